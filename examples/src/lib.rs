@@ -1,0 +1,1 @@
+//! Examples live as cargo examples.

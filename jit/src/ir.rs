@@ -1,0 +1,728 @@
+//! The trace IR: one table of operations, and the types every other module builds on.
+//!
+//! A trace is a straight line of operations in SSA form. Every value has one of three
+//! types — a 64-bit integer (`i`), a 64-bit float (`f`) or a reference (`p`, a pointer-sized
+//! word). Operands are either values defined earlier in the trace or constants written inline.
+//! Guards carry a [`Snapshot`]: the interpreter frames to rebuild if the guard fails.
+//!
+//! The operation set is defined once, by the `operations!` table below. Each row gives the
+//! opcode, its name in the text format, its argument and result types, its flags and a doc
+//! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
+//! and its predicates (optimizer, backend) are all derived from that table.
+
+use std::fmt;
+
+/// The type of a trace value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// A 64-bit two's-complement integer (also used for booleans: 0 or 1).
+    Int,
+    /// A 64-bit IEEE float.
+    Float,
+    /// A pointer-sized reference (an object, an array, or a Rust-side handle).
+    Ref,
+}
+
+impl Type {
+    /// The one-letter prefix of values of this type in the text format.
+    pub fn prefix(self) -> char {
+        match self {
+            Type::Int => 'i',
+            Type::Float => 'f',
+            Type::Ref => 'p',
+        }
+    }
+}
+
+/// The type of an argument slot in an operation's signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgType {
+    /// Exactly this type.
+    Is(Type),
+    /// Any type, but the same as the operation's first argument.
+    Same,
+}
+
+/// What an operation's arguments look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arity {
+    /// A fixed list of argument types.
+    Fixed(&'static [ArgType]),
+    /// Any number of arguments of any type (`label`, `jump`, calls: checked against a descr).
+    Variadic,
+}
+
+/// Bit flags that describe an operation's behaviour to the optimizer and backend.
+pub mod flags {
+    /// No side effects and no dependence on mutable state: may be folded, CSE'd and removed.
+    pub const PURE: u16 = 1;
+    /// A guard: leaves the trace through its snapshot when its condition does not hold.
+    pub const GUARD: u16 = 2;
+    /// Commutative in its two arguments.
+    pub const COMM: u16 = 4;
+    /// An overflow-checked arithmetic operation; must be followed by `guard_no_overflow` or
+    /// `guard_overflow`.
+    pub const OVF: u16 = 8;
+    /// Takes a descriptor (`descr=`).
+    pub const DESCR: u16 = 16;
+    /// Reads memory (depends on the heap; never CSE'd across writes or calls).
+    pub const READ: u16 = 32;
+    /// Writes memory or has other side effects.
+    pub const EFFECT: u16 = 64;
+    /// A call; its effects are described by its [`CallDescr`](super::CallDescr).
+    pub const CALL: u16 = 128;
+    /// Ends the trace (`jump`).
+    pub const FINAL: u16 = 256;
+}
+
+macro_rules! operations {
+    ($( $(#[doc = $doc:literal])* $variant:ident $name:literal ( $($sig:tt)* ) -> $res:tt [$($flag:ident)|*]; )*) => {
+        /// Every operation of the trace IR (derived from the table in `ir.rs`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Opcode {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Opcode {
+            /// All opcodes, in table order.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$variant),*];
+
+            /// The operation's name in the text format.
+            pub fn name(self) -> &'static str {
+                match self { $(Opcode::$variant => $name,)* }
+            }
+
+            /// The argument signature.
+            pub fn arity(self) -> Arity {
+                match self { $(Opcode::$variant => operations!(@arity $($sig)*),)* }
+            }
+
+            /// The result type, if the operation produces a value.
+            pub fn result(self) -> Option<Type> {
+                match self { $(Opcode::$variant => operations!(@res $res),)* }
+            }
+
+            /// The operation's flags (see [`flags`]).
+            pub fn flags(self) -> u16 {
+                match self { $(Opcode::$variant => 0 $(| flags::$flag)*,)* }
+            }
+
+            /// The doc line of the operation's table row.
+            pub fn doc(self) -> &'static str {
+                match self { $(Opcode::$variant => concat!($($doc),*),)* }
+            }
+
+            /// Looks an opcode up by its text-format name.
+            pub fn from_name(name: &str) -> Option<Opcode> {
+                match name { $($name => Some(Opcode::$variant),)* _ => None }
+            }
+        }
+    };
+    (@arity *) => { Arity::Variadic };
+    (@arity $($arg:ident),*) => { Arity::Fixed(&[$(operations!(@arg $arg)),*]) };
+    (@arg i) => { ArgType::Is(Type::Int) };
+    (@arg f) => { ArgType::Is(Type::Float) };
+    (@arg p) => { ArgType::Is(Type::Ref) };
+    (@arg same) => { ArgType::Same };
+    (@res i) => { Some(Type::Int) };
+    (@res f) => { Some(Type::Float) };
+    (@res p) => { Some(Type::Ref) };
+    (@res none) => { None };
+}
+
+operations! {
+    // ---- integer arithmetic -------------------------------------------------------------
+    /// Wrapping 64-bit addition.
+    IntAdd "int_add" (i, i) -> i [PURE | COMM];
+    /// Wrapping 64-bit subtraction.
+    IntSub "int_sub" (i, i) -> i [PURE];
+    /// Wrapping 64-bit multiplication.
+    IntMul "int_mul" (i, i) -> i [PURE | COMM];
+    /// Division rounding towards negative infinity (Python's `//`); the divisor is never 0
+    /// and the pair is never (MIN, -1): the interpreter checks before it divides.
+    IntFloorDiv "int_floordiv" (i, i) -> i [PURE];
+    /// Remainder with the sign of the divisor (Python's `%`); same preconditions as floordiv.
+    IntMod "int_mod" (i, i) -> i [PURE];
+    /// Bitwise and.
+    IntAnd "int_and" (i, i) -> i [PURE | COMM];
+    /// Bitwise or.
+    IntOr "int_or" (i, i) -> i [PURE | COMM];
+    /// Bitwise exclusive or.
+    IntXor "int_xor" (i, i) -> i [PURE | COMM];
+    /// Left shift; the shift count is in 0..64.
+    IntLshift "int_lshift" (i, i) -> i [PURE];
+    /// Arithmetic right shift; the shift count is in 0..64.
+    IntRshift "int_rshift" (i, i) -> i [PURE];
+    /// Wrapping negation.
+    IntNeg "int_neg" (i) -> i [PURE];
+    /// Bitwise not.
+    IntInvert "int_invert" (i) -> i [PURE];
+    /// Addition that sets the overflow condition; followed by a guard on it.
+    IntAddOvf "int_add_ovf" (i, i) -> i [OVF | COMM];
+    /// Subtraction that sets the overflow condition; followed by a guard on it.
+    IntSubOvf "int_sub_ovf" (i, i) -> i [OVF];
+    /// Multiplication that sets the overflow condition; followed by a guard on it.
+    IntMulOvf "int_mul_ovf" (i, i) -> i [OVF | COMM];
+    // ---- integer comparisons (results are 0 or 1) ----------------------------------------
+    /// Signed less-than.
+    IntLt "int_lt" (i, i) -> i [PURE];
+    /// Signed less-or-equal.
+    IntLe "int_le" (i, i) -> i [PURE];
+    /// Equality.
+    IntEq "int_eq" (i, i) -> i [PURE | COMM];
+    /// Inequality.
+    IntNe "int_ne" (i, i) -> i [PURE | COMM];
+    /// Signed greater-than.
+    IntGt "int_gt" (i, i) -> i [PURE];
+    /// Signed greater-or-equal.
+    IntGe "int_ge" (i, i) -> i [PURE];
+    /// Unsigned less-than (bounds checks: `0 <= i < n` in one comparison).
+    UintLt "uint_lt" (i, i) -> i [PURE];
+    /// 1 if the argument is 0, else 0.
+    IntIsZero "int_is_zero" (i) -> i [PURE];
+    /// 1 if the argument is not 0, else 0.
+    IntIsTrue "int_is_true" (i) -> i [PURE];
+    // ---- floats ------------------------------------------------------------------------
+    /// Float addition.
+    FloatAdd "float_add" (f, f) -> f [PURE | COMM];
+    /// Float subtraction.
+    FloatSub "float_sub" (f, f) -> f [PURE];
+    /// Float multiplication.
+    FloatMul "float_mul" (f, f) -> f [PURE | COMM];
+    /// Float division (IEEE: dividing by zero gives an infinity or NaN).
+    FloatTrueDiv "float_truediv" (f, f) -> f [PURE];
+    /// Float negation.
+    FloatNeg "float_neg" (f) -> f [PURE];
+    /// Float absolute value.
+    FloatAbs "float_abs" (f) -> f [PURE];
+    /// Float square root.
+    FloatSqrt "float_sqrt" (f) -> f [PURE];
+    /// Float less-than.
+    FloatLt "float_lt" (f, f) -> i [PURE];
+    /// Float less-or-equal.
+    FloatLe "float_le" (f, f) -> i [PURE];
+    /// Float equality.
+    FloatEq "float_eq" (f, f) -> i [PURE | COMM];
+    /// Float inequality.
+    FloatNe "float_ne" (f, f) -> i [PURE | COMM];
+    /// Float greater-than.
+    FloatGt "float_gt" (f, f) -> i [PURE];
+    /// Float greater-or-equal.
+    FloatGe "float_ge" (f, f) -> i [PURE];
+    /// Integer to float conversion.
+    CastIntToFloat "cast_int_to_float" (i) -> f [PURE];
+    /// Float to integer conversion, truncating; the float is finite and in range.
+    CastFloatToInt "cast_float_to_int" (f) -> i [PURE];
+    /// Reinterprets the bits of a float as an integer.
+    FloatBitsToInt "float_bits_to_int" (f) -> i [PURE];
+    /// Reinterprets the bits of an integer as a float.
+    IntBitsToFloat "int_bits_to_float" (i) -> f [PURE];
+    // ---- references --------------------------------------------------------------------
+    /// Reference identity.
+    PtrEq "ptr_eq" (p, p) -> i [PURE | COMM];
+    /// Reference non-identity.
+    PtrNe "ptr_ne" (p, p) -> i [PURE | COMM];
+    // ---- guards ------------------------------------------------------------------------
+    /// Leaves the trace unless the argument is non-zero.
+    GuardTrue "guard_true" (i) -> none [GUARD];
+    /// Leaves the trace unless the argument is zero.
+    GuardFalse "guard_false" (i) -> none [GUARD];
+    /// Leaves the trace unless the first argument equals the constant second one.
+    GuardValue "guard_value" (same, same) -> none [GUARD];
+    /// Leaves the trace unless the reference is null.
+    GuardIsNull "guard_isnull" (p) -> none [GUARD];
+    /// Leaves the trace unless the reference is not null.
+    GuardNonNull "guard_nonnull" (p) -> none [GUARD];
+    /// Leaves the trace unless the object's header word (its class) is the constant given.
+    GuardClass "guard_class" (p, p) -> none [GUARD];
+    /// Leaves the trace if the preceding overflow-checked operation overflowed.
+    GuardNoOverflow "guard_no_overflow" () -> none [GUARD];
+    /// Leaves the trace unless the preceding overflow-checked operation overflowed.
+    GuardOverflow "guard_overflow" () -> none [GUARD];
+    /// Leaves the trace if the word at the (constant) address given is non-zero: a
+    /// quasi-immutable value the trace depends on has changed since it was compiled.
+    GuardNotInvalidated "guard_not_invalidated" (p) -> none [GUARD];
+    // ---- memory (through descriptors) --------------------------------------------------
+    /// Reads an integer field (sign- or zero-extended per the descr's kind).
+    GetfieldI "getfield_i" (p) -> i [DESCR | READ];
+    /// Reads a float field.
+    GetfieldF "getfield_f" (p) -> f [DESCR | READ];
+    /// Reads a reference field.
+    GetfieldR "getfield_r" (p) -> p [DESCR | READ];
+    /// Writes a field (truncated to the descr's kind).
+    Setfield "setfield" (p, same) -> none [DESCR | EFFECT];
+    /// Reads an integer array item; the index is in bounds.
+    GetarrayitemI "getarrayitem_i" (p, i) -> i [DESCR | READ];
+    /// Reads a float array item; the index is in bounds.
+    GetarrayitemF "getarrayitem_f" (p, i) -> f [DESCR | READ];
+    /// Reads a reference array item; the index is in bounds.
+    GetarrayitemR "getarrayitem_r" (p, i) -> p [DESCR | READ];
+    /// Writes an array item; the index is in bounds. (Arguments: array, index, value.)
+    Setarrayitem "setarrayitem" (p, i, same) -> none [DESCR | EFFECT];
+    /// Reads an array's length field.
+    Arraylen "arraylen" (p) -> i [DESCR | READ];
+    // ---- calls -------------------------------------------------------------------------
+    /// Calls a Rust helper returning an integer; effects come from the call descr.
+    CallI "call_i" (*) -> i [DESCR | CALL];
+    /// Calls a Rust helper returning a float.
+    CallF "call_f" (*) -> f [DESCR | CALL];
+    /// Calls a Rust helper returning a reference.
+    CallR "call_r" (*) -> p [DESCR | CALL];
+    /// Calls a Rust helper returning nothing.
+    CallN "call_n" (*) -> none [DESCR | CALL];
+    // ---- control -----------------------------------------------------------------------
+    /// The start of the peeled loop body; its arguments are the loop-carried values.
+    Label "label" (*) -> none [];
+    /// Jumps back to the label (or the trace start, if there is no label) with new values.
+    Jump "jump" (*) -> none [FINAL];
+    /// Ends a bridge or an entry trace: writes its arguments to the frame buffer and returns
+    /// to the driver, which continues in the target loop (or the interpreter) with them.
+    Finish "finish" (*) -> none [FINAL];
+}
+
+impl Opcode {
+    /// Has the given flag bit.
+    pub fn has(self, flag: u16) -> bool {
+        self.flags() & flag != 0
+    }
+    /// No side effects, no memory reads: may be folded, CSE'd and dropped if unused.
+    pub fn is_pure(self) -> bool {
+        self.has(flags::PURE)
+    }
+    /// Is a guard.
+    pub fn is_guard(self) -> bool {
+        self.has(flags::GUARD)
+    }
+    /// Is an overflow-checked arithmetic operation.
+    pub fn is_ovf(self) -> bool {
+        self.has(flags::OVF)
+    }
+    /// Is commutative.
+    pub fn is_commutative(self) -> bool {
+        self.has(flags::COMM)
+    }
+    /// Is a call to a Rust helper.
+    pub fn is_call(self) -> bool {
+        self.has(flags::CALL)
+    }
+    /// Reads memory.
+    pub fn reads_memory(self) -> bool {
+        self.has(flags::READ)
+    }
+    /// Takes a descriptor.
+    pub fn has_descr(self) -> bool {
+        self.has(flags::DESCR)
+    }
+    /// The non-overflow-checked twin of an `_ovf` operation.
+    pub fn without_ovf(self) -> Option<Opcode> {
+        match self {
+            Opcode::IntAddOvf => Some(Opcode::IntAdd),
+            Opcode::IntSubOvf => Some(Opcode::IntSub),
+            Opcode::IntMulOvf => Some(Opcode::IntMul),
+            _ => None,
+        }
+    }
+    /// The call opcode that returns the given type.
+    pub fn call_returning(ty: Option<Type>) -> Opcode {
+        match ty {
+            Some(Type::Int) => Opcode::CallI,
+            Some(Type::Float) => Opcode::CallF,
+            Some(Type::Ref) => Opcode::CallR,
+            None => Opcode::CallN,
+        }
+    }
+}
+
+/// An SSA value defined by an operation (or a trace input).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Value(pub u32);
+
+/// An operand: a value of the trace, or a constant written inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Operand {
+    /// A value defined earlier in the trace.
+    Value(Value),
+    /// An integer constant.
+    Int(i64),
+    /// A float constant, stored as its bits so operands can be hashed and compared exactly.
+    Float(u64),
+    /// A reference constant (an address; printed without it, see `text.rs`).
+    Ref(u64),
+}
+
+impl Operand {
+    /// A float constant.
+    pub fn float(v: f64) -> Operand {
+        Operand::Float(v.to_bits())
+    }
+    /// The value, if this operand is one.
+    pub fn as_value(self) -> Option<Value> {
+        match self {
+            Operand::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// The integer constant, if this operand is one.
+    pub fn as_int(self) -> Option<i64> {
+        match self {
+            Operand::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// The float constant, if this operand is one.
+    pub fn as_float(self) -> Option<f64> {
+        match self {
+            Operand::Float(b) => Some(f64::from_bits(b)),
+            _ => None,
+        }
+    }
+    /// Is a constant.
+    pub fn is_const(self) -> bool {
+        !matches!(self, Operand::Value(_))
+    }
+}
+
+impl From<Value> for Operand {
+    fn from(v: Value) -> Operand {
+        Operand::Value(v)
+    }
+}
+
+/// How a field or array item is stored in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MemKind {
+    /// Signed byte.
+    I8,
+    /// Unsigned byte.
+    U8,
+    /// Signed 32-bit.
+    I32,
+    /// Unsigned 32-bit.
+    U32,
+    /// 64-bit integer.
+    I64,
+    /// 64-bit float.
+    F64,
+    /// Pointer-sized reference.
+    Ref,
+}
+
+impl MemKind {
+    /// Size in bytes.
+    pub fn size(self) -> u32 {
+        match self {
+            MemKind::I8 | MemKind::U8 => 1,
+            MemKind::I32 | MemKind::U32 => 4,
+            MemKind::I64 | MemKind::F64 | MemKind::Ref => 8,
+        }
+    }
+    /// The type of trace values read from or written to such memory.
+    pub fn ty(self) -> Type {
+        match self {
+            MemKind::F64 => Type::Float,
+            MemKind::Ref => Type::Ref,
+            _ => Type::Int,
+        }
+    }
+    /// Name in the text format.
+    pub fn name(self) -> &'static str {
+        match self {
+            MemKind::I8 => "i8",
+            MemKind::U8 => "u8",
+            MemKind::I32 => "i32",
+            MemKind::U32 => "u32",
+            MemKind::I64 => "i64",
+            MemKind::F64 => "f64",
+            MemKind::Ref => "ref",
+        }
+    }
+    /// Parses a text-format name.
+    pub fn from_name(s: &str) -> Option<MemKind> {
+        [MemKind::I8, MemKind::U8, MemKind::I32, MemKind::U32, MemKind::I64, MemKind::F64, MemKind::Ref]
+            .into_iter()
+            .find(|k| k.name() == s)
+    }
+}
+
+/// What a residual call may do, from most to least optimizable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Effect {
+    /// No side effects, result depends only on arguments: folded when arguments are constant
+    /// at trace time, CSE'd, removed when unused.
+    Elidable,
+    /// Reads memory but writes none: never folded, but removed when unused.
+    ReadOnly,
+    /// Writes memory or does I/O; cannot raise.
+    Write,
+    /// May raise (report an error to the interpreter) as well as write.
+    MayRaise,
+    /// May run interpreter code again (re-entering the driver): everything is unknown after.
+    MayReenter,
+}
+
+impl Effect {
+    /// Name in the text format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Effect::Elidable => "elidable",
+            Effect::ReadOnly => "readonly",
+            Effect::Write => "write",
+            Effect::MayRaise => "mayraise",
+            Effect::MayReenter => "reenter",
+        }
+    }
+    /// Parses a text-format name.
+    pub fn from_name(s: &str) -> Option<Effect> {
+        [Effect::Elidable, Effect::ReadOnly, Effect::Write, Effect::MayRaise, Effect::MayReenter]
+            .into_iter()
+            .find(|e| e.name() == s)
+    }
+    /// Whether the call may write memory the trace has read (heap caches must forget).
+    pub fn writes(self) -> bool {
+        self >= Effect::Write
+    }
+}
+
+/// A field of a fixed-layout object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldDescr {
+    /// Offset in bytes from the object's address.
+    pub offset: i32,
+    /// How the field is stored.
+    pub kind: MemKind,
+    /// The field never changes after the object is built (reads may be CSE'd across writes).
+    pub immutable: bool,
+}
+
+/// The items of an array object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArrayDescr {
+    /// Offset in bytes from the array's address to item 0.
+    pub base: i32,
+    /// How each item is stored (items are `kind.size()` bytes apart).
+    pub kind: MemKind,
+    /// Offset of the length word (an i64), if the array has one.
+    pub len_offset: Option<i32>,
+}
+
+/// A Rust helper called from traces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallDescr {
+    /// Address of an `extern "C"` function taking and returning 64-bit words (floats are
+    /// passed as their bits). 0 in traces parsed from text (they are not run).
+    pub func: u64,
+    /// Argument types.
+    pub args: Vec<Type>,
+    /// Result type.
+    pub ret: Option<Type>,
+    /// What the call may do.
+    pub effect: Effect,
+}
+
+/// What a descriptor describes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescrKind {
+    /// A field (`getfield_*`, `setfield`).
+    Field(FieldDescr),
+    /// Array items (`getarrayitem_*`, `setarrayitem`, `arraylen`).
+    Array(ArrayDescr),
+    /// A residual call.
+    Call(CallDescr),
+}
+
+/// A named descriptor: the static facts an operation needs about memory or a callee.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Descr {
+    /// The name shown in the text format (`descr=name`); unique within a trace.
+    pub name: String,
+    /// What it describes.
+    pub kind: DescrKind,
+}
+
+/// Index of a descriptor in [`Trace::descrs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DescrId(pub u32);
+
+/// Identifies an interpreter position (a green key) in a snapshot; names live in
+/// [`Trace::keys`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct KeyId(pub u32);
+
+/// One interpreter frame of a snapshot: where it stands and what fills its red slots.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SnapFrame {
+    /// The frame's position (green key).
+    pub key: KeyId,
+    /// The frame's red values, in the order the interpreter lists them.
+    pub values: Vec<Operand>,
+}
+
+/// The interpreter state to rebuild when a guard fails: frames from outermost to innermost.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Snapshot {
+    /// Outermost first; the last one is where the interpreter resumes.
+    pub frames: Vec<SnapFrame>,
+}
+
+impl Snapshot {
+    /// All operands of all frames, outermost first.
+    pub fn operands(&self) -> impl Iterator<Item = &Operand> {
+        self.frames.iter().flat_map(|f| f.values.iter())
+    }
+    /// Mutable access to all operands.
+    pub fn operands_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
+        self.frames.iter_mut().flat_map(|f| f.values.iter_mut())
+    }
+}
+
+/// One operation of a trace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Op {
+    /// What it does.
+    pub opcode: Opcode,
+    /// Its arguments.
+    pub args: Vec<Operand>,
+    /// The value it defines, if its opcode has a result.
+    pub result: Option<Value>,
+    /// Its descriptor, if its opcode takes one.
+    pub descr: Option<DescrId>,
+    /// For guards: the state to resume from when it fails.
+    pub snapshot: Option<Snapshot>,
+}
+
+impl Op {
+    /// An operation without descr or snapshot.
+    pub fn new(opcode: Opcode, args: Vec<Operand>, result: Option<Value>) -> Op {
+        Op { opcode, args, result, descr: None, snapshot: None }
+    }
+}
+
+/// A trace: its inputs, operations, and the tables its operations refer to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    /// The values live on entry, in frame-buffer order.
+    pub inputs: Vec<Value>,
+    /// The operations, in execution order. Ends with `jump` or `finish` (not while recording).
+    pub ops: Vec<Op>,
+    /// The type of every value, indexed by `Value.0`.
+    pub types: Vec<Type>,
+    /// Descriptors, indexed by `DescrId.0`.
+    pub descrs: Vec<Descr>,
+    /// Names of the green keys snapshots refer to, indexed by `KeyId.0`.
+    pub keys: Vec<String>,
+}
+
+impl Trace {
+    /// An empty trace.
+    pub fn new() -> Trace {
+        Trace::default()
+    }
+
+    /// Defines a fresh value of the given type.
+    pub fn new_value(&mut self, ty: Type) -> Value {
+        self.types.push(ty);
+        Value(self.types.len() as u32 - 1)
+    }
+
+    /// Adds a fresh input of the given type.
+    pub fn add_input(&mut self, ty: Type) -> Value {
+        let v = self.new_value(ty);
+        self.inputs.push(v);
+        v
+    }
+
+    /// The type of a value.
+    pub fn type_of(&self, v: Value) -> Type {
+        self.types[v.0 as usize]
+    }
+
+    /// The type of an operand.
+    pub fn operand_type(&self, o: Operand) -> Type {
+        match o {
+            Operand::Value(v) => self.type_of(v),
+            Operand::Int(_) => Type::Int,
+            Operand::Float(_) => Type::Float,
+            Operand::Ref(_) => Type::Ref,
+        }
+    }
+
+    /// Appends an operation, defining its result value if it has one.
+    pub fn push(&mut self, opcode: Opcode, args: Vec<Operand>) -> Option<Value> {
+        let result = opcode.result().map(|t| self.new_value(t));
+        self.ops.push(Op::new(opcode, args, result));
+        result
+    }
+
+    /// Adds a descriptor, reusing an equal one with the same name.
+    pub fn add_descr(&mut self, d: Descr) -> DescrId {
+        if let Some(i) = self.descrs.iter().position(|e| *e == d) {
+            return DescrId(i as u32);
+        }
+        self.descrs.push(d);
+        DescrId(self.descrs.len() as u32 - 1)
+    }
+
+    /// The descriptor of an operation.
+    pub fn descr(&self, id: DescrId) -> &Descr {
+        &self.descrs[id.0 as usize]
+    }
+
+    /// The call descriptor of a call operation.
+    pub fn call_descr(&self, op: &Op) -> Option<&CallDescr> {
+        match &self.descr(op.descr?).kind {
+            DescrKind::Call(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Interns a green-key name.
+    pub fn key(&mut self, name: &str) -> KeyId {
+        if let Some(i) = self.keys.iter().position(|k| k == name) {
+            return KeyId(i as u32);
+        }
+        self.keys.push(name.to_string());
+        KeyId(self.keys.len() as u32 - 1)
+    }
+
+    /// Number of guards.
+    pub fn guard_count(&self) -> usize {
+        self.ops.iter().filter(|o| o.opcode.is_guard()).count()
+    }
+
+    /// Position of the `label` operation, if the trace has been peeled.
+    pub fn label_index(&self) -> Option<usize> {
+        self.ops.iter().position(|o| o.opcode == Opcode::Label)
+    }
+}
+
+impl fmt::Display for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::print(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_names_round_trip() {
+        for &op in Opcode::ALL {
+            assert_eq!(Opcode::from_name(op.name()), Some(op), "{op:?}");
+            assert!(!op.doc().is_empty(), "{op:?} has no doc line");
+        }
+    }
+
+    #[test]
+    fn guards_have_no_result_and_ovf_ops_are_not_pure() {
+        for &op in Opcode::ALL {
+            if op.is_guard() {
+                assert_eq!(op.result(), None, "{op:?}");
+            }
+            if op.is_ovf() {
+                assert!(!op.is_pure(), "{op:?}");
+                assert!(op.without_ovf().is_some(), "{op:?}");
+            }
+        }
+    }
+}

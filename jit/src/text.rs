@@ -1,0 +1,428 @@
+//! The trace text format: a deterministic printer and a parser that reads its output back.
+//!
+//! ```text
+//! # loop at bf:3                                   comments start with '#'
+//! descr tape = array u8 base=0                      descriptors the ops below use
+//! descr putc = call(p, i) -> none write
+//! inputs(i0, p1, p2)
+//! i3 = getarrayitem_i(p1, i0, descr=tape)
+//! i4 = int_is_zero(i3)
+//! guard_false(i4) [bf:3: i0, p1, p2]                a guard and its snapshot, outermost frame first
+//! i5 = int_add(i0, 1)
+//! jump(i5, p1, p2)
+//! ```
+//!
+//! Values are named by type (`i` integer, `f` float, `p` reference) and renumbered in
+//! definition order when printed, so two traces that differ only in numbering print the same.
+//! Constants are inline: `42`, `-1`, `1.5`, `NULL`, and `ConstPtr(n)` for other references,
+//! numbered in order of first appearance so no address ever reaches the text.
+//! Snapshots list frames separated by `;`, each `key: operands`.
+
+use crate::ir::*;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Prints a trace in the text format.
+pub fn print(t: &Trace) -> String {
+    Printer::new(t).run()
+}
+
+struct Printer<'a> {
+    t: &'a Trace,
+    names: HashMap<Value, String>,
+    ptrs: HashMap<u64, usize>,
+    out: String,
+}
+
+impl<'a> Printer<'a> {
+    fn new(t: &'a Trace) -> Self {
+        Printer { t, names: HashMap::new(), ptrs: HashMap::new(), out: String::new() }
+    }
+
+    fn define(&mut self, v: Value) -> String {
+        let n = self.names.len();
+        let name = format!("{}{}", self.t.type_of(v).prefix(), n);
+        self.names.insert(v, name.clone());
+        name
+    }
+
+    fn operand(&mut self, o: Operand) -> String {
+        match o {
+            Operand::Value(v) => match self.names.get(&v) {
+                Some(n) => n.clone(),
+                // Not defined (yet): only in broken traces, which the verifier reports.
+                None => format!("?{}{}", self.t.type_of(v).prefix(), v.0),
+            },
+            Operand::Int(i) => i.to_string(),
+            Operand::Float(b) => format_float(f64::from_bits(b)),
+            Operand::Ref(0) => "NULL".to_string(),
+            Operand::Ref(a) => {
+                let n = self.ptrs.len();
+                let k = *self.ptrs.entry(a).or_insert(n);
+                format!("ConstPtr({k})")
+            }
+        }
+    }
+
+    fn run(mut self) -> String {
+        let t = self.t;
+        let used: Vec<bool> = {
+            let mut u = vec![false; t.descrs.len()];
+            for op in &t.ops {
+                if let Some(d) = op.descr {
+                    u[d.0 as usize] = true;
+                }
+            }
+            u
+        };
+        for (d, _) in t.descrs.iter().zip(&used).filter(|(_, u)| **u) {
+            writeln!(self.out, "descr {} = {}", d.name, descr_body(&d.kind)).unwrap();
+        }
+        let inputs: Vec<String> = t.inputs.iter().map(|&v| self.define(v)).collect();
+        writeln!(self.out, "inputs({})", inputs.join(", ")).unwrap();
+        for op in &t.ops {
+            let mut args: Vec<String> = op.args.iter().map(|&a| self.operand(a)).collect();
+            if let Some(d) = op.descr {
+                args.push(format!("descr={}", t.descr(d).name));
+            }
+            let mut line = String::new();
+            if let Some(r) = op.result {
+                line.push_str(&self.define(r));
+                line.push_str(" = ");
+            }
+            write!(line, "{}({})", op.opcode.name(), args.join(", ")).unwrap();
+            if let Some(s) = &op.snapshot {
+                let frames: Vec<String> = s
+                    .frames
+                    .iter()
+                    .map(|f| {
+                        let vals: Vec<String> = f.values.iter().map(|&o| self.operand(o)).collect();
+                        let key = t.keys.get(f.key.0 as usize).map(String::as_str).unwrap_or("?");
+                        if vals.is_empty() {
+                            format!("{key}:")
+                        } else {
+                            format!("{key}: {}", vals.join(", "))
+                        }
+                    })
+                    .collect();
+                write!(line, " [{}]", frames.join("; ")).unwrap();
+            }
+            self.out.push_str(&line);
+            self.out.push('\n');
+        }
+        self.out
+    }
+}
+
+fn format_float(x: f64) -> String {
+    // `{:?}` always marks a float as one ("1.0", "1e100", "NaN", "inf").
+    format!("{x:?}")
+}
+
+fn type_list(ts: &[Type]) -> String {
+    ts.iter().map(|t| t.prefix().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn descr_body(k: &DescrKind) -> String {
+    match k {
+        DescrKind::Field(f) => format!(
+            "field {} +{}{}",
+            f.kind.name(),
+            f.offset,
+            if f.immutable { " immutable" } else { "" }
+        ),
+        DescrKind::Array(a) => {
+            let mut s = format!("array {} base={}", a.kind.name(), a.base);
+            if let Some(l) = a.len_offset {
+                write!(s, " len=+{l}").unwrap();
+            }
+            s
+        }
+        DescrKind::Call(c) => format!(
+            "call({}) -> {} {}",
+            type_list(&c.args),
+            c.ret.map(|t| t.prefix().to_string()).unwrap_or_else(|| "none".into()),
+            c.effect.name()
+        ),
+    }
+}
+
+/// A parse error, with the 1-based line it was found on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    /// Line number (1-based).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses a trace from the text format. Call descriptors parse with `func = 0`.
+pub fn parse(text: &str) -> Result<Trace, ParseError> {
+    let mut p = Parser { t: Trace::new(), names: HashMap::new(), descrs: HashMap::new(), line: 0 };
+    let mut seen_inputs = false;
+    for (i, raw) in text.lines().enumerate() {
+        p.line = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("descr ") {
+            p.descr_line(rest)?;
+        } else if let Some(rest) = line.strip_prefix("inputs(") {
+            let inner = rest.strip_suffix(')').ok_or_else(|| p.err("expected ')'"))?;
+            for name in split_args(inner) {
+                let v = p.define(&name)?;
+                p.t.inputs.push(v);
+            }
+            seen_inputs = true;
+        } else {
+            if !seen_inputs {
+                return Err(p.err("operations before inputs(...)"));
+            }
+            p.op_line(line)?;
+        }
+    }
+    Ok(p.t)
+}
+
+struct Parser {
+    t: Trace,
+    names: HashMap<String, Value>,
+    descrs: HashMap<String, DescrId>,
+    line: usize,
+}
+
+fn split_args(s: &str) -> Vec<String> {
+    s.split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect()
+}
+
+fn parse_type(s: &str) -> Option<Type> {
+    match s {
+        "i" => Some(Type::Int),
+        "f" => Some(Type::Float),
+        "p" => Some(Type::Ref),
+        _ => None,
+    }
+}
+
+impl Parser {
+    fn err(&self, m: impl Into<String>) -> ParseError {
+        ParseError { line: self.line, message: m.into() }
+    }
+
+    fn define(&mut self, name: &str) -> Result<Value, ParseError> {
+        let ty = name.chars().next().and_then(|c| parse_type(&c.to_string()));
+        let ty = ty.ok_or_else(|| self.err(format!("bad value name {name:?}")))?;
+        if !name[1..].chars().all(|c| c.is_ascii_digit()) || name.len() < 2 {
+            return Err(self.err(format!("bad value name {name:?}")));
+        }
+        if self.names.contains_key(name) {
+            return Err(self.err(format!("{name} defined twice")));
+        }
+        let v = self.t.new_value(ty);
+        self.names.insert(name.to_string(), v);
+        Ok(v)
+    }
+
+    fn operand(&self, s: &str) -> Result<Operand, ParseError> {
+        if let Some(v) = self.names.get(s) {
+            return Ok(Operand::Value(*v));
+        }
+        if s == "NULL" {
+            return Ok(Operand::Ref(0));
+        }
+        if let Some(n) = s.strip_prefix("ConstPtr(").and_then(|r| r.strip_suffix(')')) {
+            let k: u64 = n.parse().map_err(|_| self.err(format!("bad constant {s}")))?;
+            return Ok(Operand::Ref(0x1000 + 8 * k));
+        }
+        if let Ok(i) = s.parse::<i64>() {
+            return Ok(Operand::Int(i));
+        }
+        if let Ok(x) = s.parse::<f64>() {
+            return Ok(Operand::float(x));
+        }
+        Err(self.err(format!("unknown value or constant {s:?}")))
+    }
+
+    fn descr_line(&mut self, rest: &str) -> Result<(), ParseError> {
+        let (name, body) = rest.split_once(" = ").ok_or_else(|| self.err("expected 'descr NAME = ...'"))?;
+        let words: Vec<&str> = body.split_whitespace().collect();
+        let kind = match words.first().copied() {
+            Some("field") => {
+                let kind = words.get(1).and_then(|k| MemKind::from_name(k));
+                let off = words.get(2).and_then(|o| o.strip_prefix('+')).and_then(|o| o.parse().ok());
+                match (kind, off) {
+                    (Some(kind), Some(offset)) => DescrKind::Field(FieldDescr {
+                        offset,
+                        kind,
+                        immutable: words.get(3) == Some(&"immutable"),
+                    }),
+                    _ => return Err(self.err("expected 'field KIND +OFFSET [immutable]'")),
+                }
+            }
+            Some("array") => {
+                let kind = words.get(1).and_then(|k| MemKind::from_name(k));
+                let base = words.get(2).and_then(|o| o.strip_prefix("base=")).and_then(|o| o.parse().ok());
+                let len_offset = words.get(3).and_then(|o| o.strip_prefix("len=+")).and_then(|o| o.parse().ok());
+                match (kind, base) {
+                    (Some(kind), Some(base)) => DescrKind::Array(ArrayDescr { base, kind, len_offset }),
+                    _ => return Err(self.err("expected 'array KIND base=N [len=+N]'")),
+                }
+            }
+            Some(w) if w.starts_with("call(") => {
+                let open = body.find('(').unwrap();
+                let close = body.find(')').ok_or_else(|| self.err("expected ')'"))?;
+                let args = split_args(&body[open + 1..close])
+                    .iter()
+                    .map(|a| parse_type(a).ok_or_else(|| self.err(format!("bad type {a}"))))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let tail: Vec<&str> = body[close + 1..].split_whitespace().collect();
+                let (ret, effect) = match tail.as_slice() {
+                    ["->", r, e] => {
+                        let ret = if *r == "none" {
+                            None
+                        } else {
+                            Some(parse_type(r).ok_or_else(|| self.err(format!("bad type {r}")))?)
+                        };
+                        (ret, Effect::from_name(e).ok_or_else(|| self.err(format!("bad effect {e}")))?)
+                    }
+                    _ => return Err(self.err("expected 'call(TYPES) -> TYPE EFFECT'")),
+                };
+                DescrKind::Call(CallDescr { func: 0, args, ret, effect })
+            }
+            _ => return Err(self.err("unknown descr kind")),
+        };
+        let id = self.t.add_descr(Descr { name: name.trim().to_string(), kind });
+        self.descrs.insert(name.trim().to_string(), id);
+        Ok(())
+    }
+
+    fn op_line(&mut self, line: &str) -> Result<(), ParseError> {
+        let (result, rest) = match line.split_once(" = ") {
+            Some((r, rest)) if !r.contains('(') => (Some(r.trim()), rest.trim()),
+            _ => (None, line),
+        };
+        let open = rest.find('(').ok_or_else(|| self.err("expected '('"))?;
+        let name = &rest[..open];
+        let opcode = Opcode::from_name(name).ok_or_else(|| self.err(format!("unknown operation {name:?}")))?;
+        let close = rest.find(')').ok_or_else(|| self.err("expected ')'"))?;
+        // Arguments never contain ')' except inside ConstPtr(n): find the matching paren.
+        let close = matching_paren(rest, open).unwrap_or(close);
+        let mut args = Vec::new();
+        let mut descr = None;
+        for a in split_args(&rest[open + 1..close]) {
+            if let Some(d) = a.strip_prefix("descr=") {
+                descr = Some(*self.descrs.get(d).ok_or_else(|| self.err(format!("unknown descr {d}")))?);
+            } else {
+                args.push(self.operand(&a)?);
+            }
+        }
+        let tail = rest[close + 1..].trim();
+        let snapshot = if tail.is_empty() {
+            None
+        } else {
+            let inner = tail
+                .strip_prefix('[')
+                .and_then(|s| s.strip_suffix(']'))
+                .ok_or_else(|| self.err("expected a snapshot '[...]'"))?;
+            let mut snap = Snapshot::default();
+            for frame in inner.split(';') {
+                let (key, vals) = frame.rsplit_once(':').ok_or_else(|| self.err("expected 'key: values'"))?;
+                let values = split_args(vals).iter().map(|v| self.operand(v)).collect::<Result<_, _>>()?;
+                let key = self.t.key(key.trim());
+                snap.frames.push(SnapFrame { key, values });
+            }
+            Some(snap)
+        };
+        let result = match (result, opcode.result()) {
+            (Some(r), Some(ty)) => {
+                let v = self.define(r)?;
+                if self.t.type_of(v) != ty {
+                    return Err(self.err(format!("{r} has the wrong type for {name}")));
+                }
+                Some(v)
+            }
+            (None, None) => None,
+            (Some(_), None) => return Err(self.err(format!("{name} has no result"))),
+            (None, Some(_)) => return Err(self.err(format!("{name} needs a result"))),
+        };
+        self.t.ops.push(Op { opcode, args, result, descr, snapshot });
+        Ok(())
+    }
+}
+
+fn matching_paren(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices().skip(open) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\
+descr tape = array u8 base=0
+descr putc = call(p, i) -> none write
+descr Point.x = field f64 +8 immutable
+inputs(i0, p1, p2, f3)
+i4 = getarrayitem_i(p1, i0, descr=tape)
+i5 = int_is_zero(i4)
+guard_false(i5) [bf:3: i0, p1, p2, f3]
+call_n(ConstPtr(0), i4, descr=putc)
+f6 = getfield_f(p2, descr=Point.x)
+f7 = float_add(f6, 1.5)
+i8 = int_add_ovf(i0, -1)
+guard_no_overflow() [main:7: NULL, 2; bf:3: i0, p1, p2, f7]
+jump(i8, p1, p2, f7)
+";
+
+    #[test]
+    fn print_parse_round_trip() {
+        let t = parse(SAMPLE).unwrap();
+        assert_eq!(print(&t), SAMPLE);
+        let again = parse(&print(&t)).unwrap();
+        assert_eq!(print(&again), SAMPLE);
+    }
+
+    #[test]
+    fn renumbers_values_in_definition_order() {
+        let t = parse("inputs(i7, i3)\ni1 = int_add(i3, i7)\njump(i1, i3)\n").unwrap();
+        assert_eq!(print(&t), "inputs(i0, i1)\ni2 = int_add(i1, i0)\njump(i2, i1)\n");
+    }
+
+    #[test]
+    fn reports_errors_with_line_numbers() {
+        let e = parse("inputs(i0)\ni1 = int_frobnicate(i0)\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse("inputs(i0)\nf1 = int_add(i0, i0)\n").unwrap_err();
+        assert!(e.message.contains("wrong type"), "{e}");
+        assert!(parse("inputs(i0)\ni1 = int_add(i0, i9)\n").is_err());
+    }
+
+    #[test]
+    fn floats_stay_floats() {
+        let t = parse("inputs(f0)\nf1 = float_mul(f0, 2.0)\nf2 = float_add(f1, 1e100)\njump(f2)\n").unwrap();
+        assert_eq!(t.ops[0].args[1], Operand::float(2.0));
+        assert!(print(&t).contains("float_mul(f0, 2.0)"));
+    }
+}

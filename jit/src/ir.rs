@@ -41,6 +41,8 @@ pub enum ArgType {
     Is(Type),
     /// Any type, but the same as the operation's first argument.
     Same,
+    /// Any type (the descriptor says which: stored values).
+    Any,
 }
 
 /// What an operation's arguments look like.
@@ -124,6 +126,7 @@ macro_rules! operations {
     (@arg f) => { ArgType::Is(Type::Float) };
     (@arg p) => { ArgType::Is(Type::Ref) };
     (@arg same) => { ArgType::Same };
+    (@arg any) => { ArgType::Any };
     (@res i) => { Some(Type::Int) };
     (@res f) => { Some(Type::Float) };
     (@res p) => { Some(Type::Ref) };
@@ -250,7 +253,7 @@ operations! {
     /// Reads a reference field.
     GetfieldR "getfield_r" (p) -> p [DESCR | READ];
     /// Writes a field (truncated to the descr's kind).
-    Setfield "setfield" (p, same) -> none [DESCR | EFFECT];
+    Setfield "setfield" (p, any) -> none [DESCR | EFFECT];
     /// Reads an integer array item; the index is in bounds.
     GetarrayitemI "getarrayitem_i" (p, i) -> i [DESCR | READ];
     /// Reads a float array item; the index is in bounds.
@@ -258,7 +261,7 @@ operations! {
     /// Reads a reference array item; the index is in bounds.
     GetarrayitemR "getarrayitem_r" (p, i) -> p [DESCR | READ];
     /// Writes an array item; the index is in bounds. (Arguments: array, index, value.)
-    Setarrayitem "setarrayitem" (p, i, same) -> none [DESCR | EFFECT];
+    Setarrayitem "setarrayitem" (p, i, any) -> none [DESCR | EFFECT];
     /// Reads an array's length field.
     Arraylen "arraylen" (p) -> i [DESCR | READ];
     // ---- calls -------------------------------------------------------------------------

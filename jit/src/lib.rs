@@ -9,7 +9,9 @@
 //! This crate knows nothing about interpreters: the `metatrace` toolchain records traces,
 //! asks this crate to optimize and compile them, and runs the result.
 
+pub mod backend;
 pub mod ir;
+pub mod opt;
 pub mod text;
 pub mod verify;
 

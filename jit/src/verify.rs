@@ -83,6 +83,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                     let want = match want {
                         ArgType::Is(ty) => *ty,
                         ArgType::Same => arg_types[0],
+                        ArgType::Any => *got,
                     };
                     if want != *got {
                         return err(at, format!("{name} argument {k} is {got:?}, expected {want:?}"));

@@ -1,0 +1,562 @@
+//! Translates a trace into a Cranelift function of the frame buffer (see [`super`]).
+//!
+//! Layout of the generated function `fn(frame: *mut u64) -> u32`:
+//! - the entry block loads the inputs from `frame[k]`;
+//! - without a `label`, a trace that ends in `jump` continues in a loop block whose
+//!   parameters are the inputs; with a `label`, the ops before it (the preamble) run once
+//!   and the label's block (parameters: the label's arguments) is the loop head, while the
+//!   other preamble values are used directly in the loop body since the preamble dominates it;
+//! - every guard branches to its own cold exit block, which writes the guard's snapshot to
+//!   `frame[0..]` and returns the guard's number;
+//! - `finish` writes its arguments to `frame[0..]` and returns the number of guards.
+//!
+//! Trace values map one to one onto Cranelift SSA values, so no `Variable`s are needed.
+
+use crate::ir::{self as tir, ArgType, Arity, DescrKind, MemKind, Opcode, Operand, Trace};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::immediates::Ieee64;
+use cranelift_codegen::ir::types::{F64, I32, I64, I8};
+use cranelift_codegen::ir::{
+    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, Signature, Type, UserFuncName, Value,
+};
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+/// The Cranelift type of a trace type (references are 64-bit words on every target we build).
+fn cl_type(t: tir::Type) -> Type {
+    match t {
+        tir::Type::Int | tir::Type::Ref => I64,
+        tir::Type::Float => F64,
+    }
+}
+
+/// Flags for heap and frame accesses: the trace only touches valid memory (the interpreter
+/// checked before recording, guards protect the rest), so no access traps.
+fn mem() -> MemFlagsData {
+    MemFlagsData::new().with_notrap()
+}
+
+/// Builds the Cranelift function for `t`.
+///
+/// The trace should pass [`crate::verify`]; independently of that, this checks everything it
+/// relies on to build well-formed Cranelift IR (values defined before use, operand and result
+/// types, descriptor kinds, a final `jump`/`finish`), so a bad trace is an error, not a panic.
+pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Result<Function, String> {
+    let call_conv = isa.default_call_conv();
+    let mut sig = Signature::new(call_conv);
+    sig.params.push(AbiParam::new(isa.pointer_type()));
+    sig.returns.push(AbiParam::new(I32));
+    let mut func = Function::with_name_signature(UserFuncName::default(), sig);
+    let mut b = FunctionBuilder::new(&mut func, fctx);
+    let mut cg = Codegen {
+        t,
+        vals: vec![None; t.types.len()],
+        frame: Value::from_u32(0),
+        loop_head: None,
+        loop_types: Vec::new(),
+        last_ovf: None,
+        next_guard: 0,
+        call_conv,
+    };
+    cg.run(&mut b)?;
+    b.seal_all_blocks();
+    b.finalize(isa.frontend_config());
+    Ok(func)
+}
+
+struct Codegen<'a> {
+    t: &'a Trace,
+    /// The Cranelift value of each trace value (indexed by `Value.0`), once defined.
+    vals: Vec<Option<Value>>,
+    /// The frame-buffer pointer (the function's parameter).
+    frame: Value,
+    /// Where `jump` goes: the label's block, or the loop block over the inputs.
+    loop_head: Option<Block>,
+    /// The trace types of the loop head's parameters (what `jump` must pass).
+    loop_types: Vec<tir::Type>,
+    /// The overflow flag of the last overflow-checked op, for the guard that follows it.
+    last_ovf: Option<Value>,
+    /// Number of the next guard.
+    next_guard: u32,
+    call_conv: cranelift_codegen::isa::CallConv,
+}
+
+impl Codegen<'_> {
+    fn run(&mut self, b: &mut FunctionBuilder) -> Result<(), String> {
+        let t = self.t;
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        b.seal_block(entry);
+        self.frame = b.block_params(entry)[0];
+        let mut loaded = Vec::with_capacity(t.inputs.len());
+        for (k, &v) in t.inputs.iter().enumerate() {
+            let ty = cl_type(t.type_of(v));
+            loaded.push(b.ins().load(ty, mem(), self.frame, frame_offset(k)?));
+        }
+        let n = t.ops.len();
+        match t.ops.iter().position(|o| matches!(o.opcode, Opcode::Jump | Opcode::Finish)) {
+            Some(i) if i == n - 1 => {}
+            Some(i) => return Err(format!("op {i}: {} before the end of the trace", t.ops[i].opcode.name())),
+            None => return Err("a trace must end with jump or finish".into()),
+        }
+        let ends_in_jump = t.ops[n - 1].opcode == Opcode::Jump;
+        if ends_in_jump && t.label_index().is_none() {
+            let head = b.create_block();
+            let args: Vec<BlockArg> = loaded.iter().map(|&v| BlockArg::Value(v)).collect();
+            b.ins().jump(head, &args);
+            b.switch_to_block(head);
+            for (&v, &l) in t.inputs.iter().zip(&loaded) {
+                let p = b.append_block_param(head, b.func.dfg.value_type(l));
+                self.vals[v.0 as usize] = Some(p);
+            }
+            self.loop_head = Some(head);
+            self.loop_types = t.inputs.iter().map(|&v| t.type_of(v)).collect();
+        } else {
+            for (&v, &l) in t.inputs.iter().zip(&loaded) {
+                self.vals[v.0 as usize] = Some(l);
+            }
+        }
+        for (i, op) in t.ops.iter().enumerate() {
+            self.op(b, op).map_err(|m| format!("op {i} ({}): {m}", op.opcode.name()))?;
+        }
+        Ok(())
+    }
+
+    /// The Cranelift value of an operand; constants are materialized where they are used.
+    fn operand(&self, b: &mut FunctionBuilder, o: Operand) -> Result<Value, String> {
+        Ok(match o {
+            Operand::Value(v) => self.vals.get(v.0 as usize).copied().flatten().ok_or_else(|| format!("{v:?} is not defined"))?,
+            Operand::Int(i) => b.ins().iconst(I64, i),
+            Operand::Ref(a) => b.ins().iconst(I64, a as i64),
+            Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
+        })
+    }
+
+    fn arg(&self, b: &mut FunctionBuilder, op: &tir::Op, k: usize) -> Result<Value, String> {
+        let o = *op.args.get(k).ok_or_else(|| format!("missing argument {k}"))?;
+        self.operand(b, o)
+    }
+
+    /// Writes operands to `frame[0..]` as 64-bit words (float constants as their bits).
+    fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
+        for (k, &o) in ops.enumerate() {
+            let v = match o {
+                Operand::Float(bits) => b.ins().iconst(I64, bits as i64),
+                _ => self.operand(b, o)?,
+            };
+            b.ins().store(mem(), v, self.frame, frame_offset(k)?);
+        }
+        Ok(())
+    }
+
+    /// Emits a guard: leaves through a cold exit block when `cond`'s truth equals
+    /// `exit_if_nonzero`. Guard exits are numbered in op order.
+    fn guard(&mut self, b: &mut FunctionBuilder, op: &tir::Op, cond: Value, exit_if_nonzero: bool) -> Result<(), String> {
+        let snapshot = op.snapshot.as_ref().ok_or("guard without a snapshot")?;
+        let g = self.next_guard;
+        self.next_guard += 1;
+        let exit = b.create_block();
+        let cont = b.create_block();
+        b.set_cold_block(exit);
+        if exit_if_nonzero {
+            b.ins().brif(cond, exit, &[], cont, &[]);
+        } else {
+            b.ins().brif(cond, cont, &[], exit, &[]);
+        }
+        b.seal_block(exit);
+        b.seal_block(cont);
+        b.switch_to_block(exit);
+        self.write_frame(b, snapshot.operands())?;
+        let id = b.ins().iconst(I32, g as i64);
+        b.ins().return_(&[id]);
+        b.switch_to_block(cont);
+        Ok(())
+    }
+
+    fn define(&mut self, op: &tir::Op, v: Value) -> Result<(), String> {
+        let r = op.result.ok_or("operation has no result value")?;
+        *self.vals.get_mut(r.0 as usize).ok_or("result value out of range")? = Some(v);
+        Ok(())
+    }
+
+    /// Checks that the operands and result of `op` have the types its opcode, descriptor or
+    /// loop head require, so the Cranelift IR built for it is well typed.
+    fn check_types(&self, op: &tir::Op) -> Result<(), String> {
+        use Opcode::*;
+        let t = self.t;
+        let got: Vec<tir::Type> = op.args.iter().map(|&o| t.operand_type(o)).collect();
+        let want: Vec<tir::Type> = match op.opcode.arity() {
+            Arity::Fixed(sig) => {
+                let mut want = Vec::with_capacity(sig.len());
+                for a in sig {
+                    want.push(match (a, op.opcode) {
+                        (ArgType::Is(ty), _) => *ty,
+                        // The stored value's type comes from the descriptor.
+                        (ArgType::Any, Setfield) => self.field(op)?.kind.ty(),
+                        (ArgType::Any, Setarrayitem) => self.array(op)?.kind.ty(),
+                        (ArgType::Any, _) => return Err(format!("{} has an untyped argument", op.opcode.name())),
+                        (ArgType::Same, _) => *got.first().ok_or("missing argument 0")?,
+                    });
+                }
+                want
+            }
+            Arity::Variadic => match op.opcode {
+                CallI | CallF | CallR | CallN => self.t.call_descr(op).ok_or("expected a call descr")?.args.clone(),
+                Jump => self.loop_types.clone(),
+                _ => got.clone(),
+            },
+        };
+        if got != want {
+            return Err(format!("arguments are {got:?}, expected {want:?}"));
+        }
+        let result = op.result.map(|r| t.types.get(r.0 as usize).copied().ok_or("result value out of range"));
+        let result = result.transpose()?;
+        if result != op.opcode.result() {
+            return Err(format!("result is {result:?}, expected {:?}", op.opcode.result()));
+        }
+        let loaded = match op.opcode {
+            GetfieldI | GetfieldF | GetfieldR => Some(self.field(op)?.kind.ty()),
+            GetarrayitemI | GetarrayitemF | GetarrayitemR => Some(self.array(op)?.kind.ty()),
+            _ => None,
+        };
+        if loaded.is_some() && loaded != result {
+            return Err(format!("reads {loaded:?} from memory into a {result:?} result"));
+        }
+        Ok(())
+    }
+
+    fn op(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<(), String> {
+        use Opcode::*;
+        self.check_types(op)?;
+        // Overflow guards test the flag of the immediately preceding op only.
+        let ovf = self.last_ovf.take();
+        let a = |s: &Self, b: &mut FunctionBuilder, k: usize| s.arg(b, op, k);
+        let result = match op.opcode {
+            IntAdd | IntSub | IntMul | IntAnd | IntOr | IntXor | IntLshift | IntRshift => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let ins = b.ins();
+                Some(match op.opcode {
+                    IntAdd => ins.iadd(x, y),
+                    IntSub => ins.isub(x, y),
+                    IntMul => ins.imul(x, y),
+                    IntAnd => ins.band(x, y),
+                    IntOr => ins.bor(x, y),
+                    IntXor => ins.bxor(x, y),
+                    IntLshift => ins.ishl(x, y),
+                    _ => ins.sshr(x, y),
+                })
+            }
+            IntFloorDiv => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let q = b.ins().sdiv(x, y);
+                let qy = b.ins().imul(q, y);
+                let r = b.ins().isub(x, qy);
+                let adjust = floor_adjust(b, r, y);
+                let one = b.ins().uextend(I64, adjust);
+                Some(b.ins().isub(q, one))
+            }
+            IntMod => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let r = b.ins().srem(x, y);
+                let adjust = floor_adjust(b, r, y);
+                let ry = b.ins().iadd(r, y);
+                Some(b.ins().select(adjust, ry, r))
+            }
+            IntNeg => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().ineg(x))
+            }
+            IntInvert => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().bnot(x))
+            }
+            IntAddOvf | IntSubOvf | IntMulOvf => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let (r, of) = match op.opcode {
+                    IntAddOvf => b.ins().sadd_overflow(x, y),
+                    IntSubOvf => b.ins().ssub_overflow(x, y),
+                    _ => b.ins().smul_overflow(x, y),
+                };
+                self.last_ovf = Some(of);
+                Some(r)
+            }
+            IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | PtrEq | PtrNe => {
+                let cc = match op.opcode {
+                    IntLt => IntCC::SignedLessThan,
+                    IntLe => IntCC::SignedLessThanOrEqual,
+                    IntEq | PtrEq => IntCC::Equal,
+                    IntNe | PtrNe => IntCC::NotEqual,
+                    IntGt => IntCC::SignedGreaterThan,
+                    IntGe => IntCC::SignedGreaterThanOrEqual,
+                    _ => IntCC::UnsignedLessThan,
+                };
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let c = b.ins().icmp(cc, x, y);
+                Some(b.ins().uextend(I64, c))
+            }
+            IntIsZero | IntIsTrue => {
+                let cc = if op.opcode == IntIsZero { IntCC::Equal } else { IntCC::NotEqual };
+                let x = a(self, b, 0)?;
+                let c = b.ins().icmp_imm_s(cc, x, 0);
+                Some(b.ins().uextend(I64, c))
+            }
+            FloatAdd | FloatSub | FloatMul | FloatTrueDiv => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let ins = b.ins();
+                Some(match op.opcode {
+                    FloatAdd => ins.fadd(x, y),
+                    FloatSub => ins.fsub(x, y),
+                    FloatMul => ins.fmul(x, y),
+                    _ => ins.fdiv(x, y),
+                })
+            }
+            FloatNeg | FloatAbs | FloatSqrt => {
+                let x = a(self, b, 0)?;
+                let ins = b.ins();
+                Some(match op.opcode {
+                    FloatNeg => ins.fneg(x),
+                    FloatAbs => ins.fabs(x),
+                    _ => ins.sqrt(x),
+                })
+            }
+            FloatLt | FloatLe | FloatEq | FloatNe | FloatGt | FloatGe => {
+                let cc = match op.opcode {
+                    FloatLt => FloatCC::LessThan,
+                    FloatLe => FloatCC::LessThanOrEqual,
+                    FloatEq => FloatCC::Equal,
+                    // Unordered or not equal, like Python's `!=` (NaN != NaN).
+                    FloatNe => FloatCC::NotEqual,
+                    FloatGt => FloatCC::GreaterThan,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let c = b.ins().fcmp(cc, x, y);
+                Some(b.ins().uextend(I64, c))
+            }
+            CastIntToFloat => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().fcvt_from_sint(F64, x))
+            }
+            CastFloatToInt => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().fcvt_to_sint_sat(I64, x))
+            }
+            FloatBitsToInt => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().bitcast(I64, MemFlagsData::new(), x))
+            }
+            IntBitsToFloat => {
+                let x = a(self, b, 0)?;
+                Some(b.ins().bitcast(F64, MemFlagsData::new(), x))
+            }
+            GuardTrue | GuardFalse | GuardIsNull | GuardNonNull => {
+                let x = a(self, b, 0)?;
+                let exit_if_nonzero = matches!(op.opcode, GuardFalse | GuardIsNull);
+                self.guard(b, op, x, exit_if_nonzero)?;
+                None
+            }
+            GuardValue => {
+                let (mut x, mut y) = (a(self, b, 0)?, a(self, b, 1)?);
+                if b.func.dfg.value_type(x) == F64 {
+                    // Floats are compared by their bits: the guard promises exactly that value.
+                    x = b.ins().bitcast(I64, MemFlagsData::new(), x);
+                    y = b.ins().bitcast(I64, MemFlagsData::new(), y);
+                }
+                let ne = b.ins().icmp(IntCC::NotEqual, x, y);
+                self.guard(b, op, ne, true)?;
+                None
+            }
+            GuardClass => {
+                let (p, class) = (a(self, b, 0)?, a(self, b, 1)?);
+                let header = b.ins().load(I64, mem(), p, 0);
+                let ne = b.ins().icmp(IntCC::NotEqual, header, class);
+                self.guard(b, op, ne, true)?;
+                None
+            }
+            GuardNoOverflow | GuardOverflow => {
+                let of = ovf.ok_or("overflow guard not directly after an overflow-checked op")?;
+                self.guard(b, op, of, op.opcode == GuardNoOverflow)?;
+                None
+            }
+            GuardNotInvalidated => {
+                let p = a(self, b, 0)?;
+                let word = b.ins().load(I64, mem(), p, 0);
+                self.guard(b, op, word, true)?;
+                None
+            }
+            GetfieldI | GetfieldF | GetfieldR => {
+                let f = self.field(op)?;
+                let p = a(self, b, 0)?;
+                Some(load(b, f.kind, p, f.offset))
+            }
+            Setfield => {
+                let f = self.field(op)?;
+                let (p, v) = (a(self, b, 0)?, a(self, b, 1)?);
+                store(b, f.kind, v, p, f.offset);
+                None
+            }
+            GetarrayitemI | GetarrayitemF | GetarrayitemR => {
+                let d = self.array(op)?;
+                let (addr, off) = self.item_address(b, op, d)?;
+                Some(load(b, d.kind, addr, off))
+            }
+            Setarrayitem => {
+                let d = self.array(op)?;
+                let (addr, off) = self.item_address(b, op, d)?;
+                let v = a(self, b, 2)?;
+                store(b, d.kind, v, addr, off);
+                None
+            }
+            Arraylen => {
+                let d = self.array(op)?;
+                let off = d.len_offset.ok_or("arraylen on an array without a length")?;
+                let p = a(self, b, 0)?;
+                Some(b.ins().load(I64, mem(), p, off))
+            }
+            CallI | CallF | CallR | CallN => self.call(b, op)?,
+            Label => {
+                let head = b.create_block();
+                let mut args = Vec::with_capacity(op.args.len());
+                for &o in &op.args {
+                    args.push(BlockArg::Value(self.operand(b, o)?));
+                }
+                b.ins().jump(head, &args);
+                b.switch_to_block(head);
+                for &o in &op.args {
+                    let p = b.append_block_param(head, cl_type(self.t.operand_type(o)));
+                    if let Operand::Value(v) = o {
+                        // Inside the loop the label's arguments are the block's parameters;
+                        // a value listed twice keeps its first parameter.
+                        let slot = &mut self.vals[v.0 as usize];
+                        if slot.is_some_and(|s| !is_param_of(b, s, head)) {
+                            *slot = Some(p);
+                        }
+                    }
+                }
+                self.loop_head = Some(head);
+                self.loop_types = op.args.iter().map(|&o| self.t.operand_type(o)).collect();
+                None
+            }
+            Jump => {
+                let head = self.loop_head.ok_or("jump in a trace that does not loop")?;
+                let mut args = Vec::with_capacity(op.args.len());
+                for &o in &op.args {
+                    args.push(BlockArg::Value(self.operand(b, o)?));
+                }
+                b.ins().jump(head, &args);
+                None
+            }
+            Finish => {
+                self.write_frame(b, op.args.iter())?;
+                let n = self.t.guard_count() as i64;
+                let id = b.ins().iconst(I32, n);
+                b.ins().return_(&[id]);
+                None
+            }
+        };
+        if let Some(v) = result {
+            self.define(op, v)?;
+        }
+        Ok(())
+    }
+
+    fn field(&self, op: &tir::Op) -> Result<&'_ tir::FieldDescr, String> {
+        let d = op.descr.ok_or("missing descr")?;
+        match &self.t.descrs.get(d.0 as usize).ok_or("unknown descr")?.kind {
+            DescrKind::Field(f) => Ok(f),
+            _ => Err("expected a field descr".into()),
+        }
+    }
+
+    fn array(&self, op: &tir::Op) -> Result<&'_ tir::ArrayDescr, String> {
+        let d = op.descr.ok_or("missing descr")?;
+        match &self.t.descrs.get(d.0 as usize).ok_or("unknown descr")?.kind {
+            DescrKind::Array(a) => Ok(a),
+            _ => Err("expected an array descr".into()),
+        }
+    }
+
+    /// Address of item `args[1]` of array `args[0]`, as (address value, constant offset).
+    fn item_address(&self, b: &mut FunctionBuilder, op: &tir::Op, d: &tir::ArrayDescr) -> Result<(Value, i32), String> {
+        let p = self.arg(b, op, 0)?;
+        let size = d.kind.size();
+        let index = *op.args.get(1).ok_or("missing index")?;
+        if let Operand::Int(i) = index {
+            let off = i.checked_mul(size as i64).and_then(|o| o.checked_add(d.base as i64));
+            if let Some(off) = off.and_then(|o| i32::try_from(o).ok()) {
+                return Ok((p, off));
+            }
+        }
+        let i = self.operand(b, index)?;
+        let scaled = if size == 1 { i } else { b.ins().ishl_imm_u(i, size.trailing_zeros() as i64) };
+        Ok((b.ins().iadd(p, scaled), d.base))
+    }
+
+    /// A call to a helper: every argument and the result travel as 64-bit integer words.
+    fn call(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
+        let c = self.t.call_descr(op).ok_or("expected a call descr")?;
+        let mut sig = Signature::new(self.call_conv);
+        for _ in &op.args {
+            sig.params.push(AbiParam::new(I64));
+        }
+        if op.opcode.result().is_some() {
+            sig.returns.push(AbiParam::new(I64));
+        }
+        let sigref = b.import_signature(sig);
+        let mut args = Vec::with_capacity(op.args.len());
+        for &o in &op.args {
+            let v = self.operand(b, o)?;
+            args.push(if b.func.dfg.value_type(v) == F64 { b.ins().bitcast(I64, MemFlagsData::new(), v) } else { v });
+        }
+        let callee = b.ins().iconst(I64, c.func as i64);
+        let inst = b.ins().call_indirect(sigref, callee, &args);
+        Ok(match op.opcode.result() {
+            None => None,
+            Some(ty) => {
+                let r = b.inst_results(inst)[0];
+                Some(if ty == tir::Type::Float { b.ins().bitcast(F64, MemFlagsData::new(), r) } else { r })
+            }
+        })
+    }
+}
+
+/// Whether `v` is already one of `block`'s parameters.
+fn is_param_of(b: &FunctionBuilder, v: Value, block: Block) -> bool {
+    b.func.dfg.block_params(block).contains(&v)
+}
+
+/// For floor division: 1 (as an i8 flag) when the truncating remainder `r` is non-zero and
+/// its sign differs from the divisor's, i.e. when the truncated quotient must be lowered.
+fn floor_adjust(b: &mut FunctionBuilder, r: Value, y: Value) -> Value {
+    let x = b.ins().bxor(r, y);
+    let signs_differ = b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+    let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+    let both = b.ins().band(signs_differ, nonzero);
+    debug_assert_eq!(b.func.dfg.value_type(both), I8);
+    both
+}
+
+fn load(b: &mut FunctionBuilder, kind: MemKind, p: Value, off: i32) -> Value {
+    match kind {
+        MemKind::I8 => b.ins().sload8(I64, mem(), p, off),
+        MemKind::U8 => b.ins().uload8(I64, mem(), p, off),
+        MemKind::I32 => b.ins().sload32(mem(), p, off),
+        MemKind::U32 => b.ins().uload32(mem(), p, off),
+        MemKind::I64 | MemKind::Ref => b.ins().load(I64, mem(), p, off),
+        MemKind::F64 => b.ins().load(F64, mem(), p, off),
+    }
+}
+
+fn store(b: &mut FunctionBuilder, kind: MemKind, v: Value, p: Value, off: i32) {
+    match kind {
+        MemKind::I8 | MemKind::U8 => b.ins().istore8(mem(), v, p, off),
+        MemKind::I32 | MemKind::U32 => b.ins().istore32(mem(), v, p, off),
+        MemKind::I64 | MemKind::Ref | MemKind::F64 => b.ins().store(mem(), v, p, off),
+    };
+}
+
+/// Byte offset of `frame[k]`.
+fn frame_offset(k: usize) -> Result<i32, String> {
+    i32::try_from(k * 8).map_err(|_| format!("frame slot {k} is out of range"))
+}

@@ -1,0 +1,231 @@
+//! The Cranelift backend: compiles a trace to machine code for x86-64 or aarch64.
+//!
+//! A compiled trace is `extern "C" fn(frame: *mut u64) -> u32` (the target's default calling
+//! convention) working on a *frame buffer* of 64-bit words:
+//! - on entry, input `k` is read from `frame[k]` (ints as i64, floats as their bits, refs as
+//!   addresses);
+//! - when guard number `g` (guards are numbered 0, 1, 2, … in op order) fails, the code writes
+//!   every operand of its snapshot (frames outermost first, constants too) to `frame[0..]`
+//!   and returns `g`;
+//! - `finish(args)` writes `args` to `frame[0..]` and returns the number of guards;
+//! - `jump(args)` loops: to the `label` if the trace has one, else back to the top.
+//!
+//! Traces contain no relocations (helpers are called through `call_indirect` on a constant
+//! address, float constants live in the function's own constant pool), so the finished code
+//! is position independent: [`Backend::compile`] copies it into pages owned by the returned
+//! [`CompiledTrace`], and [`Backend::emit`] returns the bytes for another target (the
+//! aarch64 cross tests run them under qemu).
+
+mod code_memory;
+mod codegen;
+
+pub use code_memory::mapped_code_bytes;
+
+use crate::ir::{Opcode, Trace};
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::isa::{self, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use std::str::FromStr;
+use std::sync::Mutex;
+use target_lexicon::Triple;
+
+/// Why a trace could not be compiled (or a backend not built).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompileError(pub String);
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "compile error: {}", self.0)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// A Cranelift code generator for one target ISA.
+pub struct Backend {
+    isa: OwnedTargetIsa,
+    /// Compilation contexts kept between compiles so their allocations are reused (taken out
+    /// while compiling, so concurrent compiles on one backend just make fresh ones).
+    scratch: Mutex<Option<Scratch>>,
+}
+
+struct Scratch {
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Backend({})", self.isa.triple())
+    }
+}
+
+/// Shared compiler flags: optimize, but keep compile latency low.
+fn shared_flags() -> Result<settings::Flags, CompileError> {
+    let mut b = settings::builder();
+    let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| CompileError(format!("setting {k}={v}: {e}")));
+    set("opt_level", "speed")?;
+    // The IR verifier is a debugging aid; it costs compile time in release builds.
+    set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+    // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).
+    set("unwind_info", "false")?;
+    if let Ok(extra) = std::env::var("MT_TMP_FLAGS") {
+        for kv in extra.split(',').filter(|s| !s.is_empty()) {
+            let (k, v) = kv.split_once('=').unwrap();
+            set(k, v)?;
+        }
+    }
+    Ok(settings::Flags::new(b))
+}
+
+impl Backend {
+    /// ISA for this machine (cranelift-native, with the host's CPU features), for code that
+    /// will run here.
+    pub fn host() -> Result<Backend, CompileError> {
+        let builder = cranelift_native::builder().map_err(|e| CompileError(format!("host ISA: {e}")))?;
+        Backend::finish(builder)
+    }
+
+    /// ISA from a named triple, e.g. `"x86_64-unknown-linux-gnu"` or
+    /// `"aarch64-unknown-linux-gnu"`, with the ISA's baseline features only (no host CPU
+    /// detection), so the output is reproducible across machines.
+    pub fn for_triple(triple: &str) -> Result<Backend, CompileError> {
+        let triple = Triple::from_str(triple).map_err(|e| CompileError(format!("bad triple {triple:?}: {e}")))?;
+        let builder = isa::lookup(triple.clone()).map_err(|e| CompileError(format!("no ISA for {triple}: {e}")))?;
+        Backend::finish(builder)
+    }
+
+    fn finish(builder: isa::Builder) -> Result<Backend, CompileError> {
+        let isa = builder.finish(shared_flags()?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
+        if isa.pointer_bits() != 64 {
+            return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
+        }
+        Ok(Backend { isa, scratch: Mutex::new(None) })
+    }
+
+    /// The target triple this backend generates code for.
+    pub fn triple(&self) -> &Triple {
+        self.isa.triple()
+    }
+
+    /// Whether code from this backend can run on this machine.
+    fn is_host(&self) -> bool {
+        let (me, host) = (self.isa.triple(), Triple::host());
+        me.architecture == host.architecture && me.operating_system == host.operating_system
+    }
+
+    /// Compiles `t` for the host and maps it executable. Only valid for [`Backend::host`] (or
+    /// a triple matching the host).
+    pub fn compile(&self, t: &Trace) -> Result<CompiledTrace, CompileError> {
+        if !self.is_host() {
+            return Err(CompileError(format!(
+                "backend targets {}, which is not this machine ({}); use emit()",
+                self.isa.triple(),
+                Triple::host()
+            )));
+        }
+        let code = self.emit(t)?;
+        let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
+        Ok(CompiledTrace { mem, frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
+    }
+
+    /// Compiles `t` to raw position-independent machine code for this backend's target (for
+    /// cross tests and code-size statistics).
+    ///
+    /// `t` should pass [`crate::verify`]; the backend checks what it relies on itself (values
+    /// defined before use, operand/result/descriptor types, ending in `jump` or `finish`) and
+    /// reports a broken trace as an error.
+    pub fn emit(&self, t: &Trace) -> Result<Vec<u8>, CompileError> {
+        let taken = self.scratch.lock().ok().and_then(|mut s| s.take());
+        let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
+        let result = self.emit_with(t, &mut s);
+        s.ctx.clear();
+        if let Ok(mut slot) = self.scratch.lock() {
+            *slot = Some(s);
+        }
+        result
+    }
+
+    fn emit_with(&self, t: &Trace, s: &mut Scratch) -> Result<Vec<u8>, CompileError> {
+        s.ctx.func = codegen::translate(t, &*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
+        let compiled = s
+            .ctx
+            .compile(&*self.isa, &mut ControlPlane::default())
+            .map_err(|e| CompileError(format!("cranelift: {:?}", e.inner)))?;
+        let relocs = compiled.buffer.relocs();
+        if !relocs.is_empty() {
+            return Err(CompileError(format!("trace code has {} relocations; traces must have none", relocs.len())));
+        }
+        Ok(compiled.code_buffer().to_vec())
+    }
+}
+
+/// Words of frame buffer a trace needs: its inputs, its widest snapshot and its `finish`
+/// arguments (at least 1).
+pub fn frame_words(t: &Trace) -> usize {
+    let mut n = t.inputs.len().max(1);
+    for op in &t.ops {
+        if let Some(s) = &op.snapshot {
+            n = n.max(s.operands().count());
+        }
+        if op.opcode == Opcode::Finish {
+            n = n.max(op.args.len());
+        }
+    }
+    n
+}
+
+/// A trace compiled for this machine: owns its executable pages, released on drop.
+pub struct CompiledTrace {
+    mem: code_memory::CodeMemory,
+    frame_words: usize,
+    exit_count: usize,
+}
+
+impl std::fmt::Debug for CompiledTrace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompiledTrace")
+            .field("code", &self.mem.as_ptr())
+            .field("code_size", &self.code_size())
+            .field("frame_words", &self.frame_words)
+            .field("exit_count", &self.exit_count)
+            .finish()
+    }
+}
+
+impl CompiledTrace {
+    /// Runs the trace until it leaves; returns the exit taken (a guard's number, or
+    /// `exit_count() - 1` for `finish`). The exit's values are then in `frame[0..]`.
+    ///
+    /// # Safety
+    /// `frame` points to at least [`frame_words`](Self::frame_words) writable, 8-byte
+    /// aligned `u64`s holding the trace's inputs, and every reference the trace dereferences
+    /// (inputs, constants, helper addresses in call descrs) is valid for what the trace does.
+    pub unsafe fn run(&self, frame: *mut u64) -> u32 {
+        // SAFETY: the pages hold a complete function with exactly this signature in the
+        // platform's C calling convention (compile() only accepts host backends); the
+        // caller guarantees the frame and heap contract above.
+        unsafe {
+            let f: extern "C" fn(*mut u64) -> u32 = std::mem::transmute(self.mem.as_ptr());
+            f(frame)
+        }
+    }
+
+    /// Words the frame buffer passed to [`run`](Self::run) must have: max(inputs, widest
+    /// snapshot, finish arguments), at least 1.
+    pub fn frame_words(&self) -> usize {
+        self.frame_words
+    }
+
+    /// Number of exits: one per guard, plus the `finish` exit.
+    pub fn exit_count(&self) -> usize {
+        self.exit_count
+    }
+
+    /// Size of the machine code in bytes (including its constant pool).
+    pub fn code_size(&self) -> usize {
+        self.mem.len()
+    }
+}

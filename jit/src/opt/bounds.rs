@@ -1,0 +1,459 @@
+//! Integer range analysis: removes overflow checks and comparisons whose outcome is known.
+//!
+//! One forward walk that keeps an interval `[lo, hi]` for integer values (absent means the
+//! full 64-bit range). Intervals come from:
+//! - constants (`[c, c]`), comparisons and `int_is_zero`/`int_is_true` (`[0, 1]`);
+//! - arithmetic on intervals: `int_add`/`int_sub`/`int_mul` when no wrap is possible,
+//!   `int_neg`, `int_and` with a non-negative side (`[0, that side's hi]`), `int_or`/`int_xor`
+//!   of non-negative values, `int_floordiv` by a positive constant, `int_mod` by a positive
+//!   constant (`[0, c - 1]`), `int_rshift` by a constant, and the checked result of an
+//!   overflow-checked operation that passed its `guard_no_overflow`;
+//! - memory reads of narrow integers (`u8`, `i8`, `u32`, `i32`) and `arraylen` (`>= 0`);
+//! - guards that passed: `guard_true(int_lt(a, b))` means `a.hi <= b.hi - 1` and
+//!   `b.lo >= a.lo + 1`, likewise for `le`, `gt`, `ge`, `eq`, `ne`, `uint_lt` (with a
+//!   non-negative bound), `int_is_zero`, `int_is_true`, and negated for `guard_false`;
+//!   `guard_value(x, c)` means `[c, c]`; `guard_true(x)` excludes 0, `guard_false(x)` is 0.
+//!
+//! Uses:
+//! - a comparison (or `int_is_zero`/`int_is_true`) whose outcome the intervals decide is
+//!   replaced by 0 or 1 everywhere after it;
+//! - an overflow-checked `int_add_ovf`/`int_sub_ovf`/`int_mul_ovf` followed by
+//!   `guard_no_overflow` whose exact result interval fits in 64 bits becomes the unchecked
+//!   operation and its guard is deleted. One that always overflows, or is followed by
+//!   `guard_overflow`, is left alone;
+//! - `guard_true`/`guard_false` on a value whose interval decides that the guard passes is
+//!   removed (one that would always fail is kept).
+//!
+//! Facts about values defined before the label (in the preamble) stay true in the loop body;
+//! facts about the label's arguments are forgotten at the label, where they start over with
+//! the full range (see `util.rs`). An interval that a guard would make empty (the guard
+//! always fails) is not recorded. Not done: relations between values (`a < b` as a fact
+//! rather than as intervals), ranges of floats, or widening over loop iterations (the loop
+//! body is analysed once, from the label's unknown arguments, which is always sound).
+
+use super::util::{is_boolean, Defs, Rewriter};
+use crate::ir::*;
+use std::collections::HashMap;
+
+/// A closed interval of 64-bit integers, `lo <= hi`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Range {
+    lo: i64,
+    hi: i64,
+}
+
+const FULL: Range = Range { lo: i64::MIN, hi: i64::MAX };
+const BOOL: Range = Range { lo: 0, hi: 1 };
+
+impl Range {
+    fn new(lo: i64, hi: i64) -> Range {
+        Range { lo, hi }
+    }
+    fn point(c: i64) -> Range {
+        Range { lo: c, hi: c }
+    }
+    /// The exact range of an `i128` interval, if it fits in 64 bits.
+    fn from_wide(lo: i128, hi: i128) -> Option<Range> {
+        (lo >= i64::MIN as i128 && hi <= i64::MAX as i128).then(|| Range::new(lo as i64, hi as i64))
+    }
+    /// The part of an `i128` interval inside 64 bits, if any.
+    fn clamp_wide(lo: i128, hi: i128) -> Option<Range> {
+        let lo = lo.max(i64::MIN as i128);
+        let hi = hi.min(i64::MAX as i128);
+        (lo <= hi).then(|| Range::new(lo as i64, hi as i64))
+    }
+    fn intersect(self, o: Range) -> Option<Range> {
+        let (lo, hi) = (self.lo.max(o.lo), self.hi.min(o.hi));
+        (lo <= hi).then_some(Range::new(lo, hi))
+    }
+    fn contains(self, c: i64) -> bool {
+        self.lo <= c && c <= self.hi
+    }
+    /// This range without the value `c`, as far as an interval can say it.
+    fn without(self, c: i64) -> Option<Range> {
+        if self.lo == c && self.hi == c {
+            None
+        } else if self.lo == c {
+            Some(Range::new(c + 1, self.hi))
+        } else if self.hi == c {
+            Some(Range::new(self.lo, c - 1))
+        } else {
+            Some(self)
+        }
+    }
+}
+
+/// The exact (`i128`) interval of `a op b`.
+fn wide(opcode: Opcode, a: Range, b: Range) -> Option<(i128, i128)> {
+    let (al, ah, bl, bh) = (a.lo as i128, a.hi as i128, b.lo as i128, b.hi as i128);
+    match opcode {
+        Opcode::IntAdd | Opcode::IntAddOvf => Some((al + bl, ah + bh)),
+        Opcode::IntSub | Opcode::IntSubOvf => Some((al - bh, ah - bl)),
+        Opcode::IntMul | Opcode::IntMulOvf => {
+            let c = [al * bl, al * bh, ah * bl, ah * bh];
+            Some((*c.iter().min().unwrap(), *c.iter().max().unwrap()))
+        }
+        _ => None,
+    }
+}
+
+struct State {
+    ranges: HashMap<Value, Range>,
+    defs: Defs,
+}
+
+impl State {
+    fn get(&self, o: Operand) -> Range {
+        match o {
+            Operand::Int(c) => Range::point(c),
+            Operand::Value(v) => self.ranges.get(&v).copied().unwrap_or(FULL),
+            _ => FULL,
+        }
+    }
+
+    /// Narrows the range of `o` (if it is a value) to `r`; ignores an empty result.
+    fn narrow(&mut self, o: Operand, r: Option<Range>) {
+        if let (Operand::Value(v), Some(r)) = (o, r) {
+            if let Some(n) = self.get(o).intersect(r) {
+                self.ranges.insert(v, n);
+            }
+        }
+    }
+
+    /// Records that `a < b` holds.
+    fn learn_lt(&mut self, a: Operand, b: Operand) {
+        let (ra, rb) = (self.get(a), self.get(b));
+        if rb.hi > i64::MIN {
+            self.narrow(a, Some(Range::new(i64::MIN, rb.hi - 1)));
+        }
+        if ra.lo < i64::MAX {
+            self.narrow(b, Some(Range::new(ra.lo + 1, i64::MAX)));
+        }
+    }
+
+    /// Records that `a <= b` holds.
+    fn learn_le(&mut self, a: Operand, b: Operand) {
+        let (ra, rb) = (self.get(a), self.get(b));
+        self.narrow(a, Some(Range::new(i64::MIN, rb.hi)));
+        self.narrow(b, Some(Range::new(ra.lo, i64::MAX)));
+    }
+
+    /// Records that the comparison `opcode(args)` has the value `truth`.
+    fn learn(&mut self, opcode: Opcode, args: &[Operand], truth: bool) {
+        use Opcode::*;
+        match (opcode, args, truth) {
+            (IntLt, &[a, b], true) | (IntGe, &[a, b], false) => self.learn_lt(a, b),
+            (IntLt, &[a, b], false) | (IntGe, &[a, b], true) => self.learn_le(b, a),
+            (IntLe, &[a, b], true) | (IntGt, &[a, b], false) => self.learn_le(a, b),
+            (IntLe, &[a, b], false) | (IntGt, &[a, b], true) => self.learn_lt(b, a),
+            (IntEq, &[a, b], true) | (IntNe, &[a, b], false) => {
+                let (ra, rb) = (self.get(a), self.get(b));
+                self.narrow(a, Some(rb));
+                self.narrow(b, Some(ra));
+            }
+            (IntEq, &[a, b], false) | (IntNe, &[a, b], true) => {
+                let (ra, rb) = (self.get(a), self.get(b));
+                if ra.lo == ra.hi {
+                    self.narrow(b, rb.without(ra.lo));
+                }
+                if rb.lo == rb.hi {
+                    self.narrow(a, ra.without(rb.lo));
+                }
+            }
+            // Unsigned a < b with b >= 0 means 0 <= a < b.
+            (UintLt, &[a, b], true) if self.get(b).lo >= 0 => {
+                self.narrow(a, Some(Range::new(0, i64::MAX)));
+                self.learn_lt(a, b);
+            }
+            (UintLt, &[a, b], false) if self.get(a).lo >= 0 && self.get(b).lo >= 0 => self.learn_le(b, a),
+            (IntIsZero, &[x], true) | (IntIsTrue, &[x], false) => self.narrow(x, Some(Range::point(0))),
+            (IntIsZero, &[x], false) | (IntIsTrue, &[x], true) => {
+                let r = self.get(x).without(0);
+                self.narrow(x, r);
+            }
+            _ => {}
+        }
+    }
+
+    /// The outcome of a comparison, if the intervals decide it.
+    fn decide(&self, opcode: Opcode, args: &[Operand]) -> Option<bool> {
+        use Opcode::*;
+        let a = self.get(*args.first()?);
+        if args.len() == 1 {
+            let zero = if a == Range::point(0) { Some(true) } else if !a.contains(0) { Some(false) } else { None };
+            return match opcode {
+                IntIsZero => zero,
+                IntIsTrue => zero.map(|z| !z),
+                _ => None,
+            };
+        }
+        let b = self.get(args[1]);
+        let lt = |a: Range, b: Range| {
+            if a.hi < b.lo {
+                Some(true)
+            } else if a.lo >= b.hi {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let le = |a: Range, b: Range| lt(b, a).map(|x| !x);
+        let eq = || {
+            if a.lo == a.hi && a == b {
+                Some(true)
+            } else if a.intersect(b).is_none() {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        match opcode {
+            IntLt => lt(a, b),
+            IntLe => le(a, b),
+            IntGt => lt(b, a),
+            IntGe => le(b, a),
+            IntEq => eq(),
+            IntNe => eq().map(|x| !x),
+            UintLt if a.lo >= 0 && b.lo >= 0 => lt(a, b),
+            _ => None,
+        }
+    }
+
+    /// The interval of an operation's result (full if nothing is known).
+    fn result_range(&self, t: &Trace, op: &Op) -> Range {
+        use Opcode::*;
+        let arg = |k: usize| self.get(op.args[k]);
+        let const_arg = |k: usize| op.args[k].as_int();
+        match op.opcode {
+            o if is_boolean(o) => BOOL,
+            IntAdd | IntSub | IntMul => {
+                wide(op.opcode, arg(0), arg(1)).and_then(|(lo, hi)| Range::from_wide(lo, hi)).unwrap_or(FULL)
+            }
+            IntNeg if arg(0).lo > i64::MIN => Range::new(-arg(0).hi, -arg(0).lo),
+            IntAnd => match (arg(0), arg(1)) {
+                (a, b) if a.lo >= 0 && b.lo >= 0 => Range::new(0, a.hi.min(b.hi)),
+                (a, _) if a.lo >= 0 => Range::new(0, a.hi),
+                (_, b) if b.lo >= 0 => Range::new(0, b.hi),
+                _ => FULL,
+            },
+            IntOr | IntXor if arg(0).lo >= 0 && arg(1).lo >= 0 => {
+                let m = arg(0).hi.max(arg(1).hi) as u64;
+                let bits = 64 - m.leading_zeros();
+                Range::new(0, if bits >= 63 { i64::MAX } else { (1i64 << bits) - 1 })
+            }
+            IntFloorDiv => match const_arg(1) {
+                Some(c) if c > 0 => Range::new(arg(0).lo.div_euclid(c), arg(0).hi.div_euclid(c)),
+                _ => FULL,
+            },
+            IntMod => match const_arg(1) {
+                Some(c) if c > 0 => Range::new(0, c - 1),
+                _ => FULL,
+            },
+            IntRshift => match const_arg(1) {
+                Some(k) if (0..64).contains(&k) => Range::new(arg(0).lo >> k, arg(0).hi >> k),
+                _ => FULL,
+            },
+            Arraylen => Range::new(0, i64::MAX),
+            GetfieldI | GetarrayitemI => {
+                let kind = op.descr.map(|d| match &t.descr(d).kind {
+                    DescrKind::Field(f) => f.kind,
+                    DescrKind::Array(a) => a.kind,
+                    DescrKind::Call(_) => MemKind::I64,
+                });
+                match kind {
+                    Some(MemKind::U8) => Range::new(0, u8::MAX as i64),
+                    Some(MemKind::I8) => Range::new(i8::MIN as i64, i8::MAX as i64),
+                    Some(MemKind::U32) => Range::new(0, u32::MAX as i64),
+                    Some(MemKind::I32) => Range::new(i32::MIN as i64, i32::MAX as i64),
+                    _ => FULL,
+                }
+            }
+            _ => FULL,
+        }
+    }
+}
+
+/// Runs range analysis over the trace.
+pub fn run(t: &mut Trace) {
+    let mut rw = Rewriter::new(t);
+    let mut st = State { ranges: HashMap::new(), defs: Defs::new() };
+    let old = std::mem::take(&mut t.ops);
+    let mut out = Vec::with_capacity(old.len());
+    let mut ops = old.into_iter().peekable();
+    while let Some(mut op) = ops.next() {
+        if op.opcode == Opcode::Label {
+            rw.enter_label();
+            st.ranges.retain(|&v, _| !rw.is_rebound(v));
+            st.defs.retain(|&v, (_, args)| !rw.is_rebound(v) && !args.iter().any(|&a| rw.is_rebound_operand(a)));
+        }
+        rw.rewrite(&mut op);
+        match op.opcode {
+            Opcode::GuardTrue | Opcode::GuardFalse => {
+                let truth = op.opcode == Opcode::GuardTrue;
+                let x = op.args[0];
+                let r = st.get(x);
+                let passes = if truth { !r.contains(0) } else { r == Range::point(0) };
+                if passes {
+                    continue;
+                }
+                if truth {
+                    st.narrow(x, r.without(0));
+                } else {
+                    st.narrow(x, Some(Range::point(0)));
+                }
+                if let Some((opcode, args)) = x.as_value().and_then(|v| st.defs.get(&v)).cloned() {
+                    st.learn(opcode, &args, truth);
+                }
+            }
+            Opcode::GuardValue => {
+                if let (Some(_), Some(c)) = (op.args[0].as_value(), op.args[1].as_int()) {
+                    st.narrow(op.args[0], Some(Range::point(c)));
+                }
+            }
+            _ => {}
+        }
+        if let Some(r) = op.result {
+            if t.type_of(r) == Type::Int {
+                if let Some(twin) = op.opcode.without_ovf() {
+                    let guarded = ops.peek().is_some_and(|g| g.opcode == Opcode::GuardNoOverflow);
+                    let (lo, hi) = wide(op.opcode, st.get(op.args[0]), st.get(op.args[1])).unwrap();
+                    if guarded {
+                        if let Some(exact) = Range::from_wide(lo, hi) {
+                            op.opcode = twin; // cannot overflow
+                            ops.next();
+                            st.ranges.insert(r, exact);
+                        } else if let Some(part) = Range::clamp_wide(lo, hi) {
+                            st.ranges.insert(r, part); // if the guard passes
+                        }
+                    }
+                } else {
+                    let decided = if is_boolean(op.opcode) { st.decide(op.opcode, &op.args) } else { None };
+                    if let Some(b) = decided {
+                        if rw.replace(r, Operand::Int(b as i64)) {
+                            continue;
+                        }
+                        st.ranges.insert(r, Range::point(b as i64));
+                    } else {
+                        let range = st.result_range(t, &op);
+                        if range != FULL {
+                            st.ranges.insert(r, range);
+                        }
+                    }
+                }
+                st.defs.insert(r, (op.opcode, op.args.clone()));
+            }
+        }
+        out.push(op);
+    }
+    t.ops = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+    use crate::opt::check;
+
+    fn bounds(input: &str, expected: &str) {
+        check(run, input, expected);
+    }
+
+    #[test]
+    fn counting_loop_to_a_constant_drops_the_overflow_check() {
+        bounds(
+            "inputs(i0)\ni1 = int_lt(i0, 100)\nguard_true(i1) [k: i0]\ni2 = int_add_ovf(i0, 1)\n\
+             guard_no_overflow() [k: i0]\njump(i2)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 100)\nguard_true(i1) [k: i0]\ni2 = int_add(i0, 1)\njump(i2)\n",
+        );
+    }
+
+    #[test]
+    fn counting_loop_to_an_unknown_bound() {
+        // i0 < i1 <= MAX, so i0 + 1 cannot overflow; i0 - 1 can.
+        bounds(
+            "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [k: i0]\ni3 = int_add_ovf(i0, 1)\n\
+             guard_no_overflow() [k: i0]\ni4 = int_sub_ovf(i0, 1)\nguard_no_overflow() [k: i0]\njump(i3, i4)\n",
+            "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [k: i0]\ni3 = int_add(i0, 1)\n\
+             i4 = int_sub_ovf(i0, 1)\nguard_no_overflow() [k: i0]\njump(i3, i4)\n",
+        );
+    }
+
+    #[test]
+    fn guard_false_gives_the_negated_fact() {
+        // not (i0 < 0) and not (i0 > 1000): 0 <= i0 <= 1000, so i0 * i0 fits.
+        bounds(
+            "inputs(i0)\ni1 = int_lt(i0, 0)\nguard_false(i1) [k: i0]\ni2 = int_gt(i0, 1000)\nguard_false(i2) [k: i0]\n\
+             i3 = int_mul_ovf(i0, i0)\nguard_no_overflow() [k: i0]\ni4 = int_sub_ovf(i0, 1)\nguard_no_overflow() [k: i0]\n\
+             finish(i3, i4)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 0)\nguard_false(i1) [k: i0]\ni2 = int_gt(i0, 1000)\nguard_false(i2) [k: i0]\n\
+             i3 = int_mul(i0, i0)\ni4 = int_sub(i0, 1)\nfinish(i3, i4)\n",
+        );
+    }
+
+    #[test]
+    fn known_comparisons_fold_and_their_guards_go() {
+        bounds(
+            "inputs(i0)\ni1 = int_le(i0, 10)\nguard_true(i1) [k: i0]\ni2 = int_lt(i0, 20)\nguard_true(i2) [k: i0]\n\
+             i3 = int_ge(i0, 11)\ni4 = int_ne(i0, 11)\nfinish(i3, i4)\n",
+            "inputs(i0)\ni1 = int_le(i0, 10)\nguard_true(i1) [k: i0]\nfinish(0, 1)\n",
+        );
+    }
+
+    #[test]
+    fn and_mask_and_narrow_reads() {
+        bounds(
+            "descr b = array u8 base=0\ninputs(i0, p1)\ni2 = int_and(i0, 255)\ni3 = getarrayitem_i(p1, i0, descr=b)\n\
+             i4 = int_add_ovf(i2, i3)\nguard_no_overflow() [k: i0]\ni5 = int_lt(i4, 511)\ni6 = int_is_zero(i2)\nfinish(i4, i5, i6)\n",
+            "descr b = array u8 base=0\ninputs(i0, p1)\ni2 = int_and(i0, 255)\ni3 = getarrayitem_i(p1, i0, descr=b)\n\
+             i4 = int_add(i2, i3)\ni5 = int_is_zero(i2)\nfinish(i4, 1, i5)\n",
+        );
+    }
+
+    #[test]
+    fn uint_lt_bounds_check() {
+        // 0 <= i0 < i1 with i1 = arraylen: i0 + 1 cannot overflow, i0 >= 0.
+        bounds(
+            "descr a = array i64 base=16 len=+8\ninputs(i0, p1)\ni1 = arraylen(p1, descr=a)\ni2 = uint_lt(i0, i1)\n\
+             guard_true(i2) [k: i0]\ni3 = int_lt(i0, 0)\ni4 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i0]\nfinish(i3, i4)\n",
+            "descr a = array i64 base=16 len=+8\ninputs(i0, p1)\ni1 = arraylen(p1, descr=a)\ni2 = uint_lt(i0, i1)\n\
+             guard_true(i2) [k: i0]\ni3 = int_add(i0, 1)\nfinish(0, i3)\n",
+        );
+    }
+
+    #[test]
+    fn guard_value_and_is_zero_facts() {
+        bounds(
+            "inputs(i0, i1)\nguard_value(i0, 7) [k: i0]\ni2 = int_is_zero(i1)\nguard_false(i2) [k: i0]\n\
+             i3 = int_gt(i0, 6)\nguard_true(i3) [k: i0]\ni4 = int_eq(i1, 0)\nfinish(i4)\n",
+            "inputs(i0, i1)\nguard_value(i0, 7) [k: i0]\ni2 = int_is_zero(i1)\nguard_false(i2) [k: i0]\n\
+             i3 = int_eq(i1, 0)\nfinish(i3)\n",
+        );
+    }
+
+    #[test]
+    fn overflow_that_may_happen_or_always_happens_stays() {
+        let src = "inputs(i0)\ni1 = int_mul_ovf(i0, 2)\nguard_no_overflow() [k: i0]\n\
+                   i2 = int_add_ovf(9223372036854775807, 1)\nguard_no_overflow() [k: i0]\n\
+                   i3 = int_add_ovf(1, 1)\nguard_overflow() [k: i0]\nfinish(i1, i2, i3)\n";
+        bounds(src, src);
+    }
+
+    #[test]
+    fn guard_that_always_fails_stays() {
+        let src = "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\ni2 = int_gt(i0, 20)\nguard_true(i2) [k: i0]\nfinish(i0)\n";
+        bounds(
+            src,
+            "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\nguard_true(0) [k: i0]\nfinish(i0)\n",
+        );
+    }
+
+    #[test]
+    fn label_arguments_start_unknown() {
+        // In the preamble i0 < 10 is known; in the loop, i0 is the next value and is not.
+        bounds(
+            "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\nlabel(i0)\ni2 = int_lt(i0, 10)\n\
+             i3 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i0]\njump(i3)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\nlabel(i0)\ni2 = int_lt(i0, 10)\n\
+             i3 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i0]\njump(i3)\n",
+        );
+    }
+}

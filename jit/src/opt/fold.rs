@@ -1,0 +1,621 @@
+//! Constant folding and algebraic simplification.
+//!
+//! One forward walk. Each operation first has its operands rewritten through the
+//! substitution map; then, if it is pure (or overflow-checked, see below), the rules are
+//! tried in order. A rule that finds the result equal to an operand already available (a
+//! constant, or an earlier value) records the substitution and the operation is deleted;
+//! every later use, including snapshot operands and `jump`/`finish` arguments, sees the
+//! replacement.
+//!
+//! Rules (each a named function below, each tested):
+//! - `const_fold_int`, `const_fold_float`, `const_fold_cast`, `const_fold_ptr`: all
+//!   arguments constant -> the constant result, with the exact semantics the backend uses:
+//!   wrapping integer arithmetic; `int_floordiv`/`int_mod` round towards negative infinity
+//!   like Python (never folded for a zero divisor or `MIN // -1`, whose behaviour the IR
+//!   leaves undefined); shifts only with a count in `0..64`; IEEE arithmetic for floats
+//!   (`cast_float_to_int` only when the float is finite and in range);
+//! - integer identities: `add_zero`, `sub_zero`, `sub_self`, `mul_one`, `mul_zero`,
+//!   `floordiv_one`, `mod_one`, `and_zero`, `and_minus_one`, `and_self`, `or_zero`,
+//!   `or_minus_one`, `or_self`, `xor_zero`, `xor_self`, `shift_by_zero`, `shift_of_zero`,
+//!   `neg_neg`, `invert_invert`, `cmp_self` (`x == x` is 1, `x < x` is 0, ...),
+//!   `ptr_cmp_self`, `is_true_of_bool` (`int_is_true` of a comparison is the comparison);
+//! - overflow-checked operations (`int_add_ovf`, ...) followed by `guard_no_overflow`: the
+//!   identities above (which can never overflow) applied to the unchecked twin, and
+//!   `const_fold_ovf`, which folds constant arguments only when the checked result does not
+//!   overflow. The folded operation's `guard_no_overflow` is deleted with it. An operation
+//!   followed by `guard_overflow`, or one whose constant arguments do overflow, is left alone:
+//!   its guard always fails, and a guard that always fails must stay.
+//!
+//! Not done here: algebraic rules on floats (`x + 0.0` is not `x` for `x = -0.0`; `x * 0.0`
+//! is not `0.0` for infinities and NaN), folding elidable calls with constant arguments (the
+//! optimizer does not run helpers), anything that needs ranges (see `bounds.rs`) or needs to
+//! recognise equal expressions (see `cse.rs`). Definitions of label arguments are kept (see
+//! `util.rs`); an overflow-checked op whose result is a label argument and folds is turned
+//! into its unchecked twin instead of being deleted.
+
+use super::util::{is_boolean, Defs, Rewriter};
+use crate::ir::*;
+
+/// Runs constant folding and algebraic simplification over the trace.
+pub fn run(t: &mut Trace) {
+    let mut rw = Rewriter::new(t);
+    let mut defs = Defs::new();
+    let old = std::mem::take(&mut t.ops);
+    let mut out = Vec::with_capacity(old.len());
+    let mut ops = old.into_iter().peekable();
+    while let Some(mut op) = ops.next() {
+        if op.opcode == Opcode::Label {
+            rw.enter_label();
+            defs.retain(|&v, (_, args)| !rw.is_rebound(v) && !args.iter().any(|&a| rw.is_rebound_operand(a)));
+        }
+        rw.rewrite(&mut op);
+        if let Some(r) = op.result {
+            if op.opcode.is_pure() {
+                if let Some(with) = simplify(&defs, op.opcode, &op.args) {
+                    if rw.replace(r, with) {
+                        continue;
+                    }
+                }
+            } else if let Some(twin) = op.opcode.without_ovf() {
+                let guarded = ops.peek().is_some_and(|g| g.opcode == Opcode::GuardNoOverflow);
+                if let Some(with) = guarded.then(|| simplify_ovf(&defs, op.opcode, twin, &op.args)).flatten() {
+                    ops.next(); // its guard_no_overflow can no longer fail
+                    if rw.replace(r, with) {
+                        continue;
+                    }
+                    // A label argument keeps its definition, now unchecked.
+                    op.opcode = twin;
+                }
+            }
+            defs.insert(r, (op.opcode, op.args.clone()));
+        }
+        out.push(op);
+    }
+    t.ops = out;
+}
+
+/// Tries the rules on a pure operation; `Some(operand)` is what its result equals.
+fn simplify(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    if args.iter().all(|a| a.is_const()) {
+        return const_fold_int(opcode, args)
+            .or_else(|| const_fold_float(opcode, args))
+            .or_else(|| const_fold_cast(opcode, args))
+            .or_else(|| const_fold_ptr(opcode, args));
+    }
+    identities(defs, opcode, args)
+}
+
+/// The rules for an overflow-checked operation followed by `guard_no_overflow`.
+fn simplify_ovf(defs: &Defs, opcode: Opcode, twin: Opcode, args: &[Operand]) -> Option<Operand> {
+    if args.iter().all(|a| a.is_const()) {
+        return const_fold_ovf(opcode, args);
+    }
+    identities(defs, twin, args)
+}
+
+/// An algebraic rule that needs no definitions: `Some(operand)` is what the result equals.
+type Rule = fn(Opcode, &[Operand]) -> Option<Operand>;
+
+/// The algebraic identities, in order.
+fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    let rules: &[Rule] = &[
+        add_zero,
+        sub_zero,
+        sub_self,
+        mul_one,
+        mul_zero,
+        floordiv_one,
+        mod_one,
+        and_zero,
+        and_minus_one,
+        and_self,
+        or_zero,
+        or_minus_one,
+        or_self,
+        xor_zero,
+        xor_self,
+        shift_by_zero,
+        shift_of_zero,
+        cmp_self,
+        ptr_cmp_self,
+    ];
+    rules
+        .iter()
+        .find_map(|rule| rule(opcode, args))
+        .or_else(|| neg_neg(defs, opcode, args))
+        .or_else(|| invert_invert(defs, opcode, args))
+        .or_else(|| is_true_of_bool(defs, opcode, args))
+}
+
+fn int(x: i64) -> Option<Operand> {
+    Some(Operand::Int(x))
+}
+
+fn flt(x: f64) -> Option<Operand> {
+    Some(Operand::float(x))
+}
+
+fn bool_(b: bool) -> Option<Operand> {
+    Some(Operand::Int(b as i64))
+}
+
+/// Python's `a // b`; `None` for a zero divisor or `MIN // -1`.
+pub(crate) fn py_floordiv(a: i64, b: i64) -> Option<i64> {
+    if b == 0 || (a == i64::MIN && b == -1) {
+        return None;
+    }
+    let q = a / b;
+    Some(if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+/// Python's `a % b`; `None` for a zero divisor or `MIN % -1`.
+pub(crate) fn py_mod(a: i64, b: i64) -> Option<i64> {
+    if b == 0 || (a == i64::MIN && b == -1) {
+        return None;
+    }
+    let r = a % b;
+    Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+/// Rule `const_fold_int`: integer operations on constants.
+fn const_fold_int(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    use Opcode::*;
+    let a = args.first()?.as_int()?;
+    if args.len() == 1 {
+        return match opcode {
+            IntNeg => int(a.wrapping_neg()),
+            IntInvert => int(!a),
+            IntIsZero => bool_(a == 0),
+            IntIsTrue => bool_(a != 0),
+            _ => None,
+        };
+    }
+    let b = args.get(1)?.as_int()?;
+    match opcode {
+        IntAdd => int(a.wrapping_add(b)),
+        IntSub => int(a.wrapping_sub(b)),
+        IntMul => int(a.wrapping_mul(b)),
+        IntFloorDiv => int(py_floordiv(a, b)?),
+        IntMod => int(py_mod(a, b)?),
+        IntAnd => int(a & b),
+        IntOr => int(a | b),
+        IntXor => int(a ^ b),
+        IntLshift if (0..64).contains(&b) => int(a.wrapping_shl(b as u32)),
+        IntRshift if (0..64).contains(&b) => int(a >> b),
+        IntLt => bool_(a < b),
+        IntLe => bool_(a <= b),
+        IntEq => bool_(a == b),
+        IntNe => bool_(a != b),
+        IntGt => bool_(a > b),
+        IntGe => bool_(a >= b),
+        UintLt => bool_((a as u64) < (b as u64)),
+        _ => None,
+    }
+}
+
+/// Rule `const_fold_float`: IEEE float arithmetic and comparisons on constants.
+fn const_fold_float(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    use Opcode::*;
+    let a = args.first()?.as_float()?;
+    if args.len() == 1 {
+        return match opcode {
+            FloatNeg => flt(-a),
+            FloatAbs => flt(a.abs()),
+            FloatSqrt => flt(a.sqrt()),
+            _ => None,
+        };
+    }
+    let b = args.get(1)?.as_float()?;
+    match opcode {
+        FloatAdd => flt(a + b),
+        FloatSub => flt(a - b),
+        FloatMul => flt(a * b),
+        FloatTrueDiv => flt(a / b),
+        FloatLt => bool_(a < b),
+        FloatLe => bool_(a <= b),
+        FloatEq => bool_(a == b),
+        FloatNe => bool_(a != b),
+        FloatGt => bool_(a > b),
+        FloatGe => bool_(a >= b),
+        _ => None,
+    }
+}
+
+/// Rule `const_fold_cast`: conversions between integers and floats on constants.
+fn const_fold_cast(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    use Opcode::*;
+    let a = *args.first()?;
+    match (opcode, a) {
+        (CastIntToFloat, Operand::Int(i)) => flt(i as f64),
+        (IntBitsToFloat, Operand::Int(i)) => Some(Operand::Float(i as u64)),
+        (FloatBitsToInt, Operand::Float(bits)) => int(bits as i64),
+        (CastFloatToInt, Operand::Float(bits)) => {
+            let x = f64::from_bits(bits).trunc();
+            // -2^63 <= x < 2^63: representable, so `as` does not saturate.
+            const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+            if x.is_finite() && (-TWO_63..TWO_63).contains(&x) {
+                int(x as i64)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Rule `const_fold_ptr`: reference comparisons of constants.
+fn const_fold_ptr(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode, args) {
+        (Opcode::PtrEq, [Operand::Ref(a), Operand::Ref(b)]) => bool_(a == b),
+        (Opcode::PtrNe, [Operand::Ref(a), Operand::Ref(b)]) => bool_(a != b),
+        _ => None,
+    }
+}
+
+/// Rule `const_fold_ovf`: an overflow-checked op on constants that does not overflow.
+fn const_fold_ovf(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    let (a, b) = (args.first()?.as_int()?, args.get(1)?.as_int()?);
+    match opcode {
+        Opcode::IntAddOvf => int(a.checked_add(b)?),
+        Opcode::IntSubOvf => int(a.checked_sub(b)?),
+        Opcode::IntMulOvf => int(a.checked_mul(b)?),
+        _ => None,
+    }
+}
+
+/// The two arguments of a binary op, either order for commutative ones: finds an argument
+/// equal to `c` and returns the other one.
+fn other_than(opcode: Opcode, args: &[Operand], c: Operand) -> Option<Operand> {
+    match args {
+        [x, y] if *y == c => Some(*x),
+        [x, y] if *x == c && opcode.is_commutative() => Some(*y),
+        _ => None,
+    }
+}
+
+fn same_args(args: &[Operand]) -> Option<Operand> {
+    match args {
+        [x, y] if x == y => Some(*x),
+        _ => None,
+    }
+}
+
+/// Rule `add_zero`: `x + 0 = 0 + x = x`.
+fn add_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntAdd).then(|| other_than(opcode, args, Operand::Int(0)))?
+}
+
+/// Rule `sub_zero`: `x - 0 = x`.
+fn sub_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntSub).then(|| other_than(opcode, args, Operand::Int(0)))?
+}
+
+/// Rule `sub_self`: `x - x = 0`.
+fn sub_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntSub && same_args(args).is_some()).then_some(Operand::Int(0))
+}
+
+/// Rule `mul_one`: `x * 1 = 1 * x = x`.
+fn mul_one(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntMul).then(|| other_than(opcode, args, Operand::Int(1)))?
+}
+
+/// Rule `mul_zero`: `x * 0 = 0 * x = 0`.
+fn mul_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntMul && other_than(opcode, args, Operand::Int(0)).is_some()).then_some(Operand::Int(0))
+}
+
+/// Rule `floordiv_one`: `x // 1 = x`.
+fn floordiv_one(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntFloorDiv).then(|| other_than(opcode, args, Operand::Int(1)))?
+}
+
+/// Rule `mod_one`: `x % 1 = 0`.
+fn mod_one(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntMod && other_than(opcode, args, Operand::Int(1)).is_some()).then_some(Operand::Int(0))
+}
+
+/// Rule `and_zero`: `x & 0 = 0`.
+fn and_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntAnd && other_than(opcode, args, Operand::Int(0)).is_some()).then_some(Operand::Int(0))
+}
+
+/// Rule `and_minus_one`: `x & -1 = x`.
+fn and_minus_one(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntAnd).then(|| other_than(opcode, args, Operand::Int(-1)))?
+}
+
+/// Rule `and_self`: `x & x = x`.
+fn and_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntAnd).then(|| same_args(args))?
+}
+
+/// Rule `or_zero`: `x | 0 = x`.
+fn or_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntOr).then(|| other_than(opcode, args, Operand::Int(0)))?
+}
+
+/// Rule `or_minus_one`: `x | -1 = -1`.
+fn or_minus_one(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntOr && other_than(opcode, args, Operand::Int(-1)).is_some()).then_some(Operand::Int(-1))
+}
+
+/// Rule `or_self`: `x | x = x`.
+fn or_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntOr).then(|| same_args(args))?
+}
+
+/// Rule `xor_zero`: `x ^ 0 = x`.
+fn xor_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntXor).then(|| other_than(opcode, args, Operand::Int(0)))?
+}
+
+/// Rule `xor_self`: `x ^ x = 0`.
+fn xor_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (opcode == Opcode::IntXor && same_args(args).is_some()).then_some(Operand::Int(0))
+}
+
+/// Rule `shift_by_zero`: `x << 0 = x >> 0 = x`.
+fn shift_by_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    matches!(opcode, Opcode::IntLshift | Opcode::IntRshift).then(|| other_than(opcode, args, Operand::Int(0)))?
+}
+
+/// Rule `shift_of_zero`: `0 << n = 0 >> n = 0` (the count is always in range).
+fn shift_of_zero(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    (matches!(opcode, Opcode::IntLshift | Opcode::IntRshift) && args.first() == Some(&Operand::Int(0)))
+        .then_some(Operand::Int(0))
+}
+
+/// Rule `cmp_self`: an integer compared with itself (`x == x`, `x <= x`, `x >= x` are 1;
+/// `x != x`, `x < x`, `x > x`, `uint_lt(x, x)` are 0).
+fn cmp_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    use Opcode::*;
+    same_args(args)?;
+    match opcode {
+        IntEq | IntLe | IntGe => int(1),
+        IntNe | IntLt | IntGt | UintLt => int(0),
+        _ => None,
+    }
+}
+
+/// Rule `ptr_cmp_self`: `ptr_eq(p, p) = 1`, `ptr_ne(p, p) = 0`.
+fn ptr_cmp_self(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    same_args(args)?;
+    match opcode {
+        Opcode::PtrEq => int(1),
+        Opcode::PtrNe => int(0),
+        _ => None,
+    }
+}
+
+/// The definition of an operand, if it is a value defined by a kept operation.
+fn def_of<'a>(defs: &'a Defs, o: &Operand) -> Option<&'a (Opcode, Vec<Operand>)> {
+    defs.get(&o.as_value()?)
+}
+
+/// Rule `neg_neg`: `-(-x) = x`.
+fn neg_neg(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode, def_of(defs, args.first()?)) {
+        (Opcode::IntNeg, Some((Opcode::IntNeg, inner))) => Some(inner[0]),
+        _ => None,
+    }
+}
+
+/// Rule `invert_invert`: `~~x = x`.
+fn invert_invert(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode, def_of(defs, args.first()?)) {
+        (Opcode::IntInvert, Some((Opcode::IntInvert, inner))) => Some(inner[0]),
+        _ => None,
+    }
+}
+
+/// Rule `is_true_of_bool`: `int_is_true(c) = c` when `c` is a comparison (0 or 1).
+fn is_true_of_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode, def_of(defs, args.first()?)) {
+        (Opcode::IntIsTrue, Some((inner, _))) if is_boolean(*inner) => Some(args[0]),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+    use crate::opt::check;
+
+    fn fold(input: &str, expected: &str) {
+        check(run, input, expected);
+    }
+
+    /// Wraps `body` (which uses i0, i1 and defines i2) in a trace returning i2.
+    fn unary(body: &str, expected_arg: &str) {
+        fold(
+            &format!("inputs(i0, i1)\n{body}\nfinish(i2)\n"),
+            &format!("inputs(i0, i1)\nfinish({expected_arg})\n"),
+        );
+    }
+
+    #[test]
+    fn const_fold_int() {
+        unary("i2 = int_add(40, 2)", "42");
+        unary("i2 = int_add(9223372036854775807, 1)", "-9223372036854775808");
+        unary("i2 = int_sub(1, 3)", "-2");
+        unary("i2 = int_mul(4611686018427387904, 2)", "-9223372036854775808");
+        unary("i2 = int_and(12, 10)", "8");
+        unary("i2 = int_or(12, 10)", "14");
+        unary("i2 = int_xor(12, 10)", "6");
+        unary("i2 = int_lshift(1, 63)", "-9223372036854775808");
+        unary("i2 = int_rshift(-16, 2)", "-4");
+        unary("i2 = int_neg(-9223372036854775808)", "-9223372036854775808");
+        unary("i2 = int_invert(0)", "-1");
+        unary("i2 = int_lt(1, 2)", "1");
+        unary("i2 = int_ge(1, 2)", "0");
+        unary("i2 = uint_lt(-1, 2)", "0");
+        unary("i2 = int_is_zero(0)", "1");
+        unary("i2 = int_is_true(0)", "0");
+    }
+
+    #[test]
+    fn const_fold_int_floor_division() {
+        unary("i2 = int_floordiv(7, 2)", "3");
+        unary("i2 = int_floordiv(-7, 2)", "-4");
+        unary("i2 = int_floordiv(7, -2)", "-4");
+        unary("i2 = int_floordiv(-7, -2)", "3");
+        unary("i2 = int_mod(-7, 2)", "1");
+        unary("i2 = int_mod(7, -2)", "-1");
+        unary("i2 = int_mod(-6, 3)", "0");
+    }
+
+    #[test]
+    fn const_fold_leaves_undefined_operations() {
+        for src in [
+            "inputs(i0)\ni1 = int_floordiv(5, 0)\nfinish(i1)\n",
+            "inputs(i0)\ni1 = int_mod(-9223372036854775808, -1)\nfinish(i1)\n",
+            "inputs(i0)\ni1 = int_lshift(1, 64)\nfinish(i1)\n",
+        ] {
+            fold(src, src);
+        }
+    }
+
+    #[test]
+    fn const_fold_float() {
+        fold("inputs(f0)\nf1 = float_add(1.5, 2.25)\nfinish(f1)\n", "inputs(f0)\nfinish(3.75)\n");
+        fold("inputs(f0)\nf1 = float_truediv(1.0, 0.0)\nfinish(f1)\n", "inputs(f0)\nfinish(inf)\n");
+        fold("inputs(f0)\nf1 = float_neg(0.0)\nfinish(f1)\n", "inputs(f0)\nfinish(-0.0)\n");
+        fold("inputs(f0)\nf1 = float_sqrt(2.25)\nfinish(f1)\n", "inputs(f0)\nfinish(1.5)\n");
+        fold("inputs(f0)\ni1 = float_lt(1.0, 2.0)\nfinish(i1)\n", "inputs(f0)\nfinish(1)\n");
+        fold("inputs(f0)\nf1 = float_sub(0.0, NaN)\ni2 = float_ne(f1, f1)\nfinish(i2)\n", "inputs(f0)\nfinish(1)\n");
+    }
+
+    #[test]
+    fn const_fold_cast() {
+        fold("inputs(i0)\nf1 = cast_int_to_float(3)\nfinish(f1)\n", "inputs(i0)\nfinish(3.0)\n");
+        fold("inputs(i0)\ni1 = cast_float_to_int(-2.75)\nfinish(i1)\n", "inputs(i0)\nfinish(-2)\n");
+        fold("inputs(i0)\ni1 = float_bits_to_int(1.0)\nfinish(i1)\n", "inputs(i0)\nfinish(4607182418800017408)\n");
+        fold("inputs(i0)\nf1 = int_bits_to_float(4607182418800017408)\nfinish(f1)\n", "inputs(i0)\nfinish(1.0)\n");
+        let out_of_range = "inputs(i0)\ni1 = cast_float_to_int(1e19)\nfinish(i1)\n";
+        fold(out_of_range, out_of_range);
+    }
+
+    #[test]
+    fn const_fold_ptr() {
+        fold("inputs(i0)\ni1 = ptr_eq(ConstPtr(0), NULL)\nfinish(i1)\n", "inputs(i0)\nfinish(0)\n");
+        fold("inputs(i0)\ni1 = ptr_ne(ConstPtr(0), ConstPtr(1))\nfinish(i1)\n", "inputs(i0)\nfinish(1)\n");
+    }
+
+    /// One test per identity rule: `rule_test!(rule, "i2 = ...", "what i2 becomes")`, with
+    /// inputs i0 and i1.
+    macro_rules! rule_test {
+        ($name:ident, $($body:literal => $expected:literal),+) => {
+            #[test]
+            fn $name() {
+                $(unary($body, $expected);)+
+            }
+        };
+    }
+
+    rule_test!(add_zero, "i2 = int_add(i0, 0)" => "i0", "i2 = int_add(0, i1)" => "i1");
+    rule_test!(sub_zero, "i2 = int_sub(i0, 0)" => "i0");
+    rule_test!(sub_self, "i2 = int_sub(i1, i1)" => "0");
+    rule_test!(mul_one, "i2 = int_mul(1, i0)" => "i0", "i2 = int_mul(i1, 1)" => "i1");
+    rule_test!(mul_zero, "i2 = int_mul(i0, 0)" => "0", "i2 = int_mul(0, i1)" => "0");
+    rule_test!(floordiv_one, "i2 = int_floordiv(i0, 1)" => "i0");
+    rule_test!(mod_one, "i2 = int_mod(i0, 1)" => "0");
+    rule_test!(and_zero, "i2 = int_and(i0, 0)" => "0");
+    rule_test!(and_minus_one, "i2 = int_and(-1, i0)" => "i0");
+    rule_test!(and_self, "i2 = int_and(i1, i1)" => "i1");
+    rule_test!(or_zero, "i2 = int_or(i0, 0)" => "i0");
+    rule_test!(or_minus_one, "i2 = int_or(i0, -1)" => "-1");
+    rule_test!(or_self, "i2 = int_or(i0, i0)" => "i0");
+    rule_test!(xor_zero, "i2 = int_xor(0, i0)" => "i0");
+    rule_test!(xor_self, "i2 = int_xor(i0, i0)" => "0");
+    rule_test!(shift_by_zero, "i2 = int_lshift(i0, 0)" => "i0", "i2 = int_rshift(i1, 0)" => "i1");
+    rule_test!(shift_of_zero, "i2 = int_rshift(0, i1)" => "0", "i2 = int_lshift(0, i0)" => "0");
+
+    #[test]
+    fn non_commutative_rules_need_the_constant_on_the_right() {
+        for src in [
+            "inputs(i0)\ni1 = int_sub(0, i0)\nfinish(i1)\n",
+            "inputs(i0)\ni1 = int_floordiv(1, i0)\nfinish(i1)\n",
+            "inputs(i0)\ni1 = int_lshift(1, i0)\nfinish(i1)\n",
+        ] {
+            fold(src, src);
+        }
+    }
+
+    #[test]
+    fn neg_neg() {
+        fold("inputs(i0)\ni1 = int_neg(i0)\ni2 = int_neg(i1)\nfinish(i2, i1)\n", "inputs(i0)\ni1 = int_neg(i0)\nfinish(i0, i1)\n");
+    }
+
+    #[test]
+    fn invert_invert() {
+        fold("inputs(i0)\ni1 = int_invert(i0)\ni2 = int_invert(i1)\nfinish(i2)\n", "inputs(i0)\ni1 = int_invert(i0)\nfinish(i0)\n");
+    }
+
+    #[test]
+    fn cmp_self() {
+        unary("i2 = int_eq(i0, i0)", "1");
+        unary("i2 = int_le(i0, i0)", "1");
+        unary("i2 = int_lt(i0, i0)", "0");
+        unary("i2 = uint_lt(i0, i0)", "0");
+        // Not for floats: NaN != NaN.
+        let float = "inputs(f0)\ni1 = float_eq(f0, f0)\nfinish(i1)\n";
+        fold(float, float);
+    }
+
+    #[test]
+    fn ptr_cmp_self() {
+        fold("inputs(p0)\ni1 = ptr_eq(p0, p0)\ni2 = ptr_ne(p0, p0)\nfinish(i1, i2)\n", "inputs(p0)\nfinish(1, 0)\n");
+    }
+
+    #[test]
+    fn is_true_of_bool() {
+        fold(
+            "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_is_true(i1)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 5)\nfinish(i1)\n",
+        );
+        let not_bool = "inputs(i0)\ni1 = int_is_true(i0)\nfinish(i1)\n";
+        fold(not_bool, not_bool);
+    }
+
+    #[test]
+    fn substitution_reaches_snapshots_and_chains() {
+        fold(
+            "inputs(i0)\ni1 = int_add(2, 3)\ni2 = int_mul(i1, i0)\ni3 = int_lt(i1, i2)\n\
+             guard_true(i3) [k: i0, i1, i2]\njump(i1)\n",
+            "inputs(i0)\ni1 = int_mul(5, i0)\ni2 = int_lt(5, i1)\nguard_true(i2) [k: i0, 5, i1]\njump(5)\n",
+        );
+    }
+
+    #[test]
+    fn const_fold_ovf_drops_its_guard() {
+        fold(
+            "inputs(i0)\ni1 = int_add_ovf(40, 2)\nguard_no_overflow() [k: i0]\ni2 = int_sub_ovf(i0, 0)\n\
+             guard_no_overflow() [k: i0]\ni3 = int_mul_ovf(1, i2)\nguard_no_overflow() [k: i0]\nfinish(i1, i3)\n",
+            "inputs(i0)\nfinish(42, i0)\n",
+        );
+    }
+
+    #[test]
+    fn ovf_that_always_overflows_or_guard_overflow_stays() {
+        let overflows = "inputs(i0)\ni1 = int_add_ovf(9223372036854775807, 1)\nguard_no_overflow() [k: i0]\nfinish(i1)\n";
+        fold(overflows, overflows);
+        let expects_overflow = "inputs(i0)\ni1 = int_add_ovf(i0, 0)\nguard_overflow() [k: i0]\nfinish(i1)\n";
+        fold(expects_overflow, expects_overflow);
+    }
+
+    #[test]
+    fn label_arguments_keep_their_definitions() {
+        // i1 is a loop slot: it folds to 5 in the preamble but must stay defined, and the
+        // loop body's use of it is not replaced (there it is the loop-carried value).
+        fold(
+            "inputs(i0)\ni1 = int_add(2, 3)\ni2 = int_add(i1, 1)\nlabel(i1)\ni3 = int_add(i1, 1)\njump(i3)\n",
+            "inputs(i0)\ni1 = int_add(2, 3)\nlabel(i1)\ni2 = int_add(i1, 1)\njump(i2)\n",
+        );
+        fold(
+            "inputs(i0)\ni1 = int_add_ovf(2, 3)\nguard_no_overflow() [k: i0]\nlabel(i1)\n\
+             i2 = int_add_ovf(i1, 0)\nguard_no_overflow() [k: i1]\njump(i2)\n",
+            "inputs(i0)\ni1 = int_add(2, 3)\nlabel(i1)\njump(i1)\n",
+        );
+    }
+}

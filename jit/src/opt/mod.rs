@@ -1,0 +1,345 @@
+//! The trace optimizer: a pipeline of small passes, one per file, each tested in text form.
+//!
+//! A trace is a straight line of SSA operations, so every pass is a single walk over it
+//! (forwards, except dead code elimination), keeping facts learnt from the operations seen so
+//! far and rewriting the ones that follow. The passes:
+//!
+//! | pass | file | what it does |
+//! |------|------|--------------|
+//! | peel | [`peel`] | splits a loop into a preamble (the first iteration) and the loop proper, joined by a `label` |
+//! | fold | [`fold`] | constant folding and algebraic rules (`x + 0`, `x - x`, ...) |
+//! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
+//! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
+//! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
+//! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
+//!
+//! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
+//! `peel, fold, guards, bounds, cse, fold, guards, bounds, dce`; for a bridge or entry trace
+//! (ending in `finish`), or a loop that already has a label, the same without `peel`. The
+//! order matters: folding first gives the other passes constants to work with; guard
+//! elimination turns passed guards into substitutions (`guard_value`) that enable more
+//! folding; ranges then remove overflow checks; CSE merges the loop body's copies of
+//! invariant work into the preamble's (which is what makes peeling hoist invariants), and
+//! the second round of folding and guard elimination cleans up what CSE exposed (a loop guard
+//! on the same comparison value as a preamble guard). DCE runs last and drops everything the
+//! other passes made unused, including the loop's now-unused copies.
+//!
+//! Every pass keeps the invariants [`crate::verify`] checks; in debug builds [`optimize`]
+//! verifies after every pass and panics naming the pass that broke the trace. Every pass also
+//! respects the rules that make optimizing a trace sound: a guard is only removed when it
+//! provably always passes (one that always fails is kept); guards are never moved, and
+//! operations that read or write memory or call out are never reordered; snapshot operands
+//! are uses like any other; an overflow-checked operation and its guard are removed or
+//! downgraded together; and at the `label` the loop-carried values are new values, so no
+//! pass carries facts about them from the preamble into the loop body (see [`util`]).
+//!
+//! Not here yet (see the architecture document): heap caching of field reads, allocation
+//! removal (virtuals), short preambles.
+
+pub mod bounds;
+pub mod cse;
+pub mod dce;
+pub mod fold;
+pub mod guards;
+pub mod peel;
+pub mod util;
+
+use crate::ir::*;
+
+/// A pass: rewrites a trace in place.
+pub type Pass = fn(&mut Trace);
+
+/// The passes after peeling, in order, with their names.
+const PIPELINE: &[(&str, Pass)] = &[
+    ("fold", fold::run),
+    ("guards", guards::run),
+    ("bounds", bounds::run),
+    ("cse", cse::run),
+    ("fold", fold::run),
+    ("guards", guards::run),
+    ("bounds", bounds::run),
+    ("dce", dce::run),
+];
+
+/// Runs one pass; in debug builds verifies the result and panics naming the pass if broken.
+fn run_pass(t: &mut Trace, name: &str, pass: Pass) {
+    pass(t);
+    if cfg!(debug_assertions) {
+        if let Err(e) = crate::verify::verify(t) {
+            panic!("optimizer pass `{name}` produced an invalid trace: {e}\n{}", crate::text::print(t));
+        }
+    }
+}
+
+fn check_input(t: &Trace) {
+    if cfg!(debug_assertions) {
+        if let Err(e) = crate::verify::verify(t) {
+            panic!("optimizer input is not a valid trace: {e}\n{}", crate::text::print(t));
+        }
+    }
+}
+
+/// Whether the trace is an unpeeled loop: it ends with `jump` and has no `label`.
+pub fn is_unpeeled_loop(t: &Trace) -> bool {
+    t.ops.last().is_some_and(|o| o.opcode == Opcode::Jump) && t.label_index().is_none()
+}
+
+/// Optimizes a trace with the whole pipeline: loops (ending in `jump`, without a `label`) are
+/// peeled first; bridges (ending in `finish`) are not.
+pub fn optimize(t: &Trace) -> Trace {
+    check_input(t);
+    let mut t = t.clone();
+    if is_unpeeled_loop(&t) {
+        run_pass(&mut t, "peel", peel::run);
+    }
+    for &(name, pass) in PIPELINE {
+        run_pass(&mut t, name, pass);
+    }
+    t
+}
+
+/// Optimizes a trace with every pass except peeling (loops keep their single `jump` back to
+/// the trace start).
+pub fn optimize_without_peeling(t: &Trace) -> Trace {
+    check_input(t);
+    let mut t = t.clone();
+    for &(name, pass) in PIPELINE {
+        run_pass(&mut t, name, pass);
+    }
+    t
+}
+
+/// Test helper shared by the passes: parses `input`, checks it verifies, runs `pass`, checks
+/// the result verifies and prints as `expected` (compared after parsing and printing
+/// `expected` too, so it may number its values freely).
+#[cfg(test)]
+pub(crate) fn check(pass: Pass, input: &str, expected: &str) {
+    use crate::text::{parse, print};
+    let mut t = parse(input).unwrap_or_else(|e| panic!("input does not parse: {e}\n{input}"));
+    crate::verify::verify(&t).unwrap_or_else(|e| panic!("input does not verify: {e}\n{input}"));
+    pass(&mut t);
+    let got = print(&t);
+    crate::verify::verify(&t).unwrap_or_else(|e| panic!("output does not verify: {e}\n{got}"));
+    let want = print(&parse(expected).unwrap_or_else(|e| panic!("expected does not parse: {e}\n{expected}")));
+    assert_eq!(got, want, "\n--- input:\n{input}--- got:\n{got}--- expected:\n{want}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{parse, print};
+
+    fn opt(input: &str) -> String {
+        print(&optimize(&parse(input).unwrap()))
+    }
+
+    fn same(got: &str, expected: &str) {
+        let want = print(&parse(expected).unwrap());
+        assert_eq!(got, want, "\n--- got:\n{got}--- expected:\n{want}");
+    }
+
+    const COUNTING: &str = "\
+inputs(i0, i1)
+i2 = int_lt(i0, i1)
+guard_true(i2) [loop:3: i0, i1]
+i3 = int_add_ovf(i0, 1)
+guard_no_overflow() [loop:5: i0, i1]
+jump(i3, i1)
+";
+
+    #[test]
+    fn counting_loop() {
+        // i1 is invariant, so only i0's successor crosses the label; i0 < i1 proves both
+        // additions cannot overflow.
+        same(
+            &opt(COUNTING),
+            "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [loop:3: i0, i1]\ni3 = int_add(i0, 1)\n\
+             label(i3)\ni4 = int_lt(i3, i1)\nguard_true(i4) [loop:3: i3, i1]\ni5 = int_add(i3, 1)\njump(i5)\n",
+        );
+    }
+
+    #[test]
+    fn counting_loop_without_peeling() {
+        same(
+            &print(&optimize_without_peeling(&parse(COUNTING).unwrap())),
+            "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [loop:3: i0, i1]\ni3 = int_add(i0, 1)\njump(i3, i1)\n",
+        );
+    }
+
+    #[test]
+    fn invariant_computation_is_hoisted_into_the_preamble() {
+        let out = opt("\
+inputs(i0, i1, i2)
+i3 = int_mul(i1, i1)
+i4 = int_add(i2, i3)
+i5 = int_lt(i0, i1)
+guard_true(i5) [loop:3: i0, i1, i4]
+i6 = int_add_ovf(i0, 1)
+guard_no_overflow() [loop:5: i0, i1, i4]
+jump(i6, i1, i4)
+");
+        same(
+            &out,
+            "inputs(i0, i1, i2)\ni3 = int_mul(i1, i1)\ni4 = int_add(i2, i3)\ni5 = int_lt(i0, i1)\n\
+             guard_true(i5) [loop:3: i0, i1, i4]\ni6 = int_add(i0, 1)\nlabel(i6, i4)\n\
+             i7 = int_add(i4, i3)\ni8 = int_lt(i6, i1)\nguard_true(i8) [loop:3: i6, i1, i7]\ni9 = int_add(i6, 1)\n\
+             jump(i9, i7)\n",
+        );
+        assert_eq!(out.matches("int_mul").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn invariant_guards_and_reads_of_invariant_values() {
+        // The class check of the invariant p1 is done once; the field read stays in both
+        // copies (no heap caching across the label); the unused float work disappears.
+        let out = opt("\
+descr f = field i64 +8
+inputs(i0, p1, f2)
+guard_class(p1, ConstPtr(0)) [k: i0, p1, f2]
+i3 = getfield_i(p1, descr=f)
+f4 = float_mul(f2, 2.0)
+i5 = int_lt(i0, i3)
+guard_true(i5) [k: i0, p1, f2]
+i6 = int_add_ovf(i0, 1)
+guard_no_overflow() [k: i0, p1, f2]
+jump(i6, p1, f2)
+");
+        same(
+            &out,
+            "descr f = field i64 +8\ninputs(i0, p1, f2)\nguard_class(p1, ConstPtr(0)) [k: i0, p1, f2]\n\
+             i3 = getfield_i(p1, descr=f)\ni4 = int_lt(i0, i3)\nguard_true(i4) [k: i0, p1, f2]\ni5 = int_add(i0, 1)\n\
+             label(i5)\ni6 = getfield_i(p1, descr=f)\ni7 = int_lt(i5, i6)\nguard_true(i7) [k: i5, p1, f2]\n\
+             i8 = int_add(i5, 1)\njump(i8)\n",
+        );
+    }
+
+    #[test]
+    fn constant_inputs_fold_through_the_loop() {
+        // x = 10; while i < x: s = s + x * 2; i += 1  — with x passed through as 10.
+        let out = opt("\
+inputs(i0, i1)
+i2 = int_lt(i0, 10)
+guard_true(i2) [k: i0, i1]
+i3 = int_mul(10, 2)
+i4 = int_add_ovf(i1, i3)
+guard_no_overflow() [k: i0, i1]
+i5 = int_add_ovf(i0, 1)
+guard_no_overflow() [k: i0, i1]
+jump(i5, i4)
+");
+        same(
+            &out,
+            "inputs(i0, i1)\ni2 = int_lt(i0, 10)\nguard_true(i2) [k: i0, i1]\ni3 = int_add_ovf(i1, 20)\n\
+             guard_no_overflow() [k: i0, i1]\ni4 = int_add(i0, 1)\nlabel(i4, i3)\ni5 = int_lt(i4, 10)\n\
+             guard_true(i5) [k: i4, i3]\ni6 = int_add_ovf(i3, 20)\nguard_no_overflow() [k: i4, i3]\ni7 = int_add(i4, 1)\n\
+             jump(i7, i6)\n",
+        );
+    }
+
+    #[test]
+    fn invariant_guard_is_only_in_the_preamble() {
+        same(
+            &opt("\
+inputs(i0, i1, i2)
+i3 = int_lt(i1, i2)
+guard_true(i3) [k: i0, i1, i2]
+i4 = int_add(i0, 1)
+jump(i4, i1, i2)
+"),
+            "inputs(i0, i1, i2)\ni3 = int_lt(i1, i2)\nguard_true(i3) [k: i0, i1, i2]\ni4 = int_add(i0, 1)\n\
+             label(i4)\ni5 = int_add(i4, 1)\njump(i5)\n",
+        );
+    }
+
+    #[test]
+    fn loop_slot_that_folds_to_a_constant_keeps_its_definition() {
+        // i = i * 0 + 1: the preamble's i2 is 1, but it is the loop-carried slot, so it stays
+        // defined; in the loop, the value passed on is the constant 1.
+        same(
+            &opt("inputs(i0)\ni1 = int_mul(i0, 0)\ni2 = int_add(i1, 1)\ni3 = int_lt(i2, i0)\nguard_true(i3) [k: i0]\njump(i2)\n"),
+            "inputs(i0)\ni1 = int_add(0, 1)\ni2 = int_lt(1, i0)\nguard_true(i2) [k: i0]\nlabel(i1)\n\
+             i3 = int_lt(1, i1)\nguard_true(i3) [k: i1]\njump(1)\n",
+        );
+    }
+
+    #[test]
+    fn swapped_loop_variables_stay_apart() {
+        // a, b = b, a + b: both positions are slots; nothing from the preamble's values
+        // leaks into the loop body.
+        same(
+            &opt("inputs(i0, i1)\ni2 = int_add_ovf(i0, i1)\nguard_no_overflow() [k: i0, i1]\njump(i1, i2)\n"),
+            "inputs(i0, i1)\ni2 = int_add_ovf(i0, i1)\nguard_no_overflow() [k: i0, i1]\nlabel(i1, i2)\n\
+             i3 = int_add_ovf(i1, i2)\nguard_no_overflow() [k: i1, i2]\njump(i2, i3)\n",
+        );
+    }
+
+    #[test]
+    fn bridge_is_not_peeled() {
+        let out = opt("\
+inputs(i0, p1)
+guard_nonnull(p1) [k: i0, p1]
+guard_nonnull(p1) [k: i0, p1]
+i2 = int_add(i0, 0)
+i3 = int_mul(i2, 4)
+i4 = int_mul(i0, 4)
+finish(i3, i4, p1)
+");
+        same(&out, "inputs(i0, p1)\nguard_nonnull(p1) [k: i0, p1]\ni2 = int_mul(i0, 4)\nfinish(i2, i2, p1)\n");
+    }
+
+    #[test]
+    fn guard_value_promotes_and_folds() {
+        let out = opt("\
+inputs(i0, i1)
+guard_value(i1, 3) [k: i0, i1]
+i2 = int_mul(i0, i1)
+i3 = int_lt(i2, 100)
+guard_true(i3) [k: i0, i1]
+i4 = int_add_ovf(i0, 1)
+guard_no_overflow() [k: i0, i1]
+jump(i4, i1)
+");
+        same(
+            &out,
+            "inputs(i0, i1)\nguard_value(i1, 3) [k: i0, i1]\ni2 = int_mul(i0, 3)\ni3 = int_lt(i2, 100)\n\
+             guard_true(i3) [k: i0, 3]\ni4 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i0, 3]\nlabel(i4)\n\
+             i5 = int_mul(i4, 3)\ni6 = int_lt(i5, 100)\nguard_true(i6) [k: i4, 3]\ni7 = int_add_ovf(i4, 1)\n\
+             guard_no_overflow() [k: i4, 3]\njump(i7)\n",
+        );
+    }
+
+    #[test]
+    fn always_failing_guard_survives_the_pipeline() {
+        let out = opt("inputs(i0)\ni1 = int_lt(5, 3)\nguard_true(i1) [k: i0]\njump(i0)\n");
+        assert!(out.contains("guard_true(0)"), "{out}");
+    }
+
+    #[test]
+    fn every_pass_keeps_a_verified_trace() {
+        // `optimize` verifies after every pass in debug builds; drive it over all the pass
+        // tests' kind of input at once.
+        let src = "\
+descr f = field u8 +8
+descr h = call(i, i) -> i elidable
+inputs(i0, p1, i2)
+guard_nonnull(p1) [k: i0, p1, i2]
+i3 = getfield_i(p1, descr=f)
+i4 = call_i(i3, 2, descr=h)
+i5 = call_i(i3, 2, descr=h)
+i6 = int_add_ovf(i3, i2)
+guard_no_overflow() [k: i0, p1, i2]
+i7 = int_and(i6, 255)
+i8 = int_add_ovf(i3, i7)
+guard_no_overflow() [k: i0, p1, i2]
+i9 = int_sub(i8, i8)
+i10 = int_add(i4, i5)
+jump(i9, p1, i10)
+";
+        let t = optimize(&parse(src).unwrap());
+        crate::verify::verify(&t).unwrap();
+        let out = print(&t);
+        assert_eq!(out.matches("guard_nonnull").count(), 1, "{out}");
+        // i3 + i7 is at most 255 + 255: no overflow check; i3 + i2 keeps its check.
+        assert_eq!(out.matches("int_add_ovf").count(), 2, "{out}");
+    }
+}

@@ -1,0 +1,162 @@
+//! Shared machinery of the passes: value substitution that respects the loop `label`.
+//!
+//! Every forward pass works the same way: walk the operations in order, rewrite each one's
+//! arguments and snapshot operands through a substitution map (`value -> operand`), and when
+//! an operation's result turns out to equal something already available, record
+//! `result -> that` and delete the operation. [`Rewriter`] holds that map.
+//!
+//! # The label rebinds its arguments
+//!
+//! A peeled loop is `inputs(..) ; preamble ; label(a, b, ..) ; body ; jump(x, y, ..)`. The
+//! label's arguments are values defined in the preamble (or inputs), and the loop body uses
+//! them as its loop-carried variables: the `jump` assigns `a := x, b := y, ..` and goes back to
+//! the label. So a label argument names one value before the label (its preamble definition)
+//! and a different value in every iteration after it. Everything else keeps one value forever,
+//! and the preamble dominates the loop, so facts about it stay true after the label.
+//!
+//! The [`Rewriter`] therefore:
+//! - never rewrites the label's own arguments (they are names of loop slots, not uses);
+//! - at the label, forgets every substitution whose key is a label argument or whose chain of
+//!   replacements passes through one (see [`Rewriter::enter_label`]); passes likewise forget
+//!   their own facts about label arguments (see [`Rewriter::is_rebound`]);
+//! - refuses to let a pass delete the definition of a value whose substitution will be
+//!   forgotten at the label ([`Rewriter::replace`] returns `false`), because later uses of that
+//!   value, after the label, still need it defined. The substitution still applies to the
+//!   preamble's uses.
+
+use crate::ir::*;
+use std::collections::{HashMap, HashSet};
+
+/// A value substitution map aware of the loop label (see the module docs).
+#[derive(Debug, Default)]
+pub struct Rewriter {
+    subst: HashMap<Value, Operand>,
+    label_args: HashSet<Value>,
+    past_label: bool,
+}
+
+impl Rewriter {
+    /// A rewriter for one forward walk over `t`; collects the label's arguments.
+    pub fn new(t: &Trace) -> Rewriter {
+        let mut label_args = HashSet::new();
+        if let Some(i) = t.label_index() {
+            label_args.extend(t.ops[i].args.iter().filter_map(|a| a.as_value()));
+        }
+        Rewriter { subst: HashMap::new(), label_args, past_label: false }
+    }
+
+    /// The operand `o` currently stands for (follows chains of replacements).
+    pub fn resolve(&self, mut o: Operand) -> Operand {
+        while let Operand::Value(v) = o {
+            match self.subst.get(&v) {
+                Some(&next) => o = next,
+                None => break,
+            }
+        }
+        o
+    }
+
+    /// Whether the chain of replacements from `o` touches a label argument while the walk is
+    /// still in the preamble.
+    fn touches_label_arg(&self, mut o: Operand) -> bool {
+        loop {
+            match o {
+                Operand::Value(v) => {
+                    if self.label_args.contains(&v) {
+                        return true;
+                    }
+                    match self.subst.get(&v) {
+                        Some(&next) => o = next,
+                        None => return false,
+                    }
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// Rewrites an operation's arguments and snapshot operands. The label's arguments are
+    /// left alone.
+    pub fn rewrite(&self, op: &mut Op) {
+        if op.opcode != Opcode::Label {
+            for a in &mut op.args {
+                *a = self.resolve(*a);
+            }
+        }
+        if let Some(s) = &mut op.snapshot {
+            for o in s.operands_mut() {
+                *o = self.resolve(*o);
+            }
+        }
+    }
+
+    /// Records that later uses of `v` may use `with` instead. Returns whether the definition
+    /// of `v` may be deleted: `false` in the preamble when `v` or what it resolves to is a
+    /// label argument (the substitution only holds until the label).
+    pub fn replace(&mut self, v: Value, with: Operand) -> bool {
+        let with = self.resolve(with);
+        if with == Operand::Value(v) {
+            return false;
+        }
+        let deletable = self.past_label || !(self.label_args.contains(&v) || self.touches_label_arg(with));
+        self.subst.insert(v, with);
+        deletable
+    }
+
+    /// Call when the walk reaches the label: forgets substitutions that do not hold after it.
+    pub fn enter_label(&mut self) {
+        let drop: Vec<Value> = self
+            .subst
+            .keys()
+            .copied()
+            .filter(|&k| self.touches_label_arg(Operand::Value(k)))
+            .collect();
+        for k in drop {
+            self.subst.remove(&k);
+        }
+        self.past_label = true;
+    }
+
+    /// Whether the walk has passed the label.
+    pub fn past_label(&self) -> bool {
+        self.past_label
+    }
+
+    /// Whether `v` is a label argument (names a different value after the label).
+    pub fn is_rebound(&self, v: Value) -> bool {
+        self.label_args.contains(&v)
+    }
+
+    /// Whether `o` is a label argument.
+    pub fn is_rebound_operand(&self, o: Operand) -> bool {
+        o.as_value().is_some_and(|v| self.is_rebound(v))
+    }
+}
+
+/// Whether the opcode's integer result is always 0 or 1 (a comparison).
+pub fn is_boolean(opcode: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        opcode,
+        IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | IntIsZero | IntIsTrue | FloatLt | FloatLe
+            | FloatEq | FloatNe | FloatGt | FloatGe | PtrEq | PtrNe
+    )
+}
+
+/// Whether a call operation's descriptor says it is elidable (pure).
+pub fn is_elidable_call(t: &Trace, op: &Op) -> bool {
+    op.opcode.is_call() && t.call_descr(op).is_some_and(|c| c.effect == Effect::Elidable)
+}
+
+/// Whether an operation has no side effects and can be dropped when its result is unused:
+/// pure operations, memory reads, and calls that are elidable or read-only.
+pub fn is_removable(t: &Trace, op: &Op) -> bool {
+    op.opcode.is_pure()
+        || op.opcode.reads_memory()
+        || (op.opcode.is_call()
+            && op.result.is_some()
+            && t.call_descr(op).is_some_and(|c| matches!(c.effect, Effect::Elidable | Effect::ReadOnly)))
+}
+
+/// The definitions seen so far in a forward walk: value -> (opcode, arguments).
+pub type Defs = HashMap<Value, (Opcode, Vec<Operand>)>;

@@ -1,0 +1,347 @@
+//! Host tests of the Cranelift backend: compile traces written in the text format, run them
+//! on a frame buffer and check exits and live values.
+
+mod common;
+
+use common::*;
+use metatrace_jit::backend::{mapped_code_bytes, Backend, CompiledTrace};
+use metatrace_jit::ir::{DescrKind, Opcode, Trace};
+use metatrace_jit::text;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+fn host() -> Backend {
+    Backend::host().expect("host backend")
+}
+
+fn compile(src: &str) -> CompiledTrace {
+    host().compile(&text::parse(src).unwrap()).unwrap()
+}
+
+/// Runs `code` on a frame holding `inputs`; returns the exit and the whole frame.
+fn run(code: &CompiledTrace, inputs: &[u64]) -> (u32, Vec<u64>) {
+    let mut frame = vec![0u64; code.frame_words().max(inputs.len())];
+    frame[..inputs.len()].copy_from_slice(inputs);
+    // SAFETY: the frame is large enough; the callers' traces only touch memory they pass in.
+    let exit = unsafe { code.run(frame.as_mut_ptr()) };
+    (exit, frame)
+}
+
+#[test]
+fn shared_cases_give_the_expected_results() {
+    let backend = host();
+    for c in cases() {
+        for r in &c.runs {
+            let out = run_host(&backend, &c, r);
+            check_expect(&c, r, &out);
+        }
+    }
+}
+
+#[test]
+fn counting_loop_reports_exits_and_frame_size() {
+    let code = compile(
+        "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [outer: i1; inner: i0, i1, 3.5, NULL]\n\
+         i3 = int_add(i0, 1)\njump(i3, i1)\n",
+    );
+    assert_eq!(code.exit_count(), 2);
+    assert_eq!(code.frame_words(), 5);
+    assert!(code.code_size() > 0);
+    let (exit, frame) = run(&code, &[0, 1000]);
+    assert_eq!(exit, 0);
+    assert_eq!(frame, vec![1000, 1000, 1000, 3.5f64.to_bits(), 0]);
+}
+
+#[test]
+fn finish_writes_its_arguments() {
+    let code = compile("inputs(i0, f1)\ni2 = int_mul(i0, 6)\nfinish(i2, f1, 42, -0.5, NULL)\n");
+    assert_eq!(code.exit_count(), 1);
+    assert_eq!(code.frame_words(), 5);
+    let (exit, frame) = run(&code, &[7, 2.25f64.to_bits()]);
+    assert_eq!(exit, 0);
+    assert_eq!(frame, vec![42, 2.25f64.to_bits(), 42, (-0.5f64).to_bits(), 0]);
+}
+
+#[test]
+fn memory_ops_on_rust_vectors() {
+    // An object: [header, len-prefixed u8 array at +8.., ...] modelled on a Vec<u64>.
+    let mut obj: Vec<u64> = vec![0xC1A55, 3, 0, 0, 0];
+    let mut bytes: Vec<u8> = vec![1, 200, 3, 250, 5, 6, 7, 8];
+    let code = compile(
+        "\
+descr len = array u8 base=16 len=+8
+descr ub = array u8 base=0
+descr sb = array i8 base=0
+descr x = field i64 +24
+descr y = field f64 +32
+inputs(p0, p1, i2)
+i3 = arraylen(p0, descr=len)
+i4 = getarrayitem_i(p1, i2, descr=ub)
+i5 = getarrayitem_i(p1, i2, descr=sb)
+setarrayitem(p1, 0, 255, descr=ub)
+setarrayitem(p1, i3, -1, descr=sb)
+i6 = int_add(i4, i5)
+setfield(p0, i6, descr=x)
+f7 = cast_int_to_float(i3)
+setfield(p0, f7, descr=y)
+finish(i3, i4, i5)
+",
+    );
+    let (exit, frame) = run(&code, &[obj.as_mut_ptr() as u64, bytes.as_mut_ptr() as u64, 1]);
+    assert_eq!(exit, 0);
+    assert_eq!(&frame[..3], &[3, 200, (-56i64) as u64]);
+    assert_eq!(obj[3], 144);
+    assert_eq!(f64::from_bits(obj[4]), 3.0);
+    assert_eq!(bytes, vec![255, 200, 3, 255, 5, 6, 7, 8]);
+}
+
+#[test]
+fn memory_trace_matches_a_model_of_the_buffer() {
+    let backend = host();
+    let c = cases().into_iter().find(|c| c.name == "memory").unwrap();
+    for r in &c.runs {
+        let out = run_host(&backend, &c, r);
+        let Word::I(i) = r.inputs[1] else { panic!() };
+        let i = i as usize;
+        let init = buf_pattern();
+        let mut bytes: Vec<u8> = init.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let rd = |b: &[u8], at: usize, n: usize| {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&b[at..at + n]);
+            u64::from_le_bytes(w)
+        };
+        let i2 = init[0];
+        let i3 = init[1 + i];
+        let i4 = bytes[8 + i] as u64;
+        let i5 = bytes[8 + 3] as i8 as i64 as u64;
+        let i6 = rd(&bytes, 8 + 4 * i, 4) as u32 as i32 as i64 as u64;
+        let i7 = rd(&bytes, 8 + 20, 4);
+        let f8 = init[1 + i];
+        let i9 = bytes[24] as i8 as i64 as u64;
+        let i10 = rd(&bytes, 32, 4);
+        let i11 = bytes[8 + i] as i8 as i64 as u64;
+        bytes[24] = 0xFE;
+        bytes[32..36].copy_from_slice(&(i3 as u32).to_le_bytes());
+        bytes[8 + i] = i2 as u8;
+        bytes[8 + 80..8 + 88].copy_from_slice(&1.5f64.to_bits().to_le_bytes());
+        bytes[8 + 4 * i..8 + 4 * i + 4].copy_from_slice(&(i9 as u32).to_le_bytes());
+        bytes[40..48].copy_from_slice(&f8.to_le_bytes());
+        let i12 = rd(&bytes, 16, 8);
+        bytes[8 + 96..8 + 104].copy_from_slice(&out.buf_addr.to_le_bytes());
+        let p14 = rd(&bytes, 48, 8);
+        bytes[8 + 104..8 + 112].copy_from_slice(&(i as u64).to_le_bytes());
+        let f15 = rd(&bytes, 40, 8);
+        let want = vec![i2, i3, i4, i5, i6, i7, f8, i9, i10, i11, i12, out.buf_addr, p14, f15];
+        assert_eq!(out.exit, 0);
+        assert_eq!(&out.frame[..want.len()], &want[..], "index {i}");
+        let want_buf: Vec<u64> = bytes.chunks(8).map(|c| rd(c, 0, 8)).collect();
+        assert_eq!(out.buf, want_buf, "index {i}");
+    }
+}
+
+extern "C" fn helper_mix(a: u64, b: u64, c: u64) -> u64 {
+    // (i, f, p): i * 10 + f as int + *p
+    let f = f64::from_bits(b);
+    // SAFETY: the test passes the address of a live u64 as `c`.
+    let p = unsafe { *(c as *const u64) };
+    (a as i64 * 10 + f as i64) as u64 + p
+}
+
+extern "C" fn helper_half(x: u64) -> u64 {
+    (f64::from_bits(x) / 2.0).to_bits()
+}
+
+static SINK: AtomicU64 = AtomicU64::new(0);
+
+extern "C" fn helper_store(x: u64) {
+    SINK.fetch_add(x, Ordering::SeqCst);
+}
+
+extern "C" fn helper_id(p: u64) -> u64 {
+    p
+}
+
+#[test]
+fn calls_extern_c_helpers() {
+    let mut t = text::parse(
+        "\
+descr mix = call(i, f, p) -> i readonly
+descr half = call(f) -> f elidable
+descr store = call(i) -> none write
+descr id = call(p) -> p elidable
+inputs(i0, f1, p2)
+i3 = call_i(i0, f1, p2, descr=mix)
+f4 = call_f(f1, descr=half)
+call_n(i3, descr=store)
+f5 = float_add(f4, 1.0)
+p6 = call_r(p2, descr=id)
+finish(i3, f5, p6)
+",
+    )
+    .unwrap();
+    let funcs = [
+        helper_mix as *const () as usize,
+        helper_half as *const () as usize,
+        helper_store as *const () as usize,
+        helper_id as *const () as usize,
+    ];
+    for (d, f) in t.descrs.iter_mut().zip(funcs) {
+        let DescrKind::Call(c) = &mut d.kind else { panic!() };
+        c.func = f as u64;
+    }
+    let code = host().compile(&t).unwrap();
+    let cell = 1000u64;
+    let p = &cell as *const u64 as u64;
+    let before = SINK.load(Ordering::SeqCst);
+    let (exit, frame) = run(&code, &[4, 7.5f64.to_bits(), p]);
+    assert_eq!(exit, 0);
+    assert_eq!(frame, vec![1047, 4.75f64.to_bits(), p]);
+    assert_eq!(SINK.load(Ordering::SeqCst) - before, 1047);
+}
+
+#[test]
+fn guard_not_invalidated_reads_a_rust_static() {
+    static FLAG: AtomicU64 = AtomicU64::new(0);
+    let mut t = text::parse("inputs(i0)\nguard_not_invalidated(ConstPtr(0)) [k: i0]\nfinish(i0)\n").unwrap();
+    let addr = FLAG.as_ptr() as u64;
+    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(addr);
+    let code = host().compile(&t).unwrap();
+    assert_eq!(run(&code, &[5]), (1, vec![5]));
+    FLAG.store(1, Ordering::SeqCst);
+    assert_eq!(run(&code, &[5]), (0, vec![5]));
+}
+
+#[test]
+fn compiled_traces_are_send() {
+    fn is_send<T: Send>() {}
+    is_send::<CompiledTrace>();
+    let code = compile("inputs(i0)\ni1 = int_add(i0, 1)\nfinish(i1)\n");
+    let (exit, frame) = std::thread::spawn(move || run(&code, &[41])).join().unwrap();
+    assert_eq!((exit, frame), (0, vec![42]));
+}
+
+#[test]
+fn dropping_traces_unmaps_their_code() {
+    let backend = host();
+    let t = text::parse("inputs(i0)\ni1 = int_add(i0, 1)\ni2 = int_lt(i1, 10)\nguard_true(i2) [k: i1]\njump(i1)\n")
+        .unwrap();
+    // Compile and drop many traces one at a time: memory is released as we go.
+    for _ in 0..2000 {
+        let code = backend.compile(&t).unwrap();
+        assert_eq!(run(&code, &[0]), (0, vec![10]));
+    }
+    // Keep 500 alive, then drop them: the mapped total goes up and back down. Other tests run
+    // in parallel and map a few pages of their own, so the bounds leave room for them.
+    let page = 4096;
+    let base = mapped_code_bytes();
+    let live: Vec<CompiledTrace> = (0..500).map(|_| backend.compile(&t).unwrap()).collect();
+    let peak = mapped_code_bytes();
+    assert!(peak >= base + 400 * page, "base {base}, peak {peak}");
+    drop(live);
+    let after = mapped_code_bytes();
+    assert!(after + 400 * page <= peak, "peak {peak}, after {after}");
+}
+
+#[test]
+fn cross_backends_emit_but_do_not_run() {
+    let t = text::parse(&cases()[0].text).unwrap();
+    for triple in ["x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"] {
+        let b = Backend::for_triple(triple).unwrap();
+        let code = b.emit(&t).unwrap();
+        assert!(!code.is_empty());
+        assert_eq!(code, b.emit(&t).unwrap(), "{triple}: emit is deterministic");
+    }
+    let arm = Backend::for_triple("aarch64-unknown-linux-gnu").unwrap();
+    if cfg!(target_arch = "x86_64") {
+        let e = arm.compile(&t).unwrap_err();
+        assert!(e.to_string().contains("not this machine"), "{e}");
+    }
+    assert!(Backend::for_triple("nonsense-triple-xyz").is_err());
+}
+
+#[test]
+fn rejects_invalid_traces() {
+    let t = text::parse("inputs(i0, i1)\njump(i0)\n").unwrap();
+    let e = host().compile(&t).unwrap_err();
+    assert!(e.0.contains("invalid trace"), "{e}");
+}
+
+#[test]
+fn every_opcode_is_exercised() {
+    let mut texts: Vec<String> = cases().into_iter().map(|c| c.text).collect();
+    texts.push(include_str!("backend.rs").to_string());
+    let mut seen = HashSet::new();
+    for src in &texts {
+        for line in src.lines() {
+            let line = line.trim().trim_start_matches('"');
+            let body = line.split_once(" = ").map(|(_, r)| r).unwrap_or(line);
+            if let Some((name, _)) = body.split_once('(') {
+                if let Some(op) = Opcode::from_name(name.trim()) {
+                    seen.insert(op);
+                }
+            }
+        }
+    }
+    let missing: Vec<&str> = Opcode::ALL.iter().filter(|o| !seen.contains(o)).map(|o| o.name()).collect();
+    assert!(missing.is_empty(), "opcodes without a backend test: {missing:?}");
+}
+
+/// Compile latency of a ~20-op trace. Run in release to get meaningful numbers:
+/// `cargo test --release -p metatrace-jit --test backend -- --ignored --nocapture latency`.
+#[test]
+#[ignore]
+fn compile_latency() {
+    let t: Trace = text::parse(
+        "\
+descr w = array i64 base=8 len=+0
+inputs(p0, i1, i2, f3)
+i4 = arraylen(p0, descr=w)
+i5 = uint_lt(i1, i4)
+guard_true(i5) [k: p0, i1, i2, f3]
+i6 = getarrayitem_i(p0, i1, descr=w)
+i7 = int_add_ovf(i2, i6)
+guard_no_overflow() [k: p0, i1, i2, f3]
+i8 = int_mul(i6, 3)
+i9 = int_xor(i8, i7)
+f10 = cast_int_to_float(i9)
+f11 = float_mul(f3, 0.5)
+f12 = float_add(f11, f10)
+i13 = int_mod(i9, 7)
+i14 = int_floordiv(i7, 3)
+i15 = int_add(i13, i14)
+setarrayitem(p0, i1, i15, descr=w)
+i16 = int_add(i1, 1)
+i17 = int_lt(i16, 100)
+guard_true(i17) [k: p0, i16, i7, f12]
+jump(p0, i16, i7, f12)
+",
+    )
+    .unwrap();
+    let backend = host();
+    for _ in 0..20 {
+        backend.compile(&t).unwrap();
+    }
+    let n = 500;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        drop(backend.compile(&t).unwrap());
+    }
+    let per = start.elapsed() / n;
+    let size = backend.compile(&t).unwrap().code_size();
+    println!("compile of a {}-op trace: {per:?} per trace ({size} bytes of code)", t.ops.len());
+}
+
+#[test]
+#[ignore]
+fn tmp_latency_breakdown() {
+    let t = text::parse(&cases()[0].text).unwrap();
+    let backend = host();
+    for _ in 0..50 { backend.emit(&t).unwrap(); }
+    let n = 1000;
+    let s = std::time::Instant::now();
+    for _ in 0..n { backend.emit(&t).unwrap(); }
+    println!("emit small loop: {:?}", s.elapsed() / n);
+    let s = std::time::Instant::now();
+    for _ in 0..n { drop(backend.compile(&t).unwrap()); }
+    println!("compile small loop: {:?}", s.elapsed() / n);
+}

@@ -1,0 +1,295 @@
+//! The concrete instantiation of the DSL: every method just computes. Monomorphized, an
+//! interpreter written against `Ctx` becomes a plain interpreter whose only JIT cost is a
+//! counter lookup at `loop_header`.
+
+use crate::ctx::{binops, Control, Ctx, Language, Red, Reds};
+use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
+use crate::semantics as sem;
+use crate::vm::Vm;
+use crate::QuasiId;
+
+/// The plain red family: `i64`, `f64` and addresses. Frames handed to [`Vm::run`] use it.
+#[derive(Debug)]
+pub struct Plain;
+
+impl Reds for Plain {
+    type Int = i64;
+    type Float = f64;
+    type Ref = usize;
+}
+
+/// The concrete interpreter context. Created by the driver for each concrete activation.
+pub struct Concrete<'a, L: Language> {
+    pub(crate) vm: &'a mut Vm<L>,
+}
+
+impl<L: Language> Reds for Concrete<'_, L> {
+    type Int = i64;
+    type Float = f64;
+    type Ref = usize;
+}
+
+/// Reads memory of the given kind, widened to a word.
+///
+/// # Safety
+/// `addr` is valid for a read of `kind.size()` bytes.
+pub(crate) unsafe fn load(addr: usize, kind: MemKind) -> u64 {
+    // SAFETY: forwarded from the caller; unaligned reads are allowed on purpose.
+    unsafe {
+        match kind {
+            MemKind::I8 => (addr as *const i8).read_unaligned() as i64 as u64,
+            MemKind::U8 => (addr as *const u8).read_unaligned() as u64,
+            MemKind::I32 => (addr as *const i32).read_unaligned() as i64 as u64,
+            MemKind::U32 => (addr as *const u32).read_unaligned() as u64,
+            MemKind::I64 | MemKind::F64 | MemKind::Ref => (addr as *const u64).read_unaligned(),
+        }
+    }
+}
+
+/// Writes a word to memory of the given kind, truncating.
+///
+/// # Safety
+/// `addr` is valid for a write of `kind.size()` bytes.
+pub(crate) unsafe fn store(addr: usize, kind: MemKind, v: u64) {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        match kind {
+            MemKind::I8 | MemKind::U8 => (addr as *mut u8).write_unaligned(v as u8),
+            MemKind::I32 | MemKind::U32 => (addr as *mut u32).write_unaligned(v as u32),
+            MemKind::I64 | MemKind::F64 | MemKind::Ref => (addr as *mut u64).write_unaligned(v),
+        }
+    }
+}
+
+/// A red value of the plain family as a word.
+pub(crate) fn to_word<R: Reds<Int = i64, Float = f64, Ref = usize>>(r: Red<R>) -> u64 {
+    match r {
+        Red::Int(v) => v as u64,
+        Red::Float(v) => v.to_bits(),
+        Red::Ref(v) => v as u64,
+    }
+}
+
+macro_rules! concrete_binops {
+    ($($name:ident($a:ident, $b:ident) = $e:expr;)*) => {
+        $( #[inline(always)] fn $name(&mut self, $a: Self::Int, $b: Self::Int) -> Self::Int { $e } )*
+    };
+}
+macro_rules! concrete_float_binops {
+    ($($name:ident($a:ident, $b:ident) -> $t:ident = $e:expr;)*) => {
+        $( #[inline(always)] fn $name(&mut self, $a: f64, $b: f64) -> Self::$t { $e } )*
+    };
+}
+
+impl<L: Language> Ctx<L> for Concrete<'_, L> {
+    #[inline(always)]
+    fn int(&mut self, v: i64) -> i64 {
+        v
+    }
+    #[inline(always)]
+    fn float(&mut self, v: f64) -> f64 {
+        v
+    }
+    #[inline(always)]
+    fn const_ref(&mut self, addr: usize) -> usize {
+        addr
+    }
+    concrete_binops! {
+        int_add(a, b) = a.wrapping_add(b);
+        int_sub(a, b) = a.wrapping_sub(b);
+        int_mul(a, b) = a.wrapping_mul(b);
+        int_floordiv(a, b) = sem::floordiv(a, b);
+        int_mod(a, b) = sem::modulo(a, b);
+        int_and(a, b) = a & b;
+        int_or(a, b) = a | b;
+        int_xor(a, b) = a ^ b;
+        int_lshift(a, b) = sem::lshift(a, b);
+        int_rshift(a, b) = sem::rshift(a, b);
+        int_lt(a, b) = (a < b) as i64;
+        int_le(a, b) = (a <= b) as i64;
+        int_eq(a, b) = (a == b) as i64;
+        int_ne(a, b) = (a != b) as i64;
+        int_gt(a, b) = (a > b) as i64;
+        int_ge(a, b) = (a >= b) as i64;
+        uint_lt(a, b) = ((a as u64) < (b as u64)) as i64;
+    }
+    concrete_float_binops! {
+        float_add(a, b) -> Float = a + b;
+        float_sub(a, b) -> Float = a - b;
+        float_mul(a, b) -> Float = a * b;
+        float_truediv(a, b) -> Float = a / b;
+        float_lt(a, b) -> Int = (a < b) as i64;
+        float_le(a, b) -> Int = (a <= b) as i64;
+        float_eq(a, b) -> Int = (a == b) as i64;
+        float_ne(a, b) -> Int = (a != b) as i64;
+        float_gt(a, b) -> Int = (a > b) as i64;
+        float_ge(a, b) -> Int = (a >= b) as i64;
+    }
+    #[inline(always)]
+    fn ptr_eq(&mut self, a: usize, b: usize) -> i64 {
+        (a == b) as i64
+    }
+    #[inline(always)]
+    fn int_neg(&mut self, a: i64) -> i64 {
+        a.wrapping_neg()
+    }
+    #[inline(always)]
+    fn int_invert(&mut self, a: i64) -> i64 {
+        !a
+    }
+    #[inline(always)]
+    fn int_is_zero(&mut self, a: i64) -> i64 {
+        (a == 0) as i64
+    }
+    #[inline(always)]
+    fn int_add_ovf(&mut self, a: i64, b: i64) -> Option<i64> {
+        a.checked_add(b)
+    }
+    #[inline(always)]
+    fn int_sub_ovf(&mut self, a: i64, b: i64) -> Option<i64> {
+        a.checked_sub(b)
+    }
+    #[inline(always)]
+    fn int_mul_ovf(&mut self, a: i64, b: i64) -> Option<i64> {
+        a.checked_mul(b)
+    }
+    #[inline(always)]
+    fn float_neg(&mut self, a: f64) -> f64 {
+        -a
+    }
+    #[inline(always)]
+    fn float_abs(&mut self, a: f64) -> f64 {
+        a.abs()
+    }
+    #[inline(always)]
+    fn float_sqrt(&mut self, a: f64) -> f64 {
+        a.sqrt()
+    }
+    #[inline(always)]
+    fn cast_int_to_float(&mut self, a: i64) -> f64 {
+        a as f64
+    }
+    #[inline(always)]
+    fn cast_float_to_int(&mut self, a: f64) -> i64 {
+        sem::float_to_int(a)
+    }
+    #[inline(always)]
+    fn float_bits_to_int(&mut self, a: f64) -> i64 {
+        a.to_bits() as i64
+    }
+    #[inline(always)]
+    fn int_bits_to_float(&mut self, a: i64) -> f64 {
+        f64::from_bits(a as u64)
+    }
+    #[inline(always)]
+    fn is_true(&mut self, c: i64) -> bool {
+        c != 0
+    }
+    #[inline(always)]
+    fn promote_int(&mut self, v: i64) -> i64 {
+        v
+    }
+    #[inline(always)]
+    fn promote_ref(&mut self, r: usize) -> usize {
+        r
+    }
+    #[inline(always)]
+    fn peek_int(&self, v: i64) -> i64 {
+        v
+    }
+    #[inline(always)]
+    fn peek_float(&self, v: f64) -> f64 {
+        v
+    }
+
+    fn getfield_int(&mut self, obj: usize, d: &FieldDescr) -> i64 {
+        // SAFETY: the interpreter passes live objects with this field (Ctx precondition).
+        unsafe { load(obj + d.offset as usize, d.kind) as i64 }
+    }
+    fn getfield_float(&mut self, obj: usize, d: &FieldDescr) -> f64 {
+        // SAFETY: as in getfield_int.
+        f64::from_bits(unsafe { load(obj + d.offset as usize, d.kind) })
+    }
+    fn getfield_ref(&mut self, obj: usize, d: &FieldDescr) -> usize {
+        // SAFETY: as in getfield_int.
+        unsafe { load(obj + d.offset as usize, d.kind) as usize }
+    }
+    fn setfield_int(&mut self, obj: usize, d: &FieldDescr, v: i64) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
+    }
+    fn setfield_float(&mut self, obj: usize, d: &FieldDescr, v: f64) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj + d.offset as usize, d.kind, v.to_bits()) }
+    }
+    fn setfield_ref(&mut self, obj: usize, d: &FieldDescr, v: usize) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
+    }
+    #[inline(always)]
+    fn getarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> i64 {
+        // SAFETY: the index is in bounds of a live array (Ctx precondition).
+        unsafe { load(d.item_addr(arr, i), d.kind) as i64 }
+    }
+    fn getarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> f64 {
+        // SAFETY: as in getarrayitem_int.
+        f64::from_bits(unsafe { load(d.item_addr(arr, i), d.kind) })
+    }
+    fn getarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> usize {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { load(d.item_addr(arr, i), d.kind) as usize }
+    }
+    #[inline(always)]
+    fn setarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: i64) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
+    }
+    fn setarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: f64) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr, i), d.kind, v.to_bits()) }
+    }
+    fn setarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: usize) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
+    }
+    fn arraylen(&mut self, arr: usize, d: &ArrayDescr) -> i64 {
+        let off = d.len_offset.expect("arraylen on an array descr without a length");
+        // SAFETY: the array is live and has a length word (Ctx precondition).
+        unsafe { load(arr + off as usize, MemKind::I64) as i64 }
+    }
+
+    fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
+        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
+        for (w, a) in words.iter_mut().zip(args) {
+            *w = to_word(*a);
+        }
+        let r = h.call_words(&words[..args.len()]);
+        h.ret.map(|t| crate::driver::from_word::<Self>(t, r))
+    }
+
+    fn quasi_get(&mut self, q: QuasiId) -> i64 {
+        self.vm.quasi.get(q)
+    }
+    fn quasi_set(&mut self, q: QuasiId, v: i64) {
+        self.vm.quasi.set(q, v)
+    }
+
+    #[inline(always)]
+    fn merge_point(&mut self, _f: &L::Frame<Self>) -> Control {
+        Control::Continue
+    }
+    #[inline]
+    fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
+        if !self.vm.params.enabled {
+            return Control::Continue;
+        }
+        crate::driver::loop_header(self, f)
+    }
+    fn call_frame(&mut self, _caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+        crate::driver::run_concrete(self, callee)
+    }
+}
+
+// Keep the binops macro import used even if all binops are written out above.
+#[allow(unused_imports)]
+use binops as _;

@@ -1,0 +1,406 @@
+//! The driver: moves each activation between interpreting, tracing and compiled code.
+//!
+//! - `loop_header` in the concrete interpreter counts per green key; past the threshold it
+//!   asks the activation to leave, and [`run_concrete`] restarts it as a tracing activation.
+//! - A trace closes when its frame reaches the start key again (a loop) or, at depth 0, a key
+//!   that already has compiled code (an entry trace or bridge `finish`es into that loop).
+//!   It is aborted past the trace limit, when its frame returns, or on the other
+//!   [`AbortReason`]s; the key backs off and is blacklisted after `max_aborts`.
+//! - Compiled code is entered from `loop_header`; it returns the exit it took. Finishing
+//!   exits continue in their target loop; guard exits with a bridge continue in the bridge
+//!   (a trampoline: the exit's slot is the `bridge` field); other exits rebuild the
+//!   interpreter frames from the snapshot and resume the innermost, then each caller with
+//!   the callee's result. A guard that fails `bridge_threshold` times gets a bridge traced.
+
+use crate::concrete::{to_word, Concrete};
+use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};
+use crate::descr::Type;
+use crate::stats::AbortReason;
+use crate::tracer::{operand_of, traced_word, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
+use crate::vm::{CellState, ExitInfo, JitCell, TraceRecord, Unit, UnitId, Vm};
+use metatrace_jit::backend::Backend;
+use metatrace_jit::ir::{Opcode, Operand, Trace};
+use std::rc::Rc;
+use std::time::Instant;
+
+/// A trace the driver is about to start when the current activation leaves.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Pending {
+    Loop,
+    Bridge { parent: UnitId, exit: usize },
+}
+
+/// A plain red value from a word of the frame buffer.
+pub(crate) fn from_word<R: Reds<Int = i64, Float = f64, Ref = usize>>(t: Type, w: u64) -> Red<R> {
+    match t {
+        Type::Int => Red::Int(w as i64),
+        Type::Float => Red::Float(f64::from_bits(w)),
+        Type::Ref => Red::Ref(w as usize),
+    }
+}
+
+/// Rebuilds a frame in another red family, value by value.
+pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
+    lang: &L,
+    f: &L::Frame<A>,
+    m: &mut dyn RedMap<A, B>,
+) -> L::Frame<B> {
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    let mut it = reds.into_iter().map(|r| match r {
+        Red::Int(v) => Red::Int(m.int(v)),
+        Red::Float(v) => Red::Float(m.float(v)),
+        Red::Ref(v) => Red::Ref(m.reference(v)),
+    });
+    lang.rebuild(L::key(f), &mut it)
+}
+
+/// Runs a concrete activation to completion, switching it to tracing and back as asked.
+pub(crate) fn run_concrete<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    mut frame: L::Frame<Concrete<'a, L>>,
+) -> L::Value<Concrete<'a, L>> {
+    loop {
+        match L::run(cx, &mut frame) {
+            Flow::Return(v) => return v,
+            Flow::Leave => {
+                let Some(pending) = cx.vm.pending.take() else { continue };
+                let lang = cx.vm.lang.clone();
+                let (gen, mut tf) = start_recording(cx.vm, pending, &frame);
+                let mut tcx = Tracer { vm: &mut *cx.vm, gen };
+                match L::run(&mut tcx, &mut tf) {
+                    Flow::Return(v) => {
+                        if tcx.recording() {
+                            abort(tcx.vm, AbortReason::LeftFrame);
+                        }
+                        return L::map_value(v, &mut Untrace);
+                    }
+                    Flow::Leave => {
+                        frame = convert_frame(&*lang, &tf, &mut Untrace);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn start_recording<'a, 'b, L: Language>(
+    vm: &mut Vm<L>,
+    pending: Pending,
+    frame: &L::Frame<Concrete<'b, L>>,
+) -> (u64, L::Frame<Tracer<'a, L>>) {
+    let gen = vm.next_gen;
+    vm.next_gen += 1;
+    let key = L::key(frame);
+    let kind = match pending {
+        Pending::Loop => TraceKind::Loop(key),
+        Pending::Bridge { parent, exit } => TraceKind::Bridge { parent, exit },
+    };
+    let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit);
+    let mut reds = Vec::new();
+    L::reds(frame, &mut reds);
+    let trace = &mut rec.trace;
+    let mut it = reds.into_iter().map(|r| match r {
+        Red::Int(v) => Red::Int(TInt { v, op: Operand::Value(trace.add_input(Type::Int)) }),
+        Red::Float(v) => Red::Float(TFloat { v, op: Operand::Value(trace.add_input(Type::Float)) }),
+        Red::Ref(v) => Red::Ref(TRef { v, op: Operand::Value(trace.add_input(Type::Ref)) }),
+    });
+    let tf = vm.lang.rebuild(key, &mut it);
+    vm.recorder = Some(rec);
+    vm.stats.traces_started += 1;
+    (gen, tf)
+}
+
+/// Gives up the trace being recorded (if any).
+pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
+    let Some(rec) = vm.recorder.take() else { return };
+    vm.stats.count_abort(why);
+    if vm.params.log {
+        eprintln!("# trace aborted: {why:?} after {} ops", rec.trace.ops.len());
+    }
+    let max = vm.params.max_aborts;
+    match rec.kind {
+        TraceKind::Loop(key) => {
+            if let Some(c) = vm.cells.get_mut(&key) {
+                c.aborts += 1;
+                c.counter = 0;
+                if c.aborts >= max {
+                    c.state = CellState::Blacklisted;
+                }
+            }
+        }
+        TraceKind::Bridge { parent, exit } => {
+            if let Some(Some(u)) = vm.units.get_mut(parent) {
+                let e = &mut u.exits[exit];
+                e.bridge_aborts += 1;
+                e.fails = 0;
+            }
+        }
+    }
+}
+
+/// At a merge point while recording: closes the trace if `f` is where it should end.
+/// Returns `true` if the trace ended (compiled or aborted).
+pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool {
+    let vm = &mut *cx.vm;
+    let rec = vm.recorder.as_ref().expect("try_close while not recording");
+    if !rec.started() || rec.depth() > 0 {
+        return false;
+    }
+    let key = L::key(f);
+    let target_compiled = matches!(vm.cells.get(&key), Some(c) if matches!(c.state, CellState::Compiled(_)));
+    let closes_loop = matches!(rec.kind, TraceKind::Loop(k) if k == key);
+    if !closes_loop && !target_compiled {
+        return false;
+    }
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+    let mut rec = vm.recorder.take().unwrap();
+    let finish = if closes_loop {
+        let types: Vec<Type> = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
+        let inputs: Vec<Type> = rec.trace.inputs.iter().map(|&v| rec.trace.type_of(v)).collect();
+        if types != inputs {
+            vm.recorder = Some(rec);
+            abort(vm, AbortReason::ShapeMismatch);
+            return true;
+        }
+        rec.trace.push(Opcode::Jump, args);
+        None
+    } else {
+        let types = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
+        rec.trace.push(Opcode::Finish, args);
+        Some((key, types))
+    };
+    install(vm, rec, finish);
+    true
+}
+
+/// Optimizes, compiles and attaches a finished trace.
+fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>) {
+    let t0 = Instant::now();
+    let recorded: &Trace = &rec.trace;
+    debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
+    let optimized = metatrace_jit::opt::optimize(recorded);
+    if vm.backend.is_none() {
+        match Backend::host() {
+            Ok(b) => vm.backend = Some(b),
+            Err(e) => panic!("no Cranelift backend for this machine: {e}"),
+        }
+    }
+    let code = match vm.backend.as_ref().unwrap().compile(&optimized) {
+        Ok(c) => c,
+        Err(e) => {
+            if vm.params.log {
+                eprintln!("# compile failed: {e}\n{optimized}");
+            }
+            vm.stats.count_abort(AbortReason::CompileFailed);
+            vm.recorder = None;
+            return;
+        }
+    };
+    let ns = t0.elapsed().as_nanos() as u64;
+    vm.stats.compile_ns.push(ns);
+    let exits = optimized
+        .ops
+        .iter()
+        .filter_map(|op| op.snapshot.as_ref())
+        .map(|s| ExitInfo {
+            frames: Rc::new(
+                s.frames
+                    .iter()
+                    .map(|fr| (rec.keys[fr.key.0 as usize], fr.values.iter().map(|&o| optimized.operand_type(o)).collect()))
+                    .collect(),
+            ),
+            fails: 0,
+            bridge_aborts: 0,
+            bridge: None,
+        })
+        .collect();
+    vm.frame_words = vm.frame_words.max(code.frame_words());
+    let id = vm.units.len();
+    let (kind, name, loop_key, parent) = match rec.kind {
+        TraceKind::Loop(k) => ("loop", format!("{k}"), Some(k), None),
+        TraceKind::Bridge { parent, exit } => ("bridge", format!("guard {exit} of trace {parent}"), None, Some(parent)),
+    };
+    if vm.params.log {
+        eprintln!(
+            "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms\n{optimized}",
+            recorded.ops.len(),
+            optimized.ops.len(),
+            ns as f64 / 1e6
+        );
+    }
+    vm.records.push(TraceRecord {
+        kind,
+        name,
+        recorded: recorded.to_string(),
+        optimized: optimized.to_string(),
+        compile_ns: ns,
+    });
+    vm.units.push(Some(Unit { code, exits, finish, invalid: rec.invalid.clone(), loop_key, parent }));
+    match rec.kind {
+        TraceKind::Loop(k) => {
+            vm.stats.loops += 1;
+            vm.cells.entry(k).or_insert_with(JitCell::new).state = CellState::Compiled(id);
+        }
+        TraceKind::Bridge { parent, exit } => {
+            vm.stats.bridges += 1;
+            if let Some(Some(u)) = vm.units.get_mut(parent) {
+                u.exits[exit].bridge = Some(id);
+            }
+        }
+    }
+}
+
+impl JitCell {
+    pub(crate) fn new() -> Self {
+        JitCell { counter: 0, aborts: 0, state: CellState::Counting }
+    }
+}
+
+/// `loop_header` of the concrete interpreter (JIT enabled).
+pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
+    let vm = &mut *cx.vm;
+    let key = L::key(f);
+    let threshold = vm.params.threshold;
+    let cell = vm.cells.entry(key).or_insert_with(JitCell::new);
+    match cell.state {
+        CellState::Compiled(id) => return execute(cx, id, f),
+        CellState::Blacklisted => return Control::Continue,
+        CellState::Counting => {}
+    }
+    cell.counter += 1;
+    if cell.counter < threshold.saturating_mul(1 << cell.aborts.min(16)) || vm.recorder.is_some() {
+        return Control::Continue;
+    }
+    cell.counter = 0;
+    vm.pending = Some(Pending::Loop);
+    Control::Leave
+}
+
+/// Throws away a compiled loop and every bridge hanging off it.
+fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
+    let mut doomed = vec![id];
+    let mut i = 0;
+    while i < doomed.len() {
+        let d = doomed[i];
+        for (j, u) in vm.units.iter().enumerate() {
+            if matches!(u, Some(u) if u.parent == Some(d)) {
+                doomed.push(j);
+            }
+        }
+        i += 1;
+    }
+    for d in doomed {
+        if let Some(u) = vm.units[d].take() {
+            if let Some(k) = u.loop_key {
+                if let Some(c) = vm.cells.get_mut(&k) {
+                    *c = JitCell::new();
+                }
+            }
+        }
+    }
+    vm.stats.invalidations += 1;
+}
+
+/// Runs compiled code from the loop header `f` stands at, then writes the frame(s) back.
+fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
+    let vm = &mut *cx.vm;
+    if vm.units[id].as_ref().is_none_or(|u| u.invalid.get() != 0) {
+        discard(vm, id);
+        return Control::Continue;
+    }
+    vm.stats.entries += 1;
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    vm.buf.clear();
+    vm.buf.extend(reds.iter().map(|r| to_word(*r)));
+    let words = vm.frame_words.max(vm.buf.len());
+    vm.buf.resize(words, 0);
+    loop {
+        let unit = vm.units[id].as_mut().expect("running a discarded trace");
+        // SAFETY: the buffer holds `frame_words` words, at least as many as any compiled trace
+        // of this Vm uses, and starts with this trace's inputs: the frame's reds (on entry),
+        // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
+        let exit = unsafe { unit.code.run(vm.buf.as_mut_ptr()) } as usize;
+        if exit == unit.exits.len() {
+            let (target, types) = unit.finish.clone().expect("finish exit of a trace without finish");
+            match vm.cells.get(&target).map(|c| c.state) {
+                Some(CellState::Compiled(t)) if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) => {
+                    id = t;
+                    continue;
+                }
+                _ => {
+                    let frames = Rc::new(vec![(target, types)]);
+                    restore(cx, &frames, f);
+                    return Control::Continue;
+                }
+            }
+        }
+        if let Some(b) = unit.exits[exit].bridge {
+            if vm.units[b].is_some() {
+                id = b;
+                continue;
+            }
+        }
+        let unit = vm.units[id].as_mut().expect("running a discarded trace");
+        let invalid = unit.invalid.get() != 0;
+        let e = &mut unit.exits[exit];
+        e.fails += 1;
+        let frames = e.frames.clone();
+        let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
+            && e.bridge_aborts < vm.params.max_aborts
+            && frames.len() == 1
+            && e.bridge.is_none()
+            && !invalid
+            && vm.recorder.is_none();
+        vm.stats.guard_failures += 1;
+        restore(cx, &frames, f);
+        if want_bridge {
+            cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
+            return Control::Leave;
+        }
+        return Control::Continue;
+    }
+}
+
+/// Rebuilds the frames of a snapshot from the frame buffer: inner frames run to completion
+/// (innermost first, each caller resumed with its callee's result), the outermost is `f`.
+fn restore<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    frames: &[(L::Key, Vec<Type>)],
+    f: &mut L::Frame<Concrete<'a, L>>,
+) {
+    let lang = cx.vm.lang.clone();
+    let words: Vec<u64> = cx.vm.buf.clone();
+    let mut pos = 0;
+    let mut rebuilt: Vec<L::Frame<Concrete<'a, L>>> = frames
+        .iter()
+        .map(|(key, types)| {
+            let mut it = types.iter().map(|&t| {
+                pos += 1;
+                from_word::<Concrete<'a, L>>(t, words[pos - 1])
+            });
+            lang.rebuild(*key, &mut it)
+        })
+        .collect();
+    let mut result = None;
+    while rebuilt.len() > 1 {
+        let mut inner = rebuilt.pop().unwrap();
+        if let Some(v) = result.take() {
+            L::deliver(&mut inner, v);
+        }
+        result = Some(run_concrete(cx, inner));
+    }
+    let mut outer = rebuilt.pop().expect("a snapshot has at least one frame");
+    if let Some(v) = result {
+        L::deliver(&mut outer, v);
+    }
+    *f = outer;
+}
+
+#[allow(dead_code)]
+fn _word_of_traced<'a, L: Language>(r: Red<Tracer<'a, L>>) -> u64 {
+    traced_word(r)
+}

@@ -1,0 +1,84 @@
+//! Run-time parameters of the JIT, settable from the command line or per `Vm`.
+
+/// The JIT's knobs. Defaults follow RPython's (threshold 1039, trace limit 6000, bridges after
+/// 200 guard failures).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JitParams {
+    /// Whether to trace and run compiled code at all.
+    pub enabled: bool,
+    /// Back-edges through a loop header before its loop is traced.
+    pub threshold: u32,
+    /// Operations a trace may record before it is aborted.
+    pub trace_limit: u32,
+    /// Failures of one guard before a bridge is traced from it.
+    pub bridge_threshold: u32,
+    /// Aborts after which a loop header (or guard) is never traced again.
+    pub max_aborts: u32,
+    /// Nesting depth of inlined calls before a trace gives up.
+    pub inline_depth: u32,
+    /// Print every compiled loop and bridge to stderr (also `METATRACE_TRACE_LOG=1`).
+    pub log: bool,
+}
+
+impl Default for JitParams {
+    fn default() -> Self {
+        JitParams {
+            enabled: true,
+            threshold: 1039,
+            trace_limit: 6000,
+            bridge_threshold: 200,
+            max_aborts: 5,
+            inline_depth: 30,
+            log: std::env::var_os("METATRACE_TRACE_LOG").is_some_and(|v| v != "0" && !v.is_empty()),
+        }
+    }
+}
+
+impl JitParams {
+    /// Parameters with the JIT switched off.
+    pub fn off() -> Self {
+        JitParams { enabled: false, ..Default::default() }
+    }
+
+    /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
+    /// `off`, `on`, `threshold=N`, `trace_limit=N`, `bridge=N`, `max_aborts=N`,
+    /// `inline_depth=N`, `log`.
+    pub fn apply(&mut self, spec: &str) -> Result<(), String> {
+        for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match item.split_once('=') {
+                None if item == "off" => self.enabled = false,
+                None if item == "on" => self.enabled = true,
+                None if item == "log" => self.log = true,
+                Some((k, v)) => {
+                    let n: u32 = v.parse().map_err(|_| format!("--jit {k}: {v:?} is not a number"))?;
+                    match k {
+                        "threshold" => self.threshold = n.max(1),
+                        "trace_limit" => self.trace_limit = n.max(1),
+                        "bridge" => self.bridge_threshold = n.max(1),
+                        "max_aborts" => self.max_aborts = n,
+                        "inline_depth" => self.inline_depth = n,
+                        _ => return Err(format!("--jit: unknown parameter {k:?}")),
+                    }
+                }
+                None => return Err(format!("--jit: unknown setting {item:?}")),
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apply_parses_settings() {
+        let mut p = JitParams::default();
+        p.apply("threshold=1,bridge=2,trace_limit=100").unwrap();
+        assert_eq!((p.threshold, p.bridge_threshold, p.trace_limit), (1, 2, 100));
+        p.apply("off").unwrap();
+        assert!(!p.enabled);
+        assert!(p.apply("threshold=x").is_err());
+        assert!(p.apply("bogus=1").is_err());
+    }
+}

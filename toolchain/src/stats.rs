@@ -1,0 +1,96 @@
+//! What the JIT did: compiled traces, aborts by reason, guard failures, compile times.
+
+/// Why a trace was given up. Not an error: the interpreter just goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AbortReason {
+    /// The trace grew past the trace limit.
+    TooLong,
+    /// The activation the trace started in returned before the loop closed.
+    LeftFrame,
+    /// A guard was needed after a side effect in the same instruction (deopt would repeat it).
+    GuardAfterEffect,
+    /// The frame at the loop's end does not have the shape (red types) it had at the start.
+    ShapeMismatch,
+    /// Calls nested deeper than the inline depth.
+    TooDeep,
+    /// The backend could not compile the trace.
+    CompileFailed,
+}
+
+impl AbortReason {
+    /// All reasons, in a fixed order.
+    pub const ALL: [AbortReason; 6] = [
+        AbortReason::TooLong,
+        AbortReason::LeftFrame,
+        AbortReason::GuardAfterEffect,
+        AbortReason::ShapeMismatch,
+        AbortReason::TooDeep,
+        AbortReason::CompileFailed,
+    ];
+    fn index(self) -> usize {
+        AbortReason::ALL.iter().position(|&r| r == self).unwrap()
+    }
+}
+
+/// Counters of one `Vm`'s JIT.
+#[derive(Clone, Debug, Default)]
+pub struct JitStats {
+    /// Loops compiled.
+    pub loops: u64,
+    /// Bridges compiled.
+    pub bridges: u64,
+    /// Traces started.
+    pub traces_started: u64,
+    /// Aborts, indexed like [`AbortReason::ALL`].
+    pub aborts: [u64; 6],
+    /// Guard failures that went back to the interpreter (not into a bridge).
+    pub guard_failures: u64,
+    /// Times compiled code was entered from the interpreter.
+    pub entries: u64,
+    /// Traces thrown away because a quasi-immutable value they depend on changed.
+    pub invalidations: u64,
+    /// Time spent optimizing and compiling each trace, in nanoseconds.
+    pub compile_ns: Vec<u64>,
+}
+
+impl JitStats {
+    /// Aborts for one reason.
+    pub fn aborts_for(&self, r: AbortReason) -> u64 {
+        self.aborts[r.index()]
+    }
+    pub(crate) fn count_abort(&mut self, r: AbortReason) {
+        self.aborts[r.index()] += 1;
+    }
+    /// Total aborts.
+    pub fn total_aborts(&self) -> u64 {
+        self.aborts.iter().sum()
+    }
+    /// Median compile time per trace in milliseconds (0 if nothing was compiled).
+    pub fn median_compile_ms(&self) -> f64 {
+        let mut v = self.compile_ns.clone();
+        if v.is_empty() {
+            return 0.0;
+        }
+        v.sort_unstable();
+        v[v.len() / 2] as f64 / 1e6
+    }
+    /// A one-paragraph human-readable summary.
+    pub fn summary(&self) -> String {
+        let aborts: Vec<String> = AbortReason::ALL
+            .iter()
+            .filter(|r| self.aborts_for(**r) > 0)
+            .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
+            .collect();
+        format!(
+            "loops={} bridges={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} median_compile_ms={:.3}",
+            self.loops,
+            self.bridges,
+            self.traces_started,
+            aborts.join(" "),
+            self.guard_failures,
+            self.entries,
+            self.invalidations,
+            self.median_compile_ms()
+        )
+    }
+}

@@ -1,0 +1,626 @@
+//! The tracing instantiation of the DSL: every method computes its concrete result *and*
+//! records the operation into the current trace, so the interpreter keeps running while it
+//! records (the meta-tracing idea: the trace is of the interpreter running the user's loop).
+//!
+//! Values carry their trace operand; pure operations on constants fold at once, so a trace
+//! only contains work on red data. Branches on red data become guards whose snapshot is the
+//! frame chain at the last instruction boundary.
+
+use crate::concrete::{load, store, to_word, Concrete};
+use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
+use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
+use crate::driver;
+use crate::quasi::{quasi_set_helper, InvalidFlag};
+use crate::semantics as sem;
+use crate::stats::AbortReason;
+use crate::vm::{UnitId, Vm};
+use crate::QuasiId;
+use metatrace_jit::ir::{KeyId, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
+use std::collections::HashMap;
+
+/// A red integer while tracing: its concrete value and its operand in the trace.
+#[derive(Clone, Copy, Debug)]
+pub struct TInt {
+    pub(crate) v: i64,
+    pub(crate) op: Operand,
+}
+/// A red float while tracing.
+#[derive(Clone, Copy, Debug)]
+pub struct TFloat {
+    pub(crate) v: f64,
+    pub(crate) op: Operand,
+}
+/// A red reference while tracing.
+#[derive(Clone, Copy, Debug)]
+pub struct TRef {
+    pub(crate) v: usize,
+    pub(crate) op: Operand,
+}
+
+/// What a trace being recorded will become.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum TraceKind<K> {
+    /// A loop starting at this key.
+    Loop(K),
+    /// A bridge from a guard of a compiled trace.
+    Bridge { parent: UnitId, exit: usize },
+}
+
+/// The trace being recorded and what the tracer needs to know while recording it.
+pub(crate) struct Recorder<L: Language> {
+    pub(crate) gen: u64,
+    pub(crate) kind: TraceKind<L::Key>,
+    pub(crate) trace: Trace,
+    /// The green keys snapshots refer to, indexed like `trace.keys`.
+    pub(crate) keys: Vec<L::Key>,
+    key_ids: HashMap<L::Key, KeyId>,
+    /// The callers of the frame being traced, outermost first, as they will be resumed.
+    frames: Vec<SnapFrame>,
+    /// The state at the last instruction boundary.
+    snap: Snapshot,
+    /// A side effect was recorded since the last instruction boundary.
+    effect: bool,
+    /// At least one instruction boundary was passed.
+    started: bool,
+    pub(crate) invalid: InvalidFlag,
+    quasi_guarded: bool,
+    limit: usize,
+}
+
+impl<L: Language> Recorder<L> {
+    pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32) -> Self {
+        Recorder {
+            gen,
+            kind,
+            trace: Trace::new(),
+            keys: Vec::new(),
+            key_ids: HashMap::new(),
+            frames: Vec::new(),
+            snap: Snapshot::default(),
+            effect: false,
+            started: false,
+            invalid: Default::default(),
+            quasi_guarded: false,
+            limit: limit as usize,
+        }
+    }
+
+    fn key_id(&mut self, k: L::Key) -> KeyId {
+        if let Some(&id) = self.key_ids.get(&k) {
+            return id;
+        }
+        let name: String = k.to_string().chars().map(|c| if matches!(c, ':' | ';' | ']' | '[') { '.' } else { c }).collect();
+        self.trace.keys.push(name);
+        self.keys.push(k);
+        let id = KeyId(self.keys.len() as u32 - 1);
+        self.key_ids.insert(k, id);
+        id
+    }
+
+    fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
+        let mut reds = Vec::new();
+        L::reds(f, &mut reds);
+        SnapFrame { key: self.key_id(L::key(f)), values: reds.iter().map(|r| operand_of(*r)).collect() }
+    }
+}
+
+/// The trace operand of a tracing red value.
+pub(crate) fn operand_of<'a, L: Language>(r: Red<Tracer<'a, L>>) -> Operand {
+    match r {
+        Red::Int(v) => v.op,
+        Red::Float(v) => v.op,
+        Red::Ref(v) => v.op,
+    }
+}
+
+/// The tracing interpreter context.
+pub struct Tracer<'a, L: Language> {
+    pub(crate) vm: &'a mut Vm<L>,
+    /// The recording this activation belongs to; a different (or no) recorder means this
+    /// activation only computes until it can hand over to the concrete interpreter.
+    pub(crate) gen: u64,
+}
+
+impl<L: Language> Reds for Tracer<'_, L> {
+    type Int = TInt;
+    type Float = TFloat;
+    type Ref = TRef;
+}
+
+/// Maps tracing values to concrete ones (drops the operands).
+pub(crate) struct Untrace;
+impl<'a, 'b, L: Language> RedMap<Tracer<'a, L>, Concrete<'b, L>> for Untrace {
+    fn int(&mut self, v: TInt) -> i64 {
+        v.v
+    }
+    fn float(&mut self, v: TFloat) -> f64 {
+        v.v
+    }
+    fn reference(&mut self, v: TRef) -> usize {
+        v.v
+    }
+}
+
+/// Maps concrete values to tracing constants (for values computed while not recording).
+pub(crate) struct AsConst;
+impl<'a, 'b, L: Language> RedMap<Concrete<'b, L>, Tracer<'a, L>> for AsConst {
+    fn int(&mut self, v: i64) -> TInt {
+        TInt { v, op: Operand::Int(v) }
+    }
+    fn float(&mut self, v: f64) -> TFloat {
+        TFloat { v, op: Operand::float(v) }
+    }
+    fn reference(&mut self, v: usize) -> TRef {
+        TRef { v, op: Operand::Ref(v as u64) }
+    }
+}
+
+impl<'a, L: Language> Tracer<'a, L> {
+    /// The recorder, if this activation is still recording.
+    fn rec(&mut self) -> Option<&mut Recorder<L>> {
+        match &mut self.vm.recorder {
+            Some(r) if r.gen == self.gen => Some(r),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn recording(&self) -> bool {
+        matches!(&self.vm.recorder, Some(r) if r.gen == self.gen)
+    }
+
+    fn abort(&mut self, why: AbortReason) {
+        driver::abort(self.vm, why);
+    }
+
+    /// Records an operation; `None` if not recording (or the trace just got too long).
+    fn emit(&mut self, opcode: Opcode, args: Vec<Operand>, descr: Option<metatrace_jit::ir::Descr>) -> Option<Option<Value>> {
+        let rec = self.rec()?;
+        if rec.trace.ops.len() >= rec.limit {
+            self.abort(AbortReason::TooLong);
+            return None;
+        }
+        let before = rec.trace.ops.len();
+        let r = rec.trace.push(opcode, args);
+        if let Some(d) = descr {
+            let id = rec.trace.add_descr(d);
+            rec.trace.ops[before].descr = Some(id);
+        }
+        Some(r)
+    }
+
+    fn guard(&mut self, opcode: Opcode, args: Vec<Operand>) {
+        let Some(rec) = self.rec() else { return };
+        if rec.effect {
+            self.abort(AbortReason::GuardAfterEffect);
+            return;
+        }
+        let snap = rec.snap.clone();
+        if self.emit(opcode, args, None).is_some() {
+            let rec = self.rec().unwrap();
+            rec.trace.ops.last_mut().unwrap().snapshot = Some(snap);
+        }
+    }
+
+    fn side_effect(&mut self) {
+        if let Some(rec) = self.rec() {
+            rec.effect = true;
+        }
+    }
+
+    fn int_result(&mut self, opcode: Opcode, args: Vec<Operand>, v: i64) -> TInt {
+        let op = if args.iter().all(|a| a.is_const()) {
+            Operand::Int(v)
+        } else {
+            match self.emit(opcode, args, None) {
+                Some(Some(val)) => Operand::Value(val),
+                _ => Operand::Int(v),
+            }
+        };
+        TInt { v, op }
+    }
+
+    fn float_result(&mut self, opcode: Opcode, args: Vec<Operand>, v: f64) -> TFloat {
+        let op = if args.iter().all(|a| a.is_const()) {
+            Operand::float(v)
+        } else {
+            match self.emit(opcode, args, None) {
+                Some(Some(val)) => Operand::Value(val),
+                _ => Operand::float(v),
+            }
+        };
+        TFloat { v, op }
+    }
+
+    fn ovf(&mut self, opcode: Opcode, a: TInt, b: TInt, r: Option<i64>) -> Option<TInt> {
+        if a.op.is_const() && b.op.is_const() {
+            return r.map(|v| TInt { v, op: Operand::Int(v) });
+        }
+        let res = self.emit(opcode, vec![a.op, b.op], None).flatten();
+        match r {
+            Some(v) => {
+                self.guard(Opcode::GuardNoOverflow, vec![]);
+                Some(TInt { v, op: res.map(Operand::Value).unwrap_or(Operand::Int(v)) })
+            }
+            None => {
+                self.guard(Opcode::GuardOverflow, vec![]);
+                None
+            }
+        }
+    }
+
+    fn load_op(&mut self, opcode: Opcode, args: Vec<Operand>, d: metatrace_jit::ir::Descr, word: u64, ty: Type) -> Red<Self> {
+        let res = self.emit(opcode, args, Some(d)).flatten();
+        from_word_traced(ty, word, res)
+    }
+
+    fn store_op(&mut self, args: Vec<Operand>, opcode: Opcode, d: metatrace_jit::ir::Descr) {
+        self.emit(opcode, args, Some(d));
+        self.side_effect();
+    }
+
+    /// Called at the first instruction boundary of every traced activation's frame.
+    fn snapshot(&mut self, f: &L::Frame<Self>) {
+        let Some(rec) = self.rec() else { return };
+        let cur = rec.snap_frame(f);
+        let mut frames = rec.frames.clone();
+        frames.push(cur);
+        rec.snap = Snapshot { frames };
+        rec.effect = false;
+    }
+}
+
+/// A tracing red value from a concrete word and its operand (a constant if `None`).
+fn from_word_traced<'a, L: Language>(ty: Type, w: u64, v: Option<Value>) -> Red<Tracer<'a, L>> {
+    match ty {
+        Type::Int => Red::Int(TInt { v: w as i64, op: v.map(Operand::Value).unwrap_or(Operand::Int(w as i64)) }),
+        Type::Float => Red::Float(TFloat { v: f64::from_bits(w), op: v.map(Operand::Value).unwrap_or(Operand::Float(w)) }),
+        Type::Ref => Red::Ref(TRef { v: w as usize, op: v.map(Operand::Value).unwrap_or(Operand::Ref(w)) }),
+    }
+}
+
+macro_rules! traced_int_binops {
+    ($($name:ident => $opc:ident, |$a:ident, $b:ident| $e:expr;)*) => {
+        $( fn $name(&mut self, a: TInt, b: TInt) -> TInt {
+            let ($a, $b) = (a.v, b.v);
+            self.int_result(Opcode::$opc, vec![a.op, b.op], $e)
+        } )*
+    };
+}
+macro_rules! traced_float_binops {
+    ($($name:ident => $opc:ident, |$a:ident, $b:ident| $e:expr;)*) => {
+        $( fn $name(&mut self, a: TFloat, b: TFloat) -> TFloat {
+            let ($a, $b) = (a.v, b.v);
+            self.float_result(Opcode::$opc, vec![a.op, b.op], $e)
+        } )*
+    };
+}
+macro_rules! traced_float_cmps {
+    ($($name:ident => $opc:ident, |$a:ident, $b:ident| $e:expr;)*) => {
+        $( fn $name(&mut self, a: TFloat, b: TFloat) -> TInt {
+            let ($a, $b) = (a.v, b.v);
+            self.int_result(Opcode::$opc, vec![a.op, b.op], ($e) as i64)
+        } )*
+    };
+}
+
+impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
+    fn int(&mut self, v: i64) -> TInt {
+        TInt { v, op: Operand::Int(v) }
+    }
+    fn float(&mut self, v: f64) -> TFloat {
+        TFloat { v, op: Operand::float(v) }
+    }
+    fn const_ref(&mut self, addr: usize) -> TRef {
+        TRef { v: addr, op: Operand::Ref(addr as u64) }
+    }
+    traced_int_binops! {
+        int_add => IntAdd, |a, b| a.wrapping_add(b);
+        int_sub => IntSub, |a, b| a.wrapping_sub(b);
+        int_mul => IntMul, |a, b| a.wrapping_mul(b);
+        int_floordiv => IntFloorDiv, |a, b| sem::floordiv(a, b);
+        int_mod => IntMod, |a, b| sem::modulo(a, b);
+        int_and => IntAnd, |a, b| a & b;
+        int_or => IntOr, |a, b| a | b;
+        int_xor => IntXor, |a, b| a ^ b;
+        int_lshift => IntLshift, |a, b| sem::lshift(a, b);
+        int_rshift => IntRshift, |a, b| sem::rshift(a, b);
+        int_lt => IntLt, |a, b| (a < b) as i64;
+        int_le => IntLe, |a, b| (a <= b) as i64;
+        int_eq => IntEq, |a, b| (a == b) as i64;
+        int_ne => IntNe, |a, b| (a != b) as i64;
+        int_gt => IntGt, |a, b| (a > b) as i64;
+        int_ge => IntGe, |a, b| (a >= b) as i64;
+        uint_lt => UintLt, |a, b| ((a as u64) < (b as u64)) as i64;
+    }
+    traced_float_binops! {
+        float_add => FloatAdd, |a, b| a + b;
+        float_sub => FloatSub, |a, b| a - b;
+        float_mul => FloatMul, |a, b| a * b;
+        float_truediv => FloatTrueDiv, |a, b| a / b;
+    }
+    traced_float_cmps! {
+        float_lt => FloatLt, |a, b| a < b;
+        float_le => FloatLe, |a, b| a <= b;
+        float_eq => FloatEq, |a, b| a == b;
+        float_ne => FloatNe, |a, b| a != b;
+        float_gt => FloatGt, |a, b| a > b;
+        float_ge => FloatGe, |a, b| a >= b;
+    }
+    fn ptr_eq(&mut self, a: TRef, b: TRef) -> TInt {
+        self.int_result(Opcode::PtrEq, vec![a.op, b.op], (a.v == b.v) as i64)
+    }
+    fn int_neg(&mut self, a: TInt) -> TInt {
+        self.int_result(Opcode::IntNeg, vec![a.op], a.v.wrapping_neg())
+    }
+    fn int_invert(&mut self, a: TInt) -> TInt {
+        self.int_result(Opcode::IntInvert, vec![a.op], !a.v)
+    }
+    fn int_is_zero(&mut self, a: TInt) -> TInt {
+        self.int_result(Opcode::IntIsZero, vec![a.op], (a.v == 0) as i64)
+    }
+    fn int_add_ovf(&mut self, a: TInt, b: TInt) -> Option<TInt> {
+        self.ovf(Opcode::IntAddOvf, a, b, a.v.checked_add(b.v))
+    }
+    fn int_sub_ovf(&mut self, a: TInt, b: TInt) -> Option<TInt> {
+        self.ovf(Opcode::IntSubOvf, a, b, a.v.checked_sub(b.v))
+    }
+    fn int_mul_ovf(&mut self, a: TInt, b: TInt) -> Option<TInt> {
+        self.ovf(Opcode::IntMulOvf, a, b, a.v.checked_mul(b.v))
+    }
+    fn float_neg(&mut self, a: TFloat) -> TFloat {
+        self.float_result(Opcode::FloatNeg, vec![a.op], -a.v)
+    }
+    fn float_abs(&mut self, a: TFloat) -> TFloat {
+        self.float_result(Opcode::FloatAbs, vec![a.op], a.v.abs())
+    }
+    fn float_sqrt(&mut self, a: TFloat) -> TFloat {
+        self.float_result(Opcode::FloatSqrt, vec![a.op], a.v.sqrt())
+    }
+    fn cast_int_to_float(&mut self, a: TInt) -> TFloat {
+        self.float_result(Opcode::CastIntToFloat, vec![a.op], a.v as f64)
+    }
+    fn cast_float_to_int(&mut self, a: TFloat) -> TInt {
+        self.int_result(Opcode::CastFloatToInt, vec![a.op], sem::float_to_int(a.v))
+    }
+    fn float_bits_to_int(&mut self, a: TFloat) -> TInt {
+        self.int_result(Opcode::FloatBitsToInt, vec![a.op], a.v.to_bits() as i64)
+    }
+    fn int_bits_to_float(&mut self, a: TInt) -> TFloat {
+        self.float_result(Opcode::IntBitsToFloat, vec![a.op], f64::from_bits(a.v as u64))
+    }
+
+    fn is_true(&mut self, c: TInt) -> bool {
+        let b = c.v != 0;
+        if !c.op.is_const() {
+            self.guard(if b { Opcode::GuardTrue } else { Opcode::GuardFalse }, vec![c.op]);
+        }
+        b
+    }
+    fn promote_int(&mut self, v: TInt) -> i64 {
+        if !v.op.is_const() {
+            self.guard(Opcode::GuardValue, vec![v.op, Operand::Int(v.v)]);
+        }
+        v.v
+    }
+    fn promote_ref(&mut self, r: TRef) -> usize {
+        if !r.op.is_const() {
+            self.guard(Opcode::GuardValue, vec![r.op, Operand::Ref(r.v as u64)]);
+        }
+        r.v
+    }
+    fn peek_int(&self, v: TInt) -> i64 {
+        v.v
+    }
+    fn peek_float(&self, v: TFloat) -> f64 {
+        v.v
+    }
+
+    fn getfield_int(&mut self, obj: TRef, d: &FieldDescr) -> TInt {
+        // SAFETY: the interpreter passes live objects with this field (Ctx precondition).
+        let w = unsafe { load(obj.v + d.offset as usize, d.kind) };
+        match self.load_op(Opcode::GetfieldI, vec![obj.op], d.to_ir(), w, Type::Int) {
+            Red::Int(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn getfield_float(&mut self, obj: TRef, d: &FieldDescr) -> TFloat {
+        // SAFETY: as in getfield_int.
+        let w = unsafe { load(obj.v + d.offset as usize, d.kind) };
+        match self.load_op(Opcode::GetfieldF, vec![obj.op], d.to_ir(), w, Type::Float) {
+            Red::Float(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn getfield_ref(&mut self, obj: TRef, d: &FieldDescr) -> TRef {
+        // SAFETY: as in getfield_int.
+        let w = unsafe { load(obj.v + d.offset as usize, d.kind) };
+        match self.load_op(Opcode::GetfieldR, vec![obj.op], d.to_ir(), w, Type::Ref) {
+            Red::Ref(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn setfield_int(&mut self, obj: TRef, d: &FieldDescr, v: TInt) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj.v + d.offset as usize, d.kind, v.v as u64) };
+        self.store_op(vec![obj.op, v.op], Opcode::Setfield, d.to_ir());
+    }
+    fn setfield_float(&mut self, obj: TRef, d: &FieldDescr, v: TFloat) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj.v + d.offset as usize, d.kind, v.v.to_bits()) };
+        self.store_op(vec![obj.op, v.op], Opcode::Setfield, d.to_ir());
+    }
+    fn setfield_ref(&mut self, obj: TRef, d: &FieldDescr, v: TRef) {
+        // SAFETY: as in getfield_int.
+        unsafe { store(obj.v + d.offset as usize, d.kind, v.v as u64) };
+        self.store_op(vec![obj.op, v.op], Opcode::Setfield, d.to_ir());
+    }
+    fn getarrayitem_int(&mut self, arr: TRef, i: TInt, d: &ArrayDescr) -> TInt {
+        // SAFETY: the index is in bounds of a live array (Ctx precondition).
+        let w = unsafe { load(d.item_addr(arr.v, i.v), d.kind) };
+        match self.load_op(Opcode::GetarrayitemI, vec![arr.op, i.op], d.to_ir(), w, Type::Int) {
+            Red::Int(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn getarrayitem_float(&mut self, arr: TRef, i: TInt, d: &ArrayDescr) -> TFloat {
+        // SAFETY: as in getarrayitem_int.
+        let w = unsafe { load(d.item_addr(arr.v, i.v), d.kind) };
+        match self.load_op(Opcode::GetarrayitemF, vec![arr.op, i.op], d.to_ir(), w, Type::Float) {
+            Red::Float(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn getarrayitem_ref(&mut self, arr: TRef, i: TInt, d: &ArrayDescr) -> TRef {
+        // SAFETY: as in getarrayitem_int.
+        let w = unsafe { load(d.item_addr(arr.v, i.v), d.kind) };
+        match self.load_op(Opcode::GetarrayitemR, vec![arr.op, i.op], d.to_ir(), w, Type::Ref) {
+            Red::Ref(v) => v,
+            _ => unreachable!(),
+        }
+    }
+    fn setarrayitem_int(&mut self, arr: TRef, i: TInt, d: &ArrayDescr, v: TInt) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr.v, i.v), d.kind, v.v as u64) };
+        self.store_op(vec![arr.op, i.op, v.op], Opcode::Setarrayitem, d.to_ir());
+    }
+    fn setarrayitem_float(&mut self, arr: TRef, i: TInt, d: &ArrayDescr, v: TFloat) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr.v, i.v), d.kind, v.v.to_bits()) };
+        self.store_op(vec![arr.op, i.op, v.op], Opcode::Setarrayitem, d.to_ir());
+    }
+    fn setarrayitem_ref(&mut self, arr: TRef, i: TInt, d: &ArrayDescr, v: TRef) {
+        // SAFETY: as in getarrayitem_int.
+        unsafe { store(d.item_addr(arr.v, i.v), d.kind, v.v as u64) };
+        self.store_op(vec![arr.op, i.op, v.op], Opcode::Setarrayitem, d.to_ir());
+    }
+    fn arraylen(&mut self, arr: TRef, d: &ArrayDescr) -> TInt {
+        let off = d.len_offset.expect("arraylen on an array descr without a length");
+        // SAFETY: the array is live and has a length word (Ctx precondition).
+        let w = unsafe { load(arr.v + off as usize, MemKind::I64) };
+        match self.load_op(Opcode::Arraylen, vec![arr.op], d.to_ir(), w, Type::Int) {
+            Red::Int(v) => v,
+            _ => unreachable!(),
+        }
+    }
+
+    fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
+        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
+        for (w, a) in words.iter_mut().zip(args) {
+            *w = match a {
+                Red::Int(v) => v.v as u64,
+                Red::Float(v) => v.v.to_bits(),
+                Red::Ref(v) => v.v as u64,
+            };
+        }
+        let r = h.call_words(&words[..args.len()]);
+        let ops: Vec<Operand> = args.iter().map(|a| operand_of(*a)).collect();
+        if h.effect == Effect::Elidable && ops.iter().all(|o| o.is_const()) {
+            return h.ret.map(|t| from_word_traced(t, r, None));
+        }
+        let res = self.emit(Opcode::call_returning(h.ret), ops, Some(h.to_ir())).flatten();
+        if h.effect.writes() {
+            self.side_effect();
+        }
+        h.ret.map(|t| from_word_traced(t, r, res))
+    }
+
+    fn quasi_get(&mut self, q: QuasiId) -> i64 {
+        let v = self.vm.quasi.get(q);
+        if let Some(rec) = self.rec() {
+            let flag = rec.invalid.clone();
+            let first = !rec.quasi_guarded;
+            rec.quasi_guarded = true;
+            self.vm.quasi.depend(q, &flag);
+            if first {
+                self.guard(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)]);
+            }
+        }
+        v
+    }
+    fn quasi_set(&mut self, q: QuasiId, v: i64) {
+        let table = std::rc::Rc::as_ptr(&self.vm.quasi) as usize;
+        // SAFETY: quasi_set_helper is an extern "C" fn of three words returning a word.
+        let h = unsafe {
+            Helper::new("quasi_set", quasi_set_helper as *const () as usize, &[Type::Ref, Type::Int, Type::Int], None, Effect::Write)
+        };
+        let (t, qv, vv) = (self.const_ref(table), self.int(q.0 as i64), self.int(v));
+        self.call(&h, &[Red::Ref(t), Red::Int(qv), Red::Int(vv)]);
+    }
+
+    fn merge_point(&mut self, f: &L::Frame<Self>) -> Control {
+        if !self.recording() {
+            return Control::Leave;
+        }
+        if driver::try_close(self, f) {
+            return Control::Leave;
+        }
+        self.snapshot(f);
+        if let Some(rec) = self.rec() {
+            rec.started = true;
+        }
+        Control::Continue
+    }
+    fn loop_header(&mut self, _f: &mut L::Frame<Self>) -> Control {
+        if self.recording() {
+            Control::Continue
+        } else {
+            Control::Leave
+        }
+    }
+    fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
+        let depth_limit = self.vm.params.inline_depth as usize;
+        let mut pushed = false;
+        if let Some(rec) = self.rec() {
+            if rec.frames.len() >= depth_limit {
+                self.abort(AbortReason::TooDeep);
+            } else {
+                let sf = rec.snap_frame(caller);
+                rec.frames.push(sf);
+                pushed = true;
+            }
+        }
+        let result = match L::run(self, &mut callee) {
+            Flow::Return(v) => v,
+            Flow::Leave => {
+                // Recording stopped inside the callee: finish it concretely.
+                let lang = self.vm.lang.clone();
+                let cf = driver::convert_frame(&*lang, &callee, &mut Untrace);
+                let v = driver::run_concrete(&mut Concrete { vm: self.vm }, cf);
+                L::map_value(v, &mut AsConst)
+            }
+        };
+        if let Some(rec) = self.rec() {
+            if pushed {
+                rec.frames.pop();
+            }
+            // The caller resumes mid-instruction: the call's effects happened.
+            rec.effect = true;
+        }
+        result
+    }
+}
+
+impl<L: Language> Recorder<L> {
+    /// Whether the recorder passed an instruction boundary yet.
+    pub(crate) fn started(&self) -> bool {
+        self.started
+    }
+    /// Depth of inlined calls.
+    pub(crate) fn depth(&self) -> usize {
+        self.frames.len()
+    }
+}
+
+/// The word form of a tracing red (its concrete value).
+pub(crate) fn traced_word<'a, L: Language>(r: Red<Tracer<'a, L>>) -> u64 {
+    match r {
+        Red::Int(v) => v.v as u64,
+        Red::Float(v) => v.v.to_bits(),
+        Red::Ref(v) => v.v as u64,
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_word(r: Red<crate::Plain>) -> u64 {
+    to_word(r)
+}

@@ -261,9 +261,30 @@ fn cross_backends_emit_but_do_not_run() {
 
 #[test]
 fn rejects_invalid_traces() {
-    let t = text::parse("inputs(i0, i1)\njump(i0)\n").unwrap();
-    let e = host().compile(&t).unwrap_err();
-    assert!(e.0.contains("invalid trace"), "{e}");
+    let bad = [
+        ("inputs(i0, i1)\njump(i0)\n", "arguments"),
+        ("inputs(i0)\nfinish(i0)\ni1 = int_add(i0, 1)\nfinish(i1)\n", "before the end"),
+        ("inputs(i0)\ni1 = int_add(i0, 1)\n", "must end with"),
+        ("inputs(i0)\nguard_no_overflow() [k: i0]\nfinish(i0)\n", "overflow"),
+        (
+            "inputs(i0)\ni1 = int_add_ovf(i0, 1)\ni2 = int_add(i1, 1)\nguard_no_overflow() [k: i0]\nfinish(i0)\n",
+            "overflow",
+        ),
+        ("descr f = field f64 +0\ninputs(p0)\nsetfield(p0, 1, descr=f)\nfinish(p0)\n", "arguments"),
+    ];
+    for (src, want) in bad {
+        let e = host().compile(&text::parse(src).unwrap()).unwrap_err();
+        assert!(e.0.contains("invalid trace") && e.0.contains(want), "{src}: {e}");
+    }
+}
+
+#[test]
+fn label_with_repeated_and_constant_arguments() {
+    let code = compile(
+        "inputs(i0)\nlabel(i0, i0, 5)\ni1 = int_add(i0, 1)\ni2 = int_lt(i1, 10)\nguard_true(i2) [k: i1, i0]\n\
+         jump(i1, i1, 5)\n",
+    );
+    assert_eq!(run(&code, &[0]), (0, vec![10, 9]));
 }
 
 #[test]
@@ -329,19 +350,4 @@ jump(p0, i16, i7, f12)
     let per = start.elapsed() / n;
     let size = backend.compile(&t).unwrap().code_size();
     println!("compile of a {}-op trace: {per:?} per trace ({size} bytes of code)", t.ops.len());
-}
-
-#[test]
-#[ignore]
-fn tmp_latency_breakdown() {
-    let t = text::parse(&cases()[0].text).unwrap();
-    let backend = host();
-    for _ in 0..50 { backend.emit(&t).unwrap(); }
-    let n = 1000;
-    let s = std::time::Instant::now();
-    for _ in 0..n { backend.emit(&t).unwrap(); }
-    println!("emit small loop: {:?}", s.elapsed() / n);
-    let s = std::time::Instant::now();
-    for _ in 0..n { drop(backend.compile(&t).unwrap()); }
-    println!("compile small loop: {:?}", s.elapsed() / n);
 }

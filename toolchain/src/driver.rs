@@ -181,7 +181,10 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     let t0 = Instant::now();
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
-    let optimized = metatrace_jit::opt::optimize(recorded);
+    let mut optimized = metatrace_jit::opt::optimize(recorded);
+    if let (Some(n), TraceKind::Loop(_)) = (vm.params.fail_guard, rec.kind) {
+        force_guard_failure(&mut optimized, n);
+    }
     if vm.backend.is_none() {
         match Backend::host() {
             Ok(b) => vm.backend = Some(b),
@@ -251,6 +254,20 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             }
         }
     }
+}
+
+/// Inserts an always-failing guard with the snapshot of guard `n` just before it (before
+/// its overflow-checked operation, for overflow guards). The snapshot is the state at the
+/// start of the guard's instruction, valid anywhere between that boundary and the guard.
+fn force_guard_failure(t: &mut Trace, n: usize) {
+    let Some(at) = t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(n).map(|(i, _)| i) else {
+        return;
+    };
+    let snapshot = t.ops[at].snapshot.clone();
+    let at = if at > 0 && t.ops[at - 1].opcode.is_ovf() { at - 1 } else { at };
+    let mut g = metatrace_jit::ir::Op::new(Opcode::GuardTrue, vec![Operand::Int(0)], None);
+    g.snapshot = snapshot;
+    t.ops.insert(at, g);
 }
 
 impl JitCell {

@@ -18,6 +18,9 @@ pub struct JitParams {
     pub inline_depth: u32,
     /// Print every compiled loop and bridge to stderr (also `METATRACE_TRACE_LOG=1`).
     pub log: bool,
+    /// Testing knob: make guard number N (in trace order) of every compiled loop fail
+    /// always, so tests can check that resuming from each guard's snapshot is exact.
+    pub fail_guard: Option<usize>,
 }
 
 impl Default for JitParams {
@@ -30,6 +33,7 @@ impl Default for JitParams {
             max_aborts: 5,
             inline_depth: 30,
             log: std::env::var_os("METATRACE_TRACE_LOG").is_some_and(|v| v != "0" && !v.is_empty()),
+            fail_guard: None,
         }
     }
 }
@@ -42,7 +46,7 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N`, `trace_limit=N`, `bridge=N`, `max_aborts=N`,
-    /// `inline_depth=N`, `log`.
+    /// `inline_depth=N`, `fail_guard=N` (testing), `log`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match item.split_once('=') {
@@ -57,6 +61,7 @@ impl JitParams {
                         "bridge" => self.bridge_threshold = n.max(1),
                         "max_aborts" => self.max_aborts = n,
                         "inline_depth" => self.inline_depth = n,
+                        "fail_guard" => self.fail_guard = Some(n as usize),
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
                     }
                 }

@@ -38,7 +38,7 @@ fn mem() -> MemFlagsData {
 
 /// Builds the Cranelift function for `t`.
 ///
-/// The trace should pass [`crate::verify`]; independently of that, this checks everything it
+/// The trace should pass [`crate::verify()`]; independently of that, this checks everything it
 /// relies on to build well-formed Cranelift IR (values defined before use, operand and result
 /// types, descriptor kinds, a final `jump`/`finish`), so a bad trace is an error, not a panic.
 pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Result<Function, String> {
@@ -126,7 +126,9 @@ impl Codegen<'_> {
     /// The Cranelift value of an operand; constants are materialized where they are used.
     fn operand(&self, b: &mut FunctionBuilder, o: Operand) -> Result<Value, String> {
         Ok(match o {
-            Operand::Value(v) => self.vals.get(v.0 as usize).copied().flatten().ok_or_else(|| format!("{v:?} is not defined"))?,
+            Operand::Value(v) => {
+                self.vals.get(v.0 as usize).copied().flatten().ok_or_else(|| format!("{v:?} is not defined"))?
+            }
             Operand::Int(i) => b.ins().iconst(I64, i),
             Operand::Ref(a) => b.ins().iconst(I64, a as i64),
             Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
@@ -152,7 +154,13 @@ impl Codegen<'_> {
 
     /// Emits a guard: leaves through a cold exit block when `cond`'s truth equals
     /// `exit_if_nonzero`. Guard exits are numbered in op order.
-    fn guard(&mut self, b: &mut FunctionBuilder, op: &tir::Op, cond: Value, exit_if_nonzero: bool) -> Result<(), String> {
+    fn guard(
+        &mut self,
+        b: &mut FunctionBuilder,
+        op: &tir::Op,
+        cond: Value,
+        exit_if_nonzero: bool,
+    ) -> Result<(), String> {
         let snapshot = op.snapshot.as_ref().ok_or("guard without a snapshot")?;
         let g = self.next_guard;
         self.next_guard += 1;
@@ -418,13 +426,14 @@ impl Codegen<'_> {
             Label => {
                 let head = b.create_block();
                 let mut args = Vec::with_capacity(op.args.len());
+                let mut params = Vec::with_capacity(op.args.len());
                 for &o in &op.args {
                     args.push(BlockArg::Value(self.operand(b, o)?));
+                    params.push(b.append_block_param(head, cl_type(self.t.operand_type(o))));
                 }
                 b.ins().jump(head, &args);
                 b.switch_to_block(head);
-                for &o in &op.args {
-                    let p = b.append_block_param(head, cl_type(self.t.operand_type(o)));
+                for (&o, &p) in op.args.iter().zip(&params) {
                     if let Operand::Value(v) = o {
                         // Inside the loop the label's arguments are the block's parameters;
                         // a value listed twice keeps its first parameter.

@@ -71,12 +71,6 @@ fn shared_flags() -> Result<settings::Flags, CompileError> {
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).
     set("unwind_info", "false")?;
-    if let Ok(extra) = std::env::var("MT_TMP_FLAGS") {
-        for kv in extra.split(',').filter(|s| !s.is_empty()) {
-            let (k, v) = kv.split_once('=').unwrap();
-            set(k, v)?;
-        }
-    }
     Ok(settings::Flags::new(b))
 }
 
@@ -134,7 +128,7 @@ impl Backend {
     /// Compiles `t` to raw position-independent machine code for this backend's target (for
     /// cross tests and code-size statistics).
     ///
-    /// `t` should pass [`crate::verify`]; the backend checks what it relies on itself (values
+    /// `t` should pass [`crate::verify()`]; the backend checks what it relies on itself (values
     /// defined before use, operand/result/descriptor types, ending in `jump` or `finish`) and
     /// reports a broken trace as an error.
     pub fn emit(&self, t: &Trace) -> Result<Vec<u8>, CompileError> {
@@ -149,7 +143,8 @@ impl Backend {
     }
 
     fn emit_with(&self, t: &Trace, s: &mut Scratch) -> Result<Vec<u8>, CompileError> {
-        s.ctx.func = codegen::translate(t, &*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
+        s.ctx.func =
+            codegen::translate(t, &*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
         let compiled = s
             .ctx
             .compile(&*self.isa, &mut ControlPlane::default())

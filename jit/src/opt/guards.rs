@@ -77,7 +77,7 @@ pub fn run(t: &mut Trace) {
     for mut op in ops {
         if op.opcode == Opcode::Label {
             rw.enter_label();
-            facts.forget_rebound(&rw);
+
         }
         rw.rewrite(&mut op);
         if op.opcode.is_guard() {

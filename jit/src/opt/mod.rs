@@ -40,6 +40,8 @@ pub mod bounds;
 pub mod cse;
 pub mod dce;
 pub mod fold;
+#[cfg(test)]
+mod fuzz;
 pub mod guards;
 pub mod peel;
 pub mod util;

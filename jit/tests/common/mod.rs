@@ -467,10 +467,7 @@ finish(i1, f2, p0, p3, -1.5, i8, i9, i10, i11)
     v.push(Case {
         name: "memory",
         text: MEMORY_TRACE.into(),
-        runs: vec![
-            Run { inputs: vec![Buf(0), I(1)], expect: None },
-            Run { inputs: vec![Buf(0), I(4)], expect: None },
-        ],
+        runs: vec![Run { inputs: vec![Buf(0), I(1)], expect: None }, Run { inputs: vec![Buf(0), I(4)], expect: None }],
     });
     v
 }

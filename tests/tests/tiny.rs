@@ -1,0 +1,287 @@
+//! PyPy-style JIT tests: a tiny register interpreter written right here, run with the JIT
+//! and checked against plain interpretation, with its traces snapshotted.
+
+use metatrace::{Control, Ctx, Flow, JitParams, Language, QuasiId, Red, RedMap, Reds, Vm};
+use std::fmt;
+use std::rc::Rc;
+
+const NREGS: usize = 4;
+
+/// The tiny machine's instructions: four integer registers.
+#[derive(Clone, Copy, Debug)]
+enum Ins {
+    /// r = k
+    Const(usize, i64),
+    /// a = b + c, stopping with an error on overflow
+    Add(usize, usize, usize),
+    /// a = b * c (wrapping)
+    Mul(usize, usize, usize),
+    /// a = b % k (floor modulo, k != 0)
+    ModK(usize, usize, i64),
+    /// a = (b < c)
+    Lt(usize, usize, usize),
+    /// if r == 0 { pc = t } (forward)
+    JumpIfZero(usize, usize),
+    /// pc = t (forward)
+    Jump(usize),
+    /// pc = t (backward: a loop header)
+    Loop(usize),
+    /// r = the quasi-immutable cell
+    GetQuasi(usize),
+    /// the quasi-immutable cell = k
+    SetQuasi(i64),
+    /// stop; the result is r0
+    Halt,
+}
+
+struct Tiny {
+    prog: Rc<Vec<Ins>>,
+    quasi: Option<QuasiId>,
+}
+
+struct Frame<R: Reds> {
+    prog: Rc<Vec<Ins>>,
+    quasi: Option<QuasiId>,
+    pc: usize,
+    regs: [R::Int; NREGS],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Pc(usize);
+impl fmt::Display for Pc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "tiny@{}", self.0)
+    }
+}
+
+impl Language for Tiny {
+    type Frame<R: Reds> = Frame<R>;
+    type Value<R: Reds> = Result<R::Int, String>;
+    type Key = Pc;
+
+    fn key<R: Reds>(f: &Frame<R>) -> Pc {
+        Pc(f.pc)
+    }
+    fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
+        out.extend(f.regs.iter().map(|&r| Red::Int(r)));
+    }
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+        let regs = std::array::from_fn(|_| match reds.next() {
+            Some(Red::Int(v)) => v,
+            _ => panic!("a tiny frame holds {NREGS} ints"),
+        });
+        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs }
+    }
+    fn map_value<A: Reds, B: Reds>(v: Result<A::Int, String>, m: &mut dyn RedMap<A, B>) -> Result<B::Int, String> {
+        v.map(|i| m.int(i))
+    }
+    fn deliver<R: Reds>(_: &mut Frame<R>, _: Self::Value<R>) {
+        unreachable!("no calls")
+    }
+
+    fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<C::Int, String>> {
+        let prog = f.prog.clone();
+        loop {
+            if cx.merge_point(f) == Control::Leave {
+                return Flow::Leave;
+            }
+            match prog[f.pc] {
+                Ins::Const(r, k) => f.regs[r] = cx.int(k),
+                Ins::Add(a, b, c) => match cx.int_add_ovf(f.regs[b], f.regs[c]) {
+                    Some(v) => f.regs[a] = v,
+                    None => return Flow::Return(Err("overflow".into())),
+                },
+                Ins::Mul(a, b, c) => f.regs[a] = cx.int_mul(f.regs[b], f.regs[c]),
+                Ins::ModK(a, b, k) => {
+                    let k = cx.int(k);
+                    f.regs[a] = cx.int_mod(f.regs[b], k);
+                }
+                Ins::Lt(a, b, c) => f.regs[a] = cx.int_lt(f.regs[b], f.regs[c]),
+                Ins::JumpIfZero(r, t) => {
+                    if !cx.is_true(f.regs[r]) {
+                        f.pc = t;
+                        continue;
+                    }
+                }
+                Ins::Jump(t) => {
+                    f.pc = t;
+                    continue;
+                }
+                Ins::Loop(t) => {
+                    f.pc = t;
+                    if cx.loop_header(f) == Control::Leave {
+                        return Flow::Leave;
+                    }
+                    continue;
+                }
+                Ins::GetQuasi(r) => {
+                    let v = cx.quasi_get(f.quasi.unwrap());
+                    f.regs[r] = cx.int(v);
+                }
+                Ins::SetQuasi(k) => cx.quasi_set(f.quasi.unwrap(), k),
+                Ins::Halt => return Flow::Return(Ok(f.regs[0])),
+            }
+            f.pc += 1;
+        }
+    }
+}
+
+/// Runs a program on a fresh Vm; returns r0 and the Vm for inspection.
+fn run(prog: &[Ins], params: JitParams, quasi: Option<i64>) -> (Result<i64, String>, Vm<Tiny>) {
+    let mut vm = Vm::with_params(Tiny { prog: Rc::new(prog.to_vec()), quasi: None }, params);
+    let q = quasi.map(|v| vm.quasi_new(v));
+    let lang = Tiny { prog: Rc::new(prog.to_vec()), quasi: q };
+    let mut vm2 = Vm::with_params(lang, vm.params_mut().clone());
+    let q = quasi.map(|v| vm2.quasi_new(v));
+    assert_eq!(q, vm2.lang().quasi, "cell ids are per Vm and start at 0");
+    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS] };
+    let r = vm2.run(f);
+    drop(vm);
+    (r, vm2)
+}
+
+fn params(spec: &str) -> JitParams {
+    let mut p = JitParams::default();
+    p.apply(spec).unwrap();
+    p
+}
+
+/// sum = 0; i = 0; while i < n { if i % 3 == 0 { sum += i * i } else { sum += 1 }; i += 1 }
+fn branchy_sum(n: i64) -> Vec<Ins> {
+    use Ins::*;
+    vec![
+        Const(0, 0),           // 0: sum
+        Const(1, 0),           // 1: i
+        Const(3, n),           // 2: n
+        Lt(2, 1, 3),           // 3: loop: r2 = i < n
+        JumpIfZero(2, 15),     // 4
+        ModK(2, 1, 3),         // 5: r2 = i % 3
+        JumpIfZero(2, 10),     // 6
+        Const(2, 1),           // 7: sum += 1
+        Add(0, 0, 2),          // 8
+        Jump(12),              // 9: skip the else
+        Mul(2, 1, 1),          // 10: sum += i * i
+        Add(0, 0, 2),          // 11
+        Const(2, 1),           // 12
+        Add(1, 1, 2),          // 13: i += 1
+        Loop(3),               // 14
+        Halt,                  // 15
+    ]
+}
+
+fn expected_branchy(n: i64) -> i64 {
+    (0..n).map(|i| if i % 3 == 0 { i * i } else { 1 }).sum()
+}
+
+#[test]
+fn jit_matches_interpretation_at_all_thresholds() {
+    let prog = branchy_sum(5000);
+    let want = expected_branchy(5000);
+    for spec in ["off", "", "threshold=1", "threshold=1,bridge=1", "threshold=7,bridge=3"] {
+        let (r, vm) = run(&prog, params(spec), None);
+        assert_eq!(r, Ok(want), "jit {spec:?}: {}", vm.stats().summary());
+        if spec.contains("threshold=1") {
+            assert!(vm.stats().loops >= 1, "{spec}: {}", vm.stats().summary());
+        }
+    }
+}
+
+#[test]
+fn branchy_loop_gets_bridges_and_stays_in_compiled_code() {
+    let (r, vm) = run(&branchy_sum(20000), params("threshold=2,bridge=5"), None);
+    assert_eq!(r, Ok(expected_branchy(20000)));
+    let s = vm.stats();
+    assert_eq!(s.loops, 1, "{}", s.summary());
+    assert!(s.bridges >= 1, "{}", s.summary());
+    // Once the bridge exists, the loop no longer falls back to the interpreter.
+    assert!(s.guard_failures < 50, "{}", s.summary());
+}
+
+#[test]
+fn branchy_loop_trace_snapshot() {
+    let (_, vm) = run(&branchy_sum(100), params("threshold=3"), None);
+    let t = &vm.traces()[0];
+    insta::assert_snapshot!("tiny_branchy_loop", format!("# {} at {}\n{}", t.kind, t.name, t.optimized));
+}
+
+#[test]
+fn every_guard_resumes_exactly() {
+    let prog = branchy_sum(300);
+    let want = expected_branchy(300);
+    let (_, vm) = run(&prog, params("threshold=1"), None);
+    let guards = vm.traces()[0].optimized.lines().filter(|l| l.starts_with("guard_")).count();
+    assert!(guards >= 3, "{}", vm.traces()[0].optimized);
+    for n in 0..guards {
+        for bridge in ["bridge=1", "bridge=1000"] {
+            let (r, vm) = run(&prog, params(&format!("threshold=1,fail_guard={n},{bridge}")), None);
+            assert_eq!(r, Ok(want), "forcing guard {n} ({bridge}): {}", vm.stats().summary());
+            assert!(vm.stats().guard_failures > 0, "guard {n} was never forced");
+        }
+    }
+}
+
+#[test]
+fn overflow_inside_compiled_code_deopts_to_the_error() {
+    use Ins::*;
+    // r0 = 1; loop: r0 = r0 + r0 (overflows after 62 doublings)
+    let prog = vec![Const(0, 1), Const(1, 1), Add(0, 0, 0), Loop(2), Halt];
+    for spec in ["off", "threshold=1", "threshold=5,bridge=1"] {
+        let (r, _) = run(&prog, params(spec), None);
+        assert_eq!(r, Err("overflow".to_string()), "{spec}");
+    }
+}
+
+/// i = 0; while i < n { r0 += quasi; if i == n/2 { quasi = 10 }; i += 1 }
+fn quasi_prog(n: i64) -> Vec<Ins> {
+    use Ins::*;
+    vec![
+        Const(0, 0),       // 0
+        Const(1, 0),       // 1: i
+        Const(3, n),       // 2
+        Lt(2, 1, 3),       // 3: loop
+        JumpIfZero(2, 16), // 4
+        GetQuasi(2),       // 5
+        Add(0, 0, 2),      // 6
+        Const(2, n / 2),   // 7
+        Lt(2, 1, 2),       // 8: i < n/2 ?
+        JumpIfZero(2, 11), // 9: no: maybe set
+        Jump(12),          // 10
+        SetQuasi(10),      // 11
+        Const(2, 1),       // 12
+        Add(1, 1, 2),      // 13
+        Loop(3),           // 14
+        Halt,              // 15
+        Halt,              // 16
+    ]
+}
+
+#[test]
+fn quasi_immutable_change_invalidates_traces() {
+    let n = 2000;
+    let want: i64 = (0..n).map(|i| if i <= n / 2 { 1 } else { 10 }).sum();
+    for spec in ["off", "threshold=1", "threshold=10,bridge=5"] {
+        let (r, vm) = run(&quasi_prog(n), params(spec), Some(1));
+        assert_eq!(r, Ok(want), "{spec}: {}", vm.stats().summary());
+        if spec != "off" {
+            assert!(vm.stats().invalidations >= 1, "{spec}: {}", vm.stats().summary());
+        }
+    }
+}
+
+#[test]
+fn two_vms_on_two_threads() {
+    let handles: Vec<_> = (0..2)
+        .map(|k| {
+            std::thread::spawn(move || {
+                let n = 20000 + k * 1000;
+                let (r, vm) = run(&branchy_sum(n), params("threshold=5,bridge=5"), None);
+                assert!(vm.stats().loops >= 1);
+                (r, expected_branchy(n))
+            })
+        })
+        .collect();
+    for h in handles {
+        let (got, want) = h.join().unwrap();
+        assert_eq!(got, Ok(want));
+    }
+}

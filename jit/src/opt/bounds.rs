@@ -180,7 +180,13 @@ impl State {
         use Opcode::*;
         let a = self.get(*args.first()?);
         if args.len() == 1 {
-            let zero = if a == Range::point(0) { Some(true) } else if !a.contains(0) { Some(false) } else { None };
+            let zero = if a == Range::point(0) {
+                Some(true)
+            } else if !a.contains(0) {
+                Some(false)
+            } else {
+                None
+            };
             return match opcode {
                 IntIsZero => zero,
                 IntIsTrue => zero.map(|z| !z),
@@ -440,10 +446,7 @@ mod tests {
     #[test]
     fn guard_that_always_fails_stays() {
         let src = "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\ni2 = int_gt(i0, 20)\nguard_true(i2) [k: i0]\nfinish(i0)\n";
-        bounds(
-            src,
-            "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\nguard_true(0) [k: i0]\nfinish(i0)\n",
-        );
+        bounds(src, "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0]\nguard_true(0) [k: i0]\nfinish(i0)\n");
     }
 
     #[test]

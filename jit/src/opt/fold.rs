@@ -428,10 +428,7 @@ mod tests {
 
     /// Wraps `body` (which uses i0, i1 and defines i2) in a trace returning i2.
     fn unary(body: &str, expected_arg: &str) {
-        fold(
-            &format!("inputs(i0, i1)\n{body}\nfinish(i2)\n"),
-            &format!("inputs(i0, i1)\nfinish({expected_arg})\n"),
-        );
+        fold(&format!("inputs(i0, i1)\n{body}\nfinish(i2)\n"), &format!("inputs(i0, i1)\nfinish({expected_arg})\n"));
     }
 
     #[test]
@@ -544,12 +541,18 @@ mod tests {
 
     #[test]
     fn neg_neg() {
-        fold("inputs(i0)\ni1 = int_neg(i0)\ni2 = int_neg(i1)\nfinish(i2, i1)\n", "inputs(i0)\ni1 = int_neg(i0)\nfinish(i0, i1)\n");
+        fold(
+            "inputs(i0)\ni1 = int_neg(i0)\ni2 = int_neg(i1)\nfinish(i2, i1)\n",
+            "inputs(i0)\ni1 = int_neg(i0)\nfinish(i0, i1)\n",
+        );
     }
 
     #[test]
     fn invert_invert() {
-        fold("inputs(i0)\ni1 = int_invert(i0)\ni2 = int_invert(i1)\nfinish(i2)\n", "inputs(i0)\ni1 = int_invert(i0)\nfinish(i0)\n");
+        fold(
+            "inputs(i0)\ni1 = int_invert(i0)\ni2 = int_invert(i1)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_invert(i0)\nfinish(i0)\n",
+        );
     }
 
     #[test]
@@ -598,7 +601,8 @@ mod tests {
 
     #[test]
     fn ovf_that_always_overflows_or_guard_overflow_stays() {
-        let overflows = "inputs(i0)\ni1 = int_add_ovf(9223372036854775807, 1)\nguard_no_overflow() [k: i0]\nfinish(i1)\n";
+        let overflows =
+            "inputs(i0)\ni1 = int_add_ovf(9223372036854775807, 1)\nguard_no_overflow() [k: i0]\nfinish(i1)\n";
         fold(overflows, overflows);
         let expects_overflow = "inputs(i0)\ni1 = int_add_ovf(i0, 0)\nguard_overflow() [k: i0]\nfinish(i1)\n";
         fold(expects_overflow, expects_overflow);

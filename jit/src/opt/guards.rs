@@ -77,7 +77,7 @@ pub fn run(t: &mut Trace) {
     for mut op in ops {
         if op.opcode == Opcode::Label {
             rw.enter_label();
-
+            facts.forget_rebound(&rw);
         }
         rw.rewrite(&mut op);
         if op.opcode.is_guard() {
@@ -94,7 +94,8 @@ pub fn run(t: &mut Trace) {
                 facts.booleans.insert(r);
             }
         }
-        if op.opcode.has(flags::EFFECT) || (op.opcode.is_call() && t.call_descr(&op).is_none_or(|c| c.effect.writes())) {
+        if op.opcode.has(flags::EFFECT) || (op.opcode.is_call() && t.call_descr(&op).is_none_or(|c| c.effect.writes()))
+        {
             facts.seen.retain(|(opc, _)| *opc != Opcode::GuardNotInvalidated);
         }
         out.push(op);
@@ -193,7 +194,8 @@ fn simplify(facts: &Facts, op: &Op) -> Option<Operand> {
         (Opcode::IntIsZero, [x]) if nonzero(x) => Some(Operand::Int(0)),
         (Opcode::IntIsTrue, [x]) if nonzero(x) => Some(Operand::Int(1)),
         (Opcode::PtrEq | Opcode::PtrNe, [a, b]) => {
-            let known = (*b == Operand::Ref(0) && facts.is_nonnull(*a)) || (*a == Operand::Ref(0) && facts.is_nonnull(*b));
+            let known =
+                (*b == Operand::Ref(0) && facts.is_nonnull(*a)) || (*a == Operand::Ref(0) && facts.is_nonnull(*b));
             known.then_some(Operand::Int((op.opcode == Opcode::PtrNe) as i64))
         }
         _ => None,

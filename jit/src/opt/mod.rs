@@ -24,7 +24,7 @@
 //! on the same comparison value as a preamble guard). DCE runs last and drops everything the
 //! other passes made unused, including the loop's now-unused copies.
 //!
-//! Every pass keeps the invariants [`crate::verify`] checks; in debug builds [`optimize`]
+//! Every pass keeps the invariants [`crate::verify()`] checks; in debug builds [`optimize`]
 //! verifies after every pass and panics naming the pass that broke the trace. Every pass also
 //! respects the rules that make optimizing a trace sound: a guard is only removed when it
 //! provably always passes (one that always fails is kept); guards are never moved, and

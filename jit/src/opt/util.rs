@@ -105,12 +105,8 @@ impl Rewriter {
 
     /// Call when the walk reaches the label: forgets substitutions that do not hold after it.
     pub fn enter_label(&mut self) {
-        let drop: Vec<Value> = self
-            .subst
-            .keys()
-            .copied()
-            .filter(|&k| self.touches_label_arg(Operand::Value(k)))
-            .collect();
+        let drop: Vec<Value> =
+            self.subst.keys().copied().filter(|&k| self.touches_label_arg(Operand::Value(k))).collect();
         for k in drop {
             self.subst.remove(&k);
         }
@@ -138,8 +134,23 @@ pub fn is_boolean(opcode: Opcode) -> bool {
     use Opcode::*;
     matches!(
         opcode,
-        IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | IntIsZero | IntIsTrue | FloatLt | FloatLe
-            | FloatEq | FloatNe | FloatGt | FloatGe | PtrEq | PtrNe
+        IntLt
+            | IntLe
+            | IntEq
+            | IntNe
+            | IntGt
+            | IntGe
+            | UintLt
+            | IntIsZero
+            | IntIsTrue
+            | FloatLt
+            | FloatLe
+            | FloatEq
+            | FloatNe
+            | FloatGt
+            | FloatGe
+            | PtrEq
+            | PtrNe
     )
 }
 

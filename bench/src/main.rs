@@ -1,0 +1,119 @@
+//! `mtbench`: runs each benchmark program under each configuration, side by side in one run,
+//! checks that all configurations print the same output, and reports median wall times and
+//! ratios, plus the JIT's median compile time per trace.
+//!
+//! Usage (after `cargo build --release --workspace`):
+//!     target/release/mtbench [--runs N] [FILTER]
+//! The interpreters are taken from the directory of this executable.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// One program, run under several configurations; the first is the baseline.
+struct Case {
+    name: &'static str,
+    bin: &'static str,
+    file: &'static str,
+    configs: &'static [(&'static str, &'static [&'static str])],
+}
+
+const JIT_OFF_ON: &[(&str, &[&str])] = &[("jit off", &["--jit", "off"]), ("jit on", &[])];
+
+const CASES: &[Case] = &[
+    Case { name: "bf nested loops", bin: "bf", file: "interpreters/bf/programs/loops.b", configs: JIT_OFF_ON },
+    Case { name: "bf alphabet", bin: "bf", file: "interpreters/bf/programs/bench.b", configs: JIT_OFF_ON },
+    Case { name: "fern recursion", bin: "fern", file: "interpreters/fern/programs/fib.fern", configs: JIT_OFF_ON },
+    Case { name: "fern float loop", bin: "fern", file: "interpreters/fern/programs/floats.fern", configs: JIT_OFF_ON },
+    Case { name: "fern nested calls", bin: "fern", file: "interpreters/fern/programs/loops.fern", configs: JIT_OFF_ON },
+];
+
+struct Run {
+    secs: f64,
+    stdout: Vec<u8>,
+    compile_ms: Option<f64>,
+}
+
+fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
+    let start = Instant::now();
+    let out = Command::new(exe)
+        .args(args)
+        .arg("--stats")
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    let secs = start.elapsed().as_secs_f64();
+    if !out.status.success() {
+        return Err(format!("{} {args:?} {} failed: {}", exe.display(), file.display(), String::from_utf8_lossy(&out.stderr)));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let compile_ms = stderr
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("median_compile_ms="))
+        .and_then(|v| v.parse().ok())
+        .filter(|&v: &f64| v > 0.0);
+    Ok(Run { secs, stdout: out.stdout, compile_ms })
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn main() {
+    let mut runs = 5;
+    let mut filter = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(5).max(1),
+            _ => filter = Some(a),
+        }
+    }
+    let bindir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    println!("{:<20} {:<10} {:>10} {:>9} {:>12}", "benchmark", "config", "median s", "speedup", "compile ms");
+    let mut failed = false;
+    for case in CASES.iter().filter(|c| filter.as_ref().is_none_or(|f| c.name.contains(f.as_str()))) {
+        let exe = bindir.join(case.bin);
+        let file = root.join(case.file);
+        let mut baseline = None;
+        let mut reference: Option<Vec<u8>> = None;
+        for (config, cargs) in case.configs {
+            let mut times = Vec::new();
+            let mut compile = Vec::new();
+            // Interleaving would be fairer on a noisy machine, but each run is long enough.
+            for _ in 0..runs {
+                match run_once(&exe, cargs, &file) {
+                    Ok(r) => {
+                        if let Some(want) = &reference {
+                            if *want != r.stdout {
+                                eprintln!("{}: output under {config} differs from the baseline", case.name);
+                                failed = true;
+                            }
+                        } else {
+                            reference = Some(r.stdout.clone());
+                        }
+                        times.push(r.secs);
+                        compile.extend(r.compile_ms);
+                    }
+                    Err(e) => {
+                        eprintln!("{}: {e}", case.name);
+                        failed = true;
+                        break;
+                    }
+                }
+            }
+            if times.is_empty() {
+                continue;
+            }
+            let m = median(&mut times);
+            let base = *baseline.get_or_insert(m);
+            let c = if compile.is_empty() { "-".to_string() } else { format!("{:.3}", median(&mut compile)) };
+            println!("{:<20} {:<10} {:>10.3} {:>8.1}x {:>12}", case.name, config, m, base / m, c);
+        }
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}

@@ -75,6 +75,8 @@ pub mod flags {
     pub const CALL: u16 = 128;
     /// Ends the trace (`jump`).
     pub const FINAL: u16 = 256;
+    /// Allocates a heap object: no other side effect; removable when unused.
+    pub const ALLOC: u16 = 512;
 }
 
 macro_rules! operations {
@@ -242,6 +244,10 @@ operations! {
     GuardNoOverflow "guard_no_overflow" () -> none [GUARD];
     /// Leaves the trace unless the preceding overflow-checked operation overflowed.
     GuardOverflow "guard_overflow" () -> none [GUARD];
+    /// A safepoint at the top of a loop iteration: leaves the trace if the word at the
+    /// (constant) address is non-zero — the heap wants a collection — so the interpreter can
+    /// collect at an instruction boundary. Never removed or merged by the optimizer.
+    GuardSafepoint "guard_safepoint" (p) -> none [GUARD];
     /// Leaves the trace if the word at the (constant) address given is non-zero: a
     /// quasi-immutable value the trace depends on has changed since it was compiled.
     GuardNotInvalidated "guard_not_invalidated" (p) -> none [GUARD];
@@ -264,6 +270,11 @@ operations! {
     Setarrayitem "setarrayitem" (p, i, any) -> none [DESCR | EFFECT];
     /// Reads an array's length field.
     Arraylen "arraylen" (p) -> i [DESCR | READ];
+    // ---- allocation --------------------------------------------------------------------
+    /// Allocates a zeroed object of the size descr's layout (header set, fields zero).
+    New "new" () -> p [DESCR | ALLOC];
+    /// Allocates a zeroed array of the given length (>= 0) of the size descr's layout.
+    NewArray "new_array" (i) -> p [DESCR | ALLOC];
     // ---- calls -------------------------------------------------------------------------
     /// Calls a Rust helper returning an integer; effects come from the call descr.
     CallI "call_i" (*) -> i [DESCR | CALL];
@@ -522,6 +533,26 @@ pub struct CallDescr {
     pub effect: Effect,
 }
 
+/// How to allocate objects of one layout: what `new` and `new_array` need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SizeDescr {
+    /// Bytes of a fixed object (of an array's fixed part), header included, rounded to the
+    /// heap's grain.
+    pub size: u32,
+    /// The class word written to header word 0 (the layout's address).
+    pub class: u64,
+    /// Address of the free-list head to pop from (0: always take the slow path).
+    pub freelist: u64,
+    /// Address of the heap, passed to the slow paths.
+    pub heap: u64,
+    /// `extern "C" fn(heap, class) -> object`: allocation when the free list is empty.
+    pub slow: u64,
+    /// `extern "C" fn(heap, class, len) -> array`: array allocation.
+    pub slow_array: u64,
+    /// For arrays: how items are stored.
+    pub items: Option<MemKind>,
+}
+
 /// What a descriptor describes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescrKind {
@@ -531,6 +562,8 @@ pub enum DescrKind {
     Array(ArrayDescr),
     /// A residual call.
     Call(CallDescr),
+    /// An allocation.
+    Size(SizeDescr),
 }
 
 /// A named descriptor: the static facts an operation needs about memory or a callee.

@@ -9,6 +9,8 @@
 //! This crate knows nothing about interpreters: the `metatrace` toolchain records traces,
 //! asks this crate to optimize and compile them, and runs the result.
 
+#![warn(missing_docs)]
+
 pub mod backend;
 pub mod ir;
 pub mod opt;

@@ -138,6 +138,10 @@ fn descr_body(k: &DescrKind) -> String {
             }
             s
         }
+        DescrKind::Size(s) => match s.items {
+            Some(k) => format!("size {} items={}", s.size, k.name()),
+            None => format!("size {}", s.size),
+        },
         DescrKind::Call(c) => format!(
             "call({}) -> {} {}",
             type_list(&c.args),
@@ -275,6 +279,22 @@ impl Parser {
                 match (kind, base) {
                     (Some(kind), Some(base)) => DescrKind::Array(ArrayDescr { base, kind, len_offset }),
                     _ => return Err(self.err("expected 'array KIND base=N [len=+N]'")),
+                }
+            }
+            Some("size") => {
+                let size = words.get(1).and_then(|s| s.parse().ok());
+                let items = words.get(2).and_then(|s| s.strip_prefix("items=")).and_then(MemKind::from_name);
+                match size {
+                    Some(size) => DescrKind::Size(SizeDescr {
+                        size,
+                        class: 0,
+                        freelist: 0,
+                        heap: 0,
+                        slow: 0,
+                        slow_array: 0,
+                        items,
+                    }),
+                    None => return Err(self.err("expected 'size BYTES [items=KIND]'")),
                 }
             }
             Some(w) if w.starts_with("call(") => {

@@ -2,8 +2,9 @@
 //! interpreter written against `Ctx` becomes a plain interpreter whose only JIT cost is a
 //! counter lookup at `loop_header`.
 
-use crate::ctx::{binops, Control, Ctx, Language, Red, Reds};
+use crate::ctx::{Control, Ctx, Language, Red, Reds};
 use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
+use crate::heap::Layout;
 use crate::semantics as sem;
 use crate::vm::Vm;
 use crate::QuasiId;
@@ -16,6 +17,9 @@ impl Reds for Plain {
     type Int = i64;
     type Float = f64;
     type Ref = usize;
+    fn address(r: usize) -> usize {
+        r
+    }
 }
 
 /// The concrete interpreter context. Created by the driver for each concrete activation.
@@ -27,6 +31,9 @@ impl<L: Language> Reds for Concrete<'_, L> {
     type Int = i64;
     type Float = f64;
     type Ref = usize;
+    fn address(r: usize) -> usize {
+        r
+    }
 }
 
 /// Reads memory of the given kind, widened to a word.
@@ -258,6 +265,18 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         unsafe { load(arr + off as usize, MemKind::I64) as i64 }
     }
 
+    fn new_object(&mut self, layout: &'static Layout) -> usize {
+        self.vm.heap.alloc(layout)
+    }
+    fn new_array(&mut self, layout: &'static Layout, len: i64) -> usize {
+        self.vm.heap.alloc_array(layout, len as usize)
+    }
+    #[inline(always)]
+    fn promote_class(&mut self, obj: usize) -> usize {
+        // SAFETY: `obj` is a live heap object (Ctx precondition): word 0 is its class.
+        unsafe { (obj as *const usize).read() }
+    }
+
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
         let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
         for (w, a) in words.iter_mut().zip(args) {
@@ -275,7 +294,11 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     #[inline(always)]
-    fn merge_point(&mut self, _f: &L::Frame<Self>) -> Control {
+    fn merge_point(&mut self, f: &L::Frame<Self>) -> Control {
+        // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
+        if unsafe { *self.vm.gc_flag } != 0 {
+            crate::driver::safepoint::<L, Self>(self.vm, f);
+        }
         Control::Continue
     }
     #[inline]
@@ -285,11 +308,11 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         }
         crate::driver::loop_header(self, f)
     }
-    fn call_frame(&mut self, _caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
-        crate::driver::run_concrete(self, callee)
+    fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        let v = crate::driver::run_concrete(self, callee);
+        self.vm.shadow.pop();
+        v
     }
 }
 
-// Keep the binops macro import used even if all binops are written out above.
-#[allow(unused_imports)]
-use binops as _;

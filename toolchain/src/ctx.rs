@@ -8,6 +8,7 @@
 //! [`Tracer`](crate::Tracer), which computes and records.
 
 use crate::descr::{ArrayDescr, FieldDescr, Helper};
+use crate::heap::Layout;
 use std::fmt::{Debug, Display};
 use std::hash::Hash;
 
@@ -20,6 +21,8 @@ pub trait Reds: Sized {
     type Float: Copy + Debug;
     /// A red reference (a pointer-sized word: an object, an array or a Rust-side handle).
     type Ref: Copy + Debug;
+    /// The address a red reference holds (the collector's view of it).
+    fn address(r: Self::Ref) -> usize;
 }
 
 /// One red value of any type, as frames list them for the driver.
@@ -124,7 +127,6 @@ macro_rules! binops {
         $( $(#[doc = $doc])* fn $name(&mut self, a: Self::$a, b: Self::$b) -> Self::$ret; )*
     };
 }
-pub(crate) use binops;
 
 /// The operations an interpreter may perform on red values. See the module docs.
 ///
@@ -264,6 +266,16 @@ pub trait Ctx<L: Language>: Reds {
     fn setarrayitem_ref(&mut self, arr: Self::Ref, i: Self::Int, d: &ArrayDescr, v: Self::Ref);
     /// An array's length.
     fn arraylen(&mut self, arr: Self::Ref, d: &ArrayDescr) -> Self::Int;
+
+    /// Allocates a zeroed object of a fixed-size layout on the Vm's heap. Never collects:
+    /// collection happens only at instruction boundaries, so red values held in Rust
+    /// locals within an instruction stay valid.
+    fn new_object(&mut self, layout: &'static Layout) -> Self::Ref;
+    /// Allocates a zeroed array of `len` items (`len >= 0`, checked by the interpreter).
+    fn new_array(&mut self, layout: &'static Layout, len: Self::Int) -> Self::Ref;
+    /// The class (layout address, header word 0) of a heap object, made green: while
+    /// tracing, guards that the object keeps this class (`guard_class`).
+    fn promote_class(&mut self, obj: Self::Ref) -> usize;
 
     /// Calls a Rust helper. `args` must match the helper's declared argument types; the
     /// result is `Some` exactly when the helper declares one. An elidable helper called with

@@ -17,7 +17,7 @@ use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};
 use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_word, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
-use crate::vm::{CellState, ExitInfo, JitCell, TraceRecord, Unit, UnitId, Vm};
+use crate::vm::{CellState, ExitInfo, JitCell, RootFrame, TraceRecord, Unit, UnitId, Vm};
 use metatrace_jit::backend::Backend;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::rc::Rc;
@@ -241,7 +241,8 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         optimized: optimized.to_string(),
         compile_ns: ns,
     });
-    vm.units.push(Some(Unit { code, exits, finish, invalid: rec.invalid.clone(), loop_key, parent }));
+    let consts = trace_refs(&optimized);
+    vm.units.push(Some(Unit { code, exits, finish, invalid: rec.invalid.clone(), loop_key, parent, consts }));
     match rec.kind {
         TraceKind::Loop(k) => {
             vm.stats.loops += 1;
@@ -268,6 +269,41 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     let mut g = metatrace_jit::ir::Op::new(Opcode::GuardTrue, vec![Operand::Int(0)], None);
     g.snapshot = snapshot;
     t.ops.insert(at, g);
+}
+
+/// Every reference constant of a trace (in operations and snapshots).
+fn trace_refs(t: &Trace) -> Vec<usize> {
+    let mut out = Vec::new();
+    for op in &t.ops {
+        let snap = op.snapshot.iter().flat_map(|s| s.operands());
+        for o in op.args.iter().chain(snap) {
+            if let Operand::Ref(a) = o {
+                out.push(*a as usize);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A safepoint: collects the heap with every root of the Vm: the frame `f` at its
+/// instruction boundary, suspended frames, explicit roots, and compiled and recording
+/// traces' constants.
+pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut Vm<L>, f: &L::Frame<R>) {
+    let mut roots = Vec::new();
+    RootFrame::of::<L, R>(f).visit(&mut roots);
+    for s in &vm.shadow {
+        s.visit(&mut roots);
+    }
+    roots.extend_from_slice(&vm.roots);
+    for u in vm.units.iter().flatten() {
+        roots.extend_from_slice(&u.consts);
+    }
+    if let Some(rec) = &vm.recorder {
+        roots.extend(trace_refs(&rec.trace));
+    }
+    vm.heap.collect(&roots);
 }
 
 impl JitCell {
@@ -402,14 +438,21 @@ fn restore<'a, L: Language>(
             lang.rebuild(*key, &mut it)
         })
         .collect();
+    // The frames waiting for their callees are roots while the callees run.
+    let base = cx.vm.shadow.len();
+    for fr in &rebuilt {
+        cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(fr));
+    }
     let mut result = None;
     while rebuilt.len() > 1 {
+        cx.vm.shadow.pop();
         let mut inner = rebuilt.pop().unwrap();
         if let Some(v) = result.take() {
             L::deliver(&mut inner, v);
         }
         result = Some(run_concrete(cx, inner));
     }
+    cx.vm.shadow.truncate(base);
     let mut outer = rebuilt.pop().expect("a snapshot has at least one frame");
     if let Some(v) = result {
         L::deliver(&mut outer, v);

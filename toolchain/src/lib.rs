@@ -13,10 +13,13 @@
 //! - `driver`: hot counters, trace start/close/abort, entering compiled code, deopt, bridges;
 //! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
 
+#![warn(missing_docs)]
+
 pub mod concrete;
 pub mod ctx;
 pub mod descr;
 mod driver;
+pub mod heap;
 pub mod params;
 pub mod quasi;
 pub mod semantics;

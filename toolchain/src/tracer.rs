@@ -9,6 +9,7 @@
 use crate::concrete::{load, store, to_word, Concrete};
 use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
+use crate::heap::Layout;
 use crate::driver;
 use crate::quasi::{quasi_set_helper, InvalidFlag};
 use crate::semantics as sem;
@@ -125,6 +126,9 @@ impl<L: Language> Reds for Tracer<'_, L> {
     type Int = TInt;
     type Float = TFloat;
     type Ref = TRef;
+    fn address(r: TRef) -> usize {
+        r.v
+    }
 }
 
 /// Maps tracing values to concrete ones (drops the operands).
@@ -266,6 +270,25 @@ impl<'a, L: Language> Tracer<'a, L> {
         frames.push(cur);
         rec.snap = Snapshot { frames };
         rec.effect = false;
+    }
+}
+
+/// The descriptor of allocations of `layout` on `heap`: what compiled code needs to inline
+/// the allocation fast path.
+fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_jit::ir::Descr {
+    use metatrace_jit::ir::{Descr, DescrKind, SizeDescr};
+    let (size, freelist) = heap.fast_path(layout);
+    Descr {
+        name: layout.name.to_string(),
+        kind: DescrKind::Size(SizeDescr {
+            size,
+            class: layout.class() as u64,
+            freelist: freelist as u64,
+            heap: heap as *const crate::heap::Heap as u64,
+            slow: crate::heap::alloc_slow as *const () as u64,
+            slow_array: crate::heap::alloc_array_slow as *const () as u64,
+            items: layout.items,
+        }),
     }
 }
 
@@ -503,6 +526,27 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
     }
 
+    fn new_object(&mut self, layout: &'static Layout) -> TRef {
+        let p = self.vm.heap.alloc(layout);
+        let d = size_descr(&self.vm.heap, layout);
+        let res = self.emit(Opcode::New, vec![], Some(d)).flatten();
+        TRef { v: p, op: res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64)) }
+    }
+    fn new_array(&mut self, layout: &'static Layout, len: TInt) -> TRef {
+        let p = self.vm.heap.alloc_array(layout, len.v as usize);
+        let d = size_descr(&self.vm.heap, layout);
+        let res = self.emit(Opcode::NewArray, vec![len.op], Some(d)).flatten();
+        TRef { v: p, op: res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64)) }
+    }
+    fn promote_class(&mut self, obj: TRef) -> usize {
+        // SAFETY: `obj` is a live heap object (Ctx precondition): word 0 is its class.
+        let class = unsafe { (obj.v as *const usize).read() };
+        if !obj.op.is_const() {
+            self.guard(Opcode::GuardClass, vec![obj.op, Operand::Ref(class as u64)]);
+        }
+        class
+    }
+
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
         let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
         for (w, a) in words.iter_mut().zip(args) {
@@ -551,12 +595,20 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         if !self.recording() {
             return Control::Leave;
         }
+        if self.vm.heap.requested() {
+            driver::safepoint::<L, Self>(self.vm, f);
+        }
         if driver::try_close(self, f) {
             return Control::Leave;
         }
         self.snapshot(f);
-        if let Some(rec) = self.rec() {
-            rec.started = true;
+        let flag = self.vm.heap.requested_addr();
+        let Some(rec) = self.rec() else { return Control::Leave };
+        let first = !rec.started;
+        rec.started = true;
+        if first && matches!(rec.kind, TraceKind::Loop(_)) {
+            // Every iteration of a compiled loop passes a safepoint at its top.
+            self.guard(Opcode::GuardSafepoint, vec![Operand::Ref(flag as u64)]);
         }
         Control::Continue
     }
@@ -579,6 +631,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 pushed = true;
             }
         }
+        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
         let result = match L::run(self, &mut callee) {
             Flow::Return(v) => v,
             Flow::Leave => {
@@ -589,6 +642,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 L::map_value(v, &mut AsConst)
             }
         };
+        self.vm.shadow.pop();
         if let Some(rec) = self.rec() {
             if pushed {
                 rec.frames.pop();

@@ -4,7 +4,9 @@
 
 use crate::concrete::{Concrete, Plain};
 use crate::ctx::{Language, RedMap, Reds};
+use crate::ctx::Red;
 use crate::descr::Type;
+use crate::heap::{Heap, HeapStats};
 use crate::params::JitParams;
 use crate::quasi::{InvalidFlag, QuasiId, QuasiTable};
 use crate::stats::JitStats;
@@ -53,6 +55,38 @@ pub(crate) struct Unit<L: Language> {
     /// The loop key (loops) or the parent trace (bridges), to throw descendants away.
     pub(crate) loop_key: Option<L::Key>,
     pub(crate) parent: Option<UnitId>,
+    /// Reference constants the code embeds: kept alive by the collector.
+    pub(crate) consts: Vec<usize>,
+}
+
+/// A frame the collector must scan: an interpreter frame suspended in a call, or rebuilt
+/// after a guard failure and waiting for its callee. Registered only while it cannot move.
+pub(crate) struct RootFrame {
+    ptr: *const (),
+    visit: unsafe fn(*const (), &mut Vec<usize>),
+}
+
+/// Lists the references of a frame of type `L::Frame<R>` behind `p`.
+///
+/// # Safety
+/// `p` points to a live `L::Frame<R>`.
+unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
+    // SAFETY: forwarded from the caller.
+    let f = unsafe { &*(p as *const L::Frame<R>) };
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    out.extend(reds.into_iter().filter_map(|r| if let Red::Ref(x) = r { Some(R::address(x)) } else { None }));
+}
+
+impl RootFrame {
+    /// A root entry for `f`; the caller removes it before `f` moves or dies.
+    pub(crate) fn of<L: Language, R: Reds>(f: &L::Frame<R>) -> RootFrame {
+        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R> }
+    }
+    pub(crate) fn visit(&self, out: &mut Vec<usize>) {
+        // SAFETY: entries are removed before their frame moves or dies (see `of`).
+        unsafe { (self.visit)(self.ptr, out) }
+    }
 }
 
 /// A compiled trace as the log and snapshot tests see it.
@@ -85,6 +119,13 @@ pub struct Vm<L: Language> {
     pub(crate) buf: Vec<u64>,
     pub(crate) frame_words: usize,
     pub(crate) records: Vec<TraceRecord>,
+    pub(crate) heap: Box<Heap>,
+    /// The heap's collection-request flag (read at every instruction boundary).
+    pub(crate) gc_flag: *const u64,
+    /// Frames the collector scans besides the current one, innermost last.
+    pub(crate) shadow: Vec<RootFrame>,
+    /// References held by Rust code (see [`Vm::push_root`]).
+    pub(crate) roots: Vec<usize>,
 }
 
 struct Same;
@@ -108,7 +149,13 @@ impl<L: Language> Vm<L> {
 
     /// A Vm running `lang` with the given JIT parameters.
     pub fn with_params(lang: L, params: JitParams) -> Self {
+        let heap = Box::new(Heap::default());
+        let gc_flag = heap.requested_addr() as *const u64;
         Vm {
+            heap,
+            gc_flag,
+            shadow: Vec::new(),
+            roots: Vec::new(),
             lang: Rc::new(lang),
             params,
             cells: HashMap::new(),
@@ -157,6 +204,33 @@ impl<L: Language> Vm<L> {
     /// Number of compiled traces currently alive (not thrown away).
     pub fn live_traces(&self) -> usize {
         self.units.iter().filter(|u| u.is_some()).count()
+    }
+
+    /// The heap.
+    pub fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
+    /// The heap, for allocating from Rust code (allocation never collects).
+    pub fn heap_mut(&mut self) -> &mut Heap {
+        &mut self.heap
+    }
+
+    /// What the heap did so far.
+    pub fn heap_stats(&self) -> &HeapStats {
+        self.heap.stats()
+    }
+
+    /// Keeps a reference alive across calls into the interpreter (an explicit root scope
+    /// for Rust code that calls back into the interpreter); undo with [`Vm::pop_roots`].
+    pub fn push_root(&mut self, r: usize) {
+        self.roots.push(r);
+    }
+
+    /// Drops the last `n` roots pushed with [`Vm::push_root`].
+    pub fn pop_roots(&mut self, n: usize) {
+        let len = self.roots.len().saturating_sub(n);
+        self.roots.truncate(len);
     }
 
     /// Creates a quasi-immutable cell.

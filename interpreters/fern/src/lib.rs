@@ -1,1 +1,158 @@
-pub fn x(){}
+//! Fern: a small, dynamically typed language with a stack bytecode, written once against
+//! the Metatrace DSL and JIT-compiled by it.
+//!
+//! # The language
+//!
+//! ```text
+//! fn fib(n) {
+//!     if n < 2 { return n; }
+//!     return fib(n - 1) + fib(n - 2);
+//! }
+//! fn main() {
+//!     let i = 0;
+//!     let total = 0.0;
+//!     while i < 1000000 {
+//!         total = total + 1.0 / (i + 1);
+//!         i = i + 1;
+//!     }
+//!     print(total, fib(25));
+//! }
+//! ```
+//!
+//! - A program is a list of global functions `fn name(params) { ... }`; it runs `main()`,
+//!   which must exist and take no parameters. Calls are resolved when the program is
+//!   compiled: calling an unknown function or with the wrong number of arguments is a
+//!   compile error. Recursion deeper than 10,000 frames is a run-time error.
+//! - Values carry their type at run time: `none`, integers (64-bit; overflow is a run-time
+//!   error, there are no big integers) and floats (64-bit). `true` and `false` are the
+//!   integers 1 and 0; comparisons, `not`, `and` and `or` give 0 or 1. `none`, `0` and `0.0`
+//!   are false in conditions, everything else is true.
+//! - Statements: `let x = e;` (a new variable, visible to the end of its block),
+//!   `x = e;`, `if c { } else if c { } else { }`, `while c { }`, `return e;`, `return;`
+//!   (returns `none`, as does falling off the end), `print(a, b, ...);` (space-separated,
+//!   then a newline) and expression statements `f(x);`. `#` starts a comment.
+//! - Operators, loosest first: `or`, `and` (both short-circuit), `not`, comparisons
+//!   (`< <= > >= == !=`, not chainable), `+ -`, `* / // %`, unary `-`. `/` always gives a
+//!   float; `//` and `%` round toward negative infinity as in Python, on ints and floats.
+//!   An int meeting a float is converted to float. Division or modulo by zero, and
+//!   arithmetic or ordering on `none`, are run-time errors; `==` between different types is
+//!   false (`none == none` is true).
+//! - `print` writes ints in decimal, floats as Python's `repr` does (`1.0`, `0.1`, `1e+16`,
+//!   `inf`, `nan`) and `none` as `none`.
+//!
+//! # Implementation
+//!
+//! [`lexer`] → [`parser`] (syntax tree) → [`compiler`] → [`bytecode`] (one instruction list
+//! per function, with a statically known stack depth at every instruction) → [`interp`],
+//! the [`metatrace::Language`] implementation. A value is two red integers (type tag and
+//! payload, floats as their bits, see [`value`]); operations promote the tag, so traces
+//! specialize on the types they saw behind guards. While-loops end in a backward `Loop`
+//! instruction, the JIT's loop header; calls are traced through (inlined).
+
+pub mod bytecode;
+pub mod compiler;
+pub mod interp;
+pub mod lexer;
+pub mod parser;
+pub mod value;
+
+pub use bytecode::Program;
+pub use interp::{Fern, Io};
+pub use value::FernError;
+
+use metatrace::{JitParams, JitStats, Vm};
+use std::cell::RefCell;
+use std::fmt;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Stack size of the thread Fern programs run on: deep enough for 10,000 Fern frames in any
+/// mode of the JIT.
+pub const STACK_SIZE: usize = 512 << 20;
+
+/// A lexical, syntax or compile error at a line of the source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// The line (1-based).
+    pub line: u32,
+    /// What is wrong.
+    pub msg: String,
+}
+
+impl CompileError {
+    /// The error as `file:line: message`.
+    pub fn with_file(&self, file: &str) -> String {
+        format!("{file}:{}: {}", self.line, self.msg)
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.msg)
+    }
+}
+
+/// Lexes, parses and compiles Fern source.
+pub fn compile_source(src: &str) -> Result<Program, CompileError> {
+    compiler::compile(&parser::parse(lexer::lex(src)?)?)
+}
+
+/// Runs a compiled program on the current thread, printing to `out`; returns how it ended
+/// and what the JIT did. Deep recursion needs a big stack: see [`with_big_stack`].
+pub fn run_program(prog: Program, params: JitParams, out: Box<dyn Write>) -> (Result<(), FernError>, JitStats) {
+    let mut vm = Vm::with_params(Fern::new(prog, Io::new(out)), params);
+    let frame = vm.lang().start_frame();
+    let result = vm.run(frame);
+    vm.lang().flush();
+    (result.map(|_| ()), vm.stats().clone())
+}
+
+/// Runs `f` on a new thread with a [`STACK_SIZE`] stack and returns its result (`Err` if the
+/// thread could not start or panicked).
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    let handle = std::thread::Builder::new()
+        .name("fern".to_string())
+        .stack_size(STACK_SIZE)
+        .spawn(f)
+        .map_err(|e| format!("cannot start the interpreter thread: {e}"))?;
+    handle.join().map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        format!("internal error: the interpreter panicked: {msg}")
+    })
+}
+
+/// Compiles and runs a program (on a big-stack thread), returning its output and the JIT's
+/// statistics; `Err` holds a compile error (`<source>:line: message`) or a run-time error
+/// (`message (in function)`). For tests and benchmarks.
+pub fn run_source(src: &str, params: JitParams) -> Result<(String, JitStats), String> {
+    let prog = compile_source(src).map_err(|e| e.with_file("<source>"))?;
+    let (out, result, stats) = with_big_stack(move || {
+        let buf = SharedBuf::default();
+        let (result, stats) = run_program(prog, params, Box::new(buf.clone()));
+        let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
+        (out, result, stats)
+    })?;
+    result.map_err(|e| e.to_string())?;
+    Ok((out, stats))
+}
+
+/// A `Write` into a shared byte vector (to capture a program's output).
+#[derive(Clone, Default)]
+pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

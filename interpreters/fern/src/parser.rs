@@ -24,7 +24,7 @@ use crate::CompileError;
 
 /// How deeply expressions and blocks may nest (keeps the parser and compiler off the end of
 /// the Rust stack on hostile input).
-pub const MAX_NESTING: usize = 256;
+pub const MAX_NESTING: usize = 100;
 
 /// A binary operator (arithmetic or comparison).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

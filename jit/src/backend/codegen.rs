@@ -387,7 +387,7 @@ impl Codegen<'_> {
                 self.guard(b, op, of, op.opcode == GuardNoOverflow)?;
                 None
             }
-            GuardNotInvalidated => {
+            GuardNotInvalidated | GuardSafepoint => {
                 let p = a(self, b, 0)?;
                 let word = b.ins().load(I64, mem(), p, 0);
                 self.guard(b, op, word, true)?;
@@ -456,6 +456,16 @@ impl Codegen<'_> {
                 b.ins().jump(head, &args);
                 None
             }
+            New => Some(self.new_object(b, op)?),
+            NewArray => {
+                let s = self.size(op)?;
+                let len = a(self, b, 0)?;
+                let sig = self.word_signature(b, 3);
+                let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
+                let callee = b.ins().iconst(I64, s.slow_array as i64);
+                let inst = b.ins().call_indirect(sig, callee, &[heap, class, len]);
+                Some(b.inst_results(inst)[0])
+            }
             Finish => {
                 self.write_frame(b, op.args.iter())?;
                 let n = self.t.guard_count() as i64;
@@ -468,6 +478,61 @@ impl Codegen<'_> {
             self.define(op, v)?;
         }
         Ok(())
+    }
+
+    fn size(&self, op: &tir::Op) -> Result<&'_ tir::SizeDescr, String> {
+        let d = op.descr.ok_or("missing descr")?;
+        match &self.t.descrs.get(d.0 as usize).ok_or("unknown descr")?.kind {
+            DescrKind::Size(s) => Ok(s),
+            _ => Err("expected a size descr".into()),
+        }
+    }
+
+    /// A signature of `n` word parameters returning a word.
+    fn word_signature(&self, b: &mut FunctionBuilder, n: usize) -> cranelift_codegen::ir::SigRef {
+        let mut sig = Signature::new(self.call_conv);
+        sig.params.extend((0..n).map(|_| AbiParam::new(I64)));
+        sig.returns.push(AbiParam::new(I64));
+        b.import_signature(sig)
+    }
+
+    /// `new`: pops a slot off the size class's free list inline (its fields are already
+    /// zero: the heap clears free slots) and writes the header; calls the slow path when the
+    /// list is empty.
+    fn new_object(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Value, String> {
+        let s = self.size(op)?.clone();
+        let join = b.create_block();
+        let result = b.append_block_param(join, I64);
+        let slow = b.create_block();
+        b.set_cold_block(slow);
+        if s.freelist != 0 {
+            let fast = b.create_block();
+            let list = b.ins().iconst(I64, s.freelist as i64);
+            let head = b.ins().load(I64, mem(), list, 0);
+            b.ins().brif(head, fast, &[], slow, &[]);
+            b.seal_block(fast);
+            b.switch_to_block(fast);
+            let next = b.ins().load(I64, mem(), head, 8);
+            b.ins().store(mem(), next, list, 0);
+            let class = b.ins().iconst(I64, s.class as i64);
+            b.ins().store(mem(), class, head, 0);
+            let zero = b.ins().iconst(I64, 0);
+            b.ins().store(mem(), zero, head, 8);
+            b.ins().jump(join, &[BlockArg::Value(head)]);
+        } else {
+            b.ins().jump(slow, &[]);
+        }
+        b.seal_block(slow);
+        b.switch_to_block(slow);
+        let sig = self.word_signature(b, 2);
+        let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
+        let callee = b.ins().iconst(I64, s.slow as i64);
+        let inst = b.ins().call_indirect(sig, callee, &[heap, class]);
+        let r = b.inst_results(inst)[0];
+        b.ins().jump(join, &[BlockArg::Value(r)]);
+        b.seal_block(join);
+        b.switch_to_block(join);
+        Ok(result)
     }
 
     fn field(&self, op: &tir::Op) -> Result<&'_ tir::FieldDescr, String> {

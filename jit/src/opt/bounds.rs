@@ -264,7 +264,7 @@ impl State {
                 let kind = op.descr.map(|d| match &t.descr(d).kind {
                     DescrKind::Field(f) => f.kind,
                     DescrKind::Array(a) => a.kind,
-                    DescrKind::Call(_) => MemKind::I64,
+                    DescrKind::Call(_) | DescrKind::Size(_) => MemKind::I64,
                 });
                 match kind {
                     Some(MemKind::U8) => Range::new(0, u8::MAX as i64),

@@ -18,7 +18,13 @@
 //!   `floordiv_one`, `mod_one`, `and_zero`, `and_minus_one`, `and_self`, `or_zero`,
 //!   `or_minus_one`, `or_self`, `xor_zero`, `xor_self`, `shift_by_zero`, `shift_of_zero`,
 //!   `neg_neg`, `invert_invert`, `cmp_self` (`x == x` is 1, `x < x` is 0, ...),
-//!   `ptr_cmp_self`, `is_true_of_bool` (`int_is_true` of a comparison is the comparison);
+//!   `ptr_cmp_self`, `is_true_of_bool` (`int_is_true` of a comparison is the comparison),
+//!   `bits_round_trip` (`float_bits_to_int(int_bits_to_float(x))` is `x`, and the other way
+//!   round: our small language keeps floats as integer bits in frames);
+//! - `add_add_const`: `(x + c1) + c2` becomes `x + (c1 + c2)`, with `int_sub` of a constant
+//!   read as adding its (wrapping) negation. This one rewrites the operation instead of
+//!   replacing its result, so chains of pointer or counter steps collapse onto their first
+//!   base (`((x + 1) + 1) - 2` is `x`, which lets peeling see a loop-invariant position);
 //! - overflow-checked operations (`int_add_ovf`, ...) followed by `guard_no_overflow`: the
 //!   identities above (which can never overflow) applied to the unchecked twin, and
 //!   `const_fold_ovf`, which folds constant arguments only when the checked result does not
@@ -51,6 +57,11 @@ pub fn run(t: &mut Trace) {
         rw.rewrite(&mut op);
         if let Some(r) = op.result {
             if op.opcode.is_pure() {
+                if let Some((opcode, args)) = add_add_const(&defs, op.opcode, &op.args) {
+                    // Rewritten in place; a combined constant of 0 is then `add_zero`.
+                    op.opcode = opcode;
+                    op.args = args;
+                }
                 if let Some(with) = simplify(&defs, op.opcode, &op.args) {
                     if rw.replace(r, with) {
                         continue;
@@ -125,6 +136,7 @@ fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> 
         .or_else(|| neg_neg(defs, opcode, args))
         .or_else(|| invert_invert(defs, opcode, args))
         .or_else(|| is_true_of_bool(defs, opcode, args))
+        .or_else(|| bits_round_trip(defs, opcode, args))
 }
 
 fn int(x: i64) -> Option<Operand> {
@@ -417,6 +429,43 @@ fn is_true_of_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Oper
     }
 }
 
+/// Rule `bits_round_trip`: `float_bits_to_int(int_bits_to_float(x)) = x` and
+/// `int_bits_to_float(float_bits_to_int(x)) = x` (both reinterpret bits exactly, NaN payloads
+/// included).
+fn bits_round_trip(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    use Opcode::*;
+    match (opcode, def_of(defs, args.first()?)) {
+        (FloatBitsToInt, Some((IntBitsToFloat, inner))) | (IntBitsToFloat, Some((FloatBitsToInt, inner))) => {
+            Some(inner[0])
+        }
+        _ => None,
+    }
+}
+
+/// A plain `int_add` or `int_sub` of a value and a constant, as `(x, c)` meaning `x + c`
+/// (wrapping: `x - c` is `x + c.wrapping_neg()`, also for `c = i64::MIN`, whose negation
+/// wraps to itself and `x - MIN == x + MIN` modulo 2^64).
+fn as_add_const(opcode: Opcode, args: &[Operand]) -> Option<(Operand, i64)> {
+    match (opcode, args) {
+        (Opcode::IntAdd, &[x @ Operand::Value(_), Operand::Int(c)])
+        | (Opcode::IntAdd, &[Operand::Int(c), x @ Operand::Value(_)]) => Some((x, c)),
+        (Opcode::IntSub, &[x @ Operand::Value(_), Operand::Int(c)]) => Some((x, c.wrapping_neg())),
+        _ => None,
+    }
+}
+
+/// Rule `add_add_const`: `(x + c1) + c2 = x + (c1 + c2)`, wrapping, where either addition may
+/// be an `int_sub` of a constant (`x - c = x + -c`); only plain (not overflow-checked)
+/// operations. Unlike the other rules it rewrites the operation rather than replacing its
+/// result: it returns the new `int_add(x, c1 + c2)`, which `add_zero` then turns into `x`
+/// when the constants cancel. The inner operation stays (DCE drops it if it becomes unused).
+fn add_add_const(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<(Opcode, Vec<Operand>)> {
+    let (y, c2) = as_add_const(opcode, args)?;
+    let (inner, inner_args) = def_of(defs, &y)?;
+    let (x, c1) = as_add_const(*inner, inner_args)?;
+    Some((Opcode::IntAdd, vec![x, Operand::Int(c1.wrapping_add(c2))]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::run;
@@ -579,6 +628,76 @@ mod tests {
         );
         let not_bool = "inputs(i0)\ni1 = int_is_true(i0)\nfinish(i1)\n";
         fold(not_bool, not_bool);
+    }
+
+    #[test]
+    fn add_add_const() {
+        // Constants combine, in either argument order and through int_sub; the inner
+        // operation stays while it is used.
+        fold(
+            "inputs(i0)\ni1 = int_add(i0, 3)\ni2 = int_add(4, i1)\ni3 = int_sub(i2, 10)\ni4 = int_add(i3, 1)\n\
+             finish(i1, i4)\n",
+            "inputs(i0)\ni1 = int_add(i0, 3)\ni2 = int_add(i0, 7)\ni3 = int_add(i0, -3)\ni4 = int_add(i0, -2)\n\
+             finish(i1, i4)\n",
+        );
+        fold(
+            "inputs(i0)\ni1 = int_sub(i0, 5)\ni2 = int_add(i1, 2)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_sub(i0, 5)\ni2 = int_add(i0, -3)\nfinish(i2)\n",
+        );
+        // Constants that cancel give x itself (the bf pointer moving +1, +1, +1, -3).
+        fold(
+            "inputs(i0)\ni1 = int_add(i0, 1)\ni2 = int_add(i1, 1)\ni3 = int_add(i2, 1)\ni4 = int_add(i3, -3)\nfinish(i4)\n",
+            "inputs(i0)\ni1 = int_add(i0, 1)\ni2 = int_add(i0, 2)\ni3 = int_add(i0, 3)\nfinish(i0)\n",
+        );
+        fold(
+            "inputs(i0)\ni1 = int_sub(i0, 4)\ni2 = int_sub(i1, -4)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_sub(i0, 4)\nfinish(i0)\n",
+        );
+    }
+
+    #[test]
+    fn add_add_const_wraps_and_handles_min() {
+        // x - MIN - MIN = x - 2 * MIN = x (mod 2^64); x - MIN + 1 = x + MIN + 1.
+        fold(
+            "inputs(i0)\ni1 = int_sub(i0, -9223372036854775808)\ni2 = int_sub(i1, -9223372036854775808)\n\
+             i3 = int_add(i1, 1)\nfinish(i2, i3)\n",
+            "inputs(i0)\ni1 = int_sub(i0, -9223372036854775808)\ni2 = int_add(i0, -9223372036854775807)\n\
+             finish(i0, i2)\n",
+        );
+        fold(
+            "inputs(i0)\ni1 = int_add(i0, 9223372036854775807)\ni2 = int_add(i1, 1)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_add(i0, 9223372036854775807)\ni2 = int_add(i0, -9223372036854775808)\nfinish(i2)\n",
+        );
+    }
+
+    #[test]
+    fn add_add_const_not_for_ovf_or_non_constants() {
+        for src in [
+            "inputs(i0)\ni1 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i0]\ni2 = int_add(i1, 1)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_add(i0, 1)\ni2 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i0]\nfinish(i2)\n",
+            "inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_add(i2, 1)\nfinish(i3)\n",
+            "inputs(i0)\ni1 = int_sub(1, i0)\ni2 = int_add(i1, 1)\nfinish(i2)\n",
+        ] {
+            fold(src, src);
+        }
+    }
+
+    #[test]
+    fn add_add_const_does_not_look_through_label_arguments() {
+        // After the label, i1 is the loop-carried value, not the preamble's i0 + 1.
+        fold(
+            "inputs(i0)\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\ni3 = int_add(i2, 1)\njump(i3)\n",
+            "inputs(i0)\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\ni3 = int_add(i1, 2)\njump(i3)\n",
+        );
+    }
+
+    #[test]
+    fn bits_round_trip() {
+        fold(
+            "inputs(i0, f1)\nf2 = int_bits_to_float(i0)\ni3 = float_bits_to_int(f2)\ni4 = float_bits_to_int(f1)\n\
+             f5 = int_bits_to_float(i4)\nfinish(i3, f5)\n",
+            "inputs(i0, f1)\nf2 = int_bits_to_float(i0)\ni3 = float_bits_to_int(f1)\nfinish(i0, f1)\n",
+        );
     }
 
     #[test]

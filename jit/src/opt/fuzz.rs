@@ -1,6 +1,12 @@
 //! Test only: random integer loops and bridges, run by a small trace interpreter before and
 //! after [`optimize`](super::optimize); both must leave through the same guard with the same
-//! snapshot values (or finish with the same values).
+//! snapshot values (or finish with the same values), and with the same memory contents.
+//!
+//! Half of the traces also get two array/object inputs (which the runs pass as the same
+//! object or as two different ones) and reads and writes of their items and fields through
+//! descriptors of different kinds (`i64`, `u8`, `i8`: narrow writes truncate), at constant
+//! indices and at indices `base + c` of a few small bases, plus calls that write memory and
+//! elidable ones: what heap caching must get right.
 
 use super::{optimize, optimize_without_peeling};
 use crate::ir::*;
@@ -29,19 +35,72 @@ impl Rng {
     }
 }
 
+/// Memory contents that differ from the initial ones: (object, descr, index) -> value.
+type Memory = Vec<((i64, u32, i64), i64)>;
+
 /// How a run ended.
 #[derive(Debug, PartialEq)]
 enum Outcome {
-    /// A guard failed: its snapshot key and values.
-    Exit(String, Vec<i64>),
-    /// `finish` with these values.
-    Finish(Vec<i64>),
+    /// A guard failed: its snapshot key and values, and the memory.
+    Exit(String, Vec<i64>, Memory),
+    /// `finish` with these values, and the memory.
+    Finish(Vec<i64>, Memory),
     /// Still looping after the step limit.
     Limit,
 }
 
+/// The kind of memory a descriptor describes.
+fn mem_kind(t: &Trace, d: DescrId) -> MemKind {
+    match &t.descr(d).kind {
+        DescrKind::Field(f) => f.kind,
+        DescrKind::Array(a) => a.kind,
+        DescrKind::Call(_) | DescrKind::Size(_) => MemKind::I64,
+    }
+}
+
+/// What memory of kind `k` holds after `x` is written to it.
+fn stored(k: MemKind, x: i64) -> i64 {
+    match k {
+        MemKind::U8 => x as u8 as i64,
+        MemKind::I8 => x as i8 as i64,
+        MemKind::U32 => x as u32 as i64,
+        MemKind::I32 => x as i32 as i64,
+        _ => x,
+    }
+}
+
+/// The memory of a run: items and fields of the (integer-named) objects.
+struct Heap<'a> {
+    t: &'a Trace,
+    written: HashMap<(i64, u32, i64), i64>,
+}
+
+impl Heap<'_> {
+    fn initial(&self, (obj, d, idx): (i64, u32, i64)) -> i64 {
+        stored(mem_kind(self.t, DescrId(d)), (obj * 7 + d as i64 * 3 + idx) % 5 * 100 - 150)
+    }
+    fn read(&self, key: (i64, u32, i64)) -> i64 {
+        self.written.get(&key).copied().unwrap_or_else(|| self.initial(key))
+    }
+    fn write(&mut self, key: (i64, u32, i64), x: i64) {
+        let x = stored(mem_kind(self.t, DescrId(key.1)), x);
+        if x == self.initial(key) {
+            self.written.remove(&key);
+        } else {
+            self.written.insert(key, x);
+        }
+    }
+    fn dump(&self) -> Memory {
+        let mut m: Memory = self.written.iter().map(|(&k, &v)| (k, v)).collect();
+        m.sort();
+        m
+    }
+}
+
+/// Runs a trace; references are small integers naming objects (`inputs` gives them too).
 fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
     let mut env: HashMap<Value, i64> = t.inputs.iter().copied().zip(inputs.iter().copied()).collect();
+    let mut heap = Heap { t, written: HashMap::new() };
     let label = t.label_index();
     let mut pc = 0;
     let mut overflowed = false;
@@ -50,13 +109,15 @@ fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
         let get = |o: Operand| match o {
             Operand::Value(v) => env[&v],
             Operand::Int(i) => i,
-            _ => panic!("only integers"),
+            _ => panic!("only integers and reference values"),
         };
         let a = |k: usize| get(op.args[k]);
-        let exit = |op: &Op| {
+        let exit = |op: &Op, heap: &Heap| {
             let s = op.snapshot.as_ref().unwrap();
-            Outcome::Exit(t.keys[s.frames[0].key.0 as usize].clone(), s.operands().map(|&o| get(o)).collect())
+            let key = t.keys[s.frames[0].key.0 as usize].clone();
+            Outcome::Exit(key, s.operands().map(|&o| get(o)).collect(), heap.dump())
         };
+        let d = op.descr.map_or(0, |d| d.0);
         use Opcode::*;
         let result = match op.opcode {
             IntAdd => Some(a(0).wrapping_add(a(1))),
@@ -88,13 +149,30 @@ fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
             UintLt => Some(((a(0) as u64) < (a(1) as u64)) as i64),
             IntIsZero => Some((a(0) == 0) as i64),
             IntIsTrue => Some((a(0) != 0) as i64),
-            GuardTrue if a(0) == 0 => return exit(op),
-            GuardFalse if a(0) != 0 => return exit(op),
-            GuardValue if a(0) != a(1) => return exit(op),
-            GuardNoOverflow if overflowed => return exit(op),
-            GuardOverflow if !overflowed => return exit(op),
+            IntLshift => Some(a(0).wrapping_shl(a(1) as u32)),
+            GetarrayitemI => Some(heap.read((a(0), d, a(1)))),
+            GetfieldI => Some(heap.read((a(0), d, 0))),
+            Setarrayitem => {
+                heap.write((a(0), d, a(1)), a(2));
+                None
+            }
+            Setfield => {
+                heap.write((a(0), d, 0), a(1));
+                None
+            }
+            CallI if t.call_descr(op).unwrap().effect == Effect::Elidable => Some(a(0).wrapping_mul(3).wrapping_add(1)),
+            CallN => {
+                // A writing helper: stores its argument in item 0 of object 0 under descr 0.
+                heap.write((0, 0, 0), a(0));
+                None
+            }
+            GuardTrue if a(0) == 0 => return exit(op, &heap),
+            GuardFalse if a(0) != 0 => return exit(op, &heap),
+            GuardValue if a(0) != a(1) => return exit(op, &heap),
+            GuardNoOverflow if overflowed => return exit(op, &heap),
+            GuardOverflow if !overflowed => return exit(op, &heap),
             GuardTrue | GuardFalse | GuardValue | GuardNoOverflow | GuardOverflow | Label => None,
-            Finish => return Outcome::Finish(op.args.iter().map(|&o| get(o)).collect()),
+            Finish => return Outcome::Finish(op.args.iter().map(|&o| get(o)).collect(), heap.dump()),
             Jump => {
                 let vals: Vec<i64> = op.args.iter().map(|&o| get(o)).collect();
                 let (targets, next): (Vec<Value>, usize) = match label {
@@ -117,12 +195,26 @@ fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
     Outcome::Limit
 }
 
-/// A random trace in text form over `n` integer inputs; `i0` counts iterations.
-fn random_trace(rng: &mut Rng, looping: bool) -> String {
+/// The descriptors of the memory operations: descr 0 is the one writing calls write to.
+const MEM_DESCRS: &str = "\
+descr a = array i64 base=0
+descr t = array u8 base=0
+descr s = array i8 base=0
+descr f = field i64 +8
+descr g = field u8 +16
+descr w = call(i) -> none write
+descr e = call(i) -> i elidable
+";
+
+/// A random trace in text form over `n` integer inputs; `i0` counts iterations. With `mem`,
+/// two reference inputs follow and the trace reads and writes memory through them.
+fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
     let n = 2 + rng.below(3);
     let mut vals: Vec<String> = (0..n).map(|k| format!("i{k}")).collect();
-    let mut src = format!("inputs({})\n", vals.join(", "));
-    let mut next = n;
+    let refs: Vec<String> = if mem { vec![format!("p{n}"), format!("p{}", n + 1)] } else { vec![] };
+    let all_inputs: Vec<String> = vals.iter().chain(&refs).cloned().collect();
+    let mut src = format!("{}inputs({})\n", if mem { MEM_DESCRS } else { "" }, all_inputs.join(", "));
+    let mut next = n + refs.len();
     let mut guards = 0;
     let mut fresh = |src: &mut String, vals: &mut Vec<String>, rhs: String| {
         let name = format!("i{next}");
@@ -135,18 +227,65 @@ fn random_trace(rng: &mut Rng, looping: bool) -> String {
         *guards += 1;
         let mut s: Vec<String> = (0..n).map(|k| format!("i{k}")).collect();
         s.push(vals[rng.below(vals.len())].clone());
+        if mem {
+            // The latest values too, so that wrongly forwarded reads are seen.
+            s.extend(vals.iter().rev().take(3).cloned());
+        }
         format!("[g{guards}: {}]", s.join(", "))
     };
     let c = fresh(&mut src, &mut vals, "int_lt(i0, 30)".into());
     let s = snap(rng, &vals, &mut guards);
     src.push_str(&format!("guard_true({c}) {s}\n"));
-    for _ in 0..3 + rng.below(10) {
+    // Index bases in 0..2 (items are at base + 0..3 or at constants 0..4, so indices stay
+    // small and often meet).
+    let mut bases = vec![];
+    if mem {
+        for _ in 0..2 {
+            let x = vals[rng.below(vals.len())].clone();
+            bases.push(fresh(&mut src, &mut vals, format!("int_and({x}, 1)")));
+        }
+    }
+    for _ in 0..3 + rng.below(if mem { 16 } else { 10 }) {
         let pick = |rng: &mut Rng, vals: &[String]| match rng.below(6) {
             0 => rng.small().to_string(),
             1 | 2 => format!("i{}", rng.below(n)),
             _ => vals[rng.below(vals.len())].clone(),
         };
         let (x, y) = (pick(rng, &vals), pick(rng, &vals));
+        if mem && rng.below(3) != 0 {
+            let obj = refs[rng.below(2)].clone();
+            let index = match rng.below(3) {
+                0 => rng.below(4).to_string(),
+                1 => bases[rng.below(2)].clone(),
+                _ => {
+                    let b = bases[rng.below(2)].clone();
+                    let op = if rng.below(2) == 0 { "int_add" } else { "int_sub" };
+                    let c = rng.below(3) as i64;
+                    fresh(
+                        &mut src,
+                        &mut vals,
+                        if op == "int_add" { format!("{op}({b}, {c})") } else { format!("{op}({b}, {})", -c) },
+                    )
+                }
+            };
+            let arr = ["a", "a", "t", "s"][rng.below(4)];
+            let field = ["f", "g"][rng.below(2)];
+            match rng.below(8) {
+                0..=2 => {
+                    fresh(&mut src, &mut vals, format!("getarrayitem_i({obj}, {index}, descr={arr})"));
+                }
+                3 | 4 => src.push_str(&format!("setarrayitem({obj}, {index}, {x}, descr={arr})\n")),
+                5 => {
+                    fresh(&mut src, &mut vals, format!("getfield_i({obj}, descr={field})"));
+                }
+                6 => src.push_str(&format!("setfield({obj}, {x}, descr={field})\n")),
+                _ if rng.below(2) == 0 => src.push_str(&format!("call_n({x}, descr=w)\n")),
+                _ => {
+                    fresh(&mut src, &mut vals, format!("call_i({x}, descr=e)"));
+                }
+            }
+            continue;
+        }
         match rng.below(10) {
             0..=3 => {
                 const BIN: [&str; 15] = [
@@ -194,6 +333,7 @@ fn random_trace(rng: &mut Rng, looping: bool) -> String {
             _ => vals[rng.below(vals.len())].clone(),
         });
     }
+    out.extend(refs);
     src.push_str(&format!("{}({})\n", if looping { "jump" } else { "finish" }, out.join(", ")));
     src
 }
@@ -202,14 +342,23 @@ fn random_trace(rng: &mut Rng, looping: bool) -> String {
 fn optimized_traces_behave_like_the_originals() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for case in 0..4000 {
-        let src = random_trace(&mut rng, case % 4 != 0);
+        let mem = case % 8 >= 4;
+        let src = random_trace(&mut rng, case % 4 != 0, mem);
         let t = parse(&src).unwrap_or_else(|e| panic!("{e}\n{src}"));
         crate::verify::verify(&t).unwrap_or_else(|e| panic!("{e}\n{src}"));
         let optimized = [("optimize", optimize(&t)), ("optimize_without_peeling", optimize_without_peeling(&t))];
         for _ in 0..4 {
             let n = t.inputs.len();
-            let inputs: Vec<i64> =
-                (0..n).map(|k| if k == 0 { rng.below(40) as i64 - 5 } else { rng.small() }).collect();
+            let ints = n - if mem { 2 } else { 0 };
+            // The two objects are the same one in a third of the runs.
+            let objs = if rng.below(3) == 0 { [0, 0] } else { [0, 1] };
+            let inputs: Vec<i64> = (0..n)
+                .map(|k| match k {
+                    0 => rng.below(40) as i64 - 5,
+                    k if k >= ints => objs[k - ints],
+                    _ => rng.small(),
+                })
+                .collect();
             let want = eval(&t, &inputs);
             for (name, o) in &optimized {
                 let got = eval(o, &inputs);
@@ -219,4 +368,32 @@ fn optimized_traces_behave_like_the_originals() {
             }
         }
     }
+}
+
+#[test]
+fn zz_debug_print() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let (mut reads_before, mut reads_after, mut exits) = (0, 0, HashMap::new());
+    for case in 0..4000 {
+        let mem = case % 8 >= 4;
+        let src = random_trace(&mut rng, case % 4 != 0, mem);
+        if mem {
+            let t = parse(&src).unwrap();
+            let mut d = t.clone();
+            crate::opt::dce::run(&mut d);
+            let o = optimize_without_peeling(&t);
+            reads_before += print(&d).matches("get").count();
+            reads_after += print(&o).matches("get").count();
+            let n = t.inputs.len();
+            let inputs: Vec<i64> = (0..n).map(|k| if k >= n - 2 { [0, 0][k + 2 - n] } else if k == 0 { rng.below(40) as i64 - 5 } else { rng.small() }).collect();
+            let e = match eval(&t, &inputs) { Outcome::Exit(k, ..) => k, Outcome::Finish(..) => "finish".into(), Outcome::Limit => "limit".into() };
+            *exits.entry(e).or_insert(0) += 1;
+        }
+    }
+    println!("{reads_before} {reads_after} {exits:?}");
+    let src = format!("{MEM_DESCRS}inputs(i0, i1, i2, p3, p4)\ni5 = int_and(i1, 3)\ni6 = int_and(i2, 3)\ni7 = getarrayitem_i(p3, i5, descr=a)\nsetarrayitem(p4, i6, 99, descr=a)\ni8 = getarrayitem_i(p3, i5, descr=a)\nfinish(i7, i8)\n");
+    let t = parse(&src).unwrap();
+    let o = optimize(&t);
+    println!("{}", print(&o));
+    println!("{:?} {:?}", eval(&t, &[0, 1, 1, 0, 0]), eval(&o, &[0, 1, 1, 0, 0]));
 }

@@ -108,7 +108,8 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
     use Operand::*;
     use Verdict::*;
     let key = (op.opcode, op.args.clone());
-    if matches!(op.opcode, Opcode::GuardNoOverflow | Opcode::GuardOverflow) {
+    // Overflow guards belong to their operation; safepoints must stay in every iteration.
+    if matches!(op.opcode, Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint) {
         return Keep;
     }
     if facts.seen.contains(&key) {

@@ -11,18 +11,24 @@
 //! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
 //! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
+//! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `peel, fold, guards, bounds, cse, fold, guards, bounds, dce`; for a bridge or entry trace
-//! (ending in `finish`), or a loop that already has a label, the same without `peel`. The
-//! order matters: folding first gives the other passes constants to work with; guard
-//! elimination turns passed guards into substitutions (`guard_value`) that enable more
-//! folding; ranges then remove overflow checks; CSE merges the loop body's copies of
-//! invariant work into the preamble's (which is what makes peeling hoist invariants), and
-//! the second round of folding and guard elimination cleans up what CSE exposed (a loop guard
-//! on the same comparison value as a preamble guard). DCE runs last and drops everything the
-//! other passes made unused, including the loop's now-unused copies.
+//! `fold, guards, cse, peel, fold, guards, bounds, cse, heap, fold, guards, bounds, dce`; for
+//! a bridge or entry trace (ending in `finish`), or a loop that already has a label, the same
+//! from the second `fold` on (no `peel`, and nothing before it). The order matters: the
+//! passes before peeling simplify the recorded iteration so that peeling sees which loop
+//! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
+//! unchanged once `fold` has combined the steps, and then needs no label slot); folding first
+//! gives the other passes constants to work with; guard elimination turns passed guards into
+//! substitutions (`guard_value`) that enable more folding; ranges then remove overflow checks;
+//! CSE merges the loop body's copies of invariant work into the preamble's (which is what
+//! makes peeling hoist invariants); heap caching runs on CSE's merged values (equal indices
+//! are then one value), and the second round of folding and guard elimination cleans up what
+//! CSE and heap caching exposed (a loop guard on the same comparison value as a preamble
+//! guard, a forwarded value). DCE runs last and drops everything the other passes made unused,
+//! including the loop's now-unused copies.
 //!
 //! Every pass keeps the invariants [`crate::verify()`] checks; in debug builds [`optimize`]
 //! verifies after every pass and panics naming the pass that broke the trace. Every pass also
@@ -33,7 +39,7 @@
 //! downgraded together; and at the `label` the loop-carried values are new values, so no
 //! pass carries facts about them from the preamble into the loop body (see [`util`]).
 //!
-//! Not here yet (see the architecture document): heap caching of field reads, allocation
+//! Not here yet (see the architecture document): heap caching across the label, allocation
 //! removal (virtuals), short preambles.
 
 pub mod bounds;
@@ -43,6 +49,7 @@ pub mod fold;
 #[cfg(test)]
 mod fuzz;
 pub mod guards;
+pub mod heap;
 pub mod peel;
 pub mod util;
 
@@ -51,12 +58,17 @@ use crate::ir::*;
 /// A pass: rewrites a trace in place.
 pub type Pass = fn(&mut Trace);
 
+/// The passes run on an unpeeled loop before peeling it, so that a loop-carried value that
+/// simplifies to the input itself (a pointer that moves `+1, +1, -2`) is seen as invariant.
+const BEFORE_PEEL: &[(&str, Pass)] = &[("fold", fold::run), ("guards", guards::run), ("cse", cse::run)];
+
 /// The passes after peeling, in order, with their names.
 const PIPELINE: &[(&str, Pass)] = &[
     ("fold", fold::run),
     ("guards", guards::run),
     ("bounds", bounds::run),
     ("cse", cse::run),
+    ("heap", heap::run),
     ("fold", fold::run),
     ("guards", guards::run),
     ("bounds", bounds::run),
@@ -92,6 +104,9 @@ pub fn optimize(t: &Trace) -> Trace {
     check_input(t);
     let mut t = t.clone();
     if is_unpeeled_loop(&t) {
+        for &(name, pass) in BEFORE_PEEL {
+            run_pass(&mut t, name, pass);
+        }
         run_pass(&mut t, "peel", peel::run);
     }
     for &(name, pass) in PIPELINE {
@@ -255,12 +270,20 @@ jump(i4, i1, i2)
 
     #[test]
     fn loop_slot_that_folds_to_a_constant_keeps_its_definition() {
-        // i = i * 0 + 1: the preamble's i2 is 1, but it is the loop-carried slot, so it stays
-        // defined; in the loop, the value passed on is the constant 1.
+        // i = i * 0 + 1, already peeled: the preamble's i2 is 1, but it is the loop-carried
+        // slot, so it stays defined; in the loop, the value passed on is the constant 1.
         same(
-            &opt("inputs(i0)\ni1 = int_mul(i0, 0)\ni2 = int_add(i1, 1)\ni3 = int_lt(i2, i0)\nguard_true(i3) [k: i0]\njump(i2)\n"),
+            &opt("inputs(i0)\ni1 = int_mul(i0, 0)\ni2 = int_add(i1, 1)\ni3 = int_lt(i2, i0)\nguard_true(i3) [k: i0]\n\
+                  label(i2)\ni4 = int_mul(i2, 0)\ni5 = int_add(i4, 1)\ni6 = int_lt(i5, i2)\nguard_true(i6) [k: i2]\njump(i5)\n"),
             "inputs(i0)\ni1 = int_add(0, 1)\ni2 = int_lt(1, i0)\nguard_true(i2) [k: i0]\nlabel(i1)\n\
              i3 = int_lt(1, i1)\nguard_true(i3) [k: i1]\njump(1)\n",
+        );
+        // Unpeeled, the same loop is simplified before peeling: the jump passes the constant
+        // 1, so the position needs no slot and the loop body sees `1 < 1` (the loop exits
+        // on its second iteration).
+        same(
+            &opt("inputs(i0)\ni1 = int_mul(i0, 0)\ni2 = int_add(i1, 1)\ni3 = int_lt(i2, i0)\nguard_true(i3) [k: i0]\njump(i2)\n"),
+            "inputs(i0)\ni1 = int_lt(1, i0)\nguard_true(i1) [k: i0]\nlabel()\nguard_true(0) [k: 1]\njump()\n",
         );
     }
 
@@ -314,6 +337,73 @@ jump(i4, i1)
     fn always_failing_guard_survives_the_pipeline() {
         let out = opt("inputs(i0)\ni1 = int_lt(5, 3)\nguard_true(i1) [k: i0]\njump(i0)\n");
         assert!(out.contains("guard_true(0)"), "{out}");
+    }
+
+    /// The innermost loop of a Brainfuck program: the pointer moves +1, +1, +1, -3, adding to
+    /// each cell, then loops while the cell it came back to is non-zero. Each move checks its
+    /// bounds (`uint_lt` against the tape length).
+    const BF_LOOP: &str = "\
+descr tape = array u8 base=0
+inputs(i0, p1)
+i2 = int_add(i0, 1)
+i3 = uint_lt(i2, 30000)
+guard_true(i3) [bf@8: i0, p1]
+i4 = getarrayitem_i(p1, i2, descr=tape)
+i5 = int_add(i4, 3)
+setarrayitem(p1, i2, i5, descr=tape)
+i6 = int_add(i2, 1)
+i7 = uint_lt(i6, 30000)
+guard_true(i7) [bf@10: i2, p1]
+i8 = getarrayitem_i(p1, i6, descr=tape)
+i9 = int_add(i8, 2)
+setarrayitem(p1, i6, i9, descr=tape)
+i10 = int_add(i6, 1)
+i11 = uint_lt(i10, 30000)
+guard_true(i11) [bf@12: i6, p1]
+i12 = getarrayitem_i(p1, i10, descr=tape)
+i13 = int_add(i12, -1)
+setarrayitem(p1, i10, i13, descr=tape)
+i14 = int_add(i10, -3)
+i15 = uint_lt(i14, 30000)
+guard_true(i15) [bf@14: i10, p1]
+i16 = getarrayitem_i(p1, i14, descr=tape)
+i17 = int_add(i16, 1)
+setarrayitem(p1, i14, i17, descr=tape)
+i18 = getarrayitem_i(p1, i14, descr=tape)
+guard_true(i18) [bf@16: i14, p1]
+jump(i14, p1)
+";
+
+    #[test]
+    fn bf_pointer_that_comes_back_is_loop_invariant() {
+        // Folding before peeling sees that the pointer comes back to i0 (i14 = i0 + 3 - 3),
+        // so the loop has no slots: the preamble checks the bounds once, and the loop body
+        // is only the cell updates and the loop guard, whose read is forwarded from the write
+        // before it (as the u8 truncation of the written value).
+        let out = opt(BF_LOOP);
+        same(
+            &out,
+            "descr tape = array u8 base=0\ninputs(i0, p1)\ni2 = int_add(i0, 1)\ni3 = uint_lt(i2, 30000)\n\
+             guard_true(i3) [bf@8: i0, p1]\ni4 = getarrayitem_i(p1, i2, descr=tape)\ni5 = int_add(i4, 3)\n\
+             setarrayitem(p1, i2, i5, descr=tape)\ni6 = int_add(i0, 2)\ni7 = uint_lt(i6, 30000)\n\
+             guard_true(i7) [bf@10: i2, p1]\ni8 = getarrayitem_i(p1, i6, descr=tape)\ni9 = int_add(i8, 2)\n\
+             setarrayitem(p1, i6, i9, descr=tape)\ni10 = int_add(i0, 3)\ni11 = uint_lt(i10, 30000)\n\
+             guard_true(i11) [bf@12: i6, p1]\ni12 = getarrayitem_i(p1, i10, descr=tape)\ni13 = int_add(i12, -1)\n\
+             setarrayitem(p1, i10, i13, descr=tape)\ni14 = uint_lt(i0, 30000)\nguard_true(i14) [bf@14: i10, p1]\n\
+             i15 = getarrayitem_i(p1, i0, descr=tape)\ni16 = int_add(i15, 1)\nsetarrayitem(p1, i0, i16, descr=tape)\n\
+             i17 = int_and(i16, 255)\nguard_true(i17) [bf@16: i0, p1]\nlabel()\n\
+             i18 = getarrayitem_i(p1, i2, descr=tape)\ni19 = int_add(i18, 3)\nsetarrayitem(p1, i2, i19, descr=tape)\n\
+             i20 = getarrayitem_i(p1, i6, descr=tape)\ni21 = int_add(i20, 2)\nsetarrayitem(p1, i6, i21, descr=tape)\n\
+             i22 = getarrayitem_i(p1, i10, descr=tape)\ni23 = int_add(i22, -1)\nsetarrayitem(p1, i10, i23, descr=tape)\n\
+             i24 = getarrayitem_i(p1, i0, descr=tape)\ni25 = int_add(i24, 1)\nsetarrayitem(p1, i0, i25, descr=tape)\n\
+             i26 = int_and(i25, 255)\nguard_true(i26) [bf@16: i0, p1]\njump()\n",
+        );
+        let body = &out[out.find("label(").unwrap()..];
+        assert!(!body.contains("uint_lt"), "{body}");
+        assert_eq!(body.matches("guard_").count(), 1, "{body}");
+        // The only arithmetic left in the loop is on cell contents (no index computations).
+        assert_eq!(body.matches("int_add(").count(), 4, "{body}");
+        assert_eq!(body.matches("getarrayitem_i(p1, i").count(), 4, "{body}");
     }
 
     #[test]

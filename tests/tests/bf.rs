@@ -1,0 +1,103 @@
+//! Brainfuck on the JIT: every program gives the same output with the JIT off, at default
+//! thresholds and at threshold 1; traces of typical loops are snapshotted.
+
+use metatrace::JitParams;
+use metatrace_bf::run_to_vec;
+
+fn params(spec: &str) -> JitParams {
+    let mut p = JitParams::default();
+    p.apply(spec).unwrap();
+    p
+}
+
+const SPECS: &[&str] = &["off", "", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2,trace_limit=50"];
+
+fn program(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../interpreters/bf/programs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn same_everywhere(src: &[u8], input: &[u8]) -> Vec<u8> {
+    let (want, _) = run_to_vec(src, input, JitParams::off()).unwrap();
+    for spec in SPECS {
+        let (got, stats) = run_to_vec(src, input, params(spec)).unwrap();
+        assert_eq!(got, want, "jit {spec:?}: {}", stats.summary());
+    }
+    want
+}
+
+#[test]
+fn hello_world() {
+    assert_eq!(same_everywhere(&program("hello.b"), b""), b"Hello World!\n");
+}
+
+#[test]
+fn alphabet_benchmark() {
+    assert_eq!(same_everywhere(&program("bench.b"), b""), b"ZYXWVUTSRQPONMLKJIHGFEDCBA\n");
+}
+
+#[test]
+fn nested_loops_program() {
+    let n: i64 = 255 * 255 * 255;
+    let cell = |k: i64| (k * n).rem_euclid(256) as u8;
+    assert_eq!(same_everywhere(&program("loops.b"), b""), vec![cell(3), cell(2), cell(1), cell(-1), b'\n']);
+}
+
+#[test]
+fn input_and_end_of_input() {
+    // Copy input to output until end of input (where `,` stores 0), then print a '!'.
+    let cat = b",[.,]++++++++++++++++++++++++++++++++++.";
+    assert_eq!(same_everywhere(cat, b"metatrace"), b"metatrace\"");
+    // Reverse a line: read until end of input, then print backwards.
+    let rev = b">,[>,]<[.<]";
+    assert_eq!(same_everywhere(rev, b"abc"), b"cba");
+}
+
+#[test]
+fn pointer_off_the_tape_is_an_error_not_a_crash() {
+    for spec in SPECS {
+        let e = run_to_vec(b"+[<+]", b"", params(spec)).unwrap_err();
+        assert!(e.contains("outside"), "{spec}: {e}");
+        let e = run_to_vec(b"+[>+]", b"", params(spec)).unwrap_err();
+        assert!(e.contains("outside"), "{spec}: {e}");
+    }
+}
+
+#[test]
+fn syntax_errors() {
+    assert!(run_to_vec(b"[[]", b"", JitParams::off()).unwrap_err().contains("unmatched '['"));
+    assert!(run_to_vec(b"[]]", b"", JitParams::off()).unwrap_err().contains("unmatched ']'"));
+}
+
+/// The optimized traces of a program run at threshold `t`, as one snapshot text.
+fn traces(src: &[u8], spec: &str) -> String {
+    let prog = metatrace_bf::Program::parse(src).unwrap();
+    let out = metatrace_bf::SharedBuf::default();
+    let io = metatrace_bf::Io::new(Box::new(std::io::empty()), Box::new(out));
+    let mut vm = metatrace::Vm::with_params(metatrace_bf::Bf::new(prog, io), params(spec));
+    let f = vm.lang().start_frame();
+    vm.run(f).unwrap();
+    vm.traces().iter().map(|t| format!("# {} at {}\n{}", t.kind, t.name, t.optimized)).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn snapshot_move_loop() {
+    // [->+<]: move a cell's value to its right neighbour.
+    insta::assert_snapshot!("bf_move_loop", traces(b"++++++++++++++++++++[->+<]", "threshold=3"));
+}
+
+#[test]
+fn snapshot_nested_loops_inner_loop_and_bridges() {
+    insta::assert_snapshot!("bf_nested", traces(b"++++[>+++++[>++++++[>+<-]<-]<-]", "threshold=3,bridge=2"));
+}
+
+#[test]
+fn snapshot_scan_loop() {
+    // [>] scans right for a zero cell: the pointer is the only loop-carried value.
+    insta::assert_snapshot!("bf_scan_loop", traces(b"+>+>+>+>+>+>+>+>+>+>+>+<<<<<<<<<<<[>]", "threshold=2"));
+}
+
+#[test]
+fn snapshot_output_loop() {
+    // A loop with a residual call (putc) in it.
+    insta::assert_snapshot!("bf_output_loop", traces(b"++++++++[>++++++++<-]>[.-]", "threshold=3"));
+}

@@ -362,6 +362,10 @@ pub enum Operand {
     Float(u64),
     /// A reference constant (an address; printed without it, see `text.rs`).
     Ref(u64),
+    /// A virtual object of the enclosing snapshot (`Snapshot::virtuals[k]`): an allocation
+    /// the optimizer removed, materialized by the driver only if the guard fails. Appears
+    /// only in snapshots.
+    Virtual(u32),
 }
 
 impl Operand {
@@ -390,9 +394,9 @@ impl Operand {
             _ => None,
         }
     }
-    /// Is a constant.
+    /// Is a constant (an integer, float or reference written inline).
     pub fn is_const(self) -> bool {
-        !matches!(self, Operand::Value(_))
+        matches!(self, Operand::Int(_) | Operand::Float(_) | Operand::Ref(_))
     }
 }
 
@@ -593,21 +597,54 @@ pub struct SnapFrame {
     pub values: Vec<Operand>,
 }
 
-/// The interpreter state to rebuild when a guard fails: frames from outermost to innermost.
+/// One field (or array item) of a virtual object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VirtualField {
+    /// A field descr, or an array descr for items.
+    pub descr: DescrId,
+    /// The item index (0 for fields).
+    pub index: u32,
+    /// The value (possibly another `Operand::Virtual`).
+    pub value: Operand,
+}
+
+/// An object the optimizer did not allocate, described so the driver can build it when a
+/// guard fails: its allocation descr and the fields written so far (others are zero).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VirtualObj {
+    /// The size descr of its allocation.
+    pub descr: DescrId,
+    /// For arrays: the length.
+    pub len: Option<u32>,
+    /// Written fields and items.
+    pub fields: Vec<VirtualField>,
+}
+
+/// The interpreter state to rebuild when a guard fails: frames from outermost to innermost,
+/// and the virtual objects they (transitively) refer to.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Snapshot {
     /// Outermost first; the last one is where the interpreter resumes.
     pub frames: Vec<SnapFrame>,
+    /// Objects referred to as `Operand::Virtual(k)`.
+    pub virtuals: Vec<VirtualObj>,
 }
 
 impl Snapshot {
-    /// All operands of all frames, outermost first.
+    /// All operands: frame values, outermost frame first, then the fields of each virtual.
+    /// This is also the order in which a failing guard writes them to the frame buffer.
     pub fn operands(&self) -> impl Iterator<Item = &Operand> {
-        self.frames.iter().flat_map(|f| f.values.iter())
+        self.frames
+            .iter()
+            .flat_map(|f| f.values.iter())
+            .chain(self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value)))
     }
-    /// Mutable access to all operands.
+    /// Mutable access to all operands, in the same order.
     pub fn operands_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
-        self.frames.iter_mut().flat_map(|f| f.values.iter_mut())
+        self.frames
+            .iter_mut()
+            .flat_map(|f| f.values.iter_mut())
+            .chain(self.virtuals.iter_mut().flat_map(|v| v.fields.iter_mut().map(|f| &mut f.value)))
     }
 }
 
@@ -678,7 +715,7 @@ impl Trace {
             Operand::Value(v) => self.type_of(v),
             Operand::Int(_) => Type::Int,
             Operand::Float(_) => Type::Float,
-            Operand::Ref(_) => Type::Ref,
+            Operand::Ref(_) | Operand::Virtual(_) => Type::Ref,
         }
     }
 

@@ -55,6 +55,7 @@ impl<'a> Printer<'a> {
             },
             Operand::Int(i) => i.to_string(),
             Operand::Float(b) => format_float(f64::from_bits(b)),
+            Operand::Virtual(k) => format!("v{k}"),
             Operand::Ref(0) => "NULL".to_string(),
             Operand::Ref(a) => {
                 let n = self.ptrs.len();
@@ -71,6 +72,12 @@ impl<'a> Printer<'a> {
             for op in &t.ops {
                 if let Some(d) = op.descr {
                     u[d.0 as usize] = true;
+                }
+                for v in op.snapshot.iter().flat_map(|s| &s.virtuals) {
+                    u[v.descr.0 as usize] = true;
+                    for f in &v.fields {
+                        u[f.descr.0 as usize] = true;
+                    }
                 }
             }
             u
@@ -106,6 +113,33 @@ impl<'a> Printer<'a> {
                     })
                     .collect();
                 write!(line, " [{}]", frames.join("; ")).unwrap();
+                if !s.virtuals.is_empty() {
+                    let vs: Vec<String> = s
+                        .virtuals
+                        .iter()
+                        .enumerate()
+                        .map(|(k, v)| {
+                            let fields: Vec<String> = v
+                                .fields
+                                .iter()
+                                .map(|f| {
+                                    let d = &t.descr(f.descr).name;
+                                    let val = self.operand(f.value);
+                                    match t.descr(f.descr).kind {
+                                        DescrKind::Array(_) => format!("{d}[{}]={val}", f.index),
+                                        _ => format!("{d}={val}"),
+                                    }
+                                })
+                                .collect();
+                            let name = &t.descr(v.descr).name;
+                            match v.len {
+                                Some(n) => format!("v{k} = {name}[{n}]({})", fields.join(", ")),
+                                None => format!("v{k} = {name}({})", fields.join(", ")),
+                            }
+                        })
+                        .collect();
+                    write!(line, " {{{}}}", vs.join("; ")).unwrap();
+                }
             }
             self.out.push_str(&line);
             self.out.push('\n');
@@ -240,6 +274,9 @@ impl Parser {
         if let Some(v) = self.names.get(s) {
             return Ok(Operand::Value(*v));
         }
+        if let Some(k) = s.strip_prefix('v').and_then(|k| k.parse().ok()) {
+            return Ok(Operand::Virtual(k));
+        }
         if s == "NULL" {
             return Ok(Operand::Ref(0));
         }
@@ -254,6 +291,35 @@ impl Parser {
             return Ok(Operand::float(x));
         }
         Err(self.err(format!("unknown value or constant {s:?}")))
+    }
+
+    /// `vK = Name(field=op, ...)` or `vK = Name[len](items[i]=op, ...)`.
+    fn virtual_obj(&self, s: &str) -> Result<VirtualObj, ParseError> {
+        let (_, body) = s.split_once(" = ").ok_or_else(|| self.err("expected 'vK = ...'"))?;
+        let open = body.find('(').ok_or_else(|| self.err("expected '('"))?;
+        let inner = body[open + 1..].strip_suffix(')').ok_or_else(|| self.err("expected ')'"))?;
+        let head = &body[..open];
+        let (name, len) = match head.split_once('[') {
+            Some((n, l)) => {
+                let l = l.strip_suffix(']').and_then(|l| l.parse().ok()).ok_or_else(|| self.err("bad length"))?;
+                (n, Some(l))
+            }
+            None => (head, None),
+        };
+        let descr = *self.descrs.get(name).ok_or_else(|| self.err(format!("unknown descr {name}")))?;
+        let mut fields = Vec::new();
+        for f in split_args(inner) {
+            let (lhs, val) = f.split_once('=').ok_or_else(|| self.err("expected 'field=value'"))?;
+            let (dname, index) = match lhs.split_once('[') {
+                Some((d, i)) => {
+                    (d, i.strip_suffix(']').and_then(|i| i.parse().ok()).ok_or_else(|| self.err("bad index"))?)
+                }
+                None => (lhs, 0),
+            };
+            let d = *self.descrs.get(dname).ok_or_else(|| self.err(format!("unknown descr {dname}")))?;
+            fields.push(VirtualField { descr: d, index, value: self.operand(val)? });
+        }
+        Ok(VirtualObj { descr, len, fields })
     }
 
     fn descr_line(&mut self, rest: &str) -> Result<(), ParseError> {
@@ -346,6 +412,10 @@ impl Parser {
             }
         }
         let tail = rest[close + 1..].trim();
+        let (tail, virtuals) = match tail.find(" {") {
+            Some(i) => (&tail[..i], Some(&tail[i + 2..])),
+            None => (tail, None),
+        };
         let snapshot = if tail.is_empty() {
             None
         } else {
@@ -359,6 +429,12 @@ impl Parser {
                 let values = split_args(vals).iter().map(|v| self.operand(v)).collect::<Result<_, _>>()?;
                 let key = self.t.key(key.trim());
                 snap.frames.push(SnapFrame { key, values });
+            }
+            if let Some(vs) = virtuals {
+                let vs = vs.strip_suffix('}').ok_or_else(|| self.err("expected '}' after virtuals"))?;
+                for v in vs.split("; ") {
+                    snap.virtuals.push(self.virtual_obj(v)?);
+                }
             }
             Some(snap)
         };
@@ -415,6 +491,29 @@ i8 = int_add_ovf(i0, -1)
 guard_no_overflow() [main:7: NULL, 2; bf:3: i0, p1, p2, f7]
 jump(i8, p1, p2, f7)
 ";
+
+    const VIRTUALS: &str = "\
+descr Pair = size 32
+descr Pair.x = field i64 +16
+descr Pair.y = field ref +24
+descr Arr = size 24 items=f64
+descr Arr.items = array f64 base=24 len=+16
+inputs(i0, f1)
+i2 = int_lt(i0, 10)
+guard_true(i2) [k: v0, i0] {v0 = Pair(Pair.x=i0, Pair.y=v1); v1 = Arr[2](Arr.items[1]=f1)}
+jump(i0, f1)
+";
+
+    #[test]
+    fn virtuals_in_snapshots_round_trip() {
+        let t = parse(VIRTUALS).unwrap();
+        let s = t.ops[1].snapshot.as_ref().unwrap();
+        assert_eq!(s.virtuals.len(), 2);
+        assert_eq!(s.virtuals[1].len, Some(2));
+        assert_eq!(s.operands().count(), 5, "frame values, then virtual fields");
+        assert_eq!(print(&t), VIRTUALS);
+        crate::verify::verify(&t).unwrap();
+    }
 
     #[test]
     fn print_parse_round_trip() {

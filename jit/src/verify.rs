@@ -53,6 +53,9 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
         let at = Some(i);
         let name = op.opcode.name();
         let check_operand = |o: Operand| -> Result<Type, VerifyError> {
+            if let Operand::Virtual(_) = o {
+                return Err(VerifyError { op: at, message: format!("{name} uses a virtual outside a snapshot") });
+            }
             if let Operand::Value(v) = o {
                 if v.0 as usize >= defined.len() || !defined[v.0 as usize] {
                     return Err(VerifyError { op: at, message: format!("{name} uses {v:?} before its definition") });
@@ -66,7 +69,32 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 return err(at, format!("{name} is not a guard but has a snapshot"));
             }
             for &o in s.operands() {
-                check_operand(o)?;
+                match o {
+                    Operand::Virtual(k) if (k as usize) < s.virtuals.len() => {}
+                    Operand::Virtual(k) => return err(at, format!("{name}'s snapshot refers to missing virtual v{k}")),
+                    _ => {
+                        check_operand(o)?;
+                    }
+                }
+            }
+            for v in &s.virtuals {
+                let ok = matches!(t.descrs.get(v.descr.0 as usize).map(|d| &d.kind),
+                    Some(DescrKind::Size(sd)) if sd.items.is_some() == v.len.is_some());
+                if !ok {
+                    return err(at, format!("{name}'s snapshot has a virtual without a matching size descr"));
+                }
+                for f in &v.fields {
+                    let ok = match t.descrs.get(f.descr.0 as usize).map(|d| &d.kind) {
+                        Some(DescrKind::Field(fd)) => v.len.is_none() && fd.kind.ty() == t.operand_type(f.value),
+                        Some(DescrKind::Array(ad)) => {
+                            v.len.is_some_and(|n| f.index < n) && ad.kind.ty() == t.operand_type(f.value)
+                        }
+                        _ => false,
+                    };
+                    if !ok {
+                        return err(at, format!("{name}'s snapshot has a badly typed virtual field"));
+                    }
+                }
             }
             if s.frames.is_empty() {
                 return err(at, format!("{name} has an empty snapshot"));

@@ -16,8 +16,8 @@ use crate::concrete::{to_word, Concrete};
 use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};
 use crate::descr::Type;
 use crate::stats::AbortReason;
-use crate::tracer::{operand_of, traced_word, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
-use crate::vm::{CellState, ExitInfo, JitCell, RootFrame, TraceRecord, Unit, UnitId, Vm};
+use crate::tracer::{operand_of, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
+use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
 use metatrace_jit::backend::Backend;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::rc::Rc;
@@ -207,14 +207,10 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     let exits = optimized
         .ops
         .iter()
-        .filter_map(|op| op.snapshot.as_ref())
-        .map(|s| ExitInfo {
-            frames: Rc::new(
-                s.frames
-                    .iter()
-                    .map(|fr| (rec.keys[fr.key.0 as usize], fr.values.iter().map(|&o| optimized.operand_type(o)).collect()))
-                    .collect(),
-            ),
+        .filter(|op| op.opcode.is_guard())
+        .map(|op| ExitInfo {
+            resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
+            safepoint: op.opcode == Opcode::GuardSafepoint,
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -269,6 +265,77 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     let mut g = metatrace_jit::ir::Op::new(Opcode::GuardTrue, vec![Operand::Int(0)], None);
     g.snapshot = snapshot;
     t.ops.insert(at, g);
+}
+
+/// How to rebuild the interpreter state of a guard's snapshot from its frame buffer.
+fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) -> Resume<K> {
+    use metatrace_jit::ir::DescrKind;
+    let slot = |o: Operand| match o {
+        Operand::Virtual(k) => Slot::Virtual(k),
+        o => Slot::Word(t.operand_type(o)),
+    };
+    let frames = s.frames.iter().map(|fr| (keys[fr.key.0 as usize], fr.values.iter().map(|&o| slot(o)).collect())).collect();
+    let virtuals = s
+        .virtuals
+        .iter()
+        .map(|v| {
+            let layout = match &t.descr(v.descr).kind {
+                DescrKind::Size(sd) => sd.class as usize,
+                _ => unreachable!("the verifier checks virtuals have size descrs"),
+            };
+            let fields = v
+                .fields
+                .iter()
+                .map(|f| match &t.descr(f.descr).kind {
+                    DescrKind::Field(fd) => (fd.offset, fd.kind, slot(f.value)),
+                    DescrKind::Array(ad) => (ad.base + (f.index * ad.kind.size()) as i32, ad.kind, slot(f.value)),
+                    _ => unreachable!("the verifier checks virtual fields have memory descrs"),
+                })
+                .collect();
+            VirtualInfo { layout, len: v.len, fields }
+        })
+        .collect();
+    Resume { frames, virtuals }
+}
+
+/// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
+/// into the frame words that stand for them. Allocation never collects, so the new objects
+/// are safe until the frames holding them are rebuilt.
+fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
+    if resume.virtuals.is_empty() {
+        return;
+    }
+    let objs: Vec<usize> = resume
+        .virtuals
+        .iter()
+        .map(|v| {
+            // SAFETY: size descrs carry the address of a `&'static Layout`.
+            let layout = unsafe { &*(v.layout as *const crate::heap::Layout) };
+            match v.len {
+                Some(n) => vm.heap.alloc_array(layout, n as usize),
+                None => vm.heap.alloc(layout),
+            }
+        })
+        .collect();
+    let word = |s: Slot, w: u64| match s {
+        Slot::Virtual(k) => objs[k as usize] as u64,
+        Slot::Word(_) => w,
+    };
+    let mut pos: usize = resume.frames.iter().map(|(_, s)| s.len()).sum();
+    for (v, &obj) in resume.virtuals.iter().zip(&objs) {
+        for &(off, kind, s) in &v.fields {
+            // SAFETY: `obj` was just allocated with this layout; `off` is one of its fields.
+            unsafe { crate::concrete::store(obj + off as usize, kind, word(s, words[pos])) };
+            pos += 1;
+        }
+    }
+    let mut pos = 0;
+    for (_, slots) in &resume.frames {
+        for &s in slots {
+            words[pos] = word(s, words[pos]);
+            pos += 1;
+        }
+    }
 }
 
 /// Every reference constant of a trace (in operations and snapshots).
@@ -385,14 +452,21 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
                     continue;
                 }
                 _ => {
-                    let frames = Rc::new(vec![(target, types)]);
-                    restore(cx, &frames, f);
+                    let slots = types.into_iter().map(Slot::Word).collect();
+                    let resume = Resume { frames: vec![(target, slots)], virtuals: vec![] };
+                    restore(cx, &resume, f);
                     return Control::Continue;
                 }
             }
         }
-        if let Some(b) = unit.exits[exit].bridge {
+        let bridge = unit.exits[exit].bridge;
+        let resume = unit.exits[exit].resume.clone();
+        if let Some(b) = bridge {
             if vm.units[b].is_some() {
+                // The bridge's inputs are the snapshot's words, with virtuals built.
+                let mut words = std::mem::take(&mut vm.buf);
+                materialize(vm, &resume, &mut words);
+                vm.buf = words;
                 id = b;
                 continue;
             }
@@ -400,16 +474,21 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
         let unit = vm.units[id].as_mut().expect("running a discarded trace");
         let invalid = unit.invalid.get() != 0;
         let e = &mut unit.exits[exit];
+        let resume = e.resume.clone();
+        if e.safepoint {
+            vm.stats.safepoint_exits += 1;
+            restore(cx, &resume, f);
+            return Control::Continue;
+        }
         e.fails += 1;
-        let frames = e.frames.clone();
         let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
-            && frames.len() == 1
+            && resume.frames.len() == 1
             && e.bridge.is_none()
             && !invalid
             && vm.recorder.is_none();
         vm.stats.guard_failures += 1;
-        restore(cx, &frames, f);
+        restore(cx, &resume, f);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Control::Leave;
@@ -420,19 +499,21 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
 
 /// Rebuilds the frames of a snapshot from the frame buffer: inner frames run to completion
 /// (innermost first, each caller resumed with its callee's result), the outermost is `f`.
-fn restore<'a, L: Language>(
-    cx: &mut Concrete<'a, L>,
-    frames: &[(L::Key, Vec<Type>)],
-    f: &mut L::Frame<Concrete<'a, L>>,
-) {
+fn restore<'a, L: Language>(cx: &mut Concrete<'a, L>, resume: &Resume<L::Key>, f: &mut L::Frame<Concrete<'a, L>>) {
     let lang = cx.vm.lang.clone();
-    let words: Vec<u64> = cx.vm.buf.clone();
+    let mut words: Vec<u64> = cx.vm.buf.clone();
+    materialize(cx.vm, resume, &mut words);
     let mut pos = 0;
-    let mut rebuilt: Vec<L::Frame<Concrete<'a, L>>> = frames
+    let mut rebuilt: Vec<L::Frame<Concrete<'a, L>>> = resume
+        .frames
         .iter()
-        .map(|(key, types)| {
-            let mut it = types.iter().map(|&t| {
+        .map(|(key, slots)| {
+            let mut it = slots.iter().map(|&s| {
                 pos += 1;
+                let t = match s {
+                    Slot::Word(t) => t,
+                    Slot::Virtual(_) => Type::Ref,
+                };
                 from_word::<Concrete<'a, L>>(t, words[pos - 1])
             });
             lang.rebuild(*key, &mut it)
@@ -460,7 +541,3 @@ fn restore<'a, L: Language>(
     *f = outer;
 }
 
-#[allow(dead_code)]
-fn _word_of_traced<'a, L: Language>(r: Red<Tracer<'a, L>>) -> u64 {
-    traced_word(r)
-}

@@ -130,12 +130,6 @@ pub struct Heap {
     stats: HeapStats,
 }
 
-impl Default for Heap {
-    fn default() -> Self {
-        Heap::new(std::env::var_os("METATRACE_GC_STRESS").is_some_and(|v| v != "0" && !v.is_empty()))
-    }
-}
-
 /// Size class of a small object of `bytes` bytes.
 fn class_of(bytes: usize) -> usize {
     bytes / GRAIN - 1

@@ -18,6 +18,8 @@ pub struct JitParams {
     pub inline_depth: u32,
     /// Print every compiled loop and bridge to stderr (also `METATRACE_TRACE_LOG=1`).
     pub log: bool,
+    /// Collect at every safepoint after any allocation (also `METATRACE_GC_STRESS=1`).
+    pub gc_stress: bool,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.
     pub fail_guard: Option<usize>,
@@ -34,6 +36,7 @@ impl Default for JitParams {
             inline_depth: 30,
             log: std::env::var_os("METATRACE_TRACE_LOG").is_some_and(|v| v != "0" && !v.is_empty()),
             fail_guard: None,
+            gc_stress: std::env::var_os("METATRACE_GC_STRESS").is_some_and(|v| v != "0" && !v.is_empty()),
         }
     }
 }
@@ -46,13 +49,14 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N`, `trace_limit=N`, `bridge=N`, `max_aborts=N`,
-    /// `inline_depth=N`, `fail_guard=N` (testing), `log`.
+    /// `inline_depth=N`, `fail_guard=N` (testing), `log`, `gc_stress`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match item.split_once('=') {
                 None if item == "off" => self.enabled = false,
                 None if item == "on" => self.enabled = true,
                 None if item == "log" => self.log = true,
+                None if item == "gc_stress" => self.gc_stress = true,
                 Some((k, v)) => {
                     let n: u32 = v.parse().map_err(|_| format!("--jit {k}: {v:?} is not a number"))?;
                     match k {

@@ -47,6 +47,8 @@ pub struct JitStats {
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.
     pub entries: u64,
+    /// Times a compiled loop left at its safepoint because the heap wanted a collection.
+    pub safepoint_exits: u64,
     /// Traces thrown away because a quasi-immutable value they depend on changed.
     pub invalidations: u64,
     /// Time spent optimizing and compiling each trace, in nanoseconds.

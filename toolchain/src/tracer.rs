@@ -6,7 +6,7 @@
 //! only contains work on red data. Branches on red data become guards whose snapshot is the
 //! frame chain at the last instruction boundary.
 
-use crate::concrete::{load, store, to_word, Concrete};
+use crate::concrete::{load, store, Concrete};
 use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
 use crate::heap::Layout;
@@ -268,7 +268,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         let cur = rec.snap_frame(f);
         let mut frames = rec.frames.clone();
         frames.push(cur);
-        rec.snap = Snapshot { frames };
+        rec.snap = Snapshot { frames, virtuals: Vec::new() };
         rec.effect = false;
     }
 }
@@ -663,18 +663,4 @@ impl<L: Language> Recorder<L> {
     pub(crate) fn depth(&self) -> usize {
         self.frames.len()
     }
-}
-
-/// The word form of a tracing red (its concrete value).
-pub(crate) fn traced_word<'a, L: Language>(r: Red<Tracer<'a, L>>) -> u64 {
-    match r {
-        Red::Int(v) => v.v as u64,
-        Red::Float(v) => v.v.to_bits(),
-        Red::Ref(v) => v.v as u64,
-    }
-}
-
-#[allow(dead_code)]
-fn _assert_word(r: Red<crate::Plain>) -> u64 {
-    to_word(r)
 }

@@ -33,13 +33,38 @@ pub(crate) enum CellState {
     Blacklisted,
 }
 
-/// How to rebuild interpreter frames from a guard's exit: each frame's key and red types,
-/// outermost first; the words come from the frame buffer in this order.
-pub(crate) type ResumeFrames<K> = Rc<Vec<(K, Vec<Type>)>>;
+/// What one word of a guard's frame buffer holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Slot {
+    /// A value of this type.
+    Word(Type),
+    /// A placeholder for virtual object `k` of the snapshot, built by the driver.
+    Virtual(u32),
+}
+
+/// An object the compiled code did not allocate: the driver builds it when the guard fails.
+pub(crate) struct VirtualInfo {
+    /// Its layout (class word).
+    pub(crate) layout: usize,
+    /// For arrays, the length.
+    pub(crate) len: Option<u32>,
+    /// Each written field: where it is stored and what the buffer word holds.
+    pub(crate) fields: Vec<(i32, crate::descr::MemKind, Slot)>,
+}
+
+/// How to rebuild interpreter frames from a guard's exit: each frame's key and slots,
+/// outermost first, then the virtual objects; the frame buffer holds the frames' words in
+/// this order, followed by the virtuals' field words.
+pub(crate) struct Resume<K> {
+    pub(crate) frames: Vec<(K, Vec<Slot>)>,
+    pub(crate) virtuals: Vec<VirtualInfo>,
+}
 
 /// One guard of a compiled trace.
 pub(crate) struct ExitInfo<K> {
-    pub(crate) frames: ResumeFrames<K>,
+    pub(crate) resume: Rc<Resume<K>>,
+    /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
+    pub(crate) safepoint: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,
@@ -149,7 +174,7 @@ impl<L: Language> Vm<L> {
 
     /// A Vm running `lang` with the given JIT parameters.
     pub fn with_params(lang: L, params: JitParams) -> Self {
-        let heap = Box::new(Heap::default());
+        let heap = Box::new(Heap::new(params.gc_stress));
         let gc_flag = heap.requested_addr() as *const u64;
         Vm {
             heap,

@@ -148,9 +148,10 @@ impl Op {
 impl Function {
     /// Checks that every instruction's operands are in range and that the operand stack has
     /// one depth at every reachable instruction (0 at loop heads, which the compiler only
-    /// places at statement boundaries); returns the largest depth. Run on every compiled
-    /// function, so the interpreter may rely on it.
-    pub fn check(&self, prog_funcs: &[(usize, &str)]) -> Result<usize, String> {
+    /// places at statement boundaries); returns the largest depth. `arities` are the
+    /// program's functions' parameter counts. Run on every compiled function, so the
+    /// interpreter may rely on it.
+    pub fn check(&self, arities: &[usize]) -> Result<usize, String> {
         let n = self.code.len();
         let mut depth: Vec<Option<usize>> = vec![None; n];
         let mut work = vec![(0usize, 0usize)];
@@ -175,7 +176,7 @@ impl Function {
             match op {
                 Op::Const(k) if k as usize >= self.consts.len() => return bad(pc, "bad constant"),
                 Op::LoadLocal(i) | Op::StoreLocal(i) if i as usize >= self.nlocals => return bad(pc, "bad local"),
-                Op::Call(f, a) if prog_funcs.get(f as usize).is_none_or(|&(arity, _)| arity != a as usize) => {
+                Op::Call(f, a) if arities.get(f as usize) != Some(&(a as usize)) => {
                     return bad(pc, "bad call")
                 }
                 Op::Return => {

@@ -39,10 +39,10 @@ pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
             max_stack: 0,
         });
     }
-    let sigs: Vec<(usize, &str)> = funcs.iter().map(|f| (f.arity, f.key_name)).collect();
+    let arities: Vec<usize> = funcs.iter().map(|f| f.arity).collect();
     let mut checked = Vec::new();
     for (f, decl) in funcs.iter().zip(fns) {
-        let max = f.check(&sigs).map_err(|msg| CompileError { line: decl.line, msg })?;
+        let max = f.check(&arities).map_err(|msg| CompileError { line: decl.line, msg })?;
         checked.push(max);
     }
     for (f, max) in funcs.iter_mut().zip(checked) {

@@ -116,13 +116,13 @@ pub struct Frame<R: Reds> {
     pub pc: usize,
     /// Call depth, `main` being 1 (red: it must survive frames rebuilt after a guard fails).
     pub depth: R::Int,
-    /// Local variables (parameters first).
-    pub locals: Vec<Val<R>>,
-    /// The operand stack.
-    pub stack: Vec<Val<R>>,
+    /// Number of local variables: the first `nlocals` of `vals` (green).
+    pub nlocals: usize,
+    /// The local variables (parameters first), then the operand stack.
+    pub vals: Vec<Val<R>>,
     /// An error delivered by a callee that was resumed by the driver (see
     /// [`Language::deliver`]); the main loop raises it before anything else.
-    pub pending_error: Option<FernError>,
+    pub pending_error: Option<Box<FernError>>,
 }
 
 /// A green key: a function and an instruction in it. Displays as `name@pc`.
@@ -167,8 +167,8 @@ impl Fern {
             func: self.prog.main,
             pc: 0,
             depth: 1,
-            locals: vec![Val { tag: TAG_NONE, payload: 0 }; nlocals],
-            stack: Vec::new(),
+            nlocals,
+            vals: vec![Val { tag: TAG_NONE, payload: 0 }; nlocals],
             pending_error: None,
         }
     }
@@ -366,7 +366,7 @@ impl Language for Fern {
 
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.push(Red::Int(f.depth));
-        for v in f.locals.iter().chain(&f.stack) {
+        for v in &f.vals {
             out.push(Red::Int(v.tag));
             out.push(Red::Int(v.payload));
         }
@@ -383,15 +383,14 @@ impl Language for Fern {
             };
             vals.push(Val { tag, payload });
         }
-        let stack = vals.split_off(nlocals.min(vals.len()));
         Frame {
             prog: self.prog.clone(),
             io: self.io_addr(),
             func,
             pc: key.pc as usize,
             depth,
-            locals: vals,
-            stack,
+            nlocals,
+            vals,
             pending_error: None,
         }
     }
@@ -402,8 +401,8 @@ impl Language for Fern {
 
     fn deliver<R: Reds>(caller: &mut Frame<R>, result: Value<R>) {
         match result {
-            Ok(v) => caller.stack.push(v),
-            Err(e) => caller.pending_error = Some(e),
+            Ok(v) => caller.vals.push(v),
+            Err(e) => caller.pending_error = Some(Box::new(e)),
         }
     }
 
@@ -415,7 +414,7 @@ impl Language for Fern {
         };
         loop {
             if let Some(e) = f.pending_error.take() {
-                return Flow::Return(Err(e));
+                return Flow::Return(Err(*e));
             }
             if cx.merge_point(f) == Control::Leave {
                 return Flow::Leave;
@@ -423,9 +422,9 @@ impl Language for Fern {
             let Some(&op) = func.code.get(f.pc) else { return fail(func, "internal error: ran off the end of the code") };
             macro_rules! pop {
                 () => {
-                    match f.stack.pop() {
-                        Some(v) => v,
-                        None => return fail(func, "internal error: stack underflow"),
+                    match f.vals.pop() {
+                        Some(v) if f.vals.len() >= f.nlocals => v,
+                        _ => return fail(func, "internal error: stack underflow"),
                     }
                 };
             }
@@ -434,17 +433,17 @@ impl Language for Fern {
                     let c = func.consts.get(k as usize).copied().unwrap_or(Const::None);
                     let tag = cx.int(c.tag());
                     let payload = cx.int(c.payload());
-                    f.stack.push(Val { tag, payload });
+                    f.vals.push(Val { tag, payload });
                 }
-                Op::LoadLocal(i) => match f.locals.get(i as usize) {
-                    Some(&v) => f.stack.push(v),
-                    None => return fail(func, "internal error: bad local"),
+                Op::LoadLocal(i) => match f.vals.get(i as usize) {
+                    Some(&v) if (i as usize) < f.nlocals => f.vals.push(v),
+                    _ => return fail(func, "internal error: bad local"),
                 },
                 Op::StoreLocal(i) => {
                     let v = pop!();
-                    match f.locals.get_mut(i as usize) {
-                        Some(slot) => *slot = v,
-                        None => return fail(func, "internal error: bad local"),
+                    match f.vals.get_mut(i as usize) {
+                        Some(slot) if (i as usize) < f.nlocals => *slot = v,
+                        _ => return fail(func, "internal error: bad local"),
                     }
                 }
                 Op::Add
@@ -462,7 +461,7 @@ impl Language for Fern {
                     let b = pop!();
                     let a = pop!();
                     match binary(cx, op, a, b) {
-                        Ok(v) => f.stack.push(v),
+                        Ok(v) => f.vals.push(v),
                         Err(m) => return fail(func, m),
                     }
                 }
@@ -478,7 +477,7 @@ impl Language for Fern {
                         _ => cx.int(1),
                     };
                     let v = int_val(cx, r);
-                    f.stack.push(v);
+                    f.vals.push(v);
                 }
                 Op::Neg => {
                     let a = pop!();
@@ -497,7 +496,7 @@ impl Language for Fern {
                         }
                         t => return fail(func, format!("unsupported operand type for -: {}", type_name(t))),
                     };
-                    f.stack.push(v);
+                    f.vals.push(v);
                 }
                 Op::Jump(t) => {
                     f.pc = t as usize;
@@ -525,7 +524,7 @@ impl Language for Fern {
                 Op::Call(callee, nargs) => {
                     let Some(target) = prog.funcs.get(callee as usize) else { return fail(func, "internal error: bad call") };
                     let n = nargs as usize;
-                    if f.stack.len() < n {
+                    if f.vals.len() < f.nlocals + n {
                         return fail(func, "internal error: stack underflow");
                     }
                     let one = cx.int(1);
@@ -535,15 +534,15 @@ impl Language for Fern {
                     if cx.is_true(too_deep) {
                         return fail(func, "maximum recursion depth exceeded");
                     }
-                    let mut locals = Vec::with_capacity(target.nlocals.max(n));
-                    let base = f.stack.len() - n;
-                    for &v in &f.stack[base..] {
-                        locals.push(v);
+                    let mut vals = Vec::with_capacity(target.nlocals.max(n) + target.max_stack);
+                    let base = f.vals.len() - n;
+                    for &v in &f.vals[base..] {
+                        vals.push(v);
                     }
-                    f.stack.truncate(base);
+                    f.vals.truncate(base);
                     if target.nlocals > n {
                         let none = none_val(cx);
-                        locals.resize(target.nlocals, none);
+                        vals.resize(target.nlocals, none);
                     }
                     // The caller is handed over in its resumed state: past the call, its
                     // arguments consumed; the result is pushed when the callee returns.
@@ -554,12 +553,12 @@ impl Language for Fern {
                         func: callee as usize,
                         pc: 0,
                         depth,
-                        locals,
-                        stack: Vec::with_capacity(target.max_stack),
+                        nlocals: target.nlocals,
+                        vals,
                         pending_error: None,
                     };
                     match cx.call_frame(f, frame) {
-                        Ok(v) => f.stack.push(v),
+                        Ok(v) => f.vals.push(v),
                         Err(e) => return Flow::Return(Err(e)),
                     }
                     continue;
@@ -573,22 +572,22 @@ impl Language for Fern {
                 }
                 Op::Print(n) => {
                     let n = n as usize;
-                    if f.stack.len() < n {
+                    if f.vals.len() < f.nlocals + n {
                         return fail(func, "internal error: stack underflow");
                     }
                     let io = cx.const_ref(f.io);
                     let h = print_helper();
-                    let start = f.stack.len() - n;
+                    let start = f.vals.len() - n;
                     if n == 0 {
                         let (t, p, e) = (cx.int(TAG_NOTHING), cx.int(0), cx.int(b'\n' as i64));
                         cx.call(&h, &[Red::Ref(io), Red::Int(t), Red::Int(p), Red::Int(e)]);
                     }
                     for i in 0..n {
-                        let v = f.stack[start + i];
+                        let v = f.vals[start + i];
                         let end = cx.int(if i + 1 == n { b'\n' } else { b' ' } as i64);
                         cx.call(&h, &[Red::Ref(io), Red::Int(v.tag), Red::Int(v.payload), Red::Int(end)]);
                     }
-                    f.stack.truncate(start);
+                    f.vals.truncate(start);
                 }
             }
             f.pc += 1;

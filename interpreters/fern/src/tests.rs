@@ -213,3 +213,57 @@ fn jit_actually_compiles_the_programs() {
     let (_, stats) = run_source(&program("deep.fern"), JitParams::default()).unwrap();
     assert!(stats.guard_failures > 0, "deep.fern: {}", stats.summary());
 }
+
+/// A small deterministic pseudo-random generator (xorshift) for the no-panic tests.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    const WORDS: &[&str] = &[
+        "fn", "main", "f", "x", "(", ")", "{", "}", ",", ";", "=", "let", "if", "else", "while", "return", "print", "and",
+        "or", "not", "none", "true", "1", "2.5", "+", "-", "*", "/", "//", "%", "<", "==", "!=", ">=", "#", "\n", "$", "1e",
+    ];
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for _ in 0..3000 {
+        let n = rng.next() % 40;
+        let mut src = String::from("fn main() { ");
+        for _ in 0..n {
+            src.push_str(WORDS[rng.next() % WORDS.len()]);
+            src.push(' ');
+        }
+        let _ = crate::compile_source(&src);
+    }
+}
+
+#[test]
+fn mutated_programs_never_panic() {
+    let mut rng = Rng(12345);
+    for name in ["fib.fern", "floats.fern", "loops.fern", "mixed.fern", "deep.fern"] {
+        let src = program(name);
+        for _ in 0..300 {
+            let mut bytes = src.clone().into_bytes();
+            let at = rng.next() % bytes.len();
+            match rng.next() % 3 {
+                0 => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, b"(){};=+-*/%<>!.#0a"[rng.next() % 18]),
+                _ => {
+                    let other = rng.next() % bytes.len();
+                    bytes.swap(at, other);
+                }
+            }
+            if let Ok(s) = String::from_utf8(bytes) {
+                let _ = crate::compile_source(&s);
+            }
+        }
+    }
+}

@@ -132,6 +132,8 @@ impl Codegen<'_> {
             Operand::Int(i) => b.ins().iconst(I64, i),
             Operand::Ref(a) => b.ins().iconst(I64, a as i64),
             Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
+            // A virtual object's slot in a guard's frame buffer: the driver fills it in.
+            Operand::Virtual(_) => b.ins().iconst(I64, 0),
         })
     }
 

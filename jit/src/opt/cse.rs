@@ -34,6 +34,7 @@ fn rank(o: &Operand) -> (u8, u64) {
         Operand::Int(i) => (1, i as u64),
         Operand::Float(b) => (2, b),
         Operand::Ref(a) => (3, a),
+        Operand::Virtual(k) => (4, k as u64),
     }
 }
 

@@ -369,31 +369,3 @@ fn optimized_traces_behave_like_the_originals() {
         }
     }
 }
-
-#[test]
-fn zz_debug_print() {
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let (mut reads_before, mut reads_after, mut exits) = (0, 0, HashMap::new());
-    for case in 0..4000 {
-        let mem = case % 8 >= 4;
-        let src = random_trace(&mut rng, case % 4 != 0, mem);
-        if mem {
-            let t = parse(&src).unwrap();
-            let mut d = t.clone();
-            crate::opt::dce::run(&mut d);
-            let o = optimize_without_peeling(&t);
-            reads_before += print(&d).matches("get").count();
-            reads_after += print(&o).matches("get").count();
-            let n = t.inputs.len();
-            let inputs: Vec<i64> = (0..n).map(|k| if k >= n - 2 { [0, 0][k + 2 - n] } else if k == 0 { rng.below(40) as i64 - 5 } else { rng.small() }).collect();
-            let e = match eval(&t, &inputs) { Outcome::Exit(k, ..) => k, Outcome::Finish(..) => "finish".into(), Outcome::Limit => "limit".into() };
-            *exits.entry(e).or_insert(0) += 1;
-        }
-    }
-    println!("{reads_before} {reads_after} {exits:?}");
-    let src = format!("{MEM_DESCRS}inputs(i0, i1, i2, p3, p4)\ni5 = int_and(i1, 3)\ni6 = int_and(i2, 3)\ni7 = getarrayitem_i(p3, i5, descr=a)\nsetarrayitem(p4, i6, 99, descr=a)\ni8 = getarrayitem_i(p3, i5, descr=a)\nfinish(i7, i8)\n");
-    let t = parse(&src).unwrap();
-    let o = optimize(&t);
-    println!("{}", print(&o));
-    println!("{:?} {:?}", eval(&t, &[0, 1, 1, 0, 0]), eval(&o, &[0, 1, 1, 0, 0]));
-}

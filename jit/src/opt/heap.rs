@@ -74,7 +74,7 @@ fn kind_of(t: &Trace, d: DescrId, loc_is_len: bool) -> (MemKind, bool) {
         _ if loc_is_len => (MemKind::I64, false),
         DescrKind::Field(f) => (f.kind, f.immutable),
         DescrKind::Array(a) => (a.kind, false),
-        DescrKind::Call(_) | DescrKind::Size(_) => unreachable!("memory operations have memory descriptors"),
+        _ => unreachable!("memory operations have field or array descriptors"),
     }
 }
 
@@ -145,9 +145,8 @@ impl Heap {
         let (lo, hi) = kind_range(k);
         let within = |(a, b): (i64, i64)| lo <= a && b <= hi;
         match o {
+            _ if (lo, hi) == (i64::MIN, i64::MAX) => true,
             Operand::Int(c) => truncate(k, c) == c,
-            Operand::Float(_) | Operand::Ref(_) => true,
-            Operand::Value(_) if (lo, hi) == (i64::MIN, i64::MAX) => true,
             Operand::Value(v) => {
                 if let Some(&r) = self.read_as.get(&v) {
                     return within(kind_range(r));
@@ -160,6 +159,7 @@ impl Heap {
                     _ => false,
                 }
             }
+            _ => false, // float and reference constants only go to wide kinds
         }
     }
 

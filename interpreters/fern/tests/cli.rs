@@ -1,0 +1,46 @@
+//! The `fern` binary: output, exit status and error formats.
+
+use std::process::Command;
+
+fn fern(args: &[&str], src: &str) -> (i32, String, String) {
+    let dir = std::env::temp_dir().join(format!("fern-cli-{}-{}", std::process::id(), args.join("_").replace(['=', ','], "")));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.fern");
+    std::fs::write(&file, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_fern")).args(args).arg(&file).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = String::from_utf8_lossy(&out.stderr).replace(file.to_str().unwrap(), "t.fern");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), err)
+}
+
+#[test]
+fn runs_a_program() {
+    let src = "fn sq(x) { return x * x; }\nfn main() { let i = 0; let s = 0; while i < 3000 { s = s + sq(i); i = i + 1; } print(s, s / 2); }";
+    for jit in ["off", "on", "threshold=1,bridge=1"] {
+        let (code, out, err) = fern(&["--jit", jit], src);
+        assert_eq!((code, out.as_str(), err.as_str()), (0, "8995500500 4497750250.0\n", ""), "--jit {jit}");
+    }
+}
+
+#[test]
+fn reports_errors() {
+    let (code, out, err) = fern(&[], "fn main() {\n  print(1 +);\n}\n");
+    assert_eq!((code, out.as_str(), err.trim()), (1, "", "t.fern:2: expected an expression, found ')'"));
+    let (code, out, err) = fern(&[], "fn f(x) { return 10 // x; }\nfn main() { print(f(5)); print(f(0)); }\n");
+    assert_eq!((code, out.as_str(), err.trim()), (1, "2\n", "fern: error: division by zero (in f)"));
+    let (code, _, err) = fern(&["--jit", "bogus"], "fn main() {}");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = fern(&[], "fn r() { return r(); }\nfn main() { r(); }");
+    assert_eq!((code, err.trim()), (1, "fern: error: maximum recursion depth exceeded (in r)"));
+}
+
+#[test]
+fn stats_and_disassembly() {
+    let src = "fn main() { let i = 0; while i < 5000 { i = i + 1; } print(i); }";
+    let (code, out, err) = fern(&["--stats"], src);
+    assert_eq!((code, out.as_str()), (0, "5000\n"));
+    assert!(err.starts_with("jit: loops=1"), "{err}");
+    let (code, out, _) = fern(&["--dis"], src);
+    assert_eq!(code, 0);
+    assert!(out.contains("Loop(2)"), "{out}");
+}

@@ -285,3 +285,24 @@ fn two_vms_on_two_threads() {
         assert_eq!(got, Ok(want));
     }
 }
+
+#[test]
+fn too_long_traces_abort_back_off_and_are_blacklisted() {
+    let (r, vm) = run(&branchy_sum(5000), params("threshold=2,trace_limit=4,max_aborts=3"), None);
+    assert_eq!(r, Ok(expected_branchy(5000)));
+    let s = vm.stats();
+    assert_eq!(s.aborts_for(metatrace::AbortReason::TooLong), 3, "{}", s.summary());
+    assert_eq!(s.traces_started, 3, "blacklisted after max_aborts: {}", s.summary());
+    assert_eq!(s.loops, 0);
+}
+
+#[test]
+fn leaving_the_frame_while_tracing_aborts() {
+    use Ins::*;
+    // The loop runs exactly twice: tracing starts on the first back edge and the program
+    // halts before the loop closes.
+    let prog = vec![Const(0, 0), Const(1, 2), Const(2, 1), Add(0, 0, 2), Lt(3, 0, 1), JumpIfZero(3, 7), Loop(3), Halt];
+    let (r, vm) = run(&prog, params("threshold=1"), None);
+    assert_eq!(r, Ok(2));
+    assert_eq!(vm.stats().aborts_for(metatrace::AbortReason::LeftFrame), 1, "{}", vm.stats().summary());
+}

@@ -25,6 +25,29 @@ impl Reds for Plain {
 /// The concrete interpreter context. Created by the driver for each concrete activation.
 pub struct Concrete<'a, L: Language> {
     pub(crate) vm: &'a mut Vm<L>,
+    /// The heap's collection-request flag.
+    gc_flag: *const u64,
+    /// GC stress mode: every instruction boundary is a safepoint (otherwise only loop
+    /// headers and activation entries are, which bounds memory just as well: unbounded
+    /// allocation needs a loop or recursion).
+    stress: bool,
+}
+
+impl<'a, L: Language> Concrete<'a, L> {
+    pub(crate) fn new(vm: &'a mut Vm<L>) -> Self {
+        let gc_flag = vm.gc_flag;
+        let stress = vm.params.gc_stress;
+        Concrete { vm, gc_flag, stress }
+    }
+
+    /// Collects if the heap asked for it; `f` is at an instruction boundary.
+    #[inline(always)]
+    pub(crate) fn safepoint(&mut self, f: &L::Frame<Self>) {
+        // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
+        if unsafe { *self.gc_flag } != 0 {
+            crate::driver::safepoint::<L, Self>(self.vm, f);
+        }
+    }
 }
 
 impl<L: Language> Reds for Concrete<'_, L> {
@@ -295,14 +318,14 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
 
     #[inline(always)]
     fn merge_point(&mut self, f: &L::Frame<Self>) -> Control {
-        // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
-        if unsafe { *self.vm.gc_flag } != 0 {
-            crate::driver::safepoint::<L, Self>(self.vm, f);
+        if self.stress {
+            self.safepoint(f);
         }
         Control::Continue
     }
     #[inline]
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
+        self.safepoint(f);
         if !self.vm.params.enabled {
             return Control::Continue;
         }

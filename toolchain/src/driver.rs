@@ -60,6 +60,7 @@ pub(crate) fn run_concrete<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     mut frame: L::Frame<Concrete<'a, L>>,
 ) -> L::Value<Concrete<'a, L>> {
+    cx.safepoint(&frame);
     loop {
         match L::run(cx, &mut frame) {
             Flow::Return(v) => return v,

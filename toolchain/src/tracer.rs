@@ -638,7 +638,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 // Recording stopped inside the callee: finish it concretely.
                 let lang = self.vm.lang.clone();
                 let cf = driver::convert_frame(&*lang, &callee, &mut Untrace);
-                let v = driver::run_concrete(&mut Concrete { vm: self.vm }, cf);
+                let v = driver::run_concrete(&mut Concrete::new(self.vm), cf);
                 L::map_value(v, &mut AsConst)
             }
         };

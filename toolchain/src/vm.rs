@@ -212,7 +212,7 @@ impl<L: Language> Vm<L> {
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         let lang = self.lang.clone();
         let f = crate::driver::convert_frame(&*lang, &frame, &mut Same);
-        let v = crate::driver::run_concrete(&mut Concrete { vm: self }, f);
+        let v = crate::driver::run_concrete(&mut Concrete::new(self), f);
         L::map_value(v, &mut Same)
     }
 

@@ -176,9 +176,7 @@ impl Function {
             match op {
                 Op::Const(k) if k as usize >= self.consts.len() => return bad(pc, "bad constant"),
                 Op::LoadLocal(i) | Op::StoreLocal(i) if i as usize >= self.nlocals => return bad(pc, "bad local"),
-                Op::Call(f, a) if arities.get(f as usize) != Some(&(a as usize)) => {
-                    return bad(pc, "bad call")
-                }
+                Op::Call(f, a) if arities.get(f as usize) != Some(&(a as usize)) => return bad(pc, "bad call"),
                 Op::Return => {
                     if after != 0 {
                         return bad(pc, "return with a non-empty stack");

@@ -16,12 +16,20 @@ pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
     }
     let main = match globals.get("main") {
         Some(&(i, 0)) => i,
-        Some(&(i, _)) => return Err(CompileError { line: fns[i].line, msg: "main must take no parameters".to_string() }),
+        Some(&(i, _)) => {
+            return Err(CompileError { line: fns[i].line, msg: "main must take no parameters".to_string() })
+        }
         None => return Err(CompileError { line: 1, msg: "no main function".to_string() }),
     };
     let mut funcs = Vec::new();
     for f in fns {
-        let mut c = FnCompiler { globals: &globals, scopes: vec![Vec::new()], nlocals: 0, code: Vec::new(), consts: Vec::new() };
+        let mut c = FnCompiler {
+            globals: &globals,
+            scopes: vec![Vec::new()],
+            nlocals: 0,
+            code: Vec::new(),
+            consts: Vec::new(),
+        };
         for p in &f.params {
             c.declare(p);
         }

@@ -96,7 +96,13 @@ fn float_floordiv_helper() -> Helper {
 fn float_mod_helper() -> Helper {
     // SAFETY: extern "C" (word, word) -> word, pure on float bits.
     unsafe {
-        Helper::new("float_mod", fern_float_mod as *const () as usize, &[Type::Float, Type::Float], Some(Type::Float), Effect::Elidable)
+        Helper::new(
+            "float_mod",
+            fern_float_mod as *const () as usize,
+            &[Type::Float, Type::Float],
+            Some(Type::Float),
+            Effect::Elidable,
+        )
     }
 }
 
@@ -410,7 +416,12 @@ impl Language for Fern {
         let prog = f.prog.clone();
         let mut func = match prog.funcs.get(f.func) {
             Some(func) => func,
-            None => return Flow::Return(Err(FernError { message: "internal error: bad function".into(), function: "?".into() })),
+            None => {
+                return Flow::Return(Err(FernError {
+                    message: "internal error: bad function".into(),
+                    function: "?".into(),
+                }))
+            }
         };
         loop {
             if let Some(e) = f.pending_error.take() {
@@ -419,7 +430,9 @@ impl Language for Fern {
             if cx.merge_point(f) == Control::Leave {
                 return Flow::Leave;
             }
-            let Some(&op) = func.code.get(f.pc) else { return fail(func, "internal error: ran off the end of the code") };
+            let Some(&op) = func.code.get(f.pc) else {
+                return fail(func, "internal error: ran off the end of the code");
+            };
             macro_rules! pop {
                 () => {
                     match f.vals.pop() {
@@ -522,7 +535,9 @@ impl Language for Fern {
                     continue;
                 }
                 Op::Call(callee, nargs) => {
-                    let Some(target) = prog.funcs.get(callee as usize) else { return fail(func, "internal error: bad call") };
+                    let Some(target) = prog.funcs.get(callee as usize) else {
+                        return fail(func, "internal error: bad call");
+                    };
                     let n = nargs as usize;
                     if f.vals.len() < f.nlocals + n {
                         return fail(func, "internal error: stack underflow");

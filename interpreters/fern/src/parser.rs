@@ -451,7 +451,9 @@ impl Parser {
                 self.expect(Tok::RParen, "')'")?;
                 return Ok(e);
             }
-            Tok::Print => return Err(CompileError { line, msg: "print is a statement, not an expression".to_string() }),
+            Tok::Print => {
+                return Err(CompileError { line, msg: "print is a statement, not an expression".to_string() })
+            }
             t => return Err(CompileError { line, msg: format!("expected an expression, found {}", t.describe()) }),
         };
         Ok(Expr { kind, line })

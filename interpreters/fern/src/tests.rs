@@ -50,7 +50,9 @@ fn compile_errors_are_reported_with_lines() {
 
 #[test]
 fn garbage_input_gives_errors_not_panics() {
-    for src in ["", "}", "fn", "fn main(", "fn main() { return 1 }", "fn main() { 1 = 2; }", "\u{0}", "fn main() { let = 3; }"] {
+    for src in
+        ["", "}", "fn", "fn main(", "fn main() { return 1 }", "fn main() { 1 = 2; }", "\u{0}", "fn main() { let = 3; }"]
+    {
         assert!(crate::compile_source(src).is_err(), "{src:?}");
     }
 }
@@ -72,7 +74,9 @@ fn runtime_errors() {
 
 #[test]
 fn recursion_limit_is_10000_frames() {
-    let src = |n: usize| format!("fn r(n) {{ if n == 0 {{ return 0; }} return 1 + r(n - 1); }}\nfn main() {{ print(r({n})); }}");
+    let src = |n: usize| {
+        format!("fn r(n) {{ if n == 0 {{ return 0; }} return 1 + r(n - 1); }}\nfn main() {{ print(r({n})); }}")
+    };
     // main is frame 1, r(n) .. r(0) are n + 1 more.
     assert_eq!(run_all(&src(9998)).unwrap(), "9998\n");
     assert_eq!(run_all(&src(9999)).unwrap_err(), "maximum recursion depth exceeded (in r)");
@@ -228,8 +232,9 @@ impl Rng {
 #[test]
 fn random_token_soup_never_panics() {
     const WORDS: &[&str] = &[
-        "fn", "main", "f", "x", "(", ")", "{", "}", ",", ";", "=", "let", "if", "else", "while", "return", "print", "and",
-        "or", "not", "none", "true", "1", "2.5", "+", "-", "*", "/", "//", "%", "<", "==", "!=", ">=", "#", "\n", "$", "1e",
+        "fn", "main", "f", "x", "(", ")", "{", "}", ",", ";", "=", "let", "if", "else", "while", "return", "print",
+        "and", "or", "not", "none", "true", "1", "2.5", "+", "-", "*", "/", "//", "%", "<", "==", "!=", ">=", "#",
+        "\n", "$", "1e",
     ];
     let mut rng = Rng(0x9e3779b97f4a7c15);
     for _ in 0..3000 {

@@ -3,7 +3,11 @@
 use std::process::Command;
 
 fn fern(args: &[&str], src: &str) -> (i32, String, String) {
-    let dir = std::env::temp_dir().join(format!("fern-cli-{}-{}", std::process::id(), args.join("_").replace(['=', ','], "")));
+    let dir = std::env::temp_dir().join(format!(
+        "fern-cli-{}-{}",
+        std::process::id(),
+        args.join("_").replace(['=', ','], "")
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("t.fern");
     std::fs::write(&file, src).unwrap();

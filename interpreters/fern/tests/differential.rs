@@ -44,7 +44,8 @@ impl Gen {
         }
         match r {
             30..=59 => {
-                let ops = ["+", "-", "*", "+", "-", "+", "<", "<=", ">", ">=", "==", "!=", "/", "//", "%", "+", "-", "*"];
+                let ops =
+                    ["+", "-", "*", "+", "-", "+", "<", "<=", ">", ">=", "==", "!=", "/", "//", "%", "+", "-", "*"];
                 let op = ops[self.rng.below(ops.len() as u64) as usize];
                 format!("({} {op} {})", self.expr(depth - 1), self.expr(depth - 1))
             }
@@ -152,7 +153,14 @@ impl Gen {
     }
 
     fn program(seed: u64) -> String {
-        let mut g = Gen { rng: Rng(seed.wrapping_mul(0x9e3779b97f4a7c15) | 1), funcs: Vec::new(), scopes: Vec::new(), next_var: 0, out: String::new(), loop_depth: 0 };
+        let mut g = Gen {
+            rng: Rng(seed.wrapping_mul(0x9e3779b97f4a7c15) | 1),
+            funcs: Vec::new(),
+            scopes: Vec::new(),
+            next_var: 0,
+            out: String::new(),
+            loop_depth: 0,
+        };
         let nfuncs = g.rng.below(4) as usize;
         for i in 0..=nfuncs {
             let main = i == nfuncs;

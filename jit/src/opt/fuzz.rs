@@ -314,7 +314,11 @@ fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
             }
             _ => {
                 let g = ["guard_true", "guard_false", "guard_value"][rng.below(3)];
-                let v = vals[rng.below(vals.len())].clone();
+                // With memory, often a value just read (guards on read values refine the
+                // heap cache).
+                let recent =
+                    if mem && rng.below(2) == 0 { vals.len() - 1 - rng.below(2) } else { rng.below(vals.len()) };
+                let v = vals[recent].clone();
                 let s = snap(rng, &vals, &mut guards);
                 if g == "guard_value" {
                     src.push_str(&format!("guard_value({v}, {}) {s}\n", rng.small()));

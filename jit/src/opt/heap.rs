@@ -25,8 +25,11 @@
 //! A write of the value the table says the location already holds changes nothing and is
 //! removed. A call whose effect may write (`write`, `mayraise`, `reenter`, or a call without
 //! a call descriptor) forgets everything except immutable fields; `elidable` and `readonly`
-//! calls keep the table. Guards change no memory and keep it too, and so do allocations
-//! (`new`, `new_array`): the new object is none of the objects the table knows about.
+//! calls keep the table. Allocations (`new`, `new_array`) keep it: the new object is none of
+//! the objects the table knows about. Guards change no memory and keep it too; a guard that
+//! pins a known value to a constant (`guard_false(x)`, `guard_value(x, 3)`, `guard_true` of a
+//! comparison, `guard_isnull`) even refines the entries holding `x` to that constant, so that
+//! bf's `[` (a zero test of the cell) lets later reads of the cell fold.
 //!
 //! Memory holds a written value truncated to the descriptor's kind: writing 256 to a `u8`
 //! item and reading it back gives 0. So a forwarded write is only used as it is when it
@@ -179,6 +182,34 @@ impl Heap {
         self.known.retain(|&k, _| matches!(k, Loc::Field(f, _) if kind_of(t, f, false).1));
     }
 
+    /// A guard that passed and pins a value to a constant (`guard_false(x)`, `guard_true` of a
+    /// comparison, `guard_value(x, C)` of an integer or reference, `guard_isnull(p)`): the
+    /// locations known to hold `x` hold that constant. Later reads then see the constant
+    /// (guard elimination has already substituted it for the uses it saw; a read this pass
+    /// forwards is a new use).
+    fn learn_from_guard(&mut self, t: &Trace, op: &Op) {
+        let (x, c) = match (op.opcode, op.args.as_slice()) {
+            (Opcode::GuardFalse, &[Operand::Value(x)]) => (x, Operand::Int(0)),
+            (Opcode::GuardTrue, &[Operand::Value(x)])
+                if self.defs.get(&x).is_some_and(|(opcode, _)| is_boolean(*opcode)) =>
+            {
+                (x, Operand::Int(1))
+            }
+            (Opcode::GuardValue, &[Operand::Value(x), c @ (Operand::Int(_) | Operand::Ref(_))])
+                if t.type_of(x) != Type::Float =>
+            {
+                (x, c)
+            }
+            (Opcode::GuardIsNull, &[Operand::Value(x)]) => (x, Operand::Ref(0)),
+            _ => return,
+        };
+        for v in self.known.values_mut() {
+            if *v == Operand::Value(x) {
+                *v = c;
+            }
+        }
+    }
+
     /// At the label: forgets all contents, and facts about the label's arguments.
     fn enter_label(&mut self) {
         self.rw.enter_label();
@@ -232,6 +263,8 @@ pub fn run(t: &mut Trace) {
             if t.call_descr(&op).is_none_or(|c| c.effect.writes()) {
                 heap.forget_for_call(t);
             }
+        } else if op.opcode.is_guard() {
+            heap.learn_from_guard(t, &op);
         } else if op.opcode.has(flags::EFFECT) {
             heap.known.clear(); // an effect this pass does not know about
         } else if let (Some(r), true) = (op.result, op.opcode.is_pure()) {
@@ -484,6 +517,34 @@ descr ro = call(i) -> i readonly
             &with_descrs(
                 "inputs(p0, i1)\ni2 = getfield_i(p0, descr=f)\ni3 = call_i(i1, descr=e)\ni4 = call_i(i1, descr=ro)\n\
                  guard_true(i3) [k: i2]\nfinish(i2, i3, i4, i2)\n",
+            ),
+        );
+    }
+
+    #[test]
+    fn guards_refine_known_values_to_constants() {
+        // bf's `[`: the cell is tested for zero, so a later read of it is 0.
+        heap(
+            &with_descrs(
+                "inputs(p0, i1)\ni2 = getarrayitem_i(p0, i1, descr=tape)\nguard_false(i2) [k: i1]\n\
+                 i3 = getfield_i(p0, descr=f)\nguard_value(i3, 7) [k: i1]\ni4 = getarrayitem_i(p0, i1, descr=tape)\n\
+                 i5 = getfield_i(p0, descr=f)\nfinish(i4, i5)\n",
+            ),
+            &with_descrs(
+                "inputs(p0, i1)\ni2 = getarrayitem_i(p0, i1, descr=tape)\nguard_false(i2) [k: i1]\n\
+                 i3 = getfield_i(p0, descr=f)\nguard_value(i3, 7) [k: i1]\nfinish(0, 7)\n",
+            ),
+        );
+        // guard_true only pins comparisons (other non-zero values are not 1).
+        heap(
+            &with_descrs(
+                "inputs(p0, i1)\ni2 = getfield_i(p0, descr=f)\nguard_true(i2) [k: i1]\ni3 = getfield_i(p0, descr=f)\n\
+                 i4 = int_lt(i1, 5)\nsetfield(p0, i4, descr=g)\nguard_true(i4) [k: i1]\ni5 = getfield_i(p0, descr=g)\n\
+                 finish(i3, i5)\n",
+            ),
+            &with_descrs(
+                "inputs(p0, i1)\ni2 = getfield_i(p0, descr=f)\nguard_true(i2) [k: i1]\ni4 = int_lt(i1, 5)\n\
+                 setfield(p0, i4, descr=g)\nguard_true(i4) [k: i1]\nfinish(i2, 1)\n",
             ),
         );
     }

@@ -248,6 +248,10 @@ operations! {
     /// (constant) address is non-zero — the heap wants a collection — so the interpreter can
     /// collect at an instruction boundary. Never removed or merged by the optimizer.
     GuardSafepoint "guard_safepoint" (p) -> none [GUARD];
+    /// Follows a call to a helper that may raise: leaves the trace if the word at the
+    /// (constant) address — the Vm's raise slot — is non-zero; the interpreter then resumes
+    /// in the exception path of the call's instruction. Never removed or merged.
+    GuardNoException "guard_no_exception" (p) -> none [GUARD];
     /// Leaves the trace if the word at the (constant) address given is non-zero: a
     /// quasi-immutable value the trace depends on has changed since it was compiled.
     GuardNotInvalidated "guard_not_invalidated" (p) -> none [GUARD];

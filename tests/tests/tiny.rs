@@ -30,8 +30,35 @@ enum Ins {
     GetQuasi(usize),
     /// the quasi-immutable cell = k
     SetQuasi(i64),
+    /// a = b / c through a helper that raises on division by zero
+    Div(usize, usize, usize),
     /// stop; the result is r0
     Halt,
+}
+
+/// A helper that may raise: `(raise slot, x, y) -> x / y`, raising 1 when `y == 0`.
+extern "C" fn checked_div(slot: u64, x: u64, y: u64) -> u64 {
+    let (x, y) = (x as i64, y as i64);
+    if y == 0 || (x == i64::MIN && y == -1) {
+        // SAFETY: the toolchain passes the address of the Vm's raise slot.
+        unsafe { *(slot as *mut u64) = 1 };
+        return 0;
+    }
+    x.div_euclid(y) as u64
+}
+
+fn div_helper() -> metatrace::Helper {
+    use metatrace::{Effect, Helper, Type};
+    // SAFETY: checked_div is extern "C" (word, word, word) -> word.
+    unsafe {
+        Helper::new(
+            "checked_div",
+            checked_div as *const () as usize,
+            &[Type::Ref, Type::Int, Type::Int],
+            Some(Type::Int),
+            Effect::MayRaise,
+        )
+    }
 }
 
 struct Tiny {
@@ -44,6 +71,8 @@ struct Frame<R: Reds> {
     quasi: Option<QuasiId>,
     pc: usize,
     regs: [R::Int; NREGS],
+    /// What the current instruction raised (green: set by `raise_in` after a guard failure).
+    raised: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,7 +99,10 @@ impl Language for Tiny {
             Some(Red::Int(v)) => v,
             _ => panic!("a tiny frame holds {NREGS} ints"),
         });
-        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs }
+        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs, raised: None }
+    }
+    fn raise_in<R: Reds>(f: &mut Frame<R>, exc: u64) {
+        f.raised = Some(exc);
     }
     fn map_value<A: Reds, B: Reds>(v: Result<A::Int, String>, m: &mut dyn RedMap<A, B>) -> Result<B::Int, String> {
         v.map(|i| m.int(i))
@@ -84,6 +116,9 @@ impl Language for Tiny {
         loop {
             if cx.merge_point(f) == Control::Leave {
                 return Flow::Leave;
+            }
+            if let Some(exc) = f.raised.take() {
+                return Flow::Return(Err(format!("raised {exc} at {}", f.pc)));
             }
             match prog[f.pc] {
                 Ins::Const(r, k) => f.regs[r] = cx.int(k),
@@ -119,6 +154,11 @@ impl Language for Tiny {
                     f.regs[r] = cx.int(v);
                 }
                 Ins::SetQuasi(k) => cx.quasi_set(f.quasi.unwrap(), k),
+                Ins::Div(a, b, c) => match cx.call_may_raise(&div_helper(), &[Red::Int(f.regs[b]), Red::Int(f.regs[c])]) {
+                    Ok(Some(Red::Int(q))) => f.regs[a] = q,
+                    Ok(_) => unreachable!("checked_div returns an int"),
+                    Err(exc) => return Flow::Return(Err(format!("raised {exc} at {}", f.pc))),
+                },
                 Ins::Halt => return Flow::Return(Ok(f.regs[0])),
             }
             f.pc += 1;
@@ -134,7 +174,7 @@ fn run(prog: &[Ins], params: JitParams, quasi: Option<i64>) -> (Result<i64, Stri
     let mut vm2 = Vm::with_params(lang, vm.params_mut().clone());
     let q = quasi.map(|v| vm2.quasi_new(v));
     assert_eq!(q, vm2.lang().quasi, "cell ids are per Vm and start at 0");
-    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS] };
+    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS], raised: None };
     let r = vm2.run(f);
     drop(vm);
     (r, vm2)
@@ -305,4 +345,45 @@ fn leaving_the_frame_while_tracing_aborts() {
     let (r, vm) = run(&prog, params("threshold=1"), None);
     assert_eq!(r, Ok(2));
     assert_eq!(vm.stats().aborts_for(metatrace::AbortReason::LeftFrame), 1, "{}", vm.stats().summary());
+}
+
+/// r0 = 0; i = 0; while i < n { r0 += 1000 / (d - i); i += 1 } with d = n - 1 (`hit`: the
+/// last iteration divides by zero, which the helper raises) or d = n + 5.
+fn dividing_loop(n: i64, hit: bool) -> Vec<Ins> {
+    use Ins::*;
+    vec![
+        Const(0, 0),                               // 0
+        Const(1, 0),                               // 1: i
+        Const(3, n),                               // 2
+        Lt(2, 1, 3),                               // 3: loop
+        JumpIfZero(2, 15),                         // 4
+        Const(2, if hit { n - 1 } else { n + 5 }), // 5
+        Const(4, -1),                              // 6
+        Mul(4, 4, 1),                              // 7: r4 = -i
+        Add(2, 2, 4),                              // 8: r2 = d - i
+        Const(4, 1000),                            // 9
+        Div(2, 4, 2),                              // 10: r2 = 1000 / r2
+        Add(0, 0, 2),                              // 11
+        Const(2, 1),                               // 12
+        Add(1, 1, 2),                              // 13: i += 1
+        Loop(3),                                   // 14
+        Halt,                                      // 15
+    ]
+}
+
+#[test]
+fn raising_helpers_resume_in_the_exception_path() {
+    let n = 400;
+    let want_ok: i64 = (0..n).map(|i| 1000i64.div_euclid(n + 5 - i)).sum();
+    for spec in ["off", "threshold=1", "threshold=5,bridge=2", "threshold=1,bridge=1"] {
+        let (r, vm) = run(&dividing_loop(n, false), params(spec), None);
+        assert_eq!(r, Ok(want_ok), "{spec}: {}", vm.stats().summary());
+        let (r, vm) = run(&dividing_loop(n, true), params(spec), None);
+        assert_eq!(r, Err("raised 1 at 10".to_string()), "{spec}: {}", vm.stats().summary());
+        if spec != "off" {
+            assert!(vm.stats().loops >= 1, "{spec}: {}", vm.stats().summary());
+            let trace = &vm.traces()[0].optimized;
+            assert!(trace.contains("guard_no_exception("), "{trace}");
+        }
+    }
 }

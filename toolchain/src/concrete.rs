@@ -309,6 +309,19 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         h.ret.map(|t| crate::driver::from_word::<Self>(t, r))
     }
 
+    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64> {
+        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
+        words[0] = self.vm.raise_slot.as_ptr() as u64;
+        for (w, a) in words[1..].iter_mut().zip(args) {
+            *w = to_word(*a);
+        }
+        let r = h.call_words(&words[..args.len() + 1]);
+        match self.vm.raise_slot.replace(0) {
+            0 => Ok(h.ret.map(|t| crate::driver::from_word::<Self>(t, r))),
+            exc => Err(exc),
+        }
+    }
+
     fn quasi_get(&mut self, q: QuasiId) -> i64 {
         self.vm.quasi.get(q)
     }

@@ -117,6 +117,14 @@ pub trait Language: Sized + 'static {
     /// Resumes a caller suspended in a call instruction with the callee's result (the
     /// caller's frame is as it was passed to [`Ctx::call`]).
     fn deliver<R: Reds>(caller: &mut Self::Frame<R>, result: Self::Value<R>);
+    /// Puts a frame whose current instruction called a helper that raised (see
+    /// [`Ctx::call_may_raise`]) into that instruction's exception path, as the interpreter
+    /// does itself when `call_may_raise` returns `Err`. `exc` is the word the helper stored.
+    /// Only languages that use raising helpers need it.
+    fn raise_in<R: Reds>(f: &mut Self::Frame<R>, exc: u64) {
+        let _ = (f, exc);
+        unreachable!("this language calls no helper that may raise")
+    }
     /// The interpreter's main loop: runs `f` from its current position until it returns or
     /// the driver asks for it back.
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Self::Frame<C>) -> Flow<Self::Value<C>>;
@@ -281,6 +289,15 @@ pub trait Ctx<L: Language>: Reds {
     /// result is `Some` exactly when the helper declares one. An elidable helper called with
     /// constant arguments while tracing is folded to its result.
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>>;
+
+    /// Calls a helper declared with [`Effect::MayRaise`](crate::Effect::MayRaise). The helper
+    /// receives, before `args`, the address of the Vm's raise slot (a `u64`): it raises by
+    /// storing a non-zero word there (an error code, or a heap reference, which the collector
+    /// keeps alive), and its result is then ignored. Returns `Err(word)` if it raised; the
+    /// interpreter must then take the instruction's exception path (and implement
+    /// [`Language::raise_in`] to do the same when compiled code raised). `h.args` lists the
+    /// helper's arguments including the leading slot address (a `Type::Ref`).
+    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64>;
 
     /// Reads a quasi-immutable cell: a value that rarely changes. The trace treats it as a
     /// constant and is invalidated when [`Ctx::quasi_set`] changes it.

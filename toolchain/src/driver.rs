@@ -212,6 +212,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         .map(|op| ExitInfo {
             resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
             safepoint: op.opcode == Opcode::GuardSafepoint,
+            raises: op.opcode == Opcode::GuardNoException,
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -365,6 +366,7 @@ pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut Vm<L>, f: &L::Frame<R>) {
         s.visit(&mut roots);
     }
     roots.extend_from_slice(&vm.roots);
+    roots.push(vm.raise_slot.get() as usize);
     for u in vm.units.iter().flatten() {
         roots.extend_from_slice(&u.consts);
     }
@@ -455,7 +457,7 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
                     let resume = Resume { frames: vec![(target, slots)], virtuals: vec![] };
-                    restore(cx, &resume, f);
+                    restore(cx, &resume, f, None);
                     return Control::Continue;
                 }
             }
@@ -478,10 +480,16 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
         let resume = e.resume.clone();
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f);
+            restore(cx, &resume, f, None);
             return Control::Continue;
         }
         e.fails += 1;
+        if e.raises {
+            vm.stats.guard_failures += 1;
+            let exc = vm.raise_slot.replace(0);
+            restore(cx, &resume, f, Some(exc));
+            return Control::Continue;
+        }
         let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
             && resume.frames.len() == 1
@@ -489,7 +497,7 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
             && !invalid
             && vm.recorder.is_none();
         vm.stats.guard_failures += 1;
-        restore(cx, &resume, f);
+        restore(cx, &resume, f, None);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Control::Leave;
@@ -500,7 +508,13 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
 
 /// Rebuilds the frames of a snapshot from the frame buffer: inner frames run to completion
 /// (innermost first, each caller resumed with its callee's result), the outermost is `f`.
-fn restore<'a, L: Language>(cx: &mut Concrete<'a, L>, resume: &Resume<L::Key>, f: &mut L::Frame<Concrete<'a, L>>) {
+/// `raised`: the innermost frame's instruction raised this (see `Language::raise_in`).
+fn restore<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    resume: &Resume<L::Key>,
+    f: &mut L::Frame<Concrete<'a, L>>,
+    raised: Option<u64>,
+) {
     let lang = cx.vm.lang.clone();
     let mut words: Vec<u64> = cx.vm.buf.clone();
     materialize(cx.vm, resume, &mut words);
@@ -520,6 +534,9 @@ fn restore<'a, L: Language>(cx: &mut Concrete<'a, L>, resume: &Resume<L::Key>, f
             lang.rebuild(*key, &mut it)
         })
         .collect();
+    if let Some(exc) = raised {
+        L::raise_in(rebuilt.last_mut().expect("a snapshot has at least one frame"), exc);
+    }
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();
     for fr in &rebuilt {

@@ -15,17 +15,20 @@ pub enum AbortReason {
     TooDeep,
     /// The backend could not compile the trace.
     CompileFailed,
+    /// A helper raised while tracing (exception paths are not traced).
+    Raised,
 }
 
 impl AbortReason {
     /// All reasons, in a fixed order.
-    pub const ALL: [AbortReason; 6] = [
+    pub const ALL: [AbortReason; 7] = [
         AbortReason::TooLong,
         AbortReason::LeftFrame,
         AbortReason::GuardAfterEffect,
         AbortReason::ShapeMismatch,
         AbortReason::TooDeep,
         AbortReason::CompileFailed,
+        AbortReason::Raised,
     ];
     fn index(self) -> usize {
         AbortReason::ALL.iter().position(|&r| r == self).unwrap()
@@ -42,7 +45,7 @@ pub struct JitStats {
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
-    pub aborts: [u64; 6],
+    pub aborts: [u64; 7],
     /// Guard failures that went back to the interpreter (not into a bridge).
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.

@@ -568,6 +568,36 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         h.ret.map(|t| from_word_traced(t, r, res))
     }
 
+    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64> {
+        let slot = self.vm.raise_slot.as_ptr() as u64;
+        let mut words = vec![slot];
+        words.extend(args.iter().map(|a| match a {
+            Red::Int(v) => v.v as u64,
+            Red::Float(v) => v.v.to_bits(),
+            Red::Ref(v) => v.v as u64,
+        }));
+        let r = h.call_words(&words);
+        let exc = self.vm.raise_slot.replace(0);
+        if exc != 0 {
+            // Exception paths are not traced: the loop that raised stays interpreted here.
+            self.abort(AbortReason::Raised);
+            return Err(exc);
+        }
+        let mut ops = vec![Operand::Ref(slot)];
+        ops.extend(args.iter().map(|a| operand_of(*a)));
+        let res = self.emit(Opcode::call_returning(h.ret), ops, Some(h.to_ir())).flatten();
+        // The one guard allowed after an effect: on failure the interpreter resumes in this
+        // instruction's exception path (Language::raise_in), so the call is not repeated.
+        if let Some(rec) = self.rec() {
+            let snap = rec.snap.clone();
+            if self.emit(Opcode::GuardNoException, vec![Operand::Ref(slot)], None).is_some() {
+                self.rec().unwrap().trace.ops.last_mut().unwrap().snapshot = Some(snap);
+            }
+        }
+        self.side_effect();
+        Ok(h.ret.map(|t| from_word_traced(t, r, res)))
+    }
+
     fn quasi_get(&mut self, q: QuasiId) -> i64 {
         let v = self.vm.quasi.get(q);
         if let Some(rec) = self.rec() {

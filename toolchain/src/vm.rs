@@ -65,6 +65,8 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) resume: Rc<Resume<K>>,
     /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
     pub(crate) safepoint: bool,
+    /// Follows a raising call: the interpreter resumes in the exception path; no bridge.
+    pub(crate) raises: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,
@@ -151,6 +153,8 @@ pub struct Vm<L: Language> {
     pub(crate) shadow: Vec<RootFrame>,
     /// References held by Rust code (see [`Vm::push_root`]).
     pub(crate) roots: Vec<usize>,
+    /// Where helpers that may raise store what they raise (see `Ctx::call_may_raise`).
+    pub(crate) raise_slot: Box<std::cell::Cell<u64>>,
 }
 
 struct Same;
@@ -181,6 +185,7 @@ impl<L: Language> Vm<L> {
             gc_flag,
             shadow: Vec::new(),
             roots: Vec::new(),
+            raise_slot: Box::new(std::cell::Cell::new(0)),
             lang: Rc::new(lang),
             params,
             cells: HashMap::new(),

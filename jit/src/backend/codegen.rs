@@ -389,7 +389,7 @@ impl Codegen<'_> {
                 self.guard(b, op, of, op.opcode == GuardNoOverflow)?;
                 None
             }
-            GuardNotInvalidated | GuardSafepoint => {
+            GuardNotInvalidated | GuardSafepoint | GuardNoException => {
                 let p = a(self, b, 0)?;
                 let word = b.ins().load(I64, mem(), p, 0);
                 self.guard(b, op, word, true)?;

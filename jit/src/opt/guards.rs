@@ -109,7 +109,11 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
     use Verdict::*;
     let key = (op.opcode, op.args.clone());
     // Overflow guards belong to their operation; safepoints must stay in every iteration.
-    if matches!(op.opcode, Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint) {
+    // Exception checks belong to their call, too.
+    if matches!(
+        op.opcode,
+        Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint | Opcode::GuardNoException
+    ) {
         return Keep;
     }
     if facts.seen.contains(&key) {

@@ -231,6 +231,36 @@ jump(i1)
     assert_eq!(run(&code, &[5]), (0, vec![5]));
 }
 
+#[test]
+fn guard_no_exception_leaves_when_the_call_raised() {
+    extern "C" fn maybe_raise(slot: u64, x: u64) -> u64 {
+        if x == 0 {
+            unsafe { *(slot as *mut u64) = 7 };
+        }
+        x + 1
+    }
+    static SLOT: AtomicU64 = AtomicU64::new(0);
+    let mut t = text::parse(
+        "descr f = call(p, i) -> i mayraise
+inputs(i0)
+i1 = call_i(ConstPtr(0), i0, descr=f)
+guard_no_exception(ConstPtr(0)) [k: i0]
+finish(i1)
+",
+    )
+    .unwrap();
+    let slot = SLOT.as_ptr() as u64;
+    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(slot);
+    t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(slot);
+    if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
+        c.func = maybe_raise as *const () as u64;
+    }
+    let code = host().compile(&t).unwrap();
+    assert_eq!(run(&code, &[5]), (1, vec![6]));
+    assert_eq!(run(&code, &[0]), (0, vec![0]), "raised: leaves through the guard");
+    assert_eq!(SLOT.load(Ordering::SeqCst), 7);
+}
+
 /// A fake heap for `new`: a free list of 16-word slots threaded through word 1, and slow
 /// paths that count their calls.
 mod fake_heap {

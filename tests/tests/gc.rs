@@ -35,8 +35,6 @@ enum Ins {
     IsCons(usize, usize),
     /// if unbox(r) == 0 goto t
     JumpIfZero(usize, usize),
-    /// goto t (forward)
-    Jump(usize),
     /// goto t (backward: loop header)
     Loop(usize),
     /// return unbox(r0)
@@ -152,10 +150,6 @@ impl Language for Boxes {
                         f.pc = t;
                         continue;
                     }
-                }
-                Ins::Jump(t) => {
-                    f.pc = t;
-                    continue;
                 }
                 Ins::Loop(t) => {
                     f.pc = t;

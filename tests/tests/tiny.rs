@@ -5,7 +5,7 @@ use metatrace::{Control, Ctx, Flow, JitParams, Language, QuasiId, Red, RedMap, R
 use std::fmt;
 use std::rc::Rc;
 
-const NREGS: usize = 4;
+const NREGS: usize = 5;
 
 /// The tiny machine's instructions: four integer registers.
 #[derive(Clone, Copy, Debug)]

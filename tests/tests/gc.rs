@@ -230,7 +230,11 @@ fn boxed_sum_matches_everywhere() {
         let (r, vm) = run(&sum_loop(n), spec);
         assert_eq!(r, Ok(n * (n - 1) / 2), "{spec}: {}", vm.stats().summary());
         if spec.contains("gc_stress") {
-            assert!(vm.heap_stats().collections > 100, "{spec}: {:?}", vm.heap_stats());
+            // Interpreted, every instruction allocates a box and stress mode collects at
+            // nearly every safepoint; compiled, allocation removal leaves the loop nothing to
+            // allocate, so only warm-up, guard exits and bridges collect.
+            let min = if spec.starts_with("off") { 100 } else { 1 };
+            assert!(vm.heap_stats().collections >= min, "{spec}: {:?}", vm.heap_stats());
         }
     }
 }

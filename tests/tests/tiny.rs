@@ -304,6 +304,8 @@ fn quasi_immutable_change_invalidates_traces() {
         assert_eq!(r, Ok(want), "{spec}: {}", vm.stats().summary());
         if spec != "off" {
             assert!(vm.stats().invalidations >= 1, "{spec}: {}", vm.stats().summary());
+            // Invalidated traces are thrown away, releasing their code memory.
+            assert!(vm.live_traces() < vm.traces().len(), "{spec}: {}", vm.stats().summary());
         }
     }
 }

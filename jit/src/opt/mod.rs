@@ -9,21 +9,24 @@
 //! | peel | [`peel`] | splits a loop into a preamble (the first iteration) and the loop proper, joined by a `label` |
 //! | fold | [`fold`] | constant folding and algebraic rules (`x + 0`, `x - x`, ...) |
 //! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
+//! | virtualize | [`virtualize`] | allocation removal: objects that do not escape are never allocated (their fields live in registers, guards describe them as virtuals, loop-carried boxes travel as their fields) |
 //! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `fold, guards, cse, peel, fold, guards, bounds, cse, heap, fold, guards, bounds, dce`; for
-//! a bridge or entry trace (ending in `finish`), or a loop that already has a label, the same
-//! from the second `fold` on (no `peel`, and nothing before it). The order matters: the
+//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, fold, guards, bounds,
+//! dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
+//! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
 //! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
 //! unchanged once `fold` has combined the steps, and then needs no label slot); folding first
 //! gives the other passes constants to work with; guard elimination turns passed guards into
-//! substitutions (`guard_value`) that enable more folding; ranges then remove overflow checks;
-//! CSE merges the loop body's copies of invariant work into the preamble's (which is what
+//! substitutions (`guard_value`) that enable more folding; allocation removal then runs on
+//! folded indices and lengths, while the loop body still names preamble values only through
+//! the label (before CSE), and hands unboxed integers to the later passes; ranges then remove
+//! overflow checks; CSE merges the loop body's copies of invariant work into the preamble's (which is what
 //! makes peeling hoist invariants); heap caching runs on CSE's merged values (equal indices
 //! are then one value), and the second round of folding and guard elimination cleans up what
 //! CSE and heap caching exposed (a loop guard on the same comparison value as a preamble
@@ -39,8 +42,8 @@
 //! downgraded together; and at the `label` the loop-carried values are new values, so no
 //! pass carries facts about them from the preamble into the loop body (see [`util`]).
 //!
-//! Not here yet (see the architecture document): heap caching across the label, allocation
-//! removal (virtuals), short preambles.
+//! Not here yet (see the architecture document): heap caching across the label, short
+//! preambles.
 
 pub mod bounds;
 pub mod cse;
@@ -52,6 +55,7 @@ pub mod guards;
 pub mod heap;
 pub mod peel;
 pub mod util;
+pub mod virtualize;
 
 use crate::ir::*;
 
@@ -66,6 +70,7 @@ const BEFORE_PEEL: &[(&str, Pass)] = &[("fold", fold::run), ("guards", guards::r
 const PIPELINE: &[(&str, Pass)] = &[
     ("fold", fold::run),
     ("guards", guards::run),
+    ("virtualize", virtualize::run),
     ("bounds", bounds::run),
     ("cse", cse::run),
     ("heap", heap::run),
@@ -207,8 +212,9 @@ jump(i6, i1, i4)
 
     #[test]
     fn invariant_guards_and_reads_of_invariant_values() {
-        // The class check of the invariant p1 is done once; the field read stays in both
-        // copies (no heap caching across the label); the unused float work disappears.
+        // The class check of the invariant p1 is done once; so is the field read (heap
+        // caching carries it across the label: the loop does not write it); the unused float
+        // work disappears.
         let out = opt("\
 descr f = field i64 +8
 inputs(i0, p1, f2)
@@ -225,8 +231,7 @@ jump(i6, p1, f2)
             &out,
             "descr f = field i64 +8\ninputs(i0, p1, f2)\nguard_class(p1, ConstPtr(0)) [k: i0, p1, f2]\n\
              i3 = getfield_i(p1, descr=f)\ni4 = int_lt(i0, i3)\nguard_true(i4) [k: i0, p1, f2]\ni5 = int_add(i0, 1)\n\
-             label(i5)\ni6 = getfield_i(p1, descr=f)\ni7 = int_lt(i5, i6)\nguard_true(i7) [k: i5, p1, f2]\n\
-             i8 = int_add(i5, 1)\njump(i8)\n",
+             label(i5)\ni6 = int_lt(i5, i3)\nguard_true(i6) [k: i5, p1, f2]\ni7 = int_add(i5, 1)\njump(i7)\n",
         );
     }
 
@@ -377,9 +382,11 @@ jump(i14, p1)
     #[test]
     fn bf_pointer_that_comes_back_is_loop_invariant() {
         // Folding before peeling sees that the pointer comes back to i0 (i14 = i0 + 3 - 3),
-        // so the loop has no slots: the preamble checks the bounds once, and the loop body
-        // is only the cell updates and the loop guard, whose read is forwarded from the write
-        // before it (as the u8 truncation of the written value).
+        // so the loop has no slots for it: the preamble checks the bounds once, and the loop
+        // body is only the cell updates and the loop guard. Heap caching carries the four
+        // cells across the label: each is a label argument (the u8 truncation of what the
+        // preamble wrote, which is what a read gives) and the jump passes the truncation of
+        // the value the loop body wrote, so the loop body reads no memory at all.
         let out = opt(BF_LOOP);
         same(
             &out,
@@ -391,19 +398,51 @@ jump(i14, p1)
              guard_true(i11) [bf@12: i6, p1]\ni12 = getarrayitem_i(p1, i10, descr=tape)\ni13 = int_add(i12, -1)\n\
              setarrayitem(p1, i10, i13, descr=tape)\ni14 = uint_lt(i0, 30000)\nguard_true(i14) [bf@14: i10, p1]\n\
              i15 = getarrayitem_i(p1, i0, descr=tape)\ni16 = int_add(i15, 1)\nsetarrayitem(p1, i0, i16, descr=tape)\n\
-             i17 = int_and(i16, 255)\nguard_true(i17) [bf@16: i0, p1]\nlabel()\n\
-             i18 = getarrayitem_i(p1, i2, descr=tape)\ni19 = int_add(i18, 3)\nsetarrayitem(p1, i2, i19, descr=tape)\n\
-             i20 = getarrayitem_i(p1, i6, descr=tape)\ni21 = int_add(i20, 2)\nsetarrayitem(p1, i6, i21, descr=tape)\n\
-             i22 = getarrayitem_i(p1, i10, descr=tape)\ni23 = int_add(i22, -1)\nsetarrayitem(p1, i10, i23, descr=tape)\n\
-             i24 = getarrayitem_i(p1, i0, descr=tape)\ni25 = int_add(i24, 1)\nsetarrayitem(p1, i0, i25, descr=tape)\n\
-             i26 = int_and(i25, 255)\nguard_true(i26) [bf@16: i0, p1]\njump()\n",
+             i17 = int_and(i16, 255)\nguard_true(i17) [bf@16: i0, p1]\ni18 = int_and(i5, 255)\n\
+             i19 = int_and(i9, 255)\ni20 = int_and(i13, 255)\ni21 = int_add(i17, 0)\nlabel(i18, i19, i20, i21)\n\
+             i22 = int_add(i18, 3)\nsetarrayitem(p1, i2, i22, descr=tape)\ni23 = int_add(i19, 2)\n\
+             setarrayitem(p1, i6, i23, descr=tape)\ni24 = int_add(i20, -1)\nsetarrayitem(p1, i10, i24, descr=tape)\n\
+             i25 = int_add(i21, 1)\nsetarrayitem(p1, i0, i25, descr=tape)\ni26 = int_and(i25, 255)\n\
+             guard_true(i26) [bf@16: i0, p1]\ni27 = int_and(i22, 255)\ni28 = int_and(i23, 255)\n\
+             i29 = int_and(i24, 255)\njump(i27, i28, i29, i26)\n",
         );
         let body = &out[out.find("label(").unwrap()..];
         assert!(!body.contains("uint_lt"), "{body}");
         assert_eq!(body.matches("guard_").count(), 1, "{body}");
         // The only arithmetic left in the loop is on cell contents (no index computations).
         assert_eq!(body.matches("int_add(").count(), 4, "{body}");
-        assert_eq!(body.matches("getarrayitem_i(p1, i").count(), 4, "{body}");
+        assert!(!body.contains("getarrayitem"), "{body}");
+        assert_eq!(body.matches("setarrayitem(p1, i").count(), 4, "{body}");
+    }
+
+    #[test]
+    fn heap_contents_are_carried_around_the_loop() {
+        // for i in 0..len(a): o.f += i — with o (p1) invariant: the length is read once, in
+        // the preamble; the field is a label argument, so the loop body only writes it, and
+        // the jump passes the value written.
+        let out = opt("\
+descr f = field i64 +8
+descr a = array i64 base=8 len=+0
+inputs(i0, p1)
+i2 = arraylen(p1, descr=a)
+i3 = int_lt(i0, i2)
+guard_true(i3) [k: i0, p1]
+i4 = getfield_i(p1, descr=f)
+i5 = int_add(i4, i0)
+setfield(p1, i5, descr=f)
+i6 = int_add(i0, 1)
+jump(i6, p1)
+");
+        same(
+            &out,
+            "descr f = field i64 +8\ndescr a = array i64 base=8 len=+0\ninputs(i0, p1)\ni2 = arraylen(p1, descr=a)\n\
+             i3 = int_lt(i0, i2)\nguard_true(i3) [k: i0, p1]\ni4 = getfield_i(p1, descr=f)\ni5 = int_add(i4, i0)\n\
+             setfield(p1, i5, descr=f)\ni6 = int_add(i0, 1)\ni7 = int_add(i5, 0)\nlabel(i6, i7)\n\
+             i8 = int_lt(i6, i2)\nguard_true(i8) [k: i6, p1]\ni9 = int_add(i7, i6)\nsetfield(p1, i9, descr=f)\n\
+             i10 = int_add(i6, 1)\njump(i10, i9)\n",
+        );
+        let body = &out[out.find("label(").unwrap()..];
+        assert!(!body.contains("getfield") && !body.contains("arraylen"), "{body}");
     }
 
     #[test]

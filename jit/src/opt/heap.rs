@@ -414,8 +414,7 @@ pub fn run(t: &mut Trace) {
         }
         let mut attempt = input.clone();
         let verdict = walk(&mut attempt, &plan).verdict;
-        let next: Vec<(Loc, Carry)> =
-            plan.iter().zip(&verdict).filter_map(|(&(l, _), v)| v.map(|c| (l, c))).collect();
+        let next: Vec<(Loc, Carry)> = plan.iter().zip(&verdict).filter_map(|(&(l, _), v)| v.map(|c| (l, c))).collect();
         if next == plan {
             *t = attempt;
             return;

@@ -42,8 +42,8 @@
 //! downgraded together; and at the `label` the loop-carried values are new values, so no
 //! pass carries facts about them from the preamble into the loop body (see [`util`]).
 //!
-//! Not here yet (see the architecture document): heap caching across the label, short
-//! preambles.
+//! Not here yet (see the architecture document): short preambles (bridges and entries
+//! always go through the whole preamble), escape analysis for arrays of unknown length.
 
 pub mod bounds;
 pub mod cse;

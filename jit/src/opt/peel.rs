@@ -37,11 +37,12 @@
 //! guards that the preamble's guards on invariant values already proved: both are hoisted
 //! out of the loop.
 //!
-//! Not done: no short preamble (bridges that jump to the loop go through the whole preamble,
-//! i.e. enter at `inputs`), no virtual state carried across the label (allocation removal
-//! must materialize at the label), no heap caching across the label (the loop body re-reads
-//! fields it read in the preamble), no extra label arguments for preamble facts. Traces that
-//! already have a label, or end with `finish` (bridges), are left unchanged.
+//! Peeling itself only duplicates; carrying more than the loop-carried values across the
+//! label is left to later passes, which add label arguments of their own: `virtualize`
+//! explodes loop-carried virtual objects into their fields, `heap` carries known memory
+//! contents. Not done: no short preamble (bridges that jump to the loop go through the
+//! whole preamble, i.e. enter at `inputs`). Traces that already have a label, or end with
+//! `finish` (bridges), are left unchanged.
 
 use crate::ir::*;
 use std::collections::HashMap;

@@ -479,6 +479,9 @@ pub enum Effect {
     /// May raise (report an error to the interpreter) as well as write.
     MayRaise,
     /// May run interpreter code again (re-entering the driver): everything is unknown after.
+    /// The optimizer treats it as the strongest effect. (The toolchain does not yet hand
+    /// helpers a way to re-enter: interpreter code that calls back into the language does
+    /// so with `Ctx::call_frame`, which is traced through.)
     MayReenter,
 }
 

@@ -1,7 +1,6 @@
 //! Fern bytecode: per-function instruction lists for a stack machine, and the check that
 //! the operand stack has one statically known depth at every instruction.
 
-use crate::value::{TAG_FLOAT, TAG_INT, TAG_NONE};
 use std::fmt;
 
 /// One instruction. Jump targets are instruction indices in the same function.
@@ -55,6 +54,16 @@ pub enum Op {
     Pop,
     /// Pop `n` values and print them separated by spaces, then a newline.
     Print(u32),
+    /// Pop `n` values and push a new array of them (the first popped is the last item).
+    NewArray(u32),
+    /// `array(n)`: pop `n`, push a new array of `n` `none`s.
+    MakeArray,
+    /// `a[i]`: pop `i` and `a`, push the item.
+    GetItem,
+    /// `a[i] = v`: pop `v`, `i` and `a`, store.
+    SetItem,
+    /// `len(a)`: pop `a`, push its length.
+    Len,
 }
 
 /// A constant of a function's constant table.
@@ -69,25 +78,14 @@ pub enum Const {
 }
 
 impl Const {
-    /// The run-time type tag of the constant.
-    pub fn tag(self) -> i64 {
-        match self {
-            Const::None => TAG_NONE,
-            Const::Int(_) => TAG_INT,
-            Const::Float(_) => TAG_FLOAT,
-        }
-    }
-    /// The run-time payload word of the constant.
-    pub fn payload(self) -> i64 {
-        match self {
-            Const::None => 0,
-            Const::Int(v) => v,
-            Const::Float(v) => v.to_bits() as i64,
-        }
-    }
     /// Whether two constants are the same value of the same type (bitwise for floats).
     pub fn same(self, other: Const) -> bool {
-        self.tag() == other.tag() && self.payload() == other.payload()
+        match (self, other) {
+            (Const::None, Const::None) => true,
+            (Const::Int(a), Const::Int(b)) => a == b,
+            (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
     }
 }
 
@@ -137,7 +135,10 @@ impl Op {
             | Op::Ge
             | Op::Eq
             | Op::Ne => (2, 1),
-            Op::Not | Op::Neg => (1, 1),
+            Op::Not | Op::Neg | Op::MakeArray | Op::Len => (1, 1),
+            Op::NewArray(n) => (n as usize, 1),
+            Op::GetItem => (2, 1),
+            Op::SetItem => (3, 0),
             Op::Jump(_) | Op::Loop(_) => (0, 0),
             Op::Call(_, n) => (n as usize, 1),
             Op::Print(n) => (n as usize, 0),

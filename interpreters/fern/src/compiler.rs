@@ -10,6 +10,9 @@ use std::collections::HashMap;
 pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
     let mut globals: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, f) in fns.iter().enumerate() {
+        if BUILTINS.iter().any(|b| b.0 == f.name) {
+            return Err(CompileError { line: f.line, msg: format!("'{}' is a builtin function", f.name) });
+        }
         if globals.insert(&f.name, (i, f.params.len())).is_some() {
             return Err(CompileError { line: f.line, msg: format!("function '{}' is defined twice", f.name) });
         }
@@ -57,6 +60,21 @@ pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
         f.max_stack = max;
     }
     Ok(Program { funcs, main })
+}
+
+/// The builtin functions: name, arity, instruction.
+const BUILTINS: &[(&str, usize, Op)] = &[("len", 1, Op::Len), ("array", 1, Op::MakeArray)];
+
+fn arity_error(name: &str, arity: usize, given: usize, line: u32) -> CompileError {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    CompileError {
+        line,
+        msg: format!(
+            "function '{name}' takes {arity} argument{}, but {given} {} given",
+            s(arity),
+            if given == 1 { "was" } else { "were" }
+        ),
+    }
 }
 
 struct FnCompiler<'g> {
@@ -179,6 +197,12 @@ impl FnCompiler<'_> {
                 self.expr(e)?;
                 self.emit(Op::Pop);
             }
+            Stmt::SetItem(a, i, v, _) => {
+                self.expr(a)?;
+                self.expr(i)?;
+                self.expr(v)?;
+                self.emit(Op::SetItem);
+            }
         }
         Ok(())
     }
@@ -201,6 +225,27 @@ impl FnCompiler<'_> {
                 let slot = self.lookup(name, e.line)?;
                 self.emit(Op::LoadLocal(slot));
             }
+            ExprKind::Call(name, args) if BUILTINS.iter().any(|b| b.0 == name) => {
+                let &(_, arity, op) = BUILTINS.iter().find(|b| b.0 == name).expect("just found");
+                if arity != args.len() {
+                    return Err(arity_error(name, arity, args.len(), e.line));
+                }
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(op);
+            }
+            ExprKind::Array(items) => {
+                for a in items {
+                    self.expr(a)?;
+                }
+                self.emit(Op::NewArray(items.len() as u32));
+            }
+            ExprKind::Index(a, i) => {
+                self.expr(a)?;
+                self.expr(i)?;
+                self.emit(Op::GetItem);
+            }
             ExprKind::Call(name, args) => {
                 let Some(&(func, arity)) = self.globals.get(name.as_str()) else {
                     let msg = if name == "print" {
@@ -211,16 +256,7 @@ impl FnCompiler<'_> {
                     return Err(CompileError { line: e.line, msg });
                 };
                 if arity != args.len() {
-                    let s = |n: usize| if n == 1 { "" } else { "s" };
-                    return Err(CompileError {
-                        line: e.line,
-                        msg: format!(
-                            "function '{name}' takes {arity} argument{}, but {} {} given",
-                            s(arity),
-                            args.len(),
-                            if args.len() == 1 { "was" } else { "were" }
-                        ),
-                    });
+                    return Err(arity_error(name, arity, args.len(), e.line));
                 }
                 for a in args {
                     self.expr(a)?;
@@ -322,5 +358,10 @@ mod tests {
         assert_eq!(compile_src("fn main(x) {}").unwrap_err().msg, "main must take no parameters");
         assert!(compile_src("fn main() {} fn main() {}").unwrap_err().msg.contains("defined twice"));
         assert!(compile_src("fn main() { let x = print(1); }").is_err());
+        assert_eq!(compile_src("fn len(a) {} fn main() {}").unwrap_err().msg, "'len' is a builtin function");
+        let e = compile_src("fn main() { print(array(1, 2)); }").unwrap_err();
+        assert_eq!(e.msg, "function 'array' takes 1 argument, but 2 were given");
+        assert_eq!(compile_src("fn main() { 1 = 2; }").unwrap_err().msg, "cannot assign to this expression");
+        assert_eq!(compile_src("fn main() { let a = [1, 2; }").unwrap_err().msg, "expected ',' or ']', found ';'");
     }
 }

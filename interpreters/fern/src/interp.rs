@@ -1,15 +1,21 @@
 //! The Fern interpreter, written once against the Metatrace DSL: the [`Language`] impl, its
-//! frames and green keys, the main loop, and the Rust helpers it calls (printing, float
-//! floor division).
+//! frames and green keys, the main loop, and the Rust helpers it calls (printing, filling
+//! arrays, float floor division).
 //!
 //! Green: the program, the function, the program counter and the stack depth (implied by
-//! the number of reds). Red: the call depth and every value's tag and payload. Operations
-//! promote tags, so traces specialize on types behind guards.
+//! the number of reds). Red: the call depth (an int) and every value (a reference to a heap
+//! object, see [`crate::value`]). Operations promote the class of their operands
+//! (`guard_class` in traces), so traces specialize on the types they saw behind guards, and
+//! allocate a fresh box for every int or float they compute.
 
 use crate::bytecode::{Const, Function, Op, Program};
-use crate::value::{float_divmod, format_value, type_name, FernError, Val, TAG_FLOAT, TAG_INT, TAG_NONE};
-use metatrace::{Control, Ctx, Effect, Flow, Helper, Language, Plain, Red, RedMap, Reds, Type};
-use std::cell::RefCell;
+use crate::value::{
+    float_divmod, format_value, type_name, FernError, ARRAY, ARRAY_ITEM, FLOAT, FLOAT_VALUE, INT, INT_VALUE,
+    MAX_ARRAY, NONE,
+};
+use metatrace::heap::{ARRAY_ITEMS, ARRAY_LEN, HEADER};
+use metatrace::{Control, Ctx, Effect, Flow, Helper, JitParams, Language, Plain, Red, RedMap, Reds, Type, Vm};
+use std::cell::{OnceCell, RefCell};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -19,7 +25,7 @@ use std::rc::Rc;
 pub const MAX_DEPTH: i64 = 10_000;
 
 /// What a Fern activation returns: a value, or a run-time error propagating to the caller.
-pub type Value<R> = Result<Val<R>, FernError>;
+pub type Value<R> = Result<<R as Reds>::Ref, FernError>;
 
 /// Where `print` writes: a buffered writer, flushed at exit.
 pub struct Io {
@@ -39,21 +45,39 @@ impl Io {
     }
 }
 
-/// Tag of the no-value `print()` writes before its newline.
-const TAG_NOTHING: i64 = -1;
+/// `end` code of `print()`: no value, just the newline.
+const END_NOTHING: i64 = 0;
 
-extern "C" fn fern_print(io: u64, tag: u64, payload: u64, end: u64) -> u64 {
+extern "C" fn fern_print(io: u64, value: u64, end: u64) -> u64 {
     // SAFETY: `io` is the address of the `RefCell<Io>` owned by the running `Fern`, which
     // outlives every trace of its Vm; the interpreter holds no borrow of it while calling.
     let io = unsafe { &*(io as *const RefCell<Io>) };
     let Ok(mut io) = io.try_borrow_mut() else { return 0 };
-    if tag as i64 != TAG_NOTHING {
-        let s = format_value(tag as i64, payload as i64);
+    if end as i64 == END_NOTHING {
+        io.buffered.push(b'\n');
+    } else {
+        let mut s = String::new();
+        // SAFETY: `value` is a live Fern value: helpers run within an instruction, where
+        // nothing is collected.
+        unsafe { format_value(value as usize, &mut s) };
         io.buffered.extend_from_slice(s.as_bytes());
+        io.buffered.push(end as u8);
     }
-    io.buffered.push(end as u8);
     if io.buffered.len() >= 1 << 13 {
         io.flush();
+    }
+    0
+}
+
+extern "C" fn fern_array_fill(arr: u64, value: u64) -> u64 {
+    let arr = arr as usize;
+    // SAFETY: `arr` is a live Fern array (its length word and items are in bounds) and
+    // `value` a live value; nothing is collected within an instruction.
+    unsafe {
+        let len = ((arr + ARRAY_LEN as usize) as *const i64).read() as usize;
+        for i in 0..len {
+            ((arr + ARRAY_ITEMS as usize + 8 * i) as *mut u64).write(value);
+        }
     }
     0
 }
@@ -67,13 +91,26 @@ extern "C" fn fern_float_mod(a: u64, b: u64) -> u64 {
 }
 
 fn print_helper() -> Helper {
-    // SAFETY: fern_print is extern "C" (word x4) -> word and accepts any words but the Io
-    // address, which the interpreter always passes correctly.
+    // SAFETY: fern_print is extern "C" (word x3) -> word; it is passed the Io address and a
+    // live value, which the interpreter always does.
     unsafe {
         Helper::new(
             "fern_print",
             fern_print as *const () as usize,
-            &[Type::Ref, Type::Int, Type::Int, Type::Int],
+            &[Type::Ref, Type::Ref, Type::Int],
+            None,
+            Effect::Write,
+        )
+    }
+}
+
+fn fill_helper() -> Helper {
+    // SAFETY: extern "C" (word, word) -> word; the interpreter passes a live array and value.
+    unsafe {
+        Helper::new(
+            "fern_array_fill",
+            fern_array_fill as *const () as usize,
+            &[Type::Ref, Type::Ref],
             None,
             Effect::Write,
         )
@@ -106,16 +143,28 @@ fn float_mod_helper() -> Helper {
     }
 }
 
+/// What the frames of one run share: the program and the objects made for it when the run
+/// starts (kept alive for the whole run by one rooted array).
+pub struct Runtime {
+    /// The program.
+    pub prog: Rc<Program>,
+    /// The `none` object.
+    pub none: usize,
+    /// Each function's constant table as objects (`none`, or an int or float boxed once).
+    pub consts: Vec<Vec<usize>>,
+    io: usize,
+}
+
 /// The Fern language: a compiled program and where it prints.
 pub struct Fern {
     prog: Rc<Program>,
     io: Box<RefCell<Io>>,
+    rt: OnceCell<Rc<Runtime>>,
 }
 
 /// One activation of a Fern function.
 pub struct Frame<R: Reds> {
-    prog: Rc<Program>,
-    io: usize,
+    rt: Rc<Runtime>,
     /// Index of the running function (green).
     pub func: usize,
     /// Program counter (green).
@@ -124,8 +173,9 @@ pub struct Frame<R: Reds> {
     pub depth: R::Int,
     /// Number of local variables: the first `nlocals` of `vals` (green).
     pub nlocals: usize,
-    /// The local variables (parameters first), then the operand stack.
-    pub vals: Vec<Val<R>>,
+    /// The local variables (parameters first), then the operand stack: references to
+    /// values, the frame's only hold on them (they are the collector's roots).
+    pub vals: Vec<R::Ref>,
     /// An error delivered by a callee that was resumed by the driver (see
     /// [`Language::deliver`]); the main loop raises it before anything else.
     pub pending_error: Option<Box<FernError>>,
@@ -159,23 +209,75 @@ impl fmt::Display for Key {
 }
 
 impl Fern {
-    /// A machine for `prog` printing to `io`.
+    /// A machine for `prog` printing to `io`. Its objects live on a `Vm`'s heap: use
+    /// [`Fern::vm`], or call [`Fern::init`] on the `Vm` before running.
     pub fn new(prog: Program, io: Io) -> Self {
-        Fern { prog: Rc::new(prog), io: Box::new(RefCell::new(io)) }
+        Fern { prog: Rc::new(prog), io: Box::new(RefCell::new(io)), rt: OnceCell::new() }
+    }
+
+    /// A `Vm` running `prog`, initialized (see [`Fern::init`]).
+    pub fn vm(prog: Program, params: JitParams, io: Io) -> Vm<Fern> {
+        let mut vm = Vm::with_params(Fern::new(prog, io), params);
+        Fern::init(&mut vm);
+        vm
+    }
+
+    /// Allocates the program's `none` and constant objects on the Vm's heap and roots them
+    /// for the Vm's lifetime. Call once, before [`Fern::start_frame`].
+    pub fn init(vm: &mut Vm<Fern>) {
+        if vm.lang().rt.get().is_some() {
+            return;
+        }
+        let prog = vm.lang().prog.clone();
+        let io = vm.lang().io_addr();
+        let heap = vm.heap_mut();
+        // Allocation never collects: nothing here needs rooting until the end.
+        let none = heap.alloc(&NONE);
+        let mut all = vec![none];
+        let mut consts = Vec::new();
+        for f in &prog.funcs {
+            let mut table = Vec::new();
+            for &c in &f.consts {
+                let (obj, bits) = match c {
+                    Const::None => (none, None),
+                    Const::Int(v) => (heap.alloc(&INT), Some(v as u64)),
+                    Const::Float(v) => (heap.alloc(&FLOAT), Some(v.to_bits())),
+                };
+                if let Some(bits) = bits {
+                    // SAFETY: a fresh Int or Float box has its value word at HEADER.
+                    unsafe { ((obj + HEADER as usize) as *mut u64).write(bits) };
+                    all.push(obj);
+                }
+                table.push(obj);
+            }
+            consts.push(table);
+        }
+        let root = heap.alloc_array(&ARRAY, all.len());
+        for (i, &obj) in all.iter().enumerate() {
+            // SAFETY: `root` is a fresh array of `all.len()` reference items.
+            unsafe { ((root + ARRAY_ITEMS as usize + 8 * i) as *mut usize).write(obj) };
+        }
+        vm.push_root(root);
+        let rt = Rc::new(Runtime { prog, none, consts, io });
+        let _ = vm.lang().rt.set(rt);
+    }
+
+    fn runtime(&self) -> Rc<Runtime> {
+        self.rt.get().expect("Fern::init must run before Fern frames are made").clone()
     }
 
     /// The frame that calls `main`.
     pub fn start_frame(&self) -> Frame<Plain> {
-        let nlocals = self.prog.funcs.get(self.prog.main).map_or(0, |f| f.nlocals);
+        let rt = self.runtime();
+        let nlocals = rt.prog.funcs.get(rt.prog.main).map_or(0, |f| f.nlocals);
         Frame {
-            prog: self.prog.clone(),
-            io: self.io_addr(),
-            func: self.prog.main,
+            func: rt.prog.main,
             pc: 0,
             depth: 1,
             nlocals,
-            vals: vec![Val { tag: TAG_NONE, payload: 0 }; nlocals],
+            vals: vec![rt.none; nlocals],
             pending_error: None,
+            rt,
         }
     }
 
@@ -191,25 +293,27 @@ impl Fern {
     }
 }
 
-fn none_val<C: Ctx<Fern>>(cx: &mut C) -> Val<C> {
-    Val { tag: cx.int(TAG_NONE), payload: cx.int(0) }
+/// A fresh int box.
+fn box_int<C: Ctx<Fern>>(cx: &mut C, v: C::Int) -> C::Ref {
+    let b = cx.new_object(&INT);
+    cx.setfield_int(b, &INT_VALUE, v);
+    b
 }
 
-fn int_val<C: Ctx<Fern>>(cx: &mut C, v: C::Int) -> Val<C> {
-    Val { tag: cx.int(TAG_INT), payload: v }
+/// A fresh float box.
+fn box_float<C: Ctx<Fern>>(cx: &mut C, v: C::Float) -> C::Ref {
+    let b = cx.new_object(&FLOAT);
+    cx.setfield_float(b, &FLOAT_VALUE, v);
+    b
 }
 
-fn float_val<C: Ctx<Fern>>(cx: &mut C, v: C::Float) -> Val<C> {
-    let payload = cx.float_bits_to_int(v);
-    Val { tag: cx.int(TAG_FLOAT), payload }
-}
-
-/// A number (tag already promoted) as a float.
-fn to_float<C: Ctx<Fern>>(cx: &mut C, tag: i64, payload: C::Int) -> C::Float {
-    if tag == TAG_INT {
-        cx.cast_int_to_float(payload)
+/// A number (its class already promoted) as a float.
+fn to_float<C: Ctx<Fern>>(cx: &mut C, class: usize, v: C::Ref) -> C::Float {
+    if class == INT.class() {
+        let x = cx.getfield_int(v, &INT_VALUE);
+        cx.cast_int_to_float(x)
     } else {
-        cx.int_bits_to_float(payload)
+        cx.getfield_float(v, &FLOAT_VALUE)
     }
 }
 
@@ -235,30 +339,38 @@ const OVERFLOW: &str = "integer overflow";
 const DIV_ZERO: &str = "division by zero";
 
 /// A binary operation on two values.
-fn binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: Val<C>, b: Val<C>) -> Result<Val<C>, String> {
-    let ta = cx.promote_int(a.tag);
-    let tb = cx.promote_int(b.tag);
-    if ta == TAG_INT && tb == TAG_INT {
-        return int_binary(cx, op, a.payload, b.payload);
+fn binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Ref, b: C::Ref) -> Result<C::Ref, String> {
+    let ca = cx.promote_class(a);
+    let cb = cx.promote_class(b);
+    let (int, float) = (INT.class(), FLOAT.class());
+    if ca == int && cb == int {
+        let x = cx.getfield_int(a, &INT_VALUE);
+        let y = cx.getfield_int(b, &INT_VALUE);
+        return int_binary(cx, op, x, y);
     }
-    let numeric = |t: i64| t == TAG_INT || t == TAG_FLOAT;
-    if numeric(ta) && numeric(tb) {
-        let x = to_float(cx, ta, a.payload);
-        let y = to_float(cx, tb, b.payload);
+    let numeric = |c: usize| c == int || c == float;
+    if numeric(ca) && numeric(cb) {
+        let x = to_float(cx, ca, a);
+        let y = to_float(cx, cb, b);
         return float_binary(cx, op, x, y);
     }
     match op {
         Op::Eq | Op::Ne => {
-            // Different types are unequal; none equals none.
-            let equal = ta == tb && ta == TAG_NONE;
-            let r = cx.int((equal == (op == Op::Eq)) as i64);
-            Ok(int_val(cx, r))
+            // Different types are unequal; none equals none; arrays are equal when they
+            // are the same array.
+            let equal = if ca == cb && ca == ARRAY.class() {
+                cx.ptr_eq(a, b)
+            } else {
+                cx.int((ca == cb && ca == NONE.class()) as i64)
+            };
+            let r = if op == Op::Eq { equal } else { cx.int_is_zero(equal) };
+            Ok(box_int(cx, r))
         }
-        _ => Err(format!("unsupported operand types for {}: {} and {}", symbol(op), type_name(ta), type_name(tb))),
+        _ => Err(format!("unsupported operand types for {}: {} and {}", symbol(op), type_name(ca), type_name(cb))),
     }
 }
 
-fn int_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Int, b: C::Int) -> Result<Val<C>, String> {
+fn int_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Int, b: C::Int) -> Result<C::Ref, String> {
     let r = match op {
         Op::Add => cx.int_add_ovf(a, b).ok_or(OVERFLOW)?,
         Op::Sub => cx.int_sub_ovf(a, b).ok_or(OVERFLOW)?,
@@ -297,22 +409,22 @@ fn int_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Int, b: C::Int) -> Result<
         Op::Ne => cx.int_ne(a, b),
         _ => return Err(format!("internal error: {op:?} is not a binary operator")),
     };
-    Ok(int_val(cx, r))
+    Ok(box_int(cx, r))
 }
 
-fn float_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Float, b: C::Float) -> Result<Val<C>, String> {
+fn float_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Float, b: C::Float) -> Result<C::Ref, String> {
     let cmp = match op {
         Op::Add => {
             let r = cx.float_add(a, b);
-            return Ok(float_val(cx, r));
+            return Ok(box_float(cx, r));
         }
         Op::Sub => {
             let r = cx.float_sub(a, b);
-            return Ok(float_val(cx, r));
+            return Ok(box_float(cx, r));
         }
         Op::Mul => {
             let r = cx.float_mul(a, b);
-            return Ok(float_val(cx, r));
+            return Ok(box_float(cx, r));
         }
         Op::Div | Op::FloorDiv | Op::Mod => {
             let zero = cx.float(0.0);
@@ -330,7 +442,7 @@ fn float_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Float, b: C::Float) -> R
                     }
                 }
             };
-            return Ok(float_val(cx, r));
+            return Ok(box_float(cx, r));
         }
         Op::Lt => cx.float_lt(a, b),
         Op::Le => cx.float_le(a, b),
@@ -340,21 +452,85 @@ fn float_binary<C: Ctx<Fern>>(cx: &mut C, op: Op, a: C::Float, b: C::Float) -> R
         Op::Ne => cx.float_ne(a, b),
         _ => return Err(format!("internal error: {op:?} is not a binary operator")),
     };
-    Ok(int_val(cx, cmp))
+    Ok(box_int(cx, cmp))
 }
 
-/// Whether a value counts as true in a condition: `none`, `0` and `0.0` are false.
-fn truthy<C: Ctx<Fern>>(cx: &mut C, v: Val<C>) -> bool {
-    match cx.promote_int(v.tag) {
-        TAG_INT => cx.is_true(v.payload),
-        TAG_FLOAT => {
-            let x = cx.int_bits_to_float(v.payload);
-            let zero = cx.float(0.0);
-            let nz = cx.float_ne(x, zero);
-            cx.is_true(nz)
-        }
-        _ => false,
+/// Whether a value counts as false: `none`, `0`, `0.0` and the empty array are. As a red
+/// int (1 for false) when the answer depends on red data, else as a constant.
+fn falsy<C: Ctx<Fern>>(cx: &mut C, v: C::Ref) -> C::Int {
+    let c = cx.promote_class(v);
+    if c == INT.class() {
+        let x = cx.getfield_int(v, &INT_VALUE);
+        cx.int_is_zero(x)
+    } else if c == FLOAT.class() {
+        let x = cx.getfield_float(v, &FLOAT_VALUE);
+        let zero = cx.float(0.0);
+        cx.float_eq(x, zero)
+    } else if c == ARRAY.class() {
+        let n = cx.arraylen(v, &ARRAY_ITEM);
+        cx.int_is_zero(n)
+    } else {
+        cx.int(1)
     }
+}
+
+/// Whether a value counts as true in a condition (see [`falsy`]).
+fn truthy<C: Ctx<Fern>>(cx: &mut C, v: C::Ref) -> bool {
+    let c = cx.promote_class(v);
+    if c == INT.class() {
+        let x = cx.getfield_int(v, &INT_VALUE);
+        cx.is_true(x)
+    } else if c == FLOAT.class() {
+        let x = cx.getfield_float(v, &FLOAT_VALUE);
+        let zero = cx.float(0.0);
+        let nz = cx.float_ne(x, zero);
+        cx.is_true(nz)
+    } else if c == ARRAY.class() {
+        let n = cx.arraylen(v, &ARRAY_ITEM);
+        cx.is_true(n)
+    } else {
+        false
+    }
+}
+
+/// Checks `a[i]`: `a` an array, `i` an int in its bounds; returns the index.
+fn index<C: Ctx<Fern>>(cx: &mut C, a: C::Ref, i: C::Ref) -> Result<C::Int, String> {
+    let ca = cx.promote_class(a);
+    if ca != ARRAY.class() {
+        return Err(format!("cannot index {}", type_name(ca)));
+    }
+    let ci = cx.promote_class(i);
+    if ci != INT.class() {
+        return Err(format!("array index must be an int, not {}", type_name(ci)));
+    }
+    let x = cx.getfield_int(i, &INT_VALUE);
+    let len = cx.arraylen(a, &ARRAY_ITEM);
+    // Unsigned: negative indexes are out of range too.
+    let ok = cx.uint_lt(x, len);
+    if !cx.is_true(ok) {
+        return Err("index out of range".to_string());
+    }
+    Ok(x)
+}
+
+/// `array(n)`: `n` nones.
+fn make_array<C: Ctx<Fern>>(cx: &mut C, n: C::Ref, none: C::Ref) -> Result<C::Ref, String> {
+    let c = cx.promote_class(n);
+    if c != INT.class() {
+        return Err(format!("array() needs an int, not {}", type_name(c)));
+    }
+    let len = cx.getfield_int(n, &INT_VALUE);
+    let limit = cx.int(MAX_ARRAY + 1);
+    let ok = cx.uint_lt(len, limit);
+    if !cx.is_true(ok) {
+        let zero = cx.int(0);
+        let neg = cx.int_lt(len, zero);
+        return Err(if cx.is_true(neg) { "array() size must not be negative" } else { "array() size is too large" }
+            .to_string());
+    }
+    let arr = cx.new_array(&ARRAY, len);
+    cx.call(&fill_helper(), &[Red::Ref(arr), Red::Ref(none)]);
+    Ok(arr)
 }
 
 fn fail<V>(func: &Function, message: impl Into<String>) -> Flow<Result<V, FernError>> {
@@ -367,42 +543,30 @@ impl Language for Fern {
     type Key = Key;
 
     fn key<R: Reds>(f: &Frame<R>) -> Key {
-        Key { func: f.func as u32, pc: f.pc as u32, name: f.prog.funcs.get(f.func).map_or("?", |g| g.key_name) }
+        Key { func: f.func as u32, pc: f.pc as u32, name: f.rt.prog.funcs.get(f.func).map_or("?", |g| g.key_name) }
     }
 
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.push(Red::Int(f.depth));
-        for v in &f.vals {
-            out.push(Red::Int(v.tag));
-            out.push(Red::Int(v.payload));
-        }
+        out.extend(f.vals.iter().map(|&v| Red::Ref(v)));
     }
 
     fn rebuild<R: Reds>(&self, key: Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+        let rt = self.runtime();
         let func = key.func as usize;
-        let nlocals = self.prog.funcs.get(func).map_or(0, |f| f.nlocals);
+        let nlocals = rt.prog.funcs.get(func).map_or(0, |f| f.nlocals);
         let Some(Red::Int(depth)) = reds.next() else { unreachable!("a Fern frame starts with its depth") };
-        let mut vals = Vec::new();
-        while let Some(r) = reds.next() {
-            let (Red::Int(tag), Some(Red::Int(payload))) = (r, reds.next()) else {
-                unreachable!("Fern values are pairs of ints")
-            };
-            vals.push(Val { tag, payload });
-        }
-        Frame {
-            prog: self.prog.clone(),
-            io: self.io_addr(),
-            func,
-            pc: key.pc as usize,
-            depth,
-            nlocals,
-            vals,
-            pending_error: None,
-        }
+        let vals = reds
+            .map(|r| match r {
+                Red::Ref(v) => v,
+                _ => unreachable!("Fern values are references"),
+            })
+            .collect();
+        Frame { rt, func, pc: key.pc as usize, depth, nlocals, vals, pending_error: None }
     }
 
     fn map_value<A: Reds, B: Reds>(v: Value<A>, m: &mut dyn RedMap<A, B>) -> Value<B> {
-        v.map(|v| Val { tag: m.int(v.tag), payload: m.int(v.payload) })
+        v.map(|v| m.reference(v))
     }
 
     fn deliver<R: Reds>(caller: &mut Frame<R>, result: Value<R>) {
@@ -413,7 +577,8 @@ impl Language for Fern {
     }
 
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Value<C>> {
-        let prog = f.prog.clone();
+        let rt = f.rt.clone();
+        let prog = &*rt.prog;
         let mut func = match prog.funcs.get(f.func) {
             Some(func) => func,
             None => {
@@ -441,12 +606,19 @@ impl Language for Fern {
                     }
                 };
             }
+            macro_rules! tr {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(m) => return fail(func, m),
+                    }
+                };
+            }
             match op {
                 Op::Const(k) => {
-                    let c = func.consts.get(k as usize).copied().unwrap_or(Const::None);
-                    let tag = cx.int(c.tag());
-                    let payload = cx.int(c.payload());
-                    f.vals.push(Val { tag, payload });
+                    let obj = rt.consts.get(f.func).and_then(|t| t.get(k as usize)).copied().unwrap_or(rt.none);
+                    let v = cx.const_ref(obj);
+                    f.vals.push(v);
                 }
                 Op::LoadLocal(i) => match f.vals.get(i as usize) {
                     Some(&v) if (i as usize) < f.nlocals => f.vals.push(v),
@@ -473,41 +645,31 @@ impl Language for Fern {
                 | Op::Ne => {
                     let b = pop!();
                     let a = pop!();
-                    match binary(cx, op, a, b) {
-                        Ok(v) => f.vals.push(v),
-                        Err(m) => return fail(func, m),
-                    }
+                    let v = tr!(binary(cx, op, a, b));
+                    f.vals.push(v);
                 }
                 Op::Not => {
                     let a = pop!();
-                    let r = match cx.promote_int(a.tag) {
-                        TAG_INT => cx.int_is_zero(a.payload),
-                        TAG_FLOAT => {
-                            let x = cx.int_bits_to_float(a.payload);
-                            let zero = cx.float(0.0);
-                            cx.float_eq(x, zero)
-                        }
-                        _ => cx.int(1),
-                    };
-                    let v = int_val(cx, r);
+                    let r = falsy(cx, a);
+                    let v = box_int(cx, r);
                     f.vals.push(v);
                 }
                 Op::Neg => {
                     let a = pop!();
-                    let v = match cx.promote_int(a.tag) {
-                        TAG_INT => {
-                            let zero = cx.int(0);
-                            match cx.int_sub_ovf(zero, a.payload) {
-                                Some(r) => int_val(cx, r),
-                                None => return fail(func, OVERFLOW),
-                            }
+                    let c = cx.promote_class(a);
+                    let v = if c == INT.class() {
+                        let x = cx.getfield_int(a, &INT_VALUE);
+                        let zero = cx.int(0);
+                        match cx.int_sub_ovf(zero, x) {
+                            Some(r) => box_int(cx, r),
+                            None => return fail(func, OVERFLOW),
                         }
-                        TAG_FLOAT => {
-                            let x = cx.int_bits_to_float(a.payload);
-                            let r = cx.float_neg(x);
-                            float_val(cx, r)
-                        }
-                        t => return fail(func, format!("unsupported operand type for -: {}", type_name(t))),
+                    } else if c == FLOAT.class() {
+                        let x = cx.getfield_float(a, &FLOAT_VALUE);
+                        let r = cx.float_neg(x);
+                        box_float(cx, r)
+                    } else {
+                        return fail(func, format!("unsupported operand type for -: {}", type_name(c)));
                     };
                     f.vals.push(v);
                 }
@@ -551,20 +713,18 @@ impl Language for Fern {
                     }
                     let mut vals = Vec::with_capacity(target.nlocals.max(n) + target.max_stack);
                     let base = f.vals.len() - n;
-                    for &v in &f.vals[base..] {
-                        vals.push(v);
-                    }
+                    vals.extend_from_slice(&f.vals[base..]);
                     f.vals.truncate(base);
                     if target.nlocals > n {
-                        let none = none_val(cx);
+                        let none = cx.const_ref(rt.none);
                         vals.resize(target.nlocals, none);
                     }
                     // The caller is handed over in its resumed state: past the call, its
-                    // arguments consumed; the result is pushed when the callee returns.
+                    // arguments consumed (they are the callee's now, and reachable from
+                    // it); the result is pushed when the callee returns.
                     f.pc += 1;
                     let frame = Frame {
-                        prog: prog.clone(),
-                        io: f.io,
+                        rt: rt.clone(),
                         func: callee as usize,
                         pc: 0,
                         depth,
@@ -590,19 +750,64 @@ impl Language for Fern {
                     if f.vals.len() < f.nlocals + n {
                         return fail(func, "internal error: stack underflow");
                     }
-                    let io = cx.const_ref(f.io);
+                    let io = cx.const_ref(rt.io);
                     let h = print_helper();
                     let start = f.vals.len() - n;
                     if n == 0 {
-                        let (t, p, e) = (cx.int(TAG_NOTHING), cx.int(0), cx.int(b'\n' as i64));
-                        cx.call(&h, &[Red::Ref(io), Red::Int(t), Red::Int(p), Red::Int(e)]);
+                        let (none, end) = (cx.const_ref(rt.none), cx.int(END_NOTHING));
+                        cx.call(&h, &[Red::Ref(io), Red::Ref(none), Red::Int(end)]);
                     }
                     for i in 0..n {
                         let v = f.vals[start + i];
                         let end = cx.int(if i + 1 == n { b'\n' } else { b' ' } as i64);
-                        cx.call(&h, &[Red::Ref(io), Red::Int(v.tag), Red::Int(v.payload), Red::Int(end)]);
+                        cx.call(&h, &[Red::Ref(io), Red::Ref(v), Red::Int(end)]);
                     }
                     f.vals.truncate(start);
+                }
+                Op::NewArray(n) => {
+                    let n = n as usize;
+                    if f.vals.len() < f.nlocals + n {
+                        return fail(func, "internal error: stack underflow");
+                    }
+                    let start = f.vals.len() - n;
+                    let len = cx.int(n as i64);
+                    let arr = cx.new_array(&ARRAY, len);
+                    for i in 0..n {
+                        let at = cx.int(i as i64);
+                        cx.setarrayitem_ref(arr, at, &ARRAY_ITEM, f.vals[start + i]);
+                    }
+                    f.vals.truncate(start);
+                    f.vals.push(arr);
+                }
+                Op::MakeArray => {
+                    let n = pop!();
+                    let none = cx.const_ref(rt.none);
+                    let arr = tr!(make_array(cx, n, none));
+                    f.vals.push(arr);
+                }
+                Op::GetItem => {
+                    let i = pop!();
+                    let a = pop!();
+                    let x = tr!(index(cx, a, i));
+                    let v = cx.getarrayitem_ref(a, x, &ARRAY_ITEM);
+                    f.vals.push(v);
+                }
+                Op::SetItem => {
+                    let v = pop!();
+                    let i = pop!();
+                    let a = pop!();
+                    let x = tr!(index(cx, a, i));
+                    cx.setarrayitem_ref(a, x, &ARRAY_ITEM, v);
+                }
+                Op::Len => {
+                    let a = pop!();
+                    let c = cx.promote_class(a);
+                    if c != ARRAY.class() {
+                        return fail(func, format!("len() needs an array, not {}", type_name(c)));
+                    }
+                    let n = cx.arraylen(a, &ARRAY_ITEM);
+                    let v = box_int(cx, n);
+                    f.vals.push(v);
                 }
             }
             f.pc += 1;

@@ -43,6 +43,10 @@ pub enum Tok {
     RParen,
     /// `{`
     LBrace,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
     /// `}`
     RBrace,
     /// `,`
@@ -109,6 +113,8 @@ impl Tok {
             Tok::LParen => "(",
             Tok::RParen => ")",
             Tok::LBrace => "{",
+            Tok::LBracket => "[",
+            Tok::RBracket => "]",
             Tok::RBrace => "}",
             Tok::Comma => ",",
             Tok::Semi => ";",
@@ -244,6 +250,8 @@ pub fn lex(src: &str) -> Result<Vec<Token>, CompileError> {
                 (b'(', _) => (Tok::LParen, 1),
                 (b')', _) => (Tok::RParen, 1),
                 (b'{', _) => (Tok::LBrace, 1),
+                (b'[', _) => (Tok::LBracket, 1),
+                (b']', _) => (Tok::RBracket, 1),
                 (b'}', _) => (Tok::RBrace, 1),
                 (b',', _) => (Tok::Comma, 1),
                 (b';', _) => (Tok::Semi, 1),

@@ -24,30 +24,44 @@
 //!   compiled: calling an unknown function or with the wrong number of arguments is a
 //!   compile error. Recursion deeper than 10,000 frames is a run-time error.
 //! - Values carry their type at run time: `none`, integers (64-bit; overflow is a run-time
-//!   error, there are no big integers) and floats (64-bit). `true` and `false` are the
-//!   integers 1 and 0; comparisons, `not`, `and` and `or` give 0 or 1. `none`, `0` and `0.0`
-//!   are false in conditions, everything else is true.
+//!   error, there are no big integers), floats (64-bit) and arrays. `true` and `false` are
+//!   the integers 1 and 0; comparisons, `not`, `and` and `or` give 0 or 1. `none`, `0`,
+//!   `0.0` and the empty array are false in conditions, everything else is true.
+//! - Arrays are mutable lists of values of a fixed length, shared by reference:
+//!   `[e1, e2, ...]` makes one of its items, `array(n)` one of `n` `none`s (`n` must be a
+//!   non-negative int), `a[i]` reads item `i` (an int, 0-based; out of range, negative
+//!   included, is a run-time error: `index out of range`), `a[i] = e;` writes it, and
+//!   `len(a)` is the length. `len` and `array` are builtin functions (no function may be
+//!   called so).
 //! - Statements: `let x = e;` (a new variable, visible to the end of its block),
-//!   `x = e;`, `if c { } else if c { } else { }`, `while c { }`, `return e;`, `return;`
-//!   (returns `none`, as does falling off the end), `print(a, b, ...);` (space-separated,
-//!   then a newline) and expression statements `f(x);`. `#` starts a comment.
+//!   `x = e;`, `a[i] = e;`, `if c { } else if c { } else { }`, `while c { }`, `return e;`,
+//!   `return;` (returns `none`, as does falling off the end), `print(a, b, ...);`
+//!   (space-separated, then a newline) and expression statements `f(x);`. `#` starts a
+//!   comment.
 //! - Operators, loosest first: `or`, `and` (both short-circuit), `not`, comparisons
-//!   (`< <= > >= == !=`, not chainable), `+ -`, `* / // %`, unary `-`. `/` always gives a
-//!   float; `//` and `%` round toward negative infinity as in Python, on ints and floats.
-//!   An int meeting a float is converted to float. Division or modulo by zero, and
-//!   arithmetic or ordering on `none`, are run-time errors; `==` between different types is
-//!   false (`none == none` is true).
+//!   (`< <= > >= == !=`, not chainable), `+ -`, `* / // %`, unary `-`, indexing `a[i]`.
+//!   `/` always gives a float; `//` and `%` round toward negative infinity as in Python, on
+//!   ints and floats. An int meeting a float is converted to float. Division or modulo by
+//!   zero, and arithmetic or ordering on `none` or arrays, are run-time errors; `==` between
+//!   different types is false, `none == none` is true, and arrays are equal only to
+//!   themselves (identity).
 //! - `print` writes ints in decimal, floats as Python's `repr` does (`1.0`, `0.1`, `1e+16`,
-//!   `inf`, `nan`) and `none` as `none`.
+//!   `inf`, `nan`), `none` as `none`, and arrays as Python's lists (`[1, 2.5, none, [3]]`;
+//!   an array inside itself prints as `[...]`).
 //!
 //! # Implementation
 //!
 //! [`lexer`] → [`parser`] (syntax tree) → [`compiler`] → [`bytecode`] (one instruction list
 //! per function, with a statically known stack depth at every instruction) → [`interp`],
-//! the [`metatrace::Language`] implementation. A value is two red integers (type tag and
-//! payload, floats as their bits, see [`value`]); operations promote the tag, so traces
-//! specialize on the types they saw behind guards. While-loops end in a backward `Loop`
-//! instruction, the JIT's loop header; calls are traced through (inlined).
+//! the [`metatrace::Language`] implementation. A value is one red reference to a heap object
+//! on the `Vm`'s garbage-collected heap (see [`value`]): a boxed int or float (immutable,
+//! allocated afresh by every operation that computes a number, as PyPy's `W_IntObject`),
+//! the single `none`, or an array. Operations promote their operands' classes
+//! (`guard_class`), so traces specialize on the types they saw behind guards. Every live
+//! object is reachable from a frame's values at every instruction boundary (where the
+//! collector may run); `none` and the programs' constants are allocated when the run starts
+//! and rooted for the whole run. While-loops end in a backward `Loop` instruction, the
+//! JIT's loop header; calls are traced through (inlined).
 
 pub mod bytecode;
 pub mod compiler;
@@ -60,7 +74,8 @@ pub use bytecode::Program;
 pub use interp::{Fern, Io};
 pub use value::FernError;
 
-use metatrace::{JitParams, JitStats, Vm};
+use metatrace::heap::HeapStats;
+use metatrace::{JitParams, JitStats};
 use std::cell::RefCell;
 use std::fmt;
 use std::io::Write;
@@ -97,14 +112,24 @@ pub fn compile_source(src: &str) -> Result<Program, CompileError> {
     compiler::compile(&parser::parse(lexer::lex(src)?)?)
 }
 
+/// What a run did: the JIT's and the heap's statistics.
+#[derive(Clone, Debug, Default)]
+pub struct RunStats {
+    /// What the JIT did.
+    pub jit: JitStats,
+    /// What the heap did (allocations, collections, peak size).
+    pub heap: HeapStats,
+}
+
 /// Runs a compiled program on the current thread, printing to `out`; returns how it ended
-/// and what the JIT did. Deep recursion needs a big stack: see [`with_big_stack`].
-pub fn run_program(prog: Program, params: JitParams, out: Box<dyn Write>) -> (Result<(), FernError>, JitStats) {
-    let mut vm = Vm::with_params(Fern::new(prog, Io::new(out)), params);
+/// and what the JIT and the heap did. Deep recursion needs a big stack: see
+/// [`with_big_stack`].
+pub fn run_program(prog: Program, params: JitParams, out: Box<dyn Write>) -> (Result<(), FernError>, RunStats) {
+    let mut vm = Fern::vm(prog, params, Io::new(out));
     let frame = vm.lang().start_frame();
     let result = vm.run(frame);
     vm.lang().flush();
-    (result.map(|_| ()), vm.stats().clone())
+    (result.map(|_| ()), RunStats { jit: vm.stats().clone(), heap: vm.heap_stats().clone() })
 }
 
 /// Runs `f` on a new thread with a [`STACK_SIZE`] stack and returns its result (`Err` if the
@@ -129,6 +154,11 @@ pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 /// statistics; `Err` holds a compile error (`<source>:line: message`) or a run-time error
 /// (`message (in function)`). For tests and benchmarks.
 pub fn run_source(src: &str, params: JitParams) -> Result<(String, JitStats), String> {
+    run_source_with_stats(src, params).map(|(out, stats)| (out, stats.jit))
+}
+
+/// [`run_source`], returning the heap's statistics too.
+pub fn run_source_with_stats(src: &str, params: JitParams) -> Result<(String, RunStats), String> {
     let prog = compile_source(src).map_err(|e| e.with_file("<source>"))?;
     let (out, result, stats) = with_big_stack(move || {
         let buf = SharedBuf::default();

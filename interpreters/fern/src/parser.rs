@@ -9,14 +9,17 @@
 //!           | "if" expr block ("else" "if" expr block)* ["else" block]
 //!           | "while" expr block | "return" [expr] ";"
 //!           | "print" "(" [expr ("," expr)*] ")" ";" | expr ";"
+//!           | postfix "[" expr "]" "=" expr ";"
 //! expr     := and ("or" and)*
 //! and      := not ("and" not)*
 //! not      := "not" not | cmp
 //! cmp      := sum [("<" | "<=" | ">" | ">=" | "==" | "!=") sum]
 //! sum      := term (("+" | "-") term)*
 //! term     := unary (("*" | "/" | "//" | "%") unary)*
-//! unary    := "-" unary | primary
+//! unary    := "-" unary | postfix
+//! postfix  := primary ("[" expr "]")*
 //! primary  := INT | FLOAT | "none" | "true" | "false" | IDENT | IDENT "(" args ")" | "(" expr ")"
+//!           | "[" [expr ("," expr)*] "]"
 //! ```
 
 use crate::lexer::{Tok, Token};
@@ -107,6 +110,10 @@ pub enum ExprKind {
     And(Box<Expr>, Box<Expr>),
     /// `a or b` (short-circuit; 0 or 1)
     Or(Box<Expr>, Box<Expr>),
+    /// An array literal `[a, b, ...]`.
+    Array(Vec<Expr>),
+    /// Indexing `a[i]`.
+    Index(Box<Expr>, Box<Expr>),
 }
 
 /// A statement.
@@ -126,6 +133,8 @@ pub enum Stmt {
     Print(Vec<Expr>),
     /// `e;`
     Expr(Expr),
+    /// `a[i] = e;`: the array, the index, the value and the line.
+    SetItem(Expr, Expr, Expr, u32),
 }
 
 /// A function definition.
@@ -305,6 +314,14 @@ impl Parser {
             }
             _ => {
                 let e = self.expr()?;
+                if self.eat(&Tok::Assign) {
+                    let ExprKind::Index(a, i) = e.kind else {
+                        return Err(CompileError { line, msg: "cannot assign to this expression".to_string() });
+                    };
+                    let v = self.expr()?;
+                    self.expect(Tok::Semi, "';'")?;
+                    return Ok(Stmt::SetItem(*a, *i, v, line));
+                }
                 self.expect(Tok::Semi, "';'")?;
                 Ok(Stmt::Expr(e))
             }
@@ -313,16 +330,21 @@ impl Parser {
 
     /// Call arguments after the opening parenthesis, through the closing one.
     fn args(&mut self) -> Result<Vec<Expr>, CompileError> {
+        self.list(Tok::RParen, "',' or ')'")
+    }
+
+    /// Comma-separated expressions through the closing token `end`.
+    fn list(&mut self, end: Tok, what: &str) -> Result<Vec<Expr>, CompileError> {
         let mut args = Vec::new();
-        if self.eat(&Tok::RParen) {
+        if self.eat(&end) {
             return Ok(args);
         }
         loop {
             args.push(self.expr()?);
-            if self.eat(&Tok::RParen) {
+            if self.eat(&end) {
                 return Ok(args);
             }
-            self.expect(Tok::Comma, "',' or ')'")?;
+            self.expect(Tok::Comma, what)?;
         }
     }
 
@@ -428,7 +450,26 @@ impl Parser {
                 kind => Expr { kind: ExprKind::Neg(Box::new(Expr { kind, line: e.line })), line },
             });
         }
-        self.primary()
+        self.postfix()
+    }
+
+    fn postfix(&mut self) -> Result<Expr, CompileError> {
+        let mut e = self.primary()?;
+        let mut depth = 0;
+        while self.peek() == &Tok::LBracket {
+            let line = self.line();
+            self.next();
+            // Each index nests the tree one level deeper.
+            self.enter()?;
+            depth += 1;
+            let i = self.expr()?;
+            self.expect(Tok::RBracket, "']'")?;
+            e = Expr { kind: ExprKind::Index(Box::new(e), Box::new(i)), line };
+        }
+        for _ in 0..depth {
+            self.leave();
+        }
+        Ok(e)
     }
 
     fn primary(&mut self) -> Result<Expr, CompileError> {
@@ -451,6 +492,7 @@ impl Parser {
                 self.expect(Tok::RParen, "')'")?;
                 return Ok(e);
             }
+            Tok::LBracket => ExprKind::Array(self.list(Tok::RBracket, "',' or ']'")?),
             Tok::Print => {
                 return Err(CompileError { line, msg: "print is a statement, not an expression".to_string() })
             }

@@ -1,32 +1,60 @@
-//! Tests of whole programs: errors, and the same output with the JIT off, on, and eager.
+//! Tests of whole programs: errors, and the same output with the JIT off, on, and eager,
+//! and in GC stress mode (a collection at every instruction boundary after an allocation).
 
 use crate::value::float_repr;
-use crate::{run_source, CompileError};
+use crate::{run_source, run_source_with_stats, CompileError};
 use metatrace::JitParams;
 
-/// The three configurations every program must agree under.
-fn configs() -> Vec<(&'static str, JitParams)> {
-    let mut eager = JitParams::default();
-    eager.apply("threshold=1,bridge=1").unwrap();
-    vec![("off", JitParams::off()), ("default", JitParams::default()), ("threshold=1,bridge=1", eager)]
+const NORMAL: &[&str] = &["off", "on", "threshold=1,bridge=1"];
+/// GC stress mode collects at nearly every instruction, which is slow in debug builds (a
+/// collection sweeps the heap's pages): only small programs run in it.
+const STRESS: &[&str] = &["off,gc_stress", "threshold=1,bridge=1,gc_stress"];
+
+fn params(spec: &str) -> JitParams {
+    let mut p = JitParams::default();
+    p.apply(spec).unwrap();
+    p
 }
 
-/// Runs `src` under every configuration, checks they agree, and returns the common result.
-fn run_all(src: &str) -> Result<String, String> {
+/// Runs `src` under the `--jit` settings `specs`, checks they agree, and returns the common
+/// result.
+fn run_in(specs: &[&str], src: &str) -> Result<String, String> {
     let mut first: Option<Result<String, String>> = None;
-    for (name, params) in configs() {
-        let r = run_source(src, params).map(|(out, _)| out);
+    for spec in specs {
+        let r = run_source(src, params(spec)).map(|(out, _)| out);
         match &first {
             None => first = Some(r),
-            Some(f) => assert_eq!(&r, f, "--jit {name} disagrees with --jit off on:\n{src}"),
+            Some(f) => assert_eq!(&r, f, "--jit {spec} disagrees with --jit {} on:\n{src}", specs[0]),
         }
     }
     first.unwrap()
 }
 
+/// Runs `src` with the JIT off, on and eager.
+fn run_all(src: &str) -> Result<String, String> {
+    run_in(NORMAL, src)
+}
+
+/// Runs a small program in every configuration, GC stress mode included.
+fn run_every(src: &str) -> Result<String, String> {
+    let all: Vec<&str> = NORMAL.iter().chain(STRESS).copied().collect();
+    run_in(&all, src)
+}
+
 fn program(name: &str) -> String {
     let path = format!("{}/programs/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `program(name)` with each `from` replaced by `to` (each must occur exactly once): a
+/// smaller instance of the same program.
+fn shrunk(name: &str, edits: &[(&str, &str)]) -> String {
+    let mut src = program(name);
+    for (from, to) in edits {
+        assert_eq!(src.matches(from).count(), 1, "{name}: {from:?}");
+        src = src.replace(from, to);
+    }
+    src
 }
 
 fn compile_err(src: &str) -> CompileError {
@@ -59,7 +87,7 @@ fn garbage_input_gives_errors_not_panics() {
 
 #[test]
 fn runtime_errors() {
-    let err = |src: &str| run_all(src).unwrap_err();
+    let err = |src: &str| run_every(src).unwrap_err();
     assert_eq!(err("fn main() { let a = 1; print(a // 0); }"), "division by zero (in main)");
     assert_eq!(err("fn main() { let a = 1; print(a % 0); }"), "division by zero (in main)");
     assert_eq!(err("fn f(a) { return a / 0.0; }\nfn main() { f(1); }"), "division by zero (in f)");
@@ -69,7 +97,93 @@ fn runtime_errors() {
     let e = err("fn main() { print(1 + none); }");
     assert!(e.starts_with("unsupported operand types"), "{e}");
     assert!(err("fn main() { print(none < 1.0); }").starts_with("unsupported operand types"));
-    assert_eq!(err("fn r(n) { return r(n + 1); }\nfn main() { r(0); }"), "maximum recursion depth exceeded (in r)");
+    assert_eq!(run_all("fn r(n) { return r(n + 1); }\nfn main() { r(0); }").unwrap_err(), "maximum recursion depth exceeded (in r)");
+}
+
+#[test]
+fn array_errors() {
+    let err = |src: &str| run_every(&format!("fn main() {{ let a = [1, 2]; {src} }}")).unwrap_err();
+    assert_eq!(err("print(a[2]);"), "index out of range (in main)");
+    assert_eq!(err("print(a[-1]);"), "index out of range (in main)");
+    assert_eq!(err("a[2] = 0;"), "index out of range (in main)");
+    assert_eq!(err("a[-3] = 0;"), "index out of range (in main)");
+    assert_eq!(err("print([][0]);"), "index out of range (in main)");
+    assert_eq!(err("print(a[1.0]);"), "array index must be an int, not float (in main)");
+    assert_eq!(err("a[none] = 1;"), "array index must be an int, not none (in main)");
+    assert_eq!(err("print(a[0][0]);"), "cannot index int (in main)");
+    assert_eq!(err("let n = none; n[0] = 1;"), "cannot index none (in main)");
+    assert_eq!(err("print(array(-1));"), "array() size must not be negative (in main)");
+    assert_eq!(err("print(array(2.0));"), "array() needs an int, not float (in main)");
+    assert_eq!(err("print(array(a));"), "array() needs an int, not array (in main)");
+    assert_eq!(err("print(array(1000000000000));"), "array() size is too large (in main)");
+    assert_eq!(err("print(len(3));"), "len() needs an array, not int (in main)");
+    assert_eq!(err("print(len(none));"), "len() needs an array, not none (in main)");
+    assert_eq!(err("print(a + a);"), "unsupported operand types for +: array and array (in main)");
+    assert_eq!(err("print(a * 2);"), "unsupported operand types for *: array and int (in main)");
+    assert_eq!(err("print(1.5 - a);"), "unsupported operand types for -: float and array (in main)");
+    assert_eq!(err("print(a < a);"), "unsupported operand types for <: array and array (in main)");
+    assert_eq!(err("print(a // none);"), "unsupported operand types for //: array and none (in main)");
+    assert_eq!(err("print(-a);"), "unsupported operand type for -: array (in main)");
+    // After the loop got hot: the bounds guard fails in compiled code.
+    let src = "fn main() { let a = array(2000); let i = 0; while i < 3000 { a[i] = i; i = i + 1; } }";
+    assert_eq!(run_all(src).unwrap_err(), "index out of range (in main)");
+    let src = "fn get(a, i) { return a[i]; }\n\
+               fn main() { let a = [1, 2, 3]; let i = 0; let s = 0; while i < 3000 { let k = i % 3; if i == 2500 { k = 3; } s = s + get(a, k); i = i + 1; } }";
+    assert_eq!(run_all(src).unwrap_err(), "index out of range (in get)");
+    let src = "fn main() { let a = [1, 2, 3]; let i = 0; let s = 0; while i < 3000 { let x = a; if i == 2000 { x = 5; } s = s + x[1]; i = i + 1; } }";
+    assert_eq!(run_all(src).unwrap_err(), "cannot index int (in main)");
+}
+
+#[test]
+fn arrays() {
+    let out = run_every(
+        "fn fill(a, v) { let i = 0; while i < len(a) { a[i] = v * i; i = i + 1; } return a; }\n\
+         fn main() {\n\
+           let a = [1, 2.5, none, [3]];\n\
+           print(a, len(a), a[3][0], a[1] + a[0]);\n\
+           let b = fill(array(4), 2);\n\
+           print(b, len([]), [], [[]], array(0), array(2));\n\
+           a[2] = a; print(a);\n\
+           let c = [b, b]; print(c);\n\
+           print(a == a, a != a, [] == [], b == c[0], none == none, [1] == 1, [1] != none, a[2] == a);\n\
+           print(not [], not [0], [] or 0, [0] and 1);\n\
+           if [] { print(1); } else { print(2); }\n\
+           let m = array(3); m[0] = m; m[1] = [m]; print(m);\n\
+           let x = [0]; let y = x; y[0] = 5; print(x[0], x);\n\
+           let n = [[1, 2], [3, [4, [5.5, -0.0]]]]; n[1][1][1][0] = n[0]; print(n, n[1][1][1][0][1]);\n\
+         }",
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        "[1, 2.5, none, [3]] 4 3 3.5\n\
+         [0, 2, 4, 6] 0 [] [[]] [] [none, none]\n\
+         [1, 2.5, [...], [3]]\n\
+         [[0, 2, 4, 6], [0, 2, 4, 6]]\n\
+         1 0 0 1 1 0 1 1\n\
+         1 0 0 1\n\
+         2\n\
+         [[...], [[...]], none]\n\
+         5 [5]\n\
+         [[1, 2], [3, [4, [[1, 2], -0.0]]]] 2\n"
+    );
+}
+
+#[test]
+fn collection_keeps_what_frames_reach() {
+    // A linked list of arrays built in a loop, reachable only from a local, then walked.
+    let src = |n: i64| {
+        format!(
+            "fn main() {{ let l = none; let i = 0; while i < {n} {{ l = [i, l, i * 0.5]; i = i + 1; }}\n\
+             let s = 0; let f = 0.0; while l != none {{ s = s + l[0]; f = f + l[2]; l = l[1]; }} print(s, f); }}"
+        )
+    };
+    let expected = |n: i64| format!("{} {}\n", n * (n - 1) / 2, float_repr((0..n).map(|i| i as f64 * 0.5).sum()));
+    assert_eq!(run_every(&src(150)).unwrap(), expected(150));
+    let n = 100_000;
+    assert_eq!(run_all(&src(n)).unwrap(), expected(n));
+    let (_, stats) = run_source_with_stats(&src(n), JitParams::off()).unwrap();
+    assert!(stats.heap.collections > 0, "{:?}", stats.heap);
 }
 
 #[test]
@@ -101,7 +215,7 @@ fn runtime_errors_inside_hot_loops_and_inlined_calls() {
 
 #[test]
 fn semantics() {
-    let out = run_all(
+    let out = run_every(
         "fn f() { return; }\n\
          fn main() {\n\
            print(7 // 2, -7 // 2, 7 % -2, -7 % 2, 7 / 2, 1 / 4, 2.5 // 1, -2.5 % 1, 6 // 2.0);\n\
@@ -133,44 +247,60 @@ fn fib(n: u64) -> u64 {
 
 #[test]
 fn program_fib() {
-    let sum: u64 = (0..20).map(fib).sum();
-    assert_eq!(run_all(&program("fib.fern")).unwrap(), format!("{sum}\n{}\n", fib(27)));
+    let expected = |loops: u64, n: u64| format!("{}\n{}\n", (0..loops).map(fib).sum::<u64>(), fib(n));
+    assert_eq!(run_all(&program("fib.fern")).unwrap(), expected(20, 27));
+    let small = shrunk("fib.fern", &[("while i < 20", "while i < 8"), ("fib(27)", "fib(9)")]);
+    assert_eq!(run_every(&small).unwrap(), expected(8, 9));
 }
 
 #[test]
 fn program_floats() {
-    let n = 10_000_000i64;
-    let h = 1.0 / n as f64;
-    let mut sum = 0.0;
-    for i in 0..n {
-        let x = (i as f64 + 0.5) * h;
-        sum += 4.0 / (1.0 + x * x);
-    }
-    assert_eq!(run_all(&program("floats.fern")).unwrap(), format!("{}\n", float_repr(sum * h)));
+    let expected = |n: i64| {
+        let h = 1.0 / n as f64;
+        let mut sum = 0.0;
+        for i in 0..n {
+            let x = (i as f64 + 0.5) * h;
+            sum += 4.0 / (1.0 + x * x);
+        }
+        format!("{}\n", float_repr(sum * h))
+    };
+    // Interpreting ten million iterations, with a box allocated for every intermediate
+    // value, takes about a minute in a debug build: the full program runs compiled, a tenth
+    // of it in every mode.
+    assert_eq!(run_in(&NORMAL[1..], &program("floats.fern")).unwrap(), expected(10_000_000));
+    let medium = shrunk("floats.fern", &[("let n = 10000000;", "let n = 1000000;")]);
+    assert_eq!(run_all(&medium).unwrap(), expected(1_000_000));
+    let small = shrunk("floats.fern", &[("let n = 10000000;", "let n = 300;")]);
+    assert_eq!(run_every(&small).unwrap(), expected(300));
 }
 
 #[test]
 fn program_loops() {
-    let (mut h, mut count) = (7i64, 0);
-    for i in 0..1000i64 {
-        for j in 0..1000i64 {
-            h = (h * 31 + i * j + 1) % 1000003;
-            if h % 2 == 0 && j > 500 {
-                count += 1;
+    let expected = |ni: i64, nj: i64, half: i64| {
+        let (mut h, mut count) = (7i64, 0);
+        for i in 0..ni {
+            for j in 0..nj {
+                h = (h * 31 + i * j + 1) % 1000003;
+                if h % 2 == 0 && j > half {
+                    count += 1;
+                }
             }
         }
-    }
-    assert_eq!(run_all(&program("loops.fern")).unwrap(), format!("{h} {count}\n"));
+        format!("{h} {count}\n")
+    };
+    assert_eq!(run_all(&program("loops.fern")).unwrap(), expected(1000, 1000, 500));
+    let small =
+        shrunk("loops.fern", &[("while i < 1000 {", "while i < 6 {"), ("while j < 1000 {", "while j < 40 {"), ("j > 500", "j > 20")]);
+    assert_eq!(run_every(&small).unwrap(), expected(6, 40, 20));
 }
 
-#[test]
-fn program_mixed() {
-    // x: int, then float from i = 100000; sum follows x; acc is a float from i = 0.
+fn mixed_expected(n: i64, switch: i64) -> String {
+    // x: int, then float from i = switch; sum follows x; acc is a float from i = 0.
     let (mut xi, mut xf, mut x_is_float) = (0i64, 0.0f64, false);
     let (mut si, mut sf, mut s_is_float) = (0i64, 0.0f64, false);
     let mut acc = 0.0f64;
-    for i in 0..200000i64 {
-        if i == 100000 {
+    for i in 0..n {
+        if i == switch {
             xf = xi as f64 + 0.5;
             x_is_float = true;
         }
@@ -188,23 +318,117 @@ fn program_mixed() {
         acc += if i % 3 == 0 { 1.5 } else { 2.0 };
     }
     assert!(x_is_float && s_is_float);
-    let expected = format!(
+    format!(
         "{} {}\n{}\n1 none {} -4 -1 -4.0 0.5 1e+16 0.30000000000000004\n",
         float_repr(xf),
         float_repr(sf),
         float_repr(acc),
         float_repr(-xf)
-    );
-    assert_eq!(run_all(&program("mixed.fern")).unwrap(), expected);
+    )
+}
+
+#[test]
+fn program_mixed() {
+    assert_eq!(run_all(&program("mixed.fern")).unwrap(), mixed_expected(200000, 100000));
+    let small = shrunk("mixed.fern", &[("while i < 200000", "while i < 200"), ("if i == 100000", "if i == 100")]);
+    assert_eq!(run_every(&small).unwrap(), mixed_expected(200, 100));
 }
 
 #[test]
 fn program_deep() {
-    let mut total = 0.0f64;
-    for i in 0..300000i64 {
-        total += if i % 50 == 0 { 0.5 * 2.0 + 1.0 } else { ((i % 7) * 2 + 1) as f64 };
+    let expected = |n: i64| {
+        let mut total = 0.0f64;
+        for i in 0..n {
+            total += if i % 50 == 0 { 0.5 * 2.0 + 1.0 } else { ((i % 7) * 2 + 1) as f64 };
+        }
+        format!("{}\n", float_repr(total))
+    };
+    assert_eq!(run_all(&program("deep.fern")).unwrap(), expected(300000));
+    let small = shrunk("deep.fern", &[("while i < 300000", "while i < 120")]);
+    assert_eq!(run_every(&small).unwrap(), expected(120));
+}
+
+/// A binary tree, the Rust way, to count nodes independently of the Fern program.
+enum Tree {
+    Leaf,
+    Node(Box<Tree>, Box<Tree>),
+}
+
+fn make_tree(d: u32) -> Tree {
+    if d == 0 {
+        Tree::Leaf
+    } else {
+        Tree::Node(Box::new(make_tree(d - 1)), Box::new(make_tree(d - 1)))
     }
-    assert_eq!(run_all(&program("deep.fern")).unwrap(), format!("{}\n", float_repr(total)));
+}
+
+fn check_tree(t: &Tree) -> u64 {
+    match t {
+        Tree::Leaf => 1,
+        Tree::Node(l, r) => 1 + check_tree(l) + check_tree(r),
+    }
+}
+
+/// What binary_trees.fern prints for a maximum depth.
+fn binary_trees_expected(max: u32) -> String {
+    let min = 4;
+    let max = max.max(min + 2);
+    let mut out = format!("{} {}\n", max + 1, check_tree(&make_tree(max + 1)));
+    let long_lived = make_tree(max);
+    for d in (min..=max).step_by(2) {
+        let iterations = 1u64 << (max - d + min);
+        let sum: u64 = (0..iterations).map(|_| check_tree(&make_tree(d))).sum();
+        assert_eq!(sum, iterations * ((1 << (d + 1)) - 1));
+        out += &format!("{iterations} {d} {sum}\n");
+    }
+    out += &format!("{max} {}\n", check_tree(&long_lived));
+    out
+}
+
+#[test]
+fn program_binary_trees() {
+    let src = shrunk("binary_trees.fern", &[("let max = 12;", "let max = 6;")]);
+    assert_eq!(run_every(&src).unwrap(), binary_trees_expected(6));
+    assert!(binary_trees_expected(12).starts_with("13 16383\n4096 4 126976\n"));
+}
+
+fn alloc_loop_expected(n: i64) -> String {
+    let (mut s, mut f) = (0i64, 0.0f64);
+    for i in 0..n {
+        s += i * (i + 1) % 7;
+        f += 0.5 * (i % 3) as f64;
+    }
+    format!("{s} {}\n", float_repr(f))
+}
+
+/// alloc_loop.fern with `n` iterations (the file's 10^8 are for measuring by hand).
+fn alloc_loop(n: i64) -> String {
+    shrunk("alloc_loop.fern", &[("let n = 100000000;", &format!("let n = {n};"))])
+}
+
+#[test]
+fn program_alloc_loop() {
+    assert_eq!(run_every(&alloc_loop(100)).unwrap(), alloc_loop_expected(100));
+    assert_eq!(run_all(&alloc_loop(20_000)).unwrap(), alloc_loop_expected(20_000));
+}
+
+#[test]
+fn interpreted_allocation_loop_runs_in_flat_memory() {
+    let n = 200_000;
+    for spec in ["off", "on"] {
+        let (out, stats) = run_source_with_stats(&alloc_loop(n), params(spec)).unwrap();
+        assert_eq!(out, alloc_loop_expected(n));
+        let h = &stats.heap;
+        if spec == "off" {
+            // Every iteration allocates an array and several boxes: hundreds of bytes.
+            assert!(h.objects >= 8 * n as u64, "{h:?}");
+            assert!(h.bytes >= 250 * n as u64, "{h:?}");
+            assert!(h.collections > 0, "{h:?}");
+        }
+        // Compiled code's allocation fast path counts nothing in `bytes`.
+        assert!(h.peak_bytes < 16 << 20, "--jit {spec}: memory grew: {h:?}");
+        assert!(spec != "off" || (h.peak_bytes as u64) * 8 < h.bytes, "--jit {spec}: {h:?}");
+    }
 }
 
 #[test]
@@ -214,6 +438,8 @@ fn jit_actually_compiles_the_programs() {
         assert!(stats.loops >= 1, "{name}: {}", stats.summary());
         assert!(stats.entries >= 1, "{name}: {}", stats.summary());
     }
+    let (_, stats) = run_source(&alloc_loop(5000), JitParams::default()).unwrap();
+    assert!(stats.loops >= 1 && stats.entries >= 1, "alloc_loop: {}", stats.summary());
     let (_, stats) = run_source(&program("deep.fern"), JitParams::default()).unwrap();
     assert!(stats.guard_failures > 0, "deep.fern: {}", stats.summary());
 }
@@ -234,7 +460,7 @@ fn random_token_soup_never_panics() {
     const WORDS: &[&str] = &[
         "fn", "main", "f", "x", "(", ")", "{", "}", ",", ";", "=", "let", "if", "else", "while", "return", "print",
         "and", "or", "not", "none", "true", "1", "2.5", "+", "-", "*", "/", "//", "%", "<", "==", "!=", ">=", "#",
-        "\n", "$", "1e",
+        "\n", "$", "1e", "[", "]", "len", "array", "a[0]",
     ];
     let mut rng = Rng(0x9e3779b97f4a7c15);
     for _ in 0..3000 {
@@ -251,7 +477,8 @@ fn random_token_soup_never_panics() {
 #[test]
 fn mutated_programs_never_panic() {
     let mut rng = Rng(12345);
-    for name in ["fib.fern", "floats.fern", "loops.fern", "mixed.fern", "deep.fern"] {
+    for name in ["fib.fern", "floats.fern", "loops.fern", "mixed.fern", "deep.fern", "binary_trees.fern", "alloc_loop.fern"]
+    {
         let src = program(name);
         for _ in 0..300 {
             let mut bytes = src.clone().into_bytes();
@@ -260,7 +487,7 @@ fn mutated_programs_never_panic() {
                 0 => {
                     bytes.remove(at);
                 }
-                1 => bytes.insert(at, b"(){};=+-*/%<>!.#0a"[rng.next() % 18]),
+                1 => bytes.insert(at, b"(){};=+-*/%<>!.#0a[]"[rng.next() % 20]),
                 _ => {
                     let other = rng.next() % bytes.len();
                     bytes.swap(at, other);

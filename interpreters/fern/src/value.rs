@@ -1,37 +1,33 @@
-//! Fern values: a type tag and a payload word, both red integers; run-time errors; and how
-//! values print.
+//! Fern values: heap objects of four classes (as PyPy's `W_IntObject`, `W_FloatObject`, ...),
+//! run-time errors, and how values print.
+//!
+//! A value is one red reference to an object whose class (header word 0, see
+//! [`metatrace::heap`]) is [`INT`], [`FLOAT`], [`NONE`] or [`ARRAY`]. Ints and floats are
+//! immutable boxes, freshly allocated by every operation that computes one; `none` is a single
+//! object per run; an array is a mutable, fixed-length list of values.
 
-use metatrace::Reds;
+use metatrace::heap::{Layout, ARRAY_ITEMS, ARRAY_LEN, HEADER};
+use metatrace::{ArrayDescr, FieldDescr, MemKind};
+use std::collections::HashSet;
 use std::fmt;
 
-/// The tag of `none` (payload 0).
-pub const TAG_NONE: i64 = 0;
-/// The tag of an integer (payload: the i64).
-pub const TAG_INT: i64 = 1;
-/// The tag of a float (payload: the f64's bits).
-pub const TAG_FLOAT: i64 = 2;
+/// A boxed 64-bit integer.
+pub static INT: Layout = Layout::object("Int", 8, &[]);
+/// The value of an [`INT`] (never written after the box is built).
+pub const INT_VALUE: FieldDescr = Layout::field("Int.value", HEADER, MemKind::I64).immutable();
+/// A boxed 64-bit float.
+pub static FLOAT: Layout = Layout::object("Float", 8, &[]);
+/// The value of a [`FLOAT`].
+pub const FLOAT_VALUE: FieldDescr = Layout::field("Float.value", HEADER, MemKind::F64).immutable();
+/// The class of `none` (one object per run).
+pub static NONE: Layout = Layout::object("None", 0, &[]);
+/// A Fern array: a fixed-length list of references to values.
+pub static ARRAY: Layout = Layout::array("Array", MemKind::Ref);
+/// The items of an [`ARRAY`].
+pub const ARRAY_ITEM: ArrayDescr = Layout::items_descr("Array.items", MemKind::Ref);
 
-/// A Fern value in a frame: two red integers. Operations promote the tag (a guard while
-/// tracing) and then branch on it in plain Rust.
-pub struct Val<R: Reds> {
-    /// The type tag ([`TAG_NONE`], [`TAG_INT`] or [`TAG_FLOAT`]).
-    pub tag: R::Int,
-    /// The payload word.
-    pub payload: R::Int,
-}
-
-impl<R: Reds> Clone for Val<R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<R: Reds> Copy for Val<R> {}
-
-impl<R: Reds> fmt::Debug for Val<R> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Val({:?}, {:?})", self.tag, self.payload)
-    }
-}
+/// The most items `array(n)` may make (a run-time error beyond, not an abort).
+pub const MAX_ARRAY: i64 = 1 << 28;
 
 /// A run-time error: its message and the function it happened in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,13 +44,79 @@ impl fmt::Display for FernError {
     }
 }
 
-/// The type name of a tag, for error messages.
-pub fn type_name(tag: i64) -> &'static str {
-    match tag {
-        TAG_NONE => "none",
-        TAG_INT => "int",
-        TAG_FLOAT => "float",
-        _ => "?",
+/// The type name of a class (a layout address), for error messages.
+pub fn type_name(class: usize) -> &'static str {
+    if class == INT.class() {
+        "int"
+    } else if class == FLOAT.class() {
+        "float"
+    } else if class == NONE.class() {
+        "none"
+    } else if class == ARRAY.class() {
+        "array"
+    } else {
+        "?"
+    }
+}
+
+/// Reads word `off` bytes into the object at `p`.
+///
+/// # Safety
+/// `p` is a live Fern object with at least `off + 8` bytes.
+unsafe fn word(p: usize, off: i32) -> u64 {
+    // SAFETY: forwarded.
+    unsafe { ((p + off as usize) as *const u64).read() }
+}
+
+/// Appends the printed form of the value at `p` to `out`: ints in decimal, floats as
+/// [`float_repr`], `none`, and arrays as Python prints lists (`[1, 2.5, none, [3]]`, with
+/// `[...]` for an array already being printed). Iterative, so deep nesting cannot overflow
+/// the stack.
+///
+/// # Safety
+/// `p` is a live Fern value (or 0) of a heap that is not collected meanwhile.
+pub unsafe fn format_value(p: usize, out: &mut String) {
+    // Arrays being printed, with the index of the next item to print.
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut open: HashSet<usize> = HashSet::new();
+    let mut next = Some(p);
+    loop {
+        if let Some(p) = next.take() {
+            // SAFETY: the caller's contract; items of live arrays are live values.
+            let class = if p == 0 { NONE.class() } else { (unsafe { word(p, 0) }) as usize };
+            if class == INT.class() {
+                out.push_str(&(unsafe { word(p, HEADER) } as i64).to_string());
+            } else if class == FLOAT.class() {
+                out.push_str(&float_repr(f64::from_bits(unsafe { word(p, HEADER) })));
+            } else if class == NONE.class() {
+                out.push_str("none");
+            } else if class == ARRAY.class() {
+                if open.contains(&p) {
+                    out.push_str("[...]");
+                } else {
+                    out.push('[');
+                    open.insert(p);
+                    stack.push((p, 0));
+                }
+            } else {
+                out.push_str("<bad value>");
+            }
+        }
+        let Some(top) = stack.last_mut() else { return };
+        let (arr, i) = *top;
+        // SAFETY: `arr` is a live array: its length word and items are in bounds.
+        let len = unsafe { word(arr, ARRAY_LEN) } as usize;
+        if i < len {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            next = Some(unsafe { word(arr + 8 * i, ARRAY_ITEMS) } as usize);
+            top.1 += 1;
+        } else {
+            out.push(']');
+            open.remove(&arr);
+            stack.pop();
+        }
     }
 }
 
@@ -92,16 +154,6 @@ pub fn float_repr(x: f64) -> String {
         }
     } else {
         format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-    }
-}
-
-/// The printed form of a value given as (tag, payload).
-pub fn format_value(tag: i64, payload: i64) -> String {
-    match tag {
-        TAG_NONE => "none".to_string(),
-        TAG_INT => payload.to_string(),
-        TAG_FLOAT => float_repr(f64::from_bits(payload as u64)),
-        _ => format!("<bad value {tag}:{payload}>"),
     }
 }
 

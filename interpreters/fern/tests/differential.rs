@@ -1,5 +1,6 @@
 //! Differential testing: random, always-terminating Fern programs must print the same thing
-//! (and fail with the same error) with the JIT off and with it tracing eagerly.
+//! (and fail with the same error) with the JIT off and with it tracing eagerly. Programs use
+//! arrays too (variables `a*` hold arrays: read, written, nested, printed).
 //! `FERN_FUZZ_N=<count>` runs more programs, `FERN_FUZZ_SEED=<seed>` starts elsewhere.
 
 use metatrace::JitParams;
@@ -37,6 +38,20 @@ impl Gen {
         self.scopes.iter().flatten().cloned().collect()
     }
 
+    fn arrays(&self) -> Vec<String> {
+        self.vars().into_iter().filter(|v| v.starts_with('a')).collect()
+    }
+
+    /// An index for a 3-item array: mostly in range.
+    fn index(&mut self) -> String {
+        match self.rng.below(20) {
+            0 => "3".into(),
+            1 => "-1".into(),
+            2 => "(1 + 1)".into(),
+            _ => format!("{}", self.rng.below(3)),
+        }
+    }
+
     fn expr(&mut self, depth: usize) -> String {
         let r = self.rng.below(100);
         if depth == 0 || r < 30 {
@@ -49,7 +64,8 @@ impl Gen {
                 let op = ops[self.rng.below(ops.len() as u64) as usize];
                 format!("({} {op} {})", self.expr(depth - 1), self.expr(depth - 1))
             }
-            60..=67 => format!("(-{})", self.expr(depth - 1)),
+            60..=61 => format!("[{}, {}][{}]", self.expr(depth - 1), self.expr(depth - 1), self.rng.below(2)),
+            62..=67 => format!("(-{})", self.expr(depth - 1)),
             68..=72 => format!("(not {})", self.expr(depth - 1)),
             73..=80 => {
                 let op = if self.rng.chance(50) { "and" } else { "or" };
@@ -67,7 +83,16 @@ impl Gen {
     }
 
     fn atom(&mut self) -> String {
-        let vars = self.vars();
+        let arrays = self.arrays();
+        if !arrays.is_empty() && self.rng.chance(12) {
+            let a = arrays[self.rng.below(arrays.len() as u64) as usize].clone();
+            if self.rng.chance(20) {
+                return format!("len({a})");
+            }
+            let i = self.index();
+            return format!("{a}[{i}]");
+        }
+        let vars: Vec<String> = self.vars().into_iter().filter(|v| !v.starts_with('a')).collect();
         let r = self.rng.below(100);
         if !vars.is_empty() && r < 55 {
             return vars[self.rng.below(vars.len() as u64) as usize].clone();
@@ -99,7 +124,32 @@ impl Gen {
     }
 
     fn statement(&mut self, indent: usize, budget: usize) {
-        let vars: Vec<String> = self.vars().into_iter().filter(|v| !v.starts_with('c')).collect();
+        let vars: Vec<String> =
+            self.vars().into_iter().filter(|v| !v.starts_with('c') && !v.starts_with('a')).collect();
+        let arrays = self.arrays();
+        if self.rng.chance(12) {
+            if arrays.is_empty() || self.rng.chance(40) {
+                let name = format!("a{}", self.next_var);
+                self.next_var += 1;
+                let items: Vec<String> = (0..3).map(|_| self.expr(1)).collect();
+                self.line(indent, &format!("let {name} = [{}];", items.join(", ")));
+                self.scopes.last_mut().unwrap().push(name);
+            } else {
+                let a = arrays[self.rng.below(arrays.len() as u64) as usize].clone();
+                let i = self.index();
+                let e = match self.rng.below(10) {
+                    0 => arrays[self.rng.below(arrays.len() as u64) as usize].clone(),
+                    1 => "array(2)".to_string(),
+                    2 => {
+                        self.line(indent, &format!("print({a});"));
+                        return;
+                    }
+                    _ => self.expr(2),
+                };
+                self.line(indent, &format!("{a}[{i}] = {e};"));
+            }
+            return;
+        }
         match self.rng.below(100) {
             0..=24 => {
                 let name = format!("v{}", self.next_var);

@@ -2,7 +2,8 @@
 //!
 //! Usage: `fern [--jit SPEC] [--stats] [--dis] FILE` where SPEC is `off`, `on`, or settings
 //! such as `threshold=1,bridge=1,trace_limit=6000,log` (see `JitParams::apply`). `--stats`
-//! prints what the JIT did to stderr; `--dis` prints the bytecode instead of running.
+//! prints what the JIT and the heap did (collections, time spent collecting, peak heap size)
+//! to stderr; `--dis` prints the bytecode instead of running.
 //! Exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage.
 
 use metatrace::JitParams;
@@ -73,9 +74,20 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let outcome = with_big_stack(move || {
-        let (result, jit) = run_program(prog, params, Box::new(std::io::stdout()));
+        let (result, run) = run_program(prog, params, Box::new(std::io::stdout()));
         if stats {
-            eprintln!("jit: {}", jit.summary());
+            let h = &run.heap;
+            eprintln!("jit: {}", run.jit.summary());
+            eprintln!(
+                "heap: collections={} gc_time={:.3}s peak_bytes={} objects={} bytes={} freed={} live_bytes={}",
+                h.collections,
+                h.gc_ns as f64 / 1e9,
+                h.peak_bytes,
+                h.objects,
+                h.bytes,
+                h.freed,
+                h.live_bytes
+            );
         }
         result
     });

@@ -7,10 +7,17 @@
 //! their items from offset 24.
 //!
 //! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each; free slots
-//! form a singly linked list per class, threaded through header word 1, with word 0 zero. The
+//! form singly linked lists per class, threaded through header word 1, with word 0 zero. The
 //! free-list heads sit in one array at a stable address, so compiled code allocates by
 //! popping a head (two loads, one store) and only calls [`alloc_slow`] when a list is empty.
 //! Larger objects are allocated one by one.
+//!
+//! Accounting without counting every allocation: the free list compiled code pops from
+//! holds at most a page's worth of slots; the rest of the free slots wait in a reserve list.
+//! Refilling from the reserve, or taking a new page, is the slow path, and it charges a
+//! page's worth of bytes against the budget. So a collection is requested after about
+//! `budget` bytes of allocation whatever path they took, and new pages are only taken when
+//! the reserve is empty: the heap stays within about live data plus budget.
 //!
 //! Collection happens only at safepoints — instruction boundaries of the interpreter, where
 //! every live red value is in a frame — never inside an allocation: allocating past the
@@ -121,6 +128,8 @@ pub struct HeapFast {
 /// A `Vm`'s heap.
 pub struct Heap {
     fast: Box<HeapFast>,
+    /// Free slots not yet handed to the fast path, by size class.
+    reserve: [usize; CLASSES],
     pages: HashMap<usize, usize>,
     large: HashMap<usize, usize>,
     held: usize,
@@ -141,6 +150,7 @@ impl Heap {
     pub fn new(stress: bool) -> Self {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
+            reserve: [0; CLASSES],
             pages: HashMap::new(),
             large: HashMap::new(),
             held: 0,
@@ -186,15 +196,46 @@ impl Heap {
         }
     }
 
-    /// Counts memory taken from the system (pages, large objects) against the budget: the
-    /// allocation fast path never needs to count anything.
+    /// Counts memory taken from the system (pages, large objects) against the budget.
     fn note_growth(&mut self, bytes: usize) {
         self.held += bytes;
         self.stats.peak_bytes = self.stats.peak_bytes.max(self.held);
+        self.charge(bytes);
+    }
+
+    /// Charges bytes handed to the allocation paths against the budget; past it, asks for
+    /// a collection at the next safepoint.
+    fn charge(&mut self, bytes: usize) {
         self.since_gc += bytes;
         if self.since_gc >= self.budget {
             self.fast.requested = 1;
         }
+    }
+
+    /// Refills an empty free list: a page's worth of slots from the reserve, or a new page.
+    fn refill(&mut self, class: usize) {
+        let size = (class + 1) * GRAIN;
+        if self.reserve[class] == 0 {
+            return self.new_page(class);
+        }
+        let head = self.reserve[class];
+        let mut last = head;
+        let mut n = 1;
+        // SAFETY: reserve slots are free slots linked through word 1.
+        unsafe {
+            while n < PAGE / size {
+                let next = ((last + 8) as *const usize).read();
+                if next == 0 {
+                    break;
+                }
+                last = next;
+                n += 1;
+            }
+            self.reserve[class] = ((last + 8) as *const usize).read();
+            ((last + 8) as *mut usize).write(0);
+        }
+        self.fast.free[class] = head;
+        self.charge(n * size);
     }
 
     /// What compiled code needs to inline allocations of `layout`: the slot size and the
@@ -245,7 +286,7 @@ impl Heap {
         let p = if bytes <= MAX_SMALL {
             let class = class_of(bytes);
             if self.fast.free[class] == 0 {
-                self.new_page(class);
+                self.refill(class);
             }
             let p = self.fast.free[class];
             // SAFETY: `p` is a free slot of `bytes` bytes: word 1 holds the next free slot.
@@ -308,25 +349,23 @@ impl Heap {
                 }
             }
         }
-        let free = self.sweep();
+        self.sweep();
         self.stats.collections += 1;
         self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
         // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
-        // collection, so memory stays within about twice the live data. Free slots are used
-        // first and count against that budget (compiled code's fast path counts nothing), so
-        // growth is counted from where the free slots run out.
+        // collection, so memory stays within about twice the live data.
         self.budget = MIN_BUDGET.max(self.stats.live_bytes);
-        self.since_gc = free.min(self.budget);
+        self.since_gc = 0;
         self.fast.requested = 0;
     }
 
-    /// Frees unmarked objects; returns the bytes of free small-object slots.
-    fn sweep(&mut self) -> usize {
+    /// Frees unmarked objects; every free small-object slot goes to the reserve lists.
+    fn sweep(&mut self) {
         let mut live = 0;
-        let mut free = 0;
         let pages: Vec<(usize, usize)> = self.pages.iter().map(|(&p, &s)| (p, s)).collect();
         // Rebuild the free lists from scratch, in address order per page (deterministic).
         self.fast.free = [0; CLASSES];
+        self.reserve = [0; CLASSES];
         let mut sorted = pages;
         sorted.sort_unstable();
         for &(page, size) in sorted.iter().rev() {
@@ -347,10 +386,9 @@ impl Heap {
                 // SAFETY: the slot is dead or free: clear it and link it into the free list.
                 unsafe {
                     std::ptr::write_bytes(p as *mut u8, 0, size);
-                    ((p + 8) as *mut usize).write(self.fast.free[class]);
+                    ((p + 8) as *mut usize).write(self.reserve[class]);
                 }
-                self.fast.free[class] = p;
-                free += size;
+                self.reserve[class] = p;
             }
         }
         // SAFETY: large objects are live objects with a header.
@@ -368,7 +406,6 @@ impl Heap {
         }
         live += self.large.values().sum::<usize>();
         self.stats.live_bytes = live;
-        free
     }
 
     fn finalize(&self, p: usize, class_word: usize) {

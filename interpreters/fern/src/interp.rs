@@ -10,8 +10,8 @@
 
 use crate::bytecode::{Const, Function, Op, Program};
 use crate::value::{
-    float_divmod, format_value, type_name, FernError, ARRAY, ARRAY_ITEM, FLOAT, FLOAT_VALUE, INT, INT_VALUE,
-    MAX_ARRAY, NONE,
+    float_divmod, format_value, type_name, FernError, ARRAY, ARRAY_ITEM, FLOAT, FLOAT_VALUE, INT, INT_VALUE, MAX_ARRAY,
+    NONE,
 };
 use metatrace::heap::{ARRAY_ITEMS, ARRAY_LEN, HEADER};
 use metatrace::{Control, Ctx, Effect, Flow, Helper, JitParams, Language, Plain, Red, RedMap, Reds, Type, Vm};
@@ -270,15 +270,7 @@ impl Fern {
     pub fn start_frame(&self) -> Frame<Plain> {
         let rt = self.runtime();
         let nlocals = rt.prog.funcs.get(rt.prog.main).map_or(0, |f| f.nlocals);
-        Frame {
-            func: rt.prog.main,
-            pc: 0,
-            depth: 1,
-            nlocals,
-            vals: vec![rt.none; nlocals],
-            pending_error: None,
-            rt,
-        }
+        Frame { func: rt.prog.main, pc: 0, depth: 1, nlocals, vals: vec![rt.none; nlocals], pending_error: None, rt }
     }
 
     /// Writes out buffered output.
@@ -525,8 +517,9 @@ fn make_array<C: Ctx<Fern>>(cx: &mut C, n: C::Ref, none: C::Ref) -> Result<C::Re
     if !cx.is_true(ok) {
         let zero = cx.int(0);
         let neg = cx.int_lt(len, zero);
-        return Err(if cx.is_true(neg) { "array() size must not be negative" } else { "array() size is too large" }
-            .to_string());
+        return Err(
+            if cx.is_true(neg) { "array() size must not be negative" } else { "array() size is too large" }.to_string()
+        );
     }
     let arr = cx.new_array(&ARRAY, len);
     cx.call(&fill_helper(), &[Red::Ref(arr), Red::Ref(none)]);

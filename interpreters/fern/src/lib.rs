@@ -29,9 +29,9 @@
 //!   `0.0` and the empty array are false in conditions, everything else is true.
 //! - Arrays are mutable lists of values of a fixed length, shared by reference:
 //!   `[e1, e2, ...]` makes one of its items, `array(n)` one of `n` `none`s (`n` must be a
-//!   non-negative int), `a[i]` reads item `i` (an int, 0-based; out of range, negative
-//!   included, is a run-time error: `index out of range`), `a[i] = e;` writes it, and
-//!   `len(a)` is the length. `len` and `array` are builtin functions (no function may be
+//!   non-negative int, at most 2^28), `a[i]` reads item `i` (an int, 0-based; out of range,
+//!   negative included, is a run-time error: `index out of range`), `a[i] = e;` writes it,
+//!   and `len(a)` is the length. `len` and `array` are builtin functions (no function may be
 //!   called so).
 //! - Statements: `let x = e;` (a new variable, visible to the end of its block),
 //!   `x = e;`, `a[i] = e;`, `if c { } else if c { } else { }`, `while c { }`, `return e;`,

@@ -97,7 +97,10 @@ fn runtime_errors() {
     let e = err("fn main() { print(1 + none); }");
     assert!(e.starts_with("unsupported operand types"), "{e}");
     assert!(err("fn main() { print(none < 1.0); }").starts_with("unsupported operand types"));
-    assert_eq!(run_all("fn r(n) { return r(n + 1); }\nfn main() { r(0); }").unwrap_err(), "maximum recursion depth exceeded (in r)");
+    assert_eq!(
+        run_all("fn r(n) { return r(n + 1); }\nfn main() { r(0); }").unwrap_err(),
+        "maximum recursion depth exceeded (in r)"
+    );
 }
 
 #[test]
@@ -289,8 +292,10 @@ fn program_loops() {
         format!("{h} {count}\n")
     };
     assert_eq!(run_all(&program("loops.fern")).unwrap(), expected(1000, 1000, 500));
-    let small =
-        shrunk("loops.fern", &[("while i < 1000 {", "while i < 6 {"), ("while j < 1000 {", "while j < 40 {"), ("j > 500", "j > 20")]);
+    let small = shrunk(
+        "loops.fern",
+        &[("while i < 1000 {", "while i < 6 {"), ("while j < 1000 {", "while j < 40 {"), ("j > 500", "j > 20")],
+    );
     assert_eq!(run_every(&small).unwrap(), expected(6, 40, 20));
 }
 
@@ -477,7 +482,8 @@ fn random_token_soup_never_panics() {
 #[test]
 fn mutated_programs_never_panic() {
     let mut rng = Rng(12345);
-    for name in ["fib.fern", "floats.fern", "loops.fern", "mixed.fern", "deep.fern", "binary_trees.fern", "alloc_loop.fern"]
+    for name in
+        ["fib.fern", "floats.fern", "loops.fern", "mixed.fern", "deep.fern", "binary_trees.fern", "alloc_loop.fern"]
     {
         let src = program(name);
         for _ in 0..300 {
@@ -498,4 +504,43 @@ fn mutated_programs_never_panic() {
             }
         }
     }
+}
+
+/// The compiled allocation loop of alloc_loop.fern, with each of its guards made to fail in
+/// turn: resuming from every guard's snapshot (boxes and arrays in the rebuilt frame) must be
+/// exact, with bridges and in GC stress mode too.
+#[test]
+fn every_guard_of_the_allocation_loop_resumes_exactly() {
+    use crate::{Fern, Io, SharedBuf};
+    let n = 40;
+    let src = alloc_loop(n);
+    let expected = alloc_loop_expected(n);
+    let mut vm =
+        Fern::vm(crate::compile_source(&src).unwrap(), params("threshold=1"), Io::new(Box::new(SharedBuf::default())));
+    let frame = vm.lang().start_frame();
+    assert!(vm.run(frame).is_ok());
+    let trace = &vm.traces().first().expect("the loop is compiled").optimized;
+    assert!(trace.contains("guard_class"), "{trace}");
+    let guards = trace.lines().filter(|l| l.trim_start().starts_with("guard_")).count();
+    for g in 0..guards {
+        for extra in ["", ",bridge=1", ",gc_stress"] {
+            let spec = format!("threshold=1,fail_guard={g}{extra}");
+            assert_eq!(run_source(&src, params(&spec)).map(|r| r.0), Ok(expected.clone()), "--jit {spec}");
+        }
+    }
+}
+
+/// A loop whose live data is a few hundred bytes keeps the same peak heap size however
+/// many collections it goes through (a regression test: the heap once grew by a page per
+/// collection, because free slots were handed out without being charged to the budget).
+#[test]
+fn memory_stays_flat_over_many_collections() {
+    let peak = |n: i64| {
+        let src = format!("fn main() {{ let i = 0; while i < {n} {{ i = i + 1; }} print(i); }}");
+        let (_, stats) = run_source_with_stats(&src, JitParams::off()).unwrap();
+        stats.heap
+    };
+    let (small, big) = (peak(500_000), peak(4_000_000));
+    assert!(big.collections > 4 * small.collections.max(1), "{small:?} {big:?}");
+    assert!(big.peak_bytes <= small.peak_bytes + (256 << 10), "{small:?}\n{big:?}");
 }

@@ -44,6 +44,7 @@ fn stats_and_disassembly() {
     let (code, out, err) = fern(&["--stats"], src);
     assert_eq!((code, out.as_str()), (0, "5000\n"));
     assert!(err.starts_with("jit: loops=1"), "{err}");
+    assert!(err.contains("\nheap: collections=") && err.contains("peak_bytes="), "{err}");
     let (code, out, _) = fern(&["--dis"], src);
     assert_eq!(code, 0);
     assert!(out.contains("Loop(2)"), "{out}");

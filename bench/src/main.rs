@@ -26,6 +26,7 @@ const CASES: &[Case] = &[
     Case { name: "fern recursion", bin: "fern", file: "interpreters/fern/programs/fib.fern", configs: JIT_OFF_ON },
     Case { name: "fern float loop", bin: "fern", file: "interpreters/fern/programs/floats.fern", configs: JIT_OFF_ON },
     Case { name: "fern nested calls", bin: "fern", file: "interpreters/fern/programs/loops.fern", configs: JIT_OFF_ON },
+    Case { name: "fern binary trees", bin: "fern", file: "interpreters/fern/programs/binary_trees.fern", configs: JIT_OFF_ON },
 ];
 
 struct Run {

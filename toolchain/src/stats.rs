@@ -17,11 +17,14 @@ pub enum AbortReason {
     CompileFailed,
     /// A helper raised while tracing (exception paths are not traced).
     Raised,
+    /// A call re-entered a function already inlined into the trace (recursion is not
+    /// inlined; a residual call into the driver for it is future work).
+    Recursion,
 }
 
 impl AbortReason {
     /// All reasons, in a fixed order.
-    pub const ALL: [AbortReason; 7] = [
+    pub const ALL: [AbortReason; 8] = [
         AbortReason::TooLong,
         AbortReason::LeftFrame,
         AbortReason::GuardAfterEffect,
@@ -29,6 +32,7 @@ impl AbortReason {
         AbortReason::TooDeep,
         AbortReason::CompileFailed,
         AbortReason::Raised,
+        AbortReason::Recursion,
     ];
     fn index(self) -> usize {
         AbortReason::ALL.iter().position(|&r| r == self).unwrap()
@@ -45,7 +49,7 @@ pub struct JitStats {
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
-    pub aborts: [u64; 7],
+    pub aborts: [u64; 8],
     /// Guard failures that went back to the interpreter (not into a bridge).
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.

@@ -57,6 +57,8 @@ pub(crate) struct Recorder<L: Language> {
     key_ids: HashMap<L::Key, KeyId>,
     /// The callers of the frame being traced, outermost first, as they will be resumed.
     frames: Vec<SnapFrame>,
+    /// The entry keys of the inlined activations, outermost first (to detect recursion).
+    entries: Vec<L::Key>,
     /// The state at the last instruction boundary.
     snap: Snapshot,
     /// A side effect was recorded since the last instruction boundary.
@@ -77,6 +79,7 @@ impl<L: Language> Recorder<L> {
             keys: Vec::new(),
             key_ids: HashMap::new(),
             frames: Vec::new(),
+            entries: Vec::new(),
             snap: Snapshot::default(),
             effect: false,
             started: false,
@@ -651,13 +654,18 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
         let depth_limit = self.vm.params.inline_depth as usize;
+        let entry = L::key(&callee);
         let mut pushed = false;
         if let Some(rec) = self.rec() {
             if rec.frames.len() >= depth_limit {
                 self.abort(AbortReason::TooDeep);
+            } else if rec.entries.contains(&entry) {
+                // Inlining recursion would unroll it until the trace is too long.
+                self.abort(AbortReason::Recursion);
             } else {
                 let sf = rec.snap_frame(caller);
                 rec.frames.push(sf);
+                rec.entries.push(entry);
                 pushed = true;
             }
         }
@@ -676,6 +684,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         if let Some(rec) = self.rec() {
             if pushed {
                 rec.frames.pop();
+                rec.entries.pop();
             }
             // The caller resumes mid-instruction: the call's effects happened.
             rec.effect = true;

@@ -240,7 +240,16 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         compile_ns: ns,
     });
     let consts = trace_refs(&optimized);
-    vm.units.push(Some(Unit { code, exits, finish, invalid: rec.invalid.clone(), loop_key, parent, consts }));
+    vm.units.push(Some(Unit {
+        code,
+        exits,
+        finish,
+        finish_unit: Default::default(),
+        invalid: rec.invalid.clone(),
+        loop_key,
+        parent,
+        consts,
+    }));
     match rec.kind {
         TraceKind::Loop(k) => {
             vm.stats.loops += 1;
@@ -448,9 +457,21 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
         // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
         let exit = unsafe { unit.code.run(vm.buf.as_mut_ptr()) } as usize;
         if exit == unit.exits.len() {
+            // The fast way: the loop this trace continued in last time, if still valid.
+            let cached = unit.finish_unit.get();
+            if let Some(t) = cached {
+                if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) {
+                    id = t;
+                    continue;
+                }
+            }
+            let unit = vm.units[id].as_ref().expect("running a discarded trace");
             let (target, types) = unit.finish.clone().expect("finish exit of a trace without finish");
             match vm.cells.get(&target).map(|c| c.state) {
                 Some(CellState::Compiled(t)) if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) => {
+                    if let Some(u) = vm.units[id].as_ref() {
+                        u.finish_unit.set(Some(t));
+                    }
                     id = t;
                     continue;
                 }

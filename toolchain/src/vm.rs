@@ -12,7 +12,7 @@ use crate::quasi::{InvalidFlag, QuasiId, QuasiTable};
 use crate::stats::JitStats;
 use crate::tracer::Recorder;
 use metatrace_jit::backend::{Backend, CompiledTrace};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 /// Index of a compiled trace in [`Vm::units`].
@@ -78,6 +78,9 @@ pub(crate) struct Unit<L: Language> {
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,
+    /// The compiled loop `finish` last continued in (checked before use: units are never
+    /// reused, and a thrown-away loop leaves `None` behind).
+    pub(crate) finish_unit: std::cell::Cell<Option<UnitId>>,
     pub(crate) invalid: InvalidFlag,
     /// The loop key (loops) or the parent trace (bridges), to throw descendants away.
     pub(crate) loop_key: Option<L::Key>,
@@ -135,7 +138,7 @@ pub struct TraceRecord {
 pub struct Vm<L: Language> {
     pub(crate) lang: Rc<L>,
     pub(crate) params: JitParams,
-    pub(crate) cells: HashMap<L::Key, JitCell>,
+    pub(crate) cells: FxHashMap<L::Key, JitCell>,
     pub(crate) units: Vec<Option<Unit<L>>>,
     pub(crate) backend: Option<Backend>,
     pub(crate) recorder: Option<Recorder<L>>,
@@ -188,7 +191,7 @@ impl<L: Language> Vm<L> {
             raise_slot: Box::new(std::cell::Cell::new(0)),
             lang: Rc::new(lang),
             params,
-            cells: HashMap::new(),
+            cells: FxHashMap::default(),
             units: Vec::new(),
             backend: None,
             recorder: None,

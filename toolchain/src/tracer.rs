@@ -256,6 +256,12 @@ impl<'a, L: Language> Tracer<'a, L> {
     }
 
     fn load_op(&mut self, opcode: Opcode, args: Vec<Operand>, d: metatrace_jit::ir::Descr, word: u64, ty: Type) -> Red<Self> {
+        // An immutable field of a constant object is a constant: the tracer just read it (the
+        // object is alive: trace constants are roots), so the trace need not.
+        let immutable = matches!(&d.kind, metatrace_jit::ir::DescrKind::Field(f) if f.immutable);
+        if immutable && args.iter().all(|a| a.is_const()) {
+            return from_word_traced(ty, word, None);
+        }
         let res = self.emit(opcode, args, Some(d)).flatten();
         from_word_traced(ty, word, res)
     }

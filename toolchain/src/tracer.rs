@@ -108,6 +108,15 @@ impl<L: Language> Recorder<L> {
     }
 }
 
+/// The concrete value of a tracing red value, as a word (floats as their bits).
+fn word_of<L: Language>(r: Red<Tracer<'_, L>>) -> u64 {
+    match r {
+        Red::Int(v) => v.v as u64,
+        Red::Float(v) => v.v.to_bits(),
+        Red::Ref(v) => v.v as u64,
+    }
+}
+
 /// The trace operand of a tracing red value.
 pub(crate) fn operand_of<'a, L: Language>(r: Red<Tracer<'a, L>>) -> Operand {
     match r {
@@ -557,15 +566,8 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
-        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
-        for (w, a) in words.iter_mut().zip(args) {
-            *w = match a {
-                Red::Int(v) => v.v as u64,
-                Red::Float(v) => v.v.to_bits(),
-                Red::Ref(v) => v.v as u64,
-            };
-        }
-        let r = h.call_words(&words[..args.len()]);
+        let words: Vec<u64> = args.iter().map(|&a| word_of(a)).collect();
+        let r = h.call_words(&words);
         let ops: Vec<Operand> = args.iter().map(|a| operand_of(*a)).collect();
         if h.effect == Effect::Elidable && ops.iter().all(|o| o.is_const()) {
             return h.ret.map(|t| from_word_traced(t, r, None));
@@ -580,11 +582,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64> {
         let slot = self.vm.raise_slot.as_ptr() as u64;
         let mut words = vec![slot];
-        words.extend(args.iter().map(|a| match a {
-            Red::Int(v) => v.v as u64,
-            Red::Float(v) => v.v.to_bits(),
-            Red::Ref(v) => v.v as u64,
-        }));
+        words.extend(args.iter().map(|&a| word_of(a)));
         let r = h.call_words(&words);
         let exc = self.vm.raise_slot.replace(0);
         if exc != 0 {

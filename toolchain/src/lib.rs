@@ -10,7 +10,9 @@
 //! - [`ctx`]: the DSL (`Reds`, `Ctx`, `Language`, `Control`, `Flow`);
 //! - [`descr`]: field, array and helper descriptors;
 //! - [`concrete`], [`tracer`]: the two instantiations;
-//! - `driver`: hot counters, trace start/close/abort, entering compiled code, deopt, bridges;
+//! - `driver`: hot counters, trace start/close/abort, entering compiled code, deopt, bridges,
+//!   safepoints;
+//! - [`heap`]: the GC heap (layouts, allocation, mark-sweep at safepoints);
 //! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
 
 #![warn(missing_docs)]

@@ -16,6 +16,28 @@ fn params(spec: &str) -> JitParams {
     p
 }
 
+/// Whether the whole suite runs in GC stress mode (`METATRACE_GC_STRESS=1`): then every run
+/// collects at nearly every instruction, so the large instances use smaller sizes.
+fn stress_env() -> bool {
+    JitParams::default().gc_stress
+}
+
+/// `normal`, or `stress` when the suite runs in GC stress mode.
+fn size(normal: i64, stress: i64) -> i64 {
+    if stress_env() {
+        stress
+    } else {
+        normal
+    }
+}
+
+/// Parameters for tests that measure the heap's own policy (never in stress mode).
+fn policy_params(spec: &str) -> JitParams {
+    let mut p = params(spec);
+    p.gc_stress = false;
+    p
+}
+
 /// Runs `src` under the `--jit` settings `specs`, checks they agree, and returns the common
 /// result.
 fn run_in(specs: &[&str], src: &str) -> Result<String, String> {
@@ -183,7 +205,7 @@ fn collection_keeps_what_frames_reach() {
     };
     let expected = |n: i64| format!("{} {}\n", n * (n - 1) / 2, float_repr((0..n).map(|i| i as f64 * 0.5).sum()));
     assert_eq!(run_every(&src(150)).unwrap(), expected(150));
-    let n = 100_000;
+    let n = size(100_000, 2_000);
     assert_eq!(run_all(&src(n)).unwrap(), expected(n));
     let (_, stats) = run_source_with_stats(&src(n), JitParams::off()).unwrap();
     assert!(stats.heap.collections > 0, "{:?}", stats.heap);
@@ -414,14 +436,15 @@ fn alloc_loop(n: i64) -> String {
 #[test]
 fn program_alloc_loop() {
     assert_eq!(run_every(&alloc_loop(100)).unwrap(), alloc_loop_expected(100));
-    assert_eq!(run_all(&alloc_loop(20_000)).unwrap(), alloc_loop_expected(20_000));
+    let n = size(20_000, 500);
+    assert_eq!(run_all(&alloc_loop(n)).unwrap(), alloc_loop_expected(n));
 }
 
 #[test]
 fn interpreted_allocation_loop_runs_in_flat_memory() {
     let n = 200_000;
     for spec in ["off", "on"] {
-        let (out, stats) = run_source_with_stats(&alloc_loop(n), params(spec)).unwrap();
+        let (out, stats) = run_source_with_stats(&alloc_loop(n), policy_params(spec)).unwrap();
         assert_eq!(out, alloc_loop_expected(n));
         let h = &stats.heap;
         if spec == "off" {
@@ -537,7 +560,7 @@ fn every_guard_of_the_allocation_loop_resumes_exactly() {
 fn memory_stays_flat_over_many_collections() {
     let peak = |n: i64| {
         let src = format!("fn main() {{ let i = 0; while i < {n} {{ i = i + 1; }} print(i); }}");
-        let (_, stats) = run_source_with_stats(&src, JitParams::off()).unwrap();
+        let (_, stats) = run_source_with_stats(&src, policy_params("off")).unwrap();
         stats.heap
     };
     let (small, big) = (peak(500_000), peak(4_000_000));

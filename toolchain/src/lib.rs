@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod capture;
 pub mod concrete;
 pub mod ctx;
 pub mod descr;
@@ -29,6 +30,7 @@ pub mod stats;
 pub mod tracer;
 pub mod vm;
 
+pub use capture::SharedBuf;
 pub use concrete::{Concrete, Plain};
 pub use ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 pub use descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};

@@ -323,19 +323,7 @@ pub fn run_to_vec(src: &[u8], input: &[u8], params: metatrace::JitParams) -> Res
     Ok((bytes, vm.stats().clone()))
 }
 
-/// A `Write` into a shared byte vector.
-#[derive(Clone, Default)]
-pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedBuf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+pub use metatrace::SharedBuf;
 
 #[cfg(test)]
 mod tests {

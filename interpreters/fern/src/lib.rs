@@ -76,10 +76,8 @@ pub use value::FernError;
 
 use metatrace::heap::HeapStats;
 use metatrace::{JitParams, JitStats};
-use std::cell::RefCell;
 use std::fmt;
 use std::io::Write;
-use std::rc::Rc;
 
 /// Stack size of the thread Fern programs run on: deep enough for 10,000 Fern frames in any
 /// mode of the JIT.
@@ -170,19 +168,7 @@ pub fn run_source_with_stats(src: &str, params: JitParams) -> Result<(String, Ru
     Ok((out, stats))
 }
 
-/// A `Write` into a shared byte vector (to capture a program's output).
-#[derive(Clone, Default)]
-pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedBuf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+pub use metatrace::SharedBuf;
 
 #[cfg(test)]
 mod tests;

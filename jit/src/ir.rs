@@ -340,6 +340,26 @@ impl Opcode {
             _ => None,
         }
     }
+    /// Writes memory through a descriptor (`setfield`, `setarrayitem`).
+    pub fn is_store(self) -> bool {
+        matches!(self, Opcode::Setfield | Opcode::Setarrayitem)
+    }
+    /// The field read that returns the given type.
+    pub fn getfield(ty: Type) -> Opcode {
+        match ty {
+            Type::Int => Opcode::GetfieldI,
+            Type::Float => Opcode::GetfieldF,
+            Type::Ref => Opcode::GetfieldR,
+        }
+    }
+    /// The array item read that returns the given type.
+    pub fn getarrayitem(ty: Type) -> Opcode {
+        match ty {
+            Type::Int => Opcode::GetarrayitemI,
+            Type::Float => Opcode::GetarrayitemF,
+            Type::Ref => Opcode::GetarrayitemR,
+        }
+    }
     /// The call opcode that returns the given type.
     pub fn call_returning(ty: Option<Type>) -> Opcode {
         match ty {
@@ -628,30 +648,42 @@ pub struct VirtualObj {
 }
 
 /// The interpreter state to rebuild when a guard fails: frames from outermost to innermost,
-/// and the virtual objects they (transitively) refer to.
+/// the virtual objects they (transitively) refer to, and the memory writes the compiled code
+/// has put off until it leaves.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Snapshot {
     /// Outermost first; the last one is where the interpreter resumes.
     pub frames: Vec<SnapFrame>,
     /// Objects referred to as `Operand::Virtual(k)`.
     pub virtuals: Vec<VirtualObj>,
+    /// Pending writes (`setfield`/`setarrayitem` ops, no snapshots of their own) that the exit
+    /// performs, in order, before it writes the frame buffer: stores the optimizer sank out of
+    /// the loop (see `opt::sink`). Their operands are never virtual.
+    pub writes: Vec<Op>,
 }
 
 impl Snapshot {
-    /// All operands: frame values, outermost frame first, then the fields of each virtual.
-    /// This is also the order in which a failing guard writes them to the frame buffer.
+    /// Every operand the snapshot uses: [`operands`](Self::operands), then the arguments of
+    /// the pending writes. Passes that rewrite or count uses go through these.
+    pub fn uses(&self) -> impl Iterator<Item = &Operand> {
+        self.operands().chain(self.writes.iter().flat_map(|w| w.args.iter()))
+    }
+    /// Mutable access to every operand the snapshot uses, in the same order as [`uses`](Self::uses).
+    pub fn uses_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
+        let Snapshot { frames, virtuals, writes } = self;
+        frames
+            .iter_mut()
+            .flat_map(|f| f.values.iter_mut())
+            .chain(virtuals.iter_mut().flat_map(|v| v.fields.iter_mut().map(|f| &mut f.value)))
+            .chain(writes.iter_mut().flat_map(|w| w.args.iter_mut()))
+    }
+    /// The operands the exit writes to the frame buffer: frame values, outermost frame first,
+    /// then the fields of each virtual (pending writes go to memory, not to the buffer).
     pub fn operands(&self) -> impl Iterator<Item = &Operand> {
         self.frames
             .iter()
             .flat_map(|f| f.values.iter())
             .chain(self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value)))
-    }
-    /// Mutable access to all operands, in the same order.
-    pub fn operands_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
-        self.frames
-            .iter_mut()
-            .flat_map(|f| f.values.iter_mut())
-            .chain(self.virtuals.iter_mut().flat_map(|v| v.fields.iter_mut().map(|f| &mut f.value)))
     }
 }
 

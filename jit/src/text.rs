@@ -16,7 +16,9 @@
 //! definition order when printed, so two traces that differ only in numbering print the same.
 //! Constants are inline: `42`, `-1`, `1.5`, `NULL`, and `ConstPtr(n)` for other references,
 //! numbered in order of first appearance so no address ever reaches the text.
-//! Snapshots list frames separated by `;`, each `key: operands`.
+//! Snapshots list frames separated by `;`, each `key: operands`; then, in braces, the virtual
+//! objects they refer to (`{v0 = Int(Int.value=i3)}`); then, after `=>`, the writes the exit
+//! performs before it leaves (`=> setarrayitem(p1, i2, i9, descr=tape)`, see `opt::sink`).
 
 use crate::ir::*;
 use std::collections::HashMap;
@@ -65,6 +67,15 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// `name(args, descr=d)`: an operation without its result and snapshot.
+    fn call(&mut self, op: &Op) -> String {
+        let mut args: Vec<String> = op.args.iter().map(|&a| self.operand(a)).collect();
+        if let Some(d) = op.descr {
+            args.push(format!("descr={}", self.t.descr(d).name));
+        }
+        format!("{}({})", op.opcode.name(), args.join(", "))
+    }
+
     fn run(mut self) -> String {
         let t = self.t;
         let used: Vec<bool> = {
@@ -72,6 +83,11 @@ impl<'a> Printer<'a> {
             for op in &t.ops {
                 if let Some(d) = op.descr {
                     u[d.0 as usize] = true;
+                }
+                for w in op.snapshot.iter().flat_map(|s| &s.writes) {
+                    if let Some(d) = w.descr {
+                        u[d.0 as usize] = true;
+                    }
                 }
                 for v in op.snapshot.iter().flat_map(|s| &s.virtuals) {
                     u[v.descr.0 as usize] = true;
@@ -88,16 +104,12 @@ impl<'a> Printer<'a> {
         let inputs: Vec<String> = t.inputs.iter().map(|&v| self.define(v)).collect();
         writeln!(self.out, "inputs({})", inputs.join(", ")).unwrap();
         for op in &t.ops {
-            let mut args: Vec<String> = op.args.iter().map(|&a| self.operand(a)).collect();
-            if let Some(d) = op.descr {
-                args.push(format!("descr={}", t.descr(d).name));
-            }
             let mut line = String::new();
             if let Some(r) = op.result {
                 line.push_str(&self.define(r));
                 line.push_str(" = ");
             }
-            write!(line, "{}({})", op.opcode.name(), args.join(", ")).unwrap();
+            line.push_str(&self.call(op));
             if let Some(s) = &op.snapshot {
                 let frames: Vec<String> = s
                     .frames
@@ -140,6 +152,10 @@ impl<'a> Printer<'a> {
                         .collect();
                     write!(line, " {{{}}}", vs.join("; ")).unwrap();
                 }
+                if !s.writes.is_empty() {
+                    let ws: Vec<String> = s.writes.iter().map(|w| self.call(w)).collect();
+                    write!(line, " => {}", ws.join("; ")).unwrap();
+                }
             }
             self.out.push_str(&line);
             self.out.push('\n');
@@ -159,12 +175,9 @@ fn type_list(ts: &[Type]) -> String {
 
 fn descr_body(k: &DescrKind) -> String {
     match k {
-        DescrKind::Field(f) => format!(
-            "field {} +{}{}",
-            f.kind.name(),
-            f.offset,
-            if f.immutable { " immutable" } else { "" }
-        ),
+        DescrKind::Field(f) => {
+            format!("field {} +{}{}", f.kind.name(), f.offset, if f.immutable { " immutable" } else { "" })
+        }
         DescrKind::Array(a) => {
             let mut s = format!("array {} base={}", a.kind.name(), a.base);
             if let Some(l) = a.len_offset {
@@ -330,11 +343,9 @@ impl Parser {
                 let kind = words.get(1).and_then(|k| MemKind::from_name(k));
                 let off = words.get(2).and_then(|o| o.strip_prefix('+')).and_then(|o| o.parse().ok());
                 match (kind, off) {
-                    (Some(kind), Some(offset)) => DescrKind::Field(FieldDescr {
-                        offset,
-                        kind,
-                        immutable: words.get(3) == Some(&"immutable"),
-                    }),
+                    (Some(kind), Some(offset)) => {
+                        DescrKind::Field(FieldDescr { offset, kind, immutable: words.get(3) == Some(&"immutable") })
+                    }
                     _ => return Err(self.err("expected 'field KIND +OFFSET [immutable]'")),
                 }
             }
@@ -391,27 +402,37 @@ impl Parser {
         Ok(())
     }
 
-    fn op_line(&mut self, line: &str) -> Result<(), ParseError> {
-        let (result, rest) = match line.split_once(" = ") {
-            Some((r, rest)) if !r.contains('(') => (Some(r.trim()), rest.trim()),
-            _ => (None, line),
-        };
-        let open = rest.find('(').ok_or_else(|| self.err("expected '('"))?;
-        let name = &rest[..open];
+    /// Parses `name(args, descr=d)` at the start of `text`; returns the rest after it.
+    fn call<'t>(&mut self, text: &'t str) -> Result<(Opcode, Vec<Operand>, Option<DescrId>, &'t str), ParseError> {
+        let open = text.find('(').ok_or_else(|| self.err("expected '('"))?;
+        let name = &text[..open];
         let opcode = Opcode::from_name(name).ok_or_else(|| self.err(format!("unknown operation {name:?}")))?;
-        let close = rest.find(')').ok_or_else(|| self.err("expected ')'"))?;
+        let close = text.find(')').ok_or_else(|| self.err("expected ')'"))?;
         // Arguments never contain ')' except inside ConstPtr(n): find the matching paren.
-        let close = matching_paren(rest, open).unwrap_or(close);
+        let close = matching_paren(text, open).unwrap_or(close);
         let mut args = Vec::new();
         let mut descr = None;
-        for a in split_args(&rest[open + 1..close]) {
+        for a in split_args(&text[open + 1..close]) {
             if let Some(d) = a.strip_prefix("descr=") {
                 descr = Some(*self.descrs.get(d).ok_or_else(|| self.err(format!("unknown descr {d}")))?);
             } else {
                 args.push(self.operand(&a)?);
             }
         }
-        let tail = rest[close + 1..].trim();
+        Ok((opcode, args, descr, text[close + 1..].trim()))
+    }
+
+    fn op_line(&mut self, line: &str) -> Result<(), ParseError> {
+        let (result, rest) = match line.split_once(" = ") {
+            Some((r, rest)) if !r.contains('(') => (Some(r.trim()), rest.trim()),
+            _ => (None, line),
+        };
+        let (opcode, args, descr, tail) = self.call(rest)?;
+        let name = opcode.name();
+        let (tail, writes) = match tail.split_once(" => ") {
+            Some((t, w)) => (t, Some(w)),
+            None => (tail, None),
+        };
         let (tail, virtuals) = match tail.find(" {") {
             Some(i) => (&tail[..i], Some(&tail[i + 2..])),
             None => (tail, None),
@@ -435,6 +456,13 @@ impl Parser {
                 for v in vs.split("; ") {
                     snap.virtuals.push(self.virtual_obj(v)?);
                 }
+            }
+            for w in writes.iter().flat_map(|w| w.split("; ")) {
+                let (opcode, args, descr, rest) = self.call(w.trim())?;
+                if !rest.is_empty() {
+                    return Err(self.err(format!("unexpected {rest:?} after a pending write")));
+                }
+                snap.writes.push(Op { opcode, args, result: None, descr, snapshot: None });
             }
             Some(snap)
         };
@@ -513,6 +541,29 @@ jump(i0, f1)
         assert_eq!(s.operands().count(), 5, "frame values, then virtual fields");
         assert_eq!(print(&t), VIRTUALS);
         crate::verify::verify(&t).unwrap();
+    }
+
+    #[test]
+    fn pending_writes_round_trip() {
+        let src = "\
+descr tape = array u8 base=0
+descr Pair.x = field i64 +16
+descr Pair = size 32
+inputs(i0, p1)
+label(i0)
+i2 = int_add(i0, 1)
+guard_true(i2) [bf@3: v0, p1] {v0 = Pair(Pair.x=i2)} => setarrayitem(p1, i0, i2, descr=tape); setfield(p1, 7, descr=Pair.x)
+jump(i2)
+";
+        let t = parse(src).unwrap();
+        let s = t.ops[2].snapshot.as_ref().unwrap();
+        assert_eq!(s.writes.len(), 2);
+        assert_eq!(s.operands().count(), 3, "pending writes are not frame buffer words");
+        assert_eq!(s.uses().count(), 8);
+        assert_eq!(print(&t), src);
+        crate::verify::verify(&t).unwrap();
+        let bad = src.replace("setfield(p1, 7, descr=Pair.x)", "setfield(p1, 7.5, descr=Pair.x)");
+        assert!(crate::verify::verify(&parse(&bad).unwrap()).is_err());
     }
 
     #[test]

@@ -30,7 +30,8 @@ impl std::error::Error for VerifyError {}
 /// - arguments match the operation's signature, results have the table's type;
 /// - descriptors are present exactly where the table says, of the right kind, and calls
 ///   match their call descriptor;
-/// - every guard has a snapshot whose operands are defined; no other op has one;
+/// - every guard has a snapshot whose operands are defined; no other op has one; pending
+///   writes in snapshots are well-formed stores;
 /// - every overflow-checked op is directly followed by `guard_no_overflow` or `guard_overflow`;
 /// - at most one `label`; the trace ends with its only `jump` or `finish`; a `jump`'s
 ///   arguments match the label's (or, without a label, the inputs') in number and type.
@@ -98,6 +99,23 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             }
             if s.frames.is_empty() {
                 return err(at, format!("{name} has an empty snapshot"));
+            }
+            for w in &s.writes {
+                let store = matches!(w.opcode, Opcode::Setfield | Opcode::Setarrayitem);
+                if !store || w.result.is_some() || w.snapshot.is_some() {
+                    return err(at, format!("{name}'s pending write is not a plain setfield or setarrayitem"));
+                }
+                let types = w.args.iter().map(|&a| check_operand(a)).collect::<Result<Vec<_>, _>>()?;
+                let address: &[Type] =
+                    if w.opcode == Opcode::Setfield { &[Type::Ref] } else { &[Type::Ref, Type::Int] };
+                if types.len() != address.len() + 1 || types[..address.len()] != *address {
+                    return err(at, format!("{name}'s pending write has arguments {types:?}"));
+                }
+                let kind = w.descr.and_then(|d| t.descrs.get(d.0 as usize)).map(|d| &d.kind);
+                let kind = kind
+                    .ok_or_else(|| VerifyError { op: at, message: format!("{name}'s pending write has no descr") })?;
+                check_descr(t, w, kind, &types)
+                    .map_err(|m| VerifyError { op: at, message: format!("{name}'s pending write: {m}") })?;
             }
         } else if op.opcode.is_guard() {
             return err(at, format!("{name} has no snapshot"));

@@ -285,7 +285,8 @@ fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) 
         Operand::Virtual(k) => Slot::Virtual(k),
         o => Slot::Word(t.operand_type(o)),
     };
-    let frames = s.frames.iter().map(|fr| (keys[fr.key.0 as usize], fr.values.iter().map(|&o| slot(o)).collect())).collect();
+    let frames =
+        s.frames.iter().map(|fr| (keys[fr.key.0 as usize], fr.values.iter().map(|&o| slot(o)).collect())).collect();
     let virtuals = s
         .virtuals
         .iter()
@@ -353,7 +354,7 @@ fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, words: &mut
 fn trace_refs(t: &Trace) -> Vec<usize> {
     let mut out = Vec::new();
     for op in &t.ops {
-        let snap = op.snapshot.iter().flat_map(|s| s.operands());
+        let snap = op.snapshot.iter().flat_map(|s| s.uses());
         for o in op.args.iter().chain(snap) {
             if let Operand::Ref(a) = o {
                 out.push(*a as usize);
@@ -579,4 +580,3 @@ fn restore<'a, L: Language>(
     }
     *f = outer;
 }
-

@@ -9,8 +9,8 @@
 use crate::concrete::{load, store, Concrete};
 use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
-use crate::heap::Layout;
 use crate::driver;
+use crate::heap::Layout;
 use crate::quasi::{quasi_set_helper, InvalidFlag};
 use crate::semantics as sem;
 use crate::stats::AbortReason;
@@ -93,7 +93,8 @@ impl<L: Language> Recorder<L> {
         if let Some(&id) = self.key_ids.get(&k) {
             return id;
         }
-        let name: String = k.to_string().chars().map(|c| if matches!(c, ':' | ';' | ']' | '[') { '.' } else { c }).collect();
+        let name: String =
+            k.to_string().chars().map(|c| if matches!(c, ':' | ';' | ']' | '[') { '.' } else { c }).collect();
         self.trace.keys.push(name);
         self.keys.push(k);
         let id = KeyId(self.keys.len() as u32 - 1);
@@ -189,7 +190,12 @@ impl<'a, L: Language> Tracer<'a, L> {
     }
 
     /// Records an operation; `None` if not recording (or the trace just got too long).
-    fn emit(&mut self, opcode: Opcode, args: Vec<Operand>, descr: Option<metatrace_jit::ir::Descr>) -> Option<Option<Value>> {
+    fn emit(
+        &mut self,
+        opcode: Opcode,
+        args: Vec<Operand>,
+        descr: Option<metatrace_jit::ir::Descr>,
+    ) -> Option<Option<Value>> {
         let rec = self.rec()?;
         if rec.trace.ops.len() >= rec.limit {
             self.abort(AbortReason::TooLong);
@@ -264,7 +270,14 @@ impl<'a, L: Language> Tracer<'a, L> {
         }
     }
 
-    fn load_op(&mut self, opcode: Opcode, args: Vec<Operand>, d: metatrace_jit::ir::Descr, word: u64, ty: Type) -> Red<Self> {
+    fn load_op(
+        &mut self,
+        opcode: Opcode,
+        args: Vec<Operand>,
+        d: metatrace_jit::ir::Descr,
+        word: u64,
+        ty: Type,
+    ) -> Red<Self> {
         // An immutable field of a constant object is a constant: the tracer just read it (the
         // object is alive: trace constants are roots), so the trace need not.
         let immutable = matches!(&d.kind, metatrace_jit::ir::DescrKind::Field(f) if f.immutable);
@@ -286,7 +299,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         let cur = rec.snap_frame(f);
         let mut frames = rec.frames.clone();
         frames.push(cur);
-        rec.snap = Snapshot { frames, virtuals: Vec::new() };
+        rec.snap = Snapshot { frames, virtuals: Vec::new(), writes: Vec::new() };
         rec.effect = false;
     }
 }
@@ -314,7 +327,9 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
 fn from_word_traced<'a, L: Language>(ty: Type, w: u64, v: Option<Value>) -> Red<Tracer<'a, L>> {
     match ty {
         Type::Int => Red::Int(TInt { v: w as i64, op: v.map(Operand::Value).unwrap_or(Operand::Int(w as i64)) }),
-        Type::Float => Red::Float(TFloat { v: f64::from_bits(w), op: v.map(Operand::Value).unwrap_or(Operand::Float(w)) }),
+        Type::Float => {
+            Red::Float(TFloat { v: f64::from_bits(w), op: v.map(Operand::Value).unwrap_or(Operand::Float(w)) })
+        }
         Type::Ref => Red::Ref(TRef { v: w as usize, op: v.map(Operand::Value).unwrap_or(Operand::Ref(w)) }),
     }
 }
@@ -622,7 +637,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let table = std::rc::Rc::as_ptr(&self.vm.quasi) as usize;
         // SAFETY: quasi_set_helper is an extern "C" fn of three words returning a word.
         let h = unsafe {
-            Helper::new("quasi_set", quasi_set_helper as *const () as usize, &[Type::Ref, Type::Int, Type::Int], None, Effect::Write)
+            Helper::new(
+                "quasi_set",
+                quasi_set_helper as *const () as usize,
+                &[Type::Ref, Type::Int, Type::Int],
+                None,
+                Effect::Write,
+            )
         };
         let (t, qv, vv) = (self.const_ref(table), self.int(q.0 as i64), self.int(v));
         self.call(&h, &[Red::Ref(t), Red::Int(qv), Red::Int(vv)]);

@@ -177,6 +177,10 @@ impl Codegen<'_> {
         b.seal_block(exit);
         b.seal_block(cont);
         b.switch_to_block(exit);
+        for w in &snapshot.writes {
+            // Stores the optimizer sank out of the loop: memory is made right before leaving.
+            self.op(b, w)?;
+        }
         self.write_frame(b, snapshot.operands())?;
         let id = b.ins().iconst(I32, g as i64);
         b.ins().return_(&[id]);

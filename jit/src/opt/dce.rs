@@ -33,7 +33,7 @@ pub fn run(t: &mut Trace) {
                 continue;
             }
         }
-        let snapshot = op.snapshot.iter().flat_map(|s| s.operands());
+        let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
         live.extend(op.args.iter().chain(snapshot).filter_map(|o| o.as_value()));
         kept.push(op);
     }

@@ -370,22 +370,8 @@ fn loc_kind(t: &Trace, loc: Loc) -> MemKind {
 fn read_op(t: &Trace, loc: Loc, addr: Addr, r: Value) -> Op {
     let ty = loc_kind(t, loc).ty();
     let (opcode, d, args) = match loc {
-        Loc::Field(d, _) => {
-            let opcode = match ty {
-                Type::Int => Opcode::GetfieldI,
-                Type::Float => Opcode::GetfieldF,
-                Type::Ref => Opcode::GetfieldR,
-            };
-            (opcode, d, vec![addr.0])
-        }
-        Loc::Item(d, _, _) => {
-            let opcode = match ty {
-                Type::Int => Opcode::GetarrayitemI,
-                Type::Float => Opcode::GetarrayitemF,
-                Type::Ref => Opcode::GetarrayitemR,
-            };
-            (opcode, d, vec![addr.0, addr.1.expect("an item access has an index")])
-        }
+        Loc::Field(d, _) => (Opcode::getfield(ty), d, vec![addr.0]),
+        Loc::Item(d, _, _) => (Opcode::getarrayitem(ty), d, vec![addr.0, addr.1.expect("an item access has an index")]),
         Loc::Len(d, _) => (Opcode::Arraylen, d, vec![addr.0]),
     };
     let mut op = Op::new(opcode, args, Some(r));

@@ -13,11 +13,12 @@
 //! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
+//! | sink | [`sink`] | store sinking: the loop body's writes of loop-invariant locations move to the guards that leave the loop |
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, fold, guards, bounds,
-//! dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
+//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, sink, fold, guards,
+//! bounds, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
 //! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
 //! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
@@ -54,6 +55,7 @@ mod fuzz;
 pub mod guards;
 pub mod heap;
 pub mod peel;
+pub mod sink;
 pub mod util;
 pub mod virtualize;
 
@@ -74,6 +76,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("bounds", bounds::run),
     ("cse", cse::run),
     ("heap", heap::run),
+    ("sink", sink::run),
     ("fold", fold::run),
     ("guards", guards::run),
     ("bounds", bounds::run),
@@ -390,28 +393,64 @@ jump(i14, p1)
         let out = opt(BF_LOOP);
         same(
             &out,
-            "descr tape = array u8 base=0\ninputs(i0, p1)\ni2 = int_add(i0, 1)\ni3 = uint_lt(i2, 30000)\n\
-             guard_true(i3) [bf@8: i0, p1]\ni4 = getarrayitem_i(p1, i2, descr=tape)\ni5 = int_add(i4, 3)\n\
-             setarrayitem(p1, i2, i5, descr=tape)\ni6 = int_add(i0, 2)\ni7 = uint_lt(i6, 30000)\n\
-             guard_true(i7) [bf@10: i2, p1]\ni8 = getarrayitem_i(p1, i6, descr=tape)\ni9 = int_add(i8, 2)\n\
-             setarrayitem(p1, i6, i9, descr=tape)\ni10 = int_add(i0, 3)\ni11 = uint_lt(i10, 30000)\n\
-             guard_true(i11) [bf@12: i6, p1]\ni12 = getarrayitem_i(p1, i10, descr=tape)\ni13 = int_add(i12, -1)\n\
-             setarrayitem(p1, i10, i13, descr=tape)\ni14 = uint_lt(i0, 30000)\nguard_true(i14) [bf@14: i10, p1]\n\
-             i15 = getarrayitem_i(p1, i0, descr=tape)\ni16 = int_add(i15, 1)\nsetarrayitem(p1, i0, i16, descr=tape)\n\
-             i17 = int_and(i16, 255)\nguard_true(i17) [bf@16: i0, p1]\ni18 = int_and(i5, 255)\n\
-             i19 = int_and(i9, 255)\ni20 = int_and(i13, 255)\ni21 = int_add(i17, 0)\nlabel(i18, i19, i20, i21)\n\
-             i22 = int_add(i18, 3)\nsetarrayitem(p1, i2, i22, descr=tape)\ni23 = int_add(i19, 2)\n\
-             setarrayitem(p1, i6, i23, descr=tape)\ni24 = int_add(i20, -1)\nsetarrayitem(p1, i10, i24, descr=tape)\n\
-             i25 = int_add(i21, 1)\nsetarrayitem(p1, i0, i25, descr=tape)\ni26 = int_and(i25, 255)\n\
-             guard_true(i26) [bf@16: i0, p1]\ni27 = int_and(i22, 255)\ni28 = int_and(i23, 255)\n\
-             i29 = int_and(i24, 255)\njump(i27, i28, i29, i26)\n",
+            "descr tape = array u8 base=0
+inputs(i0, p1)
+i2 = int_add(i0, 1)
+i3 = uint_lt(i2, 30000)
+guard_true(i3) [bf@8: i0, p1]
+i4 = getarrayitem_i(p1, i2, descr=tape)
+i5 = int_add(i4, 3)
+setarrayitem(p1, i2, i5, descr=tape)
+i6 = int_add(i0, 2)
+i7 = uint_lt(i6, 30000)
+guard_true(i7) [bf@10: i2, p1]
+i8 = getarrayitem_i(p1, i6, descr=tape)
+i9 = int_add(i8, 2)
+setarrayitem(p1, i6, i9, descr=tape)
+i10 = int_add(i0, 3)
+i11 = uint_lt(i10, 30000)
+guard_true(i11) [bf@12: i6, p1]
+i12 = getarrayitem_i(p1, i10, descr=tape)
+i13 = int_add(i12, -1)
+setarrayitem(p1, i10, i13, descr=tape)
+i14 = uint_lt(i0, 30000)
+guard_true(i14) [bf@14: i10, p1]
+i15 = getarrayitem_i(p1, i0, descr=tape)
+i16 = int_add(i15, 1)
+setarrayitem(p1, i0, i16, descr=tape)
+i17 = int_and(i16, 255)
+guard_true(i17) [bf@16: i0, p1]
+i18 = int_and(i5, 255)
+i19 = int_and(i9, 255)
+i20 = int_and(i13, 255)
+i21 = int_add(i17, 0)
+i22 = getarrayitem_i(p1, i2, descr=tape)
+i23 = getarrayitem_i(p1, i6, descr=tape)
+i24 = getarrayitem_i(p1, i10, descr=tape)
+i25 = getarrayitem_i(p1, i0, descr=tape)
+label(i18, i19, i20, i21, i22, i23, i24, i25)
+i26 = int_add(i18, 3)
+i27 = int_add(i19, 2)
+i28 = int_add(i20, -1)
+i29 = int_add(i21, 1)
+i30 = int_and(i29, 255)
+guard_true(i30) [bf@16: i0, p1] => setarrayitem(p1, i2, i26, descr=tape); setarrayitem(p1, i6, i27, descr=tape); \
+setarrayitem(p1, i10, i28, descr=tape); setarrayitem(p1, i0, i29, descr=tape)
+i31 = int_and(i26, 255)
+i32 = int_and(i27, 255)
+i33 = int_and(i28, 255)
+jump(i31, i32, i33, i30, i26, i27, i28, i29)
+",
         );
         let body = &out[out.find("label(").unwrap()..];
         assert!(!body.contains("uint_lt"), "{body}");
         assert_eq!(body.matches("guard_").count(), 1, "{body}");
         // The only arithmetic left in the loop is on cell contents (no index computations).
         assert_eq!(body.matches("int_add(").count(), 4, "{body}");
+        // No memory traffic: reads became label arguments (heap caching), writes became the
+        // guard's pending writes (store sinking).
         assert!(!body.contains("getarrayitem"), "{body}");
+        assert_eq!(body.lines().filter(|l| l.starts_with("setarrayitem")).count(), 0, "{body}");
         assert_eq!(body.matches("setarrayitem(p1, i").count(), 4, "{body}");
     }
 
@@ -433,16 +472,32 @@ setfield(p1, i5, descr=f)
 i6 = int_add(i0, 1)
 jump(i6, p1)
 ");
+        // Store sinking then moves the write to the guard that leaves the loop.
         same(
             &out,
-            "descr f = field i64 +8\ndescr a = array i64 base=8 len=+0\ninputs(i0, p1)\ni2 = arraylen(p1, descr=a)\n\
-             i3 = int_lt(i0, i2)\nguard_true(i3) [k: i0, p1]\ni4 = getfield_i(p1, descr=f)\ni5 = int_add(i4, i0)\n\
-             setfield(p1, i5, descr=f)\ni6 = int_add(i0, 1)\ni7 = int_add(i5, 0)\nlabel(i6, i7)\n\
-             i8 = int_lt(i6, i2)\nguard_true(i8) [k: i6, p1]\ni9 = int_add(i7, i6)\nsetfield(p1, i9, descr=f)\n\
-             i10 = int_add(i6, 1)\njump(i10, i9)\n",
+            "descr f = field i64 +8
+descr a = array i64 base=8 len=+0
+inputs(i0, p1)
+i2 = arraylen(p1, descr=a)
+i3 = int_lt(i0, i2)
+guard_true(i3) [k: i0, p1]
+i4 = getfield_i(p1, descr=f)
+i5 = int_add(i4, i0)
+setfield(p1, i5, descr=f)
+i6 = int_add(i0, 1)
+i7 = int_add(i5, 0)
+i8 = getfield_i(p1, descr=f)
+label(i6, i7, i8)
+i9 = int_lt(i6, i2)
+guard_true(i9) [k: i6, p1] => setfield(p1, i8, descr=f)
+i10 = int_add(i7, i6)
+i11 = int_add(i6, 1)
+jump(i11, i10, i10)
+",
         );
         let body = &out[out.find("label(").unwrap()..];
         assert!(!body.contains("getfield") && !body.contains("arraylen"), "{body}");
+        assert!(!body.lines().any(|l| l.starts_with("setfield")), "{body}");
     }
 
     #[test]

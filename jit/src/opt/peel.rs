@@ -85,7 +85,7 @@ pub fn run(t: &mut Trace) {
                 *a = ren(*a);
             }
             if let Some(s) = &mut c.snapshot {
-                for o in s.operands_mut() {
+                for o in s.uses_mut() {
                     *o = ren(*o);
                 }
             }

@@ -84,7 +84,7 @@ impl Rewriter {
             }
         }
         if let Some(s) = &mut op.snapshot {
-            for o in s.operands_mut() {
+            for o in s.uses_mut() {
                 *o = self.resolve(*o);
             }
         }

@@ -248,7 +248,7 @@ fn pinned_values(t: &Trace, ops: &[Op], label: Option<usize>) -> Vec<Value> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let label_args = ops[li].args.iter().copied();
-    let uses = ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.operands())));
+    let uses = ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.uses())));
     for o in label_args.chain(uses.copied()) {
         if let Operand::Value(v) = o {
             if before.contains(&v) && seen.insert(v) {

@@ -469,8 +469,32 @@ finish(i1, f2, p0, p3, -1.5, i8, i9, i10, i11)
         text: MEMORY_TRACE.into(),
         runs: vec![Run { inputs: vec![Buf(0), I(1)], expect: None }, Run { inputs: vec![Buf(0), I(4)], expect: None }],
     });
+    v.push(Case {
+        name: "pending writes",
+        text: PENDING_WRITES_TRACE.into(),
+        runs: vec![run(vec![Buf(0), I(0)], 0, vec![I(5)]), run(vec![Buf(0), I(7)], 0, vec![I(8)])],
+    });
     v
 }
+
+/// A loop whose guard performs pending writes of every kind when it leaves (store sinking):
+/// the u8 item at `i1` (the previous count) gets the new count `i2` truncated, the i64 field
+/// the new count, an f64 item a constant, a ref field the buffer's own address, and the same
+/// item twice in a row (the second write wins).
+pub const PENDING_WRITES_TRACE: &str = "\
+descr b = array u8 base=8
+descr fl = array f64 base=8
+descr f2 = field i64 +16
+descr pr = field ref +48
+inputs(p0, i1)
+label(i1)
+i2 = int_add(i1, 1)
+i3 = int_lt(i2, 5)
+guard_true(i3) [k: i2] => setarrayitem(p0, i1, i2, descr=b); setfield(p0, i2, descr=f2); \
+setarrayitem(p0, 10, 2.5, descr=fl); setfield(p0, p0, descr=pr); setarrayitem(p0, 0, i1, descr=b); \
+setarrayitem(p0, 0, 200, descr=b)
+jump(i2)
+";
 
 /// Loads and stores of every kind on the scratch buffer (input p0), at index i1 < 5.
 pub const MEMORY_TRACE: &str = "\

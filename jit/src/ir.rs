@@ -255,6 +255,11 @@ operations! {
     /// Leaves the trace if the word at the (constant) address given is non-zero: a
     /// quasi-immutable value the trace depends on has changed since it was compiled.
     GuardNotInvalidated "guard_not_invalidated" (p) -> none [GUARD];
+    /// Follows a `call_assembler_*`: leaves the trace if the word at the (constant) address
+    /// is non-zero — the callee's result was not a value of the call's type (it raised, say);
+    /// the driver then hands that result to the caller suspended in the call (the innermost
+    /// frame of the snapshot). Never removed or merged.
+    GuardNotForced "guard_not_forced" (p) -> none [GUARD];
     // ---- memory (through descriptors) --------------------------------------------------
     /// Reads an integer field (sign- or zero-extended per the descr's kind).
     GetfieldI "getfield_i" (p) -> i [DESCR | READ];
@@ -288,6 +293,17 @@ operations! {
     CallR "call_r" (*) -> p [DESCR | CALL];
     /// Calls a Rust helper returning nothing.
     CallN "call_n" (*) -> none [DESCR | CALL];
+    /// Runs a function of the interpreted language to completion through the driver (a
+    /// call the tracer did not inline, e.g. recursion) and returns its integer result.
+    /// Arguments: the driver's context (a constant), the call target's number in the driver
+    /// (a constant), then the callee frame's reds. The call descr's function is the driver's
+    /// entry point; besides the arguments it gets the references live across the call, so a
+    /// collection during the call keeps them (see the backend).
+    CallAssemblerI "call_assembler_i" (*) -> i [DESCR | CALL];
+    /// As `call_assembler_i`, for a float result.
+    CallAssemblerF "call_assembler_f" (*) -> f [DESCR | CALL];
+    /// As `call_assembler_i`, for a reference result.
+    CallAssemblerR "call_assembler_r" (*) -> p [DESCR | CALL];
     // ---- control -----------------------------------------------------------------------
     /// The start of the peeled loop body; its arguments are the loop-carried values.
     Label "label" (*) -> none [];
@@ -358,6 +374,14 @@ impl Opcode {
             Type::Int => Opcode::GetarrayitemI,
             Type::Float => Opcode::GetarrayitemF,
             Type::Ref => Opcode::GetarrayitemR,
+        }
+    }
+    /// The `call_assembler_*` opcode that returns the given type.
+    pub fn call_assembler_returning(ty: Type) -> Opcode {
+        match ty {
+            Type::Int => Opcode::CallAssemblerI,
+            Type::Float => Opcode::CallAssemblerF,
+            Type::Ref => Opcode::CallAssemblerR,
         }
     }
     /// The call opcode that returns the given type.

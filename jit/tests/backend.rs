@@ -282,6 +282,70 @@ finish(i1)
     assert_eq!(SLOT.load(Ordering::SeqCst), 7);
 }
 
+#[test]
+fn call_assembler_passes_args_and_live_refs_and_guard_not_forced_leaves() {
+    // The "driver": context = a flag word; sums its float and int arguments, records the
+    // live references it was given, and forces (sets the flag) when the int is negative.
+    static SEEN: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+    extern "C" fn driver(ctx: u64, target: u64, words: u64, n_args: u64, n_live: u64) -> u64 {
+        // SAFETY: the compiled code passes a stack array of n_args + n_live words.
+        let w = unsafe { std::slice::from_raw_parts(words as *const u64, (n_args + n_live) as usize) };
+        assert_eq!((target, n_args), (3, 2));
+        *SEEN.lock().unwrap() = w[2..].to_vec();
+        let (x, n) = (f64::from_bits(w[0]), w[1] as i64);
+        if n < 0 {
+            unsafe { *(ctx as *mut u64) = 1 };
+            return 0;
+        }
+        (x + n as f64).to_bits()
+    }
+    static FORCED: AtomicU64 = AtomicU64::new(0);
+    let mut t = text::parse(
+        "descr portal = call(p, i, f, i) -> f reenter
+inputs(p0, f1, i2, p3)
+f4 = call_assembler_f(ConstPtr(0), 3, f1, i2, descr=portal)
+guard_not_forced(ConstPtr(0)) [k: p0, f1, i2]
+f5 = float_add(f4, 0.5)
+finish(f5, p3, p0)
+",
+    )
+    .unwrap();
+    let flag = FORCED.as_ptr() as u64;
+    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+    t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+    if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
+        c.func = driver as *const () as u64;
+    }
+    let code = host().compile(&t).unwrap();
+    FORCED.store(0, Ordering::SeqCst);
+    let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), 2, 0xBB]);
+    assert_eq!((exit, f64::from_bits(frame[0])), (1, 3.75));
+    assert_eq!(*SEEN.lock().unwrap(), vec![0xAA, 0xBB], "p0 and p3 are live across the call");
+    let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), -1i64 as u64, 0xBB]);
+    assert_eq!((exit, &frame[..3]), (0, &[0xAA, 1.25f64.to_bits(), -1i64 as u64][..]), "forced: leaves");
+    // Integer and reference results come back as the word itself.
+    for (ty, op) in [("i", "call_assembler_i("), ("p", "call_assembler_r(")] {
+        let mut t = text::parse(&format!(
+            "descr portal = call(p, i, f, i) -> {ty} reenter
+inputs(f0, i1)
+{ty}2 = {op}ConstPtr(0), 3, f0, i1, descr=portal)
+guard_not_forced(ConstPtr(0)) [k: f0, i1]
+finish({ty}2)
+"
+        ))
+        .unwrap();
+        t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+        t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+        if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
+            c.func = driver as *const () as u64;
+        }
+        let code = host().compile(&t).unwrap();
+        FORCED.store(0, Ordering::SeqCst);
+        let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2]);
+        assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
+    }
+}
+
 /// A fake heap for `new`: a free list of 16-word slots threaded through word 1, and slow
 /// paths that count their calls.
 mod fake_heap {

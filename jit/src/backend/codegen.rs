@@ -8,7 +8,9 @@
 //!   other preamble values are used directly in the loop body since the preamble dominates it;
 //! - every guard branches to its own cold exit block, which writes the guard's snapshot to
 //!   `frame[0..]` and returns the guard's number;
-//! - `finish` writes its arguments to `frame[0..]` and returns the number of guards.
+//! - `finish` writes its arguments to `frame[0..]` and returns the number of guards;
+//! - a guard's pending writes (sunk stores) are done in its exit block, before the snapshot;
+//! - `call_assembler_*` passes its words in a stack array (see `Codegen::call_assembler`).
 //!
 //! Trace values map one to one onto Cranelift SSA values, so no `Variable`s are needed.
 
@@ -17,7 +19,8 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::immediates::Ieee64;
 use cranelift_codegen::ir::types::{F64, I32, I64, I8};
 use cranelift_codegen::ir::{
-    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, Signature, Type, UserFuncName, Value,
+    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind, Type,
+    UserFuncName, Value,
 };
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -56,6 +59,7 @@ pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuild
         loop_types: Vec::new(),
         last_ovf: None,
         next_guard: 0,
+        live_refs: Vec::new(),
         call_conv,
     };
     cg.run(&mut b)?;
@@ -78,6 +82,8 @@ struct Codegen<'a> {
     last_ovf: Option<Value>,
     /// Number of the next guard.
     next_guard: u32,
+    /// At a `call_assembler_*`: the reference values live across it (see `refs_live_across`).
+    live_refs: Vec<tir::Value>,
     call_conv: cranelift_codegen::isa::CallConv,
 }
 
@@ -118,6 +124,9 @@ impl Codegen<'_> {
             }
         }
         for (i, op) in t.ops.iter().enumerate() {
+            if matches!(op.opcode, Opcode::CallAssemblerI | Opcode::CallAssemblerF | Opcode::CallAssemblerR) {
+                self.live_refs = refs_live_across(t, i);
+            }
             self.op(b, op).map_err(|m| format!("op {i} ({}): {m}", op.opcode.name()))?;
         }
         Ok(())
@@ -216,7 +225,9 @@ impl Codegen<'_> {
                 want
             }
             Arity::Variadic => match op.opcode {
-                CallI | CallF | CallR | CallN => self.t.call_descr(op).ok_or("expected a call descr")?.args.clone(),
+                CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR => {
+                    self.t.call_descr(op).ok_or("expected a call descr")?.args.clone()
+                }
                 Jump => self.loop_types.clone(),
                 _ => got.clone(),
             },
@@ -393,7 +404,7 @@ impl Codegen<'_> {
                 self.guard(b, op, of, op.opcode == GuardNoOverflow)?;
                 None
             }
-            GuardNotInvalidated | GuardSafepoint | GuardNoException => {
+            GuardNotInvalidated | GuardSafepoint | GuardNoException | GuardNotForced => {
                 let p = a(self, b, 0)?;
                 let word = b.ins().load(I64, mem(), p, 0);
                 self.guard(b, op, word, true)?;
@@ -429,6 +440,7 @@ impl Codegen<'_> {
                 Some(b.ins().load(I64, mem(), p, off))
             }
             CallI | CallF | CallR | CallN => self.call(b, op)?,
+            CallAssemblerI | CallAssemblerF | CallAssemblerR => self.call_assembler(b, op)?,
             Label => {
                 let head = b.create_block();
                 let mut args = Vec::with_capacity(op.args.len());
@@ -573,6 +585,42 @@ impl Codegen<'_> {
         Ok((b.ins().iadd(p, scaled), d.base))
     }
 
+    /// `call_assembler_*`: the callee's reds and then the references live across the call
+    /// go to a stack array; the driver's entry point (the descr's function) is called as
+    /// `fn(context, target, words, n_args, n_live) -> result word`, and may collect: the live
+    /// references are roots meanwhile (the collector does not move objects, so the registers
+    /// holding them stay valid).
+    fn call_assembler(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
+        let c = self.t.call_descr(op).ok_or("expected a call descr")?;
+        if op.args.len() < 2 {
+            return Err("call_assembler needs a context and a target".into());
+        }
+        let (context, target) = (self.arg(b, op, 0)?, self.arg(b, op, 1)?);
+        let callee_args = &op.args[2..];
+        let words = callee_args.len() + self.live_refs.len();
+        let size = u32::try_from(words.max(1) * 8).map_err(|_| "too many call_assembler words")?;
+        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+        let addr = b.ins().stack_addr(I64, slot, 0);
+        let mut k = 0;
+        for &o in callee_args {
+            let v = self.operand(b, o)?;
+            b.ins().store(mem(), v, addr, frame_offset(k)?);
+            k += 1;
+        }
+        for &r in &self.live_refs {
+            let v = self.operand(b, Operand::Value(r))?;
+            b.ins().store(mem(), v, addr, frame_offset(k)?);
+            k += 1;
+        }
+        let n_args = b.ins().iconst(I64, callee_args.len() as i64);
+        let n_live = b.ins().iconst(I64, self.live_refs.len() as i64);
+        let sig = self.word_signature(b, 5);
+        let callee = b.ins().iconst(I64, c.func as i64);
+        let inst = b.ins().call_indirect(sig, callee, &[context, target, addr, n_args, n_live]);
+        let r = b.inst_results(inst)[0];
+        Ok(Some(if op.opcode == Opcode::CallAssemblerF { b.ins().bitcast(F64, MemFlagsData::new(), r) } else { r }))
+    }
+
     /// A call to a helper: every argument and the result travel as 64-bit integer words.
     fn call(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         let c = self.t.call_descr(op).ok_or("expected a call descr")?;
@@ -599,6 +647,38 @@ impl Codegen<'_> {
             }
         })
     }
+}
+
+/// The reference values defined before `ops[k]` that are used after it (by arguments,
+/// snapshots, the `jump`), including, inside the loop body, everything the next iteration
+/// uses: what a collection during the call at `k` must keep alive.
+fn refs_live_across(t: &Trace, k: usize) -> Vec<tir::Value> {
+    let mut defined = vec![false; t.types.len()];
+    for &v in &t.inputs {
+        defined[v.0 as usize] = true;
+    }
+    for op in &t.ops[..k] {
+        if let Some(r) = op.result {
+            defined[r.0 as usize] = true;
+        }
+    }
+    let mut live = std::collections::BTreeSet::new();
+    let mut scan = |ops: &[tir::Op]| {
+        for op in ops {
+            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
+                if let Operand::Value(v) = *o {
+                    if defined[v.0 as usize] && t.type_of(v) == tir::Type::Ref {
+                        live.insert(v);
+                    }
+                }
+            }
+        }
+    };
+    scan(&t.ops[k + 1..]);
+    if let Some(li) = t.label_index().filter(|&li| li < k) {
+        scan(&t.ops[li..k]);
+    }
+    live.into_iter().collect()
 }
 
 /// Whether `v` is already one of `block`'s parameters.

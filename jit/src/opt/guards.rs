@@ -112,7 +112,11 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
     // Exception checks belong to their call, too.
     if matches!(
         op.opcode,
-        Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint | Opcode::GuardNoException
+        Opcode::GuardNoOverflow
+            | Opcode::GuardOverflow
+            | Opcode::GuardSafepoint
+            | Opcode::GuardNoException
+            | Opcode::GuardNotForced
     ) {
         return Keep;
     }

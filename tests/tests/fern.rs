@@ -1,6 +1,7 @@
 //! Fern on the JIT: trace snapshots of typical loops (boxed numbers, inlined calls, arrays,
-//! type changes, nested loops), and forced guard failures in inlined frames resuming
-//! exactly like plain interpretation.
+//! type changes, nested loops, recursive functions), forced guard failures in inlined frames
+//! resuming exactly like plain interpretation, and compiled recursion (function entries,
+//! `call_assembler`) agreeing with it, also in GC stress mode.
 
 use metatrace::JitParams;
 use metatrace_fern::{compile_source, run_source, with_big_stack, Fern, Io, SharedBuf};
@@ -152,7 +153,7 @@ fn snapshot_nested_loops() {
 fn force_every_guard(src: &str) {
     let (want, _) = run_source(src, JitParams::off()).unwrap();
     let (_, t) = run_with_traces(src, "threshold=1");
-    let first = t.split("\n# ").next().unwrap();
+    let first = t.split("# ").find(|t| t.starts_with("loop at")).expect("a loop");
     let guards = first.lines().filter(|l| l.starts_with("guard_")).count();
     assert!(guards > 2, "{t}");
     for g in 0..guards {
@@ -174,4 +175,97 @@ fn forced_guard_failures_with_virtuals_resume_exactly() {
     force_every_guard(INT_LOOP);
     force_every_guard(FLOAT_LOOP);
     force_every_guard(ARRAY_LOOP);
+}
+
+// ---- compiled calls: function entries and call_assembler ------------------------------
+
+const FIB: &str = "
+fn fib(n) { if n < 2 { return n; } return fib(n - 1) + fib(n - 2); }
+fn main() { print(fib(18)); }
+";
+
+/// Runs `src` with the JIT off and under each of `specs`; all must print the same (or fail
+/// with the same error). Returns the last run's statistics.
+fn agree(src: &str, specs: &[&str]) -> metatrace::JitStats {
+    let want = run_source(src, JitParams::off()).map(|(out, _)| out);
+    let mut last = None;
+    for spec in specs {
+        let got = run_source(src, params(spec));
+        assert_eq!(got.as_ref().map(|(out, _)| out), want.as_ref(), "jit {spec}");
+        last = got.ok().map(|(_, s)| s);
+    }
+    last.unwrap_or_default()
+}
+
+#[test]
+fn snapshot_recursive_function() {
+    // The function entry of fib: the recursive case (recorded first) calls fib twice
+    // through the driver (call_assembler_r, each followed by guard_not_forced with the
+    // caller suspended in the call) instead of unrolling the recursion; the base case is a
+    // bridge that returns.
+    let t = traces(FIB, "threshold=5,bridge=5");
+    assert!(t.contains("# entry at fib@0"), "{t}");
+    assert_eq!(t.matches("call_assembler_r(").count(), 2, "{t}");
+    assert_eq!(t.matches("guard_not_forced(").count(), 2, "{t}");
+    insta::assert_snapshot!("fern_recursive_function", t);
+}
+
+#[test]
+fn recursion_runs_in_compiled_code() {
+    let s = agree(FIB, &["on", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2,inline_depth=2"]);
+    assert!(s.functions >= 1, "{}", s.summary());
+    assert_eq!(s.aborts_for(metatrace::AbortReason::Recursion), 0, "{}", s.summary());
+}
+
+#[test]
+fn errors_deep_in_compiled_recursion_reach_the_interpreter_callers() {
+    // Once r is compiled, the innermost call fails (k == 40): its error is a forced result
+    // for every compiled caller, which resumes in the interpreter and passes it on.
+    let src = "
+fn r(n, k) { if n == 0 { if k == 40 { return none + 1; } return 0; } return r(n - 1, k) + 1; }
+fn main() { let k = 0; let t = 0; while k < 50 { t = t + r(8, k); k = k + 1; } print(t); }
+";
+    agree(src, &["on", "threshold=2", "threshold=2,bridge=1", "threshold=1,bridge=1,inline_depth=1"]);
+    let err = run_source(src, params("threshold=2,bridge=1")).unwrap_err();
+    assert_eq!(err, "unsupported operand types for +: none and int (in r)");
+    // The recursion limit, hit inside compiled calls.
+    let deep = "
+fn r(n) { if n == 0 { return 0; } return r(n - 1) + 1; }
+fn main() { let i = 0; while i < 30 { r(20); i = i + 1; } print(r(20000)); }
+";
+    agree(deep, &["on", "threshold=2,bridge=1"]);
+    assert_eq!(
+        run_source(deep, params("threshold=2,bridge=1")).unwrap_err(),
+        "maximum recursion depth exceeded (in r)"
+    );
+}
+
+#[test]
+fn compiled_recursion_keeps_its_references_alive_under_gc_stress() {
+    // Trees built and checked by recursive calls: references in compiled callers live
+    // across calls that collect (the call's live references are roots).
+    let src = "
+fn make(d) { if d == 0 { return [none, none]; } return [make(d - 1), make(d - 1)]; }
+fn check(t) { if t[0] == none { return 1; } return 1 + check(t[0]) + check(t[1]); }
+fn main() { let i = 0; let s = 0; while i < 12 { s = s + check(make(4)); i = i + 1; } print(s); }
+";
+    agree(
+        src,
+        &["threshold=2,bridge=1,gc_stress", "threshold=1,gc_stress", "threshold=3,bridge=2,inline_depth=1,gc_stress"],
+    );
+}
+
+#[test]
+fn function_entries_continue_in_their_loops() {
+    // The entry trace of `sum` stops at its loop header (compiled or not) rather than
+    // unrolling the loop; the loop gets its own trace, which the entry then continues in.
+    let src = "
+fn sum(n) { let i = 0; let s = 0; while i < n { s = s + i; i = i + 1; } return s; }
+fn main() { let k = 0; let t = 0; while k < 40 { t = t + sum(k); k = k + 1; } print(t); }
+";
+    let s = agree(src, &["on", "threshold=2", "threshold=2,bridge=1", "threshold=1,bridge=1,gc_stress"]);
+    assert!(s.functions >= 1 && s.loops >= 1, "{}", s.summary());
+    let t = traces(src, "threshold=3,bridge=2");
+    let entry = t.split("# ").find(|t| t.starts_with("entry at sum@0")).expect("an entry trace for sum");
+    assert!(entry.trim_end().ends_with(')') && entry.contains("finish("), "{entry}");
 }

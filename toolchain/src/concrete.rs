@@ -346,9 +346,8 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
         self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
-        let v = crate::driver::run_concrete(self, callee);
+        let v = crate::driver::run_call(self, callee);
         self.vm.shadow.pop();
         v
     }
 }
-

@@ -125,6 +125,25 @@ pub trait Language: Sized + 'static {
         let _ = (f, exc);
         unreachable!("this language calls no helper that may raise")
     }
+    /// Whether calls are compiled: function entries (activation starts) get traces of their
+    /// own, and traces call the functions they do not inline (recursion, too deep) through the
+    /// driver (`call_assembler`). Needs [`Language::result_red`] and
+    /// [`Language::result_from_red`]. Without it, such calls end the trace being recorded.
+    const COMPILED_CALLS: bool = false;
+    /// A result as one red value, if it is one that compiled code can receive (typically
+    /// an ordinary return value, not an error). Compiled code calls functions it did not
+    /// inline through the driver and continues with this value; any other result leaves the
+    /// compiled code and reaches the caller in the interpreter. Function-entry traces end by
+    /// returning it. Only used with [`Language::COMPILED_CALLS`].
+    fn result_red<R: Reds>(v: &Self::Value<R>) -> Option<Red<R>> {
+        let _ = v;
+        None
+    }
+    /// The result made of one red value: the inverse of [`Language::result_red`].
+    fn result_from_red<R: Reds>(r: Red<R>) -> Self::Value<R> {
+        let _ = r;
+        unreachable!("result_red never gives a red value for this language")
+    }
     /// The interpreter's main loop: runs `f` from its current position until it returns or
     /// the driver asks for it back.
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Self::Frame<C>) -> Flow<Self::Value<C>>;

@@ -3,8 +3,8 @@
 //! They carry the static facts the JIT needs (offsets, item kinds, effects) and become the
 //! `descr=` of the recorded operations.
 
-pub use metatrace_jit::ir::{Effect, MemKind, Type};
 use metatrace_jit::ir::{self, Descr, DescrKind};
+pub use metatrace_jit::ir::{Effect, MemKind, Type};
 
 /// A field at a fixed offset of an object.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -27,7 +27,18 @@ use std::time::Instant;
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Pending {
     Loop,
+    Entry,
     Bridge { parent: UnitId, exit: usize },
+}
+
+/// How running compiled code for an activation ended.
+pub(crate) enum Exec<V> {
+    /// The frame was written back at an instruction boundary: interpret on.
+    Continue,
+    /// As `Continue`, and a trace is to be recorded from here (see `Vm::pending`).
+    Leave,
+    /// The activation returned (function-entry traces and their bridges).
+    Return(V),
 }
 
 /// A plain red value from a word of the frame buffer.
@@ -55,14 +66,44 @@ pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
     lang.rebuild(L::key(f), &mut it)
 }
 
-/// Runs a concrete activation to completion, switching it to tracing and back as asked.
-pub(crate) fn run_concrete<'a, L: Language>(
+/// Runs a new activation (a call) to completion: its compiled function entry if it has
+/// one, else interpretation (counting towards tracing one), as [`run_concrete`] does.
+pub(crate) fn run_call<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     mut frame: L::Frame<Concrete<'a, L>>,
 ) -> L::Value<Concrete<'a, L>> {
     cx.safepoint(&frame);
+    let mut leave = false;
+    if L::COMPILED_CALLS && cx.vm.params.enabled {
+        match function_entry(cx, &mut frame) {
+            Exec::Return(v) => return v,
+            Exec::Continue => {}
+            Exec::Leave => leave = true,
+        }
+    }
+    run_activation(cx, frame, leave)
+}
+
+/// Runs a concrete activation from where it stands to completion, switching it to tracing
+/// and back as asked.
+pub(crate) fn run_concrete<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    frame: L::Frame<Concrete<'a, L>>,
+) -> L::Value<Concrete<'a, L>> {
+    cx.safepoint(&frame);
+    run_activation(cx, frame, false)
+}
+
+/// The activation loop of [`run_call`] and [`run_concrete`]; with `leave`, a trace is to be
+/// recorded from the start (see `Vm::pending`).
+pub(crate) fn run_activation<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    mut frame: L::Frame<Concrete<'a, L>>,
+    mut leave: bool,
+) -> L::Value<Concrete<'a, L>> {
     loop {
-        match L::run(cx, &mut frame) {
+        let flow = if std::mem::take(&mut leave) { Flow::Leave } else { L::run(cx, &mut frame) };
+        match flow {
             Flow::Return(v) => return v,
             Flow::Leave => {
                 let Some(pending) = cx.vm.pending.take() else { continue };
@@ -72,7 +113,7 @@ pub(crate) fn run_concrete<'a, L: Language>(
                 match L::run(&mut tcx, &mut tf) {
                     Flow::Return(v) => {
                         if tcx.recording() {
-                            abort(tcx.vm, AbortReason::LeftFrame);
+                            close_return::<L>(tcx.vm, &v);
                         }
                         return L::map_value(v, &mut Untrace);
                     }
@@ -93,11 +134,15 @@ fn start_recording<'a, 'b, L: Language>(
     let gen = vm.next_gen;
     vm.next_gen += 1;
     let key = L::key(frame);
-    let kind = match pending {
-        Pending::Loop => TraceKind::Loop(key),
-        Pending::Bridge { parent, exit } => TraceKind::Bridge { parent, exit },
+    let (kind, entry) = match pending {
+        Pending::Loop => (TraceKind::Loop(key), None),
+        Pending::Entry => (TraceKind::Entry(key), Some(key)),
+        Pending::Bridge { parent, exit } => {
+            let entry = vm.units.get(parent).and_then(|u| u.as_ref()).and_then(|u| u.entry);
+            (TraceKind::Bridge { parent, exit }, entry)
+        }
     };
-    let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit);
+    let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit, entry);
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
@@ -121,8 +166,9 @@ pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
     }
     let max = vm.params.max_aborts;
     match rec.kind {
-        TraceKind::Loop(key) => {
-            if let Some(c) = vm.cells.get_mut(&key) {
+        TraceKind::Loop(key) | TraceKind::Entry(key) => {
+            let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
+            if let Some(c) = cells.get_mut(&key) {
                 c.aborts += 1;
                 c.counter = 0;
                 if c.aborts >= max {
@@ -173,12 +219,48 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
         rec.trace.push(Opcode::Finish, args);
         Some((key, types))
     };
-    install(vm, rec, finish);
+    install(vm, rec, finish, None);
     true
 }
 
-/// Optimizes, compiles and attaches a finished trace.
-fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>) {
+/// At a loop header while recording: a function-entry trace (or a bridge of one) at the
+/// activation's own level stops here and continues in the loop (compiled or not), rather
+/// than unrolling it. Returns `true` if the trace ended.
+pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool {
+    let vm = &mut *cx.vm;
+    let rec = vm.recorder.as_ref().expect("close_at_loop while not recording");
+    if !rec.may_return || !rec.started() || rec.depth() > 0 {
+        return false;
+    }
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+    let mut rec = vm.recorder.take().unwrap();
+    let types = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
+    rec.trace.push(Opcode::Finish, args);
+    install(vm, rec, Some((L::key(f), types)), None);
+    true
+}
+
+/// The traced activation returned `v`: a function-entry trace (or a bridge of one) ends
+/// by returning it; any other trace is aborted.
+pub(crate) fn close_return<'a, L: Language>(vm: &mut Vm<L>, v: &L::Value<Tracer<'a, L>>) {
+    let rec = vm.recorder.as_ref().expect("close_return while not recording");
+    let red = L::result_red(v);
+    match red {
+        Some(r) if rec.may_return && rec.started() && rec.depth() == 0 => {
+            let mut rec = vm.recorder.take().unwrap();
+            let ty = crate::portal::red_type(&r);
+            rec.trace.push(Opcode::Finish, vec![operand_of(r)]);
+            install(vm, rec, None, Some(ty));
+        }
+        _ => abort(vm, AbortReason::LeftFrame),
+    }
+}
+
+/// Optimizes, compiles and attaches a finished trace: one that loops (neither `finish` nor
+/// `returns`), continues in another loop (`finish`) or returns a value of type `returns`.
+fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>, returns: Option<Type>) {
     let t0 = Instant::now();
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
@@ -213,6 +295,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             raises: op.opcode == Opcode::GuardNoException,
+            forced: op.opcode == Opcode::GuardNotForced,
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -222,6 +305,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     let id = vm.units.len();
     let (kind, name, loop_key, parent) = match rec.kind {
         TraceKind::Loop(k) => ("loop", format!("{k}"), Some(k), None),
+        TraceKind::Entry(k) => ("entry", format!("{k}"), None, None),
         TraceKind::Bridge { parent, exit } => ("bridge", format!("guard {exit} of trace {parent}"), None, Some(parent)),
     };
     if vm.params.log {
@@ -241,9 +325,11 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     });
     let consts = trace_refs(&optimized);
     vm.units.push(Some(Unit {
-        code,
+        code: Rc::new(code),
         exits,
         finish,
+        returns,
+        entry: rec.entries_root(),
         finish_unit: Default::default(),
         invalid: rec.invalid.clone(),
         loop_key,
@@ -254,6 +340,10 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         TraceKind::Loop(k) => {
             vm.stats.loops += 1;
             vm.cells.entry(k).or_insert_with(JitCell::new).state = CellState::Compiled(id);
+        }
+        TraceKind::Entry(k) => {
+            vm.stats.functions += 1;
+            vm.entry_cells.entry(k).or_insert_with(JitCell::new).state = CellState::Compiled(id);
         }
         TraceKind::Bridge { parent, exit } => {
             vm.stats.bridges += 1;
@@ -267,10 +357,14 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
 /// Inserts an always-failing guard with the snapshot of guard `n` just before it (before
 /// its overflow-checked operation, for overflow guards). The snapshot is the state at the
 /// start of the guard's instruction, valid anywhere between that boundary and the guard.
+/// (A `guard_not_forced` is left alone: its snapshot holds a caller waiting for a result.)
 fn force_guard_failure(t: &mut Trace, n: usize) {
     let Some(at) = t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(n).map(|(i, _)| i) else {
         return;
     };
+    if t.ops[at].opcode == Opcode::GuardNotForced {
+        return;
+    }
     let snapshot = t.ops[at].snapshot.clone();
     let at = if at > 0 && t.ops[at - 1].opcode.is_ovf() { at - 1 } else { at };
     let mut g = metatrace_jit::ir::Op::new(Opcode::GuardTrue, vec![Operand::Int(0)], None);
@@ -313,7 +407,7 @@ fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) 
 /// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
 /// into the frame words that stand for them. Allocation never collects, so the new objects
 /// are safe until the frames holding them are rebuilt.
-fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
+pub(crate) fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
     if resume.virtuals.is_empty() {
         return;
     }
@@ -372,6 +466,11 @@ fn trace_refs(t: &Trace) -> Vec<usize> {
 pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut Vm<L>, f: &L::Frame<R>) {
     let mut roots = Vec::new();
     RootFrame::of::<L, R>(f).visit(&mut roots);
+    collect(vm, roots);
+}
+
+/// Collects the heap with `roots` and the Vm's own roots (see [`safepoint`]).
+pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
     for s in &vm.shadow {
         s.visit(&mut roots);
     }
@@ -399,7 +498,13 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
     let threshold = vm.params.threshold;
     let cell = vm.cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
-        CellState::Compiled(id) => return execute(cx, id, f),
+        CellState::Compiled(id) => {
+            return match execute(cx, id, f) {
+                Exec::Continue => Control::Continue,
+                Exec::Leave => Control::Leave,
+                Exec::Return(_) => unreachable!("a loop trace returned from its activation"),
+            }
+        }
         CellState::Blacklisted => return Control::Continue,
         CellState::Counting => {}
     }
@@ -412,7 +517,32 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
     Control::Leave
 }
 
-/// Throws away a compiled loop and every bridge hanging off it.
+/// The start of an activation (JIT enabled): runs its compiled function entry, or counts
+/// towards tracing one.
+fn function_entry<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    f: &mut L::Frame<Concrete<'a, L>>,
+) -> Exec<L::Value<Concrete<'a, L>>> {
+    let vm = &mut *cx.vm;
+    let key = L::key(f);
+    let threshold = vm.params.function_threshold;
+    let cell = vm.entry_cells.entry(key).or_insert_with(JitCell::new);
+    match cell.state {
+        CellState::Compiled(id) => return execute(cx, id, f),
+        CellState::Blacklisted => return Exec::Continue,
+        CellState::Counting => {}
+    }
+    cell.counter += 1;
+    if cell.counter < threshold.saturating_mul(1 << cell.aborts.min(16)) || vm.recorder.is_some() {
+        return Exec::Continue;
+    }
+    cell.counter = 0;
+    vm.pending = Some(Pending::Entry);
+    Exec::Leave
+}
+
+/// Throws away a compiled trace and every bridge hanging off it (except the ones whose code
+/// is running: those go when they are next entered, since their flag stays set).
 fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
     let mut doomed = vec![id];
     let mut i = 0;
@@ -426,9 +556,17 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
         i += 1;
     }
     for d in doomed {
+        if vm.running.contains(&d) {
+            continue;
+        }
         if let Some(u) = vm.units[d].take() {
             if let Some(k) = u.loop_key {
                 if let Some(c) = vm.cells.get_mut(&k) {
+                    *c = JitCell::new();
+                }
+            }
+            for c in vm.entry_cells.values_mut() {
+                if c.state == CellState::Compiled(d) {
                     *c = JitCell::new();
                 }
             }
@@ -437,27 +575,72 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
     vm.stats.invalidations += 1;
 }
 
-/// Runs compiled code from the loop header `f` stands at, then writes the frame(s) back.
-fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
+/// Runs compiled code from the loop header or function entry `f` stands at, then writes the
+/// frame(s) back, or returns the activation's result.
+///
+/// Compiled code may call back into the driver (`call_assembler`), which may run compiled
+/// code again: so each run has its own frame buffer, holds no reference into `vm.units`
+/// while code runs, and registers the running unit so it is not thrown away meanwhile.
+fn execute<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    id: UnitId,
+    f: &mut L::Frame<Concrete<'a, L>>,
+) -> Exec<L::Value<Concrete<'a, L>>> {
     let vm = &mut *cx.vm;
     if vm.units[id].as_ref().is_none_or(|u| u.invalid.get() != 0) {
         discard(vm, id);
-        return Control::Continue;
+        return Exec::Continue;
     }
     vm.stats.entries += 1;
     let mut reds = Vec::new();
     L::reds(f, &mut reds);
-    vm.buf.clear();
-    vm.buf.extend(reds.iter().map(|r| to_word(*r)));
-    let words = vm.frame_words.max(vm.buf.len());
-    vm.buf.resize(words, 0);
+    let mut buf = std::mem::take(&mut vm.buf);
+    buf.clear();
+    buf.extend(reds.iter().map(|r| to_word(*r)));
+    run_units(cx, id, f, buf, None)
+}
+
+/// Runs unit `id`'s code on `buf` (see [`run_unit`]) and returns the exit it took.
+pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> usize {
+    // Traces compiled by calls out of compiled code may need a larger buffer.
+    let words = vm.frame_words.max(buf.len());
+    buf.resize(words, 0);
+    let code = vm.units[id].as_ref().expect("running a discarded trace").code.clone();
+    vm.running.push(id);
+    let this = vm as *mut Vm<L> as *mut ();
+    vm.portal.vm.set(this);
+    // SAFETY: the buffer holds `frame_words` words, at least as many as any compiled trace
+    // of this Vm uses, and starts with this trace's inputs: the frame's reds (on entry),
+    // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
+    // `portal.vm` points to this Vm, which is not used until the code returns.
+    let exit = unsafe { code.run(buf.as_mut_ptr()) } as usize;
+    vm.running.pop();
+    exit
+}
+
+/// The loop of [`execute`]: runs unit `id` (or, with `exited`, starts from the exit it just
+/// took) and follows finishes and bridges until the activation must go on in the
+/// interpreter (`f` is written back) or returns.
+pub(crate) fn run_units<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    mut id: UnitId,
+    f: &mut L::Frame<Concrete<'a, L>>,
+    mut buf: Vec<u64>,
+    mut exited: Option<usize>,
+) -> Exec<L::Value<Concrete<'a, L>>> {
     loop {
-        let unit = vm.units[id].as_mut().expect("running a discarded trace");
-        // SAFETY: the buffer holds `frame_words` words, at least as many as any compiled trace
-        // of this Vm uses, and starts with this trace's inputs: the frame's reds (on entry),
-        // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
-        let exit = unsafe { unit.code.run(vm.buf.as_mut_ptr()) } as usize;
+        let vm = &mut *cx.vm;
+        let exit = match exited.take() {
+            Some(e) => e,
+            None => run_unit(vm, id, &mut buf),
+        };
+        let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
+            if let Some(ty) = unit.returns {
+                let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
+                vm.buf = buf;
+                return Exec::Return(L::result_from_red(r));
+            }
             // The fast way: the loop this trace continued in last time, if still valid.
             let cached = unit.finish_unit.get();
             if let Some(t) = cached {
@@ -466,7 +649,6 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
                     continue;
                 }
             }
-            let unit = vm.units[id].as_ref().expect("running a discarded trace");
             let (target, types) = unit.finish.clone().expect("finish exit of a trace without finish");
             match vm.cells.get(&target).map(|c| c.state) {
                 Some(CellState::Compiled(t)) if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) => {
@@ -479,8 +661,9 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
                     let resume = Resume { frames: vec![(target, slots)], virtuals: vec![] };
-                    restore(cx, &resume, f, None);
-                    return Control::Continue;
+                    restore(cx, &resume, f, &buf, None, None);
+                    cx.vm.buf = buf;
+                    return Exec::Continue;
                 }
             }
         }
@@ -489,28 +672,34 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
         if let Some(b) = bridge {
             if vm.units[b].is_some() {
                 // The bridge's inputs are the snapshot's words, with virtuals built.
-                let mut words = std::mem::take(&mut vm.buf);
-                materialize(vm, &resume, &mut words);
-                vm.buf = words;
+                materialize(vm, &resume, &mut buf);
                 id = b;
                 continue;
             }
         }
-        let unit = vm.units[id].as_mut().expect("running a discarded trace");
+        let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let invalid = unit.invalid.get() != 0;
         let e = &mut unit.exits[exit];
-        let resume = e.resume.clone();
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f, None);
-            return Control::Continue;
+            restore(cx, &resume, f, &buf, None, None);
+            cx.vm.buf = buf;
+            return Exec::Continue;
         }
         e.fails += 1;
         if e.raises {
             vm.stats.guard_failures += 1;
             let exc = vm.raise_slot.replace(0);
-            restore(cx, &resume, f, Some(exc));
-            return Control::Continue;
+            restore(cx, &resume, f, &buf, Some(exc), None);
+            cx.vm.buf = buf;
+            return Exec::Continue;
+        }
+        if e.forced {
+            vm.stats.guard_failures += 1;
+            let v = crate::portal::take_forced(vm);
+            restore(cx, &resume, f, &buf, None, Some(v));
+            cx.vm.buf = buf;
+            return Exec::Continue;
         }
         let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
@@ -519,26 +708,31 @@ fn execute<'a, L: Language>(cx: &mut Concrete<'a, L>, mut id: UnitId, f: &mut L:
             && !invalid
             && vm.recorder.is_none();
         vm.stats.guard_failures += 1;
-        restore(cx, &resume, f, None);
+        restore(cx, &resume, f, &buf, None, None);
+        cx.vm.buf = buf;
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
-            return Control::Leave;
+            return Exec::Leave;
         }
-        return Control::Continue;
+        return Exec::Continue;
     }
 }
 
-/// Rebuilds the frames of a snapshot from the frame buffer: inner frames run to completion
-/// (innermost first, each caller resumed with its callee's result), the outermost is `f`.
-/// `raised`: the innermost frame's instruction raised this (see `Language::raise_in`).
+/// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to
+/// completion (innermost first, each caller resumed with its callee's result), the outermost
+/// is `f`. `raised`: the innermost frame's instruction raised this (see
+/// `Language::raise_in`); `delivered`: the innermost frame is suspended in a call that
+/// returned this (a forced `call_assembler`).
 fn restore<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     resume: &Resume<L::Key>,
     f: &mut L::Frame<Concrete<'a, L>>,
+    buf: &[u64],
     raised: Option<u64>,
+    delivered: Option<L::Value<Concrete<'a, L>>>,
 ) {
     let lang = cx.vm.lang.clone();
-    let mut words: Vec<u64> = cx.vm.buf.clone();
+    let mut words: Vec<u64> = buf.to_vec();
     materialize(cx.vm, resume, &mut words);
     let mut pos = 0;
     let mut rebuilt: Vec<L::Frame<Concrete<'a, L>>> = resume
@@ -564,7 +758,7 @@ fn restore<'a, L: Language>(
     for fr in &rebuilt {
         cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(fr));
     }
-    let mut result = None;
+    let mut result = delivered;
     while rebuilt.len() > 1 {
         cx.vm.shadow.pop();
         let mut inner = rebuilt.pop().unwrap();

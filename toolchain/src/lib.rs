@@ -12,6 +12,8 @@
 //! - [`concrete`], [`tracer`]: the two instantiations;
 //! - `driver`: hot counters, trace start/close/abort, entering compiled code, deopt, bridges,
 //!   safepoints;
+//! - `portal`: `call_assembler`, compiled code calling functions of the language through the
+//!   driver;
 //! - [`heap`]: the GC heap (layouts, allocation, mark-sweep at safepoints);
 //! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
 
@@ -24,6 +26,7 @@ pub mod descr;
 mod driver;
 pub mod heap;
 pub mod params;
+mod portal;
 pub mod quasi;
 pub mod semantics;
 pub mod stats;

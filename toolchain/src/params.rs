@@ -1,13 +1,15 @@
 //! Run-time parameters of the JIT, settable from the command line or per `Vm`.
 
-/// The JIT's knobs. Defaults follow RPython's (threshold 1039, trace limit 6000, bridges after
-/// 200 guard failures).
+/// The JIT's knobs. Defaults follow RPython's (threshold 1039, function threshold 1619, trace
+/// limit 6000, bridges after 200 guard failures).
 #[derive(Clone, Debug, PartialEq)]
 pub struct JitParams {
     /// Whether to trace and run compiled code at all.
     pub enabled: bool,
     /// Back-edges through a loop header before its loop is traced.
     pub threshold: u32,
+    /// Calls of a function (activation starts at one green key) before its entry is traced.
+    pub function_threshold: u32,
     /// Operations a trace may record before it is aborted.
     pub trace_limit: u32,
     /// Failures of one guard before a bridge is traced from it.
@@ -30,6 +32,7 @@ impl Default for JitParams {
         JitParams {
             enabled: true,
             threshold: 1039,
+            function_threshold: 1619,
             trace_limit: 6000,
             bridge_threshold: 200,
             max_aborts: 5,
@@ -48,8 +51,9 @@ impl JitParams {
     }
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
-    /// `off`, `on`, `threshold=N`, `trace_limit=N`, `bridge=N`, `max_aborts=N`,
-    /// `inline_depth=N`, `fail_guard=N` (testing), `log`, `gc_stress`.
+    /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `inline_depth=N`, `fail_guard=N`
+    /// (testing), `log`, `gc_stress`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match item.split_once('=') {
@@ -60,7 +64,11 @@ impl JitParams {
                 Some((k, v)) => {
                     let n: u32 = v.parse().map_err(|_| format!("--jit {k}: {v:?} is not a number"))?;
                     match k {
-                        "threshold" => self.threshold = n.max(1),
+                        "threshold" => {
+                            self.threshold = n.max(1);
+                            self.function_threshold = n.max(1);
+                        }
+                        "function_threshold" => self.function_threshold = n.max(1),
                         "trace_limit" => self.trace_limit = n.max(1),
                         "bridge" => self.bridge_threshold = n.max(1),
                         "max_aborts" => self.max_aborts = n,
@@ -84,7 +92,9 @@ mod tests {
     fn apply_parses_settings() {
         let mut p = JitParams::default();
         p.apply("threshold=1,bridge=2,trace_limit=100").unwrap();
-        assert_eq!((p.threshold, p.bridge_threshold, p.trace_limit), (1, 2, 100));
+        assert_eq!((p.threshold, p.function_threshold, p.bridge_threshold, p.trace_limit), (1, 1, 2, 100));
+        p.apply("function_threshold=7").unwrap();
+        assert_eq!((p.threshold, p.function_threshold), (1, 7));
         p.apply("off").unwrap();
         assert!(!p.enabled);
         assert!(p.apply("threshold=x").is_err());

@@ -46,6 +46,8 @@ pub struct JitStats {
     pub loops: u64,
     /// Bridges compiled.
     pub bridges: u64,
+    /// Function entries compiled (traces from the start of an activation).
+    pub functions: u64,
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
@@ -91,9 +93,10 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} median_compile_ms={:.3}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} median_compile_ms={:.3}",
             self.loops,
             self.bridges,
+            self.functions,
             self.traces_started,
             aborts.join(" "),
             self.guard_failures,

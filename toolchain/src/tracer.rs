@@ -6,7 +6,7 @@
 //! only contains work on red data. Branches on red data become guards whose snapshot is the
 //! frame chain at the last instruction boundary.
 
-use crate::concrete::{load, store, Concrete};
+use crate::concrete::{load, store, to_word, Concrete};
 use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
 use crate::driver;
@@ -43,6 +43,9 @@ pub struct TRef {
 pub(crate) enum TraceKind<K> {
     /// A loop starting at this key.
     Loop(K),
+    /// A function entry: from the start of an activation at this key to its return (or to
+    /// a loop header, where it continues in the loop).
+    Entry(K),
     /// A bridge from a guard of a compiled trace.
     Bridge { parent: UnitId, exit: usize },
 }
@@ -57,7 +60,8 @@ pub(crate) struct Recorder<L: Language> {
     key_ids: HashMap<L::Key, KeyId>,
     /// The callers of the frame being traced, outermost first, as they will be resumed.
     frames: Vec<SnapFrame>,
-    /// The entry keys of the inlined activations, outermost first (to detect recursion).
+    /// The entry keys of the inlined activations, outermost first (to detect recursion); for
+    /// a function entry (or its bridge), the function's own key first.
     entries: Vec<L::Key>,
     /// The state at the last instruction boundary.
     snap: Snapshot,
@@ -68,10 +72,14 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) invalid: InvalidFlag,
     quasi_guarded: bool,
     limit: usize,
+    /// A function entry or a bridge of one: the trace may end by returning a result.
+    pub(crate) may_return: bool,
 }
 
 impl<L: Language> Recorder<L> {
-    pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32) -> Self {
+    /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
+    /// starts in, for function entries and their bridges (they may return from it).
+    pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32, entry: Option<L::Key>) -> Self {
         Recorder {
             gen,
             kind,
@@ -79,13 +87,15 @@ impl<L: Language> Recorder<L> {
             keys: Vec::new(),
             key_ids: HashMap::new(),
             frames: Vec::new(),
-            entries: Vec::new(),
+            // The function the trace starts in counts as entered: calling it again is recursion.
+            entries: entry.into_iter().collect(),
             snap: Snapshot::default(),
             effect: false,
             started: false,
             invalid: Default::default(),
             quasi_guarded: false,
             limit: limit as usize,
+            may_return: entry.is_some(),
         }
     }
 
@@ -670,11 +680,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
         Control::Continue
     }
-    fn loop_header(&mut self, _f: &mut L::Frame<Self>) -> Control {
-        if self.recording() {
-            Control::Continue
-        } else {
+    fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
+        if !self.recording() || driver::close_at_loop(self, f) {
             Control::Leave
+        } else {
+            Control::Continue
         }
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
@@ -682,10 +692,15 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let entry = L::key(&callee);
         let mut pushed = false;
         if let Some(rec) = self.rec() {
-            if rec.frames.len() >= depth_limit {
+            let too_deep = rec.frames.len() >= depth_limit;
+            // Inlining recursion would unroll it until the trace is too long.
+            let recursion = rec.entries.contains(&entry);
+            if (too_deep || recursion) && L::COMPILED_CALLS {
+                // The trace calls the function through the driver instead.
+                return self.residual_call(caller, callee);
+            } else if too_deep {
                 self.abort(AbortReason::TooDeep);
-            } else if rec.entries.contains(&entry) {
-                // Inlining recursion would unroll it until the trace is too long.
+            } else if recursion {
                 self.abort(AbortReason::Recursion);
             } else {
                 let sf = rec.snap_frame(caller);
@@ -718,7 +733,77 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 }
 
+impl<'a, L: Language> Tracer<'a, L> {
+    /// A call the trace does not inline: runs `callee` to completion now (concretely, as the
+    /// compiled code will, through the driver) and records a `call_assembler` of it followed
+    /// by `guard_not_forced`, whose snapshot is the caller suspended in the call (see
+    /// `portal`). A result that is not one red value ends the trace (`AbortReason::Recursion`).
+    fn residual_call(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+        let key = L::key(&callee);
+        let mut reds = Vec::new();
+        L::reds(&callee, &mut reds);
+        let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+        let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
+        let lang = self.vm.lang.clone();
+        let cf = driver::convert_frame(&*lang, &callee, &mut Untrace);
+        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        let v = driver::run_call(&mut Concrete::new(self.vm), cf);
+        // The result as plain words (the concrete run's borrow of the Vm ends here).
+        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::portal::Same);
+        self.vm.shadow.pop();
+        let red = L::result_red(&v);
+        let (Some(red), true) = (red, self.recording()) else {
+            self.abort(AbortReason::Recursion);
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::portal::Same);
+            return L::map_value(v, &mut AsConst);
+        };
+        let ret = crate::portal::red_type(&red);
+        let target =
+            crate::portal::target_number(self.vm, crate::portal::Target { key, args: types.clone().into(), ret });
+        let ctx = &*self.vm.portal as *const crate::portal::PortalCtx as u64;
+        let flag = self.vm.portal.forced.as_ptr() as u64;
+        let mut call_args = vec![Operand::Ref(ctx), Operand::Int(target as i64)];
+        call_args.extend(args);
+        let mut arg_types = vec![Type::Ref, Type::Int];
+        arg_types.extend(types);
+        let descr = metatrace_jit::ir::Descr {
+            name: format!("call_{}", self.rec().expect("recording").key_name(key)),
+            kind: metatrace_jit::ir::DescrKind::Call(metatrace_jit::ir::CallDescr {
+                func: crate::portal::call_assembler::<L> as *const () as u64,
+                args: arg_types,
+                ret: Some(ret),
+                effect: Effect::MayReenter,
+            }),
+        };
+        let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
+        if let Some(rec) = self.rec() {
+            let mut frames = rec.frames.clone();
+            frames.push(rec.snap_frame(caller));
+            let snap = Snapshot { frames, virtuals: Vec::new(), writes: Vec::new() };
+            if self.emit(Opcode::GuardNotForced, vec![Operand::Ref(flag)], None).is_some() {
+                self.rec().unwrap().trace.ops.last_mut().unwrap().snapshot = Some(snap);
+            }
+        }
+        self.side_effect();
+        let word = to_word::<crate::concrete::Plain>(red);
+        L::result_from_red(from_word_traced(ret, word, res))
+    }
+}
+
 impl<L: Language> Recorder<L> {
+    /// The name green key `k` has in the trace text (without the characters the format uses).
+    fn key_name(&mut self, k: L::Key) -> String {
+        let id = self.key_id(k);
+        self.trace.keys[id.0 as usize].clone()
+    }
+    /// The function a function entry (or its bridge) starts in.
+    pub(crate) fn entries_root(&self) -> Option<L::Key> {
+        if self.may_return {
+            self.entries.first().copied()
+        } else {
+            None
+        }
+    }
     /// Whether the recorder passed an instruction boundary yet.
     pub(crate) fn started(&self) -> bool {
         self.started

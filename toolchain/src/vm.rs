@@ -3,8 +3,8 @@
 //! Metatrace is process-global; two `Vm`s on two threads share nothing.
 
 use crate::concrete::{Concrete, Plain};
-use crate::ctx::{Language, RedMap, Reds};
 use crate::ctx::Red;
+use crate::ctx::{Language, RedMap, Reds};
 use crate::descr::Type;
 use crate::heap::{Heap, HeapStats};
 use crate::params::JitParams;
@@ -13,12 +13,13 @@ use crate::stats::JitStats;
 use crate::tracer::Recorder;
 use metatrace_jit::backend::{Backend, CompiledTrace};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// Index of a compiled trace in [`Vm::units`].
 pub(crate) type UnitId = usize;
 
-/// The JIT's state for one green key (a potential loop header).
+/// The JIT's state for one green key (a potential loop header or function entry).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct JitCell {
     pub(crate) counter: u32,
@@ -67,17 +68,26 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) safepoint: bool,
     /// Follows a raising call: the interpreter resumes in the exception path; no bridge.
     pub(crate) raises: bool,
+    /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
+    pub(crate) forced: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,
 }
 
-/// A compiled loop or bridge.
+/// A compiled loop, function entry or bridge.
 pub(crate) struct Unit<L: Language> {
-    pub(crate) code: CompiledTrace,
+    /// Shared with the driver while it runs, so that throwing the unit away during a call out
+    /// of its code (see `portal`) cannot unmap code that is still running.
+    pub(crate) code: Rc<CompiledTrace>,
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,
+    /// For traces ending in a return (function entries and their bridges): the result type.
+    pub(crate) returns: Option<Type>,
+    /// For a function entry or one of its bridges: the function's entry key (such a trace
+    /// may end by returning from the activation).
+    pub(crate) entry: Option<L::Key>,
     /// The compiled loop `finish` last continued in (checked before use: units are never
     /// reused, and a thrown-away loop leaves `None` behind).
     pub(crate) finish_unit: std::cell::Cell<Option<UnitId>>,
@@ -90,10 +100,15 @@ pub(crate) struct Unit<L: Language> {
 }
 
 /// A frame the collector must scan: an interpreter frame suspended in a call, or rebuilt
-/// after a guard failure and waiting for its callee. Registered only while it cannot move.
+/// after a guard failure and waiting for its callee. Registered only while it can neither
+/// move nor change (it is borrowed while its callee runs), so its references are read once:
+/// in GC stress mode every call collects, and with thousands of frames suspended, reading
+/// each frame's reds afresh at every collection is most of its cost.
 pub(crate) struct RootFrame {
     ptr: *const (),
     visit: unsafe fn(*const (), &mut Vec<usize>),
+    /// The frame's references, read at the first collection that scans it.
+    refs: OnceCell<Box<[usize]>>,
 }
 
 /// Lists the references of a frame of type `L::Frame<R>` behind `p`.
@@ -105,17 +120,26 @@ unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) 
     let f = unsafe { &*(p as *const L::Frame<R>) };
     let mut reds = Vec::new();
     L::reds(f, &mut reds);
-    out.extend(reds.into_iter().filter_map(|r| if let Red::Ref(x) = r { Some(R::address(x)) } else { None }));
+    for r in reds {
+        if let Red::Ref(x) = r {
+            out.push(R::address(x));
+        }
+    }
 }
 
 impl RootFrame {
-    /// A root entry for `f`; the caller removes it before `f` moves or dies.
+    /// A root entry for `f`; the caller removes it before `f` moves, changes or dies.
     pub(crate) fn of<L: Language, R: Reds>(f: &L::Frame<R>) -> RootFrame {
-        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R> }
+        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R>, refs: OnceCell::new() }
     }
     pub(crate) fn visit(&self, out: &mut Vec<usize>) {
-        // SAFETY: entries are removed before their frame moves or dies (see `of`).
-        unsafe { (self.visit)(self.ptr, out) }
+        let refs = self.refs.get_or_init(|| {
+            let mut refs = Vec::new();
+            // SAFETY: entries are removed before their frame moves, changes or dies (see `of`).
+            unsafe { (self.visit)(self.ptr, &mut refs) };
+            refs.into_boxed_slice()
+        });
+        out.extend_from_slice(refs);
     }
 }
 
@@ -139,6 +163,18 @@ pub struct Vm<L: Language> {
     pub(crate) lang: Rc<L>,
     pub(crate) params: JitParams,
     pub(crate) cells: FxHashMap<L::Key, JitCell>,
+    /// Hot counters and traces of function entries (activation starts), by entry key.
+    pub(crate) entry_cells: FxHashMap<L::Key, JitCell>,
+    /// The units whose code is running (innermost last): never thrown away meanwhile.
+    pub(crate) running: Vec<UnitId>,
+    /// Functions compiled code calls through the driver (`call_assembler`), by number.
+    pub(crate) portals: Vec<crate::portal::Target<L::Key>>,
+    /// How compiled code reaches this Vm (see `portal`).
+    pub(crate) portal: Box<crate::portal::PortalCtx>,
+    /// Frame buffers for compiled function entries called from compiled code, for reuse.
+    pub(crate) spare_bufs: Vec<Vec<u64>>,
+    /// A forced `call_assembler` result waiting for its caller (see `portal`).
+    pub(crate) forced: Option<L::Value<Plain>>,
     pub(crate) units: Vec<Option<Unit<L>>>,
     pub(crate) backend: Option<Backend>,
     pub(crate) recorder: Option<Recorder<L>>,
@@ -192,6 +228,12 @@ impl<L: Language> Vm<L> {
             lang: Rc::new(lang),
             params,
             cells: FxHashMap::default(),
+            entry_cells: FxHashMap::default(),
+            running: Vec::new(),
+            portals: Vec::new(),
+            portal: crate::portal::PortalCtx::new(),
+            forced: None,
+            spare_bufs: Vec::new(),
             units: Vec::new(),
             backend: None,
             recorder: None,
@@ -220,7 +262,7 @@ impl<L: Language> Vm<L> {
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         let lang = self.lang.clone();
         let f = crate::driver::convert_frame(&*lang, &frame, &mut Same);
-        let v = crate::driver::run_concrete(&mut Concrete::new(self), f);
+        let v = crate::driver::run_call(&mut Concrete::new(self), f);
         L::map_value(v, &mut Same)
     }
 

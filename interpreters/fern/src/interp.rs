@@ -569,6 +569,19 @@ impl Language for Fern {
         }
     }
 
+    const COMPILED_CALLS: bool = true;
+
+    fn result_red<R: Reds>(v: &Value<R>) -> Option<Red<R>> {
+        v.as_ref().ok().map(|&r| Red::Ref(r))
+    }
+
+    fn result_from_red<R: Reds>(r: Red<R>) -> Value<R> {
+        match r {
+            Red::Ref(r) => Ok(r),
+            other => unreachable!("fern results are references, got {other:?}"),
+        }
+    }
+
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Value<C>> {
         let rt = f.rt.clone();
         let prog = &*rt.prog;

@@ -20,6 +20,10 @@
 //! facts also simplify `int_is_zero`/`int_is_true` of a known non-zero value and
 //! `ptr_eq`/`ptr_ne` of a non-null value with `NULL`.
 //!
+//! A loop body that neither allocates nor calls out cannot make the heap ask for a
+//! collection (only allocation does), so its `guard_safepoint` always passes and is removed
+//! (the preamble's stays: the request may predate the loop).
+//!
 //! Guards are only removed, never moved or merged, so their order relative to effects is
 //! unchanged. `guard_no_overflow`/`guard_overflow` are left alone (`fold.rs` and `bounds.rs`
 //! remove them together with their operation). At the label, facts about the label's
@@ -72,6 +76,9 @@ enum Verdict {
 pub fn run(t: &mut Trace) {
     let mut rw = Rewriter::new(t);
     let mut facts = Facts::default();
+    let quiet_loop = t.label_index().is_some_and(|li| {
+        !t.ops[li..].iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call())
+    });
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {
@@ -80,6 +87,9 @@ pub fn run(t: &mut Trace) {
             facts.forget_rebound(&rw);
         }
         rw.rewrite(&mut op);
+        if op.opcode == Opcode::GuardSafepoint && quiet_loop && rw.past_label() {
+            continue;
+        }
         if op.opcode.is_guard() {
             if let Verdict::Passes = guard(t, &mut rw, &mut facts, &op) {
                 continue;
@@ -218,6 +228,25 @@ mod tests {
 
     fn guards(input: &str, expected: &str) {
         check(run, input, expected);
+    }
+
+    #[test]
+    fn a_loop_that_cannot_allocate_needs_no_safepoint() {
+        // The preamble's safepoint stays; the loop body's goes, unless the body allocates or
+        // calls out.
+        let quiet = "inputs(i0)\nguard_safepoint(ConstPtr(0)) [k: i0]\ni1 = int_add(i0, 1)\nlabel(i1)\n\
+                     guard_safepoint(ConstPtr(0)) [k: i1]\ni2 = int_add(i1, 1)\njump(i2)\n";
+        guards(
+            quiet,
+            "inputs(i0)\nguard_safepoint(ConstPtr(0)) [k: i0]\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\n\
+             jump(i2)\n",
+        );
+        let allocating = "descr S = size 24\ninputs(i0)\nguard_safepoint(ConstPtr(0)) [k: i0]\nlabel(i0)\n\
+                          guard_safepoint(ConstPtr(0)) [k: i0]\np1 = new(descr=S)\ni2 = int_add(i0, 1)\njump(i2)\n";
+        guards(allocating, allocating);
+        let calling = "descr w = call(i) -> none write\ninputs(i0)\nlabel(i0)\nguard_safepoint(ConstPtr(0)) [k: i0]\n\
+                       call_n(i0, descr=w)\ni2 = int_add(i0, 1)\njump(i2)\n";
+        guards(calling, calling);
     }
 
     #[test]

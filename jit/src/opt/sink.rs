@@ -33,9 +33,14 @@
 //!
 //! # The rewrite
 //!
-//! For each sunk location, in the order of its last write in the loop body, a read of it is put
-//! just before the `label` and becomes a new label argument: at the start of each iteration it
-//! holds what the location should hold. Walking the body, each write of a sunk location is
+//! Each sunk location needs a label argument that holds, at the start of each iteration, what
+//! the location should hold. Usually heap caching has made one: an argument that is the
+//! preamble's last write of the location (or a copy, or its truncation to the kind, which
+//! writes the same memory) with nothing after it in the preamble that may overwrite the
+//! location (items at `i + 1` and `i + 2` of one array are apart), and to which the jump passes
+//! the loop body's last write of it (or its truncation). Otherwise the location is read just
+//! before the `label` into a new label argument (in the order of the locations' last writes in
+//! the loop body), and the jump passes the body's last write to it. Walking the body, each write of a sunk location is
 //! removed and its value becomes the location's current value; each guard gets a pending write
 //! per sunk location, with its current value, ordered by when the location was last written (the
 //! ones not yet written in this iteration first, in the previous iteration's order). The order
@@ -52,8 +57,8 @@
 //! Not done here: writes in the preamble and in bridges stay where they are (they run once, or
 //! leave right away); a `finish` is not a guard, so traces without a loop are left alone; reads
 //! through a descriptor in the loop body (even of provably different locations) keep all its
-//! writes; and the read before the `label` is not forwarded from the preamble's last write
-//! (heap caching has already run).
+//! writes; and a slot of its own is read from memory rather than forwarded from the
+//! preamble's last write (heap caching has already run).
 
 use crate::ir::*;
 use std::collections::{HashMap, HashSet};
@@ -129,18 +134,27 @@ pub fn run(t: &mut Trace) {
             last_write.push((k, loc));
         }
     }
-    let slots: Vec<Loc> = last_write.into_iter().map(|(_, l)| l).collect();
+    let slots: Vec<Loc> = last_write.iter().map(|&(_, l)| l).collect();
     let slot_of: HashMap<Loc, usize> = slots.iter().enumerate().map(|(k, &l)| (l, k)).collect();
 
-    // Before the label: read each location into a new value that becomes a label argument.
+    // Each location's slot: a label argument that already carries it (heap caching's), or a
+    // new one, read from memory just before the label.
     let mut current: Vec<Operand> = Vec::with_capacity(slots.len());
-    let mut reads = Vec::with_capacity(slots.len());
-    for &loc in &slots {
-        let v = t.new_value(value_type(t, loc.descr));
-        reads.push(loc.load(t, v));
-        current.push(Operand::Value(v));
+    let mut fresh: Vec<usize> = Vec::new();
+    let mut reads = Vec::new();
+    for (k, &(at, loc)) in last_write.iter().enumerate() {
+        let last = *t.ops[at].args.last().expect("a store has a value");
+        match existing_slot(t, li, jump, loc, last) {
+            Some(arg) => current.push(t.ops[li].args[arg]),
+            None => {
+                let v = t.new_value(value_type(t, loc.descr));
+                reads.push(loc.load(t, v));
+                current.push(Operand::Value(v));
+                t.ops[li].args.push(Operand::Value(v));
+                fresh.push(k);
+            }
+        }
     }
-    t.ops[li].args.extend(current.iter().copied());
 
     // The loop body: writes become current values, guards get them as pending writes.
     let mut order: Vec<usize> = (0..slots.len()).collect();
@@ -158,12 +172,95 @@ pub fn run(t: &mut Trace) {
             s.writes = order.iter().map(|&k| slots[k].store(current[k])).collect();
         }
         if op.opcode == Opcode::Jump {
-            op.args.extend(current.iter().copied());
+            op.args.extend(fresh.iter().map(|&k| current[k]));
         }
         body.push(op);
     }
     t.ops.splice(li..li, reads);
     t.ops.extend(body);
+}
+
+/// A label argument (its position) that already holds what `loc` should hold at the start
+/// of each iteration, so `loc` needs no slot of its own: on entry it is the preamble's last
+/// write of `loc` (or what a read of it gives: its truncation to the kind), with nothing
+/// after it in the preamble that may overwrite `loc`; on the back edge the jump passes the
+/// loop body's `last` write of it (or its truncation). Heap caching makes such arguments for
+/// the locations it carries around the loop.
+fn existing_slot(t: &Trace, li: usize, jump: usize, loc: Loc, last: Operand) -> Option<usize> {
+    let kind = match &t.descr(loc.descr).kind {
+        DescrKind::Field(f) => f.kind,
+        DescrKind::Array(a) => a.kind,
+        _ => return None,
+    };
+    let mask = match kind {
+        MemKind::U8 => Some(0xff),
+        MemKind::U32 => Some(0xffff_ffff),
+        MemKind::I64 | MemKind::F64 | MemKind::Ref => None,
+        MemKind::I8 | MemKind::I32 => return None,
+    };
+    let (pre, body) = (&t.ops[..li], &t.ops[li + 1..jump]);
+    // `o` is `x`, or copies and truncations to the kind of it (all write the same memory).
+    let holds = |mut o: Operand, x: Operand, ops: &[Op]| {
+        for _ in 0..4 {
+            if o == x {
+                return true;
+            }
+            let def = o.as_value().and_then(|v| ops.iter().find(|op| op.result == Some(v)));
+            match def.map(|d| (d.opcode, d.args.as_slice())) {
+                Some((Opcode::IntAdd, &[a, Operand::Int(0)])) => o = a,
+                Some((Opcode::IntAnd, &[a, Operand::Int(m)])) if Some(m) == mask => o = a,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let at = pre.iter().rposition(|op| op.opcode.is_store() && Loc::of(op) == Some(loc))?;
+    let entry = *pre[at].args.last().expect("a store has a value");
+    for op in &pre[at + 1..] {
+        if op.opcode.is_call() && t.call_descr(op).is_none_or(|c| c.effect.writes()) {
+            return None;
+        }
+        match Loc::of(op) {
+            Some(l) if op.opcode.is_store() && l.descr == loc.descr && !apart(pre, l, loc) => return None,
+            _ => {}
+        }
+    }
+    let (args, back) = (&t.ops[li].args, &t.ops[jump].args);
+    (0..args.len()).find(|&k| holds(args[k], entry, pre) && holds(back[k], last, body))
+}
+
+/// Whether two locations of one descriptor are provably different memory: items of the same
+/// array at indices with the same base and different constant offsets (looking through
+/// `int_add`/`int_sub` of constants defined in `ops`), or different constant objects.
+fn apart(ops: &[Op], a: Loc, b: Loc) -> bool {
+    if a.obj != b.obj {
+        return matches!((a.obj, b.obj), (Operand::Ref(x), Operand::Ref(y)) if x != y);
+    }
+    let index = |o: Operand| {
+        let (mut base, mut offset) = (o, 0i64);
+        for _ in 0..16 {
+            let Some(v) = base.as_value() else { break };
+            let step = ops.iter().find(|op| op.result == Some(v)).and_then(|d| match (d.opcode, d.args.as_slice()) {
+                (Opcode::IntAdd, &[x, Operand::Int(c)]) | (Opcode::IntAdd, &[Operand::Int(c), x]) => Some((x, c)),
+                (Opcode::IntSub, &[x, Operand::Int(c)]) => Some((x, c.wrapping_neg())),
+                _ => None,
+            });
+            let Some((x, c)) = step else { break };
+            base = x;
+            offset = offset.wrapping_add(c);
+        }
+        match base {
+            Operand::Int(c) => (None, offset.wrapping_add(c)),
+            other => (Some(other), offset),
+        }
+    };
+    match (a.index, b.index) {
+        (Some(i), Some(j)) => {
+            let ((bi, oi), (bj, oj)) = (index(i), index(j));
+            bi == bj && oi != oj
+        }
+        _ => false,
+    }
 }
 
 /// The locations the loop body `ops[li + 1..jump]` writes that may be sunk (see the module docs).
@@ -207,7 +304,9 @@ mod tests {
     #[test]
     fn bf_cells_leave_the_loop() {
         // Two tape cells written every iteration, read only in registers (heap caching did
-        // that): both writes leave the loop body, guards perform them.
+        // that): both writes leave the loop body, guards perform them. The label already
+        // carries both cells (the preamble's last writes, and the loop body's on the back
+        // edge), so no slot is added.
         check(
             run,
             "descr tape = array u8 base=0
@@ -233,14 +332,42 @@ i3 = getarrayitem_i(p1, i2, descr=tape)
 i4 = getarrayitem_i(p1, i0, descr=tape)
 setarrayitem(p1, i2, i3, descr=tape)
 setarrayitem(p1, i0, i4, descr=tape)
-i5 = getarrayitem_i(p1, i2, descr=tape)
-i6 = getarrayitem_i(p1, i0, descr=tape)
-label(i3, i4, i5, i6)
-guard_safepoint(ConstPtr(0)) [bf@8: i0, p1] => setarrayitem(p1, i2, i5, descr=tape); setarrayitem(p1, i0, i6, descr=tape)
-i7 = int_add(i3, 1)
-i8 = int_add(i4, -1)
-guard_true(i8) [bf@12: i0, p1] => setarrayitem(p1, i2, i7, descr=tape); setarrayitem(p1, i0, i8, descr=tape)
-jump(i7, i8, i7, i8)
+label(i3, i4)
+guard_safepoint(ConstPtr(0)) [bf@8: i0, p1] => setarrayitem(p1, i2, i3, descr=tape); setarrayitem(p1, i0, i4, descr=tape)
+i5 = int_add(i3, 1)
+i6 = int_add(i4, -1)
+guard_true(i6) [bf@12: i0, p1] => setarrayitem(p1, i2, i5, descr=tape); setarrayitem(p1, i0, i6, descr=tape)
+jump(i5, i6)
+",
+        );
+    }
+
+    #[test]
+    fn a_slot_of_its_own_when_the_preamble_may_have_overwritten_the_location() {
+        // After the preamble's write of `a[i1]`, `a[i2]` is written, which may be the same
+        // item: the label argument `i3` need not be what `a[i1]` holds, so the location is
+        // read just before the label into a slot of its own.
+        check(
+            run,
+            "descr a = array i64 base=0
+inputs(p0, i1, i2, i3)
+setarrayitem(p0, i1, i3, descr=a)
+setarrayitem(p0, i2, 5, descr=a)
+label(i3)
+i4 = int_add(i3, 1)
+setarrayitem(p0, i1, i4, descr=a)
+guard_true(i4) [k: i4]
+jump(i4)
+",
+            "descr a = array i64 base=0
+inputs(p0, i1, i2, i3)
+setarrayitem(p0, i1, i3, descr=a)
+setarrayitem(p0, i2, 5, descr=a)
+i4 = getarrayitem_i(p0, i1, descr=a)
+label(i3, i4)
+i5 = int_add(i3, 1)
+guard_true(i5) [k: i5] => setarrayitem(p0, i1, i5, descr=a)
+jump(i5, i5)
 ",
         );
     }

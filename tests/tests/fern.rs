@@ -269,3 +269,22 @@ fn main() { let k = 0; let t = 0; while k < 40 { t = t + sum(k); k = k + 1; } pr
     let entry = t.split("# ").find(|t| t.starts_with("entry at sum@0")).expect("an entry trace for sum");
     assert!(entry.trim_end().ends_with(')') && entry.contains("finish("), "{entry}");
 }
+
+#[test]
+fn guards_inside_inlined_calls_get_bridges() {
+    // The branch inside `pick` (inlined into the loop) goes the other way every third
+    // iteration: its guard's snapshot has two frames, and the bridge traced from it starts in
+    // `pick`, returns into `main` and continues there to the loop header.
+    let src = "
+fn pick(i) { if i % 3 == 0 { return i * 2; } return 1; }
+fn main() { let i = 0; let t = 0; while i < 3000 { t = t + pick(i); i = i + 1; } print(t); }
+";
+    let s = agree(src, &["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"]);
+    assert!(s.bridges >= 1, "{}", s.summary());
+    let s = run_source(src, params("threshold=5,bridge=3")).unwrap().1;
+    assert!(s.guard_failures < 50, "the bridge takes the other branch: {}", s.summary());
+    let t = traces(src, "threshold=5,bridge=3");
+    let bridge = t.split("# ").find(|t| t.starts_with("bridge")).expect("a bridge");
+    assert!(bridge.contains("inputs(") && bridge.contains("finish("), "{bridge}");
+    insta::assert_snapshot!("fern_bridge_from_inlined_call", t);
+}

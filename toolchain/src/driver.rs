@@ -108,7 +108,12 @@ pub(crate) fn run_activation<'a, L: Language>(
             Flow::Leave => {
                 let Some(pending) = cx.vm.pending.take() else { continue };
                 let lang = cx.vm.lang.clone();
-                let (gen, mut tf) = start_recording(cx.vm, pending, &frame);
+                let (gen, mut tf) = match pending {
+                    Pending::Bridge { parent, exit } if !cx.vm.bridge_words.is_empty() => {
+                        start_nested_bridge(cx.vm, parent, exit)
+                    }
+                    _ => start_recording(cx.vm, pending, &frame),
+                };
                 let mut tcx = Tracer { vm: &mut *cx.vm, gen };
                 match L::run(&mut tcx, &mut tf) {
                     Flow::Return(v) => {
@@ -155,6 +160,97 @@ fn start_recording<'a, 'b, L: Language>(
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
     (gen, tf)
+}
+
+/// Starts a bridge from a guard inside inlined calls (see `execute`): every frame of the
+/// guard's snapshot is rebuilt as a tracing frame whose reds are the trace's inputs (the
+/// exit's words, in order); the innermost runs first, and each frame that returns hands its
+/// result to its caller, which goes on being recorded, as the tracer records calls. Returns
+/// the outermost frame, with its callee's result delivered, to be recorded on by the
+/// activation loop.
+fn start_nested_bridge<'a, L: Language>(
+    vm: &mut Vm<L>,
+    parent: UnitId,
+    exit: usize,
+) -> (u64, L::Frame<Tracer<'a, L>>) {
+    let gen = vm.next_gen;
+    vm.next_gen += 1;
+    let unit = vm.units[parent].as_ref().expect("a bridge's parent is alive");
+    let (resume, entry) = (unit.exits[exit].resume.clone(), unit.entry);
+    let words = std::mem::take(&mut vm.bridge_words);
+    let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
+    let lang = vm.lang.clone();
+    let mut pos = 0;
+    let mut frames: Vec<L::Frame<Tracer<'_, L>>> = resume
+        .frames
+        .iter()
+        .map(|(key, slots)| {
+            let mut it = slots.iter().map(|&s| {
+                let ty = match s {
+                    Slot::Word(t) => t,
+                    Slot::Virtual(_) => Type::Ref,
+                };
+                let (w, v) = (words[pos], Operand::Value(rec.trace.add_input(ty)));
+                pos += 1;
+                match ty {
+                    Type::Int => Red::Int(TInt { v: w as i64, op: v }),
+                    Type::Float => Red::Float(TFloat { v: f64::from_bits(w), op: v }),
+                    Type::Ref => Red::Ref(TRef { v: w as usize, op: v }),
+                }
+            });
+            lang.rebuild(*key, &mut it)
+        })
+        .collect();
+    let mut inner = frames.pop().expect("a snapshot has at least one frame");
+    // The callers wait, as roots, for their callees.
+    let base = vm.shadow.len();
+    for f in &frames {
+        rec.push_caller(f);
+        vm.shadow.push(RootFrame::of::<L, Tracer<'_, L>>(f));
+    }
+    vm.recorder = Some(rec);
+    vm.stats.traces_started += 1;
+    let mut tcx = Tracer { vm, gen };
+    loop {
+        let v = match L::run(&mut tcx, &mut inner) {
+            Flow::Return(v) => v,
+            Flow::Leave => {
+                // Recording stopped inside this frame: finish it concretely.
+                let cf = convert_frame(&*lang, &inner, &mut Untrace);
+                let v = run_concrete(&mut Concrete::new(tcx.vm), cf);
+                L::map_value(v, &mut crate::tracer::AsConst)
+            }
+        };
+        tcx.vm.shadow.pop();
+        if let Some(rec) = tcx.vm.recorder.as_mut().filter(|r| r.gen == gen) {
+            rec.pop_caller();
+        }
+        let mut caller = frames.pop().expect("the snapshot has more than one frame");
+        if frames.is_empty() {
+            // The outermost frame, for the activation loop's tracer (converted before the
+            // result is delivered: a delivered result need not be among a frame's reds).
+            tcx.vm.shadow.truncate(base);
+            let mut outer = convert_frame(&*lang, &caller, &mut Relife);
+            L::deliver(&mut outer, L::map_value(v, &mut Relife));
+            return (gen, outer);
+        }
+        L::deliver(&mut caller, v);
+        inner = caller;
+    }
+}
+
+/// The same tracing values, for a tracer of another lifetime.
+struct Relife;
+impl<'x, 'y, L: Language> RedMap<Tracer<'x, L>, Tracer<'y, L>> for Relife {
+    fn int(&mut self, v: TInt) -> TInt {
+        v
+    }
+    fn float(&mut self, v: TFloat) -> TFloat {
+        v
+    }
+    fn reference(&mut self, v: TRef) -> TRef {
+        v
+    }
 }
 
 /// Gives up the trace being recorded (if any).
@@ -703,11 +799,25 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
-            && resume.frames.len() == 1
             && e.bridge.is_none()
             && !invalid
             && vm.recorder.is_none();
         vm.stats.guard_failures += 1;
+        if want_bridge && resume.frames.len() > 1 {
+            // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
+            // becomes the outermost frame as the snapshot has it, still waiting for its callee.
+            materialize(vm, &resume, &mut buf);
+            let lang = vm.lang.clone();
+            let (key, slots) = &resume.frames[0];
+            let mut it = slots.iter().zip(&buf).map(|(&s, &w)| match s {
+                Slot::Word(t) => from_word::<Concrete<'a, L>>(t, w),
+                Slot::Virtual(_) => from_word::<Concrete<'a, L>>(Type::Ref, w),
+            });
+            *f = lang.rebuild(*key, &mut it);
+            vm.bridge_words = buf;
+            vm.pending = Some(Pending::Bridge { parent: id, exit });
+            return Exec::Leave;
+        }
         restore(cx, &resume, f, &buf, None, None);
         cx.vm.buf = buf;
         if want_bridge {

@@ -796,6 +796,17 @@ impl<L: Language> Recorder<L> {
         let id = self.key_id(k);
         self.trace.keys[id.0 as usize].clone()
     }
+    /// Makes `f` the innermost caller of the frame being traced (a bridge that starts inside
+    /// inlined calls: its outer frames, as they will be resumed).
+    pub(crate) fn push_caller(&mut self, f: &L::Frame<Tracer<'_, L>>) {
+        let sf = self.snap_frame(f);
+        self.frames.push(sf);
+    }
+    /// The traced frame returned to its innermost caller, which resumes mid-instruction.
+    pub(crate) fn pop_caller(&mut self) {
+        self.frames.pop();
+        self.effect = true;
+    }
     /// The function a function entry (or its bridge) starts in.
     pub(crate) fn entries_root(&self) -> Option<L::Key> {
         if self.may_return {

@@ -171,6 +171,8 @@ pub struct Vm<L: Language> {
     pub(crate) portals: Vec<crate::portal::Target<L::Key>>,
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<crate::portal::PortalCtx>,
+    /// The exit words a bridge from inside inlined calls starts from (see `driver`).
+    pub(crate) bridge_words: Vec<u64>,
     /// Frame buffers for compiled function entries called from compiled code, for reuse.
     pub(crate) spare_bufs: Vec<Vec<u64>>,
     /// A forced `call_assembler` result waiting for its caller (see `portal`).
@@ -234,6 +236,7 @@ impl<L: Language> Vm<L> {
             portal: crate::portal::PortalCtx::new(),
             forced: None,
             spare_bufs: Vec::new(),
+            bridge_words: Vec::new(),
             units: Vec::new(),
             backend: None,
             recorder: None,

@@ -1,16 +1,24 @@
 //! The driver: moves each activation between interpreting, tracing and compiled code.
 //!
 //! - `loop_header` in the concrete interpreter counts per green key; past the threshold it
-//!   asks the activation to leave, and [`run_concrete`] restarts it as a tracing activation.
+//!   asks the activation to leave, and [`run_activation`] restarts it as a tracing activation.
+//!   With `Language::COMPILED_CALLS`, the start of every activation ([`run_call`]) is counted
+//!   too (`function_threshold`), and traced into a *function entry* that ends by returning.
 //! - A trace closes when its frame reaches the start key again (a loop) or, at depth 0, a key
-//!   that already has compiled code (an entry trace or bridge `finish`es into that loop).
-//!   It is aborted past the trace limit, when its frame returns, or on the other
-//!   [`AbortReason`]s; the key backs off and is blacklisted after `max_aborts`.
-//! - Compiled code is entered from `loop_header`; it returns the exit it took. Finishing
-//!   exits continue in their target loop; guard exits with a bridge continue in the bridge
-//!   (a trampoline: the exit's slot is the `bridge` field); other exits rebuild the
-//!   interpreter frames from the snapshot and resume the innermost, then each caller with
-//!   the callee's result. A guard that fails `bridge_threshold` times gets a bridge traced.
+//!   that already has compiled code (an entry trace or bridge `finish`es into that loop);
+//!   a function entry (or its bridge) also closes at any loop header (finishing into the
+//!   loop) and when its activation returns. It is aborted past the trace limit, when its
+//!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
+//!   blacklisted after `max_aborts`.
+//! - Compiled code is entered from `loop_header` and at function entries; it returns the exit
+//!   it took. Finishing exits continue in their target loop (or return the activation's
+//!   result); guard exits with a bridge continue in the bridge (a trampoline: the exit's slot
+//!   is the `bridge` field); other exits rebuild the interpreter frames from the snapshot and
+//!   resume the innermost, then each caller with the callee's result. A guard that fails
+//!   `bridge_threshold` times gets a bridge traced, starting in the snapshot's innermost frame
+//!   (see `start_nested_bridge` for guards inside inlined calls).
+//! - Compiled code calls the functions it did not inline through `portal` (call_assembler),
+//!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
 
 use crate::concrete::{to_word, Concrete};
 use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};

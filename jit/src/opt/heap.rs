@@ -13,7 +13,8 @@
 //! records its own result there. A write (`setfield`, `setarrayitem`) records the value it
 //! writes (store-to-load forwarding) after forgetting every location it may overwrite:
 //! - fields: the same descriptor on another object, unless both objects are distinct
-//!   constants (two unknown references may be the same object);
+//!   constants (two unknown references may be the same object), or the field is immutable
+//!   (written only while its object is initialized, before anything else refers to it);
 //! - array items: the same descriptor, on an array that may be the same (again, only two
 //!   distinct constants are known apart), at an index not provably different. Indices are
 //!   provably different when they have the same base (or both none) and different constant
@@ -237,10 +238,13 @@ impl Heap {
     }
 
     /// Forgets every location a write to `loc` may overwrite (including `loc` itself).
-    fn clobber(&mut self, loc: Loc) {
+    fn clobber(&mut self, t: &Trace, loc: Loc) {
         let may_alias = |p: Operand, q: Operand| p == q || !(p.is_const() && q.is_const());
         let differ = |i: Index, j: Index| i.base == j.base && i.offset != j.offset;
         self.known.retain(|&k, _| match (loc, k) {
+            // An immutable field is only written while its object is being initialized, before
+            // anything else can refer to it: no other object's field changes.
+            (Loc::Field(f, p), Loc::Field(g, q)) if f == g && kind_of(t, f, false).1 => p != q,
             (Loc::Field(f, p), Loc::Field(g, q)) => f != g || !may_alias(p, q),
             (Loc::Item(d, a, i), Loc::Item(e, b, j)) => d != e || !may_alias(a, b) || differ(i, j),
             _ => true,
@@ -466,7 +470,7 @@ fn walk(t: &mut Trace, plan: &[(Loc, Carry)]) -> Walked {
                 if heap.known.get(&loc) == Some(&written) {
                     continue; // the location already holds it
                 }
-                heap.clobber(loc);
+                heap.clobber(t, loc);
                 heap.set(loc, written, addr);
             }
         } else if op.opcode.is_call() {
@@ -773,6 +777,23 @@ descr ro = call(i) -> i readonly
             &with_descrs(
                 "inputs(p0, p1, i2)\ni3 = getfield_i(p0, descr=f)\ni4 = getfield_i(p0, descr=g)\n\
                  setfield(p1, i2, descr=f)\ni5 = getfield_i(p0, descr=f)\nfinish(i3, i4, i5, i4, i2)\n",
+            ),
+        );
+    }
+
+    #[test]
+    fn initializing_an_immutable_field_forgets_no_other_object() {
+        // Boxing a result (`new`, then its immutable field) does not make the trace read the
+        // other boxes again.
+        heap(
+            &with_descrs(
+                "descr S = size 32\ninputs(p0, i1)\ni2 = getfield_i(p0, descr=imm)\np3 = new(descr=S)\n\
+                 setfield(p3, i1, descr=imm)\ni4 = getfield_i(p0, descr=imm)\ni5 = getfield_i(p3, descr=imm)\n\
+                 finish(i2, i4, i5, p3)\n",
+            ),
+            &with_descrs(
+                "descr S = size 32\ninputs(p0, i1)\ni2 = getfield_i(p0, descr=imm)\np3 = new(descr=S)\n\
+                 setfield(p3, i1, descr=imm)\nfinish(i2, i2, i1, p3)\n",
             ),
         );
     }

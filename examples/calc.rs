@@ -21,15 +21,15 @@ use std::rc::Rc;
 /// The instructions of our calculator: a stack machine with local variables.
 #[derive(Clone, Copy, Debug)]
 enum Op {
-    Push(i64),       // push a constant
-    Load(usize),     // push a local
-    Store(usize),    // pop into a local
-    Add,             // pop b, pop a, push a + b (wrapping)
-    Mul,             // pop b, pop a, push a * b (wrapping)
-    Lt,              // pop b, pop a, push a < b
+    Push(i64),          // push a constant
+    Load(usize),        // push a local
+    Store(usize),       // pop into a local
+    Add,                // pop b, pop a, push a + b (wrapping)
+    Mul,                // pop b, pop a, push a * b (wrapping)
+    Lt,                 // pop b, pop a, push a < b
     JumpIfFalse(usize), // pop c; if c == 0 jump forward
-    JumpBack(usize), // jump backward: a loop
-    Return,          // pop and return
+    JumpBack(usize),    // jump backward: a loop
+    Return,             // pop and return
 }
 
 /// The language instance: the program, shared by all frames (green).
@@ -138,12 +138,29 @@ impl Language for Calc {
 fn sum_of_squares(n: i64) -> Vec<Op> {
     use Op::*;
     vec![
-        Push(0), Store(0), Push(0), Store(1), Push(n), Store(2), // 0: sum = 0; i = 0; locals[2] = n
-        Load(1), Load(2), Lt, JumpIfFalse(21),                   // 6: while i < n
-        Load(0), Load(1), Load(1), Mul, Add, Store(0),           // 10:   sum = sum + i * i
-        Load(1), Push(1), Add, Store(1),                         // 16:   i = i + 1
-        JumpBack(6),                                             // 20
-        Load(0), Return,                                         // 21: return sum
+        Push(0),
+        Store(0),
+        Push(0),
+        Store(1),
+        Push(n),
+        Store(2), // 0: sum = 0; i = 0; locals[2] = n
+        Load(1),
+        Load(2),
+        Lt,
+        JumpIfFalse(21), // 6: while i < n
+        Load(0),
+        Load(1),
+        Load(1),
+        Mul,
+        Add,
+        Store(0), // 10:   sum = sum + i * i
+        Load(1),
+        Push(1),
+        Add,
+        Store(1),    // 16:   i = i + 1
+        JumpBack(6), // 20
+        Load(0),
+        Return, // 21: return sum
     ]
 }
 

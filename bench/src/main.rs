@@ -26,7 +26,12 @@ const CASES: &[Case] = &[
     Case { name: "fern recursion", bin: "fern", file: "interpreters/fern/programs/fib.fern", configs: JIT_OFF_ON },
     Case { name: "fern float loop", bin: "fern", file: "interpreters/fern/programs/floats.fern", configs: JIT_OFF_ON },
     Case { name: "fern nested calls", bin: "fern", file: "interpreters/fern/programs/loops.fern", configs: JIT_OFF_ON },
-    Case { name: "fern binary trees", bin: "fern", file: "interpreters/fern/programs/binary_trees.fern", configs: JIT_OFF_ON },
+    Case {
+        name: "fern binary trees",
+        bin: "fern",
+        file: "interpreters/fern/programs/binary_trees.fern",
+        configs: JIT_OFF_ON,
+    },
 ];
 
 struct Run {
@@ -45,7 +50,12 @@ fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
         .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
     let secs = start.elapsed().as_secs_f64();
     if !out.status.success() {
-        return Err(format!("{} {args:?} {} failed: {}", exe.display(), file.display(), String::from_utf8_lossy(&out.stderr)));
+        return Err(format!(
+            "{} {args:?} {} failed: {}",
+            exe.display(),
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     let compile_ms = stderr

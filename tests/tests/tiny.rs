@@ -154,11 +154,13 @@ impl Language for Tiny {
                     f.regs[r] = cx.int(v);
                 }
                 Ins::SetQuasi(k) => cx.quasi_set(f.quasi.unwrap(), k),
-                Ins::Div(a, b, c) => match cx.call_may_raise(&div_helper(), &[Red::Int(f.regs[b]), Red::Int(f.regs[c])]) {
-                    Ok(Some(Red::Int(q))) => f.regs[a] = q,
-                    Ok(_) => unreachable!("checked_div returns an int"),
-                    Err(exc) => return Flow::Return(Err(format!("raised {exc} at {}", f.pc))),
-                },
+                Ins::Div(a, b, c) => {
+                    match cx.call_may_raise(&div_helper(), &[Red::Int(f.regs[b]), Red::Int(f.regs[c])]) {
+                        Ok(Some(Red::Int(q))) => f.regs[a] = q,
+                        Ok(_) => unreachable!("checked_div returns an int"),
+                        Err(exc) => return Flow::Return(Err(format!("raised {exc} at {}", f.pc))),
+                    }
+                }
                 Ins::Halt => return Flow::Return(Ok(f.regs[0])),
             }
             f.pc += 1;
@@ -190,22 +192,22 @@ fn params(spec: &str) -> JitParams {
 fn branchy_sum(n: i64) -> Vec<Ins> {
     use Ins::*;
     vec![
-        Const(0, 0),           // 0: sum
-        Const(1, 0),           // 1: i
-        Const(3, n),           // 2: n
-        Lt(2, 1, 3),           // 3: loop: r2 = i < n
-        JumpIfZero(2, 15),     // 4
-        ModK(2, 1, 3),         // 5: r2 = i % 3
-        JumpIfZero(2, 10),     // 6
-        Const(2, 1),           // 7: sum += 1
-        Add(0, 0, 2),          // 8
-        Jump(12),              // 9: skip the else
-        Mul(2, 1, 1),          // 10: sum += i * i
-        Add(0, 0, 2),          // 11
-        Const(2, 1),           // 12
-        Add(1, 1, 2),          // 13: i += 1
-        Loop(3),               // 14
-        Halt,                  // 15
+        Const(0, 0),       // 0: sum
+        Const(1, 0),       // 1: i
+        Const(3, n),       // 2: n
+        Lt(2, 1, 3),       // 3: loop: r2 = i < n
+        JumpIfZero(2, 15), // 4
+        ModK(2, 1, 3),     // 5: r2 = i % 3
+        JumpIfZero(2, 10), // 6
+        Const(2, 1),       // 7: sum += 1
+        Add(0, 0, 2),      // 8
+        Jump(12),          // 9: skip the else
+        Mul(2, 1, 1),      // 10: sum += i * i
+        Add(0, 0, 2),      // 11
+        Const(2, 1),       // 12
+        Add(1, 1, 2),      // 13: i += 1
+        Loop(3),           // 14
+        Halt,              // 15
     ]
 }
 

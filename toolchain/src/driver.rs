@@ -176,11 +176,7 @@ fn start_recording<'a, 'b, L: Language>(
 /// result to its caller, which goes on being recorded, as the tracer records calls. Returns
 /// the outermost frame, with its callee's result delivered, to be recorded on by the
 /// activation loop.
-fn start_nested_bridge<'a, L: Language>(
-    vm: &mut Vm<L>,
-    parent: UnitId,
-    exit: usize,
-) -> (u64, L::Frame<Tracer<'a, L>>) {
+fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: usize) -> (u64, L::Frame<Tracer<'a, L>>) {
     let gen = vm.next_gen;
     vm.next_gen += 1;
     let unit = vm.units[parent].as_ref().expect("a bridge's parent is alive");
@@ -583,8 +579,28 @@ pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
     for u in vm.units.iter().flatten() {
         roots.extend_from_slice(&u.consts);
     }
-    if let Some(rec) = &vm.recorder {
-        roots.extend(trace_refs(&rec.trace));
+    if let Some(rec) = &mut vm.recorder {
+        // Operations are only appended; the last one may still get its snapshot, so it is
+        // read at every collection.
+        let done = rec.trace.ops.len().saturating_sub(1).max(rec.refs_scanned);
+        for op in &rec.trace.ops[rec.refs_scanned..done] {
+            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
+                if let Operand::Ref(a) = o {
+                    if rec.refs_seen.insert(*a as usize) {
+                        rec.refs.push(*a as usize);
+                    }
+                }
+            }
+        }
+        rec.refs_scanned = done;
+        roots.extend_from_slice(&rec.refs);
+        for op in &rec.trace.ops[done..] {
+            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
+                if let Operand::Ref(a) = o {
+                    roots.push(*a as usize);
+                }
+            }
+        }
     }
     vm.heap.collect(&roots);
 }

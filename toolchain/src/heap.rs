@@ -13,11 +13,19 @@
 //! Larger objects are allocated one by one.
 //!
 //! Accounting without counting every allocation: the free list compiled code pops from
-//! holds at most a page's worth of slots; the rest of the free slots wait in a reserve list.
-//! Refilling from the reserve, or taking a new page, is the slow path, and it charges a
-//! page's worth of bytes against the budget. So a collection is requested after about
-//! `budget` bytes of allocation whatever path they took, and new pages are only taken when
-//! the reserve is empty: the heap stays within about live data plus budget.
+//! holds at most a page's worth of slots; the rest of the free slots wait in the reserve, as
+//! runs of at most a page's worth of slots each, with their lengths. Refilling from the
+//! reserve (taking one run), or taking a new page, is the slow path, and it charges the
+//! run's bytes against the budget. So a collection is requested after about `budget` bytes
+//! of allocation whatever path they took, and new pages are only taken when the reserve is
+//! empty: the heap stays within about live data plus budget.
+//!
+//! The sweep visits every slot of every page, which is cheap next to `budget` bytes of
+//! allocation. In stress mode, where a collection follows nearly every allocation, that
+//! would make each collection cost the whole heap; but there every allocation takes the slow
+//! path, so the heap keeps a list of every object that may be alive (the survivors of the
+//! last collection and everything allocated since), and the sweep visits just those: a
+//! collection costs about as much as the live data, as marking does.
 //!
 //! Collection happens only at safepoints — instruction boundaries of the interpreter, where
 //! every live red value is in a frame — never inside an allocation: allocating past the
@@ -31,8 +39,8 @@
 //! the need for first (see `HeapStats`).
 
 use crate::descr::{ArrayDescr, FieldDescr, MemKind};
+use rustc_hash::FxHashMap;
 use std::alloc::{alloc_zeroed, dealloc, Layout as AllocLayout};
-use std::collections::HashMap;
 use std::time::Instant;
 
 /// Bytes of the object header.
@@ -91,8 +99,11 @@ impl Layout {
         ArrayDescr::new(name, ARRAY_ITEMS, kind).with_len(ARRAY_LEN)
     }
     fn bytes(&self, len: usize) -> usize {
-        let b = self.size as usize + self.items.map_or(0, |k| k.size() as usize * len);
-        b.div_ceil(GRAIN) * GRAIN
+        let mut b = self.size as usize;
+        if let Some(k) = self.items {
+            b += k.size() as usize * len;
+        }
+        (b + GRAIN - 1) & !(GRAIN - 1)
     }
 }
 
@@ -128,10 +139,16 @@ pub struct HeapFast {
 /// A `Vm`'s heap.
 pub struct Heap {
     fast: Box<HeapFast>,
-    /// Free slots not yet handed to the fast path, by size class.
-    reserve: [usize; CLASSES],
-    pages: HashMap<usize, usize>,
-    large: HashMap<usize, usize>,
+    /// Free slots not yet handed to the fast path, by size class: runs of at most a page's
+    /// worth of slots linked through word 1, with their lengths; the next to hand out last.
+    reserve: Vec<Vec<(usize, usize)>>,
+    /// Small-object pages with their slot size, in address order (the collector looks up
+    /// every reference it follows: a binary search).
+    pages: Vec<(usize, usize)>,
+    /// Large objects by address, with their size.
+    large: FxHashMap<usize, usize>,
+    /// Stress mode only: every object that may be alive (see the module notes).
+    objects: Vec<usize>,
     held: usize,
     since_gc: usize,
     budget: usize,
@@ -144,15 +161,67 @@ fn class_of(bytes: usize) -> usize {
     bytes / GRAIN - 1
 }
 
+/// A run of free slots being built by a sweep, in the order they are linked.
+#[derive(Clone, Copy)]
+struct Run {
+    head: usize,
+    tail: usize,
+    len: usize,
+}
+
+impl Run {
+    const EMPTY: Run = Run { head: 0, tail: 0, len: 0 };
+
+    /// Appends the free slot `p` (zero but for word 1).
+    ///
+    /// # Safety
+    /// `p` is a free slot of a page, in no other list.
+    unsafe fn push(&mut self, p: usize) {
+        // SAFETY: `p` and the run's tail are free slots: word 1 links them.
+        unsafe {
+            *((p + 8) as *mut usize) = 0;
+            if self.len == 0 {
+                self.head = p;
+            } else {
+                *((self.tail + 8) as *mut usize) = p;
+            }
+        }
+        self.tail = p;
+        self.len += 1;
+    }
+
+    /// Hands a non-empty run to `out`.
+    fn finish(&mut self, out: &mut Vec<(usize, usize)>) {
+        if self.len > 0 {
+            out.push((self.head, self.len));
+        }
+        *self = Run::EMPTY;
+    }
+}
+
+/// The bytes of the live object at `p`, computed from its header.
+///
+/// # Safety
+/// `p` is a live object: word 0 is its layout, arrays have their length word.
+unsafe fn size_of_object(p: usize) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let layout = &*(*(p as *const usize) as *const Layout);
+        let len = if layout.items.is_some() { *((p + ARRAY_LEN as usize) as *const i64) as usize } else { 0 };
+        layout.bytes(len)
+    }
+}
+
 impl Heap {
     /// An empty heap; in stress mode it asks for a collection at every safepoint after any
     /// allocation.
     pub fn new(stress: bool) -> Self {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
-            reserve: [0; CLASSES],
-            pages: HashMap::new(),
-            large: HashMap::new(),
+            reserve: vec![Vec::new(); CLASSES],
+            pages: Vec::new(),
+            large: FxHashMap::default(),
+            objects: Vec::new(),
             held: 0,
             since_gc: 0,
             budget: MIN_BUDGET,
@@ -212,35 +281,20 @@ impl Heap {
         }
     }
 
-    /// Refills an empty free list: a page's worth of slots from the reserve, or a new page.
+    /// Refills an empty free list: a run of the reserve, or a new page.
     fn refill(&mut self, class: usize) {
         let size = (class + 1) * GRAIN;
-        if self.reserve[class] == 0 {
+        let Some((head, n)) = self.reserve[class].pop() else {
             return self.new_page(class);
-        }
-        let head = self.reserve[class];
-        let mut last = head;
-        let mut n = 1;
-        // SAFETY: reserve slots are free slots linked through word 1.
-        unsafe {
-            while n < PAGE / size {
-                let next = ((last + 8) as *const usize).read();
-                if next == 0 {
-                    break;
-                }
-                last = next;
-                n += 1;
-            }
-            self.reserve[class] = ((last + 8) as *const usize).read();
-            ((last + 8) as *mut usize).write(0);
-        }
+        };
         self.fast.free[class] = head;
         self.charge(n * size);
     }
 
     /// What compiled code needs to inline allocations of `layout`: the slot size and the
     /// address of its free-list head (0 when every allocation must take the slow path:
-    /// arrays, large objects, and all objects in stress mode, so each one is counted).
+    /// arrays, large objects, and all objects in stress mode, so each one is counted and
+    /// listed for the sweep).
     pub fn fast_path(&self, layout: &'static Layout) -> (u32, usize) {
         let bytes = layout.bytes(0);
         if layout.items.is_some() || bytes > MAX_SMALL || self.stress {
@@ -254,7 +308,8 @@ impl Heap {
         // SAFETY: PAGE is a non-zero power of two, a valid size and alignment.
         let page = unsafe { alloc_zeroed(AllocLayout::from_size_align(PAGE, PAGE).unwrap()) } as usize;
         assert!(page != 0, "out of memory");
-        self.pages.insert(page, size);
+        let at = self.pages.partition_point(|&(q, _)| q < page);
+        self.pages.insert(at, (page, size));
         self.note_growth(PAGE);
         let mut head = self.fast.free[class];
         for slot in (0..PAGE / size).rev() {
@@ -305,47 +360,82 @@ impl Heap {
         };
         // SAFETY: `p` is a fresh, zeroed object of at least HEADER bytes.
         unsafe { (p as *mut usize).write(layout.class()) };
+        if self.stress {
+            self.objects.push(p);
+        }
         p
     }
 
     /// The bytes of the object at `p`, if `p` is the address of a live object of this heap.
     pub fn object_size(&self, p: usize) -> Option<usize> {
-        if let Some(&b) = self.large.get(&p) {
-            return Some(b);
-        }
         let page = p & !(PAGE - 1);
-        let size = *self.pages.get(&page)?;
-        // SAFETY: `p` is inside one of our pages; word 0 of a slot is 0 when free.
-        ((p - page) % size == 0 && (p - page) / size < PAGE / size && unsafe { (p as *const usize).read() } != 0)
-            .then_some(size)
+        let Some(size) = self.page_size(page) else {
+            return self.large.get(&p).copied();
+        };
+        let offset = p - page;
+        // SAFETY: `p` is a slot of one of our pages; word 0 of a slot is 0 when free.
+        if offset % size == 0 && offset + size <= PAGE && unsafe { *(p as *const usize) } != 0 {
+            Some(size)
+        } else {
+            None
+        }
+    }
+
+    /// The slot size of `page`, if it is one of our pages (a binary search, written out:
+    /// the collector calls it for every reference it follows).
+    fn page_size(&self, page: usize) -> Option<usize> {
+        let pages = self.pages.as_slice();
+        let (mut lo, mut hi) = (0, pages.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (q, size) = pages[mid];
+            if q < page {
+                lo = mid + 1;
+            } else if q > page {
+                hi = mid;
+            } else {
+                return Some(size);
+            }
+        }
+        None
+    }
+
+    /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet.
+    #[inline(always)]
+    fn grey(&self, q: usize, stack: &mut Vec<usize>) {
+        // SAFETY: `q` is a live object of this heap: word 1 holds its mark bit.
+        if q != 0 && self.object_size(q).is_some() && !unsafe { mark(q) } {
+            stack.push(q);
+        }
     }
 
     /// Marks everything reachable from `roots` (addresses; non-heap ones are ignored) and
     /// frees the rest.
     pub fn collect(&mut self, roots: &[usize]) {
         let t0 = Instant::now();
-        let mut stack: Vec<usize> = roots.iter().copied().filter(|&r| self.object_size(r).is_some()).collect();
+        let mut stack = Vec::new();
+        for &r in roots {
+            self.grey(r, &mut stack);
+        }
         while let Some(p) = stack.pop() {
-            // SAFETY: `p` is a live object; header word 1 holds the mark bit.
-            if unsafe { mark(p) } {
-                continue;
-            }
             // SAFETY: `p` is a live object: word 0 is its layout, set at allocation.
-            let layout = unsafe { &*((p as *const usize).read() as *const Layout) };
-            let mut push = |q: usize| {
-                if q != 0 && self.object_size(q).is_some() {
-                    stack.push(q);
-                }
-            };
-            for &off in layout.refs {
-                // SAFETY: `off` is a reference field of this layout.
-                push(unsafe { ((p + off as usize) as *const usize).read() });
+            let layout = unsafe { &*(*(p as *const usize) as *const Layout) };
+            let refs = layout.refs;
+            let mut i = 0;
+            while i < refs.len() {
+                // SAFETY: `refs[i]` is the offset of a reference field of this layout.
+                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, &mut stack);
+                i += 1;
             }
-            if layout.items == Some(MemKind::Ref) {
+            if matches!(layout.items, Some(MemKind::Ref)) {
                 // SAFETY: arrays keep their length at ARRAY_LEN and items from ARRAY_ITEMS.
-                let len = unsafe { ((p + ARRAY_LEN as usize) as *const i64).read() } as usize;
-                for i in 0..len {
-                    push(unsafe { ((p + ARRAY_ITEMS as usize + 8 * i) as *const usize).read() });
+                let len = unsafe { *((p + ARRAY_LEN as usize) as *const i64) } as usize;
+                let items = p + ARRAY_ITEMS as usize;
+                let mut i = 0;
+                while i < len {
+                    // SAFETY: `i` is in bounds of the array.
+                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, &mut stack);
+                    i += 1;
                 }
             }
         }
@@ -359,53 +449,118 @@ impl Heap {
         self.fast.requested = 0;
     }
 
-    /// Frees unmarked objects; every free small-object slot goes to the reserve lists.
+    /// Frees unmarked objects and clears the marks of the others.
     fn sweep(&mut self) {
+        self.stats.live_bytes = if self.stress { self.sweep_objects() } else { self.sweep_pages() };
+    }
+
+    /// Sweeps every slot of every page and every large object; returns the live bytes.
+    /// Every free slot goes to the reserve, in address order (deterministic).
+    fn sweep_pages(&mut self) -> usize {
         let mut live = 0;
-        let pages: Vec<(usize, usize)> = self.pages.iter().map(|(&p, &s)| (p, s)).collect();
-        // Rebuild the free lists from scratch, in address order per page (deterministic).
+        let pages = std::mem::take(&mut self.pages);
         self.fast.free = [0; CLASSES];
-        self.reserve = [0; CLASSES];
-        let mut sorted = pages;
-        sorted.sort_unstable();
-        for &(page, size) in sorted.iter().rev() {
+        for r in &mut self.reserve {
+            r.clear();
+        }
+        let mut runs = [Run::EMPTY; CLASSES];
+        for &(page, size) in &pages {
             let class = class_of(size);
-            for slot in (0..PAGE / size).rev() {
-                let p = page + slot * size;
-                // SAFETY: `p` is a slot of one of our pages.
-                let class_word = unsafe { (p as *const usize).read() };
-                // SAFETY: a live slot's word 1 holds its mark bit.
+            let cap = PAGE / size;
+            let end = page + cap * size;
+            let mut p = page;
+            while p < end {
+                // SAFETY: `p` is a slot of one of our pages: word 0 is its class (0 when
+                // free), word 1 a live object's mark bit.
+                let class_word = unsafe { *(p as *const usize) };
+                // SAFETY: as above.
                 if class_word != 0 && unsafe { unmark(p) } {
                     live += size;
+                    p += size;
                     continue;
                 }
                 if class_word != 0 {
                     self.finalize(p, class_word);
                     self.stats.freed += 1;
+                    // SAFETY: a dead object: a free slot is zero but for word 1 (compiled
+                    // code relies on it), and free slots are so already.
+                    unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
                 }
-                // SAFETY: the slot is dead or free: clear it and link it into the free list.
-                unsafe {
-                    std::ptr::write_bytes(p as *mut u8, 0, size);
-                    ((p + 8) as *mut usize).write(self.reserve[class]);
+                let run = &mut runs[class];
+                // SAFETY: `p` is free now, and in no list.
+                unsafe { run.push(p) };
+                if run.len == cap {
+                    run.finish(&mut self.reserve[class]);
                 }
-                self.reserve[class] = p;
+                p += size;
             }
+        }
+        self.pages = pages;
+        for (run, reserve) in runs.iter_mut().zip(&mut self.reserve) {
+            run.finish(reserve);
+            // The lowest addresses are handed out first.
+            reserve.reverse();
         }
         // SAFETY: large objects are live objects with a header.
         let dead: Vec<(usize, usize)> =
             self.large.iter().filter(|(&p, _)| !unsafe { unmark(p) }).map(|(&p, &b)| (p, b)).collect();
         for (p, bytes) in dead {
-            // SAFETY: `p` is a live large object.
-            let class_word = unsafe { (p as *const usize).read() };
-            self.finalize(p, class_word);
-            self.large.remove(&p);
-            self.held -= bytes;
-            self.stats.freed += 1;
-            // SAFETY: allocated in alloc_bytes with this size and alignment.
-            unsafe { dealloc(p as *mut u8, AllocLayout::from_size_align(bytes, GRAIN).unwrap()) };
+            self.free_large(p, bytes);
         }
-        live += self.large.values().sum::<usize>();
-        self.stats.live_bytes = live;
+        live + self.large.values().sum::<usize>()
+    }
+
+    /// Stress mode: sweeps just the objects that may be alive (see the module notes);
+    /// returns the live bytes. The freed slots of each class go in front of its free list,
+    /// to be handed out first (only the heap pops the free lists in stress mode, so they
+    /// may hold more than a page's worth).
+    fn sweep_objects(&mut self) -> usize {
+        let mut live = 0;
+        let objects = std::mem::take(&mut self.objects);
+        let mut survivors = Vec::with_capacity(objects.len());
+        let mut runs = [Run::EMPTY; CLASSES];
+        for p in objects {
+            // SAFETY: listed objects are live objects of this heap until swept.
+            let (class_word, bytes) = unsafe { (*(p as *const usize), size_of_object(p)) };
+            // SAFETY: as above: word 1 holds the mark bit.
+            if unsafe { unmark(p) } {
+                live += bytes;
+                survivors.push(p);
+                continue;
+            }
+            if bytes > MAX_SMALL {
+                self.free_large(p, bytes);
+                continue;
+            }
+            self.finalize(p, class_word);
+            self.stats.freed += 1;
+            // SAFETY: `p` is a dead small object: clear it and make it a free slot.
+            unsafe {
+                std::ptr::write_bytes(p as *mut u8, 0, bytes);
+                runs[class_of(bytes)].push(p);
+            }
+        }
+        for (run, head) in runs.iter().zip(&mut self.fast.free) {
+            if run.len > 0 {
+                // SAFETY: the run's tail is a free slot: word 1 links it.
+                unsafe { *((run.tail + 8) as *mut usize) = *head };
+                *head = run.head;
+            }
+        }
+        self.objects = survivors;
+        live
+    }
+
+    /// Finalizes and frees the dead large object at `p`.
+    fn free_large(&mut self, p: usize, bytes: usize) {
+        // SAFETY: `p` is a large object: word 0 is its layout.
+        let class_word = unsafe { *(p as *const usize) };
+        self.finalize(p, class_word);
+        self.large.remove(&p);
+        self.held -= bytes;
+        self.stats.freed += 1;
+        // SAFETY: allocated in alloc_bytes with this size and alignment.
+        unsafe { dealloc(p as *mut u8, AllocLayout::from_size_align(bytes, GRAIN).unwrap()) };
     }
 
     fn finalize(&self, p: usize, class_word: usize) {
@@ -419,7 +574,7 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for (&page, &size) in &self.pages {
+        for &(page, size) in &self.pages {
             for slot in 0..PAGE / size {
                 let p = page + slot * size;
                 // SAFETY: `p` is a slot of one of our pages.
@@ -449,8 +604,8 @@ unsafe fn mark(p: usize) -> bool {
     // SAFETY: forwarded.
     unsafe {
         let w = (p + 8) as *mut usize;
-        let was = w.read() & 1 != 0;
-        w.write(w.read() | 1);
+        let was = *w & 1 != 0;
+        *w |= 1;
         was
     }
 }
@@ -463,8 +618,8 @@ unsafe fn unmark(p: usize) -> bool {
     // SAFETY: forwarded.
     unsafe {
         let w = (p + 8) as *mut usize;
-        let was = w.read() & 1 != 0;
-        w.write(w.read() & !1);
+        let was = *w & 1 != 0;
+        *w &= !1;
         was
     }
 }
@@ -497,54 +652,94 @@ mod tests {
         unsafe { ((p + off as usize) as *mut usize).write(v) }
     }
 
+    /// Both sweeps: every slot of every page, and stress mode's list of objects.
+    const MODES: [bool; 2] = [false, true];
+
     #[test]
     fn collects_unreachable_objects_and_keeps_reachable_ones() {
-        let mut h = Heap::new(false);
-        let a = h.alloc(&PAIR);
-        let b = h.alloc(&BOX);
-        let c = h.alloc(&BOX);
-        set(a, HEADER, b);
-        let arr = h.alloc_array(&REFS, 3);
-        set(arr, ARRAY_ITEMS + 8, c);
-        let garbage = h.alloc(&PAIR);
-        h.collect(&[a, arr, 12345]);
-        for p in [a, b, c, arr] {
-            assert!(h.object_size(p).is_some());
+        for stress in MODES {
+            let mut h = Heap::new(stress);
+            let a = h.alloc(&PAIR);
+            let b = h.alloc(&BOX);
+            let c = h.alloc(&BOX);
+            set(a, HEADER, b);
+            let arr = h.alloc_array(&REFS, 3);
+            set(arr, ARRAY_ITEMS + 8, c);
+            let garbage = h.alloc(&PAIR);
+            h.collect(&[a, arr, 12345]);
+            for p in [a, b, c, arr] {
+                assert!(h.object_size(p).is_some());
+            }
+            assert!(h.object_size(garbage).is_none());
+            assert_eq!(h.stats().freed, 1);
+            assert_eq!(h.stats().live_bytes, 32 + 32 + 32 + 48);
+            // Freed slots are reused; survivors stay alive through more collections.
+            let again = h.alloc(&PAIR);
+            assert_eq!(again, garbage, "stress: {stress}");
+            h.collect(&[a, arr]);
+            assert!(h.object_size(again).is_none() && h.object_size(c).is_some());
+            h.collect(&[arr]);
+            assert!(h.object_size(a).is_none() && h.object_size(b).is_none() && h.object_size(c).is_some());
+            assert_eq!(h.stats().freed, 4);
         }
-        assert!(h.object_size(garbage).is_none());
-        assert_eq!(h.stats().freed, 1);
-        // Freed slots are reused.
-        let again = h.alloc(&PAIR);
-        assert_eq!(again, garbage);
     }
 
     #[test]
     fn cycles_and_large_objects() {
-        let mut h = Heap::new(false);
-        let a = h.alloc(&PAIR);
-        let b = h.alloc(&PAIR);
-        set(a, HEADER, b);
-        set(b, HEADER, a);
-        let big = h.alloc_array(&REFS, 1000);
-        set(big, ARRAY_ITEMS, a);
-        h.collect(&[big]);
-        assert!(h.object_size(a).is_some() && h.object_size(b).is_some());
-        h.collect(&[]);
-        assert!(h.object_size(a).is_none() && h.object_size(big).is_none());
-        assert_eq!(h.stats().live_bytes, 0);
+        for stress in MODES {
+            let mut h = Heap::new(stress);
+            let a = h.alloc(&PAIR);
+            let b = h.alloc(&PAIR);
+            set(a, HEADER, b);
+            set(b, HEADER, a);
+            let big = h.alloc_array(&REFS, 1000);
+            set(big, ARRAY_ITEMS, a);
+            h.collect(&[big]);
+            assert!(h.object_size(a).is_some() && h.object_size(b).is_some());
+            h.collect(&[]);
+            assert!(h.object_size(a).is_none() && h.object_size(big).is_none());
+            assert_eq!(h.stats().live_bytes, 0);
+        }
+    }
+
+    static FINALIZED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    fn count_finalized(_: usize) {
+        FINALIZED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    static COUNTED: Layout = Layout::object("Counted", 8, &[]).with_finalizer(count_finalized);
+
+    #[test]
+    fn finalizers_run_once_when_objects_die() {
+        use std::sync::atomic::Ordering::Relaxed;
+        for stress in MODES {
+            FINALIZED.store(0, Relaxed);
+            let mut h = Heap::new(stress);
+            let keep = h.alloc(&COUNTED);
+            for _ in 0..10 {
+                h.alloc(&COUNTED);
+            }
+            h.collect(&[keep]);
+            assert_eq!(FINALIZED.load(Relaxed), 10);
+            h.collect(&[keep]);
+            assert_eq!(FINALIZED.load(Relaxed), 10);
+            drop(h);
+            assert_eq!(FINALIZED.load(Relaxed), 11);
+        }
     }
 
     #[test]
     fn memory_stays_flat_when_objects_die() {
-        let mut h = Heap::new(false);
-        for _ in 0..200 {
-            for _ in 0..10_000 {
-                h.alloc(&BOX);
+        for stress in MODES {
+            let mut h = Heap::new(stress);
+            for _ in 0..200 {
+                for _ in 0..10_000 {
+                    h.alloc(&BOX);
+                }
+                if h.requested() {
+                    h.collect(&[]);
+                }
             }
-            if h.requested() {
-                h.collect(&[]);
-            }
+            assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + PAGE, "{:?}", h.stats());
         }
-        assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + PAGE, "{:?}", h.stats());
     }
 }

@@ -74,6 +74,11 @@ pub(crate) struct Recorder<L: Language> {
     limit: usize,
     /// A function entry or a bridge of one: the trace may end by returning a result.
     pub(crate) may_return: bool,
+    /// The distinct reference constants of `trace.ops[..refs_scanned]`: roots while
+    /// recording, gathered once rather than at every collection.
+    pub(crate) refs: Vec<usize>,
+    pub(crate) refs_seen: rustc_hash::FxHashSet<usize>,
+    pub(crate) refs_scanned: usize,
 }
 
 impl<L: Language> Recorder<L> {
@@ -96,6 +101,9 @@ impl<L: Language> Recorder<L> {
             quasi_guarded: false,
             limit: limit as usize,
             may_return: entry.is_some(),
+            refs: Vec::new(),
+            refs_seen: Default::default(),
+            refs_scanned: 0,
         }
     }
 

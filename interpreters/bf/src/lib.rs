@@ -198,12 +198,22 @@ pub type Outcome = Result<(), String>;
 impl Bf {
     /// A machine for `prog` with the given I/O and a zeroed tape.
     pub fn new(prog: Program, io: Io) -> Self {
-        Bf { prog: Rc::new(prog), io: Box::new(RefCell::new(io)), tape: vec![0u8; TAPE_LEN as usize].into_boxed_slice() }
+        Bf {
+            prog: Rc::new(prog),
+            io: Box::new(RefCell::new(io)),
+            tape: vec![0u8; TAPE_LEN as usize].into_boxed_slice(),
+        }
     }
 
     /// The frame that starts the program.
     pub fn start_frame(&self) -> Frame<metatrace::Plain> {
-        Frame { prog: self.prog.clone(), io: &*self.io as *const _ as usize, pc: 0, ptr: 0, tape: self.tape.as_ptr() as usize }
+        Frame {
+            prog: self.prog.clone(),
+            io: &*self.io as *const _ as usize,
+            pc: 0,
+            ptr: 0,
+            tape: self.tape.as_ptr() as usize,
+        }
     }
 
     /// Writes out buffered output.
@@ -310,7 +320,11 @@ impl fmt::Display for Pc {
 }
 
 /// Runs a program on the given input, returning its output (for tests and benchmarks).
-pub fn run_to_vec(src: &[u8], input: &[u8], params: metatrace::JitParams) -> Result<(Vec<u8>, metatrace::JitStats), String> {
+pub fn run_to_vec(
+    src: &[u8],
+    input: &[u8],
+    params: metatrace::JitParams,
+) -> Result<(Vec<u8>, metatrace::JitStats), String> {
     let prog = Program::parse(src).map_err(|e| e.0)?;
     let out = SharedBuf::default();
     let io = Io::new(Box::new(std::io::Cursor::new(input.to_vec())), Box::new(out.clone()));
@@ -334,7 +348,17 @@ mod tests {
         let p = Program::parse(b"+[->+<]>.").unwrap();
         assert_eq!(
             p.ops,
-            vec![Op::Add(1), Op::Open(7), Op::Add(-1), Op::Move(1), Op::Add(1), Op::Move(-1), Op::Close(2), Op::Move(1), Op::Out]
+            vec![
+                Op::Add(1),
+                Op::Open(7),
+                Op::Add(-1),
+                Op::Move(1),
+                Op::Add(1),
+                Op::Move(-1),
+                Op::Close(2),
+                Op::Move(1),
+                Op::Out
+            ]
         );
         assert_eq!(Program::parse(b"[-]").unwrap().ops, vec![Op::Clear]);
         assert!(Program::parse(b"[").is_err());

@@ -76,9 +76,9 @@ enum Verdict {
 pub fn run(t: &mut Trace) {
     let mut rw = Rewriter::new(t);
     let mut facts = Facts::default();
-    let quiet_loop = t.label_index().is_some_and(|li| {
-        !t.ops[li..].iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call())
-    });
+    let quiet_loop = t
+        .label_index()
+        .is_some_and(|li| !t.ops[li..].iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call()));
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {

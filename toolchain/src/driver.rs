@@ -396,6 +396,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             safepoint: op.opcode == Opcode::GuardSafepoint,
             raises: op.opcode == Opcode::GuardNoException,
             forced: op.opcode == Opcode::GuardNotForced,
+            virtuals: op.snapshot.as_ref().is_some_and(|s| !s.virtuals.is_empty()),
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -425,7 +426,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     });
     let consts = trace_refs(&optimized);
     vm.units.push(Some(Unit {
-        code: Rc::new(code),
+        code,
         exits,
         finish,
         returns,
@@ -725,15 +726,16 @@ pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u6
     // Traces compiled by calls out of compiled code may need a larger buffer.
     let words = vm.frame_words.max(buf.len());
     buf.resize(words, 0);
-    let code = vm.units[id].as_ref().expect("running a discarded trace").code.clone();
+    let code = vm.units[id].as_ref().expect("running a discarded trace").code.entry();
     vm.running.push(id);
     let this = vm as *mut Vm<L> as *mut ();
     vm.portal.vm.set(this);
     // SAFETY: the buffer holds `frame_words` words, at least as many as any compiled trace
     // of this Vm uses, and starts with this trace's inputs: the frame's reds (on entry),
     // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
-    // `portal.vm` points to this Vm, which is not used until the code returns.
-    let exit = unsafe { code.run(buf.as_mut_ptr()) } as usize;
+    // `portal.vm` points to this Vm, which is not used until the code returns. The code
+    // stays mapped: a unit in `running` is never thrown away (see `discard`).
+    let exit = unsafe { code(buf.as_mut_ptr()) } as usize;
     vm.running.pop();
     exit
 }
@@ -787,16 +789,17 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
             }
         }
-        let bridge = unit.exits[exit].bridge;
-        let resume = unit.exits[exit].resume.clone();
-        if let Some(b) = bridge {
-            if vm.units[b].is_some() {
-                // The bridge's inputs are the snapshot's words, with virtuals built.
+        let e = &unit.exits[exit];
+        if let Some(b) = e.bridge.filter(|&b| vm.units[b].is_some()) {
+            // The bridge's inputs are the snapshot's words, with virtuals built.
+            if e.virtuals {
+                let resume = e.resume.clone();
                 materialize(vm, &resume, &mut buf);
-                id = b;
-                continue;
             }
+            id = b;
+            continue;
         }
+        let resume = e.resume.clone();
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let invalid = unit.invalid.get() != 0;
         let e = &mut unit.exits[exit];

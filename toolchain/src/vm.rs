@@ -70,6 +70,8 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) raises: bool,
     /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
     pub(crate) forced: bool,
+    /// The snapshot has virtual objects (to build before a bridge runs).
+    pub(crate) virtuals: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,
@@ -77,9 +79,8 @@ pub(crate) struct ExitInfo<K> {
 
 /// A compiled loop, function entry or bridge.
 pub(crate) struct Unit<L: Language> {
-    /// Shared with the driver while it runs, so that throwing the unit away during a call out
-    /// of its code (see `portal`) cannot unmap code that is still running.
-    pub(crate) code: Rc<CompiledTrace>,
+    /// Its machine code (never unmapped while it runs: see `Vm::running`).
+    pub(crate) code: CompiledTrace,
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,

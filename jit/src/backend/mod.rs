@@ -199,13 +199,19 @@ impl CompiledTrace {
     /// aligned `u64`s holding the trace's inputs, and every reference the trace dereferences
     /// (inputs, constants, helper addresses in call descrs) is valid for what the trace does.
     pub unsafe fn run(&self, frame: *mut u64) -> u32 {
+        // SAFETY: forwarded from the caller (see `entry`).
+        unsafe { (self.entry())(frame) }
+    }
+
+    /// The trace's machine code as a function of the frame buffer, with the contract of
+    /// [`run`](Self::run). For callers that must not hold a borrow of the trace while it runs
+    /// (the code may call back into a driver that owns the trace): the pointer is valid as long
+    /// as this `CompiledTrace` is alive, wherever it moves.
+    pub fn entry(&self) -> unsafe extern "C" fn(*mut u64) -> u32 {
         // SAFETY: the pages hold a complete function with exactly this signature in the
-        // platform's C calling convention (compile() only accepts host backends); the
-        // caller guarantees the frame and heap contract above.
-        unsafe {
-            let f: extern "C" fn(*mut u64) -> u32 = std::mem::transmute(self.mem.as_ptr());
-            f(frame)
-        }
+        // platform's C calling convention (compile() only accepts host backends); they stay
+        // mapped until this CompiledTrace is dropped (moving it does not move the pages).
+        unsafe { std::mem::transmute::<*const u8, unsafe extern "C" fn(*mut u64) -> u32>(self.mem.as_ptr()) }
     }
 
     /// Words the frame buffer passed to [`run`](Self::run) must have: max(inputs, widest

@@ -474,6 +474,16 @@ pub enum MemKind {
 }
 
 impl MemKind {
+    /// What reading back the integer `c` after writing it to memory of this kind gives.
+    pub fn truncate(self, c: i64) -> i64 {
+        match self {
+            MemKind::I8 => c as i8 as i64,
+            MemKind::U8 => c as u8 as i64,
+            MemKind::I32 => c as i32 as i64,
+            MemKind::U32 => c as u32 as i64,
+            MemKind::I64 | MemKind::F64 | MemKind::Ref => c,
+        }
+    }
     /// Size in bytes.
     pub fn size(self) -> u32 {
         match self {

@@ -252,6 +252,16 @@ jump(i1)
     assert_eq!(run(&code, &[5]), (0, vec![5]));
 }
 
+/// For a trace whose op 0 is a call taking a flag word's address first and op 1 the guard
+/// reading that flag: puts the real addresses in (the text format has no addresses).
+fn wire_call(t: &mut Trace, flag: u64, func: u64) {
+    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+    t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(flag);
+    if let DescrKind::Call(c) = &mut t.descrs[0].kind {
+        c.func = func;
+    }
+}
+
 #[test]
 fn guard_no_exception_leaves_when_the_call_raised() {
     extern "C" fn maybe_raise(slot: u64, x: u64) -> u64 {
@@ -271,11 +281,7 @@ finish(i1)
     )
     .unwrap();
     let slot = SLOT.as_ptr() as u64;
-    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(slot);
-    t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(slot);
-    if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
-        c.func = maybe_raise as *const () as u64;
-    }
+    wire_call(&mut t, slot, maybe_raise as *const () as u64);
     let code = host().compile(&t).unwrap();
     assert_eq!(run(&code, &[5]), (1, vec![6]));
     assert_eq!(run(&code, &[0]), (0, vec![0]), "raised: leaves through the guard");
@@ -311,11 +317,7 @@ finish(f5, p3, p0)
     )
     .unwrap();
     let flag = FORCED.as_ptr() as u64;
-    t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(flag);
-    t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(flag);
-    if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
-        c.func = driver as *const () as u64;
-    }
+    wire_call(&mut t, flag, driver as *const () as u64);
     let code = host().compile(&t).unwrap();
     FORCED.store(0, Ordering::SeqCst);
     let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), 2, 0xBB]);
@@ -334,11 +336,7 @@ finish({ty}2)
 "
         ))
         .unwrap();
-        t.ops[0].args[0] = metatrace_jit::ir::Operand::Ref(flag);
-        t.ops[1].args[0] = metatrace_jit::ir::Operand::Ref(flag);
-        if let metatrace_jit::ir::DescrKind::Call(c) = &mut t.descrs[0].kind {
-            c.func = driver as *const () as u64;
-        }
+        wire_call(&mut t, flag, driver as *const () as u64);
         let code = host().compile(&t).unwrap();
         FORCED.store(0, Ordering::SeqCst);
         let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2]);

@@ -2,7 +2,7 @@
 //! interpreter written against `Ctx` becomes a plain interpreter whose only JIT cost is a
 //! counter lookup at `loop_header`.
 
-use crate::ctx::{Control, Ctx, Language, Red, Reds};
+use crate::ctx::{Control, Ctx, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
 use crate::heap::Layout;
 use crate::semantics as sem;
@@ -19,6 +19,21 @@ impl Reds for Plain {
     type Ref = usize;
     fn address(r: usize) -> usize {
         r
+    }
+}
+
+/// Converts between the plain red families (`Plain`, `Concrete` of any lifetime): the same
+/// words.
+pub(crate) struct Same;
+impl<A: Reds<Int = i64, Float = f64, Ref = usize>, B: Reds<Int = i64, Float = f64, Ref = usize>> RedMap<A, B> for Same {
+    fn int(&mut self, v: i64) -> i64 {
+        v
+    }
+    fn float(&mut self, v: f64) -> f64 {
+        v
+    }
+    fn reference(&mut self, v: usize) -> usize {
+        v
     }
 }
 

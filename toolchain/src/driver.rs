@@ -24,7 +24,7 @@ use crate::concrete::{to_word, Concrete};
 use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};
 use crate::descr::Type;
 use crate::stats::AbortReason;
-use crate::tracer::{operand_of, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
+use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
 use metatrace_jit::backend::Backend;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
@@ -159,11 +159,7 @@ fn start_recording<'a, 'b, L: Language>(
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
-    let mut it = reds.into_iter().map(|r| match r {
-        Red::Int(v) => Red::Int(TInt { v, op: Operand::Value(trace.add_input(Type::Int)) }),
-        Red::Float(v) => Red::Float(TFloat { v, op: Operand::Value(trace.add_input(Type::Float)) }),
-        Red::Ref(v) => Red::Ref(TRef { v, op: Operand::Value(trace.add_input(Type::Ref)) }),
-    });
+    let mut it = reds.into_iter().map(|r| traced_input(trace, crate::portal::red_type(&r), to_word(r)));
     let tf = vm.lang.rebuild(key, &mut it);
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
@@ -190,17 +186,8 @@ fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: us
         .iter()
         .map(|(key, slots)| {
             let mut it = slots.iter().map(|&s| {
-                let ty = match s {
-                    Slot::Word(t) => t,
-                    Slot::Virtual(_) => Type::Ref,
-                };
-                let (w, v) = (words[pos], Operand::Value(rec.trace.add_input(ty)));
                 pos += 1;
-                match ty {
-                    Type::Int => Red::Int(TInt { v: w as i64, op: v }),
-                    Type::Float => Red::Float(TFloat { v: f64::from_bits(w), op: v }),
-                    Type::Ref => Red::Ref(TRef { v: w as usize, op: v }),
-                }
+                traced_input(&mut rec.trace, s.ty(), words[pos - 1])
             });
             lang.rebuild(*key, &mut it)
         })
@@ -610,6 +597,18 @@ impl JitCell {
     pub(crate) fn new() -> Self {
         JitCell { counter: 0, aborts: 0, state: CellState::Counting }
     }
+
+    /// Counts one more pass; `true` (and the count starts over) once it reaches
+    /// `threshold`, doubled for every abort so far (back-off), unless `busy` (a trace is being
+    /// recorded: the count goes on, so the key is traced right after).
+    fn hot(&mut self, threshold: u32, busy: bool) -> bool {
+        self.counter += 1;
+        if self.counter < threshold.saturating_mul(1 << self.aborts.min(16)) || busy {
+            return false;
+        }
+        self.counter = 0;
+        true
+    }
 }
 
 /// `loop_header` of the concrete interpreter (JIT enabled).
@@ -629,11 +628,9 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
         CellState::Blacklisted => return Control::Continue,
         CellState::Counting => {}
     }
-    cell.counter += 1;
-    if cell.counter < threshold.saturating_mul(1 << cell.aborts.min(16)) || vm.recorder.is_some() {
+    if !cell.hot(threshold, vm.recorder.is_some()) {
         return Control::Continue;
     }
-    cell.counter = 0;
     vm.pending = Some(Pending::Loop);
     Control::Leave
 }
@@ -653,11 +650,9 @@ fn function_entry<'a, L: Language>(
         CellState::Blacklisted => return Exec::Continue,
         CellState::Counting => {}
     }
-    cell.counter += 1;
-    if cell.counter < threshold.saturating_mul(1 << cell.aborts.min(16)) || vm.recorder.is_some() {
+    if !cell.hot(threshold, vm.recorder.is_some()) {
         return Exec::Continue;
     }
-    cell.counter = 0;
     vm.pending = Some(Pending::Entry);
     Exec::Leave
 }
@@ -836,10 +831,7 @@ pub(crate) fn run_units<'a, L: Language>(
             materialize(vm, &resume, &mut buf);
             let lang = vm.lang.clone();
             let (key, slots) = &resume.frames[0];
-            let mut it = slots.iter().zip(&buf).map(|(&s, &w)| match s {
-                Slot::Word(t) => from_word::<Concrete<'a, L>>(t, w),
-                Slot::Virtual(_) => from_word::<Concrete<'a, L>>(Type::Ref, w),
-            });
+            let mut it = slots.iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
             *f = lang.rebuild(*key, &mut it);
             vm.bridge_words = buf;
             vm.pending = Some(Pending::Bridge { parent: id, exit });
@@ -878,11 +870,7 @@ fn restore<'a, L: Language>(
         .map(|(key, slots)| {
             let mut it = slots.iter().map(|&s| {
                 pos += 1;
-                let t = match s {
-                    Slot::Word(t) => t,
-                    Slot::Virtual(_) => Type::Ref,
-                };
-                from_word::<Concrete<'a, L>>(t, words[pos - 1])
+                from_word::<Concrete<'a, L>>(s.ty(), words[pos - 1])
             });
             lang.rebuild(*key, &mut it)
         })

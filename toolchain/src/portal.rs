@@ -13,8 +13,8 @@
 //! [`call_assembler`], which keeps them as roots while the callee runs; the collector does not
 //! move objects, so the registers holding them are still right afterwards.
 
-use crate::concrete::{to_word, Concrete, Plain};
-use crate::ctx::{Language, Red, RedMap, Reds};
+use crate::concrete::{to_word, Concrete, Plain, Same};
+use crate::ctx::{Language, Red, Reds};
 use crate::descr::Type;
 use crate::driver::{from_word, run_call, Exec};
 use crate::vm::{CellState, UnitId, Vm};
@@ -61,20 +61,6 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
         Red::Int(_) => Type::Int,
         Red::Float(_) => Type::Float,
         Red::Ref(_) => Type::Ref,
-    }
-}
-
-/// Converts between the two plain red families (same words, different lifetimes).
-pub(crate) struct Same;
-impl<A: Reds<Int = i64, Float = f64, Ref = usize>, B: Reds<Int = i64, Float = f64, Ref = usize>> RedMap<A, B> for Same {
-    fn int(&mut self, v: i64) -> i64 {
-        v
-    }
-    fn float(&mut self, v: f64) -> f64 {
-        v
-    }
-    fn reference(&mut self, v: usize) -> usize {
-        v
     }
 }
 

@@ -235,9 +235,13 @@ impl<'a, L: Language> Tracer<'a, L> {
             return;
         }
         let snap = rec.snap.clone();
+        self.emit_guard(opcode, args, snap);
+    }
+
+    /// Records a guard with snapshot `snap` (no check for effects: see the callers).
+    fn emit_guard(&mut self, opcode: Opcode, args: Vec<Operand>, snap: Snapshot) {
         if self.emit(opcode, args, None).is_some() {
-            let rec = self.rec().unwrap();
-            rec.trace.ops.last_mut().unwrap().snapshot = Some(snap);
+            self.rec().expect("emit succeeded").trace.ops.last_mut().expect("just emitted").snapshot = Some(snap);
         }
     }
 
@@ -339,6 +343,12 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
             items: layout.items,
         }),
     }
+}
+
+/// A new input of `trace`, of type `ty`, whose value in the run being recorded is `w`.
+pub(crate) fn traced_input<'a, L: Language>(trace: &mut Trace, ty: Type, w: u64) -> Red<Tracer<'a, L>> {
+    let v = trace.add_input(ty);
+    from_word_traced(ty, w, Some(v))
 }
 
 /// A tracing red value from a concrete word and its operand (a constant if `None`).
@@ -630,9 +640,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         // instruction's exception path (Language::raise_in), so the call is not repeated.
         if let Some(rec) = self.rec() {
             let snap = rec.snap.clone();
-            if self.emit(Opcode::GuardNoException, vec![Operand::Ref(slot)], None).is_some() {
-                self.rec().unwrap().trace.ops.last_mut().unwrap().snapshot = Some(snap);
-            }
+            self.emit_guard(Opcode::GuardNoException, vec![Operand::Ref(slot)], snap);
         }
         self.side_effect();
         Ok(h.ret.map(|t| from_word_traced(t, r, res)))
@@ -757,12 +765,12 @@ impl<'a, L: Language> Tracer<'a, L> {
         self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
         let v = driver::run_call(&mut Concrete::new(self.vm), cf);
         // The result as plain words (the concrete run's borrow of the Vm ends here).
-        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::portal::Same);
+        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::concrete::Same);
         self.vm.shadow.pop();
         let red = L::result_red(&v);
         let (Some(red), true) = (red, self.recording()) else {
             self.abort(AbortReason::Recursion);
-            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::portal::Same);
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::concrete::Same);
             return L::map_value(v, &mut AsConst);
         };
         let ret = crate::portal::red_type(&red);
@@ -788,9 +796,7 @@ impl<'a, L: Language> Tracer<'a, L> {
             let mut frames = rec.frames.clone();
             frames.push(rec.snap_frame(caller));
             let snap = Snapshot { frames, virtuals: Vec::new(), writes: Vec::new() };
-            if self.emit(Opcode::GuardNotForced, vec![Operand::Ref(flag)], None).is_some() {
-                self.rec().unwrap().trace.ops.last_mut().unwrap().snapshot = Some(snap);
-            }
+            self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], snap);
         }
         self.side_effect();
         let word = to_word::<crate::concrete::Plain>(red);

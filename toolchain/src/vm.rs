@@ -2,9 +2,9 @@
 //! code memory, the trace being recorded, quasi-immutable cells and statistics. Nothing in
 //! Metatrace is process-global; two `Vm`s on two threads share nothing.
 
-use crate::concrete::{Concrete, Plain};
+use crate::concrete::{Concrete, Plain, Same};
 use crate::ctx::Red;
-use crate::ctx::{Language, RedMap, Reds};
+use crate::ctx::{Language, Reds};
 use crate::descr::Type;
 use crate::heap::{Heap, HeapStats};
 use crate::params::JitParams;
@@ -41,6 +41,16 @@ pub(crate) enum Slot {
     Word(Type),
     /// A placeholder for virtual object `k` of the snapshot, built by the driver.
     Virtual(u32),
+}
+
+impl Slot {
+    /// The type of the word the frame gets (a built virtual object is a reference).
+    pub(crate) fn ty(self) -> Type {
+        match self {
+            Slot::Word(t) => t,
+            Slot::Virtual(_) => Type::Ref,
+        }
+    }
 }
 
 /// An object the compiled code did not allocate: the driver builds it when the guard fails.
@@ -197,19 +207,6 @@ pub struct Vm<L: Language> {
     pub(crate) roots: Vec<usize>,
     /// Where helpers that may raise store what they raise (see `Ctx::call_may_raise`).
     pub(crate) raise_slot: Box<std::cell::Cell<u64>>,
-}
-
-struct Same;
-impl<A: Reds<Int = i64, Float = f64, Ref = usize>, B: Reds<Int = i64, Float = f64, Ref = usize>> RedMap<A, B> for Same {
-    fn int(&mut self, v: i64) -> i64 {
-        v
-    }
-    fn float(&mut self, v: f64) -> f64 {
-        v
-    }
-    fn reference(&mut self, v: usize) -> usize {
-        v
-    }
 }
 
 impl<L: Language> Vm<L> {

@@ -59,17 +59,6 @@ fn mem_kind(t: &Trace, d: DescrId) -> MemKind {
     }
 }
 
-/// What memory of kind `k` holds after `x` is written to it.
-fn stored(k: MemKind, x: i64) -> i64 {
-    match k {
-        MemKind::U8 => x as u8 as i64,
-        MemKind::I8 => x as i8 as i64,
-        MemKind::U32 => x as u32 as i64,
-        MemKind::I32 => x as i32 as i64,
-        _ => x,
-    }
-}
-
 /// The memory of a run: items and fields of the (integer-named) objects.
 struct Heap<'a> {
     t: &'a Trace,
@@ -78,13 +67,13 @@ struct Heap<'a> {
 
 impl Heap<'_> {
     fn initial(&self, (obj, d, idx): (i64, u32, i64)) -> i64 {
-        stored(mem_kind(self.t, DescrId(d)), (obj * 7 + d as i64 * 3 + idx) % 5 * 100 - 150)
+        mem_kind(self.t, DescrId(d)).truncate((obj * 7 + d as i64 * 3 + idx) % 5 * 100 - 150)
     }
     fn read(&self, key: (i64, u32, i64)) -> i64 {
         self.written.get(&key).copied().unwrap_or_else(|| self.initial(key))
     }
     fn write(&mut self, key: (i64, u32, i64), x: i64) {
-        let x = stored(mem_kind(self.t, DescrId(key.1)), x);
+        let x = mem_kind(self.t, DescrId(key.1)).truncate(x);
         if x == self.initial(key) {
             self.written.remove(&key);
         } else {

@@ -93,7 +93,7 @@
 //! guard in between would need the old value in memory) are kept, including the loop body's
 //! writes of carried locations (stores are not sunk out of the loop).
 
-use super::util::{is_boolean, Defs, Rewriter};
+use super::util::{base_offset, is_boolean, Defs, Rewriter};
 use crate::ir::*;
 use std::collections::HashMap;
 
@@ -133,17 +133,6 @@ fn kind_range(k: MemKind) -> (i64, i64) {
         MemKind::I32 => (i32::MIN as i64, i32::MAX as i64),
         MemKind::U32 => (0, u32::MAX as i64),
         MemKind::I64 | MemKind::F64 | MemKind::Ref => (i64::MIN, i64::MAX),
-    }
-}
-
-/// What reading back the integer `c` after writing it to memory of kind `k` gives.
-fn truncate(k: MemKind, c: i64) -> i64 {
-    match k {
-        MemKind::I8 => c as i8 as i64,
-        MemKind::U8 => c as u8 as i64,
-        MemKind::I32 => c as i32 as i64,
-        MemKind::U32 => c as u32 as i64,
-        MemKind::I64 | MemKind::F64 | MemKind::Ref => c,
     }
 }
 
@@ -188,30 +177,8 @@ impl Heap {
 
     /// The index `o` as base + constant offset.
     fn index(&self, o: Operand) -> Index {
-        let (mut base, mut offset) = (o, 0i64);
-        // Chains are short (fold collapses them); the bound only guards against surprises.
-        for _ in 0..16 {
-            let Operand::Value(v) = base else { break };
-            let step = match self.defs.get(&v) {
-                Some((Opcode::IntAdd, args)) => match args.as_slice() {
-                    &[x, Operand::Int(c)] | &[Operand::Int(c), x] => Some((x, c)),
-                    _ => None,
-                },
-                Some((Opcode::IntSub, args)) => match args.as_slice() {
-                    &[x, Operand::Int(c)] => Some((x, c.wrapping_neg())),
-                    _ => None,
-                },
-                _ => None,
-            };
-            let Some((x, c)) = step else { break };
-            base = x;
-            offset = offset.wrapping_add(c);
-        }
-        match base {
-            Operand::Int(c) => Index { base: None, offset: offset.wrapping_add(c) },
-            Operand::Value(v) => Index { base: Some(v), offset },
-            _ => unreachable!("array indices are integers"),
-        }
+        let (base, offset) = base_offset(o, &self.defs);
+        Index { base, offset }
     }
 
     /// Whether the operand provably fits memory of kind `k` (reading it back gives it).
@@ -220,7 +187,7 @@ impl Heap {
         let within = |(a, b): (i64, i64)| lo <= a && b <= hi;
         match o {
             _ if (lo, hi) == (i64::MIN, i64::MAX) => true,
-            Operand::Int(c) => truncate(k, c) == c,
+            Operand::Int(c) => k.truncate(c) == c,
             Operand::Value(v) => {
                 if let Some(&r) = self.read_as.get(&v) {
                     return within(kind_range(r));
@@ -307,7 +274,7 @@ impl Heap {
     fn read_equivalent(&mut self, t: &mut Trace, out: &mut Vec<Op>, k: MemKind, o: Operand) -> Operand {
         match o {
             _ if self.fits(k, o) => o,
-            Operand::Int(c) => Operand::Int(truncate(k, c)),
+            Operand::Int(c) => Operand::Int(k.truncate(c)),
             Operand::Value(_) => {
                 let r = t.new_value(Type::Int);
                 self.push_truncation(t, out, k, o, r);
@@ -526,7 +493,7 @@ fn enter_loop(
                     MemKind::F64 | MemKind::Ref => out.push(read_op(t, loc, heap.stamp[&loc].1, r)),
                     _ if heap.fits(kind, known) || known.is_const() => {
                         let c = match known {
-                            Operand::Int(c) => Operand::Int(truncate(kind, c)),
+                            Operand::Int(c) => Operand::Int(kind.truncate(c)),
                             o => o,
                         };
                         out.push(Op::new(Opcode::IntAdd, vec![c, Operand::Int(0)], Some(r)));
@@ -594,7 +561,7 @@ fn read(
     };
     let with = match known {
         o if heap.fits(kind, o) => o,
-        Operand::Int(c) => Operand::Int(truncate(kind, c)),
+        Operand::Int(c) => Operand::Int(kind.truncate(c)),
         Operand::Value(_) => {
             // A forwarded write of a value that may not fit: the read becomes its truncation,
             // defining the same result (so this also works for a label argument's definition).

@@ -60,6 +60,7 @@
 //! writes; and a slot of its own is read from memory rather than forwarded from the
 //! preamble's last write (heap caching has already run).
 
+use super::util::{base_offset, Defs};
 use crate::ir::*;
 use std::collections::{HashMap, HashSet};
 
@@ -142,9 +143,12 @@ pub fn run(t: &mut Trace) {
     let mut current: Vec<Operand> = Vec::with_capacity(slots.len());
     let mut fresh: Vec<usize> = Vec::new();
     let mut reads = Vec::new();
+    let defs =
+        |ops: &[Op]| -> Defs { ops.iter().filter_map(|op| Some((op.result?, (op.opcode, op.args.clone())))).collect() };
+    let (pre_defs, body_defs) = (defs(&t.ops[..li]), defs(&t.ops[li + 1..jump]));
     for (k, &(at, loc)) in last_write.iter().enumerate() {
         let last = *t.ops[at].args.last().expect("a store has a value");
-        match existing_slot(t, li, jump, loc, last) {
+        match existing_slot(t, (li, jump), (&pre_defs, &body_defs), loc, last) {
             Some(arg) => current.push(t.ops[li].args[arg]),
             None => {
                 let v = t.new_value(value_type(t, loc.descr));
@@ -186,7 +190,16 @@ pub fn run(t: &mut Trace) {
 /// after it in the preamble that may overwrite `loc`; on the back edge the jump passes the
 /// loop body's `last` write of it (or its truncation). Heap caching makes such arguments for
 /// the locations it carries around the loop.
-fn existing_slot(t: &Trace, li: usize, jump: usize, loc: Loc, last: Operand) -> Option<usize> {
+///
+/// `pre_defs` and `body_defs` are the definitions of the preamble and of the loop body, kept
+/// apart: in the loop body a label argument is the carried value, not its preamble definition.
+fn existing_slot(
+    t: &Trace,
+    (li, jump): (usize, usize),
+    (pre_defs, body_defs): (&Defs, &Defs),
+    loc: Loc,
+    last: Operand,
+) -> Option<usize> {
     let kind = match &t.descr(loc.descr).kind {
         DescrKind::Field(f) => f.kind,
         DescrKind::Array(a) => a.kind,
@@ -198,15 +211,14 @@ fn existing_slot(t: &Trace, li: usize, jump: usize, loc: Loc, last: Operand) -> 
         MemKind::I64 | MemKind::F64 | MemKind::Ref => None,
         MemKind::I8 | MemKind::I32 => return None,
     };
-    let (pre, body) = (&t.ops[..li], &t.ops[li + 1..jump]);
+    let pre = &t.ops[..li];
     // `o` is `x`, or copies and truncations to the kind of it (all write the same memory).
-    let holds = |mut o: Operand, x: Operand, ops: &[Op]| {
+    let holds = |mut o: Operand, x: Operand, defs: &Defs| {
         for _ in 0..4 {
             if o == x {
                 return true;
             }
-            let def = o.as_value().and_then(|v| ops.iter().find(|op| op.result == Some(v)));
-            match def.map(|d| (d.opcode, d.args.as_slice())) {
+            match o.as_value().and_then(|v| defs.get(&v)).map(|(opcode, args)| (*opcode, args.as_slice())) {
                 Some((Opcode::IntAdd, &[a, Operand::Int(0)])) => o = a,
                 Some((Opcode::IntAnd, &[a, Operand::Int(m)])) if Some(m) == mask => o = a,
                 _ => return false,
@@ -221,42 +233,24 @@ fn existing_slot(t: &Trace, li: usize, jump: usize, loc: Loc, last: Operand) -> 
             return None;
         }
         match Loc::of(op) {
-            Some(l) if op.opcode.is_store() && l.descr == loc.descr && !apart(pre, l, loc) => return None,
+            Some(l) if op.opcode.is_store() && l.descr == loc.descr && !apart(pre_defs, l, loc) => return None,
             _ => {}
         }
     }
     let (args, back) = (&t.ops[li].args, &t.ops[jump].args);
-    (0..args.len()).find(|&k| holds(args[k], entry, pre) && holds(back[k], last, body))
+    (0..args.len()).find(|&k| holds(args[k], entry, pre_defs) && holds(back[k], last, body_defs))
 }
 
 /// Whether two locations of one descriptor are provably different memory: items of the same
-/// array at indices with the same base and different constant offsets (looking through
-/// `int_add`/`int_sub` of constants defined in `ops`), or different constant objects.
-fn apart(ops: &[Op], a: Loc, b: Loc) -> bool {
+/// array at indices with the same base and different constant offsets (see
+/// [`base_offset`]; `defs` are the preamble's definitions), or different constant objects.
+fn apart(defs: &Defs, a: Loc, b: Loc) -> bool {
     if a.obj != b.obj {
         return matches!((a.obj, b.obj), (Operand::Ref(x), Operand::Ref(y)) if x != y);
     }
-    let index = |o: Operand| {
-        let (mut base, mut offset) = (o, 0i64);
-        for _ in 0..16 {
-            let Some(v) = base.as_value() else { break };
-            let step = ops.iter().find(|op| op.result == Some(v)).and_then(|d| match (d.opcode, d.args.as_slice()) {
-                (Opcode::IntAdd, &[x, Operand::Int(c)]) | (Opcode::IntAdd, &[Operand::Int(c), x]) => Some((x, c)),
-                (Opcode::IntSub, &[x, Operand::Int(c)]) => Some((x, c.wrapping_neg())),
-                _ => None,
-            });
-            let Some((x, c)) = step else { break };
-            base = x;
-            offset = offset.wrapping_add(c);
-        }
-        match base {
-            Operand::Int(c) => (None, offset.wrapping_add(c)),
-            other => (Some(other), offset),
-        }
-    };
     match (a.index, b.index) {
         (Some(i), Some(j)) => {
-            let ((bi, oi), (bj, oj)) = (index(i), index(j));
+            let ((bi, oi), (bj, oj)) = (base_offset(i, defs), base_offset(j, defs));
             bi == bj && oi != oj
         }
         _ => false,

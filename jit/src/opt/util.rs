@@ -171,3 +171,33 @@ pub fn is_removable(t: &Trace, op: &Op) -> bool {
 
 /// The definitions seen so far in a forward walk: value -> (opcode, arguments).
 pub type Defs = HashMap<Value, (Opcode, Vec<Operand>)>;
+
+/// An integer operand as `base + offset` (wrapping), looking through `int_add`/`int_sub` of
+/// constants defined in `defs`; a constant has no base. Two operands with the same base and
+/// different offsets are different integers (modulo 2^64 too).
+pub fn base_offset(o: Operand, defs: &Defs) -> (Option<Value>, i64) {
+    let (mut base, mut offset) = (o, 0i64);
+    // Chains are short (fold collapses them); the bound only guards against surprises.
+    for _ in 0..16 {
+        let Operand::Value(v) = base else { break };
+        let step = match defs.get(&v) {
+            Some((Opcode::IntAdd, args)) => match args.as_slice() {
+                &[x, Operand::Int(c)] | &[Operand::Int(c), x] => Some((x, c)),
+                _ => None,
+            },
+            Some((Opcode::IntSub, args)) => match args.as_slice() {
+                &[x, Operand::Int(c)] => Some((x, c.wrapping_neg())),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((x, c)) = step else { break };
+        base = x;
+        offset = offset.wrapping_add(c);
+    }
+    match base {
+        Operand::Int(c) => (None, offset.wrapping_add(c)),
+        Operand::Value(v) => (Some(v), offset),
+        _ => unreachable!("integer operands are values or integer constants"),
+    }
+}

@@ -155,17 +155,6 @@ fn is_zero(o: Operand) -> bool {
     matches!(o, Operand::Int(0) | Operand::Float(0) | Operand::Ref(0))
 }
 
-/// What reading back the integer `c` after writing it to memory of kind `k` gives.
-fn truncate(k: MemKind, c: i64) -> i64 {
-    match k {
-        MemKind::I8 => c as i8 as i64,
-        MemKind::U8 => c as u8 as i64,
-        MemKind::I32 => c as i32 as i64,
-        MemKind::U32 => c as u32 as i64,
-        MemKind::I64 | MemKind::F64 | MemKind::Ref => c,
-    }
-}
-
 /// The state of the forward walk (cloned at the label to retry the loop body).
 #[derive(Clone)]
 struct Walk<'a> {
@@ -464,7 +453,7 @@ impl<'a> Walk<'a> {
         }
         let x = obj.fields.get(&key).copied().unwrap_or(zero(ty));
         let with = match x {
-            Operand::Int(c) => Operand::Int(truncate(kind, c)),
+            Operand::Int(c) => Operand::Int(kind.truncate(c)),
             Operand::Value(y)
                 if matches!(kind, MemKind::I8 | MemKind::U8 | MemKind::I32 | MemKind::U32)
                     && !self.booleans.contains(&y) =>

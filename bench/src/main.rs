@@ -1,6 +1,8 @@
 //! `mtbench`: runs each benchmark program under each configuration, side by side in one run,
 //! checks that all configurations print the same output, and reports median wall times and
-//! ratios, plus the JIT's median compile time per trace.
+//! ratios, the median CPU time (user + system) and its ratio, plus the JIT's median compile
+//! time per trace. Runs of a program's configurations are interleaved (off, on, off, on, ...)
+//! so that a noisy machine slows them alike.
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
@@ -36,11 +38,22 @@ const CASES: &[Case] = &[
 
 struct Run {
     secs: f64,
+    cpu: f64,
     stdout: Vec<u8>,
     compile_ms: Option<f64>,
 }
 
+/// CPU time (user + system, seconds) of this process's children that have been waited for.
+fn children_cpu() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
+    secs(u.ru_utime) + secs(u.ru_stime)
+}
+
 fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
+    let cpu0 = children_cpu();
     let start = Instant::now();
     let out = Command::new(exe)
         .args(args)
@@ -49,6 +62,7 @@ fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
         .output()
         .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
     let secs = start.elapsed().as_secs_f64();
+    let cpu = children_cpu() - cpu0;
     if !out.status.success() {
         return Err(format!(
             "{} {args:?} {} failed: {}",
@@ -63,7 +77,7 @@ fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
         .find_map(|w| w.strip_prefix("median_compile_ms="))
         .and_then(|v| v.parse().ok())
         .filter(|&v: &f64| v > 0.0);
-    Ok(Run { secs, stdout: out.stdout, compile_ms })
+    Ok(Run { secs, cpu, stdout: out.stdout, compile_ms })
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -83,45 +97,58 @@ fn main() {
     }
     let bindir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
-    println!("{:<20} {:<10} {:>10} {:>9} {:>12}", "benchmark", "config", "median s", "speedup", "compile ms");
+    println!(
+        "{:<20} {:<10} {:>10} {:>9} {:>10} {:>9} {:>12}",
+        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "compile ms"
+    );
     let mut failed = false;
     for case in CASES.iter().filter(|c| filter.as_ref().is_none_or(|f| c.name.contains(f.as_str()))) {
         let exe = bindir.join(case.bin);
         let file = root.join(case.file);
-        let mut baseline = None;
         let mut reference: Option<Vec<u8>> = None;
-        for (config, cargs) in case.configs {
-            let mut times = Vec::new();
-            let mut compile = Vec::new();
-            // Interleaving would be fairer on a noisy machine, but each run is long enough.
-            for _ in 0..runs {
+        let mut results: Vec<Vec<Run>> = case.configs.iter().map(|_| Vec::new()).collect();
+        'runs: for _ in 0..runs {
+            for ((config, cargs), out) in case.configs.iter().zip(&mut results) {
                 match run_once(&exe, cargs, &file) {
                     Ok(r) => {
-                        if let Some(want) = &reference {
-                            if *want != r.stdout {
+                        match &reference {
+                            Some(want) if *want != r.stdout => {
                                 eprintln!("{}: output under {config} differs from the baseline", case.name);
                                 failed = true;
                             }
-                        } else {
-                            reference = Some(r.stdout.clone());
+                            Some(_) => {}
+                            None => reference = Some(r.stdout.clone()),
                         }
-                        times.push(r.secs);
-                        compile.extend(r.compile_ms);
+                        out.push(r);
                     }
                     Err(e) => {
                         eprintln!("{}: {e}", case.name);
                         failed = true;
-                        break;
+                        break 'runs;
                     }
                 }
             }
-            if times.is_empty() {
+        }
+        let mut baseline = None;
+        for ((config, _), runs) in case.configs.iter().zip(&results) {
+            if runs.is_empty() {
                 continue;
             }
-            let m = median(&mut times);
-            let base = *baseline.get_or_insert(m);
+            let wall = median(&mut runs.iter().map(|r| r.secs).collect::<Vec<_>>());
+            let cpu = median(&mut runs.iter().map(|r| r.cpu).collect::<Vec<_>>());
+            let (base_wall, base_cpu) = *baseline.get_or_insert((wall, cpu));
+            let mut compile: Vec<f64> = runs.iter().filter_map(|r| r.compile_ms).collect();
             let c = if compile.is_empty() { "-".to_string() } else { format!("{:.3}", median(&mut compile)) };
-            println!("{:<20} {:<10} {:>10.3} {:>8.1}x {:>12}", case.name, config, m, base / m, c);
+            println!(
+                "{:<20} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>12}",
+                case.name,
+                config,
+                wall,
+                base_wall / wall,
+                cpu,
+                base_cpu / cpu,
+                c
+            );
         }
     }
     if failed {

@@ -26,7 +26,7 @@ use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
-use metatrace_jit::backend::Backend;
+use metatrace_jit::backend::{Backend, CompiledTrace};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::rc::Rc;
 use std::time::Instant;
@@ -404,6 +404,9 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             ns as f64 / 1e6
         );
     }
+    if vm.params.perf_map {
+        write_perf_map(&code, &format!("metatrace {kind} {id} at {name}"));
+    }
     vm.records.push(TraceRecord {
         kind,
         name,
@@ -439,6 +442,16 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
                 u.exits[exit].bridge = Some(id);
             }
         }
+    }
+}
+
+/// Appends a line for `code` to `/tmp/perf-<pid>.map` (perf's format for JIT symbols:
+/// `start size name`, hexadecimal). Profiling is best effort: a failed write is ignored.
+fn write_perf_map(code: &CompiledTrace, name: &str) {
+    use std::io::Write;
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(f, "{:x} {:x} {name}", code.entry() as usize, code.code_size());
     }
 }
 

@@ -22,6 +22,9 @@ pub struct JitParams {
     pub log: bool,
     /// Collect at every safepoint after any allocation (also `METATRACE_GC_STRESS=1`).
     pub gc_stress: bool,
+    /// Append every compiled trace's code range and name to `/tmp/perf-<pid>.map`, the
+    /// symbol file `perf report` reads for JIT code (also `METATRACE_PERF_MAP=1`).
+    pub perf_map: bool,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.
     pub fail_guard: Option<usize>,
@@ -37,11 +40,17 @@ impl Default for JitParams {
             bridge_threshold: 200,
             max_aborts: 5,
             inline_depth: 30,
-            log: std::env::var_os("METATRACE_TRACE_LOG").is_some_and(|v| v != "0" && !v.is_empty()),
+            log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
-            gc_stress: std::env::var_os("METATRACE_GC_STRESS").is_some_and(|v| v != "0" && !v.is_empty()),
+            gc_stress: env_flag("METATRACE_GC_STRESS"),
+            perf_map: env_flag("METATRACE_PERF_MAP"),
         }
     }
+}
+
+/// Whether the environment variable is set to something other than empty or `0`.
+fn env_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| v != "0" && !v.is_empty())
 }
 
 impl JitParams {
@@ -53,7 +62,7 @@ impl JitParams {
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
     /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `inline_depth=N`, `fail_guard=N`
-    /// (testing), `log`, `gc_stress`.
+    /// (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match item.split_once('=') {
@@ -61,6 +70,7 @@ impl JitParams {
                 None if item == "on" => self.enabled = true,
                 None if item == "log" => self.log = true,
                 None if item == "gc_stress" => self.gc_stress = true,
+                None if item == "perf_map" => self.perf_map = true,
                 Some((k, v)) => {
                     let n: u32 = v.parse().map_err(|_| format!("--jit {k}: {v:?} is not a number"))?;
                     match k {

@@ -60,6 +60,8 @@ pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuild
         last_ovf: None,
         next_guard: 0,
         live_refs: Vec::new(),
+        then_jump: None,
+        jump_fused: false,
         call_conv,
     };
     cg.run(&mut b)?;
@@ -84,6 +86,11 @@ struct Codegen<'a> {
     next_guard: u32,
     /// At a `call_assembler_*`: the reference values live across it (see `refs_live_across`).
     live_refs: Vec<tir::Value>,
+    /// At a guard right before the loop's `jump`: that jump, which the guard's branch makes
+    /// itself (see `guard`).
+    then_jump: Option<&'a tir::Op>,
+    /// The guard made the jump (the jump op is then skipped).
+    jump_fused: bool,
     call_conv: cranelift_codegen::isa::CallConv,
 }
 
@@ -126,6 +133,14 @@ impl Codegen<'_> {
         for (i, op) in t.ops.iter().enumerate() {
             if matches!(op.opcode, Opcode::CallAssemblerI | Opcode::CallAssemblerF | Opcode::CallAssemblerR) {
                 self.live_refs = refs_live_across(t, i);
+            }
+            if op.opcode == Opcode::Jump && std::mem::take(&mut self.jump_fused) {
+                // Already made by the guard before it.
+                continue;
+            }
+            if op.opcode.is_guard() && ends_in_jump && i + 2 == n {
+                self.check_types(&t.ops[i + 1]).map_err(|m| format!("op {} (jump): {m}", i + 1))?;
+                self.then_jump = Some(&t.ops[i + 1]);
             }
             self.op(b, op).map_err(|m| format!("op {i} ({}): {m}", op.opcode.name()))?;
         }
@@ -176,15 +191,31 @@ impl Codegen<'_> {
         let g = self.next_guard;
         self.next_guard += 1;
         let exit = b.create_block();
-        let cont = b.create_block();
-        b.set_cold_block(exit);
+        // A guard right before the loop's jump branches back to the loop head itself, so an
+        // iteration ends in one conditional branch rather than a branch and a jump. Its exit
+        // block is not cold: placed right after the loop, it is the branch's fallthrough.
+        let fused = self.then_jump.take();
+        self.jump_fused = fused.is_some();
+        if fused.is_none() {
+            b.set_cold_block(exit);
+        }
+        let (cont, cont_args) = match fused {
+            Some(jump) => {
+                let head = self.loop_head.ok_or("jump in a trace that does not loop")?;
+                let args = jump.args.iter().map(|&o| Ok(BlockArg::Value(self.operand(b, o)?)));
+                (head, args.collect::<Result<Vec<_>, String>>()?)
+            }
+            None => (b.create_block(), Vec::new()),
+        };
         if exit_if_nonzero {
-            b.ins().brif(cond, exit, &[], cont, &[]);
+            b.ins().brif(cond, exit, &[], cont, &cont_args);
         } else {
-            b.ins().brif(cond, cont, &[], exit, &[]);
+            b.ins().brif(cond, cont, &cont_args, exit, &[]);
         }
         b.seal_block(exit);
-        b.seal_block(cont);
+        if fused.is_none() {
+            b.seal_block(cont);
+        }
         b.switch_to_block(exit);
         for w in &snapshot.writes {
             // Stores the optimizer sank out of the loop: memory is made right before leaving.
@@ -193,7 +224,9 @@ impl Codegen<'_> {
         self.write_frame(b, snapshot.operands())?;
         let id = b.ins().iconst(I32, g as i64);
         b.ins().return_(&[id]);
-        b.switch_to_block(cont);
+        if fused.is_none() {
+            b.switch_to_block(cont);
+        }
         Ok(())
     }
 

@@ -286,7 +286,17 @@ fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
             }
             continue;
         }
-        match rng.below(10) {
+        match rng.below(11) {
+            10 => {
+                // Masks and shifts, as a byte-cell interpreter truncates (demanded bits).
+                let op = match rng.below(5) {
+                    0 | 1 => format!("int_and({x}, {})", [255, 65535, 1][rng.below(3)]),
+                    2 => format!("int_or({x}, {})", [-256, 256][rng.below(2)]),
+                    3 => format!("int_xor({x}, {})", [-256, 0x1_0000][rng.below(2)]),
+                    _ => format!("int_lshift({x}, {})", rng.below(64)),
+                };
+                fresh(&mut src, &mut vals, op);
+            }
             0..=3 => {
                 const BIN: [&str; 15] = [
                     "int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_lt", "int_le", "int_eq",
@@ -347,12 +357,22 @@ fn optimized_traces_behave_like_the_originals() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     // How many optimized loops have pending writes (so that store sinking is exercised too).
     let mut sunk = 0;
+    // How many traces demanded bits changes on its own.
+    let mut unmasked_cases = 0;
     for case in 0..4000 {
         let mem = case % 8 >= 4;
         let src = random_trace(&mut rng, case % 4 != 0, mem);
         let t = parse(&src).unwrap_or_else(|e| panic!("{e}\n{src}"));
         crate::verify::verify(&t).unwrap_or_else(|e| panic!("{e}\n{src}"));
-        let optimized = [("optimize", optimize(&t)), ("optimize_without_peeling", optimize_without_peeling(&t))];
+        // Demanded bits alone, on the unpeeled trace (the pipeline runs it on peeled ones).
+        let mut unmasked = t.clone();
+        super::bits::run(&mut unmasked);
+        unmasked_cases += (unmasked != t) as usize;
+        let optimized = [
+            ("optimize", optimize(&t)),
+            ("optimize_without_peeling", optimize_without_peeling(&t)),
+            ("bits", unmasked),
+        ];
         sunk += optimized[0].1.ops.iter().any(|op| op.snapshot.as_ref().is_some_and(|s| !s.writes.is_empty())) as usize;
         for _ in 0..4 {
             let n = t.inputs.len();
@@ -376,4 +396,5 @@ fn optimized_traces_behave_like_the_originals() {
         }
     }
     assert!(sunk >= 50, "only {sunk} optimized loops have pending writes");
+    assert!(unmasked_cases >= 50, "demanded bits changed only {unmasked_cases} traces");
 }

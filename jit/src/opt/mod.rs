@@ -14,11 +14,12 @@
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | sink | [`sink`] | store sinking: the loop body's writes of loop-invariant locations move to the guards that leave the loop |
+//! | bits | [`bits`] | demanded bits: drops masks (`x & 255`) whose cleared bits no use observes, e.g. a loop's wrapping byte cells |
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
 //! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, sink, fold, guards,
-//! bounds, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
+//! bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
 //! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
 //! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
@@ -31,7 +32,8 @@
 //! makes peeling hoist invariants); heap caching runs on CSE's merged values (equal indices
 //! are then one value), and the second round of folding and guard elimination cleans up what
 //! CSE and heap caching exposed (a loop guard on the same comparison value as a preamble
-//! guard, a forwarded value). DCE runs last and drops everything the other passes made unused,
+//! guard, a forwarded value). Demanded bits runs after the last range analysis, because the
+//! masks it drops are what told `bounds` a value was small. DCE runs last and drops everything the other passes made unused,
 //! including the loop's now-unused copies.
 //!
 //! Every pass keeps the invariants [`crate::verify()`] checks; in debug builds [`optimize`]
@@ -46,6 +48,7 @@
 //! Not here yet (see the architecture document): short preambles (bridges and entries
 //! always go through the whole preamble), escape analysis for arrays of unknown length.
 
+pub mod bits;
 pub mod bounds;
 pub mod cse;
 pub mod dce;
@@ -80,6 +83,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("fold", fold::run),
     ("guards", guards::run),
     ("bounds", bounds::run),
+    ("bits", bits::run),
     ("dce", dce::run),
 ];
 
@@ -388,8 +392,11 @@ jump(i14, p1)
         // so the loop has no slots for it: the preamble checks the bounds once, and the loop
         // body is only the cell updates and the loop guard. Heap caching carries the four
         // cells across the label: each is a label argument (the u8 truncation of what the
-        // preamble wrote, which is what a read gives) and the jump passes the truncation of
-        // the value the loop body wrote, so the loop body reads no memory at all.
+        // preamble wrote, which is what a read gives) and the jump passes the value the loop
+        // body wrote, so the loop body reads no memory at all. The jump passes it untruncated:
+        // only its low 8 bits are ever observed (by the byte stores), so demanded bits drops
+        // the masks. The loop counter's mask stays for its guard, which tests all bits, but
+        // the jump passes the unmasked sum too.
         let out = opt(BF_LOOP);
         same(
             &out,
@@ -423,7 +430,7 @@ guard_true(i17) [bf@16: i0, p1]
 i18 = int_and(i5, 255)
 i19 = int_and(i9, 255)
 i20 = int_and(i13, 255)
-i21 = int_add(i17, 0)
+i21 = int_add(i16, 0)
 label(i18, i19, i20, i21)
 i22 = int_add(i18, 3)
 i23 = int_add(i19, 2)
@@ -432,10 +439,7 @@ i25 = int_add(i21, 1)
 i26 = int_and(i25, 255)
 guard_true(i26) [bf@16: i0, p1] => setarrayitem(p1, i2, i22, descr=tape); setarrayitem(p1, i6, i23, descr=tape); \
 setarrayitem(p1, i10, i24, descr=tape); setarrayitem(p1, i0, i25, descr=tape)
-i27 = int_and(i22, 255)
-i28 = int_and(i23, 255)
-i29 = int_and(i24, 255)
-jump(i27, i28, i29, i26)
+jump(i22, i23, i24, i25)
 ",
         );
         let body = &out[out.find("label(").unwrap()..];

@@ -179,6 +179,24 @@ jump(i5, i1, i4)
     });
 
     v.push(Case {
+        // The guard right before the jump branches back itself, passing the loop values on
+        // the branch edge (swapped every iteration, so the edge needs a parallel move).
+        name: "guard then jump, swapping loop values",
+        text: "\
+inputs(i0, i1, i2)
+i3 = int_add(i0, 1)
+i4 = int_lt(i3, 10)
+guard_true(i4) [k: i3, i1, i2]
+jump(i3, i2, i1)
+"
+        .into(),
+        runs: vec![
+            run(vec![I(0), I(7), I(9)], 0, vec![I(10), I(9), I(7)]),
+            run(vec![I(1), I(7), I(9)], 0, vec![I(10), I(7), I(9)]),
+        ],
+    });
+
+    v.push(Case {
         name: "add overflow at i64::MAX",
         text: "\
 inputs(i0, i1)

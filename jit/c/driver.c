@@ -1,7 +1,10 @@
 /* driver.c: runs one Metatrace trace's raw machine code (cross tests under qemu-aarch64).
  *
  * usage: driver CODE_FILE NFRAME NBUF WORD...
- *   CODE_FILE  raw position-independent code of `uint32_t trace(uint64_t *frame)`
+ *   CODE_FILE  a 16-byte header (little-endian u64: offset of the trace in the file), the
+ *              backend's entry function `uint64_t entry(void *code, uint64_t *frame)` at
+ *              offset 16, and the trace's raw position-independent code at that offset (the
+ *              trace uses Cranelift's tail calling convention, so C calls it through entry)
  *   NFRAME     frame-buffer words to allocate (zeroed, then filled from the WORDs)
  *   NBUF       words of scratch buffer; buf[i] = (i + 1) * 0x9E3779B97F4A7C15
  *   WORD       decimal i64, 0x-prefixed hex, or BUF+N (address of the buffer plus N bytes)
@@ -79,8 +82,14 @@ int main(int argc, char **argv) {
         frame[i - 4] = w;
     }
 
-    uint32_t (*trace)(uint64_t *) = (uint32_t (*)(uint64_t *))(void *)code;
-    uint32_t exit_id = trace(frame);
+    uint64_t trace_offset;
+    memcpy(&trace_offset, code, 8);
+    if (trace_offset < 16 || trace_offset >= (uint64_t)size) {
+        fprintf(stderr, "bad trace offset %llu\n", (unsigned long long)trace_offset);
+        return 2;
+    }
+    uint64_t (*entry)(void *, uint64_t *) = (uint64_t (*)(void *, uint64_t *))(void *)(code + 16);
+    uint32_t exit_id = (uint32_t)entry(code + trace_offset, frame);
 
     printf("exit %u\nframe", exit_id);
     for (size_t i = 0; i < nframe; i++)

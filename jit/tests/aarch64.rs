@@ -46,6 +46,18 @@ fn build_driver(dir: &Path) -> PathBuf {
     exe
 }
 
+/// What the C driver loads: a header with the trace's offset, the entry function at offset
+/// 16, then the trace (16-byte aligned, as Cranelift's constant pools expect).
+fn code_file_bytes(entry: &[u8], trace: &[u8]) -> Vec<u8> {
+    let offset = (16 + entry.len()).next_multiple_of(16);
+    let mut bytes = vec![0u8; 16];
+    bytes[..8].copy_from_slice(&(offset as u64).to_le_bytes());
+    bytes.extend_from_slice(entry);
+    bytes.resize(offset, 0);
+    bytes.extend_from_slice(trace);
+    bytes
+}
+
 #[test]
 fn aarch64_code_matches_the_host_under_qemu() {
     require(GCC, "--version");
@@ -54,12 +66,13 @@ fn aarch64_code_matches_the_host_under_qemu() {
     let driver = build_driver(&dir);
     let arm = Backend::for_triple("aarch64-unknown-linux-gnu").unwrap();
     let host = Backend::host().unwrap();
+    let entry = arm.emit_entry().unwrap();
     let mut runs = 0;
     for (ci, c) in cases().iter().enumerate() {
         let t = text::parse(&c.text).unwrap();
         let code = arm.emit(&t).unwrap_or_else(|e| panic!("{}: {e}", c.name));
         let code_file = dir.join(format!("case{ci}.bin"));
-        std::fs::write(&code_file, &code).unwrap();
+        std::fs::write(&code_file, code_file_bytes(&entry, &code)).unwrap();
         let frame_words = metatrace_jit::backend::frame_words(&t);
         for r in &c.runs {
             let want = run_host(&host, c, r);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use metatrace_jit::backend::{mapped_code_bytes, Backend, CompiledTrace};
+use metatrace_jit::backend::{mapped_code_bytes, Backend, CompiledTrace, Link};
 use metatrace_jit::ir::{DescrKind, Opcode, Trace};
 use metatrace_jit::text;
 use std::collections::HashSet;
@@ -540,4 +540,45 @@ jump(p0, i16, i7, f12)
     let per = start.elapsed() / n;
     let size = backend.compile(&t).unwrap().code_size();
     println!("compile of a {}-op trace: {per:?} per trace ({size} bytes of code)", t.ops.len());
+}
+
+#[test]
+fn exits_jump_to_the_code_in_their_slots() {
+    // A counts up and leaves when i1 reaches 10 (guard 0) or finishes; B, a "bridge" for
+    // that guard, doubles its input and finishes. A's exits go through its slots: empty,
+    // A returns its own exit word; with B's code in guard 0's slot, the exit jumps to B on
+    // the same frame buffer, and the word returned is B's.
+    let backend = host();
+    let a = text::parse("inputs(i0)\ni1 = int_add(i0, 1)\ni2 = int_lt(i1, 10)\nguard_true(i2) [k: i1]\njump(i1)\n")
+        .unwrap();
+    let b = text::parse("inputs(i0)\ni1 = int_mul(i0, 2)\nfinish(i1, 7)\n").unwrap();
+    let slots_a: Vec<std::cell::Cell<u64>> = vec![Default::default(), Default::default()];
+    let slots_b: Vec<std::cell::Cell<u64>> = vec![Default::default()];
+    // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
+    // input is what A's guard writes and whose frame (2 words) fits the buffer.
+    let (ca, cb) = unsafe {
+        let ca = backend.compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64 }).unwrap();
+        let cb = backend.compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64 }).unwrap();
+        (ca, cb)
+    };
+    let enter = |frame: &mut Vec<u64>| {
+        // SAFETY: the frame has room for both traces' words; they touch no other memory.
+        unsafe { (ca.entry())(ca.code(), frame.as_mut_ptr()) }
+    };
+    let mut frame = vec![0u64; 4];
+    assert_eq!(enter(&mut frame), 3 << 32);
+    assert_eq!(frame[0], 10);
+    slots_a[0].set(cb.code() as u64);
+    frame[0] = 4;
+    assert_eq!(enter(&mut frame), 5 << 32 | 0);
+    assert_eq!(&frame[..2], &[20, 7]);
+    // Unlinking goes back to returning.
+    slots_a[0].set(0);
+    frame[0] = 0;
+    assert_eq!(enter(&mut frame), 3 << 32);
+    // `run` gives the exit number alone.
+    frame[0] = 0;
+    // SAFETY: as above.
+    assert_eq!(unsafe { cb.run(frame.as_mut_ptr()) }, 0);
+    assert_eq!(&frame[..2], &[0, 7]);
 }

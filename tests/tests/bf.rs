@@ -127,3 +127,18 @@ fn snapshot_output_loop() {
     // A loop with a residual call (putc) in it.
     insta::assert_snapshot!("bf_output_loop", traces(b"++++++++[>++++++++<-]>[.-]", "threshold=3"));
 }
+
+#[test]
+fn exits_jump_straight_to_bridges_and_loops() {
+    // In the nested loops every inner loop exit goes to a bridge, and the bridges finish into
+    // the inner loop again: after the first pass through the driver, each of those exits is
+    // linked, and compiled code runs from trace to trace without returning. (The outer loop
+    // runs 7 times here; only the failures before the bridges existed reach the driver.)
+    let src = shrunk("loops.b", "+[>+[>+[", "-------[>+[>+[");
+    let (want, _) = run_to_vec(&src, b"", JitParams::off()).unwrap();
+    let (got, stats) = run_to_vec(&src, b"", params("threshold=3,bridge=2")).unwrap();
+    assert_eq!(got, want);
+    assert!(stats.links >= 3, "{}", stats.summary());
+    assert!(stats.bridges >= 2, "{}", stats.summary());
+    assert!(stats.guard_failures < 20, "{}", stats.summary());
+}

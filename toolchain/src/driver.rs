@@ -26,7 +26,8 @@ use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
-use metatrace_jit::backend::{Backend, CompiledTrace};
+use metatrace_jit::backend::{Backend, CompiledTrace, Link};
+use std::cell::Cell;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::rc::Rc;
 use std::time::Instant;
@@ -361,7 +362,14 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             Err(e) => panic!("no Cranelift backend for this machine: {e}"),
         }
     }
-    let code = match vm.backend.as_ref().unwrap().compile(&optimized) {
+    let id = vm.units.len();
+    let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
+    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64 };
+    // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
+    // the code of live units of this Vm whose inputs are the exit's words and whose frame
+    // needs fit every run's buffer (`link`), and clears them before that code is freed
+    // (`discard`).
+    let code = match unsafe { vm.backend.as_ref().unwrap().compile_linked(&optimized, link) } {
         Ok(c) => c,
         Err(e) => {
             if vm.params.log {
@@ -390,7 +398,6 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         })
         .collect();
     vm.frame_words = vm.frame_words.max(code.frame_words());
-    let id = vm.units.len();
     let (kind, name, loop_key, parent) = match rec.kind {
         TraceKind::Loop(k) => ("loop", format!("{k}"), Some(k), None),
         TraceKind::Entry(k) => ("entry", format!("{k}"), None, None),
@@ -422,6 +429,8 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         returns,
         entry: rec.entries_root(),
         finish_unit: Default::default(),
+        links,
+        doomed: Cell::new(false),
         invalid: rec.invalid.clone(),
         loop_key,
         parent,
@@ -670,8 +679,9 @@ fn function_entry<'a, L: Language>(
     Exec::Leave
 }
 
-/// Throws away a compiled trace and every bridge hanging off it (except the ones whose code
-/// is running: those go when they are next entered, since their flag stays set).
+/// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
+/// are cleared first; if compiled code is running (it may be theirs), they are only doomed,
+/// and freed once no compiled code runs (see [`reap`]).
 fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
     let mut doomed = vec![id];
     let mut i = 0;
@@ -685,23 +695,63 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
         i += 1;
     }
     for d in doomed {
-        if vm.running.contains(&d) {
+        let Some(u) = vm.units[d].as_ref() else { continue };
+        if u.doomed.get() {
             continue;
         }
-        if let Some(u) = vm.units[d].take() {
-            if let Some(k) = u.loop_key {
-                if let Some(c) = vm.cells.get_mut(&k) {
-                    *c = JitCell::new();
-                }
+        let code = u.code.code() as u64;
+        for slot in vm.units.iter().flatten().flat_map(|v| v.links.iter()) {
+            if slot.get() == code {
+                slot.set(0);
             }
-            for c in vm.entry_cells.values_mut() {
-                if c.state == CellState::Compiled(d) {
-                    *c = JitCell::new();
-                }
+        }
+        if let Some(k) = u.loop_key {
+            if let Some(c) = vm.cells.get_mut(&k) {
+                *c = JitCell::new();
             }
+        }
+        for c in vm.entry_cells.values_mut() {
+            if c.state == CellState::Compiled(d) {
+                *c = JitCell::new();
+            }
+        }
+        if vm.run_depth > 0 {
+            vm.units[d].as_ref().unwrap().doomed.set(true);
+            vm.doomed.push(d);
+        } else {
+            vm.units[d] = None;
         }
     }
     vm.stats.invalidations += 1;
+}
+
+/// Frees the doomed units (call only when no compiled code runs).
+fn reap<L: Language>(vm: &mut Vm<L>) {
+    debug_assert_eq!(vm.run_depth, 0);
+    for d in std::mem::take(&mut vm.doomed) {
+        vm.units[d] = None;
+    }
+}
+
+/// Whether unit `id` exists and may be entered.
+pub(crate) fn enterable<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
+    vm.units[id].as_ref().is_some_and(|u| !u.doomed.get() && u.invalid.get() == 0)
+}
+
+/// Frame-buffer words every run of compiled code gets at least: an exit may jump straight to
+/// a trace that needs no more than this (a run's buffer is sized when it starts, and a trace
+/// linked later must fit it).
+const LINK_WORDS: usize = 64;
+
+/// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
+/// the exit writes: a bridge attached to that guard without virtuals to build, or the loop a
+/// `finish` continues in), if `to`'s code fits every run's buffer.
+pub(crate) fn link<L: Language>(vm: &mut Vm<L>, from: UnitId, exit: usize, to: UnitId) {
+    let (Some(f), Some(t)) = (vm.units[from].as_ref(), vm.units[to].as_ref()) else { return };
+    if enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && f.links[exit].get() == 0 {
+        f.links[exit].set(t.code.code() as u64);
+        vm.stats.links += 1;
+    }
 }
 
 /// Runs compiled code from the loop header or function entry `f` stands at, then writes the
@@ -716,8 +766,10 @@ fn execute<'a, L: Language>(
     f: &mut L::Frame<Concrete<'a, L>>,
 ) -> Exec<L::Value<Concrete<'a, L>>> {
     let vm = &mut *cx.vm;
-    if vm.units[id].as_ref().is_none_or(|u| u.invalid.get() != 0) {
-        discard(vm, id);
+    if !enterable(vm, id) {
+        if vm.units[id].as_ref().is_some_and(|u| !u.doomed.get()) {
+            discard(vm, id);
+        }
         return Exec::Continue;
     }
     vm.stats.entries += 1;
@@ -729,23 +781,30 @@ fn execute<'a, L: Language>(
     run_units(cx, id, f, buf, None)
 }
 
-/// Runs unit `id`'s code on `buf` (see [`run_unit`]) and returns the exit it took.
-pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> usize {
-    // Traces compiled by calls out of compiled code may need a larger buffer.
-    let words = vm.frame_words.max(buf.len());
+/// Runs unit `id`'s code on `buf` and returns the unit that left (exits may jump to other
+/// units' code) and the exit it took.
+pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> (UnitId, usize) {
+    if vm.run_depth == 0 && !vm.doomed.is_empty() {
+        reap(vm);
+    }
+    // Traces compiled by calls out of compiled code may need a larger buffer; linked ones fit
+    // in LINK_WORDS.
+    let words = vm.frame_words.max(buf.len()).max(LINK_WORDS);
     buf.resize(words, 0);
-    let code = vm.units[id].as_ref().expect("running a discarded trace").code.entry();
-    vm.running.push(id);
+    let unit = vm.units[id].as_ref().expect("running a discarded trace");
+    let (enter, code) = (unit.code.entry(), unit.code.code());
+    vm.run_depth += 1;
     let this = vm as *mut Vm<L> as *mut ();
     vm.portal.vm.set(this);
-    // SAFETY: the buffer holds `frame_words` words, at least as many as any compiled trace
-    // of this Vm uses, and starts with this trace's inputs: the frame's reds (on entry),
-    // a guard's snapshot (bridges) or a finish's arguments (loops) in the trace's order.
-    // `portal.vm` points to this Vm, which is not used until the code returns. The code
-    // stays mapped: a unit in `running` is never thrown away (see `discard`).
-    let exit = unsafe { code(buf.as_mut_ptr()) } as usize;
-    vm.running.pop();
-    exit
+    // SAFETY: the buffer holds `frame_words` words (and at least LINK_WORDS), at least as many
+    // as any compiled trace of this Vm used when the run starts, or linked later, and starts
+    // with this trace's inputs: the frame's reds (on entry), a guard's snapshot (bridges) or a
+    // finish's arguments (loops) in the trace's order. `portal.vm` points to this Vm, which
+    // is not used until the code returns. The code of every unit stays mapped while any code
+    // runs (`run_depth` > 0: see `discard`).
+    let word = unsafe { enter(code, buf.as_mut_ptr()) };
+    vm.run_depth -= 1;
+    ((word >> 32) as UnitId, word as u32 as usize)
 }
 
 /// The loop of [`execute`]: runs unit `id` (or, with `exited`, starts from the exit it just
@@ -762,7 +821,11 @@ pub(crate) fn run_units<'a, L: Language>(
         let vm = &mut *cx.vm;
         let exit = match exited.take() {
             Some(e) => e,
-            None => run_unit(vm, id, &mut buf),
+            None => {
+                let (left, exit) = run_unit(vm, id, &mut buf);
+                id = left;
+                exit
+            }
         };
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
@@ -771,20 +834,23 @@ pub(crate) fn run_units<'a, L: Language>(
                 vm.buf = buf;
                 return Exec::Return(L::result_from_red(r));
             }
-            // The fast way: the loop this trace continued in last time, if still valid.
+            // The fast way: the loop this trace continued in last time, if still valid. From
+            // now on the exit jumps there itself.
             let cached = unit.finish_unit.get();
             if let Some(t) = cached {
-                if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) {
+                if enterable(vm, t) {
+                    link(vm, id, exit, t);
                     id = t;
                     continue;
                 }
             }
             let (target, types) = unit.finish.clone().expect("finish exit of a trace without finish");
             match vm.cells.get(&target).map(|c| c.state) {
-                Some(CellState::Compiled(t)) if vm.units[t].as_ref().is_some_and(|u| u.invalid.get() == 0) => {
+                Some(CellState::Compiled(t)) if enterable(vm, t) => {
                     if let Some(u) = vm.units[id].as_ref() {
                         u.finish_unit.set(Some(t));
                     }
+                    link(vm, id, exit, t);
                     id = t;
                     continue;
                 }
@@ -798,11 +864,14 @@ pub(crate) fn run_units<'a, L: Language>(
             }
         }
         let e = &unit.exits[exit];
-        if let Some(b) = e.bridge.filter(|&b| vm.units[b].is_some()) {
-            // The bridge's inputs are the snapshot's words, with virtuals built.
+        if let Some(b) = e.bridge.filter(|&b| vm.units[b].as_ref().is_some_and(|u| !u.doomed.get())) {
+            // The bridge's inputs are the snapshot's words, with virtuals built; without
+            // virtuals to build, the exit jumps to the bridge itself from now on.
             if e.virtuals {
                 let resume = e.resume.clone();
                 materialize(vm, &resume, &mut buf);
+            } else {
+                link(vm, id, exit, b);
             }
             id = b;
             continue;

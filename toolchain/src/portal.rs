@@ -146,7 +146,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
 /// The function entry compiled for `key`, if any and still valid.
 fn compiled_entry<L: Language>(vm: &Vm<L>, key: L::Key) -> Option<UnitId> {
     match vm.entry_cells.get(&key)?.state {
-        CellState::Compiled(id) if vm.units[id].as_ref().is_some_and(|u| u.invalid.get() == 0) => Some(id),
+        CellState::Compiled(id) if crate::driver::enterable(vm, id) => Some(id),
         _ => None,
     }
 }
@@ -161,16 +161,21 @@ fn run_compiled<L: Language>(
 ) -> Result<u64, (UnitId, usize)> {
     vm.stats.entries += 1;
     loop {
-        let exit = crate::driver::run_unit(vm, id, buf);
+        let (left, exit) = crate::driver::run_unit(vm, id, buf);
+        id = left;
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
             return if unit.returns == Some(ret) { Ok(buf[0]) } else { Err((id, exit)) };
         }
         let e = &unit.exits[exit];
         match e.bridge {
-            Some(b) if vm.units[b].as_ref().is_some_and(|u| u.invalid.get() == 0) => {
-                let resume = e.resume.clone();
-                crate::driver::materialize(vm, &resume, buf);
+            Some(b) if crate::driver::enterable(vm, b) => {
+                if e.virtuals {
+                    let resume = e.resume.clone();
+                    crate::driver::materialize(vm, &resume, buf);
+                } else {
+                    crate::driver::link(vm, id, exit, b);
+                }
                 id = b
             }
             _ => return Err((id, exit)),

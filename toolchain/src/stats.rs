@@ -60,6 +60,9 @@ pub struct JitStats {
     pub safepoint_exits: u64,
     /// Traces thrown away because a quasi-immutable value they depend on changed.
     pub invalidations: u64,
+    /// Exits linked to jump straight to another trace (a bridge, or the loop a `finish`
+    /// continues in) instead of returning to the driver.
+    pub links: u64,
     /// Time spent optimizing and compiling each trace, in nanoseconds.
     pub compile_ns: Vec<u64>,
 }
@@ -93,7 +96,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} median_compile_ms={:.3}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} links={} median_compile_ms={:.3}",
             self.loops,
             self.bridges,
             self.functions,
@@ -102,6 +105,7 @@ impl JitStats {
             self.guard_failures,
             self.entries,
             self.invalidations,
+            self.links,
             self.median_compile_ms()
         )
     }

@@ -89,8 +89,14 @@ pub(crate) struct ExitInfo<K> {
 
 /// A compiled loop, function entry or bridge.
 pub(crate) struct Unit<L: Language> {
-    /// Its machine code (never unmapped while it runs: see `Vm::running`).
+    /// Its machine code (never unmapped while compiled code runs: see `Vm::doomed`).
     pub(crate) code: CompiledTrace,
+    /// Its exit slots (one per exit: guards, then `finish`), which the code reads: 0, or the
+    /// code of the unit the exit jumps to directly (see `driver::link`).
+    pub(crate) links: Box<[std::cell::Cell<u64>]>,
+    /// Thrown away while compiled code was running: kept (unlinked, never entered again) until
+    /// no compiled code runs.
+    pub(crate) doomed: std::cell::Cell<bool>,
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,
@@ -176,8 +182,12 @@ pub struct Vm<L: Language> {
     pub(crate) cells: FxHashMap<L::Key, JitCell>,
     /// Hot counters and traces of function entries (activation starts), by entry key.
     pub(crate) entry_cells: FxHashMap<L::Key, JitCell>,
-    /// The units whose code is running (innermost last): never thrown away meanwhile.
-    pub(crate) running: Vec<UnitId>,
+    /// How many runs of compiled code are in progress (runs nest through `call_assembler`).
+    /// Code reached through exit links may belong to any unit, so while any runs, units are
+    /// not freed but doomed.
+    pub(crate) run_depth: usize,
+    /// Units thrown away while compiled code ran, freed when none runs (see `Unit::doomed`).
+    pub(crate) doomed: Vec<UnitId>,
     /// Functions compiled code calls through the driver (`call_assembler`), by number.
     pub(crate) portals: Vec<crate::portal::Target<L::Key>>,
     /// How compiled code reaches this Vm (see `portal`).
@@ -229,7 +239,8 @@ impl<L: Language> Vm<L> {
             params,
             cells: FxHashMap::default(),
             entry_cells: FxHashMap::default(),
-            running: Vec::new(),
+            run_depth: 0,
+            doomed: Vec::new(),
             portals: Vec::new(),
             portal: crate::portal::PortalCtx::new(),
             forced: None,

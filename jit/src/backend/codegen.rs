@@ -1,14 +1,19 @@
 //! Translates a trace into a Cranelift function of the frame buffer (see [`super`]).
 //!
-//! Layout of the generated function `fn(frame: *mut u64) -> u32`:
+//! Layout of the generated function `fn(frame: *mut u64) -> u64` (tail calling convention):
 //! - the entry block loads the inputs from `frame[k]`;
 //! - without a `label`, a trace that ends in `jump` continues in a loop block whose
 //!   parameters are the inputs; with a `label`, the ops before it (the preamble) run once
 //!   and the label's block (parameters: the label's arguments) is the loop head, while the
 //!   other preamble values are used directly in the loop body since the preamble dominates it;
 //! - every guard branches to its own cold exit block, which writes the guard's snapshot to
-//!   `frame[0..]` and returns the guard's number;
-//! - `finish` writes its arguments to `frame[0..]` and returns the number of guards;
+//!   `frame[0..]` and leaves with the guard's number;
+//! - `finish` writes its arguments to `frame[0..]` and leaves with the number of guards;
+//! - leaving (with exit links) loads the exit's slot and tail-calls the code it holds on the
+//!   frame buffer, or, if it holds 0, returns `trace_id << 32 | exit`; without exit links it
+//!   just returns the exit number;
+//! - a guard right before the loop's `jump` branches to the loop head itself (one
+//!   conditional branch per iteration), and its exit block is its fallthrough;
 //! - a guard's pending writes (sunk stores) are done in its exit block, before the snapshot;
 //! - `call_assembler_*` passes its words in a stack array (see `Codegen::call_assembler`).
 //!
@@ -17,12 +22,12 @@
 use crate::ir::{self as tir, ArgType, Arity, DescrKind, MemKind, Opcode, Operand, Trace};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::immediates::Ieee64;
-use cranelift_codegen::ir::types::{F64, I32, I64, I8};
+use cranelift_codegen::ir::types::{F64, I64, I8};
 use cranelift_codegen::ir::{
-    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind, Type,
-    UserFuncName, Value,
+    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, SigRef, Signature, StackSlotData, StackSlotKind,
+    Type, UserFuncName, Value,
 };
-use cranelift_codegen::isa::TargetIsa;
+use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 /// The Cranelift type of a trace type (references are 64-bit words on every target we build).
@@ -39,18 +44,40 @@ fn mem() -> MemFlagsData {
     MemFlagsData::new().with_notrap()
 }
 
+/// How a trace's exits continue in other compiled code (see [`super::Link`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ExitLinks {
+    /// Returned in the high 32 bits of every exit word.
+    pub trace_id: u32,
+    /// Address of the trace's exit slots: one word per exit (guards in order, then `finish`),
+    /// each 0 or the address of code to tail-call with the frame buffer.
+    pub slots: u64,
+}
+
+/// The signature of every trace: `tail fn(frame) -> exit word`.
+pub(crate) fn trace_signature(isa: &dyn TargetIsa) -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(isa.pointer_type()));
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
 /// Builds the Cranelift function for `t`.
 ///
 /// The trace should pass [`crate::verify()`]; independently of that, this checks everything it
 /// relies on to build well-formed Cranelift IR (values defined before use, operand and result
 /// types, descriptor kinds, a final `jump`/`finish`), so a bad trace is an error, not a panic.
-pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Result<Function, String> {
+pub(crate) fn translate(
+    t: &Trace,
+    isa: &dyn TargetIsa,
+    fctx: &mut FunctionBuilderContext,
+    links: Option<ExitLinks>,
+) -> Result<Function, String> {
     let call_conv = isa.default_call_conv();
-    let mut sig = Signature::new(call_conv);
-    sig.params.push(AbiParam::new(isa.pointer_type()));
-    sig.returns.push(AbiParam::new(I32));
-    let mut func = Function::with_name_signature(UserFuncName::default(), sig);
+    let sig = trace_signature(isa);
+    let mut func = Function::with_name_signature(UserFuncName::default(), sig.clone());
     let mut b = FunctionBuilder::new(&mut func, fctx);
+    let trace_sig = b.import_signature(sig);
     let mut cg = Codegen {
         t,
         vals: vec![None; t.types.len()],
@@ -62,12 +89,37 @@ pub(crate) fn translate(t: &Trace, isa: &dyn TargetIsa, fctx: &mut FunctionBuild
         live_refs: Vec::new(),
         then_jump: None,
         jump_fused: false,
+        links,
+        trace_sig,
         call_conv,
     };
     cg.run(&mut b)?;
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
     Ok(func)
+}
+
+/// Builds the entry function: `extern "C" fn(code, frame) -> exit word`, which calls the
+/// trace at `code` (tail calling convention) on `frame` and returns what it returns.
+pub(crate) fn entry_function(isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Function {
+    let ptr = isa.pointer_type();
+    let mut sig = Signature::new(isa.default_call_conv());
+    sig.params.push(AbiParam::new(ptr));
+    sig.params.push(AbiParam::new(ptr));
+    sig.returns.push(AbiParam::new(I64));
+    let mut func = Function::with_name_signature(UserFuncName::default(), sig);
+    let mut b = FunctionBuilder::new(&mut func, fctx);
+    let trace_sig = b.import_signature(trace_signature(isa));
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let (code, frame) = (b.block_params(block)[0], b.block_params(block)[1]);
+    let call = b.ins().call_indirect(trace_sig, code, &[frame]);
+    let exit = b.inst_results(call)[0];
+    b.ins().return_(&[exit]);
+    b.seal_all_blocks();
+    b.finalize(isa.frontend_config());
+    func
 }
 
 struct Codegen<'a> {
@@ -91,6 +143,10 @@ struct Codegen<'a> {
     then_jump: Option<&'a tir::Op>,
     /// The guard made the jump (the jump op is then skipped).
     jump_fused: bool,
+    /// Where exits may continue (none: every exit returns).
+    links: Option<ExitLinks>,
+    /// The trace signature, imported for tail calls through exit slots.
+    trace_sig: SigRef,
     call_conv: cranelift_codegen::isa::CallConv,
 }
 
@@ -222,12 +278,33 @@ impl Codegen<'_> {
             self.op(b, w)?;
         }
         self.write_frame(b, snapshot.operands())?;
-        let id = b.ins().iconst(I32, g as i64);
-        b.ins().return_(&[id]);
+        self.leave(b, g);
         if fused.is_none() {
             b.switch_to_block(cont);
         }
         Ok(())
+    }
+
+    /// Ends an exit whose values are in the frame buffer: tail-calls the code in the exit's
+    /// slot if there is any, else returns the exit word (`trace_id << 32 | exit`).
+    fn leave(&mut self, b: &mut FunctionBuilder, exit: u32) {
+        let Some(links) = self.links else {
+            let word = b.ins().iconst(I64, exit as i64);
+            b.ins().return_(&[word]);
+            return;
+        };
+        let slot = b.ins().iconst(I64, (links.slots + 8 * exit as u64) as i64);
+        // Not `readonly`: the driver links and unlinks slots while the code exists.
+        let target = b.ins().load(I64, mem(), slot, 0);
+        let (linked, back) = (b.create_block(), b.create_block());
+        b.ins().brif(target, linked, &[], back, &[]);
+        b.seal_block(linked);
+        b.seal_block(back);
+        b.switch_to_block(linked);
+        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame]);
+        b.switch_to_block(back);
+        let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
+        b.ins().return_(&[word]);
     }
 
     fn define(&mut self, op: &tir::Op, v: Value) -> Result<(), String> {
@@ -519,9 +596,7 @@ impl Codegen<'_> {
             }
             Finish => {
                 self.write_frame(b, op.args.iter())?;
-                let n = self.t.guard_count() as i64;
-                let id = b.ins().iconst(I32, n);
-                b.ins().return_(&[id]);
+                self.leave(b, self.t.guard_count() as u32);
                 None
             }
         };

@@ -1,14 +1,27 @@
 //! The Cranelift backend: compiles a trace to machine code for x86-64 or aarch64.
 //!
-//! A compiled trace is `extern "C" fn(frame: *mut u64) -> u32` (the target's default calling
-//! convention) working on a *frame buffer* of 64-bit words:
+//! A compiled trace is a function `fn(frame: *mut u64) -> u64` in Cranelift's *tail* calling
+//! convention, working on a *frame buffer* of 64-bit words:
 //! - on entry, input `k` is read from `frame[k]` (ints as i64, floats as their bits, refs as
 //!   addresses);
 //! - when guard number `g` (guards are numbered 0, 1, 2, … in op order) fails, the code writes
 //!   every operand of its snapshot (frames outermost first, constants too) to `frame[0..]`
-//!   and returns `g`;
-//! - `finish(args)` writes `args` to `frame[0..]` and returns the number of guards;
+//!   and leaves through exit `g`;
+//! - `finish(args)` writes `args` to `frame[0..]` and leaves through the last exit (number:
+//!   the number of guards);
 //! - `jump(args)` loops: to the `label` if the trace has one, else back to the top.
+//!
+//! Leaving through an exit: a trace compiled with a [`Link`] has one *exit slot* per exit, a
+//! word the driver owns. If the slot holds the address of another trace (a bridge attached to
+//! that guard, the loop a `finish` continues in), the exit tail-calls it on the same frame
+//! buffer (whose words are exactly that trace's inputs), so control moves from trace to
+//! trace without returning; otherwise it returns `trace_id << 32 | exit`, naming the trace
+//! that left. Cranelift cannot patch emitted code, so attaching a bridge is writing a slot.
+//! Traces compiled without a link return the exit number alone.
+//!
+//! Rust cannot call the tail convention, so code is entered through the backend's *entry
+//! function*, `extern "C" fn(code, frame) -> u64`, which calls the trace and returns its exit
+//! word; [`CompiledTrace::run`] does that.
 //!
 //! Traces contain no relocations (helpers are called through `call_indirect` on a constant
 //! address, float constants live in the function's own constant pool), so the finished code
@@ -28,7 +41,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use std::str::FromStr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use target_lexicon::Triple;
 
 /// Why a trace could not be compiled (or a backend not built).
@@ -46,6 +59,8 @@ impl std::error::Error for CompileError {}
 /// A Cranelift code generator for one target ISA.
 pub struct Backend {
     isa: OwnedTargetIsa,
+    /// The entry function (host backends only; see the module docs).
+    entry: Option<Arc<code_memory::CodeMemory>>,
     /// Compilation contexts kept between compiles so their allocations are reused (taken out
     /// while compiling, so concurrent compiles on one backend just make fresh ones).
     scratch: Mutex<Option<Scratch>>,
@@ -71,6 +86,8 @@ fn shared_flags() -> Result<settings::Flags, CompileError> {
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).
     set("unwind_info", "false")?;
+    // Cranelift's tail calls (exits jumping to other traces) rely on frame pointers.
+    set("preserve_frame_pointers", "true")?;
     Ok(settings::Flags::new(b))
 }
 
@@ -96,7 +113,12 @@ impl Backend {
         if isa.pointer_bits() != 64 {
             return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
         }
-        Ok(Backend { isa, scratch: Mutex::new(None) })
+        let mut backend = Backend { isa, entry: None, scratch: Mutex::new(None) };
+        if backend.is_host() {
+            let code = backend.emit_entry()?;
+            backend.entry = Some(Arc::new(code_memory::CodeMemory::new(&code).map_err(CompileError)?));
+        }
+        Ok(backend)
     }
 
     /// The target triple this backend generates code for.
@@ -110,31 +132,61 @@ impl Backend {
         me.architecture == host.architecture && me.operating_system == host.operating_system
     }
 
-    /// Compiles `t` for the host and maps it executable. Only valid for [`Backend::host`] (or
-    /// a triple matching the host).
+    /// Compiles `t` for the host and maps it executable; every exit returns. Only valid for
+    /// [`Backend::host`] (or a triple matching the host).
     pub fn compile(&self, t: &Trace) -> Result<CompiledTrace, CompileError> {
-        if !self.is_host() {
+        self.compile_with(t, None)
+    }
+
+    /// Compiles `t` for the host with exit slots (see the module docs).
+    ///
+    /// # Safety
+    /// `link.slots` points to `t.guard_count() + 1` words that stay valid, and hold 0 or the
+    /// [`CompiledTrace::code`] of a live trace of this backend whose inputs are what the exit
+    /// writes and whose [`frame_words`](CompiledTrace::frame_words) fit every frame buffer this
+    /// trace will be run on, for as long as the returned code may run.
+    pub unsafe fn compile_linked(&self, t: &Trace, link: Link) -> Result<CompiledTrace, CompileError> {
+        self.compile_with(t, Some(link))
+    }
+
+    fn compile_with(&self, t: &Trace, link: Option<Link>) -> Result<CompiledTrace, CompileError> {
+        let Some(entry) = &self.entry else {
             return Err(CompileError(format!(
                 "backend targets {}, which is not this machine ({}); use emit()",
                 self.isa.triple(),
                 Triple::host()
             )));
-        }
-        let code = self.emit(t)?;
+        };
+        let links = link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64 });
+        let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
-        Ok(CompiledTrace { mem, frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
+        Ok(CompiledTrace { mem, entry: entry.clone(), frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
     }
 
     /// Compiles `t` to raw position-independent machine code for this backend's target (for
-    /// cross tests and code-size statistics).
+    /// cross tests and code-size statistics), without exit slots: the code returns its exit
+    /// number. It is entered through the code of [`emit_entry`](Self::emit_entry).
     ///
     /// `t` should pass [`crate::verify()`]; the backend checks what it relies on itself (values
     /// defined before use, operand/result/descriptor types, ending in `jump` or `finish`) and
     /// reports a broken trace as an error.
     pub fn emit(&self, t: &Trace) -> Result<Vec<u8>, CompileError> {
+        self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, None))
+    }
+
+    /// The entry function's position-independent machine code for this backend's target:
+    /// `extern "C" fn(code: *const u8, frame: *mut u64) -> u64` runs the trace at `code`.
+    pub fn emit_entry(&self) -> Result<Vec<u8>, CompileError> {
+        self.emit_function(|isa, fctx| Ok(codegen::entry_function(isa, fctx)))
+    }
+
+    fn emit_function(
+        &self,
+        build: impl FnOnce(&dyn isa::TargetIsa, &mut FunctionBuilderContext) -> Result<cranelift_codegen::ir::Function, String>,
+    ) -> Result<Vec<u8>, CompileError> {
         let taken = self.scratch.lock().ok().and_then(|mut s| s.take());
         let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
-        let result = self.emit_with(t, &mut s);
+        let result = self.emit_with(build, &mut s);
         s.ctx.clear();
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(s);
@@ -142,9 +194,12 @@ impl Backend {
         result
     }
 
-    fn emit_with(&self, t: &Trace, s: &mut Scratch) -> Result<Vec<u8>, CompileError> {
-        s.ctx.func =
-            codegen::translate(t, &*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
+    fn emit_with(
+        &self,
+        build: impl FnOnce(&dyn isa::TargetIsa, &mut FunctionBuilderContext) -> Result<cranelift_codegen::ir::Function, String>,
+        s: &mut Scratch,
+    ) -> Result<Vec<u8>, CompileError> {
+        s.ctx.func = build(&*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
         let compiled = s
             .ctx
             .compile(&*self.isa, &mut ControlPlane::default())
@@ -172,9 +227,24 @@ pub fn frame_words(t: &Trace) -> usize {
     n
 }
 
+/// Where a trace's exits may continue: see [`Backend::compile_linked`].
+#[derive(Clone, Copy, Debug)]
+pub struct Link {
+    /// The trace's number, returned in the high half of its exit words.
+    pub trace_id: u32,
+    /// Its exit slots: one word per exit (guards in order, then `finish`).
+    pub slots: *const u64,
+}
+
+/// The signature of the entry function: runs the trace at `code` on `frame`, returns its exit
+/// word (see the module docs).
+pub type EntryFn = unsafe extern "C" fn(code: *const u8, frame: *mut u64) -> u64;
+
 /// A trace compiled for this machine: owns its executable pages, released on drop.
 pub struct CompiledTrace {
     mem: code_memory::CodeMemory,
+    /// The backend's entry function (kept alive by every trace that needs it).
+    entry: Arc<code_memory::CodeMemory>,
     frame_words: usize,
     exit_count: usize,
 }
@@ -199,19 +269,26 @@ impl CompiledTrace {
     /// aligned `u64`s holding the trace's inputs, and every reference the trace dereferences
     /// (inputs, constants, helper addresses in call descrs) is valid for what the trace does.
     pub unsafe fn run(&self, frame: *mut u64) -> u32 {
-        // SAFETY: forwarded from the caller (see `entry`).
-        unsafe { (self.entry())(frame) }
+        // SAFETY: forwarded from the caller (see `entry`); the code is this trace's.
+        unsafe { (self.entry())(self.code(), frame) as u32 }
     }
 
-    /// The trace's machine code as a function of the frame buffer, with the contract of
-    /// [`run`](Self::run). For callers that must not hold a borrow of the trace while it runs
-    /// (the code may call back into a driver that owns the trace): the pointer is valid as long
-    /// as this `CompiledTrace` is alive, wherever it moves.
-    pub fn entry(&self) -> unsafe extern "C" fn(*mut u64) -> u32 {
+    /// The entry function, which runs trace code (this trace's [`code`](Self::code), or any
+    /// other of the same backend) with the contract of [`run`](Self::run) and returns the exit
+    /// word: `trace_id << 32 | exit` for linked traces (see the module docs). For callers that
+    /// must not hold a borrow of the trace while it runs (the code may call back into a driver
+    /// that owns the trace): the pointer is valid as long as this `CompiledTrace` is alive,
+    /// wherever it moves.
+    pub fn entry(&self) -> EntryFn {
         // SAFETY: the pages hold a complete function with exactly this signature in the
-        // platform's C calling convention (compile() only accepts host backends); they stay
-        // mapped until this CompiledTrace is dropped (moving it does not move the pages).
-        unsafe { std::mem::transmute::<*const u8, unsafe extern "C" fn(*mut u64) -> u32>(self.mem.as_ptr()) }
+        // platform's C calling convention (entry_function, built for the host); they stay
+        // mapped while any trace holding the Arc lives.
+        unsafe { std::mem::transmute::<*const u8, EntryFn>(self.entry.as_ptr()) }
+    }
+
+    /// The address of the trace's code: what the entry function and exit slots take.
+    pub fn code(&self) -> *const u8 {
+        self.mem.as_ptr()
     }
 
     /// Words the frame buffer passed to [`run`](Self::run) must have: max(inputs, widest

@@ -293,12 +293,14 @@ operations! {
     CallR "call_r" (*) -> p [DESCR | CALL];
     /// Calls a Rust helper returning nothing.
     CallN "call_n" (*) -> none [DESCR | CALL];
-    /// Runs a function of the interpreted language to completion through the driver (a
-    /// call the tracer did not inline, e.g. recursion) and returns its integer result.
-    /// Arguments: the driver's context (a constant), the call target's number in the driver
-    /// (a constant), then the callee frame's reds. The call descr's function is the driver's
-    /// entry point; besides the arguments it gets the references live across the call, so a
-    /// collection during the call keeps them (see the backend).
+    /// Runs a function of the interpreted language to completion (a call the tracer did not
+    /// inline, e.g. recursion) and returns its integer result. Arguments: the driver's
+    /// context (a constant address whose first word heads the chain of live-reference records
+    /// the collector scans), the call target's number in the driver (a constant), the address
+    /// of the target's *direct entry* word (a constant; 0 for none), then the callee frame's
+    /// reds. When the direct entry word holds compiled code, the call runs it directly;
+    /// otherwise, or when that code leaves other than by returning, the call descr's function
+    /// (the driver's entry point) takes over. See the backend for the protocol.
     CallAssemblerI "call_assembler_i" (*) -> i [DESCR | CALL];
     /// As `call_assembler_i`, for a float result.
     CallAssemblerF "call_assembler_f" (*) -> f [DESCR | CALL];

@@ -288,57 +288,130 @@ finish(i1)
     assert_eq!(SLOT.load(Ordering::SeqCst), 7);
 }
 
-#[test]
-fn call_assembler_passes_args_and_live_refs_and_guard_not_forced_leaves() {
-    // The "driver": context = a flag word; sums its float and int arguments, records the
-    // live references it was given, and forces (sets the flag) when the int is negative.
-    static SEEN: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
-    extern "C" fn driver(ctx: u64, target: u64, words: u64, n_args: u64, n_live: u64) -> u64 {
-        // SAFETY: the compiled code passes a stack array of n_args + n_live words.
-        let w = unsafe { std::slice::from_raw_parts(words as *const u64, (n_args + n_live) as usize) };
+/// The fake driver of the `call_assembler` tests: what it was called with, and its context
+/// (word 0: the head of the live-record chain).
+mod fake_portal {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Mutex;
+    pub static CHAIN: AtomicU64 = AtomicU64::new(0);
+    pub static FORCED: AtomicU64 = AtomicU64::new(0);
+    pub static DIRECT: AtomicU64 = AtomicU64::new(0);
+    /// Per call: (arguments, live record refs, exit word, frame[0..2]).
+    pub static CALLS: Mutex<Vec<(Vec<u64>, Vec<u64>, u64, Vec<u64>)>> = Mutex::new(Vec::new());
+    /// Sums its float and int arguments; forces (sets the flag) when the int is negative.
+    pub extern "C" fn driver(ctx: u64, target: u64, args: u64, n_args: u64, frame: u64, exit: u64) -> u64 {
         assert_eq!((target, n_args), (3, 2));
-        *SEEN.lock().unwrap() = w[2..].to_vec();
+        // SAFETY: the compiled code passes n_args argument words, a frame buffer of at least
+        // 2 words, and a context whose word 0 heads a chain of records [prev, n, refs...].
+        let (w, f, refs) = unsafe {
+            let w = std::slice::from_raw_parts(args as *const u64, 2).to_vec();
+            let f = std::slice::from_raw_parts(frame as *const u64, 2).to_vec();
+            let rec = *(ctx as *const u64) as *const u64;
+            assert_eq!(*rec, 0, "one record on the chain");
+            (w, f, std::slice::from_raw_parts(rec.add(2), *rec.add(1) as usize).to_vec())
+        };
+        CALLS.lock().unwrap().push((w.clone(), refs, exit, f));
         let (x, n) = (f64::from_bits(w[0]), w[1] as i64);
         if n < 0 {
-            unsafe { *(ctx as *mut u64) = 1 };
+            FORCED.store(1, Ordering::SeqCst);
             return 0;
         }
         (x + n as f64).to_bits()
     }
-    static FORCED: AtomicU64 = AtomicU64::new(0);
-    let mut t = text::parse(
-        "descr portal = call(p, i, f, i) -> f reenter
+}
+
+/// A trace calling target 3 through `call_assembler_{ty}` with the fake portal wired in
+/// (context, forced flag and direct entry word).
+fn portal_trace(src: &str) -> Trace {
+    use metatrace_jit::ir::Operand;
+    let mut t = text::parse(src).unwrap();
+    let ctx = fake_portal::CHAIN.as_ptr() as u64;
+    for op in &mut t.ops {
+        match op.opcode {
+            Opcode::CallAssemblerF | Opcode::CallAssemblerI | Opcode::CallAssemblerR => {
+                op.args[0] = Operand::Ref(ctx);
+                op.args[2] = Operand::Ref(fake_portal::DIRECT.as_ptr() as u64);
+            }
+            Opcode::GuardNotForced => op.args[0] = Operand::Ref(fake_portal::FORCED.as_ptr() as u64),
+            _ => {}
+        }
+    }
+    if let DescrKind::Call(c) = &mut t.descrs[0].kind {
+        c.func = fake_portal::driver as *const () as u64;
+    }
+    t
+}
+
+#[test]
+fn call_assembler_runs_the_direct_entry_or_the_driver() {
+    use fake_portal::*;
+    // Tests touching the fake portal's statics run one at a time.
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _serial = SERIAL.lock().unwrap();
+    let caller = portal_trace(
+        "descr portal = call(p, i, p, f, i) -> f reenter
 inputs(p0, f1, i2, p3)
-f4 = call_assembler_f(ConstPtr(0), 3, f1, i2, descr=portal)
-guard_not_forced(ConstPtr(0)) [k: p0, f1, i2]
+f4 = call_assembler_f(ConstPtr(0), 3, ConstPtr(1), f1, i2, descr=portal)
+guard_not_forced(ConstPtr(2)) [k: p0, f1, i2]
 f5 = float_add(f4, 0.5)
 finish(f5, p3, p0)
 ",
-    )
-    .unwrap();
-    let flag = FORCED.as_ptr() as u64;
-    wire_call(&mut t, flag, driver as *const () as u64);
-    let code = host().compile(&t).unwrap();
-    FORCED.store(0, Ordering::SeqCst);
+    );
+    let backend = host();
+    let code = backend.compile(&caller).unwrap();
+    let reset = || {
+        FORCED.store(0, Ordering::SeqCst);
+        CALLS.lock().unwrap().clear();
+    };
+    // No direct entry: the driver runs the call; the live record holds p0 and p3.
+    DIRECT.store(0, Ordering::SeqCst);
+    reset();
     let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), 2, 0xBB]);
     assert_eq!((exit, f64::from_bits(frame[0])), (1, 3.75));
-    assert_eq!(*SEEN.lock().unwrap(), vec![0xAA, 0xBB], "p0 and p3 are live across the call");
+    let calls = CALLS.lock().unwrap().clone();
+    assert_eq!(calls.len(), 1);
+    assert_eq!((calls[0].1.clone(), calls[0].2), (vec![0xAA, 0xBB], 0), "p0 and p3 are live across the call");
+    assert_eq!(CHAIN.load(Ordering::SeqCst), 0, "the record is popped after the call");
+    // Forced: leaves through guard_not_forced.
+    reset();
     let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), -1i64 as u64, 0xBB]);
     assert_eq!((exit, &frame[..3]), (0, &[0xAA, 1.25f64.to_bits(), -1i64 as u64][..]), "forced: leaves");
+    // A direct entry: a function trace returning a float (x * n) or leaving at its guard
+    // (n == 0). Returning, it is the result, without the driver.
+    let callee = text::parse(
+        "inputs(f0, i1)\nguard_true(i1) [k: f0, i1]\nf2 = cast_int_to_float(i1)\nf3 = float_mul(f0, f2)\nfinish(f3)\n",
+    )
+    .unwrap();
+    let slots = [0u64; 2];
+    let link = Link { trace_id: 9, slots: slots.as_ptr(), returns: Some(metatrace_jit::ir::Type::Float) };
+    // SAFETY: the slots outlive the code and stay 0.
+    let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
+    DIRECT.store(direct.code() as u64, Ordering::SeqCst);
+    reset();
+    let (exit, frame) = run(&code, &[0xAA, 1.5f64.to_bits(), 3, 0xBB]);
+    assert_eq!((exit, f64::from_bits(frame[0])), (1, 5.0), "1.5 * 3 + 0.5");
+    assert!(CALLS.lock().unwrap().is_empty(), "the driver was not called");
+    // Leaving at its guard: the driver continues from that exit (here: it computes 1.5 + 0).
+    reset();
+    let (exit, frame) = run(&code, &[0xAA, 1.5f64.to_bits(), 0, 0xBB]);
+    assert_eq!((exit, f64::from_bits(frame[0])), (1, 2.0));
+    let calls = CALLS.lock().unwrap().clone();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].2, 9 << 32, "exit 0 of trace 9");
+    assert_eq!(calls[0].3, vec![1.5f64.to_bits(), 0], "the guard's snapshot is in the callee's frame");
+    DIRECT.store(0, Ordering::SeqCst);
     // Integer and reference results come back as the word itself.
     for (ty, op) in [("i", "call_assembler_i("), ("p", "call_assembler_r(")] {
-        let mut t = text::parse(&format!(
-            "descr portal = call(p, i, f, i) -> {ty} reenter
+        let t = portal_trace(&format!(
+            "descr portal = call(p, i, p, f, i) -> {ty} reenter
 inputs(f0, i1)
-{ty}2 = {op}ConstPtr(0), 3, f0, i1, descr=portal)
-guard_not_forced(ConstPtr(0)) [k: f0, i1]
+{ty}2 = {op}ConstPtr(0), 3, ConstPtr(1), f0, i1, descr=portal)
+guard_not_forced(ConstPtr(2)) [k: f0, i1]
 finish({ty}2)
 "
-        ))
-        .unwrap();
-        wire_call(&mut t, flag, driver as *const () as u64);
+        ));
         let code = host().compile(&t).unwrap();
-        FORCED.store(0, Ordering::SeqCst);
+        reset();
         let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2]);
         assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
     }
@@ -557,8 +630,8 @@ fn exits_jump_to_the_code_in_their_slots() {
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
     // input is what A's guard writes and whose frame (2 words) fits the buffer.
     let (ca, cb) = unsafe {
-        let ca = backend.compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64 }).unwrap();
-        let cb = backend.compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64 }).unwrap();
+        let ca = backend.compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None }).unwrap();
+        let cb = backend.compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None }).unwrap();
         (ca, cb)
     };
     let enter = |frame: &mut Vec<u64>| {

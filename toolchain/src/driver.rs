@@ -26,7 +26,7 @@ use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
-use metatrace_jit::backend::{Backend, CompiledTrace, Link};
+use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link, LINK_WORDS};
 use std::cell::Cell;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::rc::Rc;
@@ -364,7 +364,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64 };
+    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
     // needs fit every run's buffer (`link`), and clears them before that code is freed
@@ -585,6 +585,7 @@ pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
         s.visit(&mut roots);
     }
     roots.extend_from_slice(&vm.roots);
+    crate::portal::live_records(&vm.portal, &mut roots);
     roots.push(vm.raise_slot.get() as usize);
     for u in vm.units.iter().flatten() {
         roots.extend_from_slice(&u.consts);
@@ -700,7 +701,8 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
             continue;
         }
         let code = u.code.code() as u64;
-        for slot in vm.units.iter().flatten().flat_map(|v| v.links.iter()) {
+        let direct = vm.portal_direct.iter().map(|d| &**d);
+        for slot in vm.units.iter().flatten().flat_map(|v| v.links.iter()).chain(direct) {
             if slot.get() == code {
                 slot.set(0);
             }
@@ -738,18 +740,24 @@ pub(crate) fn enterable<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
     vm.units[id].as_ref().is_some_and(|u| !u.doomed.get() && u.invalid.get() == 0)
 }
 
-/// Frame-buffer words every run of compiled code gets at least: an exit may jump straight to
-/// a trace that needs no more than this (a run's buffer is sized when it starts, and a trace
-/// linked later must fit it).
-const LINK_WORDS: usize = 64;
-
 /// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
-/// the exit writes: a bridge attached to that guard without virtuals to build, or the loop a
+/// the exit writes: a bridge attached to that guard (the exit builds its virtuals first), or the loop a
 /// `finish` continues in), if `to`'s code fits every run's buffer.
 pub(crate) fn link<L: Language>(vm: &mut Vm<L>, from: UnitId, exit: usize, to: UnitId) {
     let (Some(f), Some(t)) = (vm.units[from].as_ref(), vm.units[to].as_ref()) else { return };
     if enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && f.links[exit].get() == 0 {
         f.links[exit].set(t.code.code() as u64);
+        vm.stats.links += 1;
+    }
+}
+
+/// From now on, compiled code calling target number `target` runs unit `entry` (its compiled
+/// function entry) itself, if that code fits a direct call's frame buffer.
+pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: UnitId) {
+    let Some(u) = vm.units[entry].as_ref() else { return };
+    let slot = &vm.portal_direct[target];
+    if enterable(vm, entry) && u.code.frame_words() <= LINK_WORDS && slot.get() == 0 {
+        slot.set(u.code.code() as u64);
         vm.stats.links += 1;
     }
 }
@@ -781,9 +789,9 @@ fn execute<'a, L: Language>(
     run_units(cx, id, f, buf, None)
 }
 
-/// Runs unit `id`'s code on `buf` and returns the unit that left (exits may jump to other
-/// units' code) and the exit it took.
-pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> (UnitId, usize) {
+/// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
+/// jump to other units' code) and the exit it took, or a function's result.
+pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> ExitWord {
     if vm.run_depth == 0 && !vm.doomed.is_empty() {
         reap(vm);
     }
@@ -804,7 +812,7 @@ pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u6
     // runs (`run_depth` > 0: see `discard`).
     let word = unsafe { enter(code, buf.as_mut_ptr()) };
     vm.run_depth -= 1;
-    ((word >> 32) as UnitId, word as u32 as usize)
+    decode_exit(word)
 }
 
 /// The loop of [`execute`]: runs unit `id` (or, with `exited`, starts from the exit it just
@@ -821,11 +829,17 @@ pub(crate) fn run_units<'a, L: Language>(
         let vm = &mut *cx.vm;
         let exit = match exited.take() {
             Some(e) => e,
-            None => {
-                let (left, exit) = run_unit(vm, id, &mut buf);
-                id = left;
-                exit
-            }
+            None => match run_unit(vm, id, &mut buf) {
+                ExitWord::Left { trace, exit } => {
+                    id = trace as UnitId;
+                    exit as usize
+                }
+                ExitWord::Returned(ty) => {
+                    let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
+                    vm.buf = buf;
+                    return Exec::Return(L::result_from_red(r));
+                }
+            },
         };
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
@@ -865,14 +879,13 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         let e = &unit.exits[exit];
         if let Some(b) = e.bridge.filter(|&b| vm.units[b].as_ref().is_some_and(|u| !u.doomed.get())) {
-            // The bridge's inputs are the snapshot's words, with virtuals built; without
-            // virtuals to build, the exit jumps to the bridge itself from now on.
+            // The bridge's inputs are the snapshot's words, with virtuals built. From now on
+            // the exit jumps to the bridge itself (building them in compiled code).
             if e.virtuals {
                 let resume = e.resume.clone();
                 materialize(vm, &resume, &mut buf);
-            } else {
-                link(vm, id, exit, b);
             }
+            link(vm, id, exit, b);
             id = b;
             continue;
         }

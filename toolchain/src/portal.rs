@@ -9,20 +9,34 @@
 //! follows the call fail, and the driver delivers the parked result to the caller, which is
 //! suspended in the call (the guard's innermost snapshot frame), in the interpreter.
 //!
-//! The call may collect. Compiled code hands the references live across the call to
-//! [`call_assembler`], which keeps them as roots while the callee runs; the collector does not
-//! move objects, so the registers holding them are still right afterwards.
+//! The fast way needs no Rust at all: each target has a *direct entry* word, which the driver
+//! fills with the callee's compiled function entry once it has one (and clears when that is
+//! thrown away). Compiled code calls that code itself, on a fresh frame buffer holding the
+//! arguments; if it returns a result of the recorded type, that is the call's result. If it
+//! leaves any other way (a guard failed), compiled code hands the exit to [`call_assembler`],
+//! which continues from there as the driver would; without a direct entry, compiled code calls
+//! [`call_assembler`] to run the call.
+//!
+//! The call may collect. Around the call, compiled code pushes a *live record* on a chain
+//! headed by the context's first word: the references live across the call and the callee's
+//! reference arguments. The collector scans the chain (see [`live_records`]); it does not move
+//! objects, so the registers holding them are still right afterwards.
 
 use crate::concrete::{to_word, Concrete, Plain, Same};
 use crate::ctx::{Language, Red, Reds};
 use crate::descr::Type;
 use crate::driver::{from_word, run_call, Exec};
 use crate::vm::{CellState, UnitId, Vm};
+use metatrace_jit::backend::{decode_exit, ExitWord, LINK_WORDS};
 use std::cell::Cell;
 
 /// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is
 /// stable and can be a trace constant even if the `Vm` moves between runs.
+#[repr(C)]
 pub(crate) struct PortalCtx {
+    /// Head of the chain of live records (0 when empty): the first word, where compiled code
+    /// expects it (see the module docs).
+    pub(crate) live: Cell<u64>,
     /// The `Vm` (type-erased) that is running compiled code; set before compiled code runs.
     pub(crate) vm: Cell<*mut ()>,
     /// Non-zero when the last call's result was forced (read by `guard_not_forced`).
@@ -31,7 +45,7 @@ pub(crate) struct PortalCtx {
 
 impl PortalCtx {
     pub(crate) fn new() -> Box<PortalCtx> {
-        Box::new(PortalCtx { vm: Cell::new(std::ptr::null_mut()), forced: Cell::new(0) })
+        Box::new(PortalCtx { live: Cell::new(0), vm: Cell::new(std::ptr::null_mut()), forced: Cell::new(0) })
     }
 }
 
@@ -44,13 +58,29 @@ pub(crate) struct Target<K> {
     pub(crate) ret: Type,
 }
 
-/// The number of `target` in the Vm's table (added if new).
+/// The number of `target` in the Vm's table (added if new, with an empty direct entry).
 pub(crate) fn target_number<L: Language>(vm: &mut Vm<L>, target: Target<L::Key>) -> usize {
     match vm.portals.iter().position(|t| *t == target) {
         Some(k) => k,
         None => {
             vm.portals.push(target);
+            vm.portal_direct.push(Box::new(Cell::new(0)));
             vm.portals.len() - 1
+        }
+    }
+}
+
+/// Every reference in the live records of compiled code suspended in calls.
+pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
+    let mut rec = ctx.live.get() as *const u64;
+    while !rec.is_null() {
+        // SAFETY: compiled code pushes records `[previous, n, refs...]` in its own stack frame
+        // and pops them before that frame ends, so every record on the chain is alive and
+        // links to the next (or to 0).
+        unsafe {
+            let n = *rec.add(1) as usize;
+            out.extend(std::slice::from_raw_parts(rec.add(2), n).iter().map(|&w| w as usize));
+            rec = *rec as *const u64;
         }
     }
 }
@@ -64,19 +94,23 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
     }
 }
 
-/// The driver's entry point for `call_assembler_*` (the call descr's function): runs target
-/// number `target` on the `n_args` words at `words`, keeping the `n_live` words after them
-/// alive, and returns the result word (or forces, see the module docs).
+/// The driver's entry point for `call_assembler_*` (the call descr's function). With
+/// `exit == 0`, runs target number `target` on the `n_args` words at `args`; otherwise the
+/// target's direct entry already ran on the frame buffer `frame` and left with exit word
+/// `exit`, and this continues from there. Returns the result word (or forces, see the module
+/// docs).
 ///
 /// # Safety
 /// Called only by compiled code of a `Vm<L>` while that `Vm` runs it: `ctx` is the `Vm`'s
-/// `PortalCtx`, whose `vm` field points to it, and `words` holds `n_args + n_live` words.
+/// `PortalCtx`, whose `vm` field points to it, `args` holds `n_args` words, and with a
+/// non-zero `exit`, `frame` is a frame buffer of `LINK_WORDS` words.
 pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     ctx: u64,
     target: u64,
-    words: u64,
+    args: u64,
     n_args: u64,
-    n_live: u64,
+    frame: u64,
+    exit: u64,
 ) -> u64 {
     // SAFETY: see the function's contract. The driver set `vm` from its `&mut Vm` right before
     // it ran the compiled code, and does not touch the `Vm` until that code returns, so this is
@@ -86,53 +120,56 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         (ctx, &mut *(ctx.vm.get() as *mut Vm<L>))
     };
     // SAFETY: see the function's contract.
-    let words = unsafe { std::slice::from_raw_parts(words as *const u64, (n_args + n_live) as usize) };
-    let (args, live) = words.split_at(n_args as usize);
+    let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
     let t = vm.portals[target as usize].clone();
-    let base = vm.roots.len();
-    vm.roots.extend(live.iter().map(|&w| w as usize));
-    // The callee's references are roots too, until its frame exists.
-    let n_roots = vm.roots.len();
-    vm.roots.extend(args.iter().zip(t.args.iter()).filter(|(_, &ty)| ty == Type::Ref).map(|(&w, _)| w as usize));
-    // A safepoint at every call: compiled function entries have none of their own.
-    if vm.heap.requested() {
-        crate::driver::collect(vm, Vec::new());
-    }
-    vm.roots.truncate(n_roots);
     let lang = vm.lang.clone();
     let rebuild = || {
         let mut reds = args.iter().zip(t.args.iter()).map(|(&w, &ty)| from_word(ty, w));
         lang.rebuild(t.key, &mut reds)
     };
+    // The callee's reference arguments are in the call's live record: roots until it returns.
     // (The result is mapped to plain words: the run's borrow of the Vm ends with it.)
-    let v: L::Value<Plain> = match compiled_entry(vm, t.key) {
-        Some(id) => {
-            // The fast way: run the callee's function entry (and its bridges) directly on the
-            // argument words, which are its inputs; anything else goes the driver's way.
-            let mut buf = vm.spare_bufs.pop().unwrap_or_default();
-            buf.clear();
-            buf.extend_from_slice(args);
-            match run_compiled(vm, id, &mut buf, t.ret) {
-                Ok(word) => {
-                    vm.spare_bufs.push(buf);
-                    vm.roots.truncate(base);
-                    return word;
-                }
-                Err((id, exit)) => {
-                    let mut frame = rebuild();
-                    let mut cx = Concrete::new(vm);
-                    let v = match crate::driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
-                        Exec::Return(v) => v,
-                        Exec::Continue => crate::driver::run_activation(&mut cx, frame, false),
-                        Exec::Leave => crate::driver::run_activation(&mut cx, frame, true),
-                    };
-                    L::map_value(v, &mut Same)
+    let v: L::Value<Plain> = if exit != 0 {
+        // SAFETY: see the function's contract.
+        let words = unsafe { std::slice::from_raw_parts(frame as *const u64, LINK_WORDS) };
+        let mut buf = vm.spare_bufs.pop().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(words);
+        // Bridges first (a guard with virtuals to build leaves here before its bridge runs).
+        match settle(vm, decode_exit(exit), &mut buf, t.ret) {
+            Ok(word) => {
+                vm.spare_bufs.push(buf);
+                return word;
+            }
+            Err(Ok((id, exit))) => continue_from::<L>(vm, id, exit, buf, &t, args),
+            Err(Err(v)) => v,
+        }
+    } else {
+        // A safepoint at every call: compiled function entries have none of their own.
+        if vm.heap.requested() {
+            crate::driver::collect(vm, Vec::new());
+        }
+        match compiled_entry(vm, t.key) {
+            Some(id) => {
+                // From now on compiled code calls the entry itself.
+                crate::driver::link_direct(vm, target as usize, id);
+                // Run the callee's function entry (and its bridges) on the argument words,
+                // which are its inputs; anything else goes the driver's way.
+                let mut buf = vm.spare_bufs.pop().unwrap_or_default();
+                buf.clear();
+                buf.extend_from_slice(args);
+                match run_compiled(vm, id, &mut buf, t.ret) {
+                    Ok(word) => {
+                        vm.spare_bufs.push(buf);
+                        return word;
+                    }
+                    Err(Ok((id, exit))) => continue_from::<L>(vm, id, exit, buf, &t, args),
+                    Err(Err(v)) => v,
                 }
             }
+            None => L::map_value(run_call(&mut Concrete::new(vm), rebuild()), &mut Same),
         }
-        None => L::map_value(run_call(&mut Concrete::new(vm), rebuild()), &mut Same),
     };
-    vm.roots.truncate(base);
     match L::result_red(&v) {
         Some(r) if red_type(&r) == t.ret => to_word(r),
         _ => {
@@ -143,6 +180,29 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     }
 }
 
+/// The rest of a call whose compiled code left unit `id` through `exit` (values in `buf`):
+/// the driver takes over, as for any exit, and runs the activation to its result. `args` are
+/// the words the callee was called with (the frame they make is replaced by the exit's).
+fn continue_from<L: Language>(
+    vm: &mut Vm<L>,
+    id: UnitId,
+    exit: usize,
+    buf: Vec<u64>,
+    target: &Target<L::Key>,
+    args: &[u64],
+) -> L::Value<Plain> {
+    let lang = vm.lang.clone();
+    let mut reds = args.iter().zip(target.args.iter()).map(|(&w, &ty)| from_word(ty, w));
+    let mut frame = lang.rebuild(target.key, &mut reds);
+    let mut cx = Concrete::new(vm);
+    let v = match crate::driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
+        Exec::Return(v) => v,
+        Exec::Continue => crate::driver::run_activation(&mut cx, frame, false),
+        Exec::Leave => crate::driver::run_activation(&mut cx, frame, true),
+    };
+    L::map_value(v, &mut Same)
+}
+
 /// The function entry compiled for `key`, if any and still valid.
 fn compiled_entry<L: Language>(vm: &Vm<L>, key: L::Key) -> Option<UnitId> {
     match vm.entry_cells.get(&key)?.state {
@@ -151,34 +211,49 @@ fn compiled_entry<L: Language>(vm: &Vm<L>, key: L::Key) -> Option<UnitId> {
     }
 }
 
-/// Runs unit `id` on `buf` and follows bridges until it returns a result of type `ret`
-/// (`Ok`) or takes another exit (`Err((unit, exit))`, for the driver).
+/// Runs unit `id` on `buf` (see [`settle`]).
+#[allow(clippy::type_complexity)]
 fn run_compiled<L: Language>(
     vm: &mut Vm<L>,
-    mut id: UnitId,
+    id: UnitId,
     buf: &mut Vec<u64>,
     ret: Type,
-) -> Result<u64, (UnitId, usize)> {
+) -> Result<u64, Result<(UnitId, usize), L::Value<Plain>>> {
     vm.stats.entries += 1;
+    let left = crate::driver::run_unit(vm, id, buf);
+    settle(vm, left, buf, ret)
+}
+
+/// Follows compiled code that `left` (values in `buf`) through bridges until it returns: a
+/// result word of type `ret` (`Ok`), another exit for the driver (`Err(Ok((unit, exit)))`),
+/// or a result of another type (`Err(Err(value))`).
+#[allow(clippy::type_complexity)]
+fn settle<L: Language>(
+    vm: &mut Vm<L>,
+    mut left: ExitWord,
+    buf: &mut Vec<u64>,
+    ret: Type,
+) -> Result<u64, Result<(UnitId, usize), L::Value<Plain>>> {
     loop {
-        let (left, exit) = crate::driver::run_unit(vm, id, buf);
-        id = left;
+        let (id, exit) = match left {
+            ExitWord::Returned(ty) if ty == ret => return Ok(buf[0]),
+            ExitWord::Returned(ty) => {
+                return Err(Err(L::map_value(L::result_from_red(from_word::<Plain>(ty, buf[0])), &mut Same)))
+            }
+            ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
+        };
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
-        if exit == unit.exits.len() {
-            return if unit.returns == Some(ret) { Ok(buf[0]) } else { Err((id, exit)) };
-        }
-        let e = &unit.exits[exit];
+        let Some(e) = unit.exits.get(exit) else { return Err(Ok((id, exit))) };
         match e.bridge {
             Some(b) if crate::driver::enterable(vm, b) => {
                 if e.virtuals {
                     let resume = e.resume.clone();
                     crate::driver::materialize(vm, &resume, buf);
-                } else {
-                    crate::driver::link(vm, id, exit, b);
                 }
-                id = b
+                crate::driver::link(vm, id, exit, b);
+                left = crate::driver::run_unit(vm, b, buf);
             }
-            _ => return Err((id, exit)),
+            _ => return Err(Ok((id, exit))),
         }
     }
 }

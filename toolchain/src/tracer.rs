@@ -690,8 +690,10 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let Some(rec) = self.rec() else { return Control::Leave };
         let first = !rec.started;
         rec.started = true;
-        if first && matches!(rec.kind, TraceKind::Loop(_)) {
-            // Every iteration of a compiled loop passes a safepoint at its top.
+        if first && matches!(rec.kind, TraceKind::Loop(_) | TraceKind::Entry(_)) {
+            // Every iteration of a compiled loop passes a safepoint at its top, and every
+            // call of a compiled function at its start (compiled code calls function entries
+            // directly, so a deep recursion may never pass through the driver).
             self.guard(Opcode::GuardSafepoint, vec![Operand::Ref(flag as u64)]);
         }
         Control::Continue
@@ -778,9 +780,10 @@ impl<'a, L: Language> Tracer<'a, L> {
             crate::portal::target_number(self.vm, crate::portal::Target { key, args: types.clone().into(), ret });
         let ctx = &*self.vm.portal as *const crate::portal::PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
-        let mut call_args = vec![Operand::Ref(ctx), Operand::Int(target as i64)];
+        let direct = &*self.vm.portal_direct[target] as *const std::cell::Cell<u64> as u64;
+        let mut call_args = vec![Operand::Ref(ctx), Operand::Int(target as i64), Operand::Ref(direct)];
         call_args.extend(args);
-        let mut arg_types = vec![Type::Ref, Type::Int];
+        let mut arg_types = vec![Type::Ref, Type::Int, Type::Ref];
         arg_types.extend(types);
         let descr = metatrace_jit::ir::Descr {
             name: format!("call_{}", self.rec().expect("recording").key_name(key)),

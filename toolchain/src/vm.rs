@@ -190,6 +190,9 @@ pub struct Vm<L: Language> {
     pub(crate) doomed: Vec<UnitId>,
     /// Functions compiled code calls through the driver (`call_assembler`), by number.
     pub(crate) portals: Vec<crate::portal::Target<L::Key>>,
+    /// Each target's direct entry word (boxed: compiled code has its address): 0, or the code
+    /// of the target's compiled function entry (see `portal`).
+    pub(crate) portal_direct: Vec<Box<std::cell::Cell<u64>>>,
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<crate::portal::PortalCtx>,
     /// The exit words a bridge from inside inlined calls starts from (see `driver`).
@@ -242,6 +245,7 @@ impl<L: Language> Vm<L> {
             run_depth: 0,
             doomed: Vec::new(),
             portals: Vec::new(),
+            portal_direct: Vec::new(),
             portal: crate::portal::PortalCtx::new(),
             forced: None,
             spare_bufs: Vec::new(),

@@ -52,6 +52,8 @@ pub(crate) struct ExitLinks {
     /// Address of the trace's exit slots: one word per exit (guards in order, then `finish`),
     /// each 0 or the address of code to tail-call with the frame buffer.
     pub slots: u64,
+    /// The trace returns from a function at its `finish` (see [`super::Link::returns`]).
+    pub returns: Option<tir::Type>,
 }
 
 /// The signature of every trace: `tail fn(frame) -> exit word`.
@@ -278,7 +280,7 @@ impl Codegen<'_> {
             self.op(b, w)?;
         }
         self.write_frame(b, snapshot.operands())?;
-        self.leave(b, g);
+        self.leave(b, g, Some(snapshot))?;
         if fused.is_none() {
             b.switch_to_block(cont);
         }
@@ -287,11 +289,13 @@ impl Codegen<'_> {
 
     /// Ends an exit whose values are in the frame buffer: tail-calls the code in the exit's
     /// slot if there is any, else returns the exit word (`trace_id << 32 | exit`).
-    fn leave(&mut self, b: &mut FunctionBuilder, exit: u32) {
+    /// A guard's exit with virtual objects in its snapshot builds them before it jumps (the
+    /// code it jumps to takes them as references), as the driver would before running a bridge.
+    fn leave(&mut self, b: &mut FunctionBuilder, exit: u32, snapshot: Option<&tir::Snapshot>) -> Result<(), String> {
         let Some(links) = self.links else {
             let word = b.ins().iconst(I64, exit as i64);
             b.ins().return_(&[word]);
-            return;
+            return Ok(());
         };
         let slot = b.ins().iconst(I64, (links.slots + 8 * exit as u64) as i64);
         // Not `readonly`: the driver links and unlinks slots while the code exists.
@@ -301,10 +305,65 @@ impl Codegen<'_> {
         b.seal_block(linked);
         b.seal_block(back);
         b.switch_to_block(linked);
+        if let Some(s) = snapshot.filter(|s| !s.virtuals.is_empty()) {
+            self.materialize(b, s)?;
+        }
         b.ins().return_call_indirect(self.trace_sig, target, &[self.frame]);
         b.switch_to_block(back);
         let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
         b.ins().return_(&[word]);
+        Ok(())
+    }
+
+    /// Allocates the snapshot's virtual objects, fills in their fields, and stores each one's
+    /// address in the frame words where the snapshot's frames refer to it (after
+    /// `write_frame`, which left 0 there).
+    fn materialize(&mut self, b: &mut FunctionBuilder, snapshot: &tir::Snapshot) -> Result<(), String> {
+        let mut objects = Vec::with_capacity(snapshot.virtuals.len());
+        for v in &snapshot.virtuals {
+            let obj = match v.len {
+                None => {
+                    let new = tir::Op { opcode: Opcode::New, args: vec![], result: None, descr: Some(v.descr), snapshot: None };
+                    self.new_object(b, &new)?
+                }
+                Some(len) => {
+                    let new = tir::Op { opcode: Opcode::NewArray, args: vec![], result: None, descr: Some(v.descr), snapshot: None };
+                    let s = self.size(&new)?.clone();
+                    let sig = self.word_signature(b, 3);
+                    let heap = b.ins().iconst(I64, s.heap as i64);
+                    let class = b.ins().iconst(I64, s.class as i64);
+                    let len = b.ins().iconst(I64, len as i64);
+                    let callee = b.ins().iconst(I64, s.slow_array as i64);
+                    let inst = b.ins().call_indirect(sig, callee, &[heap, class, len]);
+                    b.inst_results(inst)[0]
+                }
+            };
+            objects.push(obj);
+        }
+        for (v, &obj) in snapshot.virtuals.iter().zip(&objects) {
+            for f in &v.fields {
+                let value = match f.value {
+                    Operand::Virtual(j) => *objects.get(j as usize).ok_or("unknown virtual")?,
+                    o => self.operand(b, o)?,
+                };
+                match &self.t.descrs.get(f.descr.0 as usize).ok_or("unknown descr")?.kind {
+                    DescrKind::Field(d) => store(b, d.kind, value, obj, d.offset),
+                    DescrKind::Array(d) => {
+                        let off = i64::from(d.base) + i64::from(f.index) * i64::from(d.kind.size());
+                        store(b, d.kind, value, obj, i32::try_from(off).map_err(|_| "item offset out of range")?)
+                    }
+                    _ => return Err("a virtual's field has neither a field nor an array descr".into()),
+                }
+            }
+        }
+        let frame_values = snapshot.frames.iter().flat_map(|f| f.values.iter());
+        for (k, o) in frame_values.enumerate() {
+            if let Operand::Virtual(j) = *o {
+                let obj = *objects.get(j as usize).ok_or("unknown virtual")?;
+                b.ins().store(mem(), obj, self.frame, frame_offset(k)?);
+            }
+        }
+        Ok(())
     }
 
     fn define(&mut self, op: &tir::Op, v: Value) -> Result<(), String> {
@@ -596,7 +655,13 @@ impl Codegen<'_> {
             }
             Finish => {
                 self.write_frame(b, op.args.iter())?;
-                self.leave(b, self.t.guard_count() as u32);
+                match self.links.and_then(|l| l.returns) {
+                    Some(ty) => {
+                        let word = b.ins().iconst(I64, super::returned_word(ty) as i64);
+                        b.ins().return_(&[word]);
+                    }
+                    None => self.leave(b, self.t.guard_count() as u32, None)?,
+                }
                 None
             }
         };
@@ -698,35 +763,109 @@ impl Codegen<'_> {
     /// `fn(context, target, words, n_args, n_live) -> result word`, and may collect: the live
     /// references are roots meanwhile (the collector does not move objects, so the registers
     /// holding them stay valid).
+    /// `call_assembler_*(context, target, direct, reds...)`: see the op's doc in `ir.rs`.
+    ///
+    /// The references live across the call, and the callee's reference arguments, go in a
+    /// *live record* on the stack, `[previous head, n, refs...]`, pushed on the chain whose head
+    /// is word 0 of the context for the duration of the call (the collector scans the chain).
+    /// The arguments go in a stack array. If the word at `direct` holds the callee's compiled
+    /// code, it is called directly on a fresh frame buffer of [`super::LINK_WORDS`] words
+    /// holding the arguments: when it returns a result of the expected type, that is the
+    /// result; when it leaves any other way, the helper continues from that exit. Otherwise
+    /// the helper runs the call. The helper is `extern "C" fn(context, target, args, n_args,
+    /// frame, exit word) -> result word`.
     fn call_assembler(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         let c = self.t.call_descr(op).ok_or("expected a call descr")?;
-        if op.args.len() < 2 {
-            return Err("call_assembler needs a context and a target".into());
+        if op.args.len() < 3 {
+            return Err("call_assembler needs a context, a target and a direct entry slot".into());
         }
+        let ret = op.opcode.result().ok_or("call_assembler without a result")?;
         let (context, target) = (self.arg(b, op, 0)?, self.arg(b, op, 1)?);
-        let callee_args = &op.args[2..];
-        let words = callee_args.len() + self.live_refs.len();
-        let size = u32::try_from(words.max(1) * 8).map_err(|_| "too many call_assembler words")?;
+        let reds = &op.args[3..];
+        // The live record.
+        let mut refs: Vec<Value> = Vec::new();
+        for &r in &self.live_refs {
+            refs.push(self.operand(b, Operand::Value(r))?);
+        }
+        for &o in reds {
+            if self.t.operand_type(o) == tir::Type::Ref {
+                refs.push(self.operand(b, o)?);
+            }
+        }
+        let record = self.stack_words(b, 2 + refs.len())?;
+        let prev = b.ins().load(I64, mem(), context, 0);
+        b.ins().store(mem(), prev, record, 0);
+        let n = b.ins().iconst(I64, refs.len() as i64);
+        b.ins().store(mem(), n, record, 8);
+        for (k, &r) in refs.iter().enumerate() {
+            b.ins().store(mem(), r, record, frame_offset(2 + k)?);
+        }
+        b.ins().store(mem(), record, context, 0);
+        // The arguments.
+        let args = self.stack_words(b, reds.len())?;
+        self.write_words(b, args, reds)?;
+        let n_args = b.ins().iconst(I64, reds.len() as i64);
+        let helper_sig = self.word_signature(b, 6);
+        let helper = b.ins().iconst(I64, c.func as i64);
+        let done = b.create_block();
+        let result = b.append_block_param(done, I64);
+        let slow = b.create_block();
+        match op.args[2] {
+            Operand::Ref(0) | Operand::Int(0) => {
+                b.ins().jump(slow, &[]);
+            }
+            direct => {
+                let direct = self.operand(b, direct)?;
+                let code = b.ins().load(I64, mem(), direct, 0);
+                let (fast, left) = (b.create_block(), b.create_block());
+                b.ins().brif(code, fast, &[], slow, &[]);
+                b.seal_block(fast);
+                b.switch_to_block(fast);
+                let frame = self.stack_words(b, super::LINK_WORDS)?;
+                self.write_words(b, frame, reds)?;
+                let call = b.ins().call_indirect(self.trace_sig, code, &[frame]);
+                let word = b.inst_results(call)[0];
+                let expected = b.ins().iconst(I64, super::returned_word(ret) as i64);
+                let returned = b.ins().icmp(IntCC::Equal, word, expected);
+                let value = b.create_block();
+                b.ins().brif(returned, value, &[], left, &[]);
+                b.seal_block(value);
+                b.seal_block(left);
+                b.switch_to_block(value);
+                let r = b.ins().load(I64, mem(), frame, 0);
+                b.ins().jump(done, &[BlockArg::Value(r)]);
+                b.switch_to_block(left);
+                let inst = b.ins().call_indirect(helper_sig, helper, &[context, target, args, n_args, frame, word]);
+                let r = b.inst_results(inst)[0];
+                b.ins().jump(done, &[BlockArg::Value(r)]);
+            }
+        }
+        b.seal_block(slow);
+        b.switch_to_block(slow);
+        let zero = b.ins().iconst(I64, 0);
+        let inst = b.ins().call_indirect(helper_sig, helper, &[context, target, args, n_args, args, zero]);
+        let r = b.inst_results(inst)[0];
+        b.ins().jump(done, &[BlockArg::Value(r)]);
+        b.seal_block(done);
+        b.switch_to_block(done);
+        b.ins().store(mem(), prev, context, 0);
+        Ok(Some(if ret == tir::Type::Float { b.ins().bitcast(F64, MemFlagsData::new(), result) } else { result }))
+    }
+
+    /// The address of a fresh stack array of `n` words (at least 1).
+    fn stack_words(&self, b: &mut FunctionBuilder, n: usize) -> Result<Value, String> {
+        let size = u32::try_from(n.max(1) * 8).map_err(|_| "stack array too large")?;
         let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
-        let addr = b.ins().stack_addr(I64, slot, 0);
-        let mut k = 0;
-        for &o in callee_args {
+        Ok(b.ins().stack_addr(I64, slot, 0))
+    }
+
+    /// Stores operands as words at `addr[0..]` (floats as their bits).
+    fn write_words(&self, b: &mut FunctionBuilder, addr: Value, ops: &[Operand]) -> Result<(), String> {
+        for (k, &o) in ops.iter().enumerate() {
             let v = self.operand(b, o)?;
             b.ins().store(mem(), v, addr, frame_offset(k)?);
-            k += 1;
         }
-        for &r in &self.live_refs {
-            let v = self.operand(b, Operand::Value(r))?;
-            b.ins().store(mem(), v, addr, frame_offset(k)?);
-            k += 1;
-        }
-        let n_args = b.ins().iconst(I64, callee_args.len() as i64);
-        let n_live = b.ins().iconst(I64, self.live_refs.len() as i64);
-        let sig = self.word_signature(b, 5);
-        let callee = b.ins().iconst(I64, c.func as i64);
-        let inst = b.ins().call_indirect(sig, callee, &[context, target, addr, n_args, n_live]);
-        let r = b.inst_results(inst)[0];
-        Ok(Some(if op.opcode == Opcode::CallAssemblerF { b.ins().bitcast(F64, MemFlagsData::new(), r) } else { r }))
+        Ok(())
     }
 
     /// A call to a helper: every argument and the result travel as 64-bit integer words.

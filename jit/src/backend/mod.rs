@@ -34,7 +34,7 @@ mod codegen;
 
 pub use code_memory::mapped_code_bytes;
 
-use crate::ir::{Opcode, Trace};
+use crate::ir::{Opcode, Trace, Type};
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::isa::{self, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
@@ -157,7 +157,7 @@ impl Backend {
                 Triple::host()
             )));
         };
-        let links = link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64 });
+        let links = link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64, returns: l.returns });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         Ok(CompiledTrace { mem, entry: entry.clone(), frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
@@ -234,6 +234,52 @@ pub struct Link {
     pub trace_id: u32,
     /// Its exit slots: one word per exit (guards in order, then `finish`).
     pub slots: *const u64,
+    /// For a trace whose `finish` returns from a function (its only argument is the result, of
+    /// this type): that exit returns [`returned_word`] instead of going through its slot.
+    pub returns: Option<Type>,
+}
+
+/// Frame-buffer words every run of linked code gets at least. An exit slot (or the direct
+/// entry of a `call_assembler`) may only hold code whose frame needs no more than this: a run's
+/// buffer is sized when the run starts, and code linked later must fit it.
+pub const LINK_WORDS: usize = 64;
+
+/// How a run of linked code ended, decoded from the exit word it returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitWord {
+    /// Trace number `trace` left through exit `exit` (values in the frame buffer).
+    Left {
+        /// The [`Link::trace_id`] of the trace that left.
+        trace: u32,
+        /// Its exit: a guard's number, or the number of guards for `finish`.
+        exit: u32,
+    },
+    /// A function trace returned a result of this type, in `frame[0]`.
+    Returned(Type),
+}
+
+/// The exit word of a function trace returning a result of type `ty` (high half all ones: no
+/// trace has that number).
+pub fn returned_word(ty: Type) -> u64 {
+    let code = match ty {
+        Type::Int => 0,
+        Type::Float => 1,
+        Type::Ref => 2,
+    };
+    (u32::MAX as u64) << 32 | code
+}
+
+/// Decodes the exit word of a run of linked code.
+pub fn decode_exit(word: u64) -> ExitWord {
+    if word >> 32 == u32::MAX as u64 {
+        ExitWord::Returned(match word as u32 {
+            0 => Type::Int,
+            1 => Type::Float,
+            _ => Type::Ref,
+        })
+    } else {
+        ExitWord::Left { trace: (word >> 32) as u32, exit: word as u32 }
+    }
 }
 
 /// The signature of the entry function: runs the trace at `code` on `frame`, returns its exit

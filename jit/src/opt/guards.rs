@@ -22,7 +22,9 @@
 //!
 //! A loop body that neither allocates nor calls out cannot make the heap ask for a
 //! collection (only allocation does), so its `guard_safepoint` always passes and is removed
-//! (the preamble's stays: the request may predate the loop).
+//! (the preamble's stays: the request may predate the loop). Likewise a trace that runs once
+//! (a function entry, ending in `finish`) and neither allocates nor calls out: it returns
+//! after a bounded straight line, and the request is served at the next safepoint.
 //!
 //! Guards are only removed, never moved or merged, so their order relative to effects is
 //! unchanged. `guard_no_overflow`/`guard_overflow` are left alone (`fold.rs` and `bounds.rs`
@@ -76,9 +78,12 @@ enum Verdict {
 pub fn run(t: &mut Trace) {
     let mut rw = Rewriter::new(t);
     let mut facts = Facts::default();
-    let quiet_loop = t
-        .label_index()
-        .is_some_and(|li| !t.ops[li..].iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call()));
+    let quiet = |ops: &[Op]| !ops.iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call());
+    let quiet_loop = t.label_index().is_some_and(|li| quiet(&t.ops[li..]));
+    // A trace that runs once (ends in `finish`: a function entry) and allocates nothing and
+    // calls nothing needs no safepoint either.
+    let quiet_once =
+        t.label_index().is_none() && t.ops.last().is_some_and(|op| op.opcode == Opcode::Finish) && quiet(&t.ops);
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {
@@ -87,7 +92,7 @@ pub fn run(t: &mut Trace) {
             facts.forget_rebound(&rw);
         }
         rw.rewrite(&mut op);
-        if op.opcode == Opcode::GuardSafepoint && quiet_loop && rw.past_label() {
+        if op.opcode == Opcode::GuardSafepoint && ((quiet_loop && rw.past_label()) || quiet_once) {
             continue;
         }
         if op.opcode.is_guard() {
@@ -247,6 +252,16 @@ mod tests {
         let calling = "descr w = call(i) -> none write\ninputs(i0)\nlabel(i0)\nguard_safepoint(ConstPtr(0)) [k: i0]\n\
                        call_n(i0, descr=w)\ni2 = int_add(i0, 1)\njump(i2)\n";
         guards(calling, calling);
+    }
+
+    #[test]
+    fn a_function_entry_that_cannot_allocate_needs_no_safepoint() {
+        guards(
+            "inputs(i0)\nguard_safepoint(ConstPtr(0)) [f: i0]\ni1 = int_add(i0, 1)\nfinish(i1)\n",
+            "inputs(i0)\ni1 = int_add(i0, 1)\nfinish(i1)\n",
+        );
+        let allocating = "descr S = size 24\ninputs(i0)\nguard_safepoint(ConstPtr(0)) [f: i0]\np1 = new(descr=S)\nfinish(p1)\n";
+        guards(allocating, allocating);
     }
 
     #[test]

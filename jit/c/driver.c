@@ -1,10 +1,16 @@
 /* driver.c: runs one Metatrace trace's raw machine code (cross tests under qemu-aarch64).
  *
  * usage: driver CODE_FILE NFRAME NBUF WORD...
- *   CODE_FILE  a 16-byte header (little-endian u64: offset of the trace in the file), the
- *              backend's entry function `uint64_t entry(void *code, uint64_t *frame)` at
- *              offset 16, and the trace's raw position-independent code at that offset (the
- *              trace uses Cranelift's tail calling convention, so C calls it through entry)
+ *   CODE_FILE  a 256-byte header of little-endian u64 words, then code:
+ *                word 0: offset of the trace to run; word 1: offset of the backend's entry
+ *                function `uint64_t entry(void *code, uint64_t *frame)` (traces use
+ *                Cranelift's tail calling convention, so C calls them through it);
+ *                word 2: number N of slot initializations (at most 9), then N triples
+ *                (slot index, kind, value): slot[index] = CODE_BASE + value (kind 0, the
+ *                address of code in the file) or value itself (kind 1).
+ *              The file is mapped at CODE_BASE, and a zeroed page of slots at SLOT_BASE, so
+ *              traces can be compiled with the addresses of their exit slots, of each other
+ *              (through the slots) and of words they share (a call_assembler context).
  *   NFRAME     frame-buffer words to allocate (zeroed, then filled from the WORDs)
  *   NBUF       words of scratch buffer; buf[i] = (i + 1) * 0x9E3779B97F4A7C15
  *   WORD       decimal i64, 0x-prefixed hex, or BUF+N (address of the buffer plus N bytes)
@@ -19,6 +25,13 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+#define CODE_BASE 0x40000000ul
+#define SLOT_BASE 0x50000000ul
 
 static void die(const char *msg) {
     perror(msg);
@@ -48,9 +61,14 @@ int main(int argc, char **argv) {
     rewind(f);
     long page = sysconf(_SC_PAGESIZE);
     size_t len = ((size_t)size + (size_t)page - 1) / (size_t)page * (size_t)page;
-    unsigned char *code = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (code == MAP_FAILED)
-        die("mmap");
+    unsigned char *code = mmap((void *)CODE_BASE, len, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (code == MAP_FAILED || code != (unsigned char *)CODE_BASE)
+        die("mmap code at CODE_BASE");
+    uint64_t *slots = mmap((void *)SLOT_BASE, (size_t)page, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (slots == MAP_FAILED || slots != (uint64_t *)SLOT_BASE)
+        die("mmap slots at SLOT_BASE");
     if (fread(code, 1, (size_t)size, f) != (size_t)size)
         die("read code file");
     fclose(f);
@@ -82,14 +100,26 @@ int main(int argc, char **argv) {
         frame[i - 4] = w;
     }
 
-    uint64_t trace_offset;
-    memcpy(&trace_offset, code, 8);
-    if (trace_offset < 16 || trace_offset >= (uint64_t)size) {
-        fprintf(stderr, "bad trace offset %llu\n", (unsigned long long)trace_offset);
+    uint64_t header[32];
+    memcpy(header, code, sizeof header);
+    if (header[0] < 256 || header[0] >= (uint64_t)size || header[1] < 256 || header[1] >= (uint64_t)size ||
+        header[2] > 9) {
+        fprintf(stderr, "bad code file header\n");
         return 2;
     }
-    uint64_t (*entry)(void *, uint64_t *) = (uint64_t (*)(void *, uint64_t *))(void *)(code + 16);
-    uint32_t exit_id = (uint32_t)entry(code + trace_offset, frame);
+    for (uint64_t i = 0; i < header[2]; i++) {
+        uint64_t index = header[3 + 3 * i], kind = header[4 + 3 * i], value = header[5 + 3 * i];
+        if (index >= (uint64_t)page / 8 || kind > 1 || (kind == 0 && value >= (uint64_t)size)) {
+            fprintf(stderr, "bad slot initialization\n");
+            return 2;
+        }
+        slots[index] = kind == 0 ? CODE_BASE + value : value;
+    }
+    uint64_t (*entry)(void *, uint64_t *) = (uint64_t (*)(void *, uint64_t *))(void *)(code + header[1]);
+    uint64_t word = entry(code + header[0], frame);
+    uint32_t exit_id = (uint32_t)word;
+    if (word >> 32)
+        printf("trace %u ", (unsigned)(word >> 32));
 
     printf("exit %u\nframe", exit_id);
     for (size_t i = 0; i < nframe; i++)

@@ -10,15 +10,20 @@
 //!   loop) and when its activation returns. It is aborted past the trace limit, when its
 //!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
 //!   blacklisted after `max_aborts`.
-//! - Compiled code is entered from `loop_header` and at function entries; it returns the exit
-//!   it took. Finishing exits continue in their target loop (or return the activation's
-//!   result); guard exits with a bridge continue in the bridge (a trampoline: the exit's slot
-//!   is the `bridge` field); other exits rebuild the interpreter frames from the snapshot and
-//!   resume the innermost, then each caller with the callee's result. A guard that fails
-//!   `bridge_threshold` times gets a bridge traced, starting in the snapshot's innermost frame
-//!   (see `start_nested_bridge` for guards inside inlined calls).
-//! - Compiled code calls the functions it did not inline through `portal` (call_assembler),
+//! - Compiled code is entered from `loop_header` and at function entries; it returns the
+//!   trace and exit it left through (or a function's result). Finishing exits continue in
+//!   their target loop (or return the activation's result); guard exits with a bridge
+//!   continue in the bridge; the first time the driver does either for an exit, it *links*
+//!   the exit (writes the target's code into the exit's slot, see [`link`]), and from then on
+//!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
+//!   snapshot and resume the innermost, then each caller with the callee's result. A guard
+//!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
+//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls).
+//! - Compiled code calls the functions it did not inline through `portal` (call_assembler):
+//!   directly into the callee's compiled entry once it has one, else through the driver,
 //!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
+//!   Since code reached through links may be any unit's, a unit thrown away while compiled
+//!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
 use crate::concrete::{to_word, Concrete};
 use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};

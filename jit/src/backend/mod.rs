@@ -174,6 +174,17 @@ impl Backend {
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, None))
     }
 
+    /// As [`emit`](Self::emit), with exit slots (see [`compile_linked`](Self::compile_linked)):
+    /// for code that runs elsewhere (the aarch64 cross tests map its slots at a fixed address).
+    ///
+    /// # Safety
+    /// Running the code requires what [`compile_linked`](Self::compile_linked) requires, in the
+    /// address space where it runs.
+    pub unsafe fn emit_linked(&self, t: &Trace, link: Link) -> Result<Vec<u8>, CompileError> {
+        let links = codegen::ExitLinks { trace_id: link.trace_id, slots: link.slots as u64, returns: link.returns };
+        self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
+    }
+
     /// The entry function's position-independent machine code for this backend's target:
     /// `extern "C" fn(code: *const u8, frame: *mut u64) -> u64` runs the trace at `code`.
     pub fn emit_entry(&self) -> Result<Vec<u8>, CompileError> {

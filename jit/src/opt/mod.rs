@@ -14,12 +14,13 @@
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | sink | [`sink`] | store sinking: the loop body's writes of loop-invariant locations move to the guards that leave the loop |
+//! | dse | [`dse`] | dead store elimination: drops a write overwritten before anything can observe it |
 //! | bits | [`bits`] | demanded bits: drops masks (`x & 255`) whose cleared bits no use observes, e.g. a loop's wrapping byte cells |
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, sink, fold, guards,
-//! bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
+//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, sink, dse, fold,
+//! guards, bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
 //! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
 //! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
@@ -52,6 +53,7 @@ pub mod bits;
 pub mod bounds;
 pub mod cse;
 pub mod dce;
+pub mod dse;
 pub mod fold;
 #[cfg(test)]
 mod fuzz;
@@ -80,6 +82,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("cse", cse::run),
     ("heap", heap::run),
     ("sink", sink::run),
+    ("dse", dse::run),
     ("fold", fold::run),
     ("guards", guards::run),
     ("bounds", bounds::run),

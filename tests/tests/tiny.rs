@@ -32,6 +32,9 @@ enum Ins {
     SetQuasi(i64),
     /// a = b / c through a helper that raises on division by zero
     Div(usize, usize, usize),
+    /// a = the function at pc t called with r1 = b (its other registers start at 0; it
+    /// returns its r0 at `Halt`)
+    Call(usize, usize, usize),
     /// stop; the result is r0
     Halt,
 }
@@ -61,7 +64,8 @@ fn div_helper() -> metatrace::Helper {
     }
 }
 
-struct Tiny {
+/// The tiny language; with `CALLS`, calls may be compiled (function entries, call_assembler).
+struct Tiny<const CALLS: bool = false> {
     prog: Rc<Vec<Ins>>,
     quasi: Option<QuasiId>,
 }
@@ -73,6 +77,8 @@ struct Frame<R: Reds> {
     regs: [R::Int; NREGS],
     /// What the current instruction raised (green: set by `raise_in` after a guard failure).
     raised: Option<u64>,
+    /// An error a callee returned to this frame after a deopt (see `deliver`).
+    failed: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -83,7 +89,7 @@ impl fmt::Display for Pc {
     }
 }
 
-impl Language for Tiny {
+impl<const CALLS: bool> Language for Tiny<CALLS> {
     type Frame<R: Reds> = Frame<R>;
     type Value<R: Reds> = Result<R::Int, String>;
     type Key = Pc;
@@ -99,7 +105,7 @@ impl Language for Tiny {
             Some(Red::Int(v)) => v,
             _ => panic!("a tiny frame holds {NREGS} ints"),
         });
-        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs, raised: None }
+        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs, raised: None, failed: None }
     }
     fn raise_in<R: Reds>(f: &mut Frame<R>, exc: u64) {
         f.raised = Some(exc);
@@ -107,8 +113,25 @@ impl Language for Tiny {
     fn map_value<A: Reds, B: Reds>(v: Result<A::Int, String>, m: &mut dyn RedMap<A, B>) -> Result<B::Int, String> {
         v.map(|i| m.int(i))
     }
-    fn deliver<R: Reds>(_: &mut Frame<R>, _: Self::Value<R>) {
-        unreachable!("no calls")
+    fn deliver<R: Reds>(f: &mut Frame<R>, v: Self::Value<R>) {
+        // A caller is suspended after its `Call` (the pc moved on before the call).
+        let Ins::Call(a, _, _) = f.prog[f.pc - 1] else { unreachable!("a caller stands after its call") };
+        match v {
+            Ok(v) => f.regs[a] = v,
+            Err(e) => f.failed = Some(e),
+        }
+    }
+
+    const COMPILED_CALLS: bool = CALLS;
+
+    fn result_red<R: Reds>(v: &Self::Value<R>) -> Option<Red<R>> {
+        v.as_ref().ok().map(|&r| Red::Int(r))
+    }
+    fn result_from_red<R: Reds>(r: Red<R>) -> Self::Value<R> {
+        match r {
+            Red::Int(v) => Ok(v),
+            _ => unreachable!("tiny results are ints"),
+        }
     }
 
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<C::Int, String>> {
@@ -119,6 +142,9 @@ impl Language for Tiny {
             }
             if let Some(exc) = f.raised.take() {
                 return Flow::Return(Err(format!("raised {exc} at {}", f.pc)));
+            }
+            if let Some(e) = f.failed.take() {
+                return Flow::Return(Err(e));
             }
             match prog[f.pc] {
                 Ins::Const(r, k) => f.regs[r] = cx.int(k),
@@ -161,6 +187,18 @@ impl Language for Tiny {
                         Err(exc) => return Flow::Return(Err(format!("raised {exc} at {}", f.pc))),
                     }
                 }
+                Ins::Call(a, t, b) => {
+                    let mut regs = std::array::from_fn(|_| cx.int(0));
+                    regs[1] = f.regs[b];
+                    f.pc += 1;
+                    let callee =
+                        Frame { prog: prog.clone(), quasi: f.quasi, pc: t, regs, raised: None, failed: None };
+                    match cx.call_frame(f, callee) {
+                        Ok(v) => f.regs[a] = v,
+                        Err(e) => return Flow::Return(Err(e)),
+                    }
+                    continue;
+                }
                 Ins::Halt => return Flow::Return(Ok(f.regs[0])),
             }
             f.pc += 1;
@@ -170,13 +208,22 @@ impl Language for Tiny {
 
 /// Runs a program on a fresh Vm; returns r0 and the Vm for inspection.
 fn run(prog: &[Ins], params: JitParams, quasi: Option<i64>) -> (Result<i64, String>, Vm<Tiny>) {
-    let mut vm = Vm::with_params(Tiny { prog: Rc::new(prog.to_vec()), quasi: None }, params);
+    run_in(prog, params, quasi)
+}
+
+/// `run` for either flavour of the language.
+fn run_in<const CALLS: bool>(
+    prog: &[Ins],
+    params: JitParams,
+    quasi: Option<i64>,
+) -> (Result<i64, String>, Vm<Tiny<CALLS>>) {
+    let mut vm = Vm::with_params(Tiny::<CALLS> { prog: Rc::new(prog.to_vec()), quasi: None }, params);
     let q = quasi.map(|v| vm.quasi_new(v));
-    let lang = Tiny { prog: Rc::new(prog.to_vec()), quasi: q };
+    let lang = Tiny::<CALLS> { prog: Rc::new(prog.to_vec()), quasi: q };
     let mut vm2 = Vm::with_params(lang, vm.params_mut().clone());
     let q = quasi.map(|v| vm2.quasi_new(v));
     assert_eq!(q, vm2.lang().quasi, "cell ids are per Vm and start at 0");
-    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS], raised: None };
+    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS], raised: None, failed: None };
     let r = vm2.run(f);
     drop(vm);
     (r, vm2)
@@ -308,6 +355,72 @@ fn quasi_immutable_change_invalidates_traces() {
             assert!(vm.stats().invalidations >= 1, "{spec}: {}", vm.stats().summary());
             // Invalidated traces are thrown away, releasing their code memory.
             assert!(vm.live_traces() < vm.traces().len(), "{spec}: {}", vm.stats().summary());
+        }
+    }
+}
+
+/// main: sum over i < n of f(3), setting the quasi-immutable cell to 10 once i > n/2 (after
+/// the call); f(k) (at pc 18) adds the cell up in a loop of 3, plus f(k - 1); f(0) = 0.
+fn quasi_calls_prog(n: i64) -> Vec<Ins> {
+    use Ins::*;
+    vec![
+        Const(0, 0),       // 0: sum
+        Const(1, 0),       // 1: i
+        Const(3, n),       // 2: loop
+        Lt(2, 1, 3),       // 3: i < n ?
+        JumpIfZero(2, 17), // 4
+        Const(4, 3),       // 5
+        Call(2, 18, 4),    // 6: r2 = f(3)
+        Add(0, 0, 2),      // 7: sum += r2
+        Const(3, n / 2),   // 8
+        Lt(2, 1, 3),       // 9: i < n/2 ?
+        JumpIfZero(2, 12), // 10
+        Jump(13),          // 11
+        SetQuasi(10),      // 12
+        Const(2, 1),       // 13
+        Add(1, 1, 2),      // 14: i += 1
+        Loop(2),           // 15
+        Halt,              // 16
+        Halt,              // 17: r0 = sum
+        Const(0, 0),       // 18: f: acc (k in r1)
+        JumpIfZero(1, 33), // 19: f(0) = 0
+        Const(3, 0),       // 20: j
+        Const(4, 3),       // 21: loop
+        Lt(2, 3, 4),       // 22: j < 3 ?
+        JumpIfZero(2, 29), // 23
+        GetQuasi(2),       // 24
+        Add(0, 0, 2),      // 25: acc += cell
+        Const(2, 1),       // 26
+        Add(3, 3, 2),      // 27: j += 1
+        Loop(21),          // 28
+        Const(2, -1),      // 29
+        Add(4, 1, 2),      // 30: r4 = k - 1
+        Call(2, 18, 4),    // 31: r2 = f(k - 1)
+        Add(0, 0, 2),      // 32: acc += r2
+        Halt,              // 33: return acc
+    ]
+}
+
+#[test]
+fn traces_invalidated_while_compiled_code_runs_are_freed_later() {
+    // With inline_depth=0 the main loop calls f through call_assembler and does not read the
+    // cell, so it stays valid while f's loop (which reads it) is invalidated. The next call
+    // runs f's compiled entry, whose exit jumps into the invalid loop; its guard sends f to
+    // the interpreter, whose next loop header finds the invalid loop and throws it away, all
+    // while the main loop's code runs: the loop is doomed (unlinked, never entered again)
+    // and freed once no compiled code runs.
+    let n = 400;
+    let want: i64 = (0..n).map(|i| if i <= n / 2 { 9 } else { 90 }).sum();
+    let (r, _) = run_in::<true>(&quasi_calls_prog(n), JitParams::off(), Some(1));
+    assert_eq!(r, Ok(want));
+    for spec in ["threshold=5,inline_depth=0", "threshold=5,inline_depth=0,bridge=2", "threshold=1,inline_depth=0,bridge=1", "threshold=5"] {
+        let (r, vm) = run_in::<true>(&quasi_calls_prog(n), params(spec), Some(1));
+        assert_eq!(r, Ok(want), "{spec}: {}", vm.stats().summary());
+        assert!(vm.stats().invalidations >= 1, "{spec}: {}", vm.stats().summary());
+        if spec.starts_with("threshold=5,inline_depth=0") {
+            // (At threshold 1 the traces are shaped differently and are thrown away while no
+            // compiled code runs.)
+            assert!(vm.stats().doomed >= 1, "{spec}: {}", vm.stats().summary());
         }
     }
 }

@@ -725,6 +725,7 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
         if vm.run_depth > 0 {
             vm.units[d].as_ref().unwrap().doomed.set(true);
             vm.doomed.push(d);
+            vm.stats.doomed += 1;
         } else {
             vm.units[d] = None;
         }

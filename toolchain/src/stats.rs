@@ -60,6 +60,8 @@ pub struct JitStats {
     pub safepoint_exits: u64,
     /// Traces thrown away because a quasi-immutable value they depend on changed.
     pub invalidations: u64,
+    /// Traces thrown away while compiled code was running (freed once none runs).
+    pub doomed: u64,
     /// Exits linked to jump straight to another trace (a bridge, or the loop a `finish`
     /// continues in) instead of returning to the driver.
     pub links: u64,
@@ -96,7 +98,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} links={} median_compile_ms={:.3}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} median_compile_ms={:.3}",
             self.loops,
             self.bridges,
             self.functions,
@@ -105,6 +107,7 @@ impl JitStats {
             self.guard_failures,
             self.entries,
             self.invalidations,
+            self.doomed,
             self.links,
             self.median_compile_ms()
         )

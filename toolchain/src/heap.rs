@@ -9,28 +9,53 @@
 //! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each; free slots
 //! form singly linked lists per class, threaded through header word 1, with word 0 zero. The
 //! free-list heads sit in one array at a stable address, so compiled code allocates by
-//! popping a head (two loads, one store) and only calls [`alloc_slow`] when a list is empty.
+//! popping a head (two loads, one store) and only calls `alloc_slow` when a list is empty.
 //! Larger objects are allocated one by one.
 //!
-//! Accounting without counting every allocation: the free list compiled code pops from
-//! holds at most a page's worth of slots; the rest of the free slots wait in the reserve, as
-//! runs of at most a page's worth of slots each, with their lengths. Refilling from the
-//! reserve (taking one run), or taking a new page, is the slow path, and it charges the
-//! run's bytes against the budget. So a collection is requested after about `budget` bytes
-//! of allocation whatever path they took, and new pages are only taken when the reserve is
-//! empty: the heap stays within about live data plus budget.
+//! Collection is mark and lazy sweep. A collection only marks (adding up the live bytes as
+//! it goes, so [`HeapStats::live_bytes`] is exact at once), frees the dead large objects,
+//! empties the free lists, and queues every page of each size class to be swept, lowest
+//! address first. Pages are swept on demand: when an allocation finds its class's free list
+//! empty, the slow path sweeps the class's next queued page — finalizing and clearing its
+//! dead objects, clearing the marks of its live ones — and makes the page's free slots, in
+//! address order, the new free list; the slots are about to be used, and the sweep leaves
+//! them in cache. Only when a class has no queued page left does it take a new page. The next
+//! collection first sweeps whatever pages are still queued (marking needs every mark bit
+//! clear); their free slots are found again by the sweep after it.
 //!
-//! The sweep visits every slot of every page, which is cheap next to `budget` bytes of
-//! allocation. In stress mode, where a collection follows nearly every allocation, that
-//! would make each collection cost the whole heap; but there every allocation takes the slow
-//! path, so the heap keeps a list of every object that may be alive (the survivors of the
-//! last collection and everything allocated since), and the sweep visits just those: a
-//! collection costs about as much as the live data, as marking does.
+//! So between collections every page is either swept since the last mark (its objects
+//! unmarked) or queued (as the mark left it: an object is live if and only if marked, and
+//! dead ones are not cleared or finalized yet), and allocations come only from swept pages
+//! and new ones: no slot of a queued page is in a free list. On every page, a free slot
+//! (word 0 zero) is zero but for word 1 — compiled code relies on it — since a dead object
+//! is cleared when its page is swept. [`Heap::object_size`] tells swept pages from queued
+//! ones, so it is exact either way. A dead object's finalizer runs exactly once, when its
+//! page is swept: lazily, on an allocation of its size class, or at the start of the next
+//! collection at the latest (or when the heap is dropped, which finalizes every object
+//! still there); dead large objects are finalized and freed by the collection itself.
+//! [`HeapStats::freed`] counts small objects as their pages are swept, and
+//! [`HeapStats::gc_ns`] includes the lazy sweeps.
+//!
+//! Accounting without counting every allocation: the free list compiled code pops from
+//! holds at most a page's worth of slots (one page's free slots). Refilling it — sweeping a
+//! queued page, or taking a new page — is the slow path, and it charges the bytes of the
+//! slots it hands out against the budget. So a collection is requested after about
+//! `budget` bytes of allocation whatever path they took, and new pages are only taken when
+//! no page of the class has a free slot left to find: the heap stays within about live data
+//! plus budget. The order of allocation is deterministic: pages are swept in address order,
+//! and each page's free slots handed out in address order.
+//!
+//! Stress mode, where a collection follows nearly every allocation, does not queue pages:
+//! every allocation takes the slow path there, so the heap keeps a list of every object that
+//! may be alive (the survivors of the last collection and everything allocated since), and
+//! the collection sweeps just those, eagerly: it costs about as much as the live data, as
+//! marking does, instead of the whole heap.
 //!
 //! Collection happens only at safepoints — instruction boundaries of the interpreter, where
 //! every live red value is in a frame — never inside an allocation: allocating past the
-//! budget just raises [`Heap::requested`], which the interpreter's merge points and compiled
-//! loops' back edges (`guard_not_invalidated` on the flag's address) check. The roots are
+//! budget just raises [`Heap::requested`], which the interpreter's merge points, compiled
+//! loops' back edges and compiled function entries (`guard_safepoint` on the flag's address)
+//! check. The roots are
 //! given by the driver: interpreter frames, compiled traces' constants, root scopes.
 //!
 //! Non-moving, so addresses are stable and compiled code needs no stack maps. A moving
@@ -110,19 +135,21 @@ impl Layout {
 /// What the heap did.
 #[derive(Clone, Debug, Default)]
 pub struct HeapStats {
-    /// Objects allocated.
+    /// Objects allocated (outside compiled code's fast path).
     pub objects: u64,
-    /// Bytes allocated.
+    /// Bytes allocated (outside compiled code's fast path).
     pub bytes: u64,
     /// Collections run.
     pub collections: u64,
-    /// Time spent collecting, in nanoseconds.
+    /// Time spent collecting, in nanoseconds: marking, and sweeping, whether at a
+    /// collection or lazily when an allocation sweeps a page.
     pub gc_ns: u64,
-    /// Bytes live after the last collection.
+    /// Bytes live after the last collection (exact: added up while marking).
     pub live_bytes: usize,
     /// Most bytes of pages and large objects held at once.
     pub peak_bytes: usize,
-    /// Objects freed.
+    /// Objects freed: large ones by the collection, small ones when their page is swept
+    /// (lazily, so those of the last collection may not all be counted yet).
     pub freed: u64,
 }
 
@@ -136,15 +163,27 @@ pub struct HeapFast {
     pub requested: u64,
 }
 
+/// A small-object page.
+#[derive(Clone, Copy)]
+struct Page {
+    /// Its address (a multiple of PAGE).
+    addr: usize,
+    /// Its slot size.
+    size: u32,
+    /// Whether it has been swept since the last mark (see the module notes); false while it
+    /// waits in its class's queue.
+    swept: bool,
+}
+
 /// A `Vm`'s heap.
 pub struct Heap {
     fast: Box<HeapFast>,
-    /// Free slots not yet handed to the fast path, by size class: runs of at most a page's
-    /// worth of slots linked through word 1, with their lengths; the next to hand out last.
-    reserve: Vec<Vec<(usize, usize)>>,
-    /// Small-object pages with their slot size, in address order (the collector looks up
-    /// every reference it follows: a binary search).
-    pages: Vec<(usize, usize)>,
+    /// Small-object pages in address order (the collector looks up every reference it
+    /// follows: a binary search).
+    pages: Vec<Page>,
+    /// Pages marked and not swept yet, by size class; the next to sweep last (the lowest
+    /// address).
+    queued: Vec<Vec<usize>>,
     /// Large objects by address, with their size.
     large: FxHashMap<usize, usize>,
     /// Stress mode only: every object that may be alive (see the module notes).
@@ -161,7 +200,7 @@ fn class_of(bytes: usize) -> usize {
     bytes / GRAIN - 1
 }
 
-/// A run of free slots being built by a sweep, in the order they are linked.
+/// A run of free slots being built by stress mode's sweep, in the order they are linked.
 #[derive(Clone, Copy)]
 struct Run {
     head: usize,
@@ -189,14 +228,6 @@ impl Run {
         self.tail = p;
         self.len += 1;
     }
-
-    /// Hands a non-empty run to `out`.
-    fn finish(&mut self, out: &mut Vec<(usize, usize)>) {
-        if self.len > 0 {
-            out.push((self.head, self.len));
-        }
-        *self = Run::EMPTY;
-    }
 }
 
 /// The bytes of the live object at `p`, computed from its header.
@@ -212,14 +243,103 @@ unsafe fn size_of_object(p: usize) -> usize {
     }
 }
 
+/// Runs the finalizer, if any, of the object at `p` whose word 0 is `class_word`.
+///
+/// # Safety
+/// `class_word` is the word 0 of an object, not cleared yet: the address of its layout.
+unsafe fn finalize(p: usize, class_word: usize) {
+    // SAFETY: an object's word 0 is its layout, a `&'static Layout`, until it is cleared.
+    let layout = unsafe { &*(class_word as *const Layout) };
+    if let Some(f) = layout.finalize {
+        f(p);
+    }
+}
+
+/// What sweeping a page found.
+struct Swept {
+    /// The first of its free slots, linked in address order through word 1 (when linked).
+    head: usize,
+    /// How many free slots it has (when linked).
+    free: usize,
+    /// How many dead objects it freed.
+    freed: u64,
+}
+
+/// Sweeps the page at `page`, of `size`-byte slots, as the last mark left it: finalizes the
+/// unmarked objects and clears them (all but word 1, as every free slot), and clears the
+/// marks of the others. With `LINK`, also links every free slot of the page, in address
+/// order, through word 1; without, it leaves free slots alone.
+///
+/// # Safety
+/// `page` is a page of `size`-byte slots that has been marked and not swept since: every
+/// slot is free (word 0 zero) or an object (word 0 its layout) whose word 1 holds its mark
+/// bit; with `LINK`, none of its slots is in a free list.
+unsafe fn sweep_page<const LINK: bool>(page: usize, size: usize) -> Swept {
+    // The smallest classes, the most common, get their slot size as a constant: clearing
+    // a dead object is then a few stores rather than a call to memset.
+    // SAFETY: forwarded from the caller, in every arm (each passes `size` itself or 0).
+    unsafe {
+        match size {
+            16 => sweep_slots::<LINK, 16>(page, size),
+            32 => sweep_slots::<LINK, 32>(page, size),
+            48 => sweep_slots::<LINK, 48>(page, size),
+            64 => sweep_slots::<LINK, 64>(page, size),
+            _ => sweep_slots::<LINK, 0>(page, size),
+        }
+    }
+}
+
+/// [`sweep_page`], for slots of `SIZE` bytes, or `size` bytes when `SIZE` is 0.
+///
+/// It walks the page from its end, so the slots handed out first (the lowest) are the ones
+/// it touched last.
+///
+/// # Safety
+/// As for `sweep_page`; `SIZE` is 0 or `size`.
+#[inline(always)]
+unsafe fn sweep_slots<const LINK: bool, const SIZE: usize>(page: usize, size: usize) -> Swept {
+    debug_assert!(SIZE == 0 || SIZE == size);
+    let size = if SIZE != 0 { SIZE } else { size };
+    let mut out = Swept { head: 0, free: 0, freed: 0 };
+    let mut p = page + PAGE / size * size;
+    while p != page {
+        p -= size;
+        // SAFETY: `p` is a slot of the page: word 0 is its class, or 0 when free.
+        let class_word = unsafe { *(p as *const usize) };
+        if class_word != 0 {
+            let word1 = (p + 8) as *mut usize;
+            // SAFETY: `p` is an object: word 1 holds its mark bit.
+            let mark = unsafe { *word1 };
+            if mark & 1 != 0 {
+                // SAFETY: as above.
+                unsafe { *word1 = mark & !1 };
+                continue;
+            }
+            // SAFETY: `p` is a dead object, not cleared yet.
+            unsafe { finalize(p, class_word) };
+            out.freed += 1;
+            // SAFETY: `p` is a dead object of `size` bytes: clear it into a free slot
+            // (compiled code relies on free slots being zero but for word 1).
+            unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
+        }
+        if LINK {
+            // SAFETY: `p` is a free slot in no list: word 1 links it to the next one up.
+            unsafe { *((p + 8) as *mut usize) = out.head };
+            out.head = p;
+            out.free += 1;
+        }
+    }
+    out
+}
+
 impl Heap {
     /// An empty heap; in stress mode it asks for a collection at every safepoint after any
     /// allocation.
     pub fn new(stress: bool) -> Self {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
-            reserve: vec![Vec::new(); CLASSES],
             pages: Vec::new(),
+            queued: vec![Vec::new(); CLASSES],
             large: FxHashMap::default(),
             objects: Vec::new(),
             held: 0,
@@ -281,14 +401,40 @@ impl Heap {
         }
     }
 
-    /// Refills an empty free list: a run of the reserve, or a new page.
+    /// Refills the empty free list of `class`: sweeps its queued pages, lowest first, until
+    /// one has a free slot, or takes a new page.
     fn refill(&mut self, class: usize) {
-        let size = (class + 1) * GRAIN;
-        let Some((head, n)) = self.reserve[class].pop() else {
-            return self.new_page(class);
-        };
-        self.fast.free[class] = head;
-        self.charge(n * size);
+        debug_assert_eq!(self.fast.free[class], 0);
+        if !self.queued[class].is_empty() {
+            let t0 = Instant::now();
+            let size = (class + 1) * GRAIN;
+            let mut found = None;
+            let mut freed = 0;
+            while let Some(page) = self.queued[class].pop() {
+                self.set_swept(page);
+                // SAFETY: a queued page was marked and not swept since, and the free
+                // lists were emptied when it was queued.
+                let swept = unsafe { sweep_page::<true>(page, size) };
+                freed += swept.freed;
+                if swept.free > 0 {
+                    found = Some(swept);
+                    break;
+                }
+            }
+            self.stats.freed += freed;
+            self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
+            if let Some(swept) = found {
+                self.fast.free[class] = swept.head;
+                return self.charge(swept.free * size);
+            }
+        }
+        self.new_page(class);
+    }
+
+    /// Notes that the queued page at `page` is swept (or about to be).
+    fn set_swept(&mut self, page: usize) {
+        let i = self.page_index(page).expect("a queued page is one of ours");
+        self.pages[i].swept = true;
     }
 
     /// What compiled code needs to inline allocations of `layout`: the slot size and the
@@ -308,8 +454,8 @@ impl Heap {
         // SAFETY: PAGE is a non-zero power of two, a valid size and alignment.
         let page = unsafe { alloc_zeroed(AllocLayout::from_size_align(PAGE, PAGE).unwrap()) } as usize;
         assert!(page != 0, "out of memory");
-        let at = self.pages.partition_point(|&(q, _)| q < page);
-        self.pages.insert(at, (page, size));
+        let at = self.pages.partition_point(|q| q.addr < page);
+        self.pages.insert(at, Page { addr: page, size: size as u32, swept: true });
         self.note_growth(PAGE);
         let mut head = self.fast.free[class];
         for slot in (0..PAGE / size).rev() {
@@ -366,56 +512,94 @@ impl Heap {
         p
     }
 
-    /// The bytes of the object at `p`, if `p` is the address of a live object of this heap.
+    /// The bytes of the object at `p`, if `p` is the address of a live object of this heap
+    /// (exact whether or not its page has been swept since the last collection).
     pub fn object_size(&self, p: usize) -> Option<usize> {
-        let page = p & !(PAGE - 1);
-        let Some(size) = self.page_size(page) else {
+        let Some(i) = self.page_index(p & !(PAGE - 1)) else {
             return self.large.get(&p).copied();
         };
-        let offset = p - page;
-        // SAFETY: `p` is a slot of one of our pages; word 0 of a slot is 0 when free.
-        if offset % size == 0 && offset + size <= PAGE && unsafe { *(p as *const usize) } != 0 {
+        let Page { addr, size, swept } = self.pages[i];
+        let (offset, size) = (p - addr, size as usize);
+        // SAFETY: `p` is a slot of one of our pages: word 0 is 0 when the slot is free;
+        // otherwise `p` is an object, and on a page not swept since the last mark, word 1
+        // holds its mark bit, set if and only if it is live.
+        if offset % size == 0
+            && offset + size <= PAGE
+            && unsafe { *(p as *const usize) } != 0
+            && (swept || unsafe { *((p + 8) as *const usize) } & 1 != 0)
+        {
             Some(size)
         } else {
             None
         }
     }
 
-    /// The slot size of `page`, if it is one of our pages (a binary search, written out:
-    /// the collector calls it for every reference it follows).
-    fn page_size(&self, page: usize) -> Option<usize> {
+    /// The index in `pages` of `page`, if it is one of our pages (a binary search, written
+    /// out: the collector calls it for every reference it follows).
+    fn page_index(&self, page: usize) -> Option<usize> {
         let pages = self.pages.as_slice();
         let (mut lo, mut hi) = (0, pages.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let (q, size) = pages[mid];
+            let q = pages[mid].addr;
             if q < page {
                 lo = mid + 1;
             } else if q > page {
                 hi = mid;
             } else {
-                return Some(size);
+                return Some(mid);
             }
         }
         None
     }
 
-    /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet.
+    /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet,
+    /// adding its bytes to `live`.
     #[inline(always)]
-    fn grey(&self, q: usize, stack: &mut Vec<usize>) {
-        // SAFETY: `q` is a live object of this heap: word 1 holds its mark bit.
-        if q != 0 && self.object_size(q).is_some() && !unsafe { mark(q) } {
-            stack.push(q);
+    fn grey(&self, q: usize, stack: &mut Vec<usize>, live: &mut usize) {
+        if q == 0 {
+            return;
+        }
+        if let Some(bytes) = self.object_size(q) {
+            // SAFETY: `q` is a live object of this heap: word 1 holds its mark bit.
+            if !unsafe { mark(q) } {
+                *live += bytes;
+                stack.push(q);
+            }
         }
     }
 
     /// Marks everything reachable from `roots` (addresses; non-heap ones are ignored) and
-    /// frees the rest.
+    /// frees the rest: large objects at once, small ones as their pages are swept (see the
+    /// module notes).
     pub fn collect(&mut self, roots: &[usize]) {
         let t0 = Instant::now();
+        // Marking needs every mark bit clear, and finalizers are due now at the latest.
+        self.sweep_queued();
+        let live = self.mark(roots);
+        if self.stress {
+            let swept = self.sweep_objects();
+            debug_assert_eq!(swept, live, "the sweep and the mark disagree on the live bytes");
+        } else {
+            self.sweep_large();
+            self.queue_pages();
+        }
+        self.stats.live_bytes = live;
+        self.stats.collections += 1;
+        self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
+        // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
+        // collection, so memory stays within about twice the live data.
+        self.budget = MIN_BUDGET.max(live);
+        self.since_gc = 0;
+        self.fast.requested = 0;
+    }
+
+    /// Marks everything reachable from `roots`; returns the bytes marked.
+    fn mark(&mut self, roots: &[usize]) -> usize {
+        let mut live = 0;
         let mut stack = Vec::new();
         for &r in roots {
-            self.grey(r, &mut stack);
+            self.grey(r, &mut stack, &mut live);
         }
         while let Some(p) = stack.pop() {
             // SAFETY: `p` is a live object: word 0 is its layout, set at allocation.
@@ -424,7 +608,7 @@ impl Heap {
             let mut i = 0;
             while i < refs.len() {
                 // SAFETY: `refs[i]` is the offset of a reference field of this layout.
-                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, &mut stack);
+                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, &mut stack, &mut live);
                 i += 1;
             }
             if matches!(layout.items, Some(MemKind::Ref)) {
@@ -434,80 +618,48 @@ impl Heap {
                 let mut i = 0;
                 while i < len {
                     // SAFETY: `i` is in bounds of the array.
-                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, &mut stack);
+                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, &mut stack, &mut live);
                     i += 1;
                 }
             }
         }
-        self.sweep();
-        self.stats.collections += 1;
-        self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
-        // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
-        // collection, so memory stays within about twice the live data.
-        self.budget = MIN_BUDGET.max(self.stats.live_bytes);
-        self.since_gc = 0;
-        self.fast.requested = 0;
+        live
     }
 
-    /// Frees unmarked objects and clears the marks of the others.
-    fn sweep(&mut self) {
-        self.stats.live_bytes = if self.stress { self.sweep_objects() } else { self.sweep_pages() };
-    }
-
-    /// Sweeps every slot of every page and every large object; returns the live bytes.
-    /// Every free slot goes to the reserve, in address order (deterministic).
-    fn sweep_pages(&mut self) -> usize {
-        let mut live = 0;
-        let pages = std::mem::take(&mut self.pages);
-        self.fast.free = [0; CLASSES];
-        for r in &mut self.reserve {
-            r.clear();
-        }
-        let mut runs = [Run::EMPTY; CLASSES];
-        for &(page, size) in &pages {
-            let class = class_of(size);
-            let cap = PAGE / size;
-            let end = page + cap * size;
-            let mut p = page;
-            while p < end {
-                // SAFETY: `p` is a slot of one of our pages: word 0 is its class (0 when
-                // free), word 1 a live object's mark bit.
-                let class_word = unsafe { *(p as *const usize) };
-                // SAFETY: as above.
-                if class_word != 0 && unsafe { unmark(p) } {
-                    live += size;
-                    p += size;
-                    continue;
-                }
-                if class_word != 0 {
-                    self.finalize(p, class_word);
-                    self.stats.freed += 1;
-                    // SAFETY: a dead object: a free slot is zero but for word 1 (compiled
-                    // code relies on it), and free slots are so already.
-                    unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
-                }
-                let run = &mut runs[class];
-                // SAFETY: `p` is free now, and in no list.
-                unsafe { run.push(p) };
-                if run.len == cap {
-                    run.finish(&mut self.reserve[class]);
-                }
-                p += size;
+    /// Sweeps every page still queued, without linking its free slots: the collection
+    /// that follows queues every page again, and its sweep finds them.
+    fn sweep_queued(&mut self) {
+        let mut freed = 0;
+        for class in 0..CLASSES {
+            let size = (class + 1) * GRAIN;
+            while let Some(page) = self.queued[class].pop() {
+                self.set_swept(page);
+                // SAFETY: a queued page was marked and not swept since.
+                freed += unsafe { sweep_page::<false>(page, size) }.freed;
             }
         }
-        self.pages = pages;
-        for (run, reserve) in runs.iter_mut().zip(&mut self.reserve) {
-            run.finish(reserve);
-            // The lowest addresses are handed out first.
-            reserve.reverse();
+        self.stats.freed += freed;
+    }
+
+    /// After a mark: empties the free lists and queues every page to be swept, lowest
+    /// address first within each class. The slots of the old free lists are free slots of
+    /// those pages: their sweep finds them again.
+    fn queue_pages(&mut self) {
+        self.fast.free = [0; CLASSES];
+        for page in self.pages.iter_mut().rev() {
+            page.swept = false;
+            self.queued[class_of(page.size as usize)].push(page.addr);
         }
+    }
+
+    /// After a mark: frees the unmarked large objects and clears the marks of the others.
+    fn sweep_large(&mut self) {
         // SAFETY: large objects are live objects with a header.
         let dead: Vec<(usize, usize)> =
             self.large.iter().filter(|(&p, _)| !unsafe { unmark(p) }).map(|(&p, &b)| (p, b)).collect();
         for (p, bytes) in dead {
             self.free_large(p, bytes);
         }
-        live + self.large.values().sum::<usize>()
     }
 
     /// Stress mode: sweeps just the objects that may be alive (see the module notes);
@@ -532,7 +684,8 @@ impl Heap {
                 self.free_large(p, bytes);
                 continue;
             }
-            self.finalize(p, class_word);
+            // SAFETY: `p` is a dead object, not cleared yet.
+            unsafe { finalize(p, class_word) };
             self.stats.freed += 1;
             // SAFETY: `p` is a dead small object: clear it and make it a free slot.
             unsafe {
@@ -554,42 +707,39 @@ impl Heap {
     /// Finalizes and frees the dead large object at `p`.
     fn free_large(&mut self, p: usize, bytes: usize) {
         // SAFETY: `p` is a large object: word 0 is its layout.
-        let class_word = unsafe { *(p as *const usize) };
-        self.finalize(p, class_word);
+        unsafe { finalize(p, *(p as *const usize)) };
         self.large.remove(&p);
         self.held -= bytes;
         self.stats.freed += 1;
         // SAFETY: allocated in alloc_bytes with this size and alignment.
         unsafe { dealloc(p as *mut u8, AllocLayout::from_size_align(bytes, GRAIN).unwrap()) };
     }
-
-    fn finalize(&self, p: usize, class_word: usize) {
-        // SAFETY: a live object's word 0 is its layout.
-        let layout = unsafe { &*(class_word as *const Layout) };
-        if let Some(f) = layout.finalize {
-            f(p);
-        }
-    }
 }
 
 impl Drop for Heap {
+    /// Finalizes every object still in the heap — live ones, and dead ones on pages not
+    /// swept yet, which have not been finalized — and gives the memory back.
     fn drop(&mut self) {
-        for &(page, size) in &self.pages {
+        for &Page { addr: page, size, .. } in &self.pages {
+            let size = size as usize;
             for slot in 0..PAGE / size {
                 let p = page + slot * size;
-                // SAFETY: `p` is a slot of one of our pages.
+                // SAFETY: `p` is a slot of one of our pages: word 0 is its class, 0 if free.
                 let class_word = unsafe { (p as *const usize).read() };
                 if class_word != 0 {
-                    self.finalize(p, class_word);
+                    // SAFETY: `p` is an object, live or dead, not cleared (nor finalized).
+                    unsafe { finalize(p, class_word) };
                 }
             }
             // SAFETY: allocated in new_page with this size and alignment.
             unsafe { dealloc(page as *mut u8, AllocLayout::from_size_align(PAGE, PAGE).unwrap()) };
         }
         for (&p, &bytes) in &self.large {
-            // SAFETY: `p` is a live large object; allocated in alloc_bytes like this.
+            // SAFETY: `p` is a live large object (dead ones are freed by the collection
+            // that finds them): word 0 is its layout; it was allocated in alloc_bytes with
+            // this size and alignment.
             unsafe {
-                self.finalize(p, (p as *const usize).read());
+                finalize(p, (p as *const usize).read());
                 dealloc(p as *mut u8, AllocLayout::from_size_align(bytes, GRAIN).unwrap());
             }
         }
@@ -648,11 +798,20 @@ mod tests {
     static BOX: Layout = Layout::object("Box", 8, &[]);
     static REFS: Layout = Layout::array("Refs", MemKind::Ref);
 
+    /// Writes the word at offset `off` of the object `p` (tests pass objects they own and
+    /// offsets within them).
     fn set(p: usize, off: i32, v: usize) {
+        // SAFETY: `p + off` is a word of an object of a live heap.
         unsafe { ((p + off as usize) as *mut usize).write(v) }
     }
 
-    /// Both sweeps: every slot of every page, and stress mode's list of objects.
+    /// Reads the word at offset `off` of the object (or free slot) `p`.
+    fn get(p: usize, off: i32) -> usize {
+        // SAFETY: `p + off` is a word of an object or slot of a live heap.
+        unsafe { ((p + off as usize) as *const usize).read() }
+    }
+
+    /// Both sweeps: pages swept lazily, and stress mode's list of objects, eagerly.
     const MODES: [bool; 2] = [false, true];
 
     #[test]
@@ -671,15 +830,19 @@ mod tests {
                 assert!(h.object_size(p).is_some());
             }
             assert!(h.object_size(garbage).is_none());
-            assert_eq!(h.stats().freed, 1);
             assert_eq!(h.stats().live_bytes, 32 + 32 + 32 + 48);
-            // Freed slots are reused; survivors stay alive through more collections.
+            // Freed slots are reused (once their page is swept, when the allocation needs
+            // a refill); survivors stay alive through more collections.
             let again = h.alloc(&PAIR);
             assert_eq!(again, garbage, "stress: {stress}");
+            assert_eq!(h.stats().freed, 1);
             h.collect(&[a, arr]);
             assert!(h.object_size(again).is_none() && h.object_size(c).is_some());
             h.collect(&[arr]);
             assert!(h.object_size(a).is_none() && h.object_size(b).is_none() && h.object_size(c).is_some());
+            // Small objects are counted as freed when their page is swept: by the start of
+            // the next collection at the latest.
+            h.collect(&[arr]);
             assert_eq!(h.stats().freed, 4);
         }
     }
@@ -719,6 +882,9 @@ mod tests {
                 h.alloc(&COUNTED);
             }
             h.collect(&[keep]);
+            // Each runs when its page is swept: at the next collection at the latest.
+            assert!(FINALIZED.load(Relaxed) <= 10);
+            h.collect(&[keep]);
             assert_eq!(FINALIZED.load(Relaxed), 10);
             h.collect(&[keep]);
             assert_eq!(FINALIZED.load(Relaxed), 10);
@@ -740,6 +906,200 @@ mod tests {
                 }
             }
             assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + PAGE, "{:?}", h.stats());
+        }
+    }
+    /// Slots of `size` bytes in a page.
+    fn cap(size: usize) -> usize {
+        PAGE / size
+    }
+
+    #[test]
+    fn lazily_swept_slots_are_reused_in_address_order_before_any_new_page() {
+        let mut h = Heap::new(false);
+        // Three pages of boxes, full.
+        let all: Vec<usize> = (0..3 * cap(32)).map(|_| h.alloc(&BOX)).collect();
+        assert_eq!(h.pages.len(), 3);
+        for (i, &p) in all.iter().enumerate() {
+            set(p, HEADER, i + 1);
+        }
+        // Keep every third box of the first page allocated, all of the last one, none of
+        // the middle one.
+        let keep: Vec<usize> = all
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| (i < cap(32) && i % 3 == 0) || i >= 2 * cap(32))
+            .map(|(_, &p)| p)
+            .collect();
+        let mut dead: Vec<usize> = all.iter().copied().filter(|p| !keep.contains(p)).collect();
+        dead.sort_unstable();
+        h.collect(&keep);
+        assert_eq!(h.stats().live_bytes, 32 * keep.len());
+        // Nothing is swept (or counted freed) until an allocation needs it...
+        assert_eq!(h.stats().freed, 0);
+        assert!(dead.iter().all(|&p| h.object_size(p).is_none()));
+        assert!(keep.iter().all(|&p| h.object_size(p) == Some(32)));
+        let held = h.held;
+        // ...and then the dead slots come back, lowest address first, page by page.
+        let first = h.alloc(&BOX);
+        assert_eq!(first, dead[0]);
+        let lowest = first & !(PAGE - 1);
+        let dead_in_lowest = dead.iter().filter(|&&p| p & !(PAGE - 1) == lowest).count();
+        assert_eq!(h.stats().freed, dead_in_lowest as u64);
+        let mut again = vec![first];
+        again.extend((1..dead.len()).map(|_| h.alloc(&BOX)));
+        assert_eq!(again, dead);
+        assert_eq!(h.stats().freed, dead.len() as u64);
+        assert_eq!((h.pages.len(), h.held), (3, held), "no page is taken while slots are free");
+        // They come back cleared, and the survivors are untouched.
+        for &p in &again {
+            assert_eq!(get(p, HEADER), 0);
+        }
+        for (i, &p) in all.iter().enumerate() {
+            if keep.contains(&p) {
+                assert_eq!(get(p, HEADER), i + 1);
+            }
+        }
+        // Now nothing is free: the next allocation takes a page.
+        h.alloc(&BOX);
+        assert_eq!(h.pages.len(), 4);
+    }
+
+    #[test]
+    fn free_slots_are_zero_but_for_word_1_after_a_lazy_sweep() {
+        static WORDS: Layout = Layout::array("Words", MemKind::I64);
+        // Slot sizes 32, 48, 64 (swept with a constant size) and 80, 512 (not).
+        for len in [1, 3, 5, 7, 61] {
+            let mut h = Heap::new(false);
+            let bytes = WORDS.bytes(len);
+            let objects: Vec<usize> = (0..100).map(|_| h.alloc_array(&WORDS, len)).collect();
+            for &p in &objects {
+                for i in 0..len {
+                    set(p, ARRAY_ITEMS + 8 * i as i32, !0);
+                }
+            }
+            h.collect(&objects[50..51]);
+            h.alloc_array(&WORDS, len);
+            // What compiled code would pop next: every slot of the list is clear but for
+            // its link.
+            let mut p = h.fast.free[class_of(bytes)];
+            let mut n = 0;
+            while p != 0 {
+                let words: Vec<usize> = (0..bytes as i32 / 8).map(|i| get(p, 8 * i)).collect();
+                assert!(words[0] == 0 && words[2..].iter().all(|&w| w == 0), "{bytes}-byte slot {p:#x}");
+                p = words[1];
+                n += 1;
+            }
+            assert_eq!(n, cap(bytes) - 2, "{bytes}-byte slots: all but the survivor and the new one");
+        }
+    }
+
+    static FINALIZED_LAZILY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    fn count_finalized_lazily(_: usize) {
+        FINALIZED_LAZILY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    static COUNTED_LAZILY: Layout = Layout::object("CountedLazily", 8, &[]).with_finalizer(count_finalized_lazily);
+    static BIG_COUNTED: Layout = Layout::array("BigCounted", MemKind::I64).with_finalizer(count_finalized_lazily);
+
+    #[test]
+    fn finalizers_run_once_when_a_page_is_swept_lazily_or_at_the_next_collection() {
+        use std::sync::atomic::Ordering::Relaxed;
+        let finalized = || FINALIZED_LAZILY.load(Relaxed);
+        FINALIZED_LAZILY.store(0, Relaxed);
+        let mut h = Heap::new(false);
+        // Two pages of finalizable boxes, and a large object.
+        let all: Vec<usize> = (0..2 * cap(32)).map(|_| h.alloc(&COUNTED_LAZILY)).collect();
+        let big = h.alloc_array(&BIG_COUNTED, 100);
+        let keep = [all[0], all[cap(32)]];
+        h.collect(&keep);
+        // The dead large object is finalized by the collection; the small ones wait for
+        // their page's sweep.
+        assert_eq!(finalized(), 1);
+        assert!(h.object_size(big).is_none());
+        let lowest = all.iter().min().unwrap() & !(PAGE - 1);
+        let fresh = h.alloc(&COUNTED_LAZILY);
+        assert_eq!(fresh & !(PAGE - 1), lowest);
+        assert_eq!(finalized(), 1 + cap(32) - 1, "the lowest page's dead boxes");
+        // The other page is still queued: the next collection sweeps it first.
+        h.collect(&[keep[0], keep[1], fresh]);
+        assert_eq!(finalized(), 1 + 2 * cap(32) - 2);
+        h.collect(&[keep[0], keep[1], fresh]);
+        assert_eq!(finalized(), 1 + 2 * cap(32) - 2, "no finalizer runs twice");
+        // Dropping the heap finalizes the rest: the survivors, and the dead objects of
+        // pages not swept yet (`fresh`, dead now), once each.
+        h.collect(&keep);
+        assert_eq!(h.pages.iter().filter(|p| !p.swept).count(), 2);
+        drop(h);
+        assert_eq!(finalized(), 1 + 2 * cap(32) + 1);
+    }
+
+    #[test]
+    fn live_bytes_and_object_size_are_exact_right_after_a_collection() {
+        static WORDS: Layout = Layout::array("Words", MemKind::I64);
+        for stress in MODES {
+            let mut h = Heap::new(stress);
+            let a = h.alloc(&PAIR);
+            let b = h.alloc(&BOX);
+            let words = h.alloc_array(&WORDS, 7);
+            let big = h.alloc_array(&REFS, 100);
+            set(a, HEADER, b);
+            set(a, HEADER + 8, words);
+            set(big, ARRAY_ITEMS, a);
+            let dead = h.alloc(&PAIR);
+            h.collect(&[big]);
+            assert_eq!(h.stats().live_bytes, 32 + 32 + 80 + 832);
+            assert_eq!(
+                [a, b, words, big, dead].map(|p| h.object_size(p)),
+                [Some(32), Some(32), Some(80), Some(832), None]
+            );
+            // Collecting again with nothing swept in between: the marks the first one left
+            // on the queued pages are cleared before marking, so what died since is freed.
+            h.collect(&[a]);
+            assert_eq!(h.stats().live_bytes, 32 + 32 + 80);
+            assert_eq!([a, b, words, big].map(|p| h.object_size(p)), [Some(32), Some(32), Some(80), None]);
+            h.collect(&[b]);
+            assert_eq!(h.stats().live_bytes, 32);
+            assert_eq!([a, b, words].map(|p| h.object_size(p)), [None, Some(32), None]);
+            h.collect(&[]);
+            assert_eq!(h.stats().live_bytes, 0);
+            assert!(h.object_size(b).is_none());
+            h.collect(&[]);
+            assert_eq!(h.stats().freed, 5, "stress: {stress}");
+        }
+    }
+
+    #[test]
+    fn memory_stays_flat_over_many_collections_with_survivors() {
+        static WORDS: Layout = Layout::array("Words", MemKind::I64);
+        for stress in MODES {
+            let mut h = Heap::new(stress);
+            // A ring of long-lived pairs, each replaced now and then, among short-lived
+            // objects of several sizes.
+            let mut ring = vec![0; 2000];
+            let (mut collections, mut peak_after_warmup) = (0, 0);
+            for i in 0..1_500_000usize {
+                let p = match i % 4 {
+                    0 => h.alloc(&PAIR),
+                    1 => h.alloc(&BOX),
+                    2 => h.alloc_array(&WORDS, i % 8),
+                    _ => h.alloc_array(&WORDS, 60),
+                };
+                if i % 7 == 0 {
+                    let at = (i / 7) % ring.len();
+                    ring[at] = p;
+                }
+                if i % 1000 == 0 && h.requested() {
+                    h.collect(&ring);
+                    collections += 1;
+                    if collections == 5 {
+                        peak_after_warmup = h.stats().peak_bytes;
+                    }
+                    let live: usize = ring.iter().filter_map(|&p| h.object_size(p)).sum();
+                    assert!(h.stats().live_bytes >= live && h.stats().live_bytes <= live + 48 * ring.len());
+                }
+            }
+            assert!(collections > 20, "stress: {stress}: {collections} collections");
+            assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + 8 * PAGE, "{:?}", h.stats());
+            assert!(h.stats().peak_bytes <= peak_after_warmup + 4 * PAGE, "{:?}", h.stats());
         }
     }
 }

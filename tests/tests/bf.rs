@@ -142,3 +142,18 @@ fn exits_jump_straight_to_bridges_and_loops() {
     assert!(stats.bridges >= 2, "{}", stats.summary());
     assert!(stats.guard_failures < 20, "{}", stats.summary());
 }
+
+#[test]
+fn perf_map_names_each_trace_at_its_own_code() {
+    // `perf_map` appends `start size name` per compiled trace to /tmp/perf-<pid>.map.
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    let src = shrunk("loops.b", "+[>+[>+[", "-------[>+[>+[");
+    let (_, stats) = run_to_vec(&src, b"", params("threshold=3,bridge=2,perf_map")).unwrap();
+    let map = std::fs::read_to_string(&path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    let lines: Vec<&str> = map.lines().filter(|l| l.contains(" metatrace ")).collect();
+    assert_eq!(lines.len() as u64, stats.loops + stats.bridges, "{map}");
+    let starts: std::collections::HashSet<&str> = lines.iter().map(|l| l.split(' ').next().unwrap()).collect();
+    assert_eq!(starts.len(), lines.len(), "every trace has its own address:\n{map}");
+    assert!(lines.iter().any(|l| l.ends_with("metatrace loop 0 at bf@8")), "{map}");
+}

@@ -465,7 +465,7 @@ fn write_perf_map(code: &CompiledTrace, name: &str) {
     use std::io::Write;
     let path = format!("/tmp/perf-{}.map", std::process::id());
     if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
-        let _ = writeln!(f, "{:x} {:x} {name}", code.entry() as usize, code.code_size());
+        let _ = writeln!(f, "{:x} {:x} {name}", code.code() as usize, code.code_size());
     }
 }
 

@@ -24,12 +24,22 @@
 //! - `guard_true`/`guard_false` on a value whose interval decides that the guard passes is
 //!   removed (one that would always fail is kept).
 //!
-//! Facts about values defined before the label (in the preamble) stay true in the loop body;
-//! facts about the label's arguments are forgotten at the label, where they start over with
-//! the full range (see `util.rs`). An interval that a guard would make empty (the guard
-//! always fails) is not recorded. Not done: relations between values (`a < b` as a fact
-//! rather than as intervals), ranges of floats, or widening over loop iterations (the loop
-//! body is analysed once, from the label's unknown arguments, which is always sound).
+//! Facts about values defined before the label (in the preamble) stay true in the loop body.
+//! The label's arguments name new values on every iteration (see `util.rs`), so their ranges
+//! come from an induction over the iterations instead: an assumed range per label argument
+//! holds on entry if it contains what the preamble knows at the label, and is kept by the loop
+//! body if it contains what the body passes in that position at the `jump`. The assumption
+//! starts as the preamble's ranges; a trial walk of the loop body (on a copy) gives the jump's
+//! ranges; where one is not contained, the assumption is widened — a bound that moved goes
+//! all the way to the 64-bit limit in that direction — and the trial repeats, until the
+//! assumption holds (at most three widenings per argument, so a few rounds; if it still does
+//! not hold, the label's arguments get the full range, as the body's first walk had). A loop
+//! counter that starts at 0 and grows is `[0, MAX]`, a value reduced `% c` every iteration
+//! stays `[0, c - 1]`, and the body's overflow checks on them can go.
+//!
+//! An interval that a guard would make empty (the guard always fails) is not recorded. Not
+//! done: relations between values (`a < b` as a fact rather than as intervals), or ranges of
+//! floats.
 
 use super::util::{is_boolean, Defs, Rewriter};
 use crate::ir::*;
@@ -281,6 +291,63 @@ impl State {
 
 /// Runs range analysis over the trace.
 pub fn run(t: &mut Trace) {
+    let assumed = loop_ranges(t);
+    walk(t, &assumed);
+}
+
+/// The ranges the label's arguments may be assumed to have on every iteration (see the module
+/// docs); empty if the trace has no loop body.
+fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
+    let Some(li) = t.label_index() else { return HashMap::new() };
+    if t.ops.last().is_none_or(|op| op.opcode != Opcode::Jump) {
+        return HashMap::new();
+    }
+    let slots: Vec<Option<Value>> = t.ops[li].args.iter().map(|a| a.as_value()).collect();
+    let mut assumed: HashMap<Value, Range> = HashMap::new();
+    let mut first = true;
+    for _round in 0..8 {
+        let mut trial = t.clone();
+        let Seen { at_label, at_jump } = walk(&mut trial, &assumed);
+        if first {
+            // The preamble's knowledge at the label is where every assumption starts.
+            for (k, v) in slots.iter().enumerate() {
+                if let Some(v) = *v {
+                    assumed.insert(v, at_label[k]);
+                }
+            }
+            first = false;
+            continue;
+        }
+        let mut holds = true;
+        for (k, v) in slots.iter().enumerate() {
+            let Some(v) = *v else { continue };
+            let r = assumed[&v];
+            let j = at_jump[k];
+            if j.lo < r.lo || j.hi > r.hi {
+                holds = false;
+                let lo = if j.lo < r.lo { i64::MIN } else { r.lo };
+                let hi = if j.hi > r.hi { i64::MAX } else { r.hi };
+                assumed.insert(v, Range::new(lo, hi));
+            }
+        }
+        if holds {
+            assumed.retain(|_, r| *r != FULL);
+            return assumed;
+        }
+    }
+    HashMap::new()
+}
+
+/// What a walk saw: the ranges of the label's arguments as the preamble leaves them, and of
+/// the jump's arguments (per position; full where unknown or absent).
+struct Seen {
+    at_label: Vec<Range>,
+    at_jump: Vec<Range>,
+}
+
+/// The pass proper, assuming the label's arguments have the `assumed` ranges in the loop body.
+fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
+    let mut seen = Seen { at_label: Vec::new(), at_jump: Vec::new() };
     let mut rw = Rewriter::new(t);
     let mut st = State { ranges: HashMap::new(), defs: Defs::new() };
     let old = std::mem::take(&mut t.ops);
@@ -288,11 +355,16 @@ pub fn run(t: &mut Trace) {
     let mut ops = old.into_iter().peekable();
     while let Some(mut op) = ops.next() {
         if op.opcode == Opcode::Label {
+            seen.at_label = op.args.iter().map(|&a| st.get(rw.resolve(a))).collect();
             rw.enter_label();
             st.ranges.retain(|&v, _| !rw.is_rebound(v));
+            st.ranges.extend(assumed.iter().map(|(&v, &r)| (v, r)));
             st.defs.retain(|&v, (_, args)| !rw.is_rebound(v) && !args.iter().any(|&a| rw.is_rebound_operand(a)));
         }
         rw.rewrite(&mut op);
+        if op.opcode == Opcode::Jump {
+            seen.at_jump = op.args.iter().map(|&a| st.get(a)).collect();
+        }
         match op.opcode {
             Opcode::GuardTrue | Opcode::GuardFalse => {
                 let truth = op.opcode == Opcode::GuardTrue;
@@ -352,6 +424,7 @@ pub fn run(t: &mut Trace) {
         out.push(op);
     }
     t.ops = out;
+    seen
 }
 
 #[cfg(test)]
@@ -361,6 +434,38 @@ mod tests {
 
     fn bounds(input: &str, expected: &str) {
         check(run, input, expected);
+    }
+
+    #[test]
+    fn loop_carried_ranges_hold_by_induction() {
+        // h stays in [0, 1000002] (the preamble's `% 1000003`, and the body's), so h * 31 and
+        // h * 31 + 7 cannot overflow; the counter i starts at 0 and only grows, so it is
+        // [0, MAX] and `i - 1` cannot overflow either, while `i + 1` still can.
+        bounds(
+            "inputs(i0, i1)\ni2 = int_mod(i0, 1000003)\nlabel(i2, 0)\ni3 = int_mul_ovf(i2, 31)\nguard_no_overflow() [k: i2]\n\
+             i4 = int_add_ovf(i3, 7)\nguard_no_overflow() [k: i2]\ni5 = int_mod(i4, 1000003)\ni6 = int_sub_ovf(0, 1)\n\
+             guard_no_overflow() [k: i2]\njump(i5, 0)\n",
+            "inputs(i0, i1)\ni2 = int_mod(i0, 1000003)\nlabel(i2, 0)\ni3 = int_mul(i2, 31)\ni4 = int_add(i3, 7)\n\
+             i5 = int_mod(i4, 1000003)\ni6 = int_sub(0, 1)\njump(i5, 0)\n",
+        );
+        bounds(
+            "inputs(i0)\ni1 = int_add(0, 0)\nlabel(i1)\ni2 = int_sub_ovf(i1, 1)\nguard_no_overflow() [k: i1]\n\
+             i3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+            "inputs(i0)\ni1 = int_add(0, 0)\nlabel(i1)\ni2 = int_sub(i1, 1)\n\
+             i3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+        );
+    }
+
+    #[test]
+    fn an_assumption_the_body_breaks_is_widened() {
+        // i starts at 5 but the body passes i - 3 on: no lower bound, so i - 3 keeps its
+        // check; the upper bound 5 holds (i only shrinks), so i + 10 cannot overflow.
+        bounds(
+            "inputs(i0)\ni1 = int_add(0, 5)\nlabel(i1)\ni2 = int_add_ovf(i1, 10)\nguard_no_overflow() [k: i1]\n\
+             i3 = int_sub_ovf(i1, 3)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+            "inputs(i0)\ni1 = int_add(0, 5)\nlabel(i1)\ni2 = int_add(i1, 10)\n\
+             i3 = int_sub_ovf(i1, 3)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+        );
     }
 
     #[test]

@@ -608,7 +608,8 @@ pub struct SizeDescr {
     pub size: u32,
     /// The class word written to header word 0 (the layout's address).
     pub class: u64,
-    /// Address of the free-list head to pop from (0: always take the slow path).
+    /// Address of the free-list head to pop from (0: always take the slow path). For an
+    /// array, the list of the size class of arrays of `exact_len` items.
     pub freelist: u64,
     /// Address of the heap, passed to the slow paths.
     pub heap: u64,
@@ -618,6 +619,11 @@ pub struct SizeDescr {
     pub slow_array: u64,
     /// For arrays: how items are stored.
     pub items: Option<MemKind>,
+    /// For arrays: the one length allocated inline, from `freelist` (a `new_array` whose
+    /// length is this constant); other lengths take the slow path.
+    pub exact_len: Option<u32>,
+    /// For arrays: offset of the length word, which the inline path writes.
+    pub len_offset: i32,
 }
 
 /// What a descriptor describes.

@@ -370,6 +370,8 @@ impl Parser {
                         slow: 0,
                         slow_array: 0,
                         items,
+                        exact_len: None,
+                        len_offset: 0,
                     }),
                     None => return Err(self.err("expected 'size BYTES [items=KIND]'")),
                 }

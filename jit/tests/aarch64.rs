@@ -146,7 +146,11 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     let file = dir.join("linked.bin");
     let heap = [(100, SlotInit::Word(slot(128)))];
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &heap)).unwrap();
-    assert_eq!(run_file(&driver, &file, 2, &[4]), ("trace 3 exit 0".to_string(), vec![0, 10]), "unlinked: A leaves (the box as its field word)");
+    assert_eq!(
+        run_file(&driver, &file, 2, &[4]),
+        ("trace 3 exit 0".to_string(), vec![0, 10]),
+        "unlinked: A leaves (the box as its field word)"
+    );
     let linked = [(100, SlotInit::Word(slot(128))), (0, SlotInit::Trace(1))];
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &linked)).unwrap();
     assert_eq!(
@@ -180,8 +184,10 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     .unwrap();
     let cc = arm.emit(&caller).unwrap();
     // SAFETY: as above.
-    let ce = unsafe { arm.emit_linked(&callee, Link { trace_id: 9, slots: slot(210) as *const u64, returns: Some(Type::Float) }) }
-        .unwrap();
+    let ce = unsafe {
+        arm.emit_linked(&callee, Link { trace_id: 9, slots: slot(210) as *const u64, returns: Some(Type::Float) })
+    }
+    .unwrap();
     std::fs::write(&file, code_file_bytes(&entry, &[&cc, &ce], 0, &[(201, SlotInit::Trace(1))])).unwrap();
     let (exit, frame) = run_file(&driver, &file, 2, &[1.5f64.to_bits(), 3]);
     assert_eq!((exit.as_str(), f64::from_bits(frame[0])), ("exit 1", 5.0), "1.5 * 3 + 0.5, by a direct call");

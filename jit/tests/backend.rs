@@ -476,6 +476,46 @@ fn new_pops_the_free_list_inline_and_calls_the_slow_path_when_empty() {
 }
 
 #[test]
+fn new_array_of_its_exact_constant_length_allocates_inline() {
+    use metatrace_jit::ir::DescrKind;
+    // Arrays of exactly 2 items pop a free list and get their length word; other lengths (and
+    // an empty list) call slow_array (this test's own: it records the length it got).
+    static LENS: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+    static SLOW: [AtomicU64; 4] = [const { AtomicU64::new(0) }; 4];
+    extern "C" fn slow_array(_heap: u64, _class: u64, len: u64) -> u64 {
+        LENS.lock().unwrap().push(len);
+        SLOW.as_ptr() as u64
+    }
+    let mut t = text::parse(
+        "descr Arr = size 24 items=i64\ninputs(i0)\np1 = new_array(2, descr=Arr)\np2 = new_array(3, descr=Arr)\nfinish(p1, p2)\n",
+    )
+    .unwrap();
+    let slot: &'static mut [u64; 6] = Box::leak(Box::new([0, 0, 0, 0, 0, 0]));
+    let a = slot.as_mut_ptr() as u64;
+    let list: &'static mut u64 = Box::leak(Box::new(a));
+    for d in &mut t.descrs {
+        if let DescrKind::Size(s) = &mut d.kind {
+            s.class = 0xA77;
+            s.freelist = list as *mut u64 as u64;
+            s.exact_len = Some(2);
+            s.len_offset = 16;
+            s.slow_array = slow_array as *const () as u64;
+        }
+    }
+    let code = host().compile(&t).unwrap();
+    let (_, frame) = run(&code, &[0]);
+    assert_eq!(frame[0], a, "the 2-item array comes from the free list");
+    assert_eq!((slot[0], slot[1], slot[2]), (0xA77, 0, 2), "class, cleared word 1, length");
+    assert_eq!(frame[1], SLOW.as_ptr() as u64, "3 items: the slow path");
+    assert_eq!(*LENS.lock().unwrap(), vec![3]);
+    assert_eq!(*list, 0);
+    // The list is empty now: the 2-item array takes the slow path too, with its length.
+    let (_, frame) = run(&code, &[0]);
+    assert_eq!(frame[0], SLOW.as_ptr() as u64);
+    assert_eq!(*LENS.lock().unwrap(), vec![3, 2, 3]);
+}
+
+#[test]
 fn compiled_traces_are_send() {
     fn is_send<T: Send>() {}
     is_send::<CompiledTrace>();
@@ -630,8 +670,12 @@ fn exits_jump_to_the_code_in_their_slots() {
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
     // input is what A's guard writes and whose frame (2 words) fits the buffer.
     let (ca, cb) = unsafe {
-        let ca = backend.compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None }).unwrap();
-        let cb = backend.compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None }).unwrap();
+        let ca = backend
+            .compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None })
+            .unwrap();
+        let cb = backend
+            .compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None })
+            .unwrap();
         (ca, cb)
     };
     let enter = |frame: &mut Vec<u64>| {

@@ -191,8 +191,7 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
                     let mut regs = std::array::from_fn(|_| cx.int(0));
                     regs[1] = f.regs[b];
                     f.pc += 1;
-                    let callee =
-                        Frame { prog: prog.clone(), quasi: f.quasi, pc: t, regs, raised: None, failed: None };
+                    let callee = Frame { prog: prog.clone(), quasi: f.quasi, pc: t, regs, raised: None, failed: None };
                     match cx.call_frame(f, callee) {
                         Ok(v) => f.regs[a] = v,
                         Err(e) => return Flow::Return(Err(e)),
@@ -413,7 +412,12 @@ fn traces_invalidated_while_compiled_code_runs_are_freed_later() {
     let want: i64 = (0..n).map(|i| if i <= n / 2 { 9 } else { 90 }).sum();
     let (r, _) = run_in::<true>(&quasi_calls_prog(n), JitParams::off(), Some(1));
     assert_eq!(r, Ok(want));
-    for spec in ["threshold=5,inline_depth=0", "threshold=5,inline_depth=0,bridge=2", "threshold=1,inline_depth=0,bridge=1", "threshold=5"] {
+    for spec in [
+        "threshold=5,inline_depth=0",
+        "threshold=5,inline_depth=0,bridge=2",
+        "threshold=1,inline_depth=0,bridge=1",
+        "threshold=5",
+    ] {
         let (r, vm) = run_in::<true>(&quasi_calls_prog(n), params(spec), Some(1));
         assert_eq!(r, Ok(want), "{spec}: {}", vm.stats().summary());
         assert!(vm.stats().invalidations >= 1, "{spec}: {}", vm.stats().summary());

@@ -32,8 +32,8 @@ use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link, LINK_WORDS};
-use std::cell::Cell;
 use metatrace_jit::ir::{Opcode, Operand, Trace};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Instant;
 

@@ -449,6 +449,16 @@ impl Heap {
         (bytes as u32, &self.fast.free[class_of(bytes)] as *const usize as usize)
     }
 
+    /// The free-list head compiled code pops arrays of `layout` with exactly `len` items from
+    /// (0 when they must take the slow path: large arrays, and all arrays in stress mode).
+    pub fn fast_path_array(&self, layout: &'static Layout, len: usize) -> usize {
+        let bytes = layout.bytes(len);
+        if layout.items.is_none() || bytes > MAX_SMALL || self.stress {
+            return 0;
+        }
+        &self.fast.free[class_of(bytes)] as *const usize as usize
+    }
+
     fn new_page(&mut self, class: usize) {
         let size = (class + 1) * GRAIN;
         // SAFETY: PAGE is a non-zero power of two, a valid size and alignment.

@@ -341,8 +341,25 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
             slow: crate::heap::alloc_slow as *const () as u64,
             slow_array: crate::heap::alloc_array_slow as *const () as u64,
             items: layout.items,
+            exact_len: None,
+            len_offset: crate::heap::ARRAY_LEN,
         }),
     }
+}
+
+/// The descriptor of allocations of arrays of `layout` with exactly `len` items: compiled code
+/// allocates those inline (named after the length: descriptors of one trace have distinct
+/// names).
+fn array_size_descr(heap: &crate::heap::Heap, layout: &'static Layout, len: usize) -> metatrace_jit::ir::Descr {
+    use metatrace_jit::ir::DescrKind;
+    let mut d = size_descr(heap, layout);
+    let freelist = heap.fast_path_array(layout, len) as u64;
+    if let (DescrKind::Size(s), Ok(n), true) = (&mut d.kind, u32::try_from(len), freelist != 0) {
+        s.freelist = freelist;
+        s.exact_len = Some(n);
+        d.name = format!("{}_len{len}", layout.name);
+    }
+    d
 }
 
 /// A new input of `trace`, of type `ty`, whose value in the run being recorded is `w`.
@@ -595,7 +612,12 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
     fn new_array(&mut self, layout: &'static Layout, len: TInt) -> TRef {
         let p = self.vm.heap.alloc_array(layout, len.v as usize);
-        let d = size_descr(&self.vm.heap, layout);
+        // A length known now is allocated inline by compiled code.
+        let d = if len.op.is_const() {
+            array_size_descr(&self.vm.heap, layout, len.v as usize)
+        } else {
+            size_descr(&self.vm.heap, layout)
+        };
         let res = self.emit(Opcode::NewArray, vec![len.op], Some(d)).flatten();
         TRef { v: p, op: res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64)) }
     }

@@ -323,11 +323,23 @@ impl Codegen<'_> {
         for v in &snapshot.virtuals {
             let obj = match v.len {
                 None => {
-                    let new = tir::Op { opcode: Opcode::New, args: vec![], result: None, descr: Some(v.descr), snapshot: None };
+                    let new = tir::Op {
+                        opcode: Opcode::New,
+                        args: vec![],
+                        result: None,
+                        descr: Some(v.descr),
+                        snapshot: None,
+                    };
                     self.new_object(b, &new)?
                 }
                 Some(len) => {
-                    let new = tir::Op { opcode: Opcode::NewArray, args: vec![], result: None, descr: Some(v.descr), snapshot: None };
+                    let new = tir::Op {
+                        opcode: Opcode::NewArray,
+                        args: vec![],
+                        result: None,
+                        descr: Some(v.descr),
+                        snapshot: None,
+                    };
                     let s = self.size(&new)?.clone();
                     let sig = self.word_signature(b, 3);
                     let heap = b.ins().iconst(I64, s.heap as i64);
@@ -644,6 +656,12 @@ impl Codegen<'_> {
                 None
             }
             New => Some(self.new_object(b, op)?),
+            NewArray if matches!((op.args[0], self.size(op)?), (Operand::Int(n), s) if s.freelist != 0 && s.exact_len.is_some_and(|e| i64::from(e) == n)) =>
+            {
+                let s = self.size(op)?.clone();
+                let len = op.args[0].as_int().expect("matched above");
+                Some(self.alloc_inline(b, &s, Some(len))?)
+            }
             NewArray => {
                 let s = self.size(op)?;
                 let len = a(self, b, 0)?;
@@ -692,6 +710,17 @@ impl Codegen<'_> {
     /// list is empty.
     fn new_object(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Value, String> {
         let s = self.size(op)?.clone();
+        self.alloc_inline(b, &s, None)
+    }
+
+    /// The inline allocation of `new` (`array_len`: none) or of a `new_array` of the
+    /// descriptor's exact length, which also writes the length word.
+    fn alloc_inline(
+        &mut self,
+        b: &mut FunctionBuilder,
+        s: &tir::SizeDescr,
+        array_len: Option<i64>,
+    ) -> Result<Value, String> {
         let join = b.create_block();
         let result = b.append_block_param(join, I64);
         let slow = b.create_block();
@@ -709,16 +738,30 @@ impl Codegen<'_> {
             b.ins().store(mem(), class, head, 0);
             let zero = b.ins().iconst(I64, 0);
             b.ins().store(mem(), zero, head, 8);
+            if let Some(n) = array_len {
+                let len = b.ins().iconst(I64, n);
+                b.ins().store(mem(), len, head, s.len_offset);
+            }
             b.ins().jump(join, &[BlockArg::Value(head)]);
         } else {
             b.ins().jump(slow, &[]);
         }
         b.seal_block(slow);
         b.switch_to_block(slow);
-        let sig = self.word_signature(b, 2);
         let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
-        let callee = b.ins().iconst(I64, s.slow as i64);
-        let inst = b.ins().call_indirect(sig, callee, &[heap, class]);
+        let inst = match array_len {
+            None => {
+                let sig = self.word_signature(b, 2);
+                let callee = b.ins().iconst(I64, s.slow as i64);
+                b.ins().call_indirect(sig, callee, &[heap, class])
+            }
+            Some(n) => {
+                let sig = self.word_signature(b, 3);
+                let callee = b.ins().iconst(I64, s.slow_array as i64);
+                let len = b.ins().iconst(I64, n);
+                b.ins().call_indirect(sig, callee, &[heap, class, len])
+            }
+        };
         let r = b.inst_results(inst)[0];
         b.ins().jump(join, &[BlockArg::Value(r)]);
         b.seal_block(join);

@@ -157,7 +157,8 @@ impl Backend {
                 Triple::host()
             )));
         };
-        let links = link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64, returns: l.returns });
+        let links =
+            link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64, returns: l.returns });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         Ok(CompiledTrace { mem, entry: entry.clone(), frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
@@ -193,7 +194,10 @@ impl Backend {
 
     fn emit_function(
         &self,
-        build: impl FnOnce(&dyn isa::TargetIsa, &mut FunctionBuilderContext) -> Result<cranelift_codegen::ir::Function, String>,
+        build: impl FnOnce(
+            &dyn isa::TargetIsa,
+            &mut FunctionBuilderContext,
+        ) -> Result<cranelift_codegen::ir::Function, String>,
     ) -> Result<Vec<u8>, CompileError> {
         let taken = self.scratch.lock().ok().and_then(|mut s| s.take());
         let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
@@ -207,7 +211,10 @@ impl Backend {
 
     fn emit_with(
         &self,
-        build: impl FnOnce(&dyn isa::TargetIsa, &mut FunctionBuilderContext) -> Result<cranelift_codegen::ir::Function, String>,
+        build: impl FnOnce(
+            &dyn isa::TargetIsa,
+            &mut FunctionBuilderContext,
+        ) -> Result<cranelift_codegen::ir::Function, String>,
         s: &mut Scratch,
     ) -> Result<Vec<u8>, CompileError> {
         s.ctx.func = build(&*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;

@@ -229,18 +229,15 @@ pub fn run(t: &mut Trace) {
             Opcode::Label => {
                 // A mask of a label argument's preamble value says nothing about the value
                 // that name has in the loop body.
-                masks.retain(|_, (_, args)| !args.iter().any(|a| a.as_value().is_some_and(|v| label_args.contains(&v))));
+                masks
+                    .retain(|_, (_, args)| !args.iter().any(|a| a.as_value().is_some_and(|v| label_args.contains(&v))));
                 vec![]
             }
             Opcode::Jump => loop_slots.iter().map(|&s| d.of(s)).collect(),
             _ => arg_demands(t, &t.ops[i], result_demand(&t.ops[i], &d)),
         };
-        let write_demands: Vec<Vec<u64>> = t.ops[i]
-            .snapshot
-            .iter()
-            .flat_map(|s| &s.writes)
-            .map(|w| arg_demands(t, w, 0))
-            .collect();
+        let write_demands: Vec<Vec<u64>> =
+            t.ops[i].snapshot.iter().flat_map(|s| &s.writes).map(|w| arg_demands(t, w, 0)).collect();
         let op = &mut t.ops[i];
         for (a, m) in op.args.iter_mut().zip(demands) {
             unmask(&masks, a, m);

@@ -111,7 +111,9 @@ mod tests {
 
     #[test]
     fn different_operands_are_different_locations() {
-        let keep = format!("{D}inputs(p0, i1, i2)\nsetarrayitem(p0, i1, 1, descr=a)\nsetarrayitem(p0, i2, 2, descr=a)\nfinish(p0)\n");
+        let keep = format!(
+            "{D}inputs(p0, i1, i2)\nsetarrayitem(p0, i1, 1, descr=a)\nsetarrayitem(p0, i2, 2, descr=a)\nfinish(p0)\n"
+        );
         dse(&keep, &keep);
     }
 }

@@ -260,7 +260,8 @@ mod tests {
             "inputs(i0)\nguard_safepoint(ConstPtr(0)) [f: i0]\ni1 = int_add(i0, 1)\nfinish(i1)\n",
             "inputs(i0)\ni1 = int_add(i0, 1)\nfinish(i1)\n",
         );
-        let allocating = "descr S = size 24\ninputs(i0)\nguard_safepoint(ConstPtr(0)) [f: i0]\np1 = new(descr=S)\nfinish(p1)\n";
+        let allocating =
+            "descr S = size 24\ninputs(i0)\nguard_safepoint(ConstPtr(0)) [f: i0]\np1 = new(descr=S)\nfinish(p1)\n";
         guards(allocating, allocating);
     }
 

@@ -244,9 +244,10 @@ operations! {
     GuardNoOverflow "guard_no_overflow" () -> none [GUARD];
     /// Leaves the trace unless the preceding overflow-checked operation overflowed.
     GuardOverflow "guard_overflow" () -> none [GUARD];
-    /// A safepoint at the top of a loop iteration: leaves the trace if the word at the
-    /// (constant) address is non-zero — the heap wants a collection — so the interpreter can
-    /// collect at an instruction boundary. Never removed or merged by the optimizer.
+    /// A safepoint at the top of a loop iteration or the start of a function entry: leaves the
+    /// trace if the word at the (constant) address is non-zero — the heap wants a collection —
+    /// so the interpreter can collect at an instruction boundary. Never merged; removed only
+    /// where nothing can allocate (see `opt::guards`).
     GuardSafepoint "guard_safepoint" (p) -> none [GUARD];
     /// Follows a call to a helper that may raise: leaves the trace if the word at the
     /// (constant) address — the Vm's raise slot — is non-zero; the interpreter then resumes

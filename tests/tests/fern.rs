@@ -298,3 +298,23 @@ fn main() { let i = 0; let t = 0; while i < 3000 { t = t + pick(i); i = i + 1; }
     assert!(bridge.contains("inputs(") && bridge.contains("finish("), "{bridge}");
     insta::assert_snapshot!("fern_bridge_from_inlined_call", t);
 }
+
+#[test]
+fn direct_calls_that_leave_early_do_not_run_twice() {
+    // g writes to the array before its loop; with inline_depth=0 every call of g is a direct
+    // call of its compiled entry, which jumps into g's loop (the first unit compiled, so its
+    // safepoint is exit 0 of unit 0). Under GC stress that safepoint fails all the time: the
+    // call must continue from there, never start over (the write would happen twice).
+    let src = "
+fn g(c, n) { c[0] = c[0] + 1; let i = 0; while i < 30 { i = i + 1; } if n > 0 { g(c, n - 1); } return 0; }
+fn main() { let c = [0]; let k = 0; while k < 3000 { g(c, 3); k = k + 1; } print(c[0]); }
+";
+    let (want, _) = run_source(src, JitParams::off()).unwrap();
+    assert_eq!(want, "12000\n");
+    for spec in
+        ["inline_depth=0,gc_stress", "threshold=50,inline_depth=0,gc_stress", "threshold=5,inline_depth=0,bridge=2"]
+    {
+        let (got, stats) = run_source(src, params(spec)).unwrap();
+        assert_eq!(got, want, "jit {spec}: {}", stats.summary());
+    }
+}

@@ -354,6 +354,14 @@ pub(crate) fn close_return<'a, L: Language>(vm: &mut Vm<L>, v: &L::Value<Tracer<
 /// Optimizes, compiles and attaches a finished trace: one that loops (neither `finish` nor
 /// `returns`), continues in another loop (`finish`) or returns a value of type `returns`.
 fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>, returns: Option<Type>) {
+    if let TraceKind::Bridge { parent, .. } = rec.kind {
+        if !enterable(vm, parent) {
+            // Its trace was thrown away (or will be) while the bridge was recorded: nothing
+            // would ever run the bridge, or throw it away.
+            vm.recorder = None;
+            return;
+        }
+    }
     let t0 = Instant::now();
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
@@ -792,7 +800,12 @@ fn execute<'a, L: Language>(
     let mut buf = std::mem::take(&mut vm.buf);
     buf.clear();
     buf.extend(reds.iter().map(|r| to_word(*r)));
-    run_units(cx, id, f, buf, None)
+    let exec = run_units(cx, id, f, buf, None);
+    if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
+        // Units thrown away while this run went on: nothing of theirs runs any more.
+        reap(cx.vm);
+    }
+    exec
 }
 
 /// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may

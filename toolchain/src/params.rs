@@ -23,7 +23,9 @@ pub struct JitParams {
     /// Collect at every safepoint after any allocation (also `METATRACE_GC_STRESS=1`).
     pub gc_stress: bool,
     /// Append every compiled trace's code range and name to `/tmp/perf-<pid>.map`, the
-    /// symbol file `perf report` reads for JIT code (also `METATRACE_PERF_MAP=1`).
+    /// symbol file `perf report` reads for JIT code (also `METATRACE_PERF_MAP=1`). The format
+    /// has no way to remove a symbol: code freed and its addresses reused later may be named
+    /// after the older trace.
     pub perf_map: bool,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.

@@ -27,7 +27,7 @@ use crate::ctx::{Language, Red, Reds};
 use crate::descr::Type;
 use crate::driver::{from_word, run_call, Exec};
 use crate::vm::{CellState, UnitId, Vm};
-use metatrace_jit::backend::{decode_exit, ExitWord, LINK_WORDS};
+use metatrace_jit::backend::{decode_exit, ExitWord, LINK_WORDS, NOT_RUN};
 use std::cell::Cell;
 
 /// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is
@@ -95,15 +95,15 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
 }
 
 /// The driver's entry point for `call_assembler_*` (the call descr's function). With
-/// `exit == 0`, runs target number `target` on the `n_args` words at `args`; otherwise the
+/// `exit == NOT_RUN`, runs target number `target` on the `n_args` words at `args`; otherwise the
 /// target's direct entry already ran on the frame buffer `frame` and left with exit word
 /// `exit`, and this continues from there. Returns the result word (or forces, see the module
 /// docs).
 ///
 /// # Safety
 /// Called only by compiled code of a `Vm<L>` while that `Vm` runs it: `ctx` is the `Vm`'s
-/// `PortalCtx`, whose `vm` field points to it, `args` holds `n_args` words, and with a
-/// non-zero `exit`, `frame` is a frame buffer of `LINK_WORDS` words.
+/// `PortalCtx`, whose `vm` field points to it, `args` holds `n_args` words, and with an
+/// `exit` other than `NOT_RUN`, `frame` is a frame buffer of `LINK_WORDS` words.
 pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     ctx: u64,
     target: u64,
@@ -129,7 +129,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     };
     // The callee's reference arguments are in the call's live record: roots until it returns.
     // (The result is mapped to plain words: the run's borrow of the Vm ends with it.)
-    let v: L::Value<Plain> = if exit != 0 {
+    let v: L::Value<Plain> = if exit != NOT_RUN {
         // SAFETY: see the function's contract.
         let words = unsafe { std::slice::from_raw_parts(frame as *const u64, LINK_WORDS) };
         let mut buf = vm.spare_bufs.pop().unwrap_or_default();
@@ -145,7 +145,8 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
             Err(Err(v)) => v,
         }
     } else {
-        // A safepoint at every call: compiled function entries have none of their own.
+        // A safepoint at every call the driver runs (compiled function entries have one of
+        // their own only when they may allocate).
         if vm.heap.requested() {
             crate::driver::collect(vm, Vec::new());
         }

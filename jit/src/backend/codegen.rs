@@ -214,7 +214,8 @@ impl Codegen<'_> {
             Operand::Int(i) => b.ins().iconst(I64, i),
             Operand::Ref(a) => b.ins().iconst(I64, a as i64),
             Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
-            // A virtual object's slot in a guard's frame buffer: the driver fills it in.
+            // A virtual object's slot in a guard's frame buffer: the driver fills it in (or,
+            // when the exit jumps to a bridge, the exit itself: see `materialize`).
             Operand::Virtual(_) => b.ins().iconst(I64, 0),
         })
     }
@@ -801,11 +802,6 @@ impl Codegen<'_> {
         Ok((b.ins().iadd(p, scaled), d.base))
     }
 
-    /// `call_assembler_*`: the callee's reds and then the references live across the call
-    /// go to a stack array; the driver's entry point (the descr's function) is called as
-    /// `fn(context, target, words, n_args, n_live) -> result word`, and may collect: the live
-    /// references are roots meanwhile (the collector does not move objects, so the registers
-    /// holding them stay valid).
     /// `call_assembler_*(context, target, direct, reds...)`: see the op's doc in `ir.rs`.
     ///
     /// The references live across the call, and the callee's reference arguments, go in a
@@ -816,7 +812,8 @@ impl Codegen<'_> {
     /// holding the arguments: when it returns a result of the expected type, that is the
     /// result; when it leaves any other way, the helper continues from that exit. Otherwise
     /// the helper runs the call. The helper is `extern "C" fn(context, target, args, n_args,
-    /// frame, exit word) -> result word`.
+    /// frame, exit word) -> result word`, with the exit word [`super::NOT_RUN`] when the callee
+    /// has not run.
     fn call_assembler(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         let c = self.t.call_descr(op).ok_or("expected a call descr")?;
         if op.args.len() < 3 {
@@ -885,8 +882,8 @@ impl Codegen<'_> {
         }
         b.seal_block(slow);
         b.switch_to_block(slow);
-        let zero = b.ins().iconst(I64, 0);
-        let inst = b.ins().call_indirect(helper_sig, helper, &[context, target, args, n_args, args, zero]);
+        let not_run = b.ins().iconst(I64, super::NOT_RUN as i64);
+        let inst = b.ins().call_indirect(helper_sig, helper, &[context, target, args, n_args, args, not_run]);
         let r = b.inst_results(inst)[0];
         b.ins().jump(done, &[BlockArg::Value(r)]);
         b.seal_block(done);

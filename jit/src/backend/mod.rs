@@ -262,6 +262,10 @@ pub struct Link {
 /// buffer is sized when the run starts, and code linked later must fit it.
 pub const LINK_WORDS: usize = 64;
 
+/// What compiled code passes to the `call_assembler` helper as the exit word when the callee
+/// has not run (no exit word is this: see [`returned_word`] and [`ExitWord::Left`]).
+pub const NOT_RUN: u64 = u64::MAX;
+
 /// How a run of linked code ended, decoded from the exit word it returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitWord {
@@ -326,7 +330,10 @@ impl std::fmt::Debug for CompiledTrace {
 
 impl CompiledTrace {
     /// Runs the trace until it leaves; returns the exit taken (a guard's number, or
-    /// `exit_count() - 1` for `finish`). The exit's values are then in `frame[0..]`.
+    /// `exit_count() - 1` for `finish`). The exit's values are then in `frame[0..]`. This is
+    /// for traces from [`Backend::compile`], whose exits only return; linked code (which may
+    /// leave from another trace, or return a result) is run through [`entry`](Self::entry),
+    /// which gives the whole exit word.
     ///
     /// # Safety
     /// `frame` points to at least [`frame_words`](Self::frame_words) writable, 8-byte

@@ -135,9 +135,18 @@ fn arg_demands(t: &Trace, op: &Op, r: u64) -> Vec<u64> {
             m[args.len() - 1] = store_kind(t, op).map_or(ALL, stored_bits);
             m
         }
-        _ if op.opcode.is_pure() && op.result.is_some() && r == 0 => vec![0; args.len()],
+        _ if op.opcode.is_pure() && op.result.is_some() && r == 0 && total(op.opcode) => vec![0; args.len()],
         _ => vec![ALL; args.len()],
     }
+}
+
+/// Whether the pure operation is defined for all operands. Division, modulo, float-to-int
+/// conversion and shifts have preconditions on their operands (a divisor that is not 0, a
+/// float in range, a count below 64), which hold only for the exact operand values, so their
+/// operands are demanded in full even when their result is not.
+fn total(opcode: Opcode) -> bool {
+    use Opcode::*;
+    !matches!(opcode, IntFloorDiv | IntMod | CastFloatToInt | IntLshift | IntRshift)
 }
 
 /// What is demanded of the result of `op` (0 for operations without one).
@@ -146,7 +155,7 @@ fn result_demand(op: &Op, d: &Demand) -> u64 {
 }
 
 /// Computes the demanded bits of every value (a backward walk, repeated to a fixed point).
-fn demanded(t: &Trace, loop_slots: &[Value]) -> Demand {
+fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
     let mut d = Demand { bits: HashMap::new(), changed: true };
     while d.changed {
         d.changed = false;
@@ -154,7 +163,8 @@ fn demanded(t: &Trace, loop_slots: &[Value]) -> Demand {
             match op.opcode {
                 Opcode::Jump => {
                     for (&a, &slot) in op.args.iter().zip(loop_slots) {
-                        let m = d.of(slot);
+                        // A constant slot names nothing: what is passed there is unobserved.
+                        let m = slot.map_or(0, |v| d.of(v));
                         d.add(a, m);
                     }
                 }
@@ -214,13 +224,15 @@ fn unmask(masks: &Masks, a: &mut Operand, demand: u64) {
 /// Runs the pass: every use that cannot tell a mask's result from its operand uses the
 /// operand; masks left without uses are dropped.
 pub fn run(t: &mut Trace) {
-    let loop_slots: Vec<Value> = match t.label_index() {
-        Some(i) => t.ops[i].args.iter().filter_map(|a| a.as_value()).collect(),
-        None => t.inputs.clone(),
+    // One entry per jump position: the label's argument there (none for a constant), or
+    // the trace's input without a label.
+    let loop_slots: Vec<Option<Value>> = match t.label_index() {
+        Some(i) => t.ops[i].args.iter().map(|a| a.as_value()).collect(),
+        None => t.inputs.iter().map(|&v| Some(v)).collect(),
     };
     let d = demanded(t, &loop_slots);
     let label_args: HashSet<Value> = match t.label_index() {
-        Some(_) => loop_slots.iter().copied().collect(),
+        Some(_) => loop_slots.iter().flatten().copied().collect(),
         None => HashSet::new(),
     };
     let mut masks = Masks::new();
@@ -233,7 +245,7 @@ pub fn run(t: &mut Trace) {
                     .retain(|_, (_, args)| !args.iter().any(|a| a.as_value().is_some_and(|v| label_args.contains(&v))));
                 vec![]
             }
-            Opcode::Jump => loop_slots.iter().map(|&s| d.of(s)).collect(),
+            Opcode::Jump => loop_slots.iter().map(|&s| s.map_or(0, |v| d.of(v))).collect(),
             _ => arg_demands(t, &t.ops[i], result_demand(&t.ops[i], &d)),
         };
         let write_demands: Vec<Vec<u64>> =
@@ -369,6 +381,23 @@ mod tests {
         bits(keep, keep);
         // Without a label the jump goes to the inputs: the same rule.
         let keep = "inputs(i0)\ni1 = int_add(i0, 1)\nguard_true(i1) [k: i0]\ni2 = int_and(i1, 255)\njump(i2)\n";
+        bits(keep, keep);
+    }
+
+    #[test]
+    fn division_operands_are_demanded_in_full_even_when_the_quotient_is_not() {
+        // No bit of i4 is observed (the byte store keeps bits 0..7 of `i4 & 0xff00`), but the
+        // division must still get its exact divisor: dropping the mask could make it 0.
+        let keep = "descr b = field u8 +0\ninputs(p0, i0, i1)\ni2 = int_and(i1, 255)\ni3 = int_add(i2, 1)\n\
+                    i4 = int_floordiv(i0, i3)\ni5 = int_and(i4, 65280)\nsetfield(p0, i5, descr=b)\nfinish(p0)\n";
+        bits(keep, keep);
+    }
+
+    #[test]
+    fn constant_label_arguments_keep_the_positions_in_line() {
+        // The jump's second argument is the slot i0, which the guard tests in full.
+        let keep = "inputs(i0)\nlabel(7, i0)\ni1 = int_lt(i0, 260)\nguard_true(i1) [k: i0]\ni2 = int_and(i0, 255)\n\
+                    i3 = int_add(i2, 1)\njump(7, i3)\n";
         bits(keep, keep);
     }
 

@@ -370,7 +370,11 @@ finish(f5, p3, p0)
     assert_eq!((exit, f64::from_bits(frame[0])), (1, 3.75));
     let calls = CALLS.lock().unwrap().clone();
     assert_eq!(calls.len(), 1);
-    assert_eq!((calls[0].1.clone(), calls[0].2), (vec![0xAA, 0xBB], 0), "p0 and p3 are live across the call");
+    assert_eq!(
+        (calls[0].1.clone(), calls[0].2),
+        (vec![0xAA, 0xBB], metatrace_jit::backend::NOT_RUN),
+        "p0 and p3 are live across the call; the callee has not run"
+    );
     assert_eq!(CHAIN.load(Ordering::SeqCst), 0, "the record is popped after the call");
     // Forced: leaves through guard_not_forced.
     reset();

@@ -439,7 +439,6 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         code,
         exits,
         finish,
-        returns,
         entry: rec.entries_root(),
         finish_unit: Default::default(),
         links,
@@ -754,26 +753,45 @@ pub(crate) fn enterable<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
     vm.units[id].as_ref().is_some_and(|u| !u.doomed.get() && u.invalid.get() == 0)
 }
 
-/// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
-/// the exit writes: a bridge attached to that guard (the exit builds its virtuals first), or the loop a
-/// `finish` continues in), if `to`'s code fits every run's buffer.
-pub(crate) fn link<L: Language>(vm: &mut Vm<L>, from: UnitId, exit: usize, to: UnitId) {
-    let (Some(f), Some(t)) = (vm.units[from].as_ref(), vm.units[to].as_ref()) else { return };
-    if enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && f.links[exit].get() == 0 {
-        f.links[exit].set(t.code.code() as u64);
-        vm.stats.links += 1;
+/// The bridge to run after unit `id` left through guard `exit` (values in `buf`), if it has
+/// one that may be entered: its inputs are the snapshot's words with the virtuals built, which
+/// this builds in `buf`. From now on the exit jumps to the bridge itself (building them in
+/// compiled code).
+pub(crate) fn enter_bridge<L: Language>(vm: &mut Vm<L>, id: UnitId, exit: usize, buf: &mut [u64]) -> Option<UnitId> {
+    let e = vm.units[id].as_ref()?.exits.get(exit)?;
+    let b = e.bridge.filter(|&b| enterable(vm, b))?;
+    if e.virtuals {
+        let resume = e.resume.clone();
+        materialize(vm, &resume, buf);
     }
+    link(vm, id, exit, b);
+    Some(b)
+}
+
+/// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
+/// the exit writes: a bridge attached to that guard, whose virtuals the exit builds first, or
+/// the loop a `finish` continues in).
+pub(crate) fn link<L: Language>(vm: &mut Vm<L>, from: UnitId, exit: usize, to: UnitId) {
+    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to));
+    vm.stats.links += linked as u64;
 }
 
 /// From now on, compiled code calling target number `target` runs unit `entry` (its compiled
-/// function entry) itself, if that code fits a direct call's frame buffer.
+/// function entry) itself.
 pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: UnitId) {
-    let Some(u) = vm.units[entry].as_ref() else { return };
-    let slot = &vm.portal_direct[target];
-    if enterable(vm, entry) && u.code.frame_words() <= LINK_WORDS && slot.get() == 0 {
-        slot.set(u.code.code() as u64);
-        vm.stats.links += 1;
+    let linked = fill_slot(vm, &vm.portal_direct[target], entry);
+    vm.stats.links += linked as u64;
+}
+
+/// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
+/// run's buffer (see `LINK_WORDS`); returns whether it did.
+fn fill_slot<L: Language>(vm: &Vm<L>, slot: &Cell<u64>, to: UnitId) -> bool {
+    let Some(t) = vm.units[to].as_ref() else { return false };
+    let fits = enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && slot.get() == 0;
+    if fits {
+        slot.set(t.code.code() as u64);
     }
+    fits
 }
 
 /// Runs compiled code from the loop header or function entry `f` stands at, then writes the
@@ -781,7 +799,8 @@ pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: Uni
 ///
 /// Compiled code may call back into the driver (`call_assembler`), which may run compiled
 /// code again: so each run has its own frame buffer, holds no reference into `vm.units`
-/// while code runs, and registers the running unit so it is not thrown away meanwhile.
+/// while code runs, and counts itself in `run_depth`, so no unit is freed meanwhile (see
+/// `discard`).
 fn execute<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     id: UnitId,
@@ -862,11 +881,7 @@ pub(crate) fn run_units<'a, L: Language>(
         };
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
-            if let Some(ty) = unit.returns {
-                let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
-                vm.buf = buf;
-                return Exec::Return(L::result_from_red(r));
-            }
+            // (A function trace's returning `finish` gives `ExitWord::Returned`, handled above.)
             // The fast way: the loop this trace continued in last time, if still valid. From
             // now on the exit jumps there itself.
             let cached = unit.finish_unit.get();
@@ -896,20 +911,12 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
             }
         }
-        let e = &unit.exits[exit];
-        if let Some(b) = e.bridge.filter(|&b| vm.units[b].as_ref().is_some_and(|u| !u.doomed.get())) {
-            // The bridge's inputs are the snapshot's words, with virtuals built. From now on
-            // the exit jumps to the bridge itself (building them in compiled code).
-            if e.virtuals {
-                let resume = e.resume.clone();
-                materialize(vm, &resume, &mut buf);
-            }
-            link(vm, id, exit, b);
+        if let Some(b) = enter_bridge(vm, id, exit, &mut buf) {
             id = b;
             continue;
         }
-        let resume = e.resume.clone();
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
+        let resume = unit.exits[exit].resume.clone();
         let invalid = unit.invalid.get() != 0;
         let e = &mut unit.exits[exit];
         if e.safepoint {

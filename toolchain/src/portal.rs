@@ -243,18 +243,9 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
-        let Some(e) = unit.exits.get(exit) else { return Err(Ok((id, exit))) };
-        match e.bridge {
-            Some(b) if crate::driver::enterable(vm, b) => {
-                if e.virtuals {
-                    let resume = e.resume.clone();
-                    crate::driver::materialize(vm, &resume, buf);
-                }
-                crate::driver::link(vm, id, exit, b);
-                left = crate::driver::run_unit(vm, b, buf);
-            }
-            _ => return Err(Ok((id, exit))),
+        match crate::driver::enter_bridge(vm, id, exit, buf) {
+            Some(b) => left = crate::driver::run_unit(vm, b, buf),
+            None => return Err(Ok((id, exit))),
         }
     }
 }

@@ -100,8 +100,6 @@ pub(crate) struct Unit<L: Language> {
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,
-    /// For traces ending in a return (function entries and their bridges): the result type.
-    pub(crate) returns: Option<Type>,
     /// For a function entry or one of its bridges: the function's entry key (such a trace
     /// may end by returning from the activation).
     pub(crate) entry: Option<L::Key>,
@@ -192,6 +190,7 @@ pub struct Vm<L: Language> {
     pub(crate) portals: Vec<crate::portal::Target<L::Key>>,
     /// Each target's direct entry word (boxed: compiled code has its address): 0, or the code
     /// of the target's compiled function entry (see `portal`).
+    #[allow(clippy::vec_box)] // the boxes keep the words in place when the Vec grows
     pub(crate) portal_direct: Vec<Box<std::cell::Cell<u64>>>,
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<crate::portal::PortalCtx>,

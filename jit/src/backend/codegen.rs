@@ -322,34 +322,10 @@ impl Codegen<'_> {
     fn materialize(&mut self, b: &mut FunctionBuilder, snapshot: &tir::Snapshot) -> Result<(), String> {
         let mut objects = Vec::with_capacity(snapshot.virtuals.len());
         for v in &snapshot.virtuals {
+            let s = self.size_descr(v.descr)?.clone();
             let obj = match v.len {
-                None => {
-                    let new = tir::Op {
-                        opcode: Opcode::New,
-                        args: vec![],
-                        result: None,
-                        descr: Some(v.descr),
-                        snapshot: None,
-                    };
-                    self.new_object(b, &new)?
-                }
-                Some(len) => {
-                    let new = tir::Op {
-                        opcode: Opcode::NewArray,
-                        args: vec![],
-                        result: None,
-                        descr: Some(v.descr),
-                        snapshot: None,
-                    };
-                    let s = self.size(&new)?.clone();
-                    let sig = self.word_signature(b, 3);
-                    let heap = b.ins().iconst(I64, s.heap as i64);
-                    let class = b.ins().iconst(I64, s.class as i64);
-                    let len = b.ins().iconst(I64, len as i64);
-                    let callee = b.ins().iconst(I64, s.slow_array as i64);
-                    let inst = b.ins().call_indirect(sig, callee, &[heap, class, len]);
-                    b.inst_results(inst)[0]
-                }
+                None => self.alloc_inline(b, &s, None)?,
+                Some(len) => self.new_array(b, &s, Operand::Int(i64::from(len)))?,
             };
             objects.push(obj);
         }
@@ -656,21 +632,13 @@ impl Codegen<'_> {
                 b.ins().jump(head, &args);
                 None
             }
-            New => Some(self.new_object(b, op)?),
-            NewArray if matches!((op.args[0], self.size(op)?), (Operand::Int(n), s) if s.freelist != 0 && s.exact_len.is_some_and(|e| i64::from(e) == n)) =>
-            {
+            New => {
                 let s = self.size(op)?.clone();
-                let len = op.args[0].as_int().expect("matched above");
-                Some(self.alloc_inline(b, &s, Some(len))?)
+                Some(self.alloc_inline(b, &s, None)?)
             }
             NewArray => {
-                let s = self.size(op)?;
-                let len = a(self, b, 0)?;
-                let sig = self.word_signature(b, 3);
-                let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
-                let callee = b.ins().iconst(I64, s.slow_array as i64);
-                let inst = b.ins().call_indirect(sig, callee, &[heap, class, len]);
-                Some(b.inst_results(inst)[0])
+                let s = self.size(op)?.clone();
+                Some(self.new_array(b, &s, op.args[0])?)
             }
             Finish => {
                 self.write_frame(b, op.args.iter())?;
@@ -691,11 +659,35 @@ impl Codegen<'_> {
     }
 
     fn size(&self, op: &tir::Op) -> Result<&'_ tir::SizeDescr, String> {
-        let d = op.descr.ok_or("missing descr")?;
+        self.size_descr(op.descr.ok_or("missing descr")?)
+    }
+
+    fn size_descr(&self, d: tir::DescrId) -> Result<&'_ tir::SizeDescr, String> {
         match &self.t.descrs.get(d.0 as usize).ok_or("unknown descr")?.kind {
             DescrKind::Size(s) => Ok(s),
             _ => Err("expected a size descr".into()),
         }
+    }
+
+    /// `new_array` of `len` items: inline when `len` is the descriptor's exact length (see
+    /// `alloc_inline`), otherwise through the slow path.
+    fn new_array(&mut self, b: &mut FunctionBuilder, s: &tir::SizeDescr, len: Operand) -> Result<Value, String> {
+        if let Operand::Int(n) = len {
+            if s.freelist != 0 && s.exact_len.is_some_and(|e| i64::from(e) == n) {
+                return self.alloc_inline(b, s, Some(n));
+            }
+        }
+        let len = self.operand(b, len)?;
+        Ok(self.slow_array(b, s, len))
+    }
+
+    /// A call of the descriptor's array slow path: `slow_array(heap, class, len)`.
+    fn slow_array(&self, b: &mut FunctionBuilder, s: &tir::SizeDescr, len: Value) -> Value {
+        let sig = self.word_signature(b, 3);
+        let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
+        let callee = b.ins().iconst(I64, s.slow_array as i64);
+        let inst = b.ins().call_indirect(sig, callee, &[heap, class, len]);
+        b.inst_results(inst)[0]
     }
 
     /// A signature of `n` word parameters returning a word.
@@ -706,16 +698,10 @@ impl Codegen<'_> {
         b.import_signature(sig)
     }
 
-    /// `new`: pops a slot off the size class's free list inline (its fields are already
-    /// zero: the heap clears free slots) and writes the header; calls the slow path when the
-    /// list is empty.
-    fn new_object(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Value, String> {
-        let s = self.size(op)?.clone();
-        self.alloc_inline(b, &s, None)
-    }
-
-    /// The inline allocation of `new` (`array_len`: none) or of a `new_array` of the
-    /// descriptor's exact length, which also writes the length word.
+    /// The inline allocation of `new` (`array_len`: none), or of a `new_array` of the
+    /// descriptor's exact length: pops a slot off the size class's free list (its fields are
+    /// already zero: the heap clears free slots) and writes the header, and an array's length
+    /// word; calls the slow path when the list is empty.
     fn alloc_inline(
         &mut self,
         b: &mut FunctionBuilder,
@@ -749,21 +735,19 @@ impl Codegen<'_> {
         }
         b.seal_block(slow);
         b.switch_to_block(slow);
-        let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
-        let inst = match array_len {
+        let r = match array_len {
             None => {
                 let sig = self.word_signature(b, 2);
+                let (heap, class) = (b.ins().iconst(I64, s.heap as i64), b.ins().iconst(I64, s.class as i64));
                 let callee = b.ins().iconst(I64, s.slow as i64);
-                b.ins().call_indirect(sig, callee, &[heap, class])
+                let inst = b.ins().call_indirect(sig, callee, &[heap, class]);
+                b.inst_results(inst)[0]
             }
             Some(n) => {
-                let sig = self.word_signature(b, 3);
-                let callee = b.ins().iconst(I64, s.slow_array as i64);
                 let len = b.ins().iconst(I64, n);
-                b.ins().call_indirect(sig, callee, &[heap, class, len])
+                self.slow_array(b, s, len)
             }
         };
-        let r = b.inst_results(inst)[0];
         b.ins().jump(join, &[BlockArg::Value(r)]);
         b.seal_block(join);
         b.switch_to_block(join);

@@ -154,27 +154,25 @@ fn result_demand(op: &Op, d: &Demand) -> u64 {
     op.result.map_or(0, |v| d.of(v))
 }
 
+/// What `op` demands of each of its arguments, in a trace whose jump positions are
+/// `loop_slots`: a jump argument is demanded as its slot is (a constant slot names nothing,
+/// so what is passed there is unobserved); the label's arguments are slot names, not uses.
+fn use_demands(t: &Trace, op: &Op, d: &Demand, loop_slots: &[Option<Value>]) -> Vec<u64> {
+    match op.opcode {
+        Opcode::Jump => loop_slots.iter().map(|&s| s.map_or(0, |v| d.of(v))).collect(),
+        Opcode::Label => vec![0; op.args.len()],
+        _ => arg_demands(t, op, result_demand(op, d)),
+    }
+}
+
 /// Computes the demanded bits of every value (a backward walk, repeated to a fixed point).
 fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
     let mut d = Demand { bits: HashMap::new(), changed: true };
     while d.changed {
         d.changed = false;
         for op in t.ops.iter().rev() {
-            match op.opcode {
-                Opcode::Jump => {
-                    for (&a, &slot) in op.args.iter().zip(loop_slots) {
-                        // A constant slot names nothing: what is passed there is unobserved.
-                        let m = slot.map_or(0, |v| d.of(v));
-                        d.add(a, m);
-                    }
-                }
-                // The label's arguments are slot names, not uses.
-                Opcode::Label => {}
-                _ => {
-                    for (&a, m) in op.args.iter().zip(arg_demands(t, op, result_demand(op, &d))) {
-                        d.add(a, m);
-                    }
-                }
+            for (&a, m) in op.args.iter().zip(use_demands(t, op, &d, loop_slots)) {
+                d.add(a, m);
             }
             if let Some(s) = &op.snapshot {
                 for &o in s.operands() {
@@ -237,17 +235,13 @@ pub fn run(t: &mut Trace) {
     };
     let mut masks = Masks::new();
     for i in 0..t.ops.len() {
-        let demands = match t.ops[i].opcode {
-            Opcode::Label => {
-                // A mask of a label argument's preamble value says nothing about the value
-                // that name has in the loop body.
-                masks
-                    .retain(|_, (_, args)| !args.iter().any(|a| a.as_value().is_some_and(|v| label_args.contains(&v))));
-                vec![]
-            }
-            Opcode::Jump => loop_slots.iter().map(|&s| s.map_or(0, |v| d.of(v))).collect(),
-            _ => arg_demands(t, &t.ops[i], result_demand(&t.ops[i], &d)),
-        };
+        if t.ops[i].opcode == Opcode::Label {
+            // A mask of a label argument's preamble value says nothing about the value that
+            // name has in the loop body.
+            masks.retain(|_, (_, args)| !args.iter().any(|a| a.as_value().is_some_and(|v| label_args.contains(&v))));
+            continue;
+        }
+        let demands = use_demands(t, &t.ops[i], &d, &loop_slots);
         let write_demands: Vec<Vec<u64>> =
             t.ops[i].snapshot.iter().flat_map(|s| &s.writes).map(|w| arg_demands(t, w, 0)).collect();
         let op = &mut t.ops[i];

@@ -249,18 +249,18 @@ operations! {
     /// so the interpreter can collect at an instruction boundary. Never merged; removed only
     /// where nothing can allocate (see `opt::guards`).
     GuardSafepoint "guard_safepoint" (p) -> none [GUARD];
-    /// Follows a call to a helper that may raise: leaves the trace if the word at the
-    /// (constant) address — the Vm's raise slot — is non-zero; the interpreter then resumes
-    /// in the exception path of the call's instruction. Never removed or merged.
-    GuardNoException "guard_no_exception" (p) -> none [GUARD];
     /// Leaves the trace if the word at the (constant) address given is non-zero: a
     /// quasi-immutable value the trace depends on has changed since it was compiled.
     GuardNotInvalidated "guard_not_invalidated" (p) -> none [GUARD];
-    /// Follows a `call_assembler_*`: leaves the trace if the word at the (constant) address
-    /// is non-zero — the callee's result was not a value of the call's type (it raised, say);
-    /// the driver then hands that result to the caller suspended in the call (the innermost
-    /// frame of the snapshot). Never removed or merged.
+    /// Follows a `call_assembler_*` or `call_may_force_*`: leaves the trace if the word at the
+    /// (constant) address is non-zero — the call's result was neither a value of the call's
+    /// type nor an exception; the driver then hands that parked result to the caller suspended
+    /// in the call (the innermost frame of the snapshot). Never removed or merged.
     GuardNotForced "guard_not_forced" (p) -> none [GUARD];
+    /// Lets the optimizer know the object's class (the constant) without a guard: the
+    /// interpreter knows it for a reason the trace does not show (RPython's
+    /// `record_exact_class`). Emits no code.
+    RecordKnownClass "record_known_class" (p, p) -> none [];
     // ---- memory (through descriptors) --------------------------------------------------
     /// Reads an integer field (sign- or zero-extended per the descr's kind).
     GetfieldI "getfield_i" (p) -> i [DESCR | READ];
@@ -307,6 +307,23 @@ operations! {
     CallAssemblerF "call_assembler_f" (*) -> f [DESCR | CALL];
     /// As `call_assembler_i`, for a reference result.
     CallAssemblerR "call_assembler_r" (*) -> p [DESCR | CALL];
+    /// Runs Rust code that may run the interpreted language again (a *native*: a user
+    /// `__eq__` inside a dict probe, a `key=` callback inside a sort) and returns its integer
+    /// result; PyPy's `call_may_force`. Arguments: the driver's context (as for
+    /// `call_assembler_i`: its first word heads the chain of live-reference records), the
+    /// native's number in the driver (a constant), then the native's arguments. The call may
+    /// collect, deoptimize and throw traces away; it raises by storing the exception in the
+    /// raise slot (see `save_exception`) and forces (see `guard_not_forced`) any other result.
+    CallMayForceI "call_may_force_i" (*) -> i [DESCR | CALL];
+    /// As `call_may_force_i`, for a float result.
+    CallMayForceF "call_may_force_f" (*) -> f [DESCR | CALL];
+    /// As `call_may_force_i`, for a reference result.
+    CallMayForceR "call_may_force_r" (*) -> p [DESCR | CALL];
+    /// Reads the word at the (constant) address of the Vm's raise slot and clears the slot:
+    /// the exception the preceding call raised, or null. A `guard_isnull` on it leaves the
+    /// trace when the call raised; a `guard_nonnull` when it did not, on a path that follows
+    /// the exception. Never removed.
+    SaveException "save_exception" (p) -> p [EFFECT];
     // ---- control -----------------------------------------------------------------------
     /// The start of the peeled loop body; its arguments are the loop-carried values.
     Label "label" (*) -> none [];
@@ -386,6 +403,20 @@ impl Opcode {
             Type::Float => Opcode::CallAssemblerF,
             Type::Ref => Opcode::CallAssemblerR,
         }
+    }
+    /// The `call_may_force_*` opcode that returns the given type.
+    pub fn call_may_force_returning(ty: Type) -> Opcode {
+        match ty {
+            Type::Int => Opcode::CallMayForceI,
+            Type::Float => Opcode::CallMayForceF,
+            Type::Ref => Opcode::CallMayForceR,
+        }
+    }
+    /// A call that may run the interpreted language (`call_assembler_*`, `call_may_force_*`):
+    /// compiled code keeps the references live across it in a live record.
+    pub fn is_portal_call(self) -> bool {
+        use Opcode::*;
+        matches!(self, CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI | CallMayForceF | CallMayForceR)
     }
     /// The call opcode that returns the given type.
     pub fn call_returning(ty: Option<Type>) -> Opcode {
@@ -703,6 +734,30 @@ pub struct Snapshot {
     /// performs, in order, before it writes the frame buffer: stores the optimizer sank out of
     /// the loop (see `opt::sink`). Their operands are never virtual.
     pub writes: Vec<Op>,
+    /// The innermost frame is a caller suspended in a call, and its last value is not one of
+    /// its reds but the call's outcome, which the driver hands to it (`Language::deliver`)
+    /// before it resumes: a value the call returned, or an exception it raised. Guards after
+    /// a call in the same instruction have such snapshots.
+    pub deliver: Option<Deliver>,
+}
+
+/// What the last value of a delivering snapshot's innermost frame is (see [`Snapshot::deliver`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deliver {
+    /// The value the call returned.
+    Returned,
+    /// The exception the call raised (a reference).
+    Raised,
+}
+
+impl Deliver {
+    /// Name in the text format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Deliver::Returned => "returned",
+            Deliver::Raised => "raised",
+        }
+    }
 }
 
 impl Snapshot {
@@ -713,7 +768,7 @@ impl Snapshot {
     }
     /// Mutable access to every operand the snapshot uses, in the same order as [`uses`](Self::uses).
     pub fn uses_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
-        let Snapshot { frames, virtuals, writes } = self;
+        let Snapshot { frames, virtuals, writes, .. } = self;
         frames
             .iter_mut()
             .flat_map(|f| f.values.iter_mut())

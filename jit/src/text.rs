@@ -19,6 +19,9 @@
 //! Snapshots list frames separated by `;`, each `key: operands`; then, in braces, the virtual
 //! objects they refer to (`{v0 = Int(Int.value=i3)}`); then, after `=>`, the writes the exit
 //! performs before it leaves (`=> setarrayitem(p1, i2, i9, descr=tape)`, see `opt::sink`).
+//! A guard after a call in the same instruction hands the call's outcome to the innermost
+//! frame, a caller suspended in the call: its snapshot ends in `; returned i5` or
+//! `; raised p6` (see `Snapshot::deliver`).
 
 use crate::ir::*;
 use std::collections::HashMap;
@@ -111,11 +114,17 @@ impl<'a> Printer<'a> {
             }
             line.push_str(&self.call(op));
             if let Some(s) = &op.snapshot {
-                let frames: Vec<String> = s
+                let last = s.frames.len().saturating_sub(1);
+                let mut delivered = None;
+                let mut frames: Vec<String> = s
                     .frames
                     .iter()
-                    .map(|f| {
-                        let vals: Vec<String> = f.values.iter().map(|&o| self.operand(o)).collect();
+                    .enumerate()
+                    .map(|(k, f)| {
+                        let mut vals: Vec<String> = f.values.iter().map(|&o| self.operand(o)).collect();
+                        if let (Some(d), true) = (s.deliver, k == last) {
+                            delivered = vals.pop().map(|v| format!("{} {v}", d.name()));
+                        }
                         let key = t.keys.get(f.key.0 as usize).map(String::as_str).unwrap_or("?");
                         if vals.is_empty() {
                             format!("{key}:")
@@ -124,6 +133,7 @@ impl<'a> Printer<'a> {
                         }
                     })
                     .collect();
+                frames.extend(delivered);
                 write!(line, " [{}]", frames.join("; ")).unwrap();
                 if !s.virtuals.is_empty() {
                     let vs: Vec<String> = s
@@ -448,6 +458,17 @@ impl Parser {
                 .ok_or_else(|| self.err("expected a snapshot '[...]'"))?;
             let mut snap = Snapshot::default();
             for frame in inner.split(';') {
+                // `returned v` / `raised v`: the outcome the innermost frame is handed.
+                let deliver = [Deliver::Returned, Deliver::Raised]
+                    .into_iter()
+                    .find_map(|d| frame.trim().strip_prefix(d.name()).and_then(|v| v.strip_prefix(' ')).map(|v| (d, v)));
+                if let Some((d, v)) = deliver {
+                    let value = self.operand(v.trim())?;
+                    let innermost = snap.frames.last_mut().ok_or_else(|| self.err("a delivered value needs a frame"))?;
+                    innermost.values.push(value);
+                    snap.deliver = Some(d);
+                    continue;
+                }
                 let (key, vals) = frame.rsplit_once(':').ok_or_else(|| self.err("expected 'key: values'"))?;
                 let values = split_args(vals).iter().map(|v| self.operand(v)).collect::<Result<_, _>>()?;
                 let key = self.t.key(key.trim());
@@ -543,6 +564,29 @@ jump(i0, f1)
         assert_eq!(s.operands().count(), 5, "frame values, then virtual fields");
         assert_eq!(print(&t), VIRTUALS);
         crate::verify::verify(&t).unwrap();
+    }
+
+    #[test]
+    fn delivered_outcomes_round_trip() {
+        let src = "\
+descr eq = call(p, i, p, p) -> i reenter
+inputs(p0, p1)
+i2 = call_may_force_i(ConstPtr(0), 3, p0, p1, descr=eq)
+guard_not_forced(ConstPtr(1)) [f@1: p0; f@7: p1]
+p3 = save_exception(ConstPtr(2))
+guard_isnull(p3) [f@1: p0; f@7: p1; raised p3]
+guard_true(i2) [f@1: p0; f@7: p1; returned i2]
+jump(p0, p1)
+";
+        let t = parse(src).unwrap();
+        let s = t.ops[3].snapshot.as_ref().unwrap();
+        assert_eq!(s.deliver, Some(Deliver::Raised));
+        assert_eq!(s.frames[1].values.len(), 2, "the outcome is the innermost frame's last value");
+        assert_eq!(t.ops[4].snapshot.as_ref().unwrap().deliver, Some(Deliver::Returned));
+        assert_eq!(print(&t), src);
+        crate::verify::verify(&t).unwrap();
+        let bad = src.replace("raised p3]", "raised i2]");
+        assert!(crate::verify::verify(&parse(&bad).unwrap()).is_err(), "a raised value is a reference");
     }
 
     #[test]

@@ -100,6 +100,16 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             if s.frames.is_empty() {
                 return err(at, format!("{name} has an empty snapshot"));
             }
+            if let Some(d) = s.deliver {
+                let delivered = s.frames.last().and_then(|f| f.values.last());
+                match (d, delivered.map(|&o| t.operand_type(o))) {
+                    (_, None) => return err(at, format!("{name}'s snapshot delivers nothing")),
+                    (Deliver::Raised, Some(ty)) if ty != Type::Ref => {
+                        return err(at, format!("{name}'s snapshot delivers a raised {ty:?}"))
+                    }
+                    _ => {}
+                }
+            }
             for w in &s.writes {
                 let store = matches!(w.opcode, Opcode::Setfield | Opcode::Setarrayitem);
                 if !store || w.result.is_some() || w.snapshot.is_some() {
@@ -225,7 +235,7 @@ fn check_descr(t: &Trace, op: &Op, kind: &DescrKind, args: &[Type]) -> Result<()
                 return Err("arraylen on an array descr without a length".into());
             }
         }
-        (CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR, DescrKind::Call(c)) => {
+        (CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI | CallMayForceF | CallMayForceR, DescrKind::Call(c)) => {
             if c.args != args {
                 return Err(format!("{name} arguments {args:?} do not match the descr's {:?}", c.args));
             }

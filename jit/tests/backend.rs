@@ -263,7 +263,7 @@ fn wire_call(t: &mut Trace, flag: u64, func: u64) {
 }
 
 #[test]
-fn guard_no_exception_leaves_when_the_call_raised() {
+fn save_exception_takes_what_the_call_raised() {
     extern "C" fn maybe_raise(slot: u64, x: u64) -> u64 {
         if x == 0 {
             unsafe { *(slot as *mut u64) = 7 };
@@ -275,7 +275,8 @@ fn guard_no_exception_leaves_when_the_call_raised() {
         "descr f = call(p, i) -> i mayraise
 inputs(i0)
 i1 = call_i(ConstPtr(0), i0, descr=f)
-guard_no_exception(ConstPtr(0)) [k: i0]
+p2 = save_exception(ConstPtr(0))
+guard_isnull(p2) [k: i0; raised p2]
 finish(i1)
 ",
     )
@@ -283,9 +284,9 @@ finish(i1)
     let slot = SLOT.as_ptr() as u64;
     wire_call(&mut t, slot, maybe_raise as *const () as u64);
     let code = host().compile(&t).unwrap();
-    assert_eq!(run(&code, &[5]), (1, vec![6]));
-    assert_eq!(run(&code, &[0]), (0, vec![0]), "raised: leaves through the guard");
-    assert_eq!(SLOT.load(Ordering::SeqCst), 7);
+    assert_eq!(run(&code, &[5]), (1, vec![6, 0]));
+    assert_eq!(run(&code, &[0]), (0, vec![0, 7]), "raised: leaves through the guard, handing over the exception");
+    assert_eq!(SLOT.load(Ordering::SeqCst), 0, "the slot is cleared");
 }
 
 /// The fake driver of the `call_assembler` tests: what it was called with, and its context
@@ -332,6 +333,7 @@ fn portal_trace(src: &str) -> Trace {
                 op.args[0] = Operand::Ref(ctx);
                 op.args[2] = Operand::Ref(fake_portal::DIRECT.as_ptr() as u64);
             }
+            Opcode::CallMayForceF | Opcode::CallMayForceI | Opcode::CallMayForceR => op.args[0] = Operand::Ref(ctx),
             Opcode::GuardNotForced => op.args[0] = Operand::Ref(fake_portal::FORCED.as_ptr() as u64),
             _ => {}
         }
@@ -418,6 +420,28 @@ finish({ty}2)
         reset();
         let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2]);
         assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
+    }
+    // `call_may_force_*` (a native): the same call, always through the driver, with a live
+    // record; `record_known_class` emits nothing.
+    for (ty, op) in [("i", "call_may_force_i("), ("f", "call_may_force_f("), ("p", "call_may_force_r(")] {
+        let t = portal_trace(&format!(
+            "descr portal = call(p, i, f, i) -> {ty} reenter
+inputs(f0, i1, p2)
+record_known_class(p2, ConstPtr(3))
+{ty}3 = {op}ConstPtr(0), 3, f0, i1, descr=portal)
+guard_not_forced(ConstPtr(2)) [k: f0, i1]
+finish({ty}3, p2)
+"
+        ));
+        let code = host().compile(&t).unwrap();
+        reset();
+        let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2, 0xCC]);
+        assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
+        let calls = CALLS.lock().unwrap().clone();
+        assert_eq!((calls.len(), calls[0].1.clone(), calls[0].2), (1, vec![0xCC], metatrace_jit::backend::NOT_RUN));
+        reset();
+        let (exit, _) = run(&code, &[0.5f64.to_bits(), -2i64 as u64, 0xCC]);
+        assert_eq!(exit, 0, "{op}: forced");
     }
 }
 

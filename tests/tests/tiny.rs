@@ -75,8 +75,6 @@ struct Frame<R: Reds> {
     quasi: Option<QuasiId>,
     pc: usize,
     regs: [R::Int; NREGS],
-    /// What the current instruction raised (green: set by `raise_in` after a guard failure).
-    raised: Option<u64>,
     /// An error a callee returned to this frame after a deopt (see `deliver`).
     failed: Option<String>,
 }
@@ -105,21 +103,23 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
             Some(Red::Int(v)) => v,
             _ => panic!("a tiny frame holds {NREGS} ints"),
         });
-        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs, raised: None, failed: None }
-    }
-    fn raise_in<R: Reds>(f: &mut Frame<R>, exc: u64) {
-        f.raised = Some(exc);
+        Frame { prog: self.prog.clone(), quasi: self.quasi, pc: key.0, regs, failed: None }
     }
     fn map_value<A: Reds, B: Reds>(v: Result<A::Int, String>, m: &mut dyn RedMap<A, B>) -> Result<B::Int, String> {
         v.map(|i| m.int(i))
     }
     fn deliver<R: Reds>(f: &mut Frame<R>, v: Self::Value<R>) {
-        // A caller is suspended after its `Call` (the pc moved on before the call).
-        let Ins::Call(a, _, _) = f.prog[f.pc - 1] else { unreachable!("a caller stands after its call") };
-        match v {
-            Ok(v) => f.regs[a] = v,
-            Err(e) => f.failed = Some(e),
+        // A caller is suspended after its `Call` or `Div` (the pc moved on before the call).
+        let at = f.pc - 1;
+        match (f.prog[at], v) {
+            (Ins::Call(a, _, _) | Ins::Div(a, _, _), Ok(v)) => f.regs[a] = v,
+            (Ins::Div(..), Err(e)) => f.failed = Some(format!("{e} at {at}")),
+            (Ins::Call(..), Err(e)) => f.failed = Some(e),
+            _ => unreachable!("a caller stands after its call"),
         }
+    }
+    fn raised_result<R: Reds>(exc: R::Ref) -> Self::Value<R> {
+        Err(format!("raised {}", R::address(exc)))
     }
 
     const COMPILED_CALLS: bool = CALLS;
@@ -139,9 +139,6 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
         loop {
             if cx.merge_point(f) == Control::Leave {
                 return Flow::Leave;
-            }
-            if let Some(exc) = f.raised.take() {
-                return Flow::Return(Err(format!("raised {exc} at {}", f.pc)));
             }
             if let Some(e) = f.failed.take() {
                 return Flow::Return(Err(e));
@@ -181,17 +178,21 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
                 }
                 Ins::SetQuasi(k) => cx.quasi_set(f.quasi.unwrap(), k),
                 Ins::Div(a, b, c) => {
-                    match cx.call_may_raise(&div_helper(), &[Red::Int(f.regs[b]), Red::Int(f.regs[c])]) {
-                        Ok(Some(Red::Int(q))) => f.regs[a] = q,
+                    // The call ends the instruction: the frame resumes after it (see `deliver`).
+                    let (x, y) = (f.regs[b], f.regs[c]);
+                    f.pc += 1;
+                    match cx.call_may_raise(f, &div_helper(), &[Red::Int(x), Red::Int(y)]) {
+                        Ok(Red::Int(q)) => f.regs[a] = q,
                         Ok(_) => unreachable!("checked_div returns an int"),
-                        Err(exc) => return Flow::Return(Err(format!("raised {exc} at {}", f.pc))),
+                        Err(exc) => return Flow::Return(Err(format!("raised {} at {}", C::address(exc), f.pc - 1))),
                     }
+                    continue;
                 }
                 Ins::Call(a, t, b) => {
                     let mut regs = std::array::from_fn(|_| cx.int(0));
                     regs[1] = f.regs[b];
                     f.pc += 1;
-                    let callee = Frame { prog: prog.clone(), quasi: f.quasi, pc: t, regs, raised: None, failed: None };
+                    let callee = Frame { prog: prog.clone(), quasi: f.quasi, pc: t, regs, failed: None };
                     match cx.call_frame(f, callee) {
                         Ok(v) => f.regs[a] = v,
                         Err(e) => return Flow::Return(Err(e)),
@@ -222,7 +223,7 @@ fn run_in<const CALLS: bool>(
     let mut vm2 = Vm::with_params(lang, vm.params_mut().clone());
     let q = quasi.map(|v| vm2.quasi_new(v));
     assert_eq!(q, vm2.lang().quasi, "cell ids are per Vm and start at 0");
-    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS], raised: None, failed: None };
+    let f = Frame { prog: vm2.lang().prog.clone(), quasi: q, pc: 0, regs: [0; NREGS], failed: None };
     let r = vm2.run(f);
     drop(vm);
     (r, vm2)
@@ -504,7 +505,7 @@ fn raising_helpers_resume_in_the_exception_path() {
         if spec != "off" {
             assert!(vm.stats().loops >= 1, "{spec}: {}", vm.stats().summary());
             let trace = &vm.traces()[0].optimized;
-            assert!(trace.contains("guard_no_exception("), "{trace}");
+            assert!(trace.contains("save_exception("), "{trace}");
         }
     }
 }

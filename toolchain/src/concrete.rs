@@ -7,6 +7,7 @@ use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
 use crate::heap::Layout;
 use crate::semantics as sem;
 use crate::vm::Vm;
+use crate::native::{Native, RootMark};
 use crate::QuasiId;
 
 /// The plain red family: `i64`, `f64` and addresses. Frames handed to [`Vm::run`] use it.
@@ -63,6 +64,29 @@ impl<'a, L: Language> Concrete<'a, L> {
             crate::driver::safepoint::<L, Self>(self.vm, f);
         }
     }
+}
+
+impl<'a, L: Language> Concrete<'a, L> {
+    /// Runs a frame of the language to completion (interpreting it, or running its compiled
+    /// code) and returns its result: how a native ([`Ctx::call_native`]) calls back into the
+    /// language. References the native holds across the call must be rooted ([`Ctx::root`]).
+    pub fn call_function(&mut self, callee: L::Frame<Self>) -> L::Value<Self> {
+        crate::driver::run_call(self, callee)
+    }
+
+    /// The Vm's heap (for natives that build objects in Rust).
+    pub fn heap_mut(&mut self) -> &mut crate::heap::Heap {
+        &mut self.vm.heap
+    }
+}
+
+/// Helpers that may run the language again must be natives (see `Ctx::call_native`).
+pub(crate) fn reject_reentrant(h: &Helper) {
+    assert!(
+        h.effect != crate::descr::Effect::MayReenter,
+        "helper {} is declared MayReenter: Rust code that runs the language again must be a Native called with Ctx::call_native",
+        h.name
+    );
 }
 
 impl<L: Language> Reds for Concrete<'_, L> {
@@ -316,6 +340,7 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
+        reject_reentrant(h);
         let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
         for (w, a) in words.iter_mut().zip(args) {
             *w = to_word(*a);
@@ -324,7 +349,10 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         h.ret.map(|t| crate::driver::from_word::<Self>(t, r))
     }
 
-    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64> {
+    fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, usize> {
+        let _ = caller; // a helper cannot collect: the caller needs no rooting
+        reject_reentrant(h);
+        let ret = h.ret.unwrap_or_else(|| panic!("helper {} may raise but returns nothing", h.name));
         let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
         words[0] = self.vm.raise_slot.as_ptr() as u64;
         for (w, a) in words[1..].iter_mut().zip(args) {
@@ -332,9 +360,31 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         }
         let r = h.call_words(&words[..args.len() + 1]);
         match self.vm.raise_slot.replace(0) {
-            0 => Ok(h.ret.map(|t| crate::driver::from_word::<Self>(t, r))),
-            exc => Err(exc),
+            0 => Ok(crate::driver::from_word::<Self>(ret, r)),
+            exc => Err(exc as usize),
         }
+    }
+
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
+        crate::native::check_args(n, args);
+        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        let mark = self.vm.roots.len();
+        self.vm.roots.extend(args.iter().filter_map(|a| match a {
+            Red::Ref(r) => Some(*r),
+            _ => None,
+        }));
+        let v = (n.f)(self, args);
+        self.vm.roots.truncate(mark);
+        self.vm.shadow.pop();
+        v
+    }
+
+    fn root(&mut self, r: usize) -> RootMark {
+        self.vm.roots.push(r);
+        RootMark(self.vm.roots.len() - 1)
+    }
+    fn unroot(&mut self, mark: RootMark) {
+        self.vm.roots.truncate(mark.0);
     }
 
     fn quasi_get(&mut self, q: QuasiId) -> i64 {
@@ -343,6 +393,27 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     fn quasi_set(&mut self, q: QuasiId, v: i64) {
         self.vm.quasi.set(q, v)
     }
+    fn quasi_new(&mut self, v: i64) -> i64 {
+        self.vm.quasi.create(v).to_raw() as i64
+    }
+    fn quasi_free(&mut self, q: QuasiId) {
+        self.vm.quasi.free(q)
+    }
+
+    #[inline(always)]
+    fn we_are_jitted(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn is_constant_int(&self, _: i64) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn is_constant_ref(&self, _: usize) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn record_known_class(&mut self, _: usize, _: usize) {}
 
     #[inline(always)]
     fn merge_point(&mut self, f: &L::Frame<Self>) -> Control {

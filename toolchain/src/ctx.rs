@@ -114,27 +114,27 @@ pub trait Language: Sized + 'static {
     fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Self::Frame<R>;
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
-    /// Resumes a caller suspended in a call instruction with the callee's result (the
-    /// caller's frame is as it was passed to [`Ctx::call`]).
+    /// Resumes a caller suspended in a call with the call's outcome: what the instruction
+    /// does after the call returns, done on the frame alone (the caller is as it was passed to
+    /// [`Ctx::call_frame`], [`Ctx::call_native`] or [`Ctx::call_may_raise`]: positioned after
+    /// the call, its arguments consumed). The driver calls it when compiled code leaves at or
+    /// after such a call; so everything the interpreter does in the call's instruction after
+    /// the call returns must be what `deliver` does (an instruction that has more to do after
+    /// the call ends there and continues in a *continuation* instruction the frame is
+    /// positioned at).
     fn deliver<R: Reds>(caller: &mut Self::Frame<R>, result: Self::Value<R>);
-    /// Puts a frame whose current instruction called a helper that raised (see
-    /// [`Ctx::call_may_raise`]) into that instruction's exception path, as the interpreter
-    /// does itself when `call_may_raise` returns `Err`. `exc` is the word the helper stored.
-    /// Only languages that use raising helpers need it.
-    fn raise_in<R: Reds>(f: &mut Self::Frame<R>, exc: u64) {
-        let _ = (f, exc);
-        unreachable!("this language calls no helper that may raise")
-    }
     /// Whether calls are compiled: function entries (activation starts) get traces of their
     /// own, and traces call the functions they do not inline (recursion, too deep) through the
     /// driver (`call_assembler`). Needs [`Language::result_red`] and
     /// [`Language::result_from_red`]. Without it, such calls end the trace being recorded.
     const COMPILED_CALLS: bool = false;
     /// A result as one red value, if it is one that compiled code can receive (typically
-    /// an ordinary return value, not an error). Compiled code calls functions it did not
-    /// inline through the driver and continues with this value; any other result leaves the
-    /// compiled code and reaches the caller in the interpreter. Function-entry traces end by
-    /// returning it. Only used with [`Language::COMPILED_CALLS`].
+    /// an ordinary return value, not an error). Traces keep such a result as a value of the
+    /// trace after a call (guards after the call in the same instruction hand it to the caller
+    /// through [`Language::deliver`]); compiled code calls functions it did not inline through
+    /// the driver and continues with this value; function-entry traces end by returning it.
+    /// Any other result (see [`Language::result_raised`]) leaves compiled code and reaches the
+    /// caller in the interpreter.
     fn result_red<R: Reds>(v: &Self::Value<R>) -> Option<Red<R>> {
         let _ = v;
         None
@@ -143,6 +143,24 @@ pub trait Language: Sized + 'static {
     fn result_from_red<R: Reds>(r: Red<R>) -> Self::Value<R> {
         let _ = r;
         unreachable!("result_red never gives a red value for this language")
+    }
+    /// Whether results may carry exceptions that compiled code receives as values
+    /// ([`Language::result_raised`] and [`Language::raised_result`] are implemented): calls that
+    /// are not inlined (natives, calls through the driver) are then followed in traces by a
+    /// check of the raise slot.
+    const EXCEPTIONS: bool = false;
+    /// The exception a result carries, if it is one that compiled code can receive: a raise
+    /// out of a call (a helper, a native, a function compiled code calls) travels through the
+    /// Vm's raise slot as one reference, traces follow it into the handler, and an exit taken
+    /// because a call raised (or did not) gets bridges like any other.
+    fn result_raised<R: Reds>(v: &Self::Value<R>) -> Option<R::Ref> {
+        let _ = v;
+        None
+    }
+    /// The result that raises `exc`: the inverse of [`Language::result_raised`].
+    fn raised_result<R: Reds>(exc: R::Ref) -> Self::Value<R> {
+        let _ = exc;
+        unreachable!("result_raised never gives an exception for this language")
     }
     /// The interpreter's main loop: runs `f` from its current position until it returns or
     /// the driver asks for it back.
@@ -295,8 +313,9 @@ pub trait Ctx<L: Language>: Reds {
     fn arraylen(&mut self, arr: Self::Ref, d: &ArrayDescr) -> Self::Int;
 
     /// Allocates a zeroed object of a fixed-size layout on the Vm's heap. Never collects:
-    /// collection happens only at instruction boundaries, so red values held in Rust
-    /// locals within an instruction stay valid.
+    /// collection happens only at safepoints (instruction boundaries, loop headers, calls),
+    /// so a reference held in a Rust local stays valid until the next [`Ctx::call_frame`],
+    /// [`Ctx::call_native`] or boundary; to hold one across those, root it ([`Ctx::root`]).
     fn new_object(&mut self, layout: &'static Layout) -> Self::Ref;
     /// Allocates a zeroed array of `len` items (`len >= 0`, checked by the interpreter).
     fn new_array(&mut self, layout: &'static Layout, len: Self::Int) -> Self::Ref;
@@ -306,23 +325,95 @@ pub trait Ctx<L: Language>: Reds {
 
     /// Calls a Rust helper. `args` must match the helper's declared argument types; the
     /// result is `Some` exactly when the helper declares one. An elidable helper called with
-    /// constant arguments while tracing is folded to its result.
+    /// constant arguments while tracing is folded to its result. Helpers that may raise go
+    /// through [`Ctx::call_may_raise`]; Rust code that may run the language again is a
+    /// native ([`Ctx::call_native`]): a helper declared `MayReenter` is rejected here.
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>>;
 
-    /// Calls a helper declared with [`Effect::MayRaise`](crate::Effect::MayRaise). The helper
-    /// receives, before `args`, the address of the Vm's raise slot (a `u64`): it raises by
-    /// storing a non-zero word there (an error code, or a heap reference, which the collector
-    /// keeps alive), and its result is then ignored. Returns `Err(word)` if it raised; the
-    /// interpreter must then take the instruction's exception path (and implement
-    /// [`Language::raise_in`] to do the same when compiled code raised). `h.args` lists the
-    /// helper's arguments including the leading slot address (a `Type::Ref`).
-    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64>;
+    /// Calls a helper that may raise (declared [`Effect::MayRaise`](crate::Effect::MayRaise),
+    /// or [`Effect::Elidable`](crate::Effect::Elidable) for a pure function that may raise,
+    /// which is folded while tracing when its arguments are constants). The helper receives,
+    /// before `args`, the address of the Vm's raise slot (a `u64`): it raises by storing a
+    /// non-zero word there (an exception object, or any non-heap word such as an error code;
+    /// the collector keeps heap objects there alive), and its result is then ignored.
+    /// `h.args` lists the helper's arguments including the leading slot address (a
+    /// `Type::Ref`); the helper must return a value.
+    ///
+    /// The call ends `caller`'s instruction, as [`Ctx::call_frame`] does: `caller` is the
+    /// calling frame as it should be resumed, and if compiled code leaves at or after the call,
+    /// its outcome reaches `caller` through [`Language::deliver`]
+    /// ([`Language::result_from_red`] of the result, or [`Language::raised_result`] of the
+    /// exception). While tracing, the trace follows the outcome seen now (into the handler, if
+    /// it raised) behind a guard, and a hot guard gets a bridge for the other outcome.
+    ///
+    /// ```ignore
+    /// f.pc += 1; // the caller resumes after the call
+    /// match cx.call_may_raise(f, &DICT_GETITEM, &[Red::Ref(d), Red::Ref(k)]) {
+    ///     Ok(v) => f.push(v),               // what `deliver(f, Ok(v))` does
+    ///     Err(exc) => f.raise(exc),         // what `deliver(f, Err(exc))` does
+    /// }
+    /// ```
+    fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, Self::Ref>;
+
+    /// Calls a *native*: Rust code that may run the language again (a user `__eq__` during a
+    /// dict probe, a `key=` function during a sort), allocate and collect. It runs on the
+    /// concrete interpreter context, where [`Concrete::call_function`](crate::Concrete::call_function)
+    /// runs a frame of the language to completion. `caller` is the calling frame as it should
+    /// be resumed, as for [`Ctx::call_frame`]; the reference arguments stay alive during the
+    /// call. While tracing, the call is residual (PyPy's `call_may_force`): it runs now, and
+    /// the trace calls it again from compiled code, followed by `guard_not_forced` and a check
+    /// of the raise slot, so compiled code survives a callback that deoptimizes, throws traces
+    /// away or collects. Its result reaches the caller through [`Language::deliver`] if
+    /// compiled code leaves at or after the call: a value of the native's declared type
+    /// ([`Language::result_red`]) or an exception ([`Language::result_raised`]) stays in
+    /// compiled code, any other result is *forced* back to the interpreter.
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static crate::Native<L>, args: &[Red<Self>]) -> L::Value<Self>;
+
+    /// Keeps `r` alive across calls and safepoints until [`Ctx::unroot`] is given the
+    /// returned mark (or an earlier one): a root scope for references held in Rust locals.
+    /// Costs nothing in compiled code (roots are for Rust code; traces know their own values).
+    ///
+    /// ```ignore
+    /// let mark = cx.root(keys);            // `keys` survives the calls below
+    /// for i in 0..n { let k = cx.call_native(f, &KEY_FN, &[...]); /* ... */ }
+    /// cx.unroot(mark);
+    /// ```
+    fn root(&mut self, r: Self::Ref) -> crate::RootMark;
+    /// Drops every root pushed since `mark` was returned by [`Ctx::root`] (`mark`'s included).
+    fn unroot(&mut self, mark: crate::RootMark);
 
     /// Reads a quasi-immutable cell: a value that rarely changes. The trace treats it as a
     /// constant and is invalidated when [`Ctx::quasi_set`] changes it.
     fn quasi_get(&mut self, q: crate::QuasiId) -> i64;
     /// Changes a quasi-immutable cell, invalidating every trace that depends on it.
     fn quasi_set(&mut self, q: crate::QuasiId, v: i64);
+    /// Creates a quasi-immutable cell holding `v` and returns its id ([`QuasiId::to_raw`]) as
+    /// a red integer, which can be stored in a heap object (a class's version tag); turn it
+    /// back into a [`QuasiId`] once promoted (`QuasiId::from_raw(cx.promote_int(id))`).
+    ///
+    /// [`QuasiId`]: crate::QuasiId
+    /// [`QuasiId::to_raw`]: crate::QuasiId::to_raw
+    fn quasi_new(&mut self, v: i64) -> Self::Int;
+    /// Frees a cell nobody refers to any more (the object holding it died): traces that
+    /// depend on it are invalidated, and its id may be given to a new cell.
+    fn quasi_free(&mut self, q: crate::QuasiId);
+
+    /// RPython's `we_are_jitted`: `true` while tracing (and so in compiled code), `false` in
+    /// the interpreter. For code that does something cheaper to trace than to interpret (or
+    /// the other way round) with the same result.
+    fn we_are_jitted(&self) -> bool;
+    /// Whether the value is a constant of the trace being recorded (RPython's `isconstant`):
+    /// for decisions such as unrolling a loop over a container only when its length is known.
+    /// Always `false` in the interpreter.
+    fn is_constant_int(&self, v: Self::Int) -> bool;
+    /// Whether the reference is a constant of the trace being recorded (see
+    /// [`Ctx::is_constant_int`]).
+    fn is_constant_ref(&self, r: Self::Ref) -> bool;
+    /// Tells the trace that `obj` has class `class` (a layout address, as
+    /// [`Ctx::promote_class`] returns) without a guard: the interpreter knows it for a
+    /// reason the trace does not show (RPython's `record_exact_class`). Later
+    /// `promote_class` guards on `obj` disappear. A wrong claim is a bug of the interpreter.
+    fn record_known_class(&mut self, obj: Self::Ref, class: usize);
 
     /// Marks an instruction boundary (RPython's `jit_merge_point`): call it at the top of
     /// the interpreter loop, before every instruction, and obey the result.
@@ -333,6 +424,8 @@ pub trait Ctx<L: Language>: Reds {
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control;
     /// Calls a function of the language: runs `callee` to completion through the driver.
     /// `caller` is the calling frame as it should be resumed (position after the call, its
-    /// arguments consumed), see [`Language::deliver`].
+    /// arguments consumed), see [`Language::deliver`]. The call may collect: references the
+    /// instruction holds in Rust locals across it must be rooted ([`Ctx::root`]) or be in
+    /// `caller` or `callee`.
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self>;
 }

@@ -32,7 +32,7 @@ use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link, LINK_WORDS};
-use metatrace_jit::ir::{Opcode, Operand, Trace};
+use metatrace_jit::ir::{Deliver, Opcode, Operand, Trace};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Instant;
@@ -186,19 +186,27 @@ fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: us
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
-    let mut pos = 0;
-    let mut frames: Vec<L::Frame<Tracer<'_, L>>> = resume
-        .frames
-        .iter()
-        .map(|(key, slots)| {
-            let mut it = slots.iter().map(|&s| {
-                pos += 1;
-                traced_input(&mut rec.trace, s.ty(), words[pos - 1])
-            });
-            lang.rebuild(*key, &mut it)
-        })
-        .collect();
+    let mut words = words.into_iter();
+    let trace = &mut rec.trace;
+    let (mut frames, outcome) = rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |s| {
+        traced_input(trace, s.ty(), words.next().expect("the exit wrote every slot"))
+    });
     let mut inner = frames.pop().expect("a snapshot has at least one frame");
+    if frames.is_empty() {
+        // One frame, waiting for the outcome of its call: the activation loop's tracer records
+        // on from there (converted before the outcome is delivered, as below).
+        vm.recorder = Some(rec);
+        vm.stats.traces_started += 1;
+        let mut outer = convert_frame(&*lang, &inner, &mut Relife);
+        if let Some(v) = outcome {
+            L::deliver(&mut outer, L::map_value(v, &mut Relife));
+        }
+        return (gen, outer);
+    }
+    if let Some(v) = outcome {
+        // The innermost frame waits for the outcome of its call.
+        L::deliver(&mut inner, v);
+    }
     // The callers wait, as roots, for their callees.
     let base = vm.shadow.len();
     for f in &frames {
@@ -362,6 +370,12 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             return;
         }
     }
+    if rec.invalid.get() != 0 {
+        // It changed a value it depends on while it was recorded: it could never run.
+        vm.recorder = Some(rec);
+        abort(vm, AbortReason::Invalidated);
+        return;
+    }
     let t0 = Instant::now();
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
@@ -402,7 +416,6 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         .map(|op| ExitInfo {
             resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
             safepoint: op.opcode == Opcode::GuardSafepoint,
-            raises: op.opcode == Opcode::GuardNoException,
             forced: op.opcode == Opcode::GuardNotForced,
             virtuals: op.snapshot.as_ref().is_some_and(|s| !s.virtuals.is_empty()),
             fails: 0,
@@ -435,6 +448,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         compile_ns: ns,
     });
     let consts = trace_refs(&optimized);
+    let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
     vm.units.push(Some(Unit {
         code,
         exits,
@@ -447,6 +461,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         loop_key,
         parent,
         consts,
+        inputs,
     }));
     match rec.kind {
         TraceKind::Loop(k) => {
@@ -523,7 +538,7 @@ fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) 
             VirtualInfo { layout, len: v.len, fields }
         })
         .collect();
-    Resume { frames, virtuals }
+    Resume { frames, virtuals, deliver: s.deliver }
 }
 
 /// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
@@ -599,6 +614,10 @@ pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
     roots.extend_from_slice(&vm.roots);
     crate::portal::live_records(&vm.portal, &mut roots);
     roots.push(vm.raise_slot.get() as usize);
+    if let Some(v) = vm.forced.take() {
+        // A forced call's result, parked for its caller.
+        vm.forced = Some(L::map_value(v, &mut CollectRefs(&mut roots)));
+    }
     for u in vm.units.iter().flatten() {
         roots.extend_from_slice(&u.consts);
     }
@@ -626,6 +645,21 @@ pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
         }
     }
     vm.heap.collect(&roots);
+}
+
+/// The identity on plain values that lists the references it sees.
+struct CollectRefs<'r>(&'r mut Vec<usize>);
+impl RedMap<crate::concrete::Plain, crate::concrete::Plain> for CollectRefs<'_> {
+    fn int(&mut self, v: i64) -> i64 {
+        v
+    }
+    fn float(&mut self, v: f64) -> f64 {
+        v
+    }
+    fn reference(&mut self, v: usize) -> usize {
+        self.0.push(v);
+        v
+    }
 }
 
 impl JitCell {
@@ -719,14 +753,22 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
                 slot.set(0);
             }
         }
+        // The key counts again, backing off as after an abort: a trace that keeps being
+        // invalidated (it sets a value it depends on, say) is eventually not traced again.
+        let max = vm.params.max_aborts;
+        let invalidated = |c: &mut JitCell| {
+            c.aborts += 1;
+            c.counter = 0;
+            c.state = if c.aborts >= max { CellState::Blacklisted } else { CellState::Counting };
+        };
         if let Some(k) = u.loop_key {
             if let Some(c) = vm.cells.get_mut(&k) {
-                *c = JitCell::new();
+                invalidated(c);
             }
         }
         for c in vm.entry_cells.values_mut() {
             if c.state == CellState::Compiled(d) {
-                *c = JitCell::new();
+                invalidated(c);
             }
         }
         if vm.run_depth > 0 {
@@ -816,6 +858,11 @@ fn execute<'a, L: Language>(
     vm.stats.entries += 1;
     let mut reds = Vec::new();
     L::reds(f, &mut reds);
+    if cfg!(debug_assertions) {
+        let unit = vm.units[id].as_ref().expect("enterable");
+        let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
+        assert_eq!(types, unit.inputs, "the frame at {} has reds of other types than its compiled code's inputs", L::key(f));
+    }
     let mut buf = std::mem::take(&mut vm.buf);
     buf.clear();
     buf.extend(reds.iter().map(|r| to_word(*r)));
@@ -904,8 +951,8 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
-                    let resume = Resume { frames: vec![(target, slots)], virtuals: vec![] };
-                    restore(cx, &resume, f, &buf, None, None);
+                    let resume = Resume { frames: vec![(target, slots)], virtuals: vec![], deliver: None };
+                    restore(cx, &resume, f, &buf, None);
                     cx.vm.buf = buf;
                     return Exec::Continue;
                 }
@@ -921,22 +968,17 @@ pub(crate) fn run_units<'a, L: Language>(
         let e = &mut unit.exits[exit];
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f, &buf, None, None);
+            restore(cx, &resume, f, &buf, None);
             cx.vm.buf = buf;
             return Exec::Continue;
         }
         e.fails += 1;
-        if e.raises {
-            vm.stats.guard_failures += 1;
-            let exc = vm.raise_slot.replace(0);
-            restore(cx, &resume, f, &buf, Some(exc), None);
-            cx.vm.buf = buf;
-            return Exec::Continue;
-        }
         if e.forced {
+            // (No bridge: the parked result is not in the frame buffer. Exceptions are, and
+            // the guards on them get bridges.)
             vm.stats.guard_failures += 1;
             let v = crate::portal::take_forced(vm);
-            restore(cx, &resume, f, &buf, None, Some(v));
+            restore(cx, &resume, f, &buf, Some(v));
             cx.vm.buf = buf;
             return Exec::Continue;
         }
@@ -946,19 +988,19 @@ pub(crate) fn run_units<'a, L: Language>(
             && !invalid
             && vm.recorder.is_none();
         vm.stats.guard_failures += 1;
-        if want_bridge && resume.frames.len() > 1 {
+        if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
-            // becomes the outermost frame as the snapshot has it, still waiting for its callee.
+            // becomes the outermost frame as the snapshot has it, still waiting for its callee
+            // (or for the outcome of its call).
             materialize(vm, &resume, &mut buf);
             let lang = vm.lang.clone();
-            let (key, slots) = &resume.frames[0];
-            let mut it = slots.iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
-            *f = lang.rebuild(*key, &mut it);
+            let mut it = resume.reds_of(0).iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
+            *f = lang.rebuild(resume.frames[0].0, &mut it);
             vm.bridge_words = buf;
             vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Exec::Leave;
         }
-        restore(cx, &resume, f, &buf, None, None);
+        restore(cx, &resume, f, &buf, None);
         cx.vm.buf = buf;
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
@@ -970,41 +1012,28 @@ pub(crate) fn run_units<'a, L: Language>(
 
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to
 /// completion (innermost first, each caller resumed with its callee's result), the outermost
-/// is `f`. `raised`: the innermost frame's instruction raised this (see
-/// `Language::raise_in`); `delivered`: the innermost frame is suspended in a call that
-/// returned this (a forced `call_assembler`).
+/// is `f`. The innermost frame is first handed the outcome of the call it waits for, if the
+/// snapshot delivers one (see `Snapshot::deliver`), or `forced`: the parked result of a forced
+/// call.
 fn restore<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     resume: &Resume<L::Key>,
     f: &mut L::Frame<Concrete<'a, L>>,
     buf: &[u64],
-    raised: Option<u64>,
-    delivered: Option<L::Value<Concrete<'a, L>>>,
+    forced: Option<L::Value<Concrete<'a, L>>>,
 ) {
     let lang = cx.vm.lang.clone();
     let mut words: Vec<u64> = buf.to_vec();
     materialize(cx.vm, resume, &mut words);
-    let mut pos = 0;
-    let mut rebuilt: Vec<L::Frame<Concrete<'a, L>>> = resume
-        .frames
-        .iter()
-        .map(|(key, slots)| {
-            let mut it = slots.iter().map(|&s| {
-                pos += 1;
-                from_word::<Concrete<'a, L>>(s.ty(), words[pos - 1])
-            });
-            lang.rebuild(*key, &mut it)
-        })
-        .collect();
-    if let Some(exc) = raised {
-        L::raise_in(rebuilt.last_mut().expect("a snapshot has at least one frame"), exc);
-    }
+    let mut words = words.into_iter();
+    let (mut rebuilt, outcome) =
+        rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut |s| from_word(s.ty(), words.next().unwrap_or(0)));
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();
     for fr in &rebuilt {
         cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(fr));
     }
-    let mut result = delivered;
+    let mut result = outcome.or(forced);
     while rebuilt.len() > 1 {
         cx.vm.shadow.pop();
         let mut inner = rebuilt.pop().unwrap();
@@ -1019,4 +1048,28 @@ fn restore<'a, L: Language>(
         L::deliver(&mut outer, v);
     }
     *f = outer;
+}
+
+/// Rebuilds the frames of a snapshot, outermost first, from its slots in order (`red` makes
+/// each slot's red value), and the outcome the innermost frame is to be handed, if any.
+pub(crate) fn rebuild_frames<L: Language, R: Reds>(
+    lang: &L,
+    resume: &Resume<L::Key>,
+    red: &mut dyn FnMut(Slot) -> Red<R>,
+) -> (Vec<L::Frame<R>>, Option<L::Value<R>>) {
+    let frames = (0..resume.frames.len())
+        .map(|k| {
+            let mut it = resume.reds_of(k).iter().map(|&s| red(s));
+            lang.rebuild(resume.frames[k].0, &mut it)
+        })
+        .collect();
+    let outcome = resume.deliver.map(|d| {
+        let slot = *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
+        match (d, red(slot)) {
+            (Deliver::Returned, r) => L::result_from_red(r),
+            (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),
+            (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
+        }
+    });
+    (frames, outcome)
 }

@@ -14,6 +14,7 @@
 //!   safepoints;
 //! - `portal`: `call_assembler`, compiled code calling functions of the language through the
 //!   driver;
+//! - [`native`]: natives (Rust code that runs the language again) and root scopes;
 //! - [`heap`]: the GC heap (layouts, allocation, mark-sweep at safepoints);
 //! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
 
@@ -25,6 +26,7 @@ pub mod ctx;
 pub mod descr;
 mod driver;
 pub mod heap;
+pub mod native;
 pub mod params;
 mod portal;
 pub mod quasi;
@@ -37,6 +39,7 @@ pub use capture::SharedBuf;
 pub use concrete::{Concrete, Plain};
 pub use ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 pub use descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
+pub use native::{Native, NativeFn, RootMark};
 pub use params::JitParams;
 pub use quasi::QuasiId;
 pub use stats::{AbortReason, JitStats};

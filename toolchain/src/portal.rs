@@ -17,6 +17,11 @@
 //! which continues from there as the driver would; without a direct entry, compiled code calls
 //! [`call_assembler`] to run the call.
 //!
+//! Natives (Rust code that may run the language again, see `native`) are called the same way,
+//! through [`native_entry`], without a direct entry. Both report an exception through the Vm's
+//! raise slot rather than by forcing, so traces check it (`save_exception`) and exits taken
+//! because of it get bridges.
+//!
 //! The call may collect. Around the call, compiled code pushes a *live record* on a chain
 //! headed by the context's first word: the references live across the call and the callee's
 //! reference arguments. The collector scans the chain (see [`live_records`]); it does not move
@@ -171,14 +176,58 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
             None => L::map_value(run_call(&mut Concrete::new(vm), rebuild()), &mut Same),
         }
     };
-    match L::result_red(&v) {
-        Some(r) if red_type(&r) == t.ret => to_word(r),
-        _ => {
-            vm.forced = Some(v);
-            ctx.forced.set(1);
-            0
-        }
+    outcome_word(vm, ctx, v, t.ret)
+}
+
+/// What compiled code gets back from a call that ran through the driver: the word of a red
+/// result of the expected type; for an exception, 0, with the exception in the raise slot
+/// (the trace's `save_exception` takes it); for anything else, 0, with the result parked and
+/// the forced flag raised (the trace's `guard_not_forced` fails).
+fn outcome_word<L: Language>(vm: &mut Vm<L>, ctx: &PortalCtx, v: L::Value<Plain>, ret: Type) -> u64 {
+    if let Some(r) = L::result_red(&v).filter(|r| red_type(r) == ret) {
+        return to_word(r);
     }
+    if let Some(exc) = L::result_raised(&v) {
+        vm.raise_slot.set(exc as u64);
+        return 0;
+    }
+    vm.forced = Some(v);
+    ctx.forced.set(1);
+    0
+}
+
+/// The driver's entry point for `call_may_force_*` (the call descr's function): runs native
+/// number `native` on the `n_args` words at `args` and returns its result word (or raises or
+/// forces, see [`outcome_word`]). The last two arguments are unused (the signature is
+/// `call_assembler`'s, whose lowering the call shares).
+///
+/// # Safety
+/// Called only by compiled code of a `Vm<L>` while that `Vm` runs it: `ctx` is the `Vm`'s
+/// `PortalCtx`, whose `vm` field points to it, and `args` holds `n_args` words.
+pub(crate) unsafe extern "C" fn native_entry<L: Language>(
+    ctx: u64,
+    native: u64,
+    args: u64,
+    n_args: u64,
+    _frame: u64,
+    _exit: u64,
+) -> u64 {
+    // SAFETY: see the function's contract and `call_assembler`'s.
+    let (ctx, vm) = unsafe {
+        let ctx = &*(ctx as *const PortalCtx);
+        (ctx, &mut *(ctx.vm.get() as *mut Vm<L>))
+    };
+    // SAFETY: see the function's contract.
+    let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
+    let n = vm.natives[native as usize];
+    // The reference arguments are in the call's live record: roots until it returns.
+    if vm.heap.requested() {
+        crate::driver::collect(vm, Vec::new());
+    }
+    let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
+    let v = (n.f)(&mut Concrete::new(vm), &cargs);
+    let v: L::Value<Plain> = L::map_value(v, &mut Same);
+    outcome_word(vm, ctx, v, n.ret)
 }
 
 /// The rest of a call whose compiled code left unit `id` through `exit` (values in `buf`):

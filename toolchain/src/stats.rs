@@ -15,8 +15,13 @@ pub enum AbortReason {
     TooDeep,
     /// The backend could not compile the trace.
     CompileFailed,
-    /// A helper raised while tracing (exception paths are not traced).
-    Raised,
+    /// A call that is not inlined (a native, a call through the driver) returned something
+    /// compiled code cannot carry on with: neither a red value of the expected type nor an
+    /// exception.
+    Forced,
+    /// The trace was invalidated while it was recorded (it changed a quasi-immutable cell it
+    /// depends on): compiled, it could never run.
+    Invalidated,
     /// A call re-entered a function already inlined into the trace (recursion is not
     /// inlined; a residual call into the driver for it is future work).
     Recursion,
@@ -24,14 +29,15 @@ pub enum AbortReason {
 
 impl AbortReason {
     /// All reasons, in a fixed order.
-    pub const ALL: [AbortReason; 8] = [
+    pub const ALL: [AbortReason; 9] = [
         AbortReason::TooLong,
         AbortReason::LeftFrame,
         AbortReason::GuardAfterEffect,
         AbortReason::ShapeMismatch,
         AbortReason::TooDeep,
         AbortReason::CompileFailed,
-        AbortReason::Raised,
+        AbortReason::Forced,
+        AbortReason::Invalidated,
         AbortReason::Recursion,
     ];
     fn index(self) -> usize {
@@ -51,7 +57,7 @@ pub struct JitStats {
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
-    pub aborts: [u64; 8],
+    pub aborts: [u64; 9],
     /// Guard failures that went back to the interpreter (not into a bridge).
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.

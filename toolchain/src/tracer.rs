@@ -11,12 +11,12 @@ use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
 use crate::driver;
 use crate::heap::Layout;
-use crate::quasi::{quasi_set_helper, InvalidFlag};
+use crate::quasi::{quasi_free_helper, quasi_new_helper, quasi_set_helper, InvalidFlag};
 use crate::semantics as sem;
 use crate::stats::AbortReason;
 use crate::vm::{UnitId, Vm};
 use crate::QuasiId;
-use metatrace_jit::ir::{KeyId, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
+use metatrace_jit::ir::{Deliver, KeyId, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
 use std::collections::HashMap;
 
 /// A red integer while tracing: its concrete value and its operand in the trace.
@@ -204,7 +204,9 @@ impl<'a, L: Language> Tracer<'a, L> {
     }
 
     fn abort(&mut self, why: AbortReason) {
-        driver::abort(self.vm, why);
+        if self.recording() {
+            driver::abort(self.vm, why);
+        }
     }
 
     /// Records an operation; `None` if not recording (or the trace just got too long).
@@ -315,15 +317,73 @@ impl<'a, L: Language> Tracer<'a, L> {
         self.side_effect();
     }
 
+    /// Calls a helper of the Vm's quasi-immutable table (its address is the first argument).
+    fn call_quasi(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
+        let table = std::rc::Rc::as_ptr(&self.vm.quasi) as usize;
+        let mut all = vec![Red::Ref(self.const_ref(table))];
+        all.extend_from_slice(args);
+        self.call(h, &all)
+    }
+
+    /// The snapshot of a caller suspended in a call (the innermost frame), with its callers.
+    fn call_snapshot(&mut self, caller: &L::Frame<Self>) -> Option<Snapshot> {
+        let rec = self.rec()?;
+        let mut frames = rec.frames.clone();
+        frames.push(rec.snap_frame(caller));
+        Some(Snapshot { frames, ..Snapshot::default() })
+    }
+
+    /// The instruction goes on after a call that ended it (see `Language::deliver`): from
+    /// here, until the next boundary, the state is the caller waiting for the call's outcome
+    /// `v`, so guards are fine again (each one hands `v` to the caller if it fails). A value
+    /// read from a quasi-immutable cell is guarded again: the call may have changed it.
+    fn continue_after_call(&mut self, base: &Snapshot, d: Deliver, v: Operand) {
+        let snap = delivering(base, d, v);
+        if let Some(rec) = self.rec() {
+            rec.snap = snap;
+            rec.effect = false;
+            rec.quasi_guarded = false;
+        }
+    }
+
+    /// After a recorded call whose exception goes through the raise slot: takes the slot's
+    /// word into the trace and guards that the call raised (`raised` is the exception seen now)
+    /// or did not, as now; then the instruction goes on with that outcome. Returns the traced
+    /// exception.
+    fn check_exception(&mut self, base: &Snapshot, result: Operand, raised: Option<usize>) -> TRef {
+        let slot = self.vm.raise_slot.as_ptr() as u64;
+        let exc = raised.unwrap_or(0);
+        let Some(Some(p)) = self.emit(Opcode::SaveException, vec![Operand::Ref(slot)], None) else {
+            return TRef { v: exc, op: Operand::Ref(exc as u64) };
+        };
+        let p = Operand::Value(p);
+        if raised.is_some() {
+            self.emit_guard(Opcode::GuardNonNull, vec![p], delivering(base, Deliver::Returned, result));
+            self.continue_after_call(base, Deliver::Raised, p);
+        } else {
+            self.emit_guard(Opcode::GuardIsNull, vec![p], delivering(base, Deliver::Raised, p));
+            self.continue_after_call(base, Deliver::Returned, result);
+        }
+        TRef { v: exc, op: p }
+    }
+
     /// Called at the first instruction boundary of every traced activation's frame.
     fn snapshot(&mut self, f: &L::Frame<Self>) {
         let Some(rec) = self.rec() else { return };
         let cur = rec.snap_frame(f);
         let mut frames = rec.frames.clone();
         frames.push(cur);
-        rec.snap = Snapshot { frames, virtuals: Vec::new(), writes: Vec::new() };
+        rec.snap = Snapshot { frames, ..Snapshot::default() };
         rec.effect = false;
     }
+}
+
+/// `base` with the call's outcome `v` handed to its innermost frame (see `Snapshot::deliver`).
+fn delivering(base: &Snapshot, d: Deliver, v: Operand) -> Snapshot {
+    let mut s = base.clone();
+    s.frames.last_mut().expect("a call snapshot has the caller's frame").values.push(v);
+    s.deliver = Some(d);
+    s
 }
 
 /// The descriptor of allocations of `layout` on `heap`: what compiled code needs to inline
@@ -631,6 +691,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
+        crate::concrete::reject_reentrant(h);
         let words: Vec<u64> = args.iter().map(|&a| word_of(a)).collect();
         let r = h.call_words(&words);
         let ops: Vec<Operand> = args.iter().map(|a| operand_of(*a)).collect();
@@ -640,32 +701,102 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let res = self.emit(Opcode::call_returning(h.ret), ops, Some(h.to_ir())).flatten();
         if h.effect.writes() {
             self.side_effect();
+            if let Some(rec) = self.rec() {
+                rec.quasi_guarded = false;
+            }
         }
         h.ret.map(|t| from_word_traced(t, r, res))
     }
 
-    fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64> {
+    fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, TRef> {
+        crate::concrete::reject_reentrant(h);
+        let ret = h.ret.unwrap_or_else(|| panic!("helper {} may raise but returns nothing", h.name));
         let slot = self.vm.raise_slot.as_ptr() as u64;
         let mut words = vec![slot];
         words.extend(args.iter().map(|&a| word_of(a)));
         let r = h.call_words(&words);
-        let exc = self.vm.raise_slot.replace(0);
-        if exc != 0 {
-            // Exception paths are not traced: the loop that raised stays interpreted here.
-            self.abort(AbortReason::Raised);
-            return Err(exc);
-        }
+        let exc = self.vm.raise_slot.replace(0) as usize;
         let mut ops = vec![Operand::Ref(slot)];
         ops.extend(args.iter().map(|a| operand_of(*a)));
-        let res = self.emit(Opcode::call_returning(h.ret), ops, Some(h.to_ir())).flatten();
-        // The one guard allowed after an effect: on failure the interpreter resumes in this
-        // instruction's exception path (Language::raise_in), so the call is not repeated.
-        if let Some(rec) = self.rec() {
-            let snap = rec.snap.clone();
-            self.emit_guard(Opcode::GuardNoException, vec![Operand::Ref(slot)], snap);
+        // A pure function of constants: so is its outcome, exception included.
+        if h.effect == Effect::Elidable && ops.iter().all(|o| o.is_const()) {
+            return if exc == 0 { Ok(from_word_traced(ret, r, None)) } else { Err(TRef { v: exc, op: Operand::Ref(exc as u64) }) };
         }
-        self.side_effect();
-        Ok(h.ret.map(|t| from_word_traced(t, r, res)))
+        let res = self.emit(Opcode::call_returning(Some(ret)), ops, Some(h.to_ir())).flatten();
+        let result = from_word_traced::<L>(ret, r, res);
+        let Some(base) = self.call_snapshot(caller) else {
+            return if exc == 0 { Ok(result) } else { Err(TRef { v: exc, op: Operand::Ref(exc as u64) }) };
+        };
+        let traced = self.check_exception(&base, operand_of(result), (exc != 0).then_some(exc));
+        if exc == 0 {
+            Ok(result)
+        } else {
+            Err(traced)
+        }
+    }
+
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static crate::Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
+        crate::native::check_args(n, args);
+        // Run it now, as compiled code will, on the concrete context.
+        let cargs: Vec<Red<Concrete<'_, L>>> =
+            args.iter().map(|&a| crate::driver::from_word(crate::portal::red_type(&a), word_of(a))).collect();
+        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        let mark = self.vm.roots.len();
+        self.vm.roots.extend(args.iter().filter_map(|a| match a {
+            Red::Ref(r) => Some(r.v),
+            _ => None,
+        }));
+        let v = (n.f)(&mut Concrete::new(self.vm), &cargs);
+        // The result as plain words (the concrete run's borrow of the Vm ends here).
+        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::concrete::Same);
+        self.vm.roots.truncate(mark);
+        self.vm.shadow.pop();
+        let returned = L::result_red(&v).filter(|r| crate::portal::red_type(r) == n.ret);
+        let raised = L::result_raised(&v);
+        if !self.recording() || (returned.is_none() && raised.is_none()) {
+            // Not an outcome compiled code can carry on with: the interpreter takes it.
+            self.abort(AbortReason::Forced);
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::concrete::Same);
+            return L::map_value(v, &mut AsConst);
+        }
+        let id = crate::native::native_number(self.vm, n);
+        let ctx = &*self.vm.portal as *const crate::portal::PortalCtx as u64;
+        let flag = self.vm.portal.forced.as_ptr() as u64;
+        let mut ops = vec![Operand::Ref(ctx), Operand::Int(id as i64)];
+        ops.extend(args.iter().map(|a| operand_of(*a)));
+        let mut types = vec![Type::Ref, Type::Int];
+        types.extend_from_slice(n.args);
+        let descr = metatrace_jit::ir::Descr {
+            name: n.name.to_string(),
+            kind: metatrace_jit::ir::DescrKind::Call(metatrace_jit::ir::CallDescr {
+                func: crate::portal::native_entry::<L> as *const () as u64,
+                args: types,
+                ret: Some(n.ret),
+                effect: Effect::MayReenter,
+            }),
+        };
+        let res = self.emit(Opcode::call_may_force_returning(n.ret), ops, Some(descr)).flatten();
+        let word = returned.map(to_word::<crate::concrete::Plain>).unwrap_or(0);
+        let result = from_word_traced::<L>(n.ret, word, res);
+        let base = self.call_snapshot(caller).expect("recording");
+        self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
+        if !L::EXCEPTIONS {
+            self.continue_after_call(&base, Deliver::Returned, operand_of(result));
+            return L::result_from_red(result);
+        }
+        let exc = self.check_exception(&base, operand_of(result), raised);
+        match raised {
+            None => L::result_from_red(result),
+            Some(_) => L::raised_result(exc),
+        }
+    }
+
+    fn root(&mut self, r: TRef) -> crate::RootMark {
+        self.vm.roots.push(r.v);
+        crate::RootMark(self.vm.roots.len() - 1)
+    }
+    fn unroot(&mut self, mark: crate::RootMark) {
+        self.vm.roots.truncate(mark.0);
     }
 
     fn quasi_get(&mut self, q: QuasiId) -> i64 {
@@ -682,7 +813,6 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         v
     }
     fn quasi_set(&mut self, q: QuasiId, v: i64) {
-        let table = std::rc::Rc::as_ptr(&self.vm.quasi) as usize;
         // SAFETY: quasi_set_helper is an extern "C" fn of three words returning a word.
         let h = unsafe {
             Helper::new(
@@ -693,8 +823,45 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 Effect::Write,
             )
         };
-        let (t, qv, vv) = (self.const_ref(table), self.int(q.0 as i64), self.int(v));
-        self.call(&h, &[Red::Ref(t), Red::Int(qv), Red::Int(vv)]);
+        let (qv, vv) = (self.int(q.0 as i64), self.int(v));
+        self.call_quasi(&h, &[Red::Int(qv), Red::Int(vv)]);
+    }
+    fn quasi_new(&mut self, v: i64) -> TInt {
+        let v = self.int(v);
+        // SAFETY: quasi_new_helper is an extern "C" fn of two words returning a word.
+        let h = unsafe {
+            Helper::new("quasi_new", quasi_new_helper as *const () as usize, &[Type::Ref, Type::Int], Some(Type::Int), Effect::Write)
+        };
+        match self.call_quasi(&h, &[Red::Int(v)]) {
+            Some(Red::Int(id)) => id,
+            _ => unreachable!("quasi_new returns an int"),
+        }
+    }
+    fn quasi_free(&mut self, q: QuasiId) {
+        // SAFETY: quasi_free_helper is an extern "C" fn of two words returning a word.
+        let h = unsafe {
+            Helper::new("quasi_free", quasi_free_helper as *const () as usize, &[Type::Ref, Type::Int], None, Effect::Write)
+        };
+        let qv = self.int(q.0 as i64);
+        self.call_quasi(&h, &[Red::Int(qv)]);
+    }
+
+    fn we_are_jitted(&self) -> bool {
+        true
+    }
+    fn is_constant_int(&self, v: TInt) -> bool {
+        v.op.is_const()
+    }
+    fn is_constant_ref(&self, r: TRef) -> bool {
+        r.op.is_const()
+    }
+    fn record_known_class(&mut self, obj: TRef, class: usize) {
+        // SAFETY: `obj` is a live heap object (the interpreter vouches for its class): word 0
+        // is its class.
+        debug_assert_eq!(unsafe { (obj.v as *const usize).read() }, class, "record_known_class: wrong class");
+        if !obj.op.is_const() {
+            self.emit(Opcode::RecordKnownClass, vec![obj.op, Operand::Ref(class as u64)], None);
+        }
     }
 
     fn merge_point(&mut self, f: &L::Frame<Self>) -> Control {
@@ -766,14 +933,28 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 rec.frames.pop();
                 rec.entries.pop();
             }
-            // The caller resumes mid-instruction: the call's effects happened.
-            rec.effect = true;
         }
+        self.after_inlined_call(caller, &result);
         result
     }
 }
 
 impl<'a, L: Language> Tracer<'a, L> {
+    /// After an inlined call returned `result` to `caller`: the caller goes on waiting for that
+    /// outcome (see `continue_after_call`), if it is one a snapshot can hand over; otherwise
+    /// the caller resumes mid-instruction, after the call's effects, and no guard may follow.
+    fn after_inlined_call(&mut self, caller: &L::Frame<Self>, result: &L::Value<Self>) {
+        let outcome = match (L::result_red(result), L::result_raised(result)) {
+            (Some(r), _) => Some((Deliver::Returned, operand_of(r))),
+            (None, Some(exc)) => Some((Deliver::Raised, exc.op)),
+            (None, None) => None,
+        };
+        match (outcome, self.call_snapshot(caller)) {
+            (Some((d, v)), Some(base)) => self.continue_after_call(&base, d, v),
+            _ => self.side_effect(),
+        }
+    }
+
     /// A call the trace does not inline: runs `callee` to completion now (concretely, as the
     /// compiled code will, through the driver) and records a `call_assembler` of it followed
     /// by `guard_not_forced`, whose snapshot is the caller suspended in the call (see
@@ -817,15 +998,17 @@ impl<'a, L: Language> Tracer<'a, L> {
             }),
         };
         let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
-        if let Some(rec) = self.rec() {
-            let mut frames = rec.frames.clone();
-            frames.push(rec.snap_frame(caller));
-            let snap = Snapshot { frames, virtuals: Vec::new(), writes: Vec::new() };
-            self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], snap);
-        }
-        self.side_effect();
         let word = to_word::<crate::concrete::Plain>(red);
-        L::result_from_red(from_word_traced(ret, word, res))
+        let result = from_word_traced(ret, word, res);
+        if let Some(base) = self.call_snapshot(caller) {
+            self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
+            if L::EXCEPTIONS {
+                self.check_exception(&base, operand_of(result), None);
+            } else {
+                self.continue_after_call(&base, Deliver::Returned, operand_of(result));
+            }
+        }
+        L::result_from_red(result)
     }
 }
 

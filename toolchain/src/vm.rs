@@ -69,6 +69,20 @@ pub(crate) struct VirtualInfo {
 pub(crate) struct Resume<K> {
     pub(crate) frames: Vec<(K, Vec<Slot>)>,
     pub(crate) virtuals: Vec<VirtualInfo>,
+    /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
+    pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
+}
+
+impl<K> Resume<K> {
+    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
+    pub(crate) fn reds_of(&self, k: usize) -> &[Slot] {
+        let slots = &self.frames[k].1;
+        if self.deliver.is_some() && k + 1 == self.frames.len() {
+            &slots[..slots.len() - 1]
+        } else {
+            slots
+        }
+    }
 }
 
 /// One guard of a compiled trace.
@@ -76,8 +90,6 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) resume: Rc<Resume<K>>,
     /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
     pub(crate) safepoint: bool,
-    /// Follows a raising call: the interpreter resumes in the exception path; no bridge.
-    pub(crate) raises: bool,
     /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
     pub(crate) forced: bool,
     /// The snapshot has virtual objects (to build before a bridge runs).
@@ -112,6 +124,8 @@ pub(crate) struct Unit<L: Language> {
     pub(crate) parent: Option<UnitId>,
     /// Reference constants the code embeds: kept alive by the collector.
     pub(crate) consts: Vec<usize>,
+    /// The types of its inputs (checked against the frame's reds on entry, in debug builds).
+    pub(crate) inputs: Vec<Type>,
 }
 
 /// A frame the collector must scan: an interpreter frame suspended in a call, or rebuilt
@@ -219,6 +233,8 @@ pub struct Vm<L: Language> {
     pub(crate) roots: Vec<usize>,
     /// Where helpers that may raise store what they raise (see `Ctx::call_may_raise`).
     pub(crate) raise_slot: Box<std::cell::Cell<u64>>,
+    /// Natives compiled code calls, by number (see `native`).
+    pub(crate) natives: Vec<&'static crate::native::Native<L>>,
 }
 
 impl<L: Language> Vm<L> {
@@ -237,6 +253,7 @@ impl<L: Language> Vm<L> {
             shadow: Vec::new(),
             roots: Vec::new(),
             raise_slot: Box::new(std::cell::Cell::new(0)),
+            natives: Vec::new(),
             lang: Rc::new(lang),
             params,
             cells: FxHashMap::default(),
@@ -326,6 +343,22 @@ impl<L: Language> Vm<L> {
     /// Creates a quasi-immutable cell.
     pub fn quasi_new(&mut self, v: i64) -> QuasiId {
         self.quasi.create(v)
+    }
+
+    /// Frees a quasi-immutable cell (see `Ctx::quasi_free`).
+    pub fn quasi_free(&mut self, q: QuasiId) {
+        self.quasi.free(q)
+    }
+
+    /// How many quasi-immutable cells exist (freed ones not counted).
+    pub fn quasi_cells(&self) -> usize {
+        self.quasi.live()
+    }
+
+    /// How many references Rust code has rooted (see `Ctx::root`): 0 whenever no interpreter
+    /// code runs, unless a root scope was left open.
+    pub fn rooted(&self) -> usize {
+        self.roots.len()
     }
 
     /// Reads a quasi-immutable cell (from Rust code outside the interpreter loop).

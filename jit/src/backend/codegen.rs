@@ -189,7 +189,7 @@ impl Codegen<'_> {
             }
         }
         for (i, op) in t.ops.iter().enumerate() {
-            if matches!(op.opcode, Opcode::CallAssemblerI | Opcode::CallAssemblerF | Opcode::CallAssemblerR) {
+            if op.opcode.is_portal_call() {
                 self.live_refs = refs_live_across(t, i);
             }
             if op.opcode == Opcode::Jump && std::mem::take(&mut self.jump_fused) {
@@ -383,7 +383,8 @@ impl Codegen<'_> {
                 want
             }
             Arity::Variadic => match op.opcode {
-                CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR => {
+                CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI
+                | CallMayForceF | CallMayForceR => {
                     self.t.call_descr(op).ok_or("expected a call descr")?.args.clone()
                 }
                 Jump => self.loop_types.clone(),
@@ -562,7 +563,7 @@ impl Codegen<'_> {
                 self.guard(b, op, of, op.opcode == GuardNoOverflow)?;
                 None
             }
-            GuardNotInvalidated | GuardSafepoint | GuardNoException | GuardNotForced => {
+            GuardNotInvalidated | GuardSafepoint | GuardNotForced => {
                 let p = a(self, b, 0)?;
                 let word = b.ins().load(I64, mem(), p, 0);
                 self.guard(b, op, word, true)?;
@@ -598,7 +599,18 @@ impl Codegen<'_> {
                 Some(b.ins().load(I64, mem(), p, off))
             }
             CallI | CallF | CallR | CallN => self.call(b, op)?,
-            CallAssemblerI | CallAssemblerF | CallAssemblerR => self.call_assembler(b, op)?,
+            CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI | CallMayForceF | CallMayForceR => {
+                self.call_assembler(b, op)?
+            }
+            SaveException => {
+                let slot = a(self, b, 0)?;
+                let exc = b.ins().load(I64, mem(), slot, 0);
+                let zero = b.ins().iconst(I64, 0);
+                b.ins().store(mem(), zero, slot, 0);
+                Some(exc)
+            }
+            // Only a fact for the optimizer.
+            RecordKnownClass => None,
             Label => {
                 let head = b.create_block();
                 let mut args = Vec::with_capacity(op.args.len());
@@ -798,14 +810,22 @@ impl Codegen<'_> {
     /// the helper runs the call. The helper is `extern "C" fn(context, target, args, n_args,
     /// frame, exit word) -> result word`, with the exit word [`super::NOT_RUN`] when the callee
     /// has not run.
+    ///
+    /// `call_may_force_*(context, native, args...)` is the same call without a direct entry: the
+    /// helper (the driver's entry for natives) always runs it.
     fn call_assembler(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         let c = self.t.call_descr(op).ok_or("expected a call descr")?;
-        if op.args.len() < 3 {
-            return Err("call_assembler needs a context, a target and a direct entry slot".into());
+        let fixed = if matches!(op.opcode, Opcode::CallMayForceI | Opcode::CallMayForceF | Opcode::CallMayForceR) {
+            2
+        } else {
+            3
+        };
+        if op.args.len() < fixed {
+            return Err("a portal call needs a context, a target and (call_assembler) a direct entry slot".into());
         }
         let ret = op.opcode.result().ok_or("call_assembler without a result")?;
         let (context, target) = (self.arg(b, op, 0)?, self.arg(b, op, 1)?);
-        let reds = &op.args[3..];
+        let reds = &op.args[fixed..];
         // The live record.
         let mut refs: Vec<Value> = Vec::new();
         for &r in &self.live_refs {
@@ -834,7 +854,7 @@ impl Codegen<'_> {
         let done = b.create_block();
         let result = b.append_block_param(done, I64);
         let slow = b.create_block();
-        match op.args[2] {
+        match if fixed == 3 { op.args[2] } else { Operand::Int(0) } {
             Operand::Ref(0) | Operand::Int(0) => {
                 b.ins().jump(slow, &[]);
             }

@@ -10,6 +10,8 @@
 //!   exactly known.
 //! - `guard_nonnull(p)`: `p` is not null; `guard_isnull(p)`: `p` is `NULL` (substituted).
 //! - `guard_class(p, C)`: `p` has class `C` (and so is not null). Classes never change.
+//!   `record_known_class(p, C)` states the same fact without a guard (the interpreter
+//!   vouches for it); it is dropped once used.
 //! - Any guard: the same guard on the same (rewritten) arguments passes again. For
 //!   `guard_not_invalidated` this only holds until the next operation that may write memory.
 //!
@@ -95,6 +97,14 @@ pub fn run(t: &mut Trace) {
         if op.opcode == Opcode::GuardSafepoint && ((quiet_loop && rw.past_label()) || quiet_once) {
             continue;
         }
+        if op.opcode == Opcode::RecordKnownClass {
+            // A fact without a guard: the interpreter vouches for it. The op has done its job.
+            if let [Operand::Value(p), class] = op.args[..] {
+                facts.class.entry(p).or_insert(class);
+                facts.nonnull.insert(p);
+            }
+            continue;
+        }
         if op.opcode.is_guard() {
             if let Verdict::Passes = guard(t, &mut rw, &mut facts, &op) {
                 continue;
@@ -130,7 +140,6 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
         Opcode::GuardNoOverflow
             | Opcode::GuardOverflow
             | Opcode::GuardSafepoint
-            | Opcode::GuardNoException
             | Opcode::GuardNotForced
     ) {
         return Keep;
@@ -332,6 +341,15 @@ mod tests {
              guard_isnull(p1) [k: p1]\nguard_nonnull(NULL) [k: p0]\nfinish(i2, p1)\n",
             "inputs(p0, p1)\nguard_nonnull(p0) [k: p0]\nguard_isnull(p0) [k: p0]\nguard_isnull(p1) [k: p1]\n\
              guard_nonnull(NULL) [k: p0]\nfinish(0, NULL)\n",
+        );
+    }
+
+    #[test]
+    fn record_known_class_is_a_fact_without_a_guard() {
+        guards(
+            "inputs(p0)\nrecord_known_class(p0, ConstPtr(0))\nguard_nonnull(p0) [k: p0]\n\
+             guard_class(p0, ConstPtr(0)) [k: p0]\njump(p0)\n",
+            "inputs(p0)\njump(p0)\n",
         );
     }
 

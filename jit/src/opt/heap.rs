@@ -446,6 +446,8 @@ fn walk(t: &mut Trace, plan: &[(Loc, Carry)]) -> Walked {
             }
         } else if op.opcode.is_guard() {
             heap.learn_from_guard(t, &op);
+        } else if op.opcode == Opcode::SaveException {
+            // Only touches the raise slot, which no field or array descr describes.
         } else if op.opcode.has(flags::EFFECT) {
             heap.known.clear(); // an effect this pass does not know about
         } else if let (Some(r), true) = (op.result, op.opcode.is_pure()) {

@@ -1,0 +1,82 @@
+//! Natives and root scopes: Rust code that runs the language again, and the references it
+//! holds meanwhile.
+//!
+//! A language's operations call back into user code all the time (Python: `__eq__` and
+//! `__hash__` during a dict probe, `key=` during a sort, `__init__` from a type call). An
+//! instruction that does so through [`Ctx::call_frame`](crate::Ctx::call_frame) is traced
+//! through; Rust code that loops over many such calls (a sort) is a *native* instead: a plain
+//! Rust function on the concrete context, called with [`Ctx::call_native`](crate::Ctx::call_native).
+//! It is never traced. While tracing, the call is recorded as `call_may_force_*` (PyPy's name):
+//! compiled code calls it through the driver with the references live across the call in a
+//! live record, and checks afterwards that the result was an ordinary value
+//! (`guard_not_forced`) and whether it raised (`save_exception` and a guard). So the callback
+//! may do anything the interpreter may do: collect, run compiled code, deoptimize, throw traces
+//! away (even the caller's: see `driver::discard`).
+//!
+//! The call ends the caller's instruction, as a call of the language does: the caller is
+//! passed in its resumed state, and the outcome reaches it through
+//! [`Language::deliver`](crate::Language::deliver) when compiled code leaves at or after the
+//! call. So guards the interpreter records after the call, in the same instruction, are fine:
+//! their snapshot is the caller waiting for the outcome (see `Snapshot::deliver` in the IR).
+//!
+//! References a native (or any instruction) holds in Rust locals across a call or safepoint
+//! are not seen by the collector unless rooted: [`Ctx::root`](crate::Ctx::root) pushes one and
+//! returns a [`RootMark`]; [`Ctx::unroot`](crate::Ctx::unroot) pops back to it. A native's own
+//! reference arguments are rooted for it.
+
+use crate::concrete::Concrete;
+use crate::ctx::{Language, Red};
+use crate::descr::Type;
+use crate::vm::Vm;
+
+/// The function of a native: runs on the concrete context with the call's arguments and
+/// returns what the call returns (or raises).
+pub type NativeFn<L> =
+    for<'a, 'b> fn(&'b mut Concrete<'a, L>, &'b [Red<Concrete<'a, L>>]) -> <L as Language>::Value<Concrete<'a, L>>;
+
+/// Rust code that may run the language again, called with [`Ctx::call_native`](crate::Ctx::call_native).
+/// Declared once, as a `static`.
+///
+/// ```ignore
+/// fn probe<'a>(cx: &mut Concrete<'a, Lang>, args: &[Red<Concrete<'a, Lang>>]) -> Value<Concrete<'a, Lang>> {
+///     // ... cx.call_function(frame_of_user_eq) ... cx.root(r) ...
+/// }
+/// static PROBE: Native<Lang> = Native { name: "dict_probe", f: probe, args: &[Type::Ref, Type::Ref], ret: Type::Int };
+/// ```
+pub struct Native<L: Language> {
+    /// Name in traces.
+    pub name: &'static str,
+    /// The code.
+    pub f: NativeFn<L>,
+    /// The types of its arguments.
+    pub args: &'static [Type],
+    /// The type of the red value it returns when it returns normally
+    /// ([`Language::result_red`](crate::Language::result_red)); compiled code gets that
+    /// value directly, anything else is an exception or forced.
+    pub ret: Type,
+}
+
+/// A position on the root stack: what [`Ctx::root`](crate::Ctx::root) returns and
+/// [`Ctx::unroot`](crate::Ctx::unroot) truncates back to.
+#[must_use = "pass the mark to Ctx::unroot when the references need not stay alive"]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RootMark(pub(crate) usize);
+
+/// The number of native `n` in the Vm's table (added if new): compiled code names natives by
+/// number.
+pub(crate) fn native_number<L: Language>(vm: &mut Vm<L>, n: &'static Native<L>) -> usize {
+    match vm.natives.iter().position(|&m| std::ptr::eq(m, n)) {
+        Some(k) => k,
+        None => {
+            vm.natives.push(n);
+            vm.natives.len() - 1
+        }
+    }
+}
+
+/// Checks that a native is called with the argument types it declares (a bug of the
+/// interpreter otherwise).
+pub(crate) fn check_args<L: Language, R: crate::Reds>(n: &Native<L>, args: &[Red<R>]) {
+    let types: Vec<Type> = args.iter().map(crate::portal::red_type).collect();
+    assert_eq!(types, n.args, "native {} called with arguments of the wrong types", n.name);
+}

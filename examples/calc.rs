@@ -75,7 +75,7 @@ impl Language for Calc {
     fn map_value<A: Reds, B: Reds>(v: A::Int, m: &mut dyn RedMap<A, B>) -> B::Int {
         m.int(v)
     }
-    fn deliver<R: Reds>(_caller: &mut Frame<R>, _result: R::Int) {
+    fn deliver<C: Ctx<Self>>(_: &mut C, _caller: &mut Frame<C>, _result: C::Int) {
         unreachable!("this language has no calls")
     }
 

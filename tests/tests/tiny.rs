@@ -108,7 +108,7 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
     fn map_value<A: Reds, B: Reds>(v: Result<A::Int, String>, m: &mut dyn RedMap<A, B>) -> Result<B::Int, String> {
         v.map(|i| m.int(i))
     }
-    fn deliver<R: Reds>(f: &mut Frame<R>, v: Self::Value<R>) {
+    fn deliver<C: Ctx<Self>>(_: &mut C, f: &mut Frame<C>, v: Self::Value<C>) {
         // A caller is suspended after its `Call` or `Div` (the pc moved on before the call).
         let at = f.pc - 1;
         match (f.prog[at], v) {

@@ -114,15 +114,19 @@ pub trait Language: Sized + 'static {
     fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Self::Frame<R>;
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
-    /// Resumes a caller suspended in a call with the call's outcome: what the instruction
-    /// does after the call returns, done on the frame alone (the caller is as it was passed to
-    /// [`Ctx::call_frame`], [`Ctx::call_native`] or [`Ctx::call_may_raise`]: positioned after
-    /// the call, its arguments consumed). The driver calls it when compiled code leaves at or
-    /// after such a call; so everything the interpreter does in the call's instruction after
-    /// the call returns must be what `deliver` does (an instruction that has more to do after
-    /// the call ends there and continues in a *continuation* instruction the frame is
-    /// positioned at).
-    fn deliver<R: Reds>(caller: &mut Self::Frame<R>, result: Self::Value<R>);
+    /// Resumes a caller suspended in a call with the call's outcome: the rest of the call's
+    /// instruction (the caller is as it was passed to [`Ctx::call_frame`],
+    /// [`Ctx::call_native`] or [`Ctx::call_may_raise`]: positioned after the call, its
+    /// arguments consumed). The driver calls it when compiled code leaves at or after such a
+    /// call (with the concrete context), and when a bridge starts there (with the tracing one,
+    /// so what it does is recorded). So everything the interpreter does in the call's
+    /// instruction after the call returns must be what `deliver` does. Typically it stores the
+    /// result (boxing it, say) or, for an exception, moves the frame to its handler; an
+    /// instruction that does more after the call (tests the result, calls again) continues in
+    /// a *continuation* instruction the frame is positioned at, which `deliver` leaves to the
+    /// interpreter (the instruction may still do that work itself right after the call, as a
+    /// shortcut: guards there hand the outcome to the caller if they fail).
+    fn deliver<C: Ctx<Self>>(cx: &mut C, caller: &mut Self::Frame<C>, result: Self::Value<C>);
     /// Whether calls are compiled: function entries (activation starts) get traces of their
     /// own, and traces call the functions they do not inline (recursion, too deep) through the
     /// driver (`call_assembler`). Needs [`Language::result_red`] and

@@ -122,13 +122,20 @@ pub(crate) fn run_activation<'a, L: Language>(
             Flow::Leave => {
                 let Some(pending) = cx.vm.pending.take() else { continue };
                 let lang = cx.vm.lang.clone();
-                let (gen, mut tf) = match pending {
+                let (gen, mut tf, outcome) = match pending {
                     Pending::Bridge { parent, exit } if !cx.vm.bridge_words.is_empty() => {
                         start_nested_bridge(cx.vm, parent, exit)
                     }
-                    _ => start_recording(cx.vm, pending, &frame),
+                    _ => {
+                        let (gen, tf) = start_recording(cx.vm, pending, &frame);
+                        (gen, tf, None)
+                    }
                 };
                 let mut tcx = Tracer { vm: &mut *cx.vm, gen };
+                if let Some(v) = outcome {
+                    // A bridge from inside a call: the frame waits for the call's outcome.
+                    tcx.deliver(&mut tf, v);
+                }
                 match L::run(&mut tcx, &mut tf) {
                     Flow::Return(v) => {
                         if tcx.recording() {
@@ -172,13 +179,19 @@ fn start_recording<'a, 'b, L: Language>(
     (gen, tf)
 }
 
-/// Starts a bridge from a guard inside inlined calls (see `execute`): every frame of the
-/// guard's snapshot is rebuilt as a tracing frame whose reds are the trace's inputs (the
-/// exit's words, in order); the innermost runs first, and each frame that returns hands its
+/// Starts a bridge from a guard inside inlined calls or after a call (see `execute`): every
+/// frame of the guard's snapshot is rebuilt as a tracing frame whose reds are the trace's
+/// inputs (the exit's words, in order); the innermost is handed the outcome of the call it
+/// waits for, if the snapshot delivers one, and runs first; each frame that returns hands its
 /// result to its caller, which goes on being recorded, as the tracer records calls. Returns
-/// the outermost frame, with its callee's result delivered, to be recorded on by the
-/// activation loop.
-fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: usize) -> (u64, L::Frame<Tracer<'a, L>>) {
+/// the outermost frame and the outcome it is to be handed (by the activation loop's tracer,
+/// which records on).
+#[allow(clippy::type_complexity)]
+fn start_nested_bridge<'a, L: Language>(
+    vm: &mut Vm<L>,
+    parent: UnitId,
+    exit: usize,
+) -> (u64, L::Frame<Tracer<'a, L>>, Option<L::Value<Tracer<'a, L>>>) {
     let gen = vm.next_gen;
     vm.next_gen += 1;
     let unit = vm.units[parent].as_ref().expect("a bridge's parent is alive");
@@ -192,21 +205,6 @@ fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: us
         traced_input(trace, s.ty(), words.next().expect("the exit wrote every slot"))
     });
     let mut inner = frames.pop().expect("a snapshot has at least one frame");
-    if frames.is_empty() {
-        // One frame, waiting for the outcome of its call: the activation loop's tracer records
-        // on from there (converted before the outcome is delivered, as below).
-        vm.recorder = Some(rec);
-        vm.stats.traces_started += 1;
-        let mut outer = convert_frame(&*lang, &inner, &mut Relife);
-        if let Some(v) = outcome {
-            L::deliver(&mut outer, L::map_value(v, &mut Relife));
-        }
-        return (gen, outer);
-    }
-    if let Some(v) = outcome {
-        // The innermost frame waits for the outcome of its call.
-        L::deliver(&mut inner, v);
-    }
     // The callers wait, as roots, for their callees.
     let base = vm.shadow.len();
     for f in &frames {
@@ -215,7 +213,15 @@ fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: us
     }
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
+    if frames.is_empty() {
+        // One frame: the activation loop's tracer hands it the outcome and records on.
+        let outer = convert_frame(&*lang, &inner, &mut Relife);
+        return (gen, outer, outcome.map(|v| L::map_value(v, &mut Relife)));
+    }
     let mut tcx = Tracer { vm, gen };
+    if let Some(v) = outcome {
+        tcx.deliver(&mut inner, v);
+    }
     loop {
         let v = match L::run(&mut tcx, &mut inner) {
             Flow::Return(v) => v,
@@ -235,11 +241,10 @@ fn start_nested_bridge<'a, L: Language>(vm: &mut Vm<L>, parent: UnitId, exit: us
             // The outermost frame, for the activation loop's tracer (converted before the
             // result is delivered: a delivered result need not be among a frame's reds).
             tcx.vm.shadow.truncate(base);
-            let mut outer = convert_frame(&*lang, &caller, &mut Relife);
-            L::deliver(&mut outer, L::map_value(v, &mut Relife));
-            return (gen, outer);
+            let outer = convert_frame(&*lang, &caller, &mut Relife);
+            return (gen, outer, Some(L::map_value(v, &mut Relife)));
         }
-        L::deliver(&mut caller, v);
+        tcx.deliver(&mut caller, v);
         inner = caller;
     }
 }
@@ -1038,14 +1043,14 @@ fn restore<'a, L: Language>(
         cx.vm.shadow.pop();
         let mut inner = rebuilt.pop().unwrap();
         if let Some(v) = result.take() {
-            L::deliver(&mut inner, v);
+            L::deliver(cx, &mut inner, v);
         }
         result = Some(run_concrete(cx, inner));
     }
     cx.vm.shadow.truncate(base);
     let mut outer = rebuilt.pop().expect("a snapshot has at least one frame");
     if let Some(v) = result {
-        L::deliver(&mut outer, v);
+        L::deliver(cx, &mut outer, v);
     }
     *f = outer;
 }

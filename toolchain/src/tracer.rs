@@ -940,6 +940,14 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
 }
 
 impl<'a, L: Language> Tracer<'a, L> {
+    /// Hands `caller` the outcome of the call it waits for (`Language::deliver`), recording
+    /// what that does with the snapshot of the caller waiting for `v` (a bridge starting
+    /// inside or after a call).
+    pub(crate) fn deliver(&mut self, caller: &mut L::Frame<Self>, v: L::Value<Self>) {
+        self.after_inlined_call(caller, &v);
+        L::deliver(self, caller, v);
+    }
+
     /// After an inlined call returned `result` to `caller`: the caller goes on waiting for that
     /// outcome (see `continue_after_call`), if it is one a snapshot can hand over; otherwise
     /// the caller resumes mid-instruction, after the call's effects, and no guard may follow.

@@ -243,7 +243,7 @@ impl Language for Bf {
     fn map_value<A: Reds, B: Reds>(v: Outcome, _m: &mut dyn RedMap<A, B>) -> Outcome {
         v
     }
-    fn deliver<R: Reds>(_caller: &mut Frame<R>, _result: Outcome) {
+    fn deliver<C: Ctx<Self>>(_: &mut C, _caller: &mut Frame<C>, _result: Outcome) {
         unreachable!("Brainfuck has no calls")
     }
 

@@ -562,7 +562,7 @@ impl Language for Fern {
         v.map(|v| m.reference(v))
     }
 
-    fn deliver<R: Reds>(caller: &mut Frame<R>, result: Value<R>) {
+    fn deliver<C: Ctx<Self>>(_: &mut C, caller: &mut Frame<C>, result: Value<C>) {
         match result {
             Ok(v) => caller.vals.push(v),
             Err(e) => caller.pending_error = Some(Box::new(e)),

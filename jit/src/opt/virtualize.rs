@@ -362,13 +362,13 @@ impl<'a> Walk<'a> {
         let r = op.result;
         match op.opcode {
             New => {
-                let Some(s) = self.size_descr(op).filter(|s| s.items.is_none()) else { return false };
+                let Some(s) = self.size_descr(op).filter(|s| s.items.is_none() && !s.finalized) else { return false };
                 let obj = VObj { size: op.descr.unwrap(), len: None, class: s.class, fields: BTreeMap::new() };
                 self.objs.insert(r.unwrap(), obj);
                 true
             }
             NewArray => {
-                let Some(s) = self.size_descr(op).filter(|s| s.items.is_some()) else { return false };
+                let Some(s) = self.size_descr(op).filter(|s| s.items.is_some() && !s.finalized) else { return false };
                 match op.args[0] {
                     Operand::Int(n) if (0..=MAX_VIRTUAL_ARRAY).contains(&n) => {
                         let obj = VObj {
@@ -504,12 +504,11 @@ impl<'a> Walk<'a> {
                 if is_zero(x) {
                     continue;
                 }
-                let args = if obj.len.is_some() {
-                    vec![Operand::Value(*v), Operand::Int(index as i64), x]
-                } else {
-                    vec![Operand::Value(*v), x]
+                // An object with items may have fixed fields too: the descriptor tells.
+                let (opcode, args) = match self.descr(DescrId(d)) {
+                    DescrKind::Array(_) => (Opcode::Setarrayitem, vec![Operand::Value(*v), Operand::Int(index as i64), x]),
+                    _ => (Opcode::Setfield, vec![Operand::Value(*v), x]),
                 };
-                let opcode = if obj.len.is_some() { Opcode::Setarrayitem } else { Opcode::Setfield };
                 self.emit(Op { opcode, args, result: None, descr: Some(DescrId(d)), snapshot: None });
             }
         }

@@ -506,7 +506,9 @@ impl<'a> Walk<'a> {
                 }
                 // An object with items may have fixed fields too: the descriptor tells.
                 let (opcode, args) = match self.descr(DescrId(d)) {
-                    DescrKind::Array(_) => (Opcode::Setarrayitem, vec![Operand::Value(*v), Operand::Int(index as i64), x]),
+                    DescrKind::Array(_) => {
+                        (Opcode::Setarrayitem, vec![Operand::Value(*v), Operand::Int(index as i64), x])
+                    }
                     _ => (Opcode::Setfield, vec![Operand::Value(*v), x]),
                 };
                 self.emit(Op { opcode, args, result: None, descr: Some(DescrId(d)), snapshot: None });

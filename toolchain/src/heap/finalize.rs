@@ -34,22 +34,23 @@ unsafe fn is_marked(p: usize) -> bool {
 impl Heap {
     /// Marks everything reachable from `roots` and from the objects waiting for their
     /// finalizer, zeroes dead weak references, and queues newly unreachable registered
-    /// objects (see the module notes); returns the bytes marked.
-    pub(super) fn mark(&mut self, roots: &[usize]) -> usize {
-        let (mut live, mut stack, mut holders) = (0, Vec::new(), Vec::new());
+    /// objects (see the module notes); returns the bytes marked and the external bytes the
+    /// marked objects own.
+    pub(super) fn mark(&mut self, roots: &[usize]) -> (usize, usize) {
+        let (mut live, mut external, mut stack, mut holders) = (0, 0, Vec::new(), Vec::new());
         for &r in roots.iter().chain(&self.finalizable) {
             self.grey(r, &mut stack, &mut live);
         }
-        self.drain(&mut stack, &mut live, &mut holders, None);
+        self.drain(&mut stack, (&mut live, &mut external), &mut holders, None);
         self.clear_weak(&holders, |_| false);
         if !self.with_del.is_empty() {
-            self.queue_unreachable(&mut live);
+            self.queue_unreachable((&mut live, &mut external));
         }
-        live
+        (live, external)
     }
 
     /// Phase 2: queues the registered objects left unmarked and marks what they reach.
-    fn queue_unreachable(&mut self, live: &mut usize) {
+    fn queue_unreachable(&mut self, (live, external): (&mut usize, &mut usize)) {
         let mut stack = Vec::new();
         let mut kept = Vec::with_capacity(self.with_del.len());
         for p in std::mem::take(&mut self.with_del) {
@@ -67,7 +68,7 @@ impl Heap {
             return;
         }
         let (mut holders, mut scanned) = (Vec::new(), Vec::new());
-        self.drain(&mut stack, live, &mut holders, Some(&mut scanned));
+        self.drain(&mut stack, (live, external), &mut holders, Some(&mut scanned));
         let resurrected: FxHashSet<usize> = scanned.into_iter().collect();
         self.clear_weak(&holders, |t| resurrected.contains(&t));
     }

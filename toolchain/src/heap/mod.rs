@@ -154,6 +154,8 @@ pub struct Heap {
     finalizable: VecDeque<usize>,
     /// Bytes outside the heap the interpreter holds (see [`Heap::add_memory_pressure`]).
     external: usize,
+    /// The part of `external` not owned by objects (added and released explicitly).
+    untied: usize,
     held: usize,
     since_gc: usize,
     budget: usize,
@@ -318,6 +320,7 @@ impl Heap {
             with_del: Vec::new(),
             finalizable: VecDeque::new(),
             external: 0,
+            untied: 0,
             held: 0,
             since_gc: 0,
             budget: MIN_BUDGET,
@@ -367,6 +370,12 @@ impl Heap {
     /// assert_eq!(heap.stats().external_bytes, 0);
     /// ```
     pub fn add_memory_pressure(&mut self, bytes: usize) {
+        self.untied = self.untied.saturating_add(bytes);
+        self.add_external(bytes);
+    }
+
+    /// Counts `bytes` more outside the heap.
+    fn add_external(&mut self, bytes: usize) {
         self.external = self.external.saturating_add(bytes);
         self.stats.external_bytes = self.external;
         self.stats.peak_external_bytes = self.stats.peak_external_bytes.max(self.external);
@@ -375,6 +384,7 @@ impl Heap {
 
     /// The interpreter freed `bytes` it had declared with [`Heap::add_memory_pressure`].
     pub fn release_memory_pressure(&mut self, bytes: usize) {
+        self.untied = self.untied.saturating_sub(bytes);
         self.release_external(bytes);
     }
 
@@ -406,7 +416,7 @@ impl Heap {
             let field = (obj + off as usize) as *mut i64;
             *field = (*field).saturating_add(i64::try_from(bytes).unwrap_or(i64::MAX));
         }
-        self.add_memory_pressure(bytes);
+        self.add_external(bytes);
     }
 
     /// Releases external bytes (of freed objects, or as the interpreter says).
@@ -670,7 +680,7 @@ impl Heap {
         let t0 = Instant::now();
         // Marking needs every mark bit clear, and finalizers are due now at the latest.
         self.sweep_queued();
-        let live = self.mark(roots);
+        let (live, live_external) = self.mark(roots);
         if self.stress {
             let swept = self.sweep_objects();
             debug_assert_eq!(swept, live, "the sweep and the mark disagree on the live bytes");
@@ -683,19 +693,20 @@ impl Heap {
         self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
         // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
         // collection, so memory stays within about twice the live data; memory outside the
-        // heap the interpreter holds counts as live data.
-        self.budget = MIN_BUDGET.max(live.saturating_add(self.external));
+        // heap that live objects own, or that the interpreter holds, counts as live data
+        // (not that of dead objects waiting for their page's sweep).
+        self.budget = MIN_BUDGET.max(live.saturating_add(live_external).saturating_add(self.untied));
         self.since_gc = 0;
         self.fast.requested = 0;
     }
 
     /// Marks the objects on `stack` and everything they reach, adding the bytes it marks to
-    /// `live`; lists the objects it finds with weak fields in `weak_holders`, and, with
-    /// `scanned`, every object it scans.
+    /// `live` and the external bytes they own to `external`; lists the objects it finds with
+    /// weak fields in `weak_holders`, and, with `scanned`, every object it scans.
     fn drain(
         &self,
         stack: &mut Vec<usize>,
-        live: &mut usize,
+        (live, external): (&mut usize, &mut usize),
         weak_holders: &mut Vec<usize>,
         mut scanned: Option<&mut Vec<usize>>,
     ) {
@@ -707,6 +718,10 @@ impl Heap {
             }
             if !layout.weak.is_empty() {
                 weak_holders.push(p);
+            }
+            if let Some(off) = layout.external {
+                // SAFETY: `off` is the layout's i64 external field.
+                *external += unsafe { *((p + off as usize) as *const i64) }.max(0) as usize;
             }
             let refs = layout.refs;
             let mut i = 0;
@@ -920,7 +935,6 @@ pub(crate) extern "C" fn attach_memory_pressure_helper(heap: u64, obj: u64, byte
 }
 
 pub(crate) use finalize::{finalizable_len_helper, take_finalizable_helper};
-
 
 #[cfg(test)]
 mod tests;

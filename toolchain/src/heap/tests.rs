@@ -256,10 +256,7 @@ fn live_bytes_and_object_size_are_exact_right_after_a_collection() {
         let dead = h.alloc(&PAIR);
         h.collect(&[big]);
         assert_eq!(h.stats().live_bytes, 32 + 32 + 80 + 832);
-        assert_eq!(
-            [a, b, words, big, dead].map(|p| h.object_size(p)),
-            [Some(32), Some(32), Some(80), Some(832), None]
-        );
+        assert_eq!([a, b, words, big, dead].map(|p| h.object_size(p)), [Some(32), Some(32), Some(80), Some(832), None]);
         // Collecting again with nothing swept in between: the marks the first one left
         // on the queued pages are cleared before marking, so what died since is freed.
         h.collect(&[a]);
@@ -419,8 +416,7 @@ fn count_del_freed(_: usize) {
     DEL_RAN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 /// An object with `__del__` and a reference field (and a Rust finalizer, counting frees).
-static DEL: Layout =
-    Layout::object("Del", 16, &[HEADER]).with_finalizer_queue().with_finalizer(count_del_freed);
+static DEL: Layout = Layout::object("Del", 16, &[HEADER]).with_finalizer_queue().with_finalizer(count_del_freed);
 
 #[test]
 fn unreachable_objects_with_a_finalizer_queue_are_handed_over_once_then_freed() {

@@ -932,6 +932,24 @@ mod tests {
     }
 
     #[test]
+    fn objects_with_fixed_fields_and_items_are_forced_with_setfield_and_setarrayitem() {
+        // A tuple: its type at +16, its length at +24, items from +32.
+        let tup = "descr Tup = size 32 items=ref\ndescr Tup.type = field ref +16\n\
+                   descr Tup.items = array ref base=32 len=+24\n";
+        check(
+            &format!(
+                "{tup}inputs(p0, i1)\np2 = new_array(2, descr=Tup)\nsetfield(p2, p0, descr=Tup.type)\n\
+                 setarrayitem(p2, 1, p0, descr=Tup.items)\nguard_true(i1) [k: p2]\nfinish(p2)\n"
+            ),
+            &format!(
+                "{tup}inputs(p0, i1)\nguard_true(i1) [k: v0] {{v0 = Tup[2](Tup.type=p0, Tup.items[1]=p0)}}\n\
+                 p2 = new_array(2, descr=Tup)\nsetfield(p2, p0, descr=Tup.type)\n\
+                 setarrayitem(p2, 1, p0, descr=Tup.items)\nfinish(p2)\n"
+            ),
+        );
+    }
+
+    #[test]
     fn variable_index_or_length_and_large_arrays_stay_real() {
         // A read at an unknown index forces the array, there.
         check(

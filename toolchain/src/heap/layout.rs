@@ -95,7 +95,7 @@ impl Layout {
     /// allocation: a str with a cached hash, a tuple with its type. Allocate it like an array
     /// (`Ctx::new_array`, `Ctx::try_new_array`); its items are at [`Layout::items_array`].
     pub const fn var(name: &'static str, fields: u32, refs: &'static [i32], items: MemKind) -> Layout {
-        assert!(fields % 8 == 0, "fixed fields are whole words");
+        assert!(fields.is_multiple_of(8), "fixed fields are whole words");
         Layout { name, size: HEADER as u32 + fields + 8, refs, items: Some(items), ..Layout::BASE }
     }
     /// The same layout with a finalizer.

@@ -3,8 +3,23 @@
 //!
 //! Every object starts with a two-word header: word 0 is the address of its `Layout` (its
 //! class: `guard_class` compares it), word 1 is the collector's (mark bit). Fixed-size objects
-//! keep their fields after the header; arrays keep their length (an i64) at offset 16 and
-//! their items from offset 24.
+//! keep their fields after the header; objects with items keep their fixed fields, then their
+//! length (an i64), then their items, in one allocation (see `layout.rs`): plain arrays have
+//! no fixed fields (length at 16, items from 24), a str has its cached hash before the bytes,
+//! a tuple its type before the items. Sizes are checked: a length whose object would not fit
+//! is an [`AllocError`] (`try_alloc_array`, `Ctx::try_new_array`) or a panic on the
+//! infallible paths, never a short object; so is a failed system allocation.
+//!
+//! What a full language needs besides (see `finalize.rs` for the collection's part):
+//! - weak fields ([`Layout::with_weak`]): not traced; after marking, those whose target is
+//!   unmarked are zeroed, before anything is freed;
+//! - interpreter-level finalizers ([`Layout::with_finalizer_queue`], Python's `__del__`): an
+//!   unreachable object is queued once instead of freed, kept alive with what it reaches
+//!   until the interpreter takes it ([`Heap::take_finalizable`]) at a safe point, and freed by
+//!   a later collection; Rust finalizers (`with_finalizer`) still run when memory is freed;
+//! - memory outside the heap ([`Heap::add_memory_pressure`], [`Heap::attach_memory_pressure`]
+//!   for memory an object owns, counted in a field its layout names): it counts towards the
+//!   next collection like allocations, and the live part of it towards the budget.
 //!
 //! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each; free slots
 //! form singly linked lists per class, threaded through header word 1, with word 0 zero. The

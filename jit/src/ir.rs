@@ -519,7 +519,7 @@ impl MemKind {
         }
     }
     /// Size in bytes.
-    pub fn size(self) -> u32 {
+    pub const fn size(self) -> u32 {
         match self {
             MemKind::I8 | MemKind::U8 => 1,
             MemKind::I32 | MemKind::U32 => 4,
@@ -656,6 +656,9 @@ pub struct SizeDescr {
     pub exact_len: Option<u32>,
     /// For arrays: offset of the length word, which the inline path writes.
     pub len_offset: i32,
+    /// Objects of this kind have a finalizer: the optimizer never removes their allocation
+    /// (the finalizer would not run).
+    pub finalized: bool,
 }
 
 /// What a descriptor describes.

@@ -382,6 +382,7 @@ impl Parser {
                         items,
                         exact_len: None,
                         len_offset: 0,
+                        finalized: false,
                     }),
                     None => return Err(self.err("expected 'size BYTES [items=KIND]'")),
                 }

@@ -86,7 +86,8 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 }
                 for f in &v.fields {
                     let ok = match t.descrs.get(f.descr.0 as usize).map(|d| &d.kind) {
-                        Some(DescrKind::Field(fd)) => v.len.is_none() && fd.kind.ty() == t.operand_type(f.value),
+                        // Objects with items may have fixed fields too.
+                        Some(DescrKind::Field(fd)) => f.index == 0 && fd.kind.ty() == t.operand_type(f.value),
                         Some(DescrKind::Array(ad)) => {
                             v.len.is_some_and(|n| f.index < n) && ad.kind.ty() == t.operand_type(f.value)
                         }

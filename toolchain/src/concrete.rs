@@ -436,4 +436,14 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         self.vm.shadow.pop();
         v
     }
+
+    fn try_new_array(&mut self, layout: &'static Layout, len: i64) -> Option<usize> {
+        self.vm.heap.try_alloc_array(layout, usize::try_from(len).ok()?).ok()
+    }
+    fn take_finalizable(&mut self) -> Option<usize> {
+        self.vm.heap.take_finalizable()
+    }
+    fn attach_memory_pressure(&mut self, obj: usize, bytes: i64) {
+        self.vm.heap.attach_memory_pressure(obj, bytes.max(0) as usize)
+    }
 }

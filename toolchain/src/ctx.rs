@@ -432,4 +432,39 @@ pub trait Ctx<L: Language>: Reds {
     /// instruction holds in Rust locals across it must be rooted ([`Ctx::root`]) or be in
     /// `caller` or `callee`.
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self>;
+
+    // The objects a full language needs (see the `heap` module): checked sizes, the
+    // finalizer queue, memory outside the heap.
+
+    /// Allocates a zeroed object with `len` items (an array, or a [`Layout::var`] object), or
+    /// `None` if `len` is negative, the object would be too large
+    /// ([`MAX_OBJECT_BYTES`](crate::heap::MAX_OBJECT_BYTES)) or the system has no memory for
+    /// it: the interpreter raises its `MemoryError`. ([`Ctx::new_array`] is for lengths the
+    /// interpreter controls; it panics on such a length.)
+    ///
+    /// While tracing, a length that is a constant and small is allocated like `new_array`
+    /// (inline in compiled code, or removed by the optimizer), one known to fail records
+    /// nothing; any other length records a call of the heap's checked allocation followed by
+    /// a guard that its outcome (an object, or none) is the one observed. The allocation is
+    /// not a side effect (re-running the instruction just allocates again), so the guard is
+    /// allowed as long as the instruction made no effect before: call it before writing
+    /// anything.
+    fn try_new_array(&mut self, layout: &'static Layout, len: Self::Int) -> Option<Self::Ref>;
+
+    /// Takes the oldest object waiting for its interpreter-level finalizer (`__del__`; see
+    /// [`Layout::with_finalizer_queue`]), if any: poll at a safe point, at the start of an
+    /// instruction (a loop's back edge, a call), and run the finalizer. The object is no
+    /// longer kept alive by the queue: keep it in a frame (a red slot) while its finalizer
+    /// runs; it is freed by a later collection once unreachable again.
+    ///
+    /// While tracing, it records a read-only call counting the queue and a guard on whether
+    /// it is empty (compiled code polls for real, and leaves when something is queued; the
+    /// guard is before any effect), then, when not empty, a call that takes the object.
+    fn take_finalizable(&mut self) -> Option<Self::Ref>;
+
+    /// Adds `bytes` (counted as 0 if negative) to the memory outside the heap that `obj`
+    /// owns, whose layout declares the field counting it ([`Layout::with_external`]): they
+    /// count towards the next collection as allocations do, and are released when the heap
+    /// frees `obj` (whose Rust finalizer frees the memory). While tracing, a residual call.
+    fn attach_memory_pressure(&mut self, obj: Self::Ref, bytes: Self::Int);
 }

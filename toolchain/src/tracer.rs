@@ -19,6 +19,8 @@ use crate::QuasiId;
 use metatrace_jit::ir::{Deliver, KeyId, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
 use std::collections::HashMap;
 
+mod heap_ops;
+
 /// A red integer while tracing: its concrete value and its operand in the trace.
 #[derive(Clone, Copy, Debug)]
 pub struct TInt {
@@ -402,7 +404,8 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
             slow_array: crate::heap::alloc_array_slow as *const () as u64,
             items: layout.items,
             exact_len: None,
-            len_offset: crate::heap::ARRAY_LEN,
+            len_offset: if layout.items.is_some() { layout.len_offset() } else { 0 },
+            finalized: layout.finalized(),
         }),
     }
 }
@@ -936,6 +939,16 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
         self.after_inlined_call(caller, &result);
         result
+    }
+
+    fn try_new_array(&mut self, layout: &'static Layout, len: TInt) -> Option<TRef> {
+        self.trace_try_new_array(layout, len)
+    }
+    fn take_finalizable(&mut self) -> Option<TRef> {
+        self.trace_take_finalizable()
+    }
+    fn attach_memory_pressure(&mut self, obj: TRef, bytes: TInt) {
+        self.trace_attach_memory_pressure(obj, bytes)
     }
 }
 

@@ -362,13 +362,13 @@ impl<'a> Walk<'a> {
         let r = op.result;
         match op.opcode {
             New => {
-                let Some(s) = self.size_descr(op).filter(|s| s.items.is_none()) else { return false };
+                let Some(s) = self.size_descr(op).filter(|s| s.items.is_none() && !s.finalized) else { return false };
                 let obj = VObj { size: op.descr.unwrap(), len: None, class: s.class, fields: BTreeMap::new() };
                 self.objs.insert(r.unwrap(), obj);
                 true
             }
             NewArray => {
-                let Some(s) = self.size_descr(op).filter(|s| s.items.is_some()) else { return false };
+                let Some(s) = self.size_descr(op).filter(|s| s.items.is_some() && !s.finalized) else { return false };
                 match op.args[0] {
                     Operand::Int(n) if (0..=MAX_VIRTUAL_ARRAY).contains(&n) => {
                         let obj = VObj {
@@ -504,12 +504,13 @@ impl<'a> Walk<'a> {
                 if is_zero(x) {
                     continue;
                 }
-                let args = if obj.len.is_some() {
-                    vec![Operand::Value(*v), Operand::Int(index as i64), x]
-                } else {
-                    vec![Operand::Value(*v), x]
+                // An object with items may have fixed fields too: the descriptor tells.
+                let (opcode, args) = match self.descr(DescrId(d)) {
+                    DescrKind::Array(_) => {
+                        (Opcode::Setarrayitem, vec![Operand::Value(*v), Operand::Int(index as i64), x])
+                    }
+                    _ => (Opcode::Setfield, vec![Operand::Value(*v), x]),
                 };
-                let opcode = if obj.len.is_some() { Opcode::Setarrayitem } else { Opcode::Setfield };
                 self.emit(Op { opcode, args, result: None, descr: Some(DescrId(d)), snapshot: None });
             }
         }
@@ -927,6 +928,24 @@ mod tests {
                  i4 = getarrayitem_i(p1, 2, descr=Arr.items)\nguard_true(i0) [k: p1]\nfinish(i2, i3, i4)\n"
             ),
             &format!("{ARR}inputs(i0)\nguard_true(i0) [k: v0] {{v0 = Arr[3](Arr.items[1]=i0)}}\nfinish(3, i0, 0)\n"),
+        );
+    }
+
+    #[test]
+    fn objects_with_fixed_fields_and_items_are_forced_with_setfield_and_setarrayitem() {
+        // A tuple: its type at +16, its length at +24, items from +32.
+        let tup = "descr Tup = size 32 items=ref\ndescr Tup.type = field ref +16\n\
+                   descr Tup.items = array ref base=32 len=+24\n";
+        check(
+            &format!(
+                "{tup}inputs(p0, i1)\np2 = new_array(2, descr=Tup)\nsetfield(p2, p0, descr=Tup.type)\n\
+                 setarrayitem(p2, 1, p0, descr=Tup.items)\nguard_true(i1) [k: p2]\nfinish(p2)\n"
+            ),
+            &format!(
+                "{tup}inputs(p0, i1)\nguard_true(i1) [k: v0] {{v0 = Tup[2](Tup.type=p0, Tup.items[1]=p0)}}\n\
+                 p2 = new_array(2, descr=Tup)\nsetfield(p2, p0, descr=Tup.type)\n\
+                 setarrayitem(p2, 1, p0, descr=Tup.items)\nfinish(p2)\n"
+            ),
         );
     }
 

@@ -3,8 +3,23 @@
 //!
 //! Every object starts with a two-word header: word 0 is the address of its `Layout` (its
 //! class: `guard_class` compares it), word 1 is the collector's (mark bit). Fixed-size objects
-//! keep their fields after the header; arrays keep their length (an i64) at offset 16 and
-//! their items from offset 24.
+//! keep their fields after the header; objects with items keep their fixed fields, then their
+//! length (an i64), then their items, in one allocation (see `layout.rs`): plain arrays have
+//! no fixed fields (length at 16, items from 24), a str has its cached hash before the bytes,
+//! a tuple its type before the items. Sizes are checked: a length whose object would not fit
+//! is an [`AllocError`] (`try_alloc_array`, `Ctx::try_new_array`) or a panic on the
+//! infallible paths, never a short object; so is a failed system allocation.
+//!
+//! What a full language needs besides (see `finalize.rs` for the collection's part):
+//! - weak fields ([`Layout::with_weak`]): not traced; after marking, those whose target is
+//!   unmarked are zeroed, before anything is freed;
+//! - interpreter-level finalizers ([`Layout::with_finalizer_queue`], Python's `__del__`): an
+//!   unreachable object is queued once instead of freed, kept alive with what it reaches
+//!   until the interpreter takes it ([`Heap::take_finalizable`]) at a safe point, and freed by
+//!   a later collection; Rust finalizers (`with_finalizer`) still run when memory is freed;
+//! - memory outside the heap ([`Heap::add_memory_pressure`], [`Heap::attach_memory_pressure`]
+//!   for memory an object owns, counted in a field its layout names): it counts towards the
+//!   next collection like allocations, and the live part of it towards the budget.
 //!
 //! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each; free slots
 //! form singly linked lists per class, threaded through header word 1, with word 0 zero. The
@@ -63,74 +78,24 @@
 //! but frames, trace constants and the frame buffer would need updating, which we measure
 //! the need for first (see `HeapStats`).
 
-use crate::descr::{ArrayDescr, FieldDescr, MemKind};
+mod finalize;
+mod layout;
+
+use crate::descr::MemKind;
+pub use layout::{AllocError, Layout, ARRAY_ITEMS, ARRAY_LEN, MAX_OBJECT_BYTES};
 use rustc_hash::FxHashMap;
 use std::alloc::{alloc_zeroed, dealloc, Layout as AllocLayout};
+use std::collections::VecDeque;
 use std::time::Instant;
 
 /// Bytes of the object header.
 pub const HEADER: i32 = 16;
-/// Offset of an array's length word.
-pub const ARRAY_LEN: i32 = 16;
-/// Offset of an array's first item.
-pub const ARRAY_ITEMS: i32 = 24;
 
 const PAGE: usize = 64 * 1024;
 const GRAIN: usize = 16;
-const MAX_SMALL: usize = 512;
+pub(crate) const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRAIN;
 const MIN_BUDGET: usize = 4 << 20;
-
-/// How the collector and the JIT see a kind of object: its size, where its references are,
-/// and what to do when it dies.
-#[derive(Debug)]
-pub struct Layout {
-    /// Name in traces and diagnostics.
-    pub name: &'static str,
-    /// Size in bytes of a fixed object, header included (for arrays: header and length).
-    pub size: u32,
-    /// Offsets of the fields holding references (traced by the collector).
-    pub refs: &'static [i32],
-    /// For arrays: how the items are stored.
-    pub items: Option<MemKind>,
-    /// Called with the object's address when it dies (to release Rust-side resources).
-    pub finalize: Option<fn(usize)>,
-}
-
-impl Layout {
-    /// A fixed-size object with `fields` bytes of fields after the header; `refs` are the
-    /// offsets of its reference fields.
-    pub const fn object(name: &'static str, fields: u32, refs: &'static [i32]) -> Layout {
-        Layout { name, size: HEADER as u32 + fields, refs, items: None, finalize: None }
-    }
-    /// An array of `items`.
-    pub const fn array(name: &'static str, items: MemKind) -> Layout {
-        Layout { name, size: ARRAY_ITEMS as u32, refs: &[], items: Some(items), finalize: None }
-    }
-    /// The same layout with a finalizer.
-    pub const fn with_finalizer(self, f: fn(usize)) -> Layout {
-        Layout { finalize: Some(f), ..self }
-    }
-    /// The word stored in header word 0 of objects of this layout (its class).
-    pub fn class(&'static self) -> usize {
-        self as *const Layout as usize
-    }
-    /// The descriptor of a field at `offset` (from the object's start, header included).
-    pub const fn field(name: &'static str, offset: i32, kind: MemKind) -> FieldDescr {
-        FieldDescr::new(name, offset, kind)
-    }
-    /// The descriptor of an array layout's items.
-    pub const fn items_descr(name: &'static str, kind: MemKind) -> ArrayDescr {
-        ArrayDescr::new(name, ARRAY_ITEMS, kind).with_len(ARRAY_LEN)
-    }
-    fn bytes(&self, len: usize) -> usize {
-        let mut b = self.size as usize;
-        if let Some(k) = self.items {
-            b += k.size() as usize * len;
-        }
-        (b + GRAIN - 1) & !(GRAIN - 1)
-    }
-}
 
 /// What the heap did.
 #[derive(Clone, Debug, Default)]
@@ -151,6 +116,16 @@ pub struct HeapStats {
     /// Objects freed: large ones by the collection, small ones when their page is swept
     /// (lazily, so those of the last collection may not all be counted yet).
     pub freed: u64,
+    /// Bytes outside the heap the interpreter says it holds (see
+    /// [`Heap::add_memory_pressure`]), now.
+    pub external_bytes: usize,
+    /// Most of `external_bytes` at once.
+    pub peak_external_bytes: usize,
+    /// Objects queued for interpreter-level finalization (see
+    /// [`Layout::with_finalizer_queue`]).
+    pub finalizable_queued: u64,
+    /// Weak fields zeroed because their target died.
+    pub weak_cleared: u64,
 }
 
 /// The part of the heap compiled code reads and writes: free-list heads and the collection
@@ -188,6 +163,14 @@ pub struct Heap {
     large: FxHashMap<usize, usize>,
     /// Stress mode only: every object that may be alive (see the module notes).
     objects: Vec<usize>,
+    /// Objects of layouts with a finalizer queue not queued yet (see `finalize.rs`).
+    with_del: Vec<usize>,
+    /// Objects queued for interpreter-level finalization, oldest first: roots until taken.
+    finalizable: VecDeque<usize>,
+    /// Bytes outside the heap the interpreter holds (see [`Heap::add_memory_pressure`]).
+    external: usize,
+    /// The part of `external` not owned by objects (added and released explicitly).
+    untied: usize,
     held: usize,
     since_gc: usize,
     budget: usize,
@@ -238,21 +221,26 @@ unsafe fn size_of_object(p: usize) -> usize {
     // SAFETY: forwarded from the caller.
     unsafe {
         let layout = &*(*(p as *const usize) as *const Layout);
-        let len = if layout.items.is_some() { *((p + ARRAY_LEN as usize) as *const i64) as usize } else { 0 };
-        layout.bytes(len)
+        let len = if layout.items.is_some() { *((p + layout.len_offset() as usize) as *const i64) as usize } else { 0 };
+        layout.bytes(len).expect("allocated with a checked size")
     }
 }
 
-/// Runs the finalizer, if any, of the object at `p` whose word 0 is `class_word`.
+/// Runs the finalizer, if any, of the dead object at `p` whose word 0 is `class_word`, about
+/// to be freed; returns the external bytes it owned (see [`Layout::with_external`]), which
+/// the caller releases.
 ///
 /// # Safety
 /// `class_word` is the word 0 of an object, not cleared yet: the address of its layout.
-unsafe fn finalize(p: usize, class_word: usize) {
+unsafe fn finalize(p: usize, class_word: usize) -> usize {
     // SAFETY: an object's word 0 is its layout, a `&'static Layout`, until it is cleared.
     let layout = unsafe { &*(class_word as *const Layout) };
+    // SAFETY: the layout's external field is an i64 of the object.
+    let external = layout.external.map_or(0, |off| unsafe { *((p + off as usize) as *const i64) }.max(0) as usize);
     if let Some(f) = layout.finalize {
         f(p);
     }
+    external
 }
 
 /// What sweeping a page found.
@@ -263,6 +251,8 @@ struct Swept {
     free: usize,
     /// How many dead objects it freed.
     freed: u64,
+    /// The external bytes the freed objects owned.
+    external: usize,
 }
 
 /// Sweeps the page at `page`, of `size`-byte slots, as the last mark left it: finalizes the
@@ -300,7 +290,7 @@ unsafe fn sweep_page<const LINK: bool>(page: usize, size: usize) -> Swept {
 unsafe fn sweep_slots<const LINK: bool, const SIZE: usize>(page: usize, size: usize) -> Swept {
     debug_assert!(SIZE == 0 || SIZE == size);
     let size = if SIZE != 0 { SIZE } else { size };
-    let mut out = Swept { head: 0, free: 0, freed: 0 };
+    let mut out = Swept { head: 0, free: 0, freed: 0, external: 0 };
     let mut p = page + PAGE / size * size;
     while p != page {
         p -= size;
@@ -316,7 +306,7 @@ unsafe fn sweep_slots<const LINK: bool, const SIZE: usize>(page: usize, size: us
                 continue;
             }
             // SAFETY: `p` is a dead object, not cleared yet.
-            unsafe { finalize(p, class_word) };
+            out.external += unsafe { finalize(p, class_word) };
             out.freed += 1;
             // SAFETY: `p` is a dead object of `size` bytes: clear it into a free slot
             // (compiled code relies on free slots being zero but for word 1).
@@ -342,6 +332,10 @@ impl Heap {
             queued: vec![Vec::new(); CLASSES],
             large: FxHashMap::default(),
             objects: Vec::new(),
+            with_del: Vec::new(),
+            finalizable: VecDeque::new(),
+            external: 0,
+            untied: 0,
             held: 0,
             since_gc: 0,
             budget: MIN_BUDGET,
@@ -376,6 +370,76 @@ impl Heap {
         &self.stats
     }
 
+    /// Tells the heap the interpreter now holds `bytes` more outside it (a big buffer in a
+    /// Rust `Vec`): they count towards the next collection as allocations do, and as live
+    /// data when the collection sets the budget for the one after. Undo with
+    /// [`Heap::release_memory_pressure`] when the memory is freed; for memory an object owns
+    /// until it dies, prefer [`Heap::attach_memory_pressure`], released automatically.
+    ///
+    /// ```
+    /// use metatrace::heap::Heap;
+    /// let mut heap = Heap::new(false);
+    /// heap.add_memory_pressure(64 << 20);
+    /// assert!(heap.requested()); // a collection is due at the next safepoint
+    /// heap.release_memory_pressure(64 << 20);
+    /// assert_eq!(heap.stats().external_bytes, 0);
+    /// ```
+    pub fn add_memory_pressure(&mut self, bytes: usize) {
+        self.untied = self.untied.saturating_add(bytes);
+        self.add_external(bytes);
+    }
+
+    /// Counts `bytes` more outside the heap.
+    fn add_external(&mut self, bytes: usize) {
+        self.external = self.external.saturating_add(bytes);
+        self.stats.external_bytes = self.external;
+        self.stats.peak_external_bytes = self.stats.peak_external_bytes.max(self.external);
+        self.charge(bytes);
+    }
+
+    /// The interpreter freed `bytes` it had declared with [`Heap::add_memory_pressure`].
+    pub fn release_memory_pressure(&mut self, bytes: usize) {
+        self.untied = self.untied.saturating_sub(bytes);
+        self.release_external(bytes);
+    }
+
+    /// [`Heap::add_memory_pressure`] for memory the object `obj` owns (its Rust finalizer
+    /// frees it): `bytes` are added to the object's external field (see
+    /// [`Layout::with_external`]) and released when the heap frees the object.
+    ///
+    /// ```
+    /// use metatrace::heap::{Heap, Layout, HEADER};
+    /// // A bigint: a pointer to its digits (a Rust Vec, freed by the finalizer) and their bytes.
+    /// static BIG: Layout = Layout::object("Big", 16, &[]).with_external(HEADER + 8);
+    /// let mut heap = Heap::new(false);
+    /// let big = heap.alloc(&BIG);
+    /// heap.attach_memory_pressure(big, 1 << 20);
+    /// assert_eq!(heap.stats().external_bytes, 1 << 20);
+    /// heap.collect(&[]);
+    /// heap.collect(&[]); // its page is swept by the next collection at the latest
+    /// assert_eq!(heap.stats().external_bytes, 0);
+    /// ```
+    ///
+    /// Panics if `obj`'s layout has no external field.
+    pub fn attach_memory_pressure(&mut self, obj: usize, bytes: usize) {
+        // SAFETY: `obj` is a live object of this heap (the caller's contract, as for every
+        // reference the interpreter holds): word 0 is its layout.
+        let layout = unsafe { &*(*(obj as *const usize) as *const Layout) };
+        let off = layout.external.unwrap_or_else(|| panic!("{} has no external field", layout.name));
+        // SAFETY: `off` is the layout's i64 external field.
+        unsafe {
+            let field = (obj + off as usize) as *mut i64;
+            *field = (*field).saturating_add(i64::try_from(bytes).unwrap_or(i64::MAX));
+        }
+        self.add_external(bytes);
+    }
+
+    /// Releases external bytes (of freed objects, or as the interpreter says).
+    fn release_external(&mut self, bytes: usize) {
+        self.external = self.external.saturating_sub(bytes);
+        self.stats.external_bytes = self.external;
+    }
+
     /// Counts an allocation made outside compiled code's fast path.
     fn note_alloc(&mut self, bytes: usize) {
         self.stats.objects += 1;
@@ -402,8 +466,8 @@ impl Heap {
     }
 
     /// Refills the empty free list of `class`: sweeps its queued pages, lowest first, until
-    /// one has a free slot, or takes a new page.
-    fn refill(&mut self, class: usize) {
+    /// one has a free slot, or takes a new page; `false` if the system has no page to give.
+    fn refill(&mut self, class: usize) -> bool {
         debug_assert_eq!(self.fast.free[class], 0);
         if !self.queued[class].is_empty() {
             let t0 = Instant::now();
@@ -416,6 +480,7 @@ impl Heap {
                 // lists were emptied when it was queued.
                 let swept = unsafe { sweep_page::<true>(page, size) };
                 freed += swept.freed;
+                self.release_external(swept.external);
                 if swept.free > 0 {
                     found = Some(swept);
                     break;
@@ -425,10 +490,11 @@ impl Heap {
             self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
             if let Some(swept) = found {
                 self.fast.free[class] = swept.head;
-                return self.charge(swept.free * size);
+                self.charge(swept.free * size);
+                return true;
             }
         }
-        self.new_page(class);
+        self.new_page(class)
     }
 
     /// Notes that the queued page at `page` is swept (or about to be).
@@ -442,28 +508,34 @@ impl Heap {
     /// arrays, large objects, and all objects in stress mode, so each one is counted and
     /// listed for the sweep).
     pub fn fast_path(&self, layout: &'static Layout) -> (u32, usize) {
-        let bytes = layout.bytes(0);
-        if layout.items.is_some() || bytes > MAX_SMALL || self.stress {
+        let bytes = layout.bytes(0).expect("the fixed part of a layout is small");
+        if layout.items.is_some() || bytes > MAX_SMALL || self.stress || layout.queue_finalize {
             return (bytes as u32, 0);
         }
         (bytes as u32, &self.fast.free[class_of(bytes)] as *const usize as usize)
     }
 
     /// The free-list head compiled code pops arrays of `layout` with exactly `len` items from
-    /// (0 when they must take the slow path: large arrays, and all arrays in stress mode).
+    /// (0 when they must take the slow path: large arrays, all arrays in stress mode, and
+    /// objects with a finalizer queue, which the slow path registers).
     pub fn fast_path_array(&self, layout: &'static Layout, len: usize) -> usize {
-        let bytes = layout.bytes(len);
-        if layout.items.is_none() || bytes > MAX_SMALL || self.stress {
-            return 0;
+        match layout.bytes(len) {
+            Some(bytes) if layout.items.is_some() && bytes <= MAX_SMALL && !self.stress && !layout.queue_finalize => {
+                &self.fast.free[class_of(bytes)] as *const usize as usize
+            }
+            _ => 0,
         }
-        &self.fast.free[class_of(bytes)] as *const usize as usize
     }
 
-    fn new_page(&mut self, class: usize) {
+    /// Takes a new page for `class` and makes its slots the class's free list; `false` if the
+    /// system has no memory for it.
+    fn new_page(&mut self, class: usize) -> bool {
         let size = (class + 1) * GRAIN;
         // SAFETY: PAGE is a non-zero power of two, a valid size and alignment.
         let page = unsafe { alloc_zeroed(AllocLayout::from_size_align(PAGE, PAGE).unwrap()) } as usize;
-        assert!(page != 0, "out of memory");
+        if page == 0 {
+            return false;
+        }
         let at = self.pages.partition_point(|q| q.addr < page);
         self.pages.insert(at, Page { addr: page, size: size as u32, swept: true });
         self.note_growth(PAGE);
@@ -475,29 +547,59 @@ impl Heap {
             head = p;
         }
         self.fast.free[class] = head;
+        true
     }
 
-    /// Allocates a zeroed fixed-size object.
+    /// Allocates a zeroed fixed-size object. Panics if the system has no memory left (see
+    /// [`Heap::try_alloc`]).
     pub fn alloc(&mut self, layout: &'static Layout) -> usize {
-        debug_assert!(layout.items.is_none(), "{} is an array layout", layout.name);
-        self.alloc_bytes(layout, layout.bytes(0))
+        self.try_alloc(layout).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    /// Allocates a zeroed array of `len` items.
+    /// Allocates a zeroed fixed-size object; an error if the system has no memory left.
+    pub fn try_alloc(&mut self, layout: &'static Layout) -> Result<usize, AllocError> {
+        assert!(layout.items.is_none(), "{} has items: allocate it with alloc_array", layout.name);
+        let bytes = layout.bytes(0).expect("the fixed part of a layout is small");
+        self.alloc_bytes(layout, bytes)
+    }
+
+    /// Allocates a zeroed object of a layout with items (an array, or fixed fields then
+    /// items: see [`Layout::var`]) with `len` items. Panics with a clear message if it is
+    /// too large (see [`Heap::try_alloc_array`], which the interpreter uses for lengths it
+    /// does not control): it never returns a short object.
     pub fn alloc_array(&mut self, layout: &'static Layout, len: usize) -> usize {
-        assert!(layout.items.is_some(), "{} is not an array layout", layout.name);
-        let p = self.alloc_bytes(layout, layout.bytes(len));
-        // SAFETY: the object has its length word at ARRAY_LEN.
-        unsafe { ((p + ARRAY_LEN as usize) as *mut i64).write(len as i64) };
-        p
+        self.try_alloc_array(layout, len).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    fn alloc_bytes(&mut self, layout: &'static Layout, bytes: usize) -> usize {
-        self.note_alloc(bytes);
+    /// Allocates a zeroed object with `len` items, or says why it cannot: the object would
+    /// exceed [`MAX_OBJECT_BYTES`] ([`AllocError::TooLarge`]) or the system has no memory
+    /// for it ([`AllocError::OutOfMemory`]). An interpreter raises its `MemoryError`.
+    ///
+    /// ```
+    /// use metatrace::heap::{AllocError, Heap, Layout};
+    /// use metatrace::MemKind;
+    /// static REFS: Layout = Layout::array("Refs", MemKind::Ref);
+    /// let mut heap = Heap::new(false);
+    /// assert!(heap.try_alloc_array(&REFS, 10).is_ok());
+    /// assert!(matches!(heap.try_alloc_array(&REFS, 1 << 61), Err(AllocError::TooLarge { .. })));
+    /// assert!(matches!(heap.try_alloc_array(&REFS, 1 << 57), Err(AllocError::OutOfMemory { .. })));
+    /// ```
+    pub fn try_alloc_array(&mut self, layout: &'static Layout, len: usize) -> Result<usize, AllocError> {
+        assert!(layout.items.is_some(), "{} has no items: allocate it with alloc", layout.name);
+        let too_large = AllocError::TooLarge { layout: layout.name, len: i64::try_from(len).unwrap_or(i64::MAX) };
+        let bytes = layout.bytes(len).ok_or(too_large)?;
+        let p = self.alloc_bytes(layout, bytes)?;
+        // SAFETY: the object has its length word at `len_offset`; `len` fits (bytes <= isize::MAX).
+        unsafe { ((p + layout.len_offset() as usize) as *mut i64).write(len as i64) };
+        Ok(p)
+    }
+
+    fn alloc_bytes(&mut self, layout: &'static Layout, bytes: usize) -> Result<usize, AllocError> {
+        let oom = AllocError::OutOfMemory { layout: layout.name, bytes };
         let p = if bytes <= MAX_SMALL {
             let class = class_of(bytes);
-            if self.fast.free[class] == 0 {
-                self.refill(class);
+            if self.fast.free[class] == 0 && !self.refill(class) {
+                return Err(oom);
             }
             let p = self.fast.free[class];
             // SAFETY: `p` is a free slot of `bytes` bytes: word 1 holds the next free slot.
@@ -507,19 +609,25 @@ impl Heap {
             }
             p
         } else {
-            // SAFETY: `bytes` is non-zero and a multiple of 16.
+            // SAFETY: `bytes` is non-zero, a multiple of 16 and at most MAX_OBJECT_BYTES.
             let p = unsafe { alloc_zeroed(AllocLayout::from_size_align(bytes, GRAIN).unwrap()) } as usize;
-            assert!(p != 0, "out of memory");
+            if p == 0 {
+                return Err(oom);
+            }
             self.large.insert(p, bytes);
             self.note_growth(bytes);
             p
         };
+        self.note_alloc(bytes);
         // SAFETY: `p` is a fresh, zeroed object of at least HEADER bytes.
         unsafe { (p as *mut usize).write(layout.class()) };
         if self.stress {
             self.objects.push(p);
         }
-        p
+        if layout.queue_finalize {
+            self.with_del.push(p);
+        }
+        Ok(p)
     }
 
     /// The bytes of the object at `p`, if `p` is the address of a live object of this heap
@@ -581,12 +689,13 @@ impl Heap {
 
     /// Marks everything reachable from `roots` (addresses; non-heap ones are ignored) and
     /// frees the rest: large objects at once, small ones as their pages are swept (see the
-    /// module notes).
+    /// module notes). Before freeing, it zeroes the weak fields whose target died and
+    /// queues the unreachable objects of layouts with a finalizer queue (see `finalize.rs`).
     pub fn collect(&mut self, roots: &[usize]) {
         let t0 = Instant::now();
         // Marking needs every mark bit clear, and finalizers are due now at the latest.
         self.sweep_queued();
-        let live = self.mark(roots);
+        let (live, live_external) = self.mark(roots);
         if self.stress {
             let swept = self.sweep_objects();
             debug_assert_eq!(swept, live, "the sweep and the mark disagree on the live bytes");
@@ -598,42 +707,57 @@ impl Heap {
         self.stats.collections += 1;
         self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
         // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
-        // collection, so memory stays within about twice the live data.
-        self.budget = MIN_BUDGET.max(live);
+        // collection, so memory stays within about twice the live data; memory outside the
+        // heap that live objects own, or that the interpreter holds, counts as live data
+        // (not that of dead objects waiting for their page's sweep).
+        self.budget = MIN_BUDGET.max(live.saturating_add(live_external).saturating_add(self.untied));
         self.since_gc = 0;
         self.fast.requested = 0;
     }
 
-    /// Marks everything reachable from `roots`; returns the bytes marked.
-    fn mark(&mut self, roots: &[usize]) -> usize {
-        let mut live = 0;
-        let mut stack = Vec::new();
-        for &r in roots {
-            self.grey(r, &mut stack, &mut live);
-        }
+    /// Marks the objects on `stack` and everything they reach, adding the bytes it marks to
+    /// `live` and the external bytes they own to `external`; lists the objects it finds with
+    /// weak fields in `weak_holders`, and, with `scanned`, every object it scans.
+    fn drain(
+        &self,
+        stack: &mut Vec<usize>,
+        (live, external): (&mut usize, &mut usize),
+        weak_holders: &mut Vec<usize>,
+        mut scanned: Option<&mut Vec<usize>>,
+    ) {
         while let Some(p) = stack.pop() {
             // SAFETY: `p` is a live object: word 0 is its layout, set at allocation.
             let layout = unsafe { &*(*(p as *const usize) as *const Layout) };
+            if let Some(s) = scanned.as_deref_mut() {
+                s.push(p);
+            }
+            if !layout.weak.is_empty() {
+                weak_holders.push(p);
+            }
+            if let Some(off) = layout.external {
+                // SAFETY: `off` is the layout's i64 external field.
+                *external += unsafe { *((p + off as usize) as *const i64) }.max(0) as usize;
+            }
             let refs = layout.refs;
             let mut i = 0;
             while i < refs.len() {
                 // SAFETY: `refs[i]` is the offset of a reference field of this layout.
-                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, &mut stack, &mut live);
+                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, stack, live);
                 i += 1;
             }
             if matches!(layout.items, Some(MemKind::Ref)) {
-                // SAFETY: arrays keep their length at ARRAY_LEN and items from ARRAY_ITEMS.
-                let len = unsafe { *((p + ARRAY_LEN as usize) as *const i64) } as usize;
-                let items = p + ARRAY_ITEMS as usize;
+                // SAFETY: objects with items keep their length at `len_offset` and the
+                // items from `items_offset`.
+                let len = unsafe { *((p + layout.len_offset() as usize) as *const i64) } as usize;
+                let items = p + layout.items_offset() as usize;
                 let mut i = 0;
                 while i < len {
-                    // SAFETY: `i` is in bounds of the array.
-                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, &mut stack, &mut live);
+                    // SAFETY: `i` is in bounds of the items.
+                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, stack, live);
                     i += 1;
                 }
             }
         }
-        live
     }
 
     /// Sweeps every page still queued, without linking its free slots: the collection
@@ -645,7 +769,9 @@ impl Heap {
             while let Some(page) = self.queued[class].pop() {
                 self.set_swept(page);
                 // SAFETY: a queued page was marked and not swept since.
-                freed += unsafe { sweep_page::<false>(page, size) }.freed;
+                let swept = unsafe { sweep_page::<false>(page, size) };
+                freed += swept.freed;
+                self.release_external(swept.external);
             }
         }
         self.stats.freed += freed;
@@ -695,7 +821,8 @@ impl Heap {
                 continue;
             }
             // SAFETY: `p` is a dead object, not cleared yet.
-            unsafe { finalize(p, class_word) };
+            let external = unsafe { finalize(p, class_word) };
+            self.release_external(external);
             self.stats.freed += 1;
             // SAFETY: `p` is a dead small object: clear it and make it a free slot.
             unsafe {
@@ -717,7 +844,8 @@ impl Heap {
     /// Finalizes and frees the dead large object at `p`.
     fn free_large(&mut self, p: usize, bytes: usize) {
         // SAFETY: `p` is a large object: word 0 is its layout.
-        unsafe { finalize(p, *(p as *const usize)) };
+        let external = unsafe { finalize(p, *(p as *const usize)) };
+        self.release_external(external);
         self.large.remove(&p);
         self.held -= bytes;
         self.stats.freed += 1;
@@ -800,316 +928,28 @@ pub(crate) extern "C" fn alloc_array_slow(heap: u64, layout: u64, len: u64) -> u
     heap.alloc_array(layout, len as usize) as u64
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    static PAIR: Layout = Layout::object("Pair", 16, &[HEADER, HEADER + 8]);
-    static BOX: Layout = Layout::object("Box", 8, &[]);
-    static REFS: Layout = Layout::array("Refs", MemKind::Ref);
-
-    /// Writes the word at offset `off` of the object `p` (tests pass objects they own and
-    /// offsets within them).
-    fn set(p: usize, off: i32, v: usize) {
-        // SAFETY: `p + off` is a word of an object of a live heap.
-        unsafe { ((p + off as usize) as *mut usize).write(v) }
-    }
-
-    /// Reads the word at offset `off` of the object (or free slot) `p`.
-    fn get(p: usize, off: i32) -> usize {
-        // SAFETY: `p + off` is a word of an object or slot of a live heap.
-        unsafe { ((p + off as usize) as *const usize).read() }
-    }
-
-    /// Both sweeps: pages swept lazily, and stress mode's list of objects, eagerly.
-    const MODES: [bool; 2] = [false, true];
-
-    #[test]
-    fn collects_unreachable_objects_and_keeps_reachable_ones() {
-        for stress in MODES {
-            let mut h = Heap::new(stress);
-            let a = h.alloc(&PAIR);
-            let b = h.alloc(&BOX);
-            let c = h.alloc(&BOX);
-            set(a, HEADER, b);
-            let arr = h.alloc_array(&REFS, 3);
-            set(arr, ARRAY_ITEMS + 8, c);
-            let garbage = h.alloc(&PAIR);
-            h.collect(&[a, arr, 12345]);
-            for p in [a, b, c, arr] {
-                assert!(h.object_size(p).is_some());
-            }
-            assert!(h.object_size(garbage).is_none());
-            assert_eq!(h.stats().live_bytes, 32 + 32 + 32 + 48);
-            // Freed slots are reused (once their page is swept, when the allocation needs
-            // a refill); survivors stay alive through more collections.
-            let again = h.alloc(&PAIR);
-            assert_eq!(again, garbage, "stress: {stress}");
-            assert_eq!(h.stats().freed, 1);
-            h.collect(&[a, arr]);
-            assert!(h.object_size(again).is_none() && h.object_size(c).is_some());
-            h.collect(&[arr]);
-            assert!(h.object_size(a).is_none() && h.object_size(b).is_none() && h.object_size(c).is_some());
-            // Small objects are counted as freed when their page is swept: by the start of
-            // the next collection at the latest.
-            h.collect(&[arr]);
-            assert_eq!(h.stats().freed, 4);
-        }
-    }
-
-    #[test]
-    fn cycles_and_large_objects() {
-        for stress in MODES {
-            let mut h = Heap::new(stress);
-            let a = h.alloc(&PAIR);
-            let b = h.alloc(&PAIR);
-            set(a, HEADER, b);
-            set(b, HEADER, a);
-            let big = h.alloc_array(&REFS, 1000);
-            set(big, ARRAY_ITEMS, a);
-            h.collect(&[big]);
-            assert!(h.object_size(a).is_some() && h.object_size(b).is_some());
-            h.collect(&[]);
-            assert!(h.object_size(a).is_none() && h.object_size(big).is_none());
-            assert_eq!(h.stats().live_bytes, 0);
-        }
-    }
-
-    static FINALIZED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    fn count_finalized(_: usize) {
-        FINALIZED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-    static COUNTED: Layout = Layout::object("Counted", 8, &[]).with_finalizer(count_finalized);
-
-    #[test]
-    fn finalizers_run_once_when_objects_die() {
-        use std::sync::atomic::Ordering::Relaxed;
-        for stress in MODES {
-            FINALIZED.store(0, Relaxed);
-            let mut h = Heap::new(stress);
-            let keep = h.alloc(&COUNTED);
-            for _ in 0..10 {
-                h.alloc(&COUNTED);
-            }
-            h.collect(&[keep]);
-            // Each runs when its page is swept: at the next collection at the latest.
-            assert!(FINALIZED.load(Relaxed) <= 10);
-            h.collect(&[keep]);
-            assert_eq!(FINALIZED.load(Relaxed), 10);
-            h.collect(&[keep]);
-            assert_eq!(FINALIZED.load(Relaxed), 10);
-            drop(h);
-            assert_eq!(FINALIZED.load(Relaxed), 11);
-        }
-    }
-
-    #[test]
-    fn memory_stays_flat_when_objects_die() {
-        for stress in MODES {
-            let mut h = Heap::new(stress);
-            for _ in 0..200 {
-                for _ in 0..10_000 {
-                    h.alloc(&BOX);
-                }
-                if h.requested() {
-                    h.collect(&[]);
-                }
-            }
-            assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + PAGE, "{:?}", h.stats());
-        }
-    }
-    /// Slots of `size` bytes in a page.
-    fn cap(size: usize) -> usize {
-        PAGE / size
-    }
-
-    #[test]
-    fn lazily_swept_slots_are_reused_in_address_order_before_any_new_page() {
-        let mut h = Heap::new(false);
-        // Three pages of boxes, full.
-        let all: Vec<usize> = (0..3 * cap(32)).map(|_| h.alloc(&BOX)).collect();
-        assert_eq!(h.pages.len(), 3);
-        for (i, &p) in all.iter().enumerate() {
-            set(p, HEADER, i + 1);
-        }
-        // Keep every third box of the first page allocated, all of the last one, none of
-        // the middle one.
-        let keep: Vec<usize> = all
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| (i < cap(32) && i % 3 == 0) || i >= 2 * cap(32))
-            .map(|(_, &p)| p)
-            .collect();
-        let mut dead: Vec<usize> = all.iter().copied().filter(|p| !keep.contains(p)).collect();
-        dead.sort_unstable();
-        h.collect(&keep);
-        assert_eq!(h.stats().live_bytes, 32 * keep.len());
-        // Nothing is swept (or counted freed) until an allocation needs it...
-        assert_eq!(h.stats().freed, 0);
-        assert!(dead.iter().all(|&p| h.object_size(p).is_none()));
-        assert!(keep.iter().all(|&p| h.object_size(p) == Some(32)));
-        let held = h.held;
-        // ...and then the dead slots come back, lowest address first, page by page.
-        let first = h.alloc(&BOX);
-        assert_eq!(first, dead[0]);
-        let lowest = first & !(PAGE - 1);
-        let dead_in_lowest = dead.iter().filter(|&&p| p & !(PAGE - 1) == lowest).count();
-        assert_eq!(h.stats().freed, dead_in_lowest as u64);
-        let mut again = vec![first];
-        again.extend((1..dead.len()).map(|_| h.alloc(&BOX)));
-        assert_eq!(again, dead);
-        assert_eq!(h.stats().freed, dead.len() as u64);
-        assert_eq!((h.pages.len(), h.held), (3, held), "no page is taken while slots are free");
-        // They come back cleared, and the survivors are untouched.
-        for &p in &again {
-            assert_eq!(get(p, HEADER), 0);
-        }
-        for (i, &p) in all.iter().enumerate() {
-            if keep.contains(&p) {
-                assert_eq!(get(p, HEADER), i + 1);
-            }
-        }
-        // Now nothing is free: the next allocation takes a page.
-        h.alloc(&BOX);
-        assert_eq!(h.pages.len(), 4);
-    }
-
-    #[test]
-    fn free_slots_are_zero_but_for_word_1_after_a_lazy_sweep() {
-        static WORDS: Layout = Layout::array("Words", MemKind::I64);
-        // Slot sizes 32, 48, 64 (swept with a constant size) and 80, 512 (not).
-        for len in [1, 3, 5, 7, 61] {
-            let mut h = Heap::new(false);
-            let bytes = WORDS.bytes(len);
-            let objects: Vec<usize> = (0..100).map(|_| h.alloc_array(&WORDS, len)).collect();
-            for &p in &objects {
-                for i in 0..len {
-                    set(p, ARRAY_ITEMS + 8 * i as i32, !0);
-                }
-            }
-            h.collect(&objects[50..51]);
-            h.alloc_array(&WORDS, len);
-            // What compiled code would pop next: every slot of the list is clear but for
-            // its link.
-            let mut p = h.fast.free[class_of(bytes)];
-            let mut n = 0;
-            while p != 0 {
-                let words: Vec<usize> = (0..bytes as i32 / 8).map(|i| get(p, 8 * i)).collect();
-                assert!(words[0] == 0 && words[2..].iter().all(|&w| w == 0), "{bytes}-byte slot {p:#x}");
-                p = words[1];
-                n += 1;
-            }
-            assert_eq!(n, cap(bytes) - 2, "{bytes}-byte slots: all but the survivor and the new one");
-        }
-    }
-
-    static FINALIZED_LAZILY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    fn count_finalized_lazily(_: usize) {
-        FINALIZED_LAZILY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-    static COUNTED_LAZILY: Layout = Layout::object("CountedLazily", 8, &[]).with_finalizer(count_finalized_lazily);
-    static BIG_COUNTED: Layout = Layout::array("BigCounted", MemKind::I64).with_finalizer(count_finalized_lazily);
-
-    #[test]
-    fn finalizers_run_once_when_a_page_is_swept_lazily_or_at_the_next_collection() {
-        use std::sync::atomic::Ordering::Relaxed;
-        let finalized = || FINALIZED_LAZILY.load(Relaxed);
-        FINALIZED_LAZILY.store(0, Relaxed);
-        let mut h = Heap::new(false);
-        // Two pages of finalizable boxes, and a large object.
-        let all: Vec<usize> = (0..2 * cap(32)).map(|_| h.alloc(&COUNTED_LAZILY)).collect();
-        let big = h.alloc_array(&BIG_COUNTED, 100);
-        let keep = [all[0], all[cap(32)]];
-        h.collect(&keep);
-        // The dead large object is finalized by the collection; the small ones wait for
-        // their page's sweep.
-        assert_eq!(finalized(), 1);
-        assert!(h.object_size(big).is_none());
-        let lowest = all.iter().min().unwrap() & !(PAGE - 1);
-        let fresh = h.alloc(&COUNTED_LAZILY);
-        assert_eq!(fresh & !(PAGE - 1), lowest);
-        assert_eq!(finalized(), 1 + cap(32) - 1, "the lowest page's dead boxes");
-        // The other page is still queued: the next collection sweeps it first.
-        h.collect(&[keep[0], keep[1], fresh]);
-        assert_eq!(finalized(), 1 + 2 * cap(32) - 2);
-        h.collect(&[keep[0], keep[1], fresh]);
-        assert_eq!(finalized(), 1 + 2 * cap(32) - 2, "no finalizer runs twice");
-        // Dropping the heap finalizes the rest: the survivors, and the dead objects of
-        // pages not swept yet (`fresh`, dead now), once each.
-        h.collect(&keep);
-        assert_eq!(h.pages.iter().filter(|p| !p.swept).count(), 2);
-        drop(h);
-        assert_eq!(finalized(), 1 + 2 * cap(32) + 1);
-    }
-
-    #[test]
-    fn live_bytes_and_object_size_are_exact_right_after_a_collection() {
-        static WORDS: Layout = Layout::array("Words", MemKind::I64);
-        for stress in MODES {
-            let mut h = Heap::new(stress);
-            let a = h.alloc(&PAIR);
-            let b = h.alloc(&BOX);
-            let words = h.alloc_array(&WORDS, 7);
-            let big = h.alloc_array(&REFS, 100);
-            set(a, HEADER, b);
-            set(a, HEADER + 8, words);
-            set(big, ARRAY_ITEMS, a);
-            let dead = h.alloc(&PAIR);
-            h.collect(&[big]);
-            assert_eq!(h.stats().live_bytes, 32 + 32 + 80 + 832);
-            assert_eq!(
-                [a, b, words, big, dead].map(|p| h.object_size(p)),
-                [Some(32), Some(32), Some(80), Some(832), None]
-            );
-            // Collecting again with nothing swept in between: the marks the first one left
-            // on the queued pages are cleared before marking, so what died since is freed.
-            h.collect(&[a]);
-            assert_eq!(h.stats().live_bytes, 32 + 32 + 80);
-            assert_eq!([a, b, words, big].map(|p| h.object_size(p)), [Some(32), Some(32), Some(80), None]);
-            h.collect(&[b]);
-            assert_eq!(h.stats().live_bytes, 32);
-            assert_eq!([a, b, words].map(|p| h.object_size(p)), [None, Some(32), None]);
-            h.collect(&[]);
-            assert_eq!(h.stats().live_bytes, 0);
-            assert!(h.object_size(b).is_none());
-            h.collect(&[]);
-            assert_eq!(h.stats().freed, 5, "stress: {stress}");
-        }
-    }
-
-    #[test]
-    fn memory_stays_flat_over_many_collections_with_survivors() {
-        static WORDS: Layout = Layout::array("Words", MemKind::I64);
-        for stress in MODES {
-            let mut h = Heap::new(stress);
-            // A ring of long-lived pairs, each replaced now and then, among short-lived
-            // objects of several sizes.
-            let mut ring = vec![0; 2000];
-            let (mut collections, mut peak_after_warmup) = (0, 0);
-            for i in 0..1_500_000usize {
-                let p = match i % 4 {
-                    0 => h.alloc(&PAIR),
-                    1 => h.alloc(&BOX),
-                    2 => h.alloc_array(&WORDS, i % 8),
-                    _ => h.alloc_array(&WORDS, 60),
-                };
-                if i % 7 == 0 {
-                    let at = (i / 7) % ring.len();
-                    ring[at] = p;
-                }
-                if i % 1000 == 0 && h.requested() {
-                    h.collect(&ring);
-                    collections += 1;
-                    if collections == 5 {
-                        peak_after_warmup = h.stats().peak_bytes;
-                    }
-                    let live: usize = ring.iter().filter_map(|&p| h.object_size(p)).sum();
-                    assert!(h.stats().live_bytes >= live && h.stats().live_bytes <= live + 48 * ring.len());
-                }
-            }
-            assert!(collections > 20, "stress: {stress}: {collections} collections");
-            assert!(h.stats().peak_bytes <= 2 * MIN_BUDGET + 8 * PAGE, "{:?}", h.stats());
-            assert!(h.stats().peak_bytes <= peak_after_warmup + 4 * PAGE, "{:?}", h.stats());
-        }
+/// The checked allocation compiled code calls (`Ctx::try_new_array`):
+/// `(heap, layout, len) -> object, or 0 if the length is negative or too large or the system
+/// has no memory`.
+pub(crate) extern "C" fn try_alloc_array_slow(heap: u64, layout: u64, len: u64) -> u64 {
+    // SAFETY: as in `alloc_slow`.
+    let (heap, layout) = unsafe { (&mut *(heap as *mut Heap), &*(layout as *const Layout)) };
+    match usize::try_from(len as i64) {
+        Ok(len) => heap.try_alloc_array(layout, len).unwrap_or(0) as u64,
+        Err(_) => 0,
     }
 }
+
+/// `Ctx::attach_memory_pressure` in compiled code: `(heap, obj, bytes)`; negative `bytes`
+/// count as none.
+pub(crate) extern "C" fn attach_memory_pressure_helper(heap: u64, obj: u64, bytes: u64) -> u64 {
+    // SAFETY: as in `alloc_slow`.
+    let heap = unsafe { &mut *(heap as *mut Heap) };
+    heap.attach_memory_pressure(obj as usize, (bytes as i64).max(0) as usize);
+    0
+}
+
+pub(crate) use finalize::{finalizable_len_helper, take_finalizable_helper};
+
+#[cfg(test)]
+mod tests;

@@ -194,7 +194,7 @@ impl Language for Objects {
     fn map_value<A: Reds, B: Reds>(v: Result<Vec<i64>, String>, _: &mut dyn RedMap<A, B>) -> Result<Vec<i64>, String> {
         v
     }
-    fn deliver<R: Reds>(_: &mut Frame<R>, _: Self::Value<R>) {
+    fn deliver<C: Ctx<Self>>(_: &mut C, _: &mut Frame<C>, _: Self::Value<C>) {
         unreachable!("no calls")
     }
 

@@ -314,7 +314,7 @@ pub trait Ctx<L: Language>: Reds {
     /// storing a non-zero word there (an error code, or a heap reference, which the collector
     /// keeps alive), and its result is then ignored. Returns `Err(word)` if it raised; the
     /// interpreter must then take the instruction's exception path (and implement
-    /// [`Language::raise_in`] to do the same when compiled code raised). `h.args` lists the
+    /// [`Language::raise_in`] to do the same when compiled code raised). `h.args()` lists the
     /// helper's arguments including the leading slot address (a `Type::Ref`).
     fn call_may_raise(&mut self, h: &Helper, args: &[Red<Self>]) -> Result<Option<Red<Self>>, u64>;
 

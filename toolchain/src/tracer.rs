@@ -683,16 +683,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
     fn quasi_set(&mut self, q: QuasiId, v: i64) {
         let table = std::rc::Rc::as_ptr(&self.vm.quasi) as usize;
-        // SAFETY: quasi_set_helper is an extern "C" fn of three words returning a word.
-        let h = unsafe {
-            Helper::new(
-                "quasi_set",
-                quasi_set_helper as *const () as usize,
-                &[Type::Ref, Type::Int, Type::Int],
-                None,
-                Effect::Write,
-            )
-        };
+        let h = Helper::new3("quasi_set", quasi_set_helper, &[Type::Ref, Type::Int, Type::Int], None, Effect::Write);
         let (t, qv, vv) = (self.const_ref(table), self.int(q.0 as i64), self.int(v));
         self.call(&h, &[Red::Ref(t), Red::Int(qv), Red::Int(vv)]);
     }

@@ -115,7 +115,7 @@ pub trait Language: Sized + 'static {
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
     /// Resumes a caller suspended in a call instruction with the callee's result (the
-    /// caller's frame is as it was passed to [`Ctx::call`]).
+    /// caller's frame is as it was passed to [`Ctx::call_frame`]).
     fn deliver<R: Reds>(caller: &mut Self::Frame<R>, result: Self::Value<R>);
     /// Puts a frame whose current instruction called a helper that raised (see
     /// [`Ctx::call_may_raise`]) into that instruction's exception path, as the interpreter

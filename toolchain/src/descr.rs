@@ -220,9 +220,9 @@ mod tests {
         assert_eq!((Z.call_words(&[]), Z.args().len()), (7, 0));
         assert_eq!((o.call_words(&[4]), o.args().len()), (40, 1));
         assert_eq!((s.call_words(&[1, 2, 3, 4, 5, 6]), s.args().len()), (654321, 6));
-        assert_eq!(s.addr(), six as usize);
+        assert_eq!(s.addr(), six as *const () as usize);
         let DescrKind::Call(c) = o.to_ir().kind else { panic!("not a call descr") };
-        assert_eq!((c.func, c.args.len()), (one as usize as u64, 1));
+        assert_eq!((c.func, c.args.len()), (one as *const () as u64, 1));
     }
 
     #[test]

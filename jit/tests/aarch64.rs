@@ -6,7 +6,8 @@
 //! `call_assembler` that calls a function trace directly (the driver maps the code and a page
 //! of slots at fixed addresses, so the traces can be compiled with those addresses).
 //!
-//! Missing tools make the test fail (never pass silently); `.ci/run` installs them.
+//! Missing tools make these two tests fail (never pass silently) with the one-line install
+//! command; `.ci/run` installs them.
 
 mod common;
 
@@ -19,12 +20,15 @@ use std::process::Command;
 const GCC: &str = "aarch64-linux-gnu-gcc";
 const QEMU: &str = "qemu-aarch64";
 
+/// What to install when a cross tool is missing (Debian and Ubuntu package names).
+const INSTALL: &str = "sudo apt-get install qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross";
+
 fn require(tool: &str, version_arg: &str) {
     let ok = Command::new(tool).arg(version_arg).output().map(|o| o.status.success()).unwrap_or(false);
     assert!(
         ok,
-        "`{tool}` is missing or does not run: the aarch64 cross tests need it. `.ci/run` installs \
-         the Debian packages qemu-user, gcc-aarch64-linux-gnu and libc6-dev-arm64-cross."
+        "`{tool}` is missing or does not run: the aarch64 cross tests need it (the other tests do \
+         not). Install the cross tools with `{INSTALL}`; `.ci/run` does so."
     );
 }
 
@@ -45,7 +49,11 @@ fn build_driver(dir: &Path) -> PathBuf {
         .arg(&src)
         .output()
         .unwrap_or_else(|e| panic!("running {GCC}: {e}"));
-    assert!(out.status.success(), "{GCC} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{GCC} failed (a static link needs libc6-dev-arm64-cross: `{INSTALL}`):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     exe
 }
 

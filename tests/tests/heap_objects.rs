@@ -75,10 +75,7 @@ fn free_digits(p: usize) {
 }
 
 fn digits_helper() -> Helper {
-    // SAFETY: alloc_digits is extern "C" (word) -> word and accepts any word.
-    unsafe {
-        Helper::new("alloc_digits", alloc_digits as *const () as usize, &[Type::Int], Some(Type::Int), Effect::Write)
-    }
+    Helper::new1("alloc_digits", alloc_digits, &[Type::Int], Some(Type::Int), Effect::Write)
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -52,16 +52,7 @@ extern "C" fn checked_div(slot: u64, x: u64, y: u64) -> u64 {
 
 fn div_helper() -> metatrace::Helper {
     use metatrace::{Effect, Helper, Type};
-    // SAFETY: checked_div is extern "C" (word, word, word) -> word.
-    unsafe {
-        Helper::new(
-            "checked_div",
-            checked_div as *const () as usize,
-            &[Type::Ref, Type::Int, Type::Int],
-            Some(Type::Int),
-            Effect::MayRaise,
-        )
-    }
+    Helper::new3("checked_div", checked_div, &[Type::Ref, Type::Int, Type::Int], Some(Type::Int), Effect::MayRaise)
 }
 
 /// The tiny language; with `CALLS`, calls may be compiled (function entries, call_assembler).

@@ -866,7 +866,12 @@ fn execute<'a, L: Language>(
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
         let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
-        assert_eq!(types, unit.inputs, "the frame at {} has reds of other types than its compiled code's inputs", L::key(f));
+        assert_eq!(
+            types,
+            unit.inputs,
+            "the frame at {} has reds of other types than its compiled code's inputs",
+            L::key(f)
+        );
     }
     let mut buf = std::mem::take(&mut vm.buf);
     buf.clear();
@@ -1069,7 +1074,8 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
         })
         .collect();
     let outcome = resume.deliver.map(|d| {
-        let slot = *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
+        let slot =
+            *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
         match (d, red(slot)) {
             (Deliver::Returned, r) => L::result_from_red(r),
             (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),

@@ -4,9 +4,107 @@
 //! main loop generically over `C: Ctx<L>`. The [`Vm`] runs it: concretely at first, then,
 //! when a loop gets hot, through the [`Tracer`] — which records what the interpreter does
 //! into a trace — and finally as machine code compiled from that trace by
-//! [`metatrace_jit`]. See the `examples/` directory for a complete interpreter in ~150 lines.
+//! [`metatrace_jit`].
 //!
-//! Modules:
+//! # Start here
+//!
+//! A complete JIT-ed interpreter of a three-instruction machine that sums `n + (n-1) + … + 1`:
+//!
+//! ```
+//! use metatrace::{Ctx, Flow, JitParams, Language, Red, RedMap, Reds, Vm};
+//!
+//! /// The program: `acc += n; n -= 1; if n > 0 goto 0; return acc`.
+//! #[derive(Clone, Copy)]
+//! enum Op { AddNToAcc, DecN, JumpIfPositive(usize), Return }
+//! const PROGRAM: &[Op] = &[Op::AddNToAcc, Op::DecN, Op::JumpIfPositive(0), Op::Return];
+//!
+//! /// One activation, generic over the red family `R`: the position is green (plain Rust,
+//! /// a constant in traces), the registers are red (the user's data: `R::Int`).
+//! struct Frame<R: Reds> { pc: usize, acc: R::Int, n: R::Int }
+//!
+//! /// The language: here just the program above.
+//! struct Sum;
+//!
+//! impl Language for Sum {
+//!     type Frame<R: Reds> = Frame<R>;
+//!     type Value<R: Reds> = R::Int; // what an activation returns
+//!     type Key = usize;             // the green key: where a frame stands
+//!
+//!     fn key<R: Reds>(f: &Frame<R>) -> usize {
+//!         f.pc
+//!     }
+//!     // A frame's reds in a fixed order, and the frame rebuilt from its key and reds: all
+//!     // the JIT needs to snapshot frames at guards and to resume the interpreter.
+//!     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
+//!         out.extend([Red::Int(f.acc), Red::Int(f.n)]);
+//!     }
+//!     fn rebuild<R: Reds>(&self, pc: usize, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+//!         let mut int = || match reds.next() { Some(Red::Int(v)) => v, _ => unreachable!() };
+//!         Frame { pc, acc: int(), n: int() }
+//!     }
+//!     fn map_value<A: Reds, B: Reds>(v: A::Int, m: &mut dyn RedMap<A, B>) -> B::Int {
+//!         m.int(v)
+//!     }
+//!     fn deliver<C: Ctx<Self>>(_: &mut C, _caller: &mut Frame<C>, _result: C::Int) {
+//!         unreachable!("this language has no calls")
+//!     }
+//!
+//!     // The main loop, generic over `C: Ctx<Self>`: the same code runs as a plain
+//!     // interpreter, as a tracer recording a loop, and through its trace as machine code.
+//!     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<C::Int> {
+//!         loop {
+//!             // An instruction boundary: obey the driver when it takes the frame over.
+//!             if cx.merge_point(f).leave() {
+//!                 return Flow::Leave;
+//!             }
+//!             match PROGRAM[f.pc] {
+//!                 Op::AddNToAcc => f.acc = cx.int_add(f.acc, f.n),
+//!                 Op::DecN => {
+//!                     let one = cx.int(1);
+//!                     f.n = cx.int_sub(f.n, one);
+//!                 }
+//!                 Op::JumpIfPositive(target) => {
+//!                     let zero = cx.int(0);
+//!                     let positive = cx.int_gt(f.n, zero);
+//!                     // A branch on red data: a guard in the trace.
+//!                     if cx.is_true(positive) {
+//!                         f.pc = target;
+//!                         // A backward jump: counted, traced when hot, entered when compiled.
+//!                         if cx.loop_header(f).leave() {
+//!                             return Flow::Leave;
+//!                         }
+//!                         continue; // compiled code may have moved the frame: dispatch on f.pc
+//!                     }
+//!                 }
+//!                 Op::Return => return Flow::Return(f.acc),
+//!             }
+//!             f.pc += 1;
+//!         }
+//!     }
+//! }
+//!
+//! // Trace a loop after 3 iterations (the default, 1039, suits real programs).
+//! let mut params = JitParams::default();
+//! params.apply("threshold=3").unwrap();
+//! let mut vm = Vm::with_params(Sum, params);
+//! assert_eq!(vm.run(Frame { pc: 0, acc: 0, n: 100_000 }), 5_000_050_000);
+//! assert_eq!(vm.stats().loops, 1, "{}", vm.stats().summary()); // the loop ran compiled
+//! // Without the JIT, the same interpreter gives the same result.
+//! let mut plain = Vm::with_params(Sum, JitParams::off());
+//! assert_eq!(plain.run(Frame { pc: 0, acc: 0, n: 100_000 }), 5_000_050_000);
+//! ```
+//!
+//! Then read, in this order: [`Ctx`] (every operation on red values: arithmetic, checked
+//! arithmetic, guards, promotion, heap access, calls), [`Language`] (including calls between
+//! frames of the language, [`Ctx::call_frame`]), [`heap`] (objects with a [`heap::Layout`],
+//! allocated with [`Ctx::new_object`]) and [`Helper`] (calling Rust functions from
+//! interpreters and traces). `examples/calc.rs` in the repository is a stack machine with
+//! checked arithmetic, `interpreters/fern` a dynamic language with functions, floats and
+//! heap-allocated arrays; `docs/ARCHITECTURE.md` explains the design. `METATRACE_TRACE_LOG=1` prints every
+//! trace the JIT compiles.
+//!
+//! # Modules
+//!
 //! - [`ctx`]: the DSL (`Reds`, `Ctx`, `Language`, `Control`, `Flow`);
 //! - [`descr`]: field, array and helper descriptors;
 //! - [`concrete`], [`tracer`]: the two instantiations;

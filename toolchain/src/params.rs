@@ -56,6 +56,29 @@ fn env_flag(name: &str) -> bool {
 }
 
 impl JitParams {
+    /// The settings [`JitParams::apply`] takes besides `off` and `on`, each with a line of
+    /// help (defaults included), as the binaries' `--help` lists them.
+    pub const SETTINGS: &'static [(&'static str, &'static str)] = &[
+        ("threshold=N", "loop iterations before tracing (1039); sets both thresholds"),
+        ("function_threshold=N", "calls of a function before its entry is traced (1619)"),
+        ("trace_limit=N", "operations a trace may record (6000)"),
+        ("bridge=N", "failures of a guard before it gets a bridge (200)"),
+        ("max_aborts=N", "aborted traces before a position is left alone (5)"),
+        ("inline_depth=N", "depth of calls a trace inlines (30)"),
+        ("log", "print every compiled trace to stderr"),
+        ("gc_stress", "collect at every safepoint after an allocation"),
+        ("perf_map", "name JIT code for `perf report` in /tmp/perf-<pid>.map"),
+    ];
+
+    /// What `--jit SPEC` accepts, for a binary's `--help`.
+    pub fn spec_help() -> String {
+        let mut s = String::from("SPEC is `off`, `on` or comma-separated settings (defaults in parentheses):");
+        for (setting, help) in Self::SETTINGS {
+            s += &format!("\n  {setting:<22}{help}");
+        }
+        s
+    }
+
     /// Parameters with the JIT switched off.
     pub fn off() -> Self {
         JitParams { enabled: false, ..Default::default() }
@@ -111,5 +134,28 @@ mod tests {
         assert!(!p.enabled);
         assert!(p.apply("threshold=x").is_err());
         assert!(p.apply("bogus=1").is_err());
+    }
+
+    #[test]
+    fn the_help_names_every_setting_with_its_default() {
+        let d = JitParams::default();
+        let defaults = [
+            ("threshold=N", d.threshold),
+            ("function_threshold=N", d.function_threshold),
+            ("trace_limit=N", d.trace_limit),
+            ("bridge=N", d.bridge_threshold),
+            ("max_aborts=N", d.max_aborts),
+            ("inline_depth=N", d.inline_depth),
+        ];
+        for (setting, help) in JitParams::SETTINGS {
+            let mut p = JitParams::default();
+            p.apply(&setting.replace("=N", "=3")).unwrap_or_else(|e| panic!("{setting}: {e}"));
+            assert_ne!(p, JitParams::default(), "{setting} changes nothing");
+            if let Some((_, v)) = defaults.iter().find(|(k, _)| k == setting) {
+                assert!(help.contains(&format!("({v})")), "{setting}: {help}");
+            }
+        }
+        assert_eq!(JitParams::SETTINGS.len(), 9);
+        assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

@@ -164,13 +164,11 @@ extern "C" fn bf_getc(io: u64) -> u64 {
 }
 
 fn putc_helper() -> Helper {
-    // SAFETY: bf_putc is extern "C" (word, word) -> word and accepts any byte.
-    unsafe { Helper::new("putc", bf_putc as *const () as usize, &[Type::Ref, Type::Int], None, Effect::Write) }
+    Helper::new2("putc", bf_putc, &[Type::Ref, Type::Int], None, Effect::Write)
 }
 
 fn getc_helper() -> Helper {
-    // SAFETY: bf_getc is extern "C" (word) -> word.
-    unsafe { Helper::new("getc", bf_getc as *const () as usize, &[Type::Ref], Some(Type::Int), Effect::Write) }
+    Helper::new1("getc", bf_getc, &[Type::Ref], Some(Type::Int), Effect::Write)
 }
 
 /// The Brainfuck language: a program, its tape and its I/O.

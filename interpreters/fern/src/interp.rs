@@ -91,56 +91,25 @@ extern "C" fn fern_float_mod(a: u64, b: u64) -> u64 {
 }
 
 fn print_helper() -> Helper {
-    // SAFETY: fern_print is extern "C" (word x3) -> word; it is passed the Io address and a
-    // live value, which the interpreter always does.
-    unsafe {
-        Helper::new(
-            "fern_print",
-            fern_print as *const () as usize,
-            &[Type::Ref, Type::Ref, Type::Int],
-            None,
-            Effect::Write,
-        )
-    }
+    Helper::new3("fern_print", fern_print, &[Type::Ref, Type::Ref, Type::Int], None, Effect::Write)
 }
 
 fn fill_helper() -> Helper {
-    // SAFETY: extern "C" (word, word) -> word; the interpreter passes a live array and value.
-    unsafe {
-        Helper::new(
-            "fern_array_fill",
-            fern_array_fill as *const () as usize,
-            &[Type::Ref, Type::Ref],
-            None,
-            Effect::Write,
-        )
-    }
+    Helper::new2("fern_array_fill", fern_array_fill, &[Type::Ref, Type::Ref], None, Effect::Write)
 }
 
 fn float_floordiv_helper() -> Helper {
-    // SAFETY: extern "C" (word, word) -> word, pure on float bits.
-    unsafe {
-        Helper::new(
-            "float_floordiv",
-            fern_float_floordiv as *const () as usize,
-            &[Type::Float, Type::Float],
-            Some(Type::Float),
-            Effect::Elidable,
-        )
-    }
+    Helper::new2(
+        "float_floordiv",
+        fern_float_floordiv,
+        &[Type::Float, Type::Float],
+        Some(Type::Float),
+        Effect::Elidable,
+    )
 }
 
 fn float_mod_helper() -> Helper {
-    // SAFETY: extern "C" (word, word) -> word, pure on float bits.
-    unsafe {
-        Helper::new(
-            "float_mod",
-            fern_float_mod as *const () as usize,
-            &[Type::Float, Type::Float],
-            Some(Type::Float),
-            Effect::Elidable,
-        )
-    }
+    Helper::new2("float_mod", fern_float_mod, &[Type::Float, Type::Float], Some(Type::Float), Effect::Elidable)
 }
 
 /// What the frames of one run share: the program and the objects made for it when the run

@@ -17,11 +17,54 @@ fn fern(args: &[&str], src: &str) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), err)
 }
 
+/// Runs `fern` with exactly `args` (no file added): (exit status, stdout, stderr).
+fn fern_bare(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fern")).args(args).output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn help_prints_usage_and_the_jit_settings_and_exits_0() {
+    for flag in ["--help", "-h"] {
+        let (code, out, err) = fern_bare(&[flag]);
+        assert_eq!((code, err.as_str()), (0, ""), "{flag}");
+        assert!(out.starts_with("usage: fern [--jit SPEC] [--stats] [--dis] FILE\n"), "{out}");
+        assert!(out.contains("threshold=N") && out.contains("exit status"), "{out}");
+    }
+    let (code, out, _) = fern(&["--help"], "fn main() { print(1); }");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("usage: fern"), "help runs nothing: {out}");
+}
+
+#[test]
+fn bad_usage_says_what_is_wrong_and_exits_2() {
+    for (args, message) in [
+        (&["--bogus", "x.fern"][..], "fern: unknown option --bogus\n"),
+        (&["-x"][..], "fern: unknown option -x\n"),
+        (&["--dis=1", "x.fern"][..], "fern: unknown option --dis=1\n"),
+        (&["--jit"][..], "fern: --jit needs a value\n"),
+        (&["--jit=bogus", "x.fern"][..], "fern: --jit: unknown setting \"bogus\"\n"),
+        (&[][..], "fern: no FILE given\n"),
+        (&["a.fern", "b.fern"][..], "fern: one FILE only (got a.fern and b.fern)\n"),
+    ] {
+        let (code, out, err) = fern_bare(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(err.starts_with(message), "{args:?}: {err}");
+        assert!(err.contains("usage: fern ") && err.contains("fern --help"), "{args:?}: {err}");
+    }
+    let (code, _, err) = fern_bare(&["/nonexistent/x.fern"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.starts_with("fern: cannot read /nonexistent/x.fern"), "{err}");
+}
+
 #[test]
 fn runs_a_program() {
     let src = "fn sq(x) { return x * x; }\nfn main() { let i = 0; let s = 0; while i < 3000 { s = s + sq(i); i = i + 1; } print(s, s / 2); }";
     for jit in ["off", "on", "threshold=1,bridge=1"] {
         let (code, out, err) = fern(&["--jit", jit], src);
+        assert_eq!((code, out.as_str(), err.as_str()), (0, "8995500500 4497750250.0\n", ""), "--jit {jit}");
+        let (code, out, err) = fern(&[&format!("--jit={jit}")], src);
         assert_eq!((code, out.as_str(), err.as_str()), (0, "8995500500 4497750250.0\n", ""), "--jit {jit}");
     }
 }

@@ -384,9 +384,7 @@ impl Codegen<'_> {
             }
             Arity::Variadic => match op.opcode {
                 CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI
-                | CallMayForceF | CallMayForceR => {
-                    self.t.call_descr(op).ok_or("expected a call descr")?.args.clone()
-                }
+                | CallMayForceF | CallMayForceR => self.t.call_descr(op).ok_or("expected a call descr")?.args.clone(),
                 Jump => self.loop_types.clone(),
                 _ => got.clone(),
             },

@@ -53,31 +53,24 @@ impl<'a, L: Language> Tracer<'a, L> {
 
     pub(super) fn trace_take_finalizable(&mut self) -> Option<TRef> {
         let heap = self.heap_word();
-        // SAFETY: finalizable_len_helper is an extern "C" fn of one word returning a word,
-        // which only reads the heap whose address it is given.
-        let len = unsafe {
-            Helper::new(
-                "finalizable_len",
-                heap::finalizable_len_helper as *const () as usize,
-                &[Type::Int],
-                Some(Type::Int),
-                Effect::ReadOnly,
-            )
-        };
+        let len = Helper::new1(
+            "finalizable_len",
+            heap::finalizable_len_helper,
+            &[Type::Int],
+            Some(Type::Int),
+            Effect::ReadOnly,
+        );
         let Some(Red::Int(n)) = self.call(&len, &[Red::Int(heap)]) else { unreachable!("returns an int") };
         if !self.is_true(n) {
             return None;
         }
-        // SAFETY: take_finalizable_helper is an extern "C" fn of one word returning a word.
-        let take = unsafe {
-            Helper::new(
-                "take_finalizable",
-                heap::take_finalizable_helper as *const () as usize,
-                &[Type::Int],
-                Some(Type::Ref),
-                Effect::Write,
-            )
-        };
+        let take = Helper::new1(
+            "take_finalizable",
+            heap::take_finalizable_helper,
+            &[Type::Int],
+            Some(Type::Ref),
+            Effect::Write,
+        );
         match self.call(&take, &[Red::Int(heap)]) {
             Some(Red::Ref(r)) => Some(r),
             _ => unreachable!("returns a reference"),
@@ -90,17 +83,13 @@ impl<'a, L: Language> Tracer<'a, L> {
         // Checked here: the helper cannot unwind.
         assert!(layout.external.is_some(), "{} has no external field", layout.name);
         let heap = self.heap_word();
-        // SAFETY: attach_memory_pressure_helper is an extern "C" fn of three words returning
-        // a word, safe for any live object whose layout has an external field.
-        let h = unsafe {
-            Helper::new(
-                "attach_memory_pressure",
-                heap::attach_memory_pressure_helper as *const () as usize,
-                &[Type::Int, Type::Ref, Type::Int],
-                None,
-                Effect::Write,
-            )
-        };
+        let h = Helper::new3(
+            "attach_memory_pressure",
+            heap::attach_memory_pressure_helper,
+            &[Type::Int, Type::Ref, Type::Int],
+            None,
+            Effect::Write,
+        );
         self.call(&h, &[Red::Int(heap), Red::Ref(obj), Red::Int(bytes)]);
     }
 }

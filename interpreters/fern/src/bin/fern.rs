@@ -3,7 +3,7 @@
 //! Usage: `fern [--jit SPEC] [--stats] [--dis] FILE` where SPEC is `off`, `on`, or settings
 //! such as `threshold=1,bridge=1,trace_limit=6000,log` (see `JitParams::apply`). `--stats`
 //! prints what the JIT and the heap did (collections, time spent collecting, peak heap size)
-//! to stderr; `--dis` prints the bytecode instead of running.
+//! to stderr; `--dis` prints the bytecode instead of running; `fern --help` explains it all.
 //! Exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage.
 
 use metatrace::JitParams;
@@ -12,6 +12,30 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: fern [--jit SPEC] [--stats] [--dis] FILE";
 
+fn help() -> String {
+    format!(
+        "{USAGE}\n\n\
+         Compiles the Fern program in FILE and runs its main() with the Metatrace JIT;\n\
+         print() writes to stdout, errors go to stderr.\n\n\
+         options:\n  \
+           --jit SPEC   how the JIT runs (see below; also --jit=SPEC)\n  \
+           --stats      print what the JIT and the heap did to stderr at the end\n  \
+           --dis        print the bytecode instead of running\n  \
+           -h, --help   print this help and exit\n\n\
+         {}\n\n\
+         environment: METATRACE_TRACE_LOG=1 (as `log`), METATRACE_GC_STRESS=1, METATRACE_PERF_MAP=1\n\
+         exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage or an\n\
+         unreadable FILE",
+        JitParams::spec_help()
+    )
+}
+
+/// Bad usage: the message and a pointer to `--help`, exit status 2.
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("fern: {msg}\n{USAGE}\n(`fern --help` explains the options)");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let mut params = JitParams::default();
     let mut file = None;
@@ -19,37 +43,32 @@ fn main() -> ExitCode {
     let mut dis = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        match a.as_str() {
+        let (flag, inline_value) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        match flag {
             "--jit" => {
-                let Some(spec) = args.next() else {
-                    eprintln!("fern: --jit needs a value");
-                    return ExitCode::from(2);
+                let Some(spec) = inline_value.or_else(|| args.next()) else {
+                    return usage_error("--jit needs a value");
                 };
                 if let Err(e) = params.apply(&spec) {
-                    eprintln!("fern: {e}");
-                    return ExitCode::from(2);
+                    return usage_error(&e);
                 }
             }
-            "--stats" => stats = true,
-            "--dis" => dis = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
+            "--stats" if inline_value.is_none() => stats = true,
+            "--dis" if inline_value.is_none() => dis = true,
+            "-h" | "--help" if inline_value.is_none() => {
+                println!("{}", help());
                 return ExitCode::SUCCESS;
             }
-            _ if a.starts_with("--") => {
-                eprintln!("fern: unknown option {a}\n{USAGE}");
-                return ExitCode::from(2);
-            }
+            _ if a.starts_with('-') => return usage_error(&format!("unknown option {a}")),
             _ if file.is_none() => file = Some(a),
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
-            }
+            _ => return usage_error(&format!("one FILE only (got {} and {a})", file.unwrap())),
         }
     }
     let Some(file) = file else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+        return usage_error("no FILE given");
     };
     let src = match std::fs::read(&file) {
         Ok(s) => s,

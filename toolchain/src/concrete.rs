@@ -74,6 +74,11 @@ impl<'a, L: Language> Concrete<'a, L> {
         crate::driver::run_call(self, callee)
     }
 
+    /// The language instance (for natives that need the interpreter's own state).
+    pub fn lang(&self) -> &L {
+        self.vm.lang()
+    }
+
     /// The Vm's heap (for natives that build objects in Rust).
     pub fn heap_mut(&mut self) -> &mut crate::heap::Heap {
         &mut self.vm.heap

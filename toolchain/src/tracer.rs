@@ -69,6 +69,9 @@ pub(crate) struct Recorder<L: Language> {
     snap: Snapshot,
     /// A side effect was recorded since the last instruction boundary.
     effect: bool,
+    /// Objects allocated since the last instruction boundary (or call): storing into them is
+    /// not a side effect.
+    fresh: Vec<Value>,
     /// At least one instruction boundary was passed.
     started: bool,
     pub(crate) invalid: InvalidFlag,
@@ -98,6 +101,7 @@ impl<L: Language> Recorder<L> {
             entries: entry.into_iter().collect(),
             snap: Snapshot::default(),
             effect: false,
+            fresh: Vec::new(),
             started: false,
             invalid: Default::default(),
             quasi_guarded: false,
@@ -315,8 +319,20 @@ impl<'a, L: Language> Tracer<'a, L> {
     }
 
     fn store_op(&mut self, args: Vec<Operand>, opcode: Opcode, d: metatrace_jit::ir::Descr) {
+        // Initializing an object allocated in this instruction is no effect a guard must
+        // come before: resuming at the instruction's start allocates and initializes anew.
+        let fresh = matches!(args[0], Operand::Value(v) if self.rec().is_some_and(|r| r.fresh.contains(&v)));
         self.emit(opcode, args, Some(d));
-        self.side_effect();
+        if !fresh {
+            self.side_effect();
+        }
+    }
+
+    /// Notes an object allocated since the last instruction boundary (see `store_op`).
+    fn allocated(&mut self, op: Operand) {
+        if let (Operand::Value(v), Some(rec)) = (op, self.rec()) {
+            rec.fresh.push(v);
+        }
     }
 
     /// Calls a helper of the Vm's quasi-immutable table (its address is the first argument).
@@ -344,6 +360,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         if let Some(rec) = self.rec() {
             rec.snap = snap;
             rec.effect = false;
+            rec.fresh.clear();
             rec.quasi_guarded = false;
         }
     }
@@ -377,6 +394,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         frames.push(cur);
         rec.snap = Snapshot { frames, ..Snapshot::default() };
         rec.effect = false;
+        rec.fresh.clear();
     }
 }
 
@@ -671,7 +689,9 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let p = self.vm.heap.alloc(layout);
         let d = size_descr(&self.vm.heap, layout);
         let res = self.emit(Opcode::New, vec![], Some(d)).flatten();
-        TRef { v: p, op: res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64)) }
+        let op = res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64));
+        self.allocated(op);
+        TRef { v: p, op }
     }
     fn new_array(&mut self, layout: &'static Layout, len: TInt) -> TRef {
         let p = self.vm.heap.alloc_array(layout, len.v as usize);
@@ -682,6 +702,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             size_descr(&self.vm.heap, layout)
         };
         let res = self.emit(Opcode::NewArray, vec![len.op], Some(d)).flatten();
+        self.allocated(res.map(Operand::Value).unwrap_or(Operand::Int(0)));
         TRef { v: p, op: res.map(Operand::Value).unwrap_or(Operand::Ref(p as u64)) }
     }
     fn promote_class(&mut self, obj: TRef) -> usize {

@@ -365,4 +365,9 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         self.vm.shadow.pop();
         v
     }
+
+    #[inline(always)]
+    fn stack_ok(&mut self) -> bool {
+        self.vm.stack.ok()
+    }
 }

@@ -335,4 +335,23 @@ pub trait Ctx<L: Language>: Reds {
     /// `caller` is the calling frame as it should be resumed (position after the call, its
     /// arguments consumed), see [`Language::deliver`].
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self>;
+
+    /// Whether the native stack has more than the `Vm`'s margin left (RPython's
+    /// `stack_check`; see [`crate::stack`]). Ask before each [`Ctx::call_frame`] that may
+    /// recurse and raise the language's own error (`RecursionError`) when it says no: then no
+    /// recursion overflows the native stack, in any mode of the JIT. One compare of the
+    /// stack pointer in the interpreter; nothing in compiled code, which checks before each
+    /// call it does not inline.
+    ///
+    /// ```ignore
+    /// Op::Call(target, nargs) => {
+    ///     if !cx.stack_ok() {
+    ///         return Flow::Return(Err(MyError::recursion()));
+    ///     }
+    ///     let callee = Frame::new(target, f.pop_args(nargs));
+    ///     let v = cx.call_frame(f, callee);
+    ///     // ...
+    /// }
+    /// ```
+    fn stack_ok(&mut self) -> bool;
 }

@@ -123,7 +123,20 @@ pub struct RunStats {
 /// and what the JIT and the heap did. Deep recursion needs a big stack: see
 /// [`with_big_stack`].
 pub fn run_program(prog: Program, params: JitParams, out: Box<dyn Write>) -> (Result<(), FernError>, RunStats) {
-    let mut vm = Fern::vm(prog, params, Io::new(out));
+    run_program_with_limit(prog, params, interp::MAX_DEPTH, out)
+}
+
+/// [`run_program`] with another recursion limit (see [`Fern::set_recursion_limit`]).
+pub fn run_program_with_limit(
+    prog: Program,
+    params: JitParams,
+    limit: i64,
+    out: Box<dyn Write>,
+) -> (Result<(), FernError>, RunStats) {
+    let fern = Fern::new(prog, Io::new(out));
+    fern.set_recursion_limit(limit);
+    let mut vm = metatrace::Vm::with_params(fern, params);
+    Fern::init(&mut vm);
     let frame = vm.lang().start_frame();
     let result = vm.run(frame);
     vm.lang().flush();

@@ -49,3 +49,20 @@ fn stats_and_disassembly() {
     assert_eq!(code, 0);
     assert!(out.contains("Loop(2)"), "{out}");
 }
+
+#[test]
+fn deep_recursion_exits_with_an_error() {
+    let src = "fn r(n) { if n == 0 { return 0; } return r(n - 1) + 1; }\n\
+               fn main() { let i = 0; let t = 0; while i < 2000 { t = t + r(20); i = i + 1; } print(t); print(r(1000000)); }";
+    for jit in ["off", "on", "threshold=1", "threshold=1,bridge=1", "inline_depth=0"] {
+        // (The default limit, spelled out: `fern` names its scratch directory after the args.)
+        let (code, out, err) = fern(&["--jit", jit, "--recursion-limit", "10000"], src);
+        let expected = (1, "40000\n", "fern: error: maximum recursion depth exceeded (in r)");
+        assert_eq!((code, out.as_str(), err.trim()), expected, "--jit {jit}");
+        let (code, out, err) = fern(&["--jit", jit, "--recursion-limit", "100000000"], src);
+        let expected = (1, "40000\n", "fern: error: maximum recursion depth exceeded: native stack exhausted (in r)");
+        assert_eq!((code, out.as_str(), err.trim()), expected, "--jit {jit} --recursion-limit 100000000");
+    }
+    let (code, _, err) = fern(&["--recursion-limit", "0"], src);
+    assert_eq!(code, 2, "{err}");
+}

@@ -107,6 +107,15 @@ pub fn stack_pointer() -> usize {
 }
 
 /// The usable range `(lowest, highest)` of the current thread's stack, if the platform says.
+///
+/// ```
+/// use metatrace::stack::{stack_pointer, thread_stack_bounds};
+/// if let Some((low, high)) = thread_stack_bounds() {
+///     let sp = stack_pointer();
+///     assert!(low < sp && sp <= high);
+///     println!("{} KiB of stack left", (sp - low) / 1024);
+/// }
+/// ```
 pub fn thread_stack_bounds() -> Option<(usize, usize)> {
     #[cfg(target_os = "linux")]
     {
@@ -185,8 +194,9 @@ impl StackCheck {
         stack_pointer() > self.limit.get()
     }
 
-    /// The helper compiled code calls to check, and its argument: the limit's address.
-    pub(crate) fn helper(&self) -> (Helper, i64) {
+    /// The helper compiled code calls to check, and its argument: the limit's address (a
+    /// reference constant, which the collector ignores: it is not on the heap).
+    pub(crate) fn helper(&self) -> (Helper, usize) {
         // SAFETY: `stack_check` is an extern "C" fn of one word returning a word; it reads the
         // word at its argument, which is the address of this Vm's limit cell, alive (boxed) as
         // long as the Vm and so as long as any trace that embeds it.
@@ -194,12 +204,12 @@ impl StackCheck {
             Helper::new(
                 "stack_check",
                 stack_check as *const () as usize,
-                &[Type::Int],
+                &[Type::Ref],
                 Some(Type::Int),
                 Effect::ReadOnly,
             )
         };
-        (h, self.limit.as_ptr() as i64)
+        (h, self.limit.as_ptr() as usize)
     }
 }
 
@@ -215,8 +225,8 @@ extern "C" fn stack_check(limit: u64) -> u64 {
 /// the helper call and a guard on the outcome the helper gives, and returns that outcome.
 pub(crate) fn traced_check<L: Language>(t: &mut Tracer<'_, L>) -> bool {
     let (h, limit) = t.vm.stack.helper();
-    let arg = t.int(limit);
-    let Some(Red::Int(r)) = t.call(&h, &[Red::Int(arg)]) else { unreachable!("stack_check returns an int") };
+    let arg = t.const_ref(limit);
+    let Some(Red::Int(r)) = t.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
     t.is_true(r)
 }
 
@@ -225,7 +235,7 @@ pub(crate) fn traced_check<L: Language>(t: &mut Tracer<'_, L>) -> bool {
 /// aborts the trace.
 pub(crate) fn guard_call<L: Language>(t: &mut Tracer<'_, L>) -> bool {
     let (h, limit) = t.vm.stack.helper();
-    let arg = t.int(limit);
-    let Some(Red::Int(r)) = t.call(&h, &[Red::Int(arg)]) else { unreachable!("stack_check returns an int") };
+    let arg = t.const_ref(limit);
+    let Some(Red::Int(r)) = t.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
     t.peek_int(r) != 0 && t.is_true(r)
 }

@@ -41,15 +41,17 @@
 //! A trace runs in one native frame however many calls it inlined, so a check in an inlined
 //! call is redundant in compiled code, and the tracer records nothing for a check that passed.
 //! The only way compiled code goes deeper is a call it does not inline (`call_assembler`): the
-//! tracer records a check right before each, as a call of the read-only helper
-//! [`stack_check`] (1 if there is room) followed by `guard_true`. When it fails, compiled code
-//! leaves to the interpreter at the start of the calling instruction, whose own check (the
-//! driver's frames make the interpreter deeper still, not shallower) raises the language's
-//! error; should it pass, the interpreter calls on and the next check, deeper, fails. If the
-//! check at a `call_assembler` already fails while tracing, the trace is aborted (`TooDeep`)
-//! rather than compiled with a guard that would always fail. And if an interpreter's own
-//! check fails while tracing, the tracer records the helper call and `guard_false`, so the
-//! compiled trace raises exactly when compiled code has no room either.
+//! tracer records a check right before each, as a call of the read-only helper `stack_check`
+//! (1 if there is room) followed by `guard_true`, whose snapshot is the caller at the start of
+//! its call instruction (so an interpreter that has a side effect in that instruction before
+//! `call_frame` gets the trace aborted, as for any guard after an effect). When the guard
+//! fails, compiled code leaves to the interpreter at the start of the call instruction, which
+//! checks again: it raises the language's error, or, if it finds room (the driver may resume
+//! it higher up the stack than the compiled code stood), calls on, nesting deeper until a
+//! check fails. If the check at a `call_assembler` already fails while tracing, the trace is
+//! aborted (`TooDeep`) rather than compiled with a guard that would always fail. And if an
+//! interpreter's own check fails while tracing, the tracer records the helper call and
+//! `guard_false`, so the compiled trace raises exactly when compiled code has no room either.
 //!
 //! A helper call per `call_assembler` is cheap next to the call; an inline compare of the
 //! stack pointer in Cranelift code would need a new IR operation, which is not worth it yet.

@@ -17,9 +17,14 @@ fn stress() -> bool {
 /// Runs `src` with recursion limit `limit` on a thread with a `stack`-byte stack; returns the
 /// output and how the run ended.
 fn run_on(stack: usize, spec: &str, limit: i64, src: &str) -> (String, Result<(), String>) {
-    let prog = compile_source(src).unwrap();
     let mut params = JitParams::default();
     params.apply(spec).unwrap();
+    run_with(stack, params, limit, src)
+}
+
+/// [`run_on`] with parameters.
+fn run_with(stack: usize, params: JitParams, limit: i64, src: &str) -> (String, Result<(), String>) {
+    let prog = compile_source(src).unwrap();
     std::thread::Builder::new()
         .stack_size(stack)
         .spawn(move || {
@@ -85,7 +90,9 @@ fn a_small_thread_stack_is_safe_too() {
 fn eval(expr: &str) -> Result<String, CompileError> {
     let prog = compile_source(&format!("fn id(x) {{ return x; }}\nfn main() {{ let x = 2; print({expr}); }}"))?;
     let buf = SharedBuf::default();
-    let (r, _) = run_program_with_limit(prog, JitParams::off(), MAX_DEPTH, Box::new(buf.clone()));
+    // (Not in GC stress mode: collecting after each of a million additions is beside the point.)
+    let params = JitParams { gc_stress: false, ..JitParams::off() };
+    let (r, _) = run_program_with_limit(prog, params, MAX_DEPTH, Box::new(buf.clone()));
     r.unwrap();
     let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
     Ok(out)
@@ -106,7 +113,9 @@ fn long_chains_of_operators() {
     let sum: String = (1..=n).map(|i| format!(" + {i}")).collect();
     let src = format!("fn f() {{ return 0{sum}; }}\nfn main() {{ let i = 0; let t = 0; while i < 100 {{ t = t + f(); i = i + 1; }} print(t); }}");
     for mode in MODES {
-        let (out, r) = run_on(64 << 20, mode, MAX_DEPTH, &src);
+        let mut params = JitParams { gc_stress: false, ..JitParams::default() };
+        params.apply(mode).unwrap();
+        let (out, r) = run_with(64 << 20, params, MAX_DEPTH, &src);
         assert_eq!((out, r), (format!("{}\n", 100 * n * (n + 1) / 2), Ok(())), "--jit {mode}");
     }
 }
@@ -115,7 +124,7 @@ fn long_chains_of_operators() {
 fn long_else_if_chains_are_flat() {
     let arms: String = (0..100_000).map(|i| format!(" else if x == {i} {{ print({i}); }}")).collect();
     let src = format!("fn main() {{ let x = 99999; if x < 0 {{ print(-1); }}{arms} }}");
-    let (out, r) = run_on(64 << 20, "off", MAX_DEPTH, &src);
+    let (out, r) = run_with(64 << 20, JitParams { gc_stress: false, ..JitParams::off() }, MAX_DEPTH, &src);
     assert_eq!((out.as_str(), r), ("99999\n", Ok(())));
 }
 

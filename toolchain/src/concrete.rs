@@ -451,4 +451,8 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     fn attach_memory_pressure(&mut self, obj: usize, bytes: i64) {
         self.vm.heap.attach_memory_pressure(obj, bytes.max(0) as usize)
     }
+    #[inline(always)]
+    fn stack_ok(&mut self) -> bool {
+        self.vm.stack.ok()
+    }
 }

@@ -477,4 +477,22 @@ pub trait Ctx<L: Language>: Reds {
     /// count towards the next collection as allocations do, and are released when the heap
     /// frees `obj` (whose Rust finalizer frees the memory). While tracing, a residual call.
     fn attach_memory_pressure(&mut self, obj: Self::Ref, bytes: Self::Int);
+    /// Whether the native stack has more than the `Vm`'s margin left (RPython's
+    /// `stack_check`; see [`crate::stack`]). Ask before each [`Ctx::call_frame`] that may
+    /// recurse and raise the language's own error (`RecursionError`) when it says no: then no
+    /// recursion overflows the native stack, in any mode of the JIT. One compare of the
+    /// stack pointer in the interpreter; nothing in compiled code, which checks before each
+    /// call it does not inline.
+    ///
+    /// ```ignore
+    /// Op::Call(target, nargs) => {
+    ///     if !cx.stack_ok() {
+    ///         return Flow::Return(Err(MyError::recursion()));
+    ///     }
+    ///     let callee = Frame::new(target, f.pop_args(nargs));
+    ///     let v = cx.call_frame(f, callee);
+    ///     // ...
+    /// }
+    /// ```
+    fn stack_ok(&mut self) -> bool;
 }

@@ -113,6 +113,7 @@
 //! - `portal`: `call_assembler`, compiled code calling functions of the language through the
 //!   driver;
 //! - [`native`]: natives (Rust code that runs the language again) and root scopes;
+//! - [`stack`]: native stack checks (`Ctx::stack_ok`);
 //! - [`heap`]: the GC heap (layouts, allocation, mark-sweep at safepoints);
 //! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
 
@@ -129,6 +130,7 @@ pub mod params;
 mod portal;
 pub mod quasi;
 pub mod semantics;
+pub mod stack;
 pub mod stats;
 pub mod tracer;
 pub mod vm;

@@ -965,6 +965,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     fn attach_memory_pressure(&mut self, obj: TRef, bytes: TInt) {
         self.trace_attach_memory_pressure(obj, bytes)
     }
+    fn stack_ok(&mut self) -> bool {
+        // A check that passes needs no guard: compiled code only goes deeper through calls
+        // it does not inline, and checks before those (see `crate::stack`).
+        self.vm.stack.ok() || crate::stack::traced_check(self)
+    }
 }
 
 impl<'a, L: Language> Tracer<'a, L> {
@@ -996,6 +1001,10 @@ impl<'a, L: Language> Tracer<'a, L> {
     /// by `guard_not_forced`, whose snapshot is the caller suspended in the call (see
     /// `portal`). A result that is not one red value ends the trace (`AbortReason::Recursion`).
     fn residual_call(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+        // Compiled code goes one native level deeper here: it checks the stack first.
+        if !crate::stack::guard_call(self) {
+            self.abort(AbortReason::TooDeep);
+        }
         let key = L::key(&callee);
         let mut reds = Vec::new();
         L::reds(&callee, &mut reds);

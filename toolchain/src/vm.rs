@@ -235,6 +235,8 @@ pub struct Vm<L: Language> {
     pub(crate) raise_slot: Box<std::cell::Cell<u64>>,
     /// Natives compiled code calls, by number (see `native`).
     pub(crate) natives: Vec<&'static crate::native::Native<L>>,
+    /// The native stack's limit (see [`crate::stack`]).
+    pub(crate) stack: crate::stack::StackCheck,
 }
 
 impl<L: Language> Vm<L> {
@@ -254,6 +256,7 @@ impl<L: Language> Vm<L> {
             roots: Vec::new(),
             raise_slot: Box::new(std::cell::Cell::new(0)),
             natives: Vec::new(),
+            stack: crate::stack::StackCheck::new(),
             lang: Rc::new(lang),
             params,
             cells: FxHashMap::default(),
@@ -292,6 +295,7 @@ impl<L: Language> Vm<L> {
     /// Runs an activation to completion (interpreting, tracing and running compiled code as
     /// the JIT decides) and returns its result.
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
+        self.stack.init();
         let lang = self.lang.clone();
         let f = crate::driver::convert_frame(&*lang, &frame, &mut Same);
         let v = crate::driver::run_call(&mut Concrete::new(self), f);
@@ -369,5 +373,20 @@ impl<L: Language> Vm<L> {
     /// Changes a quasi-immutable cell, invalidating the traces that depend on it.
     pub fn quasi_set(&mut self, q: QuasiId, v: i64) {
         self.quasi.set(q, v)
+    }
+
+    /// Keeps `bytes` of native stack free below the limit where [`Ctx::stack_ok`] says no
+    /// (default [`stack::DEFAULT_MARGIN`](crate::stack::DEFAULT_MARGIN); at most half the
+    /// stack). It must hold whatever runs between two checks (see [`crate::stack`]).
+    ///
+    /// [`Ctx::stack_ok`]: crate::Ctx::stack_ok
+    pub fn set_stack_margin(&mut self, bytes: usize) {
+        self.stack.set_margin(bytes);
+    }
+
+    /// The native stack this Vm runs on, as `(lowest, highest, limit)` addresses, once a run
+    /// has started.
+    pub fn stack_bounds(&self) -> Option<(usize, usize, usize)> {
+        self.stack.bounds()
     }
 }

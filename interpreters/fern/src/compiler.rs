@@ -32,6 +32,7 @@ pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
             nlocals: 0,
             code: Vec::new(),
             consts: Vec::new(),
+            const_index: HashMap::new(),
         };
         for p in &f.params {
             c.declare(p);
@@ -83,6 +84,8 @@ struct FnCompiler<'g> {
     nlocals: usize,
     code: Vec<Op>,
     consts: Vec<Const>,
+    /// Each constant's index in `consts`, by (kind, bits).
+    const_index: HashMap<(u8, u64), u32>,
 }
 
 impl FnCompiler<'_> {
@@ -100,11 +103,18 @@ impl FnCompiler<'_> {
         }
     }
     fn constant(&mut self, c: Const) -> u32 {
-        if let Some(i) = self.consts.iter().position(|&k| k.same(c)) {
-            return i as u32;
+        // The same value of the same type (bitwise for floats) is one constant.
+        let key = match c {
+            Const::None => (0, 0),
+            Const::Int(v) => (1, v as u64),
+            Const::Float(v) => (2, v.to_bits()),
+        };
+        let n = self.consts.len() as u32;
+        let i = *self.const_index.entry(key).or_insert(n);
+        if i == n {
+            self.consts.push(c);
         }
-        self.consts.push(c);
-        self.consts.len() as u32 - 1
+        i
     }
     fn declare(&mut self, name: &str) -> u32 {
         let slot = self.nlocals as u32;
@@ -271,44 +281,48 @@ impl FnCompiler<'_> {
                 self.expr(a)?;
                 self.emit(Op::Not);
             }
-            ExprKind::Binary(op, a, b) => {
-                self.expr(a)?;
-                self.expr(b)?;
-                self.emit(match op {
-                    BinOp::Add => Op::Add,
-                    BinOp::Sub => Op::Sub,
-                    BinOp::Mul => Op::Mul,
-                    BinOp::Div => Op::Div,
-                    BinOp::FloorDiv => Op::FloorDiv,
-                    BinOp::Mod => Op::Mod,
-                    BinOp::Lt => Op::Lt,
-                    BinOp::Le => Op::Le,
-                    BinOp::Gt => Op::Gt,
-                    BinOp::Ge => Op::Ge,
-                    BinOp::Eq => Op::Eq,
-                    BinOp::Ne => Op::Ne,
-                });
+            ExprKind::Binary(first, rest) => {
+                self.expr(first)?;
+                for (op, b) in rest {
+                    self.expr(b)?;
+                    self.emit(match op {
+                        BinOp::Add => Op::Add,
+                        BinOp::Sub => Op::Sub,
+                        BinOp::Mul => Op::Mul,
+                        BinOp::Div => Op::Div,
+                        BinOp::FloorDiv => Op::FloorDiv,
+                        BinOp::Mod => Op::Mod,
+                        BinOp::Lt => Op::Lt,
+                        BinOp::Le => Op::Le,
+                        BinOp::Gt => Op::Gt,
+                        BinOp::Ge => Op::Ge,
+                        BinOp::Eq => Op::Eq,
+                        BinOp::Ne => Op::Ne,
+                    });
+                }
             }
-            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-                // a and b:  a; JumpIfFalse F; b; JumpIfFalse F; 1; Jump E; F: 0; E:
-                // a or b:   a; JumpIfFalse N; 1; Jump E; N: b; JumpIfFalse F; 1; Jump E; F: 0; E:
+            ExprKind::And(operands) | ExprKind::Or(operands) => {
+                // a and b and c:  a; JumpIfFalse F; b; JumpIfFalse F; c; JumpIfFalse F;
+                //                 1; Jump E; F: 0; E:
+                // a or b or c:    a; JumpIfFalse N1; 1; Jump E; N1: b; JumpIfFalse N2;
+                //                 1; Jump E; N2: c; JumpIfFalse F; 1; Jump E; F: 0; E:
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let one = self.constant(Const::Int(1));
                 let zero = self.constant(Const::Int(0));
                 let mut to_false = Vec::new();
                 let mut to_end = Vec::new();
-                self.expr(a)?;
-                let j = self.emit(Op::JumpIfFalse(0));
-                if is_and {
-                    to_false.push(j);
-                } else {
-                    self.emit(Op::Const(one));
-                    to_end.push(self.emit(Op::Jump(0)));
-                    let n = self.here();
-                    self.patch(j, n);
+                for (i, a) in operands.iter().enumerate() {
+                    self.expr(a)?;
+                    let j = self.emit(Op::JumpIfFalse(0));
+                    if is_and || i + 1 == operands.len() {
+                        to_false.push(j);
+                    } else {
+                        self.emit(Op::Const(one));
+                        to_end.push(self.emit(Op::Jump(0)));
+                        let n = self.here();
+                        self.patch(j, n);
+                    }
                 }
-                self.expr(b)?;
-                to_false.push(self.emit(Op::JumpIfFalse(0)));
                 self.emit(Op::Const(one));
                 to_end.push(self.emit(Op::Jump(0)));
                 let f = self.here();

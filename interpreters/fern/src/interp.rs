@@ -21,8 +21,14 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::rc::Rc;
 
-/// Frames deeper than this are a run-time error (`main` is at depth 1).
+/// Frames deeper than this are a run-time error (`main` is at depth 1): the default
+/// recursion limit (see [`Fern::set_recursion_limit`]).
 pub const MAX_DEPTH: i64 = 10_000;
+
+/// The error of a call made when the native stack is nearly full (see
+/// [`metatrace::Ctx::stack_ok`]): reached before the recursion limit only on a small thread
+/// stack or with a raised limit.
+pub const STACK_EXHAUSTED: &str = "maximum recursion depth exceeded: native stack exhausted";
 
 /// What a Fern activation returns: a value, or a run-time error propagating to the caller.
 pub type Value<R> = Result<<R as Reds>::Ref, FernError>;
@@ -122,6 +128,8 @@ pub struct Runtime {
     /// Each function's constant table as objects (`none`, or an int or float boxed once).
     pub consts: Vec<Vec<usize>>,
     io: usize,
+    /// The recursion limit (a constant of every trace of the run).
+    limit: i64,
 }
 
 /// The Fern language: a compiled program and where it prints.
@@ -129,6 +137,7 @@ pub struct Fern {
     prog: Rc<Program>,
     io: Box<RefCell<Io>>,
     rt: OnceCell<Rc<Runtime>>,
+    limit: std::cell::Cell<i64>,
 }
 
 /// One activation of a Fern function.
@@ -181,7 +190,7 @@ impl Fern {
     /// A machine for `prog` printing to `io`. Its objects live on a `Vm`'s heap: use
     /// [`Fern::vm`], or call [`Fern::init`] on the `Vm` before running.
     pub fn new(prog: Program, io: Io) -> Self {
-        Fern { prog: Rc::new(prog), io: Box::new(RefCell::new(io)), rt: OnceCell::new() }
+        Fern { prog: Rc::new(prog), io: Box::new(RefCell::new(io)), rt: OnceCell::new(), limit: MAX_DEPTH.into() }
     }
 
     /// A `Vm` running `prog`, initialized (see [`Fern::init`]).
@@ -227,8 +236,16 @@ impl Fern {
             unsafe { ((root + ARRAY_ITEMS as usize + 8 * i) as *mut usize).write(obj) };
         }
         vm.push_root(root);
-        let rt = Rc::new(Runtime { prog, none, consts, io });
+        let limit = vm.lang().limit.get();
+        let rt = Rc::new(Runtime { prog, none, consts, io, limit });
         let _ = vm.lang().rt.set(rt);
+    }
+
+    /// Sets the recursion limit: frames deeper than `n` (`main` is at depth 1) are a run-time
+    /// error. Call before [`Fern::init`] (the limit is a constant of the run's traces). The
+    /// native stack is checked as well (see [`STACK_EXHAUSTED`]), so any limit is safe.
+    pub fn set_recursion_limit(&self, n: i64) {
+        self.limit.set(n);
     }
 
     fn runtime(&self) -> Rc<Runtime> {
@@ -681,10 +698,13 @@ impl Language for Fern {
                     }
                     let one = cx.int(1);
                     let depth = cx.int_add(f.depth, one);
-                    let limit = cx.int(MAX_DEPTH);
+                    let limit = cx.int(rt.limit);
                     let too_deep = cx.int_gt(depth, limit);
                     if cx.is_true(too_deep) {
                         return fail(func, "maximum recursion depth exceeded");
+                    }
+                    if !cx.stack_ok() {
+                        return fail(func, STACK_EXHAUSTED);
                     }
                     let mut vals = Vec::with_capacity(target.nlocals.max(n) + target.max_stack);
                     let base = f.vals.len() - n;

@@ -1,5 +1,13 @@
 //! The Fern parser: tokens to a syntax tree, by recursive descent.
 //!
+//! No input may overflow the native stack, in the parser, the compiler or when the tree is
+//! dropped (every one of them walks it recursively). So a left-associative chain of operators
+//! of one precedence level (`a + b - c + ...`, `a and b and ...`) is parsed by a loop into one
+//! flat node with a list of operands, however long it is, and each construct that nests the
+//! tree (parentheses, blocks, unary operators, indexing, call arguments and array items)
+//! counts one level towards [`MAX_NESTING`]: deeper is a syntax error ("expression too
+//! deeply nested"), as in CPython. The tree is then at most a few nodes deep per level.
+//!
 //! Grammar (lowest precedence first):
 //! ```text
 //! program  := fn*
@@ -26,7 +34,7 @@ use crate::lexer::{Tok, Token};
 use crate::CompileError;
 
 /// How deeply expressions and blocks may nest (keeps the parser and compiler off the end of
-/// the Rust stack on hostile input).
+/// the Rust stack on hostile input: a few kilobytes of stack per level in a debug build).
 pub const MAX_NESTING: usize = 100;
 
 /// A binary operator (arithmetic or comparison).
@@ -104,12 +112,14 @@ pub enum ExprKind {
     Neg(Box<Expr>),
     /// `not e`
     Not(Box<Expr>),
-    /// A binary operator.
-    Binary(BinOp, Box<Expr>, Box<Expr>),
-    /// `a and b` (short-circuit; 0 or 1)
-    And(Box<Expr>, Box<Expr>),
-    /// `a or b` (short-circuit; 0 or 1)
-    Or(Box<Expr>, Box<Expr>),
+    /// Binary operators of one precedence level, left-associative: `first op1 e1 op2 e2 ...`
+    /// (at least one; exactly one for a comparison). Flat, so that a long chain needs no
+    /// deep recursion to compile or drop.
+    Binary(Box<Expr>, Vec<(BinOp, Expr)>),
+    /// `a and b and ...` (two or more operands; short-circuit; 0 or 1)
+    And(Vec<Expr>),
+    /// `a or b or ...` (two or more operands; short-circuit; 0 or 1)
+    Or(Vec<Expr>),
     /// An array literal `[a, b, ...]`.
     Array(Vec<Expr>),
     /// Indexing `a[i]`.
@@ -213,7 +223,9 @@ impl Parser {
     fn enter(&mut self) -> Result<(), CompileError> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
-            return self.error("program nested too deeply".to_string());
+            return self.error(format!(
+                "expression too deeply nested (more than {MAX_NESTING} levels of blocks and expressions)"
+            ));
         }
         Ok(())
     }
@@ -245,7 +257,11 @@ impl Parser {
     }
 
     fn block(&mut self) -> Result<Vec<Stmt>, CompileError> {
-        self.enter()?;
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return self
+                .error(format!("block too deeply nested (more than {MAX_NESTING} levels of blocks and expressions)"));
+        }
         self.expect(Tok::LBrace, "'{'")?;
         let mut stmts = Vec::new();
         while !self.eat(&Tok::RBrace) {
@@ -350,26 +366,31 @@ impl Parser {
 
     fn expr(&mut self) -> Result<Expr, CompileError> {
         self.enter()?;
-        let mut e = self.and()?;
-        while self.peek() == &Tok::Or {
-            let line = self.line();
-            self.next();
-            let r = self.and()?;
-            e = Expr { kind: ExprKind::Or(Box::new(e), Box::new(r)), line };
+        let e = self.and()?;
+        if self.peek() != &Tok::Or {
+            self.leave();
+            return Ok(e);
+        }
+        let line = e.line;
+        let mut operands = vec![e];
+        while self.eat(&Tok::Or) {
+            operands.push(self.and()?);
         }
         self.leave();
-        Ok(e)
+        Ok(Expr { kind: ExprKind::Or(operands), line })
     }
 
     fn and(&mut self) -> Result<Expr, CompileError> {
-        let mut e = self.not()?;
-        while self.peek() == &Tok::And {
-            let line = self.line();
-            self.next();
-            let r = self.not()?;
-            e = Expr { kind: ExprKind::And(Box::new(e), Box::new(r)), line };
+        let e = self.not()?;
+        if self.peek() != &Tok::And {
+            return Ok(e);
         }
-        Ok(e)
+        let line = e.line;
+        let mut operands = vec![e];
+        while self.eat(&Tok::And) {
+            operands.push(self.not()?);
+        }
+        Ok(Expr { kind: ExprKind::And(operands), line })
     }
 
     fn not(&mut self) -> Result<Expr, CompileError> {
@@ -401,39 +422,45 @@ impl Parser {
         if matches!(self.peek(), Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge | Tok::EqEq | Tok::Ne) {
             return self.error("comparisons cannot be chained; use 'and'".to_string());
         }
-        Ok(Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), line })
+        Ok(Expr { kind: ExprKind::Binary(Box::new(e), vec![(op, r)]), line })
+    }
+
+    /// A left-associative chain of the operators `op_of` recognizes, each operand parsed by
+    /// `operand`: one flat node, by a loop.
+    fn chain(
+        &mut self,
+        operand: fn(&mut Self) -> Result<Expr, CompileError>,
+        op_of: fn(&Tok) -> Option<BinOp>,
+    ) -> Result<Expr, CompileError> {
+        let e = operand(self)?;
+        let mut rest = Vec::new();
+        while let Some(op) = op_of(self.peek()) {
+            self.next();
+            rest.push((op, operand(self)?));
+        }
+        if rest.is_empty() {
+            return Ok(e);
+        }
+        let line = e.line;
+        Ok(Expr { kind: ExprKind::Binary(Box::new(e), rest), line })
     }
 
     fn sum(&mut self) -> Result<Expr, CompileError> {
-        let mut e = self.term()?;
-        loop {
-            let op = match self.peek() {
-                Tok::Plus => BinOp::Add,
-                Tok::Minus => BinOp::Sub,
-                _ => return Ok(e),
-            };
-            let line = self.line();
-            self.next();
-            let r = self.term()?;
-            e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), line };
-        }
+        self.chain(Self::term, |t| match t {
+            Tok::Plus => Some(BinOp::Add),
+            Tok::Minus => Some(BinOp::Sub),
+            _ => None,
+        })
     }
 
     fn term(&mut self) -> Result<Expr, CompileError> {
-        let mut e = self.unary()?;
-        loop {
-            let op = match self.peek() {
-                Tok::Star => BinOp::Mul,
-                Tok::Slash => BinOp::Div,
-                Tok::SlashSlash => BinOp::FloorDiv,
-                Tok::Percent => BinOp::Mod,
-                _ => return Ok(e),
-            };
-            let line = self.line();
-            self.next();
-            let r = self.unary()?;
-            e = Expr { kind: ExprKind::Binary(op, Box::new(e), Box::new(r)), line };
-        }
+        self.chain(Self::unary, |t| match t {
+            Tok::Star => Some(BinOp::Mul),
+            Tok::Slash => Some(BinOp::Div),
+            Tok::SlashSlash => Some(BinOp::FloorDiv),
+            Tok::Percent => Some(BinOp::Mod),
+            _ => None,
+        })
     }
 
     fn unary(&mut self) -> Result<Expr, CompileError> {
@@ -515,12 +542,27 @@ mod tests {
     fn precedence() {
         let fns = parse_src("fn main() { return 1 + 2 * 3 < 4 and not 5 or 6; }").unwrap();
         let Stmt::Return(Some(e), _) = &fns[0].body[0] else { panic!() };
-        let ExprKind::Or(l, _) = &e.kind else { panic!("{e:?}") };
-        let ExprKind::And(cmp, not) = &l.kind else { panic!() };
-        assert!(matches!(not.kind, ExprKind::Not(_)));
-        let ExprKind::Binary(BinOp::Lt, sum, _) = &cmp.kind else { panic!() };
-        let ExprKind::Binary(BinOp::Add, _, prod) = &sum.kind else { panic!() };
-        assert!(matches!(prod.kind, ExprKind::Binary(BinOp::Mul, _, _)));
+        let ExprKind::Or(or) = &e.kind else { panic!("{e:?}") };
+        let ExprKind::And(and) = &or[0].kind else { panic!() };
+        assert!(matches!(and[1].kind, ExprKind::Not(_)));
+        let ExprKind::Binary(sum, cmp) = &and[0].kind else { panic!() };
+        assert_eq!(cmp[0].0, BinOp::Lt);
+        let ExprKind::Binary(_, sum) = &sum.kind else { panic!() };
+        assert_eq!(sum[0].0, BinOp::Add);
+        assert!(matches!(&sum[0].1.kind, ExprKind::Binary(_, prod) if prod[0].0 == BinOp::Mul));
+    }
+
+    #[test]
+    fn long_chains_are_flat() {
+        let src = format!("fn main() {{ return 0{}; }}", " + 1 - 2".repeat(50_000));
+        let fns = parse_src(&src).unwrap();
+        let Stmt::Return(Some(e), _) = &fns[0].body[0] else { panic!() };
+        let ExprKind::Binary(_, rest) = &e.kind else { panic!() };
+        assert_eq!(rest.len(), 100_000);
+        let src = format!("fn main() {{ return 1{}; }}", " and 1 or 0".repeat(50_000));
+        let fns = parse_src(&src).unwrap();
+        let Stmt::Return(Some(e), _) = &fns[0].body[0] else { panic!() };
+        assert!(matches!(&e.kind, ExprKind::Or(ops) if ops.len() == 50_001));
     }
 
     #[test]
@@ -535,7 +577,7 @@ mod tests {
         assert!(parse_src("fn f(a, a) { }").is_err());
         assert!(parse_src("let x = 1;").is_err());
         let deep = format!("fn main() {{ return {}1{}; }}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(parse_src(&deep).unwrap_err().msg.contains("nested too deeply"));
+        assert!(parse_src(&deep).unwrap_err().msg.contains("expression too deeply nested"));
         let deep = format!("fn main() {{ return {}1; }}", "-".repeat(10_000));
         assert!(parse_src(&deep).is_err());
     }

@@ -29,7 +29,7 @@ fn help_prints_usage_and_the_jit_settings_and_exits_0() {
     for flag in ["--help", "-h"] {
         let (code, out, err) = fern_bare(&[flag]);
         assert_eq!((code, err.as_str()), (0, ""), "{flag}");
-        assert!(out.starts_with("usage: fern [--jit SPEC] [--stats] [--dis] FILE\n"), "{out}");
+        assert!(out.starts_with("usage: fern [--jit SPEC] [--recursion-limit N] [--stats] [--dis] FILE\n"), "{out}");
         assert!(out.contains("threshold=N") && out.contains("exit status"), "{out}");
     }
     let (code, out, _) = fern(&["--help"], "fn main() { print(1); }");
@@ -91,4 +91,26 @@ fn stats_and_disassembly() {
     let (code, out, _) = fern(&["--dis"], src);
     assert_eq!(code, 0);
     assert!(out.contains("Loop(2)"), "{out}");
+}
+
+#[test]
+fn deep_recursion_exits_with_an_error() {
+    if std::env::var_os("METATRACE_GC_STRESS").is_some_and(|v| v != "0" && !v.is_empty()) {
+        // Tens of thousands of frames scanned at every collection: tests/recursion.rs runs
+        // deep recursion in stress mode on a small stack instead.
+        return;
+    }
+    let src = "fn r(n) { if n == 0 { return 0; } return r(n - 1) + 1; }\n\
+               fn main() { let i = 0; let t = 0; while i < 2000 { t = t + r(20); i = i + 1; } print(t); print(r(1000000)); }";
+    for jit in ["off", "on", "threshold=1", "threshold=1,bridge=1", "inline_depth=0"] {
+        // (The default limit, spelled out: `fern` names its scratch directory after the args.)
+        let (code, out, err) = fern(&["--jit", jit, "--recursion-limit", "10000"], src);
+        let expected = (1, "40000\n", "fern: error: maximum recursion depth exceeded (in r)");
+        assert_eq!((code, out.as_str(), err.trim()), expected, "--jit {jit}");
+        let (code, out, err) = fern(&["--jit", jit, "--recursion-limit", "100000000"], src);
+        let expected = (1, "40000\n", "fern: error: maximum recursion depth exceeded: native stack exhausted (in r)");
+        assert_eq!((code, out.as_str(), err.trim()), expected, "--jit {jit} --recursion-limit 100000000");
+    }
+    let (code, _, err) = fern(&["--recursion-limit", "0"], src);
+    assert_eq!(code, 2, "{err}");
 }

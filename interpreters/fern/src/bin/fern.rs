@@ -1,16 +1,18 @@
 //! `fern`: runs a Fern program with the Metatrace JIT.
 //!
-//! Usage: `fern [--jit SPEC] [--stats] [--dis] FILE` where SPEC is `off`, `on`, or settings
+//! Usage: `fern [--jit SPEC] [--recursion-limit N] [--stats] [--dis] FILE` where SPEC is `off`, `on`, or settings
 //! such as `threshold=1,bridge=1,trace_limit=6000,log` (see `JitParams::apply`). `--stats`
 //! prints what the JIT and the heap did (collections, time spent collecting, peak heap size)
-//! to stderr; `--dis` prints the bytecode instead of running; `fern --help` explains it all.
+//! to stderr; `--recursion-limit` sets how deep Fern calls may nest (default 10000; deeper
+//! than the native stack allows is an error too); `--dis` prints the bytecode instead of
+//! running; `fern --help` explains it all.
 //! Exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage.
 
 use metatrace::JitParams;
-use metatrace_fern::{compile_source, run_program, with_big_stack};
+use metatrace_fern::{compile_source, run_program_with_limit, with_big_stack};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fern [--jit SPEC] [--stats] [--dis] FILE";
+const USAGE: &str = "usage: fern [--jit SPEC] [--recursion-limit N] [--stats] [--dis] FILE";
 
 fn help() -> String {
     format!(
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let mut file = None;
     let mut stats = false;
     let mut dis = false;
+    let mut limit = metatrace_fern::interp::MAX_DEPTH;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let (flag, inline_value) = match a.split_once('=') {
@@ -54,6 +57,12 @@ fn main() -> ExitCode {
                 };
                 if let Err(e) = params.apply(&spec) {
                     return usage_error(&e);
+                }
+            }
+            "--recursion-limit" => {
+                match inline_value.or_else(|| args.next()).and_then(|n| n.parse::<i64>().ok()).filter(|&n| n > 0) {
+                    Some(n) => limit = n,
+                    None => return usage_error("--recursion-limit needs a positive number"),
                 }
             }
             "--stats" if inline_value.is_none() => stats = true,
@@ -93,7 +102,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let outcome = with_big_stack(move || {
-        let (result, run) = run_program(prog, params, Box::new(std::io::stdout()));
+        let (result, run) = run_program_with_limit(prog, params, limit, Box::new(std::io::stdout()));
         if stats {
             let h = &run.heap;
             eprintln!("jit: {}", run.jit.summary());

@@ -460,12 +460,13 @@ impl Parser {
             let mut snap = Snapshot::default();
             for frame in inner.split(';') {
                 // `returned v` / `raised v`: the outcome the innermost frame is handed.
-                let deliver = [Deliver::Returned, Deliver::Raised]
-                    .into_iter()
-                    .find_map(|d| frame.trim().strip_prefix(d.name()).and_then(|v| v.strip_prefix(' ')).map(|v| (d, v)));
+                let deliver = [Deliver::Returned, Deliver::Raised].into_iter().find_map(|d| {
+                    frame.trim().strip_prefix(d.name()).and_then(|v| v.strip_prefix(' ')).map(|v| (d, v))
+                });
                 if let Some((d, v)) = deliver {
                     let value = self.operand(v.trim())?;
-                    let innermost = snap.frames.last_mut().ok_or_else(|| self.err("a delivered value needs a frame"))?;
+                    let innermost =
+                        snap.frames.last_mut().ok_or_else(|| self.err("a delivered value needs a frame"))?;
                     innermost.values.push(value);
                     snap.deliver = Some(d);
                     continue;

@@ -236,7 +236,11 @@ fn check_descr(t: &Trace, op: &Op, kind: &DescrKind, args: &[Type]) -> Result<()
                 return Err("arraylen on an array descr without a length".into());
             }
         }
-        (CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI | CallMayForceF | CallMayForceR, DescrKind::Call(c)) => {
+        (
+            CallI | CallF | CallR | CallN | CallAssemblerI | CallAssemblerF | CallAssemblerR | CallMayForceI
+            | CallMayForceF | CallMayForceR,
+            DescrKind::Call(c),
+        ) => {
             if c.args != args {
                 return Err(format!("{name} arguments {args:?} do not match the descr's {:?}", c.args));
             }

@@ -262,7 +262,8 @@ thread_local! {
     static PROG: std::cell::RefCell<Option<Prog>> = const { std::cell::RefCell::new(None) };
 }
 
-fn natives<const CALLS: bool>() -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
+fn natives<const CALLS: bool>(
+) -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
     // Statics cannot be generic: leak one set per flavour (tests only).
     let find = Box::leak(Box::new(Native::<Lite<CALLS>> {
         name: "find",
@@ -270,10 +271,18 @@ fn natives<const CALLS: bool>() -> (&'static Native<Lite<CALLS>>, &'static Nativ
         args: &[Type::Ref, Type::Ref, Type::Int],
         ret: Type::Ref,
     }));
-    let sort =
-        Box::leak(Box::new(Native::<Lite<CALLS>> { name: "sort", f: sort::<CALLS>, args: &[Type::Ref, Type::Int], ret: Type::Ref }));
-    let hold =
-        Box::leak(Box::new(Native::<Lite<CALLS>> { name: "hold", f: hold::<CALLS>, args: &[Type::Ref, Type::Int], ret: Type::Ref }));
+    let sort = Box::leak(Box::new(Native::<Lite<CALLS>> {
+        name: "sort",
+        f: sort::<CALLS>,
+        args: &[Type::Ref, Type::Int],
+        ret: Type::Ref,
+    }));
+    let hold = Box::leak(Box::new(Native::<Lite<CALLS>> {
+        name: "hold",
+        f: hold::<CALLS>,
+        args: &[Type::Ref, Type::Int],
+        ret: Type::Ref,
+    }));
     (find, sort, hold)
 }
 
@@ -283,7 +292,8 @@ thread_local! {
 }
 
 /// The natives of one flavour, made once per thread (the same `&'static` each time).
-fn natives_of<const CALLS: bool>() -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
+fn natives_of<const CALLS: bool>(
+) -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
     let cell = if CALLS { &NATIVES_T } else { &NATIVES_F };
     let (a, b, c) = cell.with(|c| {
         *c.get_or_init(|| {
@@ -325,7 +335,9 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
         // A caller stands right after its call (or at the call's continuation).
         let at = f.pc - 1;
         let (dst, handler) = match f.prog[f.func][at] {
-            Ins::Call(d, _, _, _, h) | Ins::Div(d, _, _, h) | Ins::DivK(d, _, _, h) | Ins::Find(d, _, _, _, h) => (Some(d), h),
+            Ins::Call(d, _, _, _, h) | Ins::Div(d, _, _, h) | Ins::DivK(d, _, _, h) | Ins::Find(d, _, _, _, h) => {
+                (Some(d), h)
+            }
             Ins::Sort(_, _, h) => (None, h),
             Ins::CallTest(d, ..) | Ins::Hold(d, ..) => (Some(d), usize::MAX),
             other => unreachable!("a caller stands after its call, not after {other:?}"),
@@ -474,7 +486,11 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                 Ins::Div(d, a, b, h) => {
                     let (x, y) = (unbox(cx, f.regs[a]), unbox(cx, f.regs[b]));
                     let exc = cx.const_ref(cx_lang_zero_div());
-                    match cx.call_may_raise(f, &div_helper(Effect::MayRaise), &[Red::Int(x), Red::Int(y), Red::Ref(exc)]) {
+                    match cx.call_may_raise(
+                        f,
+                        &div_helper(Effect::MayRaise),
+                        &[Red::Int(x), Red::Int(y), Red::Ref(exc)],
+                    ) {
                         Ok(Red::Int(q)) => f.regs[d] = boxed(cx, q),
                         Ok(_) => unreachable!("checked_div returns an int"),
                         Err(e) => {
@@ -486,7 +502,11 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                 Ins::DivK(d, x, y, h) => {
                     let (x, y) = (cx.int(x), cx.int(y));
                     let exc = cx.const_ref(cx_lang_zero_div());
-                    match cx.call_may_raise(f, &div_helper(Effect::Elidable), &[Red::Int(x), Red::Int(y), Red::Ref(exc)]) {
+                    match cx.call_may_raise(
+                        f,
+                        &div_helper(Effect::Elidable),
+                        &[Red::Int(x), Red::Int(y), Red::Ref(exc)],
+                    ) {
                         Ok(Red::Int(q)) => f.regs[d] = boxed(cx, q),
                         Ok(_) => unreachable!("checked_div returns an int"),
                         Err(e) => {
@@ -604,8 +624,14 @@ fn first_loop<const CALLS: bool>(vm: &Vm<Lite<CALLS>>) -> &metatrace::TraceRecor
     vm.traces().iter().find(|t| t.kind == "loop").expect("a loop was compiled")
 }
 
-const SPECS: [&str; 6] =
-    ["off", "", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2,inline_depth=0", "threshold=1,bridge=1,gc_stress"];
+const SPECS: [&str; 6] = [
+    "off",
+    "",
+    "threshold=1",
+    "threshold=1,bridge=1",
+    "threshold=3,bridge=2,inline_depth=0",
+    "threshold=1,bridge=1,gc_stress",
+];
 
 /// Runs `prog` in every JIT setting; every result must be `want`. Returns the Vms by setting.
 fn check_all(prog: &[Vec<Ins>], want: i64) -> Vec<(String, Vm<Lite>)> {
@@ -626,21 +652,21 @@ fn probe_prog(n: i64) -> Vec<Vec<Ins>> {
     use Ins::*;
     vec![
         vec![
-            Range(0, 8),          // 0: list
-            Int(1, 0),            // 1: i
-            Int(2, n),            // 2: n
-            Int(3, 0),            // 3: acc
-            JumpIfGe(1, 2, 14),   // 4: loop
-            Mod(4, 1, 9),         // 5: key = i % 9
-            Find(4, 0, 4, 1, 9),  // 6: r4 = index (KeyError: 9)
-            Add(3, 3, 4),         // 7
-            Jump(11),             // 8
-            Int(4, 1000),         // 9: except KeyError
-            Add(3, 3, 4),         // 10
-            Int(4, 1),            // 11
-            Add(1, 1, 4),         // 12: i += 1
-            Loop(4),              // 13
-            Ret(3),               // 14
+            Range(0, 8),         // 0: list
+            Int(1, 0),           // 1: i
+            Int(2, n),           // 2: n
+            Int(3, 0),           // 3: acc
+            JumpIfGe(1, 2, 14),  // 4: loop
+            Mod(4, 1, 9),        // 5: key = i % 9
+            Find(4, 0, 4, 1, 9), // 6: r4 = index (KeyError: 9)
+            Add(3, 3, 4),        // 7
+            Jump(11),            // 8
+            Int(4, 1000),        // 9: except KeyError
+            Add(3, 3, 4),        // 10
+            Int(4, 1),           // 11
+            Add(1, 1, 4),        // 12: i += 1
+            Loop(4),             // 13
+            Ret(3),              // 14
         ],
         // eq(a, b) = box(a == b)
         vec![Eq(2, 0, 1), Ret(2)],
@@ -782,20 +808,20 @@ fn exceptions_from_called_functions_are_caught_in_compiled_loops() {
     // for i in 0..n: try: acc += f(i) except E: acc += code(E)  where f raises 3 on odd i.
     let prog = vec![
         vec![
-            Int(1, 0),              // 0: i
-            Int(2, 4000),           // 1
-            Int(3, 0),              // 2: acc
-            JumpIfGe(1, 2, 13),     // 3: loop
-            Call(4, 1, 1, 1, 7),    // 4: r4 = f(i)
-            Add(3, 3, 4),           // 5
-            Jump(9),                // 6
-            Code(4, 5),             // 7: except
-            Add(3, 3, 4),           // 8
-            Int(4, 1),              // 9
-            Add(1, 1, 4),           // 10
-            Loop(3),                // 11
-            Ret(3),                 // 12
-            Ret(3),                 // 13
+            Int(1, 0),           // 0: i
+            Int(2, 4000),        // 1
+            Int(3, 0),           // 2: acc
+            JumpIfGe(1, 2, 13),  // 3: loop
+            Call(4, 1, 1, 1, 7), // 4: r4 = f(i)
+            Add(3, 3, 4),        // 5
+            Jump(9),             // 6
+            Code(4, 5),          // 7: except
+            Add(3, 3, 4),        // 8
+            Int(4, 1),           // 9
+            Add(1, 1, 4),        // 10
+            Loop(3),             // 11
+            Ret(3),              // 12
+            Ret(3),              // 13
         ],
         // f(i) = i if i is even, else raise Exc(3)
         vec![Mod(2, 0, 2), JumpIfZero(2, 3), Raise(3), Ret(0)],
@@ -815,18 +841,18 @@ fn guards_after_a_call_in_the_same_instruction_do_not_abort() {
     // for i in 0..n: if is_odd(i): acc += 1   (CallTest: the test right after the call)
     let prog = vec![
         vec![
-            Int(1, 0),                // 0: i
-            Int(2, 3000),             // 1
-            Int(3, 0),                // 2: acc
-            JumpIfGe(1, 2, 11),       // 3: loop
-            CallTest(4, 1, 1, 1, 7),  // 4: r4 = is_odd(i); if r4 == 0 goto 7
-            IfZero(4, 7),             // 5: (its continuation)
-            Add(3, 3, 4),             // 6
-            Int(4, 1),                // 7
-            Add(1, 1, 4),             // 8
-            Loop(3),                  // 9
-            Ret(3),                   // 10
-            Ret(3),                   // 11
+            Int(1, 0),               // 0: i
+            Int(2, 3000),            // 1
+            Int(3, 0),               // 2: acc
+            JumpIfGe(1, 2, 11),      // 3: loop
+            CallTest(4, 1, 1, 1, 7), // 4: r4 = is_odd(i); if r4 == 0 goto 7
+            IfZero(4, 7),            // 5: (its continuation)
+            Add(3, 3, 4),            // 6
+            Int(4, 1),               // 7
+            Add(1, 1, 4),            // 8
+            Loop(3),                 // 9
+            Ret(3),                  // 10
+            Ret(3),                  // 11
         ],
         vec![Mod(2, 0, 2), Ret(2)],
     ];
@@ -958,16 +984,16 @@ fn hints_constants_jitted_and_known_classes() {
     use Ins::*;
     // acc = sum of hints(i) for i in 0..n: 10 per iteration once jitted, 0 interpreted.
     let prog = vec![vec![
-        Int(1, 0),          // 0: i
-        Int(2, 1000),       // 1
-        Int(3, 0),          // 2: acc
-        Int(5, 1),          // 3
-        JumpIfGe(1, 2, 9),  // 4: loop
-        Hints(4, 1),        // 5
-        Add(3, 3, 4),       // 6
-        Add(1, 1, 5),       // 7
-        Loop(4),            // 8
-        Ret(3),             // 9
+        Int(1, 0),         // 0: i
+        Int(2, 1000),      // 1
+        Int(3, 0),         // 2: acc
+        Int(5, 1),         // 3
+        JumpIfGe(1, 2, 9), // 4: loop
+        Hints(4, 1),       // 5
+        Add(3, 3, 4),      // 6
+        Add(1, 1, 5),      // 7
+        Loop(4),           // 8
+        Ret(3),            // 9
     ]];
     assert_eq!(run_in::<true>(&prog, "off").0, 0);
     let (r, vm) = run_in::<true>(&prog, "threshold=1");

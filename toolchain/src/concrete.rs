@@ -5,9 +5,9 @@
 use crate::ctx::{Control, Ctx, Language, Red, RedMap, Reds};
 use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
 use crate::heap::Layout;
+use crate::native::{Native, RootMark};
 use crate::semantics as sem;
 use crate::vm::Vm;
-use crate::native::{Native, RootMark};
 use crate::QuasiId;
 
 /// The plain red family: `i64`, `f64` and addresses. Frames handed to [`Vm::run`] use it.

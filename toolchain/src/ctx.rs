@@ -357,7 +357,12 @@ pub trait Ctx<L: Language>: Reds {
     ///     Err(exc) => f.raise(exc),         // what `deliver(f, Err(exc))` does
     /// }
     /// ```
-    fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, Self::Ref>;
+    fn call_may_raise(
+        &mut self,
+        caller: &L::Frame<Self>,
+        h: &Helper,
+        args: &[Red<Self>],
+    ) -> Result<Red<Self>, Self::Ref>;
 
     /// Calls a *native*: Rust code that may run the language again (a user `__eq__` during a
     /// dict probe, a `key=` function during a sort), allocate and collect. It runs on the
@@ -371,7 +376,12 @@ pub trait Ctx<L: Language>: Reds {
     /// compiled code leaves at or after the call: a value of the native's declared type
     /// ([`Language::result_red`]) or an exception ([`Language::result_raised`]) stays in
     /// compiled code, any other result is *forced* back to the interpreter.
-    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static crate::Native<L>, args: &[Red<Self>]) -> L::Value<Self>;
+    fn call_native(
+        &mut self,
+        caller: &L::Frame<Self>,
+        n: &'static crate::Native<L>,
+        args: &[Red<Self>],
+    ) -> L::Value<Self>;
 
     /// Keeps `r` alive across calls and safepoints until [`Ctx::unroot`] is given the
     /// returned mark (or an earlier one): a root scope for references held in Rust locals.

@@ -31,7 +31,7 @@ use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
-use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link, LINK_WORDS};
+use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Deliver, Opcode, Operand, Trace};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -396,7 +396,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns };
+    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns, link_words: vm.link_words };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
     // needs fit every run's buffer (`link`), and clears them before that code is freed
@@ -445,13 +445,15 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     if vm.params.perf_map {
         write_perf_map(&code, &format!("metatrace {kind} {id} at {name}"));
     }
-    vm.records.push(TraceRecord {
-        kind,
-        name,
-        recorded: recorded.to_string(),
-        optimized: optimized.to_string(),
-        compile_ns: ns,
-    });
+    if vm.params.keep_traces {
+        vm.records.push(TraceRecord {
+            kind,
+            name,
+            recorded: recorded.to_string(),
+            optimized: optimized.to_string(),
+            compile_ns: ns,
+        });
+    }
     let consts = trace_refs(&optimized);
     let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
     vm.units.push(Some(Unit {
@@ -831,10 +833,10 @@ pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: Uni
 }
 
 /// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
-/// run's buffer (see `LINK_WORDS`); returns whether it did.
+/// run's buffer (the Vm's link limit, `link_words`); returns whether it did.
 fn fill_slot<L: Language>(vm: &Vm<L>, slot: &Cell<u64>, to: UnitId) -> bool {
     let Some(t) = vm.units[to].as_ref() else { return false };
-    let fits = enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && slot.get() == 0;
+    let fits = enterable(vm, to) && t.code.frame_words() <= vm.link_words && slot.get() == 0;
     if fits {
         slot.set(t.code.code() as u64);
     }
@@ -866,7 +868,12 @@ fn execute<'a, L: Language>(
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
         let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
-        assert_eq!(types, unit.inputs, "the frame at {} has reds of other types than its compiled code's inputs", L::key(f));
+        assert_eq!(
+            types,
+            unit.inputs,
+            "the frame at {} has reds of other types than its compiled code's inputs",
+            L::key(f)
+        );
     }
     let mut buf = std::mem::take(&mut vm.buf);
     buf.clear();
@@ -886,15 +893,15 @@ pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u6
         reap(vm);
     }
     // Traces compiled by calls out of compiled code may need a larger buffer; linked ones fit
-    // in LINK_WORDS.
-    let words = vm.frame_words.max(buf.len()).max(LINK_WORDS);
+    // in the link limit.
+    let words = vm.frame_words.max(buf.len()).max(vm.link_words);
     buf.resize(words, 0);
     let unit = vm.units[id].as_ref().expect("running a discarded trace");
     let (enter, code) = (unit.code.entry(), unit.code.code());
     vm.run_depth += 1;
     let this = vm as *mut Vm<L> as *mut ();
     vm.portal.vm.set(this);
-    // SAFETY: the buffer holds `frame_words` words (and at least LINK_WORDS), at least as many
+    // SAFETY: the buffer holds `frame_words` words (and at least the link limit), at least as many
     // as any compiled trace of this Vm used when the run starts, or linked later, and starts
     // with this trace's inputs: the frame's reds (on entry), a guard's snapshot (bridges) or a
     // finish's arguments (loops) in the trace's order. `portal.vm` points to this Vm, which
@@ -1069,7 +1076,8 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
         })
         .collect();
     let outcome = resume.deliver.map(|d| {
-        let slot = *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
+        let slot =
+            *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
         match (d, red(slot)) {
             (Deliver::Returned, r) => L::result_from_red(r),
             (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),

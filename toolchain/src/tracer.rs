@@ -723,7 +723,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         ops.extend(args.iter().map(|a| operand_of(*a)));
         // A pure function of constants: so is its outcome, exception included.
         if h.effect == Effect::Elidable && ops.iter().all(|o| o.is_const()) {
-            return if exc == 0 { Ok(from_word_traced(ret, r, None)) } else { Err(TRef { v: exc, op: Operand::Ref(exc as u64) }) };
+            return if exc == 0 {
+                Ok(from_word_traced(ret, r, None))
+            } else {
+                Err(TRef { v: exc, op: Operand::Ref(exc as u64) })
+            };
         }
         let res = self.emit(Opcode::call_returning(Some(ret)), ops, Some(h.to_ir())).flatten();
         let result = from_word_traced::<L>(ret, r, res);
@@ -738,7 +742,12 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
     }
 
-    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static crate::Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
+    fn call_native(
+        &mut self,
+        caller: &L::Frame<Self>,
+        n: &'static crate::Native<L>,
+        args: &[Red<Self>],
+    ) -> L::Value<Self> {
         crate::native::check_args(n, args);
         // Run it now, as compiled code will, on the concrete context.
         let cargs: Vec<Red<Concrete<'_, L>>> =
@@ -833,7 +842,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let v = self.int(v);
         // SAFETY: quasi_new_helper is an extern "C" fn of two words returning a word.
         let h = unsafe {
-            Helper::new("quasi_new", quasi_new_helper as *const () as usize, &[Type::Ref, Type::Int], Some(Type::Int), Effect::Write)
+            Helper::new(
+                "quasi_new",
+                quasi_new_helper as *const () as usize,
+                &[Type::Ref, Type::Int],
+                Some(Type::Int),
+                Effect::Write,
+            )
         };
         match self.call_quasi(&h, &[Red::Int(v)]) {
             Some(Red::Int(id)) => id,
@@ -843,7 +858,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     fn quasi_free(&mut self, q: QuasiId) {
         // SAFETY: quasi_free_helper is an extern "C" fn of two words returning a word.
         let h = unsafe {
-            Helper::new("quasi_free", quasi_free_helper as *const () as usize, &[Type::Ref, Type::Int], None, Effect::Write)
+            Helper::new(
+                "quasi_free",
+                quasi_free_helper as *const () as usize,
+                &[Type::Ref, Type::Int],
+                None,
+                Effect::Write,
+            )
         };
         let qv = self.int(q.0 as i64);
         self.call_quasi(&h, &[Red::Int(qv)]);

@@ -223,6 +223,8 @@ pub struct Vm<L: Language> {
     pub(crate) pending: Option<crate::driver::Pending>,
     pub(crate) buf: Vec<u64>,
     pub(crate) frame_words: usize,
+    /// The link limit, fixed when the Vm is made (see `JitParams::link_words`).
+    pub(crate) link_words: usize,
     pub(crate) records: Vec<TraceRecord>,
     pub(crate) heap: Box<Heap>,
     /// The heap's collection-request flag (read at every instruction boundary).
@@ -255,7 +257,6 @@ impl<L: Language> Vm<L> {
             raise_slot: Box::new(std::cell::Cell::new(0)),
             natives: Vec::new(),
             lang: Rc::new(lang),
-            params,
             cells: FxHashMap::default(),
             entry_cells: FxHashMap::default(),
             run_depth: 0,
@@ -275,7 +276,9 @@ impl<L: Language> Vm<L> {
             pending: None,
             buf: Vec::new(),
             frame_words: 0,
+            link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),
             records: Vec::new(),
+            params,
         }
     }
 
@@ -303,7 +306,7 @@ impl<L: Language> Vm<L> {
         &self.stats
     }
 
-    /// Every trace compiled so far, in order.
+    /// Every trace compiled so far, in order (none unless `JitParams::keep_traces`).
     pub fn traces(&self) -> &[TraceRecord] {
         &self.records
     }

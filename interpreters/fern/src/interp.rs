@@ -216,7 +216,11 @@ impl Fern {
     }
 
     /// A `Vm` running `prog`, initialized (see [`Fern::init`]).
-    pub fn vm(prog: Program, params: JitParams, io: Io) -> Vm<Fern> {
+    /// The link limit (`JitParams::link_words`) is raised to fit the program's widest frame
+    /// (its depth, locals and stack) with room for an inlined callee.
+    pub fn vm(prog: Program, mut params: JitParams, io: Io) -> Vm<Fern> {
+        let widest = prog.funcs.iter().map(|f| 1 + f.nlocals + f.max_stack).max().unwrap_or(0);
+        params.link_words = params.link_words.max((widest + 64).next_power_of_two());
         let mut vm = Vm::with_params(Fern::new(prog, io), params);
         Fern::init(&mut vm);
         vm

@@ -65,6 +65,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod gen;
 pub mod interp;
 pub mod lexer;
 pub mod parser;

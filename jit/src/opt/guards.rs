@@ -137,10 +137,7 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
     // Exception checks belong to their call, too.
     if matches!(
         op.opcode,
-        Opcode::GuardNoOverflow
-            | Opcode::GuardOverflow
-            | Opcode::GuardSafepoint
-            | Opcode::GuardNotForced
+        Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint | Opcode::GuardNotForced
     ) {
         return Keep;
     }

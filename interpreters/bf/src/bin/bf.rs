@@ -9,7 +9,8 @@ use metatrace_bf::{Bf, Io, Program};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut params = JitParams::default();
+    // Nothing reads the traces' text (the log prints its own).
+    let mut params = JitParams { keep_traces: false, ..JitParams::default() };
     let mut file = None;
     let mut stats = false;
     let mut args = std::env::args().skip(1);

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: fern [--jit SPEC] [--stats] [--dis] FILE";
 
 fn main() -> ExitCode {
-    let mut params = JitParams::default();
+    // Nothing reads the traces' text (the log prints its own).
+    let mut params = JitParams { keep_traces: false, ..JitParams::default() };
     let mut file = None;
     let mut stats = false;
     let mut dis = false;

@@ -18,7 +18,13 @@
 //!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
 //!   snapshot and resume the innermost, then each caller with the callee's result. A guard
 //!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
-//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls).
+//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls), unless its
+//!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
+//!   compile time): then the guard goes back to the interpreter, which costs a deopt per
+//!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
+//! - A trace that grows past the trace limit while calls are inlined into it is retried with
+//!   the callee that took the most operations called through `call_assembler` instead
+//!   (`Vm::dont_inline`), rather than counted towards blacklisting its loop.
 //! - Compiled code calls the functions it did not inline through `portal` (call_assembler):
 //!   directly into the callee's compiled entry once it has one, else through the driver,
 //!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
@@ -271,6 +277,30 @@ pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
         eprintln!("# trace aborted: {why:?} after {} ops", rec.trace.ops.len());
     }
     let max = vm.params.max_aborts;
+    let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;
+    if let Some(callee) = rec.biggest_inlined().filter(|k| retry && !vm.dont_inline.contains(k)) {
+        // Too long with calls inlined: the next try calls the biggest callee instead (through
+        // `call_assembler`), and this one does not count towards blacklisting.
+        if vm.params.log {
+            eprintln!("# {callee} is no longer inlined");
+        }
+        vm.dont_inline.insert(callee);
+        vm.stats.dont_inline += 1;
+        match rec.kind {
+            TraceKind::Loop(key) | TraceKind::Entry(key) => {
+                let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
+                if let Some(c) = cells.get_mut(&key) {
+                    c.counter = 0;
+                }
+            }
+            TraceKind::Bridge { parent, exit } => {
+                if let Some(Some(u)) = vm.units.get_mut(parent) {
+                    u.exits[exit].fails = 0;
+                }
+            }
+        }
+        return;
+    }
     match rec.kind {
         TraceKind::Loop(key) | TraceKind::Entry(key) => {
             let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
@@ -454,6 +484,11 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
             compile_ns: ns,
         });
     }
+    let root = parent.and_then(|p| vm.units[p].as_ref()).map_or(id, |p| p.root);
+    if let Some(Some(r)) = parent.and(vm.units.get(root)) {
+        let (n, t) = r.tree.get();
+        r.tree.set((n + 1, t + ns));
+    }
     let consts = trace_refs(&optimized);
     let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
     vm.units.push(Some(Unit {
@@ -469,6 +504,8 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         parent,
         consts,
         inputs,
+        root,
+        tree: Cell::new((0, 0)),
     }));
     match rec.kind {
         TraceKind::Loop(k) => {
@@ -994,11 +1031,18 @@ pub(crate) fn run_units<'a, L: Language>(
             cx.vm.buf = buf;
             return Exec::Continue;
         }
-        let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
+        let mut want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
             && e.bridge.is_none()
             && !invalid
             && vm.recorder.is_none();
+        if want_bridge && !within_budget(vm, id) {
+            // The loop's bridge budget is spent: this exit goes back to the interpreter for
+            // good (the failure count starts over, so it is refused once per threshold).
+            vm.units[id].as_mut().expect("running").exits[exit].fails = 0;
+            vm.stats.bridges_refused += 1;
+            want_bridge = false;
+        }
         vm.stats.guard_failures += 1;
         if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
@@ -1020,6 +1064,15 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         return Exec::Continue;
     }
+}
+
+/// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
+/// took less than `bridge_budget_ms` to compile.
+fn within_budget<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    let Some(r) = vm.units[root].as_ref() else { return true };
+    let (n, ns) = r.tree.get();
+    n < vm.params.max_bridges && ns < u64::from(vm.params.bridge_budget_ms) * 1_000_000
 }
 
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to

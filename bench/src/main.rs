@@ -6,7 +6,8 @@
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
-//! The interpreters are taken from the directory of this executable.
+//! The interpreters are taken from the directory of this executable. Generated programs
+//! (wide frames, a bridge storm) are written by `ferngen` into the system's temp directory.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,6 +17,7 @@ use std::time::Instant;
 struct Case {
     name: &'static str,
     bin: &'static str,
+    /// A program of the repository, or `gen:ARGS`: the output of `ferngen ARGS`.
     file: &'static str,
     configs: &'static [(&'static str, &'static [&'static str])],
 }
@@ -34,7 +36,30 @@ const CASES: &[Case] = &[
         file: "interpreters/fern/programs/binary_trees.fern",
         configs: JIT_OFF_ON,
     },
+    Case { name: "fern wide 32", bin: "fern", file: "gen:wide 32 300000", configs: JIT_OFF_ON },
+    Case { name: "fern wide 200", bin: "fern", file: "gen:wide 200 300000", configs: JIT_OFF_ON },
+    Case { name: "fern wide 1000", bin: "fern", file: "gen:wide 1000 300000", configs: JIT_OFF_ON },
+    Case { name: "fern collatz", bin: "fern", file: "gen:collatz 30000", configs: JIT_STORM },
 ];
+
+/// JIT off, on, and at the settings that grow the most bridges.
+const JIT_STORM: &[(&str, &[&str])] =
+    &[("jit off", &["--jit", "off"]), ("jit on", &[]), ("t=1 b=1", &["--jit", "threshold=1,bridge=1"])];
+
+/// The program file of a case: generated ones are written to the temp directory.
+fn program(root: &Path, bindir: &Path, file: &str) -> Result<PathBuf, String> {
+    let Some(args) = file.strip_prefix("gen:") else { return Ok(root.join(file)) };
+    let out = Command::new(bindir.join("ferngen"))
+        .args(args.split_whitespace())
+        .output()
+        .map_err(|e| format!("cannot run ferngen: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("ferngen {args} failed"));
+    }
+    let path = std::env::temp_dir().join(format!("mtbench-{}-{}.fern", std::process::id(), args.replace(' ', "_")));
+    std::fs::write(&path, out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
 
 struct Run {
     secs: f64,
@@ -104,7 +129,14 @@ fn main() {
     let mut failed = false;
     for case in CASES.iter().filter(|c| filter.as_ref().is_none_or(|f| c.name.contains(f.as_str()))) {
         let exe = bindir.join(case.bin);
-        let file = root.join(case.file);
+        let file = match program(&root, &bindir, case.file) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("{}: {e}", case.name);
+                failed = true;
+                continue;
+            }
+        };
         let mut reference: Option<Vec<u8>> = None;
         let mut results: Vec<Vec<Run>> = case.configs.iter().map(|_| Vec::new()).collect();
         'runs: for _ in 0..runs {
@@ -149,6 +181,9 @@ fn main() {
                 base_cpu / cpu,
                 c
             );
+        }
+        if case.file.starts_with("gen:") {
+            let _ = std::fs::remove_file(&file);
         }
     }
     if failed {

@@ -12,7 +12,7 @@
 mod common;
 
 use common::*;
-use metatrace_jit::backend::Backend;
+use metatrace_jit::backend::{Backend, LINK_WORDS};
 use metatrace_jit::text;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -147,8 +147,16 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     // SAFETY: the code only runs under qemu, where the C driver maps these slots.
     let (ca, cb) = unsafe {
         (
-            arm.emit_linked(&a, Link { trace_id: 3, slots: slot(0) as *const u64, returns: None }).unwrap(),
-            arm.emit_linked(&b, Link { trace_id: 5, slots: slot(2) as *const u64, returns: None }).unwrap(),
+            arm.emit_linked(
+                &a,
+                Link { trace_id: 3, slots: slot(0) as *const u64, returns: None, link_words: LINK_WORDS },
+            )
+            .unwrap(),
+            arm.emit_linked(
+                &b,
+                Link { trace_id: 5, slots: slot(2) as *const u64, returns: None, link_words: LINK_WORDS },
+            )
+            .unwrap(),
         )
     };
     let file = dir.join("linked.bin");
@@ -156,8 +164,8 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &heap)).unwrap();
     assert_eq!(
         run_file(&driver, &file, 2, &[4]),
-        ("trace 3 exit 0".to_string(), vec![0, 10]),
-        "unlinked: A leaves (the box as its field word)"
+        ("trace 3 exit 0".to_string(), vec![4, 10]),
+        "unlinked: A leaves (the box's word left for the driver to fill in, then its field word)"
     );
     let linked = [(100, SlotInit::Word(slot(128))), (0, SlotInit::Trace(1))];
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &linked)).unwrap();
@@ -193,7 +201,10 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     let cc = arm.emit(&caller).unwrap();
     // SAFETY: as above.
     let ce = unsafe {
-        arm.emit_linked(&callee, Link { trace_id: 9, slots: slot(210) as *const u64, returns: Some(Type::Float) })
+        arm.emit_linked(
+            &callee,
+            Link { trace_id: 9, slots: slot(210) as *const u64, returns: Some(Type::Float), link_words: LINK_WORDS },
+        )
     }
     .unwrap();
     std::fs::write(&file, code_file_bytes(&entry, &[&cc, &ce], 0, &[(201, SlotInit::Trace(1))])).unwrap();

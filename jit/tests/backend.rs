@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use metatrace_jit::backend::{mapped_code_bytes, Backend, CompiledTrace, Link};
+use metatrace_jit::backend::{mapped_code_bytes, Backend, CompiledTrace, Link, LINK_WORDS};
 use metatrace_jit::ir::{DescrKind, Opcode, Trace};
 use metatrace_jit::text;
 use std::collections::HashSet;
@@ -389,7 +389,12 @@ finish(f5, p3, p0)
     )
     .unwrap();
     let slots = [0u64; 2];
-    let link = Link { trace_id: 9, slots: slots.as_ptr(), returns: Some(metatrace_jit::ir::Type::Float) };
+    let link = Link {
+        trace_id: 9,
+        slots: slots.as_ptr(),
+        returns: Some(metatrace_jit::ir::Type::Float),
+        link_words: LINK_WORDS,
+    };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
     DIRECT.store(direct.code() as u64, Ordering::SeqCst);
@@ -699,10 +704,16 @@ fn exits_jump_to_the_code_in_their_slots() {
     // input is what A's guard writes and whose frame (2 words) fits the buffer.
     let (ca, cb) = unsafe {
         let ca = backend
-            .compile_linked(&a, Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None })
+            .compile_linked(
+                &a,
+                Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None, link_words: LINK_WORDS },
+            )
             .unwrap();
         let cb = backend
-            .compile_linked(&b, Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None })
+            .compile_linked(
+                &b,
+                Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None, link_words: LINK_WORDS },
+            )
             .unwrap();
         (ca, cb)
     };
@@ -726,4 +737,52 @@ fn exits_jump_to_the_code_in_their_slots() {
     // SAFETY: as above.
     assert_eq!(unsafe { cb.run(frame.as_mut_ptr()) }, 0);
     assert_eq!(&frame[..2], &[0, 7]);
+}
+
+#[test]
+fn exits_leave_words_that_hold_their_input_and_write_loop_carried_ones() {
+    // Slot 1 holds input 1 unchanged: the exit leaves the word (a marker shows it was not
+    // written); slot 0 holds a loop-carried input, which the exit must write as it is now.
+    let code =
+        compile("inputs(i0, i1)\ni2 = int_add(i0, 1)\ni3 = int_lt(i2, 10)\nguard_true(i3) [k: i0, i1]\njump(i2, i1)\n");
+    assert_eq!(run(&code, &[0, 77]), (0, vec![9, 77]));
+    // The same with a label whose argument is the input itself: inside the loop, `i0` is the
+    // label's parameter, no longer what word 0 holds.
+    let code = compile(
+        "inputs(i0, i1)\nlabel(i0)\ni2 = int_add(i0, 1)\ni3 = int_lt(i2, 10)\nguard_true(i3) [k: i0, i1]\njump(i2)\n",
+    );
+    assert_eq!(run(&code, &[0, 77]), (0, vec![9, 77]));
+    // An input used only where its own word holds it is not even loaded, yet `finish` and
+    // the exits see it.
+    let code = compile("inputs(i0, i1, i2)\ni3 = int_lt(i0, 5)\nguard_true(i3) [k: i0, i1, i2]\nfinish(i3, i1, i2)\n");
+    assert_eq!(run(&code, &[7, 8, 9]), (0, vec![7, 8, 9]));
+    assert_eq!(run(&code, &[1, 8, 9]), (1, vec![1, 8, 9]));
+}
+
+#[test]
+fn exit_code_grows_with_what_changes_not_with_frame_width() {
+    // The same loop with 8 and with 800 inputs: 20 guards, each snapshot holding every input
+    // and two changed values. The wide frame's code is not much larger.
+    let trace = |width: usize| {
+        let ins: Vec<String> = (0..width).map(|k| format!("i{k}")).collect();
+        let mut s = format!("inputs({})\n", ins.join(", "));
+        let mut v = width;
+        for g in 0..20 {
+            s += &format!("i{} = int_add(i0, {g})\ni{} = int_lt(i{}, 1000)\n", v, v + 1, v);
+            let mut snap = ins.clone();
+            snap[1] = format!("i{v}");
+            s += &format!("guard_true(i{}) [k: {}]\n", v + 1, snap.join(", "));
+            v += 2;
+        }
+        let mut jump = ins.clone();
+        jump[0] = format!("i{}", v - 2);
+        s + &format!("jump({})\n", jump.join(", "))
+    };
+    let (narrow, wide) = (compile(&trace(8)), compile(&trace(800)));
+    assert!(wide.code_size() < 2 * narrow.code_size(), "{} vs {} bytes", wide.code_size(), narrow.code_size());
+    let mut inputs = vec![0u64; 800];
+    inputs[5] = 55;
+    let (exit, frame) = run(&wide, &inputs);
+    // Input 0 steps by 19: guard 12 fails first, at 988 + 12.
+    assert_eq!((exit, frame[0], frame[1], frame[5]), (12, 988, 1000, 55));
 }

@@ -18,7 +18,13 @@
 //!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
 //!   snapshot and resume the innermost, then each caller with the callee's result. A guard
 //!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
-//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls).
+//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls), unless its
+//!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
+//!   compile time): then the guard goes back to the interpreter, which costs a deopt per
+//!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
+//! - A trace that grows past the trace limit while calls are inlined into it is retried with
+//!   the callee that took the most operations called through `call_assembler` instead
+//!   (`Vm::dont_inline`), rather than counted towards blacklisting its loop.
 //! - Compiled code calls the functions it did not inline through `portal` (call_assembler):
 //!   directly into the callee's compiled entry once it has one, else through the driver,
 //!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
@@ -31,7 +37,7 @@ use crate::descr::Type;
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
 use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
-use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link, LINK_WORDS};
+use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Deliver, Opcode, Operand, Trace};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -271,6 +277,30 @@ pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
         eprintln!("# trace aborted: {why:?} after {} ops", rec.trace.ops.len());
     }
     let max = vm.params.max_aborts;
+    let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;
+    if let Some(callee) = rec.biggest_inlined().filter(|k| retry && !vm.dont_inline.contains(k)) {
+        // Too long with calls inlined: the next try calls the biggest callee instead (through
+        // `call_assembler`), and this one does not count towards blacklisting.
+        if vm.params.log {
+            eprintln!("# {callee} is no longer inlined");
+        }
+        vm.dont_inline.insert(callee);
+        vm.stats.dont_inline += 1;
+        match rec.kind {
+            TraceKind::Loop(key) | TraceKind::Entry(key) => {
+                let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
+                if let Some(c) = cells.get_mut(&key) {
+                    c.counter = 0;
+                }
+            }
+            TraceKind::Bridge { parent, exit } => {
+                if let Some(Some(u)) = vm.units.get_mut(parent) {
+                    u.exits[exit].fails = 0;
+                }
+            }
+        }
+        return;
+    }
     match rec.kind {
         TraceKind::Loop(key) | TraceKind::Entry(key) => {
             let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
@@ -396,7 +426,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns };
+    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns, link_words: vm.link_words };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
     // needs fit every run's buffer (`link`), and clears them before that code is freed
@@ -445,13 +475,20 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     if vm.params.perf_map {
         write_perf_map(&code, &format!("metatrace {kind} {id} at {name}"));
     }
-    vm.records.push(TraceRecord {
-        kind,
-        name,
-        recorded: recorded.to_string(),
-        optimized: optimized.to_string(),
-        compile_ns: ns,
-    });
+    if vm.params.keep_traces {
+        vm.records.push(TraceRecord {
+            kind,
+            name,
+            recorded: recorded.to_string(),
+            optimized: optimized.to_string(),
+            compile_ns: ns,
+        });
+    }
+    let root = parent.and_then(|p| vm.units[p].as_ref()).map_or(id, |p| p.root);
+    if let Some(Some(r)) = parent.and(vm.units.get(root)) {
+        let (n, t) = r.tree.get();
+        r.tree.set((n + 1, t + ns));
+    }
     let consts = trace_refs(&optimized);
     let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
     vm.units.push(Some(Unit {
@@ -467,6 +504,8 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
         parent,
         consts,
         inputs,
+        root,
+        tree: Cell::new((0, 0)),
     }));
     match rec.kind {
         TraceKind::Loop(k) => {
@@ -831,10 +870,10 @@ pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: Uni
 }
 
 /// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
-/// run's buffer (see `LINK_WORDS`); returns whether it did.
+/// run's buffer (the Vm's link limit, `link_words`); returns whether it did.
 fn fill_slot<L: Language>(vm: &Vm<L>, slot: &Cell<u64>, to: UnitId) -> bool {
     let Some(t) = vm.units[to].as_ref() else { return false };
-    let fits = enterable(vm, to) && t.code.frame_words() <= LINK_WORDS && slot.get() == 0;
+    let fits = enterable(vm, to) && t.code.frame_words() <= vm.link_words && slot.get() == 0;
     if fits {
         slot.set(t.code.code() as u64);
     }
@@ -891,15 +930,15 @@ pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u6
         reap(vm);
     }
     // Traces compiled by calls out of compiled code may need a larger buffer; linked ones fit
-    // in LINK_WORDS.
-    let words = vm.frame_words.max(buf.len()).max(LINK_WORDS);
+    // in the link limit.
+    let words = vm.frame_words.max(buf.len()).max(vm.link_words);
     buf.resize(words, 0);
     let unit = vm.units[id].as_ref().expect("running a discarded trace");
     let (enter, code) = (unit.code.entry(), unit.code.code());
     vm.run_depth += 1;
     let this = vm as *mut Vm<L> as *mut ();
     vm.portal.vm.set(this);
-    // SAFETY: the buffer holds `frame_words` words (and at least LINK_WORDS), at least as many
+    // SAFETY: the buffer holds `frame_words` words (and at least the link limit), at least as many
     // as any compiled trace of this Vm used when the run starts, or linked later, and starts
     // with this trace's inputs: the frame's reds (on entry), a guard's snapshot (bridges) or a
     // finish's arguments (loops) in the trace's order. `portal.vm` points to this Vm, which
@@ -992,11 +1031,18 @@ pub(crate) fn run_units<'a, L: Language>(
             cx.vm.buf = buf;
             return Exec::Continue;
         }
-        let want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
+        let mut want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
             && e.bridge.is_none()
             && !invalid
             && vm.recorder.is_none();
+        if want_bridge && !within_budget(vm, id) {
+            // The loop's bridge budget is spent: this exit goes back to the interpreter for
+            // good (the failure count starts over, so it is refused once per threshold).
+            vm.units[id].as_mut().expect("running").exits[exit].fails = 0;
+            vm.stats.bridges_refused += 1;
+            want_bridge = false;
+        }
         vm.stats.guard_failures += 1;
         if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
@@ -1018,6 +1064,15 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         return Exec::Continue;
     }
+}
+
+/// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
+/// took less than `bridge_budget_ms` to compile.
+fn within_budget<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    let Some(r) = vm.units[root].as_ref() else { return true };
+    let (n, ns) = r.tree.get();
+    n < vm.params.max_bridges && ns < u64::from(vm.params.bridge_budget_ms) * 1_000_000
 }
 
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to

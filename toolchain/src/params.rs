@@ -14,6 +14,13 @@ pub struct JitParams {
     pub trace_limit: u32,
     /// Failures of one guard before a bridge is traced from it.
     pub bridge_threshold: u32,
+    /// Bridges a loop (or function entry) may grow, over its whole tree of bridges; past it,
+    /// or past `bridge_budget_ms` of compile time for the tree, its failing guards go back to
+    /// the interpreter. Bounds a bridge storm: data-dependent branches where every path wants
+    /// a bridge of its own.
+    pub max_bridges: u32,
+    /// Compile time (milliseconds) a loop's tree of bridges may take in all (see `max_bridges`).
+    pub bridge_budget_ms: u32,
     /// Aborts after which a loop header (or guard) is never traced again.
     pub max_aborts: u32,
     /// Nesting depth of inlined calls before a trace gives up.
@@ -27,6 +34,16 @@ pub struct JitParams {
     /// has no way to remove a symbol: code freed and its addresses reused later may be named
     /// after the older trace.
     pub perf_map: bool,
+    /// Keep every compiled trace's text (recorded and optimized) for [`crate::Vm::traces`].
+    /// Printing costs time and memory in proportion to the snapshots' width; the binaries turn
+    /// it off unless they log.
+    pub keep_traces: bool,
+    /// The link limit: frame-buffer words of every run of compiled code and of every direct
+    /// call between compiled functions; code whose frame needs more is not linked to exits nor
+    /// called directly (it runs, but through the driver). A language with wide frames (many
+    /// locals) sizes it to them, about its largest frame plus a callee's; fixed when the `Vm`
+    /// is made. At least the backend's `LINK_WORDS` (64).
+    pub link_words: usize,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.
     pub fail_guard: Option<usize>,
@@ -41,9 +58,13 @@ impl Default for JitParams {
             trace_limit: 6000,
             bridge_threshold: 200,
             max_aborts: 5,
+            max_bridges: 100,
+            bridge_budget_ms: 300,
             inline_depth: 30,
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
+            keep_traces: true,
+            link_words: metatrace_jit::backend::LINK_WORDS,
             gc_stress: env_flag("METATRACE_GC_STRESS"),
             perf_map: env_flag("METATRACE_PERF_MAP"),
         }
@@ -86,7 +107,7 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
-    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `inline_depth=N`, `fail_guard=N`
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
     /// (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -107,8 +128,11 @@ impl JitParams {
                         "trace_limit" => self.trace_limit = n.max(1),
                         "bridge" => self.bridge_threshold = n.max(1),
                         "max_aborts" => self.max_aborts = n,
+                        "max_bridges" => self.max_bridges = n,
+                        "bridge_budget_ms" => self.bridge_budget_ms = n,
                         "inline_depth" => self.inline_depth = n,
                         "fail_guard" => self.fail_guard = Some(n as usize),
+                        "link_words" => self.link_words = n as usize,
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
                     }
                 }

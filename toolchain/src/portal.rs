@@ -32,7 +32,7 @@ use crate::ctx::{Language, Red, Reds};
 use crate::descr::Type;
 use crate::driver::{from_word, run_call, Exec};
 use crate::vm::{CellState, UnitId, Vm};
-use metatrace_jit::backend::{decode_exit, ExitWord, LINK_WORDS, NOT_RUN};
+use metatrace_jit::backend::{decode_exit, ExitWord, NOT_RUN};
 use std::cell::Cell;
 
 /// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is
@@ -108,7 +108,7 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
 /// # Safety
 /// Called only by compiled code of a `Vm<L>` while that `Vm` runs it: `ctx` is the `Vm`'s
 /// `PortalCtx`, whose `vm` field points to it, `args` holds `n_args` words, and with an
-/// `exit` other than `NOT_RUN`, `frame` is a frame buffer of `LINK_WORDS` words.
+/// `exit` other than `NOT_RUN`, `frame` is a frame buffer of the Vm's `link_words` words.
 pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     ctx: u64,
     target: u64,
@@ -136,7 +136,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     // (The result is mapped to plain words: the run's borrow of the Vm ends with it.)
     let v: L::Value<Plain> = if exit != NOT_RUN {
         // SAFETY: see the function's contract.
-        let words = unsafe { std::slice::from_raw_parts(frame as *const u64, LINK_WORDS) };
+        let words = unsafe { std::slice::from_raw_parts(frame as *const u64, vm.link_words) };
         let mut buf = vm.spare_bufs.pop().unwrap_or_default();
         buf.clear();
         buf.extend_from_slice(words);

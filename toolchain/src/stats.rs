@@ -71,6 +71,12 @@ pub struct JitStats {
     /// Exits linked to jump straight to another trace (a bridge, or the loop a `finish`
     /// continues in) instead of returning to the driver.
     pub links: u64,
+    /// Guards that wanted a bridge when their loop's bridge budget was spent (they go back to
+    /// the interpreter; see `JitParams::max_bridges`).
+    pub bridges_refused: u64,
+    /// Functions no longer inlined because a trace through them grew too long (they are
+    /// called through `call_assembler` instead).
+    pub dont_inline: u64,
     /// Time spent optimizing and compiling each trace, in nanoseconds.
     pub compile_ns: Vec<u64>,
 }
@@ -104,7 +110,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} median_compile_ms={:.3}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} dont_inline={} median_compile_ms={:.3}",
             self.loops,
             self.bridges,
             self.functions,
@@ -115,6 +121,8 @@ impl JitStats {
             self.invalidations,
             self.doomed,
             self.links,
+            self.bridges_refused,
+            self.dont_inline,
             self.median_compile_ms()
         )
     }

@@ -84,6 +84,10 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) refs: Vec<usize>,
     pub(crate) refs_seen: rustc_hash::FxHashSet<usize>,
     pub(crate) refs_scanned: usize,
+    /// The calls being inlined, outermost first: callee and the trace length at the call.
+    inline_starts: Vec<(L::Key, usize)>,
+    /// Operations recorded inside each callee inlined at the trace's own level, in all.
+    inline_ops: HashMap<L::Key, usize>,
 }
 
 impl<L: Language> Recorder<L> {
@@ -110,6 +114,8 @@ impl<L: Language> Recorder<L> {
             refs: Vec::new(),
             refs_seen: Default::default(),
             refs_scanned: 0,
+            inline_starts: Vec::new(),
+            inline_ops: HashMap::new(),
         }
     }
 
@@ -916,11 +922,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let depth_limit = self.vm.params.inline_depth as usize;
         let entry = L::key(&callee);
         let mut pushed = false;
+        // A callee that made a trace too long before is called, not inlined (`driver::abort`).
+        let dont = self.vm.dont_inline.contains(&entry);
         if let Some(rec) = self.rec() {
             let too_deep = rec.frames.len() >= depth_limit;
             // Inlining recursion would unroll it until the trace is too long.
             let recursion = rec.entries.contains(&entry);
-            if (too_deep || recursion) && L::COMPILED_CALLS {
+            if (too_deep || recursion || dont) && L::COMPILED_CALLS {
                 // The trace calls the function through the driver instead.
                 return self.residual_call(caller, callee);
             } else if too_deep {
@@ -931,6 +939,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 let sf = rec.snap_frame(caller);
                 rec.frames.push(sf);
                 rec.entries.push(entry);
+                rec.inline_starts.push((entry, rec.trace.ops.len()));
                 pushed = true;
             }
         }
@@ -950,6 +959,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             if pushed {
                 rec.frames.pop();
                 rec.entries.pop();
+                if let Some((k, start)) = rec.inline_starts.pop() {
+                    if rec.inline_starts.is_empty() {
+                        *rec.inline_ops.entry(k).or_default() += rec.trace.ops.len() - start;
+                    }
+                }
             }
         }
         self.after_inlined_call(caller, &result);
@@ -1089,5 +1103,14 @@ impl<L: Language> Recorder<L> {
     /// Depth of inlined calls.
     pub(crate) fn depth(&self) -> usize {
         self.frames.len()
+    }
+    /// The callee inlined at the trace's own level that took the most operations so far
+    /// (the one being inlined counted up to now), if any.
+    pub(crate) fn biggest_inlined(&self) -> Option<L::Key> {
+        let mut ops = self.inline_ops.clone();
+        if let Some(&(k, start)) = self.inline_starts.first() {
+            *ops.entry(k).or_default() += self.trace.ops.len() - start;
+        }
+        ops.into_iter().max_by_key(|&(_, n)| n).map(|(k, _)| k)
     }
 }

@@ -13,7 +13,7 @@ use crate::stats::JitStats;
 use crate::tracer::Recorder;
 use metatrace_jit::backend::{Backend, CompiledTrace};
 use rustc_hash::FxHashMap;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 /// Index of a compiled trace in [`Vm::units`].
@@ -126,6 +126,11 @@ pub(crate) struct Unit<L: Language> {
     pub(crate) consts: Vec<usize>,
     /// The types of its inputs (checked against the frame's reds on entry, in debug builds).
     pub(crate) inputs: Vec<Type>,
+    /// The loop or function entry at the root of its tree of bridges (itself for a root).
+    pub(crate) root: UnitId,
+    /// For a root: the bridges compiled in its tree so far, and their compile time (see
+    /// `JitParams::max_bridges`).
+    pub(crate) tree: Cell<(u32, u64)>,
 }
 
 /// A frame the collector must scan: an interpreter frame suspended in a call, or rebuilt
@@ -223,6 +228,10 @@ pub struct Vm<L: Language> {
     pub(crate) pending: Option<crate::driver::Pending>,
     pub(crate) buf: Vec<u64>,
     pub(crate) frame_words: usize,
+    /// Functions no longer inlined into traces (see `driver::abort`).
+    pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
+    /// The link limit, fixed when the Vm is made (see `JitParams::link_words`).
+    pub(crate) link_words: usize,
     pub(crate) records: Vec<TraceRecord>,
     pub(crate) heap: Box<Heap>,
     /// The heap's collection-request flag (read at every instruction boundary).
@@ -258,7 +267,6 @@ impl<L: Language> Vm<L> {
             natives: Vec::new(),
             stack: crate::stack::StackCheck::new(),
             lang: Rc::new(lang),
-            params,
             cells: FxHashMap::default(),
             entry_cells: FxHashMap::default(),
             run_depth: 0,
@@ -278,7 +286,10 @@ impl<L: Language> Vm<L> {
             pending: None,
             buf: Vec::new(),
             frame_words: 0,
+            dont_inline: Default::default(),
+            link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),
             records: Vec::new(),
+            params,
         }
     }
 
@@ -307,7 +318,7 @@ impl<L: Language> Vm<L> {
         &self.stats
     }
 
-    /// Every trace compiled so far, in order.
+    /// Every trace compiled so far, in order (none unless `JitParams::keep_traces`).
     pub fn traces(&self) -> &[TraceRecord] {
         &self.records
     }

@@ -194,8 +194,17 @@ impl Fern {
     }
 
     /// A `Vm` running `prog`, initialized (see [`Fern::init`]).
+    /// The link limit (`JitParams::link_words`) is raised to fit the program's widest frame
+    /// (its depth, locals and stack) with room for an inlined callee.
     pub fn vm(prog: Program, params: JitParams, io: Io) -> Vm<Fern> {
-        let mut vm = Vm::with_params(Fern::new(prog, io), params);
+        Fern::vm_of(Fern::new(prog, io), params)
+    }
+
+    /// [`Fern::vm`] for a machine already made (with its recursion limit set, say).
+    pub fn vm_of(fern: Fern, mut params: JitParams) -> Vm<Fern> {
+        let widest = fern.prog.funcs.iter().map(|f| 1 + f.nlocals + f.max_stack).max().unwrap_or(0);
+        params.link_words = params.link_words.max((widest + 64).next_power_of_two());
+        let mut vm = Vm::with_params(fern, params);
         Fern::init(&mut vm);
         vm
     }

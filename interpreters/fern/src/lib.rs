@@ -66,6 +66,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod gen;
 pub mod interp;
 pub mod lexer;
 pub mod parser;
@@ -141,8 +142,7 @@ pub fn run_program_with_limit(
 ) -> (Result<(), FernError>, RunStats) {
     let fern = Fern::new(prog, Io::new(out));
     fern.set_recursion_limit(limit);
-    let mut vm = metatrace::Vm::with_params(fern, params);
-    Fern::init(&mut vm);
+    let mut vm = Fern::vm_of(fern, params);
     let frame = vm.lang().start_frame();
     let result = vm.run(frame);
     vm.lang().flush();

@@ -9,6 +9,15 @@
 //! - every guard branches to its own cold exit block, which writes the guard's snapshot to
 //!   `frame[0..]` and leaves with the guard's number;
 //! - `finish` writes its arguments to `frame[0..]` and leaves with the number of guards;
+//! - exits and `finish` skip the words that already hold the value to be written: a trace
+//!   only writes the frame buffer when it leaves, so `frame[k]` holds input `k` for the whole
+//!   run, and a slot `k` whose value is input `k` *as loaded at entry* (not a loop-carried
+//!   block parameter that merely started as it) is left as it is. The code that reads the
+//!   buffer next (the driver, a bridge or the loop a `finish` continues in) sees the same
+//!   words as if they had been written, and a wide frame costs its exits only the slots that
+//!   changed (see [`Codegen::stable`]);
+//! - inputs are loaded only if used; a loop without a label passes only its loop-carried
+//!   inputs (those its `jump` changes) as parameters of the loop block;
 //! - leaving (with exit links) loads the exit's slot and tail-calls the code it holds on the
 //!   frame buffer, or, if it holds 0, returns `trace_id << 32 | exit`; without exit links it
 //!   just returns the exit number;
@@ -54,6 +63,8 @@ pub(crate) struct ExitLinks {
     pub slots: u64,
     /// The trace returns from a function at its `finish` (see [`super::Link::returns`]).
     pub returns: Option<tir::Type>,
+    /// Frame words of a direct `call_assembler` call (see [`super::Link::link_words`]).
+    pub link_words: usize,
 }
 
 /// The signature of every trace: `tail fn(frame) -> exit word`.
@@ -94,6 +105,9 @@ pub(crate) fn translate(
         links,
         trace_sig,
         call_conv,
+        stable: Vec::new(),
+        carried: None,
+        direct_frame: None,
     };
     cg.run(&mut b)?;
     b.seal_all_blocks();
@@ -150,6 +164,17 @@ struct Codegen<'a> {
     /// The trace signature, imported for tail calls through exit slots.
     trace_sig: SigRef,
     call_conv: cranelift_codegen::isa::CallConv,
+    /// `stable[k]`: the Cranelift value that equals `frame[k]` everywhere in the function
+    /// (input `k` loaded at entry; `None` if it is not loaded, or not loop-invariant in a loop
+    /// without a label). A slot `k` holding input `k` that still maps to it need not be
+    /// written by an exit (see `holds`).
+    stable: Vec<Option<Value>>,
+    /// For a loop without a label: which inputs are loop-carried (the others are not
+    /// parameters of the loop block, and the `jump` does not pass them).
+    carried: Option<Vec<bool>>,
+    /// The frame buffer of direct `call_assembler` calls: one stack slot shared by every call
+    /// site (the calls never overlap), made at the first.
+    direct_frame: Option<cranelift_codegen::ir::StackSlot>,
 }
 
 impl Codegen<'_> {
@@ -160,11 +185,6 @@ impl Codegen<'_> {
         b.switch_to_block(entry);
         b.seal_block(entry);
         self.frame = b.block_params(entry)[0];
-        let mut loaded = Vec::with_capacity(t.inputs.len());
-        for (k, &v) in t.inputs.iter().enumerate() {
-            let ty = cl_type(t.type_of(v));
-            loaded.push(b.ins().load(ty, mem(), self.frame, frame_offset(k)?));
-        }
         let n = t.ops.len();
         match t.ops.iter().position(|o| matches!(o.opcode, Opcode::Jump | Opcode::Finish)) {
             Some(i) if i == n - 1 => {}
@@ -172,21 +192,44 @@ impl Codegen<'_> {
             None => return Err("a trace must end with jump or finish".into()),
         }
         let ends_in_jump = t.ops[n - 1].opcode == Opcode::Jump;
+        let used = used_inputs(t);
+        let mut loaded = Vec::with_capacity(t.inputs.len());
+        for (k, &v) in t.inputs.iter().enumerate() {
+            let ty = cl_type(t.type_of(v));
+            loaded.push(if used[k] { Some(b.ins().load(ty, mem(), self.frame, frame_offset(k)?)) } else { None });
+        }
+        self.stable = loaded.clone();
+        for (&v, &l) in t.inputs.iter().zip(&loaded) {
+            self.vals[v.0 as usize] = l;
+        }
         if ends_in_jump && t.label_index().is_none() {
+            // Inputs the jump passes back unchanged keep their entry value in the loop.
+            let jump = &t.ops[n - 1];
+            let carried: Vec<bool> =
+                t.inputs.iter().enumerate().map(|(k, &v)| jump.args.get(k) != Some(&Operand::Value(v))).collect();
             let head = b.create_block();
-            let args: Vec<BlockArg> = loaded.iter().map(|&v| BlockArg::Value(v)).collect();
+            let mut args = Vec::new();
+            for (k, &v) in t.inputs.iter().enumerate() {
+                if carried[k] {
+                    let l = match loaded[k] {
+                        Some(l) => l,
+                        None => b.ins().load(cl_type(t.type_of(v)), mem(), self.frame, frame_offset(k)?),
+                    };
+                    args.push(BlockArg::Value(l));
+                }
+            }
             b.ins().jump(head, &args);
             b.switch_to_block(head);
-            for (&v, &l) in t.inputs.iter().zip(&loaded) {
-                let p = b.append_block_param(head, b.func.dfg.value_type(l));
-                self.vals[v.0 as usize] = Some(p);
+            for (k, &v) in t.inputs.iter().enumerate() {
+                if carried[k] {
+                    let p = b.append_block_param(head, cl_type(t.type_of(v)));
+                    self.vals[v.0 as usize] = Some(p);
+                    self.stable[k] = None;
+                }
             }
             self.loop_head = Some(head);
             self.loop_types = t.inputs.iter().map(|&v| t.type_of(v)).collect();
-        } else {
-            for (&v, &l) in t.inputs.iter().zip(&loaded) {
-                self.vals[v.0 as usize] = Some(l);
-            }
+            self.carried = Some(carried);
         }
         for (i, op) in t.ops.iter().enumerate() {
             if op.opcode.is_portal_call() {
@@ -208,9 +251,15 @@ impl Codegen<'_> {
     /// The Cranelift value of an operand; constants are materialized where they are used.
     fn operand(&self, b: &mut FunctionBuilder, o: Operand) -> Result<Value, String> {
         Ok(match o {
-            Operand::Value(v) => {
-                self.vals.get(v.0 as usize).copied().flatten().ok_or_else(|| format!("{v:?} is not defined"))?
-            }
+            Operand::Value(v) => match self.vals.get(v.0 as usize).copied().flatten() {
+                Some(x) => x,
+                // An input not loaded at entry (only used where its own frame word holds it,
+                // or kept alive across a call): its word still holds it.
+                None => match self.t.inputs.iter().position(|&i| i == v) {
+                    Some(k) => b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?),
+                    None => return Err(format!("{v:?} is not defined")),
+                },
+            },
             Operand::Int(i) => b.ins().iconst(I64, i),
             Operand::Ref(a) => b.ins().iconst(I64, a as i64),
             Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
@@ -225,9 +274,14 @@ impl Codegen<'_> {
         self.operand(b, o)
     }
 
-    /// Writes operands to `frame[0..]` as 64-bit words (float constants as their bits).
+    /// Writes operands to `frame[0..]` as 64-bit words (float constants as their bits),
+    /// except those the word already holds (see [`Codegen::stable`]) and virtual objects
+    /// (the driver, or `materialize`, fills their words in).
     fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
         for (k, &o) in ops.enumerate() {
+            if self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
+                continue;
+            }
             let v = match o {
                 Operand::Float(bits) => b.ins().iconst(I64, bits as i64),
                 _ => self.operand(b, o)?,
@@ -235,6 +289,26 @@ impl Codegen<'_> {
             b.ins().store(mem(), v, self.frame, frame_offset(k)?);
         }
         Ok(())
+    }
+
+    /// Whether `frame[k]` holds operand `o` wherever the code stands: `o` is input `k` as it
+    /// was loaded at entry.
+    fn holds(&self, k: usize, o: Operand) -> bool {
+        // An input not loaded at all is only used at its own position, where its word holds it.
+        let Some(&input) = self.t.inputs.get(k) else { return false };
+        o == Operand::Value(input) && self.vals.get(input.0 as usize).copied().flatten() == self.stable[k]
+    }
+
+    /// The arguments of the loop's `jump` as block arguments of the loop head (without the
+    /// inputs that are not loop-carried, for a loop without a label).
+    fn jump_args(&self, b: &mut FunctionBuilder, jump: &tir::Op) -> Result<Vec<BlockArg>, String> {
+        let mut args = Vec::with_capacity(jump.args.len());
+        for (k, &o) in jump.args.iter().enumerate() {
+            if self.carried.as_ref().is_none_or(|c| c[k]) {
+                args.push(BlockArg::Value(self.operand(b, o)?));
+            }
+        }
+        Ok(args)
     }
 
     /// Emits a guard: leaves through a cold exit block when `cond`'s truth equals
@@ -261,8 +335,7 @@ impl Codegen<'_> {
         let (cont, cont_args) = match fused {
             Some(jump) => {
                 let head = self.loop_head.ok_or("jump in a trace that does not loop")?;
-                let args = jump.args.iter().map(|&o| Ok(BlockArg::Value(self.operand(b, o)?)));
-                (head, args.collect::<Result<Vec<_>, String>>()?)
+                (head, self.jump_args(b, jump)?)
             }
             None => (b.create_block(), Vec::new()),
         };
@@ -635,10 +708,7 @@ impl Codegen<'_> {
             }
             Jump => {
                 let head = self.loop_head.ok_or("jump in a trace that does not loop")?;
-                let mut args = Vec::with_capacity(op.args.len());
-                for &o in &op.args {
-                    args.push(BlockArg::Value(self.operand(b, o)?));
-                }
+                let args = self.jump_args(b, op)?;
                 b.ins().jump(head, &args);
                 None
             }
@@ -802,7 +872,8 @@ impl Codegen<'_> {
     /// *live record* on the stack, `[previous head, n, refs...]`, pushed on the chain whose head
     /// is word 0 of the context for the duration of the call (the collector scans the chain).
     /// The arguments go in a stack array. If the word at `direct` holds the callee's compiled
-    /// code, it is called directly on a fresh frame buffer of [`super::LINK_WORDS`] words
+    /// code, it is called directly on a frame buffer of the Vm's link limit in words (one stack
+    /// slot for all the trace's calls; [`super::LINK_WORDS`] without links)
     /// holding the arguments: when it returns a result of the expected type, that is the
     /// result; when it leaves any other way, the helper continues from that exit. Otherwise
     /// the helper runs the call. The helper is `extern "C" fn(context, target, args, n_args,
@@ -811,7 +882,7 @@ impl Codegen<'_> {
     ///
     /// `call_may_force_*(context, native, args...)` is the same call without a direct entry: the
     /// helper (the driver's entry for natives) always runs it.
-    fn call_assembler(&self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
+    fn call_assembler(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         let c = self.t.call_descr(op).ok_or("expected a call descr")?;
         let fixed = if matches!(op.opcode, Opcode::CallMayForceI | Opcode::CallMayForceF | Opcode::CallMayForceR) {
             2
@@ -863,7 +934,16 @@ impl Codegen<'_> {
                 b.ins().brif(code, fast, &[], slow, &[]);
                 b.seal_block(fast);
                 b.switch_to_block(fast);
-                let frame = self.stack_words(b, super::LINK_WORDS)?;
+                let slot = match self.direct_frame {
+                    Some(s) => s,
+                    None => {
+                        let words = self.links.map_or(super::LINK_WORDS, |l| l.link_words);
+                        let size = u32::try_from(words * 8).map_err(|_| "link limit too large")?;
+                        let s = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+                        *self.direct_frame.insert(s)
+                    }
+                };
+                let frame = b.ins().stack_addr(I64, slot, 0);
                 self.write_words(b, frame, reds)?;
                 let call = b.ins().call_indirect(self.trace_sig, code, &[frame]);
                 let word = b.inst_results(call)[0];
@@ -936,6 +1016,44 @@ impl Codegen<'_> {
             }
         })
     }
+}
+
+/// Which inputs the code reads: those used by an operation, or by a snapshot, `finish` or
+/// `jump` at another position than their own (at their own, the frame word already holds them).
+fn used_inputs(t: &Trace) -> Vec<bool> {
+    let mut index = vec![usize::MAX; t.types.len()];
+    for (k, &v) in t.inputs.iter().enumerate() {
+        if let Some(i) = index.get_mut(v.0 as usize) {
+            *i = k;
+        }
+    }
+    let mut used = vec![false; t.inputs.len()];
+    let no_label = t.label_index().is_none();
+    let mut mark = |o: &Operand, at: Option<usize>| {
+        if let Operand::Value(v) = o {
+            if let Some(&k) = index.get(v.0 as usize).filter(|&&k| k != usize::MAX) {
+                if at != Some(k) {
+                    used[k] = true;
+                }
+            }
+        }
+    };
+    for op in &t.ops {
+        // (The jump of a loop with a label passes the label's values, not the inputs.)
+        let positional = op.opcode == Opcode::Finish || (op.opcode == Opcode::Jump && no_label);
+        for (j, o) in op.args.iter().enumerate() {
+            mark(o, positional.then_some(j));
+        }
+        if let Some(s) = &op.snapshot {
+            for (j, o) in s.operands().enumerate() {
+                mark(o, Some(j));
+            }
+            for w in &s.writes {
+                w.args.iter().for_each(|o| mark(o, None));
+            }
+        }
+    }
+    used
 }
 
 /// The reference values defined before `ops[k]` that are used after it (by arguments,

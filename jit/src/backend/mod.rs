@@ -157,8 +157,12 @@ impl Backend {
                 Triple::host()
             )));
         };
-        let links =
-            link.map(|l| codegen::ExitLinks { trace_id: l.trace_id, slots: l.slots as u64, returns: l.returns });
+        let links = link.map(|l| codegen::ExitLinks {
+            trace_id: l.trace_id,
+            slots: l.slots as u64,
+            returns: l.returns,
+            link_words: l.link_words,
+        });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         Ok(CompiledTrace { mem, entry: entry.clone(), frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
@@ -182,7 +186,12 @@ impl Backend {
     /// Running the code requires what [`compile_linked`](Self::compile_linked) requires, in the
     /// address space where it runs.
     pub unsafe fn emit_linked(&self, t: &Trace, link: Link) -> Result<Vec<u8>, CompileError> {
-        let links = codegen::ExitLinks { trace_id: link.trace_id, slots: link.slots as u64, returns: link.returns };
+        let links = codegen::ExitLinks {
+            trace_id: link.trace_id,
+            slots: link.slots as u64,
+            returns: link.returns,
+            link_words: link.link_words,
+        };
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
 
@@ -203,6 +212,10 @@ impl Backend {
         let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
         let result = self.emit_with(build, &mut s);
         s.ctx.clear();
+        if result.is_err() {
+            // A translation that failed half-way leaves the builder context dirty.
+            s.fctx = FunctionBuilderContext::new();
+        }
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(s);
         }
@@ -255,11 +268,17 @@ pub struct Link {
     /// For a trace whose `finish` returns from a function (its only argument is the result, of
     /// this type): that exit returns [`returned_word`] instead of going through its slot.
     pub returns: Option<Type>,
+    /// Words of the frame buffer its direct `call_assembler` calls give the callee (the Vm's
+    /// link limit: see [`LINK_WORDS`]).
+    pub link_words: usize,
 }
 
-/// Frame-buffer words every run of linked code gets at least. An exit slot (or the direct
-/// entry of a `call_assembler`) may only hold code whose frame needs no more than this: a run's
-/// buffer is sized when the run starts, and code linked later must fit it.
+/// The default link limit: frame-buffer words every run of linked code gets at least. An exit
+/// slot (or the direct entry of a `call_assembler`) may only hold code whose frame needs no
+/// more than the limit: a run's buffer is sized when the run starts, and code linked later
+/// must fit it. The limit is per Vm ([`Link::link_words`]; the toolchain's
+/// `JitParams::link_words`), so a language with wide frames sizes it to them; code compiled
+/// without links uses this one.
 pub const LINK_WORDS: usize = 64;
 
 /// What compiled code passes to the `call_assembler` helper as the exit word when the callee

@@ -35,7 +35,8 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let mut params = JitParams::default();
+    // Nothing reads the traces' text (the log prints its own).
+    let mut params = JitParams { keep_traces: false, ..JitParams::default() };
     let mut file = None;
     let mut stats = false;
     let mut args = std::env::args().skip(1);

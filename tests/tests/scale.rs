@@ -1,0 +1,108 @@
+//! The toolchain at scale: wide frames (exits write only what changed; links and direct calls
+//! sized to the language), bridge storms (a budget per loop) and long traces (the biggest
+//! inlined callee is called instead). Programs come from `metatrace_fern::gen`; every JIT
+//! setting must print what the interpreter prints, and the tests count compilations, bridges
+//! and links, never time.
+
+use metatrace::{AbortReason, JitParams, JitStats};
+use metatrace_fern::{gen, run_source};
+
+fn params(spec: &str) -> JitParams {
+    let mut p = JitParams::default();
+    p.apply(spec).unwrap();
+    p
+}
+
+/// Runs `src` with the JIT off and with each setting; checks the outputs agree and returns the
+/// statistics of each setting.
+fn agree(src: &str, specs: &[&str]) -> Vec<JitStats> {
+    let (want, _) = run_source(src, JitParams::off()).unwrap();
+    specs
+        .iter()
+        .map(|spec| {
+            let (got, stats) = run_source(src, params(spec)).unwrap_or_else(|e| panic!("jit {spec}: {e}"));
+            assert_eq!(got, want, "jit {spec}");
+            stats
+        })
+        .collect()
+}
+
+const SETTINGS: &[&str] = &["on", "threshold=1", "threshold=1,bridge=1", "threshold=7,bridge=3"];
+
+#[test]
+fn wide_frames_agree_and_link_above_64_words() {
+    for locals in [40, 200, 1000] {
+        let src = gen::wide(locals, 2_000);
+        let stats = agree(&src, SETTINGS);
+        let s = &stats[2];
+        assert!(s.loops >= 1 && s.bridges >= 1, "{locals} locals: {}", s.summary());
+        // Frames of 200 and 1,000 words are linked like small ones (the link limit is sized to
+        // the program's widest frame).
+        assert!(s.links >= s.bridges, "{locals} locals: {}", s.summary());
+    }
+}
+
+#[test]
+fn wide_frames_resume_exactly_from_every_guard() {
+    let src = gen::wide(150, 300);
+    let specs: Vec<String> = (0..40).step_by(3).map(|n| format!("threshold=3,bridge=1000,fail_guard={n}")).collect();
+    agree(&src, &specs.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn random_programs_agree_under_every_setting() {
+    for seed in 0..12 {
+        let src = gen::random(seed, 300);
+        agree(&src, &["on", "threshold=1", "threshold=1,bridge=1", "threshold=2,bridge=2,max_bridges=2"]);
+    }
+}
+
+#[test]
+fn a_bridge_storm_stops_at_the_budget() {
+    // Seed 9 grows about 85 bridges at threshold 1, bridge 1.
+    let src = gen::random(9, 20_000);
+    let stats = agree(
+        &src,
+        &["threshold=1,bridge=1", "threshold=1,bridge=1,max_bridges=5", "threshold=1,bridge=1,max_bridges=0"],
+    );
+    let (free, capped, none) = (&stats[0], &stats[1], &stats[2]);
+    assert!(free.bridges > 20, "{}", free.summary());
+    let trees = capped.loops + capped.functions;
+    assert!(capped.bridges <= 5 * trees && capped.bridges_refused > 0, "{}", capped.summary());
+    assert_eq!(none.bridges, 0, "{}", none.summary());
+    let storm = gen::collatz(300);
+    let stats = agree(&storm, &["threshold=1,bridge=1,max_bridges=3"]);
+    assert!(stats[0].bridges <= 3 * (stats[0].loops + stats[0].functions), "{}", stats[0].summary());
+}
+
+/// A loop calling a function whose inlined body alone is longer than the trace limit.
+const BIG_CALLEE: &str = "
+fn big(x) {
+    let a = x + 1; let b = a * 3 % 1000; let c = b + a; let d = c * c % 977; let e = d + b;
+    let f = e * 7 % 1013; let g = f + c; let h = g * g % 991; let i = h + d; let j = i * 5 % 1009;
+    let k = j + e; let l = k * k % 983; let m = l + f; let n = m * 11 % 1019; let o = n + g;
+    return o + h + i + j + k + l + m + n;
+}
+fn main() {
+    let i = 0;
+    let s = 0;
+    while i < 3000 {
+        s = (s + big(i)) % 100003;
+        i = i + 1;
+    }
+    print(s);
+}";
+
+#[test]
+fn a_trace_too_long_calls_its_biggest_callee_instead_of_giving_up() {
+    let stats = agree(BIG_CALLEE, &["threshold=5,trace_limit=120", "threshold=1,bridge=1,trace_limit=120"]);
+    for s in &stats {
+        // The loop's first try is too long; the retry calls `big` through call_assembler and
+        // closes. (`big`'s own function entry is too long as well, and is given up.)
+        assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
+        assert_eq!((s.dont_inline, s.loops), (1, 1), "{}", s.summary());
+    }
+    // With the default limit `big` is inlined: nothing is given up.
+    let stats = agree(BIG_CALLEE, &["threshold=5"]);
+    assert_eq!((stats[0].dont_inline, stats[0].total_aborts()), (0, 0), "{}", stats[0].summary());
+}

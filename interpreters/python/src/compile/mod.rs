@@ -169,8 +169,7 @@ fn compile_source(source: &str, filename: &str, flavor: Flavor) -> Result<Rc<Cod
         let r = TextRange::new(TextSize::new(0), TextSize::new(3));
         first = Some(pos.error(SyntaxErrorKind::SyntaxError, "invalid non-printable character U+FEFF".into(), r));
     }
-    if first.is_some() {
-    } else if let Some(e) = parsed.errors().first() {
+    if let (None, Some(e)) = (&first, parsed.errors().first()) {
         let (kind, msg) = parse_error_kind(&e.error);
         first = Some(pos.error(kind, msg, e.location));
     }

@@ -5,3 +5,4 @@
 //! ([`bytecode`]), and run by an interpreter generic over the DSL's `Ctx`.
 
 pub mod bytecode;
+pub mod compile;

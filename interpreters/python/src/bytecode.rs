@@ -453,7 +453,14 @@ impl Code {
 impl fmt::Display for Code {
     /// A disassembly, one instruction per line, with nested code objects after.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "code {} ({:?}, {} locals, stack {})", self.qualname, self.kind, self.varnames.len(), self.stacksize)?;
+        writeln!(
+            f,
+            "code {} ({:?}, {} locals, stack {})",
+            self.qualname,
+            self.kind,
+            self.varnames.len(),
+            self.stacksize
+        )?;
         for (pc, op) in self.ops.iter().enumerate() {
             writeln!(f, "{:>5} {:>4}  {op:?}", self.line_at(pc), pc)?;
         }

@@ -2,7 +2,278 @@
 //! JIT compiles the hot loops of the Python programs it runs.
 //!
 //! Source is parsed by Ruff's parser (`ruff_python_parser`), compiled to mtpy's own bytecode
-//! ([`bytecode`]), and run by an interpreter generic over the DSL's `Ctx`.
+//! ([`bytecode`], [`compile`]), and run by an interpreter ([`interp`]) generic over the DSL's
+//! `Ctx` and over the object space ([`space`]). Objects live on the toolchain's heap
+//! ([`objects`]); classes use maps and version tags ([`classes`]); module globals are slots
+//! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
+//! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
 
+pub mod builtins;
 pub mod bytecode;
+pub mod call;
+pub mod classes;
 pub mod compile;
+pub mod dict;
+pub mod errors;
+pub mod format;
+pub mod globals;
+pub mod interp;
+pub mod library;
+pub mod numbers;
+pub mod objects;
+pub mod runtime;
+pub mod space;
+pub mod strings;
+pub mod types;
+
+pub use runtime::Python;
+pub use space::{Space, StdSpace};
+
+use metatrace::{Ctx, JitParams, Vm};
+use objects::*;
+use std::marker::PhantomData;
+use std::rc::Rc;
+
+/// The Python language on a given object space (the `Language` of the toolchain).
+pub struct Py<S: Space = StdSpace> {
+    pub rt: Rc<Python>,
+    _space: PhantomData<S>,
+}
+
+/// A one-item tuple (outside traces).
+pub(crate) fn interp_tuple1<S: Space>(cx: &mut metatrace::Concrete<'_, Py<S>>, v: usize) -> usize {
+    runtime::new_tuple(cx.heap_mut(), &[v])
+}
+
+/// The builtin exception classes and their bases, base first.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+];
+
+/// The builtin classes that are not exceptions, with the layouts of their objects.
+fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>)> {
+    vec![
+        ("type", vec![&TYPE]),
+        ("int", vec![&INT, &BIGINT]),
+        ("bool", vec![&BOOL]),
+        ("float", vec![&FLOAT]),
+        ("str", vec![&STR]),
+        ("list", vec![&LIST]),
+        ("tuple", vec![&TUPLE]),
+        ("dict", vec![&dict::DICT]),
+        ("set", vec![&dict::SET]),
+        ("frozenset", vec![]),
+        ("NoneType", vec![&NONE]),
+        ("NotImplementedType", vec![&NOTIMPL]),
+        ("ellipsis", vec![&ELLIPSIS]),
+        ("function", vec![&FUNCTION]),
+        ("builtin_function_or_method", vec![&BUILTIN]),
+        ("method", vec![&METHOD]),
+        ("range", vec![&RANGE]),
+        ("slice", vec![&SLICE]),
+        ("module", vec![&MODULE]),
+        ("cell", vec![&CELL]),
+        ("iterator", vec![&SEQ_ITER]),
+        ("range_iterator", vec![&RANGE_ITER]),
+        ("traceback", vec![&TRACEBACK]),
+    ]
+}
+
+/// A Vm running Python with `params`, printing to `out`, with the builtins set up and an
+/// empty `__main__` module (see [`main_module`]).
+pub fn new_vm(params: JitParams, out: Box<dyn std::io::Write>) -> Vm<Py> {
+    let rt = Rc::new(Python::new(out));
+    *rt.me.borrow_mut() = Rc::downgrade(&rt);
+    let mut vm = Vm::with_params(Py { rt: rt.clone(), _space: PhantomData }, params);
+    setup(&mut vm, &rt);
+    vm
+}
+
+fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
+    let heap = vm.heap_mut();
+    let immortals = runtime::new_list(heap, &[]);
+    rt.immortals.set(immortals);
+    vm.push_root(immortals);
+    let heap = vm.heap_mut();
+    let none = heap.alloc(&NONE);
+    let t = heap.alloc(&BOOL);
+    let f = heap.alloc(&BOOL);
+    // SAFETY: just allocated with the BOOL layout.
+    unsafe { *((t + BOOL_VALUE.offset as usize) as *mut i64) = 1 };
+    let notimpl = heap.alloc(&NOTIMPL);
+    let ellipsis = heap.alloc(&ELLIPSIS);
+    for o in [none, t, f, notimpl, ellipsis] {
+        rt.immortal(heap, o);
+    }
+    rt.none.set(none);
+    rt.true_.set(t);
+    rt.false_.set(f);
+    rt.notimpl.set(notimpl);
+    rt.ellipsis.set(ellipsis);
+    // Classes.
+    let mut make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
+        let version = vm.quasi_new(0);
+        let base = base.map(|b| rt.builtin_type(b));
+        let mut dict = Vec::new();
+        for (k, n) in library::NAMES.iter().enumerate() {
+            if let Some(m) = n.strip_prefix(methods).and_then(|r| r.strip_prefix('.')) {
+                let b = vm.heap_mut().alloc(&BUILTIN);
+                // SAFETY: just allocated with the BUILTIN layout.
+                unsafe { *((b + BUILTIN_ID.offset as usize) as *mut usize) = k };
+                dict.push((Rc::from(m), b));
+            }
+        }
+        let bases: Vec<usize> = base.into_iter().collect();
+        let t =
+            classes::make_class(rt, vm.heap_mut(), version, name, &bases, dict).expect("builtin classes have an MRO");
+        rt.type_by_name.borrow_mut().insert(name, t);
+        t
+    };
+    make(vm, "object", None, "object");
+    for (name, layouts) in builtin_classes() {
+        let base = if name == "bool" { Some("int") } else { Some("object") };
+        let t = make(vm, name, base, name);
+        for l in layouts {
+            rt.layout_types.borrow_mut().insert(l.class(), t);
+        }
+    }
+    for &(name, base) in EXCEPTIONS {
+        make(vm, name, Some(base), name);
+    }
+    for info in rt.types.borrow_mut().iter_mut() {
+        info.exception = info.mro.contains(&rt.builtin_type("BaseException"));
+    }
+    // The builtins module.
+    let version = vm.quasi_new(0);
+    let builtins = globals::new_module(rt, vm.heap_mut(), version, "builtins");
+    rt.builtins.set(builtins);
+    for (k, n) in library::NAMES.iter().enumerate() {
+        if !n.contains('.') {
+            let b = vm.heap_mut().alloc(&BUILTIN);
+            // SAFETY: just allocated with the BUILTIN layout.
+            unsafe { *((b + BUILTIN_ID.offset as usize) as *mut usize) = k };
+            rt.immortal(vm.heap_mut(), b);
+            globals::set_global_raw(rt, vm.heap_mut(), builtins, n, b);
+        }
+    }
+    let names: Vec<(&'static str, usize)> = rt.type_by_name.borrow().iter().map(|(&k, &v)| (k, v)).collect();
+    for (name, t) in names {
+        globals::set_global_raw(rt, vm.heap_mut(), builtins, name, t);
+    }
+    for (name, v) in [("None", none), ("Ellipsis", ellipsis), ("NotImplemented", notimpl)] {
+        globals::set_global_raw(rt, vm.heap_mut(), builtins, name, v);
+    }
+}
+
+/// A new module named `name` (its `__name__` set), e.g. `__main__`.
+pub fn main_module(vm: &mut Vm<Py>, name: &str) -> usize {
+    let rt = vm.lang().rt.clone();
+    let version = vm.quasi_new(0);
+    let m = globals::new_module(&rt, vm.heap_mut(), version, name);
+    let n = runtime::new_str(vm.heap_mut(), name);
+    rt.immortal(vm.heap_mut(), n);
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__name__", n);
+    m
+}
+
+/// Runs module code `code` with `module`'s globals: `Ok` or the uncaught exception.
+pub fn run_code(vm: &mut Vm<Py>, code: &Rc<bytecode::Code>, module: usize) -> Result<usize, usize> {
+    let rt = vm.lang().rt.clone();
+    let id = rt.code_id(vm.heap_mut(), code);
+    interp::name_code(id, &code.qualname);
+    let consts = rt.consts.borrow()[id as usize].clone();
+    let frame = interp::Frame {
+        rt: rt.clone(),
+        code: code.clone(),
+        consts,
+        code_id: id,
+        pc: 0,
+        phase: interp::START,
+        globals: module,
+        exc: rt.none.get(),
+        ns: 0,
+        locals: vec![0; code.varnames.len()],
+        stack: Vec::new(),
+    };
+    let r = vm.run(frame);
+    let _ = rt.out.borrow_mut().flush();
+    r
+}
+
+/// How a program ended.
+pub enum Exit {
+    /// Normally (or `sys.exit` / `SystemExit` with this status).
+    Status(i32),
+    /// With an uncaught exception: its report (CPython's traceback text).
+    Uncaught(String),
+}
+
+/// Compiles and runs `source` as the `__main__` module of a new Vm.
+pub fn run_source(
+    source: &str,
+    filename: &str,
+    params: JitParams,
+    out: Box<dyn std::io::Write>,
+) -> Result<Exit, compile::SyntaxError> {
+    let code = compile::compile_module(source, filename)?;
+    let mut vm = new_vm(params, out);
+    let rt = vm.lang().rt.clone();
+    rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
+    let main = main_module(&mut vm, "__main__");
+    Ok(match run_code(&mut vm, &code, main) {
+        Ok(_) => Exit::Status(0),
+        Err(e) => exit_of(&rt, e),
+    })
+}
+
+/// What an uncaught exception makes of the process.
+pub fn exit_of(rt: &Python, e: usize) -> Exit {
+    if classes::is_subclass(rt, builtins::peek_type(rt, e), rt.builtin_type("SystemExit")) {
+        let args =
+            classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(runtime::tuple_items).unwrap_or_default();
+        return match args.first() {
+            None => Exit::Status(0),
+            Some(&a) if a == rt.none.get() => Exit::Status(0),
+            Some(&a) if is(a, &INT) => Exit::Status(unsafe { read_word(a, &INT_VALUE) } as i32),
+            Some(&a) => {
+                let msg = if is(a, &STR) { builtins::text(a).to_string() } else { format!("{a:#x}") };
+                Exit::Uncaught(msg)
+            }
+        };
+    }
+    Exit::Uncaught(errors::format_uncaught(rt, e))
+}
+
+use std::io::Write;
+
+#[allow(dead_code)]
+fn unused<C: Ctx<Py>>(_: &mut C) {}

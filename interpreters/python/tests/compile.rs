@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use metatrace_python::bytecode::{Code, Const, Op};
-use metatrace_python::compile::{SyntaxError, SyntaxErrorKind, compile_eval, compile_interactive, compile_module, verify};
+use metatrace_python::compile::{
+    compile_eval, compile_interactive, compile_module, verify, SyntaxError, SyntaxErrorKind,
+};
 
 /// Runs `f` on a thread with a 256 MiB stack, as the interpreter does.
 fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -35,7 +37,13 @@ fn compile_err(src: &str) -> SyntaxError {
 fn konst(c: &Const) -> String {
     match c {
         Const::None => "None".into(),
-        Const::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Const::Bool(b) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
         Const::Int(i) => i.to_string(),
         Const::BigInt(s) => s.clone(),
         Const::Float(f) => format!("{f:?}"),
@@ -45,7 +53,11 @@ fn konst(c: &Const) -> String {
         Const::Ellipsis => "...".into(),
         Const::Tuple(t) => {
             let items: Vec<String> = t.iter().map(konst).collect();
-            if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) }
+            if items.len() == 1 {
+                format!("({},)", items[0])
+            } else {
+                format!("({})", items.join(", "))
+            }
         }
         Const::Code(c) => format!("<code {}>", c.qualname),
     }
@@ -62,12 +74,26 @@ fn listing(code: &Code, name: &str) -> String {
             let name = |i: &u32| code.names.get(*i as usize).map(|s| s.to_string()).unwrap_or_default();
             let text = match op {
                 Op::LoadConst(k) => format!("LoadConst {}", konst(&code.consts[*k as usize])),
-                Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) | Op::LoadDeref(i) | Op::StoreDeref(i)
-                | Op::DeleteDeref(i) | Op::LoadClosure(i) | Op::MakeCell(i) => {
+                Op::LoadFast(i)
+                | Op::StoreFast(i)
+                | Op::DeleteFast(i)
+                | Op::LoadDeref(i)
+                | Op::StoreDeref(i)
+                | Op::DeleteDeref(i)
+                | Op::LoadClosure(i)
+                | Op::MakeCell(i) => {
                     format!("{} {}", format!("{op:?}").split('(').next().unwrap_or(""), slot(i))
                 }
-                Op::LoadGlobal(i) | Op::StoreGlobal(i) | Op::DeleteGlobal(i) | Op::LoadName(i) | Op::StoreName(i)
-                | Op::DeleteName(i) | Op::LoadAttr(i) | Op::StoreAttr(i) | Op::DeleteAttr(i) | Op::ImportName(i)
+                Op::LoadGlobal(i)
+                | Op::StoreGlobal(i)
+                | Op::DeleteGlobal(i)
+                | Op::LoadName(i)
+                | Op::StoreName(i)
+                | Op::DeleteName(i)
+                | Op::LoadAttr(i)
+                | Op::StoreAttr(i)
+                | Op::DeleteAttr(i)
+                | Op::ImportName(i)
                 | Op::ImportFrom(i) => format!("{} {}", format!("{op:?}").split('(').next().unwrap_or(""), name(i)),
                 Op::CallKw { argc, names } => format!("CallKw {argc} {}", konst(&code.consts[*names as usize])),
                 Op::MakeFunction { code: k, defaults, kwdefaults, closure } => format!(
@@ -196,7 +222,13 @@ fn conformance_corpus_compiles() {
         return;
     }
     let (ok, unsupported, failures) = corpus(&root, &[]);
-    assert!(failures.is_empty() && unsupported.is_empty(), "{} failures:\n{}\n{}", failures.len(), failures.join("\n"), unsupported.join("\n"));
+    assert!(
+        failures.is_empty() && unsupported.is_empty(),
+        "{} failures:\n{}\n{}",
+        failures.len(),
+        failures.join("\n"),
+        unsupported.join("\n")
+    );
     assert!(ok >= 160, "only {ok} files");
 }
 
@@ -216,12 +248,14 @@ fn stdlib_corpus_compiles() {
     assert!(ok > 1500, "only {ok} files compiled");
 }
 
-
 /// A for loop: GetIter, ForIter jumps forward to the else clause on exhaustion (the iterator popped), continue is a JumpBack to the ForIter.
 #[test]
 fn scheme_for_loop() {
     let src = "def f(a):\n    for x in a:\n        if x:\n            continue\n        g(x)\n    else:\n        h()\n";
-    check(src, "f", r#"
+    check(
+        src,
+        "f",
+        r#"
         f Function stack=3
           2   0 LoadFast a
           2   1 GetIter
@@ -240,14 +274,18 @@ fn scheme_for_loop() {
           7  14 Pop
           7  15 LoadConst None
           7  16 Return
-    "#);
+    "#,
+    );
 }
 
 /// try/except/else: the body's handler unwinds to depth 0; PushExcInfo saves the handled exception; a named handler deletes its name on every way out and has its own cleanup entry; every handler region ends in Rot2/PopExcept/Reraise.
 #[test]
 fn scheme_try_except() {
     let src = "def f(g):\n    try:\n        g()\n    except ValueError as e:\n        return e\n    except:\n        pass\n    else:\n        g(1)\n";
-    check(src, "f", r#"
+    check(
+        src,
+        "f",
+        r#"
         f Function stack=3
           3   0 LoadFast g
           3   1 Call(0)
@@ -285,14 +323,18 @@ fn scheme_try_except() {
           [9, 13) -> 27 depth 1
           [13, 14) -> 20 depth 1
           [20, 25) -> 27 depth 1
-    "#);
+    "#,
+    );
 }
 
 /// return inside try/finally inside a for loop: the finally body is inlined on the way out, the iterator is popped under the return value (Rot2/Pop); the exception path runs a second copy and re-raises.
 #[test]
 fn scheme_try_finally() {
     let src = "def f(g):\n    for x in g:\n        try:\n            return x\n        finally:\n            g()\n";
-    check(src, "f", r#"
+    check(
+        src,
+        "f",
+        r#"
         f Function stack=4
           2   0 LoadFast g
           2   1 GetIter
@@ -317,14 +359,18 @@ fn scheme_try_finally() {
           2  20 Return
           [4, 5) -> 11 depth 1
           [12, 16) -> 16 depth 2
-    "#);
+    "#,
+    );
 }
 
 /// with: BeforeWith leaves the bound __exit__ under the __enter__ result; the normal exit calls exit(None, None, None); the handler calls WithExceptStart with [prev, exit, exc] and re-raises unless the result is true.
 #[test]
 fn scheme_with() {
     let src = "def f(m):\n    with m as v:\n        return v\n";
-    check(src, "f", r#"
+    check(
+        src,
+        "f",
+        r#"
         f Function stack=5
           2   0 LoadFast m
           2   1 BeforeWith
@@ -354,14 +400,18 @@ fn scheme_with() {
           2  25 Return
           [2, 4) -> 11 depth 1
           [14, 19) -> 21 depth 1
-    "#);
+    "#,
+    );
 }
 
 /// A dict comprehension is a nested code object taking the iterator as .0; MapAdd's depth counts the iterators above the dict.
 #[test]
 fn scheme_comprehension() {
     let src = "def f(n):\n    return {k: v for k, v in n if k}\n";
-    check(src, "f.<locals>.<dictcomp>", r#"
+    check(
+        src,
+        "f.<locals>.<dictcomp>",
+        r#"
         f.<locals>.<dictcomp> Function stack=4
           2   0 BuildMap(0)
           2   1 LoadFast .0
@@ -376,14 +426,18 @@ fn scheme_comprehension() {
           2  10 MapAdd(2)
           2  11 JumpBack(2)
           2  12 Return
-    "#);
+    "#,
+    );
 }
 
 /// A class whose method uses super(): the class body has a __class__ cell it passes to the method's closure and returns as __classcell__.
 #[test]
 fn scheme_class_super() {
     let src = "class C(B):\n    def m(self):\n        return super().m()\n";
-    check(src, "", r#"
+    check(
+        src,
+        "",
+        r#"
         <module> Module stack=4
           1   0 LoadBuildClass
           1   1 MakeFunction <code C>
@@ -413,14 +467,19 @@ fn scheme_class_super() {
           3   2 LoadAttr m
           3   3 Call(0)
           3   4 Return
-    "#);
+    "#,
+    );
 }
 
 /// A closure over a parameter: MakeCell at the start of outer, LoadClosure + BuildTuple + MakeFunction closure; nonlocal uses the Deref ops.
 #[test]
 fn scheme_closure() {
-    let src = "def outer(a):\n    def inner(b=1):\n        nonlocal a\n        a += b\n        return a\n    return inner\n";
-    check(src, "", r#"
+    let src =
+        "def outer(a):\n    def inner(b=1):\n        nonlocal a\n        a += b\n        return a\n    return inner\n";
+    check(
+        src,
+        "",
+        r#"
         <module> Module stack=1
           1   0 MakeFunction <code outer>
           1   1 StoreGlobal outer
@@ -442,14 +501,18 @@ fn scheme_closure() {
           4   3 StoreDeref a
           5   4 LoadDeref a
           5   5 Return
-    "#);
+    "#,
+    );
 }
 
 /// Chained comparison (Dup/Rot3 with a cleanup path), star displays, CallEx, augmented attribute and subscript assignment (Dup/Rot2, Dup2/Rot3), UnpackEx, import as, relative from-import.
 #[test]
 fn scheme_misc() {
     let src = "x = a < b < c\ny = [*p, 1]\nf(*a, k=1, **m)\nx.y += 1\nz[i] -= 2\na, *b, c = d\nimport os.path as p\nfrom . import q as r\n";
-    check(src, "", r#"
+    check(
+        src,
+        "",
+        r#"
         <module> Module stack=4
           1   0 LoadGlobal a
           1   1 LoadGlobal b
@@ -516,14 +579,18 @@ fn scheme_misc() {
           8  62 Pop
           8  63 LoadConst None
           8  64 Return
-    "#);
+    "#,
+    );
 }
 
 /// yield from: GetYieldFromIter, then Send jumps to a YieldValue that loops back while the sub-iterator yields; a generator's code kind is Generator.
 #[test]
 fn scheme_yield_from() {
     let src = "def g(x):\n    r = yield from x\n    yield r\n";
-    check(src, "g", r#"
+    check(
+        src,
+        "g",
+        r#"
         g Generator stack=2
           2   0 LoadFast x
           2   1 GetYieldFromIter
@@ -538,7 +605,8 @@ fn scheme_yield_from() {
           3  10 Pop
           3  11 LoadConst None
           3  12 Return
-    "#);
+    "#,
+    );
 }
 
 #[track_caller]
@@ -567,8 +635,18 @@ fn semantic_errors() {
     check_err("[(yield) for x in y]", "'yield' inside list comprehension", 1, 3);
     check_err("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", "default 'except:' must be last", 3, 1);
     check_err("def f():\n  from m import *", "import * only allowed at module level", 2, 3);
-    check_err("x = 1\nfrom __future__ import annotations", "from __future__ imports must occur at the beginning of the file", 2, 1);
-    check_err("class C:\n  [y := 1 for x in z]", "assignment expression within a comprehension cannot be used in a class body", 2, 4);
+    check_err(
+        "x = 1\nfrom __future__ import annotations",
+        "from __future__ imports must occur at the beginning of the file",
+        2,
+        1,
+    );
+    check_err(
+        "class C:\n  [y := 1 for x in z]",
+        "assignment expression within a comprehension cannot be used in a class body",
+        2,
+        4,
+    );
     check_err("[x := 1 for x in z]", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 2);
     let mut nested = String::new();
     for i in 0..21 {
@@ -633,7 +711,14 @@ fn eval_and_interactive() {
 fn constants_and_names() {
     let code = compile_ok("a = 123456789012345678901234567890\nb = -9223372036854775808\nc = 0xffff_ffff_ffff_ffff_ff\nd = 2j\ne = (1, 'x', None, ...)\nf = b'\\x00'\n");
     let consts: Vec<String> = code.consts.iter().map(konst).collect();
-    for want in ["123456789012345678901234567890", "-9223372036854775808", "4722366482869645213695", "2.0j", "(1, \"x\", None, ...)", "b\"\\0\""] {
+    for want in [
+        "123456789012345678901234567890",
+        "-9223372036854775808",
+        "4722366482869645213695",
+        "2.0j",
+        "(1, \"x\", None, ...)",
+        "b\"\\0\"",
+    ] {
         assert!(consts.iter().any(|c| c == want), "{want} not in {consts:?}");
     }
     // Module-level names are globals; class-level names use the *Name ops; private names mangle.

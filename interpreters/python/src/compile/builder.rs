@@ -271,7 +271,9 @@ impl CodeBuilder {
                 Some(last) if last.end as usize == pc && last.handler == target && last.depth == spec.depth => {
                     last.end += 1;
                 }
-                _ => handlers.push(Handler { start: pc as u32, end: pc as u32 + 1, handler: target, depth: spec.depth }),
+                _ => {
+                    handlers.push(Handler { start: pc as u32, end: pc as u32 + 1, handler: target, depth: spec.depth })
+                }
             }
         }
         Ok(Built {

@@ -11,7 +11,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::builder::Label;
 use super::symtable::describe;
-use super::{ArgCounts, CResult, Compiler, Ctx, cerr, constant_of};
+use super::{cerr, constant_of, ArgCounts, CResult, Compiler, Ctx};
 use crate::bytecode::{BinOp, CmpOp, CodeKind, Const, Conversion, Op, UnOp};
 
 /// CPython's `STACK_USE_GUIDELINE`: displays longer than this are built incrementally.
@@ -137,7 +137,13 @@ impl<'a> Compiler<'a> {
                 let Some(scope) = self.st.scope_of(l) else {
                     return cerr("internal compiler error: lambda without scope", l.range);
                 };
-                self.compile_function(scope, "<lambda>", l.parameters.as_deref(), super::stmt::FuncBody::Expr(&l.body), l.range)?;
+                self.compile_function(
+                    scope,
+                    "<lambda>",
+                    l.parameters.as_deref(),
+                    super::stmt::FuncBody::Expr(&l.body),
+                    l.range,
+                )?;
             }
             Expr::If(i) => {
                 let orelse = self.u.b.new_label();
@@ -526,7 +532,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, buf: &mut String, n: &mut u32) -> CResult<()> {
+    fn fstring_elements(
+        &mut self,
+        els: &'a ast::InterpolatedStringElements,
+        buf: &mut String,
+        n: &mut u32,
+    ) -> CResult<()> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => buf.push_str(&l.value),
@@ -543,7 +554,9 @@ impl<'a> Compiler<'a> {
                     self.enter_nested(i.range)?;
                     self.compile_expr(&i.expression)?;
                     let conv = match i.conversion {
-                        ast::ConversionFlag::None if i.debug_text.is_some() && i.format_spec.is_none() => Conversion::Repr,
+                        ast::ConversionFlag::None if i.debug_text.is_some() && i.format_spec.is_none() => {
+                            Conversion::Repr
+                        }
                         ast::ConversionFlag::None => Conversion::None,
                         ast::ConversionFlag::Str => Conversion::Str,
                         ast::ConversionFlag::Repr => Conversion::Repr,
@@ -592,7 +605,8 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         let code_kind = if kind == CompKind::Gen { CodeKind::Generator } else { CodeKind::Function };
         let line = self.line_of(range.start());
-        let unit = self.make_unit(scope, code_kind, name, &qualname, line, ArgCounts { argcount: 1, ..Default::default() });
+        let unit =
+            self.make_unit(scope, code_kind, name, &qualname, line, ArgCounts { argcount: 1, ..Default::default() });
         let free = unit.free_names.clone();
         self.push_unit(unit);
         self.u.b.line = line;
@@ -621,7 +635,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_generator(&mut self, gens: &'a [ast::Comprehension], i: usize, kind: CompKind, elt: &'a Expr, value: Option<&'a Expr>) -> CResult<()> {
+    fn comp_generator(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        i: usize,
+        kind: CompKind,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+    ) -> CResult<()> {
         let g = &gens[i];
         if i == 0 {
             let slot = self.u.fast.get(".0").copied().unwrap_or(0);

@@ -135,8 +135,14 @@ fn verify_one(code: &Code) -> Result<(), String> {
             return Err(format!("pc {pc} {op:?} underflows (depth {d})"));
         }
         match *op {
-            Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) | Op::LoadDeref(i) | Op::StoreDeref(i)
-            | Op::DeleteDeref(i) | Op::LoadClosure(i) | Op::MakeCell(i)
+            Op::LoadFast(i)
+            | Op::StoreFast(i)
+            | Op::DeleteFast(i)
+            | Op::LoadDeref(i)
+            | Op::StoreDeref(i)
+            | Op::DeleteDeref(i)
+            | Op::LoadClosure(i)
+            | Op::MakeCell(i)
                 if i >= nslots =>
             {
                 return Err(format!("pc {pc} {op:?}: no such slot"));

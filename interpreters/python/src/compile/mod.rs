@@ -26,14 +26,14 @@ use std::rc::Rc;
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{self as ast, Expr, Mod, PythonVersion, Stmt};
-use ruff_python_parser::{Mode, ParseErrorType, ParseOptions, parse_unchecked};
+use ruff_python_parser::{parse_unchecked, Mode, ParseErrorType, ParseOptions};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::bytecode::{Code, CodeKind, Const, Op};
 use builder::CodeBuilder;
 pub use flow::verify;
-use symtable::{NameScope, ScopeKind, SymTable, mangle};
+use symtable::{mangle, NameScope, ScopeKind, SymTable};
 
 /// How deep statements and expressions may nest (CPython stops near 3,000 too).
 pub const MAX_NESTING: u32 = 3000;
@@ -153,7 +153,8 @@ fn parse_error_kind(e: &ParseErrorType) -> (SyntaxErrorKind, String) {
         }
         other => {
             let m = other.to_string();
-            let kind = if m.contains("indent") { SyntaxErrorKind::IndentationError } else { SyntaxErrorKind::SyntaxError };
+            let kind =
+                if m.contains("indent") { SyntaxErrorKind::IndentationError } else { SyntaxErrorKind::SyntaxError };
             (kind, m)
         }
     }
@@ -186,7 +187,11 @@ fn compile_source(source: &str, filename: &str, flavor: Flavor) -> Result<Rc<Cod
                 TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                     level += 1;
                     if level > MAX_BRACKETS {
-                        first = Some(pos.error(SyntaxErrorKind::SyntaxError, "too many nested parentheses".into(), t.range()));
+                        first = Some(pos.error(
+                            SyntaxErrorKind::SyntaxError,
+                            "too many nested parentheses".into(),
+                            t.range(),
+                        ));
                         break;
                     }
                 }
@@ -209,7 +214,13 @@ fn compile_source(source: &str, filename: &str, flavor: Flavor) -> Result<Rc<Cod
     result
 }
 
-fn compile_tree(tree: &Mod, source: &str, filename: &str, flavor: Flavor, pos: &Positioner) -> Result<Rc<Code>, SyntaxError> {
+fn compile_tree(
+    tree: &Mod,
+    source: &str,
+    filename: &str,
+    flavor: Flavor,
+    pos: &Positioner,
+) -> Result<Rc<Code>, SyntaxError> {
     let to_syntax = |e: CompileError| pos.error(SyntaxErrorKind::SyntaxError, e.msg, e.range);
     match tree {
         Mod::Module(m) => {
@@ -236,17 +247,27 @@ pub(crate) enum Ctx {
 
 /// A block the unwinding code of `return`/`break`/`continue` must leave properly.
 pub(crate) enum FBlock<'a> {
-    While { head: builder::Label, exit: builder::Label },
-    For { head: builder::Label, exit: builder::Label },
+    While {
+        head: builder::Label,
+        exit: builder::Label,
+    },
+    For {
+        head: builder::Label,
+        exit: builder::Label,
+    },
     /// The body of `try` that has `except` clauses (owns its handler).
     TryExcept,
     /// The body of `try` that has a `finally` (owns its handler; unwinding runs the finally).
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     /// The exception path's copy of a finally body: `[prev, exc]` on the stack.
     FinallyEnd,
     /// An `except` body: `[prev]` on the stack; owns the clause-region cleanup handler and,
     /// when named, the name's cleanup handler.
-    ExceptBody { name: Option<String> },
+    ExceptBody {
+        name: Option<String>,
+    },
     /// A `with` body: `[exit]` on the stack.
     With,
     /// A value kept on the stack while a finally body runs for `return` (popped by a
@@ -382,7 +403,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// Creates a unit for symbol-table scope `scope`, laying out its local slots.
-    pub fn make_unit(&self, scope: usize, kind: CodeKind, name: &str, qualname: &str, line: u32, ac: ArgCounts) -> Unit<'a> {
+    pub fn make_unit(
+        &self,
+        scope: usize,
+        kind: CodeKind,
+        name: &str,
+        qualname: &str,
+        line: u32,
+        ac: ArgCounts,
+    ) -> Unit<'a> {
         let s = &self.st.scopes[scope];
         let mut u = Unit::blank();
         u.b = CodeBuilder::new(line);
@@ -433,8 +462,7 @@ impl<'a> Compiler<'a> {
             u.deref.insert("__class__".into(), slot);
             u.cellvars.push(slot);
         }
-        let mut frees: Vec<String> =
-            s.order.iter().filter(|n| s.resolve(n) == NameScope::Free).cloned().collect();
+        let mut frees: Vec<String> = s.order.iter().filter(|n| s.resolve(n) == NameScope::Free).cloned().collect();
         frees.sort();
         frees.extend(s.free_class.iter().cloned());
         for n in frees {

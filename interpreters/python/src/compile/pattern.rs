@@ -11,7 +11,7 @@ use ruff_python_ast as ast;
 use ruff_text_size::Ranged;
 
 use super::builder::Label;
-use super::{CResult, Compiler, Ctx, cerr};
+use super::{cerr, CResult, Compiler, Ctx};
 use crate::bytecode::{CmpOp, Const, Op};
 
 fn irrefutable(p: &ast::Pattern) -> bool {
@@ -117,4 +117,3 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
-

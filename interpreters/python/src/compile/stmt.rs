@@ -11,7 +11,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::expr::binop;
 use super::symtable::ScopeKind;
-use super::{ArgCounts, CResult, Compiler, Ctx, FBlock, cerr, constant_of};
+use super::{cerr, constant_of, ArgCounts, CResult, Compiler, Ctx, FBlock};
 use crate::bytecode::{CodeKind, Const, Op};
 
 /// A function's body: statements (`def`) or one expression (`lambda`).
@@ -297,7 +297,8 @@ impl<'a> Compiler<'a> {
             ac.kwonly = p.kwonlyargs.len() as u32;
             ac.varargs = p.vararg.is_some();
             ac.varkw = p.kwarg.is_some();
-            let pos: Vec<&'a Expr> = p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
+            let pos: Vec<&'a Expr> =
+                p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
             if !pos.is_empty() {
                 let consts: Option<Vec<Const>> = pos.iter().map(|e| constant_of(e)).collect();
                 match consts {

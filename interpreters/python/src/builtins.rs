@@ -1,0 +1,1220 @@
+//! Builtin functions, methods of builtin types, and the slow paths of the object space, as
+//! *natives*: Rust code on the concrete context that may call back into Python (a user
+//! `__eq__` during a dict probe, `key=` in `sorted`). Traces call them residually
+//! (`call_may_force`), so they may do anything the interpreter may.
+//!
+//! A few builtins have traced fast paths ([`fast_call`]): `len` of a list, tuple or str,
+//! `list.append`, `isinstance` with a constant class.
+
+use crate::bytecode::{BinOp, CmpOp, UnOp};
+use crate::classes;
+use crate::dict;
+use crate::interp::Frame;
+use crate::objects::*;
+use crate::runtime::{list_items, new_bigint, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::space::Space;
+use crate::{Py, Python};
+use metatrace::{Concrete, Ctx, Effect, Helper, Native, Red, Type};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+/// A slow path of the object space, run as a native (see [`call_op`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NativeOp {
+    Binary(BinOp),
+    Unary(UnOp),
+    Compare(CmpOp),
+    Truth,
+    GetAttr,
+    SetAttr,
+    DelAttr,
+    GetItem,
+    SetItem,
+    DelItem,
+    Iter,
+    Next,
+    ListToTuple,
+    BuildSet,
+    BuildMap,
+    BuildString,
+    SetAdd,
+    ListExtend,
+    SetUpdate,
+    DictUpdate,
+    DictMerge,
+    Format,
+    Unpack,
+    UnpackEx,
+    CallEx,
+    NsGet,
+    PrintExpr,
+}
+
+const BINOPS: [BinOp; 13] = [
+    BinOp::Add,
+    BinOp::Sub,
+    BinOp::Mul,
+    BinOp::MatMul,
+    BinOp::TrueDiv,
+    BinOp::FloorDiv,
+    BinOp::Mod,
+    BinOp::Pow,
+    BinOp::LShift,
+    BinOp::RShift,
+    BinOp::And,
+    BinOp::Or,
+    BinOp::Xor,
+];
+const UNOPS: [UnOp; 4] = [UnOp::Neg, UnOp::Pos, UnOp::Invert, UnOp::Not];
+const CMPOPS: [CmpOp; 10] = [
+    CmpOp::Lt,
+    CmpOp::Le,
+    CmpOp::Eq,
+    CmpOp::Ne,
+    CmpOp::Gt,
+    CmpOp::Ge,
+    CmpOp::Is,
+    CmpOp::IsNot,
+    CmpOp::In,
+    CmpOp::NotIn,
+];
+const SIMPLE: [NativeOp; 24] = [
+    NativeOp::Truth,
+    NativeOp::GetAttr,
+    NativeOp::SetAttr,
+    NativeOp::DelAttr,
+    NativeOp::GetItem,
+    NativeOp::SetItem,
+    NativeOp::DelItem,
+    NativeOp::Iter,
+    NativeOp::Next,
+    NativeOp::ListToTuple,
+    NativeOp::BuildSet,
+    NativeOp::BuildMap,
+    NativeOp::BuildString,
+    NativeOp::SetAdd,
+    NativeOp::ListExtend,
+    NativeOp::SetUpdate,
+    NativeOp::DictUpdate,
+    NativeOp::DictMerge,
+    NativeOp::Format,
+    NativeOp::Unpack,
+    NativeOp::UnpackEx,
+    NativeOp::CallEx,
+    NativeOp::NsGet,
+    NativeOp::PrintExpr,
+];
+
+impl NativeOp {
+    fn code(self) -> i64 {
+        match self {
+            NativeOp::Binary(op) => BINOPS.iter().position(|&o| o == op).unwrap() as i64,
+            NativeOp::Unary(op) => 100 + UNOPS.iter().position(|&o| o == op).unwrap() as i64,
+            NativeOp::Compare(op) => 200 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
+            other => 300 + SIMPLE.iter().position(|&o| o == other).unwrap() as i64,
+        }
+    }
+    fn from_code(c: i64) -> NativeOp {
+        match c {
+            0..=99 => NativeOp::Binary(BINOPS[c as usize]),
+            100..=199 => NativeOp::Unary(UNOPS[c as usize - 100]),
+            200..=299 => NativeOp::Compare(CMPOPS[c as usize - 200]),
+            _ => SIMPLE[c as usize - 300],
+        }
+    }
+}
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
+/// What natives return: a value or an exception.
+pub type PyResult = Result<usize, usize>;
+
+/// The natives of a space (one set per space type, made once and kept for the process).
+struct Natives<S: Space> {
+    op: Native<Py<S>>,
+    call: Native<Py<S>>,
+}
+
+fn natives<S: Space>() -> &'static Natives<S> {
+    use std::any::TypeId;
+    use std::collections::HashMap;
+    thread_local! {
+        static SETS: std::cell::RefCell<HashMap<TypeId, usize>> = std::cell::RefCell::new(HashMap::new());
+    }
+    let addr = SETS.with(|s| {
+        *s.borrow_mut().entry(TypeId::of::<S>()).or_insert_with(|| {
+            let n: &'static Natives<S> = Box::leak(Box::new(Natives {
+                op: Native {
+                    name: "py_op",
+                    f: op_native::<S>,
+                    args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
+                    ret: Type::Ref,
+                },
+                call: Native {
+                    name: "py_call",
+                    f: call_native_fn::<S>,
+                    args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref],
+                    ret: Type::Ref,
+                },
+            }));
+            n as *const Natives<S> as usize
+        })
+    });
+    // SAFETY: the address is of a leaked `Natives<S>` for this very `S` (keyed by its TypeId).
+    unsafe { &*(addr as *const Natives<S>) }
+}
+
+/// Runs slow path `op` on `args` (at most three) as a native call from frame `f`.
+pub fn call_op<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    f: &mut Frame<C>,
+    op: NativeOp,
+    args: &[C::Ref],
+) -> Result<C::Ref, C::Ref> {
+    let code = cx.int(op.code());
+    let null = cx.const_ref(0);
+    let a = |k: usize| args.get(k).copied().unwrap_or(null);
+    let reds = [Red::Int(code), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2))];
+    cx.call_native(f, &natives::<S>().op, &reds)
+}
+
+/// Calls a non-Python callable (builtin, class, ...) as a native from frame `f`.
+pub fn call_native<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    f: &mut Frame<C>,
+    callable: C::Ref,
+    args: Vec<C::Ref>,
+    kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
+) -> Result<C::Ref, C::Ref> {
+    let t = crate::interp::tuple(cx, &args);
+    let (names, values) = match kwargs {
+        Some((names, values)) => {
+            let ns: Vec<C::Ref> = names.iter().map(|n| crate::strings::str_from(cx, n)).collect();
+            (crate::interp::tuple(cx, &ns), crate::interp::tuple(cx, &values))
+        }
+        None => (cx.const_ref(0), cx.const_ref(0)),
+    };
+    let reds = [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values)];
+    cx.call_native(f, &natives::<S>().call, &reds)
+}
+
+fn op_native<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
+    let [Red::Int(code), Red::Ref(a), Red::Ref(b), Red::Ref(c)] = *args else { unreachable!("py_op(code, a, b, c)") };
+    let rt = cx.lang().rt.clone();
+    run_op(cx, &rt, NativeOp::from_code(code), a, b, c)
+}
+
+fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
+    let [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values)] = *args else { unreachable!("py_call") };
+    let rt = cx.lang().rt.clone();
+    let args = tuple_items(t);
+    let kw: Vec<(Rc<str>, usize)> = if names == 0 {
+        Vec::new()
+    } else {
+        // SAFETY: keyword names are live strs.
+        tuple_items(names)
+            .into_iter()
+            .zip(tuple_items(values))
+            .map(|(n, v)| (Rc::from(&*unsafe { str_data(n) }.s), v))
+            .collect()
+    };
+    call_value(cx, &rt, callable, &args, &kw)
+}
+
+/// Raises a new exception of builtin class `class`.
+pub fn err<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, class: &str, msg: &str) -> PyResult {
+    Err(crate::errors::new_error(cx, rt, class, msg))
+}
+
+/// The text of a str object.
+pub fn text(s: usize) -> &'static str {
+    // SAFETY: callers pass live strs, alive while the text is used (within one native).
+    unsafe { &*(&*str_data(s).s as *const str) }
+}
+
+/// The name of an object's class.
+pub fn type_name(rt: &Python, obj: usize) -> Rc<str> {
+    let t = peek_type(rt, obj);
+    // SAFETY: `t` is a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    rt.types.borrow()[id].name.clone()
+}
+
+/// The class of an object (outside traces).
+pub fn peek_type(rt: &Python, obj: usize) -> usize {
+    if obj == 0 {
+        return rt.builtin_type("NoneType");
+    }
+    if is(obj, &INSTANCE) {
+        // SAFETY: a live instance's type field.
+        return unsafe { read_word(obj, &INST_TYPE) } as usize;
+    }
+    *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
+}
+
+/// An int's value as a BigInt (None if not an int).
+fn as_big(rt: &Python, o: usize) -> Option<BigInt> {
+    if is(o, &INT) {
+        // SAFETY: a live int.
+        Some(BigInt::from(unsafe { read_word(o, &INT_VALUE) } as i64))
+    } else if is(o, &BOOL) {
+        Some(BigInt::from((o == rt.true_.get()) as i64))
+    } else if is(o, &BIGINT) {
+        // SAFETY: a live bigint.
+        Some(unsafe { bigint_data(o) }.clone())
+    } else {
+        None
+    }
+}
+
+fn as_f64(rt: &Python, o: usize) -> Option<f64> {
+    if is(o, &FLOAT) {
+        // SAFETY: a live float.
+        Some(f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }))
+    } else {
+        as_big(rt, o).map(|b| b.to_f64().unwrap_or(f64::INFINITY))
+    }
+}
+
+fn int_obj<S: Space>(cx: &mut Cx<'_, S>, v: BigInt) -> usize {
+    new_bigint(cx.heap_mut(), v)
+}
+
+/// Calls any callable from Rust (natives).
+pub fn call_value<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    callable: usize,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> PyResult {
+    if is(callable, &FUNCTION) {
+        let none = rt.none.get();
+        let kwargs = if kw.is_empty() {
+            None
+        } else {
+            Some((kw.iter().map(|(n, _)| n.clone()).collect(), kw.iter().map(|(_, v)| *v).collect()))
+        };
+        let frame = crate::call::bind(cx, rt, callable, args.to_vec(), kwargs, none, &mut NativeKwDicts)?;
+        return cx.call_function(frame);
+    }
+    if is(callable, &METHOD) {
+        // SAFETY: a live bound method.
+        let (func, this) =
+            unsafe { (read_word(callable, &METHOD_FUNC) as usize, read_word(callable, &METHOD_SELF) as usize) };
+        let mut all = vec![this];
+        all.extend_from_slice(args);
+        return call_value(cx, rt, func, &all, kw);
+    }
+    if is(callable, &BUILTIN) {
+        // SAFETY: a live builtin.
+        let (id, this) =
+            unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        let this = if this == 0 { None } else { Some(this) };
+        return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
+    }
+    if is(callable, &TYPE) {
+        return crate::types::call_type(cx, rt, callable, args, kw);
+    }
+    if is(callable, &INSTANCE) {
+        if let Some(m) = classes::lookup(rt, peek_type(rt, callable), "__call__") {
+            let mut all = vec![callable];
+            all.extend_from_slice(args);
+            return call_value(cx, rt, m, &all, kw);
+        }
+    }
+    err(cx, rt, "TypeError", &format!("'{}' object is not callable", type_name(rt, callable)))
+}
+
+/// Calls special method `name` of `obj` if its class has one.
+pub fn call_method<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    obj: usize,
+    name: &str,
+    args: &[usize],
+) -> Option<PyResult> {
+    let m = classes::lookup(rt, peek_type(rt, obj), name)?;
+    let mut all = vec![obj];
+    all.extend_from_slice(args);
+    Some(call_value(cx, rt, m, &all, &[]))
+}
+
+/// `str(obj)`
+pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<String, usize> {
+    if is(obj, &STR) {
+        return Ok(text(obj).to_string());
+    }
+    if is(obj, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, obj, "__str__", &[]) {
+            let s = r?;
+            return if is(s, &STR) {
+                Ok(text(s).to_string())
+            } else {
+                Err(crate::errors::new_error(cx, rt, "TypeError", "__str__ returned non-string"))
+            };
+        }
+        if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
+            return exc_str(cx, rt, obj);
+        }
+    }
+    to_repr(cx, rt, obj)
+}
+
+fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
+    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => to_str(cx, rt, args[0]),
+        _ => {
+            let t = new_tuple(cx.heap_mut(), &args);
+            to_repr(cx, rt, t)
+        }
+    }
+}
+
+/// The last line of an uncaught exception's report: `Type: message`.
+pub fn exception_line(rt: &Python, e: usize) -> String {
+    let name = type_name(rt, e);
+    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    let msg = match args.len() {
+        0 => String::new(),
+        1 if is(args[0], &STR) => text(args[0]).to_string(),
+        1 => simple_repr(rt, args[0]),
+        _ => format!("({})", args.iter().map(|&a| simple_repr(rt, a)).collect::<Vec<_>>().join(", ")),
+    };
+    if msg.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}: {msg}")
+    }
+}
+
+/// `repr` of builtin values without calling user code (for error reports).
+fn simple_repr(rt: &Python, o: usize) -> String {
+    if is(o, &STR) {
+        repr_str(text(o))
+    } else if let Some(b) = as_big(rt, o).filter(|_| !is(o, &BOOL)) {
+        b.to_string()
+    } else if is(o, &FLOAT) {
+        crate::format::float_repr(as_f64(rt, o).unwrap())
+    } else {
+        format!("<{} object>", type_name(rt, o))
+    }
+}
+
+/// Python's `repr` of a str.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(obj)`
+pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<String, usize> {
+    if obj == rt.none.get() {
+        return Ok("None".into());
+    }
+    if obj == rt.true_.get() {
+        return Ok("True".into());
+    }
+    if obj == rt.false_.get() {
+        return Ok("False".into());
+    }
+    if obj == rt.ellipsis.get() {
+        return Ok("Ellipsis".into());
+    }
+    if obj == rt.notimpl.get() {
+        return Ok("NotImplemented".into());
+    }
+    if is(obj, &STR) {
+        return Ok(repr_str(text(obj)));
+    }
+    if let Some(b) = as_big(rt, obj) {
+        return Ok(b.to_string());
+    }
+    if is(obj, &FLOAT) {
+        return Ok(crate::format::float_repr(as_f64(rt, obj).unwrap()));
+    }
+    if is(obj, &LIST) || is(obj, &TUPLE) {
+        let items = if is(obj, &LIST) { list_items(obj) } else { tuple_items(obj) };
+        let mut parts = Vec::with_capacity(items.len());
+        for i in &items {
+            parts.push(to_repr(cx, rt, *i)?);
+        }
+        return Ok(if is(obj, &LIST) {
+            format!("[{}]", parts.join(", "))
+        } else if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        });
+    }
+    if dict::is_dict(obj) {
+        let mut parts = Vec::new();
+        for (k, v) in dict::items(obj) {
+            let __t1 = to_repr(cx, rt, v)?;
+            parts.push(format!("{}: {}", to_repr(cx, rt, k)?, __t1));
+        }
+        return Ok(format!("{{{}}}", parts.join(", ")));
+    }
+    if dict::is_set(obj) {
+        let keys: Vec<usize> = dict::items(obj).into_iter().map(|(k, _)| k).collect();
+        if keys.is_empty() {
+            return Ok("set()".into());
+        }
+        let mut parts = Vec::new();
+        for k in keys {
+            parts.push(to_repr(cx, rt, k)?);
+        }
+        return Ok(format!("{{{}}}", parts.join(", ")));
+    }
+    if is(obj, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
+            let s = r?;
+            return if is(s, &STR) {
+                Ok(text(s).to_string())
+            } else {
+                Err(crate::errors::new_error(cx, rt, "TypeError", "__repr__ returned non-string"))
+            };
+        }
+        if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
+            let args = classes::peek_slot(rt, obj, "args").filter(|&a| is(a, &TUPLE)).unwrap_or(0);
+            let inner = if args == 0 { "()".to_string() } else { to_repr(cx, rt, args)? };
+            let inner = inner.strip_suffix(",)").map(|s| format!("{s})")).unwrap_or(inner);
+            return Ok(format!("{}{}", type_name(rt, obj), inner));
+        }
+        return Ok(format!("<__main__.{} object at {:#x}>", type_name(rt, obj), obj));
+    }
+    if is(obj, &TYPE) {
+        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
+        let name = rt.types.borrow()[id].name.clone();
+        let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(obj);
+        return Ok(if builtin { format!("<class '{name}'>") } else { format!("<class '__main__.{name}'>") });
+    }
+    if is(obj, &FUNCTION) {
+        // SAFETY: a live function's qualname is a str.
+        let q = unsafe { read_word(obj, &FUNC_QUALNAME) } as usize;
+        return Ok(format!("<function {} at {:#x}>", text(q), obj));
+    }
+    if is(obj, &BUILTIN) {
+        let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
+    }
+    if is(obj, &RANGE) {
+        let (a, b, c) = unsafe {
+            (
+                read_word(obj, &RANGE_START) as i64,
+                read_word(obj, &RANGE_STOP) as i64,
+                read_word(obj, &RANGE_STEP) as i64,
+            )
+        };
+        return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
+    }
+    Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
+}
+
+/// Python's hash of a key.
+pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, usize> {
+    if is(o, &STR) {
+        let d = unsafe { str_data(o) };
+        if let Some(h) = d.hash.get() {
+            return Ok(h);
+        }
+        let h = crate::format::str_hash(&d.s);
+        d.hash.set(Some(h));
+        return Ok(h);
+    }
+    if let Some(b) = as_big(rt, o) {
+        return Ok(crate::format::int_hash(&b));
+    }
+    if is(o, &FLOAT) {
+        return Ok(crate::format::float_hash(as_f64(rt, o).unwrap()));
+    }
+    if is(o, &TUPLE) {
+        let mut acc: u64 = 0x27D4EB2F165667C5;
+        for i in tuple_items(o) {
+            let h = hash(cx, rt, i)? as u64;
+            acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F)).rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+        }
+        return Ok(acc as i64);
+    }
+    if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) {
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
+    }
+    if is(o, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, o, "__hash__", &[]) {
+            let h = r?;
+            return as_big(rt, h).and_then(|b| b.to_i64()).ok_or_else(|| {
+                crate::errors::new_error(cx, rt, "TypeError", "__hash__ method should return an integer")
+            });
+        }
+    }
+    Ok((o >> 4) as i64)
+}
+
+/// `a == b` as a bool.
+pub fn eq<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, a: usize, b: usize) -> Result<bool, usize> {
+    if a == b {
+        return Ok(true);
+    }
+    let r = compare(cx, rt, CmpOp::Eq, a, b)?;
+    truth(cx, rt, r)
+}
+
+/// `bool(o)`
+pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool, usize> {
+    if o == rt.true_.get() {
+        return Ok(true);
+    }
+    if o == rt.false_.get() || o == rt.none.get() {
+        return Ok(false);
+    }
+    if let Some(b) = as_big(rt, o) {
+        return Ok(!b.is_zero());
+    }
+    if is(o, &FLOAT) {
+        return Ok(as_f64(rt, o).unwrap() != 0.0);
+    }
+    if is(o, &STR) {
+        return Ok(!text(o).is_empty());
+    }
+    if is(o, &LIST) {
+        return Ok(!list_items(o).is_empty());
+    }
+    if is(o, &TUPLE) {
+        return Ok(!tuple_items(o).is_empty());
+    }
+    if dict::is_dict(o) || dict::is_set(o) {
+        return Ok(dict::len(o) > 0);
+    }
+    if is(o, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
+            let r = r?;
+            return Ok(r == rt.true_.get());
+        }
+        if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
+            let r = r?;
+            return Ok(as_big(rt, r).is_some_and(|b| !b.is_zero()));
+        }
+    }
+    Ok(true)
+}
+
+/// `len(o)`
+pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize, usize> {
+    if is(o, &STR) {
+        return Ok(unsafe { str_data(o) }.chars);
+    }
+    if is(o, &LIST) {
+        return Ok(list_items(o).len());
+    }
+    if is(o, &TUPLE) {
+        return Ok(tuple_items(o).len());
+    }
+    if dict::is_dict(o) || dict::is_set(o) {
+        return Ok(dict::len(o));
+    }
+    if is(o, &RANGE) {
+        let (a, b, c) = unsafe {
+            (read_word(o, &RANGE_START) as i64, read_word(o, &RANGE_STOP) as i64, read_word(o, &RANGE_STEP) as i64)
+        };
+        return Ok(range_len(a, b, c));
+    }
+    if is(o, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
+            let r = r?;
+            return as_big(rt, r)
+                .and_then(|b| b.to_usize())
+                .ok_or_else(|| crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
+        }
+    }
+    Err(crate::errors::new_error(cx, rt, "TypeError", &format!("object of type '{}' has no len()", type_name(rt, o))))
+}
+
+pub fn range_len(a: i64, b: i64, c: i64) -> usize {
+    if c > 0 && a < b {
+        ((b - a - 1) / c + 1) as usize
+    } else if c < 0 && a > b {
+        ((a - b - 1) / (-c) + 1) as usize
+    } else {
+        0
+    }
+}
+
+/// `a op b` for builtin operands, everything the traced fast paths leave.
+pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize) -> PyResult {
+    if let (Some(x), Some(y)) = (as_big(rt, a), as_big(rt, b)) {
+        return crate::numbers::int_binary(cx, rt, op, x, y);
+    }
+    if let (Some(x), Some(y)) = (as_f64(rt, a), as_f64(rt, b)) {
+        if is(a, &FLOAT) || is(b, &FLOAT) {
+            return crate::numbers::float_binary(cx, rt, op, x, y);
+        }
+    }
+    if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
+        let s = format!("{}{}", text(a), text(b));
+        return Ok(new_str(cx.heap_mut(), &s));
+    }
+    if op == BinOp::Mod && is(a, &STR) {
+        let s = crate::format::percent(cx, rt, text(a), b)?;
+        return Ok(new_str(cx.heap_mut(), &s));
+    }
+    if op == BinOp::Mul {
+        let (seq, n) = if as_big(rt, b).is_some() { (a, b) } else { (b, a) };
+        if let Some(n) = as_big(rt, n).filter(|_| is(seq, &STR) || is(seq, &LIST) || is(seq, &TUPLE)) {
+            let n = n.to_i64().unwrap_or(i64::MAX).max(0) as usize;
+            if is(seq, &STR) {
+                let t = text(seq);
+                if t.len().saturating_mul(n) > 1 << 34 {
+                    return err(cx, rt, "MemoryError", "");
+                }
+                return Ok(new_str(cx.heap_mut(), &t.repeat(n)));
+            }
+            let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
+            if items.len().saturating_mul(n) > 1 << 32 {
+                return err(cx, rt, "MemoryError", "");
+            }
+            let all: Vec<usize> = (0..n).flat_map(|_| items.iter().copied()).collect();
+            return Ok(if is(seq, &LIST) { new_list(cx.heap_mut(), &all) } else { new_tuple(cx.heap_mut(), &all) });
+        }
+    }
+    if op == BinOp::Add && ((is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE))) {
+        let list = is(a, &LIST);
+        let mut items = if list { list_items(a) } else { tuple_items(a) };
+        items.extend(if list { list_items(b) } else { tuple_items(b) });
+        return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
+    }
+    if is(a, &INSTANCE) || is(b, &INSTANCE) {
+        let (fwd, rev) = op.dunders();
+        if is(a, &INSTANCE) {
+            if let Some(r) = call_method(cx, rt, a, fwd, &[b]) {
+                let r = r?;
+                if r != rt.notimpl.get() {
+                    return Ok(r);
+                }
+            }
+        }
+        if is(b, &INSTANCE) {
+            if let Some(r) = call_method(cx, rt, b, rev, &[a]) {
+                let r = r?;
+                if r != rt.notimpl.get() {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    if dict::is_set(a) && dict::is_set(b) {
+        return dict::set_binary(cx, rt, op, a, b);
+    }
+    err(
+        cx,
+        rt,
+        "TypeError",
+        &format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), type_name(rt, a), type_name(rt, b)),
+    )
+}
+
+/// `a op b` comparisons for builtin operands.
+pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b: usize) -> PyResult {
+    use std::cmp::Ordering;
+    let boolean = |b: bool| Ok(rt.bool_obj(b));
+    match op {
+        CmpOp::Is => return boolean(a == b),
+        CmpOp::IsNot => return boolean(a != b),
+        CmpOp::In | CmpOp::NotIn => {
+            let found = contains(cx, rt, b, a)?;
+            return boolean(found == (op == CmpOp::In));
+        }
+        _ => {}
+    }
+    let ord: Option<Ordering> = if let (Some(x), Some(y)) = (as_big(rt, a), as_big(rt, b)) {
+        Some(x.cmp(&y))
+    } else if let (Some(x), Some(y)) = (as_f64(rt, a), as_f64(rt, b)) {
+        x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
+    } else if is(a, &STR) && is(b, &STR) {
+        Some(text(a).cmp(text(b)))
+    } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
+        let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
+        let mut result = Some(xs.len().cmp(&ys.len()));
+        for (&x, &y) in xs.iter().zip(&ys) {
+            if !eq(cx, rt, x, y)? {
+                if matches!(op, CmpOp::Eq) {
+                    return boolean(false);
+                }
+                if matches!(op, CmpOp::Ne) {
+                    return boolean(true);
+                }
+                let lt = compare(cx, rt, CmpOp::Lt, x, y)?;
+                result = Some(if truth(cx, rt, lt)? { Ordering::Less } else { Ordering::Greater });
+                break;
+            }
+        }
+        result
+    } else if (dict::is_dict(a) && dict::is_dict(b)) || (dict::is_set(a) && dict::is_set(b)) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let same = dict::equal(cx, rt, a, b)?;
+            return boolean(same == (op == CmpOp::Eq));
+        }
+        return dict::set_compare(cx, rt, op, a, b);
+    } else {
+        None
+    };
+    if let Some(o) = ord {
+        return boolean(match op {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Eq => o == Ordering::Equal,
+            CmpOp::Ne => o != Ordering::Equal,
+            CmpOp::Gt => o == Ordering::Greater,
+            CmpOp::Ge => o != Ordering::Less,
+            _ => unreachable!(),
+        });
+    }
+    if is(a, &INSTANCE) || is(b, &INSTANCE) {
+        let (fwd, rev) = match op {
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::Le => ("__le__", "__ge__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            CmpOp::Ge => ("__ge__", "__le__"),
+            CmpOp::Eq => ("__eq__", "__eq__"),
+            _ => ("__ne__", "__ne__"),
+        };
+        if let Some(r) = call_method(cx, rt, a, fwd, &[b]) {
+            let r = r?;
+            if r != rt.notimpl.get() {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = call_method(cx, rt, b, rev, &[a]) {
+            let r = r?;
+            if r != rt.notimpl.get() {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => boolean(a == b),
+        CmpOp::Ne => boolean(a != b),
+        _ => err(
+            cx,
+            rt,
+            "TypeError",
+            &format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                type_name(rt, a),
+                type_name(rt, b)
+            ),
+        ),
+    }
+}
+
+/// `item in container`
+pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, item: usize) -> Result<bool, usize> {
+    if is(container, &STR) {
+        if !is(item, &STR) {
+            return Err(crate::errors::new_error(cx, rt, "TypeError", "'in <string>' requires string as left operand"));
+        }
+        return Ok(text(container).contains(text(item)));
+    }
+    if dict::is_dict(container) || dict::is_set(container) {
+        return Ok(dict::lookup(cx, rt, container, item)?.is_some());
+    }
+    if is(container, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
+            let r = r?;
+            return truth(cx, rt, r);
+        }
+    }
+    let it = iter(cx, rt, container)?;
+    while let Some(x) = next(cx, rt, it)? {
+        if eq(cx, rt, x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `iter(o)`
+pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
+    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || dict::is_set(o) {
+        let seq = if dict::is_dict(o) || dict::is_set(o) {
+            new_list(cx.heap_mut(), &dict::items(o).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
+        } else {
+            o
+        };
+        let it = cx.heap_mut().alloc(&SEQ_ITER);
+        // SAFETY: just allocated.
+        unsafe { *((it + SITER_SEQ.offset as usize) as *mut usize) = seq };
+        return Ok(it);
+    }
+    if is(o, &RANGE) {
+        let (a, b, c) = unsafe { (read_word(o, &RANGE_START), read_word(o, &RANGE_STOP), read_word(o, &RANGE_STEP)) };
+        let it = cx.heap_mut().alloc(&RANGE_ITER);
+        unsafe {
+            *((it + RITER_NEXT.offset as usize) as *mut u64) = a;
+            *((it + RITER_STOP.offset as usize) as *mut u64) = b;
+            *((it + RITER_STEP.offset as usize) as *mut u64) = c;
+        }
+        return Ok(it);
+    }
+    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) {
+        return Ok(o);
+    }
+    if is(o, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
+            return r;
+        }
+    }
+    err(cx, rt, "TypeError", &format!("'{}' object is not iterable", type_name(rt, o)))
+}
+
+/// `next(it)`: `None` when exhausted.
+pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Option<usize>, usize> {
+    if is(it, &SEQ_ITER) {
+        // SAFETY: a live iterator.
+        let (seq, i) = unsafe { (read_word(it, &SITER_SEQ) as usize, read_word(it, &SITER_INDEX) as usize) };
+        let item = if is(seq, &STR) {
+            text(seq).chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
+        } else {
+            let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
+            items.get(i).copied()
+        };
+        if item.is_some() {
+            unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = i as u64 + 1 };
+        }
+        return Ok(item);
+    }
+    if is(it, &RANGE_ITER) {
+        let (n, stop, step) = unsafe {
+            (read_word(it, &RITER_NEXT) as i64, read_word(it, &RITER_STOP) as i64, read_word(it, &RITER_STEP) as i64)
+        };
+        if (step > 0 && n < stop) || (step < 0 && n > stop) {
+            unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n + step };
+            return Ok(Some(new_int(cx.heap_mut(), n)));
+        }
+        return Ok(None);
+    }
+    if is(it, &INSTANCE) {
+        if let Some(r) = call_method(cx, rt, it, "__next__", &[]) {
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("StopIteration")) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    Err(crate::errors::new_error(cx, rt, "TypeError", &format!("'{}' object is not an iterator", type_name(rt, it))))
+}
+
+/// All items of an iterable.
+pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Vec<usize>, usize> {
+    if is(o, &LIST) {
+        return Ok(list_items(o));
+    }
+    if is(o, &TUPLE) {
+        return Ok(tuple_items(o));
+    }
+    let it = iter(cx, rt, o)?;
+    let mark = cx.root(it);
+    let mut out = Vec::new();
+    let r = loop {
+        match next(cx, rt, it) {
+            Ok(Some(v)) => {
+                let _ = cx.root(v);
+                out.push(v);
+            }
+            Ok(None) => break Ok(out),
+            Err(e) => break Err(e),
+        }
+    };
+    cx.unroot(mark);
+    r
+}
+
+fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: usize, c: usize) -> PyResult {
+    let none = rt.none.get();
+    match op {
+        NativeOp::Binary(op) => binary(cx, rt, op, a, b),
+        NativeOp::Unary(op) => crate::numbers::unary(cx, rt, op, a),
+        NativeOp::Compare(op) => compare(cx, rt, op, a, b),
+        NativeOp::Truth => Ok(rt.bool_obj(truth(cx, rt, a)?)),
+        NativeOp::GetAttr => crate::types::getattr(cx, rt, a, text(b)),
+        NativeOp::SetAttr => crate::types::setattr(cx, rt, a, text(b), c).map(|_| none),
+        NativeOp::DelAttr => err(cx, rt, "AttributeError", &format!("cannot delete attribute '{}'", text(b))),
+        NativeOp::GetItem => crate::types::getitem(cx, rt, a, b),
+        NativeOp::SetItem => crate::types::setitem(cx, rt, a, b, c).map(|_| none),
+        NativeOp::DelItem => crate::types::delitem(cx, rt, a, b).map(|_| none),
+        NativeOp::Iter => iter(cx, rt, a),
+        NativeOp::Next => match next(cx, rt, a)? {
+            Some(v) => Ok(v),
+            None => err(cx, rt, "StopIteration", ""),
+        },
+        NativeOp::ListToTuple => Ok(new_tuple(cx.heap_mut(), &list_items(a))),
+        NativeOp::BuildSet => {
+            let s = dict::new_set(cx.heap_mut());
+            for k in tuple_items(a) {
+                dict::set(cx, rt, s, k, none)?;
+            }
+            Ok(s)
+        }
+        NativeOp::BuildMap => {
+            let d = dict::new_dict(cx.heap_mut());
+            let items = tuple_items(a);
+            for kv in items.chunks(2) {
+                dict::set(cx, rt, d, kv[0], kv[1])?;
+            }
+            Ok(d)
+        }
+        NativeOp::BuildString => {
+            let s: String = tuple_items(a).into_iter().map(text).collect();
+            Ok(new_str(cx.heap_mut(), &s))
+        }
+        NativeOp::SetAdd => dict::set(cx, rt, a, b, none).map(|_| none),
+        NativeOp::ListExtend => {
+            let items = collect(cx, rt, b)?;
+            for i in items {
+                crate::runtime::list_push(cx.heap_mut(), a, i);
+            }
+            Ok(none)
+        }
+        NativeOp::SetUpdate => {
+            for k in collect(cx, rt, b)? {
+                dict::set(cx, rt, a, k, none)?;
+            }
+            Ok(none)
+        }
+        NativeOp::DictUpdate | NativeOp::DictMerge => {
+            if !dict::is_dict(b) {
+                return err(cx, rt, "TypeError", &format!("'{}' object is not a mapping", type_name(rt, b)));
+            }
+            for (k, v) in dict::items(b) {
+                if op == NativeOp::DictMerge && dict::lookup(cx, rt, a, k)?.is_some() {
+                    let k = to_str(cx, rt, k)?;
+                    return err(cx, rt, "TypeError", &format!("got multiple values for keyword argument '{k}'"));
+                }
+                dict::set(cx, rt, a, k, v)?;
+            }
+            Ok(none)
+        }
+        NativeOp::Format => {
+            let conv = as_big(rt, c).and_then(|b| b.to_i64()).unwrap_or(0);
+            let v = match conv {
+                1 => {
+                    let t = to_str(cx, rt, a)?;
+                    new_str(cx.heap_mut(), &t)
+                }
+                2 | 3 => {
+                    let t = to_repr(cx, rt, a)?;
+                    new_str(cx.heap_mut(), &t)
+                }
+                _ => a,
+            };
+            let spec = if b == none || b == 0 { "" } else { text(b) };
+            let s = crate::format::format(cx, rt, v, spec)?;
+            Ok(new_str(cx.heap_mut(), &s))
+        }
+        NativeOp::Unpack => {
+            let n = as_big(rt, b).and_then(|b| b.to_usize()).unwrap_or(0);
+            let items = collect(cx, rt, a)?;
+            if items.len() != n {
+                return if items.len() > n {
+                    err(cx, rt, "ValueError", &format!("too many values to unpack (expected {n})"))
+                } else {
+                    err(
+                        cx,
+                        rt,
+                        "ValueError",
+                        &format!("not enough values to unpack (expected {n}, got {})", items.len()),
+                    )
+                };
+            }
+            Ok(new_tuple(cx.heap_mut(), &items))
+        }
+        NativeOp::UnpackEx => {
+            let before = as_big(rt, b).and_then(|b| b.to_usize()).unwrap_or(0);
+            let after = as_big(rt, c).and_then(|b| b.to_usize()).unwrap_or(0);
+            let items = collect(cx, rt, a)?;
+            if items.len() < before + after {
+                return err(
+                    cx,
+                    rt,
+                    "ValueError",
+                    &format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                );
+            }
+            let mid = new_list(cx.heap_mut(), &items[before..items.len() - after]);
+            let mut out: Vec<usize> = items[..before].to_vec();
+            out.push(mid);
+            out.extend_from_slice(&items[items.len() - after..]);
+            Ok(new_tuple(cx.heap_mut(), &out))
+        }
+        NativeOp::CallEx => {
+            let args = collect(cx, rt, b)?;
+            let mut kw = Vec::new();
+            if c != 0 {
+                for (k, v) in dict::items(c) {
+                    if !is(k, &STR) {
+                        return err(cx, rt, "TypeError", "keywords must be strings");
+                    }
+                    kw.push((Rc::from(text(k)), v));
+                }
+            }
+            call_value(cx, rt, a, &args, &kw)
+        }
+        NativeOp::NsGet => Ok(dict::lookup(cx, rt, a, b)?.unwrap_or(0)),
+        NativeOp::PrintExpr => {
+            if a != none {
+                let s = to_repr(cx, rt, a)?;
+                let _ = writeln!(rt.out.borrow_mut(), "{s}");
+            }
+            Ok(none)
+        }
+    }
+}
+
+use std::io::Write;
+
+// ---- the builtin table --------------------------------------------------------------------
+
+pub use crate::library::NAMES;
+
+/// The number of method `name` of builtin objects of layout `class`.
+pub fn method_id(class: usize, name: &str) -> Option<usize> {
+    let prefix = if class == LIST.class() {
+        "list"
+    } else if class == STR.class() {
+        "str"
+    } else if class == dict::DICT.class() {
+        "dict"
+    } else if class == dict::SET.class() {
+        "set"
+    } else if class == TUPLE.class() {
+        "tuple"
+    } else if class == INT.class() || class == BIGINT.class() {
+        "int"
+    } else if class == FLOAT.class() {
+        "float"
+    } else {
+        return None;
+    };
+    NAMES.iter().position(|n| n.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) == Some(name))
+}
+
+/// Whether builtin object `b` is a method of a builtin type not yet bound to an object (a
+/// class attribute such as `BaseException.__init__`: reading it through an instance binds it).
+pub fn is_unbound_method(b: usize) -> bool {
+    // SAFETY: a live builtin.
+    let (id, this) = unsafe { (read_word(b, &BUILTIN_ID) as usize, read_word(b, &BUILTIN_SELF)) };
+    this == 0 && NAMES[id].contains('.')
+}
+
+/// The builtin object named `name` (a constant of traces).
+pub fn builtin_object<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, name: &str) -> C::Ref {
+    let builtins = cx_builtins(cx, rt);
+    crate::globals::load_global(cx, rt, builtins, name).expect("a builtin")
+}
+
+fn cx_builtins<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python) -> C::Ref {
+    cx.const_ref(rt.builtins.get())
+}
+
+/// Traced fast paths of builtins that never call user code.
+pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    b: C::Ref,
+    args: &[C::Ref],
+) -> Option<Result<C::Ref, C::Ref>> {
+    let id = cx.getfield_int(b, &BUILTIN_ID);
+    let id = cx.promote_int(id) as usize;
+    match (NAMES[id], args) {
+        ("list.append", [v]) => {
+            let l = cx.getfield_ref(b, &BUILTIN_SELF);
+            crate::interp::list_append(cx, l, *v);
+            Some(Ok(cx.const_ref(rt.none.get())))
+        }
+        ("len", [o]) => {
+            let class = cx.promote_class(*o);
+            let n = if class == LIST.class() {
+                cx.getfield_int(*o, &LIST_LEN)
+            } else if class == TUPLE.class() {
+                cx.arraylen(*o, &TUPLE_ITEMS)
+            } else {
+                return None;
+            };
+            Some(Ok(crate::space::int(cx, n)))
+        }
+        _ => None,
+    }
+}
+
+/// `(from, to, n)`: copies `n` references from one refs array to another.
+extern "C" fn copy_refs_helper(from: u64, to: u64, n: u64) -> u64 {
+    // SAFETY: the interpreter passes two live refs arrays holding at least `n` items.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            (from as usize + REFS_ITEMS.base as usize) as *const u64,
+            (to as usize + REFS_ITEMS.base as usize) as *mut u64,
+            n as usize,
+        )
+    };
+    0
+}
+
+const COPY_REFS: Helper =
+    Helper::new3("copy_refs", copy_refs_helper, &[Type::Ref, Type::Ref, Type::Int], None, Effect::Write);
+
+/// Copies the first `n` references of refs array `from` into `to`.
+pub fn copy_refs<S: Space, C: Ctx<Py<S>>>(cx: &mut C, from: C::Ref, to: C::Ref, n: C::Int) {
+    cx.call(&COPY_REFS, &[Red::Ref(from), Red::Ref(to), Red::Int(n)]);
+}
+
+/// Binding's dicts in natives (see `call::KwDicts`).
+pub struct NativeKwDicts;
+impl<'a, S: Space> crate::call::KwDicts<Cx<'a, S>> for NativeKwDicts {
+    fn make(&mut self, cx: &mut Cx<'a, S>, items: &[(Rc<str>, usize)]) -> usize {
+        let rt = cx.lang().rt.clone();
+        let d = dict::new_dict(cx.heap_mut());
+        for (k, v) in items {
+            let k = new_str(cx.heap_mut(), k);
+            // str keys: no user code runs, nothing raises.
+            let _ = dict::set(cx, &rt, d, k, *v);
+        }
+        d
+    }
+    fn get(&mut self, cx: &mut Cx<'a, S>, d: usize, name: &str) -> Option<usize> {
+        let rt = cx.lang().rt.clone();
+        let k = new_str(cx.heap_mut(), name);
+        dict::lookup(cx, &rt, d, k).ok().flatten()
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: Frame<metatrace::Plain>, _: f64, _: BigInt, _: bool) -> bool {
+    let x: BigInt = BigInt::zero();
+    x.is_negative()
+}
+
+#[allow(dead_code)]
+fn unused2<S: Space>(cx: &mut Cx<'_, S>, v: BigInt) -> usize {
+    let _ = new_float(cx.heap_mut(), 0.0);
+    int_obj(cx, v)
+}

@@ -1,0 +1,244 @@
+//! Calling Python functions: making function objects and binding a call's arguments to the
+//! parameters of a new frame (positional, keyword, defaults, `*args`, `**kwargs`), with
+//! CPython's error messages.
+//!
+//! Binding is plain Rust on green data (the code object, the argument count and the keyword
+//! names), so a trace of a call is just the moves of the argument values into the callee's
+//! locals.
+
+use crate::bytecode::Code;
+use crate::interp::{is_null, tuple, Frame, START};
+use crate::objects::*;
+use crate::space::Space;
+use crate::{errors, Py, Python};
+use metatrace::Ctx;
+use std::rc::Rc;
+
+/// A new function object for code `code` (its number as the int constant `code_const`).
+#[allow(clippy::too_many_arguments)]
+pub fn make_function<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    code_const: usize,
+    code: &Rc<Code>,
+    globals: C::Ref,
+    defaults: C::Ref,
+    kwdefaults: C::Ref,
+    closure: C::Ref,
+) -> C::Ref {
+    // SAFETY: code constants are int objects holding the code's number.
+    let id = unsafe { read_word(code_const, &INT_VALUE) } as u32;
+    crate::interp::name_code(id, &code.qualname);
+    let f = cx.new_object(&FUNCTION);
+    let idv = cx.int(id as i64);
+    cx.setfield_int(f, &FUNC_CODE, idv);
+    cx.setfield_ref(f, &FUNC_GLOBALS, globals);
+    cx.setfield_ref(f, &FUNC_DEFAULTS, defaults);
+    cx.setfield_ref(f, &FUNC_KWDEFAULTS, kwdefaults);
+    cx.setfield_ref(f, &FUNC_CLOSURE, closure);
+    let name = crate::strings::str_from(cx, &code.name);
+    cx.setfield_ref(f, &FUNC_NAME, name);
+    let qual = crate::strings::str_from(cx, &code.qualname);
+    cx.setfield_ref(f, &FUNC_QUALNAME, qual);
+    let _ = rt;
+    f
+}
+
+fn type_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, msg: String) -> C::Ref {
+    errors::new_error(cx, rt, "TypeError", &msg)
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What binding needs dicts for (`**kwargs`, keyword-only defaults): natives build them; the
+/// traced call path never needs them (functions with such parameters are called through a
+/// native, see `interp::call_object`).
+pub trait KwDicts<C: metatrace::Reds> {
+    /// A dict of the given str keys and values.
+    fn make(&mut self, cx: &mut C, items: &[(Rc<str>, C::Ref)]) -> C::Ref;
+    /// `d.get(name)` for a dict of str keys.
+    fn get(&mut self, cx: &mut C, d: C::Ref, name: &str) -> Option<C::Ref>;
+}
+
+/// For the traced call path: never asked (see [`KwDicts`]).
+pub struct NoKwDicts;
+impl<C: metatrace::Reds> KwDicts<C> for NoKwDicts {
+    fn make(&mut self, _: &mut C, _: &[(Rc<str>, C::Ref)]) -> C::Ref {
+        unreachable!("functions with **kwargs are called through a native")
+    }
+    fn get(&mut self, _: &mut C, _: C::Ref, _: &str) -> Option<C::Ref> {
+        unreachable!("functions with keyword-only parameters are called through a native")
+    }
+}
+
+/// The frame for calling function `func` with `args` and keyword arguments (names, values);
+/// `exc` is the caller's handled exception (the callee starts with it).
+pub fn bind<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    func: C::Ref,
+    args: Vec<C::Ref>,
+    kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
+    exc: C::Ref,
+    dicts: &mut dyn KwDicts<C>,
+) -> Result<Frame<C>, C::Ref> {
+    let func_addr = cx.promote_ref(func);
+    // SAFETY: a promoted function object: its code field is its code's number.
+    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let code = rt.code(id);
+    let consts = rt.consts.borrow()[id as usize].clone();
+    let fname = code.qualname.clone();
+    let null = cx.const_ref(0);
+    let mut locals = vec![null; code.varnames.len()];
+    let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
+    let npos = args.len();
+    if npos > argc && !code.varargs {
+        let defaults = cx.getfield_ref(func, &FUNC_DEFAULTS);
+        let ndef = if is_null(cx, defaults) { 0 } else { promoted_len(cx, defaults) };
+        let takes = if ndef > 0 { format!("from {} to {}", argc - ndef, argc) } else { argc.to_string() };
+        let was = if npos == 1 { "was" } else { "were" };
+        return Err(type_error(
+            cx,
+            rt,
+            format!(
+                "{fname}() takes {takes} positional argument{} but {npos} {was} given",
+                if argc == 1 && ndef == 0 { "" } else { "s" }
+            ),
+        ));
+    }
+    for (k, &a) in args.iter().take(argc).enumerate() {
+        locals[k] = a;
+    }
+    let mut slot = argc + kwonly;
+    if code.varargs {
+        let extra: Vec<C::Ref> = args.iter().skip(argc).copied().collect();
+        locals[slot] = tuple(cx, &extra);
+        slot += 1;
+    }
+    let mut extra_kw: Vec<(Rc<str>, C::Ref)> = Vec::new();
+    if let Some((names, values)) = kwargs {
+        for (name, v) in names.iter().zip(values) {
+            let pos = code.varnames[code.posonlyargcount as usize..argc + kwonly].iter().position(|n| n == name);
+            match pos {
+                Some(p) => {
+                    let p = p + code.posonlyargcount as usize;
+                    if !is_null(cx, locals[p]) {
+                        return Err(type_error(cx, rt, format!("{fname}() got multiple values for argument '{name}'")));
+                    }
+                    locals[p] = v;
+                }
+                None if code.varkeywords => extra_kw.push((name.clone(), v)),
+                None => {
+                    if code.varnames[..code.posonlyargcount as usize].iter().any(|n| n == name) {
+                        return Err(type_error(
+                            cx,
+                            rt,
+                            format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
+                            ),
+                        ));
+                    }
+                    return Err(type_error(cx, rt, format!("{fname}() got an unexpected keyword argument '{name}'")));
+                }
+            }
+        }
+    }
+    if code.varkeywords {
+        locals[slot] = dicts.make(cx, &extra_kw);
+    }
+    // Defaults for missing positional parameters, then keyword-only ones.
+    let mut missing = Vec::new();
+    if (0..argc).any(|k| is_null(cx, locals[k])) {
+        let defaults = cx.getfield_ref(func, &FUNC_DEFAULTS);
+        let ndef = if is_null(cx, defaults) { 0 } else { promoted_len(cx, defaults) };
+        for k in 0..argc {
+            if is_null(cx, locals[k]) {
+                if k + ndef >= argc {
+                    let i = cx.int((k + ndef - argc) as i64);
+                    locals[k] = cx.getarrayitem_ref(defaults, i, &TUPLE_ITEMS);
+                } else {
+                    missing.push(code.varnames[k].clone());
+                }
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        };
+        return Err(type_error(
+            cx,
+            rt,
+            format!(
+                "{fname}() missing {} positional argument{}: {list}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    if kwonly > 0 {
+        let kwdefaults = cx.getfield_ref(func, &FUNC_KWDEFAULTS);
+        let mut missing = Vec::new();
+        for k in argc..argc + kwonly {
+            if is_null(cx, locals[k]) {
+                let name = code.varnames[k].clone();
+                let v = if is_null(cx, kwdefaults) { None } else { dicts.get(cx, kwdefaults, &name) };
+                match v {
+                    Some(v) => locals[k] = v,
+                    None => missing.push(format!("'{name}'")),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(
+                cx,
+                rt,
+                format!(
+                    "{fname}() missing {} required keyword-only argument{}: {}",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    missing.join(" and ")
+                ),
+            ));
+        }
+    }
+    // Free variables come from the closure.
+    if !code.freevars.is_empty() {
+        let closure = cx.getfield_ref(func, &FUNC_CLOSURE);
+        for (k, &slot) in code.freevars.iter().enumerate() {
+            let k = cx.int(k as i64);
+            locals[slot as usize] = cx.getarrayitem_ref(closure, k, &TUPLE_ITEMS);
+        }
+    }
+    let _ = plural;
+    let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
+    Ok(Frame {
+        rt: consts_rt(rt),
+        code,
+        consts,
+        code_id: id,
+        pc: 0,
+        phase: START,
+        globals,
+        exc,
+        ns: null,
+        locals,
+        stack: Vec::new(),
+    })
+}
+
+/// The runtime's own `Rc` (frames hold one).
+fn consts_rt(rt: &Python) -> Rc<Python> {
+    rt.me.borrow().upgrade().expect("the runtime is alive")
+}
+
+/// The length of a tuple, made green.
+fn promoted_len<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref) -> usize {
+    let n = cx.arraylen(t, &TUPLE_ITEMS);
+    cx.promote_int(n) as usize
+}

@@ -1,0 +1,180 @@
+//! Exceptions: making them, matching them against `except` clauses, their tracebacks, and
+//! printing an uncaught one the way CPython does.
+//!
+//! An exception is an instance of a class deriving from `BaseException`: a user class's
+//! instance like any other (see `classes`), whose `args` and `__traceback__`, `__cause__`,
+//! `__context__` are attributes. The traceback is a chain of [`TRACEBACK`] entries, outermost
+//! first, each naming a code object and a line; a frame the exception passes through adds its
+//! entry in front.
+
+use crate::objects::*;
+use crate::space::{Outcome, Space};
+use crate::{classes, Py, Python};
+use metatrace::Ctx;
+
+/// A new exception of builtin class `class` with message `msg` (as `class(msg)` would make).
+pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, msg: &str) -> C::Ref {
+    let ty = cx.const_ref(rt.builtin_type(class));
+    let m = crate::strings::str_from(cx, msg);
+    let args = crate::interp::tuple(cx, &[m]);
+    classes::new_exception(cx, rt, ty, args)
+}
+
+/// Adds the frame running `code` at `line` in front of `e`'s traceback.
+pub fn add_traceback<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, code: u32, line: u32) {
+    if cx.promote_class(e) != INSTANCE.class() {
+        return;
+    }
+    let prev = classes::get_slot(cx, rt, e, "__traceback__");
+    let tb = cx.new_object(&TRACEBACK);
+    let prev = prev.unwrap_or_else(|| cx.const_ref(0));
+    let none = cx.const_ref(rt.none.get());
+    let is_none = cx.ptr_eq(prev, none);
+    let prev = if cx.is_true(is_none) { cx.const_ref(0) } else { prev };
+    cx.setfield_ref(tb, &TB_NEXT, prev);
+    let (k, l) = (cx.int(code as i64), cx.int(line as i64));
+    cx.setfield_int(tb, &TB_CODE, k);
+    cx.setfield_int(tb, &TB_LINE, l);
+    classes::set_slot(cx, rt, e, "__traceback__", tb);
+}
+
+/// Whether `e` is an instance of the builtin class named `class`.
+pub fn is_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, class: &str) -> bool {
+    if cx.promote_class(e) != INSTANCE.class() {
+        return false;
+    }
+    let ty = cx.getfield_ref(e, &INST_TYPE);
+    let ty = cx.promote_ref(ty);
+    classes::is_subclass(rt, ty, rt.builtin_type(class))
+}
+
+/// `except ty:` — whether exception `e` matches `ty` (a class or a tuple of classes).
+pub fn exc_match<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, ty: C::Ref) -> Outcome<C> {
+    let class = cx.promote_class(ty);
+    let ety = cx.getfield_ref(e, &INST_TYPE);
+    let ety = cx.promote_ref(ety);
+    let base_exc = rt.builtin_type("BaseException");
+    let check = |t: usize| classes::is_type(t) && classes::is_subclass(rt, t, base_exc);
+    if class == TYPE.class() {
+        let t = cx.promote_ref(ty);
+        if !check(t) {
+            return Outcome::Raise(new_error(
+                cx,
+                rt,
+                "TypeError",
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        return Outcome::Value(cx.const_ref(rt.bool_obj(classes::is_subclass(rt, ety, t))));
+    }
+    if class == TUPLE.class() {
+        let n = cx.arraylen(ty, &TUPLE_ITEMS);
+        let n = cx.promote_int(n);
+        let mut hit = false;
+        for k in 0..n {
+            let k = cx.int(k);
+            let t = cx.getarrayitem_ref(ty, k, &TUPLE_ITEMS);
+            let t = cx.promote_ref(t);
+            if !check(t) {
+                return Outcome::Raise(new_error(
+                    cx,
+                    rt,
+                    "TypeError",
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+            hit |= classes::is_subclass(rt, ety, t);
+        }
+        return Outcome::Value(cx.const_ref(rt.bool_obj(hit)));
+    }
+    Outcome::Raise(new_error(
+        cx,
+        rt,
+        "TypeError",
+        "catching classes that do not inherit from BaseException is not allowed",
+    ))
+}
+
+/// `raise e [from cause]` while handling `context`: the exception to raise (a class is
+/// instantiated, which may call its `__init__`: then `Outcome::Call`).
+pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    e: C::Ref,
+    cause: Option<C::Ref>,
+    context: C::Ref,
+) -> Outcome<C> {
+    let class = cx.promote_class(e);
+    let base_exc = rt.builtin_type("BaseException");
+    let e = if class == TYPE.class() {
+        let t = cx.promote_ref(e);
+        if !classes::is_subclass(rt, t, base_exc) {
+            return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
+        }
+        let none = cx.const_ref(rt.none.get());
+        let _ = none;
+        let args = crate::interp::tuple(cx, &[]);
+        classes::new_exception(cx, rt, e, args)
+    } else if class == INSTANCE.class() {
+        let ty = cx.getfield_ref(e, &INST_TYPE);
+        let ty = cx.promote_ref(ty);
+        if !classes::is_subclass(rt, ty, base_exc) {
+            return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
+        }
+        e
+    } else {
+        return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
+    };
+    if let Some(c) = cause {
+        classes::set_slot(cx, rt, e, "__cause__", c);
+        let t = cx.const_ref(rt.true_.get());
+        classes::set_slot(cx, rt, e, "__suppress_context__", t);
+    }
+    let same = cx.ptr_eq(e, context);
+    if !cx.is_true(same) && !crate::interp::is_none(cx, rt, context) {
+        classes::set_slot(cx, rt, e, "__context__", context);
+    }
+    Outcome::Value(e)
+}
+
+/// The text CPython prints for an uncaught exception (traceback, then `Type: message`),
+/// with its cause or context first.
+pub fn format_uncaught(rt: &Python, e: usize) -> String {
+    let mut out = String::new();
+    format_chain(rt, e, &mut out, 0);
+    out
+}
+
+fn format_chain(rt: &Python, e: usize, out: &mut String, depth: usize) {
+    if depth < 50 {
+        let cause = classes::peek_slot(rt, e, "__cause__").filter(|&c| c != rt.none.get() && c != 0);
+        let suppress = classes::peek_slot(rt, e, "__suppress_context__") == Some(rt.true_.get());
+        let context = classes::peek_slot(rt, e, "__context__").filter(|&c| c != rt.none.get() && c != 0);
+        if let Some(c) = cause {
+            format_chain(rt, c, out, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let (Some(c), false) = (context, suppress) {
+            format_chain(rt, c, out, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    let mut tb = classes::peek_slot(rt, e, "__traceback__").unwrap_or(0);
+    if tb != 0 && tb != rt.none.get() {
+        out.push_str("Traceback (most recent call last):\n");
+    }
+    while tb != 0 && tb != rt.none.get() && is(tb, &TRACEBACK) {
+        // SAFETY: `tb` is a live traceback entry.
+        let (next, code, line) =
+            unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_LINE)) };
+        let code = rt.code(code as u32);
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, line, code.name));
+        if let Some(src) = rt.sources.borrow().get(&code.filename) {
+            if let Some(text) = src.lines().nth(line as usize - 1) {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+        tb = next;
+    }
+    out.push_str(&crate::builtins::exception_line(rt, e));
+    out.push('\n');
+}

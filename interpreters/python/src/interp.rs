@@ -1,0 +1,946 @@
+//! The interpreter: Python frames and the main loop, written against `Ctx` so the toolchain
+//! traces it.
+//!
+//! A frame's green key is its code object, pc and *phase*; its reds are its globals, the
+//! exception it is handling, its class namespace, its locals and its value stack. An
+//! instruction that calls out (a Python function, a dunder, a native) sets its continuation
+//! phase first and makes the call last: the call's outcome reaches the frame as
+//! [`Language::deliver`] hands it over (pushed for `CONT`, raised for `RAISING`), so traces
+//! inline calls and guards after them resume exactly.
+
+use crate::builtins::{self, NativeOp};
+use crate::bytecode::{CmpOp, Code, CodeKind, Conversion, Op, UnOp};
+use crate::objects::*;
+use crate::space::{self, Outcome, Space};
+use crate::{errors, Py, Python};
+use metatrace::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
+use std::fmt;
+use std::rc::Rc;
+
+/// Phases: where in its instruction a frame stands.
+pub const START: u8 = 0;
+/// A call's result is on the stack: the instruction finishes.
+pub const CONT: u8 = 1;
+/// An exception is on the stack: the frame raises it.
+pub const RAISING: u8 = 2;
+/// `Binary`: `[a, b, forward result]`: if it is `NotImplemented`, try the reflected method.
+pub const REFLECT: u8 = 3;
+/// `ForIter` over a user iterator: `[it, next result]` (a `StopIteration` jumps out).
+pub const FOR_NEXT: u8 = 4;
+/// `PopJumpIf*`/`JumpIf*OrPop` on an object whose truth needed `__bool__`: `[.., c, bool(c)]`.
+pub const TRUTH: u8 = 5;
+
+/// A Python frame.
+pub struct Frame<R: Reds> {
+    pub rt: Rc<Python>,
+    pub code: Rc<Code>,
+    pub consts: Rc<[usize]>,
+    pub code_id: u32,
+    pub pc: u32,
+    pub phase: u8,
+    /// The module whose globals the code sees.
+    pub globals: R::Ref,
+    /// The exception being handled (None when none).
+    pub exc: R::Ref,
+    /// A class body's namespace (a dict), or null.
+    pub ns: R::Ref,
+    pub locals: Vec<R::Ref>,
+    pub stack: Vec<R::Ref>,
+}
+
+/// A frame's green key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: u32,
+    pub pc: u32,
+    pub phase: u8,
+}
+
+thread_local! {
+    static NAMES: std::cell::RefCell<Vec<Rc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = NAMES.with(|n| n.borrow().get(self.code as usize).cloned());
+        match name {
+            Some(n) => write!(f, "{n}@{}", self.pc)?,
+            None => write!(f, "code{}@{}", self.code, self.pc)?,
+        }
+        if self.phase != 0 {
+            write!(f, "/{}", self.phase)?;
+        }
+        Ok(())
+    }
+}
+
+/// Registers the display name of code number `id` (for trace logs).
+pub fn name_code(id: u32, qualname: &Rc<str>) {
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.len() <= id as usize {
+            n.resize(id as usize + 1, Rc::from(""));
+        }
+        n[id as usize] = qualname.clone();
+    });
+}
+
+impl<R: Reds> Frame<R> {
+    fn push(&mut self, v: R::Ref) {
+        self.stack.push(v);
+    }
+    fn pop(&mut self) -> R::Ref {
+        self.stack.pop().expect("the compiler keeps the stack balanced")
+    }
+    fn top(&self) -> R::Ref {
+        *self.stack.last().expect("the compiler keeps the stack balanced")
+    }
+}
+
+impl<S: Space> Language for Py<S> {
+    type Frame<R: Reds> = Frame<R>;
+    type Value<R: Reds> = Result<R::Ref, R::Ref>;
+    type Key = Key;
+
+    fn key<R: Reds>(f: &Frame<R>) -> Key {
+        Key { code: f.code_id, pc: f.pc, phase: f.phase }
+    }
+    fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
+        out.push(Red::Ref(f.globals));
+        out.push(Red::Ref(f.exc));
+        out.push(Red::Ref(f.ns));
+        out.extend(f.locals.iter().map(|&r| Red::Ref(r)));
+        out.extend(f.stack.iter().map(|&r| Red::Ref(r)));
+    }
+    fn rebuild<R: Reds>(&self, key: Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+        let mut next = || match reds.next() {
+            Some(Red::Ref(r)) => Some(r),
+            Some(_) => panic!("Python frames hold references"),
+            None => None,
+        };
+        let (globals, exc, ns) = (next().unwrap(), next().unwrap(), next().unwrap());
+        let code = self.rt.code(key.code);
+        let consts = self.rt.consts.borrow()[key.code as usize].clone();
+        let locals = (0..code.varnames.len()).map(|_| next().unwrap()).collect();
+        let stack = std::iter::from_fn(next).collect();
+        Frame {
+            rt: self.rt.clone(),
+            code,
+            consts,
+            code_id: key.code,
+            pc: key.pc,
+            phase: key.phase,
+            globals,
+            exc,
+            ns,
+            locals,
+            stack,
+        }
+    }
+    fn map_value<A: Reds, B: Reds>(v: Result<A::Ref, A::Ref>, m: &mut dyn RedMap<A, B>) -> Result<B::Ref, B::Ref> {
+        match v {
+            Ok(r) => Ok(m.reference(r)),
+            Err(e) => Err(m.reference(e)),
+        }
+    }
+    fn deliver<C: Ctx<Self>>(_: &mut C, f: &mut Frame<C>, v: Result<C::Ref, C::Ref>) {
+        match v {
+            Ok(r) => f.push(r),
+            Err(e) => {
+                f.push(e);
+                f.phase = RAISING;
+            }
+        }
+    }
+
+    const COMPILED_CALLS: bool = true;
+    const EXCEPTIONS: bool = true;
+    fn result_red<R: Reds>(v: &Result<R::Ref, R::Ref>) -> Option<Red<R>> {
+        v.as_ref().ok().map(|&r| Red::Ref(r))
+    }
+    fn result_from_red<R: Reds>(r: Red<R>) -> Result<R::Ref, R::Ref> {
+        match r {
+            Red::Ref(r) => Ok(r),
+            _ => unreachable!("Python results are references"),
+        }
+    }
+    fn result_raised<R: Reds>(v: &Result<R::Ref, R::Ref>) -> Option<R::Ref> {
+        v.as_ref().err().copied()
+    }
+    fn raised_result<R: Reds>(exc: R::Ref) -> Result<R::Ref, R::Ref> {
+        Err(exc)
+    }
+
+    fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<C::Ref, C::Ref>> {
+        run_frame::<S, C>(cx, f)
+    }
+}
+
+/// What an instruction tells the loop.
+enum Step<C: Reds> {
+    /// Go on at the frame's pc.
+    Next,
+    /// Raise this in the frame.
+    Raise(C::Ref),
+    /// The frame returns this.
+    Return(C::Ref),
+    /// The driver wants the frame back.
+    Leave,
+}
+
+fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<C::Ref, C::Ref>> {
+    let rt = f.rt.clone();
+    let code = f.code.clone();
+    loop {
+        if cx.merge_point(f) == Control::Leave {
+            return Flow::Leave;
+        }
+        let step = if f.phase == START { instruction::<S, C>(cx, &rt, &code, f) } else { resume::<S, C>(cx, &rt, f) };
+        match step {
+            Step::Next => {}
+            Step::Leave => return Flow::Leave,
+            Step::Return(v) => return Flow::Return(Ok(v)),
+            Step::Raise(e) => {
+                if let Some(e) = unwind::<S, C>(cx, &rt, &code, f, e) {
+                    return Flow::Return(Err(e));
+                }
+            }
+        }
+    }
+}
+
+/// Raises `e` in `f` at its pc: records the frame in the traceback and jumps to the handler
+/// covering the pc, if any; else the frame returns the exception.
+fn unwind<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    code: &Code,
+    f: &mut Frame<C>,
+    e: C::Ref,
+) -> Option<C::Ref> {
+    errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
+    f.phase = START;
+    match code.handler_at(f.pc as usize) {
+        Some(h) => {
+            f.stack.truncate(h.depth as usize);
+            f.push(e);
+            f.pc = h.handler;
+            None
+        }
+        None => Some(e),
+    }
+}
+
+/// The continuation of an instruction that called out (see the phases).
+fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) -> Step<C> {
+    let phase = std::mem::replace(&mut f.phase, START);
+    match phase {
+        CONT => {
+            f.pc += 1;
+            Step::Next
+        }
+        RAISING => Step::Raise(f.pop()),
+        REFLECT => {
+            let r = f.pop();
+            let Op::Binary { op, .. } = f.code.ops[f.pc as usize] else { unreachable!("REFLECT is a Binary phase") };
+            let b = f.pop();
+            let a = f.pop();
+            let ni = cx.const_ref(rt.notimpl.get());
+            let is_ni = cx.ptr_eq(r, ni);
+            if !cx.is_true(is_ni) {
+                f.push(r);
+                f.pc += 1;
+                return Step::Next;
+            }
+            let out = crate::classes::reflected(cx, rt, op, a, b);
+            finish::<S, C>(cx, f, out)
+        }
+        FOR_NEXT => {
+            f.pc += 1;
+            Step::Next
+        }
+        TRUTH => {
+            let t = f.pop();
+            let truth = S::truth(cx, rt, t).unwrap_or(false);
+            branch_on(f, truth);
+            Step::Next
+        }
+        p => unreachable!("unknown phase {p}"),
+    }
+}
+
+/// Finishes an instruction with an operation's outcome: pushes a value, raises, or makes the
+/// call it needs (the frame continues in phase `CONT`).
+fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+    finish_in::<S, C>(cx, f, out, CONT)
+}
+
+/// As [`finish`], continuing in `phase` after a call.
+fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>, phase: u8) -> Step<C> {
+    let r = match out {
+        Outcome::Value(v) => {
+            f.push(v);
+            f.pc += 1;
+            return Step::Next;
+        }
+        Outcome::Raise(e) => return Step::Raise(e),
+        Outcome::Call(callable, args) => {
+            f.phase = phase;
+            call_object::<S, C>(cx, f, callable, args, None)
+        }
+        Outcome::Native(op, args) => {
+            f.phase = phase;
+            builtins::call_op::<S, C>(cx, f, op, &args)
+        }
+    };
+    after_call(f, r)
+}
+
+/// After a call made with the frame in its continuation phase (not `CONT` itself: those
+/// finish here): the result goes where `deliver` puts it, and the continuation runs next.
+fn after_call<C: Reds>(f: &mut Frame<C>, r: Result<C::Ref, C::Ref>) -> Step<C> {
+    match r {
+        Ok(v) => {
+            f.push(v);
+            if f.phase == CONT {
+                f.phase = START;
+                f.pc += 1;
+            }
+            Step::Next
+        }
+        Err(e) => {
+            f.phase = START;
+            Step::Raise(e)
+        }
+    }
+}
+
+fn branch_on<C: Reds>(f: &mut Frame<C>, truth: bool) {
+    match f.code.ops[f.pc as usize] {
+        Op::PopJumpIfFalse(t) => f.pc = if truth { f.pc + 1 } else { t },
+        Op::PopJumpIfTrue(t) => f.pc = if truth { t } else { f.pc + 1 },
+        Op::JumpIfFalseOrPop(t) => {
+            if truth {
+                f.pop();
+                f.pc += 1;
+            } else {
+                f.pc = t;
+            }
+        }
+        Op::JumpIfTrueOrPop(t) => {
+            if truth {
+                f.pc = t;
+            } else {
+                f.pop();
+                f.pc += 1;
+            }
+        }
+        other => unreachable!("not a conditional jump: {other:?}"),
+    }
+}
+
+/// Calls `callable(args, **kwargs)` from frame `f` (in its continuation state): a Python
+/// function is run as a frame (inlined by traces), anything else goes through the natives.
+pub fn call_object<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    f: &mut Frame<C>,
+    callable: C::Ref,
+    mut args: Vec<C::Ref>,
+    kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
+) -> Result<C::Ref, C::Ref> {
+    let rt = f.rt.clone();
+    let mut callable = callable;
+    let mut class = cx.promote_class(callable);
+    if class == METHOD.class() {
+        let this = cx.getfield_ref(callable, &METHOD_SELF);
+        args.insert(0, this);
+        callable = cx.getfield_ref(callable, &METHOD_FUNC);
+        class = cx.promote_class(callable);
+    }
+    if class == FUNCTION.class() {
+        let addr = cx.promote_ref(callable);
+        // SAFETY: a promoted function: its code field is its code's number.
+        let code = rt.code(unsafe { read_word(addr, &FUNC_CODE) } as u32);
+        if code.varkeywords || code.kwonlyargcount > 0 || code.kind == CodeKind::Generator {
+            // Binding needs dicts (or a generator object): a native does the call.
+            return builtins::call_native::<S, C>(cx, f, callable, args, kwargs);
+        }
+        let exc = f.exc;
+        let callee = match crate::call::bind::<S, C>(cx, &rt, callable, args, kwargs, exc, &mut crate::call::NoKwDicts)
+        {
+            Ok(fr) => fr,
+            Err(e) => return Err(e),
+        };
+        if callee.code.kind == CodeKind::Generator {
+            return Err(errors::new_error(cx, &rt, "NotImplementedError", "generators are not supported yet"));
+        }
+        return cx.call_frame(f, callee);
+    }
+    if class == BUILTIN.class() {
+        if let Some(r) = builtins::fast_call::<S, C>(cx, &rt, callable, &args) {
+            return r;
+        }
+    }
+    builtins::call_native::<S, C>(cx, f, callable, args, kwargs)
+}
+
+fn name<C: Reds>(code: &Code, n: u32) -> Rc<str> {
+    code.names[n as usize].clone()
+}
+
+/// Runs the instruction at `f.pc` (phase `START`).
+fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f: &mut Frame<C>) -> Step<C> {
+    let op = code.ops[f.pc as usize];
+    match op {
+        Op::LoadConst(k) => {
+            let c = cx.const_ref(f.consts[k as usize]);
+            f.push(c);
+        }
+        Op::LoadFast(i) => {
+            let v = f.locals[i as usize];
+            if is_null(cx, v) {
+                let msg = format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    code.varnames[i as usize]
+                );
+                return Step::Raise(errors::new_error(cx, rt, "UnboundLocalError", &msg));
+            }
+            f.push(v);
+        }
+        Op::StoreFast(i) => f.locals[i as usize] = f.pop(),
+        Op::DeleteFast(i) => {
+            if is_null(cx, f.locals[i as usize]) {
+                let msg = format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    code.varnames[i as usize]
+                );
+                return Step::Raise(errors::new_error(cx, rt, "UnboundLocalError", &msg));
+            }
+            f.locals[i as usize] = cx.const_ref(0);
+        }
+        Op::LoadGlobal(n) | Op::LoadName(n) => {
+            let name = name::<C>(code, n);
+            if let (Op::LoadName(_), false) = (op, is_null(cx, f.ns)) {
+                match crate::globals::ns_get(cx, rt, f.ns, &name) {
+                    Outcome::Value(v) if !is_null(cx, v) => {
+                        f.push(v);
+                        f.pc += 1;
+                        return Step::Next;
+                    }
+                    Outcome::Value(_) => {}
+                    other => return finish::<S, C>(cx, f, other),
+                }
+            }
+            match crate::globals::load_global(cx, rt, f.globals, &name) {
+                Some(v) => f.push(v),
+                None => {
+                    return Step::Raise(errors::new_error(
+                        cx,
+                        rt,
+                        "NameError",
+                        &format!("name '{name}' is not defined"),
+                    ))
+                }
+            }
+        }
+        Op::StoreGlobal(n) => {
+            let v = f.pop();
+            crate::globals::store_global(cx, rt, f.globals, &name::<C>(code, n), v);
+        }
+        Op::StoreName(n) => {
+            let v = f.pop();
+            if is_null(cx, f.ns) {
+                crate::globals::store_global(cx, rt, f.globals, &name::<C>(code, n), v);
+            } else {
+                let out = crate::globals::ns_set(cx, rt, f.ns, &name::<C>(code, n), v);
+                return finish_void::<S, C>(cx, f, out);
+            }
+        }
+        Op::DeleteGlobal(n) | Op::DeleteName(n) => {
+            let name = name::<C>(code, n);
+            if !crate::globals::delete_global(cx, rt, f.globals, &name) {
+                return Step::Raise(errors::new_error(cx, rt, "NameError", &format!("name '{name}' is not defined")));
+            }
+        }
+        Op::LoadDeref(i) => {
+            let cell = f.locals[i as usize];
+            let v = cx.getfield_ref(cell, &CELL_VALUE);
+            if is_null(cx, v) {
+                let n = &code.varnames[i as usize];
+                let msg = format!(
+                    "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
+                );
+                return Step::Raise(errors::new_error(cx, rt, "NameError", &msg));
+            }
+            f.push(v);
+        }
+        Op::StoreDeref(i) => {
+            let v = f.pop();
+            let cell = f.locals[i as usize];
+            cx.setfield_ref(cell, &CELL_VALUE, v);
+        }
+        Op::DeleteDeref(i) => {
+            let cell = f.locals[i as usize];
+            let null = cx.const_ref(0);
+            cx.setfield_ref(cell, &CELL_VALUE, null);
+        }
+        Op::LoadClosure(i) => {
+            let cell = f.locals[i as usize];
+            f.push(cell);
+        }
+        Op::MakeCell(i) => {
+            let v = f.locals[i as usize];
+            let cell = cx.new_object(&CELL);
+            cx.setfield_ref(cell, &CELL_VALUE, v);
+            f.locals[i as usize] = cell;
+        }
+        Op::LoadAttr(n) => {
+            let obj = f.pop();
+            let out = S::getattr(cx, rt, obj, &name::<C>(code, n));
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::StoreAttr(n) => {
+            let obj = f.pop();
+            let v = f.pop();
+            let out = S::setattr(cx, rt, obj, &name::<C>(code, n), v);
+            return finish_void::<S, C>(cx, f, out);
+        }
+        Op::DeleteAttr(n) => {
+            let obj = f.pop();
+            let nm = crate::strings::str_from(cx, &name::<C>(code, n));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelAttr, vec![obj, nm]));
+        }
+        Op::BinarySubscr => {
+            let key = f.pop();
+            let obj = f.pop();
+            let out = S::getitem(cx, rt, obj, key);
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::StoreSubscr => {
+            let key = f.pop();
+            let obj = f.pop();
+            let v = f.pop();
+            let out = S::setitem(cx, rt, obj, key, v);
+            return finish_void::<S, C>(cx, f, out);
+        }
+        Op::DeleteSubscr => {
+            let key = f.pop();
+            let obj = f.pop();
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, vec![obj, key]));
+        }
+        Op::BuildSlice(n) => {
+            let step = if n == 3 { f.pop() } else { cx.const_ref(rt.none.get()) };
+            let stop = f.pop();
+            let start = f.pop();
+            let s = cx.new_object(&SLICE);
+            cx.setfield_ref(s, &SLICE_START, start);
+            cx.setfield_ref(s, &SLICE_STOP, stop);
+            cx.setfield_ref(s, &SLICE_STEP, step);
+            f.push(s);
+        }
+        Op::Pop => {
+            f.pop();
+        }
+        Op::Dup => {
+            let t = f.top();
+            f.push(t);
+        }
+        Op::Dup2 => {
+            let n = f.stack.len();
+            let (a, b) = (f.stack[n - 2], f.stack[n - 1]);
+            f.push(a);
+            f.push(b);
+        }
+        Op::Rot2 => {
+            let n = f.stack.len();
+            f.stack.swap(n - 1, n - 2);
+        }
+        Op::Rot3 => {
+            let t = f.pop();
+            let n = f.stack.len();
+            f.stack.insert(n - 2, t);
+        }
+        Op::Rot4 => {
+            let t = f.pop();
+            let n = f.stack.len();
+            f.stack.insert(n - 3, t);
+        }
+        Op::Binary { op, inplace } => {
+            let b = f.pop();
+            let a = f.pop();
+            let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
+            let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
+            if let Outcome::Call(..) = out {
+                // A user `__op__`: its result may be NotImplemented (then the reflection).
+                f.push(a);
+                f.push(b);
+                return finish_in::<S, C>(cx, f, out, REFLECT);
+            }
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::Unary(op) => {
+            let a = f.pop();
+            let out = S::unary(cx, rt, op, a);
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::Compare(op) => {
+            let b = f.pop();
+            let a = f.pop();
+            let out = S::compare(cx, rt, op, a, b);
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::Jump(t) => {
+            f.pc = t;
+            return Step::Next;
+        }
+        Op::JumpBack(t) => {
+            f.pc = t;
+            if cx.loop_header(f) == Control::Leave {
+                return Step::Leave;
+            }
+            return Step::Next;
+        }
+        Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) | Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => {
+            let c = if matches!(op, Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_)) { f.pop() } else { f.top() };
+            match S::truth(cx, rt, c) {
+                Some(t) => {
+                    if matches!(op, Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_)) {
+                        f.push(c); // branch_on pops for the *OrPop forms only
+                        f.pop();
+                    }
+                    branch_on(f, t);
+                }
+                None => {
+                    let out = Outcome::Native(NativeOp::Truth, vec![c]);
+                    return finish_in::<S, C>(cx, f, out, TRUTH);
+                }
+            }
+            return Step::Next;
+        }
+        Op::GetIter => {
+            let obj = f.pop();
+            let out = S::iter(cx, rt, obj);
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::ForIter(t) => {
+            let it = f.top();
+            match S::next(cx, rt, it) {
+                Ok(Some(v)) => f.push(v),
+                Ok(None) => {
+                    f.pop();
+                    f.pc = t;
+                    return Step::Next;
+                }
+                Err(out) => {
+                    // A user iterator: a StopIteration ends the loop (see `exhausted`).
+                    let step = finish_in::<S, C>(cx, f, out, FOR_NEXT);
+                    return match step {
+                        Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
+                            f.pop();
+                            f.pc = t;
+                            Step::Next
+                        }
+                        s => s,
+                    };
+                }
+            }
+        }
+        Op::Call(argc) => {
+            let args = f.stack.split_off(f.stack.len() - argc as usize);
+            let callable = f.pop();
+            f.phase = CONT;
+            let r = call_object::<S, C>(cx, f, callable, args, None);
+            return after_call(f, r);
+        }
+        Op::CallKw { argc, names } => {
+            let mut args = f.stack.split_off(f.stack.len() - argc as usize);
+            let callable = f.pop();
+            let names: Rc<[Rc<str>]> = match &code.consts[names as usize] {
+                crate::bytecode::Const::Tuple(t) => t
+                    .iter()
+                    .map(|c| match c {
+                        crate::bytecode::Const::Str(s) => s.clone(),
+                        _ => Rc::from("?"),
+                    })
+                    .collect(),
+                _ => Rc::from([]),
+            };
+            let kwvals = args.split_off(args.len() - names.len());
+            f.phase = CONT;
+            let r = call_object::<S, C>(cx, f, callable, args, Some((names, kwvals)));
+            return after_call(f, r);
+        }
+        Op::CallEx { kwargs } => {
+            let kw = if kwargs { Some(f.pop()) } else { None };
+            let args = f.pop();
+            let callable = f.pop();
+            let mut v = vec![callable, args];
+            v.extend(kw);
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::CallEx, v));
+        }
+        Op::MakeFunction { code: k, defaults, kwdefaults, closure } => {
+            let closure = if closure { f.pop() } else { cx.const_ref(0) };
+            let kwd = if kwdefaults { f.pop() } else { cx.const_ref(0) };
+            let defs = if defaults { f.pop() } else { cx.const_ref(0) };
+            let inner = match &code.consts[k as usize] {
+                crate::bytecode::Const::Code(c) => c.clone(),
+                _ => unreachable!("MakeFunction of a code constant"),
+            };
+            let func = crate::call::make_function(cx, rt, f.consts[k as usize], &inner, f.globals, defs, kwd, closure);
+            f.push(func);
+        }
+        Op::Return => return Step::Return(f.pop()),
+        Op::BuildTuple(n) => {
+            let items = f.stack.split_off(f.stack.len() - n as usize);
+            let t = tuple(cx, &items);
+            f.push(t);
+        }
+        Op::BuildList(n) => {
+            let items = f.stack.split_off(f.stack.len() - n as usize);
+            let l = list(cx, &items);
+            f.push(l);
+        }
+        Op::ListAppend(depth) => {
+            let v = f.pop();
+            let l = f.stack[f.stack.len() - depth as usize];
+            list_append(cx, l, v);
+        }
+        Op::ListToTuple => {
+            let l = f.pop();
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ListToTuple, vec![l]));
+        }
+        Op::BuildSet(n) | Op::BuildMap(n) | Op::BuildString(n) => {
+            let count = match op {
+                Op::BuildMap(_) => 2 * n,
+                _ => n,
+            };
+            let items = f.stack.split_off(f.stack.len() - count as usize);
+            let t = tuple(cx, &items);
+            let which = match op {
+                Op::BuildSet(_) => NativeOp::BuildSet,
+                Op::BuildMap(_) => NativeOp::BuildMap,
+                _ => NativeOp::BuildString,
+            };
+            return finish::<S, C>(cx, f, Outcome::Native(which, vec![t]));
+        }
+        Op::SetAdd(depth)
+        | Op::ListExtend(depth)
+        | Op::SetUpdate(depth)
+        | Op::DictUpdate(depth)
+        | Op::DictMerge(depth) => {
+            let v = f.pop();
+            let target = f.stack[f.stack.len() - depth as usize];
+            let which = match op {
+                Op::SetAdd(_) => NativeOp::SetAdd,
+                Op::ListExtend(_) => NativeOp::ListExtend,
+                Op::SetUpdate(_) => NativeOp::SetUpdate,
+                Op::DictUpdate(_) => NativeOp::DictUpdate,
+                _ => NativeOp::DictMerge,
+            };
+            return finish_void::<S, C>(cx, f, Outcome::Native(which, vec![target, v]));
+        }
+        Op::MapAdd(depth) => {
+            let v = f.pop();
+            let k = f.pop();
+            let d = f.stack[f.stack.len() - depth as usize];
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::SetItem, vec![d, k, v]));
+        }
+        Op::FormatValue { conv, spec } => {
+            let spec = if spec { f.pop() } else { cx.const_ref(rt.none.get()) };
+            let v = f.pop();
+            let conv = cx.int(match conv {
+                Conversion::None => 0,
+                Conversion::Str => 1,
+                Conversion::Repr => 2,
+                Conversion::Ascii => 3,
+            });
+            let c = space::int(cx, conv);
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Format, vec![v, spec, c]));
+        }
+        Op::UnpackSequence(n) => {
+            let seq = f.pop();
+            let class = cx.promote_class(seq);
+            if class == TUPLE.class() || class == LIST.class() {
+                let (len, items, d) = if class == TUPLE.class() {
+                    (cx.arraylen(seq, &TUPLE_ITEMS), seq, TUPLE_ITEMS)
+                } else {
+                    (cx.getfield_int(seq, &LIST_LEN), cx.getfield_ref(seq, &LIST_ITEMS), REFS_ITEMS)
+                };
+                let want = cx.int(n as i64);
+                let same = cx.int_eq(len, want);
+                if cx.is_true(same) {
+                    for k in (0..n).rev() {
+                        let k = cx.int(k as i64);
+                        let v = cx.getarrayitem_ref(items, k, &d);
+                        f.push(v);
+                    }
+                    f.pc += 1;
+                    return Step::Next;
+                }
+            }
+            let n = cx.int(n as i64);
+            let n = space::int(cx, n);
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::Unpack, vec![seq, n]));
+        }
+        Op::UnpackEx { before, after } => {
+            let seq = f.pop();
+            let (b, a) = (cx.int(before as i64), cx.int(after as i64));
+            let (b, a) = (space::int(cx, b), space::int(cx, a));
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::UnpackEx, vec![seq, b, a]));
+        }
+        Op::Raise(n) => {
+            let cause = if n == 2 { Some(f.pop()) } else { None };
+            if n == 0 {
+                if is_none(cx, rt, f.exc) {
+                    return Step::Raise(errors::new_error(cx, rt, "RuntimeError", "No active exception to reraise"));
+                }
+                return Step::Raise(f.exc);
+            }
+            let e = f.pop();
+            return match errors::make_raisable::<S, C>(cx, rt, e, cause, f.exc) {
+                Outcome::Value(e) => Step::Raise(e),
+                out => finish_in::<S, C>(cx, f, out, RAISING),
+            };
+        }
+        Op::Reraise => return Step::Raise(f.pop()),
+        Op::PushExcInfo => {
+            let e = f.pop();
+            let prev = f.exc;
+            f.push(prev);
+            f.push(e);
+            f.exc = e;
+        }
+        Op::PopExcept => {
+            f.exc = f.pop();
+        }
+        Op::CheckExcMatch => {
+            let ty = f.pop();
+            let e = f.top();
+            let out = errors::exc_match::<S, C>(cx, rt, e, ty);
+            return finish::<S, C>(cx, f, out);
+        }
+        Op::LoadAssertionError => {
+            let t = cx.const_ref(rt.builtin_type("AssertionError"));
+            f.push(t);
+        }
+        Op::LoadBuildClass => {
+            let b = builtins::builtin_object(cx, rt, "__build_class__");
+            f.push(b);
+        }
+        Op::BeforeWith | Op::WithExceptStart | Op::ImportName(_) | Op::ImportFrom(_) | Op::ImportStar => {
+            let msg = format!("{op:?} is not supported yet");
+            return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", &msg));
+        }
+        Op::YieldValue | Op::GetYieldFromIter | Op::Send(_) => {
+            return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", "generators are not supported yet"));
+        }
+        Op::Nop => {}
+        Op::PrintExpr => {
+            let v = f.pop();
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::PrintExpr, vec![v]));
+        }
+    }
+    f.pc += 1;
+    Step::Next
+}
+
+/// As [`finish`], for an operation whose result is not pushed (`StoreAttr`, `StoreSubscr`):
+/// the result pushed by the call is dropped by a `Pop` the compiler did not emit, so the
+/// frame drops it here when the call returns, and in `CONT` after a deopt.
+fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+    let depth = f.stack.len();
+    let step = finish::<S, C>(cx, f, out);
+    if let Step::Next = step {
+        // The value pushed (the call's result or the fast path's None) is not the
+        // instruction's result.
+        if f.stack.len() > depth {
+            f.stack.truncate(depth);
+        }
+    }
+    step
+}
+
+/// As [`finish`], for unpacking: the result is a tuple of the items, pushed in reverse.
+fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+    let step = finish::<S, C>(cx, f, out);
+    if let Step::Next = step {
+        let t = f.pop();
+        let n = cx.arraylen(t, &TUPLE_ITEMS);
+        let n = cx.promote_int(n);
+        for k in (0..n).rev() {
+            let k = cx.int(k);
+            let v = cx.getarrayitem_ref(t, k, &TUPLE_ITEMS);
+            f.push(v);
+        }
+    }
+    step
+}
+
+pub fn is_null<S: Space, C: Ctx<Py<S>>>(cx: &mut C, r: C::Ref) -> bool {
+    let null = cx.const_ref(0);
+    let same = cx.ptr_eq(r, null);
+    cx.is_true(same)
+}
+
+pub fn is_none<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, r: C::Ref) -> bool {
+    let none = cx.const_ref(rt.none.get());
+    let same = cx.ptr_eq(r, none);
+    cx.is_true(same)
+}
+
+/// A new tuple of `items`.
+pub fn tuple<S: Space, C: Ctx<Py<S>>>(cx: &mut C, items: &[C::Ref]) -> C::Ref {
+    let n = cx.int(items.len() as i64);
+    let t = cx.new_array(&TUPLE, n);
+    for (k, &v) in items.iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(t, k, &TUPLE_ITEMS, v);
+    }
+    t
+}
+
+/// A new list of `items`.
+pub fn list<S: Space, C: Ctx<Py<S>>>(cx: &mut C, items: &[C::Ref]) -> C::Ref {
+    let cap = cx.int(items.len().max(4) as i64);
+    let storage = cx.new_array(&REFS, cap);
+    for (k, &v) in items.iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(storage, k, &REFS_ITEMS, v);
+    }
+    let l = cx.new_object(&LIST);
+    cx.setfield_ref(l, &LIST_ITEMS, storage);
+    let n = cx.int(items.len() as i64);
+    cx.setfield_int(l, &LIST_LEN, n);
+    l
+}
+
+/// `list.append(v)`, traced: grows the storage (doubling) when full.
+pub fn list_append<S: Space, C: Ctx<Py<S>>>(cx: &mut C, l: C::Ref, v: C::Ref) {
+    let n = cx.getfield_int(l, &LIST_LEN);
+    let mut storage = cx.getfield_ref(l, &LIST_ITEMS);
+    let cap = cx.arraylen(storage, &REFS_ITEMS);
+    let full = cx.int_eq(n, cap);
+    if cx.is_true(full) {
+        let two = cx.int(2);
+        let four = cx.int(4);
+        let bigger = cx.int_mul(cap, two);
+        let bigger = cx.int_add(bigger, four);
+        let fresh = cx.new_array(&REFS, bigger);
+        // Copying is a loop over a red length: a helper does it.
+        builtins::copy_refs(cx, storage, fresh, n);
+        cx.setfield_ref(l, &LIST_ITEMS, fresh);
+        storage = fresh;
+    }
+    cx.setarrayitem_ref(storage, n, &REFS_ITEMS, v);
+    let one = cx.int(1);
+    let n1 = cx.int_add(n, one);
+    cx.setfield_int(l, &LIST_LEN, n1);
+}
+
+/// Whether the operation is a comparison whose result is a bool (for the fast paths).
+pub fn is_bool_compare(op: CmpOp) -> bool {
+    !matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Eq | CmpOp::Ne)
+}
+
+#[allow(dead_code)]
+fn unused(_: UnOp) {}

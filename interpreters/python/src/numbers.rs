@@ -1,0 +1,219 @@
+//! Arithmetic the traced fast paths leave to natives: ints of any size, float corners
+//! (division by zero, `//`, `%`, `**`), and CPython's error messages.
+
+use crate::builtins::{err, PyResult};
+use crate::bytecode::{BinOp, UnOp};
+use crate::objects::*;
+use crate::runtime::{new_bigint, new_float};
+use crate::space::Space;
+use crate::{Py, Python};
+use metatrace::Concrete;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
+
+/// `x op y` for ints.
+pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigInt, y: BigInt) -> PyResult {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::FloorDiv | BinOp::Mod => {
+            if y.is_zero() {
+                return err(cx, rt, "ZeroDivisionError", "integer division or modulo by zero");
+            }
+            if op == BinOp::FloorDiv {
+                x.div_floor(&y)
+            } else {
+                x.mod_floor(&y)
+            }
+        }
+        BinOp::TrueDiv => {
+            if y.is_zero() {
+                return err(cx, rt, "ZeroDivisionError", "division by zero");
+            }
+            let q = match (x.to_f64(), y.to_f64()) {
+                (Some(a), Some(b)) if a.abs() < 9e15 && b.abs() < 9e15 => a / b,
+                _ => big_div(&x, &y),
+            };
+            return Ok(new_float(cx.heap_mut(), q));
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                if x.is_zero() {
+                    return err(cx, rt, "ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                }
+                let f = x.to_f64().unwrap_or(f64::INFINITY).powf(y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                return Ok(new_float(cx.heap_mut(), f));
+            }
+            let Some(e) = y.to_u32() else {
+                if x.is_one() || x.is_zero() {
+                    return Ok(new_bigint(cx.heap_mut(), x));
+                }
+                return err(cx, rt, "MemoryError", "");
+            };
+            if x.bits().saturating_mul(e as u64) > 1 << 26 {
+                return err(cx, rt, "MemoryError", "");
+            }
+            num_traits::pow(x, e as usize)
+        }
+        BinOp::LShift | BinOp::RShift => {
+            if y.is_negative() {
+                return err(cx, rt, "ValueError", "negative shift count");
+            }
+            let n = y.to_usize().unwrap_or(usize::MAX);
+            if op == BinOp::LShift {
+                if x.is_zero() {
+                    BigInt::zero()
+                } else if n > 1 << 26 {
+                    return err(cx, rt, "OverflowError", "too many digits in integer");
+                } else {
+                    x << n
+                }
+            } else if n > x.bits() as usize + 1 {
+                if x.is_negative() {
+                    BigInt::from(-1)
+                } else {
+                    BigInt::zero()
+                }
+            } else {
+                x >> n
+            }
+        }
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::MatMul => return err(cx, rt, "TypeError", "unsupported operand type(s) for @: 'int' and 'int'"),
+    };
+    Ok(new_bigint(cx.heap_mut(), r))
+}
+
+/// `x / y` for big ints, correctly rounded enough for printing.
+fn big_div(x: &BigInt, y: &BigInt) -> f64 {
+    let (q, r) = x.div_rem(y);
+    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+}
+
+/// `x op y` for floats (or a float and an int).
+pub fn float_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: f64, y: f64) -> PyResult {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return err(cx, rt, "ZeroDivisionError", "float division by zero");
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return err(cx, rt, "ZeroDivisionError", "float floor division by zero");
+            }
+            float_divmod(x, y).0
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return err(cx, rt, "ZeroDivisionError", "float modulo");
+            }
+            float_divmod(x, y).1
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return err(cx, rt, "ZeroDivisionError", "0.0 cannot be raised to a negative power");
+            }
+            if x < 0.0 && y.fract() != 0.0 {
+                return err(cx, rt, "ValueError", "math domain error");
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return err(cx, rt, "OverflowError", "(34, 'Numerical result out of range')");
+            }
+            r
+        }
+        _ => {
+            let msg = format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol());
+            return err(cx, rt, "TypeError", &msg);
+        }
+    };
+    Ok(new_float(cx.heap_mut(), r))
+}
+
+/// Python's `divmod` for floats.
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut d = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            d -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let fd = if d != 0.0 {
+        let f = d.floor();
+        if d - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (fd, m)
+}
+
+/// `op x` for everything the fast paths leave.
+pub fn unary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: UnOp, x: usize) -> PyResult {
+    if op == UnOp::Not {
+        let t = crate::builtins::truth(cx, rt, x)?;
+        return Ok(rt.bool_obj(!t));
+    }
+    if is(x, &INT) || is(x, &BIGINT) || is(x, &BOOL) {
+        let v = if is(x, &BOOL) {
+            BigInt::from((x == rt.true_.get()) as i64)
+        } else if is(x, &INT) {
+            // SAFETY: a live int.
+            BigInt::from(unsafe { read_word(x, &INT_VALUE) } as i64)
+        } else {
+            // SAFETY: a live bigint.
+            unsafe { bigint_data(x) }.clone()
+        };
+        let r = match op {
+            UnOp::Neg => -v,
+            UnOp::Pos => v,
+            UnOp::Invert => -v - 1,
+            UnOp::Not => unreachable!(),
+        };
+        return Ok(new_bigint(cx.heap_mut(), r));
+    }
+    if is(x, &FLOAT) {
+        // SAFETY: a live float.
+        let v = f64::from_bits(unsafe { read_word(x, &FLOAT_VALUE) });
+        match op {
+            UnOp::Neg => return Ok(new_float(cx.heap_mut(), -v)),
+            UnOp::Pos => return Ok(x),
+            _ => {}
+        }
+    }
+    if is(x, &INSTANCE) {
+        let name = match op {
+            UnOp::Neg => "__neg__",
+            UnOp::Pos => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = crate::builtins::call_method(cx, rt, x, name, &[]) {
+            return r;
+        }
+    }
+    let sym = match op {
+        UnOp::Neg => "unary -",
+        UnOp::Pos => "unary +",
+        _ => "unary ~",
+    };
+    let msg = format!("bad operand type for {sym}: '{}'", crate::builtins::type_name(rt, x));
+    err(cx, rt, "TypeError", &msg)
+}

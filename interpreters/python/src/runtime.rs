@@ -1,0 +1,301 @@
+//! The interpreter's own state (the `Language` instance): code objects by number, the
+//! constants of each, the builtin types and singletons, modules and their globals.
+//!
+//! Objects the runtime refers to from Rust (singletons, types, modules, code constants) are
+//! kept alive by one rooted list, `immortals`: they live as long as the interpreter.
+//!
+//! Globals are JIT-friendly: a module's names map to slots (a Rust table, per module) of a
+//! heap array of values, and a quasi-immutable cell versions the table. A trace reading a
+//! global promotes the module, depends on the version, finds the slot in Rust at trace time
+//! and reads the slot: rebinding a global costs compiled code nothing; adding or deleting a
+//! name invalidates the traces that looked names up in that module.
+
+use crate::bytecode::{Code, Const};
+use crate::objects::*;
+use metatrace::heap::Heap;
+use metatrace::QuasiId;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A module's names: which slot of its value array each one has.
+pub struct ModuleInfo {
+    pub name: Rc<str>,
+    pub slots: HashMap<Rc<str>, u32>,
+    /// The names in slot order (for `dir()` and printing).
+    pub order: Vec<Rc<str>>,
+    pub version: QuasiId,
+}
+
+/// A class (builtin or user-defined): what the runtime knows of it in Rust.
+pub struct TypeInfo {
+    pub name: Rc<str>,
+    /// The TYPE object.
+    pub obj: usize,
+    pub base: Option<usize>,
+    /// The method resolution order: TYPE objects, this class first.
+    pub mro: Vec<usize>,
+    /// Derives from BaseException.
+    pub exception: bool,
+    /// Its attributes (values kept alive by the runtime).
+    pub dict: RefCell<HashMap<Rc<str>, usize>>,
+    /// Changes whenever an attribute of this class or of a class in its MRO changes.
+    pub version: QuasiId,
+}
+
+/// A map (hidden class): which attribute of an instance is in which slot, and the maps that
+/// adding an attribute leads to. Map 0 is the empty map.
+#[derive(Default)]
+pub struct Map {
+    pub slots: HashMap<Rc<str>, u32>,
+    pub order: Vec<Rc<str>>,
+    transitions: HashMap<Rc<str>, usize>,
+}
+
+impl Map {
+    /// The map an instance with map `from` moves to when it gets attribute `name`.
+    pub fn transition(rt: &Python, from: usize, name: &str) -> usize {
+        if let Some(&to) = rt.maps.borrow()[from].transitions.get(name) {
+            return to;
+        }
+        let mut maps = rt.maps.borrow_mut();
+        let mut next =
+            Map { slots: maps[from].slots.clone(), order: maps[from].order.clone(), transitions: HashMap::new() };
+        let name: Rc<str> = name.into();
+        next.slots.insert(name.clone(), next.order.len() as u32);
+        next.order.push(name.clone());
+        let id = maps.len();
+        maps.push(next);
+        maps[from].transitions.insert(name, id);
+        id
+    }
+}
+
+/// The state of one interpreter (one `Vm`).
+pub struct Python {
+    pub codes: RefCell<Vec<Rc<Code>>>,
+    code_ids: RefCell<HashMap<*const Code, u32>>,
+    /// The constants of each code object as heap objects (made when the code is registered).
+    pub consts: RefCell<Vec<Rc<[usize]>>>,
+    /// A list rooted for the interpreter's lifetime.
+    pub immortals: Cell<usize>,
+    pub none: Cell<usize>,
+    pub true_: Cell<usize>,
+    pub false_: Cell<usize>,
+    pub notimpl: Cell<usize>,
+    pub ellipsis: Cell<usize>,
+    pub modules: RefCell<Vec<ModuleInfo>>,
+    /// MODULE object address -> module number.
+    pub module_ids: RefCell<HashMap<usize, u32>>,
+    pub builtins: Cell<usize>,
+    pub types: RefCell<Vec<TypeInfo>>,
+    pub maps: RefCell<Vec<Map>>,
+    /// Layout address -> the TYPE object of builtin objects of that layout.
+    pub layout_types: RefCell<HashMap<usize, usize>>,
+    /// Builtin class objects by name (`int`, `ValueError`, ...).
+    pub type_by_name: RefCell<HashMap<&'static str, usize>>,
+    /// Source text by file name (tracebacks print source lines).
+    pub sources: RefCell<HashMap<Rc<str>, Rc<str>>>,
+    /// What `print` writes to (stdout, or a buffer in tests).
+    pub out: RefCell<Box<dyn std::io::Write>>,
+    pub argv: RefCell<Vec<String>>,
+    /// The runtime's own `Rc` (frames hold one).
+    pub me: RefCell<std::rc::Weak<Python>>,
+}
+
+impl Python {
+    pub fn new(out: Box<dyn std::io::Write>) -> Python {
+        Python {
+            codes: RefCell::new(Vec::new()),
+            code_ids: RefCell::new(HashMap::new()),
+            consts: RefCell::new(Vec::new()),
+            immortals: Cell::new(0),
+            none: Cell::new(0),
+            true_: Cell::new(0),
+            false_: Cell::new(0),
+            notimpl: Cell::new(0),
+            ellipsis: Cell::new(0),
+            modules: RefCell::new(Vec::new()),
+            module_ids: RefCell::new(HashMap::new()),
+            builtins: Cell::new(0),
+            types: RefCell::new(Vec::new()),
+            maps: RefCell::new(vec![Map::default()]),
+            layout_types: RefCell::new(HashMap::new()),
+            type_by_name: RefCell::new(HashMap::new()),
+            sources: RefCell::new(HashMap::new()),
+            out: RefCell::new(out),
+            argv: RefCell::new(Vec::new()),
+            me: RefCell::new(std::rc::Weak::new()),
+        }
+    }
+
+    /// Keeps `obj` alive for the interpreter's lifetime.
+    pub fn immortal(&self, heap: &mut Heap, obj: usize) {
+        let list = self.immortals.get();
+        list_push(heap, list, obj);
+    }
+
+    /// The number of a code object (registering it, and its constants as objects, if new).
+    pub fn code_id(&self, heap: &mut Heap, code: &Rc<Code>) -> u32 {
+        if let Some(&id) = self.code_ids.borrow().get(&Rc::as_ptr(code)) {
+            return id;
+        }
+        let objs: Vec<usize> = code.consts.iter().map(|c| self.const_obj(heap, c)).collect();
+        for &o in &objs {
+            self.immortal(heap, o);
+        }
+        let mut codes = self.codes.borrow_mut();
+        let id = codes.len() as u32;
+        codes.push(code.clone());
+        self.consts.borrow_mut().push(objs.into());
+        self.code_ids.borrow_mut().insert(Rc::as_ptr(code), id);
+        id
+    }
+
+    pub fn code(&self, id: u32) -> Rc<Code> {
+        self.codes.borrow()[id as usize].clone()
+    }
+
+    /// A constant as a heap object (nested code objects become their code number as an int).
+    fn const_obj(&self, heap: &mut Heap, c: &Const) -> usize {
+        match c {
+            Const::None => self.none.get(),
+            Const::Bool(b) => self.bool_obj(*b),
+            Const::Int(i) => new_int(heap, *i),
+            Const::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+                Ok(b) => new_bigint(heap, b),
+                Err(_) => self.none.get(),
+            },
+            Const::Float(f) => new_float(heap, *f),
+            Const::Imag(f) => new_float(heap, *f),
+            Const::Str(s) => new_str(heap, s),
+            Const::Bytes(b) => new_str(heap, &String::from_utf8_lossy(b)),
+            Const::Ellipsis => self.ellipsis.get(),
+            Const::Tuple(items) => {
+                let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
+                new_tuple(heap, &objs)
+            }
+            Const::Code(inner) => {
+                let id = self.code_id(heap, inner);
+                new_int(heap, id as i64)
+            }
+        }
+    }
+
+    pub fn bool_obj(&self, b: bool) -> usize {
+        if b {
+            self.true_.get()
+        } else {
+            self.false_.get()
+        }
+    }
+
+    /// The TYPE object of a builtin class by name.
+    pub fn builtin_type(&self, name: &str) -> usize {
+        *self.type_by_name.borrow().get(name).unwrap_or_else(|| panic!("no builtin type {name}"))
+    }
+
+    /// The number of the module whose MODULE object is `m`.
+    pub fn module_id(&self, m: usize) -> u32 {
+        *self.module_ids.borrow().get(&m).expect("a module object")
+    }
+}
+
+/// A new int object.
+pub fn new_int(heap: &mut Heap, v: i64) -> usize {
+    let o = heap.alloc(&INT);
+    // SAFETY: just allocated with the INT layout.
+    unsafe { *((o + INT_VALUE.offset as usize) as *mut i64) = v };
+    o
+}
+
+/// A new int object for any value: an `int` if it fits 64 bits, else a bigint.
+pub fn new_bigint(heap: &mut Heap, v: num_bigint::BigInt) -> usize {
+    use num_traits::ToPrimitive;
+    if let Some(i) = v.to_i64() {
+        return new_int(heap, i);
+    }
+    let o = heap.alloc(&BIGINT);
+    // SAFETY: just allocated with the BIGINT layout; the finalizer frees the box.
+    unsafe { *((o + BIGINT_PTR.offset as usize) as *mut *mut num_bigint::BigInt) = Box::into_raw(Box::new(v)) };
+    o
+}
+
+pub fn new_float(heap: &mut Heap, v: f64) -> usize {
+    let o = heap.alloc(&FLOAT);
+    // SAFETY: just allocated with the FLOAT layout.
+    unsafe { *((o + FLOAT_VALUE.offset as usize) as *mut f64) = v };
+    o
+}
+
+pub fn new_str(heap: &mut Heap, s: &str) -> usize {
+    let o = heap.alloc(&STR);
+    // SAFETY: just allocated with the STR layout; the finalizer frees the box.
+    unsafe { *((o + STR_PTR.offset as usize) as *mut *mut PyStr) = Box::into_raw(Box::new(PyStr::new(s))) };
+    o
+}
+
+pub fn new_tuple(heap: &mut Heap, items: &[usize]) -> usize {
+    let t = heap.alloc_array(&TUPLE, items.len());
+    for (k, &i) in items.iter().enumerate() {
+        // SAFETY: index k is within the new tuple's items.
+        unsafe { *((t + TUPLE_ITEMS.base as usize + 8 * k) as *mut usize) = i };
+    }
+    t
+}
+
+pub fn new_list(heap: &mut Heap, items: &[usize]) -> usize {
+    let storage = heap.alloc_array(&REFS, items.len().max(4));
+    for (k, &i) in items.iter().enumerate() {
+        // SAFETY: index k is within the new array.
+        unsafe { *((storage + REFS_ITEMS.base as usize + 8 * k) as *mut usize) = i };
+    }
+    let l = heap.alloc(&LIST);
+    // SAFETY: just allocated with the LIST layout.
+    unsafe {
+        *((l + LIST_ITEMS.offset as usize) as *mut usize) = storage;
+        *((l + LIST_LEN.offset as usize) as *mut i64) = items.len() as i64;
+    }
+    l
+}
+
+/// The items of a list (outside traces).
+pub fn list_items(l: usize) -> Vec<usize> {
+    // SAFETY: `l` is a live list: its storage holds at least `len` items.
+    unsafe {
+        let n = read_word(l, &LIST_LEN) as usize;
+        let s = read_word(l, &LIST_ITEMS) as usize;
+        (0..n).map(|k| *((s + REFS_ITEMS.base as usize + 8 * k) as *const usize)).collect()
+    }
+}
+
+/// The items of a tuple (outside traces).
+pub fn tuple_items(t: usize) -> Vec<usize> {
+    // SAFETY: `t` is a live tuple: its length word and items are in bounds.
+    unsafe {
+        let n = *((t + TUPLE_ITEMS.len_offset.unwrap() as usize) as *const usize);
+        (0..n).map(|k| *((t + TUPLE_ITEMS.base as usize + 8 * k) as *const usize)).collect()
+    }
+}
+
+/// Appends to a list (outside traces), growing its storage.
+pub fn list_push(heap: &mut Heap, l: usize, item: usize) {
+    // SAFETY: `l` is a live list; its storage is an array of `cap` refs.
+    unsafe {
+        let n = read_word(l, &LIST_LEN) as usize;
+        let mut s = read_word(l, &LIST_ITEMS) as usize;
+        let cap = *((s + REFS_ITEMS.len_offset.unwrap() as usize) as *const usize);
+        if n == cap {
+            let bigger = heap.alloc_array(&REFS, cap * 2 + 4);
+            std::ptr::copy_nonoverlapping(
+                (s + REFS_ITEMS.base as usize) as *const usize,
+                (bigger + REFS_ITEMS.base as usize) as *mut usize,
+                n,
+            );
+            *((l + LIST_ITEMS.offset as usize) as *mut usize) = bigger;
+            s = bigger;
+        }
+        *((s + REFS_ITEMS.base as usize + 8 * n) as *mut usize) = item;
+        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64 + 1;
+    }
+}

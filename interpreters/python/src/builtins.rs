@@ -288,6 +288,9 @@ pub fn call_value<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> PyResult {
+    if !cx.stack_ok() {
+        return err(cx, rt, "RecursionError", "maximum recursion depth exceeded");
+    }
     if is(callable, &FUNCTION) {
         let none = rt.none.get();
         let kwargs = if kw.is_empty() {
@@ -310,6 +313,14 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        if this == 0 && NAMES[id].contains('.') {
+            // An unbound method of a builtin type (`str.upper`): its first argument is self.
+            let Some((&first, rest)) = args.split_first() else {
+                let msg = format!("unbound method {}() needs an argument", NAMES[id]);
+                return err(cx, rt, "TypeError", &msg);
+            };
+            return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
+        }
         let this = if this == 0 { None } else { Some(this) };
         return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
     }
@@ -426,6 +437,38 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
+thread_local! {
+    /// The containers whose repr is being computed (to print cycles as `[...]`).
+    static REPRING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `repr` of a list, tuple or dict.
+fn container_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<String, usize> {
+    if is(obj, &LIST) || is(obj, &TUPLE) {
+        let items = if is(obj, &LIST) { list_items(obj) } else { tuple_items(obj) };
+        let mut parts = Vec::with_capacity(items.len());
+        for i in &items {
+            parts.push(to_repr(cx, rt, *i)?);
+        }
+        return Ok(if is(obj, &LIST) {
+            format!("[{}]", parts.join(", "))
+        } else if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        });
+    }
+    if dict::is_dict(obj) {
+        let mut parts = Vec::new();
+        for (k, v) in dict::items(obj) {
+            let __t1 = to_repr(cx, rt, v)?;
+            parts.push(format!("{}: {}", to_repr(cx, rt, k)?, __t1));
+        }
+        return Ok(format!("{{{}}}", parts.join(", ")));
+    }
+    unreachable!("a list, tuple or dict")
+}
+
 /// `repr(obj)`
 pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<String, usize> {
     if obj == rt.none.get() {
@@ -452,27 +495,19 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if is(obj, &FLOAT) {
         return Ok(crate::format::float_repr(as_f64(rt, obj).unwrap()));
     }
-    if is(obj, &LIST) || is(obj, &TUPLE) {
-        let items = if is(obj, &LIST) { list_items(obj) } else { tuple_items(obj) };
-        let mut parts = Vec::with_capacity(items.len());
-        for i in &items {
-            parts.push(to_repr(cx, rt, *i)?);
+    if is(obj, &LIST) || is(obj, &TUPLE) || dict::is_dict(obj) {
+        // A container that contains itself prints as `[...]`.
+        if REPRING.with(|r| r.borrow().contains(&obj)) {
+            return Ok(if is(obj, &LIST) { "[...]" } else if is(obj, &TUPLE) { "(...)" } else { "{...}" }.into());
         }
-        return Ok(if is(obj, &LIST) {
-            format!("[{}]", parts.join(", "))
-        } else if parts.len() == 1 {
-            format!("({},)", parts[0])
-        } else {
-            format!("({})", parts.join(", "))
-        });
-    }
-    if dict::is_dict(obj) {
-        let mut parts = Vec::new();
-        for (k, v) in dict::items(obj) {
-            let __t1 = to_repr(cx, rt, v)?;
-            parts.push(format!("{}: {}", to_repr(cx, rt, k)?, __t1));
+        if !cx.stack_ok() {
+            let msg = "maximum recursion depth exceeded while getting the repr of an object";
+            return Err(crate::errors::new_error(cx, rt, "RecursionError", msg));
         }
-        return Ok(format!("{{{}}}", parts.join(", ")));
+        REPRING.with(|r| r.borrow_mut().push(obj));
+        let r = container_repr(cx, rt, obj);
+        REPRING.with(|r| r.borrow_mut().pop());
+        return r;
     }
     if dict::is_set(obj) {
         let keys: Vec<usize> = dict::items(obj).into_iter().map(|(k, _)| k).collect();
@@ -1079,7 +1114,13 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             }
             call_value(cx, rt, a, &args, &kw)
         }
-        NativeOp::NsGet => Ok(dict::lookup(cx, rt, a, b)?.unwrap_or(0)),
+        NativeOp::NsGet => match dict::lookup(cx, rt, a, b)? {
+            Some(v) => Ok(v),
+            None => match crate::globals::peek_global(rt, c, text(b)) {
+                Some(v) => Ok(v),
+                None => err(cx, rt, "NameError", &format!("name '{}' is not defined", text(b))),
+            },
+        },
         NativeOp::PrintExpr => {
             if a != none {
                 let s = to_repr(cx, rt, a)?;

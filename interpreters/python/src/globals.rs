@@ -126,10 +126,30 @@ pub fn module_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: 
     Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg))
 }
 
-/// `name` in a class body's namespace (a dict): its value, or null if missing.
-pub fn ns_get<S: Space, C: Ctx<Py<S>>>(cx: &mut C, _rt: &Python, ns: C::Ref, name: &str) -> Outcome<C> {
+/// `name` in a class body: its namespace (a dict), then `module`'s globals, then the
+/// builtins; NameError.
+pub fn ns_get<S: Space, C: Ctx<Py<S>>>(cx: &mut C, _rt: &Python, ns: C::Ref, name: &str, module: C::Ref) -> Outcome<C> {
     let n = crate::strings::str_from(cx, name);
-    Outcome::Native(NativeOp::NsGet, vec![ns, n])
+    Outcome::Native(NativeOp::NsGet, vec![ns, n, module])
+}
+
+/// Global `name` of module `m`, then the builtins (outside traces).
+pub fn peek_global(rt: &Python, m: usize, name: &str) -> Option<usize> {
+    for m in [m, rt.builtins.get()] {
+        let id = rt.module_id(m) as usize;
+        let slot = rt.modules.borrow()[id].slots.get(name).copied();
+        if let Some(i) = slot {
+            // SAFETY: `m` is a live module whose values array holds slot `i`.
+            let v = unsafe {
+                let values = read_word(m, &MODULE_DICT) as usize;
+                *((values + REFS_ITEMS.base as usize + 8 * i as usize) as *const usize)
+            };
+            if v != 0 {
+                return Some(v);
+            }
+        }
+    }
+    None
 }
 
 /// `namespace[name] = v` in a class body.

@@ -365,6 +365,9 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             // Binding needs dicts (or a generator object): a native does the call.
             return builtins::call_native::<S, C>(cx, f, callable, args, kwargs);
         }
+        if !cx.stack_ok() {
+            return Err(errors::new_error(cx, &rt, "RecursionError", "maximum recursion depth exceeded"));
+        }
         let exc = f.exc;
         let callee = match crate::call::bind::<S, C>(cx, &rt, callable, args, kwargs, exc, &mut crate::call::NoKwDicts)
         {
@@ -421,15 +424,8 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::LoadGlobal(n) | Op::LoadName(n) => {
             let name = name::<C>(code, n);
             if let (Op::LoadName(_), false) = (op, is_null(cx, f.ns)) {
-                match crate::globals::ns_get(cx, rt, f.ns, &name) {
-                    Outcome::Value(v) if !is_null(cx, v) => {
-                        f.push(v);
-                        f.pc += 1;
-                        return Step::Next;
-                    }
-                    Outcome::Value(_) => {}
-                    other => return finish::<S, C>(cx, f, other),
-                }
+                let out = crate::globals::ns_get(cx, rt, f.ns, &name, f.globals);
+                return finish::<S, C>(cx, f, out);
             }
             match crate::globals::load_global(cx, rt, f.globals, &name) {
                 Some(v) => f.push(v),

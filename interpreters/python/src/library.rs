@@ -1287,10 +1287,9 @@ fn int_bit_length<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _
     let v = as_big(rt, this(t)).unwrap_or_default();
     Ok(new_int(cx.heap_mut(), v.bits() as i64))
 }
-fn exc_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let e = arg(cx, rt, args, 0, "__init__")?;
-    let a = new_tuple(cx.heap_mut(), &args[1..]);
-    classes::set_slot(cx, rt, e, "args", a);
+fn exc_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let a = new_tuple(cx.heap_mut(), args);
+    classes::set_slot(cx, rt, this(t), "args", a);
     Ok(rt.none.get())
 }
 

@@ -268,7 +268,10 @@ fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: Option<usize>, base: O
     let Some(v) = v else { return Ok(new_int(cx.heap_mut(), 0)) };
     if is(v, &STR) {
         let base = match base {
-            Some(b) => builtins_as_i64(rt, b).unwrap_or(10) as u32,
+            Some(b) => match builtins_as_i64(rt, b) {
+                Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+                _ => return err(cx, rt, "ValueError", "int() base must be >= 2 and <= 36, or 0"),
+            },
             None => 10,
         };
         let s = text(v).trim().replace('_', "");

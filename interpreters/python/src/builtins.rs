@@ -299,6 +299,9 @@ pub fn call_value<S: Space>(
             Some((kw.iter().map(|(n, _)| n.clone()).collect(), kw.iter().map(|(_, v)| *v).collect()))
         };
         let frame = crate::call::bind(cx, rt, callable, args.to_vec(), kwargs, none, &mut NativeKwDicts)?;
+        if frame.code.kind == crate::bytecode::CodeKind::Generator {
+            return Ok(crate::generators::make(cx, frame));
+        }
         return cx.call_function(frame);
     }
     if is(callable, &METHOD) {
@@ -498,7 +501,14 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if is(obj, &LIST) || is(obj, &TUPLE) || dict::is_dict(obj) {
         // A container that contains itself prints as `[...]`.
         if REPRING.with(|r| r.borrow().contains(&obj)) {
-            return Ok(if is(obj, &LIST) { "[...]" } else if is(obj, &TUPLE) { "(...)" } else { "{...}" }.into());
+            return Ok(if is(obj, &LIST) {
+                "[...]"
+            } else if is(obj, &TUPLE) {
+                "(...)"
+            } else {
+                "{...}"
+            }
+            .into());
         }
         if !cx.stack_ok() {
             let msg = "maximum recursion depth exceeded while getting the repr of an object";
@@ -910,7 +920,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
         return Ok(it);
     }
-    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) {
+    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) {
         return Ok(o);
     }
     if is(o, &INSTANCE) {
@@ -947,6 +957,12 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         }
         return Ok(None);
     }
+    if is(it, &crate::generators::GENERATOR) {
+        return match gen_send(cx, rt, it, rt.none.get(), None)? {
+            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Returned(_) => Ok(None),
+        };
+    }
     if is(it, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, it, "__next__", &[]) {
             return match r {
@@ -957,6 +973,36 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         }
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("'{}' object is not an iterator", type_name(rt, it))))
+}
+
+/// How resuming a generator ended.
+pub enum GenStep {
+    Yielded(usize),
+    Returned(usize),
+}
+
+/// Resumes generator `g` (natives: `next`, `send`, `throw`, iteration in Rust).
+pub fn gen_send<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    g: usize,
+    sent: usize,
+    thrown: Option<usize>,
+) -> Result<GenStep, usize> {
+    match crate::generators::resume(cx, rt, g, sent, thrown)? {
+        None => Ok(GenStep::Returned(rt.none.get())),
+        Some(frame) => {
+            let mark = cx.root(g);
+            let r = cx.call_function(frame);
+            cx.unroot(mark);
+            let v = r?;
+            if crate::generators::finished(cx, g) {
+                Ok(GenStep::Returned(v))
+            } else {
+                Ok(GenStep::Yielded(v))
+            }
+        }
+    }
 }
 
 /// All items of an iterable.
@@ -1000,7 +1046,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         NativeOp::Iter => iter(cx, rt, a),
         NativeOp::Next => match next(cx, rt, a)? {
             Some(v) => Ok(v),
-            None => err(cx, rt, "StopIteration", ""),
+            None => crate::types::call_type(cx, rt, rt.builtin_type("StopIteration"), &[], &[]).and_then(Err),
         },
         NativeOp::ListToTuple => Ok(new_tuple(cx.heap_mut(), &list_items(a))),
         NativeOp::BuildSet => {
@@ -1153,6 +1199,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "int"
     } else if class == FLOAT.class() {
         "float"
+    } else if class == crate::generators::GENERATOR.class() {
+        "generator"
     } else {
         return None;
     };

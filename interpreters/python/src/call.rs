@@ -227,6 +227,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
         globals,
         exc,
         ns: null,
+        gen: null,
         locals,
         stack: Vec::new(),
     })

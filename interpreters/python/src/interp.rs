@@ -29,6 +29,8 @@ pub const REFLECT: u8 = 3;
 pub const FOR_NEXT: u8 = 4;
 /// `PopJumpIf*`/`JumpIf*OrPop` on an object whose truth needed `__bool__`: `[.., c, bool(c)]`.
 pub const TRUTH: u8 = 5;
+/// `Send` (`yield from`): `[sub, result]` after resuming the sub-iterator.
+pub const SEND: u8 = 6;
 
 /// A Python frame.
 pub struct Frame<R: Reds> {
@@ -44,6 +46,8 @@ pub struct Frame<R: Reds> {
     pub exc: R::Ref,
     /// A class body's namespace (a dict), or null.
     pub ns: R::Ref,
+    /// The generator this frame runs (see `generators`), or null.
+    pub gen: R::Ref,
     pub locals: Vec<R::Ref>,
     pub stack: Vec<R::Ref>,
 }
@@ -109,6 +113,7 @@ impl<S: Space> Language for Py<S> {
         out.push(Red::Ref(f.globals));
         out.push(Red::Ref(f.exc));
         out.push(Red::Ref(f.ns));
+        out.push(Red::Ref(f.gen));
         out.extend(f.locals.iter().map(|&r| Red::Ref(r)));
         out.extend(f.stack.iter().map(|&r| Red::Ref(r)));
     }
@@ -118,7 +123,7 @@ impl<S: Space> Language for Py<S> {
             Some(_) => panic!("Python frames hold references"),
             None => None,
         };
-        let (globals, exc, ns) = (next().unwrap(), next().unwrap(), next().unwrap());
+        let (globals, exc, ns, gen) = (next().unwrap(), next().unwrap(), next().unwrap(), next().unwrap());
         let code = self.rt.code(key.code);
         let consts = self.rt.consts.borrow()[key.code as usize].clone();
         let locals = (0..code.varnames.len()).map(|_| next().unwrap()).collect();
@@ -133,6 +138,7 @@ impl<S: Space> Language for Py<S> {
             globals,
             exc,
             ns,
+            gen,
             locals,
             stack,
         }
@@ -182,6 +188,8 @@ enum Step<C: Reds> {
     Next,
     /// Raise this in the frame.
     Raise(C::Ref),
+    /// Raise this again (`Reraise`: the traceback gets no new entry).
+    Reraise(C::Ref),
     /// The frame returns this.
     Return(C::Ref),
     /// The driver wants the frame back.
@@ -200,8 +208,9 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
             Step::Next => {}
             Step::Leave => return Flow::Leave,
             Step::Return(v) => return Flow::Return(Ok(v)),
-            Step::Raise(e) => {
-                if let Some(e) = unwind::<S, C>(cx, &rt, &code, f, e) {
+            Step::Raise(e) | Step::Reraise(e) => {
+                let fresh = matches!(step, Step::Raise(_));
+                if let Some(e) = unwind::<S, C>(cx, &rt, &code, f, e, fresh) {
                     return Flow::Return(Err(e));
                 }
             }
@@ -217,8 +226,11 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     code: &Code,
     f: &mut Frame<C>,
     e: C::Ref,
+    fresh: bool,
 ) -> Option<C::Ref> {
-    errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
+    if fresh {
+        errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
+    }
     f.phase = START;
     match code.handler_at(f.pc as usize) {
         Some(h) => {
@@ -227,7 +239,12 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
             f.pc = h.handler;
             None
         }
-        None => Some(e),
+        None => {
+            if !is_null(cx, f.gen) {
+                crate::generators::finish(cx, f.gen, None);
+            }
+            Some(e)
+        }
     }
 }
 
@@ -239,7 +256,25 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             f.pc += 1;
             Step::Next
         }
-        RAISING => Step::Raise(f.pop()),
+        RAISING => {
+            let e = f.pop();
+            match f.code.ops[f.pc as usize] {
+                // A user iterator's StopIteration ends the loop (or the `yield from`).
+                Op::ForIter(t) if errors::is_instance(cx, rt, e, "StopIteration") => {
+                    f.pop();
+                    f.pc = t;
+                    Step::Next
+                }
+                Op::Send(_) if errors::is_instance(cx, rt, e, "StopIteration") => {
+                    f.pop();
+                    let v = crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()));
+                    f.push(v);
+                    f.pc += 1;
+                    Step::Next
+                }
+                _ => Step::Raise(e),
+            }
+        }
         REFLECT => {
             let r = f.pop();
             let Op::Binary { op, .. } = f.code.ops[f.pc as usize] else { unreachable!("REFLECT is a Binary phase") };
@@ -256,7 +291,32 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             finish::<S, C>(cx, f, out)
         }
         FOR_NEXT => {
-            f.pc += 1;
+            // `[it, v]`: a generator that returned (rather than yielded) is exhausted.
+            let it = f.stack[f.stack.len() - 2];
+            if cx.promote_class(it) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, it) {
+                f.pop();
+                f.pop();
+                let Op::ForIter(t) = f.code.ops[f.pc as usize] else { unreachable!("FOR_NEXT is a ForIter phase") };
+                f.pc = t;
+            } else {
+                f.pc += 1;
+            }
+            Step::Next
+        }
+        SEND => {
+            // `[sub, r]`: the sub-generator yielded `r` (jump to the yield) or returned.
+            let sub = f.stack[f.stack.len() - 2];
+            let Op::Send(t) = f.code.ops[f.pc as usize] else { unreachable!("SEND is a Send phase") };
+            if cx.promote_class(sub) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, sub) {
+                f.pop();
+                f.pop();
+                let v = cx.getfield_ref(sub, &crate::generators::GEN_RESULT);
+                let v = if is_null(cx, v) { cx.const_ref(rt.none.get()) } else { v };
+                f.push(v);
+                f.pc += 1;
+            } else {
+                f.pc = t;
+            }
             Step::Next
         }
         TRUTH => {
@@ -291,6 +351,21 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
         Outcome::Native(op, args) => {
             f.phase = phase;
             builtins::call_op::<S, C>(cx, f, op, &args)
+        }
+        Outcome::Resume(g, sent) => {
+            let rt = f.rt.clone();
+            match crate::generators::resume::<S, C>(cx, &rt, g, sent, None) {
+                Err(e) => return Step::Raise(e),
+                Ok(None) => {
+                    // Finished already: StopIteration (the continuation sees it finished).
+                    f.phase = phase;
+                    Err(crate::generators::stop_iteration(cx, &rt, g))
+                }
+                Ok(Some(frame)) => {
+                    f.phase = phase;
+                    cx.call_frame(f, frame)
+                }
+            }
         }
     };
     after_call(f, r)
@@ -361,7 +436,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         let addr = cx.promote_ref(callable);
         // SAFETY: a promoted function: its code field is its code's number.
         let code = rt.code(unsafe { read_word(addr, &FUNC_CODE) } as u32);
-        if code.varkeywords || code.kwonlyargcount > 0 || code.kind == CodeKind::Generator {
+        if code.varkeywords || code.kwonlyargcount > 0 {
             // Binding needs dicts (or a generator object): a native does the call.
             return builtins::call_native::<S, C>(cx, f, callable, args, kwargs);
         }
@@ -375,7 +450,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             Err(e) => return Err(e),
         };
         if callee.code.kind == CodeKind::Generator {
-            return Err(errors::new_error(cx, &rt, "NotImplementedError", "generators are not supported yet"));
+            return Ok(crate::generators::make(cx, callee));
         }
         return cx.call_frame(f, callee);
     }
@@ -685,7 +760,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let func = crate::call::make_function(cx, rt, f.consts[k as usize], &inner, f.globals, defs, kwd, closure);
             f.push(func);
         }
-        Op::Return => return Step::Return(f.pop()),
+        Op::Return => {
+            let v = f.pop();
+            if !is_null(cx, f.gen) {
+                crate::generators::finish(cx, f.gen, Some(v));
+            }
+            return Step::Return(v);
+        }
         Op::BuildTuple(n) => {
             let items = f.stack.split_off(f.stack.len() - n as usize);
             let t = tuple(cx, &items);
@@ -790,7 +871,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 if is_none(cx, rt, f.exc) {
                     return Step::Raise(errors::new_error(cx, rt, "RuntimeError", "No active exception to reraise"));
                 }
-                return Step::Raise(f.exc);
+                return Step::Reraise(f.exc);
             }
             let e = f.pop();
             return match errors::make_raisable::<S, C>(cx, rt, e, cause, f.exc) {
@@ -798,7 +879,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 out => finish_in::<S, C>(cx, f, out, RAISING),
             };
         }
-        Op::Reraise => return Step::Raise(f.pop()),
+        Op::Reraise => return Step::Reraise(f.pop()),
         Op::PushExcInfo => {
             let e = f.pop();
             let prev = f.exc;
@@ -827,8 +908,39 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let msg = format!("{op:?} is not supported yet");
             return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", &msg));
         }
-        Op::YieldValue | Op::GetYieldFromIter | Op::Send(_) => {
-            return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", "generators are not supported yet"));
+        Op::YieldValue => {
+            let v = f.pop();
+            crate::generators::suspend(cx, f);
+            return Step::Return(v);
+        }
+        Op::GetYieldFromIter => {
+            let x = f.pop();
+            if cx.promote_class(x) == crate::generators::GENERATOR.class() {
+                f.push(x);
+            } else {
+                let out = S::iter(cx, rt, x);
+                return finish::<S, C>(cx, f, out);
+            }
+        }
+        Op::Send(t) => {
+            let v = f.pop();
+            let sub = f.top();
+            if cx.promote_class(sub) == crate::generators::GENERATOR.class() {
+                return finish_in::<S, C>(cx, f, Outcome::Resume(sub, v), SEND);
+            }
+            match S::next(cx, rt, sub) {
+                Ok(Some(r)) => {
+                    f.push(r);
+                    f.pc = t;
+                    return Step::Next;
+                }
+                Ok(None) => {
+                    f.pop();
+                    let none = cx.const_ref(rt.none.get());
+                    f.push(none);
+                }
+                Err(out) => return finish_in::<S, C>(cx, f, out, SEND),
+            }
         }
         Op::Nop => {}
         Op::PrintExpr => {

@@ -16,6 +16,7 @@ pub mod compile;
 pub mod dict;
 pub mod errors;
 pub mod format;
+pub mod generators;
 pub mod globals;
 pub mod interp;
 pub mod library;
@@ -105,6 +106,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("iterator", vec![&SEQ_ITER]),
         ("range_iterator", vec![&RANGE_ITER]),
         ("traceback", vec![&TRACEBACK]),
+        ("generator", vec![&generators::GENERATOR]),
     ]
 }
 
@@ -221,6 +223,7 @@ pub fn run_code(vm: &mut Vm<Py>, code: &Rc<bytecode::Code>, module: usize) -> Re
         globals: module,
         exc: rt.none.get(),
         ns: 0,
+        gen: 0,
         locals: vec![0; code.varnames.len()],
         stack: Vec::new(),
     };

@@ -124,6 +124,10 @@ table! {
     "float.is_integer" => float_is_integer,
     "int.bit_length" => int_bit_length,
     "BaseException.__init__" => exc_init,
+    "generator.send" => gen_send_m,
+    "generator.throw" => gen_throw,
+    "generator.close" => gen_close,
+    "generator.__next__" => gen_next,
 }
 
 /// The table for space `S` (made once per space type).
@@ -432,11 +436,18 @@ fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usi
 
 fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let it = arg(cx, rt, args, 0, "next")?;
+    if is(it, &crate::generators::GENERATOR) {
+        return match b::gen_send(cx, rt, it, rt.none.get(), None)? {
+            b::GenStep::Yielded(v) => Ok(v),
+            b::GenStep::Returned(_) if args.len() > 1 => Ok(args[1]),
+            b::GenStep::Returned(_) => Err(crate::generators::stop_iteration(cx, rt, it)),
+        };
+    }
     match b::next(cx, rt, it)? {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(&d) => Ok(d),
-            None => err(cx, rt, "StopIteration", ""),
+            None => crate::types::call_type(cx, rt, rt.builtin_type("StopIteration"), &[], &[]).and_then(Err),
         },
     }
 }
@@ -1291,6 +1302,49 @@ fn exc_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
     let a = new_tuple(cx.heap_mut(), args);
     classes::set_slot(cx, rt, this(t), "args", a);
     Ok(rt.none.get())
+}
+
+fn gen_result<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, step: b::GenStep) -> PyResult {
+    match step {
+        b::GenStep::Yielded(v) => Ok(v),
+        b::GenStep::Returned(_) => Err(crate::generators::stop_iteration(cx, rt, g)),
+    }
+}
+fn gen_send_m<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let v = arg(cx, rt, args, 0, "send")?;
+    let step = b::gen_send(cx, rt, this(t), v, None)?;
+    gen_result(cx, rt, this(t), step)
+}
+fn gen_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let step = b::gen_send(cx, rt, this(t), rt.none.get(), None)?;
+    gen_result(cx, rt, this(t), step)
+}
+fn gen_throw<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let e = arg(cx, rt, args, 0, "throw")?;
+    let e = if is(e, &TYPE) { crate::types::call_type(cx, rt, e, &args[1..], &[])? } else { e };
+    let step = b::gen_send(cx, rt, this(t), rt.none.get(), Some(e))?;
+    gen_result(cx, rt, this(t), step)
+}
+fn gen_close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let g = this(t);
+    let state = unsafe { read_word(g, &crate::generators::GEN_STATE) } as i64;
+    if state == crate::generators::UNSTARTED || state == crate::generators::FINISHED {
+        unsafe { *((g + crate::generators::GEN_STATE.offset as usize) as *mut i64) = crate::generators::FINISHED };
+        return Ok(rt.none.get());
+    }
+    let exit = crate::types::call_type(cx, rt, rt.builtin_type("GeneratorExit"), &[], &[])?;
+    match b::gen_send(cx, rt, g, rt.none.get(), Some(exit)) {
+        Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit"),
+        Ok(b::GenStep::Returned(_)) => Ok(rt.none.get()),
+        Err(e)
+            if e == exit
+                || classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("GeneratorExit"))
+                || classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("StopIteration")) =>
+        {
+            Ok(rt.none.get())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[allow(dead_code)]

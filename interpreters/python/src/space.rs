@@ -28,6 +28,8 @@ pub enum Outcome<C: metatrace::Reds> {
     Call(C::Ref, Vec<C::Ref>),
     /// It needs the slow path `op` run on `args` as a native (see `builtins`).
     Native(NativeOp, Vec<C::Ref>),
+    /// It needs generator `g` resumed with a sent value (see `generators`).
+    Resume(C::Ref, C::Ref),
 }
 
 /// The operations on objects. See the module docs.
@@ -418,7 +420,7 @@ impl Space for StdSpace {
             cx.setfield_int(it, &SITER_INDEX, zero);
             return Outcome::Value(it);
         }
-        if co == RANGE_ITER.class() || co == SEQ_ITER.class() {
+        if co == RANGE_ITER.class() || co == SEQ_ITER.class() || co == crate::generators::GENERATOR.class() {
             return Outcome::Value(obj);
         }
         if co == INSTANCE.class() {
@@ -462,6 +464,10 @@ impl Space for StdSpace {
                 cx.setfield_int(it, &SITER_INDEX, after);
                 return Ok(Some(cx.getarrayitem_ref(items, i, &d)));
             }
+        }
+        if co == crate::generators::GENERATOR.class() {
+            let none = cx.const_ref(rt.none.get());
+            return Err(Outcome::Resume(it, none));
         }
         if co == INSTANCE.class() {
             return Err(crate::classes::call_dunder(cx, rt, it, "__next__", vec![]));

@@ -1,0 +1,188 @@
+//! Generators: a generator keeps its frame's state in a heap object, and each `next` (or
+//! `send`, `throw`) rebuilds the frame from it and runs it with `call_frame` until it yields
+//! or returns. So a `for` loop over a generator traces through the generator's body (it is an
+//! inlined call), as PyPy does.
+//!
+//! The object holds the code, the resume pc (`state`: `UNSTARTED` before the first run,
+//! `FINISHED` after it returned or raised, `RUNNING` while it runs), the globals, the locals
+//! and the saved value stack. A yield saves the frame back and returns the yielded value;
+//! the resumer reads `state` afterwards to tell a yield (a pc) from the end (`FINISHED`, with
+//! the return value in `result`).
+
+use crate::interp::{Frame, START};
+use crate::objects::*;
+use crate::space::Space;
+use crate::{errors, Py, Python};
+use metatrace::heap::{Layout, HEADER};
+use metatrace::{Ctx, FieldDescr, MemKind};
+
+const fn word(k: i32) -> i32 {
+    HEADER + 8 * k
+}
+
+/// A generator object.
+pub static GENERATOR: Layout = Layout::object("generator", 64, &[word(2), word(3), word(4), word(6), word(7)]);
+pub const GEN_CODE: FieldDescr = FieldDescr::new("generator.code", word(0), MemKind::I64).immutable();
+pub const GEN_STATE: FieldDescr = FieldDescr::new("generator.state", word(1), MemKind::I64);
+pub const GEN_GLOBALS: FieldDescr = FieldDescr::new("generator.globals", word(2), MemKind::Ref).immutable();
+pub const GEN_LOCALS: FieldDescr = FieldDescr::new("generator.locals", word(3), MemKind::Ref).immutable();
+pub const GEN_STACK: FieldDescr = FieldDescr::new("generator.stack", word(4), MemKind::Ref).immutable();
+pub const GEN_NSTACK: FieldDescr = FieldDescr::new("generator.nstack", word(5), MemKind::I64);
+pub const GEN_RESULT: FieldDescr = FieldDescr::new("generator.result", word(6), MemKind::Ref);
+pub const GEN_EXC: FieldDescr = FieldDescr::new("generator.exc", word(7), MemKind::Ref);
+
+pub const UNSTARTED: i64 = 0;
+pub const FINISHED: i64 = -1;
+pub const RUNNING: i64 = -2;
+
+/// A generator object for a frame that was just bound (not started).
+pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
+    let g = cx.new_object(&GENERATOR);
+    let code = cx.int(f.code_id as i64);
+    cx.setfield_int(g, &GEN_CODE, code);
+    let state = cx.int(UNSTARTED);
+    cx.setfield_int(g, &GEN_STATE, state);
+    cx.setfield_ref(g, &GEN_GLOBALS, f.globals);
+    let n = cx.int(f.locals.len() as i64);
+    let locals = cx.new_array(&REFS, n);
+    for (k, &v) in f.locals.iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
+    }
+    cx.setfield_ref(g, &GEN_LOCALS, locals);
+    let depth = cx.int(f.code.stacksize.max(1) as i64);
+    let stack = cx.new_array(&REFS, depth);
+    cx.setfield_ref(g, &GEN_STACK, stack);
+    let zero = cx.int(0);
+    cx.setfield_int(g, &GEN_NSTACK, zero);
+    cx.setfield_ref(g, &GEN_EXC, f.exc);
+    g
+}
+
+/// The frame that resumes generator `g` with `sent` (None for `next`), or with `thrown`
+/// raised at its yield; `Err` if it cannot run (already running, finished, or a non-None
+/// value sent to a generator not started). `exc` is the resumer's handled exception.
+pub fn resume<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    g: C::Ref,
+    sent: C::Ref,
+    thrown: Option<C::Ref>,
+) -> Result<Option<Frame<C>>, C::Ref> {
+    let state = cx.getfield_int(g, &GEN_STATE);
+    let state = cx.promote_int(state);
+    if state == RUNNING {
+        return Err(errors::new_error(cx, rt, "ValueError", "generator already executing"));
+    }
+    if state == FINISHED {
+        return match thrown {
+            Some(e) => Err(e),
+            None => Ok(None),
+        };
+    }
+    if state == UNSTARTED && thrown.is_none() && !crate::interp::is_none(cx, rt, sent) {
+        return Err(errors::new_error(cx, rt, "TypeError", "can't send non-None value to a just-started generator"));
+    }
+    let code_id = cx.getfield_int(g, &GEN_CODE);
+    let code_id = cx.promote_int(code_id) as u32;
+    let code = rt.code(code_id);
+    let consts = rt.consts.borrow()[code_id as usize].clone();
+    let locals_arr = cx.getfield_ref(g, &GEN_LOCALS);
+    let locals = (0..code.varnames.len())
+        .map(|k| {
+            let k = cx.int(k as i64);
+            cx.getarrayitem_ref(locals_arr, k, &REFS_ITEMS)
+        })
+        .collect();
+    let stack_arr = cx.getfield_ref(g, &GEN_STACK);
+    let n = cx.getfield_int(g, &GEN_NSTACK);
+    let n = cx.promote_int(n);
+    let mut stack: Vec<C::Ref> = (0..n)
+        .map(|k| {
+            let k = cx.int(k);
+            cx.getarrayitem_ref(stack_arr, k, &REFS_ITEMS)
+        })
+        .collect();
+    let mut phase = START;
+    if state != UNSTARTED {
+        stack.push(sent);
+    }
+    if let Some(e) = thrown {
+        if state == UNSTARTED {
+            // Thrown into a generator not started: it ends with the exception at once.
+            finish(cx, g, None);
+            return Err(e);
+        }
+        stack.pop();
+        stack.push(e);
+        phase = crate::interp::RAISING;
+    }
+    let running = cx.int(RUNNING);
+    cx.setfield_int(g, &GEN_STATE, running);
+    let globals = cx.getfield_ref(g, &GEN_GLOBALS);
+    let exc = cx.getfield_ref(g, &GEN_EXC);
+    let rt_rc = rt.me.borrow().upgrade().expect("the runtime is alive");
+    Ok(Some(Frame {
+        rt: rt_rc,
+        code,
+        consts,
+        code_id,
+        pc: if state == UNSTARTED { 0 } else { state as u32 },
+        phase,
+        globals,
+        exc,
+        ns: cx.const_ref(0),
+        gen: g,
+        locals,
+        stack,
+    }))
+}
+
+/// At a `YieldValue` (the yielded value popped): saves the frame into its generator; the
+/// frame resumes after the yield.
+pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
+    let g = f.gen;
+    let locals = cx.getfield_ref(g, &GEN_LOCALS);
+    for (k, &v) in f.locals.iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
+    }
+    let stack = cx.getfield_ref(g, &GEN_STACK);
+    for (k, &v) in f.stack.iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(stack, k, &REFS_ITEMS, v);
+    }
+    let n = cx.int(f.stack.len() as i64);
+    cx.setfield_int(g, &GEN_NSTACK, n);
+    let pc = cx.int(f.pc as i64 + 1);
+    cx.setfield_int(g, &GEN_STATE, pc);
+}
+
+/// The generator ended (returned `result`, or raised: `None`).
+pub fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, g: C::Ref, result: Option<C::Ref>) {
+    let done = cx.int(FINISHED);
+    cx.setfield_int(g, &GEN_STATE, done);
+    if let Some(r) = result {
+        cx.setfield_ref(g, &GEN_RESULT, r);
+    }
+}
+
+/// Whether the generator has ended (read after a resume returned: a yield leaves a pc).
+pub fn finished<S: Space, C: Ctx<Py<S>>>(cx: &mut C, g: C::Ref) -> bool {
+    let state = cx.getfield_int(g, &GEN_STATE);
+    let done = cx.int(FINISHED);
+    let is_done = cx.int_eq(state, done);
+    cx.is_true(is_done)
+}
+
+/// `StopIteration(value)` for a generator that returned `value`.
+pub fn stop_iteration<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, g: C::Ref) -> C::Ref {
+    let value = cx.getfield_ref(g, &GEN_RESULT);
+    let ty = cx.const_ref(rt.builtin_type("StopIteration"));
+    let null = cx.const_ref(0);
+    let same = cx.ptr_eq(value, null);
+    let args = if cx.is_true(same) { crate::interp::tuple(cx, &[]) } else { crate::interp::tuple(cx, &[value]) };
+    let e = crate::classes::new_exception(cx, rt, ty, args);
+    crate::classes::set_slot(cx, rt, e, "value", value);
+    e
+}

@@ -175,7 +175,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
             cx,
             rt,
             format!(
-                "{fname}() missing {} positional argument{}: {list}",
+                "{fname}() missing {} required positional argument{}: {list}",
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" }
             ),

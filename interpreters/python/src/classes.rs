@@ -441,3 +441,28 @@ pub fn set_class_attr(
         }
     }
 }
+
+/// `super().name`: the attribute after class `start` in the MRO of `obj`'s class, bound to
+/// `obj` if it is a function.
+pub fn super_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, sup: C::Ref, name: &str) -> Outcome<C> {
+    let start = cx.getfield_ref(sup, &SUPER_CLASS);
+    let start = cx.promote_ref(start);
+    let obj = cx.getfield_ref(sup, &SUPER_OBJ);
+    let t = if cx.promote_class(obj) == TYPE.class() { cx.promote_ref(obj) } else { type_of(cx, rt, obj) };
+    let version = rt.types.borrow()[type_id(t)].version;
+    let _ = cx.quasi_get(version);
+    let found = {
+        let types = rt.types.borrow();
+        let mro = &types[type_id(t)].mro;
+        let after = mro.iter().position(|&c| c == start).map(|k| k + 1).unwrap_or(mro.len());
+        mro[after..].iter().find_map(|&c| types[type_id(c)].dict.borrow().get(name).copied())
+    };
+    match found {
+        Some(v) if cx.promote_class(obj) == INSTANCE.class() => Outcome::Value(through_instance(cx, rt, v, obj)),
+        Some(v) => Outcome::Value(cx.const_ref(v)),
+        None => {
+            let msg = format!("'super' object has no attribute '{name}'");
+            Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg))
+        }
+    }
+}

@@ -454,12 +454,51 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         }
         return cx.call_frame(f, callee);
     }
+    if class == TYPE.class() && cx.promote_ref(callable) == rt.builtin_type("super") {
+        return make_super::<S, C>(cx, &rt, f, &args);
+    }
     if class == BUILTIN.class() {
         if let Some(r) = builtins::fast_call::<S, C>(cx, &rt, callable, &args) {
             return r;
         }
     }
     builtins::call_native::<S, C>(cx, f, callable, args, kwargs)
+}
+
+/// `super(...)`: with no arguments, the class of the method being run (its `__class__`
+/// cell) and its first argument.
+fn make_super<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    args: &[C::Ref],
+) -> Result<C::Ref, C::Ref> {
+    let (class, obj) = match args {
+        [c, o] => (*c, *o),
+        [] => {
+            let code = f.code.clone();
+            let cell = code
+                .freevars
+                .iter()
+                .find(|&&slot| &*code.varnames[slot as usize] == "__class__")
+                .map(|&slot| f.locals[slot as usize]);
+            let (Some(cell), true) = (cell, code.argcount > 0 || code.varargs) else {
+                return Err(errors::new_error(cx, rt, "RuntimeError", "super(): no arguments"));
+            };
+            let class = cx.getfield_ref(cell, &CELL_VALUE);
+            let mut first = f.locals[0];
+            let c0 = cx.promote_class(first);
+            if c0 == CELL.class() {
+                first = cx.getfield_ref(first, &CELL_VALUE);
+            }
+            (class, first)
+        }
+        _ => return Err(errors::new_error(cx, rt, "TypeError", "super() takes 0 or 2 arguments")),
+    };
+    let s = cx.new_object(&SUPER);
+    cx.setfield_ref(s, &SUPER_CLASS, class);
+    cx.setfield_ref(s, &SUPER_OBJ, obj);
+    Ok(s)
 }
 
 fn name<C: Reds>(code: &Code, n: u32) -> Rc<str> {

@@ -107,6 +107,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("range_iterator", vec![&RANGE_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
+        ("super", vec![&SUPER]),
     ]
 }
 

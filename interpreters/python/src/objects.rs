@@ -206,3 +206,8 @@ pub fn layout_of(obj: usize) -> usize {
 pub fn is(obj: usize, l: &'static Layout) -> bool {
     obj != 0 && layout_of(obj) == l.class()
 }
+
+/// `super(class, obj)`: attribute lookups start after `class` in the MRO of `obj`'s class.
+pub static SUPER: Layout = Layout::object("super", 16, &[word(0), word(1)]);
+pub const SUPER_CLASS: FieldDescr = field("super.class", 0, MemKind::Ref).immutable();
+pub const SUPER_OBJ: FieldDescr = field("super.obj", 1, MemKind::Ref).immutable();

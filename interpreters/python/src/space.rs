@@ -339,6 +339,9 @@ impl Space for StdSpace {
         if class == MODULE.class() {
             return crate::globals::module_getattr(cx, rt, obj, name);
         }
+        if class == SUPER.class() {
+            return crate::classes::super_getattr(cx, rt, obj, name);
+        }
         if let Some(id) = builtins::method_id(class, name) {
             let b = cx.new_object(&BUILTIN);
             let id = cx.int(id as i64);

@@ -1,0 +1,116 @@
+//! mtpy's own Python programs (`tests/programs/*.py`, expected output from CPython 3.11 in
+//! `*.out`), run by the `mtpy` binary with the JIT off, on, at threshold 1, and at threshold
+//! 1 with bridges at 1: every run must print exactly the expected output and exit 0. Plus
+//! the command line's error behaviour, and the JIT compiling Python loops.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MODES: &[&str] = &["jit=off", "jit=on", "jit-threshold=1", "jit=threshold=1,bridge=1"];
+
+fn mtpy(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mtpy")).args(args).current_dir(dir).output().expect("mtpy runs")
+}
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn programs_print_what_cpython_prints_in_every_jit_mode() {
+    let progs = programs();
+    assert!(progs.len() >= 7, "the programs are there");
+    let mut failures = Vec::new();
+    for p in &progs {
+        let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
+        let name = p.file_name().unwrap().to_str().unwrap();
+        let mut modes: Vec<String> = MODES.iter().map(|m| m.to_string()).collect();
+        if std::env::var_os("METATRACE_GC_STRESS").is_some() {
+            modes.truncate(2);
+            modes.push("gc-stress".into());
+        }
+        for mode in &modes {
+            let out = mtpy(&["-X", mode, name], p.parent().unwrap());
+            let got = String::from_utf8_lossy(&out.stdout);
+            if got != want || !out.status.success() {
+                failures.push(format!(
+                    "{name} -X {mode}: exit {:?}\n--- got\n{got}--- want\n{want}--- stderr\n{}",
+                    out.status.code(),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn an_uncaught_exception_prints_a_traceback_and_exits_1() {
+    let dir = std::env::temp_dir();
+    let src = "def f(x):\n    return 1 / x\nprint('before')\nf(0)\nprint('after')\n";
+    for mode in MODES {
+        let out = mtpy(&["-X", mode, "-c", src], &dir);
+        assert_eq!(out.status.code(), Some(1), "{mode}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+        assert!(
+            err.contains("line 4, in <module>") && err.contains("line 2, in f") && err.contains("return 1 / x"),
+            "{err}"
+        );
+        assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+    }
+}
+
+#[test]
+fn sys_exit_status_and_syntax_errors() {
+    let dir = std::env::temp_dir();
+    let out = mtpy(&["-c", "raise SystemExit(3)"], &dir);
+    assert_eq!(out.status.code(), Some(3));
+    let out = mtpy(&["-c", "x = (1,\nprint(x"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = mtpy(&["-c", "return 5"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'return' outside function"));
+    let out = mtpy(&["--version"], &dir);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).starts_with("Python 3.11"));
+    let out = mtpy(&["/nonexistent/file.py"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn deep_recursion_raises_recursion_error() {
+    let dir = std::env::temp_dir();
+    let src = "def r(n):\n    return r(n + 1)\ntry:\n    r(0)\nexcept RecursionError:\n    print('caught')\n";
+    for mode in ["jit=off", "jit-threshold=1"] {
+        let out = mtpy(&["-X", mode, "-c", src], &dir);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "caught\n",
+            "{mode}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn hot_python_loops_are_compiled() {
+    let src = "def f(n):\n    s = 0\n    for i in range(n):\n        s += i % 7\n    return s\nprint(f(20000))\n";
+    let code = metatrace_python::compile::compile_module(src, "<test>").unwrap();
+    let buf = metatrace::SharedBuf::default();
+    let mut vm = metatrace_python::new_vm(metatrace::JitParams::default(), Box::new(buf.clone()));
+    let main = metatrace_python::main_module(&mut vm, "__main__");
+    assert!(metatrace_python::run_code(&mut vm, &code, main).is_ok());
+    assert_eq!(String::from_utf8_lossy(&buf.0.borrow()), "59997\n");
+    let s = vm.stats();
+    assert!(s.loops >= 1, "{}", s.summary());
+    assert!(s.guard_failures < 20, "the loop stays in compiled code: {}", s.summary());
+}

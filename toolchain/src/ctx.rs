@@ -394,6 +394,7 @@ pub trait Ctx<L: Language>: Reds {
     /// ```
     fn root(&mut self, r: Self::Ref) -> crate::RootMark;
     /// Drops every root pushed since `mark` was returned by [`Ctx::root`] (`mark`'s included).
+    /// (The roots a native leaves pushed are dropped when it returns.)
     fn unroot(&mut self, mark: crate::RootMark);
 
     /// Reads a quasi-immutable cell: a value that rarely changes. The trace treats it as a

@@ -225,8 +225,11 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
         crate::driver::collect(vm, Vec::new());
     }
     let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
+    // Roots the native leaves pushed are dropped when it returns (as `Ctx::call_native` does).
+    let mark = vm.roots.len();
     let v = (n.f)(&mut Concrete::new(vm), &cargs);
     let v: L::Value<Plain> = L::map_value(v, &mut Same);
+    vm.roots.truncate(mark);
     outcome_word(vm, ctx, v, n.ret)
 }
 

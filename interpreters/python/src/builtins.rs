@@ -1005,29 +1005,28 @@ pub fn gen_send<S: Space>(
     }
 }
 
-/// All items of an iterable.
+/// All items of an iterable. The items stay rooted until the native that asked returns (the
+/// toolchain drops a native's roots when it returns), so the caller may run user code while
+/// it holds them.
 pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Vec<usize>, usize> {
-    if is(o, &LIST) {
-        return Ok(list_items(o));
-    }
-    if is(o, &TUPLE) {
-        return Ok(tuple_items(o));
-    }
-    let it = iter(cx, rt, o)?;
-    let mark = cx.root(it);
-    let mut out = Vec::new();
-    let r = loop {
-        match next(cx, rt, it) {
-            Ok(Some(v)) => {
-                let _ = cx.root(v);
-                out.push(v);
-            }
-            Ok(None) => break Ok(out),
-            Err(e) => break Err(e),
+    let items = if is(o, &LIST) {
+        list_items(o)
+    } else if is(o, &TUPLE) {
+        tuple_items(o)
+    } else {
+        let it = iter(cx, rt, o)?;
+        let _ = cx.root(it);
+        let mut out = Vec::new();
+        while let Some(v) = next(cx, rt, it)? {
+            let _ = cx.root(v);
+            out.push(v);
         }
+        return Ok(out);
     };
-    cx.unroot(mark);
-    r
+    for &i in &items {
+        let _ = cx.root(i);
+    }
+    Ok(items)
 }
 
 fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: usize, c: usize) -> PyResult {

@@ -86,6 +86,9 @@ impl JitParams {
         ("bridge=N", "failures of a guard before it gets a bridge (200)"),
         ("max_aborts=N", "aborted traces before a position is left alone (5)"),
         ("inline_depth=N", "depth of calls a trace inlines (30)"),
+        ("max_bridges=N", "bridges a loop and its bridges may get (100)"),
+        ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
+        ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
         ("perf_map", "name JIT code for `perf report` in /tmp/perf-<pid>.map"),
@@ -181,7 +184,7 @@ mod tests {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 9);
+        assert_eq!(JitParams::SETTINGS.len(), 12);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

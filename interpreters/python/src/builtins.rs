@@ -49,6 +49,9 @@ pub enum NativeOp {
     CallEx,
     NsGet,
     PrintExpr,
+    Import,
+    ImportFrom,
+    ImportStar,
 }
 
 const BINOPS: [BinOp; 13] = [
@@ -79,7 +82,7 @@ const CMPOPS: [CmpOp; 10] = [
     CmpOp::In,
     CmpOp::NotIn,
 ];
-const SIMPLE: [NativeOp; 24] = [
+const SIMPLE: [NativeOp; 27] = [
     NativeOp::Truth,
     NativeOp::GetAttr,
     NativeOp::SetAttr,
@@ -104,6 +107,9 @@ const SIMPLE: [NativeOp; 24] = [
     NativeOp::CallEx,
     NativeOp::NsGet,
     NativeOp::PrintExpr,
+    NativeOp::Import,
+    NativeOp::ImportFrom,
+    NativeOp::ImportStar,
 ];
 
 impl NativeOp {
@@ -1166,6 +1172,35 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                 None => err(cx, rt, "NameError", &format!("name '{}' is not defined", text(b))),
             },
         },
+        NativeOp::Import => {
+            let spec = tuple_items(b);
+            let level = as_big(rt, spec[1]).and_then(|l| l.to_i64()).unwrap_or(0);
+            crate::modules::import(cx, rt, text(a), spec[0], level, c)
+        }
+        NativeOp::ImportFrom => {
+            // `from a import b`: the attribute, or the submodule `a.b`.
+            let n = text(b);
+            match crate::types::getattr(cx, rt, a, n) {
+                Ok(v) => Ok(v),
+                Err(_) => {
+                    let mname = if is(a, &MODULE) {
+                        rt.modules.borrow()[rt.module_id(a) as usize].name.to_string()
+                    } else {
+                        String::new()
+                    };
+                    let sub = format!("{mname}.{n}");
+                    let none = rt.none.get();
+                    match crate::modules::import(cx, rt, &sub, none, 0, a) {
+                        Ok(_) if rt.module_cache.borrow().contains_key(&sub) => Ok(rt.module_cache.borrow()[&sub]),
+                        _ => {
+                            let msg = format!("cannot import name '{n}' from '{mname}'");
+                            err(cx, rt, "ImportError", &msg)
+                        }
+                    }
+                }
+            }
+        }
+        NativeOp::ImportStar => crate::modules::import_star(cx, rt, a, b).map(|_| none),
         NativeOp::PrintExpr => {
             if a != none {
                 let s = to_repr(cx, rt, a)?;

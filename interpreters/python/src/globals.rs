@@ -133,6 +133,18 @@ pub fn ns_get<S: Space, C: Ctx<Py<S>>>(cx: &mut C, _rt: &Python, ns: C::Ref, nam
     Outcome::Native(NativeOp::NsGet, vec![ns, n, module])
 }
 
+/// Global `name` of module `m` only (outside traces).
+pub fn peek_global_of(rt: &Python, m: usize, name: &str) -> Option<usize> {
+    let id = rt.module_id(m) as usize;
+    let i = rt.modules.borrow()[id].slots.get(name).copied()?;
+    // SAFETY: `m` is a live module whose values array holds slot `i`.
+    let v = unsafe {
+        let values = read_word(m, &MODULE_DICT) as usize;
+        *((values + REFS_ITEMS.base as usize + 8 * i as usize) as *const usize)
+    };
+    (v != 0).then_some(v)
+}
+
 /// Global `name` of module `m`, then the builtins (outside traces).
 pub fn peek_global(rt: &Python, m: usize, name: &str) -> Option<usize> {
     for m in [m, rt.builtins.get()] {

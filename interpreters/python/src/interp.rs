@@ -943,7 +943,25 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let b = builtins::builtin_object(cx, rt, "__build_class__");
             f.push(b);
         }
-        Op::BeforeWith | Op::WithExceptStart | Op::ImportName(_) | Op::ImportFrom(_) | Op::ImportStar => {
+        Op::ImportName(n) => {
+            let level = f.pop();
+            let fromlist = f.pop();
+            let name = crate::strings::str_from(cx, &name::<C>(code, n));
+            let spec = tuple(cx, &[fromlist, level]);
+            let g = f.globals;
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Import, vec![name, spec, g]));
+        }
+        Op::ImportFrom(n) => {
+            let m = f.top();
+            let name = crate::strings::str_from(cx, &name::<C>(code, n));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ImportFrom, vec![m, name]));
+        }
+        Op::ImportStar => {
+            let m = f.pop();
+            let g = f.globals;
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::ImportStar, vec![m, g]));
+        }
+        Op::BeforeWith | Op::WithExceptStart => {
             let msg = format!("{op:?} is not supported yet");
             return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", &msg));
         }

@@ -20,6 +20,7 @@ pub mod generators;
 pub mod globals;
 pub mod interp;
 pub mod library;
+pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod runtime;
@@ -108,6 +109,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),
+        ("TextIOWrapper", vec![]),
     ]
 }
 
@@ -245,6 +247,7 @@ pub enum Exit {
 pub fn run_source(
     source: &str,
     filename: &str,
+    argv: &[String],
     params: JitParams,
     out: Box<dyn std::io::Write>,
 ) -> Result<Exit, compile::SyntaxError> {
@@ -253,6 +256,14 @@ pub fn run_source(
     let rt = vm.lang().rt.clone();
     rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
     let main = main_module(&mut vm, "__main__");
+    rt.module_cache.borrow_mut().insert("__main__".into(), main);
+    let dir = std::path::Path::new(filename).parent().map(|d| d.to_path_buf()).unwrap_or_default();
+    let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
+    rt.path.borrow_mut().push(dir);
+    if let Ok(cwd) = std::env::current_dir() {
+        rt.path.borrow_mut().push(cwd);
+    }
+    *rt.argv.borrow_mut() = argv.to_vec();
     Ok(match run_code(&mut vm, &code, main) {
         Ok(_) => Exit::Status(0),
         Err(e) => exit_of(&rt, e),

@@ -101,6 +101,12 @@ pub struct Python {
     pub argv: RefCell<Vec<String>>,
     /// The runtime's own `Rc` (frames hold one).
     pub me: RefCell<std::rc::Weak<Python>>,
+    /// `sys.path`: where `import` looks for modules written in Python.
+    pub path: RefCell<Vec<std::path::PathBuf>>,
+    /// Modules imported so far, by dotted name.
+    pub module_cache: RefCell<HashMap<String, usize>>,
+    /// The names of the modules that are packages.
+    pub packages: RefCell<std::collections::HashSet<String>>,
 }
 
 impl Python {
@@ -126,6 +132,9 @@ impl Python {
             out: RefCell::new(out),
             argv: RefCell::new(Vec::new()),
             me: RefCell::new(std::rc::Weak::new()),
+            path: RefCell::new(Vec::new()),
+            module_cache: RefCell::new(HashMap::new()),
+            packages: RefCell::new(Default::default()),
         }
     }
 

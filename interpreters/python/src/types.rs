@@ -367,6 +367,15 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
     }
+    if is(obj, &MODULE) {
+        return match crate::globals::peek_global_of(rt, obj, name) {
+            Some(v) => Ok(v),
+            None => {
+                let m = rt.modules.borrow()[rt.module_id(obj) as usize].name.clone();
+                err(cx, rt, "AttributeError", &format!("module '{m}' has no attribute '{name}'"))
+            }
+        };
+    }
     if is(obj, &FLOAT) || is(obj, &INT) || is(obj, &BIGINT) {
         match name {
             "real" => return Ok(obj),

@@ -92,10 +92,19 @@ fn main() -> ExitCode {
     let Some((src, filename)) = source else {
         return usage("the interactive REPL is not supported yet: give a FILE, -c CODE or -");
     };
-    let _rest: Vec<String> = args.collect();
+    let mut argv = vec![if filename.starts_with('<') {
+        if filename == "<string>" {
+            "-c".to_string()
+        } else {
+            "-".to_string()
+        }
+    } else {
+        filename.clone()
+    }];
+    argv.extend(args);
     let outcome = std::thread::Builder::new().name("mtpy".into()).stack_size(STACK_SIZE).spawn(move || {
         let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-        match run_source(&src, &filename, params, out) {
+        match run_source(&src, &filename, &argv, params, out) {
             Ok(Exit::Status(n)) => n,
             Ok(Exit::Uncaught(report)) => {
                 eprint!("{report}");

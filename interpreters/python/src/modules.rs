@@ -1,0 +1,243 @@
+//! `import`: modules written in Python, found through `sys.path` (the script's folder, then
+//! the working directory) as `name.py` or `name/__init__.py`, compiled and run once; and the
+//! modules written in Rust (`math`, `sys`, `time`).
+
+use crate::builtins::{err, text, PyResult};
+use crate::objects::*;
+use crate::runtime::{new_float, new_int, new_list, new_str, tuple_items};
+use crate::space::Space;
+use crate::{globals, Py, Python};
+use metatrace::{Concrete, Ctx};
+use std::rc::Rc;
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
+
+/// `__import__(name, fromlist, level)` from module `importer`: the module `import` binds.
+pub fn import<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    name: &str,
+    fromlist: usize,
+    level: i64,
+    importer: usize,
+) -> PyResult {
+    let full = if level > 0 {
+        let id = rt.module_id(importer) as usize;
+        let me = rt.modules.borrow()[id].name.to_string();
+        let is_pkg = rt.packages.borrow().contains(&me);
+        let mut parts: Vec<&str> = me.split('.').collect();
+        let drop = if is_pkg { level - 1 } else { level };
+        for _ in 0..drop {
+            if parts.pop().is_none() {
+                return err(cx, rt, "ImportError", "attempted relative import beyond top-level package");
+            }
+        }
+        let base = parts.join(".");
+        match (base.is_empty(), name.is_empty()) {
+            (true, _) => {
+                return err(cx, rt, "ImportError", "attempted relative import with no known parent package");
+            }
+            (false, true) => base,
+            (false, false) => format!("{base}.{name}"),
+        }
+    } else {
+        name.to_string()
+    };
+    // Import each package on the way down.
+    let mut module = 0;
+    let mut prefix = String::new();
+    let mut top = 0;
+    for part in full.split('.') {
+        if !prefix.is_empty() {
+            prefix.push('.');
+        }
+        prefix.push_str(part);
+        let parent = module;
+        module = load(cx, rt, &prefix)?;
+        if parent != 0 {
+            globals::set_global_raw(rt, cx.heap_mut(), parent, part, module);
+        }
+        if top == 0 {
+            top = module;
+        }
+    }
+    let wants_list =
+        fromlist != 0 && fromlist != rt.none.get() && is(fromlist, &TUPLE) && !tuple_items(fromlist).is_empty();
+    if wants_list {
+        // `from pkg import sub`: submodules load on demand.
+        if rt.packages.borrow().contains(&full) {
+            for n in tuple_items(fromlist) {
+                let n = text(n);
+                if n != "*" && globals::peek_global(rt, module, n).is_none() {
+                    let sub = format!("{full}.{n}");
+                    if find(rt, &sub).is_some() {
+                        let m = load(cx, rt, &sub)?;
+                        globals::set_global_raw(rt, cx.heap_mut(), module, n, m);
+                    }
+                }
+            }
+        }
+        return Ok(module);
+    }
+    Ok(if level > 0 { module } else { top })
+}
+
+/// The file of module `name`, and whether it is a package.
+fn find(rt: &Python, name: &str) -> Option<(std::path::PathBuf, bool)> {
+    let rel: std::path::PathBuf = name.split('.').collect();
+    for dir in rt.path.borrow().iter() {
+        let file = dir.join(&rel).with_extension("py");
+        if file.is_file() {
+            return Some((file, false));
+        }
+        let init = dir.join(&rel).join("__init__.py");
+        if init.is_file() {
+            return Some((init, true));
+        }
+    }
+    None
+}
+
+/// Module `name` (a dotted path), loading it the first time.
+fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
+    if let Some(&m) = rt.module_cache.borrow().get(name) {
+        return Ok(m);
+    }
+    if let Some(m) = builtin_module(cx, rt, name)? {
+        rt.module_cache.borrow_mut().insert(name.to_string(), m);
+        return Ok(m);
+    }
+    let Some((file, package)) = find(rt, name) else {
+        let e = crate::errors::new_error(cx, rt, "ModuleNotFoundError", &format!("No module named '{name}'"));
+        let n = new_str(cx.heap_mut(), name);
+        crate::classes::set_slot(cx, rt, e, "name", n);
+        return Err(e);
+    };
+    let source = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => return err(cx, rt, "ImportError", &format!("cannot read {}: {e}", file.display())),
+    };
+    let filename = file.display().to_string();
+    let code = match crate::compile::compile_module(&source, &filename) {
+        Ok(c) => c,
+        Err(e) => return err(cx, rt, "SyntaxError", &format!("{} ({}, line {})", e.msg, filename, e.line)),
+    };
+    rt.sources.borrow_mut().insert(Rc::from(filename.as_str()), Rc::from(source.as_str()));
+    let version = cx.quasi_new(0);
+    let m = globals::new_module(rt, cx.heap_mut(), metatrace::QuasiId::from_raw(version), name);
+    let n = new_str(cx.heap_mut(), name);
+    globals::set_global_raw(rt, cx.heap_mut(), m, "__name__", n);
+    let f = new_str(cx.heap_mut(), &filename);
+    globals::set_global_raw(rt, cx.heap_mut(), m, "__file__", f);
+    if package {
+        rt.packages.borrow_mut().insert(name.to_string());
+    }
+    // Cached before it runs: circular imports see the module as it is so far.
+    rt.module_cache.borrow_mut().insert(name.to_string(), m);
+    let id = rt.code_id(cx.heap_mut(), &code);
+    crate::interp::name_code(id, &code.qualname);
+    let consts = rt.consts.borrow()[id as usize].clone();
+    let frame = crate::interp::Frame {
+        rt: rt.me.borrow().upgrade().expect("the runtime is alive"),
+        code: code.clone(),
+        consts,
+        code_id: id,
+        pc: 0,
+        phase: crate::interp::START,
+        globals: m,
+        exc: rt.none.get(),
+        ns: 0,
+        gen: 0,
+        locals: vec![0; code.varnames.len()],
+        stack: Vec::new(),
+    };
+    if let Err(e) = cx.call_function(frame) {
+        rt.module_cache.borrow_mut().remove(name);
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// A module written in Rust, made the first time it is imported.
+fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Result<Option<usize>, usize> {
+    let prefix = format!("{name}.");
+    let funcs: Vec<(usize, &str)> =
+        crate::library::NAMES.iter().enumerate().filter_map(|(k, n)| n.strip_prefix(&prefix).map(|f| (k, f))).collect();
+    let values: Vec<(&str, usize)> = match name {
+        "math" => vec![
+            ("pi", new_float(cx.heap_mut(), std::f64::consts::PI)),
+            ("e", new_float(cx.heap_mut(), std::f64::consts::E)),
+            ("tau", new_float(cx.heap_mut(), std::f64::consts::TAU)),
+            ("inf", new_float(cx.heap_mut(), f64::INFINITY)),
+            ("nan", new_float(cx.heap_mut(), f64::NAN)),
+        ],
+        "sys" => {
+            let argv: Vec<usize> = rt.argv.borrow().iter().map(|a| new_str(cx.heap_mut(), a)).collect();
+            let argv = new_list(cx.heap_mut(), &argv);
+            let path: Vec<usize> =
+                rt.path.borrow().iter().map(|p| new_str(cx.heap_mut(), &p.display().to_string())).collect();
+            let path = new_list(cx.heap_mut(), &path);
+            let stdout = stream(cx, rt, 1)?;
+            let stderr = stream(cx, rt, 2)?;
+            vec![
+                ("argv", argv),
+                ("path", path),
+                ("maxsize", new_int(cx.heap_mut(), i64::MAX)),
+                ("version", new_str(cx.heap_mut(), "3.11.7 (mtpy)")),
+                ("platform", new_str(cx.heap_mut(), "linux")),
+                ("byteorder", new_str(cx.heap_mut(), "little")),
+                ("stdout", stdout),
+                ("stderr", stderr),
+            ]
+        }
+        "time" => vec![],
+        _ => return Ok(None),
+    };
+    let version = cx.quasi_new(0);
+    let m = globals::new_module(rt, cx.heap_mut(), metatrace::QuasiId::from_raw(version), name);
+    let n = new_str(cx.heap_mut(), name);
+    globals::set_global_raw(rt, cx.heap_mut(), m, "__name__", n);
+    for (k, f) in funcs {
+        let b = cx.heap_mut().alloc(&BUILTIN);
+        // SAFETY: just allocated with the BUILTIN layout.
+        unsafe { *((b + BUILTIN_ID.offset as usize) as *mut usize) = k };
+        globals::set_global_raw(rt, cx.heap_mut(), m, f, b);
+    }
+    for (k, v) in values {
+        globals::set_global_raw(rt, cx.heap_mut(), m, k, v);
+    }
+    Ok(Some(m))
+}
+
+/// `sys.stdout` / `sys.stderr`: an object with `write` and `flush`.
+fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
+    let t = rt.builtin_type("TextIOWrapper");
+    let obj = crate::types::call_type(cx, rt, t, &[], &[])?;
+    let fdv = new_int(cx.heap_mut(), fd);
+    crate::classes::set_slot(cx, rt, obj, "fileno_", fdv);
+    Ok(obj)
+}
+
+/// `from module import *`: every public name (or those in `__all__`) into `target`.
+pub fn import_star<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, module: usize, target: usize) -> Result<(), usize> {
+    let id = rt.module_id(module) as usize;
+    let names: Vec<Rc<str>> =
+        match globals::peek_global(rt, module, "__all__").filter(|&a| is(a, &LIST) || is(a, &TUPLE)) {
+            Some(all) => {
+                let items = if is(all, &LIST) { crate::runtime::list_items(all) } else { tuple_items(all) };
+                items.into_iter().map(|n| Rc::from(text(n))).collect()
+            }
+            None => rt.modules.borrow()[id].order.iter().filter(|n| !n.starts_with('_')).cloned().collect(),
+        };
+    for n in names {
+        if let Some(v) = globals::peek_global(rt, module, &n) {
+            globals::set_global_raw(rt, cx.heap_mut(), target, &n, v);
+        }
+    }
+    // New globals in `target`: traces that looked names up there are stale.
+    let tid = rt.module_id(target) as usize;
+    let version = rt.modules.borrow()[tid].version;
+    let old = cx.quasi_get(version);
+    cx.quasi_set(version, old + 1);
+    Ok(())
+}

@@ -322,7 +322,7 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
-        if this == 0 && NAMES[id].contains('.') {
+        if this == 0 && is_method_name(NAMES[id]) {
             // An unbound method of a builtin type (`str.upper`): its first argument is self.
             let Some((&first, rest)) = args.split_first() else {
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
@@ -1217,6 +1217,14 @@ use std::io::Write;
 
 pub use crate::library::NAMES;
 
+/// The modules written in Rust (their functions are `module.name` in the table).
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time"];
+
+/// Whether table entry `name` is a method of a builtin type (not a module's function).
+pub fn is_method_name(name: &str) -> bool {
+    name.split_once('.').is_some_and(|(prefix, _)| !RUST_MODULES.contains(&prefix))
+}
+
 /// The number of method `name` of builtin objects of layout `class`.
 pub fn method_id(class: usize, name: &str) -> Option<usize> {
     let prefix = if class == LIST.class() {
@@ -1246,7 +1254,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
 pub fn is_unbound_method(b: usize) -> bool {
     // SAFETY: a live builtin.
     let (id, this) = unsafe { (read_word(b, &BUILTIN_ID) as usize, read_word(b, &BUILTIN_SELF)) };
-    this == 0 && NAMES[id].contains('.')
+    this == 0 && is_method_name(NAMES[id])
 }
 
 /// The builtin object named `name` (a constant of traces).

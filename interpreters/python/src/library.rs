@@ -68,6 +68,10 @@ table! {
     "callable" => callable,
     "input" => input,
     "format" => format,
+    "dir" => dir,
+    "vars" => vars,
+    "delattr" => delattr,
+    "ascii" => ascii,
     "__build_class__" => build_class,
     "list.append" => list_append,
     "list.pop" => list_pop,
@@ -1610,6 +1614,91 @@ fn io_write<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
 fn io_flush<S: Space>(_: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
     let _ = rt.out.borrow_mut().flush();
     Ok(rt.none.get())
+}
+
+/// The attribute names of an object (modules: their globals; instances: their own and their
+/// classes'), sorted.
+fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let mut names: Vec<Rc<str>> = Vec::new();
+    match args.first() {
+        Some(&o) if is(o, &MODULE) => {
+            let id = rt.module_id(o) as usize;
+            for n in rt.modules.borrow()[id].order.clone() {
+                if crate::globals::peek_global_of(rt, o, &n).is_some() {
+                    names.push(n);
+                }
+            }
+        }
+        Some(&o) => {
+            if is(o, &INSTANCE) {
+                let map = unsafe { read_word(o, &INST_MAP) } as usize;
+                names.extend(rt.maps.borrow()[map].order.iter().cloned());
+            }
+            let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
+            let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+            let mro = rt.types.borrow()[id].mro.clone();
+            for c in mro {
+                let cid = unsafe { read_word(c, &TYPE_ID) } as usize;
+                names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
+            }
+        }
+        None => return err(cx, rt, "TypeError", "dir() without arguments is not supported yet"),
+    }
+    names.sort();
+    names.dedup();
+    let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
+    Ok(new_list(cx.heap_mut(), &objs))
+}
+fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "vars")?;
+    let d = dict::new_dict(cx.heap_mut());
+    if is(o, &INSTANCE) {
+        let map = unsafe { read_word(o, &INST_MAP) } as usize;
+        let order = rt.maps.borrow()[map].order.clone();
+        for n in order {
+            if let Some(v) = classes::peek_slot(rt, o, &n) {
+                let k = new_str(cx.heap_mut(), &n);
+                dict::set(cx, rt, d, k, v)?;
+            }
+        }
+        return Ok(d);
+    }
+    if is(o, &MODULE) {
+        let id = rt.module_id(o) as usize;
+        for n in rt.modules.borrow()[id].order.clone() {
+            if let Some(v) = crate::globals::peek_global_of(rt, o, &n) {
+                let k = new_str(cx.heap_mut(), &n);
+                dict::set(cx, rt, d, k, v)?;
+            }
+        }
+        return Ok(d);
+    }
+    err(cx, rt, "TypeError", "vars() argument must have __dict__ attribute")
+}
+fn delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let (o, n) = (arg(cx, rt, args, 0, "delattr")?, arg(cx, rt, args, 1, "delattr")?);
+    if is(o, &INSTANCE) && classes::peek_slot(rt, o, text(n)).is_some() {
+        // Removing a slot would need a map without it: the attribute is set to a deleted marker.
+        return err(cx, rt, "NotImplementedError", "delattr on instances is not supported yet");
+    }
+    err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{}'", b::type_name(rt, o), text(n)))
+}
+fn ascii<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "ascii")?;
+    let r = to_repr(cx, rt, o)?;
+    let mut out = String::new();
+    for c in r.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else if (c as u32) < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(&format!("\\U{:08x}", c as u32));
+        }
+    }
+    s(cx, &out)
 }
 
 #[allow(dead_code)]

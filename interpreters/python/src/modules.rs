@@ -188,6 +188,10 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                 ("byteorder", new_str(cx.heap_mut(), "little")),
                 ("stdout", stdout),
                 ("stderr", stderr),
+                ("version_info", {
+                    let parts: Vec<usize> = [3i64, 11, 7].iter().map(|&v| new_int(cx.heap_mut(), v)).collect();
+                    crate::runtime::new_tuple(cx.heap_mut(), &parts)
+                }),
             ]
         }
         "time" => vec![],

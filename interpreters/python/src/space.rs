@@ -358,6 +358,10 @@ impl Space for StdSpace {
         if class == INSTANCE.class() || class == TYPE.class() {
             return crate::classes::setattr(cx, rt, obj, name, v);
         }
+        if class == MODULE.class() {
+            crate::globals::store_global(cx, rt, obj, name, v);
+            return Outcome::Value(cx.const_ref(rt.none.get()));
+        }
         let n = crate::strings::str_from(cx, name);
         Outcome::Native(NativeOp::SetAttr, vec![obj, n, v])
     }

@@ -52,6 +52,7 @@ pub enum NativeOp {
     Import,
     ImportFrom,
     ImportStar,
+    InplaceList,
 }
 
 const BINOPS: [BinOp; 13] = [
@@ -82,7 +83,7 @@ const CMPOPS: [CmpOp; 10] = [
     CmpOp::In,
     CmpOp::NotIn,
 ];
-const SIMPLE: [NativeOp; 27] = [
+const SIMPLE: [NativeOp; 28] = [
     NativeOp::Truth,
     NativeOp::GetAttr,
     NativeOp::SetAttr,
@@ -110,6 +111,7 @@ const SIMPLE: [NativeOp; 27] = [
     NativeOp::Import,
     NativeOp::ImportFrom,
     NativeOp::ImportStar,
+    NativeOp::InplaceList,
 ];
 
 impl NativeOp {
@@ -654,6 +656,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     }
     if dict::is_dict(o) || dict::is_set(o) {
         return Ok(dict::len(o) > 0);
+    }
+    if is(o, &RANGE) {
+        return Ok(len(cx, rt, o)? > 0);
     }
     if is(o, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
@@ -1201,6 +1206,20 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             }
         }
         NativeOp::ImportStar => crate::modules::import_star(cx, rt, a, b).map(|_| none),
+        NativeOp::InplaceList => {
+            // `list += iterable` extends in place; `list *= n` repeats in place.
+            if as_big(rt, b).is_some() {
+                let n = as_big(rt, b).and_then(|v| v.to_i64()).unwrap_or(0).max(0) as usize;
+                let items = list_items(a);
+                let all: Vec<usize> = (0..n).flat_map(|_| items.iter().copied()).collect();
+                crate::types::replace_list(cx, a, &all);
+            } else {
+                for i in collect(cx, rt, b)? {
+                    crate::runtime::list_push(cx.heap_mut(), a, i);
+                }
+            }
+            Ok(a)
+        }
         NativeOp::PrintExpr => {
             if a != none {
                 let s = to_repr(cx, rt, a)?;

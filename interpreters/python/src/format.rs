@@ -353,7 +353,7 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             match s.ty {
                 Some('f') | Some('F') => float_fixed(a, s.precision.unwrap_or(6)),
                 Some('e') | Some('E') => float_sci(a, s.precision.unwrap_or(6), s.ty == Some('E')),
-                Some('g') | Some('G') => float_general(a, s.precision.unwrap_or(6), s.alt),
+                Some('g') | Some('G') | Some('n') => float_general(a, s.precision.unwrap_or(6), s.alt),
                 Some('%') => format!("{}%", float_fixed(a * 100.0, s.precision.unwrap_or(6))),
                 None => match s.precision {
                     Some(p) => {
@@ -466,6 +466,7 @@ pub fn percent<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fmt: &str, args: usize
                 };
                 format(cx, rt, iv, &pyspec(&flags, 'd'))?
             }
+            'c' if is(v, &STR) => format(cx, rt, v, &pyspec(&flags, 's'))?,
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' | 'c' => format(cx, rt, v, &pyspec(&flags, conv))?,
             other => {
                 let msg = format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1);

@@ -678,6 +678,12 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Binary { op, inplace } => {
             let b = f.pop();
             let a = f.pop();
+            if inplace
+                && matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::Mul)
+                && cx.promote_class(a) == LIST.class()
+            {
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, vec![a, b]));
+            }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
             if let Outcome::Call(..) = out {

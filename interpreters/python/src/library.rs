@@ -112,6 +112,16 @@ table! {
     "str.title" => str_title,
     "str.capitalize" => str_capitalize,
     "str.splitlines" => str_splitlines,
+    "str.partition" => str_partition,
+    "str.rpartition" => str_rpartition,
+    "str.rfind" => str_rfind,
+    "str.rsplit" => str_rsplit,
+    "str.swapcase" => str_swapcase,
+    "str.removeprefix" => str_removeprefix,
+    "str.removesuffix" => str_removesuffix,
+    "str.isalnum" => str_isalnum,
+    "str.isidentifier" => str_isidentifier,
+    "str.casefold" => str_lower,
     "dict.get" => dict_get,
     "dict.keys" => dict_keys,
     "dict.values" => dict_values,
@@ -1194,7 +1204,7 @@ fn justify<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[
         '<' => format!("{st}{}", f(pad)),
         '>' => format!("{}{st}", f(pad)),
         _ => {
-            let left = pad / 2 + (pad & n & 1);
+            let left = pad / 2 + (pad & w & 1);
             format!("{}{st}{}", f(left), f(pad - left))
         }
     };
@@ -1699,6 +1709,102 @@ fn ascii<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[us
         }
     }
     s(cx, &out)
+}
+
+fn partition<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], right: bool) -> PyResult {
+    let st = text(this(t));
+    let sep = text(arg(cx, rt, args, 0, "partition")?);
+    if sep.is_empty() {
+        return err(cx, rt, "ValueError", "empty separator");
+    }
+    let found = if right { st.rfind(sep) } else { st.find(sep) };
+    let parts: [&str; 3] = match found {
+        Some(i) => [&st[..i], sep, &st[i + sep.len()..]],
+        None if right => ["", "", st],
+        None => [st, "", ""],
+    };
+    let objs: Vec<usize> = parts.iter().map(|p| new_str(cx.heap_mut(), p)).collect();
+    Ok(new_tuple(cx.heap_mut(), &objs))
+}
+fn str_partition<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    partition(cx, rt, t, args, false)
+}
+fn str_rpartition<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    partition(cx, rt, t, args, true)
+}
+fn str_rfind<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let st = text(this(t));
+    let sub = text(arg(cx, rt, args, 0, "rfind")?);
+    let r = st.rfind(sub).map(|b| char_pos(st, b)).unwrap_or(-1);
+    Ok(new_int(cx.heap_mut(), r))
+}
+fn str_rsplit<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    let max = args.get(1).copied().or(kwarg(kw, "maxsplit")).and_then(|m| as_i64(rt, m)).unwrap_or(-1);
+    let sep = opt_str(rt, args, 0).or(kwarg(kw, "sep").filter(|&a| a != rt.none.get()).map(text));
+    let st = text(this(t));
+    let mut parts: Vec<&str> = match sep {
+        Some(sep) if max >= 0 => st.rsplitn(max as usize + 1, sep).collect(),
+        Some(sep) => st.rsplit(sep).collect(),
+        None => {
+            let mut out: Vec<&str> = st.split_whitespace().rev().collect();
+            if max >= 0 && out.len() > max as usize + 1 {
+                let keep = max as usize;
+                let head_end = {
+                    // The rest, unsplit, up to the last `max` words.
+                    let mut end = st.trim_end().len();
+                    for _ in 0..keep {
+                        let word_start = st[..end].trim_end().rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+                        end = st[..word_start].trim_end().len();
+                    }
+                    end
+                };
+                out.truncate(keep);
+                out.push(st[..head_end].trim_start());
+            }
+            out
+        }
+    };
+    parts.reverse();
+    let objs: Vec<usize> = parts.into_iter().map(|p| new_str(cx.heap_mut(), p)).collect();
+    Ok(new_list(cx.heap_mut(), &objs))
+}
+fn str_swapcase<S: Space>(cx: &mut Cx<'_, S>, _: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let r: String = text(this(t))
+        .chars()
+        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+        .collect();
+    s(cx, &r)
+}
+fn str_removeprefix<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let st = text(this(t));
+    let p = text(arg(cx, rt, args, 0, "removeprefix")?);
+    s(cx, st.strip_prefix(p).unwrap_or(st))
+}
+fn str_removesuffix<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let st = text(this(t));
+    let p = text(arg(cx, rt, args, 0, "removesuffix")?);
+    s(cx, st.strip_suffix(p).unwrap_or(st))
+}
+fn str_isalnum<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    str_pred(cx, rt, t, char::is_alphanumeric)
+}
+fn str_isidentifier<S: Space>(_: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let st = text(this(t));
+    let mut cs = st.chars();
+    let ok = cs.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric());
+    Ok(rt.bool_obj(ok))
 }
 
 #[allow(dead_code)]

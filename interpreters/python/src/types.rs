@@ -354,6 +354,25 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
         match name {
             "__name__" => return Ok(unsafe { read_word(obj, &FUNC_NAME) } as usize),
             "__qualname__" => return Ok(unsafe { read_word(obj, &FUNC_QUALNAME) } as usize),
+            "__defaults__" | "__kwdefaults__" | "__closure__" => {
+                let d = match name {
+                    "__defaults__" => &FUNC_DEFAULTS,
+                    "__kwdefaults__" => &FUNC_KWDEFAULTS,
+                    _ => &FUNC_CLOSURE,
+                };
+                let v = unsafe { read_word(obj, d) } as usize;
+                return Ok(if v == 0 { rt.none.get() } else { v });
+            }
+            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            "__dict__" => {
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                if d != 0 {
+                    return Ok(d);
+                }
+                let d = dict::new_dict(cx.heap_mut());
+                unsafe { *((obj + FUNC_DICT.offset as usize) as *mut usize) = d };
+                return Ok(d);
+            }
             "__doc__" => {
                 let code = rt.code(unsafe { read_word(obj, &FUNC_CODE) } as u32);
                 return Ok(match &code.doc {
@@ -366,6 +385,15 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     }
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
+    }
+    if is(obj, &FUNCTION) {
+        let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+        if d != 0 {
+            let k = new_str(cx.heap_mut(), name);
+            if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                return Ok(v);
+            }
+        }
     }
     if is(obj, &MODULE) {
         return match crate::globals::peek_global_of(rt, obj, name) {
@@ -431,6 +459,27 @@ pub fn setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     if is(obj, &INSTANCE) {
         classes::set_slot(cx, rt, obj, name, v);
         return Ok(());
+    }
+    if is(obj, &FUNCTION) {
+        let field = match name {
+            "__defaults__" => Some(&FUNC_DEFAULTS),
+            "__kwdefaults__" => Some(&FUNC_KWDEFAULTS),
+            "__name__" => Some(&FUNC_NAME),
+            "__qualname__" => Some(&FUNC_QUALNAME),
+            _ => None,
+        };
+        if let Some(f) = field {
+            let v = if v == rt.none.get() && !matches!(name, "__name__" | "__qualname__") { 0 } else { v };
+            unsafe { *((obj + f.offset as usize) as *mut usize) = v };
+            return Ok(());
+        }
+        let mut d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+        if d == 0 {
+            d = dict::new_dict(cx.heap_mut());
+            unsafe { *((obj + FUNC_DICT.offset as usize) as *mut usize) = d };
+        }
+        let k = new_str(cx.heap_mut(), name);
+        return dict::set(cx, rt, d, k, v);
     }
     err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{name}'", builtins::type_name(rt, obj)))
         .map(|_| ())

@@ -146,6 +146,10 @@ pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref
     for name in ["__traceback__", "__cause__", "__context__"] {
         set_slot(cx, rt, e, name, none);
     }
+    let tv = cx.promote_ref(t);
+    if is_subclass(rt, tv, rt.builtin_type("SystemExit")) {
+        set_slot(cx, rt, e, "code", none);
+    }
     let f = cx.const_ref(rt.false_.get());
     set_slot(cx, rt, e, "__suppress_context__", f);
     e
@@ -159,15 +163,55 @@ fn bind<S: Space, C: Ctx<Py<S>>>(cx: &mut C, func: C::Ref, obj: C::Ref) -> C::Re
     m
 }
 
+/// The kind of descriptor a class attribute is (a green fact: class attributes are constants).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Descriptor {
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Plain,
+}
+
+/// What kind of descriptor the class attribute `v` is.
+pub fn descriptor(rt: &Python, v: usize) -> Descriptor {
+    if !is(v, &INSTANCE) {
+        return Descriptor::Plain;
+    }
+    // SAFETY: a live instance's type field.
+    let t = unsafe { read_word(v, &INST_TYPE) } as usize;
+    let by = rt.type_by_name.borrow();
+    if Some(&t) == by.get("property") {
+        Descriptor::Property
+    } else if Some(&t) == by.get("classmethod") {
+        Descriptor::ClassMethod
+    } else if Some(&t) == by.get("staticmethod") {
+        Descriptor::StaticMethod
+    } else {
+        Descriptor::Plain
+    }
+}
+
+/// The function a classmethod, staticmethod or property (`fget`) wraps (outside traces).
+pub fn wrapped(rt: &Python, v: usize, slot: &str) -> usize {
+    peek_slot(rt, v, slot).unwrap_or(rt.none.get())
+}
+
 /// What a class attribute becomes when read through an instance: functions are bound,
-/// classmethods/staticmethods unwrapped (see `builtins`), other values as they are.
+/// classmethods bound to the class, staticmethods unwrapped, other values as they are.
 fn through_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize, obj: C::Ref) -> C::Ref {
     let f = cx.const_ref(v);
     if is(v, &FUNCTION) || (is(v, &BUILTIN) && crate::builtins::is_unbound_method(v)) {
         return bind(cx, f, obj);
     }
-    let _ = rt;
-    f
+    match descriptor(rt, v) {
+        Descriptor::ClassMethod => {
+            let func = cx.const_ref(wrapped(rt, v, "__func__"));
+            let t = cx.getfield_ref(obj, &INST_TYPE);
+            bind(cx, func, t)
+        }
+        Descriptor::StaticMethod => cx.const_ref(wrapped(rt, v, "__func__")),
+        _ => f,
+    }
 }
 
 /// `obj.name` for instances and classes.
@@ -180,18 +224,36 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
             return Outcome::Value(crate::strings::str_from(cx, &n));
         }
         return match lookup_traced(cx, rt, obj, name) {
-            Some(v) => Outcome::Value(cx.const_ref(v)),
+            Some(v) => match descriptor(rt, v) {
+                Descriptor::ClassMethod => {
+                    let func = cx.const_ref(wrapped(rt, v, "__func__"));
+                    Outcome::Value(bind(cx, func, obj))
+                }
+                Descriptor::StaticMethod => Outcome::Value(cx.const_ref(wrapped(rt, v, "__func__"))),
+                _ => Outcome::Value(cx.const_ref(v)),
+            },
             None => Outcome::Raise(attribute_error(cx, rt, obj, name)),
         };
+    }
+    let t = cx.getfield_ref(obj, &INST_TYPE);
+    let class_attr = lookup_traced(cx, rt, t, name);
+    if let Some(v) = class_attr.filter(|&v| descriptor(rt, v) == Descriptor::Property) {
+        // A data descriptor comes before the instance's own attributes.
+        let fget = wrapped(rt, v, "fget");
+        if fget == rt.none.get() {
+            let msg = format!("property '{name}' has no getter");
+            return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
+        }
+        let fget = cx.const_ref(fget);
+        return Outcome::Call(fget, vec![obj]);
     }
     if let Some(v) = get_slot(cx, rt, obj, name) {
         return Outcome::Value(v);
     }
-    let t = cx.getfield_ref(obj, &INST_TYPE);
     if name == "__class__" {
         return Outcome::Value(t);
     }
-    if let Some(v) = lookup_traced(cx, rt, t, name) {
+    if let Some(v) = class_attr {
         return Outcome::Value(through_instance(cx, rt, v, obj));
     }
     if let Some(g) = lookup_traced(cx, rt, t, "__getattr__") {
@@ -222,6 +284,16 @@ pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         return Outcome::Native(crate::builtins::NativeOp::SetAttr, vec![obj, crate::strings::str_from(cx, name), v]);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
+    if let Some(prop) = lookup_traced(cx, rt, t, name).filter(|&p| descriptor(rt, p) == Descriptor::Property) {
+        let fset = wrapped(rt, prop, "fset");
+        if fset == rt.none.get() {
+            let cname = rt.types.borrow()[type_id(cx.promote_ref(t))].name.clone();
+            let msg = format!("property '{name}' of '{cname}' object has no setter");
+            return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
+        }
+        let fset = cx.const_ref(fset);
+        return Outcome::Call(fset, vec![obj, v]);
+    }
     if let Some(setter) = lookup_traced(cx, rt, t, "__setattr__") {
         let s = cx.const_ref(setter);
         let n = crate::strings::str_from(cx, name);

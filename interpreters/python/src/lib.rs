@@ -110,6 +110,9 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),
         ("TextIOWrapper", vec![]),
+        ("property", vec![]),
+        ("classmethod", vec![]),
+        ("staticmethod", vec![]),
     ]
 }
 

@@ -178,6 +178,9 @@ table! {
     "time.perf_counter" => time_time,
     "time.monotonic" => time_time,
     "time.sleep" => time_sleep,
+    "property.setter" => prop_setter,
+    "property.getter" => prop_getter,
+    "property.deleter" => prop_deleter,
     "TextIOWrapper.write" => io_write,
     "TextIOWrapper.flush" => io_flush,
 }
@@ -1805,6 +1808,27 @@ fn str_isidentifier<S: Space>(_: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, 
     let mut cs = st.chars();
     let ok = cs.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric());
     Ok(rt.bool_obj(ok))
+}
+
+/// A copy of property `p` with one accessor replaced (`@x.setter`).
+fn prop_with<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, p: usize, slot: &str, f: usize) -> PyResult {
+    let get = |n: &str| classes::peek_slot(rt, p, n).unwrap_or(rt.none.get());
+    let mut vals = [get("fget"), get("fset"), get("fdel"), get("__doc__")];
+    let k = ["fget", "fset", "fdel"].iter().position(|&n| n == slot).unwrap_or(0);
+    vals[k] = f;
+    crate::types::call_type(cx, rt, rt.builtin_type("property"), &vals, &[])
+}
+fn prop_setter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let f = arg(cx, rt, args, 0, "setter")?;
+    prop_with(cx, rt, this(t), "fset", f)
+}
+fn prop_getter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let f = arg(cx, rt, args, 0, "getter")?;
+    prop_with(cx, rt, this(t), "fget", f)
+}
+fn prop_deleter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let f = arg(cx, rt, args, 0, "deleter")?;
+    prop_with(cx, rt, this(t), "fdel", f)
 }
 
 #[allow(dead_code)]

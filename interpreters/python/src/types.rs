@@ -167,6 +167,21 @@ pub fn call_type<S: Space>(
                 return Ok(r);
             }
             "type" if args.len() == 1 => return Ok(builtins::peek_type(rt, args[0])),
+            "property" | "classmethod" | "staticmethod" => {
+                let obj = cx.heap_mut().alloc(&INSTANCE);
+                init_instance(cx, obj, t);
+                let slots: &[&str] =
+                    if &*name == "property" { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
+                for (k, slot) in slots.iter().enumerate() {
+                    let v = args
+                        .get(k)
+                        .copied()
+                        .or_else(|| kw.iter().find(|(n, _)| &**n == *slot).map(|&(_, v)| v))
+                        .unwrap_or(none);
+                    set_slot_raw(cx, rt, obj, slot, v);
+                }
+                return Ok(obj);
+            }
             "object" => {
                 let obj = cx.heap_mut().alloc(&INSTANCE);
                 init_instance(cx, obj, t);
@@ -415,6 +430,30 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     }
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
         // (Reached from natives: the same lookup as the traced path.)
+        if is(obj, &INSTANCE) {
+            let t = builtins::peek_type(rt, obj);
+            if let Some(p) =
+                classes::lookup(rt, t, name).filter(|&p| classes::descriptor(rt, p) == classes::Descriptor::Property)
+            {
+                let fget = classes::wrapped(rt, p, "fget");
+                return builtins::call_value(cx, rt, fget, &[obj], &[]);
+            }
+        }
+        if let Some(v) = classes::lookup(rt, if is(obj, &TYPE) { obj } else { builtins::peek_type(rt, obj) }, name) {
+            match classes::descriptor(rt, v) {
+                classes::Descriptor::StaticMethod => return Ok(classes::wrapped(rt, v, "__func__")),
+                classes::Descriptor::ClassMethod => {
+                    let cls = if is(obj, &TYPE) { obj } else { builtins::peek_type(rt, obj) };
+                    let m = cx.heap_mut().alloc(&METHOD);
+                    unsafe {
+                        *((m + METHOD_FUNC.offset as usize) as *mut usize) = classes::wrapped(rt, v, "__func__");
+                        *((m + METHOD_SELF.offset as usize) as *mut usize) = cls;
+                    }
+                    return Ok(m);
+                }
+                _ => {}
+            }
+        }
         return match classes::peek_slot(rt, obj, name) {
             Some(v) => Ok(v),
             None => {

@@ -1027,3 +1027,39 @@ fn elidable_helpers_that_raise_fold_on_constants() {
 fn helpers_declared_may_reenter_are_rejected() {
     run_in::<true>(&[vec![Ins::BadCall, Ins::Ret(0)]], "off");
 }
+
+/// Figures for the issue notes: the raise-and-catch loop and the self-invalidating loop, JIT
+/// off and on. `cargo test --release --test reenter -- --ignored --nocapture figures`
+#[test]
+#[ignore]
+fn figures() {
+    use Ins::*;
+    let n = 1_000_000;
+    for spec in ["off", "", "threshold=1,bridge=1"] {
+        let t0 = std::time::Instant::now();
+        let (r, vm) = run_in::<true>(&raise_prog(n), spec);
+        let ms = t0.elapsed().as_secs_f64() * 1e3;
+        assert_eq!(r, raise_want(n));
+        println!("raise-and-catch {n} iterations, jit {spec:?}: {ms:.1} ms; {}", vm.stats().summary());
+    }
+    let prog = vec![vec![
+        NewVersion(0, 0),
+        Int(1, 0),
+        Int(2, 200_000),
+        Int(3, 1),
+        JumpIfGe(1, 2, 10),
+        ReadVersion(4, 0),
+        Add(4, 4, 3),
+        SetVersion(0, 4),
+        Add(1, 1, 3),
+        Loop(4),
+        ReadVersion(4, 0),
+        Ret(4),
+    ]];
+    for spec in ["off", ""] {
+        let t0 = std::time::Instant::now();
+        let (r, vm) = run_in::<true>(&prog, spec);
+        let ms = t0.elapsed().as_secs_f64() * 1e3;
+        println!("self-invalidating loop, 200000 iterations, jit {spec:?}: result {r}, {ms:.1} ms; {}", vm.stats().summary());
+    }
+}

@@ -1060,6 +1060,9 @@ fn figures() {
         let t0 = std::time::Instant::now();
         let (r, vm) = run_in::<true>(&prog, spec);
         let ms = t0.elapsed().as_secs_f64() * 1e3;
-        println!("self-invalidating loop, 200000 iterations, jit {spec:?}: result {r}, {ms:.1} ms; {}", vm.stats().summary());
+        println!(
+            "self-invalidating loop, 200000 iterations, jit {spec:?}: result {r}, {ms:.1} ms; {}",
+            vm.stats().summary()
+        );
     }
 }

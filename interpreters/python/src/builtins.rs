@@ -53,6 +53,8 @@ pub enum NativeOp {
     ImportFrom,
     ImportStar,
     InplaceList,
+    BeforeWith,
+    WithExit,
 }
 
 const BINOPS: [BinOp; 13] = [
@@ -83,7 +85,7 @@ const CMPOPS: [CmpOp; 10] = [
     CmpOp::In,
     CmpOp::NotIn,
 ];
-const SIMPLE: [NativeOp; 28] = [
+const SIMPLE: [NativeOp; 30] = [
     NativeOp::Truth,
     NativeOp::GetAttr,
     NativeOp::SetAttr,
@@ -112,6 +114,8 @@ const SIMPLE: [NativeOp; 28] = [
     NativeOp::ImportFrom,
     NativeOp::ImportStar,
     NativeOp::InplaceList,
+    NativeOp::BeforeWith,
+    NativeOp::WithExit,
 ];
 
 impl NativeOp {
@@ -385,8 +389,10 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
 
 fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
     let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
     match args.len() {
         0 => Ok(String::new()),
+        1 if key_error => to_repr(cx, rt, args[0]),
         1 => to_str(cx, rt, args[0]),
         _ => {
             let t = new_tuple(cx.heap_mut(), &args);
@@ -399,9 +405,10 @@ fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String
 pub fn exception_line(rt: &Python, e: usize) -> String {
     let name = type_name(rt, e);
     let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
     let msg = match args.len() {
         0 => String::new(),
-        1 if is(args[0], &STR) => text(args[0]).to_string(),
+        1 if is(args[0], &STR) && !key_error => text(args[0]).to_string(),
         1 => simple_repr(rt, args[0]),
         _ => format!("({})", args.iter().map(|&a| simple_repr(rt, a)).collect::<Vec<_>>().join(", ")),
     };
@@ -948,7 +955,12 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         // SAFETY: a live iterator.
         let (seq, i) = unsafe { (read_word(it, &SITER_SEQ) as usize, read_word(it, &SITER_INDEX) as usize) };
         let item = if is(seq, &STR) {
-            text(seq).chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
+            let t = text(seq);
+            if t.is_ascii() {
+                t.get(i..i + 1).map(|c| new_str(cx.heap_mut(), c))
+            } else {
+                t.chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
+            }
         } else {
             let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
             items.get(i).copied()
@@ -1206,6 +1218,23 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             }
         }
         NativeOp::ImportStar => crate::modules::import_star(cx, rt, a, b).map(|_| none),
+        NativeOp::BeforeWith => {
+            // `(mgr.__enter__(), mgr.__exit__)`
+            let exit = crate::types::getattr(cx, rt, a, "__exit__").map_err(|_| {
+                let msg = format!("'{}' object does not support the context manager protocol", type_name(rt, a));
+                crate::errors::new_error(cx, rt, "TypeError", &msg)
+            })?;
+            let _ = cx.root(exit);
+            let enter = crate::types::getattr(cx, rt, a, "__enter__")?;
+            let r = call_value(cx, rt, enter, &[], &[])?;
+            Ok(new_tuple(cx.heap_mut(), &[r, exit]))
+        }
+        NativeOp::WithExit => {
+            // `exit(type(exc), exc, exc.__traceback__)`
+            let t = peek_type(rt, b);
+            let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
+            call_value(cx, rt, a, &[t, b, tb], &[])
+        }
         NativeOp::InplaceList => {
             // `list += iterable` extends in place; `list *= n` repeats in place.
             if as_big(rt, b).is_some() {

@@ -967,9 +967,14 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let g = f.globals;
             return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::ImportStar, vec![m, g]));
         }
-        Op::BeforeWith | Op::WithExceptStart => {
-            let msg = format!("{op:?} is not supported yet");
-            return Step::Raise(errors::new_error(cx, rt, "NotImplementedError", &msg));
+        Op::BeforeWith => {
+            let mgr = f.pop();
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeWith, vec![mgr]));
+        }
+        Op::WithExceptStart => {
+            let n = f.stack.len();
+            let (exit, exc) = (f.stack[n - 2], f.stack[n - 1]);
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::WithExit, vec![exit, exc]));
         }
         Op::YieldValue => {
             let v = f.pop();

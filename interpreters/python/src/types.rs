@@ -605,7 +605,13 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         return Ok(items[i]);
     }
     if is(obj, &STR) {
-        let chars: Vec<char> = text(obj).chars().collect();
+        let t = text(obj);
+        if t.is_ascii() && !is(key, &SLICE) {
+            // One byte per char: index without decoding the whole str.
+            let i = index_of(cx, rt, key, t.len(), "string")?;
+            return Ok(new_str(cx.heap_mut(), &t[i..i + 1]));
+        }
+        let chars: Vec<char> = t.chars().collect();
         if is(key, &SLICE) {
             let (a, b, c) = slice_indices(cx, rt, key, chars.len())?;
             let s: String = slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect();

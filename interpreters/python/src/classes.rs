@@ -217,6 +217,10 @@ fn through_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize, 
 /// `obj.name` for instances and classes.
 pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C> {
     let class = cx.promote_class(obj);
+    if class == TYPE.class() && matches!(name, "__mro__" | "__bases__" | "__base__" | "__qualname__" | "__module__") {
+        let n = crate::strings::str_from(cx, name);
+        return Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n]);
+    }
     if class == TYPE.class() {
         if name == "__name__" {
             let t = cx.promote_ref(obj);

@@ -135,6 +135,17 @@ table! {
     "set.remove" => set_remove,
     "set.discard" => set_discard,
     "set.copy" => dict_copy,
+    "set.union" => set_union,
+    "set.intersection" => set_intersection,
+    "set.difference" => set_difference,
+    "set.symmetric_difference" => set_symdiff,
+    "set.issubset" => set_issubset,
+    "set.issuperset" => set_issuperset,
+    "set.update" => set_update,
+    "set.pop" => set_pop,
+    "set.clear" => dict_clear,
+    "dict.popitem" => dict_popitem,
+    "dict.fromkeys" => dict_fromkeys,
     "float.is_integer" => float_is_integer,
     "int.bit_length" => int_bit_length,
     "BaseException.__init__" => exc_init,
@@ -922,7 +933,12 @@ fn seq_items(o: usize) -> Vec<usize> {
 fn seq_index<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let o = this(t);
     let v = arg(cx, rt, args, 0, "index")?;
-    for (k, x) in seq_items(o).into_iter().enumerate() {
+    let items = seq_items(o);
+    let n = items.len() as i64;
+    let norm = |x: Option<i64>, d: i64| x.map(|i| if i < 0 { (i + n).max(0) } else { i.min(n) }).unwrap_or(d) as usize;
+    let start = norm(args.get(1).and_then(|&a| as_i64(rt, a)), 0);
+    let stop = norm(args.get(2).and_then(|&a| as_i64(rt, a)), n);
+    for (k, x) in items.into_iter().enumerate().take(stop).skip(start) {
         if b::eq(cx, rt, x, v)? {
             return Ok(new_int(cx.heap_mut(), k as i64));
         }
@@ -1829,6 +1845,96 @@ fn prop_getter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args
 fn prop_deleter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let f = arg(cx, rt, args, 0, "deleter")?;
     prop_with(cx, rt, this(t), "fdel", f)
+}
+
+fn as_set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
+    if dict::is_set(o) {
+        return Ok(o);
+    }
+    crate::types::call_type(cx, rt, rt.builtin_type("set"), &[o], &[])
+}
+fn set_op<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    op: crate::bytecode::BinOp,
+) -> PyResult {
+    let mut acc = dict::copy(cx, rt, this(t))?;
+    let _ = metatrace::Ctx::root(cx, acc);
+    for &a in args {
+        let other = as_set(cx, rt, a)?;
+        let _ = metatrace::Ctx::root(cx, other);
+        acc = dict::set_binary(cx, rt, op, acc, other)?;
+        let _ = metatrace::Ctx::root(cx, acc);
+    }
+    Ok(acc)
+}
+fn set_union<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    set_op(cx, rt, t, args, crate::bytecode::BinOp::Or)
+}
+fn set_intersection<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    set_op(cx, rt, t, args, crate::bytecode::BinOp::And)
+}
+fn set_difference<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    set_op(cx, rt, t, args, crate::bytecode::BinOp::Sub)
+}
+fn set_symdiff<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    set_op(cx, rt, t, args, crate::bytecode::BinOp::Xor)
+}
+fn set_issubset<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let src = arg(cx, rt, args, 0, "issubset")?;
+    let other = as_set(cx, rt, src)?;
+    dict::set_compare(cx, rt, crate::bytecode::CmpOp::Le, this(t), other)
+}
+fn set_issuperset<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let src = arg(cx, rt, args, 0, "issuperset")?;
+    let other = as_set(cx, rt, src)?;
+    dict::set_compare(cx, rt, crate::bytecode::CmpOp::Ge, this(t), other)
+}
+fn set_update<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    for &a in args {
+        for k in collect(cx, rt, a)? {
+            dict::set(cx, rt, this(t), k, rt.none.get())?;
+        }
+    }
+    Ok(rt.none.get())
+}
+fn set_pop<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let Some((k, _)) = dict::items(this(t)).into_iter().next() else {
+        return err(cx, rt, "KeyError", "pop from an empty set");
+    };
+    dict::remove(cx, rt, this(t), k)?;
+    Ok(k)
+}
+fn dict_popitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let Some((k, v)) = dict::items(this(t)).into_iter().last() else {
+        return err(cx, rt, "KeyError", "'popitem(): dictionary is empty'");
+    };
+    dict::remove(cx, rt, this(t), k)?;
+    Ok(new_tuple(cx.heap_mut(), &[k, v]))
+}
+fn dict_fromkeys<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    // (Called on the class: `dict.fromkeys(keys, value)`.)
+    let (keys, value) = match args {
+        [_, k, v, ..] if is(args[0], &TYPE) => (*k, *v),
+        [_, k] if is(args[0], &TYPE) => (*k, rt.none.get()),
+        [k, v, ..] => (*k, *v),
+        [k] => (*k, rt.none.get()),
+        [] => return err(cx, rt, "TypeError", "fromkeys expected at least 1 argument, got 0"),
+    };
+    let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
+    for k in collect(cx, rt, keys)? {
+        dict::set(cx, rt, d, k, value)?;
+    }
+    Ok(d)
 }
 
 #[allow(dead_code)]

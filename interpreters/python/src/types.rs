@@ -428,6 +428,21 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
             _ => {}
         }
     }
+    if is(obj, &TYPE) {
+        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
+        let info = (rt.types.borrow()[id].mro.clone(), rt.types.borrow()[id].base, rt.types.borrow()[id].name.clone());
+        match name {
+            "__mro__" => return Ok(new_tuple(cx.heap_mut(), &info.0)),
+            "__bases__" => {
+                let bases: Vec<usize> = info.1.into_iter().collect();
+                return Ok(new_tuple(cx.heap_mut(), &bases));
+            }
+            "__base__" => return Ok(info.1.unwrap_or(rt.none.get())),
+            "__name__" | "__qualname__" => return Ok(new_str(cx.heap_mut(), &info.2)),
+            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            _ => {}
+        }
+    }
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
         // (Reached from natives: the same lookup as the traced path.)
         if is(obj, &INSTANCE) {

@@ -938,15 +938,25 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
         return Ok(it);
     }
-    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) {
+    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) || is_lazy(o) {
         return Ok(o);
     }
     if is(o, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
             return r;
         }
+        if classes::lookup(rt, peek_type(rt, o), "__getitem__").is_some() {
+            // The old sequence protocol: o[0], o[1], ... until IndexError (a lazy map over
+            // the indices).
+            return Ok(crate::library::getitem_iter(cx, rt, o));
+        }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not iterable", type_name(rt, o)))
+}
+
+/// Whether `o` is a lazy builtin iterator (`enumerate`, `zip`, `map`, `filter`).
+pub fn is_lazy(o: usize) -> bool {
+    is(o, &ENUMERATE) || is(o, &ZIP) || is(o, &MAP) || is(o, &FILTER)
 }
 
 /// `next(it)`: `None` when exhausted.
@@ -979,6 +989,9 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             return Ok(Some(new_int(cx.heap_mut(), n)));
         }
         return Ok(None);
+    }
+    if is_lazy(it) {
+        return crate::library::lazy_next(cx, rt, it);
     }
     if is(it, &crate::generators::GENERATOR) {
         return match gen_send(cx, rt, it, rt.none.get(), None)? {

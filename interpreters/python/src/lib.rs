@@ -111,6 +111,10 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("super", vec![&SUPER]),
         ("TextIOWrapper", vec![]),
         ("property", vec![]),
+        ("enumerate", vec![&ENUMERATE]),
+        ("zip", vec![&ZIP]),
+        ("map", vec![&MAP]),
+        ("filter", vec![&FILTER]),
         ("classmethod", vec![]),
         ("staticmethod", vec![]),
     ]

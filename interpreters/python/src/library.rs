@@ -604,78 +604,119 @@ fn reversed<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &
     b::iter(cx, rt, l)
 }
 
-fn enumerate<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let __t10 = arg(cx, rt, args, 0, "enumerate")?;
-    let items = collect(cx, rt, __t10)?;
-    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| as_i64(rt, s)).unwrap_or(0);
-    let mut pairs = Vec::with_capacity(items.len());
-    for (k, i) in items.into_iter().enumerate() {
-        let n = new_int(cx.heap_mut(), start + k as i64);
-        pairs.push(new_tuple(cx.heap_mut(), &[n, i]));
+fn lazy<S: Space>(cx: &mut Cx<'_, S>, layout: &'static metatrace::heap::Layout, a: usize, bv: usize, n: i64) -> usize {
+    let o = cx.heap_mut().alloc(layout);
+    // SAFETY: just allocated with a lazy iterator's layout.
+    unsafe {
+        *((o + LAZY_A.offset as usize) as *mut usize) = a;
+        *((o + LAZY_B.offset as usize) as *mut usize) = bv;
+        *((o + LAZY_N.offset as usize) as *mut i64) = n;
     }
-    let l = new_list(cx.heap_mut(), &pairs);
-    b::iter(cx, rt, l)
+    o
+}
+
+fn iters<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize]) -> PyResult {
+    let mut its = Vec::with_capacity(args.len());
+    for &a in args {
+        let it = b::iter(cx, rt, a)?;
+        let _ = metatrace::Ctx::root(cx, it);
+        its.push(it);
+    }
+    Ok(new_tuple(cx.heap_mut(), &its))
+}
+
+fn enumerate<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    let src = arg(cx, rt, args, 0, "enumerate")?;
+    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| as_i64(rt, s)).unwrap_or(0);
+    let it = b::iter(cx, rt, src)?;
+    Ok(lazy(cx, &ENUMERATE, it, 0, start))
 }
 
 fn zip<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let mut lists = Vec::new();
-    for &a in args {
-        lists.push(collect(cx, rt, a)?);
-    }
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    let tuples: Vec<usize> =
-        (0..n).map(|k| lists.iter().map(|l| l[k]).collect::<Vec<_>>()).map(|t| new_tuple(cx.heap_mut(), &t)).collect();
-    let l = new_list(cx.heap_mut(), &tuples);
-    b::iter(cx, rt, l)
+    let its = iters(cx, rt, args)?;
+    Ok(lazy(cx, &ZIP, its, 0, 0))
 }
 
 fn map<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let f = arg(cx, rt, args, 0, "map")?;
-    let mut lists = Vec::new();
-    for &a in &args[1..] {
-        lists.push(collect(cx, rt, a)?);
-    }
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    let mark = metatrace::Ctx::root(cx, 0);
-    let mut out = Vec::with_capacity(n);
-    let mut r = Ok(());
-    for k in 0..n {
-        let a: Vec<usize> = lists.iter().map(|l| l[k]).collect();
-        match call_value(cx, rt, f, &a, &[]) {
-            Ok(v) => {
-                let _ = metatrace::Ctx::root(cx, v);
-                out.push(v);
-            }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
-        }
-    }
-    metatrace::Ctx::unroot(cx, mark);
-    r?;
-    let l = new_list(cx.heap_mut(), &out);
-    b::iter(cx, rt, l)
+    let its = iters(cx, rt, &args[1..])?;
+    Ok(lazy(cx, &MAP, f, its, 0))
 }
 
 fn filter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let f = arg(cx, rt, args, 0, "filter")?;
-    let __t11 = arg(cx, rt, args, 1, "filter")?;
-    let items = collect(cx, rt, __t11)?;
-    let mut out = Vec::new();
-    for i in items {
-        let keep = if f == rt.none.get() {
-            truth(cx, rt, i)?
+    let src = arg(cx, rt, args, 1, "filter")?;
+    let it = b::iter(cx, rt, src)?;
+    Ok(lazy(cx, &FILTER, f, it, 0))
+}
+
+/// An iterator over `o[0]`, `o[1]`, ... until IndexError (a `map` of a bound `__getitem__`
+/// over a counter, stopping at IndexError: see `lazy_next`).
+pub fn getitem_iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> usize {
+    let _ = rt;
+    lazy(cx, &ENUMERATE, o, 1, 0)
+}
+
+/// The next item of a lazy builtin iterator (`None`: exhausted).
+pub fn lazy_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Option<usize>, usize> {
+    // SAFETY: `o` is a live lazy iterator.
+    let (a, bv, n) =
+        unsafe { (read_word(o, &LAZY_A) as usize, read_word(o, &LAZY_B) as usize, read_word(o, &LAZY_N) as i64) };
+    if is(o, &ENUMERATE) && bv == 1 {
+        // The sequence protocol (see `getitem_iter`).
+        let k = new_int(cx.heap_mut(), n);
+        let r = match b::call_method(cx, rt, a, "__getitem__", &[k]) {
+            Some(r) => r,
+            None => return Ok(None),
+        };
+        return match r {
+            Ok(v) => {
+                unsafe { *((o + LAZY_N.offset as usize) as *mut i64) = n + 1 };
+                Ok(Some(v))
+            }
+            Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("IndexError")) => Ok(None),
+            Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("StopIteration")) => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    if is(o, &ENUMERATE) {
+        let Some(v) = b::next(cx, rt, a)? else { return Ok(None) };
+        unsafe { *((o + LAZY_N.offset as usize) as *mut i64) = n + 1 };
+        let _ = metatrace::Ctx::root(cx, v);
+        let k = new_int(cx.heap_mut(), n);
+        return Ok(Some(new_tuple(cx.heap_mut(), &[k, v])));
+    }
+    if is(o, &ZIP) || is(o, &MAP) {
+        let its = tuple_items(if is(o, &ZIP) { a } else { bv });
+        let mut vals = Vec::with_capacity(its.len());
+        for it in its {
+            match b::next(cx, rt, it)? {
+                Some(v) => {
+                    let _ = metatrace::Ctx::root(cx, v);
+                    vals.push(v);
+                }
+                None => return Ok(None),
+            }
+        }
+        if is(o, &ZIP) {
+            return Ok(Some(new_tuple(cx.heap_mut(), &vals)));
+        }
+        return call_value(cx, rt, a, &vals, &[]).map(Some);
+    }
+    // filter
+    loop {
+        let Some(v) = b::next(cx, rt, bv)? else { return Ok(None) };
+        let _ = metatrace::Ctx::root(cx, v);
+        let keep = if a == rt.none.get() {
+            truth(cx, rt, v)?
         } else {
-            let r = call_value(cx, rt, f, &[i], &[])?;
+            let r = call_value(cx, rt, a, &[v], &[])?;
             truth(cx, rt, r)?
         };
         if keep {
-            out.push(i);
+            return Ok(Some(v));
         }
     }
-    let l = new_list(cx.heap_mut(), &out);
-    b::iter(cx, rt, l)
 }
 
 fn any<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {

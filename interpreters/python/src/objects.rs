@@ -211,3 +211,14 @@ pub fn is(obj: usize, l: &'static Layout) -> bool {
 pub static SUPER: Layout = Layout::object("super", 16, &[word(0), word(1)]);
 pub const SUPER_CLASS: FieldDescr = field("super.class", 0, MemKind::Ref).immutable();
 pub const SUPER_OBJ: FieldDescr = field("super.obj", 1, MemKind::Ref).immutable();
+
+/// Lazy iterators of the builtins: `enumerate(it)` (the iterator and the next count), `zip`
+/// (a tuple of iterators), `map` (the function and a tuple of iterators), `filter` (the
+/// function or None and the iterator). One shape, a layout per kind (their class names).
+pub static ENUMERATE: Layout = Layout::object("enumerate", 24, &[word(0), word(1)]);
+pub static ZIP: Layout = Layout::object("zip", 24, &[word(0), word(1)]);
+pub static MAP: Layout = Layout::object("map", 24, &[word(0), word(1)]);
+pub static FILTER: Layout = Layout::object("filter", 24, &[word(0), word(1)]);
+pub const LAZY_A: FieldDescr = field("lazy.a", 0, MemKind::Ref);
+pub const LAZY_B: FieldDescr = field("lazy.b", 1, MemKind::Ref);
+pub const LAZY_N: FieldDescr = field("lazy.n", 2, MemKind::I64);

@@ -427,11 +427,21 @@ impl Space for StdSpace {
             cx.setfield_int(it, &SITER_INDEX, zero);
             return Outcome::Value(it);
         }
-        if co == RANGE_ITER.class() || co == SEQ_ITER.class() || co == crate::generators::GENERATOR.class() {
+        if co == RANGE_ITER.class()
+            || co == SEQ_ITER.class()
+            || co == crate::generators::GENERATOR.class()
+            || co == ENUMERATE.class()
+            || co == ZIP.class()
+            || co == MAP.class()
+            || co == FILTER.class()
+        {
             return Outcome::Value(obj);
         }
         if co == INSTANCE.class() {
-            return crate::classes::call_dunder(cx, rt, obj, "__iter__", vec![]);
+            let t = cx.getfield_ref(obj, &INST_TYPE);
+            if crate::classes::lookup_traced(cx, rt, t, "__iter__").is_some() {
+                return crate::classes::call_dunder(cx, rt, obj, "__iter__", vec![]);
+            }
         }
         Outcome::Native(NativeOp::Iter, vec![obj])
     }

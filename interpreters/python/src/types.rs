@@ -167,6 +167,11 @@ pub fn call_type<S: Space>(
                 return Ok(r);
             }
             "type" if args.len() == 1 => return Ok(builtins::peek_type(rt, args[0])),
+            "enumerate" | "zip" | "map" | "filter" => {
+                // Classes whose constructors are the builtin functions of the same name.
+                let id = crate::library::NAMES.iter().position(|n| *n == &*name).expect("in the table");
+                return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
+            }
             "property" | "classmethod" | "staticmethod" => {
                 let obj = cx.heap_mut().alloc(&INSTANCE);
                 init_instance(cx, obj, t);

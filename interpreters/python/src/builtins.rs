@@ -238,6 +238,13 @@ pub fn err<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, class: &str, msg: &str) ->
     Err(crate::errors::new_error(cx, rt, class, msg))
 }
 
+/// Whether a str object is all ASCII (one byte per char: O(1), from its char count).
+pub fn ascii(s: usize) -> bool {
+    // SAFETY: callers pass live strs.
+    let d = unsafe { str_data(s) };
+    d.chars == d.s.len()
+}
+
 /// The text of a str object.
 pub fn text(s: usize) -> &'static str {
     // SAFETY: callers pass live strs, alive while the text is used (within one native).
@@ -966,7 +973,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         let (seq, i) = unsafe { (read_word(it, &SITER_SEQ) as usize, read_word(it, &SITER_INDEX) as usize) };
         let item = if is(seq, &STR) {
             let t = text(seq);
-            if t.is_ascii() {
+            if ascii(seq) {
                 t.get(i..i + 1).map(|c| new_str(cx.heap_mut(), c))
             } else {
                 t.chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))

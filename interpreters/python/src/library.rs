@@ -1125,7 +1125,28 @@ fn str_replace<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args
     s(cx, &r)
 }
 fn affix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], start: bool) -> PyResult {
-    let st = text(this(t));
+    let whole = text(this(t));
+    // Optional start and end positions (in chars).
+    let n = unsafe { str_data(this(t)) }.chars as i64;
+    let pos = |k: usize, d: i64| {
+        args.get(k)
+            .filter(|&&a| a != rt.none.get())
+            .and_then(|&a| as_i64(rt, a))
+            .map(|i| if i < 0 { (i + n).max(0) } else { i.min(n) })
+            .unwrap_or(d)
+    };
+    let (from, to) = (pos(1, 0), pos(2, n));
+    let byte = |c: i64| whole.char_indices().nth(c as usize).map(|(b, _)| b).unwrap_or(whole.len());
+    let st = if from > to {
+        ""
+    } else if b::ascii(this(t)) {
+        &whole[from as usize..to as usize]
+    } else {
+        &whole[byte(from)..byte(to)]
+    };
+    if from > n {
+        return Ok(rt.false_.get());
+    }
     let p = arg(cx, rt, args, 0, if start { "startswith" } else { "endswith" })?;
     let ps: Vec<&str> = if is(p, &TUPLE) { tuple_items(p).into_iter().map(text).collect() } else { vec![text(p)] };
     Ok(rt.bool_obj(ps.iter().any(|p| if start { st.starts_with(p) } else { st.ends_with(p) })))

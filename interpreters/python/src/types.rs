@@ -626,7 +626,7 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
     }
     if is(obj, &STR) {
         let t = text(obj);
-        if t.is_ascii() && !is(key, &SLICE) {
+        if builtins::ascii(obj) && !is(key, &SLICE) {
             // One byte per char: index without decoding the whole str.
             let i = index_of(cx, rt, key, t.len(), "string")?;
             return Ok(new_str(cx.heap_mut(), &t[i..i + 1]));

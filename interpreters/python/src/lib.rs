@@ -256,6 +256,7 @@ pub fn run_source(
     filename: &str,
     argv: &[String],
     params: JitParams,
+    stats: bool,
     out: Box<dyn std::io::Write>,
 ) -> Result<Exit, compile::SyntaxError> {
     let code = compile::compile_module(source, filename)?;
@@ -271,7 +272,13 @@ pub fn run_source(
         rt.path.borrow_mut().push(cwd);
     }
     *rt.argv.borrow_mut() = argv.to_vec();
-    Ok(match run_code(&mut vm, &code, main) {
+    let r = run_code(&mut vm, &code, main);
+    if stats {
+        eprintln!("jit: {}", vm.stats().summary());
+        let h = vm.heap_stats();
+        eprintln!("heap: collections={} peak_bytes={} objects={}", h.collections, h.peak_bytes, h.objects);
+    }
+    Ok(match r {
         Ok(_) => Exit::Status(0),
         Err(e) => exit_of(&rt, e),
     })

@@ -25,7 +25,8 @@ fn help() -> String {
          options:\n  \
            -c cmd       program passed in as string\n  \
            -            program read from stdin\n  \
-           -X opt       implementation option: jit=off|on|SPEC, jit-threshold=N, jit-bridge=N, jitlog\n  \
+           -X opt       implementation option: jit=off|on|SPEC, jit-threshold=N, jit-bridge=N, jitlog,\n  \
+                        jitstats (what the JIT and the heap did, on stderr at exit)\n  \
            -u, -O       accepted (output is flushed at exit; asserts always run)\n  \
            --version    print the version and exit\n  \
            -h, --help   print this help and exit"
@@ -34,6 +35,7 @@ fn help() -> String {
 
 fn main() -> ExitCode {
     let mut params = JitParams { keep_traces: false, ..JitParams::default() };
+    let mut stats = false;
     let mut args = std::env::args().skip(1).peekable();
     let mut source: Option<(String, String)> = None;
     while let Some(a) = args.next() {
@@ -49,7 +51,9 @@ fn main() -> ExitCode {
             "-u" | "-O" | "-OO" | "-B" | "-E" | "-s" | "-S" => {}
             "-X" => {
                 let Some(opt) = args.next() else { return usage("-X needs an option") };
-                if let Err(e) = x_option(&mut params, &opt) {
+                if opt == "jitstats" {
+                    stats = true;
+                } else if let Err(e) = x_option(&mut params, &opt) {
                     return usage(&e);
                 }
             }
@@ -104,7 +108,7 @@ fn main() -> ExitCode {
     argv.extend(args);
     let outcome = std::thread::Builder::new().name("mtpy".into()).stack_size(STACK_SIZE).spawn(move || {
         let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-        match run_source(&src, &filename, &argv, params, out) {
+        match run_source(&src, &filename, &argv, params, stats, out) {
             Ok(Exit::Status(n)) => n,
             Ok(Exit::Uncaught(report)) => {
                 eprint!("{report}");

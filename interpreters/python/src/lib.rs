@@ -257,10 +257,12 @@ pub fn run_source(
     argv: &[String],
     params: JitParams,
     stats: bool,
+    stack_margin: usize,
     out: Box<dyn std::io::Write>,
 ) -> Result<Exit, compile::SyntaxError> {
     let code = compile::compile_module(source, filename)?;
     let mut vm = new_vm(params, out);
+    vm.set_stack_margin(stack_margin);
     let rt = vm.lang().rt.clone();
     rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
     let main = main_module(&mut vm, "__main__");

@@ -14,9 +14,12 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: mtpy [-h] [--version] [-X opt] [-u] [-O] (-c cmd | file | -) [arg] ...";
 
-/// The interpreter runs on a thread with a big stack: the compiler and deep recursion in
-/// the interpreter use the native stack (the toolchain checks it).
-const STACK_SIZE: usize = 1 << 30;
+/// The interpreter runs on a thread with a stack of its own: the compiler may use all of it
+/// (deeply nested source), the program the part above [`STACK_MARGIN`]: Python recursion
+/// raises RecursionError when it runs low (a few tens of thousands of calls deep).
+const STACK_SIZE: usize = 64 << 20;
+/// What the program leaves unused of the stack (see `Vm::set_stack_margin`).
+pub const STACK_MARGIN: usize = 32 << 20;
 
 fn help() -> String {
     format!(
@@ -108,7 +111,7 @@ fn main() -> ExitCode {
     argv.extend(args);
     let outcome = std::thread::Builder::new().name("mtpy".into()).stack_size(STACK_SIZE).spawn(move || {
         let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-        match run_source(&src, &filename, &argv, params, stats, out) {
+        match run_source(&src, &filename, &argv, params, stats, STACK_MARGIN, out) {
             Ok(Exit::Status(n)) => n,
             Ok(Exit::Uncaught(report)) => {
                 eprint!("{report}");

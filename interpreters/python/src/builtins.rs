@@ -271,30 +271,6 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
     *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
 }
 
-/// An int's value as a BigInt (None if not an int).
-fn as_big(rt: &Python, o: usize) -> Option<BigInt> {
-    if is(o, &INT) {
-        // SAFETY: a live int.
-        Some(BigInt::from(unsafe { read_word(o, &INT_VALUE) } as i64))
-    } else if is(o, &BOOL) {
-        Some(BigInt::from((o == rt.true_.get()) as i64))
-    } else if is(o, &BIGINT) {
-        // SAFETY: a live bigint.
-        Some(unsafe { bigint_data(o) }.clone())
-    } else {
-        None
-    }
-}
-
-fn as_f64(rt: &Python, o: usize) -> Option<f64> {
-    if is(o, &FLOAT) {
-        // SAFETY: a live float.
-        Some(f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }))
-    } else {
-        as_big(rt, o).map(|b| b.to_f64().unwrap_or(f64::INFINITY))
-    }
-}
-
 fn int_obj<S: Space>(cx: &mut Cx<'_, S>, v: BigInt) -> usize {
     new_bigint(cx.heap_mut(), v)
 }
@@ -430,10 +406,10 @@ pub fn exception_line(rt: &Python, e: usize) -> String {
 fn simple_repr(rt: &Python, o: usize) -> String {
     if is(o, &STR) {
         repr_str(text(o))
-    } else if let Some(b) = as_big(rt, o).filter(|_| !is(o, &BOOL)) {
+    } else if let Some(b) = peek_bigint(o).filter(|_| !is(o, &BOOL)) {
         b.to_string()
     } else if is(o, &FLOAT) {
-        crate::format::float_repr(as_f64(rt, o).unwrap())
+        crate::format::float_repr(peek_f64(o).unwrap())
     } else {
         format!("<{} object>", type_name(rt, o))
     }
@@ -514,11 +490,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if is(obj, &STR) {
         return Ok(repr_str(text(obj)));
     }
-    if let Some(b) = as_big(rt, obj) {
+    if let Some(b) = peek_bigint(obj) {
         return Ok(b.to_string());
     }
     if is(obj, &FLOAT) {
-        return Ok(crate::format::float_repr(as_f64(rt, obj).unwrap()));
+        return Ok(crate::format::float_repr(peek_f64(obj).unwrap()));
     }
     if is(obj, &LIST) || is(obj, &TUPLE) || dict::is_dict(obj) {
         // A container that contains itself prints as `[...]`.
@@ -608,11 +584,11 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
         d.hash.set(Some(h));
         return Ok(h);
     }
-    if let Some(b) = as_big(rt, o) {
+    if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
     }
     if is(o, &FLOAT) {
-        return Ok(crate::format::float_hash(as_f64(rt, o).unwrap()));
+        return Ok(crate::format::float_hash(peek_f64(o).unwrap()));
     }
     if is(o, &TUPLE) {
         let mut acc: u64 = 0x27D4EB2F165667C5;
@@ -628,7 +604,7 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if is(o, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, o, "__hash__", &[]) {
             let h = r?;
-            return as_big(rt, h).and_then(|b| b.to_i64()).ok_or_else(|| {
+            return peek_bigint(h).and_then(|b| b.to_i64()).ok_or_else(|| {
                 crate::errors::new_error(cx, rt, "TypeError", "__hash__ method should return an integer")
             });
         }
@@ -653,11 +629,11 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if o == rt.false_.get() || o == rt.none.get() {
         return Ok(false);
     }
-    if let Some(b) = as_big(rt, o) {
+    if let Some(b) = peek_bigint(o) {
         return Ok(!b.is_zero());
     }
     if is(o, &FLOAT) {
-        return Ok(as_f64(rt, o).unwrap() != 0.0);
+        return Ok(peek_f64(o).unwrap() != 0.0);
     }
     if is(o, &STR) {
         return Ok(!text(o).is_empty());
@@ -681,7 +657,7 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
         }
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
-            return Ok(as_big(rt, r).is_some_and(|b| !b.is_zero()));
+            return Ok(peek_bigint(r).is_some_and(|b| !b.is_zero()));
         }
     }
     Ok(true)
@@ -710,7 +686,7 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if is(o, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
-            return as_big(rt, r)
+            return peek_bigint(r)
                 .and_then(|b| b.to_usize())
                 .ok_or_else(|| crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
         }
@@ -730,10 +706,10 @@ pub fn range_len(a: i64, b: i64, c: i64) -> usize {
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
 pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize) -> PyResult {
-    if let (Some(x), Some(y)) = (as_big(rt, a), as_big(rt, b)) {
+    if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         return crate::numbers::int_binary(cx, rt, op, x, y);
     }
-    if let (Some(x), Some(y)) = (as_f64(rt, a), as_f64(rt, b)) {
+    if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
         if is(a, &FLOAT) || is(b, &FLOAT) {
             return crate::numbers::float_binary(cx, rt, op, x, y);
         }
@@ -747,8 +723,8 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         return Ok(new_str(cx.heap_mut(), &s));
     }
     if op == BinOp::Mul {
-        let (seq, n) = if as_big(rt, b).is_some() { (a, b) } else { (b, a) };
-        if let Some(n) = as_big(rt, n).filter(|_| is(seq, &STR) || is(seq, &LIST) || is(seq, &TUPLE)) {
+        let (seq, n) = if peek_bigint(b).is_some() { (a, b) } else { (b, a) };
+        if let Some(n) = peek_bigint(n).filter(|_| is(seq, &STR) || is(seq, &LIST) || is(seq, &TUPLE)) {
             let n = n.to_i64().unwrap_or(i64::MAX).max(0) as usize;
             if is(seq, &STR) {
                 let t = text(seq);
@@ -814,9 +790,9 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         }
         _ => {}
     }
-    let ord: Option<Ordering> = if let (Some(x), Some(y)) = (as_big(rt, a), as_big(rt, b)) {
+    let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
-    } else if let (Some(x), Some(y)) = (as_f64(rt, a), as_f64(rt, b)) {
+    } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
         x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
@@ -1138,7 +1114,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             Ok(none)
         }
         NativeOp::Format => {
-            let conv = as_big(rt, c).and_then(|b| b.to_i64()).unwrap_or(0);
+            let conv = peek_bigint(c).and_then(|b| b.to_i64()).unwrap_or(0);
             let v = match conv {
                 1 => {
                     let t = to_str(cx, rt, a)?;
@@ -1155,7 +1131,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             Ok(new_str(cx.heap_mut(), &s))
         }
         NativeOp::Unpack => {
-            let n = as_big(rt, b).and_then(|b| b.to_usize()).unwrap_or(0);
+            let n = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
             let items = collect(cx, rt, a)?;
             if items.len() != n {
                 return if items.len() > n {
@@ -1172,8 +1148,8 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             Ok(new_tuple(cx.heap_mut(), &items))
         }
         NativeOp::UnpackEx => {
-            let before = as_big(rt, b).and_then(|b| b.to_usize()).unwrap_or(0);
-            let after = as_big(rt, c).and_then(|b| b.to_usize()).unwrap_or(0);
+            let before = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
+            let after = peek_bigint(c).and_then(|b| b.to_usize()).unwrap_or(0);
             let items = collect(cx, rt, a)?;
             if items.len() < before + after {
                 return err(
@@ -1211,7 +1187,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         },
         NativeOp::Import => {
             let spec = tuple_items(b);
-            let level = as_big(rt, spec[1]).and_then(|l| l.to_i64()).unwrap_or(0);
+            let level = peek_bigint(spec[1]).and_then(|l| l.to_i64()).unwrap_or(0);
             crate::modules::import(cx, rt, text(a), spec[0], level, c)
         }
         NativeOp::ImportFrom => {
@@ -1257,8 +1233,8 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         }
         NativeOp::InplaceList => {
             // `list += iterable` extends in place; `list *= n` repeats in place.
-            if as_big(rt, b).is_some() {
-                let n = as_big(rt, b).and_then(|v| v.to_i64()).unwrap_or(0).max(0) as usize;
+            if peek_bigint(b).is_some() {
+                let n = peek_bigint(b).and_then(|v| v.to_i64()).unwrap_or(0).max(0) as usize;
                 let items = list_items(a);
                 let all: Vec<usize> = (0..n).flat_map(|_| items.iter().copied()).collect();
                 crate::types::replace_list(cx, a, &all);

@@ -7,7 +7,7 @@ use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::Concrete;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 type Cx<'a, S> = Concrete<'a, Py<S>>;
 

@@ -152,7 +152,7 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     rt.notimpl.set(notimpl);
     rt.ellipsis.set(ellipsis);
     // Classes.
-    let mut make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
+    let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);
         let base = base.map(|b| rt.builtin_type(b));
         let mut dict = Vec::new();

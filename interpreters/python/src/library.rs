@@ -223,26 +223,6 @@ fn kwarg(kw: Kw<'_>, name: &str) -> Option<usize> {
     kw.iter().find(|(n, _)| &**n == name).map(|&(_, v)| v)
 }
 
-fn as_i64(rt: &Python, o: usize) -> Option<i64> {
-    if is(o, &INT) {
-        Some(unsafe { read_word(o, &INT_VALUE) } as i64)
-    } else if is(o, &BOOL) {
-        Some((o == rt.true_.get()) as i64)
-    } else if is(o, &BIGINT) {
-        unsafe { bigint_data(o) }.to_i64()
-    } else {
-        None
-    }
-}
-
-fn as_big(rt: &Python, o: usize) -> Option<BigInt> {
-    if is(o, &BIGINT) {
-        Some(unsafe { bigint_data(o) }.clone())
-    } else {
-        as_i64(rt, o).map(BigInt::from)
-    }
-}
-
 fn this(t: Option<usize>) -> usize {
     t.expect("a method is bound")
 }
@@ -298,7 +278,7 @@ fn repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usi
 
 fn abs<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let o = arg(cx, rt, args, 0, "abs")?;
-    if let Some(v) = as_big(rt, o) {
+    if let Some(v) = peek_bigint(o) {
         return Ok(new_bigint(cx.heap_mut(), v.abs()));
     }
     if is(o, &FLOAT) {
@@ -591,7 +571,7 @@ fn sort_items<S: Space>(
 fn sorted<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let __t8 = arg(cx, rt, args, 0, "sorted")?;
     let mut items = collect(cx, rt, __t8)?;
-    let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || as_i64(rt, r).is_some_and(|v| v != 0));
+    let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
     Ok(new_list(cx.heap_mut(), &items))
 }
@@ -627,7 +607,7 @@ fn iters<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize]) -> PyResult 
 
 fn enumerate<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let src = arg(cx, rt, args, 0, "enumerate")?;
-    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| as_i64(rt, s)).unwrap_or(0);
+    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| peek_i64(s)).unwrap_or(0);
     let it = b::iter(cx, rt, src)?;
     Ok(lazy(cx, &ENUMERATE, it, 0, start))
 }
@@ -742,7 +722,7 @@ fn all<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usiz
 }
 
 fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let n = as_i64(rt, arg(cx, rt, args, 0, "chr")?).unwrap_or(-1);
+    let n = peek_i64(arg(cx, rt, args, 0, "chr")?).unwrap_or(-1);
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
@@ -764,7 +744,7 @@ fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usiz
 }
 
 fn radix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], r: u32, prefix: &str) -> PyResult {
-    let v = as_big(rt, arg(cx, rt, args, 0, prefix)?).unwrap_or_default();
+    let v = peek_bigint(arg(cx, rt, args, 0, prefix)?).unwrap_or_default();
     let s = format!("{}{prefix}{}", if v.is_negative() { "-" } else { "" }, v.abs().to_str_radix(r));
     Ok(new_str(cx.heap_mut(), &s))
 }
@@ -780,8 +760,8 @@ fn bin<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usiz
 
 fn round<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let x = arg(cx, rt, args, 0, "round")?;
-    let nd = args.get(1).filter(|&&n| n != rt.none.get()).and_then(|&n| as_i64(rt, n));
-    if as_i64(rt, x).is_some() || is(x, &BIGINT) {
+    let nd = args.get(1).filter(|&&n| n != rt.none.get()).and_then(|&n| peek_i64(n));
+    if peek_i64(x).is_some() || is(x, &BIGINT) {
         return Ok(x);
     }
     let f = f64::from_bits(unsafe { read_word(x, &FLOAT_VALUE) });
@@ -818,7 +798,7 @@ fn divmod<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[u
 fn pow<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let __t15 = arg(cx, rt, args, 1, "pow")?;
     let (a, e) = (arg(cx, rt, args, 0, "pow")?, __t15);
-    if let (Some(m), Some(x), Some(y)) = (args.get(2).and_then(|&m| as_big(rt, m)), as_big(rt, a), as_big(rt, e)) {
+    if let (Some(m), Some(x), Some(y)) = (args.get(2).and_then(|&m| peek_bigint(m)), peek_bigint(a), peek_bigint(e)) {
         if m.is_zero() {
             return err(cx, rt, "ValueError", "pow() 3rd argument cannot be 0");
         }
@@ -919,7 +899,7 @@ fn list_pop<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
         return err(cx, rt, "IndexError", "pop from empty list");
     }
     let n = items.len() as i64;
-    let i = args.first().and_then(|&i| as_i64(rt, i)).unwrap_or(-1);
+    let i = args.first().and_then(|&i| peek_i64(i)).unwrap_or(-1);
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return err(cx, rt, "IndexError", "pop index out of range");
@@ -942,7 +922,7 @@ fn list_insert<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args
     let l = this(t);
     let mut items = list_items(l);
     let n = items.len() as i64;
-    let i = as_i64(rt, arg(cx, rt, args, 0, "insert")?).unwrap_or(0);
+    let i = peek_i64(arg(cx, rt, args, 0, "insert")?).unwrap_or(0);
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     items.insert(j as usize, arg(cx, rt, args, 1, "insert")?);
     crate::types::replace_list(cx, l, &items);
@@ -977,8 +957,8 @@ fn seq_index<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: 
     let items = seq_items(o);
     let n = items.len() as i64;
     let norm = |x: Option<i64>, d: i64| x.map(|i| if i < 0 { (i + n).max(0) } else { i.min(n) }).unwrap_or(d) as usize;
-    let start = norm(args.get(1).and_then(|&a| as_i64(rt, a)), 0);
-    let stop = norm(args.get(2).and_then(|&a| as_i64(rt, a)), n);
+    let start = norm(args.get(1).and_then(|&a| peek_i64(a)), 0);
+    let stop = norm(args.get(2).and_then(|&a| peek_i64(a)), n);
     for (k, x) in items.into_iter().enumerate().take(stop).skip(start) {
         if b::eq(cx, rt, x, v)? {
             return Ok(new_int(cx.heap_mut(), k as i64));
@@ -1002,7 +982,7 @@ fn seq_count<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: 
 fn list_sort<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], kw: Kw<'_>) -> PyResult {
     let l = this(t);
     let mut items = list_items(l);
-    let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || as_i64(rt, r).is_some_and(|v| v != 0));
+    let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
     crate::types::replace_list(cx, l, &items);
     Ok(rt.none.get())
@@ -1053,7 +1033,7 @@ fn opt_str(rt: &Python, args: &[usize], k: usize) -> Option<&'static str> {
 
 fn str_split<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let sep = opt_str(rt, args, 0).or(kwarg(kw, "sep").filter(|&a| a != rt.none.get()).map(text));
-    let max = args.get(1).copied().or(kwarg(kw, "maxsplit")).and_then(|m| as_i64(rt, m)).unwrap_or(-1);
+    let max = args.get(1).copied().or(kwarg(kw, "maxsplit")).and_then(|m| peek_i64(m)).unwrap_or(-1);
     let st = text(this(t));
     let parts: Vec<&str> = match sep {
         Some("") => return err(cx, rt, "ValueError", "empty separator"),
@@ -1119,7 +1099,7 @@ fn str_lower<S: Space>(cx: &mut Cx<'_, S>, _: &Python, t: Option<usize>, _: &[us
 fn str_replace<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let __t20 = arg(cx, rt, args, 1, "replace")?;
     let (a, c) = (text(arg(cx, rt, args, 0, "replace")?), text(__t20));
-    let n = args.get(2).and_then(|&n| as_i64(rt, n)).unwrap_or(-1);
+    let n = args.get(2).and_then(|&n| peek_i64(n)).unwrap_or(-1);
     let st = text(this(t));
     let r = if n < 0 { st.replace(a, c) } else { st.replacen(a, c, n as usize) };
     s(cx, &r)
@@ -1131,7 +1111,7 @@ fn affix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[us
     let pos = |k: usize, d: i64| {
         args.get(k)
             .filter(|&&a| a != rt.none.get())
-            .and_then(|&a| as_i64(rt, a))
+            .and_then(|&a| peek_i64(a))
             .map(|i| if i < 0 { (i + n).max(0) } else { i.min(n) })
             .unwrap_or(d)
     };
@@ -1262,7 +1242,7 @@ fn str_isalpha<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &
 fn str_isspace<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
     str_pred(cx, rt, t, char::is_whitespace)
 }
-fn str_isupper<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+fn str_isupper<S: Space>(_cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
     let st = text(this(t));
     Ok(rt.bool_obj(st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase)))
 }
@@ -1273,7 +1253,7 @@ fn str_islower<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &
 }
 fn justify<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], how: char) -> PyResult {
     let st = text(this(t));
-    let w = as_i64(rt, arg(cx, rt, args, 0, "center")?).unwrap_or(0).max(0) as usize;
+    let w = peek_i64(arg(cx, rt, args, 0, "center")?).unwrap_or(0).max(0) as usize;
     let fill = opt_str(rt, args, 1).and_then(|f| f.chars().next()).unwrap_or(' ');
     let n = st.chars().count();
     if w <= n {
@@ -1302,7 +1282,7 @@ fn str_rjust<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: 
 }
 fn str_zfill<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let st = text(this(t));
-    let w = as_i64(rt, arg(cx, rt, args, 0, "zfill")?).unwrap_or(0).max(0) as usize;
+    let w = peek_i64(arg(cx, rt, args, 0, "zfill")?).unwrap_or(0).max(0) as usize;
     let n = st.chars().count();
     if w <= n {
         return s(cx, st);
@@ -1427,8 +1407,8 @@ fn float_is_integer<S: Space>(_: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, 
     let f = f64::from_bits(unsafe { read_word(this(t), &FLOAT_VALUE) });
     Ok(rt.bool_obj(f.is_finite() && f.fract() == 0.0))
 }
-fn int_bit_length<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
-    let v = as_big(rt, this(t)).unwrap_or_default();
+fn int_bit_length<S: Space>(cx: &mut Cx<'_, S>, _rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let v = peek_bigint(this(t)).unwrap_or_default();
     Ok(new_int(cx.heap_mut(), v.bits() as i64))
 }
 fn exc_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -1485,7 +1465,7 @@ fn fnum<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], k: usize, fna
     if is(v, &FLOAT) {
         return Ok(f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) }));
     }
-    if let Some(b) = as_big(rt, v) {
+    if let Some(b) = peek_bigint(v) {
         return Ok(b.to_f64().unwrap_or(f64::INFINITY));
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("must be real number, not {}", b::type_name(rt, v))))
@@ -1531,7 +1511,7 @@ fn m_log<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[us
 }
 fn int_of_float<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], f: fn(f64) -> f64, name: &str) -> PyResult {
     let v = arg(cx, rt, args, 0, name)?;
-    if as_big(rt, v).is_some() {
+    if peek_bigint(v).is_some() {
         return Ok(v);
     }
     let x = f(fnum(cx, rt, args, 0, name)?);
@@ -1594,7 +1574,7 @@ fn m_isclose<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
             if is(v, &FLOAT) {
                 f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) })
             } else {
-                as_i64(rt, v).unwrap_or(0) as f64
+                peek_i64(v).unwrap_or(0) as f64
             }
         })
         .unwrap_or(d)
@@ -1604,17 +1584,17 @@ fn m_isclose<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
     let close = a == c || (a - c).abs() <= (rel * a.abs().max(c.abs())).max(abs_tol);
     Ok(rt.bool_obj(close))
 }
-fn m_gcd<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+fn m_gcd<S: Space>(cx: &mut Cx<'_, S>, _rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     use num_integer::Integer;
     let mut g = BigInt::zero();
     for &a in args {
-        let v = as_big(rt, a).unwrap_or_default();
+        let v = peek_bigint(a).unwrap_or_default();
         g = g.gcd(&v);
     }
     Ok(new_bigint(cx.heap_mut(), g))
 }
 fn m_factorial<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let n = as_i64(rt, arg(cx, rt, args, 0, "factorial")?).unwrap_or(-1);
+    let n = peek_i64(arg(cx, rt, args, 0, "factorial")?).unwrap_or(-1);
     if n < 0 {
         return err(cx, rt, "ValueError", "factorial() not defined for negative values");
     }
@@ -1625,7 +1605,7 @@ fn m_factorial<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args
     Ok(new_bigint(cx.heap_mut(), acc))
 }
 fn m_isqrt<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let n = as_big(rt, arg(cx, rt, args, 0, "isqrt")?).unwrap_or_default();
+    let n = peek_bigint(arg(cx, rt, args, 0, "isqrt")?).unwrap_or_default();
     if n.is_negative() {
         return err(cx, rt, "ValueError", "isqrt() argument must be nonnegative");
     }
@@ -1693,7 +1673,7 @@ fn io_write<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
     if !is(s, &STR) {
         return err(cx, rt, "TypeError", &format!("write() argument must be str, not {}", b::type_name(rt, s)));
     }
-    let fd = classes::peek_slot(rt, this(t), "fileno_").and_then(|f| as_i64(rt, f)).unwrap_or(1);
+    let fd = classes::peek_slot(rt, this(t), "fileno_").and_then(|f| peek_i64(f)).unwrap_or(1);
     if fd == 2 {
         let _ = rt.out.borrow_mut().flush();
         eprint!("{}", text(s));
@@ -1820,7 +1800,7 @@ fn str_rfind<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: 
     Ok(new_int(cx.heap_mut(), r))
 }
 fn str_rsplit<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let max = args.get(1).copied().or(kwarg(kw, "maxsplit")).and_then(|m| as_i64(rt, m)).unwrap_or(-1);
+    let max = args.get(1).copied().or(kwarg(kw, "maxsplit")).and_then(|m| peek_i64(m)).unwrap_or(-1);
     let sep = opt_str(rt, args, 0).or(kwarg(kw, "sep").filter(|&a| a != rt.none.get()).map(text));
     let st = text(this(t));
     let mut parts: Vec<&str> = match sep {

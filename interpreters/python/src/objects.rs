@@ -222,3 +222,42 @@ pub static FILTER: Layout = Layout::object("filter", 24, &[word(0), word(1)]);
 pub const LAZY_A: FieldDescr = field("lazy.a", 0, MemKind::Ref);
 pub const LAZY_B: FieldDescr = field("lazy.b", 1, MemKind::Ref);
 pub const LAZY_N: FieldDescr = field("lazy.n", 2, MemKind::I64);
+
+/// The value of an int or bool object as an `i64` (outside traces): `None` for other objects
+/// and for ints past 64 bits.
+pub fn peek_i64(o: usize) -> Option<i64> {
+    if is(o, &INT) {
+        // SAFETY: a live int.
+        Some(unsafe { read_word(o, &INT_VALUE) } as i64)
+    } else if is(o, &BOOL) {
+        // SAFETY: a live bool.
+        Some(unsafe { read_word(o, &BOOL_VALUE) } as i64)
+    } else if is(o, &BIGINT) {
+        use num_traits::ToPrimitive;
+        // SAFETY: a live bigint.
+        unsafe { bigint_data(o) }.to_i64()
+    } else {
+        None
+    }
+}
+
+/// The value of an int or bool object of any size (outside traces).
+pub fn peek_bigint(o: usize) -> Option<BigInt> {
+    if is(o, &BIGINT) {
+        // SAFETY: a live bigint.
+        Some(unsafe { bigint_data(o) }.clone())
+    } else {
+        peek_i64(o).map(BigInt::from)
+    }
+}
+
+/// The value of a float, int or bool object as an `f64` (outside traces).
+pub fn peek_f64(o: usize) -> Option<f64> {
+    if is(o, &FLOAT) {
+        // SAFETY: a live float.
+        Some(f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }))
+    } else {
+        use num_traits::ToPrimitive;
+        peek_bigint(o).map(|b| b.to_f64().unwrap_or(f64::INFINITY))
+    }
+}

@@ -11,7 +11,7 @@ use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::Concrete;
 use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 use std::rc::Rc;
 
 type Cx<'a, S> = Concrete<'a, Py<S>>;
@@ -50,7 +50,7 @@ pub fn call_type<S: Space>(
                             &format!("could not convert string to float: {}", builtins::repr_str(text(v))),
                         ),
                     },
-                    Some(v) => match builtins_as_f64(rt, v) {
+                    Some(v) => match peek_f64(v) {
                         Some(f) => Ok(new_float(cx.heap_mut(), f)),
                         None => {
                             if let Some(r) = builtins::call_method(cx, rt, v, "__float__", &[]) {
@@ -137,7 +137,7 @@ pub fn call_type<S: Space>(
                 return Ok(d);
             }
             "range" => {
-                let ints: Option<Vec<i64>> = args.iter().map(|&a| builtins_as_i64(rt, a)).collect();
+                let ints: Option<Vec<i64>> = args.iter().map(|&a| peek_i64(a)).collect();
                 let Some(ints) = ints else {
                     return err(cx, rt, "TypeError", "'float' object cannot be interpreted as an integer");
                 };
@@ -252,28 +252,6 @@ pub fn set_slot_raw<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name:
     classes::set_slot(cx, rt, obj, name, v);
 }
 
-fn builtins_as_i64(rt: &Python, o: usize) -> Option<i64> {
-    if is(o, &INT) {
-        Some(unsafe { read_word(o, &INT_VALUE) } as i64)
-    } else if is(o, &BOOL) {
-        Some((o == rt.true_.get()) as i64)
-    } else if is(o, &BIGINT) {
-        unsafe { bigint_data(o) }.to_i64()
-    } else {
-        None
-    }
-}
-
-fn builtins_as_f64(rt: &Python, o: usize) -> Option<f64> {
-    if is(o, &FLOAT) {
-        Some(f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }))
-    } else if is(o, &BIGINT) {
-        unsafe { bigint_data(o) }.to_f64()
-    } else {
-        builtins_as_i64(rt, o).map(|i| i as f64)
-    }
-}
-
 fn parse_float(s: &str) -> Option<f64> {
     let t = s.trim().replace('_', "");
     match t.to_ascii_lowercase().as_str() {
@@ -288,7 +266,7 @@ fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: Option<usize>, base: O
     let Some(v) = v else { return Ok(new_int(cx.heap_mut(), 0)) };
     if is(v, &STR) {
         let base = match base {
-            Some(b) => match builtins_as_i64(rt, b) {
+            Some(b) => match peek_i64(b) {
                 Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
                 _ => return err(cx, rt, "ValueError", "int() base must be >= 2 and <= 36, or 0"),
             },
@@ -552,7 +530,7 @@ fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) 
     let step = if c == none {
         1
     } else {
-        builtins_as_i64(rt, c).ok_or_else(|| {
+        peek_i64(c).ok_or_else(|| {
             crate::errors::new_error(
                 cx,
                 rt,
@@ -569,7 +547,7 @@ fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) 
         if v == none {
             return Ok(default);
         }
-        let i = builtins_as_i64(rt, v).ok_or_else(|| {
+        let i = peek_i64(v).ok_or_else(|| {
             crate::errors::new_error(
                 cx,
                 rt,
@@ -596,7 +574,7 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
 }
 
 fn index_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, what: &str) -> Result<usize, usize> {
-    let Some(i) = builtins_as_i64(rt, key) else {
+    let Some(i) = peek_i64(key) else {
         return Err(crate::errors::new_error(
             cx,
             rt,

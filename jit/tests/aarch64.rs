@@ -57,8 +57,8 @@ fn build_driver(dir: &Path) -> PathBuf {
     exe
 }
 
-/// Where the C driver maps the code file, and a page of zeroed slots (see `jit/c/driver.c`).
-const CODE_BASE: u64 = 0x4000_0000;
+/// Where the C driver maps a page of zeroed slots (see `jit/c/driver.c`; it maps the code
+/// file at its `CODE_BASE` and relocates code slots itself).
 const SLOT_BASE: u64 = 0x5000_0000;
 
 /// How the C driver fills a slot before it runs the code.

@@ -71,14 +71,49 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("NameError", "Exception"),
     ("UnboundLocalError", "NameError"),
     ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("BufferError", "Exception"),
+    ("StopAsyncIteration", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
     ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
     ("SystemError", "Exception"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 /// The builtin classes that are not exceptions, with the layouts of their objects.
@@ -201,7 +236,15 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     for (name, t) in names {
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, t);
     }
-    for (name, v) in [("None", none), ("Ellipsis", ellipsis), ("NotImplemented", notimpl)] {
+    // Old names of OSError, kept by CPython as aliases.
+    let os_error = rt.builtin_type("OSError");
+    for (name, v) in [
+        ("None", none),
+        ("Ellipsis", ellipsis),
+        ("NotImplemented", notimpl),
+        ("IOError", os_error),
+        ("EnvironmentError", os_error),
+    ] {
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, v);
     }
 }

@@ -817,7 +817,14 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let res = self.emit(Opcode::call_may_force_returning(n.ret), ops, Some(descr)).flatten();
         let word = returned.map(to_word::<crate::concrete::Plain>).unwrap_or(0);
         let result = from_word_traced::<L>(n.ret, word, res);
-        let base = self.call_snapshot(caller).expect("recording");
+        let Some(base) = self.call_snapshot(caller) else {
+            // Recording ended at the call itself (the trace grew too long): the outcome as
+            // the run had it.
+            return match raised {
+                Some(e) => L::raised_result(TRef { v: e, op: Operand::Ref(e as u64) }),
+                None => L::result_from_red(result),
+            };
+        };
         self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
         if !L::EXCEPTIONS {
             self.continue_after_call(&base, Deliver::Returned, operand_of(result));

@@ -706,6 +706,15 @@ pub fn range_len(a: i64, b: i64, c: i64) -> usize {
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
 pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize) -> PyResult {
+    if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
+        let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
+        let r = match op {
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            _ => x ^ y,
+        };
+        return Ok(rt.bool_obj(r));
+    }
     if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         return crate::numbers::int_binary(cx, rt, op, x, y);
     }

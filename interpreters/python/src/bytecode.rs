@@ -39,6 +39,11 @@ pub enum BinOp {
 }
 
 impl BinOp {
+    /// `&`, `|` or `^`: the operators that keep two bools a bool.
+    pub fn is_bitwise_logic(self) -> bool {
+        matches!(self, BinOp::And | BinOp::Or | BinOp::Xor)
+    }
+
     /// The operator as Python writes it (`+`), for error messages.
     pub fn symbol(self) -> &'static str {
         match self {

@@ -197,6 +197,10 @@ fn float_binary<S: Space, C: Ctx<Py<S>>>(
 impl Space for StdSpace {
     fn binary<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
         let (ca, cb) = (cx.promote_class(a), cx.promote_class(b));
+        if ca == BOOL.class() && cb == BOOL.class() && op.is_bitwise_logic() {
+            // `&`, `|` and `^` of two bools give a bool, not an int: rare, so the slow path.
+            return Outcome::Native(NativeOp::Binary(op), vec![a, b]);
+        }
         if is_small(ca) && is_small(cb) {
             let (x, y) = (small(cx, ca, a), small(cx, cb, b));
             return int_binary(cx, rt, op, a, b, x, y);

@@ -12,3 +12,10 @@ print(int("ff", 16), int("-42"), float("3.25"), round(2.5), round(3.5), round(1.
 print(hex(255), oct(8), bin(5), chr(65), ord("a"))
 print(max(3, 9, 2), min([4, 1, 8]), sum(range(101)), sum([0.5, 0.25]))
 print(1 < 2 < 3, 3 > 2 > 5, 1 == 1.0, True + True)
+
+# &, | and ^ of two bools give a bool; with an int, an int.
+print(True & False, True | False, True ^ True, ~True, True & 3, 1 | True, False ^ False)
+flag = True
+for i in range(3000):
+    flag = flag ^ (i % 7 == 0)
+print(flag, type(flag).__name__)

@@ -12,6 +12,15 @@ use crate::space::{Outcome, Space};
 use crate::{classes, Py, Python};
 use metatrace::Ctx;
 
+/// `KeyError(key)`, as a missing key raises it (outside traces): its `args` is the key itself,
+/// so its message is the key's repr.
+pub fn key_error<S: Space>(cx: &mut metatrace::Concrete<'_, Py<S>>, rt: &Python, key: usize) -> usize {
+    let e = new_error(cx, rt, "KeyError", "");
+    let args = crate::interp_tuple1(cx, key);
+    classes::set_slot(cx, rt, e, "args", args);
+    e
+}
+
 /// A new exception of builtin class `class` with message `msg` (as `class(msg)` would make).
 pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, msg: &str) -> C::Ref {
     let ty = cx.const_ref(rt.builtin_type(class));

@@ -1351,12 +1351,7 @@ fn dict_pop<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(&d) => Ok(d),
-            None => {
-                let e = crate::errors::new_error(cx, rt, "KeyError", "");
-                let kt = new_tuple(cx.heap_mut(), &[k]);
-                classes::set_slot(cx, rt, e, "args", kt);
-                Err(e)
-            }
+            None => Err(crate::errors::key_error(cx, rt, k)),
         },
     }
 }
@@ -1390,12 +1385,7 @@ fn set_remove<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args:
     let k = arg(cx, rt, args, 0, "remove")?;
     match dict::remove(cx, rt, this(t), k)? {
         Some(_) => Ok(rt.none.get()),
-        None => {
-            let e = crate::errors::new_error(cx, rt, "KeyError", "");
-            let kt = new_tuple(cx.heap_mut(), &[k]);
-            classes::set_slot(cx, rt, e, "args", kt);
-            Err(e)
-        }
+        None => Err(crate::errors::key_error(cx, rt, k)),
     }
 }
 fn set_discard<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {

@@ -621,12 +621,7 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
     if dict::is_dict(obj) {
         return match dict::lookup(cx, rt, obj, key)? {
             Some(v) => Ok(v),
-            None => {
-                let k = crate::interp_tuple1(cx, key);
-                let e = crate::errors::new_error(cx, rt, "KeyError", "");
-                classes::set_slot(cx, rt, e, "args", k);
-                Err(e)
-            }
+            None => Err(crate::errors::key_error(cx, rt, key)),
         };
     }
     if is(obj, &RANGE) {
@@ -712,12 +707,7 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
     if dict::is_dict(obj) {
         return match dict::remove(cx, rt, obj, key)? {
             Some(_) => Ok(()),
-            None => {
-                let e = crate::errors::new_error(cx, rt, "KeyError", "");
-                let k = crate::interp_tuple1(cx, key);
-                classes::set_slot(cx, rt, e, "args", k);
-                Err(e)
-            }
+            None => Err(crate::errors::key_error(cx, rt, key)),
         };
     }
     if is(obj, &LIST) {

@@ -1,0 +1,909 @@
+//! The builtin functions (`print`, `len`, `sorted`, `isinstance`, ...): the `builtins` module.
+
+use super::*;
+
+rows! {
+    "print" => print,
+    "len" => len,
+    "repr" => repr,
+    "abs" => abs,
+    "min" => min,
+    "max" => max,
+    "sum" => sum,
+    "isinstance" => isinstance,
+    "issubclass" => issubclass,
+    "hasattr" => hasattr,
+    "getattr" => getattr,
+    "setattr" => setattr,
+    "iter" => iter,
+    "next" => next,
+    "sorted" => sorted,
+    "reversed" => reversed,
+    "enumerate" => enumerate,
+    "zip" => zip,
+    "map" => map,
+    "filter" => filter,
+    "any" => any,
+    "all" => all,
+    "chr" => chr,
+    "ord" => ord,
+    "hex" => hex,
+    "oct" => oct,
+    "bin" => bin,
+    "round" => round,
+    "divmod" => divmod,
+    "pow" => pow,
+    "hash" => hash,
+    "id" => id,
+    "callable" => callable,
+    "input" => input,
+    "format" => format,
+    "dir" => dir,
+    "vars" => vars,
+    "delattr" => delattr,
+    "ascii" => ascii,
+    "__build_class__" => build_class,
+}
+
+pub(super) fn print<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let none = rt.none.get();
+    let sep = match kwarg(kw, "sep") {
+        Some(s) if s != none => to_str(cx, rt, s)?,
+        _ => " ".into(),
+    };
+    let end = match kwarg(kw, "end") {
+        Some(s) if s != none => to_str(cx, rt, s)?,
+        _ => "\n".into(),
+    };
+    let mut line = String::new();
+    for (k, &a) in args.iter().enumerate() {
+        if k > 0 {
+            line.push_str(&sep);
+        }
+        line.push_str(&to_str(cx, rt, a)?);
+    }
+    line.push_str(&end);
+    match kwarg(kw, "file").filter(|&f| f != none) {
+        Some(f) => {
+            // A file object with `write` (a user class, or sys.stderr).
+            let s = new_str(cx.heap_mut(), &line);
+            if let Some(r) = b::call_method(cx, rt, f, "write", &[s]) {
+                r?;
+            }
+        }
+        None => {
+            let mut out = rt.out.borrow_mut();
+            let _ = out.write_all(line.as_bytes());
+            if kwarg(kw, "flush").is_some_and(|f| f == rt.true_.get()) {
+                let _ = out.flush();
+            }
+        }
+    }
+    Ok(none)
+}
+
+pub(super) fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "len")?;
+    let n = b::len(cx, rt, o)?;
+    Ok(new_int(cx.heap_mut(), n as i64))
+}
+
+pub(super) fn repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "repr")?;
+    let s = to_repr(cx, rt, o)?;
+    Ok(new_str(cx.heap_mut(), &s))
+}
+
+pub(super) fn abs<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "abs")?;
+    if let Some(v) = peek_bigint(o) {
+        return Ok(new_bigint(cx.heap_mut(), v.abs()));
+    }
+    if is(o, &FLOAT) {
+        return Ok(new_float(cx.heap_mut(), f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }).abs()));
+    }
+    if let Some(r) = b::call_method(cx, rt, o, "__abs__", &[]) {
+        return r;
+    }
+    err(cx, rt, "TypeError", &format!("bad operand type for abs(): '{}'", b::type_name(rt, o)))
+}
+
+pub(super) fn key_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: Option<usize>, v: usize) -> PyResult {
+    match key.filter(|&k| k != rt.none.get()) {
+        Some(k) => call_value(cx, rt, k, &[v], &[]),
+        None => Ok(v),
+    }
+}
+
+pub(super) fn min_max<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    args: &[usize],
+    kw: Kw<'_>,
+    name: &str,
+    op: crate::bytecode::CmpOp,
+) -> PyResult {
+    let items = if args.len() == 1 { collect(cx, rt, args[0])? } else { args.to_vec() };
+    let mark = metatrace::Ctx::root(cx, 0);
+    for &i in &items {
+        let _ = metatrace::Ctx::root(cx, i);
+    }
+    let key = kwarg(kw, "key");
+    let r = (|| {
+        let Some(&first) = items.first() else {
+            if let Some(d) = kwarg(kw, "default") {
+                return Ok(d);
+            }
+            return err(cx, rt, "ValueError", &format!("{name}() arg is an empty sequence"));
+        };
+        let mut best = first;
+        let mut best_key = key_of(cx, rt, key, first)?;
+        let _ = metatrace::Ctx::root(cx, best_key);
+        for &i in &items[1..] {
+            let k = key_of(cx, rt, key, i)?;
+            let _ = metatrace::Ctx::root(cx, k);
+            let better = b::compare(cx, rt, op, k, best_key)?;
+            if truth(cx, rt, better)? {
+                best = i;
+                best_key = k;
+            }
+        }
+        Ok(best)
+    })();
+    metatrace::Ctx::unroot(cx, mark);
+    r
+}
+
+pub(super) fn min<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    min_max(cx, rt, args, kw, "min", crate::bytecode::CmpOp::Lt)
+}
+
+pub(super) fn max<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    min_max(cx, rt, args, kw, "max", crate::bytecode::CmpOp::Gt)
+}
+
+pub(super) fn sum<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    let __t1 = arg(cx, rt, args, 0, "sum")?;
+    let items = collect(cx, rt, __t1)?;
+    let mark = metatrace::Ctx::root(cx, 0);
+    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or_else(|| new_int(cx.heap_mut(), 0));
+    let mut r = Ok(());
+    for i in items {
+        match b::binary(cx, rt, crate::bytecode::BinOp::Add, acc, i) {
+            Ok(v) => {
+                acc = v;
+                let _ = metatrace::Ctx::root(cx, v);
+            }
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
+        }
+    }
+    metatrace::Ctx::unroot(cx, mark);
+    r.map(|_| acc)
+}
+
+pub(super) fn classinfo_matches<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: usize,
+    info: usize,
+) -> Result<bool, usize> {
+    if is(info, &TUPLE) {
+        for c in tuple_items(info) {
+            if classinfo_matches(cx, rt, t, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if !is(info, &TYPE) {
+        return Err(crate::errors::new_error(
+            cx,
+            rt,
+            "TypeError",
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
+    }
+    // bool is an int.
+    if info == rt.builtin_type("int") && t == rt.builtin_type("bool") {
+        return Ok(true);
+    }
+    Ok(classes::is_subclass(rt, t, info))
+}
+
+pub(super) fn isinstance<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t2 = arg(cx, rt, args, 1, "isinstance")?;
+    let (o, info) = (arg(cx, rt, args, 0, "isinstance")?, __t2);
+    let t = b::peek_type(rt, o);
+    Ok(rt.bool_obj(classinfo_matches(cx, rt, t, info)?))
+}
+
+pub(super) fn issubclass<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t3 = arg(cx, rt, args, 1, "issubclass")?;
+    let (t, info) = (arg(cx, rt, args, 0, "issubclass")?, __t3);
+    if !is(t, &TYPE) {
+        return err(cx, rt, "TypeError", "issubclass() arg 1 must be a class");
+    }
+    Ok(rt.bool_obj(classinfo_matches(cx, rt, t, info)?))
+}
+
+pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
+    if let Some(id) = b::method_id(layout_of(o), name) {
+        let m = cx.heap_mut().alloc(&BUILTIN);
+        unsafe {
+            *((m + BUILTIN_ID.offset as usize) as *mut usize) = id;
+            *((m + BUILTIN_SELF.offset as usize) as *mut usize) = o;
+        }
+        return Ok(m);
+    }
+    if is(o, &MODULE) {
+        let id = rt.module_id(o) as usize;
+        let slot = rt.modules.borrow()[id].slots.get(name).copied();
+        if let Some(i) = slot {
+            let values = unsafe { read_word(o, &MODULE_DICT) } as usize;
+            let v = unsafe { *((values + REFS_ITEMS.base as usize + 8 * i as usize) as *const usize) };
+            if v != 0 {
+                return Ok(v);
+            }
+        }
+        return err(cx, rt, "AttributeError", &format!("module has no attribute '{name}'"));
+    }
+    match crate::types::getattr(cx, rt, o, name) {
+        Err(e) if is(o, &INSTANCE) => match classes::lookup(rt, b::peek_type(rt, o), "__getattr__") {
+            Some(g) => {
+                let n = new_str(cx.heap_mut(), name);
+                call_value(cx, rt, g, &[o, n], &[])
+            }
+            None => Err(e),
+        },
+        r => r,
+    }
+}
+
+pub(super) fn hasattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t4 = arg(cx, rt, args, 1, "hasattr")?;
+    let (o, n) = (arg(cx, rt, args, 0, "hasattr")?, __t4);
+    match getattr_impl(cx, rt, o, text(n)) {
+        Ok(_) => Ok(rt.true_.get()),
+        Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("AttributeError")) => {
+            Ok(rt.false_.get())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn getattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t5 = arg(cx, rt, args, 1, "getattr")?;
+    let (o, n) = (arg(cx, rt, args, 0, "getattr")?, __t5);
+    if !is(n, &STR) {
+        return err(cx, rt, "TypeError", "attribute name must be string");
+    }
+    match getattr_impl(cx, rt, o, text(n)) {
+        Err(e)
+            if args.len() > 2 && classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("AttributeError")) =>
+        {
+            Ok(args[2])
+        }
+        r => r,
+    }
+}
+
+pub(super) fn setattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t6 = arg(cx, rt, args, 1, "setattr")?;
+    let __t7 = arg(cx, rt, args, 2, "setattr")?;
+    let (o, n, v) = (arg(cx, rt, args, 0, "setattr")?, __t6, __t7);
+    crate::types::setattr(cx, rt, o, text(n), v)?;
+    Ok(rt.none.get())
+}
+
+pub(super) fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "iter")?;
+    b::iter(cx, rt, o)
+}
+
+pub(super) fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let it = arg(cx, rt, args, 0, "next")?;
+    if is(it, &crate::generators::GENERATOR) {
+        return match b::gen_send(cx, rt, it, rt.none.get(), None)? {
+            b::GenStep::Yielded(v) => Ok(v),
+            b::GenStep::Returned(_) if args.len() > 1 => Ok(args[1]),
+            b::GenStep::Returned(_) => Err(crate::generators::stop_iteration(cx, rt, it)),
+        };
+    }
+    match b::next(cx, rt, it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(&d) => Ok(d),
+            None => crate::types::call_type(cx, rt, rt.builtin_type("StopIteration"), &[], &[]).and_then(Err),
+        },
+    }
+}
+
+/// Sorts `items` in place by `key`, stably (Python's `sorted`): every key is computed first
+/// (user code), then compared (maybe user code too); keys are rooted meanwhile.
+pub(super) fn sort_items<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    items: &mut Vec<usize>,
+    key: Option<usize>,
+    reverse: bool,
+) -> Result<(), usize> {
+    let mark = metatrace::Ctx::root(cx, 0);
+    let r = (|| {
+        let mut keyed = Vec::with_capacity(items.len());
+        for &i in items.iter() {
+            let _ = metatrace::Ctx::root(cx, i);
+            let k = key_of(cx, rt, key, i)?;
+            let _ = metatrace::Ctx::root(cx, k);
+            keyed.push((k, i));
+        }
+        // Merge sort with a fallible comparison.
+        let mut error = None;
+        let mut v: Vec<(usize, usize)> = keyed;
+        let lt = |cx: &mut Cx<'_, S>, a: usize, b2: usize, error: &mut Option<usize>| -> bool {
+            if error.is_some() {
+                return false;
+            }
+            match b::compare(cx, rt, crate::bytecode::CmpOp::Lt, a, b2).and_then(|r| truth(cx, rt, r)) {
+                Ok(t) => t,
+                Err(e) => {
+                    *error = Some(e);
+                    false
+                }
+            }
+        };
+        let n = v.len();
+        let mut width = 1;
+        while width < n {
+            let mut out = Vec::with_capacity(n);
+            let mut start = 0;
+            while start < n {
+                let mid = (start + width).min(n);
+                let end = (start + 2 * width).min(n);
+                let (mut i, mut j) = (start, mid);
+                while i < mid && j < end {
+                    let take_right =
+                        if reverse { lt(cx, v[i].0, v[j].0, &mut error) } else { lt(cx, v[j].0, v[i].0, &mut error) };
+                    if take_right {
+                        out.push(v[j]);
+                        j += 1;
+                    } else {
+                        out.push(v[i]);
+                        i += 1;
+                    }
+                }
+                out.extend_from_slice(&v[i..mid]);
+                out.extend_from_slice(&v[j..end]);
+                start = end;
+            }
+            v = out;
+            width *= 2;
+        }
+        if let Some(e) = error {
+            return Err(e);
+        }
+        *items = v.into_iter().map(|(_, i)| i).collect();
+        Ok(())
+    })();
+    metatrace::Ctx::unroot(cx, mark);
+    r
+}
+
+pub(super) fn sorted<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let __t8 = arg(cx, rt, args, 0, "sorted")?;
+    let mut items = collect(cx, rt, __t8)?;
+    let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
+    sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
+    Ok(new_list(cx.heap_mut(), &items))
+}
+
+pub(super) fn reversed<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t9 = arg(cx, rt, args, 0, "reversed")?;
+    let mut items = collect(cx, rt, __t9)?;
+    items.reverse();
+    let l = new_list(cx.heap_mut(), &items);
+    b::iter(cx, rt, l)
+}
+
+pub(super) fn lazy<S: Space>(
+    cx: &mut Cx<'_, S>,
+    layout: &'static metatrace::heap::Layout,
+    a: usize,
+    bv: usize,
+    n: i64,
+) -> usize {
+    let o = cx.heap_mut().alloc(layout);
+    // SAFETY: just allocated with a lazy iterator's layout.
+    unsafe {
+        *((o + LAZY_A.offset as usize) as *mut usize) = a;
+        *((o + LAZY_B.offset as usize) as *mut usize) = bv;
+        *((o + LAZY_N.offset as usize) as *mut i64) = n;
+    }
+    o
+}
+
+pub(super) fn iters<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize]) -> PyResult {
+    let mut its = Vec::with_capacity(args.len());
+    for &a in args {
+        let it = b::iter(cx, rt, a)?;
+        let _ = metatrace::Ctx::root(cx, it);
+        its.push(it);
+    }
+    Ok(new_tuple(cx.heap_mut(), &its))
+}
+
+pub(super) fn enumerate<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let src = arg(cx, rt, args, 0, "enumerate")?;
+    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| peek_i64(s)).unwrap_or(0);
+    let it = b::iter(cx, rt, src)?;
+    Ok(lazy(cx, &ENUMERATE, it, 0, start))
+}
+
+pub(super) fn zip<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let its = iters(cx, rt, args)?;
+    Ok(lazy(cx, &ZIP, its, 0, 0))
+}
+
+pub(super) fn map<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let f = arg(cx, rt, args, 0, "map")?;
+    let its = iters(cx, rt, &args[1..])?;
+    Ok(lazy(cx, &MAP, f, its, 0))
+}
+
+pub(super) fn filter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let f = arg(cx, rt, args, 0, "filter")?;
+    let src = arg(cx, rt, args, 1, "filter")?;
+    let it = b::iter(cx, rt, src)?;
+    Ok(lazy(cx, &FILTER, f, it, 0))
+}
+
+/// An iterator over `o[0]`, `o[1]`, ... until IndexError (a `map` of a bound `__getitem__`
+/// over a counter, stopping at IndexError: see `lazy_next`).
+pub fn getitem_iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> usize {
+    let _ = rt;
+    lazy(cx, &ENUMERATE, o, 1, 0)
+}
+
+/// The next item of a lazy builtin iterator (`None`: exhausted).
+pub fn lazy_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Option<usize>, usize> {
+    // SAFETY: `o` is a live lazy iterator.
+    let (a, bv, n) =
+        unsafe { (read_word(o, &LAZY_A) as usize, read_word(o, &LAZY_B) as usize, read_word(o, &LAZY_N) as i64) };
+    if is(o, &ENUMERATE) && bv == 1 {
+        // The sequence protocol (see `getitem_iter`).
+        let k = new_int(cx.heap_mut(), n);
+        let r = match b::call_method(cx, rt, a, "__getitem__", &[k]) {
+            Some(r) => r,
+            None => return Ok(None),
+        };
+        return match r {
+            Ok(v) => {
+                unsafe { *((o + LAZY_N.offset as usize) as *mut i64) = n + 1 };
+                Ok(Some(v))
+            }
+            Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("IndexError")) => Ok(None),
+            Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("StopIteration")) => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    if is(o, &ENUMERATE) {
+        let Some(v) = b::next(cx, rt, a)? else { return Ok(None) };
+        unsafe { *((o + LAZY_N.offset as usize) as *mut i64) = n + 1 };
+        let _ = metatrace::Ctx::root(cx, v);
+        let k = new_int(cx.heap_mut(), n);
+        return Ok(Some(new_tuple(cx.heap_mut(), &[k, v])));
+    }
+    if is(o, &ZIP) || is(o, &MAP) {
+        let its = tuple_items(if is(o, &ZIP) { a } else { bv });
+        let mut vals = Vec::with_capacity(its.len());
+        for it in its {
+            match b::next(cx, rt, it)? {
+                Some(v) => {
+                    let _ = metatrace::Ctx::root(cx, v);
+                    vals.push(v);
+                }
+                None => return Ok(None),
+            }
+        }
+        if is(o, &ZIP) {
+            return Ok(Some(new_tuple(cx.heap_mut(), &vals)));
+        }
+        return call_value(cx, rt, a, &vals, &[]).map(Some);
+    }
+    // filter
+    loop {
+        let Some(v) = b::next(cx, rt, bv)? else { return Ok(None) };
+        let _ = metatrace::Ctx::root(cx, v);
+        let keep = if a == rt.none.get() {
+            truth(cx, rt, v)?
+        } else {
+            let r = call_value(cx, rt, a, &[v], &[])?;
+            truth(cx, rt, r)?
+        };
+        if keep {
+            return Ok(Some(v));
+        }
+    }
+}
+
+pub(super) fn any<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let __t12 = arg(cx, rt, args, 0, "any")?;
+    let it = b::iter(cx, rt, __t12)?;
+    while let Some(v) = b::next(cx, rt, it)? {
+        if truth(cx, rt, v)? {
+            return Ok(rt.true_.get());
+        }
+    }
+    Ok(rt.false_.get())
+}
+
+pub(super) fn all<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let __t13 = arg(cx, rt, args, 0, "all")?;
+    let it = b::iter(cx, rt, __t13)?;
+    while let Some(v) = b::next(cx, rt, it)? {
+        if !truth(cx, rt, v)? {
+            return Ok(rt.false_.get());
+        }
+    }
+    Ok(rt.true_.get())
+}
+
+pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let n = peek_i64(arg(cx, rt, args, 0, "chr")?).unwrap_or(-1);
+    match u32::try_from(n).ok().and_then(char::from_u32) {
+        Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
+        None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
+    }
+}
+
+pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let s = arg(cx, rt, args, 0, "ord")?;
+    let mut cs = text(s).chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Ok(new_int(cx.heap_mut(), c as i64)),
+        _ => err(
+            cx,
+            rt,
+            "TypeError",
+            &format!("ord() expected a character, but string of length {} found", text(s).chars().count()),
+        ),
+    }
+}
+
+pub(super) fn radix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], r: u32, prefix: &str) -> PyResult {
+    let v = peek_bigint(arg(cx, rt, args, 0, prefix)?).unwrap_or_default();
+    let s = format!("{}{prefix}{}", if v.is_negative() { "-" } else { "" }, v.abs().to_str_radix(r));
+    Ok(new_str(cx.heap_mut(), &s))
+}
+pub(super) fn hex<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    radix(cx, rt, args, 16, "0x")
+}
+pub(super) fn oct<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    radix(cx, rt, args, 8, "0o")
+}
+pub(super) fn bin<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    radix(cx, rt, args, 2, "0b")
+}
+
+pub(super) fn round<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let x = arg(cx, rt, args, 0, "round")?;
+    let nd = args.get(1).filter(|&&n| n != rt.none.get()).and_then(|&n| peek_i64(n));
+    if peek_i64(x).is_some() || is(x, &BIGINT) {
+        return Ok(x);
+    }
+    let f = f64::from_bits(unsafe { read_word(x, &FLOAT_VALUE) });
+    match nd {
+        None => {
+            let r = f.round_ties_even();
+            if !r.is_finite() {
+                return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
+            }
+            Ok(new_bigint(cx.heap_mut(), BigInt::from(r as i128)))
+        }
+        Some(n) => {
+            let s = format!("{:.*}", n.max(0) as usize, f);
+            let r: f64 = if n >= 0 {
+                s.parse().unwrap_or(f)
+            } else {
+                (f / 10f64.powi(-n as i32)).round_ties_even() * 10f64.powi(-n as i32)
+            };
+            Ok(new_float(cx.heap_mut(), r))
+        }
+    }
+}
+
+pub(super) fn divmod<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t14 = arg(cx, rt, args, 1, "divmod")?;
+    let (a, c) = (arg(cx, rt, args, 0, "divmod")?, __t14);
+    let q = b::binary(cx, rt, crate::bytecode::BinOp::FloorDiv, a, c)?;
+    let _m0 = metatrace::Ctx::root(cx, q);
+    let m = b::binary(cx, rt, crate::bytecode::BinOp::Mod, a, c)?;
+    metatrace::Ctx::unroot(cx, _m0);
+    Ok(new_tuple(cx.heap_mut(), &[q, m]))
+}
+
+pub(super) fn pow<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let __t15 = arg(cx, rt, args, 1, "pow")?;
+    let (a, e) = (arg(cx, rt, args, 0, "pow")?, __t15);
+    if let (Some(m), Some(x), Some(y)) = (args.get(2).and_then(|&m| peek_bigint(m)), peek_bigint(a), peek_bigint(e)) {
+        if m.is_zero() {
+            return err(cx, rt, "ValueError", "pow() 3rd argument cannot be 0");
+        }
+        return Ok(new_bigint(cx.heap_mut(), x.modpow(&y, &m)));
+    }
+    b::binary(cx, rt, crate::bytecode::BinOp::Pow, a, e)
+}
+
+pub(super) fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let __t16 = arg(cx, rt, args, 0, "hash")?;
+    let h = b::hash(cx, rt, __t16)?;
+    Ok(new_int(cx.heap_mut(), h))
+}
+
+pub(super) fn id<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "id")?;
+    Ok(new_int(cx.heap_mut(), o as i64))
+}
+
+pub(super) fn callable<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let o = arg(cx, rt, args, 0, "callable")?;
+    let c = is(o, &FUNCTION)
+        || is(o, &BUILTIN)
+        || is(o, &TYPE)
+        || is(o, &METHOD)
+        || (is(o, &INSTANCE) && classes::lookup(rt, b::peek_type(rt, o), "__call__").is_some());
+    Ok(rt.bool_obj(c))
+}
+
+pub(super) fn input<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    if let Some(&p) = args.first() {
+        let s = to_str(cx, rt, p)?;
+        let mut out = rt.out.borrow_mut();
+        let _ = out.write_all(s.as_bytes());
+        let _ = out.flush();
+    }
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => err(cx, rt, "EOFError", "EOF when reading a line"),
+        Ok(_) => {
+            let l = line.strip_suffix('\n').unwrap_or(&line);
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            Ok(new_str(cx.heap_mut(), l))
+        }
+    }
+}
+
+pub(super) fn format<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let v = arg(cx, rt, args, 0, "format")?;
+    let spec = args.get(1).map(|&s| text(s)).unwrap_or("");
+    let s = crate::format::format(cx, rt, v, spec)?;
+    Ok(new_str(cx.heap_mut(), &s))
+}
+
+/// `__build_class__(body, name, *bases, metaclass=...)`: runs the class body with a fresh
+/// namespace and makes the class from it.
+pub(super) fn build_class<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let __t17 = arg(cx, rt, args, 1, "__build_class__")?;
+    let (body, name) = (arg(cx, rt, args, 0, "__build_class__")?, __t17);
+    let bases = &args[2..];
+    for &bse in bases {
+        if !is(bse, &TYPE) {
+            return err(cx, rt, "TypeError", "bases must be types");
+        }
+    }
+    let ns = dict::new_dict(cx.heap_mut());
+    let mark = metatrace::Ctx::root(cx, ns);
+    let mut frame = crate::call::bind(cx, rt, body, Vec::new(), None, rt.none.get(), &mut b::NativeKwDicts)?;
+    frame.ns = ns;
+    let r = cx.call_function(frame);
+    metatrace::Ctx::unroot(cx, mark);
+    r?;
+    let items: Vec<(Rc<str>, usize)> =
+        dict::items(ns).into_iter().filter(|(k, _)| is(*k, &STR)).map(|(k, v)| (Rc::from(text(k)), v)).collect();
+    let cell = items.iter().find(|(k, _)| &**k == "__classcell__").map(|&(_, v)| v);
+    let version = metatrace::Ctx::quasi_new(cx, 0);
+    let version = metatrace::QuasiId::from_raw(version);
+    let t = match classes::make_class(rt, cx.heap_mut(), version, text(name), bases, items) {
+        Ok(t) => t,
+        Err(msg) => return err(cx, rt, "TypeError", &msg),
+    };
+    if let Some(c) = cell.filter(|&c| is(c, &CELL)) {
+        unsafe { *((c + CELL_VALUE.offset as usize) as *mut usize) = t };
+    }
+    Ok(t)
+}
+
+/// The attribute names of an object (modules: their globals; instances: their own and their
+/// classes'), sorted.
+pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let mut names: Vec<Rc<str>> = Vec::new();
+    match args.first() {
+        Some(&o) if is(o, &MODULE) => {
+            let id = rt.module_id(o) as usize;
+            for n in rt.modules.borrow()[id].order.clone() {
+                if crate::globals::peek_global_of(rt, o, &n).is_some() {
+                    names.push(n);
+                }
+            }
+        }
+        Some(&o) => {
+            if is(o, &INSTANCE) {
+                let map = unsafe { read_word(o, &INST_MAP) } as usize;
+                names.extend(rt.maps.borrow()[map].order.iter().cloned());
+            }
+            let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
+            let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+            let mro = rt.types.borrow()[id].mro.clone();
+            for c in mro {
+                let cid = unsafe { read_word(c, &TYPE_ID) } as usize;
+                names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
+            }
+        }
+        None => return err(cx, rt, "TypeError", "dir() without arguments is not supported yet"),
+    }
+    names.sort();
+    names.dedup();
+    let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
+    Ok(new_list(cx.heap_mut(), &objs))
+}
+pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let o = arg(cx, rt, args, 0, "vars")?;
+    let d = dict::new_dict(cx.heap_mut());
+    if is(o, &INSTANCE) {
+        let map = unsafe { read_word(o, &INST_MAP) } as usize;
+        let order = rt.maps.borrow()[map].order.clone();
+        for n in order {
+            if let Some(v) = classes::peek_slot(rt, o, &n) {
+                let k = new_str(cx.heap_mut(), &n);
+                dict::set(cx, rt, d, k, v)?;
+            }
+        }
+        return Ok(d);
+    }
+    if is(o, &MODULE) {
+        let id = rt.module_id(o) as usize;
+        for n in rt.modules.borrow()[id].order.clone() {
+            if let Some(v) = crate::globals::peek_global_of(rt, o, &n) {
+                let k = new_str(cx.heap_mut(), &n);
+                dict::set(cx, rt, d, k, v)?;
+            }
+        }
+        return Ok(d);
+    }
+    err(cx, rt, "TypeError", "vars() argument must have __dict__ attribute")
+}
+pub(super) fn delattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let (o, n) = (arg(cx, rt, args, 0, "delattr")?, arg(cx, rt, args, 1, "delattr")?);
+    if is(o, &INSTANCE) && classes::peek_slot(rt, o, text(n)).is_some() {
+        // Removing a slot would need a map without it: the attribute is set to a deleted marker.
+        return err(cx, rt, "NotImplementedError", "delattr on instances is not supported yet");
+    }
+    err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{}'", b::type_name(rt, o), text(n)))
+}
+pub(super) fn ascii<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let o = arg(cx, rt, args, 0, "ascii")?;
+    let r = to_repr(cx, rt, o)?;
+    let mut out = String::new();
+    for c in r.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else if (c as u32) < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(&format!("\\U{:08x}", c as u32));
+        }
+    }
+    s(cx, &out)
+}

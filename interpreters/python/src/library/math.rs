@@ -1,0 +1,320 @@
+//! The `math` module.
+
+use super::*;
+
+rows! {
+    "math.floor" => m_floor,
+    "math.ceil" => m_ceil,
+    "math.trunc" => m_trunc,
+    "math.log" => m_log,
+    "math.atan2" => m_atan2,
+    "math.hypot" => m_hypot,
+    "math.pow" => m_pow,
+    "math.isnan" => m_isnan,
+    "math.isinf" => m_isinf,
+    "math.isfinite" => m_isfinite,
+    "math.isclose" => m_isclose,
+    "math.gcd" => m_gcd,
+    "math.factorial" => m_factorial,
+    "math.isqrt" => m_isqrt,
+    "math.fsum" => m_fsum,
+    "math.copysign" => m_copysign,
+    "math.sqrt" => m_sqrt,
+    "math.exp" => m_exp,
+    "math.log2" => m_log2,
+    "math.log10" => m_log10,
+    "math.sin" => m_sin,
+    "math.cos" => m_cos,
+    "math.tan" => m_tan,
+    "math.asin" => m_asin,
+    "math.acos" => m_acos,
+    "math.atan" => m_atan,
+    "math.fabs" => m_fabs,
+    "math.degrees" => m_degrees,
+    "math.radians" => m_radians,
+}
+
+pub(super) fn fnum<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    args: &[usize],
+    k: usize,
+    fname: &str,
+) -> Result<f64, usize> {
+    let v = arg(cx, rt, args, k, fname)?;
+    if is(v, &FLOAT) {
+        return Ok(f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) }));
+    }
+    if let Some(b) = peek_bigint(v) {
+        return Ok(b.to_f64().unwrap_or(f64::INFINITY));
+    }
+    Err(crate::errors::new_error(cx, rt, "TypeError", &format!("must be real number, not {}", b::type_name(rt, v))))
+}
+
+macro_rules! math1 {
+    ($($name:ident($x:ident) = $e:expr;)*) => {$(
+        fn $name<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+            let $x = fnum(cx, rt, args, 0, stringify!($name))?;
+            let r: f64 = $e;
+            if r.is_nan() && !$x.is_nan() {
+                return err(cx, rt, "ValueError", "math domain error");
+            }
+            Ok(new_float(cx.heap_mut(), r))
+        }
+    )*};
+}
+math1! {
+    m_sqrt(x) = if x < 0.0 { f64::NAN } else { x.sqrt() };
+    m_exp(x) = x.exp();
+    m_log2(x) = if x <= 0.0 { f64::NAN } else { x.log2() };
+    m_log10(x) = if x <= 0.0 { f64::NAN } else { x.log10() };
+    m_sin(x) = x.sin();
+    m_cos(x) = x.cos();
+    m_tan(x) = x.tan();
+    m_asin(x) = x.asin();
+    m_acos(x) = x.acos();
+    m_atan(x) = x.atan();
+    m_fabs(x) = x.abs();
+    m_degrees(x) = x.to_degrees();
+    m_radians(x) = x.to_radians();
+}
+pub(super) fn m_log<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let x = fnum(cx, rt, args, 0, "log")?;
+    if x <= 0.0 {
+        return err(cx, rt, "ValueError", "math domain error");
+    }
+    let r = match args.get(1) {
+        Some(_) => x.ln() / fnum(cx, rt, args, 1, "log")?.ln(),
+        None => x.ln(),
+    };
+    Ok(new_float(cx.heap_mut(), r))
+}
+pub(super) fn int_of_float<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    args: &[usize],
+    f: fn(f64) -> f64,
+    name: &str,
+) -> PyResult {
+    let v = arg(cx, rt, args, 0, name)?;
+    if peek_bigint(v).is_some() {
+        return Ok(v);
+    }
+    let x = f(fnum(cx, rt, args, 0, name)?);
+    if !x.is_finite() {
+        return err(
+            cx,
+            rt,
+            if x.is_nan() { "ValueError" } else { "OverflowError" },
+            "cannot convert float infinity to integer",
+        );
+    }
+    Ok(new_bigint(cx.heap_mut(), BigInt::from(x as i128)))
+}
+pub(super) fn m_floor<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    int_of_float(cx, rt, args, f64::floor, "floor")
+}
+pub(super) fn m_ceil<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    int_of_float(cx, rt, args, f64::ceil, "ceil")
+}
+pub(super) fn m_trunc<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    int_of_float(cx, rt, args, f64::trunc, "trunc")
+}
+pub(super) fn m_atan2<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let (y, x) = (fnum(cx, rt, args, 0, "atan2")?, fnum(cx, rt, args, 1, "atan2")?);
+    Ok(new_float(cx.heap_mut(), y.atan2(x)))
+}
+pub(super) fn m_hypot<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let mut acc = 0.0f64;
+    for k in 0..args.len() {
+        let v = fnum(cx, rt, args, k, "hypot")?;
+        acc = acc.hypot(v);
+    }
+    Ok(new_float(cx.heap_mut(), acc))
+}
+pub(super) fn m_pow<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let (x, y) = (fnum(cx, rt, args, 0, "pow")?, fnum(cx, rt, args, 1, "pow")?);
+    Ok(new_float(cx.heap_mut(), x.powf(y)))
+}
+pub(super) fn m_copysign<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let (x, y) = (fnum(cx, rt, args, 0, "copysign")?, fnum(cx, rt, args, 1, "copysign")?);
+    Ok(new_float(cx.heap_mut(), x.copysign(y)))
+}
+pub(super) fn m_pred<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], f: fn(f64) -> bool) -> PyResult {
+    let x = fnum(cx, rt, args, 0, "isnan")?;
+    Ok(rt.bool_obj(f(x)))
+}
+pub(super) fn m_isnan<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    m_pred(cx, rt, args, f64::is_nan)
+}
+pub(super) fn m_isinf<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    m_pred(cx, rt, args, f64::is_infinite)
+}
+pub(super) fn m_isfinite<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    m_pred(cx, rt, args, f64::is_finite)
+}
+pub(super) fn m_isclose<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let (a, c) = (fnum(cx, rt, args, 0, "isclose")?, fnum(cx, rt, args, 1, "isclose")?);
+    let num = |v: Option<usize>, d: f64| {
+        v.map(|v| {
+            if is(v, &FLOAT) {
+                f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) })
+            } else {
+                peek_i64(v).unwrap_or(0) as f64
+            }
+        })
+        .unwrap_or(d)
+    };
+    let rel = num(kwarg(kw, "rel_tol"), 1e-9);
+    let abs_tol = num(kwarg(kw, "abs_tol"), 0.0);
+    let close = a == c || (a - c).abs() <= (rel * a.abs().max(c.abs())).max(abs_tol);
+    Ok(rt.bool_obj(close))
+}
+pub(super) fn m_gcd<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    use num_integer::Integer;
+    let mut g = BigInt::zero();
+    for &a in args {
+        let v = peek_bigint(a).unwrap_or_default();
+        g = g.gcd(&v);
+    }
+    Ok(new_bigint(cx.heap_mut(), g))
+}
+pub(super) fn m_factorial<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let n = peek_i64(arg(cx, rt, args, 0, "factorial")?).unwrap_or(-1);
+    if n < 0 {
+        return err(cx, rt, "ValueError", "factorial() not defined for negative values");
+    }
+    let mut acc = BigInt::from(1);
+    for k in 2..=n {
+        acc *= k;
+    }
+    Ok(new_bigint(cx.heap_mut(), acc))
+}
+pub(super) fn m_isqrt<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let n = peek_bigint(arg(cx, rt, args, 0, "isqrt")?).unwrap_or_default();
+    if n.is_negative() {
+        return err(cx, rt, "ValueError", "isqrt() argument must be nonnegative");
+    }
+    Ok(new_bigint(cx.heap_mut(), n.sqrt()))
+}
+pub(super) fn m_fsum<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let src = arg(cx, rt, args, 0, "fsum")?;
+    let items = collect(cx, rt, src)?;
+    let mut partials: Vec<f64> = Vec::new();
+    for i in items {
+        let mut x = fnum(cx, rt, &[i], 0, "fsum")?;
+        let mut k = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[k] = lo;
+                k += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(k);
+        partials.push(x);
+    }
+    Ok(new_float(cx.heap_mut(), partials.iter().sum()))
+}

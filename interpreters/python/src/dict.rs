@@ -12,7 +12,7 @@ use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::heap::{Heap, Layout};
 use metatrace::{Concrete, FieldDescr, MemKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A dict.
 pub static DICT: Layout = Layout::object("dict", 40, &[16, 24]).with_finalizer(free_index);
@@ -75,7 +75,7 @@ fn new_table(heap: &mut Heap, layout: &'static Layout) -> usize {
     let d = heap.alloc(layout);
     set_word(d, &KEYS, keys);
     set_word(d, &VALUES, values);
-    set_word(d, &INDEX, Box::into_raw(Box::new(Index::new())) as usize);
+    set_word(d, &INDEX, Box::into_raw(Box::new(Index::default())) as usize);
     d
 }
 
@@ -144,9 +144,9 @@ fn grow(heap: &mut Heap, d: usize) {
     let cap = (live.len() * 2).max(8);
     let keys = heap.alloc_array(&REFS, cap);
     let values = heap.alloc_array(&REFS, cap);
-    let mut idx = Index::new();
+    let mut idx = Index::default();
     let old = index(d);
-    let mut hash_of: HashMap<usize, i64> = HashMap::new();
+    let mut hash_of: HashMap<usize, i64> = HashMap::default();
     for (h, ps) in old.iter() {
         for &p in ps {
             hash_of.insert(p as usize, *h);

@@ -15,7 +15,7 @@ use crate::objects::*;
 use metatrace::heap::Heap;
 use metatrace::QuasiId;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// A module's names: which slot of its value array each one has.
@@ -60,7 +60,7 @@ impl Map {
         }
         let mut maps = rt.maps.borrow_mut();
         let mut next =
-            Map { slots: maps[from].slots.clone(), order: maps[from].order.clone(), transitions: HashMap::new() };
+            Map { slots: maps[from].slots.clone(), order: maps[from].order.clone(), transitions: HashMap::default() };
         let name: Rc<str> = name.into();
         next.slots.insert(name.clone(), next.order.len() as u32);
         next.order.push(name.clone());
@@ -113,7 +113,7 @@ impl Python {
     pub fn new(out: Box<dyn std::io::Write>) -> Python {
         Python {
             codes: RefCell::new(Vec::new()),
-            code_ids: RefCell::new(HashMap::new()),
+            code_ids: RefCell::new(HashMap::default()),
             consts: RefCell::new(Vec::new()),
             immortals: Cell::new(0),
             none: Cell::new(0),
@@ -122,18 +122,18 @@ impl Python {
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
             modules: RefCell::new(Vec::new()),
-            module_ids: RefCell::new(HashMap::new()),
+            module_ids: RefCell::new(HashMap::default()),
             builtins: Cell::new(0),
             types: RefCell::new(Vec::new()),
             maps: RefCell::new(vec![Map::default()]),
-            layout_types: RefCell::new(HashMap::new()),
-            type_by_name: RefCell::new(HashMap::new()),
-            sources: RefCell::new(HashMap::new()),
+            layout_types: RefCell::new(HashMap::default()),
+            type_by_name: RefCell::new(HashMap::default()),
+            sources: RefCell::new(HashMap::default()),
             out: RefCell::new(out),
             argv: RefCell::new(Vec::new()),
             me: RefCell::new(std::rc::Weak::new()),
             path: RefCell::new(Vec::new()),
-            module_cache: RefCell::new(HashMap::new()),
+            module_cache: RefCell::new(HashMap::default()),
             packages: RefCell::new(Default::default()),
         }
     }

@@ -217,6 +217,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     }
     let _ = plural;
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
+    let stack = Vec::with_capacity(code.stacksize as usize);
     Ok(Frame {
         rt: consts_rt(rt),
         code,
@@ -229,7 +230,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
         ns: null,
         gen: null,
         locals,
-        stack: Vec::new(),
+        stack,
     })
 }
 

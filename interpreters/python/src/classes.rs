@@ -42,13 +42,16 @@ pub fn is_subclass(rt: &Python, t: usize, base: usize) -> bool {
 /// Class attribute `name` of class `t` through its MRO (Rust, green), with the version cell
 /// a trace depends on.
 pub fn lookup(rt: &Python, t: usize, name: &str) -> Option<usize> {
-    let types = rt.types.borrow();
-    for &c in &types[type_id(t)].mro {
-        if let Some(&v) = types[type_id(c)].dict.borrow().get(name) {
-            return Some(v);
-        }
-    }
-    None
+    let id = type_id(t);
+    rt.class_attrs.get_or(id as u32, name, || {
+        let types = rt.types.borrow();
+        types[id].mro.iter().find_map(|&c| types[type_id(c)].dict.borrow().get(name).copied())
+    })
+}
+
+/// The slot of attribute `name` in instance map `map`, if it has one.
+pub fn map_slot(rt: &Python, map: usize, name: &str) -> Option<u32> {
+    rt.map_slots.get_or(map as u32, name, || rt.maps.borrow()[map].slots.get(name).copied())
 }
 
 /// `lookup` from traced code: the class is promoted and the trace depends on its version.
@@ -78,7 +81,7 @@ pub fn type_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) ->
 pub fn get_slot<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Option<C::Ref> {
     let map = cx.getfield_int(obj, &INST_MAP);
     let map = cx.promote_int(map);
-    let index = rt.maps.borrow()[map as usize].slots.get(name).copied()?;
+    let index = map_slot(rt, map as usize, name)?;
     let slots = cx.getfield_ref(obj, &INST_SLOTS);
     let k = cx.int(index as i64);
     Some(cx.getarrayitem_ref(slots, k, &REFS_ITEMS))
@@ -88,7 +91,7 @@ pub fn get_slot<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, n
 pub fn set_slot<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) {
     let map = cx.getfield_int(obj, &INST_MAP);
     let map = cx.promote_int(map) as usize;
-    let existing = rt.maps.borrow()[map].slots.get(name).copied();
+    let existing = map_slot(rt, map, name);
     let slots = cx.getfield_ref(obj, &INST_SLOTS);
     let index = match existing {
         Some(i) => i,
@@ -122,7 +125,7 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     // SAFETY: `obj` is a live instance: its map and slots fields are set.
     unsafe {
         let map = read_word(obj, &INST_MAP) as usize;
-        let index = *rt.maps.borrow()[map].slots.get(name)?;
+        let index = map_slot(rt, map, name)?;
         let slots = read_word(obj, &INST_SLOTS) as usize;
         Some(*((slots + REFS_ITEMS.base as usize + 8 * index as usize) as *const usize))
     }
@@ -511,6 +514,7 @@ pub fn set_class_attr(
     rt.immortal(heap, v);
     let id = type_id(t);
     rt.types.borrow()[id].dict.borrow_mut().insert(name.into(), v);
+    rt.class_attrs.forget_all();
     for info in rt.types.borrow().iter() {
         if info.mro.contains(&t) {
             quasi(info.version);

@@ -20,6 +20,7 @@ pub mod generators;
 pub mod globals;
 pub mod interp;
 pub mod library;
+pub mod memo;
 pub mod modules;
 pub mod numbers;
 pub mod objects;

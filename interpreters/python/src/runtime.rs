@@ -14,8 +14,8 @@ use crate::bytecode::{Code, Const};
 use crate::objects::*;
 use metatrace::heap::Heap;
 use metatrace::QuasiId;
-use std::cell::{Cell, RefCell};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A module's names: which slot of its value array each one has.
@@ -107,6 +107,10 @@ pub struct Python {
     pub module_cache: RefCell<HashMap<String, usize>>,
     /// The names of the modules that are packages.
     pub packages: RefCell<std::collections::HashSet<String>>,
+    /// Class attribute lookups through the MRO (by class number and name): see `memo`.
+    pub class_attrs: crate::memo::Memo<Option<usize>>,
+    /// Instance map slots (by map number and name).
+    pub map_slots: crate::memo::Memo<Option<u32>>,
 }
 
 impl Python {
@@ -135,6 +139,8 @@ impl Python {
             path: RefCell::new(Vec::new()),
             module_cache: RefCell::new(HashMap::default()),
             packages: RefCell::new(Default::default()),
+            class_attrs: Default::default(),
+            map_slots: Default::default(),
         }
     }
 

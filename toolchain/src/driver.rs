@@ -57,7 +57,7 @@ pub(crate) enum Exec<V> {
     Continue,
     /// As `Continue`, and a trace is to be recorded from here (see `Vm::pending`).
     Leave,
-    /// The activation returned (function-entry traces and their bridges).
+    /// The activation returned (traces that end by returning, and their bridges).
     Return(V),
 }
 
@@ -126,6 +126,9 @@ pub(crate) fn run_activation<'a, L: Language>(
         match flow {
             Flow::Return(v) => return v,
             Flow::Leave => {
+                if let Some((ty, w)) = cx.vm.returned.take() {
+                    return L::result_from_red(from_word(ty, w));
+                }
                 let Some(pending) = cx.vm.pending.take() else { continue };
                 let lang = cx.vm.lang.clone();
                 let (gen, mut tf, outcome) = match pending {
@@ -378,13 +381,14 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
     true
 }
 
-/// The traced activation returned `v`: a function-entry trace (or a bridge of one) ends
-/// by returning it; any other trace is aborted.
+/// The traced activation returned `v`: the trace (a function entry, a loop or a bridge of
+/// either, all of which run on behalf of the activation they were entered in) ends by
+/// returning it; a result that is not a red value (an exception) aborts it.
 pub(crate) fn close_return<'a, L: Language>(vm: &mut Vm<L>, v: &L::Value<Tracer<'a, L>>) {
     let rec = vm.recorder.as_ref().expect("close_return while not recording");
     let red = L::result_red(v);
     match red {
-        Some(r) if rec.may_return && rec.started() && rec.depth() == 0 => {
+        Some(r) if rec.started() && rec.depth() == 0 => {
             let mut rec = vm.recorder.take().unwrap();
             let ty = crate::portal::red_type(&r);
             rec.trace.push(Opcode::Finish, vec![operand_of(r)]);
@@ -735,7 +739,13 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
             return match execute(cx, id, f) {
                 Exec::Continue => Control::Continue,
                 Exec::Leave => Control::Leave,
-                Exec::Return(_) => unreachable!("a loop trace returned from its activation"),
+                Exec::Return(v) => {
+                    // The activation returned (its frame is stale now): `run_activation`
+                    // returns the value as the interpreter leaves.
+                    let r = L::result_red(&v).expect("compiled code returns red values");
+                    cx.vm.returned = Some((crate::portal::red_type(&r), crate::concrete::to_word(r)));
+                    Control::Leave
+                }
             }
         }
         CellState::Blacklisted => return Control::Continue,

@@ -226,6 +226,10 @@ pub struct Vm<L: Language> {
     pub(crate) stats: JitStats,
     pub(crate) quasi: Rc<QuasiTable>,
     pub(crate) pending: Option<crate::driver::Pending>,
+    /// A loop's compiled code returned from the activation that entered it at a loop header
+    /// (a bridge or loop trace that ends by returning): its value's type and word, for the
+    /// activation loop to return (see `driver::loop_header`).
+    pub(crate) returned: Option<(metatrace_jit::ir::Type, u64)>,
     pub(crate) buf: Vec<u64>,
     pub(crate) frame_words: usize,
     /// Functions no longer inlined into traces (see `driver::abort`).
@@ -284,6 +288,7 @@ impl<L: Language> Vm<L> {
             stats: JitStats::default(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,
+            returned: None,
             buf: Vec::new(),
             frame_words: 0,
             dont_inline: Default::default(),

@@ -746,7 +746,7 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
                     cx.vm.returned = Some((crate::portal::red_type(&r), crate::concrete::to_word(r)));
                     Control::Leave
                 }
-            }
+            };
         }
         CellState::Blacklisted => return Control::Continue,
         CellState::Counting => {}

@@ -110,7 +110,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} dont_inline={} median_compile_ms={:.3}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} dont_inline={} median_compile_ms={:.3} total_compile_ms={:.1}",
             self.loops,
             self.bridges,
             self.functions,
@@ -123,7 +123,8 @@ impl JitStats {
             self.links,
             self.bridges_refused,
             self.dont_inline,
-            self.median_compile_ms()
+            self.median_compile_ms(),
+            self.compile_ns.iter().sum::<u64>() as f64 / 1e6
         )
     }
 }

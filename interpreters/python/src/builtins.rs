@@ -227,7 +227,7 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
         tuple_items(names)
             .into_iter()
             .zip(tuple_items(values))
-            .map(|(n, v)| (Rc::from(&*unsafe { str_data(n) }.s), v))
+            .map(|(n, v)| (Rc::from(unsafe { str_text(n) }), v))
             .collect()
     };
     call_value(cx, &rt, callable, &args, &kw)
@@ -241,14 +241,14 @@ pub fn err<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, class: &str, msg: &str) ->
 /// Whether a str object is all ASCII (one byte per char: O(1), from its char count).
 pub fn ascii(s: usize) -> bool {
     // SAFETY: callers pass live strs.
-    let d = unsafe { str_data(s) };
-    d.chars == d.s.len()
+    // SAFETY: as above.
+    unsafe { str_chars(s) == str_text(s).len() }
 }
 
 /// The text of a str object.
 pub fn text(s: usize) -> &'static str {
     // SAFETY: callers pass live strs, alive while the text is used (within one native).
-    unsafe { &*(&*str_data(s).s as *const str) }
+    unsafe { str_text(s) }
 }
 
 /// The name of an object's class.
@@ -576,13 +576,16 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
 /// Python's hash of a key.
 pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, usize> {
     if is(o, &STR) {
-        let d = unsafe { str_data(o) };
-        if let Some(h) = d.hash.get() {
+        // SAFETY: `o` is a live str; its hash field is -1 until computed.
+        unsafe {
+            let cached = read_word(o, &STR_HASH) as i64;
+            if cached != -1 {
+                return Ok(cached);
+            }
+            let h = crate::format::str_hash(str_text(o));
+            *((o + STR_HASH.offset as usize) as *mut i64) = h;
             return Ok(h);
         }
-        let h = crate::format::str_hash(&d.s);
-        d.hash.set(Some(h));
-        return Ok(h);
     }
     if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
@@ -666,7 +669,7 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
 /// `len(o)`
 pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize, usize> {
     if is(o, &STR) {
-        return Ok(unsafe { str_data(o) }.chars);
+        return Ok(unsafe { str_chars(o) });
     }
     if is(o, &LIST) {
         return Ok(list_items(o).len());

@@ -6,13 +6,13 @@
 //!   The optimizer removes the boxes of ints that do not escape a loop.
 //! - `float`: [`FLOAT`]; `bool`: the two [`BOOL`] singletons; `None`, `NotImplemented`,
 //!   `Ellipsis`: singletons of their own layouts.
-//! - `str`: [`STR`] owns an immutable Rust string ([`PyStr`]) with its char count and hash.
+//! - `str`: [`STR`] holds its char count, its cached hash and its UTF-8 bytes inline.
 //! - `tuple`: [`TUPLE`], an array of references; `list`: [`LIST`], a length and an array that
 //!   grows; `dict`: [`DICT`] (see `dict.rs`).
 //! - functions, builtins, bound methods, cells, types, instances, iterators, tracebacks.
 //!
-//! Rust data an object owns (string bytes, big-int digits) never holds heap references, so the
-//! collector needs no hook into it; it is freed by the layout's finalizer.
+//! Rust data an object owns (big-int digits) never holds heap references, so the collector
+//! needs no hook into it; it is freed by the layout's finalizer.
 
 use metatrace::heap::{Layout, HEADER};
 use metatrace::{ArrayDescr, FieldDescr, MemKind};
@@ -44,8 +44,12 @@ pub static NONE: Layout = Layout::object("NoneType", 0, &[]);
 pub static NOTIMPL: Layout = Layout::object("NotImplementedType", 0, &[]);
 pub static ELLIPSIS: Layout = Layout::object("ellipsis", 0, &[]);
 
-pub static STR: Layout = Layout::object("str", 8, &[]).with_finalizer(free_str);
-pub const STR_PTR: FieldDescr = field("str.ptr", 0, MemKind::I64).immutable();
+/// A str: its length in chars, its hash (-1 until computed: CPython's hashes are never -1),
+/// then its UTF-8 bytes, in one allocation.
+pub static STR: Layout = Layout::var("str", 16, &[], MemKind::U8);
+pub const STR_CHARS: FieldDescr = STR.word_field("str.chars", 0, MemKind::I64).immutable();
+pub const STR_HASH: FieldDescr = STR.word_field("str.hash", 1, MemKind::I64);
+pub const STR_BYTES: ArrayDescr = STR.items_array("str.bytes");
 
 pub static TUPLE: Layout = Layout::array("tuple", MemKind::Ref);
 pub const TUPLE_ITEMS: ArrayDescr = Layout::items_descr("tuple.items", MemKind::Ref);
@@ -134,30 +138,6 @@ pub const TB_NEXT: FieldDescr = field("traceback.next", 0, MemKind::Ref);
 pub const TB_CODE: FieldDescr = field("traceback.code", 1, MemKind::I64).immutable();
 pub const TB_LINE: FieldDescr = field("traceback.line", 2, MemKind::I64).immutable();
 
-/// The Rust data of a str: the text, its length in chars and its hash once computed.
-pub struct PyStr {
-    pub s: Box<str>,
-    pub chars: usize,
-    pub hash: std::cell::Cell<Option<i64>>,
-}
-
-impl PyStr {
-    pub fn new(s: &str) -> PyStr {
-        PyStr { s: s.into(), chars: s.chars().count(), hash: std::cell::Cell::new(None) }
-    }
-}
-
-fn free_str(obj: usize) {
-    // SAFETY: the collector runs the finalizer once, on a dead str, whose pointer field was
-    // set from `Box::into_raw` when it was made (or is 0 if it never was).
-    unsafe {
-        let p = *((obj + STR_PTR.offset as usize) as *const *mut PyStr);
-        if !p.is_null() {
-            drop(Box::from_raw(p));
-        }
-    }
-}
-
 fn free_bigint(obj: usize) {
     // SAFETY: as in `free_str`, for a bigint's `Box<BigInt>`.
     unsafe {
@@ -181,16 +161,43 @@ pub unsafe fn read_word(obj: usize, d: &FieldDescr) -> u64 {
 /// The text of a str object (outside traces).
 ///
 /// # Safety
-/// `obj` is a live str whose data outlives the returned reference's use.
-pub unsafe fn str_data<'a>(obj: usize) -> &'a PyStr {
-    // SAFETY: a live str's pointer field holds its `Box<PyStr>`.
-    unsafe { &*(read_word(obj, &STR_PTR) as *const PyStr) }
+/// `obj` is a live str, alive while the returned reference is used.
+pub unsafe fn str_text<'a>(obj: usize) -> &'a str {
+    // SAFETY: a live str holds its length and that many bytes of UTF-8 (see `STR`).
+    unsafe {
+        let len = *((obj + STR.len_offset() as usize) as *const i64) as usize;
+        let bytes = std::slice::from_raw_parts((obj + STR_BYTES.base as usize) as *const u8, len);
+        std::str::from_utf8_unchecked(bytes)
+    }
+}
+
+/// The length in chars of a str object (outside traces).
+///
+/// # Safety
+/// `obj` is a live str.
+pub unsafe fn str_chars(obj: usize) -> usize {
+    // SAFETY: forwarded.
+    unsafe { read_word(obj, &STR_CHARS) as usize }
+}
+
+/// Fills in a str object just allocated with `text.len()` items: its chars, its unknown
+/// hash and its bytes.
+///
+/// # Safety
+/// `obj` is a new str with room for exactly `text.len()` bytes.
+pub unsafe fn init_str(obj: usize, text: &str) {
+    // SAFETY: the fields and items are within the new object.
+    unsafe {
+        *((obj + STR_CHARS.offset as usize) as *mut i64) = text.chars().count() as i64;
+        *((obj + STR_HASH.offset as usize) as *mut i64) = -1;
+        std::ptr::copy_nonoverlapping(text.as_ptr(), (obj + STR_BYTES.base as usize) as *mut u8, text.len());
+    }
 }
 
 /// The value of a bigint object (outside traces).
 ///
 /// # Safety
-/// As for [`str_data`].
+/// `obj` is a live bigint, alive while the returned reference is used.
 pub unsafe fn bigint_data<'a>(obj: usize) -> &'a BigInt {
     // SAFETY: a live bigint's pointer field holds its `Box<BigInt>`.
     unsafe { &*(read_word(obj, &BIGINT_PTR) as *const BigInt) }

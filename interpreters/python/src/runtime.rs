@@ -244,9 +244,9 @@ pub fn new_float(heap: &mut Heap, v: f64) -> usize {
 }
 
 pub fn new_str(heap: &mut Heap, s: &str) -> usize {
-    let o = heap.alloc(&STR);
-    // SAFETY: just allocated with the STR layout; the finalizer frees the box.
-    unsafe { *((o + STR_PTR.offset as usize) as *mut *mut PyStr) = Box::into_raw(Box::new(PyStr::new(s))) };
+    let o = heap.alloc_array(&STR, s.len());
+    // SAFETY: just allocated with the STR layout and room for `s`.
+    unsafe { init_str(o, s) };
     o
 }
 

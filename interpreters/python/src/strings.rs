@@ -1,11 +1,11 @@
 //! Text from Rust into Python strs, and the helpers traces call to build them.
 //!
 //! The interpreter allocates a str object itself (so traces see the allocation, and remove it
-//! when the str does not escape) and a helper fills in its Rust data. Texts known while
+//! when the str does not escape) and a helper copies its bytes in. Texts known while
 //! tracing (names, messages) are interned in the runtime, so a trace passes their address as
 //! a constant.
 
-use crate::objects::{PyStr, STR, STR_PTR};
+use crate::objects::{STR, STR_BYTES, STR_CHARS, STR_HASH};
 use crate::{Py, Space};
 use metatrace::{Ctx, Effect, Helper, Red, Type};
 use std::cell::RefCell;
@@ -29,24 +29,35 @@ pub fn intern(s: &str) -> &'static str {
     })
 }
 
-/// `(text address, text length) -> PyStr box`: the Rust data of a new str. Only allocates
-/// Rust memory, owned by the str object the result is stored in (its finalizer frees it); a
-/// call whose result is unused (the str never escaped) is dropped.
-extern "C" fn make_text(ptr: u64, len: u64) -> u64 {
-    // SAFETY: the interpreter passes an interned text (see `intern`): valid UTF-8, alive for ever.
-    let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr as *const u8, len as usize)) };
-    Box::into_raw(Box::new(PyStr::new(text))) as u64
+/// `(new str, text address) -> the str`: copies an interned text into a str just allocated
+/// with room for it (its chars and hash are set by the trace). It writes only the fresh
+/// object's bytes, which no trace reads, so it is declared read-only; returning the object
+/// keeps the call alive exactly as long as the str is used.
+extern "C" fn fill_text(obj: u64, ptr: u64) -> u64 {
+    // SAFETY: the interpreter passes a str allocated with as many items as the interned text
+    // (see `str_from`), which is alive for ever.
+    unsafe {
+        let len = *((obj as usize + STR.len_offset() as usize) as *const i64) as usize;
+        std::ptr::copy_nonoverlapping(ptr as *const u8, (obj as usize + STR_BYTES.base as usize) as *mut u8, len);
+    }
+    obj
 }
 
-const MAKE_TEXT: Helper =
-    Helper::new2("make_text", make_text, &[Type::Int, Type::Int], Some(Type::Int), Effect::ReadOnly);
+const FILL_TEXT: Helper =
+    Helper::new2("fill_text", fill_text, &[Type::Ref, Type::Int], Some(Type::Ref), Effect::ReadOnly);
 
 /// A new str holding `text`.
 pub fn str_from<S: Space, C: Ctx<Py<S>>>(cx: &mut C, text: &str) -> C::Ref {
     let text = intern(text);
-    let (p, n) = (cx.int(text.as_ptr() as i64), cx.int(text.len() as i64));
-    let Some(Red::Int(data)) = cx.call(&MAKE_TEXT, &[Red::Int(p), Red::Int(n)]) else { unreachable!("returns an int") };
-    let obj = cx.new_object(&STR);
-    cx.setfield_int(obj, &STR_PTR, data);
-    obj
+    let n = cx.int(text.len() as i64);
+    let obj = cx.new_array(&STR, n);
+    let chars = cx.int(text.chars().count() as i64);
+    cx.setfield_int(obj, &STR_CHARS, chars);
+    let unknown = cx.int(-1);
+    cx.setfield_int(obj, &STR_HASH, unknown);
+    let p = cx.int(text.as_ptr() as i64);
+    let Some(Red::Ref(filled)) = cx.call(&FILL_TEXT, &[Red::Ref(obj), Red::Int(p)]) else {
+        unreachable!("returns a reference")
+    };
+    filled
 }

@@ -231,9 +231,10 @@ impl Codegen<'_> {
             self.loop_types = t.inputs.iter().map(|&v| t.type_of(v)).collect();
             self.carried = Some(carried);
         }
+        let liveness = t.ops.iter().any(|op| op.opcode.is_portal_call()).then(|| RefLiveness::new(t));
         for (i, op) in t.ops.iter().enumerate() {
-            if op.opcode.is_portal_call() {
-                self.live_refs = refs_live_across(t, i);
+            if let Some(l) = liveness.as_ref().filter(|_| op.opcode.is_portal_call()) {
+                self.live_refs = l.across(i);
             }
             if op.opcode == Opcode::Jump && std::mem::take(&mut self.jump_fused) {
                 // Already made by the guard before it.
@@ -1056,36 +1057,62 @@ fn used_inputs(t: &Trace) -> Vec<bool> {
     used
 }
 
-/// The reference values defined before `ops[k]` that are used after it (by arguments,
-/// snapshots, the `jump`), including, inside the loop body, everything the next iteration
-/// uses: what a collection during the call at `k` must keep alive.
-fn refs_live_across(t: &Trace, k: usize) -> Vec<tir::Value> {
-    let mut defined = vec![false; t.types.len()];
-    for &v in &t.inputs {
-        defined[v.0 as usize] = true;
-    }
-    for op in &t.ops[..k] {
-        if let Some(r) = op.result {
-            defined[r.0 as usize] = true;
-        }
-    }
-    let mut live = std::collections::BTreeSet::new();
-    let mut scan = |ops: &[tir::Op]| {
-        for op in ops {
+/// Which reference values are live across each `call_assembler` of a trace: those defined
+/// before the call and used after it (by arguments, snapshots, the `jump`), plus, inside the
+/// loop body, those the next iteration uses (used between the label and the call): what a
+/// collection during the call must keep alive. Uses are summarized once per trace (last use,
+/// first use in the loop body), so asking at every call is linear in the values, not in the
+/// trace.
+struct RefLiveness {
+    /// Per value: the op index that defines it (inputs: none), if it is a reference.
+    refs: Vec<(tir::Value, Option<usize>)>,
+    last_use: Vec<usize>,
+    /// Per value: the first use at or after the label (`usize::MAX`: none).
+    first_body_use: Vec<usize>,
+    label: Option<usize>,
+}
+
+impl RefLiveness {
+    fn new(t: &Trace) -> Self {
+        let n = t.types.len();
+        let (mut last_use, mut first_body_use) = (vec![0; n], vec![usize::MAX; n]);
+        let label = t.label_index();
+        for (k, op) in t.ops.iter().enumerate() {
             for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
                 if let Operand::Value(v) = *o {
-                    if defined[v.0 as usize] && t.type_of(v) == tir::Type::Ref {
-                        live.insert(v);
+                    let v = v.0 as usize;
+                    last_use[v] = last_use[v].max(k);
+                    if label.is_some_and(|li| k >= li) {
+                        first_body_use[v] = first_body_use[v].min(k);
                     }
                 }
             }
         }
-    };
-    scan(&t.ops[k + 1..]);
-    if let Some(li) = t.label_index().filter(|&li| li < k) {
-        scan(&t.ops[li..k]);
+        let is_ref = |v: tir::Value| t.type_of(v) == tir::Type::Ref;
+        let mut refs: Vec<(tir::Value, Option<usize>)> =
+            t.inputs.iter().filter(|&&v| is_ref(v)).map(|&v| (v, None)).collect();
+        refs.extend(
+            t.ops.iter().enumerate().filter_map(|(k, op)| op.result.filter(|&r| is_ref(r)).map(|r| (r, Some(k)))),
+        );
+        RefLiveness { refs, last_use, first_body_use, label }
     }
-    live.into_iter().collect()
+
+    /// The reference values live across `ops[k]`, in value order.
+    fn across(&self, k: usize) -> Vec<tir::Value> {
+        let in_body = self.label.is_some_and(|li| li < k);
+        let mut live: Vec<tir::Value> = self
+            .refs
+            .iter()
+            .take_while(|(_, def)| def.is_none_or(|d| d < k))
+            .map(|&(v, _)| v)
+            .filter(|v| {
+                let v = v.0 as usize;
+                self.last_use[v] > k || (in_body && self.first_body_use[v] < k)
+            })
+            .collect();
+        live.sort_unstable_by_key(|v| v.0);
+        live
+    }
 }
 
 /// Whether `v` is already one of `block`'s parameters.

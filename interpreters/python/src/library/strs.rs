@@ -190,7 +190,7 @@ pub(super) fn affix<S: Space>(
 ) -> PyResult {
     let whole = text(this(t));
     // Optional start and end positions (in chars).
-    let n = unsafe { str_data(this(t)) }.chars as i64;
+    let n = unsafe { str_chars(this(t)) } as i64;
     let pos = |k: usize, d: i64| {
         args.get(k)
             .filter(|&&a| a != rt.none.get())

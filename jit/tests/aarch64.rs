@@ -149,12 +149,24 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
         (
             arm.emit_linked(
                 &a,
-                Link { trace_id: 3, slots: slot(0) as *const u64, returns: None, link_words: LINK_WORDS },
+                Link {
+                    trace_id: 3,
+                    slots: slot(0) as *const u64,
+                    returns: None,
+                    link_words: LINK_WORDS,
+                    materialize: None,
+                },
             )
             .unwrap(),
             arm.emit_linked(
                 &b,
-                Link { trace_id: 5, slots: slot(2) as *const u64, returns: None, link_words: LINK_WORDS },
+                Link {
+                    trace_id: 5,
+                    slots: slot(2) as *const u64,
+                    returns: None,
+                    link_words: LINK_WORDS,
+                    materialize: None,
+                },
             )
             .unwrap(),
         )
@@ -203,7 +215,13 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     let ce = unsafe {
         arm.emit_linked(
             &callee,
-            Link { trace_id: 9, slots: slot(210) as *const u64, returns: Some(Type::Float), link_words: LINK_WORDS },
+            Link {
+                trace_id: 9,
+                slots: slot(210) as *const u64,
+                returns: Some(Type::Float),
+                link_words: LINK_WORDS,
+                materialize: None,
+            },
         )
     }
     .unwrap();

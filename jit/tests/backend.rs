@@ -394,6 +394,7 @@ finish(f5, p3, p0)
         slots: slots.as_ptr(),
         returns: Some(metatrace_jit::ir::Type::Float),
         link_words: LINK_WORDS,
+        materialize: None,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -706,13 +707,25 @@ fn exits_jump_to_the_code_in_their_slots() {
         let ca = backend
             .compile_linked(
                 &a,
-                Link { trace_id: 3, slots: slots_a.as_ptr() as *const u64, returns: None, link_words: LINK_WORDS },
+                Link {
+                    trace_id: 3,
+                    slots: slots_a.as_ptr() as *const u64,
+                    returns: None,
+                    link_words: LINK_WORDS,
+                    materialize: None,
+                },
             )
             .unwrap();
         let cb = backend
             .compile_linked(
                 &b,
-                Link { trace_id: 5, slots: slots_b.as_ptr() as *const u64, returns: None, link_words: LINK_WORDS },
+                Link {
+                    trace_id: 5,
+                    slots: slots_b.as_ptr() as *const u64,
+                    returns: None,
+                    link_words: LINK_WORDS,
+                    materialize: None,
+                },
             )
             .unwrap();
         (ca, cb)

@@ -430,7 +430,17 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let link = Link { trace_id: id as u32, slots: links.as_ptr() as *const u64, returns, link_words: vm.link_words };
+    let materialize = Some((
+        crate::portal::materialize_exit::<L> as *const () as u64,
+        &*vm.portal as *const crate::portal::PortalCtx as u64,
+    ));
+    let link = Link {
+        trace_id: id as u32,
+        slots: links.as_ptr() as *const u64,
+        returns,
+        link_words: vm.link_words,
+        materialize,
+    };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
     // needs fit every run's buffer (`link`), and clears them before that code is freed

@@ -99,6 +99,26 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
     }
 }
 
+/// Builds the virtual objects of exit `word` (`trace << 32 | exit`) from the words it wrote to
+/// the frame buffer `frame`, before the exit jumps to linked code (see `Link::materialize`).
+///
+/// # Safety
+/// Called only by compiled code of a `Vm<L>` while that `Vm` runs it, from an exit of a live
+/// unit: `ctx` is the `Vm`'s `PortalCtx`, and `frame` is the run's frame buffer, holding the
+/// exit's snapshot words.
+pub(crate) unsafe extern "C" fn materialize_exit<L: Language>(ctx: u64, frame: u64, word: u64) {
+    // SAFETY: see the function's contract and `call_assembler`'s.
+    let vm = unsafe { &mut *((*(ctx as *const PortalCtx)).vm.get() as *mut Vm<L>) };
+    let (unit, exit) = ((word >> 32) as usize, (word & 0xffff_ffff) as usize);
+    let resume = vm.units[unit].as_ref().expect("a running trace is never thrown away").exits[exit].resume.clone();
+    let n = resume.frames.iter().map(|(_, s)| s.len()).sum::<usize>()
+        + resume.virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
+    // SAFETY: the exit wrote its snapshot's words (frames, then the virtuals' fields) to the
+    // buffer, which holds at least that many.
+    let words = unsafe { std::slice::from_raw_parts_mut(frame as *mut u64, n) };
+    crate::driver::materialize(vm, &resume, words);
+}
+
 /// The driver's entry point for `call_assembler_*` (the call descr's function). With
 /// `exit == NOT_RUN`, runs target number `target` on the `n_args` words at `args`; otherwise the
 /// target's direct entry already ran on the frame buffer `frame` and left with exit word

@@ -65,6 +65,9 @@ pub(crate) struct ExitLinks {
     pub returns: Option<tir::Type>,
     /// Frame words of a direct `call_assembler` call (see [`super::Link::link_words`]).
     pub link_words: usize,
+    /// Out-of-line materialization of exits' virtual objects (see
+    /// [`super::Link::materialize`]); `None`: inline.
+    pub materialize: Option<(u64, u64)>,
 }
 
 /// The signature of every trace: `tail fn(frame) -> exit word`.
@@ -265,7 +268,7 @@ impl Codegen<'_> {
             Operand::Ref(a) => b.ins().iconst(I64, a as i64),
             Operand::Float(bits) => b.ins().f64const(Ieee64::with_bits(bits)),
             // A virtual object's slot in a guard's frame buffer: the driver fills it in (or,
-            // when the exit jumps to a bridge, the exit itself: see `materialize`).
+            // when the exit jumps to a bridge, `Link::materialize` or `materialize`).
             Operand::Virtual(_) => b.ins().iconst(I64, 0),
         })
     }
@@ -277,7 +280,7 @@ impl Codegen<'_> {
 
     /// Writes operands to `frame[0..]` as 64-bit words (float constants as their bits),
     /// except those the word already holds (see [`Codegen::stable`]) and virtual objects
-    /// (the driver, or `materialize`, fills their words in).
+    /// (the driver, `Link::materialize` or `materialize` fills their words in).
     fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
         for (k, &o) in ops.enumerate() {
             if self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
@@ -380,8 +383,18 @@ impl Codegen<'_> {
         b.seal_block(linked);
         b.seal_block(back);
         b.switch_to_block(linked);
-        if let Some(s) = snapshot.filter(|s| !s.virtuals.is_empty()) {
-            self.materialize(b, s)?;
+        match (snapshot.filter(|s| !s.virtuals.is_empty()), links.materialize) {
+            (None, _) => {}
+            (Some(_), Some((f, ctx))) => {
+                // Built out of line from the words just written (see `Link::materialize`).
+                let mut sig = Signature::new(self.call_conv);
+                sig.params.extend([AbiParam::new(I64), AbiParam::new(I64), AbiParam::new(I64)]);
+                let sigref = b.import_signature(sig);
+                let (f, ctx) = (b.ins().iconst(I64, f as i64), b.ins().iconst(I64, ctx as i64));
+                let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
+                b.ins().call_indirect(sigref, f, &[ctx, self.frame, word]);
+            }
+            (Some(s), None) => self.materialize(b, s)?,
         }
         b.ins().return_call_indirect(self.trace_sig, target, &[self.frame]);
         b.switch_to_block(back);

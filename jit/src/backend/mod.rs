@@ -162,6 +162,7 @@ impl Backend {
             slots: l.slots as u64,
             returns: l.returns,
             link_words: l.link_words,
+            materialize: l.materialize,
         });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
@@ -191,6 +192,7 @@ impl Backend {
             slots: link.slots as u64,
             returns: link.returns,
             link_words: link.link_words,
+            materialize: link.materialize,
         };
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
@@ -271,6 +273,13 @@ pub struct Link {
     /// Words of the frame buffer its direct `call_assembler` calls give the callee (the Vm's
     /// link limit: see [`LINK_WORDS`]).
     pub link_words: usize,
+    /// How an exit whose snapshot has virtual objects builds them before it jumps to linked
+    /// code: `(f, ctx)`, a call `f(ctx, frame, exit_word)` (`extern "C"`) that allocates them
+    /// from the words the exit wrote (as the driver does before it runs a bridge) and stores
+    /// their addresses in the frame words that refer to them. Out of line, so such an exit
+    /// costs one call rather than the allocations and stores of every object. `None`: the
+    /// exit allocates them inline.
+    pub materialize: Option<(u64, u64)>,
 }
 
 /// The default link limit: frame-buffer words every run of linked code gets at least. An exit

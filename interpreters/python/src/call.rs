@@ -36,11 +36,10 @@ pub fn make_function<S: Space, C: Ctx<Py<S>>>(
     cx.setfield_ref(f, &FUNC_DEFAULTS, defaults);
     cx.setfield_ref(f, &FUNC_KWDEFAULTS, kwdefaults);
     cx.setfield_ref(f, &FUNC_CLOSURE, closure);
-    let name = crate::strings::str_from(cx, &code.name);
+    let (name, qual) = rt.code_names.borrow()[id as usize];
+    let (name, qual) = (cx.const_ref(name), cx.const_ref(qual));
     cx.setfield_ref(f, &FUNC_NAME, name);
-    let qual = crate::strings::str_from(cx, &code.qualname);
     cx.setfield_ref(f, &FUNC_QUALNAME, qual);
-    let _ = rt;
     f
 }
 

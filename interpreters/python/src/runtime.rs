@@ -77,6 +77,8 @@ pub struct Python {
     code_ids: RefCell<HashMap<*const Code, u32>>,
     /// The constants of each code object as heap objects (made when the code is registered).
     pub consts: RefCell<Vec<Rc<[usize]>>>,
+    /// Each code's name and qualified name as str objects (functions made from it share them).
+    pub code_names: RefCell<Vec<(usize, usize)>>,
     /// A list rooted for the interpreter's lifetime.
     pub immortals: Cell<usize>,
     pub none: Cell<usize>,
@@ -119,6 +121,7 @@ impl Python {
             codes: RefCell::new(Vec::new()),
             code_ids: RefCell::new(HashMap::default()),
             consts: RefCell::new(Vec::new()),
+            code_names: RefCell::new(Vec::new()),
             immortals: Cell::new(0),
             none: Cell::new(0),
             true_: Cell::new(0),
@@ -156,9 +159,11 @@ impl Python {
             return id;
         }
         let objs: Vec<usize> = code.consts.iter().map(|c| self.const_obj(heap, c)).collect();
-        for &o in &objs {
+        let names = (new_str(heap, &code.name), new_str(heap, &code.qualname));
+        for &o in objs.iter().chain([&names.0, &names.1]) {
             self.immortal(heap, o);
         }
+        self.code_names.borrow_mut().push(names);
         let mut codes = self.codes.borrow_mut();
         let id = codes.len() as u32;
         codes.push(code.clone());

@@ -277,7 +277,19 @@ pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
     let Some(rec) = vm.recorder.take() else { return };
     vm.stats.count_abort(why);
     if vm.params.log {
-        eprintln!("# trace aborted: {why:?} after {} ops", rec.trace.ops.len());
+        let at = rec.position().map_or_else(|| "?".to_string(), |k| k.to_string());
+        let kind = match rec.kind {
+            TraceKind::Loop(k) => format!("loop at {k}"),
+            TraceKind::Entry(k) => format!("entry at {k}"),
+            TraceKind::Bridge { parent, exit } => format!("bridge at guard {exit} of trace {parent}"),
+        };
+        eprintln!("# trace aborted: {why:?} after {} ops ({kind}, recording at {at})", rec.trace.ops.len());
+        // The last operations recorded, for the reason's context.
+        let text = rec.trace.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        for l in &lines[lines.len().saturating_sub(8)..] {
+            eprintln!("#   {l}");
+        }
     }
     let max = vm.params.max_aborts;
     let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;

@@ -119,6 +119,12 @@ impl<L: Language> Recorder<L> {
         }
     }
 
+    /// Where the recording stands: the innermost frame of the current snapshot (for logs).
+    pub(crate) fn position(&self) -> Option<L::Key> {
+        let f = self.snap.frames.last()?;
+        self.keys.get(f.key.0 as usize).copied()
+    }
+
     fn key_id(&mut self, k: L::Key) -> KeyId {
         if let Some(&id) = self.key_ids.get(&k) {
             return id;

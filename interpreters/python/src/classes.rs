@@ -117,6 +117,49 @@ pub fn set_slot<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, n
     cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
 }
 
+/// Sets several slots of an instance at once. Every guard (on its map, on the size of its
+/// slot array) comes before the first write, so an instruction may set them after another
+/// side effect (a trace cannot guard after one: a failing guard would do it twice).
+pub fn set_slots<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, items: &[(&str, C::Ref)]) {
+    let map = cx.getfield_int(obj, &INST_MAP);
+    let start = cx.promote_int(map) as usize;
+    let slots = cx.getfield_ref(obj, &INST_SLOTS);
+    let cap = cx.arraylen(slots, &REFS_ITEMS);
+    let cap = cx.promote_int(cap);
+    // Where each value goes, and the map the instance ends with (green, at trace time).
+    let mut map = start;
+    let mut plan = Vec::with_capacity(items.len());
+    for &(name, v) in items {
+        let index = match map_slot(rt, map, name) {
+            Some(i) => i,
+            None => {
+                map = Map::transition(rt, map, name);
+                rt.maps.borrow()[map].slots[name]
+            }
+        };
+        plan.push((index, v));
+    }
+    let need = plan.iter().map(|&(i, _)| i64::from(i) + 1).max().unwrap_or(0);
+    let slots = if need > cap {
+        let bigger = cx.int((cap * 2 + 4).max(need));
+        let fresh = cx.new_array(&REFS, bigger);
+        let n = cx.int(cap);
+        crate::builtins::copy_refs(cx, slots, fresh, n);
+        cx.setfield_ref(obj, &INST_SLOTS, fresh);
+        fresh
+    } else {
+        slots
+    };
+    if map != start {
+        let m = cx.int(map as i64);
+        cx.setfield_int(obj, &INST_MAP, m);
+    }
+    for (index, v) in plan {
+        let k = cx.int(i64::from(index));
+        cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
+    }
+}
+
 /// Slot `name` of a live instance, outside traces.
 pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     if !is(obj, &INSTANCE) {

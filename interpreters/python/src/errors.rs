@@ -134,14 +134,19 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
     } else {
         return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
     };
-    if let Some(c) = cause {
-        classes::set_slot(cx, rt, e, "__cause__", c);
-        let t = cx.const_ref(rt.true_.get());
-        classes::set_slot(cx, rt, e, "__suppress_context__", t);
-    }
+    // Every test first, then the writes (see `classes::set_slots`).
     let same = cx.ptr_eq(e, context);
-    if !cx.is_true(same) && !crate::interp::is_none(cx, rt, context) {
-        classes::set_slot(cx, rt, e, "__context__", context);
+    let chain = !cx.is_true(same) && !crate::interp::is_none(cx, rt, context);
+    let t = cx.const_ref(rt.true_.get());
+    let mut items = Vec::with_capacity(3);
+    if let Some(c) = cause {
+        items.extend([("__cause__", c), ("__suppress_context__", t)]);
+    }
+    if chain {
+        items.push(("__context__", context));
+    }
+    if !items.is_empty() {
+        classes::set_slots(cx, rt, e, &items);
     }
     Outcome::Value(e)
 }

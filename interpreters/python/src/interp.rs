@@ -228,11 +228,14 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     e: C::Ref,
     fresh: bool,
 ) -> Option<C::Ref> {
+    let handler = code.handler_at(f.pc as usize);
+    // Tested before the traceback is written: a guard after that write would have to repeat it.
+    let in_generator = handler.is_none() && !is_null(cx, f.gen);
     if fresh {
         errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
     }
     f.phase = START;
-    match code.handler_at(f.pc as usize) {
+    match handler {
         Some(h) => {
             f.stack.truncate(h.depth as usize);
             f.push(e);
@@ -240,7 +243,7 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
             None
         }
         None => {
-            if !is_null(cx, f.gen) {
+            if in_generator {
                 crate::generators::finish(cx, f.gen, None);
             }
             Some(e)
@@ -920,7 +923,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
             let e = f.pop();
             return match errors::make_raisable::<S, C>(cx, rt, e, cause, f.exc) {
-                Outcome::Value(e) => Step::Raise(e),
+                // Raised after an instruction boundary (the RAISING phase): setting the
+                // exception's cause and context were side effects, and raising guards on it.
+                Outcome::Value(e) => {
+                    f.push(e);
+                    f.phase = RAISING;
+                    Step::Next
+                }
                 out => finish_in::<S, C>(cx, f, out, RAISING),
             };
         }

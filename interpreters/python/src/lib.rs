@@ -8,10 +8,12 @@
 //! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
 //! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
 
+pub mod attrs;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod classes;
+pub mod compare;
 pub mod compile;
 pub mod dict;
 pub mod errors;
@@ -26,6 +28,7 @@ pub mod objects;
 pub mod runtime;
 pub mod space;
 pub mod strings;
+pub mod typeobj;
 pub mod types;
 
 pub use runtime::Python;
@@ -152,6 +155,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("filter", vec![&FILTER]),
         ("classmethod", vec![]),
         ("staticmethod", vec![]),
+        ("member_descriptor", vec![]),
     ]
 }
 

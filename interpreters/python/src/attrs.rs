@@ -3,15 +3,15 @@
 //! `__setattr__` and `__delattr__`, with data and non-data descriptors, properties,
 //! `__slots__` members, `__getattr__` hooks and instance `__dict__`s.
 //!
-//! An instance whose `__dict__` is asked for moves its attributes into a real dict (map
-//! [`DICT_MAP`]), so writes through the dict are its attributes; its accesses then go through
-//! here.
+//! An instance whose `__dict__` is asked for moves its attributes into a real dict (see
+//! `runtime::Map`), so writes through the dict are its attributes; its accesses then go
+//! through here.
 
 use crate::builtins::{self, call_value, err, peek_type, text, PyResult};
 use crate::classes::{self, attr_dict, descriptor, descriptor_method, type_id, wrapped, Descriptor};
 use crate::dict;
 use crate::objects::*;
-use crate::runtime::{new_str, new_tuple, Map, DICT_MAP};
+use crate::runtime::{new_str, new_tuple, Map};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::Concrete;
@@ -184,37 +184,56 @@ pub fn has_dict(rt: &Python, t: usize) -> bool {
 }
 
 /// `obj.__dict__` of an instance: its attributes move into a dict that is theirs from now on
-/// (exceptions, whose attributes the runtime reads in traces, give a copy).
+/// (exceptions, whose attributes the runtime reads in traces, give a copy). Its `__slots__`
+/// members stay in its slots.
 pub fn instance_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> PyResult {
-    if let Some(d) = attr_dict(obj) {
+    if let Some(d) = attr_dict(rt, obj) {
         return Ok(d);
     }
     // SAFETY: a live instance.
     let map = unsafe { read_word(obj, &INST_MAP) } as usize;
     let names = rt.maps.borrow()[map].order.clone();
+    let t = peek_type(rt, obj);
     let d = dict::new_dict(cx.heap_mut());
-    let exception = rt.types.borrow()[type_id(peek_type(rt, obj))].exception;
+    let exception = rt.types.borrow()[type_id(t)].exception;
+    let mut kept: Vec<(Rc<str>, usize)> = Vec::new();
     for n in &names {
+        let v = classes::peek_slot(rt, obj, n).unwrap_or(0);
+        if classes::lookup(rt, t, n).is_some_and(|m| descriptor(rt, m) == Descriptor::Member) {
+            kept.push((n.clone(), v));
+            continue;
+        }
         if exception && matches!(&**n, "args" | "__traceback__" | "__cause__" | "__context__" | "__suppress_context__")
         {
             continue;
         }
-        if let Some(v) = classes::peek_slot(rt, obj, n) {
-            let k = new_str(cx.heap_mut(), n);
-            dict::set(cx, rt, d, k, v)?;
-        }
+        let k = new_str(cx.heap_mut(), n);
+        dict::set(cx, rt, d, k, v)?;
     }
     if exception {
         return Ok(d);
     }
-    let slots = cx.heap_mut().alloc_array(&REFS, 4);
-    // SAFETY: a live instance and a new refs array of 4.
-    unsafe {
-        *((slots + REFS_ITEMS.base as usize) as *mut usize) = d;
-        *((obj + INST_SLOTS.offset as usize) as *mut usize) = slots;
-        *((obj + INST_MAP.offset as usize) as *mut usize) = DICT_MAP;
-    }
+    kept.push(("__dict__".into(), d));
+    set_attrs(cx, rt, obj, &kept);
     Ok(d)
+}
+
+/// Gives an instance exactly the attributes `attrs` (in its map and slots).
+fn set_attrs<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, attrs: &[(Rc<str>, usize)]) {
+    let names: Vec<Rc<str>> = attrs.iter().map(|(n, _)| n.clone()).collect();
+    let next = Map::of_names(rt, &names);
+    let slots = cx.heap_mut().alloc_array(&REFS, attrs.len().max(4));
+    let maps = rt.maps.borrow();
+    for (n, v) in attrs {
+        let i = maps[next].slots[n] as usize;
+        // SAFETY: `i` < the number of attributes <= the new array's length.
+        unsafe { *((slots + REFS_ITEMS.base as usize + 8 * i) as *mut usize) = *v };
+    }
+    // SAFETY: a live instance.
+    unsafe {
+        *((obj + INST_SLOTS.offset as usize) as *mut usize) = slots;
+        *((obj + INST_MAP.offset as usize) as *mut usize) = next;
+    }
 }
 
 /// `type.__getattribute__(cls, name)`
@@ -346,7 +365,7 @@ pub fn generic_setattr<S: Space>(
                 };
             }
             Descriptor::Member if is(obj, &INSTANCE) => {
-                set_instance_attr(cx, rt, obj, &member_name(rt, d), v)?;
+                classes::set_slot(cx, rt, obj, &member_name(rt, d), v);
                 return Ok(());
             }
             _ => {}
@@ -409,7 +428,7 @@ pub fn set_instance_attr<S: Space>(
     name: &str,
     v: usize,
 ) -> Result<(), usize> {
-    if let Some(d) = attr_dict(obj) {
+    if let Some(d) = attr_dict(rt, obj) {
         let k = new_str(cx.heap_mut(), name);
         return dict::set(cx, rt, d, k, v);
     }
@@ -513,31 +532,27 @@ pub fn generic_delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
 /// Removes an instance's own attribute: whether it had it. The instance moves to the map of
 /// its remaining attributes.
 pub fn del_instance_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> Result<bool, usize> {
-    if let Some(d) = attr_dict(obj) {
+    if let Some(d) = attr_dict(rt, obj) {
         let k = new_str(cx.heap_mut(), name);
-        return Ok(dict::remove(cx, rt, d, k)?.is_some());
+        if dict::remove(cx, rt, d, k)?.is_some() {
+            return Ok(true);
+        }
     }
     // SAFETY: a live instance.
     let map = unsafe { read_word(obj, &INST_MAP) } as usize;
     let names = rt.maps.borrow()[map].order.clone();
-    if !names.iter().any(|n| &**n == name) {
+    if name == "__dict__" || !names.iter().any(|n| &**n == name) {
         return Ok(false);
     }
-    let kept: Vec<Rc<str>> = names.into_iter().filter(|n| &**n != name).collect();
-    let values: Vec<usize> = kept.iter().map(|n| classes::peek_slot(rt, obj, n).unwrap_or(0)).collect();
-    let next = Map::of_names(rt, &kept);
-    let slots = cx.heap_mut().alloc_array(&REFS, kept.len().max(4));
-    let maps = rt.maps.borrow();
-    for (n, v) in kept.iter().zip(values) {
-        let i = maps[next].slots[n] as usize;
-        // SAFETY: `i` < the number of kept names <= the new array's length.
-        unsafe { *((slots + REFS_ITEMS.base as usize + 8 * i) as *mut usize) = v };
-    }
-    // SAFETY: a live instance.
-    unsafe {
-        *((obj + INST_SLOTS.offset as usize) as *mut usize) = slots;
-        *((obj + INST_MAP.offset as usize) as *mut usize) = next;
-    }
+    let kept: Vec<(Rc<str>, usize)> = names
+        .into_iter()
+        .filter(|n| &**n != name)
+        .map(|n| {
+            let v = classes::map_slot(rt, obj, &n).unwrap_or(0);
+            (n, v)
+        })
+        .collect();
+    set_attrs(cx, rt, obj, &kept);
     Ok(true)
 }
 

@@ -154,12 +154,15 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     if !is(obj, &INSTANCE) {
         return None;
     }
-    if let Some(d) = attr_dict(obj) {
-        return crate::dict::items(d)
-            .into_iter()
-            .find(|&(k, _)| is(k, &STR) && crate::builtins::text(k) == name)
-            .map(|(_, v)| v);
+    if let Some(v) = map_slot(rt, obj, name) {
+        return Some(v);
     }
+    let d = attr_dict(rt, obj)?;
+    crate::dict::items(d).into_iter().find(|&(k, _)| is(k, &STR) && crate::builtins::text(k) == name).map(|(_, v)| v)
+}
+
+/// Slot `name` of a live instance's map (not its dict), outside traces.
+pub fn map_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     // SAFETY: `obj` is a live instance: its map and slots fields are set.
     unsafe {
         let map = read_word(obj, &INST_MAP) as usize;
@@ -169,16 +172,15 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     }
 }
 
-/// The dict holding the attributes of an instance in dict mode (see `runtime::DICT_MAP`).
-pub fn attr_dict(obj: usize) -> Option<usize> {
-    // SAFETY: callers pass live instances.
-    unsafe {
-        if read_word(obj, &INST_MAP) as usize != crate::runtime::DICT_MAP {
-            return None;
-        }
-        let slots = read_word(obj, &INST_SLOTS) as usize;
-        Some(*((slots + REFS_ITEMS.base as usize) as *const usize))
-    }
+/// The dict holding the attributes of an instance in dict mode (see `runtime::Map`).
+pub fn attr_dict(rt: &Python, obj: usize) -> Option<usize> {
+    map_slot(rt, obj, "__dict__")
+}
+
+/// Whether an instance keeps its attributes in a dict (green in traces).
+fn dict_mode<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) -> bool {
+    let map = map_of(cx, obj);
+    rt.maps.borrow()[map].is_dict_mode()
 }
 
 /// The map number of an instance (green in traces).
@@ -359,10 +361,7 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         return class_getattr(cx, rt, obj, name);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
-    if name == "__dict__"
-        || map_of(cx, obj) == crate::runtime::DICT_MAP
-        || special_traced(cx, rt, t, "__getattribute__").is_some()
-    {
+    if name == "__dict__" || dict_mode(cx, rt, obj) || special_traced(cx, rt, t, "__getattribute__").is_some() {
         return native(cx);
     }
     let class_attr = lookup_traced(cx, rt, t, name);
@@ -486,7 +485,7 @@ pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(s, vec![obj, n, v]);
     }
-    if matches!(name, "__dict__" | "__class__") || map_of(cx, obj) == crate::runtime::DICT_MAP {
+    if matches!(name, "__dict__" | "__class__") || dict_mode(cx, rt, obj) {
         return native(cx);
     }
     if let Some(d) = lookup_traced(cx, rt, t, name) {

@@ -98,9 +98,10 @@ impl FromIterator<(Rc<str>, usize)> for ClassDict {
 }
 
 /// A map (hidden class): which attribute of an instance is in which slot, and the maps that
-/// adding an attribute leads to. Map 0 is the empty map; map [`DICT_MAP`] is that of the
-/// instances whose attributes live in a real dict (their slot 0), since their `__dict__` was
-/// asked for: their attribute accesses go through the natives.
+/// adding an attribute leads to. Map 0 is the empty map. An instance whose `__dict__` was
+/// asked for keeps its attributes in a real dict, held as its attribute `__dict__` (only its
+/// `__slots__` members stay beside it): its map [`Map::is_dict_mode`], its attribute
+/// accesses go through the natives.
 #[derive(Default)]
 pub struct Map {
     pub slots: HashMap<Rc<str>, u32>,
@@ -108,10 +109,12 @@ pub struct Map {
     transitions: HashMap<Rc<str>, usize>,
 }
 
-/// The map of instances whose attributes are a dict (see [`Map`]).
-pub const DICT_MAP: usize = 1;
-
 impl Map {
+    /// Whether instances of this map keep their attributes in a dict (see [`Map`]).
+    pub fn is_dict_mode(&self) -> bool {
+        self.slots.contains_key("__dict__")
+    }
+
     /// The map of an instance with `names` as attributes, in that order (from the empty map).
     pub fn of_names(rt: &Python, names: &[Rc<str>]) -> usize {
         names.iter().fold(0, |m, n| Map::transition(rt, m, n))
@@ -189,7 +192,7 @@ impl Python {
             module_ids: RefCell::new(HashMap::new()),
             builtins: Cell::new(0),
             types: RefCell::new(Vec::new()),
-            maps: RefCell::new(vec![Map::default(), Map::default()]),
+            maps: RefCell::new(vec![Map::default()]),
             layout_types: RefCell::new(HashMap::new()),
             type_by_name: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),

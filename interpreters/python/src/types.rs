@@ -221,11 +221,16 @@ fn construct<S: Space>(
                 let slots: &[&str] =
                     if name == "property" { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
                 for (k, slot) in slots.iter().enumerate() {
-                    let v = args
+                    let kwname = if *slot == "__doc__" { "doc" } else { slot };
+                    let mut v = args
                         .get(k)
                         .copied()
-                        .or_else(|| kw.iter().find(|(n, _)| &**n == *slot).map(|&(_, v)| v))
+                        .or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v))
                         .unwrap_or(none);
+                    if *slot == "__doc__" && v == none && is(args.first().copied().unwrap_or(0), &FUNCTION) {
+                        // A property's doc is its getter's by default.
+                        v = builtin_getattr(cx, rt, args[0], "__doc__")?;
+                    }
                     set_slot_raw(cx, rt, obj, slot, v);
                 }
                 return Ok(obj);
@@ -386,7 +391,28 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
                 let v = unsafe { read_word(obj, d) } as usize;
                 return Ok(if v == 0 { rt.none.get() } else { v });
             }
-            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            "__module__" => {
+                // SAFETY: a live function's globals are a module.
+                let m = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;
+                return Ok(crate::globals::peek_global_of(rt, m, "__name__").unwrap_or(rt.none.get()));
+            }
+            "__annotations__" => {
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                let d = if d != 0 {
+                    d
+                } else {
+                    let d = dict::new_dict(cx.heap_mut());
+                    unsafe { *((obj + FUNC_DICT.offset as usize) as *mut usize) = d };
+                    d
+                };
+                let k = new_str(cx.heap_mut(), name);
+                if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                    return Ok(v);
+                }
+                let a = dict::new_dict(cx.heap_mut());
+                dict::set(cx, rt, d, k, a)?;
+                return Ok(a);
+            }
             "__dict__" => {
                 let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
                 if d != 0 {
@@ -427,6 +453,18 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
             }
         };
     }
+    if is(obj, &SLICE) {
+        let field = match name {
+            "start" => Some(&SLICE_START),
+            "stop" => Some(&SLICE_STOP),
+            "step" => Some(&SLICE_STEP),
+            _ => None,
+        };
+        if let Some(f) = field {
+            // SAFETY: a live slice.
+            return Ok(unsafe { read_word(obj, f) } as usize);
+        }
+    }
     if is(obj, &FLOAT) || is(obj, &INT) || is(obj, &BIGINT) {
         match name {
             "real" => return Ok(obj),
@@ -435,6 +473,11 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
             }
             _ => {}
         }
+    }
+    // Methods of the object's class (`f.__call__`, `x.__eq__`, ...).
+    let t = builtins::peek_type(rt, obj);
+    if let Some(v) = classes::lookup(rt, t, name) {
+        return crate::attrs::descr_get(cx, rt, v, Some(obj), t);
     }
     err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{name}'", builtins::type_name(rt, obj)))
 }

@@ -407,7 +407,11 @@ fn set_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, cls: usize) 
     }
     let old = peek_type(rt, obj);
     let builtin = |t: usize| rt.type_by_name.borrow().get(&*classes::type_name(rt, t)) == Some(&t);
-    if builtin(cls) || builtin(old) || has_dict(rt, cls) != has_dict(rt, old) {
+    if builtin(cls) || builtin(old) {
+        let msg = "__class__ assignment only supported for mutable types or ModuleType subclasses";
+        return err(cx, rt, "TypeError", msg).map(|_| ());
+    }
+    if has_dict(rt, cls) != has_dict(rt, old) {
         let msg = format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             classes::type_name(rt, cls),

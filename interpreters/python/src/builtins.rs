@@ -553,6 +553,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     }
     if is(obj, &BUILTIN) {
         let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        if is_unbound_method(obj) {
+            let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
+            let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
+            return Ok(format!("<{what} '{name}' of '{class}' objects>"));
+        }
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
     }
     if is(obj, &RANGE) {
@@ -587,6 +592,13 @@ pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Re
     }
     if !is(obj, &INSTANCE) {
         return to_repr(cx, rt, obj);
+    }
+    let t = peek_type(rt, obj);
+    if t == rt.builtin_type("member_descriptor") {
+        let name = crate::attrs::member_name(rt, obj);
+        let owner = classes::peek_slot(rt, obj, "__objclass__").filter(|&o| is(o, &TYPE));
+        let owner = owner.map(|o| classes::type_name(rt, o)).unwrap_or_else(|| "?".into());
+        return Ok(format!("<member '{name}' of '{owner}' objects>"));
     }
     let t = peek_type(rt, obj);
     if classes::is_subclass(rt, t, rt.builtin_type("BaseException")) {

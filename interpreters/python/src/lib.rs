@@ -209,7 +209,9 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         rt.type_by_name.borrow_mut().insert(name, t);
         t
     };
-    make(vm, "object", None, "object");
+    let object = make(vm, "object", None, "object");
+    // Instances of `object` itself have no attributes.
+    rt.types.borrow_mut()[classes::type_id(object)].slots = Some(Vec::new());
     for (name, layouts) in builtin_classes() {
         let base = if name == "bool" { Some("int") } else { Some("object") };
         let t = make(vm, name, base, name);

@@ -423,6 +423,13 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
                 return Ok(d);
             }
             "__doc__" => {
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                if d != 0 {
+                    let k = new_str(cx.heap_mut(), name);
+                    if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                        return Ok(v);
+                    }
+                }
                 let code = rt.code(unsafe { read_word(obj, &FUNC_CODE) } as u32);
                 return Ok(match &code.doc {
                     Some(d) => new_str(cx.heap_mut(), d),
@@ -659,6 +666,13 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         }
     }
     if is(obj, &TYPE) {
+        if let Some(r) = builtins::call_method(cx, rt, obj, "__getitem__", &[key]) {
+            return r;
+        }
+        if let Some(g) = classes::lookup(rt, obj, "__class_getitem__") {
+            let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
+            return builtins::call_value(cx, rt, f, &[key], &[]);
+        }
         // `list[int]` and friends in annotations: the class itself.
         return Ok(obj);
     }

@@ -268,7 +268,7 @@ fn type_special_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name
         let info = &types[type_id(cls)];
         (info.name.clone(), info.qualname.clone(), info.mro.clone(), info.bases.clone(), info.base)
     };
-    let builtin = rt.type_by_name.borrow().get(&*tname) == Some(&cls);
+    let builtin = classes::is_builtin(rt, cls);
     Some(Ok(match name {
         "__name__" => new_str(cx.heap_mut(), &tname),
         "__qualname__" => new_str(cx.heap_mut(), &qualname),
@@ -406,7 +406,7 @@ fn set_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, cls: usize) 
         return err(cx, rt, "TypeError", &msg).map(|_| ());
     }
     let old = peek_type(rt, obj);
-    let builtin = |t: usize| rt.type_by_name.borrow().get(&*classes::type_name(rt, t)) == Some(&t);
+    let builtin = |t: usize| classes::is_builtin(rt, t);
     if builtin(cls) || builtin(old) {
         let msg = "__class__ assignment only supported for mutable types or ModuleType subclasses";
         return err(cx, rt, "TypeError", msg).map(|_| ());
@@ -442,7 +442,7 @@ pub fn set_instance_attr<S: Space>(
 
 /// `type.__setattr__(cls, name, v)`
 pub fn type_setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name: &str, v: usize) -> Result<(), usize> {
-    let builtin = rt.type_by_name.borrow().get(&*classes::type_name(rt, cls)) == Some(&cls);
+    let builtin = classes::is_builtin(rt, cls);
     if builtin {
         let msg = format!("cannot set '{name}' attribute of immutable type '{}'", classes::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg).map(|_| ());
@@ -552,7 +552,7 @@ pub fn del_instance_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, 
         .into_iter()
         .filter(|n| &**n != name)
         .map(|n| {
-            let v = classes::map_slot(rt, obj, &n).unwrap_or(0);
+            let v = classes::own_slot(rt, obj, &n).unwrap_or(0);
             (n, v)
         })
         .collect();
@@ -562,17 +562,15 @@ pub fn del_instance_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, 
 
 /// `type.__delattr__(cls, name)`
 pub fn type_delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name: &str) -> Result<(), usize> {
-    let builtin = rt.type_by_name.borrow().get(&*classes::type_name(rt, cls)) == Some(&cls);
+    let builtin = classes::is_builtin(rt, cls);
     if builtin {
         let msg = format!("cannot set '{name}' attribute of immutable type '{}'", classes::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg).map(|_| ());
     }
-    let removed = rt.types.borrow()[type_id(cls)].dict.borrow_mut().remove(name);
-    if removed.is_none() {
+    let mut bump = Vec::new();
+    if !classes::del_class_attr(rt, &mut |q| bump.push(q), cls, name) {
         return no_attribute(cx, rt, cls, name).map(|_| ());
     }
-    let bump: Vec<metatrace::QuasiId> =
-        rt.types.borrow().iter().filter(|info| info.mro.contains(&cls)).map(|info| info.version).collect();
     bump_versions(cx, bump);
     Ok(())
 }

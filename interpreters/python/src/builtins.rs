@@ -361,7 +361,7 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
     if is(obj, &STR) {
         return Ok(text(obj).to_string());
     }
-    if is(obj, &INSTANCE) {
+    if is(obj, &INSTANCE) || is(obj, &TYPE) {
         if let Some(r) = call_method(cx, rt, obj, "__str__", &[]) {
             let s = r?;
             return if is(s, &STR) {
@@ -551,8 +551,27 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         let q = unsafe { read_word(obj, &FUNC_QUALNAME) } as usize;
         return Ok(format!("<function {} at {:#x}>", text(q), obj));
     }
+    if is(obj, &METHOD) {
+        // SAFETY: a live bound method.
+        let (func, this) = unsafe { (read_word(obj, &METHOD_FUNC) as usize, read_word(obj, &METHOD_SELF) as usize) };
+        if is(func, &FUNCTION) {
+            // SAFETY: a live function's qualname is a str.
+            let q = unsafe { read_word(func, &FUNC_QUALNAME) } as usize;
+            return Ok(format!("<bound method {} of {}>", text(q), to_repr(cx, rt, this)?));
+        }
+        if is(func, &BUILTIN) {
+            let id = unsafe { read_word(func, &BUILTIN_ID) } as usize;
+            let name = NAMES[id].rsplit('.').next().unwrap_or("?");
+            return Ok(format!("<built-in method {name} of {} object at {this:#x}>", type_name(rt, this)));
+        }
+    }
     if is(obj, &BUILTIN) {
         let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        let this = unsafe { read_word(obj, &BUILTIN_SELF) } as usize;
+        if this != 0 && is_method_name(NAMES[id]) {
+            let name = NAMES[id].rsplit('.').next().unwrap_or("?");
+            return Ok(format!("<built-in method {name} of {} object at {this:#x}>", type_name(rt, this)));
+        }
         if is_unbound_method(obj) {
             let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
             let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
@@ -583,7 +602,7 @@ pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Re
     let qualname = |t: usize| rt.types.borrow()[classes::type_id(t)].qualname.clone();
     if is(obj, &TYPE) {
         let name = classes::type_name(rt, obj);
-        let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(obj);
+        let builtin = classes::is_builtin(rt, obj);
         return Ok(if builtin {
             format!("<class '{name}'>")
         } else {
@@ -608,7 +627,7 @@ pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Re
         return Ok(format!("{}{}", type_name(rt, obj), inner));
     }
     let name = classes::type_name(rt, t);
-    if rt.type_by_name.borrow().get(&*name).copied() == Some(t) {
+    if classes::is_builtin(rt, t) {
         return Ok(format!("<{name} object at {obj:#x}>"));
     }
     Ok(format!("<{}.{} object at {obj:#x}>", module_of(t), qualname(t)))
@@ -704,7 +723,7 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &RANGE) {
         return Ok(len(cx, rt, o)? > 0);
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
             let r = r?;
             return Ok(r == rt.true_.get());
@@ -737,7 +756,7 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         };
         return Ok(range_len(a, b, c));
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
             return peek_bigint(r)
@@ -927,7 +946,7 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     if dict::is_dict(container) || dict::is_set(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());
     }
-    if is(container, &INSTANCE) {
+    if is(container, &INSTANCE) || is(container, &TYPE) {
         if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
             let r = r?;
             return truth(cx, rt, r);
@@ -968,7 +987,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) || is_lazy(o) {
         return Ok(o);
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
             return r;
         }

@@ -77,6 +77,39 @@ pub fn special(rt: &Python, t: usize, name: &str) -> Option<usize> {
     lookup(rt, t, name).filter(|&v| !is_default(v))
 }
 
+/// [`hooks`]: the class defines `__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 2;
+/// [`hooks`]: the class defines `__getattr__`.
+pub const HOOK_GETATTR: u8 = 4;
+/// [`hooks`]: the class defines `__setattr__`.
+pub const HOOK_SETATTR: u8 = 8;
+
+/// Which attribute hooks class `t` has (`HOOK_*` bits), computed once per class version.
+pub fn hooks(rt: &Python, t: usize) -> u8 {
+    let known = rt.types.borrow()[type_id(t)].hooks.get();
+    if known != 0 {
+        return known;
+    }
+    let mut h = 1;
+    for (bit, name) in
+        [(HOOK_GETATTRIBUTE, "__getattribute__"), (HOOK_GETATTR, "__getattr__"), (HOOK_SETATTR, "__setattr__")]
+    {
+        if special(rt, t, name).is_some() {
+            h |= bit;
+        }
+    }
+    rt.types.borrow()[type_id(t)].hooks.set(h);
+    h
+}
+
+/// `hooks` from traced code: the trace depends on the class's version.
+fn hooks_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref) -> u8 {
+    let t = cx.promote_ref(t);
+    let version = rt.types.borrow()[type_id(t)].version;
+    let _ = cx.quasi_get(version);
+    hooks(rt, t)
+}
+
 /// `special` from traced code.
 pub fn special_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, name: &str) -> Option<usize> {
     lookup_traced(cx, rt, t, name).filter(|&v| !is_default(v))
@@ -154,7 +187,7 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     if !is(obj, &INSTANCE) {
         return None;
     }
-    if let Some(v) = map_slot(rt, obj, name) {
+    if let Some(v) = own_slot(rt, obj, name) {
         return Some(v);
     }
     let d = attr_dict(rt, obj)?;
@@ -162,7 +195,7 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
 }
 
 /// Slot `name` of a live instance's map (not its dict), outside traces.
-pub fn map_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
+pub fn own_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     // SAFETY: `obj` is a live instance: its map and slots fields are set.
     unsafe {
         let map = read_word(obj, &INST_MAP) as usize;
@@ -174,7 +207,7 @@ pub fn map_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
 
 /// The dict holding the attributes of an instance in dict mode (see `runtime::Map`).
 pub fn attr_dict(rt: &Python, obj: usize) -> Option<usize> {
-    map_slot(rt, obj, "__dict__")
+    own_slot(rt, obj, "__dict__")
 }
 
 /// Whether an instance keeps its attributes in a dict (green in traces).
@@ -361,12 +394,13 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         return class_getattr(cx, rt, obj, name);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
-    if name == "__dict__" || dict_mode(cx, rt, obj) || special_traced(cx, rt, t, "__getattribute__").is_some() {
+    let hooks = hooks_traced(cx, rt, t);
+    if name == "__dict__" || dict_mode(cx, rt, obj) || hooks & HOOK_GETATTRIBUTE != 0 {
         return native(cx);
     }
     let class_attr = lookup_traced(cx, rt, t, name);
     let kind = class_attr.map(|v| descriptor_traced(cx, rt, v)).unwrap_or(Descriptor::Plain);
-    let hook = special_traced(cx, rt, t, "__getattr__");
+    let hook = if hooks & HOOK_GETATTR != 0 { special_traced(cx, rt, t, "__getattr__") } else { None };
     if let Some(v) = class_attr {
         // Data descriptors come before the instance's own attributes; when one raises
         // AttributeError, `__getattr__` runs: the natives know.
@@ -451,6 +485,11 @@ fn class_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, 
     })
 }
 
+/// Whether class `t` is one of the interpreter's own (`int`, `object`, ...).
+pub fn is_builtin(rt: &Python, t: usize) -> bool {
+    rt.types.borrow()[type_id(t)].builtin
+}
+
 /// The name of class `t`.
 pub fn type_name(rt: &Python, t: usize) -> Rc<str> {
     rt.types.borrow()[type_id(t)].name.clone()
@@ -480,7 +519,9 @@ pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         return native(cx);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
-    if let Some(setter) = special_traced(cx, rt, t, "__setattr__") {
+    let setter =
+        if hooks_traced(cx, rt, t) & HOOK_SETATTR != 0 { special_traced(cx, rt, t, "__setattr__") } else { None };
+    if let Some(setter) = setter {
         let s = cx.const_ref(setter);
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(s, vec![obj, n, v]);
@@ -662,7 +703,8 @@ pub fn make_class(
     bases: &[usize],
     dict: Vec<(Rc<str>, usize)>,
 ) -> Result<usize, String> {
-    make_class_with(rt, heap, version, ClassSpec { name, qualname: name, meta: 0, slots: None }, bases, dict)
+    let spec = ClassSpec { name, qualname: name, meta: 0, slots: None, builtin: true };
+    make_class_with(rt, heap, version, spec, bases, dict)
 }
 
 /// What a new class is besides its bases and attributes.
@@ -673,6 +715,8 @@ pub struct ClassSpec<'a> {
     pub meta: usize,
     /// The instance attributes allowed by `__slots__` through the MRO, if restricted.
     pub slots: Option<Vec<Rc<str>>>,
+    /// One of the interpreter's own classes.
+    pub builtin: bool,
 }
 
 /// [`make_class`] with a metaclass, qualified name and slots.
@@ -713,6 +757,8 @@ pub fn make_class_with(
         bases: bases.clone(),
         meta: spec.meta,
         subclasses: Default::default(),
+        hooks: Default::default(),
+        builtin: spec.builtin,
         slots: spec.slots,
         mro: full,
         exception,
@@ -758,9 +804,25 @@ pub fn set_class_attr(
     rt.types.borrow()[id].dict.borrow_mut().insert(name.into(), v);
     for info in rt.types.borrow().iter() {
         if info.mro.contains(&t) {
+            info.hooks.set(0);
             quasi(info.version);
         }
     }
+}
+
+/// Removes class attribute `name` of `t` (outside traces): whether it had one; every class
+/// whose MRO has `t` gets a new version.
+pub fn del_class_attr(rt: &Python, quasi: &mut dyn FnMut(QuasiId), t: usize, name: &str) -> bool {
+    if rt.types.borrow()[type_id(t)].dict.borrow_mut().remove(name).is_none() {
+        return false;
+    }
+    for info in rt.types.borrow().iter() {
+        if info.mro.contains(&t) {
+            info.hooks.set(0);
+            quasi(info.version);
+        }
+    }
+    true
 }
 
 /// `super().name`: the attribute after class `start` in the MRO of `obj`'s class (or of `obj`

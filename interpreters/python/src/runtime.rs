@@ -47,10 +47,16 @@ pub struct TypeInfo {
     pub mro: Vec<usize>,
     /// Derives from BaseException.
     pub exception: bool,
+    /// One of the interpreter's own classes (`int`, `object`, `ValueError`, ...).
+    pub builtin: bool,
     /// Its attributes (values kept alive by the runtime).
     pub dict: RefCell<ClassDict>,
     /// Changes whenever an attribute of this class or of a class in its MRO changes.
     pub version: QuasiId,
+    /// Which attribute hooks (`__getattribute__`, `__getattr__`, `__setattr__`) a class of its
+    /// MRO defines, as `classes::hooks` computes them once (0: not yet known; forgotten when
+    /// an attribute of a class of its MRO changes).
+    pub hooks: Cell<u8>,
 }
 
 /// A class's attributes, in definition order (as `C.__dict__` lists them).
@@ -107,12 +113,14 @@ pub struct Map {
     pub slots: HashMap<Rc<str>, u32>,
     pub order: Vec<Rc<str>>,
     transitions: HashMap<Rc<str>, usize>,
+    /// Whether it has `__dict__` (see [`Map::is_dict_mode`]).
+    dict_mode: bool,
 }
 
 impl Map {
     /// Whether instances of this map keep their attributes in a dict (see [`Map`]).
     pub fn is_dict_mode(&self) -> bool {
-        self.slots.contains_key("__dict__")
+        self.dict_mode
     }
 
     /// The map of an instance with `names` as attributes, in that order (from the empty map).
@@ -126,8 +134,12 @@ impl Map {
             return to;
         }
         let mut maps = rt.maps.borrow_mut();
-        let mut next =
-            Map { slots: maps[from].slots.clone(), order: maps[from].order.clone(), transitions: HashMap::new() };
+        let mut next = Map {
+            slots: maps[from].slots.clone(),
+            order: maps[from].order.clone(),
+            transitions: HashMap::new(),
+            dict_mode: maps[from].dict_mode || name == "__dict__",
+        };
         let name: Rc<str> = name.into();
         next.slots.insert(name.clone(), next.order.len() as u32);
         next.order.push(name.clone());

@@ -26,13 +26,15 @@ fn is_builtin_named(v: usize, name: &str) -> bool {
 
 /// Whether class `t` overrides `object.__new__` / `object.__init__` (`what`).
 fn overrides(rt: &Python, t: usize, what: &str) -> bool {
-    classes::lookup(rt, t, what).is_some_and(|v| !is_builtin_named(v, &format!("object.{what}")))
+    let default = if what == "__new__" { "object.__new__" } else { "object.__init__" };
+    classes::lookup(rt, t, what).is_some_and(|v| !is_builtin_named(v, default))
 }
 
 /// Calling class `cls`: its metaclass's `__call__`, or `type.__call__`.
 pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
     let meta = meta_of(rt, cls);
-    if let Some(c) = classes::special(rt, meta, "__call__") {
+    let plain = meta == rt.builtin_type("type");
+    if let Some(c) = classes::special(rt, meta, "__call__").filter(|_| !plain) {
         let mut all = vec![cls];
         all.extend_from_slice(args);
         return call_value(cx, rt, c, &all, kw);
@@ -59,7 +61,7 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
             if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
                 return r;
             }
-            object_new(cx, rt, cls, args, kw)?
+            new_object(cx, rt, cls, args, kw, true)?
         }
     };
     let t = peek_type(rt, obj);
@@ -100,21 +102,31 @@ fn init<S: Space>(
 
 /// `object.__new__(cls, *args, **kw)`
 pub fn object_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
+    new_object(cx, rt, cls, args, kw, false)
+}
+
+/// `object.__new__(cls, *args, **kw)`; `default_new`: `cls.__new__` is known to be
+/// `object.__new__`.
+fn new_object<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    cls: usize,
+    args: &[usize],
+    kw: Kw<'_>,
+    default_new: bool,
+) -> PyResult {
     if !is(cls, &TYPE) {
         let msg = format!("object.__new__(X): X is not a type object ({})", builtins::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg);
     }
     let exception = rt.types.borrow()[type_id(cls)].exception;
     if (!args.is_empty() || !kw.is_empty()) && !exception {
-        if overrides(rt, cls, "__new__") {
+        if !default_new && overrides(rt, cls, "__new__") {
             return err(cx, rt, "TypeError", "object.__new__() takes exactly one argument (the type to instantiate)");
         }
         if !overrides(rt, cls, "__init__") {
             return err(cx, rt, "TypeError", &format!("{}() takes no arguments", classes::type_name(rt, cls)));
         }
-    }
-    if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
-        return r;
     }
     check_abstract(cx, rt, cls)?;
     Ok(crate::types::new_instance(cx, rt, cls, args))
@@ -286,7 +298,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
             return err(cx, rt, "TypeError", &msg);
         }
         let bname = classes::type_name(rt, b);
-        if rt.type_by_name.borrow().get(&*bname) == Some(&b)
+        if classes::is_builtin(rt, b)
             && matches!(
                 &*bname,
                 "bool"
@@ -345,7 +357,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     }
     let (slots, members) = slots_of(cx, rt, &name, &bases, &mut items)?;
     let version = metatrace::QuasiId::from_raw(cx.quasi_new(0));
-    let spec = classes::ClassSpec { name: &name, qualname: &qualname, meta, slots };
+    let spec = classes::ClassSpec { name: &name, qualname: &qualname, meta, slots, builtin: false };
     let cls = match classes::make_class_with(rt, cx.heap_mut(), version, spec, &bases, items.clone()) {
         Ok(t) => t,
         Err(_) => {

@@ -42,9 +42,11 @@ pub fn construct_builtin<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> Option<PyResult> {
+    if !classes::is_builtin(rt, t) {
+        return None;
+    }
     let name = type_name_of(rt, t);
-    let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(t);
-    (builtin && CONSTRUCTED.contains(&&*name)).then(|| construct(cx, rt, t, &name, args, kw))
+    CONSTRUCTED.contains(&&*name).then(|| construct(cx, rt, t, &name, args, kw))
 }
 
 /// The builtin classes [`construct_builtin`] makes objects of.
@@ -245,7 +247,7 @@ pub fn new_instance<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: usize, args: &
     let none = rt.none.get();
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
-    if classes::is_subclass(rt, t, rt.builtin_type("BaseException")) {
+    if rt.types.borrow()[classes::type_id(t)].exception {
         let a = new_tuple(cx.heap_mut(), args);
         for (n, v) in [
             ("args", a),

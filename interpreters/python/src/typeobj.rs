@@ -377,7 +377,17 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     for (k, v) in &items {
         if let Some(sn) = classes::descriptor_method(rt, *v, "__set_name__") {
             let n = new_str(cx.heap_mut(), k);
-            call_value(cx, rt, sn, &[*v, cls, n], &[])?;
+            if let Err(e) = call_value(cx, rt, sn, &[*v, cls, n], &[]) {
+                // CPython 3.11 wraps the error.
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance '{k}' in '{name}'",
+                    builtins::type_name(rt, *v)
+                );
+                let wrapper = crate::errors::new_error(cx, rt, "RuntimeError", &msg);
+                classes::set_slot(cx, rt, wrapper, "__cause__", e);
+                classes::set_slot(cx, rt, wrapper, "__suppress_context__", rt.true_.get());
+                return Err(wrapper);
+            }
         }
     }
     init_subclass(cx, rt, cls, kw)?;

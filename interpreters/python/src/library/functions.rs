@@ -821,11 +821,26 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             }
         }
         Some(&o) => {
+            if let Some(d) = classes::special(rt, b::peek_type(rt, o), "__dir__") {
+                let r = call_value(cx, rt, d, &[o], &[])?;
+                let mut items = collect(cx, rt, r)?;
+                sort_items(cx, rt, &mut items, None, false)?;
+                return Ok(new_list(cx.heap_mut(), &items));
+            }
             if is(o, &INSTANCE) {
                 let map = unsafe { read_word(o, &INST_MAP) } as usize;
                 names.extend(rt.maps.borrow()[map].order.iter().cloned());
+                if let Some(d) = classes::attr_dict(rt, o) {
+                    names.extend(
+                        dict::items(d).into_iter().filter(|&(k, _)| is(k, &STR)).map(|(k, _)| Rc::from(text(k))),
+                    );
+                }
             }
             let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
+            names.extend(["__class__".into(), "__doc__".into()]);
+            if !classes::is_builtin(rt, t) && crate::attrs::has_dict(rt, t) {
+                names.extend(["__dict__".into(), "__weakref__".into()]);
+            }
             let id = unsafe { read_word(t, &TYPE_ID) } as usize;
             let mro = rt.types.borrow()[id].mro.clone();
             for c in mro {

@@ -29,6 +29,10 @@ rows! {
     "object.__str__" => object_str,
     "object.__format__" => object_format,
     "object.__dir__" => object_dir,
+    "object.__sizeof__" => object_sizeof,
+    "object.__getstate__" => object_getstate,
+    "object.__reduce__" => object_reduce,
+    "object.__reduce_ex__" => object_reduce,
     "type.__new__" => type_new,
     "type.__init__" => type_init,
     "type.__call__" => type_call,
@@ -233,6 +237,45 @@ pub(super) fn object_dir<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     super::functions::dir(cx, rt, None, &[this(t)], &[])
+}
+
+pub(super) fn object_sizeof<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let o = this(t);
+    let n = if is(o, &INSTANCE) && crate::attrs::has_dict(rt, b::peek_type(rt, o)) { 32 } else { 16 };
+    Ok(new_int(cx.heap_mut(), n))
+}
+
+/// `object.__getstate__()`: the instance's `__dict__` (None if it has no attributes).
+pub(super) fn object_getstate<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let o = this(t);
+    if !is(o, &INSTANCE) || !crate::attrs::has_dict(rt, b::peek_type(rt, o)) {
+        return Ok(rt.none.get());
+    }
+    let d = crate::attrs::instance_dict(cx, rt, o)?;
+    Ok(if crate::dict::len(d) == 0 { rt.none.get() } else { d })
+}
+
+pub(super) fn object_reduce<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let msg = format!("cannot pickle '{}' object", b::type_name(rt, this(t)));
+    err(cx, rt, "TypeError", &msg)
 }
 
 pub(super) fn type_new<S: Space>(

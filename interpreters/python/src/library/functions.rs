@@ -291,16 +291,8 @@ pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, 
         }
         return err(cx, rt, "AttributeError", &format!("module has no attribute '{name}'"));
     }
-    match crate::types::getattr(cx, rt, o, name) {
-        Err(e) if is(o, &INSTANCE) => match classes::lookup(rt, b::peek_type(rt, o), "__getattr__") {
-            Some(g) => {
-                let n = new_str(cx.heap_mut(), name);
-                call_value(cx, rt, g, &[o, n], &[])
-            }
-            None => Err(e),
-        },
-        r => r,
-    }
+    // (`__getattribute__` and `__getattr__` of instances and classes included.)
+    crate::types::getattr(cx, rt, o, name)
 }
 
 pub(super) fn hasattr<S: Space>(

@@ -333,6 +333,10 @@ pub fn call_value<S: Space>(
         return crate::types::call_type(cx, rt, callable, args, kw);
     }
     if is(callable, &INSTANCE) {
+        if classes::descriptor(rt, callable) == classes::Descriptor::StaticMethod {
+            // Static methods are callable (3.10+).
+            return call_value(cx, rt, classes::wrapped(rt, callable, "__func__"), args, kw);
+        }
         if let Some(m) = classes::special(rt, peek_type(rt, callable), "__call__") {
             let mut all = vec![callable];
             all.extend_from_slice(args);

@@ -343,6 +343,9 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
         };
         if is(*v, &FUNCTION) {
             *v = crate::types::construct_builtin(cx, rt, rt.builtin_type(wrap), &[*v], &[]).expect("a builtin")?;
+            // (Class attributes live as long as the interpreter: kept alive from now on, as
+            // `__slots__` below may run Python code.)
+            rt.immortal(cx.heap_mut(), *v);
         }
     }
     if items.iter().any(|(k, _)| &**k == "__eq__") && !items.iter().any(|(k, _)| &**k == "__hash__") {
@@ -350,6 +353,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     }
     if !items.iter().any(|(k, _)| &**k == "__module__") {
         let m = new_str(cx.heap_mut(), "__main__");
+        rt.immortal(cx.heap_mut(), m);
         items.insert(0, ("__module__".into(), m));
     }
     if !items.iter().any(|(k, _)| &**k == "__doc__") {

@@ -25,6 +25,8 @@ pub enum NativeOp {
     Binary(BinOp),
     Unary(UnOp),
     Compare(CmpOp),
+    /// The rest of a comparison after the left operand's method returned NotImplemented.
+    CompareReflected(CmpOp),
     Truth,
     GetAttr,
     SetAttr,
@@ -124,6 +126,7 @@ impl NativeOp {
             NativeOp::Binary(op) => BINOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::Unary(op) => 100 + UNOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::Compare(op) => 200 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
+            NativeOp::CompareReflected(op) => 250 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
             other => 300 + SIMPLE.iter().position(|&o| o == other).unwrap() as i64,
         }
     }
@@ -131,7 +134,8 @@ impl NativeOp {
         match c {
             0..=99 => NativeOp::Binary(BINOPS[c as usize]),
             100..=199 => NativeOp::Unary(UNOPS[c as usize - 100]),
-            200..=299 => NativeOp::Compare(CMPOPS[c as usize - 200]),
+            200..=249 => NativeOp::Compare(CMPOPS[c as usize - 200]),
+            250..=299 => NativeOp::CompareReflected(CMPOPS[c as usize - 250]),
             _ => SIMPLE[c as usize - 300],
         }
     }
@@ -268,6 +272,9 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         // SAFETY: a live instance's type field.
         return unsafe { read_word(obj, &INST_TYPE) } as usize;
     }
+    if is(obj, &TYPE) {
+        return classes::meta_of(rt, obj);
+    }
     *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
 }
 
@@ -326,7 +333,11 @@ pub fn call_value<S: Space>(
         return crate::types::call_type(cx, rt, callable, args, kw);
     }
     if is(callable, &INSTANCE) {
-        if let Some(m) = classes::lookup(rt, peek_type(rt, callable), "__call__") {
+        if classes::descriptor(rt, callable) == classes::Descriptor::StaticMethod {
+            // Static methods are callable (3.10+).
+            return call_value(cx, rt, classes::wrapped(rt, callable, "__func__"), args, kw);
+        }
+        if let Some(m) = classes::special(rt, peek_type(rt, callable), "__call__") {
             let mut all = vec![callable];
             all.extend_from_slice(args);
             return call_value(cx, rt, m, &all, kw);
@@ -343,7 +354,7 @@ pub fn call_method<S: Space>(
     name: &str,
     args: &[usize],
 ) -> Option<PyResult> {
-    let m = classes::lookup(rt, peek_type(rt, obj), name)?;
+    let m = classes::special(rt, peek_type(rt, obj), name)?;
     let mut all = vec![obj];
     all.extend_from_slice(args);
     Some(call_value(cx, rt, m, &all, &[]))
@@ -354,7 +365,7 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
     if is(obj, &STR) {
         return Ok(text(obj).to_string());
     }
-    if is(obj, &INSTANCE) {
+    if is(obj, &INSTANCE) || is(obj, &TYPE) {
         if let Some(r) = call_method(cx, rt, obj, "__str__", &[]) {
             let s = r?;
             return if is(s, &STR) {
@@ -528,7 +539,7 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         }
         return Ok(format!("{{{}}}", parts.join(", ")));
     }
-    if is(obj, &INSTANCE) {
+    if is(obj, &INSTANCE) || is(obj, &TYPE) {
         if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
             let s = r?;
             return if is(s, &STR) {
@@ -537,27 +548,39 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
                 Err(crate::errors::new_error(cx, rt, "TypeError", "__repr__ returned non-string"))
             };
         }
-        if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
-            let args = classes::peek_slot(rt, obj, "args").filter(|&a| is(a, &TUPLE)).unwrap_or(0);
-            let inner = if args == 0 { "()".to_string() } else { to_repr(cx, rt, args)? };
-            let inner = inner.strip_suffix(",)").map(|s| format!("{s})")).unwrap_or(inner);
-            return Ok(format!("{}{}", type_name(rt, obj), inner));
-        }
-        return Ok(format!("<__main__.{} object at {:#x}>", type_name(rt, obj), obj));
-    }
-    if is(obj, &TYPE) {
-        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
-        let name = rt.types.borrow()[id].name.clone();
-        let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(obj);
-        return Ok(if builtin { format!("<class '{name}'>") } else { format!("<class '__main__.{name}'>") });
+        return default_repr(cx, rt, obj);
     }
     if is(obj, &FUNCTION) {
         // SAFETY: a live function's qualname is a str.
         let q = unsafe { read_word(obj, &FUNC_QUALNAME) } as usize;
         return Ok(format!("<function {} at {:#x}>", text(q), obj));
     }
+    if is(obj, &METHOD) {
+        // SAFETY: a live bound method.
+        let (func, this) = unsafe { (read_word(obj, &METHOD_FUNC) as usize, read_word(obj, &METHOD_SELF) as usize) };
+        if is(func, &FUNCTION) {
+            // SAFETY: a live function's qualname is a str.
+            let q = unsafe { read_word(func, &FUNC_QUALNAME) } as usize;
+            return Ok(format!("<bound method {} of {}>", text(q), to_repr(cx, rt, this)?));
+        }
+        if is(func, &BUILTIN) {
+            let id = unsafe { read_word(func, &BUILTIN_ID) } as usize;
+            let name = NAMES[id].rsplit('.').next().unwrap_or("?");
+            return Ok(format!("<built-in method {name} of {} object at {this:#x}>", type_name(rt, this)));
+        }
+    }
     if is(obj, &BUILTIN) {
         let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        let this = unsafe { read_word(obj, &BUILTIN_SELF) } as usize;
+        if this != 0 && is_method_name(NAMES[id]) {
+            let name = NAMES[id].rsplit('.').next().unwrap_or("?");
+            return Ok(format!("<built-in method {name} of {} object at {this:#x}>", type_name(rt, this)));
+        }
+        if is_unbound_method(obj) {
+            let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
+            let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
+            return Ok(format!("<{what} '{name}' of '{class}' objects>"));
+        }
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
     }
     if is(obj, &RANGE) {
@@ -571,6 +594,52 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
     }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
+}
+
+/// `object.__repr__(obj)`: `<module.Class object at 0x...>` (exceptions: `Class(args)`;
+/// classes: `<class 'module.Class'>`).
+pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<String, usize> {
+    let module_of = |t: usize| {
+        let m = rt.types.borrow()[classes::type_id(t)].dict.borrow().get("__module__").copied();
+        m.filter(|&m| is(m, &STR)).map(|m| text(m).to_string()).unwrap_or_else(|| "__main__".into())
+    };
+    let qualname = |t: usize| rt.types.borrow()[classes::type_id(t)].qualname.clone();
+    if is(obj, &TYPE) {
+        let name = classes::type_name(rt, obj);
+        let builtin = classes::is_builtin(rt, obj);
+        return Ok(if builtin {
+            format!("<class '{name}'>")
+        } else {
+            format!("<class '{}.{}'>", module_of(obj), qualname(obj))
+        });
+    }
+    if !is(obj, &INSTANCE) {
+        return to_repr(cx, rt, obj);
+    }
+    let t = peek_type(rt, obj);
+    if t == rt.builtin_type("member_descriptor") {
+        let name = crate::attrs::member_name(rt, obj);
+        let owner = classes::peek_slot(rt, obj, "__objclass__").filter(|&o| is(o, &TYPE));
+        let owner = owner.map(|o| classes::type_name(rt, o)).unwrap_or_else(|| "?".into());
+        return Ok(format!("<member '{name}' of '{owner}' objects>"));
+    }
+    let t = peek_type(rt, obj);
+    if classes::is_subclass(rt, t, rt.builtin_type("BaseException")) {
+        let args = classes::peek_slot(rt, obj, "args").filter(|&a| is(a, &TUPLE)).unwrap_or(0);
+        let inner = if args == 0 { "()".to_string() } else { to_repr(cx, rt, args)? };
+        let inner = inner.strip_suffix(",)").map(|s| format!("{s})")).unwrap_or(inner);
+        return Ok(format!("{}{}", type_name(rt, obj), inner));
+    }
+    let name = classes::type_name(rt, t);
+    if classes::is_builtin(rt, t) {
+        return Ok(format!("<{name} object at {obj:#x}>"));
+    }
+    Ok(format!("<{}.{} object at {obj:#x}>", module_of(t), qualname(t)))
+}
+
+/// The name of class `cls`.
+pub fn type_name_of_class(rt: &Python, cls: usize) -> Rc<str> {
+    classes::type_name(rt, cls)
 }
 
 /// Python's hash of a key.
@@ -604,7 +673,15 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
+        if classes::special(rt, peek_type(rt, o), "__hash__") == Some(rt.none.get()) {
+            return Err(crate::errors::new_error(
+                cx,
+                rt,
+                "TypeError",
+                &format!("unhashable type: '{}'", type_name(rt, o)),
+            ));
+        }
         if let Some(r) = call_method(cx, rt, o, "__hash__", &[]) {
             let h = r?;
             return peek_bigint(h).and_then(|b| b.to_i64()).ok_or_else(|| {
@@ -653,7 +730,7 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &RANGE) {
         return Ok(len(cx, rt, o)? > 0);
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
             let r = r?;
             return Ok(r == rt.true_.get());
@@ -686,7 +763,7 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         };
         return Ok(range_len(a, b, c));
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
             return peek_bigint(r)
@@ -846,26 +923,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         });
     }
     if is(a, &INSTANCE) || is(b, &INSTANCE) {
-        let (fwd, rev) = match op {
-            CmpOp::Lt => ("__lt__", "__gt__"),
-            CmpOp::Le => ("__le__", "__ge__"),
-            CmpOp::Gt => ("__gt__", "__lt__"),
-            CmpOp::Ge => ("__ge__", "__le__"),
-            CmpOp::Eq => ("__eq__", "__eq__"),
-            _ => ("__ne__", "__ne__"),
-        };
-        if let Some(r) = call_method(cx, rt, a, fwd, &[b]) {
-            let r = r?;
-            if r != rt.notimpl.get() {
-                return Ok(r);
-            }
-        }
-        if let Some(r) = call_method(cx, rt, b, rev, &[a]) {
-            let r = r?;
-            if r != rt.notimpl.get() {
-                return Ok(r);
-            }
-        }
+        return crate::compare::rich_compare(cx, rt, op, a, b);
     }
     match op {
         CmpOp::Eq => boolean(a == b),
@@ -895,7 +953,7 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     if dict::is_dict(container) || dict::is_set(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());
     }
-    if is(container, &INSTANCE) {
+    if is(container, &INSTANCE) || is(container, &TYPE) {
         if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
             let r = r?;
             return truth(cx, rt, r);
@@ -936,7 +994,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) || is_lazy(o) {
         return Ok(o);
     }
-    if is(o, &INSTANCE) {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
             return r;
         }
@@ -1066,10 +1124,11 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         NativeOp::Binary(op) => binary(cx, rt, op, a, b),
         NativeOp::Unary(op) => crate::numbers::unary(cx, rt, op, a),
         NativeOp::Compare(op) => compare(cx, rt, op, a, b),
+        NativeOp::CompareReflected(op) => crate::compare::compare_reflected(cx, rt, op, a, b),
         NativeOp::Truth => Ok(rt.bool_obj(truth(cx, rt, a)?)),
         NativeOp::GetAttr => crate::types::getattr(cx, rt, a, text(b)),
         NativeOp::SetAttr => crate::types::setattr(cx, rt, a, text(b), c).map(|_| none),
-        NativeOp::DelAttr => err(cx, rt, "AttributeError", &format!("cannot delete attribute '{}'", text(b))),
+        NativeOp::DelAttr => crate::attrs::delattr(cx, rt, a, text(b)).map(|_| none),
         NativeOp::GetItem => crate::types::getitem(cx, rt, a, b),
         NativeOp::SetItem => crate::types::setitem(cx, rt, a, b, c).map(|_| none),
         NativeOp::DelItem => crate::types::delitem(cx, rt, a, b).map(|_| none),

@@ -144,6 +144,30 @@ impl CmpOp {
             CmpOp::NotIn => "not in",
         }
     }
+
+    /// The special method of a rich comparison (`__lt__`, ...).
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+            _ => unreachable!("identity and membership are not rich comparisons"),
+        }
+    }
+
+    /// The comparison with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            other => other,
+        }
+    }
 }
 
 /// How `FormatValue` converts its value before formatting (`f"{x!r}"`).

@@ -26,7 +26,7 @@ pub fn is_type(addr: usize) -> bool {
 }
 
 /// The runtime's number of class `t`.
-fn type_id(t: usize) -> usize {
+pub fn type_id(t: usize) -> usize {
     // SAFETY: `t` is a live TYPE object (callers check).
     unsafe { read_word(t, &TYPE_ID) as usize }
 }
@@ -54,6 +54,70 @@ pub fn map_slot(rt: &Python, map: usize, name: &str) -> Option<u32> {
     rt.map_slots.get_or(map as u32, name, || rt.maps.borrow()[map].slots.get(name).copied())
 }
 
+/// The class of class `t` (`type` or a metaclass).
+pub fn meta_of(rt: &Python, t: usize) -> usize {
+    match rt.types.borrow()[type_id(t)].meta {
+        0 => rt.builtin_type("type"),
+        m => m,
+    }
+}
+
+/// Whether `v` is a default method of `object` or `type` (a builtin such as `object.__init__`):
+/// the special-method protocols treat a class whose lookup finds one as not overriding it.
+pub fn is_default(v: usize) -> bool {
+    if !is(v, &BUILTIN) {
+        return false;
+    }
+    // SAFETY: a live builtin.
+    let id = unsafe { read_word(v, &BUILTIN_ID) } as usize;
+    let n = crate::builtins::NAMES[id];
+    n.starts_with("object.") || n.starts_with("type.")
+}
+
+/// Special method `name` of class `t` if a class of its MRO defines it (not `object`'s or
+/// `type`'s default).
+pub fn special(rt: &Python, t: usize, name: &str) -> Option<usize> {
+    lookup(rt, t, name).filter(|&v| !is_default(v))
+}
+
+/// [`hooks`]: the class defines `__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 2;
+/// [`hooks`]: the class defines `__getattr__`.
+pub const HOOK_GETATTR: u8 = 4;
+/// [`hooks`]: the class defines `__setattr__`.
+pub const HOOK_SETATTR: u8 = 8;
+
+/// Which attribute hooks class `t` has (`HOOK_*` bits), computed once per class version.
+pub fn hooks(rt: &Python, t: usize) -> u8 {
+    let known = rt.types.borrow()[type_id(t)].hooks.get();
+    if known != 0 {
+        return known;
+    }
+    let mut h = 1;
+    for (bit, name) in
+        [(HOOK_GETATTRIBUTE, "__getattribute__"), (HOOK_GETATTR, "__getattr__"), (HOOK_SETATTR, "__setattr__")]
+    {
+        if special(rt, t, name).is_some() {
+            h |= bit;
+        }
+    }
+    rt.types.borrow()[type_id(t)].hooks.set(h);
+    h
+}
+
+/// `hooks` from traced code: the trace depends on the class's version.
+fn hooks_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref) -> u8 {
+    let t = cx.promote_ref(t);
+    let version = rt.types.borrow()[type_id(t)].version;
+    let _ = cx.quasi_get(version);
+    hooks(rt, t)
+}
+
+/// `special` from traced code.
+pub fn special_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, name: &str) -> Option<usize> {
+    lookup_traced(cx, rt, t, name).filter(|&v| !is_default(v))
+}
+
 /// `lookup` from traced code: the class is promoted and the trace depends on its version.
 pub fn lookup_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, name: &str) -> Option<usize> {
     let t = cx.promote_ref(t);
@@ -73,6 +137,10 @@ pub fn type_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) ->
     let class = cx.promote_class(obj);
     if class == INSTANCE.class() {
         return class_of_instance(cx, obj);
+    }
+    if class == TYPE.class() {
+        let t = cx.promote_ref(obj);
+        return meta_of(rt, t);
     }
     *rt.layout_types.borrow().get(&class).unwrap_or(&rt.builtin_type("object"))
 }
@@ -165,6 +233,15 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     if !is(obj, &INSTANCE) {
         return None;
     }
+    if let Some(v) = own_slot(rt, obj, name) {
+        return Some(v);
+    }
+    let d = attr_dict(rt, obj)?;
+    crate::dict::items(d).into_iter().find(|&(k, _)| is(k, &STR) && crate::builtins::text(k) == name).map(|(_, v)| v)
+}
+
+/// Slot `name` of a live instance's map (not its dict), outside traces.
+pub fn own_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
     // SAFETY: `obj` is a live instance: its map and slots fields are set.
     unsafe {
         let map = read_word(obj, &INST_MAP) as usize;
@@ -172,6 +249,23 @@ pub fn peek_slot(rt: &Python, obj: usize, name: &str) -> Option<usize> {
         let slots = read_word(obj, &INST_SLOTS) as usize;
         Some(*((slots + REFS_ITEMS.base as usize + 8 * index as usize) as *const usize))
     }
+}
+
+/// The dict holding the attributes of an instance in dict mode (see `runtime::Map`).
+pub fn attr_dict(rt: &Python, obj: usize) -> Option<usize> {
+    own_slot(rt, obj, "__dict__")
+}
+
+/// Whether an instance keeps its attributes in a dict (green in traces).
+fn dict_mode<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) -> bool {
+    let map = map_of(cx, obj);
+    rt.maps.borrow()[map].is_dict_mode()
+}
+
+/// The map number of an instance (green in traces).
+fn map_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref) -> usize {
+    let map = cx.getfield_int(obj, &INST_MAP);
+    cx.promote_int(map) as usize
 }
 
 /// A new instance of class `t` with no attributes.
@@ -209,32 +303,92 @@ fn bind<S: Space, C: Ctx<Py<S>>>(cx: &mut C, func: C::Ref, obj: C::Ref) -> C::Re
     m
 }
 
-/// The kind of descriptor a class attribute is (a green fact: class attributes are constants).
+/// The kind of descriptor a class attribute is (a green fact: class attributes are constants,
+/// and traces depend on the version of a user descriptor's class, see [`descriptor_traced`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Descriptor {
+    /// A function, or a method of a builtin type: bound when read through an instance.
+    Method,
+    /// A builtin class method of `object` or `type` (`__init_subclass__`): bound to the class.
+    BuiltinClassMethod,
     Property,
     ClassMethod,
     StaticMethod,
+    /// A `__slots__` member: an instance attribute the class declares.
+    Member,
+    /// An object whose class defines `__set__` or `__delete__`: it comes before the instance's
+    /// own attributes.
+    Data,
+    /// An object whose class defines `__get__` only.
+    NonData,
     Plain,
 }
 
+/// The builtin methods of `object` and `type` that are class methods.
+const BUILTIN_CLASSMETHODS: &[&str] = &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__"];
+
 /// What kind of descriptor the class attribute `v` is.
 pub fn descriptor(rt: &Python, v: usize) -> Descriptor {
+    if is(v, &FUNCTION) {
+        return Descriptor::Method;
+    }
+    if is(v, &BUILTIN) {
+        if !crate::builtins::is_unbound_method(v) {
+            return Descriptor::Plain;
+        }
+        // SAFETY: a live builtin.
+        let n = crate::builtins::NAMES[unsafe { read_word(v, &BUILTIN_ID) } as usize];
+        return if BUILTIN_CLASSMETHODS.contains(&n) {
+            Descriptor::BuiltinClassMethod
+        } else if n.ends_with(".__new__") {
+            Descriptor::Plain
+        } else {
+            Descriptor::Method
+        };
+    }
     if !is(v, &INSTANCE) {
         return Descriptor::Plain;
     }
     // SAFETY: a live instance's type field.
     let t = unsafe { read_word(v, &INST_TYPE) } as usize;
-    let by = rt.type_by_name.borrow();
-    if Some(&t) == by.get("property") {
-        Descriptor::Property
-    } else if Some(&t) == by.get("classmethod") {
-        Descriptor::ClassMethod
-    } else if Some(&t) == by.get("staticmethod") {
-        Descriptor::StaticMethod
+    for (name, kind) in [
+        ("property", Descriptor::Property),
+        ("classmethod", Descriptor::ClassMethod),
+        ("staticmethod", Descriptor::StaticMethod),
+        ("member_descriptor", Descriptor::Member),
+    ] {
+        if is_subclass(rt, t, rt.builtin_type(name)) {
+            return kind;
+        }
+    }
+    if special(rt, t, "__set__").is_some() || special(rt, t, "__delete__").is_some() {
+        Descriptor::Data
+    } else if special(rt, t, "__get__").is_some() {
+        Descriptor::NonData
     } else {
         Descriptor::Plain
     }
+}
+
+/// `descriptor` from traced code: the trace depends on the version of `v`'s class.
+pub fn descriptor_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize) -> Descriptor {
+    if is(v, &INSTANCE) {
+        // SAFETY: a live instance's type field.
+        let t = unsafe { read_word(v, &INST_TYPE) } as usize;
+        let version = rt.types.borrow()[type_id(t)].version;
+        let _ = cx.quasi_get(version);
+    }
+    descriptor(rt, v)
+}
+
+/// The `__get__` of descriptor `v`'s class (a user descriptor), if any.
+pub fn descriptor_method(rt: &Python, v: usize, name: &str) -> Option<usize> {
+    if !is(v, &INSTANCE) {
+        return None;
+    }
+    // SAFETY: a live instance's type field.
+    let t = unsafe { read_word(v, &INST_TYPE) } as usize;
+    special(rt, t, name)
 }
 
 /// The function a classmethod, staticmethod or property (`fget`) wraps (outside traces).
@@ -242,17 +396,16 @@ pub fn wrapped(rt: &Python, v: usize, slot: &str) -> usize {
     peek_slot(rt, v, slot).unwrap_or(rt.none.get())
 }
 
-/// What a class attribute becomes when read through an instance: functions are bound,
-/// classmethods bound to the class, staticmethods unwrapped, other values as they are.
-fn through_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize, obj: C::Ref) -> C::Ref {
+/// What a class attribute `v` of class `t` becomes when read through instance `obj`: methods
+/// are bound, classmethods bound to the class, staticmethods unwrapped, other values as they
+/// are (descriptors with `__get__` are the caller's).
+fn through_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize, obj: C::Ref, t: C::Ref) -> C::Ref {
     let f = cx.const_ref(v);
-    if is(v, &FUNCTION) || (is(v, &BUILTIN) && crate::builtins::is_unbound_method(v)) {
-        return bind(cx, f, obj);
-    }
     match descriptor(rt, v) {
+        Descriptor::Method => bind(cx, f, obj),
+        Descriptor::BuiltinClassMethod => bind(cx, f, t),
         Descriptor::ClassMethod => {
             let func = cx.const_ref(wrapped(rt, v, "__func__"));
-            let t = cx.getfield_ref(obj, &INST_TYPE);
             bind(cx, func, t)
         }
         Descriptor::StaticMethod => cx.const_ref(wrapped(rt, v, "__func__")),
@@ -260,42 +413,63 @@ fn through_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: usize, 
     }
 }
 
+/// The attributes of classes that `type` itself provides (data descriptors of `type`): the
+/// natives answer them.
+const TYPE_ATTRS: &[&str] = &[
+    "__name__",
+    "__qualname__",
+    "__mro__",
+    "__bases__",
+    "__base__",
+    "__dict__",
+    "__class__",
+    "__doc__",
+    "__module__",
+    "__abstractmethods__",
+    "__annotations__",
+];
+
 /// `obj.name` for instances and classes.
 pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C> {
     let class = cx.promote_class(obj);
-    if class == TYPE.class() && matches!(name, "__mro__" | "__bases__" | "__base__" | "__qualname__" | "__module__") {
+    let native = |cx: &mut C| {
         let n = crate::strings::str_from(cx, name);
-        return Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n]);
-    }
+        Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n])
+    };
     if class == TYPE.class() {
-        if name == "__name__" {
-            let t = cx.promote_ref(obj);
-            let n = rt.types.borrow()[type_id(t)].name.clone();
-            return Outcome::Value(crate::strings::str_from(cx, &n));
-        }
-        return match lookup_traced(cx, rt, obj, name) {
-            Some(v) => match descriptor(rt, v) {
-                Descriptor::ClassMethod => {
-                    let func = cx.const_ref(wrapped(rt, v, "__func__"));
-                    Outcome::Value(bind(cx, func, obj))
-                }
-                Descriptor::StaticMethod => Outcome::Value(cx.const_ref(wrapped(rt, v, "__func__"))),
-                _ => Outcome::Value(cx.const_ref(v)),
-            },
-            None => Outcome::Raise(attribute_error(cx, rt, obj, name)),
-        };
+        return class_getattr(cx, rt, obj, name);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
+    let hooks = hooks_traced(cx, rt, t);
+    if name == "__dict__" || dict_mode(cx, rt, obj) || hooks & HOOK_GETATTRIBUTE != 0 {
+        return native(cx);
+    }
     let class_attr = lookup_traced(cx, rt, t, name);
-    if let Some(v) = class_attr.filter(|&v| descriptor(rt, v) == Descriptor::Property) {
-        // A data descriptor comes before the instance's own attributes.
-        let fget = wrapped(rt, v, "fget");
-        if fget == rt.none.get() {
-            let msg = format!("property '{name}' has no getter");
-            return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
+    let kind = class_attr.map(|v| descriptor_traced(cx, rt, v)).unwrap_or(Descriptor::Plain);
+    let hook = if hooks & HOOK_GETATTR != 0 { special_traced(cx, rt, t, "__getattr__") } else { None };
+    if let Some(v) = class_attr {
+        // Data descriptors come before the instance's own attributes; when one raises
+        // AttributeError, `__getattr__` runs: the natives know.
+        match kind {
+            Descriptor::Property | Descriptor::Data if hook.is_some() => return native(cx),
+            Descriptor::Property => {
+                let fget = wrapped(rt, v, "fget");
+                if fget == rt.none.get() {
+                    let msg =
+                        format!("property '{name}' of '{}' object has no getter", type_name(rt, cx.promote_ref(t)));
+                    return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
+                }
+                let fget = cx.const_ref(fget);
+                return Outcome::Call(fget, vec![obj]);
+            }
+            Descriptor::Data => {
+                if let Some(g) = descriptor_method(rt, v, "__get__") {
+                    let (g, d) = (cx.const_ref(g), cx.const_ref(v));
+                    return Outcome::Call(g, vec![d, obj, t]);
+                }
+            }
+            _ => {}
         }
-        let fget = cx.const_ref(fget);
-        return Outcome::Call(fget, vec![obj]);
     }
     if let Some(v) = get_slot(cx, rt, obj, name) {
         return Outcome::Value(v);
@@ -303,15 +477,68 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
     if name == "__class__" {
         return Outcome::Value(t);
     }
-    if let Some(v) = class_attr {
-        return Outcome::Value(through_instance(cx, rt, v, obj));
+    if let Some(v) = class_attr.filter(|_| kind != Descriptor::Member) {
+        if kind == Descriptor::NonData {
+            if hook.is_some() {
+                return native(cx);
+            }
+            let g = descriptor_method(rt, v, "__get__").expect("a non-data descriptor has __get__");
+            let (g, d) = (cx.const_ref(g), cx.const_ref(v));
+            return Outcome::Call(g, vec![d, obj, t]);
+        }
+        return Outcome::Value(through_instance(cx, rt, v, obj, t));
     }
-    if let Some(g) = lookup_traced(cx, rt, t, "__getattr__") {
+    if let Some(g) = hook {
         let g = cx.const_ref(g);
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(g, vec![obj, n]);
     }
     Outcome::Raise(attribute_error(cx, rt, obj, name))
+}
+
+/// `cls.name` for a class: its attributes through its MRO, in traces when its metaclass is
+/// `type`; the natives do the rest (metaclass attributes, `type`'s own).
+fn class_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C> {
+    let cls = cx.promote_ref(obj);
+    let plain_meta = meta_of(rt, cls) == rt.builtin_type("type");
+    if name == "__name__" && plain_meta {
+        let n = rt.types.borrow()[type_id(cls)].name.clone();
+        return Outcome::Value(crate::strings::str_from(cx, &n));
+    }
+    let found = if plain_meta && !TYPE_ATTRS.contains(&name) { lookup_traced(cx, rt, obj, name) } else { None };
+    let Some(v) = found else {
+        let n = crate::strings::str_from(cx, name);
+        return Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n]);
+    };
+    Outcome::Value(match descriptor_traced(cx, rt, v) {
+        Descriptor::ClassMethod => {
+            let func = cx.const_ref(wrapped(rt, v, "__func__"));
+            bind(cx, func, obj)
+        }
+        Descriptor::BuiltinClassMethod => {
+            let f = cx.const_ref(v);
+            bind(cx, f, obj)
+        }
+        Descriptor::StaticMethod => cx.const_ref(wrapped(rt, v, "__func__")),
+        Descriptor::Data | Descriptor::NonData => match descriptor_method(rt, v, "__get__") {
+            Some(g) => {
+                let (g, d, none) = (cx.const_ref(g), cx.const_ref(v), cx.const_ref(rt.none.get()));
+                return Outcome::Call(g, vec![d, none, obj]);
+            }
+            None => cx.const_ref(v),
+        },
+        _ => cx.const_ref(v),
+    })
+}
+
+/// Whether class `t` is one of the interpreter's own (`int`, `object`, ...).
+pub fn is_builtin(rt: &Python, t: usize) -> bool {
+    rt.types.borrow()[type_id(t)].builtin
+}
+
+/// The name of class `t`.
+pub fn type_name(rt: &Python, t: usize) -> Rc<str> {
+    rt.types.borrow()[type_id(t)].name.clone()
 }
 
 fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> C::Ref {
@@ -330,24 +557,49 @@ fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref
 pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C> {
     let class = cx.promote_class(obj);
     let none = cx.const_ref(rt.none.get());
+    let native = |cx: &mut C| {
+        let n = crate::strings::str_from(cx, name);
+        Outcome::Native(crate::builtins::NativeOp::SetAttr, vec![obj, n, v])
+    };
     if class == TYPE.class() {
-        return Outcome::Native(crate::builtins::NativeOp::SetAttr, vec![obj, crate::strings::str_from(cx, name), v]);
+        return native(cx);
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
-    if let Some(prop) = lookup_traced(cx, rt, t, name).filter(|&p| descriptor(rt, p) == Descriptor::Property) {
-        let fset = wrapped(rt, prop, "fset");
-        if fset == rt.none.get() {
-            let cname = rt.types.borrow()[type_id(cx.promote_ref(t))].name.clone();
-            let msg = format!("property '{name}' of '{cname}' object has no setter");
-            return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
-        }
-        let fset = cx.const_ref(fset);
-        return Outcome::Call(fset, vec![obj, v]);
-    }
-    if let Some(setter) = lookup_traced(cx, rt, t, "__setattr__") {
+    let setter =
+        if hooks_traced(cx, rt, t) & HOOK_SETATTR != 0 { special_traced(cx, rt, t, "__setattr__") } else { None };
+    if let Some(setter) = setter {
         let s = cx.const_ref(setter);
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(s, vec![obj, n, v]);
+    }
+    if matches!(name, "__dict__" | "__class__") || dict_mode(cx, rt, obj) {
+        return native(cx);
+    }
+    if let Some(d) = lookup_traced(cx, rt, t, name) {
+        match descriptor_traced(cx, rt, d) {
+            Descriptor::Property => {
+                let fset = wrapped(rt, d, "fset");
+                if fset == rt.none.get() {
+                    return native(cx);
+                }
+                let fset = cx.const_ref(fset);
+                return Outcome::Call(fset, vec![obj, v]);
+            }
+            Descriptor::Data => {
+                let Some(s) = descriptor_method(rt, d, "__set__") else { return native(cx) };
+                let (s, d) = (cx.const_ref(s), cx.const_ref(d));
+                return Outcome::Call(s, vec![d, obj, v]);
+            }
+            Descriptor::Member => {
+                set_slot(cx, rt, obj, name, v);
+                return Outcome::Value(none);
+            }
+            _ => {}
+        }
+    }
+    let tv = cx.promote_ref(t);
+    if rt.types.borrow()[type_id(tv)].slots.as_ref().is_some_and(|allowed| !allowed.iter().any(|n| &**n == name)) {
+        return native(cx);
     }
     set_slot(cx, rt, obj, name, v);
     Outcome::Value(none)
@@ -363,7 +615,7 @@ pub fn call_dunder<S: Space, C: Ctx<Py<S>>>(
 ) -> Outcome<C> {
     let t = type_of(cx, rt, obj);
     let tref = cx.const_ref(t);
-    match lookup_traced(cx, rt, tref, name) {
+    match special_traced(cx, rt, tref, name) {
         Some(m) => {
             let m = cx.const_ref(m);
             let mut all = vec![obj];
@@ -396,7 +648,7 @@ fn method_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name
         return None;
     }
     let t = cx.getfield_ref(obj, &INST_TYPE);
-    lookup_traced(cx, rt, t, name)
+    special_traced(cx, rt, t, name)
 }
 
 /// `a op b` where an operand is an instance: `a.__op__(b)` (the interpreter tries the
@@ -456,27 +708,30 @@ pub fn unary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: UnOp, 
     call_dunder(cx, rt, a, name, vec![])
 }
 
-/// `a op b` where an operand is an instance: its rich comparison, then the reflection's;
-/// `==`/`!=` fall back to identity.
+/// `a op b` where an operand is an instance: a traced call of `a`'s rich comparison when it
+/// has its own (the interpreter goes on with [`NativeOp::CompareReflected`] if that returns
+/// NotImplemented); the natives do the rest of the protocol (reflections, `!=` from `__eq__`,
+/// a subclass's reflection first).
+///
+/// [`NativeOp::CompareReflected`]: crate::builtins::NativeOp::CompareReflected
 pub fn compare_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: CmpOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
-    let (fwd, rev) = match op {
-        CmpOp::Lt => ("__lt__", "__gt__"),
-        CmpOp::Le => ("__le__", "__ge__"),
-        CmpOp::Gt => ("__gt__", "__lt__"),
-        CmpOp::Ge => ("__ge__", "__le__"),
-        CmpOp::Eq => ("__eq__", "__eq__"),
-        CmpOp::Ne => ("__ne__", "__ne__"),
-        _ => unreachable!("identity and membership are not rich comparisons"),
-    };
-    if let Some(m) = method_of(cx, rt, a, fwd) {
-        let m = cx.const_ref(m);
-        return Outcome::Call(m, vec![a, b]);
+    let fwd = op.dunder();
+    let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+    let subclass_first = ta != tb && is_subclass(rt, tb, ta);
+    if !subclass_first {
+        if let Some(m) = method_of(cx, rt, a, fwd) {
+            let m = cx.const_ref(m);
+            return Outcome::Call(m, vec![a, b]);
+        }
     }
-    if let Some(m) = method_of(cx, rt, b, rev) {
-        let m = cx.const_ref(m);
-        return Outcome::Call(m, vec![b, a]);
-    }
-    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+    let no_methods = [a, b].iter().all(|&x| {
+        let t = type_of(cx, rt, x);
+        let t = cx.const_ref(t);
+        ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
+            .iter()
+            .all(|n| special_traced(cx, rt, t, n).is_none())
+    });
+    if no_methods && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         let same = cx.ptr_eq(a, b);
         let same = if op == CmpOp::Eq { same } else { cx.int_is_zero(same) };
         return Outcome::Value(crate::space::boolean(cx, rt, same));
@@ -494,6 +749,32 @@ pub fn make_class(
     bases: &[usize],
     dict: Vec<(Rc<str>, usize)>,
 ) -> Result<usize, String> {
+    let spec = ClassSpec { name, qualname: name, meta: 0, slots: None, builtin: true };
+    make_class_with(rt, heap, version, spec, bases, dict)
+}
+
+/// What a new class is besides its bases and attributes.
+pub struct ClassSpec<'a> {
+    pub name: &'a str,
+    pub qualname: &'a str,
+    /// Its metaclass (0: `type`).
+    pub meta: usize,
+    /// The instance attributes allowed by `__slots__` through the MRO, if restricted.
+    pub slots: Option<Vec<Rc<str>>>,
+    /// One of the interpreter's own classes.
+    pub builtin: bool,
+}
+
+/// [`make_class`] with a metaclass, qualified name and slots.
+pub fn make_class_with(
+    rt: &Python,
+    heap: &mut metatrace::heap::Heap,
+    version: QuasiId,
+    spec: ClassSpec<'_>,
+    bases: &[usize],
+    dict: Vec<(Rc<str>, usize)>,
+) -> Result<usize, String> {
+    let name = spec.name;
     let object = rt.type_by_name.borrow().get("object").copied();
     let bases: Vec<usize> = if bases.is_empty() { object.into_iter().collect() } else { bases.to_vec() };
     let mro = c3(rt, &bases).ok_or_else(|| "Cannot create a consistent method resolution order (MRO)".to_string())?;
@@ -511,10 +792,20 @@ pub fn make_class(
     let exception = bases.iter().any(|&b| is_type(b) && rt.types.borrow()[type_id(b)].exception);
     let mut full = vec![t];
     full.extend(mro);
+    for &b in &bases {
+        rt.types.borrow()[type_id(b)].subclasses.borrow_mut().push(t);
+    }
     rt.types.borrow_mut().push(crate::runtime::TypeInfo {
         name: name.into(),
+        qualname: spec.qualname.into(),
         obj: t,
         base: bases.first().copied(),
+        bases: bases.clone(),
+        meta: spec.meta,
+        subclasses: Default::default(),
+        hooks: Default::default(),
+        builtin: spec.builtin,
+        slots: spec.slots,
         mro: full,
         exception,
         dict: std::cell::RefCell::new(dict.into_iter().collect()),
@@ -560,18 +851,39 @@ pub fn set_class_attr(
     rt.class_attrs.forget_all();
     for info in rt.types.borrow().iter() {
         if info.mro.contains(&t) {
+            info.hooks.set(0);
             quasi(info.version);
         }
     }
 }
 
-/// `super().name`: the attribute after class `start` in the MRO of `obj`'s class, bound to
-/// `obj` if it is a function.
+/// Removes class attribute `name` of `t` (outside traces): whether it had one; every class
+/// whose MRO has `t` gets a new version.
+pub fn del_class_attr(rt: &Python, quasi: &mut dyn FnMut(QuasiId), t: usize, name: &str) -> bool {
+    if rt.types.borrow()[type_id(t)].dict.borrow_mut().remove(name).is_none() {
+        return false;
+    }
+    rt.class_attrs.forget_all();
+    for info in rt.types.borrow().iter() {
+        if info.mro.contains(&t) {
+            info.hooks.set(0);
+            quasi(info.version);
+        }
+    }
+    true
+}
+
+/// `super().name`: the attribute after class `start` in the MRO of `obj`'s class (or of `obj`
+/// itself when it is a subclass of `start`: `super()` in a classmethod), read through `obj`.
 pub fn super_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, sup: C::Ref, name: &str) -> Outcome<C> {
     let start = cx.getfield_ref(sup, &SUPER_CLASS);
     let start = cx.promote_ref(start);
     let obj = cx.getfield_ref(sup, &SUPER_OBJ);
-    let t = if cx.promote_class(obj) == TYPE.class() { cx.promote_ref(obj) } else { type_of(cx, rt, obj) };
+    let class_level = cx.promote_class(obj) == TYPE.class() && {
+        let o = cx.promote_ref(obj);
+        is_subclass(rt, o, start)
+    };
+    let t = if class_level { cx.promote_ref(obj) } else { type_of(cx, rt, obj) };
     let version = rt.types.borrow()[type_id(t)].version;
     let _ = cx.quasi_get(version);
     let found = {
@@ -580,12 +892,32 @@ pub fn super_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, sup: C::R
         let after = mro.iter().position(|&c| c == start).map(|k| k + 1).unwrap_or(mro.len());
         mro[after..].iter().find_map(|&c| types[type_id(c)].dict.borrow().get(name).copied())
     };
-    match found {
-        Some(v) if cx.promote_class(obj) == INSTANCE.class() => Outcome::Value(through_instance(cx, rt, v, obj)),
-        Some(v) => Outcome::Value(cx.const_ref(v)),
-        None => {
-            let msg = format!("'super' object has no attribute '{name}'");
-            Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg))
+    let Some(v) = found else {
+        let msg = format!("'super' object has no attribute '{name}'");
+        return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
+    };
+    let owner = cx.const_ref(t);
+    let f = cx.const_ref(v);
+    Outcome::Value(match descriptor_traced(cx, rt, v) {
+        Descriptor::Method if !class_level => bind(cx, f, obj),
+        Descriptor::BuiltinClassMethod => bind(cx, f, owner),
+        Descriptor::ClassMethod => {
+            let func = cx.const_ref(wrapped(rt, v, "__func__"));
+            bind(cx, func, owner)
         }
-    }
+        Descriptor::StaticMethod => cx.const_ref(wrapped(rt, v, "__func__")),
+        Descriptor::Property if !class_level => {
+            let fget = cx.const_ref(wrapped(rt, v, "fget"));
+            return Outcome::Call(fget, vec![obj]);
+        }
+        Descriptor::Data | Descriptor::NonData => match descriptor_method(rt, v, "__get__") {
+            Some(g) => {
+                let g = cx.const_ref(g);
+                let inst = if class_level { cx.const_ref(rt.none.get()) } else { obj };
+                return Outcome::Call(g, vec![f, inst, owner]);
+            }
+            None => f,
+        },
+        _ => f,
+    })
 }

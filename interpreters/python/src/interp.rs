@@ -31,6 +31,8 @@ pub const FOR_NEXT: u8 = 4;
 pub const TRUTH: u8 = 5;
 /// `Send` (`yield from`): `[sub, result]` after resuming the sub-iterator.
 pub const SEND: u8 = 6;
+/// `Compare`: `[a, b, a.__op__(b)]`: if it is `NotImplemented`, the rest of the protocol.
+pub const CMP_REFLECT: u8 = 7;
 
 /// A Python frame.
 pub struct Frame<R: Reds> {
@@ -292,6 +294,20 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             }
             let out = crate::classes::reflected(cx, rt, op, a, b);
             finish::<S, C>(cx, f, out)
+        }
+        CMP_REFLECT => {
+            let r = f.pop();
+            let Op::Compare(op) = f.code.ops[f.pc as usize] else { unreachable!("CMP_REFLECT is a Compare phase") };
+            let b = f.pop();
+            let a = f.pop();
+            let ni = cx.const_ref(rt.notimpl.get());
+            let is_ni = cx.ptr_eq(r, ni);
+            if !cx.is_true(is_ni) {
+                f.push(r);
+                f.pc += 1;
+                return Step::Next;
+            }
+            finish::<S, C>(cx, f, Outcome::Native(NativeOp::CompareReflected(op), vec![a, b]))
         }
         FOR_NEXT => {
             // `[it, v]`: a generator that returned (rather than yielded) is exhausted.
@@ -706,6 +722,12 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let b = f.pop();
             let a = f.pop();
             let out = S::compare(cx, rt, op, a, b);
+            if let Outcome::Call(..) = out {
+                // A user rich comparison: its result may be NotImplemented.
+                f.push(a);
+                f.push(b);
+                return finish_in::<S, C>(cx, f, out, CMP_REFLECT);
+            }
             return finish::<S, C>(cx, f, out);
         }
         Op::Jump(t) => {

@@ -8,10 +8,12 @@
 //! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
 //! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
 
+pub mod attrs;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod classes;
+pub mod compare;
 pub mod compile;
 pub mod dict;
 pub mod errors;
@@ -27,6 +29,7 @@ pub mod objects;
 pub mod runtime;
 pub mod space;
 pub mod strings;
+pub mod typeobj;
 pub mod types;
 
 pub use runtime::Python;
@@ -153,6 +156,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("filter", vec![&FILTER]),
         ("classmethod", vec![]),
         ("staticmethod", vec![]),
+        ("member_descriptor", vec![]),
     ]
 }
 
@@ -206,7 +210,9 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         rt.type_by_name.borrow_mut().insert(name, t);
         t
     };
-    make(vm, "object", None, "object");
+    let object = make(vm, "object", None, "object");
+    // Instances of `object` itself have no attributes.
+    rt.types.borrow_mut()[classes::type_id(object)].slots = Some(Vec::new());
     for (name, layouts) in builtin_classes() {
         let base = if name == "bool" { Some("int") } else { Some("object") };
         let t = make(vm, name, base, name);

@@ -30,37 +30,116 @@ pub struct ModuleInfo {
 /// A class (builtin or user-defined): what the runtime knows of it in Rust.
 pub struct TypeInfo {
     pub name: Rc<str>,
+    pub qualname: Rc<str>,
     /// The TYPE object.
     pub obj: usize,
     pub base: Option<usize>,
+    /// `__bases__` (TYPE objects).
+    pub bases: Vec<usize>,
+    /// The class of this class (`type`, or a metaclass).
+    pub meta: usize,
+    /// The classes made with this one among their bases, in order (`__subclasses__()`).
+    pub subclasses: RefCell<Vec<usize>>,
+    /// With `__slots__` (and no `__dict__` slot) in every class of the MRO: the instance
+    /// attributes its instances may have; `None`: instances have a `__dict__`.
+    pub slots: Option<Vec<Rc<str>>>,
     /// The method resolution order: TYPE objects, this class first.
     pub mro: Vec<usize>,
     /// Derives from BaseException.
     pub exception: bool,
+    /// One of the interpreter's own classes (`int`, `object`, `ValueError`, ...).
+    pub builtin: bool,
     /// Its attributes (values kept alive by the runtime).
-    pub dict: RefCell<HashMap<Rc<str>, usize>>,
+    pub dict: RefCell<ClassDict>,
     /// Changes whenever an attribute of this class or of a class in its MRO changes.
     pub version: QuasiId,
+    /// Which attribute hooks (`__getattribute__`, `__getattr__`, `__setattr__`) a class of its
+    /// MRO defines, as `classes::hooks` computes them once (0: not yet known; forgotten when
+    /// an attribute of a class of its MRO changes).
+    pub hooks: Cell<u8>,
+}
+
+/// A class's attributes, in definition order (as `C.__dict__` lists them).
+#[derive(Default)]
+pub struct ClassDict {
+    map: HashMap<Rc<str>, usize>,
+    order: Vec<Rc<str>>,
+}
+
+impl ClassDict {
+    pub fn get(&self, name: &str) -> Option<&usize> {
+        self.map.get(name)
+    }
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.map.contains_key(name)
+    }
+    pub fn insert(&mut self, name: Rc<str>, v: usize) {
+        if self.map.insert(name.clone(), v).is_none() {
+            self.order.push(name);
+        }
+    }
+    pub fn remove(&mut self, name: &str) -> Option<usize> {
+        let v = self.map.remove(name)?;
+        self.order.retain(|n| &**n != name);
+        Some(v)
+    }
+    /// The names, in definition order.
+    pub fn keys(&self) -> impl Iterator<Item = &Rc<str>> {
+        self.order.iter()
+    }
+    /// The (name, value) pairs, in definition order.
+    pub fn items(&self) -> Vec<(Rc<str>, usize)> {
+        self.order.iter().map(|n| (n.clone(), self.map[n])).collect()
+    }
+}
+
+impl FromIterator<(Rc<str>, usize)> for ClassDict {
+    fn from_iter<I: IntoIterator<Item = (Rc<str>, usize)>>(it: I) -> ClassDict {
+        let mut d = ClassDict::default();
+        for (k, v) in it {
+            d.insert(k, v);
+        }
+        d
+    }
 }
 
 /// A map (hidden class): which attribute of an instance is in which slot, and the maps that
-/// adding an attribute leads to. Map 0 is the empty map.
+/// adding an attribute leads to. Map 0 is the empty map. An instance whose `__dict__` was
+/// asked for keeps its attributes in a real dict, held as its attribute `__dict__` (only its
+/// `__slots__` members stay beside it): its map [`Map::is_dict_mode`], its attribute
+/// accesses go through the natives.
 #[derive(Default)]
 pub struct Map {
     pub slots: HashMap<Rc<str>, u32>,
     pub order: Vec<Rc<str>>,
     transitions: HashMap<Rc<str>, usize>,
+    /// Whether it has `__dict__` (see [`Map::is_dict_mode`]).
+    dict_mode: bool,
 }
 
 impl Map {
+    /// Whether instances of this map keep their attributes in a dict (see [`Map`]).
+    pub fn is_dict_mode(&self) -> bool {
+        self.dict_mode
+    }
+
+    /// The map of an instance with `names` as attributes, in that order (from the empty map).
+    pub fn of_names(rt: &Python, names: &[Rc<str>]) -> usize {
+        names.iter().fold(0, |m, n| Map::transition(rt, m, n))
+    }
+
     /// The map an instance with map `from` moves to when it gets attribute `name`.
     pub fn transition(rt: &Python, from: usize, name: &str) -> usize {
         if let Some(&to) = rt.maps.borrow()[from].transitions.get(name) {
             return to;
         }
         let mut maps = rt.maps.borrow_mut();
-        let mut next =
-            Map { slots: maps[from].slots.clone(), order: maps[from].order.clone(), transitions: HashMap::default() };
+        let mut next = Map {
+            slots: maps[from].slots.clone(),
+            order: maps[from].order.clone(),
+            transitions: HashMap::default(),
+            dict_mode: maps[from].dict_mode || name == "__dict__",
+        };
         let name: Rc<str> = name.into();
         next.slots.insert(name.clone(), next.order.len() as u32);
         next.order.push(name.clone());

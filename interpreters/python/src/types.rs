@@ -22,7 +22,7 @@ fn type_name_of(rt: &Python, t: usize) -> Rc<str> {
     rt.types.borrow()[id].name.clone()
 }
 
-/// `t(*args, **kw)` for a class `t`.
+/// `t(*args, **kw)` for a class `t` (its metaclass's `__call__`, see `typeobj`).
 pub fn call_type<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -30,12 +30,58 @@ pub fn call_type<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> PyResult {
+    crate::typeobj::call_class(cx, rt, t, args, kw)
+}
+
+/// `t(*args, **kw)` for a builtin class `t` whose objects are not instances (ints, lists,
+/// properties, ...): `None` for the others (`object`, exceptions, user classes).
+pub fn construct_builtin<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: usize,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> Option<PyResult> {
+    if !classes::is_builtin(rt, t) {
+        return None;
+    }
     let name = type_name_of(rt, t);
-    let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(t);
+    CONSTRUCTED.contains(&&*name).then(|| construct(cx, rt, t, &name, args, kw))
+}
+
+/// The builtin classes [`construct_builtin`] makes objects of.
+const CONSTRUCTED: &[&str] = &[
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "dict",
+    "range",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "property",
+    "classmethod",
+    "staticmethod",
+];
+
+fn construct<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: usize,
+    name: &str,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> PyResult {
     let none = rt.none.get();
     let arg = |k: usize| args.get(k).copied();
-    if builtin {
-        match &*name {
+    {
+        match name {
             "int" => return make_int(cx, rt, arg(0), arg(1)),
             "float" => {
                 return match arg(0) {
@@ -166,41 +212,42 @@ pub fn call_type<S: Space>(
                 }
                 return Ok(r);
             }
-            "type" if args.len() == 1 => return Ok(builtins::peek_type(rt, args[0])),
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.
-                let id = crate::library::NAMES.iter().position(|n| *n == &*name).expect("in the table");
+                let id = crate::library::NAMES.iter().position(|n| *n == name).expect("in the table");
                 return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
             }
             "property" | "classmethod" | "staticmethod" => {
                 let obj = cx.heap_mut().alloc(&INSTANCE);
                 init_instance(cx, obj, t);
                 let slots: &[&str] =
-                    if &*name == "property" { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
+                    if name == "property" { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
                 for (k, slot) in slots.iter().enumerate() {
-                    let v = args
+                    let kwname = if *slot == "__doc__" { "doc" } else { slot };
+                    let mut v = args
                         .get(k)
                         .copied()
-                        .or_else(|| kw.iter().find(|(n, _)| &**n == *slot).map(|&(_, v)| v))
+                        .or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v))
                         .unwrap_or(none);
+                    if *slot == "__doc__" && v == none && is(args.first().copied().unwrap_or(0), &FUNCTION) {
+                        // A property's doc is its getter's by default.
+                        v = builtin_getattr(cx, rt, args[0], "__doc__")?;
+                    }
                     set_slot_raw(cx, rt, obj, slot, v);
                 }
                 return Ok(obj);
             }
-            "object" => {
-                let obj = cx.heap_mut().alloc(&INSTANCE);
-                init_instance(cx, obj, t);
-                return Ok(obj);
-            }
-            _ => {}
+            _ => unreachable!("not a constructed builtin class: {name}"),
         }
     }
-    // A user class, or an exception class.
+}
+
+/// A new instance of class `t` (`object.__new__`): an exception's `args` are `args`.
+pub fn new_instance<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: usize, args: &[usize]) -> usize {
+    let none = rt.none.get();
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
-    let mark = metatrace::Ctx::root(cx, obj);
-    let exception = classes::is_subclass(rt, t, rt.builtin_type("BaseException"));
-    if exception {
+    if rt.types.borrow()[classes::type_id(t)].exception {
         let a = new_tuple(cx.heap_mut(), args);
         for (n, v) in [
             ("args", a),
@@ -212,30 +259,7 @@ pub fn call_type<S: Space>(
             set_slot_raw(cx, rt, obj, n, v);
         }
     }
-    let r = match classes::lookup(rt, t, "__init__") {
-        Some(init) if !(is(init, &BUILTIN) && !exception) => {
-            let mut all = vec![obj];
-            all.extend_from_slice(args);
-            builtins::call_value(cx, rt, init, &all, kw).and_then(|r| {
-                if r != none {
-                    Err(crate::errors::new_error(
-                        cx,
-                        rt,
-                        "TypeError",
-                        &format!("__init__() should return None, not '{}'", builtins::type_name(rt, r)),
-                    ))
-                } else {
-                    Ok(obj)
-                }
-            })
-        }
-        _ if !args.is_empty() && !exception => {
-            err(cx, rt, "TypeError", &format!("{}() takes no arguments", type_name_of(rt, t)))
-        }
-        _ => Ok(obj),
-    };
-    metatrace::Ctx::unroot(cx, mark);
-    r
+    obj
 }
 
 fn init_instance<S: Space>(cx: &mut Cx<'_, S>, obj: usize, t: usize) {
@@ -346,8 +370,16 @@ fn big_from_f64(f: f64) -> BigInt {
     }
 }
 
-/// Attributes of builtin objects the traced paths leave.
+/// Attributes of objects the traced paths leave.
 pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
+    if is(obj, &INSTANCE) || is(obj, &TYPE) {
+        return crate::attrs::getattr(cx, rt, obj, name);
+    }
+    builtin_getattr(cx, rt, obj, name)
+}
+
+/// Attributes of builtin objects (not instances of classes, not classes).
+pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
     if is(obj, &FUNCTION) {
         match name {
             "__name__" => return Ok(unsafe { read_word(obj, &FUNC_NAME) } as usize),
@@ -361,7 +393,28 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
                 let v = unsafe { read_word(obj, d) } as usize;
                 return Ok(if v == 0 { rt.none.get() } else { v });
             }
-            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            "__module__" => {
+                // SAFETY: a live function's globals are a module.
+                let m = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;
+                return Ok(crate::globals::peek_global_of(rt, m, "__name__").unwrap_or(rt.none.get()));
+            }
+            "__annotations__" => {
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                let d = if d != 0 {
+                    d
+                } else {
+                    let d = dict::new_dict(cx.heap_mut());
+                    unsafe { *((obj + FUNC_DICT.offset as usize) as *mut usize) = d };
+                    d
+                };
+                let k = new_str(cx.heap_mut(), name);
+                if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                    return Ok(v);
+                }
+                let a = dict::new_dict(cx.heap_mut());
+                dict::set(cx, rt, d, k, a)?;
+                return Ok(a);
+            }
             "__dict__" => {
                 let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
                 if d != 0 {
@@ -372,6 +425,13 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
                 return Ok(d);
             }
             "__doc__" => {
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                if d != 0 {
+                    let k = new_str(cx.heap_mut(), name);
+                    if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                        return Ok(v);
+                    }
+                }
                 let code = rt.code(unsafe { read_word(obj, &FUNC_CODE) } as u32);
                 return Ok(match &code.doc {
                     Some(d) => new_str(cx.heap_mut(), d),
@@ -402,6 +462,18 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
             }
         };
     }
+    if is(obj, &SLICE) {
+        let field = match name {
+            "start" => Some(&SLICE_START),
+            "stop" => Some(&SLICE_STOP),
+            "step" => Some(&SLICE_STEP),
+            _ => None,
+        };
+        if let Some(f) = field {
+            // SAFETY: a live slice.
+            return Ok(unsafe { read_word(obj, f) } as usize);
+        }
+    }
     if is(obj, &FLOAT) || is(obj, &INT) || is(obj, &BIGINT) {
         match name {
             "real" => return Ok(obj),
@@ -411,92 +483,46 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
             _ => {}
         }
     }
-    if is(obj, &TYPE) {
-        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
-        let info = (rt.types.borrow()[id].mro.clone(), rt.types.borrow()[id].base, rt.types.borrow()[id].name.clone());
-        match name {
-            "__mro__" => return Ok(new_tuple(cx.heap_mut(), &info.0)),
-            "__bases__" => {
-                let bases: Vec<usize> = info.1.into_iter().collect();
-                return Ok(new_tuple(cx.heap_mut(), &bases));
-            }
-            "__base__" => return Ok(info.1.unwrap_or(rt.none.get())),
-            "__name__" | "__qualname__" => return Ok(new_str(cx.heap_mut(), &info.2)),
-            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
-            _ => {}
-        }
-    }
-    if is(obj, &INSTANCE) || is(obj, &TYPE) {
-        // (Reached from natives: the same lookup as the traced path.)
-        if is(obj, &INSTANCE) {
-            let t = builtins::peek_type(rt, obj);
-            if let Some(p) =
-                classes::lookup(rt, t, name).filter(|&p| classes::descriptor(rt, p) == classes::Descriptor::Property)
-            {
-                let fget = classes::wrapped(rt, p, "fget");
-                return builtins::call_value(cx, rt, fget, &[obj], &[]);
-            }
-        }
-        if let Some(v) = classes::lookup(rt, if is(obj, &TYPE) { obj } else { builtins::peek_type(rt, obj) }, name) {
-            match classes::descriptor(rt, v) {
-                classes::Descriptor::StaticMethod => return Ok(classes::wrapped(rt, v, "__func__")),
-                classes::Descriptor::ClassMethod => {
-                    let cls = if is(obj, &TYPE) { obj } else { builtins::peek_type(rt, obj) };
-                    let m = cx.heap_mut().alloc(&METHOD);
-                    unsafe {
-                        *((m + METHOD_FUNC.offset as usize) as *mut usize) = classes::wrapped(rt, v, "__func__");
-                        *((m + METHOD_SELF.offset as usize) as *mut usize) = cls;
-                    }
-                    return Ok(m);
-                }
-                _ => {}
-            }
-        }
-        return match classes::peek_slot(rt, obj, name) {
-            Some(v) => Ok(v),
-            None => {
-                let t = if is(obj, &TYPE) { obj } else { builtins::peek_type(rt, obj) };
-                match classes::lookup(rt, t, name) {
-                    Some(v)
-                        if is(obj, &INSTANCE)
-                            && (is(v, &FUNCTION) || (is(v, &BUILTIN) && builtins::is_unbound_method(v))) =>
-                    {
-                        let m = cx.heap_mut().alloc(&METHOD);
-                        unsafe {
-                            *((m + METHOD_FUNC.offset as usize) as *mut usize) = v;
-                            *((m + METHOD_SELF.offset as usize) as *mut usize) = obj;
-                        }
-                        Ok(m)
-                    }
-                    Some(v) => Ok(v),
-                    None => err(
-                        cx,
-                        rt,
-                        "AttributeError",
-                        &format!("'{}' object has no attribute '{name}'", builtins::type_name(rt, obj)),
-                    ),
-                }
-            }
-        };
+    // Methods of the object's class (`f.__call__`, `x.__eq__`, ...).
+    let t = builtins::peek_type(rt, obj);
+    if let Some(v) = classes::lookup(rt, t, name) {
+        return crate::attrs::descr_get(cx, rt, v, Some(obj), t);
     }
     err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{name}'", builtins::type_name(rt, obj)))
 }
 
-/// Attribute assignment the traced paths leave (class attributes, functions).
+/// Attribute assignment the traced paths leave (classes, instances, functions).
 pub fn setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, v: usize) -> Result<(), usize> {
-    if is(obj, &TYPE) {
-        let mut bump = Vec::new();
-        classes::set_class_attr(rt, cx.heap_mut(), &mut |q| bump.push(q), obj, name, v);
-        for q in bump {
-            let old = metatrace::Ctx::quasi_get(cx, q);
-            metatrace::Ctx::quasi_set(cx, q, old + 1);
-        }
-        return Ok(());
+    if is(obj, &INSTANCE) || is(obj, &TYPE) {
+        return crate::attrs::setattr(cx, rt, obj, name, v);
     }
-    if is(obj, &INSTANCE) {
-        classes::set_slot(cx, rt, obj, name, v);
-        return Ok(());
+    builtin_setattr(cx, rt, obj, name, v)
+}
+
+/// `del f.name` for a function: whether `name` is one of its own attributes (`None`: the
+/// caller raises AttributeError).
+pub fn function_delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: usize, name: &str) -> Option<Result<(), usize>> {
+    // SAFETY: a live function.
+    let d = unsafe { read_word(f, &FUNC_DICT) } as usize;
+    if d == 0 {
+        return None;
     }
+    let k = new_str(cx.heap_mut(), name);
+    match dict::remove(cx, rt, d, k) {
+        Ok(Some(_)) => Some(Ok(())),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// Attribute assignment on builtin objects (functions' attributes).
+pub fn builtin_setattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    obj: usize,
+    name: &str,
+    v: usize,
+) -> Result<(), usize> {
     if is(obj, &FUNCTION) {
         let field = match name {
             "__defaults__" => Some(&FUNC_DEFAULTS),
@@ -642,6 +668,13 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         }
     }
     if is(obj, &TYPE) {
+        if let Some(r) = builtins::call_method(cx, rt, obj, "__getitem__", &[key]) {
+            return r;
+        }
+        if let Some(g) = classes::lookup(rt, obj, "__class_getitem__") {
+            let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
+            return builtins::call_value(cx, rt, f, &[key], &[]);
+        }
         // `list[int]` and friends in annotations: the class itself.
         return Ok(obj);
     }

@@ -30,6 +30,33 @@ pub(crate) fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     None
 }
 
+/// The annotations of a function's parameters and return, in order (`return` last).
+pub(crate) fn annotations_of<'f>(f: &'f ast::StmtFunctionDef) -> Vec<(&'f str, &'f Expr)> {
+    let p = &f.parameters;
+    let mut out: Vec<(&str, &Expr)> = Vec::new();
+    let mut add = |a: &'f ast::Parameter| {
+        if let Some(e) = a.annotation.as_deref() {
+            out.push((a.name.id.as_str(), e));
+        }
+    };
+    for a in p.posonlyargs.iter().chain(p.args.iter()) {
+        add(&a.parameter);
+    }
+    if let Some(a) = &p.vararg {
+        add(a);
+    }
+    for a in p.kwonlyargs.iter() {
+        add(&a.parameter);
+    }
+    if let Some(a) = &p.kwarg {
+        add(a);
+    }
+    if let Some(r) = f.returns.as_deref() {
+        out.push(("return", r));
+    }
+    out
+}
+
 /// Whether a module or class body has annotated assignments (so needs `__annotations__`).
 pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| match s {
@@ -120,6 +147,7 @@ impl<'a> Compiler<'a> {
                     return cerr("internal compiler error: def without scope", f.range);
                 };
                 self.compile_function(scope, &f.name.id, Some(&f.parameters), FuncBody::Stmts(&f.body), f.range)?;
+                self.compile_annotations(f)?;
                 for _ in &f.decorator_list {
                     self.emit(Op::Call(1));
                 }
@@ -277,6 +305,31 @@ impl<'a> Compiler<'a> {
             Stmt::Continue(c) => self.compile_break_continue(false, c.range)?,
             Stmt::IpyEscapeCommand(c) => return cerr("invalid syntax", c.range),
         }
+        Ok(())
+    }
+
+    /// Sets `__annotations__` of the function on the stack (left there) from `f`'s parameter
+    /// and return annotations, if it has any.
+    fn compile_annotations(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
+        let anns = annotations_of(f);
+        if anns.is_empty() {
+            return Ok(());
+        }
+        self.emit(Op::Dup);
+        for (name, e) in &anns {
+            let n = self.mangle(name);
+            self.load_const(Const::Str(Rc::from(n)));
+            if self.future_annotations {
+                let text = self.source.get(e.range().to_std_range()).unwrap_or("").to_string();
+                self.load_const(Const::Str(Rc::from(text)));
+            } else {
+                self.compile_expr(e)?;
+            }
+        }
+        self.emit(Op::BuildMap(anns.len() as u32));
+        self.emit(Op::Rot2);
+        let k = self.name_index("__annotations__");
+        self.emit(Op::StoreAttr(k));
         Ok(())
     }
 

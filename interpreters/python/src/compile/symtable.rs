@@ -257,6 +257,11 @@ impl Builder {
                     self.visit_expr(&d.expression)?;
                 }
                 self.visit_defaults(&f.parameters)?;
+                if !self.future_annotations {
+                    for (_, e) in super::stmt::annotations_of(f) {
+                        self.visit_expr(e)?;
+                    }
+                }
                 self.add_def(&f.name.id, DEF_LOCAL, f.name.range)?;
                 let parent = self.enter(f, ScopeKind::Function);
                 self.visit_params(&f.parameters)?;

@@ -228,8 +228,7 @@ pub(super) fn isinstance<S: Space>(
 ) -> PyResult {
     let __t2 = arg(cx, rt, args, 1, "isinstance")?;
     let (o, info) = (arg(cx, rt, args, 0, "isinstance")?, __t2);
-    let t = b::peek_type(rt, o);
-    Ok(rt.bool_obj(classinfo_matches(cx, rt, t, info)?))
+    Ok(rt.bool_obj(check_hooked(cx, rt, o, info, "__instancecheck__")?))
 }
 
 pub(super) fn issubclass<S: Space>(
@@ -244,7 +243,31 @@ pub(super) fn issubclass<S: Space>(
     if !is(t, &TYPE) {
         return err(cx, rt, "TypeError", "issubclass() arg 1 must be a class");
     }
-    Ok(rt.bool_obj(classinfo_matches(cx, rt, t, info)?))
+    Ok(rt.bool_obj(check_hooked(cx, rt, t, info, "__subclasscheck__")?))
+}
+
+/// `isinstance(o, info)` (`hook` `__instancecheck__`) or `issubclass(o, info)`
+/// (`__subclasscheck__`): a metaclass's hook decides for its classes.
+fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize, hook: &str) -> Result<bool, usize> {
+    if is(info, &TUPLE) {
+        for c in tuple_items(info) {
+            if check_hooked(cx, rt, o, c, hook)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let t = if hook == "__instancecheck__" { b::peek_type(rt, o) } else { o };
+    if is(info, &TYPE) && t == info {
+        return Ok(true);
+    }
+    if is(info, &TYPE) {
+        if let Some(h) = classes::special(rt, classes::meta_of(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
+    }
+    classinfo_matches(cx, rt, t, info)
 }
 
 pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
@@ -268,16 +291,8 @@ pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, 
         }
         return err(cx, rt, "AttributeError", &format!("module has no attribute '{name}'"));
     }
-    match crate::types::getattr(cx, rt, o, name) {
-        Err(e) if is(o, &INSTANCE) => match classes::lookup(rt, b::peek_type(rt, o), "__getattr__") {
-            Some(g) => {
-                let n = new_str(cx.heap_mut(), name);
-                call_value(cx, rt, g, &[o, n], &[])
-            }
-            None => Err(e),
-        },
-        r => r,
-    }
+    // (`__getattribute__` and `__getattr__` of instances and classes included.)
+    crate::types::getattr(cx, rt, o, name)
 }
 
 pub(super) fn hasattr<S: Space>(
@@ -772,43 +787,16 @@ pub(super) fn format<S: Space>(
     Ok(new_str(cx.heap_mut(), &s))
 }
 
-/// `__build_class__(body, name, *bases, metaclass=...)`: runs the class body with a fresh
-/// namespace and makes the class from it.
+/// `__build_class__(body, name, *bases, metaclass=..., **kw)`: the class statement (see
+/// `typeobj::build_class`).
 pub(super) fn build_class<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
     _: Option<usize>,
     args: &[usize],
-    _: Kw<'_>,
+    kw: Kw<'_>,
 ) -> PyResult {
-    let __t17 = arg(cx, rt, args, 1, "__build_class__")?;
-    let (body, name) = (arg(cx, rt, args, 0, "__build_class__")?, __t17);
-    let bases = &args[2..];
-    for &bse in bases {
-        if !is(bse, &TYPE) {
-            return err(cx, rt, "TypeError", "bases must be types");
-        }
-    }
-    let ns = dict::new_dict(cx.heap_mut());
-    let mark = metatrace::Ctx::root(cx, ns);
-    let mut frame = crate::call::bind(cx, rt, body, Vec::new(), None, rt.none.get(), &mut b::NativeKwDicts)?;
-    frame.ns = ns;
-    let r = cx.call_function(frame);
-    metatrace::Ctx::unroot(cx, mark);
-    r?;
-    let items: Vec<(Rc<str>, usize)> =
-        dict::items(ns).into_iter().filter(|(k, _)| is(*k, &STR)).map(|(k, v)| (Rc::from(text(k)), v)).collect();
-    let cell = items.iter().find(|(k, _)| &**k == "__classcell__").map(|&(_, v)| v);
-    let version = metatrace::Ctx::quasi_new(cx, 0);
-    let version = metatrace::QuasiId::from_raw(version);
-    let t = match classes::make_class(rt, cx.heap_mut(), version, text(name), bases, items) {
-        Ok(t) => t,
-        Err(msg) => return err(cx, rt, "TypeError", &msg),
-    };
-    if let Some(c) = cell.filter(|&c| is(c, &CELL)) {
-        unsafe { *((c + CELL_VALUE.offset as usize) as *mut usize) = t };
-    }
-    Ok(t)
+    crate::typeobj::build_class(cx, rt, args, kw)
 }
 
 /// The attribute names of an object (modules: their globals; instances: their own and their
@@ -825,11 +813,26 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             }
         }
         Some(&o) => {
+            if let Some(d) = classes::special(rt, b::peek_type(rt, o), "__dir__") {
+                let r = call_value(cx, rt, d, &[o], &[])?;
+                let mut items = collect(cx, rt, r)?;
+                sort_items(cx, rt, &mut items, None, false)?;
+                return Ok(new_list(cx.heap_mut(), &items));
+            }
             if is(o, &INSTANCE) {
                 let map = unsafe { read_word(o, &INST_MAP) } as usize;
                 names.extend(rt.maps.borrow()[map].order.iter().cloned());
+                if let Some(d) = classes::attr_dict(rt, o) {
+                    names.extend(
+                        dict::items(d).into_iter().filter(|&(k, _)| is(k, &STR)).map(|(k, _)| Rc::from(text(k))),
+                    );
+                }
             }
             let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
+            names.extend(["__class__".into(), "__doc__".into()]);
+            if !classes::is_builtin(rt, t) && crate::attrs::has_dict(rt, t) {
+                names.extend(["__dict__".into(), "__weakref__".into()]);
+            }
             let id = unsafe { read_word(t, &TYPE_ID) } as usize;
             let mro = rt.types.borrow()[id].mro.clone();
             for c in mro {
@@ -846,18 +849,15 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let o = arg(cx, rt, args, 0, "vars")?;
-    let d = dict::new_dict(cx.heap_mut());
-    if is(o, &INSTANCE) {
-        let map = unsafe { read_word(o, &INST_MAP) } as usize;
-        let order = rt.maps.borrow()[map].order.clone();
-        for n in order {
-            if let Some(v) = classes::peek_slot(rt, o, &n) {
-                let k = new_str(cx.heap_mut(), &n);
-                dict::set(cx, rt, d, k, v)?;
+    if is(o, &INSTANCE) || is(o, &TYPE) {
+        return match crate::attrs::getattr(cx, rt, o, "__dict__") {
+            Err(e) if crate::attrs::is_attribute_error(rt, e) => {
+                err(cx, rt, "TypeError", "vars() argument must have __dict__ attribute")
             }
-        }
-        return Ok(d);
+            r => r,
+        };
     }
+    let d = dict::new_dict(cx.heap_mut());
     if is(o, &MODULE) {
         let id = rt.module_id(o) as usize;
         for n in rt.modules.borrow()[id].order.clone() {
@@ -878,11 +878,12 @@ pub(super) fn delattr<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let (o, n) = (arg(cx, rt, args, 0, "delattr")?, arg(cx, rt, args, 1, "delattr")?);
-    if is(o, &INSTANCE) && classes::peek_slot(rt, o, text(n)).is_some() {
-        // Removing a slot would need a map without it: the attribute is set to a deleted marker.
-        return err(cx, rt, "NotImplementedError", "delattr on instances is not supported yet");
+    if !is(n, &STR) {
+        let msg = format!("attribute name must be string, not '{}'", b::type_name(rt, n));
+        return err(cx, rt, "TypeError", &msg);
     }
-    err(cx, rt, "AttributeError", &format!("'{}' object has no attribute '{}'", b::type_name(rt, o), text(n)))
+    crate::attrs::delattr(cx, rt, o, text(n))?;
+    Ok(rt.none.get())
 }
 pub(super) fn ascii<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -38,6 +38,7 @@ mod functions;
 mod mappings;
 mod math;
 mod methods;
+mod objmodel;
 mod sequences;
 mod strs;
 mod system;
@@ -55,7 +56,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system);
+parts!(functions, sequences, strs, mappings, methods, math, system, objmodel);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

@@ -23,6 +23,8 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NativeOp {
     Binary(BinOp),
+    /// `a op= b` on a set or dict `a` (`|=`, `&=`, `-=`, `^=`: in place).
+    Inplace(BinOp),
     Unary(UnOp),
     Compare(CmpOp),
     Truth,
@@ -124,6 +126,7 @@ impl NativeOp {
             NativeOp::Binary(op) => BINOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::Unary(op) => 100 + UNOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::Compare(op) => 200 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
+            NativeOp::Inplace(op) => 400 + BINOPS.iter().position(|&o| o == op).unwrap() as i64,
             other => 300 + SIMPLE.iter().position(|&o| o == other).unwrap() as i64,
         }
     }
@@ -132,6 +135,7 @@ impl NativeOp {
             0..=99 => NativeOp::Binary(BINOPS[c as usize]),
             100..=199 => NativeOp::Unary(UNOPS[c as usize - 100]),
             200..=299 => NativeOp::Compare(CMPOPS[c as usize - 200]),
+            400..=499 => NativeOp::Inplace(BINOPS[c as usize - 400]),
             _ => SIMPLE[c as usize - 300],
         }
     }
@@ -312,11 +316,27 @@ pub fn call_value<S: Space>(
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
         if this == 0 && is_method_name(NAMES[id]) {
+            let (prefix, name) = NAMES[id].split_once('.').unwrap_or_default();
+            let owner = rt.type_by_name.borrow().get(prefix).copied();
+            if CLASSMETHODS.contains(&NAMES[id]) {
+                // A class method read from its class (`dict.fromkeys`): bound to the class.
+                return (crate::library::table::<S>()[id])(cx, rt, owner, args, kw);
+            }
             // An unbound method of a builtin type (`str.upper`): its first argument is self.
             let Some((&first, rest)) = args.split_first() else {
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
+            if let Some(owner) = owner {
+                let t = peek_type(rt, first);
+                if !classes::is_subclass(rt, t, owner) && !(prefix == "int" && t == rt.builtin_type("bool")) {
+                    let msg = format!(
+                        "descriptor '{name}' for '{prefix}' objects doesn't apply to a '{}' object",
+                        type_name(rt, first)
+                    );
+                    return err(cx, rt, "TypeError", &msg);
+                }
+            }
             return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
         }
         let this = if this == 0 { None } else { Some(this) };
@@ -517,16 +537,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         REPRING.with(|r| r.borrow_mut().pop());
         return r;
     }
-    if dict::is_set(obj) {
-        let keys: Vec<usize> = dict::items(obj).into_iter().map(|(k, _)| k).collect();
-        if keys.is_empty() {
-            return Ok("set()".into());
-        }
-        let mut parts = Vec::new();
-        for k in keys {
-            parts.push(to_repr(cx, rt, k)?);
-        }
-        return Ok(format!("{{{}}}", parts.join(", ")));
+    if crate::sets::is_any(obj) {
+        return crate::sets::repr(cx, rt, obj);
+    }
+    if let Some(r) = crate::views::repr(cx, rt, obj) {
+        return r;
     }
     if is(obj, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
@@ -573,6 +588,23 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
 
+/// CPython's (xxHash-based) hash of a tuple whose items hash to `hashes`.
+pub fn tuple_hash(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len as u64 ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as i64
+    }
+}
+
 /// Python's hash of a key.
 pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, usize> {
     if is(o, &STR) {
@@ -591,14 +623,17 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
         return Ok(crate::format::float_hash(peek_f64(o).unwrap()));
     }
     if is(o, &TUPLE) {
-        let mut acc: u64 = 0x27D4EB2F165667C5;
-        for i in tuple_items(o) {
-            let h = hash(cx, rt, i)? as u64;
-            acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F)).rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+        let items = tuple_items(o);
+        let mut hashes = Vec::with_capacity(items.len());
+        for &i in &items {
+            hashes.push(hash(cx, rt, i)?);
         }
-        return Ok(acc as i64);
+        return Ok(tuple_hash(hashes.into_iter(), items.len()));
     }
-    if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) {
+    if crate::sets::is_frozen(o) {
+        return Ok(crate::sets::hash(o));
+    }
+    if is(o, &LIST) || dict::is_dict(o) || crate::sets::is_set(o) || crate::views::is_view(o) {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
     if is(o, &INSTANCE) {
@@ -644,8 +679,14 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &TUPLE) {
         return Ok(!tuple_items(o).is_empty());
     }
-    if dict::is_dict(o) || dict::is_set(o) {
+    if dict::is_dict(o) {
         return Ok(dict::len(o) > 0);
+    }
+    if crate::sets::is_any(o) {
+        return Ok(crate::sets::len(o) > 0);
+    }
+    if crate::views::is_view(o) {
+        return Ok(crate::views::len(o) > 0);
     }
     if is(o, &RANGE) {
         return Ok(len(cx, rt, o)? > 0);
@@ -674,8 +715,14 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if is(o, &TUPLE) {
         return Ok(tuple_items(o).len());
     }
-    if dict::is_dict(o) || dict::is_set(o) {
+    if dict::is_dict(o) {
         return Ok(dict::len(o));
+    }
+    if crate::sets::is_any(o) {
+        return Ok(crate::sets::len(o));
+    }
+    if crate::views::is_view(o) {
+        return Ok(crate::views::len(o));
     }
     if is(o, &RANGE) {
         let (a, b, c) = unsafe {
@@ -775,8 +822,11 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
             }
         }
     }
-    if dict::is_set(a) && dict::is_set(b) {
-        return dict::set_binary(cx, rt, op, a, b);
+    if let Some(r) = crate::sets::binary(cx, rt, op, a, b) {
+        return r;
+    }
+    if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
+        return r;
     }
     err(
         cx,
@@ -822,12 +872,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             }
         }
         result
-    } else if (dict::is_dict(a) && dict::is_dict(b)) || (dict::is_set(a) && dict::is_set(b)) {
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            let same = dict::equal(cx, rt, a, b)?;
-            return boolean(same == (op == CmpOp::Eq));
-        }
-        return dict::set_compare(cx, rt, op, a, b);
+    } else if dict::is_dict(a) && dict::is_dict(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        let same = dict::equal(cx, rt, a, b)?;
+        return boolean(same == (op == CmpOp::Eq));
+    } else if let Some(r) = crate::sets::compare(cx, rt, op, a, b) {
+        return boolean(r?);
+    } else if let Some(r) = crate::views::compare(cx, rt, op, a, b) {
+        return boolean(r?);
     } else {
         None
     };
@@ -889,8 +940,14 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
         }
         return Ok(text(container).contains(text(item)));
     }
-    if dict::is_dict(container) || dict::is_set(container) {
+    if dict::is_dict(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());
+    }
+    if crate::sets::is_any(container) {
+        return crate::sets::contains(cx, rt, container, item);
+    }
+    if let Some(r) = crate::views::contains(cx, rt, container, item) {
+        return r;
     }
     if is(container, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
@@ -909,9 +966,19 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
 
 /// `iter(o)`
 pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
-    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || dict::is_set(o) {
-        let seq = if dict::is_dict(o) || dict::is_set(o) {
+    if is(o, &LIST)
+        || is(o, &TUPLE)
+        || is(o, &STR)
+        || dict::is_dict(o)
+        || crate::sets::is_any(o)
+        || crate::views::is_view(o)
+    {
+        let seq = if dict::is_dict(o) {
             new_list(cx.heap_mut(), &dict::items(o).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
+        } else if crate::sets::is_any(o) {
+            new_list(cx.heap_mut(), &crate::sets::keys(o))
+        } else if crate::views::is_view(o) {
+            crate::views::snapshot(cx, o)
         } else {
             o
         };
@@ -1061,6 +1128,14 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
     let none = rt.none.get();
     match op {
         NativeOp::Binary(op) => binary(cx, rt, op, a, b),
+        NativeOp::Inplace(op) => match crate::sets::inplace(cx, rt, op, a, b) {
+            Some(r) => r.map(|_| a),
+            None if dict::is_dict(a) && op == BinOp::Or => {
+                crate::library::call_method_of(cx, rt, a, "dict.update", &[b])?;
+                Ok(a)
+            }
+            None => binary(cx, rt, op, a, b),
+        },
         NativeOp::Unary(op) => crate::numbers::unary(cx, rt, op, a),
         NativeOp::Compare(op) => compare(cx, rt, op, a, b),
         NativeOp::Truth => Ok(rt.bool_obj(truth(cx, rt, a)?)),
@@ -1077,9 +1152,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         },
         NativeOp::ListToTuple => Ok(new_tuple(cx.heap_mut(), &list_items(a))),
         NativeOp::BuildSet => {
-            let s = dict::new_set(cx.heap_mut());
+            let s = crate::sets::new(cx.heap_mut(), false);
+            let _ = cx.root(s);
             for k in tuple_items(a) {
-                dict::set(cx, rt, s, k, none)?;
+                crate::sets::add(cx, rt, s, k)?;
             }
             Ok(s)
         }
@@ -1095,7 +1171,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             let s: String = tuple_items(a).into_iter().map(text).collect();
             Ok(new_str(cx.heap_mut(), &s))
         }
-        NativeOp::SetAdd => dict::set(cx, rt, a, b, none).map(|_| none),
+        NativeOp::SetAdd => crate::sets::add(cx, rt, a, b).map(|_| none),
         NativeOp::ListExtend => {
             let items = collect(cx, rt, b)?;
             for i in items {
@@ -1103,12 +1179,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             }
             Ok(none)
         }
-        NativeOp::SetUpdate => {
-            for k in collect(cx, rt, b)? {
-                dict::set(cx, rt, a, k, none)?;
-            }
-            Ok(none)
-        }
+        NativeOp::SetUpdate => crate::sets::update(cx, rt, a, b).map(|_| none),
         NativeOp::DictUpdate | NativeOp::DictMerge => {
             if !dict::is_dict(b) {
                 return err(cx, rt, "TypeError", &format!("'{}' object is not a mapping", type_name(rt, b)));
@@ -1273,6 +1344,9 @@ pub use crate::library::NAMES;
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] = &["math", "sys", "time"];
 
+/// The class methods of builtin types: called on the class, they are bound to it.
+pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
+
 /// Whether table entry `name` is a method of a builtin type (not a module's function).
 pub fn is_method_name(name: &str) -> bool {
     name.split_once('.').is_some_and(|(prefix, _)| !RUST_MODULES.contains(&prefix))
@@ -1286,8 +1360,12 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "str"
     } else if class == dict::DICT.class() {
         "dict"
-    } else if class == dict::SET.class() {
+    } else if class == crate::sets::SET.class() {
         "set"
+    } else if class == crate::sets::FROZENSET.class() {
+        "frozenset"
+    } else if let Some(p) = crate::views::method_prefix(class) {
+        p
     } else if class == TUPLE.class() {
         "tuple"
     } else if class == INT.class() || class == BIGINT.class() {

@@ -684,6 +684,18 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             {
                 return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, vec![a, b]));
             }
+            if inplace
+                && matches!(
+                    op,
+                    crate::bytecode::BinOp::Or
+                        | crate::bytecode::BinOp::And
+                        | crate::bytecode::BinOp::Sub
+                        | crate::bytecode::BinOp::Xor
+                )
+                && matches!(cx.promote_class(a), c if c == crate::sets::SET.class() || c == crate::dict::DICT.class())
+            {
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), vec![a, b]));
+            }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
             if let Outcome::Call(..) = out {

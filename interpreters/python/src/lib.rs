@@ -24,9 +24,11 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod runtime;
+pub mod sets;
 pub mod space;
 pub mod strings;
 pub mod types;
+pub mod views;
 
 pub use runtime::Python;
 pub use space::{Space, StdSpace};
@@ -127,8 +129,11 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),
-        ("set", vec![&dict::SET]),
-        ("frozenset", vec![]),
+        ("set", vec![&sets::SET]),
+        ("frozenset", vec![&sets::FROZENSET]),
+        ("dict_keys", vec![&views::KEYS]),
+        ("dict_values", vec![&views::VALUES]),
+        ("dict_items", vec![&views::ITEMS]),
         ("NoneType", vec![&NONE]),
         ("NotImplementedType", vec![&NOTIMPL]),
         ("ellipsis", vec![&ELLIPSIS]),

@@ -184,6 +184,10 @@ impl Python {
                 let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
                 new_tuple(heap, &objs)
             }
+            Const::FrozenSet(items) => {
+                let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
+                crate::sets::from_consts(heap, &objs)
+            }
             Const::Code(inner) => {
                 let id = self.code_id(heap, inner);
                 new_int(heap, id as i64)

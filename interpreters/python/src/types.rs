@@ -96,15 +96,7 @@ pub fn call_type<S: Space>(
                 };
                 return Ok(new_tuple(cx.heap_mut(), &items));
             }
-            "set" | "frozenset" => {
-                let s = dict::new_set(cx.heap_mut());
-                if let Some(v) = arg(0) {
-                    for k in builtins::collect(cx, rt, v)? {
-                        dict::set(cx, rt, s, k, none)?;
-                    }
-                }
-                return Ok(s);
-            }
+            "set" | "frozenset" => return crate::sets::construct(cx, rt, &name, args, kw),
             "dict" => {
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {

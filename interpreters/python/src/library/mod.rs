@@ -39,6 +39,7 @@ mod mappings;
 mod math;
 mod methods;
 mod sequences;
+mod sets;
 mod strs;
 mod system;
 
@@ -55,7 +56,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system);
+parts!(functions, sequences, strs, mappings, sets, methods, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);
@@ -99,6 +100,12 @@ pub fn table<S: Space>() -> &'static [BuiltinFn<S>] {
     });
     // SAFETY: the address is of a leaked slice of `NAMES.len()` entries for this very `S`.
     unsafe { std::slice::from_raw_parts(addr as *const BuiltinFn<S>, NAMES.len()) }
+}
+
+/// Calls builtin method `name` (`type.method`) of `obj` from Rust.
+pub fn call_method_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, args: &[usize]) -> PyResult {
+    let id = NAMES.iter().position(|n| *n == name).expect("a builtin method");
+    (table::<S>()[id])(cx, rt, Some(obj), args, &[])
 }
 
 fn arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], k: usize, fname: &str) -> Result<usize, usize> {

@@ -125,7 +125,7 @@ fn same_fast(a: usize, b: usize) -> bool {
     a == b || (is(a, &STR) && is(b, &STR) && builtins::text(a) == builtins::text(b))
 }
 
-/// Where a probe found `key`: an active slot, or the first free slot (and the first dummy
+/// Where a probe found `key`: an active slot, or the first free slot (and the last dummy
 /// passed on the way).
 enum Probe {
     Active(usize),
@@ -158,9 +158,8 @@ fn probe_with(
                     if eh == 0 {
                         return Ok(Probe::Free { unused: j, dummy });
                     }
-                    if dummy.is_none() {
-                        dummy = Some(j);
-                    }
+                    // (CPython reuses the last dummy passed.)
+                    dummy = Some(j);
                     continue;
                 }
                 if eh != h {

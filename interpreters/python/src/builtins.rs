@@ -1368,8 +1368,12 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         p
     } else if class == TUPLE.class() {
         "tuple"
-    } else if class == INT.class() || class == BIGINT.class() {
+    } else if class == INT.class() || class == BIGINT.class() || class == BOOL.class() {
         "int"
+    } else if class == RANGE.class() {
+        "range"
+    } else if class == SLICE.class() {
+        "slice"
     } else if class == FLOAT.class() {
         "float"
     } else if class == crate::generators::GENERATOR.class() {

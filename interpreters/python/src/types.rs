@@ -6,7 +6,7 @@ use crate::builtins::{self, err, text, PyResult};
 use crate::classes;
 use crate::dict;
 use crate::objects::*;
-use crate::runtime::{list_items, new_bigint, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::runtime::{list_items, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::Concrete;
@@ -36,7 +36,7 @@ pub fn call_type<S: Space>(
     let arg = |k: usize| args.get(k).copied();
     if builtin {
         match &*name {
-            "int" => return make_int(cx, rt, arg(0), arg(1)),
+            "int" => return crate::library::make_int(cx, rt, args, kw),
             "float" => {
                 return match arg(0) {
                     None => Ok(new_float(cx.heap_mut(), 0.0)),
@@ -251,90 +251,6 @@ fn parse_float(s: &str) -> Option<f64> {
         "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
         "nan" | "+nan" | "-nan" => Some(f64::NAN),
         _ => t.parse().ok(),
-    }
-}
-
-fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: Option<usize>, base: Option<usize>) -> PyResult {
-    let Some(v) = v else { return Ok(new_int(cx.heap_mut(), 0)) };
-    if is(v, &STR) {
-        let base = match base {
-            Some(b) => match peek_i64(b) {
-                Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
-                _ => return err(cx, rt, "ValueError", "int() base must be >= 2 and <= 36, or 0"),
-            },
-            None => 10,
-        };
-        let s = text(v).trim().replace('_', "");
-        let (neg, digits) = match s.strip_prefix('-') {
-            Some(d) => (true, d.to_string()),
-            None => (false, s.strip_prefix('+').unwrap_or(&s).to_string()),
-        };
-        let (base, digits) = if base == 0 || base == 16 || base == 8 || base == 2 {
-            let lower = digits.to_ascii_lowercase();
-            match (lower.get(..2), base) {
-                (Some("0x"), 0 | 16) => (16, digits[2..].to_string()),
-                (Some("0o"), 0 | 8) => (8, digits[2..].to_string()),
-                (Some("0b"), 0 | 2) => (2, digits[2..].to_string()),
-                (_, 0) => (10, digits),
-                _ => (base, digits),
-            }
-        } else {
-            (base, digits)
-        };
-        return match BigInt::parse_bytes(digits.as_bytes(), base).filter(|_| !digits.is_empty()) {
-            Some(n) => Ok(new_bigint(cx.heap_mut(), if neg { -n } else { n })),
-            None => err(
-                cx,
-                rt,
-                "ValueError",
-                &format!("invalid literal for int() with base {base}: {}", builtins::repr_str(text(v))),
-            ),
-        };
-    }
-    if is(v, &INT) || is(v, &BIGINT) {
-        return Ok(v);
-    }
-    if is(v, &BOOL) {
-        return Ok(new_int(cx.heap_mut(), (v == rt.true_.get()) as i64));
-    }
-    if is(v, &FLOAT) {
-        let f = f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) });
-        if f.is_nan() {
-            return err(cx, rt, "ValueError", "cannot convert float NaN to integer");
-        }
-        if f.is_infinite() {
-            return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
-        }
-        let b = BigInt::from(f.trunc() as i128);
-        let b = if f.abs() < 1e38 { b } else { num_bigint::BigInt::from_signed_bytes_le(&[0]) + big_from_f64(f) };
-        return Ok(new_bigint(cx.heap_mut(), b));
-    }
-    if let Some(r) = builtins::call_method(cx, rt, v, "__int__", &[]) {
-        return r;
-    }
-    err(
-        cx,
-        rt,
-        "TypeError",
-        &format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            builtins::type_name(rt, v)
-        ),
-    )
-}
-
-fn big_from_f64(f: f64) -> BigInt {
-    let (m, e) = {
-        let bits = f.to_bits();
-        let e = ((bits >> 52) & 0x7ff) as i64 - 1075;
-        let m = (bits & ((1 << 52) - 1)) | (1 << 52);
-        (m, e)
-    };
-    let b = BigInt::from(m) << (e.max(0) as usize);
-    if f < 0.0 {
-        -b
-    } else {
-        b
     }
 }
 

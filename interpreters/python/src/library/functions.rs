@@ -30,9 +30,6 @@ rows! {
     "hex" => hex,
     "oct" => oct,
     "bin" => bin,
-    "round" => round,
-    "divmod" => divmod,
-    "pow" => pow,
     "hash" => hash,
     "id" => id,
     "callable" => callable,
@@ -645,67 +642,6 @@ pub(super) fn oct<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 pub(super) fn bin<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     radix(cx, rt, args, 2, "0b")
-}
-
-pub(super) fn round<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let x = arg(cx, rt, args, 0, "round")?;
-    let nd = args.get(1).filter(|&&n| n != rt.none.get()).and_then(|&n| peek_i64(n));
-    if peek_i64(x).is_some() || is(x, &BIGINT) {
-        return Ok(x);
-    }
-    let f = f64::from_bits(unsafe { read_word(x, &FLOAT_VALUE) });
-    match nd {
-        None => {
-            let r = f.round_ties_even();
-            if !r.is_finite() {
-                return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
-            }
-            Ok(new_bigint(cx.heap_mut(), BigInt::from(r as i128)))
-        }
-        Some(n) => {
-            let s = format!("{:.*}", n.max(0) as usize, f);
-            let r: f64 = if n >= 0 {
-                s.parse().unwrap_or(f)
-            } else {
-                (f / 10f64.powi(-n as i32)).round_ties_even() * 10f64.powi(-n as i32)
-            };
-            Ok(new_float(cx.heap_mut(), r))
-        }
-    }
-}
-
-pub(super) fn divmod<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let __t14 = arg(cx, rt, args, 1, "divmod")?;
-    let (a, c) = (arg(cx, rt, args, 0, "divmod")?, __t14);
-    let q = b::binary(cx, rt, crate::bytecode::BinOp::FloorDiv, a, c)?;
-    let _m0 = metatrace::Ctx::root(cx, q);
-    let m = b::binary(cx, rt, crate::bytecode::BinOp::Mod, a, c)?;
-    metatrace::Ctx::unroot(cx, _m0);
-    Ok(new_tuple(cx.heap_mut(), &[q, m]))
-}
-
-pub(super) fn pow<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let __t15 = arg(cx, rt, args, 1, "pow")?;
-    let (a, e) = (arg(cx, rt, args, 0, "pow")?, __t15);
-    if let (Some(m), Some(x), Some(y)) = (args.get(2).and_then(|&m| peek_bigint(m)), peek_bigint(a), peek_bigint(e)) {
-        if m.is_zero() {
-            return err(cx, rt, "ValueError", "pow() 3rd argument cannot be 0");
-        }
-        return Ok(new_bigint(cx.heap_mut(), x.modpow(&y, &m)));
-    }
-    b::binary(cx, rt, crate::bytecode::BinOp::Pow, a, e)
 }
 
 pub(super) fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {

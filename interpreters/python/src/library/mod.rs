@@ -38,12 +38,14 @@ mod functions;
 mod mappings;
 mod math;
 mod methods;
+mod numeric;
 mod sequences;
 mod sets;
 mod strs;
 mod system;
 
 pub use functions::{getitem_iter, lazy_next};
+pub use numeric::{index_value, make_int, parse_int};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -56,7 +58,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, sets, methods, math, system);
+parts!(functions, sequences, strs, mappings, sets, methods, numeric, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

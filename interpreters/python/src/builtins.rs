@@ -576,14 +576,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
     }
     if is(obj, &RANGE) {
-        let (a, b, c) = unsafe {
-            (
-                read_word(obj, &RANGE_START) as i64,
-                read_word(obj, &RANGE_STOP) as i64,
-                read_word(obj, &RANGE_STEP) as i64,
-            )
-        };
+        let (a, b, c) = crate::library::range_parts(obj);
         return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
+    }
+    if is(obj, &SLICE) {
+        return crate::library::slice_repr(cx, rt, obj);
     }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
@@ -633,7 +630,10 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if crate::sets::is_frozen(o) {
         return Ok(crate::sets::hash(o));
     }
-    if is(o, &LIST) || dict::is_dict(o) || crate::sets::is_set(o) || crate::views::is_view(o) {
+    if is(o, &RANGE) {
+        return Ok(crate::library::range_hash(rt, o));
+    }
+    if is(o, &LIST) || dict::is_dict(o) || crate::sets::is_set(o) || crate::views::is_view(o) || is(o, &SLICE) {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
     if is(o, &INSTANCE) {
@@ -742,13 +742,15 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
 }
 
 pub fn range_len(a: i64, b: i64, c: i64) -> usize {
-    if c > 0 && a < b {
-        ((b - a - 1) / c + 1) as usize
+    let (a, b, c) = (a as i128, b as i128, c as i128);
+    let n = if c > 0 && a < b {
+        (b - a - 1) / c + 1
     } else if c < 0 && a > b {
-        ((a - b - 1) / (-c) + 1) as usize
+        (a - b - 1) / (-c) + 1
     } else {
         0
-    }
+    };
+    n.min(isize::MAX as i128) as usize
 }
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
@@ -849,6 +851,15 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         }
         _ => {}
     }
+    if is(a, &RANGE) && is(b, &RANGE) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
+    }
+    if is(a, &SLICE) && is(b, &SLICE) {
+        // Slices compare as the tuples of their start, stop and step.
+        let (x, y) = (crate::library::slice_parts(a), crate::library::slice_parts(b));
+        let (x, y) = (new_tuple(cx.heap_mut(), &x), new_tuple(cx.heap_mut(), &y));
+        return compare(cx, rt, op, x, y);
+    }
     let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
@@ -936,7 +947,8 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
 pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, item: usize) -> Result<bool, usize> {
     if is(container, &STR) {
         if !is(item, &STR) {
-            return Err(crate::errors::new_error(cx, rt, "TypeError", "'in <string>' requires string as left operand"));
+            let msg = format!("'in <string>' requires string as left operand, not {}", type_name(rt, item));
+            return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
         }
         return Ok(text(container).contains(text(item)));
     }
@@ -949,13 +961,26 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     if let Some(r) = crate::views::contains(cx, rt, container, item) {
         return r;
     }
+    if is(container, &RANGE) {
+        return crate::library::range_contains(cx, rt, container, item);
+    }
     if is(container, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
             let r = r?;
             return truth(cx, rt, r);
         }
     }
+    let iterable = if is(container, &INSTANCE) {
+        ["__iter__", "__getitem__"].iter().any(|m| classes::lookup(rt, peek_type(rt, container), m).is_some())
+    } else {
+        !is_not_iterable(container)
+    };
+    if !iterable {
+        let msg = format!("argument of type '{}' is not iterable", type_name(rt, container));
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
     let it = iter(cx, rt, container)?;
+    let _ = cx.root(it);
     while let Some(x) = next(cx, rt, it)? {
         if eq(cx, rt, x, item)? {
             return Ok(true);
@@ -997,7 +1022,12 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
         return Ok(it);
     }
-    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) || is_lazy(o) {
+    if is(o, &SEQ_ITER)
+        || is(o, &RANGE_ITER)
+        || is(o, &crate::generators::GENERATOR)
+        || is_lazy(o)
+        || is(o, &crate::library::CALL_ITER)
+    {
         return Ok(o);
     }
     if is(o, &INSTANCE) {
@@ -1011,6 +1041,31 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not iterable", type_name(rt, o)))
+}
+
+/// `callable(o)`
+pub fn is_callable(rt: &Python, o: usize) -> bool {
+    is(o, &FUNCTION)
+        || is(o, &BUILTIN)
+        || is(o, &TYPE)
+        || is(o, &METHOD)
+        || (is(o, &INSTANCE) && classes::lookup(rt, peek_type(rt, o), "__call__").is_some())
+}
+
+/// Whether builtin object `o` (not an instance) cannot be iterated.
+fn is_not_iterable(o: usize) -> bool {
+    !(is(o, &LIST)
+        || is(o, &TUPLE)
+        || is(o, &STR)
+        || dict::is_dict(o)
+        || crate::sets::is_any(o)
+        || crate::views::is_view(o)
+        || is(o, &RANGE)
+        || is(o, &SEQ_ITER)
+        || is(o, &RANGE_ITER)
+        || is(o, &crate::generators::GENERATOR)
+        || is_lazy(o)
+        || is(o, &crate::library::CALL_ITER))
 }
 
 /// Whether `o` is a lazy builtin iterator (`enumerate`, `zip`, `map`, `filter`).
@@ -1051,6 +1106,9 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     }
     if is_lazy(it) {
         return crate::library::lazy_next(cx, rt, it);
+    }
+    if is(it, &crate::library::CALL_ITER) {
+        return crate::library::callable_iter_next(cx, rt, it);
     }
     if is(it, &crate::generators::GENERATOR) {
         return match gen_send(cx, rt, it, rt.none.get(), None)? {

@@ -146,6 +146,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("cell", vec![&CELL]),
         ("iterator", vec![&SEQ_ITER]),
         ("range_iterator", vec![&RANGE_ITER]),
+        ("callable_iterator", vec![&library::CALL_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),

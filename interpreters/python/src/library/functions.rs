@@ -126,7 +126,21 @@ pub(super) fn min_max<S: Space>(
     name: &str,
     op: crate::bytecode::CmpOp,
 ) -> PyResult {
-    let items = if args.len() == 1 { collect(cx, rt, args[0])? } else { args.to_vec() };
+    for (k, _) in kw {
+        if &**k != "key" && &**k != "default" {
+            return err(cx, rt, "TypeError", &format!("'{k}' is an invalid keyword argument for {name}()"));
+        }
+    }
+    let default = kwarg(kw, "default");
+    let items = match args {
+        [] => return err(cx, rt, "TypeError", &format!("{name} expected at least 1 argument, got 0")),
+        [one] => collect(cx, rt, *one)?,
+        _ if default.is_some() => {
+            let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+            return err(cx, rt, "TypeError", &msg);
+        }
+        _ => args.to_vec(),
+    };
     let mark = metatrace::Ctx::root(cx, 0);
     for &i in &items {
         let _ = metatrace::Ctx::root(cx, i);
@@ -134,7 +148,7 @@ pub(super) fn min_max<S: Space>(
     let key = kwarg(kw, "key");
     let r = (|| {
         let Some(&first) = items.first() else {
-            if let Some(d) = kwarg(kw, "default") {
+            if let Some(d) = default {
                 return Ok(d);
             }
             return err(cx, rt, "ValueError", &format!("{name}() arg is an empty sequence"));
@@ -166,25 +180,38 @@ pub(super) fn max<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn sum<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let __t1 = arg(cx, rt, args, 0, "sum")?;
-    let items = collect(cx, rt, __t1)?;
-    let mark = metatrace::Ctx::root(cx, 0);
-    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or_else(|| new_int(cx.heap_mut(), 0));
-    let mut r = Ok(());
-    for i in items {
-        match b::binary(cx, rt, crate::bytecode::BinOp::Add, acc, i) {
-            Ok(v) => {
-                acc = v;
-                let _ = metatrace::Ctx::root(cx, v);
-            }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
+    if args.is_empty() {
+        return err(cx, rt, "TypeError", "sum() takes at least 1 positional argument (0 given)");
+    }
+    if args.len() > 2 {
+        return err(cx, rt, "TypeError", &format!("sum() takes at most 2 arguments ({} given)", args.len()));
+    }
+    let start = args.get(1).copied().or(kwarg(kw, "start"));
+    if let Some(s) = start {
+        let t = b::type_name(rt, s);
+        if matches!(&*t, "str" | "bytes" | "bytearray") {
+            let (what, join) = if &*t == "str" {
+                ("strings", "''")
+            } else {
+                (if &*t == "bytes" { "bytes" } else { "bytearray" }, "b''")
+            };
+            return err(cx, rt, "TypeError", &format!("sum() can't sum {what} [use {join}.join(seq) instead]"));
         }
     }
+    let it = b::iter(cx, rt, args[0])?;
+    let mark = metatrace::Ctx::root(cx, it);
+    let mut acc = start.unwrap_or_else(|| new_int(cx.heap_mut(), 0));
+    let _ = metatrace::Ctx::root(cx, acc);
+    let r = (|| {
+        while let Some(i) = b::next(cx, rt, it)? {
+            let _ = metatrace::Ctx::root(cx, i);
+            acc = b::binary(cx, rt, crate::bytecode::BinOp::Add, acc, i)?;
+            let _ = metatrace::Ctx::root(cx, acc);
+        }
+        Ok(acc)
+    })();
     metatrace::Ctx::unroot(cx, mark);
-    r.map(|_| acc)
+    r
 }
 
 pub(super) fn classinfo_matches<S: Space>(
@@ -332,8 +359,23 @@ pub(super) fn setattr<S: Space>(
 }
 
 pub(super) fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let o = arg(cx, rt, args, 0, "iter")?;
-    b::iter(cx, rt, o)
+    match args {
+        [o] => b::iter(cx, rt, *o),
+        [f, sentinel] => {
+            if !b::is_callable(rt, *f) {
+                return err(cx, rt, "TypeError", "iter(v, w): v must be callable");
+            }
+            Ok(super::callable_iter(cx, *f, *sentinel))
+        }
+        _ => {
+            let msg = if args.is_empty() {
+                "iter expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("iter expected at most 2 arguments, got {}", args.len())
+            };
+            err(cx, rt, "TypeError", &msg)
+        }
+    }
 }
 
 pub(super) fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -445,8 +487,36 @@ pub(super) fn reversed<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let __t9 = arg(cx, rt, args, 0, "reversed")?;
-    let mut items = collect(cx, rt, __t9)?;
+    let [o] = args[..] else {
+        return err(cx, rt, "TypeError", &format!("reversed expected 1 argument, got {}", args.len()));
+    };
+    if is(o, &RANGE) {
+        return Ok(super::range_reversed(cx, o));
+    }
+    let items = if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || crate::views::is_view(o) {
+        collect(cx, rt, o)?
+    } else if is(o, &INSTANCE) {
+        if let Some(r) = b::call_method(cx, rt, o, "__reversed__", &[]) {
+            return r;
+        }
+        let t = b::peek_type(rt, o);
+        if classes::lookup(rt, t, "__len__").is_none() || classes::lookup(rt, t, "__getitem__").is_none() {
+            return err(cx, rt, "TypeError", &format!("'{}' object is not reversible", b::type_name(rt, o)));
+        }
+        // The sequence protocol: o[len - 1], ..., o[0].
+        let n = b::len(cx, rt, o)?;
+        let mut items = Vec::with_capacity(n);
+        for k in 0..n {
+            let i = new_int(cx.heap_mut(), k as i64);
+            let v = crate::types::getitem(cx, rt, o, i)?;
+            let _ = metatrace::Ctx::root(cx, v);
+            items.push(v);
+        }
+        items
+    } else {
+        return err(cx, rt, "TypeError", &format!("'{}' object is not reversible", b::type_name(rt, o)));
+    };
+    let mut items = items;
     items.reverse();
     let l = new_list(cx.heap_mut(), &items);
     b::iter(cx, rt, l)
@@ -663,12 +733,7 @@ pub(super) fn callable<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let o = arg(cx, rt, args, 0, "callable")?;
-    let c = is(o, &FUNCTION)
-        || is(o, &BUILTIN)
-        || is(o, &TYPE)
-        || is(o, &METHOD)
-        || (is(o, &INSTANCE) && classes::lookup(rt, b::peek_type(rt, o), "__call__").is_some());
-    Ok(rt.bool_obj(c))
+    Ok(rt.bool_obj(b::is_callable(rt, o)))
 }
 
 pub(super) fn input<S: Space>(

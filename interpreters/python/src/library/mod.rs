@@ -39,13 +39,18 @@ mod mappings;
 mod math;
 mod methods;
 mod numeric;
+mod objects;
 mod sequences;
 mod sets;
 mod strs;
 mod system;
 
 pub use functions::{getitem_iter, lazy_next};
-pub use numeric::{index_value, make_int, parse_int};
+pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
+pub use objects::{
+    callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
+    range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
+};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -58,7 +63,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, sets, methods, numeric, math, system);
+parts!(functions, sequences, strs, mappings, sets, methods, numeric, objects, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

@@ -211,6 +211,95 @@ fn str_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) ->
     }
 }
 
+/// Python's `float(s)` for a str: `None` if `s` is not a float literal.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim_matches(char::is_whitespace);
+    let mut ascii = String::with_capacity(t.len());
+    let chars: Vec<char> = t.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            // Only between two digits.
+            let digit =
+                |i: Option<&char>| i.is_some_and(|c| c.is_ascii_digit() || digit_value(*c).is_some_and(|v| v < 10));
+            if k == 0 || !digit(chars.get(k - 1)) || !digit(chars.get(k + 1)) {
+                return None;
+            }
+            continue;
+        }
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            ascii.push(std::char::from_digit(digit_value(c).filter(|&v| v < 10)?, 10)?);
+        }
+    }
+    let lower = ascii.to_ascii_lowercase();
+    let (neg, body) = match lower.as_bytes().first() {
+        Some(b'-') => (true, &lower[1..]),
+        Some(b'+') => (false, &lower[1..]),
+        _ => (false, &lower[..]),
+    };
+    let v = match body {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ if body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-')) => body.parse().ok()?,
+        _ => return None,
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// Calling the class `float`: `float()`, `float(x)`.
+pub fn make_float<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: Kw<'_>) -> PyResult {
+    if !kw.is_empty() {
+        return err(cx, rt, "TypeError", "float() takes no keyword arguments");
+    }
+    let v = match args {
+        [] => return Ok(new_float(cx.heap_mut(), 0.0)),
+        [v] => *v,
+        _ => return err(cx, rt, "TypeError", &format!("float expected at most 1 argument, got {}", args.len())),
+    };
+    if is(v, &FLOAT) {
+        return Ok(v);
+    }
+    if is(v, &STR) {
+        return match parse_float(text(v)) {
+            Some(f) => Ok(new_float(cx.heap_mut(), f)),
+            None => {
+                let msg = format!("could not convert string to float: {}", b::repr_str(text(v)));
+                err(cx, rt, "ValueError", &msg)
+            }
+        };
+    }
+    if let Some(n) = peek_bigint(v) {
+        return int_to_float(cx, rt, &n);
+    }
+    if is(v, &INSTANCE) {
+        if let Some(r) = b::call_method(cx, rt, v, "__float__", &[]) {
+            let r = r?;
+            if !is(r, &FLOAT) {
+                let msg =
+                    format!("{}.__float__ returned non-float (type {})", b::type_name(rt, v), b::type_name(rt, r));
+                return err(cx, rt, "TypeError", &msg);
+            }
+            return Ok(r);
+        }
+        if classes::lookup(rt, b::peek_type(rt, v), "__index__").is_some() {
+            let n = index_value(cx, rt, v)?;
+            return int_to_float(cx, rt, &n);
+        }
+    }
+    let msg = format!("float() argument must be a string or a real number, not '{}'", b::type_name(rt, v));
+    err(cx, rt, "TypeError", &msg)
+}
+
+/// An int as a float (correctly rounded), or CPython's OverflowError.
+fn int_to_float<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, n: &BigInt) -> PyResult {
+    let f = ldexp_big(&n.abs(), 0);
+    if f.is_infinite() {
+        return err(cx, rt, "OverflowError", "int too large to convert to float");
+    }
+    Ok(new_float(cx.heap_mut(), if n.is_negative() { -f } else { f }))
+}
+
 /// `round(x)` and `round(x, n)`.
 pub(super) fn round<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -991,22 +991,11 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
 
 /// `iter(o)`
 pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
-    if is(o, &LIST)
-        || is(o, &TUPLE)
-        || is(o, &STR)
-        || dict::is_dict(o)
-        || crate::sets::is_any(o)
-        || crate::views::is_view(o)
-    {
-        let seq = if dict::is_dict(o) {
-            new_list(cx.heap_mut(), &dict::items(o).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
-        } else if crate::sets::is_any(o) {
-            new_list(cx.heap_mut(), &crate::sets::keys(o))
-        } else if crate::views::is_view(o) {
-            crate::views::snapshot(cx, o)
-        } else {
-            o
-        };
+    if let Some(it) = crate::views::iter_of(cx.heap_mut(), o) {
+        return Ok(it);
+    }
+    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) {
+        let seq = o;
         let it = cx.heap_mut().alloc(&SEQ_ITER);
         // SAFETY: just allocated.
         unsafe { *((it + SITER_SEQ.offset as usize) as *mut usize) = seq };
@@ -1027,6 +1016,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         || is(o, &crate::generators::GENERATOR)
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)
+        || crate::views::is_iter(o)
     {
         return Ok(o);
     }
@@ -1065,7 +1055,8 @@ fn is_not_iterable(o: usize) -> bool {
         || is(o, &RANGE_ITER)
         || is(o, &crate::generators::GENERATOR)
         || is_lazy(o)
-        || is(o, &crate::library::CALL_ITER))
+        || is(o, &crate::library::CALL_ITER)
+        || crate::views::is_iter(o))
 }
 
 /// Whether `o` is a lazy builtin iterator (`enumerate`, `zip`, `map`, `filter`).
@@ -1109,6 +1100,9 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     }
     if is(it, &crate::library::CALL_ITER) {
         return crate::library::callable_iter_next(cx, rt, it);
+    }
+    if crate::views::is_iter(it) {
+        return crate::views::iter_next(cx, rt, it);
     }
     if is(it, &crate::generators::GENERATOR) {
         return match gen_send(cx, rt, it, rt.none.get(), None)? {

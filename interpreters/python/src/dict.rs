@@ -87,6 +87,12 @@ pub fn items(d: usize) -> Vec<(usize, usize)> {
     (0..word(d, &USED)).filter(|&k| item(keys, k) != 0).map(|k| (item(keys, k), item(values, k))).collect()
 }
 
+/// The first live entry at or after position `pos`: (its position, key, value).
+pub fn entry_from(d: usize, pos: usize) -> Option<(usize, usize, usize)> {
+    let (keys, values) = (word(d, &KEYS), word(d, &VALUES));
+    (pos..word(d, &USED)).find(|&k| item(keys, k) != 0).map(|k| (k, item(keys, k), item(values, k)))
+}
+
 /// The position of `key`, comparing with `==` (which may run user code).
 fn find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, h: i64) -> Result<Option<usize>, usize> {
     let candidates = index(d).get(&h).cloned().unwrap_or_default();

@@ -114,6 +114,11 @@ pub fn keys(s: usize) -> Vec<usize> {
     (0..=mask(s)).map(|i| key_at(s, i)).filter(|&k| k != 0).collect()
 }
 
+/// The first key in a slot at or after `pos`: (its slot, key).
+pub fn entry_from(s: usize, pos: usize) -> Option<(usize, usize)> {
+    (pos..=mask(s)).map(|i| (i, key_at(s, i))).find(|e| e.1 != 0)
+}
+
 /// The active entries (key, hash) in table order.
 fn entries(s: usize) -> Vec<(usize, i64)> {
     let t = table(s);

@@ -14,6 +14,19 @@ use crate::{Py, Python};
 use metatrace::heap::{Heap, Layout};
 use metatrace::{Concrete, Ctx, FieldDescr, MemKind};
 
+/// Iterators over a dict (its keys, values or items) or a set: live, by position, raising
+/// CPython's RuntimeError when the size changes under them.
+pub static KEY_ITER: Layout = Layout::object("dict_keyiterator", 32, &[16]);
+pub static VALUE_ITER: Layout = Layout::object("dict_valueiterator", 32, &[16]);
+pub static ITEM_ITER: Layout = Layout::object("dict_itemiterator", 32, &[16]);
+pub static SET_ITER: Layout = Layout::object("set_iterator", 32, &[16]);
+const IT_SRC: FieldDescr = FieldDescr::new("dictiter.src", 16, MemKind::Ref);
+const IT_POS: FieldDescr = FieldDescr::new("dictiter.pos", 24, MemKind::I64);
+/// The size of the source when iteration began (`usize::MAX` once it changed).
+const IT_SIZE: FieldDescr = FieldDescr::new("dictiter.size", 32, MemKind::I64);
+/// How many items are still to come.
+const IT_LEFT: FieldDescr = FieldDescr::new("dictiter.left", 40, MemKind::I64);
+
 pub static KEYS: Layout = Layout::object("dict_keys", 8, &[16]);
 pub static VALUES: Layout = Layout::object("dict_values", 8, &[16]);
 pub static ITEMS: Layout = Layout::object("dict_items", 8, &[16]);
@@ -67,6 +80,70 @@ pub fn items<S: Space>(cx: &mut Cx<'_, S>, v: usize) -> Vec<usize> {
     } else {
         pairs.into_iter().map(|(k, x)| new_tuple(cx.heap_mut(), &[k, x])).collect()
     }
+}
+
+/// Whether `o` is an iterator over a dict or a set.
+pub fn is_iter(o: usize) -> bool {
+    is(o, &KEY_ITER) || is(o, &VALUE_ITER) || is(o, &ITEM_ITER) || is(o, &SET_ITER)
+}
+
+/// `iter(o)` for a dict, a view or a set (`None`: none of them).
+pub fn iter_of(heap: &mut Heap, o: usize) -> Option<usize> {
+    let (layout, src) = if dict::is_dict(o) || is(o, &KEYS) {
+        (&KEY_ITER, if is(o, &KEYS) { dict_of(o) } else { o })
+    } else if is(o, &VALUES) {
+        (&VALUE_ITER, dict_of(o))
+    } else if is(o, &ITEMS) {
+        (&ITEM_ITER, dict_of(o))
+    } else if sets::is_any(o) {
+        (&SET_ITER, o)
+    } else {
+        return None;
+    };
+    let n = if sets::is_any(src) { sets::len(src) } else { dict::len(src) };
+    let it = heap.alloc(layout);
+    // SAFETY: just allocated with an iterator layout.
+    unsafe {
+        *((it + IT_SRC.offset as usize) as *mut usize) = src;
+        *((it + IT_SIZE.offset as usize) as *mut usize) = n;
+        *((it + IT_LEFT.offset as usize) as *mut usize) = n;
+    }
+    Some(it)
+}
+
+/// The next item of a dict or set iterator (`None`: exhausted).
+pub fn iter_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Option<usize>, usize> {
+    let field = |f: &FieldDescr| unsafe { read_word(it, f) as usize };
+    let set = |f: &FieldDescr, v: usize| unsafe { *((it + f.offset as usize) as *mut usize) = v };
+    let (src, pos, size, left) = (field(&IT_SRC), field(&IT_POS), field(&IT_SIZE), field(&IT_LEFT));
+    let is_set = sets::is_any(src);
+    let now = if is_set { sets::len(src) } else { dict::len(src) };
+    if size != now {
+        set(&IT_SIZE, usize::MAX);
+        let what =
+            if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+        return builtins::err(cx, rt, "RuntimeError", what).map(Some);
+    }
+    let found = if is_set { sets::entry_from(src, pos).map(|(p, k)| (p, k, 0)) } else { dict::entry_from(src, pos) };
+    let Some((p, k, v)) = found else {
+        set(&IT_POS, usize::MAX >> 1);
+        return Ok(None);
+    };
+    if left == 0 {
+        if !is_set {
+            return builtins::err(cx, rt, "RuntimeError", "dictionary keys changed during iteration").map(Some);
+        }
+        return Ok(None);
+    }
+    set(&IT_POS, p + 1);
+    set(&IT_LEFT, left - 1);
+    Ok(Some(if is(it, &VALUE_ITER) {
+        v
+    } else if is(it, &ITEM_ITER) {
+        new_tuple(cx.heap_mut(), &[k, v])
+    } else {
+        k
+    }))
 }
 
 /// A list of the current items of view `v` (what iterating it walks).

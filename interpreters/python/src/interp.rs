@@ -457,6 +457,13 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
     if class == TYPE.class() && cx.promote_ref(callable) == rt.builtin_type("super") {
         return make_super::<S, C>(cx, &rt, f, &args);
     }
+    if class == BUILTIN.class() && args.is_empty() && kwargs.is_none() {
+        // `globals()`, `locals()`, `dir()`, `vars()`: given the frame they look at.
+        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable) {
+            let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
+            return builtins::call_native::<S, C>(cx, f, callable, args, Some(kw));
+        }
+    }
     if class == BUILTIN.class() {
         if let Some(r) = builtins::fast_call::<S, C>(cx, &rt, callable, &args) {
             return r;

@@ -36,6 +36,8 @@ rows! {
     "input" => input,
     "format" => format,
     "dir" => dir,
+    "globals" => globals,
+    "locals" => locals,
     "vars" => vars,
     "delattr" => delattr,
     "ascii" => ascii,
@@ -812,11 +814,145 @@ pub(super) fn build_class<S: Space>(
     Ok(t)
 }
 
+/// The keyword argument by which the interpreter passes a frame to `globals()` and friends.
+pub const FRAME_KW: &str = "__frame__";
+
+/// What `globals()`, `locals()`, `dir()` and `vars()` called without arguments need of the
+/// calling frame: (module, code number, class namespace or None, tuple of the local slots).
+/// `None` for other callables.
+pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &crate::interp::Frame<C>,
+    b: C::Ref,
+) -> Option<C::Ref> {
+    let id = cx.getfield_int(b, &BUILTIN_ID);
+    let id = cx.promote_int(id) as usize;
+    if !matches!(crate::library::NAMES[id], "globals" | "locals" | "dir" | "vars") {
+        return None;
+    }
+    let code = cx.int(f.code_id as i64);
+    let code = crate::space::int(cx, code);
+    let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
+    let locals = crate::interp::tuple(cx, &f.locals);
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals]))
+}
+
+/// The globals of a module as a new dict.
+fn module_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
+    let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
+    let id = rt.module_id(m) as usize;
+    let order = rt.modules.borrow()[id].order.clone();
+    for n in order {
+        if let Some(v) = crate::globals::peek_global_of(rt, m, &n) {
+            let k = new_str(cx.heap_mut(), &n);
+            dict::set(cx, rt, d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+/// The namespace of the frame described by `info` (see `frame_info`): a function's locals as
+/// a new dict, a class body's namespace, or the module's globals.
+fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
+    let Some(info) = info else {
+        let main = rt.module_cache.borrow().get("__main__").copied();
+        return match main {
+            Some(m) => module_dict(cx, rt, m),
+            None => Ok(dict::new_dict(cx.heap_mut())),
+        };
+    };
+    let [m, code, ns, slots] = tuple_items(info)[..] else { unreachable!("frame info") };
+    if ns != rt.none.get() {
+        return Ok(ns);
+    }
+    let code = rt.code(peek_i64(code).unwrap_or(0) as u32);
+    if code.kind == crate::bytecode::CodeKind::Module {
+        return module_dict(cx, rt, m);
+    }
+    let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
+    for (name, v) in code.varnames.iter().zip(tuple_items(slots)) {
+        let v = if is(v, &CELL) { unsafe { read_word(v, &CELL_VALUE) as usize } } else { v };
+        if v != 0 {
+            let k = new_str(cx.heap_mut(), name);
+            dict::set(cx, rt, d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn no_args<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    args: &[usize],
+    kw: Kw<'_>,
+    name: &str,
+) -> Result<Option<usize>, usize> {
+    if !args.is_empty() {
+        return Err(crate::errors::new_error(
+            cx,
+            rt,
+            "TypeError",
+            &format!("{name}() takes no arguments ({} given)", args.len()),
+        ));
+    }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| &**k != FRAME_KW) {
+        let msg = format!("{name}() takes no keyword arguments");
+        let _ = k;
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
+    Ok(kwarg(kw, FRAME_KW))
+}
+
+pub(super) fn globals<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let info = no_args(cx, rt, args, kw, "globals")?;
+    let m = match info {
+        Some(i) => tuple_items(i)[0],
+        None => match rt.module_cache.borrow().get("__main__").copied() {
+            Some(m) => m,
+            None => return Ok(dict::new_dict(cx.heap_mut())),
+        },
+    };
+    module_dict(cx, rt, m)
+}
+
+pub(super) fn locals<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let info = no_args(cx, rt, args, kw, "locals")?;
+    frame_locals(cx, rt, info)
+}
+
 /// The attribute names of an object (modules: their globals; instances: their own and their
-/// classes'), sorted.
-pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+/// classes'), sorted; without an argument, the names of the calling frame.
+pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let mut names: Vec<Rc<str>> = Vec::new();
     match args.first() {
+        None => {
+            let info = no_args(cx, rt, args, kw, "dir")?;
+            let d = frame_locals(cx, rt, info)?;
+            let mut keys = Vec::new();
+            for (k, _) in dict::items(d) {
+                keys.push(k);
+            }
+            let l = new_list(cx.heap_mut(), &keys);
+            let _ = metatrace::Ctx::root(cx, l);
+            let mut items = keys;
+            sort_items(cx, rt, &mut items, None, false)?;
+            return Ok(new_list(cx.heap_mut(), &items));
+        }
         Some(&o) if is(o, &MODULE) => {
             let id = rt.module_id(o) as usize;
             for n in rt.modules.borrow()[id].order.clone() {
@@ -838,15 +974,23 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
                 names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
             }
         }
-        None => return err(cx, rt, "TypeError", "dir() without arguments is not supported yet"),
     }
     names.sort();
     names.dedup();
     let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     Ok(new_list(cx.heap_mut(), &objs))
 }
-pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let o = arg(cx, rt, args, 0, "vars")?;
+pub(super) fn vars<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let Some(&o) = args.first() else {
+        let info = no_args(cx, rt, args, kw, "vars")?;
+        return frame_locals(cx, rt, info);
+    };
     let d = dict::new_dict(cx.heap_mut());
     if is(o, &INSTANCE) {
         let map = unsafe { read_word(o, &INST_MAP) } as usize;
@@ -860,14 +1004,7 @@ pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, 
         return Ok(d);
     }
     if is(o, &MODULE) {
-        let id = rt.module_id(o) as usize;
-        for n in rt.modules.borrow()[id].order.clone() {
-            if let Some(v) = crate::globals::peek_global_of(rt, o, &n) {
-                let k = new_str(cx.heap_mut(), &n);
-                dict::set(cx, rt, d, k, v)?;
-            }
-        }
-        return Ok(d);
+        return module_dict(cx, rt, o);
     }
     err(cx, rt, "TypeError", "vars() argument must have __dict__ attribute")
 }

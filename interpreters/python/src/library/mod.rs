@@ -45,7 +45,7 @@ mod sets;
 mod strs;
 mod system;
 
-pub use functions::{getitem_iter, lazy_next};
+pub use functions::{frame_info, getitem_iter, lazy_next, FRAME_KW};
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,

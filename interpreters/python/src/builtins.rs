@@ -582,6 +582,9 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if is(obj, &SLICE) {
         return crate::library::slice_repr(cx, rt, obj);
     }
+    if crate::complex::is_complex(obj) {
+        return Ok(crate::complex::repr(obj));
+    }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
 
@@ -633,6 +636,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if is(o, &RANGE) {
         return Ok(crate::library::range_hash(rt, o));
     }
+    if crate::complex::is_complex(o) {
+        return Ok(crate::complex::hash(o));
+    }
     if is(o, &LIST) || dict::is_dict(o) || crate::sets::is_set(o) || crate::views::is_view(o) || is(o, &SLICE) {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
@@ -672,6 +678,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     }
     if is(o, &STR) {
         return Ok(!text(o).is_empty());
+    }
+    if crate::complex::is_complex(o) {
+        return Ok(crate::complex::parts(o) != (0.0, 0.0));
     }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
@@ -772,6 +781,9 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
             return crate::numbers::float_binary(cx, rt, op, x, y);
         }
     }
+    if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
+        return r;
+    }
     if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
         let s = format!("{}{}", text(a), text(b));
         return Ok(new_str(cx.heap_mut(), &s));
@@ -850,6 +862,9 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             return boolean(found == (op == CmpOp::In));
         }
         _ => {}
+    }
+    if let Some(r) = crate::complex::compare(op, a, b) {
+        return boolean(r);
     }
     if is(a, &RANGE) && is(b, &RANGE) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
@@ -1422,6 +1437,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "tuple"
     } else if class == INT.class() || class == BIGINT.class() || class == BOOL.class() {
         "int"
+    } else if class == crate::complex::COMPLEX.class() {
+        "complex"
     } else if class == RANGE.class() {
         "range"
     } else if class == SLICE.class() {

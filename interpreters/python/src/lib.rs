@@ -13,6 +13,7 @@ pub mod bytecode;
 pub mod call;
 pub mod classes;
 pub mod compile;
+pub mod complex;
 pub mod dict;
 pub mod errors;
 pub mod format;
@@ -125,6 +126,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("int", vec![&INT, &BIGINT]),
         ("bool", vec![&BOOL]),
         ("float", vec![&FLOAT]),
+        ("complex", vec![&complex::COMPLEX]),
         ("str", vec![&STR]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),

@@ -176,7 +176,7 @@ impl Python {
                 Err(_) => self.none.get(),
             },
             Const::Float(f) => new_float(heap, *f),
-            Const::Imag(f) => new_float(heap, *f),
+            Const::Imag(f) => crate::complex::new(heap, 0.0, *f),
             Const::Str(s) => new_str(heap, s),
             Const::Bytes(b) => new_str(heap, &String::from_utf8_lossy(b)),
             Const::Ellipsis => self.ellipsis.get(),

@@ -99,6 +99,7 @@ pub fn call_type<S: Space>(
             }
             "range" => return crate::library::make_range(cx, rt, args, kw),
             "slice" => return crate::library::make_slice(cx, rt, args, kw),
+            "complex" => return crate::complex::make(cx, rt, args, kw),
             "type" if args.len() == 1 => return Ok(builtins::peek_type(rt, args[0])),
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.

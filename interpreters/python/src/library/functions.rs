@@ -107,6 +107,10 @@ pub(super) fn abs<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     if is(o, &FLOAT) {
         return Ok(new_float(cx.heap_mut(), f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }).abs()));
     }
+    if crate::complex::is_complex(o) {
+        let (re, im) = crate::complex::parts(o);
+        return Ok(new_float(cx.heap_mut(), re.hypot(im)));
+    }
     if let Some(r) = b::call_method(cx, rt, o, "__abs__", &[]) {
         return r;
     }

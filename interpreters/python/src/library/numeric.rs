@@ -17,6 +17,7 @@ rows! {
     "float.hex" => float_hex,
     "float.fromhex" => float_fromhex,
     "float.conjugate" => float_conjugate,
+    "complex.conjugate" => complex_conjugate,
 }
 
 /// The code points of the zero digits of Unicode's decimal digit blocks (each block holds
@@ -585,6 +586,16 @@ pub(super) fn float_conjugate<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     Ok(this(t))
+}
+
+pub(super) fn complex_conjugate<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    Ok(crate::complex::conjugate(cx, this(t)))
 }
 
 /// `float.hex()`: `0x1.8000000000000p+0`.

@@ -329,6 +329,9 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
             _ => None,
         };
     }
+    if crate::complex::is_complex(obj) {
+        return crate::complex::attr(cx, obj, name).map(Ok);
+    }
     let _ = rt;
     None
 }

@@ -643,14 +643,44 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
     if is(o, &INSTANCE) {
+        if !instance_hashable(rt, o) {
+            let msg = format!("unhashable type: '{}'", type_name(rt, o));
+            return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+        }
         if let Some(r) = call_method(cx, rt, o, "__hash__", &[]) {
             let h = r?;
-            return peek_bigint(h).and_then(|b| b.to_i64()).ok_or_else(|| {
-                crate::errors::new_error(cx, rt, "TypeError", "__hash__ method should return an integer")
-            });
+            return match peek_bigint(h) {
+                Some(b) => Ok(match b.to_i64() {
+                    Some(-1) => -2,
+                    Some(v) => v,
+                    None => crate::format::int_hash(&b),
+                }),
+                None => Err(crate::errors::new_error(cx, rt, "TypeError", "__hash__ method should return an integer")),
+            };
         }
     }
     Ok((o >> 4) as i64)
+}
+
+/// Whether instances of `o`'s class are hashable: the first class of its MRO that defines
+/// `__eq__` or `__hash__` decides (a class defining `__eq__` alone, or setting `__hash__ =
+/// None`, makes its instances unhashable).
+fn instance_hashable(rt: &Python, o: usize) -> bool {
+    let t = peek_type(rt, o);
+    // SAFETY: a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let mro = rt.types.borrow()[id].mro.clone();
+    for c in mro {
+        // SAFETY: classes of an MRO are live.
+        let cid = unsafe { read_word(c, &TYPE_ID) } as usize;
+        let types = rt.types.borrow();
+        let d = types[cid].dict.borrow();
+        let h = d.get("__hash__").copied();
+        if h.is_some() || d.contains_key("__eq__") {
+            return h.is_some_and(|h| h != rt.none.get());
+        }
+    }
+    true
 }
 
 /// `a == b` as a bool.

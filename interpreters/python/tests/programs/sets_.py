@@ -66,3 +66,20 @@ try:
 except TypeError as e: print(e)
 print(set([1,2]) == frozenset([1,2]), {frozenset([1,2]): 1}[frozenset([2,1])])
 print({1, 2} in {frozenset({1, 2})})
+class A:
+    def __eq__(self, o): return True
+class B(A):
+    def __hash__(self): return 2**70
+class C:
+    __hash__ = None
+class D(B): pass
+class E:
+    def __hash__(self): return -1
+for k in (A, C):
+    try: hash(k())
+    except TypeError as e: print(e)
+print(hash(B()), hash(D()) == hash(B()), hash(E()), len({D(), D()}))
+try: {A()}
+except TypeError as e: print(e)
+class P(Exception): pass
+print(hash(P()) == hash(P()) or True, hash(True), hash(1.0) == hash(1) == hash(True))

@@ -807,6 +807,10 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         return crate::numbers::int_binary(cx, rt, op, x, y);
     }
     if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
+        if (is(a, &FLOAT) || is(b, &FLOAT)) && (x.is_infinite() && is(a, &BIGINT) || y.is_infinite() && is(b, &BIGINT))
+        {
+            return err(cx, rt, "OverflowError", "int too large to convert to float");
+        }
         if is(a, &FLOAT) || is(b, &FLOAT) {
             return crate::numbers::float_binary(cx, rt, op, x, y);
         }
@@ -1230,6 +1234,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             None if dict::is_dict(a) && op == BinOp::Or => {
                 crate::library::call_method_of(cx, rt, a, "dict.update", &[b])?;
                 Ok(a)
+            }
+            None if crate::sets::is_set(a) => {
+                let msg = format!("unsupported operand type(s) for {}=: 'set' and '{}'", op.symbol(), type_name(rt, b));
+                err(cx, rt, "TypeError", &msg)
             }
             None => binary(cx, rt, op, a, b),
         },

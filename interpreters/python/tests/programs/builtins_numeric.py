@@ -51,3 +51,9 @@ except TypeError as e: print(e)
 try: complex("abc")
 except ValueError as e: print(e)
 print({1j: 2}[1j], [1j, 2j], (1e20+1j), complex(1, float('inf')))
+s = {1}
+try: s |= [2]
+except TypeError as e: print(e)
+try: 10**400 * 1.0
+except OverflowError as e: print(e)
+print(10**300 * 1.0 > 0, 2**1023 + 0.5)

@@ -19,6 +19,7 @@ pub mod errors;
 pub mod format;
 pub mod generators;
 pub mod globals;
+pub mod hashing;
 pub mod interp;
 pub mod library;
 pub mod modules;

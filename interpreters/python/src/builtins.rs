@@ -23,6 +23,8 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NativeOp {
     Binary(BinOp),
+    /// `a op= b` on a set or dict `a` (`|=`, `&=`, `-=`, `^=`: in place).
+    Inplace(BinOp),
     Unary(UnOp),
     Compare(CmpOp),
     /// The rest of a comparison after the left operand's method returned NotImplemented.
@@ -127,6 +129,7 @@ impl NativeOp {
             NativeOp::Unary(op) => 100 + UNOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::Compare(op) => 200 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
             NativeOp::CompareReflected(op) => 250 + CMPOPS.iter().position(|&o| o == op).unwrap() as i64,
+            NativeOp::Inplace(op) => 400 + BINOPS.iter().position(|&o| o == op).unwrap() as i64,
             other => 300 + SIMPLE.iter().position(|&o| o == other).unwrap() as i64,
         }
     }
@@ -136,6 +139,7 @@ impl NativeOp {
             100..=199 => NativeOp::Unary(UNOPS[c as usize - 100]),
             200..=249 => NativeOp::Compare(CMPOPS[c as usize - 200]),
             250..=299 => NativeOp::CompareReflected(CMPOPS[c as usize - 250]),
+            400..=499 => NativeOp::Inplace(BINOPS[c as usize - 400]),
             _ => SIMPLE[c as usize - 300],
         }
     }
@@ -319,11 +323,27 @@ pub fn call_value<S: Space>(
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
         if this == 0 && is_method_name(NAMES[id]) {
+            let (prefix, name) = NAMES[id].split_once('.').unwrap_or_default();
+            let owner = rt.type_by_name.borrow().get(prefix).copied();
+            if CLASSMETHODS.contains(&NAMES[id]) {
+                // A class method read from its class (`dict.fromkeys`): bound to the class.
+                return (crate::library::table::<S>()[id])(cx, rt, owner, args, kw);
+            }
             // An unbound method of a builtin type (`str.upper`): its first argument is self.
             let Some((&first, rest)) = args.split_first() else {
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
+            if let Some(owner) = owner {
+                let t = peek_type(rt, first);
+                if !classes::is_subclass(rt, t, owner) && !(prefix == "int" && t == rt.builtin_type("bool")) {
+                    let msg = format!(
+                        "descriptor '{name}' for '{prefix}' objects doesn't apply to a '{}' object",
+                        type_name(rt, first)
+                    );
+                    return err(cx, rt, "TypeError", &msg);
+                }
+            }
             return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
         }
         let this = if this == 0 { None } else { Some(this) };
@@ -528,16 +548,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         REPRING.with(|r| r.borrow_mut().pop());
         return r;
     }
-    if dict::is_set(obj) {
-        let keys: Vec<usize> = dict::items(obj).into_iter().map(|(k, _)| k).collect();
-        if keys.is_empty() {
-            return Ok("set()".into());
-        }
-        let mut parts = Vec::new();
-        for k in keys {
-            parts.push(to_repr(cx, rt, k)?);
-        }
-        return Ok(format!("{{{}}}", parts.join(", ")));
+    if crate::sets::is_any(obj) {
+        return crate::sets::repr(cx, rt, obj);
+    }
+    if let Some(r) = crate::views::repr(cx, rt, obj) {
+        return r;
     }
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
         if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
@@ -584,14 +599,14 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
     }
     if is(obj, &RANGE) {
-        let (a, b, c) = unsafe {
-            (
-                read_word(obj, &RANGE_START) as i64,
-                read_word(obj, &RANGE_STOP) as i64,
-                read_word(obj, &RANGE_STEP) as i64,
-            )
-        };
+        let (a, b, c) = crate::library::range_parts(obj);
         return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
+    }
+    if is(obj, &SLICE) {
+        return crate::library::slice_repr(cx, rt, obj);
+    }
+    if crate::complex::is_complex(obj) {
+        return Ok(crate::complex::repr(obj));
     }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
@@ -642,56 +657,6 @@ pub fn type_name_of_class(rt: &Python, cls: usize) -> Rc<str> {
     classes::type_name(rt, cls)
 }
 
-/// Python's hash of a key.
-pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, usize> {
-    if is(o, &STR) {
-        // SAFETY: `o` is a live str; its hash field is -1 until computed.
-        unsafe {
-            let cached = read_word(o, &STR_HASH) as i64;
-            if cached != -1 {
-                return Ok(cached);
-            }
-            let h = crate::format::str_hash(str_text(o));
-            *((o + STR_HASH.offset as usize) as *mut i64) = h;
-            return Ok(h);
-        }
-    }
-    if let Some(b) = peek_bigint(o) {
-        return Ok(crate::format::int_hash(&b));
-    }
-    if is(o, &FLOAT) {
-        return Ok(crate::format::float_hash(peek_f64(o).unwrap()));
-    }
-    if is(o, &TUPLE) {
-        let mut acc: u64 = 0x27D4EB2F165667C5;
-        for i in tuple_items(o) {
-            let h = hash(cx, rt, i)? as u64;
-            acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F)).rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
-        }
-        return Ok(acc as i64);
-    }
-    if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) {
-        return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
-    }
-    if is(o, &INSTANCE) || is(o, &TYPE) {
-        if classes::special(rt, peek_type(rt, o), "__hash__") == Some(rt.none.get()) {
-            return Err(crate::errors::new_error(
-                cx,
-                rt,
-                "TypeError",
-                &format!("unhashable type: '{}'", type_name(rt, o)),
-            ));
-        }
-        if let Some(r) = call_method(cx, rt, o, "__hash__", &[]) {
-            let h = r?;
-            return peek_bigint(h).and_then(|b| b.to_i64()).ok_or_else(|| {
-                crate::errors::new_error(cx, rt, "TypeError", "__hash__ method should return an integer")
-            });
-        }
-    }
-    Ok((o >> 4) as i64)
-}
-
 /// `a == b` as a bool.
 pub fn eq<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, a: usize, b: usize) -> Result<bool, usize> {
     if a == b {
@@ -718,14 +683,23 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &STR) {
         return Ok(!text(o).is_empty());
     }
+    if crate::complex::is_complex(o) {
+        return Ok(crate::complex::parts(o) != (0.0, 0.0));
+    }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
     }
     if is(o, &TUPLE) {
         return Ok(!tuple_items(o).is_empty());
     }
-    if dict::is_dict(o) || dict::is_set(o) {
+    if dict::is_dict(o) {
         return Ok(dict::len(o) > 0);
+    }
+    if crate::sets::is_any(o) {
+        return Ok(crate::sets::len(o) > 0);
+    }
+    if crate::views::is_view(o) {
+        return Ok(crate::views::len(o) > 0);
     }
     if is(o, &RANGE) {
         return Ok(len(cx, rt, o)? > 0);
@@ -754,8 +728,14 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if is(o, &TUPLE) {
         return Ok(tuple_items(o).len());
     }
-    if dict::is_dict(o) || dict::is_set(o) {
+    if dict::is_dict(o) {
         return Ok(dict::len(o));
+    }
+    if crate::sets::is_any(o) {
+        return Ok(crate::sets::len(o));
+    }
+    if crate::views::is_view(o) {
+        return Ok(crate::views::len(o));
     }
     if is(o, &RANGE) {
         let (a, b, c) = unsafe {
@@ -775,13 +755,15 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
 }
 
 pub fn range_len(a: i64, b: i64, c: i64) -> usize {
-    if c > 0 && a < b {
-        ((b - a - 1) / c + 1) as usize
+    let (a, b, c) = (a as i128, b as i128, c as i128);
+    let n = if c > 0 && a < b {
+        (b - a - 1) / c + 1
     } else if c < 0 && a > b {
-        ((a - b - 1) / (-c) + 1) as usize
+        (a - b - 1) / (-c) + 1
     } else {
         0
-    }
+    };
+    n.min(isize::MAX as i128) as usize
 }
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
@@ -799,9 +781,16 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         return crate::numbers::int_binary(cx, rt, op, x, y);
     }
     if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
+        if (is(a, &FLOAT) || is(b, &FLOAT)) && (x.is_infinite() && is(a, &BIGINT) || y.is_infinite() && is(b, &BIGINT))
+        {
+            return err(cx, rt, "OverflowError", "int too large to convert to float");
+        }
         if is(a, &FLOAT) || is(b, &FLOAT) {
             return crate::numbers::float_binary(cx, rt, op, x, y);
         }
+    }
+    if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
+        return r;
     }
     if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
         let s = format!("{}{}", text(a), text(b));
@@ -855,8 +844,11 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
             }
         }
     }
-    if dict::is_set(a) && dict::is_set(b) {
-        return dict::set_binary(cx, rt, op, a, b);
+    if let Some(r) = crate::sets::binary(cx, rt, op, a, b) {
+        return r;
+    }
+    if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
+        return r;
     }
     err(
         cx,
@@ -878,6 +870,18 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             return boolean(found == (op == CmpOp::In));
         }
         _ => {}
+    }
+    if let Some(r) = crate::complex::compare(op, a, b) {
+        return boolean(r);
+    }
+    if is(a, &RANGE) && is(b, &RANGE) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
+    }
+    if is(a, &SLICE) && is(b, &SLICE) {
+        // Slices compare as the tuples of their start, stop and step.
+        let (x, y) = (crate::library::slice_parts(a), crate::library::slice_parts(b));
+        let (x, y) = (new_tuple(cx.heap_mut(), &x), new_tuple(cx.heap_mut(), &y));
+        return compare(cx, rt, op, x, y);
     }
     let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
@@ -902,12 +906,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             }
         }
         result
-    } else if (dict::is_dict(a) && dict::is_dict(b)) || (dict::is_set(a) && dict::is_set(b)) {
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            let same = dict::equal(cx, rt, a, b)?;
-            return boolean(same == (op == CmpOp::Eq));
-        }
-        return dict::set_compare(cx, rt, op, a, b);
+    } else if dict::is_dict(a) && dict::is_dict(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        let same = dict::equal(cx, rt, a, b)?;
+        return boolean(same == (op == CmpOp::Eq));
+    } else if let Some(r) = crate::sets::compare(cx, rt, op, a, b) {
+        return boolean(r?);
+    } else if let Some(r) = crate::views::compare(cx, rt, op, a, b) {
+        return boolean(r?);
     } else {
         None
     };
@@ -942,40 +947,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     }
 }
 
-/// `item in container`
-pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, item: usize) -> Result<bool, usize> {
-    if is(container, &STR) {
-        if !is(item, &STR) {
-            return Err(crate::errors::new_error(cx, rt, "TypeError", "'in <string>' requires string as left operand"));
-        }
-        return Ok(text(container).contains(text(item)));
-    }
-    if dict::is_dict(container) || dict::is_set(container) {
-        return Ok(dict::lookup(cx, rt, container, item)?.is_some());
-    }
-    if is(container, &INSTANCE) || is(container, &TYPE) {
-        if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
-            let r = r?;
-            return truth(cx, rt, r);
-        }
-    }
-    let it = iter(cx, rt, container)?;
-    while let Some(x) = next(cx, rt, it)? {
-        if eq(cx, rt, x, item)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// `iter(o)`
 pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
-    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || dict::is_set(o) {
-        let seq = if dict::is_dict(o) || dict::is_set(o) {
-            new_list(cx.heap_mut(), &dict::items(o).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
-        } else {
-            o
-        };
+    if let Some(it) = crate::views::iter_of(cx.heap_mut(), o) {
+        return Ok(it);
+    }
+    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) {
+        let seq = o;
         let it = cx.heap_mut().alloc(&SEQ_ITER);
         // SAFETY: just allocated.
         unsafe { *((it + SITER_SEQ.offset as usize) as *mut usize) = seq };
@@ -991,7 +969,13 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
         return Ok(it);
     }
-    if is(o, &SEQ_ITER) || is(o, &RANGE_ITER) || is(o, &crate::generators::GENERATOR) || is_lazy(o) {
+    if is(o, &SEQ_ITER)
+        || is(o, &RANGE_ITER)
+        || is(o, &crate::generators::GENERATOR)
+        || is_lazy(o)
+        || is(o, &crate::library::CALL_ITER)
+        || crate::views::is_iter(o)
+    {
         return Ok(o);
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
@@ -1045,6 +1029,12 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     }
     if is_lazy(it) {
         return crate::library::lazy_next(cx, rt, it);
+    }
+    if is(it, &crate::library::CALL_ITER) {
+        return crate::library::callable_iter_next(cx, rt, it);
+    }
+    if crate::views::is_iter(it) {
+        return crate::views::iter_next(cx, rt, it);
     }
     if is(it, &crate::generators::GENERATOR) {
         return match gen_send(cx, rt, it, rt.none.get(), None)? {
@@ -1122,6 +1112,18 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
     let none = rt.none.get();
     match op {
         NativeOp::Binary(op) => binary(cx, rt, op, a, b),
+        NativeOp::Inplace(op) => match crate::sets::inplace(cx, rt, op, a, b) {
+            Some(r) => r.map(|_| a),
+            None if dict::is_dict(a) && op == BinOp::Or => {
+                crate::library::call_method_of(cx, rt, a, "dict.update", &[b])?;
+                Ok(a)
+            }
+            None if crate::sets::is_set(a) => {
+                let msg = format!("unsupported operand type(s) for {}=: 'set' and '{}'", op.symbol(), type_name(rt, b));
+                err(cx, rt, "TypeError", &msg)
+            }
+            None => binary(cx, rt, op, a, b),
+        },
         NativeOp::Unary(op) => crate::numbers::unary(cx, rt, op, a),
         NativeOp::Compare(op) => compare(cx, rt, op, a, b),
         NativeOp::CompareReflected(op) => crate::compare::compare_reflected(cx, rt, op, a, b),
@@ -1139,9 +1141,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         },
         NativeOp::ListToTuple => Ok(new_tuple(cx.heap_mut(), &list_items(a))),
         NativeOp::BuildSet => {
-            let s = dict::new_set(cx.heap_mut());
+            let s = crate::sets::new(cx.heap_mut(), false);
+            let _ = cx.root(s);
             for k in tuple_items(a) {
-                dict::set(cx, rt, s, k, none)?;
+                crate::sets::add(cx, rt, s, k)?;
             }
             Ok(s)
         }
@@ -1157,7 +1160,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             let s: String = tuple_items(a).into_iter().map(text).collect();
             Ok(new_str(cx.heap_mut(), &s))
         }
-        NativeOp::SetAdd => dict::set(cx, rt, a, b, none).map(|_| none),
+        NativeOp::SetAdd => crate::sets::add(cx, rt, a, b).map(|_| none),
         NativeOp::ListExtend => {
             let items = collect(cx, rt, b)?;
             for i in items {
@@ -1165,12 +1168,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             }
             Ok(none)
         }
-        NativeOp::SetUpdate => {
-            for k in collect(cx, rt, b)? {
-                dict::set(cx, rt, a, k, none)?;
-            }
-            Ok(none)
-        }
+        NativeOp::SetUpdate => crate::sets::update(cx, rt, a, b).map(|_| none),
         NativeOp::DictUpdate | NativeOp::DictMerge => {
             if !dict::is_dict(b) {
                 return err(cx, rt, "TypeError", &format!("'{}' object is not a mapping", type_name(rt, b)));
@@ -1330,10 +1328,14 @@ use std::io::Write;
 
 // ---- the builtin table --------------------------------------------------------------------
 
+pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] = &["math", "sys", "time"];
+
+/// The class methods of builtin types: called on the class, they are bound to it.
+pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
 
 /// Whether table entry `name` is a method of a builtin type (not a module's function).
 pub fn is_method_name(name: &str) -> bool {
@@ -1348,12 +1350,22 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "str"
     } else if class == dict::DICT.class() {
         "dict"
-    } else if class == dict::SET.class() {
+    } else if class == crate::sets::SET.class() {
         "set"
+    } else if class == crate::sets::FROZENSET.class() {
+        "frozenset"
+    } else if let Some(p) = crate::views::method_prefix(class) {
+        p
     } else if class == TUPLE.class() {
         "tuple"
-    } else if class == INT.class() || class == BIGINT.class() {
+    } else if class == INT.class() || class == BIGINT.class() || class == BOOL.class() {
         "int"
+    } else if class == crate::complex::COMPLEX.class() {
+        "complex"
+    } else if class == RANGE.class() {
+        "range"
+    } else if class == SLICE.class() {
+        "slice"
     } else if class == FLOAT.class() {
         "float"
     } else if class == crate::generators::GENERATOR.class() {

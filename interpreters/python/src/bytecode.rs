@@ -396,6 +396,8 @@ pub enum Const {
     Ellipsis,
     /// A tuple of constants (keyword names of `CallKw`, constant tuples).
     Tuple(Rc<[Const]>),
+    /// The frozenset of a set display of constants (`{1, 2, 3}`), as CPython folds it.
+    FrozenSet(Rc<[Const]>),
     /// A nested code object (functions, lambdas, comprehensions, class bodies).
     Code(Rc<Code>),
 }

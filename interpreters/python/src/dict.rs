@@ -1,4 +1,4 @@
-//! `dict` and `set`: insertion-ordered hash tables whose keys and values live in heap arrays
+//! `dict`: an insertion-ordered hash table whose keys and values live in heap arrays
 //! (so the collector sees them), indexed by a Rust table from hash to positions (which holds
 //! no references). Probing compares keys with `==`, which may run a user `__eq__`, so these
 //! operations are natives (see `builtins`).
@@ -6,7 +6,6 @@
 //! A deleted entry leaves a null key (a tombstone) until the table is compacted.
 
 use crate::builtins::{self, PyResult};
-use crate::bytecode::{BinOp, CmpOp};
 use crate::objects::*;
 use crate::space::Space;
 use crate::{Py, Python};
@@ -16,8 +15,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// A dict.
 pub static DICT: Layout = Layout::object("dict", 40, &[16, 24]).with_finalizer(free_index);
-/// A set (values unused).
-pub static SET: Layout = Layout::object("set", 40, &[16, 24]).with_finalizer(free_index);
 const KEYS: FieldDescr = FieldDescr::new("dict.keys", 16, MemKind::Ref);
 const VALUES: FieldDescr = FieldDescr::new("dict.values", 24, MemKind::Ref);
 const USED: FieldDescr = FieldDescr::new("dict.used", 32, MemKind::I64);
@@ -39,9 +36,6 @@ fn free_index(obj: usize) {
 
 pub fn is_dict(o: usize) -> bool {
     is(o, &DICT)
-}
-pub fn is_set(o: usize) -> bool {
-    is(o, &SET)
 }
 
 fn word(o: usize, d: &FieldDescr) -> usize {
@@ -82,9 +76,6 @@ fn new_table(heap: &mut Heap, layout: &'static Layout) -> usize {
 pub fn new_dict(heap: &mut Heap) -> usize {
     new_table(heap, &DICT)
 }
-pub fn new_set(heap: &mut Heap) -> usize {
-    new_table(heap, &SET)
-}
 
 pub fn len(d: usize) -> usize {
     word(d, &LEN)
@@ -94,6 +85,12 @@ pub fn len(d: usize) -> usize {
 pub fn items(d: usize) -> Vec<(usize, usize)> {
     let (keys, values) = (word(d, &KEYS), word(d, &VALUES));
     (0..word(d, &USED)).filter(|&k| item(keys, k) != 0).map(|k| (item(keys, k), item(values, k))).collect()
+}
+
+/// The first live entry at or after position `pos`: (its position, key, value).
+pub fn entry_from(d: usize, pos: usize) -> Option<(usize, usize, usize)> {
+    let (keys, values) = (word(d, &KEYS), word(d, &VALUES));
+    (pos..word(d, &USED)).find(|&k| item(keys, k) != 0).map(|k| (k, item(keys, k), item(values, k)))
 }
 
 /// The position of `key`, comparing with `==` (which may run user code).
@@ -117,7 +114,7 @@ pub fn lookup<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize) -
     Ok(find(cx, rt, d, key, h)?.map(|p| item(word(d, &VALUES), p)))
 }
 
-/// `d[key] = v` (sets: add `key`).
+/// `d[key] = v`.
 pub fn set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, v: usize) -> Result<(), usize> {
     let h = builtins::hash(cx, rt, key)?;
     if let Some(p) = find(cx, rt, d, key, h)? {
@@ -184,7 +181,7 @@ pub fn remove<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize) -
     Ok(Some(v))
 }
 
-/// Empties a dict or set.
+/// Empties a dict.
 pub fn clear(heap: &mut Heap, d: usize) {
     let keys = heap.alloc_array(&REFS, 8);
     let values = heap.alloc_array(&REFS, 8);
@@ -195,97 +192,26 @@ pub fn clear(heap: &mut Heap, d: usize) {
     index(d).clear();
 }
 
-/// A copy (same kind).
+/// A copy.
 pub fn copy<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize) -> PyResult {
-    let out = if is_set(d) { new_set(cx.heap_mut()) } else { new_dict(cx.heap_mut()) };
+    let out = new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, out);
     for (k, v) in items(d) {
         set(cx, rt, out, k, v)?;
     }
     Ok(out)
 }
 
-/// `a == b` for two dicts or two sets.
+/// `a == b` for two dicts.
 pub fn equal<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, a: usize, b: usize) -> Result<bool, usize> {
     if len(a) != len(b) {
         return Ok(false);
     }
     for (k, v) in items(a) {
         match lookup(cx, rt, b, k)? {
-            Some(w) if is_set(a) || builtins::eq(cx, rt, v, w)? => {}
+            Some(w) if builtins::eq(cx, rt, v, w)? => {}
             _ => return Ok(false),
         }
     }
     Ok(true)
-}
-
-/// `a | b`, `a & b`, `a - b`, `a ^ b` for sets.
-pub fn set_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize) -> PyResult {
-    let none = rt.none.get();
-    let out = new_set(cx.heap_mut());
-    match op {
-        BinOp::Or => {
-            for (k, _) in items(a).into_iter().chain(items(b)) {
-                set(cx, rt, out, k, none)?;
-            }
-        }
-        BinOp::And => {
-            for (k, _) in items(a) {
-                if lookup(cx, rt, b, k)?.is_some() {
-                    set(cx, rt, out, k, none)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for (k, _) in items(a) {
-                if lookup(cx, rt, b, k)?.is_none() {
-                    set(cx, rt, out, k, none)?;
-                }
-            }
-        }
-        BinOp::Xor => {
-            for (k, _) in items(a) {
-                if lookup(cx, rt, b, k)?.is_none() {
-                    set(cx, rt, out, k, none)?;
-                }
-            }
-            for (k, _) in items(b) {
-                if lookup(cx, rt, a, k)?.is_none() {
-                    set(cx, rt, out, k, none)?;
-                }
-            }
-        }
-        _ => {
-            let msg = format!("unsupported operand type(s) for {}: 'set' and 'set'", op.symbol());
-            return builtins::err(cx, rt, "TypeError", &msg);
-        }
-    }
-    Ok(out)
-}
-
-/// Subset comparisons of sets.
-pub fn set_compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b: usize) -> PyResult {
-    if !is_set(a) {
-        return builtins::err(
-            cx,
-            rt,
-            "TypeError",
-            &format!("'{}' not supported between instances of 'dict' and 'dict'", op.symbol()),
-        );
-    }
-    let subset = |cx: &mut Cx<'_, S>, x: usize, y: usize| -> Result<bool, usize> {
-        for (k, _) in items(x) {
-            if lookup(cx, rt, y, k)?.is_none() {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
-    let r = match op {
-        CmpOp::Le => subset(cx, a, b)?,
-        CmpOp::Lt => len(a) < len(b) && subset(cx, a, b)?,
-        CmpOp::Ge => subset(cx, b, a)?,
-        CmpOp::Gt => len(a) > len(b) && subset(cx, b, a)?,
-        _ => false,
-    };
-    Ok(rt.bool_obj(r))
 }

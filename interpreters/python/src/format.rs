@@ -126,8 +126,22 @@ fn frexp(x: f64) -> (f64, i32) {
 /// The hash of a str (SipHash-1-3 with a fixed key, as CPython with `PYTHONHASHSEED=0`).
 pub fn str_hash(s: &str) -> i64 {
     use std::hash::Hasher;
+    if s.is_empty() {
+        return 0;
+    }
+    // CPython hashes the str's storage: one byte per char (Latin-1), two or four (UCS-2,
+    // UCS-4, little-endian), by the widest char.
     let mut h = siphasher::sip::SipHasher13::new_with_keys(0, 0);
-    h.write(s.as_bytes());
+    let widest = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    if s.is_ascii() {
+        h.write(s.as_bytes());
+    } else if widest <= 0xff {
+        h.write(&s.chars().map(|c| c as u8).collect::<Vec<u8>>());
+    } else if widest <= 0xffff {
+        h.write(&s.chars().flat_map(|c| (c as u16).to_le_bytes()).collect::<Vec<u8>>());
+    } else {
+        h.write(&s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect::<Vec<u8>>());
+    }
     let v = h.finish() as i64;
     if v == -1 {
         -2

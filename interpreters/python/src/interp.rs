@@ -476,6 +476,13 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
     if class == TYPE.class() && cx.promote_ref(callable) == rt.builtin_type("super") {
         return make_super::<S, C>(cx, &rt, f, &args);
     }
+    if class == BUILTIN.class() && args.is_empty() && kwargs.is_none() {
+        // `globals()`, `locals()`, `dir()`, `vars()`: given the frame they look at.
+        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable) {
+            let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
+            return builtins::call_native::<S, C>(cx, f, callable, args, Some(kw));
+        }
+    }
     if class == BUILTIN.class() {
         if let Some(r) = builtins::fast_call::<S, C>(cx, &rt, callable, &args) {
             return r;
@@ -702,6 +709,18 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 && cx.promote_class(a) == LIST.class()
             {
                 return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, vec![a, b]));
+            }
+            if inplace
+                && matches!(
+                    op,
+                    crate::bytecode::BinOp::Or
+                        | crate::bytecode::BinOp::And
+                        | crate::bytecode::BinOp::Sub
+                        | crate::bytecode::BinOp::Xor
+                )
+                && matches!(cx.promote_class(a), c if c == crate::sets::SET.class() || c == crate::dict::DICT.class())
+            {
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), vec![a, b]));
             }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));

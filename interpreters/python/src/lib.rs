@@ -15,11 +15,13 @@ pub mod call;
 pub mod classes;
 pub mod compare;
 pub mod compile;
+pub mod complex;
 pub mod dict;
 pub mod errors;
 pub mod format;
 pub mod generators;
 pub mod globals;
+pub mod hashing;
 pub mod interp;
 pub mod library;
 pub mod memo;
@@ -27,10 +29,12 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod runtime;
+pub mod sets;
 pub mod space;
 pub mod strings;
 pub mod typeobj;
 pub mod types;
+pub mod views;
 
 pub use runtime::Python;
 pub use space::{Space, StdSpace};
@@ -127,12 +131,20 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("int", vec![&INT, &BIGINT]),
         ("bool", vec![&BOOL]),
         ("float", vec![&FLOAT]),
+        ("complex", vec![&complex::COMPLEX]),
         ("str", vec![&STR]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),
-        ("set", vec![&dict::SET]),
-        ("frozenset", vec![]),
+        ("set", vec![&sets::SET]),
+        ("frozenset", vec![&sets::FROZENSET]),
+        ("dict_keys", vec![&views::KEYS]),
+        ("dict_values", vec![&views::VALUES]),
+        ("dict_items", vec![&views::ITEMS]),
+        ("dict_keyiterator", vec![&views::KEY_ITER]),
+        ("dict_valueiterator", vec![&views::VALUE_ITER]),
+        ("dict_itemiterator", vec![&views::ITEM_ITER]),
+        ("set_iterator", vec![&views::SET_ITER]),
         ("NoneType", vec![&NONE]),
         ("NotImplementedType", vec![&NOTIMPL]),
         ("ellipsis", vec![&ELLIPSIS]),
@@ -145,6 +157,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("cell", vec![&CELL]),
         ("iterator", vec![&SEQ_ITER]),
         ("range_iterator", vec![&RANGE_ITER]),
+        ("callable_iterator", vec![&library::CALL_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),

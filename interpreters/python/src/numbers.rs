@@ -199,6 +199,11 @@ pub fn unary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: UnOp, x: usize) -> P
             _ => {}
         }
     }
+    if crate::complex::is_complex(x) {
+        if let Some(r) = crate::complex::unary(cx, op, x) {
+            return Ok(r);
+        }
+    }
     if is(x, &INSTANCE) {
         let name = match op {
             UnOp::Neg => "__neg__",

@@ -266,13 +266,17 @@ impl Python {
                 Err(_) => self.none.get(),
             },
             Const::Float(f) => new_float(heap, *f),
-            Const::Imag(f) => new_float(heap, *f),
+            Const::Imag(f) => crate::complex::new(heap, 0.0, *f),
             Const::Str(s) => new_str(heap, s),
             Const::Bytes(b) => new_str(heap, &String::from_utf8_lossy(b)),
             Const::Ellipsis => self.ellipsis.get(),
             Const::Tuple(items) => {
                 let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
                 new_tuple(heap, &objs)
+            }
+            Const::FrozenSet(items) => {
+                let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
+                crate::sets::from_consts(heap, &objs)
             }
             Const::Code(inner) => {
                 let id = self.code_id(heap, inner);

@@ -6,12 +6,12 @@ use crate::builtins::{self, err, text, PyResult};
 use crate::classes;
 use crate::dict;
 use crate::objects::*;
-use crate::runtime::{list_items, new_bigint, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::runtime::{list_items, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::Concrete;
 use num_bigint::BigInt;
-use num_traits::Zero;
+use num_traits::{Signed, ToPrimitive, Zero};
 use std::rc::Rc;
 
 type Cx<'a, S> = Concrete<'a, Py<S>>;
@@ -61,6 +61,8 @@ const CONSTRUCTED: &[&str] = &[
     "frozenset",
     "dict",
     "range",
+    "slice",
+    "complex",
     "enumerate",
     "zip",
     "map",
@@ -82,39 +84,8 @@ fn construct<S: Space>(
     let arg = |k: usize| args.get(k).copied();
     {
         match name {
-            "int" => return make_int(cx, rt, arg(0), arg(1)),
-            "float" => {
-                return match arg(0) {
-                    None => Ok(new_float(cx.heap_mut(), 0.0)),
-                    Some(v) if is(v, &FLOAT) => Ok(v),
-                    Some(v) if is(v, &STR) => match parse_float(text(v)) {
-                        Some(f) => Ok(new_float(cx.heap_mut(), f)),
-                        None => err(
-                            cx,
-                            rt,
-                            "ValueError",
-                            &format!("could not convert string to float: {}", builtins::repr_str(text(v))),
-                        ),
-                    },
-                    Some(v) => match peek_f64(v) {
-                        Some(f) => Ok(new_float(cx.heap_mut(), f)),
-                        None => {
-                            if let Some(r) = builtins::call_method(cx, rt, v, "__float__", &[]) {
-                                return r;
-                            }
-                            err(
-                                cx,
-                                rt,
-                                "TypeError",
-                                &format!(
-                                    "float() argument must be a string or a real number, not '{}'",
-                                    builtins::type_name(rt, v)
-                                ),
-                            )
-                        }
-                    },
-                }
-            }
+            "int" => return crate::library::make_int(cx, rt, args, kw),
+            "float" => return crate::library::make_float(cx, rt, args, kw),
             "str" => {
                 let s = match arg(0) {
                     None => String::new(),
@@ -142,15 +113,7 @@ fn construct<S: Space>(
                 };
                 return Ok(new_tuple(cx.heap_mut(), &items));
             }
-            "set" | "frozenset" => {
-                let s = dict::new_set(cx.heap_mut());
-                if let Some(v) = arg(0) {
-                    for k in builtins::collect(cx, rt, v)? {
-                        dict::set(cx, rt, s, k, none)?;
-                    }
-                }
-                return Ok(s);
-            }
+            "set" | "frozenset" => return crate::sets::construct(cx, rt, &name, args, kw),
             "dict" => {
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {
@@ -182,36 +145,9 @@ fn construct<S: Space>(
                 }
                 return Ok(d);
             }
-            "range" => {
-                let ints: Option<Vec<i64>> = args.iter().map(|&a| peek_i64(a)).collect();
-                let Some(ints) = ints else {
-                    return err(cx, rt, "TypeError", "'float' object cannot be interpreted as an integer");
-                };
-                let (a, b, c) = match ints.as_slice() {
-                    [b] => (0, *b, 1),
-                    [a, b] => (*a, *b, 1),
-                    [a, b, c] => (*a, *b, *c),
-                    _ => {
-                        return err(
-                            cx,
-                            rt,
-                            "TypeError",
-                            &format!("range expected at most 3 arguments, got {}", args.len()),
-                        )
-                    }
-                };
-                if c == 0 {
-                    return err(cx, rt, "ValueError", "range() arg 3 must not be zero");
-                }
-                let r = cx.heap_mut().alloc(&RANGE);
-                // SAFETY: just allocated with the RANGE layout.
-                unsafe {
-                    *((r + RANGE_START.offset as usize) as *mut i64) = a;
-                    *((r + RANGE_STOP.offset as usize) as *mut i64) = b;
-                    *((r + RANGE_STEP.offset as usize) as *mut i64) = c;
-                }
-                return Ok(r);
-            }
+            "range" => return crate::library::make_range(cx, rt, args, kw),
+            "slice" => return crate::library::make_slice(cx, rt, args, kw),
+            "complex" => return crate::complex::make(cx, rt, args, kw),
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.
                 let id = crate::library::NAMES.iter().position(|n| *n == name).expect("in the table");
@@ -276,100 +212,6 @@ pub fn set_slot_raw<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name:
     classes::set_slot(cx, rt, obj, name, v);
 }
 
-fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim().replace('_', "");
-    match t.to_ascii_lowercase().as_str() {
-        "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-        "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-        "nan" | "+nan" | "-nan" => Some(f64::NAN),
-        _ => t.parse().ok(),
-    }
-}
-
-fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: Option<usize>, base: Option<usize>) -> PyResult {
-    let Some(v) = v else { return Ok(new_int(cx.heap_mut(), 0)) };
-    if is(v, &STR) {
-        let base = match base {
-            Some(b) => match peek_i64(b) {
-                Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
-                _ => return err(cx, rt, "ValueError", "int() base must be >= 2 and <= 36, or 0"),
-            },
-            None => 10,
-        };
-        let s = text(v).trim().replace('_', "");
-        let (neg, digits) = match s.strip_prefix('-') {
-            Some(d) => (true, d.to_string()),
-            None => (false, s.strip_prefix('+').unwrap_or(&s).to_string()),
-        };
-        let (base, digits) = if base == 0 || base == 16 || base == 8 || base == 2 {
-            let lower = digits.to_ascii_lowercase();
-            match (lower.get(..2), base) {
-                (Some("0x"), 0 | 16) => (16, digits[2..].to_string()),
-                (Some("0o"), 0 | 8) => (8, digits[2..].to_string()),
-                (Some("0b"), 0 | 2) => (2, digits[2..].to_string()),
-                (_, 0) => (10, digits),
-                _ => (base, digits),
-            }
-        } else {
-            (base, digits)
-        };
-        return match BigInt::parse_bytes(digits.as_bytes(), base).filter(|_| !digits.is_empty()) {
-            Some(n) => Ok(new_bigint(cx.heap_mut(), if neg { -n } else { n })),
-            None => err(
-                cx,
-                rt,
-                "ValueError",
-                &format!("invalid literal for int() with base {base}: {}", builtins::repr_str(text(v))),
-            ),
-        };
-    }
-    if is(v, &INT) || is(v, &BIGINT) {
-        return Ok(v);
-    }
-    if is(v, &BOOL) {
-        return Ok(new_int(cx.heap_mut(), (v == rt.true_.get()) as i64));
-    }
-    if is(v, &FLOAT) {
-        let f = f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) });
-        if f.is_nan() {
-            return err(cx, rt, "ValueError", "cannot convert float NaN to integer");
-        }
-        if f.is_infinite() {
-            return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
-        }
-        let b = BigInt::from(f.trunc() as i128);
-        let b = if f.abs() < 1e38 { b } else { num_bigint::BigInt::from_signed_bytes_le(&[0]) + big_from_f64(f) };
-        return Ok(new_bigint(cx.heap_mut(), b));
-    }
-    if let Some(r) = builtins::call_method(cx, rt, v, "__int__", &[]) {
-        return r;
-    }
-    err(
-        cx,
-        rt,
-        "TypeError",
-        &format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            builtins::type_name(rt, v)
-        ),
-    )
-}
-
-fn big_from_f64(f: f64) -> BigInt {
-    let (m, e) = {
-        let bits = f.to_bits();
-        let e = ((bits >> 52) & 0x7ff) as i64 - 1075;
-        let m = (bits & ((1 << 52) - 1)) | (1 << 52);
-        (m, e)
-    };
-    let b = BigInt::from(m) << (e.max(0) as usize);
-    if f < 0.0 {
-        -b
-    } else {
-        b
-    }
-}
-
 /// Attributes of objects the traced paths leave.
 pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
@@ -380,6 +222,9 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
 
 /// Attributes of builtin objects (not instances of classes, not classes).
 pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
+    if let Some(r) = crate::library::data_attr(cx, rt, obj, name) {
+        return r;
+    }
     if is(obj, &FUNCTION) {
         match name {
             "__name__" => return Ok(unsafe { read_word(obj, &FUNC_NAME) } as usize),
@@ -549,22 +394,31 @@ pub fn builtin_setattr<S: Space>(
 }
 
 /// A slice's indices for a sequence of length `n`: (start, stop, step).
-fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) -> Result<(i64, i64, i64), usize> {
+pub(crate) fn slice_indices<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    s: usize,
+    n: usize,
+) -> Result<(i64, i64, i64), usize> {
     let none = rt.none.get();
-    let get = |f: &metatrace::FieldDescr| unsafe { read_word(s, f) } as usize;
-    let (a, b, c) = (get(&SLICE_START), get(&SLICE_STOP), get(&SLICE_STEP));
-    let step = if c == none {
-        1
-    } else {
-        peek_i64(c).ok_or_else(|| {
-            crate::errors::new_error(
+    let [a, b, c] = crate::library::slice_parts(s);
+    // An index: an int (or an object with `__index__`), clamped to the i64 range.
+    let index = |v: usize, cx: &mut Cx<'_, S>| -> Result<i64, usize> {
+        if let Some(i) = peek_i64(v) {
+            return Ok(i);
+        }
+        let big = if is(v, &INSTANCE) || is(v, &BIGINT) { crate::library::index_value(cx, rt, v).ok() } else { None };
+        match big {
+            Some(i) => Ok(if i.is_negative() { i64::MIN / 2 } else { i.to_i64().unwrap_or(i64::MAX / 2) }),
+            None => Err(crate::errors::new_error(
                 cx,
                 rt,
                 "TypeError",
                 "slice indices must be integers or None or have an __index__ method",
-            )
-        })?
+            )),
+        }
     };
+    let step = if c == none { 1 } else { index(c, cx)? };
     if step == 0 {
         return Err(crate::errors::new_error(cx, rt, "ValueError", "slice step cannot be zero"));
     }
@@ -573,15 +427,8 @@ fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) 
         if v == none {
             return Ok(default);
         }
-        let i = peek_i64(v).ok_or_else(|| {
-            crate::errors::new_error(
-                cx,
-                rt,
-                "TypeError",
-                "slice indices must be integers or None or have an __index__ method",
-            )
-        })?;
-        let i = if i < 0 { i + n } else { i };
+        let i = index(v, cx)?;
+        let i = if i < 0 { i.saturating_add(n) } else { i };
         Ok(if step > 0 { i.clamp(0, n) } else { i.clamp(-1, n - 1) })
     };
     let start = norm(a, if step > 0 { 0 } else { n - 1 }, cx)?;
@@ -600,7 +447,20 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
 }
 
 fn index_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, what: &str) -> Result<usize, usize> {
-    let Some(i) = peek_i64(key) else {
+    let has_index = is(key, &INSTANCE) && classes::lookup(rt, builtins::peek_type(rt, key), "__index__").is_some();
+    let i = if is(key, &BIGINT) || has_index {
+        let big = crate::library::index_value(cx, rt, key)?;
+        match big.to_i64() {
+            Some(i) => Some(i),
+            None => {
+                let msg = format!("cannot fit '{}' into an index-sized integer", builtins::type_name(rt, key));
+                return Err(crate::errors::new_error(cx, rt, "IndexError", &msg));
+            }
+        }
+    } else {
+        peek_i64(key)
+    };
+    let Some(i) = i else {
         return Err(crate::errors::new_error(
             cx,
             rt,
@@ -649,6 +509,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             Some(v) => Ok(v),
             None => Err(crate::errors::key_error(cx, rt, key)),
         };
+    }
+    if is(obj, &RANGE) && is(key, &SLICE) {
+        return crate::library::range_slice(cx, rt, obj, key);
     }
     if is(obj, &RANGE) {
         let (a, b, c) = unsafe {

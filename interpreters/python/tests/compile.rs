@@ -59,6 +59,10 @@ fn konst(c: &Const) -> String {
                 format!("({})", items.join(", "))
             }
         }
+        Const::FrozenSet(t) => {
+            let items: Vec<String> = t.iter().map(konst).collect();
+            format!("frozenset({{{}}})", items.join(", "))
+        }
         Const::Code(c) => format!("<code {}>", c.qualname),
     }
 }

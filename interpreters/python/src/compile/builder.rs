@@ -70,8 +70,8 @@ fn const_key(c: &Const) -> Option<String> {
         Const::Str(s) => format!("s{s}"),
         Const::Bytes(b) => format!("y{b:?}"),
         Const::Ellipsis => "E".into(),
-        Const::Tuple(items) => {
-            let mut k = String::from("t(");
+        Const::Tuple(items) | Const::FrozenSet(items) => {
+            let mut k = String::from(if matches!(c, Const::Tuple(_)) { "t(" } else { "F(" });
             for it in items.iter() {
                 let ik = const_key(it)?;
                 k.push_str(&ik.len().to_string());

@@ -78,7 +78,7 @@ fn const_truth(c: &Const) -> Option<bool> {
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
         Const::Ellipsis => true,
-        Const::Tuple(t) => !t.is_empty(),
+        Const::Tuple(t) | Const::FrozenSet(t) => !t.is_empty(),
         Const::Code(_) => return None,
     })
 }
@@ -344,7 +344,9 @@ impl<'a> Compiler<'a> {
                 let consts: Option<Vec<Const>> = elts.iter().map(constant_of).collect();
                 if let Some(cs) = consts {
                     self.emit(if kind == SeqKind::List { Op::BuildList(0) } else { Op::BuildSet(0) });
-                    self.load_const(Const::Tuple(cs.into()));
+                    // CPython folds a set display of constants to a frozenset.
+                    let c = if kind == SeqKind::List { Const::Tuple(cs.into()) } else { Const::FrozenSet(cs.into()) };
+                    self.load_const(c);
                     self.emit(if kind == SeqKind::List { Op::ListExtend(1) } else { Op::SetUpdate(1) });
                     return Ok(());
                 }

@@ -711,7 +711,7 @@ pub(crate) fn constant_of(e: &Expr) -> Option<Const> {
                 }
             }
             Const::Float(f) => Const::Float(-f),
-            Const::Imag(f) => Const::Imag(-f),
+            // (`-2j` is complex(-0.0, -2.0): not a pure imaginary constant.)
             _ => return None,
         },
         Expr::Tuple(t) if t.elts.iter().all(|e| !matches!(e, Expr::Starred(_))) => {

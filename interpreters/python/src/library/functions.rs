@@ -30,15 +30,14 @@ rows! {
     "hex" => hex,
     "oct" => oct,
     "bin" => bin,
-    "round" => round,
-    "divmod" => divmod,
-    "pow" => pow,
     "hash" => hash,
     "id" => id,
     "callable" => callable,
     "input" => input,
     "format" => format,
     "dir" => dir,
+    "globals" => globals,
+    "locals" => locals,
     "vars" => vars,
     "delattr" => delattr,
     "ascii" => ascii,
@@ -108,6 +107,10 @@ pub(super) fn abs<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     if is(o, &FLOAT) {
         return Ok(new_float(cx.heap_mut(), f64::from_bits(unsafe { read_word(o, &FLOAT_VALUE) }).abs()));
     }
+    if crate::complex::is_complex(o) {
+        let (re, im) = crate::complex::parts(o);
+        return Ok(new_float(cx.heap_mut(), re.hypot(im)));
+    }
     if let Some(r) = b::call_method(cx, rt, o, "__abs__", &[]) {
         return r;
     }
@@ -129,7 +132,21 @@ pub(super) fn min_max<S: Space>(
     name: &str,
     op: crate::bytecode::CmpOp,
 ) -> PyResult {
-    let items = if args.len() == 1 { collect(cx, rt, args[0])? } else { args.to_vec() };
+    for (k, _) in kw {
+        if &**k != "key" && &**k != "default" {
+            return err(cx, rt, "TypeError", &format!("'{k}' is an invalid keyword argument for {name}()"));
+        }
+    }
+    let default = kwarg(kw, "default");
+    let items = match args {
+        [] => return err(cx, rt, "TypeError", &format!("{name} expected at least 1 argument, got 0")),
+        [one] => collect(cx, rt, *one)?,
+        _ if default.is_some() => {
+            let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+            return err(cx, rt, "TypeError", &msg);
+        }
+        _ => args.to_vec(),
+    };
     let mark = metatrace::Ctx::root(cx, 0);
     for &i in &items {
         let _ = metatrace::Ctx::root(cx, i);
@@ -137,7 +154,7 @@ pub(super) fn min_max<S: Space>(
     let key = kwarg(kw, "key");
     let r = (|| {
         let Some(&first) = items.first() else {
-            if let Some(d) = kwarg(kw, "default") {
+            if let Some(d) = default {
                 return Ok(d);
             }
             return err(cx, rt, "ValueError", &format!("{name}() arg is an empty sequence"));
@@ -169,25 +186,38 @@ pub(super) fn max<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn sum<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let __t1 = arg(cx, rt, args, 0, "sum")?;
-    let items = collect(cx, rt, __t1)?;
-    let mark = metatrace::Ctx::root(cx, 0);
-    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or_else(|| new_int(cx.heap_mut(), 0));
-    let mut r = Ok(());
-    for i in items {
-        match b::binary(cx, rt, crate::bytecode::BinOp::Add, acc, i) {
-            Ok(v) => {
-                acc = v;
-                let _ = metatrace::Ctx::root(cx, v);
-            }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
+    if args.is_empty() {
+        return err(cx, rt, "TypeError", "sum() takes at least 1 positional argument (0 given)");
+    }
+    if args.len() > 2 {
+        return err(cx, rt, "TypeError", &format!("sum() takes at most 2 arguments ({} given)", args.len()));
+    }
+    let start = args.get(1).copied().or(kwarg(kw, "start"));
+    if let Some(s) = start {
+        let t = b::type_name(rt, s);
+        if matches!(&*t, "str" | "bytes" | "bytearray") {
+            let (what, join) = if &*t == "str" {
+                ("strings", "''")
+            } else {
+                (if &*t == "bytes" { "bytes" } else { "bytearray" }, "b''")
+            };
+            return err(cx, rt, "TypeError", &format!("sum() can't sum {what} [use {join}.join(seq) instead]"));
         }
     }
+    let it = b::iter(cx, rt, args[0])?;
+    let mark = metatrace::Ctx::root(cx, it);
+    let mut acc = start.unwrap_or_else(|| new_int(cx.heap_mut(), 0));
+    let _ = metatrace::Ctx::root(cx, acc);
+    let r = (|| {
+        while let Some(i) = b::next(cx, rt, it)? {
+            let _ = metatrace::Ctx::root(cx, i);
+            acc = b::binary(cx, rt, crate::bytecode::BinOp::Add, acc, i)?;
+            let _ = metatrace::Ctx::root(cx, acc);
+        }
+        Ok(acc)
+    })();
     metatrace::Ctx::unroot(cx, mark);
-    r.map(|_| acc)
+    r
 }
 
 pub(super) fn classinfo_matches<S: Space>(
@@ -350,8 +380,23 @@ pub(super) fn setattr<S: Space>(
 }
 
 pub(super) fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let o = arg(cx, rt, args, 0, "iter")?;
-    b::iter(cx, rt, o)
+    match args {
+        [o] => b::iter(cx, rt, *o),
+        [f, sentinel] => {
+            if !b::is_callable(rt, *f) {
+                return err(cx, rt, "TypeError", "iter(v, w): v must be callable");
+            }
+            Ok(super::callable_iter(cx, *f, *sentinel))
+        }
+        _ => {
+            let msg = if args.is_empty() {
+                "iter expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("iter expected at most 2 arguments, got {}", args.len())
+            };
+            err(cx, rt, "TypeError", &msg)
+        }
+    }
 }
 
 pub(super) fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -463,8 +508,36 @@ pub(super) fn reversed<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let __t9 = arg(cx, rt, args, 0, "reversed")?;
-    let mut items = collect(cx, rt, __t9)?;
+    let [o] = args[..] else {
+        return err(cx, rt, "TypeError", &format!("reversed expected 1 argument, got {}", args.len()));
+    };
+    if is(o, &RANGE) {
+        return Ok(super::range_reversed(cx, o));
+    }
+    let items = if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || crate::views::is_view(o) {
+        collect(cx, rt, o)?
+    } else if is(o, &INSTANCE) {
+        if let Some(r) = b::call_method(cx, rt, o, "__reversed__", &[]) {
+            return r;
+        }
+        let t = b::peek_type(rt, o);
+        if classes::lookup(rt, t, "__len__").is_none() || classes::lookup(rt, t, "__getitem__").is_none() {
+            return err(cx, rt, "TypeError", &format!("'{}' object is not reversible", b::type_name(rt, o)));
+        }
+        // The sequence protocol: o[len - 1], ..., o[0].
+        let n = b::len(cx, rt, o)?;
+        let mut items = Vec::with_capacity(n);
+        for k in 0..n {
+            let i = new_int(cx.heap_mut(), k as i64);
+            let v = crate::types::getitem(cx, rt, o, i)?;
+            let _ = metatrace::Ctx::root(cx, v);
+            items.push(v);
+        }
+        items
+    } else {
+        return err(cx, rt, "TypeError", &format!("'{}' object is not reversible", b::type_name(rt, o)));
+    };
+    let mut items = items;
     items.reverse();
     let l = new_list(cx.heap_mut(), &items);
     b::iter(cx, rt, l)
@@ -662,67 +735,6 @@ pub(super) fn bin<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     radix(cx, rt, args, 2, "0b")
 }
 
-pub(super) fn round<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let x = arg(cx, rt, args, 0, "round")?;
-    let nd = args.get(1).filter(|&&n| n != rt.none.get()).and_then(|&n| peek_i64(n));
-    if peek_i64(x).is_some() || is(x, &BIGINT) {
-        return Ok(x);
-    }
-    let f = f64::from_bits(unsafe { read_word(x, &FLOAT_VALUE) });
-    match nd {
-        None => {
-            let r = f.round_ties_even();
-            if !r.is_finite() {
-                return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
-            }
-            Ok(new_bigint(cx.heap_mut(), BigInt::from(r as i128)))
-        }
-        Some(n) => {
-            let s = format!("{:.*}", n.max(0) as usize, f);
-            let r: f64 = if n >= 0 {
-                s.parse().unwrap_or(f)
-            } else {
-                (f / 10f64.powi(-n as i32)).round_ties_even() * 10f64.powi(-n as i32)
-            };
-            Ok(new_float(cx.heap_mut(), r))
-        }
-    }
-}
-
-pub(super) fn divmod<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let __t14 = arg(cx, rt, args, 1, "divmod")?;
-    let (a, c) = (arg(cx, rt, args, 0, "divmod")?, __t14);
-    let q = b::binary(cx, rt, crate::bytecode::BinOp::FloorDiv, a, c)?;
-    let _m0 = metatrace::Ctx::root(cx, q);
-    let m = b::binary(cx, rt, crate::bytecode::BinOp::Mod, a, c)?;
-    metatrace::Ctx::unroot(cx, _m0);
-    Ok(new_tuple(cx.heap_mut(), &[q, m]))
-}
-
-pub(super) fn pow<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let __t15 = arg(cx, rt, args, 1, "pow")?;
-    let (a, e) = (arg(cx, rt, args, 0, "pow")?, __t15);
-    if let (Some(m), Some(x), Some(y)) = (args.get(2).and_then(|&m| peek_bigint(m)), peek_bigint(a), peek_bigint(e)) {
-        if m.is_zero() {
-            return err(cx, rt, "ValueError", "pow() 3rd argument cannot be 0");
-        }
-        return Ok(new_bigint(cx.heap_mut(), x.modpow(&y, &m)));
-    }
-    b::binary(cx, rt, crate::bytecode::BinOp::Pow, a, e)
-}
-
 pub(super) fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let __t16 = arg(cx, rt, args, 0, "hash")?;
     let h = b::hash(cx, rt, __t16)?;
@@ -742,12 +754,7 @@ pub(super) fn callable<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let o = arg(cx, rt, args, 0, "callable")?;
-    let c = is(o, &FUNCTION)
-        || is(o, &BUILTIN)
-        || is(o, &TYPE)
-        || is(o, &METHOD)
-        || (is(o, &INSTANCE) && classes::lookup(rt, b::peek_type(rt, o), "__call__").is_some());
-    Ok(rt.bool_obj(c))
+    Ok(rt.bool_obj(b::is_callable(rt, o)))
 }
 
 pub(super) fn input<S: Space>(
@@ -799,11 +806,145 @@ pub(super) fn build_class<S: Space>(
     crate::typeobj::build_class(cx, rt, args, kw)
 }
 
+/// The keyword argument by which the interpreter passes a frame to `globals()` and friends.
+pub const FRAME_KW: &str = "__frame__";
+
+/// What `globals()`, `locals()`, `dir()` and `vars()` called without arguments need of the
+/// calling frame: (module, code number, class namespace or None, tuple of the local slots).
+/// `None` for other callables.
+pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &crate::interp::Frame<C>,
+    b: C::Ref,
+) -> Option<C::Ref> {
+    let id = cx.getfield_int(b, &BUILTIN_ID);
+    let id = cx.promote_int(id) as usize;
+    if !matches!(crate::library::NAMES[id], "globals" | "locals" | "dir" | "vars") {
+        return None;
+    }
+    let code = cx.int(f.code_id as i64);
+    let code = crate::space::int(cx, code);
+    let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
+    let locals = crate::interp::tuple(cx, &f.locals);
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals]))
+}
+
+/// The globals of a module as a new dict.
+fn module_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
+    let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
+    let id = rt.module_id(m) as usize;
+    let order = rt.modules.borrow()[id].order.clone();
+    for n in order {
+        if let Some(v) = crate::globals::peek_global_of(rt, m, &n) {
+            let k = new_str(cx.heap_mut(), &n);
+            dict::set(cx, rt, d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+/// The namespace of the frame described by `info` (see `frame_info`): a function's locals as
+/// a new dict, a class body's namespace, or the module's globals.
+fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
+    let Some(info) = info else {
+        let main = rt.module_cache.borrow().get("__main__").copied();
+        return match main {
+            Some(m) => module_dict(cx, rt, m),
+            None => Ok(dict::new_dict(cx.heap_mut())),
+        };
+    };
+    let [m, code, ns, slots] = tuple_items(info)[..] else { unreachable!("frame info") };
+    if ns != rt.none.get() {
+        return Ok(ns);
+    }
+    let code = rt.code(peek_i64(code).unwrap_or(0) as u32);
+    if code.kind == crate::bytecode::CodeKind::Module {
+        return module_dict(cx, rt, m);
+    }
+    let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
+    for (name, v) in code.varnames.iter().zip(tuple_items(slots)) {
+        let v = if is(v, &CELL) { unsafe { read_word(v, &CELL_VALUE) as usize } } else { v };
+        if v != 0 {
+            let k = new_str(cx.heap_mut(), name);
+            dict::set(cx, rt, d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn no_args<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    args: &[usize],
+    kw: Kw<'_>,
+    name: &str,
+) -> Result<Option<usize>, usize> {
+    if !args.is_empty() {
+        return Err(crate::errors::new_error(
+            cx,
+            rt,
+            "TypeError",
+            &format!("{name}() takes no arguments ({} given)", args.len()),
+        ));
+    }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| &**k != FRAME_KW) {
+        let msg = format!("{name}() takes no keyword arguments");
+        let _ = k;
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
+    Ok(kwarg(kw, FRAME_KW))
+}
+
+pub(super) fn globals<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let info = no_args(cx, rt, args, kw, "globals")?;
+    let m = match info {
+        Some(i) => tuple_items(i)[0],
+        None => match rt.module_cache.borrow().get("__main__").copied() {
+            Some(m) => m,
+            None => return Ok(dict::new_dict(cx.heap_mut())),
+        },
+    };
+    module_dict(cx, rt, m)
+}
+
+pub(super) fn locals<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let info = no_args(cx, rt, args, kw, "locals")?;
+    frame_locals(cx, rt, info)
+}
+
 /// The attribute names of an object (modules: their globals; instances: their own and their
-/// classes'), sorted.
-pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+/// classes'), sorted; without an argument, the names of the calling frame.
+pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let mut names: Vec<Rc<str>> = Vec::new();
     match args.first() {
+        None => {
+            let info = no_args(cx, rt, args, kw, "dir")?;
+            let d = frame_locals(cx, rt, info)?;
+            let mut keys = Vec::new();
+            for (k, _) in dict::items(d) {
+                keys.push(k);
+            }
+            let l = new_list(cx.heap_mut(), &keys);
+            let _ = metatrace::Ctx::root(cx, l);
+            let mut items = keys;
+            sort_items(cx, rt, &mut items, None, false)?;
+            return Ok(new_list(cx.heap_mut(), &items));
+        }
         Some(&o) if is(o, &MODULE) => {
             let id = rt.module_id(o) as usize;
             for n in rt.modules.borrow()[id].order.clone() {
@@ -840,15 +981,23 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
                 names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
             }
         }
-        None => return err(cx, rt, "TypeError", "dir() without arguments is not supported yet"),
     }
     names.sort();
     names.dedup();
     let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     Ok(new_list(cx.heap_mut(), &objs))
 }
-pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let o = arg(cx, rt, args, 0, "vars")?;
+pub(super) fn vars<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let Some(&o) = args.first() else {
+        let info = no_args(cx, rt, args, kw, "vars")?;
+        return frame_locals(cx, rt, info);
+    };
     if is(o, &INSTANCE) || is(o, &TYPE) {
         return match crate::attrs::getattr(cx, rt, o, "__dict__") {
             Err(e) if crate::attrs::is_attribute_error(rt, e) => {
@@ -857,16 +1006,8 @@ pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, 
             r => r,
         };
     }
-    let d = dict::new_dict(cx.heap_mut());
     if is(o, &MODULE) {
-        let id = rt.module_id(o) as usize;
-        for n in rt.modules.borrow()[id].order.clone() {
-            if let Some(v) = crate::globals::peek_global_of(rt, o, &n) {
-                let k = new_str(cx.heap_mut(), &n);
-                dict::set(cx, rt, d, k, v)?;
-            }
-        }
-        return Ok(d);
+        return module_dict(cx, rt, o);
     }
     err(cx, rt, "TypeError", "vars() argument must have __dict__ attribute")
 }

@@ -1,4 +1,4 @@
-//! The methods of `dict` and `set`.
+//! The methods of `dict` and of its views.
 
 use super::*;
 
@@ -12,21 +12,13 @@ rows! {
     "dict.update" => dict_update,
     "dict.copy" => dict_copy,
     "dict.clear" => dict_clear,
-    "set.add" => set_add,
-    "set.remove" => set_remove,
-    "set.discard" => set_discard,
-    "set.copy" => dict_copy,
-    "set.union" => set_union,
-    "set.intersection" => set_intersection,
-    "set.difference" => set_difference,
-    "set.symmetric_difference" => set_symdiff,
-    "set.issubset" => set_issubset,
-    "set.issuperset" => set_issuperset,
-    "set.update" => set_update,
-    "set.pop" => set_pop,
-    "set.clear" => dict_clear,
     "dict.popitem" => dict_popitem,
     "dict.fromkeys" => dict_fromkeys,
+    "dict.__getitem__" => dict_getitem,
+    "dict.__setitem__" => dict_setitem,
+    "dict.__delitem__" => dict_delitem,
+    "dict_keys.isdisjoint" => view_isdisjoint,
+    "dict_items.isdisjoint" => view_isdisjoint,
 }
 
 pub(super) fn dict_get<S: Space>(
@@ -46,8 +38,7 @@ pub(super) fn dict_keys<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let keys: Vec<usize> = dict::items(this(t)).into_iter().map(|(k, _)| k).collect();
-    Ok(new_list(cx.heap_mut(), &keys))
+    Ok(crate::views::new(cx.heap_mut(), &crate::views::KEYS, this(t)))
 }
 pub(super) fn dict_values<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -56,8 +47,7 @@ pub(super) fn dict_values<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let values: Vec<usize> = dict::items(this(t)).into_iter().map(|(_, v)| v).collect();
-    Ok(new_list(cx.heap_mut(), &values))
+    Ok(crate::views::new(cx.heap_mut(), &crate::views::VALUES, this(t)))
 }
 pub(super) fn dict_items<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -66,8 +56,7 @@ pub(super) fn dict_items<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let pairs: Vec<usize> = dict::items(this(t)).into_iter().map(|(k, v)| new_tuple(cx.heap_mut(), &[k, v])).collect();
-    Ok(new_list(cx.heap_mut(), &pairs))
+    Ok(crate::views::new(cx.heap_mut(), &crate::views::ITEMS, this(t)))
 }
 pub(super) fn dict_setdefault<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -139,143 +128,6 @@ pub(super) fn dict_clear<S: Space>(
     dict::clear(cx.heap_mut(), this(t));
     Ok(rt.none.get())
 }
-pub(super) fn set_add<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let k = arg(cx, rt, args, 0, "add")?;
-    dict::set(cx, rt, this(t), k, rt.none.get())?;
-    Ok(rt.none.get())
-}
-pub(super) fn set_remove<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let k = arg(cx, rt, args, 0, "remove")?;
-    match dict::remove(cx, rt, this(t), k)? {
-        Some(_) => Ok(rt.none.get()),
-        None => Err(crate::errors::key_error(cx, rt, k)),
-    }
-}
-pub(super) fn set_discard<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let k = arg(cx, rt, args, 0, "discard")?;
-    dict::remove(cx, rt, this(t), k)?;
-    Ok(rt.none.get())
-}
-pub(super) fn as_set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
-    if dict::is_set(o) {
-        return Ok(o);
-    }
-    crate::types::call_type(cx, rt, rt.builtin_type("set"), &[o], &[])
-}
-pub(super) fn set_op<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    op: crate::bytecode::BinOp,
-) -> PyResult {
-    let mut acc = dict::copy(cx, rt, this(t))?;
-    let _ = metatrace::Ctx::root(cx, acc);
-    for &a in args {
-        let other = as_set(cx, rt, a)?;
-        let _ = metatrace::Ctx::root(cx, other);
-        acc = dict::set_binary(cx, rt, op, acc, other)?;
-        let _ = metatrace::Ctx::root(cx, acc);
-    }
-    Ok(acc)
-}
-pub(super) fn set_union<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    set_op(cx, rt, t, args, crate::bytecode::BinOp::Or)
-}
-pub(super) fn set_intersection<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    set_op(cx, rt, t, args, crate::bytecode::BinOp::And)
-}
-pub(super) fn set_difference<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    set_op(cx, rt, t, args, crate::bytecode::BinOp::Sub)
-}
-pub(super) fn set_symdiff<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    set_op(cx, rt, t, args, crate::bytecode::BinOp::Xor)
-}
-pub(super) fn set_issubset<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let src = arg(cx, rt, args, 0, "issubset")?;
-    let other = as_set(cx, rt, src)?;
-    dict::set_compare(cx, rt, crate::bytecode::CmpOp::Le, this(t), other)
-}
-pub(super) fn set_issuperset<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let src = arg(cx, rt, args, 0, "issuperset")?;
-    let other = as_set(cx, rt, src)?;
-    dict::set_compare(cx, rt, crate::bytecode::CmpOp::Ge, this(t), other)
-}
-pub(super) fn set_update<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    for &a in args {
-        for k in collect(cx, rt, a)? {
-            dict::set(cx, rt, this(t), k, rt.none.get())?;
-        }
-    }
-    Ok(rt.none.get())
-}
-pub(super) fn set_pop<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
-    let Some((k, _)) = dict::items(this(t)).into_iter().next() else {
-        return err(cx, rt, "KeyError", "pop from an empty set");
-    };
-    dict::remove(cx, rt, this(t), k)?;
-    Ok(k)
-}
 pub(super) fn dict_popitem<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -284,11 +136,12 @@ pub(super) fn dict_popitem<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let Some((k, v)) = dict::items(this(t)).into_iter().last() else {
-        return err(cx, rt, "KeyError", "'popitem(): dictionary is empty'");
+        return err(cx, rt, "KeyError", "popitem(): dictionary is empty");
     };
     dict::remove(cx, rt, this(t), k)?;
     Ok(new_tuple(cx.heap_mut(), &[k, v]))
 }
+/// `dict.fromkeys(keys, value=None)`, a class method: bound to the class (or to a dict).
 pub(super) fn dict_fromkeys<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -296,18 +149,94 @@ pub(super) fn dict_fromkeys<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    // (Called on the class: `dict.fromkeys(keys, value)`.)
     let (keys, value) = match args {
-        [_, k, v, ..] if is(args[0], &TYPE) => (*k, *v),
-        [_, k] if is(args[0], &TYPE) => (*k, rt.none.get()),
-        [k, v, ..] => (*k, *v),
         [k] => (*k, rt.none.get()),
-        [] => return err(cx, rt, "TypeError", "fromkeys expected at least 1 argument, got 0"),
+        [k, v] => (*k, *v),
+        _ => {
+            let msg = format!("fromkeys expected at least 1 argument, got {}", args.len());
+            let msg =
+                if args.len() > 2 { format!("fromkeys expected at most 2 arguments, got {}", args.len()) } else { msg };
+            return err(cx, rt, "TypeError", &msg);
+        }
     };
     let d = dict::new_dict(cx.heap_mut());
     let _ = metatrace::Ctx::root(cx, d);
-    for k in collect(cx, rt, keys)? {
+    let it = b::iter(cx, rt, keys)?;
+    let _ = metatrace::Ctx::root(cx, it);
+    while let Some(k) = b::next(cx, rt, it)? {
+        let _ = metatrace::Ctx::root(cx, k);
         dict::set(cx, rt, d, k, value)?;
     }
     Ok(d)
+}
+
+/// The dict a dict method is bound to (a dict, not an instance of a subclass of dict).
+fn own_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, name: &str) -> Result<usize, usize> {
+    let d = this(t);
+    if dict::is_dict(d) {
+        return Ok(d);
+    }
+    let msg = format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object", b::type_name(rt, d));
+    Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
+}
+
+fn one<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], name: &str) -> Result<usize, usize> {
+    match args {
+        [a] => Ok(*a),
+        _ => Err(crate::errors::new_error(
+            cx,
+            rt,
+            "TypeError",
+            &format!("{name}() takes exactly one argument ({} given)", args.len()),
+        )),
+    }
+}
+pub(super) fn dict_getitem<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let d = own_dict(cx, rt, t, "__getitem__")?;
+    let k = one(cx, rt, args, "dict.__getitem__")?;
+    crate::types::getitem(cx, rt, d, k)
+}
+pub(super) fn dict_setitem<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let [k, v] = args[..] else {
+        let msg = format!("expected 2 arguments, got {}", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    };
+    let d = own_dict(cx, rt, t, "__setitem__")?;
+    dict::set(cx, rt, d, k, v)?;
+    Ok(rt.none.get())
+}
+pub(super) fn dict_delitem<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let d = own_dict(cx, rt, t, "__delitem__")?;
+    let k = one(cx, rt, args, "dict.__delitem__")?;
+    crate::types::delitem(cx, rt, d, k)?;
+    Ok(rt.none.get())
+}
+pub(super) fn view_isdisjoint<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let o = one(cx, rt, args, "isdisjoint")?;
+    let r = crate::views::isdisjoint(cx, rt, this(t), o)?;
+    Ok(rt.bool_obj(r))
 }

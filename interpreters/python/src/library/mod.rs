@@ -38,12 +38,20 @@ mod functions;
 mod mappings;
 mod math;
 mod methods;
+mod numeric;
+mod objects;
 mod objmodel;
 mod sequences;
+mod sets;
 mod strs;
 mod system;
 
-pub use functions::{getitem_iter, lazy_next};
+pub use functions::{frame_info, getitem_iter, lazy_next, FRAME_KW};
+pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
+pub use objects::{
+    callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
+    range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
+};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -56,7 +64,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system, objmodel);
+parts!(functions, sequences, strs, mappings, sets, methods, numeric, objects, math, system, objmodel);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);
@@ -100,6 +108,12 @@ pub fn table<S: Space>() -> &'static [BuiltinFn<S>] {
     });
     // SAFETY: the address is of a leaked slice of `NAMES.len()` entries for this very `S`.
     unsafe { std::slice::from_raw_parts(addr as *const BuiltinFn<S>, NAMES.len()) }
+}
+
+/// Calls builtin method `name` (`type.method`) of `obj` from Rust.
+pub fn call_method_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, args: &[usize]) -> PyResult {
+    let id = NAMES.iter().position(|n| *n == name).expect("a builtin method");
+    (table::<S>()[id])(cx, rt, Some(obj), args, &[])
 }
 
 fn arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], k: usize, fname: &str) -> Result<usize, usize> {

@@ -311,6 +311,10 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        if is_static_name(NAMES[id]) {
+            // A static or class method of a builtin type: no bound object.
+            return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
+        }
         if this == 0 && is_method_name(NAMES[id]) {
             // An unbound method of a builtin type (`str.upper`): its first argument is self.
             let Some((&first, rest)) = args.split_first() else {
@@ -406,6 +410,8 @@ pub fn exception_line(rt: &Python, e: usize) -> String {
 fn simple_repr(rt: &Python, o: usize) -> String {
     if is(o, &STR) {
         repr_str(text(o))
+    } else if crate::bytes::is_binary(o) {
+        crate::bytes::repr(o)
     } else if let Some(b) = peek_bigint(o).filter(|_| !is(o, &BOOL)) {
         b.to_string()
     } else if is(o, &FLOAT) {
@@ -430,8 +436,10 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c if crate::chars::is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
     }
     out.push(quote);
@@ -489,6 +497,9 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     }
     if is(obj, &STR) {
         return Ok(repr_str(text(obj)));
+    }
+    if crate::bytes::is_binary(obj) {
+        return Ok(crate::bytes::repr(obj));
     }
     if let Some(b) = peek_bigint(obj) {
         return Ok(b.to_string());
@@ -584,6 +595,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
         d.hash.set(Some(h));
         return Ok(h);
     }
+    if is(o, &crate::bytes::BYTES) {
+        return Ok(crate::bytes::hash(crate::bytes::data(o)));
+    }
     if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
     }
@@ -598,7 +612,7 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
         }
         return Ok(acc as i64);
     }
-    if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) {
+    if is(o, &LIST) || dict::is_dict(o) || dict::is_set(o) || is(o, &crate::bytes::BYTEARRAY) {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
     if is(o, &INSTANCE) {
@@ -638,6 +652,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &STR) {
         return Ok(!text(o).is_empty());
     }
+    if crate::bytes::is_binary(o) {
+        return Ok(crate::bytes::len(o) > 0);
+    }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
     }
@@ -667,6 +684,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
 pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize, usize> {
     if is(o, &STR) {
         return Ok(unsafe { str_data(o) }.chars);
+    }
+    if crate::bytes::is_binary(o) {
+        return Ok(crate::bytes::len(o));
     }
     if is(o, &LIST) {
         return Ok(list_items(o).len());
@@ -728,8 +748,10 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         return Ok(new_str(cx.heap_mut(), &s));
     }
     if op == BinOp::Mod && is(a, &STR) {
-        let s = crate::format::percent(cx, rt, text(a), b)?;
-        return Ok(new_str(cx.heap_mut(), &s));
+        return crate::percent::percent_str(cx, rt, a, b);
+    }
+    if let Some(r) = crate::bytes::binary(cx, rt, op, a, b) {
+        return r;
     }
     if op == BinOp::Mul {
         let (seq, n) = if peek_bigint(b).is_some() { (a, b) } else { (b, a) };
@@ -778,12 +800,34 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if dict::is_set(a) && dict::is_set(b) {
         return dict::set_binary(cx, rt, op, a, b);
     }
+    if let Some(msg) = sequence_type_error(rt, op, a, b) {
+        return err(cx, rt, "TypeError", &msg);
+    }
     err(
         cx,
         rt,
         "TypeError",
         &format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), type_name(rt, a), type_name(rt, b)),
     )
+}
+
+/// CPython's messages for `+` and `*` of sequences with the wrong operand:
+/// `can only concatenate str (not "int") to str`, `can't multiply sequence by non-int`.
+fn sequence_type_error(rt: &Python, op: BinOp, a: usize, b: usize) -> Option<String> {
+    let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);
+    match op {
+        BinOp::Add if is(a, &STR) || is(a, &LIST) || is(a, &TUPLE) => Some(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            type_name(rt, a),
+            type_name(rt, b),
+            type_name(rt, a)
+        )),
+        BinOp::Mul if seq(a) || seq(b) => {
+            let other = if seq(a) { b } else { a };
+            Some(format!("can't multiply sequence by non-int of type '{}'", type_name(rt, other)))
+        }
+        _ => None,
+    }
 }
 
 /// `a op b` comparisons for builtin operands.
@@ -805,6 +849,8 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
+    } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
+        Some(x.cmp(y))
     } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
         let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
         let mut result = Some(xs.len().cmp(&ys.len()));
@@ -885,9 +931,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
 pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, item: usize) -> Result<bool, usize> {
     if is(container, &STR) {
         if !is(item, &STR) {
-            return Err(crate::errors::new_error(cx, rt, "TypeError", "'in <string>' requires string as left operand"));
+            let msg = format!("'in <string>' requires string as left operand, not {}", type_name(rt, item));
+            return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
         }
         return Ok(text(container).contains(text(item)));
+    }
+    if crate::bytes::is_binary(container) {
+        return crate::bytes::contains(cx, rt, container, item);
     }
     if dict::is_dict(container) || dict::is_set(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());
@@ -909,7 +959,8 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
 
 /// `iter(o)`
 pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
-    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || dict::is_set(o) {
+    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || crate::bytes::is_binary(o) || dict::is_dict(o) || dict::is_set(o)
+    {
         let seq = if dict::is_dict(o) || dict::is_set(o) {
             new_list(cx.heap_mut(), &dict::items(o).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
         } else {
@@ -963,6 +1014,8 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             } else {
                 t.chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
             }
+        } else if crate::bytes::is_binary(seq) {
+            crate::bytes::iter_item(cx, seq, i)
         } else {
             let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
             items.get(i).copied()
@@ -1129,8 +1182,12 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                     let t = to_str(cx, rt, a)?;
                     new_str(cx.heap_mut(), &t)
                 }
-                2 | 3 => {
+                2 => {
                     let t = to_repr(cx, rt, a)?;
+                    new_str(cx.heap_mut(), &t)
+                }
+                3 => {
+                    let t = crate::chars::ascii_escape(&to_repr(cx, rt, a)?);
                     new_str(cx.heap_mut(), &t)
                 }
                 _ => a,
@@ -1240,6 +1297,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
             call_value(cx, rt, a, &[t, b, tb], &[])
         }
+        NativeOp::InplaceList if is(a, &crate::bytes::BYTEARRAY) => {
+            let op = if peek_bigint(b).is_some() && !is(b, &FLOAT) { BinOp::Mul } else { BinOp::Add };
+            crate::bytes::inplace(cx, rt, op, a, b).unwrap_or_else(|| binary(cx, rt, op, a, b))
+        }
         NativeOp::InplaceList => {
             // `list += iterable` extends in place; `list *= n` repeats in place.
             if peek_bigint(b).is_some() {
@@ -1278,12 +1339,31 @@ pub fn is_method_name(name: &str) -> bool {
     name.split_once('.').is_some_and(|(prefix, _)| !RUST_MODULES.contains(&prefix))
 }
 
+/// Whether table entry `name` is a static or class method of a builtin type (called without
+/// a bound object, whether read from the class or from an instance).
+pub fn is_static_name(name: &str) -> bool {
+    matches!(
+        name,
+        "str.maketrans"
+            | "bytes.maketrans"
+            | "bytearray.maketrans"
+            | "bytes.fromhex"
+            | "bytearray.fromhex"
+            | "int.from_bytes"
+            | "dict.fromkeys"
+    )
+}
+
 /// The number of method `name` of builtin objects of layout `class`.
 pub fn method_id(class: usize, name: &str) -> Option<usize> {
     let prefix = if class == LIST.class() {
         "list"
     } else if class == STR.class() {
         "str"
+    } else if class == crate::bytes::BYTES.class() {
+        "bytes"
+    } else if class == crate::bytes::BYTEARRAY.class() {
+        "bytearray"
     } else if class == dict::DICT.class() {
         "dict"
     } else if class == dict::SET.class() {

@@ -10,8 +10,11 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod bytes;
 pub mod call;
+pub mod chars;
 pub mod classes;
+pub mod codecs;
 pub mod compile;
 pub mod dict;
 pub mod errors;
@@ -23,8 +26,10 @@ pub mod library;
 pub mod modules;
 pub mod numbers;
 pub mod objects;
+pub mod percent;
 pub mod runtime;
 pub mod space;
+pub mod strformat;
 pub mod strings;
 pub mod types;
 
@@ -124,6 +129,8 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("bool", vec![&BOOL]),
         ("float", vec![&FLOAT]),
         ("str", vec![&STR]),
+        ("bytes", vec![&bytes::BYTES]),
+        ("bytearray", vec![&bytes::BYTEARRAY]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),

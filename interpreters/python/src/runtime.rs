@@ -178,7 +178,7 @@ impl Python {
             Const::Float(f) => new_float(heap, *f),
             Const::Imag(f) => new_float(heap, *f),
             Const::Str(s) => new_str(heap, s),
-            Const::Bytes(b) => new_str(heap, &String::from_utf8_lossy(b)),
+            Const::Bytes(b) => crate::bytes::new_bytes(heap, b),
             Const::Ellipsis => self.ellipsis.get(),
             Const::Tuple(items) => {
                 let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();

@@ -69,13 +69,9 @@ pub fn call_type<S: Space>(
                     },
                 }
             }
-            "str" => {
-                let s = match arg(0) {
-                    None => String::new(),
-                    Some(v) => builtins::to_str(cx, rt, v)?,
-                };
-                return Ok(new_str(cx.heap_mut(), &s));
-            }
+            "str" => return crate::bytes::make_str(cx, rt, args, kw),
+            "bytes" => return crate::bytes::construct(cx, rt, false, args, kw),
+            "bytearray" => return crate::bytes::construct(cx, rt, true, args, kw),
             "bool" => {
                 return Ok(rt.bool_obj(match arg(0) {
                     None => false,
@@ -523,7 +519,12 @@ pub fn setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
 }
 
 /// A slice's indices for a sequence of length `n`: (start, stop, step).
-fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) -> Result<(i64, i64, i64), usize> {
+pub(crate) fn slice_indices<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    s: usize,
+    n: usize,
+) -> Result<(i64, i64, i64), usize> {
     let none = rt.none.get();
     let get = |f: &metatrace::FieldDescr| unsafe { read_word(s, f) } as usize;
     let (a, b, c) = (get(&SLICE_START), get(&SLICE_STOP), get(&SLICE_STEP));
@@ -563,7 +564,7 @@ fn slice_indices<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, n: usize) 
     Ok((start, stop, step))
 }
 
-fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+pub(crate) fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -618,6 +619,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         let i = index_of(cx, rt, key, chars.len(), "string")?;
         return Ok(new_str(cx.heap_mut(), chars[i].encode_utf8(&mut [0; 4])));
     }
+    if crate::bytes::is_binary(obj) {
+        return crate::bytes::getitem(cx, rt, obj, key);
+    }
     if dict::is_dict(obj) {
         return match dict::lookup(cx, rt, obj, key)? {
             Some(v) => Ok(v),
@@ -652,6 +656,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
 pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize, v: usize) -> Result<(), usize> {
     if dict::is_dict(obj) {
         return dict::set(cx, rt, obj, key, v);
+    }
+    if is(obj, &crate::bytes::BYTEARRAY) {
+        return crate::bytes::setitem(cx, rt, obj, key, v);
     }
     if is(obj, &LIST) {
         let items = list_items(obj);
@@ -704,6 +711,9 @@ pub fn replace_list<S: Space>(cx: &mut Cx<'_, S>, l: usize, items: &[usize]) {
 
 /// `del obj[key]`
 pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize) -> Result<(), usize> {
+    if is(obj, &crate::bytes::BYTEARRAY) {
+        return crate::bytes::delitem(cx, rt, obj, key);
+    }
     if dict::is_dict(obj) {
         return match dict::remove(cx, rt, obj, key)? {
             Some(_) => Ok(()),

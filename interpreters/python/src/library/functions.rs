@@ -247,7 +247,7 @@ pub(super) fn issubclass<S: Space>(
     Ok(rt.bool_obj(classinfo_matches(cx, rt, t, info)?))
 }
 
-pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
+pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
     if let Some(id) = b::method_id(layout_of(o), name) {
         let m = cx.heap_mut().alloc(&BUILTIN);
         unsafe {

@@ -34,15 +34,18 @@ macro_rules! rows {
     };
 }
 
+mod bytes;
 mod functions;
 mod mappings;
 mod math;
 mod methods;
 mod sequences;
 mod strs;
+mod strs_text;
 mod system;
+mod textargs;
 
-pub use functions::{getitem_iter, lazy_next};
+pub use functions::{getattr_impl, getitem_iter, lazy_next};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -55,7 +58,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system);
+parts!(functions, sequences, strs, strs_text, bytes, mappings, methods, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);
@@ -117,8 +120,4 @@ fn this(t: Option<usize>) -> usize {
 
 fn s<S: Space>(cx: &mut Cx<'_, S>, v: &str) -> PyResult {
     Ok(new_str(cx.heap_mut(), v))
-}
-
-fn opt_str(rt: &Python, args: &[usize], k: usize) -> Option<&'static str> {
-    args.get(k).filter(|&&a| a != rt.none.get()).map(|&a| text(a))
 }

@@ -265,7 +265,7 @@ fn pad_number(body: String, c: &Conv) -> String {
     } else {
         0
     };
-    if !body[sign + prefix..].starts_with(|ch: char| ch.is_ascii_digit()) {
+    if !body[sign + prefix..].starts_with(|ch: char| ch.is_ascii_hexdigit()) {
         return pad(body, c.width, false);
     }
     let (head, tail) = body.split_at(sign + prefix);
@@ -336,7 +336,7 @@ fn int_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, conv: char, real
         return Ok(peek_bigint(r).unwrap_or_default());
     }
     if is(v, &INSTANCE) {
-        let names: &[&str] = if real { &["__index__", "__int__"] } else { &["__index__"] };
+        let names: &[&str] = if real { &["__int__", "__index__"] } else { &["__index__"] };
         for name in names {
             if let Some(r) = builtins::call_method(cx, rt, v, name, &[]) {
                 let r = r?;

@@ -490,11 +490,7 @@ pub(super) fn b_split<S: Space>(
                     break;
                 }
                 if max >= 0 && parts.len() as i64 == max {
-                    let mut end = d.len();
-                    while end > k && is_ws(&d[end - 1]) {
-                        end -= 1;
-                    }
-                    parts.push(&d[k..end]);
+                    parts.push(&d[k..]);
                     break;
                 }
                 let start = k;
@@ -538,11 +534,7 @@ pub(super) fn b_rsplit<S: Space>(
                     break;
                 }
                 if max >= 0 && parts.len() as i64 == max {
-                    let mut start = 0;
-                    while start < k && is_ws(&d[start]) {
-                        start += 1;
-                    }
-                    parts.push(&d[start..k]);
+                    parts.push(&d[..k]);
                     break;
                 }
                 let end = k;

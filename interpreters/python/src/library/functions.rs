@@ -620,15 +620,17 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 
 pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let s = arg(cx, rt, args, 0, "ord")?;
-    let mut cs = text(s).chars();
-    match (cs.next(), cs.next()) {
-        (Some(c), None) => Ok(new_int(cx.heap_mut(), c as i64)),
-        _ => err(
-            cx,
-            rt,
-            "TypeError",
-            &format!("ord() expected a character, but string of length {} found", text(s).chars().count()),
-        ),
+    let (first, n) = if is(s, &STR) {
+        (text(s).chars().next().map(|c| c as i64), unsafe { str_data(s) }.chars)
+    } else if let Some(d) = crate::bytes::buffer(s) {
+        (d.first().map(|&c| c as i64), d.len())
+    } else {
+        let msg = format!("ord() expected string of length 1, but {} found", b::type_name(rt, s));
+        return err(cx, rt, "TypeError", &msg);
+    };
+    match first {
+        Some(c) if n == 1 => Ok(new_int(cx.heap_mut(), c)),
+        _ => err(cx, rt, "TypeError", &format!("ord() expected a character, but string of length {n} found")),
     }
 }
 

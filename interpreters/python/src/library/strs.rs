@@ -251,7 +251,7 @@ pub(super) fn split_space(st: &str, max: i64) -> Vec<&str> {
     let mut rest = st.trim_start_matches(is_space);
     while !rest.is_empty() {
         if max >= 0 && out.len() as i64 == max {
-            out.push(rest.trim_end_matches(is_space));
+            out.push(rest);
             break;
         }
         let end = rest.find(is_space).unwrap_or(rest.len());
@@ -267,7 +267,7 @@ pub(super) fn rsplit_space(st: &str, max: i64) -> Vec<&str> {
     let mut rest = st.trim_end_matches(is_space);
     while !rest.is_empty() {
         if max >= 0 && out.len() as i64 == max {
-            out.push(rest.trim_start_matches(is_space));
+            out.push(rest);
             break;
         }
         let start = rest.rfind(is_space).map(|k| k + rest[k..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);

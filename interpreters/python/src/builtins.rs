@@ -571,6 +571,14 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
     }
+    if is(obj, &SLICE) {
+        let mut parts = Vec::with_capacity(3);
+        for d in [&SLICE_START, &SLICE_STOP, &SLICE_STEP] {
+            // SAFETY: a live slice's fields are objects.
+            parts.push(to_repr(cx, rt, unsafe { read_word(obj, d) } as usize)?);
+        }
+        return Ok(format!("slice({})", parts.join(", ")));
+    }
     if is(obj, &RANGE) {
         let (a, b, c) = unsafe {
             (

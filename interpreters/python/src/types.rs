@@ -72,6 +72,29 @@ pub fn call_type<S: Space>(
             "str" => return crate::bytes::make_str(cx, rt, args, kw),
             "bytes" => return crate::bytes::construct(cx, rt, false, args, kw),
             "bytearray" => return crate::bytes::construct(cx, rt, true, args, kw),
+            "slice" => {
+                let (a, b, c) = match *args {
+                    [b] => (none, b, none),
+                    [a, b] => (a, b, none),
+                    [a, b, c] => (a, b, c),
+                    _ => {
+                        let msg = if args.is_empty() {
+                            "slice expected at least 1 argument, got 0".to_string()
+                        } else {
+                            format!("slice expected at most 3 arguments, got {}", args.len())
+                        };
+                        return err(cx, rt, "TypeError", &msg);
+                    }
+                };
+                let s = cx.heap_mut().alloc(&SLICE);
+                // SAFETY: just allocated with the SLICE layout.
+                unsafe {
+                    *((s + SLICE_START.offset as usize) as *mut usize) = a;
+                    *((s + SLICE_STOP.offset as usize) as *mut usize) = b;
+                    *((s + SLICE_STEP.offset as usize) as *mut usize) = c;
+                }
+                return Ok(s);
+            }
             "bool" => {
                 return Ok(rt.bool_obj(match arg(0) {
                     None => false,

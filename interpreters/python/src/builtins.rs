@@ -321,7 +321,13 @@ pub fn call_value<S: Space>(
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
+            if let Some(msg) = wrong_self(rt, NAMES[id], first) {
+                return err(cx, rt, "TypeError", &msg);
+            }
             return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
+        }
+        if let Some(msg) = (this != 0).then(|| wrong_self(rt, NAMES[id], this)).flatten() {
+            return err(cx, rt, "TypeError", &msg);
         }
         let this = if this == 0 { None } else { Some(this) };
         return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
@@ -337,6 +343,27 @@ pub fn call_value<S: Space>(
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not callable", type_name(rt, callable)))
+}
+
+/// CPython's error for method `name` of a builtin type called on an object that does not
+/// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
+fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
+    let (prefix, method) = name.split_once('.')?;
+    let ok = match prefix {
+        "str" => is(this, &STR),
+        "bytes" => is(this, &crate::bytes::BYTES),
+        "bytearray" => is(this, &crate::bytes::BYTEARRAY),
+        "list" => is(this, &LIST),
+        "tuple" => is(this, &TUPLE),
+        "dict" => dict::is_dict(this),
+        "set" | "frozenset" => dict::is_set(this),
+        "int" => is(this, &INT) || is(this, &BIGINT) || is(this, &BOOL),
+        "float" => is(this, &FLOAT),
+        _ => true,
+    };
+    (!ok).then(|| {
+        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", type_name(rt, this))
+    })
 }
 
 /// Calls special method `name` of `obj` if its class has one.
@@ -1015,13 +1042,14 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     if is(it, &SEQ_ITER) {
         // SAFETY: a live iterator.
         let (seq, i) = unsafe { (read_word(it, &SITER_SEQ) as usize, read_word(it, &SITER_INDEX) as usize) };
+        // (The index of a str iterator is a byte offset: the next char is found in O(1).)
+        let mut after = i + 1;
         let item = if is(seq, &STR) {
-            let t = text(seq);
-            if ascii(seq) {
-                t.get(i..i + 1).map(|c| new_str(cx.heap_mut(), c))
-            } else {
-                t.chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
-            }
+            let c = text(seq).get(i..).and_then(|r| r.chars().next());
+            c.map(|c| {
+                after = i + c.len_utf8();
+                new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))
+            })
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::iter_item(cx, seq, i)
         } else {
@@ -1029,7 +1057,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             items.get(i).copied()
         };
         if item.is_some() {
-            unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = i as u64 + 1 };
+            unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = after as u64 };
         }
         return Ok(item);
     }

@@ -633,14 +633,22 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let i = index_of(cx, rt, key, t.len(), "string")?;
             return Ok(new_str(cx.heap_mut(), &t[i..i + 1]));
         }
-        let chars: Vec<char> = t.chars().collect();
+        let n = unsafe { str_data(obj) }.chars;
         if is(key, &SLICE) {
-            let (a, b, c) = slice_indices(cx, rt, key, chars.len())?;
-            let s: String = slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect();
+            let (a, b, c) = slice_indices(cx, rt, key, n)?;
+            let s: String = if builtins::ascii(obj) && c == 1 {
+                t[a as usize..b.max(a) as usize].to_string()
+            } else if builtins::ascii(obj) {
+                slice_positions(a, b, c).into_iter().map(|i| t.as_bytes()[i] as char).collect()
+            } else {
+                let chars: Vec<char> = t.chars().collect();
+                slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect()
+            };
             return Ok(new_str(cx.heap_mut(), &s));
         }
-        let i = index_of(cx, rt, key, chars.len(), "string")?;
-        return Ok(new_str(cx.heap_mut(), chars[i].encode_utf8(&mut [0; 4])));
+        let i = index_of(cx, rt, key, n, "string")?;
+        let c = t.chars().nth(i).unwrap_or_default();
+        return Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])));
     }
     if crate::bytes::is_binary(obj) {
         return crate::bytes::getitem(cx, rt, obj, key);

@@ -309,7 +309,7 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             Some('c') => (char::from_u32(n.to_u32().unwrap_or(0)).unwrap_or('?').to_string(), ""),
             Some('d') | Some('n') | None => (n.abs().to_string(), ""),
             Some(t) => {
-                let msg = format!("Unknown format code '{t}' for object of type 'int'");
+                let msg = format!("Unknown format code '{t}' for object of type '{}'", builtins::type_name(rt, v));
                 return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
             }
         };
@@ -403,15 +403,30 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             let msg = format!("Unknown format code '{}' for object of type 'str'", s.ty.unwrap());
             return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
         }
+        let bad = if s.sign.is_some() {
+            Some("Sign not allowed in string format specifier".to_string())
+        } else if s.alt {
+            Some("Alternate form (#) not allowed in string format specifier".to_string())
+        } else if s.align == Some('=') {
+            Some("'=' alignment not allowed in string format specifier".to_string())
+        } else {
+            s.grouping.map(|g| format!("Cannot specify '{g}' with 's'."))
+        };
+        if let Some(msg) = bad {
+            return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+        }
         let t = text(v);
         let t: String = match s.precision {
             Some(p) => t.chars().take(p).collect(),
             None => t.to_string(),
         };
+        // A `0` flag pads a str with zeros on the right (unless an alignment is given).
+        let s = Spec { align: s.align.or(Some('<')), fill: s.fill.or(s.zero.then_some('0')), ..s };
         return Ok(pad(t, "", &s, false));
     }
-    let t = builtins::to_str(cx, rt, v)?;
-    Ok(pad(t, "", &s, false))
+    // `object.__format__`: only the empty spec.
+    let msg = format!("unsupported format string passed to {}.__format__", builtins::type_name(rt, v));
+    Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
 
 #[cfg(test)]

@@ -44,8 +44,10 @@ mod strs;
 mod strs_text;
 mod system;
 mod textargs;
+mod textmods;
 
 pub use functions::{getattr_impl, getitem_iter, lazy_next};
+pub use textmods::{string_constants, UNIDATA_VERSION};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -58,7 +60,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, strs_text, bytes, mappings, methods, math, system);
+parts!(functions, sequences, strs, strs_text, bytes, textmods, mappings, methods, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

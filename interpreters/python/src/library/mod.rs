@@ -35,6 +35,7 @@ macro_rules! rows {
 }
 
 mod bytes;
+mod dunders;
 mod functions;
 mod mappings;
 mod math;
@@ -60,7 +61,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, strs_text, bytes, textmods, mappings, methods, math, system);
+parts!(functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, methods, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

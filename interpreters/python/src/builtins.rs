@@ -311,7 +311,7 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
-        if is_static_name(NAMES[id]) {
+        if crate::library::is_static_name(NAMES[id]) {
             // A static or class method of a builtin type: no bound object.
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
         }
@@ -321,12 +321,12 @@ pub fn call_value<S: Space>(
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
-            if let Some(msg) = wrong_self(rt, NAMES[id], first) {
+            if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], first) {
                 return err(cx, rt, "TypeError", &msg);
             }
             return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
         }
-        if let Some(msg) = (this != 0).then(|| wrong_self(rt, NAMES[id], this)).flatten() {
+        if let Some(msg) = (this != 0).then(|| crate::library::wrong_self(rt, NAMES[id], this)).flatten() {
             return err(cx, rt, "TypeError", &msg);
         }
         let this = if this == 0 { None } else { Some(this) };
@@ -343,27 +343,6 @@ pub fn call_value<S: Space>(
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not callable", type_name(rt, callable)))
-}
-
-/// CPython's error for method `name` of a builtin type called on an object that does not
-/// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
-fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
-    let (prefix, method) = name.split_once('.')?;
-    let ok = match prefix {
-        "str" => is(this, &STR),
-        "bytes" => is(this, &crate::bytes::BYTES),
-        "bytearray" => is(this, &crate::bytes::BYTEARRAY),
-        "list" => is(this, &LIST),
-        "tuple" => is(this, &TUPLE),
-        "dict" => dict::is_dict(this),
-        "set" | "frozenset" => dict::is_set(this),
-        "int" => is(this, &INT) || is(this, &BIGINT) || is(this, &BOOL),
-        "float" => is(this, &FLOAT),
-        _ => true,
-    };
-    (!ok).then(|| {
-        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", type_name(rt, this))
-    })
 }
 
 /// Calls special method `name` of `obj` if its class has one.
@@ -835,7 +814,7 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if dict::is_set(a) && dict::is_set(b) {
         return dict::set_binary(cx, rt, op, a, b);
     }
-    if let Some(msg) = sequence_type_error(rt, op, a, b) {
+    if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
         return err(cx, rt, "TypeError", &msg);
     }
     err(
@@ -844,25 +823,6 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         "TypeError",
         &format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), type_name(rt, a), type_name(rt, b)),
     )
-}
-
-/// CPython's messages for `+` and `*` of sequences with the wrong operand:
-/// `can only concatenate str (not "int") to str`, `can't multiply sequence by non-int`.
-fn sequence_type_error(rt: &Python, op: BinOp, a: usize, b: usize) -> Option<String> {
-    let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);
-    match op {
-        BinOp::Add if is(a, &STR) || is(a, &LIST) || is(a, &TUPLE) => Some(format!(
-            "can only concatenate {} (not \"{}\") to {}",
-            type_name(rt, a),
-            type_name(rt, b),
-            type_name(rt, a)
-        )),
-        BinOp::Mul if seq(a) || seq(b) => {
-            let other = if seq(a) { b } else { a };
-            Some(format!("can't multiply sequence by non-int of type '{}'", type_name(rt, other)))
-        }
-        _ => None,
-    }
 }
 
 /// `a op b` comparisons for builtin operands.
@@ -1373,21 +1333,6 @@ pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "string", "unicodedat
 /// Whether table entry `name` is a method of a builtin type (not a module's function).
 pub fn is_method_name(name: &str) -> bool {
     name.split_once('.').is_some_and(|(prefix, _)| !RUST_MODULES.contains(&prefix))
-}
-
-/// Whether table entry `name` is a static or class method of a builtin type (called without
-/// a bound object, whether read from the class or from an instance).
-pub fn is_static_name(name: &str) -> bool {
-    matches!(
-        name,
-        "str.maketrans"
-            | "bytes.maketrans"
-            | "bytearray.maketrans"
-            | "bytes.fromhex"
-            | "bytearray.fromhex"
-            | "int.from_bytes"
-            | "dict.fromkeys"
-    )
 }
 
 /// The number of method `name` of builtin objects of layout `class`.

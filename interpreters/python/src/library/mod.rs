@@ -124,3 +124,39 @@ fn this(t: Option<usize>) -> usize {
 fn s<S: Space>(cx: &mut Cx<'_, S>, v: &str) -> PyResult {
     Ok(new_str(cx.heap_mut(), v))
 }
+
+/// Whether table entry `name` is a static or class method of a builtin type (called without
+/// a bound object, whether read from the class or from an instance).
+pub fn is_static_name(name: &str) -> bool {
+    matches!(
+        name,
+        "str.maketrans"
+            | "bytes.maketrans"
+            | "bytearray.maketrans"
+            | "bytes.fromhex"
+            | "bytearray.fromhex"
+            | "int.from_bytes"
+            | "dict.fromkeys"
+    )
+}
+
+/// CPython's error for method `name` of a builtin type called on an object that does not
+/// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
+pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
+    let (prefix, method) = name.split_once('.')?;
+    let ok = match prefix {
+        "str" => is(this, &STR),
+        "bytes" => is(this, &crate::bytes::BYTES),
+        "bytearray" => is(this, &crate::bytes::BYTEARRAY),
+        "list" => is(this, &LIST),
+        "tuple" => is(this, &TUPLE),
+        "dict" => dict::is_dict(this),
+        "set" | "frozenset" => dict::is_set(this),
+        "int" => is(this, &INT) || is(this, &BIGINT) || is(this, &BOOL),
+        "float" => is(this, &FLOAT),
+        _ => true,
+    };
+    (!ok).then(|| {
+        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", b::type_name(rt, this))
+    })
+}

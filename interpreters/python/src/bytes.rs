@@ -15,9 +15,11 @@ use std::rc::Rc;
 
 type Cx<'a, S> = Concrete<'a, Py<S>>;
 
-pub static BYTES: Layout = Layout::object("bytes", 8, &[]).with_finalizer(free_bytes);
-pub static BYTEARRAY: Layout = Layout::object("bytearray", 8, &[]).with_finalizer(free_bytes);
-/// The `Box<Vec<u8>>` of a bytes or bytearray object.
+pub static BYTES: Layout = Layout::object("bytes", 16, &[]).with_external(HEADER + 8).with_finalizer(free_bytes);
+pub static BYTEARRAY: Layout =
+    Layout::object("bytearray", 16, &[]).with_external(HEADER + 8).with_finalizer(free_bytes);
+/// The `Box<Vec<u8>>` of a bytes or bytearray object (the word after it counts the bytes of
+/// long contents as memory pressure).
 pub const BYTES_DATA: FieldDescr = FieldDescr::new("bytes.data", HEADER, MemKind::I64);
 
 fn free_bytes(obj: usize) {
@@ -32,8 +34,12 @@ fn free_bytes(obj: usize) {
 
 fn alloc(heap: &mut Heap, layout: &'static Layout, data: Vec<u8>) -> usize {
     let o = heap.alloc(layout);
+    let n = data.len();
     // SAFETY: just allocated with a bytes layout; the finalizer frees the box.
     unsafe { *((o + BYTES_DATA.offset as usize) as *mut *mut Vec<u8>) = Box::into_raw(Box::new(data)) };
+    if n >= crate::runtime::LONG_TEXT {
+        heap.attach_memory_pressure(o, n);
+    }
     o
 }
 

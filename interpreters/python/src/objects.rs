@@ -44,7 +44,8 @@ pub static NONE: Layout = Layout::object("NoneType", 0, &[]);
 pub static NOTIMPL: Layout = Layout::object("NotImplementedType", 0, &[]);
 pub static ELLIPSIS: Layout = Layout::object("ellipsis", 0, &[]);
 
-pub static STR: Layout = Layout::object("str", 8, &[]).with_finalizer(free_str);
+/// (Word 1 counts the bytes of its text, for long texts: see `runtime::new_str`.)
+pub static STR: Layout = Layout::object("str", 16, &[]).with_external(word(1)).with_finalizer(free_str);
 pub const STR_PTR: FieldDescr = field("str.ptr", 0, MemKind::I64).immutable();
 
 pub static TUPLE: Layout = Layout::array("tuple", MemKind::Ref);

@@ -237,10 +237,17 @@ pub fn new_float(heap: &mut Heap, v: f64) -> usize {
     o
 }
 
+/// The length from which the Rust data of a str or bytes object counts as memory pressure.
+pub const LONG_TEXT: usize = 256;
+
 pub fn new_str(heap: &mut Heap, s: &str) -> usize {
     let o = heap.alloc(&STR);
     // SAFETY: just allocated with the STR layout; the finalizer frees the box.
     unsafe { *((o + STR_PTR.offset as usize) as *mut *mut PyStr) = Box::into_raw(Box::new(PyStr::new(s))) };
+    if s.len() >= LONG_TEXT {
+        // Long texts count towards the next collection (a loop of `s += c` frees its garbage).
+        heap.attach_memory_pressure(o, s.len());
+    }
     o
 }
 

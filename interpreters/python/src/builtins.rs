@@ -370,7 +370,8 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
             return if is(s, &STR) {
                 Ok(text(s).to_string())
             } else {
-                Err(crate::errors::new_error(cx, rt, "TypeError", "__str__ returned non-string"))
+                let msg = format!("__str__ returned non-string (type {})", type_name(rt, s));
+                Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
             };
         }
         if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
@@ -551,7 +552,8 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             return if is(s, &STR) {
                 Ok(text(s).to_string())
             } else {
-                Err(crate::errors::new_error(cx, rt, "TypeError", "__repr__ returned non-string"))
+                let msg = format!("__repr__ returned non-string (type {})", type_name(rt, s));
+                Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
             };
         }
         if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {

@@ -279,6 +279,10 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
         let __t1 = crate::runtime::new_str(cx.heap_mut(), spec);
         if let Some(r) = builtins::call_method(cx, rt, v, "__format__", &[__t1]) {
             let r = r?;
+            if !is(r, &STR) {
+                let msg = format!("__format__ must return a str, not {}", builtins::type_name(rt, r));
+                return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+            }
             return Ok(text(r).to_string());
         }
         if spec.is_empty() {

@@ -415,6 +415,9 @@ pub(super) fn b_join<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let it = one(cx, rt, &format!("{}.join", tname(rt, this(t))), args, kw)?;
+    if b::iter(cx, rt, it).is_err() {
+        return err(cx, rt, "TypeError", "can only join an iterable");
+    }
     let items = collect(cx, rt, it)?;
     let sep = data(this(t));
     let mut out = Vec::new();

@@ -611,7 +611,12 @@ pub(super) fn all<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let n = peek_i64(arg(cx, rt, args, 0, "chr")?).unwrap_or(-1);
+    let v = arg(cx, rt, args, 0, "chr")?;
+    if is(v, &FLOAT) || peek_bigint(v).is_none() {
+        let msg = format!("'{}' object cannot be interpreted as an integer", b::type_name(rt, v));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let n = peek_i64(v).unwrap_or(-1);
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),

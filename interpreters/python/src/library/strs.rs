@@ -209,6 +209,9 @@ pub(super) fn str_join<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let it = one(cx, rt, "str.join", args, kw)?;
+    if b::iter(cx, rt, it).is_err() {
+        return err(cx, rt, "TypeError", "can only join an iterable");
+    }
     let items = collect(cx, rt, it)?;
     let mut parts = Vec::with_capacity(items.len());
     for (k, i) in items.into_iter().enumerate() {

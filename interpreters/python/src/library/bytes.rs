@@ -634,8 +634,7 @@ fn strip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
     name: &str,
-    left: bool,
-    right: bool,
+    (left, right): (bool, bool),
 ) -> PyResult {
     let p = params(cx, rt, name, args, kw, &["bytes"], false)?;
     let chars: Option<&[u8]> = match p[0] {
@@ -668,7 +667,7 @@ pub(super) fn b_strip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip(cx, rt, t, args, kw, "strip", true, true)
+    strip(cx, rt, t, args, kw, "strip", (true, true))
 }
 pub(super) fn b_lstrip<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -677,7 +676,7 @@ pub(super) fn b_lstrip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip(cx, rt, t, args, kw, "lstrip", true, false)
+    strip(cx, rt, t, args, kw, "lstrip", (true, false))
 }
 pub(super) fn b_rstrip<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -686,7 +685,7 @@ pub(super) fn b_rstrip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip(cx, rt, t, args, kw, "rstrip", false, true)
+    strip(cx, rt, t, args, kw, "rstrip", (false, true))
 }
 
 pub(super) fn b_replace<S: Space>(

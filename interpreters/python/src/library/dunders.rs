@@ -138,7 +138,7 @@ pub(super) fn d_format<S: Space>(
     s(cx, &r)
 }
 
-/// A binary special method: `op` when the operand suits, else NotImplemented.
+/// A binary special method: the operation itself (it raises for unsuitable operands).
 fn binary_method<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -147,12 +147,8 @@ fn binary_method<S: Space>(
     kw: Kw<'_>,
     name: &str,
     op: BinOp,
-    suits: fn(usize, usize) -> bool,
 ) -> PyResult {
     let o = one(cx, rt, &qual(rt, this(t), name), args, kw)?;
-    if !suits(this(t), o) {
-        return Ok(rt.notimpl.get());
-    }
     b::binary(cx, rt, op, this(t), o)
 }
 pub(super) fn d_add<S: Space>(
@@ -163,7 +159,7 @@ pub(super) fn d_add<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     // (Concatenation raises for other operands rather than returning NotImplemented.)
-    binary_method(cx, rt, t, args, kw, "__add__", BinOp::Add, |_, _| true)
+    binary_method(cx, rt, t, args, kw, "__add__", BinOp::Add)
 }
 pub(super) fn d_mul<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -183,7 +179,7 @@ pub(super) fn d_mod<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    binary_method(cx, rt, t, args, kw, "__mod__", BinOp::Mod, |_, _| true)
+    binary_method(cx, rt, t, args, kw, "__mod__", BinOp::Mod)
 }
 pub(super) fn d_rmod<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -369,8 +369,7 @@ fn strip_with<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
     name: &str,
-    left: bool,
-    right: bool,
+    (left, right): (bool, bool),
 ) -> PyResult {
     let p = params(cx, rt, name, args, kw, &["chars"], false)?;
     let chars: Option<Vec<char>> = match p[0] {
@@ -402,7 +401,7 @@ pub(super) fn str_strip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip_with(cx, rt, t, args, kw, "strip", true, true)
+    strip_with(cx, rt, t, args, kw, "strip", (true, true))
 }
 pub(super) fn str_lstrip<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -411,7 +410,7 @@ pub(super) fn str_lstrip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip_with(cx, rt, t, args, kw, "lstrip", true, false)
+    strip_with(cx, rt, t, args, kw, "lstrip", (true, false))
 }
 pub(super) fn str_rstrip<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -420,7 +419,7 @@ pub(super) fn str_rstrip<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    strip_with(cx, rt, t, args, kw, "rstrip", false, true)
+    strip_with(cx, rt, t, args, kw, "rstrip", (false, true))
 }
 
 pub(super) fn str_replace<S: Space>(

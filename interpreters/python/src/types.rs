@@ -403,6 +403,18 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
     }
+    if is(obj, &SLICE) {
+        let field = match name {
+            "start" => Some(&SLICE_START),
+            "stop" => Some(&SLICE_STOP),
+            "step" => Some(&SLICE_STEP),
+            _ => None,
+        };
+        if let Some(f) = field {
+            // SAFETY: a live slice's fields are objects.
+            return Ok(unsafe { read_word(obj, f) } as usize);
+        }
+    }
     if is(obj, &FUNCTION) {
         let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
         if d != 0 {

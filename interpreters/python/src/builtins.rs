@@ -322,8 +322,12 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        if crate::library::is_static_name(NAMES[id]) {
+            // A static or class method of a builtin type: no bound object.
+            return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
+        }
         if this == 0 && is_method_name(NAMES[id]) {
-            let (prefix, name) = NAMES[id].split_once('.').unwrap_or_default();
+            let (prefix, _) = NAMES[id].split_once('.').unwrap_or_default();
             let owner = rt.type_by_name.borrow().get(prefix).copied();
             if CLASSMETHODS.contains(&NAMES[id]) {
                 // A class method read from its class (`dict.fromkeys`): bound to the class.
@@ -334,17 +338,13 @@ pub fn call_value<S: Space>(
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
-            if let Some(owner) = owner {
-                let t = peek_type(rt, first);
-                if !classes::is_subclass(rt, t, owner) && !(prefix == "int" && t == rt.builtin_type("bool")) {
-                    let msg = format!(
-                        "descriptor '{name}' for '{prefix}' objects doesn't apply to a '{}' object",
-                        type_name(rt, first)
-                    );
-                    return err(cx, rt, "TypeError", &msg);
-                }
+            if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], first) {
+                return err(cx, rt, "TypeError", &msg);
             }
             return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
+        }
+        if let Some(msg) = (this != 0).then(|| crate::library::wrong_self(rt, NAMES[id], this)).flatten() {
+            return err(cx, rt, "TypeError", &msg);
         }
         let this = if this == 0 { None } else { Some(this) };
         return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
@@ -391,7 +391,8 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
             return if is(s, &STR) {
                 Ok(text(s).to_string())
             } else {
-                Err(crate::errors::new_error(cx, rt, "TypeError", "__str__ returned non-string"))
+                let msg = format!("__str__ returned non-string (type {})", type_name(rt, s));
+                Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
             };
         }
         if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
@@ -437,6 +438,8 @@ pub fn exception_line(rt: &Python, e: usize) -> String {
 fn simple_repr(rt: &Python, o: usize) -> String {
     if is(o, &STR) {
         repr_str(text(o))
+    } else if crate::bytes::is_binary(o) {
+        crate::bytes::repr(o)
     } else if let Some(b) = peek_bigint(o).filter(|_| !is(o, &BOOL)) {
         b.to_string()
     } else if is(o, &FLOAT) {
@@ -461,8 +464,10 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c if crate::chars::is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
     }
     out.push(quote);
@@ -521,6 +526,9 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if is(obj, &STR) {
         return Ok(repr_str(text(obj)));
     }
+    if crate::bytes::is_binary(obj) {
+        return Ok(crate::bytes::repr(obj));
+    }
     if let Some(b) = peek_bigint(obj) {
         return Ok(b.to_string());
     }
@@ -560,7 +568,8 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             return if is(s, &STR) {
                 Ok(text(s).to_string())
             } else {
-                Err(crate::errors::new_error(cx, rt, "TypeError", "__repr__ returned non-string"))
+                let msg = format!("__repr__ returned non-string (type {})", type_name(rt, s));
+                Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
             };
         }
         return default_repr(cx, rt, obj);
@@ -597,6 +606,14 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             return Ok(format!("<{what} '{name}' of '{class}' objects>"));
         }
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
+    }
+    if is(obj, &SLICE) {
+        let mut parts = Vec::with_capacity(3);
+        for d in [&SLICE_START, &SLICE_STOP, &SLICE_STEP] {
+            // SAFETY: a live slice's fields are objects.
+            parts.push(to_repr(cx, rt, unsafe { read_word(obj, d) } as usize)?);
+        }
+        return Ok(format!("slice({})", parts.join(", ")));
     }
     if is(obj, &RANGE) {
         let (a, b, c) = crate::library::range_parts(obj);
@@ -686,6 +703,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if crate::complex::is_complex(o) {
         return Ok(crate::complex::parts(o) != (0.0, 0.0));
     }
+    if crate::bytes::is_binary(o) {
+        return Ok(crate::bytes::len(o) > 0);
+    }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
     }
@@ -721,6 +741,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
 pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize, usize> {
     if is(o, &STR) {
         return Ok(unsafe { str_chars(o) });
+    }
+    if crate::bytes::is_binary(o) {
+        return Ok(crate::bytes::len(o));
     }
     if is(o, &LIST) {
         return Ok(list_items(o).len());
@@ -797,8 +820,10 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         return Ok(new_str(cx.heap_mut(), &s));
     }
     if op == BinOp::Mod && is(a, &STR) {
-        let s = crate::format::percent(cx, rt, text(a), b)?;
-        return Ok(new_str(cx.heap_mut(), &s));
+        return crate::percent::percent_str(cx, rt, a, b);
+    }
+    if let Some(r) = crate::bytes::binary(cx, rt, op, a, b) {
+        return r;
     }
     if op == BinOp::Mul {
         let (seq, n) = if peek_bigint(b).is_some() { (a, b) } else { (b, a) };
@@ -850,6 +875,9 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
         return r;
     }
+    if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
+        return err(cx, rt, "TypeError", &msg);
+    }
     err(
         cx,
         rt,
@@ -889,6 +917,8 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
+    } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
+        Some(x.cmp(y))
     } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
         let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
         let mut result = Some(xs.len().cmp(&ys.len()));
@@ -952,7 +982,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if let Some(it) = crate::views::iter_of(cx.heap_mut(), o) {
         return Ok(it);
     }
-    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) {
+    if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || crate::bytes::is_binary(o) {
         let seq = o;
         let it = cx.heap_mut().alloc(&SEQ_ITER);
         // SAFETY: just allocated.
@@ -1001,19 +1031,22 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     if is(it, &SEQ_ITER) {
         // SAFETY: a live iterator.
         let (seq, i) = unsafe { (read_word(it, &SITER_SEQ) as usize, read_word(it, &SITER_INDEX) as usize) };
+        // (The index of a str iterator is a byte offset: the next char is found in O(1).)
+        let mut after = i + 1;
         let item = if is(seq, &STR) {
-            let t = text(seq);
-            if ascii(seq) {
-                t.get(i..i + 1).map(|c| new_str(cx.heap_mut(), c))
-            } else {
-                t.chars().nth(i).map(|c| new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])))
-            }
+            let c = text(seq).get(i..).and_then(|r| r.chars().next());
+            c.map(|c| {
+                after = i + c.len_utf8();
+                new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))
+            })
+        } else if crate::bytes::is_binary(seq) {
+            crate::bytes::iter_item(cx, seq, i)
         } else {
             let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
             items.get(i).copied()
         };
         if item.is_some() {
-            unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = i as u64 + 1 };
+            unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = after as u64 };
         }
         return Ok(item);
     }
@@ -1189,8 +1222,12 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                     let t = to_str(cx, rt, a)?;
                     new_str(cx.heap_mut(), &t)
                 }
-                2 | 3 => {
+                2 => {
                     let t = to_repr(cx, rt, a)?;
+                    new_str(cx.heap_mut(), &t)
+                }
+                3 => {
+                    let t = crate::chars::ascii_escape(&to_repr(cx, rt, a)?);
                     new_str(cx.heap_mut(), &t)
                 }
                 _ => a,
@@ -1300,6 +1337,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
             call_value(cx, rt, a, &[t, b, tb], &[])
         }
+        NativeOp::InplaceList if is(a, &crate::bytes::BYTEARRAY) => {
+            let op = if peek_bigint(b).is_some() && !is(b, &FLOAT) { BinOp::Mul } else { BinOp::Add };
+            crate::bytes::inplace(cx, rt, op, a, b).unwrap_or_else(|| binary(cx, rt, op, a, b))
+        }
         NativeOp::InplaceList => {
             // `list += iterable` extends in place; `list *= n` repeats in place.
             if peek_bigint(b).is_some() {
@@ -1332,7 +1373,7 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "string", "unicodedata"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1348,6 +1389,10 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "list"
     } else if class == STR.class() {
         "str"
+    } else if class == crate::bytes::BYTES.class() {
+        "bytes"
+    } else if class == crate::bytes::BYTEARRAY.class() {
+        "bytearray"
     } else if class == dict::DICT.class() {
         "dict"
     } else if class == crate::sets::SET.class() {

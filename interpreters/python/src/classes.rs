@@ -654,11 +654,15 @@ fn method_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name
 /// `a op b` where an operand is an instance: `a.__op__(b)` (the interpreter tries the
 /// reflection if that returns NotImplemented), else the reflection at once.
 pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
-    let (fwd, _) = op.dunders();
+    let (fwd, rev) = op.dunders();
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
             let m = cx.const_ref(m);
             Outcome::Call(m, vec![a, b])
+        }
+        None if cx.promote_class(a) != INSTANCE.class() && method_of(cx, rt, b, rev).is_none() => {
+            // A builtin on the left (`"%s" % obj`, `"a" + obj`): the builtin's own operation.
+            Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b])
         }
         None => reflected(cx, rt, op, a, b),
     }

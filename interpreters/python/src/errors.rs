@@ -192,3 +192,22 @@ fn format_chain(rt: &Python, e: usize, out: &mut String, depth: usize) {
     out.push_str(&crate::builtins::exception_line(rt, e));
     out.push('\n');
 }
+
+/// CPython's messages for `+` and `*` of sequences with the wrong operand:
+/// `can only concatenate str (not "int") to str`, `can't multiply sequence by non-int`.
+pub fn sequence_type_error(rt: &Python, op: crate::bytecode::BinOp, a: usize, b: usize) -> Option<String> {
+    let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);
+    match op {
+        crate::bytecode::BinOp::Add if is(a, &STR) || is(a, &LIST) || is(a, &TUPLE) => Some(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            crate::builtins::type_name(rt, a),
+            crate::builtins::type_name(rt, b),
+            crate::builtins::type_name(rt, a)
+        )),
+        crate::bytecode::BinOp::Mul if seq(a) || seq(b) => {
+            let other = if seq(a) { b } else { a };
+            Some(format!("can't multiply sequence by non-int of type '{}'", crate::builtins::type_name(rt, other)))
+        }
+        _ => None,
+    }
+}

@@ -248,11 +248,11 @@ fn pad(body: String, sign: &str, s: &Spec, default_right: bool) -> String {
     }
 }
 
-fn float_fixed(x: f64, prec: usize) -> String {
+pub(crate) fn float_fixed(x: f64, prec: usize) -> String {
     format!("{:.*}", prec, x)
 }
 
-fn float_sci(x: f64, prec: usize, upper: bool) -> String {
+pub(crate) fn float_sci(x: f64, prec: usize, upper: bool) -> String {
     let s = format!("{:.*e}", prec, x);
     let (m, e) = s.split_once('e').unwrap();
     let e: i32 = e.parse().unwrap();
@@ -264,7 +264,7 @@ fn float_sci(x: f64, prec: usize, upper: bool) -> String {
     }
 }
 
-fn float_general(x: f64, prec: usize, alt: bool) -> String {
+pub(crate) fn float_general(x: f64, prec: usize, alt: bool) -> String {
     let p = prec.max(1);
     if x == 0.0 {
         return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
@@ -293,6 +293,10 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
         let __t1 = crate::runtime::new_str(cx.heap_mut(), spec);
         if let Some(r) = builtins::call_method(cx, rt, v, "__format__", &[__t1]) {
             let r = r?;
+            if !is(r, &STR) {
+                let msg = format!("__format__ must return a str, not {}", builtins::type_name(rt, r));
+                return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+            }
             return Ok(text(r).to_string());
         }
         if spec.is_empty() {
@@ -323,7 +327,7 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             Some('c') => (char::from_u32(n.to_u32().unwrap_or(0)).unwrap_or('?').to_string(), ""),
             Some('d') | Some('n') | None => (n.abs().to_string(), ""),
             Some(t) => {
-                let msg = format!("Unknown format code '{t}' for object of type 'int'");
+                let msg = format!("Unknown format code '{t}' for object of type '{}'", builtins::type_name(rt, v));
                 return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
             }
         };
@@ -367,7 +371,8 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             match s.ty {
                 Some('f') | Some('F') => float_fixed(a, s.precision.unwrap_or(6)),
                 Some('e') | Some('E') => float_sci(a, s.precision.unwrap_or(6), s.ty == Some('E')),
-                Some('g') | Some('G') | Some('n') => float_general(a, s.precision.unwrap_or(6), s.alt),
+                Some('g') | Some('n') => float_general(a, s.precision.unwrap_or(6), s.alt),
+                Some('G') => float_general(a, s.precision.unwrap_or(6), s.alt).to_uppercase(),
                 Some('%') => format!("{}%", float_fixed(a * 100.0, s.precision.unwrap_or(6))),
                 None => match s.precision {
                     Some(p) => {
@@ -416,126 +421,30 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             let msg = format!("Unknown format code '{}' for object of type 'str'", s.ty.unwrap());
             return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
         }
+        let bad = if s.sign.is_some() {
+            Some("Sign not allowed in string format specifier".to_string())
+        } else if s.alt {
+            Some("Alternate form (#) not allowed in string format specifier".to_string())
+        } else if s.align == Some('=') {
+            Some("'=' alignment not allowed in string format specifier".to_string())
+        } else {
+            s.grouping.map(|g| format!("Cannot specify '{g}' with 's'."))
+        };
+        if let Some(msg) = bad {
+            return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+        }
         let t = text(v);
         let t: String = match s.precision {
             Some(p) => t.chars().take(p).collect(),
             None => t.to_string(),
         };
+        // A `0` flag pads a str with zeros on the right (unless an alignment is given).
+        let s = Spec { align: s.align.or(Some('<')), fill: s.fill.or(s.zero.then_some('0')), ..s };
         return Ok(pad(t, "", &s, false));
     }
-    let t = builtins::to_str(cx, rt, v)?;
-    Ok(pad(t, "", &s, false))
-}
-
-/// `fmt % args`
-pub fn percent<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fmt: &str, args: usize) -> Result<String, usize> {
-    let items = if is(args, &TUPLE) { crate::runtime::tuple_items(args) } else { vec![args] };
-    let mut it = items.into_iter();
-    let mut out = String::new();
-    let cs: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    while i < cs.len() {
-        if cs[i] != '%' {
-            out.push(cs[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let start = i;
-        while i < cs.len() && !cs[i].is_ascii_alphabetic() && cs[i] != '%' {
-            i += 1;
-        }
-        if i >= cs.len() {
-            return Err(crate::errors::new_error(cx, rt, "ValueError", "incomplete format"));
-        }
-        let flags: String = cs[start..i].iter().collect();
-        let conv = cs[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let Some(v) = it.next() else {
-            return Err(crate::errors::new_error(cx, rt, "TypeError", "not enough arguments for format string"));
-        };
-        let piece = match conv {
-            's' => {
-                let t = builtins::to_str(cx, rt, v)?;
-                let sv = crate::runtime::new_str(cx.heap_mut(), &t);
-                format(cx, rt, sv, &pyspec(&flags, 's'))?
-            }
-            'r' | 'a' => {
-                let t = builtins::to_repr(cx, rt, v)?;
-                let sv = crate::runtime::new_str(cx.heap_mut(), &t);
-                format(cx, rt, sv, &pyspec(&flags, 's'))?
-            }
-            'd' | 'i' | 'u' => {
-                let iv = if is(v, &FLOAT) {
-                    crate::runtime::new_bigint(
-                        cx.heap_mut(),
-                        BigInt::from(f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) }).trunc() as i64),
-                    )
-                } else {
-                    v
-                };
-                format(cx, rt, iv, &pyspec(&flags, 'd'))?
-            }
-            'c' if is(v, &STR) => format(cx, rt, v, &pyspec(&flags, 's'))?,
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' | 'c' => format(cx, rt, v, &pyspec(&flags, conv))?,
-            other => {
-                let msg = format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1);
-                return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
-            }
-        };
-        out.push_str(&piece);
-    }
-    if it.next().is_some() {
-        return Err(crate::errors::new_error(
-            cx,
-            rt,
-            "TypeError",
-            "not all arguments converted during string formatting",
-        ));
-    }
-    Ok(out)
-}
-
-/// A `%` conversion's flags as a format spec.
-fn pyspec(flags: &str, ty: char) -> String {
-    let left = flags.contains('-');
-    let zero = flags.contains('0') && !left;
-    let plus = flags.contains('+');
-    let space = flags.contains(' ');
-    let rest: String = flags.chars().filter(|c| !matches!(c, '-' | '+' | ' ' | '#')).collect();
-    let rest = if zero { rest.trim_start_matches('0').to_string() } else { rest };
-    let mut s = String::new();
-    if left {
-        s.push('<');
-    } else if ty != 's' {
-        s.push('>');
-    } else {
-        s.push('>');
-    }
-    if plus {
-        s.push('+');
-    } else if space {
-        s.push(' ');
-    }
-    if flags.contains('#') {
-        s.push('#');
-    }
-    if zero {
-        s.clear();
-        if plus {
-            s.push('+');
-        }
-        s.push('0');
-    }
-    s.push_str(&rest);
-    if ty != 's' {
-        s.push(ty);
-    }
-    s
+    // `object.__format__`: only the empty spec.
+    let msg = format!("unsupported format string passed to {}.__format__", builtins::type_name(rt, v));
+    Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
 
 #[cfg(test)]

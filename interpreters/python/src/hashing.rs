@@ -44,6 +44,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
             return Ok(h);
         }
     }
+    if is(o, &crate::bytes::BYTES) {
+        return Ok(crate::bytes::hash(crate::bytes::data(o)));
+    }
     if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
     }
@@ -67,7 +70,13 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if crate::complex::is_complex(o) {
         return Ok(crate::complex::hash(o));
     }
-    if is(o, &LIST) || dict::is_dict(o) || crate::sets::is_set(o) || crate::views::is_view(o) || is(o, &SLICE) {
+    if is(o, &LIST)
+        || dict::is_dict(o)
+        || crate::sets::is_set(o)
+        || crate::views::is_view(o)
+        || is(o, &SLICE)
+        || is(o, &crate::bytes::BYTEARRAY)
+    {
         return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("unhashable type: '{}'", type_name(rt, o))));
     }
     if is(o, &INSTANCE) {
@@ -119,6 +128,9 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
             return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
         }
         return Ok(text(container).contains(text(item)));
+    }
+    if crate::bytes::is_binary(container) {
+        return crate::bytes::contains(cx, rt, container, item);
     }
     if dict::is_dict(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());

@@ -706,7 +706,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let a = f.pop();
             if inplace
                 && matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::Mul)
-                && cx.promote_class(a) == LIST.class()
+                && matches!(cx.promote_class(a), c if c == LIST.class() || c == crate::bytes::BYTEARRAY.class())
             {
                 return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, vec![a, b]));
             }

@@ -11,8 +11,11 @@
 pub mod attrs;
 pub mod builtins;
 pub mod bytecode;
+pub mod bytes;
 pub mod call;
+pub mod chars;
 pub mod classes;
+pub mod codecs;
 pub mod compare;
 pub mod compile;
 pub mod complex;
@@ -28,9 +31,11 @@ pub mod memo;
 pub mod modules;
 pub mod numbers;
 pub mod objects;
+pub mod percent;
 pub mod runtime;
 pub mod sets;
 pub mod space;
+pub mod strformat;
 pub mod strings;
 pub mod typeobj;
 pub mod types;
@@ -133,6 +138,8 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("float", vec![&FLOAT]),
         ("complex", vec![&complex::COMPLEX]),
         ("str", vec![&STR]),
+        ("bytes", vec![&bytes::BYTES]),
+        ("bytearray", vec![&bytes::BYTEARRAY]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),

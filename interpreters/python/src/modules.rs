@@ -195,6 +195,10 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             ]
         }
         "time" => vec![],
+        "string" => {
+            crate::library::string_constants().into_iter().map(|(k, v)| (k, new_str(cx.heap_mut(), &v))).collect()
+        }
+        "unicodedata" => vec![("unidata_version", new_str(cx.heap_mut(), crate::library::UNIDATA_VERSION))],
         _ => return Ok(None),
     };
     let version = cx.quasi_new(0);

@@ -268,7 +268,7 @@ impl Python {
             Const::Float(f) => new_float(heap, *f),
             Const::Imag(f) => crate::complex::new(heap, 0.0, *f),
             Const::Str(s) => new_str(heap, s),
-            Const::Bytes(b) => new_str(heap, &String::from_utf8_lossy(b)),
+            Const::Bytes(b) => crate::bytes::new_bytes(heap, b),
             Const::Ellipsis => self.ellipsis.get(),
             Const::Tuple(items) => {
                 let objs: Vec<usize> = items.iter().map(|c| self.const_obj(heap, c)).collect();
@@ -330,6 +330,9 @@ pub fn new_float(heap: &mut Heap, v: f64) -> usize {
     unsafe { *((o + FLOAT_VALUE.offset as usize) as *mut f64) = v };
     o
 }
+
+/// The length from which the Rust data of a str or bytes object counts as memory pressure.
+pub const LONG_TEXT: usize = 256;
 
 pub fn new_str(heap: &mut Heap, s: &str) -> usize {
     let o = heap.alloc_array(&STR, s.len());

@@ -274,6 +274,9 @@ fn const_hash(o: usize) -> i64 {
     if is(o, &STR) {
         return crate::format::str_hash(builtins::text(o));
     }
+    if is(o, &crate::bytes::BYTES) {
+        return crate::bytes::hash(crate::bytes::data(o));
+    }
     if is(o, &FLOAT) {
         return crate::format::float_hash(peek_f64(o).unwrap_or(0.0));
     }
@@ -294,6 +297,10 @@ fn const_eq(a: usize, b: usize) -> bool {
     }
     if is(a, &STR) || is(b, &STR) {
         return is(a, &STR) && is(b, &STR) && builtins::text(a) == builtins::text(b);
+    }
+    if is(a, &crate::bytes::BYTES) || is(b, &crate::bytes::BYTES) {
+        let both = is(a, &crate::bytes::BYTES) && is(b, &crate::bytes::BYTES);
+        return both && crate::bytes::data(a) == crate::bytes::data(b);
     }
     if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         return x == y;

@@ -54,6 +54,8 @@ const CONSTRUCTED: &[&str] = &[
     "int",
     "float",
     "str",
+    "bytes",
+    "bytearray",
     "bool",
     "list",
     "tuple",
@@ -86,13 +88,9 @@ fn construct<S: Space>(
         match name {
             "int" => return crate::library::make_int(cx, rt, args, kw),
             "float" => return crate::library::make_float(cx, rt, args, kw),
-            "str" => {
-                let s = match arg(0) {
-                    None => String::new(),
-                    Some(v) => builtins::to_str(cx, rt, v)?,
-                };
-                return Ok(new_str(cx.heap_mut(), &s));
-            }
+            "str" => return crate::bytes::make_str(cx, rt, args, kw),
+            "bytes" => return crate::bytes::construct(cx, rt, false, args, kw),
+            "bytearray" => return crate::bytes::construct(cx, rt, true, args, kw),
             "bool" => {
                 return Ok(rt.bool_obj(match arg(0) {
                     None => false,
@@ -289,6 +287,18 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
     }
+    if is(obj, &SLICE) {
+        let field = match name {
+            "start" => Some(&SLICE_START),
+            "stop" => Some(&SLICE_STOP),
+            "step" => Some(&SLICE_STEP),
+            _ => None,
+        };
+        if let Some(f) = field {
+            // SAFETY: a live slice's fields are objects.
+            return Ok(unsafe { read_word(obj, f) } as usize);
+        }
+    }
     if is(obj, &FUNCTION) {
         let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
         if d != 0 {
@@ -436,7 +446,7 @@ pub(crate) fn slice_indices<S: Space>(
     Ok((start, stop, step))
 }
 
-fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+pub(crate) fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -495,14 +505,25 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let i = index_of(cx, rt, key, t.len(), "string")?;
             return Ok(new_str(cx.heap_mut(), &t[i..i + 1]));
         }
-        let chars: Vec<char> = t.chars().collect();
+        let n = unsafe { str_chars(obj) };
         if is(key, &SLICE) {
-            let (a, b, c) = slice_indices(cx, rt, key, chars.len())?;
-            let s: String = slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect();
+            let (a, b, c) = slice_indices(cx, rt, key, n)?;
+            let s: String = if builtins::ascii(obj) && c == 1 {
+                t[a as usize..b.max(a) as usize].to_string()
+            } else if builtins::ascii(obj) {
+                slice_positions(a, b, c).into_iter().map(|i| t.as_bytes()[i] as char).collect()
+            } else {
+                let chars: Vec<char> = t.chars().collect();
+                slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect()
+            };
             return Ok(new_str(cx.heap_mut(), &s));
         }
-        let i = index_of(cx, rt, key, chars.len(), "string")?;
-        return Ok(new_str(cx.heap_mut(), chars[i].encode_utf8(&mut [0; 4])));
+        let i = index_of(cx, rt, key, n, "string")?;
+        let c = t.chars().nth(i).unwrap_or_default();
+        return Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])));
+    }
+    if crate::bytes::is_binary(obj) {
+        return crate::bytes::getitem(cx, rt, obj, key);
     }
     if dict::is_dict(obj) {
         return match dict::lookup(cx, rt, obj, key)? {
@@ -548,6 +569,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
 pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize, v: usize) -> Result<(), usize> {
     if dict::is_dict(obj) {
         return dict::set(cx, rt, obj, key, v);
+    }
+    if is(obj, &crate::bytes::BYTEARRAY) {
+        return crate::bytes::setitem(cx, rt, obj, key, v);
     }
     if is(obj, &LIST) {
         let items = list_items(obj);
@@ -600,6 +624,9 @@ pub fn replace_list<S: Space>(cx: &mut Cx<'_, S>, l: usize, items: &[usize]) {
 
 /// `del obj[key]`
 pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize) -> Result<(), usize> {
+    if is(obj, &crate::bytes::BYTEARRAY) {
+        return crate::bytes::delitem(cx, rt, obj, key);
+    }
     if dict::is_dict(obj) {
         return match dict::remove(cx, rt, obj, key)? {
             Some(_) => Ok(()),

@@ -300,7 +300,7 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
     classinfo_matches(cx, rt, t, info)
 }
 
-pub(super) fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
+pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
     if let Some(id) = b::method_id(layout_of(o), name) {
         let m = cx.heap_mut().alloc(&BUILTIN);
         unsafe {
@@ -514,7 +514,13 @@ pub(super) fn reversed<S: Space>(
     if is(o, &RANGE) {
         return Ok(super::range_reversed(cx, o));
     }
-    let items = if is(o, &LIST) || is(o, &TUPLE) || is(o, &STR) || dict::is_dict(o) || crate::views::is_view(o) {
+    let items = if is(o, &LIST)
+        || is(o, &TUPLE)
+        || is(o, &STR)
+        || crate::bytes::is_binary(o)
+        || dict::is_dict(o)
+        || crate::views::is_view(o)
+    {
         collect(cx, rt, o)?
     } else if is(o, &INSTANCE) {
         if let Some(r) = b::call_method(cx, rt, o, "__reversed__", &[]) {
@@ -699,7 +705,12 @@ pub(super) fn all<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let n = peek_i64(arg(cx, rt, args, 0, "chr")?).unwrap_or(-1);
+    let v = arg(cx, rt, args, 0, "chr")?;
+    if is(v, &FLOAT) || peek_bigint(v).is_none() {
+        let msg = format!("'{}' object cannot be interpreted as an integer", b::type_name(rt, v));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let n = peek_i64(v).unwrap_or(-1);
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
@@ -708,15 +719,17 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 
 pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let s = arg(cx, rt, args, 0, "ord")?;
-    let mut cs = text(s).chars();
-    match (cs.next(), cs.next()) {
-        (Some(c), None) => Ok(new_int(cx.heap_mut(), c as i64)),
-        _ => err(
-            cx,
-            rt,
-            "TypeError",
-            &format!("ord() expected a character, but string of length {} found", text(s).chars().count()),
-        ),
+    let (first, n) = if is(s, &STR) {
+        (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
+    } else if let Some(d) = crate::bytes::buffer(s) {
+        (d.first().map(|&c| c as i64), d.len())
+    } else {
+        let msg = format!("ord() expected string of length 1, but {} found", b::type_name(rt, s));
+        return err(cx, rt, "TypeError", &msg);
+    };
+    match first {
+        Some(c) if n == 1 => Ok(new_int(cx.heap_mut(), c)),
+        _ => err(cx, rt, "TypeError", &format!("ord() expected a character, but string of length {n} found")),
     }
 }
 

@@ -34,6 +34,8 @@ macro_rules! rows {
     };
 }
 
+mod bytes;
+mod dunders;
 mod functions;
 mod mappings;
 mod math;
@@ -44,14 +46,18 @@ mod objmodel;
 mod sequences;
 mod sets;
 mod strs;
+mod strs_text;
 mod system;
+mod textargs;
+mod textmods;
 
-pub use functions::{frame_info, getitem_iter, lazy_next, FRAME_KW};
+pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
     range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
+pub use textmods::{string_constants, UNIDATA_VERSION};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -64,7 +70,10 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, sets, methods, numeric, objects, math, system, objmodel);
+parts!(
+    functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
+    system, objmodel
+);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);
@@ -134,6 +143,38 @@ fn s<S: Space>(cx: &mut Cx<'_, S>, v: &str) -> PyResult {
     Ok(new_str(cx.heap_mut(), v))
 }
 
-fn opt_str(rt: &Python, args: &[usize], k: usize) -> Option<&'static str> {
-    args.get(k).filter(|&&a| a != rt.none.get()).map(|&a| text(a))
+/// Whether table entry `name` is a static or class method of a builtin type (called without
+/// a bound object, whether read from the class or from an instance).
+pub fn is_static_name(name: &str) -> bool {
+    matches!(
+        name,
+        "str.maketrans"
+            | "bytes.maketrans"
+            | "bytearray.maketrans"
+            | "bytes.fromhex"
+            | "bytearray.fromhex"
+            | "int.from_bytes"
+            | "dict.fromkeys"
+    )
+}
+
+/// CPython's error for method `name` of a builtin type called on an object that does not
+/// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
+pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
+    let (prefix, method) = name.split_once('.')?;
+    let ok = match prefix {
+        "str" => is(this, &STR),
+        "bytes" => is(this, &crate::bytes::BYTES),
+        "bytearray" => is(this, &crate::bytes::BYTEARRAY),
+        "list" => is(this, &LIST),
+        "tuple" => is(this, &TUPLE),
+        "dict" => dict::is_dict(this),
+        "set" | "frozenset" => crate::sets::is_any(this),
+        "int" => is(this, &INT) || is(this, &BIGINT) || is(this, &BOOL),
+        "float" => is(this, &FLOAT),
+        _ => true,
+    };
+    (!ok).then(|| {
+        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", b::type_name(rt, this))
+    })
 }

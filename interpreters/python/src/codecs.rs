@@ -1,0 +1,338 @@
+//! Text encodings for `str.encode`, `bytes.decode` and `bytes(s, encoding)`: UTF-8, ASCII,
+//! Latin-1, UTF-16 and UTF-32 (with or without a byte order mark; CPython's names for them), the error handlers `strict`, `ignore`, `replace`,
+//! `backslashreplace` and `xmlcharrefreplace`, and CPython's Unicode error messages.
+
+use crate::builtins::{text, type_name};
+use crate::objects::*;
+use crate::space::Space;
+use crate::{Py, Python};
+use metatrace::Concrete;
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    /// UTF-16 in this byte order (`None`: with a byte order mark, little-endian by default).
+    Utf16(Option<bool>),
+    /// UTF-32 likewise.
+    Utf32(Option<bool>),
+}
+
+impl Codec {
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+            Codec::Utf16(Some(true)) => "utf-16-be",
+            Codec::Utf16(_) => "utf-16-le",
+            Codec::Utf32(Some(true)) => "utf-32-be",
+            Codec::Utf32(_) => "utf-32-le",
+        }
+    }
+    /// The highest code point the codec encodes, plus one.
+    fn limit(self) -> u32 {
+        match self {
+            Codec::Ascii => 0x80,
+            Codec::Latin1 => 0x100,
+            _ => 0x110000,
+        }
+    }
+}
+
+fn lookup(name: &str) -> Option<Codec> {
+    let n: String =
+        name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
+    Some(match n.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => {
+            Codec::Latin1
+        }
+        "utf-16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf-16-le" | "utf-16le" => Codec::Utf16(Some(false)),
+        "utf-16-be" | "utf-16be" => Codec::Utf16(Some(true)),
+        "utf-32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf-32-le" | "utf-32le" => Codec::Utf32(Some(false)),
+        "utf-32-be" | "utf-32be" => Codec::Utf32(Some(true)),
+        _ => return None,
+    })
+}
+
+/// The UTF-16 or UTF-32 bytes of `s` (`width` 2 or 4), with a byte order mark if `big` is None.
+fn encode_wide(s: &str, width: usize, big: Option<bool>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * width + width);
+    let be = big == Some(true);
+    let mut put = |u: u32| {
+        if width == 2 {
+            let b = u as u16;
+            out.extend(if be { b.to_be_bytes() } else { b.to_le_bytes() });
+        } else {
+            out.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+    };
+    if big.is_none() {
+        put(0xfeff);
+    }
+    for c in s.chars() {
+        if width == 2 {
+            let mut units = [0u16; 2];
+            for &u in c.encode_utf16(&mut units).iter() {
+                put(u as u32);
+            }
+        } else {
+            put(c as u32);
+        }
+    }
+    out
+}
+
+/// Decodes UTF-16 or UTF-32 from `b[i..]` into `out` up to the first error: `(position, bad
+/// byte count, reason)`, or `None` when all of it decoded.
+fn decode_wide(
+    b: &[u8],
+    mut i: usize,
+    width: usize,
+    be: bool,
+    out: &mut String,
+) -> Option<(usize, usize, &'static str)> {
+    let unit = |k: usize| -> u32 {
+        if width == 2 {
+            let p = [b[k], b[k + 1]];
+            (if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }) as u32
+        } else {
+            let p = [b[k], b[k + 1], b[k + 2], b[k + 3]];
+            if be {
+                u32::from_be_bytes(p)
+            } else {
+                u32::from_le_bytes(p)
+            }
+        }
+    };
+    while i < b.len() {
+        if b.len() - i < width {
+            return Some((i, b.len() - i, "truncated data"));
+        }
+        let u = unit(i);
+        if width == 4 {
+            match char::from_u32(u) {
+                Some(c) => out.push(c),
+                None if (0xd800..0xe000).contains(&u) => {
+                    return Some((i, 4, "code point in surrogate code point range(0xd800, 0xe000)"))
+                }
+                None => return Some((i, 4, "code point not in range(0x110000)")),
+            }
+            i += 4;
+            continue;
+        }
+        match u {
+            0xd800..=0xdbff => {
+                if b.len() - i < 4 {
+                    return Some((i, b.len() - i, "unexpected end of data"));
+                }
+                let v = unit(i + 2);
+                if !(0xdc00..=0xdfff).contains(&v) {
+                    return Some((i, 2, "illegal UTF-16 surrogate"));
+                }
+                out.push(char::from_u32(0x10000 + ((u - 0xd800) << 10) + (v - 0xdc00)).unwrap_or('\u{fffd}'));
+                i += 4;
+            }
+            0xdc00..=0xdfff => return Some((i, 2, "illegal encoding")),
+            _ => {
+                out.push(char::from_u32(u).unwrap_or('\u{fffd}'));
+                i += 2;
+            }
+        }
+    }
+    None
+}
+
+/// An `encoding` or `errors` argument as text (`None`: absent).
+fn arg_text<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    v: Option<usize>,
+    what: &str,
+    fname: &str,
+) -> Result<Option<&'static str>, usize> {
+    match v {
+        None => Ok(None),
+        Some(v) if is(v, &STR) => Ok(Some(text(v))),
+        Some(v) => {
+            let msg = format!("{fname}() argument '{what}' must be str, not {}", type_name(rt, v));
+            Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
+        }
+    }
+}
+
+fn codec<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: Option<&str>) -> Result<Codec, usize> {
+    let name = name.unwrap_or("utf-8");
+    lookup(name).ok_or_else(|| crate::errors::new_error(cx, rt, "LookupError", &format!("unknown encoding: {name}")))
+}
+
+fn bad_handler<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, h: &str) -> usize {
+    crate::errors::new_error(cx, rt, "LookupError", &format!("unknown error handler name '{h}'"))
+}
+
+/// A char as CPython escapes it in Unicode error messages.
+fn escaped(c: char) -> String {
+    let n = c as u32;
+    if (0x20..0x7f).contains(&n) {
+        c.to_string()
+    } else if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}
+
+/// `s.encode(encoding, errors)`
+pub fn encode<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    s: &str,
+    encoding: Option<usize>,
+    errors: Option<usize>,
+) -> Result<Vec<u8>, usize> {
+    let enc = arg_text(cx, rt, encoding, "encoding", "str.encode")?;
+    let handler = arg_text(cx, rt, errors, "errors", "str.encode")?.unwrap_or("strict");
+    let c = codec(cx, rt, enc)?;
+    match c {
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf16(big) => return Ok(encode_wide(s, 2, big)),
+        Codec::Utf32(big) => return Ok(encode_wide(s, 4, big)),
+        _ => {}
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i];
+        if (ch as u32) < c.limit() {
+            out.push(ch as u32 as u8);
+            i += 1;
+            continue;
+        }
+        // A run of chars the codec cannot encode.
+        let end = (i..chars.len()).find(|&k| (chars[k] as u32) < c.limit()).unwrap_or(chars.len());
+        match handler {
+            "strict" => {
+                let what = if end - i == 1 {
+                    format!("character '{}' in position {i}", escaped(ch))
+                } else {
+                    format!("characters in position {i}-{}", end - 1)
+                };
+                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({})", c.name(), c.limit());
+                return Err(crate::errors::new_error(cx, rt, "UnicodeEncodeError", &msg));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "backslashreplace" => {
+                for &x in &chars[i..end] {
+                    out.extend(escaped(x).bytes());
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &x in &chars[i..end] {
+                    out.extend(format!("&#{};", x as u32).bytes());
+                }
+            }
+            h => return Err(bad_handler(cx, rt, h)),
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// Whether byte `b` may start a UTF-8 sequence.
+fn utf8_start(b: u8) -> bool {
+    b < 0x80 || (0xc2..=0xf4).contains(&b)
+}
+
+/// `b.decode(encoding, errors)`
+pub fn decode<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    b: &[u8],
+    encoding: Option<usize>,
+    errors: Option<usize>,
+) -> Result<String, usize> {
+    let enc = arg_text(cx, rt, encoding, "encoding", "decode")?;
+    let handler = arg_text(cx, rt, errors, "errors", "decode")?.unwrap_or("strict");
+    let mut c = codec(cx, rt, enc)?;
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    // A byte order mark picks the byte order of UTF-16 and UTF-32 (and is dropped).
+    match c {
+        Codec::Utf16(None) if b.starts_with(&[0xfe, 0xff]) => (c, i) = (Codec::Utf16(Some(true)), 2),
+        Codec::Utf16(None) if b.starts_with(&[0xff, 0xfe]) => (c, i) = (Codec::Utf16(Some(false)), 2),
+        Codec::Utf32(None) if b.starts_with(&[0, 0, 0xfe, 0xff]) => (c, i) = (Codec::Utf32(Some(true)), 4),
+        Codec::Utf32(None) if b.starts_with(&[0xff, 0xfe, 0, 0]) => (c, i) = (Codec::Utf32(Some(false)), 4),
+        _ => {}
+    }
+    while i < b.len() {
+        // The next bad stretch: [i + ok, i + ok + n), and why.
+        let (ok, n, reason) = match c {
+            Codec::Latin1 => {
+                out.extend(b[i..].iter().map(|&x| x as char));
+                break;
+            }
+            Codec::Utf16(big) | Codec::Utf32(big) => {
+                let width = if matches!(c, Codec::Utf16(_)) { 2 } else { 4 };
+                match decode_wide(b, i, width, big == Some(true), &mut out) {
+                    None => break,
+                    Some((at, n, reason)) => (at - i, n, reason),
+                }
+            }
+            Codec::Ascii => match b[i..].iter().position(|&x| x >= 0x80) {
+                None => (b.len() - i, 0, ""),
+                Some(p) => (p, 1, "ordinal not in range(128)"),
+            },
+            Codec::Utf8 => match std::str::from_utf8(&b[i..]) {
+                Ok(_) => (b.len() - i, 0, ""),
+                Err(e) => {
+                    let ok = e.valid_up_to();
+                    match e.error_len() {
+                        Some(1) if !utf8_start(b[i + ok]) => (ok, 1, "invalid start byte"),
+                        Some(n) => (ok, n, "invalid continuation byte"),
+                        None => (ok, b.len() - i - ok, "unexpected end of data"),
+                    }
+                }
+            },
+        };
+        // The first `ok` bytes are valid (ASCII or UTF-8; the wide codecs decoded them already).
+        if matches!(c, Codec::Ascii | Codec::Utf8) {
+            out.push_str(std::str::from_utf8(&b[i..i + ok]).unwrap_or(""));
+        }
+        if n == 0 {
+            break;
+        }
+        let start = i + ok;
+        match handler {
+            "strict" => {
+                let what = if n == 1 {
+                    format!("byte 0x{:02x} in position {start}", b[start])
+                } else {
+                    format!("bytes in position {start}-{}", start + n - 1)
+                };
+                let msg = format!("'{}' codec can't decode {what}: {reason}", c.name());
+                return Err(crate::errors::new_error(cx, rt, "UnicodeDecodeError", &msg));
+            }
+            "ignore" => {}
+            "replace" => out.push('\u{fffd}'),
+            "backslashreplace" => {
+                for &x in &b[start..start + n] {
+                    out.push_str(&format!("\\x{x:02x}"));
+                }
+            }
+            h => return Err(bad_handler(cx, rt, h)),
+        }
+        i = start + n;
+    }
+    Ok(out)
+}

@@ -371,30 +371,15 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
 }
 
 fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
-    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
-    match args.len() {
-        0 => Ok(String::new()),
-        1 if key_error => to_repr(cx, rt, args[0]),
-        1 => to_str(cx, rt, args[0]),
-        _ => {
-            let t = new_tuple(cx.heap_mut(), &args);
-            to_repr(cx, rt, t)
-        }
-    }
+    crate::library::exc_str(cx, rt, e)
 }
 
 /// The last line of an uncaught exception's report: `Type: message`.
 pub fn exception_line(rt: &Python, e: usize) -> String {
     let name = type_name(rt, e);
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
-    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
-    let msg = match args.len() {
-        0 => String::new(),
-        1 if is(args[0], &STR) && !key_error => text(args[0]).to_string(),
-        1 => simple_repr(rt, args[0]),
-        _ => format!("({})", args.iter().map(|&a| simple_repr(rt, a)).collect::<Vec<_>>().join(", ")),
-    };
+    let str_ = |a: usize| Ok(if is(a, &STR) { text(a).to_string() } else { simple_repr(rt, a) });
+    let msg =
+        crate::library::exception_message(rt, e, &mut |a| Ok(simple_repr(rt, a)), &mut { str_ }).unwrap_or_default();
     if msg.is_empty() {
         name.to_string()
     } else {
@@ -778,12 +763,27 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if dict::is_set(a) && dict::is_set(b) {
         return dict::set_binary(cx, rt, op, a, b);
     }
-    err(
-        cx,
-        rt,
-        "TypeError",
-        &format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), type_name(rt, a), type_name(rt, b)),
-    )
+    err(cx, rt, "TypeError", &binary_error(rt, op, a, b))
+}
+
+/// CPython's message for `a op b` on operands that do not support it.
+fn binary_error(rt: &Python, op: BinOp, a: usize, b: usize) -> String {
+    let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE);
+    match op {
+        BinOp::Add if seq(a) => {
+            format!("can only concatenate {} (not \"{}\") to {}", type_name(rt, a), type_name(rt, b), type_name(rt, a))
+        }
+        BinOp::Mul if seq(a) || seq(b) => {
+            let other = if seq(a) { b } else { a };
+            format!("can't multiply sequence by non-int of type '{}'", type_name(rt, other))
+        }
+        _ => format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            type_name(rt, a),
+            type_name(rt, b)
+        ),
+    }
 }
 
 /// `a op b` comparisons for builtin operands.

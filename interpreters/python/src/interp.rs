@@ -240,8 +240,19 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
             None
         }
         None => {
-            if !is_null(cx, f.gen) {
-                crate::generators::finish(cx, f.gen, None);
+            if is_null(cx, f.gen) {
+                return Some(e);
+            }
+            crate::generators::finish(cx, f.gen, None);
+            if errors::is_instance(cx, rt, e, "StopIteration") {
+                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                let r = errors::new_error(cx, rt, "RuntimeError", "generator raised StopIteration");
+                crate::classes::set_slot(cx, rt, r, "__cause__", e);
+                crate::classes::set_slot(cx, rt, r, "__context__", e);
+                let t = cx.const_ref(rt.true_.get());
+                crate::classes::set_slot(cx, rt, r, "__suppress_context__", t);
+                errors::add_traceback(cx, rt, r, f.code_id, code.line_at(f.pc as usize));
+                return Some(r);
             }
             Some(e)
         }
@@ -267,7 +278,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 }
                 Op::Send(_) if errors::is_instance(cx, rt, e, "StopIteration") => {
                     f.pop();
-                    let v = crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()));
+                    let v = stop_value(cx, rt, e);
                     f.push(v);
                     f.pc += 1;
                     Step::Next
@@ -327,6 +338,11 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         p => unreachable!("unknown phase {p}"),
     }
+}
+
+/// The `value` of StopIteration `e` (None if it has none).
+fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C::Ref {
+    crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()))
 }
 
 /// Finishes an instruction with an operation's outcome: pushes a value, raises, or makes the
@@ -993,10 +1009,9 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Send(t) => {
             let v = f.pop();
             let sub = f.top();
-            if cx.promote_class(sub) == crate::generators::GENERATOR.class() {
-                return finish_in::<S, C>(cx, f, Outcome::Resume(sub, v), SEND);
-            }
-            match S::next(cx, rt, sub) {
+            let gen = cx.promote_class(sub) == crate::generators::GENERATOR.class();
+            let next = if gen { Err(Outcome::Resume(sub, v)) } else { S::next(cx, rt, sub) };
+            match next {
                 Ok(Some(r)) => {
                     f.push(r);
                     f.pc = t;
@@ -1007,7 +1022,19 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                     let none = cx.const_ref(rt.none.get());
                     f.push(none);
                 }
-                Err(out) => return finish_in::<S, C>(cx, f, out, SEND),
+                Err(out) => {
+                    // A user iterator's StopIteration ends the `yield from` with its value.
+                    return match finish_in::<S, C>(cx, f, out, SEND) {
+                        Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
+                            f.pop();
+                            let v = stop_value(cx, rt, e);
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        s => s,
+                    };
+                }
             }
         }
         Op::Nop => {}

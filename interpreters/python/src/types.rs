@@ -195,7 +195,8 @@ pub fn call_type<S: Space>(
             _ => {}
         }
     }
-    // A user class, or an exception class.
+    // A user class, or an exception class (`OSError(errno, ...)` picks its subclass).
+    let t = crate::library::exception_class_for(rt, t, args);
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
     let mark = metatrace::Ctx::root(cx, obj);

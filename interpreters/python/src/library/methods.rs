@@ -1,11 +1,10 @@
-//! The methods of `int`, `float`, exceptions, generators and `property`.
+//! The methods of `int`, `float`, generators and `property`.
 
 use super::*;
 
 rows! {
     "float.is_integer" => float_is_integer,
     "int.bit_length" => int_bit_length,
-    "BaseException.__init__" => exc_init,
     "generator.send" => gen_send_m,
     "generator.throw" => gen_throw,
     "generator.close" => gen_close,
@@ -35,18 +34,6 @@ pub(super) fn int_bit_length<S: Space>(
     let v = peek_bigint(this(t)).unwrap_or_default();
     Ok(new_int(cx.heap_mut(), v.bits() as i64))
 }
-pub(super) fn exc_init<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let a = new_tuple(cx.heap_mut(), args);
-    classes::set_slot(cx, rt, this(t), "args", a);
-    Ok(rt.none.get())
-}
-
 pub(super) fn gen_result<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, step: b::GenStep) -> PyResult {
     match step {
         b::GenStep::Yielded(v) => Ok(v),

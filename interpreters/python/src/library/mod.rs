@@ -34,6 +34,7 @@ macro_rules! rows {
     };
 }
 
+mod exceptions;
 mod functions;
 mod mappings;
 mod math;
@@ -42,6 +43,7 @@ mod sequences;
 mod strs;
 mod system;
 
+pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{getitem_iter, lazy_next};
 
 /// The files of the table, in order: (names, functions for space `S`).
@@ -55,7 +57,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system);
+parts!(functions, sequences, strs, mappings, methods, exceptions, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

@@ -1066,6 +1066,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         NativeOp::Truth => Ok(rt.bool_obj(truth(cx, rt, a)?)),
         NativeOp::GetAttr => crate::types::getattr(cx, rt, a, text(b)),
         NativeOp::SetAttr => crate::types::setattr(cx, rt, a, text(b), c).map(|_| none),
+        NativeOp::DelAttr if is(a, &MODULE) => crate::library::module_delattr(cx, rt, a, text(b)),
         NativeOp::DelAttr => err(cx, rt, "AttributeError", &format!("cannot delete attribute '{}'", text(b))),
         NativeOp::GetItem => crate::types::getitem(cx, rt, a, b),
         NativeOp::SetItem => crate::types::setitem(cx, rt, a, b, c).map(|_| none),

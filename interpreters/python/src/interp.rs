@@ -478,6 +478,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             return r;
         }
     }
+    let kwargs = crate::library::frame_kwargs::<S, C>(cx, &rt, f, callable, &args, kwargs);
     builtins::call_native::<S, C>(cx, f, callable, args, kwargs)
 }
 

@@ -846,7 +846,7 @@ pub(super) fn build_class<S: Space>(
 
 /// The attribute names of an object (modules: their globals; instances: their own and their
 /// classes'), sorted.
-pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
     let mut names: Vec<Rc<str>> = Vec::new();
     match args.first() {
         Some(&o) if is(o, &MODULE) => {
@@ -870,14 +870,23 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
                 names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
             }
         }
-        None => return err(cx, rt, "TypeError", "dir() without arguments is not supported yet"),
+        None => return super::frames::dir_names(cx, rt, kw),
     }
     names.sort();
     names.dedup();
     let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     Ok(new_list(cx.heap_mut(), &objs))
 }
-pub(super) fn vars<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn vars<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    if args.is_empty() {
+        return super::frames::locals_dict(cx, rt, "vars", kw);
+    }
     let o = arg(cx, rt, args, 0, "vars")?;
     let d = dict::new_dict(cx.heap_mut());
     if is(o, &INSTANCE) {
@@ -911,6 +920,9 @@ pub(super) fn delattr<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let (o, n) = (arg(cx, rt, args, 0, "delattr")?, arg(cx, rt, args, 1, "delattr")?);
+    if is(o, &MODULE) && is(n, &STR) {
+        return super::module_delattr(cx, rt, o, text(n));
+    }
     if is(o, &INSTANCE) && classes::peek_slot(rt, o, text(n)).is_some() {
         // Removing a slot would need a map without it: the attribute is set to a deleted marker.
         return err(cx, rt, "NotImplementedError", "delattr on instances is not supported yet");

@@ -35,16 +35,21 @@ macro_rules! rows {
 }
 
 mod exceptions;
+mod frames;
 mod functions;
 mod mappings;
 mod math;
 mod methods;
 mod sequences;
 mod strs;
+mod structseq;
 mod system;
 
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
+pub use frames::frame_kwargs;
 pub use functions::{getitem_iter, lazy_next};
+pub use structseq::new_structseq;
+pub use system::{cache_module, module_delattr, sys_values};
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -57,7 +62,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, exceptions, math, system);
+parts!(functions, frames, sequences, strs, mappings, methods, exceptions, structseq, math, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

@@ -1272,7 +1272,7 @@ use std::io::Write;
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "importlib"];
 
 /// Whether table entry `name` is a method of a builtin type (not a module's function).
 pub fn is_method_name(name: &str) -> bool {

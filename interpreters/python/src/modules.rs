@@ -193,7 +193,7 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             v.extend(extra);
             v
         }
-        "time" => vec![],
+        "time" | "importlib" => vec![],
         _ => return Ok(None),
     };
     let version = cx.quasi_new(0);

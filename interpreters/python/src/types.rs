@@ -385,6 +385,9 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
     }
+    if let Some(n) = crate::library::callable_name(rt, obj, name) {
+        return Ok(new_str(cx.heap_mut(), &n));
+    }
     if is(obj, &FUNCTION) {
         let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
         if d != 0 {

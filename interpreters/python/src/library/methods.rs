@@ -34,6 +34,27 @@ pub(super) fn int_bit_length<S: Space>(
     let v = peek_bigint(this(t)).unwrap_or_default();
     Ok(new_int(cx.heap_mut(), v.bits() as i64))
 }
+/// `__name__` / `__qualname__` of a builtin function or a generator.
+pub fn callable_name(rt: &Python, obj: usize, attr: &str) -> Option<String> {
+    if attr != "__name__" && attr != "__qualname__" {
+        return None;
+    }
+    if is(obj, &BUILTIN) {
+        // SAFETY: a live builtin.
+        let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        let full = super::NAMES[id];
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let method = b::is_method_name(full);
+        return Some(if attr == "__qualname__" && method { full.to_string() } else { short.to_string() });
+    }
+    if is(obj, &crate::generators::GENERATOR) {
+        // SAFETY: a live generator's code number.
+        let code = rt.code(unsafe { read_word(obj, &crate::generators::GEN_CODE) } as u32);
+        return Some(if attr == "__name__" { code.name.to_string() } else { code.qualname.to_string() });
+    }
+    None
+}
+
 pub(super) fn gen_result<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, step: b::GenStep) -> PyResult {
     match step {
         b::GenStep::Yielded(v) => Ok(v),

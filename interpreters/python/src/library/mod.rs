@@ -39,6 +39,7 @@ mod frames;
 mod functions;
 mod mappings;
 mod math;
+mod mathx;
 mod methods;
 mod sequences;
 mod strs;
@@ -48,6 +49,7 @@ mod system;
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use frames::frame_kwargs;
 pub use functions::{getitem_iter, lazy_next};
+pub use methods::callable_name;
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
 
@@ -62,7 +64,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, frames, sequences, strs, mappings, methods, exceptions, structseq, math, system);
+parts!(functions, frames, sequences, strs, mappings, methods, exceptions, structseq, math, mathx, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

@@ -10,6 +10,7 @@ rows! {
     "sys.exit" => sys_exit,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
+    "importlib.import_module" => import_module,
     "time.time" => time_time,
     "time.perf_counter" => time_perf_counter,
     "time.monotonic" => time_perf_counter,
@@ -70,6 +71,52 @@ pub(super) fn sys_setrecursionlimit<S: Space>(
         None => return err(cx, rt, "OverflowError", "Python int too large to convert to C int"),
     }
     Ok(rt.none.get())
+}
+
+/// `importlib.import_module(name, package=None)`: the module itself (not its top package).
+pub(super) fn import_module<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let name = arg(cx, rt, args, 0, "import_module")?;
+    if !is(name, &STR) {
+        let msg = format!("module name must be str, not {}", b::type_name(rt, name));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let name = text(name);
+    let package = args.get(1).copied().or_else(|| kwarg(kw, "package")).filter(|&p| p != rt.none.get());
+    let rel = name.trim_start_matches('.');
+    let level = name.len() - rel.len();
+    let full = if level == 0 {
+        name.to_string()
+    } else {
+        let Some(p) = package.filter(|&p| is(p, &STR)) else {
+            let msg =
+                format!("the 'package' argument is required to perform a relative import for {}", b::repr_str(name));
+            return err(cx, rt, "TypeError", &msg);
+        };
+        let mut parts: Vec<&str> = text(p).split('.').collect();
+        for _ in 1..level {
+            if parts.pop().is_none() {
+                return err(cx, rt, "ImportError", "attempted relative import beyond top-level package");
+            }
+        }
+        let base = parts.join(".");
+        if rel.is_empty() {
+            base
+        } else {
+            format!("{base}.{rel}")
+        }
+    };
+    crate::modules::import(cx, rt, &full, rt.none.get(), 0, rt.builtins.get())?;
+    let m = rt.module_cache.borrow().get(&full).copied();
+    match m {
+        Some(m) => Ok(m),
+        None => err(cx, rt, "ModuleNotFoundError", &format!("No module named '{full}'")),
+    }
 }
 
 /// `del module.name` and `delattr(module, name)`.

@@ -1216,7 +1216,11 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                     match crate::modules::import(cx, rt, &sub, none, 0, a) {
                         Ok(_) if rt.module_cache.borrow().contains_key(&sub) => Ok(rt.module_cache.borrow()[&sub]),
                         _ => {
-                            let msg = format!("cannot import name '{n}' from '{mname}'");
+                            let file = Some(a).filter(|&a| is(a, &MODULE));
+                            let file = file.and_then(|a| crate::globals::peek_global_of(rt, a, "__file__"));
+                            let file = file.filter(|&f| is(f, &STR));
+                            let place = file.map(text).unwrap_or("unknown location");
+                            let msg = format!("cannot import name '{n}' from '{mname}' ({place})");
                             err(cx, rt, "ImportError", &msg)
                         }
                     }

@@ -124,8 +124,7 @@ pub fn module_delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize, name:
     if crate::globals::delete_global(cx, rt, m, name) {
         return Ok(rt.none.get());
     }
-    let mname = rt.modules.borrow()[rt.module_id(m) as usize].name.clone();
-    err(cx, rt, "AttributeError", &format!("module '{mname}' has no attribute '{name}'"))
+    err(cx, rt, "AttributeError", &format!("'module' object has no attribute '{name}'"))
 }
 
 /// Records module `m` as loaded under `name`: in the import cache and in `sys.modules`.

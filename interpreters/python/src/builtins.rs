@@ -572,6 +572,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
     }
+    if is(o, &RANGE) {
+        return crate::library::range_hash(cx, rt, o);
+    }
     if is(o, &FLOAT) {
         return Ok(crate::format::float_hash(peek_f64(o).unwrap()));
     }
@@ -797,6 +800,9 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             let found = contains(cx, rt, b, a)?;
             return boolean(found == (op == CmpOp::In));
         }
+        CmpOp::Eq | CmpOp::Ne if is(a, &RANGE) && is(b, &RANGE) => {
+            return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
+        }
         _ => {}
     }
     let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
@@ -891,6 +897,11 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     }
     if dict::is_dict(container) || dict::is_set(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());
+    }
+    if let Some(found) =
+        Some(container).filter(|&r| is(r, &RANGE)).and_then(|r| crate::library::range_contains(r, item))
+    {
+        return Ok(found);
     }
     if is(container, &INSTANCE) {
         if let Some(r) = call_method(cx, rt, container, "__contains__", &[item]) {
@@ -1301,6 +1312,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "float"
     } else if class == crate::generators::GENERATOR.class() {
         "generator"
+    } else if class == RANGE.class() {
+        "range"
     } else {
         return None;
     };

@@ -139,7 +139,14 @@ pub fn call_type<S: Space>(
             "range" => {
                 let ints: Option<Vec<i64>> = args.iter().map(|&a| peek_i64(a)).collect();
                 let Some(ints) = ints else {
-                    return err(cx, rt, "TypeError", "'float' object cannot be interpreted as an integer");
+                    let bad = args.iter().copied().find(|&a| peek_i64(a).is_none()).unwrap_or(none);
+                    let msg = if peek_bigint(bad).is_some() {
+                        "Python int too large to convert to C ssize_t".to_string()
+                    } else {
+                        format!("'{}' object cannot be interpreted as an integer", builtins::type_name(rt, bad))
+                    };
+                    let class = if peek_bigint(bad).is_some() { "OverflowError" } else { "TypeError" };
+                    return err(cx, rt, class, &msg);
                 };
                 let (a, b, c) = match ints.as_slice() {
                     [b] => (0, *b, 1),
@@ -387,6 +394,9 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
     }
     if let Some(n) = crate::library::callable_name(rt, obj, name) {
         return Ok(new_str(cx.heap_mut(), &n));
+    }
+    if let Some(v) = Some(obj).filter(|&o| is(o, &RANGE)).and_then(|r| crate::library::range_attr(cx, r, name)) {
+        return Ok(v);
     }
     if is(obj, &FUNCTION) {
         let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
@@ -641,6 +651,10 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             )
         };
         let n = builtins::range_len(a, b, c);
+        if is(key, &SLICE) {
+            let ix = slice_indices(cx, rt, key, n)?;
+            return Ok(crate::library::range_slice(cx, obj, ix));
+        }
         let i = index_of(cx, rt, key, n, "range object")?;
         return Ok(new_int(cx.heap_mut(), a + c * i as i64));
     }

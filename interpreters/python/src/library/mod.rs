@@ -41,6 +41,7 @@ mod mappings;
 mod math;
 mod mathx;
 mod methods;
+mod ranges;
 mod sequences;
 mod strs;
 mod structseq;
@@ -50,6 +51,7 @@ pub use exceptions::{class_for as exception_class_for, exc_str, message as excep
 pub use frames::frame_kwargs;
 pub use functions::{getitem_iter, lazy_next};
 pub use methods::callable_name;
+pub use ranges::{range_attr, range_contains, range_eq, range_hash, range_slice};
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
 
@@ -64,7 +66,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, frames, sequences, strs, mappings, methods, exceptions, structseq, math, mathx, system);
+parts!(functions, frames, sequences, ranges, strs, mappings, methods, exceptions, structseq, math, mathx, system);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

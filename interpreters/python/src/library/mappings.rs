@@ -284,7 +284,7 @@ pub(super) fn dict_popitem<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let Some((k, v)) = dict::items(this(t)).into_iter().last() else {
-        return err(cx, rt, "KeyError", "'popitem(): dictionary is empty'");
+        return err(cx, rt, "KeyError", "popitem(): dictionary is empty");
     };
     dict::remove(cx, rt, this(t), k)?;
     Ok(new_tuple(cx.heap_mut(), &[k, v]))

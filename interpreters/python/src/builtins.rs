@@ -403,30 +403,15 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
 }
 
 fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
-    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
-    match args.len() {
-        0 => Ok(String::new()),
-        1 if key_error => to_repr(cx, rt, args[0]),
-        1 => to_str(cx, rt, args[0]),
-        _ => {
-            let t = new_tuple(cx.heap_mut(), &args);
-            to_repr(cx, rt, t)
-        }
-    }
+    crate::library::exc_str(cx, rt, e)
 }
 
 /// The last line of an uncaught exception's report: `Type: message`.
 pub fn exception_line(rt: &Python, e: usize) -> String {
     let name = type_name(rt, e);
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
-    let key_error = classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError"));
-    let msg = match args.len() {
-        0 => String::new(),
-        1 if is(args[0], &STR) && !key_error => text(args[0]).to_string(),
-        1 => simple_repr(rt, args[0]),
-        _ => format!("({})", args.iter().map(|&a| simple_repr(rt, a)).collect::<Vec<_>>().join(", ")),
-    };
+    let str_ = |a: usize| Ok(if is(a, &STR) { text(a).to_string() } else { simple_repr(rt, a) });
+    let msg =
+        crate::library::exception_message(rt, e, &mut |a| Ok(simple_repr(rt, a)), &mut { str_ }).unwrap_or_default();
     if msg.is_empty() {
         name.to_string()
     } else {
@@ -878,12 +863,27 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
         return err(cx, rt, "TypeError", &msg);
     }
-    err(
-        cx,
-        rt,
-        "TypeError",
-        &format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), type_name(rt, a), type_name(rt, b)),
-    )
+    err(cx, rt, "TypeError", &binary_error(rt, op, a, b))
+}
+
+/// CPython's message for `a op b` on operands that do not support it.
+fn binary_error(rt: &Python, op: BinOp, a: usize, b: usize) -> String {
+    let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE);
+    match op {
+        BinOp::Add if seq(a) => {
+            format!("can only concatenate {} (not \"{}\") to {}", type_name(rt, a), type_name(rt, b), type_name(rt, a))
+        }
+        BinOp::Mul if seq(a) || seq(b) => {
+            let other = if seq(a) { b } else { a };
+            format!("can't multiply sequence by non-int of type '{}'", type_name(rt, other))
+        }
+        _ => format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            type_name(rt, a),
+            type_name(rt, b)
+        ),
+    }
 }
 
 /// `a op b` comparisons for builtin operands.
@@ -896,6 +896,9 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         CmpOp::In | CmpOp::NotIn => {
             let found = contains(cx, rt, b, a)?;
             return boolean(found == (op == CmpOp::In));
+        }
+        CmpOp::Eq | CmpOp::Ne if is(a, &RANGE) && is(b, &RANGE) => {
+            return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
         }
         _ => {}
     }
@@ -1163,6 +1166,7 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         NativeOp::Truth => Ok(rt.bool_obj(truth(cx, rt, a)?)),
         NativeOp::GetAttr => crate::types::getattr(cx, rt, a, text(b)),
         NativeOp::SetAttr => crate::types::setattr(cx, rt, a, text(b), c).map(|_| none),
+        NativeOp::DelAttr if is(a, &MODULE) => crate::library::module_delattr(cx, rt, a, text(b)),
         NativeOp::DelAttr => crate::attrs::delattr(cx, rt, a, text(b)).map(|_| none),
         NativeOp::GetItem => crate::types::getitem(cx, rt, a, b),
         NativeOp::SetItem => crate::types::setitem(cx, rt, a, b, c).map(|_| none),
@@ -1312,7 +1316,11 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                     match crate::modules::import(cx, rt, &sub, none, 0, a) {
                         Ok(_) if rt.module_cache.borrow().contains_key(&sub) => Ok(rt.module_cache.borrow()[&sub]),
                         _ => {
-                            let msg = format!("cannot import name '{n}' from '{mname}'");
+                            let file = Some(a).filter(|&a| is(a, &MODULE));
+                            let file = file.and_then(|a| crate::globals::peek_global_of(rt, a, "__file__"));
+                            let file = file.filter(|&f| is(f, &STR));
+                            let place = file.map(text).unwrap_or("unknown location");
+                            let msg = format!("cannot import name '{n}' from '{mname}' ({place})");
                             err(cx, rt, "ImportError", &msg)
                         }
                     }
@@ -1373,7 +1381,7 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "string", "unicodedata"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "string", "unicodedata", "importlib"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1415,6 +1423,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "float"
     } else if class == crate::generators::GENERATOR.class() {
         "generator"
+    } else if class == RANGE.class() {
+        "range"
     } else {
         return None;
     };

@@ -287,8 +287,11 @@ pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref
         set_slot(cx, rt, e, name, none);
     }
     let tv = cx.promote_ref(t);
+    // What `__init__` would set: a class raised bare gets them here.
     if is_subclass(rt, tv, rt.builtin_type("SystemExit")) {
         set_slot(cx, rt, e, "code", none);
+    } else if is_subclass(rt, tv, rt.builtin_type("StopIteration")) {
+        set_slot(cx, rt, e, "value", none);
     }
     let f = cx.const_ref(rt.false_.get());
     set_slot(cx, rt, e, "__suppress_context__", f);
@@ -675,6 +678,10 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
         let m = cx.const_ref(m);
         // (A second NotImplemented is the interpreter's TypeError: see `REFLECT`.)
         return Outcome::Call(m, vec![b, a]);
+    }
+    if cx.promote_class(a) != INSTANCE.class() {
+        // A builtin left operand has its own behaviour (`"%s" % exc`) and messages.
+        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();

@@ -191,6 +191,13 @@ fn format_chain(rt: &Python, e: usize, out: &mut String, depth: usize) {
     }
     out.push_str(&crate::builtins::exception_line(rt, e));
     out.push('\n');
+    // Notes added with `add_note`, one per line.
+    if let Some(notes) = classes::peek_slot(rt, e, "__notes__").filter(|&n| is(n, &LIST)) {
+        for n in crate::runtime::list_items(notes).into_iter().filter(|&n| is(n, &STR)) {
+            out.push_str(crate::builtins::text(n));
+            out.push('\n');
+        }
+    }
 }
 
 /// CPython's messages for `+` and `*` of sequences with the wrong operand:

@@ -233,6 +233,7 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     let handler = code.handler_at(f.pc as usize);
     // Tested before the traceback is written: a guard after that write would have to repeat it.
     let in_generator = handler.is_none() && !is_null(cx, f.gen);
+    let stop_iteration = in_generator && errors::is_instance(cx, rt, e, "StopIteration");
     if fresh {
         errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
     }
@@ -247,6 +248,15 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
         None => {
             if in_generator {
                 crate::generators::finish(cx, f.gen, None);
+                if stop_iteration {
+                    // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                    let r = errors::new_error(cx, rt, "RuntimeError", "generator raised StopIteration");
+                    let t = cx.const_ref(rt.true_.get());
+                    let items = [("__cause__", e), ("__context__", e), ("__suppress_context__", t)];
+                    crate::classes::set_slots(cx, rt, r, &items);
+                    errors::add_traceback(cx, rt, r, f.code_id, code.line_at(f.pc as usize));
+                    return Some(r);
+                }
             }
             Some(e)
         }
@@ -272,7 +282,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 }
                 Op::Send(_) if errors::is_instance(cx, rt, e, "StopIteration") => {
                     f.pop();
-                    let v = crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()));
+                    let v = stop_value(cx, rt, e);
                     f.push(v);
                     f.pc += 1;
                     Step::Next
@@ -346,6 +356,11 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         p => unreachable!("unknown phase {p}"),
     }
+}
+
+/// The `value` of StopIteration `e` (None if it has none).
+fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C::Ref {
+    crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()))
 }
 
 /// Finishes an instruction with an operation's outcome: pushes a value, raises, or makes the
@@ -1000,8 +1015,9 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(b);
         }
         Op::ImportName(n) => {
-            let level = f.pop();
+            // `[level, fromlist]`, as CPython's IMPORT_NAME.
             let fromlist = f.pop();
+            let level = f.pop();
             let name = crate::strings::str_from(cx, &name::<C>(code, n));
             let spec = tuple(cx, &[fromlist, level]);
             let g = f.globals;
@@ -1043,10 +1059,9 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Send(t) => {
             let v = f.pop();
             let sub = f.top();
-            if cx.promote_class(sub) == crate::generators::GENERATOR.class() {
-                return finish_in::<S, C>(cx, f, Outcome::Resume(sub, v), SEND);
-            }
-            match S::next(cx, rt, sub) {
+            let gen = cx.promote_class(sub) == crate::generators::GENERATOR.class();
+            let next = if gen { Err(Outcome::Resume(sub, v)) } else { S::next(cx, rt, sub) };
+            match next {
                 Ok(Some(r)) => {
                     f.push(r);
                     f.pc = t;
@@ -1057,7 +1072,19 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                     let none = cx.const_ref(rt.none.get());
                     f.push(none);
                 }
-                Err(out) => return finish_in::<S, C>(cx, f, out, SEND),
+                Err(out) => {
+                    // A user iterator's StopIteration ends the `yield from` with its value.
+                    return match finish_in::<S, C>(cx, f, out, SEND) {
+                        Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
+                            f.pop();
+                            let v = stop_value(cx, rt, e);
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        s => s,
+                    };
+                }
             }
         }
         Op::Nop => {}

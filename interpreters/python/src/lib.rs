@@ -177,6 +177,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("classmethod", vec![]),
         ("staticmethod", vec![]),
         ("member_descriptor", vec![]),
+        ("structseq", vec![]),
     ]
 }
 
@@ -359,17 +360,21 @@ pub fn run_source(
 /// What an uncaught exception makes of the process.
 pub fn exit_of(rt: &Python, e: usize) -> Exit {
     if classes::is_subclass(rt, builtins::peek_type(rt, e), rt.builtin_type("SystemExit")) {
-        let args =
-            classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(runtime::tuple_items).unwrap_or_default();
-        return match args.first() {
-            None => Exit::Status(0),
-            Some(&a) if a == rt.none.get() => Exit::Status(0),
-            Some(&a) if is(a, &INT) => Exit::Status(unsafe { read_word(a, &INT_VALUE) } as i32),
-            Some(&a) => {
-                let msg = if is(a, &STR) { builtins::text(a).to_string() } else { format!("{a:#x}") };
-                Exit::Uncaught(msg)
-            }
+        // The status is its `code`: None is 0, an int is itself, anything else is printed
+        // (to stderr) and is 1.
+        let code = classes::peek_slot(rt, e, "code").unwrap_or(rt.none.get());
+        if code == rt.none.get() {
+            return Exit::Status(0);
+        }
+        if let Some(n) = peek_i64(code) {
+            return Exit::Status(n as i32);
+        }
+        let msg = if is(code, &STR) {
+            builtins::text(code).to_string()
+        } else {
+            builtins::exception_line(rt, e).split_once(": ").map(|(_, m)| m.to_string()).unwrap_or_default()
         };
+        return Exit::Uncaught(msg);
     }
     Exit::Uncaught(errors::format_uncaught(rt, e))
 }

@@ -104,7 +104,7 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         return Ok(m);
     }
     if let Some(m) = builtin_module(cx, rt, name)? {
-        rt.module_cache.borrow_mut().insert(name.to_string(), m);
+        crate::library::cache_module(cx, rt, name, m)?;
         return Ok(m);
     }
     let Some((file, package)) = find(rt, name) else {
@@ -133,7 +133,7 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         rt.packages.borrow_mut().insert(name.to_string());
     }
     // Cached before it runs: circular imports see the module as it is so far.
-    rt.module_cache.borrow_mut().insert(name.to_string(), m);
+    crate::library::cache_module(cx, rt, name, m)?;
     let id = rt.code_id(cx.heap_mut(), &code);
     crate::interp::name_code(id, &code.qualname);
     let consts = rt.consts.borrow()[id as usize].clone();
@@ -172,6 +172,7 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             ("nan", new_float(cx.heap_mut(), f64::NAN)),
         ],
         "sys" => {
+            let extra = crate::library::sys_values(cx, rt)?;
             let argv: Vec<usize> = rt.argv.borrow().iter().map(|a| new_str(cx.heap_mut(), a)).collect();
             let argv = new_list(cx.heap_mut(), &argv);
             let path: Vec<usize> =
@@ -179,7 +180,7 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             let path = new_list(cx.heap_mut(), &path);
             let stdout = stream(cx, rt, 1)?;
             let stderr = stream(cx, rt, 2)?;
-            vec![
+            let mut v = vec![
                 ("argv", argv),
                 ("path", path),
                 ("maxsize", new_int(cx.heap_mut(), i64::MAX)),
@@ -188,13 +189,11 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                 ("byteorder", new_str(cx.heap_mut(), "little")),
                 ("stdout", stdout),
                 ("stderr", stderr),
-                ("version_info", {
-                    let parts: Vec<usize> = [3i64, 11, 7].iter().map(|&v| new_int(cx.heap_mut(), v)).collect();
-                    crate::runtime::new_tuple(cx.heap_mut(), &parts)
-                }),
-            ]
+            ];
+            v.extend(extra);
+            v
         }
-        "time" => vec![],
+        "time" | "importlib" => vec![],
         "string" => {
             crate::library::string_constants().into_iter().map(|(k, v)| (k, new_str(cx.heap_mut(), &v))).collect()
         }

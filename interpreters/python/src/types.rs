@@ -179,6 +179,8 @@ fn construct<S: Space>(
 /// A new instance of class `t` (`object.__new__`): an exception's `args` are `args`.
 pub fn new_instance<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: usize, args: &[usize]) -> usize {
     let none = rt.none.get();
+    // A user class, or an exception class (`OSError(errno, ...)` picks its subclass).
+    let t = crate::library::exception_class_for(rt, t, args);
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
     if rt.types.borrow()[classes::type_id(t)].exception {
@@ -287,6 +289,9 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
     if name == "__class__" {
         return Ok(builtins::peek_type(rt, obj));
     }
+    if let Some(n) = crate::library::callable_name(rt, obj, name) {
+        return Ok(new_str(cx.heap_mut(), &n));
+    }
     if is(obj, &SLICE) {
         let field = match name {
             "start" => Some(&SLICE_START),
@@ -378,6 +383,10 @@ pub fn builtin_setattr<S: Space>(
     name: &str,
     v: usize,
 ) -> Result<(), usize> {
+    if is(obj, &MODULE) {
+        crate::globals::store_global(cx, rt, obj, name, v);
+        return Ok(());
+    }
     if is(obj, &FUNCTION) {
         let field = match name {
             "__defaults__" => Some(&FUNC_DEFAULTS),

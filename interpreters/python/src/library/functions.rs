@@ -589,9 +589,34 @@ pub(super) fn enumerate<S: Space>(
     Ok(lazy(cx, &ENUMERATE, it, 0, start))
 }
 
-pub(super) fn zip<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn zip<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    let strict = match kwarg(kw, "strict") {
+        Some(v) => truth(cx, rt, v)?,
+        None => false,
+    };
     let its = iters(cx, rt, args)?;
-    Ok(lazy(cx, &ZIP, its, 0, 0))
+    Ok(lazy(cx, &ZIP, its, 0, strict as i64))
+}
+
+/// `zip(..., strict=True)` found iterator `k` exhausted (`k` > 0) while the ones before it
+/// were not, or (`k` = 0) the first exhausted: the error, if the others are not.
+fn zip_strict_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, its: &[usize], k: usize) -> Result<(), usize> {
+    let before = |k: usize| if k == 1 { "argument 1".to_string() } else { format!("arguments 1-{k}") };
+    if k > 0 {
+        return Err(crate::errors::new_error(
+            cx,
+            rt,
+            "ValueError",
+            &format!("zip() argument {} is shorter than {}", k + 1, before(k)),
+        ));
+    }
+    for (j, &it) in its.iter().enumerate().skip(1) {
+        if b::next(cx, rt, it)?.is_some() {
+            let msg = format!("zip() argument {} is longer than {}", j + 1, before(j));
+            return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn map<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -651,14 +676,22 @@ pub fn lazy_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<
     }
     if is(o, &ZIP) || is(o, &MAP) {
         let its = tuple_items(if is(o, &ZIP) { a } else { bv });
+        if its.is_empty() {
+            return Ok(None);
+        }
         let mut vals = Vec::with_capacity(its.len());
-        for it in its {
+        for (k, &it) in its.iter().enumerate() {
             match b::next(cx, rt, it)? {
                 Some(v) => {
                     let _ = metatrace::Ctx::root(cx, v);
                     vals.push(v);
                 }
-                None => return Ok(None),
+                None => {
+                    if is(o, &ZIP) && n == 1 {
+                        zip_strict_error(cx, rt, &its, k)?;
+                    }
+                    return Ok(None);
+                }
             }
         }
         if is(o, &ZIP) {
@@ -1032,6 +1065,9 @@ pub(super) fn delattr<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let (o, n) = (arg(cx, rt, args, 0, "delattr")?, arg(cx, rt, args, 1, "delattr")?);
+    if is(o, &MODULE) && is(n, &STR) {
+        return super::module_delattr(cx, rt, o, text(n));
+    }
     if !is(n, &STR) {
         let msg = format!("attribute name must be string, not '{}'", b::type_name(rt, n));
         return err(cx, rt, "TypeError", &msg);

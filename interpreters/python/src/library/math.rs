@@ -6,23 +6,15 @@ rows! {
     "math.floor" => m_floor,
     "math.ceil" => m_ceil,
     "math.trunc" => m_trunc,
-    "math.log" => m_log,
     "math.atan2" => m_atan2,
     "math.hypot" => m_hypot,
-    "math.pow" => m_pow,
     "math.isnan" => m_isnan,
     "math.isinf" => m_isinf,
     "math.isfinite" => m_isfinite,
     "math.isclose" => m_isclose,
-    "math.gcd" => m_gcd,
-    "math.factorial" => m_factorial,
-    "math.isqrt" => m_isqrt,
     "math.fsum" => m_fsum,
     "math.copysign" => m_copysign,
     "math.sqrt" => m_sqrt,
-    "math.exp" => m_exp,
-    "math.log2" => m_log2,
-    "math.log10" => m_log10,
     "math.sin" => m_sin,
     "math.cos" => m_cos,
     "math.tan" => m_tan,
@@ -46,7 +38,10 @@ pub(super) fn fnum<S: Space>(
         return Ok(f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) }));
     }
     if let Some(b) = peek_bigint(v) {
-        return Ok(b.to_f64().unwrap_or(f64::INFINITY));
+        return match b.to_f64().filter(|x| x.is_finite()) {
+            Some(x) => Ok(x),
+            None => Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float")),
+        };
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("must be real number, not {}", b::type_name(rt, v))))
 }
@@ -65,9 +60,6 @@ macro_rules! math1 {
 }
 math1! {
     m_sqrt(x) = if x < 0.0 { f64::NAN } else { x.sqrt() };
-    m_exp(x) = x.exp();
-    m_log2(x) = if x <= 0.0 { f64::NAN } else { x.log2() };
-    m_log10(x) = if x <= 0.0 { f64::NAN } else { x.log10() };
     m_sin(x) = x.sin();
     m_cos(x) = x.cos();
     m_tan(x) = x.tan();
@@ -77,23 +69,6 @@ math1! {
     m_fabs(x) = x.abs();
     m_degrees(x) = x.to_degrees();
     m_radians(x) = x.to_radians();
-}
-pub(super) fn m_log<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let x = fnum(cx, rt, args, 0, "log")?;
-    if x <= 0.0 {
-        return err(cx, rt, "ValueError", "math domain error");
-    }
-    let r = match args.get(1) {
-        Some(_) => x.ln() / fnum(cx, rt, args, 1, "log")?.ln(),
-        None => x.ln(),
-    };
-    Ok(new_float(cx.heap_mut(), r))
 }
 pub(super) fn int_of_float<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -107,13 +82,11 @@ pub(super) fn int_of_float<S: Space>(
         return Ok(v);
     }
     let x = f(fnum(cx, rt, args, 0, name)?);
-    if !x.is_finite() {
-        return err(
-            cx,
-            rt,
-            if x.is_nan() { "ValueError" } else { "OverflowError" },
-            "cannot convert float infinity to integer",
-        );
+    if x.is_nan() {
+        return err(cx, rt, "ValueError", "cannot convert float NaN to integer");
+    }
+    if x.is_infinite() {
+        return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
     }
     Ok(new_bigint(cx.heap_mut(), BigInt::from(x as i128)))
 }
@@ -167,16 +140,6 @@ pub(super) fn m_hypot<S: Space>(
         acc = acc.hypot(v);
     }
     Ok(new_float(cx.heap_mut(), acc))
-}
-pub(super) fn m_pow<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let (x, y) = (fnum(cx, rt, args, 0, "pow")?, fnum(cx, rt, args, 1, "pow")?);
-    Ok(new_float(cx.heap_mut(), x.powf(y)))
 }
 pub(super) fn m_copysign<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -241,51 +204,6 @@ pub(super) fn m_isclose<S: Space>(
     let abs_tol = num(kwarg(kw, "abs_tol"), 0.0);
     let close = a == c || (a - c).abs() <= (rel * a.abs().max(c.abs())).max(abs_tol);
     Ok(rt.bool_obj(close))
-}
-pub(super) fn m_gcd<S: Space>(
-    cx: &mut Cx<'_, S>,
-    _rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    use num_integer::Integer;
-    let mut g = BigInt::zero();
-    for &a in args {
-        let v = peek_bigint(a).unwrap_or_default();
-        g = g.gcd(&v);
-    }
-    Ok(new_bigint(cx.heap_mut(), g))
-}
-pub(super) fn m_factorial<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let n = peek_i64(arg(cx, rt, args, 0, "factorial")?).unwrap_or(-1);
-    if n < 0 {
-        return err(cx, rt, "ValueError", "factorial() not defined for negative values");
-    }
-    let mut acc = BigInt::from(1);
-    for k in 2..=n {
-        acc *= k;
-    }
-    Ok(new_bigint(cx.heap_mut(), acc))
-}
-pub(super) fn m_isqrt<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let n = peek_bigint(arg(cx, rt, args, 0, "isqrt")?).unwrap_or_default();
-    if n.is_negative() {
-        return err(cx, rt, "ValueError", "isqrt() argument must be nonnegative");
-    }
-    Ok(new_bigint(cx.heap_mut(), n.sqrt()))
 }
 pub(super) fn m_fsum<S: Space>(
     cx: &mut Cx<'_, S>,

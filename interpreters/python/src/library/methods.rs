@@ -1,11 +1,10 @@
-//! The methods of `int`, `float`, exceptions, generators and `property`.
+//! The methods of `int`, `float`, generators and `property`.
 
 use super::*;
 
 rows! {
     "float.is_integer" => float_is_integer,
     "int.bit_length" => int_bit_length,
-    "BaseException.__init__" => exc_init,
     "generator.send" => gen_send_m,
     "generator.throw" => gen_throw,
     "generator.close" => gen_close,
@@ -35,16 +34,25 @@ pub(super) fn int_bit_length<S: Space>(
     let v = peek_bigint(this(t)).unwrap_or_default();
     Ok(new_int(cx.heap_mut(), v.bits() as i64))
 }
-pub(super) fn exc_init<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let a = new_tuple(cx.heap_mut(), args);
-    classes::set_slot(cx, rt, this(t), "args", a);
-    Ok(rt.none.get())
+/// `__name__` / `__qualname__` of a builtin function or a generator.
+pub fn callable_name(rt: &Python, obj: usize, attr: &str) -> Option<String> {
+    if attr != "__name__" && attr != "__qualname__" {
+        return None;
+    }
+    if is(obj, &BUILTIN) {
+        // SAFETY: a live builtin.
+        let id = unsafe { read_word(obj, &BUILTIN_ID) } as usize;
+        let full = super::NAMES[id];
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let method = b::is_method_name(full);
+        return Some(if attr == "__qualname__" && method { full.to_string() } else { short.to_string() });
+    }
+    if is(obj, &crate::generators::GENERATOR) {
+        // SAFETY: a live generator's code number.
+        let code = rt.code(unsafe { read_word(obj, &crate::generators::GEN_CODE) } as u32);
+        return Some(if attr == "__name__" { code.name.to_string() } else { code.qualname.to_string() });
+    }
+    None
 }
 
 pub(super) fn gen_result<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, step: b::GenStep) -> PyResult {
@@ -82,8 +90,15 @@ pub(super) fn gen_throw<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let e = arg(cx, rt, args, 0, "throw")?;
-    let e = if is(e, &TYPE) { crate::types::call_type(cx, rt, e, &args[1..], &[])? } else { e };
-    let step = b::gen_send(cx, rt, this(t), rt.none.get(), Some(e))?;
+    let base = rt.builtin_type("BaseException");
+    let class = is(e, &TYPE) && classes::is_subclass(rt, e, base);
+    if !class && !isa(rt, e, "BaseException") {
+        let msg =
+            format!("exceptions must be classes or instances deriving from BaseException, not {}", b::type_name(rt, e));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let e = if class { crate::types::call_type(cx, rt, e, &args[1..], &[])? } else { e };
+    let step = throw_into(cx, rt, this(t), e)?;
     gen_result(cx, rt, this(t), step)
 }
 pub(super) fn gen_close<S: Space>(
@@ -93,24 +108,109 @@ pub(super) fn gen_close<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let g = this(t);
-    let state = unsafe { read_word(g, &crate::generators::GEN_STATE) } as i64;
-    if state == crate::generators::UNSTARTED || state == crate::generators::FINISHED {
-        unsafe { *((g + crate::generators::GEN_STATE.offset as usize) as *mut i64) = crate::generators::FINISHED };
-        return Ok(rt.none.get());
+    close(cx, rt, this(t))?;
+    Ok(rt.none.get())
+}
+
+fn isa(rt: &Python, e: usize, class: &str) -> bool {
+    classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type(class))
+}
+
+/// `g.close()`: GeneratorExit raised at its yield (after closing what it delegates to).
+fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usize> {
+    use crate::generators::{FINISHED, GEN_STATE, UNSTARTED};
+    let state = unsafe { read_word(g, &GEN_STATE) } as i64;
+    if state == UNSTARTED || state == FINISHED {
+        unsafe { *((g + GEN_STATE.offset as usize) as *mut i64) = FINISHED };
+        return Ok(());
     }
     let exit = crate::types::call_type(cx, rt, rt.builtin_type("GeneratorExit"), &[], &[])?;
-    match b::gen_send(cx, rt, g, rt.none.get(), Some(exit)) {
-        Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit"),
-        Ok(b::GenStep::Returned(_)) => Ok(rt.none.get()),
-        Err(e)
-            if e == exit
-                || classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("GeneratorExit"))
-                || classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("StopIteration")) =>
-        {
-            Ok(rt.none.get())
-        }
+    match throw_into(cx, rt, g, exit) {
+        Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit").map(|_| ()),
+        Ok(b::GenStep::Returned(_)) => Ok(()),
+        Err(e) if isa(rt, e, "GeneratorExit") || isa(rt, e, "StopIteration") => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// The iterator generator `g` delegates to, if it is suspended in a `yield from` (at the
+/// yield of the loop the compiler makes: `Send(yield); Jump(end); yield: YieldValue;
+/// JumpBack(Send)`), and the pc of that `Send`.
+fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
+    use crate::bytecode::Op;
+    use crate::generators::{GEN_CODE, GEN_NSTACK, GEN_STACK, GEN_STATE};
+    // SAFETY: a live generator: its state, code, and saved stack of `nstack` items.
+    let (state, code, n, stack) = unsafe {
+        (
+            read_word(g, &GEN_STATE) as i64,
+            read_word(g, &GEN_CODE) as u32,
+            read_word(g, &GEN_NSTACK) as usize,
+            read_word(g, &GEN_STACK) as usize,
+        )
+    };
+    if state <= 0 || n == 0 {
+        return None;
+    }
+    let code = rt.code(code);
+    let Some(&Op::JumpBack(head)) = code.ops.get(state as usize) else { return None };
+    if !matches!(code.ops.get(head as usize), Some(Op::Send(_))) {
+        return None;
+    }
+    // SAFETY: item `n - 1` is within the saved stack.
+    let sub = unsafe { *((stack + REFS_ITEMS.base as usize + 8 * (n - 1)) as *const usize) };
+    Some((sub, head))
+}
+
+/// Resumes `g` after the `yield from` at `send` ended with `value` (its sub-iterator
+/// returned while an exception was thrown into it).
+fn end_delegation<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, send: u32, value: usize) -> PyResult2 {
+    use crate::generators::{GEN_NSTACK, GEN_STATE};
+    // SAFETY: a live suspended generator: drop the sub-iterator, resume after the `Send`.
+    unsafe {
+        let n = read_word(g, &GEN_NSTACK) as i64;
+        *((g + GEN_NSTACK.offset as usize) as *mut i64) = n - 1;
+        *((g + GEN_STATE.offset as usize) as *mut i64) = send as i64 + 1;
+    }
+    b::gen_send(cx, rt, g, value, None)
+}
+
+type PyResult2 = Result<b::GenStep, usize>;
+
+/// `g.throw(e)`: delegated to the iterator a `yield from` is running, if any (CPython's
+/// `_gen_throw`): GeneratorExit closes it first; anything else is thrown into it.
+fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> PyResult2 {
+    let none = rt.none.get();
+    let Some((sub, send)) = delegate(rt, g) else { return b::gen_send(cx, rt, g, none, Some(e)) };
+    let _ = metatrace::Ctx::root(cx, sub);
+    if isa(rt, e, "GeneratorExit") {
+        let closed = if is(sub, &crate::generators::GENERATOR) {
+            close(cx, rt, sub)
+        } else {
+            match b::call_method(cx, rt, sub, "close", &[]) {
+                Some(r) => r.map(|_| ()),
+                None => Ok(()),
+            }
+        };
+        let e = closed.err().unwrap_or(e);
+        return b::gen_send(cx, rt, g, none, Some(e));
+    }
+    let r = if is(sub, &crate::generators::GENERATOR) {
+        throw_into(cx, rt, sub, e)
+    } else {
+        match b::call_method(cx, rt, sub, "throw", &[e]) {
+            Some(Ok(v)) => Ok(b::GenStep::Yielded(v)),
+            Some(Err(x)) if isa(rt, x, "StopIteration") => {
+                let v = classes::peek_slot(rt, x, "value").unwrap_or(none);
+                Ok(b::GenStep::Returned(v))
+            }
+            Some(Err(x)) => Err(x),
+            None => return b::gen_send(cx, rt, g, none, Some(e)),
+        }
+    };
+    match r {
+        Ok(b::GenStep::Yielded(v)) => Ok(b::GenStep::Yielded(v)),
+        Ok(b::GenStep::Returned(v)) => end_delegation(cx, rt, g, send, v),
+        Err(x) => b::gen_send(cx, rt, g, none, Some(x)),
     }
 }
 

@@ -36,9 +36,11 @@ macro_rules! rows {
 
 mod bytes;
 mod dunders;
+mod exceptions;
 mod functions;
 mod mappings;
 mod math;
+mod mathx;
 mod methods;
 mod numeric;
 mod objects;
@@ -47,16 +49,21 @@ mod sequences;
 mod sets;
 mod strs;
 mod strs_text;
+mod structseq;
 mod system;
 mod textargs;
 mod textmods;
 
+pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
+pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
     range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
+pub use structseq::new_structseq;
+pub use system::{cache_module, module_delattr, sys_values};
 pub use textmods::{string_constants, UNIDATA_VERSION};
 
 /// The files of the table, in order: (names, functions for space `S`).
@@ -72,7 +79,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    system, objmodel
+    mathx, exceptions, structseq, system, objmodel
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

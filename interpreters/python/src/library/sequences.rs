@@ -133,8 +133,13 @@ pub(super) fn seq_index<S: Space>(
             return Ok(new_int(cx.heap_mut(), k as i64));
         }
     }
-    let what = if is(o, &LIST) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
-    err(cx, rt, "ValueError", what)
+    // CPython 3.11: list.index names the value; tuple.index does not.
+    let what = if is(o, &LIST) {
+        format!("{} is not in list", to_repr(cx, rt, v)?)
+    } else {
+        "tuple.index(x): x not in tuple".to_string()
+    };
+    err(cx, rt, "ValueError", &what)
 }
 
 pub(super) fn seq_count<S: Space>(

@@ -1,4 +1,7 @@
 //! The `sys` and `time` modules, and the methods of `sys.stdout` / `sys.stderr`.
+//!
+//! `sys.modules` is a dict kept in step with the import cache ([`cache_module`]);
+//! `sys.version_info`, `sys.float_info` and `sys.int_info` are struct sequences.
 
 use super::math::fnum;
 use super::*;
@@ -7,9 +10,14 @@ rows! {
     "sys.exit" => sys_exit,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
+    "importlib.import_module" => import_module,
     "time.time" => time_time,
-    "time.perf_counter" => time_time,
-    "time.monotonic" => time_time,
+    "time.perf_counter" => time_perf_counter,
+    "time.monotonic" => time_perf_counter,
+    "time.process_time" => time_perf_counter,
+    "time.time_ns" => time_time_ns,
+    "time.perf_counter_ns" => time_perf_counter_ns,
+    "time.monotonic_ns" => time_perf_counter_ns,
     "time.sleep" => time_sleep,
     "TextIOWrapper.write" => io_write,
     "TextIOWrapper.flush" => io_flush,
@@ -25,6 +33,12 @@ pub(super) fn sys_exit<S: Space>(
     let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), args, &[])?;
     Err(e)
 }
+thread_local! {
+    /// What `sys.setrecursionlimit` last set (the native stack is the real limit: see
+    /// `Ctx::stack_ok`).
+    static RECURSION_LIMIT: std::cell::Cell<i64> = const { std::cell::Cell::new(1000) };
+}
+
 pub(super) fn sys_getrecursionlimit<S: Space>(
     cx: &mut Cx<'_, S>,
     _: &Python,
@@ -32,18 +46,170 @@ pub(super) fn sys_getrecursionlimit<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    Ok(new_int(cx.heap_mut(), 1000))
+    Ok(new_int(cx.heap_mut(), RECURSION_LIMIT.with(|l| l.get())))
 }
 pub(super) fn sys_setrecursionlimit<S: Space>(
-    _: &mut Cx<'_, S>,
+    cx: &mut Cx<'_, S>,
     rt: &Python,
     _: Option<usize>,
-    _: &[usize],
+    args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    // The native stack is the limit (see `Ctx::stack_ok`).
+    let v = arg(cx, rt, args, 0, "setrecursionlimit")?;
+    if is(v, &FLOAT) {
+        return err(cx, rt, "TypeError", "'float' object cannot be interpreted as an integer");
+    }
+    let Some(n) = peek_bigint(v) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", b::type_name(rt, v));
+        return err(cx, rt, "TypeError", &msg);
+    };
+    match n.to_i64().filter(|&n| n >= 1 && n <= i32::MAX as i64) {
+        Some(n) => RECURSION_LIMIT.with(|l| l.set(n)),
+        None if n < BigInt::from(1) => {
+            return err(cx, rt, "ValueError", "recursion limit must be greater or equal than 1")
+        }
+        None => return err(cx, rt, "OverflowError", "Python int too large to convert to C int"),
+    }
     Ok(rt.none.get())
 }
+
+/// `importlib.import_module(name, package=None)`: the module itself (not its top package).
+pub(super) fn import_module<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let name = arg(cx, rt, args, 0, "import_module")?;
+    if !is(name, &STR) {
+        let msg = format!("module name must be str, not {}", b::type_name(rt, name));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let name = text(name);
+    let package = args.get(1).copied().or_else(|| kwarg(kw, "package")).filter(|&p| p != rt.none.get());
+    let rel = name.trim_start_matches('.');
+    let level = name.len() - rel.len();
+    let full = if level == 0 {
+        name.to_string()
+    } else {
+        let Some(p) = package.filter(|&p| is(p, &STR)) else {
+            let msg =
+                format!("the 'package' argument is required to perform a relative import for {}", b::repr_str(name));
+            return err(cx, rt, "TypeError", &msg);
+        };
+        let mut parts: Vec<&str> = text(p).split('.').collect();
+        for _ in 1..level {
+            if parts.pop().is_none() {
+                return err(cx, rt, "ImportError", "attempted relative import beyond top-level package");
+            }
+        }
+        let base = parts.join(".");
+        if rel.is_empty() {
+            base
+        } else {
+            format!("{base}.{rel}")
+        }
+    };
+    crate::modules::import(cx, rt, &full, rt.none.get(), 0, rt.builtins.get())?;
+    let m = rt.module_cache.borrow().get(&full).copied();
+    match m {
+        Some(m) => Ok(m),
+        None => err(cx, rt, "ModuleNotFoundError", &format!("No module named '{full}'")),
+    }
+}
+
+/// `del module.name` and `delattr(module, name)`.
+pub fn module_delattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize, name: &str) -> PyResult {
+    if crate::globals::delete_global(cx, rt, m, name) {
+        return Ok(rt.none.get());
+    }
+    err(cx, rt, "AttributeError", &format!("'module' object has no attribute '{name}'"))
+}
+
+/// Records module `m` as loaded under `name`: in the import cache and in `sys.modules`.
+pub fn cache_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str, m: usize) -> Result<(), usize> {
+    rt.module_cache.borrow_mut().insert(name.to_string(), m);
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    if let Some(d) = sys.and_then(|s| crate::globals::peek_global_of(rt, s, "modules")).filter(|&d| dict::is_dict(d)) {
+        let k = new_str(cx.heap_mut(), name);
+        dict::set(cx, rt, d, k, m)?;
+    }
+    Ok(())
+}
+
+/// The values of the `sys` module made in Rust besides its streams and paths.
+pub fn sys_values<S: Space>(cx: &mut Cx<'_, S>, rt: &Python) -> Result<Vec<(&'static str, usize)>, usize> {
+    let modules = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, modules);
+    let mut cached: Vec<(String, usize)> = rt.module_cache.borrow().iter().map(|(k, &v)| (k.clone(), v)).collect();
+    cached.sort();
+    cached.insert(0, ("builtins".to_string(), rt.builtins.get()));
+    for (name, m) in cached {
+        let k = new_str(cx.heap_mut(), &name);
+        dict::set(cx, rt, modules, k, m)?;
+    }
+    let ints = |cx: &mut Cx<'_, S>, v: &[i64]| -> Vec<usize> {
+        v.iter()
+            .map(|&n| {
+                let o = new_int(cx.heap_mut(), n);
+                let _ = metatrace::Ctx::root(cx, o);
+                o
+            })
+            .collect()
+    };
+    let mut vi = ints(cx, &[3, 11, 7]);
+    vi.push(new_str(cx.heap_mut(), "final"));
+    let _ = metatrace::Ctx::root(cx, vi[3]);
+    vi.extend(ints(cx, &[0]));
+    let fields = ["major", "minor", "micro", "releaselevel", "serial"];
+    let version_info = crate::library::new_structseq(cx, rt, "sys.version_info", &fields, &vi)?;
+    let _ = metatrace::Ctx::root(cx, version_info);
+    let fl = |cx: &mut Cx<'_, S>, f: f64| {
+        let o = new_float(cx.heap_mut(), f);
+        let _ = metatrace::Ctx::root(cx, o);
+        o
+    };
+    let mut float_values = vec![fl(cx, f64::MAX)];
+    float_values.extend(ints(cx, &[1024, 308]));
+    float_values.push(fl(cx, f64::MIN_POSITIVE));
+    float_values.extend(ints(cx, &[-1021, -307, 15, 53]));
+    float_values.push(fl(cx, f64::EPSILON));
+    float_values.extend(ints(cx, &[2, 1]));
+    let fields = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    let float_info = crate::library::new_structseq(cx, rt, "sys.float_info", &fields, &float_values)?;
+    let _ = metatrace::Ctx::root(cx, float_info);
+    let int_values = ints(cx, &[30, 4, 4300, 640]);
+    let fields = ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+    let int_info = crate::library::new_structseq(cx, rt, "sys.int_info", &fields, &int_values)?;
+    let _ = metatrace::Ctx::root(cx, int_info);
+    Ok(vec![("modules", modules), ("version_info", version_info), ("float_info", float_info), ("int_info", int_info)])
+}
+
+fn since_epoch() -> std::time::Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+}
+
+/// Time since the first call of a monotonic clock (`perf_counter`, `monotonic`).
+fn monotonic() -> std::time::Duration {
+    thread_local! {
+        static START: std::time::Instant = std::time::Instant::now();
+    }
+    START.with(|s| s.elapsed())
+}
+
 pub(super) fn time_time<S: Space>(
     cx: &mut Cx<'_, S>,
     _: &Python,
@@ -51,8 +217,34 @@ pub(super) fn time_time<S: Space>(
     _: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-    Ok(new_float(cx.heap_mut(), t))
+    Ok(new_float(cx.heap_mut(), since_epoch().as_secs_f64()))
+}
+pub(super) fn time_time_ns<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    Ok(new_bigint(cx.heap_mut(), BigInt::from(since_epoch().as_nanos())))
+}
+pub(super) fn time_perf_counter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    Ok(new_float(cx.heap_mut(), monotonic().as_secs_f64()))
+}
+pub(super) fn time_perf_counter_ns<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    Ok(new_bigint(cx.heap_mut(), BigInt::from(monotonic().as_nanos())))
 }
 pub(super) fn time_sleep<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -62,7 +254,12 @@ pub(super) fn time_sleep<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let s = fnum(cx, rt, args, 0, "sleep")?;
-    std::thread::sleep(std::time::Duration::from_secs_f64(s.max(0.0)));
+    if s < 0.0 {
+        return err(cx, rt, "ValueError", "sleep length must be non-negative");
+    }
+    if s.is_finite() {
+        std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    }
     Ok(rt.none.get())
 }
 pub(super) fn io_write<S: Space>(

@@ -1,0 +1,355 @@
+//! The methods of `BaseException` and the attributes CPython's builtin exceptions set in
+//! their `__init__`: `StopIteration.value`, `SystemExit.code`, `OSError`'s `errno`,
+//! `strerror`, `filename`, `filename2` (and the subclass an errno picks), `ImportError`'s
+//! `msg`, `name`, `path`, `AttributeError`/`NameError`'s `name`, the Unicode errors' fields,
+//! `SyntaxError`'s location; and each class's `str`.
+
+use super::*;
+
+rows! {
+    "BaseException.__init__" => exc_init,
+    "BaseException.__str__" => exc_str_m,
+    "BaseException.__repr__" => exc_repr_m,
+    "BaseException.__setattr__" => exc_setattr,
+    "BaseException.with_traceback" => exc_with_traceback,
+    "BaseException.add_note" => exc_add_note,
+}
+
+/// Whether exception `e` is an instance of builtin class `name`.
+fn isa(rt: &Python, e: usize, name: &str) -> bool {
+    classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type(name))
+}
+
+/// The keyword arguments `class.__init__` accepts, and the name its errors give.
+fn keywords(rt: &Python, e: usize) -> (&'static [&'static str], &'static str) {
+    if isa(rt, e, "ImportError") {
+        (&["name", "path"], "ImportError")
+    } else if isa(rt, e, "AttributeError") {
+        (&["name", "obj"], "AttributeError")
+    } else if isa(rt, e, "NameError") {
+        (&["name"], "NameError")
+    } else {
+        (&[], "")
+    }
+}
+
+/// The `OSError` subclass CPython picks for an errno (`OSError(2, ...)` is a
+/// `FileNotFoundError`).
+fn errno_class(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
+}
+
+/// The class `t(*args)` makes: `OSError` itself picks its subclass from the errno.
+pub fn class_for(rt: &Python, t: usize, args: &[usize]) -> usize {
+    if t != rt.builtin_type("OSError") || !(2..=5).contains(&args.len()) {
+        return t;
+    }
+    match peek_i64(args[0]).filter(|_| !is(args[0], &BOOL)).and_then(errno_class) {
+        Some(name) => rt.builtin_type(name),
+        None => t,
+    }
+}
+
+pub(super) fn exc_init<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let e = this(t);
+    let (allowed, cname) = keywords(rt, e);
+    for (k, _) in kw {
+        if allowed.is_empty() {
+            let msg = format!("{}() takes no keyword arguments", b::type_name(rt, e));
+            return err(cx, rt, "TypeError", &msg);
+        }
+        if !allowed.contains(&&**k) {
+            return err(cx, rt, "TypeError", &format!("'{k}' is an invalid keyword argument for {cname}()"));
+        }
+    }
+    let none = rt.none.get();
+    let a = new_tuple(cx.heap_mut(), args);
+    classes::set_slot(cx, rt, e, "args", a);
+    for &name in allowed {
+        classes::set_slot(cx, rt, e, name, kwarg(kw, name).unwrap_or(none));
+    }
+    let first = args.first().copied().unwrap_or(none);
+    if isa(rt, e, "StopIteration") {
+        classes::set_slot(cx, rt, e, "value", first);
+    } else if isa(rt, e, "SystemExit") {
+        let code = if args.len() > 1 { a } else { first };
+        classes::set_slot(cx, rt, e, "code", code);
+    } else if isa(rt, e, "ImportError") {
+        let msg = if args.len() == 1 { first } else { none };
+        classes::set_slot(cx, rt, e, "msg", msg);
+    } else if isa(rt, e, "OSError") {
+        os_error_init(cx, rt, e, args);
+    } else if isa(rt, e, "SyntaxError") {
+        syntax_error_init(cx, rt, e, args);
+    } else if isa(rt, e, "UnicodeError") {
+        return unicode_error_init(cx, rt, e, args);
+    }
+    Ok(none)
+}
+
+fn os_error_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize, args: &[usize]) {
+    let none = rt.none.get();
+    let get = |k: usize| if (2..=5).contains(&args.len()) { args.get(k).copied().unwrap_or(none) } else { none };
+    let (errno, strerror, filename) = (get(0), get(1), get(2));
+    let filename2 = if args.len() == 5 { args[4] } else { none };
+    for (name, v) in [("errno", errno), ("strerror", strerror), ("filename", filename), ("filename2", filename2)] {
+        classes::set_slot(cx, rt, e, name, v);
+    }
+    if filename != none {
+        // With a filename, `args` keeps only the errno and the message.
+        let a = new_tuple(cx.heap_mut(), &args[..2]);
+        classes::set_slot(cx, rt, e, "args", a);
+    }
+}
+
+fn syntax_error_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize, args: &[usize]) {
+    let none = rt.none.get();
+    let msg = args.first().copied().unwrap_or(none);
+    let info = args.get(1).filter(|&&i| is(i, &TUPLE) && args.len() == 2).map(|&i| tuple_items(i));
+    let info = info.unwrap_or_default();
+    classes::set_slot(cx, rt, e, "msg", msg);
+    for (k, name) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+        classes::set_slot(cx, rt, e, name, info.get(k).copied().unwrap_or(none));
+    }
+    classes::set_slot(cx, rt, e, "print_file_and_line", none);
+}
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)` and its relatives check their
+/// arguments' types.
+fn unicode_error_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize, args: &[usize]) -> PyResult {
+    let fields: &[(&str, &str)] = if isa(rt, e, "UnicodeEncodeError") || isa(rt, e, "UnicodeDecodeError") {
+        &[("encoding", "str"), ("object", "str"), ("start", "int"), ("end", "int"), ("reason", "str")]
+    } else if isa(rt, e, "UnicodeTranslateError") {
+        &[("object", "str"), ("start", "int"), ("end", "int"), ("reason", "str")]
+    } else {
+        return Ok(rt.none.get());
+    };
+    if args.len() != fields.len() {
+        let msg = format!("function takes exactly {} arguments ({} given)", fields.len(), args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    for (k, &(name, ty)) in fields.iter().enumerate() {
+        let v = args[k];
+        let ok = if ty == "str" { is(v, &STR) } else { peek_i64(v).is_some() };
+        let decode_object = name == "object" && isa(rt, e, "UnicodeDecodeError");
+        if !ok && !decode_object {
+            let msg = format!("argument {} must be {ty}, not {}", k + 1, b::type_name(rt, v));
+            return err(cx, rt, "TypeError", &msg);
+        }
+        classes::set_slot(cx, rt, e, name, v);
+    }
+    Ok(rt.none.get())
+}
+
+/// `'\xe9'`, `'\u1234'`: how the Unicode errors show one character.
+fn escaped_char(c: char) -> String {
+    match c as u32 {
+        n if n <= 0xff => format!("\\x{n:02x}"),
+        n if n <= 0xffff => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    }
+}
+
+/// The message of a Unicode error, from its fields.
+fn unicode_message(rt: &Python, e: usize) -> Option<String> {
+    let slot = |n: &str| classes::peek_slot(rt, e, n);
+    let (start, end) = (peek_i64(slot("start")?)?, peek_i64(slot("end")?)?);
+    let reason = slot("reason").filter(|&r| is(r, &STR)).map(text)?;
+    let object = slot("object")?;
+    let (verb, prefix) = if isa(rt, e, "UnicodeEncodeError") {
+        ("encode", Some(slot("encoding").filter(|&x| is(x, &STR)).map(text)?))
+    } else if isa(rt, e, "UnicodeDecodeError") {
+        ("decode", Some(slot("encoding").filter(|&x| is(x, &STR)).map(text)?))
+    } else {
+        ("translate", None)
+    };
+    let head = prefix.map(|p| format!("'{p}' codec ")).unwrap_or_default();
+    let single = if is(object, &STR) && verb != "decode" && end == start + 1 && start >= 0 {
+        text(object).chars().nth(start as usize)
+    } else {
+        None
+    };
+    Some(match single {
+        Some(c) => format!("{head}can't {verb} character '{}' in position {start}: {reason}", escaped_char(c)),
+        None => format!("{head}can't {verb} characters in position {start}-{}: {reason}", end - 1),
+    })
+}
+
+/// The str of exception `e`, with `repr` and `str` of its parts given (natives pass the real
+/// ones; the uncaught-exception report passes ones that run no user code).
+pub fn message(
+    rt: &Python,
+    e: usize,
+    repr: &mut dyn FnMut(usize) -> Result<String, usize>,
+    str_: &mut dyn FnMut(usize) -> Result<String, usize>,
+) -> Result<String, usize> {
+    let none = rt.none.get();
+    let slot = |n: &str| classes::peek_slot(rt, e, n).filter(|&v| v != none);
+    if isa(rt, e, "OSError") {
+        if let (Some(errno), Some(strerror)) = (slot("errno"), slot("strerror")) {
+            let (errno, strerror) = (str_(errno)?, str_(strerror)?);
+            return Ok(match (slot("filename"), slot("filename2")) {
+                (Some(f), Some(f2)) => format!("[Errno {errno}] {strerror}: {} -> {}", repr(f)?, repr(f2)?),
+                (Some(f), None) => format!("[Errno {errno}] {strerror}: {}", repr(f)?),
+                _ => format!("[Errno {errno}] {strerror}"),
+            });
+        }
+    } else if isa(rt, e, "ImportError") {
+        if let Some(m) = slot("msg").filter(|&m| is(m, &STR)) {
+            return Ok(text(m).to_string());
+        }
+    } else if isa(rt, e, "SyntaxError") {
+        if let Some(m) = slot("msg") {
+            let msg = str_(m)?;
+            let file = slot("filename").filter(|&f| is(f, &STR)).map(|f| {
+                let f = text(f);
+                f.rsplit('/').next().unwrap_or(f).to_string()
+            });
+            let line = slot("lineno").and_then(peek_i64);
+            return Ok(match (file, line) {
+                (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+                (Some(f), None) => format!("{msg} ({f})"),
+                (None, Some(l)) => format!("{msg} (line {l})"),
+                (None, None) => msg,
+            });
+        }
+    } else if isa(rt, e, "UnicodeError") && classes::peek_slot(rt, e, "start").is_some() {
+        return Ok(unicode_message(rt, e).unwrap_or_default());
+    }
+    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if isa(rt, e, "KeyError") => repr(args[0]),
+        1 => str_(args[0]),
+        _ => {
+            let parts = args.iter().map(|&a| repr(a)).collect::<Result<Vec<_>, _>>()?;
+            Ok(format!("({})", parts.join(", ")))
+        }
+    }
+}
+
+/// `str(e)` for an exception (may run user `__str__`/`__repr__` of its arguments).
+pub fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
+    let cx = std::cell::RefCell::new(cx);
+    message(rt, e, &mut |v| to_repr(&mut cx.borrow_mut(), rt, v), &mut |v| to_str(&mut cx.borrow_mut(), rt, v))
+}
+
+pub(super) fn exc_str_m<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let s = exc_str(cx, rt, this(t))?;
+    Ok(new_str(cx.heap_mut(), &s))
+}
+
+/// `repr(e)`: `Name(args...)`, a single argument without the tuple's comma.
+pub(super) fn exc_repr_m<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let e = this(t);
+    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
+    let inner = match args.len() {
+        1 => to_repr(cx, rt, args[0])?,
+        _ => {
+            let parts = args.iter().map(|&a| to_repr(cx, rt, a)).collect::<Result<Vec<_>, _>>()?;
+            parts.join(", ")
+        }
+    };
+    let s = format!("{}({inner})", b::type_name(rt, e));
+    Ok(new_str(cx.heap_mut(), &s))
+}
+
+/// `e.name = v`: `args` is always a tuple (of the items of the iterable given).
+pub(super) fn exc_setattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let (e, name) = (this(t), arg(cx, rt, args, 0, "__setattr__")?);
+    let v = arg(cx, rt, args, 1, "__setattr__")?;
+    if !is(name, &STR) {
+        let msg = format!("attribute name must be string, not '{}'", b::type_name(rt, name));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let v = if text(name) == "args" && !is(v, &TUPLE) {
+        let items = collect(cx, rt, v)?;
+        new_tuple(cx.heap_mut(), &items)
+    } else {
+        v
+    };
+    let _ = metatrace::Ctx::root(cx, v);
+    classes::set_slot(cx, rt, e, text(name), v);
+    Ok(rt.none.get())
+}
+
+pub(super) fn exc_with_traceback<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let tb = arg(cx, rt, args, 0, "with_traceback")?;
+    if tb != rt.none.get() && !is(tb, &TRACEBACK) {
+        return err(cx, rt, "TypeError", "__traceback__ must be a traceback or None");
+    }
+    classes::set_slot(cx, rt, this(t), "__traceback__", tb);
+    Ok(this(t))
+}
+
+pub(super) fn exc_add_note<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let e = this(t);
+    let note = arg(cx, rt, args, 0, "add_note")?;
+    if !is(note, &STR) {
+        return err(cx, rt, "TypeError", &format!("note must be a str, not '{}'", b::type_name(rt, note)));
+    }
+    let notes = match classes::peek_slot(rt, e, "__notes__") {
+        Some(n) if is(n, &LIST) => n,
+        Some(_) => return err(cx, rt, "TypeError", "Cannot add note: __notes__ is not a list"),
+        None => {
+            let l = new_list(cx.heap_mut(), &[]);
+            let _ = metatrace::Ctx::root(cx, l);
+            classes::set_slot(cx, rt, e, "__notes__", l);
+            l
+        }
+    };
+    crate::runtime::list_push(cx.heap_mut(), notes, note);
+    Ok(rt.none.get())
+}

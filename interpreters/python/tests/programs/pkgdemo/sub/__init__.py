@@ -1,0 +1,1 @@
+from pkgdemo.sub import leaf

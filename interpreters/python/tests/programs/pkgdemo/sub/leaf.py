@@ -1,0 +1,4 @@
+from .. import loaded
+loaded.append("leaf")
+def twice(x):
+    return x * 2

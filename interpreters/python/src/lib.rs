@@ -25,6 +25,7 @@ pub mod numbers;
 pub mod objects;
 pub mod runtime;
 pub mod space;
+pub mod stdlib;
 pub mod strings;
 pub mod types;
 

@@ -36,7 +36,10 @@ pub fn call_type<S: Space>(
     let arg = |k: usize| args.get(k).copied();
     if builtin {
         match &*name {
-            "int" => return make_int(cx, rt, arg(0), arg(1)),
+            "int" => {
+                let base = arg(1).or_else(|| kw.iter().find(|(k, _)| &**k == "base").map(|(_, v)| *v));
+                return make_int(cx, rt, arg(0), base);
+            }
             "float" => {
                 return match arg(0) {
                     None => Ok(new_float(cx.heap_mut(), 0.0)),
@@ -108,12 +111,19 @@ pub fn call_type<S: Space>(
             "dict" => {
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {
+                    let _ = metatrace::Ctx::root(cx, d);
                     if dict::is_dict(v) {
                         for (k, x) in dict::items(v) {
                             dict::set(cx, rt, d, k, x)?;
                         }
+                    } else if let Some(keys) = builtins::call_method(cx, rt, v, "keys", &[]) {
+                        // A mapping: its keys, and the value of each.
+                        for k in builtins::collect(cx, rt, keys?)? {
+                            let x = getitem(cx, rt, v, k)?;
+                            dict::set(cx, rt, d, k, x)?;
+                        }
                     } else {
-                        for pair in builtins::collect(cx, rt, v)? {
+                        for (i, pair) in builtins::collect(cx, rt, v)?.into_iter().enumerate() {
                             let kv = builtins::collect(cx, rt, pair)?;
                             if kv.len() != 2 {
                                 return err(
@@ -121,7 +131,7 @@ pub fn call_type<S: Space>(
                                     rt,
                                     "ValueError",
                                     &format!(
-                                        "dictionary update sequence element #0 has length {}; 2 is required",
+                                        "dictionary update sequence element #{i} has length {}; 2 is required",
                                         kv.len()
                                     ),
                                 );
@@ -348,6 +358,16 @@ fn big_from_f64(f: f64) -> BigInt {
 
 /// Attributes of builtin objects the traced paths leave.
 pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
+    if is(obj, &FUNCTION) && matches!(name, "__doc__" | "__module__") {
+        // Assigned ones (`functools.wraps`) first.
+        let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+        if d != 0 {
+            let k = new_str(cx.heap_mut(), name);
+            if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                return Ok(v);
+            }
+        }
+    }
     if is(obj, &FUNCTION) {
         match name {
             "__name__" => return Ok(unsafe { read_word(obj, &FUNC_NAME) } as usize),
@@ -361,7 +381,12 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
                 let v = unsafe { read_word(obj, d) } as usize;
                 return Ok(if v == 0 { rt.none.get() } else { v });
             }
-            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            "__module__" => {
+                // The `__name__` of the module the function was defined in.
+                let globals = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;
+                return Ok(crate::globals::peek_global_of(rt, globals, "__name__")
+                    .unwrap_or_else(|| new_str(cx.heap_mut(), "__main__")));
+            }
             "__dict__" => {
                 let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
                 if d != 0 {
@@ -484,6 +509,11 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
 
 /// Attribute assignment the traced paths leave (class attributes, functions).
 pub fn setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, v: usize) -> Result<(), usize> {
+    if is(obj, &TYPE) && name == "__name__" && is(v, &STR) {
+        // A class renamed (e.g. one a factory function makes): its name in reprs.
+        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
+        rt.types.borrow_mut()[id].name = Rc::from(text(v));
+    }
     if is(obj, &TYPE) {
         let mut bump = Vec::new();
         classes::set_class_attr(rt, cx.heap_mut(), &mut |q| bump.push(q), obj, name, v);

@@ -1,0 +1,1 @@
+"""Abstract base classes of containers (collections.abc)."""

@@ -26,10 +26,19 @@ macro_rules! frozen {
 pub static MODULES: &[Frozen] = frozen! {
     "collections" => "collections/__init__.py", package;
     "collections.abc" => "collections/abc.py";
+    "abc" => "abc.py";
+    "bisect" => "bisect.py";
+    "contextlib" => "contextlib.py";
+    "copy" => "copy.py";
+    "dataclasses" => "dataclasses.py";
+    "enum" => "enum.py";
     "functools" => "functools.py";
+    "heapq" => "heapq.py";
     "itertools" => "itertools.py";
     "keyword" => "keyword.py";
     "operator" => "operator.py";
+    "string" => "string.py";
+    "typing" => "typing.py";
 };
 
 /// The embedded module `name`, if there is one.

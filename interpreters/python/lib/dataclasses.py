@@ -15,12 +15,11 @@ class FrozenInstanceError(AttributeError):
     pass
 
 
-class _MissingType:
-    def __repr__(self):
-        return "MISSING"
+class _MISSING_TYPE:
+    pass
 
 
-MISSING = _MissingType()
+MISSING = _MISSING_TYPE()
 
 
 class _KwOnlyType:
@@ -198,6 +197,17 @@ def _names_text(names):
     return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
 
 
+def _too_many(qualname, positional, given):
+    """CPython's message for too many positional arguments (self counted)."""
+    most = len(positional) + 1
+    least = 1 + len([f for f in positional if f.default is MISSING and f.default_factory is MISSING])
+    if least == most:
+        takes = str(most) + " positional argument" + ("" if most == 1 else "s")
+    else:
+        takes = "from " + str(least) + " to " + str(most) + " positional arguments"
+    return qualname + "() takes " + takes + " but " + str(given + 1) + " were given"
+
+
 def _make_init(cls, init_fields, post_init_names, frozen, all_fields):
     positional = [f for f in init_fields if not f.kw_only]
     keyword_only = [f for f in init_fields if f.kw_only]
@@ -215,9 +225,7 @@ def _make_init(cls, init_fields, post_init_names, frozen, all_fields):
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(positional):
-            raise TypeError(qualname + "() takes " + str(len(positional) + 1) + " positional argument"
-                            + ("" if not positional else "s") + " but " + str(len(args) + 1)
-                            + (" was" if len(args) == 0 else " were") + " given")
+            raise TypeError(_too_many(qualname, positional, len(args)))
         values = {}
         for f, value in zip(positional, args):
             values[f.name] = value

@@ -12,6 +12,10 @@ __all__ = [
 _abs = abs
 
 
+def _is_sequence(a):
+    return isinstance(a, (str, list, tuple, type(b""))) or hasattr(type(a), "__getitem__")
+
+
 def lt(a, b):
     return a < b
 
@@ -133,7 +137,7 @@ def xor(a, b):
 
 
 def concat(a, b):
-    if not hasattr(a, "__getitem__"):
+    if not _is_sequence(a):
         raise TypeError("'" + type(a).__name__ + "' object can't be concatenated")
     return a + b
 
@@ -204,7 +208,7 @@ def iand(a, b):
 
 
 def iconcat(a, b):
-    if not hasattr(a, "__getitem__"):
+    if not _is_sequence(a):
         raise TypeError("'" + type(a).__name__ + "' object can't be concatenated")
     a += b
     return a

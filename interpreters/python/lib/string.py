@@ -106,7 +106,7 @@ class Template:
             if name is None:
                 out.append(text)
             elif name == "":
-                self._invalid(start)
+                self._invalid(start + len(self.delimiter))
             else:
                 out.append(str(mapping[name]))
         return "".join(out)

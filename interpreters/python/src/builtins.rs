@@ -570,6 +570,15 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         };
         return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
     }
+    if is(obj, &SLICE) {
+        // SAFETY: a live slice.
+        let parts = unsafe { [read_word(obj, &SLICE_START), read_word(obj, &SLICE_STOP), read_word(obj, &SLICE_STEP)] };
+        let mut texts = Vec::new();
+        for p in parts {
+            texts.push(to_repr(cx, rt, p as usize)?);
+        }
+        return Ok(format!("slice({})", texts.join(", ")));
+    }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
 

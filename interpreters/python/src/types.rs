@@ -146,6 +146,27 @@ pub fn call_type<S: Space>(
                 }
                 return Ok(d);
             }
+            "slice" => {
+                let none = rt.none.get();
+                let (start, stop, step) = match args {
+                    [stop] => (none, *stop, none),
+                    [start, stop] => (*start, *stop, none),
+                    [start, stop, step] => (*start, *stop, *step),
+                    [] => return err(cx, rt, "TypeError", "slice expected at least 1 argument, got 0"),
+                    _ => {
+                        let msg = format!("slice expected at most 3 arguments, got {}", args.len());
+                        return err(cx, rt, "TypeError", &msg);
+                    }
+                };
+                let s = cx.heap_mut().alloc(&SLICE);
+                // SAFETY: just allocated with the SLICE layout.
+                unsafe {
+                    *((s + SLICE_START.offset as usize) as *mut usize) = start;
+                    *((s + SLICE_STOP.offset as usize) as *mut usize) = stop;
+                    *((s + SLICE_STEP.offset as usize) as *mut usize) = step;
+                }
+                return Ok(s);
+            }
             "range" => {
                 let ints: Option<Vec<i64>> = args.iter().map(|&a| peek_i64(a)).collect();
                 let Some(ints) = ints else {
@@ -426,6 +447,18 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
                 err(cx, rt, "AttributeError", &format!("module '{m}' has no attribute '{name}'"))
             }
         };
+    }
+    if is(obj, &SLICE) {
+        let field = match name {
+            "start" => Some(&SLICE_START),
+            "stop" => Some(&SLICE_STOP),
+            "step" => Some(&SLICE_STEP),
+            _ => None,
+        };
+        if let Some(f) = field {
+            // SAFETY: a live slice.
+            return Ok(unsafe { read_word(obj, f) } as usize);
+        }
     }
     if is(obj, &FLOAT) || is(obj, &INT) || is(obj, &BIGINT) {
         match name {

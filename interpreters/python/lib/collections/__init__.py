@@ -167,7 +167,7 @@ class deque:
             if items[i] is value or items[i] == value:
                 del items[i]
                 return
-        raise ValueError("deque.remove(x): x not in deque")
+        raise ValueError(repr(value) + " is not in deque")
 
     def reverse(self):
         self._live().reverse()
@@ -894,8 +894,12 @@ def _bind_fields(typename, fields, defaults, args, kwargs):
     """The values of `fields` from a call's arguments (CPython's messages on a bad call)."""
     n = len(fields)
     if len(args) > n:
-        raise TypeError(typename + ".__new__() takes " + str(n + 1) + " positional argument"
-                        + ("" if n == 0 else "s") + " but " + str(len(args) + 1) + " were given")
+        least = n + 1 - len(defaults)
+        if least == n + 1:
+            takes = str(n + 1) + " positional argument" + ("" if n == 0 else "s")
+        else:
+            takes = "from " + str(least) + " to " + str(n + 1) + " positional arguments"
+        raise TypeError(typename + ".__new__() takes " + takes + " but " + str(len(args) + 1) + " were given")
     values = list(args) + [_MISSING] * (n - len(args))
     for key in kwargs:
         if key not in fields:

@@ -543,13 +543,16 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             let inner = inner.strip_suffix(",)").map(|s| format!("{s})")).unwrap_or(inner);
             return Ok(format!("{}{}", type_name(rt, obj), inner));
         }
-        return Ok(format!("<__main__.{} object at {:#x}>", type_name(rt, obj), obj));
+        let (module, qualname) = crate::types::class_names(rt, peek_type(rt, obj));
+        return Ok(format!("<{module}.{qualname} object at {obj:#x}>"));
     }
     if is(obj, &TYPE) {
-        let id = unsafe { read_word(obj, &TYPE_ID) } as usize;
-        let name = rt.types.borrow()[id].name.clone();
-        let builtin = rt.type_by_name.borrow().get(&*name).copied() == Some(obj);
-        return Ok(if builtin { format!("<class '{name}'>") } else { format!("<class '__main__.{name}'>") });
+        let (module, qualname) = crate::types::class_names(rt, obj);
+        return Ok(if module == "builtins" {
+            format!("<class '{qualname}'>")
+        } else {
+            format!("<class '{module}.{qualname}'>")
+        });
     }
     if is(obj, &FUNCTION) {
         // SAFETY: a live function's qualname is a str.

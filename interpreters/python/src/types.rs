@@ -377,6 +377,18 @@ fn big_from_f64(f: f64) -> BigInt {
     }
 }
 
+/// The `__module__` and `__qualname__` of class `t`: what its body (or a later assignment)
+/// stored, else `builtins` / `__main__` and its name.
+pub fn class_names(rt: &Python, t: usize) -> (String, String) {
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let types = rt.types.borrow();
+    let info = &types[id];
+    let own = |n: &str| info.dict.borrow().get(n).copied().filter(|&v| is(v, &STR)).map(|v| text(v).to_string());
+    let builtin = rt.type_by_name.borrow().get(&*info.name) == Some(&t);
+    let module = own("__module__").unwrap_or_else(|| if builtin { "builtins" } else { "__main__" }.to_string());
+    (module, own("__qualname__").unwrap_or_else(|| info.name.to_string()))
+}
+
 /// Attributes of builtin objects the traced paths leave.
 pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> PyResult {
     if is(obj, &FUNCTION) && matches!(name, "__doc__" | "__module__") {
@@ -479,8 +491,11 @@ pub fn getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
                 return Ok(new_tuple(cx.heap_mut(), &bases));
             }
             "__base__" => return Ok(info.1.unwrap_or(rt.none.get())),
-            "__name__" | "__qualname__" => return Ok(new_str(cx.heap_mut(), &info.2)),
-            "__module__" => return Ok(new_str(cx.heap_mut(), "__main__")),
+            "__name__" => return Ok(new_str(cx.heap_mut(), &info.2)),
+            "__qualname__" | "__module__" => {
+                let (module, qualname) = class_names(rt, obj);
+                return Ok(new_str(cx.heap_mut(), if name == "__module__" { &module } else { &qualname }));
+            }
             _ => {}
         }
     }

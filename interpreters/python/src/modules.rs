@@ -83,6 +83,21 @@ pub fn import<S: Space>(
     Ok(if level > 0 { module } else { top })
 }
 
+/// `importlib.import_module(name)`: module `name` itself (its packages imported, and each
+/// bound in its parent, on the way).
+pub fn import_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
+    if name.is_empty() || name.split('.').any(|p| p.is_empty()) {
+        let msg = if name.is_empty() { "Empty module name".to_string() } else { format!("No module named '{name}'") };
+        return err(cx, rt, if name.is_empty() { "ValueError" } else { "ModuleNotFoundError" }, &msg);
+    }
+    import(cx, rt, name, 0, 0, 0)?;
+    let leaf = rt.module_cache.borrow().get(name).copied();
+    match leaf {
+        Some(m) => Ok(m),
+        None => err(cx, rt, "ModuleNotFoundError", &format!("No module named '{name}'")),
+    }
+}
+
 /// The file of module `name`, and whether it is a package.
 fn find(rt: &Python, name: &str) -> Option<(std::path::PathBuf, bool)> {
     let rel: std::path::PathBuf = name.split('.').collect();
@@ -213,8 +228,9 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                 }),
             ]
         }
-        "time" => vec![],
-        _ => return Ok(None),
+        // Other modules of Rust functions (`time`, `importlib`): just their functions.
+        _ if funcs.is_empty() => return Ok(None),
+        _ => vec![],
     };
     let version = cx.quasi_new(0);
     let m = globals::new_module(rt, cx.heap_mut(), metatrace::QuasiId::from_raw(version), name);

@@ -35,6 +35,7 @@ macro_rules! rows {
 }
 
 mod functions;
+mod imports;
 mod mappings;
 mod math;
 mod methods;
@@ -55,7 +56,7 @@ macro_rules! parts {
         }
     };
 }
-parts!(functions, sequences, strs, mappings, methods, math, system);
+parts!(functions, sequences, strs, mappings, methods, math, system, imports);
 
 const fn total(parts: &[&[&str]]) -> usize {
     let (mut n, mut k) = (0, 0);

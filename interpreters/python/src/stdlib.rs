@@ -37,6 +37,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "itertools" => "itertools.py";
     "keyword" => "keyword.py";
     "operator" => "operator.py";
+    "random" => "random.py";
     "string" => "string.py";
     "typing" => "typing.py";
 };

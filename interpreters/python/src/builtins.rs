@@ -1232,7 +1232,10 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
                     match crate::modules::import(cx, rt, &sub, none, 0, a) {
                         Ok(_) if rt.module_cache.borrow().contains_key(&sub) => Ok(rt.module_cache.borrow()[&sub]),
                         _ => {
-                            let msg = format!("cannot import name '{n}' from '{mname}'");
+                            // CPython names the module's file, or an unknown location.
+                            let file = crate::globals::peek_global_of(rt, a, "__file__").filter(|&f| is(f, &STR));
+                            let place = file.map(|f| text(f).to_string()).unwrap_or_else(|| "unknown location".into());
+                            let msg = format!("cannot import name '{n}' from '{mname}' ({place})");
                             err(cx, rt, "ImportError", &msg)
                         }
                     }

@@ -950,8 +950,9 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(b);
         }
         Op::ImportName(n) => {
-            let level = f.pop();
+            // The compiler pushes the level, then the fromlist (CPython's order).
             let fromlist = f.pop();
+            let level = f.pop();
             let name = crate::strings::str_from(cx, &name::<C>(code, n));
             let spec = tuple(cx, &[fromlist, level]);
             let g = f.globals;

@@ -575,6 +575,11 @@ pub fn setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str
         classes::set_slot(cx, rt, obj, name, v);
         return Ok(());
     }
+    if is(obj, &MODULE) {
+        // `module.name = v` (or setattr): a global of that module.
+        crate::globals::store_global(cx, rt, obj, name, v);
+        return Ok(());
+    }
     if is(obj, &FUNCTION) {
         let field = match name {
             "__defaults__" => Some(&FUNC_DEFAULTS),

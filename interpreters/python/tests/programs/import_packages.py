@@ -15,3 +15,8 @@ try:
     from imppkg import missing_name
 except ImportError as e:
     print("ImportError", str(e).split(" (")[0], str(e).endswith("__init__.py)"))
+imppkg.added = "new"
+setattr(u, "counter", 0)
+for _ in range(50):
+    u.counter += 1
+print(imppkg.added, getattr(imppkg, "added"), u.counter, hasattr(imppkg, "nothing"))

@@ -42,6 +42,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "operator" => "operator.py";
     "random" => "random.py";
     "string" => "string.py";
+    "textwrap" => "textwrap.py";
     "typing" => "typing.py";
 };
 

@@ -13,8 +13,8 @@ class JSONDecodeError(ValueError):
     """A JSON document that does not parse: msg, doc, pos, lineno, colno."""
 
     def __init__(self, msg, doc, pos):
-        lineno = doc.count("\n", 0, pos) + 1
-        colno = pos - doc.rfind("\n", 0, pos)
+        lineno = doc[:pos].count("\n") + 1
+        colno = pos - doc[:pos].rfind("\n")
         errmsg = msg + ": line " + str(lineno) + " column " + str(colno) + " (char " + str(pos) + ")"
         ValueError.__init__(self, errmsg)
         self.msg = msg

@@ -33,3 +33,7 @@ except ValueError as e:
 print(json.dumps({"when": 1}, default=str), json.dumps([set()], default=list))
 print(json.loads('{"a": 1}', object_hook=lambda d: sorted(d.items())), json.loads("1.5", parse_float=lambda x: "F" + x))
 print(json.dumps({True: 1, None: 2, 1.5: 3}), json.dumps([1, 2], indent=0))
+try:
+    json.loads('{\n  "a": 1,\n  "b": [1, 2,\n  }')
+except json.JSONDecodeError as e:
+    print(e, e.lineno, e.colno)

@@ -1207,9 +1207,14 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         }
         NativeOp::SetUpdate => crate::sets::update(cx, rt, a, b).map(|_| none),
         NativeOp::DictUpdate | NativeOp::DictMerge => {
-            if !dict::is_dict(b) {
+            let b = if dict::is_dict(b) {
+                b
+            } else if is(b, &INSTANCE) && classes::lookup(rt, peek_type(rt, b), "keys").is_some() {
+                // A mapping that is not a dict: its keys() and items, as dict(b) takes them.
+                crate::types::call_type(cx, rt, rt.builtin_type("dict"), &[b], &[])?
+            } else {
                 return err(cx, rt, "TypeError", &format!("'{}' object is not a mapping", type_name(rt, b)));
-            }
+            };
             for (k, v) in dict::items(b) {
                 if op == NativeOp::DictMerge && dict::lookup(cx, rt, a, k)?.is_some() {
                     let k = to_str(cx, rt, k)?;
@@ -1381,7 +1386,7 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "string", "unicodedata", "importlib"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];

@@ -35,6 +35,7 @@ pub mod percent;
 pub mod runtime;
 pub mod sets;
 pub mod space;
+pub mod stdlib;
 pub mod strformat;
 pub mod strings;
 pub mod typeobj;

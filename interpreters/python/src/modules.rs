@@ -1,6 +1,7 @@
-//! `import`: modules written in Python, found through `sys.path` (the script's folder, then
-//! the working directory) as `name.py` or `name/__init__.py`, compiled and run once; and the
-//! modules written in Rust (`math`, `sys`, `time`).
+//! `import`: the modules written in Rust (`math`, `sys`, `time`), then the library modules
+//! written in Python and embedded in the binary ([`crate::stdlib`]), then modules found through
+//! `sys.path` (the script's folder, then the working directory) as `name.py` or
+//! `name/__init__.py`; each compiled and run once.
 
 use crate::builtins::{err, text, PyResult};
 use crate::objects::*;
@@ -70,7 +71,7 @@ pub fn import<S: Space>(
                 let n = text(n);
                 if n != "*" && globals::peek_global(rt, module, n).is_none() {
                     let sub = format!("{full}.{n}");
-                    if find(rt, &sub).is_some() {
+                    if crate::stdlib::find(&sub).is_some() || find(rt, &sub).is_some() {
                         let m = load(cx, rt, &sub)?;
                         globals::set_global_raw(rt, cx.heap_mut(), module, n, m);
                     }
@@ -80,6 +81,21 @@ pub fn import<S: Space>(
         return Ok(module);
     }
     Ok(if level > 0 { module } else { top })
+}
+
+/// `importlib.import_module(name)`: module `name` itself (its packages imported, and each
+/// bound in its parent, on the way).
+pub fn import_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
+    if name.is_empty() || name.split('.').any(|p| p.is_empty()) {
+        let msg = if name.is_empty() { "Empty module name".to_string() } else { format!("No module named '{name}'") };
+        return err(cx, rt, if name.is_empty() { "ValueError" } else { "ModuleNotFoundError" }, &msg);
+    }
+    import(cx, rt, name, 0, 0, 0)?;
+    let leaf = rt.module_cache.borrow().get(name).copied();
+    match leaf {
+        Some(m) => Ok(m),
+        None => err(cx, rt, "ModuleNotFoundError", &format!("No module named '{name}'")),
+    }
 }
 
 /// The file of module `name`, and whether it is a package.
@@ -107,6 +123,9 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         crate::library::cache_module(cx, rt, name, m)?;
         return Ok(m);
     }
+    if let Some(m) = crate::stdlib::find(name) {
+        return run_module(cx, rt, name, m.source, &crate::stdlib::filename(name), m.package, false);
+    }
     let Some((file, package)) = find(rt, name) else {
         let e = crate::errors::new_error(cx, rt, "ModuleNotFoundError", &format!("No module named '{name}'"));
         let n = new_str(cx.heap_mut(), name);
@@ -117,18 +136,33 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         Ok(s) => s,
         Err(e) => return err(cx, rt, "ImportError", &format!("cannot read {}: {e}", file.display())),
     };
-    let filename = file.display().to_string();
-    let code = match crate::compile::compile_module(&source, &filename) {
+    run_module(cx, rt, name, &source, &file.display().to_string(), package, true)
+}
+
+/// Compiles and runs module `name` from `source` (read from `filename`; `has_file`: a real
+/// file, which becomes the module's `__file__`), caching it as it starts.
+fn run_module<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    name: &str,
+    source: &str,
+    filename: &str,
+    package: bool,
+    has_file: bool,
+) -> PyResult {
+    let code = match crate::compile::compile_module(source, filename) {
         Ok(c) => c,
         Err(e) => return err(cx, rt, "SyntaxError", &format!("{} ({}, line {})", e.msg, filename, e.line)),
     };
-    rt.sources.borrow_mut().insert(Rc::from(filename.as_str()), Rc::from(source.as_str()));
+    rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
     let version = cx.quasi_new(0);
     let m = globals::new_module(rt, cx.heap_mut(), metatrace::QuasiId::from_raw(version), name);
     let n = new_str(cx.heap_mut(), name);
     globals::set_global_raw(rt, cx.heap_mut(), m, "__name__", n);
-    let f = new_str(cx.heap_mut(), &filename);
-    globals::set_global_raw(rt, cx.heap_mut(), m, "__file__", f);
+    if has_file {
+        let f = new_str(cx.heap_mut(), filename);
+        globals::set_global_raw(rt, cx.heap_mut(), m, "__file__", f);
+    }
     if package {
         rt.packages.borrow_mut().insert(name.to_string());
     }
@@ -193,12 +227,10 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             v.extend(extra);
             v
         }
-        "time" | "importlib" => vec![],
-        "string" => {
-            crate::library::string_constants().into_iter().map(|(k, v)| (k, new_str(cx.heap_mut(), &v))).collect()
-        }
         "unicodedata" => vec![("unidata_version", new_str(cx.heap_mut(), crate::library::UNIDATA_VERSION))],
-        _ => return Ok(None),
+        // Other modules of Rust functions (`time`, `importlib`): just their functions.
+        _ if funcs.is_empty() => return Ok(None),
+        _ => vec![],
     };
     let version = cx.quasi_new(0);
     let m = globals::new_module(rt, cx.heap_mut(), metatrace::QuasiId::from_raw(version), name);

@@ -115,12 +115,19 @@ fn construct<S: Space>(
             "dict" => {
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {
+                    let _ = metatrace::Ctx::root(cx, d);
                     if dict::is_dict(v) {
                         for (k, x) in dict::items(v) {
                             dict::set(cx, rt, d, k, x)?;
                         }
+                    } else if let Some(keys) = builtins::call_method(cx, rt, v, "keys", &[]) {
+                        // A mapping: its keys, and the value of each.
+                        for k in builtins::collect(cx, rt, keys?)? {
+                            let x = getitem(cx, rt, v, k)?;
+                            dict::set(cx, rt, d, k, x)?;
+                        }
                     } else {
-                        for pair in builtins::collect(cx, rt, v)? {
+                        for (i, pair) in builtins::collect(cx, rt, v)?.into_iter().enumerate() {
                             let kv = builtins::collect(cx, rt, pair)?;
                             if kv.len() != 2 {
                                 return err(
@@ -128,7 +135,7 @@ fn construct<S: Space>(
                                     rt,
                                     "ValueError",
                                     &format!(
-                                        "dictionary update sequence element #0 has length {}; 2 is required",
+                                        "dictionary update sequence element #{i} has length {}; 2 is required",
                                         kv.len()
                                     ),
                                 );
@@ -384,6 +391,11 @@ pub fn builtin_setattr<S: Space>(
     v: usize,
 ) -> Result<(), usize> {
     if is(obj, &MODULE) {
+        crate::globals::store_global(cx, rt, obj, name, v);
+        return Ok(());
+    }
+    if is(obj, &MODULE) {
+        // `module.name = v` (or setattr): a global of that module.
         crate::globals::store_global(cx, rt, obj, name, v);
         return Ok(());
     }

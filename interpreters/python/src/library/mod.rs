@@ -38,6 +38,7 @@ mod bytes;
 mod dunders;
 mod exceptions;
 mod functions;
+mod imports;
 mod mappings;
 mod math;
 mod mathx;
@@ -64,7 +65,7 @@ pub use objects::{
 };
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
-pub use textmods::{string_constants, UNIDATA_VERSION};
+pub use textmods::UNIDATA_VERSION;
 
 /// The files of the table, in order: (names, functions for space `S`).
 macro_rules! parts {
@@ -79,7 +80,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel
+    mathx, exceptions, structseq, system, objmodel, imports
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -1,15 +1,11 @@
-//! The text modules written in Rust: `string` (its constants are made in `modules.rs`; its
-//! function `capwords` here) and `unicodedata` (names, categories, numeric values and
-//! normalization forms of characters).
+//! The text module written in Rust: `unicodedata` (names, categories, numeric values and
+//! normalization forms of characters). (`string` is written in Python: `lib/string.py`.)
 
-use super::strs::split_space;
-use super::textargs::{expected, params};
 use super::*;
 use crate::chars;
 use unicode_normalization::UnicodeNormalization;
 
 rows! {
-    "string.capwords" => string_capwords,
     "unicodedata.name" => ud_name,
     "unicodedata.lookup" => ud_lookup,
     "unicodedata.category" => ud_category,
@@ -21,60 +17,8 @@ rows! {
     "unicodedata.combining" => ud_combining,
 }
 
-/// The constants of the `string` module.
-pub fn string_constants() -> Vec<(&'static str, String)> {
-    let lower: String = ('a'..='z').collect();
-    let upper: String = ('A'..='Z').collect();
-    let punctuation = r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##;
-    let whitespace = " \t\n\r\x0b\x0c";
-    vec![
-        ("ascii_lowercase", lower.clone()),
-        ("ascii_uppercase", upper.clone()),
-        ("ascii_letters", format!("{lower}{upper}")),
-        ("digits", "0123456789".into()),
-        ("hexdigits", "0123456789abcdefABCDEF".into()),
-        ("octdigits", "01234567".into()),
-        ("punctuation", punctuation.into()),
-        ("whitespace", whitespace.into()),
-        ("printable", format!("0123456789{lower}{upper}{punctuation}{whitespace}")),
-    ]
-}
-
 /// The `unicodedata` module's version of the Unicode database (CPython 3.11's).
 pub const UNIDATA_VERSION: &str = "14.0.0";
-
-pub(super) fn string_capwords<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    kw: Kw<'_>,
-) -> PyResult {
-    let p = params(cx, rt, "capwords", args, kw, &["s", "sep"], true)?;
-    expected(cx, rt, "capwords", &p, 1)?;
-    let st = super::strs::str_arg(cx, rt, p[0].unwrap())?;
-    let sep = match p[1] {
-        Some(v) if v != rt.none.get() => Some(super::strs::str_arg(cx, rt, v)?),
-        _ => None,
-    };
-    let words: Vec<&str> = match sep {
-        Some(sep) => st.split(sep).collect(),
-        None => split_space(st, -1),
-    };
-    let cap: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let mut out = String::new();
-            let mut cs = w.chars();
-            if let Some(f) = cs.next() {
-                chars::to_title(f, &mut out);
-            }
-            out.extend(cs.flat_map(char::to_lowercase));
-            out
-        })
-        .collect();
-    s(cx, &cap.join(sep.unwrap_or(" ")))
-}
 
 /// The one char of a str argument of length 1.
 fn char_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fname: &str, args: &[usize], k: usize) -> Result<char, usize> {

@@ -1,0 +1,126 @@
+"""Shallow and deep copies: copy(x), deepcopy(x, memo), and the __copy__ / __deepcopy__ hooks."""
+
+__all__ = ["Error", "copy", "deepcopy"]
+
+
+class Error(Exception):
+    pass
+
+
+error = Error
+
+_ATOMIC = (type(None), int, float, bool, str, type, range, type(len), type(lambda: 0),
+           type(Ellipsis), type(NotImplemented))
+
+
+def _is_atomic(x):
+    return isinstance(x, _ATOMIC) or x is None
+
+
+def _new_like(x):
+    """A new instance of x's class, made without running its __init__."""
+    cls = type(x)
+    return object.__new__(cls)
+
+
+def _state(x):
+    getstate = getattr(x, "__getstate__", None)
+    if getstate is not None and callable(getstate):
+        try:
+            return getstate()
+        except TypeError:
+            pass
+    return getattr(x, "__dict__", None)
+
+
+def _set_state(y, state):
+    setstate = getattr(y, "__setstate__", None)
+    if setstate is not None:
+        setstate(state)
+        return
+    if state:
+        for key, value in state.items():
+            setattr(y, key, value)
+
+
+def copy(x):
+    """A shallow copy of x."""
+    cls = type(x)
+    if _is_atomic(x) or cls is tuple or cls is frozenset:
+        return x
+    if cls is list:
+        return list(x)
+    if cls is dict:
+        return dict(x)
+    if cls is set:
+        return set(x)
+    copier = getattr(cls, "__copy__", None)
+    if copier is not None:
+        return copier(x)
+    y = _new_like(x)
+    state = _state(x)
+    _set_state(y, dict(state) if isinstance(state, dict) else state)
+    return y
+
+
+def deepcopy(x, memo=None, _nil=[]):
+    """A deep copy of x: containers and instances copied recursively, sharing kept."""
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _nil)
+    if y is not _nil:
+        return y
+    cls = type(x)
+    if _is_atomic(x):
+        return x
+    if cls is list:
+        y = []
+        memo[d] = y
+        for item in x:
+            y.append(deepcopy(item, memo))
+    elif cls is tuple:
+        items = [deepcopy(item, memo) for item in x]
+        if d in memo:
+            return memo[d]
+        same = True
+        for a, b in zip(x, items):
+            if a is not b:
+                same = False
+                break
+        y = x if same else tuple(items)
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for key, value in x.items():
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    elif cls is set:
+        y = set()
+        memo[d] = y
+        for item in x:
+            y.add(deepcopy(item, memo))
+    elif cls is frozenset:
+        y = frozenset(deepcopy(item, memo) for item in x)
+    else:
+        copier = getattr(x, "__deepcopy__", None)
+        if copier is not None:
+            y = copier(memo)
+        else:
+            y = _new_like(x)
+            memo[d] = y
+            state = _state(x)
+            if state is not None:
+                state = deepcopy(state, memo)
+            _set_state(y, state)
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+def _keep_alive(x, memo):
+    """Keeps x alive as long as memo (ids of dead objects can be reused)."""
+    try:
+        memo[id(memo)].append(x)
+    except KeyError:
+        memo[id(memo)] = [x]

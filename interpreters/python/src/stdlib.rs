@@ -1,0 +1,57 @@
+//! The standard library modules written in Python, compiled into the binary: the `.py` files
+//! under `interpreters/python/lib/`, embedded with `include_str!`.
+//!
+//! `import` finds them after the Rust modules (`math`, `sys`, `time`) and before `sys.path`,
+//! as CPython's frozen modules come before its path finder: a script's own `collections.py`
+//! does not shadow the library's. Their code objects are named `<frozen NAME>` (CPython's
+//! name for frozen modules), which is what tracebacks through them show.
+
+/// One embedded module: its dotted name, its source, and whether it is a package (its
+/// source is the package's `__init__.py`).
+pub struct Frozen {
+    pub name: &'static str,
+    pub source: &'static str,
+    pub package: bool,
+}
+
+macro_rules! frozen {
+    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+        &[$(Frozen { name: $name, source: include_str!(concat!("../lib/", $file)), package: frozen!(@pkg $($pkg)?) },)*]
+    };
+    (@pkg package) => { true };
+    (@pkg) => { false };
+}
+
+/// Every embedded module.
+pub static MODULES: &[Frozen] = frozen! {
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "abc" => "abc.py";
+    "bisect" => "bisect.py";
+    "contextlib" => "contextlib.py";
+    "copy" => "copy.py";
+    "dataclasses" => "dataclasses.py";
+    "enum" => "enum.py";
+    "functools" => "functools.py";
+    "heapq" => "heapq.py";
+    "itertools" => "itertools.py";
+    "json" => "json/__init__.py", package;
+    "json.decoder" => "json/decoder.py";
+    "json.encoder" => "json/encoder.py";
+    "keyword" => "keyword.py";
+    "operator" => "operator.py";
+    "random" => "random.py";
+    "string" => "string.py";
+    "textwrap" => "textwrap.py";
+    "typing" => "typing.py";
+};
+
+/// The embedded module `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static Frozen> {
+    MODULES.iter().find(|m| m.name == name)
+}
+
+/// The file name code of module `name` reports (tracebacks, `co_filename`).
+pub fn filename(name: &str) -> String {
+    format!("<frozen {name}>")
+}

@@ -1,0 +1,2 @@
+from ..util import double as twice
+from .deep import LEVEL

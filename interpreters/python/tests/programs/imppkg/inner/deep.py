@@ -1,0 +1,3 @@
+from .. import VERSION
+
+LEVEL = "deep " + VERSION + " " + __name__

@@ -1187,6 +1187,8 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
         }
         NativeOp::BuildMap => {
             let d = dict::new_dict(cx.heap_mut());
+            // Keys' `__hash__`/`__eq__` may run Python code (and collect).
+            let _ = cx.root(d);
             let items = tuple_items(a);
             for kv in items.chunks(2) {
                 dict::set(cx, rt, d, kv[0], kv[1])?;

@@ -124,7 +124,9 @@ fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usiz
         unsafe { *((g + GEN_STATE.offset as usize) as *mut i64) = FINISHED };
         return Ok(());
     }
+    let _ = metatrace::Ctx::root(cx, g);
     let exit = crate::types::call_type(cx, rt, rt.builtin_type("GeneratorExit"), &[], &[])?;
+    let _ = metatrace::Ctx::root(cx, exit);
     match throw_into(cx, rt, g, exit) {
         Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit").map(|_| ()),
         Ok(b::GenStep::Returned(_)) => Ok(()),
@@ -180,6 +182,9 @@ type PyResult2 = Result<b::GenStep, usize>;
 /// `_gen_throw`): GeneratorExit closes it first; anything else is thrown into it.
 fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> PyResult2 {
     let none = rt.none.get();
+    // Both stay alive across the Python code closing or throwing into the sub-iterator runs.
+    let _ = metatrace::Ctx::root(cx, g);
+    let _ = metatrace::Ctx::root(cx, e);
     let Some((sub, send)) = delegate(rt, g) else { return b::gen_send(cx, rt, g, none, Some(e)) };
     let _ = metatrace::Ctx::root(cx, sub);
     if isa(rt, e, "GeneratorExit") {

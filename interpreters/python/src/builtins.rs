@@ -396,14 +396,10 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
             };
         }
         if classes::is_subclass(rt, peek_type(rt, obj), rt.builtin_type("BaseException")) {
-            return exc_str(cx, rt, obj);
+            return crate::library::exc_str(cx, rt, obj);
         }
     }
     to_repr(cx, rt, obj)
-}
-
-fn exc_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize) -> Result<String, usize> {
-    crate::library::exc_str(cx, rt, e)
 }
 
 /// The last line of an uncaught exception's report: `Type: message`.
@@ -652,11 +648,6 @@ pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Re
         return Ok(format!("<{name} object at {obj:#x}>"));
     }
     Ok(format!("<{}.{} object at {obj:#x}>", module_of(t), qualname(t)))
-}
-
-/// The name of class `cls`.
-pub fn type_name_of_class(rt: &Python, cls: usize) -> Rc<str> {
-    classes::type_name(rt, cls)
 }
 
 /// `a == b` as a bool.

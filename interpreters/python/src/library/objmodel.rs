@@ -124,12 +124,12 @@ pub(super) fn object_init_subclass<S: Space>(
 ) -> PyResult {
     let cls = this(t);
     if !kw.is_empty() {
-        let msg = format!("{}.__init_subclass__() takes no keyword arguments", b::type_name_of_class(rt, cls));
+        let msg = format!("{}.__init_subclass__() takes no keyword arguments", classes::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg);
     }
     if !args.is_empty() {
         let msg =
-            format!("{}.__init_subclass__() takes no arguments ({} given)", b::type_name_of_class(rt, cls), args.len());
+            format!("{}.__init_subclass__() takes no arguments ({} given)", classes::type_name(rt, cls), args.len());
         return err(cx, rt, "TypeError", &msg);
     }
     Ok(rt.none.get())

@@ -1,8 +1,9 @@
 //! The toolchain at scale: wide frames (exits write only what changed; links and direct calls
-//! sized to the language), bridge storms (a budget per loop) and long traces (the biggest
-//! inlined callee is called instead). Programs come from `metatrace_fern::gen`; every JIT
-//! setting must print what the interpreter prints, and the tests count compilations, bridges
-//! and links, never time.
+//! sized to the language), bridge storms (a budget per loop, and a compile-time share per
+//! `Vm`) and long traces (the biggest inlined callee is called instead). Programs come from
+//! `metatrace_fern::gen`; every JIT setting must print what the interpreter prints, and the
+//! tests count compilations, bridges and links, never time (the compile-share test sets a
+//! share no run can meet).
 
 use metatrace::{AbortReason, JitParams, JitStats};
 use metatrace_fern::{gen, run_source};
@@ -110,4 +111,16 @@ fn a_trace_too_long_calls_its_biggest_callee_instead_of_giving_up() {
     // With the default limit `big` is inlined: nothing is given up.
     let stats = agree(BIG_CALLEE, &["threshold=5"]);
     assert_eq!((stats[0].dont_inline, stats[0].total_aborts()), (0, 0), "{}", stats[0].summary());
+}
+
+#[test]
+fn a_vm_over_its_compile_share_stops_tracing() {
+    // No grace and a share nobody can meet: after the first compile, nothing more is traced;
+    // the program still runs to the same result.
+    let src = gen::random(9, 20_000);
+    let stats = agree(&src, &["threshold=1,bridge=1", "threshold=1,bridge=1,compile_share=1,compile_grace_ms=0"]);
+    let (free, bounded) = (&stats[0], &stats[1]);
+    let traces = |s: &metatrace::JitStats| s.loops + s.functions + s.bridges;
+    assert!(bounded.over_budget > 0, "{}", bounded.summary());
+    assert!(traces(bounded) < traces(free), "free: {}\nbounded: {}", free.summary(), bounded.summary());
 }

@@ -22,6 +22,10 @@
 //!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
 //!   compile time): then the guard goes back to the interpreter, which costs a deopt per
 //!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
+//! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
+//!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
+//!   guards are not traced until the run catches up, so a program whose traces never pay
+//!   for their compilation costs a bounded share over the interpreter.
 //! - A trace that grows past the trace limit while calls are inlined into it is retried with
 //!   the callee that took the most operations called through `call_assembler` instead
 //!   (`Vm::dont_inline`), rather than counted towards blacklisting its loop.
@@ -470,6 +474,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     };
     let ns = t0.elapsed().as_nanos() as u64;
     vm.stats.compile_ns.push(ns);
+    vm.stats.total_compile_ns += ns;
     let exits = optimized
         .ops
         .iter()
@@ -776,6 +781,10 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
     if !cell.hot(threshold, vm.recorder.is_some()) {
         return Control::Continue;
     }
+    if !within_compile_share(vm) {
+        vm.stats.over_budget += 1;
+        return Control::Continue;
+    }
     vm.pending = Some(Pending::Loop);
     Control::Leave
 }
@@ -796,6 +805,10 @@ fn function_entry<'a, L: Language>(
         CellState::Counting => {}
     }
     if !cell.hot(threshold, vm.recorder.is_some()) {
+        return Exec::Continue;
+    }
+    if !within_compile_share(vm) {
+        vm.stats.over_budget += 1;
         return Exec::Continue;
     }
     vm.pending = Some(Pending::Entry);
@@ -1075,6 +1088,13 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.stats.bridges_refused += 1;
             want_bridge = false;
         }
+        if want_bridge && !within_compile_share(vm) {
+            // Over the whole run's compile share: back to the interpreter, asked again after
+            // another threshold of failures.
+            vm.units[id].as_mut().expect("running").exits[exit].fails = 0;
+            vm.stats.over_budget += 1;
+            want_bridge = false;
+        }
         vm.stats.guard_failures += 1;
         if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
@@ -1096,6 +1116,22 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         return Exec::Continue;
     }
+}
+
+/// Whether the `Vm` may compile another trace: its compile time so far is within
+/// `compile_grace_ms` plus `compile_share` percent of the time it has been running.
+fn within_compile_share<L: Language>(vm: &Vm<L>) -> bool {
+    let share = u64::from(vm.params.compile_share);
+    if share == 0 {
+        return true;
+    }
+    let spent = vm.stats.total_compile_ns;
+    let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
+    if spent <= grace {
+        return true;
+    }
+    let running = vm.born.elapsed().as_nanos() as u64;
+    spent - grace <= running / 100 * share
 }
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and

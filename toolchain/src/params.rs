@@ -21,6 +21,16 @@ pub struct JitParams {
     pub max_bridges: u32,
     /// Compile time (milliseconds) a loop's tree of bridges may take in all (see `max_bridges`).
     pub bridge_budget_ms: u32,
+    /// Compile time the whole `Vm` may spend, as a share (percent) of the time it has been
+    /// running, past `compile_grace_ms`. When over it, hot loops, function entries and guards
+    /// are not traced until the run catches up. Bounds programs whose traces never pay for
+    /// their compilation (many branchy paths, each compiled once and run a little), so the
+    /// JIT costs at most about this share over the interpreter. 0 disables the bound: the
+    /// library's default, as what gets compiled then depends on timing; binaries set it
+    /// (`mtpy` uses [`JitParams::COMPILE_SHARE`]).
+    pub compile_share: u32,
+    /// Compile time (milliseconds) spent freely before `compile_share` applies.
+    pub compile_grace_ms: u32,
     /// Aborts after which a loop header (or guard) is never traced again.
     pub max_aborts: u32,
     /// Nesting depth of inlined calls before a trace gives up.
@@ -60,6 +70,8 @@ impl Default for JitParams {
             max_aborts: 5,
             max_bridges: 100,
             bridge_budget_ms: 300,
+            compile_share: 0,
+            compile_grace_ms: 250,
             inline_depth: 30,
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
@@ -77,6 +89,10 @@ fn env_flag(name: &str) -> bool {
 }
 
 impl JitParams {
+    /// A `compile_share` for binaries: compiling takes at most a fifth of the run past the
+    /// grace.
+    pub const COMPILE_SHARE: u32 = 20;
+
     /// The settings [`JitParams::apply`] takes besides `off` and `on`, each with a line of
     /// help (defaults included), as the binaries' `--help` lists them.
     pub const SETTINGS: &'static [(&'static str, &'static str)] = &[
@@ -88,6 +104,8 @@ impl JitParams {
         ("inline_depth=N", "depth of calls a trace inlines (30)"),
         ("max_bridges=N", "bridges a loop and its bridges may get (100)"),
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
+        ("compile_share=N", "percent of run time compiling may take past the grace (0: no bound)"),
+        ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
@@ -110,7 +128,7 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
-    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
     /// (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -133,6 +151,8 @@ impl JitParams {
                         "max_aborts" => self.max_aborts = n,
                         "max_bridges" => self.max_bridges = n,
                         "bridge_budget_ms" => self.bridge_budget_ms = n,
+                        "compile_share" => self.compile_share = n,
+                        "compile_grace_ms" => self.compile_grace_ms = n,
                         "inline_depth" => self.inline_depth = n,
                         "fail_guard" => self.fail_guard = Some(n as usize),
                         "link_words" => self.link_words = n as usize,

@@ -74,11 +74,16 @@ pub struct JitStats {
     /// Guards that wanted a bridge when their loop's bridge budget was spent (they go back to
     /// the interpreter; see `JitParams::max_bridges`).
     pub bridges_refused: u64,
+    /// Hot loops, function entries and guards not traced because the `Vm` was over its
+    /// compile-time share (`JitParams::compile_share`).
+    pub over_budget: u64,
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
     /// Time spent optimizing and compiling each trace, in nanoseconds.
     pub compile_ns: Vec<u64>,
+    /// The sum of `compile_ns`.
+    pub total_compile_ns: u64,
 }
 
 impl JitStats {
@@ -110,7 +115,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} dont_inline={} median_compile_ms={:.3} total_compile_ms={:.1}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} median_compile_ms={:.3} total_compile_ms={:.1}",
             self.loops,
             self.bridges,
             self.functions,
@@ -122,9 +127,10 @@ impl JitStats {
             self.doomed,
             self.links,
             self.bridges_refused,
+            self.over_budget,
             self.dont_inline,
             self.median_compile_ms(),
-            self.compile_ns.iter().sum::<u64>() as f64 / 1e6
+            self.total_compile_ns as f64 / 1e6
         )
     }
 }

@@ -224,6 +224,8 @@ pub struct Vm<L: Language> {
     pub(crate) recorder: Option<Recorder<L>>,
     pub(crate) next_gen: u64,
     pub(crate) stats: JitStats,
+    /// When this `Vm` was made: the clock `JitParams::compile_share` measures against.
+    pub(crate) born: std::time::Instant,
     pub(crate) quasi: Rc<QuasiTable>,
     pub(crate) pending: Option<crate::driver::Pending>,
     /// A loop's compiled code returned from the activation that entered it at a loop header
@@ -286,6 +288,7 @@ impl<L: Language> Vm<L> {
             recorder: None,
             next_gen: 1,
             stats: JitStats::default(),
+            born: std::time::Instant::now(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,
             returned: None,

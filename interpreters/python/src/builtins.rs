@@ -655,6 +655,13 @@ pub fn eq<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, a: usize, b: usize) -> Resu
     if a == b {
         return Ok(true);
     }
+    if is(a, &INT) && is(b, &INT) {
+        // SAFETY: two live ints.
+        return Ok(unsafe { read_word(a, &INT_VALUE) == read_word(b, &INT_VALUE) });
+    }
+    if is(a, &STR) && is(b, &STR) {
+        return Ok(text(a) == text(b));
+    }
     let r = compare(cx, rt, CmpOp::Eq, a, b)?;
     truth(cx, rt, r)
 }
@@ -905,7 +912,9 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         let (x, y) = (new_tuple(cx.heap_mut(), &x), new_tuple(cx.heap_mut(), &y));
         return compare(cx, rt, op, x, y);
     }
-    let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
+    let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_i64(a), peek_i64(b)) {
+        Some(x.cmp(&y))
+    } else if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
         x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
@@ -1426,7 +1435,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
     } else {
         return None;
     };
-    NAMES.iter().position(|n| n.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) == Some(name))
+    crate::library::method_id(prefix, name)
 }
 
 /// Whether builtin object `b` is a method of a builtin type not yet bound to an object (a

@@ -90,7 +90,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     let consts = rt.consts.borrow()[id as usize].clone();
     let fname = code.qualname.clone();
     let null = cx.const_ref(0);
-    let mut locals = vec![null; code.varnames.len()];
+    let mut locals = crate::interp::Slots::<C>::from_elem(null, code.varnames.len());
     let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
     let npos = args.len();
     if npos > argc && !code.varargs {
@@ -216,7 +216,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     }
     let _ = plural;
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    let stack = Vec::with_capacity(code.stacksize as usize);
+    let stack = crate::interp::Slots::<C>::with_capacity(code.stacksize as usize);
     Ok(Frame {
         rt: consts_rt(rt),
         code,

@@ -63,9 +63,23 @@ const MODULUS: u64 = (1 << 61) - 1;
 
 /// CPython's hash of an int.
 pub fn int_hash(v: &BigInt) -> i64 {
+    if let Some(v) = v.to_i64() {
+        return int_hash_i64(v);
+    }
     let m = BigInt::from(MODULUS);
     let r = (v.abs() % &m).to_i64().unwrap_or(0);
     let h = if v.is_negative() { -r } else { r };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// [`int_hash`] of an int that fits 64 bits, without making a big int.
+pub fn int_hash_i64(v: i64) -> i64 {
+    let r = (v.unsigned_abs() % MODULUS) as i64;
+    let h = if v < 0 { -r } else { r };
     if h == -1 {
         -2
     } else {
@@ -82,7 +96,7 @@ pub fn float_hash(x: f64) -> i64 {
         return if x > 0.0 { 314159 } else { -314159 };
     }
     if x.fract() == 0.0 && x.abs() < 9.2e18 {
-        return int_hash(&BigInt::from(x as i64));
+        return int_hash_i64(x as i64);
     }
     let (m, e) = frexp(x.abs());
     let mut m = m;

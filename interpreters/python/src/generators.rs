@@ -97,7 +97,7 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let stack_arr = cx.getfield_ref(g, &GEN_STACK);
     let n = cx.getfield_int(g, &GEN_NSTACK);
     let n = cx.promote_int(n);
-    let mut stack: Vec<C::Ref> = (0..n)
+    let mut stack: crate::interp::Slots<C> = (0..n)
         .map(|k| {
             let k = cx.int(k);
             cx.getarrayitem_ref(stack_arr, k, &REFS_ITEMS)

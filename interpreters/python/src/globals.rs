@@ -182,13 +182,14 @@ pub fn new_module(rt: &Python, heap: &mut metatrace::heap::Heap, version: metatr
     }
     rt.immortal(heap, m);
     let id = rt.modules.borrow().len() as u32;
+    // SAFETY: as above.
+    unsafe { *((m + MODULE_ID.offset as usize) as *mut u64) = u64::from(id) };
     rt.modules.borrow_mut().push(crate::runtime::ModuleInfo {
         name: name.into(),
         slots: Default::default(),
         order: Vec::new(),
         version,
     });
-    rt.module_ids.borrow_mut().insert(m, id);
     m
 }
 

@@ -47,6 +47,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if is(o, &crate::bytes::BYTES) {
         return Ok(crate::bytes::hash(crate::bytes::data(o)));
     }
+    if let Some(v) = peek_i64(o) {
+        return Ok(crate::format::int_hash_i64(v));
+    }
     if let Some(b) = peek_bigint(o) {
         return Ok(crate::format::int_hash(&b));
     }

@@ -50,9 +50,13 @@ pub struct Frame<R: Reds> {
     pub ns: R::Ref,
     /// The generator this frame runs (see `generators`), or null.
     pub gen: R::Ref,
-    pub locals: Vec<R::Ref>,
-    pub stack: Vec<R::Ref>,
+    pub locals: Slots<R>,
+    pub stack: Slots<R>,
 }
+
+/// A frame's locals or value stack. Most functions have a few of each: inline, so a call
+/// allocates no memory for them.
+pub type Slots<R> = smallvec::SmallVec<[<R as Reds>::Ref; 8]>;
 
 /// A frame's green key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,12 +96,20 @@ pub fn name_code(id: u32, qualname: &Rc<str>) {
 }
 
 impl<R: Reds> Frame<R> {
+    #[inline]
     fn push(&mut self, v: R::Ref) {
         self.stack.push(v);
     }
+    #[inline]
     fn pop(&mut self) -> R::Ref {
         self.stack.pop().expect("the compiler keeps the stack balanced")
     }
+    /// The top `n` values, in stack order, popped.
+    fn pop_n(&mut self, n: usize) -> Vec<R::Ref> {
+        let at = self.stack.len().checked_sub(n).expect("the compiler keeps the stack balanced");
+        self.stack.drain(at..).collect()
+    }
+    #[inline]
     fn top(&self) -> R::Ref {
         *self.stack.last().expect("the compiler keeps the stack balanced")
     }
@@ -542,8 +554,8 @@ fn make_super<S: Space, C: Ctx<Py<S>>>(
     Ok(s)
 }
 
-fn name<C: Reds>(code: &Code, n: u32) -> Rc<str> {
-    code.names[n as usize].clone()
+fn name<C: Reds>(code: &Code, n: u32) -> &str {
+    &code.names[n as usize]
 }
 
 /// Runs the instruction at `f.pc` (phase `START`).
@@ -821,14 +833,14 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
         }
         Op::Call(argc) => {
-            let args = f.stack.split_off(f.stack.len() - argc as usize);
+            let args = f.pop_n(argc as usize);
             let callable = f.pop();
             f.phase = CONT;
             let r = call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);
         }
         Op::CallKw { argc, names } => {
-            let mut args = f.stack.split_off(f.stack.len() - argc as usize);
+            let mut args = f.pop_n(argc as usize);
             let callable = f.pop();
             let names: Rc<[Rc<str>]> = match &code.consts[names as usize] {
                 crate::bytecode::Const::Tuple(t) => t
@@ -872,12 +884,12 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             return Step::Return(v);
         }
         Op::BuildTuple(n) => {
-            let items = f.stack.split_off(f.stack.len() - n as usize);
+            let items = f.pop_n(n as usize);
             let t = tuple(cx, &items);
             f.push(t);
         }
         Op::BuildList(n) => {
-            let items = f.stack.split_off(f.stack.len() - n as usize);
+            let items = f.pop_n(n as usize);
             let l = list(cx, &items);
             f.push(l);
         }
@@ -895,7 +907,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Op::BuildMap(_) => 2 * n,
                 _ => n,
             };
-            let items = f.stack.split_off(f.stack.len() - count as usize);
+            let items = f.pop_n(count as usize);
             let t = tuple(cx, &items);
             let which = match op {
                 Op::BuildSet(_) => NativeOp::BuildSet,

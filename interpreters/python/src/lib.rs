@@ -306,8 +306,8 @@ pub fn run_code(vm: &mut Vm<Py>, code: &Rc<bytecode::Code>, module: usize) -> Re
         exc: rt.none.get(),
         ns: 0,
         gen: 0,
-        locals: vec![0; code.varnames.len()],
-        stack: Vec::new(),
+        locals: smallvec::smallvec![0; code.varnames.len()],
+        stack: Default::default(),
     };
     let r = vm.run(frame);
     let _ = rt.out.borrow_mut().flush();

@@ -49,6 +49,24 @@ fn index(key: u32, name: &str) -> usize {
     (h.finish() >> 20) as usize & (SIZE - 1)
 }
 
+/// `a == b` for names, inline: names are short, and a call to `memcmp` per lookup costs more
+/// than comparing them a word at a time.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    match n {
+        // Two overlapping words cover the name.
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
+    }
+}
+
 impl<V: Copy> Memo<V> {
     /// The answer remembered for (`key`, `name`), if any; else `find()`'s, remembered.
     pub fn get_or(&self, key: u32, name: &str, find: impl FnOnce() -> V) -> V {
@@ -57,7 +75,7 @@ impl<V: Copy> Memo<V> {
         {
             let entries = self.entries.borrow();
             let e = &entries[k];
-            if e.epoch == epoch && e.key == key && e.name.as_deref() == Some(name) {
+            if e.epoch == epoch && e.key == key && e.name.as_deref().is_some_and(|n| same_name(n, name)) {
                 return e.value;
             }
         }
@@ -80,6 +98,21 @@ impl<V: Copy> Memo<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_compare_by_content_at_every_length() {
+        for n in 0..40 {
+            let a: String = (0..n).map(|k| (b'a' + (k % 26) as u8) as char).collect();
+            let same = a.clone();
+            assert!(same_name(&a, &same), "{a}");
+            for k in 0..n {
+                let mut other = a.clone().into_bytes();
+                other[k] = b'_';
+                assert!(!same_name(&a, std::str::from_utf8(&other).unwrap()), "{a} at {k}");
+            }
+            assert!(!same_name(&a, &format!("{a}x")));
+        }
+    }
 
     #[test]
     fn remembers_by_key_and_name_content_until_forgotten() {

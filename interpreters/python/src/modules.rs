@@ -182,8 +182,8 @@ fn run_module<S: Space>(
         exc: rt.none.get(),
         ns: 0,
         gen: 0,
-        locals: vec![0; code.varnames.len()],
-        stack: Vec::new(),
+        locals: smallvec::smallvec![0; code.varnames.len()],
+        stack: Default::default(),
     };
     if let Err(e) = cx.call_function(frame) {
         rt.module_cache.borrow_mut().remove(name);

@@ -106,10 +106,12 @@ pub const INST_TYPE: FieldDescr = field("instance.type", 0, MemKind::Ref);
 pub const INST_MAP: FieldDescr = field("instance.map", 1, MemKind::I64);
 pub const INST_SLOTS: FieldDescr = field("instance.slots", 2, MemKind::Ref);
 
-/// A module: its name and its globals (a dict), and the version cell of its globals' keys.
+/// A module: its name, its globals' values (the runtime's `ModuleInfo` maps names to their
+/// slots), and its number in the runtime's modules.
 pub static MODULE: Layout = Layout::object("module", 24, &[word(0), word(1)]);
 pub const MODULE_NAME: FieldDescr = field("module.name", 0, MemKind::Ref).immutable();
 pub const MODULE_DICT: FieldDescr = field("module.dict", 1, MemKind::Ref).immutable();
+pub const MODULE_ID: FieldDescr = field("module.id", 2, MemKind::I64).immutable();
 
 /// `range(start, stop, step)`
 pub static RANGE: Layout = Layout::object("range", 24, &[]);

@@ -166,8 +166,6 @@ pub struct Python {
     pub notimpl: Cell<usize>,
     pub ellipsis: Cell<usize>,
     pub modules: RefCell<Vec<ModuleInfo>>,
-    /// MODULE object address -> module number.
-    pub module_ids: RefCell<HashMap<usize, u32>>,
     pub builtins: Cell<usize>,
     pub types: RefCell<Vec<TypeInfo>>,
     pub maps: RefCell<Vec<Map>>,
@@ -208,7 +206,6 @@ impl Python {
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
             modules: RefCell::new(Vec::new()),
-            module_ids: RefCell::new(HashMap::default()),
             builtins: Cell::new(0),
             types: RefCell::new(Vec::new()),
             maps: RefCell::new(vec![Map::default()]),
@@ -300,7 +297,9 @@ impl Python {
 
     /// The number of the module whose MODULE object is `m`.
     pub fn module_id(&self, m: usize) -> u32 {
-        *self.module_ids.borrow().get(&m).expect("a module object")
+        assert!(is(m, &MODULE), "a module object");
+        // SAFETY: a live module.
+        unsafe { read_word(m, &MODULE_ID) as u32 }
     }
 }
 

@@ -155,7 +155,7 @@ fn construct<S: Space>(
             "complex" => return crate::complex::make(cx, rt, args, kw),
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.
-                let id = crate::library::NAMES.iter().position(|n| *n == name).expect("in the table");
+                let id = crate::library::builtin_id(name).expect("in the table");
                 return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
             }
             "property" | "classmethod" | "staticmethod" => {

@@ -40,7 +40,7 @@ fn usage_error(msg: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     // Nothing reads the traces' text (the log prints its own).
-    let mut params = JitParams { keep_traces: false, ..JitParams::default() };
+    let mut params = JitParams { keep_traces: false, compile_share: JitParams::COMPILE_SHARE, ..JitParams::default() };
     let mut file = None;
     let mut stats = false;
     let mut dis = false;

@@ -37,7 +37,7 @@ fn help() -> String {
 }
 
 fn main() -> ExitCode {
-    let mut params = JitParams { keep_traces: false, ..JitParams::default() };
+    let mut params = JitParams { keep_traces: false, compile_share: JitParams::COMPILE_SHARE, ..JitParams::default() };
     let mut stats = false;
     let mut args = std::env::args().skip(1).peekable();
     let mut source: Option<(String, String)> = None;

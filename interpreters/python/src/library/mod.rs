@@ -113,23 +113,67 @@ pub static NAMES: [&str; total(PARTS)] = join(PARTS);
 /// The table for space `S` (made once per space type).
 pub fn table<S: Space>() -> &'static [BuiltinFn<S>] {
     use std::any::TypeId;
+    use std::cell::Cell;
     use std::collections::HashMap;
     thread_local! {
         static TABLES: std::cell::RefCell<HashMap<TypeId, usize>> = std::cell::RefCell::new(HashMap::new());
+        /// The last table asked for: a program uses one space, so this answers nearly always
+        /// without hashing.
+        static LAST: Cell<Option<(TypeId, usize)>> = const { Cell::new(None) };
     }
-    let addr = TABLES.with(|t| {
-        *t.borrow_mut().entry(TypeId::of::<S>()).or_insert_with(|| {
-            let v: &'static [BuiltinFn<S>] = Box::leak(entries::<S>().into_boxed_slice());
-            v as *const [BuiltinFn<S>] as *const BuiltinFn<S> as usize
-        })
-    });
+    let key = TypeId::of::<S>();
+    let addr = match LAST.with(Cell::get) {
+        Some((k, addr)) if k == key => addr,
+        _ => {
+            let addr = TABLES.with(|t| {
+                *t.borrow_mut().entry(key).or_insert_with(|| {
+                    let v: &'static [BuiltinFn<S>] = Box::leak(entries::<S>().into_boxed_slice());
+                    v as *const [BuiltinFn<S>] as *const BuiltinFn<S> as usize
+                })
+            });
+            LAST.with(|l| l.set(Some((key, addr))));
+            addr
+        }
+    };
     // SAFETY: the address is of a leaked slice of `NAMES.len()` entries for this very `S`.
     unsafe { std::slice::from_raw_parts(addr as *const BuiltinFn<S>, NAMES.len()) }
 }
 
+/// `NAMES` indexed: a builtin's number from its name, and a builtin type's method from
+/// (type prefix, method name). Derived once from the static table; immutable after.
+struct Index {
+    by_name: rustc_hash::FxHashMap<&'static str, usize>,
+    methods: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<&'static str, usize>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index { by_name: Default::default(), methods: Default::default() };
+        for (k, &n) in NAMES.iter().enumerate() {
+            index.by_name.entry(n).or_insert(k);
+            if let Some((prefix, method)) = n.split_once('.') {
+                index.methods.entry(prefix).or_default().entry(method).or_insert(k);
+            }
+        }
+        index
+    })
+}
+
+/// The number of builtin `name` (`len`, `str.upper`, `math.sqrt`), if there is one.
+pub fn builtin_id(name: &str) -> Option<usize> {
+    index().by_name.get(name).copied()
+}
+
+/// The number of table entry `prefix.name` (a method of a builtin type, or a function of a
+/// Rust module), if there is one.
+pub fn method_id(prefix: &str, name: &str) -> Option<usize> {
+    index().methods.get(prefix)?.get(name).copied()
+}
+
 /// Calls builtin method `name` (`type.method`) of `obj` from Rust.
 pub fn call_method_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, args: &[usize]) -> PyResult {
-    let id = NAMES.iter().position(|n| *n == name).expect("a builtin method");
+    let id = builtin_id(name).expect("a builtin method");
     (table::<S>()[id])(cx, rt, Some(obj), args, &[])
 }
 

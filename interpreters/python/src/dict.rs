@@ -1,9 +1,16 @@
 //! `dict`: an insertion-ordered hash table whose keys and values live in heap arrays
-//! (so the collector sees them), indexed by a Rust table from hash to positions (which holds
-//! no references). Probing compares keys with `==`, which may run a user `__eq__`, so these
-//! operations are natives (see `builtins`).
+//! (so the collector sees them), indexed by a Rust table (which holds no references).
+//! Probing compares keys with `==`, which may run a user `__eq__`, so these operations are
+//! natives (see `builtins`).
 //!
-//! A deleted entry leaves a null key (a tombstone) until the table is compacted.
+//! The index is CPython's compact-dict design: entries are appended to the key and value
+//! arrays (their order is the dict's order), each entry's hash is kept beside them, and an
+//! open-addressing table of entry positions, probed with CPython's perturbation sequence,
+//! finds a key's entry. A deleted entry leaves a null key (a tombstone) and a dummy mark in
+//! the table until the arrays are compacted (`grow`).
+//!
+//! A user `__eq__` may change the dict it is called from: every mutation counts in the
+//! index, and a probe that sees the count change under it starts over, as CPython's does.
 
 use crate::builtins::{self, PyResult};
 use crate::objects::*;
@@ -11,7 +18,6 @@ use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::heap::{Heap, Layout};
 use metatrace::{Concrete, FieldDescr, MemKind};
-use rustc_hash::FxHashMap as HashMap;
 
 /// A dict.
 pub static DICT: Layout = Layout::object("dict", 40, &[16, 24]).with_finalizer(free_index);
@@ -21,11 +27,94 @@ const USED: FieldDescr = FieldDescr::new("dict.used", 32, MemKind::I64);
 const LEN: FieldDescr = FieldDescr::new("dict.len", 40, MemKind::I64);
 const INDEX: FieldDescr = FieldDescr::new("dict.index", 48, MemKind::I64);
 
-type Index = HashMap<i64, Vec<u32>>;
+/// A table slot that never held an entry.
+const EMPTY: u32 = 0;
+/// A table slot whose entry was deleted: probes go on past it.
+const DUMMY: u32 = u32::MAX;
+
+/// The Rust side of a dict: entry hashes and the table that finds entries by hash.
+#[derive(Default)]
+struct Index {
+    /// The hash of the entry at each position below `USED`.
+    hashes: Vec<i64>,
+    /// Open addressing: `EMPTY`, `DUMMY`, or an entry's position plus one. A power of two
+    /// long (or empty), at most two thirds full of entries and dummies.
+    table: Vec<u32>,
+    /// Slots of `table` that are not `EMPTY`.
+    filled: usize,
+    /// Changes so far (a probe that called user code starts over if this moved).
+    mutations: u64,
+}
+
+/// The slots of a table of `len` slots (a power of two) that hash `h` probes, in order:
+/// CPython's sequence, which visits every slot eventually.
+fn probe(len: usize, h: i64) -> impl Iterator<Item = usize> {
+    let mask = len.wrapping_sub(1);
+    let mut perturb = h as u64;
+    let mut i = h as u64 as usize & mask;
+    let mut first = true;
+    std::iter::from_fn(move || {
+        if !first {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        first = false;
+        Some(i)
+    })
+}
+
+impl Index {
+    /// Records the entry at `pos` (its hash `h`, its key already in `keys`) in the table,
+    /// making a fresh table first if it would be more than two thirds full.
+    fn insert(&mut self, pos: usize, h: i64, keys: usize) {
+        debug_assert_eq!(self.hashes.len(), pos);
+        self.hashes.push(h);
+        if (self.filled + 1) * 3 > self.table.len() * 2 {
+            self.rebuild(keys);
+        } else {
+            self.place(pos, h);
+        }
+        self.mutations += 1;
+    }
+
+    fn place(&mut self, pos: usize, h: i64) {
+        let slot = probe(self.table.len(), h)
+            .find(|&i| self.table[i] == EMPTY || self.table[i] == DUMMY)
+            .expect("a free slot");
+        if self.table[slot] == EMPTY {
+            self.filled += 1;
+        }
+        self.table[slot] = pos as u32 + 1;
+    }
+
+    /// A fresh table for the live entries (a key in `keys`), with room for one more.
+    fn rebuild(&mut self, keys: usize) {
+        let live: Vec<usize> = (0..self.hashes.len()).filter(|&p| item(keys, p) != 0).collect();
+        let mut size = 8;
+        while size * 2 < live.len() * 3 + 3 {
+            size *= 2;
+        }
+        self.table = vec![EMPTY; size];
+        self.filled = 0;
+        for pos in live {
+            self.place(pos, self.hashes[pos]);
+        }
+    }
+
+    /// Marks the table slot of the entry at `pos` deleted.
+    fn forget(&mut self, pos: usize) {
+        let h = self.hashes[pos];
+        let want = pos as u32 + 1;
+        let slot = probe(self.table.len(), h).find(|&i| self.table[i] == want).expect("a live entry is in the table");
+        self.table[slot] = DUMMY;
+        self.mutations += 1;
+    }
+}
+
 type Cx<'a, S> = Concrete<'a, Py<S>>;
 
 fn free_index(obj: usize) {
-    // SAFETY: run once on a dead dict or set, whose index field holds its boxed index (or 0).
+    // SAFETY: run once on a dead dict, whose index field holds its boxed index (or 0).
     unsafe {
         let p = *((obj + INDEX.offset as usize) as *const *mut Index);
         if !p.is_null() {
@@ -95,17 +184,38 @@ pub fn entry_from(d: usize, pos: usize) -> Option<(usize, usize, usize)> {
 
 /// The position of `key`, comparing with `==` (which may run user code).
 fn find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, h: i64) -> Result<Option<usize>, usize> {
-    let candidates = index(d).get(&h).cloned().unwrap_or_default();
-    for pos in candidates {
-        let k = item(word(d, &KEYS), pos as usize);
-        if k == 0 {
-            continue;
+    'restart: loop {
+        let idx = index(d);
+        if idx.table.is_empty() {
+            return Ok(None);
         }
-        if k == key || builtins::eq(cx, rt, k, key)? {
-            return Ok(Some(pos as usize));
+        let mutations = idx.mutations;
+        for slot in probe(idx.table.len(), h) {
+            let pos = match index(d).table[slot] {
+                EMPTY => return Ok(None),
+                DUMMY => continue,
+                p => p as usize - 1,
+            };
+            if index(d).hashes[pos] != h {
+                continue;
+            }
+            let k = item(word(d, &KEYS), pos);
+            debug_assert!(k != 0, "deleted entries leave the table");
+            if k == key {
+                return Ok(Some(pos));
+            }
+            if builtins::eq(cx, rt, k, key)? {
+                if index(d).mutations != mutations {
+                    continue 'restart;
+                }
+                return Ok(Some(pos));
+            }
+            if index(d).mutations != mutations {
+                continue 'restart;
+            }
         }
+        unreachable!("the table always has an empty slot");
     }
-    Ok(None)
 }
 
 /// `d.get(key)`.
@@ -128,40 +238,34 @@ pub fn set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, v: u
     let used = word(d, &USED);
     set_item(word(d, &KEYS), used, key);
     set_item(word(d, &VALUES), used, v);
-    index(d).entry(h).or_default().push(used as u32);
+    index(d).insert(used, h, word(d, &KEYS));
     set_word(d, &USED, used + 1);
     set_word(d, &LEN, word(d, &LEN) + 1);
-    let _ = used;
     Ok(())
 }
 
 /// Makes room: compacts tombstones away and doubles the arrays if still full.
 fn grow(heap: &mut Heap, d: usize) {
-    let live = items(d);
-    let cap = (live.len() * 2).max(8);
+    let live = word(d, &LEN);
+    let cap = (live * 2).max(8);
     let keys = heap.alloc_array(&REFS, cap);
     let values = heap.alloc_array(&REFS, cap);
-    let mut idx = Index::default();
-    let old = index(d);
-    let mut hash_of: HashMap<usize, i64> = HashMap::default();
-    for (h, ps) in old.iter() {
-        for &p in ps {
-            hash_of.insert(p as usize, *h);
-        }
-    }
-    let (old_keys, used) = (word(d, &KEYS), word(d, &USED));
-    let mut n = 0;
+    let idx = index(d);
+    let (old_keys, old_values, used) = (word(d, &KEYS), word(d, &VALUES), word(d, &USED));
+    let mut hashes = Vec::with_capacity(cap);
     for p in 0..used {
         let k = item(old_keys, p);
         if k == 0 {
             continue;
         }
-        set_item(keys, n, k);
-        set_item(values, n, item(word(d, &VALUES), p));
-        idx.entry(hash_of[&p]).or_default().push(n as u32);
-        n += 1;
+        set_item(keys, hashes.len(), k);
+        set_item(values, hashes.len(), item(old_values, p));
+        hashes.push(idx.hashes[p]);
     }
-    *old = idx;
+    let n = hashes.len();
+    idx.hashes = hashes;
+    idx.rebuild(keys);
+    idx.mutations += 1;
     set_word(d, &KEYS, keys);
     set_word(d, &VALUES, values);
     set_word(d, &USED, n);
@@ -174,9 +278,7 @@ pub fn remove<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize) -
     let v = item(word(d, &VALUES), p);
     set_item(word(d, &KEYS), p, 0);
     set_item(word(d, &VALUES), p, 0);
-    if let Some(ps) = index(d).get_mut(&h) {
-        ps.retain(|&q| q as usize != p);
-    }
+    index(d).forget(p);
     set_word(d, &LEN, word(d, &LEN) - 1);
     Ok(Some(v))
 }
@@ -189,7 +291,9 @@ pub fn clear(heap: &mut Heap, d: usize) {
     set_word(d, &VALUES, values);
     set_word(d, &USED, 0);
     set_word(d, &LEN, 0);
-    index(d).clear();
+    let idx = index(d);
+    let mutations = idx.mutations + 1;
+    *idx = Index { mutations, ..Index::default() };
 }
 
 /// A copy.

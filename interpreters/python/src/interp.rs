@@ -96,11 +96,11 @@ pub fn name_code(id: u32, qualname: &Rc<str>) {
 }
 
 impl<R: Reds> Frame<R> {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, v: R::Ref) {
         self.stack.push(v);
     }
-    #[inline]
+    #[inline(always)]
     fn pop(&mut self) -> R::Ref {
         self.stack.pop().expect("the compiler keeps the stack balanced")
     }
@@ -109,7 +109,7 @@ impl<R: Reds> Frame<R> {
         let at = self.stack.len().checked_sub(n).expect("the compiler keeps the stack balanced");
         self.stack.drain(at..).collect()
     }
-    #[inline]
+    #[inline(always)]
     fn top(&self) -> R::Ref {
         *self.stack.last().expect("the compiler keeps the stack balanced")
     }

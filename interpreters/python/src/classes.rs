@@ -442,6 +442,24 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
     if class == TYPE.class() {
         return class_getattr(cx, rt, obj, name);
     }
+    if !cx.we_are_jitted() {
+        // The interpreter's shortcut for the common shapes (see `attrcache`).
+        match crate::attrcache::resolve(rt, C::address(obj), name) {
+            crate::attrcache::Resolved::Slot(i) => {
+                let slots = cx.getfield_ref(obj, &INST_SLOTS);
+                let k = cx.int(i64::from(i));
+                let v = cx.getarrayitem_ref(slots, k, &REFS_ITEMS);
+                if !crate::interp::is_null(cx, v) {
+                    return Outcome::Value(v);
+                }
+            }
+            crate::attrcache::Resolved::Method(f) => {
+                let f = cx.const_ref(f);
+                return Outcome::Value(bind(cx, f, obj));
+            }
+            crate::attrcache::Resolved::General => {}
+        }
+    }
     let t = cx.getfield_ref(obj, &INST_TYPE);
     let hooks = hooks_traced(cx, rt, t);
     if name == "__dict__" || dict_mode(cx, rt, obj) || hooks & HOOK_GETATTRIBUTE != 0 {

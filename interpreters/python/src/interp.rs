@@ -217,7 +217,37 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
         if cx.merge_point(f) == Control::Leave {
             return Flow::Leave;
         }
-        let step = if f.phase == START { instruction::<S, C>(cx, &rt, &code, f) } else { resume::<S, C>(cx, &rt, f) };
+        let step = if f.phase != START {
+            resume::<S, C>(cx, &rt, f)
+        } else {
+            // The commonest instructions run here, without the call into `instruction` (whose
+            // entry and exit cost more than they do); the operations are the same as there.
+            match code.ops[f.pc as usize] {
+                Op::LoadFast(i) if !is_null(cx, f.locals[i as usize]) => {
+                    let v = f.locals[i as usize];
+                    f.push(v);
+                    f.pc += 1;
+                    Step::Next
+                }
+                Op::StoreFast(i) => {
+                    f.locals[i as usize] = f.pop();
+                    f.pc += 1;
+                    Step::Next
+                }
+                Op::LoadConst(k) => {
+                    let c = cx.const_ref(f.consts[k as usize]);
+                    f.push(c);
+                    f.pc += 1;
+                    Step::Next
+                }
+                Op::Pop => {
+                    f.pop();
+                    f.pc += 1;
+                    Step::Next
+                }
+                _ => instruction::<S, C>(cx, &rt, &code, f),
+            }
+        };
         match step {
             Step::Next => {}
             Step::Leave => return Flow::Leave,

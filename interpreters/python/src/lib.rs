@@ -8,6 +8,7 @@
 //! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
 //! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
 
+pub mod attrcache;
 pub mod attrs;
 pub mod builtins;
 pub mod bytecode;

@@ -22,7 +22,7 @@ const SIZE: usize = 1024;
 
 struct Entry<V> {
     epoch: u64,
-    key: u32,
+    key: u64,
     name: Option<Rc<str>>,
     value: V,
 }
@@ -42,10 +42,10 @@ impl<V: Copy + Default> Default for Memo<V> {
     }
 }
 
-fn index(key: u32, name: &str) -> usize {
+fn index(key: u64, name: &str) -> usize {
     let mut h = FxHasher::default();
     h.write(name.as_bytes());
-    h.write_u32(key);
+    h.write_u64(key);
     (h.finish() >> 20) as usize & (SIZE - 1)
 }
 
@@ -69,7 +69,8 @@ fn same_name(a: &str, b: &str) -> bool {
 
 impl<V: Copy> Memo<V> {
     /// The answer remembered for (`key`, `name`), if any; else `find()`'s, remembered.
-    pub fn get_or(&self, key: u32, name: &str, find: impl FnOnce() -> V) -> V {
+    pub fn get_or(&self, key: impl Into<u64>, name: &str, find: impl FnOnce() -> V) -> V {
+        let key = key.into();
         let k = index(key, name);
         let epoch = self.epoch.get();
         {
@@ -87,6 +88,11 @@ impl<V: Copy> Memo<V> {
         }
         (e.epoch, e.key, e.value) = (self.epoch.get(), key, value);
         value
+    }
+
+    /// The current epoch: it moves whenever every answer is forgotten.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.get()
     }
 
     /// Forgets every answer (something they depended on changed).
@@ -119,7 +125,7 @@ mod tests {
         let m: Memo<i32> = Memo::default();
         let mut calls = 0;
         assert_eq!(
-            m.get_or(3, "x", || {
+            m.get_or(3u32, "x", || {
                 calls += 1;
                 7
             }),
@@ -127,7 +133,7 @@ mod tests {
         );
         let other = String::from("x");
         assert_eq!(
-            m.get_or(3, &other, || {
+            m.get_or(3u32, &other, || {
                 calls += 1;
                 8
             }),
@@ -135,7 +141,7 @@ mod tests {
             "same name, other address"
         );
         assert_eq!(
-            m.get_or(4, "x", || {
+            m.get_or(4u32, "x", || {
                 calls += 1;
                 9
             }),
@@ -144,7 +150,7 @@ mod tests {
         );
         assert_eq!(calls, 2);
         m.forget_all();
-        assert_eq!(m.get_or(3, "x", || 10), 10);
+        assert_eq!(m.get_or(3u32, "x", || 10), 10);
     }
 
     #[test]

@@ -190,6 +190,8 @@ pub struct Python {
     pub class_attrs: crate::memo::Memo<Option<usize>>,
     /// Instance map slots (by map number and name).
     pub map_slots: crate::memo::Memo<Option<u32>>,
+    /// The interpreter's `obj.name` answers for plain instances (see `attrcache`).
+    pub attr_cache: crate::attrcache::AttrCache,
 }
 
 impl Python {
@@ -220,6 +222,7 @@ impl Python {
             packages: RefCell::new(Default::default()),
             class_attrs: Default::default(),
             map_slots: Default::default(),
+            attr_cache: Default::default(),
         }
     }
 

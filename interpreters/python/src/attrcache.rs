@@ -1,0 +1,76 @@
+//! The interpreter's answer to `obj.name` for plain instances, remembered per (class, map,
+//! name): CPython's specialized `LOAD_ATTR` forms (an instance attribute at a known slot, a
+//! method found in the class) as one memo lookup.
+//!
+//! The general path ([`crate::classes::getattr`]) asks, in CPython's order, for the class's
+//! attribute hooks, the class attribute through the MRO and its kind of descriptor, then the
+//! instance's map; each is a lookup of its own. For most attribute reads the answer is one of
+//! two shapes that depend only on the instance's class and map, so it is remembered:
+//! - [`Resolved::Slot`]: the class has no attribute of that name and the map has a slot for
+//!   it: the instance's own value.
+//! - [`Resolved::Method`]: the map has no slot for it and the class attribute is a Python
+//!   function: a bound method.
+//! Anything else (hooks, descriptors, `__slots__` members, dict-mode instances, `__dict__`
+//! and `__class__`) is [`Resolved::General`]: the general path answers.
+//!
+//! Invariants: a class's attributes change only through the runtime's class-attribute
+//! setters, which clear `Python::class_attrs`; this memo follows that memo's epoch, so it
+//! never answers from before such a change. Maps never change once made, and a class number
+//! is never reused. The function of a `Method` answer lives as long as the class attribute
+//! holding it, which outlives the answer (a change clears it).
+//!
+//! Only the interpreter uses this: traces make the same lookups once, at trace time, and
+//! depend on the class versions as the general path records them.
+
+use crate::classes::{self, Descriptor, HOOK_GETATTR, HOOK_GETATTRIBUTE};
+use crate::objects::*;
+use crate::Python;
+use std::cell::Cell;
+
+/// What `obj.name` is for instances of one class and map.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Ask the general path.
+    #[default]
+    General,
+    /// The instance's slot.
+    Slot(u32),
+    /// This function (a class attribute), bound to the instance.
+    Method(usize),
+}
+
+/// The memo (see the module docs).
+#[derive(Default)]
+pub struct AttrCache {
+    memo: crate::memo::Memo<Resolved>,
+    /// The epoch of `Python::class_attrs` the answers were found in.
+    seen: Cell<u64>,
+}
+
+/// `obj.name` for a live instance `obj`, as far as the memo knows it.
+pub fn resolve(rt: &Python, obj: usize, name: &str) -> Resolved {
+    let cache = &rt.attr_cache;
+    let epoch = rt.class_attrs.epoch();
+    if cache.seen.get() != epoch {
+        cache.memo.forget_all();
+        cache.seen.set(epoch);
+    }
+    // SAFETY: a live instance.
+    let (t, map) = unsafe { (read_word(obj, &INST_TYPE) as usize, read_word(obj, &INST_MAP) as usize) };
+    let key = (classes::type_id(t) as u64) << 32 | map as u64;
+    cache.memo.get_or(key, name, || find(rt, t, map, name))
+}
+
+fn find(rt: &Python, t: usize, map: usize, name: &str) -> Resolved {
+    if name == "__dict__" || name == "__class__" || rt.maps.borrow()[map].is_dict_mode() {
+        return Resolved::General;
+    }
+    if classes::hooks(rt, t) & (HOOK_GETATTRIBUTE | HOOK_GETATTR) != 0 {
+        return Resolved::General;
+    }
+    match (classes::lookup(rt, t, name), classes::map_slot(rt, map, name)) {
+        (None, Some(slot)) => Resolved::Slot(slot),
+        (Some(f), None) if is(f, &FUNCTION) && classes::descriptor(rt, f) == Descriptor::Method => Resolved::Method(f),
+        _ => Resolved::General,
+    }
+}

@@ -435,6 +435,7 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         }
         crate::driver::loop_header(self, f)
     }
+    #[inline]
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
         self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
         let v = crate::driver::run_call(self, callee);

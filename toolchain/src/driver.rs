@@ -92,6 +92,7 @@ pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
 
 /// Runs a new activation (a call) to completion: its compiled function entry if it has
 /// one, else interpretation (counting towards tracing one), as [`run_concrete`] does.
+#[inline]
 pub(crate) fn run_call<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     mut frame: L::Frame<Concrete<'a, L>>,
@@ -119,7 +120,10 @@ pub(crate) fn run_concrete<'a, L: Language>(
 }
 
 /// The activation loop of [`run_call`] and [`run_concrete`]; with `leave`, a trace is to be
-/// recorded from the start (see `Vm::pending`).
+/// recorded from the start (see `Vm::pending`). Inlined, so a call's frame is built where it
+/// runs rather than copied down the calls (frames are large); what happens when the
+/// interpreter leaves is out of line.
+#[inline]
 pub(crate) fn run_activation<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     mut frame: L::Frame<Concrete<'a, L>>,
@@ -130,37 +134,48 @@ pub(crate) fn run_activation<'a, L: Language>(
         match flow {
             Flow::Return(v) => return v,
             Flow::Leave => {
-                if let Some((ty, w)) = cx.vm.returned.take() {
-                    return L::result_from_red(from_word(ty, w));
-                }
-                let Some(pending) = cx.vm.pending.take() else { continue };
-                let lang = cx.vm.lang.clone();
-                let (gen, mut tf, outcome) = match pending {
-                    Pending::Bridge { parent, exit } if !cx.vm.bridge_words.is_empty() => {
-                        start_nested_bridge(cx.vm, parent, exit)
-                    }
-                    _ => {
-                        let (gen, tf) = start_recording(cx.vm, pending, &frame);
-                        (gen, tf, None)
-                    }
-                };
-                let mut tcx = Tracer { vm: &mut *cx.vm, gen };
-                if let Some(v) = outcome {
-                    // A bridge from inside a call: the frame waits for the call's outcome.
-                    tcx.deliver(&mut tf, v);
-                }
-                match L::run(&mut tcx, &mut tf) {
-                    Flow::Return(v) => {
-                        if tcx.recording() {
-                            close_return::<L>(tcx.vm, &v);
-                        }
-                        return L::map_value(v, &mut Untrace);
-                    }
-                    Flow::Leave => {
-                        frame = convert_frame(&*lang, &tf, &mut Untrace);
-                    }
+                if let Some(v) = on_leave(cx, &mut frame) {
+                    return v;
                 }
             }
+        }
+    }
+}
+
+/// The interpreter left activation `frame`: its result if compiled code returned it or a
+/// trace recorded it to the end; else the frame is where the interpreter goes on.
+#[inline(never)]
+fn on_leave<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    frame: &mut L::Frame<Concrete<'a, L>>,
+) -> Option<L::Value<Concrete<'a, L>>> {
+    if let Some((ty, w)) = cx.vm.returned.take() {
+        return Some(L::result_from_red(from_word(ty, w)));
+    }
+    let Some(pending) = cx.vm.pending.take() else { return None };
+    let lang = cx.vm.lang.clone();
+    let (gen, mut tf, outcome) = match pending {
+        Pending::Bridge { parent, exit } if !cx.vm.bridge_words.is_empty() => start_nested_bridge(cx.vm, parent, exit),
+        _ => {
+            let (gen, tf) = start_recording(cx.vm, pending, frame);
+            (gen, tf, None)
+        }
+    };
+    let mut tcx = Tracer { vm: &mut *cx.vm, gen };
+    if let Some(v) = outcome {
+        // A bridge from inside a call: the frame waits for the call's outcome.
+        tcx.deliver(&mut tf, v);
+    }
+    match L::run(&mut tcx, &mut tf) {
+        Flow::Return(v) => {
+            if tcx.recording() {
+                close_return::<L>(tcx.vm, &v);
+            }
+            Some(L::map_value(v, &mut Untrace))
+        }
+        Flow::Leave => {
+            *frame = convert_frame(&*lang, &tf, &mut Untrace);
+            None
         }
     }
 }

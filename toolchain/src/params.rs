@@ -104,7 +104,7 @@ impl JitParams {
         ("inline_depth=N", "depth of calls a trace inlines (30)"),
         ("max_bridges=N", "bridges a loop and its bridges may get (100)"),
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
-        ("compile_share=N", "percent of run time compiling may take past the grace (0: no bound)"),
+        ("compile_share=N", "percent of run time compiling may take past the grace (0, none)"),
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
@@ -193,6 +193,7 @@ mod tests {
             ("bridge=N", d.bridge_threshold),
             ("max_aborts=N", d.max_aborts),
             ("inline_depth=N", d.inline_depth),
+            ("compile_grace_ms=N", d.compile_grace_ms),
         ];
         // (The environment may switch flags on: start from them off.)
         let base = JitParams { log: false, gc_stress: false, perf_map: false, ..JitParams::default() };
@@ -204,7 +205,7 @@ mod tests {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 12);
+        assert_eq!(JitParams::SETTINGS.len(), 14);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

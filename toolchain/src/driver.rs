@@ -628,7 +628,7 @@ fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) 
             VirtualInfo { layout, len: v.len, fields }
         })
         .collect();
-    Resume { frames, virtuals, deliver: s.deliver }
+    Resume::new(frames, virtuals, s.deliver)
 }
 
 /// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
@@ -662,12 +662,8 @@ pub(crate) fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, 
             pos += 1;
         }
     }
-    let mut pos = 0;
-    for (_, slots) in &resume.frames {
-        for &s in slots {
-            words[pos] = word(s, words[pos]);
-            pos += 1;
-        }
+    for &(pos, k) in &resume.virtual_slots {
+        words[pos as usize] = objs[k as usize] as u64;
     }
 }
 
@@ -960,7 +956,7 @@ fn execute<'a, L: Language>(
         return Exec::Continue;
     }
     vm.stats.entries += 1;
-    let mut reds = Vec::new();
+    let mut reds = Vec::with_capacity(vm.frame_words.max(16));
     L::reds(f, &mut reds);
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
@@ -972,7 +968,9 @@ fn execute<'a, L: Language>(
             L::key(f)
         );
     }
-    let mut buf = std::mem::take(&mut vm.buf);
+    // A buffer of the pool (runs nest: compiled code calls the interpreter, which enters
+    // compiled code again), given back when the run leaves.
+    let mut buf = vm.bufs.pop().unwrap_or_default();
     buf.clear();
     buf.extend(reds.iter().map(|r| to_word(*r)));
     let exec = run_units(cx, id, f, buf, None);
@@ -1030,7 +1028,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
                 ExitWord::Returned(ty) => {
                     let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
-                    vm.buf = buf;
+                    vm.bufs.push(buf);
                     return Exec::Return(L::result_from_red(r));
                 }
             },
@@ -1060,9 +1058,9 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
-                    let resume = Resume { frames: vec![(target, slots)], virtuals: vec![], deliver: None };
+                    let resume = Resume::new(vec![(target, slots)], vec![], None);
                     restore(cx, &resume, f, &buf, None);
-                    cx.vm.buf = buf;
+                    cx.vm.bufs.push(buf);
                     return Exec::Continue;
                 }
             }
@@ -1078,7 +1076,7 @@ pub(crate) fn run_units<'a, L: Language>(
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
             restore(cx, &resume, f, &buf, None);
-            cx.vm.buf = buf;
+            cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
         e.fails += 1;
@@ -1088,7 +1086,7 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.stats.guard_failures += 1;
             let v = crate::portal::take_forced(vm);
             restore(cx, &resume, f, &buf, Some(v));
-            cx.vm.buf = buf;
+            cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
         let mut want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
@@ -1124,7 +1122,7 @@ pub(crate) fn run_units<'a, L: Language>(
             return Exec::Leave;
         }
         restore(cx, &resume, f, &buf, None);
-        cx.vm.buf = buf;
+        cx.vm.bufs.push(buf);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Exec::Leave;

@@ -71,6 +71,29 @@ pub(crate) struct Resume<K> {
     pub(crate) virtuals: Vec<VirtualInfo>,
     /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
     pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
+    /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
+    /// (position, virtual). Materializing touches these only, not every slot of a wide frame.
+    pub(crate) virtual_slots: Vec<(u32, u32)>,
+}
+
+impl<K> Resume<K> {
+    /// A resume description; finds the slots that stand for virtuals.
+    pub(crate) fn new(
+        frames: Vec<(K, Vec<Slot>)>,
+        virtuals: Vec<VirtualInfo>,
+        deliver: Option<metatrace_jit::ir::Deliver>,
+    ) -> Self {
+        let virtual_slots = frames
+            .iter()
+            .flat_map(|(_, slots)| slots.iter())
+            .enumerate()
+            .filter_map(|(pos, s)| match *s {
+                Slot::Virtual(k) => Some((pos as u32, k)),
+                Slot::Word(_) => None,
+            })
+            .collect();
+        Resume { frames, virtuals, deliver, virtual_slots }
+    }
 }
 
 impl<K> Resume<K> {
@@ -232,7 +255,8 @@ pub struct Vm<L: Language> {
     /// (a bridge or loop trace that ends by returning): its value's type and word, for the
     /// activation loop to return (see `driver::loop_header`).
     pub(crate) returned: Option<(metatrace_jit::ir::Type, u64)>,
-    pub(crate) buf: Vec<u64>,
+    /// Frame buffers for runs of compiled code, reused (a run takes one and gives it back).
+    pub(crate) bufs: Vec<Vec<u64>>,
     pub(crate) frame_words: usize,
     /// Functions no longer inlined into traces (see `driver::abort`).
     pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
@@ -292,7 +316,7 @@ impl<L: Language> Vm<L> {
             quasi: Rc::new(QuasiTable::default()),
             pending: None,
             returned: None,
-            buf: Vec::new(),
+            bufs: Vec::new(),
             frame_words: 0,
             dont_inline: Default::default(),
             link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),

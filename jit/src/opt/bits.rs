@@ -58,7 +58,7 @@
 //! from memory is demanded by its own uses only.
 
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const ALL: u64 = u64::MAX;
 
@@ -167,7 +167,7 @@ fn use_demands(t: &Trace, op: &Op, d: &Demand, loop_slots: &[Option<Value>]) -> 
 
 /// Computes the demanded bits of every value (a backward walk, repeated to a fixed point).
 fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
-    let mut d = Demand { bits: HashMap::new(), changed: true };
+    let mut d = Demand { bits: HashMap::default(), changed: true };
     while d.changed {
         d.changed = false;
         for op in t.ops.iter().rev() {
@@ -231,9 +231,9 @@ pub fn run(t: &mut Trace) {
     let d = demanded(t, &loop_slots);
     let label_args: HashSet<Value> = match t.label_index() {
         Some(_) => loop_slots.iter().flatten().copied().collect(),
-        None => HashSet::new(),
+        None => HashSet::default(),
     };
-    let mut masks = Masks::new();
+    let mut masks = Masks::default();
     for i in 0..t.ops.len() {
         if t.ops[i].opcode == Opcode::Label {
             // A mask of a label argument's preamble value says nothing about the value that
@@ -267,7 +267,7 @@ pub fn run(t: &mut Trace) {
 
 /// Removes the masks no use refers to any more (other dead code is DCE's business).
 fn drop_unused_masks(t: &mut Trace, masks: &Masks) {
-    let mut used: HashSet<Value> = HashSet::new();
+    let mut used: HashSet<Value> = HashSet::default();
     for op in &t.ops {
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
         used.extend(op.args.iter().chain(snapshot).filter_map(|o| o.as_value()));

@@ -43,7 +43,7 @@
 
 use super::util::{is_boolean, Defs, Rewriter};
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A closed interval of 64-bit integers, `lo <= hi`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -298,12 +298,12 @@ pub fn run(t: &mut Trace) {
 /// The ranges the label's arguments may be assumed to have on every iteration (see the module
 /// docs); empty if the trace has no loop body.
 fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
-    let Some(li) = t.label_index() else { return HashMap::new() };
+    let Some(li) = t.label_index() else { return HashMap::default() };
     if t.ops.last().is_none_or(|op| op.opcode != Opcode::Jump) {
-        return HashMap::new();
+        return HashMap::default();
     }
     let slots: Vec<Option<Value>> = t.ops[li].args.iter().map(|a| a.as_value()).collect();
-    let mut assumed: HashMap<Value, Range> = HashMap::new();
+    let mut assumed: HashMap<Value, Range> = HashMap::default();
     let mut first = true;
     for _round in 0..8 {
         let mut trial = t.clone();
@@ -335,7 +335,7 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
             return assumed;
         }
     }
-    HashMap::new()
+    HashMap::default()
 }
 
 /// What a walk saw: the ranges of the label's arguments as the preamble leaves them, and of
@@ -349,7 +349,7 @@ struct Seen {
 fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
     let mut seen = Seen { at_label: Vec::new(), at_jump: Vec::new() };
     let mut rw = Rewriter::new(t);
-    let mut st = State { ranges: HashMap::new(), defs: Defs::new() };
+    let mut st = State { ranges: HashMap::default(), defs: Defs::default() };
     let old = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(old.len());
     let mut ops = old.into_iter().peekable();

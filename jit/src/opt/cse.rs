@@ -22,7 +22,7 @@
 
 use super::util::{is_elidable_call, Rewriter};
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What makes two operations compute the same value.
 type Key = (Opcode, Vec<Operand>, Option<DescrId>);
@@ -60,7 +60,7 @@ fn key(op: &Op) -> Key {
 /// Runs common subexpression elimination over the trace.
 pub fn run(t: &mut Trace) {
     let mut rw = Rewriter::new(t);
-    let mut table: HashMap<Key, Value> = HashMap::new();
+    let mut table: HashMap<Key, Value> = HashMap::default();
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {

@@ -31,12 +31,12 @@
 
 use super::util::is_removable;
 use crate::ir::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Runs dead code elimination over the trace.
 pub fn run(t: &mut Trace) {
     drop_dead_loop_slots(t);
-    let mut live: HashSet<Value> = HashSet::new();
+    let mut live: HashSet<Value> = HashSet::default();
     let ops = std::mem::take(&mut t.ops);
     let mut kept: Vec<Op> = Vec::with_capacity(ops.len());
     for op in ops.into_iter().rev() {
@@ -91,7 +91,7 @@ fn drop_dead_loop_slots(t: &mut Trace) {
 /// The values used by the loop body's operations that DCE would keep, when the jump only uses
 /// its arguments in the positions marked in `live_slot`.
 fn body_uses(t: &Trace, li: usize, live_slot: &[bool]) -> HashSet<Value> {
-    let mut used: HashSet<Value> = HashSet::new();
+    let mut used: HashSet<Value> = HashSet::default();
     for op in t.ops[li + 1..].iter().rev() {
         if op.opcode == Opcode::Jump {
             let live_args = op.args.iter().zip(live_slot).filter(|(_, &l)| l).map(|(a, _)| a);

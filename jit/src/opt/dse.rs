@@ -33,14 +33,14 @@
 //! and it does not remove writes that are dead only because of a later loop iteration.
 
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A written location: the descriptor and the operands that address it.
 type Location = (DescrId, Vec<Operand>);
 
 /// Runs the pass.
 pub fn run(t: &mut Trace) {
-    let mut pending: HashMap<Location, usize> = HashMap::new();
+    let mut pending: HashMap<Location, usize> = HashMap::default();
     let mut dead = vec![false; t.ops.len()];
     for (i, op) in t.ops.iter().enumerate() {
         let observes_all = op.opcode.is_guard()

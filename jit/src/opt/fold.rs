@@ -45,7 +45,7 @@ use crate::ir::*;
 /// Runs constant folding and algebraic simplification over the trace.
 pub fn run(t: &mut Trace) {
     let mut rw = Rewriter::new(t);
-    let mut defs = Defs::new();
+    let mut defs = Defs::default();
     let old = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(old.len());
     let mut ops = old.into_iter().peekable();

@@ -12,7 +12,7 @@
 use super::{optimize, optimize_without_peeling};
 use crate::ir::*;
 use crate::text::{parse, print};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 struct Rng(u64);
 
@@ -90,7 +90,7 @@ impl Heap<'_> {
 /// Runs a trace; references are small integers naming objects (`inputs` gives them too).
 fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
     let mut env: HashMap<Value, i64> = t.inputs.iter().copied().zip(inputs.iter().copied()).collect();
-    let mut heap = Heap { t, written: HashMap::new() };
+    let mut heap = Heap { t, written: HashMap::default() };
     let label = t.label_index();
     let mut pc = 0;
     let mut overflowed = false;

@@ -38,7 +38,7 @@
 
 use super::util::{is_boolean, Rewriter};
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Facts learnt from guards that passed.
 #[derive(Default)]

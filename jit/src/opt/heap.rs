@@ -95,7 +95,7 @@
 
 use super::util::{base_offset, is_boolean, Defs, Rewriter};
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// An array index as `base + offset` (wrapping); a constant index has no base.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -394,10 +394,10 @@ struct Walked {
 fn walk(t: &mut Trace, plan: &[(Loc, Carry)]) -> Walked {
     let mut heap = Heap {
         rw: Rewriter::new(t),
-        defs: Defs::new(),
-        known: HashMap::new(),
-        read_as: HashMap::new(),
-        stamp: HashMap::new(),
+        defs: Defs::default(),
+        known: HashMap::default(),
+        read_as: HashMap::default(),
+        stamp: HashMap::default(),
         clock: 0,
     };
     let mut walked = Walked { candidates: Vec::new(), verdict: vec![None; plan.len()] };

@@ -45,7 +45,7 @@
 //! `finish` (bridges), are left unchanged.
 
 use crate::ir::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Peels one iteration off a loop trace (one that ends with `jump` and has no `label`).
 pub fn run(t: &mut Trace) {
@@ -55,7 +55,7 @@ pub fn run(t: &mut Trace) {
     }
     let jump = t.ops.pop().expect("a loop ends with jump");
     let body = t.ops.clone();
-    let mut rename: HashMap<Value, Operand> = HashMap::new();
+    let mut rename: HashMap<Value, Operand> = HashMap::default();
     for (&i, &j) in t.inputs.iter().zip(&jump.args) {
         rename.insert(i, j);
     }

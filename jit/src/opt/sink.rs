@@ -62,7 +62,7 @@
 
 use super::util::{base_offset, Defs};
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// An address of memory written through a descriptor: the object, and the index for items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -269,14 +269,14 @@ fn sinkable(t: &Trace, li: usize, jump: usize) -> HashSet<Loc> {
     };
     let preamble: HashSet<Loc> = t.ops[..li].iter().filter_map(Loc::of).collect();
 
-    let mut blocked: HashSet<DescrId> = HashSet::new();
-    let mut stores: HashSet<Loc> = HashSet::new();
+    let mut blocked: HashSet<DescrId> = HashSet::default();
+    let mut stores: HashSet<Loc> = HashSet::default();
     for op in &t.ops[li + 1..jump] {
         if op.opcode.is_call() && t.call_descr(op).is_none_or(|c| c.effect != Effect::Elidable) {
-            return HashSet::new();
+            return HashSet::default();
         }
         if op.snapshot.as_ref().is_some_and(|s| !s.writes.is_empty()) {
-            return HashSet::new();
+            return HashSet::default();
         }
         let Some(loc) = Loc::of(op) else { continue };
         let address_ok = invariant(loc.obj) && loc.index.is_none_or(invariant);

@@ -25,7 +25,7 @@
 //!   preamble's uses.
 
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A value substitution map aware of the loop label (see the module docs).
 #[derive(Debug, Default)]
@@ -38,11 +38,11 @@ pub struct Rewriter {
 impl Rewriter {
     /// A rewriter for one forward walk over `t`; collects the label's arguments.
     pub fn new(t: &Trace) -> Rewriter {
-        let mut label_args = HashSet::new();
+        let mut label_args = HashSet::default();
         if let Some(i) = t.label_index() {
             label_args.extend(t.ops[i].args.iter().filter_map(|a| a.as_value()));
         }
-        Rewriter { subst: HashMap::new(), label_args, past_label: false }
+        Rewriter { subst: HashMap::default(), label_args, past_label: false }
     }
 
     /// The operand `o` currently stands for (follows chains of replacements).

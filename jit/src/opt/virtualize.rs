@@ -91,7 +91,8 @@
 
 use super::util::is_boolean;
 use crate::ir::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// `new_array` of at most this many items (a constant) is virtualized.
 const MAX_VIRTUAL_ARRAY: i64 = 16;
@@ -184,11 +185,11 @@ pub fn run(t: &mut Trace) {
         descrs: &descrs,
         types: std::mem::take(&mut t.types),
         out: Vec::with_capacity(ops.len()),
-        subst: HashMap::new(),
-        objs: HashMap::new(),
+        subst: HashMap::default(),
+        objs: HashMap::default(),
         pinned: &pinned,
         pinned_set: &pinned_set,
-        booleans: HashSet::new(),
+        booleans: HashSet::default(),
         past_label: false,
     };
     let Some(li) = label else {
@@ -204,7 +205,7 @@ pub fn run(t: &mut Trace) {
     }
     let last = ops.last().expect("a trace with a label ends with jump or finish");
     let loops = last.opcode == Opcode::Jump && li + 1 < ops.len();
-    let mut plan = Plan { exploded: vec![loops; ops[li].args.len()], slot_leaves: HashSet::new() };
+    let mut plan = Plan { exploded: vec![loops; ops[li].args.len()], slot_leaves: HashSet::default() };
     let mut attempts = 0;
     let done = loop {
         attempts += 1;
@@ -234,7 +235,7 @@ fn pinned_values(t: &Trace, ops: &[Op], label: Option<usize>) -> Vec<Value> {
     let Some(li) = label else { return Vec::new() };
     let mut before: HashSet<Value> = t.inputs.iter().copied().collect();
     before.extend(ops[..li].iter().filter_map(|o| o.result));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     let label_args = ops[li].args.iter().copied();
     let uses = ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.uses())));
@@ -518,7 +519,7 @@ impl<'a> Walk<'a> {
 
     /// Describes the virtuals a guard's snapshot refers to (as they are now).
     fn encode(&self, s: &mut Snapshot) {
-        let mut index: HashMap<Value, u32> = HashMap::new();
+        let mut index: HashMap<Value, u32> = HashMap::default();
         let given = s.virtuals.len();
         let mut virtuals = std::mem::take(&mut s.virtuals);
         for f in &mut s.frames {
@@ -559,7 +560,7 @@ impl<'a> Walk<'a> {
     /// Counts, for every virtual reachable from `roots`, how many references lead to it
     /// (each root counts as one).
     fn in_counts(&self, roots: impl Iterator<Item = Operand>) -> HashMap<Value, u32> {
-        let mut count: HashMap<Value, u32> = HashMap::new();
+        let mut count: HashMap<Value, u32> = HashMap::default();
         let mut stack = Vec::new();
         let reach = |o: Operand, count: &mut HashMap<Value, u32>, stack: &mut Vec<Value>| {
             if let Some(v) = self.virt(o) {
@@ -621,7 +622,7 @@ impl<'a> Walk<'a> {
         }
         // Names already taken in the loop body: the other slots and values it uses directly.
         let mut taken: HashSet<Value> = self.pinned.iter().copied().collect();
-        let mut rebound: HashSet<Value> = HashSet::new();
+        let mut rebound: HashSet<Value> = HashSet::default();
         for k in 0..n {
             match args[k].as_value() {
                 Some(a) if ex[k] => {

@@ -32,6 +32,7 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod percent;
+pub mod regex;
 pub mod runtime;
 pub mod sets;
 pub mod space;

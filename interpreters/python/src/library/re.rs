@@ -1,0 +1,450 @@
+//! `_sre`: the Rust half of the `re` module (its Python half is `lib/re.py`, which holds the
+//! `Pattern`, `Match` and `RegexFlag` classes, `re.error` and the module functions).
+//!
+//! - `compile(pattern, flags, error)`: compiles with [`crate::regex`]; the program lives in
+//!   a small heap object of its own (freed with it) that the `Pattern` keeps. Errors become
+//!   `error(msg, pattern, pos)` (`re.error`, whose message adds the position) or CPython's
+//!   `OverflowError`/`ValueError`/`RecursionError`.
+//! - `match(code, string, pos, endpos, mode, must_advance)`: one `match`/`search`/
+//!   `fullmatch`; a match is returned as a tuple `(pos, endpos, lastindex, start0, end0,
+//!   start1, ...)` (-1 for what is unset) from which `Match` answers everything.
+//! - `findall`, `split`, `sub` (for a template; a callable is called from `re.py`) and
+//!   `expand` run their whole loop here, with CPython's rules around empty matches.
+//!
+//! A subject is read as bytes when it is a bytes-like object or an ASCII str, else as its
+//! chars decoded once per call; positions are char indexes either way.
+
+use super::*;
+use crate::regex::matcher::{Machine, Mode, Unit, NONE};
+use crate::regex::template::{self, Piece};
+use crate::regex::{self as rx, ErrorKind, Regex};
+use metatrace::heap::{Layout, HEADER};
+use metatrace::{FieldDescr, MemKind};
+
+rows! {
+    "_sre.compile" => sre_compile,
+    "_sre.match" => sre_match,
+    "_sre.findall" => sre_findall,
+    "_sre.split" => sre_split,
+    "_sre.sub" => sre_sub,
+    "_sre.expand" => sre_expand,
+}
+
+/// A compiled pattern: a box holding its [`Regex`], freed with the object.
+static RE_CODE: Layout = Layout::object("re_code", 8, &[]).with_finalizer(free_code);
+const CODE_PTR: FieldDescr = FieldDescr::new("re_code.ptr", HEADER, MemKind::I64);
+
+fn free_code(obj: usize) {
+    // SAFETY: a dying re_code object owns the box its field points to (or holds null).
+    unsafe {
+        let p = *((obj + CODE_PTR.offset as usize) as *const *mut Regex);
+        if !p.is_null() {
+            drop(Box::from_raw(p));
+        }
+    }
+}
+
+fn new_code<S: Space>(cx: &mut Cx<'_, S>, re: Regex) -> usize {
+    let o = cx.heap_mut().alloc(&RE_CODE);
+    // SAFETY: just allocated with the RE_CODE layout.
+    unsafe { *((o + CODE_PTR.offset as usize) as *mut *mut Regex) = Box::into_raw(Box::new(re)) };
+    o
+}
+
+fn code<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<&'static Regex, usize> {
+    if !is(o, &RE_CODE) {
+        return Err(crate::errors::new_error(cx, rt, "TypeError", "expected a compiled pattern"));
+    }
+    // SAFETY: a live re_code object points to its Regex, which lives as long as it does
+    // (the Pattern holding it is an argument of the running native).
+    Ok(unsafe { &*(read_word(o, &CODE_PTR) as *const Regex) })
+}
+
+/// A subject's code units.
+enum Subject<'a> {
+    Narrow(&'a [u8]),
+    Wide(Vec<u32>),
+}
+
+impl Subject<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Subject::Narrow(b) => b.len(),
+            Subject::Wide(v) => v.len(),
+        }
+    }
+    fn unit(&self, k: usize) -> u32 {
+        match self {
+            Subject::Narrow(b) => b[k] as u32,
+            Subject::Wide(v) => v[k],
+        }
+    }
+}
+
+/// Runs `$body` with `$t` bound to the subject's units as a slice.
+macro_rules! with_units {
+    ($subj:expr, $t:ident => $body:expr) => {
+        match $subj {
+            Subject::Narrow(b) => {
+                let $t: &[u8] = b;
+                $body
+            }
+            Subject::Wide(v) => {
+                let $t: &[u32] = &v[..];
+                $body
+            }
+        }
+    };
+}
+
+fn subject<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, re: &Regex, s: usize) -> Result<Subject<'static>, usize> {
+    if is(s, &STR) {
+        if re.is_bytes {
+            return Err(crate::errors::new_error(
+                cx,
+                rt,
+                "TypeError",
+                "cannot use a bytes pattern on a string-like object",
+            ));
+        }
+        // SAFETY: a live str argument, alive for the native's duration.
+        let (t, n) = unsafe { (str_text(s), str_chars(s)) };
+        return Ok(if t.len() == n {
+            Subject::Narrow(t.as_bytes())
+        } else {
+            Subject::Wide(t.chars().map(|c| c as u32).collect())
+        });
+    }
+    if let Some(b) = crate::bytes::buffer(s) {
+        if !re.is_bytes {
+            return Err(crate::errors::new_error(
+                cx,
+                rt,
+                "TypeError",
+                "cannot use a string pattern on a bytes-like object",
+            ));
+        }
+        return Ok(Subject::Narrow(b));
+    }
+    let msg = format!("expected string or bytes-like object, got '{}'", b::type_name(rt, s));
+    Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
+}
+
+/// A new str or bytes (like `like`) of code units.
+fn from_units<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, like: usize, units: impl Iterator<Item = u32>) -> usize {
+    if is_bytes {
+        let data: Vec<u8> = units.map(|u| u as u8).collect();
+        crate::bytes::new_like(cx.heap_mut(), like, data)
+    } else {
+        let text: String = units.map(|u| char::from_u32(u).unwrap_or('\u{fffd}')).collect();
+        new_str(cx.heap_mut(), &text)
+    }
+}
+
+/// `subject[a:b]` as a new object.
+fn slice<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, orig: usize, subj: &Subject<'_>, a: usize, b: usize) -> usize {
+    match subj {
+        Subject::Narrow(bytes) if !is_bytes => {
+            // SAFETY: a narrow str subject is ASCII.
+            new_str(cx.heap_mut(), unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) })
+        }
+        Subject::Narrow(bytes) => crate::bytes::new_like(cx.heap_mut(), orig, bytes[a..b].to_vec()),
+        Subject::Wide(v) => from_units(cx, false, orig, v[a..b].iter().copied()),
+    }
+}
+
+fn int_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, usize> {
+    if let Some(v) = peek_i64(o) {
+        return Ok(v);
+    }
+    let v = index_value(cx, rt, o)?;
+    Ok(v.to_i64().unwrap_or(if v.is_negative() { i64::MIN } else { i64::MAX }))
+}
+
+/// `pos` and `endpos` clamped to the subject, as `sre` does.
+fn bounds<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    pos: usize,
+    endpos: usize,
+    len: usize,
+) -> Result<(usize, usize), usize> {
+    let clamp = |v: i64| v.clamp(0, len as i64) as usize;
+    let p = int_arg(cx, rt, pos)?;
+    let e = int_arg(cx, rt, endpos)?;
+    Ok((clamp(p), clamp(e)))
+}
+
+fn args_n<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], n: usize, name: &str) -> Result<(), usize> {
+    if args.len() != n {
+        let msg = format!("{name}() takes exactly {n} arguments ({} given)", args.len());
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
+    Ok(())
+}
+
+/// The chars of a str or the bytes of a bytes-like object, as code units.
+fn units_of(o: usize) -> Option<(Vec<u32>, bool)> {
+    if is(o, &STR) {
+        return Some((text(o).chars().map(|c| c as u32).collect(), false));
+    }
+    crate::bytes::buffer(o).map(|b| (b.iter().map(|&x| x as u32).collect(), true))
+}
+
+/// The Python exception for a compile error in `source` (a pattern or a template).
+fn raise<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: rx::Error, error_cls: usize, source: usize) -> usize {
+    let class = match e.kind {
+        ErrorKind::Re => {
+            let msg = new_str(cx.heap_mut(), &e.msg);
+            let _ = metatrace::Ctx::root(cx, msg);
+            let args = match e.pos {
+                Some(p) => vec![msg, source, new_int(cx.heap_mut(), p as i64)],
+                None => vec![msg],
+            };
+            return match call_value(cx, rt, error_cls, &args, &[]) {
+                Ok(exc) | Err(exc) => exc,
+            };
+        }
+        ErrorKind::Overflow => "OverflowError",
+        ErrorKind::Value => "ValueError",
+        ErrorKind::Index => "IndexError",
+        ErrorKind::Recursion => "RecursionError",
+    };
+    crate::errors::new_error(cx, rt, class, &e.msg)
+}
+
+/// `_sre.compile(pattern, flags, error)` -> `(code, flags, groups, groupindex)`.
+fn sre_compile<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 3, "compile")?;
+    let (pattern, error_cls) = (args[0], args[2]);
+    let flags = int_arg(cx, rt, args[1])? as u32;
+    let Some((units, is_bytes)) = units_of(pattern) else {
+        return err(cx, rt, "TypeError", "first argument must be string or compiled pattern");
+    };
+    let re = match rx::compile(&units, is_bytes, flags) {
+        Ok(re) => re,
+        Err(e) => return Err(raise(cx, rt, e, error_cls, pattern)),
+    };
+    let (flags, groups) = (re.flags, re.groups);
+    let names = re.names.clone();
+    let code = new_code(cx, re);
+    let _ = metatrace::Ctx::root(cx, code);
+    let index = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, index);
+    for (name, g) in names {
+        let k = new_str(cx.heap_mut(), &name);
+        let _ = metatrace::Ctx::root(cx, k);
+        let v = new_int(cx.heap_mut(), g as i64);
+        dict::set(cx, rt, index, k, v)?;
+    }
+    let f = new_int(cx.heap_mut(), flags as i64);
+    let _ = metatrace::Ctx::root(cx, f);
+    let g = new_int(cx.heap_mut(), groups as i64);
+    Ok(new_tuple(cx.heap_mut(), &[code, f, g, index]))
+}
+
+/// A match as the tuple `Match` reads: `(pos, endpos, lastindex, start0, end0, ...)`.
+fn match_tuple<S: Space>(cx: &mut Cx<'_, S>, pos: usize, end: usize, m: &Machine) -> usize {
+    let int = |cx: &mut Cx<'_, S>, v: usize| new_int(cx.heap_mut(), if v == NONE { -1 } else { v as i64 });
+    let mut items = Vec::with_capacity(3 + m.slots.len());
+    for v in [pos, end, m.lastindex] {
+        items.push(int(cx, v));
+        let _ = metatrace::Ctx::root(cx, *items.last().expect("just pushed"));
+    }
+    for g in 0..m.slots.len() / 2 {
+        let (a, b) = span(&m.slots, g).unwrap_or((NONE, NONE));
+        for v in [a, b] {
+            items.push(int(cx, v));
+            let _ = metatrace::Ctx::root(cx, *items.last().expect("just pushed"));
+        }
+    }
+    new_tuple(cx.heap_mut(), &items)
+}
+
+/// `_sre.match(code, string, pos, endpos, mode, must_advance)`: mode 0 is `match`, 1
+/// `search`, 2 `fullmatch`.
+fn sre_match<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 6, "match")?;
+    let re = code(cx, rt, args[0])?;
+    let subj = subject(cx, rt, re, args[1])?;
+    let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
+    let mode = int_arg(cx, rt, args[4])?;
+    let must_advance = truth(cx, rt, args[5])?;
+    let m = Mode { full: mode == 2, must_advance };
+    let mut machine = Machine::new();
+    let found = with_units!(&subj, t => if mode == 1 {
+        machine.search(&re.program, t, pos, end, m, false)
+    } else {
+        machine.run(&re.program, t, end, pos, m)
+    });
+    if !found {
+        return Ok(rt.none.get());
+    }
+    Ok(match_tuple(cx, pos, end, &machine))
+}
+
+/// The slots of every match from `pos` to `end` (at most `limit`; 0: no limit), moving past
+/// empty matches as CPython does.
+fn scan<C: Unit>(re: &Regex, text: &[C], pos: usize, end: usize, limit: usize) -> Vec<Vec<usize>> {
+    let mut m = Machine::new();
+    let mut out = Vec::new();
+    let (mut start, mut must) = (pos, false);
+    while limit == 0 || out.len() < limit {
+        if !m.search(&re.program, text, start, end, Mode { full: false, must_advance: must }, false) {
+            break;
+        }
+        let (b, e) = (m.slots[0], m.slots[1]);
+        out.push(m.slots.clone());
+        must = b == e;
+        start = e;
+    }
+    out
+}
+
+/// Group `g`'s span in `slots`, if it matched.
+fn span(slots: &[usize], g: usize) -> Option<(usize, usize)> {
+    let (s, e) = (slots[2 * g], slots[2 * g + 1]);
+    (s != NONE && e != NONE && e >= s).then_some((s, e))
+}
+
+/// `_sre.findall(code, string, pos, endpos)`
+fn sre_findall<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 4, "findall")?;
+    let re = code(cx, rt, args[0])?;
+    let orig = args[1];
+    let subj = subject(cx, rt, re, orig)?;
+    let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
+    let found = with_units!(&subj, t => scan(re, t, pos, end, 0));
+    let mut items = Vec::with_capacity(found.len());
+    let empty_or = |cx: &mut Cx<'_, S>, slots: &[usize], g: usize| match span(slots, g) {
+        Some((a, b)) => slice(cx, re.is_bytes, orig, &subj, a, b),
+        None => slice(cx, re.is_bytes, orig, &subj, 0, 0),
+    };
+    for slots in &found {
+        let item = match re.groups {
+            0 => empty_or(cx, slots, 0),
+            1 => empty_or(cx, slots, 1),
+            n => {
+                let mut parts = Vec::with_capacity(n);
+                for g in 1..=n {
+                    let p = empty_or(cx, slots, g);
+                    let _ = metatrace::Ctx::root(cx, p);
+                    parts.push(p);
+                }
+                new_tuple(cx.heap_mut(), &parts)
+            }
+        };
+        let _ = metatrace::Ctx::root(cx, item);
+        items.push(item);
+    }
+    Ok(new_list(cx.heap_mut(), &items))
+}
+
+/// `_sre.split(code, string, maxsplit)`
+fn sre_split<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 3, "split")?;
+    let re = code(cx, rt, args[0])?;
+    let orig = args[1];
+    let subj = subject(cx, rt, re, orig)?;
+    let maxsplit = int_arg(cx, rt, args[2])?;
+    let len = subj.len();
+    let found = if maxsplit < 0 { Vec::new() } else { with_units!(&subj, t => scan(re, t, 0, len, maxsplit as usize)) };
+    let mut items = Vec::new();
+    let mut last = 0;
+    let none = rt.none.get();
+    for slots in &found {
+        let p = slice(cx, re.is_bytes, orig, &subj, last, slots[0]);
+        let _ = metatrace::Ctx::root(cx, p);
+        items.push(p);
+        for g in 1..=re.groups {
+            let p = match span(slots, g) {
+                Some((a, b)) => slice(cx, re.is_bytes, orig, &subj, a, b),
+                None => none,
+            };
+            let _ = metatrace::Ctx::root(cx, p);
+            items.push(p);
+        }
+        last = slots[1];
+    }
+    let p = slice(cx, re.is_bytes, orig, &subj, last, len);
+    let _ = metatrace::Ctx::root(cx, p);
+    items.push(p);
+    Ok(new_list(cx.heap_mut(), &items))
+}
+
+/// Parses template `tpl` for `re`, raising its errors.
+fn parse_template<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    re: &Regex,
+    tpl: usize,
+    error_cls: usize,
+) -> Result<(Vec<Piece>, bool), usize> {
+    let Some((units, is_bytes)) = units_of(tpl) else {
+        let msg = format!("expected str or bytes template, got '{}'", b::type_name(rt, tpl));
+        return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    };
+    if !units.contains(&('\\' as u32)) {
+        return Ok((vec![Piece::Lit(units)], is_bytes));
+    }
+    match template::parse(&units, is_bytes, re.groups, &re.names) {
+        Ok(p) => Ok((p, is_bytes)),
+        Err(e) => Err(raise(cx, rt, e, error_cls, tpl)),
+    }
+}
+
+/// Appends the expansion of `pieces` for the match in `slots` to `out`.
+fn expand_into(pieces: &[Piece], slots: &[usize], subj: &Subject<'_>, out: &mut Vec<u32>) {
+    for p in pieces {
+        match p {
+            Piece::Lit(u) => out.extend_from_slice(u),
+            Piece::Group(g) => {
+                if let Some((a, b)) = span(slots, *g) {
+                    out.extend((a..b).map(|k| subj.unit(k)));
+                }
+            }
+        }
+    }
+}
+
+/// `_sre.sub(code, template, string, count, error)` -> `(result, count)`.
+fn sre_sub<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 5, "sub")?;
+    let re = code(cx, rt, args[0])?;
+    let (pieces, _) = parse_template(cx, rt, re, args[1], args[4])?;
+    let orig = args[2];
+    let subj = subject(cx, rt, re, orig)?;
+    let count = int_arg(cx, rt, args[3])?;
+    let len = subj.len();
+    let found = if count < 0 { Vec::new() } else { with_units!(&subj, t => scan(re, t, 0, len, count as usize)) };
+    let mut out: Vec<u32> = Vec::with_capacity(len);
+    let mut last = 0;
+    for slots in &found {
+        out.extend((last..slots[0]).map(|k| subj.unit(k)));
+        expand_into(&pieces, slots, &subj, &mut out);
+        last = slots[1];
+    }
+    out.extend((last..len).map(|k| subj.unit(k)));
+    let result = from_units(cx, re.is_bytes, orig, out.into_iter());
+    let _ = metatrace::Ctx::root(cx, result);
+    let n = new_int(cx.heap_mut(), found.len() as i64);
+    Ok(new_tuple(cx.heap_mut(), &[result, n]))
+}
+
+/// `_sre.expand(code, template, string, marks, error)`: `Match.expand`.
+fn sre_expand<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 5, "expand")?;
+    let re = code(cx, rt, args[0])?;
+    let (pieces, tpl_bytes) = parse_template(cx, rt, re, args[1], args[4])?;
+    let orig = args[2];
+    let subj = subject(cx, rt, re, orig)?;
+    let marks = args[3];
+    let mut slots = Vec::new();
+    for &v in tuple_items(marks).iter().skip(3) {
+        let v = int_arg(cx, rt, v)?;
+        slots.push(if v < 0 { NONE } else { v as usize });
+    }
+    let mut out = Vec::new();
+    expand_into(&pieces, &slots, &subj, &mut out);
+    Ok(from_units(cx, tpl_bytes, orig, out.into_iter()))
+}

@@ -210,6 +210,9 @@ class mappingproxy:
     def __repr__(self):
         return "mappingproxy(%r)" % (self._d,)
 
+    def __str__(self):
+        return str(self._d)
+
 
 # The names Pattern's repr gives to flags, in the order of CPython's C table.
 _REPR_FLAGS = (
@@ -331,63 +334,73 @@ class Pattern:
         return self._sub_callable(repl, string, count)
 
     def _sub_callable(self, repl, string, count):
-        # Find the matches first (type errors come before any call), then call repl on
-        # each in order, as CPython does.
+        if count < 0:
+            count = 0
+            matches = []
+        else:
+            matches = _sre.scan(self._code, string, 0, _MAXSIZE, 0, False, count or _MAXSIZE)
         pieces = []
         last = 0
-        n = 0
-        start = 0
-        must = False
-        end = len(string) if isinstance(string, (str, bytes, bytearray)) else 0
-        while count == 0 or (count > 0 and n < count):
-            r = _sre.match(self._code, string, start, end, 1, must)
-            if r is None:
-                break
+        for r in matches:
             b = r[3]
-            e = r[4]
             if last < b:
                 pieces.append(string[last:b])
-            item = repl(Match(self, string, (0, end) + r[2:]))
+            item = repl(Match(self, string, r))
             if item is not None:
                 pieces.append(item)
-            last = e
-            n += 1
-            must = b == e
-            start = e
+            last = r[4]
+        end = len(string)
         if last < end:
             pieces.append(string[last:end])
-        return string[:0].join(pieces), n
+        return string[:0].join(pieces), len(matches)
 
 
 class _Scanner:
-    """The state of finditer: where the next search starts."""
+    """The state of finditer: where the next search starts, and the matches found ahead
+    (fetched in batches that double, so a long subject is not read again for each)."""
 
-    __slots__ = ("pattern", "_string", "_start", "_end", "_must", "_done")
+    __slots__ = ("pattern", "_string", "_pos", "_start", "_end", "_must", "_done", "_ahead", "_batch")
 
     def __init__(self, pattern, string, pos, endpos):
         self.pattern = pattern
         self._string = string
+        self._pos = pos
         self._start = pos
         self._end = endpos
         self._must = False
         self._done = False
+        self._ahead = []
+        self._batch = 1
 
-    def _next(self, mode):
+    def search(self):
+        if not self._ahead:
+            if self._done:
+                return None
+            found = _sre.scan(self.pattern._code, self._string, self._pos, self._end, self._start, self._must,
+                              self._batch)
+            if len(found) < self._batch:
+                self._done = True
+            if self._batch < 1024:
+                self._batch *= 2
+            if not found:
+                return None
+            last = found[-1]
+            self._must = last[3] == last[4]
+            self._start = last[4]
+            found.reverse()
+            self._ahead = found
+        return Match(self.pattern, self._string, self._ahead.pop())
+
+    def match(self):
         if self._done:
             return None
-        r = _sre.match(self.pattern._code, self._string, self._start, self._end, mode, self._must)
+        r = _sre.match(self.pattern._code, self._string, self._start, self._end, 0, self._must)
         if r is None:
             self._done = True
             return None
         self._must = r[3] == r[4]
         self._start = r[4]
         return Match(self.pattern, self._string, r)
-
-    def search(self):
-        return self._next(1)
-
-    def match(self):
-        return self._next(0)
 
 
 class Match:
@@ -419,7 +432,10 @@ class Match:
         start = m[3 + 2 * g]
         if start < 0:
             return default
-        return self.string[start:m[4 + 2 * g]]
+        s = self.string[start:m[4 + 2 * g]]
+        if type(s) is bytearray:
+            return bytes(s)
+        return s
 
     def group(self, *args):
         """Returns one or more subgroups of the match."""

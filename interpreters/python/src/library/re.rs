@@ -25,6 +25,7 @@ rows! {
     "_sre.compile" => sre_compile,
     "_sre.match" => sre_match,
     "_sre.findall" => sre_findall,
+    "_sre.scan" => sre_scan,
     "_sre.split" => sre_split,
     "_sre.sub" => sre_sub,
     "_sre.expand" => sre_expand,
@@ -130,11 +131,11 @@ fn subject<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, re: &Regex, s: usize) -> R
     Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
 
-/// A new str or bytes (like `like`) of code units.
-fn from_units<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, like: usize, units: impl Iterator<Item = u32>) -> usize {
+/// A new str or bytes of code units.
+fn from_units<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, units: impl Iterator<Item = u32>) -> usize {
     if is_bytes {
         let data: Vec<u8> = units.map(|u| u as u8).collect();
-        crate::bytes::new_like(cx.heap_mut(), like, data)
+        crate::bytes::new_bytes(cx.heap_mut(), &data)
     } else {
         let text: String = units.map(|u| char::from_u32(u).unwrap_or('\u{fffd}')).collect();
         new_str(cx.heap_mut(), &text)
@@ -142,14 +143,14 @@ fn from_units<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, like: usize, units: 
 }
 
 /// `subject[a:b]` as a new object.
-fn slice<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, orig: usize, subj: &Subject<'_>, a: usize, b: usize) -> usize {
+fn slice<S: Space>(cx: &mut Cx<'_, S>, is_bytes: bool, subj: &Subject<'_>, a: usize, b: usize) -> usize {
     match subj {
         Subject::Narrow(bytes) if !is_bytes => {
             // SAFETY: a narrow str subject is ASCII.
             new_str(cx.heap_mut(), unsafe { std::str::from_utf8_unchecked(&bytes[a..b]) })
         }
-        Subject::Narrow(bytes) => crate::bytes::new_like(cx.heap_mut(), orig, bytes[a..b].to_vec()),
-        Subject::Wide(v) => from_units(cx, false, orig, v[a..b].iter().copied()),
+        Subject::Narrow(bytes) => crate::bytes::new_bytes(cx.heap_mut(), &bytes[a..b]),
+        Subject::Wide(v) => from_units(cx, false, v[a..b].iter().copied()),
     }
 }
 
@@ -301,6 +302,36 @@ fn scan<C: Unit>(re: &Regex, text: &[C], pos: usize, end: usize, limit: usize) -
     out
 }
 
+/// `_sre.scan(code, string, pos, endpos, start, must_advance, limit)`: the next matches (at
+/// most `limit`) of a scan over `pos..endpos`, as tuples like `match`'s, the first searched
+/// from `start` (not empty there when `must_advance`), each next one after the one before
+/// as `finditer` and `sub` go on.
+fn sre_scan<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 7, "scan")?;
+    let re = code(cx, rt, args[0])?;
+    let subj = subject(cx, rt, re, args[1])?;
+    let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
+    let (start, _) = bounds(cx, rt, args[4], args[3], subj.len())?;
+    let must = truth(cx, rt, args[5])?;
+    let limit = int_arg(cx, rt, args[6])?.max(1) as usize;
+    let mut m = Machine::new();
+    let mut items = Vec::new();
+    let (mut start, mut must) = (start, must);
+    while items.len() < limit {
+        let mode = Mode { full: false, must_advance: must };
+        if !with_units!(&subj, t => m.search(&re.program, t, start, end, mode, false)) {
+            break;
+        }
+        let (b, e) = (m.slots[0], m.slots[1]);
+        let item = match_tuple(cx, pos, end, &m);
+        let _ = metatrace::Ctx::root(cx, item);
+        items.push(item);
+        must = b == e;
+        start = e;
+    }
+    Ok(new_list(cx.heap_mut(), &items))
+}
+
 /// Group `g`'s span in `slots`, if it matched.
 fn span(slots: &[usize], g: usize) -> Option<(usize, usize)> {
     let (s, e) = (slots[2 * g], slots[2 * g + 1]);
@@ -311,14 +342,13 @@ fn span(slots: &[usize], g: usize) -> Option<(usize, usize)> {
 fn sre_findall<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     args_n(cx, rt, args, 4, "findall")?;
     let re = code(cx, rt, args[0])?;
-    let orig = args[1];
-    let subj = subject(cx, rt, re, orig)?;
+    let subj = subject(cx, rt, re, args[1])?;
     let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
     let found = with_units!(&subj, t => scan(re, t, pos, end, 0));
     let mut items = Vec::with_capacity(found.len());
     let empty_or = |cx: &mut Cx<'_, S>, slots: &[usize], g: usize| match span(slots, g) {
-        Some((a, b)) => slice(cx, re.is_bytes, orig, &subj, a, b),
-        None => slice(cx, re.is_bytes, orig, &subj, 0, 0),
+        Some((a, b)) => slice(cx, re.is_bytes, &subj, a, b),
+        None => slice(cx, re.is_bytes, &subj, 0, 0),
     };
     for slots in &found {
         let item = match re.groups {
@@ -344,8 +374,7 @@ fn sre_findall<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args
 fn sre_split<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     args_n(cx, rt, args, 3, "split")?;
     let re = code(cx, rt, args[0])?;
-    let orig = args[1];
-    let subj = subject(cx, rt, re, orig)?;
+    let subj = subject(cx, rt, re, args[1])?;
     let maxsplit = int_arg(cx, rt, args[2])?;
     let len = subj.len();
     let found = if maxsplit < 0 { Vec::new() } else { with_units!(&subj, t => scan(re, t, 0, len, maxsplit as usize)) };
@@ -353,12 +382,12 @@ fn sre_split<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
     let mut last = 0;
     let none = rt.none.get();
     for slots in &found {
-        let p = slice(cx, re.is_bytes, orig, &subj, last, slots[0]);
+        let p = slice(cx, re.is_bytes, &subj, last, slots[0]);
         let _ = metatrace::Ctx::root(cx, p);
         items.push(p);
         for g in 1..=re.groups {
             let p = match span(slots, g) {
-                Some((a, b)) => slice(cx, re.is_bytes, orig, &subj, a, b),
+                Some((a, b)) => slice(cx, re.is_bytes, &subj, a, b),
                 None => none,
             };
             let _ = metatrace::Ctx::root(cx, p);
@@ -366,7 +395,7 @@ fn sre_split<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
         }
         last = slots[1];
     }
-    let p = slice(cx, re.is_bytes, orig, &subj, last, len);
+    let p = slice(cx, re.is_bytes, &subj, last, len);
     let _ = metatrace::Ctx::root(cx, p);
     items.push(p);
     Ok(new_list(cx.heap_mut(), &items))
@@ -412,8 +441,7 @@ fn sre_sub<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[
     args_n(cx, rt, args, 5, "sub")?;
     let re = code(cx, rt, args[0])?;
     let (pieces, _) = parse_template(cx, rt, re, args[1], args[4])?;
-    let orig = args[2];
-    let subj = subject(cx, rt, re, orig)?;
+    let subj = subject(cx, rt, re, args[2])?;
     let count = int_arg(cx, rt, args[3])?;
     let len = subj.len();
     let found = if count < 0 { Vec::new() } else { with_units!(&subj, t => scan(re, t, 0, len, count as usize)) };
@@ -425,7 +453,7 @@ fn sre_sub<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[
         last = slots[1];
     }
     out.extend((last..len).map(|k| subj.unit(k)));
-    let result = from_units(cx, re.is_bytes, orig, out.into_iter());
+    let result = from_units(cx, re.is_bytes, out.into_iter());
     let _ = metatrace::Ctx::root(cx, result);
     let n = new_int(cx.heap_mut(), found.len() as i64);
     Ok(new_tuple(cx.heap_mut(), &[result, n]))
@@ -436,8 +464,7 @@ fn sre_expand<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args:
     args_n(cx, rt, args, 5, "expand")?;
     let re = code(cx, rt, args[0])?;
     let (pieces, tpl_bytes) = parse_template(cx, rt, re, args[1], args[4])?;
-    let orig = args[2];
-    let subj = subject(cx, rt, re, orig)?;
+    let subj = subject(cx, rt, re, args[2])?;
     let marks = args[3];
     let mut slots = Vec::new();
     for &v in tuple_items(marks).iter().skip(3) {
@@ -446,5 +473,5 @@ fn sre_expand<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args:
     }
     let mut out = Vec::new();
     expand_into(&pieces, &slots, &subj, &mut out);
-    Ok(from_units(cx, tpl_bytes, orig, out.into_iter()))
+    Ok(from_units(cx, tpl_bytes, out.into_iter()))
 }

@@ -12,7 +12,7 @@ __all__ = [
     "findall", "finditer", "compile", "purge", "template", "escape",
     "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U",
     "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE",
-    "UNICODE", "NOFLAG", "RegexFlag",
+    "UNICODE", "NOFLAG", "RegexFlag", "Scanner",
 ]
 
 _MAXSIZE = 9223372036854775807
@@ -596,3 +596,41 @@ def escape(pattern):
     else:
         pattern = str(pattern, 'latin1')
         return pattern.translate(_special_chars_map).encode('latin1')
+
+
+class Scanner:
+    """A simple lexer (CPython's undocumented re.Scanner): a list of (phrase, action)
+    pairs; scan() matches phrases one after the other from the start of the string."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        parts = []
+        self._actions = {}
+        group = 1
+        for phrase, action in lexicon:
+            inner = _compile(phrase, flags).groups
+            self._actions[group] = action
+            parts.append("(" + phrase + ")")
+            group += 1 + inner
+        self.scanner = _compile("|".join(parts), flags)
+
+    def scan(self, string):
+        result = []
+        append = result.append
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self._actions[m.lastindex]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                append(action)
+            i = j
+        return result, string[i:]

@@ -384,7 +384,7 @@ impl Machine {
         end: usize,
         pc: usize,
     ) -> Option<usize> {
-        let lim = max.min(end - pos);
+        let lim = max.min(end.saturating_sub(pos));
         if kind == RepeatKind::Lazy {
             for k in 0..min {
                 if k >= lim || !test.matches(text[pos + k].u()) {

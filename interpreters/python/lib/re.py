@@ -279,23 +279,17 @@ class Pattern:
     def __reduce__(self):
         return (_compile, (self.pattern, self.flags))
 
-    def _run(self, string, pos, endpos, mode):
-        r = _sre.match(self._code, string, pos, endpos, mode, False)
-        if r is None:
-            return None
-        return Match(self, string, r)
-
     def match(self, string, pos=0, endpos=_MAXSIZE):
         """Matches zero or more characters at the beginning of the string."""
-        return self._run(string, pos, endpos, 0)
+        return _sre.match(self, string, pos, endpos, 0, False, Match)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
         """Scans through string looking for a match, and returns a Match or None."""
-        return self._run(string, pos, endpos, 1)
+        return _sre.match(self, string, pos, endpos, 1, False, Match)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
         """Matches against all of the string."""
-        return self._run(string, pos, endpos, 2)
+        return _sre.match(self, string, pos, endpos, 2, False, Match)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         """Returns a list of all non-overlapping matches of the pattern in string."""
@@ -338,17 +332,17 @@ class Pattern:
             count = 0
             matches = []
         else:
-            matches = _sre.scan(self._code, string, 0, _MAXSIZE, 0, False, count or _MAXSIZE)
+            matches = _sre.scan(self, string, 0, _MAXSIZE, 0, False, count or _MAXSIZE, Match)
         pieces = []
         last = 0
         for r in matches:
-            b = r[3]
+            b = r._m[3]
             if last < b:
                 pieces.append(string[last:b])
-            item = repl(Match(self, string, r))
+            item = repl(r)
             if item is not None:
                 pieces.append(item)
-            last = r[4]
+            last = r._m[4]
         end = len(string)
         if last < end:
             pieces.append(string[last:end])
@@ -376,46 +370,52 @@ class _Scanner:
         if not self._ahead:
             if self._done:
                 return None
-            found = _sre.scan(self.pattern._code, self._string, self._pos, self._end, self._start, self._must,
-                              self._batch)
+            found = _sre.scan(self.pattern, self._string, self._pos, self._end, self._start, self._must,
+                              self._batch, Match)
             if len(found) < self._batch:
                 self._done = True
             if self._batch < 1024:
                 self._batch *= 2
             if not found:
                 return None
-            last = found[-1]
+            last = found[-1]._m
             self._must = last[3] == last[4]
             self._start = last[4]
             found.reverse()
             self._ahead = found
-        return Match(self.pattern, self._string, self._ahead.pop())
+        return self._ahead.pop()
 
     def match(self):
         if self._done:
             return None
-        r = _sre.match(self.pattern._code, self._string, self._start, self._end, 0, self._must)
-        if r is None:
+        m = _sre.match(self.pattern, self._string, self._start, self._end, 0, self._must, Match)
+        if m is None:
             self._done = True
             return None
+        r = m._m
         self._must = r[3] == r[4]
         self._start = r[4]
-        return Match(self.pattern, self._string, r)
+        return m
 
 
 class Match:
-    """The result of a successful match."""
+    """The result of a successful match (made by _sre, which sets its slots: the
+    pattern, the subject, and the marks (pos, endpos, lastindex, start0, end0, ...))."""
 
-    __slots__ = ("re", "string", "pos", "endpos", "lastindex", "_m")
+    __slots__ = ("re", "string", "_m")
 
-    def __init__(self, pattern, string, marks):
-        self.re = pattern
-        self.string = string
-        self.pos = marks[0]
-        self.endpos = marks[1]
-        last = marks[2]
-        self.lastindex = None if last < 0 else last
-        self._m = marks
+    @property
+    def pos(self):
+        return self._m[0]
+
+    @property
+    def endpos(self):
+        return self._m[1]
+
+    @property
+    def lastindex(self):
+        last = self._m[2]
+        return None if last < 0 else last
 
     def _index(self, group):
         if isinstance(group, int):
@@ -439,18 +439,14 @@ class Match:
 
     def group(self, *args):
         """Returns one or more subgroups of the match."""
-        if not args:
-            return self._get(0)
-        if len(args) == 1:
-            return self._get(self._index(args[0]))
-        return tuple(self._get(self._index(a)) for a in args)
+        return _sre.group(self._m, self.string, self.re._groupindex, args)
 
     def __getitem__(self, g):
-        return self._get(self._index(g))
+        return _sre.group(self._m, self.string, self.re._groupindex, (g,))
 
     def groups(self, default=None):
         """Returns a tuple of all the subgroups of the match."""
-        return tuple(self._get(g, default) for g in range(1, self.re.groups + 1))
+        return _sre.groups(self._m, self.string, default)
 
     def groupdict(self, default=None):
         """Returns a dict of the named subgroups of the match."""

@@ -29,6 +29,8 @@ rows! {
     "_sre.split" => sre_split,
     "_sre.sub" => sre_sub,
     "_sre.expand" => sre_expand,
+    "_sre.group" => sre_group,
+    "_sre.groups" => sre_groups,
 }
 
 /// A compiled pattern: a box holding its [`Regex`], freed with the object.
@@ -262,17 +264,34 @@ fn match_tuple<S: Space>(cx: &mut Cx<'_, S>, pos: usize, end: usize, m: &Machine
     new_tuple(cx.heap_mut(), &items)
 }
 
-/// `_sre.match(code, string, pos, endpos, mode, must_advance)`: mode 0 is `match`, 1
-/// `search`, 2 `fullmatch`.
+/// A new `Match` (an instance of `cls`, `re.Match`) of `pattern` over `string`.
+fn new_match<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    cls: usize,
+    pattern: usize,
+    string: usize,
+    marks: usize,
+) -> PyResult {
+    let _ = metatrace::Ctx::root(cx, marks);
+    let m = crate::types::call_type(cx, rt, cls, &[], &[])?;
+    classes::set_slots(cx, rt, m, &[("re", pattern), ("string", string), ("_m", marks)]);
+    Ok(m)
+}
+
+/// `_sre.match(pattern, string, pos, endpos, mode, must_advance, Match)`: mode 0 is
+/// `match`, 1 `search`, 2 `fullmatch`; a `Match` or None.
 fn sre_match<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    args_n(cx, rt, args, 6, "match")?;
-    let re = code(cx, rt, args[0])?;
+    args_n(cx, rt, args, 7, "match")?;
+    let pattern = args[0];
+    let code_obj = classes::peek_slot(rt, pattern, "_code").unwrap_or(0);
+    let re = code(cx, rt, code_obj)?;
     let subj = subject(cx, rt, re, args[1])?;
     let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
     let mode = int_arg(cx, rt, args[4])?;
     let must_advance = truth(cx, rt, args[5])?;
     let m = Mode { full: mode == 2, must_advance };
-    let mut machine = Machine::new();
+    let mut machine = re.machine.borrow_mut();
     let found = with_units!(&subj, t => if mode == 1 {
         machine.search(&re.program, t, pos, end, m, false)
     } else {
@@ -281,13 +300,15 @@ fn sre_match<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
     if !found {
         return Ok(rt.none.get());
     }
-    Ok(match_tuple(cx, pos, end, &machine))
+    let marks = match_tuple(cx, pos, end, &machine);
+    drop(machine);
+    new_match(cx, rt, args[6], pattern, args[1], marks)
 }
 
 /// The slots of every match from `pos` to `end` (at most `limit`; 0: no limit), moving past
 /// empty matches as CPython does.
 fn scan<C: Unit>(re: &Regex, text: &[C], pos: usize, end: usize, limit: usize) -> Vec<Vec<usize>> {
-    let mut m = Machine::new();
+    let mut m = re.machine.borrow_mut();
     let mut out = Vec::new();
     let (mut start, mut must) = (pos, false);
     while limit == 0 || out.len() < limit {
@@ -302,22 +323,24 @@ fn scan<C: Unit>(re: &Regex, text: &[C], pos: usize, end: usize, limit: usize) -
     out
 }
 
-/// `_sre.scan(code, string, pos, endpos, start, must_advance, limit)`: the next matches (at
-/// most `limit`) of a scan over `pos..endpos`, as tuples like `match`'s, the first searched
+/// `_sre.scan(pattern, string, pos, endpos, start, must_advance, limit, Match)`: the next
+/// matches (at most `limit`) of a scan over `pos..endpos`, as `Match`es, the first searched
 /// from `start` (not empty there when `must_advance`), each next one after the one before
 /// as `finditer` and `sub` go on.
 fn sre_scan<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    args_n(cx, rt, args, 7, "scan")?;
-    let re = code(cx, rt, args[0])?;
+    args_n(cx, rt, args, 8, "scan")?;
+    let pattern = args[0];
+    let code_obj = classes::peek_slot(rt, pattern, "_code").unwrap_or(0);
+    let re = code(cx, rt, code_obj)?;
     let subj = subject(cx, rt, re, args[1])?;
     let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
     let (start, _) = bounds(cx, rt, args[4], args[3], subj.len())?;
     let must = truth(cx, rt, args[5])?;
     let limit = int_arg(cx, rt, args[6])?.max(1) as usize;
-    let mut m = Machine::new();
-    let mut items = Vec::new();
+    let mut m = re.machine.borrow_mut();
+    let mut marks = Vec::new();
     let (mut start, mut must) = (start, must);
-    while items.len() < limit {
+    while marks.len() < limit {
         let mode = Mode { full: false, must_advance: must };
         if !with_units!(&subj, t => m.search(&re.program, t, start, end, mode, false)) {
             break;
@@ -325,9 +348,16 @@ fn sre_scan<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &
         let (b, e) = (m.slots[0], m.slots[1]);
         let item = match_tuple(cx, pos, end, &m);
         let _ = metatrace::Ctx::root(cx, item);
-        items.push(item);
+        marks.push(item);
         must = b == e;
         start = e;
+    }
+    drop(m);
+    let mut items = Vec::with_capacity(marks.len());
+    for mk in marks {
+        let item = new_match(cx, rt, args[7], pattern, args[1], mk)?;
+        let _ = metatrace::Ctx::root(cx, item);
+        items.push(item);
     }
     Ok(new_list(cx.heap_mut(), &items))
 }
@@ -474,4 +504,94 @@ fn sre_expand<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args:
     let mut out = Vec::new();
     expand_into(&pieces, &slots, &subj, &mut out);
     Ok(from_units(cx, tpl_bytes, out.into_iter()))
+}
+
+/// The group of a `Match` that `g` names (an int or a group name), or IndexError.
+fn group_index<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    ngroups: usize,
+    index: usize,
+    g: usize,
+) -> Result<usize, usize> {
+    let k = if is(g, &STR) {
+        dict::lookup(cx, rt, index, g)?.and_then(peek_i64)
+    } else if is(g, &INT) || is(g, &BOOL) {
+        peek_i64(g)
+    } else if is(g, &BIGINT) {
+        None
+    } else if is(g, &INSTANCE) {
+        match b::call_method(cx, rt, g, "__index__", &[]) {
+            Some(r) => peek_i64(r?),
+            None => None,
+        }
+    } else {
+        None
+    };
+    match k {
+        Some(k) if k >= 0 && (k as usize) <= ngroups => Ok(k as usize),
+        _ => Err(crate::errors::new_error(cx, rt, "IndexError", "no such group")),
+    }
+}
+
+/// Group `g` of marks `m` over `string` (or `default` if it did not match).
+fn group_value<S: Space>(cx: &mut Cx<'_, S>, string: usize, m: &[usize], g: usize, default: usize) -> usize {
+    let (a, b) = (peek_i64(m[3 + 2 * g]).unwrap_or(-1), peek_i64(m[4 + 2 * g]).unwrap_or(-1));
+    if a < 0 || b < a {
+        return default;
+    }
+    let (a, b) = (a as usize, b as usize);
+    if is(string, &STR) {
+        // SAFETY: a live str (the Match's subject, an argument).
+        let (t, n) = unsafe { (str_text(string), str_chars(string)) };
+        if t.len() == n {
+            return new_str(cx.heap_mut(), &t[a.min(t.len())..b.min(t.len())]);
+        }
+        let mut ix = t.char_indices().map(|(k, _)| k).chain(std::iter::once(t.len()));
+        let start = ix.nth(a).unwrap_or(t.len());
+        let end = if b > a { ix.nth(b - a - 1).unwrap_or(t.len()) } else { start };
+        return new_str(cx.heap_mut(), &t[start..end]);
+    }
+    let data = crate::bytes::buffer(string).unwrap_or(&[]);
+    crate::bytes::new_bytes(cx.heap_mut(), &data[a.min(data.len())..b.min(data.len())])
+}
+
+/// `_sre.group(marks, string, groupindex, args)`: `Match.group(*args)`.
+fn sre_group<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 4, "group")?;
+    let (m, string, index) = (tuple_items(args[0]), args[1], args[2]);
+    let ngroups = (m.len() - 3) / 2 - 1;
+    let none = rt.none.get();
+    let gs = tuple_items(args[3]);
+    match gs.len() {
+        0 => Ok(group_value(cx, string, &m, 0, none)),
+        1 => {
+            let g = group_index(cx, rt, ngroups, index, gs[0])?;
+            Ok(group_value(cx, string, &m, g, none))
+        }
+        _ => {
+            let mut items = Vec::with_capacity(gs.len());
+            for &g in &gs {
+                let g = group_index(cx, rt, ngroups, index, g)?;
+                let v = group_value(cx, string, &m, g, none);
+                let _ = metatrace::Ctx::root(cx, v);
+                items.push(v);
+            }
+            Ok(new_tuple(cx.heap_mut(), &items))
+        }
+    }
+}
+
+/// `_sre.groups(marks, string, default)`: `Match.groups(default)`.
+fn sre_groups<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    args_n(cx, rt, args, 3, "groups")?;
+    let (m, string, default) = (tuple_items(args[0]), args[1], args[2]);
+    let ngroups = (m.len() - 3) / 2 - 1;
+    let mut items = Vec::with_capacity(ngroups);
+    for g in 1..=ngroups {
+        let v = group_value(cx, string, &m, g, default);
+        let _ = metatrace::Ctx::root(cx, v);
+        items.push(v);
+    }
+    Ok(new_tuple(cx.heap_mut(), &items))
 }

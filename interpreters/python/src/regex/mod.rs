@@ -82,6 +82,9 @@ pub struct Regex {
     /// Group names and numbers, in the order the groups open.
     pub names: Vec<(String, usize)>,
     pub is_bytes: bool,
+    /// A machine kept for this pattern's matches, so a match allocates nothing (matching
+    /// runs no Python code, so it is never in use twice at once).
+    pub machine: std::cell::RefCell<matcher::Machine>,
 }
 
 /// Compiles `pattern` (its chars; the bytes of a bytes pattern as chars 0-255) with `flags`.
@@ -89,5 +92,5 @@ pub fn compile(pattern: &[u32], is_bytes: bool, flags: u32) -> Result<Regex, Err
     let parsed = parser::parse(pattern, is_bytes, flags)?;
     let flags = flags | parsed.flags;
     let program = compiler::compile(&parsed, flags, is_bytes)?;
-    Ok(Regex { program, flags, groups: parsed.groups - 1, names: parsed.names, is_bytes })
+    Ok(Regex { program, flags, groups: parsed.groups - 1, names: parsed.names, is_bytes, machine: Default::default() })
 }

@@ -34,6 +34,10 @@ pub fn lower(c: u32) -> u32 {
     if c < 128 {
         return (c as u8).to_ascii_lowercase() as u32;
     }
+    if c == 0x130 {
+        // The one character whose full lowercase is two: its simple lowercase is `i`.
+        return 'i' as u32;
+    }
     char::from_u32(c).map_or(c, |ch| one(ch.to_lowercase(), ch) as u32)
 }
 

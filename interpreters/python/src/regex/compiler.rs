@@ -152,7 +152,7 @@ impl Compiler<'_> {
         let cased = match how {
             Fold::Exact => false,
             Fold::Ascii => c < 128 && (c as u8).is_ascii_alphabetic(),
-            Fold::Unicode => lower(c) != c || upper(c) != c,
+            Fold::Unicode => lower(c) != c || upper(c) != c || char::from_u32(c).is_some_and(crate::chars::is_cased),
         };
         match (cased, negate) {
             (false, false) => Test::Lit(c),

@@ -140,6 +140,11 @@ DOTALL = S = RegexFlag(16)
 VERBOSE = X = RegexFlag(64)
 TEMPLATE = T = RegexFlag(1)
 DEBUG = RegexFlag(128)
+for _name, _value in (("NOFLAG", NOFLAG),) + tuple((n, RegexFlag(v)) for n, v in _FLAG_NAMES):
+    setattr(RegexFlag, _name, _value)
+for _name in "AILUMSXT":
+    setattr(RegexFlag, _name, globals()[_name])
+del _name, _value
 
 
 class error(Exception):
@@ -226,6 +231,9 @@ class Pattern:
     """A compiled regular expression."""
 
     __slots__ = ("pattern", "flags", "groups", "_groupindex", "_code")
+
+    def __class_getitem__(cls, item):
+        return cls
 
     def __init__(self, pattern, flags):
         code, flags, groups, groupindex = _sre.compile(pattern, flags, error)
@@ -403,6 +411,9 @@ class Match:
     pattern, the subject, and the marks (pos, endpos, lastindex, start0, end0, ...))."""
 
     __slots__ = ("re", "string", "_m")
+
+    def __class_getitem__(cls, item):
+        return cls
 
     @property
     def pos(self):

@@ -94,3 +94,61 @@ pub fn compile(pattern: &[u32], is_bytes: bool, flags: u32) -> Result<Regex, Err
     let program = compiler::compile(&parsed, flags, is_bytes)?;
     Ok(Regex { program, flags, groups: parsed.groups - 1, names: parsed.names, is_bytes, machine: Default::default() })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::matcher::{Machine, Mode};
+    use super::*;
+
+    fn units(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// The span of the first match of `pattern` in `subject` (search).
+    fn search(pattern: &str, subject: &str) -> Option<(usize, usize)> {
+        let re = compile(&units(pattern), false, 0).expect("a valid pattern");
+        let text = units(subject);
+        let mut m = Machine::new();
+        let mode = Mode { full: false, must_advance: false };
+        m.search(&re.program, &text[..], 0, text.len(), mode, false).then(|| (m.slots[0], m.slots[1]))
+    }
+
+    fn error(pattern: &str) -> (String, Option<usize>) {
+        match compile(&units(pattern), false, 0) {
+            Ok(_) => panic!("{pattern} compiles"),
+            Err(e) => (e.msg, e.pos),
+        }
+    }
+
+    #[test]
+    fn matches_like_sre() {
+        assert_eq!(search("a+", "baaa"), Some((1, 4)));
+        assert_eq!(search("a|ab", "ab"), Some((0, 1)));
+        assert_eq!(search(r"(\w)\1", "abccd"), Some((2, 4)));
+        assert_eq!(search(r"(?<=a)b", "cbab"), Some((3, 4)));
+        assert_eq!(search(r"(?>a+)b", "aab"), Some((0, 3)));
+        assert_eq!(search(r"(?>a+)ab", "aab"), None);
+        assert_eq!(search(r"(a)?(?(1)b|c)", "xc"), Some((1, 2)));
+        assert_eq!(search(r"x*", "ab"), Some((0, 0)));
+        assert_eq!(search(r"\bw", "a w"), Some((2, 3)));
+    }
+
+    #[test]
+    fn errors_have_cpython_messages_and_positions() {
+        assert_eq!(error("*"), ("nothing to repeat".into(), Some(0)));
+        assert_eq!(error("a**"), ("multiple repeat".into(), Some(2)));
+        assert_eq!(error("(a"), ("missing ), unterminated subpattern".into(), Some(0)));
+        assert_eq!(error("a)"), ("unbalanced parenthesis".into(), Some(1)));
+        assert_eq!(error("(?<x"), ("unknown extension ?<x".into(), Some(1)));
+        assert_eq!(error(r"\q"), ("bad escape \\q".into(), Some(0)));
+        assert_eq!(error("(?<=a+)"), ("look-behind requires fixed-width pattern".into(), None));
+    }
+
+    #[test]
+    fn long_subjects_do_not_recurse() {
+        let long = "ab".repeat(200_000);
+        assert_eq!(search("(?:a|b)*$", &long), Some((0, long.len())));
+        assert_eq!(search("(ab)*c", &long[..2000]), None);
+        assert_eq!(search(".*", &long), Some((0, long.len())));
+    }
+}

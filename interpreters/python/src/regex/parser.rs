@@ -102,8 +102,9 @@ pub struct Parsed {
     pub widths: Vec<(u64, u64)>,
 }
 
-/// How deep groups may nest (CPython's parser is recursive and hits its recursion limit).
-const MAX_NESTING: usize = 400;
+/// How deep groups may nest, two a level (CPython's parser is recursive and hits its recursion
+/// limit past about 495 levels).
+const MAX_NESTING: usize = 990;
 
 const FLAG_CHARS: &[(char, u32)] = &[
     ('i', super::IGNORECASE),

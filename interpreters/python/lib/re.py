@@ -230,7 +230,7 @@ _REPR_FLAGS = (
 class Pattern:
     """A compiled regular expression."""
 
-    __slots__ = ("pattern", "flags", "groups", "_groupindex", "_code")
+    __slots__ = ("pattern", "flags", "groups", "_groupindex", "_code", "_subject")
 
     def __class_getitem__(cls, item):
         return cls
@@ -450,14 +450,14 @@ class Match:
 
     def group(self, *args):
         """Returns one or more subgroups of the match."""
-        return _sre.group(self._m, self.string, self.re._groupindex, args)
+        return _sre.group(self._m, self.string, self.re, args)
 
     def __getitem__(self, g):
-        return _sre.group(self._m, self.string, self.re._groupindex, (g,))
+        return _sre.group(self._m, self.string, self.re, (g,))
 
     def groups(self, default=None):
         """Returns a tuple of all the subgroups of the match."""
-        return _sre.groups(self._m, self.string, default)
+        return _sre.groups(self._m, self.string, self.re, default)
 
     def groupdict(self, default=None):
         """Returns a dict of the named subgroups of the match."""

@@ -66,7 +66,7 @@ fn code<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<&'static 
 /// A subject's code units.
 enum Subject<'a> {
     Narrow(&'a [u8]),
-    Wide(Vec<u32>),
+    Wide(Rc<Vec<u32>>),
 }
 
 impl Subject<'_> {
@@ -100,6 +100,28 @@ macro_rules! with_units {
     };
 }
 
+/// [`subject`] for a match through `pattern` (a `Pattern`), reusing the chars of its last
+/// non-ASCII subject when `s` is that str again; the pattern keeps the str it caches.
+fn cached_subject<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    re: &Regex,
+    pattern: usize,
+    s: usize,
+) -> Result<Subject<'static>, usize> {
+    if let Some((addr, chars)) = &*re.last_subject.borrow() {
+        if *addr == s {
+            return Ok(Subject::Wide(chars.clone()));
+        }
+    }
+    let subj = subject(cx, rt, re, s)?;
+    if let Subject::Wide(chars) = &subj {
+        *re.last_subject.borrow_mut() = Some((s, chars.clone()));
+        classes::set_slot(cx, rt, pattern, "_subject", s);
+    }
+    Ok(subj)
+}
+
 fn subject<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, re: &Regex, s: usize) -> Result<Subject<'static>, usize> {
     if is(s, &STR) {
         if re.is_bytes {
@@ -115,7 +137,7 @@ fn subject<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, re: &Regex, s: usize) -> R
         return Ok(if t.len() == n {
             Subject::Narrow(t.as_bytes())
         } else {
-            Subject::Wide(t.chars().map(|c| c as u32).collect())
+            Subject::Wide(Rc::new(t.chars().map(|c| c as u32).collect()))
         });
     }
     if let Some(b) = crate::bytes::buffer(s) {
@@ -286,7 +308,7 @@ fn sre_match<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
     let pattern = args[0];
     let code_obj = classes::peek_slot(rt, pattern, "_code").unwrap_or(0);
     let re = code(cx, rt, code_obj)?;
-    let subj = subject(cx, rt, re, args[1])?;
+    let subj = cached_subject(cx, rt, re, pattern, args[1])?;
     let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
     let mode = int_arg(cx, rt, args[4])?;
     let must_advance = truth(cx, rt, args[5])?;
@@ -332,7 +354,7 @@ fn sre_scan<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &
     let pattern = args[0];
     let code_obj = classes::peek_slot(rt, pattern, "_code").unwrap_or(0);
     let re = code(cx, rt, code_obj)?;
-    let subj = subject(cx, rt, re, args[1])?;
+    let subj = cached_subject(cx, rt, re, pattern, args[1])?;
     let (pos, end) = bounds(cx, rt, args[2], args[3], subj.len())?;
     let (start, _) = bounds(cx, rt, args[4], args[3], subj.len())?;
     let must = truth(cx, rt, args[5])?;
@@ -534,8 +556,16 @@ fn group_index<S: Space>(
     }
 }
 
-/// Group `g` of marks `m` over `string` (or `default` if it did not match).
-fn group_value<S: Space>(cx: &mut Cx<'_, S>, string: usize, m: &[usize], g: usize, default: usize) -> usize {
+/// Group `g` of marks `m` over `string` (or `default` if it did not match); `chars`: the
+/// chars of `string` when they are at hand.
+fn group_value<S: Space>(
+    cx: &mut Cx<'_, S>,
+    string: usize,
+    chars: Option<&[u32]>,
+    m: &[usize],
+    g: usize,
+    default: usize,
+) -> usize {
     let (a, b) = (peek_i64(m[3 + 2 * g]).unwrap_or(-1), peek_i64(m[4 + 2 * g]).unwrap_or(-1));
     if a < 0 || b < a {
         return default;
@@ -547,6 +577,9 @@ fn group_value<S: Space>(cx: &mut Cx<'_, S>, string: usize, m: &[usize], g: usiz
         if t.len() == n {
             return new_str(cx.heap_mut(), &t[a.min(t.len())..b.min(t.len())]);
         }
+        if let Some(chars) = chars.filter(|c| b <= c.len()) {
+            return from_units(cx, false, chars[a..b].iter().copied());
+        }
         let mut ix = t.char_indices().map(|(k, _)| k).chain(std::iter::once(t.len()));
         let start = ix.nth(a).unwrap_or(t.len());
         let end = if b > a { ix.nth(b - a - 1).unwrap_or(t.len()) } else { start };
@@ -556,24 +589,38 @@ fn group_value<S: Space>(cx: &mut Cx<'_, S>, string: usize, m: &[usize], g: usiz
     crate::bytes::new_bytes(cx.heap_mut(), &data[a.min(data.len())..b.min(data.len())])
 }
 
-/// `_sre.group(marks, string, groupindex, args)`: `Match.group(*args)`.
+/// The chars of `string` if `pattern`'s program has them cached.
+fn cached_chars(rt: &Python, pattern: usize, string: usize) -> Option<Rc<Vec<u32>>> {
+    let code_obj = classes::peek_slot(rt, pattern, "_code").filter(|&c| is(c, &RE_CODE))?;
+    // SAFETY: a live re_code object points to its Regex.
+    let re = unsafe { &*(read_word(code_obj, &CODE_PTR) as *const Regex) };
+    let last = re.last_subject.borrow();
+    last.as_ref().filter(|(addr, _)| *addr == string).map(|(_, chars)| chars.clone())
+}
+
+/// `_sre.group(marks, string, pattern, args)`: `Match.group(*args)`.
 fn sre_group<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     args_n(cx, rt, args, 4, "group")?;
-    let (m, string, index) = (tuple_items(args[0]), args[1], args[2]);
+    let (m, string, pattern) = (tuple_items(args[0]), args[1], args[2]);
+    let Some(index) = classes::peek_slot(rt, pattern, "_groupindex") else {
+        return err(cx, rt, "TypeError", "expected a compiled pattern");
+    };
+    let chars = cached_chars(rt, pattern, string);
+    let chars = chars.as_deref().map(|v| &v[..]);
     let ngroups = (m.len() - 3) / 2 - 1;
     let none = rt.none.get();
     let gs = tuple_items(args[3]);
     match gs.len() {
-        0 => Ok(group_value(cx, string, &m, 0, none)),
+        0 => Ok(group_value(cx, string, chars, &m, 0, none)),
         1 => {
             let g = group_index(cx, rt, ngroups, index, gs[0])?;
-            Ok(group_value(cx, string, &m, g, none))
+            Ok(group_value(cx, string, chars, &m, g, none))
         }
         _ => {
             let mut items = Vec::with_capacity(gs.len());
             for &g in &gs {
                 let g = group_index(cx, rt, ngroups, index, g)?;
-                let v = group_value(cx, string, &m, g, none);
+                let v = group_value(cx, string, chars, &m, g, none);
                 let _ = metatrace::Ctx::root(cx, v);
                 items.push(v);
             }
@@ -582,14 +629,16 @@ fn sre_group<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: 
     }
 }
 
-/// `_sre.groups(marks, string, default)`: `Match.groups(default)`.
+/// `_sre.groups(marks, string, pattern, default)`: `Match.groups(default)`.
 fn sre_groups<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    args_n(cx, rt, args, 3, "groups")?;
-    let (m, string, default) = (tuple_items(args[0]), args[1], args[2]);
+    args_n(cx, rt, args, 4, "groups")?;
+    let (m, string, pattern, default) = (tuple_items(args[0]), args[1], args[2], args[3]);
+    let chars = cached_chars(rt, pattern, string);
+    let chars = chars.as_deref().map(|v| &v[..]);
     let ngroups = (m.len() - 3) / 2 - 1;
     let mut items = Vec::with_capacity(ngroups);
     for g in 1..=ngroups {
-        let v = group_value(cx, string, &m, g, default);
+        let v = group_value(cx, string, chars, &m, g, default);
         let _ = metatrace::Ctx::root(cx, v);
         items.push(v);
     }

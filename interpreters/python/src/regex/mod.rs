@@ -85,6 +85,10 @@ pub struct Regex {
     /// A machine kept for this pattern's matches, so a match allocates nothing (matching
     /// runs no Python code, so it is never in use twice at once).
     pub machine: std::cell::RefCell<matcher::Machine>,
+    /// The chars of the last non-ASCII subject matched through the `Pattern` (by address:
+    /// the `Pattern` keeps that str alive), so a tokenizer calling `match(text, pos)` in a
+    /// loop decodes `text` once.
+    pub last_subject: std::cell::RefCell<Option<(usize, std::rc::Rc<Vec<u32>>)>>,
 }
 
 /// Compiles `pattern` (its chars; the bytes of a bytes pattern as chars 0-255) with `flags`.
@@ -92,7 +96,15 @@ pub fn compile(pattern: &[u32], is_bytes: bool, flags: u32) -> Result<Regex, Err
     let parsed = parser::parse(pattern, is_bytes, flags)?;
     let flags = flags | parsed.flags;
     let program = compiler::compile(&parsed, flags, is_bytes)?;
-    Ok(Regex { program, flags, groups: parsed.groups - 1, names: parsed.names, is_bytes, machine: Default::default() })
+    Ok(Regex {
+        program,
+        flags,
+        groups: parsed.groups - 1,
+        names: parsed.names,
+        is_bytes,
+        machine: Default::default(),
+        last_subject: Default::default(),
+    })
 }
 
 #[cfg(test)]

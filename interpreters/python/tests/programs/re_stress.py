@@ -33,3 +33,16 @@ print(re.match('(?:' * 200 + 'b' + ')' * 200, 'b'))
 alts = '|'.join('k%d' % i for i in range(500))
 p = re.compile(r'\b(?:' + alts + r')\b')
 print(p.findall('k1 k499 k500 k42x k42'))
+
+# A tokenizer matching at increasing positions of one long non-ASCII text.
+text = ' '.join(['naïve', 'café', '12', '+', 'x_1', 'ünï'] * 3000)
+tok = re.compile(r'\s*(?:(\d+)|(\w+)|(.))')
+pos = 0
+kinds = [0, 0, 0]
+last = None
+while pos < len(text):
+    m = tok.match(text, pos)
+    kinds[m.lastindex - 1] += 1
+    last = m.group(m.lastindex)
+    pos = m.end()
+print(kinds, last, pos, tok.match(text, 7).groups(), tok.search(text, 100, 110))

@@ -462,7 +462,7 @@ fn parse_template<S: Space>(
     error_cls: usize,
 ) -> Result<(Vec<Piece>, bool), usize> {
     let Some((units, is_bytes)) = units_of(tpl) else {
-        let msg = format!("expected str or bytes template, got '{}'", b::type_name(rt, tpl));
+        let msg = format!("decoding to str: need a bytes-like object, {} found", b::type_name(rt, tpl));
         return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
     };
     if !units.contains(&('\\' as u32)) {

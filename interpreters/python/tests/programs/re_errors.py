@@ -63,3 +63,13 @@ try:
     re.compile('a\nb\n(c')
 except re.error as e:
     print(e, e.lineno, e.colno)
+
+# Errors of arguments.
+for f in [lambda: re.sub('a', lambda m: 1, 'zaz'), lambda: re.sub('a', lambda m: b'x', 'a'),
+          lambda: re.compile('a').match('a', 1.5), lambda: re.compile('a').match('a', None),
+          lambda: re.sub('a', 'b', 'a', 'x'), lambda: re.escape(5), lambda: re.compile('a').split('a', None),
+          lambda: re.compile('(a)').match('a').group(1, 2), lambda: re.compile('(a)').match('a').expand(5)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -6,7 +6,8 @@
 //! `Ctx` and over the object space ([`space`]). Objects live on the toolchain's heap
 //! ([`objects`]); classes use maps and version tags ([`classes`]); module globals are slots
 //! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
-//! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
+//! [`library`], [`types`], [`numbers`], [`dict`], [`format`]); the `re` module's engine is
+//! [`regex`].
 
 pub mod attrs;
 pub mod builtins;

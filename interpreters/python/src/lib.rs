@@ -6,7 +6,8 @@
 //! `Ctx` and over the object space ([`space`]). Objects live on the toolchain's heap
 //! ([`objects`]); classes use maps and version tags ([`classes`]); module globals are slots
 //! behind a version tag ([`globals`]); builtins and slow paths are natives ([`builtins`],
-//! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
+//! [`library`], [`types`], [`numbers`], [`dict`], [`format`]); the `re` module's engine is
+//! [`regex`].
 
 pub mod attrcache;
 pub mod attrs;
@@ -33,6 +34,7 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod percent;
+pub mod regex;
 pub mod runtime;
 pub mod sets;
 pub mod space;

@@ -41,6 +41,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "keyword" => "keyword.py";
     "operator" => "operator.py";
     "random" => "random.py";
+    "re" => "re.py";
     "string" => "string.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";

@@ -46,6 +46,7 @@ mod methods;
 mod numeric;
 mod objects;
 mod objmodel;
+mod re;
 mod sequences;
 mod sets;
 mod strs;
@@ -80,7 +81,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel, imports
+    mathx, exceptions, structseq, system, objmodel, imports, re
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

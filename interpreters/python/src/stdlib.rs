@@ -42,6 +42,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "operator" => "operator.py";
     "random" => "random.py";
     "string" => "string.py";
+    "struct" => "struct.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";
 };

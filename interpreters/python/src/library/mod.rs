@@ -50,6 +50,7 @@ mod sequences;
 mod sets;
 mod strs;
 mod strs_text;
+mod structmod;
 mod structseq;
 mod system;
 mod textargs;
@@ -80,7 +81,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel, imports
+    mathx, exceptions, structseq, structmod, system, objmodel, imports
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -34,6 +34,7 @@ macro_rules! rows {
     };
 }
 
+mod binascii;
 mod bytes;
 mod dunders;
 mod exceptions;
@@ -81,7 +82,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, structmod, system, objmodel, imports
+    mathx, exceptions, structseq, structmod, binascii, system, objmodel, imports
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -301,7 +301,9 @@ fn pack_values<S: Space>(
                     let x = float_arg(cx, rt, v)?;
                     match to_half(x) {
                         Some(h) => h.to_le_bytes().to_vec(),
-                        None => return err(cx, rt, "OverflowError", "float too large to pack with e format").map(|_| ()),
+                        None => {
+                            return err(cx, rt, "OverflowError", "float too large to pack with e format").map(|_| ())
+                        }
                     }
                 }
                 b'f' => {

@@ -22,7 +22,9 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
         BinOp::Mul => x * y,
         BinOp::FloorDiv | BinOp::Mod => {
             if y.is_zero() {
-                return err(cx, rt, "ZeroDivisionError", "integer division or modulo by zero");
+                let msg =
+                    if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return err(cx, rt, "ZeroDivisionError", msg);
             }
             if op == BinOp::FloorDiv {
                 x.div_floor(&y)

@@ -34,6 +34,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "copy" => "copy.py";
     "dataclasses" => "dataclasses.py";
     "enum" => "enum.py";
+    "fractions" => "fractions.py";
     "functools" => "functools.py";
     "heapq" => "heapq.py";
     "itertools" => "itertools.py";

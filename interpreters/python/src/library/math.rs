@@ -43,6 +43,15 @@ pub(super) fn fnum<S: Space>(
             None => Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float")),
         };
     }
+    if is(v, &INSTANCE) {
+        let ty = b::peek_type(rt, v);
+        for dunder in ["__float__", "__index__"] {
+            if classes::special(rt, ty, dunder).is_some() {
+                let r = b::call_method(cx, rt, v, dunder, &[]).expect("a special method")?;
+                return fnum(cx, rt, &[r], 0, fname);
+            }
+        }
+    }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("must be real number, not {}", b::type_name(rt, v))))
 }
 
@@ -81,6 +90,16 @@ pub(super) fn int_of_float<S: Space>(
     if peek_bigint(v).is_some() {
         return Ok(v);
     }
+    if is(v, &INSTANCE) {
+        let dunder = format!("__{name}__");
+        if let Some(r) = b::call_method(cx, rt, v, &dunder, &[]) {
+            return r;
+        }
+        if name == "trunc" {
+            let msg = format!("type {} doesn't define __trunc__ method", b::type_name(rt, v));
+            return err(cx, rt, "TypeError", &msg);
+        }
+    }
     let x = f(fnum(cx, rt, args, 0, name)?);
     if x.is_nan() {
         return err(cx, rt, "ValueError", "cannot convert float NaN to integer");
@@ -88,7 +107,7 @@ pub(super) fn int_of_float<S: Space>(
     if x.is_infinite() {
         return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
     }
-    Ok(new_bigint(cx.heap_mut(), BigInt::from(x as i128)))
+    Ok(new_bigint(cx.heap_mut(), num_traits::FromPrimitive::from_f64(x).unwrap_or_default()))
 }
 pub(super) fn m_floor<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -671,6 +671,29 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
     }
 }
 
+/// Whether instance `a` has the forward method of `op` (`__add__` for `+`).
+pub fn has_forward<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref) -> bool {
+    method_of(cx, rt, a, op.dunders().0).is_some()
+}
+
+/// `a op b` when every method tried gave NotImplemented: TypeError (a builtin left operand
+/// gives its own operation's error).
+pub fn unsupported<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+    if cx.promote_class(a) != INSTANCE.class() {
+        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
+    }
+    let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+    let types = rt.types.borrow();
+    let msg = format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        types[type_id(ta)].name,
+        types[type_id(tb)].name
+    );
+    drop(types);
+    Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
+}
+
 /// The reflected operation `b.__rop__(a)`, or TypeError.
 pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
     let (_, rev) = op.dunders();

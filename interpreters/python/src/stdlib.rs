@@ -33,6 +33,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "contextlib" => "contextlib.py";
     "copy" => "copy.py";
     "dataclasses" => "dataclasses.py";
+    "datetime" => "datetime.py";
     "enum" => "enum.py";
     "fractions" => "fractions.py";
     "functools" => "functools.py";

@@ -45,6 +45,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "keyword" => "keyword.py";
     "operator" => "operator.py";
     "random" => "random.py";
+    "statistics" => "statistics.py";
     "string" => "string.py";
     "struct" => "struct.py";
     "textwrap" => "textwrap.py";

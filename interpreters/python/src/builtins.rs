@@ -264,7 +264,7 @@ pub fn type_name(rt: &Python, obj: usize) -> Rc<str> {
     let t = peek_type(rt, obj);
     // SAFETY: `t` is a live class.
     let id = unsafe { read_word(t, &TYPE_ID) } as usize;
-    rt.types.borrow()[id].name.clone()
+    rt.types.borrow()[id].tp_name.clone()
 }
 
 /// The class of an object (outside traces).

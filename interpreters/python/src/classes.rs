@@ -551,7 +551,7 @@ fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref
         format!("type object '{}' has no attribute '{name}'", rt.types.borrow()[type_id(t)].name)
     } else {
         let t = type_of(cx, rt, obj);
-        format!("'{}' object has no attribute '{name}'", rt.types.borrow()[type_id(t)].name)
+        format!("'{}' object has no attribute '{name}'", rt.types.borrow()[type_id(t)].tp_name)
     };
     crate::errors::new_error(cx, rt, "AttributeError", &msg)
 }
@@ -634,7 +634,7 @@ pub fn call_dunder<S: Space, C: Ctx<Py<S>>>(
                 "__len__" => "has no len()".to_string(),
                 _ => format!("has no attribute '{name}'"),
             };
-            let msg = format!("'{}' object {what}", rt.types.borrow()[type_id(t)].name);
+            let msg = format!("'{}' object {what}", rt.types.borrow()[type_id(t)].tp_name);
             let ty = if name.starts_with("__") && what.starts_with("has no attribute") {
                 "AttributeError"
             } else {
@@ -687,8 +687,8 @@ pub fn unsupported<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, 
     let msg = format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),
-        types[type_id(ta)].name,
-        types[type_id(tb)].name
+        types[type_id(ta)].tp_name,
+        types[type_id(tb)].tp_name
     );
     drop(types);
     Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
@@ -711,8 +711,8 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     let msg = format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),
-        types[type_id(ta)].name,
-        types[type_id(tb)].name
+        types[type_id(ta)].tp_name,
+        types[type_id(tb)].tp_name
     );
     drop(types);
     Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
@@ -787,6 +787,10 @@ pub fn make_class(
     make_class_with(rt, heap, version, spec, bases, dict)
 }
 
+/// The library modules whose classes CPython writes in C: their error messages name them
+/// `module.name` (CPython's `tp_name`).
+pub const C_TYPE_MODULES: &[&str] = &["datetime"];
+
 /// What a new class is besides its bases and attributes.
 pub struct ClassSpec<'a> {
     pub name: &'a str,
@@ -829,8 +833,15 @@ pub fn make_class_with(
     for &b in &bases {
         rt.types.borrow()[type_id(b)].subclasses.borrow_mut().push(t);
     }
+    let module = dict.iter().find(|(k, _)| &**k == "__module__").map(|&(_, m)| m);
+    let module = module.filter(|&m| is(m, &STR)).map(crate::builtins::text);
+    let tp_name = match module {
+        Some(m) if C_TYPE_MODULES.contains(&m) => format!("{m}.{name}").into(),
+        _ => name.into(),
+    };
     rt.types.borrow_mut().push(crate::runtime::TypeInfo {
         name: name.into(),
+        tp_name,
         qualname: spec.qualname.into(),
         obj: t,
         base: bases.first().copied(),

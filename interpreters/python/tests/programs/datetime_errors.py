@@ -21,3 +21,7 @@ t(lambda: datetime(2020,1,1,tzinfo=TZ2()).utcoffset()); t(lambda: tzinfo().utcof
 t(lambda: format(date(2020,1,1), 5)); t(time(1).isoformat, timespec='x'); t(lambda: date(2020,1,1).replace(month=13))
 t(datetime.fromtimestamp, 1e20); t(date.fromordinal, 0); t(date.fromisocalendar, 2020, 54, 1); t(date.fromisocalendar, 2020, 1, 8)
 t(timedelta, 'a')
+t(lambda: date(2020,1,1) < 5); t(lambda: timedelta(1) < 5); t(lambda: timedelta(1) + 5); t(lambda: date(2020,1,1) + 5)
+t(lambda: time(1) + timedelta(1)); t(lambda: timedelta(1) / 'a'); t(lambda: date(2020, 1, 1).foo); t(lambda: hash(5) + datetime(2020, 1, 1))
+t(lambda: 1 - timezone.utc); t(lambda: len(date(2020, 1, 1))); t(lambda: date(2020, 1, 1)[0])
+print(date.__name__, datetime.__qualname__, type(timedelta(1)).__name__, repr(date), timezone.__name__)

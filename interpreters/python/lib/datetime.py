@@ -172,6 +172,11 @@ class timedelta:
     __slots__ = ('_days', '_seconds', '_microseconds', '_hashcode')
 
     def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        if (type(days) is int and type(seconds) is int and type(microseconds) is int and type(milliseconds) is int
+                and type(minutes) is int and type(hours) is int and type(weeks) is int):
+            return cls._from_microseconds(
+                ((days + weeks * 7) * 86400 + hours * 3600 + minutes * 60 + seconds) * 1000000
+                + milliseconds * 1000 + microseconds)
         # Exact sum in microseconds, as a ratio num/den (floats convert exactly).
         num, den = 0, 1
         for value, scale, what in ((days, 86400000000, 'days'), (seconds, 1000000, 'seconds'),
@@ -1280,7 +1285,7 @@ _OWN.update((date, time, datetime, timedelta, timezone, tzinfo, IsoCalendarDate)
 
 
 def _struct_time(*fields):
-    return _time.struct_time(fields) if hasattr(_time, 'struct_time') else tuple(fields)
+    return _time.struct_time(fields)
 
 
 # ISO 8601 parsing.
@@ -1429,6 +1434,9 @@ _NAMES = {
     'p': [('am', 0), ('pm', 1)],
     'Z': [('utc', 0), ('gmt', 0)],
 }
+for _k in _NAMES:
+    _NAMES[_k].sort(key=lambda p: -len(p[0]))
+_TOKENS = {}
 
 
 def _tokens(fmt):
@@ -1512,7 +1520,7 @@ def _match(tokens, k, s, i, found):
     if d == 'z':
         return _match_offset(tokens, k, s, i, found)
     low = s[i:].lower()
-    for name, value in sorted(_NAMES[d], key=lambda p: -len(p[0])):
+    for name, value in _NAMES[d]:
         if low.startswith(name):
             found[d] = value
             end = _match(tokens, k + 1, s, i + len(name), found)
@@ -1562,7 +1570,9 @@ def _strptime(data, fmt):
         raise TypeError(f'strptime() argument 1 must be str, not {type(data).__name__}')
     if not isinstance(fmt, str):
         raise TypeError(f'strptime() argument 2 must be str, not {type(fmt).__name__}')
-    tokens = _tokens(fmt)
+    tokens = _TOKENS.get(fmt)
+    if tokens is None:
+        tokens = _TOKENS[fmt] = _tokens(fmt)
     found = {}
     end = _match(tokens, 0, data, 0, found)
     if end < 0:

@@ -56,6 +56,7 @@ mod structseq;
 mod system;
 mod textargs;
 mod textmods;
+mod timemod;
 
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
@@ -82,7 +83,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, structmod, binascii, system, objmodel, imports
+    mathx, exceptions, structseq, structmod, binascii, timemod, system, objmodel, imports
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -356,6 +356,13 @@ class timedelta:
     def __reduce__(self):
         return (self.__class__, self._key())
 
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 timedelta.min = timedelta(-999999999)
 timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59, microseconds=999999)
@@ -402,6 +409,13 @@ class IsoCalendarDate:
 
     def __reduce__(self):
         return (tuple, (self._t,))
+
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
 
 
 def _wrap_strftime(obj, fmt, year, month, day, hour, minute, second, us):
@@ -674,6 +688,13 @@ class date:
     def __reduce__(self):
         return (self.__class__, (self._year, self._month, self._day))
 
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 def _lt(a, b):
     return a < b
@@ -747,6 +768,13 @@ class tzinfo:
 
     def __reduce__(self):
         return (self.__class__, ())
+
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
 
 
 class time:
@@ -896,6 +924,13 @@ class time:
 
     def __reduce__(self):
         return (self.__class__, (self._hour, self._minute, self._second, self._microsecond, self._tzinfo))
+
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
 
 
 time.min = time(0, 0, 0)
@@ -1191,6 +1226,13 @@ class datetime(date):
         return (self.__class__, (self._year, self._month, self._day, self._hour, self._minute, self._second,
                                  self._microsecond, self._tzinfo))
 
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
@@ -1271,6 +1313,13 @@ class timezone(tzinfo):
     def __reduce__(self):
         return (self.__class__, self.__getinitargs__())
 
+    def __copy__(self):
+        make, args = self.__reduce__()
+        return make(*args)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 _UTC = None
 _UTC = timezone(timedelta(0))
@@ -1335,7 +1384,9 @@ def _parse_isodate(s):
 def _isodate_length(s):
     if s[4:5] == '-':
         return 8 if s[5:6] == 'W' and len(s) == 8 else 10
-    return 8 if s[4:5] != 'W' else 7
+    if s[4:5] == 'W':
+        return 8 if s[7:8].isdigit() else 7
+    return 8
 
 
 def _parse_isotime(s):
@@ -1354,8 +1405,6 @@ def _parse_isotime(s):
                 delta = timedelta(hours=off[0], minutes=off[1], seconds=off[2], microseconds=off[3])
                 if tzs[0] == '-':
                     delta = -delta
-                if not -timedelta(1) < delta < timedelta(1):
-                    return None
                 tz = timezone(delta)
             break
     hh = _digits(s, 0, 2)

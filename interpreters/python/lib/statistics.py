@@ -8,7 +8,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from fractions import Fraction
-from itertools import groupby, repeat
+from itertools import repeat
 from operator import mul
 
 __all__ = [
@@ -70,13 +70,17 @@ def _sum(data):
     """(type, exact total, count) of the values of data."""
     count = 0
     types = []
+    last = None
     partials = {}
-    for typ, values in groupby(data, type):
-        if typ not in types:
-            types.append(typ)
-        for n, d in map(_exact_ratio, values):
-            count += 1
-            partials[d] = partials.get(d, 0) + n
+    for x in data:
+        typ = type(x)
+        if typ is not last:
+            if typ not in types:
+                types.append(typ)
+            last = typ
+        n, d = _exact_ratio(x)
+        count += 1
+        partials[d] = partials.get(d, 0) + n
     if None in partials:
         total = partials[None]
     else:
@@ -91,16 +95,20 @@ def _ss(data, c=None):
         return (T, ssd, c, count)
     count = 0
     types = []
+    last = None
     sx_partials = {}
     sxx_partials = {}
-    for typ, values in groupby(data, type):
-        if typ not in types:
-            types.append(typ)
-        for n, d in map(_exact_ratio, values):
-            count += 1
-            sx_partials[d] = sx_partials.get(d, 0) + n
-            if d is not None:
-                sxx_partials[d] = sxx_partials.get(d, 0) + n * n
+    for x in data:
+        typ = type(x)
+        if typ is not last:
+            if typ not in types:
+                types.append(typ)
+            last = typ
+        n, d = _exact_ratio(x)
+        count += 1
+        sx_partials[d] = sx_partials.get(d, 0) + n
+        if d is not None:
+            sxx_partials[d] = sxx_partials.get(d, 0) + n * n
     if not count:
         ssd = c = Fraction(0)
     elif None in sx_partials:

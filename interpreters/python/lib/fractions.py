@@ -1,6 +1,7 @@
 """Rational numbers: `Fraction(numerator, denominator)`, always kept in lowest terms."""
 
 import math
+import numbers
 import operator
 
 __all__ = ['Fraction']
@@ -404,3 +405,6 @@ class Fraction:
         if type(self) == Fraction:
             return self
         return self.__class__(self._numerator, self._denominator)
+
+
+numbers.Rational.register(Fraction)

@@ -43,6 +43,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "json.decoder" => "json/decoder.py";
     "json.encoder" => "json/encoder.py";
     "keyword" => "keyword.py";
+    "numbers" => "numbers.py";
     "operator" => "operator.py";
     "random" => "random.py";
     "statistics" => "statistics.py";

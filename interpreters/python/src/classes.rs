@@ -708,12 +708,19 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
-    let msg = format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        types[type_id(ta)].tp_name,
-        types[type_id(tb)].tp_name
-    );
+    let cb = cx.promote_class(b);
+    let sequence = [STR.class(), LIST.class(), TUPLE.class(), crate::bytes::BYTES.class()].contains(&cb);
+    let msg = if op == BinOp::Mul && sequence {
+        // `obj * "ab"`: the sequence's repeat wants an int.
+        format!("can't multiply sequence by non-int of type '{}'", types[type_id(ta)].tp_name)
+    } else {
+        format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            types[type_id(ta)].tp_name,
+            types[type_id(tb)].tp_name
+        )
+    };
     drop(types);
     Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }

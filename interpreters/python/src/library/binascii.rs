@@ -55,7 +55,9 @@ fn binary_data<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'
 }
 
 fn ba_b2a_base64<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let v = arg(cx, rt, args, 0, "b2a_base64")?;
+    let Some(&v) = args.first() else {
+        return err(cx, rt, "TypeError", "b2a_base64() takes exactly 1 positional argument (0 given)");
+    };
     let data = binary_data(cx, rt, v)?;
     let newline = match kwarg(kw, "newline") {
         Some(n) => truth(cx, rt, n)?,
@@ -155,7 +157,9 @@ fn decode_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 }
 
 fn ba_a2b_base64<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let v = arg(cx, rt, args, 0, "a2b_base64")?;
+    let Some(&v) = args.first() else {
+        return err(cx, rt, "TypeError", "a2b_base64() takes exactly 1 positional argument (0 given)");
+    };
     let data = ascii_data(cx, rt, v)?;
     let strict = match args.get(1).copied().or_else(|| kwarg(kw, "strict_mode")) {
         Some(s) => truth(cx, rt, s)?,
@@ -168,7 +172,11 @@ fn ba_a2b_base64<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, ar
 }
 
 fn ba_a2b_hex<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let v = arg(cx, rt, args, 0, "a2b_hex")?;
+    if args.len() != 1 {
+        let msg = format!("binascii.a2b_hex() takes exactly one argument ({} given)", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let v = args[0];
     let data = ascii_data(cx, rt, v)?;
     if data.len() % 2 != 0 {
         return Err(binascii_error(cx, rt, "Odd-length string"));
@@ -200,7 +208,9 @@ fn crc32(data: &[u8], crc: u32) -> u32 {
 }
 
 fn ba_crc32<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let v = arg(cx, rt, args, 0, "crc32")?;
+    let Some(&v) = args.first() else {
+        return err(cx, rt, "TypeError", "crc32 expected at least 1 argument, got 0");
+    };
     let data = binary_data(cx, rt, v)?;
     let start = match args.get(1) {
         Some(&s) => {

@@ -375,7 +375,11 @@ fn unpack_values<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: &Format, data: &[
 }
 
 fn st_calcsize<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let fmt = arg(cx, rt, args, 0, "calcsize")?;
+    if args.len() != 1 {
+        let msg = format!("_struct.calcsize() takes exactly one argument ({} given)", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let fmt = args[0];
     let f = parse(cx, rt, fmt)?;
     Ok(new_int(cx.heap_mut(), f.size as i64))
 }
@@ -389,7 +393,9 @@ fn check_arity<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: &Format, what: &str
 }
 
 fn st_pack<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let fmt = arg(cx, rt, args, 0, "pack")?;
+    let Some(&fmt) = args.first() else {
+        return err(cx, rt, "TypeError", "missing format argument");
+    };
     let f = parse(cx, rt, fmt)?;
     check_arity(cx, rt, &f, "pack", args.len() - 1)?;
     let mut out = vec![0u8; f.size];
@@ -413,7 +419,9 @@ fn offset_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, offset: usize, len: usiz
 }
 
 fn st_pack_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let fmt = arg(cx, rt, args, 0, "pack_into")?;
+    let Some(&fmt) = args.first() else {
+        return err(cx, rt, "TypeError", "missing format argument");
+    };
     let f = parse(cx, rt, fmt)?;
     if args.len() < 3 {
         let msg = if args.len() < 2 {
@@ -460,9 +468,11 @@ fn data_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'sta
 }
 
 fn st_unpack<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
-    let fmt = arg(cx, rt, args, 0, "unpack")?;
+    if args.len() != 2 {
+        return err(cx, rt, "TypeError", &format!("unpack expected 2 arguments, got {}", args.len()));
+    }
+    let (fmt, buf) = (args[0], args[1]);
     let f = parse(cx, rt, fmt)?;
-    let buf = arg(cx, rt, args, 1, "unpack")?;
     let data = data_arg(cx, rt, buf)?;
     if data.len() != f.size {
         return Err(struct_error(cx, rt, &format!("unpack requires a buffer of {} bytes", f.size)));

@@ -5,7 +5,7 @@ import binascii
 __all__ = [
     'encode', 'decode', 'encodebytes', 'decodebytes', 'b64encode', 'b64decode', 'b32encode', 'b32decode',
     'b32hexencode', 'b32hexdecode', 'b16encode', 'b16decode', 'standard_b64encode', 'standard_b64decode',
-    'urlsafe_b64encode', 'urlsafe_b64decode',
+    'urlsafe_b64encode', 'urlsafe_b64decode', 'a85encode', 'a85decode', 'b85encode', 'b85decode',
 ]
 
 _BYTES_TYPES = (bytes, bytearray)
@@ -142,6 +142,121 @@ def b16decode(s, casefold=False):
         if not (48 <= c <= 57 or 65 <= c <= 70):
             raise binascii.Error('Non-base16 digit found')
     return binascii.unhexlify(s)
+
+
+# Ascii85 and base85: each 4-byte big-endian word as 5 digits base 85.
+_A85_ALPHABET = bytes(range(33, 118))
+_B85_ALPHABET = (b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+                 b'abcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~')
+_B85_VALUES = None
+
+
+def _85encode(b, alphabet, pad=False, foldnuls=False, foldspaces=False):
+    if not isinstance(b, _BYTES_TYPES):
+        raise TypeError(f"a bytes-like object is required, not '{type(b).__name__}'")
+    b = bytes(b)
+    padding = (-len(b)) % 4
+    if padding:
+        b += bytes(padding)
+    chunks = []
+    for i in range(0, len(b), 4):
+        word = int.from_bytes(b[i:i + 4], 'big')
+        if foldnuls and word == 0:
+            chunks.append(b'z')
+        elif foldspaces and word == 0x20202020:
+            chunks.append(b'y')
+        else:
+            digits = bytearray(5)
+            for k in range(4, -1, -1):
+                word, r = divmod(word, 85)
+                digits[k] = alphabet[r]
+            chunks.append(bytes(digits))
+    if padding and not pad:
+        if chunks[-1] == b'z':
+            chunks[-1] = alphabet[:1] * 5
+        chunks[-1] = chunks[-1][:-padding]
+    return b''.join(chunks)
+
+
+def a85encode(b, *, foldspaces=False, wrapcol=0, pad=False, adobe=False):
+    result = _85encode(b, _A85_ALPHABET, pad, True, foldspaces)
+    if adobe:
+        result = b'<~' + result
+    if wrapcol:
+        wrapcol = max(2 if adobe else 1, wrapcol)
+        chunks = [result[i:i + wrapcol] for i in range(0, len(result), wrapcol)]
+        if adobe and len(chunks[-1]) + 2 > wrapcol:
+            chunks.append(b'')
+        result = b'\n'.join(chunks)
+    if adobe:
+        result += b'~>'
+    return result
+
+
+def a85decode(b, *, foldspaces=False, adobe=False, ignorechars=b' \t\n\r\v'):
+    b = _bytes_from_decode_data(b)
+    if adobe:
+        if not b.endswith(b'~>'):
+            raise ValueError("Ascii85 encoded byte sequences must end with b'~>'")
+        b = b[2:-2] if b.startswith(b'<~') else b[:-2]
+    out = bytearray()
+    group = []
+    for x in b + b'uuuu':
+        if 33 <= x <= 117:
+            group.append(x - 33)
+            if len(group) == 5:
+                acc = 0
+                for v in group:
+                    acc = acc * 85 + v
+                if acc > 0xFFFFFFFF:
+                    raise ValueError('Ascii85 overflow')
+                out += acc.to_bytes(4, 'big')
+                group = []
+        elif x == 122:
+            if group:
+                raise ValueError('z inside Ascii85 5-tuple')
+            out += b'\0\0\0\0'
+        elif foldspaces and x == 121:
+            if group:
+                raise ValueError('y inside Ascii85 5-tuple')
+            out += b'    '
+        elif x in ignorechars:
+            continue
+        else:
+            raise ValueError('Non-Ascii85 digit found: %c' % x)
+    padding = 4 - len(group)
+    if padding:
+        del out[len(out) - padding:]
+    return bytes(out)
+
+
+def b85encode(b, pad=False):
+    return _85encode(b, _B85_ALPHABET, pad)
+
+
+def b85decode(b):
+    global _B85_VALUES
+    if _B85_VALUES is None:
+        _B85_VALUES = [None] * 256
+        for k, c in enumerate(_B85_ALPHABET):
+            _B85_VALUES[c] = k
+    b = _bytes_from_decode_data(b)
+    padding = (-len(b)) % 5
+    b = b + b'~' * padding
+    out = bytearray()
+    for i in range(0, len(b), 5):
+        acc = 0
+        for j in range(5):
+            v = _B85_VALUES[b[i + j]]
+            if v is None:
+                raise ValueError('bad base85 character at position %d' % (i + j))
+            acc = acc * 85 + v
+        if acc > 0xFFFFFFFF:
+            raise ValueError('base85 overflow in hunk starting at byte %d' % i)
+        out += acc.to_bytes(4, 'big')
+    if padding:
+        del out[len(out) - padding:]
+    return bytes(out)
 
 
 MAXLINESIZE = 76

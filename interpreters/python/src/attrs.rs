@@ -461,6 +461,7 @@ pub fn type_setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name:
             let info = &mut types[type_id(cls)];
             if name == "__name__" {
                 info.name = text(v).into();
+                info.tp_name = info.name.clone();
             } else {
                 info.qualname = text(v).into();
             }

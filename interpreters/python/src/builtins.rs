@@ -264,7 +264,7 @@ pub fn type_name(rt: &Python, obj: usize) -> Rc<str> {
     let t = peek_type(rt, obj);
     // SAFETY: `t` is a live class.
     let id = unsafe { read_word(t, &TYPE_ID) } as usize;
-    rt.types.borrow()[id].name.clone()
+    rt.types.borrow()[id].tp_name.clone()
 }
 
 /// The class of an object (outside traces).
@@ -1388,7 +1388,7 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib", "_sre"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];

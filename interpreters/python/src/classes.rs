@@ -569,7 +569,7 @@ fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref
         format!("type object '{}' has no attribute '{name}'", rt.types.borrow()[type_id(t)].name)
     } else {
         let t = type_of(cx, rt, obj);
-        format!("'{}' object has no attribute '{name}'", rt.types.borrow()[type_id(t)].name)
+        format!("'{}' object has no attribute '{name}'", rt.types.borrow()[type_id(t)].tp_name)
     };
     crate::errors::new_error(cx, rt, "AttributeError", &msg)
 }
@@ -652,7 +652,7 @@ pub fn call_dunder<S: Space, C: Ctx<Py<S>>>(
                 "__len__" => "has no len()".to_string(),
                 _ => format!("has no attribute '{name}'"),
             };
-            let msg = format!("'{}' object {what}", rt.types.borrow()[type_id(t)].name);
+            let msg = format!("'{}' object {what}", rt.types.borrow()[type_id(t)].tp_name);
             let ty = if name.starts_with("__") && what.starts_with("has no attribute") {
                 "AttributeError"
             } else {
@@ -689,6 +689,29 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
     }
 }
 
+/// Whether instance `a` has the forward method of `op` (`__add__` for `+`).
+pub fn has_forward<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref) -> bool {
+    method_of(cx, rt, a, op.dunders().0).is_some()
+}
+
+/// `a op b` when every method tried gave NotImplemented: TypeError (a builtin left operand
+/// gives its own operation's error).
+pub fn unsupported<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+    if cx.promote_class(a) != INSTANCE.class() {
+        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
+    }
+    let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+    let types = rt.types.borrow();
+    let msg = format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        types[type_id(ta)].tp_name,
+        types[type_id(tb)].tp_name
+    );
+    drop(types);
+    Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
+}
+
 /// The reflected operation `b.__rop__(a)`, or TypeError.
 pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
     let (_, rev) = op.dunders();
@@ -703,12 +726,19 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
-    let msg = format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        types[type_id(ta)].name,
-        types[type_id(tb)].name
-    );
+    let cb = cx.promote_class(b);
+    let sequence = [STR.class(), LIST.class(), TUPLE.class(), crate::bytes::BYTES.class()].contains(&cb);
+    let msg = if op == BinOp::Mul && sequence {
+        // `obj * "ab"`: the sequence's repeat wants an int.
+        format!("can't multiply sequence by non-int of type '{}'", types[type_id(ta)].tp_name)
+    } else {
+        format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            types[type_id(ta)].tp_name,
+            types[type_id(tb)].tp_name
+        )
+    };
     drop(types);
     Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
@@ -782,6 +812,10 @@ pub fn make_class(
     make_class_with(rt, heap, version, spec, bases, dict)
 }
 
+/// The library modules whose classes CPython writes in C: their error messages name them
+/// `module.name` (CPython's `tp_name`).
+pub const C_TYPE_MODULES: &[&str] = &["datetime"];
+
 /// What a new class is besides its bases and attributes.
 pub struct ClassSpec<'a> {
     pub name: &'a str,
@@ -824,8 +858,15 @@ pub fn make_class_with(
     for &b in &bases {
         rt.types.borrow()[type_id(b)].subclasses.borrow_mut().push(t);
     }
+    let module = dict.iter().find(|(k, _)| &**k == "__module__").map(|&(_, m)| m);
+    let module = module.filter(|&m| is(m, &STR)).map(crate::builtins::text);
+    let tp_name = match module {
+        Some(m) if C_TYPE_MODULES.contains(&m) => format!("{m}.{name}").into(),
+        _ => name.into(),
+    };
     rt.types.borrow_mut().push(crate::runtime::TypeInfo {
         name: name.into(),
+        tp_name,
         qualname: spec.qualname.into(),
         obj: t,
         base: bases.first().copied(),

@@ -33,6 +33,8 @@ pub const TRUTH: u8 = 5;
 pub const SEND: u8 = 6;
 /// `Compare`: `[a, b, a.__op__(b)]`: if it is `NotImplemented`, the rest of the protocol.
 pub const CMP_REFLECT: u8 = 7;
+/// `Binary`: `[a, b, b.__rop__(a)]`: if it is `NotImplemented` too, TypeError.
+pub const REFLECTED: u8 = 8;
 
 /// A Python frame.
 pub struct Frame<R: Reds> {
@@ -345,6 +347,26 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 return Step::Next;
             }
             let out = crate::classes::reflected(cx, rt, op, a, b);
+            if let Outcome::Call(..) = out {
+                f.push(a);
+                f.push(b);
+                return finish_in::<S, C>(cx, f, out, REFLECTED);
+            }
+            finish::<S, C>(cx, f, out)
+        }
+        REFLECTED => {
+            let r = f.pop();
+            let Op::Binary { op, .. } = f.code.ops[f.pc as usize] else { unreachable!("REFLECTED is a Binary phase") };
+            let b = f.pop();
+            let a = f.pop();
+            let ni = cx.const_ref(rt.notimpl.get());
+            let is_ni = cx.ptr_eq(r, ni);
+            if !cx.is_true(is_ni) {
+                f.push(r);
+                f.pc += 1;
+                return Step::Next;
+            }
+            let out = crate::classes::unsupported(cx, rt, op, a, b);
             finish::<S, C>(cx, f, out)
         }
         CMP_REFLECT => {
@@ -780,12 +802,15 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), vec![a, b]));
             }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
+            let own_inplace = out.is_some();
             let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
             if let Outcome::Call(..) = out {
-                // A user `__op__`: its result may be NotImplemented (then the reflection).
+                // A user `__op__`: its result may be NotImplemented (then the reflection); a
+                // reflected `__rop__` called at once: NotImplemented is a TypeError.
+                let phase = if own_inplace || crate::classes::has_forward(cx, rt, op, a) { REFLECT } else { REFLECTED };
                 f.push(a);
                 f.push(b);
-                return finish_in::<S, C>(cx, f, out, REFLECT);
+                return finish_in::<S, C>(cx, f, out, phase);
             }
             return finish::<S, C>(cx, f, out);
         }

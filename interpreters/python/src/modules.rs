@@ -1,4 +1,4 @@
-//! `import`: the modules written in Rust (`math`, `sys`, `time`), then the library modules
+//! `import`: the modules written in Rust (`math`, `sys`, `time`, `_struct`, `_binascii`, ...), then the library modules
 //! written in Python and embedded in the binary ([`crate::stdlib`]), then modules found through
 //! `sys.path` (the script's folder, then the working directory) as `name.py` or
 //! `name/__init__.py`; each compiled and run once.

@@ -22,7 +22,9 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
         BinOp::Mul => x * y,
         BinOp::FloorDiv | BinOp::Mod => {
             if y.is_zero() {
-                return err(cx, rt, "ZeroDivisionError", "integer division or modulo by zero");
+                let msg =
+                    if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return err(cx, rt, "ZeroDivisionError", msg);
             }
             if op == BinOp::FloorDiv {
                 x.div_floor(&y)
@@ -36,7 +38,10 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
             }
             let q = match (x.to_f64(), y.to_f64()) {
                 (Some(a), Some(b)) if a.abs() < 9e15 && b.abs() < 9e15 => a / b,
-                _ => big_div(&x, &y),
+                _ => match big_div(&x, &y) {
+                    Some(q) => q,
+                    None => return err(cx, rt, "OverflowError", "integer division result too large for a float"),
+                },
             };
             return Ok(new_float(cx.heap_mut(), q));
         }
@@ -90,10 +95,62 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
     Ok(new_bigint(cx.heap_mut(), r))
 }
 
-/// `x / y` for big ints, correctly rounded enough for printing.
-fn big_div(x: &BigInt, y: &BigInt) -> f64 {
-    let (q, r) = x.div_rem(y);
-    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+/// `x / y` for big ints, correctly rounded (half to even), or `None` when it overflows a float.
+pub fn big_div(x: &BigInt, y: &BigInt) -> Option<f64> {
+    let negative = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    let sign = if negative { -1.0 } else { 1.0 };
+    if a.is_zero() {
+        return Some(sign * 0.0);
+    }
+    // A quotient of 55 or 56 bits, scaled by 2^shift, and whether anything was left over.
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (num, den) = if shift >= 0 { (a, b << shift as usize) } else { (a << (-shift) as usize, b) };
+    let (q, r) = num.div_rem(&den);
+    let q = q.to_u64().unwrap_or(u64::MAX);
+    let m = round_scaled(q, !r.is_zero(), shift)?;
+    Some(sign * m)
+}
+
+/// `(q + a little when sticky) * 2^shift` rounded to a float, half to even (`None` past the
+/// largest float).
+pub fn round_scaled(q: u64, sticky: bool, shift: i64) -> Option<f64> {
+    let nb = 64 - q.leading_zeros() as i64;
+    let e = nb + shift;
+    if e > 1024 {
+        return None;
+    }
+    // The bits kept: 53, fewer for subnormal results.
+    let p = if e - 1 >= -1022 { 53 } else { e + 1074 };
+    if p < 0 {
+        return Some(0.0);
+    }
+    let drop = nb - p;
+    if drop <= 0 {
+        return Some(ldexp(q as f64, shift));
+    }
+    let mut m = q >> drop;
+    let rem = q & ((1u64 << drop) - 1);
+    let half = 1u64 << (drop - 1);
+    if rem > half || (rem == half && (sticky || m & 1 == 1)) {
+        m += 1;
+    }
+    let v = ldexp(m as f64, shift + drop);
+    v.is_finite().then_some(v)
+}
+
+/// `m * 2^k`, exact when the result is representable.
+fn ldexp(mut m: f64, mut k: i64) -> f64 {
+    let pow2 = |k: i64| f64::from_bits(((k + 1023) as u64) << 52);
+    while k > 1000 {
+        m *= pow2(1000);
+        k -= 1000;
+    }
+    while k < -1000 {
+        m *= pow2(-1000);
+        k += 1000;
+    }
+    m * pow2(k)
 }
 
 /// `x op y` for floats (or a float and an int).

@@ -30,6 +30,9 @@ pub struct ModuleInfo {
 /// A class (builtin or user-defined): what the runtime knows of it in Rust.
 pub struct TypeInfo {
     pub name: Rc<str>,
+    /// The name error messages show: `name`, or `module.name` for the classes CPython
+    /// writes in C (`datetime.date`; see `classes::C_TYPE_MODULES`).
+    pub tp_name: Rc<str>,
     pub qualname: Rc<str>,
     /// The TYPE object.
     pub obj: usize,

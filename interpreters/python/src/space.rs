@@ -142,6 +142,14 @@ fn int_binary<S: Space, C: Ctx<Py<S>>>(
             if cx.is_true(yz) {
                 return slow(a, b);
             }
+            // Exact as floats (|x|, |y| <= 2^53) the quotient rounds once; else the slow path.
+            let (bias, limit) = (cx.int(1 << 53), cx.int(1 << 54));
+            let (ux, uy) = (cx.int_add(x, bias), cx.int_add(y, bias));
+            let both = cx.int_or(ux, uy);
+            let exact = cx.uint_lt(both, limit);
+            if !cx.is_true(exact) {
+                return slow(a, b);
+            }
             let (fx, fy) = (cx.cast_int_to_float(x), cx.cast_int_to_float(y));
             let q = cx.float_truediv(fx, fy);
             return Outcome::Value(float(cx, q));

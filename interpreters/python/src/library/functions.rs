@@ -835,7 +835,14 @@ pub(super) fn format<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let v = arg(cx, rt, args, 0, "format")?;
-    let spec = args.get(1).map(|&s| text(s)).unwrap_or("");
+    let spec = match args.get(1) {
+        Some(&s) if is(s, &STR) => text(s),
+        Some(&s) => {
+            let msg = format!("format() argument 2 must be str, not {}", b::type_name(rt, s));
+            return err(cx, rt, "TypeError", &msg);
+        }
+        None => "",
+    };
     let s = crate::format::format(cx, rt, v, spec)?;
     Ok(new_str(cx.heap_mut(), &s))
 }

@@ -43,6 +43,15 @@ pub(super) fn fnum<S: Space>(
             None => Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float")),
         };
     }
+    if is(v, &INSTANCE) {
+        let ty = b::peek_type(rt, v);
+        for dunder in ["__float__", "__index__"] {
+            if classes::special(rt, ty, dunder).is_some() {
+                let r = b::call_method(cx, rt, v, dunder, &[]).expect("a special method")?;
+                return fnum(cx, rt, &[r], 0, fname);
+            }
+        }
+    }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("must be real number, not {}", b::type_name(rt, v))))
 }
 
@@ -81,6 +90,16 @@ pub(super) fn int_of_float<S: Space>(
     if peek_bigint(v).is_some() {
         return Ok(v);
     }
+    if is(v, &INSTANCE) {
+        let dunder = format!("__{name}__");
+        if let Some(r) = b::call_method(cx, rt, v, &dunder, &[]) {
+            return r;
+        }
+        if name == "trunc" {
+            let msg = format!("type {} doesn't define __trunc__ method", b::type_name(rt, v));
+            return err(cx, rt, "TypeError", &msg);
+        }
+    }
     let x = f(fnum(cx, rt, args, 0, name)?);
     if x.is_nan() {
         return err(cx, rt, "ValueError", "cannot convert float NaN to integer");
@@ -88,7 +107,7 @@ pub(super) fn int_of_float<S: Space>(
     if x.is_infinite() {
         return err(cx, rt, "OverflowError", "cannot convert float infinity to integer");
     }
-    Ok(new_bigint(cx.heap_mut(), BigInt::from(x as i128)))
+    Ok(new_bigint(cx.heap_mut(), num_traits::FromPrimitive::from_f64(x).unwrap_or_default()))
 }
 pub(super) fn m_floor<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -214,9 +233,23 @@ pub(super) fn m_fsum<S: Space>(
 ) -> PyResult {
     let src = arg(cx, rt, args, 0, "fsum")?;
     let items = collect(cx, rt, src)?;
-    let mut partials: Vec<f64> = Vec::new();
+    let mut values = Vec::with_capacity(items.len());
     for i in items {
-        let mut x = fnum(cx, rt, &[i], 0, "fsum")?;
+        values.push(fnum(cx, rt, &[i], 0, "fsum")?);
+    }
+    match fsum(&values) {
+        Ok(v) => Ok(new_float(cx.heap_mut(), v)),
+        Err((class, msg)) => err(cx, rt, class, msg),
+    }
+}
+
+/// The correctly rounded sum of `values` (Shewchuk's partials, rounded half to even as
+/// CPython's `math.fsum`), or the error class and message.
+pub(super) fn fsum(values: &[f64]) -> Result<f64, (&'static str, &'static str)> {
+    let mut partials: Vec<f64> = Vec::new();
+    let (mut special, mut inf_sum) = (0.0f64, 0.0f64);
+    for &v in values {
+        let mut x = v;
         let mut k = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -232,7 +265,54 @@ pub(super) fn m_fsum<S: Space>(
             x = hi;
         }
         partials.truncate(k);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // An infinity or NaN among the values, or an intermediate overflow.
+                if v.is_finite() {
+                    return Err(("OverflowError", "intermediate overflow in fsum"));
+                }
+                if v.is_infinite() {
+                    inf_sum += v;
+                }
+                special += v;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
     }
-    Ok(new_float(cx.heap_mut(), partials.iter().sum()))
+    if special != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(("ValueError", "-inf + inf in fsum"));
+        }
+        return Ok(special);
+    }
+    let mut n = partials.len();
+    let mut hi = 0.0;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        // Half-way cases: round toward the sign of the remaining partials.
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(hi)
 }

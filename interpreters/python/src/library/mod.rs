@@ -34,6 +34,7 @@ macro_rules! rows {
     };
 }
 
+mod binascii;
 mod bytes;
 mod dunders;
 mod exceptions;
@@ -51,10 +52,12 @@ mod sequences;
 mod sets;
 mod strs;
 mod strs_text;
+mod structmod;
 mod structseq;
 mod system;
 mod textargs;
 mod textmods;
+mod timemod;
 
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
@@ -81,7 +84,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel, imports, re
+    mathx, exceptions, structseq, structmod, binascii, timemod, system, objmodel, imports, re
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -1,0 +1,20 @@
+import base64, binascii
+def t(f, *a, **k):
+    try: print(repr(f(*a, **k)))
+    except Exception as e: print(type(e).__name__, e)
+for s in [b'', b'f', b'fo', b'foo', b'foob', b'fooba', b'foobar', bytes(range(256))[:40]]:
+    e = base64.b64encode(s); print(e, base64.b64decode(e), base64.b32encode(s), base64.b16encode(s), base64.urlsafe_b64encode(s), base64.b32hexencode(s))
+    print(base64.b32decode(base64.b32encode(s)), base64.b16decode(base64.b16encode(s)), base64.encodebytes(s))
+t(base64.b64decode, b'abc'); t(base64.b64decode, b'a'); t(base64.b64decode, b'abcde'); t(base64.b64decode, 'ab=c'); t(base64.b64decode, 'a!b@c#d$')
+t(base64.b64decode, 'a!bc', validate=True); t(base64.b64decode, '=abc', validate=True); t(base64.b64decode, 'ab=c', validate=True); t(base64.b64decode, 'abc=d', validate=True)
+t(base64.b64decode, 'ab==c', validate=True); t(base64.b64decode, 'ab===', validate=True); t(base64.b64decode, 'ab===');t(base64.b64decode, 'abc==='); t(base64.b64decode, 'ab=')
+t(base64.b64decode, '\xe9'); t(base64.b64decode, 5); t(base64.b64encode, 'abc'); t(base64.b64encode, b'\xfb\xff', altchars=b'-_'); t(base64.b64decode, b'-_8=', altchars=b'-_')
+t(base64.b32decode, b'MZXW6==='); t(base64.b32decode, b'mzxw6==='); t(base64.b32decode, b'mzxw6===', casefold=True); t(base64.b32decode, b'MZXW6'); t(base64.b32decode, b'MZXW1===')
+t(base64.b32decode, b'MZXW6Y==');t(base64.b32decode, b'M0XW6===', map01=b'L'); t(base64.b16decode, b'0a'); t(base64.b16decode, b'0a', casefold=True); t(base64.b16decode, b'0A0'); t(base64.b16decode, b'GG')
+t(binascii.hexlify, b'\x01\xab'); t(binascii.hexlify, b'\x01\xab\xcd', '-'); t(binascii.hexlify, b'\x01\xab\xcd', b':', 2); t(binascii.unhexlify, 'abc'); t(binascii.unhexlify, 'zz'); t(binascii.unhexlify, '0AfF')
+t(binascii.crc32, b'hello world'); t(binascii.crc32, b'world', binascii.crc32(b'hello ')); t(binascii.b2a_base64, b'hi'); t(binascii.b2a_base64, b'hi', newline=False); t(binascii.a2b_base64, 'aGk=\n')
+t(binascii.b2a_hex, b'xyz'); t(binascii.a2b_hex, b'78797a'); t(binascii.unhexlify, '\xe9\xe9')
+print(binascii.Error.__mro__, binascii.Incomplete.__mro__)
+t(base64.standard_b64encode, b'\xff\xfe'); t(base64.standard_b64decode, '//4='); t(base64.urlsafe_b64decode, '__4='); t(base64.decodebytes, b'Zm9v\nYmFy\n'); t(base64.encodebytes, b'x'*100)
+t(base64.encodebytes, 'abc'); t(base64.b64encode, bytearray(b'ab')); t(base64.b64decode, bytearray(b'YWI='))
+t(base64.b32hexdecode, b'CPNMU==='); t(base64.b32encode, 'x')

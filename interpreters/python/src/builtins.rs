@@ -1379,7 +1379,7 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib"];
+pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib", "posix"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];

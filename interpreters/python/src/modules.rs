@@ -119,6 +119,10 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
     if let Some(&m) = rt.module_cache.borrow().get(name) {
         return Ok(m);
     }
+    if let Some(m) = sys_modules_entry(cx, rt, name)? {
+        rt.module_cache.borrow_mut().insert(name.to_string(), m);
+        return Ok(m);
+    }
     if let Some(m) = builtin_module(cx, rt, name)? {
         crate::library::cache_module(cx, rt, name, m)?;
         return Ok(m);
@@ -137,6 +141,17 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         Err(e) => return err(cx, rt, "ImportError", &format!("cannot read {}: {e}", file.display())),
     };
     run_module(cx, rt, name, &source, &file.display().to_string(), package, true)
+}
+
+/// What a program put in `sys.modules` under `name` (as `os` does for `os.path`).
+fn sys_modules_entry<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Result<Option<usize>, usize> {
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    let Some(d) = sys.and_then(|s| globals::peek_global_of(rt, s, "modules")).filter(|&d| crate::dict::is_dict(d))
+    else {
+        return Ok(None);
+    };
+    let k = new_str(cx.heap_mut(), name);
+    Ok(crate::dict::lookup(cx, rt, d, k)?.filter(|&m| m != rt.none.get()))
 }
 
 /// Compiles and runs module `name` from `source` (read from `filename`; `has_file`: a real
@@ -227,6 +242,7 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             v.extend(extra);
             v
         }
+        "posix" => vec![("environ", crate::library::posix_environ(cx, rt)?)],
         "unicodedata" => vec![("unidata_version", new_str(cx.heap_mut(), crate::library::UNIDATA_VERSION))],
         // Other modules of Rust functions (`time`, `importlib`): just their functions.
         _ if funcs.is_empty() => return Ok(None),

@@ -46,6 +46,7 @@ mod methods;
 mod numeric;
 mod objects;
 mod objmodel;
+mod posix;
 mod sequences;
 mod sets;
 mod strs;
@@ -63,6 +64,7 @@ pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
     range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
+pub use posix::environ as posix_environ;
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
 pub use textmods::UNIDATA_VERSION;
@@ -80,7 +82,7 @@ macro_rules! parts {
 }
 parts!(
     functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel, imports
+    mathx, exceptions, structseq, system, objmodel, imports, posix
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -169,7 +169,6 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),
-        ("TextIOWrapper", vec![]),
         ("property", vec![]),
         ("enumerate", vec![&ENUMERATE]),
         ("zip", vec![&ZIP]),

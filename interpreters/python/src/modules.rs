@@ -221,23 +221,43 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             ("nan", new_float(cx.heap_mut(), f64::NAN)),
         ],
         "sys" => {
-            let extra = crate::library::sys_values(cx, rt)?;
-            let argv: Vec<usize> = rt.argv.borrow().iter().map(|a| new_str(cx.heap_mut(), a)).collect();
-            let argv = new_list(cx.heap_mut(), &argv);
-            let path: Vec<usize> =
-                rt.path.borrow().iter().map(|p| new_str(cx.heap_mut(), &p.display().to_string())).collect();
-            let path = new_list(cx.heap_mut(), &path);
+            // The streams first: making them runs `_io`, which must be in `sys.modules`.
+            let stdin = stream(cx, rt, 0)?;
+            let _ = metatrace::Ctx::root(cx, stdin);
             let stdout = stream(cx, rt, 1)?;
+            let _ = metatrace::Ctx::root(cx, stdout);
             let stderr = stream(cx, rt, 2)?;
+            let _ = metatrace::Ctx::root(cx, stderr);
+            let extra = crate::library::sys_values(cx, rt)?;
+            let rooted_str = |cx: &mut Cx<'_, S>, s: &str| {
+                let o = new_str(cx.heap_mut(), s);
+                let _ = metatrace::Ctx::root(cx, o);
+                o
+            };
+            let argv: Vec<usize> = rt.argv.borrow().clone().iter().map(|a| rooted_str(cx, a)).collect();
+            let argv = new_list(cx.heap_mut(), &argv);
+            let _ = metatrace::Ctx::root(cx, argv);
+            let paths: Vec<String> = rt.path.borrow().iter().map(|p| p.display().to_string()).collect();
+            let path: Vec<usize> = paths.iter().map(|p| rooted_str(cx, p)).collect();
+            let path = new_list(cx.heap_mut(), &path);
+            let _ = metatrace::Ctx::root(cx, path);
             let mut v = vec![
                 ("argv", argv),
                 ("path", path),
-                ("maxsize", new_int(cx.heap_mut(), i64::MAX)),
-                ("version", new_str(cx.heap_mut(), "3.11.7 (mtpy)")),
-                ("platform", new_str(cx.heap_mut(), "linux")),
-                ("byteorder", new_str(cx.heap_mut(), "little")),
+                ("maxsize", {
+                    let o = new_int(cx.heap_mut(), i64::MAX);
+                    let _ = metatrace::Ctx::root(cx, o);
+                    o
+                }),
+                ("version", rooted_str(cx, "3.11.7 (mtpy)")),
+                ("platform", rooted_str(cx, "linux")),
+                ("byteorder", rooted_str(cx, "little")),
+                ("stdin", stdin),
                 ("stdout", stdout),
                 ("stderr", stderr),
+                ("__stdin__", stdin),
+                ("__stdout__", stdout),
+                ("__stderr__", stderr),
             ];
             v.extend(extra);
             v
@@ -264,13 +284,23 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
     Ok(Some(m))
 }
 
-/// `sys.stdout` / `sys.stderr`: an object with `write` and `flush`.
+/// `sys.stdin`, `sys.stdout` or `sys.stderr`: a text stream of `_io` on descriptor `fd`.
 fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
-    let t = rt.builtin_type("TextIOWrapper");
-    let obj = crate::types::call_type(cx, rt, t, &[], &[])?;
+    let io = import_module(cx, rt, "_io")?;
+    let Some(make) = globals::peek_global_of(rt, io, "_std_stream") else {
+        return err(cx, rt, "ImportError", "cannot import name '_std_stream' from '_io'");
+    };
+    let (name, mode) = match fd {
+        0 => ("<stdin>", "r"),
+        1 => ("<stdout>", "w"),
+        _ => ("<stderr>", "w"),
+    };
     let fdv = new_int(cx.heap_mut(), fd);
-    crate::classes::set_slot(cx, rt, obj, "fileno_", fdv);
-    Ok(obj)
+    let _ = metatrace::Ctx::root(cx, fdv);
+    let n = new_str(cx.heap_mut(), name);
+    let _ = metatrace::Ctx::root(cx, n);
+    let m = new_str(cx.heap_mut(), mode);
+    crate::builtins::call_value(cx, rt, make, &[fdv, n, m], &[])
 }
 
 /// `from module import *`: every public name (or those in `__all__`) into `target`.

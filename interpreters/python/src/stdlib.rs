@@ -26,6 +26,7 @@ macro_rules! frozen {
 pub static MODULES: &[Frozen] = frozen! {
     "collections" => "collections/__init__.py", package;
     "collections.abc" => "collections/abc.py";
+    "_io" => "_io.py";
     "abc" => "abc.py";
     "bisect" => "bisect.py";
     "contextlib" => "contextlib.py";
@@ -34,6 +35,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "enum" => "enum.py";
     "functools" => "functools.py";
     "heapq" => "heapq.py";
+    "io" => "io.py";
     "itertools" => "itertools.py";
     "json" => "json/__init__.py", package;
     "json.decoder" => "json/decoder.py";

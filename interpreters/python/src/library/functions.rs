@@ -3,7 +3,6 @@
 use super::*;
 
 rows! {
-    "print" => print,
     "len" => len,
     "repr" => repr,
     "abs" => abs,
@@ -33,7 +32,6 @@ rows! {
     "hash" => hash,
     "id" => id,
     "callable" => callable,
-    "input" => input,
     "format" => format,
     "dir" => dir,
     "globals" => globals,
@@ -42,49 +40,6 @@ rows! {
     "delattr" => delattr,
     "ascii" => ascii,
     "__build_class__" => build_class,
-}
-
-pub(super) fn print<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    kw: Kw<'_>,
-) -> PyResult {
-    let none = rt.none.get();
-    let sep = match kwarg(kw, "sep") {
-        Some(s) if s != none => to_str(cx, rt, s)?,
-        _ => " ".into(),
-    };
-    let end = match kwarg(kw, "end") {
-        Some(s) if s != none => to_str(cx, rt, s)?,
-        _ => "\n".into(),
-    };
-    let mut line = String::new();
-    for (k, &a) in args.iter().enumerate() {
-        if k > 0 {
-            line.push_str(&sep);
-        }
-        line.push_str(&to_str(cx, rt, a)?);
-    }
-    line.push_str(&end);
-    match kwarg(kw, "file").filter(|&f| f != none) {
-        Some(f) => {
-            // A file object with `write` (a user class, or sys.stderr).
-            let s = new_str(cx.heap_mut(), &line);
-            if let Some(r) = b::call_method(cx, rt, f, "write", &[s]) {
-                r?;
-            }
-        }
-        None => {
-            let mut out = rt.out.borrow_mut();
-            let _ = out.write_all(line.as_bytes());
-            if kwarg(kw, "flush").is_some_and(|f| f == rt.true_.get()) {
-                let _ = out.flush();
-            }
-        }
-    }
-    Ok(none)
 }
 
 pub(super) fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -801,30 +756,6 @@ pub(super) fn callable<S: Space>(
 ) -> PyResult {
     let o = arg(cx, rt, args, 0, "callable")?;
     Ok(rt.bool_obj(b::is_callable(rt, o)))
-}
-
-pub(super) fn input<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    if let Some(&p) = args.first() {
-        let s = to_str(cx, rt, p)?;
-        let mut out = rt.out.borrow_mut();
-        let _ = out.write_all(s.as_bytes());
-        let _ = out.flush();
-    }
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) | Err(_) => err(cx, rt, "EOFError", "EOF when reading a line"),
-        Ok(_) => {
-            let l = line.strip_suffix('\n').unwrap_or(&line);
-            let l = l.strip_suffix('\r').unwrap_or(l);
-            Ok(new_str(cx.heap_mut(), l))
-        }
-    }
 }
 
 pub(super) fn format<S: Space>(

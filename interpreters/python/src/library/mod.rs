@@ -49,6 +49,7 @@ mod objmodel;
 mod posix;
 mod sequences;
 mod sets;
+mod streams;
 mod strs;
 mod strs_text;
 mod structseq;
@@ -81,8 +82,8 @@ macro_rules! parts {
     };
 }
 parts!(
-    functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, system, objmodel, imports, posix
+    functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
+    objects, math, mathx, exceptions, structseq, system, objmodel, imports, posix
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -44,6 +44,7 @@ rows! {
     "posix.unsetenv" => p_unsetenv,
     "posix.system" => p_system,
     "posix._exit" => p_exit,
+    "posix._flush_std" => p_flush_std,
 }
 
 /// The C library's message for `errno` (CPython's `strerror`).
@@ -720,6 +721,18 @@ pub(super) fn p_exit<S: Space>(
     let n = int_of(cx, rt, n)?;
     let _ = rt.out.borrow_mut().flush();
     std::process::exit(n as i32)
+}
+
+/// Flushes what `print` and writes to descriptor 1 have buffered (mtpy's own).
+pub(super) fn p_flush_std<S: Space>(
+    _: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let _ = rt.out.borrow_mut().flush();
+    Ok(rt.none.get())
 }
 
 /// The process environment as a new dict of str (the `posix.environ` lib/os.py wraps).

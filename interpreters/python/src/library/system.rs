@@ -1,4 +1,4 @@
-//! The `sys` and `time` modules, and the methods of `sys.stdout` / `sys.stderr`.
+//! The `sys` and `time` modules.
 //!
 //! `sys.modules` is a dict kept in step with the import cache ([`cache_module`]);
 //! `sys.version_info`, `sys.float_info` and `sys.int_info` are struct sequences.
@@ -19,8 +19,6 @@ rows! {
     "time.perf_counter_ns" => time_perf_counter_ns,
     "time.monotonic_ns" => time_perf_counter_ns,
     "time.sleep" => time_sleep,
-    "TextIOWrapper.write" => io_write,
-    "TextIOWrapper.flush" => io_flush,
 }
 
 pub(super) fn sys_exit<S: Space>(
@@ -260,29 +258,5 @@ pub(super) fn time_sleep<S: Space>(
     if s.is_finite() {
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
     }
-    Ok(rt.none.get())
-}
-pub(super) fn io_write<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let s = arg(cx, rt, args, 0, "write")?;
-    if !is(s, &STR) {
-        return err(cx, rt, "TypeError", &format!("write() argument must be str, not {}", b::type_name(rt, s)));
-    }
-    let fd = classes::peek_slot(rt, this(t), "fileno_").and_then(|f| peek_i64(f)).unwrap_or(1);
-    if fd == 2 {
-        let _ = rt.out.borrow_mut().flush();
-        eprint!("{}", text(s));
-    } else {
-        let _ = rt.out.borrow_mut().write_all(text(s).as_bytes());
-    }
-    Ok(new_int(cx.heap_mut(), text(s).chars().count() as i64))
-}
-pub(super) fn io_flush<S: Space>(_: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
-    let _ = rt.out.borrow_mut().flush();
     Ok(rt.none.get())
 }

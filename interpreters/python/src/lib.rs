@@ -170,6 +170,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),
         ("property", vec![]),
+        ("code", vec![]),
         ("enumerate", vec![&ENUMERATE]),
         ("zip", vec![&ZIP]),
         ("map", vec![&MAP]),

@@ -167,7 +167,7 @@ fn run_module<S: Space>(
 ) -> PyResult {
     let code = match crate::compile::compile_module(source, filename) {
         Ok(c) => c,
-        Err(e) => return err(cx, rt, "SyntaxError", &format!("{} ({}, line {})", e.msg, filename, e.line)),
+        Err(e) => return Err(syntax_error(cx, rt, &e)),
     };
     rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
     let version = cx.quasi_new(0);
@@ -183,7 +183,23 @@ fn run_module<S: Space>(
     }
     // Cached before it runs: circular imports see the module as it is so far.
     crate::library::cache_module(cx, rt, name, m)?;
-    let id = rt.code_id(cx.heap_mut(), &code);
+    if let Err(e) = run_code_in(cx, rt, &code, m, 0) {
+        rt.module_cache.borrow_mut().remove(name);
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// Runs `code` (module-level code) with `module`'s globals and, unless `ns` is 0, namespace
+/// mapping `ns` (for `*Name` instructions): what the code returns.
+pub fn run_code_in<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    code: &Rc<crate::bytecode::Code>,
+    module: usize,
+    ns: usize,
+) -> PyResult {
+    let id = rt.code_id(cx.heap_mut(), code);
     crate::interp::name_code(id, &code.qualname);
     let consts = rt.consts.borrow()[id as usize].clone();
     let frame = crate::interp::Frame {
@@ -193,18 +209,45 @@ fn run_module<S: Space>(
         code_id: id,
         pc: 0,
         phase: crate::interp::START,
-        globals: m,
+        globals: module,
         exc: rt.none.get(),
-        ns: 0,
+        ns,
         gen: 0,
         locals: vec![0; code.varnames.len()],
         stack: Vec::new(),
     };
-    if let Err(e) = cx.call_function(frame) {
-        rt.module_cache.borrow_mut().remove(name);
-        return Err(e);
+    cx.call_function(frame)
+}
+
+/// The `SyntaxError` (or `IndentationError`, `TabError`) exception for a compile error.
+pub fn syntax_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: &crate::compile::SyntaxError) -> usize {
+    let mut parts = Vec::new();
+    let root = |cx: &mut Cx<'_, S>, o: usize, parts: &mut Vec<usize>| {
+        let _ = metatrace::Ctx::root(cx, o);
+        parts.push(o);
+    };
+    let o = new_str(cx.heap_mut(), &e.filename);
+    root(cx, o, &mut parts);
+    for n in [e.line, e.col] {
+        let o = new_int(cx.heap_mut(), n as i64);
+        root(cx, o, &mut parts);
     }
-    Ok(m)
+    let o = match &e.text {
+        Some(t) => new_str(cx.heap_mut(), t),
+        None => rt.none.get(),
+    };
+    root(cx, o, &mut parts);
+    for n in [e.end_line, e.end_col] {
+        let o = new_int(cx.heap_mut(), n as i64);
+        root(cx, o, &mut parts);
+    }
+    let info = crate::runtime::new_tuple(cx.heap_mut(), &parts);
+    let _ = metatrace::Ctx::root(cx, info);
+    let msg = new_str(cx.heap_mut(), &e.msg);
+    let class = rt.builtin_type(&format!("{:?}", e.kind));
+    match crate::types::call_type(cx, rt, class, &[msg, info], &[]) {
+        Ok(x) | Err(x) => x,
+    }
 }
 
 /// A module written in Rust, made the first time it is imported.

@@ -794,10 +794,16 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     rt: &Python,
     f: &crate::interp::Frame<C>,
     b: C::Ref,
+    nargs: usize,
 ) -> Option<C::Ref> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    if !matches!(crate::library::NAMES[id], "globals" | "locals" | "dir" | "vars") {
+    let wanted = match crate::library::NAMES[id] {
+        "globals" | "locals" | "dir" | "vars" => nargs == 0,
+        "exec" | "eval" => true,
+        _ => false,
+    };
+    if !wanted {
         return None;
     }
     let code = cx.int(f.code_id as i64);
@@ -824,7 +830,7 @@ fn module_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult 
 
 /// The namespace of the frame described by `info` (see `frame_info`): a function's locals as
 /// a new dict, a class body's namespace, or the module's globals.
-fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
+pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
     let Some(info) = info else {
         let main = rt.module_cache.borrow().get("__main__").copied();
         return match main {

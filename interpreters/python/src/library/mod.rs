@@ -36,6 +36,7 @@ macro_rules! rows {
 
 mod bytes;
 mod dunders;
+mod evaluation;
 mod exceptions;
 mod functions;
 mod imports;
@@ -83,7 +84,7 @@ macro_rules! parts {
 }
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
-    objects, math, mathx, exceptions, structseq, system, objmodel, imports, posix
+    objects, math, mathx, exceptions, evaluation, structseq, system, objmodel, imports, posix
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

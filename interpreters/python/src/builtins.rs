@@ -1362,16 +1362,11 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             Ok(a)
         }
         NativeOp::PrintExpr => {
-            if a != none {
-                let s = to_repr(cx, rt, a)?;
-                let _ = writeln!(rt.out.borrow_mut(), "{s}");
-            }
+            crate::library::display_value(cx, rt, a)?;
             Ok(none)
         }
     }
 }
-
-use std::io::Write;
 
 // ---- the builtin table --------------------------------------------------------------------
 

@@ -24,8 +24,19 @@ pub fn import<S: Space>(
 ) -> PyResult {
     let full = if level > 0 {
         let id = rt.module_id(importer) as usize;
-        let me = rt.modules.borrow()[id].name.to_string();
-        let is_pkg = rt.packages.borrow().contains(&me);
+        // `__package__` (a module run by `-m` sets it) names the package relative imports
+        // start from; otherwise the module's own name does.
+        let package = globals::peek_global_of(rt, importer, "__package__")
+            .filter(|&p| is(p, &STR) && !text(p).is_empty())
+            .map(|p| text(p).to_string());
+        let (me, is_pkg) = match package {
+            Some(p) => (p, true),
+            None => {
+                let me = rt.modules.borrow()[id].name.to_string();
+                let is_pkg = rt.packages.borrow().contains(&me);
+                (me, is_pkg)
+            }
+        };
         let mut parts: Vec<&str> = me.split('.').collect();
         let drop = if is_pkg { level - 1 } else { level };
         for _ in 0..drop {

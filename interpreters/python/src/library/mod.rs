@@ -67,6 +67,7 @@ pub use objects::{
     range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
 pub use posix::environ as posix_environ;
+pub use streams::display_value;
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
 pub use textmods::UNIDATA_VERSION;

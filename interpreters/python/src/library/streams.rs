@@ -10,6 +10,8 @@ rows! {
     "print" => print,
     "input" => input,
     "open" => open,
+    "exit" => exit,
+    "quit" => exit,
 }
 
 /// What a standard stream (`stdout`, `stdin`) of `sys` is now.
@@ -216,4 +218,41 @@ pub(super) fn open<S: Space>(
         return err(cx, rt, "ImportError", "cannot import name 'open' from '_io'");
     };
     call_value(cx, rt, f, args, kw)
+}
+
+/// `exit(code=None)` and `quit(code=None)` (the site module's): raise SystemExit.
+pub(super) fn exit<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let code = args.first().copied().or_else(|| kwarg(kw, "code")).unwrap_or(rt.none.get());
+    let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), &[code], &[])?;
+    Err(e)
+}
+
+/// The interactive display of an expression statement's value (`sys.displayhook`): its repr
+/// on `sys.stdout`, and `builtins._` set to it (None prints nothing).
+pub fn display_value<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<(), usize> {
+    if v == rt.none.get() {
+        return Ok(());
+    }
+    let builtins = rt.builtins.get();
+    crate::globals::store_global(cx, rt, builtins, "_", rt.none.get());
+    let mut line = b::to_repr(cx, rt, v)?;
+    line.push('\n');
+    match std_stream(rt, "stdout") {
+        Std::Original => {
+            let _ = rt.out.borrow_mut().write_all(line.as_bytes());
+        }
+        Std::Lost => return err(cx, rt, "RuntimeError", "lost sys.stdout").map(|_| ()),
+        Std::Replaced(f) => {
+            let _ = metatrace::Ctx::root(cx, f);
+            write_to(cx, rt, f, &line)?;
+        }
+    }
+    crate::globals::store_global(cx, rt, builtins, "_", v);
+    Ok(())
 }

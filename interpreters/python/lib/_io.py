@@ -19,10 +19,6 @@ class UnsupportedOperation(OSError, ValueError):
     __module__ = "io"
 
 
-def _closed_error():
-    return ValueError("I/O operation on closed file.")
-
-
 class IOBase:
     """The base of the io classes: closing, context management, line iteration."""
 
@@ -1073,7 +1069,7 @@ class StringIO(TextIOBase):
 
     def _check_open(self):
         if self._closed:
-            raise ValueError("I/O operation on closed file.")
+            raise ValueError("I/O operation on closed file")
 
     def close(self):
         self._closed = True

@@ -84,7 +84,8 @@ struct Target {
 /// The module standing for globals dict `g`: the loaded module `g` is an unchanged snapshot
 /// of, or a new module holding `g`'s items.
 fn module_for_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> PyResult {
-    let items = dict::items(g);
+    let items: Vec<(usize, usize)> =
+        dict::items(g).into_iter().filter(|&(k, _)| !(is(k, &STR) && text(k) == "__builtins__")).collect();
     let name = items.iter().find(|&&(k, _)| is(k, &STR) && text(k) == "__name__").map(|&(_, v)| v);
     if let Some(n) = name.filter(|&n| is(n, &STR)) {
         let m = rt.module_cache.borrow().get(text(n)).copied();
@@ -143,11 +144,26 @@ fn target<S: Space>(
     let none = rt.none.get();
     let globals = globals.filter(|&g| g != none);
     let locals = locals.filter(|&l| l != none);
+    // CPython's PyMapping_Check: anything subscriptable.
+    let mapping = |v: usize| {
+        dict::is_dict(v)
+            || is(v, &LIST)
+            || is(v, &TUPLE)
+            || is(v, &STR)
+            || crate::bytes::is_binary(v)
+            || classes::special(rt, b::peek_type(rt, v), "__getitem__").is_some()
+    };
     if let Some(l) = locals {
+        if !mapping(l) {
+            let msg = if fname == "exec" {
+                format!("locals must be a mapping or None, not {}", b::type_name(rt, l))
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+        }
         if !dict::is_dict(l) {
-            let has_getitem = classes::special(rt, b::peek_type(rt, l), "__getitem__").is_some();
-            let msg = if has_getitem { "locals must be a dict" } else { "locals must be a mapping" };
-            return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
+            return Err(crate::errors::new_error(cx, rt, "TypeError", "locals other than a dict are not supported"));
         }
     }
     match globals {
@@ -155,6 +171,8 @@ fn target<S: Space>(
             if !dict::is_dict(g) {
                 let msg = if fname == "exec" {
                     format!("exec() globals must be a dict, not {}", b::type_name(rt, g))
+                } else if mapping(g) {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
                 } else {
                     "globals must be a dict".to_string()
                 };

@@ -102,6 +102,9 @@ fn compile_err(src: &str) -> Option<SyntaxError> {
 
 fn shape(src: &str) -> Shape {
     let Some(e) = compile_err(src) else { return Shape::Complete };
+    if src.trim_end_matches('\n').ends_with('\\') {
+        return Shape::Open;
+    }
     let key = |e: &SyntaxError| (e.line, e.col, e.msg.clone());
     let more = compile_err(&format!("{src}\n"));
     let most = compile_err(&format!("{src}\n\n"));

@@ -653,7 +653,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_module_body(&mut self, body: &'a [Stmt]) -> CResult<Rc<Code>> {
-        self.u.doc = stmt::docstring(body);
+        self.u.doc = if self.interactive { None } else { stmt::docstring(body) };
         if let Some(d) = self.u.doc.clone() {
             self.load_const(Const::Str(d));
             let n = self.name_index("__doc__");

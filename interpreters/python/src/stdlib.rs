@@ -46,7 +46,9 @@ pub static MODULES: &[Frozen] = frozen! {
     "posixpath" => "posixpath.py";
     "stat" => "stat.py";
     "random" => "random.py";
+    "shutil" => "shutil.py";
     "string" => "string.py";
+    "tempfile" => "tempfile.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";
 };

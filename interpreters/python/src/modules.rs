@@ -275,13 +275,8 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             ("nan", new_float(cx.heap_mut(), f64::NAN)),
         ],
         "sys" => {
-            // The streams first: making them runs `_io`, which must be in `sys.modules`.
-            let stdin = stream(cx, rt, 0)?;
-            let _ = metatrace::Ctx::root(cx, stdin);
-            let stdout = stream(cx, rt, 1)?;
-            let _ = metatrace::Ctx::root(cx, stdout);
-            let stderr = stream(cx, rt, 2)?;
-            let _ = metatrace::Ctx::root(cx, stderr);
+            // The standard streams are made when first asked for (`sys.__getattr__`): making
+            // them compiles and runs `_io`.
             let extra = crate::library::sys_values(cx, rt)?;
             let rooted_str = |cx: &mut Cx<'_, S>, s: &str| {
                 let o = new_str(cx.heap_mut(), s);
@@ -306,12 +301,6 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                 ("version", rooted_str(cx, "3.11.7 (mtpy)")),
                 ("platform", rooted_str(cx, "linux")),
                 ("byteorder", rooted_str(cx, "little")),
-                ("stdin", stdin),
-                ("stdout", stdout),
-                ("stderr", stderr),
-                ("__stdin__", stdin),
-                ("__stdout__", stdout),
-                ("__stderr__", stderr),
             ];
             v.extend(extra);
             v
@@ -339,7 +328,7 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
 }
 
 /// `sys.stdin`, `sys.stdout` or `sys.stderr`: a text stream of `_io` on descriptor `fd`.
-fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
+pub fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
     let io = import_module(cx, rt, "_io")?;
     let Some(make) = globals::peek_global_of(rt, io, "_std_stream") else {
         return err(cx, rt, "ImportError", "cannot import name '_std_stream' from '_io'");

@@ -274,7 +274,8 @@ pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &
                 return Ok(v);
             }
         }
-        return err(cx, rt, "AttributeError", &format!("module has no attribute '{name}'"));
+        // Missing: the module's `__getattr__`, or AttributeError.
+        return crate::types::getattr(cx, rt, o, name);
     }
     // (`__getattribute__` and `__getattr__` of instances and classes included.)
     crate::types::getattr(cx, rt, o, name)

@@ -29,11 +29,13 @@ fn std_stream(rt: &Python, name: &str) -> Std {
     let Some(sys) = sys else { return Std::Original };
     let now = crate::globals::peek_global_of(rt, sys, name);
     let orig = crate::globals::peek_global_of(rt, sys, &format!("__{name}__"));
-    match now {
-        None => Std::Lost,
-        Some(v) if v == rt.none.get() => Std::Lost,
-        Some(v) if Some(v) == orig && name == "stdout" => Std::Original,
-        Some(v) => Std::Replaced(v),
+    match (now, orig) {
+        // Not made yet (see `sys.__getattr__`): nothing can have read ahead or replaced it.
+        (None, None) => Std::Original,
+        (None, Some(_)) => Std::Lost,
+        (Some(v), _) if v == rt.none.get() => Std::Lost,
+        (Some(v), Some(o)) if v == o && name == "stdout" => Std::Original,
+        (Some(v), _) => Std::Replaced(v),
     }
 }
 

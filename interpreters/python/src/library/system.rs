@@ -8,6 +8,7 @@ use super::*;
 
 rows! {
     "sys.exit" => sys_exit,
+    "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
     "importlib.import_module" => import_module,
@@ -31,6 +32,38 @@ pub(super) fn sys_exit<S: Space>(
     let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), args, &[])?;
     Err(e)
 }
+/// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,
+/// `sys.stdout`, `sys.stderr` and their `__std*__` originals).
+pub(super) fn sys_getattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let n = arg(cx, rt, args, 0, "__getattr__")?;
+    let name = if is(n, &STR) { text(n).to_string() } else { String::new() };
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    let known = ["stdin", "stdout", "stderr"].iter().any(|s| name == *s || name == format!("__{s}__"));
+    if let (true, Some(sys)) = (known, sys) {
+        if crate::globals::peek_global_of(rt, sys, "__stdout__").is_none() {
+            for (fd, s) in ["stdin", "stdout", "stderr"].iter().enumerate() {
+                let stream = crate::modules::stream(cx, rt, fd as i64)?;
+                let _ = metatrace::Ctx::root(cx, stream);
+                let orig = format!("__{s}__");
+                crate::globals::store_global(cx, rt, sys, &orig, stream);
+                if crate::globals::peek_global_of(rt, sys, s).is_none() {
+                    crate::globals::store_global(cx, rt, sys, s, stream);
+                }
+            }
+        }
+        if let Some(v) = crate::globals::peek_global_of(rt, sys, &name) {
+            return Ok(v);
+        }
+    }
+    err(cx, rt, "AttributeError", &format!("module 'sys' has no attribute '{name}'"))
+}
+
 thread_local! {
     /// What `sys.setrecursionlimit` last set (the native stack is the real limit: see
     /// `Ctx::stack_ok`).

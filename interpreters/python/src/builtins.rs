@@ -1371,16 +1371,11 @@ fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: 
             Ok(a)
         }
         NativeOp::PrintExpr => {
-            if a != none {
-                let s = to_repr(cx, rt, a)?;
-                let _ = writeln!(rt.out.borrow_mut(), "{s}");
-            }
+            crate::library::display_value(cx, rt, a)?;
             Ok(none)
         }
     }
 }
-
-use std::io::Write;
 
 // ---- the builtin table --------------------------------------------------------------------
 
@@ -1388,7 +1383,8 @@ pub use crate::hashing::{contains, hash, is_callable, tuple_hash};
 pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
-pub const RUST_MODULES: &[&str] = &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii"];
+pub const RUST_MODULES: &[&str] =
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];

@@ -122,6 +122,14 @@ pub fn module_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: 
             return Outcome::Value(v);
         }
     }
+    // A module-level `__getattr__` (PEP 562) supplies what the module lacks.
+    if name != "__getattr__" {
+        if let Some(hook) = peek_global_of(rt, addr, "__getattr__") {
+            let f = cx.const_ref(hook);
+            let n = crate::strings::str_from(cx, name);
+            return Outcome::Call(f, vec![n]);
+        }
+    }
     let msg = format!("module '{mname}' has no attribute '{name}'");
     Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg))
 }

@@ -555,9 +555,10 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
     if class == TYPE.class() && cx.promote_ref(callable) == rt.builtin_type("super") {
         return make_super::<S, C>(cx, &rt, f, &args);
     }
-    if class == BUILTIN.class() && args.is_empty() && kwargs.is_none() {
-        // `globals()`, `locals()`, `dir()`, `vars()`: given the frame they look at.
-        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable) {
+    if class == BUILTIN.class() && kwargs.is_none() {
+        // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame they
+        // look at.
+        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable, args.len()) {
             let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
             return builtins::call_native::<S, C>(cx, f, callable, args, Some(kw));
         }
@@ -673,6 +674,10 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::DeleteGlobal(n) | Op::DeleteName(n) => {
             let name = name::<C>(code, n);
+            if let (Op::DeleteName(_), false) = (op, is_null(cx, f.ns)) {
+                let k = crate::strings::str_from(cx, &name);
+                return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, vec![f.ns, k]));
+            }
             if !crate::globals::delete_global(cx, rt, f.globals, &name) {
                 return Step::Raise(errors::new_error(cx, rt, "NameError", &format!("name '{name}' is not defined")));
             }

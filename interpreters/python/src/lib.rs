@@ -35,7 +35,9 @@ pub mod numbers;
 pub mod objects;
 pub mod percent;
 pub mod regex;
+pub mod repl;
 pub mod runtime;
+pub mod session;
 pub mod sets;
 pub mod space;
 pub mod stdlib;
@@ -172,8 +174,8 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
         ("super", vec![&SUPER]),
-        ("TextIOWrapper", vec![]),
         ("property", vec![]),
+        ("code", vec![]),
         ("enumerate", vec![&ENUMERATE]),
         ("zip", vec![&ZIP]),
         ("map", vec![&MAP]),
@@ -335,30 +337,25 @@ pub fn run_source(
     stack_margin: usize,
     out: Box<dyn std::io::Write>,
 ) -> Result<Exit, compile::SyntaxError> {
-    let code = compile::compile_module(source, filename)?;
-    let mut vm = new_vm(params, out);
-    vm.set_stack_margin(stack_margin);
-    let rt = vm.lang().rt.clone();
-    rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
-    let main = main_module(&mut vm, "__main__");
-    rt.module_cache.borrow_mut().insert("__main__".into(), main);
     let dir = std::path::Path::new(filename).parent().map(|d| d.to_path_buf()).unwrap_or_default();
-    let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
-    rt.path.borrow_mut().push(dir);
-    if let Ok(cwd) = std::env::current_dir() {
-        rt.path.borrow_mut().push(cwd);
-    }
-    *rt.argv.borrow_mut() = argv.to_vec();
-    let r = run_code(&mut vm, &code, main);
+    let mut s = session::Session::new(params, stack_margin, argv, dir, out);
+    let outcome = s.run_program(source, filename);
     if stats {
-        eprintln!("jit: {}", vm.stats().summary());
-        let h = vm.heap_stats();
-        eprintln!("heap: collections={} peak_bytes={} objects={}", h.collections, h.peak_bytes, h.objects);
+        print_stats(&s.vm);
     }
-    Ok(match r {
-        Ok(_) => Exit::Status(0),
-        Err(e) => exit_of(&rt, e),
-    })
+    match outcome {
+        session::Outcome::Done => Ok(Exit::Status(0)),
+        session::Outcome::Exit(e) => Ok(e),
+        session::Outcome::Error(r) => Ok(Exit::Uncaught(r)),
+        session::Outcome::Syntax(e) => Err(e),
+    }
+}
+
+/// What the JIT and the heap did (`-X jitstats`), on stderr.
+pub fn print_stats(vm: &Vm<Py>) {
+    eprintln!("jit: {}", vm.stats().summary());
+    let h = vm.heap_stats();
+    eprintln!("heap: collections={} peak_bytes={} objects={}", h.collections, h.peak_bytes, h.objects);
 }
 
 /// What an uncaught exception makes of the process.

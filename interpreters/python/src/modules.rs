@@ -24,8 +24,19 @@ pub fn import<S: Space>(
 ) -> PyResult {
     let full = if level > 0 {
         let id = rt.module_id(importer) as usize;
-        let me = rt.modules.borrow()[id].name.to_string();
-        let is_pkg = rt.packages.borrow().contains(&me);
+        // `__package__` (a module run by `-m` sets it) names the package relative imports
+        // start from; otherwise the module's own name does.
+        let package = globals::peek_global_of(rt, importer, "__package__")
+            .filter(|&p| is(p, &STR) && !text(p).is_empty())
+            .map(|p| text(p).to_string());
+        let (me, is_pkg) = match package {
+            Some(p) => (p, true),
+            None => {
+                let me = rt.modules.borrow()[id].name.to_string();
+                let is_pkg = rt.packages.borrow().contains(&me);
+                (me, is_pkg)
+            }
+        };
         let mut parts: Vec<&str> = me.split('.').collect();
         let drop = if is_pkg { level - 1 } else { level };
         for _ in 0..drop {
@@ -119,6 +130,10 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
     if let Some(&m) = rt.module_cache.borrow().get(name) {
         return Ok(m);
     }
+    if let Some(m) = sys_modules_entry(cx, rt, name)? {
+        rt.module_cache.borrow_mut().insert(name.to_string(), m);
+        return Ok(m);
+    }
     if let Some(m) = builtin_module(cx, rt, name)? {
         crate::library::cache_module(cx, rt, name, m)?;
         return Ok(m);
@@ -139,6 +154,17 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
     run_module(cx, rt, name, &source, &file.display().to_string(), package, true)
 }
 
+/// What a program put in `sys.modules` under `name` (as `os` does for `os.path`).
+fn sys_modules_entry<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Result<Option<usize>, usize> {
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    let Some(d) = sys.and_then(|s| globals::peek_global_of(rt, s, "modules")).filter(|&d| crate::dict::is_dict(d))
+    else {
+        return Ok(None);
+    };
+    let k = new_str(cx.heap_mut(), name);
+    Ok(crate::dict::lookup(cx, rt, d, k)?.filter(|&m| m != rt.none.get()))
+}
+
 /// Compiles and runs module `name` from `source` (read from `filename`; `has_file`: a real
 /// file, which becomes the module's `__file__`), caching it as it starts.
 fn run_module<S: Space>(
@@ -152,7 +178,7 @@ fn run_module<S: Space>(
 ) -> PyResult {
     let code = match crate::compile::compile_module(source, filename) {
         Ok(c) => c,
-        Err(e) => return err(cx, rt, "SyntaxError", &format!("{} ({}, line {})", e.msg, filename, e.line)),
+        Err(e) => return Err(syntax_error(cx, rt, &e)),
     };
     rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
     let version = cx.quasi_new(0);
@@ -168,7 +194,23 @@ fn run_module<S: Space>(
     }
     // Cached before it runs: circular imports see the module as it is so far.
     crate::library::cache_module(cx, rt, name, m)?;
-    let id = rt.code_id(cx.heap_mut(), &code);
+    if let Err(e) = run_code_in(cx, rt, &code, m, 0) {
+        rt.module_cache.borrow_mut().remove(name);
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// Runs `code` (module-level code) with `module`'s globals and, unless `ns` is 0, namespace
+/// mapping `ns` (for `*Name` instructions): what the code returns.
+pub fn run_code_in<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    code: &Rc<crate::bytecode::Code>,
+    module: usize,
+    ns: usize,
+) -> PyResult {
+    let id = rt.code_id(cx.heap_mut(), code);
     crate::interp::name_code(id, &code.qualname);
     let consts = rt.consts.borrow()[id as usize].clone();
     let frame = crate::interp::Frame {
@@ -178,18 +220,45 @@ fn run_module<S: Space>(
         code_id: id,
         pc: 0,
         phase: crate::interp::START,
-        globals: m,
+        globals: module,
         exc: rt.none.get(),
-        ns: 0,
+        ns,
         gen: 0,
         locals: smallvec::smallvec![0; code.varnames.len()],
         stack: Default::default(),
     };
-    if let Err(e) = cx.call_function(frame) {
-        rt.module_cache.borrow_mut().remove(name);
-        return Err(e);
+    cx.call_function(frame)
+}
+
+/// The `SyntaxError` (or `IndentationError`, `TabError`) exception for a compile error.
+pub fn syntax_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: &crate::compile::SyntaxError) -> usize {
+    let mut parts = Vec::new();
+    let root = |cx: &mut Cx<'_, S>, o: usize, parts: &mut Vec<usize>| {
+        let _ = metatrace::Ctx::root(cx, o);
+        parts.push(o);
+    };
+    let o = new_str(cx.heap_mut(), &e.filename);
+    root(cx, o, &mut parts);
+    for n in [e.line, e.col] {
+        let o = new_int(cx.heap_mut(), n as i64);
+        root(cx, o, &mut parts);
     }
-    Ok(m)
+    let o = match &e.text {
+        Some(t) => new_str(cx.heap_mut(), t),
+        None => rt.none.get(),
+    };
+    root(cx, o, &mut parts);
+    for n in [e.end_line, e.end_col] {
+        let o = new_int(cx.heap_mut(), n as i64);
+        root(cx, o, &mut parts);
+    }
+    let info = crate::runtime::new_tuple(cx.heap_mut(), &parts);
+    let _ = metatrace::Ctx::root(cx, info);
+    let msg = new_str(cx.heap_mut(), &e.msg);
+    let class = rt.builtin_type(&format!("{:?}", e.kind));
+    match crate::types::call_type(cx, rt, class, &[msg, info], &[]) {
+        Ok(x) | Err(x) => x,
+    }
 }
 
 /// A module written in Rust, made the first time it is imported.
@@ -206,27 +275,37 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
             ("nan", new_float(cx.heap_mut(), f64::NAN)),
         ],
         "sys" => {
+            // The standard streams are made when first asked for (`sys.__getattr__`): making
+            // them compiles and runs `_io`.
             let extra = crate::library::sys_values(cx, rt)?;
-            let argv: Vec<usize> = rt.argv.borrow().iter().map(|a| new_str(cx.heap_mut(), a)).collect();
+            let rooted_str = |cx: &mut Cx<'_, S>, s: &str| {
+                let o = new_str(cx.heap_mut(), s);
+                let _ = metatrace::Ctx::root(cx, o);
+                o
+            };
+            let argv: Vec<usize> = rt.argv.borrow().clone().iter().map(|a| rooted_str(cx, a)).collect();
             let argv = new_list(cx.heap_mut(), &argv);
-            let path: Vec<usize> =
-                rt.path.borrow().iter().map(|p| new_str(cx.heap_mut(), &p.display().to_string())).collect();
+            let _ = metatrace::Ctx::root(cx, argv);
+            let paths: Vec<String> = rt.path.borrow().iter().map(|p| p.display().to_string()).collect();
+            let path: Vec<usize> = paths.iter().map(|p| rooted_str(cx, p)).collect();
             let path = new_list(cx.heap_mut(), &path);
-            let stdout = stream(cx, rt, 1)?;
-            let stderr = stream(cx, rt, 2)?;
+            let _ = metatrace::Ctx::root(cx, path);
             let mut v = vec![
                 ("argv", argv),
                 ("path", path),
-                ("maxsize", new_int(cx.heap_mut(), i64::MAX)),
-                ("version", new_str(cx.heap_mut(), "3.11.7 (mtpy)")),
-                ("platform", new_str(cx.heap_mut(), "linux")),
-                ("byteorder", new_str(cx.heap_mut(), "little")),
-                ("stdout", stdout),
-                ("stderr", stderr),
+                ("maxsize", {
+                    let o = new_int(cx.heap_mut(), i64::MAX);
+                    let _ = metatrace::Ctx::root(cx, o);
+                    o
+                }),
+                ("version", rooted_str(cx, "3.11.7 (mtpy)")),
+                ("platform", rooted_str(cx, "linux")),
+                ("byteorder", rooted_str(cx, "little")),
             ];
             v.extend(extra);
             v
         }
+        "posix" => vec![("environ", crate::library::posix_environ(cx, rt)?)],
         "unicodedata" => vec![("unidata_version", new_str(cx.heap_mut(), crate::library::UNIDATA_VERSION))],
         // Other modules of Rust functions (`time`, `importlib`): just their functions.
         _ if funcs.is_empty() => return Ok(None),
@@ -248,13 +327,23 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
     Ok(Some(m))
 }
 
-/// `sys.stdout` / `sys.stderr`: an object with `write` and `flush`.
-fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
-    let t = rt.builtin_type("TextIOWrapper");
-    let obj = crate::types::call_type(cx, rt, t, &[], &[])?;
+/// `sys.stdin`, `sys.stdout` or `sys.stderr`: a text stream of `_io` on descriptor `fd`.
+pub fn stream<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fd: i64) -> PyResult {
+    let io = import_module(cx, rt, "_io")?;
+    let Some(make) = globals::peek_global_of(rt, io, "_std_stream") else {
+        return err(cx, rt, "ImportError", "cannot import name '_std_stream' from '_io'");
+    };
+    let (name, mode) = match fd {
+        0 => ("<stdin>", "r"),
+        1 => ("<stdout>", "w"),
+        _ => ("<stderr>", "w"),
+    };
     let fdv = new_int(cx.heap_mut(), fd);
-    crate::classes::set_slot(cx, rt, obj, "fileno_", fdv);
-    Ok(obj)
+    let _ = metatrace::Ctx::root(cx, fdv);
+    let n = new_str(cx.heap_mut(), name);
+    let _ = metatrace::Ctx::root(cx, n);
+    let m = new_str(cx.heap_mut(), mode);
+    crate::builtins::call_value(cx, rt, make, &[fdv, n, m], &[])
 }
 
 /// `from module import *`: every public name (or those in `__all__`) into `target`.

@@ -323,6 +323,11 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
     if is(obj, &MODULE) {
         return match crate::globals::peek_global_of(rt, obj, name) {
             Some(v) => Ok(v),
+            None if name != "__getattr__" && crate::globals::peek_global_of(rt, obj, "__getattr__").is_some() => {
+                let hook = crate::globals::peek_global_of(rt, obj, "__getattr__").unwrap_or(0);
+                let n = new_str(cx.heap_mut(), name);
+                builtins::call_value(cx, rt, hook, &[n], &[])
+            }
             None => {
                 let m = rt.modules.borrow()[rt.module_id(obj) as usize].name.clone();
                 err(cx, rt, "AttributeError", &format!("module '{m}' has no attribute '{name}'"))

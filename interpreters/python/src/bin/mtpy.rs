@@ -1,18 +1,21 @@
 //! `mtpy`: runs a Python program with the Metatrace JIT.
 //!
-//! `mtpy [options] FILE [args...]`, `mtpy -c CODE`, `mtpy -` (stdin). Implementation options
+//! `mtpy [options] FILE [args...]`, `mtpy -c CODE`, `mtpy -m MODULE`, `mtpy -` (stdin), and
+//! `mtpy` alone: the interactive REPL on a terminal, else the program piped to stdin (`-i`:
+//! the REPL after the program, even on piped input). Implementation options
 //! are `-X name[=value]`: `jit=off|on`, `jit-threshold=N`, `jit-bridge=N`, `jitlog`, and
 //! `jit=SPEC` with the toolchain's comma-separated settings. An uncaught exception prints a
 //! CPython-style traceback to stderr and exits 1; a syntax error is reported with its line
 //! and caret and exits 1.
 
 use metatrace::JitParams;
-use metatrace_python::compile::SyntaxError;
-use metatrace_python::{run_source, Exit};
-use std::io::Read;
+use metatrace_python::session::{report, Outcome, Session};
+use metatrace_python::{print_stats, repl};
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: mtpy [-h] [--version] [-X opt] [-u] [-O] (-c cmd | file | -) [arg] ...";
+const USAGE: &str = "usage: mtpy [-h] [--version] [-X opt] [-u] [-O] [-i] [-c cmd | -m mod | file | -] [arg] ...";
 
 /// The interpreter runs on a thread with a stack of its own: the compiler may use all of it
 /// (deeply nested source), the program the part above [`STACK_MARGIN`]: Python recursion
@@ -27,7 +30,9 @@ fn help() -> String {
          Runs a Python 3 program with the Metatrace tracing JIT.\n\n\
          options:\n  \
            -c cmd       program passed in as string\n  \
-           -            program read from stdin\n  \
+           -m mod       run library module as a script\n  \
+           -i           inspect interactively after running the program\n  \
+           -            program read from stdin (default; interactive mode if a tty)\n  \
            -X opt       implementation option: jit=off|on|SPEC, jit-threshold=N, jit-bridge=N, jitlog,\n  \
                         jitstats (what the JIT and the heap did, on stderr at exit)\n  \
            -u, -O       accepted (output is flushed at exit; asserts always run)\n  \
@@ -36,11 +41,23 @@ fn help() -> String {
     )
 }
 
+/// What the command line asks to run.
+enum Plan {
+    /// A program's source and its file name (`<string>` for `-c`, `<stdin>`).
+    Program(String, String),
+    /// `-m module`.
+    Module(String),
+    /// Nothing: the interactive REPL.
+    Repl,
+}
+
 fn main() -> ExitCode {
     let mut params = JitParams { keep_traces: false, compile_share: JitParams::COMPILE_SHARE, ..JitParams::default() };
     let mut stats = false;
+    let mut interactive = false;
     let mut args = std::env::args().skip(1).peekable();
-    let mut source: Option<(String, String)> = None;
+    let mut plan = None;
+    let mut argv0 = String::new();
     while let Some(a) = args.next() {
         match a.as_str() {
             "-h" | "--help" => {
@@ -51,7 +68,8 @@ fn main() -> ExitCode {
                 println!("Python 3.11.7 (mtpy {})", env!("CARGO_PKG_VERSION"));
                 return ExitCode::SUCCESS;
             }
-            "-u" | "-O" | "-OO" | "-B" | "-E" | "-s" | "-S" => {}
+            "-u" | "-O" | "-OO" | "-B" | "-E" | "-s" | "-S" | "-q" => {}
+            "-i" => interactive = true,
             "-X" => {
                 let Some(opt) = args.next() else { return usage("-X needs an option") };
                 if opt == "jitstats" {
@@ -62,23 +80,36 @@ fn main() -> ExitCode {
             }
             "-c" => {
                 let Some(code) = args.next() else { return usage("Argument expected for the -c option") };
-                source = Some((code, "<string>".into()));
+                plan = Some(Plan::Program(code, "<string>".into()));
+                argv0 = "-c".into();
                 break;
             }
-            "-m" => return usage("-m is not supported yet"),
+            "-m" => {
+                let Some(module) = args.next() else { return usage("Argument expected for the -m option") };
+                plan = Some(Plan::Module(module));
+                argv0 = "-m".into();
+                break;
+            }
             "-" => {
-                let mut s = String::new();
-                if std::io::stdin().read_to_string(&mut s).is_err() {
-                    eprintln!("mtpy: cannot read stdin");
-                    return ExitCode::from(1);
-                }
-                source = Some((s, "<stdin>".into()));
+                let Some(src) = read_stdin() else { return ExitCode::from(1) };
+                plan = Some(Plan::Program(src, "<stdin>".into()));
+                argv0 = "-".into();
                 break;
             }
             _ if a.starts_with("-X") => {
                 if let Err(e) = x_option(&mut params, &a[2..]) {
                     return usage(&e);
                 }
+            }
+            _ if a.starts_with("-c") && a.len() > 2 => {
+                plan = Some(Plan::Program(a[2..].to_string(), "<string>".into()));
+                argv0 = "-c".into();
+                break;
+            }
+            _ if a.starts_with("-m") && a.len() > 2 => {
+                plan = Some(Plan::Module(a[2..].to_string()));
+                argv0 = "-m".into();
+                break;
             }
             _ if a.starts_with('-') => return usage(&format!("unknown option {a}")),
             _ => {
@@ -91,41 +122,28 @@ fn main() -> ExitCode {
                 };
                 let text = String::from_utf8_lossy(&text);
                 let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-                source = Some((text, a));
+                argv0 = a.clone();
+                plan = Some(Plan::Program(text, a));
                 break;
             }
         }
     }
-    let Some((src, filename)) = source else {
-        return usage("the interactive REPL is not supported yet: give a FILE, -c CODE or -");
+    let tty = std::io::stdin().is_terminal();
+    let plan = match plan {
+        Some(p) => p,
+        // As CPython: a terminal gets the REPL; piped input is the program.
+        None if tty || interactive => Plan::Repl,
+        None => {
+            let Some(src) = read_stdin() else { return ExitCode::from(1) };
+            Plan::Program(src, "<stdin>".into())
+        }
     };
-    let mut argv = vec![if filename.starts_with('<') {
-        if filename == "<string>" {
-            "-c".to_string()
-        } else {
-            "-".to_string()
-        }
-    } else {
-        filename.clone()
-    }];
+    let mut argv = vec![argv0];
     argv.extend(args);
-    let outcome = std::thread::Builder::new().name("mtpy".into()).stack_size(STACK_SIZE).spawn(move || {
-        let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-        match run_source(&src, &filename, &argv, params, stats, STACK_MARGIN, out) {
-            Ok(Exit::Status(n)) => n,
-            Ok(Exit::Uncaught(report)) => {
-                eprint!("{report}");
-                if !report.ends_with('\n') {
-                    eprintln!();
-                }
-                1
-            }
-            Err(e) => {
-                report_syntax_error(&e);
-                1
-            }
-        }
-    });
+    let outcome = std::thread::Builder::new()
+        .name("mtpy".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(plan, argv, params, stats, interactive, tty));
     match outcome.map(|h| h.join()) {
         Ok(Ok(n)) => ExitCode::from(n.clamp(0, 255) as u8),
         _ => {
@@ -133,6 +151,65 @@ fn main() -> ExitCode {
             ExitCode::from(70)
         }
     }
+}
+
+/// Runs the plan on the interpreter thread: the exit status.
+fn run(plan: Plan, argv: Vec<String>, params: JitParams, stats: bool, interactive: bool, tty: bool) -> i32 {
+    let out: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
+    let dir = match &plan {
+        Plan::Program(_, f) if !f.starts_with('<') => {
+            Path::new(f).parent().map(|d| d.to_path_buf()).unwrap_or_default()
+        }
+        _ => PathBuf::new(),
+    };
+    let mut session = Session::new(params, STACK_MARGIN, &argv, dir, out);
+    let outcome = match &plan {
+        Plan::Program(src, f) => Some(session.run_program(src, f)),
+        Plan::Module(m) => match session.run_module(m) {
+            Ok(o) => Some(o),
+            Err(msg) => {
+                eprintln!("mtpy: {msg}");
+                if stats {
+                    print_stats(&session.vm);
+                }
+                return 1;
+            }
+        },
+        Plan::Repl => None,
+    };
+    let mut status = 0;
+    let mut exited = false;
+    if let Some(o) = &outcome {
+        let (text, st) = report(o);
+        if let Some(t) = text {
+            eprint!("{t}");
+        }
+        status = st;
+        exited = matches!(o, Outcome::Exit(_));
+    }
+    if (interactive || matches!(plan, Plan::Repl)) && !exited {
+        if tty && matches!(plan, Plan::Repl) {
+            eprintln!("{}", repl::banner());
+        }
+        status = match repl::Terminal::new().filter(|_| tty) {
+            Some(mut t) => repl::run(&mut session, &mut t),
+            None => repl::run(&mut session, &mut repl::PlainStdin),
+        };
+    }
+    if stats {
+        print_stats(&session.vm);
+    }
+    status
+}
+
+/// The whole of stdin (the program of `mtpy -` and of piped input).
+fn read_stdin() -> Option<String> {
+    let mut s = String::new();
+    if std::io::stdin().read_to_string(&mut s).is_err() {
+        eprintln!("mtpy: cannot read stdin");
+        return None;
+    }
+    Some(s)
 }
 
 fn x_option(params: &mut JitParams, opt: &str) -> Result<(), String> {
@@ -153,18 +230,4 @@ fn x_option(params: &mut JitParams, opt: &str) -> Result<(), String> {
 fn usage(msg: &str) -> ExitCode {
     eprintln!("mtpy: {msg}\n{USAGE}");
     ExitCode::from(2)
-}
-
-fn report_syntax_error(e: &SyntaxError) {
-    eprintln!("  File \"{}\", line {}", e.filename, e.line);
-    if let Some(text) = &e.text {
-        let line = text.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        eprintln!("    {trimmed}");
-        let col = (e.col as usize).saturating_sub(1).saturating_sub(indent);
-        eprintln!("    {}^", " ".repeat(col));
-    }
-    let kind = format!("{:?}", e.kind);
-    eprintln!("{kind}: {}", e.msg);
 }

@@ -103,6 +103,27 @@ pub fn compile_interactive(source: &str, filename: &str) -> Result<Rc<Code>, Syn
     compile_source(source, filename, Flavor::Interactive)
 }
 
+/// What `compile()`, `exec()` and `eval()` compile: `mode` is `exec`, `eval` or `single`;
+/// with `ns_names` the top level's names go to the frame's namespace mapping first (the
+/// `*Name` instructions, as for a class body), for code run with a separate locals mapping.
+pub fn compile_for(source: &str, filename: &str, mode: &str, ns_names: bool) -> Result<Rc<Code>, SyntaxError> {
+    let flavor = match mode {
+        "eval" => Flavor::Eval,
+        "single" => Flavor::Interactive,
+        _ => Flavor::Module,
+    };
+    NS_NAMES.with(|n| n.set(ns_names));
+    let r = compile_source(source, filename, flavor);
+    NS_NAMES.with(|n| n.set(false));
+    r
+}
+
+thread_local! {
+    /// Whether the code being compiled keeps its top-level names in a namespace (see
+    /// [`compile_for`]).
+    static NS_NAMES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Flavor {
     Module,
@@ -329,6 +350,8 @@ pub(crate) struct Compiler<'a> {
     pub depth: u32,
     pub future_annotations: bool,
     pub interactive: bool,
+    /// The top level's names use the frame's namespace (see [`compile_for`]).
+    pub ns_names: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -350,6 +373,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             future_annotations,
             interactive,
+            ns_names: NS_NAMES.with(|n| n.get()),
         };
         c.u = c.make_unit(0, CodeKind::Module, "<module>", "<module>", 1, ArgCounts::default());
         c
@@ -558,6 +582,8 @@ impl<'a> Compiler<'a> {
             Name,
         }
         let way = match (kind, r) {
+            (ScopeKind::Module, NameScope::GlobalExplicit) => Way::Global,
+            (ScopeKind::Module, _) if self.ns_names => Way::Name,
             (ScopeKind::Module, _) => Way::Global,
             (_, NameScope::Cell | NameScope::Free) => match self.u.deref.get(&mangled) {
                 Some(&i) => Way::Deref(i),
@@ -627,7 +653,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_module_body(&mut self, body: &'a [Stmt]) -> CResult<Rc<Code>> {
-        self.u.doc = stmt::docstring(body);
+        self.u.doc = if self.interactive { None } else { stmt::docstring(body) };
         if let Some(d) = self.u.doc.clone() {
             self.load_const(Const::Str(d));
             let n = self.name_index("__doc__");

@@ -3,7 +3,6 @@
 use super::*;
 
 rows! {
-    "print" => print,
     "len" => len,
     "repr" => repr,
     "abs" => abs,
@@ -33,7 +32,6 @@ rows! {
     "hash" => hash,
     "id" => id,
     "callable" => callable,
-    "input" => input,
     "format" => format,
     "dir" => dir,
     "globals" => globals,
@@ -42,49 +40,6 @@ rows! {
     "delattr" => delattr,
     "ascii" => ascii,
     "__build_class__" => build_class,
-}
-
-pub(super) fn print<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    kw: Kw<'_>,
-) -> PyResult {
-    let none = rt.none.get();
-    let sep = match kwarg(kw, "sep") {
-        Some(s) if s != none => to_str(cx, rt, s)?,
-        _ => " ".into(),
-    };
-    let end = match kwarg(kw, "end") {
-        Some(s) if s != none => to_str(cx, rt, s)?,
-        _ => "\n".into(),
-    };
-    let mut line = String::new();
-    for (k, &a) in args.iter().enumerate() {
-        if k > 0 {
-            line.push_str(&sep);
-        }
-        line.push_str(&to_str(cx, rt, a)?);
-    }
-    line.push_str(&end);
-    match kwarg(kw, "file").filter(|&f| f != none) {
-        Some(f) => {
-            // A file object with `write` (a user class, or sys.stderr).
-            let s = new_str(cx.heap_mut(), &line);
-            if let Some(r) = b::call_method(cx, rt, f, "write", &[s]) {
-                r?;
-            }
-        }
-        None => {
-            let mut out = rt.out.borrow_mut();
-            let _ = out.write_all(line.as_bytes());
-            if kwarg(kw, "flush").is_some_and(|f| f == rt.true_.get()) {
-                let _ = out.flush();
-            }
-        }
-    }
-    Ok(none)
 }
 
 pub(super) fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -319,7 +274,8 @@ pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &
                 return Ok(v);
             }
         }
-        return err(cx, rt, "AttributeError", &format!("module has no attribute '{name}'"));
+        // Missing: the module's `__getattr__`, or AttributeError.
+        return crate::types::getattr(cx, rt, o, name);
     }
     // (`__getattribute__` and `__getattr__` of instances and classes included.)
     crate::types::getattr(cx, rt, o, name)
@@ -803,30 +759,6 @@ pub(super) fn callable<S: Space>(
     Ok(rt.bool_obj(b::is_callable(rt, o)))
 }
 
-pub(super) fn input<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    if let Some(&p) = args.first() {
-        let s = to_str(cx, rt, p)?;
-        let mut out = rt.out.borrow_mut();
-        let _ = out.write_all(s.as_bytes());
-        let _ = out.flush();
-    }
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) | Err(_) => err(cx, rt, "EOFError", "EOF when reading a line"),
-        Ok(_) => {
-            let l = line.strip_suffix('\n').unwrap_or(&line);
-            let l = l.strip_suffix('\r').unwrap_or(l);
-            Ok(new_str(cx.heap_mut(), l))
-        }
-    }
-}
-
 pub(super) fn format<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -870,10 +802,16 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     rt: &Python,
     f: &crate::interp::Frame<C>,
     b: C::Ref,
+    nargs: usize,
 ) -> Option<C::Ref> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    if !matches!(crate::library::NAMES[id], "globals" | "locals" | "dir" | "vars") {
+    let wanted = match crate::library::NAMES[id] {
+        "globals" | "locals" | "dir" | "vars" => nargs == 0,
+        "exec" | "eval" => true,
+        _ => false,
+    };
+    if !wanted {
         return None;
     }
     let code = cx.int(f.code_id as i64);
@@ -900,7 +838,7 @@ fn module_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult 
 
 /// The namespace of the frame described by `info` (see `frame_info`): a function's locals as
 /// a new dict, a class body's namespace, or the module's globals.
-fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
+pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> PyResult {
     let Some(info) = info else {
         let main = rt.module_cache.borrow().get("__main__").copied();
         return match main {

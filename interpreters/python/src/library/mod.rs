@@ -37,6 +37,7 @@ macro_rules! rows {
 mod binascii;
 mod bytes;
 mod dunders;
+mod evaluation;
 mod exceptions;
 mod functions;
 mod imports;
@@ -47,9 +48,11 @@ mod methods;
 mod numeric;
 mod objects;
 mod objmodel;
+mod posix;
 mod re;
 mod sequences;
 mod sets;
+mod streams;
 mod strs;
 mod strs_text;
 mod structmod;
@@ -67,6 +70,8 @@ pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
     range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
+pub use posix::environ as posix_environ;
+pub use streams::display_value;
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};
 pub use textmods::UNIDATA_VERSION;
@@ -83,8 +88,9 @@ macro_rules! parts {
     };
 }
 parts!(
-    functions, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric, objects, math,
-    mathx, exceptions, structseq, structmod, binascii, timemod, system, objmodel, imports, re
+    functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
+    objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
+    posix, re
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

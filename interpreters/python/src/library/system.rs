@@ -1,4 +1,4 @@
-//! The `sys` and `time` modules, and the methods of `sys.stdout` / `sys.stderr`.
+//! The `sys` and `time` modules.
 //!
 //! `sys.modules` is a dict kept in step with the import cache ([`cache_module`]);
 //! `sys.version_info`, `sys.float_info` and `sys.int_info` are struct sequences.
@@ -8,6 +8,7 @@ use super::*;
 
 rows! {
     "sys.exit" => sys_exit,
+    "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
     "importlib.import_module" => import_module,
@@ -19,8 +20,6 @@ rows! {
     "time.perf_counter_ns" => time_perf_counter_ns,
     "time.monotonic_ns" => time_perf_counter_ns,
     "time.sleep" => time_sleep,
-    "TextIOWrapper.write" => io_write,
-    "TextIOWrapper.flush" => io_flush,
 }
 
 pub(super) fn sys_exit<S: Space>(
@@ -33,6 +32,38 @@ pub(super) fn sys_exit<S: Space>(
     let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), args, &[])?;
     Err(e)
 }
+/// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,
+/// `sys.stdout`, `sys.stderr` and their `__std*__` originals).
+pub(super) fn sys_getattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let n = arg(cx, rt, args, 0, "__getattr__")?;
+    let name = if is(n, &STR) { text(n).to_string() } else { String::new() };
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    let known = ["stdin", "stdout", "stderr"].iter().any(|s| name == *s || name == format!("__{s}__"));
+    if let (true, Some(sys)) = (known, sys) {
+        if crate::globals::peek_global_of(rt, sys, "__stdout__").is_none() {
+            for (fd, s) in ["stdin", "stdout", "stderr"].iter().enumerate() {
+                let stream = crate::modules::stream(cx, rt, fd as i64)?;
+                let _ = metatrace::Ctx::root(cx, stream);
+                let orig = format!("__{s}__");
+                crate::globals::store_global(cx, rt, sys, &orig, stream);
+                if crate::globals::peek_global_of(rt, sys, s).is_none() {
+                    crate::globals::store_global(cx, rt, sys, s, stream);
+                }
+            }
+        }
+        if let Some(v) = crate::globals::peek_global_of(rt, sys, &name) {
+            return Ok(v);
+        }
+    }
+    err(cx, rt, "AttributeError", &format!("module 'sys' has no attribute '{name}'"))
+}
+
 thread_local! {
     /// What `sys.setrecursionlimit` last set (the native stack is the real limit: see
     /// `Ctx::stack_ok`).
@@ -260,29 +291,5 @@ pub(super) fn time_sleep<S: Space>(
     if s.is_finite() {
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
     }
-    Ok(rt.none.get())
-}
-pub(super) fn io_write<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let s = arg(cx, rt, args, 0, "write")?;
-    if !is(s, &STR) {
-        return err(cx, rt, "TypeError", &format!("write() argument must be str, not {}", b::type_name(rt, s)));
-    }
-    let fd = classes::peek_slot(rt, this(t), "fileno_").and_then(|f| peek_i64(f)).unwrap_or(1);
-    if fd == 2 {
-        let _ = rt.out.borrow_mut().flush();
-        eprint!("{}", text(s));
-    } else {
-        let _ = rt.out.borrow_mut().write_all(text(s).as_bytes());
-    }
-    Ok(new_int(cx.heap_mut(), text(s).chars().count() as i64))
-}
-pub(super) fn io_flush<S: Space>(_: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
-    let _ = rt.out.borrow_mut().flush();
     Ok(rt.none.get())
 }

@@ -338,16 +338,12 @@ pub fn call_value<S: Space>(
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
-            if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], first) {
-                return err(cx, rt, "TypeError", &msg);
-            }
-            return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
+            return call_method_on(cx, rt, id, first, rest, kw);
         }
-        if let Some(msg) = (this != 0).then(|| crate::library::wrong_self(rt, NAMES[id], this)).flatten() {
-            return err(cx, rt, "TypeError", &msg);
+        if this != 0 {
+            return call_method_on(cx, rt, id, this, args, kw);
         }
-        let this = if this == 0 { None } else { Some(this) };
-        return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
+        return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
     }
     if is(callable, &TYPE) {
         return crate::types::call_type(cx, rt, callable, args, kw);
@@ -364,6 +360,24 @@ pub fn call_value<S: Space>(
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not callable", type_name(rt, callable)))
+}
+
+/// Calls builtin method number `id` with `obj` as its `self` (checked; a boxed instance of a
+/// subclass of the method's type stands for its value, see `boxed`).
+fn call_method_on<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    id: usize,
+    obj: usize,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> PyResult {
+    let this = crate::boxed::method_self(NAMES[id], obj);
+    if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], this) {
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let r = (crate::library::table::<S>()[id])(cx, rt, Some(this), args, kw)?;
+    Ok(if this == obj { r } else { crate::boxed::method_result(NAMES[id], obj, this, r) })
 }
 
 /// Calls special method `name` of `obj` if its class has one.
@@ -1135,7 +1149,14 @@ pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Ve
     Ok(items)
 }
 
-fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: usize, c: usize) -> PyResult {
+pub(crate) fn run_op<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    op: NativeOp,
+    a: usize,
+    b: usize,
+    c: usize,
+) -> PyResult {
     let none = rt.none.get();
     match op {
         NativeOp::Binary(op) => binary(cx, rt, op, a, b),

@@ -803,6 +803,7 @@ pub fn make_class_with(
     let exception = bases.iter().any(|&b| is_type(b) && rt.types.borrow()[type_id(b)].exception);
     let mut full = vec![t];
     full.extend(mro);
+    let value_base = crate::boxed::find_value_base(rt, name, spec.builtin, t, &full);
     for &b in &bases {
         rt.types.borrow()[type_id(b)].subclasses.borrow_mut().push(t);
     }
@@ -821,6 +822,7 @@ pub fn make_class_with(
         exception,
         dict: std::cell::RefCell::new(dict.into_iter().collect()),
         version,
+        value_base,
     });
     Ok(t)
 }

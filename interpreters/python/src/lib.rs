@@ -9,6 +9,7 @@
 //! [`library`], [`types`], [`numbers`], [`dict`], [`format`]).
 
 pub mod attrs;
+pub mod boxed;
 pub mod builtins;
 pub mod bytecode;
 pub mod bytes;

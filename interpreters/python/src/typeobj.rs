@@ -48,6 +48,9 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
     if cls == rt.builtin_type("type") && args.len() == 1 && kw.is_empty() {
         return Ok(peek_type(rt, args[0]));
     }
+    if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
+        return r;
+    }
     let new = classes::lookup(rt, cls, "__new__");
     let obj = match new {
         Some(n) if is_builtin_named(n, "type.__new__") => type_new(cx, rt, cls, args, kw)?,
@@ -57,12 +60,7 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
             all.extend_from_slice(args);
             call_value(cx, rt, f, &all, kw)?
         }
-        _ => {
-            if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
-                return r;
-            }
-            new_object(cx, rt, cls, args, kw, true)?
-        }
+        _ => new_object(cx, rt, cls, args, kw, true)?,
     };
     let t = peek_type(rt, obj);
     if !is_subclass(rt, t, cls) {

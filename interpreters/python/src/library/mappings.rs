@@ -198,8 +198,19 @@ pub(super) fn dict_getitem<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
+    let boxed = this(t);
+    let t = Some(crate::boxed::unbox(boxed));
     let d = own_dict(cx, rt, t, "__getitem__")?;
     let k = one(cx, rt, args, "dict.__getitem__")?;
+    if boxed != d {
+        // A subclass's `__missing__` makes the value of a missing key.
+        if let Some(missing) = classes::special(rt, b::peek_type(rt, boxed), "__missing__") {
+            return match dict::lookup(cx, rt, d, k)? {
+                Some(v) => Ok(v),
+                None => b::call_value(cx, rt, missing, &[boxed, k], &[]),
+            };
+        }
+    }
     crate::types::getitem(cx, rt, d, k)
 }
 pub(super) fn dict_setitem<S: Space>(

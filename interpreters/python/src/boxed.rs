@@ -119,6 +119,33 @@ pub fn method_self(name: &str, obj: usize) -> usize {
     }
 }
 
+/// The dict `dict(o)` and `{**o}` copy the items of directly: `o` if it is a dict, or the
+/// value of a boxed dict whose class iterates as a dict does (CPython's `dict_merge` takes
+/// those without calling `keys()` or `__getitem__`).
+pub fn dict_value(rt: &Python, o: usize) -> Option<usize> {
+    if crate::dict::is_dict(o) {
+        return Some(o);
+    }
+    let v = value_of(o);
+    if v == 0 || !crate::dict::is_dict(v) {
+        return None;
+    }
+    let iter = classes::lookup(rt, builtins::peek_type(rt, o), "__iter__")?;
+    // SAFETY: a live builtin.
+    let plain =
+        is(iter, &BUILTIN) && builtins::NAMES[unsafe { read_word(iter, &BUILTIN_ID) } as usize] == "dict.__iter__";
+    plain.then_some(v)
+}
+
+/// Whether builtin method `name` takes the arguments that are boxed instances as their
+/// values: the methods of `str` and `bytes` read their arguments as text or bytes (a str
+/// subclass is a str to `s.split(sep)`); the ones that format or store objects do not.
+pub fn unboxes_args(name: &str) -> bool {
+    let Some((prefix, method)) = name.split_once('.') else { return false };
+    matches!(prefix, "str" | "bytes" | "bytearray")
+        && !matches!(method, "format" | "format_map" | "__mod__" | "__rmod__" | "__format__" | "append" | "insert")
+}
+
 /// The result of builtin method `name` called on `obj` through its value `v`: the in-place
 /// operators return their `self`, which is the box.
 pub fn method_result(name: &str, obj: usize, v: usize, r: usize) -> usize {

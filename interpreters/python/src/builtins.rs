@@ -376,6 +376,13 @@ fn call_method_on<S: Space>(
     if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], this) {
         return err(cx, rt, "TypeError", &msg);
     }
+    let unboxed;
+    let args = if crate::boxed::unboxes_args(NAMES[id]) && args.iter().any(|&a| crate::boxed::value_of(a) != 0) {
+        unboxed = args.iter().map(|&a| crate::boxed::unbox(a)).collect::<Vec<_>>();
+        &unboxed[..]
+    } else {
+        args
+    };
     let r = (crate::library::table::<S>()[id])(cx, rt, Some(this), args, kw)?;
     Ok(if this == obj { r } else { crate::boxed::method_result(NAMES[id], obj, this, r) })
 }
@@ -858,6 +865,12 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
                 }
             }
         }
+    }
+    let (ua, ub) = (crate::boxed::unbox(a), crate::boxed::unbox(b));
+    if ua != a || ub != b {
+        // Instances of builtin subclasses whose methods gave up: the operation of the values
+        // (`[1] + L([2])`, `"ab" * C(2)`), as the builtin types' own operations accept them.
+        return binary(cx, rt, op, ua, ub);
     }
     if let Some(r) = crate::sets::binary(cx, rt, op, a, b) {
         return r;

@@ -496,6 +496,11 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(g, vec![obj, n]);
     }
+    let tv = cx.promote_ref(t);
+    if crate::boxed::value_base(rt, tv).is_some() {
+        // The data attributes of a builtin value (`real`, `imag`) through its box.
+        return native(cx);
+    }
     Outcome::Raise(attribute_error(cx, rt, obj, name))
 }
 
@@ -663,8 +668,10 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
             let m = cx.const_ref(m);
             Outcome::Call(m, vec![a, b])
         }
-        None if cx.promote_class(a) != INSTANCE.class() && method_of(cx, rt, b, rev).is_none() => {
-            // A builtin on the left (`"%s" % obj`, `"a" + obj`): the builtin's own operation.
+        None if cx.promote_class(a) != INSTANCE.class() => {
+            // A builtin on the left (`"%s" % obj`, `"a" + obj`, `1 + obj`): the builtin's own
+            // operation, which tries `obj`'s reflection (and a builtin subclass's value).
+            let _ = rev;
             Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b])
         }
         None => reflected(cx, rt, op, a, b),

@@ -261,7 +261,8 @@ fn mangle(class: &str, name: &str) -> Rc<str> {
 
 /// The instance attributes a base allows (`None`: its instances have a `__dict__`).
 fn base_slots(rt: &Python, b: usize) -> Option<Vec<Rc<str>>> {
-    if b == rt.builtin_type("object") {
+    if b == rt.builtin_type("object") || crate::boxed::value_base(rt, b) == Some(b) {
+        // (The builtin value types' objects have no attributes either.)
         return Some(Vec::new());
     }
     rt.types.borrow()[type_id(b)].slots.clone()

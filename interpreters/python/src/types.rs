@@ -116,7 +116,7 @@ fn construct<S: Space>(
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {
                     let _ = metatrace::Ctx::root(cx, d);
-                    if dict::is_dict(v) {
+                    if let Some(v) = crate::boxed::dict_value(rt, v) {
                         for (k, x) in dict::items(v) {
                             dict::set(cx, rt, d, k, x)?;
                         }

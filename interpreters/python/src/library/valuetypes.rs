@@ -109,7 +109,7 @@ fn rank(o: usize) -> u8 {
 
 /// Calls builtin function `name` (not a method) from Rust.
 fn call_named<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str, args: &[usize]) -> PyResult {
-    let id = NAMES.iter().position(|n| *n == name).expect("a builtin");
+    let id = crate::library::NAMES.iter().position(|n| *n == name).expect("a builtin");
     (table::<S>()[id])(cx, rt, None, args, &[])
 }
 

@@ -617,9 +617,8 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         }
         return Ok(format!("slice({})", parts.join(", ")));
     }
-    if is(obj, &RANGE) {
-        let (a, b, c) = crate::library::range_parts(obj);
-        return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
+    if crate::ranges::is_range(obj) {
+        return Ok(crate::ranges::repr(obj));
     }
     if is(obj, &SLICE) {
         return crate::library::slice_repr(cx, rt, obj);
@@ -718,8 +717,8 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if crate::views::is_view(o) {
         return Ok(crate::views::len(o) > 0);
     }
-    if is(o, &RANGE) {
-        return Ok(len(cx, rt, o)? > 0);
+    if crate::ranges::is_range(o) {
+        return Ok(crate::ranges::truth(o));
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
@@ -757,11 +756,8 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if crate::views::is_view(o) {
         return Ok(crate::views::len(o));
     }
-    if is(o, &RANGE) {
-        let (a, b, c) = unsafe {
-            (read_word(o, &RANGE_START) as i64, read_word(o, &RANGE_STOP) as i64, read_word(o, &RANGE_STEP) as i64)
-        };
-        return Ok(range_len(a, b, c));
+    if crate::ranges::is_range(o) {
+        return crate::ranges::len(cx, rt, o);
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
@@ -772,18 +768,6 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         }
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("object of type '{}' has no len()", type_name(rt, o))))
-}
-
-pub fn range_len(a: i64, b: i64, c: i64) -> usize {
-    let (a, b, c) = (a as i128, b as i128, c as i128);
-    let n = if c > 0 && a < b {
-        (b - a - 1) / c + 1
-    } else if c < 0 && a > b {
-        (a - b - 1) / (-c) + 1
-    } else {
-        0
-    };
-    n.min(isize::MAX as i128) as usize
 }
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
@@ -915,7 +899,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             let found = contains(cx, rt, b, a)?;
             return boolean(found == (op == CmpOp::In));
         }
-        CmpOp::Eq | CmpOp::Ne if is(a, &RANGE) && is(b, &RANGE) => {
+        CmpOp::Eq | CmpOp::Ne if crate::ranges::is_range(a) && crate::ranges::is_range(b) => {
             return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
         }
         _ => {}
@@ -923,7 +907,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
-    if is(a, &RANGE) && is(b, &RANGE) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+    if crate::ranges::is_range(a) && crate::ranges::is_range(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
     }
     if is(a, &SLICE) && is(b, &SLICE) {
@@ -935,7 +919,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     let ord: Option<Ordering> = if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
-        x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
+        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53).
+        let exact = match (peek_bigint(a), peek_bigint(b)) {
+            (Some(i), None) => crate::numbers::int_float_cmp(&i, y),
+            (None, Some(j)) => crate::numbers::int_float_cmp(&j, x).map(Ordering::reverse),
+            _ => x.partial_cmp(&y),
+        };
+        exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
     } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
@@ -1010,18 +1000,12 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         unsafe { *((it + SITER_SEQ.offset as usize) as *mut usize) = seq };
         return Ok(it);
     }
-    if is(o, &RANGE) {
-        let (a, b, c) = unsafe { (read_word(o, &RANGE_START), read_word(o, &RANGE_STOP), read_word(o, &RANGE_STEP)) };
-        let it = cx.heap_mut().alloc(&RANGE_ITER);
-        unsafe {
-            *((it + RITER_NEXT.offset as usize) as *mut u64) = a;
-            *((it + RITER_STOP.offset as usize) as *mut u64) = b;
-            *((it + RITER_STEP.offset as usize) as *mut u64) = c;
-        }
-        return Ok(it);
+    if crate::ranges::is_range(o) {
+        return Ok(crate::ranges::iter(cx, o));
     }
     if is(o, &SEQ_ITER)
         || is(o, &RANGE_ITER)
+        || is(o, &crate::ranges::LONGRANGE_ITER)
         || is(o, &crate::generators::GENERATOR)
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)
@@ -1076,10 +1060,14 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             (read_word(it, &RITER_NEXT) as i64, read_word(it, &RITER_STOP) as i64, read_word(it, &RITER_STEP) as i64)
         };
         if (step > 0 && n < stop) || (step < 0 && n > stop) {
-            unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n + step };
+            // (A step past 64 bits is past the stop.)
+            unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n.checked_add(step).unwrap_or(stop) };
             return Ok(Some(new_int(cx.heap_mut(), n)));
         }
         return Ok(None);
+    }
+    if is(it, &crate::ranges::LONGRANGE_ITER) {
+        return Ok(crate::ranges::next(cx, it));
     }
     if is_lazy(it) {
         return crate::library::lazy_next(cx, rt, it);
@@ -1447,7 +1435,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "int"
     } else if class == crate::complex::COMPLEX.class() {
         "complex"
-    } else if class == RANGE.class() {
+    } else if class == RANGE.class() || class == crate::ranges::BIGRANGE.class() {
         "range"
     } else if class == SLICE.class() {
         "slice"
@@ -1455,7 +1443,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "float"
     } else if class == crate::generators::GENERATOR.class() {
         "generator"
-    } else if class == RANGE.class() {
+    } else if class == RANGE.class() || class == crate::ranges::BIGRANGE.class() {
         "range"
     } else {
         return None;

@@ -33,6 +33,7 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod percent;
+pub mod ranges;
 pub mod runtime;
 pub mod sets;
 pub mod space;
@@ -160,12 +161,13 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("function", vec![&FUNCTION]),
         ("builtin_function_or_method", vec![&BUILTIN]),
         ("method", vec![&METHOD]),
-        ("range", vec![&RANGE]),
+        ("range", vec![&RANGE, &ranges::BIGRANGE]),
         ("slice", vec![&SLICE]),
         ("module", vec![&MODULE]),
         ("cell", vec![&CELL]),
         ("iterator", vec![&SEQ_ITER]),
         ("range_iterator", vec![&RANGE_ITER]),
+        ("longrange_iterator", vec![&ranges::LONGRANGE_ITER]),
         ("callable_iterator", vec![&library::CALL_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),

@@ -511,7 +511,7 @@ pub(super) fn reversed<S: Space>(
     let [o] = args[..] else {
         return err(cx, rt, "TypeError", &format!("reversed expected 1 argument, got {}", args.len()));
     };
-    if is(o, &RANGE) {
+    if crate::ranges::is_range(o) {
         return Ok(super::range_reversed(cx, o));
     }
     let items = if is(o, &LIST)

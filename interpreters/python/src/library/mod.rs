@@ -62,7 +62,7 @@ pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
-    range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
+    range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
 pub use structseq::new_structseq;
 pub use system::{cache_module, module_delattr, sys_values};

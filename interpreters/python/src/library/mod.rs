@@ -188,6 +188,30 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         _ => true,
     };
     (!ok).then(|| {
-        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", b::type_name(rt, this))
+        // CPython's slot wrappers (most special methods) say it one way, its method
+        // descriptors another.
+        let method_descriptor = match method {
+            "__getitem__" => matches!(prefix, "list" | "dict"),
+            "__contains__" => matches!(prefix, "dict" | "set" | "frozenset"),
+            _ => matches!(
+                method,
+                "__reversed__"
+                    | "__sizeof__"
+                    | "__getnewargs__"
+                    | "__format__"
+                    | "__round__"
+                    | "__trunc__"
+                    | "__floor__"
+                    | "__ceil__"
+            ),
+        };
+        if method.starts_with("__") && method.ends_with("__") && !method_descriptor {
+            format!("descriptor '{method}' requires a '{prefix}' object but received a '{}'", b::type_name(rt, this))
+        } else {
+            format!(
+                "descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object",
+                b::type_name(rt, this)
+            )
+        }
     })
 }

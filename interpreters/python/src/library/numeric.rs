@@ -278,6 +278,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
         Some(b'+') => (false, &lower[1..]),
         _ => (false, &lower[..]),
     };
+    if body.starts_with(['+', '-']) {
+        return None;
+    }
     let v = match body {
         "inf" | "infinity" => f64::INFINITY,
         "nan" => f64::NAN,

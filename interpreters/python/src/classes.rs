@@ -328,7 +328,8 @@ pub enum Descriptor {
 }
 
 /// The builtin methods of `object` and `type` that are class methods.
-const BUILTIN_CLASSMETHODS: &[&str] = &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__"];
+const BUILTIN_CLASSMETHODS: &[&str] =
+    &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__", "dict.fromkeys"];
 
 /// What kind of descriptor the class attribute `v` is.
 pub fn descriptor(rt: &Python, v: usize) -> Descriptor {

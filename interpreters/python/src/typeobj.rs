@@ -117,6 +117,16 @@ fn new_object<S: Space>(
         let msg = format!("object.__new__(X): X is not a type object ({})", builtins::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg);
     }
+    if crate::boxed::value_base(rt, cls).is_some() {
+        // Its instances hold a builtin value only the builtin type's `__new__` makes: CPython
+        // names the first class up the bases without a `__new__` of its own.
+        let mut base = cls;
+        while !classes::is_builtin(rt, base) && rt.types.borrow()[type_id(base)].dict.borrow().contains_key("__new__") {
+            base = rt.types.borrow()[type_id(base)].base.unwrap_or(base);
+        }
+        let (name, base) = (classes::type_name(rt, cls), classes::type_name(rt, base));
+        return err(cx, rt, "TypeError", &format!("object.__new__({name}) is not safe, use {base}.__new__()"));
+    }
     let exception = rt.types.borrow()[type_id(cls)].exception;
     if (!args.is_empty() || !kw.is_empty()) && !exception {
         if !default_new && overrides(rt, cls, "__new__") {

@@ -9,18 +9,84 @@ class Error(Exception):
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, str, type, range, type(len), type(lambda: 0),
+_ATOMIC = (type(None), int, float, bool, str, bytes, complex, type, range, type(len), type(lambda: 0),
            type(Ellipsis), type(NotImplemented))
 
 
 def _is_atomic(x):
-    return isinstance(x, _ATOMIC) or x is None
+    return type(x) in _ATOMIC or x is None or isinstance(x, type)
 
 
 def _new_like(x):
     """A new instance of x's class, made without running its __init__."""
     cls = type(x)
     return object.__new__(cls)
+
+
+_VALUE_TYPES = (int, float, complex, str, bytes, tuple)
+_REBUILT_TYPES = _VALUE_TYPES + (frozenset, set, bytearray, list, dict)
+
+
+def _builtin_base(cls):
+    """The builtin type instances of cls extend (int for `class C(int)`), if any."""
+    for base in cls.__mro__:
+        if base in _REBUILT_TYPES:
+            return base
+    return None
+
+
+def _rebuild(x, deep, memo):
+    """A copy of x, an instance of a subclass of a builtin type or of a class with its own
+    __reduce__, as CPython's copy makes it from x.__reduce_ex__(4)."""
+    cls = type(x)
+    reduce = getattr(cls, "__reduce__", None)
+    items = pairs = None
+    if reduce is not None and reduce is not object.__reduce__:
+        rv = tuple(x.__reduce__()) + (None, None, None)
+        func, args, state, items, pairs = rv[:5]
+        if deep:
+            args = deepcopy(args, memo)
+        y = func(*args)
+    else:
+        base = _builtin_base(cls)
+        state = getattr(x, "__dict__", None) or None
+        if base in _VALUE_TYPES:
+            args = x.__getnewargs__()
+            if deep:
+                args = deepcopy(args, memo)
+            y = cls.__new__(cls, *args)
+        elif base in (set, frozenset, bytearray):
+            args = base(x) if base is bytearray else list(x)
+            if deep and base is not bytearray:
+                args = deepcopy(args, memo)
+            y = cls(bytes(args) if base is bytearray else args)
+        else:
+            y = cls.__new__(cls)
+            if base is list:
+                items = iter(x)
+            elif base is dict:
+                pairs = iter(x.items())
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        _set_state(y, dict(state) if isinstance(state, dict) else state)
+    if items is not None:
+        for item in items:
+            y.append(deepcopy(item, memo) if deep else item)
+    if pairs is not None:
+        for key, value in pairs:
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
+def _rebuilt(cls):
+    """Whether copies of cls's instances are made by _rebuild."""
+    reduce = getattr(cls, "__reduce__", None)
+    return (reduce is not None and reduce is not object.__reduce__) or _builtin_base(cls) is not None
 
 
 def _state(x):
@@ -57,6 +123,8 @@ def copy(x):
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
+    if _rebuilt(cls):
+        return _rebuild(x, False, None)
     y = _new_like(x)
     state = _state(x)
     _set_state(y, dict(state) if isinstance(state, dict) else state)
@@ -105,6 +173,8 @@ def deepcopy(x, memo=None, _nil=[]):
         copier = getattr(x, "__deepcopy__", None)
         if copier is not None:
             y = copier(memo)
+        elif _rebuilt(cls):
+            y = _rebuild(x, True, memo)
         else:
             y = _new_like(x)
             memo[d] = y

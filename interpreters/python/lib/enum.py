@@ -114,7 +114,8 @@ class EnumType(type):
             # A class's own __new__ makes its members; lookups by value stay Enum.__new__.
             namespace["__new_member__"] = namespace.pop("__new__")
         enum_class = super().__new__(metacls, cls, bases, namespace, **kwds)
-        if "__new_member__" in namespace:
+        if first_enum is not None:
+            # Lookups by value are Enum.__new__'s, before a mixed-in type's (int.__new__).
             type.__setattr__(enum_class, "__new__", Enum.__new__)
         if member_type is not object:
             _keep_enum_methods(enum_class, namespace)

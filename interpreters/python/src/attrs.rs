@@ -173,6 +173,13 @@ pub fn generic_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
     }
     match class_attr {
         Some(v) => descr_get(cx, rt, v, Some(obj), t),
+        None if crate::boxed::value_of(obj) != 0 => {
+            // The data attributes of a builtin value (`real`, `imag`, ...) through its box.
+            match crate::types::builtin_getattr(cx, rt, crate::boxed::value_of(obj), name) {
+                Err(e) if is_attribute_error(rt, e) => no_attribute(cx, rt, obj, name),
+                r => r,
+            }
+        }
         None if is(obj, &INSTANCE) => no_attribute(cx, rt, obj, name),
         None => crate::types::builtin_getattr(cx, rt, obj, name),
     }

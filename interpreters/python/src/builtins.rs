@@ -338,16 +338,12 @@ pub fn call_value<S: Space>(
                 let msg = format!("unbound method {}() needs an argument", NAMES[id]);
                 return err(cx, rt, "TypeError", &msg);
             };
-            if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], first) {
-                return err(cx, rt, "TypeError", &msg);
-            }
-            return (crate::library::table::<S>()[id])(cx, rt, Some(first), rest, kw);
+            return call_method_on(cx, rt, id, first, rest, kw);
         }
-        if let Some(msg) = (this != 0).then(|| crate::library::wrong_self(rt, NAMES[id], this)).flatten() {
-            return err(cx, rt, "TypeError", &msg);
+        if this != 0 {
+            return call_method_on(cx, rt, id, this, args, kw);
         }
-        let this = if this == 0 { None } else { Some(this) };
-        return (crate::library::table::<S>()[id])(cx, rt, this, args, kw);
+        return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
     }
     if is(callable, &TYPE) {
         return crate::types::call_type(cx, rt, callable, args, kw);
@@ -364,6 +360,31 @@ pub fn call_value<S: Space>(
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not callable", type_name(rt, callable)))
+}
+
+/// Calls builtin method number `id` with `obj` as its `self` (checked; a boxed instance of a
+/// subclass of the method's type stands for its value, see `boxed`).
+fn call_method_on<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    id: usize,
+    obj: usize,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> PyResult {
+    let this = crate::boxed::method_self(NAMES[id], obj);
+    if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], this) {
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let unboxed;
+    let args = if crate::boxed::unboxes_args(NAMES[id]) && args.iter().any(|&a| crate::boxed::value_of(a) != 0) {
+        unboxed = args.iter().map(|&a| crate::boxed::unbox(a)).collect::<Vec<_>>();
+        &unboxed[..]
+    } else {
+        args
+    };
+    let r = (crate::library::table::<S>()[id])(cx, rt, Some(this), args, kw)?;
+    Ok(if this == obj { r } else { crate::boxed::method_result(NAMES[id], obj, this, r) })
 }
 
 /// Calls special method `name` of `obj` if its class has one.
@@ -596,9 +617,8 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         }
         return Ok(format!("slice({})", parts.join(", ")));
     }
-    if is(obj, &RANGE) {
-        let (a, b, c) = crate::library::range_parts(obj);
-        return Ok(if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") });
+    if crate::ranges::is_range(obj) {
+        return Ok(crate::ranges::repr(obj));
     }
     if is(obj, &SLICE) {
         return crate::library::slice_repr(cx, rt, obj);
@@ -704,8 +724,8 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if crate::views::is_view(o) {
         return Ok(crate::views::len(o) > 0);
     }
-    if is(o, &RANGE) {
-        return Ok(len(cx, rt, o)? > 0);
+    if crate::ranges::is_range(o) {
+        return Ok(crate::ranges::truth(o));
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
@@ -743,11 +763,8 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if crate::views::is_view(o) {
         return Ok(crate::views::len(o));
     }
-    if is(o, &RANGE) {
-        let (a, b, c) = unsafe {
-            (read_word(o, &RANGE_START) as i64, read_word(o, &RANGE_STOP) as i64, read_word(o, &RANGE_STEP) as i64)
-        };
-        return Ok(range_len(a, b, c));
+    if crate::ranges::is_range(o) {
+        return crate::ranges::len(cx, rt, o);
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
@@ -758,18 +775,6 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         }
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("object of type '{}' has no len()", type_name(rt, o))))
-}
-
-pub fn range_len(a: i64, b: i64, c: i64) -> usize {
-    let (a, b, c) = (a as i128, b as i128, c as i128);
-    let n = if c > 0 && a < b {
-        (b - a - 1) / c + 1
-    } else if c < 0 && a > b {
-        (a - b - 1) / (-c) + 1
-    } else {
-        0
-    };
-    n.min(isize::MAX as i128) as usize
 }
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
@@ -852,6 +857,12 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
             }
         }
     }
+    let (ua, ub) = (crate::boxed::unbox(a), crate::boxed::unbox(b));
+    if ua != a || ub != b {
+        // Instances of builtin subclasses whose methods gave up: the operation of the values
+        // (`[1] + L([2])`, `"ab" * C(2)`), as the builtin types' own operations accept them.
+        return binary(cx, rt, op, ua, ub);
+    }
     if let Some(r) = crate::sets::binary(cx, rt, op, a, b) {
         return r;
     }
@@ -895,7 +906,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             let found = contains(cx, rt, b, a)?;
             return boolean(found == (op == CmpOp::In));
         }
-        CmpOp::Eq | CmpOp::Ne if is(a, &RANGE) && is(b, &RANGE) => {
+        CmpOp::Eq | CmpOp::Ne if crate::ranges::is_range(a) && crate::ranges::is_range(b) => {
             return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
         }
         _ => {}
@@ -903,7 +914,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
-    if is(a, &RANGE) && is(b, &RANGE) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+    if crate::ranges::is_range(a) && crate::ranges::is_range(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
     }
     if is(a, &SLICE) && is(b, &SLICE) {
@@ -917,7 +928,13 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     } else if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
-        x.partial_cmp(&y).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
+        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53).
+        let exact = match (peek_bigint(a), peek_bigint(b)) {
+            (Some(i), None) => crate::numbers::int_float_cmp(&i, y),
+            (None, Some(j)) => crate::numbers::int_float_cmp(&j, x).map(Ordering::reverse),
+            _ => x.partial_cmp(&y),
+        };
+        exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
     } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
@@ -992,18 +1009,12 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         unsafe { *((it + SITER_SEQ.offset as usize) as *mut usize) = seq };
         return Ok(it);
     }
-    if is(o, &RANGE) {
-        let (a, b, c) = unsafe { (read_word(o, &RANGE_START), read_word(o, &RANGE_STOP), read_word(o, &RANGE_STEP)) };
-        let it = cx.heap_mut().alloc(&RANGE_ITER);
-        unsafe {
-            *((it + RITER_NEXT.offset as usize) as *mut u64) = a;
-            *((it + RITER_STOP.offset as usize) as *mut u64) = b;
-            *((it + RITER_STEP.offset as usize) as *mut u64) = c;
-        }
-        return Ok(it);
+    if crate::ranges::is_range(o) {
+        return Ok(crate::ranges::iter(cx, o));
     }
     if is(o, &SEQ_ITER)
         || is(o, &RANGE_ITER)
+        || is(o, &crate::ranges::LONGRANGE_ITER)
         || is(o, &crate::generators::GENERATOR)
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)
@@ -1058,10 +1069,14 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             (read_word(it, &RITER_NEXT) as i64, read_word(it, &RITER_STOP) as i64, read_word(it, &RITER_STEP) as i64)
         };
         if (step > 0 && n < stop) || (step < 0 && n > stop) {
-            unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n + step };
+            // (A step past 64 bits is past the stop.)
+            unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n.checked_add(step).unwrap_or(stop) };
             return Ok(Some(new_int(cx.heap_mut(), n)));
         }
         return Ok(None);
+    }
+    if is(it, &crate::ranges::LONGRANGE_ITER) {
+        return Ok(crate::ranges::next(cx, it));
     }
     if is_lazy(it) {
         return crate::library::lazy_next(cx, rt, it);
@@ -1144,7 +1159,14 @@ pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Ve
     Ok(items)
 }
 
-fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: NativeOp, a: usize, b: usize, c: usize) -> PyResult {
+pub(crate) fn run_op<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    op: NativeOp,
+    a: usize,
+    b: usize,
+    c: usize,
+) -> PyResult {
     let none = rt.none.get();
     match op {
         NativeOp::Binary(op) => binary(cx, rt, op, a, b),
@@ -1418,7 +1440,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "int"
     } else if class == crate::complex::COMPLEX.class() {
         "complex"
-    } else if class == RANGE.class() {
+    } else if class == RANGE.class() || class == crate::ranges::BIGRANGE.class() {
         "range"
     } else if class == SLICE.class() {
         "slice"
@@ -1426,7 +1448,7 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "float"
     } else if class == crate::generators::GENERATOR.class() {
         "generator"
-    } else if class == RANGE.class() {
+    } else if class == RANGE.class() || class == crate::ranges::BIGRANGE.class() {
         "range"
     } else {
         return None;

@@ -328,7 +328,8 @@ pub enum Descriptor {
 }
 
 /// The builtin methods of `object` and `type` that are class methods.
-const BUILTIN_CLASSMETHODS: &[&str] = &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__"];
+const BUILTIN_CLASSMETHODS: &[&str] =
+    &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__", "dict.fromkeys"];
 
 /// What kind of descriptor the class attribute `v` is.
 pub fn descriptor(rt: &Python, v: usize) -> Descriptor {
@@ -514,6 +515,11 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
         let n = crate::strings::str_from(cx, name);
         return Outcome::Call(g, vec![obj, n]);
     }
+    let tv = cx.promote_ref(t);
+    if crate::boxed::value_base(rt, tv).is_some() {
+        // The data attributes of a builtin value (`real`, `imag`) through its box.
+        return native(cx);
+    }
     Outcome::Raise(attribute_error(cx, rt, obj, name))
 }
 
@@ -681,8 +687,10 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
             let m = cx.const_ref(m);
             Outcome::Call(m, vec![a, b])
         }
-        None if cx.promote_class(a) != INSTANCE.class() && method_of(cx, rt, b, rev).is_none() => {
-            // A builtin on the left (`"%s" % obj`, `"a" + obj`): the builtin's own operation.
+        None if cx.promote_class(a) != INSTANCE.class() => {
+            // A builtin on the left (`"%s" % obj`, `"a" + obj`, `1 + obj`): the builtin's own
+            // operation, which tries `obj`'s reflection (and a builtin subclass's value).
+            let _ = rev;
             Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b])
         }
         None => reflected(cx, rt, op, a, b),
@@ -855,6 +863,7 @@ pub fn make_class_with(
     let exception = bases.iter().any(|&b| is_type(b) && rt.types.borrow()[type_id(b)].exception);
     let mut full = vec![t];
     full.extend(mro);
+    let value_base = crate::boxed::find_value_base(rt, name, spec.builtin, t, &full);
     for &b in &bases {
         rt.types.borrow()[type_id(b)].subclasses.borrow_mut().push(t);
     }
@@ -880,6 +889,7 @@ pub fn make_class_with(
         exception,
         dict: std::cell::RefCell::new(dict.into_iter().collect()),
         version,
+        value_base,
     });
     Ok(t)
 }

@@ -67,7 +67,7 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if crate::sets::is_frozen(o) {
         return Ok(crate::sets::hash(o));
     }
-    if is(o, &RANGE) {
+    if crate::ranges::is_range(o) {
         return Ok(crate::library::range_hash(rt, o));
     }
     if crate::complex::is_complex(o) {
@@ -144,7 +144,7 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     if let Some(r) = crate::views::contains(cx, rt, container, item) {
         return r;
     }
-    if is(container, &RANGE) {
+    if crate::ranges::is_range(container) {
         return crate::library::range_contains(cx, rt, container, item);
     }
     if is(container, &INSTANCE) || is(container, &TYPE) {
@@ -189,9 +189,10 @@ fn is_not_iterable(o: usize) -> bool {
         || dict::is_dict(o)
         || crate::sets::is_any(o)
         || crate::views::is_view(o)
-        || is(o, &RANGE)
+        || crate::ranges::is_range(o)
         || is(o, &SEQ_ITER)
         || is(o, &RANGE_ITER)
+        || is(o, &crate::ranges::LONGRANGE_ITER)
         || is(o, &crate::generators::GENERATOR)
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)

@@ -11,6 +11,7 @@
 
 pub mod attrcache;
 pub mod attrs;
+pub mod boxed;
 pub mod builtins;
 pub mod bytecode;
 pub mod bytes;
@@ -34,6 +35,7 @@ pub mod modules;
 pub mod numbers;
 pub mod objects;
 pub mod percent;
+pub mod ranges;
 pub mod regex;
 pub mod repl;
 pub mod runtime;
@@ -164,12 +166,13 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("function", vec![&FUNCTION]),
         ("builtin_function_or_method", vec![&BUILTIN]),
         ("method", vec![&METHOD]),
-        ("range", vec![&RANGE]),
+        ("range", vec![&RANGE, &ranges::BIGRANGE]),
         ("slice", vec![&SLICE]),
         ("module", vec![&MODULE]),
         ("cell", vec![&CELL]),
         ("iterator", vec![&SEQ_ITER]),
         ("range_iterator", vec![&RANGE_ITER]),
+        ("longrange_iterator", vec![&ranges::LONGRANGE_ITER]),
         ("callable_iterator", vec![&library::CALL_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),

@@ -279,3 +279,20 @@ pub fn unary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: UnOp, x: usize) -> P
     let msg = format!("bad operand type for {sym}: '{}'", crate::builtins::type_name(rt, x));
     err(cx, rt, "TypeError", &msg)
 }
+
+/// How int `i` compares with float `f`, exactly (`None` for a NaN).
+pub fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let floor = f.floor();
+    let whole = num_traits::FromPrimitive::from_f64(floor).unwrap_or_default();
+    Some(match i.cmp(&whole) {
+        Ordering::Equal if f > floor => Ordering::Less,
+        o => o,
+    })
+}

@@ -100,11 +100,13 @@ pub const TYPE_DICT: FieldDescr = field("type.dict", 1, MemKind::Ref).immutable(
 pub const TYPE_VERSION: FieldDescr = field("type.version", 2, MemKind::I64).immutable();
 
 /// An instance of a user class: its class, its map (the runtime's record of which attribute
-/// is in which slot: a hidden class), and its slots.
-pub static INSTANCE: Layout = Layout::object("instance", 24, &[word(0), word(2)]);
+/// is in which slot: a hidden class), its slots, and, for an instance of a subclass of a
+/// builtin type (`class C(int)`), the builtin object it extends (null otherwise: see `boxed`).
+pub static INSTANCE: Layout = Layout::object("instance", 32, &[word(0), word(2), word(3)]);
 pub const INST_TYPE: FieldDescr = field("instance.type", 0, MemKind::Ref);
 pub const INST_MAP: FieldDescr = field("instance.map", 1, MemKind::I64);
 pub const INST_SLOTS: FieldDescr = field("instance.slots", 2, MemKind::Ref);
+pub const INST_VALUE: FieldDescr = field("instance.value", 3, MemKind::Ref).immutable();
 
 /// A module: its name, its globals' values (the runtime's `ModuleInfo` maps names to their
 /// slots), and its number in the runtime's modules.

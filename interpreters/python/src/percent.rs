@@ -67,7 +67,8 @@ impl Args {
 /// Whether `o` counts as a mapping for `%(key)s` (CPython: it has `__getitem__` and is not a
 /// tuple or a str).
 fn is_mapping(rt: &Python, o: usize, bytes: bool) -> bool {
-    if is(o, &TUPLE) || is(o, &STR) || (bytes && crate::bytes::is_binary(o)) {
+    let v = crate::boxed::unbox(o);
+    if is(v, &TUPLE) || is(v, &STR) || (bytes && crate::bytes::is_binary(v)) {
         return false;
     }
     crate::dict::is_dict(o)
@@ -77,8 +78,10 @@ fn is_mapping(rt: &Python, o: usize, bytes: bool) -> bool {
 }
 
 fn run<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: &[char], args: usize, bytes: bool) -> Result<String, usize> {
-    let tuple = is(args, &TUPLE);
-    let mut a = Args { items: if tuple { tuple_items(args) } else { vec![args] }, single: !tuple, next: 0 };
+    // (A tuple subclass's items are the arguments too.)
+    let tuple = is(crate::boxed::unbox(args), &TUPLE);
+    let items = if tuple { tuple_items(crate::boxed::unbox(args)) } else { vec![args] };
+    let mut a = Args { items, single: !tuple, next: 0 };
     let mapping = is_mapping(rt, args, bytes).then_some(args);
     let mut out = String::with_capacity(f.len());
     let mut i = 0;

@@ -60,6 +60,9 @@ pub struct TypeInfo {
     /// MRO defines, as `classes::hooks` computes them once (0: not yet known; forgotten when
     /// an attribute of a class of its MRO changes).
     pub hooks: Cell<u8>,
+    /// The builtin value type its instances extend (`int` for `class C(int)`, see `boxed`), or
+    /// 0.
+    pub value_base: usize,
 }
 
 /// A class's attributes, in definition order (as `C.__dict__` lists them).

@@ -108,6 +108,22 @@ fn as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Opt
     }
 }
 
+/// A float or small int operand as a float, if the float is exactly its value (ints up to
+/// 2**53 in magnitude).
+fn exact_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Option<C::Float> {
+    if is_small(class) {
+        let i = small(cx, class, r);
+        let (lo, hi) = (cx.int(-(1 << 53)), cx.int(1 << 53));
+        let above = cx.int_le(lo, i);
+        let below = cx.int_le(i, hi);
+        let within = cx.int_and(above, below);
+        if !cx.is_true(within) {
+            return None;
+        }
+    }
+    as_float(cx, class, r)
+}
+
 fn int_binary<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
@@ -291,7 +307,10 @@ impl Space for StdSpace {
             return Outcome::Value(boolean(cx, rt, r));
         }
         if (ca == FLOAT.class() || is_small(ca)) && (cb == FLOAT.class() || is_small(cb)) {
-            let (x, y) = (as_float(cx, ca, a).unwrap(), as_float(cx, cb, b).unwrap());
+            let (Some(x), Some(y)) = (exact_float(cx, ca, a), exact_float(cx, cb, b)) else {
+                // An int past 2**53 compares with a float exactly: the natives do it.
+                return Outcome::Native(NativeOp::Compare(op), vec![a, b]);
+            };
             let r = match op {
                 CmpOp::Lt => cx.float_lt(x, y),
                 CmpOp::Le => cx.float_le(x, y),
@@ -470,7 +489,8 @@ impl Space for StdSpace {
             if !cx.is_true(more) {
                 return Ok(None);
             }
-            let after = cx.int_add(next, step);
+            // (A step past 64 bits is past the stop.)
+            let after = cx.int_add_ovf(next, step).unwrap_or(stop);
             cx.setfield_int(it, &RITER_NEXT, after);
             return Ok(Some(int(cx, next)));
         }

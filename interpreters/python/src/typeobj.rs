@@ -48,6 +48,9 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
     if cls == rt.builtin_type("type") && args.len() == 1 && kw.is_empty() {
         return Ok(peek_type(rt, args[0]));
     }
+    if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
+        return r;
+    }
     let new = classes::lookup(rt, cls, "__new__");
     let obj = match new {
         Some(n) if is_builtin_named(n, "type.__new__") => type_new(cx, rt, cls, args, kw)?,
@@ -57,12 +60,7 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
             all.extend_from_slice(args);
             call_value(cx, rt, f, &all, kw)?
         }
-        _ => {
-            if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
-                return r;
-            }
-            new_object(cx, rt, cls, args, kw, true)?
-        }
+        _ => new_object(cx, rt, cls, args, kw, true)?,
     };
     let t = peek_type(rt, obj);
     if !is_subclass(rt, t, cls) {
@@ -118,6 +116,16 @@ fn new_object<S: Space>(
     if !is(cls, &TYPE) {
         let msg = format!("object.__new__(X): X is not a type object ({})", builtins::type_name(rt, cls));
         return err(cx, rt, "TypeError", &msg);
+    }
+    if crate::boxed::value_base(rt, cls).is_some() {
+        // Its instances hold a builtin value only the builtin type's `__new__` makes: CPython
+        // names the first class up the bases without a `__new__` of its own.
+        let mut base = cls;
+        while !classes::is_builtin(rt, base) && rt.types.borrow()[type_id(base)].dict.borrow().contains_key("__new__") {
+            base = rt.types.borrow()[type_id(base)].base.unwrap_or(base);
+        }
+        let (name, base) = (classes::type_name(rt, cls), classes::type_name(rt, base));
+        return err(cx, rt, "TypeError", &format!("object.__new__({name}) is not safe, use {base}.__new__()"));
     }
     let exception = rt.types.borrow()[type_id(cls)].exception;
     if (!args.is_empty() || !kw.is_empty()) && !exception {
@@ -263,7 +271,8 @@ fn mangle(class: &str, name: &str) -> Rc<str> {
 
 /// The instance attributes a base allows (`None`: its instances have a `__dict__`).
 fn base_slots(rt: &Python, b: usize) -> Option<Vec<Rc<str>>> {
-    if b == rt.builtin_type("object") {
+    if b == rt.builtin_type("object") || crate::boxed::value_base(rt, b) == Some(b) {
+        // (The builtin value types' objects have no attributes either.)
         return Some(Vec::new());
     }
     rt.types.borrow()[type_id(b)].slots.clone()

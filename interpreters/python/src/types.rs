@@ -72,6 +72,9 @@ const CONSTRUCTED: &[&str] = &[
     "property",
     "classmethod",
     "staticmethod",
+    "NoneType",
+    "NotImplementedType",
+    "ellipsis",
 ];
 
 fn construct<S: Space>(
@@ -116,7 +119,7 @@ fn construct<S: Space>(
                 let d = dict::new_dict(cx.heap_mut());
                 if let Some(v) = arg(0) {
                     let _ = metatrace::Ctx::root(cx, d);
-                    if dict::is_dict(v) {
+                    if let Some(v) = crate::boxed::dict_value(rt, v) {
                         for (k, x) in dict::items(v) {
                             dict::set(cx, rt, d, k, x)?;
                         }
@@ -149,6 +152,18 @@ fn construct<S: Space>(
                     dict::set(cx, rt, d, k, *v)?;
                 }
                 return Ok(d);
+            }
+            "NoneType" | "NotImplementedType" | "ellipsis" => {
+                // The singletons' classes make them.
+                if !args.is_empty() || !kw.is_empty() {
+                    let shown = if name == "ellipsis" { "EllipsisType" } else { name };
+                    return err(cx, rt, "TypeError", &format!("{shown} takes no arguments"));
+                }
+                return Ok(match name {
+                    "NoneType" => none,
+                    "NotImplementedType" => rt.notimpl.get(),
+                    _ => rt.ellipsis.get(),
+                });
             }
             "range" => return crate::library::make_range(cx, rt, args, kw),
             "slice" => return crate::library::make_slice(cx, rt, args, kw),
@@ -557,20 +572,8 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             None => Err(crate::errors::key_error(cx, rt, key)),
         };
     }
-    if is(obj, &RANGE) && is(key, &SLICE) {
-        return crate::library::range_slice(cx, rt, obj, key);
-    }
-    if is(obj, &RANGE) {
-        let (a, b, c) = unsafe {
-            (
-                read_word(obj, &RANGE_START) as i64,
-                read_word(obj, &RANGE_STOP) as i64,
-                read_word(obj, &RANGE_STEP) as i64,
-            )
-        };
-        let n = builtins::range_len(a, b, c);
-        let i = index_of(cx, rt, key, n, "range object")?;
-        return Ok(new_int(cx.heap_mut(), a + c * i as i64));
+    if crate::ranges::is_range(obj) {
+        return crate::ranges::getitem(cx, rt, obj, key);
     }
     if is(obj, &INSTANCE) {
         if let Some(r) = builtins::call_method(cx, rt, obj, "__getitem__", &[key]) {

@@ -1,8 +1,8 @@
 """Container datatypes: deque, defaultdict, OrderedDict, Counter, ChainMap, namedtuple.
 
 mtpy's own implementation, with CPython's behaviour (reprs, messages, orderings).
-The dict-like classes keep their items in a plain dict (mtpy classes cannot derive from
-dict yet), so they are not instances of dict but support the whole mapping protocol.
+defaultdict, OrderedDict and Counter derive from dict; UserDict keeps its items in a plain
+dict, `data`, as CPython's does.
 """
 
 import sys as _sys
@@ -405,20 +405,21 @@ class _DictLike:
         return result
 
 
-class defaultdict(_DictLike):
+class defaultdict(dict):
     """A dict whose missing keys are made by `default_factory()`."""
+
+    __slots__ = ("default_factory",)
 
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
         self.default_factory = default_factory
-        _DictLike.__init__(self, *args, **kwargs)
+        dict.__init__(self, *args, **kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
-        value = self.default_factory()
-        self._data[key] = value
+        self[key] = value = self.default_factory()
         return value
 
     def __repr__(self):
@@ -429,81 +430,130 @@ class defaultdict(_DictLike):
             text = "..."
         else:
             text = repr(factory)
-        return _type_name(self) + "(" + text + ", " + repr(self._data) + ")"
+        return _type_name(self) + "(" + text + ", " + dict.__repr__(self) + ")"
 
     def copy(self):
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
 
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, self)
+        result.update(other)
+        return result
 
-class OrderedDict(_DictLike):
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, other)
+        result.update(self)
+        return result
+
+    def __reduce__(self):
+        return (type(self), (self.default_factory,), None, None, iter(self.items()))
+
+
+class OrderedDict(dict):
     """A dict that remembers (and can reorder) insertion order."""
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:
             raise TypeError("expected at most 1 arguments, got " + str(len(args)))
-        _DictLike.__init__(self, *args, **kwargs)
+        dict.__init__(self, *args, **kwargs)
 
     def move_to_end(self, key, last=True):
-        data = self._data
-        if key not in data:
+        if not dict.__contains__(self, key):
             raise KeyError(key)
-        value = data.pop(key)
+        value = dict.pop(self, key)
         if last:
-            data[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            rest = list(data.items())
-            data.clear()
-            data[key] = value
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
             for k, v in rest:
-                data[k] = v
+                dict.__setitem__(self, k, v)
 
     def popitem(self, last=True):
-        data = self._data
-        if not data:
+        if not self:
             raise KeyError("dictionary is empty")
         if last:
-            return data.popitem()
-        key = next(iter(data))
-        return key, data.pop(key)
+            return dict.popitem(self)
+        key = next(iter(self))
+        return key, dict.pop(self, key)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _DictLike.__eq__(self, other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        eq = self.__eq__(other)
+        if eq is NotImplemented:
+            return eq
+        return not eq
+
+    __hash__ = None
 
     def __repr__(self):
-        if not self._data:
+        if not self:
             return _type_name(self) + "()"
-        return _type_name(self) + "(" + repr(list(self._data.items())) + ")"
+        return _type_name(self) + "(" + repr(list(self.items())) + ")"
+
+    def copy(self):
+        return type(self)(self)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for k in iterable:
+            result[k] = value
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self)
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(other)
+        result.update(self)
+        return result
 
 
-class Counter(_DictLike):
+class Counter(dict):
     """A dict of counts: missing keys count 0."""
 
-    def __init__(self, iterable=None, **kwargs):
-        _DictLike.__init__(self)
+    def __init__(self, iterable=None, /, **kwargs):
+        dict.__init__(self)
         self.update(iterable, **kwargs)
 
     def __missing__(self, key):
         return 0
 
     def __delitem__(self, key):
-        if key in self._data:
-            del self._data[key]
+        if key in self:
+            dict.__delitem__(self, key)
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._data.items(), key=_itemgetter(1), reverse=True)
+        items = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
             return items
         return items[:max(n, 0)]
 
     def elements(self):
-        for key, count in self._data.items():
+        for key, count in self.items():
             for _ in range(count):
                 yield key
 
@@ -511,37 +561,38 @@ class Counter(_DictLike):
     def fromkeys(cls, iterable, v=None):
         raise NotImplementedError("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
-    def update(self, iterable=None, **kwargs):
-        data = self._data
+    def update(self, iterable=None, /, **kwargs):
         if iterable is not None:
             if hasattr(iterable, "keys"):
                 for key in iterable.keys():
-                    data[key] = data.get(key, 0) + iterable[key]
+                    self[key] = self.get(key, 0) + iterable[key]
             else:
                 for key in iterable:
-                    data[key] = data.get(key, 0) + 1
+                    self[key] = self.get(key, 0) + 1
         for key in kwargs:
-            data[key] = data.get(key, 0) + kwargs[key]
+            self[key] = self.get(key, 0) + kwargs[key]
 
-    def subtract(self, iterable=None, **kwargs):
-        data = self._data
+    def subtract(self, iterable=None, /, **kwargs):
         if iterable is not None:
             if hasattr(iterable, "keys"):
                 for key in iterable.keys():
-                    data[key] = data.get(key, 0) - iterable[key]
+                    self[key] = self.get(key, 0) - iterable[key]
             else:
                 for key in iterable:
-                    data[key] = data.get(key, 0) - 1
+                    self[key] = self.get(key, 0) - 1
         for key in kwargs:
-            data[key] = data.get(key, 0) - kwargs[key]
+            self[key] = self.get(key, 0) - kwargs[key]
 
     def copy(self):
         return type(self)(self)
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
     def __repr__(self):
-        if not self._data:
+        if not self:
             return _type_name(self) + "()"
         parts = []
         for key, count in self.most_common():
@@ -552,7 +603,7 @@ class Counter(_DictLike):
         result = Counter()
         for key, count in pairs:
             if count > 0:
-                result._data[key] = count
+                result[key] = count
         return result
 
     def __add__(self, other):
@@ -588,8 +639,8 @@ class Counter(_DictLike):
         return self._keep([(k, -c) for k, c in self.items()])
 
     def _inplace(self, result):
-        self._data.clear()
-        self._data.update(result._data)
+        dict.clear(self)
+        dict.update(self, result)
         return self
 
     def __iadd__(self, other):
@@ -605,9 +656,16 @@ class Counter(_DictLike):
         return self._inplace(self & other)
 
     def __eq__(self, other):
-        if isinstance(other, Counter):
-            return all(self[k] == other[k] for c in (self, other) for k in c)
-        return _DictLike.__eq__(self, other)
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[k] == other[k] for c in (self, other) for k in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
 
     def __le__(self, other):
         if not isinstance(other, Counter):
@@ -921,100 +979,63 @@ def _bind_fields(typename, fields, defaults, args, kwargs):
     return tuple(values)
 
 
+class _tuplegetter:
+    """The attribute of a namedtuple's field: its item `index`, read-only."""
+
+    __slots__ = ("_index", "_doc")
+
+    def __init__(self, index, doc):
+        self._index = index
+        self._doc = doc
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return obj[self._index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+
 def _make_namedtuple_class(typename, fields, field_defaults):
-    class _NamedTuple:
+    n = len(fields)
+
+    class _NamedTuple(tuple):
+        __slots__ = ()
         _fields = tuple(fields)
         _field_defaults = field_defaults
+        __match_args__ = tuple(fields)
 
-        def __init__(self, *args, **kwargs):
-            self._values = _bind_fields(typename, fields, field_defaults, args, kwargs)
+        def __new__(cls, *args, **kwargs):
+            return tuple.__new__(cls, _bind_fields(typename, fields, field_defaults, args, kwargs))
 
         @classmethod
         def _make(cls, iterable):
-            values = tuple(iterable)
-            if len(values) != len(fields):
-                raise TypeError("Expected " + str(len(fields)) + " arguments, got " + str(len(values)))
-            return cls(*values)
+            result = tuple.__new__(cls, iterable)
+            if len(result) != n:
+                raise TypeError("Expected " + str(n) + " arguments, got " + str(len(result)))
+            return result
 
         def _replace(self, **kwargs):
-            values = [kwargs.pop(name, value) for name, value in zip(fields, self._values)]
+            result = self._make(map(kwargs.pop, fields, self))
             if kwargs:
                 raise ValueError("Got unexpected field names: " + repr(list(kwargs)))
-            return type(self)(*values)
+            return result
 
         def _asdict(self):
-            return dict(zip(fields, self._values))
+            return dict(zip(self._fields, self))
 
         def __getnewargs__(self):
-            return self._values
+            return tuple(self)
 
         def __repr__(self):
-            parts = [name + "=" + repr(value) for name, value in zip(fields, self._values)]
-            return type(self).__name__ + "(" + ", ".join(parts) + ")"
-
-        def __len__(self):
-            return len(self._values)
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __reversed__(self):
-            return reversed(self._values)
-
-        def __getitem__(self, i):
-            return self._values[i]
-
-        def __contains__(self, x):
-            return x in self._values
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def __eq__(self, other):
-            return self._values == _as_tuple(other)
-
-        def __ne__(self, other):
-            return self._values != _as_tuple(other)
-
-        def __lt__(self, other):
-            return self._values < _as_tuple(other)
-
-        def __le__(self, other):
-            return self._values <= _as_tuple(other)
-
-        def __gt__(self, other):
-            return self._values > _as_tuple(other)
-
-        def __ge__(self, other):
-            return self._values >= _as_tuple(other)
-
-        def __add__(self, other):
-            return self._values + _as_tuple(other)
-
-        def __radd__(self, other):
-            return _as_tuple(other) + self._values
-
-        def __mul__(self, n):
-            return self._values * n
-
-        __rmul__ = __mul__
-
-        def count(self, x):
-            return self._values.count(x)
-
-        def index(self, x, *args):
-            return self._values.index(x, *args)
+            parts = [name + "=" + repr(value) for name, value in zip(fields, self)]
+            return self.__class__.__name__ + "(" + ", ".join(parts) + ")"
 
     return _NamedTuple
-
-
-def _as_tuple(x):
-    if isinstance(x, tuple):
-        return x
-    values = getattr(x, "_values", None)
-    if isinstance(values, tuple) and hasattr(type(x), "_fields"):
-        return values
-    return x
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -1031,7 +1052,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             field_defaults[name] = value
     cls = _make_namedtuple_class(typename, fields, field_defaults)
     for index, name in enumerate(fields):
-        setattr(cls, name, property(_itemgetter(index)))
+        setattr(cls, name, _tuplegetter(index, "Alias for field number " + str(index)))
     cls.__name__ = typename
     cls.__qualname__ = typename
     if module is None:

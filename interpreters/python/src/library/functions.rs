@@ -467,7 +467,7 @@ pub(super) fn reversed<S: Space>(
     let [o] = args[..] else {
         return err(cx, rt, "TypeError", &format!("reversed expected 1 argument, got {}", args.len()));
     };
-    if is(o, &RANGE) {
+    if crate::ranges::is_range(o) {
         return Ok(super::range_reversed(cx, o));
     }
     let items = if is(o, &LIST)
@@ -723,7 +723,8 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn radix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], r: u32, prefix: &str) -> PyResult {
-    let v = peek_bigint(arg(cx, rt, args, 0, prefix)?).unwrap_or_default();
+    let o = arg(cx, rt, args, 0, prefix)?;
+    let v = super::index_value(cx, rt, o)?;
     let s = format!("{}{prefix}{}", if v.is_negative() { "-" } else { "" }, v.abs().to_str_radix(r));
     Ok(new_str(cx.heap_mut(), &s))
 }

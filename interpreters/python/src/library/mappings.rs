@@ -149,6 +149,13 @@ pub(super) fn dict_fromkeys<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
+    // Read through a class (`D.fromkeys`), the class comes first: a subclass's instance is
+    // made by calling it and filled through its `__setitem__`.
+    let dict_type = rt.builtin_type("dict");
+    let (cls, args) = match args.split_first() {
+        Some((&c, rest)) if is(c, &TYPE) && classes::is_subclass(rt, c, dict_type) => (c, rest),
+        _ => (dict_type, args),
+    };
     let (keys, value) = match args {
         [k] => (*k, rt.none.get()),
         [k, v] => (*k, *v),
@@ -159,13 +166,17 @@ pub(super) fn dict_fromkeys<S: Space>(
             return err(cx, rt, "TypeError", &msg);
         }
     };
-    let d = dict::new_dict(cx.heap_mut());
+    let d = if cls == dict_type { dict::new_dict(cx.heap_mut()) } else { call_value(cx, rt, cls, &[], &[])? };
     let _ = metatrace::Ctx::root(cx, d);
     let it = b::iter(cx, rt, keys)?;
     let _ = metatrace::Ctx::root(cx, it);
     while let Some(k) = b::next(cx, rt, it)? {
         let _ = metatrace::Ctx::root(cx, k);
-        dict::set(cx, rt, d, k, value)?;
+        if cls == dict_type {
+            dict::set(cx, rt, d, k, value)?;
+        } else {
+            crate::types::setitem(cx, rt, d, k, value)?;
+        }
     }
     Ok(d)
 }
@@ -198,8 +209,19 @@ pub(super) fn dict_getitem<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
+    let boxed = this(t);
+    let t = Some(crate::boxed::unbox(boxed));
     let d = own_dict(cx, rt, t, "__getitem__")?;
     let k = one(cx, rt, args, "dict.__getitem__")?;
+    if boxed != d {
+        // A subclass's `__missing__` makes the value of a missing key.
+        if let Some(missing) = classes::special(rt, b::peek_type(rt, boxed), "__missing__") {
+            return match dict::lookup(cx, rt, d, k)? {
+                Some(v) => Ok(v),
+                None => b::call_value(cx, rt, missing, &[boxed, k], &[]),
+            };
+        }
+    }
     crate::types::getitem(cx, rt, d, k)
 }
 pub(super) fn dict_setitem<S: Space>(

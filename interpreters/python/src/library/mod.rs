@@ -61,6 +61,7 @@ mod system;
 mod textargs;
 mod textmods;
 mod timemod;
+mod valuetypes;
 
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
@@ -68,7 +69,7 @@ pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
     callable_iter, callable_iter_next, data_attr, make_range, make_slice, range_contains, range_eq, range_hash,
-    range_parts, range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
+    range_reversed, range_slice, slice_parts, slice_repr, CALL_ITER,
 };
 pub use posix::environ as posix_environ;
 pub use streams::display_value;
@@ -90,7 +91,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re
+    posix, re, valuetypes
 );
 
 const fn total(parts: &[&[&str]]) -> usize {
@@ -224,6 +225,10 @@ pub fn is_static_name(name: &str) -> bool {
 /// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
 pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
     let (prefix, method) = name.split_once('.')?;
+    if method == "__new__" || crate::boxed::value_of(this) != 0 && name == "dict.__getitem__" {
+        // (They check their class argument, or unbox it, themselves.)
+        return None;
+    }
     let ok = match prefix {
         "str" => is(this, &STR),
         "bytes" => is(this, &crate::bytes::BYTES),
@@ -237,6 +242,30 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         _ => true,
     };
     (!ok).then(|| {
-        format!("descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object", b::type_name(rt, this))
+        // CPython's slot wrappers (most special methods) say it one way, its method
+        // descriptors another.
+        let method_descriptor = match method {
+            "__getitem__" => matches!(prefix, "list" | "dict"),
+            "__contains__" => matches!(prefix, "dict" | "set" | "frozenset"),
+            _ => matches!(
+                method,
+                "__reversed__"
+                    | "__sizeof__"
+                    | "__getnewargs__"
+                    | "__format__"
+                    | "__round__"
+                    | "__trunc__"
+                    | "__floor__"
+                    | "__ceil__"
+            ),
+        };
+        if method.starts_with("__") && method.ends_with("__") && !method_descriptor {
+            format!("descriptor '{method}' requires a '{prefix}' object but received a '{}'", b::type_name(rt, this))
+        } else {
+            format!(
+                "descriptor '{method}' for '{prefix}' objects doesn't apply to a '{}' object",
+                b::type_name(rt, this)
+            )
+        }
     })
 }

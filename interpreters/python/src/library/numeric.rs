@@ -153,13 +153,21 @@ pub fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: K
         let Some(bv) = bv.to_u32().filter(|&b| b == 0 || (2..=36).contains(&b)) else {
             return err(cx, rt, "ValueError", "int() base must be >= 2 and <= 36, or 0");
         };
+        let v = text_value(v);
+        if crate::bytes::is_binary(v) {
+            return bytes_to_int(cx, rt, v, bv);
+        }
         if !is(v, &STR) {
             return err(cx, rt, "TypeError", "int() can't convert non-string with explicit base");
         }
         return str_to_int(cx, rt, v, bv);
     }
+    let v = text_value(v);
     if is(v, &STR) {
         return str_to_int(cx, rt, v, 10);
+    }
+    if crate::bytes::is_binary(v) {
+        return bytes_to_int(cx, rt, v, 10);
     }
     if is(v, &INT) || is(v, &BIGINT) {
         return Ok(v);
@@ -202,6 +210,37 @@ pub fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: K
     err(cx, rt, "TypeError", &msg)
 }
 
+/// The str or bytes-like value `int()` and `float()` parse: `v`, or the value of a boxed str
+/// or bytes (a subclass's instance); other objects as they are.
+fn text_value(v: usize) -> usize {
+    let u = crate::boxed::unbox(v);
+    if is(u, &STR) || crate::bytes::is_binary(u) {
+        u
+    } else {
+        v
+    }
+}
+
+/// The ASCII text of a bytes-like object, if it is all ASCII.
+fn ascii_text(v: usize) -> Option<&'static str> {
+    std::str::from_utf8(crate::bytes::data(v)).ok().filter(|t| t.is_ascii())
+}
+
+/// `int(b"12", base)`
+fn bytes_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) -> PyResult {
+    match ascii_text(v).and_then(|t| parse_int(t, base)) {
+        Some(n) => Ok(new_bigint(cx.heap_mut(), n)),
+        None => {
+            // (A bytearray shows as the bytes it holds.)
+            let msg = format!(
+                "invalid literal for int() with base {base}: {}",
+                crate::bytes::repr_bytes(crate::bytes::data(v))
+            );
+            err(cx, rt, "ValueError", &msg)
+        }
+    }
+}
+
 fn str_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) -> PyResult {
     match parse_int(text(v), base) {
         Some(n) => Ok(new_bigint(cx.heap_mut(), n)),
@@ -239,6 +278,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
         Some(b'+') => (false, &lower[1..]),
         _ => (false, &lower[..]),
     };
+    if body.starts_with(['+', '-']) {
+        return None;
+    }
     let v = match body {
         "inf" | "infinity" => f64::INFINITY,
         "nan" => f64::NAN,
@@ -260,6 +302,16 @@ pub fn make_float<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw:
     };
     if is(v, &FLOAT) {
         return Ok(v);
+    }
+    let v = text_value(v);
+    if crate::bytes::is_binary(v) {
+        return match ascii_text(v).and_then(parse_float) {
+            Some(f) => Ok(new_float(cx.heap_mut(), f)),
+            None => {
+                let msg = format!("could not convert string to float: {}", crate::bytes::repr(v));
+                err(cx, rt, "ValueError", &msg)
+            }
+        };
     }
     if is(v, &STR) {
         return match parse_float(text(v)) {

@@ -55,24 +55,6 @@ pub fn callable_iter_next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) 
     Ok(Some(v))
 }
 
-/// A range's start, stop and step.
-pub fn range_parts(r: usize) -> (i64, i64, i64) {
-    // SAFETY: callers pass live ranges.
-    unsafe { (read_word(r, &RANGE_START) as i64, read_word(r, &RANGE_STOP) as i64, read_word(r, &RANGE_STEP) as i64) }
-}
-
-/// A new range object.
-pub fn new_range<S: Space>(cx: &mut Cx<'_, S>, start: i64, stop: i64, step: i64) -> usize {
-    let r = cx.heap_mut().alloc(&RANGE);
-    // SAFETY: just allocated with the RANGE layout.
-    unsafe {
-        *((r + RANGE_START.offset as usize) as *mut i64) = start;
-        *((r + RANGE_STOP.offset as usize) as *mut i64) = stop;
-        *((r + RANGE_STEP.offset as usize) as *mut i64) = step;
-    }
-    r
-}
-
 /// Calling the class `range`.
 pub fn make_range<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: Kw<'_>) -> PyResult {
     if !kw.is_empty() {
@@ -86,51 +68,37 @@ pub fn make_range<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw:
         };
         return err(cx, rt, "TypeError", &msg);
     }
-    let mut ints = Vec::with_capacity(3);
-    for &a in args {
-        let v = super::index_value(cx, rt, a)?;
-        match v.to_i64() {
-            Some(v) => ints.push(v),
-            None => return err(cx, rt, "OverflowError", "Python int too large to convert to C ssize_t"),
-        }
-    }
-    let (a, bv, c) = match ints[..] {
-        [stop] => (0, stop, 1),
-        [start, stop] => (start, stop, 1),
-        [start, stop, step] => (start, stop, step),
-        _ => unreachable!("one to three arguments"),
-    };
-    if c == 0 {
-        return err(cx, rt, "ValueError", "range() arg 3 must not be zero");
-    }
-    Ok(new_range(cx, a, bv, c))
-}
-
-/// The position of int `v` in a range, if it is one of its items.
-fn range_position(r: usize, v: &BigInt) -> Option<i64> {
-    let (a, stop, c) = range_parts(r);
-    let v = v.to_i64()?;
-    let inside = if c > 0 { v >= a && v < stop } else { v <= a && v > stop };
-    let off = (v as i128) - (a as i128);
-    (inside && off % (c as i128) == 0).then(|| (off / (c as i128)) as i64)
+    crate::ranges::construct(cx, rt, args)
 }
 
 /// `x in r` for a range: arithmetic for ints, equality with each item otherwise.
 pub fn range_contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, r: usize, x: usize) -> Result<bool, usize> {
     if let Some(v) = peek_bigint(x) {
-        return Ok(range_position(r, &v).is_some());
+        return Ok(crate::ranges::position(r, &v).is_some());
     }
     if let Some(f) = peek_f64(x).filter(|_| is(x, &FLOAT)) {
-        return Ok(f.is_finite() && f.fract() == 0.0 && range_position(r, &super::numeric::big_from_f64(f)).is_some());
+        let whole = f.is_finite() && f.fract() == 0.0;
+        return Ok(whole && crate::ranges::position(r, &super::numeric::big_from_f64(f)).is_some());
     }
-    let (a, stop, c) = range_parts(r);
-    for k in 0..b::range_len(a, stop, c) as i64 {
-        let item = new_int(cx.heap_mut(), a + k * c);
+    Ok(range_find(cx, rt, r, x, false)?.is_some())
+}
+
+/// The first position of `x` among a range's items by `==` (with `all`: how many match).
+fn range_find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, r: usize, x: usize, all: bool) -> Result<Option<i64>, usize> {
+    let (a, stop, c) = crate::ranges::parts(r);
+    let n = crate::ranges::length(&a, &stop, &c);
+    let (mut k, mut found) = (BigInt::zero(), 0);
+    while k < n {
+        let item = new_bigint(cx.heap_mut(), &a + &k * &c);
         if b::eq(cx, rt, item, x)? {
-            return Ok(true);
+            if !all {
+                return Ok(k.to_i64());
+            }
+            found += 1;
         }
+        k += 1;
     }
-    Ok(false)
+    Ok(all.then_some(found))
 }
 
 pub(super) fn range_index<S: Space>(
@@ -145,19 +113,15 @@ pub(super) fn range_index<S: Space>(
         return err(cx, rt, "TypeError", &format!("range.index() takes exactly one argument ({} given)", args.len()));
     };
     if let Some(v) = peek_bigint(x) {
-        return match range_position(r, &v) {
-            Some(k) => Ok(new_int(cx.heap_mut(), k)),
+        return match crate::ranges::position(r, &v) {
+            Some(k) => Ok(new_bigint(cx.heap_mut(), k)),
             None => err(cx, rt, "ValueError", &format!("{v} is not in range")),
         };
     }
-    let (a, stop, c) = range_parts(r);
-    for k in 0..b::range_len(a, stop, c) as i64 {
-        let item = new_int(cx.heap_mut(), a + k * c);
-        if b::eq(cx, rt, item, x)? {
-            return Ok(new_int(cx.heap_mut(), k));
-        }
+    match range_find(cx, rt, r, x, false)? {
+        Some(k) => Ok(new_int(cx.heap_mut(), k)),
+        None => err(cx, rt, "ValueError", "sequence.index(x): x not in sequence"),
     }
-    err(cx, rt, "ValueError", "sequence.index(x): x not in sequence")
 }
 
 pub(super) fn range_count<S: Space>(
@@ -172,61 +136,30 @@ pub(super) fn range_count<S: Space>(
         return err(cx, rt, "TypeError", &format!("range.count() takes exactly one argument ({} given)", args.len()));
     };
     if let Some(v) = peek_bigint(x) {
-        return Ok(new_int(cx.heap_mut(), range_position(r, &v).is_some() as i64));
+        return Ok(new_int(cx.heap_mut(), crate::ranges::position(r, &v).is_some() as i64));
     }
-    let (a, stop, c) = range_parts(r);
-    let mut n = 0;
-    for k in 0..b::range_len(a, stop, c) as i64 {
-        let item = new_int(cx.heap_mut(), a + k * c);
-        if b::eq(cx, rt, item, x)? {
-            n += 1;
-        }
-    }
+    let n = range_find(cx, rt, r, x, true)?.unwrap_or(0);
     Ok(new_int(cx.heap_mut(), n))
 }
 
 /// `r1 == r2`: ranges are equal when they give the same items.
 pub fn range_eq(x: usize, y: usize) -> bool {
-    let (p, q) = (range_parts(x), range_parts(y));
-    let (n, m) = (b::range_len(p.0, p.1, p.2), b::range_len(q.0, q.1, q.2));
-    n == m && (n == 0 || (p.0 == q.0 && (n == 1 || p.2 == q.2)))
+    crate::ranges::eq(x, y)
 }
 
-/// CPython's hash of a range: of `(len, start, step)`, with `None` for what does not matter.
+/// CPython's hash of a range.
 pub fn range_hash(rt: &Python, r: usize) -> i64 {
-    let (a, stop, c) = range_parts(r);
-    let n = b::range_len(a, stop, c);
-    let none = (rt.none.get() >> 4) as i64;
-    let int = |v: i64| crate::format::int_hash(&BigInt::from(v));
-    let parts = match n {
-        0 => [int(0), none, none],
-        1 => [int(1), int(a), none],
-        _ => [int(n as i64), int(a), int(c)],
-    };
-    b::tuple_hash(parts.into_iter(), 3)
+    crate::ranges::hash(rt, r)
 }
 
 /// `r[s]` for a range and a slice: a range.
 pub fn range_slice<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, r: usize, s: usize) -> PyResult {
-    let (a, stop, c) = range_parts(r);
-    let n = b::range_len(a, stop, c);
-    let (i, j, k) = crate::types::slice_indices(cx, rt, s, n)?;
-    Ok(new_range(cx, a + i * c, a + j * c, c * k))
+    crate::ranges::slice(cx, rt, r, s)
 }
 
 /// `reversed(r)`: an iterator from the last item down.
 pub fn range_reversed<S: Space>(cx: &mut Cx<'_, S>, r: usize) -> usize {
-    let (a, stop, c) = range_parts(r);
-    let n = b::range_len(a, stop, c) as i64;
-    let last = a + (n - 1) * c;
-    let it = cx.heap_mut().alloc(&RANGE_ITER);
-    // SAFETY: just allocated with the RANGE_ITER layout.
-    unsafe {
-        *((it + RITER_NEXT.offset as usize) as *mut i64) = last;
-        *((it + RITER_STOP.offset as usize) as *mut i64) = a - c;
-        *((it + RITER_STEP.offset as usize) as *mut i64) = -c;
-    }
-    it
+    crate::ranges::reversed(cx, r)
 }
 
 /// Calling the class `slice`: `slice(stop)`, `slice(start, stop[, step])`.
@@ -299,15 +232,8 @@ pub(super) fn slice_indices<S: Space>(
 /// The data attributes of builtin objects that are not methods (`range(3).stop`, `x.real`);
 /// `None` when `obj` has no such attribute.
 pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str) -> Option<PyResult> {
-    if is(obj, &RANGE) {
-        let (a, stop, c) = range_parts(obj);
-        let v = match name {
-            "start" => a,
-            "stop" => stop,
-            "step" => c,
-            _ => return None,
-        };
-        return Some(Ok(new_int(cx.heap_mut(), v)));
+    if crate::ranges::is_range(obj) {
+        return crate::ranges::attr(cx, obj, name).map(Ok);
     }
     if is(obj, &SLICE) {
         let k = ["start", "stop", "step"].iter().position(|n| *n == name)?;

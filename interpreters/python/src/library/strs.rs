@@ -215,6 +215,7 @@ pub(super) fn str_join<S: Space>(
     let items = collect(cx, rt, it)?;
     let mut parts = Vec::with_capacity(items.len());
     for (k, i) in items.into_iter().enumerate() {
+        let i = crate::boxed::unbox(i);
         if !is(i, &STR) {
             let msg = format!("sequence item {k}: expected str instance, {} found", b::type_name(rt, i));
             return err(cx, rt, "TypeError", &msg);

@@ -656,7 +656,14 @@ fn method_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name
 
 /// `a op b` where an operand is an instance: `a.__op__(b)` (the interpreter tries the
 /// reflection if that returns NotImplemented), else the reflection at once.
-pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
     let (fwd, rev) = op.dunders();
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
@@ -665,14 +672,23 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
         }
         None if cx.promote_class(a) != INSTANCE.class() && method_of(cx, rt, b, rev).is_none() => {
             // A builtin on the left (`"%s" % obj`, `"a" + obj`): the builtin's own operation.
-            Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b])
+            let native =
+                if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
+            Outcome::Native(native, vec![a, b])
         }
-        None => reflected(cx, rt, op, a, b),
+        None => reflected(cx, rt, op, a, b, inplace),
     }
 }
 
-/// The reflected operation `b.__rop__(a)`, or TypeError.
-pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+/// The reflected operation `b.__rop__(a)`, or TypeError (naming `op=` when `inplace`).
+pub fn reflected<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
     let (_, rev) = op.dunders();
     if let Some(m) = method_of(cx, rt, b, rev) {
         let m = cx.const_ref(m);
@@ -681,13 +697,15 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     }
     if cx.promote_class(a) != INSTANCE.class() {
         // A builtin left operand has its own behaviour (`"%s" % exc`) and messages.
-        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
+        let native =
+            if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
+        return Outcome::Native(native, vec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
     let msg = format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
+        op.symbol_in(inplace),
         types[type_id(ta)].name,
         types[type_id(tb)].name
     );

@@ -302,7 +302,8 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 f.pc += 1;
                 return Step::Next;
             }
-            let out = crate::classes::reflected(cx, rt, op, a, b);
+            let Op::Binary { inplace, .. } = f.code.ops[f.pc as usize] else { unreachable!() };
+            let out = crate::classes::reflected(cx, rt, op, a, b, inplace);
             finish::<S, C>(cx, f, out)
         }
         CMP_REFLECT => {
@@ -367,6 +368,29 @@ fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C:
 /// call it needs (the frame continues in phase `CONT`).
 fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     finish_in::<S, C>(cx, f, out, CONT)
+}
+
+/// `a op b`, or `a op= b` without an `__iop__`: the same operation, with errors that name
+/// `op=` (the natives get [`NativeOp::Inplace`]).
+fn inplace_binary<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: crate::bytecode::BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
+    if !inplace {
+        return S::binary(cx, rt, op, a, b);
+    }
+    let instance = INSTANCE.class();
+    if cx.promote_class(a) == instance || cx.promote_class(b) == instance {
+        return crate::classes::binary_dunder(cx, rt, op, a, b, true);
+    }
+    match S::binary(cx, rt, op, a, b) {
+        Outcome::Native(NativeOp::Binary(op), args) => Outcome::Native(NativeOp::Inplace(op), args),
+        out => out,
+    }
 }
 
 /// As [`finish`], continuing in `phase` after a call.
@@ -738,7 +762,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), vec![a, b]));
             }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
-            let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
+            let out = out.unwrap_or_else(|| inplace_binary::<S, C>(cx, rt, op, a, b, inplace));
             if let Outcome::Call(..) = out {
                 // A user `__op__`: its result may be NotImplemented (then the reflection).
                 f.push(a);

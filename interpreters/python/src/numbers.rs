@@ -22,7 +22,9 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
         BinOp::Mul => x * y,
         BinOp::FloorDiv | BinOp::Mod => {
             if y.is_zero() {
-                return err(cx, rt, "ZeroDivisionError", "integer division or modulo by zero");
+                let msg =
+                    if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return err(cx, rt, "ZeroDivisionError", msg);
             }
             if op == BinOp::FloorDiv {
                 x.div_floor(&y)
@@ -88,6 +90,54 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
         BinOp::MatMul => return err(cx, rt, "TypeError", "unsupported operand type(s) for @: 'int' and 'int'"),
     };
     Ok(new_bigint(cx.heap_mut(), r))
+}
+
+thread_local! {
+    /// `sys.set_int_max_str_digits`: the most decimal digits an int converts to or from a str
+    /// (0: no limit).
+    pub static INT_MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(4300) };
+}
+
+/// The decimal digits of an int, or ValueError past `sys.get_int_max_str_digits()` digits.
+pub fn int_to_decimal<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, x: &BigInt) -> Result<String, usize> {
+    let limit = INT_MAX_STR_DIGITS.with(|l| l.get());
+    // 2**k has at least k*log10(2) digits: a bound that skips the (quadratic) conversion.
+    let over = limit > 0 && (x.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0);
+    let s = if over { String::new() } else { x.to_string() };
+    if over || (limit > 0 && s.trim_start_matches('-').len() > limit) {
+        let msg = "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
+        let msg = msg.replace("4300", &limit.to_string());
+        return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+    }
+    Ok(s)
+}
+
+/// Whether a str of `digits` decimal digits is too long for int() (ValueError then).
+pub fn check_str_digits<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, digits: usize) -> Result<(), usize> {
+    let limit = INT_MAX_STR_DIGITS.with(|l| l.get());
+    if limit > 0 && digits > limit {
+        let msg = format!("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
+        return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+    }
+    Ok(())
+}
+
+/// The exact order of an int and a float (CPython compares them without rounding the int);
+/// `None` when the float is a NaN.
+pub fn int_float_cmp(x: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let fl = f.floor();
+    let whole = num_traits::FromPrimitive::from_f64(fl).unwrap_or_else(BigInt::zero);
+    Some(match x.cmp(&whole) {
+        Ordering::Equal if fl != f => Ordering::Less,
+        o => o,
+    })
 }
 
 /// `x / y` for big ints, correctly rounded enough for printing.

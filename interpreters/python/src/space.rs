@@ -108,6 +108,15 @@ fn as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Opt
     }
 }
 
+/// Whether a small int converts to a float exactly (within ±2**53).
+fn exact_as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> bool {
+    let i = small(cx, class, r);
+    let (lo, hi) = (cx.int(-(1 << 53)), cx.int(1 << 53));
+    let above = cx.int_ge(i, lo);
+    let below = cx.int_le(i, hi);
+    cx.is_true(above) && cx.is_true(below)
+}
+
 fn int_binary<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
@@ -213,7 +222,7 @@ impl Space for StdSpace {
             return float_binary(cx, op, a, b, x, y);
         }
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
-            return crate::classes::binary_dunder(cx, rt, op, a, b);
+            return crate::classes::binary_dunder(cx, rt, op, a, b, false);
         }
         Outcome::Native(NativeOp::Binary(op), vec![a, b])
     }
@@ -283,6 +292,12 @@ impl Space for StdSpace {
             return Outcome::Value(boolean(cx, rt, r));
         }
         if (ca == FLOAT.class() || is_small(ca)) && (cb == FLOAT.class() || is_small(cb)) {
+            // An int past 2**53 does not convert exactly: the natives compare those.
+            for (c, r) in [(ca, a), (cb, b)] {
+                if is_small(c) && !exact_as_float(cx, c, r) {
+                    return Outcome::Native(NativeOp::Compare(op), vec![a, b]);
+                }
+            }
             let (x, y) = (as_float(cx, ca, a).unwrap(), as_float(cx, cb, b).unwrap());
             let r = match op {
                 CmpOp::Lt => cx.float_lt(x, y),

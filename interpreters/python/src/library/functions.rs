@@ -767,7 +767,13 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 }
 
 pub(super) fn radix<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], r: u32, prefix: &str) -> PyResult {
-    let v = peek_bigint(arg(cx, rt, args, 0, prefix)?).unwrap_or_default();
+    let name = match r {
+        2 => "bin",
+        8 => "oct",
+        _ => "hex",
+    };
+    let v = arg(cx, rt, args, 0, name)?;
+    let v = crate::library::index_value(cx, rt, v)?;
     let s = format!("{}{prefix}{}", if v.is_negative() { "-" } else { "" }, v.abs().to_str_radix(r));
     Ok(new_str(cx.heap_mut(), &s))
 }

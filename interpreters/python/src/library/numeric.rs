@@ -203,6 +203,12 @@ pub fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: K
 }
 
 fn str_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) -> PyResult {
+    if !base.is_power_of_two() {
+        let digits = text(v).chars().filter(|c| c.is_alphanumeric()).count();
+        if digits > 640 && parse_int(text(v), base).is_some() {
+            crate::numbers::check_str_digits(cx, rt, digits)?;
+        }
+    }
     match parse_int(text(v), base) {
         Some(n) => Ok(new_bigint(cx.heap_mut(), n)),
         None => {
@@ -387,7 +393,7 @@ fn round_float(f: f64, n: i64) -> Option<f64> {
     if r.is_infinite() {
         return None;
     }
-    Some(if f < 0.0 { -r.abs() } else { r })
+    Some(r.abs().copysign(f))
 }
 
 /// `divmod(a, b)`.

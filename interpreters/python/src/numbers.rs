@@ -40,6 +40,9 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
                 (Some(a), Some(b)) if a.abs() < 9e15 && b.abs() < 9e15 => a / b,
                 _ => big_div(&x, &y),
             };
+            if q.is_infinite() {
+                return err(cx, rt, "OverflowError", "integer division result too large for a float");
+            }
             return Ok(new_float(cx.heap_mut(), q));
         }
         BinOp::Pow => {
@@ -140,10 +143,36 @@ pub fn int_float_cmp(x: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
     })
 }
 
-/// `x / y` for big ints, correctly rounded enough for printing.
+/// `x / y` for big ints (`y` not zero), correctly rounded as CPython's: a quotient of 55 or
+/// more bits and a sticky bit for the remainder, rounded once to a float.
 fn big_div(x: &BigInt, y: &BigInt) -> f64 {
-    let (q, r) = x.div_rem(y);
-    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+    let sign = if x.is_negative() != y.is_negative() { -1.0 } else { 1.0 };
+    let (a, b) = (x.abs(), y.abs());
+    if a.is_zero() {
+        return 0.0 * sign;
+    }
+    let mut shift = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (mut q, r) = num.div_rem(&den);
+    if !r.is_zero() {
+        q = (q << 1usize) | BigInt::one();
+        shift += 1;
+    }
+    let m = q.to_u64().map_or(f64::INFINITY, |q| q as f64);
+    sign * ldexp(m, -shift)
+}
+
+/// `m * 2**e` without overflowing on the way.
+fn ldexp(mut m: f64, mut e: i64) -> f64 {
+    while e > 1000 && m.is_finite() {
+        m *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 && m != 0.0 {
+        m *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    m * 2f64.powi(e as i32)
 }
 
 /// `x op y` for floats (or a float and an int).

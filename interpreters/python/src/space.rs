@@ -111,6 +111,11 @@ fn as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Opt
 /// Whether a small int converts to a float exactly (within ±2**53).
 fn exact_as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> bool {
     let i = small(cx, class, r);
+    exact_int(cx, i)
+}
+
+/// Whether an int value converts to a float exactly (within ±2**53).
+fn exact_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, i: C::Int) -> bool {
     let (lo, hi) = (cx.int(-(1 << 53)), cx.int(1 << 53));
     let above = cx.int_ge(i, lo);
     let below = cx.int_le(i, hi);
@@ -148,7 +153,8 @@ fn int_binary<S: Space, C: Ctx<Py<S>>>(
         BinOp::TrueDiv => {
             let zero = cx.int(0);
             let yz = cx.int_eq(y, zero);
-            if cx.is_true(yz) {
+            if cx.is_true(yz) || !exact_int(cx, x) || !exact_int(cx, y) {
+                // (Past 2**53 the natives divide exactly, as CPython.)
                 return slow(a, b);
             }
             let (fx, fy) = (cx.cast_int_to_float(x), cx.cast_int_to_float(y));

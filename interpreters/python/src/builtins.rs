@@ -1134,6 +1134,13 @@ pub fn gen_send<S: Space>(
 /// toolchain drops a native's roots when it returns), so the caller may run user code while
 /// it holds them.
 pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Vec<usize>, usize> {
+    if is(o, &RANGE) {
+        // CPython sizes the list from the range's length first: MemoryError, not a long fill.
+        let (a, b, c) = crate::library::range_parts(o);
+        if range_len(a, b, c) > 1 << 32 {
+            return Err(crate::errors::new_error(cx, rt, "MemoryError", ""));
+        }
+    }
     let items = if is(o, &LIST) {
         list_items(o)
     } else if is(o, &TUPLE) {

@@ -199,6 +199,10 @@ fn usage(msg: &str) -> ExitCode {
 }
 
 fn report_syntax_error(e: &SyntaxError) {
+    if e.kind == metatrace_python::compile::SyntaxErrorKind::RecursionError {
+        eprintln!("RecursionError: {}", e.msg);
+        return;
+    }
     eprintln!("  File \"{}\", line {}", e.filename, e.line);
     if let Some(text) = &e.text {
         let line = text.trim_end_matches(['\n', '\r']);

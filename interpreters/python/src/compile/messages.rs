@@ -43,7 +43,7 @@ pub(super) fn first_error(source: &str, tokens: &[Token], errors: &[ParseError])
             eprintln!("ruff: {:?} at {:?}", e.error, e.location);
         }
     }
-    let parse = errors.first().map(|e| parse_error(source, tokens, e));
+    let parse = errors.first().map(|e| parse_error(source, tokens, errors, e));
     // The tokenizer runs a line ahead of the parser: its errors on that line come first.
     let limit = parse.as_ref().map_or(TextSize::new(u32::MAX), |f| line_end(source, f.range.start()));
     if let Some(t) = tokenizer_error(source, tokens, limit) {
@@ -279,7 +279,7 @@ fn block_header(source: &str, at: TextSize) -> String {
 }
 
 /// CPython's message for one of Ruff's parse errors.
-fn parse_error(source: &str, tokens: &[Token], e: &ParseError) -> Found {
+fn parse_error(source: &str, tokens: &[Token], errors: &[ParseError], e: &ParseError) -> Found {
     use SyntaxErrorKind::*;
     let r = e.location;
     let t = text(source, r);
@@ -310,6 +310,19 @@ fn parse_error(source: &str, tokens: &[Token], e: &ParseError) -> Found {
                 return syntax("invalid syntax. Perhaps you forgot a comma?", TextRange::new(prev.start(), at.end()));
             }
         }
+        // For a plain "invalid syntax" CPython tokenizes the rest of the file: a tokenizer
+        // error anywhere wins.
+        if let Some(t) = tokenizer_error(source, tokens, TextSize::new(u32::MAX)) {
+            return t;
+        }
+        if let Some(l) =
+            errors.iter().find(|e| matches!(e.error, ParseErrorType::Lexical(_)) && e.location.start() > r.start())
+        {
+            let f = parse_error(source, tokens, errors, l);
+            if f.msg != "invalid syntax" {
+                return f;
+            }
+        }
         syntax("invalid syntax", at)
     };
     match &e.error {
@@ -321,9 +334,20 @@ fn parse_error(source: &str, tokens: &[Token], e: &ParseError) -> Found {
             found(IndentationError, "unindent does not match any outer indentation level", end)
         }
         ParseErrorType::OtherError(m) if m.contains("indented block") => {
-            let at = first_token(tokens, r);
-            let start = TextRange::empty(first_on_line(source, at.start()));
-            found(IndentationError, block_header(source, at.start()), start)
+            // CPython points at the next statement and names the header before it.
+            let next = tokens.iter().find(|t| {
+                t.start() >= r.end()
+                    && !matches!(
+                        t.kind(),
+                        TokenKind::Newline
+                            | TokenKind::NonLogicalNewline
+                            | TokenKind::Comment
+                            | TokenKind::Indent
+                            | TokenKind::Dedent
+                    )
+            });
+            let at = next.map_or(r.end(), |t| first_on_line(source, t.start()));
+            found(IndentationError, block_header(source, at), TextRange::empty(at))
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
         | ParseErrorType::Lexical(LexicalErrorType::FStringError(_))
@@ -348,6 +372,10 @@ fn parse_error(source: &str, tokens: &[Token], e: &ParseError) -> Found {
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             TextRange::empty(r.start()),
         ),
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if tok.is_control() => {
+            let msg = format!("invalid non-printable character U+{:04X}", *tok as u32);
+            syntax(msg, TextRange::empty(r.start()))
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
             let msg = format!("invalid character '{tok}' (U+{:04X})", *tok as u32);
             syntax(msg, TextRange::empty(r.start()))

@@ -51,6 +51,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting past what the compiler recurses into (CPython's RecursionError, reported
+    /// without a source line).
+    RecursionError,
 }
 
 /// A compile-time error, positioned as CPython's `SyntaxError` (1-based line, 1-based
@@ -210,7 +213,14 @@ fn compile_tree(
     flavor: Flavor,
     pos: &Positioner,
 ) -> Result<Rc<Code>, SyntaxError> {
-    let to_syntax = |e: CompileError| pos.error(SyntaxErrorKind::SyntaxError, e.msg, e.range);
+    let to_syntax = |e: CompileError| {
+        let kind = if e.msg.starts_with("maximum recursion depth exceeded") {
+            SyntaxErrorKind::RecursionError
+        } else {
+            SyntaxErrorKind::SyntaxError
+        };
+        pos.error(kind, e.msg, e.range)
+    };
     match tree {
         Mod::Module(m) => {
             let future = stmt::future_flags(&m.body).map_err(to_syntax)?;

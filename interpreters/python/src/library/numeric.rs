@@ -212,7 +212,9 @@ fn str_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) ->
     match parse_int(text(v), base) {
         Some(n) => Ok(new_bigint(cx.heap_mut(), n)),
         None => {
-            let msg = format!("invalid literal for int() with base {base}: {}", b::repr_str(text(v)));
+            // (CPython's `%.200R`: the repr cut to 200 characters.)
+            let r: String = b::repr_str(text(v)).chars().take(200).collect();
+            let msg = format!("invalid literal for int() with base {base}: {r}");
             err(cx, rt, "ValueError", &msg)
         }
     }

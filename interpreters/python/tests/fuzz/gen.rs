@@ -505,6 +505,8 @@ impl Gen {
         let (x, y) = (self.expr(a, 1), self.expr(b, 1));
         match self.rng.below(8) {
             0 => format!("{x} + {y}"),
+            // (No int times a sequence: `2**31 * 'abc'` is gigabytes.)
+            1 if [a, b].iter().any(|t| matches!(t, Ty::Int | Ty::Bool)) => format!("{x} * 2"),
             1 => format!("{x} * {y}"),
             2 => format!("{x} < {y}"),
             3 => format!("{x}[{y}]"),

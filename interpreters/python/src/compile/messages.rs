@@ -336,7 +336,7 @@ fn parse_error(source: &str, tokens: &[Token], errors: &[ParseError], e: &ParseE
         ParseErrorType::OtherError(m) if m.contains("indented block") => {
             // CPython points at the next statement and names the header before it.
             let next = tokens.iter().find(|t| {
-                t.start() >= r.end()
+                t.start() >= r.start()
                     && !matches!(
                         t.kind(),
                         TokenKind::Newline

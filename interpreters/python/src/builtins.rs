@@ -532,7 +532,7 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(crate::bytes::repr(obj));
     }
     if let Some(b) = peek_bigint(obj) {
-        return Ok(b.to_string());
+        return crate::numbers::int_to_decimal(cx, rt, &b);
     }
     if is(obj, &FLOAT) {
         return Ok(crate::format::float_repr(peek_f64(obj).unwrap()));
@@ -779,6 +779,11 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
 
 /// `a op b` for builtin operands, everything the traced fast paths leave.
 pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize) -> PyResult {
+    binary_in(cx, rt, op, a, b, false)
+}
+
+/// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
+pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
         let r = match op {
@@ -796,7 +801,8 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
         {
             return err(cx, rt, "OverflowError", "int too large to convert to float");
         }
-        if is(a, &FLOAT) || is(b, &FLOAT) {
+        let float_op = !matches!(op, BinOp::MatMul | BinOp::LShift | BinOp::RShift) && !op.is_bitwise_logic();
+        if (is(a, &FLOAT) || is(b, &FLOAT)) && float_op {
             return crate::numbers::float_binary(cx, rt, op, x, y);
         }
     }
@@ -816,7 +822,10 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if op == BinOp::Mul {
         let (seq, n) = if peek_bigint(b).is_some() { (a, b) } else { (b, a) };
         if let Some(n) = peek_bigint(n).filter(|_| is(seq, &STR) || is(seq, &LIST) || is(seq, &TUPLE)) {
-            let n = n.to_i64().unwrap_or(i64::MAX).max(0) as usize;
+            let Some(n) = n.to_i64() else {
+                return err(cx, rt, "OverflowError", "cannot fit 'int' into an index-sized integer");
+            };
+            let n = n.max(0) as usize;
             if is(seq, &STR) {
                 let t = text(seq);
                 if t.len().saturating_mul(n) > 1 << 34 {
@@ -872,11 +881,11 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
     if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
         return err(cx, rt, "TypeError", &msg);
     }
-    err(cx, rt, "TypeError", &binary_error(rt, op, a, b))
+    err(cx, rt, "TypeError", &binary_error(rt, op, a, b, inplace))
 }
 
 /// CPython's message for `a op b` on operands that do not support it.
-fn binary_error(rt: &Python, op: BinOp, a: usize, b: usize) -> String {
+fn binary_error(rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> String {
     let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE);
     match op {
         BinOp::Add if seq(a) => {
@@ -888,7 +897,7 @@ fn binary_error(rt: &Python, op: BinOp, a: usize, b: usize) -> String {
         }
         _ => format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
+            op.symbol_in(inplace),
             type_name(rt, a),
             type_name(rt, b)
         ),
@@ -927,6 +936,16 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
+    } else if let (Some(x), true) = (peek_bigint(a), is(b, &FLOAT)) {
+        crate::numbers::int_float_cmp(&x, peek_f64(b).unwrap()).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            Some(Ordering::Less)
+        } else {
+            None
+        })
+    } else if let (true, Some(y)) = (is(a, &FLOAT), peek_bigint(b)) {
+        crate::numbers::int_float_cmp(&y, peek_f64(a).unwrap())
+            .map(Ordering::reverse)
+            .or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
         // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53).
         let exact = match (peek_bigint(a), peek_bigint(b)) {
@@ -1139,6 +1158,13 @@ pub fn gen_send<S: Space>(
 /// toolchain drops a native's roots when it returns), so the caller may run user code while
 /// it holds them.
 pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Vec<usize>, usize> {
+    if is(o, &RANGE) {
+        // CPython sizes the list from the range's length first: MemoryError, not a long fill.
+        let (a, b, c) = crate::ranges::parts(o);
+        if crate::ranges::length(&a, &b, &c) > BigInt::from(1u64 << 32) {
+            return Err(crate::errors::new_error(cx, rt, "MemoryError", ""));
+        }
+    }
     let items = if is(o, &LIST) {
         list_items(o)
     } else if is(o, &TUPLE) {
@@ -1180,7 +1206,7 @@ pub(crate) fn run_op<S: Space>(
                 let msg = format!("unsupported operand type(s) for {}=: 'set' and '{}'", op.symbol(), type_name(rt, b));
                 err(cx, rt, "TypeError", &msg)
             }
-            None => binary(cx, rt, op, a, b),
+            None => binary_in(cx, rt, op, a, b, true),
         },
         NativeOp::Unary(op) => crate::numbers::unary(cx, rt, op, a),
         NativeOp::Compare(op) => compare(cx, rt, op, a, b),

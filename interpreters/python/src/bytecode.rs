@@ -62,6 +62,14 @@ impl BinOp {
             BinOp::Xor => "^",
         }
     }
+    /// The operator as an error message names it: `+`, or `+=` in place.
+    pub fn symbol_in(self, inplace: bool) -> String {
+        match (self, inplace) {
+            (BinOp::Pow, true) => "**=".into(),
+            (_, true) => format!("{}=", self.symbol()),
+            (_, false) => self.symbol().into(),
+        }
+    }
     /// The special method (`__add__`) and its reflection (`__radd__`).
     pub fn dunders(self) -> (&'static str, &'static str) {
         match self {

@@ -203,7 +203,8 @@ pub fn construct<S: Space>(
         return match peek_i64(src) {
             Some(n) if n < 0 => err(cx, rt, "ValueError", "negative count"),
             Some(n) if n <= 1 << 34 => Ok(made(cx, vec![0; n as usize])),
-            _ => err(cx, rt, "OverflowError", "cannot fit 'int' into an index-sized integer"),
+            Some(_) => err(cx, rt, "MemoryError", ""),
+            None => err(cx, rt, "OverflowError", "cannot fit 'int' into an index-sized integer"),
         };
     }
     if let Some(b) = buffer(src) {

@@ -680,7 +680,14 @@ fn method_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name
 
 /// `a op b` where an operand is an instance: `a.__op__(b)` (the interpreter tries the
 /// reflection if that returns NotImplemented), else the reflection at once.
-pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
     let (fwd, rev) = op.dunders();
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
@@ -691,9 +698,11 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp
             // A builtin on the left (`"%s" % obj`, `"a" + obj`, `1 + obj`): the builtin's own
             // operation, which tries `obj`'s reflection (and a builtin subclass's value).
             let _ = rev;
-            Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b])
+            let native =
+                if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
+            Outcome::Native(native, vec![a, b])
         }
-        None => reflected(cx, rt, op, a, b),
+        None => reflected(cx, rt, op, a, b, inplace),
     }
 }
 
@@ -702,17 +711,26 @@ pub fn has_forward<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, 
     method_of(cx, rt, a, op.dunders().0).is_some()
 }
 
-/// `a op b` when every method tried gave NotImplemented: TypeError (a builtin left operand
-/// gives its own operation's error).
-pub fn unsupported<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+/// `a op b` when every method tried gave NotImplemented: TypeError, naming `op=` when
+/// `inplace` (a builtin left operand gives its own operation's error).
+pub fn unsupported<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
     if cx.promote_class(a) != INSTANCE.class() {
-        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
+        let native =
+            if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
+        return Outcome::Native(native, vec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
     let msg = format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
+        op.symbol_in(inplace),
         types[type_id(ta)].tp_name,
         types[type_id(tb)].tp_name
     );
@@ -720,8 +738,15 @@ pub fn unsupported<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, 
     Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
 
-/// The reflected operation `b.__rop__(a)`, or TypeError.
-pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
+/// The reflected operation `b.__rop__(a)`, or TypeError (naming `op=` when `inplace`).
+pub fn reflected<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
     let (_, rev) = op.dunders();
     if let Some(m) = method_of(cx, rt, b, rev) {
         let m = cx.const_ref(m);
@@ -730,7 +755,9 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     }
     if cx.promote_class(a) != INSTANCE.class() {
         // A builtin left operand has its own behaviour (`"%s" % exc`) and messages.
-        return Outcome::Native(crate::builtins::NativeOp::Binary(op), vec![a, b]);
+        let native =
+            if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
+        return Outcome::Native(native, vec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
@@ -742,7 +769,7 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: BinOp, a:
     } else {
         format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
+            op.symbol_in(inplace),
             types[type_id(ta)].tp_name,
             types[type_id(tb)].tp_name
         )

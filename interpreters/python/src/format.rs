@@ -339,7 +339,7 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
             Some('o') => (n.abs().to_str_radix(8), "0o"),
             Some('b') => (n.abs().to_str_radix(2), "0b"),
             Some('c') => (char::from_u32(n.to_u32().unwrap_or(0)).unwrap_or('?').to_string(), ""),
-            Some('d') | Some('n') | None => (n.abs().to_string(), ""),
+            Some('d') | Some('n') | None => (crate::numbers::int_to_decimal(cx, rt, &n.abs())?, ""),
             Some(t) => {
                 let msg = format!("Unknown format code '{t}' for object of type '{}'", builtins::type_name(rt, v));
                 return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
@@ -369,7 +369,11 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
         } else if is(v, &BOOL) {
             (v == rt.true_.get()) as i64 as f64
         } else {
-            unsafe { bigint_data(v) }.to_f64().unwrap_or(f64::INFINITY)
+            let f = unsafe { bigint_data(v) }.to_f64().unwrap_or(f64::INFINITY);
+            if f.is_infinite() {
+                return Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float"));
+            }
+            f
         })
     } else {
         None

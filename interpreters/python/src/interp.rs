@@ -346,7 +346,10 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 f.pc += 1;
                 return Step::Next;
             }
-            let out = crate::classes::reflected(cx, rt, op, a, b);
+            let Op::Binary { inplace, .. } = f.code.ops[f.pc as usize] else {
+                unreachable!("REFLECT is a Binary phase")
+            };
+            let out = crate::classes::reflected(cx, rt, op, a, b, inplace);
             if let Outcome::Call(..) = out {
                 f.push(a);
                 f.push(b);
@@ -356,7 +359,9 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         REFLECTED => {
             let r = f.pop();
-            let Op::Binary { op, .. } = f.code.ops[f.pc as usize] else { unreachable!("REFLECTED is a Binary phase") };
+            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize] else {
+                unreachable!("REFLECTED is a Binary phase")
+            };
             let b = f.pop();
             let a = f.pop();
             let ni = cx.const_ref(rt.notimpl.get());
@@ -366,7 +371,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 f.pc += 1;
                 return Step::Next;
             }
-            let out = crate::classes::unsupported(cx, rt, op, a, b);
+            let out = crate::classes::unsupported(cx, rt, op, a, b, inplace);
             finish::<S, C>(cx, f, out)
         }
         CMP_REFLECT => {
@@ -431,6 +436,29 @@ fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C:
 /// call it needs (the frame continues in phase `CONT`).
 fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     finish_in::<S, C>(cx, f, out, CONT)
+}
+
+/// `a op b`, or `a op= b` without an `__iop__`: the same operation, with errors that name
+/// `op=` (the natives get [`NativeOp::Inplace`]).
+fn inplace_binary<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: crate::bytecode::BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
+    if !inplace {
+        return S::binary(cx, rt, op, a, b);
+    }
+    let instance = INSTANCE.class();
+    if cx.promote_class(a) == instance || cx.promote_class(b) == instance {
+        return crate::classes::binary_dunder(cx, rt, op, a, b, true);
+    }
+    match S::binary(cx, rt, op, a, b) {
+        Outcome::Native(NativeOp::Binary(op), args) => Outcome::Native(NativeOp::Inplace(op), args),
+        out => out,
+    }
 }
 
 /// As [`finish`], continuing in `phase` after a call.
@@ -808,7 +836,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let own_inplace = out.is_some();
-            let out = out.unwrap_or_else(|| S::binary(cx, rt, op, a, b));
+            let out = out.unwrap_or_else(|| inplace_binary::<S, C>(cx, rt, op, a, b, inplace));
             if let Outcome::Call(..) = out {
                 // A user `__op__`: its result may be NotImplemented (then the reflection); a
                 // reflected `__rop__` called at once: NotImplemented is a TypeError.

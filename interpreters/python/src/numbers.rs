@@ -43,6 +43,9 @@ pub fn int_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: BigIn
                     None => return err(cx, rt, "OverflowError", "integer division result too large for a float"),
                 },
             };
+            if q.is_infinite() {
+                return err(cx, rt, "OverflowError", "integer division result too large for a float");
+            }
             return Ok(new_float(cx.heap_mut(), q));
         }
         BinOp::Pow => {
@@ -151,6 +154,36 @@ fn ldexp(mut m: f64, mut k: i64) -> f64 {
         k += 1000;
     }
     m * pow2(k)
+}
+
+thread_local! {
+    /// `sys.set_int_max_str_digits`: the most decimal digits an int converts to or from a str
+    /// (0: no limit).
+    pub static INT_MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(4300) };
+}
+
+/// The decimal digits of an int, or ValueError past `sys.get_int_max_str_digits()` digits.
+pub fn int_to_decimal<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, x: &BigInt) -> Result<String, usize> {
+    let limit = INT_MAX_STR_DIGITS.with(|l| l.get());
+    // 2**k has at least k*log10(2) digits: a bound that skips the (quadratic) conversion.
+    let over = limit > 0 && (x.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0);
+    let s = if over { String::new() } else { x.to_string() };
+    if over || (limit > 0 && s.trim_start_matches('-').len() > limit) {
+        let msg = "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
+        let msg = msg.replace("4300", &limit.to_string());
+        return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+    }
+    Ok(s)
+}
+
+/// Whether a str of `digits` decimal digits is too long for int() (ValueError then).
+pub fn check_str_digits<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, digits: usize) -> Result<(), usize> {
+    let limit = INT_MAX_STR_DIGITS.with(|l| l.get());
+    if limit > 0 && digits > limit {
+        let msg = format!("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
+        return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+    }
+    Ok(())
 }
 
 /// `x op y` for floats (or a float and an int).

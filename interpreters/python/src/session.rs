@@ -177,14 +177,22 @@ pub fn report(outcome: &Outcome) -> (Option<String>, i32) {
 
 /// A compile error as CPython reports it (location, line, caret, message).
 pub fn syntax_report(e: &SyntaxError) -> String {
+    if e.kind == crate::compile::SyntaxErrorKind::RecursionError {
+        // Nesting too deep to compile: CPython prints just the error.
+        return format!("RecursionError: {}\n", e.msg);
+    }
     let mut s = format!("  File \"{}\", line {}\n", e.filename, e.line);
     if let Some(text) = &e.text {
         let line = text.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         s.push_str(&format!("    {trimmed}\n"));
-        let col = (e.col as usize).saturating_sub(1).saturating_sub(indent);
-        s.push_str(&format!("    {}^\n", " ".repeat(col)));
+        if e.col > 0 {
+            // A caret under the column, or under the whole range on one line.
+            let col = (e.col as usize).saturating_sub(1).saturating_sub(indent);
+            let width = if e.end_line == e.line && e.end_col > e.col { (e.end_col - e.col) as usize } else { 1 };
+            s.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+        }
     }
     s.push_str(&format!("{:?}: {}\n", e.kind, e.msg));
     s

@@ -237,7 +237,7 @@ impl Space for StdSpace {
             return float_binary(cx, op, a, b, x, y);
         }
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
-            return crate::classes::binary_dunder(cx, rt, op, a, b);
+            return crate::classes::binary_dunder(cx, rt, op, a, b, false);
         }
         Outcome::Native(NativeOp::Binary(op), vec![a, b])
     }

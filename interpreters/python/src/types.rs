@@ -131,7 +131,12 @@ fn construct<S: Space>(
                         }
                     } else {
                         for (i, pair) in builtins::collect(cx, rt, v)?.into_iter().enumerate() {
-                            let kv = builtins::collect(cx, rt, pair)?;
+                            let Ok(it) = builtins::iter(cx, rt, pair) else {
+                                let msg =
+                                    format!("cannot convert dictionary update sequence element #{i} to a sequence");
+                                return err(cx, rt, "TypeError", &msg);
+                            };
+                            let kv = builtins::collect(cx, rt, it)?;
                             if kv.len() != 2 {
                                 return err(
                                     cx,
@@ -516,7 +521,11 @@ fn index_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, wha
             cx,
             rt,
             "TypeError",
-            &format!("{what} indices must be integers or slices, not {}", builtins::type_name(rt, key)),
+            &if what == "string" {
+                format!("string indices must be integers, not '{}'", builtins::type_name(rt, key))
+            } else {
+                format!("{what} indices must be integers or slices, not {}", builtins::type_name(rt, key))
+            },
         ));
     };
     let j = if i < 0 { i + n as i64 } else { i };

@@ -120,10 +120,21 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
-                let text = String::from_utf8_lossy(&text);
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+                // CPython 3.11 names the main script by its absolute path (tracebacks, `__file__`).
+                let path = Path::new(&a);
+                let name = match std::env::current_dir() {
+                    Ok(cwd) if path.is_relative() => cwd.join(path).to_string_lossy().into_owned(),
+                    _ => a.clone(),
+                };
+                let text = match decode_source(&text, &name) {
+                    Ok(t) => t,
+                    Err(msg) => {
+                        eprintln!("SyntaxError: {msg}");
+                        return ExitCode::from(1);
+                    }
+                };
                 argv0 = a.clone();
-                plan = Some(Plan::Program(text, a));
+                plan = Some(Plan::Program(text, name));
                 break;
             }
         }
@@ -210,6 +221,38 @@ fn read_stdin() -> Option<String> {
         return None;
     }
     Some(s)
+}
+
+/// A source file's text: UTF-8 (a BOM dropped), or Latin-1 when its coding declaration
+/// says so (PEP 263); CPython's SyntaxError message for bytes that do not decode.
+fn decode_source(bytes: &[u8], name: &str) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut lines = bytes.split(|&b| b == b'\n').take(2);
+    let latin1 = lines.any(|l| {
+        let l = String::from_utf8_lossy(l).to_ascii_lowercase();
+        let l = l.trim_start();
+        l.starts_with('#')
+            && ["latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso-latin-1"].iter().any(|c| {
+                l.contains(&format!("coding:{c}"))
+                    || l.contains(&format!("coding: {c}"))
+                    || l.contains(&format!("coding={c}"))
+            })
+    });
+    if latin1 {
+        return Ok(bytes.iter().map(|&b| b as char).collect());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {name} on line {line}, but no encoding declared; \
+                 see https://peps.python.org/pep-0263/ for details",
+                bytes[at]
+            ))
+        }
+    }
 }
 
 fn x_option(params: &mut JitParams, opt: &str) -> Result<(), String> {

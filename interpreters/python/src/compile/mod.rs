@@ -16,6 +16,7 @@
 mod builder;
 mod expr;
 mod flow;
+mod messages;
 mod pattern;
 mod stmt;
 mod symtable;
@@ -26,7 +27,7 @@ use std::rc::Rc;
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{self as ast, Expr, Mod, PythonVersion, Stmt};
-use ruff_python_parser::{parse_unchecked, Mode, ParseErrorType, ParseOptions};
+use ruff_python_parser::{parse_unchecked, Mode, ParseOptions};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -50,6 +51,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting past what the compiler recurses into (CPython's RecursionError, reported
+    /// without a source line).
+    RecursionError,
 }
 
 /// A compile-time error, positioned as CPython's `SyntaxError` (1-based line, 1-based
@@ -148,7 +152,9 @@ impl Positioner<'_> {
         let end = range.end().min(len).max(start);
         let s = self.index.line_column(start, self.source);
         let e = self.index.line_column(end, self.source);
-        let text = self.source.lines().nth(s.line.get() - 1).map(|l| format!("{l}\n"));
+        // (A line with a null byte shows as far as the null.)
+        let text =
+            self.source.lines().nth(s.line.get() - 1).map(|l| format!("{}\n", l.split('\0').next().unwrap_or("")));
         SyntaxError {
             kind,
             msg,
@@ -158,25 +164,6 @@ impl Positioner<'_> {
             end_line: e.line.get() as u32,
             end_col: e.column.get() as u32,
             text,
-        }
-    }
-}
-
-fn parse_error_kind(e: &ParseErrorType) -> (SyntaxErrorKind, String) {
-    use ruff_python_parser::LexicalErrorType as L;
-    match e {
-        ParseErrorType::UnexpectedIndentation => (SyntaxErrorKind::IndentationError, "unexpected indent".into()),
-        ParseErrorType::Lexical(L::IndentationError) => {
-            (SyntaxErrorKind::IndentationError, "unindent does not match any outer indentation level".into())
-        }
-        ParseErrorType::OtherError(m) if m.contains("indented block") => {
-            (SyntaxErrorKind::IndentationError, "expected an indented block".into())
-        }
-        other => {
-            let m = other.to_string();
-            let kind =
-                if m.contains("indent") { SyntaxErrorKind::IndentationError } else { SyntaxErrorKind::SyntaxError };
-            (kind, m)
         }
     }
 }
@@ -191,9 +178,14 @@ fn compile_source(source: &str, filename: &str, flavor: Flavor) -> Result<Rc<Cod
         let r = TextRange::new(TextSize::new(0), TextSize::new(3));
         first = Some(pos.error(SyntaxErrorKind::SyntaxError, "invalid non-printable character U+FEFF".into(), r));
     }
-    if let (None, Some(e)) = (&first, parsed.errors().first()) {
-        let (kind, msg) = parse_error_kind(&e.error);
-        first = Some(pos.error(kind, msg, e.location));
+    if first.is_none() {
+        if let Some(f) = messages::first_error(source, parsed.tokens(), parsed.errors()) {
+            let mut e = pos.error(f.kind, f.msg, f.range);
+            if !f.caret {
+                (e.col, e.end_col) = (0, 0);
+            }
+            first = Some(e);
+        }
     }
     if first.is_none() {
         if let Some(e) = parsed.unsupported_syntax_errors().first() {
@@ -242,7 +234,14 @@ fn compile_tree(
     flavor: Flavor,
     pos: &Positioner,
 ) -> Result<Rc<Code>, SyntaxError> {
-    let to_syntax = |e: CompileError| pos.error(SyntaxErrorKind::SyntaxError, e.msg, e.range);
+    let to_syntax = |e: CompileError| {
+        let kind = if e.msg.starts_with("maximum recursion depth exceeded") {
+            SyntaxErrorKind::RecursionError
+        } else {
+            SyntaxErrorKind::SyntaxError
+        };
+        pos.error(kind, e.msg, e.range)
+    };
     match tree {
         Mod::Module(m) => {
             let future = stmt::future_flags(&m.body).map_err(to_syntax)?;

@@ -242,10 +242,18 @@ fn bytes_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) 
 }
 
 fn str_to_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, base: u32) -> PyResult {
+    if !base.is_power_of_two() {
+        let digits = text(v).chars().filter(|c| c.is_alphanumeric()).count();
+        if digits > 640 && parse_int(text(v), base).is_some() {
+            crate::numbers::check_str_digits(cx, rt, digits)?;
+        }
+    }
     match parse_int(text(v), base) {
         Some(n) => Ok(new_bigint(cx.heap_mut(), n)),
         None => {
-            let msg = format!("invalid literal for int() with base {base}: {}", b::repr_str(text(v)));
+            // (CPython's `%.200R`: the repr cut to 200 characters.)
+            let r: String = b::repr_str(text(v)).chars().take(200).collect();
+            let msg = format!("invalid literal for int() with base {base}: {r}");
             err(cx, rt, "ValueError", &msg)
         }
     }
@@ -439,7 +447,7 @@ fn round_float(f: f64, n: i64) -> Option<f64> {
     if r.is_infinite() {
         return None;
     }
-    Some(if f < 0.0 { -r.abs() } else { r })
+    Some(r.abs().copysign(f))
 }
 
 /// `divmod(a, b)`.

@@ -11,6 +11,8 @@ rows! {
     "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
+    "sys.get_int_max_str_digits" => sys_get_int_max_str_digits,
+    "sys.set_int_max_str_digits" => sys_set_int_max_str_digits,
     "importlib.import_module" => import_module,
     "time.time" => time_time,
     "time.perf_counter" => time_perf_counter,
@@ -100,6 +102,41 @@ pub(super) fn sys_setrecursionlimit<S: Space>(
             return err(cx, rt, "ValueError", "recursion limit must be greater or equal than 1")
         }
         None => return err(cx, rt, "OverflowError", "Python int too large to convert to C int"),
+    }
+    Ok(rt.none.get())
+}
+
+pub(super) fn sys_get_int_max_str_digits<S: Space>(
+    cx: &mut Cx<'_, S>,
+    _: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    Ok(new_int(cx.heap_mut(), crate::numbers::INT_MAX_STR_DIGITS.with(|l| l.get()) as i64))
+}
+
+pub(super) fn sys_set_int_max_str_digits<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let v = match (args, kw) {
+        ([v], []) => *v,
+        ([], [(k, v)]) if &**k == "maxdigits" => *v,
+        _ => return err(cx, rt, "TypeError", "set_int_max_str_digits() takes exactly one argument (maxdigits)"),
+    };
+    let Some(n) = peek_bigint(v).filter(|_| !is(v, &FLOAT)) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", b::type_name(rt, v));
+        return err(cx, rt, "TypeError", &msg);
+    };
+    match n.to_i64() {
+        Some(n) if n == 0 || (640..=i32::MAX as i64).contains(&n) => {
+            crate::numbers::INT_MAX_STR_DIGITS.with(|l| l.set(n as usize))
+        }
+        _ => return err(cx, rt, "ValueError", "maxdigits must be 0 or larger than 640"),
     }
     Ok(rt.none.get())
 }

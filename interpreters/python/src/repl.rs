@@ -111,6 +111,11 @@ fn shape(src: &str) -> Shape {
     if more.as_ref().map(key) != most.as_ref().map(key) {
         return Shape::Open;
     }
+    // An open bracket or triple-quoted string: CPython's messages for them point at where it
+    // opened, wherever the input ends.
+    if e.msg.ends_with("was never closed") || e.msg.starts_with("unterminated triple-quoted string") {
+        return Shape::Open;
+    }
     if e.msg.starts_with("missing closing quote") {
         let at = e.text.as_deref().unwrap_or("").chars().skip((e.col as usize).saturating_sub(1)).collect::<String>();
         let quote = at.trim_start_matches(|c: char| c.is_ascii_alphabetic());

@@ -2,7 +2,7 @@ import random
 random.seed(5)
 d = {}
 ref = []
-for i in range(20000):
+for i in range(5000):
     k = random.randrange(300)
     op = random.randrange(3)
     if op == 0:

@@ -1,3 +1,4 @@
+# gc-stress: skip (long subjects and pathological patterns: minutes when every allocation collects)
 # The re module: long subjects and pathological patterns run without overflowing the stack.
 import re
 

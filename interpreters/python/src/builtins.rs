@@ -203,10 +203,10 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     f: &mut Frame<C>,
     callable: C::Ref,
-    args: Vec<C::Ref>,
+    args: &[C::Ref],
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
 ) -> Result<C::Ref, C::Ref> {
-    let t = crate::interp::tuple(cx, &args);
+    let t = crate::interp::tuple(cx, args);
     let (names, values) = match kwargs {
         Some((names, values)) => {
             let ns: Vec<C::Ref> = names.iter().map(|n| crate::strings::str_from(cx, n)).collect();
@@ -304,7 +304,7 @@ pub fn call_value<S: Space>(
         } else {
             Some((kw.iter().map(|(n, _)| n.clone()).collect(), kw.iter().map(|(_, v)| *v).collect()))
         };
-        let frame = crate::call::bind(cx, rt, callable, args.to_vec(), kwargs, none, &mut NativeKwDicts)?;
+        let frame = crate::call::bind(cx, rt, callable, args, kwargs, none, &mut NativeKwDicts)?;
         if frame.code.kind == crate::bytecode::CodeKind::Generator {
             return Ok(crate::generators::make(cx, frame));
         }

@@ -410,6 +410,22 @@ pub enum Const {
     Code(Rc<Code>),
 }
 
+impl Const {
+    /// The names of a tuple of strs (a `CallKw`'s keyword names); empty for anything else.
+    pub fn keyword_names(&self) -> Rc<[Rc<str>]> {
+        match self {
+            Const::Tuple(t) if t.iter().all(|c| matches!(c, Const::Str(_))) => t
+                .iter()
+                .map(|c| match c {
+                    Const::Str(s) => s.clone(),
+                    _ => unreachable!("checked above"),
+                })
+                .collect(),
+            _ => Rc::from([]),
+        }
+    }
+}
+
 /// One entry of a code object's exception table: a raise at a pc in `[start, end)` unwinds
 /// the value stack to `depth` items, pushes the exception and jumps to `handler`. Entries are
 /// ordered so that the first one that covers a pc is the innermost.
@@ -476,6 +492,11 @@ pub struct Code {
     pub firstline: u32,
     /// The docstring, if the body starts with one.
     pub doc: Option<Rc<str>>,
+    /// The keyword names of each `CallKw` constant (indexed as `consts`; empty for others),
+    /// made once so a call does not build them.
+    pub kwnames: Vec<Rc<[Rc<str>]>>,
+    /// The interpreter's inline caches, one per instruction (see `sites`).
+    pub sites: crate::sites::Sites,
 }
 
 impl Code {

@@ -41,6 +41,7 @@ pub mod repl;
 pub mod runtime;
 pub mod session;
 pub mod sets;
+pub mod sites;
 pub mod space;
 pub mod stdlib;
 pub mod strformat;

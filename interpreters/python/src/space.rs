@@ -45,8 +45,33 @@ pub trait Space: Sized + 'static {
     fn truth<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, a: C::Ref) -> Option<bool>;
     /// `obj.name`
     fn getattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C>;
+    /// `obj.name` at an instruction with inline cache `site` (see `sites`): the same answer
+    /// as `getattr`; a space may use the site to find it faster.
+    fn getattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        let _ = site;
+        Self::getattr(cx, rt, obj, name)
+    }
     /// `obj.name = v`
     fn setattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C>;
+    /// `obj.name = v` at an instruction with inline cache `site`: the same effect as
+    /// `setattr`; a space may use the site to get there faster.
+    fn setattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        v: C::Ref,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        let _ = site;
+        Self::setattr(cx, rt, obj, name, v)
+    }
     /// `obj[key]`
     fn getitem<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, key: C::Ref) -> Outcome<C>;
     /// `obj[key] = v`
@@ -382,6 +407,33 @@ impl Space for StdSpace {
         }
         let n = crate::strings::str_from(cx, name);
         Outcome::Native(NativeOp::GetAttr, vec![obj, n])
+    }
+
+    fn getattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        if !cx.we_are_jitted() && cx.promote_class(obj) == INSTANCE.class() {
+            return crate::classes::getattr_at(cx, rt, obj, name, Some(site));
+        }
+        Self::getattr(cx, rt, obj, name)
+    }
+
+    fn setattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        v: C::Ref,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        if !cx.we_are_jitted() && cx.promote_class(obj) == INSTANCE.class() {
+            return crate::classes::setattr_at(cx, rt, obj, name, v, Some(site));
+        }
+        Self::setattr(cx, rt, obj, name, v)
     }
 
     fn setattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C> {

@@ -253,7 +253,7 @@ fn prepare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, name: usize, 
 }
 
 fn run_body<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, body: usize, ns: usize) -> PyResult {
-    let mut frame = crate::call::bind(cx, rt, body, Vec::new(), None, rt.none.get(), &mut builtins::NativeKwDicts)?;
+    let mut frame = crate::call::bind(cx, rt, body, &[], None, rt.none.get(), &mut builtins::NativeKwDicts)?;
     frame.ns = ns;
     cx.call_function(frame)
 }

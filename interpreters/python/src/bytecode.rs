@@ -228,6 +228,10 @@ pub enum Op {
     // ---- attributes and items -------------------------------------------------------------
     /// `[obj] -> [obj.names[n]]`
     LoadAttr(u32),
+    /// `[obj] -> [f, obj]` when `obj.names[n]` is function `f` of `obj`'s class bound to
+    /// `obj` (no bound method made), else `[obj] -> [NULL, obj.names[n]]`; `CallMethod`
+    /// calls it.
+    LoadMethod(u32),
     /// `[v, obj] -> []`: `obj.names[n] = v`
     StoreAttr(u32),
     /// `[obj] -> []`: `del obj.names[n]`
@@ -281,6 +285,9 @@ pub enum Op {
     // ---- calls and functions -------------------------------------------------------------
     /// `[f, a1, ..., an] -> [f(a1, ..., an)]`
     Call(u32),
+    /// After `LoadMethod`: `[f, obj, a1, ..., an] -> [f(obj, a1, ..., an)]`, or
+    /// `[NULL, g, a1, ..., an] -> [g(a1, ..., an)]`.
+    CallMethod(u32),
     /// `[f, a1, ..., an, k1, ..., km] -> [f(a1, ..., an, name1=k1, ...)]`: `n` values in all;
     /// `consts[names]` is a tuple of the `m` keyword names (str), matching the last `m` values.
     CallKw { argc: u32, names: u32 },

@@ -760,6 +760,20 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let out = S::getattr_at(cx, rt, obj, &name::<C>(code, n), code.sites.at(f.pc));
             return finish::<S, C>(cx, f, out);
         }
+        Op::LoadMethod(n) => {
+            let obj = f.pop();
+            let name = name::<C>(code, n);
+            let site = code.sites.at(f.pc);
+            if let Some(func) = S::method_at(cx, rt, obj, name, site) {
+                f.push(func);
+                f.push(obj);
+            } else {
+                let null = cx.const_ref(0);
+                f.push(null);
+                let out = S::getattr_at(cx, rt, obj, name, site);
+                return finish::<S, C>(cx, f, out);
+            }
+        }
         Op::StoreAttr(n) => {
             let obj = f.pop();
             let v = f.pop();
@@ -936,6 +950,20 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Call(argc) => {
             let args = f.pop_n(argc as usize);
             let callable = f.pop();
+            f.phase = CONT;
+            let r = call_object::<S, C>(cx, f, callable, args, None);
+            return after_call(f, r);
+        }
+        Op::CallMethod(argc) => {
+            let mut args = f.pop_n(argc as usize);
+            let this = f.pop();
+            let func = f.pop();
+            let callable = if is_null(cx, func) {
+                this
+            } else {
+                args.insert(0, this);
+                func
+            };
             f.phase = CONT;
             let r = call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);

@@ -59,6 +59,19 @@ pub trait Space: Sized + 'static {
     }
     /// `obj.name = v`
     fn setattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C>;
+    /// `obj.name` when it is a function of `obj`'s class that `obj.name` would bind to `obj`:
+    /// that function (the caller passes `obj` itself, and no bound method is made). `None`
+    /// when it is anything else or not known cheaply: the caller asks `getattr_at`.
+    fn method_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Option<C::Ref> {
+        let _ = (cx, rt, obj, name, site);
+        None
+    }
     /// `obj.name = v` at an instruction with inline cache `site`: the same effect as
     /// `setattr`; a space may use the site to get there faster.
     fn setattr_at<C: Ctx<Py<Self>>>(
@@ -420,6 +433,22 @@ impl Space for StdSpace {
             return crate::classes::getattr_at(cx, rt, obj, name, Some(site));
         }
         Self::getattr(cx, rt, obj, name)
+    }
+
+    fn method_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Option<C::Ref> {
+        if cx.we_are_jitted() || cx.promote_class(obj) != INSTANCE.class() {
+            return None;
+        }
+        match crate::attrcache::resolve_at(rt, C::address(obj), name, site) {
+            crate::attrcache::Resolved::Method(f) => Some(cx.const_ref(f)),
+            _ => None,
+        }
     }
 
     fn setattr_at<C: Ctx<Py<Self>>>(

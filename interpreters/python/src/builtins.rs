@@ -1509,7 +1509,20 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
 ) -> Option<Result<C::Ref, C::Ref>> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    match (NAMES[id], args) {
+    // (Their numbers, found once: comparing numbers is cheaper than comparing names.)
+    static FAST: std::sync::OnceLock<[usize; 2]> = std::sync::OnceLock::new();
+    let [append, len] = *FAST.get_or_init(|| {
+        let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
+        [id("list.append"), id("len")]
+    });
+    let name = if id == append {
+        "list.append"
+    } else if id == len {
+        "len"
+    } else {
+        return None;
+    };
+    match (name, args) {
         ("list.append", [v]) => {
             let l = cx.getfield_ref(b, &BUILTIN_SELF);
             crate::interp::list_append(cx, l, *v);

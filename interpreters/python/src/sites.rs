@@ -9,7 +9,7 @@
 //! and the site remembers that answer for next time. A site holds one shape (monomorphic);
 //! a site that sees many shapes keeps being refilled and costs one compare more than no cache.
 //!
-//! Invariants: an attribute answer holds while the runtime's class-attribute epoch is the
+//! Invariants: builtin types' methods never change; an attribute answer holds while the runtime's class-attribute epoch is the
 //! one it was found in (every class attribute change moves it; see `attrcache`); maps never
 //! change once made and class numbers are never reused, so (class, map) names a shape for
 //! good. A module's name keeps its slot for the module's life (names are only ever added),
@@ -34,6 +34,8 @@ pub enum Site {
     /// `obj.name = v` for instances of shape `key` in class epoch `epoch`: the value goes to
     /// `slot`; the instance moves to map `next` first when it differs from its own.
     Store { key: u64, epoch: u64, slot: u32, next: u32 },
+    /// `obj.name` is builtin method number `id` for objects of (builtin) class `class`.
+    BuiltinMethod { class: usize, id: u32 },
     /// A global of module `module` (an address) at slot `slot` of the module itself.
     Global { module: usize, slot: u32 },
     /// A global of module `module` found in the builtins' slot `slot` while the module had

@@ -105,6 +105,15 @@ pub fn int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Int) -> C::Ref {
     o
 }
 
+/// Builtin method number `id` bound to `obj`.
+fn builtin_method<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref, id: usize) -> C::Ref {
+    let b = cx.new_object(&BUILTIN);
+    let id = cx.int(id as i64);
+    cx.setfield_int(b, &BUILTIN_ID, id);
+    cx.setfield_ref(b, &BUILTIN_SELF, obj);
+    b
+}
+
 /// A new float object.
 pub fn float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Float) -> C::Ref {
     let o = cx.new_object(&FLOAT);
@@ -412,11 +421,7 @@ impl Space for StdSpace {
             return crate::classes::super_getattr(cx, rt, obj, name);
         }
         if let Some(id) = builtins::method_id(class, name) {
-            let b = cx.new_object(&BUILTIN);
-            let id = cx.int(id as i64);
-            cx.setfield_int(b, &BUILTIN_ID, id);
-            cx.setfield_ref(b, &BUILTIN_SELF, obj);
-            return Outcome::Value(b);
+            return Outcome::Value(builtin_method(cx, obj, id));
         }
         let n = crate::strings::str_from(cx, name);
         Outcome::Native(NativeOp::GetAttr, vec![obj, n])
@@ -429,10 +434,31 @@ impl Space for StdSpace {
         name: &str,
         site: &std::cell::Cell<crate::sites::Site>,
     ) -> Outcome<C> {
-        if !cx.we_are_jitted() && cx.promote_class(obj) == INSTANCE.class() {
+        if cx.we_are_jitted() {
+            return Self::getattr(cx, rt, obj, name);
+        }
+        let class = cx.promote_class(obj);
+        if class == INSTANCE.class() {
             return crate::classes::getattr_at(cx, rt, obj, name, Some(site));
         }
-        Self::getattr(cx, rt, obj, name)
+        if class == TYPE.class() || class == MODULE.class() || class == SUPER.class() {
+            return Self::getattr(cx, rt, obj, name);
+        }
+        // A builtin type's method: its number, remembered per class.
+        let id = match site.get() {
+            crate::sites::Site::BuiltinMethod { class: c, id } if c == class => Some(id as usize),
+            _ => {
+                let id = builtins::method_id(class, name);
+                if let Some(id) = id {
+                    site.set(crate::sites::Site::BuiltinMethod { class, id: id as u32 });
+                }
+                id
+            }
+        };
+        match id {
+            Some(id) => Outcome::Value(builtin_method(cx, obj, id)),
+            None => Self::getattr(cx, rt, obj, name),
+        }
     }
 
     fn method_at<C: Ctx<Py<Self>>>(

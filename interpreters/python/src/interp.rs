@@ -182,6 +182,34 @@ impl<S: Space> Language for Py<S> {
 
     const COMPILED_CALLS: bool = true;
     const EXCEPTIONS: bool = true;
+    fn describe_const(addr: usize) -> Option<String> {
+        let text = |r: u64| {
+            // SAFETY: (below) a field holding a str object, or null.
+            (r != 0 && is(r as usize, &STR)).then(|| unsafe { str_text(r as usize) }.to_string())
+        };
+        // SAFETY: `addr` is a live heap object (the driver checks); the fields read are the
+        // ones its layout has.
+        unsafe {
+            if is(addr, &STR) {
+                let s: String = str_text(addr).chars().take(40).collect();
+                Some(format!("{s:?}"))
+            } else if is(addr, &INT) {
+                Some(format!("int {}", read_word(addr, &INT_VALUE) as i64))
+            } else if is(addr, &FUNCTION) {
+                Some(format!("function {}", text(read_word(addr, &FUNC_QUALNAME))?))
+            } else if is(addr, &MODULE) {
+                Some(format!("module {}", text(read_word(addr, &MODULE_NAME))?))
+            } else if is(addr, &BUILTIN) {
+                let name = crate::library::NAMES.get(read_word(addr, &BUILTIN_ID) as usize)?;
+                Some(format!("builtin {name}"))
+            } else if is(addr, &NONE) {
+                Some("None".to_string())
+            } else {
+                None
+            }
+        }
+    }
+
     fn result_red<R: Reds>(v: &Result<R::Ref, R::Ref>) -> Option<Red<R>> {
         v.as_ref().ok().map(|&r| Red::Ref(r))
     }

@@ -783,6 +783,11 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
 }
 
 /// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
+/// A class or None: what `|` makes a union of.
+fn union_operand(rt: &Python, x: usize) -> bool {
+    is(x, &TYPE) || x == rt.none.get()
+}
+
 pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
@@ -808,6 +813,12 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
         return r;
+    }
+    if op == BinOp::Or && !inplace && union_operand(rt, a) && union_operand(rt, b) && (a, b) != (rt.none.get(), rt.none.get()) {
+        // `int | None` (PEP 604): a `types.UnionType`, made by `_union`.
+        let m = crate::modules::import_module(cx, rt, "_union")?;
+        let make = crate::types::getattr(cx, rt, m, "make")?;
+        return call_value(cx, rt, make, &[a, b], &[]);
     }
     if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
         let s = format!("{}{}", text(a), text(b));

@@ -295,6 +295,15 @@ pub fn main_module(vm: &mut Vm<Py>, name: &str) -> usize {
     let n = runtime::new_str(vm.heap_mut(), name);
     rt.immortal(vm.heap_mut(), n);
     globals::set_global_raw(&rt, vm.heap_mut(), m, "__name__", n);
+    // What CPython's `__main__` starts with besides its name.
+    let none = rt.none.get();
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        globals::set_global_raw(&rt, vm.heap_mut(), m, k, none);
+    }
+    let annotations = dict::new_dict(vm.heap_mut());
+    rt.immortal(vm.heap_mut(), annotations);
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__annotations__", annotations);
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__builtins__", rt.builtins.get());
     m
 }
 

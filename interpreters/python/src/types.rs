@@ -597,7 +597,13 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
             return builtins::call_value(cx, rt, f, &[key], &[]);
         }
-        // `list[int]` and friends in annotations: the class itself.
+        if ["list", "dict", "tuple", "set", "frozenset", "type"].iter().any(|n| rt.builtin_type(n) == obj) {
+            // `list[int]` (PEP 585): a `types.GenericAlias`, made by `_union`.
+            let m = crate::modules::import_module(cx, rt, "_union")?;
+            let alias = getattr(cx, rt, m, "alias")?;
+            return builtins::call_value(cx, rt, alias, &[obj, key], &[]);
+        }
+        // Other classes in annotations: the class itself.
         return Ok(obj);
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not subscriptable", builtins::type_name(rt, obj)))

@@ -94,7 +94,7 @@ fn module_for_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> PyRes
             let count = rt.modules.borrow()[id]
                 .order
                 .iter()
-                .filter(|n| crate::globals::peek_global_of(rt, m, n).is_some())
+                .filter(|n| &***n != "__builtins__" && crate::globals::peek_global_of(rt, m, n).is_some())
                 .count();
             let same = count == items.len()
                 && items.iter().all(|&(k, v)| is(k, &STR) && crate::globals::peek_global_of(rt, m, text(k)) == Some(v));

@@ -251,6 +251,12 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
             let r = call_value(cx, rt, h, &[info, o], &[])?;
             return truth(cx, rt, r);
         }
+    } else if is(info, &INSTANCE) {
+        // A union (`int | None`) answers for its members.
+        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
     }
     classinfo_matches(cx, rt, t, info)
 }

@@ -31,6 +31,7 @@ pub mod hashing;
 pub mod interp;
 pub mod library;
 pub mod memo;
+pub mod memview;
 pub mod modules;
 pub mod numbers;
 pub mod objects;
@@ -148,6 +149,8 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("str", vec![&STR]),
         ("bytes", vec![&bytes::BYTES]),
         ("bytearray", vec![&bytes::BYTEARRAY]),
+        ("memoryview", vec![&memview::MEMVIEW]),
+        ("memory_iterator", vec![&memview::MEM_ITER]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),

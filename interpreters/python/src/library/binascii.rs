@@ -48,10 +48,7 @@ fn ascii_data<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'s
 
 /// The bytes of a `b2a_*` argument: a bytes-like object.
 fn binary_data<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'static [u8], usize> {
-    buffer(v).ok_or_else(|| {
-        let msg = format!("a bytes-like object is required, not '{}'", b::type_name(rt, v));
-        crate::errors::new_error(cx, rt, "TypeError", &msg)
-    })
+    crate::bytes::buffer_arg(cx, rt, v)
 }
 
 fn ba_b2a_base64<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {

@@ -476,6 +476,7 @@ pub(super) fn reversed<S: Space>(
         || crate::bytes::is_binary(o)
         || dict::is_dict(o)
         || crate::views::is_view(o)
+        || crate::memview::is_view(o)
     {
         collect(cx, rt, o)?
     } else if is(o, &INSTANCE) {

@@ -44,6 +44,7 @@ mod imports;
 mod mappings;
 mod math;
 mod mathx;
+mod memview;
 mod methods;
 mod numeric;
 mod objects;
@@ -91,7 +92,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes
+    posix, re, valuetypes, memview
 );
 
 const fn total(parts: &[&[&str]]) -> usize {
@@ -233,6 +234,7 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         "str" => is(this, &STR),
         "bytes" => is(this, &crate::bytes::BYTES),
         "bytearray" => is(this, &crate::bytes::BYTEARRAY),
+        "memoryview" => is(this, &crate::memview::MEMVIEW),
         "list" => is(this, &LIST),
         "tuple" => is(this, &TUPLE),
         "dict" => dict::is_dict(this),

@@ -258,6 +258,9 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
     if crate::complex::is_complex(obj) {
         return crate::complex::attr(cx, obj, name).map(Ok);
     }
+    if crate::memview::is_view(obj) {
+        return crate::memview::attr(cx, rt, obj, name);
+    }
     let _ = rt;
     None
 }

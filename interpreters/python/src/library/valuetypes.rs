@@ -75,6 +75,9 @@ rows! {
     "list.__getitem__" => v_getitem, "tuple.__getitem__" => v_getitem, "range.__getitem__" => v_getitem,
     "list.__setitem__" => v_setitem, "list.__delitem__" => v_delitem, "list.__reversed__" => v_reversed,
     "dict.__reversed__" => v_reversed, "range.__reversed__" => v_reversed,
+    "memoryview.__len__" => v_len, "memoryview.__iter__" => v_iter, "memoryview.__getitem__" => v_getitem,
+    "memoryview.__setitem__" => v_setitem, "memoryview.__delitem__" => v_delitem, "memoryview.__repr__" => v_repr,
+    "memoryview.__hash__" => v_hash, "memoryview.__eq__" => v_eq, "memoryview.__ne__" => v_ne,
 }
 
 /// Defines builtin methods: `name(cx, rt, self, args, kw) { body }`.

@@ -534,6 +534,9 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if crate::memview::is_view(obj) {
         return Ok(crate::memview::repr(obj));
     }
+    if crate::library::is_hash(obj) {
+        return Ok(crate::library::hashes_repr(obj));
+    }
     if let Some(b) = peek_bigint(obj) {
         return crate::numbers::int_to_decimal(cx, rt, &b);
     }
@@ -1453,7 +1456,7 @@ pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] =
-    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix"];
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1475,6 +1478,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "bytearray"
     } else if class == crate::memview::MEMVIEW.class() {
         "memoryview"
+    } else if class == crate::library::HASH.class() {
+        "HASH"
     } else if class == dict::DICT.class() {
         "dict"
     } else if class == crate::sets::SET.class() {

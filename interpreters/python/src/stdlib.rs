@@ -38,7 +38,9 @@ pub static MODULES: &[Frozen] = frozen! {
     "enum" => "enum.py";
     "fractions" => "fractions.py";
     "functools" => "functools.py";
+    "hashlib" => "hashlib.py";
     "heapq" => "heapq.py";
+    "hmac" => "hmac.py";
     "io" => "io.py";
     "itertools" => "itertools.py";
     "json" => "json/__init__.py", package;
@@ -59,6 +61,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "tempfile" => "tempfile.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";
+    "zlib" => "zlib.py";
 };
 
 /// The embedded module `name`, if there is one.

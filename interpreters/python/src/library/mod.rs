@@ -40,6 +40,7 @@ mod dunders;
 mod evaluation;
 mod exceptions;
 mod functions;
+mod hashes;
 mod imports;
 mod mappings;
 mod math;
@@ -64,6 +65,7 @@ mod textmods;
 mod timemod;
 mod valuetypes;
 
+pub use hashes::{is_hash, repr as hashes_repr, ALGORITHMS as HASH_ALGORITHMS, HASH};
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use methods::callable_name;
@@ -92,7 +94,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview
+    posix, re, valuetypes, memview, hashes
 );
 
 const fn total(parts: &[&[&str]]) -> usize {
@@ -235,6 +237,7 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         "bytes" => is(this, &crate::bytes::BYTES),
         "bytearray" => is(this, &crate::bytes::BYTEARRAY),
         "memoryview" => is(this, &crate::memview::MEMVIEW),
+        "HASH" => hashes::is_hash(this),
         "list" => is(this, &LIST),
         "tuple" => is(this, &TUPLE),
         "dict" => dict::is_dict(this),

@@ -4,6 +4,7 @@ mtpy's own implementation on its `posix` module, with CPython's behaviour. `os.p
 `posixpath` (importable as `os.path` too, through `sys.modules`).
 """
 
+import abc as _abc
 import sys
 import posix
 import posixpath as path
@@ -134,8 +135,9 @@ def fsdecode(filename):
     return filename
 
 
-class PathLike:
-    """The base of objects with a file system path (`__fspath__`)."""
+class PathLike(_abc.ABC):
+    """The base of objects with a file system path (`__fspath__`): an ABC whose virtual
+    subclasses are the classes defining `__fspath__`."""
 
     def __fspath__(self):
         raise NotImplementedError

@@ -71,7 +71,18 @@ fn errno_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, errno: i32, files: &[u
     let m = new_str(cx.heap_mut(), &strerror(errno));
     let _ = metatrace::Ctx::root(cx, m);
     let mut args = vec![n, m];
-    match files {
+    // (The file names are as the OS saw them: a path-like object's `__fspath__()`.)
+    let files: Vec<usize> = files
+        .iter()
+        .map(|&f| match is(f, &INSTANCE).then(|| b::call_method(cx, rt, f, "__fspath__", &[])).flatten() {
+            Some(Ok(s)) => {
+                let _ = metatrace::Ctx::root(cx, s);
+                s
+            }
+            _ => f,
+        })
+        .collect();
+    match &files[..] {
         [] => {}
         [f] => args.push(*f),
         [f, g, ..] => args.extend([*f, rt.none.get(), *g]),

@@ -140,6 +140,7 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     }
     if crate::memview::is_view(container) {
         let it = crate::memview::iter(cx, rt, container)?;
+        let _ = metatrace::Ctx::root(cx, it);
         while let Some(x) = crate::builtins::next(cx, rt, it)? {
             if crate::builtins::eq(cx, rt, x, item)? {
                 return Ok(true);

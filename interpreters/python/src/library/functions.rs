@@ -964,6 +964,7 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             }
             let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
             names.extend(["__class__".into(), "__doc__".into()]);
+            names.extend(super::builtin_data_attrs(rt, t).iter().map(|&n| Rc::from(n)));
             if !classes::is_builtin(rt, t) && crate::attrs::has_dict(rt, t) {
                 names.extend(["__dict__".into(), "__weakref__".into()]);
             }

@@ -14,7 +14,15 @@ rows! {
     "memoryview.release" => m_release,
     "memoryview.__enter__" => m_enter,
     "memoryview.__exit__" => m_exit,
+    "memoryview.__reduce__" => m_reduce,
+    "memoryview.__reduce_ex__" => m_reduce,
 }
+
+/// The data attributes of views (listed by `dir`).
+pub const ATTRS: &[&str] = &[
+    "c_contiguous", "contiguous", "f_contiguous", "format", "itemsize", "nbytes", "ndim", "obj", "readonly", "shape",
+    "strides", "suboffsets",
+];
 
 pub(super) fn m_tobytes<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -214,4 +222,14 @@ pub(super) fn m_exit<S: Space>(
     let _ = (args, kw, cx);
     mv::meta(this(t)).released = true;
     Ok(rt.none.get())
+}
+
+pub(super) fn m_reduce<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    err(cx, rt, "TypeError", "cannot pickle memoryview objects")
 }

@@ -209,6 +209,18 @@ fn s<S: Space>(cx: &mut Cx<'_, S>, v: &str) -> PyResult {
     Ok(new_str(cx.heap_mut(), v))
 }
 
+/// The data attributes of builtin class `t`'s objects that its dict does not list (for `dir`).
+pub fn builtin_data_attrs(rt: &Python, t: usize) -> &'static [&'static str] {
+    if !classes::is_builtin(rt, t) {
+        return &[];
+    }
+    match &*classes::type_name(rt, t) {
+        "memoryview" => memview::ATTRS,
+        "HASH" => &["block_size", "digest_size", "name"],
+        _ => &[],
+    }
+}
+
 /// Whether table entry `name` is a static or class method of a builtin type (called without
 /// a bound object, whether read from the class or from an instance).
 pub fn is_static_name(name: &str) -> bool {

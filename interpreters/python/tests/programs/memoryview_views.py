@@ -156,3 +156,11 @@ attempt("pack_into read-only", lambda: struct.pack_into("<B", memoryview(b"x"), 
 attempt("add", lambda: buf + b"x")
 attempt("mul", lambda: buf * 2)
 print(bytes(buf[::-1]), bytearray(buf[::3]))
+
+# The type itself.
+print(type(memoryview(b"")).__name__, [n for n in dir(memoryview) if not n.startswith("_")])
+print(int(memoryview(b"42")), float(memoryview(b"2.5")))
+attempt("int base", lambda: int(memoryview(b"ff"), 16))
+attempt("subclass", lambda: type("M", (memoryview,), {}))
+import copy
+attempt("copy", lambda: copy.copy(memoryview(b"x")))

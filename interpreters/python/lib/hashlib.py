@@ -50,11 +50,9 @@ def _blake2(algorithm, max_size):
     def constructor(data=b'', *, digest_size=max_size, key=b'', salt=b'', person=b'', fanout=1,
                     depth=1, leaf_size=0, node_offset=0, node_depth=0, inner_size=0,
                     last_node=False, usedforsecurity=True):
-        if key or salt or person or (fanout, depth, leaf_size, node_offset, node_depth,
-                                     inner_size, last_node) != (1, 1, 0, 0, 0, 0, False):
-            raise NotImplementedError(
-                f"{algorithm}: keys, salts, personalization and tree parameters are not supported by mtpy")
-        return _hashlib.new(algorithm, data, digest_size)
+        if (fanout, depth, leaf_size, node_offset, node_depth, inner_size, last_node) != (1, 1, 0, 0, 0, 0, False):
+            raise NotImplementedError(f"{algorithm}: tree hashing parameters are not supported by mtpy")
+        return _hashlib.new(algorithm, data, digest_size, key, salt, person)
     constructor.__name__ = algorithm
     constructor.__qualname__ = algorithm
     return constructor

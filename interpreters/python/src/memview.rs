@@ -419,7 +419,9 @@ fn index_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, dim
     let i = i.to_i64().map(|i| if i < 0 { i + n } else { i });
     match i {
         Some(i) if (0..n).contains(&i) => Ok(i as usize),
-        Some(_) => Err(crate::errors::new_error(cx, rt, "IndexError", &format!("index out of bounds on dimension {dim}"))),
+        Some(_) => {
+            Err(crate::errors::new_error(cx, rt, "IndexError", &format!("index out of bounds on dimension {dim}")))
+        }
         None => Err(crate::errors::new_error(cx, rt, "IndexError", "cannot fit 'int' into an index-sized integer")),
     }
 }
@@ -427,8 +429,7 @@ fn index_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, dim
 /// Whether `k` can be an index (an int, or an object with `__index__`).
 fn is_index(rt: &Python, k: usize) -> bool {
     (!is(k, &FLOAT) && peek_bigint(k).is_some())
-        || (is(k, &INSTANCE)
-            && crate::classes::lookup(rt, builtins::peek_type(rt, k), "__index__").is_some())
+        || (is(k, &INSTANCE) && crate::classes::lookup(rt, builtins::peek_type(rt, k), "__index__").is_some())
 }
 
 /// What a key picks: one item (its byte offset) or a sub-view.
@@ -564,8 +565,7 @@ pub fn tolist<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
             return new_list(cx.heap_mut(), flat);
         }
         let step = shape[1..].iter().product::<usize>();
-        let parts: Vec<usize> =
-            (0..shape[0]).map(|k| nest(cx, &shape[1..], &flat[k * step..(k + 1) * step])).collect();
+        let parts: Vec<usize> = (0..shape[0]).map(|k| nest(cx, &shape[1..], &flat[k * step..(k + 1) * step])).collect();
         new_list(cx.heap_mut(), &parts)
     }
     Ok(nest(cx, &m.shape, &all))

@@ -4,7 +4,8 @@
 
 use super::textargs::{none, one, params};
 use super::*;
-use blake2::digest::{ExtendableOutput, Update, VariableOutput};
+use blake2::digest::core_api::{Buffer, UpdateCore, VariableOutputCore};
+use blake2::digest::{ExtendableOutput, Update};
 use metatrace::heap::{Layout, HEADER};
 use metatrace::{FieldDescr, MemKind};
 use sha2::Digest;
@@ -37,18 +38,69 @@ enum State {
     Sha3_512(sha3::Sha3_512),
     Shake128(sha3::Shake128),
     Shake256(sha3::Shake256),
-    Blake2b(blake2::Blake2bVar),
-    Blake2s(blake2::Blake2sVar),
+    Blake2b(Blake2b),
+    Blake2s(Blake2s),
 }
 
-/// The names `hashlib.new` knows (all of them are guaranteed, as in CPython).
-pub const ALGORITHMS: &[&str] = &[
-    "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
-    "shake_128", "shake_256", "blake2b", "blake2s",
-];
+/// A BLAKE2 digest with its parameters (output size, key, salt, personalization): the
+/// crate's core, fed through a block buffer of our own (the key is the first block).
+macro_rules! blake2_state {
+    ($name:ident, $core:ty, $block:literal) => {
+        #[derive(Clone)]
+        struct $name {
+            core: $core,
+            buf: Buffer<$core>,
+            size: usize,
+        }
+
+        impl $name {
+            fn new(p: &Blake2Params<'_>) -> Self {
+                let core = <$core>::new_with_params(p.salt, p.person, p.key.len(), p.size);
+                let mut h = $name { core, buf: Default::default(), size: p.size };
+                if !p.key.is_empty() {
+                    let mut first = p.key.to_vec();
+                    first.resize($block, 0);
+                    h.feed(&first);
+                }
+                h
+            }
+
+            fn feed(&mut self, d: &[u8]) {
+                let core = &mut self.core;
+                self.buf.digest_blocks(d, |blocks| core.update_blocks(blocks));
+            }
+
+            fn digest(&self) -> Vec<u8> {
+                let (mut core, mut buf) = (self.core.clone(), self.buf.clone());
+                let mut out = Default::default();
+                core.finalize_variable_core(&mut buf, &mut out);
+                out[..self.size].to_vec()
+            }
+        }
+    };
+}
+blake2_state!(Blake2b, blake2::Blake2bVarCore, 128);
+blake2_state!(Blake2s, blake2::Blake2sVarCore, 64);
+
+/// BLAKE2's parameters: digest size, key, salt, personalization.
+pub struct Blake2Params<'a> {
+    pub size: usize,
+    pub key: &'a [u8],
+    pub salt: &'a [u8],
+    pub person: &'a [u8],
+}
+
+/// A new BLAKE2b (`wide`) or BLAKE2s state; the parameters are checked by the caller.
+fn blake2(wide: bool, p: &Blake2Params<'_>) -> State {
+    if wide {
+        State::Blake2b(Blake2b::new(p))
+    } else {
+        State::Blake2s(Blake2s::new(p))
+    }
+}
 
 impl State {
-    fn new(name: &str, size: Option<usize>) -> Option<State> {
+    fn new(name: &str, blake: &Blake2Params<'_>) -> Option<State> {
         Some(match name {
             "md5" => State::Md5(Default::default()),
             "sha1" => State::Sha1(Default::default()),
@@ -62,8 +114,8 @@ impl State {
             "sha3_512" => State::Sha3_512(Default::default()),
             "shake_128" => State::Shake128(Default::default()),
             "shake_256" => State::Shake256(Default::default()),
-            "blake2b" => State::Blake2b(blake2::Blake2bVar::new(size.unwrap_or(64)).ok()?),
-            "blake2s" => State::Blake2s(blake2::Blake2sVar::new(size.unwrap_or(32)).ok()?),
+            "blake2b" => blake2(true, blake),
+            "blake2s" => blake2(false, blake),
             _ => return None,
         })
     }
@@ -102,8 +154,8 @@ impl State {
             State::Sha3_512(_) => (64, 72),
             State::Shake128(_) => (0, 168),
             State::Shake256(_) => (0, 136),
-            State::Blake2b(h) => (h.output_size(), 128),
-            State::Blake2s(h) => (h.output_size(), 64),
+            State::Blake2b(h) => (h.size, 128),
+            State::Blake2s(h) => (h.size, 64),
         }
     }
 
@@ -121,8 +173,8 @@ impl State {
             State::Sha3_512(h) => Digest::update(h, d),
             State::Shake128(h) => Update::update(h, d),
             State::Shake256(h) => Update::update(h, d),
-            State::Blake2b(h) => Update::update(h, d),
-            State::Blake2s(h) => Update::update(h, d),
+            State::Blake2b(h) => h.feed(d),
+            State::Blake2s(h) => h.feed(d),
         }
     }
 
@@ -149,16 +201,8 @@ impl State {
                 h.finalize_xof_into(&mut out);
                 out
             }
-            State::Blake2b(h) => {
-                let mut out = vec![0; h.output_size()];
-                let _ = h.finalize_variable(&mut out);
-                out
-            }
-            State::Blake2s(h) => {
-                let mut out = vec![0; h.output_size()];
-                let _ = h.finalize_variable(&mut out);
-                out
-            }
+            State::Blake2b(h) => h.digest(),
+            State::Blake2s(h) => h.digest(),
         }
     }
 
@@ -226,25 +270,39 @@ fn feed<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'static 
     crate::bytes::buffer_arg(cx, rt, v)
 }
 
-/// `_hashlib.new(name, data=b'', digest_size=None)`
+/// `_hashlib.new(name, data=b'', digest_size=None, key=b'', salt=b'', person=b'')` (the last
+/// four for BLAKE2).
 fn h_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
-    let p = params(cx, rt, "new", args, kw, &["name", "data", "digest_size"], true)?;
+    let names = ["name", "data", "digest_size", "key", "salt", "person"];
+    let p = params(cx, rt, "new", args, kw, &names, true)?;
     let Some(name) = p[0].filter(|&n| is(n, &STR)) else {
         return err(cx, rt, "TypeError", "new() argument 'name' must be str");
     };
     let lower = text(name).to_ascii_lowercase();
+    // BLAKE2b's limits; BLAKE2s has half of each.
+    let half: usize = if lower == "blake2s" { 2 } else { 1 };
     let size = match p[2] {
         Some(v) if v != rt.none.get() => {
             let n = peek_i64(v).unwrap_or(-1);
-            let max = if lower == "blake2s" { 32 } else { 64 };
-            if !(1..=max).contains(&n) {
-                return err(cx, rt, "ValueError", &format!("digest_size must be between 1 and {max} bytes"));
+            if !(1..=64 / half as i64).contains(&n) {
+                return err(cx, rt, "ValueError", &format!("digest_size must be between 1 and {} bytes", 64 / half));
             }
-            Some(n as usize)
+            n as usize
         }
-        _ => None,
+        _ => 64 / half,
     };
-    let Some(mut st) = State::new(&lower, size) else {
+    let mut parts: [&[u8]; 3] = [&[], &[], &[]];
+    for (k, (what, max)) in [("key", 64usize), ("salt", 16), ("person", 16)].into_iter().enumerate() {
+        if let Some(v) = p[3 + k].filter(|&v| v != rt.none.get()) {
+            let d = crate::bytes::buffer_arg(cx, rt, v)?;
+            if d.len() > max / half {
+                return err(cx, rt, "ValueError", &format!("maximum {what} length is {} bytes", max / half));
+            }
+            parts[k] = d;
+        }
+    }
+    let blake = Blake2Params { size, key: parts[0], salt: parts[1], person: parts[2] };
+    let Some(mut st) = State::new(&lower, &blake) else {
         return err(cx, rt, "ValueError", &format!("unsupported hash type {}", text(name)));
     };
     if let Some(d) = p[1].filter(|&d| d != rt.none.get()) {
@@ -262,12 +320,24 @@ fn h_update<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &
 }
 
 /// The digest of `h`: SHAKE objects take the length.
-fn digest_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, h: usize, args: &[usize], kw: Kw<'_>, what: &str) -> Result<Vec<u8>, usize> {
+fn digest_of<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    h: usize,
+    args: &[usize],
+    kw: Kw<'_>,
+    what: &str,
+) -> Result<Vec<u8>, usize> {
     let st = state(h);
     if st.is_shake() {
         let p = params(cx, rt, &format!("HASHXOF.{what}"), args, kw, &["length"], true)?;
         let Some(n) = p[0] else {
-            return Err(crate::errors::new_error(cx, rt, "TypeError", &format!("{what}() missing required argument 'length' (pos 1)")));
+            return Err(crate::errors::new_error(
+                cx,
+                rt,
+                "TypeError",
+                &format!("{what}() missing required argument 'length' (pos 1)"),
+            ));
         };
         let n = super::textargs::int_arg(cx, rt, n)?;
         if n < 0 {
@@ -298,7 +368,13 @@ fn h_copy<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[u
 
 /// `compare_digest(a, b)`: equality of two ASCII strs or two bytes-like objects, in time
 /// that does not depend on where they differ.
-fn h_compare_digest<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+fn h_compare_digest<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
     let p = params(cx, rt, "compare_digest", args, kw, &["a", "b"], true)?;
     let (Some(a), Some(b)) = (p[0], p[1]) else {
         let n = p.iter().flatten().count();

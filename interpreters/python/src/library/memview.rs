@@ -20,8 +20,18 @@ rows! {
 
 /// The data attributes of views (listed by `dir`).
 pub const ATTRS: &[&str] = &[
-    "c_contiguous", "contiguous", "f_contiguous", "format", "itemsize", "nbytes", "ndim", "obj", "readonly", "shape",
-    "strides", "suboffsets",
+    "c_contiguous",
+    "contiguous",
+    "f_contiguous",
+    "format",
+    "itemsize",
+    "nbytes",
+    "ndim",
+    "obj",
+    "readonly",
+    "shape",
+    "strides",
+    "suboffsets",
 ];
 
 pub(super) fn m_tobytes<S: Space>(
@@ -114,9 +124,7 @@ pub(super) fn m_cast<S: Space>(
     }
     let shape = match p[1] {
         None => None,
-        Some(s) if is(s, &LIST) || is(s, &TUPLE) => {
-            Some(if is(s, &LIST) { list_items(s) } else { tuple_items(s) })
-        }
+        Some(s) if is(s, &LIST) || is(s, &TUPLE) => Some(if is(s, &LIST) { list_items(s) } else { tuple_items(s) }),
         Some(_) => return err(cx, rt, "TypeError", "shape must be a list or a tuple"),
     };
     if (shape.is_some() || m.ndim() != 1) && m.shape.contains(&0) {

@@ -65,9 +65,9 @@ mod textmods;
 mod timemod;
 mod valuetypes;
 
-pub use hashes::{is_hash, repr as hashes_repr, ALGORITHMS as HASH_ALGORITHMS, HASH};
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
+pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{

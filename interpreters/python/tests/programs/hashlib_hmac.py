@@ -78,3 +78,14 @@ attempt("mixed compare", lambda: hmac.compare_digest(b"a", "a"))
 print(zlib.crc32(b"hello world"), zlib.crc32(b"world", zlib.crc32(b"hello ")), zlib.crc32(b""))
 print(zlib.adler32(b"hello world"), zlib.adler32(b"world", zlib.adler32(b"hello ")), zlib.adler32(b""))
 print(zlib.adler32(bytes(range(256)) * 100), zlib.crc32(memoryview(b"view")))
+
+# BLAKE2 with keys, salts and personalization.
+for alg, key_max in ((hashlib.blake2b, 64), (hashlib.blake2s, 32)):
+    for params in [{"key": b"secret"}, {"key": b"k" * key_max}, {"salt": b"salty"},
+                   {"person": b"me"}, {"key": b"k", "salt": b"s", "person": b"p", "digest_size": 20}]:
+        for data in [b"", b"abc", b"x" * 200, b"y" * 128]:
+            print(alg.__name__, sorted(params), len(data), alg(data, **params).hexdigest()[:24])
+    attempt("long key", lambda: alg(key=b"k" * (key_max + 1)))
+    attempt("long salt", lambda: alg(salt=b"s" * (key_max // 4 + 1)))
+    attempt("str key", lambda: alg(b"x", key="str"))
+print(hmac.new(b"key", b"msg", hashlib.blake2b).hexdigest()[:32])

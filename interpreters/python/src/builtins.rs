@@ -973,8 +973,15 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
-    } else if let (true, true) = (crate::bytes::is_binary(a), crate::bytes::is_binary(b)) {
-        Some(crate::bytes::data(a).cmp(crate::bytes::data(b)))
+    } else if let (Some(x), Some(y), true) = (
+        crate::bytes::buffer(a),
+        crate::bytes::buffer(b),
+        // (bytes compare with bytes; a bytearray with any bytes-like object.)
+        (crate::bytes::is_binary(a) && crate::bytes::is_binary(b))
+            || is(a, &crate::bytes::BYTEARRAY)
+            || is(b, &crate::bytes::BYTEARRAY),
+    ) {
+        Some(x.cmp(y))
     } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
         let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
         let mut result = Some(xs.len().cmp(&ys.len()));

@@ -164,3 +164,6 @@ attempt("int base", lambda: int(memoryview(b"ff"), 16))
 attempt("subclass", lambda: type("M", (memoryview,), {}))
 import copy
 attempt("copy", lambda: copy.copy(memoryview(b"x")))
+print(bytearray(b"a") < memoryview(b"b"), memoryview(b"b") > bytearray(b"a"), bytearray(b"a") >= memoryview(b"a"))
+print(memoryview(b"abc").__eq__(b"abc"), memoryview(b"abc").__eq__(1), memoryview(b"abc").__lt__(b"abc"))
+attempt("bytes order", lambda: b"a" <= memoryview(b"a"))

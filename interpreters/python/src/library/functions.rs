@@ -711,7 +711,7 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     let s = arg(cx, rt, args, 0, "ord")?;
     let (first, n) = if is(s, &STR) {
         (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
-    } else if let Some(d) = crate::bytes::buffer(s) {
+    } else if let Some(d) = crate::bytes::buffer(s).filter(|_| crate::bytes::is_binary(s)) {
         (d.first().map(|&c| c as i64), d.len())
     } else {
         let msg = format!("ord() expected string of length 1, but {} found", b::type_name(rt, s));

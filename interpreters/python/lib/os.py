@@ -10,7 +10,7 @@ import posix
 import posixpath as path
 from posix import (
     open, read, write, close, lseek, ftruncate, isatty, getcwd, chdir, listdir, mkdir, rmdir,
-    unlink, remove, rename, replace, access, readlink, getpid, getppid, urandom, cpu_count, strerror,
+    unlink, remove, rename, replace, access, chmod, utime, readlink, getpid, getppid, urandom, cpu_count, strerror,
     system, putenv, unsetenv, _exit,
 )
 

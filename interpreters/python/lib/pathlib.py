@@ -479,6 +479,14 @@ class Path(PurePath):
             return f.write(data)
 
     def touch(self, mode=0o666, exist_ok=True):
+        if exist_ok:
+            # An existing file only gets its times set to now.
+            try:
+                os.utime(self, None)
+            except OSError:
+                pass
+            else:
+                return
         flags = os.O_CREAT | os.O_WRONLY
         if not exist_ok:
             flags |= os.O_EXCL
@@ -496,6 +504,9 @@ class Path(PurePath):
         except OSError:
             if not exist_ok or not self.is_dir():
                 raise
+
+    def chmod(self, mode, *, follow_symlinks=True):
+        os.chmod(self, mode)
 
     def rmdir(self):
         os.rmdir(self)

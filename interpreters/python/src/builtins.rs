@@ -1485,6 +1485,8 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "bytearray"
     } else if class == crate::memview::MEMVIEW.class() {
         "memoryview"
+    } else if class == crate::memview::MEM_ITER.class() {
+        "memory_iterator"
     } else if class == crate::library::HASH.class() {
         "HASH"
     } else if class == dict::DICT.class() {

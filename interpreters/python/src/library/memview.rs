@@ -16,6 +16,8 @@ rows! {
     "memoryview.__exit__" => m_exit,
     "memoryview.__reduce__" => m_reduce,
     "memoryview.__reduce_ex__" => m_reduce,
+    "memory_iterator.__next__" => mi_next,
+    "memory_iterator.__iter__" => mi_iter,
 }
 
 /// The data attributes of views (listed by `dir`).
@@ -240,4 +242,29 @@ pub(super) fn m_reduce<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     err(cx, rt, "TypeError", "cannot pickle memoryview objects")
+}
+
+pub(super) fn mi_next<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    none(cx, rt, "memory_iterator.__next__", args, kw)?;
+    match mv::next(cx, rt, this(t))? {
+        Some(v) => Ok(v),
+        None => crate::types::call_type(cx, rt, rt.builtin_type("StopIteration"), &[], &[]).and_then(Err),
+    }
+}
+
+pub(super) fn mi_iter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    none(cx, rt, "memory_iterator.__iter__", args, kw)?;
+    Ok(this(t))
 }

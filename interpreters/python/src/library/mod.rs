@@ -249,6 +249,7 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         "bytes" => is(this, &crate::bytes::BYTES),
         "bytearray" => is(this, &crate::bytes::BYTEARRAY),
         "memoryview" => is(this, &crate::memview::MEMVIEW),
+        "memory_iterator" => is(this, &crate::memview::MEM_ITER),
         "HASH" => hashes::is_hash(this),
         "list" => is(this, &LIST),
         "tuple" => is(this, &TUPLE),

@@ -216,9 +216,7 @@ fn compare_method<S: Space>(
         0 if crate::sets::is_any(me) => crate::sets::is_any(x),
         0 if dict::is_dict(me) => equality && dict::is_dict(x),
         0 if crate::ranges::is_range(me) => equality && crate::ranges::is_range(x),
-        0 if crate::memview::is_view(me) => {
-            equality && (crate::memview::is_view(x) || crate::bytes::is_binary(x))
-        }
+        0 if crate::memview::is_view(me) => equality && (crate::memview::is_view(x) || crate::bytes::is_binary(x)),
         0 => layout_of(x) == layout_of(me),
         3 => equality && rank(x) > 0,
         r => rank(x) > 0 && rank(x) <= r,

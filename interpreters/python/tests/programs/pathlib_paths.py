@@ -14,8 +14,8 @@ def attempt(label, f):
 
 scratch = Path(tempfile.mkdtemp())
 
-for text in ["", ".", "/", "//", "///x", "a/b", "/srv/data/", "a//b/./c", "../up", "/a/../b",
-             "archive.tar.gz", ".profile", "trailing.", "dir/.config.json"]:
+for text in ["", "/", "//", "///x", "/srv/data/", "a//b/./c", "../up", "archive.tar.gz", ".profile",
+             "trailing.", "dir/.config.json"]:
     p = PurePosixPath(text)
     print(repr(text), repr(p), p.parts, repr(p.name), repr(p.suffix), p.suffixes, repr(p.stem),
           str(p.parent), p.is_absolute(), repr(p.root), repr(p.anchor))
@@ -43,9 +43,9 @@ print(PurePath("a").joinpath("b", "c"), PurePath("a", "b", "/c", "d"), PurePath(
 attempt("divide by int", lambda: PurePath("a") / 1)
 attempt("int path", lambda: PurePath(1))
 
-for path, pattern in [("a/b.py", "*.py"), ("/a/b/c.py", "b/*.py"), ("/a/b/c.py", "a/*.py"),
-                      ("/a.py", "/*.py"), ("a/b.py", "/*.py"), ("a/b.PY", "*.py"), ("x/y/z", "x/*"),
-                      ("data_01.csv", "data_[0-9][0-9].csv"), ("q.txt", "?.txt"), ("qq.txt", "?.txt")]:
+for path, pattern in [("/a/b/c.py", "b/*.py"), ("/a/b/c.py", "a/*.py"), ("/a.py", "/*.py"),
+                      ("a/b.py", "/*.py"), ("a/b.PY", "*.py"), ("data_01.csv", "data_[0-9][0-9].csv"),
+                      ("qq.txt", "?.txt")]:
     print(path, pattern, PurePath(path).match(pattern))
 attempt("empty pattern", lambda: PurePath("a").match(""))
 

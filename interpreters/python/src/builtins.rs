@@ -531,6 +531,12 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if crate::bytes::is_binary(obj) {
         return Ok(crate::bytes::repr(obj));
     }
+    if crate::memview::is_view(obj) {
+        return Ok(crate::memview::repr(obj));
+    }
+    if crate::library::is_hash(obj) {
+        return Ok(crate::library::hashes_repr(obj));
+    }
     if let Some(b) = peek_bigint(obj) {
         return crate::numbers::int_to_decimal(cx, rt, &b);
     }
@@ -709,6 +715,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if crate::bytes::is_binary(o) {
         return Ok(crate::bytes::len(o) > 0);
     }
+    if crate::memview::is_view(o) {
+        return Ok(crate::memview::len(cx, rt, o)? > 0);
+    }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
     }
@@ -747,6 +756,9 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     }
     if crate::bytes::is_binary(o) {
         return Ok(crate::bytes::len(o));
+    }
+    if crate::memview::is_view(o) {
+        return crate::memview::len(cx, rt, o);
     }
     if is(o, &LIST) {
         return Ok(list_items(o).len());
@@ -934,6 +946,11 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && (crate::memview::is_view(a) || crate::memview::is_view(b)) {
+        if let Some(same) = crate::memview::eq(cx, rt, a, b)? {
+            return boolean(same == (op == CmpOp::Eq));
+        }
+    }
     if crate::ranges::is_range(a) && crate::ranges::is_range(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
     }
@@ -967,7 +984,14 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
-    } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
+    } else if let (Some(x), Some(y), true) = (
+        crate::bytes::buffer(a),
+        crate::bytes::buffer(b),
+        // (bytes compare with bytes; a bytearray with any bytes-like object.)
+        (crate::bytes::is_binary(a) && crate::bytes::is_binary(b))
+            || is(a, &crate::bytes::BYTEARRAY)
+            || is(b, &crate::bytes::BYTEARRAY),
+    ) {
         Some(x.cmp(y))
     } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
         let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
@@ -1042,6 +1066,9 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if crate::ranges::is_range(o) {
         return Ok(crate::ranges::iter(cx, o));
     }
+    if crate::memview::is_view(o) {
+        return crate::memview::iter(cx, rt, o);
+    }
     if is(o, &SEQ_ITER)
         || is(o, &RANGE_ITER)
         || is(o, &crate::ranges::LONGRANGE_ITER)
@@ -1049,6 +1076,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)
         || crate::views::is_iter(o)
+        || is(o, &crate::memview::MEM_ITER)
     {
         return Ok(o);
     }
@@ -1113,6 +1141,9 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     }
     if is(it, &crate::library::CALL_ITER) {
         return crate::library::callable_iter_next(cx, rt, it);
+    }
+    if is(it, &crate::memview::MEM_ITER) {
+        return crate::memview::next(cx, rt, it);
     }
     if crate::views::is_iter(it) {
         return crate::views::iter_next(cx, rt, it);
@@ -1443,7 +1474,7 @@ pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] =
-    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix"];
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1463,6 +1494,12 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "bytes"
     } else if class == crate::bytes::BYTEARRAY.class() {
         "bytearray"
+    } else if class == crate::memview::MEMVIEW.class() {
+        "memoryview"
+    } else if class == crate::memview::MEM_ITER.class() {
+        "memory_iterator"
+    } else if class == crate::library::HASH.class() {
+        "HASH"
     } else if class == dict::DICT.class() {
         "dict"
     } else if class == crate::sets::SET.class() {

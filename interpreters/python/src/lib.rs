@@ -31,6 +31,7 @@ pub mod hashing;
 pub mod interp;
 pub mod library;
 pub mod memo;
+pub mod memview;
 pub mod modules;
 pub mod numbers;
 pub mod objects;
@@ -149,6 +150,9 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("str", vec![&STR]),
         ("bytes", vec![&bytes::BYTES]),
         ("bytearray", vec![&bytes::BYTEARRAY]),
+        ("memoryview", vec![&memview::MEMVIEW]),
+        ("memory_iterator", vec![&memview::MEM_ITER]),
+        ("HASH", vec![&library::HASH]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),
@@ -190,6 +194,10 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("structseq", vec![]),
     ]
 }
+
+/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
+/// types reached only through `type(...)`).
+const HIDDEN_CLASSES: &[&str] = &["memory_iterator", "HASH"];
 
 /// A Vm running Python with `params`, printing to `out`, with the builtins set up and an
 /// empty `__main__` module (see [`main_module`]).
@@ -272,6 +280,9 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     }
     let names: Vec<(&'static str, usize)> = rt.type_by_name.borrow().iter().map(|(&k, &v)| (k, v)).collect();
     for (name, t) in names {
+        if HIDDEN_CLASSES.contains(&name) {
+            continue;
+        }
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, t);
     }
     // Old names of OSError, kept by CPython as aliases.

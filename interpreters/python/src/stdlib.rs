@@ -42,9 +42,12 @@ pub static MODULES: &[Frozen] = frozen! {
     "dataclasses" => "dataclasses.py";
     "datetime" => "datetime.py";
     "enum" => "enum.py";
+    "fnmatch" => "fnmatch.py";
     "fractions" => "fractions.py";
     "functools" => "functools.py";
+    "hashlib" => "hashlib.py";
     "heapq" => "heapq.py";
+    "hmac" => "hmac.py";
     "io" => "io.py";
     "itertools" => "itertools.py";
     "json" => "json/__init__.py", package;
@@ -54,6 +57,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "numbers" => "numbers.py";
     "operator" => "operator.py";
     "os" => "os.py";
+    "pathlib" => "pathlib.py";
     "posixpath" => "posixpath.py";
     "stat" => "stat.py";
     "random" => "random.py";
@@ -65,6 +69,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "tempfile" => "tempfile.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";
+    "zlib" => "zlib.py";
 };
 
 /// The embedded module `name`, if there is one.

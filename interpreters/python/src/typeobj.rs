@@ -319,6 +319,9 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
                     | "ellipsis"
                     | "generator"
                     | "member_descriptor"
+                    | "memoryview"
+                    | "memory_iterator"
+                    | "HASH"
             )
         {
             return err(cx, rt, "TypeError", &format!("type '{bname}' is not an acceptable base type"));

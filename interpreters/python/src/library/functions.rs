@@ -482,6 +482,7 @@ pub(super) fn reversed<S: Space>(
         || crate::bytes::is_binary(o)
         || dict::is_dict(o)
         || crate::views::is_view(o)
+        || crate::memview::is_view(o)
     {
         collect(cx, rt, o)?
     } else if is(o, &INSTANCE) {
@@ -716,7 +717,7 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     let s = arg(cx, rt, args, 0, "ord")?;
     let (first, n) = if is(s, &STR) {
         (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
-    } else if let Some(d) = crate::bytes::buffer(s) {
+    } else if let Some(d) = crate::bytes::buffer(s).filter(|_| crate::bytes::is_binary(s)) {
         (d.first().map(|&c| c as i64), d.len())
     } else {
         let msg = format!("ord() expected string of length 1, but {} found", b::type_name(rt, s));
@@ -969,6 +970,7 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             }
             let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
             names.extend(["__class__".into(), "__doc__".into()]);
+            names.extend(super::builtin_data_attrs(rt, t).iter().map(|&n| Rc::from(n)));
             if !classes::is_builtin(rt, t) && crate::attrs::has_dict(rt, t) {
                 names.extend(["__dict__".into(), "__weakref__".into()]);
             }

@@ -29,6 +29,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "_io" => "_io.py";
     "__future__" => "__future__.py";
     "_union" => "_union.py";
+    "_moduledict" => "_moduledict.py";
     "atexit" => "atexit.py";
     "errno" => "errno.py";
     "gc" => "gc.py";

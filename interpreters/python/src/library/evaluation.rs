@@ -167,6 +167,15 @@ fn target<S: Space>(
         }
     }
     match globals {
+        // `globals()` of a module (see `_moduledict`): the code runs in the module itself.
+        Some(g)
+            if is(g, &INSTANCE)
+                && &*b::type_name(rt, g) == "ModuleDict"
+                && classes::peek_slot(rt, g, "_module").is_some_and(|m| is(m, &MODULE)) =>
+        {
+            let m = classes::peek_slot(rt, g, "_module").expect("checked");
+            Ok(Target { module: m, ns: locals.filter(|&l| l != g).unwrap_or(0), sync: 0 })
+        }
         Some(g) => {
             if !dict::is_dict(g) {
                 let msg = if fname == "exec" {

@@ -912,7 +912,12 @@ pub(super) fn globals<S: Space>(
             None => return Ok(dict::new_dict(cx.heap_mut())),
         },
     };
-    module_dict(cx, rt, m)
+    let names = module_dict(cx, rt, m)?;
+    let _ = metatrace::Ctx::root(cx, names);
+    // A dict whose changes also reach the module (see `_moduledict`).
+    let md = crate::modules::import_module(cx, rt, "_moduledict")?;
+    let make = crate::types::getattr(cx, rt, md, "make")?;
+    call_value(cx, rt, make, &[m, names], &[])
 }
 
 pub(super) fn locals<S: Space>(

@@ -803,7 +803,8 @@ pub(super) fn build_class<S: Space>(
 pub const FRAME_KW: &str = "__frame__";
 
 /// What `globals()`, `locals()`, `dir()` and `vars()` called without arguments need of the
-/// calling frame: (module, code number, class namespace or None, tuple of the local slots).
+/// calling frame: (module, code number, class namespace or None, tuple of the local slots,
+/// the exception being handled or None; `sys.exc_info()` and `sys.exception()` need that).
 /// `None` for other callables.
 pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     cx: &mut C,
@@ -815,7 +816,7 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
     let wanted = match crate::library::NAMES[id] {
-        "globals" | "locals" | "dir" | "vars" => nargs == 0,
+        "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => nargs == 0,
         "exec" | "eval" => true,
         _ => false,
     };
@@ -826,7 +827,8 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let code = crate::space::int(cx, code);
     let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
     let locals = crate::interp::tuple(cx, &f.locals);
-    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals]))
+    let exc = if crate::interp::is_null(cx, f.exc) { cx.const_ref(rt.none.get()) } else { f.exc };
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, exc]))
 }
 
 /// The globals of a module as a new dict.
@@ -854,7 +856,7 @@ pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Opti
             None => Ok(dict::new_dict(cx.heap_mut())),
         };
     };
-    let [m, code, ns, slots] = tuple_items(info)[..] else { unreachable!("frame info") };
+    let [m, code, ns, slots, _] = tuple_items(info)[..] else { unreachable!("frame info") };
     if ns != rt.none.get() {
         return Ok(ns);
     }

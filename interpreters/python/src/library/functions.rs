@@ -815,9 +815,20 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
 ) -> Option<C::Ref> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    let wanted = match crate::library::NAMES[id] {
-        "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => nargs == 0,
-        "exec" | "eval" => true,
+    // Which builtins look at the caller's frame: 1 when called without arguments, 2 always
+    // (by number, found once: this runs at every call of a builtin).
+    static USERS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let users = USERS.get_or_init(|| {
+        let user = |n: &str| match n {
+            "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => 1,
+            "exec" | "eval" => 2,
+            _ => 0,
+        };
+        crate::library::NAMES.iter().map(|n| user(n)).collect()
+    });
+    let wanted = match users[id] {
+        1 => nargs == 0,
+        2 => true,
         _ => false,
     };
     if !wanted {

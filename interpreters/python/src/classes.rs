@@ -449,7 +449,7 @@ pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
     let class = cx.promote_class(obj);
     let native = |cx: &mut C| {
         let n = crate::strings::str_from(cx, name);
-        Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n])
+        Outcome::Native(crate::builtins::NativeOp::GetAttr, smallvec::smallvec![obj, n])
     };
     if class == TYPE.class() {
         return class_getattr(cx, rt, obj, name);
@@ -550,7 +550,7 @@ fn class_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, 
     let found = if plain_meta && !TYPE_ATTRS.contains(&name) { lookup_traced(cx, rt, obj, name) } else { None };
     let Some(v) = found else {
         let n = crate::strings::str_from(cx, name);
-        return Outcome::Native(crate::builtins::NativeOp::GetAttr, vec![obj, n]);
+        return Outcome::Native(crate::builtins::NativeOp::GetAttr, smallvec::smallvec![obj, n]);
     };
     Outcome::Value(match descriptor_traced(cx, rt, v) {
         Descriptor::ClassMethod => {
@@ -643,7 +643,7 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
     }
     let native = |cx: &mut C| {
         let n = crate::strings::str_from(cx, name);
-        Outcome::Native(crate::builtins::NativeOp::SetAttr, vec![obj, n, v])
+        Outcome::Native(crate::builtins::NativeOp::SetAttr, smallvec::smallvec![obj, n, v])
     };
     if class == TYPE.class() {
         return native(cx);
@@ -780,7 +780,7 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
             let _ = rev;
             let native =
                 if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
-            Outcome::Native(native, vec![a, b])
+            Outcome::Native(native, smallvec::smallvec![a, b])
         }
         None => reflected(cx, rt, op, a, b, inplace),
     }
@@ -804,7 +804,7 @@ pub fn unsupported<S: Space, C: Ctx<Py<S>>>(
     if cx.promote_class(a) != INSTANCE.class() {
         let native =
             if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
-        return Outcome::Native(native, vec![a, b]);
+        return Outcome::Native(native, smallvec::smallvec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
@@ -837,7 +837,7 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(
         // A builtin left operand has its own behaviour (`"%s" % exc`) and messages.
         let native =
             if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
-        return Outcome::Native(native, vec![a, b]);
+        return Outcome::Native(native, smallvec::smallvec![a, b]);
     }
     let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
     let types = rt.types.borrow();
@@ -910,7 +910,7 @@ pub fn compare_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: CmpO
         let same = if op == CmpOp::Eq { same } else { cx.int_is_zero(same) };
         return Outcome::Value(crate::space::boolean(cx, rt, same));
     }
-    Outcome::Native(crate::builtins::NativeOp::Compare(op), vec![a, b])
+    Outcome::Native(crate::builtins::NativeOp::Compare(op), smallvec::smallvec![a, b])
 }
 
 /// Makes a class (runtime data and its TYPE object) named `name` with `bases` (TYPE objects;

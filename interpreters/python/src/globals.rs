@@ -187,7 +187,7 @@ pub fn module_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: 
 /// builtins; NameError.
 pub fn ns_get<S: Space, C: Ctx<Py<S>>>(cx: &mut C, _rt: &Python, ns: C::Ref, name: &str, module: C::Ref) -> Outcome<C> {
     let n = crate::strings::str_from(cx, name);
-    Outcome::Native(NativeOp::NsGet, vec![ns, n, module])
+    Outcome::Native(NativeOp::NsGet, smallvec::smallvec![ns, n, module])
 }
 
 /// Global `name` of module `m` only (outside traces).
@@ -224,7 +224,7 @@ pub fn peek_global(rt: &Python, m: usize, name: &str) -> Option<usize> {
 /// `namespace[name] = v` in a class body.
 pub fn ns_set<S: Space, C: Ctx<Py<S>>>(cx: &mut C, _rt: &Python, ns: C::Ref, name: &str, v: C::Ref) -> Outcome<C> {
     let n = crate::strings::str_from(cx, name);
-    Outcome::Native(NativeOp::SetItem, vec![ns, n, v])
+    Outcome::Native(NativeOp::SetItem, smallvec::smallvec![ns, n, v])
 }
 
 /// Makes module `name` with globals `__name__` (outside traces); returns its MODULE object.

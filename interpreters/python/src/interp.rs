@@ -419,7 +419,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 f.pc += 1;
                 return Step::Next;
             }
-            finish::<S, C>(cx, f, Outcome::Native(NativeOp::CompareReflected(op), vec![a, b]))
+            finish::<S, C>(cx, f, Outcome::Native(NativeOp::CompareReflected(op), smallvec::smallvec![a, b]))
         }
         FOR_NEXT => {
             // `[it, v]`: a generator that returned (rather than yielded) is exhausted.
@@ -745,7 +745,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let name = name::<C>(code, n);
             if let (Op::DeleteName(_), false) = (op, is_null(cx, f.ns)) {
                 let k = crate::strings::str_from(cx, &name);
-                return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, vec![f.ns, k]));
+                return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, smallvec::smallvec![f.ns, k]));
             }
             if !crate::globals::delete_global(cx, rt, f.globals, &name) {
                 return Step::Raise(errors::new_error(cx, rt, "NameError", &format!("name '{name}' is not defined")));
@@ -811,7 +811,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::DeleteAttr(n) => {
             let obj = f.pop();
             let nm = crate::strings::str_from(cx, &name::<C>(code, n));
-            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelAttr, vec![obj, nm]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelAttr, smallvec::smallvec![obj, nm]));
         }
         Op::BinarySubscr => {
             let key = f.pop();
@@ -829,7 +829,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::DeleteSubscr => {
             let key = f.pop();
             let obj = f.pop();
-            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, vec![obj, key]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelItem, smallvec::smallvec![obj, key]));
         }
         Op::BuildSlice(n) => {
             let step = if n == 3 { f.pop() } else { cx.const_ref(rt.none.get()) };
@@ -875,7 +875,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 && matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::Mul)
                 && matches!(cx.promote_class(a), c if c == LIST.class() || c == crate::bytes::BYTEARRAY.class())
             {
-                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, vec![a, b]));
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::InplaceList, smallvec::smallvec![a, b]));
             }
             if inplace
                 && matches!(
@@ -887,7 +887,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 )
                 && matches!(cx.promote_class(a), c if c == crate::sets::SET.class() || c == crate::dict::DICT.class())
             {
-                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), vec![a, b]));
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), smallvec::smallvec![a, b]));
             }
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let own_inplace = out.is_some();
@@ -941,7 +941,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                     branch_on(f, t);
                 }
                 None => {
-                    let out = Outcome::Native(NativeOp::Truth, vec![c]);
+                    let out = Outcome::Native(NativeOp::Truth, smallvec::smallvec![c]);
                     return finish_in::<S, C>(cx, f, out, TRUTH);
                 }
             }
@@ -1012,7 +1012,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let callable = f.pop();
             let mut v = vec![callable, args];
             v.extend(kw);
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::CallEx, v));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::CallEx, crate::space::NativeArgs::<C>::from_vec(v)));
         }
         Op::MakeFunction { code: k, defaults, kwdefaults, closure } => {
             let closure = if closure { f.pop() } else { cx.const_ref(0) };
@@ -1049,7 +1049,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::ListToTuple => {
             let l = f.pop();
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ListToTuple, vec![l]));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ListToTuple, smallvec::smallvec![l]));
         }
         Op::BuildSet(n) | Op::BuildMap(n) | Op::BuildString(n) => {
             let count = match op {
@@ -1063,7 +1063,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Op::BuildMap(_) => NativeOp::BuildMap,
                 _ => NativeOp::BuildString,
             };
-            return finish::<S, C>(cx, f, Outcome::Native(which, vec![t]));
+            return finish::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![t]));
         }
         Op::SetAdd(depth)
         | Op::ListExtend(depth)
@@ -1079,13 +1079,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Op::DictUpdate(_) => NativeOp::DictUpdate,
                 _ => NativeOp::DictMerge,
             };
-            return finish_void::<S, C>(cx, f, Outcome::Native(which, vec![target, v]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v]));
         }
         Op::MapAdd(depth) => {
             let v = f.pop();
             let k = f.pop();
             let d = f.stack[f.stack.len() - depth as usize];
-            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::SetItem, vec![d, k, v]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::SetItem, smallvec::smallvec![d, k, v]));
         }
         Op::FormatValue { conv, spec } => {
             let spec = if spec { f.pop() } else { cx.const_ref(rt.none.get()) };
@@ -1097,7 +1097,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Conversion::Ascii => 3,
             });
             let c = space::int(cx, conv);
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Format, vec![v, spec, c]));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Format, smallvec::smallvec![v, spec, c]));
         }
         Op::UnpackSequence(n) => {
             let seq = f.pop();
@@ -1122,13 +1122,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
             let n = cx.int(n as i64);
             let n = space::int(cx, n);
-            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::Unpack, vec![seq, n]));
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::Unpack, smallvec::smallvec![seq, n]));
         }
         Op::UnpackEx { before, after } => {
             let seq = f.pop();
             let (b, a) = (cx.int(before as i64), cx.int(after as i64));
             let (b, a) = (space::int(cx, b), space::int(cx, a));
-            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::UnpackEx, vec![seq, b, a]));
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::UnpackEx, smallvec::smallvec![seq, b, a]));
         }
         Op::Raise(n) => {
             let cause = if n == 2 { Some(f.pop()) } else { None };
@@ -1182,26 +1182,26 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let name = crate::strings::str_from(cx, &name::<C>(code, n));
             let spec = tuple(cx, &[fromlist, level]);
             let g = f.globals;
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Import, vec![name, spec, g]));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::Import, smallvec::smallvec![name, spec, g]));
         }
         Op::ImportFrom(n) => {
             let m = f.top();
             let name = crate::strings::str_from(cx, &name::<C>(code, n));
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ImportFrom, vec![m, name]));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::ImportFrom, smallvec::smallvec![m, name]));
         }
         Op::ImportStar => {
             let m = f.pop();
             let g = f.globals;
-            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::ImportStar, vec![m, g]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::ImportStar, smallvec::smallvec![m, g]));
         }
         Op::BeforeWith => {
             let mgr = f.pop();
-            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeWith, vec![mgr]));
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeWith, smallvec::smallvec![mgr]));
         }
         Op::WithExceptStart => {
             let n = f.stack.len();
             let (exit, exc) = (f.stack[n - 2], f.stack[n - 1]);
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::WithExit, vec![exit, exc]));
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::WithExit, smallvec::smallvec![exit, exc]));
         }
         Op::YieldValue => {
             let v = f.pop();
@@ -1251,7 +1251,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Nop => {}
         Op::PrintExpr => {
             let v = f.pop();
-            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::PrintExpr, vec![v]));
+            return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::PrintExpr, smallvec::smallvec![v]));
         }
     }
     f.pc += 1;

@@ -17,6 +17,9 @@ use crate::objects::*;
 use crate::{Py, Python};
 use metatrace::{Ctx, Red};
 
+/// A native operation's operands: at most a few, so they need no memory of their own.
+pub type NativeArgs<C> = smallvec::SmallVec<[<C as metatrace::Reds>::Ref; 4]>;
+
 /// What an operation came to.
 pub enum Outcome<C: metatrace::Reds> {
     /// Its result.
@@ -27,7 +30,7 @@ pub enum Outcome<C: metatrace::Reds> {
     /// multi-phase instructions, the input of their next phase).
     Call(C::Ref, Vec<C::Ref>),
     /// It needs the slow path `op` run on `args` as a native (see `builtins`).
-    Native(NativeOp, Vec<C::Ref>),
+    Native(NativeOp, NativeArgs<C>),
     /// It needs generator `g` resumed with a sent value (see `generators`).
     Resume(C::Ref, C::Ref),
 }
@@ -180,7 +183,7 @@ fn int_binary<S: Space, C: Ctx<Py<S>>>(
     x: C::Int,
     y: C::Int,
 ) -> Outcome<C> {
-    let slow = |a, b| Outcome::Native(NativeOp::Binary(op), vec![a, b]);
+    let slow = |a, b| Outcome::Native(NativeOp::Binary(op), smallvec::smallvec![a, b]);
     let r = match op {
         BinOp::Add => cx.int_add_ovf(x, y),
         BinOp::Sub => cx.int_sub_ovf(x, y),
@@ -256,11 +259,11 @@ fn float_binary<S: Space, C: Ctx<Py<S>>>(
             let zero = cx.float(0.0);
             let yz = cx.float_eq(y, zero);
             if cx.is_true(yz) {
-                return Outcome::Native(NativeOp::Binary(op), vec![a, b]);
+                return Outcome::Native(NativeOp::Binary(op), smallvec::smallvec![a, b]);
             }
             cx.float_truediv(x, y)
         }
-        _ => return Outcome::Native(NativeOp::Binary(op), vec![a, b]),
+        _ => return Outcome::Native(NativeOp::Binary(op), smallvec::smallvec![a, b]),
     };
     Outcome::Value(float(cx, r))
 }
@@ -270,7 +273,7 @@ impl Space for StdSpace {
         let (ca, cb) = (cx.promote_class(a), cx.promote_class(b));
         if ca == BOOL.class() && cb == BOOL.class() && op.is_bitwise_logic() {
             // `&`, `|` and `^` of two bools give a bool, not an int: rare, so the slow path.
-            return Outcome::Native(NativeOp::Binary(op), vec![a, b]);
+            return Outcome::Native(NativeOp::Binary(op), smallvec::smallvec![a, b]);
         }
         if is_small(ca) && is_small(cb) {
             let (x, y) = (small(cx, ca, a), small(cx, cb, b));
@@ -286,7 +289,7 @@ impl Space for StdSpace {
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
             return crate::classes::binary_dunder(cx, rt, op, a, b, false);
         }
-        Outcome::Native(NativeOp::Binary(op), vec![a, b])
+        Outcome::Native(NativeOp::Binary(op), smallvec::smallvec![a, b])
     }
 
     fn unary<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, op: UnOp, a: C::Ref) -> Outcome<C> {
@@ -294,7 +297,7 @@ impl Space for StdSpace {
         if op == UnOp::Not {
             return match Self::truth(cx, rt, a) {
                 Some(t) => Outcome::Value(cx.const_ref(rt.bool_obj(!t))),
-                None => Outcome::Native(NativeOp::Unary(op), vec![a]),
+                None => Outcome::Native(NativeOp::Unary(op), smallvec::smallvec![a]),
             };
         }
         if is_small(ca) {
@@ -326,7 +329,7 @@ impl Space for StdSpace {
         } else if ca == INSTANCE.class() {
             return crate::classes::unary_dunder(cx, rt, op, a);
         }
-        Outcome::Native(NativeOp::Unary(op), vec![a])
+        Outcome::Native(NativeOp::Unary(op), smallvec::smallvec![a])
     }
 
     fn compare<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, op: CmpOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
@@ -336,7 +339,7 @@ impl Space for StdSpace {
                 let same = if op == CmpOp::Is { same } else { cx.int_is_zero(same) };
                 return Outcome::Value(boolean(cx, rt, same));
             }
-            CmpOp::In | CmpOp::NotIn => return Outcome::Native(NativeOp::Compare(op), vec![a, b]),
+            CmpOp::In | CmpOp::NotIn => return Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b]),
             _ => {}
         }
         let (ca, cb) = (cx.promote_class(a), cx.promote_class(b));
@@ -356,7 +359,7 @@ impl Space for StdSpace {
         if (ca == FLOAT.class() || is_small(ca)) && (cb == FLOAT.class() || is_small(cb)) {
             let (Some(x), Some(y)) = (exact_float(cx, ca, a), exact_float(cx, cb, b)) else {
                 // An int past 2**53 compares with a float exactly: the natives do it.
-                return Outcome::Native(NativeOp::Compare(op), vec![a, b]);
+                return Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b]);
             };
             let r = match op {
                 CmpOp::Lt => cx.float_lt(x, y),
@@ -372,7 +375,7 @@ impl Space for StdSpace {
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
             return crate::classes::compare_dunder(cx, rt, op, a, b);
         }
-        Outcome::Native(NativeOp::Compare(op), vec![a, b])
+        Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b])
     }
 
     fn truth<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, a: C::Ref) -> Option<bool> {
@@ -424,7 +427,7 @@ impl Space for StdSpace {
             return Outcome::Value(builtin_method(cx, obj, id));
         }
         let n = crate::strings::str_from(cx, name);
-        Outcome::Native(NativeOp::GetAttr, vec![obj, n])
+        Outcome::Native(NativeOp::GetAttr, smallvec::smallvec![obj, n])
     }
 
     fn getattr_at<C: Ctx<Py<Self>>>(
@@ -501,7 +504,7 @@ impl Space for StdSpace {
             return Outcome::Value(cx.const_ref(rt.none.get()));
         }
         let n = crate::strings::str_from(cx, name);
-        Outcome::Native(NativeOp::SetAttr, vec![obj, n, v])
+        Outcome::Native(NativeOp::SetAttr, smallvec::smallvec![obj, n, v])
     }
 
     fn getitem<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, key: C::Ref) -> Outcome<C> {
@@ -523,7 +526,7 @@ impl Space for StdSpace {
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__getitem__", vec![key]);
         }
-        Outcome::Native(NativeOp::GetItem, vec![obj, key])
+        Outcome::Native(NativeOp::GetItem, smallvec::smallvec![obj, key])
     }
 
     fn setitem<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, key: C::Ref, v: C::Ref) -> Outcome<C> {
@@ -543,7 +546,7 @@ impl Space for StdSpace {
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__setitem__", vec![key, v]);
         }
-        Outcome::Native(NativeOp::SetItem, vec![obj, key, v])
+        Outcome::Native(NativeOp::SetItem, smallvec::smallvec![obj, key, v])
     }
 
     fn iter<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref) -> Outcome<C> {
@@ -581,7 +584,7 @@ impl Space for StdSpace {
                 return crate::classes::call_dunder(cx, rt, obj, "__iter__", vec![]);
             }
         }
-        Outcome::Native(NativeOp::Iter, vec![obj])
+        Outcome::Native(NativeOp::Iter, smallvec::smallvec![obj])
     }
 
     fn next<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, it: C::Ref) -> Result<Option<C::Ref>, Outcome<C>> {
@@ -628,7 +631,7 @@ impl Space for StdSpace {
         if co == INSTANCE.class() {
             return Err(crate::classes::call_dunder(cx, rt, it, "__next__", vec![]));
         }
-        Err(Outcome::Native(NativeOp::Next, vec![it]))
+        Err(Outcome::Native(NativeOp::Next, smallvec::smallvec![it]))
     }
 }
 

@@ -936,24 +936,18 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
-    } else if let (Some(x), true) = (peek_bigint(a), is(b, &FLOAT)) {
-        crate::numbers::int_float_cmp(&x, peek_f64(b).unwrap()).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            Some(Ordering::Less)
-        } else {
-            None
-        })
-    } else if let (true, Some(y)) = (is(a, &FLOAT), peek_bigint(b)) {
-        crate::numbers::int_float_cmp(&y, peek_f64(a).unwrap())
-            .map(Ordering::reverse)
-            .or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
-        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53).
+        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53); a NaN
+        // is unordered: every comparison but `!=` is false.
         let exact = match (peek_bigint(a), peek_bigint(b)) {
             (Some(i), None) => crate::numbers::int_float_cmp(&i, y),
             (None, Some(j)) => crate::numbers::int_float_cmp(&j, x).map(Ordering::reverse),
             _ => x.partial_cmp(&y),
         };
-        exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
+        match exact {
+            Some(o) => Some(o),
+            None => return boolean(op == CmpOp::Ne),
+        }
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
     } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {

@@ -75,6 +75,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    // (and `Exception`: see `setup`)
+    ("ExceptionGroup", "BaseExceptionGroup"),
     ("StopIteration", "Exception"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
@@ -224,7 +227,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     // Classes.
     let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);
-        let base = base.map(|b| rt.builtin_type(b));
+        let mut base: Vec<usize> = base.map(|b| rt.builtin_type(b)).into_iter().collect();
+        if name == "ExceptionGroup" {
+            base.push(rt.builtin_type("Exception"));
+        }
         let mut dict = Vec::new();
         for (k, n) in library::NAMES.iter().enumerate() {
             if let Some(m) = n.strip_prefix(methods).and_then(|r| r.strip_prefix('.')) {
@@ -234,7 +240,7 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
                 dict.push((Rc::from(m), b));
             }
         }
-        let bases: Vec<usize> = base.into_iter().collect();
+        let bases: Vec<usize> = base;
         let t =
             classes::make_class(rt, vm.heap_mut(), version, name, &bases, dict).expect("builtin classes have an MRO");
         rt.type_by_name.borrow_mut().insert(name, t);

@@ -39,9 +39,11 @@ mod bytes;
 mod dunders;
 mod evaluation;
 mod exceptions;
+mod exgroups;
 mod functions;
 mod imports;
 mod mappings;
+mod matching;
 mod math;
 mod mathx;
 mod methods;
@@ -91,7 +93,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes
+    posix, re, valuetypes, exgroups, matching
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -8,6 +8,8 @@ use super::*;
 
 rows! {
     "sys.exit" => sys_exit,
+    "sys.exc_info" => sys_exc_info,
+    "sys.exception" => sys_exception,
     "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
@@ -34,6 +36,42 @@ pub(super) fn sys_exit<S: Space>(
     let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), args, &[])?;
     Err(e)
 }
+/// The exception being handled where `sys.exc_info()`/`sys.exception()` was called (the
+/// interpreter passes it, see `frame_info`), or None.
+fn handled(rt: &Python, kw: Kw<'_>) -> usize {
+    let none = rt.none.get();
+    match kwarg(kw, FRAME_KW) {
+        Some(t) if is(t, &TUPLE) => tuple_items(t).first().copied().filter(|&e| e != 0).unwrap_or(none),
+        _ => none,
+    }
+}
+
+pub(super) fn sys_exc_info<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let e = handled(rt, kw);
+    let none = rt.none.get();
+    if e == none {
+        return Ok(new_tuple(cx.heap_mut(), &[none, none, none]));
+    }
+    let tb = classes::peek_slot(rt, e, "__traceback__").unwrap_or(none);
+    Ok(new_tuple(cx.heap_mut(), &[b::peek_type(rt, e), e, tb]))
+}
+
+pub(super) fn sys_exception<S: Space>(
+    _: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    _: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    Ok(handled(rt, kw))
+}
+
 /// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,
 /// `sys.stdout`, `sys.stderr` and their `__std*__` originals).
 pub(super) fn sys_getattr<S: Space>(

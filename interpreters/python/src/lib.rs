@@ -24,6 +24,7 @@ pub mod compile;
 pub mod complex;
 pub mod dict;
 pub mod errors;
+pub mod fmtspec;
 pub mod format;
 pub mod generators;
 pub mod globals;

@@ -322,6 +322,13 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        let unbound = this == 0 && is_method_name(NAMES[id]) && !crate::library::is_static_name(NAMES[id]);
+        let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
+        if !(unbound && args.is_empty()) {
+            if let Some(msg) = crate::library::arity_error(id, given) {
+                return err(cx, rt, "TypeError", &msg);
+            }
+        }
         if crate::library::is_static_name(NAMES[id]) {
             // A static or class method of a builtin type: no bound object.
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
@@ -730,11 +737,14 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
             let r = r?;
+            if !is(r, &BOOL) {
+                let msg = format!("__bool__ should return bool, returned {}", type_name(rt, r));
+                return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+            }
             return Ok(r == rt.true_.get());
         }
-        if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
-            let r = r?;
-            return Ok(peek_bigint(r).is_some_and(|b| !b.is_zero()));
+        if classes::special(rt, peek_type(rt, o), "__len__").is_some() {
+            return Ok(len(cx, rt, o)? > 0);
         }
     }
     Ok(true)
@@ -769,9 +779,14 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
-            return peek_bigint(r)
-                .and_then(|b| b.to_usize())
-                .ok_or_else(|| crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
+            let n = crate::library::index_value(cx, rt, r)?;
+            if n.is_negative() {
+                return Err(crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
+            }
+            return n.to_usize().ok_or_else(|| {
+                let msg = "cannot fit 'int' into an index-sized integer";
+                crate::errors::new_error(cx, rt, "OverflowError", msg)
+            });
         }
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("object of type '{}' has no len()", type_name(rt, o))))
@@ -877,6 +892,16 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
         return r;
+    }
+    if op == BinOp::Mul {
+        // A sequence repeats by an object with `__index__`.
+        let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);
+        let (s, other) = if seq(a) { (a, b) } else { (b, a) };
+        if seq(s) && is(other, &INSTANCE) && classes::special(rt, peek_type(rt, other), "__index__").is_some() {
+            let n = crate::library::index_value(cx, rt, other)?;
+            let n = crate::runtime::new_bigint(cx.heap_mut(), n);
+            return binary_in(cx, rt, op, s, n, inplace);
+        }
     }
     if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
         return err(cx, rt, "TypeError", &msg);

@@ -793,12 +793,18 @@ pub fn inplace<S: Space, C: Ctx<Py<S>>>(
 
 /// `op a` on an instance.
 pub fn unary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: UnOp, a: C::Ref) -> Outcome<C> {
-    let name = match op {
-        UnOp::Neg => "__neg__",
-        UnOp::Pos => "__pos__",
-        UnOp::Invert => "__invert__",
+    let (name, sym) = match op {
+        UnOp::Neg => ("__neg__", "-"),
+        UnOp::Pos => ("__pos__", "+"),
+        UnOp::Invert => ("__invert__", "~"),
         UnOp::Not => unreachable!("not is truth"),
     };
+    let t = type_of(cx, rt, a);
+    let tref = cx.const_ref(t);
+    if special_traced(cx, rt, tref, name).is_none() {
+        let msg = format!("bad operand type for unary {sym}: '{}'", rt.types.borrow()[type_id(t)].tp_name);
+        return Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
     call_dunder(cx, rt, a, name, vec![])
 }
 

@@ -282,7 +282,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     }
     // Old names of OSError, kept by CPython as aliases.
     let os_error = rt.builtin_type("OSError");
+    let builtins_name = runtime::new_str(vm.heap_mut(), "builtins");
+    rt.immortal(vm.heap_mut(), builtins_name);
     for (name, v) in [
+        ("__name__", builtins_name),
         ("None", none),
         ("Ellipsis", ellipsis),
         ("NotImplemented", notimpl),

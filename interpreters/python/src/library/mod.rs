@@ -34,6 +34,7 @@ macro_rules! rows {
     };
 }
 
+mod arity;
 mod binascii;
 mod bytes;
 mod dunders;
@@ -65,6 +66,7 @@ mod textmods;
 mod timemod;
 mod valuetypes;
 
+pub use arity::arity_error;
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use methods::callable_name;

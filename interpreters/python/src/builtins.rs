@@ -893,6 +893,14 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
         return r;
     }
+    if op == BinOp::Or && (is(a, &TYPE) || is(b, &TYPE)) {
+        // `int | None`: a `types.UnionType` (NotImplemented for other operands).
+        let union = crate::types::types_attr(cx, rt, "_union")?;
+        let r = call_value(cx, rt, union, &[a, b], &[])?;
+        if r != rt.notimpl.get() {
+            return Ok(r);
+        }
+    }
     if op == BinOp::Mul {
         // A sequence repeats by an object with `__index__`.
         let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);

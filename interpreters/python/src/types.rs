@@ -597,8 +597,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
             return builtins::call_value(cx, rt, f, &[key], &[]);
         }
-        // `list[int]` and friends in annotations: the class itself.
-        return Ok(obj);
+        // `list[int]` and friends: a `types.GenericAlias`.
+        let alias = types_attr(cx, rt, "GenericAlias")?;
+        return builtins::call_value(cx, rt, alias, &[obj, key], &[]);
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not subscriptable", builtins::type_name(rt, obj)))
 }
@@ -698,4 +699,11 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
 #[allow(dead_code)]
 fn unused(b: BigInt) -> bool {
     b.is_zero()
+}
+
+/// Attribute `name` of the `types` module (written in Python: `GenericAlias`, `UnionType`,
+/// `_union`), imported on first use.
+pub fn types_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
+    let m = crate::modules::import_module(cx, rt, "types")?;
+    crate::library::getattr_impl(cx, rt, m, name)
 }

@@ -243,6 +243,13 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
         return Ok(false);
     }
     let t = if hook == "__instancecheck__" { b::peek_type(rt, o) } else { o };
+    if is(info, &INSTANCE) {
+        // `int | str` (a `types.UnionType`) and other objects with the hook.
+        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
+    }
     if is(info, &TYPE) && t == info {
         return Ok(true);
     }

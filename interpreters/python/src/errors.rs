@@ -26,7 +26,25 @@ pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, 
     let ty = cx.const_ref(rt.builtin_type(class));
     let m = crate::strings::str_from(cx, msg);
     let args = crate::interp::tuple(cx, &[m]);
-    classes::new_exception(cx, rt, ty, args)
+    let e = classes::new_exception(cx, rt, ty, args);
+    // The name a NameError or AttributeError is about (the last quoted part of its message).
+    if matches!(class, "NameError" | "UnboundLocalError" | "AttributeError") {
+        let quoted = if class == "AttributeError" {
+            msg.rsplit_once("attribute '").and_then(|(_, r)| r.strip_suffix('\''))
+        } else {
+            msg.split('\'').nth(1)
+        };
+        let name = match quoted {
+            Some(n) => crate::strings::str_from(cx, n),
+            None => cx.const_ref(rt.none.get()),
+        };
+        classes::set_slot(cx, rt, e, "name", name);
+        if class == "AttributeError" {
+            let none = cx.const_ref(rt.none.get());
+            classes::set_slot(cx, rt, e, "obj", none);
+        }
+    }
+    e
 }
 
 /// Adds the frame running `code` at `line` in front of `e`'s traceback.
@@ -133,6 +151,32 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
         e
     } else {
         return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
+    };
+    // A cause is None, an exception, or an exception class (instantiated).
+    let cause = match cause {
+        None => None,
+        Some(c) if crate::interp::is_none(cx, rt, c) => Some(c),
+        Some(c) => {
+            let cclass = cx.promote_class(c);
+            let bad = "exception causes must derive from BaseException";
+            if cclass == TYPE.class() {
+                let t = cx.promote_ref(c);
+                if !classes::is_subclass(rt, t, base_exc) {
+                    return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+                }
+                let args = crate::interp::tuple(cx, &[]);
+                Some(classes::new_exception(cx, rt, c, args))
+            } else if cclass == INSTANCE.class() {
+                let ty = cx.getfield_ref(c, &INST_TYPE);
+                let ty = cx.promote_ref(ty);
+                if !classes::is_subclass(rt, ty, base_exc) {
+                    return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+                }
+                Some(c)
+            } else {
+                return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+            }
+        }
     };
     // Every test first, then the writes (see `classes::set_slots`).
     let same = cx.ptr_eq(e, context);

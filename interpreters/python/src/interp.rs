@@ -1018,6 +1018,11 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Op::DictUpdate(_) => NativeOp::DictUpdate,
                 _ => NativeOp::DictMerge,
             };
+            if which == NativeOp::DictMerge {
+                // (`f(**m)`: the callable, for the error messages, is under the args tuple.)
+                let callable = f.stack[f.stack.len() - depth as usize - 2];
+                return finish_void::<S, C>(cx, f, Outcome::Native(which, vec![target, v, callable]));
+            }
             return finish_void::<S, C>(cx, f, Outcome::Native(which, vec![target, v]));
         }
         Op::MapAdd(depth) => {

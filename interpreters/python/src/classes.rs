@@ -689,6 +689,17 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
     inplace: bool,
 ) -> Outcome<C> {
     let (fwd, rev) = op.dunders();
+    if cx.promote_class(a) == INSTANCE.class() && cx.promote_class(b) == INSTANCE.class() {
+        // A subclass's own reflection goes first.
+        let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+        if ta != tb && is_subclass(rt, tb, ta) {
+            let (ra, rb) = (special(rt, ta, rev), special(rt, tb, rev));
+            if let Some(m) = rb.filter(|&m| Some(m) != ra) {
+                let m = cx.const_ref(m);
+                return Outcome::Call(m, vec![b, a]);
+            }
+        }
+    }
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
             let m = cx.const_ref(m);
@@ -748,7 +759,11 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(
     inplace: bool,
 ) -> Outcome<C> {
     let (_, rev) = op.dunders();
-    if let Some(m) = method_of(cx, rt, b, rev) {
+    // (Operands of the same class do not try the reflection.)
+    let same = cx.promote_class(a) == INSTANCE.class()
+        && cx.promote_class(b) == INSTANCE.class()
+        && type_of(cx, rt, a) == type_of(cx, rt, b);
+    if let Some(m) = method_of(cx, rt, b, rev).filter(|_| !same) {
         let m = cx.const_ref(m);
         // (A second NotImplemented is the interpreter's TypeError: see `REFLECT`.)
         return Outcome::Call(m, vec![b, a]);

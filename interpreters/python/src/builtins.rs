@@ -241,6 +241,12 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
     call_value(cx, &rt, callable, &args, &kw)
 }
 
+thread_local! {
+    /// The exception a native that calls Python code is handling (0: none), which the
+    /// functions it calls start with (see `call_value`).
+    static NATIVE_HANDLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// `collect(o)`, with TypeError `msg(type name)` when `o` is not iterable at all.
 pub fn collect_or<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -337,7 +343,11 @@ pub fn call_value<S: Space>(
         return err(cx, rt, "RecursionError", "maximum recursion depth exceeded");
     }
     if is(callable, &FUNCTION) {
-        let none = rt.none.get();
+        // The callee starts handling what the native calling it handles (`__exit__`).
+        let none = match NATIVE_HANDLED.with(|h| h.get()) {
+            0 => rt.none.get(),
+            e => e,
+        };
         let kwargs = if kw.is_empty() {
             None
         } else {
@@ -1478,10 +1488,13 @@ pub(crate) fn run_op<S: Space>(
             Ok(new_tuple(cx.heap_mut(), &[r, exit]))
         }
         NativeOp::WithExit => {
-            // `exit(type(exc), exc, exc.__traceback__)`
+            // `exit(type(exc), exc, exc.__traceback__)`, handling `exc`.
             let t = peek_type(rt, b);
             let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
-            call_value(cx, rt, a, &[t, b, tb], &[])
+            let prev = NATIVE_HANDLED.with(|h| h.replace(b));
+            let r = call_value(cx, rt, a, &[t, b, tb], &[]);
+            NATIVE_HANDLED.with(|h| h.set(prev));
+            r
         }
         NativeOp::InplaceList if is(a, &crate::bytes::BYTEARRAY) => {
             let op = if peek_bigint(b).is_some() && !is(b, &FLOAT) { BinOp::Mul } else { BinOp::Add };

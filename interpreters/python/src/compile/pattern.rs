@@ -125,6 +125,27 @@ impl<'a> Compiler<'a> {
                 self.match_values(&subs, fail)?;
             }
             ast::Pattern::MatchMapping(m) => {
+                // Literal keys must differ (compared as Python compares them: 1 == 1.0 == True).
+                let mut seen: Vec<String> = Vec::new();
+                for k in m.keys.iter() {
+                    let Some(c) = super::constant_of(k) else { continue };
+                    let (key, shown) = match &c {
+                        Const::Str(t) => (format!("s{t}"), crate::builtins::repr_str(t)),
+                        Const::Int(i) => (format!("n{i}"), i.to_string()),
+                        Const::BigInt(d) => (format!("n{d}"), d.clone()),
+                        Const::Bool(b) => (format!("n{}", *b as i64), if *b { "True" } else { "False" }.into()),
+                        Const::Float(f) if f.fract() == 0.0 && f.abs() < 1e18 => {
+                            (format!("n{}", *f as i64), crate::format::float_repr(*f))
+                        }
+                        Const::Float(f) => (format!("f{f}"), crate::format::float_repr(*f)),
+                        Const::None => ("None".into(), "None".into()),
+                        _ => continue,
+                    };
+                    if seen.contains(&key) {
+                        return cerr(format!("mapping pattern checks duplicate key ({shown})"), k.range());
+                    }
+                    seen.push(key);
+                }
                 self.load_builtin("__match_mapping__");
                 self.emit(Op::Rot2);
                 for k in m.keys.iter() {

@@ -408,7 +408,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
         Err(_) => {
             let names: Vec<String> = bases.iter().map(|&b| classes::type_name(rt, b).to_string()).collect();
             let msg =
-                format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "));
+                format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "));
             return err(cx, rt, "TypeError", &msg);
         }
     };

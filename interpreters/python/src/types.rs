@@ -87,6 +87,10 @@ fn construct<S: Space>(
 ) -> PyResult {
     let none = rt.none.get();
     let arg = |k: usize| args.get(k).copied();
+    if args.len() > 1 && matches!(name, "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "float") {
+        let msg = format!("{name} expected at most 1 argument, got {}", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
     {
         match name {
             "int" => return crate::library::make_int(cx, rt, args, kw),

@@ -20,6 +20,8 @@ enum Style {
     Missing(&'static str),
     /// Its own message when too few are given, `Takes`'s when too many.
     Few(&'static str),
+    /// Its own message when too many are given.
+    Over(&'static str),
 }
 
 const MANY: usize = usize::MAX;
@@ -69,6 +71,7 @@ const TABLE: &[(&str, usize, usize, Style)] = &[
     ("list.pop", 0, 1, Style::Expected),
     ("list.insert", 2, 2, Style::Expected),
     ("list.index", 1, 3, Style::Expected),
+    ("list.sort", 0, 0, Style::Over("sort() takes no positional arguments")),
     ("list.clear", 0, 0, Style::NoArgs),
     ("list.copy", 0, 0, Style::NoArgs),
     ("list.reverse", 0, 0, Style::NoArgs),
@@ -200,6 +203,7 @@ pub fn arity_error(id: usize, n: usize) -> Option<String> {
             format!("{short}() takes {how} {k} argument{} ({n} given)", plural(k))
         }
         Style::Few(msg) if n < least => msg.to_string(),
+        Style::Over(msg) => msg.to_string(),
         Style::Few(_) => format!("{short}() takes at most {most} argument{} ({n} given)", plural(most)),
         Style::Missing(first) => {
             if n < least {

@@ -259,6 +259,10 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
             return truth(cx, rt, r);
         }
     }
+    if hook == "__subclasscheck__" && !is(info, &TYPE) && !is(info, &TUPLE) {
+        let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
+        return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
+    }
     classinfo_matches(cx, rt, t, info)
 }
 

@@ -87,3 +87,8 @@ t(lambda: 'über'.upper())
 t(lambda: 'ﬀ'.upper())
 t(lambda: 'Σ'.lower())
 t(lambda: 'ΌΣΟΣ'.lower())
+for s in ['{0!}', '{0!}x', '{!}', '{0:!}', '{0:!<5}', '{0[!]}', '{0!r}']:
+    try:
+        print(repr(s.format({'!': 'bang'} if '[' in s else 1)))
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -14,7 +14,7 @@ vals = [0, 1, -1, 7, 42, -255, 1000, 123456789, -987654321, 2**64, -2**70, True,
         0.0, -0.0, 0.5, 1.5, 2.5, -3.75, 0.001, 1e-7, 123.456, 1e15, 1e16, 1.23456789e22, -9.999e-5, 99.995, float('inf'), float('-inf'), float('nan'), 1/3, 2/3, 5e-324,
         1+2j, -1.5-0.25j, 0j, 1e20j, complex(-0.0, 3), 'abc', '', 'héllo']
 out = []
-for i in range(600):
+for i in range(300):
     f = random.choice(fills)
     a = random.choice(aligns)
     if f and not a:

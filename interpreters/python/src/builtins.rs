@@ -247,45 +247,6 @@ thread_local! {
     static NATIVE_HANDLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// `collect(o)`, with TypeError `msg(type name)` when `o` is not iterable at all.
-pub fn collect_or<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    o: usize,
-    msg: &dyn Fn(&str) -> String,
-) -> Result<Vec<usize>, usize> {
-    match collect(cx, rt, o) {
-        Err(e) if is_not_iterable_error(rt, e, o) => Err(crate::errors::new_error(cx, rt, "TypeError", &msg(&type_name(rt, o)))),
-        r => r,
-    }
-}
-
-/// Whether `e` is the TypeError "'X' object is not iterable" about `o`.
-fn is_not_iterable_error(rt: &Python, e: usize, o: usize) -> bool {
-    if !classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("TypeError")) {
-        return false;
-    }
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(tuple_items).unwrap_or_default();
-    let want = format!("'{}' object is not iterable", type_name(rt, o));
-    matches!(args.as_slice(), [m] if is(*m, &STR) && text(*m) == want)
-}
-
-/// How CPython names a callable in call errors: `print()`, `list.append()`,
-/// `__main__.f()` (`_PyObject_FunctionStr`).
-pub fn function_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: usize) -> String {
-    if f == 0 {
-        return "function".into();
-    }
-    let qualname = match crate::library::getattr_impl(cx, rt, f, "__qualname__") {
-        Ok(q) if is(q, &STR) => text(q).to_string(),
-        _ => return to_str(cx, rt, f).unwrap_or_default(),
-    };
-    match crate::library::getattr_impl(cx, rt, f, "__module__") {
-        Ok(m) if is(m, &STR) && text(m) != "builtins" => format!("{}.{qualname}()", text(m)),
-        _ => format!("{qualname}()"),
-    }
-}
-
 /// Raises a new exception of builtin class `class`.
 pub fn err<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, class: &str, msg: &str) -> PyResult {
     Err(crate::errors::new_error(cx, rt, class, msg))
@@ -1326,7 +1287,7 @@ pub(crate) fn run_op<S: Space>(
         NativeOp::SetAdd => crate::sets::add(cx, rt, a, b).map(|_| none),
         NativeOp::ListExtend => {
             let items =
-                collect_or(cx, rt, b, &|t| format!("Value after * must be an iterable, not {t}"))?;
+                crate::errors::collect_or(cx, rt, b, &|t| format!("Value after * must be an iterable, not {t}"))?;
             for i in items {
                 crate::runtime::list_push(cx.heap_mut(), a, i);
             }
@@ -1340,7 +1301,7 @@ pub(crate) fn run_op<S: Space>(
                 // A mapping that is not a dict: its keys() and items, as dict(b) takes them.
                 crate::types::call_type(cx, rt, rt.builtin_type("dict"), &[b], &[])?
             } else if op == NativeOp::DictMerge {
-                let f = function_str(cx, rt, c);
+                let f = crate::errors::function_str(cx, rt, c);
                 let msg = format!("{f} argument after ** must be a mapping, not {}", type_name(rt, b));
                 return err(cx, rt, "TypeError", &msg);
             } else {
@@ -1349,7 +1310,7 @@ pub(crate) fn run_op<S: Space>(
             for (k, v) in dict::items(b) {
                 if op == NativeOp::DictMerge && dict::lookup(cx, rt, a, k)?.is_some() {
                     let k = to_str(cx, rt, k)?;
-                    let f = function_str(cx, rt, c);
+                    let f = crate::errors::function_str(cx, rt, c);
                     return err(cx, rt, "TypeError", &format!("{f} got multiple values for keyword argument '{k}'"));
                 }
                 dict::set(cx, rt, a, k, v)?;
@@ -1379,7 +1340,7 @@ pub(crate) fn run_op<S: Space>(
         }
         NativeOp::Unpack => {
             let n = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
-            let items = collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
+            let items = crate::errors::collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
             if items.len() != n {
                 return if items.len() > n {
                     err(cx, rt, "ValueError", &format!("too many values to unpack (expected {n})"))
@@ -1397,7 +1358,7 @@ pub(crate) fn run_op<S: Space>(
         NativeOp::UnpackEx => {
             let before = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
             let after = peek_bigint(c).and_then(|b| b.to_usize()).unwrap_or(0);
-            let items = collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
+            let items = crate::errors::collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
             if items.len() < before + after {
                 return err(
                     cx,
@@ -1417,8 +1378,8 @@ pub(crate) fn run_op<S: Space>(
                 tuple_items(b)
             } else {
                 match collect(cx, rt, b) {
-                    Err(e) if is_not_iterable_error(rt, e, b) => {
-                        let f = function_str(cx, rt, a);
+                    Err(e) if crate::errors::is_not_iterable_error(rt, e, b) => {
+                        let f = crate::errors::function_str(cx, rt, a);
                         let msg = format!("{f} argument after * must be an iterable, not {}", type_name(rt, b));
                         return err(cx, rt, "TypeError", &msg);
                     }

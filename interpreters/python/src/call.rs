@@ -99,9 +99,9 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
         let takes = if ndef > 0 { format!("from {} to {}", argc - ndef, argc) } else { argc.to_string() };
         // Keyword-only arguments given are counted in the message too.
         let kwonly_names = &code.varnames[argc..argc + kwonly];
-        let kwonly_given = kwargs.as_ref().map_or(0, |(names, _)| {
-            names.iter().filter(|n| kwonly_names.iter().any(|k| **k == ***n)).count()
-        });
+        let kwonly_given = kwargs
+            .as_ref()
+            .map_or(0, |(names, _)| names.iter().filter(|n| kwonly_names.iter().any(|k| **k == ***n)).count());
         let was = if npos == 1 && kwonly_given == 0 { "was" } else { "were" };
         let kwonly_sig = if kwonly_given > 0 {
             format!(

@@ -10,7 +10,9 @@
 use crate::objects::*;
 use crate::space::{Outcome, Space};
 use crate::{classes, Py, Python};
-use metatrace::Ctx;
+use metatrace::{Concrete, Ctx};
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
 
 /// `KeyError(key)`, as a missing key raises it (outside traces): its `args` is the key itself,
 /// so its message is the key's repr.
@@ -260,5 +262,48 @@ pub fn sequence_type_error(rt: &Python, op: crate::bytecode::BinOp, a: usize, b:
             Some(format!("can't multiply sequence by non-int of type '{}'", crate::builtins::type_name(rt, other)))
         }
         _ => None,
+    }
+}
+
+/// `collect(o)`, with TypeError `msg(type name)` when `o` is not iterable at all.
+pub fn collect_or<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    o: usize,
+    msg: &dyn Fn(&str) -> String,
+) -> Result<Vec<usize>, usize> {
+    match crate::builtins::collect(cx, rt, o) {
+        Err(e) if is_not_iterable_error(rt, e, o) => {
+            Err(new_error(cx, rt, "TypeError", &msg(&crate::builtins::type_name(rt, o))))
+        }
+        r => r,
+    }
+}
+
+/// Whether `e` is the TypeError "'X' object is not iterable" about `o`.
+pub fn is_not_iterable_error(rt: &Python, e: usize, o: usize) -> bool {
+    if !classes::is_subclass(rt, crate::builtins::peek_type(rt, e), rt.builtin_type("TypeError")) {
+        return false;
+    }
+    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(crate::runtime::tuple_items).unwrap_or_default();
+    let want = format!("'{}' object is not iterable", crate::builtins::type_name(rt, o));
+    matches!(args.as_slice(), [m] if is(*m, &STR) && crate::builtins::text(*m) == want)
+}
+
+/// How CPython names a callable in call errors: `print()`, `list.append()`,
+/// `__main__.f()` (`_PyObject_FunctionStr`).
+pub fn function_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: usize) -> String {
+    if f == 0 {
+        return "function".into();
+    }
+    let qualname = match crate::library::getattr_impl(cx, rt, f, "__qualname__") {
+        Ok(q) if is(q, &STR) => crate::builtins::text(q).to_string(),
+        _ => return crate::builtins::to_str(cx, rt, f).unwrap_or_default(),
+    };
+    match crate::library::getattr_impl(cx, rt, f, "__module__") {
+        Ok(m) if is(m, &STR) && crate::builtins::text(m) != "builtins" => {
+            format!("{}.{qualname}()", crate::builtins::text(m))
+        }
+        _ => format!("{qualname}()"),
     }
 }

@@ -223,7 +223,8 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
         return builtins::to_str(cx, rt, v);
     }
     let tname = builtins::type_name(rt, v);
-    let fail = |cx: &mut Cx<'_, S>, (class, msg): crate::fmtspec::SpecError| crate::errors::new_error(cx, rt, class, &msg);
+    let fail =
+        |cx: &mut Cx<'_, S>, (class, msg): crate::fmtspec::SpecError| crate::errors::new_error(cx, rt, class, &msg);
     let is_int = is(v, &INT) || is(v, &BIGINT) || is(v, &BOOL);
     if is_int {
         let s = crate::fmtspec::parse(spec, &tname, Some('d'), '>').map_err(|e| fail(cx, e))?;

@@ -145,7 +145,12 @@ fn matcher<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cond: usize) -> Result<Mat
     if !is(cond, &TYPE) && b::is_callable(rt, cond) {
         return Ok(Matcher::Pred(cond));
     }
-    Err(crate::errors::new_error(cx, rt, "TypeError", "expected a function, exception type or tuple of exception types"))
+    Err(crate::errors::new_error(
+        cx,
+        rt,
+        "TypeError",
+        "expected a function, exception type or tuple of exception types",
+    ))
 }
 
 fn instance_of(rt: &Python, e: usize, types: usize) -> bool {

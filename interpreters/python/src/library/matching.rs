@@ -116,7 +116,8 @@ fn match_mapping<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, ar
     let _ = cx.root(seen);
     let marker = new_list(cx.heap_mut(), &[]);
     let _ = cx.root(marker);
-    let getter = if dict::is_dict(subject) { None } else { Some(crate::library::getattr_impl(cx, rt, subject, "get")?) };
+    let getter =
+        if dict::is_dict(subject) { None } else { Some(crate::library::getattr_impl(cx, rt, subject, "get")?) };
     if let Some(g) = getter {
         let _ = cx.root(g);
     }
@@ -150,7 +151,8 @@ fn match_mapping<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, ar
 }
 
 /// The builtin classes whose instances match `C(x)` as a whole (`_Py_TPFLAGS_MATCH_SELF`).
-const MATCH_SELF: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+const MATCH_SELF: &[&str] =
+    &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
 
 /// `__match_class__(subject, cls, npos, names)`: the values of the `npos` positional
 /// sub-patterns (through `cls.__match_args__`) and of the keyword ones (`names`), or None.
@@ -176,8 +178,8 @@ fn match_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args
             Err(e) if crate::attrs::is_attribute_error(rt, e) => None,
             Err(e) => return Err(e),
         };
-        let match_self = match_args.is_none()
-            && MATCH_SELF.iter().any(|n| classes::is_subclass(rt, cls, rt.builtin_type(n)));
+        let match_self =
+            match_args.is_none() && MATCH_SELF.iter().any(|n| classes::is_subclass(rt, cls, rt.builtin_type(n)));
         let allowed = match match_args {
             Some(m) if is(m, &TUPLE) => tuple_items(m).len(),
             Some(m) => {

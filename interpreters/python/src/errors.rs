@@ -285,7 +285,10 @@ pub fn is_not_iterable_error(rt: &Python, e: usize, o: usize) -> bool {
     if !classes::is_subclass(rt, crate::builtins::peek_type(rt, e), rt.builtin_type("TypeError")) {
         return false;
     }
-    let args = classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)).map(crate::runtime::tuple_items).unwrap_or_default();
+    let args = classes::peek_slot(rt, e, "args")
+        .filter(|&a| is(a, &TUPLE))
+        .map(crate::runtime::tuple_items)
+        .unwrap_or_default();
     let want = format!("'{}' object is not iterable", crate::builtins::type_name(rt, o));
     matches!(args.as_slice(), [m] if is(*m, &STR) && crate::builtins::text(*m) == want)
 }

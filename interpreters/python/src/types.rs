@@ -91,6 +91,16 @@ fn construct<S: Space>(
         let msg = format!("{name} expected at most 1 argument, got {}", args.len());
         return err(cx, rt, "TypeError", &msg);
     }
+    let n = args.len();
+    let arity = match name {
+        "enumerate" if n > 2 => Some(format!("enumerate() takes at most 2 arguments ({n} given)")),
+        "map" if n < 2 => Some("map() must have at least two arguments.".to_string()),
+        "filter" if n != 2 => Some(format!("filter expected 2 arguments, got {n}")),
+        _ => None,
+    };
+    if let Some(msg) = arity {
+        return err(cx, rt, "TypeError", &msg);
+    }
     {
         match name {
             "int" => return crate::library::make_int(cx, rt, args, kw),
@@ -180,6 +190,15 @@ fn construct<S: Space>(
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.
                 let id = crate::library::builtin_id(name).expect("in the table");
+                if name == "enumerate" && args.is_empty() {
+                    // `enumerate(iterable=..., start=...)`
+                    if let Some(&(_, it)) = kw.iter().find(|(k, _)| &**k == "iterable") {
+                        let rest: Vec<(Rc<str>, usize)> =
+                            kw.iter().filter(|(k, _)| &**k != "iterable").cloned().collect();
+                        return (crate::library::table::<S>()[id])(cx, rt, None, &[it], &rest);
+                    }
+                    return err(cx, rt, "TypeError", "enumerate() missing required argument 'iterable'");
+                }
                 return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
             }
             "property" | "classmethod" | "staticmethod" => {

@@ -20,3 +20,9 @@ for n, f in names.items():
             print(n, len(args), e)
         except Exception as e:
             print(n, len(args), type(e).__name__, e)
+for f, a in [(enumerate, ()), (enumerate, (1, 2, 3)), (map, ()), (map, (str,)), (filter, ()), (filter, (None,)), (filter, (None, [], 1)), (enumerate, ([1],)), (map, (str, [1])), (filter, (None, [0, 1]))]:
+    try:
+        print(list(f(*a)))
+    except TypeError as e:
+        print(e)
+print(list(enumerate(iterable='ab', start=3)))

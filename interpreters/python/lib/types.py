@@ -1,5 +1,6 @@
-"""Names for the interpreter's built-in types, and `SimpleNamespace`, `MappingProxyType`,
-`new_class`, `coroutine`."""
+"""Names for the interpreter's types, SimpleNamespace, and the objects `list[int]`
+(GenericAlias) and `int | None` (UnionType) stand for: the interpreter makes them with this
+module's classes."""
 
 import sys
 
@@ -9,8 +10,7 @@ def _f():
 
 
 FunctionType = type(_f)
-LambdaType = type(lambda: None)
-CodeType = type(getattr(_f, "__code__", None))
+LambdaType = FunctionType
 
 
 def _g():
@@ -28,43 +28,29 @@ class _C:
 MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
-WrapperDescriptorType = type(object.__init__)
-MethodWrapperType = type(object().__str__)
-MethodDescriptorType = type(str.join)
-ClassMethodDescriptorType = type(dict.__dict__["fromkeys"]) if hasattr(dict, "__dict__") else type(dict.fromkeys)
 ModuleType = type(sys)
 NoneType = type(None)
-EllipsisType = type(Ellipsis)
+EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
-
-try:
-    raise TypeError
-except TypeError as _e:
-    TracebackType = type(_e.__traceback__)
-    FrameType = type(getattr(_e.__traceback__, "tb_frame", None))
-    del _e
-
-GetSetDescriptorType = type(FunctionType.__code__) if hasattr(FunctionType, "__code__") else type(None)
-MemberDescriptorType = GetSetDescriptorType
-
-del sys, _f, _g, _C
+del _f, _g, _C
 
 
 class SimpleNamespace:
     """An object whose attributes are the keyword arguments it was made with."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        d = dict(mapping_or_iterable)
-        d.update(kwargs)
-        for k, v in d.items():
-            if not isinstance(k, str):
-                raise TypeError(f"keywords must be strings, not '{type(k).__name__}'")
-            setattr(self, k, v)
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
 
     def __repr__(self):
-        items = (f"{k}={v!r}" for k, v in self.__dict__.items())
         name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        return f"{name}({', '.join(items)})"
+        if getattr(self, "_SimpleNamespace__busy", False):
+            return name + "(...)"
+        object.__setattr__(self, "_SimpleNamespace__busy", True)
+        try:
+            items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items() if k != "_SimpleNamespace__busy")
+        finally:
+            del self.__dict__["_SimpleNamespace__busy"]
+        return f"{name}({items})"
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
@@ -72,6 +58,172 @@ class SimpleNamespace:
         return NotImplemented
 
     __hash__ = None
+
+
+def _repr_item(x):
+    if x is Ellipsis:
+        return "..."
+    if x is None or x is NoneType:
+        return "None"
+    if isinstance(x, (GenericAlias, UnionType)):
+        return repr(x)
+    try:
+        qualname = x.__qualname__
+        module = x.__module__
+    except AttributeError:
+        return repr(x)
+    if module == "builtins":
+        return qualname
+    return f"{module}.{qualname}"
+
+
+def _unionable(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+class GenericAlias:
+    """A builtin class with type arguments: `list[int]`, `dict[str, int]`."""
+
+    def __init__(self, origin, args, /):
+        if not isinstance(args, tuple):
+            args = (args,)
+        object.__setattr__(self, "__origin__", origin)
+        object.__setattr__(self, "__args__", args)
+        object.__setattr__(self, "__parameters__",
+                           tuple(a for a in args if type(a).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple")))
+
+    def __repr__(self):
+        if not self.__args__:
+            return _repr_item(self.__origin__) + "[()]"
+        return _repr_item(self.__origin__) + "[" + ", ".join(_repr_item(a) for a in self.__args__) + "]"
+
+    def __call__(self, *args, **kwargs):
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except Exception:
+            pass
+        return result
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+    def __getitem__(self, item):
+        if not self.__parameters__:
+            raise TypeError(f"There are no type variables left in {self!r}")
+        if not isinstance(item, tuple):
+            item = (item,)
+        subst = dict(zip(self.__parameters__, item))
+        return GenericAlias(self.__origin__, tuple(subst.get(a, a) for a in self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+
+class UnionType:
+    """`X | Y` of classes (and None): isinstance() accepts it."""
+
+    def __init__(self, args, /):
+        object.__setattr__(self, "__args__", args)
+
+    @property
+    def __parameters__(self):
+        return ()
+
+    def __repr__(self):
+        return " | ".join(_repr_item(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return issubclass(cls, self.__args__)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+
+def _union(a, b):
+    """`a | b` for classes, None, aliases and unions (NotImplemented for other operands)."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        parts = x.__args__ if isinstance(x, UnionType) else (x,)
+        for p in parts:
+            p = NoneType if p is None else p
+            if p not in args:
+                args.append(p)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+# The names CPython's module gives these classes.
+GenericAlias.__module__ = "types"
+UnionType.__module__ = "types"
+SimpleNamespace.__module__ = "types"
+
+
+# More of CPython's names.
+CodeType = type(getattr(FunctionType, "__code__", None))
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.fromkeys)
+GetSetDescriptorType = MemberDescriptorType = type(None)
+
+try:
+    raise TypeError
+except TypeError as _e:
+    TracebackType = type(_e.__traceback__)
+    FrameType = type(getattr(_e.__traceback__, "tb_frame", None))
+    del _e
 
 
 class mappingproxy:
@@ -148,6 +300,3 @@ def coroutine(func):
 
 class DynamicClassAttribute(property):
     pass
-
-
-from _union import GenericAlias, UnionType

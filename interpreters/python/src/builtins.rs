@@ -241,6 +241,12 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
     call_value(cx, &rt, callable, &args, &kw)
 }
 
+thread_local! {
+    /// The exception a native that calls Python code is handling (0: none), which the
+    /// functions it calls start with (see `call_value`).
+    static NATIVE_HANDLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Raises a new exception of builtin class `class`.
 pub fn err<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, class: &str, msg: &str) -> PyResult {
     Err(crate::errors::new_error(cx, rt, class, msg))
@@ -298,7 +304,11 @@ pub fn call_value<S: Space>(
         return err(cx, rt, "RecursionError", "maximum recursion depth exceeded");
     }
     if is(callable, &FUNCTION) {
-        let none = rt.none.get();
+        // The callee starts handling what the native calling it handles (`__exit__`).
+        let none = match NATIVE_HANDLED.with(|h| h.get()) {
+            0 => rt.none.get(),
+            e => e,
+        };
         let kwargs = if kw.is_empty() {
             None
         } else {
@@ -322,6 +332,13 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
+        let unbound = this == 0 && is_method_name(NAMES[id]) && !crate::library::is_static_name(NAMES[id]);
+        let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
+        if !(unbound && args.is_empty()) {
+            if let Some(msg) = crate::library::arity_error(id, given) {
+                return err(cx, rt, "TypeError", &msg);
+            }
+        }
         if crate::library::is_static_name(NAMES[id]) {
             // A static or class method of a builtin type: no bound object.
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
@@ -739,11 +756,14 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__bool__", &[]) {
             let r = r?;
+            if !is(r, &BOOL) {
+                let msg = format!("__bool__ should return bool, returned {}", type_name(rt, r));
+                return Err(crate::errors::new_error(cx, rt, "TypeError", &msg));
+            }
             return Ok(r == rt.true_.get());
         }
-        if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
-            let r = r?;
-            return Ok(peek_bigint(r).is_some_and(|b| !b.is_zero()));
+        if classes::special(rt, peek_type(rt, o), "__len__").is_some() {
+            return Ok(len(cx, rt, o)? > 0);
         }
     }
     Ok(true)
@@ -781,9 +801,14 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__len__", &[]) {
             let r = r?;
-            return peek_bigint(r)
-                .and_then(|b| b.to_usize())
-                .ok_or_else(|| crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
+            let n = crate::library::index_value(cx, rt, r)?;
+            if n.is_negative() {
+                return Err(crate::errors::new_error(cx, rt, "ValueError", "__len__() should return >= 0"));
+            }
+            return n.to_usize().ok_or_else(|| {
+                let msg = "cannot fit 'int' into an index-sized integer";
+                crate::errors::new_error(cx, rt, "OverflowError", msg)
+            });
         }
     }
     Err(crate::errors::new_error(cx, rt, "TypeError", &format!("object of type '{}' has no len()", type_name(rt, o))))
@@ -795,11 +820,6 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
 }
 
 /// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
-/// A class or None: what `|` makes a union of.
-fn union_operand(rt: &Python, x: usize) -> bool {
-    is(x, &TYPE) || x == rt.none.get()
-}
-
 pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
@@ -825,12 +845,6 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
         return r;
-    }
-    if op == BinOp::Or && !inplace && union_operand(rt, a) && union_operand(rt, b) && (a, b) != (rt.none.get(), rt.none.get()) {
-        // `int | None` (PEP 604): a `types.UnionType`, made by `_union`.
-        let m = crate::modules::import_module(cx, rt, "_union")?;
-        let make = crate::types::getattr(cx, rt, m, "make")?;
-        return call_value(cx, rt, make, &[a, b], &[]);
     }
     if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
         let s = format!("{}{}", text(a), text(b));
@@ -901,6 +915,24 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     if let Some(r) = crate::views::binary(cx, rt, op, a, b) {
         return r;
     }
+    if op == BinOp::Or && (is(a, &TYPE) || is(b, &TYPE)) {
+        // `int | None`: a `types.UnionType` (NotImplemented for other operands).
+        let union = crate::types::types_attr(cx, rt, "_union")?;
+        let r = call_value(cx, rt, union, &[a, b], &[])?;
+        if r != rt.notimpl.get() {
+            return Ok(r);
+        }
+    }
+    if op == BinOp::Mul {
+        // A sequence repeats by an object with `__index__`.
+        let seq = |o: usize| is(o, &STR) || is(o, &LIST) || is(o, &TUPLE) || crate::bytes::is_binary(o);
+        let (s, other) = if seq(a) { (a, b) } else { (b, a) };
+        if seq(s) && is(other, &INSTANCE) && classes::special(rt, peek_type(rt, other), "__index__").is_some() {
+            let n = crate::library::index_value(cx, rt, other)?;
+            let n = crate::runtime::new_bigint(cx.heap_mut(), n);
+            return binary_in(cx, rt, op, s, n, inplace);
+        }
+    }
     if let Some(msg) = crate::errors::sequence_type_error(rt, op, a, b) {
         return err(cx, rt, "TypeError", &msg);
     }
@@ -964,24 +996,18 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         Some(x.cmp(&y))
     } else if let (Some(x), Some(y)) = (peek_bigint(a), peek_bigint(b)) {
         Some(x.cmp(&y))
-    } else if let (Some(x), true) = (peek_bigint(a), is(b, &FLOAT)) {
-        crate::numbers::int_float_cmp(&x, peek_f64(b).unwrap()).or(if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            Some(Ordering::Less)
-        } else {
-            None
-        })
-    } else if let (true, Some(y)) = (is(a, &FLOAT), peek_bigint(b)) {
-        crate::numbers::int_float_cmp(&y, peek_f64(a).unwrap())
-            .map(Ordering::reverse)
-            .or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if let (Some(x), Some(y)) = (peek_f64(a), peek_f64(b)) {
-        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53).
+        // An int and a float compare exactly (not as two floats: 2**53 + 1 != 2.0**53); a NaN
+        // is unordered: every comparison but `!=` is false.
         let exact = match (peek_bigint(a), peek_bigint(b)) {
             (Some(i), None) => crate::numbers::int_float_cmp(&i, y),
             (None, Some(j)) => crate::numbers::int_float_cmp(&j, x).map(Ordering::reverse),
             _ => x.partial_cmp(&y),
         };
-        exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
+        match exact {
+            Some(o) => Some(o),
+            None => return boolean(op == CmpOp::Ne),
+        }
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
     } else if let (Some(x), Some(y), true) = (
@@ -1291,7 +1317,8 @@ pub(crate) fn run_op<S: Space>(
         }
         NativeOp::SetAdd => crate::sets::add(cx, rt, a, b).map(|_| none),
         NativeOp::ListExtend => {
-            let items = collect(cx, rt, b)?;
+            let items =
+                crate::errors::collect_or(cx, rt, b, &|t| format!("Value after * must be an iterable, not {t}"))?;
             for i in items {
                 crate::runtime::list_push(cx.heap_mut(), a, i);
             }
@@ -1304,13 +1331,18 @@ pub(crate) fn run_op<S: Space>(
             } else if is(b, &INSTANCE) && classes::lookup(rt, peek_type(rt, b), "keys").is_some() {
                 // A mapping that is not a dict: its keys() and items, as dict(b) takes them.
                 crate::types::call_type(cx, rt, rt.builtin_type("dict"), &[b], &[])?
+            } else if op == NativeOp::DictMerge {
+                let f = crate::errors::function_str(cx, rt, c);
+                let msg = format!("{f} argument after ** must be a mapping, not {}", type_name(rt, b));
+                return err(cx, rt, "TypeError", &msg);
             } else {
                 return err(cx, rt, "TypeError", &format!("'{}' object is not a mapping", type_name(rt, b)));
             };
             for (k, v) in dict::items(b) {
                 if op == NativeOp::DictMerge && dict::lookup(cx, rt, a, k)?.is_some() {
                     let k = to_str(cx, rt, k)?;
-                    return err(cx, rt, "TypeError", &format!("got multiple values for keyword argument '{k}'"));
+                    let f = crate::errors::function_str(cx, rt, c);
+                    return err(cx, rt, "TypeError", &format!("{f} got multiple values for keyword argument '{k}'"));
                 }
                 dict::set(cx, rt, a, k, v)?;
             }
@@ -1339,7 +1371,7 @@ pub(crate) fn run_op<S: Space>(
         }
         NativeOp::Unpack => {
             let n = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
-            let items = collect(cx, rt, a)?;
+            let items = crate::errors::collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
             if items.len() != n {
                 return if items.len() > n {
                     err(cx, rt, "ValueError", &format!("too many values to unpack (expected {n})"))
@@ -1357,7 +1389,7 @@ pub(crate) fn run_op<S: Space>(
         NativeOp::UnpackEx => {
             let before = peek_bigint(b).and_then(|b| b.to_usize()).unwrap_or(0);
             let after = peek_bigint(c).and_then(|b| b.to_usize()).unwrap_or(0);
-            let items = collect(cx, rt, a)?;
+            let items = crate::errors::collect_or(cx, rt, a, &|t| format!("cannot unpack non-iterable {t} object"))?;
             if items.len() < before + after {
                 return err(
                     cx,
@@ -1373,7 +1405,18 @@ pub(crate) fn run_op<S: Space>(
             Ok(new_tuple(cx.heap_mut(), &out))
         }
         NativeOp::CallEx => {
-            let args = collect(cx, rt, b)?;
+            let args = if is(b, &TUPLE) {
+                tuple_items(b)
+            } else {
+                match collect(cx, rt, b) {
+                    Err(e) if crate::errors::is_not_iterable_error(rt, e, b) => {
+                        let f = crate::errors::function_str(cx, rt, a);
+                        let msg = format!("{f} argument after * must be an iterable, not {}", type_name(rt, b));
+                        return err(cx, rt, "TypeError", &msg);
+                    }
+                    r => r?,
+                }
+            };
             let mut kw = Vec::new();
             if c != 0 {
                 for (k, v) in dict::items(c) {
@@ -1437,10 +1480,13 @@ pub(crate) fn run_op<S: Space>(
             Ok(new_tuple(cx.heap_mut(), &[r, exit]))
         }
         NativeOp::WithExit => {
-            // `exit(type(exc), exc, exc.__traceback__)`
+            // `exit(type(exc), exc, exc.__traceback__)`, handling `exc`.
             let t = peek_type(rt, b);
             let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
-            call_value(cx, rt, a, &[t, b, tb], &[])
+            let prev = NATIVE_HANDLED.with(|h| h.replace(b));
+            let r = call_value(cx, rt, a, &[t, b, tb], &[]);
+            NATIVE_HANDLED.with(|h| h.set(prev));
+            r
         }
         NativeOp::InplaceList if is(a, &crate::bytes::BYTEARRAY) => {
             let op = if peek_bigint(b).is_some() && !is(b, &FLOAT) { BinOp::Mul } else { BinOp::Add };

@@ -364,6 +364,9 @@ pub enum Op {
     /// `[] -> [__build_class__]`: the builtin that runs a class body (`[bc, body_function,
     /// name, bases...]` then `CallKw`/`Call` as for any function).
     LoadBuildClass,
+    /// `[] -> [builtin]`: the object named by name operand in the builtins module (the
+    /// helpers of `match` patterns and `except*`, which a global cannot shadow).
+    LoadBuiltin(u32),
     /// `[mgr] -> [exit, enter_result]`: calls `mgr.__enter__()`; `exit` is `mgr.__exit__`
     /// bound to `mgr`.
     BeforeWith,

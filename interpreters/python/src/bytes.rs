@@ -492,6 +492,12 @@ pub fn make_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: &
     let encoding = args.get(1).copied().or(kwarg("encoding"));
     let errors = args.get(2).copied().or(kwarg("errors"));
     let Some(obj) = obj else { return Ok(crate::runtime::new_str(cx.heap_mut(), "")) };
+    for (name, v) in [("encoding", encoding), ("errors", errors)] {
+        if let Some(v) = v.filter(|&v| !is(v, &STR)) {
+            let msg = format!("str() argument '{name}' must be str, not {}", type_name(rt, v));
+            return err(cx, rt, "TypeError", &msg);
+        }
+    }
     if encoding.is_none() && errors.is_none() {
         let s = builtins::to_str(cx, rt, obj)?;
         return Ok(crate::runtime::new_str(cx.heap_mut(), &s));

@@ -97,12 +97,26 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
         let defaults = cx.getfield_ref(func, &FUNC_DEFAULTS);
         let ndef = if is_null(cx, defaults) { 0 } else { promoted_len(cx, defaults) };
         let takes = if ndef > 0 { format!("from {} to {}", argc - ndef, argc) } else { argc.to_string() };
-        let was = if npos == 1 { "was" } else { "were" };
+        // Keyword-only arguments given are counted in the message too.
+        let kwonly_names = &code.varnames[argc..argc + kwonly];
+        let kwonly_given = kwargs
+            .as_ref()
+            .map_or(0, |(names, _)| names.iter().filter(|n| kwonly_names.iter().any(|k| **k == ***n)).count());
+        let was = if npos == 1 && kwonly_given == 0 { "was" } else { "were" };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                if npos != 1 { "s" } else { "" },
+                if kwonly_given != 1 { "s" } else { "" }
+            )
+        } else {
+            String::new()
+        };
         return Err(type_error(
             cx,
             rt,
             format!(
-                "{fname}() takes {takes} positional argument{} but {npos} {was} given",
+                "{fname}() takes {takes} positional argument{} but {npos}{kwonly_sig} {was} given",
                 if argc == 1 && ndef == 0 { "" } else { "s" }
             ),
         ));

@@ -769,6 +769,17 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
     inplace: bool,
 ) -> Outcome<C> {
     let (fwd, rev) = op.dunders();
+    if cx.promote_class(a) == INSTANCE.class() && cx.promote_class(b) == INSTANCE.class() {
+        // A subclass's own reflection goes first.
+        let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+        if ta != tb && is_subclass(rt, tb, ta) {
+            let (ra, rb) = (special(rt, ta, rev), special(rt, tb, rev));
+            if let Some(m) = rb.filter(|&m| Some(m) != ra) {
+                let m = cx.const_ref(m);
+                return Outcome::Call(m, vec![b, a]);
+            }
+        }
+    }
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
             let m = cx.const_ref(m);
@@ -828,7 +839,11 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(
     inplace: bool,
 ) -> Outcome<C> {
     let (_, rev) = op.dunders();
-    if let Some(m) = method_of(cx, rt, b, rev) {
+    // (Operands of the same class do not try the reflection.)
+    let same = cx.promote_class(a) == INSTANCE.class()
+        && cx.promote_class(b) == INSTANCE.class()
+        && type_of(cx, rt, a) == type_of(cx, rt, b);
+    if let Some(m) = method_of(cx, rt, b, rev).filter(|_| !same) {
         let m = cx.const_ref(m);
         // (A second NotImplemented is the interpreter's TypeError: see `REFLECT`.)
         return Outcome::Call(m, vec![b, a]);
@@ -873,12 +888,18 @@ pub fn inplace<S: Space, C: Ctx<Py<S>>>(
 
 /// `op a` on an instance.
 pub fn unary_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: UnOp, a: C::Ref) -> Outcome<C> {
-    let name = match op {
-        UnOp::Neg => "__neg__",
-        UnOp::Pos => "__pos__",
-        UnOp::Invert => "__invert__",
+    let (name, sym) = match op {
+        UnOp::Neg => ("__neg__", "-"),
+        UnOp::Pos => ("__pos__", "+"),
+        UnOp::Invert => ("__invert__", "~"),
         UnOp::Not => unreachable!("not is truth"),
     };
+    let t = type_of(cx, rt, a);
+    let tref = cx.const_ref(t);
+    if special_traced(cx, rt, tref, name).is_none() {
+        let msg = format!("bad operand type for unary {sym}: '{}'", rt.types.borrow()[type_id(t)].tp_name);
+        return Outcome::Raise(crate::errors::new_error(cx, rt, "TypeError", &msg));
+    }
     call_dunder(cx, rt, a, name, vec![])
 }
 

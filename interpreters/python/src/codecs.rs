@@ -162,7 +162,8 @@ fn arg_text<S: Space>(
         None => Ok(None),
         Some(v) if is(v, &STR) => Ok(Some(text(v))),
         Some(v) => {
-            let msg = format!("{fname}() argument '{what}' must be str, not {}", type_name(rt, v));
+            let short = fname.rsplit('.').next().unwrap_or(fname);
+            let msg = format!("{short}() argument '{what}' must be str, not {}", type_name(rt, v));
             Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
         }
     }

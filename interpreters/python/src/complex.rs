@@ -112,7 +112,7 @@ fn powu(x: (f64, f64), mut n: u64) -> (f64, f64) {
 }
 
 /// CPython's `_Py_c_pow`: `None` for zero to a negative or complex power.
-fn pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+pub fn power(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     if b == (0.0, 0.0) {
         return Some((1.0, 0.0));
     }
@@ -151,7 +151,7 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
             Some(r) => r,
             None => return Some(err(cx, rt, "ZeroDivisionError", "complex division by zero")),
         },
-        BinOp::Pow => match pow(x, y) {
+        BinOp::Pow => match power(x, y) {
             Some(r) if r.0.is_finite() && r.1.is_finite() || !(x.0.is_finite() && x.1.is_finite()) => r,
             Some(_) => return Some(err(cx, rt, "OverflowError", "complex exponentiation")),
             None => return Some(err(cx, rt, "ZeroDivisionError", "0.0 to a negative or complex power")),
@@ -237,8 +237,19 @@ pub fn make<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: &[(st
             }),
         }
     };
+    // CPython's rules keep the signs of zeros: only a complex part adds to the other one.
     let (r, i) = (part(vals[0], "first")?, part(vals[1], "second")?);
-    Ok(new(cx.heap_mut(), r.0 - i.1, r.1 + i.0))
+    let r_complex = vals[0].is_some_and(is_complex);
+    let i_complex = vals[1].is_some_and(is_complex);
+    let mut re = r.0;
+    let mut im = if vals[1].is_none() { r.1 } else { i.0 };
+    if i_complex {
+        re -= i.1;
+    }
+    if r_complex && vals[1].is_some() {
+        im += r.1;
+    }
+    Ok(new(cx.heap_mut(), re, im))
 }
 
 /// The data attributes of complex numbers.

@@ -10,7 +10,9 @@
 use crate::objects::*;
 use crate::space::{Outcome, Space};
 use crate::{classes, Py, Python};
-use metatrace::Ctx;
+use metatrace::{Concrete, Ctx};
+
+type Cx<'a, S> = Concrete<'a, Py<S>>;
 
 /// `KeyError(key)`, as a missing key raises it (outside traces): its `args` is the key itself,
 /// so its message is the key's repr.
@@ -26,7 +28,25 @@ pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, 
     let ty = cx.const_ref(rt.builtin_type(class));
     let m = crate::strings::str_from(cx, msg);
     let args = crate::interp::tuple(cx, &[m]);
-    classes::new_exception(cx, rt, ty, args)
+    let e = classes::new_exception(cx, rt, ty, args);
+    // The name a NameError or AttributeError is about (the last quoted part of its message).
+    if matches!(class, "NameError" | "UnboundLocalError" | "AttributeError") {
+        let quoted = if class == "AttributeError" {
+            msg.rsplit_once("attribute '").and_then(|(_, r)| r.strip_suffix('\''))
+        } else {
+            msg.split('\'').nth(1)
+        };
+        let name = match quoted {
+            Some(n) => crate::strings::str_from(cx, n),
+            None => cx.const_ref(rt.none.get()),
+        };
+        classes::set_slot(cx, rt, e, "name", name);
+        if class == "AttributeError" {
+            let none = cx.const_ref(rt.none.get());
+            classes::set_slot(cx, rt, e, "obj", none);
+        }
+    }
+    e
 }
 
 /// Adds the frame running `code` at `line` in front of `e`'s traceback.
@@ -134,6 +154,32 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
     } else {
         return Outcome::Raise(new_error(cx, rt, "TypeError", "exceptions must derive from BaseException"));
     };
+    // A cause is None, an exception, or an exception class (instantiated).
+    let cause = match cause {
+        None => None,
+        Some(c) if crate::interp::is_none(cx, rt, c) => Some(c),
+        Some(c) => {
+            let cclass = cx.promote_class(c);
+            let bad = "exception causes must derive from BaseException";
+            if cclass == TYPE.class() {
+                let t = cx.promote_ref(c);
+                if !classes::is_subclass(rt, t, base_exc) {
+                    return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+                }
+                let args = crate::interp::tuple(cx, &[]);
+                Some(classes::new_exception(cx, rt, c, args))
+            } else if cclass == INSTANCE.class() {
+                let ty = cx.getfield_ref(c, &INST_TYPE);
+                let ty = cx.promote_ref(ty);
+                if !classes::is_subclass(rt, ty, base_exc) {
+                    return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+                }
+                Some(c)
+            } else {
+                return Outcome::Raise(new_error(cx, rt, "TypeError", bad));
+            }
+        }
+    };
     // Every test first, then the writes (see `classes::set_slots`).
     let same = cx.ptr_eq(e, context);
     let chain = !cx.is_true(same) && !crate::interp::is_none(cx, rt, context);
@@ -216,5 +262,51 @@ pub fn sequence_type_error(rt: &Python, op: crate::bytecode::BinOp, a: usize, b:
             Some(format!("can't multiply sequence by non-int of type '{}'", crate::builtins::type_name(rt, other)))
         }
         _ => None,
+    }
+}
+
+/// `collect(o)`, with TypeError `msg(type name)` when `o` is not iterable at all.
+pub fn collect_or<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    o: usize,
+    msg: &dyn Fn(&str) -> String,
+) -> Result<Vec<usize>, usize> {
+    match crate::builtins::collect(cx, rt, o) {
+        Err(e) if is_not_iterable_error(rt, e, o) => {
+            Err(new_error(cx, rt, "TypeError", &msg(&crate::builtins::type_name(rt, o))))
+        }
+        r => r,
+    }
+}
+
+/// Whether `e` is the TypeError "'X' object is not iterable" about `o`.
+pub fn is_not_iterable_error(rt: &Python, e: usize, o: usize) -> bool {
+    if !classes::is_subclass(rt, crate::builtins::peek_type(rt, e), rt.builtin_type("TypeError")) {
+        return false;
+    }
+    let args = classes::peek_slot(rt, e, "args")
+        .filter(|&a| is(a, &TUPLE))
+        .map(crate::runtime::tuple_items)
+        .unwrap_or_default();
+    let want = format!("'{}' object is not iterable", crate::builtins::type_name(rt, o));
+    matches!(args.as_slice(), [m] if is(*m, &STR) && crate::builtins::text(*m) == want)
+}
+
+/// How CPython names a callable in call errors: `print()`, `list.append()`,
+/// `__main__.f()` (`_PyObject_FunctionStr`).
+pub fn function_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: usize) -> String {
+    if f == 0 {
+        return "function".into();
+    }
+    let qualname = match crate::library::getattr_impl(cx, rt, f, "__qualname__") {
+        Ok(q) if is(q, &STR) => crate::builtins::text(q).to_string(),
+        _ => return crate::builtins::to_str(cx, rt, f).unwrap_or_default(),
+    };
+    match crate::library::getattr_impl(cx, rt, f, "__module__") {
+        Ok(m) if is(m, &STR) && crate::builtins::text(m) != "builtins" => {
+            format!("{}.{qualname}()", crate::builtins::text(m))
+        }
+        _ => format!("{qualname}()"),
     }
 }

@@ -164,104 +164,6 @@ pub fn str_hash(s: &str) -> i64 {
     }
 }
 
-/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
-#[derive(Default, Debug)]
-struct Spec {
-    fill: Option<char>,
-    align: Option<char>,
-    sign: Option<char>,
-    alt: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-fn parse_spec(spec: &str) -> Option<Spec> {
-    let cs: Vec<char> = spec.chars().collect();
-    let mut i = 0;
-    let mut s = Spec::default();
-    if cs.len() >= 2 && matches!(cs[1], '<' | '>' | '^' | '=') {
-        s.fill = Some(cs[0]);
-        s.align = Some(cs[1]);
-        i = 2;
-    } else if !cs.is_empty() && matches!(cs[0], '<' | '>' | '^' | '=') {
-        s.align = Some(cs[0]);
-        i = 1;
-    }
-    if i < cs.len() && matches!(cs[i], '+' | '-' | ' ') {
-        s.sign = Some(cs[i]);
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '#' {
-        s.alt = true;
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < cs.len() && cs[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        s.width = cs[start..i].iter().collect::<String>().parse().ok()?;
-    }
-    if i < cs.len() && matches!(cs[i], ',' | '_') {
-        s.grouping = Some(cs[i]);
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < cs.len() && cs[i].is_ascii_digit() {
-            i += 1;
-        }
-        s.precision = Some(cs[start..i].iter().collect::<String>().parse().ok()?);
-    }
-    if i < cs.len() {
-        s.ty = Some(cs[i]);
-        i += 1;
-    }
-    (i == cs.len()).then_some(s)
-}
-
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % every == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn pad(body: String, sign: &str, s: &Spec, default_right: bool) -> String {
-    let len = body.chars().count() + sign.chars().count();
-    if s.width <= len {
-        return format!("{sign}{body}");
-    }
-    let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
-    let n = s.width - len;
-    let align = s.align.unwrap_or(if s.zero {
-        '='
-    } else if default_right {
-        '>'
-    } else {
-        '<'
-    });
-    let f = |k: usize| fill.to_string().repeat(k);
-    match align {
-        '<' => format!("{sign}{body}{}", f(n)),
-        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign}{}{body}", f(n)),
-        _ => format!("{}{sign}{body}", f(n)),
-    }
-}
-
 pub(crate) fn float_fixed(x: f64, prec: usize) -> String {
     format!("{:.*}", prec, x)
 }
@@ -320,12 +222,12 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
     if spec.is_empty() {
         return builtins::to_str(cx, rt, v);
     }
-    let Some(s) = parse_spec(spec) else {
-        return Err(crate::errors::new_error(cx, rt, "ValueError", "Invalid format specifier"));
-    };
-    let is_int = (is(v, &INT) || is(v, &BIGINT) || is(v, &BOOL))
-        && !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'));
+    let tname = builtins::type_name(rt, v);
+    let fail =
+        |cx: &mut Cx<'_, S>, (class, msg): crate::fmtspec::SpecError| crate::errors::new_error(cx, rt, class, &msg);
+    let is_int = is(v, &INT) || is(v, &BIGINT) || is(v, &BOOL);
     if is_int {
+        let s = crate::fmtspec::parse(spec, &tname, Some('d'), '>').map_err(|e| fail(cx, e))?;
         let n: BigInt = if is(v, &BOOL) {
             BigInt::from((v == rt.true_.get()) as i64)
         } else if is(v, &INT) {
@@ -333,132 +235,41 @@ pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -
         } else {
             unsafe { bigint_data(v) }.clone()
         };
-        let (digits, prefix) = match s.ty {
-            Some('x') => (n.abs().to_str_radix(16), "0x"),
-            Some('X') => (n.abs().to_str_radix(16).to_uppercase(), "0X"),
-            Some('o') => (n.abs().to_str_radix(8), "0o"),
-            Some('b') => (n.abs().to_str_radix(2), "0b"),
-            Some('c') => (char::from_u32(n.to_u32().unwrap_or(0)).unwrap_or('?').to_string(), ""),
-            Some('d') | Some('n') | None => (crate::numbers::int_to_decimal(cx, rt, &n.abs())?, ""),
-            Some(t) => {
-                let msg = format!("Unknown format code '{t}' for object of type '{}'", builtins::type_name(rt, v));
-                return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
+        let mut limit_error = None;
+        let mut decimal = || match crate::numbers::int_to_decimal(cx, rt, &n.abs()) {
+            Ok(d) => Ok(d),
+            Err(e) => {
+                limit_error = Some(e);
+                Err(("ValueError", String::new()))
             }
         };
-        let digits = match s.grouping {
-            Some(g) => group(&digits, g, if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 }),
-            None => digits,
-        };
-        let sign = if n.is_negative() {
-            "-"
-        } else {
-            match s.sign {
-                Some('+') => "+",
-                Some(' ') => " ",
-                _ => "",
+        let out = crate::fmtspec::format_int(&s, &n, &tname, &mut decimal);
+        if let Some(e) = limit_error {
+            return Err(e);
+        }
+        match out.map_err(|e| fail(cx, e))? {
+            crate::fmtspec::IntOut::Text(t) => return Ok(t),
+            crate::fmtspec::IntOut::AsFloat => {
+                let Some(x) = n.to_f64().filter(|x| x.is_finite()) else {
+                    return Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float"));
+                };
+                return crate::fmtspec::format_float(&s, x, &tname).map_err(|e| fail(cx, e));
             }
-        };
-        let sign = format!("{sign}{}", if s.alt { prefix } else { "" });
-        return Ok(pad(digits, &sign, &s, true));
+        }
     }
-    let fv = if is(v, &FLOAT) {
-        Some(f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) }))
-    } else if is(v, &INT) || is(v, &BIGINT) || is(v, &BOOL) {
-        Some(if is(v, &INT) {
-            (unsafe { read_word(v, &INT_VALUE) }) as i64 as f64
-        } else if is(v, &BOOL) {
-            (v == rt.true_.get()) as i64 as f64
-        } else {
-            let f = unsafe { bigint_data(v) }.to_f64().unwrap_or(f64::INFINITY);
-            if f.is_infinite() {
-                return Err(crate::errors::new_error(cx, rt, "OverflowError", "int too large to convert to float"));
-            }
-            f
-        })
-    } else {
-        None
-    };
-    if let Some(x) = fv {
-        let neg = x.is_sign_negative() && !(x == 0.0 && !x.is_sign_negative());
-        let a = x.abs();
-        let body = if a.is_nan() {
-            "nan".to_string()
-        } else if a.is_infinite() {
-            "inf".to_string()
-        } else {
-            match s.ty {
-                Some('f') | Some('F') => float_fixed(a, s.precision.unwrap_or(6)),
-                Some('e') | Some('E') => float_sci(a, s.precision.unwrap_or(6), s.ty == Some('E')),
-                Some('g') | Some('n') => float_general(a, s.precision.unwrap_or(6), s.alt),
-                Some('G') => float_general(a, s.precision.unwrap_or(6), s.alt).to_uppercase(),
-                Some('%') => format!("{}%", float_fixed(a * 100.0, s.precision.unwrap_or(6))),
-                None => match s.precision {
-                    Some(p) => {
-                        let g = float_general(a, p, s.alt);
-                        if g.contains(['.', 'e', 'n', 'i']) {
-                            g
-                        } else {
-                            format!("{g}.0")
-                        }
-                    }
-                    None => float_repr(a),
-                },
-                Some(t) => {
-                    let msg = format!("Unknown format code '{t}' for object of type 'float'");
-                    return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
-                }
-            }
-        };
-        let body = match s.grouping {
-            Some(g) => {
-                let (i, f) = body
-                    .split_once('.')
-                    .map(|(i, f)| (i.to_string(), format!(".{f}")))
-                    .unwrap_or((body.clone(), String::new()));
-                if i.chars().all(|c| c.is_ascii_digit()) {
-                    format!("{}{f}", group(&i, g, 3))
-                } else {
-                    body
-                }
-            }
-            None => body,
-        };
-        let sign = if neg {
-            "-"
-        } else {
-            match s.sign {
-                Some('+') => "+",
-                Some(' ') => " ",
-                _ => "",
-            }
-        };
-        return Ok(pad(body, sign, &s, true));
+    if is(v, &FLOAT) {
+        let x = f64::from_bits(unsafe { read_word(v, &FLOAT_VALUE) });
+        let s = crate::fmtspec::parse(spec, &tname, None, '>').map_err(|e| fail(cx, e))?;
+        return crate::fmtspec::format_float(&s, x, &tname).map_err(|e| fail(cx, e));
+    }
+    if crate::complex::is_complex(v) {
+        let (re, im) = crate::complex::parts(v);
+        let s = crate::fmtspec::parse(spec, &tname, None, '>').map_err(|e| fail(cx, e))?;
+        return crate::fmtspec::format_complex(&s, re, im, &tname).map_err(|e| fail(cx, e));
     }
     if is(v, &STR) {
-        if matches!(s.ty, Some(t) if t != 's') {
-            let msg = format!("Unknown format code '{}' for object of type 'str'", s.ty.unwrap());
-            return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
-        }
-        let bad = if s.sign.is_some() {
-            Some("Sign not allowed in string format specifier".to_string())
-        } else if s.alt {
-            Some("Alternate form (#) not allowed in string format specifier".to_string())
-        } else if s.align == Some('=') {
-            Some("'=' alignment not allowed in string format specifier".to_string())
-        } else {
-            s.grouping.map(|g| format!("Cannot specify '{g}' with 's'."))
-        };
-        if let Some(msg) = bad {
-            return Err(crate::errors::new_error(cx, rt, "ValueError", &msg));
-        }
-        let t = text(v);
-        let t: String = match s.precision {
-            Some(p) => t.chars().take(p).collect(),
-            None => t.to_string(),
-        };
-        // A `0` flag pads a str with zeros on the right (unless an alignment is given).
-        let s = Spec { align: s.align.or(Some('<')), fill: s.fill.or(s.zero.then_some('0')), ..s };
-        return Ok(pad(t, "", &s, false));
+        let s = crate::fmtspec::parse(spec, &tname, Some('s'), '<').map_err(|e| fail(cx, e))?;
+        return crate::fmtspec::format_str(&s, text(v), &tname).map_err(|e| fail(cx, e));
     }
     // `object.__format__`: only the empty spec.
     let msg = format!("unsupported format string passed to {}.__format__", builtins::type_name(rt, v));

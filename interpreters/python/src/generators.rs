@@ -181,7 +181,11 @@ pub fn stop_iteration<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, g: C::Re
     let ty = cx.const_ref(rt.builtin_type("StopIteration"));
     let null = cx.const_ref(0);
     let same = cx.ptr_eq(value, null);
-    let args = if cx.is_true(same) { crate::interp::tuple(cx, &[]) } else { crate::interp::tuple(cx, &[value]) };
+    // (A generator that returned None raises a StopIteration without arguments.)
+    let none = cx.const_ref(rt.none.get());
+    let is_none = cx.ptr_eq(value, none);
+    let empty = cx.is_true(same) || cx.is_true(is_none);
+    let args = if empty { crate::interp::tuple(cx, &[]) } else { crate::interp::tuple(cx, &[value]) };
     let value = if cx.is_true(same) { cx.const_ref(rt.none.get()) } else { value };
     let e = crate::classes::new_exception(cx, rt, ty, args);
     crate::classes::set_slot(cx, rt, e, "value", value);

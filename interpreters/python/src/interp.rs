@@ -1079,6 +1079,11 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 Op::DictUpdate(_) => NativeOp::DictUpdate,
                 _ => NativeOp::DictMerge,
             };
+            if which == NativeOp::DictMerge {
+                // (`f(**m)`: the callable, for the error messages, is under the args tuple.)
+                let callable = f.stack[f.stack.len() - depth as usize - 2];
+                return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v, callable]));
+            }
             return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v]));
         }
         Op::MapAdd(depth) => {
@@ -1173,6 +1178,10 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::LoadBuildClass => {
             let b = builtins::builtin_object(cx, rt, "__build_class__");
+            f.push(b);
+        }
+        Op::LoadBuiltin(n) => {
+            let b = builtins::builtin_object(cx, rt, &name::<C>(code, n));
             f.push(b);
         }
         Op::ImportName(n) => {

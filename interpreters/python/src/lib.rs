@@ -24,6 +24,7 @@ pub mod compile;
 pub mod complex;
 pub mod dict;
 pub mod errors;
+pub mod fmtspec;
 pub mod format;
 pub mod generators;
 pub mod globals;
@@ -77,6 +78,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    // (and `Exception`: see `setup`)
+    ("ExceptionGroup", "BaseExceptionGroup"),
     ("StopIteration", "Exception"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
@@ -233,7 +237,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     // Classes.
     let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);
-        let base = base.map(|b| rt.builtin_type(b));
+        let mut base: Vec<usize> = base.map(|b| rt.builtin_type(b)).into_iter().collect();
+        if name == "ExceptionGroup" {
+            base.push(rt.builtin_type("Exception"));
+        }
         let mut dict = Vec::new();
         for (k, n) in library::NAMES.iter().enumerate() {
             if let Some(m) = n.strip_prefix(methods).and_then(|r| r.strip_prefix('.')) {
@@ -243,7 +250,7 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
                 dict.push((Rc::from(m), b));
             }
         }
-        let bases: Vec<usize> = base.into_iter().collect();
+        let bases: Vec<usize> = base;
         let t =
             classes::make_class(rt, vm.heap_mut(), version, name, &bases, dict).expect("builtin classes have an MRO");
         rt.type_by_name.borrow_mut().insert(name, t);
@@ -287,7 +294,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     }
     // Old names of OSError, kept by CPython as aliases.
     let os_error = rt.builtin_type("OSError");
+    let builtins_name = runtime::new_str(vm.heap_mut(), "builtins");
+    rt.immortal(vm.heap_mut(), builtins_name);
     for (name, v) in [
+        ("__name__", builtins_name),
         ("None", none),
         ("Ellipsis", ellipsis),
         ("NotImplemented", notimpl),

@@ -268,6 +268,9 @@ pub fn syntax_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: &crate::compil
 
 /// A module written in Rust, made the first time it is imported.
 fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Result<Option<usize>, usize> {
+    if name == "builtins" {
+        return Ok(Some(rt.builtins.get()));
+    }
     let prefix = format!("{name}.");
     let funcs: Vec<(usize, &str)> =
         crate::library::NAMES.iter().enumerate().filter_map(|(k, n)| n.strip_prefix(&prefix).map(|f| (k, f))).collect();

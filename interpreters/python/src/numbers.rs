@@ -214,8 +214,10 @@ pub fn float_binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, x: f64
             if x == 0.0 && y < 0.0 {
                 return err(cx, rt, "ZeroDivisionError", "0.0 cannot be raised to a negative power");
             }
-            if x < 0.0 && y.fract() != 0.0 {
-                return err(cx, rt, "ValueError", "math domain error");
+            if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+                // A negative base to a fractional power is complex.
+                let (re, im) = crate::complex::power((x, 0.0), (y, 0.0)).unwrap_or((f64::NAN, f64::NAN));
+                return Ok(crate::complex::new(cx.heap_mut(), re, im));
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {

@@ -28,7 +28,6 @@ pub static MODULES: &[Frozen] = frozen! {
     "collections.abc" => "collections/abc.py";
     "_io" => "_io.py";
     "__future__" => "__future__.py";
-    "_union" => "_union.py";
     "_moduledict" => "_moduledict.py";
     "_sys" => "_sys.py";
     "atexit" => "atexit.py";

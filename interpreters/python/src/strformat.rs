@@ -100,6 +100,24 @@ fn render<S: Space>(
             return Err(error(cx, rt, "ValueError", "expected '}' before end of string"));
         }
         let field = &f[start..k];
+        let mut bracket = false;
+        let marker = field.iter().position(|&c| {
+            match c {
+                '[' => bracket = true,
+                ']' => bracket = false,
+                _ => {}
+            }
+            !bracket && (c == '!' || c == ':')
+        });
+        if marker.is_some_and(|m| m + 1 == field.len() && field[m] == '!') {
+            // CPython reads the '}' as the conversion, then wants ':' or '}'.
+            let msg = if k + 1 >= f.len() {
+                "unmatched '{' in format spec"
+            } else {
+                "expected ':' after conversion specifier"
+            };
+            return Err(error(cx, rt, "ValueError", msg));
+        }
         i = k + 1;
         out.push_str(&field_text(cx, rt, field, args, named, num, depth)?);
     }

@@ -206,14 +206,38 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
     let (Some(&body), Some(&name)) = (args.first(), args.get(1)) else {
         return err(cx, rt, "TypeError", "__build_class__: not enough arguments");
     };
-    let bases = &args[2..];
+    let orig_bases = &args[2..];
     let explicit = kw.iter().find(|(n, _)| &**n == "metaclass").map(|&(_, v)| v);
     let kw: Vec<(Rc<str>, usize)> = kw.iter().filter(|(n, _)| &**n != "metaclass").cloned().collect();
-    for &b in bases {
-        if !is(b, &TYPE) {
-            return err(cx, rt, "TypeError", "bases must be types");
+    // Bases that are not classes stand for what their `__mro_entries__` gives (`list[int]`).
+    let mut resolved = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    let orig_t = new_tuple(cx.heap_mut(), orig_bases);
+    let m0 = cx.root(orig_t);
+    for &b in orig_bases {
+        if is(b, &TYPE) {
+            resolved.push(b);
+            continue;
         }
+        let Some(m) = classes::special(rt, peek_type(rt, b), "__mro_entries__") else {
+            cx.unroot(m0);
+            return err(cx, rt, "TypeError", "bases must be types");
+        };
+        let r = call_value(cx, rt, m, &[b, orig_t], &[])?;
+        if !is(r, &TUPLE) {
+            cx.unroot(m0);
+            return err(cx, rt, "TypeError", "__mro_entries__ must return a tuple");
+        }
+        for e in crate::runtime::tuple_items(r) {
+            if !is(e, &TYPE) {
+                cx.unroot(m0);
+                return err(cx, rt, "TypeError", "bases must be types");
+            }
+            resolved.push(e);
+        }
+        changed = true;
     }
+    let bases = &resolved[..];
     let mut meta =
         explicit.unwrap_or_else(|| bases.first().map(|&b| peek_type(rt, b)).unwrap_or(rt.builtin_type("type")));
     if is(meta, &TYPE) {
@@ -229,9 +253,17 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
         }
     };
     let m2 = cx.root(ns);
+    if changed {
+        let k = new_str(cx.heap_mut(), "__orig_bases__");
+        if let Err(e) = dict::set(cx, rt, ns, k, orig_t) {
+            cx.unroot(m0);
+            return Err(e);
+        }
+    }
     let r = run_body(cx, rt, body, ns).and_then(|_| call_value(cx, rt, meta, &[name, bases_t, ns], &kw));
     cx.unroot(m2);
     cx.unroot(m1);
+    cx.unroot(m0);
     r
 }
 
@@ -379,7 +411,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
         Err(_) => {
             let names: Vec<String> = bases.iter().map(|&b| classes::type_name(rt, b).to_string()).collect();
             let msg =
-                format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "));
+                format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "));
             return err(cx, rt, "TypeError", &msg);
         }
     };

@@ -88,6 +88,20 @@ fn construct<S: Space>(
 ) -> PyResult {
     let none = rt.none.get();
     let arg = |k: usize| args.get(k).copied();
+    if args.len() > 1 && matches!(name, "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "float") {
+        let msg = format!("{name} expected at most 1 argument, got {}", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let n = args.len();
+    let arity = match name {
+        "enumerate" if n > 2 => Some(format!("enumerate() takes at most 2 arguments ({n} given)")),
+        "map" if n < 2 => Some("map() must have at least two arguments.".to_string()),
+        "filter" if n != 2 => Some(format!("filter expected 2 arguments, got {n}")),
+        _ => None,
+    };
+    if let Some(msg) = arity {
+        return err(cx, rt, "TypeError", &msg);
+    }
     {
         match name {
             "int" => return crate::library::make_int(cx, rt, args, kw),
@@ -178,6 +192,15 @@ fn construct<S: Space>(
             "enumerate" | "zip" | "map" | "filter" => {
                 // Classes whose constructors are the builtin functions of the same name.
                 let id = crate::library::builtin_id(name).expect("in the table");
+                if name == "enumerate" && args.is_empty() {
+                    // `enumerate(iterable=..., start=...)`
+                    if let Some(&(_, it)) = kw.iter().find(|(k, _)| &**k == "iterable") {
+                        let rest: Vec<(Rc<str>, usize)> =
+                            kw.iter().filter(|(k, _)| &**k != "iterable").cloned().collect();
+                        return (crate::library::table::<S>()[id])(cx, rt, None, &[it], &rest);
+                    }
+                    return err(cx, rt, "TypeError", "enumerate() missing required argument 'iterable'");
+                }
                 return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
             }
             "property" | "classmethod" | "staticmethod" => {
@@ -602,14 +625,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
             return builtins::call_value(cx, rt, f, &[key], &[]);
         }
-        if ["list", "dict", "tuple", "set", "frozenset", "type"].iter().any(|n| rt.builtin_type(n) == obj) {
-            // `list[int]` (PEP 585): a `types.GenericAlias`, made by `_union`.
-            let m = crate::modules::import_module(cx, rt, "_union")?;
-            let alias = getattr(cx, rt, m, "alias")?;
-            return builtins::call_value(cx, rt, alias, &[obj, key], &[]);
-        }
-        // Other classes in annotations: the class itself.
-        return Ok(obj);
+        // `list[int]` and friends: a `types.GenericAlias`.
+        let alias = types_attr(cx, rt, "GenericAlias")?;
+        return builtins::call_value(cx, rt, alias, &[obj, key], &[]);
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not subscriptable", builtins::type_name(rt, obj)))
 }
@@ -716,4 +734,11 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
 #[allow(dead_code)]
 fn unused(b: BigInt) -> bool {
     b.is_zero()
+}
+
+/// Attribute `name` of the `types` module (written in Python: `GenericAlias`, `UnionType`,
+/// `_union`), imported on first use.
+pub fn types_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
+    let m = crate::modules::import_module(cx, rt, "types")?;
+    crate::library::getattr_impl(cx, rt, m, name)
 }

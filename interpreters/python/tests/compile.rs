@@ -538,52 +538,49 @@ fn scheme_misc() {
           2  16 ListAppend(1)
           2  17 StoreGlobal y
           3  18 LoadGlobal f
-          3  19 BuildList(0)
-          3  20 LoadGlobal a
-          3  21 ListExtend(1)
-          3  22 ListToTuple
-          3  23 LoadConst "k"
-          3  24 LoadConst 1
-          3  25 BuildMap(1)
-          3  26 LoadGlobal m
-          3  27 DictMerge(1)
-          3  28 CallEx { kwargs: true }
-          3  29 Pop
-          4  30 LoadGlobal x
-          4  31 Dup
-          4  32 LoadAttr y
-          4  33 LoadConst 1
-          4  34 Binary +=
-          4  35 Rot2
-          4  36 StoreAttr y
-          5  37 LoadGlobal z
-          5  38 LoadGlobal i
-          5  39 Dup2
-          5  40 BinarySubscr
-          5  41 LoadConst 2
-          5  42 Binary -=
-          5  43 Rot3
-          5  44 StoreSubscr
-          6  45 LoadGlobal d
-          6  46 UnpackEx { before: 1, after: 1 }
-          6  47 StoreGlobal a
-          6  48 StoreGlobal b
-          6  49 StoreGlobal c
-          7  50 LoadConst 0
-          7  51 LoadConst None
-          7  52 ImportName os.path
-          7  53 ImportFrom path
-          7  54 Rot2
-          7  55 Pop
-          7  56 StoreGlobal p
-          8  57 LoadConst 1
-          8  58 LoadConst ("q",)
-          8  59 ImportName 
-          8  60 ImportFrom q
-          8  61 StoreGlobal r
-          8  62 Pop
-          8  63 LoadConst None
-          8  64 Return
+          3  19 LoadGlobal a
+          3  20 LoadConst "k"
+          3  21 LoadConst 1
+          3  22 BuildMap(1)
+          3  23 LoadGlobal m
+          3  24 DictMerge(1)
+          3  25 CallEx { kwargs: true }
+          3  26 Pop
+          4  27 LoadGlobal x
+          4  28 Dup
+          4  29 LoadAttr y
+          4  30 LoadConst 1
+          4  31 Binary +=
+          4  32 Rot2
+          4  33 StoreAttr y
+          5  34 LoadGlobal z
+          5  35 LoadGlobal i
+          5  36 Dup2
+          5  37 BinarySubscr
+          5  38 LoadConst 2
+          5  39 Binary -=
+          5  40 Rot3
+          5  41 StoreSubscr
+          6  42 LoadGlobal d
+          6  43 UnpackEx { before: 1, after: 1 }
+          6  44 StoreGlobal a
+          6  45 StoreGlobal b
+          6  46 StoreGlobal c
+          7  47 LoadConst 0
+          7  48 LoadConst None
+          7  49 ImportName os.path
+          7  50 ImportFrom path
+          7  51 Rot2
+          7  52 Pop
+          7  53 StoreGlobal p
+          8  54 LoadConst 1
+          8  55 LoadConst ("q",)
+          8  56 ImportName 
+          8  57 ImportFrom q
+          8  58 StoreGlobal r
+          8  59 Pop
+          8  60 LoadConst None
+          8  61 Return
     "#,
     );
 }

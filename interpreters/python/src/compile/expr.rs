@@ -482,7 +482,11 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        self.build_seq(&args.args, pushed, SeqKind::Tuple)?;
+        match (&args.args[..], pushed) {
+            // `f(*xs)`: CallEx makes the tuple (and words the error for a non-iterable).
+            ([Expr::Starred(st)], 0) => self.compile_expr(&st.value)?,
+            _ => self.build_seq(&args.args, pushed, SeqKind::Tuple)?,
+        }
         if args.keywords.is_empty() {
             self.emit(Op::CallEx { kwargs: false });
             return Ok(());

@@ -14,6 +14,7 @@
 //! deep to drop) the AST is deliberately leaked instead of dropped.
 
 mod builder;
+mod excstar;
 mod expr;
 mod flow;
 mod messages;

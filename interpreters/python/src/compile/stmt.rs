@@ -228,10 +228,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return cerr("'except*' is not supported by mtpy", t.range);
-                }
-                if t.finalbody.is_empty() {
+                if t.finalbody.is_empty() && t.is_star {
+                    self.compile_try_star(t)?;
+                } else if t.finalbody.is_empty() {
                     self.compile_try_except(t)?;
                 } else {
                     self.compile_try_finally(t)?;
@@ -850,6 +849,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyTry { body: &t.finalbody }, t.range)?;
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
+        } else if t.is_star {
+            self.compile_try_star(t)?;
         } else {
             self.compile_try_except(t)?;
         }

@@ -191,6 +191,11 @@ fn unicode_message(rt: &Python, e: usize) -> Option<String> {
     } else {
         None
     };
+    if verb == "decode" && end == start + 1 && start >= 0 {
+        if let Some(&byte) = crate::bytes::buffer(object).and_then(|b| b.get(start as usize)) {
+            return Some(format!("{head}can't decode byte 0x{byte:02x} in position {start}: {reason}"));
+        }
+    }
     Some(match single {
         Some(c) => format!("{head}can't {verb} character '{}' in position {start}: {reason}", escaped_char(c)),
         None => format!("{head}can't {verb} characters in position {start}-{}: {reason}", end - 1),

@@ -243,6 +243,13 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
         return Ok(false);
     }
     let t = if hook == "__instancecheck__" { b::peek_type(rt, o) } else { o };
+    if is(info, &INSTANCE) {
+        // `int | str` (a `types.UnionType`) and other objects with the hook.
+        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
+    }
     if is(info, &TYPE) && t == info {
         return Ok(true);
     }
@@ -251,12 +258,10 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
             let r = call_value(cx, rt, h, &[info, o], &[])?;
             return truth(cx, rt, r);
         }
-    } else if is(info, &INSTANCE) {
-        // A union (`int | None`) answers for its members.
-        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
-            let r = call_value(cx, rt, h, &[info, o], &[])?;
-            return truth(cx, rt, r);
-        }
+    }
+    if hook == "__subclasscheck__" && !is(info, &TYPE) && !is(info, &TUPLE) {
+        let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
+        return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
     }
     classinfo_matches(cx, rt, t, info)
 }

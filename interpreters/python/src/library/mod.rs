@@ -34,15 +34,18 @@ macro_rules! rows {
     };
 }
 
+mod arity;
 mod binascii;
 mod bytes;
 mod dunders;
 mod evaluation;
 mod exceptions;
+mod exgroups;
 mod functions;
 mod hashes;
 mod imports;
 mod mappings;
+mod matching;
 mod math;
 mod mathx;
 mod memview;
@@ -65,6 +68,7 @@ mod textmods;
 mod timemod;
 mod valuetypes;
 
+pub use arity::arity_error;
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
@@ -94,7 +98,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview, hashes
+    posix, re, valuetypes, memview, hashes, exgroups, matching
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

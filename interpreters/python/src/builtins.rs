@@ -847,9 +847,11 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
         items.extend(if list { list_items(b) } else { tuple_items(b) });
         return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
     }
-    if is(a, &INSTANCE) || is(b, &INSTANCE) {
+    // Instances, and classes whose metaclass has the operator (`int | str`).
+    let hooked = |o: usize| is(o, &INSTANCE) || is(o, &TYPE);
+    if hooked(a) || hooked(b) {
         let (fwd, rev) = op.dunders();
-        if is(a, &INSTANCE) {
+        if hooked(a) {
             if let Some(r) = call_method(cx, rt, a, fwd, &[b]) {
                 let r = r?;
                 if r != rt.notimpl.get() {
@@ -857,7 +859,7 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
                 }
             }
         }
-        if is(b, &INSTANCE) {
+        if hooked(b) {
             if let Some(r) = call_method(cx, rt, b, rev, &[a]) {
                 let r = r?;
                 if r != rt.notimpl.get() {

@@ -71,7 +71,7 @@ pub fn is_default(v: usize) -> bool {
     // SAFETY: a live builtin.
     let id = unsafe { read_word(v, &BUILTIN_ID) } as usize;
     let n = crate::builtins::NAMES[id];
-    n.starts_with("object.") || n.starts_with("type.")
+    (n.starts_with("object.") || n.starts_with("type.")) && !matches!(n, "type.__or__" | "type.__ror__")
 }
 
 /// Special method `name` of class `t` if a class of its MRO defines it (not `object`'s or

@@ -58,6 +58,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "struct" => "struct.py";
     "tempfile" => "tempfile.py";
     "textwrap" => "textwrap.py";
+    "types" => "types.py";
     "typing" => "typing.py";
 };
 

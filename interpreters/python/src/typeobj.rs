@@ -206,14 +206,69 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
     let (Some(&body), Some(&name)) = (args.first(), args.get(1)) else {
         return err(cx, rt, "TypeError", "__build_class__: not enough arguments");
     };
-    let bases = &args[2..];
+    let orig_bases = &args[2..];
     let explicit = kw.iter().find(|(n, _)| &**n == "metaclass").map(|&(_, v)| v);
     let kw: Vec<(Rc<str>, usize)> = kw.iter().filter(|(n, _)| &**n != "metaclass").cloned().collect();
-    for &b in bases {
-        if !is(b, &TYPE) {
-            return err(cx, rt, "TypeError", "bases must be types");
+    // Bases that are not classes stand for what their `__mro_entries__` returns
+    // (`class L(List[int])`); the class keeps the originals as `__orig_bases__`.
+    let mut resolved: Vec<usize> = Vec::with_capacity(orig_bases.len());
+    let mut orig_t = None;
+    let mut mark0 = None;
+    for &b in orig_bases {
+        if is(b, &TYPE) {
+            resolved.push(b);
+            continue;
+        }
+        let hook = classes::special(rt, peek_type(rt, b), "__mro_entries__");
+        let t = match orig_t {
+            Some(t) => t,
+            None => {
+                let t = new_tuple(cx.heap_mut(), orig_bases);
+                mark0 = Some(cx.root(t));
+                orig_t = Some(t);
+                t
+            }
+        };
+        let entries = match hook {
+            None => err(cx, rt, "TypeError", "bases must be types"),
+            Some(h) => call_value(cx, rt, h, &[b, t], &[]).and_then(|e| {
+                if is(e, &TUPLE) {
+                    Ok(e)
+                } else {
+                    err(cx, rt, "TypeError", "__mro_entries__ must return a tuple")
+                }
+            }),
+        };
+        match entries {
+            Ok(e) => resolved.extend(tuple_items(e)),
+            Err(e) => {
+                if let Some(m) = mark0 {
+                    cx.unroot(m);
+                }
+                return Err(e);
+            }
         }
     }
+    let r = build_resolved(cx, rt, body, name, &resolved, orig_t, explicit, &kw);
+    if let Some(m) = mark0 {
+        cx.unroot(m);
+    }
+    r
+}
+
+/// The class statement once its bases are classes (`orig_t`: the bases as written, when
+/// some were not).
+#[allow(clippy::too_many_arguments)]
+fn build_resolved<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    body: usize,
+    name: usize,
+    bases: &[usize],
+    orig_t: Option<usize>,
+    explicit: Option<usize>,
+    kw: Kw<'_>,
+) -> PyResult {
     let mut meta =
         explicit.unwrap_or_else(|| bases.first().map(|&b| peek_type(rt, b)).unwrap_or(rt.builtin_type("type")));
     if is(meta, &TYPE) {
@@ -221,7 +276,7 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
     }
     let bases_t = new_tuple(cx.heap_mut(), bases);
     let m1 = cx.root(bases_t);
-    let ns = match prepare(cx, rt, meta, name, bases_t, &kw) {
+    let ns = match prepare(cx, rt, meta, name, bases_t, kw) {
         Ok(ns) => ns,
         Err(e) => {
             cx.unroot(m1);
@@ -229,7 +284,14 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
         }
     };
     let m2 = cx.root(ns);
-    let r = run_body(cx, rt, body, ns).and_then(|_| call_value(cx, rt, meta, &[name, bases_t, ns], &kw));
+    if let Some(t) = orig_t {
+        let k = new_str(cx.heap_mut(), "__orig_bases__");
+        if let Err(e) = dict::set(cx, rt, ns, k, t) {
+            cx.unroot(m1);
+            return Err(e);
+        }
+    }
+    let r = run_body(cx, rt, body, ns).and_then(|_| call_value(cx, rt, meta, &[name, bases_t, ns], kw));
     cx.unroot(m2);
     cx.unroot(m1);
     r

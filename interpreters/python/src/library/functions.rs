@@ -246,6 +246,13 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
     if is(info, &TYPE) && t == info {
         return Ok(true);
     }
+    if !is(info, &TYPE) {
+        // A union (`int | str`) or a typing alias: its class's hook decides.
+        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
+    }
     if is(info, &TYPE) {
         if let Some(h) = classes::special(rt, classes::meta_of(rt, info), hook) {
             let r = call_value(cx, rt, h, &[info, o], &[])?;

@@ -41,6 +41,7 @@ mod evaluation;
 mod exceptions;
 mod functions;
 mod imports;
+mod iterators;
 mod mappings;
 mod math;
 mod mathx;
@@ -91,7 +92,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes
+    posix, re, valuetypes, iterators
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

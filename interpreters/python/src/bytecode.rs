@@ -357,6 +357,9 @@ pub enum Op {
     /// `[] -> [__build_class__]`: the builtin that runs a class body (`[bc, body_function,
     /// name, bases...]` then `CallKw`/`Call` as for any function).
     LoadBuildClass,
+    /// `[] -> [builtin]`: the builtin named `names[n]`, whatever the globals bind (the hidden
+    /// helpers of `match` patterns).
+    LoadBuiltin(u32),
     /// `[mgr] -> [exit, enter_result]`: calls `mgr.__enter__()`; `exit` is `mgr.__exit__`
     /// bound to `mgr`.
     BeforeWith,

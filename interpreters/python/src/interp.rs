@@ -1114,6 +1114,10 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let b = builtins::builtin_object(cx, rt, "__build_class__");
             f.push(b);
         }
+        Op::LoadBuiltin(n) => {
+            let b = builtins::builtin_object(cx, rt, &name::<C>(code, n));
+            f.push(b);
+        }
         Op::ImportName(n) => {
             // `[level, fromlist]`, as CPython's IMPORT_NAME.
             let fromlist = f.pop();

@@ -69,7 +69,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         PushExcInfo => seq(1, 1),
         PopExcept => seq(1, -1),
         CheckExcMatch => seq(2, 0),
-        LoadAssertionError | LoadBuildClass => seq(0, 1),
+        LoadAssertionError | LoadBuildClass | LoadBuiltin(_) => seq(0, 1),
         BeforeWith => seq(1, 1),
         WithExceptStart => seq(2, 1),
         ImportName(_) => seq(2, -1),

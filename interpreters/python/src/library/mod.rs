@@ -43,6 +43,7 @@ mod functions;
 mod imports;
 mod iterators;
 mod mappings;
+mod matching;
 mod math;
 mod mathx;
 mod methods;
@@ -92,7 +93,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, iterators
+    posix, re, valuetypes, iterators, matching
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -626,6 +626,18 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if crate::complex::is_complex(obj) {
         return Ok(crate::complex::repr(obj));
     }
+    if is(obj, &MODULE) {
+        let name = match crate::globals::peek_global_of(rt, obj, "__name__").filter(|&n| is(n, &STR)) {
+            Some(n) => text(n).to_string(),
+            None => rt.modules.borrow()[rt.module_id(obj) as usize].name.to_string(),
+        };
+        let file = crate::globals::peek_global_of(rt, obj, "__file__").filter(|&f| is(f, &STR));
+        return Ok(match file {
+            Some(f) => format!("<module '{name}' from '{}'>", text(f)),
+            None if crate::stdlib::find(&name).is_some() => format!("<module '{name}' (frozen)>"),
+            None => format!("<module '{name}' (built-in)>"),
+        });
+    }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
 

@@ -294,6 +294,8 @@ pub fn main_module(vm: &mut Vm<Py>, name: &str) -> usize {
     let n = runtime::new_str(vm.heap_mut(), name);
     rt.immortal(vm.heap_mut(), n);
     globals::set_global_raw(&rt, vm.heap_mut(), m, "__name__", n);
+    let none = rt.none.get();
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__package__", none);
     m
 }
 

@@ -281,9 +281,14 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         ("NotImplemented", notimpl),
         ("IOError", os_error),
         ("EnvironmentError", os_error),
+        // (`__builtins__`: as in `__main__`, the module itself.)
+        ("__builtins__", builtins),
     ] {
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, v);
     }
+    let n = runtime::new_str(vm.heap_mut(), "builtins");
+    rt.immortal(vm.heap_mut(), n);
+    globals::set_global_raw(rt, vm.heap_mut(), builtins, "__name__", n);
 }
 
 /// A new module named `name` (its `__name__` set), e.g. `__main__`.

@@ -1,5 +1,7 @@
 //! The iterator protocol as callable methods of the builtin iterator types
-//! (`it.__next__()`, `it.__iter__()`), for code that calls them by name.
+//! (`it.__next__()`, `it.__iter__()`), for code that calls them by name; and a function's
+//! `__get__` (`f.__get__(obj)` binds it), which is not in the function class's dict so
+//! that attribute lookups keep treating functions as the plain descriptors they are.
 
 use super::textargs::none;
 use super::*;
@@ -18,6 +20,43 @@ rows! {
     "map.__next__" => it_next, "map.__iter__" => it_iter,
     "filter.__next__" => it_next, "filter.__iter__" => it_iter,
     "generator.__iter__" => it_iter,
+    "function_descr.__get__" => function_get,
+}
+
+/// `f.__get__` of function `f`: the builtin method bound to it.
+pub fn function_get_attr<S: Space>(cx: &mut Cx<'_, S>, f: usize) -> Option<usize> {
+    let id = super::method_id("function_descr", "__get__")?;
+    let m = cx.heap_mut().alloc(&BUILTIN);
+    // SAFETY: just allocated with the BUILTIN layout.
+    unsafe {
+        *((m + BUILTIN_ID.offset as usize) as *mut usize) = id;
+        *((m + BUILTIN_SELF.offset as usize) as *mut usize) = f;
+    }
+    Some(m)
+}
+
+/// `f.__get__(obj, type=None)`: `f` bound to `obj`, or `f` itself when `obj` is None.
+pub(super) fn function_get<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let f = this(t);
+    let Some(&obj) = args.first() else {
+        return err(cx, rt, "TypeError", "__get__(None, None) is invalid");
+    };
+    if obj == rt.none.get() {
+        return Ok(f);
+    }
+    let m = cx.heap_mut().alloc(&METHOD);
+    // SAFETY: just allocated with the METHOD layout.
+    unsafe {
+        *((m + METHOD_FUNC.offset as usize) as *mut usize) = f;
+        *((m + METHOD_SELF.offset as usize) as *mut usize) = obj;
+    }
+    Ok(m)
 }
 
 fn qual(rt: &Python, o: usize, name: &str) -> String {

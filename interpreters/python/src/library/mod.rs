@@ -67,6 +67,7 @@ mod valuetypes;
 
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
+pub use iterators::function_get_attr;
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{

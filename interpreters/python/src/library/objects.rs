@@ -239,6 +239,9 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
         let k = ["start", "stop", "step"].iter().position(|n| *n == name)?;
         return Some(Ok(slice_parts(obj)[k]));
     }
+    if is(obj, &FUNCTION) && name == "__get__" {
+        return super::function_get_attr(cx, obj).map(Ok);
+    }
     if is(obj, &CELL) && name == "cell_contents" {
         // SAFETY: a live cell; 0 while its variable is unbound.
         let v = unsafe { read_word(obj, &CELL_VALUE) } as usize;

@@ -302,6 +302,11 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                     let _ = metatrace::Ctx::root(cx, o);
                     o
                 }),
+                ("maxunicode", {
+                    let o = new_int(cx.heap_mut(), 0x10FFFF);
+                    let _ = metatrace::Ctx::root(cx, o);
+                    o
+                }),
                 ("version", rooted_str(cx, "3.11.7 (mtpy)")),
                 ("platform", rooted_str(cx, "linux")),
                 ("byteorder", rooted_str(cx, "little")),

@@ -817,6 +817,7 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let wanted = match crate::library::NAMES[id] {
         "globals" | "locals" | "dir" | "vars" => nargs == 0,
         "exec" | "eval" => true,
+        "sys.exc_info" => nargs == 0,
         _ => false,
     };
     if !wanted {
@@ -826,7 +827,8 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let code = crate::space::int(cx, code);
     let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
     let locals = crate::interp::tuple(cx, &f.locals);
-    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals]))
+    // (The exception the frame handles last: `sys.exc_info()`.)
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, f.exc]))
 }
 
 /// The globals of a module as a new dict.

@@ -8,6 +8,8 @@ use super::*;
 
 rows! {
     "sys.exit" => sys_exit,
+    "sys.exc_info" => sys_exc_info,
+    "sys.intern" => sys_intern,
     "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
@@ -329,4 +331,47 @@ pub(super) fn time_sleep<S: Space>(
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
     }
     Ok(rt.none.get())
+}
+
+/// `sys.exc_info()`: `(type, exception, traceback)` of the exception the calling frame
+/// handles, or three Nones.
+pub(super) fn sys_exc_info<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let none = rt.none.get();
+    if !args.is_empty() {
+        let msg = format!("sys.exc_info() takes no arguments ({} given)", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let frame = kw.iter().find(|(k, _)| &**k == super::FRAME_KW).map(|&(_, v)| v);
+    let exc = frame.filter(|&f| is(f, &TUPLE)).and_then(|f| tuple_items(f).get(4).copied()).unwrap_or(none);
+    if exc == none || exc == 0 {
+        return Ok(new_tuple(cx.heap_mut(), &[none, none, none]));
+    }
+    let t = b::peek_type(rt, exc);
+    let tb = match crate::types::getattr(cx, rt, exc, "__traceback__") {
+        Ok(tb) => tb,
+        Err(_) => none,
+    };
+    Ok(new_tuple(cx.heap_mut(), &[t, exc, tb]))
+}
+
+/// `sys.intern(s)`: `s` (strs are compared by value everywhere that matters).
+pub(super) fn sys_intern<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let s = arg(cx, rt, args, 0, "intern")?;
+    if !is(s, &STR) {
+        let msg = format!("intern() argument must be str, not {}", b::type_name(rt, s));
+        return err(cx, rt, "TypeError", &msg);
+    }
+    Ok(s)
 }

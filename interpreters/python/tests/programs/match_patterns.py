@@ -54,3 +54,10 @@ match 3.0:
     case 3: print("eq three")
 match {"a": 1}:
     case {}: print("any mapping")
+def odd_shapes(v):
+    match v:
+        case [_ as a, *_] if a == 0: return ("first zero", a)
+        case (int() as n) as m: return ("int as", n, m)
+        case {"k": _ as kv, **_rest}: return ("kv", kv)
+        case _ as anything: return ("anything", anything)
+print([odd_shapes(v) for v in [[0, 1], 5, {"k": 2, "j": 3}, "s"]])

@@ -856,7 +856,7 @@ pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Opti
             None => Ok(dict::new_dict(cx.heap_mut())),
         };
     };
-    let [m, code, ns, slots] = tuple_items(info)[..] else { unreachable!("frame info") };
+    let [m, code, ns, slots, ..] = tuple_items(info)[..] else { unreachable!("frame info") };
     if ns != rt.none.get() {
         return Ok(ns);
     }

@@ -181,8 +181,15 @@ pub fn stop_iteration<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, g: C::Re
     let ty = cx.const_ref(rt.builtin_type("StopIteration"));
     let null = cx.const_ref(0);
     let same = cx.ptr_eq(value, null);
-    let args = if cx.is_true(same) { crate::interp::tuple(cx, &[]) } else { crate::interp::tuple(cx, &[value]) };
-    let value = if cx.is_true(same) { cx.const_ref(rt.none.get()) } else { value };
+    let none = cx.const_ref(rt.none.get());
+    // (A generator that returned None raises a StopIteration without arguments.)
+    let (empty, value) = if cx.is_true(same) {
+        (true, none)
+    } else {
+        let is_none = cx.ptr_eq(value, none);
+        (cx.is_true(is_none), value)
+    };
+    let args = if empty { crate::interp::tuple(cx, &[]) } else { crate::interp::tuple(cx, &[value]) };
     let e = crate::classes::new_exception(cx, rt, ty, args);
     crate::classes::set_slot(cx, rt, e, "value", value);
     // The value is delivered once: resuming the finished generator again raises a bare

@@ -32,16 +32,38 @@ pub fn print(t: &Trace) -> String {
     Printer::new(t).run()
 }
 
+/// Prints a trace for a trace log: the text format, with each guard followed by a comment
+/// giving its number (`# guard 3`: its exit, as bridges name it: `bridge at guard 3 of trace
+/// 0`) and, first, a comment line for every reference constant `name_of` can name
+/// (`# ConstPtr(1) = class Int`). The comments make no difference to [`parse`].
+pub fn print_log(t: &Trace, name_of: &dyn Fn(u64) -> Option<String>) -> String {
+    let mut p = Printer::new(t);
+    p.number_guards = true;
+    let body = p.run_body();
+    let mut consts: Vec<(usize, u64)> = p.ptrs.iter().map(|(&a, &k)| (k, a)).collect();
+    consts.sort();
+    let mut out = String::new();
+    for (k, a) in consts {
+        if let Some(name) = name_of(a) {
+            writeln!(out, "# ConstPtr({k}) = {name}").unwrap();
+        }
+    }
+    out.push_str(&body);
+    out
+}
+
 struct Printer<'a> {
     t: &'a Trace,
     names: HashMap<Value, String>,
     ptrs: HashMap<u64, usize>,
     out: String,
+    /// End each guard's line with `# guard N` (see [`print_log`]).
+    number_guards: bool,
 }
 
 impl<'a> Printer<'a> {
     fn new(t: &'a Trace) -> Self {
-        Printer { t, names: HashMap::new(), ptrs: HashMap::new(), out: String::new() }
+        Printer { t, names: HashMap::new(), ptrs: HashMap::new(), out: String::new(), number_guards: false }
     }
 
     fn define(&mut self, v: Value) -> String {
@@ -80,6 +102,10 @@ impl<'a> Printer<'a> {
     }
 
     fn run(mut self) -> String {
+        self.run_body()
+    }
+
+    fn run_body(&mut self) -> String {
         let t = self.t;
         let used: Vec<bool> = {
             let mut u = vec![false; t.descrs.len()];
@@ -106,6 +132,7 @@ impl<'a> Printer<'a> {
         }
         let inputs: Vec<String> = t.inputs.iter().map(|&v| self.define(v)).collect();
         writeln!(self.out, "inputs({})", inputs.join(", ")).unwrap();
+        let mut guards = 0;
         for op in &t.ops {
             let mut line = String::new();
             if let Some(r) = op.result {
@@ -167,10 +194,14 @@ impl<'a> Printer<'a> {
                     write!(line, " => {}", ws.join("; ")).unwrap();
                 }
             }
+            if self.number_guards && op.opcode.is_guard() {
+                write!(line, "  # guard {guards}").unwrap();
+                guards += 1;
+            }
             self.out.push_str(&line);
             self.out.push('\n');
         }
-        self.out
+        std::mem::take(&mut self.out)
     }
 }
 
@@ -231,7 +262,8 @@ pub fn parse(text: &str) -> Result<Trace, ParseError> {
     let mut seen_inputs = false;
     for (i, raw) in text.lines().enumerate() {
         p.line = i + 1;
-        let line = raw.trim();
+        // A comment may also end a line (`print_log` numbers guards so).
+        let line = raw.split_once(" #").map_or(raw, |(code, _)| code).trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -612,6 +644,23 @@ jump(i2)
         crate::verify::verify(&t).unwrap();
         let bad = src.replace("setfield(p1, 7, descr=Pair.x)", "setfield(p1, 7.5, descr=Pair.x)");
         assert!(crate::verify::verify(&parse(&bad).unwrap()).is_err());
+    }
+
+    #[test]
+    fn the_log_numbers_guards_and_names_constants_and_parses_back() {
+        let src = "inputs(i0, p1)\nguard_class(p1, ConstPtr(0)) [k: i0, p1]\ni2 = int_add(i0, 1)\nguard_true(i2) [k: i2, p1]\njump(i2, p1)\n";
+        let t = parse(src).unwrap();
+        let class = match t.ops[0].args[1] {
+            Operand::Ref(a) => a,
+            _ => unreachable!(),
+        };
+        let log = print_log(&t, &|a| (a == class).then(|| "class Pair".to_string()));
+        assert_eq!(
+            log,
+            "# ConstPtr(0) = class Pair\ninputs(i0, p1)\nguard_class(p1, ConstPtr(0)) [k: i0, p1]  # guard 0\n\
+             i2 = int_add(i0, 1)\nguard_true(i2) [k: i2, p1]  # guard 1\njump(i2, p1)\n"
+        );
+        assert_eq!(print(&parse(&log).unwrap()), print(&t));
     }
 
     #[test]

@@ -127,6 +127,12 @@ pub trait Language: Sized + 'static {
     /// interpreter (the instruction may still do that work itself right after the call, as a
     /// shortcut: guards there hand the outcome to the caller if they fail).
     fn deliver<C: Ctx<Self>>(cx: &mut C, caller: &mut Self::Frame<C>, result: Self::Value<C>);
+    /// What the heap object at `addr` is, in a word or two (`function fib`, `'abc'`), for
+    /// the trace log's list of constants; `None`: its layout's name is shown.
+    fn describe_const(addr: usize) -> Option<String> {
+        let _ = addr;
+        None
+    }
     /// Whether calls are compiled: function entries (activation starts) get traces of their
     /// own, and traces call the functions they do not inline (recursion, too deep) through the
     /// driver (`call_assembler`). Needs [`Language::result_red`] and

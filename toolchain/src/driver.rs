@@ -142,6 +142,18 @@ pub(crate) fn run_activation<'a, L: Language>(
     }
 }
 
+/// What reference constant `a` of a trace is, for the trace log: a class traces guard on,
+/// or a live heap object (as the language describes it, else by its layout's name).
+fn const_name<L: Language>(vm: &Vm<L>, a: u64) -> Option<String> {
+    if let Some(n) = vm.class_names.get(&a) {
+        return Some(format!("class {n}"));
+    }
+    vm.heap.object_size(a as usize)?;
+    // SAFETY: `a` is a live object of the heap: word 0 is its class, its layout's address.
+    let layout = unsafe { &*(*(a as *const usize) as *const crate::heap::Layout) };
+    Some(L::describe_const(a as usize).unwrap_or_else(|| format!("{} object", layout.name)))
+}
+
 /// The interpreter left activation `frame`: its result if compiled code returned it or a
 /// trace recorded it to the end; else the frame is where the interpreter goes on.
 #[inline(never)]
@@ -512,10 +524,11 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     };
     if vm.params.log {
         eprintln!(
-            "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms\n{optimized}",
+            "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms\n{}",
             recorded.ops.len(),
             optimized.ops.len(),
-            ns as f64 / 1e6
+            ns as f64 / 1e6,
+            metatrace_jit::text::print_log(&optimized, &|a| const_name::<L>(vm, a))
         );
     }
     if vm.params.perf_map {

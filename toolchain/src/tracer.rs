@@ -722,6 +722,9 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let class = unsafe { (obj.v as *const usize).read() };
         if !obj.op.is_const() {
             self.guard(Opcode::GuardClass, vec![obj.op, Operand::Ref(class as u64)]);
+            // SAFETY: a class word is the address of the object's `&'static Layout`.
+            let layout = unsafe { &*(class as *const Layout) };
+            self.vm.class_names.insert(class as u64, layout.name);
         }
         class
     }

@@ -263,6 +263,8 @@ pub struct Vm<L: Language> {
     /// The link limit, fixed when the Vm is made (see `JitParams::link_words`).
     pub(crate) link_words: usize,
     pub(crate) records: Vec<TraceRecord>,
+    /// Classes (layout addresses) traces have guarded on, by name: for the trace log.
+    pub(crate) class_names: FxHashMap<u64, &'static str>,
     pub(crate) heap: Box<Heap>,
     /// The heap's collection-request flag (read at every instruction boundary).
     pub(crate) gc_flag: *const u64,
@@ -290,6 +292,7 @@ impl<L: Language> Vm<L> {
         let gc_flag = heap.requested_addr() as *const u64;
         Vm {
             heap,
+            class_names: FxHashMap::default(),
             gc_flag,
             shadow: Vec::new(),
             roots: Vec::new(),

@@ -12,7 +12,11 @@ class Incomplete(Exception):
 
 
 def b2a_hex(data, sep=None, bytes_per_sep=1):
-    if not isinstance(data, (bytes, bytearray)):
+    if isinstance(data, memoryview):
+        if not data.c_contiguous:
+            raise BufferError("memoryview: underlying buffer is not C-contiguous")
+        data = data.tobytes()
+    elif not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
     text = data.hex() if sep is None else data.hex(sep, bytes_per_sep)
     return text.encode('ascii')

@@ -4,12 +4,13 @@ mtpy's own implementation on its `posix` module, with CPython's behaviour. `os.p
 `posixpath` (importable as `os.path` too, through `sys.modules`).
 """
 
+import abc as _abc
 import sys
 import posix
 import posixpath as path
 from posix import (
     open, read, write, close, lseek, ftruncate, isatty, getcwd, chdir, listdir, mkdir, rmdir,
-    unlink, remove, rename, replace, access, readlink, getpid, getppid, urandom, cpu_count, strerror,
+    unlink, remove, rename, replace, access, chmod, utime, readlink, getpid, getppid, urandom, cpu_count, strerror,
     system, putenv, unsetenv, _exit,
 )
 
@@ -134,8 +135,9 @@ def fsdecode(filename):
     return filename
 
 
-class PathLike:
-    """The base of objects with a file system path (`__fspath__`)."""
+class PathLike(_abc.ABC):
+    """The base of objects with a file system path (`__fspath__`): an ABC whose virtual
+    subclasses are the classes defining `__fspath__`."""
 
     def __fspath__(self):
         raise NotImplementedError

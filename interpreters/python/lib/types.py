@@ -1,5 +1,5 @@
-"""The types module: names for the interpreter's built-in types, SimpleNamespace,
-MappingProxyType, and UnionType (what `int | str` makes)."""
+"""Names for the interpreter's built-in types, and `SimpleNamespace`, `MappingProxyType`,
+`new_class`, `coroutine`."""
 
 import sys
 
@@ -8,8 +8,16 @@ def _f():
     pass
 
 
+FunctionType = type(_f)
+LambdaType = type(lambda: None)
+CodeType = type(getattr(_f, "__code__", None))
+
+
 def _g():
     yield 1
+
+
+GeneratorType = type(_g())
 
 
 class _C:
@@ -17,40 +25,46 @@ class _C:
         pass
 
 
-FunctionType = type(_f)
-LambdaType = FunctionType
-GeneratorType = type(_g())
 MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.__dict__["fromkeys"]) if hasattr(dict, "__dict__") else type(dict.fromkeys)
 ModuleType = type(sys)
 NoneType = type(None)
-EllipsisType = type(...)
+EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-del _f, _g, _C
+
+try:
+    raise TypeError
+except TypeError as _e:
+    TracebackType = type(_e.__traceback__)
+    FrameType = type(getattr(_e.__traceback__, "tb_frame", None))
+    del _e
+
+GetSetDescriptorType = type(FunctionType.__code__) if hasattr(FunctionType, "__code__") else type(None)
+MemberDescriptorType = GetSetDescriptorType
+
+del sys, _f, _g, _C
 
 
 class SimpleNamespace:
     """An object whose attributes are the keyword arguments it was made with."""
 
     def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        for k, v in dict(mapping_or_iterable).items():
+        d = dict(mapping_or_iterable)
+        d.update(kwargs)
+        for k, v in d.items():
             if not isinstance(k, str):
-                raise TypeError("keywords must be strings")
-            setattr(self, k, v)
-        for k, v in kwargs.items():
+                raise TypeError(f"keywords must be strings, not '{type(k).__name__}'")
             setattr(self, k, v)
 
     def __repr__(self):
+        items = (f"{k}={v!r}" for k, v in self.__dict__.items())
         name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        if _repr_running.get(id(self)):
-            return name + "(...)"
-        _repr_running[id(self)] = True
-        try:
-            items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
-        finally:
-            del _repr_running[id(self)]
-        return f"{name}({items})"
+        return f"{name}({', '.join(items)})"
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
@@ -59,25 +73,20 @@ class SimpleNamespace:
 
     __hash__ = None
 
-    def __reduce__(self):
-        return (type(self), (), dict(self.__dict__))
 
-
-_repr_running = {}
-
-
-class MappingProxyType:
+class mappingproxy:
     """A read-only view of a mapping."""
-
-    __slots__ = ("_mapping",)
 
     def __init__(self, mapping):
         if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__"):
             raise TypeError(f"mappingproxy() argument must be a mapping, not {type(mapping).__name__}")
-        object.__setattr__(self, "_mapping", mapping)
+        self._mapping = mapping
 
     def __getitem__(self, key):
         return self._mapping[key]
+
+    def __contains__(self, key):
+        return key in self._mapping
 
     def __iter__(self):
         return iter(self._mapping)
@@ -85,8 +94,14 @@ class MappingProxyType:
     def __len__(self):
         return len(self._mapping)
 
-    def __contains__(self, key):
-        return key in self._mapping
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        return dict(self._mapping) | other
+
+    def __ror__(self, other):
+        return other | dict(self._mapping)
 
     def get(self, key, default=None):
         return self._mapping.get(key, default)
@@ -103,24 +118,6 @@ class MappingProxyType:
     def copy(self):
         return self._mapping.copy()
 
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __or__(self, other):
-        return dict(self._mapping) | other
-
-    def __ror__(self, other):
-        return other | dict(self._mapping)
-
-    def __setitem__(self, key, value):
-        raise TypeError("'mappingproxy' object does not support item assignment")
-
-    def __delitem__(self, key):
-        raise TypeError("'mappingproxy' object does not support item deletion")
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
-
     def __repr__(self):
         return f"mappingproxy({self._mapping!r})"
 
@@ -128,76 +125,29 @@ class MappingProxyType:
         return str(self._mapping)
 
 
-def _union_repr(t):
-    if t is NoneType:
-        return "None"
-    if isinstance(t, type):
-        if t.__module__ == "builtins":
-            return t.__qualname__
-        return f"{t.__module__}.{t.__qualname__}"
-    return repr(t)
-
-
-class UnionType:
-    """`X | Y` of classes: isinstance() and issubclass() accept it."""
-
-    __slots__ = ("__args__",)
-
-    def __repr__(self):
-        return " | ".join(_union_repr(a) for a in self.__args__)
-
-    def __eq__(self, other):
-        if not isinstance(other, UnionType):
-            return NotImplemented
-        return set(self.__args__) == set(other.__args__)
-
-    def __hash__(self):
-        return hash(frozenset(self.__args__))
-
-    def __or__(self, other):
-        return _union(self, other)
-
-    def __ror__(self, other):
-        return _union(other, self)
-
-    def __instancecheck__(self, obj):
-        return isinstance(obj, self.__args__)
-
-    def __subclasscheck__(self, cls):
-        return issubclass(cls, self.__args__)
-
-    @property
-    def __parameters__(self):
-        return ()
-
-
-def _unionable(x):
-    return x is None or isinstance(x, (type, UnionType))
-
-
-def _union(a, b):
-    """`a | b` for classes, None and unions (NotImplemented for anything else)."""
-    if not (_unionable(a) and _unionable(b)):
-        return NotImplemented
-    args = []
-    for x in (a, b):
-        for t in (x.__args__ if isinstance(x, UnionType) else (x,)):
-            if t is None:
-                t = NoneType
-            if t not in args:
-                args.append(t)
-    if len(args) == 1:
-        return args[0]
-    u = object.__new__(UnionType)
-    object.__setattr__(u, "__args__", tuple(args))
-    return u
+MappingProxyType = mappingproxy
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Makes a class as a class statement would."""
+    """A class made as a `class` statement with these bases and keywords would make it."""
     kwds = dict(kwds or {})
     meta = kwds.pop("metaclass", type)
     ns = {}
     if exec_body is not None:
         exec_body(ns)
     return meta(name, tuple(bases), ns, **kwds)
+
+
+def resolve_bases(bases):
+    return tuple(bases)
+
+
+def coroutine(func):
+    return func
+
+
+class DynamicClassAttribute(property):
+    pass
+
+
+from _union import GenericAlias, UnionType

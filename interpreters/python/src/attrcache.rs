@@ -25,6 +25,7 @@
 use crate::classes::{self, Descriptor, HOOK_GETATTR, HOOK_GETATTRIBUTE};
 use crate::objects::*;
 use crate::Python;
+use crate::sites::Site;
 use std::cell::Cell;
 
 /// What `obj.name` is for instances of one class and map.
@@ -59,6 +60,22 @@ pub fn resolve(rt: &Python, obj: usize, name: &str) -> Resolved {
     let (t, map) = unsafe { (read_word(obj, &INST_TYPE) as usize, read_word(obj, &INST_MAP) as usize) };
     let key = (classes::type_id(t) as u64) << 32 | map as u64;
     cache.memo.get_or(key, name, || find(rt, t, map, name))
+}
+
+/// As [`resolve`], asking the instruction's inline cache first (see `sites`).
+pub fn resolve_at(rt: &Python, obj: usize, name: &str, site: &Cell<Site>) -> Resolved {
+    let epoch = rt.class_attrs.epoch();
+    // SAFETY: a live instance.
+    let (t, map) = unsafe { (read_word(obj, &INST_TYPE) as usize, read_word(obj, &INST_MAP) as usize) };
+    let key = (classes::type_id(t) as u64) << 32 | map as u64;
+    if let Site::Load { key: k, epoch: e, answer } = site.get() {
+        if k == key && e == epoch {
+            return answer;
+        }
+    }
+    let answer = resolve(rt, obj, name);
+    site.set(Site::Load { key, epoch, answer });
+    answer
 }
 
 fn find(rt: &Python, t: usize, map: usize, name: &str) -> Resolved {

@@ -203,10 +203,10 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     f: &mut Frame<C>,
     callable: C::Ref,
-    args: Vec<C::Ref>,
+    args: &[C::Ref],
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
 ) -> Result<C::Ref, C::Ref> {
-    let t = crate::interp::tuple(cx, &args);
+    let t = crate::interp::tuple(cx, args);
     let (names, values) = match kwargs {
         Some((names, values)) => {
             let ns: Vec<C::Ref> = names.iter().map(|n| crate::strings::str_from(cx, n)).collect();
@@ -304,7 +304,7 @@ pub fn call_value<S: Space>(
         } else {
             Some((kw.iter().map(|(n, _)| n.clone()).collect(), kw.iter().map(|(_, v)| *v).collect()))
         };
-        let frame = crate::call::bind(cx, rt, callable, args.to_vec(), kwargs, none, &mut NativeKwDicts)?;
+        let frame = crate::call::bind(cx, rt, callable, args, kwargs, none, &mut NativeKwDicts)?;
         if frame.code.kind == crate::bytecode::CodeKind::Generator {
             return Ok(crate::generators::make(cx, frame));
         }
@@ -531,6 +531,12 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if crate::bytes::is_binary(obj) {
         return Ok(crate::bytes::repr(obj));
     }
+    if crate::memview::is_view(obj) {
+        return Ok(crate::memview::repr(obj));
+    }
+    if crate::library::is_hash(obj) {
+        return Ok(crate::library::hashes_repr(obj));
+    }
     if let Some(b) = peek_bigint(obj) {
         return crate::numbers::int_to_decimal(cx, rt, &b);
     }
@@ -721,6 +727,9 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
     if crate::bytes::is_binary(o) {
         return Ok(crate::bytes::len(o) > 0);
     }
+    if crate::memview::is_view(o) {
+        return Ok(crate::memview::len(cx, rt, o)? > 0);
+    }
     if is(o, &LIST) {
         return Ok(!list_items(o).is_empty());
     }
@@ -760,6 +769,9 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
     if crate::bytes::is_binary(o) {
         return Ok(crate::bytes::len(o));
     }
+    if crate::memview::is_view(o) {
+        return crate::memview::len(cx, rt, o);
+    }
     if is(o, &LIST) {
         return Ok(list_items(o).len());
     }
@@ -795,6 +807,11 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
 }
 
 /// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
+/// A class or None: what `|` makes a union of.
+fn union_operand(rt: &Python, x: usize) -> bool {
+    is(x, &TYPE) || x == rt.none.get()
+}
+
 pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
@@ -820,6 +837,12 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
         return r;
+    }
+    if op == BinOp::Or && !inplace && union_operand(rt, a) && union_operand(rt, b) && (a, b) != (rt.none.get(), rt.none.get()) {
+        // `int | None` (PEP 604): a `types.UnionType`, made by `_union`.
+        let m = crate::modules::import_module(cx, rt, "_union")?;
+        let make = crate::types::getattr(cx, rt, m, "make")?;
+        return call_value(cx, rt, make, &[a, b], &[]);
     }
     if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
         let s = format!("{}{}", text(a), text(b));
@@ -937,6 +960,11 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && (crate::memview::is_view(a) || crate::memview::is_view(b)) {
+        if let Some(same) = crate::memview::eq(cx, rt, a, b)? {
+            return boolean(same == (op == CmpOp::Eq));
+        }
+    }
     if crate::ranges::is_range(a) && crate::ranges::is_range(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return boolean(crate::library::range_eq(a, b) == (op == CmpOp::Eq));
     }
@@ -970,7 +998,14 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         exact.or(if matches!(op, CmpOp::Eq | CmpOp::Ne) { Some(Ordering::Less) } else { None })
     } else if is(a, &STR) && is(b, &STR) {
         Some(text(a).cmp(text(b)))
-    } else if let (Some(x), Some(y)) = (crate::bytes::buffer(a), crate::bytes::buffer(b)) {
+    } else if let (Some(x), Some(y), true) = (
+        crate::bytes::buffer(a),
+        crate::bytes::buffer(b),
+        // (bytes compare with bytes; a bytearray with any bytes-like object.)
+        (crate::bytes::is_binary(a) && crate::bytes::is_binary(b))
+            || is(a, &crate::bytes::BYTEARRAY)
+            || is(b, &crate::bytes::BYTEARRAY),
+    ) {
         Some(x.cmp(y))
     } else if (is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE)) {
         let (xs, ys) = if is(a, &LIST) { (list_items(a), list_items(b)) } else { (tuple_items(a), tuple_items(b)) };
@@ -1045,6 +1080,9 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if crate::ranges::is_range(o) {
         return Ok(crate::ranges::iter(cx, o));
     }
+    if crate::memview::is_view(o) {
+        return crate::memview::iter(cx, rt, o);
+    }
     if is(o, &SEQ_ITER)
         || is(o, &RANGE_ITER)
         || is(o, &crate::ranges::LONGRANGE_ITER)
@@ -1052,6 +1090,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         || is_lazy(o)
         || is(o, &crate::library::CALL_ITER)
         || crate::views::is_iter(o)
+        || is(o, &crate::memview::MEM_ITER)
     {
         return Ok(o);
     }
@@ -1116,6 +1155,9 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
     }
     if is(it, &crate::library::CALL_ITER) {
         return crate::library::callable_iter_next(cx, rt, it);
+    }
+    if is(it, &crate::memview::MEM_ITER) {
+        return crate::memview::next(cx, rt, it);
     }
     if crate::views::is_iter(it) {
         return crate::views::iter_next(cx, rt, it);
@@ -1446,7 +1488,7 @@ pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] =
-    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix"];
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1466,6 +1508,12 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "bytes"
     } else if class == crate::bytes::BYTEARRAY.class() {
         "bytearray"
+    } else if class == crate::memview::MEMVIEW.class() {
+        "memoryview"
+    } else if class == crate::memview::MEM_ITER.class() {
+        "memory_iterator"
+    } else if class == crate::library::HASH.class() {
+        "HASH"
     } else if class == dict::DICT.class() {
         "dict"
     } else if class == crate::sets::SET.class() {
@@ -1523,7 +1571,20 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
 ) -> Option<Result<C::Ref, C::Ref>> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    match (NAMES[id], args) {
+    // (Their numbers, found once: comparing numbers is cheaper than comparing names.)
+    static FAST: std::sync::OnceLock<[usize; 2]> = std::sync::OnceLock::new();
+    let [append, len] = *FAST.get_or_init(|| {
+        let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
+        [id("list.append"), id("len")]
+    });
+    let name = if id == append {
+        "list.append"
+    } else if id == len {
+        "len"
+    } else {
+        return None;
+    };
+    match (name, args) {
         ("list.append", [v]) => {
             let l = cx.getfield_ref(b, &BUILTIN_SELF);
             crate::interp::list_append(cx, l, *v);

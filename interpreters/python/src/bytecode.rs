@@ -228,6 +228,10 @@ pub enum Op {
     // ---- attributes and items -------------------------------------------------------------
     /// `[obj] -> [obj.names[n]]`
     LoadAttr(u32),
+    /// `[obj] -> [f, obj]` when `obj.names[n]` is function `f` of `obj`'s class bound to
+    /// `obj` (no bound method made), else `[obj] -> [NULL, obj.names[n]]`; `CallMethod`
+    /// calls it.
+    LoadMethod(u32),
     /// `[v, obj] -> []`: `obj.names[n] = v`
     StoreAttr(u32),
     /// `[obj] -> []`: `del obj.names[n]`
@@ -281,6 +285,9 @@ pub enum Op {
     // ---- calls and functions -------------------------------------------------------------
     /// `[f, a1, ..., an] -> [f(a1, ..., an)]`
     Call(u32),
+    /// After `LoadMethod`: `[f, obj, a1, ..., an] -> [f(obj, a1, ..., an)]`, or
+    /// `[NULL, g, a1, ..., an] -> [g(a1, ..., an)]`.
+    CallMethod(u32),
     /// `[f, a1, ..., an, k1, ..., km] -> [f(a1, ..., an, name1=k1, ...)]`: `n` values in all;
     /// `consts[names]` is a tuple of the `m` keyword names (str), matching the last `m` values.
     CallKw { argc: u32, names: u32 },
@@ -413,6 +420,22 @@ pub enum Const {
     Code(Rc<Code>),
 }
 
+impl Const {
+    /// The names of a tuple of strs (a `CallKw`'s keyword names); empty for anything else.
+    pub fn keyword_names(&self) -> Rc<[Rc<str>]> {
+        match self {
+            Const::Tuple(t) if t.iter().all(|c| matches!(c, Const::Str(_))) => t
+                .iter()
+                .map(|c| match c {
+                    Const::Str(s) => s.clone(),
+                    _ => unreachable!("checked above"),
+                })
+                .collect(),
+            _ => Rc::from([]),
+        }
+    }
+}
+
 /// One entry of a code object's exception table: a raise at a pc in `[start, end)` unwinds
 /// the value stack to `depth` items, pushes the exception and jumps to `handler`. Entries are
 /// ordered so that the first one that covers a pc is the innermost.
@@ -479,6 +502,11 @@ pub struct Code {
     pub firstline: u32,
     /// The docstring, if the body starts with one.
     pub doc: Option<Rc<str>>,
+    /// The keyword names of each `CallKw` constant (indexed as `consts`; empty for others),
+    /// made once so a call does not build them.
+    pub kwnames: Vec<Rc<[Rc<str>]>>,
+    /// The interpreter's inline caches, one per instruction (see `sites`).
+    pub sites: crate::sites::Sites,
 }
 
 impl Code {

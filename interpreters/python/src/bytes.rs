@@ -63,8 +63,12 @@ pub fn is_binary(o: usize) -> bool {
     is(o, &BYTES) || is(o, &BYTEARRAY)
 }
 
-/// The contents of a bytes or bytearray (valid within one native, while nothing changes it).
+/// The contents of a bytes or bytearray (valid within one native, while nothing changes it);
+/// of a memoryview, the bytes it shows if they are contiguous (callers check with [`buffer`]).
 pub fn data(o: usize) -> &'static [u8] {
+    if crate::memview::is_view(o) {
+        return crate::memview::contiguous(o).unwrap_or(&[]);
+    }
     // SAFETY: callers pass live bytes objects; their box outlives the native using it.
     unsafe { &*(read_word(o, &BYTES_DATA) as *const Vec<u8>) }
 }
@@ -77,7 +81,38 @@ pub fn data_mut(o: usize) -> &'static mut Vec<u8> {
 
 /// The contents of a bytes-like object, if `o` is one.
 pub fn buffer(o: usize) -> Option<&'static [u8]> {
-    is_binary(o).then(|| data(o))
+    if is_binary(o) {
+        Some(data(o))
+    } else if crate::memview::is_view(o) {
+        crate::memview::contiguous(o)
+    } else {
+        None
+    }
+}
+
+/// The contents of bytes-like argument `o`, or CPython's error: a released view's ValueError,
+/// a non-contiguous view's BufferError, or `TypeError: a bytes-like object is required`.
+pub fn buffer_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<&'static [u8], usize> {
+    if let Some(b) = buffer(o) {
+        return Ok(b);
+    }
+    if crate::memview::is_view(o) {
+        crate::memview::live(cx, rt, o)?;
+        return Err(error(cx, rt, "BufferError", "memoryview: underlying buffer is not C-contiguous"));
+    }
+    let msg = format!("a bytes-like object is required, not '{}'", type_name(rt, o));
+    Err(error(cx, rt, "TypeError", &msg))
+}
+
+/// The writable contents of a bytearray or of a writable C-contiguous view of one.
+pub fn buffer_mut(o: usize) -> Option<&'static mut [u8]> {
+    if is(o, &BYTEARRAY) {
+        Some(data_mut(o))
+    } else if crate::memview::is_view(o) {
+        crate::memview::contiguous_mut(o)
+    } else {
+        None
+    }
 }
 
 /// `b'...'`, CPython's repr of bytes contents.
@@ -206,6 +241,10 @@ pub fn construct<S: Space>(
             Some(_) => err(cx, rt, "MemoryError", ""),
             None => err(cx, rt, "OverflowError", "cannot fit 'int' into an index-sized integer"),
         };
+    }
+    if crate::memview::is_view(src) {
+        crate::memview::live(cx, rt, src)?;
+        return Ok(made(cx, crate::memview::gather(src)));
     }
     if let Some(b) = buffer(src) {
         return Ok(made(cx, b.to_vec()));
@@ -457,7 +496,18 @@ pub fn make_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: &
         let s = builtins::to_str(cx, rt, obj)?;
         return Ok(crate::runtime::new_str(cx.heap_mut(), &s));
     }
-    let Some(b) = buffer(obj) else {
+    let b = if crate::memview::is_view(obj) {
+        crate::memview::live(cx, rt, obj)?;
+        match buffer(obj) {
+            Some(b) => b,
+            None => {
+                let msg = "decoding to str: need a bytes-like object, memoryview found";
+                return err(cx, rt, "TypeError", msg);
+            }
+        }
+    } else if let Some(b) = buffer(obj) {
+        b
+    } else {
         let msg = format!("decoding to str: need a bytes-like object, {} found", type_name(rt, obj));
         return err(cx, rt, "TypeError", &msg);
     };

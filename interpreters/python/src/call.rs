@@ -78,7 +78,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
     func: C::Ref,
-    args: Vec<C::Ref>,
+    args: &[C::Ref],
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
     exc: C::Ref,
     dicts: &mut dyn KwDicts<C>,
@@ -88,7 +88,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
     let code = rt.code(id);
     let consts = rt.consts.borrow()[id as usize].clone();
-    let fname = code.qualname.clone();
+    let fname = &*code.qualname;
     let null = cx.const_ref(0);
     let mut locals = crate::interp::Slots::<C>::from_elem(null, code.varnames.len());
     let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);

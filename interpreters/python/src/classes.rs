@@ -71,7 +71,7 @@ pub fn is_default(v: usize) -> bool {
     // SAFETY: a live builtin.
     let id = unsafe { read_word(v, &BUILTIN_ID) } as usize;
     let n = crate::builtins::NAMES[id];
-    (n.starts_with("object.") || n.starts_with("type.")) && !matches!(n, "type.__or__" | "type.__ror__")
+    n.starts_with("object.") || n.starts_with("type.")
 }
 
 /// Special method `name` of class `t` if a class of its MRO defines it (not `object`'s or
@@ -435,6 +435,17 @@ const TYPE_ATTRS: &[&str] = &[
 
 /// `obj.name` for instances and classes.
 pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C> {
+    getattr_at(cx, rt, obj, name, None)
+}
+
+/// `obj.name` for instances and classes, at an instruction with inline cache `site`.
+pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    obj: C::Ref,
+    name: &str,
+    site: Option<&std::cell::Cell<crate::sites::Site>>,
+) -> Outcome<C> {
     let class = cx.promote_class(obj);
     let native = |cx: &mut C| {
         let n = crate::strings::str_from(cx, name);
@@ -445,7 +456,11 @@ pub fn getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
     }
     if !cx.we_are_jitted() {
         // The interpreter's shortcut for the common shapes (see `attrcache`).
-        match crate::attrcache::resolve(rt, C::address(obj), name) {
+        let answer = match site {
+            Some(site) => crate::attrcache::resolve_at(rt, C::address(obj), name, site),
+            None => crate::attrcache::resolve(rt, C::address(obj), name),
+        };
+        match answer {
             crate::attrcache::Resolved::Slot(i) => {
                 let slots = cx.getfield_ref(obj, &INST_SLOTS);
                 let k = cx.int(i64::from(i));
@@ -582,8 +597,50 @@ fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref
 
 /// `obj.name = v` for instances and classes.
 pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C> {
+    setattr_at(cx, rt, obj, name, v, None)
+}
+
+/// `obj.name = v` at an instruction with inline cache `site` (the interpreter's shortcut for
+/// a plain instance's own attribute; see `sites`).
+pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    obj: C::Ref,
+    name: &str,
+    v: C::Ref,
+    site: Option<&std::cell::Cell<crate::sites::Site>>,
+) -> Outcome<C> {
     let class = cx.promote_class(obj);
     let none = cx.const_ref(rt.none.get());
+    if let (Some(site), false, true) = (site, cx.we_are_jitted(), class == INSTANCE.class()) {
+        // SAFETY: a live instance.
+        let (t, map) = unsafe {
+            let a = C::address(obj);
+            (read_word(a, &INST_TYPE) as usize, read_word(a, &INST_MAP) as usize)
+        };
+        let key = (type_id(t) as u64) << 32 | map as u64;
+        let epoch = rt.class_attrs.epoch();
+        match site.get() {
+            crate::sites::Site::Store { key: k, epoch: e, slot, next } if k == key && e == epoch => {
+                let slots = cx.getfield_ref(obj, &INST_SLOTS);
+                let cap = cx.arraylen(slots, &REFS_ITEMS);
+                if next as usize == map || i64::from(slot) < cx.promote_int(cap) {
+                    if next as usize != map {
+                        let n = cx.int(i64::from(next));
+                        cx.setfield_int(obj, &INST_MAP, n);
+                    }
+                    let k = cx.int(i64::from(slot));
+                    cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
+                    return Outcome::Value(none);
+                }
+            }
+            _ => {
+                if let Some((slot, next)) = store_plan(rt, t, map, name) {
+                    site.set(crate::sites::Site::Store { key, epoch, slot, next });
+                }
+            }
+        }
+    }
     let native = |cx: &mut C| {
         let n = crate::strings::str_from(cx, name);
         Outcome::Native(crate::builtins::NativeOp::SetAttr, vec![obj, n, v])
@@ -630,6 +687,29 @@ pub fn setattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, na
     }
     set_slot(cx, rt, obj, name, v);
     Outcome::Value(none)
+}
+
+/// Where `obj.name = v` puts `v` for instances of class `t` with map `map`, when it is
+/// simply the instance's own slot (no `__setattr__`, no class attribute of that name, no
+/// `__slots__`, not in dict mode): the slot, and the map the instance has after.
+fn store_plan(rt: &Python, t: usize, map: usize, name: &str) -> Option<(u32, u32)> {
+    if hooks(rt, t) & HOOK_SETATTR != 0 || matches!(name, "__dict__" | "__class__") {
+        return None;
+    }
+    if rt.maps.borrow()[map].is_dict_mode() || rt.types.borrow()[type_id(t)].slots.is_some() {
+        return None;
+    }
+    if lookup(rt, t, name).is_some() {
+        return None;
+    }
+    match map_slot(rt, map, name) {
+        Some(i) => Some((i, map as u32)),
+        None => {
+            let next = Map::transition(rt, map, name);
+            let index = rt.maps.borrow()[next].slots[name];
+            Some((index, next as u32))
+        }
+    }
 }
 
 /// Calls special method `name` of `obj`'s class with `obj` and `args`, or raises TypeError.

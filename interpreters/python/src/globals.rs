@@ -10,6 +10,7 @@ use crate::builtins::NativeOp;
 use crate::interp::is_null;
 use crate::objects::*;
 use crate::space::{Outcome, Space};
+use crate::sites::Site;
 use crate::{Py, Python};
 use metatrace::Ctx;
 
@@ -35,6 +36,54 @@ pub fn load_global<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: C::
         }
     }
     None
+}
+
+/// As [`load_global`] in the interpreter, asking the instruction's inline cache first (see
+/// `sites`); `None` when the general path must answer (a miss, or a deleted name).
+pub fn load_global_at<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    module: C::Ref,
+    name: &str,
+    site: &std::cell::Cell<Site>,
+) -> Option<C::Ref> {
+    let addr = C::address(module);
+    let read = |cx: &mut C, m: usize, slot: u32| {
+        let m = cx.const_ref(m);
+        let values = cx.getfield_ref(m, &MODULE_DICT);
+        let k = cx.int(i64::from(slot));
+        let v = cx.getarrayitem_ref(values, k, &REFS_ITEMS);
+        (!is_null(cx, v)).then_some(v)
+    };
+    let builtins = rt.builtins.get();
+    match site.get() {
+        Site::Global { module: m, slot } if m == addr => return read(cx, addr, slot),
+        Site::Builtin { module: m, names, slot } if m == addr => {
+            let id = rt.module_id(addr) as usize;
+            if rt.modules.borrow()[id].slots.len() == names as usize {
+                return read(cx, builtins, slot);
+            }
+        }
+        _ => {}
+    }
+    let found = {
+        let mods = rt.modules.borrow();
+        let id = rt.module_id(addr) as usize;
+        match mods[id].slots.get(name) {
+            Some(&slot) => Some(Site::Global { module: addr, slot }),
+            None => mods[rt.module_id(builtins) as usize].slots.get(name).map(|&slot| Site::Builtin {
+                module: addr,
+                names: mods[id].slots.len() as u32,
+                slot,
+            }),
+        }
+    };
+    site.set(found?);
+    match found? {
+        Site::Global { slot, .. } => read(cx, addr, slot),
+        Site::Builtin { slot, .. } => read(cx, builtins, slot),
+        _ => None,
+    }
 }
 
 /// `name = v` at module level.

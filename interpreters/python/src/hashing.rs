@@ -73,6 +73,9 @@ pub fn hash<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<i64, 
     if crate::complex::is_complex(o) {
         return Ok(crate::complex::hash(o));
     }
+    if crate::memview::is_view(o) {
+        return crate::memview::hash(cx, rt, o);
+    }
     if is(o, &LIST)
         || dict::is_dict(o)
         || crate::sets::is_set(o)
@@ -134,6 +137,16 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, container: usize, ite
     }
     if crate::bytes::is_binary(container) {
         return crate::bytes::contains(cx, rt, container, item);
+    }
+    if crate::memview::is_view(container) {
+        let it = crate::memview::iter(cx, rt, container)?;
+        let _ = metatrace::Ctx::root(cx, it);
+        while let Some(x) = crate::builtins::next(cx, rt, it)? {
+            if crate::builtins::eq(cx, rt, x, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
     }
     if dict::is_dict(container) {
         return Ok(dict::lookup(cx, rt, container, item)?.is_some());

@@ -60,6 +60,9 @@ pub struct Frame<R: Reds> {
 /// allocates no memory for them.
 pub type Slots<R> = smallvec::SmallVec<[<R as Reds>::Ref; 8]>;
 
+/// A call's positional arguments: most calls have a few, so they need no memory of their own.
+pub type Args<R> = smallvec::SmallVec<[<R as Reds>::Ref; 6]>;
+
 /// A frame's green key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -107,9 +110,11 @@ impl<R: Reds> Frame<R> {
         self.stack.pop().expect("the compiler keeps the stack balanced")
     }
     /// The top `n` values, in stack order, popped.
-    fn pop_n(&mut self, n: usize) -> Vec<R::Ref> {
+    fn pop_n(&mut self, n: usize) -> Args<R> {
         let at = self.stack.len().checked_sub(n).expect("the compiler keeps the stack balanced");
-        self.stack.drain(at..).collect()
+        let v = Args::<R>::from_slice(&self.stack[at..]);
+        self.stack.truncate(at);
+        v
     }
     #[inline(always)]
     fn top(&self) -> R::Ref {
@@ -177,6 +182,34 @@ impl<S: Space> Language for Py<S> {
 
     const COMPILED_CALLS: bool = true;
     const EXCEPTIONS: bool = true;
+    fn describe_const(addr: usize) -> Option<String> {
+        let text = |r: u64| {
+            // SAFETY: (below) a field holding a str object, or null.
+            (r != 0 && is(r as usize, &STR)).then(|| unsafe { str_text(r as usize) }.to_string())
+        };
+        // SAFETY: `addr` is a live heap object (the driver checks); the fields read are the
+        // ones its layout has.
+        unsafe {
+            if is(addr, &STR) {
+                let s: String = str_text(addr).chars().take(40).collect();
+                Some(format!("{s:?}"))
+            } else if is(addr, &INT) {
+                Some(format!("int {}", read_word(addr, &INT_VALUE) as i64))
+            } else if is(addr, &FUNCTION) {
+                Some(format!("function {}", text(read_word(addr, &FUNC_QUALNAME))?))
+            } else if is(addr, &MODULE) {
+                Some(format!("module {}", text(read_word(addr, &MODULE_NAME))?))
+            } else if is(addr, &BUILTIN) {
+                let name = crate::library::NAMES.get(read_word(addr, &BUILTIN_ID) as usize)?;
+                Some(format!("builtin {name}"))
+            } else if is(addr, &NONE) {
+                Some("None".to_string())
+            } else {
+                None
+            }
+        }
+    }
+
     fn result_red<R: Reds>(v: &Result<R::Ref, R::Ref>) -> Option<Red<R>> {
         v.as_ref().ok().map(|&r| Red::Ref(r))
     }
@@ -472,7 +505,7 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
         Outcome::Raise(e) => return Step::Raise(e),
         Outcome::Call(callable, args) => {
             f.phase = phase;
-            call_object::<S, C>(cx, f, callable, args, None)
+            call_object::<S, C>(cx, f, callable, Args::<C>::from_vec(args), None)
         }
         Outcome::Native(op, args) => {
             f.phase = phase;
@@ -546,7 +579,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     f: &mut Frame<C>,
     callable: C::Ref,
-    mut args: Vec<C::Ref>,
+    mut args: Args<C>,
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
 ) -> Result<C::Ref, C::Ref> {
     let rt = f.rt.clone();
@@ -564,13 +597,13 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         let code = rt.code(unsafe { read_word(addr, &FUNC_CODE) } as u32);
         if code.varkeywords || code.kwonlyargcount > 0 {
             // Binding needs dicts (or a generator object): a native does the call.
-            return builtins::call_native::<S, C>(cx, f, callable, args, kwargs);
+            return builtins::call_native::<S, C>(cx, f, callable, &args, kwargs);
         }
         if !cx.stack_ok() {
             return Err(errors::new_error(cx, &rt, "RecursionError", "maximum recursion depth exceeded"));
         }
         let exc = f.exc;
-        let callee = match crate::call::bind::<S, C>(cx, &rt, callable, args, kwargs, exc, &mut crate::call::NoKwDicts)
+        let callee = match crate::call::bind::<S, C>(cx, &rt, callable, &args, kwargs, exc, &mut crate::call::NoKwDicts)
         {
             Ok(fr) => fr,
             Err(e) => return Err(e),
@@ -588,7 +621,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         // look at.
         if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable, args.len()) {
             let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
-            return builtins::call_native::<S, C>(cx, f, callable, args, Some(kw));
+            return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
         }
     }
     if class == BUILTIN.class() {
@@ -596,7 +629,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             return r;
         }
     }
-    builtins::call_native::<S, C>(cx, f, callable, args, kwargs)
+    builtins::call_native::<S, C>(cx, f, callable, &args, kwargs)
 }
 
 /// `super(...)`: with no arguments, the class of the method being run (its `__class__`
@@ -675,6 +708,14 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 let out = crate::globals::ns_get(cx, rt, f.ns, &name, f.globals);
                 return finish::<S, C>(cx, f, out);
             }
+            if !cx.we_are_jitted() {
+                let site = code.sites.at(f.pc);
+                if let Some(v) = crate::globals::load_global_at(cx, rt, f.globals, &name, site) {
+                    f.push(v);
+                    f.pc += 1;
+                    return Step::Next;
+                }
+            }
             match crate::globals::load_global(cx, rt, f.globals, &name) {
                 Some(v) => f.push(v),
                 None => {
@@ -744,13 +785,27 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::LoadAttr(n) => {
             let obj = f.pop();
-            let out = S::getattr(cx, rt, obj, &name::<C>(code, n));
+            let out = S::getattr_at(cx, rt, obj, &name::<C>(code, n), code.sites.at(f.pc));
             return finish::<S, C>(cx, f, out);
+        }
+        Op::LoadMethod(n) => {
+            let obj = f.pop();
+            let name = name::<C>(code, n);
+            let site = code.sites.at(f.pc);
+            if let Some(func) = S::method_at(cx, rt, obj, name, site) {
+                f.push(func);
+                f.push(obj);
+            } else {
+                let null = cx.const_ref(0);
+                f.push(null);
+                let out = S::getattr_at(cx, rt, obj, name, site);
+                return finish::<S, C>(cx, f, out);
+            }
         }
         Op::StoreAttr(n) => {
             let obj = f.pop();
             let v = f.pop();
-            let out = S::setattr(cx, rt, obj, &name::<C>(code, n), v);
+            let out = S::setattr_at(cx, rt, obj, &name::<C>(code, n), v, code.sites.at(f.pc));
             return finish_void::<S, C>(cx, f, out);
         }
         Op::DeleteAttr(n) => {
@@ -927,20 +982,26 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let r = call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);
         }
+        Op::CallMethod(argc) => {
+            let mut args = f.pop_n(argc as usize);
+            let this = f.pop();
+            let func = f.pop();
+            let callable = if is_null(cx, func) {
+                this
+            } else {
+                args.insert(0, this);
+                func
+            };
+            f.phase = CONT;
+            let r = call_object::<S, C>(cx, f, callable, args, None);
+            return after_call(f, r);
+        }
         Op::CallKw { argc, names } => {
             let mut args = f.pop_n(argc as usize);
             let callable = f.pop();
-            let names: Rc<[Rc<str>]> = match &code.consts[names as usize] {
-                crate::bytecode::Const::Tuple(t) => t
-                    .iter()
-                    .map(|c| match c {
-                        crate::bytecode::Const::Str(s) => s.clone(),
-                        _ => Rc::from("?"),
-                    })
-                    .collect(),
-                _ => Rc::from([]),
-            };
-            let kwvals = args.split_off(args.len() - names.len());
+            let names = code.kwnames[names as usize].clone();
+            let kwvals = args[args.len() - names.len()..].to_vec();
+            args.truncate(args.len() - names.len());
             f.phase = CONT;
             let r = call_object::<S, C>(cx, f, callable, args, Some((names, kwvals)));
             return after_call(f, r);

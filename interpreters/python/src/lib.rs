@@ -31,6 +31,7 @@ pub mod hashing;
 pub mod interp;
 pub mod library;
 pub mod memo;
+pub mod memview;
 pub mod modules;
 pub mod numbers;
 pub mod objects;
@@ -41,6 +42,7 @@ pub mod repl;
 pub mod runtime;
 pub mod session;
 pub mod sets;
+pub mod sites;
 pub mod space;
 pub mod stdlib;
 pub mod strformat;
@@ -148,6 +150,9 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("str", vec![&STR]),
         ("bytes", vec![&bytes::BYTES]),
         ("bytearray", vec![&bytes::BYTEARRAY]),
+        ("memoryview", vec![&memview::MEMVIEW]),
+        ("memory_iterator", vec![&memview::MEM_ITER]),
+        ("HASH", vec![&library::HASH]),
         ("list", vec![&LIST]),
         ("tuple", vec![&TUPLE]),
         ("dict", vec![&dict::DICT]),
@@ -189,6 +194,10 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("structseq", vec![]),
     ]
 }
+
+/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
+/// types reached only through `type(...)`).
+const HIDDEN_CLASSES: &[&str] = &["memory_iterator", "HASH"];
 
 /// A Vm running Python with `params`, printing to `out`, with the builtins set up and an
 /// empty `__main__` module (see [`main_module`]).
@@ -271,6 +280,9 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     }
     let names: Vec<(&'static str, usize)> = rt.type_by_name.borrow().iter().map(|(&k, &v)| (k, v)).collect();
     for (name, t) in names {
+        if HIDDEN_CLASSES.contains(&name) {
+            continue;
+        }
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, t);
     }
     // Old names of OSError, kept by CPython as aliases.
@@ -281,8 +293,6 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         ("NotImplemented", notimpl),
         ("IOError", os_error),
         ("EnvironmentError", os_error),
-        // (`__builtins__`: as in `__main__`, the module itself.)
-        ("__builtins__", builtins),
     ] {
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, v);
     }
@@ -299,8 +309,15 @@ pub fn main_module(vm: &mut Vm<Py>, name: &str) -> usize {
     let n = runtime::new_str(vm.heap_mut(), name);
     rt.immortal(vm.heap_mut(), n);
     globals::set_global_raw(&rt, vm.heap_mut(), m, "__name__", n);
+    // What CPython's `__main__` starts with besides its name.
     let none = rt.none.get();
-    globals::set_global_raw(&rt, vm.heap_mut(), m, "__package__", none);
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        globals::set_global_raw(&rt, vm.heap_mut(), m, k, none);
+    }
+    let annotations = dict::new_dict(vm.heap_mut());
+    rt.immortal(vm.heap_mut(), annotations);
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__annotations__", annotations);
+    globals::set_global_raw(&rt, vm.heap_mut(), m, "__builtins__", rt.builtins.get());
     m
 }
 

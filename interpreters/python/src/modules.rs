@@ -134,6 +134,11 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
         rt.module_cache.borrow_mut().insert(name.to_string(), m);
         return Ok(m);
     }
+    if name == "builtins" {
+        let m = rt.builtins.get();
+        rt.module_cache.borrow_mut().insert(name.to_string(), m);
+        return Ok(m);
+    }
     if let Some(m) = builtin_module(cx, rt, name)? {
         crate::library::cache_module(cx, rt, name, m)?;
         return Ok(m);
@@ -299,11 +304,6 @@ fn builtin_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Resu
                 ("path", path),
                 ("maxsize", {
                     let o = new_int(cx.heap_mut(), i64::MAX);
-                    let _ = metatrace::Ctx::root(cx, o);
-                    o
-                }),
-                ("maxunicode", {
-                    let o = new_int(cx.heap_mut(), 0x10FFFF);
                     let _ = metatrace::Ctx::root(cx, o);
                     o
                 }),

@@ -375,7 +375,7 @@ fn float_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<f64,
 
 fn char_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, bytes: bool) -> Result<char, usize> {
     if bytes {
-        if let Some(b) = crate::bytes::buffer(v).filter(|b| b.len() == 1) {
+        if let Some(b) = crate::bytes::buffer(v).filter(|b| b.len() == 1 && crate::bytes::is_binary(v)) {
             return Ok(b[0] as char);
         }
         if let Some(n) = peek_bigint(v).filter(|_| !is(v, &FLOAT)) {

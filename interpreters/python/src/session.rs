@@ -116,6 +116,20 @@ impl Session {
         Ok(self.run_program(&source, &filename))
     }
 
+    /// Runs the functions registered with `atexit` (if the program imported it), last
+    /// registered first, as CPython does when a program ends.
+    pub fn at_exit(&mut self) {
+        if !self.rt.module_cache.borrow().contains_key("atexit") {
+            return;
+        }
+        let Ok(code) = crate::compile::compile_module("import atexit\natexit._run_exitfuncs()\n", "<atexit>") else {
+            return;
+        };
+        let scratch = main_module(&mut self.vm, "__atexit__");
+        // (The handlers' own errors are reported by `_run_exitfuncs`.)
+        let _ = run_code(&mut self.vm, &code, scratch);
+    }
+
     fn finish(&self, r: Result<usize, usize>) -> Outcome {
         let Err(e) = r else { return Outcome::Done };
         let exit = classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, e), self.rt.builtin_type("SystemExit"));

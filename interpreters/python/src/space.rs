@@ -45,8 +45,46 @@ pub trait Space: Sized + 'static {
     fn truth<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, a: C::Ref) -> Option<bool>;
     /// `obj.name`
     fn getattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C>;
+    /// `obj.name` at an instruction with inline cache `site` (see `sites`): the same answer
+    /// as `getattr`; a space may use the site to find it faster.
+    fn getattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        let _ = site;
+        Self::getattr(cx, rt, obj, name)
+    }
     /// `obj.name = v`
     fn setattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C>;
+    /// `obj.name` when it is a function of `obj`'s class that `obj.name` would bind to `obj`:
+    /// that function (the caller passes `obj` itself, and no bound method is made). `None`
+    /// when it is anything else or not known cheaply: the caller asks `getattr_at`.
+    fn method_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Option<C::Ref> {
+        let _ = (cx, rt, obj, name, site);
+        None
+    }
+    /// `obj.name = v` at an instruction with inline cache `site`: the same effect as
+    /// `setattr`; a space may use the site to get there faster.
+    fn setattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        v: C::Ref,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        let _ = site;
+        Self::setattr(cx, rt, obj, name, v)
+    }
     /// `obj[key]`
     fn getitem<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, key: C::Ref) -> Outcome<C>;
     /// `obj[key] = v`
@@ -65,6 +103,15 @@ pub fn int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Int) -> C::Ref {
     let o = cx.new_object(&INT);
     cx.setfield_int(o, &INT_VALUE, v);
     o
+}
+
+/// Builtin method number `id` bound to `obj`.
+fn builtin_method<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref, id: usize) -> C::Ref {
+    let b = cx.new_object(&BUILTIN);
+    let id = cx.int(id as i64);
+    cx.setfield_int(b, &BUILTIN_ID, id);
+    cx.setfield_ref(b, &BUILTIN_SELF, obj);
+    b
 }
 
 /// A new float object.
@@ -374,14 +421,74 @@ impl Space for StdSpace {
             return crate::classes::super_getattr(cx, rt, obj, name);
         }
         if let Some(id) = builtins::method_id(class, name) {
-            let b = cx.new_object(&BUILTIN);
-            let id = cx.int(id as i64);
-            cx.setfield_int(b, &BUILTIN_ID, id);
-            cx.setfield_ref(b, &BUILTIN_SELF, obj);
-            return Outcome::Value(b);
+            return Outcome::Value(builtin_method(cx, obj, id));
         }
         let n = crate::strings::str_from(cx, name);
         Outcome::Native(NativeOp::GetAttr, vec![obj, n])
+    }
+
+    fn getattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        if cx.we_are_jitted() {
+            return Self::getattr(cx, rt, obj, name);
+        }
+        let class = cx.promote_class(obj);
+        if class == INSTANCE.class() {
+            return crate::classes::getattr_at(cx, rt, obj, name, Some(site));
+        }
+        if class == TYPE.class() || class == MODULE.class() || class == SUPER.class() {
+            return Self::getattr(cx, rt, obj, name);
+        }
+        // A builtin type's method: its number, remembered per class.
+        let id = match site.get() {
+            crate::sites::Site::BuiltinMethod { class: c, id } if c == class => Some(id as usize),
+            _ => {
+                let id = builtins::method_id(class, name);
+                if let Some(id) = id {
+                    site.set(crate::sites::Site::BuiltinMethod { class, id: id as u32 });
+                }
+                id
+            }
+        };
+        match id {
+            Some(id) => Outcome::Value(builtin_method(cx, obj, id)),
+            None => Self::getattr(cx, rt, obj, name),
+        }
+    }
+
+    fn method_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Option<C::Ref> {
+        if cx.we_are_jitted() || cx.promote_class(obj) != INSTANCE.class() {
+            return None;
+        }
+        match crate::attrcache::resolve_at(rt, C::address(obj), name, site) {
+            crate::attrcache::Resolved::Method(f) => Some(cx.const_ref(f)),
+            _ => None,
+        }
+    }
+
+    fn setattr_at<C: Ctx<Py<Self>>>(
+        cx: &mut C,
+        rt: &Python,
+        obj: C::Ref,
+        name: &str,
+        v: C::Ref,
+        site: &std::cell::Cell<crate::sites::Site>,
+    ) -> Outcome<C> {
+        if !cx.we_are_jitted() && cx.promote_class(obj) == INSTANCE.class() {
+            return crate::classes::setattr_at(cx, rt, obj, name, v, Some(site));
+        }
+        Self::setattr(cx, rt, obj, name, v)
     }
 
     fn setattr<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str, v: C::Ref) -> Outcome<C> {

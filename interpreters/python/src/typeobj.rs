@@ -315,7 +315,7 @@ fn prepare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, name: usize, 
 }
 
 fn run_body<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, body: usize, ns: usize) -> PyResult {
-    let mut frame = crate::call::bind(cx, rt, body, Vec::new(), None, rt.none.get(), &mut builtins::NativeKwDicts)?;
+    let mut frame = crate::call::bind(cx, rt, body, &[], None, rt.none.get(), &mut builtins::NativeKwDicts)?;
     frame.ns = ns;
     cx.call_function(frame)
 }
@@ -381,6 +381,9 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
                     | "ellipsis"
                     | "generator"
                     | "member_descriptor"
+                    | "memoryview"
+                    | "memory_iterator"
+                    | "HASH"
             )
         {
             return err(cx, rt, "TypeError", &format!("type '{bname}' is not an acceptable base type"));

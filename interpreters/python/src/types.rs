@@ -56,6 +56,7 @@ const CONSTRUCTED: &[&str] = &[
     "str",
     "bytes",
     "bytearray",
+    "memoryview",
     "bool",
     "list",
     "tuple",
@@ -94,6 +95,7 @@ fn construct<S: Space>(
             "str" => return crate::bytes::make_str(cx, rt, args, kw),
             "bytes" => return crate::bytes::construct(cx, rt, false, args, kw),
             "bytearray" => return crate::bytes::construct(cx, rt, true, args, kw),
+            "memoryview" => return crate::memview::construct(cx, rt, args, kw),
             "bool" => {
                 return Ok(rt.bool_obj(match arg(0) {
                     None => false,
@@ -575,6 +577,9 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
     if crate::bytes::is_binary(obj) {
         return crate::bytes::getitem(cx, rt, obj, key);
     }
+    if crate::memview::is_view(obj) {
+        return crate::memview::getitem(cx, rt, obj, key);
+    }
     if dict::is_dict(obj) {
         return match dict::lookup(cx, rt, obj, key)? {
             Some(v) => Ok(v),
@@ -597,7 +602,13 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             let f = crate::attrs::descr_get(cx, rt, g, None, obj)?;
             return builtins::call_value(cx, rt, f, &[key], &[]);
         }
-        // `list[int]` and friends in annotations: the class itself.
+        if ["list", "dict", "tuple", "set", "frozenset", "type"].iter().any(|n| rt.builtin_type(n) == obj) {
+            // `list[int]` (PEP 585): a `types.GenericAlias`, made by `_union`.
+            let m = crate::modules::import_module(cx, rt, "_union")?;
+            let alias = getattr(cx, rt, m, "alias")?;
+            return builtins::call_value(cx, rt, alias, &[obj, key], &[]);
+        }
+        // Other classes in annotations: the class itself.
         return Ok(obj);
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not subscriptable", builtins::type_name(rt, obj)))
@@ -610,6 +621,9 @@ pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
     }
     if is(obj, &crate::bytes::BYTEARRAY) {
         return crate::bytes::setitem(cx, rt, obj, key, v);
+    }
+    if crate::memview::is_view(obj) {
+        return crate::memview::setitem(cx, rt, obj, key, v);
     }
     if is(obj, &LIST) {
         let items = list_items(obj);
@@ -664,6 +678,10 @@ pub fn replace_list<S: Space>(cx: &mut Cx<'_, S>, l: usize, items: &[usize]) {
 pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize) -> Result<(), usize> {
     if is(obj, &crate::bytes::BYTEARRAY) {
         return crate::bytes::delitem(cx, rt, obj, key);
+    }
+    if crate::memview::is_view(obj) {
+        crate::memview::live(cx, rt, obj)?;
+        return Err(crate::errors::new_error(cx, rt, "TypeError", "cannot delete memory"));
     }
     if dict::is_dict(obj) {
         return match dict::remove(cx, rt, obj, key)? {

@@ -95,6 +95,7 @@ fn listing(code: &Code, name: &str) -> String {
                 | Op::StoreName(i)
                 | Op::DeleteName(i)
                 | Op::LoadAttr(i)
+                | Op::LoadMethod(i)
                 | Op::StoreAttr(i)
                 | Op::DeleteAttr(i)
                 | Op::ImportName(i)
@@ -465,11 +466,11 @@ fn scheme_class_super() {
           2  10 Dup
           2  11 StoreName __classcell__
           2  12 Return
-        C.m Function stack=1
+        C.m Function stack=2
           3   0 LoadGlobal super
           3   1 Call(0)
-          3   2 LoadAttr m
-          3   3 Call(0)
+          3   2 LoadMethod m
+          3   3 CallMethod(0)
           3   4 Return
     "#,
     );

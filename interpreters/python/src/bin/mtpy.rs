@@ -207,6 +207,7 @@ fn run(plan: Plan, argv: Vec<String>, params: JitParams, stats: bool, interactiv
             None => repl::run(&mut session, &mut repl::PlainStdin),
         };
     }
+    session.at_exit();
     if stats {
         print_stats(&session.vm);
     }

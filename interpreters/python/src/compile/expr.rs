@@ -186,10 +186,25 @@ impl<'a> Compiler<'a> {
                 self.yield_from_loop();
             }
             Expr::Compare(c) => self.compile_compare(c)?,
-            Expr::Call(c) => {
-                self.compile_expr(&c.func)?;
-                self.compile_call_args(&c.arguments, 0)?;
-            }
+            Expr::Call(c) => match &*c.func {
+                // `obj.name(args)` with plain arguments: no bound method is made.
+                Expr::Attribute(a)
+                    if c.arguments.keywords.is_empty()
+                        && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) =>
+                {
+                    self.compile_expr(&a.value)?;
+                    let n = self.attr_name(&a.attr.id);
+                    self.emit(Op::LoadMethod(n));
+                    for arg in c.arguments.args.iter() {
+                        self.compile_expr(arg)?;
+                    }
+                    self.emit(Op::CallMethod(c.arguments.args.len() as u32));
+                }
+                _ => {
+                    self.compile_expr(&c.func)?;
+                    self.compile_call_args(&c.arguments, 0)?;
+                }
+            },
             Expr::FString(f) => self.compile_fstring(&f.value)?,
             Expr::TString(t) => return cerr("template strings need Python 3.14", t.range),
             Expr::StringLiteral(_)

@@ -29,6 +29,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => seq(1, -1),
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) | MakeCell(_) | Nop => seq(0, 0),
         LoadAttr(_) => seq(1, 0),
+        LoadMethod(_) => seq(1, 1),
         StoreAttr(_) => seq(2, -2),
         DeleteAttr(_) => seq(1, -1),
         BinarySubscr => seq(2, -1),
@@ -49,6 +50,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         GetIter => seq(1, 0),
         ForIter(t) => Effect { needs: 1, fall: Some(1), jump: Some((t, -1)) },
         Call(n) => seq(n + 1, -(n as i32)),
+        CallMethod(n) => seq(n + 2, -(n as i32) - 1),
         CallKw { argc, .. } => seq(argc + 1, -(argc as i32)),
         CallEx { kwargs } => seq(2 + kwargs as u32, -1 - kwargs as i32),
         MakeFunction { defaults, kwdefaults, closure, .. } => {

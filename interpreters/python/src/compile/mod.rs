@@ -543,7 +543,11 @@ impl<'a> Compiler<'a> {
             stacksize: built.stacksize,
             firstline: u.firstline,
             doc: u.doc,
+            kwnames: Vec::new(),
+            sites: crate::sites::Sites::new(0),
         };
+        let kwnames = code.consts.iter().map(crate::bytecode::Const::keyword_names).collect();
+        let code = Code { kwnames, sites: crate::sites::Sites::new(code.ops.len()), ..code };
         if cfg!(debug_assertions) {
             if let Err(m) = flow::verify(&code) {
                 return cerr(format!("internal compiler error: {m}"), r);

@@ -9,6 +9,7 @@ rows! {
     "_binascii.b2a_base64" => ba_b2a_base64,
     "_binascii.a2b_hex" => ba_a2b_hex,
     "_binascii.crc32" => ba_crc32,
+    "_binascii.adler32" => ba_adler32,
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -48,10 +49,7 @@ fn ascii_data<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'s
 
 /// The bytes of a `b2a_*` argument: a bytes-like object.
 fn binary_data<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'static [u8], usize> {
-    buffer(v).ok_or_else(|| {
-        let msg = format!("a bytes-like object is required, not '{}'", b::type_name(rt, v));
-        crate::errors::new_error(cx, rt, "TypeError", &msg)
-    })
+    crate::bytes::buffer_arg(cx, rt, v)
 }
 
 fn ba_b2a_base64<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
@@ -222,4 +220,32 @@ fn ba_crc32<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &
         None => 0,
     };
     Ok(new_int(cx.heap_mut(), crc32(data, start) as i64))
+}
+
+/// `zlib.adler32(data, value=1)`
+fn ba_adler32<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let Some(&v) = args.first() else {
+        return err(cx, rt, "TypeError", "adler32 expected at least 1 argument, got 0");
+    };
+    let data = binary_data(cx, rt, v)?;
+    let start = match args.get(1) {
+        Some(&s) => {
+            let n = super::index_value(cx, rt, s)?;
+            let m = BigInt::from(1u64 << 32);
+            (((n % &m) + &m) % &m).to_u32().unwrap_or(0)
+        }
+        None => 1,
+    };
+    const MOD: u32 = 65521;
+    let (mut a, mut b) = (start & 0xffff, start >> 16);
+    // Sums stay below 2**32 for 5552 bytes between reductions.
+    for chunk in data.chunks(5552) {
+        for &x in chunk {
+            a += x as u32;
+            b += a;
+        }
+        a %= MOD;
+        b %= MOD;
+    }
+    Ok(new_int(cx.heap_mut(), ((b << 16) | a) as i64))
 }

@@ -73,10 +73,7 @@ fn like<S: Space>(cx: &mut Cx<'_, S>, o: usize, v: Vec<u8>) -> PyResult {
 
 /// A bytes-like argument, or `a bytes-like object is required, not 'str'`.
 fn buf_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'static [u8], usize> {
-    buffer(v).ok_or_else(|| {
-        let msg = format!("a bytes-like object is required, not '{}'", tname(rt, v));
-        crate::errors::new_error(cx, rt, "TypeError", &msg)
-    })
+    crate::bytes::buffer_arg(cx, rt, v)
 }
 
 /// The needle of the search methods: bytes-like, or an int (one byte).
@@ -264,8 +261,12 @@ pub(super) fn b_hex<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
+    hex_string(cx, rt, data(this(t)), args, kw)
+}
+
+/// `hex(sep=None, bytes_per_sep=1)` of bytes `d` (bytes, bytearray and memoryview).
+pub(super) fn hex_string<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: &[u8], args: &[usize], kw: Kw<'_>) -> PyResult {
     let p = params(cx, rt, "hex", args, kw, &["sep", "bytes_per_sep"], true)?;
-    let d = data(this(t));
     let sep: Option<String> = match p[0] {
         None => None,
         Some(v) if is(v, &STR) => Some(text(v).to_string()),

@@ -94,7 +94,7 @@ fn module_for_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> PyRes
             let count = rt.modules.borrow()[id]
                 .order
                 .iter()
-                .filter(|n| crate::globals::peek_global_of(rt, m, n).is_some())
+                .filter(|n| &***n != "__builtins__" && crate::globals::peek_global_of(rt, m, n).is_some())
                 .count();
             let same = count == items.len()
                 && items.iter().all(|&(k, v)| is(k, &STR) && crate::globals::peek_global_of(rt, m, text(k)) == Some(v));
@@ -167,6 +167,15 @@ fn target<S: Space>(
         }
     }
     match globals {
+        // `globals()` of a module (see `_moduledict`): the code runs in the module itself.
+        Some(g)
+            if is(g, &INSTANCE)
+                && &*b::type_name(rt, g) == "ModuleDict"
+                && classes::peek_slot(rt, g, "_module").is_some_and(|m| is(m, &MODULE)) =>
+        {
+            let m = classes::peek_slot(rt, g, "_module").expect("checked");
+            Ok(Target { module: m, ns: locals.filter(|&l| l != g).unwrap_or(0), sync: 0 })
+        }
         Some(g) => {
             if !dict::is_dict(g) {
                 let msg = if fname == "exec" {
@@ -192,7 +201,7 @@ fn target<S: Space>(
                 let main = rt.module_cache.borrow().get("__main__").copied().unwrap_or(rt.builtins.get());
                 return Ok(Target { module: main, ns: locals.unwrap_or(0), sync: 0 });
             };
-            let [m, code, ns, ..] = tuple_items(info)[..] else { unreachable!("frame info") };
+            let [m, code, ns, _, _] = tuple_items(info)[..] else { unreachable!("frame info") };
             if let Some(l) = locals {
                 return Ok(Target { module: m, ns: l, sync: 0 });
             }

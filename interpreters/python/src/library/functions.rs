@@ -243,25 +243,24 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
         return Ok(false);
     }
     let t = if hook == "__instancecheck__" { b::peek_type(rt, o) } else { o };
-    if hook == "__subclasscheck__" && !is(info, &TYPE) {
-        let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
-        return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
-    }
     if is(info, &TYPE) && t == info {
         return Ok(true);
-    }
-    if !is(info, &TYPE) {
-        // A union (`int | str`) or a typing alias: its class's hook decides.
-        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
-            let r = call_value(cx, rt, h, &[info, o], &[])?;
-            return truth(cx, rt, r);
-        }
     }
     if is(info, &TYPE) {
         if let Some(h) = classes::special(rt, classes::meta_of(rt, info), hook) {
             let r = call_value(cx, rt, h, &[info, o], &[])?;
             return truth(cx, rt, r);
         }
+    } else if is(info, &INSTANCE) {
+        // A union (`int | None`) answers for its members.
+        if let Some(h) = classes::special(rt, b::peek_type(rt, info), hook) {
+            let r = call_value(cx, rt, h, &[info, o], &[])?;
+            return truth(cx, rt, r);
+        }
+    }
+    if hook == "__subclasscheck__" && !is(info, &TYPE) {
+        let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
+        return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
     }
     classinfo_matches(cx, rt, t, info)
 }
@@ -487,6 +486,7 @@ pub(super) fn reversed<S: Space>(
         || crate::bytes::is_binary(o)
         || dict::is_dict(o)
         || crate::views::is_view(o)
+        || crate::memview::is_view(o)
     {
         collect(cx, rt, o)?
     } else if is(o, &INSTANCE) {
@@ -721,7 +721,7 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     let s = arg(cx, rt, args, 0, "ord")?;
     let (first, n) = if is(s, &STR) {
         (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
-    } else if let Some(d) = crate::bytes::buffer(s) {
+    } else if let Some(d) = crate::bytes::buffer(s).filter(|_| crate::bytes::is_binary(s)) {
         (d.first().map(|&c| c as i64), d.len())
     } else {
         let msg = format!("ord() expected string of length 1, but {} found", b::type_name(rt, s));
@@ -811,7 +811,8 @@ pub(super) fn build_class<S: Space>(
 pub const FRAME_KW: &str = "__frame__";
 
 /// What `globals()`, `locals()`, `dir()` and `vars()` called without arguments need of the
-/// calling frame: (module, code number, class namespace or None, tuple of the local slots).
+/// calling frame: (module, code number, class namespace or None, tuple of the local slots,
+/// the exception being handled or None; `sys.exc_info()` and `sys.exception()` need that).
 /// `None` for other callables.
 pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     cx: &mut C,
@@ -823,9 +824,8 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
     let wanted = match crate::library::NAMES[id] {
-        "globals" | "locals" | "dir" | "vars" => nargs == 0,
+        "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => nargs == 0,
         "exec" | "eval" => true,
-        "sys.exc_info" => nargs == 0,
         _ => false,
     };
     if !wanted {
@@ -835,8 +835,8 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let code = crate::space::int(cx, code);
     let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
     let locals = crate::interp::tuple(cx, &f.locals);
-    // (The exception the frame handles last: `sys.exc_info()`.)
-    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, f.exc]))
+    let exc = if crate::interp::is_null(cx, f.exc) { cx.const_ref(rt.none.get()) } else { f.exc };
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, exc]))
 }
 
 /// The globals of a module as a new dict.
@@ -864,7 +864,7 @@ pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Opti
             None => Ok(dict::new_dict(cx.heap_mut())),
         };
     };
-    let [m, code, ns, slots, ..] = tuple_items(info)[..] else { unreachable!("frame info") };
+    let [m, code, ns, slots, _] = tuple_items(info)[..] else { unreachable!("frame info") };
     if ns != rt.none.get() {
         return Ok(ns);
     }
@@ -922,7 +922,12 @@ pub(super) fn globals<S: Space>(
             None => return Ok(dict::new_dict(cx.heap_mut())),
         },
     };
-    module_dict(cx, rt, m)
+    let names = module_dict(cx, rt, m)?;
+    let _ = metatrace::Ctx::root(cx, names);
+    // A dict whose changes also reach the module (see `_moduledict`).
+    let md = crate::modules::import_module(cx, rt, "_moduledict")?;
+    let make = crate::types::getattr(cx, rt, md, "make")?;
+    call_value(cx, rt, make, &[m, names], &[])
 }
 
 pub(super) fn locals<S: Space>(
@@ -980,6 +985,7 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             }
             let t = if is(o, &TYPE) { o } else { b::peek_type(rt, o) };
             names.extend(["__class__".into(), "__doc__".into()]);
+            names.extend(super::builtin_data_attrs(rt, t).iter().map(|&n| Rc::from(n)));
             if !classes::is_builtin(rt, t) && crate::attrs::has_dict(rt, t) {
                 names.extend(["__dict__".into(), "__weakref__".into()]);
             }

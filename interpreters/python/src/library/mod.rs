@@ -40,12 +40,14 @@ mod dunders;
 mod evaluation;
 mod exceptions;
 mod functions;
+mod hashes;
 mod imports;
 mod iterators;
 mod mappings;
 mod matching;
 mod math;
 mod mathx;
+mod memview;
 mod methods;
 mod numeric;
 mod objects;
@@ -68,6 +70,7 @@ mod valuetypes;
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use iterators::function_get_attr;
+pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{
@@ -94,7 +97,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, iterators, matching
+    posix, re, valuetypes, memview, hashes, iterators, matching
 );
 
 const fn total(parts: &[&[&str]]) -> usize {
@@ -209,6 +212,18 @@ fn s<S: Space>(cx: &mut Cx<'_, S>, v: &str) -> PyResult {
     Ok(new_str(cx.heap_mut(), v))
 }
 
+/// The data attributes of builtin class `t`'s objects that its dict does not list (for `dir`).
+pub fn builtin_data_attrs(rt: &Python, t: usize) -> &'static [&'static str] {
+    if !classes::is_builtin(rt, t) {
+        return &[];
+    }
+    match &*classes::type_name(rt, t) {
+        "memoryview" => memview::ATTRS,
+        "HASH" => &["block_size", "digest_size", "name"],
+        _ => &[],
+    }
+}
+
 /// Whether table entry `name` is a static or class method of a builtin type (called without
 /// a bound object, whether read from the class or from an instance).
 pub fn is_static_name(name: &str) -> bool {
@@ -236,6 +251,9 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         "str" => is(this, &STR),
         "bytes" => is(this, &crate::bytes::BYTES),
         "bytearray" => is(this, &crate::bytes::BYTEARRAY),
+        "memoryview" => is(this, &crate::memview::MEMVIEW),
+        "memory_iterator" => is(this, &crate::memview::MEM_ITER),
+        "HASH" => hashes::is_hash(this),
         "list" => is(this, &LIST),
         "tuple" => is(this, &TUPLE),
         "dict" => dict::is_dict(this),

@@ -162,7 +162,7 @@ pub fn make_int<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: K
         }
         return str_to_int(cx, rt, v, bv);
     }
-    let v = text_value(v);
+    let v = view_bytes(cx, rt, text_value(v))?;
     if is(v, &STR) {
         return str_to_int(cx, rt, v, 10);
     }
@@ -311,7 +311,7 @@ pub fn make_float<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw:
     if is(v, &FLOAT) {
         return Ok(v);
     }
-    let v = text_value(v);
+    let v = view_bytes(cx, rt, text_value(v))?;
     if crate::bytes::is_binary(v) {
         return match ascii_text(v).and_then(parse_float) {
             Some(f) => Ok(new_float(cx.heap_mut(), f)),
@@ -804,4 +804,15 @@ pub(super) fn float_fromhex<S: Space>(
         Err(msg) if msg.starts_with("invalid") => err(cx, rt, "ValueError", msg),
         Err(msg) => err(cx, rt, "OverflowError", msg),
     }
+}
+
+/// A memoryview's bytes as a bytes object (what `int()` and `float()` parse); other values as
+/// they are.
+fn view_bytes<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<usize, usize> {
+    if !crate::memview::is_view(v) {
+        return Ok(v);
+    }
+    crate::memview::live(cx, rt, v)?;
+    let data = crate::memview::gather(v);
+    Ok(crate::bytes::new_bytes(cx.heap_mut(), &data))
 }

@@ -271,6 +271,12 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
     if crate::complex::is_complex(obj) {
         return crate::complex::attr(cx, obj, name).map(Ok);
     }
+    if crate::memview::is_view(obj) {
+        return crate::memview::attr(cx, rt, obj, name);
+    }
+    if super::hashes::is_hash(obj) {
+        return super::hashes::attr(cx, obj, name).map(Ok);
+    }
     let _ = rt;
     None
 }

@@ -42,8 +42,6 @@ rows! {
     "type.__instancecheck__" => type_instancecheck,
     "type.__subclasscheck__" => type_subclasscheck,
     "function.__call__" => function_call,
-    "type.__or__" => type_or,
-    "type.__ror__" => type_ror,
 }
 
 fn name_arg<S: Space>(
@@ -394,33 +392,4 @@ pub(super) fn function_call<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     call_value(cx, rt, this(t), args, kw)
-}
-
-/// `X | Y` of classes: a `types.UnionType` (made by `types._union`).
-fn union<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, a: usize, b: usize) -> PyResult {
-    let m = crate::modules::import_module(cx, rt, "types")?;
-    let f = crate::types::getattr(cx, rt, m, "_union")?;
-    call_value(cx, rt, f, &[a, b], &[])
-}
-
-pub(super) fn type_or<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let other = arg(cx, rt, args, 0, "__or__")?;
-    union(cx, rt, this(t), other)
-}
-
-pub(super) fn type_ror<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    t: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let other = arg(cx, rt, args, 0, "__ror__")?;
-    union(cx, rt, other, this(t))
 }

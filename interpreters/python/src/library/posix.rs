@@ -34,6 +34,8 @@ rows! {
     "posix.rename" => p_rename,
     "posix.replace" => p_rename,
     "posix.access" => p_access,
+    "posix.chmod" => p_chmod,
+    "posix.utime" => p_utime,
     "posix.readlink" => p_readlink,
     "posix.getpid" => p_getpid,
     "posix.getppid" => p_getppid,
@@ -71,7 +73,18 @@ fn errno_error<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, errno: i32, files: &[u
     let m = new_str(cx.heap_mut(), &strerror(errno));
     let _ = metatrace::Ctx::root(cx, m);
     let mut args = vec![n, m];
-    match files {
+    // (The file names are as the OS saw them: a path-like object's `__fspath__()`.)
+    let files: Vec<usize> = files
+        .iter()
+        .map(|&f| match is(f, &INSTANCE).then(|| b::call_method(cx, rt, f, "__fspath__", &[])).flatten() {
+            Some(Ok(s)) => {
+                let _ = metatrace::Ctx::root(cx, s);
+                s
+            }
+            _ => f,
+        })
+        .collect();
+    match &files[..] {
         [] => {}
         [f] => args.push(*f),
         [f, g, ..] => args.extend([*f, rt.none.get(), *g]),
@@ -578,6 +591,84 @@ pub(super) fn p_access<S: Space>(
     let c = c_path(cx, rt, path, "access")?;
     // SAFETY: `c` is a NUL-terminated path.
     Ok(rt.bool_obj(unsafe { libc::access(c.as_ptr(), mode) } == 0))
+}
+
+pub(super) fn p_chmod<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let path = need(cx, rt, args, kw, 0, "path", "chmod")?;
+    let mode = need(cx, rt, args, kw, 1, "mode", "chmod")?;
+    let mode = int_of(cx, rt, mode)? as libc::mode_t;
+    let c = c_path(cx, rt, path, "chmod")?;
+    // SAFETY: `c` is a NUL-terminated path.
+    if unsafe { libc::chmod(c.as_ptr(), mode) } != 0 {
+        return Err(os_error(cx, rt, &std::io::Error::last_os_error(), &[path]));
+    }
+    Ok(rt.none.get())
+}
+
+/// `utime(path, times=None, *, ns=None)`: sets the access and modification times (now, by
+/// default; `times` in seconds, `ns` in nanoseconds).
+pub(super) fn p_utime<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let path = need(cx, rt, args, kw, 0, "path", "utime")?;
+    let none = rt.none.get();
+    let times = param(args, kw, 1, "times").filter(|&v| v != none);
+    let ns = kw.iter().find(|(k, _)| &**k == "ns").map(|&(_, v)| v).filter(|&v| v != none);
+    let pair = |v: usize| is(v, &TUPLE).then(|| tuple_items(v)).filter(|t| t.len() == 2);
+    let now = libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW };
+    let mut ts = [now, now];
+    match (times, ns) {
+        (Some(_), Some(_)) => {
+            return err(cx, rt, "ValueError", "utime: you may specify either 'times' or 'ns' but not both");
+        }
+        (Some(t), None) => {
+            let Some(items) = pair(t) else {
+                return err(cx, rt, "TypeError", "utime: 'times' must be either a tuple of two ints or None");
+            };
+            for (k, &x) in items.iter().enumerate() {
+                let secs = if is(x, &FLOAT) {
+                    peek_f64(x).unwrap_or(0.0)
+                } else if let Some(i) = peek_i64(x) {
+                    i as f64
+                } else {
+                    let msg = format!("'{}' object cannot be interpreted as an integer", b::type_name(rt, x));
+                    return err(cx, rt, "TypeError", &msg);
+                };
+                let whole = secs.floor();
+                ts[k] = libc::timespec { tv_sec: whole as libc::time_t, tv_nsec: ((secs - whole) * 1e9) as _ };
+            }
+        }
+        (None, Some(n)) => {
+            let Some(items) = pair(n) else {
+                return err(cx, rt, "TypeError", "utime: 'ns' must be a tuple of two ints");
+            };
+            for (k, &x) in items.iter().enumerate() {
+                let n = int_of(cx, rt, x)?;
+                ts[k] = libc::timespec {
+                    tv_sec: n.div_euclid(1_000_000_000) as _,
+                    tv_nsec: n.rem_euclid(1_000_000_000) as _,
+                };
+            }
+        }
+        (None, None) => {}
+    }
+    let c = c_path(cx, rt, path, "utime")?;
+    // SAFETY: `c` is a NUL-terminated path and `ts` holds two timespecs.
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ts.as_ptr(), 0) } != 0 {
+        // (CPython's utime names no file in its error.)
+        return Err(os_error(cx, rt, &std::io::Error::last_os_error(), &[]));
+    }
+    Ok(none)
 }
 
 pub(super) fn p_getpid<S: Space>(

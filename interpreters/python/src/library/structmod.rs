@@ -3,7 +3,7 @@
 //! Sizes and alignments are those of x86-64 Linux for the native (`@`) mode.
 
 use super::*;
-use crate::bytes::{buffer, new_bytes, BYTEARRAY};
+use crate::bytes::{buffer, new_bytes};
 
 rows! {
     "_struct.calcsize" => st_calcsize,
@@ -273,7 +273,7 @@ fn pack_values<S: Space>(
         let one = code_size(item.code, f.native).unwrap_or(1);
         if matches!(item.code, b's' | b'p') {
             let v = vals.next().unwrap_or(0);
-            let Some(data) = buffer(v) else {
+            let Some(data) = buffer(v).filter(|_| crate::bytes::is_binary(v)) else {
                 let msg = format!("argument for '{}' must be a bytes object", item.code as char);
                 return Err(struct_error(cx, rt, &msg));
             };
@@ -292,7 +292,7 @@ fn pack_values<S: Space>(
             let v = vals.next().unwrap_or(0);
             let at = item.offset + j * one;
             let bytes: Vec<u8> = match item.code {
-                b'c' => match buffer(v).filter(|d| d.len() == 1 && !is(v, &BYTEARRAY)) {
+                b'c' => match buffer(v).filter(|d| d.len() == 1 && is(v, &crate::bytes::BYTES)) {
                     Some(d) => d.to_vec(),
                     None => return Err(struct_error(cx, rt, "char format requires a bytes object of length 1")),
                 },
@@ -433,11 +433,10 @@ fn st_pack_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, arg
     }
     check_arity(cx, rt, &f, "pack_into", args.len() - 3)?;
     let buf = args[1];
-    if !is(buf, &BYTEARRAY) {
+    let Some(len) = crate::bytes::buffer_mut(buf).map(|d| d.len()) else {
         let msg = format!("argument must be read-write bytes-like object, not {}", b::type_name(rt, buf));
         return err(cx, rt, "TypeError", &msg);
-    }
-    let len = crate::bytes::data(buf).len();
+    };
     let at = offset_in(cx, rt, args[2], len)?;
     if len.saturating_sub(at) < f.size || at > len {
         let msg = if at > len && f.size == 0 {
@@ -453,7 +452,7 @@ fn st_pack_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, arg
     }
     let mut out = vec![0u8; f.size];
     pack_values(cx, rt, &f, &args[3..], &mut out)?;
-    let dst = crate::bytes::data_mut(buf);
+    let dst = crate::bytes::buffer_mut(buf).unwrap_or_default();
     if dst.len() >= at + f.size {
         dst[at..at + f.size].copy_from_slice(&out);
     }
@@ -461,10 +460,7 @@ fn st_pack_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, arg
 }
 
 fn data_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<&'static [u8], usize> {
-    buffer(v).ok_or_else(|| {
-        let msg = format!("a bytes-like object is required, not '{}'", b::type_name(rt, v));
-        crate::errors::new_error(cx, rt, "TypeError", &msg)
-    })
+    crate::bytes::buffer_arg(cx, rt, v)
 }
 
 fn st_unpack<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {

@@ -8,10 +8,10 @@ use super::*;
 
 rows! {
     "sys.exit" => sys_exit,
-    "sys.exc_info" => sys_exc_info,
-    "sys.intern" => sys_intern,
     "sys.__getattr__" => sys_getattr,
     "sys.getrecursionlimit" => sys_getrecursionlimit,
+    "sys.exc_info" => sys_exc_info,
+    "sys.exception" => sys_exception,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
     "sys.get_int_max_str_digits" => sys_get_int_max_str_digits,
     "sys.set_int_max_str_digits" => sys_set_int_max_str_digits,
@@ -36,6 +36,45 @@ pub(super) fn sys_exit<S: Space>(
     let e = crate::types::call_type(cx, rt, rt.builtin_type("SystemExit"), args, &[])?;
     Err(e)
 }
+/// The exception the caller is handling, or None (the frame comes as the `__frame__`
+/// keyword, see `frame_info`).
+fn handled(rt: &Python, kw: Kw<'_>) -> usize {
+    kwarg(kw, super::functions::FRAME_KW).map_or(rt.none.get(), |info| tuple_items(info)[4])
+}
+
+pub(super) fn sys_exception<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    if !args.is_empty() {
+        return err(cx, rt, "TypeError", &format!("exception() takes no arguments ({} given)", args.len()));
+    }
+    Ok(handled(rt, kw))
+}
+
+pub(super) fn sys_exc_info<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    if !args.is_empty() {
+        return err(cx, rt, "TypeError", &format!("exc_info() takes no arguments ({} given)", args.len()));
+    }
+    let e = handled(rt, kw);
+    let none = rt.none.get();
+    if e == none {
+        return Ok(crate::runtime::new_tuple(cx.heap_mut(), &[none, none, none]));
+    }
+    let t = crate::builtins::peek_type(rt, e);
+    let tb = crate::types::getattr(cx, rt, e, "__traceback__")?;
+    Ok(crate::runtime::new_tuple(cx.heap_mut(), &[t, e, tb]))
+}
+
 /// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,
 /// `sys.stdout`, `sys.stderr` and their `__std*__` originals).
 pub(super) fn sys_getattr<S: Space>(
@@ -62,6 +101,14 @@ pub(super) fn sys_getattr<S: Space>(
             }
         }
         if let Some(v) = crate::globals::peek_global_of(rt, sys, &name) {
+            return Ok(v);
+        }
+    }
+    // The rest of `sys` written in Python (`_sys`), copied into `sys` when first asked for.
+    if let (Some(sys), false) = (sys, name.starts_with("__")) {
+        let extra = crate::modules::import_module(cx, rt, "_sys")?;
+        if let Some(v) = crate::globals::peek_global_of(rt, extra, &name).filter(|_| !name.starts_with('_')) {
+            crate::globals::store_global(cx, rt, sys, &name, v);
             return Ok(v);
         }
     }
@@ -331,47 +378,4 @@ pub(super) fn time_sleep<S: Space>(
         std::thread::sleep(std::time::Duration::from_secs_f64(s));
     }
     Ok(rt.none.get())
-}
-
-/// `sys.exc_info()`: `(type, exception, traceback)` of the exception the calling frame
-/// handles, or three Nones.
-pub(super) fn sys_exc_info<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    kw: Kw<'_>,
-) -> PyResult {
-    let none = rt.none.get();
-    if !args.is_empty() {
-        let msg = format!("sys.exc_info() takes no arguments ({} given)", args.len());
-        return err(cx, rt, "TypeError", &msg);
-    }
-    let frame = kw.iter().find(|(k, _)| &**k == super::FRAME_KW).map(|&(_, v)| v);
-    let exc = frame.filter(|&f| is(f, &TUPLE)).and_then(|f| tuple_items(f).get(4).copied()).unwrap_or(none);
-    if exc == none || exc == 0 {
-        return Ok(new_tuple(cx.heap_mut(), &[none, none, none]));
-    }
-    let t = b::peek_type(rt, exc);
-    let tb = match crate::types::getattr(cx, rt, exc, "__traceback__") {
-        Ok(tb) => tb,
-        Err(_) => none,
-    };
-    Ok(new_tuple(cx.heap_mut(), &[t, exc, tb]))
-}
-
-/// `sys.intern(s)`: `s` (strs are compared by value everywhere that matters).
-pub(super) fn sys_intern<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
-    let s = arg(cx, rt, args, 0, "intern")?;
-    if !is(s, &STR) {
-        let msg = format!("intern() argument must be str, not {}", b::type_name(rt, s));
-        return err(cx, rt, "TypeError", &msg);
-    }
-    Ok(s)
 }

@@ -75,6 +75,9 @@ rows! {
     "list.__getitem__" => v_getitem, "tuple.__getitem__" => v_getitem, "range.__getitem__" => v_getitem,
     "list.__setitem__" => v_setitem, "list.__delitem__" => v_delitem, "list.__reversed__" => v_reversed,
     "dict.__reversed__" => v_reversed, "range.__reversed__" => v_reversed,
+    "memoryview.__len__" => v_len, "memoryview.__iter__" => v_iter, "memoryview.__getitem__" => v_getitem,
+    "memoryview.__setitem__" => v_setitem, "memoryview.__delitem__" => v_delitem, "memoryview.__repr__" => v_repr,
+    "memoryview.__hash__" => v_hash, "memoryview.__eq__" => v_eq, "memoryview.__ne__" => v_ne,
 }
 
 /// Defines builtin methods: `name(cx, rt, self, args, kw) { body }`.
@@ -213,6 +216,7 @@ fn compare_method<S: Space>(
         0 if crate::sets::is_any(me) => crate::sets::is_any(x),
         0 if dict::is_dict(me) => equality && dict::is_dict(x),
         0 if crate::ranges::is_range(me) => equality && crate::ranges::is_range(x),
+        0 if crate::memview::is_view(me) => equality && (crate::memview::is_view(x) || crate::bytes::is_binary(x)),
         0 => layout_of(x) == layout_of(me),
         3 => equality && rank(x) > 0,
         r => rank(x) > 0 && rank(x) <= r,

@@ -17,7 +17,7 @@ def classify(v):
 vals = [P(0, 0), P(3, 1), P(1, 3), [1, 2], [1, 2, 3, 4], {"k": 5}, 7, "s", None, (1, 2, 3)]
 tot = 0
 hist = {}
-for i in range(700):
+for i in range(300):
     r = classify(vals[i % len(vals)] if i % 7 else vals[(i * 3) % len(vals)])
     tot += r
     hist[r] = hist.get(r, 0) + 1
@@ -29,7 +29,7 @@ def gen(n):
             case 1: yield ["b", i]
             case _: yield {"c": i}
 acc = []
-for item in gen(400):
+for item in gen(200):
     match item:
         case ("a", n): acc.append(n)
         case ["b", n]: acc.append(-n)

@@ -414,7 +414,27 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if not getattr(cls, "__doc__", None):
         cls.__doc__ = cls.__name__ + "(" + ", ".join(f.name + ": " + _annotation_text(f.type)
                                                      for f in fields_list) + ")"
+    if slots:
+        cls = _add_slots(cls, field_names)
     return cls
+
+
+def _add_slots(cls, field_names):
+    """The class made again with `__slots__` of its fields (slots=True)."""
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(getattr(base, "__slots__", ()))
+    ns = dict(cls.__dict__)
+    ns["__slots__"] = tuple(n for n in field_names if n not in inherited)
+    for name in field_names:
+        ns.pop(name, None)
+    ns.pop("__dict__", None)
+    ns.pop("__weakref__", None)
+    qualname = getattr(cls, "__qualname__", None)
+    new_cls = type(cls)(cls.__name__, cls.__bases__, ns)
+    if qualname is not None:
+        new_cls.__qualname__ = qualname
+    return new_cls
 
 
 def _annotation_text(tp):

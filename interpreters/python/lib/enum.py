@@ -404,6 +404,19 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
+def _flag_bin(num, max_bits):
+    """`0b0 0011`: the two's complement digits of `num`, at least `max_bits` of them."""
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = bin(num + ceiling).replace("1", "0", 1)
+    else:
+        s = bin(~num ^ (ceiling - 1) + ceiling)
+    sign, digits = s[:3], s[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return sign + " " + digits
+
+
 def _power_of_two(value):
     return value > 0 and value & (value - 1) == 0
 
@@ -420,18 +433,29 @@ class Flag(Enum):
             high = max(high, value)
         return 1 << high.bit_length() if high else 1
 
+    _keep_unknown_ = False
+
     @classmethod
     def _missing_(cls, value):
         if not isinstance(value, int):
             raise ValueError(repr(value) + " is not a valid " + cls.__qualname__)
         mask = cls._flag_mask_
         if value < 0:
-            value = value & mask if value >= -mask - 1 else value
-        if value & ~mask:
-            raise ValueError(repr(value) + " is not a valid " + cls.__qualname__)
+            if cls._keep_unknown_:
+                all_bits = (1 << max(mask.bit_length(), (~value).bit_length() + 1)) - 1
+                value = value & all_bits
+            else:
+                value = value & mask if value >= -mask - 1 else value
+        unknown = value & ~mask
+        if unknown and not cls._keep_unknown_:
+            bits = max(value.bit_length(), mask.bit_length())
+            raise ValueError("%r invalid value %r\n    given %s\n  allowed %s"
+                             % (cls, value, _flag_bin(value, bits), _flag_bin(mask, bits)))
         pseudo = object.__new__(cls) if cls._member_type_ is object else cls._member_type_.__new__(cls, value)
         pseudo._value_ = value
         names = [m._name_ for m in cls._decompose(value)]
+        if names and unknown:
+            names.append(repr(unknown))
         pseudo._name_ = "|".join(names) if names else None
         cls._value2member_map_[value] = pseudo
         return pseudo
@@ -497,7 +521,12 @@ class Flag(Enum):
 
 
 class IntFlag(int, ReprEnum, Flag):
-    """A Flag whose members are ints."""
+    """A Flag whose members are ints (values with unknown bits are kept)."""
+
+    _keep_unknown_ = True
+
+    def __invert__(self):
+        return type(self)(~self._value_)
 
     def __str__(self):
         return int.__repr__(self)

@@ -8,7 +8,8 @@ from collections import namedtuple
 
 __all__ = [
     "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "cache", "cached_property", "cmp_to_key",
-    "lru_cache", "partial", "partialmethod", "reduce", "singledispatch", "total_ordering",
+    "lru_cache", "partial", "partialmethod", "reduce", "singledispatch", "singledispatchmethod",
+    "total_ordering",
     "update_wrapper", "wraps",
 ]
 
@@ -423,3 +424,29 @@ def singledispatch(func):
     wrapper._clear_cache = cache.clear
     update_wrapper(wrapper, func)
     return wrapper
+
+
+class singledispatchmethod:
+    """A method dispatching on the type of its first argument after self."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(repr(func) + " is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)

@@ -294,7 +294,7 @@ class _TeeBuffer:
         self.positions = []
 
 
-class _Tee:
+class _tee:
     def __init__(self, buffer, index):
         self._buffer = buffer
         self._index = index
@@ -327,7 +327,7 @@ def tee(iterable, n=2):
         raise ValueError("n must be >= 0")
     buf = _TeeBuffer(iter(iterable))
     buf.positions = [0] * n
-    return tuple(_Tee(buf, i) for i in range(n))
+    return tuple(_tee(buf, i) for i in range(n))
 
 
 def zip_longest(*iterables, fillvalue=None):

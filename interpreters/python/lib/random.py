@@ -110,6 +110,14 @@ class Random:
                 a = _str_seed(a)
             else:
                 a = hash(a)
+        elif isinstance(a, (bytes, bytearray)):
+            if version == 2:
+                data = list(a)
+                a = 0
+                for byte in data + _sha512(data):
+                    a = (a << 8) | byte
+            else:
+                a = hash(bytes(a))
         elif isinstance(a, float):
             a = hash(a)
         elif not isinstance(a, int):

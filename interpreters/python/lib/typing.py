@@ -145,6 +145,12 @@ class _GenericAlias(_Final):
             raise AttributeError(attr)
         return getattr(self.__origin__, attr)
 
+    def __instancecheck__(self, obj):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
 
 class _CallableAlias(_GenericAlias):
     def __repr__(self):
@@ -170,6 +176,12 @@ class _UnionAlias(_GenericAlias):
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
 
 
 class _LiteralAlias(_GenericAlias):
@@ -216,6 +228,12 @@ class _SpecialAlias(_Final):
 
     def __ror__(self, other):
         return Union[other, self]
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__origin__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__origin__)
 
 
 class _CallableSpecial(_SpecialAlias):
@@ -449,8 +467,65 @@ class Generic:
         return _GenericAlias(cls, tuple(_check(p, "") for p in params))
 
 
-class Protocol(Generic):
+_PROTO_SKIP = frozenset({"__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
+                         "__module__", "__new__", "__slots__", "__subclasshook__", "__weakref__",
+                         "__class_getitem__", "__qualname__", "__parameters__", "__orig_bases__",
+                         "__init_subclass__", "__match_args__", "_is_protocol", "_is_runtime_protocol"})
+
+
+def _protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        for attr in list(base.__dict__.keys()) + list(base.__dict__.get("__annotations__", {}).keys()):
+            if not attr.startswith("_abc_") and attr not in _PROTO_SKIP:
+                attrs.add(attr)
+    return attrs
+
+
+class _ProtocolMeta(type):
+    """isinstance() and issubclass() with a @runtime_checkable protocol check its members."""
+
+    def __instancecheck__(cls, instance):
+        if not cls.__dict__.get("_is_protocol", False):
+            return type.__instancecheck__(cls, instance)
+        if not cls.__dict__.get("_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if type.__instancecheck__(cls, instance):
+            return True
+        for attr in _protocol_attrs(cls):
+            if not hasattr(instance, attr):
+                return False
+            if callable(getattr(cls, attr, None)) and getattr(instance, attr) is None:
+                return False
+        return True
+
+    def __subclasscheck__(cls, other):
+        if not cls.__dict__.get("_is_protocol", False):
+            return type.__subclasscheck__(cls, other)
+        if not cls.__dict__.get("_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if not isinstance(other, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        for attr in _protocol_attrs(cls):
+            for base in other.__mro__:
+                if attr in base.__dict__:
+                    if base.__dict__[attr] is None:
+                        return False
+                    break
+            else:
+                return False
+        return True
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
     """The base of structural types (classes that only describe methods)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "_is_protocol" not in cls.__dict__:
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
 
 
 def runtime_checkable(cls):
@@ -617,35 +692,57 @@ def _caller_module():
     return "__main__"
 
 
-_NT_METHODS = ("__init__", "__repr__", "__len__", "__iter__", "__reversed__", "__getitem__",
-               "__contains__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
-               "__ge__", "__add__", "__radd__", "__mul__", "__rmul__", "__getnewargs__",
-               "_make", "_replace", "_asdict", "count", "index")
+_NT_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields",
+                            "_field_defaults", "_make", "_replace", "_asdict", "_source"})
+_NT_SPECIAL = frozenset({"__module__", "__name__", "__annotations__", "__qualname__", "__doc__"})
 
 
-class NamedTuple:
+def _make_nmtuple(name, types, module, defaults=()):
+    fields = [n for n, t in types]
+    nm_tpl = _collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = {n: t for n, t in types}
+    return nm_tpl
+
+
+class _NamedTupleMeta(type):
+    """The metaclass of NamedTuple: a class statement deriving from NamedTuple makes a
+    namedtuple class (a tuple subclass) with the class body's methods."""
+
+    def __new__(mcls, typename, bases, ns):
+        if ns.get("_root", False):
+            return super().__new__(mcls, typename, bases, ns)
+        types = ns.get("__annotations__", {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError("Non-default namedtuple field " + field_name + " cannot follow default field"
+                                + ("s" if len(default_names) > 1 else "") + " " + ", ".join(default_names))
+        nm_tpl = _make_nmtuple(typename, types.items(), ns.get("__module__", "__main__"),
+                               [ns[n] for n in default_names])
+        for key in ns:
+            if key in _NT_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _NT_SPECIAL and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        if "__doc__" in ns and ns["__doc__"] is not None:
+            nm_tpl.__doc__ = ns["__doc__"]
+        if "__qualname__" in ns:
+            nm_tpl.__qualname__ = ns["__qualname__"]
+        return nm_tpl
+
+    def __call__(cls, typename, fields=None, /, **kwargs):
+        if fields is None:
+            fields = kwargs.items()
+        elif kwargs:
+            raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+        return _make_nmtuple(typename, list(fields), _caller_module())
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
     """`class P(NamedTuple): x: int; y: int = 0` makes P a namedtuple class."""
-
-    def __init_subclass__(cls, **kwargs):
-        annotations = cls.__dict__.get("__annotations__", {}) if hasattr(cls, "__dict__") else \
-            getattr(cls, "__annotations__", {})
-        fields = list(annotations)
-        defaults = []
-        for name in fields:
-            if hasattr(cls, name):
-                defaults.append(getattr(cls, name))
-            elif defaults:
-                raise TypeError("Non-default namedtuple field " + name + " cannot follow default field"
-                                + ("s" if len(defaults) > 1 else "") + " "
-                                + ", ".join(fields[fields.index(name) - len(defaults):fields.index(name)]))
-        base = _collections.namedtuple(cls.__name__, fields, defaults=defaults, module=cls.__module__)
-        for name in _NT_METHODS:
-            setattr(cls, name, getattr(base, name))
-        for name in fields:
-            setattr(cls, name, getattr(base, name))
-        cls._fields = tuple(fields)
-        cls._field_defaults = dict(base._field_defaults)
-        cls.__annotations__ = dict(annotations)
+    _root = True
 
 
 class TypedDict(dict):
@@ -653,3 +750,21 @@ class TypedDict(dict):
 
     def __new__(cls, *args, **kwargs):
         return dict(*args, **kwargs)
+
+    def __init_subclass__(cls, total=True, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("__annotations__", {})
+        annotations = {}
+        required, optional = set(), set()
+        for base in reversed(cls.__mro__[1:]):
+            if base is not TypedDict and issubclass(base, TypedDict):
+                annotations.update(base.__dict__.get("__annotations__", {}))
+                required |= getattr(base, "__required_keys__", set())
+                optional |= getattr(base, "__optional_keys__", set())
+        annotations.update(own)
+        for k in own:
+            (required if total else optional).add(k)
+        cls.__annotations__ = annotations
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
+        cls.__total__ = total

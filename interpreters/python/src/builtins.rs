@@ -649,6 +649,18 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
     if crate::complex::is_complex(obj) {
         return Ok(crate::complex::repr(obj));
     }
+    if is(obj, &MODULE) {
+        let name = match crate::globals::peek_global_of(rt, obj, "__name__").filter(|&n| is(n, &STR)) {
+            Some(n) => text(n).to_string(),
+            None => rt.modules.borrow()[rt.module_id(obj) as usize].name.to_string(),
+        };
+        let file = crate::globals::peek_global_of(rt, obj, "__file__").filter(|&f| is(f, &STR));
+        return Ok(match file {
+            Some(f) => format!("<module '{name}' from '{}'>", text(f)),
+            None if crate::stdlib::find(&name).is_some() => format!("<module '{name}' (frozen)>"),
+            None => format!("<module '{name}' (built-in)>"),
+        });
+    }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
 
@@ -884,9 +896,11 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
         items.extend(if list { list_items(b) } else { tuple_items(b) });
         return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
     }
-    if is(a, &INSTANCE) || is(b, &INSTANCE) {
+    // Instances, and classes whose metaclass has the operator (`int | str`).
+    let hooked = |o: usize| is(o, &INSTANCE) || is(o, &TYPE);
+    if hooked(a) || hooked(b) {
         let (fwd, rev) = op.dunders();
-        if is(a, &INSTANCE) {
+        if hooked(a) {
             if let Some(r) = call_method(cx, rt, a, fwd, &[b]) {
                 let r = r?;
                 if r != rt.notimpl.get() {
@@ -894,7 +908,7 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
                 }
             }
         }
-        if is(b, &INSTANCE) {
+        if hooked(b) {
             if let Some(r) = call_method(cx, rt, b, rev, &[a]) {
                 let r = r?;
                 if r != rt.notimpl.get() {

@@ -144,13 +144,15 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
                 }
                 None if code.varkeywords => extra_kw.push((name.clone(), v)),
                 None => {
-                    if code.varnames[..code.posonlyargcount as usize].iter().any(|n| n == name) {
+                    let posonly = &code.varnames[..code.posonlyargcount as usize];
+                    if posonly.iter().any(|n| n == name) {
+                        let all: Vec<&str> =
+                            names.iter().filter(|k| posonly.contains(k)).map(|k| &**k).collect();
+                        let all = all.join(", ");
                         return Err(type_error(
                             cx,
                             rt,
-                            format!(
-                                "{fname}() got some positional-only arguments passed as keyword arguments: '{name}'"
-                            ),
+                            format!("{fname}() got some positional-only arguments passed as keyword arguments: '{all}'"),
                         ));
                     }
                     return Err(type_error(cx, rt, format!("{fname}() got an unexpected keyword argument '{name}'")));

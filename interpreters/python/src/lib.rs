@@ -306,6 +306,9 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     ] {
         globals::set_global_raw(rt, vm.heap_mut(), builtins, name, v);
     }
+    let n = runtime::new_str(vm.heap_mut(), "builtins");
+    rt.immortal(vm.heap_mut(), n);
+    globals::set_global_raw(rt, vm.heap_mut(), builtins, "__name__", n);
 }
 
 /// A new module named `name` (its `__name__` set), e.g. `__main__`.

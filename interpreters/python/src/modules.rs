@@ -197,6 +197,10 @@ fn run_module<S: Space>(
     if package {
         rt.packages.borrow_mut().insert(name.to_string());
     }
+    // `__package__`: the package itself, or the module's parent ('' at the top).
+    let parent = if package { name } else { name.rsplit_once('.').map_or("", |(p, _)| p) };
+    let p = new_str(cx.heap_mut(), parent);
+    globals::set_global_raw(rt, cx.heap_mut(), m, "__package__", p);
     // Cached before it runs: circular imports see the module as it is so far.
     crate::library::cache_module(cx, rt, name, m)?;
     if let Err(e) = run_code_in(cx, rt, &code, m, 0) {

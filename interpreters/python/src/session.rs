@@ -64,6 +64,9 @@ impl Session {
             Err(e) => return Outcome::Syntax(e),
         };
         self.rt.sources.borrow_mut().insert(Rc::from(filename), Rc::from(source));
+        if !filename.starts_with('<') {
+            self.set_main_global("__file__", filename);
+        }
         {
             let r = run_code(&mut self.vm, &code, self.main);
             self.finish(r)

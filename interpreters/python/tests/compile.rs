@@ -731,3 +731,19 @@ fn constants_and_names() {
     let code = compile_ok("'''mod doc'''\ndef f():\n  'fdoc'\n  return 1\n");
     assert_eq!(code.doc.as_deref(), Some("mod doc"));
 }
+
+#[test]
+fn structural_match_patterns_verify() {
+    for src in [
+        "match v:\n    case [a, b, *r]: pass\n    case []: pass\n    case [*_]: pass\n",
+        "match v:\n    case [_ as a, *_] if a: pass\n    case (int() as n) as m: pass\n    case _ as z: pass\n",
+        "match v:\n    case {'k': x, **rest}: pass\n    case {}: pass\n    case {'a': [1, {'b': y}]}: pass\n",
+        "match v:\n    case P(0, y=yy): pass\n    case P(): pass\n    case int(n) | float(n): pass\n",
+        "match v:\n    case [x, (1 | 2) as d, *_, last]: pass\n    case Q(a=[_, *_], b={'c': _}): pass\n",
+    ] {
+        let code = compile_ok(src);
+        assert!(code.names.iter().any(|n| n.starts_with("__match_")), "{src}");
+    }
+    let e = compile_err("match v:\n    case [*a, *b]: pass\n");
+    assert!(e.to_string().contains("multiple starred names"), "{e}");
+}

@@ -1070,3 +1070,15 @@ def _caller_module():
         except (AttributeError, ValueError):
             pass
     return "__main__"
+
+
+def _register_abcs():
+    from collections import abc as _abc
+    _abc.MutableSequence.register(deque)
+    _abc.MutableMapping.register(UserDict)
+    _abc.MutableMapping.register(ChainMap)
+    _abc.MutableSequence.register(UserList)
+
+
+_register_abcs()
+del _register_abcs

@@ -642,3 +642,19 @@ class MutableSequence(Sequence):
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+# The builtin types' places among the ABCs.
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+MutableSequence.register(list)
+MutableSequence.register(bytearray)
+ByteString.register(bytes)
+ByteString.register(bytearray)
+MutableMapping.register(dict)
+Set.register(frozenset)
+MutableSet.register(set)
+KeysView.register(type({}.keys()))
+ValuesView.register(type({}.values()))
+ItemsView.register(type({}.items()))

@@ -103,7 +103,7 @@ class JSONEncoder:
         else:
             return repr(o)
         if not self.allow_nan:
-            raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
+            raise ValueError("Out of range float values are not JSON compliant")
         return text
 
     def _scalar(self, o):

@@ -263,6 +263,10 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
         let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
         return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
     }
+    if hook == "__subclasscheck__" && !is(info, &TYPE) {
+        let msg = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
+        return Err(crate::errors::new_error(cx, rt, "TypeError", msg));
+    }
     classinfo_matches(cx, rt, t, info)
 }
 
@@ -768,7 +772,11 @@ pub(super) fn callable<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
-    let o = arg(cx, rt, args, 0, "callable")?;
+    if args.len() != 1 {
+        let msg = format!("callable() takes exactly one argument ({} given)", args.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    let o = args[0];
     Ok(rt.bool_obj(b::is_callable(rt, o)))
 }
 

@@ -6,6 +6,31 @@ use super::*;
 rows! {
     "__import__" => builtin_import,
     "importlib.import_module" => importlib_import_module,
+    "module.__new__" => module_new,
+}
+
+/// `ModuleType(name, doc=None)`: a new empty module (not in `sys.modules`).
+pub(super) fn module_new<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let get = |i: usize, n: &str| args.get(i).copied().or_else(|| kw.iter().find(|(k, _)| &**k == n).map(|(_, v)| *v));
+    let Some(name) = get(0, "name") else {
+        return err(cx, rt, "TypeError", "module.__new__() missing required argument 'name' (pos 1)");
+    };
+    let name = module_name(cx, rt, name, "module.__init__() argument 'name'")?;
+    let doc = get(1, "doc").unwrap_or(rt.none.get());
+    let version = metatrace::QuasiId::from_raw(metatrace::Ctx::quasi_new(cx, 0));
+    let m = crate::globals::new_module(rt, cx.heap_mut(), version, name);
+    let n = new_str(cx.heap_mut(), name);
+    crate::globals::set_global_raw(rt, cx.heap_mut(), m, "__name__", n);
+    crate::globals::set_global_raw(rt, cx.heap_mut(), m, "__doc__", doc);
+    let none = rt.none.get();
+    crate::globals::set_global_raw(rt, cx.heap_mut(), m, "__package__", none);
+    Ok(m)
 }
 
 /// `name` of a str argument, or CPython's TypeError.

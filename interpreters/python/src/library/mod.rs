@@ -44,6 +44,7 @@ mod exgroups;
 mod functions;
 mod hashes;
 mod imports;
+mod iterators;
 mod mappings;
 mod matching;
 mod math;
@@ -71,6 +72,7 @@ mod valuetypes;
 pub use arity::arity_error;
 pub use exceptions::{class_for as exception_class_for, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
+pub use iterators::function_get_attr;
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
@@ -98,7 +100,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview, hashes, exgroups, matching
+    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

@@ -239,6 +239,19 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
         let k = ["start", "stop", "step"].iter().position(|n| *n == name)?;
         return Some(Ok(slice_parts(obj)[k]));
     }
+    if is(obj, &FUNCTION) && name == "__get__" {
+        return super::function_get_attr(cx, obj).map(Ok);
+    }
+    if is(obj, &CELL) && name == "cell_contents" {
+        // SAFETY: a live cell; 0 while its variable is unbound.
+        let v = unsafe { read_word(obj, &CELL_VALUE) } as usize;
+        return Some(if v == 0 { b::err(cx, rt, "ValueError", "Cell is empty") } else { Ok(v) });
+    }
+    if is(obj, &crate::generators::GENERATOR) && name == "gi_running" {
+        // SAFETY: a live generator.
+        let state = unsafe { read_word(obj, &crate::generators::GEN_STATE) } as i64;
+        return Some(Ok(rt.bool_obj(state == crate::generators::RUNNING)));
+    }
     if let Some(v) = peek_bigint(obj) {
         return match name {
             "real" | "numerator" if is(obj, &BOOL) => Some(Ok(new_bigint(cx.heap_mut(), v))),

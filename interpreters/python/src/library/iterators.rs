@@ -1,0 +1,91 @@
+//! The iterator protocol as callable methods of the builtin iterator types
+//! (`it.__next__()`, `it.__iter__()`), for code that calls them by name; and a function's
+//! `__get__` (`f.__get__(obj)` binds it), which is not in the function class's dict so
+//! that attribute lookups keep treating functions as the plain descriptors they are.
+
+use super::textargs::none;
+use super::*;
+
+rows! {
+    "iterator.__next__" => it_next, "iterator.__iter__" => it_iter,
+    "range_iterator.__next__" => it_next, "range_iterator.__iter__" => it_iter,
+    "longrange_iterator.__next__" => it_next, "longrange_iterator.__iter__" => it_iter,
+    "callable_iterator.__next__" => it_next, "callable_iterator.__iter__" => it_iter,
+    "dict_keyiterator.__next__" => it_next, "dict_keyiterator.__iter__" => it_iter,
+    "dict_valueiterator.__next__" => it_next, "dict_valueiterator.__iter__" => it_iter,
+    "dict_itemiterator.__next__" => it_next, "dict_itemiterator.__iter__" => it_iter,
+    "set_iterator.__next__" => it_next, "set_iterator.__iter__" => it_iter,
+    "enumerate.__next__" => it_next, "enumerate.__iter__" => it_iter,
+    "zip.__next__" => it_next, "zip.__iter__" => it_iter,
+    "map.__next__" => it_next, "map.__iter__" => it_iter,
+    "filter.__next__" => it_next, "filter.__iter__" => it_iter,
+    "generator.__iter__" => it_iter,
+    "function_descr.__get__" => function_get,
+}
+
+/// `f.__get__` of function `f`: the builtin method bound to it.
+pub fn function_get_attr<S: Space>(cx: &mut Cx<'_, S>, f: usize) -> Option<usize> {
+    let id = super::method_id("function_descr", "__get__")?;
+    let m = cx.heap_mut().alloc(&BUILTIN);
+    // SAFETY: just allocated with the BUILTIN layout.
+    unsafe {
+        *((m + BUILTIN_ID.offset as usize) as *mut usize) = id;
+        *((m + BUILTIN_SELF.offset as usize) as *mut usize) = f;
+    }
+    Some(m)
+}
+
+/// `f.__get__(obj, type=None)`: `f` bound to `obj`, or `f` itself when `obj` is None.
+pub(super) fn function_get<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let f = this(t);
+    let Some(&obj) = args.first() else {
+        return err(cx, rt, "TypeError", "__get__(None, None) is invalid");
+    };
+    if obj == rt.none.get() {
+        return Ok(f);
+    }
+    let m = cx.heap_mut().alloc(&METHOD);
+    // SAFETY: just allocated with the METHOD layout.
+    unsafe {
+        *((m + METHOD_FUNC.offset as usize) as *mut usize) = f;
+        *((m + METHOD_SELF.offset as usize) as *mut usize) = obj;
+    }
+    Ok(m)
+}
+
+fn qual(rt: &Python, o: usize, name: &str) -> String {
+    format!("{}.{name}", b::type_name(rt, o))
+}
+
+pub(super) fn it_next<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let me = this(t);
+    none(cx, rt, &qual(rt, me, "__next__"), args, kw)?;
+    match b::next(cx, rt, me)? {
+        Some(v) => Ok(v),
+        None => crate::types::call_type(cx, rt, rt.builtin_type("StopIteration"), &[], &[]).and_then(Err),
+    }
+}
+
+pub(super) fn it_iter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let me = this(t);
+    none(cx, rt, &qual(rt, me, "__iter__"), args, kw)?;
+    Ok(me)
+}

@@ -1,0 +1,2 @@
+from ..core import Cart as C2
+from .. import VERSION

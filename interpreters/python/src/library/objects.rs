@@ -258,6 +258,8 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
     if crate::complex::is_complex(obj) {
         return crate::complex::attr(cx, obj, name).map(Ok);
     }
-    let _ = rt;
+    if is(obj, &TRACEBACK) {
+        return super::exceptions::traceback_attr(cx, rt, obj, name);
+    }
     None
 }

@@ -63,6 +63,17 @@ pub(super) fn sys_getattr<S: Space>(
             return Ok(v);
         }
     }
+    if let (true, Some(sys)) = (name == "exc_info", sys) {
+        // Written in Python (`lib/_sysexc.py`): a bare `raise` there finds the exception.
+        let m = crate::modules::import_module(cx, rt, "_sysexc")?;
+        let _ = metatrace::Ctx::root(cx, m);
+        if let Some(v) = crate::globals::peek_global_of(rt, m, "exc_info") {
+            crate::globals::store_global(cx, rt, sys, "exc_info", v);
+        }
+        if let Some(v) = crate::globals::peek_global_of(rt, sys, &name) {
+            return Ok(v);
+        }
+    }
     err(cx, rt, "AttributeError", &format!("module 'sys' has no attribute '{name}'"))
 }
 

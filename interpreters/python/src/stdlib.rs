@@ -36,6 +36,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "linecache" => "linecache.py";
     "_sysexc" => "_sysexc.py";
     "traceback" => "traceback.py";
+    "warnings" => "warnings.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -37,6 +37,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "_sysexc" => "_sysexc.py";
     "traceback" => "traceback.py";
     "warnings" => "warnings.py";
+    "pprint" => "pprint.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -38,6 +38,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "traceback" => "traceback.py";
     "warnings" => "warnings.py";
     "pprint" => "pprint.py";
+    "logging" => "logging.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -39,6 +39,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "warnings" => "warnings.py";
     "pprint" => "pprint.py";
     "logging" => "logging.py";
+    "weakref" => "weakref.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

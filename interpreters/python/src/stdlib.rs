@@ -47,6 +47,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "glob" => "glob.py";
     "reprlib" => "reprlib.py";
     "copyreg" => "copyreg.py";
+    "cmath" => "cmath.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -48,6 +48,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "reprlib" => "reprlib.py";
     "copyreg" => "copyreg.py";
     "cmath" => "cmath.py";
+    "array" => "array.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -49,6 +49,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "copyreg" => "copyreg.py";
     "cmath" => "cmath.py";
     "array" => "array.py";
+    "calendar" => "calendar.py";
     "abc" => "abc.py";
     "base64" => "base64.py";
     "binascii" => "binascii.py";

@@ -1,3 +1,4 @@
+# gc-stress: skip
 import pprint
 from collections import OrderedDict, defaultdict, Counter, deque
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-# gc-stress: skip
+# gc-stress: skip (nested pretty-printing re-reprs subtrees: ~20 s when every allocation collects)
 import pprint
 from collections import OrderedDict, defaultdict, Counter, deque
 from dataclasses import dataclass

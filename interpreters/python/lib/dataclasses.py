@@ -294,6 +294,7 @@ def _make_repr(repr_fields):
             running.discard(key)
         return type(self).__qualname__ + "(" + ", ".join(parts) + ")"
 
+    __repr__._dataclass_repr = True  # pprint formats such classes field by field
     return __repr__
 
 

@@ -173,7 +173,7 @@ fn natives<S: Space>() -> &'static Natives<S> {
                 call: Native {
                     name: "py_call",
                     f: call_native_fn::<S>,
-                    args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref],
+                    args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
                     ret: Type::Ref,
                 },
             }));
@@ -214,7 +214,9 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
         }
         None => (cx.const_ref(0), cx.const_ref(0)),
     };
-    let reds = [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values)];
+    // The caller's handled exception goes along: a function this call runs sees it (bare
+    // `raise`, `sys.exc_info()`), as the interpreter's own calls do.
+    let reds = [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values), Red::Ref(f.exc)];
     cx.call_native(f, &natives::<S>().call, &reds)
 }
 
@@ -225,7 +227,9 @@ fn op_native<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyRes
 }
 
 fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
-    let [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values)] = *args else { unreachable!("py_call") };
+    let [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values), Red::Ref(exc)] = *args else {
+        unreachable!("py_call")
+    };
     let rt = cx.lang().rt.clone();
     let args = tuple_items(t);
     let kw: Vec<(Rc<str>, usize)> = if names == 0 {
@@ -238,13 +242,11 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
             .map(|(n, v)| (Rc::from(unsafe { str_text(n) }), v))
             .collect()
     };
-    call_value(cx, &rt, callable, &args, &kw)
-}
-
-thread_local! {
-    /// The exception a native that calls Python code is handling (0: none), which the
-    /// functions it calls start with (see `call_value`).
-    static NATIVE_HANDLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    // `exc` stays rooted (an argument of this native) while it is current.
+    let saved = rt.native_exc.replace(exc);
+    let r = call_value(cx, &rt, callable, &args, &kw);
+    rt.native_exc.set(saved);
+    r
 }
 
 /// Raises a new exception of builtin class `class`.
@@ -304,8 +306,8 @@ pub fn call_value<S: Space>(
         return err(cx, rt, "RecursionError", "maximum recursion depth exceeded");
     }
     if is(callable, &FUNCTION) {
-        // The callee starts handling what the native calling it handles (`__exit__`).
-        let none = match NATIVE_HANDLED.with(|h| h.get()) {
+        // The exception being handled where the native was called (see `call_native_fn`).
+        let none = match rt.native_exc.get() {
             0 => rt.none.get(),
             e => e,
         };
@@ -1497,9 +1499,9 @@ pub(crate) fn run_op<S: Space>(
             // `exit(type(exc), exc, exc.__traceback__)`, handling `exc`.
             let t = peek_type(rt, b);
             let tb = classes::peek_slot(rt, b, "__traceback__").unwrap_or(none);
-            let prev = NATIVE_HANDLED.with(|h| h.replace(b));
+            let prev = rt.native_exc.replace(b);
             let r = call_value(cx, rt, a, &[t, b, tb], &[]);
-            NATIVE_HANDLED.with(|h| h.set(prev));
+            rt.native_exc.set(prev);
             r
         }
         NativeOp::InplaceList if is(a, &crate::bytes::BYTEARRAY) => {

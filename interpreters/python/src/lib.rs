@@ -188,6 +188,7 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("super", vec![&SUPER]),
         ("property", vec![]),
         ("code", vec![]),
+        ("frame", vec![]),
         ("enumerate", vec![&ENUMERATE]),
         ("zip", vec![&ZIP]),
         ("map", vec![&MAP]),

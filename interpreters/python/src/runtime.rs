@@ -198,6 +198,9 @@ pub struct Python {
     pub map_slots: crate::memo::Memo<Option<u32>>,
     /// The interpreter's `obj.name` answers for plain instances (see `attrcache`).
     pub attr_cache: crate::attrcache::AttrCache,
+    /// The exception being handled by the frame that called the running `py_call` native
+    /// (0: none): functions the native calls start with it (`builtins::call_value`).
+    pub native_exc: Cell<usize>,
 }
 
 impl Python {
@@ -229,6 +232,7 @@ impl Python {
             class_attrs: Default::default(),
             map_slots: Default::default(),
             attr_cache: Default::default(),
+            native_exc: Cell::new(0),
         }
     }
 

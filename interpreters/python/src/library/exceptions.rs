@@ -358,3 +358,40 @@ pub(super) fn exc_add_note<S: Space>(
     crate::runtime::list_push(cx.heap_mut(), notes, note);
     Ok(rt.none.get())
 }
+
+/// The attributes of a traceback entry: `tb_lineno`, `tb_next` (`None` at the innermost
+/// frame), `tb_lasti` and `tb_frame`, a `frame` object made on demand with `f_code` (a
+/// `code` object with `co_name`, `co_qualname`, `co_filename`, `co_firstlineno`),
+/// `f_lineno` and `f_back` (`None`: entries do not keep their callers).
+pub fn traceback_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, tb: usize, name: &str) -> Option<PyResult> {
+    // SAFETY: `tb` is a live traceback entry.
+    let (next, code, line) =
+        unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_LINE)) };
+    let line = line as i64;
+    Some(match name {
+        "tb_lineno" => Ok(new_int(cx.heap_mut(), line)),
+        "tb_lasti" => Ok(new_int(cx.heap_mut(), -1)),
+        "tb_next" => Ok(if next == 0 { rt.none.get() } else { next }),
+        "tb_frame" => make_frame(cx, rt, code as u32, line),
+        _ => return None,
+    })
+}
+
+fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64) -> PyResult {
+    let code = rt.code(code_id);
+    let co = crate::types::call_type(cx, rt, rt.builtin_type("code"), &[], &[])?;
+    let _ = metatrace::Ctx::root(cx, co);
+    for (name, v) in [("co_name", &code.name), ("co_qualname", &code.qualname), ("co_filename", &code.filename)] {
+        let s = new_str(cx.heap_mut(), v);
+        classes::set_slot(cx, rt, co, name, s);
+    }
+    let first = new_int(cx.heap_mut(), code.firstline as i64);
+    classes::set_slot(cx, rt, co, "co_firstlineno", first);
+    let f = crate::types::call_type(cx, rt, rt.builtin_type("frame"), &[], &[])?;
+    let _ = metatrace::Ctx::root(cx, f);
+    classes::set_slot(cx, rt, f, "f_code", co);
+    let l = new_int(cx.heap_mut(), line);
+    classes::set_slot(cx, rt, f, "f_lineno", l);
+    classes::set_slot(cx, rt, f, "f_back", rt.none.get());
+    Ok(f)
+}

@@ -277,6 +277,17 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
     if super::hashes::is_hash(obj) {
         return super::hashes::attr(cx, obj, name).map(Ok);
     }
-    let _ = rt;
+    if is(obj, &TRACEBACK) {
+        return super::exceptions::traceback_attr(cx, rt, obj, name);
+    }
+    if is(obj, &METHOD) {
+        let field = match name {
+            "__self__" => &METHOD_SELF,
+            "__func__" => &METHOD_FUNC,
+            _ => return None,
+        };
+        // SAFETY: a live bound method's fields are objects.
+        return Some(Ok(unsafe { read_word(obj, field) } as usize));
+    }
     None
 }

@@ -43,7 +43,6 @@ pub static MODULES: &[Frozen] = frozen! {
     "queue" => "queue.py";
     "graphlib" => "graphlib.py";
     "shlex" => "shlex.py";
-    "fnmatch" => "fnmatch.py";
     "glob" => "glob.py";
     "reprlib" => "reprlib.py";
     "copyreg" => "copyreg.py";
@@ -97,4 +96,16 @@ pub fn find(name: &str) -> Option<&'static Frozen> {
 /// The file name code of module `name` reports (tracebacks, `co_filename`).
 pub fn filename(name: &str) -> String {
     format!("<frozen {name}>")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_module_is_listed_once() {
+        let mut names: Vec<&str> = super::MODULES.iter().map(|m| m.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "a module is listed twice");
+    }
 }

@@ -149,39 +149,22 @@ type Cx<'a, S> = Concrete<'a, Py<S>>;
 /// What natives return: a value or an exception.
 pub type PyResult = Result<usize, usize>;
 
-/// The natives of a space (one set per space type, made once and kept for the process).
-struct Natives<S: Space> {
-    op: Native<Py<S>>,
-    call: Native<Py<S>>,
-}
+/// The natives of a space: one pair per space type, constants (no lookup when called).
+struct Natives<S: Space>(std::marker::PhantomData<S>);
 
-fn natives<S: Space>() -> &'static Natives<S> {
-    use std::any::TypeId;
-    use std::collections::HashMap;
-    thread_local! {
-        static SETS: std::cell::RefCell<HashMap<TypeId, usize>> = std::cell::RefCell::new(HashMap::new());
-    }
-    let addr = SETS.with(|s| {
-        *s.borrow_mut().entry(TypeId::of::<S>()).or_insert_with(|| {
-            let n: &'static Natives<S> = Box::leak(Box::new(Natives {
-                op: Native {
-                    name: "py_op",
-                    f: op_native::<S>,
-                    args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
-                    ret: Type::Ref,
-                },
-                call: Native {
-                    name: "py_call",
-                    f: call_native_fn::<S>,
-                    args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
-                    ret: Type::Ref,
-                },
-            }));
-            n as *const Natives<S> as usize
-        })
-    });
-    // SAFETY: the address is of a leaked `Natives<S>` for this very `S` (keyed by its TypeId).
-    unsafe { &*(addr as *const Natives<S>) }
+impl<S: Space> Natives<S> {
+    const OP: &'static Native<Py<S>> = &Native {
+        name: "py_op",
+        f: op_native::<S>,
+        args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
+        ret: Type::Ref,
+    };
+    const CALL: &'static Native<Py<S>> = &Native {
+        name: "py_call",
+        f: call_native_fn::<S>,
+        args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
+        ret: Type::Ref,
+    };
 }
 
 /// Runs slow path `op` on `args` (at most three) as a native call from frame `f`.
@@ -195,7 +178,7 @@ pub fn call_op<S: Space, C: Ctx<Py<S>>>(
     let null = cx.const_ref(0);
     let a = |k: usize| args.get(k).copied().unwrap_or(null);
     let reds = [Red::Int(code), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2))];
-    cx.call_native(f, &natives::<S>().op, &reds)
+    cx.call_native(f, Natives::<S>::OP, &reds)
 }
 
 /// Calls a non-Python callable (builtin, class, ...) as a native from frame `f`.
@@ -217,7 +200,7 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
     // The caller's handled exception goes along: a function this call runs sees it (bare
     // `raise`, `sys.exc_info()`), as the interpreter's own calls do.
     let reds = [Red::Ref(callable), Red::Ref(t), Red::Ref(names), Red::Ref(values), Red::Ref(f.exc)];
-    cx.call_native(f, &natives::<S>().call, &reds)
+    cx.call_native(f, Natives::<S>::CALL, &reds)
 }
 
 fn op_native<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {

@@ -81,7 +81,8 @@ impl std::fmt::Debug for Backend {
 fn shared_flags() -> Result<settings::Flags, CompileError> {
     let mut b = settings::builder();
     let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| CompileError(format!("setting {k}={v}: {e}")));
-    set("opt_level", "speed")?;
+    set("opt_level", &std::env::var("MT_OPT").unwrap_or("speed".into()))?;
+    if let Ok(r) = std::env::var("MT_REGALLOC") { set("regalloc_algorithm", &r)?; }
     // The IR verifier is a debugging aid; it costs compile time in release builds.
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).

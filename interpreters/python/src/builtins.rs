@@ -1249,7 +1249,7 @@ pub fn collect<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Ve
     for &i in &items {
         let _ = cx.root(i);
     }
-    Ok(items)
+    Ok(items.into_vec())
 }
 
 pub(crate) fn run_op<S: Space>(
@@ -1405,7 +1405,7 @@ pub(crate) fn run_op<S: Space>(
         }
         NativeOp::CallEx => {
             let args = if is(b, &TUPLE) {
-                tuple_items(b)
+                tuple_items(b).into_vec()
             } else {
                 match collect(cx, rt, b) {
                     Err(e) if crate::errors::is_not_iterable_error(rt, e, b) => {

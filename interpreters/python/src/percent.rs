@@ -80,7 +80,7 @@ fn is_mapping(rt: &Python, o: usize, bytes: bool) -> bool {
 fn run<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, f: &[char], args: usize, bytes: bool) -> Result<String, usize> {
     // (A tuple subclass's items are the arguments too.)
     let tuple = is(crate::boxed::unbox(args), &TUPLE);
-    let items = if tuple { tuple_items(crate::boxed::unbox(args)) } else { vec![args] };
+    let items = if tuple { tuple_items(crate::boxed::unbox(args)).into_vec() } else { vec![args] };
     let mut a = Args { items, single: !tuple, next: 0 };
     let mapping = is_mapping(rt, args, bytes).then_some(args);
     let mut out = String::with_capacity(f.len());

@@ -378,7 +378,7 @@ pub fn new_list(heap: &mut Heap, items: &[usize]) -> usize {
 }
 
 /// The items of a list (outside traces).
-pub fn list_items(l: usize) -> Vec<usize> {
+pub fn list_items(l: usize) -> Items {
     // SAFETY: `l` is a live list: its storage holds at least `len` items.
     unsafe {
         let n = read_word(l, &LIST_LEN) as usize;
@@ -387,8 +387,11 @@ pub fn list_items(l: usize) -> Vec<usize> {
     }
 }
 
+/// A copy of a list's or tuple's items: most have a few, which need no memory of their own.
+pub type Items = smallvec::SmallVec<[usize; 8]>;
+
 /// The items of a tuple (outside traces).
-pub fn tuple_items(t: usize) -> Vec<usize> {
+pub fn tuple_items(t: usize) -> Items {
     // SAFETY: `t` is a live tuple: its length word and items are in bounds.
     unsafe {
         let n = *((t + TUPLE_ITEMS.len_offset.unwrap() as usize) as *const usize);

@@ -648,7 +648,7 @@ pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         if is(key, &SLICE) {
             let (a, b, c) = slice_indices(cx, rt, key, items.len())?;
             let new = builtins::collect(cx, rt, v)?;
-            let mut out = items.clone();
+            let mut out = items.to_vec();
             if c == 1 {
                 let (a, b) = (a as usize, (b.max(a)) as usize);
                 out.splice(a..b, new);

@@ -174,7 +174,7 @@ fn view_contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, x: usize) 
         return Ok(dict::lookup(cx, rt, d, x)?.is_some());
     }
     if is(v, &ITEMS) {
-        let pair = if is(x, &TUPLE) { crate::runtime::tuple_items(x) } else { Vec::new() };
+        let pair = if is(x, &TUPLE) { crate::runtime::tuple_items(x).into_vec() } else { Vec::new() };
         let [k, val] = pair[..] else { return Ok(false) };
         return match dict::lookup(cx, rt, d, k)? {
             Some(found) => builtins::eq(cx, rt, found, val),

@@ -37,7 +37,7 @@ fn is_group(rt: &Python, e: usize) -> bool {
 
 /// The sub-exceptions of group `eg`.
 fn members(rt: &Python, eg: usize) -> Vec<usize> {
-    classes::peek_slot(rt, eg, "exceptions").filter(|&t| is(t, &TUPLE)).map(tuple_items).unwrap_or_default()
+    classes::peek_slot(rt, eg, "exceptions").filter(|&t| is(t, &TUPLE)).map(|t| tuple_items(t).into_vec()).unwrap_or_default()
 }
 
 /// `BaseExceptionGroup.__new__(cls, message, exceptions)`: checks the arguments and makes an
@@ -291,7 +291,7 @@ fn star_match<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args:
     if is_group(rt, rest) {
         let split = crate::library::getattr_impl(cx, rt, rest, "split")?;
         let pair = call_value(cx, rt, split, &[ty], &[])?;
-        let parts = if is(pair, &TUPLE) { tuple_items(pair) } else { Vec::new() };
+        let parts = if is(pair, &TUPLE) { tuple_items(pair).into_vec() } else { Vec::new() };
         if parts.len() != 2 {
             return err(cx, rt, "TypeError", "X.split(E) must return a tuple, not 'X'");
         }

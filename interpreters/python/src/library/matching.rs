@@ -74,9 +74,9 @@ fn match_sequence<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
         return Ok(none);
     }
     let items = if is(subject, &LIST) {
-        list_items(subject)
+        list_items(subject).into_vec()
     } else if is(subject, &TUPLE) {
-        tuple_items(subject)
+        tuple_items(subject).into_vec()
     } else {
         b::collect(cx, rt, subject)?
     };

@@ -108,9 +108,9 @@ pub(super) fn list_remove<S: Space>(
 
 pub(super) fn seq_items(o: usize) -> Vec<usize> {
     if is(o, &LIST) {
-        list_items(o)
+        list_items(o).into_vec()
     } else {
-        tuple_items(o)
+        tuple_items(o).into_vec()
     }
 }
 
@@ -167,7 +167,7 @@ pub(super) fn list_sort<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let l = this(t);
-    let mut items = list_items(l);
+    let mut items = list_items(l).into_vec();
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
     crate::types::replace_list(cx, l, &items);

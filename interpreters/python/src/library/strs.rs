@@ -167,7 +167,7 @@ fn affix<S: Space>(
     let p = params(cx, rt, name, args, kw, &["prefix", "start", "end"], false)?;
     at_least(cx, rt, name, &p, 1)?;
     let what = p[0].unwrap();
-    let options: Vec<usize> = if is(what, &TUPLE) { tuple_items(what) } else { vec![what] };
+    let options: Vec<usize> = if is(what, &TUPLE) { tuple_items(what).into_vec() } else { vec![what] };
     for &o in &options {
         if !is(o, &STR) {
             let msg = if is(what, &TUPLE) {

@@ -10,7 +10,6 @@
 //! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
 //! and its predicates (optimizer, backend) are all derived from that table.
 
-
 /// The type of a trace value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {

@@ -119,27 +119,31 @@
 
 #![warn(missing_docs)]
 
+// In layer order, bottom first (see "Layers" above; `tests/layers.rs` checks it).
 pub mod capture;
-pub mod concrete;
-pub mod ctx;
-pub mod descr;
-mod driver;
-pub mod heap;
-pub mod native;
-pub mod params;
-mod portal;
-pub mod quasi;
 pub mod semantics;
-pub mod stack;
+pub mod params;
 pub mod stats;
+pub mod quasi;
+pub mod descr;
+pub mod heap;
+pub mod stack;
+pub mod ctx;
+pub mod native;
+mod units;
+mod recorder;
+mod state;
+pub mod concrete;
 pub mod tracer;
+mod driver;
+mod portal;
 pub mod vm;
 
 pub use capture::SharedBuf;
-pub use concrete::{Concrete, Plain};
-pub use ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
+pub use concrete::Concrete;
+pub use ctx::{Control, Ctx, Flow, Language, Plain, Red, RedMap, Reds, RootMark};
 pub use descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
-pub use native::{Native, NativeFn, RootMark};
+pub use native::{Native, NativeFn};
 pub use params::JitParams;
 pub use quasi::QuasiId;
 pub use stats::{AbortReason, JitStats};

@@ -443,12 +443,7 @@ pub trait Ctx<L: Language>: Reds {
     /// compiled code leaves at or after the call: a value of the native's declared type
     /// ([`Language::result_red`]) or an exception ([`Language::result_raised`]) stays in
     /// compiled code, any other result is *forced* back to the interpreter.
-    fn call_native(
-        &mut self,
-        caller: &L::Frame<Self>,
-        n: &'static Native<L>,
-        args: &[Red<Self>],
-    ) -> L::Value<Self>;
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self>;
 
     /// Keeps `r` alive across calls and safepoints until [`Ctx::unroot`] is given the
     /// returned mark (or an earlier one): a root scope for references held in Rust locals.

@@ -28,7 +28,7 @@
 //!   for their compilation costs a bounded share over the interpreter.
 //! - A trace that grows past the trace limit while calls are inlined into it is retried with
 //!   the callee that took the most operations called through `call_assembler` instead
-//!   (`Vm::dont_inline`), rather than counted towards blacklisting its loop.
+//!   (`VmState::dont_inline`), rather than counted towards blacklisting its loop.
 //! - Compiled code calls the functions it did not inline through `portal` (call_assembler):
 //!   directly into the callee's compiled entry once it has one, else through the driver,
 //!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
@@ -54,7 +54,7 @@ use std::time::Instant;
 pub(crate) enum Exec<V> {
     /// The frame was written back at an instruction boundary: interpret on.
     Continue,
-    /// As `Continue`, and a trace is to be recorded from here (see `Vm::pending`).
+    /// As `Continue`, and a trace is to be recorded from here (see `VmState::pending`).
     Leave,
     /// The activation returned (traces that end by returning, and their bridges).
     Return(V),
@@ -116,7 +116,7 @@ pub(crate) fn run_concrete<'a, L: Language>(
 }
 
 /// The activation loop of [`run_call`] and [`run_concrete`]; with `leave`, a trace is to be
-/// recorded from the start (see `Vm::pending`). Inlined, so a call's frame is built where it
+/// recorded from the start (see `VmState::pending`). Inlined, so a call's frame is built where it
 /// runs rather than copied down the calls (frames are large); what happens when the
 /// interpreter leaves is out of line.
 #[inline]
@@ -374,7 +374,12 @@ pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tr
 
 /// Optimizes, compiles and attaches a finished trace: one that loops (neither `finish` nor
 /// `returns`), continues in another loop (`finish`) or returns a value of type `returns`.
-fn install<L: Language>(vm: &mut VmState<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>, returns: Option<Type>) {
+fn install<L: Language>(
+    vm: &mut VmState<L>,
+    rec: Recorder<L>,
+    finish: Option<(L::Key, Vec<Type>)>,
+    returns: Option<Type>,
+) {
     if let TraceKind::Bridge { parent, .. } = rec.kind {
         if !enterable(vm, parent) {
             // Its trace was thrown away (or will be) while the bridge was recorded: nothing
@@ -404,10 +409,7 @@ fn install<L: Language>(vm: &mut VmState<L>, rec: Recorder<L>, finish: Option<(L
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let materialize = Some((
-        vm.entries.materialize_exit,
-        &*vm.portal as *const PortalCtx as u64,
-    ));
+    let materialize = Some((vm.entries.materialize_exit, &*vm.portal as *const PortalCtx as u64));
     let link = Link {
         trace_id: id as u32,
         slots: links.as_ptr() as *const u64,
@@ -760,7 +762,12 @@ pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
 /// one that may be entered: its inputs are the snapshot's words with the virtuals built, which
 /// this builds in `buf`. From now on the exit jumps to the bridge itself (building them in
 /// compiled code).
-pub(crate) fn enter_bridge<L: Language>(vm: &mut VmState<L>, id: UnitId, exit: usize, buf: &mut [u64]) -> Option<UnitId> {
+pub(crate) fn enter_bridge<L: Language>(
+    vm: &mut VmState<L>,
+    id: UnitId,
+    exit: usize,
+    buf: &mut [u64],
+) -> Option<UnitId> {
     let e = vm.units[id].as_ref()?.exits.get(exit)?;
     let b = e.bridge.filter(|&b| enterable(vm, b))?;
     if e.virtuals {

@@ -257,4 +257,3 @@ fn settle<L: Language>(
         }
     }
 }
-

@@ -108,7 +108,6 @@ impl<L: Language> Recorder<L> {
     }
 }
 
-
 impl<L: Language> Recorder<L> {
     /// The name green key `k` has in the trace text (without the characters the format uses).
     pub(crate) fn key_name(&mut self, k: L::Key) -> String {

@@ -64,7 +64,7 @@ pub(crate) struct VmState<L: Language> {
     /// Frame buffers for runs of compiled code, reused (a run takes one and gives it back).
     pub(crate) bufs: Vec<Vec<u64>>,
     pub(crate) frame_words: usize,
-    /// Functions no longer inlined into traces (see `driver::abort`).
+    /// Functions no longer inlined into traces (see `abort`).
     pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
     /// The link limit, fixed when the Vm is made (see `JitParams::link_words`).
     pub(crate) link_words: usize,

@@ -688,16 +688,10 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
     }
 
-    fn call_native(
-        &mut self,
-        caller: &L::Frame<Self>,
-        n: &'static Native<L>,
-        args: &[Red<Self>],
-    ) -> L::Value<Self> {
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
         check_args(n, args);
         // Run it now, as compiled code will, on the concrete context.
-        let cargs: Vec<Red<Concrete<'_, L>>> =
-            args.iter().map(|&a| from_word(red_type(&a), word_of(a))).collect();
+        let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().map(|&a| from_word(red_type(&a), word_of(a))).collect();
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let mark = self.vm.roots.len();
         self.vm.roots.extend(args.iter().filter_map(|a| match a {
@@ -848,7 +842,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let depth_limit = self.vm.params.inline_depth as usize;
         let entry = L::key(&callee);
         let mut pushed = false;
-        // A callee that made a trace too long before is called, not inlined (`driver::abort`).
+        // A callee that made a trace too long before is called, not inlined (`state::abort`).
         let dont = self.vm.dont_inline.contains(&entry);
         if let Some(rec) = self.rec() {
             let too_deep = rec.frames.len() >= depth_limit;
@@ -964,8 +958,7 @@ impl<'a, L: Language> Tracer<'a, L> {
             return L::map_value(v, &mut AsConst);
         };
         let ret = red_type(&red);
-        let target =
-            target_number(self.vm, Target { key, args: types.clone().into(), ret });
+        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret });
         let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
         let direct = &*self.vm.portal_direct[target] as *const std::cell::Cell<u64> as u64;

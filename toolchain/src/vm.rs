@@ -1,5 +1,5 @@
 //! The `Vm`: one interpreter instance with its own JIT, the top of the toolchain's layers (see
-//! the crate docs): what an embedder holds and runs. Its state ([`VmState`]: hot counters,
+//! the crate docs): what an embedder holds and runs. Its state (`VmState`: hot counters,
 //! compiled traces and their code memory, the trace being recorded, quasi-immutable cells,
 //! the heap and statistics) sits at the bottom, where every layer reaches it; the `Vm` wires
 //! the layers together (it hands the portal's entry points down to the state) and starts runs
@@ -10,10 +10,10 @@ use crate::concrete::Concrete;
 use crate::ctx::{convert_frame, Language, Plain, Same};
 use crate::heap::{Heap, HeapStats};
 use crate::params::JitParams;
-use crate::{driver, portal};
 use crate::quasi::QuasiId;
 use crate::state::{Entries, VmState};
 use crate::stats::JitStats;
+use crate::{driver, portal};
 
 pub use crate::units::TraceRecord;
 

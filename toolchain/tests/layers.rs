@@ -17,13 +17,26 @@ use std::path::{Path, PathBuf};
 /// (compiled code's way back into the driver) and the `Vm` on top.
 const TOOLCHAIN: &[&str] = &[
     // The DSL.
-    "capture", "semantics", "params", "stats", "quasi", "descr", "heap", "stack", "ctx", "native",
+    "capture",
+    "semantics",
+    "params",
+    "stats",
+    "quasi",
+    "descr",
+    "heap",
+    "stack",
+    "ctx",
+    "native",
     // The Vm's state: compiled-code tables, the trace being recorded, the state itself.
-    "units", "recorder", "state",
+    "units",
+    "recorder",
+    "state",
     // The DSL's implementations.
-    "concrete", "tracer",
+    "concrete",
+    "tracer",
     // What moves activations between them, and compiled code's calls back into it.
-    "driver", "portal",
+    "driver",
+    "portal",
     // The embedder's handle.
     "vm",
 ];
@@ -428,7 +441,12 @@ fn check(crate_dir: &str, order: &[&str], exceptions: &[Exception]) {
         graph.join("\n  ")
     );
     for e in exceptions {
-        assert!(used.contains(&(e.from, e.to)), "{crate_dir}: the exception {} -> {} is no longer needed", e.from, e.to);
+        assert!(
+            used.contains(&(e.from, e.to)),
+            "{crate_dir}: the exception {} -> {} is no longer needed",
+            e.from,
+            e.to
+        );
     }
 }
 
@@ -452,13 +470,28 @@ fn the_checker_reads_paths() {
     let want: BTreeSet<String> = ["a", "b", "c", "g", "k", "m"].iter().map(|s| s.to_string()).collect();
     assert_eq!(names, want);
     assert_eq!(crate_names(&code, 2), want.iter().filter(|n| *n != "k").cloned().collect());
-    assert_eq!(without_tests("fn a() {}\n#[cfg(test)]\nmod tests { use crate::z; { } }\nfn b() {}"), "fn a() {}\n\nfn b() {}");
+    assert_eq!(
+        without_tests("fn a() {}\n#[cfg(test)]\nmod tests { use crate::z; { } }\nfn b() {}"),
+        "fn a() {}\n\nfn b() {}"
+    );
     assert_eq!(without_tests("#[cfg(test)]\nmod tests;\n#[cfg(test)]\nfn c() {}"), "\n#[cfg(test)]\nfn c() {}");
     let (names, globs) = reexports("pub use ir::*;\npub use ctx::{Ctx, Red as R};\npub use verify::verify;");
     assert_eq!(globs, ["ir"]);
     assert_eq!(names.get("R").map(String::as_str), Some("ctx"));
     assert_eq!(names.get("verify").map(String::as_str), Some("verify"));
     let items = items_of("use crate::native::{check_args, Native};\nlet n: crate::native::NativeFn<L>; crate::nativex::A; crate::native;", "native");
-    assert_eq!(items.into_iter().collect::<Vec<_>>(), ["*", "NativeFn", "Native", "check_args"].map(String::from).into_iter().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>());
-    assert!(defines("pub(crate) struct Foo<L>", "Foo") && !defines("struct Foo", "Foo") && !defines("pub fn Foobar()", "Foo"));
+    assert_eq!(
+        items.into_iter().collect::<Vec<_>>(),
+        ["*", "NativeFn", "Native", "check_args"]
+            .map(String::from)
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        defines("pub(crate) struct Foo<L>", "Foo")
+            && !defines("struct Foo", "Foo")
+            && !defines("pub fn Foobar()", "Foo")
+    );
 }

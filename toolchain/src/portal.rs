@@ -24,8 +24,8 @@
 //!
 //! The call may collect. Around the call, compiled code pushes a *live record* on a chain
 //! headed by the context's first word: the references live across the call and the callee's
-//! reference arguments. The collector scans the chain (see `state::live_records`); it does not move
-//! objects, so the registers holding them are still right afterwards.
+//! reference arguments. The collector scans the chain (see `state::live_records`); it does not
+//! move objects, so the registers holding them are still right afterwards.
 
 use crate::concrete::{from_word, to_word, Concrete};
 use crate::ctx::{red_type, Language, Plain, Red, Same};

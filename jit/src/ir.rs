@@ -10,8 +10,6 @@
 //! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
 //! and its predicates (optimizer, backend) are all derived from that table.
 
-use std::fmt;
-
 /// The type of a trace value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -905,12 +903,6 @@ impl Trace {
     /// Position of the `label` operation, if the trace has been peeled.
     pub fn label_index(&self) -> Option<usize> {
         self.ops.iter().position(|o| o.opcode == Opcode::Label)
-    }
-}
-
-impl fmt::Display for Trace {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::text::print(self))
     }
 }
 

@@ -32,6 +32,13 @@ pub fn print(t: &Trace) -> String {
     Printer::new(t).run()
 }
 
+/// A trace displays as its text format (the IR knows nothing of its printer: the impl is here).
+impl std::fmt::Display for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&print(self))
+    }
+}
+
 /// Prints a trace for a trace log: the text format, with each guard followed by a comment
 /// giving its number (`# guard 3`: its exit, as bridges name it: `bridge at guard 3 of trace
 /// 0`) and, first, a comment line for every reference constant `name_of` can name

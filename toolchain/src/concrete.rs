@@ -2,45 +2,37 @@
 //! interpreter written against `Ctx` becomes a plain interpreter whose only JIT cost is a
 //! counter lookup at `loop_header`.
 
-use crate::ctx::{Control, Ctx, Language, Red, RedMap, Reds};
-use crate::descr::{ArrayDescr, FieldDescr, Helper, MemKind};
-use crate::heap::Layout;
-use crate::native::{Native, RootMark};
+use crate::ctx::{Control, Ctx, Language, Red, Reds, RootMark};
+use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type, MAX_HELPER_ARGS};
+use crate::heap::{Heap, Layout};
+use crate::native::{check_args, Native};
+use crate::quasi::QuasiId;
 use crate::semantics as sem;
-use crate::vm::Vm;
-use crate::QuasiId;
+use crate::state::{RootFrame, VmState};
 
-/// The plain red family: `i64`, `f64` and addresses. Frames handed to [`Vm::run`] use it.
-#[derive(Debug)]
-pub struct Plain;
+pub use crate::ctx::Plain;
 
-impl Reds for Plain {
-    type Int = i64;
-    type Float = f64;
-    type Ref = usize;
-    fn address(r: usize) -> usize {
-        r
-    }
+/// What the concrete interpreter asks of the JIT driver, the layer above it (see the layer
+/// order in the crate docs): to run a new activation, or one from where it stands, and what to
+/// do at a loop header. The driver implements it, once for every language, on the Vm's state;
+/// the calls are static, so they inline as direct calls would.
+pub(crate) trait Drive<L: Language> {
+    /// Runs a new activation (a call) to completion: its compiled function entry if it has
+    /// one, else interpretation (counting towards tracing one).
+    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
+    /// Runs a concrete activation from where it stands to completion, switching it to tracing
+    /// and back as asked.
+    fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
+    /// `loop_header` with the JIT enabled: counts, and starts a trace or enters compiled code.
+    fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control;
 }
 
-/// Converts between the plain red families (`Plain`, `Concrete` of any lifetime): the same
-/// words.
-pub(crate) struct Same;
-impl<A: Reds<Int = i64, Float = f64, Ref = usize>, B: Reds<Int = i64, Float = f64, Ref = usize>> RedMap<A, B> for Same {
-    fn int(&mut self, v: i64) -> i64 {
-        v
-    }
-    fn float(&mut self, v: f64) -> f64 {
-        v
-    }
-    fn reference(&mut self, v: usize) -> usize {
-        v
-    }
-}
+/// The driver, as [`Drive`] reaches it.
+type Driver<L> = VmState<L>;
 
 /// The concrete interpreter context. Created by the driver for each concrete activation.
 pub struct Concrete<'a, L: Language> {
-    pub(crate) vm: &'a mut Vm<L>,
+    pub(crate) vm: &'a mut VmState<L>,
     /// The heap's collection-request flag.
     gc_flag: *const u64,
     /// GC stress mode: every instruction boundary is a safepoint (otherwise only loop
@@ -50,7 +42,7 @@ pub struct Concrete<'a, L: Language> {
 }
 
 impl<'a, L: Language> Concrete<'a, L> {
-    pub(crate) fn new(vm: &'a mut Vm<L>) -> Self {
+    pub(crate) fn new(vm: &'a mut VmState<L>) -> Self {
         let gc_flag = vm.gc_flag;
         let stress = vm.params.gc_stress;
         Concrete { vm, gc_flag, stress }
@@ -61,7 +53,7 @@ impl<'a, L: Language> Concrete<'a, L> {
     pub(crate) fn safepoint(&mut self, f: &L::Frame<Self>) {
         // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
         if unsafe { *self.gc_flag } != 0 {
-            crate::driver::safepoint::<L, Self>(self.vm, f);
+            crate::state::safepoint::<L, Self>(self.vm, f);
         }
     }
 }
@@ -71,16 +63,16 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// code) and returns its result: how a native ([`Ctx::call_native`]) calls back into the
     /// language. References the native holds across the call must be rooted ([`Ctx::root`]).
     pub fn call_function(&mut self, callee: L::Frame<Self>) -> L::Value<Self> {
-        crate::driver::run_call(self, callee)
+        <Driver<L> as Drive<L>>::run_call(self, callee)
     }
 
     /// The language instance (for natives that need the interpreter's own state).
     pub fn lang(&self) -> &L {
-        self.vm.lang()
+        &self.vm.lang
     }
 
     /// The Vm's heap (for natives that build objects in Rust).
-    pub fn heap_mut(&mut self) -> &mut crate::heap::Heap {
+    pub fn heap_mut(&mut self) -> &mut Heap {
         &mut self.vm.heap
     }
 }
@@ -88,7 +80,7 @@ impl<'a, L: Language> Concrete<'a, L> {
 /// Helpers that may run the language again must be natives (see `Ctx::call_native`).
 pub(crate) fn reject_reentrant(h: &Helper) {
     assert!(
-        h.effect != crate::descr::Effect::MayReenter,
+        h.effect != Effect::MayReenter,
         "helper {} is declared MayReenter: Rust code that runs the language again must be a Native called with Ctx::call_native",
         h.name
     );
@@ -132,6 +124,15 @@ pub(crate) unsafe fn store(addr: usize, kind: MemKind, v: u64) {
             MemKind::I32 | MemKind::U32 => (addr as *mut u32).write_unaligned(v as u32),
             MemKind::I64 | MemKind::F64 | MemKind::Ref => (addr as *mut u64).write_unaligned(v),
         }
+    }
+}
+
+/// A plain red value from a word of the frame buffer.
+pub(crate) fn from_word<R: Reds<Int = i64, Float = f64, Ref = usize>>(t: Type, w: u64) -> Red<R> {
+    match t {
+        Type::Int => Red::Int(w as i64),
+        Type::Float => Red::Float(f64::from_bits(w)),
+        Type::Ref => Red::Ref(w as usize),
     }
 }
 
@@ -346,33 +347,33 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
 
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
         reject_reentrant(h);
-        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
+        let mut words = [0u64; MAX_HELPER_ARGS];
         for (w, a) in words.iter_mut().zip(args) {
             *w = to_word(*a);
         }
         let r = h.call_words(&words[..args.len()]);
-        h.ret.map(|t| crate::driver::from_word::<Self>(t, r))
+        h.ret.map(|t| from_word::<Self>(t, r))
     }
 
     fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, usize> {
         let _ = caller; // a helper cannot collect: the caller needs no rooting
         reject_reentrant(h);
         let ret = h.ret.unwrap_or_else(|| panic!("helper {} may raise but returns nothing", h.name));
-        let mut words = [0u64; crate::descr::MAX_HELPER_ARGS];
+        let mut words = [0u64; MAX_HELPER_ARGS];
         words[0] = self.vm.raise_slot.as_ptr() as u64;
         for (w, a) in words[1..].iter_mut().zip(args) {
             *w = to_word(*a);
         }
         let r = h.call_words(&words[..args.len() + 1]);
         match self.vm.raise_slot.replace(0) {
-            0 => Ok(crate::driver::from_word::<Self>(ret, r)),
+            0 => Ok(from_word::<Self>(ret, r)),
             exc => Err(exc as usize),
         }
     }
 
     fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
-        crate::native::check_args(n, args);
-        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        check_args(n, args);
+        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let mark = self.vm.roots.len();
         self.vm.roots.extend(args.iter().filter_map(|a| match a {
             Red::Ref(r) => Some(*r),
@@ -433,12 +434,12 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         if !self.vm.params.enabled {
             return Control::Continue;
         }
-        crate::driver::loop_header(self, f)
+        <Driver<L> as Drive<L>>::loop_header(self, f)
     }
     #[inline]
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
-        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
-        let v = crate::driver::run_call(self, callee);
+        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
+        let v = <Driver<L> as Drive<L>>::run_call(self, callee);
         self.vm.shadow.pop();
         v
     }

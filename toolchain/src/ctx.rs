@@ -7,8 +7,10 @@
 //! implementations exist: [`Concrete`](crate::Concrete), which computes, and
 //! [`Tracer`](crate::Tracer), which computes and records.
 
-use crate::descr::{ArrayDescr, FieldDescr, Helper};
+use crate::descr::{ArrayDescr, FieldDescr, Helper, Type};
 use crate::heap::Layout;
+use crate::native::Native;
+use crate::quasi::QuasiId;
 use std::fmt::{Debug, Display};
 use std::hash::Hash;
 
@@ -61,6 +63,65 @@ pub trait RedMap<A: Reds, B: Reds> {
     /// Converts a reference.
     fn reference(&mut self, v: A::Ref) -> B::Ref;
 }
+
+/// The type of a red value.
+pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
+    match r {
+        Red::Int(_) => Type::Int,
+        Red::Float(_) => Type::Float,
+        Red::Ref(_) => Type::Ref,
+    }
+}
+
+/// The plain red family: `i64`, `f64` and addresses. Frames handed to [`Vm::run`](crate::Vm::run) use it.
+#[derive(Debug)]
+pub struct Plain;
+
+impl Reds for Plain {
+    type Int = i64;
+    type Float = f64;
+    type Ref = usize;
+    fn address(r: usize) -> usize {
+        r
+    }
+}
+
+/// Converts between the plain red families (`Plain`, `Concrete` of any lifetime): the same
+/// words.
+pub(crate) struct Same;
+impl<A: Reds<Int = i64, Float = f64, Ref = usize>, B: Reds<Int = i64, Float = f64, Ref = usize>> RedMap<A, B> for Same {
+    fn int(&mut self, v: i64) -> i64 {
+        v
+    }
+    fn float(&mut self, v: f64) -> f64 {
+        v
+    }
+    fn reference(&mut self, v: usize) -> usize {
+        v
+    }
+}
+
+/// Rebuilds a frame in another red family, value by value.
+pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
+    lang: &L,
+    f: &L::Frame<A>,
+    m: &mut dyn RedMap<A, B>,
+) -> L::Frame<B> {
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    let mut it = reds.into_iter().map(|r| match r {
+        Red::Int(v) => Red::Int(m.int(v)),
+        Red::Float(v) => Red::Float(m.float(v)),
+        Red::Ref(v) => Red::Ref(m.reference(v)),
+    });
+    lang.rebuild(L::key(f), &mut it)
+}
+
+/// A position on the root stack: what [`Ctx::root`] returns and [`Ctx::unroot`] truncates
+/// back to.
+#[must_use = "pass the mark to Ctx::unroot when the references need not stay alive"]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RootMark(pub(crate) usize);
 
 /// What the interpreter must do after `merge_point` or `loop_header`.
 #[must_use = "an interpreter must return Flow::Leave when told to leave"]
@@ -382,12 +443,7 @@ pub trait Ctx<L: Language>: Reds {
     /// compiled code leaves at or after the call: a value of the native's declared type
     /// ([`Language::result_red`]) or an exception ([`Language::result_raised`]) stays in
     /// compiled code, any other result is *forced* back to the interpreter.
-    fn call_native(
-        &mut self,
-        caller: &L::Frame<Self>,
-        n: &'static crate::Native<L>,
-        args: &[Red<Self>],
-    ) -> L::Value<Self>;
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self>;
 
     /// Keeps `r` alive across calls and safepoints until [`Ctx::unroot`] is given the
     /// returned mark (or an earlier one): a root scope for references held in Rust locals.
@@ -398,16 +454,16 @@ pub trait Ctx<L: Language>: Reds {
     /// for i in 0..n { let k = cx.call_native(f, &KEY_FN, &[...]); /* ... */ }
     /// cx.unroot(mark);
     /// ```
-    fn root(&mut self, r: Self::Ref) -> crate::RootMark;
+    fn root(&mut self, r: Self::Ref) -> RootMark;
     /// Drops every root pushed since `mark` was returned by [`Ctx::root`] (`mark`'s included).
     /// (The roots a native leaves pushed are dropped when it returns.)
-    fn unroot(&mut self, mark: crate::RootMark);
+    fn unroot(&mut self, mark: RootMark);
 
     /// Reads a quasi-immutable cell: a value that rarely changes. The trace treats it as a
     /// constant and is invalidated when [`Ctx::quasi_set`] changes it.
-    fn quasi_get(&mut self, q: crate::QuasiId) -> i64;
+    fn quasi_get(&mut self, q: QuasiId) -> i64;
     /// Changes a quasi-immutable cell, invalidating every trace that depends on it.
-    fn quasi_set(&mut self, q: crate::QuasiId, v: i64);
+    fn quasi_set(&mut self, q: QuasiId, v: i64);
     /// Creates a quasi-immutable cell holding `v` and returns its id ([`QuasiId::to_raw`]) as
     /// a red integer, which can be stored in a heap object (a class's version tag); turn it
     /// back into a [`QuasiId`] once promoted (`QuasiId::from_raw(cx.promote_int(id))`).
@@ -417,7 +473,7 @@ pub trait Ctx<L: Language>: Reds {
     fn quasi_new(&mut self, v: i64) -> Self::Int;
     /// Frees a cell nobody refers to any more (the object holding it died): traces that
     /// depend on it are invalidated, and its id may be given to a new cell.
-    fn quasi_free(&mut self, q: crate::QuasiId);
+    fn quasi_free(&mut self, q: QuasiId);
 
     /// RPython's `we_are_jitted`: `true` while tracing (and so in compiled code), `false` in
     /// the interpreter. For code that does something cheaper to trace than to interpret (or

@@ -28,66 +28,62 @@
 //!   for their compilation costs a bounded share over the interpreter.
 //! - A trace that grows past the trace limit while calls are inlined into it is retried with
 //!   the callee that took the most operations called through `call_assembler` instead
-//!   (`Vm::dont_inline`), rather than counted towards blacklisting its loop.
+//!   (`VmState::dont_inline`), rather than counted towards blacklisting its loop.
 //! - Compiled code calls the functions it did not inline through `portal` (call_assembler):
 //!   directly into the callee's compiled entry once it has one, else through the driver,
 //!   which may run compiled code again: runs of compiled code are reentrant (see [`execute`]).
 //!   Since code reached through links may be any unit's, a unit thrown away while compiled
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
-use crate::concrete::{to_word, Concrete};
-use crate::ctx::{Control, Flow, Language, Red, RedMap, Reds};
+use crate::concrete::{from_word, store, to_word, Concrete, Drive};
+use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::Type;
+use crate::heap::Layout;
+use crate::recorder::{Recorder, TraceKind};
+use crate::state::{abort, Pending, PortalCtx, RootFrame, VmState};
 use crate::stats::AbortReason;
-use crate::tracer::{operand_of, traced_input, Recorder, TFloat, TInt, TRef, TraceKind, Tracer, Untrace};
-use crate::vm::{CellState, ExitInfo, JitCell, Resume, RootFrame, Slot, TraceRecord, Unit, UnitId, VirtualInfo, Vm};
+use crate::tracer::{operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
+use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualInfo};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Deliver, Opcode, Operand, Trace};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Instant;
 
-/// A trace the driver is about to start when the current activation leaves.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Pending {
-    Loop,
-    Entry,
-    Bridge { parent: UnitId, exit: usize },
-}
-
 /// How running compiled code for an activation ended.
 pub(crate) enum Exec<V> {
     /// The frame was written back at an instruction boundary: interpret on.
     Continue,
-    /// As `Continue`, and a trace is to be recorded from here (see `Vm::pending`).
+    /// As `Continue`, and a trace is to be recorded from here (see `VmState::pending`).
     Leave,
     /// The activation returned (traces that end by returning, and their bridges).
     Return(V),
 }
 
-/// A plain red value from a word of the frame buffer.
-pub(crate) fn from_word<R: Reds<Int = i64, Float = f64, Ref = usize>>(t: Type, w: u64) -> Red<R> {
-    match t {
-        Type::Int => Red::Int(w as i64),
-        Type::Float => Red::Float(f64::from_bits(w)),
-        Type::Ref => Red::Ref(w as usize),
+impl<L: Language> Drive<L> for VmState<L> {
+    #[inline(always)]
+    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+        run_call(cx, frame)
+    }
+    #[inline(always)]
+    fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+        run_concrete(cx, frame)
+    }
+    #[inline(always)]
+    fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
+        loop_header(cx, f)
     }
 }
 
-/// Rebuilds a frame in another red family, value by value.
-pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
-    lang: &L,
-    f: &L::Frame<A>,
-    m: &mut dyn RedMap<A, B>,
-) -> L::Frame<B> {
-    let mut reds = Vec::new();
-    L::reds(f, &mut reds);
-    let mut it = reds.into_iter().map(|r| match r {
-        Red::Int(v) => Red::Int(m.int(v)),
-        Red::Float(v) => Red::Float(m.float(v)),
-        Red::Ref(v) => Red::Ref(m.reference(v)),
-    });
-    lang.rebuild(L::key(f), &mut it)
+impl<L: Language> Close<L> for VmState<L> {
+    #[inline(always)]
+    fn try_close<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool {
+        try_close(cx, f)
+    }
+    #[inline(always)]
+    fn close_at_loop<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool {
+        close_at_loop(cx, f)
+    }
 }
 
 /// Runs a new activation (a call) to completion: its compiled function entry if it has
@@ -120,7 +116,7 @@ pub(crate) fn run_concrete<'a, L: Language>(
 }
 
 /// The activation loop of [`run_call`] and [`run_concrete`]; with `leave`, a trace is to be
-/// recorded from the start (see `Vm::pending`). Inlined, so a call's frame is built where it
+/// recorded from the start (see `VmState::pending`). Inlined, so a call's frame is built where it
 /// runs rather than copied down the calls (frames are large); what happens when the
 /// interpreter leaves is out of line.
 #[inline]
@@ -144,13 +140,13 @@ pub(crate) fn run_activation<'a, L: Language>(
 
 /// What reference constant `a` of a trace is, for the trace log: a class traces guard on,
 /// or a live heap object (as the language describes it, else by its layout's name).
-fn const_name<L: Language>(vm: &Vm<L>, a: u64) -> Option<String> {
+fn const_name<L: Language>(vm: &VmState<L>, a: u64) -> Option<String> {
     if let Some(n) = vm.class_names.get(&a) {
         return Some(format!("class {n}"));
     }
     vm.heap.object_size(a as usize)?;
     // SAFETY: `a` is a live object of the heap: word 0 is its class, its layout's address.
-    let layout = unsafe { &*(*(a as *const usize) as *const crate::heap::Layout) };
+    let layout = unsafe { &*(*(a as *const usize) as *const Layout) };
     Some(L::describe_const(a as usize).unwrap_or_else(|| format!("{} object", layout.name)))
 }
 
@@ -193,7 +189,7 @@ fn on_leave<'a, L: Language>(
 }
 
 fn start_recording<'a, 'b, L: Language>(
-    vm: &mut Vm<L>,
+    vm: &mut VmState<L>,
     pending: Pending,
     frame: &L::Frame<Concrete<'b, L>>,
 ) -> (u64, L::Frame<Tracer<'a, L>>) {
@@ -212,7 +208,7 @@ fn start_recording<'a, 'b, L: Language>(
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
-    let mut it = reds.into_iter().map(|r| traced_input(trace, crate::portal::red_type(&r), to_word(r)));
+    let mut it = reds.into_iter().map(|r| traced_input(trace, red_type(&r), to_word(r)));
     let tf = vm.lang.rebuild(key, &mut it);
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
@@ -228,7 +224,7 @@ fn start_recording<'a, 'b, L: Language>(
 /// which records on).
 #[allow(clippy::type_complexity)]
 fn start_nested_bridge<'a, L: Language>(
-    vm: &mut Vm<L>,
+    vm: &mut VmState<L>,
     parent: UnitId,
     exit: usize,
 ) -> (u64, L::Frame<Tracer<'a, L>>, Option<L::Value<Tracer<'a, L>>>) {
@@ -269,7 +265,7 @@ fn start_nested_bridge<'a, L: Language>(
                 // Recording stopped inside this frame: finish it concretely.
                 let cf = convert_frame(&*lang, &inner, &mut Untrace);
                 let v = run_concrete(&mut Concrete::new(tcx.vm), cf);
-                L::map_value(v, &mut crate::tracer::AsConst)
+                L::map_value(v, &mut AsConst)
             }
         };
         tcx.vm.shadow.pop();
@@ -300,71 +296,6 @@ impl<'x, 'y, L: Language> RedMap<Tracer<'x, L>, Tracer<'y, L>> for Relife {
     }
     fn reference(&mut self, v: TRef) -> TRef {
         v
-    }
-}
-
-/// Gives up the trace being recorded (if any).
-pub(crate) fn abort<L: Language>(vm: &mut Vm<L>, why: AbortReason) {
-    let Some(rec) = vm.recorder.take() else { return };
-    vm.stats.count_abort(why);
-    if vm.params.log {
-        let at = rec.position().map_or_else(|| "?".to_string(), |k| k.to_string());
-        let kind = match rec.kind {
-            TraceKind::Loop(k) => format!("loop at {k}"),
-            TraceKind::Entry(k) => format!("entry at {k}"),
-            TraceKind::Bridge { parent, exit } => format!("bridge at guard {exit} of trace {parent}"),
-        };
-        eprintln!("# trace aborted: {why:?} after {} ops ({kind}, recording at {at})", rec.trace.ops.len());
-        // The last operations recorded, for the reason's context.
-        let text = rec.trace.to_string();
-        let lines: Vec<&str> = text.lines().collect();
-        for l in &lines[lines.len().saturating_sub(8)..] {
-            eprintln!("#   {l}");
-        }
-    }
-    let max = vm.params.max_aborts;
-    let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;
-    if let Some(callee) = rec.biggest_inlined().filter(|k| retry && !vm.dont_inline.contains(k)) {
-        // Too long with calls inlined: the next try calls the biggest callee instead (through
-        // `call_assembler`), and this one does not count towards blacklisting.
-        if vm.params.log {
-            eprintln!("# {callee} is no longer inlined");
-        }
-        vm.dont_inline.insert(callee);
-        vm.stats.dont_inline += 1;
-        match rec.kind {
-            TraceKind::Loop(key) | TraceKind::Entry(key) => {
-                let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
-                if let Some(c) = cells.get_mut(&key) {
-                    c.counter = 0;
-                }
-            }
-            TraceKind::Bridge { parent, exit } => {
-                if let Some(Some(u)) = vm.units.get_mut(parent) {
-                    u.exits[exit].fails = 0;
-                }
-            }
-        }
-        return;
-    }
-    match rec.kind {
-        TraceKind::Loop(key) | TraceKind::Entry(key) => {
-            let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
-            if let Some(c) = cells.get_mut(&key) {
-                c.aborts += 1;
-                c.counter = 0;
-                if c.aborts >= max {
-                    c.state = CellState::Blacklisted;
-                }
-            }
-        }
-        TraceKind::Bridge { parent, exit } => {
-            if let Some(Some(u)) = vm.units.get_mut(parent) {
-                let e = &mut u.exits[exit];
-                e.bridge_aborts += 1;
-                e.fails = 0;
-            }
-        }
     }
 }
 
@@ -427,13 +358,13 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
 /// The traced activation returned `v`: the trace (a function entry, a loop or a bridge of
 /// either, all of which run on behalf of the activation they were entered in) ends by
 /// returning it; a result that is not a red value (an exception) aborts it.
-pub(crate) fn close_return<'a, L: Language>(vm: &mut Vm<L>, v: &L::Value<Tracer<'a, L>>) {
+pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tracer<'a, L>>) {
     let rec = vm.recorder.as_ref().expect("close_return while not recording");
     let red = L::result_red(v);
     match red {
         Some(r) if rec.started() && rec.depth() == 0 => {
             let mut rec = vm.recorder.take().unwrap();
-            let ty = crate::portal::red_type(&r);
+            let ty = red_type(&r);
             rec.trace.push(Opcode::Finish, vec![operand_of(r)]);
             install(vm, rec, None, Some(ty));
         }
@@ -443,7 +374,12 @@ pub(crate) fn close_return<'a, L: Language>(vm: &mut Vm<L>, v: &L::Value<Tracer<
 
 /// Optimizes, compiles and attaches a finished trace: one that loops (neither `finish` nor
 /// `returns`), continues in another loop (`finish`) or returns a value of type `returns`.
-fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key, Vec<Type>)>, returns: Option<Type>) {
+fn install<L: Language>(
+    vm: &mut VmState<L>,
+    rec: Recorder<L>,
+    finish: Option<(L::Key, Vec<Type>)>,
+    returns: Option<Type>,
+) {
     if let TraceKind::Bridge { parent, .. } = rec.kind {
         if !enterable(vm, parent) {
             // Its trace was thrown away (or will be) while the bridge was recorded: nothing
@@ -473,10 +409,7 @@ fn install<L: Language>(vm: &mut Vm<L>, rec: Recorder<L>, finish: Option<(L::Key
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let materialize = Some((
-        crate::portal::materialize_exit::<L> as *const () as u64,
-        &*vm.portal as *const crate::portal::PortalCtx as u64,
-    ));
+    let materialize = Some((vm.entries.materialize_exit, &*vm.portal as *const PortalCtx as u64));
     let link = Link {
         trace_id: id as u32,
         slots: links.as_ptr() as *const u64,
@@ -647,7 +580,7 @@ fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) 
 /// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
 /// into the frame words that stand for them. Allocation never collects, so the new objects
 /// are safe until the frames holding them are rebuilt.
-pub(crate) fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
+pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
     if resume.virtuals.is_empty() {
         return;
     }
@@ -656,7 +589,7 @@ pub(crate) fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, 
         .iter()
         .map(|v| {
             // SAFETY: size descrs carry the address of a `&'static Layout`.
-            let layout = unsafe { &*(v.layout as *const crate::heap::Layout) };
+            let layout = unsafe { &*(v.layout as *const Layout) };
             match v.len {
                 Some(n) => vm.heap.alloc_array(layout, n as usize),
                 None => vm.heap.alloc(layout),
@@ -671,7 +604,7 @@ pub(crate) fn materialize<L: Language>(vm: &mut Vm<L>, resume: &Resume<L::Key>, 
     for (v, &obj) in resume.virtuals.iter().zip(&objs) {
         for &(off, kind, s) in &v.fields {
             // SAFETY: `obj` was just allocated with this layout; `off` is one of its fields.
-            unsafe { crate::concrete::store(obj + off as usize, kind, word(s, words[pos])) };
+            unsafe { store(obj + off as usize, kind, word(s, words[pos])) };
             pos += 1;
         }
     }
@@ -696,89 +629,6 @@ fn trace_refs(t: &Trace) -> Vec<usize> {
     out
 }
 
-/// A safepoint: collects the heap with every root of the Vm: the frame `f` at its
-/// instruction boundary, suspended frames, explicit roots, and compiled and recording
-/// traces' constants.
-pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut Vm<L>, f: &L::Frame<R>) {
-    let mut roots = Vec::new();
-    RootFrame::of::<L, R>(f).visit(&mut roots);
-    collect(vm, roots);
-}
-
-/// Collects the heap with `roots` and the Vm's own roots (see [`safepoint`]).
-pub(crate) fn collect<L: Language>(vm: &mut Vm<L>, mut roots: Vec<usize>) {
-    for s in &vm.shadow {
-        s.visit(&mut roots);
-    }
-    roots.extend_from_slice(&vm.roots);
-    crate::portal::live_records(&vm.portal, &mut roots);
-    roots.push(vm.raise_slot.get() as usize);
-    if let Some(v) = vm.forced.take() {
-        // A forced call's result, parked for its caller.
-        vm.forced = Some(L::map_value(v, &mut CollectRefs(&mut roots)));
-    }
-    for u in vm.units.iter().flatten() {
-        roots.extend_from_slice(&u.consts);
-    }
-    if let Some(rec) = &mut vm.recorder {
-        // Operations are only appended; the last one may still get its snapshot, so it is
-        // read at every collection.
-        let done = rec.trace.ops.len().saturating_sub(1).max(rec.refs_scanned);
-        for op in &rec.trace.ops[rec.refs_scanned..done] {
-            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
-                if let Operand::Ref(a) = o {
-                    if rec.refs_seen.insert(*a as usize) {
-                        rec.refs.push(*a as usize);
-                    }
-                }
-            }
-        }
-        rec.refs_scanned = done;
-        roots.extend_from_slice(&rec.refs);
-        for op in &rec.trace.ops[done..] {
-            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
-                if let Operand::Ref(a) = o {
-                    roots.push(*a as usize);
-                }
-            }
-        }
-    }
-    vm.heap.collect(&roots);
-}
-
-/// The identity on plain values that lists the references it sees.
-struct CollectRefs<'r>(&'r mut Vec<usize>);
-impl RedMap<crate::concrete::Plain, crate::concrete::Plain> for CollectRefs<'_> {
-    fn int(&mut self, v: i64) -> i64 {
-        v
-    }
-    fn float(&mut self, v: f64) -> f64 {
-        v
-    }
-    fn reference(&mut self, v: usize) -> usize {
-        self.0.push(v);
-        v
-    }
-}
-
-impl JitCell {
-    pub(crate) fn new() -> Self {
-        JitCell { counter: 0, aborts: 0, state: CellState::Counting }
-    }
-
-    /// Counts one more pass; `true` (and the count starts over) once it reaches
-    /// `threshold`, doubled for every abort so far (back-off), unless `busy` (a trace is being
-    /// recorded: the count goes on, so the key is traced right after).
-    fn hot(&mut self, threshold: u32, busy: bool) -> bool {
-        self.counter += 1;
-        if self.counter < threshold.saturating_mul(1 << self.aborts.min(16)) || busy {
-            return false;
-        }
-        self.counter = 0;
-        true
-    }
-}
-
 /// `loop_header` of the concrete interpreter (JIT enabled).
 pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
     let vm = &mut *cx.vm;
@@ -794,7 +644,7 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
                     // The activation returned (its frame is stale now): `run_activation`
                     // returns the value as the interpreter leaves.
                     let r = L::result_red(&v).expect("compiled code returns red values");
-                    cx.vm.returned = Some((crate::portal::red_type(&r), crate::concrete::to_word(r)));
+                    cx.vm.returned = Some((red_type(&r), to_word(r)));
                     Control::Leave
                 }
             };
@@ -842,7 +692,7 @@ fn function_entry<'a, L: Language>(
 /// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
 /// are cleared first; if compiled code is running (it may be theirs), they are only doomed,
 /// and freed once no compiled code runs (see [`reap`]).
-fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
+fn discard<L: Language>(vm: &mut VmState<L>, id: UnitId) {
     let mut doomed = vec![id];
     let mut i = 0;
     while i < doomed.len() {
@@ -896,7 +746,7 @@ fn discard<L: Language>(vm: &mut Vm<L>, id: UnitId) {
 }
 
 /// Frees the doomed units (call only when no compiled code runs).
-fn reap<L: Language>(vm: &mut Vm<L>) {
+fn reap<L: Language>(vm: &mut VmState<L>) {
     debug_assert_eq!(vm.run_depth, 0);
     for d in std::mem::take(&mut vm.doomed) {
         vm.units[d] = None;
@@ -904,7 +754,7 @@ fn reap<L: Language>(vm: &mut Vm<L>) {
 }
 
 /// Whether unit `id` exists and may be entered.
-pub(crate) fn enterable<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
+pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
     vm.units[id].as_ref().is_some_and(|u| !u.doomed.get() && u.invalid.get() == 0)
 }
 
@@ -912,7 +762,12 @@ pub(crate) fn enterable<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
 /// one that may be entered: its inputs are the snapshot's words with the virtuals built, which
 /// this builds in `buf`. From now on the exit jumps to the bridge itself (building them in
 /// compiled code).
-pub(crate) fn enter_bridge<L: Language>(vm: &mut Vm<L>, id: UnitId, exit: usize, buf: &mut [u64]) -> Option<UnitId> {
+pub(crate) fn enter_bridge<L: Language>(
+    vm: &mut VmState<L>,
+    id: UnitId,
+    exit: usize,
+    buf: &mut [u64],
+) -> Option<UnitId> {
     let e = vm.units[id].as_ref()?.exits.get(exit)?;
     let b = e.bridge.filter(|&b| enterable(vm, b))?;
     if e.virtuals {
@@ -926,21 +781,21 @@ pub(crate) fn enter_bridge<L: Language>(vm: &mut Vm<L>, id: UnitId, exit: usize,
 /// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
 /// the exit writes: a bridge attached to that guard, whose virtuals the exit builds first, or
 /// the loop a `finish` continues in).
-pub(crate) fn link<L: Language>(vm: &mut Vm<L>, from: UnitId, exit: usize, to: UnitId) {
+pub(crate) fn link<L: Language>(vm: &mut VmState<L>, from: UnitId, exit: usize, to: UnitId) {
     let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to));
     vm.stats.links += linked as u64;
 }
 
 /// From now on, compiled code calling target number `target` runs unit `entry` (its compiled
 /// function entry) itself.
-pub(crate) fn link_direct<L: Language>(vm: &mut Vm<L>, target: usize, entry: UnitId) {
+pub(crate) fn link_direct<L: Language>(vm: &mut VmState<L>, target: usize, entry: UnitId) {
     let linked = fill_slot(vm, &vm.portal_direct[target], entry);
     vm.stats.links += linked as u64;
 }
 
 /// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
 /// run's buffer (the Vm's link limit, `link_words`); returns whether it did.
-fn fill_slot<L: Language>(vm: &Vm<L>, slot: &Cell<u64>, to: UnitId) -> bool {
+fn fill_slot<L: Language>(vm: &VmState<L>, slot: &Cell<u64>, to: UnitId) -> bool {
     let Some(t) = vm.units[to].as_ref() else { return false };
     let fits = enterable(vm, to) && t.code.frame_words() <= vm.link_words && slot.get() == 0;
     if fits {
@@ -973,7 +828,7 @@ fn execute<'a, L: Language>(
     L::reds(f, &mut reds);
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
-        let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
+        let types: Vec<Type> = reds.iter().map(red_type).collect();
         assert_eq!(
             types,
             unit.inputs,
@@ -996,7 +851,7 @@ fn execute<'a, L: Language>(
 
 /// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
 /// jump to other units' code) and the exit it took, or a function's result.
-pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u64>) -> ExitWord {
+pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut Vec<u64>) -> ExitWord {
     if vm.run_depth == 0 && !vm.doomed.is_empty() {
         reap(vm);
     }
@@ -1007,7 +862,7 @@ pub(crate) fn run_unit<L: Language>(vm: &mut Vm<L>, id: UnitId, buf: &mut Vec<u6
     let unit = vm.units[id].as_ref().expect("running a discarded trace");
     let (enter, code) = (unit.code.entry(), unit.code.code());
     vm.run_depth += 1;
-    let this = vm as *mut Vm<L> as *mut ();
+    let this = vm as *mut VmState<L> as *mut ();
     vm.portal.vm.set(this);
     // SAFETY: the buffer holds `frame_words` words (and at least the link limit), at least as many
     // as any compiled trace of this Vm used when the run starts, or linked later, and starts
@@ -1097,7 +952,7 @@ pub(crate) fn run_units<'a, L: Language>(
             // (No bridge: the parked result is not in the frame buffer. Exceptions are, and
             // the guards on them get bridges.)
             vm.stats.guard_failures += 1;
-            let v = crate::portal::take_forced(vm);
+            let v = take_forced(vm);
             restore(cx, &resume, f, &buf, Some(v));
             cx.vm.bufs.push(buf);
             return Exec::Continue;
@@ -1146,7 +1001,7 @@ pub(crate) fn run_units<'a, L: Language>(
 
 /// Whether the `Vm` may compile another trace: its compile time so far is within
 /// `compile_grace_ms` plus `compile_share` percent of the time it has been running.
-fn within_compile_share<L: Language>(vm: &Vm<L>) -> bool {
+fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     let share = u64::from(vm.params.compile_share);
     if share == 0 {
         return true;
@@ -1162,7 +1017,7 @@ fn within_compile_share<L: Language>(vm: &Vm<L>) -> bool {
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
 /// took less than `bridge_budget_ms` to compile.
-fn within_budget<L: Language>(vm: &Vm<L>, id: UnitId) -> bool {
+fn within_budget<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
     let root = vm.units[id].as_ref().map_or(id, |u| u.root);
     let Some(r) = vm.units[root].as_ref() else { return true };
     let (n, ns) = r.tree.get();
@@ -1232,4 +1087,11 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
         }
     });
     (frames, outcome)
+}
+
+/// The parked result of a forced call, for the caller in the interpreter.
+pub(crate) fn take_forced<'a, L: Language>(vm: &mut VmState<L>) -> L::Value<Concrete<'a, L>> {
+    vm.portal.forced.set(0);
+    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
+    L::map_value(v, &mut Same)
 }

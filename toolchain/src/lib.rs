@@ -103,19 +103,32 @@
 //! heap-allocated arrays; `docs/ARCHITECTURE.md` explains the design. `METATRACE_TRACE_LOG=1` prints every
 //! trace the JIT compiles.
 //!
-//! # Modules
+//! # Layers
 //!
-//! - [`ctx`]: the DSL (`Reds`, `Ctx`, `Language`, `Control`, `Flow`);
-//! - [`descr`]: field, array and helper descriptors;
-//! - [`concrete`], [`tracer`]: the two instantiations;
-//! - `driver`: hot counters, trace start/close/abort, entering compiled code, deopt, bridges,
-//!   safepoints;
-//! - `portal`: `call_assembler`, compiled code calling functions of the language through the
-//!   driver;
-//! - [`native`]: natives (Rust code that runs the language again) and root scopes;
-//! - [`stack`]: native stack checks (`Ctx::stack_ok`);
-//! - [`heap`]: the GC heap (layouts, allocation, mark-sweep at safepoints);
-//! - [`vm`]: the per-interpreter JIT state; [`params`], [`stats`], [`quasi`].
+//! The modules form layers, each naming only the ones below it (`tests/layers.rs` checks it),
+//! bottom first:
+//!
+//! 1. The DSL: [`capture`], [`semantics`], [`params`], [`stats`], [`quasi`], [`descr`] (field,
+//!    array and helper descriptors), [`heap`] (the GC heap: layouts, allocation, mark-sweep at
+//!    safepoints), [`stack`] (native stack checks, `Ctx::stack_ok`), [`ctx`] (`Reds`, `Ctx`,
+//!    `Language`, `Control`, `Flow`, `Plain`, `RootMark`) and [`native`] (natives: Rust code
+//!    that runs the language again).
+//! 2. The Vm's state: `units` (hot counters; compiled loops, function entries and bridges, and
+//!    how to resume from their guards), `recorder` (the trace being recorded) and `state`
+//!    (`VmState`, all of one `Vm`'s data, with the operations that only touch it: collecting
+//!    with every root, giving up a recording, numbering portal targets and natives).
+//! 3. The DSL's two implementations: [`concrete`], then [`tracer`].
+//! 4. The driver: `driver` (hot counters, trace start/close/abort, entering compiled code,
+//!    deopt, bridges), then `portal` (`call_assembler`: compiled code calling functions of the
+//!    language through the driver).
+//! 5. The [`Vm`] ([`vm`]), which an embedder holds: it wires the layers together.
+//!
+//! A lower layer reaches a higher one only through what it declares and the higher one
+//! provides: the concrete interpreter calls the driver through the `concrete::Drive` trait,
+//! the tracer through `tracer::Close` (the driver implements both on `VmState`, statically
+//! dispatched), and the portal's entry points reach the tracer and driver as addresses the
+//! `Vm` puts in its state. The one cycle left is of types in the public API: `Ctx::call_native`
+//! takes a [`Native`], whose function runs on [`Concrete`].
 
 #![warn(missing_docs)]
 
@@ -129,17 +142,20 @@ pub mod native;
 pub mod params;
 mod portal;
 pub mod quasi;
+mod recorder;
 pub mod semantics;
 pub mod stack;
+mod state;
 pub mod stats;
 pub mod tracer;
+mod units;
 pub mod vm;
 
 pub use capture::SharedBuf;
-pub use concrete::{Concrete, Plain};
-pub use ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
+pub use concrete::Concrete;
+pub use ctx::{Control, Ctx, Flow, Language, Plain, Red, RedMap, Reds, RootMark};
 pub use descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
-pub use native::{Native, NativeFn, RootMark};
+pub use native::{Native, NativeFn};
 pub use params::JitParams;
 pub use quasi::QuasiId;
 pub use stats::{AbortReason, JitStats};

@@ -24,10 +24,13 @@
 //! returns a [`RootMark`]; [`Ctx::unroot`](crate::Ctx::unroot) pops back to it. A native's own
 //! reference arguments are rooted for it.
 
+// The one name this module takes from a layer above it: a native *is* a Rust function on the
+// concrete context, so `NativeFn` names `Concrete` (see the layer order in the crate docs).
 use crate::concrete::Concrete;
-use crate::ctx::{Language, Red};
+use crate::ctx::{red_type, Language, Red, Reds};
 use crate::descr::Type;
-use crate::vm::Vm;
+
+pub use crate::ctx::RootMark;
 
 /// The function of a native: runs on the concrete context with the call's arguments and
 /// returns what the call returns (or raises).
@@ -56,31 +59,13 @@ pub struct Native<L: Language> {
     pub ret: Type,
 }
 
-/// A position on the root stack: what [`Ctx::root`](crate::Ctx::root) returns and
-/// [`Ctx::unroot`](crate::Ctx::unroot) truncates back to.
-#[must_use = "pass the mark to Ctx::unroot when the references need not stay alive"]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RootMark(pub(crate) usize);
-
-/// The number of native `n` in the Vm's table (added if new): compiled code names natives by
-/// number.
-pub(crate) fn native_number<L: Language>(vm: &mut Vm<L>, n: &'static Native<L>) -> usize {
-    match vm.natives.iter().position(|&m| std::ptr::eq(m, n)) {
-        Some(k) => k,
-        None => {
-            vm.natives.push(n);
-            vm.natives.len() - 1
-        }
-    }
-}
-
 /// Checks that a native is called with the argument types it declares (a bug of the
 /// interpreter otherwise).
-pub(crate) fn check_args<L: Language, R: crate::Reds>(n: &Native<L>, args: &[Red<R>]) {
+pub(crate) fn check_args<L: Language, R: Reds>(n: &Native<L>, args: &[Red<R>]) {
     // (Every call checks: compared in place, as this runs on every native call.)
-    let same = args.len() == n.args.len() && args.iter().zip(n.args).all(|(a, &t)| crate::portal::red_type(a) == t);
+    let same = args.len() == n.args.len() && args.iter().zip(n.args).all(|(a, &t)| red_type(a) == t);
     if !same {
-        let types: Vec<Type> = args.iter().map(crate::portal::red_type).collect();
+        let types: Vec<Type> = args.iter().map(red_type).collect();
         panic!("native {} called with arguments of the wrong types: {types:?}, declared {:?}", n.name, n.args);
     }
 }

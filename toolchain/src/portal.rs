@@ -24,80 +24,16 @@
 //!
 //! The call may collect. Around the call, compiled code pushes a *live record* on a chain
 //! headed by the context's first word: the references live across the call and the callee's
-//! reference arguments. The collector scans the chain (see [`live_records`]); it does not move
-//! objects, so the registers holding them are still right afterwards.
+//! reference arguments. The collector scans the chain (see `state::live_records`); it does not
+//! move objects, so the registers holding them are still right afterwards.
 
-use crate::concrete::{to_word, Concrete, Plain, Same};
-use crate::ctx::{Language, Red, Reds};
+use crate::concrete::{from_word, to_word, Concrete};
+use crate::ctx::{red_type, Language, Plain, Red, Same};
 use crate::descr::Type;
-use crate::driver::{from_word, run_call, Exec};
-use crate::vm::{CellState, UnitId, Vm};
+use crate::driver::{self, run_call, Exec};
+use crate::state::{collect, PortalCtx, Target, VmState};
+use crate::units::{CellState, UnitId};
 use metatrace_jit::backend::{decode_exit, ExitWord, NOT_RUN};
-use std::cell::Cell;
-
-/// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is
-/// stable and can be a trace constant even if the `Vm` moves between runs.
-#[repr(C)]
-pub(crate) struct PortalCtx {
-    /// Head of the chain of live records (0 when empty): the first word, where compiled code
-    /// expects it (see the module docs).
-    pub(crate) live: Cell<u64>,
-    /// The `Vm` (type-erased) that is running compiled code; set before compiled code runs.
-    pub(crate) vm: Cell<*mut ()>,
-    /// Non-zero when the last call's result was forced (read by `guard_not_forced`).
-    pub(crate) forced: Cell<u64>,
-}
-
-impl PortalCtx {
-    pub(crate) fn new() -> Box<PortalCtx> {
-        Box::new(PortalCtx { live: Cell::new(0), vm: Cell::new(std::ptr::null_mut()), forced: Cell::new(0) })
-    }
-}
-
-/// A function compiled code calls: where the callee starts, its reds' types, and the type of
-/// result the trace expects.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Target<K> {
-    pub(crate) key: K,
-    pub(crate) args: std::rc::Rc<[Type]>,
-    pub(crate) ret: Type,
-}
-
-/// The number of `target` in the Vm's table (added if new, with an empty direct entry).
-pub(crate) fn target_number<L: Language>(vm: &mut Vm<L>, target: Target<L::Key>) -> usize {
-    match vm.portals.iter().position(|t| *t == target) {
-        Some(k) => k,
-        None => {
-            vm.portals.push(target);
-            vm.portal_direct.push(Box::new(Cell::new(0)));
-            vm.portals.len() - 1
-        }
-    }
-}
-
-/// Every reference in the live records of compiled code suspended in calls.
-pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
-    let mut rec = ctx.live.get() as *const u64;
-    while !rec.is_null() {
-        // SAFETY: compiled code pushes records `[previous, n, refs...]` in its own stack frame
-        // and pops them before that frame ends, so every record on the chain is alive and
-        // links to the next (or to 0).
-        unsafe {
-            let n = *rec.add(1) as usize;
-            out.extend(std::slice::from_raw_parts(rec.add(2), n).iter().map(|&w| w as usize));
-            rec = *rec as *const u64;
-        }
-    }
-}
-
-/// The type of a red value.
-pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
-    match r {
-        Red::Int(_) => Type::Int,
-        Red::Float(_) => Type::Float,
-        Red::Ref(_) => Type::Ref,
-    }
-}
 
 /// Builds the virtual objects of exit `word` (`trace << 32 | exit`) from the words it wrote to
 /// the frame buffer `frame`, before the exit jumps to linked code (see `Link::materialize`).
@@ -108,7 +44,7 @@ pub(crate) fn red_type<R: Reds>(r: &Red<R>) -> Type {
 /// exit's snapshot words.
 pub(crate) unsafe extern "C" fn materialize_exit<L: Language>(ctx: u64, frame: u64, word: u64) {
     // SAFETY: see the function's contract and `call_assembler`'s.
-    let vm = unsafe { &mut *((*(ctx as *const PortalCtx)).vm.get() as *mut Vm<L>) };
+    let vm = unsafe { &mut *((*(ctx as *const PortalCtx)).vm.get() as *mut VmState<L>) };
     let (unit, exit) = ((word >> 32) as usize, (word & 0xffff_ffff) as usize);
     let resume = vm.units[unit].as_ref().expect("a running trace is never thrown away").exits[exit].resume.clone();
     let n = resume.frames.iter().map(|(_, s)| s.len()).sum::<usize>()
@@ -116,7 +52,7 @@ pub(crate) unsafe extern "C" fn materialize_exit<L: Language>(ctx: u64, frame: u
     // SAFETY: the exit wrote its snapshot's words (frames, then the virtuals' fields) to the
     // buffer, which holds at least that many.
     let words = unsafe { std::slice::from_raw_parts_mut(frame as *mut u64, n) };
-    crate::driver::materialize(vm, &resume, words);
+    driver::materialize(vm, &resume, words);
 }
 
 /// The driver's entry point for `call_assembler_*` (the call descr's function). With
@@ -142,7 +78,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     // the only live access path to it meanwhile.
     let (ctx, vm) = unsafe {
         let ctx = &*(ctx as *const PortalCtx);
-        (ctx, &mut *(ctx.vm.get() as *mut Vm<L>))
+        (ctx, &mut *(ctx.vm.get() as *mut VmState<L>))
     };
     // SAFETY: see the function's contract.
     let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
@@ -173,12 +109,12 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         // A safepoint at every call the driver runs (compiled function entries have one of
         // their own only when they may allocate).
         if vm.heap.requested() {
-            crate::driver::collect(vm, Vec::new());
+            collect(vm, Vec::new());
         }
         match compiled_entry(vm, t.key) {
             Some(id) => {
                 // From now on compiled code calls the entry itself.
-                crate::driver::link_direct(vm, target as usize, id);
+                driver::link_direct(vm, target as usize, id);
                 // Run the callee's function entry (and its bridges) on the argument words,
                 // which are its inputs; anything else goes the driver's way.
                 let mut buf = vm.spare_bufs.pop().unwrap_or_default();
@@ -203,7 +139,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
 /// result of the expected type; for an exception, 0, with the exception in the raise slot
 /// (the trace's `save_exception` takes it); for anything else, 0, with the result parked and
 /// the forced flag raised (the trace's `guard_not_forced` fails).
-fn outcome_word<L: Language>(vm: &mut Vm<L>, ctx: &PortalCtx, v: L::Value<Plain>, ret: Type) -> u64 {
+fn outcome_word<L: Language>(vm: &mut VmState<L>, ctx: &PortalCtx, v: L::Value<Plain>, ret: Type) -> u64 {
     if let Some(r) = L::result_red(&v).filter(|r| red_type(r) == ret) {
         return to_word(r);
     }
@@ -235,14 +171,14 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
     // SAFETY: see the function's contract and `call_assembler`'s.
     let (ctx, vm) = unsafe {
         let ctx = &*(ctx as *const PortalCtx);
-        (ctx, &mut *(ctx.vm.get() as *mut Vm<L>))
+        (ctx, &mut *(ctx.vm.get() as *mut VmState<L>))
     };
     // SAFETY: see the function's contract.
     let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
     let n = vm.natives[native as usize];
     // The reference arguments are in the call's live record: roots until it returns.
     if vm.heap.requested() {
-        crate::driver::collect(vm, Vec::new());
+        collect(vm, Vec::new());
     }
     let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
     // Roots the native leaves pushed are dropped when it returns (as `Ctx::call_native` does).
@@ -257,7 +193,7 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
 /// the driver takes over, as for any exit, and runs the activation to its result. `args` are
 /// the words the callee was called with (the frame they make is replaced by the exit's).
 fn continue_from<L: Language>(
-    vm: &mut Vm<L>,
+    vm: &mut VmState<L>,
     id: UnitId,
     exit: usize,
     buf: Vec<u64>,
@@ -268,18 +204,18 @@ fn continue_from<L: Language>(
     let mut reds = args.iter().zip(target.args.iter()).map(|(&w, &ty)| from_word(ty, w));
     let mut frame = lang.rebuild(target.key, &mut reds);
     let mut cx = Concrete::new(vm);
-    let v = match crate::driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
+    let v = match driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
         Exec::Return(v) => v,
-        Exec::Continue => crate::driver::run_activation(&mut cx, frame, false),
-        Exec::Leave => crate::driver::run_activation(&mut cx, frame, true),
+        Exec::Continue => driver::run_activation(&mut cx, frame, false),
+        Exec::Leave => driver::run_activation(&mut cx, frame, true),
     };
     L::map_value(v, &mut Same)
 }
 
 /// The function entry compiled for `key`, if any and still valid.
-fn compiled_entry<L: Language>(vm: &Vm<L>, key: L::Key) -> Option<UnitId> {
+fn compiled_entry<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
     match vm.entry_cells.get(&key)?.state {
-        CellState::Compiled(id) if crate::driver::enterable(vm, id) => Some(id),
+        CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
         _ => None,
     }
 }
@@ -287,13 +223,13 @@ fn compiled_entry<L: Language>(vm: &Vm<L>, key: L::Key) -> Option<UnitId> {
 /// Runs unit `id` on `buf` (see [`settle`]).
 #[allow(clippy::type_complexity)]
 fn run_compiled<L: Language>(
-    vm: &mut Vm<L>,
+    vm: &mut VmState<L>,
     id: UnitId,
     buf: &mut Vec<u64>,
     ret: Type,
 ) -> Result<u64, Result<(UnitId, usize), L::Value<Plain>>> {
     vm.stats.entries += 1;
-    let left = crate::driver::run_unit(vm, id, buf);
+    let left = driver::run_unit(vm, id, buf);
     settle(vm, left, buf, ret)
 }
 
@@ -302,7 +238,7 @@ fn run_compiled<L: Language>(
 /// or a result of another type (`Err(Err(value))`).
 #[allow(clippy::type_complexity)]
 fn settle<L: Language>(
-    vm: &mut Vm<L>,
+    vm: &mut VmState<L>,
     mut left: ExitWord,
     buf: &mut Vec<u64>,
     ret: Type,
@@ -315,16 +251,9 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        match crate::driver::enter_bridge(vm, id, exit, buf) {
-            Some(b) => left = crate::driver::run_unit(vm, b, buf),
+        match driver::enter_bridge(vm, id, exit, buf) {
+            Some(b) => left = driver::run_unit(vm, b, buf),
             None => return Err(Ok((id, exit))),
         }
     }
-}
-
-/// The parked result of a forced call, for the caller in the interpreter.
-pub(crate) fn take_forced<'a, L: Language>(vm: &mut Vm<L>) -> L::Value<Concrete<'a, L>> {
-    vm.portal.forced.set(0);
-    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
-    L::map_value(v, &mut Same)
 }

@@ -73,9 +73,7 @@
 //! }
 //! ```
 
-use crate::ctx::{Ctx, Language, Red};
 use crate::descr::{Effect, Helper, Type};
-use crate::tracer::Tracer;
 use std::cell::Cell;
 
 /// The default margin: room kept free below the limit for what runs between two checks.
@@ -212,23 +210,4 @@ extern "C" fn stack_check(limit: u64) -> u64 {
     // SAFETY: traces pass the address of their Vm's limit cell (see `StackCheck::helper`).
     let limit = unsafe { *(limit as *const usize) };
     (stack_pointer() > limit) as u64
-}
-
-/// While tracing, an interpreter's check that failed (or passed at the last moment): records
-/// the helper call and a guard on the outcome the helper gives, and returns that outcome.
-pub(crate) fn traced_check<L: Language>(t: &mut Tracer<'_, L>) -> bool {
-    let (h, limit) = t.vm.stack.helper();
-    let arg = t.const_ref(limit);
-    let Some(Red::Int(r)) = t.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
-    t.is_true(r)
-}
-
-/// While tracing, before a call the trace does not inline: records the helper call and
-/// `guard_true`. Returns `false` (recording no guard) if there is no room now; the caller then
-/// aborts the trace.
-pub(crate) fn guard_call<L: Language>(t: &mut Tracer<'_, L>) -> bool {
-    let (h, limit) = t.vm.stack.helper();
-    let arg = t.const_ref(limit);
-    let Some(Red::Int(r)) = t.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
-    t.peek_int(r) != 0 && t.is_true(r)
 }

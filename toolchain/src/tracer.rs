@@ -6,18 +6,17 @@
 //! only contains work on red data. Branches on red data become guards whose snapshot is the
 //! frame chain at the last instruction boundary.
 
-use crate::concrete::{load, store, to_word, Concrete};
-use crate::ctx::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
+use crate::concrete::{from_word, load, reject_reentrant, store, to_word, Concrete, Drive};
+use crate::ctx::{convert_frame, red_type, Control, Ctx, Flow, Language, Plain, Red, RedMap, Reds, RootMark, Same};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
-use crate::driver;
-use crate::heap::Layout;
-use crate::quasi::{quasi_free_helper, quasi_new_helper, quasi_set_helper, InvalidFlag};
+use crate::heap::{alloc_array_slow, alloc_slow, Heap, Layout};
+use crate::native::{check_args, Native};
+use crate::quasi::{quasi_free_helper, quasi_new_helper, quasi_set_helper, QuasiId};
+use crate::recorder::{Recorder, TraceKind};
 use crate::semantics as sem;
+use crate::state::{abort, native_number, safepoint, target_number, PortalCtx, RootFrame, Target, VmState};
 use crate::stats::AbortReason;
-use crate::vm::{UnitId, Vm};
-use crate::QuasiId;
-use metatrace_jit::ir::{Deliver, KeyId, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
-use std::collections::HashMap;
+use metatrace_jit::ir::{Deliver, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
 
 mod heap_ops;
 
@@ -40,111 +39,6 @@ pub struct TRef {
     pub(crate) op: Operand,
 }
 
-/// What a trace being recorded will become.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum TraceKind<K> {
-    /// A loop starting at this key.
-    Loop(K),
-    /// A function entry: from the start of an activation at this key to its return (or to
-    /// a loop header, where it continues in the loop).
-    Entry(K),
-    /// A bridge from a guard of a compiled trace.
-    Bridge { parent: UnitId, exit: usize },
-}
-
-/// The trace being recorded and what the tracer needs to know while recording it.
-pub(crate) struct Recorder<L: Language> {
-    pub(crate) gen: u64,
-    pub(crate) kind: TraceKind<L::Key>,
-    pub(crate) trace: Trace,
-    /// The green keys snapshots refer to, indexed like `trace.keys`.
-    pub(crate) keys: Vec<L::Key>,
-    key_ids: HashMap<L::Key, KeyId>,
-    /// The callers of the frame being traced, outermost first, as they will be resumed.
-    frames: Vec<SnapFrame>,
-    /// The entry keys of the inlined activations, outermost first (to detect recursion); for
-    /// a function entry (or its bridge), the function's own key first.
-    entries: Vec<L::Key>,
-    /// The state at the last instruction boundary.
-    snap: Snapshot,
-    /// A side effect was recorded since the last instruction boundary.
-    effect: bool,
-    /// Objects allocated since the last instruction boundary (or call): storing into them is
-    /// not a side effect.
-    fresh: Vec<Value>,
-    /// At least one instruction boundary was passed.
-    started: bool,
-    pub(crate) invalid: InvalidFlag,
-    quasi_guarded: bool,
-    limit: usize,
-    /// A function entry or a bridge of one: the trace may end by returning a result.
-    pub(crate) may_return: bool,
-    /// The distinct reference constants of `trace.ops[..refs_scanned]`: roots while
-    /// recording, gathered once rather than at every collection.
-    pub(crate) refs: Vec<usize>,
-    pub(crate) refs_seen: rustc_hash::FxHashSet<usize>,
-    pub(crate) refs_scanned: usize,
-    /// The calls being inlined, outermost first: callee and the trace length at the call.
-    inline_starts: Vec<(L::Key, usize)>,
-    /// Operations recorded inside each callee inlined at the trace's own level, in all.
-    inline_ops: HashMap<L::Key, usize>,
-}
-
-impl<L: Language> Recorder<L> {
-    /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
-    /// starts in, for function entries and their bridges (they may return from it).
-    pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32, entry: Option<L::Key>) -> Self {
-        Recorder {
-            gen,
-            kind,
-            trace: Trace::new(),
-            keys: Vec::new(),
-            key_ids: HashMap::new(),
-            frames: Vec::new(),
-            // The function the trace starts in counts as entered: calling it again is recursion.
-            entries: entry.into_iter().collect(),
-            snap: Snapshot::default(),
-            effect: false,
-            fresh: Vec::new(),
-            started: false,
-            invalid: Default::default(),
-            quasi_guarded: false,
-            limit: limit as usize,
-            may_return: entry.is_some(),
-            refs: Vec::new(),
-            refs_seen: Default::default(),
-            refs_scanned: 0,
-            inline_starts: Vec::new(),
-            inline_ops: HashMap::new(),
-        }
-    }
-
-    /// Where the recording stands: the innermost frame of the current snapshot (for logs).
-    pub(crate) fn position(&self) -> Option<L::Key> {
-        let f = self.snap.frames.last()?;
-        self.keys.get(f.key.0 as usize).copied()
-    }
-
-    fn key_id(&mut self, k: L::Key) -> KeyId {
-        if let Some(&id) = self.key_ids.get(&k) {
-            return id;
-        }
-        let name: String =
-            k.to_string().chars().map(|c| if matches!(c, ':' | ';' | ']' | '[') { '.' } else { c }).collect();
-        self.trace.keys.push(name);
-        self.keys.push(k);
-        let id = KeyId(self.keys.len() as u32 - 1);
-        self.key_ids.insert(k, id);
-        id
-    }
-
-    fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
-        let mut reds = Vec::new();
-        L::reds(f, &mut reds);
-        SnapFrame { key: self.key_id(L::key(f)), values: reds.iter().map(|r| operand_of(*r)).collect() }
-    }
-}
-
 /// The concrete value of a tracing red value, as a word (floats as their bits).
 fn word_of<L: Language>(r: Red<Tracer<'_, L>>) -> u64 {
     match r {
@@ -165,11 +59,27 @@ pub(crate) fn operand_of<'a, L: Language>(r: Red<Tracer<'a, L>>) -> Operand {
 
 /// The tracing interpreter context.
 pub struct Tracer<'a, L: Language> {
-    pub(crate) vm: &'a mut Vm<L>,
+    pub(crate) vm: &'a mut VmState<L>,
     /// The recording this activation belongs to; a different (or no) recorder means this
     /// activation only computes until it can hand over to the concrete interpreter.
     pub(crate) gen: u64,
 }
+
+/// What the tracer asks of the JIT driver, the layer above it (see the layer order in the
+/// crate docs): to end the recording where it should end, compiling and installing the trace.
+/// The driver implements it, once for every language, on the Vm's state.
+pub(crate) trait Close<L: Language> {
+    /// At a merge point while recording: closes the trace if `f` is where it should end.
+    /// Returns `true` if the trace ended (compiled or aborted).
+    fn try_close<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool;
+    /// At a loop header while recording: a function-entry trace (or a bridge of one) at the
+    /// activation's own level stops here and continues in the loop. Returns `true` if the
+    /// trace ended.
+    fn close_at_loop<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool;
+}
+
+/// The driver, as [`Close`] (and the concrete interpreter's [`Drive`]) reach it.
+type Driver<L> = VmState<L>;
 
 impl<L: Language> Reds for Tracer<'_, L> {
     type Int = TInt;
@@ -223,7 +133,7 @@ impl<'a, L: Language> Tracer<'a, L> {
 
     fn abort(&mut self, why: AbortReason) {
         if self.recording() {
-            driver::abort(self.vm, why);
+            abort(self.vm, why);
         }
     }
 
@@ -420,7 +330,7 @@ fn delivering(base: &Snapshot, d: Deliver, v: Operand) -> Snapshot {
 
 /// The descriptor of allocations of `layout` on `heap`: what compiled code needs to inline
 /// the allocation fast path.
-fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_jit::ir::Descr {
+fn size_descr(heap: &Heap, layout: &'static Layout) -> metatrace_jit::ir::Descr {
     use metatrace_jit::ir::{Descr, DescrKind, SizeDescr};
     let (size, freelist) = heap.fast_path(layout);
     Descr {
@@ -429,9 +339,9 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
             size,
             class: layout.class() as u64,
             freelist: freelist as u64,
-            heap: heap as *const crate::heap::Heap as u64,
-            slow: crate::heap::alloc_slow as *const () as u64,
-            slow_array: crate::heap::alloc_array_slow as *const () as u64,
+            heap: heap as *const Heap as u64,
+            slow: alloc_slow as *const () as u64,
+            slow_array: alloc_array_slow as *const () as u64,
             items: layout.items,
             exact_len: None,
             len_offset: if layout.items.is_some() { layout.len_offset() } else { 0 },
@@ -443,7 +353,7 @@ fn size_descr(heap: &crate::heap::Heap, layout: &'static Layout) -> metatrace_ji
 /// The descriptor of allocations of arrays of `layout` with exactly `len` items: compiled code
 /// allocates those inline (named after the length: descriptors of one trace have distinct
 /// names).
-fn array_size_descr(heap: &crate::heap::Heap, layout: &'static Layout, len: usize) -> metatrace_jit::ir::Descr {
+fn array_size_descr(heap: &Heap, layout: &'static Layout, len: usize) -> metatrace_jit::ir::Descr {
     use metatrace_jit::ir::DescrKind;
     let mut d = size_descr(heap, layout);
     let freelist = heap.fast_path_array(layout, len) as u64;
@@ -730,7 +640,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 
     fn call(&mut self, h: &Helper, args: &[Red<Self>]) -> Option<Red<Self>> {
-        crate::concrete::reject_reentrant(h);
+        reject_reentrant(h);
         let words: Vec<u64> = args.iter().map(|&a| word_of(a)).collect();
         let r = h.call_words(&words);
         let ops: Vec<Operand> = args.iter().map(|a| operand_of(*a)).collect();
@@ -748,7 +658,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 
     fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, TRef> {
-        crate::concrete::reject_reentrant(h);
+        reject_reentrant(h);
         let ret = h.ret.unwrap_or_else(|| panic!("helper {} may raise but returns nothing", h.name));
         let slot = self.vm.raise_slot.as_ptr() as u64;
         let mut words = vec![slot];
@@ -778,17 +688,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
     }
 
-    fn call_native(
-        &mut self,
-        caller: &L::Frame<Self>,
-        n: &'static crate::Native<L>,
-        args: &[Red<Self>],
-    ) -> L::Value<Self> {
-        crate::native::check_args(n, args);
+    fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
+        check_args(n, args);
         // Run it now, as compiled code will, on the concrete context.
-        let cargs: Vec<Red<Concrete<'_, L>>> =
-            args.iter().map(|&a| crate::driver::from_word(crate::portal::red_type(&a), word_of(a))).collect();
-        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().map(|&a| from_word(red_type(&a), word_of(a))).collect();
+        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let mark = self.vm.roots.len();
         self.vm.roots.extend(args.iter().filter_map(|a| match a {
             Red::Ref(r) => Some(r.v),
@@ -796,19 +700,19 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }));
         let v = (n.f)(&mut Concrete::new(self.vm), &cargs);
         // The result as plain words (the concrete run's borrow of the Vm ends here).
-        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::concrete::Same);
+        let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.roots.truncate(mark);
         self.vm.shadow.pop();
-        let returned = L::result_red(&v).filter(|r| crate::portal::red_type(r) == n.ret);
+        let returned = L::result_red(&v).filter(|r| red_type(r) == n.ret);
         let raised = L::result_raised(&v);
         if !self.recording() || (returned.is_none() && raised.is_none()) {
             // Not an outcome compiled code can carry on with: the interpreter takes it.
             self.abort(AbortReason::Forced);
-            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::concrete::Same);
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut Same);
             return L::map_value(v, &mut AsConst);
         }
-        let id = crate::native::native_number(self.vm, n);
-        let ctx = &*self.vm.portal as *const crate::portal::PortalCtx as u64;
+        let id = native_number(self.vm, n);
+        let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
         let mut ops = vec![Operand::Ref(ctx), Operand::Int(id as i64)];
         ops.extend(args.iter().map(|a| operand_of(*a)));
@@ -817,14 +721,14 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let descr = metatrace_jit::ir::Descr {
             name: n.name.to_string(),
             kind: metatrace_jit::ir::DescrKind::Call(metatrace_jit::ir::CallDescr {
-                func: crate::portal::native_entry::<L> as *const () as u64,
+                func: self.vm.entries.native_entry,
                 args: types,
                 ret: Some(n.ret),
                 effect: Effect::MayReenter,
             }),
         };
         let res = self.emit(Opcode::call_may_force_returning(n.ret), ops, Some(descr)).flatten();
-        let word = returned.map(to_word::<crate::concrete::Plain>).unwrap_or(0);
+        let word = returned.map(to_word::<Plain>).unwrap_or(0);
         let result = from_word_traced::<L>(n.ret, word, res);
         let Some(base) = self.call_snapshot(caller) else {
             // Recording ended at the call itself (the trace grew too long): the outcome as
@@ -846,11 +750,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         }
     }
 
-    fn root(&mut self, r: TRef) -> crate::RootMark {
+    fn root(&mut self, r: TRef) -> RootMark {
         self.vm.roots.push(r.v);
-        crate::RootMark(self.vm.roots.len() - 1)
+        RootMark(self.vm.roots.len() - 1)
     }
-    fn unroot(&mut self, mark: crate::RootMark) {
+    fn unroot(&mut self, mark: RootMark) {
         self.vm.roots.truncate(mark.0);
     }
 
@@ -909,9 +813,9 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             return Control::Leave;
         }
         if self.vm.heap.requested() {
-            driver::safepoint::<L, Self>(self.vm, f);
+            safepoint::<L, Self>(self.vm, f);
         }
-        if driver::try_close(self, f) {
+        if <Driver<L> as Close<L>>::try_close(self, f) {
             return Control::Leave;
         }
         self.snapshot(f);
@@ -928,7 +832,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         Control::Continue
     }
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
-        if !self.recording() || driver::close_at_loop(self, f) {
+        if !self.recording() || <Driver<L> as Close<L>>::close_at_loop(self, f) {
             Control::Leave
         } else {
             Control::Continue
@@ -938,7 +842,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         let depth_limit = self.vm.params.inline_depth as usize;
         let entry = L::key(&callee);
         let mut pushed = false;
-        // A callee that made a trace too long before is called, not inlined (`driver::abort`).
+        // A callee that made a trace too long before is called, not inlined (`state::abort`).
         let dont = self.vm.dont_inline.contains(&entry);
         if let Some(rec) = self.rec() {
             let too_deep = rec.frames.len() >= depth_limit;
@@ -959,14 +863,14 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 pushed = true;
             }
         }
-        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
+        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let result = match L::run(self, &mut callee) {
             Flow::Return(v) => v,
             Flow::Leave => {
                 // Recording stopped inside the callee: finish it concretely.
                 let lang = self.vm.lang.clone();
-                let cf = driver::convert_frame(&*lang, &callee, &mut Untrace);
-                let v = driver::run_concrete(&mut Concrete::new(self.vm), cf);
+                let cf = convert_frame(&*lang, &callee, &mut Untrace);
+                let v = <Driver<L> as Drive<L>>::run_concrete(&mut Concrete::new(self.vm), cf);
                 L::map_value(v, &mut AsConst)
             }
         };
@@ -998,7 +902,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     fn stack_ok(&mut self) -> bool {
         // A check that passes needs no guard: compiled code only goes deeper through calls
         // it does not inline, and checks before those (see `crate::stack`).
-        self.vm.stack.ok() || crate::stack::traced_check(self)
+        self.vm.stack.ok() || self.traced_stack_check()
     }
 }
 
@@ -1032,31 +936,30 @@ impl<'a, L: Language> Tracer<'a, L> {
     /// `portal`). A result that is not one red value ends the trace (`AbortReason::Recursion`).
     fn residual_call(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
         // Compiled code goes one native level deeper here: it checks the stack first.
-        if !crate::stack::guard_call(self) {
+        if !self.guard_stack_for_call() {
             self.abort(AbortReason::TooDeep);
         }
         let key = L::key(&callee);
         let mut reds = Vec::new();
         L::reds(&callee, &mut reds);
         let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
-        let types: Vec<Type> = reds.iter().map(crate::portal::red_type).collect();
+        let types: Vec<Type> = reds.iter().map(red_type).collect();
         let lang = self.vm.lang.clone();
-        let cf = driver::convert_frame(&*lang, &callee, &mut Untrace);
-        self.vm.shadow.push(crate::vm::RootFrame::of::<L, Self>(caller));
-        let v = driver::run_call(&mut Concrete::new(self.vm), cf);
+        let cf = convert_frame(&*lang, &callee, &mut Untrace);
+        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
+        let v = <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), cf);
         // The result as plain words (the concrete run's borrow of the Vm ends here).
-        let v: L::Value<crate::concrete::Plain> = L::map_value(v, &mut crate::concrete::Same);
+        let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.shadow.pop();
         let red = L::result_red(&v);
         let (Some(red), true) = (red, self.recording()) else {
             self.abort(AbortReason::Recursion);
-            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut crate::concrete::Same);
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut Same);
             return L::map_value(v, &mut AsConst);
         };
-        let ret = crate::portal::red_type(&red);
-        let target =
-            crate::portal::target_number(self.vm, crate::portal::Target { key, args: types.clone().into(), ret });
-        let ctx = &*self.vm.portal as *const crate::portal::PortalCtx as u64;
+        let ret = red_type(&red);
+        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret });
+        let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
         let direct = &*self.vm.portal_direct[target] as *const std::cell::Cell<u64> as u64;
         let mut call_args = vec![Operand::Ref(ctx), Operand::Int(target as i64), Operand::Ref(direct)];
@@ -1066,14 +969,14 @@ impl<'a, L: Language> Tracer<'a, L> {
         let descr = metatrace_jit::ir::Descr {
             name: format!("call_{}", self.rec().expect("recording").key_name(key)),
             kind: metatrace_jit::ir::DescrKind::Call(metatrace_jit::ir::CallDescr {
-                func: crate::portal::call_assembler::<L> as *const () as u64,
+                func: self.vm.entries.call_assembler,
                 args: arg_types,
                 ret: Some(ret),
                 effect: Effect::MayReenter,
             }),
         };
         let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
-        let word = to_word::<crate::concrete::Plain>(red);
+        let word = to_word::<Plain>(red);
         let result = from_word_traced(ret, word, res);
         if let Some(base) = self.call_snapshot(caller) {
             self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
@@ -1087,46 +990,40 @@ impl<'a, L: Language> Tracer<'a, L> {
     }
 }
 
+/// The native stack checks of a traced interpreter (see `crate::stack`).
+impl<L: Language> Tracer<'_, L> {
+    /// While tracing, an interpreter's check that failed (or passed at the last moment): records
+    /// the helper call and a guard on the outcome the helper gives, and returns that outcome.
+    fn traced_stack_check(&mut self) -> bool {
+        let (h, limit) = self.vm.stack.helper();
+        let arg = self.const_ref(limit);
+        let Some(Red::Int(r)) = self.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
+        self.is_true(r)
+    }
+
+    /// While tracing, before a call the trace does not inline: records the helper call and
+    /// `guard_true`. Returns `false` (recording no guard) if there is no room now; the caller then
+    /// aborts the trace.
+    fn guard_stack_for_call(&mut self) -> bool {
+        let (h, limit) = self.vm.stack.helper();
+        let arg = self.const_ref(limit);
+        let Some(Red::Int(r)) = self.call(&h, &[Red::Ref(arg)]) else { unreachable!("stack_check returns an int") };
+        self.peek_int(r) != 0 && self.is_true(r)
+    }
+}
+
+/// The recorder's operations that read tracing frames (the rest is in `recorder`).
 impl<L: Language> Recorder<L> {
-    /// The name green key `k` has in the trace text (without the characters the format uses).
-    fn key_name(&mut self, k: L::Key) -> String {
-        let id = self.key_id(k);
-        self.trace.keys[id.0 as usize].clone()
+    /// The snapshot frame of `f`: its key and its reds' operands.
+    pub(crate) fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
+        let mut reds = Vec::new();
+        L::reds(f, &mut reds);
+        SnapFrame { key: self.key_id(L::key(f)), values: reds.iter().map(|r| operand_of(*r)).collect() }
     }
     /// Makes `f` the innermost caller of the frame being traced (a bridge that starts inside
     /// inlined calls: its outer frames, as they will be resumed).
     pub(crate) fn push_caller(&mut self, f: &L::Frame<Tracer<'_, L>>) {
         let sf = self.snap_frame(f);
         self.frames.push(sf);
-    }
-    /// The traced frame returned to its innermost caller, which resumes mid-instruction.
-    pub(crate) fn pop_caller(&mut self) {
-        self.frames.pop();
-        self.effect = true;
-    }
-    /// The function a function entry (or its bridge) starts in.
-    pub(crate) fn entries_root(&self) -> Option<L::Key> {
-        if self.may_return {
-            self.entries.first().copied()
-        } else {
-            None
-        }
-    }
-    /// Whether the recorder passed an instruction boundary yet.
-    pub(crate) fn started(&self) -> bool {
-        self.started
-    }
-    /// Depth of inlined calls.
-    pub(crate) fn depth(&self) -> usize {
-        self.frames.len()
-    }
-    /// The callee inlined at the trace's own level that took the most operations so far
-    /// (the one being inlined counted up to now), if any.
-    pub(crate) fn biggest_inlined(&self) -> Option<L::Key> {
-        let mut ops = self.inline_ops.clone();
-        if let Some(&(k, start)) = self.inline_starts.first() {
-            *ops.entry(k).or_default() += self.trace.ops.len() - start;
-        }
-        ops.into_iter().max_by_key(|&(_, n)| n).map(|(k, _)| k)
     }
 }

@@ -1,0 +1,147 @@
+//! The trace being recorded: the [`Recorder`] a `Vm` holds while the tracer records, with
+//! what the tracer needs to know about where recording stands (inlined callers, snapshots,
+//! the limit) and the reference constants the collector must keep alive meanwhile. The tracer
+//! writes it; the driver starts it, closes it or gives it up.
+
+use crate::ctx::Language;
+use crate::quasi::InvalidFlag;
+use crate::units::UnitId;
+use metatrace_jit::ir::{KeyId, SnapFrame, Snapshot, Trace, Value};
+use std::collections::HashMap;
+
+/// What a trace being recorded will become.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum TraceKind<K> {
+    /// A loop starting at this key.
+    Loop(K),
+    /// A function entry: from the start of an activation at this key to its return (or to
+    /// a loop header, where it continues in the loop).
+    Entry(K),
+    /// A bridge from a guard of a compiled trace.
+    Bridge { parent: UnitId, exit: usize },
+}
+
+/// The trace being recorded and what the tracer needs to know while recording it.
+pub(crate) struct Recorder<L: Language> {
+    pub(crate) gen: u64,
+    pub(crate) kind: TraceKind<L::Key>,
+    pub(crate) trace: Trace,
+    /// The green keys snapshots refer to, indexed like `trace.keys`.
+    pub(crate) keys: Vec<L::Key>,
+    pub(crate) key_ids: HashMap<L::Key, KeyId>,
+    /// The callers of the frame being traced, outermost first, as they will be resumed.
+    pub(crate) frames: Vec<SnapFrame>,
+    /// The entry keys of the inlined activations, outermost first (to detect recursion); for
+    /// a function entry (or its bridge), the function's own key first.
+    pub(crate) entries: Vec<L::Key>,
+    /// The state at the last instruction boundary.
+    pub(crate) snap: Snapshot,
+    /// A side effect was recorded since the last instruction boundary.
+    pub(crate) effect: bool,
+    /// Objects allocated since the last instruction boundary (or call): storing into them is
+    /// not a side effect.
+    pub(crate) fresh: Vec<Value>,
+    /// At least one instruction boundary was passed.
+    pub(crate) started: bool,
+    pub(crate) invalid: InvalidFlag,
+    pub(crate) quasi_guarded: bool,
+    pub(crate) limit: usize,
+    /// A function entry or a bridge of one: the trace may end by returning a result.
+    pub(crate) may_return: bool,
+    /// The distinct reference constants of `trace.ops[..refs_scanned]`: roots while
+    /// recording, gathered once rather than at every collection.
+    pub(crate) refs: Vec<usize>,
+    pub(crate) refs_seen: rustc_hash::FxHashSet<usize>,
+    pub(crate) refs_scanned: usize,
+    /// The calls being inlined, outermost first: callee and the trace length at the call.
+    pub(crate) inline_starts: Vec<(L::Key, usize)>,
+    /// Operations recorded inside each callee inlined at the trace's own level, in all.
+    pub(crate) inline_ops: HashMap<L::Key, usize>,
+}
+
+impl<L: Language> Recorder<L> {
+    /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
+    /// starts in, for function entries and their bridges (they may return from it).
+    pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32, entry: Option<L::Key>) -> Self {
+        Recorder {
+            gen,
+            kind,
+            trace: Trace::new(),
+            keys: Vec::new(),
+            key_ids: HashMap::new(),
+            frames: Vec::new(),
+            // The function the trace starts in counts as entered: calling it again is recursion.
+            entries: entry.into_iter().collect(),
+            snap: Snapshot::default(),
+            effect: false,
+            fresh: Vec::new(),
+            started: false,
+            invalid: Default::default(),
+            quasi_guarded: false,
+            limit: limit as usize,
+            may_return: entry.is_some(),
+            refs: Vec::new(),
+            refs_seen: Default::default(),
+            refs_scanned: 0,
+            inline_starts: Vec::new(),
+            inline_ops: HashMap::new(),
+        }
+    }
+
+    /// Where the recording stands: the innermost frame of the current snapshot (for logs).
+    pub(crate) fn position(&self) -> Option<L::Key> {
+        let f = self.snap.frames.last()?;
+        self.keys.get(f.key.0 as usize).copied()
+    }
+
+    pub(crate) fn key_id(&mut self, k: L::Key) -> KeyId {
+        if let Some(&id) = self.key_ids.get(&k) {
+            return id;
+        }
+        let name: String =
+            k.to_string().chars().map(|c| if matches!(c, ':' | ';' | ']' | '[') { '.' } else { c }).collect();
+        self.trace.keys.push(name);
+        self.keys.push(k);
+        let id = KeyId(self.keys.len() as u32 - 1);
+        self.key_ids.insert(k, id);
+        id
+    }
+}
+
+impl<L: Language> Recorder<L> {
+    /// The name green key `k` has in the trace text (without the characters the format uses).
+    pub(crate) fn key_name(&mut self, k: L::Key) -> String {
+        let id = self.key_id(k);
+        self.trace.keys[id.0 as usize].clone()
+    }
+    /// The traced frame returned to its innermost caller, which resumes mid-instruction.
+    pub(crate) fn pop_caller(&mut self) {
+        self.frames.pop();
+        self.effect = true;
+    }
+    /// The function a function entry (or its bridge) starts in.
+    pub(crate) fn entries_root(&self) -> Option<L::Key> {
+        if self.may_return {
+            self.entries.first().copied()
+        } else {
+            None
+        }
+    }
+    /// Whether the recorder passed an instruction boundary yet.
+    pub(crate) fn started(&self) -> bool {
+        self.started
+    }
+    /// Depth of inlined calls.
+    pub(crate) fn depth(&self) -> usize {
+        self.frames.len()
+    }
+    /// The callee inlined at the trace's own level that took the most operations so far
+    /// (the one being inlined counted up to now), if any.
+    pub(crate) fn biggest_inlined(&self) -> Option<L::Key> {
+        let mut ops = self.inline_ops.clone();
+        if let Some(&(k, start)) = self.inline_starts.first() {
+            *ops.entry(k).or_default() += self.trace.ops.len() - start;
+        }
+        ops.into_iter().max_by_key(|&(_, n)| n).map(|(k, _)| k)
+    }
+}

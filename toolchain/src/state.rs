@@ -1,0 +1,397 @@
+//! The state of one `Vm`, as every layer above sees it: [`VmState`] holds the heap and its
+//! roots, the tables of compiled code, the trace being recorded and what compiled code reaches
+//! through the portal. The public `Vm` (in `vm`) wraps it; the concrete interpreter, the
+//! tracer, the driver and the portal work on it. Here too are the operations that only read and
+//! write this state: collecting at a safepoint with every root ([`collect`]), giving up a
+//! recording ([`abort`]), and numbering portal targets and natives for compiled code.
+
+use crate::ctx::{Language, Plain, Red, RedMap, Reds};
+use crate::descr::Type;
+use crate::heap::Heap;
+use crate::native::Native;
+use crate::params::JitParams;
+use crate::quasi::QuasiTable;
+use crate::recorder::{Recorder, TraceKind};
+use crate::stack::StackCheck;
+use crate::stats::{AbortReason, JitStats};
+use crate::units::{CellState, JitCell, TraceRecord, Unit, UnitId};
+use metatrace_jit::backend::Backend;
+use metatrace_jit::ir::Operand;
+use rustc_hash::FxHashMap;
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
+/// One `Vm`'s state (see the module docs).
+pub(crate) struct VmState<L: Language> {
+    pub(crate) lang: Rc<L>,
+    pub(crate) params: JitParams,
+    pub(crate) cells: FxHashMap<L::Key, JitCell>,
+    /// Hot counters and traces of function entries (activation starts), by entry key.
+    pub(crate) entry_cells: FxHashMap<L::Key, JitCell>,
+    /// How many runs of compiled code are in progress (runs nest through `call_assembler`).
+    /// Code reached through exit links may belong to any unit, so while any runs, units are
+    /// not freed but doomed.
+    pub(crate) run_depth: usize,
+    /// Units thrown away while compiled code ran, freed when none runs (see `Unit::doomed`).
+    pub(crate) doomed: Vec<UnitId>,
+    /// Functions compiled code calls through the driver (`call_assembler`), by number.
+    pub(crate) portals: Vec<Target<L::Key>>,
+    /// Each target's direct entry word (boxed: compiled code has its address): 0, or the code
+    /// of the target's compiled function entry (see `portal`).
+    #[allow(clippy::vec_box)] // the boxes keep the words in place when the Vec grows
+    pub(crate) portal_direct: Vec<Box<std::cell::Cell<u64>>>,
+    /// How compiled code reaches this Vm (see `portal`).
+    pub(crate) portal: Box<PortalCtx>,
+    /// The exit words a bridge from inside inlined calls starts from (see `driver`).
+    pub(crate) bridge_words: Vec<u64>,
+    /// Frame buffers for compiled function entries called from compiled code, for reuse.
+    pub(crate) spare_bufs: Vec<Vec<u64>>,
+    /// A forced `call_assembler` result waiting for its caller (see `portal`).
+    pub(crate) forced: Option<L::Value<Plain>>,
+    pub(crate) units: Vec<Option<Unit<L>>>,
+    pub(crate) backend: Option<Backend>,
+    pub(crate) recorder: Option<Recorder<L>>,
+    pub(crate) next_gen: u64,
+    pub(crate) stats: JitStats,
+    /// When this `Vm` was made: the clock `JitParams::compile_share` measures against.
+    pub(crate) born: std::time::Instant,
+    pub(crate) quasi: Rc<QuasiTable>,
+    pub(crate) pending: Option<Pending>,
+    /// A loop's compiled code returned from the activation that entered it at a loop header
+    /// (a bridge or loop trace that ends by returning): its value's type and word, for the
+    /// activation loop to return (see `driver::loop_header`).
+    pub(crate) returned: Option<(metatrace_jit::ir::Type, u64)>,
+    /// Frame buffers for runs of compiled code, reused (a run takes one and gives it back).
+    pub(crate) bufs: Vec<Vec<u64>>,
+    pub(crate) frame_words: usize,
+    /// Functions no longer inlined into traces (see `abort`).
+    pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
+    /// The link limit, fixed when the Vm is made (see `JitParams::link_words`).
+    pub(crate) link_words: usize,
+    pub(crate) records: Vec<TraceRecord>,
+    /// Classes (layout addresses) traces have guarded on, by name: for the trace log.
+    pub(crate) class_names: FxHashMap<u64, &'static str>,
+    pub(crate) heap: Box<Heap>,
+    /// The heap's collection-request flag (read at every instruction boundary).
+    pub(crate) gc_flag: *const u64,
+    /// Frames the collector scans besides the current one, innermost last.
+    pub(crate) shadow: Vec<RootFrame>,
+    /// References held by Rust code (see `Vm::push_root`).
+    pub(crate) roots: Vec<usize>,
+    /// Where helpers that may raise store what they raise (see `Ctx::call_may_raise`).
+    pub(crate) raise_slot: Box<std::cell::Cell<u64>>,
+    /// Natives compiled code calls, by number (see `native`).
+    pub(crate) natives: Vec<&'static Native<L>>,
+    /// The native stack's limit (see `crate::stack`).
+    pub(crate) stack: StackCheck,
+    /// Compiled code's ways back into Rust, for this language (see [`Entries`]).
+    pub(crate) entries: Entries,
+}
+
+/// The functions compiled code calls back into, instantiated for one language: `portal`
+/// defines them, above every layer that emits calls to them, so the `Vm` hands their
+/// addresses down when it is made.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entries {
+    /// `portal::call_assembler::<L>`: calls of the language's functions.
+    pub(crate) call_assembler: u64,
+    /// `portal::native_entry::<L>`: calls of natives.
+    pub(crate) native_entry: u64,
+    /// `portal::materialize_exit::<L>`: builds an exit's virtual objects before it jumps to
+    /// linked code.
+    pub(crate) materialize_exit: u64,
+}
+
+impl<L: Language> VmState<L> {
+    /// The state of a new `Vm` running `lang`.
+    pub(crate) fn new(lang: L, params: JitParams, entries: Entries) -> Self {
+        let heap = Box::new(Heap::new(params.gc_stress));
+        let gc_flag = heap.requested_addr() as *const u64;
+        VmState {
+            heap,
+            class_names: FxHashMap::default(),
+            gc_flag,
+            shadow: Vec::new(),
+            roots: Vec::new(),
+            raise_slot: Box::new(std::cell::Cell::new(0)),
+            natives: Vec::new(),
+            stack: StackCheck::new(),
+            lang: Rc::new(lang),
+            cells: FxHashMap::default(),
+            entry_cells: FxHashMap::default(),
+            run_depth: 0,
+            doomed: Vec::new(),
+            portals: Vec::new(),
+            portal_direct: Vec::new(),
+            portal: PortalCtx::new(),
+            forced: None,
+            spare_bufs: Vec::new(),
+            bridge_words: Vec::new(),
+            units: Vec::new(),
+            backend: None,
+            recorder: None,
+            next_gen: 1,
+            stats: JitStats::default(),
+            born: std::time::Instant::now(),
+            quasi: Rc::new(QuasiTable::default()),
+            pending: None,
+            returned: None,
+            bufs: Vec::new(),
+            frame_words: 0,
+            dont_inline: Default::default(),
+            link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),
+            records: Vec::new(),
+            params,
+            entries,
+        }
+    }
+}
+
+/// A trace the driver is about to start when the current activation leaves.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Pending {
+    Loop,
+    Entry,
+    Bridge { parent: UnitId, exit: usize },
+}
+
+/// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is
+/// stable and can be a trace constant even if the `Vm` moves between runs.
+#[repr(C)]
+pub(crate) struct PortalCtx {
+    /// Head of the chain of live records (0 when empty): the first word, where compiled code
+    /// expects it (see the module docs).
+    pub(crate) live: Cell<u64>,
+    /// The Vm state (type-erased `VmState<L>`) that is running compiled code; set before compiled code runs.
+    pub(crate) vm: Cell<*mut ()>,
+    /// Non-zero when the last call's result was forced (read by `guard_not_forced`).
+    pub(crate) forced: Cell<u64>,
+}
+
+impl PortalCtx {
+    pub(crate) fn new() -> Box<PortalCtx> {
+        Box::new(PortalCtx { live: Cell::new(0), vm: Cell::new(std::ptr::null_mut()), forced: Cell::new(0) })
+    }
+}
+
+/// A function compiled code calls: where the callee starts, its reds' types, and the type of
+/// result the trace expects.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Target<K> {
+    pub(crate) key: K,
+    pub(crate) args: std::rc::Rc<[Type]>,
+    pub(crate) ret: Type,
+}
+
+/// The number of `target` in the Vm's table (added if new, with an empty direct entry).
+pub(crate) fn target_number<L: Language>(vm: &mut VmState<L>, target: Target<L::Key>) -> usize {
+    match vm.portals.iter().position(|t| *t == target) {
+        Some(k) => k,
+        None => {
+            vm.portals.push(target);
+            vm.portal_direct.push(Box::new(Cell::new(0)));
+            vm.portals.len() - 1
+        }
+    }
+}
+
+/// The number of native `n` in the Vm's table (added if new): compiled code names natives by
+/// number.
+pub(crate) fn native_number<L: Language>(vm: &mut VmState<L>, n: &'static Native<L>) -> usize {
+    match vm.natives.iter().position(|&m| std::ptr::eq(m, n)) {
+        Some(k) => k,
+        None => {
+            vm.natives.push(n);
+            vm.natives.len() - 1
+        }
+    }
+}
+
+/// Every reference in the live records of compiled code suspended in calls.
+pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
+    let mut rec = ctx.live.get() as *const u64;
+    while !rec.is_null() {
+        // SAFETY: compiled code pushes records `[previous, n, refs...]` in its own stack frame
+        // and pops them before that frame ends, so every record on the chain is alive and
+        // links to the next (or to 0).
+        unsafe {
+            let n = *rec.add(1) as usize;
+            out.extend(std::slice::from_raw_parts(rec.add(2), n).iter().map(|&w| w as usize));
+            rec = *rec as *const u64;
+        }
+    }
+}
+
+/// A frame the collector must scan: an interpreter frame suspended in a call, or rebuilt
+/// after a guard failure and waiting for its callee. Registered only while it can neither
+/// move nor change (it is borrowed while its callee runs), so its references are read once:
+/// in GC stress mode every call collects, and with thousands of frames suspended, reading
+/// each frame's reds afresh at every collection is most of its cost.
+pub(crate) struct RootFrame {
+    ptr: *const (),
+    visit: unsafe fn(*const (), &mut Vec<usize>),
+    /// The frame's references, read at the first collection that scans it.
+    refs: OnceCell<Box<[usize]>>,
+}
+
+/// Lists the references of a frame of type `L::Frame<R>` behind `p`.
+///
+/// # Safety
+/// `p` points to a live `L::Frame<R>`.
+unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
+    // SAFETY: forwarded from the caller.
+    let f = unsafe { &*(p as *const L::Frame<R>) };
+    let mut reds = Vec::new();
+    L::reds(f, &mut reds);
+    for r in reds {
+        if let Red::Ref(x) = r {
+            out.push(R::address(x));
+        }
+    }
+}
+
+impl RootFrame {
+    /// A root entry for `f`; the caller removes it before `f` moves, changes or dies.
+    pub(crate) fn of<L: Language, R: Reds>(f: &L::Frame<R>) -> RootFrame {
+        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R>, refs: OnceCell::new() }
+    }
+    pub(crate) fn visit(&self, out: &mut Vec<usize>) {
+        let refs = self.refs.get_or_init(|| {
+            let mut refs = Vec::new();
+            // SAFETY: entries are removed before their frame moves, changes or dies (see `of`).
+            unsafe { (self.visit)(self.ptr, &mut refs) };
+            refs.into_boxed_slice()
+        });
+        out.extend_from_slice(refs);
+    }
+}
+
+/// A safepoint: collects the heap with every root of the Vm: the frame `f` at its
+/// instruction boundary, suspended frames, explicit roots, and compiled and recording
+/// traces' constants.
+pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut VmState<L>, f: &L::Frame<R>) {
+    let mut roots = Vec::new();
+    RootFrame::of::<L, R>(f).visit(&mut roots);
+    collect(vm, roots);
+}
+
+/// Collects the heap with `roots` and the Vm's own roots (see [`safepoint`]).
+pub(crate) fn collect<L: Language>(vm: &mut VmState<L>, mut roots: Vec<usize>) {
+    for s in &vm.shadow {
+        s.visit(&mut roots);
+    }
+    roots.extend_from_slice(&vm.roots);
+    live_records(&vm.portal, &mut roots);
+    roots.push(vm.raise_slot.get() as usize);
+    if let Some(v) = vm.forced.take() {
+        // A forced call's result, parked for its caller.
+        vm.forced = Some(L::map_value(v, &mut CollectRefs(&mut roots)));
+    }
+    for u in vm.units.iter().flatten() {
+        roots.extend_from_slice(&u.consts);
+    }
+    if let Some(rec) = &mut vm.recorder {
+        // Operations are only appended; the last one may still get its snapshot, so it is
+        // read at every collection.
+        let done = rec.trace.ops.len().saturating_sub(1).max(rec.refs_scanned);
+        for op in &rec.trace.ops[rec.refs_scanned..done] {
+            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
+                if let Operand::Ref(a) = o {
+                    if rec.refs_seen.insert(*a as usize) {
+                        rec.refs.push(*a as usize);
+                    }
+                }
+            }
+        }
+        rec.refs_scanned = done;
+        roots.extend_from_slice(&rec.refs);
+        for op in &rec.trace.ops[done..] {
+            for o in op.args.iter().chain(op.snapshot.iter().flat_map(|s| s.uses())) {
+                if let Operand::Ref(a) = o {
+                    roots.push(*a as usize);
+                }
+            }
+        }
+    }
+    vm.heap.collect(&roots);
+}
+
+/// The identity on plain values that lists the references it sees.
+struct CollectRefs<'r>(&'r mut Vec<usize>);
+impl RedMap<Plain, Plain> for CollectRefs<'_> {
+    fn int(&mut self, v: i64) -> i64 {
+        v
+    }
+    fn float(&mut self, v: f64) -> f64 {
+        v
+    }
+    fn reference(&mut self, v: usize) -> usize {
+        self.0.push(v);
+        v
+    }
+}
+
+/// Gives up the trace being recorded (if any).
+pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
+    let Some(rec) = vm.recorder.take() else { return };
+    vm.stats.count_abort(why);
+    if vm.params.log {
+        let at = rec.position().map_or_else(|| "?".to_string(), |k| k.to_string());
+        let kind = match rec.kind {
+            TraceKind::Loop(k) => format!("loop at {k}"),
+            TraceKind::Entry(k) => format!("entry at {k}"),
+            TraceKind::Bridge { parent, exit } => format!("bridge at guard {exit} of trace {parent}"),
+        };
+        eprintln!("# trace aborted: {why:?} after {} ops ({kind}, recording at {at})", rec.trace.ops.len());
+        // The last operations recorded, for the reason's context.
+        let text = rec.trace.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        for l in &lines[lines.len().saturating_sub(8)..] {
+            eprintln!("#   {l}");
+        }
+    }
+    let max = vm.params.max_aborts;
+    let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;
+    if let Some(callee) = rec.biggest_inlined().filter(|k| retry && !vm.dont_inline.contains(k)) {
+        // Too long with calls inlined: the next try calls the biggest callee instead (through
+        // `call_assembler`), and this one does not count towards blacklisting.
+        if vm.params.log {
+            eprintln!("# {callee} is no longer inlined");
+        }
+        vm.dont_inline.insert(callee);
+        vm.stats.dont_inline += 1;
+        match rec.kind {
+            TraceKind::Loop(key) | TraceKind::Entry(key) => {
+                let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
+                if let Some(c) = cells.get_mut(&key) {
+                    c.counter = 0;
+                }
+            }
+            TraceKind::Bridge { parent, exit } => {
+                if let Some(Some(u)) = vm.units.get_mut(parent) {
+                    u.exits[exit].fails = 0;
+                }
+            }
+        }
+        return;
+    }
+    match rec.kind {
+        TraceKind::Loop(key) | TraceKind::Entry(key) => {
+            let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
+            if let Some(c) = cells.get_mut(&key) {
+                c.aborts += 1;
+                c.counter = 0;
+                if c.aborts >= max {
+                    c.state = CellState::Blacklisted;
+                }
+            }
+        }
+        TraceKind::Bridge { parent, exit } => {
+            if let Some(Some(u)) = vm.units.get_mut(parent) {
+                let e = &mut u.exits[exit];
+                e.bridge_aborts += 1;
+                e.fails = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The tables of compiled code: per-key hot counters ([`JitCell`]), compiled loops, function
+//! entries and bridges ([`Unit`]) with their guards' exits and how to resume from them
+//! ([`Resume`]), and the public [`TraceRecord`]. Plain data that the tracer, the driver and
+//! the portal share; the driver fills them in.
+
+use crate::ctx::Language;
+use crate::descr::Type;
+use crate::quasi::InvalidFlag;
+use metatrace_jit::backend::CompiledTrace;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// Index of a compiled trace in `VmState::units`.
+pub(crate) type UnitId = usize;
+
+/// The JIT's state for one green key (a potential loop header or function entry).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct JitCell {
+    pub(crate) counter: u32,
+    pub(crate) aborts: u32,
+    pub(crate) state: CellState,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum CellState {
+    Counting,
+    Compiled(UnitId),
+    Blacklisted,
+}
+
+/// What one word of a guard's frame buffer holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Slot {
+    /// A value of this type.
+    Word(Type),
+    /// A placeholder for virtual object `k` of the snapshot, built by the driver.
+    Virtual(u32),
+}
+
+impl Slot {
+    /// The type of the word the frame gets (a built virtual object is a reference).
+    pub(crate) fn ty(self) -> Type {
+        match self {
+            Slot::Word(t) => t,
+            Slot::Virtual(_) => Type::Ref,
+        }
+    }
+}
+
+/// An object the compiled code did not allocate: the driver builds it when the guard fails.
+pub(crate) struct VirtualInfo {
+    /// Its layout (class word).
+    pub(crate) layout: usize,
+    /// For arrays, the length.
+    pub(crate) len: Option<u32>,
+    /// Each written field: where it is stored and what the buffer word holds.
+    pub(crate) fields: Vec<(i32, crate::descr::MemKind, Slot)>,
+}
+
+/// How to rebuild interpreter frames from a guard's exit: each frame's key and slots,
+/// outermost first, then the virtual objects; the frame buffer holds the frames' words in
+/// this order, followed by the virtuals' field words.
+pub(crate) struct Resume<K> {
+    pub(crate) frames: Vec<(K, Vec<Slot>)>,
+    pub(crate) virtuals: Vec<VirtualInfo>,
+    /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
+    pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
+    /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
+    /// (position, virtual). Materializing touches these only, not every slot of a wide frame.
+    pub(crate) virtual_slots: Vec<(u32, u32)>,
+}
+
+impl<K> Resume<K> {
+    /// A resume description; finds the slots that stand for virtuals.
+    pub(crate) fn new(
+        frames: Vec<(K, Vec<Slot>)>,
+        virtuals: Vec<VirtualInfo>,
+        deliver: Option<metatrace_jit::ir::Deliver>,
+    ) -> Self {
+        let virtual_slots = frames
+            .iter()
+            .flat_map(|(_, slots)| slots.iter())
+            .enumerate()
+            .filter_map(|(pos, s)| match *s {
+                Slot::Virtual(k) => Some((pos as u32, k)),
+                Slot::Word(_) => None,
+            })
+            .collect();
+        Resume { frames, virtuals, deliver, virtual_slots }
+    }
+}
+
+impl<K> Resume<K> {
+    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
+    pub(crate) fn reds_of(&self, k: usize) -> &[Slot] {
+        let slots = &self.frames[k].1;
+        if self.deliver.is_some() && k + 1 == self.frames.len() {
+            &slots[..slots.len() - 1]
+        } else {
+            slots
+        }
+    }
+}
+
+/// One guard of a compiled trace.
+pub(crate) struct ExitInfo<K> {
+    pub(crate) resume: Rc<Resume<K>>,
+    /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
+    pub(crate) safepoint: bool,
+    /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
+    pub(crate) forced: bool,
+    /// The snapshot has virtual objects (to build before a bridge runs).
+    pub(crate) virtuals: bool,
+    pub(crate) fails: u32,
+    pub(crate) bridge_aborts: u32,
+    pub(crate) bridge: Option<UnitId>,
+}
+
+/// A compiled loop, function entry or bridge.
+pub(crate) struct Unit<L: Language> {
+    /// Its machine code (never unmapped while compiled code runs: see `VmState::doomed`).
+    pub(crate) code: CompiledTrace,
+    /// Its exit slots (one per exit: guards, then `finish`), which the code reads: 0, or the
+    /// code of the unit the exit jumps to directly (see `driver::link`).
+    pub(crate) links: Box<[std::cell::Cell<u64>]>,
+    /// Thrown away while compiled code was running: kept (unlinked, never entered again) until
+    /// no compiled code runs.
+    pub(crate) doomed: std::cell::Cell<bool>,
+    pub(crate) exits: Vec<ExitInfo<L::Key>>,
+    /// For traces ending in `finish`: the loop they continue in, and the argument types.
+    pub(crate) finish: Option<(L::Key, Vec<Type>)>,
+    /// For a function entry or one of its bridges: the function's entry key (such a trace
+    /// may end by returning from the activation).
+    pub(crate) entry: Option<L::Key>,
+    /// The compiled loop `finish` last continued in (checked before use: units are never
+    /// reused, and a thrown-away loop leaves `None` behind).
+    pub(crate) finish_unit: std::cell::Cell<Option<UnitId>>,
+    pub(crate) invalid: InvalidFlag,
+    /// The loop key (loops) or the parent trace (bridges), to throw descendants away.
+    pub(crate) loop_key: Option<L::Key>,
+    pub(crate) parent: Option<UnitId>,
+    /// Reference constants the code embeds: kept alive by the collector.
+    pub(crate) consts: Vec<usize>,
+    /// The types of its inputs (checked against the frame's reds on entry, in debug builds).
+    pub(crate) inputs: Vec<Type>,
+    /// The loop or function entry at the root of its tree of bridges (itself for a root).
+    pub(crate) root: UnitId,
+    /// For a root: the bridges compiled in its tree so far, and their compile time (see
+    /// `JitParams::max_bridges`).
+    pub(crate) tree: Cell<(u32, u64)>,
+}
+
+impl JitCell {
+    pub(crate) fn new() -> Self {
+        JitCell { counter: 0, aborts: 0, state: CellState::Counting }
+    }
+
+    /// Counts one more pass; `true` (and the count starts over) once it reaches
+    /// `threshold`, doubled for every abort so far (back-off), unless `busy` (a trace is being
+    /// recorded: the count goes on, so the key is traced right after).
+    pub(crate) fn hot(&mut self, threshold: u32, busy: bool) -> bool {
+        self.counter += 1;
+        if self.counter < threshold.saturating_mul(1 << self.aborts.min(16)) || busy {
+            return false;
+        }
+        self.counter = 0;
+        true
+    }
+}
+
+/// A compiled trace as the log and snapshot tests see it.
+#[derive(Clone, Debug)]
+pub struct TraceRecord {
+    /// `loop` or `bridge`.
+    pub kind: &'static str,
+    /// Where it starts (a green key's display form, or the guard it hangs off).
+    pub name: String,
+    /// The trace as recorded.
+    pub recorded: String,
+    /// The trace as compiled (after the optimizer), in the text format.
+    pub optimized: String,
+    /// Time to optimize and compile it.
+    pub compile_ns: u64,
+}

@@ -963,8 +963,11 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     use std::cmp::Ordering;
     let boolean = |b: bool| Ok(rt.bool_obj(b));
     match op {
-        CmpOp::Is => return boolean(a == b),
-        CmpOp::IsNot => return boolean(a != b),
+        CmpOp::Is | CmpOp::IsNot => {
+            // Exact ints by value, as `Space::compare` (see there).
+            let same = a == b || (is(a, &INT) && is(b, &INT) && peek_i64(a) == peek_i64(b));
+            return boolean(same == (op == CmpOp::Is));
+        }
         CmpOp::In | CmpOp::NotIn => {
             let found = contains(cx, rt, b, a)?;
             return boolean(found == (op == CmpOp::In));

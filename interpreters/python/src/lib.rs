@@ -235,6 +235,11 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     rt.false_.set(f);
     rt.notimpl.set(notimpl);
     rt.ellipsis.set(ellipsis);
+    let small: Vec<usize> = runtime::SMALL_INTS.map(|v| runtime::new_int(heap, v)).collect();
+    for &o in &small {
+        rt.immortal(heap, o);
+    }
+    *rt.small_ints.borrow_mut() = small;
     // Classes.
     let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);

@@ -171,6 +171,10 @@ pub struct Python {
     pub false_: Cell<usize>,
     pub notimpl: Cell<usize>,
     pub ellipsis: Cell<usize>,
+    /// The ints `SMALL_INTS` holds, made once (as CPython's small-int cache): the interpreter
+    /// returns these instead of allocating; traces keep allocating (virtuals cost nothing),
+    /// which is why `is` compares exact ints by value.
+    pub small_ints: RefCell<Vec<usize>>,
     pub modules: RefCell<Vec<ModuleInfo>>,
     pub builtins: Cell<usize>,
     pub types: RefCell<Vec<TypeInfo>>,
@@ -216,6 +220,7 @@ impl Python {
             false_: Cell::new(0),
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
+            small_ints: RefCell::new(Vec::new()),
             modules: RefCell::new(Vec::new()),
             builtins: Cell::new(0),
             types: RefCell::new(Vec::new()),
@@ -270,6 +275,7 @@ impl Python {
         match c {
             Const::None => self.none.get(),
             Const::Bool(b) => self.bool_obj(*b),
+            Const::Int(i) if SMALL_INTS.contains(i) => self.small_ints.borrow()[(*i - SMALL_INTS.start()) as usize],
             Const::Int(i) => new_int(heap, *i),
             Const::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
                 Ok(b) => new_bigint(heap, b),
@@ -315,6 +321,9 @@ impl Python {
         unsafe { read_word(m, &MODULE_ID) as u32 }
     }
 }
+
+/// The ints the interpreter shares rather than allocates (as CPython's -5..=256).
+pub const SMALL_INTS: std::ops::RangeInclusive<i64> = -5..=256;
 
 /// A new int object.
 pub fn new_int(heap: &mut Heap, v: i64) -> usize {

@@ -101,6 +101,20 @@ pub trait Space: Sized + 'static {
 /// Python's semantics.
 pub struct StdSpace;
 
+/// An int object of value `v`: in the interpreter, a shared one for small values (see
+/// `Python::small_ints`); while tracing, a new one (a virtual, unless it escapes).
+pub fn small_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: C::Int) -> C::Ref {
+    if !cx.we_are_jitted() {
+        // (Not jitted: the value is concrete, and promoting it costs nothing.)
+        let n = cx.promote_int(v);
+        if crate::runtime::SMALL_INTS.contains(&n) {
+            let o = rt.small_ints.borrow()[(n - crate::runtime::SMALL_INTS.start()) as usize];
+            return cx.const_ref(o);
+        }
+    }
+    int(cx, v)
+}
+
 /// A new int object.
 pub fn int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Int) -> C::Ref {
     let o = cx.new_object(&INT);
@@ -232,9 +246,8 @@ fn int_binary<S: Space, C: Ctx<Py<S>>>(
         }
         _ => None,
     };
-    let _ = rt;
     match r {
-        Some(v) => Outcome::Value(int(cx, v)),
+        Some(v) => Outcome::Value(small_int(cx, rt, v)),
         None => slow(a, b),
     }
 }
@@ -335,7 +348,15 @@ impl Space for StdSpace {
     fn compare<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, op: CmpOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
         match op {
             CmpOp::Is | CmpOp::IsNot => {
-                let same = cx.ptr_eq(a, b);
+                // Exact ints compare by value (PyPy's rule): the interpreter shares small ints
+                // and traces do not, so identity alone would differ between the two. `b`
+                // first: it is the constant in `x is None`, whose class needs no guard.
+                let same = if cx.promote_class(b) == INT.class() && cx.promote_class(a) == INT.class() {
+                    let (x, y) = (cx.getfield_int(a, &INT_VALUE), cx.getfield_int(b, &INT_VALUE));
+                    cx.int_eq(x, y)
+                } else {
+                    cx.ptr_eq(a, b)
+                };
                 let same = if op == CmpOp::Is { same } else { cx.int_is_zero(same) };
                 return Outcome::Value(boolean(cx, rt, same));
             }
@@ -602,7 +623,7 @@ impl Space for StdSpace {
             // (A step past 64 bits is past the stop.)
             let after = cx.int_add_ovf(next, step).unwrap_or(stop);
             cx.setfield_int(it, &RITER_NEXT, after);
-            return Ok(Some(int(cx, next)));
+            return Ok(Some(small_int(cx, rt, next)));
         }
         if co == SEQ_ITER.class() {
             let seq = cx.getfield_ref(it, &SITER_SEQ);

@@ -497,12 +497,12 @@ pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
                     return Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg));
                 }
                 let fget = cx.const_ref(fget);
-                return Outcome::Call(fget, vec![obj]);
+                return Outcome::Call(fget, smallvec::smallvec![obj]);
             }
             Descriptor::Data => {
                 if let Some(g) = descriptor_method(rt, v, "__get__") {
                     let (g, d) = (cx.const_ref(g), cx.const_ref(v));
-                    return Outcome::Call(g, vec![d, obj, t]);
+                    return Outcome::Call(g, smallvec::smallvec![d, obj, t]);
                 }
             }
             _ => {}
@@ -521,14 +521,14 @@ pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
             }
             let g = descriptor_method(rt, v, "__get__").expect("a non-data descriptor has __get__");
             let (g, d) = (cx.const_ref(g), cx.const_ref(v));
-            return Outcome::Call(g, vec![d, obj, t]);
+            return Outcome::Call(g, smallvec::smallvec![d, obj, t]);
         }
         return Outcome::Value(through_instance(cx, rt, v, obj, t));
     }
     if let Some(g) = hook {
         let g = cx.const_ref(g);
         let n = crate::strings::str_from(cx, name);
-        return Outcome::Call(g, vec![obj, n]);
+        return Outcome::Call(g, smallvec::smallvec![obj, n]);
     }
     let tv = cx.promote_ref(t);
     if crate::boxed::value_base(rt, tv).is_some() {
@@ -565,7 +565,7 @@ fn class_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, 
         Descriptor::Data | Descriptor::NonData => match descriptor_method(rt, v, "__get__") {
             Some(g) => {
                 let (g, d, none) = (cx.const_ref(g), cx.const_ref(v), cx.const_ref(rt.none.get()));
-                return Outcome::Call(g, vec![d, none, obj]);
+                return Outcome::Call(g, smallvec::smallvec![d, none, obj]);
             }
             None => cx.const_ref(v),
         },
@@ -654,7 +654,7 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
     if let Some(setter) = setter {
         let s = cx.const_ref(setter);
         let n = crate::strings::str_from(cx, name);
-        return Outcome::Call(s, vec![obj, n, v]);
+        return Outcome::Call(s, smallvec::smallvec![obj, n, v]);
     }
     if matches!(name, "__dict__" | "__class__") || dict_mode(cx, rt, obj) {
         return native(cx);
@@ -667,12 +667,12 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
                     return native(cx);
                 }
                 let fset = cx.const_ref(fset);
-                return Outcome::Call(fset, vec![obj, v]);
+                return Outcome::Call(fset, smallvec::smallvec![obj, v]);
             }
             Descriptor::Data => {
                 let Some(s) = descriptor_method(rt, d, "__set__") else { return native(cx) };
                 let (s, d) = (cx.const_ref(s), cx.const_ref(d));
-                return Outcome::Call(s, vec![d, obj, v]);
+                return Outcome::Call(s, smallvec::smallvec![d, obj, v]);
             }
             Descriptor::Member => {
                 set_slot(cx, rt, obj, name, v);
@@ -725,7 +725,7 @@ pub fn call_dunder<S: Space, C: Ctx<Py<S>>>(
     match special_traced(cx, rt, tref, name) {
         Some(m) => {
             let m = cx.const_ref(m);
-            let mut all = vec![obj];
+            let mut all: crate::space::NativeArgs<C> = smallvec::smallvec![obj];
             all.extend(args);
             Outcome::Call(m, all)
         }
@@ -776,14 +776,14 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
             let (ra, rb) = (special(rt, ta, rev), special(rt, tb, rev));
             if let Some(m) = rb.filter(|&m| Some(m) != ra) {
                 let m = cx.const_ref(m);
-                return Outcome::Call(m, vec![b, a]);
+                return Outcome::Call(m, smallvec::smallvec![b, a]);
             }
         }
     }
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
             let m = cx.const_ref(m);
-            Outcome::Call(m, vec![a, b])
+            Outcome::Call(m, smallvec::smallvec![a, b])
         }
         None if cx.promote_class(a) != INSTANCE.class() => {
             // A builtin on the left (`"%s" % obj`, `"a" + obj`, `1 + obj`): the builtin's own
@@ -846,7 +846,7 @@ pub fn reflected<S: Space, C: Ctx<Py<S>>>(
     if let Some(m) = method_of(cx, rt, b, rev).filter(|_| !same) {
         let m = cx.const_ref(m);
         // (A second NotImplemented is the interpreter's TypeError: see `REFLECT`.)
-        return Outcome::Call(m, vec![b, a]);
+        return Outcome::Call(m, smallvec::smallvec![b, a]);
     }
     if cx.promote_class(a) != INSTANCE.class() {
         // A builtin left operand has its own behaviour (`"%s" % exc`) and messages.
@@ -883,7 +883,7 @@ pub fn inplace<S: Space, C: Ctx<Py<S>>>(
 ) -> Option<Outcome<C>> {
     let m = method_of(cx, rt, a, op.inplace_dunder())?;
     let m = cx.const_ref(m);
-    Some(Outcome::Call(m, vec![a, b]))
+    Some(Outcome::Call(m, smallvec::smallvec![a, b]))
 }
 
 /// `op a` on an instance.
@@ -916,7 +916,7 @@ pub fn compare_dunder<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, op: CmpO
     if !subclass_first {
         if let Some(m) = method_of(cx, rt, a, fwd) {
             let m = cx.const_ref(m);
-            return Outcome::Call(m, vec![a, b]);
+            return Outcome::Call(m, smallvec::smallvec![a, b]);
         }
     }
     let no_methods = [a, b].iter().all(|&x| {
@@ -1116,13 +1116,13 @@ pub fn super_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, sup: C::R
         Descriptor::StaticMethod => cx.const_ref(wrapped(rt, v, "__func__")),
         Descriptor::Property if !class_level => {
             let fget = cx.const_ref(wrapped(rt, v, "fget"));
-            return Outcome::Call(fget, vec![obj]);
+            return Outcome::Call(fget, smallvec::smallvec![obj]);
         }
         Descriptor::Data | Descriptor::NonData => match descriptor_method(rt, v, "__get__") {
             Some(g) => {
                 let g = cx.const_ref(g);
                 let inst = if class_level { cx.const_ref(rt.none.get()) } else { obj };
-                return Outcome::Call(g, vec![f, inst, owner]);
+                return Outcome::Call(g, smallvec::smallvec![f, inst, owner]);
             }
             None => f,
         },

@@ -176,7 +176,7 @@ pub fn module_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: 
         if let Some(hook) = peek_global_of(rt, addr, "__getattr__") {
             let f = cx.const_ref(hook);
             let n = crate::strings::str_from(cx, name);
-            return Outcome::Call(f, vec![n]);
+            return Outcome::Call(f, smallvec::smallvec![n]);
         }
     }
     let msg = format!("module '{mname}' has no attribute '{name}'");

@@ -505,7 +505,7 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
         Outcome::Raise(e) => return Step::Raise(e),
         Outcome::Call(callable, args) => {
             f.phase = phase;
-            call_object::<S, C>(cx, f, callable, Args::<C>::from_vec(args), None)
+            call_object::<S, C>(cx, f, callable, args.into_iter().collect(), None)
         }
         Outcome::Native(op, args) => {
             f.phase = phase;

@@ -28,7 +28,7 @@ pub enum Outcome<C: metatrace::Reds> {
     Raise(C::Ref),
     /// It needs `callable(args...)` called; the call's result is the operation's (or, for
     /// multi-phase instructions, the input of their next phase).
-    Call(C::Ref, Vec<C::Ref>),
+    Call(C::Ref, NativeArgs<C>),
     /// It needs the slow path `op` run on `args` as a native (see `builtins`).
     Native(NativeOp, NativeArgs<C>),
     /// It needs generator `g` resumed with a sent value (see `generators`).

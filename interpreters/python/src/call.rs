@@ -72,6 +72,51 @@ impl<C: metatrace::Reds> KwDicts<C> for NoKwDicts {
     }
 }
 
+/// As [`bind`] for the commonest call: exactly the positional parameters, no keywords, no
+/// closure. Inlined into the call, so the frame is built where the call passes it on
+/// (frames are large: a copy of one costs more than the rest of this). `None`: use `bind`.
+#[inline(always)]
+pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    func: C::Ref,
+    args: &[C::Ref],
+    exc: C::Ref,
+) -> Option<Frame<C>> {
+    let func_addr = cx.promote_ref(func);
+    // SAFETY: a promoted function object: its code field is its code's number.
+    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let code = rt.code(id);
+    if args.len() != code.argcount as usize
+        || code.varargs
+        || code.varkeywords
+        || code.kwonlyargcount > 0
+        || !code.freevars.is_empty()
+    {
+        return None;
+    }
+    let consts = rt.consts.borrow()[id as usize].clone();
+    let null = cx.const_ref(0);
+    let mut locals = crate::interp::Slots::<C>::from_elem(null, code.varnames.len());
+    locals[..args.len()].copy_from_slice(args);
+    let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
+    let stack = crate::interp::Slots::<C>::with_capacity(code.stacksize as usize);
+    Some(Frame {
+        rt: consts_rt(rt),
+        code,
+        consts,
+        code_id: id,
+        pc: 0,
+        phase: START,
+        globals,
+        exc,
+        ns: null,
+        gen: null,
+        locals,
+        stack,
+    })
+}
+
 /// The frame for calling function `func` with `args` and keyword arguments (names, values);
 /// `exc` is the caller's handled exception (the callee starts with it).
 pub fn bind<S: Space, C: Ctx<Py<S>>>(

@@ -603,6 +603,11 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             return Err(errors::new_error(cx, &rt, "RecursionError", "maximum recursion depth exceeded"));
         }
         let exc = f.exc;
+        if code.kind != CodeKind::Generator && kwargs.is_none() {
+            if let Some(callee) = crate::call::bind_exact::<S, C>(cx, &rt, callable, &args, exc) {
+                return cx.call_frame(f, callee);
+            }
+        }
         let callee = match crate::call::bind::<S, C>(cx, &rt, callable, &args, kwargs, exc, &mut crate::call::NoKwDicts)
         {
             Ok(fr) => fr,

@@ -30,6 +30,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "__future__" => "__future__.py";
     "_moduledict" => "_moduledict.py";
     "_sys" => "_sys.py";
+    "_time" => "_time.py";
     "atexit" => "atexit.py";
     "errno" => "errno.py";
     "gc" => "gc.py";

@@ -881,6 +881,54 @@ def getfullargspec(func):
 
 
 def getcallargs(func, *positional, **named):
-    bound = signature(func).bind(*positional, **named)
-    bound.apply_defaults()
-    return dict(bound.arguments)
+    spec = getfullargspec(func)
+    args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, _ = spec
+    name = func.__name__
+    if ismethod(func) and func.__self__ is not None:
+        positional = (func.__self__,) + positional
+    values = {}
+    num_pos = len(positional)
+    num_args = len(args)
+    num_defaults = len(defaults) if defaults else 0
+    n = min(num_pos, num_args)
+    for i in range(n):
+        values[args[i]] = positional[i]
+    if varargs:
+        values[varargs] = tuple(positional[n:])
+    possible = set(args + kwonlyargs)
+    if varkw:
+        values[varkw] = {}
+    for key, value in named.items():
+        if key not in possible:
+            if not varkw:
+                raise TypeError("%s() got an unexpected keyword argument %r" % (name, key))
+            values[varkw][key] = value
+            continue
+        if key in values:
+            raise TypeError("%s() got multiple values for argument %r" % (name, key))
+        values[key] = value
+    if num_pos > num_args and not varargs:
+        raise TypeError("%s() takes %d positional argument%s but %d were given"
+                        % (name, num_args, "" if num_args == 1 else "s", num_pos))
+    if num_pos < num_args:
+        required = args[:num_args - num_defaults]
+        missing = [a for a in required if a not in values]
+        if missing:
+            raise TypeError("%s() missing %d required positional argument%s: %s"
+                            % (name, len(missing), "" if len(missing) == 1 else "s",
+                               ", ".join(repr(m) for m in missing)))
+        for i, arg in enumerate(args[num_args - num_defaults:]):
+            if arg not in values:
+                values[arg] = defaults[i]
+    missing = []
+    for kwarg in kwonlyargs:
+        if kwarg not in values:
+            if kwonlydefaults and kwarg in kwonlydefaults:
+                values[kwarg] = kwonlydefaults[kwarg]
+            else:
+                missing.append(kwarg)
+    if missing:
+        raise TypeError("%s() missing %d required keyword-only argument%s: %s"
+                        % (name, len(missing), "" if len(missing) == 1 else "s",
+                           ", ".join(repr(m) for m in missing)))
+    return values

@@ -187,7 +187,13 @@ pub fn report(outcome: &Outcome) -> (Option<String>, i32) {
     match outcome {
         Outcome::Done => (None, 0),
         Outcome::Exit(Exit::Status(n)) => (None, *n),
-        Outcome::Exit(Exit::Uncaught(r)) | Outcome::Error(r) => (Some(line(r)), 1),
+        Outcome::Exit(Exit::Uncaught(r)) => (Some(line(r)), 1),
+        Outcome::Error(r) => {
+            // An uncaught KeyboardInterrupt ends CPython by SIGINT: the shell's status 130.
+            let last = r.trim_end().rsplit('\n').next().unwrap_or("");
+            let interrupted = last == "KeyboardInterrupt" || last.starts_with("KeyboardInterrupt: ");
+            (Some(line(r)), if interrupted { 130 } else { 1 })
+        }
         Outcome::Syntax(e) => (Some(syntax_report(e)), 1),
     }
 }

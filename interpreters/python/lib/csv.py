@@ -20,7 +20,7 @@ _field_limit = 128 * 1024
 
 
 class Error(Exception):
-    pass
+    __module__ = "_csv"  # where CPython's is defined (its tracebacks say `_csv.Error`)
 
 
 class Dialect:

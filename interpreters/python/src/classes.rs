@@ -950,7 +950,7 @@ pub fn make_class(
 
 /// The library modules whose classes CPython writes in C: their error messages name them
 /// `module.name` (CPython's `tp_name`).
-pub const C_TYPE_MODULES: &[&str] = &["datetime"];
+pub const C_TYPE_MODULES: &[&str] = &["datetime", "decimal"];
 
 /// What a new class is besides its bases and attributes.
 pub struct ClassSpec<'a> {

@@ -61,6 +61,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "copy" => "copy.py";
     "dataclasses" => "dataclasses.py";
     "datetime" => "datetime.py";
+    "decimal" => "decimal.py";
     "enum" => "enum.py";
     "fnmatch" => "fnmatch.py";
     "fractions" => "fractions.py";

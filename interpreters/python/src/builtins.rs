@@ -473,7 +473,10 @@ fn exception_line_named(rt: &Python, e: usize, name: &str) -> String {
     let str_ = |a: usize| Ok(if is(a, &STR) { text(a).to_string() } else { simple_repr(rt, a) });
     let group = is(e, &INSTANCE)
         && crate::classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"));
-    let msg = if group {
+    let user = rt.uncaught_messages.borrow().iter().find(|(x, _)| *x == e).map(|(_, m)| m.clone());
+    let msg = if let Some(m) = user {
+        m
+    } else if group {
         // `str(eg)`: the message and how many sub-exceptions.
         let slot = |n: &str| crate::classes::peek_slot(rt, e, n);
         let message = slot("message").filter(|&m| is(m, &STR)).map(text).unwrap_or("");

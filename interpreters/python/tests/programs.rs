@@ -95,6 +95,9 @@ fn uncaught_reports_name_classes_by_module_and_box_exception_groups() {
     let want = "  | ExceptionGroup: outer (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | ValueError: 1\n    +---------------- 2 ----------------\n    | ExceptionGroup: inner (1 sub-exception)\n    +-+---------------- 1 ----------------\n      | KeyError: 'k'\n      +------------------------------------\n";
     assert!(err.starts_with("  + Exception Group Traceback (most recent call last):\n"), "{err}");
     assert!(err.contains(want), "{err}");
+    let src = "class Short(Exception):\n    def __init__(self, n):\n        self.n = n\n    def __str__(self):\n        return f'need {self.n} more'\nraise Short(5)\n";
+    let (_, last, _) = last_line(src);
+    assert_eq!(last, "Short: need 5 more");
     let (code, last, _) = last_line("raise KeyboardInterrupt\n");
     assert_eq!((code, last.as_str()), (Some(130), "KeyboardInterrupt"));
 }

@@ -90,6 +90,9 @@ pub static MODULES: &[Frozen] = frozen! {
     "tempfile" => "tempfile.py";
     "textwrap" => "textwrap.py";
     "typing" => "typing.py";
+    "unittest" => "unittest/__init__.py", package;
+    "unittest.case" => "unittest/case.py";
+    "unittest.runner" => "unittest/runner.py";
     "zlib" => "zlib.py";
 };
 

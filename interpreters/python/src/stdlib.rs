@@ -69,6 +69,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "hashlib" => "hashlib.py";
     "heapq" => "heapq.py";
     "hmac" => "hmac.py";
+    "html" => "html.py";
     "io" => "io.py";
     "itertools" => "itertools.py";
     "json" => "json/__init__.py", package;

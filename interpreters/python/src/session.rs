@@ -156,27 +156,39 @@ impl Session {
             next = slot("__cause__").or_else(|| slot("__context__"));
         }
         let base = classes::lookup(&self.rt, self.rt.builtin_type("BaseException"), "__str__");
+        // The last exception (the one reported last) gets CPython's "Did you mean" hint
+        // when it is a NameError or AttributeError.
+        let hinted = |x: usize| {
+            x == e
+                && ["NameError", "AttributeError"].iter().any(|n| {
+                    classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, x), self.rt.builtin_type(n))
+                })
+        };
         let user: Vec<usize> = chain
             .into_iter()
             .filter(|&x| {
                 let t = builtins::peek_type(&self.rt, x);
                 let f = classes::lookup(&self.rt, t, "__str__");
-                f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION))
+                hinted(x) || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
             })
             .collect();
         if user.is_empty() {
             return;
         }
         let Ok(code) = crate::compile::compile_module(
-            "try:\n    m = str(e)\nexcept BaseException:\n    m = '<exception str() failed>'\n",
+            "try:\n    m = str(e)\nexcept BaseException:\n    m = '<exception str() failed>'\n\
+             if hint:\n    try:\n        import _suggest\n        m = _suggest.message(e) or m\n    \
+             except BaseException:\n        pass\n",
             "<uncaught>",
         ) else {
             return;
         };
         for x in user {
+            let hint = if hinted(x) { self.rt.true_.get() } else { self.rt.false_.get() };
             let scratch = main_module(&mut self.vm, "__uncaught__");
             self.rt.immortal(self.vm.heap_mut(), x);
             globals::set_global_raw(&self.rt, self.vm.heap_mut(), scratch, "e", x);
+            globals::set_global_raw(&self.rt, self.vm.heap_mut(), scratch, "hint", hint);
             if run_code(&mut self.vm, &code, scratch).is_err() {
                 continue;
             }

@@ -31,6 +31,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "_moduledict" => "_moduledict.py";
     "_sys" => "_sys.py";
     "_time" => "_time.py";
+    "_suggest" => "_suggest.py";
     "atexit" => "atexit.py";
     "errno" => "errno.py";
     "gc" => "gc.py";

@@ -98,6 +98,15 @@ fn uncaught_reports_name_classes_by_module_and_box_exception_groups() {
     let src = "class Short(Exception):\n    def __init__(self, n):\n        self.n = n\n    def __str__(self):\n        return f'need {self.n} more'\nraise Short(5)\n";
     let (_, last, _) = last_line(src);
     assert_eq!(last, "Short: need 5 more");
+    let (_, last, _) = last_line("prnt('x')\n");
+    assert_eq!(last, "NameError: name 'prnt' is not defined. Did you mean: 'print'?");
+    let src = "class A:\n    def __init__(self):\n        self.value = 1\nA().valeu\n";
+    let (_, last, _) = last_line(src);
+    assert_eq!(last, "AttributeError: 'A' object has no attribute 'valeu'. Did you mean: 'value'?");
+    let (_, last, _) = last_line("import math\nmath.sqr(2)\n");
+    assert_eq!(last, "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?");
+    let (_, last, _) = last_line("undefined_thing_here\n");
+    assert_eq!(last, "NameError: name 'undefined_thing_here' is not defined");
     let (code, last, _) = last_line("raise KeyboardInterrupt\n");
     assert_eq!((code, last.as_str()), (Some(130), "KeyboardInterrupt"));
 }

@@ -1,3 +1,5 @@
+# gc-stress: skip (about forty parses, each building parsers and help text: minutes when every
+# allocation collects; argparse_help runs under the stress)
 import argparse, io, sys, contextlib
 
 def run(parser, argv):

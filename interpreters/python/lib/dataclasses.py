@@ -277,6 +277,8 @@ def _make_init(cls, init_fields, post_init_names, frozen, all_fields):
         if has_post_init:
             self.__post_init__(*post_args)
 
+    # what inspect.signature shows for the generated __init__
+    __init__.__dataclass_init_fields__ = (positional, keyword_only)
     return __init__
 
 

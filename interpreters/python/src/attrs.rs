@@ -40,7 +40,9 @@ fn no_attribute<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &st
     } else {
         format!("'{}' object has no attribute '{name}'", builtins::type_name(rt, obj))
     };
-    err(cx, rt, "AttributeError", &msg)
+    let e = crate::errors::new_error(cx, rt, "AttributeError", &msg);
+    classes::set_slot(cx, rt, e, "obj", obj);
+    Err(e)
 }
 
 /// `obj.name` for an instance or a class: `__getattribute__` (the class's own or the

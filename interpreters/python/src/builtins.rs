@@ -427,10 +427,48 @@ pub fn to_str<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<S
 
 /// The last line of an uncaught exception's report: `Type: message`.
 pub fn exception_line(rt: &Python, e: usize) -> String {
-    let name = type_name(rt, e);
+    exception_line_named(rt, e, &type_name(rt, e))
+}
+
+/// The last line of an uncaught exception's report: as [`exception_line`], with the class
+/// named as CPython's traceback names it (`module.Qualname` unless the module is `builtins`
+/// or `__main__`: `json.decoder.JSONDecodeError`, `Outer.Inner`).
+pub fn uncaught_exception_line(rt: &Python, e: usize) -> String {
+    let t = peek_type(rt, e);
+    // SAFETY: `t` is a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let (builtin, qualname) = {
+        let types = rt.types.borrow();
+        (types[id].builtin, types[id].qualname.clone())
+    };
+    if builtin {
+        return exception_line(rt, e);
+    }
+    let module = crate::classes::lookup(rt, t, "__module__").filter(|&m| is(m, &STR));
+    let name = match module.map(text) {
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qualname}"),
+        _ => qualname.to_string(),
+    };
+    exception_line_named(rt, e, &name)
+}
+
+fn exception_line_named(rt: &Python, e: usize, name: &str) -> String {
     let str_ = |a: usize| Ok(if is(a, &STR) { text(a).to_string() } else { simple_repr(rt, a) });
-    let msg =
-        crate::library::exception_message(rt, e, &mut |a| Ok(simple_repr(rt, a)), &mut { str_ }).unwrap_or_default();
+    let group = is(e, &INSTANCE)
+        && crate::classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"));
+    let user = rt.uncaught_messages.borrow().iter().find(|(x, _)| *x == e).map(|(_, m)| m.clone());
+    let msg = if let Some(m) = user {
+        m
+    } else if group {
+        // `str(eg)`: the message and how many sub-exceptions.
+        let slot = |n: &str| crate::classes::peek_slot(rt, e, n);
+        let message = slot("message").filter(|&m| is(m, &STR)).map(text).unwrap_or("");
+        let n = slot("exceptions").filter(|&t| is(t, &TUPLE)).map(|t| crate::runtime::tuple_items(t).len());
+        let n = n.unwrap_or(0);
+        format!("{message} ({n} sub-exception{})", if n == 1 { "" } else { "s" })
+    } else {
+        crate::library::exception_message(rt, e, &mut |a| Ok(simple_repr(rt, a)), &mut { str_ }).unwrap_or_default()
+    };
     if msg.is_empty() {
         name.to_string()
     } else {

@@ -592,7 +592,10 @@ fn attribute_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref
         let t = type_of(cx, rt, obj);
         format!("'{}' object has no attribute '{name}'", rt.types.borrow()[type_id(t)].tp_name)
     };
-    crate::errors::new_error(cx, rt, "AttributeError", &msg)
+    let e = crate::errors::new_error(cx, rt, "AttributeError", &msg);
+    // `e.obj`, as CPython sets it (its report's "Did you mean" looks at `dir(obj)`).
+    set_slot(cx, rt, e, "obj", obj);
+    e
 }
 
 /// `obj.name = v` for instances and classes.
@@ -950,7 +953,7 @@ pub fn make_class(
 
 /// The library modules whose classes CPython writes in C: their error messages name them
 /// `module.name` (CPython's `tp_name`).
-pub const C_TYPE_MODULES: &[&str] = &["datetime"];
+pub const C_TYPE_MODULES: &[&str] = &["datetime", "decimal"];
 
 /// What a new class is besides its bases and attributes.
 pub struct ClassSpec<'a> {

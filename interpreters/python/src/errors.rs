@@ -198,52 +198,111 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
 }
 
 /// The text CPython prints for an uncaught exception (traceback, then `Type: message`),
-/// with its cause or context first.
+/// with its cause or context first; exception groups in CPython's boxes.
 pub fn format_uncaught(rt: &Python, e: usize) -> String {
     let mut out = String::new();
-    format_chain(rt, e, &mut out, 0);
+    for line in format_chain(rt, e, 0) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }
 
-fn format_chain(rt: &Python, e: usize, out: &mut String, depth: usize) {
+/// The lines of `e`'s report, its cause or context first.
+fn format_chain(rt: &Python, e: usize, depth: usize) -> Vec<String> {
+    let mut out = Vec::new();
     if depth < 50 {
         let cause = classes::peek_slot(rt, e, "__cause__").filter(|&c| c != rt.none.get() && c != 0);
         let suppress = classes::peek_slot(rt, e, "__suppress_context__") == Some(rt.true_.get());
         let context = classes::peek_slot(rt, e, "__context__").filter(|&c| c != rt.none.get() && c != 0);
-        if let Some(c) = cause {
-            format_chain(rt, c, out, depth + 1);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if let (Some(c), false) = (context, suppress) {
-            format_chain(rt, c, out, depth + 1);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        let (chained, text) = match (cause, context) {
+            (Some(c), _) => (Some(c), "The above exception was the direct cause of the following exception:"),
+            (None, Some(c)) if !suppress => {
+                (Some(c), "During handling of the above exception, another exception occurred:")
+            }
+            _ => (None, ""),
+        };
+        if let Some(c) = chained {
+            out.extend(format_chain(rt, c, depth + 1));
+            out.extend([String::new(), text.to_string(), String::new()]);
         }
     }
+    if is_group(rt, e) {
+        out.extend(format_group(rt, e, depth).into_iter().map(|l| format!("  {l}")));
+    } else {
+        out.extend(format_one(rt, e, "Traceback (most recent call last):"));
+    }
+    out
+}
+
+fn is_group(rt: &Python, e: usize) -> bool {
+    is(e, &INSTANCE)
+        && classes::is_subclass(rt, crate::builtins::peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"))
+}
+
+/// The traceback (under `heading`), the `Type: message` line and the notes of `e`.
+fn format_one(rt: &Python, e: usize, heading: &str) -> Vec<String> {
+    let mut out = Vec::new();
     let mut tb = classes::peek_slot(rt, e, "__traceback__").unwrap_or(0);
     if tb != 0 && tb != rt.none.get() {
-        out.push_str("Traceback (most recent call last):\n");
+        out.push(heading.to_string());
     }
     while tb != 0 && tb != rt.none.get() && is(tb, &TRACEBACK) {
         // SAFETY: `tb` is a live traceback entry.
         let (next, code, line) =
             unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_LINE)) };
         let code = rt.code(code as u32);
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, line, code.name));
+        out.push(format!("  File \"{}\", line {}, in {}", code.filename, line, code.name));
         if let Some(src) = rt.sources.borrow().get(&code.filename) {
             if let Some(text) = src.lines().nth(line as usize - 1) {
-                out.push_str(&format!("    {}\n", text.trim()));
+                out.push(format!("    {}", text.trim()));
             }
         }
         tb = next;
     }
-    out.push_str(&crate::builtins::exception_line(rt, e));
-    out.push('\n');
+    out.extend(crate::builtins::uncaught_exception_line(rt, e).split('\n').map(str::to_string));
     // Notes added with `add_note`, one per line.
     if let Some(notes) = classes::peek_slot(rt, e, "__notes__").filter(|&n| is(n, &LIST)) {
         for n in crate::runtime::list_items(notes).into_iter().filter(|&n| is(n, &STR)) {
-            out.push_str(crate::builtins::text(n));
-            out.push('\n');
+            out.extend(crate::builtins::text(n).split('\n').map(str::to_string));
         }
     }
+    out
+}
+
+/// An exception group as CPython draws it: its own report after `+ `/`| ` marks, then each
+/// sub-exception in a numbered box (nested groups in boxes of their own).
+fn format_group(rt: &Python, e: usize, depth: usize) -> Vec<String> {
+    let own = format_one(rt, e, "Exception Group Traceback (most recent call last):");
+    let mut out = Vec::new();
+    for (i, line) in own.into_iter().enumerate() {
+        let traced = classes::peek_slot(rt, e, "__traceback__").is_some_and(|t| t != 0 && t != rt.none.get());
+        let mark = if i == 0 && traced { "+ " } else { "| " };
+        out.push(format!("{mark}{line}"));
+    }
+    let members = classes::peek_slot(rt, e, "exceptions")
+        .filter(|&t| is(t, &TUPLE))
+        .map(crate::runtime::tuple_items)
+        .unwrap_or_default();
+    let n = members.len();
+    for (i, &sub) in members.iter().enumerate() {
+        let rule = format!("---------------- {} ----------------", i + 1);
+        out.push(if i == 0 { format!("+-+{rule}") } else { format!("  +{rule}") });
+        if depth > 50 {
+            break;
+        }
+        if is_group(rt, sub) {
+            out.extend(format_group(rt, sub, depth + 1).into_iter().map(|l| format!("  {l}")));
+        } else {
+            out.extend(format_chain(rt, sub, depth + 1).into_iter().map(|l| format!("  | {l}")));
+        }
+    }
+    // The closing rule follows the last sub-exception unless that is a group (which closes
+    // itself: CPython draws one rule for a run of last members).
+    if n > 0 && !is_group(rt, members[n - 1]) {
+        out.push("  +------------------------------------".to_string());
+    }
+    out
 }
 
 /// CPython's messages for `+` and `*` of sequences with the wrong operand:

@@ -112,7 +112,22 @@ pub fn import_module<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> P
 /// The file of module `name`, and whether it is a package.
 fn find(rt: &Python, name: &str) -> Option<(std::path::PathBuf, bool)> {
     let rel: std::path::PathBuf = name.split('.').collect();
-    for dir in rt.path.borrow().iter() {
+    // `sys.path` as the program left it (entries it inserted or appended count; relative
+    // ones, `''` too, are relative to the working directory), else the initial path.
+    let sys = rt.module_cache.borrow().get("sys").copied();
+    let listed = sys.and_then(|m| crate::globals::peek_global_of(rt, m, "path")).filter(|&l| is(l, &LIST));
+    let dirs: Vec<std::path::PathBuf> = match listed {
+        Some(l) => crate::runtime::list_items(l)
+            .into_iter()
+            .filter(|&p| is(p, &STR))
+            .map(|p| {
+                let t = crate::builtins::text(p);
+                std::path::PathBuf::from(if t.is_empty() { "." } else { t })
+            })
+            .collect(),
+        None => rt.path.borrow().clone(),
+    };
+    for dir in dirs.iter() {
         let file = dir.join(&rel).with_extension("py");
         if file.is_file() {
             return Some((file, false));

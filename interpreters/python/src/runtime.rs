@@ -185,6 +185,9 @@ pub struct Python {
     pub type_by_name: RefCell<HashMap<&'static str, usize>>,
     /// Source text by file name (tracebacks print source lines).
     pub sources: RefCell<HashMap<Rc<str>, Rc<str>>>,
+    /// The messages `__str__` methods written in Python gave for an uncaught exception and
+    /// those chained to it (run before the report, which is made without running code).
+    pub uncaught_messages: RefCell<Vec<(usize, String)>>,
     /// What `print` writes to (stdout, or a buffer in tests).
     pub out: RefCell<Box<dyn std::io::Write>>,
     pub argv: RefCell<Vec<String>>,
@@ -228,6 +231,7 @@ impl Python {
             layout_types: RefCell::new(HashMap::default()),
             type_by_name: RefCell::new(HashMap::default()),
             sources: RefCell::new(HashMap::default()),
+            uncaught_messages: RefCell::new(Vec::new()),
             out: RefCell::new(out),
             argv: RefCell::new(Vec::new()),
             me: RefCell::new(std::rc::Weak::new()),

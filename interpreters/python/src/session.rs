@@ -130,12 +130,71 @@ impl Session {
         let _ = run_code(&mut self.vm, &code, scratch);
     }
 
-    fn finish(&self, r: Result<usize, usize>) -> Outcome {
+    fn finish(&mut self, r: Result<usize, usize>) -> Outcome {
         let Err(e) = r else { return Outcome::Done };
         let exit = classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, e), self.rt.builtin_type("SystemExit"));
+        if !exit {
+            self.user_messages(e);
+        }
         match crate::exit_of(&self.rt, e) {
             Exit::Uncaught(report) if !exit => Outcome::Error(report),
             other => Outcome::Exit(other),
+        }
+    }
+}
+
+impl Session {
+    /// Runs the `__str__` methods written in Python of uncaught exception `e` and the
+    /// exceptions chained to it, keeping the messages for the report
+    /// (`Python::uncaught_messages`): the report itself is made without running code.
+    fn user_messages(&mut self, e: usize) {
+        let mut chain = Vec::new();
+        let mut next = Some(e);
+        while let Some(x) = next.filter(|_| chain.len() < 50) {
+            chain.push(x);
+            let slot = |n: &str| classes::peek_slot(&self.rt, x, n).filter(|&c| c != self.rt.none.get() && c != 0);
+            next = slot("__cause__").or_else(|| slot("__context__"));
+        }
+        let base = classes::lookup(&self.rt, self.rt.builtin_type("BaseException"), "__str__");
+        // The last exception (the one reported last) gets CPython's "Did you mean" hint
+        // when it is a NameError or AttributeError.
+        let hinted = |x: usize| {
+            x == e
+                && ["NameError", "AttributeError"].iter().any(|n| {
+                    classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, x), self.rt.builtin_type(n))
+                })
+        };
+        let user: Vec<usize> = chain
+            .into_iter()
+            .filter(|&x| {
+                let t = builtins::peek_type(&self.rt, x);
+                let f = classes::lookup(&self.rt, t, "__str__");
+                hinted(x) || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
+            })
+            .collect();
+        if user.is_empty() {
+            return;
+        }
+        let Ok(code) = crate::compile::compile_module(
+            "try:\n    m = str(e)\nexcept BaseException:\n    m = '<exception str() failed>'\n\
+             if hint:\n    try:\n        import _suggest\n        m = _suggest.message(e) or m\n    \
+             except BaseException:\n        pass\n",
+            "<uncaught>",
+        ) else {
+            return;
+        };
+        for x in user {
+            let hint = if hinted(x) { self.rt.true_.get() } else { self.rt.false_.get() };
+            let scratch = main_module(&mut self.vm, "__uncaught__");
+            self.rt.immortal(self.vm.heap_mut(), x);
+            globals::set_global_raw(&self.rt, self.vm.heap_mut(), scratch, "e", x);
+            globals::set_global_raw(&self.rt, self.vm.heap_mut(), scratch, "hint", hint);
+            if run_code(&mut self.vm, &code, scratch).is_err() {
+                continue;
+            }
+            if let Some(m) = globals::peek_global_of(&self.rt, scratch, "m").filter(|&m| crate::objects::is(m, &crate::objects::STR)) {
+                self.rt.uncaught_messages.borrow_mut().push((x, builtins::text(m).to_string()));
+            }
         }
     }
 }
@@ -187,7 +246,13 @@ pub fn report(outcome: &Outcome) -> (Option<String>, i32) {
     match outcome {
         Outcome::Done => (None, 0),
         Outcome::Exit(Exit::Status(n)) => (None, *n),
-        Outcome::Exit(Exit::Uncaught(r)) | Outcome::Error(r) => (Some(line(r)), 1),
+        Outcome::Exit(Exit::Uncaught(r)) => (Some(line(r)), 1),
+        Outcome::Error(r) => {
+            // An uncaught KeyboardInterrupt ends CPython by SIGINT: the shell's status 130.
+            let last = r.trim_end().rsplit('\n').next().unwrap_or("");
+            let interrupted = last == "KeyboardInterrupt" || last.starts_with("KeyboardInterrupt: ");
+            (Some(line(r)), if interrupted { 130 } else { 1 })
+        }
         Outcome::Syntax(e) => (Some(syntax_report(e)), 1),
     }
 }

@@ -281,6 +281,11 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
         match name {
             "__name__" => return Ok(unsafe { read_word(obj, &FUNC_NAME) } as usize),
             "__qualname__" => return Ok(unsafe { read_word(obj, &FUNC_QUALNAME) } as usize),
+            "__code__" => {
+                // SAFETY: a live function's code number.
+                let code = unsafe { read_word(obj, &FUNC_CODE) } as u32;
+                return crate::library::code_object(cx, rt, code);
+            }
             "__defaults__" | "__kwdefaults__" | "__closure__" => {
                 let d = match name {
                     "__defaults__" => &FUNC_DEFAULTS,

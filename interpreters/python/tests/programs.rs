@@ -76,6 +76,42 @@ fn an_uncaught_exception_prints_a_traceback_and_exits_1() {
 }
 
 #[test]
+fn uncaught_reports_name_classes_by_module_and_box_exception_groups() {
+    let dir = std::env::temp_dir();
+    let last_line = |src: &str| {
+        let out = mtpy(&["-c", src], &dir);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        (out.status.code(), err.trim_end().rsplit('\n').next().unwrap_or("").to_string(), err)
+    };
+    let (code, last, _) = last_line("import json\njson.loads('{bad')\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(last, "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+    let (_, last, _) = last_line("class Outer:\n    class Inner(Exception): pass\nraise Outer.Inner('x')\n");
+    assert_eq!(last, "Outer.Inner: x");
+    let src = "raise ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [KeyError('k')])])\n";
+    let (code, last, err) = last_line(src);
+    assert_eq!(code, Some(1));
+    assert_eq!(last, "      +------------------------------------", "{err}");
+    let want = "  | ExceptionGroup: outer (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | ValueError: 1\n    +---------------- 2 ----------------\n    | ExceptionGroup: inner (1 sub-exception)\n    +-+---------------- 1 ----------------\n      | KeyError: 'k'\n      +------------------------------------\n";
+    assert!(err.starts_with("  + Exception Group Traceback (most recent call last):\n"), "{err}");
+    assert!(err.contains(want), "{err}");
+    let src = "class Short(Exception):\n    def __init__(self, n):\n        self.n = n\n    def __str__(self):\n        return f'need {self.n} more'\nraise Short(5)\n";
+    let (_, last, _) = last_line(src);
+    assert_eq!(last, "Short: need 5 more");
+    let (_, last, _) = last_line("prnt('x')\n");
+    assert_eq!(last, "NameError: name 'prnt' is not defined. Did you mean: 'print'?");
+    let src = "class A:\n    def __init__(self):\n        self.value = 1\nA().valeu\n";
+    let (_, last, _) = last_line(src);
+    assert_eq!(last, "AttributeError: 'A' object has no attribute 'valeu'. Did you mean: 'value'?");
+    let (_, last, _) = last_line("import math\nmath.sqr(2)\n");
+    assert_eq!(last, "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?");
+    let (_, last, _) = last_line("undefined_thing_here\n");
+    assert_eq!(last, "NameError: name 'undefined_thing_here' is not defined");
+    let (code, last, _) = last_line("raise KeyboardInterrupt\n");
+    assert_eq!((code, last.as_str()), (Some(130), "KeyboardInterrupt"));
+}
+
+#[test]
 fn sys_exit_status_and_syntax_errors() {
     let dir = std::env::temp_dir();
     let out = mtpy(&["-c", "raise SystemExit(3)"], &dir);

@@ -378,15 +378,7 @@ pub fn traceback_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, tb: usize, name
 }
 
 fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64) -> PyResult {
-    let code = rt.code(code_id);
-    let co = crate::types::call_type(cx, rt, rt.builtin_type("code"), &[], &[])?;
-    let _ = metatrace::Ctx::root(cx, co);
-    for (name, v) in [("co_name", &code.name), ("co_qualname", &code.qualname), ("co_filename", &code.filename)] {
-        let s = new_str(cx.heap_mut(), v);
-        classes::set_slot(cx, rt, co, name, s);
-    }
-    let first = new_int(cx.heap_mut(), code.firstline as i64);
-    classes::set_slot(cx, rt, co, "co_firstlineno", first);
+    let co = code_object(cx, rt, code_id)?;
     let f = crate::types::call_type(cx, rt, rt.builtin_type("frame"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, f);
     classes::set_slot(cx, rt, f, "f_code", co);
@@ -394,4 +386,61 @@ fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64
     classes::set_slot(cx, rt, f, "f_lineno", l);
     classes::set_slot(cx, rt, f, "f_back", rt.none.get());
     Ok(f)
+}
+
+/// A `code` object describing compiled code number `code_id` (a traceback frame's `f_code`,
+/// a function's `__code__`): its names, first line, parameter counts, local names and
+/// CPython's `co_flags` bits, which `inspect` reads.
+pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> PyResult {
+    let code = rt.code(code_id);
+    let co = crate::types::call_type(cx, rt, rt.builtin_type("code"), &[], &[])?;
+    let _ = metatrace::Ctx::root(cx, co);
+    for (name, v) in [("co_name", &code.name), ("co_qualname", &code.qualname), ("co_filename", &code.filename)] {
+        let s = new_str(cx.heap_mut(), v);
+        classes::set_slot(cx, rt, co, name, s);
+    }
+    // CO_OPTIMIZED | CO_NEWLOCALS for functions, CO_VARARGS 4, CO_VARKEYWORDS 8,
+    // CO_GENERATOR 0x20, CO_NOFREE 0x40.
+    use crate::bytecode::CodeKind;
+    let mut flags = match code.kind {
+        CodeKind::Function | CodeKind::Generator => 3,
+        _ => 0,
+    };
+    if code.varargs {
+        flags |= 4;
+    }
+    if code.varkeywords {
+        flags |= 8;
+    }
+    if matches!(code.kind, CodeKind::Generator) {
+        flags |= 0x20;
+    }
+    if code.freevars.is_empty() && code.cellvars.is_empty() {
+        flags |= 0x40;
+    }
+    let local_count = code.varnames.len() - code.freevars.len();
+    let counts = [
+        ("co_firstlineno", code.firstline as i64),
+        ("co_argcount", code.argcount as i64),
+        ("co_posonlyargcount", code.posonlyargcount as i64),
+        ("co_kwonlyargcount", code.kwonlyargcount as i64),
+        ("co_flags", flags),
+        ("co_nlocals", local_count as i64),
+        ("co_stacksize", code.stacksize as i64),
+    ];
+    for (name, v) in counts {
+        let n = new_int(cx.heap_mut(), v);
+        classes::set_slot(cx, rt, co, name, n);
+    }
+    let names: Vec<usize> = code.varnames[..local_count].iter().map(|n| new_str(cx.heap_mut(), n)).collect();
+    let t = crate::runtime::new_tuple(cx.heap_mut(), &names);
+    classes::set_slot(cx, rt, co, "co_varnames", t);
+    let free: Vec<usize> =
+        code.freevars.iter().map(|&i| new_str(cx.heap_mut(), &code.varnames[i as usize])).collect();
+    let t = crate::runtime::new_tuple(cx.heap_mut(), &free);
+    classes::set_slot(cx, rt, co, "co_freevars", t);
+    let names: Vec<usize> = code.names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
+    let t = crate::runtime::new_tuple(cx.heap_mut(), &names);
+    classes::set_slot(cx, rt, co, "co_names", t);
+    Ok(co)
 }

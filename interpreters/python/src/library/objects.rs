@@ -284,7 +284,25 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
         let field = match name {
             "__self__" => &METHOD_SELF,
             "__func__" => &METHOD_FUNC,
-            _ => return None,
+            _ => {
+                // Other attributes are the function's (`m.__doc__`, `m.__name__`, attributes
+                // a decorator set), as CPython's method objects delegate them; the method
+                // type's own dunders stay its own.
+                let own = [
+                    "__call__", "__class__", "__delattr__", "__dir__", "__eq__", "__format__",
+                    "__ge__", "__get__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+                    "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+                    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+                    "__str__", "__subclasshook__",
+                ];
+                let delegated = !own.contains(&name);
+                if !delegated {
+                    return None;
+                }
+                // SAFETY: a live bound method's function field is an object.
+                let func = unsafe { read_word(obj, &METHOD_FUNC) } as usize;
+                return Some(crate::types::getattr(cx, rt, func, name));
+            }
         };
         // SAFETY: a live bound method's fields are objects.
         return Some(Ok(unsafe { read_word(obj, field) } as usize));

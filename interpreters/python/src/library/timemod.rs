@@ -1,4 +1,6 @@
-//! `time.struct_time`, `time.gmtime` and `time.localtime` (local time is UTC here).
+//! `time.struct_time`, `time.gmtime` and `time.localtime` (local time is UTC here); the rest
+//! of `time` (`strftime`, `strptime`, `mktime`, `asctime`, `ctime`, `timezone`, ...) is written
+//! in Python (`_time`) and found through `time.__getattr__`.
 
 use super::*;
 
@@ -6,6 +8,29 @@ rows! {
     "time.struct_time" => time_struct_time,
     "time.gmtime" => time_gmtime,
     "time.localtime" => time_gmtime,
+    "time.__getattr__" => time_getattr,
+}
+
+/// `time.__getattr__(name)`: a public name of the Python part (`_time`), copied into `time`
+/// when first asked for.
+fn time_getattr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let n = arg(cx, rt, args, 0, "__getattr__")?;
+    let name = if is(n, &STR) { text(n).to_string() } else { String::new() };
+    let time = rt.module_cache.borrow().get("time").copied();
+    if let (Some(time), false) = (time, name.starts_with('_')) {
+        let extra = crate::modules::import_module(cx, rt, "_time")?;
+        if let Some(v) = crate::globals::peek_global_of(rt, extra, &name) {
+            crate::globals::store_global(cx, rt, time, &name, v);
+            return Ok(v);
+        }
+    }
+    err(cx, rt, "AttributeError", &format!("module 'time' has no attribute '{name}'"))
 }
 
 const FIELDS: &[&str] =

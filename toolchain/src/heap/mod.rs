@@ -183,6 +183,25 @@ fn class_of(bytes: usize) -> usize {
     bytes / GRAIN - 1
 }
 
+/// Zeroes the `bytes` bytes at `p` (a multiple of GRAIN): the commonest sizes with fixed-size
+/// stores, as a call to `memset` costs more than the stores themselves.
+///
+/// # Safety
+/// `p` is valid for writes of `bytes` bytes and 8-byte aligned.
+#[inline(always)]
+unsafe fn zero_small(p: usize, bytes: usize) {
+    // SAFETY: as the caller promises.
+    unsafe {
+        match bytes {
+            16 => (p as *mut [u64; 2]).write([0; 2]),
+            32 => (p as *mut [u64; 4]).write([0; 4]),
+            48 => (p as *mut [u64; 6]).write([0; 6]),
+            64 => (p as *mut [u64; 8]).write([0; 8]),
+            _ => std::ptr::write_bytes(p as *mut u8, 0, bytes),
+        }
+    }
+}
+
 /// A run of free slots being built by stress mode's sweep, in the order they are linked.
 #[derive(Clone, Copy)]
 struct Run {
@@ -594,7 +613,32 @@ impl Heap {
         Ok(p)
     }
 
+    /// The allocation every object goes through. Its common case (a small object, a slot on
+    /// the free list, no stress mode, no finalizer queue) is inline and touches nothing else;
+    /// the rest is [`Heap::alloc_bytes_slow`].
+    #[inline]
     fn alloc_bytes(&mut self, layout: &'static Layout, bytes: usize) -> Result<usize, AllocError> {
+        if bytes <= MAX_SMALL && !self.stress && !layout.queue_finalize {
+            let class = class_of(bytes);
+            let p = self.fast.free[class];
+            if p != 0 {
+                // SAFETY: `p` is a free slot of `bytes` bytes: word 1 holds the next free slot;
+                // the whole slot is zeroed, then word 0 gets the class.
+                unsafe {
+                    self.fast.free[class] = ((p + 8) as *const usize).read();
+                    zero_small(p, bytes);
+                    (p as *mut usize).write(layout.class());
+                }
+                self.note_alloc(bytes);
+                return Ok(p);
+            }
+        }
+        self.alloc_bytes_slow(layout, bytes)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_bytes_slow(&mut self, layout: &'static Layout, bytes: usize) -> Result<usize, AllocError> {
         let oom = AllocError::OutOfMemory { layout: layout.name, bytes };
         let p = if bytes <= MAX_SMALL {
             let class = class_of(bytes);

@@ -256,6 +256,26 @@ fn runtime_errors_inside_hot_loops_and_inlined_calls() {
     }
 }
 
+/// Floor `%` and `//` by constants in a hot loop (the optimizer turns powers of two into a
+/// mask and a shift, the backend other constants into multiplies): negative dividends and the
+/// extremes agree with the interpreter, and the sums are Python's.
+#[test]
+fn floor_division_by_constants_in_loops() {
+    let src = "fn main() {\n\
+                 let i = -1500; let s = 0; let t = 0;\n\
+                 while i < 1500 {\n\
+                   s = s + i % 8 + i // 4 + i % 1024 + i // 2 - i % 7 - i // 3 + i % -4 + i // -8;\n\
+                   t = t + (i * 3074457345618258) % 4611686018427387904 // 1073741824;\n\
+                   i = i + 1;\n\
+                 }\n\
+                 let m = -9223372036854775807 - 1;\n\
+                 print(s, t, m % 2, m // 2, m % 4611686018427387904, m // 4611686018427387904);\n\
+               }";
+    // What CPython 3.11 prints for the same sums over range(-1500, 1500) (t's multiplier keeps
+    // |i * c| below 2^62: an overflowing `*` is an error in Fern) and the same extremes.
+    assert_eq!(run_every(src).unwrap(), "1528875 6438155975205 0 -4611686018427387904 0 -2\n");
+}
+
 #[test]
 fn semantics() {
     let out = run_every(

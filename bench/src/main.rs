@@ -11,8 +11,8 @@
 //!
 //! Close to the machine: a case with a C twin (`interpreters/fern/programs/NAME.c`, the same
 //! algorithm printing the same output) also builds it with `gcc -O2` and runs it interleaved
-//! with the others as the `C gcc -O2` row; the `x C` column is each row's median wall time
-//! over C's. Without gcc those rows are skipped with a note. A case with a `size` edit runs
+//! with the others as the `C gcc -O2` row; the `x C` and `cpu x C` columns are each row's
+//! median wall and CPU time over C's. Without gcc those rows are skipped with a note. A case with a `size` edit runs
 //! a copy of its program (and of the C twin) with a bigger size literal, which shows the
 //! steady-state loop speed apart from start-up (process start, parse, warm-up, compiling).
 
@@ -224,8 +224,8 @@ fn main() {
     let bindir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     println!(
-        "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>12}",
-        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "x C", "compile ms"
+        "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8} {:>12}",
+        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "x C", "cpu x C", "compile ms"
     );
     let mut failed = false;
     let mut no_gcc = false;
@@ -272,16 +272,17 @@ fn main() {
                 })
             })
             .collect();
-        let c_wall = rows.iter().zip(&medians).find_map(|(row, m)| if row.c { m.map(|m| m.0) } else { None });
+        let c_times = rows.iter().zip(&medians).find_map(|(row, m)| if row.c { *m } else { None });
         let mut baseline = None;
         for ((row, runs), m) in rows.iter().zip(&results).zip(&medians) {
             let Some((wall, cpu)) = *m else { continue };
             let (base_wall, base_cpu) = *baseline.get_or_insert((wall, cpu));
             let mut compile: Vec<f64> = runs.iter().filter_map(|r| r.compile_ms).collect();
             let c = if compile.is_empty() { "-".to_string() } else { format!("{:.3}", median(&mut compile)) };
-            let x_c = c_wall.map_or("-".to_string(), |c| format!("{:.2}x", wall / c));
+            let x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", wall / c.0));
+            let cpu_x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", cpu / c.1));
             println!(
-                "{:<22} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>8} {:>12}",
+                "{:<22} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>8} {:>8} {:>12}",
                 case.name,
                 row.label,
                 wall,
@@ -289,6 +290,7 @@ fn main() {
                 cpu,
                 base_cpu / cpu,
                 x_c,
+                cpu_x_c,
                 c
             );
         }

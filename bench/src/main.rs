@@ -35,7 +35,12 @@ struct Case {
 }
 
 /// A case without a C twin or size edit (the fields left out of the table below).
-const fn case(name: &'static str, bin: &'static str, file: &'static str, configs: &'static [(&'static str, &'static [&'static str])]) -> Case {
+const fn case(
+    name: &'static str,
+    bin: &'static str,
+    file: &'static str,
+    configs: &'static [(&'static str, &'static [&'static str])],
+) -> Case {
     Case { name, bin, file, configs, c_twin: None, size: None }
 }
 
@@ -150,12 +155,7 @@ fn run_once(row: &Row) -> Result<Run, String> {
     let secs = start.elapsed().as_secs_f64();
     let cpu = children_cpu() - cpu0;
     if !out.status.success() {
-        return Err(format!(
-            "{} {:?} failed: {}",
-            row.exe.display(),
-            row.args,
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("{} {:?} failed: {}", row.exe.display(), row.args, String::from_utf8_lossy(&out.stderr)));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     let compile_ms = stderr

@@ -549,7 +549,9 @@ mod tests {
         one("int_floordiv(i0, 8)", "int_rshift(i0, 3)");
         one("int_floordiv(i0, 4611686018427387904)", "int_rshift(i0, 62)");
         // Not powers of two, negative, a constant dividend, or a variable divisor: unchanged.
-        for body in ["int_mod(i0, 6)", "int_mod(i0, -4)", "int_floordiv(i0, -2)", "int_mod(8, i0)", "int_floordiv(i0, i0)"] {
+        for body in
+            ["int_mod(i0, 6)", "int_mod(i0, -4)", "int_floordiv(i0, -2)", "int_mod(8, i0)", "int_floordiv(i0, i0)"]
+        {
             one(body, body);
         }
         // By 1 it is still `mod_one` / `floordiv_one`.

@@ -276,6 +276,29 @@ fn floor_division_by_constants_in_loops() {
     assert_eq!(run_every(src).unwrap(), "1528875 6438155975205 0 -4611686018427387904 0 -2\n");
 }
 
+/// `4.0 / (1.0 + x * x)` in a hot loop: the optimizer drops its division-by-zero guard
+/// (`1.0 + x * x` is at least 1 or NaN); infinities, NaN and -0.0 still agree with the
+/// interpreter and with CPython 3.11, which prints the same for the same program.
+#[test]
+fn float_guards_decided_by_bounds() {
+    let src = "fn f(x) { return 4.0 / (1.0 + x * x); }\n\
+               fn main() {\n\
+                 let inf = 1e300 * 1e300; let nan = inf - inf;\n\
+                 let i = 0; let s = 0.0; let nans = 0;\n\
+                 while i < 3000 {\n\
+                   let x = i * 0.001;\n\
+                   if i % 7 == 3 { x = inf; }\n\
+                   if i % 11 == 5 { x = nan; }\n\
+                   if i % 13 == 1 { x = -(0.0); }\n\
+                   let y = f(x);\n\
+                   if y != y { nans = nans + 1; } else { s = s + y; }\n\
+                   i = i + 1;\n\
+                 }\n\
+                 print(s, nans);\n\
+               }";
+    assert_eq!(run_every(src).unwrap(), "4518.954763714685 252\n");
+}
+
 #[test]
 fn semantics() {
     let out = run_every(

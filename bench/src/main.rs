@@ -8,6 +8,13 @@
 //!     target/release/mtbench [--runs N] [FILTER]
 //! The interpreters are taken from the directory of this executable. Generated programs
 //! (wide frames, a bridge storm) are written by `ferngen` into the system's temp directory.
+//!
+//! Close to the machine: a case with a C twin (`interpreters/fern/programs/NAME.c`, the same
+//! algorithm printing the same output) also builds it with `gcc -O2` and runs it interleaved
+//! with the others as the `C gcc -O2` row; the `x C` and `cpu x C` columns are each row's
+//! median wall and CPU time over C's. Without gcc those rows are skipped with a note. A case with a `size` edit runs
+//! a copy of its program (and of the C twin) with a bigger size literal, which shows the
+//! steady-state loop speed apart from start-up (process start, parse, warm-up, compiling).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,27 +27,52 @@ struct Case {
     /// A program of the repository, or `gen:ARGS`: the output of `ferngen ARGS`.
     file: &'static str,
     configs: &'static [(&'static str, &'static [&'static str])],
+    /// The same algorithm in C (path from the repository root), run as one more row.
+    c_twin: Option<&'static str>,
+    /// `(from, to)`: run copies of the program and its C twin with this text (which each
+    /// contains exactly once) replaced, e.g. a loop bound made ten times bigger.
+    size: Option<(&'static str, &'static str)>,
+}
+
+/// A case without a C twin or size edit (the fields left out of the table below).
+const fn case(
+    name: &'static str,
+    bin: &'static str,
+    file: &'static str,
+    configs: &'static [(&'static str, &'static [&'static str])],
+) -> Case {
+    Case { name, bin, file, configs, c_twin: None, size: None }
 }
 
 const JIT_OFF_ON: &[(&str, &[&str])] = &[("jit off", &["--jit", "off"]), ("jit on", &[])];
+/// The sized-up (steady-state) cases: interpreted, they would take minutes.
+const JIT_ON: &[(&str, &[&str])] = &[("jit on", &[])];
 
 const CASES: &[Case] = &[
-    Case { name: "bf nested loops", bin: "bf", file: "interpreters/bf/programs/loops.b", configs: JIT_OFF_ON },
-    Case { name: "bf alphabet", bin: "bf", file: "interpreters/bf/programs/bench.b", configs: JIT_OFF_ON },
-    Case { name: "fern recursion", bin: "fern", file: "interpreters/fern/programs/fib.fern", configs: JIT_OFF_ON },
-    Case { name: "fern float loop", bin: "fern", file: "interpreters/fern/programs/floats.fern", configs: JIT_OFF_ON },
-    Case { name: "fern nested calls", bin: "fern", file: "interpreters/fern/programs/loops.fern", configs: JIT_OFF_ON },
+    case("bf nested loops", "bf", "interpreters/bf/programs/loops.b", JIT_OFF_ON),
+    case("bf alphabet", "bf", "interpreters/bf/programs/bench.b", JIT_OFF_ON),
+    case("fern recursion", "fern", "interpreters/fern/programs/fib.fern", JIT_OFF_ON),
+    Case { c_twin: Some("interpreters/fern/programs/floats.c"), ..case("fern float loop", "fern", FLOATS, JIT_OFF_ON) },
     Case {
-        name: "fern binary trees",
-        bin: "fern",
-        file: "interpreters/fern/programs/binary_trees.fern",
-        configs: JIT_OFF_ON,
+        c_twin: Some("interpreters/fern/programs/floats.c"),
+        size: Some(("10000000", "100000000")),
+        ..case("fern float loop x10", "fern", FLOATS, JIT_ON)
     },
-    Case { name: "fern wide 32", bin: "fern", file: "gen:wide 32 300000", configs: JIT_OFF_ON },
-    Case { name: "fern wide 200", bin: "fern", file: "gen:wide 200 300000", configs: JIT_OFF_ON },
-    Case { name: "fern wide 1000", bin: "fern", file: "gen:wide 1000 300000", configs: JIT_OFF_ON },
-    Case { name: "fern collatz", bin: "fern", file: "gen:collatz 30000", configs: JIT_STORM },
+    Case { c_twin: Some("interpreters/fern/programs/loops.c"), ..case("fern nested calls", "fern", LOOPS, JIT_OFF_ON) },
+    Case {
+        c_twin: Some("interpreters/fern/programs/loops.c"),
+        size: Some(("i < 1000", "i < 10000")),
+        ..case("fern nested calls x10", "fern", LOOPS, JIT_ON)
+    },
+    case("fern binary trees", "fern", "interpreters/fern/programs/binary_trees.fern", JIT_OFF_ON),
+    case("fern wide 32", "fern", "gen:wide 32 300000", JIT_OFF_ON),
+    case("fern wide 200", "fern", "gen:wide 200 300000", JIT_OFF_ON),
+    case("fern wide 1000", "fern", "gen:wide 1000 300000", JIT_OFF_ON),
+    case("fern collatz", "fern", "gen:collatz 30000", JIT_STORM),
 ];
+
+const FLOATS: &str = "interpreters/fern/programs/floats.fern";
+const LOOPS: &str = "interpreters/fern/programs/loops.fern";
 
 /// JIT off, on, and at the settings that grow the most bridges.
 const JIT_STORM: &[(&str, &[&str])] =
@@ -61,6 +93,42 @@ fn program(root: &Path, bindir: &Path, file: &str) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// A copy of `file` in the temp directory with `from` (which it must contain exactly once)
+/// replaced by `to`.
+fn edited(file: &Path, (from, to): (&str, &str)) -> Result<PathBuf, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if text.matches(from).count() != 1 {
+        return Err(format!("{} does not contain {from:?} exactly once", file.display()));
+    }
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("program");
+    let path = std::env::temp_dir().join(format!("mtbench-{}-sized-{name}", std::process::id()));
+    std::fs::write(&path, text.replacen(from, to, 1)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Builds a C twin with `gcc -O2` into the temp directory. `Ok(None)` when there is no gcc.
+fn build_c(source: &Path) -> Result<Option<PathBuf>, String> {
+    let name = source.file_stem().and_then(|n| n.to_str()).unwrap_or("twin");
+    let exe = std::env::temp_dir().join(format!("mtbench-{}-{name}-c", std::process::id()));
+    match Command::new("gcc").arg("-O2").arg("-o").arg(&exe).arg(source).output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot run gcc: {e}")),
+        Ok(out) if !out.status.success() => {
+            Err(format!("gcc -O2 {} failed: {}", source.display(), String::from_utf8_lossy(&out.stderr)))
+        }
+        Ok(_) => Ok(Some(exe)),
+    }
+}
+
+/// One row of a case's table: a command line run `runs` times.
+struct Row {
+    label: String,
+    exe: PathBuf,
+    args: Vec<String>,
+    /// Whether this is the C twin (the `x C` reference; it takes no `--stats`).
+    c: bool,
+}
+
 struct Run {
     secs: f64,
     cpu: f64,
@@ -77,24 +145,17 @@ fn children_cpu() -> f64 {
     secs(u.ru_utime) + secs(u.ru_stime)
 }
 
-fn run_once(exe: &Path, args: &[&str], file: &Path) -> Result<Run, String> {
+fn run_once(row: &Row) -> Result<Run, String> {
     let cpu0 = children_cpu();
     let start = Instant::now();
-    let out = Command::new(exe)
-        .args(args)
-        .arg("--stats")
-        .arg(file)
+    let out = Command::new(&row.exe)
+        .args(&row.args)
         .output()
-        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+        .map_err(|e| format!("cannot run {}: {e}", row.exe.display()))?;
     let secs = start.elapsed().as_secs_f64();
     let cpu = children_cpu() - cpu0;
     if !out.status.success() {
-        return Err(format!(
-            "{} {args:?} {} failed: {}",
-            exe.display(),
-            file.display(),
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("{} {:?} failed: {}", row.exe.display(), row.args, String::from_utf8_lossy(&out.stderr)));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     let compile_ms = stderr
@@ -110,6 +171,46 @@ fn median(v: &mut [f64]) -> f64 {
     v[v.len() / 2]
 }
 
+/// The rows of a case and the temp files to remove afterwards.
+fn rows(case: &Case, root: &Path, bindir: &Path, no_gcc: &mut bool) -> Result<(Vec<Row>, Vec<PathBuf>), String> {
+    let mut temps = Vec::new();
+    let mut file = program(root, bindir, case.file)?;
+    if case.file.starts_with("gen:") {
+        temps.push(file.clone());
+    }
+    if let Some(edit) = case.size {
+        file = edited(&file, edit)?;
+        temps.push(file.clone());
+    }
+    let exe = bindir.join(case.bin);
+    let file_arg = file.to_string_lossy().into_owned();
+    let mut rows: Vec<Row> = case
+        .configs
+        .iter()
+        .map(|(label, args)| {
+            let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            args.push("--stats".to_string());
+            args.push(file_arg.clone());
+            Row { label: label.to_string(), exe: exe.clone(), args, c: false }
+        })
+        .collect();
+    if let Some(twin) = case.c_twin {
+        let mut source = root.join(twin);
+        if let Some(edit) = case.size {
+            source = edited(&source, edit)?;
+            temps.push(source.clone());
+        }
+        match build_c(&source)? {
+            Some(c_exe) => {
+                temps.push(c_exe.clone());
+                rows.push(Row { label: "C gcc -O2".to_string(), exe: c_exe, args: Vec::new(), c: true });
+            }
+            None => *no_gcc = true,
+        }
+    }
+    Ok((rows, temps))
+}
+
 fn main() {
     let mut runs = 5;
     let mut filter = None;
@@ -123,14 +224,14 @@ fn main() {
     let bindir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     println!(
-        "{:<20} {:<10} {:>10} {:>9} {:>10} {:>9} {:>12}",
-        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "compile ms"
+        "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8} {:>12}",
+        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "x C", "cpu x C", "compile ms"
     );
     let mut failed = false;
+    let mut no_gcc = false;
     for case in CASES.iter().filter(|c| filter.as_ref().is_none_or(|f| c.name.contains(f.as_str()))) {
-        let exe = bindir.join(case.bin);
-        let file = match program(&root, &bindir, case.file) {
-            Ok(f) => f,
+        let (rows, temps) = match rows(case, &root, &bindir, &mut no_gcc) {
+            Ok(r) => r,
             Err(e) => {
                 eprintln!("{}: {e}", case.name);
                 failed = true;
@@ -138,14 +239,14 @@ fn main() {
             }
         };
         let mut reference: Option<Vec<u8>> = None;
-        let mut results: Vec<Vec<Run>> = case.configs.iter().map(|_| Vec::new()).collect();
+        let mut results: Vec<Vec<Run>> = rows.iter().map(|_| Vec::new()).collect();
         'runs: for _ in 0..runs {
-            for ((config, cargs), out) in case.configs.iter().zip(&mut results) {
-                match run_once(&exe, cargs, &file) {
+            for (row, out) in rows.iter().zip(&mut results) {
+                match run_once(row) {
                     Ok(r) => {
                         match &reference {
                             Some(want) if *want != r.stdout => {
-                                eprintln!("{}: output under {config} differs from the baseline", case.name);
+                                eprintln!("{}: output under {} differs from the baseline", case.name, row.label);
                                 failed = true;
                             }
                             Some(_) => {}
@@ -161,30 +262,44 @@ fn main() {
                 }
             }
         }
+        let medians: Vec<Option<(f64, f64)>> = results
+            .iter()
+            .map(|runs| {
+                (!runs.is_empty()).then(|| {
+                    let wall = median(&mut runs.iter().map(|r| r.secs).collect::<Vec<_>>());
+                    let cpu = median(&mut runs.iter().map(|r| r.cpu).collect::<Vec<_>>());
+                    (wall, cpu)
+                })
+            })
+            .collect();
+        let c_times = rows.iter().zip(&medians).find_map(|(row, m)| if row.c { *m } else { None });
         let mut baseline = None;
-        for ((config, _), runs) in case.configs.iter().zip(&results) {
-            if runs.is_empty() {
-                continue;
-            }
-            let wall = median(&mut runs.iter().map(|r| r.secs).collect::<Vec<_>>());
-            let cpu = median(&mut runs.iter().map(|r| r.cpu).collect::<Vec<_>>());
+        for ((row, runs), m) in rows.iter().zip(&results).zip(&medians) {
+            let Some((wall, cpu)) = *m else { continue };
             let (base_wall, base_cpu) = *baseline.get_or_insert((wall, cpu));
             let mut compile: Vec<f64> = runs.iter().filter_map(|r| r.compile_ms).collect();
             let c = if compile.is_empty() { "-".to_string() } else { format!("{:.3}", median(&mut compile)) };
+            let x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", wall / c.0));
+            let cpu_x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", cpu / c.1));
             println!(
-                "{:<20} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>12}",
+                "{:<22} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>8} {:>8} {:>12}",
                 case.name,
-                config,
+                row.label,
                 wall,
                 base_wall / wall,
                 cpu,
                 base_cpu / cpu,
+                x_c,
+                cpu_x_c,
                 c
             );
         }
-        if case.file.starts_with("gen:") {
-            let _ = std::fs::remove_file(&file);
+        for t in temps {
+            let _ = std::fs::remove_file(t);
         }
+    }
+    if no_gcc {
+        println!("note: gcc was not found, so the C twins (the `C gcc -O2` rows, `x C`) were skipped");
     }
     if failed {
         std::process::exit(1);

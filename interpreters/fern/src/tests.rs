@@ -256,6 +256,49 @@ fn runtime_errors_inside_hot_loops_and_inlined_calls() {
     }
 }
 
+/// Floor `%` and `//` by constants in a hot loop (the optimizer turns powers of two into a
+/// mask and a shift, the backend other constants into multiplies): negative dividends and the
+/// extremes agree with the interpreter, and the sums are Python's.
+#[test]
+fn floor_division_by_constants_in_loops() {
+    let src = "fn main() {\n\
+                 let i = -1500; let s = 0; let t = 0;\n\
+                 while i < 1500 {\n\
+                   s = s + i % 8 + i // 4 + i % 1024 + i // 2 - i % 7 - i // 3 + i % -4 + i // -8;\n\
+                   t = t + (i * 3074457345618258) % 4611686018427387904 // 1073741824;\n\
+                   i = i + 1;\n\
+                 }\n\
+                 let m = -9223372036854775807 - 1;\n\
+                 print(s, t, m % 2, m // 2, m % 4611686018427387904, m // 4611686018427387904);\n\
+               }";
+    // What CPython 3.11 prints for the same sums over range(-1500, 1500) (t's multiplier keeps
+    // |i * c| below 2^62: an overflowing `*` is an error in Fern) and the same extremes.
+    assert_eq!(run_every(src).unwrap(), "1528875 6438155975205 0 -4611686018427387904 0 -2\n");
+}
+
+/// `4.0 / (1.0 + x * x)` in a hot loop: the optimizer drops its division-by-zero guard
+/// (`1.0 + x * x` is at least 1 or NaN); infinities, NaN and -0.0 still agree with the
+/// interpreter and with CPython 3.11, which prints the same for the same program.
+#[test]
+fn float_guards_decided_by_bounds() {
+    let src = "fn f(x) { return 4.0 / (1.0 + x * x); }\n\
+               fn main() {\n\
+                 let inf = 1e300 * 1e300; let nan = inf - inf;\n\
+                 let i = 0; let s = 0.0; let nans = 0;\n\
+                 while i < 3000 {\n\
+                   let x = i * 0.001;\n\
+                   if i % 7 == 3 { x = inf; }\n\
+                   if i % 11 == 5 { x = nan; }\n\
+                   if i % 13 == 1 { x = -(0.0); }\n\
+                   let y = f(x);\n\
+                   if y != y { nans = nans + 1; } else { s = s + y; }\n\
+                   i = i + 1;\n\
+                 }\n\
+                 print(s, nans);\n\
+               }";
+    assert_eq!(run_every(src).unwrap(), "4518.954763714685 252\n");
+}
+
 #[test]
 fn semantics() {
     let out = run_every(

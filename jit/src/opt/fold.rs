@@ -25,6 +25,13 @@
 //!   read as adding its (wrapping) negation. This one rewrites the operation instead of
 //!   replacing its result, so chains of pointer or counter steps collapse onto their first
 //!   base (`((x + 1) + 1) - 2` is `x`, which lets peeling see a loop-invariant position);
+//! - `pow2_divisor`: `int_mod(x, 2^k)` becomes `int_and(x, 2^k - 1)` and `int_floordiv(x, 2^k)`
+//!   becomes `int_rshift(x, k)` (arithmetic) for 1 <= k <= 62: with floor semantics these are
+//!   exact for every `x`, negative ones included (`-7 % 4 == 1 == -7 & 3`, `-7 // 4 == -2 ==
+//!   -7 >> 2`), so no sign fix-up is needed. Like `add_add_const` it rewrites the operation.
+//!   Other constant divisors are left to the backend: Cranelift's mid-end turns `srem`/`sdiv`
+//!   by a constant into a multiply-high and shifts, and the floor fix-up is a compare and a
+//!   select after it;
 //! - overflow-checked operations (`int_add_ovf`, ...) followed by `guard_no_overflow`: the
 //!   identities above (which can never overflow) applied to the unchecked twin, and
 //!   `const_fold_ovf`, which folds constant arguments only when the checked result does not
@@ -59,6 +66,10 @@ pub fn run(t: &mut Trace) {
             if op.opcode.is_pure() {
                 if let Some((opcode, args)) = add_add_const(&defs, op.opcode, &op.args) {
                     // Rewritten in place; a combined constant of 0 is then `add_zero`.
+                    op.opcode = opcode;
+                    op.args = args;
+                }
+                if let Some((opcode, args)) = pow2_divisor(op.opcode, &op.args) {
                     op.opcode = opcode;
                     op.args = args;
                 }
@@ -466,6 +477,22 @@ fn add_add_const(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<(Opcod
     Some((Opcode::IntAdd, vec![x, Operand::Int(c1.wrapping_add(c2))]))
 }
 
+/// Rule `pow2_divisor`: floor modulo and floor division by a positive power of two as a mask
+/// and an arithmetic shift (see the module docs). Returns the rewritten operation.
+fn pow2_divisor(opcode: Opcode, args: &[Operand]) -> Option<(Opcode, Vec<Operand>)> {
+    let (&[x @ Operand::Value(_), Operand::Int(d)], true) = (args, d_is_pow2(args)) else { return None };
+    match opcode {
+        Opcode::IntMod => Some((Opcode::IntAnd, vec![x, Operand::Int(d - 1)])),
+        Opcode::IntFloorDiv => Some((Opcode::IntRshift, vec![x, Operand::Int(d.trailing_zeros() as i64)])),
+        _ => None,
+    }
+}
+
+/// Whether the second argument is a constant 2^k with 1 <= k <= 62.
+fn d_is_pow2(args: &[Operand]) -> bool {
+    matches!(args, [_, Operand::Int(d)] if *d > 1 && (*d as u64).is_power_of_two())
+}
+
 #[cfg(test)]
 mod tests {
     use super::run;
@@ -509,6 +536,40 @@ mod tests {
         unary("i2 = int_mod(-7, 2)", "1");
         unary("i2 = int_mod(7, -2)", "-1");
         unary("i2 = int_mod(-6, 3)", "0");
+    }
+
+    #[test]
+    fn pow2_divisor() {
+        let one = |body: &str, want: &str| {
+            fold(&format!("inputs(i0)\ni1 = {body}\nfinish(i1)\n"), &format!("inputs(i0)\ni1 = {want}\nfinish(i1)\n"))
+        };
+        one("int_mod(i0, 2)", "int_and(i0, 1)");
+        one("int_mod(i0, 1024)", "int_and(i0, 1023)");
+        one("int_mod(i0, 4611686018427387904)", "int_and(i0, 4611686018427387903)");
+        one("int_floordiv(i0, 8)", "int_rshift(i0, 3)");
+        one("int_floordiv(i0, 4611686018427387904)", "int_rshift(i0, 62)");
+        // Not powers of two, negative, a constant dividend, or a variable divisor: unchanged.
+        for body in
+            ["int_mod(i0, 6)", "int_mod(i0, -4)", "int_floordiv(i0, -2)", "int_mod(8, i0)", "int_floordiv(i0, i0)"]
+        {
+            one(body, body);
+        }
+        // By 1 it is still `mod_one` / `floordiv_one`.
+        fold("inputs(i0)\ni1 = int_mod(i0, 1)\nfinish(i1)\n", "inputs(i0)\nfinish(0)\n");
+        fold("inputs(i0)\ni1 = int_floordiv(i0, 1)\nfinish(i1)\n", "inputs(i0)\nfinish(i0)\n");
+    }
+
+    /// The rewrite is exact for negative dividends and the extremes (floor semantics).
+    #[test]
+    fn pow2_divisor_matches_floor_semantics() {
+        use super::{py_floordiv, py_mod};
+        for x in [i64::MIN, i64::MIN + 1, -9, -8, -7, -1, 0, 1, 7, 8, 9, i64::MAX] {
+            for k in 1..=62 {
+                let d = 1i64 << k;
+                assert_eq!(py_mod(x, d), Some(x & (d - 1)), "{x} % {d}");
+                assert_eq!(py_floordiv(x, d), Some(x >> k), "{x} // {d}");
+            }
+        }
     }
 
     #[test]

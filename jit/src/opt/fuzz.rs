@@ -310,7 +310,7 @@ fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
                 fresh(&mut src, &mut vals, format!("{}({x})", UN[rng.below(4)]));
             }
             5 => {
-                let d = [1, 2, 3, 7, -2, -5][rng.below(6)];
+                let d: i64 = [1, 2, 3, 7, -2, -5, 4, 8, -4, 1 << 62][rng.below(10)];
                 let name = ["int_floordiv", "int_mod"][rng.below(2)];
                 fresh(&mut src, &mut vals, format!("{name}({x}, {d})"));
                 let k = rng.below(64);

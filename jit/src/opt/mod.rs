@@ -11,6 +11,7 @@
 //! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
 //! | virtualize | [`virtualize`] | allocation removal: objects that do not escape are never allocated (their fields live in registers, guards describe them as virtuals, loop-carried boxes travel as their fields) |
 //! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
+//! | floats | [`floats`] | float lower bounds: decides comparisons such as `1.0 + x * x == 0.0` |
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | sink | [`sink`] | store sinking: the loop body's writes of loop-invariant locations move to the guards that leave the loop |
@@ -19,7 +20,7 @@
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, cse, heap, sink, dse, fold,
+//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, floats, cse, heap, sink, dse, fold,
 //! guards, bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
 //! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
@@ -54,6 +55,7 @@ pub mod bounds;
 pub mod cse;
 pub mod dce;
 pub mod dse;
+pub mod floats;
 pub mod fold;
 #[cfg(test)]
 mod fuzz;
@@ -79,6 +81,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("guards", guards::run),
     ("virtualize", virtualize::run),
     ("bounds", bounds::run),
+    ("floats", floats::run),
     ("cse", cse::run),
     ("heap", heap::run),
     ("sink", sink::run),

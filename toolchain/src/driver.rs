@@ -584,18 +584,17 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
     if resume.virtuals.is_empty() {
         return;
     }
-    let objs: Vec<usize> = resume
-        .virtuals
-        .iter()
-        .map(|v| {
-            // SAFETY: size descrs carry the address of a `&'static Layout`.
-            let layout = unsafe { &*(v.layout as *const Layout) };
-            match v.len {
-                Some(n) => vm.heap.alloc_array(layout, n as usize),
-                None => vm.heap.alloc(layout),
-            }
-        })
-        .collect();
+    // (Into the Vm's own buffer: exits with virtuals can be the hottest path of a program.)
+    let mut objs = std::mem::take(&mut vm.materialized);
+    objs.clear();
+    objs.extend(resume.virtuals.iter().map(|v| {
+        // SAFETY: size descrs carry the address of a `&'static Layout`.
+        let layout = unsafe { &*(v.layout as *const Layout) };
+        match v.len {
+            Some(n) => vm.heap.alloc_array(layout, n as usize),
+            None => vm.heap.alloc(layout),
+        }
+    }));
     let word = |s: Slot, w: u64| match s {
         Slot::Virtual(k) => objs[k as usize] as u64,
         Slot::Word(_) => w,
@@ -611,6 +610,7 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
     for &(pos, k) in &resume.virtual_slots {
         words[pos as usize] = objs[k as usize] as u64;
     }
+    vm.materialized = objs;
 }
 
 /// Every reference constant of a trace (in operations and snapshots).

@@ -43,6 +43,8 @@ pub(crate) struct VmState<L: Language> {
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<PortalCtx>,
     /// The exit words a bridge from inside inlined calls starts from (see `driver`).
+    /// The objects `driver::materialize` is building (kept, so an exit allocates no Vec).
+    pub(crate) materialized: Vec<usize>,
     pub(crate) bridge_words: Vec<u64>,
     /// Frame buffers for compiled function entries called from compiled code, for reuse.
     pub(crate) spare_bufs: Vec<Vec<u64>>,
@@ -127,6 +129,7 @@ impl<L: Language> VmState<L> {
             forced: None,
             spare_bufs: Vec::new(),
             bridge_words: Vec::new(),
+            materialized: Vec::new(),
             units: Vec::new(),
             backend: None,
             recorder: None,

@@ -280,6 +280,43 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                     f.pc += 1;
                     Step::Next
                 }
+                // The space's operation here; only what it does not answer at once goes the
+                // long way (the same handling as in `instruction`).
+                Op::Compare(op) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    match S::compare(cx, &rt, op, a, b) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => compare_outcome::<S, C>(cx, f, a, b, out),
+                    }
+                }
+                Op::Binary { op, inplace: false } => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    match S::binary(cx, &rt, op, a, b) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
+                    }
+                }
+                Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
+                    let c = f.top();
+                    match S::truth(cx, &rt, c) {
+                        Some(t) => {
+                            f.pop();
+                            branch_on(f, t);
+                            Step::Next
+                        }
+                        None => instruction::<S, C>(cx, &rt, &code, f),
+                    }
+                }
                 _ => instruction::<S, C>(cx, &rt, &code, f),
             }
         };
@@ -492,6 +529,47 @@ fn inplace_binary<S: Space, C: Ctx<Py<S>>>(
         Outcome::Native(NativeOp::Binary(op), args) => Outcome::Native(NativeOp::Inplace(op), args),
         out => out,
     }
+}
+
+/// Finishes `a op b` (popped) with the space's outcome `out`. `own_inplace`: `out` calls
+/// `a.__iop__`.
+#[allow(clippy::too_many_arguments)]
+fn binary_outcome<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    op: crate::bytecode::BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    out: Outcome<C>,
+    own_inplace: bool,
+) -> Step<C> {
+    if let Outcome::Call(..) = out {
+        // A user `__op__`: its result may be NotImplemented (then the reflection); a
+        // reflected `__rop__` called at once: NotImplemented is a TypeError.
+        let phase = if own_inplace || crate::classes::has_forward(cx, rt, op, a) { REFLECT } else { REFLECTED };
+        f.push(a);
+        f.push(b);
+        return finish_in::<S, C>(cx, f, out, phase);
+    }
+    finish::<S, C>(cx, f, out)
+}
+
+/// Finishes `a op b` (a comparison, popped) with the space's outcome `out`.
+fn compare_outcome<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    f: &mut Frame<C>,
+    a: C::Ref,
+    b: C::Ref,
+    out: Outcome<C>,
+) -> Step<C> {
+    if let Outcome::Call(..) = out {
+        // A user rich comparison: its result may be NotImplemented.
+        f.push(a);
+        f.push(b);
+        return finish_in::<S, C>(cx, f, out, CMP_REFLECT);
+    }
+    finish::<S, C>(cx, f, out)
 }
 
 /// As [`finish`], continuing in `phase` after a call.
@@ -897,15 +975,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let out = if inplace { crate::classes::inplace(cx, rt, op, a, b) } else { None };
             let own_inplace = out.is_some();
             let out = out.unwrap_or_else(|| inplace_binary::<S, C>(cx, rt, op, a, b, inplace));
-            if let Outcome::Call(..) = out {
-                // A user `__op__`: its result may be NotImplemented (then the reflection); a
-                // reflected `__rop__` called at once: NotImplemented is a TypeError.
-                let phase = if own_inplace || crate::classes::has_forward(cx, rt, op, a) { REFLECT } else { REFLECTED };
-                f.push(a);
-                f.push(b);
-                return finish_in::<S, C>(cx, f, out, phase);
-            }
-            return finish::<S, C>(cx, f, out);
+            return binary_outcome::<S, C>(cx, rt, f, op, a, b, out, own_inplace);
         }
         Op::Unary(op) => {
             let a = f.pop();
@@ -916,13 +986,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let b = f.pop();
             let a = f.pop();
             let out = S::compare(cx, rt, op, a, b);
-            if let Outcome::Call(..) = out {
-                // A user rich comparison: its result may be NotImplemented.
-                f.push(a);
-                f.push(b);
-                return finish_in::<S, C>(cx, f, out, CMP_REFLECT);
-            }
-            return finish::<S, C>(cx, f, out);
+            return compare_outcome::<S, C>(cx, f, a, b, out);
         }
         Op::Jump(t) => {
             f.pc = t;

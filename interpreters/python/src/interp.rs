@@ -306,6 +306,22 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
                     }
                 }
+                Op::ForIter(t) => {
+                    let it = f.top();
+                    match S::next(cx, &rt, it) {
+                        Ok(Some(v)) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        Ok(None) => {
+                            f.pop();
+                            f.pc = t;
+                            Step::Next
+                        }
+                        Err(out) => for_iter_call::<S, C>(cx, &rt, f, t, out),
+                    }
+                }
                 Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
                     let c = f.top();
                     match S::truth(cx, &rt, c) {
@@ -570,6 +586,19 @@ fn compare_outcome<S: Space, C: Ctx<Py<S>>>(
         return finish_in::<S, C>(cx, f, out, CMP_REFLECT);
     }
     finish::<S, C>(cx, f, out)
+}
+
+/// `ForIter` to `t` over a user iterator (or generator): `out` gets the next item.
+fn for_iter_call<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>, t: u32, out: Outcome<C>) -> Step<C> {
+    // A StopIteration ends the loop (see `exhausted`).
+    match finish_in::<S, C>(cx, f, out, FOR_NEXT) {
+        Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
+            f.pop();
+            f.pc = t;
+            Step::Next
+        }
+        s => s,
+    }
 }
 
 /// As [`finish`], continuing in `phase` after a call.
@@ -1030,18 +1059,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                     f.pc = t;
                     return Step::Next;
                 }
-                Err(out) => {
-                    // A user iterator: a StopIteration ends the loop (see `exhausted`).
-                    let step = finish_in::<S, C>(cx, f, out, FOR_NEXT);
-                    return match step {
-                        Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
-                            f.pop();
-                            f.pc = t;
-                            Step::Next
-                        }
-                        s => s,
-                    };
-                }
+                Err(out) => return for_iter_call::<S, C>(cx, rt, f, t, out),
             }
         }
         Op::Call(argc) => {

@@ -322,6 +322,29 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         Err(out) => for_iter_call::<S, C>(cx, &rt, f, t, out),
                     }
                 }
+                Op::LoadAttr(n) => {
+                    let obj = f.pop();
+                    match S::getattr_at(cx, &rt, obj, &name::<C>(&code, n), code.sites.at(f.pc)) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => finish::<S, C>(cx, f, out),
+                    }
+                }
+                Op::BinarySubscr => {
+                    let key = f.pop();
+                    let obj = f.pop();
+                    match S::getitem(cx, &rt, obj, key) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => finish::<S, C>(cx, f, out),
+                    }
+                }
                 Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
                     let c = f.top();
                     match S::truth(cx, &rt, c) {

@@ -333,6 +333,28 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         out => finish::<S, C>(cx, f, out),
                     }
                 }
+                Op::StoreAttr(n) => {
+                    let obj = f.pop();
+                    let v = f.pop();
+                    match S::setattr_at(cx, &rt, obj, &name::<C>(&code, n), v, code.sites.at(f.pc)) {
+                        Outcome::Value(_) => {
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => finish_void::<S, C>(cx, f, out),
+                    }
+                }
+                Op::LoadGlobal(n) if !cx.we_are_jitted() => {
+                    let site = code.sites.at(f.pc);
+                    match crate::globals::load_global_at(cx, &rt, f.globals, name::<C>(&code, n), site) {
+                        Some(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        None => instruction::<S, C>(cx, &rt, &code, f),
+                    }
+                }
                 Op::BinarySubscr => {
                     let key = f.pop();
                     let obj = f.pop();

@@ -333,6 +333,25 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         out => finish::<S, C>(cx, f, out),
                     }
                 }
+                Op::LoadMethod(n) => {
+                    // `[func, obj]`, or `[null, obj.name]` (as in `instruction`).
+                    let obj = f.pop();
+                    let (name, site) = (name::<C>(&code, n), code.sites.at(f.pc));
+                    match S::method_at(cx, &rt, obj, name, site) {
+                        Some(func) => {
+                            f.push(func);
+                            f.push(obj);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        None => {
+                            let null = cx.const_ref(0);
+                            f.push(null);
+                            let out = S::getattr_at(cx, &rt, obj, name, site);
+                            finish::<S, C>(cx, f, out)
+                        }
+                    }
+                }
                 Op::StoreAttr(n) => {
                     let obj = f.pop();
                     let v = f.pop();

@@ -11,7 +11,7 @@ use crate::classes;
 use crate::dict;
 use crate::interp::Frame;
 use crate::objects::*;
-use crate::runtime::{list_items, new_bigint, new_float, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::runtime::{list_items, new_int, new_list, new_str, new_tuple, tuple_items};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::{Concrete, Ctx, Effect, Helper, Native, Red, Type};
@@ -271,10 +271,6 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         return classes::meta_of(rt, obj);
     }
     *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
-}
-
-fn int_obj<S: Space>(cx: &mut Cx<'_, S>, v: BigInt) -> usize {
-    new_bigint(cx.heap_mut(), v)
 }
 
 /// Calls any callable from Rust (natives).
@@ -1716,16 +1712,4 @@ impl<'a, S: Space> crate::call::KwDicts<Cx<'a, S>> for NativeKwDicts {
         let k = new_str(cx.heap_mut(), name);
         dict::lookup(cx, &rt, d, k).ok().flatten()
     }
-}
-
-#[allow(dead_code)]
-fn unused(_: Frame<metatrace::Plain>, _: f64, _: BigInt, _: bool) -> bool {
-    let x: BigInt = BigInt::zero();
-    x.is_negative()
-}
-
-#[allow(dead_code)]
-fn unused2<S: Space>(cx: &mut Cx<'_, S>, v: BigInt) -> usize {
-    let _ = new_float(cx.heap_mut(), 0.0);
-    int_obj(cx, v)
 }

@@ -145,7 +145,8 @@ impl Session {
 
 impl Session {
     /// Runs the `__str__` methods written in Python of uncaught exception `e` and the
-    /// exceptions chained to it, keeping the messages for the report
+    /// exceptions chained to it (and `str` of those whose arguments the report cannot
+    /// render without running code, such as a tuple or a user object), keeping the messages for the report
     /// (`Python::uncaught_messages`): the report itself is made without running code.
     fn user_messages(&mut self, e: usize) {
         let mut chain = Vec::new();
@@ -169,7 +170,9 @@ impl Session {
             .filter(|&x| {
                 let t = builtins::peek_type(&self.rt, x);
                 let f = classes::lookup(&self.rt, t, "__str__");
-                hinted(x) || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
+                hinted(x)
+                    || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
+                    || !builtins::args_render_simply(&self.rt, x)
             })
             .collect();
         if user.is_empty() {

@@ -156,11 +156,20 @@ pub(crate) struct StackCheck {
     /// The usable stack range, once known.
     bounds: Cell<Option<(usize, usize)>>,
     margin: Cell<usize>,
+    /// At most how many bytes below the stack's top the program may use (`None`: all but the
+    /// margin): a language whose recursion limit the program sets keeps deep recursion
+    /// bounded without a stack sized for the smallest limit.
+    budget: Cell<Option<usize>>,
 }
 
 impl StackCheck {
     pub(crate) fn new() -> Self {
-        StackCheck { limit: Box::new(Cell::new(0)), bounds: Cell::new(None), margin: Cell::new(DEFAULT_MARGIN) }
+        StackCheck {
+            limit: Box::new(Cell::new(0)),
+            bounds: Cell::new(None),
+            margin: Cell::new(DEFAULT_MARGIN),
+            budget: Cell::new(None),
+        }
     }
 
     /// Learns the current thread's stack bounds, if not yet known.
@@ -171,15 +180,28 @@ impl StackCheck {
                 (sp.saturating_sub(FALLBACK_SIZE), sp)
             });
             self.bounds.set(Some(bounds));
-            self.set_margin(self.margin.get());
+            self.update_limit();
         }
     }
 
     /// Keeps `margin` bytes free (at most half the stack).
     pub(crate) fn set_margin(&self, margin: usize) {
         self.margin.set(margin);
+        self.update_limit();
+    }
+
+    /// Lets the program use at most `budget` bytes below the stack's top (`None`: no bound
+    /// but the margin's).
+    pub(crate) fn set_budget(&self, budget: Option<usize>) {
+        self.budget.set(budget);
+        self.update_limit();
+    }
+
+    fn update_limit(&self) {
         if let Some((low, high)) = self.bounds.get() {
-            self.limit.set(low + margin.min((high - low) / 2));
+            let floor = low + self.margin.get().min((high - low) / 2);
+            let capped = self.budget.get().map_or(floor, |b| high.saturating_sub(b));
+            self.limit.set(floor.max(capped));
         }
     }
 

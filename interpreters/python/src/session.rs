@@ -38,6 +38,7 @@ impl Session {
     ) -> Session {
         let mut vm = new_vm(params, out);
         vm.set_stack_margin(stack_margin);
+        vm.set_stack_budget(Some(crate::library::system::MIN_STACK_BUDGET));
         let rt = vm.lang().rt.clone();
         let main = main_module(&mut vm, "__main__");
         rt.module_cache.borrow_mut().insert("__main__".into(), main);

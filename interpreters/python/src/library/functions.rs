@@ -556,7 +556,19 @@ pub(super) fn enumerate<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let src = arg(cx, rt, args, 0, "enumerate")?;
-    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| peek_i64(s)).unwrap_or(0);
+    let start = match args.get(1).copied().or(kwarg(kw, "start")) {
+        None => 0,
+        Some(s) => match peek_i64(s) {
+            Some(v) => v,
+            None => {
+                let v = super::index_value(cx, rt, s)?;
+                match v.to_i64() {
+                    Some(v) => v,
+                    None => return err(cx, rt, "OverflowError", "Python int too large to convert to C ssize_t"),
+                }
+            }
+        },
+    };
     let it = b::iter(cx, rt, src)?;
     Ok(lazy(cx, &ENUMERATE, it, 0, start))
 }

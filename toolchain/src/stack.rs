@@ -233,3 +233,28 @@ extern "C" fn stack_check(limit: u64) -> u64 {
     let limit = unsafe { *(limit as *const usize) };
     (stack_pointer() > limit) as u64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_raises_the_limit_and_never_lowers_it_below_the_margin() {
+        let s = StackCheck::new();
+        s.bounds.set(Some((1_000_000, 9_000_000)));
+        s.set_margin(100_000);
+        assert_eq!(s.bounds(), Some((1_000_000, 9_000_000, 1_100_000)));
+        // A budget of 2 MB: the program may only go 2 MB below the top.
+        s.set_budget(Some(2_000_000));
+        assert_eq!(s.bounds().unwrap().2, 7_000_000);
+        // A budget larger than the stack leaves the margin's limit.
+        s.set_budget(Some(50_000_000));
+        assert_eq!(s.bounds().unwrap().2, 1_100_000);
+        s.set_budget(None);
+        assert_eq!(s.bounds().unwrap().2, 1_100_000);
+        // Margins change with a budget in place and keep it.
+        s.set_budget(Some(3_000_000));
+        s.set_margin(200_000);
+        assert_eq!(s.bounds().unwrap().2, 6_000_000);
+    }
+}

@@ -71,6 +71,12 @@ impl<'a, L: Language> Concrete<'a, L> {
         &self.vm.lang
     }
 
+    /// Changes how much native stack programs may use (`Vm::set_stack_budget`): how a
+    /// language's "set the recursion limit" reaches the stack check.
+    pub fn set_stack_budget(&mut self, bytes: Option<usize>) {
+        self.vm.stack.set_budget(bytes);
+    }
+
     /// The Vm's heap (for natives that build objects in Rust).
     pub fn heap_mut(&mut self) -> &mut Heap {
         &mut self.vm.heap

@@ -156,11 +156,20 @@ pub(crate) struct StackCheck {
     /// The usable stack range, once known.
     bounds: Cell<Option<(usize, usize)>>,
     margin: Cell<usize>,
+    /// At most how many bytes below the stack's top the program may use (`None`: all but the
+    /// margin): a language whose recursion limit the program sets keeps deep recursion
+    /// bounded without a stack sized for the smallest limit.
+    budget: Cell<Option<usize>>,
 }
 
 impl StackCheck {
     pub(crate) fn new() -> Self {
-        StackCheck { limit: Box::new(Cell::new(0)), bounds: Cell::new(None), margin: Cell::new(DEFAULT_MARGIN) }
+        StackCheck {
+            limit: Box::new(Cell::new(0)),
+            bounds: Cell::new(None),
+            margin: Cell::new(DEFAULT_MARGIN),
+            budget: Cell::new(None),
+        }
     }
 
     /// Learns the current thread's stack bounds, if not yet known.
@@ -171,15 +180,28 @@ impl StackCheck {
                 (sp.saturating_sub(FALLBACK_SIZE), sp)
             });
             self.bounds.set(Some(bounds));
-            self.set_margin(self.margin.get());
+            self.update_limit();
         }
     }
 
     /// Keeps `margin` bytes free (at most half the stack).
     pub(crate) fn set_margin(&self, margin: usize) {
         self.margin.set(margin);
+        self.update_limit();
+    }
+
+    /// Lets the program use at most `budget` bytes below the stack's top (`None`: no bound
+    /// but the margin's).
+    pub(crate) fn set_budget(&self, budget: Option<usize>) {
+        self.budget.set(budget);
+        self.update_limit();
+    }
+
+    fn update_limit(&self) {
         if let Some((low, high)) = self.bounds.get() {
-            self.limit.set(low + margin.min((high - low) / 2));
+            let floor = low + self.margin.get().min((high - low) / 2);
+            let capped = self.budget.get().map_or(floor, |b| high.saturating_sub(b));
+            self.limit.set(floor.max(capped));
         }
     }
 
@@ -210,4 +232,29 @@ extern "C" fn stack_check(limit: u64) -> u64 {
     // SAFETY: traces pass the address of their Vm's limit cell (see `StackCheck::helper`).
     let limit = unsafe { *(limit as *const usize) };
     (stack_pointer() > limit) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_raises_the_limit_and_never_lowers_it_below_the_margin() {
+        let s = StackCheck::new();
+        s.bounds.set(Some((1_000_000, 9_000_000)));
+        s.set_margin(100_000);
+        assert_eq!(s.bounds(), Some((1_000_000, 9_000_000, 1_100_000)));
+        // A budget of 2 MB: the program may only go 2 MB below the top.
+        s.set_budget(Some(2_000_000));
+        assert_eq!(s.bounds().unwrap().2, 7_000_000);
+        // A budget larger than the stack leaves the margin's limit.
+        s.set_budget(Some(50_000_000));
+        assert_eq!(s.bounds().unwrap().2, 1_100_000);
+        s.set_budget(None);
+        assert_eq!(s.bounds().unwrap().2, 1_100_000);
+        // Margins change with a budget in place and keep it.
+        s.set_budget(Some(3_000_000));
+        s.set_margin(200_000);
+        assert_eq!(s.bounds().unwrap().2, 6_000_000);
+    }
 }

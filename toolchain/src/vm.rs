@@ -141,6 +141,14 @@ impl<L: Language> Vm<L> {
         self.state.stack.set_margin(bytes);
     }
 
+    /// Lets programs use at most `bytes` of native stack below its top (`None`: all of it but
+    /// the margin), so [`Ctx::stack_ok`] says no sooner on a large stack.
+    ///
+    /// [`Ctx::stack_ok`]: crate::Ctx::stack_ok
+    pub fn set_stack_budget(&mut self, bytes: Option<usize>) {
+        self.state.stack.set_budget(bytes);
+    }
+
     /// The native stack this Vm runs on, as `(lowest, highest, limit)` addresses, once a run
     /// has started.
     pub fn stack_bounds(&self) -> Option<(usize, usize, usize)> {

@@ -472,6 +472,18 @@ fn exception_line_named(rt: &Python, e: usize, name: &str) -> String {
     }
 }
 
+/// Whether every argument of exception `e` is a value `simple_repr` renders as `repr` would
+/// (a str, bytes, int or float): otherwise the uncaught-exception report asks Python for
+/// `str(e)` first.
+pub fn args_render_simply(rt: &Python, e: usize) -> bool {
+    let Some(args) = crate::classes::peek_slot(rt, e, "args").filter(|&a| is(a, &TUPLE)) else {
+        return true;
+    };
+    crate::runtime::tuple_items(args).iter().all(|&a| {
+        is(a, &STR) || crate::bytes::is_binary(a) || is(a, &FLOAT) || (peek_bigint(a).is_some() && !is(a, &BOOL))
+    })
+}
+
 /// `repr` of builtin values without calling user code (for error reports).
 fn simple_repr(rt: &Python, o: usize) -> String {
     if is(o, &STR) {

@@ -38,6 +38,7 @@ impl Session {
     ) -> Session {
         let mut vm = new_vm(params, out);
         vm.set_stack_margin(stack_margin);
+        vm.set_stack_budget(Some(crate::library::system::MIN_STACK_BUDGET));
         let rt = vm.lang().rt.clone();
         let main = main_module(&mut vm, "__main__");
         rt.module_cache.borrow_mut().insert("__main__".into(), main);
@@ -145,7 +146,8 @@ impl Session {
 
 impl Session {
     /// Runs the `__str__` methods written in Python of uncaught exception `e` and the
-    /// exceptions chained to it, keeping the messages for the report
+    /// exceptions chained to it (and `str` of those whose arguments the report cannot
+    /// render without running code, such as a tuple or a user object), keeping the messages for the report
     /// (`Python::uncaught_messages`): the report itself is made without running code.
     fn user_messages(&mut self, e: usize) {
         let mut chain = Vec::new();
@@ -169,7 +171,9 @@ impl Session {
             .filter(|&x| {
                 let t = builtins::peek_type(&self.rt, x);
                 let f = classes::lookup(&self.rt, t, "__str__");
-                hinted(x) || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
+                hinted(x)
+                    || (f != base && f.is_some_and(|f| crate::objects::is(f, &crate::objects::FUNCTION)))
+                    || !builtins::args_render_simply(&self.rt, x)
             })
             .collect();
         if user.is_empty() {

@@ -107,6 +107,12 @@ fn uncaught_reports_name_classes_by_module_and_box_exception_groups() {
     assert_eq!(last, "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?");
     let (_, last, _) = last_line("undefined_thing_here\n");
     assert_eq!(last, "NameError: name 'undefined_thing_here' is not defined");
+    let (_, last, _) = last_line("raise KeyError(('tuple', 1))\n");
+    assert_eq!(last, "KeyError: ('tuple', 1)");
+    let (_, last, _) = last_line("class P:\n    def __repr__(self): return 'P!'\nraise ValueError(P(), None, True)\n");
+    assert_eq!(last, "ValueError: (P!, None, True)");
+    let (_, last, _) = last_line("raise RuntimeError([1, {'a': (2,)}])\n");
+    assert_eq!(last, "RuntimeError: [1, {'a': (2,)}]");
     let (code, last, _) = last_line("raise KeyboardInterrupt\n");
     assert_eq!((code, last.as_str()), (Some(130), "KeyboardInterrupt"));
 }

@@ -18,9 +18,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: mtpy [-h] [--version] [-X opt] [-u] [-O] [-i] [-c cmd | -m mod | file | -] [arg] ...";
 
 /// The interpreter runs on a thread with a stack of its own: the compiler may use all of it
-/// (deeply nested source), the program the part above [`STACK_MARGIN`]: Python recursion
-/// raises RecursionError when it runs low (a few tens of thousands of calls deep).
-const STACK_SIZE: usize = 64 << 20;
+/// (deeply nested source), the program the part above [`STACK_MARGIN`] that its recursion
+/// limit allows (`sys.setrecursionlimit`; by default about ten thousand calls): Python
+/// recursion raises RecursionError when that runs low. Pages are only touched as deep as
+/// the program recurses, so a large reservation costs address space only.
+const STACK_SIZE: usize = 1 << 30;
 /// What the program leaves unused of the stack (see `Vm::set_stack_margin`).
 pub const STACK_MARGIN: usize = 32 << 20;
 

@@ -296,6 +296,15 @@ pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &
     crate::types::getattr(cx, rt, o, name)
 }
 
+/// `getattr`, `hasattr`, `setattr` and `delattr` take a str name, and say so otherwise.
+fn attr_name_check<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, n: usize) -> Result<(), usize> {
+    if is(n, &STR) {
+        return Ok(());
+    }
+    let msg = format!("attribute name must be string, not '{}'", b::type_name(rt, n));
+    Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
+}
+
 pub(super) fn hasattr<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -305,6 +314,7 @@ pub(super) fn hasattr<S: Space>(
 ) -> PyResult {
     let __t4 = arg(cx, rt, args, 1, "hasattr")?;
     let (o, n) = (arg(cx, rt, args, 0, "hasattr")?, __t4);
+    attr_name_check(cx, rt, n)?;
     match getattr_impl(cx, rt, o, text(n)) {
         Ok(_) => Ok(rt.true_.get()),
         Err(e) if classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("AttributeError")) => {
@@ -323,9 +333,7 @@ pub(super) fn getattr<S: Space>(
 ) -> PyResult {
     let __t5 = arg(cx, rt, args, 1, "getattr")?;
     let (o, n) = (arg(cx, rt, args, 0, "getattr")?, __t5);
-    if !is(n, &STR) {
-        return err(cx, rt, "TypeError", "attribute name must be string");
-    }
+    attr_name_check(cx, rt, n)?;
     match getattr_impl(cx, rt, o, text(n)) {
         Err(e)
             if args.len() > 2 && classes::is_subclass(rt, b::peek_type(rt, e), rt.builtin_type("AttributeError")) =>
@@ -346,6 +354,7 @@ pub(super) fn setattr<S: Space>(
     let __t6 = arg(cx, rt, args, 1, "setattr")?;
     let __t7 = arg(cx, rt, args, 2, "setattr")?;
     let (o, n, v) = (arg(cx, rt, args, 0, "setattr")?, __t6, __t7);
+    attr_name_check(cx, rt, n)?;
     crate::types::setattr(cx, rt, o, text(n), v)?;
     Ok(rt.none.get())
 }
@@ -556,7 +565,19 @@ pub(super) fn enumerate<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let src = arg(cx, rt, args, 0, "enumerate")?;
-    let start = args.get(1).copied().or(kwarg(kw, "start")).and_then(|s| peek_i64(s)).unwrap_or(0);
+    let start = match args.get(1).copied().or(kwarg(kw, "start")) {
+        None => 0,
+        Some(s) => match peek_i64(s) {
+            Some(v) => v,
+            None => {
+                let v = super::index_value(cx, rt, s)?;
+                match v.to_i64() {
+                    Some(v) => v,
+                    None => return err(cx, rt, "OverflowError", "Python int too large to convert to C ssize_t"),
+                }
+            }
+        },
+    };
     let it = b::iter(cx, rt, src)?;
     Ok(lazy(cx, &ENUMERATE, it, 0, start))
 }
@@ -1053,10 +1074,7 @@ pub(super) fn delattr<S: Space>(
     if is(o, &MODULE) && is(n, &STR) {
         return super::module_delattr(cx, rt, o, text(n));
     }
-    if !is(n, &STR) {
-        let msg = format!("attribute name must be string, not '{}'", b::type_name(rt, n));
-        return err(cx, rt, "TypeError", &msg);
-    }
+    attr_name_check(cx, rt, n)?;
     crate::attrs::delattr(cx, rt, o, text(n))?;
     Ok(rt.none.get())
 }

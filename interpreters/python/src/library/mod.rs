@@ -63,7 +63,7 @@ mod strs;
 mod strs_text;
 mod structmod;
 mod structseq;
-mod system;
+pub(crate) mod system;
 mod textargs;
 mod textmods;
 mod timemod;

@@ -121,6 +121,17 @@ thread_local! {
     static RECURSION_LIMIT: std::cell::Cell<i64> = const { std::cell::Cell::new(1000) };
 }
 
+/// How much native stack a program whose recursion limit is `limit` may use: room for
+/// `limit` calls of a few kilobytes each, and never less than [`MIN_STACK_BUDGET`], so the
+/// limit only ever raises how deep recursion goes (a smaller limit is not enforced exactly).
+pub fn stack_budget(limit: i64) -> usize {
+    const BYTES_PER_CALL: usize = 8 << 10;
+    (limit.max(0) as usize).saturating_mul(BYTES_PER_CALL).max(MIN_STACK_BUDGET)
+}
+
+/// The stack programs may use whatever their recursion limit (about ten thousand calls).
+pub const MIN_STACK_BUDGET: usize = 32 << 20;
+
 pub(super) fn sys_getrecursionlimit<S: Space>(
     cx: &mut Cx<'_, S>,
     _: &Python,
@@ -146,7 +157,10 @@ pub(super) fn sys_setrecursionlimit<S: Space>(
         return err(cx, rt, "TypeError", &msg);
     };
     match n.to_i64().filter(|&n| n >= 1 && n <= i32::MAX as i64) {
-        Some(n) => RECURSION_LIMIT.with(|l| l.set(n)),
+        Some(n) => {
+            RECURSION_LIMIT.with(|l| l.set(n));
+            cx.set_stack_budget(Some(stack_budget(n)));
+        }
         None if n < BigInt::from(1) => {
             return err(cx, rt, "ValueError", "recursion limit must be greater or equal than 1")
         }

@@ -133,11 +133,16 @@ fn huge_allocations_are_memory_errors() {
         ("bytes", "x = bytes(10**13)"),
         ("range_list", "x = list(range(10**12))"),
         ("range_tuple", "x = tuple(range(10**12))"),
+        ("center", "x = 'abc'.center(10**12)"),
+        ("ljust_fill", "x = 'a'.ljust(2**62, '\u00e9')"),
+        ("zfill", "x = '7'.zfill(10**13)"),
+        ("bytes_rjust", "x = b'a'.rjust(10**13)"),
     ] {
         expect(name, src, "MemoryError");
     }
     expect("index_sized", "x = [0] * 10**30", "OverflowError: cannot fit 'int' into an index-sized integer");
     expect("bytes_index_sized", "x = bytes(10**30)", "OverflowError: cannot fit 'int' into an index-sized integer");
+    expect("center_ssize", "x = 'abc'.center(10**30)", "OverflowError: Python int too large to convert to C ssize_t");
     expect(
         "int_digits",
         "print(str(10**5000))",

@@ -3,7 +3,7 @@
 //! `int.from_bytes`.
 
 use super::strs::{expand_tabs, justify, zfill};
-use super::textargs::{at_least, expected, int_arg, none, one, opt_int, params, slice_arg, window};
+use super::textargs::{at_least, expected, int_arg, none, one, opt_int, params, slice_arg, width_arg, window};
 use super::*;
 use crate::bytes::{buffer, data, data_mut, find, new_bytes, new_like, rfind};
 
@@ -962,7 +962,8 @@ fn pad<S: Space>(
 ) -> PyResult {
     let p = params(cx, rt, name, args, kw, &["width", "fillchar"], false)?;
     expected(cx, rt, name, &p, 1)?;
-    let w = int_arg(cx, rt, p[0].unwrap())?.max(0) as usize;
+    // (Padded through a latin-1 String: up to two bytes an item.)
+    let w = width_arg(cx, rt, p[0].unwrap(), 2)?;
     let fill = match p[1] {
         None => b' ',
         Some(f) => match buffer(f) {
@@ -1013,7 +1014,7 @@ pub(super) fn b_zfill<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let w = one(cx, rt, "zfill", args, kw)?;
-    let w = int_arg(cx, rt, w)?.max(0) as usize;
+    let w = width_arg(cx, rt, w, 2)?;
     let d = data(this(t));
     let latin: String = d.iter().map(|&c| c as char).collect();
     let r = zfill(&latin, d.len(), w).unwrap_or(latin);

@@ -1,7 +1,7 @@
 //! The methods of `str` that search, split, join, strip and pad (case, predicates, encoding
 //! and translation are in `strs_text.rs`; formatting in `strformat.rs`).
 
-use super::textargs::{at_least, expected, int_arg, one, opt_int, params, slice_arg, window};
+use super::textargs::{at_least, expected, int_arg, one, opt_int, params, slice_arg, width_arg, window};
 use super::*;
 use crate::chars::{is_line_break, is_space};
 
@@ -457,7 +457,8 @@ fn pad_args<S: Space>(
 ) -> Result<(usize, char), usize> {
     let p = params(cx, rt, name, args, kw, &["width", "fillchar"], false)?;
     expected(cx, rt, name, &p, 1)?;
-    let w = int_arg(cx, rt, p[0].unwrap())?.max(0) as usize;
+    let fill_bytes = p[1].filter(|&f| is(f, &STR)).map_or(1, |f| text(f).len());
+    let w = width_arg(cx, rt, p[0].unwrap(), fill_bytes)?;
     let fill = match p[1] {
         None => ' ',
         Some(f) if is(f, &STR) => {
@@ -562,7 +563,7 @@ pub(super) fn str_zfill<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let w = one(cx, rt, "zfill", args, kw)?;
-    let w = int_arg(cx, rt, w)?.max(0) as usize;
+    let w = width_arg(cx, rt, w, 1)?;
     let o = this(t);
     match zfill(text(o), unsafe { str_chars(o) }, w) {
         Some(r) => s(cx, &r),

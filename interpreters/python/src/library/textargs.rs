@@ -119,6 +119,27 @@ pub(super) fn none<S: Space>(
 }
 
 /// An integer argument (an int, a bool, or an object with `__index__`).
+/// The width of a padded result (`center`, `ljust`, `rjust`, `zfill`), checked as CPython
+/// checks it: an int past 64 bits is an OverflowError, and a width whose text cannot be
+/// allocated (`bytes` of it, as the caller computes) a MemoryError rather than an abort.
+pub(super) fn width_arg<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    v: usize,
+    bytes_per_item: usize,
+) -> Result<usize, usize> {
+    if let Some(b) = peek_bigint(v).filter(|b| b.to_i64().is_none() && !is(v, &FLOAT)) {
+        let _ = b;
+        return Err(crate::errors::new_error(cx, rt, "OverflowError", "Python int too large to convert to C ssize_t"));
+    }
+    let w = int_arg(cx, rt, v)?.max(0) as usize;
+    let room = w.checked_mul(bytes_per_item.max(1)).and_then(|n| n.checked_add(64));
+    if room.is_none_or(|n| Vec::<u8>::new().try_reserve_exact(n).is_err()) {
+        return Err(crate::errors::new_error(cx, rt, "MemoryError", ""));
+    }
+    Ok(w)
+}
+
 pub(super) fn int_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize) -> Result<i64, usize> {
     if !is(v, &FLOAT) {
         if let Some(b) = peek_bigint(v) {

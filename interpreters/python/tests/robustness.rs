@@ -134,7 +134,7 @@ fn huge_allocations_are_memory_errors() {
         ("range_list", "x = list(range(10**12))"),
         ("range_tuple", "x = tuple(range(10**12))"),
         ("center", "x = 'abc'.center(10**12)"),
-        ("ljust_fill", "x = 'a'.ljust(2**62, '\u00e9')"),
+        ("ljust_fill", "x = 'a'.ljust(2**62, '\\u00e9')"),
         ("zfill", "x = '7'.zfill(10**13)"),
         ("bytes_rjust", "x = b'a'.rjust(10**13)"),
     ] {

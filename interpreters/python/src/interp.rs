@@ -959,41 +959,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             cx.setfield_ref(cell, &CELL_VALUE, v);
             f.locals[i as usize] = cell;
         }
-        Op::LoadAttr(n) => {
-            let obj = f.pop();
-            let out = S::getattr_at(cx, rt, obj, &name::<C>(code, n), code.sites.at(f.pc));
-            return finish::<S, C>(cx, f, out);
-        }
-        Op::LoadMethod(n) => {
-            let obj = f.pop();
-            let name = name::<C>(code, n);
-            let site = code.sites.at(f.pc);
-            if let Some(func) = S::method_at(cx, rt, obj, name, site) {
-                f.push(func);
-                f.push(obj);
-            } else {
-                let null = cx.const_ref(0);
-                f.push(null);
-                let out = S::getattr_at(cx, rt, obj, name, site);
-                return finish::<S, C>(cx, f, out);
-            }
-        }
-        Op::StoreAttr(n) => {
-            let obj = f.pop();
-            let v = f.pop();
-            let out = S::setattr_at(cx, rt, obj, &name::<C>(code, n), v, code.sites.at(f.pc));
-            return finish_void::<S, C>(cx, f, out);
+        Op::LoadAttr(_) | Op::LoadMethod(_) | Op::StoreAttr(_) | Op::BinarySubscr | Op::Compare(_) | Op::ForIter(_) => {
+            unreachable!("run_frame runs {op:?} itself")
         }
         Op::DeleteAttr(n) => {
             let obj = f.pop();
             let nm = crate::strings::str_from(cx, &name::<C>(code, n));
             return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelAttr, smallvec::smallvec![obj, nm]));
-        }
-        Op::BinarySubscr => {
-            let key = f.pop();
-            let obj = f.pop();
-            let out = S::getitem(cx, rt, obj, key);
-            return finish::<S, C>(cx, f, out);
         }
         Op::StoreSubscr => {
             let key = f.pop();
@@ -1075,12 +1047,6 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let out = S::unary(cx, rt, op, a);
             return finish::<S, C>(cx, f, out);
         }
-        Op::Compare(op) => {
-            let b = f.pop();
-            let a = f.pop();
-            let out = S::compare(cx, rt, op, a, b);
-            return compare_outcome::<S, C>(cx, f, a, b, out);
-        }
         Op::Jump(t) => {
             f.pc = t;
             return Step::Next;
@@ -1113,18 +1079,6 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let obj = f.pop();
             let out = S::iter(cx, rt, obj);
             return finish::<S, C>(cx, f, out);
-        }
-        Op::ForIter(t) => {
-            let it = f.top();
-            match S::next(cx, rt, it) {
-                Ok(Some(v)) => f.push(v),
-                Ok(None) => {
-                    f.pop();
-                    f.pc = t;
-                    return Step::Next;
-                }
-                Err(out) => return for_iter_call::<S, C>(cx, rt, f, t, out),
-            }
         }
         Op::Call(argc) => {
             let args = f.pop_n(argc as usize);

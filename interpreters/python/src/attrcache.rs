@@ -24,8 +24,8 @@
 
 use crate::classes::{self, Descriptor, HOOK_GETATTR, HOOK_GETATTRIBUTE};
 use crate::objects::*;
-use crate::Python;
 use crate::sites::Site;
+use crate::Python;
 use std::cell::Cell;
 
 /// What `obj.name` is for instances of one class and map.

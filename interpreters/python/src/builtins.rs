@@ -450,8 +450,8 @@ pub fn uncaught_exception_line(rt: &Python, e: usize) -> String {
 
 fn exception_line_named(rt: &Python, e: usize, name: &str) -> String {
     let str_ = |a: usize| Ok(if is(a, &STR) { text(a).to_string() } else { simple_repr(rt, a) });
-    let group = is(e, &INSTANCE)
-        && crate::classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"));
+    let group =
+        is(e, &INSTANCE) && crate::classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"));
     let user = rt.uncaught_messages.borrow().iter().find(|(x, _)| *x == e).map(|(_, m)| m.clone());
     let msg = if let Some(m) = user {
         m

@@ -9,6 +9,7 @@
 use crate::bytecode::Code;
 use crate::interp::{is_null, tuple, Frame, START};
 use crate::objects::*;
+use crate::slots::Slots;
 use crate::space::Space;
 use crate::{errors, Py, Python};
 use metatrace::Ctx;
@@ -97,10 +98,9 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     }
     let consts = rt.consts.borrow()[id as usize].clone();
     let null = cx.const_ref(0);
-    let mut locals = crate::interp::Slots::<C>::from_elem(null, code.varnames.len());
-    locals[..args.len()].copy_from_slice(args);
+    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, null);
+    slots.locals_mut()[..args.len()].copy_from_slice(args);
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    let stack = crate::interp::Slots::<C>::with_capacity(code.stacksize as usize);
     Some(Frame {
         rt: consts_rt(rt),
         code,
@@ -112,8 +112,7 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
         exc,
         ns: null,
         gen: null,
-        locals,
-        stack,
+        slots,
     })
 }
 
@@ -135,7 +134,8 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     let consts = rt.consts.borrow()[id as usize].clone();
     let fname = &*code.qualname;
     let null = cx.const_ref(0);
-    let mut locals = crate::interp::Slots::<C>::from_elem(null, code.varnames.len());
+    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, null);
+    let locals = slots.locals_mut();
     let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
     let npos = args.len();
     if npos > argc && !code.varargs {
@@ -191,13 +191,14 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
                 None => {
                     let posonly = &code.varnames[..code.posonlyargcount as usize];
                     if posonly.iter().any(|n| n == name) {
-                        let all: Vec<&str> =
-                            names.iter().filter(|k| posonly.contains(k)).map(|k| &**k).collect();
+                        let all: Vec<&str> = names.iter().filter(|k| posonly.contains(k)).map(|k| &**k).collect();
                         let all = all.join(", ");
                         return Err(type_error(
                             cx,
                             rt,
-                            format!("{fname}() got some positional-only arguments passed as keyword arguments: '{all}'"),
+                            format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{all}'"
+                            ),
                         ));
                     }
                     return Err(type_error(cx, rt, format!("{fname}() got an unexpected keyword argument '{name}'")));
@@ -277,7 +278,6 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     }
     let _ = plural;
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    let stack = crate::interp::Slots::<C>::with_capacity(code.stacksize as usize);
     Ok(Frame {
         rt: consts_rt(rt),
         code,
@@ -289,8 +289,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
         exc,
         ns: null,
         gen: null,
-        locals,
-        stack,
+        slots,
     })
 }
 

@@ -11,6 +11,7 @@
 
 use crate::interp::{Frame, START};
 use crate::objects::*;
+use crate::slots::Slots;
 use crate::space::Space;
 use crate::{errors, Py, Python};
 use metatrace::heap::{Layout, HEADER};
@@ -43,9 +44,9 @@ pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
     let state = cx.int(UNSTARTED);
     cx.setfield_int(g, &GEN_STATE, state);
     cx.setfield_ref(g, &GEN_GLOBALS, f.globals);
-    let n = cx.int(f.locals.len() as i64);
+    let n = cx.int(f.slots.locals().len() as i64);
     let locals = cx.new_array(&REFS, n);
-    for (k, &v) in f.locals.iter().enumerate() {
+    for (k, &v) in f.slots.locals().iter().enumerate() {
         let k = cx.int(k as i64);
         cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
     }
@@ -88,24 +89,23 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let code = rt.code(code_id);
     let consts = rt.consts.borrow()[code_id as usize].clone();
     let locals_arr = cx.getfield_ref(g, &GEN_LOCALS);
-    let locals = (0..code.varnames.len())
-        .map(|k| {
-            let k = cx.int(k as i64);
-            cx.getarrayitem_ref(locals_arr, k, &REFS_ITEMS)
-        })
-        .collect();
+    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, locals_arr);
+    for k in 0..code.varnames.len() {
+        let i = cx.int(k as i64);
+        let v = cx.getarrayitem_ref(locals_arr, i, &REFS_ITEMS);
+        slots.set_local(k, v);
+    }
     let stack_arr = cx.getfield_ref(g, &GEN_STACK);
     let n = cx.getfield_int(g, &GEN_NSTACK);
     let n = cx.promote_int(n);
-    let mut stack: crate::interp::Slots<C> = (0..n)
-        .map(|k| {
-            let k = cx.int(k);
-            cx.getarrayitem_ref(stack_arr, k, &REFS_ITEMS)
-        })
-        .collect();
+    for k in 0..n {
+        let k = cx.int(k);
+        let v = cx.getarrayitem_ref(stack_arr, k, &REFS_ITEMS);
+        slots.push(v);
+    }
     let mut phase = START;
     if state != UNSTARTED {
-        stack.push(sent);
+        slots.push(sent);
     }
     if let Some(e) = thrown {
         if state == UNSTARTED {
@@ -113,8 +113,8 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
             finish(cx, g, None);
             return Err(e);
         }
-        stack.pop();
-        stack.push(e);
+        slots.pop();
+        slots.push(e);
         phase = crate::interp::RAISING;
     }
     let running = cx.int(RUNNING);
@@ -133,8 +133,7 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
         exc,
         ns: cx.const_ref(0),
         gen: g,
-        locals,
-        stack,
+        slots,
     }))
 }
 
@@ -143,16 +142,16 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
 pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
     let g = f.gen;
     let locals = cx.getfield_ref(g, &GEN_LOCALS);
-    for (k, &v) in f.locals.iter().enumerate() {
+    for (k, &v) in f.slots.locals().iter().enumerate() {
         let k = cx.int(k as i64);
         cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
     }
     let stack = cx.getfield_ref(g, &GEN_STACK);
-    for (k, &v) in f.stack.iter().enumerate() {
+    for (k, &v) in f.slots.stack().iter().enumerate() {
         let k = cx.int(k as i64);
         cx.setarrayitem_ref(stack, k, &REFS_ITEMS, v);
     }
-    let n = cx.int(f.stack.len() as i64);
+    let n = cx.int(f.slots.depth() as i64);
     cx.setfield_int(g, &GEN_NSTACK, n);
     let pc = cx.int(f.pc as i64 + 1);
     cx.setfield_int(g, &GEN_STATE, pc);

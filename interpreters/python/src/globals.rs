@@ -9,8 +9,8 @@
 use crate::builtins::NativeOp;
 use crate::interp::is_null;
 use crate::objects::*;
-use crate::space::{Outcome, Space};
 use crate::sites::Site;
+use crate::space::{Outcome, Space};
 use crate::{Py, Python};
 use metatrace::Ctx;
 

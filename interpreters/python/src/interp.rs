@@ -11,6 +11,7 @@
 use crate::builtins::{self, NativeOp};
 use crate::bytecode::{CmpOp, Code, CodeKind, Conversion, Op, UnOp};
 use crate::objects::*;
+use crate::slots::Slots;
 use crate::space::{self, Outcome, Space};
 use crate::{errors, Py, Python};
 use metatrace::{Control, Ctx, Flow, Language, Red, RedMap, Reds};
@@ -52,13 +53,9 @@ pub struct Frame<R: Reds> {
     pub ns: R::Ref,
     /// The generator this frame runs (see `generators`), or null.
     pub gen: R::Ref,
-    pub locals: Slots<R>,
-    pub stack: Slots<R>,
+    /// The locals, then the value stack.
+    pub slots: Slots<R::Ref>,
 }
-
-/// A frame's locals or value stack. Most functions have a few of each: inline, so a call
-/// allocates no memory for them.
-pub type Slots<R> = smallvec::SmallVec<[<R as Reds>::Ref; 8]>;
 
 /// A call's positional arguments: most calls have a few, so they need no memory of their own.
 pub type Args<R> = smallvec::SmallVec<[<R as Reds>::Ref; 6]>;
@@ -103,22 +100,27 @@ pub fn name_code(id: u32, qualname: &Rc<str>) {
 impl<R: Reds> Frame<R> {
     #[inline(always)]
     fn push(&mut self, v: R::Ref) {
-        self.stack.push(v);
+        self.slots.push(v);
     }
     #[inline(always)]
     fn pop(&mut self) -> R::Ref {
-        self.stack.pop().expect("the compiler keeps the stack balanced")
+        self.slots.pop()
     }
     /// The top `n` values, in stack order, popped.
     fn pop_n(&mut self, n: usize) -> Args<R> {
-        let at = self.stack.len().checked_sub(n).expect("the compiler keeps the stack balanced");
-        let v = Args::<R>::from_slice(&self.stack[at..]);
-        self.stack.truncate(at);
+        let at = self.slots.depth().checked_sub(n).expect("the compiler keeps the stack balanced");
+        let v = Args::<R>::from_slice(&self.slots.stack()[at..]);
+        self.slots.truncate(at);
         v
     }
     #[inline(always)]
     fn top(&self) -> R::Ref {
-        *self.stack.last().expect("the compiler keeps the stack balanced")
+        self.slots.peek(0)
+    }
+    /// The value `k` places below the top (0: the top).
+    #[inline(always)]
+    fn peek(&self, k: usize) -> R::Ref {
+        self.slots.peek(k)
     }
 }
 
@@ -135,8 +137,8 @@ impl<S: Space> Language for Py<S> {
         out.push(Red::Ref(f.exc));
         out.push(Red::Ref(f.ns));
         out.push(Red::Ref(f.gen));
-        out.extend(f.locals.iter().map(|&r| Red::Ref(r)));
-        out.extend(f.stack.iter().map(|&r| Red::Ref(r)));
+        out.extend(f.slots.locals().iter().map(|&r| Red::Ref(r)));
+        out.extend(f.slots.stack().iter().map(|&r| Red::Ref(r)));
     }
     fn rebuild<R: Reds>(&self, key: Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
         let mut next = || match reds.next() {
@@ -147,8 +149,11 @@ impl<S: Space> Language for Py<S> {
         let (globals, exc, ns, gen) = (next().unwrap(), next().unwrap(), next().unwrap(), next().unwrap());
         let code = self.rt.code(key.code);
         let consts = self.rt.consts.borrow()[key.code as usize].clone();
-        let locals = (0..code.varnames.len()).map(|_| next().unwrap()).collect();
-        let stack = std::iter::from_fn(next).collect();
+        let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, globals);
+        for l in slots.locals_mut().iter_mut() {
+            *l = next().unwrap();
+        }
+        std::iter::from_fn(next).for_each(|v| slots.push(v));
         Frame {
             rt: self.rt.clone(),
             code,
@@ -160,8 +165,7 @@ impl<S: Space> Language for Py<S> {
             exc,
             ns,
             gen,
-            locals,
-            stack,
+            slots,
         }
     }
     fn map_value<A: Reds, B: Reds>(v: Result<A::Ref, A::Ref>, m: &mut dyn RedMap<A, B>) -> Result<B::Ref, B::Ref> {
@@ -258,14 +262,15 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
             // The commonest instructions run here, without the call into `instruction` (whose
             // entry and exit cost more than they do); the operations are the same as there.
             match code.ops[f.pc as usize] {
-                Op::LoadFast(i) if !is_null(cx, f.locals[i as usize]) => {
-                    let v = f.locals[i as usize];
+                Op::LoadFast(i) if !is_null(cx, f.slots.local(i as usize)) => {
+                    let v = f.slots.local(i as usize);
                     f.push(v);
                     f.pc += 1;
                     Step::Next
                 }
                 Op::StoreFast(i) => {
-                    f.locals[i as usize] = f.pop();
+                    let v = f.pop();
+                    f.slots.set_local(i as usize, v);
                     f.pc += 1;
                     Step::Next
                 }
@@ -434,7 +439,7 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     f.phase = START;
     match handler {
         Some(h) => {
-            f.stack.truncate(h.depth as usize);
+            f.slots.truncate(h.depth as usize);
             f.push(e);
             f.pc = h.handler;
             None
@@ -540,7 +545,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         FOR_NEXT => {
             // `[it, v]`: a generator that returned (rather than yielded) is exhausted.
-            let it = f.stack[f.stack.len() - 2];
+            let it = f.peek(1);
             if cx.promote_class(it) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, it) {
                 f.pop();
                 f.pop();
@@ -553,7 +558,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         SEND => {
             // `[sub, r]`: the sub-generator yielded `r` (jump to the yield) or returned.
-            let sub = f.stack[f.stack.len() - 2];
+            let sub = f.peek(1);
             let Op::Send(t) = f.code.ops[f.pc as usize] else { unreachable!("SEND is a Send phase") };
             if cx.promote_class(sub) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, sub) {
                 f.pop();
@@ -653,7 +658,13 @@ fn compare_outcome<S: Space, C: Ctx<Py<S>>>(
 }
 
 /// `ForIter` to `t` over a user iterator (or generator): `out` gets the next item.
-fn for_iter_call<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>, t: u32, out: Outcome<C>) -> Step<C> {
+fn for_iter_call<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    t: u32,
+    out: Outcome<C>,
+) -> Step<C> {
     // A StopIteration ends the loop (see `exhausted`).
     match finish_in::<S, C>(cx, f, out, FOR_NEXT) {
         Step::Raise(e) if errors::is_instance(cx, rt, e, "StopIteration") => {
@@ -824,12 +835,12 @@ fn make_super<S: Space, C: Ctx<Py<S>>>(
                 .freevars
                 .iter()
                 .find(|&&slot| &*code.varnames[slot as usize] == "__class__")
-                .map(|&slot| f.locals[slot as usize]);
+                .map(|&slot| f.slots.local(slot as usize));
             let (Some(cell), true) = (cell, code.argcount > 0 || code.varargs) else {
                 return Err(errors::new_error(cx, rt, "RuntimeError", "super(): no arguments"));
             };
             let class = cx.getfield_ref(cell, &CELL_VALUE);
-            let mut first = f.locals[0];
+            let mut first = f.slots.local(0);
             let c0 = cx.promote_class(first);
             if c0 == CELL.class() {
                 first = cx.getfield_ref(first, &CELL_VALUE);
@@ -857,7 +868,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(c);
         }
         Op::LoadFast(i) => {
-            let v = f.locals[i as usize];
+            let v = f.slots.local(i as usize);
             if is_null(cx, v) {
                 let msg = format!(
                     "cannot access local variable '{}' where it is not associated with a value",
@@ -867,16 +878,19 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
             f.push(v);
         }
-        Op::StoreFast(i) => f.locals[i as usize] = f.pop(),
+        Op::StoreFast(i) => {
+            let v = f.pop();
+            f.slots.set_local(i as usize, v)
+        }
         Op::DeleteFast(i) => {
-            if is_null(cx, f.locals[i as usize]) {
+            if is_null(cx, f.slots.local(i as usize)) {
                 let msg = format!(
                     "cannot access local variable '{}' where it is not associated with a value",
                     code.varnames[i as usize]
                 );
                 return Step::Raise(errors::new_error(cx, rt, "UnboundLocalError", &msg));
             }
-            f.locals[i as usize] = cx.const_ref(0);
+            f.slots.set_local(i as usize, cx.const_ref(0));
         }
         Op::LoadGlobal(n) | Op::LoadName(n) => {
             let name = name::<C>(code, n);
@@ -928,7 +942,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
         }
         Op::LoadDeref(i) => {
-            let cell = f.locals[i as usize];
+            let cell = f.slots.local(i as usize);
             let v = cx.getfield_ref(cell, &CELL_VALUE);
             if is_null(cx, v) {
                 let n = &code.varnames[i as usize];
@@ -941,23 +955,23 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::StoreDeref(i) => {
             let v = f.pop();
-            let cell = f.locals[i as usize];
+            let cell = f.slots.local(i as usize);
             cx.setfield_ref(cell, &CELL_VALUE, v);
         }
         Op::DeleteDeref(i) => {
-            let cell = f.locals[i as usize];
+            let cell = f.slots.local(i as usize);
             let null = cx.const_ref(0);
             cx.setfield_ref(cell, &CELL_VALUE, null);
         }
         Op::LoadClosure(i) => {
-            let cell = f.locals[i as usize];
+            let cell = f.slots.local(i as usize);
             f.push(cell);
         }
         Op::MakeCell(i) => {
-            let v = f.locals[i as usize];
+            let v = f.slots.local(i as usize);
             let cell = cx.new_object(&CELL);
             cx.setfield_ref(cell, &CELL_VALUE, v);
-            f.locals[i as usize] = cell;
+            f.slots.set_local(i as usize, cell);
         }
         Op::LoadAttr(_) | Op::LoadMethod(_) | Op::StoreAttr(_) | Op::BinarySubscr | Op::Compare(_) | Op::ForIter(_) => {
             unreachable!("run_frame runs {op:?} itself")
@@ -997,24 +1011,22 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(t);
         }
         Op::Dup2 => {
-            let n = f.stack.len();
-            let (a, b) = (f.stack[n - 2], f.stack[n - 1]);
+            let (a, b) = (f.peek(1), f.peek(0));
             f.push(a);
             f.push(b);
         }
         Op::Rot2 => {
-            let n = f.stack.len();
-            f.stack.swap(n - 1, n - 2);
+            let s = f.slots.stack_mut();
+            let n = s.len();
+            s.swap(n - 1, n - 2);
         }
         Op::Rot3 => {
             let t = f.pop();
-            let n = f.stack.len();
-            f.stack.insert(n - 2, t);
+            f.slots.insert_below(2, t);
         }
         Op::Rot4 => {
             let t = f.pop();
-            let n = f.stack.len();
-            f.stack.insert(n - 3, t);
+            f.slots.insert_below(3, t);
         }
         Op::Binary { op, inplace } => {
             let b = f.pop();
@@ -1117,7 +1129,11 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let callable = f.pop();
             let mut v = vec![callable, args];
             v.extend(kw);
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::CallEx, crate::space::NativeArgs::<C>::from_vec(v)));
+            return finish::<S, C>(
+                cx,
+                f,
+                Outcome::Native(NativeOp::CallEx, crate::space::NativeArgs::<C>::from_vec(v)),
+            );
         }
         Op::MakeFunction { code: k, defaults, kwdefaults, closure } => {
             let closure = if closure { f.pop() } else { cx.const_ref(0) };
@@ -1149,7 +1165,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         }
         Op::ListAppend(depth) => {
             let v = f.pop();
-            let l = f.stack[f.stack.len() - depth as usize];
+            let l = f.peek(depth as usize - 1);
             list_append(cx, l, v);
         }
         Op::ListToTuple => {
@@ -1176,7 +1192,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         | Op::DictUpdate(depth)
         | Op::DictMerge(depth) => {
             let v = f.pop();
-            let target = f.stack[f.stack.len() - depth as usize];
+            let target = f.peek(depth as usize - 1);
             let which = match op {
                 Op::SetAdd(_) => NativeOp::SetAdd,
                 Op::ListExtend(_) => NativeOp::ListExtend,
@@ -1186,7 +1202,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             };
             if which == NativeOp::DictMerge {
                 // (`f(**m)`: the callable, for the error messages, is under the args tuple.)
-                let callable = f.stack[f.stack.len() - depth as usize - 2];
+                let callable = f.peek(depth as usize + 1);
                 return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v, callable]));
             }
             return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v]));
@@ -1194,7 +1210,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::MapAdd(depth) => {
             let v = f.pop();
             let k = f.pop();
-            let d = f.stack[f.stack.len() - depth as usize];
+            let d = f.peek(depth as usize - 1);
             return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::SetItem, smallvec::smallvec![d, k, v]));
         }
         Op::FormatValue { conv, spec } => {
@@ -1313,8 +1329,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeWith, smallvec::smallvec![mgr]));
         }
         Op::WithExceptStart => {
-            let n = f.stack.len();
-            let (exit, exc) = (f.stack[n - 2], f.stack[n - 1]);
+            let (exit, exc) = (f.peek(1), f.peek(0));
             return finish::<S, C>(cx, f, Outcome::Native(NativeOp::WithExit, smallvec::smallvec![exit, exc]));
         }
         Op::YieldValue => {
@@ -1376,13 +1391,13 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
 /// the result pushed by the call is dropped by a `Pop` the compiler did not emit, so the
 /// frame drops it here when the call returns, and in `CONT` after a deopt.
 fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
-    let depth = f.stack.len();
+    let depth = f.slots.depth();
     let step = finish::<S, C>(cx, f, out);
     if let Step::Next = step {
         // The value pushed (the call's result or the fast path's None) is not the
         // instruction's result.
-        if f.stack.len() > depth {
-            f.stack.truncate(depth);
+        if f.slots.depth() > depth {
+            f.slots.truncate(depth);
         }
     }
     step

@@ -44,6 +44,7 @@ pub mod runtime;
 pub mod session;
 pub mod sets;
 pub mod sites;
+pub mod slots;
 pub mod space;
 pub mod stdlib;
 pub mod strformat;
@@ -354,8 +355,7 @@ pub fn run_code(vm: &mut Vm<Py>, code: &Rc<bytecode::Code>, module: usize) -> Re
         exc: rt.none.get(),
         ns: 0,
         gen: 0,
-        locals: smallvec::smallvec![0; code.varnames.len()],
-        stack: Default::default(),
+        slots: crate::slots::Slots::new(code.varnames.len(), code.stacksize as usize, 0),
     };
     let r = vm.run(frame);
     let _ = rt.out.borrow_mut().flush();

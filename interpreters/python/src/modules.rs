@@ -248,8 +248,7 @@ pub fn run_code_in<S: Space>(
         exc: rt.none.get(),
         ns,
         gen: 0,
-        locals: smallvec::smallvec![0; code.varnames.len()],
-        stack: Default::default(),
+        slots: crate::slots::Slots::new(code.varnames.len(), code.stacksize as usize, 0),
     };
     cx.call_function(frame)
 }

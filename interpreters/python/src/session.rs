@@ -162,9 +162,9 @@ impl Session {
         // when it is a NameError or AttributeError.
         let hinted = |x: usize| {
             x == e
-                && ["NameError", "AttributeError"].iter().any(|n| {
-                    classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, x), self.rt.builtin_type(n))
-                })
+                && ["NameError", "AttributeError"]
+                    .iter()
+                    .any(|n| classes::is_subclass(&self.rt, builtins::peek_type(&self.rt, x), self.rt.builtin_type(n)))
         };
         let user: Vec<usize> = chain
             .into_iter()
@@ -196,7 +196,9 @@ impl Session {
             if run_code(&mut self.vm, &code, scratch).is_err() {
                 continue;
             }
-            if let Some(m) = globals::peek_global_of(&self.rt, scratch, "m").filter(|&m| crate::objects::is(m, &crate::objects::STR)) {
+            if let Some(m) =
+                globals::peek_global_of(&self.rt, scratch, "m").filter(|&m| crate::objects::is(m, &crate::objects::STR))
+            {
                 self.rt.uncaught_messages.borrow_mut().push((x, builtins::text(m).to_string()));
             }
         }

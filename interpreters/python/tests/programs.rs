@@ -85,7 +85,10 @@ fn uncaught_reports_name_classes_by_module_and_box_exception_groups() {
     };
     let (code, last, _) = last_line("import json\njson.loads('{bad')\n");
     assert_eq!(code, Some(1));
-    assert_eq!(last, "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)");
+    assert_eq!(
+        last,
+        "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+    );
     let (_, last, _) = last_line("class Outer:\n    class Inner(Exception): pass\nraise Outer.Inner('x')\n");
     assert_eq!(last, "Outer.Inner: x");
     let src = "raise ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [KeyError('k')])])\n";

@@ -24,12 +24,7 @@ const LIMIT: Duration = Duration::from_secs(60);
 
 /// Runs `cmd` to its end, or kills it after `limit` and returns `None`.
 fn run_command(cmd: &mut Command, limit: Duration) -> Option<Output> {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     // (The pipes are drained as it runs: a long report must not block it.)
     let drain = |mut r: Box<dyn std::io::Read + Send>| {
         std::thread::spawn(move || {
@@ -59,9 +54,9 @@ fn run_command(cmd: &mut Command, limit: Duration) -> Option<Output> {
 fn cpython() -> Option<PathBuf> {
     let pyenv = Command::new("pyenv").args(["which", "python3"]).output().ok();
     let found = pyenv.filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    found.map(PathBuf::from).or_else(|| {
-        Command::new("python3.11").arg("-c").arg("pass").output().ok().map(|_| PathBuf::from("python3.11"))
-    })
+    found
+        .map(PathBuf::from)
+        .or_else(|| Command::new("python3.11").arg("-c").arg("pass").output().ok().map(|_| PathBuf::from("python3.11")))
 }
 
 fn run_src(name: &str, src: &[u8]) -> Output {

@@ -435,8 +435,7 @@ pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> P
     let names: Vec<usize> = code.varnames[..local_count].iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     let t = crate::runtime::new_tuple(cx.heap_mut(), &names);
     classes::set_slot(cx, rt, co, "co_varnames", t);
-    let free: Vec<usize> =
-        code.freevars.iter().map(|&i| new_str(cx.heap_mut(), &code.varnames[i as usize])).collect();
+    let free: Vec<usize> = code.freevars.iter().map(|&i| new_str(cx.heap_mut(), &code.varnames[i as usize])).collect();
     let t = crate::runtime::new_tuple(cx.heap_mut(), &free);
     classes::set_slot(cx, rt, co, "co_freevars", t);
     let names: Vec<usize> = code.names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();

@@ -37,7 +37,10 @@ fn is_group(rt: &Python, e: usize) -> bool {
 
 /// The sub-exceptions of group `eg`.
 fn members(rt: &Python, eg: usize) -> Vec<usize> {
-    classes::peek_slot(rt, eg, "exceptions").filter(|&t| is(t, &TUPLE)).map(|t| tuple_items(t).into_vec()).unwrap_or_default()
+    classes::peek_slot(rt, eg, "exceptions")
+        .filter(|&t| is(t, &TUPLE))
+        .map(|t| tuple_items(t).into_vec())
+        .unwrap_or_default()
 }
 
 /// `BaseExceptionGroup.__new__(cls, message, exceptions)`: checks the arguments and makes an

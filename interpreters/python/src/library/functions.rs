@@ -871,7 +871,7 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let code = cx.int(f.code_id as i64);
     let code = crate::space::int(cx, code);
     let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
-    let locals = crate::interp::tuple(cx, &f.locals);
+    let locals = crate::interp::tuple(cx, f.slots.locals());
     let exc = if crate::interp::is_null(cx, f.exc) { cx.const_ref(rt.none.get()) } else { f.exc };
     Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, exc]))
 }

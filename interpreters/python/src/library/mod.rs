@@ -72,8 +72,8 @@ mod valuetypes;
 pub use arity::arity_error;
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
-pub use iterators::function_get_attr;
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
+pub use iterators::function_get_attr;
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{

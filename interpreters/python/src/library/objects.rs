@@ -289,11 +289,31 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
                 // a decorator set), as CPython's method objects delegate them; the method
                 // type's own dunders stay its own.
                 let own = [
-                    "__call__", "__class__", "__delattr__", "__dir__", "__eq__", "__format__",
-                    "__ge__", "__get__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
-                    "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
-                    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
-                    "__str__", "__subclasshook__",
+                    "__call__",
+                    "__class__",
+                    "__delattr__",
+                    "__dir__",
+                    "__eq__",
+                    "__format__",
+                    "__ge__",
+                    "__get__",
+                    "__getattribute__",
+                    "__getstate__",
+                    "__gt__",
+                    "__hash__",
+                    "__init__",
+                    "__init_subclass__",
+                    "__le__",
+                    "__lt__",
+                    "__ne__",
+                    "__new__",
+                    "__reduce__",
+                    "__reduce_ex__",
+                    "__repr__",
+                    "__setattr__",
+                    "__sizeof__",
+                    "__str__",
+                    "__subclasshook__",
                 ];
                 let delegated = !own.contains(&name);
                 if !delegated {

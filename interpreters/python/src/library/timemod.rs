@@ -13,13 +13,7 @@ rows! {
 
 /// `time.__getattr__(name)`: a public name of the Python part (`_time`), copied into `time`
 /// when first asked for.
-fn time_getattr<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    _: Option<usize>,
-    args: &[usize],
-    _: Kw<'_>,
-) -> PyResult {
+fn time_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let n = arg(cx, rt, args, 0, "__getattr__")?;
     let name = if is(n, &STR) { text(n).to_string() } else { String::new() };
     let time = rt.module_cache.borrow().get("time").copied();

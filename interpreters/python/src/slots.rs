@@ -1,0 +1,160 @@
+//! A frame's locals and value stack, in one allocation made when the frame is.
+//!
+//! The locals come first (as many as the code has `varnames`), then room for the value stack
+//! (the code's `stacksize`, which the compiler computes). Both are sized when the frame is
+//! made, so a push is one store and one compare, a pop one load, and a frame moved from
+//! function to function is a few words, not its values. One allocation per call is cheaper
+//! than what it replaces (two inline arrays that made every push check where its storage
+//! was and every frame move copy them).
+//!
+//! Past the stack's room a push still works: it grows the allocation (a path the compiler's
+//! stack depths keep unused, kept so that a wrong depth is slow, not wrong).
+
+/// A frame's locals, then its value stack.
+pub struct Slots<T> {
+    items: Box<[T]>,
+    nlocals: u32,
+    /// Values on the stack.
+    depth: u32,
+}
+
+impl<T: Copy> Slots<T> {
+    /// `nlocals` locals set to `fill`, and an empty stack with room for `stacksize` values.
+    pub fn new(nlocals: usize, stacksize: usize, fill: T) -> Self {
+        // Not `vec![fill; n]`: with a zero fill that is `calloc`, which glibc serves without
+        // its per-thread cache, several times slower than `malloc` for a frame's few words.
+        let mut items = Vec::with_capacity(nlocals + stacksize);
+        items.resize(nlocals + stacksize, fill);
+        Slots { items: items.into_boxed_slice(), nlocals: nlocals as u32, depth: 0 }
+    }
+
+    /// These locals, and an empty stack with room for `stacksize` values.
+    pub fn with_locals(locals: &[T], stacksize: usize, fill: T) -> Self {
+        let mut s = Self::new(locals.len(), stacksize, fill);
+        s.locals_mut().copy_from_slice(locals);
+        s
+    }
+
+    #[inline(always)]
+    pub fn locals(&self) -> &[T] {
+        &self.items[..self.nlocals as usize]
+    }
+    #[inline(always)]
+    pub fn locals_mut(&mut self) -> &mut [T] {
+        &mut self.items[..self.nlocals as usize]
+    }
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> T {
+        self.locals()[i]
+    }
+    #[inline(always)]
+    pub fn set_local(&mut self, i: usize, v: T) {
+        self.locals_mut()[i] = v;
+    }
+
+    /// The values on the stack, bottom first.
+    #[inline(always)]
+    pub fn stack(&self) -> &[T] {
+        let base = self.nlocals as usize;
+        &self.items[base..base + self.depth as usize]
+    }
+    #[inline(always)]
+    pub fn stack_mut(&mut self) -> &mut [T] {
+        let base = self.nlocals as usize;
+        &mut self.items[base..base + self.depth as usize]
+    }
+    /// How many values the stack holds.
+    #[inline(always)]
+    pub fn depth(&self) -> usize {
+        self.depth as usize
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: T) {
+        let at = (self.nlocals + self.depth) as usize;
+        if at >= self.items.len() {
+            self.grow(v);
+        }
+        self.items[at] = v;
+        self.depth += 1;
+    }
+    #[inline(always)]
+    pub fn pop(&mut self) -> T {
+        self.depth = self.depth.checked_sub(1).expect("the compiler keeps the stack balanced");
+        self.items[(self.nlocals + self.depth) as usize]
+    }
+    /// The value `k` places below the top (0: the top), left on the stack.
+    #[inline(always)]
+    pub fn peek(&self, k: usize) -> T {
+        let s = self.stack();
+        s[s.len().checked_sub(k + 1).expect("the compiler keeps the stack balanced")]
+    }
+    /// Drops values above the first `depth`.
+    #[inline(always)]
+    pub fn truncate(&mut self, depth: usize) {
+        self.depth = self.depth.min(depth as u32);
+    }
+    /// Puts `v` so that `k` values are above it (`k == 0` is a push).
+    pub fn insert_below(&mut self, k: usize, v: T) {
+        self.push(v);
+        let s = self.stack_mut();
+        let n = s.len();
+        s[n - 1 - k..].rotate_right(1);
+    }
+
+    #[cold]
+    fn grow(&mut self, fill: T) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        items.resize(items.len() * 2 + 4, fill);
+        self.items = items.into_boxed_slice();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Slots;
+
+    #[test]
+    fn locals_and_stack_share_one_allocation_without_overlap() {
+        let mut s = Slots::with_locals(&[1, 2, 3], 2, 0);
+        s.push(10);
+        s.push(11);
+        assert_eq!(s.locals(), &[1, 2, 3]);
+        assert_eq!(s.stack(), &[10, 11]);
+        s.set_local(2, 30);
+        assert_eq!(s.pop(), 11);
+        assert_eq!(s.peek(0), 10);
+        assert_eq!(s.locals(), &[1, 2, 30]);
+    }
+
+    #[test]
+    fn a_push_past_the_room_grows() {
+        let mut s = Slots::new(1, 0, 0);
+        for v in 0..20 {
+            s.push(v);
+        }
+        assert_eq!(s.depth(), 20);
+        assert_eq!(s.stack()[19], 19);
+        assert_eq!(s.local(0), 0);
+    }
+
+    #[test]
+    fn insert_below_and_truncate() {
+        let mut s = Slots::new(0, 4, 0);
+        s.push(1);
+        s.push(2);
+        s.push(3);
+        s.insert_below(2, 9);
+        assert_eq!(s.stack(), &[1, 9, 2, 3]);
+        s.truncate(2);
+        assert_eq!(s.stack(), &[1, 9]);
+        s.truncate(5);
+        assert_eq!(s.depth(), 2);
+    }
+
+    #[test]
+    #[should_panic(expected = "balanced")]
+    fn popping_an_empty_stack_is_a_bug() {
+        Slots::new(2, 2, 0u8).pop();
+    }
+}

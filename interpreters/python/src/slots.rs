@@ -14,8 +14,8 @@
 pub struct Slots<T> {
     items: Box<[T]>,
     nlocals: u32,
-    /// Values on the stack.
-    depth: u32,
+    /// The index the next push writes: `nlocals` plus the values on the stack.
+    top: u32,
 }
 
 impl<T: Copy> Slots<T> {
@@ -25,7 +25,7 @@ impl<T: Copy> Slots<T> {
         // its per-thread cache, several times slower than `malloc` for a frame's few words.
         let mut items = Vec::with_capacity(nlocals + stacksize);
         items.resize(nlocals + stacksize, fill);
-        Slots { items: items.into_boxed_slice(), nlocals: nlocals as u32, depth: 0 }
+        Slots { items: items.into_boxed_slice(), nlocals: nlocals as u32, top: nlocals as u32 }
     }
 
     /// These locals, and an empty stack with room for `stacksize` values.
@@ -55,58 +55,60 @@ impl<T: Copy> Slots<T> {
     /// The values on the stack, bottom first.
     #[inline(always)]
     pub fn stack(&self) -> &[T] {
-        let base = self.nlocals as usize;
-        &self.items[base..base + self.depth as usize]
+        &self.items[self.nlocals as usize..self.top as usize]
     }
     #[inline(always)]
     pub fn stack_mut(&mut self) -> &mut [T] {
-        let base = self.nlocals as usize;
-        &mut self.items[base..base + self.depth as usize]
+        &mut self.items[self.nlocals as usize..self.top as usize]
     }
     /// How many values the stack holds.
     #[inline(always)]
     pub fn depth(&self) -> usize {
-        self.depth as usize
+        (self.top - self.nlocals) as usize
     }
 
     #[inline(always)]
     pub fn push(&mut self, v: T) {
-        let at = (self.nlocals + self.depth) as usize;
-        if at >= self.items.len() {
-            self.grow(v);
+        match self.items.get_mut(self.top as usize) {
+            Some(slot) => *slot = v,
+            None => self.grow(v),
         }
-        self.items[at] = v;
-        self.depth += 1;
+        self.top += 1;
     }
     #[inline(always)]
     pub fn pop(&mut self) -> T {
-        self.depth = self.depth.checked_sub(1).expect("the compiler keeps the stack balanced");
-        self.items[(self.nlocals + self.depth) as usize]
+        assert!(self.top > self.nlocals, "the compiler keeps the stack balanced");
+        self.top -= 1;
+        self.items[self.top as usize]
     }
     /// The value `k` places below the top (0: the top), left on the stack.
     #[inline(always)]
     pub fn peek(&self, k: usize) -> T {
-        let s = self.stack();
-        s[s.len().checked_sub(k + 1).expect("the compiler keeps the stack balanced")]
+        let at = (self.top as usize).wrapping_sub(k + 1);
+        assert!(at >= self.nlocals as usize, "the compiler keeps the stack balanced");
+        self.items[at]
     }
     /// Drops values above the first `depth`.
     #[inline(always)]
     pub fn truncate(&mut self, depth: usize) {
-        self.depth = self.depth.min(depth as u32);
+        self.top = self.top.min(self.nlocals + depth as u32);
     }
     /// Puts `v` so that `k` values are above it (`k == 0` is a push).
     pub fn insert_below(&mut self, k: usize, v: T) {
+        let at = (self.top as usize).checked_sub(k).filter(|&at| at >= self.nlocals as usize);
+        let at = at.expect("the compiler keeps the stack balanced");
         self.push(v);
-        let s = self.stack_mut();
-        let n = s.len();
-        s[n - 1 - k..].rotate_right(1);
+        self.items.copy_within(at..self.top as usize - 1, at + 1);
+        self.items[at] = v;
     }
 
+    /// A push past the room: grows the allocation, then writes `v` at `top`.
     #[cold]
-    fn grow(&mut self, fill: T) {
+    fn grow(&mut self, v: T) {
         let mut items = std::mem::take(&mut self.items).into_vec();
-        items.resize(items.len() * 2 + 4, fill);
+        items.resize(items.len() * 2 + 4, v);
         self.items = items.into_boxed_slice();
+        self.items[self.top as usize] = v;
     }
 }
 

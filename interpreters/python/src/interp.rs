@@ -379,6 +379,35 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         None => instruction::<S, C>(cx, &rt, &code, f),
                     }
                 }
+                // Numbers have no in-place methods: `a op= b` is `a op b` (a failure is the
+                // in-place operation's, for its message).
+                Op::Binary { op, inplace: true } if is_number(cx, f.peek(0)) && is_number(cx, f.peek(1)) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    match S::binary(cx, &rt, op, a, b) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        Outcome::Native(NativeOp::Binary(op), args) => {
+                            finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), args))
+                        }
+                        out => finish::<S, C>(cx, f, out),
+                    }
+                }
+                Op::StoreSubscr => {
+                    let key = f.pop();
+                    let obj = f.pop();
+                    let v = f.pop();
+                    match S::setitem(cx, &rt, obj, key, v) {
+                        Outcome::Value(_) => {
+                            f.pc += 1;
+                            Step::Next
+                        }
+                        out => finish_void::<S, C>(cx, f, out),
+                    }
+                }
                 Op::BinarySubscr => {
                     let key = f.pop();
                     let obj = f.pop();
@@ -973,20 +1002,19 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             cx.setfield_ref(cell, &CELL_VALUE, v);
             f.slots.set_local(i as usize, cell);
         }
-        Op::LoadAttr(_) | Op::LoadMethod(_) | Op::StoreAttr(_) | Op::BinarySubscr | Op::Compare(_) | Op::ForIter(_) => {
+        Op::LoadAttr(_)
+        | Op::LoadMethod(_)
+        | Op::StoreAttr(_)
+        | Op::BinarySubscr
+        | Op::StoreSubscr
+        | Op::Compare(_)
+        | Op::ForIter(_) => {
             unreachable!("run_frame runs {op:?} itself")
         }
         Op::DeleteAttr(n) => {
             let obj = f.pop();
             let nm = crate::strings::str_from(cx, &name::<C>(code, n));
             return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::DelAttr, smallvec::smallvec![obj, nm]));
-        }
-        Op::StoreSubscr => {
-            let key = f.pop();
-            let obj = f.pop();
-            let v = f.pop();
-            let out = S::setitem(cx, rt, obj, key, v);
-            return finish_void::<S, C>(cx, f, out);
         }
         Op::DeleteSubscr => {
             let key = f.pop();
@@ -1487,3 +1515,10 @@ pub fn is_bool_compare(op: CmpOp) -> bool {
 
 #[allow(dead_code)]
 fn unused(_: UnOp) {}
+
+/// `r` is an int, bool or float (a number without in-place methods).
+#[inline(always)]
+fn is_number<S: Space, C: Ctx<Py<S>>>(cx: &mut C, r: C::Ref) -> bool {
+    let c = cx.promote_class(r);
+    c == INT.class() || c == FLOAT.class() || c == BOOL.class()
+}

@@ -571,11 +571,13 @@ impl Heap {
 
     /// Allocates a zeroed fixed-size object. Panics if the system has no memory left (see
     /// [`Heap::try_alloc`]).
+    #[inline]
     pub fn alloc(&mut self, layout: &'static Layout) -> usize {
         self.try_alloc(layout).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Allocates a zeroed fixed-size object; an error if the system has no memory left.
+    #[inline]
     pub fn try_alloc(&mut self, layout: &'static Layout) -> Result<usize, AllocError> {
         assert!(layout.items.is_none(), "{} has items: allocate it with alloc_array", layout.name);
         let bytes = layout.bytes(0).expect("the fixed part of a layout is small");

@@ -21,8 +21,10 @@ pub trait Reds: Sized {
     type Int: Copy + Debug;
     /// A red float.
     type Float: Copy + Debug;
-    /// A red reference (a pointer-sized word: an object, an array or a Rust-side handle).
-    type Ref: Copy + Debug;
+    /// A red reference (a pointer-sized word: an object, an array or a Rust-side handle). It
+    /// borrows nothing (`'static`), so an interpreter may tell the families apart by type, as
+    /// a cache of frame storage for plain words does.
+    type Ref: Copy + Debug + 'static;
     /// The address a red reference holds (the collector's view of it).
     fn address(r: Self::Ref) -> usize;
 }

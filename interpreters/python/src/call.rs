@@ -98,7 +98,7 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     }
     let consts = rt.consts.borrow()[id as usize].clone();
     let null = cx.const_ref(0);
-    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, null);
+    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
     slots.locals_mut()[..args.len()].copy_from_slice(args);
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
     Some(Frame {
@@ -134,7 +134,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     let consts = rt.consts.borrow()[id as usize].clone();
     let fname = &*code.qualname;
     let null = cx.const_ref(0);
-    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, null);
+    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
     let locals = slots.locals_mut();
     let (argc, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
     let npos = args.len();

@@ -89,7 +89,7 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let code = rt.code(code_id);
     let consts = rt.consts.borrow()[code_id as usize].clone();
     let locals_arr = cx.getfield_ref(g, &GEN_LOCALS);
-    let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, locals_arr);
+    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, locals_arr);
     for k in 0..code.varnames.len() {
         let i = cx.int(k as i64);
         let v = cx.getarrayitem_ref(locals_arr, i, &REFS_ITEMS);

@@ -97,6 +97,12 @@ pub fn name_code(id: u32, qualname: &Rc<str>) {
     });
 }
 
+impl<R: Reds> Drop for Frame<R> {
+    fn drop(&mut self) {
+        self.slots.recycle(&self.rt.slot_pool);
+    }
+}
+
 impl<R: Reds> Frame<R> {
     #[inline(always)]
     fn push(&mut self, v: R::Ref) {
@@ -149,7 +155,7 @@ impl<S: Space> Language for Py<S> {
         let (globals, exc, ns, gen) = (next().unwrap(), next().unwrap(), next().unwrap(), next().unwrap());
         let code = self.rt.code(key.code);
         let consts = self.rt.consts.borrow()[key.code as usize].clone();
-        let mut slots = Slots::new(code.varnames.len(), code.stacksize as usize, globals);
+        let mut slots = Slots::new_in(&self.rt.slot_pool, code.varnames.len(), code.stacksize as usize, globals);
         for l in slots.locals_mut().iter_mut() {
             *l = next().unwrap();
         }

@@ -355,7 +355,7 @@ pub fn run_code(vm: &mut Vm<Py>, code: &Rc<bytecode::Code>, module: usize) -> Re
         exc: rt.none.get(),
         ns: 0,
         gen: 0,
-        slots: crate::slots::Slots::new(code.varnames.len(), code.stacksize as usize, 0),
+        slots: crate::slots::Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, 0),
     };
     let r = vm.run(frame);
     let _ = rt.out.borrow_mut().flush();

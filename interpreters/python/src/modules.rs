@@ -248,7 +248,7 @@ pub fn run_code_in<S: Space>(
         exc: rt.none.get(),
         ns,
         gen: 0,
-        slots: crate::slots::Slots::new(code.varnames.len(), code.stacksize as usize, 0),
+        slots: crate::slots::Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, 0),
     };
     cx.call_function(frame)
 }

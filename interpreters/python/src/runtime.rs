@@ -175,6 +175,8 @@ pub struct Python {
     /// returns these instead of allocating; traces keep allocating (virtuals cost nothing),
     /// which is why `is` compares exact ints by value.
     pub small_ints: RefCell<Vec<usize>>,
+    /// Frames' slot arrays, reused from call to call.
+    pub slot_pool: crate::slots::SlotPool,
     pub modules: RefCell<Vec<ModuleInfo>>,
     pub builtins: Cell<usize>,
     pub types: RefCell<Vec<TypeInfo>>,
@@ -224,6 +226,7 @@ impl Python {
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
             small_ints: RefCell::new(Vec::new()),
+            slot_pool: Default::default(),
             modules: RefCell::new(Vec::new()),
             builtins: Cell::new(0),
             types: RefCell::new(Vec::new()),

@@ -9,6 +9,46 @@
 //!
 //! Past the stack's room a push still works: it grows the allocation (a path the compiler's
 //! stack depths keep unused, kept so that a wrong depth is slow, not wrong).
+//!
+//! The interpreter's own frames (whose values are plain words) take their allocation from a
+//! [`SlotPool`] and give it back when they are dropped: a call then costs no `malloc` and
+//! `free`, which were the biggest single cost of a Python call. Frames of other red families
+//! (the tracer's) allocate each time; the choice is by type, made when the code is compiled.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+/// Slot arrays of finished frames, by length, for the next frames of the same length. Only
+/// short arrays are kept, and only so many of each length: what deep recursion frees beyond
+/// that goes back to the system.
+#[derive(Default)]
+pub struct SlotPool {
+    free: RefCell<Vec<Vec<Box<[usize]>>>>,
+}
+
+/// The longest slot array a pool keeps (in words).
+const POOLED_LEN: usize = 64;
+/// How many arrays of one length a pool keeps.
+const POOLED_PER_LEN: usize = 32;
+
+impl SlotPool {
+    fn take(&self, len: usize) -> Option<Box<[usize]>> {
+        self.free.borrow_mut().get_mut(len)?.pop()
+    }
+    fn give(&self, items: Box<[usize]>) {
+        let len = items.len();
+        if len == 0 || len > POOLED_LEN {
+            return;
+        }
+        let mut free = self.free.borrow_mut();
+        if free.len() <= len {
+            free.resize_with(len + 1, Vec::new);
+        }
+        if free[len].len() < POOLED_PER_LEN {
+            free[len].push(items);
+        }
+    }
+}
 
 /// A frame's locals, then its value stack.
 pub struct Slots<T> {
@@ -18,7 +58,34 @@ pub struct Slots<T> {
     top: u32,
 }
 
-impl<T: Copy> Slots<T> {
+impl<T: Copy + 'static> Slots<T> {
+    /// [`Slots::new`], with the allocation from `pool` when it has one.
+    #[inline]
+    pub fn new_in(pool: &SlotPool, nlocals: usize, stacksize: usize, fill: T) -> Self {
+        let mut reused = pool.take(nlocals + stacksize);
+        // (Plain words only: for any other `T` the downcast fails, and that is known when
+        // this is compiled.)
+        match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
+            Some(mut items) => {
+                items.fill(fill);
+                Slots { items, nlocals: nlocals as u32, top: nlocals as u32 }
+            }
+            None => Self::new(nlocals, stacksize, fill),
+        }
+    }
+
+    /// Gives the allocation to `pool` (for words; anything else is freed), leaving these
+    /// slots empty.
+    #[inline]
+    pub fn recycle(&mut self, pool: &SlotPool) {
+        let mut items = Some(std::mem::take(&mut self.items));
+        if let Some(words) = (&mut items as &mut dyn Any).downcast_mut::<Option<Box<[usize]>>>().and_then(Option::take) {
+            pool.give(words);
+        }
+        self.nlocals = 0;
+        self.top = 0;
+    }
+
     /// `nlocals` locals set to `fill`, and an empty stack with room for `stacksize` values.
     pub fn new(nlocals: usize, stacksize: usize, fill: T) -> Self {
         // Not `vec![fill; n]`: with a zero fill that is `calloc`, which glibc serves without
@@ -114,7 +181,28 @@ impl<T: Copy> Slots<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::Slots;
+    use super::{SlotPool, Slots};
+
+    #[test]
+    fn word_slots_come_back_from_the_pool_cleared() {
+        let pool = SlotPool::default();
+        let mut a = Slots::new_in(&pool, 2, 2, 0usize);
+        a.set_local(1, 7);
+        a.push(8);
+        let addr = a.locals().as_ptr();
+        a.recycle(&pool);
+        assert_eq!(a.depth(), 0);
+        let b = Slots::new_in(&pool, 3, 1, 5usize);
+        assert_eq!(b.locals().as_ptr(), addr, "the same allocation, reused");
+        assert_eq!(b.locals(), &[5, 5, 5]);
+        assert_eq!(b.depth(), 0);
+        // Other lengths and other value types are allocated afresh.
+        let c = Slots::new_in(&pool, 1, 1, 0usize);
+        assert_ne!(c.locals().as_ptr(), addr);
+        let mut d = Slots::new_in(&pool, 2, 2, 1u32);
+        d.recycle(&pool);
+        assert!(pool.take(4).is_none());
+    }
 
     #[test]
     fn locals_and_stack_share_one_allocation_without_overlap() {

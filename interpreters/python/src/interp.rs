@@ -1134,15 +1134,16 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             return after_call(f, r);
         }
         Op::CallMethod(argc) => {
-            let mut args = f.pop_n(argc as usize);
-            let this = f.pop();
-            let func = f.pop();
-            let callable = if is_null(cx, func) {
-                this
+            // `[func, this, args...]` calls `func(this, args...)`; `[null, callable, args...]`
+            // calls `callable(args...)`.
+            let func = f.peek(argc as usize + 1);
+            let (callable, args) = if is_null(cx, func) {
+                let args = f.pop_n(argc as usize);
+                (f.pop(), args)
             } else {
-                args.insert(0, this);
-                func
+                (func, f.pop_n(argc as usize + 1))
             };
+            f.pop();
             f.phase = CONT;
             let r = call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);

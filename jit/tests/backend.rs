@@ -395,6 +395,7 @@ finish(f5, p3, p0)
         returns: Some(metatrace_jit::ir::Type::Float),
         link_words: LINK_WORDS,
         materialize: None,
+        virtual_inputs: false,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -713,6 +714,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap();
@@ -725,6 +727,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap();

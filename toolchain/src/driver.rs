@@ -18,7 +18,10 @@
 //!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
 //!   snapshot and resume the innermost, then each caller with the callee's result. A guard
 //!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
-//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls), unless its
+//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls, and for
+//!   snapshots with virtual objects: a bridge takes the exit's words as they are and records
+//!   the allocation of the snapshot's virtuals itself, so they stay virtual in the bridge
+//!   unless they escape there, and the exit jumps to it without building anything), unless its
 //!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
 //!   compile time): then the guard goes back to the interpreter, which costs a deopt per
 //!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
@@ -238,9 +241,8 @@ fn start_nested_bridge<'a, L: Language>(
     let lang = vm.lang.clone();
     let reds = bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized);
     let mut reds = reds.into_iter();
-    let (mut frames, outcome) = rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |_| {
-        reds.next().expect("the exit wrote every slot")
-    });
+    let (mut frames, outcome) =
+        rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |_| reds.next().expect("the exit wrote every slot"));
     let mut inner = frames.pop().expect("a snapshot has at least one frame");
     // The callers wait, as roots, for their callees.
     let base = vm.shadow.len();
@@ -841,11 +843,7 @@ pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
 /// one that may be entered: its inputs are the snapshot's words as the exit wrote them (a
 /// bridge builds the snapshot's virtual objects itself, from their field words, if it needs
 /// them at all). From now on the exit jumps to the bridge itself.
-pub(crate) fn enter_bridge<L: Language>(
-    vm: &mut VmState<L>,
-    id: UnitId,
-    exit: usize,
-) -> Option<UnitId> {
+pub(crate) fn enter_bridge<L: Language>(vm: &mut VmState<L>, id: UnitId, exit: usize) -> Option<UnitId> {
     let e = vm.units[id].as_ref()?.exits.get(exit)?;
     let b = e.bridge.filter(|&b| enterable(vm, b))?;
     link(vm, id, exit, b);

@@ -349,6 +349,11 @@ fn main() {
         &["on", "threshold=1,bridge=1", "threshold=2,bridge=1,gc_stress", "threshold=1,bridge=1,fail_guard=3"],
     );
     assert!(s.bridges >= 1, "{}", s.summary());
+    if stress_env() {
+        // (Collecting at every safepoint, the loop leaves at its safepoint every iteration and
+        // the branch's guard never gets its bridge at these settings.)
+        return;
+    }
     let t = traces(src, "threshold=5,bridge=3");
     let bridge = t.split("# ").find(|t| t.starts_with("bridge")).expect("a bridge");
     // (Only `t` and the 1.5 box are real objects, read as `getfield_f`.)

@@ -155,6 +155,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap(),
@@ -166,6 +167,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap(),
@@ -221,6 +223,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                 returns: Some(Type::Float),
                 link_words: LINK_WORDS,
                 materialize: None,
+                virtual_inputs: false,
             },
         )
     }

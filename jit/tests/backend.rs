@@ -395,6 +395,7 @@ finish(f5, p3, p0)
         returns: Some(metatrace_jit::ir::Type::Float),
         link_words: LINK_WORDS,
         materialize: None,
+        virtual_inputs: false,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -713,6 +714,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap();
@@ -725,6 +727,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     returns: None,
                     link_words: LINK_WORDS,
                     materialize: None,
+                    virtual_inputs: false,
                 },
             )
             .unwrap();
@@ -798,4 +801,40 @@ fn exit_code_grows_with_what_changes_not_with_frame_width() {
     let (exit, frame) = run(&wide, &inputs);
     // Input 0 steps by 19: guard 12 fails first, at 988 + 12.
     assert_eq!((exit, frame[0], frame[1], frame[5]), (12, 988, 1000, 55));
+}
+
+#[test]
+fn exits_to_code_taking_virtual_inputs_build_nothing() {
+    // A's guard describes a virtual object (v0) at frame word 1, with its field in word 2.
+    // The code in the guard's slot takes virtual inputs (`Link::virtual_inputs`): the exit
+    // jumps without allocating, so word 1 keeps what it held and B sees the field's value.
+    let backend = host();
+    let a = text::parse(
+        "descr Box = size 32\ndescr Box.v = field i64 +16\ninputs(i0, p1)\ni2 = int_add(i0, 1)\n\
+         i3 = int_lt(i2, 10)\nguard_true(i3) [k: i2, v0] {v0 = Box(Box.v=i2)}\njump(i2, p1)\n",
+    )
+    .unwrap();
+    let b = text::parse("inputs(i0, p1, i2)\ni3 = int_mul(i2, 3)\nfinish(i0, p1, i3)\n").unwrap();
+    let slots_a: Vec<std::cell::Cell<u64>> = vec![Default::default(), Default::default()];
+    let slots_b: Vec<std::cell::Cell<u64>> = vec![Default::default()];
+    let link = |id: u32, slots: &[std::cell::Cell<u64>]| Link {
+        trace_id: id,
+        slots: slots.as_ptr() as *const u64,
+        returns: None,
+        link_words: LINK_WORDS,
+        materialize: None,
+        virtual_inputs: true,
+    };
+    // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
+    // inputs are the words A's guard writes and whose frame (3 words) fits the buffer.
+    let (ca, cb) = unsafe {
+        (backend.compile_linked(&a, link(3, &slots_a)).unwrap(), backend.compile_linked(&b, link(5, &slots_b)).unwrap())
+    };
+    slots_a[0].set(cb.code() as u64);
+    let mut frame = vec![0, 0xdead, 0, 0];
+    // SAFETY: the frame has room for both traces' words; they touch no other memory (no
+    // allocation happens: that is what is tested).
+    let word = unsafe { (ca.entry())(ca.code(), frame.as_mut_ptr()) };
+    assert_eq!(word, 5 << 32);
+    assert_eq!(&frame[..3], &[10, 0xdead, 30]);
 }

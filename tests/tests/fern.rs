@@ -318,3 +318,45 @@ fn main() { let c = [0]; let k = 0; while k < 3000 { g(c, 3); k = k + 1; } print
         assert_eq!(got, want, "jit {spec}: {}", stats.summary());
     }
 }
+
+#[test]
+fn bridges_take_the_guards_virtual_objects_as_inputs() {
+    // At the branch, `p` (an array holding a boxed int and another array, with a boxed
+    // float) and the boxed numbers are virtual in the loop. The bridge for the other branch
+    // is entered without building them: it records their allocation from the exit's words,
+    // so its reads of `p` are folded away, and it allocates only what escapes (the locals it
+    // hands back to the loop at its end). Resuming from the bridge's own guards (forced to
+    // fail) and running under GC stress gives what plain interpretation gives.
+    let src = "
+fn main() {
+    let i = 0;
+    let s = 0;
+    let t = 0.0;
+    while i < 400 {
+        let p = [i, [i * 2, 1.5]];
+        if i % 3 == 0 {
+            s = s + p[0] + p[1][0];
+            t = t + p[1][1];
+        } else {
+            s = s - 1;
+        }
+        i = i + 1;
+    }
+    print(s, t);
+}";
+    let s = agree(
+        src,
+        &["on", "threshold=1,bridge=1", "threshold=2,bridge=1,gc_stress", "threshold=1,bridge=1,fail_guard=3"],
+    );
+    assert!(s.bridges >= 1, "{}", s.summary());
+    if stress_env() {
+        // (Collecting at every safepoint, the loop leaves at its safepoint every iteration and
+        // the branch's guard never gets its bridge at these settings.)
+        return;
+    }
+    let t = traces(src, "threshold=5,bridge=3");
+    let bridge = t.split("# ").find(|t| t.starts_with("bridge")).expect("a bridge");
+    // (Only `t` and the 1.5 box are real objects, read as `getfield_f`.)
+    assert!(!bridge.contains("getarrayitem") && !bridge.contains("getfield_i"), "{bridge}");
+    assert!(bridge.contains("{v0 = "), "the bridge's guards describe the virtuals as virtual: {bridge}");
+}

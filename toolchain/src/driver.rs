@@ -18,7 +18,10 @@
 //!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
 //!   snapshot and resume the innermost, then each caller with the callee's result. A guard
 //!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
-//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls), unless its
+//!   innermost frame (see `start_nested_bridge` for guards inside inlined calls, and for
+//!   snapshots with virtual objects: a bridge takes the exit's words as they are and records
+//!   the allocation of the snapshot's virtuals itself, so they stay virtual in the bridge
+//!   unless they escape there, and the exit jumps to it without building anything), unless its
 //!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
 //!   compile time): then the guard goes back to the interpreter, which costs a deopt per
 //!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
@@ -40,10 +43,10 @@ use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, R
 use crate::descr::Type;
 use crate::heap::Layout;
 use crate::recorder::{Recorder, TraceKind};
-use crate::state::{abort, Pending, PortalCtx, RootFrame, VmState};
+use crate::state::{abort, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
-use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualInfo};
+use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs, VirtualInfo};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Deliver, Opcode, Operand, Trace};
 use std::cell::Cell;
@@ -232,14 +235,14 @@ fn start_nested_bridge<'a, L: Language>(
     vm.next_gen += 1;
     let unit = vm.units[parent].as_ref().expect("a bridge's parent is alive");
     let (resume, entry) = (unit.exits[exit].resume.clone(), unit.entry);
+    let virtuals = unit.exits[exit].virtuals.clone();
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
-    let mut words = words.into_iter();
-    let trace = &mut rec.trace;
-    let (mut frames, outcome) = rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |s| {
-        traced_input(trace, s.ty(), words.next().expect("the exit wrote every slot"))
-    });
+    let reds = bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized);
+    let mut reds = reds.into_iter();
+    let (mut frames, outcome) =
+        rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |_| reds.next().expect("the exit wrote every slot"));
     let mut inner = frames.pop().expect("a snapshot has at least one frame");
     // The callers wait, as roots, for their callees.
     let base = vm.shadow.len();
@@ -283,6 +286,69 @@ fn start_nested_bridge<'a, L: Language>(
         tcx.deliver(&mut caller, v);
         inner = caller;
     }
+}
+
+/// The inputs of a bridge from a guard whose exit wrote `words` (after `materialize`, which
+/// built the snapshot's virtual objects as `objs` for the tracer's concrete side): one input per
+/// word, frames first, then the virtuals' field words, as the exit writes them. The snapshot's
+/// virtual objects are not inputs: the bridge starts by recording their allocation and field
+/// writes from the field words, so that its optimizer sees objects it allocated itself and
+/// keeps them virtual unless they escape (the exit that jumps to the bridge builds nothing).
+/// Returns the red value of every frame slot, in order.
+fn bridge_inputs<'a, L: Language>(
+    trace: &mut Trace,
+    resume: &Resume<L::Key>,
+    virtuals: Option<&[VirtualDescrs]>,
+    words: &[u64],
+    objs: &[usize],
+) -> Vec<crate::ctx::Red<Tracer<'a, L>>> {
+    use metatrace_jit::ir::DescrKind;
+    let slots: Vec<Slot> = resume.frames.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
+    let mut word = words.iter().copied();
+    let mut next = || word.next().expect("the exit wrote every slot");
+    let frame_reds: Vec<_> = slots.iter().map(|s| traced_input::<L>(trace, s.ty(), next())).collect();
+    let field_inputs: Vec<Operand> = fields.map(|s| operand_of(traced_input::<L>(trace, s.ty(), next()))).collect();
+    let Some(virtuals) = virtuals else { return frame_reds };
+    debug_assert_eq!(virtuals.len(), resume.virtuals.len());
+    let news: Vec<Operand> = virtuals
+        .iter()
+        .map(|v| {
+            let (opcode, args) = match v.len {
+                None => (Opcode::New, vec![]),
+                Some(n) => (Opcode::NewArray, vec![Operand::Int(i64::from(n))]),
+            };
+            let r = trace.push(opcode, args).expect("allocations have results");
+            let d = trace.add_descr(v.size.clone());
+            trace.ops.last_mut().expect("just pushed").descr = Some(d);
+            Operand::Value(r)
+        })
+        .collect();
+    let mut field_inputs = field_inputs.into_iter();
+    for ((v, info), &obj) in virtuals.iter().zip(&resume.virtuals).zip(&news) {
+        for ((descr, index), &(_, _, slot)) in v.fields.iter().zip(&info.fields) {
+            let input = field_inputs.next().expect("one word per field");
+            let value = match slot {
+                Slot::Virtual(j) => news[j as usize],
+                Slot::Word(_) => input,
+            };
+            let (opcode, args) = match descr.kind {
+                DescrKind::Array(_) => (Opcode::Setarrayitem, vec![obj, Operand::Int(i64::from(*index)), value]),
+                _ => (Opcode::Setfield, vec![obj, value]),
+            };
+            trace.push(opcode, args);
+            let d = trace.add_descr(descr.clone());
+            trace.ops.last_mut().expect("just pushed").descr = Some(d);
+        }
+    }
+    slots
+        .iter()
+        .zip(frame_reds)
+        .map(|(s, red)| match *s {
+            Slot::Virtual(k) => crate::ctx::Red::Ref(TRef { v: objs[k as usize], op: news[k as usize] }),
+            Slot::Word(_) => red,
+        })
+        .collect()
 }
 
 /// The same tracing values, for a tracer of another lifetime.
@@ -409,13 +475,14 @@ fn install<L: Language>(
     }
     let id = vm.units.len();
     let links: Box<[Cell<u64>]> = (0..optimized.guard_count() + 1).map(|_| Cell::new(0)).collect();
-    let materialize = Some((vm.entries.materialize_exit, &*vm.portal as *const PortalCtx as u64));
     let link = Link {
         trace_id: id as u32,
         slots: links.as_ptr() as *const u64,
         returns,
         link_words: vm.link_words,
-        materialize,
+        materialize: None,
+        // Bridges build their parent exit's virtual objects themselves (`start_nested_bridge`).
+        virtual_inputs: true,
     };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
@@ -443,7 +510,7 @@ fn install<L: Language>(
             resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,
-            virtuals: op.snapshot.as_ref().is_some_and(|s| !s.virtuals.is_empty()),
+            virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s)),
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -543,6 +610,20 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     let mut g = metatrace_jit::ir::Op::new(Opcode::GuardTrue, vec![Operand::Int(0)], None);
     g.snapshot = snapshot;
     t.ops.insert(at, g);
+}
+
+/// The descriptors of a snapshot's virtual objects (none if it has none), for a bridge that
+/// records their allocation (see [`start_nested_bridge`]).
+fn virtual_descrs(t: &Trace, s: &metatrace_jit::ir::Snapshot) -> Option<Rc<[VirtualDescrs]>> {
+    if s.virtuals.is_empty() {
+        return None;
+    }
+    let v = s.virtuals.iter().map(|v| VirtualDescrs {
+        size: t.descr(v.descr).clone(),
+        len: v.len,
+        fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+    });
+    Some(v.collect())
 }
 
 /// How to rebuild the interpreter state of a guard's snapshot from its frame buffer.
@@ -759,21 +840,12 @@ pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
 }
 
 /// The bridge to run after unit `id` left through guard `exit` (values in `buf`), if it has
-/// one that may be entered: its inputs are the snapshot's words with the virtuals built, which
-/// this builds in `buf`. From now on the exit jumps to the bridge itself (building them in
-/// compiled code).
-pub(crate) fn enter_bridge<L: Language>(
-    vm: &mut VmState<L>,
-    id: UnitId,
-    exit: usize,
-    buf: &mut [u64],
-) -> Option<UnitId> {
+/// one that may be entered: its inputs are the snapshot's words as the exit wrote them (a
+/// bridge builds the snapshot's virtual objects itself, from their field words, if it needs
+/// them at all). From now on the exit jumps to the bridge itself.
+pub(crate) fn enter_bridge<L: Language>(vm: &mut VmState<L>, id: UnitId, exit: usize) -> Option<UnitId> {
     let e = vm.units[id].as_ref()?.exits.get(exit)?;
     let b = e.bridge.filter(|&b| enterable(vm, b))?;
-    if e.virtuals {
-        let resume = e.resume.clone();
-        materialize(vm, &resume, buf);
-    }
     link(vm, id, exit, b);
     Some(b)
 }
@@ -933,7 +1005,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
             }
         }
-        if let Some(b) = enter_bridge(vm, id, exit, &mut buf) {
+        if let Some(b) = enter_bridge(vm, id, exit) {
             id = b;
             continue;
         }
@@ -977,7 +1049,7 @@ pub(crate) fn run_units<'a, L: Language>(
             want_bridge = false;
         }
         vm.stats.guard_failures += 1;
-        if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some()) {
+        if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some() || !resume.virtuals.is_empty()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
             // becomes the outermost frame as the snapshot has it, still waiting for its callee
             // (or for the outcome of its call).

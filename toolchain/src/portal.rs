@@ -35,26 +35,6 @@ use crate::state::{collect, PortalCtx, Target, VmState};
 use crate::units::{CellState, UnitId};
 use metatrace_jit::backend::{decode_exit, ExitWord, NOT_RUN};
 
-/// Builds the virtual objects of exit `word` (`trace << 32 | exit`) from the words it wrote to
-/// the frame buffer `frame`, before the exit jumps to linked code (see `Link::materialize`).
-///
-/// # Safety
-/// Called only by compiled code of a `Vm<L>` while that `Vm` runs it, from an exit of a live
-/// unit: `ctx` is the `Vm`'s `PortalCtx`, and `frame` is the run's frame buffer, holding the
-/// exit's snapshot words.
-pub(crate) unsafe extern "C" fn materialize_exit<L: Language>(ctx: u64, frame: u64, word: u64) {
-    // SAFETY: see the function's contract and `call_assembler`'s.
-    let vm = unsafe { &mut *((*(ctx as *const PortalCtx)).vm.get() as *mut VmState<L>) };
-    let (unit, exit) = ((word >> 32) as usize, (word & 0xffff_ffff) as usize);
-    let resume = vm.units[unit].as_ref().expect("a running trace is never thrown away").exits[exit].resume.clone();
-    let n = resume.frames.iter().map(|(_, s)| s.len()).sum::<usize>()
-        + resume.virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
-    // SAFETY: the exit wrote its snapshot's words (frames, then the virtuals' fields) to the
-    // buffer, which holds at least that many.
-    let words = unsafe { std::slice::from_raw_parts_mut(frame as *mut u64, n) };
-    driver::materialize(vm, &resume, words);
-}
-
 /// The driver's entry point for `call_assembler_*` (the call descr's function). With
 /// `exit == NOT_RUN`, runs target number `target` on the `n_args` words at `args`; otherwise the
 /// target's direct entry already ran on the frame buffer `frame` and left with exit word
@@ -96,7 +76,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         let mut buf = vm.spare_bufs.pop().unwrap_or_default();
         buf.clear();
         buf.extend_from_slice(words);
-        // Bridges first (a guard with virtuals to build leaves here before its bridge runs).
+        // Bridges first.
         match settle(vm, decode_exit(exit), &mut buf, t.ret) {
             Ok(word) => {
                 vm.spare_bufs.push(buf);
@@ -251,7 +231,7 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        match driver::enter_bridge(vm, id, exit, buf) {
+        match driver::enter_bridge(vm, id, exit) {
             Some(b) => left = driver::run_unit(vm, b, buf),
             None => return Err(Ok((id, exit))),
         }

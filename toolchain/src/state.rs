@@ -99,9 +99,6 @@ pub(crate) struct Entries {
     pub(crate) call_assembler: u64,
     /// `portal::native_entry::<L>`: calls of natives.
     pub(crate) native_entry: u64,
-    /// `portal::materialize_exit::<L>`: builds an exit's virtual objects before it jumps to
-    /// linked code.
-    pub(crate) materialize_exit: u64,
 }
 
 impl<L: Language> VmState<L> {

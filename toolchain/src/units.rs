@@ -57,6 +57,15 @@ pub(crate) struct VirtualInfo {
     pub(crate) fields: Vec<(i32, crate::descr::MemKind, Slot)>,
 }
 
+/// The descriptors of one virtual object of a guard's snapshot, as its trace had them: its size
+/// descr and, per written field in snapshot order, the field's descr and (for array items) the
+/// constant index.
+pub(crate) struct VirtualDescrs {
+    pub(crate) size: metatrace_jit::ir::Descr,
+    pub(crate) len: Option<u32>,
+    pub(crate) fields: Vec<(metatrace_jit::ir::Descr, u32)>,
+}
+
 /// How to rebuild interpreter frames from a guard's exit: each frame's key and slots,
 /// outermost first, then the virtual objects; the frame buffer holds the frames' words in
 /// this order, followed by the virtuals' field words.
@@ -109,8 +118,10 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) safepoint: bool,
     /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
     pub(crate) forced: bool,
-    /// The snapshot has virtual objects (to build before a bridge runs).
-    pub(crate) virtuals: bool,
+    /// The snapshot's virtual objects as trace descriptors, one entry per virtual (none if it
+    /// has none): a bridge from this guard starts by recording their allocations, so it takes
+    /// them as its field words and the exit never builds them (see `driver::start_nested_bridge`).
+    pub(crate) virtuals: Option<Rc<[VirtualDescrs]>>,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,

@@ -34,7 +34,6 @@ impl<L: Language> Vm<L> {
         let entries = Entries {
             call_assembler: portal::call_assembler::<L> as *const () as u64,
             native_entry: portal::native_entry::<L> as *const () as u64,
-            materialize_exit: portal::materialize_exit::<L> as *const () as u64,
         };
         Vm { state: VmState::new(lang, params, entries) }
     }

@@ -68,6 +68,9 @@ pub(crate) struct ExitLinks {
     /// Out-of-line materialization of exits' virtual objects (see
     /// [`super::Link::materialize`]); `None`: inline.
     pub materialize: Option<(u64, u64)>,
+    /// Linked code takes an exit's virtual objects as its field words (see
+    /// [`super::Link::virtual_inputs`]): nothing is built before the jump.
+    pub virtual_inputs: bool,
 }
 
 /// The signature of every trace: `tail fn(frame) -> exit word`.
@@ -368,7 +371,8 @@ impl Codegen<'_> {
     /// Ends an exit whose values are in the frame buffer: tail-calls the code in the exit's
     /// slot if there is any, else returns the exit word (`trace_id << 32 | exit`).
     /// A guard's exit with virtual objects in its snapshot builds them before it jumps (the
-    /// code it jumps to takes them as references), as the driver would before running a bridge.
+    /// code it jumps to takes them as references), unless the linked code takes them as their
+    /// field words ([`ExitLinks::virtual_inputs`]).
     fn leave(&mut self, b: &mut FunctionBuilder, exit: u32, snapshot: Option<&tir::Snapshot>) -> Result<(), String> {
         let Some(links) = self.links else {
             let word = b.ins().iconst(I64, exit as i64);
@@ -383,7 +387,7 @@ impl Codegen<'_> {
         b.seal_block(linked);
         b.seal_block(back);
         b.switch_to_block(linked);
-        match (snapshot.filter(|s| !s.virtuals.is_empty()), links.materialize) {
+        match (snapshot.filter(|s| !s.virtuals.is_empty() && !links.virtual_inputs), links.materialize) {
             (None, _) => {}
             (Some(_), Some((f, ctx))) => {
                 // Built out of line from the words just written (see `Link::materialize`).

@@ -164,6 +164,7 @@ impl Backend {
             returns: l.returns,
             link_words: l.link_words,
             materialize: l.materialize,
+            virtual_inputs: l.virtual_inputs,
         });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
@@ -194,6 +195,7 @@ impl Backend {
             returns: link.returns,
             link_words: link.link_words,
             materialize: link.materialize,
+            virtual_inputs: link.virtual_inputs,
         };
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
@@ -281,6 +283,10 @@ pub struct Link {
     /// costs one call rather than the allocations and stores of every object. `None`: the
     /// exit allocates them inline.
     pub materialize: Option<(u64, u64)>,
+    /// The code in a guard exit's slot takes the exit's virtual objects as the words the exit
+    /// wrote (frames, then the virtuals' fields), building them itself if it needs them: the
+    /// exit jumps without building anything (and `materialize` is not used).
+    pub virtual_inputs: bool,
 }
 
 /// The default link limit: frame-buffer words every run of linked code gets at least. An exit

@@ -47,8 +47,8 @@
 //! downgraded together; and at the `label` the loop-carried values are new values, so no
 //! pass carries facts about them from the preamble into the loop body (see [`util`]).
 //!
-//! Not here yet (see the architecture document): short preambles (bridges and entries
-//! always go through the whole preamble), escape analysis for arrays of unknown length.
+//! Not here yet: short preambles (bridges and entries always go through the whole preamble;
+//! [`peel`] says what it takes), escape analysis for arrays of unknown length.
 
 pub mod bits;
 pub mod bounds;

@@ -40,9 +40,29 @@
 //! Peeling itself only duplicates; carrying more than the loop-carried values across the
 //! label is left to later passes, which add label arguments of their own: `virtualize`
 //! explodes loop-carried virtual objects into their fields, `heap` carries known memory
-//! contents. Not done: no short preamble (bridges that jump to the loop go through the
-//! whole preamble, i.e. enter at `inputs`). Traces that already have a label, or end with
-//! `finish` (bridges), are left unchanged.
+//! contents. Traces that already have a label, or end with `finish` (bridges), are left
+//! unchanged.
+//!
+//! Not done: a short preamble. A bridge that ends at this loop's header `finish`es into the
+//! loop's entry, so it boxes the loop's state for the preamble to unbox, and runs the whole
+//! preamble (the first iteration, with its guards) on every pass. Entering at the label
+//! instead takes four pieces, none built yet:
+//! 1. the label's state: the interpreter frame at the label in terms of preamble values and
+//!    virtual objects (peel would record the recorded jump's arguments on the label, and every
+//!    pass keep them up to date as it does snapshots, without their counting as uses in the
+//!    loop body);
+//! 2. the loop body's entry conditions, as a small trace from the header's frame to the body's
+//!    free values: label arguments bound from that state (a virtual position only from an
+//!    object the bridge allocated and does not let escape), the ranges `bounds` assumed for
+//!    label arguments re-checked, the other preamble values the body uses recomputed from
+//!    invariant inputs by pure operations and reads (reads only before the preamble's first
+//!    write or call), and the preamble's guards on those values re-checked, all with the
+//!    header's frame as snapshot; anything else (label arguments carried from the heap,
+//!    results of calls) keeps the bridge on the entry;
+//! 3. a second entry of the compiled loop at its label, reading that state and those values
+//!    from the frame buffer;
+//! 4. the driver putting (2) at the end of the bridge's recorded trace before optimizing it,
+//!    so that the bridge's optimizer removes the checks it can prove.
 
 use crate::ir::*;
 use rustc_hash::FxHashMap as HashMap;

@@ -67,7 +67,8 @@ impl<T: Copy + 'static> Slots<T> {
         // this is compiled.)
         match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
             Some(mut items) => {
-                items.fill(fill);
+                // (The stack's room is written before it is read: only the locals need it.)
+                items[..nlocals].fill(fill);
                 Slots { items, nlocals: nlocals as u32, top: nlocals as u32 }
             }
             None => Self::new(nlocals, stacksize, fill),

@@ -8,7 +8,13 @@
 //! and the saved value stack. A yield saves the frame back and returns the yielded value;
 //! the resumer reads `state` afterwards to tell a yield (a pc) from the end (`FINISHED`, with
 //! the return value in `result`).
+//!
+//! Coroutines (`async def`) and async generators are the same object under other layouts
+//! (so other types): an `await` is a `yield from` the awaited iterator, and an async
+//! generator's own `yield` yields a value wrapped in a [`WRAPPED`] box, which its `asend`
+//! awaitables (`_asyncgen`) tell apart from what its awaits pass through to the event loop.
 
+use crate::bytecode::GenFlavor;
 use crate::interp::{Frame, START};
 use crate::objects::*;
 use crate::space::Space;
@@ -22,6 +28,14 @@ const fn word(k: i32) -> i32 {
 
 /// A generator object.
 pub static GENERATOR: Layout = Layout::object("generator", 64, &[word(2), word(3), word(4), word(6), word(7)]);
+/// A coroutine object (a call of an `async def` without `yield`): a generator's fields.
+pub static COROUTINE: Layout = Layout::object("coroutine", 64, &[word(2), word(3), word(4), word(6), word(7)]);
+/// An async generator's frame (a call of an `async def` with `yield`): a generator's fields.
+pub static ASYNC_GEN: Layout =
+    Layout::object("async_generator", 64, &[word(2), word(3), word(4), word(6), word(7)]);
+/// A value an async generator yields to its consumer (see the module doc).
+pub static WRAPPED: Layout = Layout::object("async_generator_wrapped_value", 8, &[word(0)]);
+pub const WRAPPED_VALUE: FieldDescr = FieldDescr::new("wrapped.value", word(0), MemKind::Ref).immutable();
 pub const GEN_CODE: FieldDescr = FieldDescr::new("generator.code", word(0), MemKind::I64).immutable();
 pub const GEN_STATE: FieldDescr = FieldDescr::new("generator.state", word(1), MemKind::I64);
 pub const GEN_GLOBALS: FieldDescr = FieldDescr::new("generator.globals", word(2), MemKind::Ref).immutable();
@@ -37,7 +51,11 @@ pub const RUNNING: i64 = -2;
 
 /// A generator object for a frame that was just bound (not started).
 pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
-    let g = cx.new_object(&GENERATOR);
+    let g = cx.new_object(match f.code.flavor {
+        GenFlavor::Plain => &GENERATOR,
+        GenFlavor::Coroutine => &COROUTINE,
+        GenFlavor::AsyncGen => &ASYNC_GEN,
+    });
     let code = cx.int(f.code_id as i64);
     cx.setfield_int(g, &GEN_CODE, code);
     let state = cx.int(UNSTARTED);
@@ -72,11 +90,19 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let state = cx.getfield_int(g, &GEN_STATE);
     let state = cx.promote_int(state);
     if state == RUNNING {
-        return Err(errors::new_error(cx, rt, "ValueError", "generator already executing"));
+        let msg = if cx.promote_class(g) == COROUTINE.class() {
+            "coroutine already executing"
+        } else {
+            "generator already executing"
+        };
+        return Err(errors::new_error(cx, rt, "ValueError", msg));
     }
     if state == FINISHED {
         return match thrown {
             Some(e) => Err(e),
+            None if cx.promote_class(g) == COROUTINE.class() => {
+                Err(errors::new_error(cx, rt, "RuntimeError", "cannot reuse already awaited coroutine"))
+            }
             None => Ok(None),
         };
     }
@@ -193,4 +219,15 @@ pub fn stop_iteration<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, g: C::Re
     // StopIteration.
     cx.setfield_ref(g, &GEN_RESULT, null);
     e
+}
+
+/// Whether `class` is a generator's, a coroutine's or an async generator frame's.
+pub fn is_gen_class(class: usize) -> bool {
+    class == GENERATOR.class() || class == COROUTINE.class() || class == ASYNC_GEN.class()
+}
+
+/// Whether `class` is one whose objects a `yield from` or `await` resumes directly: a
+/// generator or a coroutine.
+pub fn resumable_class(class: usize) -> bool {
+    class == GENERATOR.class() || class == COROUTINE.class()
 }

@@ -427,7 +427,10 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     let handler = code.handler_at(f.pc as usize);
     // Tested before the traceback is written: a guard after that write would have to repeat it.
     let in_generator = handler.is_none() && !is_null(cx, f.gen);
-    let stop_iteration = in_generator && errors::is_instance(cx, rt, e, "StopIteration");
+    let stop_iteration = in_generator
+        && (errors::is_instance(cx, rt, e, "StopIteration")
+            || (code.flavor == crate::bytecode::GenFlavor::AsyncGen
+                && errors::is_instance(cx, rt, e, "StopAsyncIteration")));
     if fresh {
         errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
     }
@@ -444,7 +447,18 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
                 crate::generators::finish(cx, f.gen, None);
                 if stop_iteration {
                     // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                    let r = errors::new_error(cx, rt, "RuntimeError", "generator raised StopIteration");
+                    let what = match code.flavor {
+                        crate::bytecode::GenFlavor::Plain => "generator",
+                        crate::bytecode::GenFlavor::Coroutine => "coroutine",
+                        crate::bytecode::GenFlavor::AsyncGen => "async generator",
+                    };
+                    let stop = if errors::is_instance(cx, rt, e, "StopIteration") {
+                        "StopIteration"
+                    } else {
+                        "StopAsyncIteration"
+                    };
+                    let msg = format!("{what} raised {stop}");
+                    let r = errors::new_error(cx, rt, "RuntimeError", &msg);
                     let t = cx.const_ref(rt.true_.get());
                     let items = [("__cause__", e), ("__context__", e), ("__suppress_context__", t)];
                     crate::classes::set_slots(cx, rt, r, &items);
@@ -555,7 +569,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             // `[sub, r]`: the sub-generator yielded `r` (jump to the yield) or returned.
             let sub = f.stack[f.stack.len() - 2];
             let Op::Send(t) = f.code.ops[f.pc as usize] else { unreachable!("SEND is a Send phase") };
-            if cx.promote_class(sub) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, sub) {
+            if crate::generators::resumable_class(cx.promote_class(sub)) && crate::generators::finished(cx, sub) {
                 f.pop();
                 f.pop();
                 let v = cx.getfield_ref(sub, &crate::generators::GEN_RESULT);
@@ -1334,8 +1348,15 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Send(t) => {
             let v = f.pop();
             let sub = f.top();
-            let gen = cx.promote_class(sub) == crate::generators::GENERATOR.class();
-            let next = if gen { Err(Outcome::Resume(sub, v)) } else { S::next(cx, rt, sub) };
+            let gen = crate::generators::resumable_class(cx.promote_class(sub));
+            let next = if gen {
+                Err(Outcome::Resume(sub, v))
+            } else if !is_none(cx, rt, v) {
+                // A value sent to a user iterator: its `send` method.
+                Err(Outcome::Native(NativeOp::SendTo, smallvec::smallvec![sub, v]))
+            } else {
+                S::next(cx, rt, sub)
+            };
             match next {
                 Ok(Some(r)) => {
                     f.push(r);
@@ -1361,6 +1382,39 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                     };
                 }
             }
+        }
+        Op::GetAwaitable => {
+            let x = f.pop();
+            if cx.promote_class(x) == crate::generators::COROUTINE.class() {
+                f.push(x);
+            } else {
+                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetAwaitable, smallvec::smallvec![x]));
+            }
+        }
+        Op::BeforeAsyncWith => {
+            let mgr = f.pop();
+            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeAsyncWith, smallvec::smallvec![mgr]));
+        }
+        Op::GetAIter => {
+            let x = f.pop();
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetAIter, smallvec::smallvec![x]));
+        }
+        Op::GetANext => {
+            let it = f.top();
+            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetANext, smallvec::smallvec![it]));
+        }
+        Op::EndAsyncFor => {
+            let e = f.pop();
+            if !errors::is_instance(cx, rt, e, "StopAsyncIteration") {
+                return Step::Reraise(e);
+            }
+            f.pop();
+        }
+        Op::AsyncGenWrap => {
+            let v = f.pop();
+            let w = cx.new_object(&crate::generators::WRAPPED);
+            cx.setfield_ref(w, &crate::generators::WRAPPED_VALUE, v);
+            f.push(w);
         }
         Op::Nop => {}
         Op::PrintExpr => {

@@ -1,0 +1,125 @@
+"""The awaitables of async generators: what `agen.__anext__()`, `agen.asend(v)`,
+`agen.athrow(e)` and `agen.aclose()` return (CPython's async_generator_asend and
+async_generator_athrow). The interpreter calls `asend`, `athrow` and `aclose` below.
+
+Each drives the generator's frame through `agen._step(value, exc)`, which reports whether the
+frame yielded a value to its consumer (the awaitable then finishes with that value, as a
+StopIteration) or passed on a value from an `await` inside it (the awaitable yields it on to
+whoever awaits it: the event loop)."""
+
+_INIT, _ITER, _CLOSED = 0, 1, 2
+
+
+class async_generator_asend:
+    __slots__ = ("_gen", "_value", "_state")
+
+    def __init__(self, gen, value):
+        self._gen = gen
+        self._value = value
+        self._state = _INIT
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        if self._state == _INIT:
+            if value is None:
+                value = self._value
+            self._state = _ITER
+        return self._result(value, None)
+
+    def throw(self, typ, val=None, tb=None):
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        if isinstance(typ, type):
+            typ = typ() if val is None else typ(val)
+        return self._result(None, typ)
+
+    def close(self):
+        self._state = _CLOSED
+
+    def _result(self, value, exc):
+        try:
+            consumer, v = self._gen._step(value, exc)
+        except BaseException:
+            self._state = _CLOSED
+            raise
+        if consumer:
+            self._state = _CLOSED
+            raise StopIteration(v)
+        return v
+
+
+class async_generator_athrow:
+    __slots__ = ("_gen", "_exc", "_state", "_closing")
+
+    def __init__(self, gen, exc, closing):
+        self._gen = gen
+        self._exc = exc
+        self._state = _INIT
+        self._closing = closing
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+        if self._state == _INIT:
+            self._state = _ITER
+            return self._result(None, self._exc)
+        return self._result(value, None)
+
+    def throw(self, typ, val=None, tb=None):
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+        if isinstance(typ, type):
+            typ = typ() if val is None else typ(val)
+        return self._result(None, typ)
+
+    def close(self):
+        self._state = _CLOSED
+
+    def _result(self, value, exc):
+        try:
+            consumer, v = self._gen._step(value, exc)
+        except (StopAsyncIteration, GeneratorExit):
+            self._state = _CLOSED
+            if self._closing:
+                raise StopIteration
+            raise
+        except BaseException:
+            self._state = _CLOSED
+            raise
+        if consumer:
+            self._state = _CLOSED
+            if self._closing:
+                raise RuntimeError("async generator ignored GeneratorExit")
+            raise StopIteration(v)
+        return v
+
+
+def asend(gen, value):
+    return async_generator_asend(gen, value)
+
+
+def athrow(gen, exc):
+    return async_generator_athrow(gen, exc, False)
+
+
+def aclose(gen):
+    return async_generator_athrow(gen, GeneratorExit(), True)

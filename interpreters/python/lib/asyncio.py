@@ -10,6 +10,7 @@ callbacks scheduled (not called) when it completes.
 
 import heapq as _heapq
 from collections import deque as _deque
+from types import CoroutineType as _CoroutineType
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -54,7 +55,7 @@ class QueueFull(Exception):
 
 
 def iscoroutine(obj):
-    return type(obj).__name__ == "coroutine" and type(obj).__module__ == "builtins"
+    return isinstance(obj, _CoroutineType)
 
 
 def iscoroutinefunction(func):
@@ -373,7 +374,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError("Result is not ready.")
+            raise InvalidStateError("Result is not set.")
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -518,6 +519,9 @@ class Task(Future):
             Future.set_exception(self, fatal)
             raise
         except BaseException as error:
+            # (The traceback starts in the coroutine, not in this method.)
+            if error.__traceback__ is not None:
+                error.__traceback__ = error.__traceback__.tb_next
             Future.set_exception(self, error)
         else:
             self._wait_on(result)

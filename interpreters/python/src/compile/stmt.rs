@@ -320,6 +320,10 @@ impl<'a> Compiler<'a> {
             if self.future_annotations {
                 let text = self.source.get(e.range().to_std_range()).unwrap_or("").to_string();
                 self.load_const(Const::Str(Rc::from(text)));
+            } else if let Expr::Starred(st) = e {
+                // `*args: *Ts`: the one item unpacked from `Ts`, as CPython does.
+                self.compile_expr(&st.value)?;
+                self.emit(Op::UnpackSequence(1));
             } else {
                 self.compile_expr(e)?;
             }

@@ -783,7 +783,10 @@ impl Builder {
         }
         let is_async = self.scope().is_async;
         self.cur = parent;
-        if is_async && desc != "generator expression" && !self.in_async_function() {
+        if is_async && desc != "generator expression" && self.scope().kind == ScopeKind::Comprehension {
+            // Awaited inside an enclosing comprehension: that one becomes async too.
+            self.scope().is_async = true;
+        } else if is_async && desc != "generator expression" && !self.in_async_function() {
             return Err(err("asynchronous comprehension outside of an asynchronous function", node_range(gens)));
         }
         Ok(())

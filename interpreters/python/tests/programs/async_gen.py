@@ -207,6 +207,9 @@ async def comprehensions():
     print([x async for x in agen])
     lazy = (await square(i) for i in range(3))
     print([x async for x in lazy])
+    # An async comprehension inside a plain one makes that one async as well.
+    print([[v + j async for v in Ticker(2)] for j in (1, 2)])
+    print([{k: await square(k) for k in range(j)} for j in range(3)])
 
 
 async def errors():

@@ -123,3 +123,35 @@ def athrow(gen, exc):
 
 def aclose(gen):
     return async_generator_athrow(gen, GeneratorExit(), True)
+
+
+# ---- the builtins aiter() and anext() -------------------------------------------------------
+
+
+def aiter(obj):
+    method = getattr(type(obj), "__aiter__", None)
+    if method is None:
+        raise TypeError(f"'{type(obj).__name__}' object is not an async iterable")
+    it = method(obj)
+    if getattr(type(it), "__anext__", None) is None:
+        raise TypeError(f"aiter() returned not an async iterator of type '{type(it).__name__}'")
+    return it
+
+
+async def _anext_or_default(awaitable, default):
+    try:
+        return await awaitable
+    except StopAsyncIteration:
+        return default
+
+
+def anext(it, *default):
+    if len(default) > 1:
+        raise TypeError(f"anext expected at most 2 arguments, got {1 + len(default)}")
+    method = getattr(type(it), "__anext__", None)
+    if method is None:
+        raise TypeError(f"'{type(it).__name__}' object is not an async iterator")
+    awaitable = method(it)
+    if not default:
+        return awaitable
+    return _anext_or_default(awaitable, default[0])

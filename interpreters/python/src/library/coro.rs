@@ -22,6 +22,26 @@ rows! {
     "async_generator.athrow" => agen_athrow,
     "async_generator.aclose" => agen_aclose,
     "async_generator._step" => agen_step,
+    "aiter" => builtin_aiter,
+    "anext" => builtin_anext,
+}
+
+/// `aiter(obj)` (in `_asyncgen`).
+pub(super) fn builtin_aiter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    if args.len() != 1 || !kw.is_empty() {
+        let msg = format!("aiter expected 1 argument, got {}", args.len() + kw.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    helper(cx, rt, "aiter", args)
+}
+
+/// `anext(it[, default])` (in `_asyncgen`).
+pub(super) fn builtin_anext<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+    if args.is_empty() || !kw.is_empty() {
+        let msg = format!("anext expected at least 1 argument, got {}", args.len() + kw.len());
+        return err(cx, rt, "TypeError", &msg);
+    }
+    helper(cx, rt, "anext", args)
 }
 
 /// `coro.__await__()`: the coroutine itself serves as its own iterator here (CPython wraps

@@ -9,6 +9,16 @@ whoever awaits it: the event loop)."""
 
 _INIT, _ITER, _CLOSED = 0, 1, 2
 
+# The running event loop's `firstiter` hook (CPython's sys.set_asyncgen_hooks): told of each
+# async generator as it is iterated, so the loop can close those left suspended at shutdown.
+hooks = [None]
+
+
+def _seen(gen):
+    hook = hooks[0]
+    if hook is not None:
+        hook(gen)
+
 
 class async_generator_asend:
     __slots__ = ("_gen", "_value", "_state")
@@ -114,10 +124,12 @@ class async_generator_athrow:
 
 
 def asend(gen, value):
+    _seen(gen)
     return async_generator_asend(gen, value)
 
 
 def athrow(gen, exc):
+    _seen(gen)
     return async_generator_athrow(gen, exc, False)
 
 

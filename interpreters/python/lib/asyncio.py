@@ -8,6 +8,7 @@ iteration, a task's first step on the iteration after it was created, a finished
 callbacks scheduled (not called) when it completes.
 """
 
+import _asyncgen
 import heapq as _heapq
 from collections import deque as _deque
 from types import CoroutineType as _CoroutineType
@@ -141,6 +142,7 @@ class BaseEventLoop:
         self._current_task = None
         self._exception_handler = None
         self._debug = False
+        self._asyncgens = {}
 
     def __repr__(self):
         return f"<_UnixSelectorEventLoop running={self.is_running()} closed={self._closed} debug={self._debug}>"
@@ -229,6 +231,8 @@ class BaseEventLoop:
         if _state["running"] is not None:
             raise RuntimeError("Cannot run the event loop while another loop is running")
         _state["running"] = self
+        old_hook = _asyncgen.hooks[0]
+        _asyncgen.hooks[0] = self._asyncgen_firstiter
         try:
             while True:
                 self._run_once()
@@ -237,6 +241,7 @@ class BaseEventLoop:
         finally:
             self._stopping = False
             _state["running"] = None
+            _asyncgen.hooks[0] = old_hook
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -273,8 +278,26 @@ class BaseEventLoop:
             if not h._cancelled:
                 h._run()
 
+    def _asyncgen_firstiter(self, agen):
+        self._asyncgens.setdefault(id(agen), agen)
+
     async def shutdown_asyncgens(self):
-        pass
+        # mtpy does not finalize an abandoned async generator when it dies (CPython's loop
+        # closes it then): they are all closed here.
+        closing = list(self._asyncgens.values())
+        self._asyncgens.clear()
+        if not closing:
+            return
+        results = await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+        for result, agen in zip(results, closing):
+            if isinstance(result, Exception):
+                self.call_exception_handler(
+                    {
+                        "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                        "exception": result,
+                        "asyncgen": agen,
+                    }
+                )
 
     async def shutdown_default_executor(self):
         pass

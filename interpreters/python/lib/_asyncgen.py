@@ -123,6 +123,33 @@ class async_generator_athrow:
         return v
 
 
+class coroutine_wrapper:
+    """What `coro.__await__()` returns: an iterator driving the coroutine."""
+
+    __slots__ = ("_coro",)
+    __module__ = "builtins"
+
+    def __init__(self, coro):
+        self._coro = coro
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._coro.send(None)
+
+    def send(self, value):
+        return self._coro.send(value)
+
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            return self._coro.throw(typ)
+        return self._coro.throw(typ, val)
+
+    def close(self):
+        return self._coro.close()
+
+
 def asend(gen, value):
     _seen(gen)
     return async_generator_asend(gen, value)

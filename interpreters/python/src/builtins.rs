@@ -1269,7 +1269,11 @@ pub fn gen_send<S: Space>(
     sent: usize,
     thrown: Option<usize>,
 ) -> Result<GenStep, usize> {
-    match crate::generators::resume(cx, rt, g, sent, thrown)? {
+    let outer_exc = match rt.native_exc.get() {
+        0 => rt.none.get(),
+        e => e,
+    };
+    match crate::generators::resume(cx, rt, g, sent, thrown, outer_exc)? {
         None => Ok(GenStep::Returned(rt.none.get())),
         Some(frame) => {
             let mark = cx.root(g);

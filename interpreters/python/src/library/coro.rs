@@ -44,10 +44,9 @@ pub(super) fn builtin_anext<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option
     helper(cx, rt, "anext", args)
 }
 
-/// `coro.__await__()`: the coroutine itself serves as its own iterator here (CPython wraps
-/// it in a `coroutine_wrapper`).
-pub(super) fn coro_await<S: Space>(_: &mut Cx<'_, S>, _: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
-    Ok(this(t))
+/// `coro.__await__()`: an iterator over the coroutine (`_asyncgen.coroutine_wrapper`).
+pub(super) fn coro_await<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    helper(cx, rt, "coroutine_wrapper", &[this(t)])
 }
 
 pub(super) fn agen_aiter<S: Space>(_: &mut Cx<'_, S>, _: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {

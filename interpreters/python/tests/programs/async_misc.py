@@ -79,3 +79,28 @@ async def main():
     print(issubclass(asyncio.CancelledError, Exception), issubclass(asyncio.CancelledError, BaseException))
 
 asyncio.run(main())
+
+
+# Generator-based coroutines (types.coroutine).
+import types, asyncio
+@types.coroutine
+def switch():
+    got = yield "switching"
+    return got
+async def main():
+    return await switch()
+c = main()
+print(c.send(None))
+try:
+    c.send(5)
+except StopIteration as e:
+    print(e.value)
+@types.coroutine
+def sleep0():
+    yield
+async def m2():
+    for i in range(3):
+        await sleep0()
+        print("tick", i)
+asyncio.run(m2())
+print(switch.__name__)

@@ -7,7 +7,7 @@
 //! `_step`, which tells the values its `yield`s produce (wrapped, see `generators`) from
 //! what its `await`s pass through to the event loop.
 
-use super::methods::{gen_close, gen_send_m, gen_throw, throw_into};
+use super::methods::{delegate, gen_close, gen_send_m, gen_throw, throw_into};
 use super::*;
 use crate::generators::{ASYNC_GEN, COROUTINE, GENERATOR, WRAPPED, WRAPPED_VALUE};
 
@@ -219,4 +219,32 @@ pub fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: b::NativeOp, a: usi
 /// Whether `o` is a coroutine, an async generator or a generator object (for `repr`).
 pub fn is_gen_like(o: usize) -> bool {
     is(o, &GENERATOR) || is(o, &COROUTINE) || is(o, &ASYNC_GEN)
+}
+
+/// The introspection attributes of generators (`gi_`), coroutines (`cr_`) and async
+/// generators (`ag_`): `*_running`, `*_code`, and what it awaits (`gi_yieldfrom`,
+/// `cr_await`, `ag_await`). None for other names.
+pub fn gen_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, name: &str) -> Option<PyResult> {
+    let prefix = if is(g, &COROUTINE) {
+        "cr_"
+    } else if is(g, &ASYNC_GEN) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    let field = name.strip_prefix(prefix)?;
+    // SAFETY: a live generator object's state and code number.
+    let (state, code) = unsafe {
+        (read_word(g, &crate::generators::GEN_STATE) as i64, read_word(g, &crate::generators::GEN_CODE) as u32)
+    };
+    match field {
+        "running" => Some(Ok(rt.bool_obj(state == crate::generators::RUNNING))),
+        "code" => Some(super::code_object(cx, rt, code)),
+        "yieldfrom" if prefix == "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
+        "await" if prefix != "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
+        "suspended" if prefix == "gi_" || prefix == "cr_" => {
+            Some(Ok(rt.bool_obj(state > 0)))
+        }
+        _ => None,
+    }
 }

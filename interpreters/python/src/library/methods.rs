@@ -138,7 +138,7 @@ pub(super) fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Resu
 /// The iterator generator `g` delegates to, if it is suspended in a `yield from` (at the
 /// yield of the loop the compiler makes: `Send(yield); Jump(end); yield: YieldValue;
 /// JumpBack(Send)`), and the pc of that `Send`.
-fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
+pub(super) fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
     use crate::bytecode::Op;
     use crate::generators::{GEN_CODE, GEN_NSTACK, GEN_STACK, GEN_STATE};
     // SAFETY: a live generator: its state, code, and saved stack of `nstack` items.

@@ -14,8 +14,11 @@
 //! generator's own `yield` yields a value wrapped in a [`WRAPPED`] box, which its `asend`
 //! awaitables (`_asyncgen`) tell apart from what its awaits pass through to the event loop.
 
+use crate::builtins::NativeOp;
 use crate::bytecode::GenFlavor;
-use crate::interp::{Frame, START};
+use crate::bytecode::Op;
+use crate::interp::{finish as finish_op, finish_unpack, Frame, Step, START};
+use crate::space::Outcome;
 use crate::objects::*;
 use crate::space::Space;
 use crate::{errors, Py, Python};
@@ -243,4 +246,50 @@ pub fn is_gen_class(class: usize) -> bool {
 /// generator or a coroutine.
 pub fn resumable_class(class: usize) -> bool {
     class == GENERATOR.class() || class == COROUTINE.class()
+}
+
+/// The coroutine instructions (`await`, `async with`, `async for`, an async generator's
+/// `yield`): the step that ends the instruction, or None to go on to the next one.
+pub(crate) fn async_op<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>, op: Op) -> Option<Step<C>> {
+    match op {
+        Op::GetAwaitable => {
+            let x = f.pop();
+            if cx.promote_class(x) == crate::generators::COROUTINE.class() {
+                f.push(x);
+            } else {
+                return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetAwaitable, smallvec::smallvec![x])));
+            }
+        }
+        Op::BeforeAsyncWith => {
+            let mgr = f.pop();
+            return Some(finish_unpack::<S, C>(
+                cx,
+                f,
+                Outcome::Native(NativeOp::BeforeAsyncWith, smallvec::smallvec![mgr]),
+            ));
+        }
+        Op::GetAIter => {
+            let x = f.pop();
+            return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetAIter, smallvec::smallvec![x])));
+        }
+        Op::GetANext => {
+            let it = f.top();
+            return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetANext, smallvec::smallvec![it])));
+        }
+        Op::EndAsyncFor => {
+            let e = f.pop();
+            if !errors::is_instance(cx, rt, e, "StopAsyncIteration") {
+                return Some(Step::Reraise(e));
+            }
+            f.pop();
+        }
+        Op::AsyncGenWrap => {
+            let v = f.pop();
+            let w = cx.new_object(&crate::generators::WRAPPED);
+            cx.setfield_ref(w, &crate::generators::WRAPPED_VALUE, v);
+            f.push(w);
+        }
+        _ => unreachable!("not a coroutine instruction: {op:?}"),
+    }
+    None
 }

@@ -102,11 +102,11 @@ pub fn name_code(id: u32, qualname: &Rc<str>) {
 
 impl<R: Reds> Frame<R> {
     #[inline(always)]
-    fn push(&mut self, v: R::Ref) {
+    pub(crate) fn push(&mut self, v: R::Ref) {
         self.stack.push(v);
     }
     #[inline(always)]
-    fn pop(&mut self) -> R::Ref {
+    pub(crate) fn pop(&mut self) -> R::Ref {
         self.stack.pop().expect("the compiler keeps the stack balanced")
     }
     /// The top `n` values, in stack order, popped.
@@ -117,7 +117,7 @@ impl<R: Reds> Frame<R> {
         v
     }
     #[inline(always)]
-    fn top(&self) -> R::Ref {
+    pub(crate) fn top(&self) -> R::Ref {
         *self.stack.last().expect("the compiler keeps the stack balanced")
     }
 }
@@ -232,7 +232,7 @@ impl<S: Space> Language for Py<S> {
 }
 
 /// What an instruction tells the loop.
-enum Step<C: Reds> {
+pub(crate) enum Step<C: Reds> {
     /// Go on at the frame's pc.
     Next,
     /// Raise this in the frame.
@@ -598,7 +598,7 @@ fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C:
 
 /// Finishes an instruction with an operation's outcome: pushes a value, raises, or makes the
 /// call it needs (the frame continues in phase `CONT`).
-fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+pub(crate) fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     finish_in::<S, C>(cx, f, out, CONT)
 }
 
@@ -1384,38 +1384,10 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 }
             }
         }
-        Op::GetAwaitable => {
-            let x = f.pop();
-            if cx.promote_class(x) == crate::generators::COROUTINE.class() {
-                f.push(x);
-            } else {
-                return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetAwaitable, smallvec::smallvec![x]));
+        Op::GetAwaitable | Op::BeforeAsyncWith | Op::GetAIter | Op::GetANext | Op::EndAsyncFor | Op::AsyncGenWrap => {
+            if let Some(step) = crate::generators::async_op::<S, C>(cx, rt, f, op) {
+                return step;
             }
-        }
-        Op::BeforeAsyncWith => {
-            let mgr = f.pop();
-            return finish_unpack::<S, C>(cx, f, Outcome::Native(NativeOp::BeforeAsyncWith, smallvec::smallvec![mgr]));
-        }
-        Op::GetAIter => {
-            let x = f.pop();
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetAIter, smallvec::smallvec![x]));
-        }
-        Op::GetANext => {
-            let it = f.top();
-            return finish::<S, C>(cx, f, Outcome::Native(NativeOp::GetANext, smallvec::smallvec![it]));
-        }
-        Op::EndAsyncFor => {
-            let e = f.pop();
-            if !errors::is_instance(cx, rt, e, "StopAsyncIteration") {
-                return Step::Reraise(e);
-            }
-            f.pop();
-        }
-        Op::AsyncGenWrap => {
-            let v = f.pop();
-            let w = cx.new_object(&crate::generators::WRAPPED);
-            cx.setfield_ref(w, &crate::generators::WRAPPED_VALUE, v);
-            f.push(w);
         }
         Op::Nop => {}
         Op::PrintExpr => {
@@ -1444,7 +1416,7 @@ fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outco
 }
 
 /// As [`finish`], for unpacking: the result is a tuple of the items, pushed in reverse.
-fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+pub(crate) fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     let step = finish::<S, C>(cx, f, out);
     if let Step::Next = step {
         let t = f.pop();

@@ -128,7 +128,10 @@ pub(super) fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Resu
     let exit = crate::types::call_type(cx, rt, rt.builtin_type("GeneratorExit"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, exit);
     match throw_into(cx, rt, g, exit) {
-        Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit").map(|_| ()),
+        Ok(b::GenStep::Yielded(_)) => {
+            let what = if is(g, &crate::generators::COROUTINE) { "coroutine" } else { "generator" };
+            err(cx, rt, "RuntimeError", &format!("{what} ignored GeneratorExit")).map(|_| ())
+        }
         Ok(b::GenStep::Returned(_)) => Ok(()),
         Err(e) if isa(rt, e, "GeneratorExit") || isa(rt, e, "StopIteration") => Ok(()),
         Err(e) => Err(e),

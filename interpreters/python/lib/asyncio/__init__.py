@@ -40,18 +40,6 @@ class InvalidStateError(Exception):
     __module__ = "asyncio.exceptions"
 
 
-class QueueEmpty(Exception):
-    """Raised when Queue.get_nowait() is called on an empty Queue."""
-
-    __module__ = "asyncio.queues"
-
-
-class QueueFull(Exception):
-    """Raised when Queue.put_nowait() is called on a full Queue."""
-
-    __module__ = "asyncio.queues"
-
-
 # ---- coroutine helpers ----------------------------------------------------------------------
 
 
@@ -618,24 +606,68 @@ def ensure_future(coro_or_future, *, loop=None):
     raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
 
 
-def run(main, *, debug=None):
-    if _state["running"] is not None:
-        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-    if not iscoroutine(main):
-        raise ValueError(f"a coroutine was expected, got {main!r}")
-    loop = new_event_loop()
-    if debug is not None:
-        loop.set_debug(debug)
-    try:
-        set_event_loop(loop)
-        return loop.run_until_complete(loop.create_task(main))
-    finally:
+class Runner:
+    """Runs coroutines on one event loop it makes (and closes at the end)."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = "created"
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != "initialized":
+            return
+        loop = self._loop
         try:
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
-            set_event_loop(None)
+            if self._loop_factory is None:
+                set_event_loop(None)
             loop.close()
+            self._loop = None
+            self._state = "closed"
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        if _state["running"] is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        return self._loop.run_until_complete(self._loop.create_task(coro))
+
+    def _lazy_init(self):
+        if self._state == "closed":
+            raise RuntimeError("Runner is closed")
+        if self._state == "initialized":
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            set_event_loop(self._loop)
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = "initialized"
+
+
+def run(main, *, debug=None):
+    if _state["running"] is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
 
 
 def _cancel_all_tasks(loop):
@@ -1110,371 +1142,6 @@ async def to_thread(func, *args, **kwargs):
     return func(*args, **kwargs)
 
 
-# ---- synchronization ------------------------------------------------------------------------
-
-
-class _LoopBound:
-    _loop = None
-
-    def _get_loop(self):
-        loop = get_running_loop()
-        if self._loop is None:
-            self._loop = loop
-        if loop is not self._loop:
-            raise RuntimeError(f"{self!r} is bound to a different event loop")
-        return loop
-
-
-class _ContextManagerMixin:
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
-
-class Event(_LoopBound):
-    def __init__(self):
-        self._waiters = _deque()
-        self._value = False
-
-    def __repr__(self):
-        extra = "set" if self._value else "unset"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.Event object [{extra}]>"
-
-    def is_set(self):
-        return self._value
-
-    def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        self._value = False
-
-    async def wait(self):
-        if self._value:
-            return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
-
-
-class Lock(_ContextManagerMixin, _LoopBound):
-    def __init__(self):
-        self._waiters = None
-        self._locked = False
-
-    def __repr__(self):
-        extra = "locked" if self._locked else "unlocked"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.Lock object [{extra}]>"
-
-    def locked(self):
-        return self._locked
-
-    async def acquire(self):
-        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = _deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._locked = True
-        return True
-
-    def release(self):
-        if not self._locked:
-            raise RuntimeError("Lock is not acquired.")
-        self._locked = False
-        self._wake_up_first()
-
-    def _wake_up_first(self):
-        if self._waiters:
-            fut = self._waiters[0]
-            if not fut.done():
-                fut.set_result(True)
-
-
-class Semaphore(_ContextManagerMixin, _LoopBound):
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
-        self._value = value
-
-    def __repr__(self):
-        extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.{type(self).__name__} object [{extra}]>"
-
-    def locked(self):
-        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
-
-    async def acquire(self):
-        if not self.locked():
-            self._value -= 1
-            return True
-        if self._waiters is None:
-            self._waiters = _deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if fut.done() and not fut.cancelled():
-                self._value += 1
-            raise
-        finally:
-            while self._value > 0:
-                if not self._wake_up_next():
-                    break
-        return True
-
-    def release(self):
-        self._value += 1
-        self._wake_up_next()
-
-    def _wake_up_next(self):
-        if not self._waiters:
-            return False
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return True
-        return False
-
-
-class BoundedSemaphore(Semaphore):
-    def __init__(self, value=1):
-        self._bound_value = value
-        super().__init__(value)
-
-    def release(self):
-        if self._value >= self._bound_value:
-            raise ValueError("BoundedSemaphore released too many times")
-        super().release()
-
-
-class Condition(_ContextManagerMixin, _LoopBound):
-    def __init__(self, lock=None):
-        if lock is None:
-            lock = Lock()
-        self._lock = lock
-        self.locked = lock.locked
-        self.acquire = lock.acquire
-        self.release = lock.release
-        self._waiters = _deque()
-
-    async def wait(self):
-        if not self.locked():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        self.release()
-        try:
-            fut = self._get_loop().create_future()
-            self._waiters.append(fut)
-            try:
-                await fut
-                return True
-            finally:
-                self._waiters.remove(fut)
-        finally:
-            cancelled = False
-            while True:
-                try:
-                    await self.acquire()
-                    break
-                except CancelledError:
-                    cancelled = True
-            if cancelled:
-                raise CancelledError
-
-    async def wait_for(self, predicate):
-        result = predicate()
-        while not result:
-            await self.wait()
-            result = predicate()
-        return result
-
-    def notify(self, n=1):
-        if not self.locked():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        idx = 0
-        for fut in self._waiters:
-            if idx >= n:
-                break
-            if not fut.done():
-                idx += 1
-                fut.set_result(False)
-
-    def notify_all(self):
-        self.notify(len(self._waiters))
-
-
-# ---- queues ---------------------------------------------------------------------------------
-
-
-class Queue(_LoopBound):
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._getters = _deque()
-        self._putters = _deque()
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-        self._init(maxsize)
-
-    def _init(self, maxsize):
-        self._queue = _deque()
-
-    def _get(self):
-        return self._queue.popleft()
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-
-    def __str__(self):
-        return f"<{type(self).__name__} {self._format()}>"
-
-    def __repr__(self):
-        return f"<{type(self).__name__} at {id(self):#x} {self._format()}>"
-
-    def _format(self):
-        result = f"maxsize={self._maxsize!r}"
-        if getattr(self, "_queue", None):
-            result += f" _queue={list(self._queue)!r}"
-        if self._getters:
-            result += f" _getters[{len(self._getters)}]"
-        if self._putters:
-            result += f" _putters[{len(self._putters)}]"
-        if self._unfinished_tasks:
-            result += f" tasks={self._unfinished_tasks}"
-        return result
-
-    def qsize(self):
-        return len(self._queue)
-
-    @property
-    def maxsize(self):
-        return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        return self._maxsize > 0 and self.qsize() >= self._maxsize
-
-    async def put(self, item):
-        while self.full():
-            putter = self._get_loop().create_future()
-            self._putters.append(putter)
-            try:
-                await putter
-            except BaseException:
-                putter.cancel()
-                try:
-                    self._putters.remove(putter)
-                except ValueError:
-                    pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
-
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-
-    async def get(self):
-        while self.empty():
-            getter = self._get_loop().create_future()
-            self._getters.append(getter)
-            try:
-                await getter
-            except BaseException:
-                getter.cancel()
-                try:
-                    self._getters.remove(getter)
-                except ValueError:
-                    pass
-                if not self.empty() and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        self._wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError("task_done() called too many times")
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-
-    async def join(self):
-        if self._unfinished_tasks > 0:
-            await self._finished.wait()
-
-
-class PriorityQueue(Queue):
-    def _init(self, maxsize):
-        self._queue = []
-
-    def _put(self, item):
-        _heapq.heappush(self._queue, item)
-
-    def _get(self):
-        return _heapq.heappop(self._queue)
-
-
-class LifoQueue(Queue):
-    def _init(self, maxsize):
-        self._queue = []
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _get(self):
-        return self._queue.pop()
+# The synchronization primitives and the queues live in their own modules, as in CPython.
+from asyncio.locks import BoundedSemaphore, Condition, Event, Lock, Semaphore  # noqa: E402
+from asyncio.queues import LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull  # noqa: E402

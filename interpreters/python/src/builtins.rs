@@ -1269,11 +1269,7 @@ pub fn gen_send<S: Space>(
     sent: usize,
     thrown: Option<usize>,
 ) -> Result<GenStep, usize> {
-    let outer_exc = match rt.native_exc.get() {
-        0 => rt.none.get(),
-        e => e,
-    };
-    match crate::generators::resume(cx, rt, g, sent, thrown, outer_exc)? {
+    match crate::generators::resume(cx, rt, g, sent, thrown)? {
         None => Ok(GenStep::Returned(rt.none.get())),
         Some(frame) => {
             let mark = cx.root(g);

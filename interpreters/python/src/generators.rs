@@ -30,12 +30,12 @@ const fn word(k: i32) -> i32 {
 }
 
 /// A generator object.
-pub static GENERATOR: Layout = Layout::object("generator", 72, GEN_REFS);
+pub static GENERATOR: Layout = Layout::object("generator", 64, GEN_REFS);
 /// A coroutine object (a call of an `async def` without `yield`): a generator's fields.
-pub static COROUTINE: Layout = Layout::object("coroutine", 72, GEN_REFS);
+pub static COROUTINE: Layout = Layout::object("coroutine", 64, GEN_REFS);
 /// An async generator's frame (a call of an `async def` with `yield`): a generator's fields.
-pub static ASYNC_GEN: Layout = Layout::object("async_generator", 72, GEN_REFS);
-const GEN_REFS: &[i32] = &[word(2), word(3), word(4), word(6), word(7), word(8)];
+pub static ASYNC_GEN: Layout = Layout::object("async_generator", 64, GEN_REFS);
+const GEN_REFS: &[i32] = &[word(2), word(3), word(4), word(6), word(7)];
 /// A value an async generator yields to its consumer (see the module doc).
 pub static WRAPPED: Layout = Layout::object("async_generator_wrapped_value", 8, &[word(0)]);
 pub const WRAPPED_VALUE: FieldDescr = FieldDescr::new("wrapped.value", word(0), MemKind::Ref).immutable();
@@ -46,11 +46,10 @@ pub const GEN_LOCALS: FieldDescr = FieldDescr::new("generator.locals", word(3), 
 pub const GEN_STACK: FieldDescr = FieldDescr::new("generator.stack", word(4), MemKind::Ref).immutable();
 pub const GEN_NSTACK: FieldDescr = FieldDescr::new("generator.nstack", word(5), MemKind::I64);
 pub const GEN_RESULT: FieldDescr = FieldDescr::new("generator.result", word(6), MemKind::Ref);
-/// The exception the generator's own code is handling where it yielded (null if none: it
-/// then sees its resumer's, as CPython's `gi_exc_state` falls back along the stack).
+/// The exception the generator's code was handling where it last yielded (at first, its
+/// creator's): what it sees again when resumed. (CPython falls back to the resumer's when
+/// the generator handles none itself; mtpy does not, which keeps the resumption cheap.)
 pub const GEN_EXC: FieldDescr = FieldDescr::new("generator.exc", word(7), MemKind::Ref);
-/// The exception its resumer was handling when it last resumed it.
-pub const GEN_OUTER_EXC: FieldDescr = FieldDescr::new("generator.outer_exc", word(8), MemKind::Ref);
 
 pub const UNSTARTED: i64 = 0;
 pub const FINISHED: i64 = -1;
@@ -80,21 +79,19 @@ pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
     cx.setfield_ref(g, &GEN_STACK, stack);
     let zero = cx.int(0);
     cx.setfield_int(g, &GEN_NSTACK, zero);
-    let null = cx.const_ref(0);
-    cx.setfield_ref(g, &GEN_EXC, null);
+    cx.setfield_ref(g, &GEN_EXC, f.exc);
     g
 }
 
 /// The frame that resumes generator `g` with `sent` (None for `next`), or with `thrown`
 /// raised at its yield; `Err` if it cannot run (already running, finished, or a non-None
-/// value sent to a generator not started). `outer_exc` is the resumer's handled exception.
+/// value sent to a generator not started).
 pub fn resume<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
     g: C::Ref,
     sent: C::Ref,
     thrown: Option<C::Ref>,
-    outer_exc: C::Ref,
 ) -> Result<Option<Frame<C>>, C::Ref> {
     let state = cx.getfield_int(g, &GEN_STATE);
     let state = cx.promote_int(state);
@@ -155,9 +152,7 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let running = cx.int(RUNNING);
     cx.setfield_int(g, &GEN_STATE, running);
     let globals = cx.getfield_ref(g, &GEN_GLOBALS);
-    cx.setfield_ref(g, &GEN_OUTER_EXC, outer_exc);
-    let own = cx.getfield_ref(g, &GEN_EXC);
-    let exc = if crate::interp::is_null::<S, C>(cx, own) { outer_exc } else { own };
+    let exc = cx.getfield_ref(g, &GEN_EXC);
     let rt_rc = rt.me.borrow().upgrade().expect("the runtime is alive");
     Ok(Some(Frame {
         rt: rt_rc,
@@ -193,11 +188,8 @@ pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
     cx.setfield_int(g, &GEN_NSTACK, n);
     let pc = cx.int(f.pc as i64 + 1);
     cx.setfield_int(g, &GEN_STATE, pc);
-    // An exception its own code handles stays with it; the resumer's does not.
-    let outer = cx.getfield_ref(g, &GEN_OUTER_EXC);
-    let same = cx.ptr_eq(f.exc, outer);
-    let own = if cx.is_true(same) { cx.const_ref(0) } else { f.exc };
-    cx.setfield_ref(g, &GEN_EXC, own);
+    // An exception its code handles at the yield stays with it.
+    cx.setfield_ref(g, &GEN_EXC, f.exc);
 }
 
 /// The generator ended (returned `result`, or raised: `None`).

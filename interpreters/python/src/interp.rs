@@ -698,8 +698,7 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
         }
         Outcome::Resume(g, sent) => {
             let rt = f.rt.clone();
-            let outer_exc = f.exc;
-            match crate::generators::resume::<S, C>(cx, &rt, g, sent, None, outer_exc) {
+            match crate::generators::resume::<S, C>(cx, &rt, g, sent, None) {
                 Err(e) => return Step::Raise(e),
                 Ok(None) => {
                     // Finished already: StopIteration (the continuation sees it finished).

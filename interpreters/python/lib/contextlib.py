@@ -8,7 +8,7 @@ from functools import wraps as _wraps
 
 __all__ = [
     "AbstractContextManager", "ContextDecorator", "ExitStack", "closing", "contextmanager",
-    "nullcontext", "redirect_stderr", "redirect_stdout", "suppress",
+    "nullcontext", "redirect_stderr", "redirect_stdout", "suppress", "asynccontextmanager", "aclosing",
 ]
 
 
@@ -90,6 +90,82 @@ def contextmanager(func):
     return helper
 
 
+class _AsyncGeneratorContextManager:
+    """What an `@asynccontextmanager` function returns: runs its async generator to and past
+    its yield."""
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func = func
+        self.args = args
+        self.kwds = kwds
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
+
+    def __call__(self, func):
+        # Used as a decorator: each call of `func` runs inside a fresh manager.
+        @_wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+    async def __aenter__(self):
+        self.args = self.kwds = self.func = None
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                return False
+            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            return False
+        raise RuntimeError("generator didn't stop after athrow()")
+
+
+def asynccontextmanager(func):
+    """A decorator making an async generator function (one `yield`) into an async context
+    manager."""
+    @_wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return helper
+
+
+class aclosing:
+    """aclosing(thing): awaits `thing.aclose()` at the end of the `async with` block."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
+
 class closing(AbstractContextManager):
     """closing(thing): calls `thing.close()` at the end of the block."""
 
@@ -113,6 +189,12 @@ class nullcontext(AbstractContextManager):
         return self.enter_result
 
     def __exit__(self, *excinfo):
+        pass
+
+    async def __aenter__(self):
+        return self.enter_result
+
+    async def __aexit__(self, *excinfo):
         pass
 
 

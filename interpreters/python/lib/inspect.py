@@ -89,7 +89,11 @@ def isgenerator(obj):
 
 
 def iscoroutine(obj):
-    return False
+    return isinstance(obj, _types.CoroutineType)
+
+
+def isasyncgen(obj):
+    return isinstance(obj, _types.AsyncGeneratorType)
 
 
 def isawaitable(obj):

@@ -20,6 +20,23 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _c():
+    pass
+
+
+_co = _c()
+CoroutineType = type(_co)
+_co.close()
+del _co
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+
+
 class _C:
     def _m(self):
         pass
@@ -294,8 +311,54 @@ def resolve_bases(bases):
     return tuple(bases)
 
 
+class _GeneratorWrapper:
+    """What a `types.coroutine` generator function returns: its generator, awaitable."""
+
+    def __init__(self, gen):
+        self._gen = gen
+        self.__name__ = getattr(gen, "__name__", None)
+        self.__qualname__ = getattr(gen, "__qualname__", None)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, typ, *rest):
+        return self._gen.throw(typ, *rest)
+
+    def close(self):
+        return self._gen.close()
+
+    def __next__(self):
+        return next(self._gen)
+
+    def __iter__(self):
+        return self._gen
+
+    __await__ = __iter__
+
+
 def coroutine(func):
-    return func
+    """Makes a generator function's generators awaitable (an `await` runs the generator)."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    code = getattr(func, "__code__", None)
+    if code is not None and code.co_flags & 0x280:
+        # Already a coroutine function or an async generator function.
+        return func
+
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType):
+            return _GeneratorWrapper(result)
+        return result
+
+    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped
 
 
 class DynamicClassAttribute(property):

@@ -59,6 +59,12 @@ pub enum NativeOp {
     InplaceList,
     BeforeWith,
     WithExit,
+    GetAwaitable,
+    BeforeAsyncWith,
+    GetAIter,
+    GetANext,
+    /// `sub.send(v)` (a `yield from` or `await` sending to a user iterator).
+    SendTo,
 }
 
 const BINOPS: [BinOp; 13] = [
@@ -89,7 +95,7 @@ const CMPOPS: [CmpOp; 10] = [
     CmpOp::In,
     CmpOp::NotIn,
 ];
-const SIMPLE: [NativeOp; 30] = [
+const SIMPLE: [NativeOp; 35] = [
     NativeOp::Truth,
     NativeOp::GetAttr,
     NativeOp::SetAttr,
@@ -120,6 +126,11 @@ const SIMPLE: [NativeOp; 30] = [
     NativeOp::InplaceList,
     NativeOp::BeforeWith,
     NativeOp::WithExit,
+    NativeOp::GetAwaitable,
+    NativeOp::BeforeAsyncWith,
+    NativeOp::GetAIter,
+    NativeOp::GetANext,
+    NativeOp::SendTo,
 ];
 
 impl NativeOp {
@@ -691,6 +702,10 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             None if crate::stdlib::find(&name).is_some() => format!("<module '{name}' (frozen)>"),
             None => format!("<module '{name}' (built-in)>"),
         });
+    }
+    if crate::library::is_gen_like(obj) {
+        let code = rt.code(unsafe { read_word(obj, &crate::generators::GEN_CODE) } as u32);
+        return Ok(format!("<{} object {} at {:#x}>", type_name(rt, obj), code.qualname, obj));
     }
     Ok(format!("<{} object at {:#x}>", type_name(rt, obj), obj))
 }
@@ -1516,6 +1531,11 @@ pub(crate) fn run_op<S: Space>(
             }
         }
         NativeOp::ImportStar => crate::modules::import_star(cx, rt, a, b).map(|_| none),
+        NativeOp::GetAwaitable
+        | NativeOp::BeforeAsyncWith
+        | NativeOp::GetAIter
+        | NativeOp::GetANext
+        | NativeOp::SendTo => crate::library::coro_op(cx, rt, op, a, b),
         NativeOp::BeforeWith => {
             // `(mgr.__enter__(), mgr.__exit__)`
             let exit = crate::types::getattr(cx, rt, a, "__exit__").map_err(|_| {
@@ -1616,6 +1636,10 @@ pub fn method_id(class: usize, name: &str) -> Option<usize> {
         "float"
     } else if class == crate::generators::GENERATOR.class() {
         "generator"
+    } else if class == crate::generators::COROUTINE.class() {
+        "coroutine"
+    } else if class == crate::generators::ASYNC_GEN.class() {
+        "async_generator"
     } else if class == RANGE.class() || class == crate::ranges::BIGRANGE.class() {
         "range"
     } else {

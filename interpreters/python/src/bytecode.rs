@@ -389,6 +389,24 @@ pub enum Op {
     /// and, if it yielded, jumps to `t` (the compiler puts a `YieldValue` there that yields
     /// the result and jumps back); when `sub` returns, `[sub, v] -> [value]` and falls through.
     Send(u32),
+    // ---- coroutines -----------------------------------------------------------------------
+    /// `[x] -> [iterator]`: what `await x` delegates to: a coroutine itself, else the
+    /// iterator `x.__await__()` returns (TypeError if `x` is not awaitable).
+    GetAwaitable,
+    /// `[mgr] -> [aexit, aenter_result]`: calls `mgr.__aenter__()` (awaited next);
+    /// `aexit` is `mgr.__aexit__` bound to `mgr`.
+    BeforeAsyncWith,
+    /// `[x] -> [aiter]`: `x.__aiter__()` for `async for`.
+    GetAIter,
+    /// `[aiter] -> [aiter, awaitable]`: the iterator `aiter.__anext__()`'s awaitable
+    /// delegates to (awaited next).
+    GetANext,
+    /// `[aiter, exc] -> []` if `exc` is a StopAsyncIteration (the `async for` loop ends),
+    /// else re-raises `exc`.
+    EndAsyncFor,
+    /// `[v] -> [wrapped]`: marks a value an async generator yields to its consumer (its
+    /// frame also yields to the event loop at each `await`).
+    AsyncGenWrap,
     // ---- misc ----------------------------------------------------------------------------
     /// Does nothing.
     Nop,
@@ -458,10 +476,22 @@ pub enum CodeKind {
     Generator,
 }
 
+/// What calling a `Generator` code makes: a generator, a coroutine (`async def`), or an
+/// async generator (`async def` with `yield`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum GenFlavor {
+    #[default]
+    Plain,
+    Coroutine,
+    AsyncGen,
+}
+
 /// A compiled function, module or class body. Immutable once built.
 #[derive(Debug)]
 pub struct Code {
     pub kind: CodeKind,
+    /// For generator code: what a call makes.
+    pub flavor: GenFlavor,
     /// The function's name (`<module>`, `<lambda>`, `<listcomp>`, ...).
     pub name: Rc<str>,
     /// The dotted path (`Outer.method.<locals>.inner`), as CPython's `__qualname__`.

@@ -8,8 +8,17 @@
 //! and the saved value stack. A yield saves the frame back and returns the yielded value;
 //! the resumer reads `state` afterwards to tell a yield (a pc) from the end (`FINISHED`, with
 //! the return value in `result`).
+//!
+//! Coroutines (`async def`) and async generators are the same object under other layouts
+//! (so other types): an `await` is a `yield from` the awaited iterator, and an async
+//! generator's own `yield` yields a value wrapped in a [`WRAPPED`] box, which its `asend`
+//! awaitables (`_asyncgen`) tell apart from what its awaits pass through to the event loop.
 
-use crate::interp::{Frame, START};
+use crate::builtins::NativeOp;
+use crate::bytecode::GenFlavor;
+use crate::bytecode::Op;
+use crate::interp::{finish as finish_op, finish_unpack, Frame, Step, START};
+use crate::space::Outcome;
 use crate::objects::*;
 use crate::slots::Slots;
 use crate::space::Space;
@@ -22,7 +31,15 @@ const fn word(k: i32) -> i32 {
 }
 
 /// A generator object.
-pub static GENERATOR: Layout = Layout::object("generator", 64, &[word(2), word(3), word(4), word(6), word(7)]);
+pub static GENERATOR: Layout = Layout::object("generator", 64, GEN_REFS);
+/// A coroutine object (a call of an `async def` without `yield`): a generator's fields.
+pub static COROUTINE: Layout = Layout::object("coroutine", 64, GEN_REFS);
+/// An async generator's frame (a call of an `async def` with `yield`): a generator's fields.
+pub static ASYNC_GEN: Layout = Layout::object("async_generator", 64, GEN_REFS);
+const GEN_REFS: &[i32] = &[word(2), word(3), word(4), word(6), word(7)];
+/// A value an async generator yields to its consumer (see the module doc).
+pub static WRAPPED: Layout = Layout::object("async_generator_wrapped_value", 8, &[word(0)]);
+pub const WRAPPED_VALUE: FieldDescr = FieldDescr::new("wrapped.value", word(0), MemKind::Ref).immutable();
 pub const GEN_CODE: FieldDescr = FieldDescr::new("generator.code", word(0), MemKind::I64).immutable();
 pub const GEN_STATE: FieldDescr = FieldDescr::new("generator.state", word(1), MemKind::I64);
 pub const GEN_GLOBALS: FieldDescr = FieldDescr::new("generator.globals", word(2), MemKind::Ref).immutable();
@@ -30,6 +47,9 @@ pub const GEN_LOCALS: FieldDescr = FieldDescr::new("generator.locals", word(3), 
 pub const GEN_STACK: FieldDescr = FieldDescr::new("generator.stack", word(4), MemKind::Ref).immutable();
 pub const GEN_NSTACK: FieldDescr = FieldDescr::new("generator.nstack", word(5), MemKind::I64);
 pub const GEN_RESULT: FieldDescr = FieldDescr::new("generator.result", word(6), MemKind::Ref);
+/// The exception the generator's code was handling where it last yielded (at first, its
+/// creator's): what it sees again when resumed. (CPython falls back to the resumer's when
+/// the generator handles none itself; mtpy does not, which keeps the resumption cheap.)
 pub const GEN_EXC: FieldDescr = FieldDescr::new("generator.exc", word(7), MemKind::Ref);
 
 pub const UNSTARTED: i64 = 0;
@@ -38,7 +58,11 @@ pub const RUNNING: i64 = -2;
 
 /// A generator object for a frame that was just bound (not started).
 pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
-    let g = cx.new_object(&GENERATOR);
+    let g = cx.new_object(match f.code.flavor {
+        GenFlavor::Plain => &GENERATOR,
+        GenFlavor::Coroutine => &COROUTINE,
+        GenFlavor::AsyncGen => &ASYNC_GEN,
+    });
     let code = cx.int(f.code_id as i64);
     cx.setfield_int(g, &GEN_CODE, code);
     let state = cx.int(UNSTARTED);
@@ -62,7 +86,7 @@ pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
 
 /// The frame that resumes generator `g` with `sent` (None for `next`), or with `thrown`
 /// raised at its yield; `Err` if it cannot run (already running, finished, or a non-None
-/// value sent to a generator not started). `exc` is the resumer's handled exception.
+/// value sent to a generator not started).
 pub fn resume<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
@@ -73,11 +97,19 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let state = cx.getfield_int(g, &GEN_STATE);
     let state = cx.promote_int(state);
     if state == RUNNING {
-        return Err(errors::new_error(cx, rt, "ValueError", "generator already executing"));
+        let msg = if cx.promote_class(g) == COROUTINE.class() {
+            "coroutine already executing"
+        } else {
+            "generator already executing"
+        };
+        return Err(errors::new_error(cx, rt, "ValueError", msg));
     }
     if state == FINISHED {
         return match thrown {
             Some(e) => Err(e),
+            None if cx.promote_class(g) == COROUTINE.class() => {
+                Err(errors::new_error(cx, rt, "RuntimeError", "cannot reuse already awaited coroutine"))
+            }
             None => Ok(None),
         };
     }
@@ -155,6 +187,8 @@ pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
     cx.setfield_int(g, &GEN_NSTACK, n);
     let pc = cx.int(f.pc as i64 + 1);
     cx.setfield_int(g, &GEN_STATE, pc);
+    // An exception its code handles at the yield stays with it.
+    cx.setfield_ref(g, &GEN_EXC, f.exc);
 }
 
 /// The generator ended (returned `result`, or raised: `None`).
@@ -192,4 +226,61 @@ pub fn stop_iteration<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, g: C::Re
     // StopIteration.
     cx.setfield_ref(g, &GEN_RESULT, null);
     e
+}
+
+/// Whether `class` is a generator's, a coroutine's or an async generator frame's.
+pub fn is_gen_class(class: usize) -> bool {
+    class == GENERATOR.class() || class == COROUTINE.class() || class == ASYNC_GEN.class()
+}
+
+/// Whether `class` is one whose objects a `yield from` or `await` resumes directly: a
+/// generator or a coroutine.
+pub fn resumable_class(class: usize) -> bool {
+    class == GENERATOR.class() || class == COROUTINE.class()
+}
+
+/// The coroutine instructions (`await`, `async with`, `async for`, an async generator's
+/// `yield`): the step that ends the instruction, or None to go on to the next one.
+pub(crate) fn async_op<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>, op: Op) -> Option<Step<C>> {
+    match op {
+        Op::GetAwaitable => {
+            let x = f.pop();
+            if cx.promote_class(x) == crate::generators::COROUTINE.class() {
+                f.push(x);
+            } else {
+                return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetAwaitable, smallvec::smallvec![x])));
+            }
+        }
+        Op::BeforeAsyncWith => {
+            let mgr = f.pop();
+            return Some(finish_unpack::<S, C>(
+                cx,
+                f,
+                Outcome::Native(NativeOp::BeforeAsyncWith, smallvec::smallvec![mgr]),
+            ));
+        }
+        Op::GetAIter => {
+            let x = f.pop();
+            return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetAIter, smallvec::smallvec![x])));
+        }
+        Op::GetANext => {
+            let it = f.top();
+            return Some(finish_op::<S, C>(cx, f, Outcome::Native(NativeOp::GetANext, smallvec::smallvec![it])));
+        }
+        Op::EndAsyncFor => {
+            let e = f.pop();
+            if !errors::is_instance(cx, rt, e, "StopAsyncIteration") {
+                return Some(Step::Reraise(e));
+            }
+            f.pop();
+        }
+        Op::AsyncGenWrap => {
+            let v = f.pop();
+            let w = cx.new_object(&crate::generators::WRAPPED);
+            cx.setfield_ref(w, &crate::generators::WRAPPED_VALUE, v);
+            f.push(w);
+        }
+        _ => unreachable!("not a coroutine instruction: {op:?}"),
+    }
+    None
 }

@@ -105,11 +105,11 @@ impl<R: Reds> Drop for Frame<R> {
 
 impl<R: Reds> Frame<R> {
     #[inline(always)]
-    fn push(&mut self, v: R::Ref) {
+    pub(crate) fn push(&mut self, v: R::Ref) {
         self.slots.push(v);
     }
     #[inline(always)]
-    fn pop(&mut self) -> R::Ref {
+    pub(crate) fn pop(&mut self) -> R::Ref {
         self.slots.pop()
     }
     /// The top `n` values, in stack order, popped.
@@ -120,12 +120,12 @@ impl<R: Reds> Frame<R> {
         v
     }
     #[inline(always)]
-    fn top(&self) -> R::Ref {
+    pub(crate) fn top(&self) -> R::Ref {
         self.slots.peek(0)
     }
     /// The value `k` places below the top (0: the top).
     #[inline(always)]
-    fn peek(&self, k: usize) -> R::Ref {
+    pub(crate) fn peek(&self, k: usize) -> R::Ref {
         self.slots.peek(k)
     }
 }
@@ -242,7 +242,7 @@ impl<S: Space> Language for Py<S> {
 }
 
 /// What an instruction tells the loop.
-enum Step<C: Reds> {
+pub(crate) enum Step<C: Reds> {
     /// Go on at the frame's pc.
     Next,
     /// Raise this in the frame.
@@ -467,7 +467,10 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
     let handler = code.handler_at(f.pc as usize);
     // Tested before the traceback is written: a guard after that write would have to repeat it.
     let in_generator = handler.is_none() && !is_null(cx, f.gen);
-    let stop_iteration = in_generator && errors::is_instance(cx, rt, e, "StopIteration");
+    let stop_iteration = in_generator
+        && (errors::is_instance(cx, rt, e, "StopIteration")
+            || (code.flavor == crate::bytecode::GenFlavor::AsyncGen
+                && errors::is_instance(cx, rt, e, "StopAsyncIteration")));
     if fresh {
         errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
     }
@@ -484,7 +487,18 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
                 crate::generators::finish(cx, f.gen, None);
                 if stop_iteration {
                     // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                    let r = errors::new_error(cx, rt, "RuntimeError", "generator raised StopIteration");
+                    let what = match code.flavor {
+                        crate::bytecode::GenFlavor::Plain => "generator",
+                        crate::bytecode::GenFlavor::Coroutine => "coroutine",
+                        crate::bytecode::GenFlavor::AsyncGen => "async generator",
+                    };
+                    let stop = if errors::is_instance(cx, rt, e, "StopIteration") {
+                        "StopIteration"
+                    } else {
+                        "StopAsyncIteration"
+                    };
+                    let msg = format!("{what} raised {stop}");
+                    let r = errors::new_error(cx, rt, "RuntimeError", &msg);
                     let t = cx.const_ref(rt.true_.get());
                     let items = [("__cause__", e), ("__context__", e), ("__suppress_context__", t)];
                     crate::classes::set_slots(cx, rt, r, &items);
@@ -595,7 +609,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             // `[sub, r]`: the sub-generator yielded `r` (jump to the yield) or returned.
             let sub = f.peek(1);
             let Op::Send(t) = f.code.ops[f.pc as usize] else { unreachable!("SEND is a Send phase") };
-            if cx.promote_class(sub) == crate::generators::GENERATOR.class() && crate::generators::finished(cx, sub) {
+            if crate::generators::resumable_class(cx.promote_class(sub)) && crate::generators::finished(cx, sub) {
                 f.pop();
                 f.pop();
                 let v = cx.getfield_ref(sub, &crate::generators::GEN_RESULT);
@@ -624,7 +638,7 @@ fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C:
 
 /// Finishes an instruction with an operation's outcome: pushes a value, raises, or makes the
 /// call it needs (the frame continues in phase `CONT`).
-fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+pub(crate) fn finish<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     finish_in::<S, C>(cx, f, out, CONT)
 }
 
@@ -1384,8 +1398,15 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::Send(t) => {
             let v = f.pop();
             let sub = f.top();
-            let gen = cx.promote_class(sub) == crate::generators::GENERATOR.class();
-            let next = if gen { Err(Outcome::Resume(sub, v)) } else { S::next(cx, rt, sub) };
+            let gen = crate::generators::resumable_class(cx.promote_class(sub));
+            let next = if gen {
+                Err(Outcome::Resume(sub, v))
+            } else if !is_none(cx, rt, v) {
+                // A value sent to a user iterator: its `send` method.
+                Err(Outcome::Native(NativeOp::SendTo, smallvec::smallvec![sub, v]))
+            } else {
+                S::next(cx, rt, sub)
+            };
             match next {
                 Ok(Some(r)) => {
                     f.push(r);
@@ -1410,6 +1431,11 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                         s => s,
                     };
                 }
+            }
+        }
+        Op::GetAwaitable | Op::BeforeAsyncWith | Op::GetAIter | Op::GetANext | Op::EndAsyncFor | Op::AsyncGenWrap => {
+            if let Some(step) = crate::generators::async_op::<S, C>(cx, rt, f, op) {
+                return step;
             }
         }
         Op::Nop => {}
@@ -1439,7 +1465,7 @@ fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outco
 }
 
 /// As [`finish`], for unpacking: the result is a tuple of the items, pushed in reverse.
-fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
+pub(crate) fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     let step = finish::<S, C>(cx, f, out);
     if let Step::Next = step {
         let t = f.pop();

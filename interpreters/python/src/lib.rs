@@ -186,6 +186,9 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
         ("callable_iterator", vec![&library::CALL_ITER]),
         ("traceback", vec![&TRACEBACK]),
         ("generator", vec![&generators::GENERATOR]),
+        ("coroutine", vec![&generators::COROUTINE]),
+        ("async_generator", vec![&generators::ASYNC_GEN]),
+        ("async_generator_wrapped_value", vec![&generators::WRAPPED]),
         ("super", vec![&SUPER]),
         ("property", vec![]),
         ("code", vec![]),
@@ -203,7 +206,8 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
 
 /// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
 /// types reached only through `type(...)`).
-const HIDDEN_CLASSES: &[&str] = &["memory_iterator", "HASH"];
+const HIDDEN_CLASSES: &[&str] =
+    &["memory_iterator", "HASH", "coroutine", "async_generator", "async_generator_wrapped_value"];
 
 /// A Vm running Python with `params`, printing to `out`, with the builtins set up and an
 /// empty `__main__` module (see [`main_module`]).

@@ -12,7 +12,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::builder::Label;
 use super::symtable::describe;
 use super::{cerr, constant_of, ArgCounts, CResult, Compiler, Ctx};
-use crate::bytecode::{BinOp, CmpOp, CodeKind, Const, Conversion, Op, UnOp};
+use crate::bytecode::{BinOp, CmpOp, CodeKind, Const, Conversion, GenFlavor, Op, UnOp};
 
 /// CPython's `STACK_USE_GUIDELINE`: displays longer than this are built incrementally.
 const STACK_USE_GUIDELINE: usize = 30;
@@ -171,11 +171,17 @@ impl<'a> Compiler<'a> {
                 None => return cerr("dict unpacking cannot be used in dict comprehension", c.range),
             },
             Expr::Generator(c) => self.compile_comprehension(c, CompKind::Gen, &c.elt, None, &c.generators, c.range)?,
-            Expr::Await(a) => return cerr("'await' is not supported by mtpy (no async)", a.range),
+            Expr::Await(a) => {
+                self.compile_expr(&a.value)?;
+                self.emit_await();
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_none(),
+                }
+                if self.u.flavor == GenFlavor::AsyncGen {
+                    self.emit(Op::AsyncGenWrap);
                 }
                 self.emit(Op::YieldValue);
             }
@@ -260,6 +266,23 @@ impl<'a> Compiler<'a> {
     pub fn attr_name(&mut self, attr: &str) -> u32 {
         let m = self.mangle(attr);
         self.name_index(&m)
+    }
+
+    /// `[x] -> [result]`: `await x`.
+    pub fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.load_none();
+        self.yield_from_loop();
+    }
+
+    /// `[aiter] -> [aiter, item]`, or to `stop` with `[aiter, exc]` when awaiting
+    /// `aiter.__anext__()` raised (`EndAsyncFor` there tells StopAsyncIteration apart).
+    pub fn async_for_next(&mut self, stop: Label) {
+        let depth = self.u.b.depth();
+        self.u.b.push_handler(stop, depth);
+        self.emit(Op::GetANext);
+        self.emit_await();
+        self.u.b.pop_handler();
     }
 
     /// `[sub, v]` -> `[result]`: the loop of `yield from`.
@@ -624,10 +647,16 @@ impl<'a> Compiler<'a> {
             CompKind::Gen => "<genexpr>",
         };
         let qualname = self.qualname_for(name);
-        let code_kind = if kind == CompKind::Gen { CodeKind::Generator } else { CodeKind::Function };
+        let is_async = self.st.scopes[scope].is_async;
+        let code_kind = if kind == CompKind::Gen || is_async { CodeKind::Generator } else { CodeKind::Function };
         let line = self.line_of(range.start());
-        let unit =
+        let mut unit =
             self.make_unit(scope, code_kind, name, &qualname, line, ArgCounts { argcount: 1, ..Default::default() });
+        unit.flavor = match (is_async, kind == CompKind::Gen) {
+            (false, _) => GenFlavor::Plain,
+            (true, false) => GenFlavor::Coroutine,
+            (true, true) => GenFlavor::AsyncGen,
+        };
         let free = unit.free_names.clone();
         self.push_unit(unit);
         self.u.b.line = line;
@@ -651,8 +680,11 @@ impl<'a> Compiler<'a> {
         let k = self.u.b.add_const(Const::Code(code));
         self.emit(Op::MakeFunction { code: k, defaults: false, kwdefaults: false, closure });
         self.compile_expr(&first.iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter });
         self.emit(Op::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -670,13 +702,18 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(slot));
         } else {
             self.compile_expr(&g.iter)?;
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
         }
         let head = self.u.b.new_label();
         let exit = self.u.b.new_label();
         let cont = self.u.b.new_label();
+        let stop = self.u.b.new_label();
         self.u.b.bind(head);
-        self.emit(Op::ForIter(exit.0));
+        if g.is_async {
+            self.async_for_next(stop);
+        } else {
+            self.emit(Op::ForIter(exit.0));
+        }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
             self.compile_jump_if(cond, false, cont)?;
@@ -688,6 +725,9 @@ impl<'a> Compiler<'a> {
             match kind {
                 CompKind::Gen => {
                     self.compile_expr(elt)?;
+                    if self.u.flavor == GenFlavor::AsyncGen {
+                        self.emit(Op::AsyncGenWrap);
+                    }
                     self.emit(Op::YieldValue);
                     self.emit(Op::Pop);
                 }
@@ -710,6 +750,10 @@ impl<'a> Compiler<'a> {
         }
         self.u.b.bind(cont);
         self.emit(Op::JumpBack(head.0));
+        if g.is_async {
+            self.u.b.bind(stop);
+            self.emit(Op::EndAsyncFor);
+        }
         self.u.b.bind(exit);
         Ok(())
     }

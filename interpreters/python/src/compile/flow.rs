@@ -77,7 +77,9 @@ pub(crate) fn effect(op: &Op) -> Effect {
         ImportName(_) => seq(2, -1),
         ImportFrom(_) => seq(1, 1),
         ImportStar => seq(1, -1),
-        YieldValue | GetYieldFromIter => seq(1, 0),
+        YieldValue | GetYieldFromIter | GetAwaitable | GetAIter | AsyncGenWrap => seq(1, 0),
+        BeforeAsyncWith | GetANext => seq(1, 1),
+        EndAsyncFor => seq(2, -2),
         Send(t) => Effect { needs: 2, fall: Some(-1), jump: Some((t, 0)) },
         PrintExpr => seq(1, -1),
     }

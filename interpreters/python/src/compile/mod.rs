@@ -291,6 +291,8 @@ pub(crate) enum FBlock<'a> {
     },
     /// A `with` body: `[exit]` on the stack.
     With,
+    /// An `async with` body: `[aexit]` on the stack (its result is awaited).
+    AsyncWith,
     /// A value kept on the stack while a finally body runs for `return` (popped by a
     /// `break`/`continue`/`return` inside that body).
     PopValue,
@@ -312,6 +314,7 @@ pub(crate) struct Unit<'a> {
     pub b: CodeBuilder,
     pub scope: usize,
     pub kind: CodeKind,
+    pub flavor: crate::bytecode::GenFlavor,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub varnames: Vec<Rc<str>>,
@@ -525,6 +528,7 @@ impl<'a> Compiler<'a> {
         };
         let code = Code {
             kind: u.kind,
+            flavor: u.flavor,
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -695,6 +699,7 @@ impl Unit<'_> {
             b: CodeBuilder::new(1),
             scope: 0,
             kind: CodeKind::Module,
+            flavor: crate::bytecode::GenFlavor::Plain,
             name: Rc::from(""),
             qualname: Rc::from(""),
             varnames: Vec::new(),

@@ -12,7 +12,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::expr::binop;
 use super::symtable::ScopeKind;
 use super::{cerr, constant_of, ArgCounts, CResult, Compiler, Ctx, FBlock};
-use crate::bytecode::{CodeKind, Const, Op};
+use crate::bytecode::{CodeKind, Const, GenFlavor, Op};
 
 /// A function's body: statements (`def`) or one expression (`lambda`).
 pub(crate) enum FuncBody<'a> {
@@ -159,6 +159,10 @@ impl<'a> Compiler<'a> {
                     return cerr("'return' outside function", r.range);
                 }
                 if let Some(v) = &r.value {
+                    let s = self.scope();
+                    if s.is_async && s.is_generator && s.kind == ScopeKind::Function {
+                        return cerr("'return' with value in async generator", r.range);
+                    }
                     self.compile_expr(v)?;
                     self.set_line(r.range);
                 }
@@ -207,12 +211,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.u.b.bind(end);
             }
-            Stmt::With(w) => {
-                if w.is_async {
-                    return cerr("'async with' is not supported by mtpy", w.range);
-                }
-                self.compile_with(w, 0)?;
-            }
+            Stmt::With(w) => self.compile_with(w, 0)?,
             Stmt::Match(m) => self.compile_match(m)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
@@ -321,6 +320,10 @@ impl<'a> Compiler<'a> {
             if self.future_annotations {
                 let text = self.source.get(e.range().to_std_range()).unwrap_or("").to_string();
                 self.load_const(Const::Str(Rc::from(text)));
+            } else if let Expr::Starred(st) = e {
+                // `*args: *Ts`: the one item unpacked from `Ts`, as CPython does.
+                self.compile_expr(&st.value)?;
+                self.emit(Op::UnpackSequence(1));
             } else {
                 self.compile_expr(e)?;
             }
@@ -378,11 +381,18 @@ impl<'a> Compiler<'a> {
                 kwdefaults = true;
             }
         }
+        let is_async = self.st.scopes[scope].is_async;
         let is_gen = self.st.scopes[scope].is_generator;
-        let kind = if is_gen { CodeKind::Generator } else { CodeKind::Function };
+        let kind = if is_gen || is_async { CodeKind::Generator } else { CodeKind::Function };
+        let flavor = match (is_async, is_gen) {
+            (false, _) => GenFlavor::Plain,
+            (true, false) => GenFlavor::Coroutine,
+            (true, true) => GenFlavor::AsyncGen,
+        };
         let qualname = self.qualname_for(name);
         let line = self.line_of(range.start());
-        let unit = self.make_unit(scope, kind, name, &qualname, line, ac);
+        let mut unit = self.make_unit(scope, kind, name, &qualname, line, ac);
+        unit.flavor = flavor;
         let free = unit.free_names.clone();
         self.push_unit(unit);
         let r = match body {
@@ -581,7 +591,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return cerr("'async for' is not supported by mtpy", f.range);
+            return self.compile_async_for(f);
         }
         self.compile_expr(&f.iter)?;
         self.set_line(f.range);
@@ -598,6 +608,30 @@ impl<'a> Compiler<'a> {
         self.set_line(f.range);
         self.emit(Op::JumpBack(head.0));
         self.u.b.bind(orelse);
+        self.compile_body(&f.orelse)?;
+        self.u.b.bind(end);
+        Ok(())
+    }
+
+    /// `async for`: `[aiter]` while it runs; each step awaits `aiter.__anext__()` under a
+    /// handler whose StopAsyncIteration ends the loop (`EndAsyncFor`).
+    fn compile_async_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
+        self.compile_expr(&f.iter)?;
+        self.set_line(f.range);
+        self.emit(Op::GetAIter);
+        let head = self.u.b.new_label();
+        let stop = self.u.b.new_label();
+        let end = self.u.b.new_label();
+        self.u.b.bind(head);
+        self.async_for_next(stop);
+        self.push_fblock(FBlock::For { head, exit: end }, f.range)?;
+        self.compile_store(&f.target)?;
+        self.compile_body(&f.body)?;
+        self.u.fblocks.pop();
+        self.set_line(f.range);
+        self.emit(Op::JumpBack(head.0));
+        self.u.b.bind(stop);
+        self.emit(Op::EndAsyncFor);
         self.compile_body(&f.orelse)?;
         self.u.b.bind(end);
         Ok(())
@@ -740,22 +774,26 @@ impl<'a> Compiler<'a> {
                     self.name_op(n, Ctx::Del);
                 }
             }
-            FBlock::With => {
+            FBlock::With | FBlock::AsyncWith => {
                 if preserve {
                     self.emit(Op::Rot2);
                 }
-                self.call_exit_none();
+                self.call_exit_none_awaiting(matches!(fb, FBlock::AsyncWith));
             }
         }
         Ok(())
     }
 
     /// `[exit] -> []`: `exit(None, None, None)`.
-    fn call_exit_none(&mut self) {
+    /// `[exit] -> []`: `exit(None, None, None)`, awaited for `async with`.
+    fn call_exit_none_awaiting(&mut self, is_async: bool) {
         self.load_none();
         self.load_none();
         self.load_none();
         self.emit(Op::Call(3));
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Op::Pop);
     }
 
@@ -880,11 +918,16 @@ impl<'a> Compiler<'a> {
         let base = self.u.b.depth();
         self.compile_expr(&item.context_expr)?;
         self.set_line(w.range);
-        self.emit(Op::BeforeWith);
+        if w.is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         let handler = self.u.b.new_label();
         let end = self.u.b.new_label();
         self.u.b.push_handler(handler, base + 1);
-        self.push_fblock(FBlock::With, w.range)?;
+        self.push_fblock(if w.is_async { FBlock::AsyncWith } else { FBlock::With }, w.range)?;
         match &item.optional_vars {
             Some(v) => self.compile_store(v)?,
             None => self.emit(Op::Pop),
@@ -897,7 +940,7 @@ impl<'a> Compiler<'a> {
         self.u.fblocks.pop();
         self.u.b.pop_handler();
         self.set_line(w.range);
-        self.call_exit_none();
+        self.call_exit_none_awaiting(w.is_async);
         self.emit(Op::Jump(end.0));
 
         // [exit, exc]
@@ -908,6 +951,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.u.b.new_label();
         self.u.b.push_handler(cleanup, base + 1);
         self.emit(Op::WithExceptStart); // [prev, exit, exc, res]
+        if w.is_async {
+            self.emit_await();
+        }
         let suppress = self.u.b.new_label();
         self.emit(Op::PopJumpIfTrue(suppress.0));
         self.emit(Op::Reraise);

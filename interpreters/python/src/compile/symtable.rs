@@ -56,6 +56,9 @@ pub(crate) struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// An `async def` body, or a comprehension that awaits (it runs as a coroutine, or as
+    /// an async generator for a generator expression).
+    pub is_async: bool,
     /// A class whose methods use `super()`/`__class__`: it has a `__class__` cell.
     pub needs_class_closure: bool,
     /// Class scopes: names bound in the class that nested scopes get from further out.
@@ -78,6 +81,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_async: false,
             needs_class_closure: false,
             free_class: Vec::new(),
             resolved: HashMap::new(),
@@ -250,9 +254,6 @@ impl Builder {
     fn visit_stmt_inner(&mut self, s: &Stmt) -> Result<(), CompileError> {
         match s {
             Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    return Err(err("async functions are not supported by mtpy", f.range));
-                }
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
@@ -264,6 +265,7 @@ impl Builder {
                 }
                 self.add_def(&f.name.id, DEF_LOCAL, f.name.range)?;
                 let parent = self.enter(f, ScopeKind::Function);
+                self.scope().is_async = f.is_async;
                 self.visit_params(&f.parameters)?;
                 self.visit_body(&f.body)?;
                 self.cur = parent;
@@ -330,8 +332,8 @@ impl Builder {
                 }
             }
             Stmt::For(f) => {
-                if f.is_async {
-                    return Err(err("'async for' is not supported by mtpy", f.range));
+                if f.is_async && !self.in_async_function() {
+                    return Err(err("'async for' outside async function", f.range));
                 }
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
@@ -354,8 +356,8 @@ impl Builder {
                 }
             }
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(err("'async with' is not supported by mtpy", w.range));
+                if w.is_async && !self.in_async_function() {
+                    return Err(err("'async with' outside async function", w.range));
                 }
                 for it in &w.items {
                     self.visit_expr(&it.context_expr)?;
@@ -590,7 +592,16 @@ impl Builder {
                 None => return Err(err("dict unpacking cannot be used in dict comprehension", c.range)),
             },
             Expr::Generator(c) => self.visit_comp(c, &c.generators, &[&c.elt], "generator expression")?,
-            Expr::Await(a) => return Err(err("'await' is not supported by mtpy (no async)", a.range)),
+            Expr::Await(a) => {
+                let s = self.scope();
+                match s.kind {
+                    ScopeKind::Module | ScopeKind::Class => return Err(err("'await' outside function", a.range)),
+                    ScopeKind::Comprehension => s.is_async = true,
+                    _ if !s.is_async => return Err(err("'await' outside async function", a.range)),
+                    _ => {}
+                }
+                self.visit_expr(&a.value)?;
+            }
             Expr::Yield(y) => {
                 self.note_yield(y.range)?;
                 if let Some(v) = &y.value {
@@ -598,6 +609,9 @@ impl Builder {
                 }
             }
             Expr::YieldFrom(y) => {
+                if self.scope().is_async && self.scope().kind == ScopeKind::Function {
+                    return Err(err("'yield from' inside async function", y.range));
+                }
                 self.note_yield(y.range)?;
                 self.visit_expr(&y.value)?;
             }
@@ -669,6 +683,20 @@ impl Builder {
         Ok(())
     }
 
+    /// Whether the current scope may await: an `async def` body or an async comprehension
+    /// in one.
+    fn in_async_function(&self) -> bool {
+        let mut id = self.cur;
+        loop {
+            let s = &self.st.scopes[id];
+            match s.kind {
+                ScopeKind::Function => return s.is_async,
+                ScopeKind::Comprehension if s.is_async => id = self.parent_of(id),
+                _ => return false,
+            }
+        }
+    }
+
     fn note_yield(&mut self, range: TextRange) -> Result<(), CompileError> {
         let s = self.scope();
         match s.kind {
@@ -737,11 +765,9 @@ impl Builder {
         desc: &'static str,
     ) -> Result<(), CompileError> {
         let Some(first) = gens.first() else { return Ok(()) };
-        if gens.iter().any(|g| g.is_async) {
-            return Err(err("asynchronous comprehensions are not supported by mtpy", first.range));
-        }
         self.visit_expr(&first.iter)?;
         let parent = self.enter(node, ScopeKind::Comprehension);
+        self.scope().is_async = gens.iter().any(|g| g.is_async);
         self.scope().comp_desc = desc;
         self.scope().is_generator = desc == "generator expression";
         self.add_def_in(self.cur, ".0", DEF_PARAM, first.range)?;
@@ -755,7 +781,14 @@ impl Builder {
         for e in elts {
             self.visit_expr(e)?;
         }
+        let is_async = self.scope().is_async;
         self.cur = parent;
+        if is_async && desc != "generator expression" && self.scope().kind == ScopeKind::Comprehension {
+            // Awaited inside an enclosing comprehension: that one becomes async too.
+            self.scope().is_async = true;
+        } else if is_async && desc != "generator expression" && !self.in_async_function() {
+            return Err(err("asynchronous comprehension outside of an asynchronous function", node_range(gens)));
+        }
         Ok(())
     }
 
@@ -889,4 +922,9 @@ fn analyze(scopes: &mut [Scope], id: usize, bound: &HashSet<String>) -> Result<H
     s.free_class = free_class;
     free.extend(allfree);
     Ok(free)
+}
+
+/// Where a comprehension's error points: its first `for`.
+fn node_range(gens: &[ast::Comprehension]) -> TextRange {
+    gens.first().map(|g| g.range).unwrap_or_default()
 }

@@ -412,9 +412,13 @@ pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> P
     if code.varkeywords {
         flags |= 8;
     }
-    if matches!(code.kind, CodeKind::Generator) {
-        flags |= 0x20;
-    }
+    // CO_COROUTINE 0x80, CO_ASYNC_GENERATOR 0x200.
+    flags |= match (code.kind, code.flavor) {
+        (CodeKind::Generator, crate::bytecode::GenFlavor::Plain) => 0x20,
+        (CodeKind::Generator, crate::bytecode::GenFlavor::Coroutine) => 0x80,
+        (CodeKind::Generator, crate::bytecode::GenFlavor::AsyncGen) => 0x200,
+        _ => 0,
+    };
     if code.freevars.is_empty() && code.cellvars.is_empty() {
         flags |= 0x40;
     }

@@ -47,7 +47,7 @@ pub fn callable_name(rt: &Python, obj: usize, attr: &str) -> Option<String> {
         let method = b::is_method_name(full);
         return Some(if attr == "__qualname__" && method { full.to_string() } else { short.to_string() });
     }
-    if is(obj, &crate::generators::GENERATOR) {
+    if super::is_gen_like(obj) {
         // SAFETY: a live generator's code number.
         let code = rt.code(unsafe { read_word(obj, &crate::generators::GEN_CODE) } as u32);
         return Some(if attr == "__name__" { code.name.to_string() } else { code.qualname.to_string() });
@@ -117,7 +117,7 @@ fn isa(rt: &Python, e: usize, class: &str) -> bool {
 }
 
 /// `g.close()`: GeneratorExit raised at its yield (after closing what it delegates to).
-fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usize> {
+pub(super) fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usize> {
     use crate::generators::{FINISHED, GEN_STATE, UNSTARTED};
     let state = unsafe { read_word(g, &GEN_STATE) } as i64;
     if state == UNSTARTED || state == FINISHED {
@@ -128,7 +128,10 @@ fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usiz
     let exit = crate::types::call_type(cx, rt, rt.builtin_type("GeneratorExit"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, exit);
     match throw_into(cx, rt, g, exit) {
-        Ok(b::GenStep::Yielded(_)) => err(cx, rt, "RuntimeError", "generator ignored GeneratorExit").map(|_| ()),
+        Ok(b::GenStep::Yielded(_)) => {
+            let what = if is(g, &crate::generators::COROUTINE) { "coroutine" } else { "generator" };
+            err(cx, rt, "RuntimeError", &format!("{what} ignored GeneratorExit")).map(|_| ())
+        }
         Ok(b::GenStep::Returned(_)) => Ok(()),
         Err(e) if isa(rt, e, "GeneratorExit") || isa(rt, e, "StopIteration") => Ok(()),
         Err(e) => Err(e),
@@ -138,7 +141,7 @@ fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Result<(), usiz
 /// The iterator generator `g` delegates to, if it is suspended in a `yield from` (at the
 /// yield of the loop the compiler makes: `Send(yield); Jump(end); yield: YieldValue;
 /// JumpBack(Send)`), and the pc of that `Send`.
-fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
+pub(super) fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
     use crate::bytecode::Op;
     use crate::generators::{GEN_CODE, GEN_NSTACK, GEN_STACK, GEN_STATE};
     // SAFETY: a live generator: its state, code, and saved stack of `nstack` items.
@@ -180,7 +183,7 @@ type PyResult2 = Result<b::GenStep, usize>;
 
 /// `g.throw(e)`: delegated to the iterator a `yield from` is running, if any (CPython's
 /// `_gen_throw`): GeneratorExit closes it first; anything else is thrown into it.
-fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> PyResult2 {
+pub(super) fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> PyResult2 {
     let none = rt.none.get();
     // Both stay alive across the Python code closing or throwing into the sub-iterator runs.
     let _ = metatrace::Ctx::root(cx, g);
@@ -188,7 +191,7 @@ fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> 
     let Some((sub, send)) = delegate(rt, g) else { return b::gen_send(cx, rt, g, none, Some(e)) };
     let _ = metatrace::Ctx::root(cx, sub);
     if isa(rt, e, "GeneratorExit") {
-        let closed = if is(sub, &crate::generators::GENERATOR) {
+        let closed = if is(sub, &crate::generators::GENERATOR) || is(sub, &crate::generators::COROUTINE) {
             close(cx, rt, sub)
         } else {
             match b::call_method(cx, rt, sub, "close", &[]) {
@@ -199,7 +202,7 @@ fn throw_into<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, e: usize) -> 
         let e = closed.err().unwrap_or(e);
         return b::gen_send(cx, rt, g, none, Some(e));
     }
-    let r = if is(sub, &crate::generators::GENERATOR) {
+    let r = if is(sub, &crate::generators::GENERATOR) || is(sub, &crate::generators::COROUTINE) {
         throw_into(cx, rt, sub, e)
     } else {
         match b::call_method(cx, rt, sub, "throw", &[e]) {

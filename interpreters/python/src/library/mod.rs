@@ -37,6 +37,7 @@ macro_rules! rows {
 mod arity;
 mod binascii;
 mod bytes;
+mod coro;
 mod dunders;
 mod evaluation;
 mod exceptions;
@@ -70,6 +71,7 @@ mod timemod;
 mod valuetypes;
 
 pub use arity::arity_error;
+pub use coro::{is_gen_like, run_op as coro_op};
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
@@ -100,7 +102,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching
+    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching, coro
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

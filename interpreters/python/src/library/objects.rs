@@ -247,10 +247,10 @@ pub fn data_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &s
         let v = unsafe { read_word(obj, &CELL_VALUE) } as usize;
         return Some(if v == 0 { b::err(cx, rt, "ValueError", "Cell is empty") } else { Ok(v) });
     }
-    if is(obj, &crate::generators::GENERATOR) && name == "gi_running" {
-        // SAFETY: a live generator.
-        let state = unsafe { read_word(obj, &crate::generators::GEN_STATE) } as i64;
-        return Some(Ok(rt.bool_obj(state == crate::generators::RUNNING)));
+    if super::is_gen_like(obj) {
+        if let Some(r) = super::coro::gen_attr(cx, rt, obj, name) {
+            return Some(r);
+        }
     }
     if let Some(v) = peek_bigint(obj) {
         return match name {

@@ -89,14 +89,38 @@ def _rebuilt(cls):
     return (reduce is not None and reduce is not object.__reduce__) or _builtin_base(cls) is not None
 
 
+def _slot_values(x):
+    """The values of x's __slots__ attributes that are set (name to value), or None."""
+    values = {}
+    for base in type(x).__mro__:
+        names = base.__dict__.get("__slots__", ())
+        if isinstance(names, str):
+            names = (names,)
+        for name in names:
+            if name in ("__dict__", "__weakref__") or name in values:
+                continue
+            if name.startswith("__") and not name.endswith("__"):
+                name = "_" + base.__name__.lstrip("_") + name
+            try:
+                values[name] = getattr(x, name)
+            except AttributeError:
+                pass
+    return values or None
+
+
 def _state(x):
     getstate = getattr(x, "__getstate__", None)
-    if getstate is not None and callable(getstate):
+    if getstate is not None and callable(getstate) and getattr(type(x), "__getstate__", None) is not object.__getstate__:
         try:
             return getstate()
         except TypeError:
             pass
-    return getattr(x, "__dict__", None)
+    state = getattr(x, "__dict__", None) or None
+    slots = _slot_values(x)
+    if slots is not None:
+        # CPython's object.__getstate__ for a class with __slots__: (dict or None, slots).
+        return (state, slots)
+    return state
 
 
 def _set_state(y, state):
@@ -104,8 +128,14 @@ def _set_state(y, state):
     if setstate is not None:
         setstate(state)
         return
+    slots = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slots = state
     if state:
         for key, value in state.items():
+            setattr(y, key, value)
+    if slots:
+        for key, value in slots.items():
             setattr(y, key, value)
 
 

@@ -281,7 +281,38 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
     if is(obj, &TYPE) {
         return classes::meta_of(rt, obj);
     }
+    if layout_of(obj) == SEQ_ITER.class() {
+        // SAFETY: a live sequence iterator's fields.
+        let (kind, seq) = unsafe { (read_word(obj, &SITER_KIND) as i64, read_word(obj, &SITER_SEQ) as usize) };
+        return seq_iter_type(rt, kind, layout_of(seq), is(seq, &STR) && text(seq).is_ascii());
+    }
     *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
+}
+
+/// The type a sequence iterator shows as: from its kind, its sequence's layout and, for a
+/// str, whether it is ASCII (CPython's `str_ascii_iterator`).
+pub fn seq_iter_type(rt: &Python, kind: i64, seq_layout: usize, ascii: bool) -> usize {
+    if let Some(&(_, name)) = SITER_REVERSED.iter().find(|&&(k, _)| k == kind) {
+        return rt.builtin_type(name);
+    }
+    let name = if seq_layout == LIST.class() {
+        "list_iterator"
+    } else if seq_layout == TUPLE.class() {
+        "tuple_iterator"
+    } else if seq_layout == STR.class() {
+        if ascii {
+            "str_ascii_iterator"
+        } else {
+            "str_iterator"
+        }
+    } else if seq_layout == crate::bytes::BYTEARRAY.class() {
+        "bytearray_iterator"
+    } else if seq_layout == crate::bytes::BYTES.class() {
+        "bytes_iterator"
+    } else {
+        "iterator"
+    };
+    rt.builtin_type(name)
 }
 
 /// Calls any callable from Rust (natives).

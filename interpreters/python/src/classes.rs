@@ -142,6 +142,19 @@ pub fn type_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) ->
         let t = cx.promote_ref(obj);
         return meta_of(rt, t);
     }
+    if class == SEQ_ITER.class() {
+        let kind = cx.getfield_int(obj, &SITER_KIND);
+        let kind = cx.promote_int(kind);
+        let seq = cx.getfield_ref(obj, &SITER_SEQ);
+        let seq_class = cx.promote_class(seq);
+        let ascii = seq_class == STR.class() && {
+            let chars = cx.getfield_int(seq, &STR_CHARS);
+            let n = cx.arraylen(seq, &STR_BYTES);
+            let same = cx.int_eq(chars, n);
+            cx.is_true(same)
+        };
+        return crate::builtins::seq_iter_type(rt, kind, seq_class, ascii);
+    }
     *rt.layout_types.borrow().get(&class).unwrap_or(&rt.builtin_type("object"))
 }
 

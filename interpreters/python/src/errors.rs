@@ -197,6 +197,37 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
     Outcome::Value(e)
 }
 
+/// An exception raised while `handled` is being handled, by an operation or a native rather
+/// than a `raise` statement (which chains in [`make_raisable`]): its `__context__` becomes
+/// `handled` unless it has one, is `handled`, or is in `handled`'s context chain (a cycle).
+pub fn chain_implicit<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, handled: C::Ref) {
+    let same = cx.ptr_eq(e, handled);
+    if cx.is_true(same) || cx.promote_class(e) != INSTANCE.class() {
+        return;
+    }
+    match classes::get_slot(cx, rt, e, "__context__") {
+        Some(c) if crate::interp::is_none(cx, rt, c) => {}
+        _ => return,
+    }
+    let mut link = handled;
+    for _ in 0..8 {
+        if cx.promote_class(link) != INSTANCE.class() {
+            break;
+        }
+        match classes::get_slot(cx, rt, link, "__context__") {
+            Some(c) if !crate::interp::is_none(cx, rt, c) => {
+                let cycle = cx.ptr_eq(c, e);
+                if cx.is_true(cycle) {
+                    return;
+                }
+                link = c;
+            }
+            _ => break,
+        }
+    }
+    classes::set_slot(cx, rt, e, "__context__", handled);
+}
+
 /// The text CPython prints for an uncaught exception (traceback, then `Type: message`),
 /// with its cause or context first; exception groups in CPython's boxes.
 pub fn format_uncaught(rt: &Python, e: usize) -> String {

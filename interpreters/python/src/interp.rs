@@ -473,6 +473,10 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
                 && errors::is_instance(cx, rt, e, "StopAsyncIteration")));
     if fresh {
         errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
+        if !is_none(cx, rt, f.exc) {
+            // Raised (by an operation or a callee) while this frame handles `f.exc`.
+            errors::chain_implicit(cx, rt, e, f.exc);
+        }
     }
     f.phase = START;
     match handler {

@@ -206,8 +206,25 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
 
 /// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
 /// types reached only through `type(...)`).
-const HIDDEN_CLASSES: &[&str] =
-    &["memory_iterator", "HASH", "coroutine", "async_generator", "async_generator_wrapped_value"];
+const HIDDEN_CLASSES: &[&str] = &[
+    "memory_iterator",
+    "HASH",
+    "coroutine",
+    "async_generator",
+    "async_generator_wrapped_value",
+    "iterator",
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "list_reverseiterator",
+    "reversed",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+];
 
 /// A Vm running Python with `params`, printing to `out`, with the builtins set up and an
 /// empty `__main__` module (see [`main_module`]).
@@ -276,6 +293,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         for l in layouts {
             rt.layout_types.borrow_mut().insert(l.class(), t);
         }
+    }
+    // The types a sequence iterator shows as (one layout, `SEQ_ITER`: see `seq_iter_type`).
+    for name in SEQ_ITER_TYPES.into_iter().chain(SITER_REVERSED.map(|(_, n)| n)) {
+        make(vm, name, Some("object"), "iterator");
     }
     for &(name, base) in EXCEPTIONS {
         make(vm, name, Some(base), name);

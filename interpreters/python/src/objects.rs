@@ -125,10 +125,25 @@ pub static RANGE_ITER: Layout = Layout::object("range_iterator", 24, &[]);
 pub const RITER_NEXT: FieldDescr = field("range_iterator.next", 0, MemKind::I64);
 pub const RITER_STOP: FieldDescr = field("range_iterator.stop", 1, MemKind::I64).immutable();
 pub const RITER_STEP: FieldDescr = field("range_iterator.step", 2, MemKind::I64).immutable();
-/// An iterator over a sequence (list, tuple, str, ...): the sequence and the next index.
-pub static SEQ_ITER: Layout = Layout::object("iterator", 16, &[word(0)]);
+/// An iterator over a sequence (list, tuple, str, ...): the sequence, the next index, and
+/// which of CPython's iterator types it shows as (`SITER_FORWARD`: the sequence's own,
+/// `list_iterator`, `str_ascii_iterator`, ...; or one of `reversed(...)`'s).
+pub static SEQ_ITER: Layout = Layout::object("iterator", 24, &[word(0)]);
 pub const SITER_SEQ: FieldDescr = field("iterator.seq", 0, MemKind::Ref);
 pub const SITER_INDEX: FieldDescr = field("iterator.index", 1, MemKind::I64);
+pub const SITER_KIND: FieldDescr = field("iterator.kind", 2, MemKind::I64).immutable();
+/// `SITER_KIND`s: a forward iterator, and the types `reversed(x)` makes.
+pub const SITER_FORWARD: i64 = 0;
+pub const SITER_REVERSED: [(i64, &str); 5] = [
+    (1, "list_reverseiterator"),
+    (2, "reversed"),
+    (3, "dict_reversekeyiterator"),
+    (4, "dict_reversevalueiterator"),
+    (5, "dict_reverseitemiterator"),
+];
+/// The names of the forward sequence iterators' types.
+pub const SEQ_ITER_TYPES: [&str; 6] =
+    ["list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "bytes_iterator", "bytearray_iterator"];
 
 /// `slice(start, stop, step)`
 pub static SLICE: Layout = Layout::object("slice", 24, &[word(0), word(1), word(2)]);

@@ -587,6 +587,7 @@ impl Space for StdSpace {
             cx.setfield_ref(it, &SITER_SEQ, obj);
             let zero = cx.int(0);
             cx.setfield_int(it, &SITER_INDEX, zero);
+            cx.setfield_int(it, &SITER_KIND, zero);
             return Outcome::Value(it);
         }
         if co == RANGE_ITER.class()

@@ -524,10 +524,24 @@ pub(super) fn reversed<S: Space>(
     } else {
         return err(cx, rt, "TypeError", &format!("'{}' object is not reversible", b::type_name(rt, o)));
     };
+    let kind = if is(o, &LIST) {
+        1
+    } else if dict::is_dict(o) || is(o, &crate::views::KEYS) {
+        3
+    } else if is(o, &crate::views::VALUES) {
+        4
+    } else if is(o, &crate::views::ITEMS) {
+        5
+    } else {
+        2
+    };
     let mut items = items;
     items.reverse();
     let l = new_list(cx.heap_mut(), &items);
-    b::iter(cx, rt, l)
+    let it = b::iter(cx, rt, l)?;
+    // SAFETY: `iter` of a list is a new sequence iterator.
+    unsafe { *((it + SITER_KIND.offset as usize) as *mut i64) = kind };
+    Ok(it)
 }
 
 pub(super) fn lazy<S: Space>(

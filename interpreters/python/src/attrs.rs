@@ -112,8 +112,16 @@ pub fn descr_get<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, obj: Optio
     }
 }
 
-/// The name a property has in messages: its getter's name quoted, if it has one.
+/// The slot of a property holding the name it was bound to in a class body (set when the
+/// class is made, as CPython's `property.__set_name__` does).
+pub const PROPERTY_NAME_SLOT: &str = "<property name>";
+
+/// The name a property has in messages: the name it has in its class, else its getter's
+/// name, quoted.
 fn property_name(rt: &Python, p: usize) -> String {
+    if let Some(n) = classes::peek_slot(rt, p, PROPERTY_NAME_SLOT).filter(|&n| is(n, &STR)) {
+        return format!("'{}'", text(n));
+    }
     for slot in ["fget", "fset", "fdel"] {
         let f = wrapped(rt, p, slot);
         if is(f, &FUNCTION) {

@@ -4,7 +4,7 @@
 //! (`__new__` then `__init__`) and `object.__new__`/`object.__init__`'s argument checks, and
 //! the abstract-class check.
 
-use crate::attrs::{descr_get, new_member};
+use crate::attrs::{descr_get, new_member, PROPERTY_NAME_SLOT};
 use crate::builtins::{self, call_value, collect, err, peek_type, text, PyResult};
 use crate::classes::{self, descriptor, is_subclass, meta_of, type_id, wrapped, Descriptor};
 use crate::dict;
@@ -423,6 +423,11 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
         unsafe { *((c + CELL_VALUE.offset as usize) as *mut usize) = cls };
     }
     for (k, v) in &items {
+        if classes::descriptor(rt, *v) == classes::Descriptor::Property {
+            // CPython's property.__set_name__: the name its messages use.
+            let n = new_str(cx.heap_mut(), k);
+            classes::set_slot(cx, rt, *v, PROPERTY_NAME_SLOT, n);
+        }
         if let Some(sn) = classes::descriptor_method(rt, *v, "__set_name__") {
             let n = new_str(cx.heap_mut(), k);
             if let Err(e) = call_value(cx, rt, sn, &[*v, cls, n], &[]) {

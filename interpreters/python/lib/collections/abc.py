@@ -658,3 +658,18 @@ MutableSet.register(set)
 KeysView.register(type({}.keys()))
 ValuesView.register(type({}.values()))
 ItemsView.register(type({}.items()))
+
+
+async def _coroutine():
+    pass
+
+
+async def _asyncgen():
+    yield
+
+
+_co = _coroutine()
+Coroutine.register(type(_co))
+_co.close()
+AsyncGenerator.register(type(_asyncgen()))
+del _co, _coroutine, _asyncgen

@@ -298,6 +298,26 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                     let a = f.pop();
                     match S::compare(cx, &rt, op, a, b) {
                         Outcome::Value(v) => {
+                            // A comparison followed by its branch (`if a < b:`) branches at
+                            // once in the interpreter (a trace records the two apart, so
+                            // that a guard resumes at either).
+                            let next = code.ops.get(f.pc as usize + 1).copied();
+                            if let (Some(Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t)), false) =
+                                (next, cx.we_are_jitted())
+                            {
+                                let truth = if C::address(v) == rt.true_.get() {
+                                    Some(true)
+                                } else if C::address(v) == rt.false_.get() {
+                                    Some(false)
+                                } else {
+                                    None
+                                };
+                                if let Some(truth) = truth {
+                                    let jump = truth == matches!(next, Some(Op::PopJumpIfTrue(_)));
+                                    f.pc = if jump { t } else { f.pc + 2 };
+                                    continue;
+                                }
+                            }
                             f.push(v);
                             f.pc += 1;
                             Step::Next
@@ -426,12 +446,23 @@ fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Resu
                         out => finish::<S, C>(cx, f, out),
                     }
                 }
-                Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) => {
+                Op::PopJumpIfFalse(t) => {
                     let c = f.top();
                     match S::truth(cx, &rt, c) {
-                        Some(t) => {
+                        Some(truth) => {
                             f.pop();
-                            branch_on(f, t);
+                            f.pc = if truth { f.pc + 1 } else { t };
+                            Step::Next
+                        }
+                        None => instruction::<S, C>(cx, &rt, &code, f),
+                    }
+                }
+                Op::PopJumpIfTrue(t) => {
+                    let c = f.top();
+                    match S::truth(cx, &rt, c) {
+                        Some(truth) => {
+                            f.pop();
+                            f.pc = if truth { t } else { f.pc + 1 };
                             Step::Next
                         }
                         None => instruction::<S, C>(cx, &rt, &code, f),

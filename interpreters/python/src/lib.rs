@@ -26,6 +26,7 @@ pub mod dict;
 pub mod errors;
 pub mod fmtspec;
 pub mod format;
+pub mod frame;
 pub mod generators;
 pub mod globals;
 pub mod hashing;

@@ -80,7 +80,8 @@ impl<T: Copy + 'static> Slots<T> {
     #[inline]
     pub fn recycle(&mut self, pool: &SlotPool) {
         let mut items = Some(std::mem::take(&mut self.items));
-        if let Some(words) = (&mut items as &mut dyn Any).downcast_mut::<Option<Box<[usize]>>>().and_then(Option::take) {
+        if let Some(words) = (&mut items as &mut dyn Any).downcast_mut::<Option<Box<[usize]>>>().and_then(Option::take)
+        {
             pool.give(words);
         }
         self.nlocals = 0;

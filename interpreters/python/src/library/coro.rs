@@ -27,7 +27,13 @@ rows! {
 }
 
 /// `aiter(obj)` (in `_asyncgen`).
-pub(super) fn builtin_aiter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+pub(super) fn builtin_aiter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
     if args.len() != 1 || !kw.is_empty() {
         let msg = format!("aiter expected 1 argument, got {}", args.len() + kw.len());
         return err(cx, rt, "TypeError", &msg);
@@ -36,7 +42,13 @@ pub(super) fn builtin_aiter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option
 }
 
 /// `anext(it[, default])` (in `_asyncgen`).
-pub(super) fn builtin_anext<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], kw: Kw<'_>) -> PyResult {
+pub(super) fn builtin_anext<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
     if args.is_empty() || !kw.is_empty() {
         let msg = format!("anext expected at least 1 argument, got {}", args.len() + kw.len());
         return err(cx, rt, "TypeError", &msg);
@@ -45,11 +57,23 @@ pub(super) fn builtin_anext<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option
 }
 
 /// `coro.__await__()`: an iterator over the coroutine (`_asyncgen.coroutine_wrapper`).
-pub(super) fn coro_await<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn coro_await<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
     helper(cx, rt, "coroutine_wrapper", &[this(t)])
 }
 
-pub(super) fn agen_aiter<S: Space>(_: &mut Cx<'_, S>, _: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn agen_aiter<S: Space>(
+    _: &mut Cx<'_, S>,
+    _: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
     Ok(this(t))
 }
 
@@ -65,12 +89,24 @@ fn helper<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str, args: &[usize])
     call_value(cx, rt, f, args, &[])
 }
 
-pub(super) fn agen_anext<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn agen_anext<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
     let none = rt.none.get();
     helper(cx, rt, "asend", &[this(t), none])
 }
 
-pub(super) fn agen_asend<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn agen_asend<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
     let v = arg(cx, rt, args, 0, "asend")?;
     helper(cx, rt, "asend", &[this(t), v])
 }
@@ -94,7 +130,13 @@ pub(super) fn agen_athrow<S: Space>(
     helper(cx, rt, "athrow", &[this(t), e])
 }
 
-pub(super) fn agen_aclose<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+pub(super) fn agen_aclose<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    _: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
     helper(cx, rt, "aclose", &[this(t)])
 }
 
@@ -184,7 +226,12 @@ pub fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: b::NativeOp, a: usi
         b::NativeOp::GetAIter => {
             let tn = b::type_name(rt, a);
             let Some(m) = classes::special(rt, b::peek_type(rt, a), "__aiter__") else {
-                return err(cx, rt, "TypeError", &format!("'async for' requires an object with __aiter__ method, got {tn}"));
+                return err(
+                    cx,
+                    rt,
+                    "TypeError",
+                    &format!("'async for' requires an object with __aiter__ method, got {tn}"),
+                );
             };
             let r = call_value(cx, rt, m, &[a], &[])?;
             if classes::special(rt, b::peek_type(rt, r), "__anext__").is_none() {
@@ -199,7 +246,12 @@ pub fn run_op<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: b::NativeOp, a: usi
         b::NativeOp::GetANext => {
             let tn = b::type_name(rt, a);
             let Some(m) = classes::special(rt, b::peek_type(rt, a), "__anext__") else {
-                return err(cx, rt, "TypeError", &format!("'async for' requires an iterator with __anext__ method, got {tn}"));
+                return err(
+                    cx,
+                    rt,
+                    "TypeError",
+                    &format!("'async for' requires an iterator with __anext__ method, got {tn}"),
+                );
             };
             let r = call_value(cx, rt, m, &[a], &[])?;
             let _ = metatrace::Ctx::root(cx, r);
@@ -242,9 +294,7 @@ pub fn gen_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, name: &str)
         "code" => Some(super::code_object(cx, rt, code)),
         "yieldfrom" if prefix == "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
         "await" if prefix != "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
-        "suspended" if prefix == "gi_" || prefix == "cr_" => {
-            Some(Ok(rt.bool_obj(state > 0)))
-        }
+        "suspended" if prefix == "gi_" || prefix == "cr_" => Some(Ok(rt.bool_obj(state > 0))),
         _ => None,
     }
 }

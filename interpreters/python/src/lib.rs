@@ -41,6 +41,7 @@ pub mod percent;
 pub mod ranges;
 pub mod regex;
 pub mod repl;
+pub mod reprs;
 pub mod runtime;
 pub mod session;
 pub mod sets;

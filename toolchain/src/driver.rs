@@ -896,7 +896,8 @@ fn execute<'a, L: Language>(
         return Exec::Continue;
     }
     vm.stats.entries += 1;
-    let mut reds = Vec::with_capacity(vm.frame_words.max(16));
+    let mut reds = recast_reds::<Plain, Concrete<'a, L>>(std::mem::take(&mut vm.spare_reds));
+    reds.reserve(vm.frame_words.max(16));
     L::reds(f, &mut reds);
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
@@ -913,12 +914,30 @@ fn execute<'a, L: Language>(
     let mut buf = vm.bufs.pop().unwrap_or_default();
     buf.clear();
     buf.extend(reds.iter().map(|r| to_word(*r)));
+    vm.spare_reds = recast_reds(reds);
     let exec = run_units(cx, id, f, buf, None);
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
         // Units thrown away while this run went on: nothing of theirs runs any more.
         reap(cx.vm);
     }
     exec
+}
+
+/// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation
+/// serves every entry into compiled code whatever the lifetime in `Concrete<'a, L>`; a fresh
+/// Vec if the two kinds of red differ in size or alignment (not so for `Plain` and `Concrete`,
+/// whose reds are the same machine types).
+fn recast_reds<A: Reds, B: Reds>(mut v: Vec<Red<A>>) -> Vec<Red<B>> {
+    use std::mem::{align_of, size_of, ManuallyDrop};
+    if size_of::<Red<A>>() != size_of::<Red<B>>() || align_of::<Red<A>>() != align_of::<Red<B>>() {
+        return Vec::new();
+    }
+    v.clear();
+    let mut v = ManuallyDrop::new(v);
+    // SAFETY: the Vec is empty (no value is reinterpreted) and its allocation (if any) was
+    // made for `capacity` elements of a type of the same size and alignment as `Red<B>`,
+    // which is all `from_raw_parts` asks of the pointer and capacity; `v` is not dropped.
+    unsafe { Vec::from_raw_parts(v.as_mut_ptr().cast::<Red<B>>(), 0, v.capacity()) }
 }
 
 /// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
@@ -999,7 +1018,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
                     let resume = Resume::new(vec![(target, slots)], vec![], None);
-                    restore(cx, &resume, f, &buf, None);
+                    restore(cx, &resume, f, &mut buf, None);
                     cx.vm.bufs.push(buf);
                     return Exec::Continue;
                 }
@@ -1015,7 +1034,7 @@ pub(crate) fn run_units<'a, L: Language>(
         let e = &mut unit.exits[exit];
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f, &buf, None);
+            restore(cx, &resume, f, &mut buf, None);
             cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
@@ -1025,7 +1044,7 @@ pub(crate) fn run_units<'a, L: Language>(
             // the guards on them get bridges.)
             vm.stats.guard_failures += 1;
             let v = take_forced(vm);
-            restore(cx, &resume, f, &buf, Some(v));
+            restore(cx, &resume, f, &mut buf, Some(v));
             cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
@@ -1061,7 +1080,7 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Exec::Leave;
         }
-        restore(cx, &resume, f, &buf, None);
+        restore(cx, &resume, f, &mut buf, None);
         cx.vm.bufs.push(buf);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
@@ -1105,15 +1124,25 @@ fn restore<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     resume: &Resume<L::Key>,
     f: &mut L::Frame<Concrete<'a, L>>,
-    buf: &[u64],
+    buf: &mut [u64],
     forced: Option<L::Value<Concrete<'a, L>>>,
 ) {
     let lang = cx.vm.lang.clone();
-    let mut words: Vec<u64> = buf.to_vec();
-    materialize(cx.vm, resume, &mut words);
-    let mut words = words.into_iter();
-    let (mut rebuilt, outcome) =
-        rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut |s| from_word(s.ty(), words.next().unwrap_or(0)));
+    // (In place: the caller's buffer is not read again once the frames are rebuilt.)
+    materialize(cx.vm, resume, buf);
+    let mut words = buf.iter();
+    let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
+    if resume.frames.len() == 1 {
+        // The common exit: one frame, nothing to run to completion first, no list of frames.
+        let mut it = resume.reds_of(0).iter().map(|&s| red(s));
+        let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
+        if let Some(v) = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced) {
+            L::deliver(cx, &mut outer, v);
+        }
+        *f = outer;
+        return;
+    }
+    let (mut rebuilt, outcome) = rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut red);
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();
     for fr in &rebuilt {
@@ -1149,7 +1178,16 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
             lang.rebuild(resume.frames[k].0, &mut it)
         })
         .collect();
-    let outcome = resume.deliver.map(|d| {
+    (frames, resume_outcome::<L, R>(resume, red))
+}
+
+/// The outcome a snapshot hands its innermost frame, if it delivers one: made from its last
+/// slot, which `red` is to make next (the frames' reds come first).
+fn resume_outcome<L: Language, R: Reds>(
+    resume: &Resume<L::Key>,
+    red: &mut dyn FnMut(Slot) -> Red<R>,
+) -> Option<L::Value<R>> {
+    resume.deliver.map(|d| {
         let slot =
             *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
         match (d, red(slot)) {
@@ -1157,8 +1195,7 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
             (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),
             (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
         }
-    });
-    (frames, outcome)
+    })
 }
 
 /// The parked result of a forced call, for the caller in the interpreter.

@@ -565,6 +565,7 @@ fn install<L: Language>(
         inputs,
         root,
         tree: Cell::new((0, 0)),
+        profit: Cell::new((0, 0)),
     }));
     match rec.kind {
         TraceKind::Loop(k) => {
@@ -718,6 +719,10 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
     let cell = vm.cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
         CellState::Compiled(id) => {
+            if vm.params.unprofitable_percent != 0 && unprofitable(vm, id) {
+                vm.cells.get_mut(&key).expect("counted").state = CellState::Blacklisted;
+                return Control::Continue;
+            }
             return match execute(cx, id, f) {
                 Exec::Continue => Control::Continue,
                 Exec::Leave => Control::Leave,
@@ -768,6 +773,40 @@ fn function_entry<'a, L: Language>(
     }
     vm.pending = Some(Pending::Entry);
     Exec::Leave
+}
+
+/// Entries into a root unit from the interpreter over which `unprofitable` judges it.
+pub(crate) const PROFIT_WINDOW: u32 = 1000;
+
+/// Counts an entry from the interpreter into loop `id` (a root unit); at the
+/// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
+/// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
+/// (see `JitParams::unprofitable_percent`).
+fn unprofitable<L: Language>(vm: &mut VmState<L>, id: UnitId) -> bool {
+    let percent = vm.params.unprofitable_percent;
+    if percent == 0 {
+        return false;
+    }
+    let Some(u) = vm.units[id].as_ref() else { return false };
+    let (n, fails) = u.profit.get();
+    if n + 1 < PROFIT_WINDOW {
+        u.profit.set((n + 1, fails));
+        return false;
+    }
+    u.profit.set((0, 0));
+    let failing = u64::from(fails) * 100 >= u64::from(PROFIT_WINDOW) * u64::from(percent);
+    let spent = failing && !(within_budget(vm, id) && within_compile_share(vm));
+    vm.stats.unprofitable += spent as u64;
+    spent
+}
+
+/// Counts a guard failure of unit `id` against its root (see [`unprofitable`]).
+fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    if let Some(Some(r)) = vm.units.get(root) {
+        let (n, fails) = r.profit.get();
+        r.profit.set((n, fails.saturating_add(1)));
+    }
 }
 
 /// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
@@ -1043,6 +1082,7 @@ pub(crate) fn run_units<'a, L: Language>(
             // (No bridge: the parked result is not in the frame buffer. Exceptions are, and
             // the guards on them get bridges.)
             vm.stats.guard_failures += 1;
+            count_failure(vm, id);
             let v = take_forced(vm);
             restore(cx, &resume, f, &mut buf, Some(v));
             cx.vm.bufs.push(buf);
@@ -1068,6 +1108,7 @@ pub(crate) fn run_units<'a, L: Language>(
             want_bridge = false;
         }
         vm.stats.guard_failures += 1;
+        count_failure(vm, id);
         if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some() || !resume.virtuals.is_empty()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
             // becomes the outermost frame as the snapshot has it, still waiting for its callee

@@ -124,3 +124,46 @@ fn a_vm_over_its_compile_share_stops_tracing() {
     assert!(bounded.over_budget > 0, "{}", bounded.summary());
     assert!(traces(bounded) < traces(free), "free: {}\nbounded: {}", free.summary(), bounded.summary());
 }
+
+/// An inner loop entered thousands of times that runs three iterations per entry and leaves
+/// through its loop-exit guard every time (no bridges may be grown: `max_bridges=0`).
+const SHORT_INNER_LOOP: &str = "
+fn main() {
+    let i = 0;
+    let s = 0;
+    while i < 4000 {
+        let j = 0;
+        while j < 3 {
+            if (i + j) % 2 == 0 { s = (s + j + i) % 1009; } else { s = s * 3 % 1009; }
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(s);
+}";
+
+#[test]
+fn a_spent_loop_that_keeps_failing_stops_being_entered() {
+    let stats = agree(
+        SHORT_INNER_LOOP,
+        &[
+            "threshold=5,max_bridges=0",
+            "threshold=5,max_bridges=0,unprofitable=50",
+            "threshold=1,max_bridges=0,unprofitable=50",
+            "threshold=5,bridge=1,unprofitable=50,bridge_budget_ms=100000",
+        ],
+    );
+    let (kept, dropped, at_one, bridged) = (&stats[0], &stats[1], &stats[2], &stats[3]);
+    // Off by default: the loop keeps being entered and failing.
+    assert_eq!(kept.unprofitable, 0, "{}", kept.summary());
+    assert!(kept.guard_failures > 3000, "{}", kept.summary());
+    // On: after a window of failing entries it is left to the interpreter (the outer loop's
+    // trace, linked to it, still continues in it).
+    for s in [dropped, at_one] {
+        assert!(s.unprofitable >= 1, "{}", s.summary());
+        assert!(s.guard_failures < kept.guard_failures * 3 / 4, "{}\nkept: {}", s.summary(), kept.summary());
+    }
+    // A loop that may still grow bridges is not judged: its failing guard gets one.
+    assert_eq!(bridged.unprofitable, 0, "{}", bridged.summary());
+    assert!(bridged.bridges >= 1, "{}", bridged.summary());
+}

@@ -565,6 +565,7 @@ fn install<L: Language>(
         inputs,
         root,
         tree: Cell::new((0, 0)),
+        profit: Cell::new((0, 0)),
     }));
     match rec.kind {
         TraceKind::Loop(k) => {
@@ -718,6 +719,10 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
     let cell = vm.cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
         CellState::Compiled(id) => {
+            if vm.params.unprofitable_percent != 0 && unprofitable(vm, id) {
+                vm.cells.get_mut(&key).expect("counted").state = CellState::Blacklisted;
+                return Control::Continue;
+            }
             return match execute(cx, id, f) {
                 Exec::Continue => Control::Continue,
                 Exec::Leave => Control::Leave,
@@ -768,6 +773,40 @@ fn function_entry<'a, L: Language>(
     }
     vm.pending = Some(Pending::Entry);
     Exec::Leave
+}
+
+/// Entries into a root unit from the interpreter over which `unprofitable` judges it.
+pub(crate) const PROFIT_WINDOW: u32 = 1000;
+
+/// Counts an entry from the interpreter into loop `id` (a root unit); at the
+/// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
+/// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
+/// (see `JitParams::unprofitable_percent`).
+fn unprofitable<L: Language>(vm: &mut VmState<L>, id: UnitId) -> bool {
+    let percent = vm.params.unprofitable_percent;
+    if percent == 0 {
+        return false;
+    }
+    let Some(u) = vm.units[id].as_ref() else { return false };
+    let (n, fails) = u.profit.get();
+    if n + 1 < PROFIT_WINDOW {
+        u.profit.set((n + 1, fails));
+        return false;
+    }
+    u.profit.set((0, 0));
+    let failing = u64::from(fails) * 100 >= u64::from(PROFIT_WINDOW) * u64::from(percent);
+    let spent = failing && !(within_budget(vm, id) && within_compile_share(vm));
+    vm.stats.unprofitable += spent as u64;
+    spent
+}
+
+/// Counts a guard failure of unit `id` against its root (see [`unprofitable`]).
+fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    if let Some(Some(r)) = vm.units.get(root) {
+        let (n, fails) = r.profit.get();
+        r.profit.set((n, fails.saturating_add(1)));
+    }
 }
 
 /// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
@@ -896,7 +935,8 @@ fn execute<'a, L: Language>(
         return Exec::Continue;
     }
     vm.stats.entries += 1;
-    let mut reds = Vec::with_capacity(vm.frame_words.max(16));
+    let mut reds = recast_reds::<Plain, Concrete<'a, L>>(std::mem::take(&mut vm.spare_reds));
+    reds.reserve(vm.frame_words.max(16));
     L::reds(f, &mut reds);
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
@@ -913,12 +953,30 @@ fn execute<'a, L: Language>(
     let mut buf = vm.bufs.pop().unwrap_or_default();
     buf.clear();
     buf.extend(reds.iter().map(|r| to_word(*r)));
+    vm.spare_reds = recast_reds(reds);
     let exec = run_units(cx, id, f, buf, None);
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
         // Units thrown away while this run went on: nothing of theirs runs any more.
         reap(cx.vm);
     }
     exec
+}
+
+/// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation
+/// serves every entry into compiled code whatever the lifetime in `Concrete<'a, L>`; a fresh
+/// Vec if the two kinds of red differ in size or alignment (not so for `Plain` and `Concrete`,
+/// whose reds are the same machine types).
+fn recast_reds<A: Reds, B: Reds>(mut v: Vec<Red<A>>) -> Vec<Red<B>> {
+    use std::mem::{align_of, size_of, ManuallyDrop};
+    if size_of::<Red<A>>() != size_of::<Red<B>>() || align_of::<Red<A>>() != align_of::<Red<B>>() {
+        return Vec::new();
+    }
+    v.clear();
+    let mut v = ManuallyDrop::new(v);
+    // SAFETY: the Vec is empty (no value is reinterpreted) and its allocation (if any) was
+    // made for `capacity` elements of a type of the same size and alignment as `Red<B>`,
+    // which is all `from_raw_parts` asks of the pointer and capacity; `v` is not dropped.
+    unsafe { Vec::from_raw_parts(v.as_mut_ptr().cast::<Red<B>>(), 0, v.capacity()) }
 }
 
 /// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
@@ -999,7 +1057,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 _ => {
                     let slots = types.into_iter().map(Slot::Word).collect();
                     let resume = Resume::new(vec![(target, slots)], vec![], None);
-                    restore(cx, &resume, f, &buf, None);
+                    restore(cx, &resume, f, &mut buf, None);
                     cx.vm.bufs.push(buf);
                     return Exec::Continue;
                 }
@@ -1015,7 +1073,7 @@ pub(crate) fn run_units<'a, L: Language>(
         let e = &mut unit.exits[exit];
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f, &buf, None);
+            restore(cx, &resume, f, &mut buf, None);
             cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
@@ -1024,8 +1082,9 @@ pub(crate) fn run_units<'a, L: Language>(
             // (No bridge: the parked result is not in the frame buffer. Exceptions are, and
             // the guards on them get bridges.)
             vm.stats.guard_failures += 1;
+            count_failure(vm, id);
             let v = take_forced(vm);
-            restore(cx, &resume, f, &buf, Some(v));
+            restore(cx, &resume, f, &mut buf, Some(v));
             cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
@@ -1049,6 +1108,7 @@ pub(crate) fn run_units<'a, L: Language>(
             want_bridge = false;
         }
         vm.stats.guard_failures += 1;
+        count_failure(vm, id);
         if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some() || !resume.virtuals.is_empty()) {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
             // becomes the outermost frame as the snapshot has it, still waiting for its callee
@@ -1061,7 +1121,7 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Exec::Leave;
         }
-        restore(cx, &resume, f, &buf, None);
+        restore(cx, &resume, f, &mut buf, None);
         cx.vm.bufs.push(buf);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
@@ -1105,15 +1165,25 @@ fn restore<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     resume: &Resume<L::Key>,
     f: &mut L::Frame<Concrete<'a, L>>,
-    buf: &[u64],
+    buf: &mut [u64],
     forced: Option<L::Value<Concrete<'a, L>>>,
 ) {
     let lang = cx.vm.lang.clone();
-    let mut words: Vec<u64> = buf.to_vec();
-    materialize(cx.vm, resume, &mut words);
-    let mut words = words.into_iter();
-    let (mut rebuilt, outcome) =
-        rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut |s| from_word(s.ty(), words.next().unwrap_or(0)));
+    // (In place: the caller's buffer is not read again once the frames are rebuilt.)
+    materialize(cx.vm, resume, buf);
+    let mut words = buf.iter();
+    let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
+    if resume.frames.len() == 1 {
+        // The common exit: one frame, nothing to run to completion first, no list of frames.
+        let mut it = resume.reds_of(0).iter().map(|&s| red(s));
+        let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
+        if let Some(v) = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced) {
+            L::deliver(cx, &mut outer, v);
+        }
+        *f = outer;
+        return;
+    }
+    let (mut rebuilt, outcome) = rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut red);
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();
     for fr in &rebuilt {
@@ -1149,7 +1219,16 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
             lang.rebuild(resume.frames[k].0, &mut it)
         })
         .collect();
-    let outcome = resume.deliver.map(|d| {
+    (frames, resume_outcome::<L, R>(resume, red))
+}
+
+/// The outcome a snapshot hands its innermost frame, if it delivers one: made from its last
+/// slot, which `red` is to make next (the frames' reds come first).
+fn resume_outcome<L: Language, R: Reds>(
+    resume: &Resume<L::Key>,
+    red: &mut dyn FnMut(Slot) -> Red<R>,
+) -> Option<L::Value<R>> {
+    resume.deliver.map(|d| {
         let slot =
             *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
         match (d, red(slot)) {
@@ -1157,8 +1236,7 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
             (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),
             (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
         }
-    });
-    (frames, outcome)
+    })
 }
 
 /// The parked result of a forced call, for the caller in the interpreter.

@@ -31,6 +31,15 @@ pub struct JitParams {
     pub compile_share: u32,
     /// Compile time (milliseconds) spent freely before `compile_share` applies.
     pub compile_grace_ms: u32,
+    /// A compiled loop whose tree of bridges can grow no more (its bridge budget spent, or the
+    /// `Vm` over its compile share) and that left through a failing guard on at least this
+    /// percent of its last `driver::PROFIT_WINDOW` entries is no longer entered from its loop
+    /// header (like PyPy's "not profitable" traces): each such exit costs a deopt. Exits of
+    /// other traces linked to it still jump there. 0 (the default) disables: measured on
+    /// mtpy's benchmarks, 30 made json_tree about 5 % and raytrace 3 % faster but deltablue
+    /// about 25 % slower (its loops fail guards often and still pay), so a failure rate alone
+    /// does not tell an unprofitable loop.
+    pub unprofitable_percent: u32,
     /// Aborts after which a loop header (or guard) is never traced again.
     pub max_aborts: u32,
     /// Nesting depth of inlined calls before a trace gives up.
@@ -72,6 +81,7 @@ impl Default for JitParams {
             bridge_budget_ms: 300,
             compile_share: 0,
             compile_grace_ms: 250,
+            unprofitable_percent: 0,
             inline_depth: 30,
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
@@ -108,6 +118,7 @@ impl JitParams {
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
         ("compile_share=N", "percent of run time compiling may take past the grace (0, none)"),
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
+        ("unprofitable=N", "% of failing entries that stop a spent loop being entered (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
@@ -130,7 +141,7 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
-    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `unprofitable=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
     /// (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -158,6 +169,7 @@ impl JitParams {
                         "inline_depth" => self.inline_depth = n,
                         "fail_guard" => self.fail_guard = Some(n as usize),
                         "link_words" => self.link_words = n as usize,
+                        "unprofitable" => self.unprofitable_percent = n.min(100),
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
                     }
                 }
@@ -207,7 +219,7 @@ mod tests {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 14);
+        assert_eq!(JitParams::SETTINGS.len(), 15);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

@@ -65,6 +65,8 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) returned: Option<(metatrace_jit::ir::Type, u64)>,
     /// Frame buffers for runs of compiled code, reused (a run takes one and gives it back).
     pub(crate) bufs: Vec<Vec<u64>>,
+    /// The allocation `driver::execute` lists a frame's reds in (no Vec per entry).
+    pub(crate) spare_reds: Vec<Red<Plain>>,
     pub(crate) frame_words: usize,
     /// Functions no longer inlined into traces (see `abort`).
     pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
@@ -137,6 +139,7 @@ impl<L: Language> VmState<L> {
             pending: None,
             returned: None,
             bufs: Vec::new(),
+            spare_reds: Vec::new(),
             frame_words: 0,
             dont_inline: Default::default(),
             link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),

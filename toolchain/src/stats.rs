@@ -80,6 +80,10 @@ pub struct JitStats {
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
+    /// Loops no longer entered from the interpreter because their
+    /// compiled code kept failing guards it could get no more bridges for
+    /// (`JitParams::unprofitable_percent`).
+    pub unprofitable: u64,
     /// Time spent optimizing and compiling each trace, in nanoseconds.
     pub compile_ns: Vec<u64>,
     /// The sum of `compile_ns`.
@@ -115,7 +119,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} median_compile_ms={:.3} total_compile_ms={:.1}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1}",
             self.loops,
             self.bridges,
             self.functions,
@@ -129,6 +133,7 @@ impl JitStats {
             self.bridges_refused,
             self.over_budget,
             self.dont_inline,
+            self.unprofitable,
             self.median_compile_ms(),
             self.total_compile_ns as f64 / 1e6
         )

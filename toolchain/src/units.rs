@@ -159,6 +159,10 @@ pub(crate) struct Unit<L: Language> {
     /// For a root: the bridges compiled in its tree so far, and their compile time (see
     /// `JitParams::max_bridges`).
     pub(crate) tree: Cell<(u32, u64)>,
+    /// For a root: entries from the interpreter in the current window of
+    /// `driver::PROFIT_WINDOW` entries, and guard failures of its tree meanwhile (see
+    /// `JitParams::unprofitable_percent`).
+    pub(crate) profit: Cell<(u32, u32)>,
 }
 
 impl JitCell {

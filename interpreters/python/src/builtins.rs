@@ -731,6 +731,25 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         }
         _ => {}
     }
+    // The commonest operands first (sorting keys, dict probes): what the checks below would
+    // answer for them, without their conversions.
+    let quick = if is(a, &STR) && is(b, &STR) {
+        Some(text(a).cmp(text(b)))
+    } else if let (Some(x), Some(y)) = (peek_i64(a), peek_i64(b)) {
+        Some(x.cmp(&y))
+    } else if is(a, &FLOAT) && is(b, &FLOAT) {
+        let (x, y) = (peek_f64(a).unwrap_or(f64::NAN), peek_f64(b).unwrap_or(f64::NAN));
+        match x.partial_cmp(&y) {
+            Some(o) => Some(o),
+            // A NaN is unordered: every comparison but `!=` is false.
+            None => return boolean(op == CmpOp::Ne),
+        }
+    } else {
+        None
+    };
+    if let Some(o) = quick {
+        return boolean(holds(op, o));
+    }
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
@@ -803,15 +822,7 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
         None
     };
     if let Some(o) = ord {
-        return boolean(match op {
-            CmpOp::Lt => o == Ordering::Less,
-            CmpOp::Le => o != Ordering::Greater,
-            CmpOp::Eq => o == Ordering::Equal,
-            CmpOp::Ne => o != Ordering::Equal,
-            CmpOp::Gt => o == Ordering::Greater,
-            CmpOp::Ge => o != Ordering::Less,
-            _ => unreachable!(),
-        });
+        return boolean(holds(op, o));
     }
     if is(a, &INSTANCE) || is(b, &INSTANCE) {
         return crate::compare::rich_compare(cx, rt, op, a, b);
@@ -830,6 +841,20 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
                 type_name(rt, b)
             ),
         ),
+    }
+}
+
+/// Whether comparison `op` (an ordering or equality) holds of operands ordered `o`.
+fn holds(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering;
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+        _ => unreachable!("{op:?} is not an ordering"),
     }
 }
 

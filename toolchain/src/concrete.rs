@@ -381,10 +381,12 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         check_args(n, args);
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let mark = self.vm.roots.len();
-        self.vm.roots.extend(args.iter().filter_map(|a| match a {
-            Red::Ref(r) => Some(*r),
-            _ => None,
-        }));
+        self.vm.roots.reserve(args.len());
+        for a in args {
+            if let Red::Ref(r) = a {
+                self.vm.roots.push(*r);
+            }
+        }
         let v = (n.f)(self, args);
         self.vm.roots.truncate(mark);
         self.vm.shadow.pop();

@@ -463,6 +463,16 @@ impl Space for StdSpace {
         }
         let class = cx.promote_class(obj);
         if class == INSTANCE.class() {
+            // An instance attribute in a slot, as the site remembers: read here, without the
+            // whole of `classes::getattr_at` (which answers the same, and everything else).
+            if let crate::attrcache::Resolved::Slot(i) = crate::attrcache::resolve_at(rt, C::address(obj), name, site) {
+                let slots = cx.getfield_ref(obj, &INST_SLOTS);
+                let k = cx.int(i64::from(i));
+                let v = cx.getarrayitem_ref(slots, k, &REFS_ITEMS);
+                if !crate::interp::is_null(cx, v) {
+                    return Outcome::Value(v);
+                }
+            }
             return crate::classes::getattr_at(cx, rt, obj, name, Some(site));
         }
         if class == TYPE.class() || class == MODULE.class() || class == SUPER.class() {

@@ -20,13 +20,9 @@ def _seen(gen):
         hook(gen)
 
 
-class async_generator_asend:
-    __slots__ = ("_gen", "_value", "_state")
-
-    def __init__(self, gen, value):
-        self._gen = gen
-        self._value = value
-        self._state = _INIT
+class _awaitable:
+    # The awaitables below are their own iterators: each step is a `send`.
+    __slots__ = ()
 
     def __await__(self):
         return self
@@ -36,6 +32,15 @@ class async_generator_asend:
 
     def __next__(self):
         return self.send(None)
+
+
+class async_generator_asend(_awaitable):
+    __slots__ = ("_gen", "_value", "_state")
+
+    def __init__(self, gen, value):
+        self._gen = gen
+        self._value = value
+        self._state = _INIT
 
     def send(self, value):
         if self._state == _CLOSED:
@@ -68,7 +73,7 @@ class async_generator_asend:
         return v
 
 
-class async_generator_athrow:
+class async_generator_athrow(_awaitable):
     __slots__ = ("_gen", "_exc", "_state", "_closing")
 
     def __init__(self, gen, exc, closing):
@@ -76,15 +81,6 @@ class async_generator_athrow:
         self._exc = exc
         self._state = _INIT
         self._closing = closing
-
-    def __await__(self):
-        return self
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.send(None)
 
     def send(self, value):
         if self._state == _CLOSED:

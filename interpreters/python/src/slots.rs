@@ -97,13 +97,6 @@ impl<T: Copy + 'static> Slots<T> {
         Slots { items: items.into_boxed_slice(), nlocals: nlocals as u32, top: nlocals as u32 }
     }
 
-    /// These locals, and an empty stack with room for `stacksize` values.
-    pub fn with_locals(locals: &[T], stacksize: usize, fill: T) -> Self {
-        let mut s = Self::new(locals.len(), stacksize, fill);
-        s.locals_mut().copy_from_slice(locals);
-        s
-    }
-
     #[inline(always)]
     pub fn locals(&self) -> &[T] {
         &self.items[..self.nlocals as usize]
@@ -208,7 +201,8 @@ mod tests {
 
     #[test]
     fn locals_and_stack_share_one_allocation_without_overlap() {
-        let mut s = Slots::with_locals(&[1, 2, 3], 2, 0);
+        let mut s = Slots::new(3, 2, 0);
+        s.locals_mut().copy_from_slice(&[1, 2, 3]);
         s.push(10);
         s.push(11);
         assert_eq!(s.locals(), &[1, 2, 3]);

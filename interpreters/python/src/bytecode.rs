@@ -540,6 +540,16 @@ pub struct Code {
 }
 
 impl Code {
+    /// A call with exactly `n` positional arguments binds them to the first `n` locals and
+    /// nothing else: no defaults, `*args`, keyword-only or `**kwargs` parameters, no closure.
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        n == self.argcount as usize
+            && !self.varargs
+            && !self.varkeywords
+            && self.kwonlyargcount == 0
+            && self.freevars.is_empty()
+    }
     /// The innermost handler covering `pc`.
     pub fn handler_at(&self, pc: usize) -> Option<&Handler> {
         self.handlers.iter().find(|h| (h.start as usize..h.end as usize).contains(&pc))

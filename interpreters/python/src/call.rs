@@ -88,12 +88,7 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     // SAFETY: a promoted function object: its code field is its code's number.
     let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
     let code = rt.code(id);
-    if args.len() != code.argcount as usize
-        || code.varargs
-        || code.varkeywords
-        || code.kwonlyargcount > 0
-        || !code.freevars.is_empty()
-    {
+    if !code.takes_exactly(args.len()) {
         return None;
     }
     let consts = rt.consts.borrow()[id as usize].clone();
@@ -110,6 +105,53 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
         phase: START,
         globals,
         exc,
+        ns: null,
+        gen: null,
+        slots,
+    })
+}
+
+/// The frame for calling `func` with the top `nargs` values of `f`'s stack as its positional
+/// arguments, when `func` is a plain Python function taking exactly those (see
+/// [`Code::takes_exactly`]): the arguments move straight from the caller's stack into the
+/// callee's locals, and the caller's stack drops its top `drop` values (the arguments and
+/// what was below them for the call). None, the stack untouched, for any other callee (and
+/// when the native stack is too deep: the general path raises `RecursionError`).
+#[inline]
+pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    func: C::Ref,
+    nargs: usize,
+    drop: usize,
+) -> Option<Frame<C>> {
+    if is_null(cx, func) || cx.promote_class(func) != FUNCTION.class() {
+        return None;
+    }
+    let func_addr = cx.promote_ref(func);
+    // SAFETY: a promoted function object: its code field is its code's number.
+    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let code = rt.code(id);
+    if !code.takes_exactly(nargs) || code.kind == crate::bytecode::CodeKind::Generator || !cx.stack_ok() {
+        return None;
+    }
+    let consts = rt.consts.borrow()[id as usize].clone();
+    let null = cx.const_ref(0);
+    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
+    let depth = f.slots.depth();
+    slots.locals_mut()[..nargs].copy_from_slice(&f.slots.stack()[depth - nargs..]);
+    f.slots.truncate(depth - drop);
+    let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
+    Some(Frame {
+        rt: f.rt.clone(),
+        code,
+        consts,
+        code_id: id,
+        pc: 0,
+        phase: START,
+        globals,
+        exc: f.exc,
         ns: null,
         gen: null,
         slots,

@@ -241,6 +241,18 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                         out => finish::<S, C>(cx, f, out),
                     }
                 }
+                Op::JumpBack(t) => {
+                    f.pc = t;
+                    if cx.loop_header(f) == Control::Leave {
+                        return Flow::Leave;
+                    }
+                    continue;
+                }
+                Op::Return if is_null(cx, f.gen) => return Flow::Return(Ok(f.pop())),
+                op @ (Op::Call(_) | Op::CallMethod(_)) => match call_plain::<S, C>(cx, &rt, f, op) {
+                    Some(step) => step,
+                    None => instruction::<S, C>(cx, &rt, &code, f),
+                },
                 Op::PopJumpIfFalse(t) => {
                     let c = f.top();
                     match S::truth(cx, &rt, c) {
@@ -593,6 +605,30 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
 
 /// After a call made with the frame in its continuation phase (not `CONT` itself: those
 /// finish here): the result goes where `deliver` puts it, and the continuation runs next.
+/// `Call` or `CallMethod` of a plain Python function (see [`crate::call::bind_stack`]): the
+/// arguments go from the stack to the callee's frame without a list of their own. None, the
+/// stack untouched, for any other callee: `instruction` calls it.
+#[inline(always)]
+fn call_plain<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>, op: Op) -> Option<Step<C>> {
+    let (func, nargs, drop) = match op {
+        Op::Call(argc) => (f.peek(argc as usize), argc as usize, argc as usize + 1),
+        Op::CallMethod(argc) => {
+            // `[func, this, args...]` or `[null, callable, args...]`.
+            let func = f.peek(argc as usize + 1);
+            if is_null(cx, func) {
+                (f.peek(argc as usize), argc as usize, argc as usize + 2)
+            } else {
+                (func, argc as usize + 1, argc as usize + 2)
+            }
+        }
+        _ => return None,
+    };
+    let callee = crate::call::bind_stack::<S, C>(cx, rt, f, func, nargs, drop)?;
+    f.phase = CONT;
+    let r = cx.call_frame(f, callee);
+    Some(after_call(f, r))
+}
+
 fn after_call<C: Reds>(f: &mut Frame<C>, r: Result<C::Ref, C::Ref>) -> Step<C> {
     match r {
         Ok(v) => {

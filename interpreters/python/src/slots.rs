@@ -107,11 +107,15 @@ impl<T: Copy + 'static> Slots<T> {
     }
     #[inline(always)]
     pub fn local(&self, i: usize) -> T {
-        self.locals()[i]
+        // (Indexed in the whole array: one bounds check, not two. The compiler numbers
+        // locals below `nlocals`; debug builds check that too.)
+        debug_assert!(i < self.nlocals as usize);
+        self.items[i]
     }
     #[inline(always)]
     pub fn set_local(&mut self, i: usize, v: T) {
-        self.locals_mut()[i] = v;
+        debug_assert!(i < self.nlocals as usize);
+        self.items[i] = v;
     }
 
     /// The values on the stack, bottom first.
@@ -139,7 +143,9 @@ impl<T: Copy + 'static> Slots<T> {
     }
     #[inline(always)]
     pub fn pop(&mut self) -> T {
-        assert!(self.top > self.nlocals, "the compiler keeps the stack balanced");
+        // (The compiler keeps the stack balanced; debug builds check it. Indexing stays
+        // checked, so a broken invariant can read a wrong slot but never outside the array.)
+        debug_assert!(self.top > self.nlocals, "the compiler keeps the stack balanced");
         self.top -= 1;
         self.items[self.top as usize]
     }
@@ -147,7 +153,7 @@ impl<T: Copy + 'static> Slots<T> {
     #[inline(always)]
     pub fn peek(&self, k: usize) -> T {
         let at = (self.top as usize).wrapping_sub(k + 1);
-        assert!(at >= self.nlocals as usize, "the compiler keeps the stack balanced");
+        debug_assert!(at >= self.nlocals as usize, "the compiler keeps the stack balanced");
         self.items[at]
     }
     /// Drops values above the first `depth`.

@@ -19,7 +19,8 @@ pub use crate::ctx::Plain;
 pub(crate) trait Drive<L: Language> {
     /// Runs a new activation (a call) to completion: its compiled function entry if it has
     /// one, else interpretation (counting towards tracing one).
-    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
+    /// (The frame by reference: a call builds it where it runs.)
+    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
     /// Runs a concrete activation from where it stands to completion, switching it to tracing
     /// and back as asked.
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
@@ -62,8 +63,8 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// Runs a frame of the language to completion (interpreting it, or running its compiled
     /// code) and returns its result: how a native ([`Ctx::call_native`]) calls back into the
     /// language. References the native holds across the call must be rooted ([`Ctx::root`]).
-    pub fn call_function(&mut self, callee: L::Frame<Self>) -> L::Value<Self> {
-        <Driver<L> as Drive<L>>::run_call(self, callee)
+    pub fn call_function(&mut self, mut callee: L::Frame<Self>) -> L::Value<Self> {
+        <Driver<L> as Drive<L>>::run_call(self, &mut callee)
     }
 
     /// The language instance (for natives that need the interpreter's own state).
@@ -444,10 +445,12 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         }
         <Driver<L> as Drive<L>>::loop_header(self, f)
     }
-    #[inline]
-    fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+    // (Inlined into the interpreter's call instruction, so the callee's frame is built where
+    // it runs: moving a just-built frame down the calls costs more than building it.)
+    #[inline(always)]
+    fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
-        let v = <Driver<L> as Drive<L>>::run_call(self, callee);
+        let v = <Driver<L> as Drive<L>>::run_call(self, &mut callee);
         self.vm.shadow.pop();
         v
     }

@@ -65,7 +65,7 @@ pub(crate) enum Exec<V> {
 
 impl<L: Language> Drive<L> for VmState<L> {
     #[inline(always)]
-    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+    fn run_call<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
         run_call(cx, frame)
     }
     #[inline(always)]
@@ -91,15 +91,15 @@ impl<L: Language> Close<L> for VmState<L> {
 
 /// Runs a new activation (a call) to completion: its compiled function entry if it has
 /// one, else interpretation (counting towards tracing one), as [`run_concrete`] does.
-#[inline]
+#[inline(always)]
 pub(crate) fn run_call<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
-    mut frame: L::Frame<Concrete<'a, L>>,
+    frame: &mut L::Frame<Concrete<'a, L>>,
 ) -> L::Value<Concrete<'a, L>> {
-    cx.safepoint(&frame);
+    cx.safepoint(frame);
     let mut leave = false;
     if L::COMPILED_CALLS && cx.vm.params.enabled {
-        match function_entry(cx, &mut frame) {
+        match function_entry(cx, frame) {
             Exec::Return(v) => return v,
             Exec::Continue => {}
             Exec::Leave => leave = true,
@@ -112,28 +112,29 @@ pub(crate) fn run_call<'a, L: Language>(
 /// and back as asked.
 pub(crate) fn run_concrete<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
-    frame: L::Frame<Concrete<'a, L>>,
+    mut frame: L::Frame<Concrete<'a, L>>,
 ) -> L::Value<Concrete<'a, L>> {
     cx.safepoint(&frame);
-    run_activation(cx, frame, false)
+    run_activation(cx, &mut frame, false)
 }
 
 /// The activation loop of [`run_call`] and [`run_concrete`]; with `leave`, a trace is to be
-/// recorded from the start (see `VmState::pending`). Inlined, so a call's frame is built where it
-/// runs rather than copied down the calls (frames are large); what happens when the
-/// interpreter leaves is out of line.
-#[inline]
+/// recorded from the start (see `VmState::pending`). Inlined and given the frame by
+/// reference, so a call's frame is built where it runs rather than copied down the calls
+/// (frames are large, and a copy of one just built stalls on its fresh stores); what happens
+/// when the interpreter leaves is out of line.
+#[inline(always)]
 pub(crate) fn run_activation<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
-    mut frame: L::Frame<Concrete<'a, L>>,
+    frame: &mut L::Frame<Concrete<'a, L>>,
     mut leave: bool,
 ) -> L::Value<Concrete<'a, L>> {
     loop {
-        let flow = if std::mem::take(&mut leave) { Flow::Leave } else { L::run(cx, &mut frame) };
+        let flow = if std::mem::take(&mut leave) { Flow::Leave } else { L::run(cx, frame) };
         match flow {
             Flow::Return(v) => return v,
             Flow::Leave => {
-                if let Some(v) = on_leave(cx, &mut frame) {
+                if let Some(v) = on_leave(cx, frame) {
                     return v;
                 }
             }

@@ -109,7 +109,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                     Err(Err(v)) => v,
                 }
             }
-            None => L::map_value(run_call(&mut Concrete::new(vm), rebuild()), &mut Same),
+            None => L::map_value(run_call(&mut Concrete::new(vm), &mut rebuild()), &mut Same),
         }
     };
     outcome_word(vm, ctx, v, t.ret)
@@ -186,8 +186,8 @@ fn continue_from<L: Language>(
     let mut cx = Concrete::new(vm);
     let v = match driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
         Exec::Return(v) => v,
-        Exec::Continue => driver::run_activation(&mut cx, frame, false),
-        Exec::Leave => driver::run_activation(&mut cx, frame, true),
+        Exec::Continue => driver::run_activation(&mut cx, &mut frame, false),
+        Exec::Leave => driver::run_activation(&mut cx, &mut frame, true),
     };
     L::map_value(v, &mut Same)
 }

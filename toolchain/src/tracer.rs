@@ -945,9 +945,11 @@ impl<'a, L: Language> Tracer<'a, L> {
         let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
         let types: Vec<Type> = reds.iter().map(red_type).collect();
         let lang = self.vm.lang.clone();
-        let cf = convert_frame(&*lang, &callee, &mut Untrace);
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
-        let v = <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), cf);
+        let v = {
+            let mut cf = convert_frame(&*lang, &callee, &mut Untrace);
+            <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), &mut cf)
+        };
         // The result as plain words (the concrete run's borrow of the Vm ends here).
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.shadow.pop();

@@ -53,8 +53,8 @@ impl<L: Language> Vm<L> {
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         self.state.stack.init();
         let lang = self.state.lang.clone();
-        let f = convert_frame(&*lang, &frame, &mut Same);
-        let v = driver::run_call(&mut Concrete::new(&mut self.state), f);
+        let mut f = convert_frame(&*lang, &frame, &mut Same);
+        let v = driver::run_call(&mut Concrete::new(&mut self.state), &mut f);
         L::map_value(v, &mut Same)
     }
 

@@ -111,21 +111,12 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     })
 }
 
-/// The frame for calling `func` with the top `nargs` values of `f`'s stack as its positional
-/// arguments, when `func` is a plain Python function taking exactly those (see
-/// [`Code::takes_exactly`]): the arguments move straight from the caller's stack into the
-/// callee's locals, and the caller's stack drops its top `drop` values (the arguments and
-/// what was below them for the call). None, the stack untouched, for any other callee (and
-/// when the native stack is too deep: the general path raises `RecursionError`).
+/// The code of `func` when it is a plain Python function that a call with `nargs`
+/// positional arguments binds without help (see [`Code::takes_exactly`]; not a generator), and
+/// the native stack has room for the call; else None (the general path handles it, and
+/// raises `RecursionError` if need be).
 #[inline]
-pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
-    cx: &mut C,
-    rt: &Python,
-    f: &mut Frame<C>,
-    func: C::Ref,
-    nargs: usize,
-    drop: usize,
-) -> Option<Frame<C>> {
+pub fn plain_callee<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, func: C::Ref, nargs: usize) -> Option<(u32, Rc<Code>)> {
     if is_null(cx, func) || cx.promote_class(func) != FUNCTION.class() {
         return None;
     }
@@ -136,6 +127,23 @@ pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
     if !code.takes_exactly(nargs) || code.kind == crate::bytecode::CodeKind::Generator || !cx.stack_ok() {
         return None;
     }
+    Some((id, code))
+}
+
+/// The frame for calling `func`, a [`plain_callee`] with code `(id, code)`, with the top
+/// `nargs` values of `f`'s stack as its arguments: they move straight from the caller's stack
+/// into the callee's locals, and the caller's stack drops its top `drop` values (the
+/// arguments and what was below them for the call).
+#[inline(always)]
+pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    func: C::Ref,
+    (id, code): (u32, Rc<Code>),
+    nargs: usize,
+    drop: usize,
+) -> Frame<C> {
     let consts = rt.consts.borrow()[id as usize].clone();
     let null = cx.const_ref(0);
     let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
@@ -143,7 +151,7 @@ pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
     slots.locals_mut()[..nargs].copy_from_slice(&f.slots.stack()[depth - nargs..]);
     f.slots.truncate(depth - drop);
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    Some(Frame {
+    Frame {
         rt: f.rt.clone(),
         code,
         consts,
@@ -155,7 +163,7 @@ pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
         ns: null,
         gen: null,
         slots,
-    })
+    }
 }
 
 /// The frame for calling function `func` with `args` and keyword arguments (names, values);

@@ -623,8 +623,9 @@ fn call_plain<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>
         }
         _ => return None,
     };
-    let callee = crate::call::bind_stack::<S, C>(cx, rt, f, func, nargs, drop)?;
+    let target = crate::call::plain_callee::<S, C>(cx, rt, func, nargs)?;
     f.phase = CONT;
+    let callee = crate::call::bind_stack::<S, C>(cx, rt, f, func, target, nargs, drop);
     let r = cx.call_frame(f, callee);
     Some(after_call(f, r))
 }

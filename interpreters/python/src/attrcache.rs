@@ -34,8 +34,9 @@ pub enum Resolved {
     /// Ask the general path.
     #[default]
     General,
-    /// The instance's slot.
-    Slot(u32),
+    /// The instance's slot. (A word, like `Method`'s: the two payloads share one place, so
+    /// copying an answer copies one word, which the CPU forwards to the read that follows.)
+    Slot(usize),
     /// This function (a class attribute), bound to the instance.
     Method(usize),
 }
@@ -68,7 +69,11 @@ pub fn resolve_at(rt: &Python, obj: usize, name: &str, site: &Cell<Site>) -> Res
     // SAFETY: a live instance.
     let (t, map) = unsafe { (read_word(obj, &INST_TYPE) as usize, read_word(obj, &INST_MAP) as usize) };
     let key = (classes::type_id(t) as u64) << 32 | map as u64;
-    if let Site::Load { key: k, epoch: e, answer } = site.get() {
+    let hit = Site::peek(site, |s| match *s {
+        Site::Load { key, epoch, answer } => Some((key, epoch, answer)),
+        _ => None,
+    });
+    if let Some((k, e, answer)) = hit {
         if k == key && e == epoch {
             return answer;
         }
@@ -86,7 +91,7 @@ fn find(rt: &Python, t: usize, map: usize, name: &str) -> Resolved {
         return Resolved::General;
     }
     match (classes::lookup(rt, t, name), classes::map_slot(rt, map, name)) {
-        (None, Some(slot)) => Resolved::Slot(slot),
+        (None, Some(slot)) => Resolved::Slot(slot as usize),
         (Some(f), None) if is(f, &FUNCTION) && classes::descriptor(rt, f) == Descriptor::Method => Resolved::Method(f),
         _ => Resolved::General,
     }

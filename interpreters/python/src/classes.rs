@@ -476,7 +476,7 @@ pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
         match answer {
             crate::attrcache::Resolved::Slot(i) => {
                 let slots = cx.getfield_ref(obj, &INST_SLOTS);
-                let k = cx.int(i64::from(i));
+                let k = cx.int(i as i64);
                 let v = cx.getarrayitem_ref(slots, k, &REFS_ITEMS);
                 if !crate::interp::is_null(cx, v) {
                     return Outcome::Value(v);
@@ -636,8 +636,12 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
         };
         let key = (type_id(t) as u64) << 32 | map as u64;
         let epoch = rt.class_attrs.epoch();
-        match site.get() {
-            crate::sites::Site::Store { key: k, epoch: e, slot, next } if k == key && e == epoch => {
+        let hit = crate::sites::Site::peek(site, |s| match *s {
+            crate::sites::Site::Store { key, epoch, slot, next } => Some((key, epoch, slot, next)),
+            _ => None,
+        });
+        match hit {
+            Some((k, e, slot, next)) if k == key && e == epoch => {
                 let slots = cx.getfield_ref(obj, &INST_SLOTS);
                 let cap = cx.arraylen(slots, &REFS_ITEMS);
                 if next as usize == map || i64::from(slot) < cx.promote_int(cap) {

@@ -32,6 +32,7 @@ const POOLED_LEN: usize = 64;
 const POOLED_PER_LEN: usize = 32;
 
 impl SlotPool {
+    #[inline(always)]
     fn take(&self, len: usize) -> Option<Box<[usize]>> {
         self.free.borrow_mut().get_mut(len)?.pop()
     }
@@ -53,14 +54,18 @@ impl SlotPool {
 /// A frame's locals, then its value stack.
 pub struct Slots<T> {
     items: Box<[T]>,
-    nlocals: u32,
+    /// (Words, not `u32`s: two halves written apart and read as one word stall the CPU
+    /// whenever the struct is copied right after it is made.)
+    nlocals: usize,
     /// The index the next push writes: `nlocals` plus the values on the stack.
-    top: u32,
+    top: usize,
 }
 
 impl<T: Copy + 'static> Slots<T> {
-    /// [`Slots::new`], with the allocation from `pool` when it has one.
-    #[inline]
+    /// [`Slots::new`], with the allocation from `pool` when it has one. (Inlined, so a frame
+    /// gets its slots as values rather than as a struct copied from memory written just
+    /// before, which stalls.)
+    #[inline(always)]
     pub fn new_in(pool: &SlotPool, nlocals: usize, stacksize: usize, fill: T) -> Self {
         let mut reused = pool.take(nlocals + stacksize);
         // (Plain words only: for any other `T` the downcast fails, and that is known when
@@ -69,7 +74,7 @@ impl<T: Copy + 'static> Slots<T> {
             Some(mut items) => {
                 // (The stack's room is written before it is read: only the locals need it.)
                 items[..nlocals].fill(fill);
-                Slots { items, nlocals: nlocals as u32, top: nlocals as u32 }
+                Slots { items, nlocals, top: nlocals }
             }
             None => Self::new(nlocals, stacksize, fill),
         }
@@ -94,38 +99,38 @@ impl<T: Copy + 'static> Slots<T> {
         // its per-thread cache, several times slower than `malloc` for a frame's few words.
         let mut items = Vec::with_capacity(nlocals + stacksize);
         items.resize(nlocals + stacksize, fill);
-        Slots { items: items.into_boxed_slice(), nlocals: nlocals as u32, top: nlocals as u32 }
+        Slots { items: items.into_boxed_slice(), nlocals, top: nlocals }
     }
 
     #[inline(always)]
     pub fn locals(&self) -> &[T] {
-        &self.items[..self.nlocals as usize]
+        &self.items[..self.nlocals]
     }
     #[inline(always)]
     pub fn locals_mut(&mut self) -> &mut [T] {
-        &mut self.items[..self.nlocals as usize]
+        &mut self.items[..self.nlocals]
     }
     #[inline(always)]
     pub fn local(&self, i: usize) -> T {
         // (Indexed in the whole array: one bounds check, not two. The compiler numbers
         // locals below `nlocals`; debug builds check that too.)
-        debug_assert!(i < self.nlocals as usize);
+        debug_assert!(i < self.nlocals);
         self.items[i]
     }
     #[inline(always)]
     pub fn set_local(&mut self, i: usize, v: T) {
-        debug_assert!(i < self.nlocals as usize);
+        debug_assert!(i < self.nlocals);
         self.items[i] = v;
     }
 
     /// The values on the stack, bottom first.
     #[inline(always)]
     pub fn stack(&self) -> &[T] {
-        &self.items[self.nlocals as usize..self.top as usize]
+        &self.items[self.nlocals..self.top]
     }
     #[inline(always)]
     pub fn stack_mut(&mut self) -> &mut [T] {
-        &mut self.items[self.nlocals as usize..self.top as usize]
+        &mut self.items[self.nlocals..self.top]
     }
     /// How many values the stack holds.
     #[inline(always)]
@@ -135,7 +140,7 @@ impl<T: Copy + 'static> Slots<T> {
 
     #[inline(always)]
     pub fn push(&mut self, v: T) {
-        match self.items.get_mut(self.top as usize) {
+        match self.items.get_mut(self.top) {
             Some(slot) => *slot = v,
             None => self.grow(v),
         }
@@ -147,26 +152,26 @@ impl<T: Copy + 'static> Slots<T> {
         // checked, so a broken invariant can read a wrong slot but never outside the array.)
         debug_assert!(self.top > self.nlocals, "the compiler keeps the stack balanced");
         self.top -= 1;
-        self.items[self.top as usize]
+        self.items[self.top]
     }
     /// The value `k` places below the top (0: the top), left on the stack.
     #[inline(always)]
     pub fn peek(&self, k: usize) -> T {
-        let at = (self.top as usize).wrapping_sub(k + 1);
-        debug_assert!(at >= self.nlocals as usize, "the compiler keeps the stack balanced");
+        let at = (self.top).wrapping_sub(k + 1);
+        debug_assert!(at >= self.nlocals, "the compiler keeps the stack balanced");
         self.items[at]
     }
     /// Drops values above the first `depth`.
     #[inline(always)]
     pub fn truncate(&mut self, depth: usize) {
-        self.top = self.top.min(self.nlocals + depth as u32);
+        self.top = self.top.min(self.nlocals + depth);
     }
     /// Puts `v` so that `k` values are above it (`k == 0` is a push).
     pub fn insert_below(&mut self, k: usize, v: T) {
-        let at = (self.top as usize).checked_sub(k).filter(|&at| at >= self.nlocals as usize);
+        let at = (self.top).checked_sub(k).filter(|&at| at >= self.nlocals);
         let at = at.expect("the compiler keeps the stack balanced");
         self.push(v);
-        self.items.copy_within(at..self.top as usize - 1, at + 1);
+        self.items.copy_within(at..self.top - 1, at + 1);
         self.items[at] = v;
     }
 
@@ -176,7 +181,7 @@ impl<T: Copy + 'static> Slots<T> {
         let mut items = std::mem::take(&mut self.items).into_vec();
         items.resize(items.len() * 2 + 4, v);
         self.items = items.into_boxed_slice();
-        self.items[self.top as usize] = v;
+        self.items[self.top] = v;
     }
 }
 

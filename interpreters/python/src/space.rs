@@ -467,7 +467,7 @@ impl Space for StdSpace {
             // whole of `classes::getattr_at` (which answers the same, and everything else).
             if let crate::attrcache::Resolved::Slot(i) = crate::attrcache::resolve_at(rt, C::address(obj), name, site) {
                 let slots = cx.getfield_ref(obj, &INST_SLOTS);
-                let k = cx.int(i64::from(i));
+                let k = cx.int(i as i64);
                 let v = cx.getarrayitem_ref(slots, k, &REFS_ITEMS);
                 if !crate::interp::is_null(cx, v) {
                     return Outcome::Value(v);
@@ -479,8 +479,12 @@ impl Space for StdSpace {
             return Self::getattr(cx, rt, obj, name);
         }
         // A builtin type's method: its number, remembered per class.
-        let id = match site.get() {
-            crate::sites::Site::BuiltinMethod { class: c, id } if c == class => Some(id as usize),
+        let hit = crate::sites::Site::peek(site, |s| match *s {
+            crate::sites::Site::BuiltinMethod { class, id } => Some((class, id)),
+            _ => None,
+        });
+        let id = match hit {
+            Some((c, id)) if c == class => Some(id as usize),
             _ => {
                 let id = builtins::method_id(class, name);
                 if let Some(id) = id {

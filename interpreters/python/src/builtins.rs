@@ -289,7 +289,7 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         let (kind, seq) = unsafe { (read_word(obj, &SITER_KIND) as i64, read_word(obj, &SITER_SEQ) as usize) };
         return seq_iter_type(rt, kind, layout_of(seq), is(seq, &STR) && text(seq).is_ascii());
     }
-    *rt.layout_types.borrow().get(&layout_of(obj)).unwrap_or(&rt.builtin_type("object"))
+    rt.layout_types.borrow().get(&layout_of(obj)).copied().unwrap_or_else(|| rt.known.object.get())
 }
 
 /// The type a sequence iterator shows as: from its kind, its sequence's layout and, for a

@@ -57,7 +57,7 @@ pub fn map_slot(rt: &Python, map: usize, name: &str) -> Option<u32> {
 /// The class of class `t` (`type` or a metaclass).
 pub fn meta_of(rt: &Python, t: usize) -> usize {
     match rt.types.borrow()[type_id(t)].meta {
-        0 => rt.builtin_type("type"),
+        0 => rt.known.type_.get(),
         m => m,
     }
 }
@@ -155,7 +155,7 @@ pub fn type_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref) ->
         };
         return crate::builtins::seq_iter_type(rt, kind, seq_class, ascii);
     }
-    *rt.layout_types.borrow().get(&class).unwrap_or(&rt.builtin_type("object"))
+    rt.layout_types.borrow().get(&class).copied().unwrap_or_else(|| rt.known.object.get())
 }
 
 /// Slot `name` of an instance, if its map has it.
@@ -555,7 +555,7 @@ pub fn getattr_at<S: Space, C: Ctx<Py<S>>>(
 /// `type`; the natives do the rest (metaclass attributes, `type`'s own).
 fn class_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, obj: C::Ref, name: &str) -> Outcome<C> {
     let cls = cx.promote_ref(obj);
-    let plain_meta = meta_of(rt, cls) == rt.builtin_type("type");
+    let plain_meta = meta_of(rt, cls) == rt.known.type_.get();
     if name == "__name__" && plain_meta {
         let n = rt.types.borrow()[type_id(cls)].name.clone();
         return Outcome::Value(crate::strings::str_from(cx, &n));

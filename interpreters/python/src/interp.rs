@@ -716,7 +716,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         }
         return cx.call_frame(f, callee);
     }
-    if class == TYPE.class() && cx.promote_ref(callable) == rt.builtin_type("super") {
+    if class == TYPE.class() && cx.promote_ref(callable) == rt.known.super_.get() {
         return make_super::<S, C>(cx, &rt, f, &args);
     }
     if class == BUILTIN.class() && kwargs.is_none() {

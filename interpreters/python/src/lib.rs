@@ -284,6 +284,15 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         let t =
             classes::make_class(rt, vm.heap_mut(), version, name, &bases, dict).expect("builtin classes have an MRO");
         rt.type_by_name.borrow_mut().insert(name, t);
+        let known = match name {
+            "type" => Some(&rt.known.type_),
+            "object" => Some(&rt.known.object),
+            "super" => Some(&rt.known.super_),
+            _ => None,
+        };
+        if let Some(k) = known {
+            k.set(t);
+        }
         t
     };
     let object = make(vm, "object", None, "object");

@@ -179,6 +179,8 @@ pub struct Python {
     pub slot_pool: crate::slots::SlotPool,
     pub modules: RefCell<Vec<ModuleInfo>>,
     pub builtins: Cell<usize>,
+    /// The classes hot paths compare with, found once (see [`Python::builtin_type`]).
+    pub known: KnownTypes,
     pub types: RefCell<Vec<TypeInfo>>,
     pub maps: RefCell<Vec<Map>>,
     /// Layout address -> the TYPE object of builtin objects of that layout.
@@ -229,6 +231,7 @@ impl Python {
             slot_pool: Default::default(),
             modules: RefCell::new(Vec::new()),
             builtins: Cell::new(0),
+            known: KnownTypes::default(),
             types: RefCell::new(Vec::new()),
             maps: RefCell::new(vec![Map::default()]),
             layout_types: RefCell::new(HashMap::default()),
@@ -317,6 +320,7 @@ impl Python {
     }
 
     /// The TYPE object of a builtin class by name.
+    /// (A name lookup: hot paths use [`Python::known`].)
     pub fn builtin_type(&self, name: &str) -> usize {
         *self.type_by_name.borrow().get(name).unwrap_or_else(|| panic!("no builtin type {name}"))
     }
@@ -327,6 +331,15 @@ impl Python {
         // SAFETY: a live module.
         unsafe { read_word(m, &MODULE_ID) as u32 }
     }
+}
+
+/// Builtin classes that calls and type checks compare with on every run, so they need no
+/// lookup by name: `type` (the metaclass of plain classes), `object` and `super`.
+#[derive(Default)]
+pub struct KnownTypes {
+    pub type_: Cell<usize>,
+    pub object: Cell<usize>,
+    pub super_: Cell<usize>,
 }
 
 /// The ints the interpreter shares rather than allocates (as CPython's -5..=256).

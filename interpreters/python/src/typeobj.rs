@@ -33,7 +33,7 @@ fn overrides(rt: &Python, t: usize, what: &str) -> bool {
 /// Calling class `cls`: its metaclass's `__call__`, or `type.__call__`.
 pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
     let meta = meta_of(rt, cls);
-    let plain = meta == rt.builtin_type("type");
+    let plain = meta == rt.known.type_.get();
     if let Some(c) = classes::special(rt, meta, "__call__").filter(|_| !plain) {
         let mut all = vec![cls];
         all.extend_from_slice(args);
@@ -45,7 +45,7 @@ pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if
 /// it is an instance of `cls`.
 pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
-    if cls == rt.builtin_type("type") && args.len() == 1 && kw.is_empty() {
+    if cls == rt.known.type_.get() && args.len() == 1 && kw.is_empty() {
         return Ok(peek_type(rt, args[0]));
     }
     if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {

@@ -396,6 +396,7 @@ finish(f5, p3, p0)
         link_words: LINK_WORDS,
         materialize: None,
         virtual_inputs: false,
+        label_entry: false,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -715,6 +716,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap();
@@ -728,6 +730,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap();
@@ -824,6 +827,7 @@ fn exits_to_code_taking_virtual_inputs_build_nothing() {
         link_words: LINK_WORDS,
         materialize: None,
         virtual_inputs: true,
+        label_entry: false,
     };
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
     // inputs are the words A's guard writes and whose frame (3 words) fits the buffer.

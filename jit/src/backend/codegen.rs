@@ -71,12 +71,16 @@ pub(crate) struct ExitLinks {
     /// Linked code takes an exit's virtual objects as its field words (see
     /// [`super::Link::virtual_inputs`]): nothing is built before the jump.
     pub virtual_inputs: bool,
+    /// A loop with a label also gets its second entry there (see [`super::Link::label_entry`]).
+    pub label_entry: bool,
 }
 
-/// The signature of every trace: `tail fn(frame) -> exit word`.
+/// The signature of every trace: `tail fn(frame, at_label) -> exit word`. `at_label` is 0 to
+/// enter at the top, 1 to enter a loop compiled with [`ExitLinks::label_entry`] at its label.
 pub(crate) fn trace_signature(isa: &dyn TargetIsa) -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
     sig.params.push(AbiParam::new(isa.pointer_type()));
+    sig.params.push(AbiParam::new(I64));
     sig.returns.push(AbiParam::new(I64));
     sig
 }
@@ -114,6 +118,8 @@ pub(crate) fn translate(
         stable: Vec::new(),
         carried: None,
         direct_frame: None,
+        at_label: None,
+        extra: Vec::new(),
     };
     cg.run(&mut b)?;
     b.seal_all_blocks();
@@ -122,7 +128,8 @@ pub(crate) fn translate(
 }
 
 /// Builds the entry function: `extern "C" fn(code, frame) -> exit word`, which calls the
-/// trace at `code` (tail calling convention) on `frame` and returns what it returns.
+/// trace at `code` (tail calling convention) on `frame` and returns what it returns. Bit 0 of
+/// `code` set means the trace's label entry (code is aligned, so the bit is free).
 pub(crate) fn entry_function(isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Function {
     let ptr = isa.pointer_type();
     let mut sig = Signature::new(isa.default_call_conv());
@@ -136,7 +143,10 @@ pub(crate) fn entry_function(isa: &dyn TargetIsa, fctx: &mut FunctionBuilderCont
     b.append_block_params_for_function_params(block);
     b.switch_to_block(block);
     let (code, frame) = (b.block_params(block)[0], b.block_params(block)[1]);
-    let call = b.ins().call_indirect(trace_sig, code, &[frame]);
+    let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
+    let at_label = b.ins().band(code, one);
+    let code = b.ins().band(code, rest);
+    let call = b.ins().call_indirect(trace_sig, code, &[frame, at_label]);
     let exit = b.inst_results(call)[0];
     b.ins().return_(&[exit]);
     b.seal_all_blocks();
@@ -181,6 +191,11 @@ struct Codegen<'a> {
     /// The frame buffer of direct `call_assembler` calls: one stack slot shared by every call
     /// site (the calls never overlap), made at the first.
     direct_frame: Option<cranelift_codegen::ir::StackSlot>,
+    /// The block of the second entry, at the label (see [`ExitLinks::label_entry`]).
+    at_label: Option<Block>,
+    /// With a label entry: the values other than the label's arguments that the loop body
+    /// reads, with their parameters of the label's block (the `jump` passes them unchanged).
+    extra: Vec<(tir::Value, Value)>,
 }
 
 impl Codegen<'_> {
@@ -192,6 +207,17 @@ impl Codegen<'_> {
         b.seal_block(entry);
         self.frame = b.block_params(entry)[0];
         let n = t.ops.len();
+        if self.links.is_some_and(|l| l.label_entry) && t.label_index().is_some() && t.ops[n - 1].opcode == Opcode::Jump {
+            // Two entries: at the top, or (with `at_label` set) at the label, whose values
+            // the frame buffer then holds (see `Label`).
+            let (top, at_label) = (b.create_block(), b.create_block());
+            let sel = b.block_params(entry)[1];
+            b.ins().brif(sel, at_label, &[], top, &[]);
+            b.seal_block(top);
+            b.seal_block(at_label);
+            b.switch_to_block(top);
+            self.at_label = Some(at_label);
+        }
         match t.ops.iter().position(|o| matches!(o.opcode, Opcode::Jump | Opcode::Finish)) {
             Some(i) if i == n - 1 => {}
             Some(i) => return Err(format!("op {i}: {} before the end of the trace", t.ops[i].opcode.name())),
@@ -315,6 +341,7 @@ impl Codegen<'_> {
                 args.push(BlockArg::Value(self.operand(b, o)?));
             }
         }
+        args.extend(self.extra.iter().map(|&(_, p)| BlockArg::Value(p)));
         Ok(args)
     }
 
@@ -400,7 +427,11 @@ impl Codegen<'_> {
             }
             (Some(s), None) => self.materialize(b, s)?,
         }
-        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame]);
+        // Bit 0 of the slot selects the target's label entry (a finish into a loop's label).
+        let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
+        let at_label = b.ins().band(target, one);
+        let target = b.ins().band(target, rest);
+        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame, at_label]);
         b.switch_to_block(back);
         let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
         b.ins().return_(&[word]);
@@ -708,7 +739,36 @@ impl Codegen<'_> {
                     args.push(BlockArg::Value(self.operand(b, o)?));
                     params.push(b.append_block_param(head, cl_type(self.t.operand_type(o))));
                 }
-                b.ins().jump(head, &args);
+                let mut extra = Vec::new();
+                if let Some(at_label) = self.at_label {
+                    // The second entry: the label's arguments and the other values the body
+                    // reads come from the frame buffer, in `entry_values` order.
+                    let values = crate::opt::short::entry_values(self.t);
+                    for &v in &values {
+                        if !op.args.contains(&Operand::Value(v)) {
+                            args.push(BlockArg::Value(self.operand(b, Operand::Value(v))?));
+                            extra.push((v, b.append_block_param(head, cl_type(self.t.type_of(v)))));
+                        }
+                    }
+                    b.ins().jump(head, &args);
+                    b.switch_to_block(at_label);
+                    let mut loaded = Vec::with_capacity(values.len());
+                    for (k, &v) in values.iter().enumerate() {
+                        loaded.push(b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?));
+                    }
+                    let word = |v: tir::Value| loaded[values.iter().position(|&w| w == v).expect("an entry value")];
+                    let mut entry_args = Vec::with_capacity(args.len());
+                    for &o in &op.args {
+                        entry_args.push(BlockArg::Value(match o {
+                            Operand::Value(v) => word(v),
+                            o => self.operand(b, o)?,
+                        }));
+                    }
+                    entry_args.extend(extra.iter().map(|&(v, _)| BlockArg::Value(word(v))));
+                    b.ins().jump(head, &entry_args);
+                } else {
+                    b.ins().jump(head, &args);
+                }
                 b.switch_to_block(head);
                 for (&o, &p) in op.args.iter().zip(&params) {
                     if let Operand::Value(v) = o {
@@ -720,6 +780,10 @@ impl Codegen<'_> {
                         }
                     }
                 }
+                for &(v, p) in &extra {
+                    self.vals[v.0 as usize] = Some(p);
+                }
+                self.extra = extra;
                 self.loop_head = Some(head);
                 self.loop_types = op.args.iter().map(|&o| self.t.operand_type(o)).collect();
                 None
@@ -963,7 +1027,8 @@ impl Codegen<'_> {
                 };
                 let frame = b.ins().stack_addr(I64, slot, 0);
                 self.write_words(b, frame, reds)?;
-                let call = b.ins().call_indirect(self.trace_sig, code, &[frame]);
+                let top = b.ins().iconst(I64, 0);
+                let call = b.ins().call_indirect(self.trace_sig, code, &[frame, top]);
                 let word = b.inst_results(call)[0];
                 let expected = b.ins().iconst(I64, super::returned_word(ret) as i64);
                 let returned = b.ins().icmp(IntCC::Equal, word, expected);

@@ -167,6 +167,7 @@ impl Backend {
             link_words: l.link_words,
             materialize: l.materialize,
             virtual_inputs: l.virtual_inputs,
+            label_entry: l.label_entry,
         });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
@@ -198,6 +199,7 @@ impl Backend {
             link_words: link.link_words,
             materialize: link.materialize,
             virtual_inputs: link.virtual_inputs,
+            label_entry: link.label_entry,
         };
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
@@ -289,6 +291,11 @@ pub struct Link {
     /// wrote (frames, then the virtuals' fields), building them itself if it needs them: the
     /// exit jumps without building anything (and `materialize` is not used).
     pub virtual_inputs: bool,
+    /// A loop (with a label) also gets a second entry at its label, for code that finishes
+    /// into it with the values of [`crate::opt::short::entry_values`] in the frame buffer
+    /// (an exit slot holding the code's address plus 1, or the entry function called so).
+    /// Exits in the loop body then write every frame word they name.
+    pub label_entry: bool,
 }
 
 /// The default link limit: frame-buffer words every run of linked code gets at least. An exit

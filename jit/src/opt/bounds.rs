@@ -292,6 +292,13 @@ impl State {
 /// Runs range analysis over the trace.
 pub fn run(t: &mut Trace) {
     let assumed = loop_ranges(t);
+    // What the loop body is about to rely on, kept for an entry at the label (`short.rs`).
+    for (&v, r) in &assumed {
+        match t.label_ranges.iter_mut().find(|e| e.0 == v) {
+            Some(e) => *e = (v, e.1.max(r.lo), e.2.min(r.hi)),
+            None => t.label_ranges.push((v, r.lo, r.hi)),
+        }
+    }
     walk(t, &assumed);
 }
 

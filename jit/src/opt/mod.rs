@@ -62,6 +62,7 @@ mod fuzz;
 pub mod guards;
 pub mod heap;
 pub mod peel;
+pub mod short;
 pub mod sink;
 pub mod util;
 pub mod virtualize;

@@ -113,7 +113,10 @@ pub fn run(t: &mut Trace) {
             c
         })
         .collect();
-    let label = Op::new(Opcode::Label, slots.iter().map(|&s| Operand::Value(s)).collect(), None);
+    let mut label = Op::new(Opcode::Label, slots.iter().map(|&s| Operand::Value(s)).collect(), None);
+    // The label's state: the header's frame as the first iteration leaves it (the recorded
+    // jump's snapshot, already in terms of the preamble's values).
+    label.snapshot = jump.snapshot;
     let new_jump = Op::new(Opcode::Jump, slots.iter().map(|&s| ren(Operand::Value(s))).collect(), None);
     t.ops.push(label);
     t.ops.append(&mut loop_ops);

@@ -207,7 +207,8 @@ impl Codegen<'_> {
         b.seal_block(entry);
         self.frame = b.block_params(entry)[0];
         let n = t.ops.len();
-        if self.links.is_some_and(|l| l.label_entry) && t.label_index().is_some() && t.ops[n - 1].opcode == Opcode::Jump {
+        if self.links.is_some_and(|l| l.label_entry) && t.label_index().is_some() && t.ops[n - 1].opcode == Opcode::Jump
+        {
             // Two entries: at the top, or (with `at_label` set) at the label, whose values
             // the frame buffer then holds (see `Label`).
             let (top, at_label) = (b.create_block(), b.create_block());
@@ -550,6 +551,25 @@ impl Codegen<'_> {
                     IntLshift => ins.ishl(x, y),
                     _ => ins.sshr(x, y),
                 })
+            }
+            // Floor division and modulo by a positive constant (the common `% c`): Cranelift
+            // turns the truncating `sdiv`/`srem` by a constant into a multiply-high and shifts;
+            // the floor fix-up is then only on the remainder's sign (the divisor's is known):
+            // `r + ((r >> 63) & c)`, and `q + (r >> 63)` for the quotient.
+            IntFloorDiv if positive_const(op.args[1]) => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let q = b.ins().sdiv(x, y);
+                let qy = b.ins().imul(q, y);
+                let r = b.ins().isub(x, qy);
+                let neg = b.ins().sshr_imm(r, 63);
+                Some(b.ins().iadd(q, neg))
+            }
+            IntMod if positive_const(op.args[1]) => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let r = b.ins().srem(x, y);
+                let neg = b.ins().sshr_imm(r, 63);
+                let fix = b.ins().band(neg, y);
+                Some(b.ins().iadd(r, fix))
             }
             IntFloorDiv => {
                 let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
@@ -1200,6 +1220,11 @@ impl RefLiveness {
 /// Whether `v` is already one of `block`'s parameters.
 fn is_param_of(b: &FunctionBuilder, v: Value, block: Block) -> bool {
     b.func.dfg.block_params(block).contains(&v)
+}
+
+/// Whether a divisor is a constant greater than 0 (see `IntFloorDiv` and `IntMod`).
+fn positive_const(o: Operand) -> bool {
+    matches!(o, Operand::Int(c) if c > 0)
 }
 
 /// For floor division: 1 (as an i8 flag) when the truncating remainder `r` is non-zero and

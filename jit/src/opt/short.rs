@@ -24,7 +24,7 @@
 //!   result, and every guard on bound values is checked again (`record_known_class` becomes a
 //!   class check): the body may rely on any of their facts;
 //! - the ranges `bounds` assumed for the label's arguments ([`Trace::label_ranges`]) are
-//!   checked;
+//!   checked (a range with two bounds in one unsigned comparison, `x - lo < hi - lo + 1`);
 //! - every value the body reads at the label must then be bound.
 //!
 //! All checks are guards whose snapshot is the header's frame: when one fails, the
@@ -132,7 +132,9 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
     }
     let mut last_ovf = false;
     for op in &t.ops[..li] {
-        if let Some(r) = op.result.filter(|_| op.args.iter().any(|a| matches!(a, Operand::Value(v) if b.tainted.contains(v)))) {
+        if let Some(r) =
+            op.result.filter(|_| op.args.iter().any(|a| matches!(a, Operand::Value(v) if b.tainted.contains(v))))
+        {
             b.tainted.insert(r);
         }
         let bound = op.args.iter().all(|&a| b.is_bound(a));
@@ -183,6 +185,18 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         let x = b.map(Operand::Value(v));
         if !b.is_bound(Operand::Value(v)) {
             return None;
+        }
+        let width = i128::from(hi) - i128::from(lo) + 1;
+        if lo > i64::MIN && hi < i64::MAX && width <= i128::from(i64::MAX) {
+            // Both bounds in one unsigned comparison: `x - lo < hi - lo + 1`.
+            let d = if lo == 0 {
+                x
+            } else {
+                Operand::Value(b.sp.push(Opcode::IntSub, vec![x, Operand::Int(lo)]).expect("int_sub has a result"))
+            };
+            let c = b.sp.push(Opcode::UintLt, vec![d, Operand::Int(width as i64)]).expect("comparisons have results");
+            b.guard(Opcode::GuardTrue, vec![Operand::Value(c)], &snap);
+            continue;
         }
         if lo > i64::MIN {
             let c = b.sp.push(Opcode::IntGe, vec![x, Operand::Int(lo)]).expect("comparisons have results");
@@ -358,9 +372,7 @@ fn keeps_to_itself(bridge: &Trace, args: &[Operand], k: usize, fields: &[Descr])
         }
         let ok = match op.opcode {
             Opcode::Setfield => {
-                op.args[0] == this
-                    && op.args[1] != this
-                    && op.descr.is_some_and(|d| fields.contains(bridge.descr(d)))
+                op.args[0] == this && op.args[1] != this && op.descr.is_some_and(|d| fields.contains(bridge.descr(d)))
             }
             Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR => true,
             Opcode::GuardClass | Opcode::GuardNonNull | Opcode::RecordKnownClass => op.args[0] == this,
@@ -475,7 +487,7 @@ jump(p5, i1) [k: p5, i1]
         let out = print(&t);
         assert!(out[out.find("label").unwrap()..].contains("int_mul(i"), "{out}");
         let text = print(&derive(&t).unwrap().trace);
-        assert!(text.contains("int_ge(i0, 0)") && text.contains("int_le(i0, 1000002)"), "{text}");
+        assert!(text.contains("uint_lt(i0, 1000003)"), "{text}");
     }
 
     #[test]

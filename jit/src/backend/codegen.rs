@@ -561,13 +561,13 @@ impl Codegen<'_> {
                 let q = b.ins().sdiv(x, y);
                 let qy = b.ins().imul(q, y);
                 let r = b.ins().isub(x, qy);
-                let neg = b.ins().sshr_imm(r, 63);
+                let neg = b.ins().sshr_imm_u(r, 63);
                 Some(b.ins().iadd(q, neg))
             }
             IntMod if positive_const(op.args[1]) => {
                 let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
                 let r = b.ins().srem(x, y);
-                let neg = b.ins().sshr_imm(r, 63);
+                let neg = b.ins().sshr_imm_u(r, 63);
                 let fix = b.ins().band(neg, y);
                 Some(b.ins().iadd(r, fix))
             }

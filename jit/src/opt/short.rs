@@ -95,6 +95,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         tainted: label_args.clone(),
         label_args: label_args.clone(),
         entry,
+        by_op: HashSet::default(),
     };
     b.sp.descrs = t.descrs.clone();
     b.sp.keys = vec![t.keys.get(frame.key.0 as usize)?.clone()];
@@ -149,7 +150,9 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                 if emit {
                     let args = op.args.iter().map(|&a| b.map(a)).collect();
                     b.guard(o, args, &snap);
-                } else if !bound && b.tells_of_bound(op) {
+                } else if !bound && b.tells_of_bound(op) && !b.compares_ints(op) {
+                    // (What an integer comparison tells of a bound value is a range, which
+                    // is checked below.)
                     return None;
                 }
             }
@@ -170,6 +173,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                     if let (Some(old), Some(new)) = (op.result, r) {
                         // (A result the state binds too must equal what the frame holds.)
                         b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
+                        b.by_op.insert(old);
                     }
                     last_ovf = o.is_ovf();
                 }
@@ -179,9 +183,27 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         }
         last_ovf = false;
     }
+    // The ranges the loop body may rely on: those assumed for the label's arguments, and
+    // those known at the label for the other values it reads (a value the frame holds may
+    // have had its range from its definition, or from a comparison with a value that
+    // cannot be rebuilt).
     let label_args: Vec<Value> = t.ops[li].args.iter().filter_map(|a| a.as_value()).collect();
-    for &v in &label_args {
-        let Some(&(_, lo, hi)) = t.label_ranges.iter().find(|e| e.0 == v) else { continue };
+    let mut ranges: Vec<(Value, i64, i64)> =
+        label_args.iter().filter_map(|&v| t.label_ranges.iter().find(|e| e.0 == v).copied()).collect();
+    let defined: HashSet<Value> = t.ops[..li].iter().filter_map(|o| o.result).collect();
+    for (v, lo, hi) in super::bounds::known_at_label(t) {
+        if b.entry.contains(&v) && !b.label_args.contains(&v) && t.type_of(v) == Type::Int {
+            ranges.push((v, lo, hi));
+        }
+    }
+    for v in &b.entry {
+        // A float's lower bound (see `floats.rs`) comes from its definition: it must be
+        // repeated, not taken from the frame.
+        if t.type_of(*v) == Type::Float && defined.contains(v) && !b.by_op.contains(v) {
+            return None;
+        }
+    }
+    for (v, lo, hi) in ranges {
         let x = b.map(Operand::Value(v));
         if !b.is_bound(Operand::Value(v)) {
             return None;
@@ -228,6 +250,8 @@ struct Builder<'a> {
     label_args: HashSet<Value>,
     /// What the loop body reads at the label ([`entry_values`]).
     entry: HashSet<Value>,
+    /// The values bound by repeating their definition.
+    by_op: HashSet<Value>,
 }
 
 impl Builder<'_> {
@@ -282,6 +306,18 @@ impl Builder<'_> {
         self.bound.contains_key(&v)
             && !self.label_args.contains(&v)
             && (!self.tainted.contains(&v) || self.entry.contains(&v))
+    }
+
+    /// Whether `op` guards on an integer order comparison (what it tells of its operands is
+    /// ranges; an equality may also make one operand stand for the other).
+    fn compares_ints(&self, op: &Op) -> bool {
+        let (Opcode::GuardTrue | Opcode::GuardFalse, Some(Operand::Value(c))) = (op.opcode, op.args.first()) else {
+            return false;
+        };
+        self.t.ops.iter().find(|d| d.result == Some(*c)).is_some_and(|d| {
+            use Opcode::*;
+            matches!(d.opcode, IntLt | IntLe | IntGt | IntGe | IntNe | UintLt)
+        })
     }
 
     /// Whether guard `op` may tell the optimizer something that matters about a value (see
@@ -496,13 +532,24 @@ jump(p5, i1) [k: p5, i1]
         let writes = "descr f = field i64 +8\ninputs(p0, i1)\nsetfield(p0, i1, descr=f)\ni2 = int_add(i1, 1)\n\
                       i3 = int_lt(i2, 10)\nguard_true(i3) [k: p0, i1]\njump(p0, i2) [k: p0, i2]\n";
         assert_eq!(derive(&optimize(&parse(writes).unwrap())), None);
-        // A guard mixes a value that can be rebuilt (i1, an invariant slot) with one that
-        // cannot (i3, read through p2, which the state does not hold).
-        let mixed = "descr f = field i64 +8\ninputs(i0, i1, p2)\ni3 = getfield_i(p2, descr=f)\n\
-                     i4 = int_lt(i1, i3)\nguard_true(i4) [k: i0, i1, p2]\ni5 = int_add(i0, i1)\n\
-                     jump(i5, i1, ConstPtr(8)) [k: i5, i1, ConstPtr(8)]\n";
-        let t = optimize(&parse(mixed).unwrap());
+        // A guard compares a value that can be rebuilt (i1, an invariant slot) with one that
+        // cannot (i3, read through p2, which the state does not hold). An equality may make
+        // one stand for the other: no short preamble.
+        let mixed = |cmp: &str| {
+            format!(
+                "descr f = field i64 +8\ninputs(i0, i1, p2)\ni3 = getfield_i(p2, descr=f)\n\
+                 i4 = {cmp}(i1, i3)\nguard_true(i4) [k: i0, i1, p2]\ni5 = int_add(i0, i1)\n\
+                 i6 = int_ne(i5, 77)\nguard_true(i6) [k: i0, i1, p2]\n\
+                 jump(i5, i1, ConstPtr(8)) [k: i5, i1, ConstPtr(8)]\n"
+            )
+        };
+        let t = optimize(&parse(&mixed("int_eq")).unwrap());
         assert_eq!(derive(&t), None, "{}", print(&t));
+        // An order comparison tells the optimizer a range (i1 > i3 means i1 > i64::MIN),
+        // which the short preamble checks.
+        let t = optimize(&parse(&mixed("int_gt")).unwrap());
+        let text = print(&derive(&t).unwrap_or_else(|| panic!("none for\n{}", print(&t))).trace);
+        assert!(text.contains("int_ge(i1, -9223372036854775807)"), "{text}");
         // Without a label state (a trace that was not recorded with one), no entry either.
         let plain = "inputs(i0)\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\njump(i2)\n";
         assert_eq!(derive(&parse(plain).unwrap()), None);

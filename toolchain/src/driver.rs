@@ -7,7 +7,10 @@
 //! - A trace closes when its frame reaches the start key again (a loop) or, at depth 0, a key
 //!   that already has compiled code (an entry trace or bridge `finish`es into that loop);
 //!   a function entry (or its bridge) also closes at any loop header (finishing into the
-//!   loop) and when its activation returns. It is aborted past the trace limit, when its
+//!   loop) and when its activation returns. A trace that finishes at the header of a loop
+//!   compiled with entry conditions at its label (a short preamble: see
+//!   `metatrace_jit::opt::short`) gets them appended before it is optimized and enters the
+//!   loop at its label (`enter_at_label`), not through the loop's preamble. It is aborted past the trace limit, when its
 //!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
 //!   blacklisted after `max_aborts`.
 //! - Compiled code is entered from `loop_header` and at function entries; it returns the

@@ -119,7 +119,6 @@ pub(crate) fn translate(
         carried: None,
         direct_frame: None,
         at_label: None,
-        extra: Vec::new(),
     };
     cg.run(&mut b)?;
     b.seal_all_blocks();
@@ -193,9 +192,6 @@ struct Codegen<'a> {
     direct_frame: Option<cranelift_codegen::ir::StackSlot>,
     /// The block of the second entry, at the label (see [`ExitLinks::label_entry`]).
     at_label: Option<Block>,
-    /// With a label entry: the values other than the label's arguments that the loop body
-    /// reads, with their parameters of the label's block (the `jump` passes them unchanged).
-    extra: Vec<(tir::Value, Value)>,
 }
 
 impl Codegen<'_> {
@@ -215,7 +211,7 @@ impl Codegen<'_> {
             let sel = b.block_params(entry)[1];
             b.ins().brif(sel, at_label, &[], top, &[]);
             b.seal_block(top);
-            b.seal_block(at_label);
+            // (Sealed at the label, once the preamble jumps there too.)
             b.switch_to_block(top);
             self.at_label = Some(at_label);
         }
@@ -342,7 +338,6 @@ impl Codegen<'_> {
                 args.push(BlockArg::Value(self.operand(b, o)?));
             }
         }
-        args.extend(self.extra.iter().map(|&(_, p)| BlockArg::Value(p)));
         Ok(args)
     }
 
@@ -762,15 +757,20 @@ impl Codegen<'_> {
                 let mut extra = Vec::new();
                 if let Some(at_label) = self.at_label {
                     // The second entry: the label's arguments and the other values the body
-                    // reads come from the frame buffer, in `entry_values` order.
+                    // reads come from the frame buffer, in `entry_values` order. The preamble
+                    // goes the same way (it writes them there first), so that the body's
+                    // invariant values have one definition, the second entry's loads, and
+                    // are not parameters of the loop's block (many of those make register
+                    // allocation slow).
                     let values = crate::opt::short::entry_values(self.t);
-                    for &v in &values {
-                        if !op.args.contains(&Operand::Value(v)) {
-                            args.push(BlockArg::Value(self.operand(b, Operand::Value(v))?));
-                            extra.push((v, b.append_block_param(head, cl_type(self.t.type_of(v)))));
-                        }
+                    // (All read before any is written: an input not loaded yet is read from
+                    // its own word.)
+                    let xs = values.iter().map(|&v| self.operand(b, Operand::Value(v))).collect::<Result<Vec<_>, _>>()?;
+                    for (k, x) in xs.into_iter().enumerate() {
+                        b.ins().store(mem(), x, self.frame, frame_offset(k)?);
                     }
-                    b.ins().jump(head, &args);
+                    b.ins().jump(at_label, &[]);
+                    b.seal_block(at_label);
                     b.switch_to_block(at_label);
                     let mut loaded = Vec::with_capacity(values.len());
                     for (k, &v) in values.iter().enumerate() {
@@ -784,7 +784,7 @@ impl Codegen<'_> {
                             o => self.operand(b, o)?,
                         }));
                     }
-                    entry_args.extend(extra.iter().map(|&(v, _)| BlockArg::Value(word(v))));
+                    extra.extend(values.iter().filter(|&&v| !op.args.contains(&Operand::Value(v))).map(|&v| (v, word(v))));
                     b.ins().jump(head, &entry_args);
                 } else {
                     b.ins().jump(head, &args);
@@ -800,10 +800,9 @@ impl Codegen<'_> {
                         }
                     }
                 }
-                for &(v, p) in &extra {
-                    self.vals[v.0 as usize] = Some(p);
+                for &(v, x) in &extra {
+                    self.vals[v.0 as usize] = Some(x);
                 }
-                self.extra = extra;
                 self.loop_head = Some(head);
                 self.loop_types = op.args.iter().map(|&o| self.t.operand_type(o)).collect();
                 None

@@ -757,26 +757,36 @@ impl Codegen<'_> {
                 let mut extra = Vec::new();
                 if let Some(at_label) = self.at_label {
                     // The second entry: the label's arguments and the other values the body
-                    // reads come from the frame buffer, in `entry_values` order. The preamble
-                    // goes the same way (it writes them there first), so that the body's
-                    // invariant values have one definition, the second entry's loads, and
-                    // are not parameters of the loop's block (many of those make register
-                    // allocation slow).
-                    let values = crate::opt::short::entry_values(self.t);
-                    // (All read before any is written: an input not loaded yet is read from
-                    // its own word.)
-                    let xs = values.iter().map(|&v| self.operand(b, Operand::Value(v))).collect::<Result<Vec<_>, _>>()?;
-                    for (k, x) in xs.into_iter().enumerate() {
-                        b.ins().store(mem(), x, self.frame, frame_offset(k)?);
+                    // reads come from the frame buffer, laid out as `entry_words` says (the
+                    // inputs in their own words). The preamble goes the same way (it writes
+                    // the others there first), so that the body's invariant values have one
+                    // definition, the second entry's loads, and are not parameters of the
+                    // loop's block (many of those make register allocation slow).
+                    let words = crate::opt::short::entry_words(self.t);
+                    let n = self.t.inputs.len();
+                    // (All read before any is written.)
+                    let xs = words[n..]
+                        .iter()
+                        .map(|w| self.operand(b, Operand::Value(w.expect("values after the inputs"))))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    for (j, x) in xs.into_iter().enumerate() {
+                        b.ins().store(mem(), x, self.frame, frame_offset(n + j)?);
                     }
                     b.ins().jump(at_label, &[]);
                     b.seal_block(at_label);
                     b.switch_to_block(at_label);
-                    let mut loaded = Vec::with_capacity(values.len());
-                    for (k, &v) in values.iter().enumerate() {
-                        loaded.push(b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?));
+                    let mut loaded: std::collections::HashMap<tir::Value, Value> = Default::default();
+                    for (k, w) in words.iter().enumerate() {
+                        if let Some(v) = *w {
+                            let x = b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?);
+                            loaded.insert(v, x);
+                            if k < n {
+                                // The input's word holds it on both entries.
+                                self.stable[k] = Some(x);
+                            }
+                        }
                     }
-                    let word = |v: tir::Value| loaded[values.iter().position(|&w| w == v).expect("an entry value")];
+                    let word = |v: tir::Value| loaded[&v];
                     let mut entry_args = Vec::with_capacity(args.len());
                     for &o in &op.args {
                         entry_args.push(BlockArg::Value(match o {
@@ -784,7 +794,9 @@ impl Codegen<'_> {
                             o => self.operand(b, o)?,
                         }));
                     }
-                    extra.extend(values.iter().filter(|&&v| !op.args.contains(&Operand::Value(v))).map(|&v| (v, word(v))));
+                    extra.extend(
+                        words.iter().flatten().filter(|&&v| !op.args.contains(&Operand::Value(v))).map(|&v| (v, word(v))),
+                    );
                     b.ins().jump(head, &entry_args);
                 } else {
                     b.ins().jump(head, &args);

@@ -172,7 +172,7 @@ impl Backend {
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         // (A loop with a label entry writes the values its body reads at the label there.)
-        let at_label = if link.is_some_and(|l| l.label_entry) { crate::opt::short::entry_values(t).len() } else { 0 };
+        let at_label = if link.is_some_and(|l| l.label_entry) { crate::opt::short::entry_words(t).len() } else { 0 };
         let frame_words = frame_words(t).max(at_label);
         Ok(CompiledTrace { mem, entry: entry.clone(), frame_words, exit_count: t.guard_count() + 1 })
     }
@@ -295,10 +295,10 @@ pub struct Link {
     /// exit jumps without building anything (and `materialize` is not used).
     pub virtual_inputs: bool,
     /// A loop (with a label) also gets a second entry at its label, for code that finishes
-    /// into it with the values of [`crate::opt::short::entry_values`] in the frame buffer
+    /// into it with the values of [`crate::opt::short::entry_words`] in the frame buffer
     /// (an exit slot holding the code's address plus 1, or the entry function called so).
-    /// The preamble passes them the same way (it writes them to the frame buffer at the
-    /// label), and exits in the loop body write every frame word they name.
+    /// The preamble passes them the same way (it writes those that are not inputs to the
+    /// frame buffer at the label; the inputs' words still hold them).
     pub label_entry: bool,
 }
 

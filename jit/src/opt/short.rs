@@ -45,7 +45,8 @@
 use crate::ir::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// The entry conditions of a loop at its label (see the module docs).
+/// The entry conditions of a loop at its label (see the module docs); its `finish` passes
+/// the loop's [`entry_words`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShortPreamble {
     /// From the header's frame (one input per frame slot) to the label: checks, then
@@ -76,6 +77,19 @@ pub fn entry_values(t: &Trace) -> Vec<Value> {
         }
     }
     out
+}
+
+/// Where a second entry at the label of `t` finds each of its [`entry_values`] in the frame
+/// buffer: word `k` for input `k` (`None` if the body does not read that input), so that the
+/// words of inputs hold them on both entries and the body's exits need not write them; the
+/// other values after the inputs, in `entry_values` order.
+pub fn entry_words(t: &Trace) -> Vec<Option<Value>> {
+    let values = entry_values(t);
+    let read: HashSet<Value> = values.iter().copied().collect();
+    let inputs: HashSet<Value> = t.inputs.iter().copied().collect();
+    let mut words: Vec<Option<Value>> = t.inputs.iter().map(|v| read.contains(v).then_some(*v)).collect();
+    words.extend(values.into_iter().filter(|v| !inputs.contains(v)).map(Some));
+    words
 }
 
 /// Builds the short preamble of `t`: a peeled loop whose label carries its state.
@@ -230,11 +244,17 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         }
     }
     let mut finish = Vec::new();
-    for v in entry_values(t) {
-        if !b.is_bound(Operand::Value(v)) {
-            return None;
+    for (k, w) in entry_words(t).into_iter().enumerate() {
+        match w {
+            Some(v) if b.is_bound(Operand::Value(v)) => finish.push(b.map(Operand::Value(v))),
+            Some(_) => return None,
+            // (A word the loop does not read: a constant of the input's type.)
+            None => finish.push(match t.type_of(t.inputs[k]) {
+                Type::Int => Operand::Int(0),
+                Type::Float => Operand::Float(0),
+                Type::Ref => Operand::Ref(0),
+            }),
         }
-        finish.push(b.map(Operand::Value(v)));
     }
     b.sp.push(Opcode::Finish, finish);
     Some(ShortPreamble { trace: b.sp, virtual_slots })
@@ -470,7 +490,7 @@ jump(p5, i1) [k: p5, i1]
         assert!(text.contains("guard_class(p0, ConstPtr(0))"), "{text}");
         assert!(text.contains("getfield_i(p0, descr=Int.value)"), "{text}");
         assert!(text.trim_end().ends_with(&format!("finish({})", finish_of(&text))), "{text}");
-        assert_eq!(entry_values(&t).len(), sp.trace.ops.last().unwrap().args.len());
+        assert_eq!(entry_words(&t).len(), sp.trace.ops.last().unwrap().args.len());
     }
 
     fn finish_of(text: &str) -> String {
@@ -493,7 +513,8 @@ jump(p5, i1) [k: p5, i1]
         let out = print(&optimize(&bridge));
         // The class check, the read and the allocation are gone: the bridge hands over 5.
         assert!(!out.contains("new(") && !out.contains("guard_class") && !out.contains("getfield"), "{out}");
-        assert!(out.contains("finish(5"), "{out}");
+        // (Word 0, the box's input word, is not read at the label: a constant fills it.)
+        assert!(out.contains("finish(NULL, i0, 5)"), "{out}");
     }
 
     #[test]

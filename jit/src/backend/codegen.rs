@@ -795,7 +795,11 @@ impl Codegen<'_> {
                         }));
                     }
                     extra.extend(
-                        words.iter().flatten().filter(|&&v| !op.args.contains(&Operand::Value(v))).map(|&v| (v, word(v))),
+                        words
+                            .iter()
+                            .flatten()
+                            .filter(|&&v| !op.args.contains(&Operand::Value(v)))
+                            .map(|&v| (v, word(v))),
                     );
                     b.ins().jump(head, &entry_args);
                 } else {

@@ -821,6 +821,10 @@ pub struct Trace {
     pub descrs: Vec<Descr>,
     /// Names of the green keys snapshots refer to, indexed by `KeyId.0`.
     pub keys: Vec<String>,
+    /// The ranges `[lo, hi]` the optimizer assumed for integer label arguments in the loop
+    /// body (`opt::bounds`), each as narrow as every assumption made: a loop entered at its
+    /// label must check them (see `opt::short`). Not part of the text format.
+    pub label_ranges: Vec<(Value, i64, i64)>,
 }
 
 impl Trace {

@@ -30,8 +30,10 @@ impl std::error::Error for VerifyError {}
 /// - arguments match the operation's signature, results have the table's type;
 /// - descriptors are present exactly where the table says, of the right kind, and calls
 ///   match their call descriptor;
-/// - every guard has a snapshot whose operands are defined; no other op has one; pending
-///   writes in snapshots are well-formed stores;
+/// - every guard has a snapshot whose operands are defined; no other op has one but a
+///   recorded loop's `jump` and a peeled loop's `label`, whose snapshot is the loop header's
+///   frame (one frame, no pending writes, no outcome: see `opt::peel`); pending writes in
+///   snapshots are well-formed stores;
 /// - every overflow-checked op is directly followed by `guard_no_overflow` or `guard_overflow`;
 /// - at most one `label`; the trace ends with its only `jump` or `finish`; a `jump`'s
 ///   arguments match the label's (or, without a label, the inputs') in number and type.
@@ -66,8 +68,12 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
         };
         let arg_types = op.args.iter().map(|&a| check_operand(a)).collect::<Result<Vec<_>, _>>()?;
         if let Some(s) = &op.snapshot {
-            if !op.opcode.is_guard() {
+            let state = matches!(op.opcode, Opcode::Label | Opcode::Jump);
+            if !op.opcode.is_guard() && !state {
                 return err(at, format!("{name} is not a guard but has a snapshot"));
+            }
+            if state && (s.frames.len() != 1 || s.deliver.is_some() || !s.writes.is_empty()) {
+                return err(at, format!("{name}'s state is not one frame without pending writes or outcome"));
             }
             for &o in s.operands() {
                 match o {

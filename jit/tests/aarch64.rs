@@ -156,6 +156,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap(),
@@ -168,6 +169,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap(),
@@ -224,6 +226,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                 link_words: LINK_WORDS,
                 materialize: None,
                 virtual_inputs: false,
+                label_entry: false,
             },
         )
     }

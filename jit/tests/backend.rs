@@ -396,6 +396,7 @@ finish(f5, p3, p0)
         link_words: LINK_WORDS,
         materialize: None,
         virtual_inputs: false,
+        label_entry: false,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -627,6 +628,20 @@ fn label_with_repeated_and_constant_arguments() {
 }
 
 #[test]
+fn floor_division_and_modulo_by_positive_constants() {
+    // The specialized code for a constant divisor > 0 against Python's rounding, on both
+    // signs, zero, remainders of 0, and the extremes.
+    for c in [1i64, 2, 3, 7, 1000003, i64::MAX] {
+        let code = compile(&format!("inputs(i0)\ni1 = int_mod(i0, {c})\ni2 = int_floordiv(i0, {c})\nfinish(i1, i2)\n"));
+        for x in [0i64, 1, -1, 6, -6, 7, -7, 8, -8, 1000002, -1000003, -1000004, i64::MAX, i64::MIN, i64::MIN + 1] {
+            let (_, out) = run(&code, &[x as u64]);
+            let (m, d) = (x.rem_euclid(c), x.div_euclid(c));
+            assert_eq!((out[0] as i64, out[1] as i64), (m, d), "{x} % {c}, {x} // {c}");
+        }
+    }
+}
+
+#[test]
 fn every_opcode_is_exercised() {
     let mut texts: Vec<String> = cases().into_iter().map(|c| c.text).collect();
     texts.push(include_str!("backend.rs").to_string());
@@ -715,6 +730,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap();
@@ -728,6 +744,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     link_words: LINK_WORDS,
                     materialize: None,
                     virtual_inputs: false,
+                    label_entry: false,
                 },
             )
             .unwrap();
@@ -824,6 +841,7 @@ fn exits_to_code_taking_virtual_inputs_build_nothing() {
         link_words: LINK_WORDS,
         materialize: None,
         virtual_inputs: true,
+        label_entry: false,
     };
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
     // inputs are the words A's guard writes and whose frame (3 words) fits the buffer.

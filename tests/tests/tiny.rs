@@ -285,6 +285,29 @@ fn branchy_loop_trace_snapshot() {
 }
 
 #[test]
+fn bridges_back_to_the_header_enter_the_loop_at_its_label() {
+    // The `i % 3 == 0` exit's bridge runs the other branch to the loop header, where the
+    // loop is compiled: it ends with the loop's entry conditions (the range the loop body
+    // assumes for `sum`, checked) and finishes into the label, not the preamble.
+    let n = 20000;
+    for spec in ["off", "", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2"] {
+        let (r, vm) = run(&branchy_sum(n), params(spec), None);
+        assert_eq!(r, Ok(expected_branchy(n)), "jit {spec:?}: {}", vm.stats().summary());
+    }
+    let (r, vm) = run(&branchy_sum(2000), params("threshold=3,bridge=5"), None);
+    assert_eq!(r, Ok(expected_branchy(2000)));
+    let bridge = vm.traces().iter().find(|t| t.kind == "bridge").expect("a bridge");
+    assert!(bridge.name.contains("into the label of trace 0"), "{}", bridge.name);
+    insta::assert_snapshot!(
+        "tiny_bridge_into_the_label",
+        format!("# {} at {}\n{}", bridge.kind, bridge.name, bridge.optimized)
+    );
+    // Once the bridge exists, the loop stays in compiled code: the bridge's finish is linked
+    // to the label, and no exit goes back to the interpreter.
+    assert!(vm.stats().guard_failures < 20, "{}", vm.stats().summary());
+}
+
+#[test]
 fn every_guard_resumes_exactly() {
     let prog = branchy_sum(300);
     let want = expected_branchy(300);

@@ -7,7 +7,10 @@
 //! - A trace closes when its frame reaches the start key again (a loop) or, at depth 0, a key
 //!   that already has compiled code (an entry trace or bridge `finish`es into that loop);
 //!   a function entry (or its bridge) also closes at any loop header (finishing into the
-//!   loop) and when its activation returns. It is aborted past the trace limit, when its
+//!   loop) and when its activation returns. A trace that finishes at the header of a loop
+//!   compiled with entry conditions at its label (a short preamble: see
+//!   `metatrace_jit::opt::short`) gets them appended before it is optimized and enters the
+//!   loop at its label (`enter_at_label`), not through the loop's preamble. It is aborted past the trace limit, when its
 //!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
 //!   blacklisted after `max_aborts`.
 //! - Compiled code is entered from `loop_header` and at function entries; it returns the
@@ -392,7 +395,12 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
             abort(vm, AbortReason::ShapeMismatch);
             return true;
         }
+        // The jump's snapshot is the header's frame: peeling makes it the label's state, from
+        // which an entry at the label is derived (see `metatrace_jit::opt::short`).
+        let frame = metatrace_jit::ir::SnapFrame { key: rec.key_id(key), values: args.clone() };
         rec.trace.push(Opcode::Jump, args);
+        let jump = rec.trace.ops.last_mut().expect("just pushed");
+        jump.snapshot = Some(metatrace_jit::ir::Snapshot { frames: vec![frame], ..Default::default() });
         None
     } else {
         let types = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
@@ -443,8 +451,8 @@ pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tr
 /// `returns`), continues in another loop (`finish`) or returns a value of type `returns`.
 fn install<L: Language>(
     vm: &mut VmState<L>,
-    rec: Recorder<L>,
-    finish: Option<(L::Key, Vec<Type>)>,
+    mut rec: Recorder<L>,
+    mut finish: Option<(L::Key, Vec<Type>)>,
     returns: Option<Type>,
 ) {
     if let TraceKind::Bridge { parent, .. } = rec.kind {
@@ -464,7 +472,22 @@ fn install<L: Language>(
     let t0 = Instant::now();
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
+    let (label_target, appended) = match finish.as_ref().and_then(|(k, _)| enter_at_label(vm, &mut rec, *k)) {
+        Some((u, flag, t)) => (Some((u, flag)), Some(t)),
+        None => (None, None),
+    };
+    let recorded: &Trace = appended.as_ref().unwrap_or(&rec.trace);
     let mut optimized = metatrace_jit::opt::optimize(recorded);
+    let label_target = label_target.map(|(u, flag)| {
+        let last = optimized.ops.last().expect("a trace ends with finish");
+        let types = last.args.iter().map(|&a| optimized.operand_type(a)).collect();
+        finish = finish.take().map(|(k, _)| (k, types));
+        (u, flag)
+    });
+    let short = match rec.kind {
+        TraceKind::Loop(_) => metatrace_jit::opt::short::derive(&optimized).map(Rc::new),
+        _ => None,
+    };
     if let (Some(n), TraceKind::Loop(_)) = (vm.params.fail_guard, rec.kind) {
         force_guard_failure(&mut optimized, n);
     }
@@ -484,6 +507,7 @@ fn install<L: Language>(
         materialize: None,
         // Bridges build their parent exit's virtual objects themselves (`start_nested_bridge`).
         virtual_inputs: true,
+        label_entry: short.is_some(),
     };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame
@@ -523,6 +547,10 @@ fn install<L: Language>(
         TraceKind::Entry(k) => ("entry", format!("{k}"), None, None),
         TraceKind::Bridge { parent, exit } => ("bridge", format!("guard {exit} of trace {parent}"), None, Some(parent)),
     };
+    let name = match &label_target {
+        Some((u, _)) => format!("{name}, into the label of trace {u}"),
+        None => name,
+    };
     if vm.params.log {
         eprintln!(
             "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms\n{}",
@@ -557,6 +585,8 @@ fn install<L: Language>(
         finish,
         entry: rec.entries_root(),
         finish_unit: Default::default(),
+        label_target,
+        short,
         links,
         doomed: Cell::new(false),
         invalid: rec.invalid.clone(),
@@ -584,6 +614,33 @@ fn install<L: Language>(
             }
         }
     }
+}
+
+/// For a trace that finishes at loop header `key`: if the loop compiled there has entry
+/// conditions at its label (`Unit::short`), the loop, its invalidation flag, and the recorded
+/// trace with a check of that flag and the conditions put before its `finish`, which then
+/// passes what the loop reads at its label (see `metatrace_jit::opt::short`). `None` keeps
+/// the trace finishing at the loop's top.
+fn enter_at_label<L: Language>(
+    vm: &VmState<L>,
+    rec: &mut Recorder<L>,
+    key: L::Key,
+) -> Option<(UnitId, crate::quasi::InvalidFlag, Trace)> {
+    use metatrace_jit::ir::{Op, SnapFrame, Snapshot};
+    let CellState::Compiled(u) = vm.cells.get(&key)?.state else { return None };
+    if !enterable(vm, u) {
+        return None;
+    }
+    let unit = vm.units[u].as_ref()?;
+    let (short, flag) = (unit.short.clone()?, unit.invalid.clone());
+    let kid = rec.key_id(key);
+    let mut t = rec.trace.clone();
+    let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
+    let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
+    check.snapshot = Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame }], ..Default::default() });
+    let at = t.ops.len() - 1;
+    t.ops.insert(at, check);
+    metatrace_jit::opt::short::append(&mut t, &short, kid).then_some((u, flag, t))
 }
 
 /// Appends a line for `code` to `/tmp/perf-<pid>.map` (perf's format for JIT symbols:
@@ -819,7 +876,11 @@ fn discard<L: Language>(vm: &mut VmState<L>, id: UnitId) {
     while i < doomed.len() {
         let d = doomed[i];
         for (j, u) in vm.units.iter().enumerate() {
-            if matches!(u, Some(u) if u.parent == Some(d)) {
+            // Its bridges, and the traces that finish into its label (whose `finish` leaves
+            // nothing another trace could take).
+            if matches!(u, Some(u) if u.parent == Some(d) || u.label_target.as_ref().is_some_and(|l| l.0 == d))
+                && !doomed.contains(&j)
+            {
                 doomed.push(j);
             }
         }
@@ -833,7 +894,7 @@ fn discard<L: Language>(vm: &mut VmState<L>, id: UnitId) {
         let code = u.code.code() as u64;
         let direct = vm.portal_direct.iter().map(|d| &**d);
         for slot in vm.units.iter().flatten().flat_map(|v| v.links.iter()).chain(direct) {
-            if slot.get() == code {
+            if slot.get() & !1 == code {
                 slot.set(0);
             }
         }
@@ -894,24 +955,31 @@ pub(crate) fn enter_bridge<L: Language>(vm: &mut VmState<L>, id: UnitId, exit: u
 /// the exit writes: a bridge attached to that guard, whose virtuals the exit builds first, or
 /// the loop a `finish` continues in).
 pub(crate) fn link<L: Language>(vm: &mut VmState<L>, from: UnitId, exit: usize, to: UnitId) {
-    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to));
+    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to, 0));
+    vm.stats.links += linked as u64;
+}
+
+/// From now on, the `finish` exit `exit` of unit `from` jumps straight to the label of loop
+/// `to` (its `label_target`): the slot holds `to`'s code plus 1.
+fn link_label<L: Language>(vm: &mut VmState<L>, from: UnitId, exit: usize, to: UnitId) {
+    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to, 1));
     vm.stats.links += linked as u64;
 }
 
 /// From now on, compiled code calling target number `target` runs unit `entry` (its compiled
 /// function entry) itself.
 pub(crate) fn link_direct<L: Language>(vm: &mut VmState<L>, target: usize, entry: UnitId) {
-    let linked = fill_slot(vm, &vm.portal_direct[target], entry);
+    let linked = fill_slot(vm, &vm.portal_direct[target], entry, 0);
     vm.stats.links += linked as u64;
 }
 
 /// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
 /// run's buffer (the Vm's link limit, `link_words`); returns whether it did.
-fn fill_slot<L: Language>(vm: &VmState<L>, slot: &Cell<u64>, to: UnitId) -> bool {
+fn fill_slot<L: Language>(vm: &VmState<L>, slot: &Cell<u64>, to: UnitId, tag: u64) -> bool {
     let Some(t) = vm.units[to].as_ref() else { return false };
     let fits = enterable(vm, to) && t.code.frame_words() <= vm.link_words && slot.get() == 0;
     if fits {
-        slot.set(t.code.code() as u64);
+        slot.set(t.code.code() as u64 | tag);
     }
     fits
 }
@@ -982,7 +1050,7 @@ fn recast_reds<A: Reds, B: Reds>(mut v: Vec<Red<A>>) -> Vec<Red<B>> {
 
 /// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
 /// jump to other units' code) and the exit it took, or a function's result.
-pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut Vec<u64>) -> ExitWord {
+pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut Vec<u64>, at_label: bool) -> ExitWord {
     if vm.run_depth == 0 && !vm.doomed.is_empty() {
         reap(vm);
     }
@@ -991,7 +1059,8 @@ pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut V
     let words = vm.frame_words.max(buf.len()).max(vm.link_words);
     buf.resize(words, 0);
     let unit = vm.units[id].as_ref().expect("running a discarded trace");
-    let (enter, code) = (unit.code.entry(), unit.code.code());
+    // (Bit 0 of the code address selects its entry at the label: see `Link::label_entry`.)
+    let (enter, code) = (unit.code.entry(), unit.code.code().wrapping_add(at_label as usize));
     vm.run_depth += 1;
     let this = vm as *mut VmState<L> as *mut ();
     vm.portal.vm.set(this);
@@ -1000,7 +1069,8 @@ pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut V
     // with this trace's inputs: the frame's reds (on entry), a guard's snapshot (bridges) or a
     // finish's arguments (loops) in the trace's order. `portal.vm` points to this Vm, which
     // is not used until the code returns. The code of every unit stays mapped while any code
-    // runs (`run_depth` > 0: see `discard`).
+    // runs (`run_depth` > 0: see `discard`). With `at_label`, the buffer holds the values the
+    // loop reads at its label, which its code was compiled to take (`label_target`).
     let word = unsafe { enter(code, buf.as_mut_ptr()) };
     vm.run_depth -= 1;
     decode_exit(word)
@@ -1016,11 +1086,12 @@ pub(crate) fn run_units<'a, L: Language>(
     mut buf: Vec<u64>,
     mut exited: Option<usize>,
 ) -> Exec<L::Value<Concrete<'a, L>>> {
+    let mut at_label = false;
     loop {
         let vm = &mut *cx.vm;
         let exit = match exited.take() {
             Some(e) => e,
-            None => match run_unit(vm, id, &mut buf) {
+            None => match run_unit(vm, id, &mut buf, std::mem::take(&mut at_label)) {
                 ExitWord::Left { trace, exit } => {
                     id = trace as UnitId;
                     exit as usize
@@ -1034,6 +1105,16 @@ pub(crate) fn run_units<'a, L: Language>(
         };
         let unit = vm.units[id].as_ref().expect("a running trace is never thrown away");
         if exit == unit.exits.len() {
+            if let Some((t, _)) = unit.label_target {
+                // The values the loop reads at its label are in the buffer: only that loop
+                // can go on from here. (It is valid: the trace checked its flag, and called
+                // nothing since.)
+                assert!(enterable(vm, t), "a trace finished into the label of a thrown-away loop");
+                link_label(vm, id, exit, t);
+                id = t;
+                at_label = true;
+                continue;
+            }
             // (A function trace's returning `finish` gives `ExitWord::Returned`, handled above.)
             // The fast way: the loop this trace continued in last time, if still valid. From
             // now on the exit jumps there itself.

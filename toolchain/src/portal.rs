@@ -209,7 +209,7 @@ fn run_compiled<L: Language>(
     ret: Type,
 ) -> Result<u64, Result<(UnitId, usize), L::Value<Plain>>> {
     vm.stats.entries += 1;
-    let left = driver::run_unit(vm, id, buf);
+    let left = driver::run_unit(vm, id, buf, false);
     settle(vm, left, buf, ret)
 }
 
@@ -232,7 +232,7 @@ fn settle<L: Language>(
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
         match driver::enter_bridge(vm, id, exit) {
-            Some(b) => left = driver::run_unit(vm, b, buf),
+            Some(b) => left = driver::run_unit(vm, b, buf, false),
             None => return Err(Ok((id, exit))),
         }
     }

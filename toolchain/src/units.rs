@@ -146,6 +146,12 @@ pub(crate) struct Unit<L: Language> {
     /// The compiled loop `finish` last continued in (checked before use: units are never
     /// reused, and a thrown-away loop leaves `None` behind).
     pub(crate) finish_unit: std::cell::Cell<Option<UnitId>>,
+    /// For a trace whose `finish` enters a loop at its label (see `driver::install`): that
+    /// loop, and its invalidation flag (which the trace checks before it leaves).
+    pub(crate) label_target: Option<(UnitId, InvalidFlag)>,
+    /// For a loop: its entry conditions at the label, which traces finishing into it append
+    /// (`None`: they enter at the top).
+    pub(crate) short: Option<Rc<metatrace_jit::opt::short::ShortPreamble>>,
     pub(crate) invalid: InvalidFlag,
     /// The loop key (loops) or the parent trace (bridges), to throw descendants away.
     pub(crate) loop_key: Option<L::Key>,

@@ -71,12 +71,16 @@ pub(crate) struct ExitLinks {
     /// Linked code takes an exit's virtual objects as its field words (see
     /// [`super::Link::virtual_inputs`]): nothing is built before the jump.
     pub virtual_inputs: bool,
+    /// A loop with a label also gets its second entry there (see [`super::Link::label_entry`]).
+    pub label_entry: bool,
 }
 
-/// The signature of every trace: `tail fn(frame) -> exit word`.
+/// The signature of every trace: `tail fn(frame, at_label) -> exit word`. `at_label` is 0 to
+/// enter at the top, 1 to enter a loop compiled with [`ExitLinks::label_entry`] at its label.
 pub(crate) fn trace_signature(isa: &dyn TargetIsa) -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
     sig.params.push(AbiParam::new(isa.pointer_type()));
+    sig.params.push(AbiParam::new(I64));
     sig.returns.push(AbiParam::new(I64));
     sig
 }
@@ -114,6 +118,7 @@ pub(crate) fn translate(
         stable: Vec::new(),
         carried: None,
         direct_frame: None,
+        at_label: None,
     };
     cg.run(&mut b)?;
     b.seal_all_blocks();
@@ -122,7 +127,8 @@ pub(crate) fn translate(
 }
 
 /// Builds the entry function: `extern "C" fn(code, frame) -> exit word`, which calls the
-/// trace at `code` (tail calling convention) on `frame` and returns what it returns.
+/// trace at `code` (tail calling convention) on `frame` and returns what it returns. Bit 0 of
+/// `code` set means the trace's label entry (code is aligned, so the bit is free).
 pub(crate) fn entry_function(isa: &dyn TargetIsa, fctx: &mut FunctionBuilderContext) -> Function {
     let ptr = isa.pointer_type();
     let mut sig = Signature::new(isa.default_call_conv());
@@ -136,7 +142,10 @@ pub(crate) fn entry_function(isa: &dyn TargetIsa, fctx: &mut FunctionBuilderCont
     b.append_block_params_for_function_params(block);
     b.switch_to_block(block);
     let (code, frame) = (b.block_params(block)[0], b.block_params(block)[1]);
-    let call = b.ins().call_indirect(trace_sig, code, &[frame]);
+    let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
+    let at_label = b.ins().band(code, one);
+    let code = b.ins().band(code, rest);
+    let call = b.ins().call_indirect(trace_sig, code, &[frame, at_label]);
     let exit = b.inst_results(call)[0];
     b.ins().return_(&[exit]);
     b.seal_all_blocks();
@@ -181,6 +190,8 @@ struct Codegen<'a> {
     /// The frame buffer of direct `call_assembler` calls: one stack slot shared by every call
     /// site (the calls never overlap), made at the first.
     direct_frame: Option<cranelift_codegen::ir::StackSlot>,
+    /// The block of the second entry, at the label (see [`ExitLinks::label_entry`]).
+    at_label: Option<Block>,
 }
 
 impl Codegen<'_> {
@@ -192,6 +203,18 @@ impl Codegen<'_> {
         b.seal_block(entry);
         self.frame = b.block_params(entry)[0];
         let n = t.ops.len();
+        if self.links.is_some_and(|l| l.label_entry) && t.label_index().is_some() && t.ops[n - 1].opcode == Opcode::Jump
+        {
+            // Two entries: at the top, or (with `at_label` set) at the label, whose values
+            // the frame buffer then holds (see `Label`).
+            let (top, at_label) = (b.create_block(), b.create_block());
+            let sel = b.block_params(entry)[1];
+            b.ins().brif(sel, at_label, &[], top, &[]);
+            b.seal_block(top);
+            // (Sealed at the label, once the preamble jumps there too.)
+            b.switch_to_block(top);
+            self.at_label = Some(at_label);
+        }
         match t.ops.iter().position(|o| matches!(o.opcode, Opcode::Jump | Opcode::Finish)) {
             Some(i) if i == n - 1 => {}
             Some(i) => return Err(format!("op {i}: {} before the end of the trace", t.ops[i].opcode.name())),
@@ -400,7 +423,11 @@ impl Codegen<'_> {
             }
             (Some(s), None) => self.materialize(b, s)?,
         }
-        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame]);
+        // Bit 0 of the slot selects the target's label entry (a finish into a loop's label).
+        let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
+        let at_label = b.ins().band(target, one);
+        let target = b.ins().band(target, rest);
+        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame, at_label]);
         b.switch_to_block(back);
         let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
         b.ins().return_(&[word]);
@@ -519,6 +546,25 @@ impl Codegen<'_> {
                     IntLshift => ins.ishl(x, y),
                     _ => ins.sshr(x, y),
                 })
+            }
+            // Floor division and modulo by a positive constant (the common `% c`): Cranelift
+            // turns the truncating `sdiv`/`srem` by a constant into a multiply-high and shifts;
+            // the floor fix-up is then only on the remainder's sign (the divisor's is known):
+            // `r + ((r >> 63) & c)`, and `q + (r >> 63)` for the quotient.
+            IntFloorDiv if positive_const(op.args[1]) => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let q = b.ins().sdiv(x, y);
+                let qy = b.ins().imul(q, y);
+                let r = b.ins().isub(x, qy);
+                let neg = b.ins().sshr_imm_u(r, 63);
+                Some(b.ins().iadd(q, neg))
+            }
+            IntMod if positive_const(op.args[1]) => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                let r = b.ins().srem(x, y);
+                let neg = b.ins().sshr_imm_u(r, 63);
+                let fix = b.ins().band(neg, y);
+                Some(b.ins().iadd(r, fix))
             }
             IntFloorDiv => {
                 let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
@@ -708,7 +754,57 @@ impl Codegen<'_> {
                     args.push(BlockArg::Value(self.operand(b, o)?));
                     params.push(b.append_block_param(head, cl_type(self.t.operand_type(o))));
                 }
-                b.ins().jump(head, &args);
+                let mut extra = Vec::new();
+                if let Some(at_label) = self.at_label {
+                    // The second entry: the label's arguments and the other values the body
+                    // reads come from the frame buffer, laid out as `entry_words` says (the
+                    // inputs in their own words). The preamble goes the same way (it writes
+                    // the others there first), so that the body's invariant values have one
+                    // definition, the second entry's loads, and are not parameters of the
+                    // loop's block (many of those make register allocation slow).
+                    let words = crate::opt::short::entry_words(self.t);
+                    let n = self.t.inputs.len();
+                    // (All read before any is written.)
+                    let xs = words[n..]
+                        .iter()
+                        .map(|w| self.operand(b, Operand::Value(w.expect("values after the inputs"))))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    for (j, x) in xs.into_iter().enumerate() {
+                        b.ins().store(mem(), x, self.frame, frame_offset(n + j)?);
+                    }
+                    b.ins().jump(at_label, &[]);
+                    b.seal_block(at_label);
+                    b.switch_to_block(at_label);
+                    let mut loaded: std::collections::HashMap<tir::Value, Value> = Default::default();
+                    for (k, w) in words.iter().enumerate() {
+                        if let Some(v) = *w {
+                            let x = b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?);
+                            loaded.insert(v, x);
+                            if k < n {
+                                // The input's word holds it on both entries.
+                                self.stable[k] = Some(x);
+                            }
+                        }
+                    }
+                    let word = |v: tir::Value| loaded[&v];
+                    let mut entry_args = Vec::with_capacity(args.len());
+                    for &o in &op.args {
+                        entry_args.push(BlockArg::Value(match o {
+                            Operand::Value(v) => word(v),
+                            o => self.operand(b, o)?,
+                        }));
+                    }
+                    extra.extend(
+                        words
+                            .iter()
+                            .flatten()
+                            .filter(|&&v| !op.args.contains(&Operand::Value(v)))
+                            .map(|&v| (v, word(v))),
+                    );
+                    b.ins().jump(head, &entry_args);
+                } else {
+                    b.ins().jump(head, &args);
+                }
                 b.switch_to_block(head);
                 for (&o, &p) in op.args.iter().zip(&params) {
                     if let Operand::Value(v) = o {
@@ -719,6 +815,9 @@ impl Codegen<'_> {
                             *slot = Some(p);
                         }
                     }
+                }
+                for &(v, x) in &extra {
+                    self.vals[v.0 as usize] = Some(x);
                 }
                 self.loop_head = Some(head);
                 self.loop_types = op.args.iter().map(|&o| self.t.operand_type(o)).collect();
@@ -963,7 +1062,8 @@ impl Codegen<'_> {
                 };
                 let frame = b.ins().stack_addr(I64, slot, 0);
                 self.write_words(b, frame, reds)?;
-                let call = b.ins().call_indirect(self.trace_sig, code, &[frame]);
+                let top = b.ins().iconst(I64, 0);
+                let call = b.ins().call_indirect(self.trace_sig, code, &[frame, top]);
                 let word = b.inst_results(call)[0];
                 let expected = b.ins().iconst(I64, super::returned_word(ret) as i64);
                 let returned = b.ins().icmp(IntCC::Equal, word, expected);
@@ -1135,6 +1235,11 @@ impl RefLiveness {
 /// Whether `v` is already one of `block`'s parameters.
 fn is_param_of(b: &FunctionBuilder, v: Value, block: Block) -> bool {
     b.func.dfg.block_params(block).contains(&v)
+}
+
+/// Whether a divisor is a constant greater than 0 (see `IntFloorDiv` and `IntMod`).
+fn positive_const(o: Operand) -> bool {
+    matches!(o, Operand::Int(c) if c > 0)
 }
 
 /// For floor division: 1 (as an i8 flag) when the truncating remainder `r` is non-zero and

@@ -167,10 +167,14 @@ impl Backend {
             link_words: l.link_words,
             materialize: l.materialize,
             virtual_inputs: l.virtual_inputs,
+            label_entry: l.label_entry,
         });
         let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
-        Ok(CompiledTrace { mem, entry: entry.clone(), frame_words: frame_words(t), exit_count: t.guard_count() + 1 })
+        // (A loop with a label entry writes the values its body reads at the label there.)
+        let at_label = if link.is_some_and(|l| l.label_entry) { crate::opt::short::entry_words(t).len() } else { 0 };
+        let frame_words = frame_words(t).max(at_label);
+        Ok(CompiledTrace { mem, entry: entry.clone(), frame_words, exit_count: t.guard_count() + 1 })
     }
 
     /// Compiles `t` to raw position-independent machine code for this backend's target (for
@@ -198,6 +202,7 @@ impl Backend {
             link_words: link.link_words,
             materialize: link.materialize,
             virtual_inputs: link.virtual_inputs,
+            label_entry: link.label_entry,
         };
         self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
@@ -289,6 +294,12 @@ pub struct Link {
     /// wrote (frames, then the virtuals' fields), building them itself if it needs them: the
     /// exit jumps without building anything (and `materialize` is not used).
     pub virtual_inputs: bool,
+    /// A loop (with a label) also gets a second entry at its label, for code that finishes
+    /// into it with the values of [`crate::opt::short::entry_words`] in the frame buffer
+    /// (an exit slot holding the code's address plus 1, or the entry function called so).
+    /// The preamble passes them the same way (it writes those that are not inputs to the
+    /// frame buffer at the label; the inputs' words still hold them).
+    pub label_entry: bool,
 }
 
 /// The default link limit: frame-buffer words every run of linked code gets at least. An exit

@@ -292,7 +292,29 @@ impl State {
 /// Runs range analysis over the trace.
 pub fn run(t: &mut Trace) {
     let assumed = loop_ranges(t);
+    // What the loop body is about to rely on, kept for an entry at the label (`short.rs`).
+    for (&v, r) in &assumed {
+        match t.label_ranges.iter_mut().find(|e| e.0 == v) {
+            Some(e) => *e = (v, e.1.max(r.lo), e.2.min(r.hi)),
+            None => t.label_ranges.push((v, r.lo, r.hi)),
+        }
+    }
     walk(t, &assumed);
+}
+
+/// The ranges known at the label of a peeled loop for values defined before it, as the loop
+/// body may rely on them (for an entry at the label: see `short.rs`), in value order.
+pub fn known_at_label(t: &Trace) -> Vec<(Value, i64, i64)> {
+    let mut trial = t.clone();
+    let assumed = loop_ranges(&trial);
+    let mut known: Vec<(Value, i64, i64)> = walk(&mut trial, &assumed)
+        .known
+        .into_iter()
+        .filter(|(_, r)| *r != FULL)
+        .map(|(v, r)| (v, r.lo, r.hi))
+        .collect();
+    known.sort_unstable_by_key(|e| e.0 .0);
+    known
 }
 
 /// The ranges the label's arguments may be assumed to have on every iteration (see the module
@@ -307,7 +329,7 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
     let mut first = true;
     for _round in 0..8 {
         let mut trial = t.clone();
-        let Seen { at_label, at_jump } = walk(&mut trial, &assumed);
+        let Seen { at_label, at_jump, .. } = walk(&mut trial, &assumed);
         if first {
             // The preamble's knowledge at the label is where every assumption starts.
             for (k, v) in slots.iter().enumerate() {
@@ -339,15 +361,17 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
 }
 
 /// What a walk saw: the ranges of the label's arguments as the preamble leaves them, and of
-/// the jump's arguments (per position; full where unknown or absent).
+/// the jump's arguments (per position; full where unknown or absent); and every range known
+/// at the label.
 struct Seen {
+    known: HashMap<Value, Range>,
     at_label: Vec<Range>,
     at_jump: Vec<Range>,
 }
 
 /// The pass proper, assuming the label's arguments have the `assumed` ranges in the loop body.
 fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
-    let mut seen = Seen { at_label: Vec::new(), at_jump: Vec::new() };
+    let mut seen = Seen { known: HashMap::default(), at_label: Vec::new(), at_jump: Vec::new() };
     let mut rw = Rewriter::new(t);
     let mut st = State { ranges: HashMap::default(), defs: Defs::default() };
     let old = std::mem::take(&mut t.ops);
@@ -356,6 +380,7 @@ fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
     while let Some(mut op) = ops.next() {
         if op.opcode == Opcode::Label {
             seen.at_label = op.args.iter().map(|&a| st.get(rw.resolve(a))).collect();
+            seen.known = st.ranges.clone();
             rw.enter_label();
             st.ranges.retain(|&v, _| !rw.is_rebound(v));
             st.ranges.extend(assumed.iter().map(|(&v, &r)| (v, r)));

@@ -6,7 +6,7 @@
 //!
 //! | pass | file | what it does |
 //! |------|------|--------------|
-//! | peel | [`peel`] | splits a loop into a preamble (the first iteration) and the loop proper, joined by a `label` |
+//! | peel | [`peel`] | splits a loop into a preamble (the first iteration) and the loop proper, joined by a `label` (which carries the header's frame, its state) |
 //! | fold | [`fold`] | constant folding and algebraic rules (`x + 0`, `x - x`, ...) |
 //! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
 //! | virtualize | [`virtualize`] | allocation removal: objects that do not escape are never allocated (their fields live in registers, guards describe them as virtuals, loop-carried boxes travel as their fields) |
@@ -47,8 +47,10 @@
 //! downgraded together; and at the `label` the loop-carried values are new values, so no
 //! pass carries facts about them from the preamble into the loop body (see [`util`]).
 //!
-//! Not here yet: short preambles (bridges and entries always go through the whole preamble;
-//! [`peel`] says what it takes), escape analysis for arrays of unknown length.
+//! Outside the pipeline, [`short`] derives a peeled loop's entry conditions at its label (its
+//! short preamble), which the driver appends to bridges that finish at the loop's header
+//! before optimizing them (see [`peel`]). Not here yet: escape analysis for arrays of
+//! unknown length.
 
 pub mod bits;
 pub mod bounds;
@@ -62,6 +64,7 @@ mod fuzz;
 pub mod guards;
 pub mod heap;
 pub mod peel;
+pub mod short;
 pub mod sink;
 pub mod util;
 pub mod virtualize;

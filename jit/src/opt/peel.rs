@@ -43,26 +43,32 @@
 //! contents. Traces that already have a label, or end with `finish` (bridges), are left
 //! unchanged.
 //!
-//! Not done: a short preamble. A bridge that ends at this loop's header `finish`es into the
-//! loop's entry, so it boxes the loop's state for the preamble to unbox, and runs the whole
-//! preamble (the first iteration, with its guards) on every pass. Entering at the label
-//! instead takes four pieces, none built yet:
-//! 1. the label's state: the interpreter frame at the label in terms of preamble values and
-//!    virtual objects (peel would record the recorded jump's arguments on the label, and every
-//!    pass keep them up to date as it does snapshots, without their counting as uses in the
-//!    loop body);
-//! 2. the loop body's entry conditions, as a small trace from the header's frame to the body's
-//!    free values: label arguments bound from that state (a virtual position only from an
-//!    object the bridge allocated and does not let escape), the ranges `bounds` assumed for
-//!    label arguments re-checked, the other preamble values the body uses recomputed from
-//!    invariant inputs by pure operations and reads (reads only before the preamble's first
-//!    write or call), and the preamble's guards on those values re-checked, all with the
-//!    header's frame as snapshot; anything else (label arguments carried from the heap,
-//!    results of calls) keeps the bridge on the entry;
-//! 3. a second entry of the compiled loop at its label, reading that state and those values
-//!    from the frame buffer;
-//! 4. the driver putting (2) at the end of the bridge's recorded trace before optimizing it,
-//!    so that the bridge's optimizer removes the checks it can prove.
+//! The label's *state*: the recorded `jump` carries the header's frame as a snapshot (its
+//! arguments, in the interpreter's order), which peeling moves to the label; it is then in
+//! terms of the preamble's values, and every pass keeps it up to date as it does guards'
+//! snapshots (allocation removal describes the objects the loop keeps unboxed as virtuals).
+//! It is not a use in the loop body, and it is what an entry at the label is derived from.
+//!
+//! Short preamble (done, after the design this note used to sketch, in four pieces): a
+//! bridge that ends at this loop's header no longer `finish`es into the loop's top, boxing
+//! the loop's state for the preamble to unbox and running the first iteration's guards on
+//! every pass. The pieces:
+//! 1. the label's state, above;
+//! 2. the loop body's entry conditions ([`super::short::derive`]): from the header's frame,
+//!    the label's arguments and the other preamble values the body reads, rebuilt by binding
+//!    the state's slots (a virtual slot by a class check and reads of its fields), repeating
+//!    the preamble's pure operations and reads on bound values and its guards on them, and
+//!    checking the ranges `bounds` assumed for the label's arguments; every check resumes at
+//!    the header. A preamble with side effects, a value the body reads that cannot be
+//!    rebuilt (a call's result, a label argument carried from the heap), or a guard whose
+//!    fact about a rebuildable value would go unchecked leave the loop without one;
+//! 3. a second entry of the compiled loop at its label (the backend's `Link::label_entry`),
+//!    which reads those values from the frame buffer ([`super::short::entry_values`]);
+//! 4. the driver appends the conditions to a trace that finishes at the header before
+//!    optimizing it ([`super::short::append`], only when each virtual slot is an object the
+//!    trace allocated and keeps to itself), so the bridge's optimizer removes what it can
+//!    prove (the class check and reads of a box it allocated), and links its `finish` to the
+//!    label. A trace whose conditions cannot be appended keeps finishing into the top.
 
 use crate::ir::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -113,7 +119,10 @@ pub fn run(t: &mut Trace) {
             c
         })
         .collect();
-    let label = Op::new(Opcode::Label, slots.iter().map(|&s| Operand::Value(s)).collect(), None);
+    let mut label = Op::new(Opcode::Label, slots.iter().map(|&s| Operand::Value(s)).collect(), None);
+    // The label's state: the header's frame as the first iteration leaves it (the recorded
+    // jump's snapshot, already in terms of the preamble's values).
+    label.snapshot = jump.snapshot;
     let new_jump = Op::new(Opcode::Jump, slots.iter().map(|&s| ren(Operand::Value(s))).collect(), None);
     t.ops.push(label);
     t.ops.append(&mut loop_ops);
@@ -158,6 +167,17 @@ mod tests {
              jump(i5, 0, i5, p3)\n",
             "inputs(i0, i1, i2, p3)\ni4 = int_add(i0, i1)\ni5 = int_add(i4, i2)\nguard_true(i5) [k: i0, i1, p3]\n\
              label(i5)\ni6 = int_add(i5, 0)\ni7 = int_add(i6, i5)\nguard_true(i7) [k: i5, 0, p3]\njump(i7)\n",
+        );
+    }
+
+    #[test]
+    fn the_label_carries_the_headers_frame() {
+        // The recorded jump's snapshot (the header's frame) becomes the label's state, in
+        // terms of the preamble's values; the loop's own jump has none.
+        peel(
+            "inputs(i0, i1)\ni2 = int_add(i0, i1)\nguard_true(i2) [k: i0, i1]\njump(i2, i1) [k: i2, i1]\n",
+            "inputs(i0, i1)\ni2 = int_add(i0, i1)\nguard_true(i2) [k: i0, i1]\nlabel(i2) [k: i2, i1]\n\
+             i3 = int_add(i2, i1)\nguard_true(i3) [k: i2, i1]\njump(i3)\n",
         );
     }
 

@@ -213,7 +213,7 @@ pub fn run(t: &mut Trace) {
             plan.exploded.iter_mut().for_each(|e| *e = false);
         }
         let mut a = w.clone();
-        let Ok(trees) = a.enter_label(&ops[li].args, &mut plan) else { continue };
+        let Ok(trees) = a.enter_label(&ops[li].args, ops[li].snapshot.clone(), &mut plan) else { continue };
         for op in &ops[li + 1..ops.len() - 1] {
             a.op(op.clone());
         }
@@ -584,7 +584,12 @@ impl<'a> Walk<'a> {
 
     /// Emits the label under `plan`; sets up the loop body's state. `Err` when the plan had to
     /// be weakened (the caller starts over from the saved state).
-    fn enter_label(&mut self, args: &[Operand], plan: &mut Plan) -> Result<Vec<Option<Node>>, ()> {
+    fn enter_label(
+        &mut self,
+        args: &[Operand],
+        state: Option<Snapshot>,
+        plan: &mut Plan,
+    ) -> Result<Vec<Option<Node>>, ()> {
         let x: Vec<Operand> = args.iter().map(|&a| self.resolve(a)).collect();
         let n = args.len();
         let mut ex: Vec<bool> =
@@ -653,7 +658,14 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        self.emit(Op::new(Opcode::Label, new_args, None));
+        let mut label = Op::new(Opcode::Label, new_args, None);
+        // The label's state describes the preamble's virtuals as they are here (those forced
+        // above are values now).
+        label.snapshot = state.map(|mut s| {
+            self.encode(&mut s);
+            s
+        });
+        self.emit(label);
         // The loop body: label arguments name the loop-carried values; preamble virtuals are
         // gone (the body reaches none of them); exploded slots are fresh virtuals.
         self.past_label = true;

@@ -1,0 +1,578 @@
+//! The short preamble: how to enter a peeled loop at its label instead of at its top.
+//!
+//! A peeled loop (see [`super::peel`]) runs its preamble once and then its body; the body
+//! reads, besides the label's arguments, values the preamble computed (invariants, a field
+//! read once). A bridge that ends at the loop's header would otherwise `finish` into the
+//! loop's top and run the whole preamble again: box the loop's state so that the preamble can
+//! unbox it, redo every guard of the first iteration. Entering at the label instead needs the
+//! *entry conditions*: from the header's frame, the values the body reads at the label, and
+//! the checks that make the body's assumptions true. [`derive`] computes them from the
+//! optimized loop as a small trace (the *short preamble*); [`append`] puts it at the end of a
+//! bridge before the bridge is optimized, so that the bridge's optimizer removes what it can
+//! prove (a class check of an object the bridge allocated, the range of a value it computed).
+//! The compiled loop has a second entry at its label that reads [`entry_values`] from the
+//! frame buffer (see the backend's `Link::label_entry`).
+//!
+//! [`derive`] works from the label's *state* (the header's frame as the first iteration
+//! leaves it, in terms of preamble values and virtual objects, which peeling records on the
+//! label and every pass keeps up to date like a snapshot):
+//! - each slot of the state binds a preamble value to the frame slot (a value in two slots,
+//!   or a constant, becomes an equality check); a slot holding a virtual object (the body
+//!   keeps it unboxed) becomes a class check and reads of its fields;
+//! - walking the preamble in order, every operation whose arguments are all bound (pure
+//!   operations, overflow-checked ones with their guard, and reads) is repeated, binding its
+//!   result, and every guard on bound values is checked again (`record_known_class` becomes a
+//!   class check): the body may rely on any of their facts;
+//! - the ranges `bounds` assumed for the label's arguments ([`Trace::label_ranges`]) are
+//!   checked (a range with two bounds in one unsigned comparison, `x - lo < hi - lo + 1`);
+//! - every value the body reads at the label must then be bound.
+//!
+//! All checks are guards whose snapshot is the header's frame: when one fails, the
+//! interpreter resumes at the header, as it would have without the loop. There is no short
+//! preamble (`None`: bridges keep entering at the top) when the preamble has side effects
+//! (writes, calls, allocations: the body may rely on memory the preamble wrote), when a value
+//! the body reads cannot be rebuilt (the result of a call, an object allocated in the
+//! preamble, a label argument carried from the heap), when a guard on values that cannot be
+//! rebuilt also tells the optimizer something about values that can (its fact would go
+//! unchecked), or when the state has virtual arrays, nested virtuals or float constants.
+//!
+//! [`append`] enters a virtual slot only with an object the bridge allocated itself and does
+//! not let escape: one whose only uses are its own field writes and reads, class and null
+//! checks, snapshots, and that one slot of the `finish`, with no field written that the loop
+//! does not know about. Otherwise the loop would keep unboxed a copy of an object someone
+//! else can see.
+
+use crate::ir::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The entry conditions of a loop at its label (see the module docs); its `finish` passes
+/// the loop's [`entry_words`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShortPreamble {
+    /// From the header's frame (one input per frame slot) to the label: checks, then
+    /// `finish` of the loop's [`entry_values`], in that order.
+    pub trace: Trace,
+    /// The frame slots the label's state holds as virtual objects, with the field descrs the
+    /// loop knows of each.
+    pub virtual_slots: Vec<(usize, Vec<Descr>)>,
+}
+
+/// The values the loop body of `t` reads at its label, in the order a second entry at the
+/// label takes them from the frame buffer: the label's arguments (each once), then the other
+/// values defined before the label that the body uses, in order of first use. Empty without a
+/// label.
+pub fn entry_values(t: &Trace) -> Vec<Value> {
+    let Some(li) = t.label_index() else { return Vec::new() };
+    let mut before: HashSet<Value> = t.inputs.iter().copied().collect();
+    before.extend(t.ops[..li].iter().filter_map(|o| o.result));
+    let mut seen = HashSet::default();
+    let mut out = Vec::new();
+    let label_args = t.ops[li].args.iter().copied();
+    let uses = t.ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.uses())));
+    for o in label_args.chain(uses.copied()) {
+        if let Operand::Value(v) = o {
+            if before.contains(&v) && seen.insert(v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Where a second entry at the label of `t` finds each of its [`entry_values`] in the frame
+/// buffer: word `k` for input `k` (`None` if the body does not read that input), so that the
+/// words of inputs hold them on both entries and the body's exits need not write them; the
+/// other values after the inputs, in `entry_values` order.
+pub fn entry_words(t: &Trace) -> Vec<Option<Value>> {
+    let values = entry_values(t);
+    let read: HashSet<Value> = values.iter().copied().collect();
+    let inputs: HashSet<Value> = t.inputs.iter().copied().collect();
+    let mut words: Vec<Option<Value>> = t.inputs.iter().map(|v| read.contains(v).then_some(*v)).collect();
+    words.extend(values.into_iter().filter(|v| !inputs.contains(v)).map(Some));
+    words
+}
+
+/// Builds the short preamble of `t`: a peeled loop whose label carries its state.
+pub fn derive(t: &Trace) -> Option<ShortPreamble> {
+    let li = t.label_index()?;
+    if t.ops.last()?.opcode != Opcode::Jump {
+        return None;
+    }
+    let state = t.ops[li].snapshot.as_ref()?;
+    let frame = state.frames.first()?;
+    let label_args: HashSet<Value> = t.ops[li].args.iter().filter_map(|a| a.as_value()).collect();
+    let entry: HashSet<Value> = entry_values(t).into_iter().collect();
+    let mut b = Builder {
+        t,
+        sp: Trace::new(),
+        bound: HashMap::default(),
+        tainted: label_args.clone(),
+        label_args: label_args.clone(),
+        entry,
+        by_op: HashSet::default(),
+    };
+    b.sp.descrs = t.descrs.clone();
+    b.sp.keys = vec![t.keys.get(frame.key.0 as usize)?.clone()];
+    let slot_type = |o: Operand| if let Operand::Virtual(_) = o { Type::Ref } else { t.operand_type(o) };
+    let inputs: Vec<Operand> = frame.values.iter().map(|&o| Operand::Value(b.sp.new_value(slot_type(o)))).collect();
+    b.sp.inputs = inputs.iter().filter_map(|o| o.as_value()).collect();
+    let snap = Snapshot { frames: vec![SnapFrame { key: KeyId(0), values: inputs.clone() }], ..Default::default() };
+    let mut virtual_slots = Vec::new();
+    for (k, (&o, &x)) in frame.values.iter().zip(&inputs).enumerate() {
+        match o {
+            Operand::Virtual(j) => {
+                let obj = state.virtuals.get(j as usize)?;
+                let DescrKind::Size(size) = &t.descr(obj.descr).kind else { return None };
+                if obj.len.is_some() {
+                    return None;
+                }
+                b.guard(Opcode::GuardClass, vec![x, Operand::Ref(size.class)], &snap);
+                let mut descrs = Vec::new();
+                for f in &obj.fields {
+                    let DescrKind::Field(fd) = &t.descr(f.descr).kind else { return None };
+                    let read = match fd.kind.ty() {
+                        Type::Int => Opcode::GetfieldI,
+                        Type::Float => Opcode::GetfieldF,
+                        Type::Ref => Opcode::GetfieldR,
+                    };
+                    let r = b.sp.push(read, vec![x]).expect("reads have results");
+                    b.sp.ops.last_mut().expect("just pushed").descr = Some(f.descr);
+                    b.bind(f.value, Operand::Value(r), &snap)?;
+                    descrs.push(t.descr(f.descr).clone());
+                }
+                virtual_slots.push((k, descrs));
+            }
+            o => b.bind(o, x, &snap)?,
+        }
+    }
+    let mut last_ovf = false;
+    for op in &t.ops[..li] {
+        if let Some(r) =
+            op.result.filter(|_| op.args.iter().any(|a| matches!(a, Operand::Value(v) if b.tainted.contains(v))))
+        {
+            b.tainted.insert(r);
+        }
+        let bound = op.args.iter().all(|&a| b.is_bound(a));
+        match op.opcode {
+            o if o.is_guard() => {
+                let emit = match o {
+                    Opcode::GuardNoOverflow | Opcode::GuardOverflow => last_ovf,
+                    Opcode::GuardNotForced => return None,
+                    // (A guard only on constants, such as a safepoint, always counts.)
+                    _ => bound && (op.args.iter().all(|a| a.as_value().is_none()) || b.tells_of_bound(op)),
+                };
+                if emit {
+                    let args = op.args.iter().map(|&a| b.map(a)).collect();
+                    b.guard(o, args, &snap);
+                } else if !bound && b.tells_of_bound(op) && !b.compares_ints(op) {
+                    // (What an integer comparison tells of a bound value is a range, which
+                    // is checked below.)
+                    return None;
+                }
+            }
+            Opcode::RecordKnownClass => {
+                if bound {
+                    let args = op.args.iter().map(|&a| b.map(a)).collect();
+                    b.guard(Opcode::GuardClass, args, &snap);
+                } else if b.is_bound(op.args[0]) {
+                    return None;
+                }
+            }
+            o if o.is_pure() || o.is_ovf() || o.reads_memory() => {
+                last_ovf = false;
+                if bound {
+                    let args = op.args.iter().map(|&a| b.map(a)).collect();
+                    let r = b.sp.push(o, args);
+                    b.sp.ops.last_mut().expect("just pushed").descr = op.descr;
+                    if let (Some(old), Some(new)) = (op.result, r) {
+                        // (A result the state binds too must equal what the frame holds.)
+                        b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
+                        b.by_op.insert(old);
+                    }
+                    last_ovf = o.is_ovf();
+                }
+                continue;
+            }
+            _ => return None,
+        }
+        last_ovf = false;
+    }
+    // The ranges the loop body may rely on: those assumed for the label's arguments, and
+    // those known at the label for the other values it reads (a value the frame holds may
+    // have had its range from its definition, or from a comparison with a value that
+    // cannot be rebuilt).
+    let label_args: Vec<Value> = t.ops[li].args.iter().filter_map(|a| a.as_value()).collect();
+    let mut ranges: Vec<(Value, i64, i64)> =
+        label_args.iter().filter_map(|&v| t.label_ranges.iter().find(|e| e.0 == v).copied()).collect();
+    let defined: HashSet<Value> = t.ops[..li].iter().filter_map(|o| o.result).collect();
+    for (v, lo, hi) in super::bounds::known_at_label(t) {
+        if b.entry.contains(&v) && !b.label_args.contains(&v) && t.type_of(v) == Type::Int {
+            ranges.push((v, lo, hi));
+        }
+    }
+    for v in &b.entry {
+        // A float's lower bound (see `floats.rs`) comes from its definition: it must be
+        // repeated, not taken from the frame.
+        if t.type_of(*v) == Type::Float && defined.contains(v) && !b.by_op.contains(v) {
+            return None;
+        }
+    }
+    for (v, lo, hi) in ranges {
+        let x = b.map(Operand::Value(v));
+        if !b.is_bound(Operand::Value(v)) {
+            return None;
+        }
+        let width = i128::from(hi) - i128::from(lo) + 1;
+        if lo > i64::MIN && hi < i64::MAX && width <= i128::from(i64::MAX) {
+            // Both bounds in one unsigned comparison: `x - lo < hi - lo + 1`.
+            let d = if lo == 0 {
+                x
+            } else {
+                Operand::Value(b.sp.push(Opcode::IntSub, vec![x, Operand::Int(lo)]).expect("int_sub has a result"))
+            };
+            let c = b.sp.push(Opcode::UintLt, vec![d, Operand::Int(width as i64)]).expect("comparisons have results");
+            b.guard(Opcode::GuardTrue, vec![Operand::Value(c)], &snap);
+            continue;
+        }
+        if lo > i64::MIN {
+            let c = b.sp.push(Opcode::IntGe, vec![x, Operand::Int(lo)]).expect("comparisons have results");
+            b.guard(Opcode::GuardTrue, vec![Operand::Value(c)], &snap);
+        }
+        if hi < i64::MAX {
+            let c = b.sp.push(Opcode::IntLe, vec![x, Operand::Int(hi)]).expect("comparisons have results");
+            b.guard(Opcode::GuardTrue, vec![Operand::Value(c)], &snap);
+        }
+    }
+    let mut finish = Vec::new();
+    for (k, w) in entry_words(t).into_iter().enumerate() {
+        match w {
+            Some(v) if b.is_bound(Operand::Value(v)) => finish.push(b.map(Operand::Value(v))),
+            Some(_) => return None,
+            // (A word the loop does not read: a constant of the input's type.)
+            None => finish.push(match t.type_of(t.inputs[k]) {
+                Type::Int => Operand::Int(0),
+                Type::Float => Operand::Float(0),
+                Type::Ref => Operand::Ref(0),
+            }),
+        }
+    }
+    b.sp.push(Opcode::Finish, finish);
+    Some(ShortPreamble { trace: b.sp, virtual_slots })
+}
+
+/// Builds the short preamble's trace; `bound` maps values of the loop to operands of it.
+struct Builder<'a> {
+    t: &'a Trace,
+    sp: Trace,
+    bound: HashMap<Value, Operand>,
+    /// The label's arguments, and the preamble values computed from them.
+    tainted: HashSet<Value>,
+    label_args: HashSet<Value>,
+    /// What the loop body reads at the label ([`entry_values`]).
+    entry: HashSet<Value>,
+    /// The values bound by repeating their definition.
+    by_op: HashSet<Value>,
+}
+
+impl Builder<'_> {
+    fn is_bound(&self, o: Operand) -> bool {
+        match o {
+            Operand::Value(v) => self.bound.contains_key(&v),
+            Operand::Virtual(_) => false,
+            _ => true,
+        }
+    }
+
+    fn map(&self, o: Operand) -> Operand {
+        match o {
+            Operand::Value(v) => self.bound.get(&v).copied().unwrap_or(o),
+            o => o,
+        }
+    }
+
+    fn guard(&mut self, opcode: Opcode, args: Vec<Operand>, snap: &Snapshot) {
+        self.sp.push(opcode, args);
+        self.sp.ops.last_mut().expect("just pushed").snapshot = Some(snap.clone());
+    }
+
+    /// Makes loop operand `o` (what the state holds in some place) be `x` (what the frame
+    /// holds there): binds a value seen for the first time, checks equality otherwise.
+    fn bind(&mut self, o: Operand, x: Operand, snap: &Snapshot) -> Option<()> {
+        let eq = |ty| if ty == Type::Ref { Opcode::PtrEq } else { Opcode::IntEq };
+        let same = match o {
+            Operand::Value(v) => match self.bound.get(&v) {
+                None => {
+                    self.bound.insert(v, x);
+                    return Some(());
+                }
+                Some(&y) => y,
+            },
+            Operand::Int(_) | Operand::Ref(_) => o,
+            Operand::Float(_) | Operand::Virtual(_) => return None,
+        };
+        let ty = self.t.operand_type(o);
+        if ty == Type::Float {
+            return None;
+        }
+        let c = self.sp.push(eq(ty), vec![x, same]).expect("comparisons have results");
+        self.guard(Opcode::GuardTrue, vec![Operand::Value(c)], snap);
+        Some(())
+    }
+
+    /// Whether a fact about value `v` may matter to the loop body: `v` can be rebuilt, and is
+    /// not a label argument (facts about those end at the label; their assumed ranges are
+    /// checked apart), nor computed from one unless the body reads it.
+    fn matters(&self, v: Value) -> bool {
+        self.bound.contains_key(&v)
+            && !self.label_args.contains(&v)
+            && (!self.tainted.contains(&v) || self.entry.contains(&v))
+    }
+
+    /// Whether `op` guards on an integer order comparison (what it tells of its operands is
+    /// ranges; an equality may also make one operand stand for the other).
+    fn compares_ints(&self, op: &Op) -> bool {
+        let (Opcode::GuardTrue | Opcode::GuardFalse, Some(Operand::Value(c))) = (op.opcode, op.args.first()) else {
+            return false;
+        };
+        self.t.ops.iter().find(|d| d.result == Some(*c)).is_some_and(|d| {
+            use Opcode::*;
+            matches!(d.opcode, IntLt | IntLe | IntGt | IntGe | IntNe | UintLt)
+        })
+    }
+
+    /// Whether guard `op` may tell the optimizer something that matters about a value (see
+    /// [`Builder::matters`]): about one of its arguments, or one of the comparison it tests.
+    fn tells_of_bound(&self, op: &Op) -> bool {
+        op.args.iter().any(|&a| {
+            let Operand::Value(v) = a else { return false };
+            if self.matters(v) {
+                return true;
+            }
+            self.t.ops.iter().find(|d| d.result == Some(v)).is_some_and(|d| {
+                d.opcode.is_pure() && d.args.iter().any(|x| matches!(x, Operand::Value(w) if self.matters(*w)))
+            })
+        })
+    }
+}
+
+/// Puts the entry conditions `sp` at the end of `bridge`, which ends with `finish` of the
+/// loop header's frame: the conditions' guards resume at that frame (key `key` of the
+/// bridge), and the `finish` then passes the loop's [`entry_values`]. Returns `false`, leaving
+/// the bridge unchanged, when a virtual slot is not an object the bridge allocated and keeps
+/// to itself (see the module docs).
+pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
+    let Some(finish) = bridge.ops.last().filter(|o| o.opcode == Opcode::Finish) else { return false };
+    let args = finish.args.clone();
+    if args.len() != sp.trace.inputs.len()
+        || args.iter().zip(&sp.trace.inputs).any(|(&a, &i)| bridge.operand_type(a) != sp.trace.type_of(i))
+    {
+        return false;
+    }
+    for (k, fields) in &sp.virtual_slots {
+        if !keeps_to_itself(bridge, &args, *k, fields) {
+            return false;
+        }
+    }
+    bridge.ops.pop();
+    let mut rename: HashMap<Value, Operand> = HashMap::default();
+    for (&i, &a) in sp.trace.inputs.iter().zip(&args) {
+        rename.insert(i, a);
+    }
+    for op in &sp.trace.ops {
+        let mut c = op.clone();
+        let ren = |o: Operand| match o {
+            Operand::Value(v) => rename.get(&v).copied().unwrap_or(o),
+            o => o,
+        };
+        for a in &mut c.args {
+            *a = ren(*a);
+        }
+        if let Some(s) = &mut c.snapshot {
+            for o in s.uses_mut() {
+                *o = ren(*o);
+            }
+            for f in &mut s.frames {
+                f.key = key;
+            }
+        }
+        if let Some(d) = c.descr {
+            c.descr = Some(bridge.add_descr(sp.trace.descr(d).clone()));
+        }
+        if let Some(r) = op.result {
+            let n = bridge.new_value(sp.trace.type_of(r));
+            rename.insert(r, Operand::Value(n));
+            c.result = Some(n);
+        }
+        bridge.ops.push(c);
+    }
+    true
+}
+
+/// Whether frame slot `k` of a bridge's `finish` (`args`) is an object the bridge allocated,
+/// used only by its own field writes (of `fields`) and reads, class and null checks,
+/// snapshots and that slot.
+fn keeps_to_itself(bridge: &Trace, args: &[Operand], k: usize, fields: &[Descr]) -> bool {
+    let Operand::Value(obj) = args[k] else { return false };
+    if args.iter().filter(|&&a| a == Operand::Value(obj)).count() != 1 {
+        return false;
+    }
+    let this = Operand::Value(obj);
+    let mut allocated = false;
+    for op in &bridge.ops[..bridge.ops.len() - 1] {
+        if op.result == Some(obj) {
+            allocated = op.opcode == Opcode::New;
+            continue;
+        }
+        if !op.args.contains(&this) {
+            continue;
+        }
+        let ok = match op.opcode {
+            Opcode::Setfield => {
+                op.args[0] == this && op.args[1] != this && op.descr.is_some_and(|d| fields.contains(bridge.descr(d)))
+            }
+            Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR => true,
+            Opcode::GuardClass | Opcode::GuardNonNull | Opcode::RecordKnownClass => op.args[0] == this,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    allocated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opt::optimize;
+    use crate::text::print;
+
+    /// Parses a test trace; size descrs get the class `ConstPtr(0)` stands for.
+    fn parse(src: &str) -> Result<Trace, crate::text::ParseError> {
+        let mut t = crate::text::parse(src)?;
+        for d in &mut t.descrs {
+            if let DescrKind::Size(s) = &mut d.kind {
+                s.class = 0x1000;
+            }
+        }
+        Ok(t)
+    }
+
+    /// A counting loop over a boxed counter (as a small dynamic language records it): the
+    /// frame holds the counter as an object of class `ConstPtr(0)` (the class of `descr Int`,
+    /// see `parse_classes`), and a value the loop passes along.
+    const BOXED: &str = "\
+descr Int = size 24
+descr Int.value = field i64 +8 immutable
+inputs(p0, i1)
+guard_class(p0, ConstPtr(0)) [k: p0, i1]
+i2 = getfield_i(p0, descr=Int.value)
+i3 = int_lt(i2, 1000)
+guard_true(i3) [k: p0, i1]
+i4 = int_add_ovf(i2, 1)
+guard_no_overflow() [k: p0, i1]
+p5 = new(descr=Int)
+setfield(p5, i4, descr=Int.value)
+jump(p5, i1) [k: p5, i1]
+";
+
+    #[test]
+    fn a_boxed_counter_is_entered_unboxed() {
+        let t = optimize(&parse(BOXED).unwrap());
+        let out = print(&t);
+        // The label's state holds the counter as a virtual; the body reads only it and the limit.
+        assert!(out.contains("label(i"), "{out}");
+        let sp = derive(&t).unwrap_or_else(|| panic!("no short preamble for\n{out}"));
+        assert_eq!(sp.virtual_slots.len(), 1);
+        assert_eq!(sp.virtual_slots[0].0, 0);
+        crate::verify::verify(&sp.trace).unwrap();
+        let text = print(&sp.trace);
+        assert!(text.contains("guard_class(p0, ConstPtr(0))"), "{text}");
+        assert!(text.contains("getfield_i(p0, descr=Int.value)"), "{text}");
+        assert!(text.trim_end().ends_with(&format!("finish({})", finish_of(&text))), "{text}");
+        assert_eq!(entry_words(&t).len(), sp.trace.ops.last().unwrap().args.len());
+    }
+
+    fn finish_of(text: &str) -> String {
+        let line = text.lines().last().unwrap();
+        line.trim_start_matches("finish(").trim_end_matches(')').to_string()
+    }
+
+    #[test]
+    fn a_bridge_that_allocates_the_box_passes_its_field() {
+        let t = optimize(&parse(BOXED).unwrap());
+        let sp = derive(&t).unwrap();
+        // A bridge that sets the counter to 5 and goes back to the header.
+        let mut bridge = parse(
+            "descr Int = size 24\ndescr Int.value = field i64 +8 immutable\ninputs(i0)\n\
+             p1 = new(descr=Int)\nsetfield(p1, 5, descr=Int.value)\nfinish(p1, i0)\n",
+        )
+        .unwrap();
+        assert!(append(&mut bridge, &sp, KeyId(0)));
+        crate::verify::verify(&bridge).unwrap();
+        let out = print(&optimize(&bridge));
+        // The class check, the read and the allocation are gone: the bridge hands over 5.
+        assert!(!out.contains("new(") && !out.contains("guard_class") && !out.contains("getfield"), "{out}");
+        // (Word 0, the box's input word, is not read at the label: a constant fills it.)
+        assert!(out.contains("finish(NULL, i0, 5)"), "{out}");
+    }
+
+    #[test]
+    fn an_escaping_box_keeps_the_bridge_on_the_top_entry() {
+        let t = optimize(&parse(BOXED).unwrap());
+        let sp = derive(&t).unwrap();
+        let src = "descr Int = size 24\ndescr Int.value = field i64 +8 immutable\n\
+                   descr keep = call(p) -> none write\ninputs(i0)\np1 = new(descr=Int)\n\
+                   setfield(p1, 5, descr=Int.value)\ncall_n(ConstPtr(64), p1, descr=keep)\nfinish(p1, i0)\n";
+        let mut bridge = parse(src).unwrap();
+        let before = bridge.clone();
+        assert!(!append(&mut bridge, &sp, KeyId(0)));
+        assert_eq!(bridge, before);
+        // An input object (not allocated by the bridge) does not qualify either.
+        let mut bridge = parse("inputs(p0, i1)\nfinish(p0, i1)\n").unwrap();
+        assert!(!append(&mut bridge, &sp, KeyId(0)));
+    }
+
+    #[test]
+    fn assumed_ranges_of_label_arguments_are_checked() {
+        // h = (h * 31 + 7) % 1000003: the body multiplies without an overflow check because h
+        // stays in [0, 1000002]; an entry at the label must check that.
+        let src = "inputs(i0)\ni1 = int_mul_ovf(i0, 31)\nguard_no_overflow() [k: i0]\ni2 = int_add_ovf(i1, 7)\n\
+                   guard_no_overflow() [k: i0]\ni3 = int_mod(i2, 1000003)\ni4 = int_ne(i3, 12345)\n\
+                   guard_true(i4) [k: i3]\njump(i3) [k: i3]\n";
+        let t = optimize(&parse(src).unwrap());
+        let out = print(&t);
+        assert!(out[out.find("label").unwrap()..].contains("int_mul(i"), "{out}");
+        let text = print(&derive(&t).unwrap().trace);
+        assert!(text.contains("uint_lt(i0, 1000003)"), "{text}");
+    }
+
+    #[test]
+    fn preambles_with_effects_or_unrebuildable_values_have_none() {
+        // The preamble writes memory.
+        let writes = "descr f = field i64 +8\ninputs(p0, i1)\nsetfield(p0, i1, descr=f)\ni2 = int_add(i1, 1)\n\
+                      i3 = int_lt(i2, 10)\nguard_true(i3) [k: p0, i1]\njump(p0, i2) [k: p0, i2]\n";
+        assert_eq!(derive(&optimize(&parse(writes).unwrap())), None);
+        // A guard compares a value that can be rebuilt (i1, an invariant slot) with one that
+        // cannot (i3, read through p2, which the state does not hold). An equality may make
+        // one stand for the other: no short preamble.
+        let mixed = |cmp: &str| {
+            format!(
+                "descr f = field i64 +8\ninputs(i0, i1, p2)\ni3 = getfield_i(p2, descr=f)\n\
+                 i4 = {cmp}(i1, i3)\nguard_true(i4) [k: i0, i1, p2]\ni5 = int_add(i0, i1)\n\
+                 i6 = int_ne(i5, 77)\nguard_true(i6) [k: i0, i1, p2]\n\
+                 jump(i5, i1, ConstPtr(8)) [k: i5, i1, ConstPtr(8)]\n"
+            )
+        };
+        let t = optimize(&parse(&mixed("int_eq")).unwrap());
+        assert_eq!(derive(&t), None, "{}", print(&t));
+        // An order comparison tells the optimizer a range (i1 > i3 means i1 > i64::MIN),
+        // which the short preamble checks.
+        let t = optimize(&parse(&mixed("int_gt")).unwrap());
+        let text = print(&derive(&t).unwrap_or_else(|| panic!("none for\n{}", print(&t))).trace);
+        assert!(text.contains("int_ge(i1, -9223372036854775807)"), "{text}");
+        // Without a label state (a trace that was not recorded with one), no entry either.
+        let plain = "inputs(i0)\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\njump(i2)\n";
+        assert_eq!(derive(&parse(plain).unwrap()), None);
+    }
+}

@@ -35,6 +35,9 @@ pub const SEND: u8 = 6;
 pub const CMP_REFLECT: u8 = 7;
 /// `Binary`: `[a, b, b.__rop__(a)]`: if it is `NotImplemented` too, TypeError.
 pub const REFLECTED: u8 = 8;
+/// A generator's frame as its resumer made it, before the generator is marked running (see
+/// `generators::resume`): the first step marks it, the instruction at the pc runs next.
+pub const GEN_ENTER: u8 = 9;
 
 /// What an instruction tells the loop.
 pub(crate) enum Step<C: Reds> {
@@ -451,6 +454,10 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             }
             Step::Next
         }
+        GEN_ENTER => {
+            crate::generators::enter(cx, f.gen);
+            Step::Next
+        }
         TRUTH => {
             let t = f.pop();
             let truth = S::truth(cx, rt, t).unwrap_or(false);
@@ -653,9 +660,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         class = cx.promote_class(callable);
     }
     if class == FUNCTION.class() {
-        let addr = cx.promote_ref(callable);
-        // SAFETY: a promoted function: its code field is its code's number.
-        let code = rt.code(unsafe { read_word(addr, &FUNC_CODE) } as u32);
+        let code = rt.code(crate::call::code_of::<S, C>(cx, callable));
         if code.varkeywords || code.kwonlyargcount > 0 {
             // Binding needs dicts (or a generator object): a native does the call.
             return builtins::call_native::<S, C>(cx, f, callable, &args, kwargs);

@@ -170,3 +170,41 @@ fn hot_python_loops_are_compiled() {
     assert!(s.loops >= 1, "{}", s.summary());
     assert!(s.guard_failures < 20, "the loop stays in compiled code: {}", s.summary());
 }
+
+/// Runs `src` with the default JIT parameters; returns what it printed and the JIT's stats.
+fn run_with_stats(src: &str) -> (String, metatrace::JitStats) {
+    let code = metatrace_python::compile::compile_module(src, "<test>").unwrap();
+    let buf = metatrace::SharedBuf::default();
+    let mut vm = metatrace_python::new_vm(metatrace::JitParams::default(), Box::new(buf.clone()));
+    let main = metatrace_python::main_module(&mut vm, "__main__");
+    assert!(metatrace_python::run_code(&mut vm, &code, main).is_ok());
+    let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
+    (out, vm.stats().clone())
+}
+
+#[test]
+fn a_closure_made_anew_each_round_is_called_without_new_bridges() {
+    // Each round makes a new function object of the same code: traces promote the code, not
+    // the object, so the loop calling it does not fail a guard (and grow a bridge) per round.
+    let src = "def make(k):\n    def add(x):\n        return x + k\n    return add\n\
+               def main():\n    t = 0\n    for r in range(400):\n        f = make(r)\n        \
+               for i in range(50):\n            t += f(i)\n    print(t)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "4480000\n");
+    assert!(s.loops >= 1, "{}", s.summary());
+    assert!(s.bridges <= 5, "{}", s.summary());
+    assert!(s.guard_failures < 1000, "{}", s.summary());
+}
+
+#[test]
+fn recursive_generators_are_traced_without_aborts() {
+    // A generator that resumes a generator of its own code: the trace calls it (recursion is
+    // not inlined) after a stack check, which must come before the resume writes anything.
+    let src = "def walk(d):\n    if d == 0:\n        yield 1\n        return\n    \
+               for x in walk(d - 1):\n        yield x\n    for x in walk(d - 1):\n        yield x + 1\n\
+               def main():\n    t = 0\n    for r in range(300):\n        for v in walk(4):\n            \
+               t += v\n    print(t)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "14400\n");
+    assert_eq!(s.total_aborts(), 0, "{}", s.summary());
+}

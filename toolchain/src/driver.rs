@@ -250,6 +250,13 @@ fn start_nested_bridge<'a, L: Language>(
         rec.push_caller(f);
         vm.shadow.push(RootFrame::of::<L, Tracer<'_, L>>(f));
     }
+    // The snapshot's frames but the outermost are inlined activations, as if the bridge had
+    // called them: calling one of their functions again is recursion (see `Tracer::call_frame`).
+    if !frames.is_empty() {
+        for f in frames.iter().skip(1).chain(std::iter::once(&inner)) {
+            rec.entries.push(L::function_of(L::key(f)));
+        }
+    }
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
     if frames.is_empty() {
@@ -274,6 +281,7 @@ fn start_nested_bridge<'a, L: Language>(
         tcx.vm.shadow.pop();
         if let Some(rec) = tcx.vm.recorder.as_mut().filter(|r| r.gen == gen) {
             rec.pop_caller();
+            rec.entries.pop();
         }
         let mut caller = frames.pop().expect("the snapshot has more than one frame");
         if frames.is_empty() {

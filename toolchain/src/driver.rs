@@ -959,8 +959,7 @@ fn execute<'a, L: Language>(
     // A buffer of the pool (runs nest: compiled code calls the interpreter, which enters
     // compiled code again), given back when the run leaves.
     let mut buf = vm.bufs.pop().unwrap_or_default();
-    buf.clear();
-    buf.extend(reds.iter().map(|r| to_word(*r)));
+    put_inputs(&mut buf, reds.iter().map(|r| to_word(*r)), reds.len());
     vm.spare_reds = recast_reds(reds);
     let exec = run_units(cx, id, f, buf, None);
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
@@ -968,6 +967,20 @@ fn execute<'a, L: Language>(
         reap(cx.vm);
     }
     exec
+}
+
+/// Writes a run's `n` input words at the start of frame buffer `buf` (a buffer of the pool:
+/// after its first run it is as long as the largest frame, and the words past the inputs are
+/// left as they are: compiled code writes every word it reads besides its inputs, and the
+/// collector does not read frame buffers), rather than clearing it and filling it with zeros
+/// again up to the largest frame on every entry.
+pub(crate) fn put_inputs(buf: &mut Vec<u64>, words: impl Iterator<Item = u64>, n: usize) {
+    if buf.len() < n {
+        buf.resize(n, 0);
+    }
+    for (slot, w) in buf.iter_mut().zip(words) {
+        *slot = w;
+    }
 }
 
 /// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation

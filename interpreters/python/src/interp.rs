@@ -301,10 +301,16 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
             || (code.flavor == crate::bytecode::GenFlavor::AsyncGen
                 && errors::is_instance(cx, rt, e, "StopAsyncIteration")));
     if fresh {
-        errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
-        if !is_none(cx, rt, f.exc) {
-            // Raised (by an operation or a callee) while this frame handles `f.exc`.
-            errors::chain_implicit(cx, rt, e, f.exc);
+        // Raised (by an operation or a callee) while this frame handles `f.exc`: chained to it.
+        // (Every test before the writes to `e`: a guard after a write would have to repeat it.)
+        let handled = f.exc;
+        let chain = !is_none(cx, rt, handled) && errors::needs_context(cx, rt, e, handled);
+        if let Some(tb) = errors::traceback_entry(cx, rt, e, f.code_id, code.line_at(f.pc as usize)) {
+            if chain {
+                crate::classes::set_slots(cx, rt, e, &[("__traceback__", tb), ("__context__", handled)]);
+            } else {
+                crate::classes::set_slot(cx, rt, e, "__traceback__", tb);
+            }
         }
     }
     f.phase = START;

@@ -208,3 +208,17 @@ fn recursive_generators_are_traced_without_aborts() {
     assert_eq!(out, "14400\n");
     assert_eq!(s.total_aborts(), 0, "{}", s.summary());
 }
+
+#[test]
+fn raising_while_handling_an_exception_is_traced() {
+    // The raise chains the new exception to the handled one and adds a traceback entry: every
+    // test comes before those writes, so the trace is not aborted (a guard after a write).
+    let src = "def parse(s):\n    try:\n        return int(s)\n    except ValueError:\n        raise KeyError(s)\n\
+               def main():\n    n = 0\n    for r in range(3000):\n        try:\n            \
+               parse(\"x\" if r % 2 else \"1\")\n        except KeyError as e:\n            \
+               n += e.__context__ is not None\n    print(n)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "1500\n");
+    assert!(s.loops >= 1, "{}", s.summary());
+    assert_eq!(s.total_aborts(), 0, "{}", s.summary());
+}

@@ -149,13 +149,14 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
         slots.push(e);
         phase = crate::interp::RAISING;
     }
-    if thrown.is_some() {
+    if thrown.is_some() || !cx.we_are_jitted() {
         enter(cx, g);
     } else {
-        // The frame marks the generator running as its first step (`interp::GEN_ENTER`), so
-        // nothing is written before the call that runs it: a trace that does not inline the
-        // call (a recursive generator) checks the native stack with a guard first, and a guard
-        // after a write would abort the trace (deopt would resume before the write).
+        // While tracing, the frame marks the generator running as its first step
+        // (`interp::GEN_ENTER`), so nothing is written before the call that runs it: a trace
+        // that does not inline the call (a recursive generator) checks the native stack with a
+        // guard first, and a guard after a write would abort the trace (deopt would resume
+        // before the write). (The interpreter marks it here, which saves it a step per resume.)
         phase = crate::interp::GEN_ENTER;
     }
     let globals = cx.getfield_ref(g, &GEN_GLOBALS);

@@ -768,7 +768,14 @@ fn function_entry<'a, L: Language>(
     let threshold = vm.params.function_threshold;
     let cell = vm.entry_cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
-        CellState::Compiled(id) => return execute(cx, id, f),
+        CellState::Compiled(id) => {
+            if vm.params.unprofitable_percent != 0 && unprofitable(vm, id) {
+                // (Compiled code that calls the function directly still does.)
+                vm.entry_cells.get_mut(&key).expect("counted").state = CellState::Blacklisted;
+                return Exec::Continue;
+            }
+            return execute(cx, id, f);
+        }
         CellState::Blacklisted => return Exec::Continue,
         CellState::Counting => {}
     }
@@ -786,7 +793,7 @@ fn function_entry<'a, L: Language>(
 /// Entries into a root unit from the interpreter over which `unprofitable` judges it.
 pub(crate) const PROFIT_WINDOW: u32 = 1000;
 
-/// Counts an entry from the interpreter into loop `id` (a root unit); at the
+/// Counts an entry from the interpreter into loop or function entry `id` (a root unit); at the
 /// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
 /// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
 /// (see `JitParams::unprofitable_percent`).

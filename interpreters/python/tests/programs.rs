@@ -173,9 +173,14 @@ fn hot_python_loops_are_compiled() {
 
 /// Runs `src` with the default JIT parameters; returns what it printed and the JIT's stats.
 fn run_with_stats(src: &str) -> (String, metatrace::JitStats) {
+    run_with_params(src, metatrace::JitParams::default())
+}
+
+/// Runs `src` with JIT parameters `params`; returns what it printed and the JIT's stats.
+fn run_with_params(src: &str, params: metatrace::JitParams) -> (String, metatrace::JitStats) {
     let code = metatrace_python::compile::compile_module(src, "<test>").unwrap();
     let buf = metatrace::SharedBuf::default();
-    let mut vm = metatrace_python::new_vm(metatrace::JitParams::default(), Box::new(buf.clone()));
+    let mut vm = metatrace_python::new_vm(params, Box::new(buf.clone()));
     let main = metatrace_python::main_module(&mut vm, "__main__");
     assert!(metatrace_python::run_code(&mut vm, &code, main).is_ok());
     let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
@@ -221,4 +226,26 @@ fn raising_while_handling_an_exception_is_traced() {
     assert_eq!(out, "1500\n");
     assert!(s.loops >= 1, "{}", s.summary());
     assert_eq!(s.total_aborts(), 0, "{}", s.summary());
+}
+
+#[test]
+fn a_function_entry_that_keeps_failing_stops_being_entered() {
+    // Calls from the interpreter (its loop is never traced) into a compiled function entry
+    // that leaves through a guard on every other call and may get no bridge: with the
+    // `unprofitable` policy the entry is given up after a window of entries.
+    let src = "def f(x):\n    if x % 2:\n        return x * 3\n    return x - 1\n\
+               def main():\n    t = 0\n    for i in range(20000):\n        t += f(i)\n    print(t)\nmain()\n";
+    let mut params = metatrace::JitParams::default();
+    params.apply("threshold=1000000,function_threshold=100,max_bridges=0,unprofitable=30").unwrap();
+    let (out, s) = run_with_params(src, params.clone());
+    assert_eq!(out, "399980000\n");
+    assert!(s.functions >= 1, "{}", s.summary());
+    assert_eq!(s.unprofitable, 1, "{}", s.summary());
+    assert!(s.entries < 2000, "no longer entered: {}", s.summary());
+    // Without the policy it is entered on every call.
+    params.unprofitable_percent = 0;
+    let (out, s) = run_with_params(src, params);
+    assert_eq!(out, "399980000\n");
+    assert_eq!(s.unprofitable, 0, "{}", s.summary());
+    assert!(s.entries > 15000, "{}", s.summary());
 }

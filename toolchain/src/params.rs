@@ -119,7 +119,7 @@ impl JitParams {
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
         ("compile_share=N", "percent of run time compiling may take past the grace (0, none)"),
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
-        ("unprofitable=N", "% of failing entries that stop a spent loop being entered (0, off)"),
+        ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),

@@ -196,6 +196,14 @@ pub trait Language: Sized + 'static {
         let _ = addr;
         None
     }
+    /// The function an activation starting at `key` runs, as a key: traces that meet a call
+    /// of a function already being inlined call it instead (recursion is not unrolled). The
+    /// default is `key` itself (an activation's start is its function); a language whose
+    /// activations may start elsewhere in a function (a generator resumed after a yield) maps
+    /// every such start to one key.
+    fn function_of(key: Self::Key) -> Self::Key {
+        key
+    }
     /// Whether calls are compiled: function entries (activation starts) get traces of their
     /// own, and traces call the functions they do not inline (recursion, too deep) through the
     /// driver (`call_assembler`). Needs [`Language::result_red`] and

@@ -254,6 +254,13 @@ fn start_nested_bridge<'a, L: Language>(
         rec.push_caller(f);
         vm.shadow.push(RootFrame::of::<L, Tracer<'_, L>>(f));
     }
+    // The snapshot's frames but the outermost are inlined activations, as if the bridge had
+    // called them: calling one of their functions again is recursion (see `Tracer::call_frame`).
+    if !frames.is_empty() {
+        for f in frames.iter().skip(1).chain(std::iter::once(&inner)) {
+            rec.entries.push(L::function_of(L::key(f)));
+        }
+    }
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
     if frames.is_empty() {
@@ -278,6 +285,7 @@ fn start_nested_bridge<'a, L: Language>(
         tcx.vm.shadow.pop();
         if let Some(rec) = tcx.vm.recorder.as_mut().filter(|r| r.gen == gen) {
             rec.pop_caller();
+            rec.entries.pop();
         }
         let mut caller = frames.pop().expect("the snapshot has more than one frame");
         if frames.is_empty() {
@@ -818,7 +826,14 @@ fn function_entry<'a, L: Language>(
     let threshold = vm.params.function_threshold;
     let cell = vm.entry_cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
-        CellState::Compiled(id) => return execute(cx, id, f),
+        CellState::Compiled(id) => {
+            if vm.params.unprofitable_percent != 0 && unprofitable(vm, id) {
+                // (Compiled code that calls the function directly still does.)
+                vm.entry_cells.get_mut(&key).expect("counted").state = CellState::Blacklisted;
+                return Exec::Continue;
+            }
+            return execute(cx, id, f);
+        }
         CellState::Blacklisted => return Exec::Continue,
         CellState::Counting => {}
     }
@@ -836,7 +851,7 @@ fn function_entry<'a, L: Language>(
 /// Entries into a root unit from the interpreter over which `unprofitable` judges it.
 pub(crate) const PROFIT_WINDOW: u32 = 1000;
 
-/// Counts an entry from the interpreter into loop `id` (a root unit); at the
+/// Counts an entry from the interpreter into loop or function entry `id` (a root unit); at the
 /// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
 /// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
 /// (see `JitParams::unprofitable_percent`).
@@ -1020,8 +1035,7 @@ fn execute<'a, L: Language>(
     // A buffer of the pool (runs nest: compiled code calls the interpreter, which enters
     // compiled code again), given back when the run leaves.
     let mut buf = vm.bufs.pop().unwrap_or_default();
-    buf.clear();
-    buf.extend(reds.iter().map(|r| to_word(*r)));
+    put_inputs(&mut buf, reds.iter().map(|r| to_word(*r)), reds.len());
     vm.spare_reds = recast_reds(reds);
     let exec = run_units(cx, id, f, buf, None);
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
@@ -1029,6 +1043,20 @@ fn execute<'a, L: Language>(
         reap(cx.vm);
     }
     exec
+}
+
+/// Writes a run's `n` input words at the start of frame buffer `buf` (a buffer of the pool:
+/// after its first run it is as long as the largest frame, and the words past the inputs are
+/// left as they are: compiled code writes every word it reads besides its inputs, and the
+/// collector does not read frame buffers), rather than clearing it and filling it with zeros
+/// again up to the largest frame on every entry.
+pub(crate) fn put_inputs(buf: &mut Vec<u64>, words: impl Iterator<Item = u64>, n: usize) {
+    if buf.len() < n {
+        buf.resize(n, 0);
+    }
+    for (slot, w) in buf.iter_mut().zip(words) {
+        *slot = w;
+    }
 }
 
 /// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation

@@ -31,11 +31,12 @@ pub struct JitParams {
     pub compile_share: u32,
     /// Compile time (milliseconds) spent freely before `compile_share` applies.
     pub compile_grace_ms: u32,
-    /// A compiled loop whose tree of bridges can grow no more (its bridge budget spent, or the
-    /// `Vm` over its compile share) and that left through a failing guard on at least this
-    /// percent of its last `driver::PROFIT_WINDOW` entries is no longer entered from its loop
-    /// header (like PyPy's "not profitable" traces): each such exit costs a deopt. Exits of
-    /// other traces linked to it still jump there. 0 (the default) disables: measured on
+    /// A compiled loop (or function entry) whose tree of bridges can grow no more (its bridge
+    /// budget spent, or the `Vm` over its compile share) and that left through a failing guard
+    /// on at least this percent of its last `driver::PROFIT_WINDOW` entries is no longer
+    /// entered from its loop header (or by the interpreter's calls) (like PyPy's "not
+    /// profitable" traces): each such exit costs a deopt. Exits of other traces linked to it
+    /// (and compiled code calling the function directly) still jump there. 0 (the default) disables: measured on
     /// mtpy's benchmarks, 30 made json_tree about 5 % and raytrace 3 % faster but deltablue
     /// about 25 % slower (its loops fail guards often and still pay), so a failure rate alone
     /// does not tell an unprofitable loop.
@@ -118,7 +119,7 @@ impl JitParams {
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
         ("compile_share=N", "percent of run time compiling may take past the grace (0, none)"),
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
-        ("unprofitable=N", "% of failing entries that stop a spent loop being entered (0, off)"),
+        ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),

@@ -74,8 +74,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         // SAFETY: see the function's contract.
         let words = unsafe { std::slice::from_raw_parts(frame as *const u64, vm.link_words) };
         let mut buf = vm.spare_bufs.pop().unwrap_or_default();
-        buf.clear();
-        buf.extend_from_slice(words);
+        driver::put_inputs(&mut buf, words.iter().copied(), words.len());
         // Bridges first.
         match settle(vm, decode_exit(exit), &mut buf, t.ret) {
             Ok(word) => {
@@ -98,8 +97,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                 // Run the callee's function entry (and its bridges) on the argument words,
                 // which are its inputs; anything else goes the driver's way.
                 let mut buf = vm.spare_bufs.pop().unwrap_or_default();
-                buf.clear();
-                buf.extend_from_slice(args);
+                driver::put_inputs(&mut buf, args.iter().copied(), args.len());
                 match run_compiled(vm, id, &mut buf, t.ret) {
                     Ok(word) => {
                         vm.spare_bufs.push(buf);

@@ -80,7 +80,7 @@ pub struct JitStats {
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
-    /// Loops no longer entered from the interpreter because their
+    /// Loops and function entries no longer entered from the interpreter because their
     /// compiled code kept failing guards it could get no more bridges for
     /// (`JitParams::unprofitable_percent`).
     pub unprofitable: u64,

@@ -847,7 +847,8 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         if let Some(rec) = self.rec() {
             let too_deep = rec.frames.len() >= depth_limit;
             // Inlining recursion would unroll it until the trace is too long.
-            let recursion = rec.entries.contains(&entry);
+            let function = L::function_of(entry);
+            let recursion = rec.entries.iter().any(|&e| L::function_of(e) == function);
             if (too_deep || recursion || dont) && L::COMPILED_CALLS {
                 // The trace calls the function through the driver instead.
                 return self.residual_call(caller, callee);

@@ -44,6 +44,16 @@ pub fn make_function<S: Space, C: Ctx<Py<S>>>(
     f
 }
 
+/// The number of function `func`'s code, made green. The code is promoted, not the function:
+/// a function made anew on each run of its `def` (a closure, say) is a new object every time,
+/// and a trace that guarded on the object would fail on each new one (and grow a bridge for
+/// it), while they all share their code (as PyPy promotes `w_function.code`).
+#[inline(always)]
+pub fn code_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, func: C::Ref) -> u32 {
+    let id = cx.getfield_int(func, &FUNC_CODE);
+    cx.promote_int(id) as u32
+}
+
 fn type_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, msg: String) -> C::Ref {
     errors::new_error(cx, rt, "TypeError", &msg)
 }
@@ -84,9 +94,7 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     args: &[C::Ref],
     exc: C::Ref,
 ) -> Option<Frame<C>> {
-    let func_addr = cx.promote_ref(func);
-    // SAFETY: a promoted function object: its code field is its code's number.
-    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let id = code_of::<S, C>(cx, func);
     let code = rt.code(id);
     if !code.takes_exactly(args.len()) {
         return None;
@@ -177,9 +185,7 @@ pub fn bind<S: Space, C: Ctx<Py<S>>>(
     exc: C::Ref,
     dicts: &mut dyn KwDicts<C>,
 ) -> Result<Frame<C>, C::Ref> {
-    let func_addr = cx.promote_ref(func);
-    // SAFETY: a promoted function object: its code field is its code's number.
-    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let id = code_of::<S, C>(cx, func);
     let code = rt.code(id);
     let consts = rt.consts.borrow()[id as usize].clone();
     let fname = &*code.qualname;

@@ -51,8 +51,22 @@ pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, 
 
 /// Adds the frame running `code` at `line` in front of `e`'s traceback.
 pub fn add_traceback<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, code: u32, line: u32) {
+    if let Some(tb) = traceback_entry(cx, rt, e, code, line) {
+        classes::set_slot(cx, rt, e, "__traceback__", tb);
+    }
+}
+
+/// The traceback entry for the frame running `code` at `line` in front of `e`'s traceback
+/// (a new object: nothing is written to `e`), if `e` is an exception instance.
+pub fn traceback_entry<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    e: C::Ref,
+    code: u32,
+    line: u32,
+) -> Option<C::Ref> {
     if cx.promote_class(e) != INSTANCE.class() {
-        return;
+        return None;
     }
     let prev = classes::get_slot(cx, rt, e, "__traceback__");
     let tb = cx.new_object(&TRACEBACK);
@@ -64,7 +78,7 @@ pub fn add_traceback<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref
     let (k, l) = (cx.int(code as i64), cx.int(line as i64));
     cx.setfield_int(tb, &TB_CODE, k);
     cx.setfield_int(tb, &TB_LINE, l);
-    classes::set_slot(cx, rt, e, "__traceback__", tb);
+    Some(tb)
 }
 
 /// Whether `e` is an instance of the builtin class named `class`.
@@ -201,13 +215,20 @@ pub fn make_raisable<S: Space, C: Ctx<Py<S>>>(
 /// than a `raise` statement (which chains in [`make_raisable`]): its `__context__` becomes
 /// `handled` unless it has one, is `handled`, or is in `handled`'s context chain (a cycle).
 pub fn chain_implicit<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, handled: C::Ref) {
+    if needs_context(cx, rt, e, handled) {
+        classes::set_slot(cx, rt, e, "__context__", handled);
+    }
+}
+
+/// Whether [`chain_implicit`] sets `e.__context__` to `handled` (it only reads).
+pub fn needs_context<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, handled: C::Ref) -> bool {
     let same = cx.ptr_eq(e, handled);
     if cx.is_true(same) || cx.promote_class(e) != INSTANCE.class() {
-        return;
+        return false;
     }
     match classes::get_slot(cx, rt, e, "__context__") {
         Some(c) if crate::interp::is_none(cx, rt, c) => {}
-        _ => return,
+        _ => return false,
     }
     let mut link = handled;
     for _ in 0..8 {
@@ -218,14 +239,14 @@ pub fn chain_implicit<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Re
             Some(c) if !crate::interp::is_none(cx, rt, c) => {
                 let cycle = cx.ptr_eq(c, e);
                 if cx.is_true(cycle) {
-                    return;
+                    return false;
                 }
                 link = c;
             }
             _ => break,
         }
     }
-    classes::set_slot(cx, rt, e, "__context__", handled);
+    true
 }
 
 /// The text CPython prints for an uncaught exception (traceback, then `Type: message`),

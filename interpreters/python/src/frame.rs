@@ -115,6 +115,10 @@ impl<S: Space> Language for Py<S> {
     fn key<R: Reds>(f: &Frame<R>) -> Key {
         Key { code: f.code_id, pc: f.pc, phase: f.phase }
     }
+    /// A code's start: a generator resumed after a yield runs the same function.
+    fn function_of(key: Key) -> Key {
+        Key { code: key.code, pc: 0, phase: 0 }
+    }
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.push(Red::Ref(f.globals));
         out.push(Red::Ref(f.exc));

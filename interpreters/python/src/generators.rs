@@ -149,8 +149,16 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
         slots.push(e);
         phase = crate::interp::RAISING;
     }
-    let running = cx.int(RUNNING);
-    cx.setfield_int(g, &GEN_STATE, running);
+    if thrown.is_some() || !cx.we_are_jitted() {
+        enter(cx, g);
+    } else {
+        // While tracing, the frame marks the generator running as its first step
+        // (`interp::GEN_ENTER`), so nothing is written before the call that runs it: a trace
+        // that does not inline the call (a recursive generator) checks the native stack with a
+        // guard first, and a guard after a write would abort the trace (deopt would resume
+        // before the write). (The interpreter marks it here, which saves it a step per resume.)
+        phase = crate::interp::GEN_ENTER;
+    }
     let globals = cx.getfield_ref(g, &GEN_GLOBALS);
     let exc = cx.getfield_ref(g, &GEN_EXC);
     let rt_rc = rt.me.borrow().upgrade().expect("the runtime is alive");
@@ -167,6 +175,12 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
         gen: g,
         slots,
     }))
+}
+
+/// Marks generator `g` running (its frame is about to run).
+pub fn enter<S: Space, C: Ctx<Py<S>>>(cx: &mut C, g: C::Ref) {
+    let running = cx.int(RUNNING);
+    cx.setfield_int(g, &GEN_STATE, running);
 }
 
 /// At a `YieldValue` (the yielded value popped): saves the frame into its generator; the

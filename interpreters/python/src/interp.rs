@@ -35,6 +35,9 @@ pub const SEND: u8 = 6;
 pub const CMP_REFLECT: u8 = 7;
 /// `Binary`: `[a, b, b.__rop__(a)]`: if it is `NotImplemented` too, TypeError.
 pub const REFLECTED: u8 = 8;
+/// A generator's frame as its resumer made it, before the generator is marked running (see
+/// `generators::resume`): the first step marks it, the instruction at the pc runs next.
+pub const GEN_ENTER: u8 = 9;
 
 /// What an instruction tells the loop.
 pub(crate) enum Step<C: Reds> {
@@ -310,10 +313,16 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
             || (code.flavor == crate::bytecode::GenFlavor::AsyncGen
                 && errors::is_instance(cx, rt, e, "StopAsyncIteration")));
     if fresh {
-        errors::add_traceback(cx, rt, e, f.code_id, code.line_at(f.pc as usize));
-        if !is_none(cx, rt, f.exc) {
-            // Raised (by an operation or a callee) while this frame handles `f.exc`.
-            errors::chain_implicit(cx, rt, e, f.exc);
+        // Raised (by an operation or a callee) while this frame handles `f.exc`: chained to it.
+        // (Every test before the writes to `e`: a guard after a write would have to repeat it.)
+        let handled = f.exc;
+        let chain = !is_none(cx, rt, handled) && errors::needs_context(cx, rt, e, handled);
+        if let Some(tb) = errors::traceback_entry(cx, rt, e, f.code_id, code.line_at(f.pc as usize)) {
+            if chain {
+                crate::classes::set_slots(cx, rt, e, &[("__traceback__", tb), ("__context__", handled)]);
+            } else {
+                crate::classes::set_slot(cx, rt, e, "__traceback__", tb);
+            }
         }
     }
     f.phase = START;
@@ -461,6 +470,10 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             } else {
                 f.pc = t;
             }
+            Step::Next
+        }
+        GEN_ENTER => {
+            crate::generators::enter(cx, f.gen);
             Step::Next
         }
         TRUTH => {
@@ -690,9 +703,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         class = cx.promote_class(callable);
     }
     if class == FUNCTION.class() {
-        let addr = cx.promote_ref(callable);
-        // SAFETY: a promoted function: its code field is its code's number.
-        let code = rt.code(unsafe { read_word(addr, &FUNC_CODE) } as u32);
+        let code = rt.code(crate::call::code_of::<S, C>(cx, callable));
         if code.varkeywords || code.kwonlyargcount > 0 {
             // Binding needs dicts (or a generator object): a native does the call.
             return builtins::call_native::<S, C>(cx, f, callable, &args, kwargs);

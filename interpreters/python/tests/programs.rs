@@ -170,3 +170,82 @@ fn hot_python_loops_are_compiled() {
     assert!(s.loops >= 1, "{}", s.summary());
     assert!(s.guard_failures < 20, "the loop stays in compiled code: {}", s.summary());
 }
+
+/// Runs `src` with the default JIT parameters; returns what it printed and the JIT's stats.
+fn run_with_stats(src: &str) -> (String, metatrace::JitStats) {
+    run_with_params(src, metatrace::JitParams::default())
+}
+
+/// Runs `src` with JIT parameters `params`; returns what it printed and the JIT's stats.
+fn run_with_params(src: &str, params: metatrace::JitParams) -> (String, metatrace::JitStats) {
+    let code = metatrace_python::compile::compile_module(src, "<test>").unwrap();
+    let buf = metatrace::SharedBuf::default();
+    let mut vm = metatrace_python::new_vm(params, Box::new(buf.clone()));
+    let main = metatrace_python::main_module(&mut vm, "__main__");
+    assert!(metatrace_python::run_code(&mut vm, &code, main).is_ok());
+    let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
+    (out, vm.stats().clone())
+}
+
+#[test]
+fn a_closure_made_anew_each_round_is_called_without_new_bridges() {
+    // Each round makes a new function object of the same code: traces promote the code, not
+    // the object, so the loop calling it does not fail a guard (and grow a bridge) per round.
+    let src = "def make(k):\n    def add(x):\n        return x + k\n    return add\n\
+               def main():\n    t = 0\n    for r in range(400):\n        f = make(r)\n        \
+               for i in range(50):\n            t += f(i)\n    print(t)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "4480000\n");
+    assert!(s.loops >= 1, "{}", s.summary());
+    assert!(s.bridges <= 5, "{}", s.summary());
+    assert!(s.guard_failures < 1000, "{}", s.summary());
+}
+
+#[test]
+fn recursive_generators_are_traced_without_aborts() {
+    // A generator that resumes a generator of its own code: the trace calls it (recursion is
+    // not inlined) after a stack check, which must come before the resume writes anything.
+    let src = "def walk(d):\n    if d == 0:\n        yield 1\n        return\n    \
+               for x in walk(d - 1):\n        yield x\n    for x in walk(d - 1):\n        yield x + 1\n\
+               def main():\n    t = 0\n    for r in range(300):\n        for v in walk(4):\n            \
+               t += v\n    print(t)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "14400\n");
+    assert_eq!(s.total_aborts(), 0, "{}", s.summary());
+}
+
+#[test]
+fn raising_while_handling_an_exception_is_traced() {
+    // The raise chains the new exception to the handled one and adds a traceback entry: every
+    // test comes before those writes, so the trace is not aborted (a guard after a write).
+    let src = "def parse(s):\n    try:\n        return int(s)\n    except ValueError:\n        raise KeyError(s)\n\
+               def main():\n    n = 0\n    for r in range(3000):\n        try:\n            \
+               parse(\"x\" if r % 2 else \"1\")\n        except KeyError as e:\n            \
+               n += e.__context__ is not None\n    print(n)\nmain()\n";
+    let (out, s) = run_with_stats(src);
+    assert_eq!(out, "1500\n");
+    assert!(s.loops >= 1, "{}", s.summary());
+    assert_eq!(s.total_aborts(), 0, "{}", s.summary());
+}
+
+#[test]
+fn a_function_entry_that_keeps_failing_stops_being_entered() {
+    // Calls from the interpreter (its loop is never traced) into a compiled function entry
+    // that leaves through a guard on every other call and may get no bridge: with the
+    // `unprofitable` policy the entry is given up after a window of entries.
+    let src = "def f(x):\n    if x % 2:\n        return x * 3\n    return x - 1\n\
+               def main():\n    t = 0\n    for i in range(20000):\n        t += f(i)\n    print(t)\nmain()\n";
+    let mut params = metatrace::JitParams::default();
+    params.apply("threshold=1000000,function_threshold=100,max_bridges=0,unprofitable=30").unwrap();
+    let (out, s) = run_with_params(src, params.clone());
+    assert_eq!(out, "399980000\n");
+    assert!(s.functions >= 1, "{}", s.summary());
+    assert_eq!(s.unprofitable, 1, "{}", s.summary());
+    assert!(s.entries < 2000, "no longer entered: {}", s.summary());
+    // Without the policy it is entered on every call.
+    params.unprofitable_percent = 0;
+    let (out, s) = run_with_params(src, params);
+    assert_eq!(out, "399980000\n");
+    assert_eq!(s.unprofitable, 0, "{}", s.summary());
+    assert!(s.entries > 15000, "{}", s.summary());
+}

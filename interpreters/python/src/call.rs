@@ -128,9 +128,7 @@ pub fn plain_callee<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, func: C::R
     if is_null(cx, func) || cx.promote_class(func) != FUNCTION.class() {
         return None;
     }
-    let func_addr = cx.promote_ref(func);
-    // SAFETY: a promoted function object: its code field is its code's number.
-    let id = unsafe { read_word(func_addr, &FUNC_CODE) } as u32;
+    let id = code_of::<S, C>(cx, func);
     let code = rt.code(id);
     if !code.takes_exactly(nargs) || code.kind == crate::bytecode::CodeKind::Generator || !cx.stack_ok() {
         return None;

@@ -856,3 +856,30 @@ fn exits_to_code_taking_virtual_inputs_build_nothing() {
     assert_eq!(word, 5 << 32);
     assert_eq!(&frame[..3], &[10, 0xdead, 30]);
 }
+
+#[test]
+fn functions_past_the_large_size_compile_with_the_single_pass_allocator_and_run_the_same() {
+    // A long straight-line trace whose guards keep earlier values alive: past
+    // `LARGE_FUNCTION` Cranelift instructions, where the backend switches allocators.
+    let n = 6_000;
+    let mut src = String::from("inputs(i0, i1)\n");
+    let mut expect = 5i64;
+    for k in 0..n {
+        let (x, y) = (k + 1, k + 2);
+        src += &format!("i{y} = int_add(i{x}, {k})\n");
+        expect += k as i64;
+        if k % 2 == 0 {
+            let c = y + n + 10;
+            src += &format!("i{c} = int_lt(i{y}, i0)\nguard_true(i{c}) [f: i{y}, i{x}, i1]\n");
+        }
+    }
+    src += &format!("finish(i{})\n", n + 1);
+    let code = compile(&src);
+    let (exit, frame) = run(&code, &[i64::MAX as u64, 5]);
+    assert_eq!(exit as usize, code.exit_count() - 1, "the trace finishes");
+    assert_eq!(frame[0] as i64, expect);
+    // A failing guard leaves with its snapshot's values.
+    let (exit, frame) = run(&code, &[100, 5]);
+    assert_eq!(exit, 7, "the first guard that sees a value of 100 or more");
+    assert_eq!(&frame[..3], &[5 + 105, 5 + 91, 5]);
+}

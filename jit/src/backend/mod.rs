@@ -59,6 +59,9 @@ impl std::error::Error for CompileError {}
 /// A Cranelift code generator for one target ISA.
 pub struct Backend {
     isa: OwnedTargetIsa,
+    /// The same target with the single-pass register allocator, for functions of more than
+    /// [`LARGE_FUNCTION`] instructions (see there).
+    isa_large: OwnedTargetIsa,
     /// The entry function (host backends only; see the module docs).
     entry: Option<Arc<code_memory::CodeMemory>>,
     /// Compilation contexts kept between compiles so their allocations are reused (taken out
@@ -77,14 +80,25 @@ impl std::fmt::Debug for Backend {
     }
 }
 
-/// Shared compiler flags: optimize, but keep compile latency low.
-fn shared_flags() -> Result<settings::Flags, CompileError> {
+/// Functions with more Cranelift instructions than this are register-allocated in one pass.
+/// The backtracking allocator's time grows faster than linearly with a function's size when
+/// many values live across it (a long trace whose guards keep much of the frame alive): a
+/// 6,600-op Python loop took 5 s to allocate, more than all the rest of a run. Past this size
+/// the single-pass allocator bounds compile time at the price of more spills, which a trace
+/// that long spreads over enough work to pay for.
+pub const LARGE_FUNCTION: usize = 12_000;
+
+/// Shared compiler flags: optimize, but keep compile latency low; `large` for functions past
+/// [`LARGE_FUNCTION`].
+fn shared_flags(large: bool) -> Result<settings::Flags, CompileError> {
     let mut b = settings::builder();
     let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| CompileError(format!("setting {k}={v}: {e}")));
     // (Measured on mtpy's benchmarks: `single_pass` register allocation compiles about 30 %
     // faster but made nbody's loops about 20 % slower; `opt_level=none` saves under a fifth
-    // of compile time. Compile time is bounded by the driver's budgets instead.)
+    // of compile time. Compile time is bounded by the driver's budgets instead, except for
+    // the largest functions.)
     set("opt_level", "speed")?;
+    set("regalloc_algorithm", if large { "single_pass" } else { "backtracking" })?;
     // The IR verifier is a debugging aid; it costs compile time in release builds.
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).
@@ -98,8 +112,7 @@ impl Backend {
     /// ISA for this machine (cranelift-native, with the host's CPU features), for code that
     /// will run here.
     pub fn host() -> Result<Backend, CompileError> {
-        let builder = cranelift_native::builder().map_err(|e| CompileError(format!("host ISA: {e}")))?;
-        Backend::finish(builder)
+        Backend::finish(|| cranelift_native::builder().map_err(|e| CompileError(format!("host ISA: {e}"))))
     }
 
     /// ISA from a named triple, e.g. `"x86_64-unknown-linux-gnu"` or
@@ -107,16 +120,18 @@ impl Backend {
     /// detection), so the output is reproducible across machines.
     pub fn for_triple(triple: &str) -> Result<Backend, CompileError> {
         let triple = Triple::from_str(triple).map_err(|e| CompileError(format!("bad triple {triple:?}: {e}")))?;
-        let builder = isa::lookup(triple.clone()).map_err(|e| CompileError(format!("no ISA for {triple}: {e}")))?;
-        Backend::finish(builder)
+        Backend::finish(|| isa::lookup(triple.clone()).map_err(|e| CompileError(format!("no ISA for {triple}: {e}"))))
     }
 
-    fn finish(builder: isa::Builder) -> Result<Backend, CompileError> {
-        let isa = builder.finish(shared_flags()?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
+    /// The backend for the target `builder` makes builders for (one per register allocator).
+    fn finish(builder: impl Fn() -> Result<isa::Builder, CompileError>) -> Result<Backend, CompileError> {
+        let isa = builder()?.finish(shared_flags(false)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
         if isa.pointer_bits() != 64 {
             return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
         }
-        let mut backend = Backend { isa, entry: None, scratch: Mutex::new(None) };
+        let isa_large =
+            builder()?.finish(shared_flags(true)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
+        let mut backend = Backend { isa, isa_large, entry: None, scratch: Mutex::new(None) };
         if backend.is_host() {
             let code = backend.emit_entry()?;
             backend.entry = Some(Arc::new(code_memory::CodeMemory::new(&code).map_err(CompileError)?));
@@ -243,9 +258,10 @@ impl Backend {
         s: &mut Scratch,
     ) -> Result<Vec<u8>, CompileError> {
         s.ctx.func = build(&*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
+        let isa = if s.ctx.func.dfg.num_insts() > LARGE_FUNCTION { &self.isa_large } else { &self.isa };
         let compiled = s
             .ctx
-            .compile(&*self.isa, &mut ControlPlane::default())
+            .compile(&**isa, &mut ControlPlane::default())
             .map_err(|e| CompileError(format!("cranelift: {:?}", e.inner)))?;
         let relocs = compiled.buffer.relocs();
         if !relocs.is_empty() {

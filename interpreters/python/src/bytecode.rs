@@ -197,6 +197,17 @@ pub enum Op {
     LoadFast(u32),
     /// `[v] -> []`, `locals[i] = v`
     StoreFast(u32),
+    // Superinstructions: the compiler's last step (`fuse`) puts one in place of the first of
+    // two instructions that often run in a row, leaving the second where it was (jumps may
+    // land on it). One runs both and goes on after the second; when the second would need
+    // more than its common case (an unbound local), it runs only the first, and the second
+    // then runs as itself.
+    /// `LoadFast(a)`, then the `LoadFast(b)` after it.
+    LoadFastLoadFast(u32, u32),
+    /// `LoadFast(a)`, then the `LoadConst(k)` after it.
+    LoadFastLoadConst(u32, u32),
+    /// `StoreFast(a)`, then the `LoadFast(b)` after it.
+    StoreFastLoadFast(u32, u32),
     /// `[] -> []`, `locals[i] = null`; UnboundLocalError if already empty.
     DeleteFast(u32),
     /// `[] -> [v]`: `names[n]` in the module's globals, then builtins; NameError.
@@ -537,6 +548,21 @@ pub struct Code {
     pub kwnames: Vec<Rc<[Rc<str>]>>,
     /// The interpreter's inline caches, one per instruction (see `sites`).
     pub sites: crate::sites::Sites,
+}
+
+/// Puts superinstructions in place of the pairs of instructions they stand for (see
+/// [`Op::LoadFastLoadFast`]). Each pair is looked for in the original code, so a run of
+/// three loads fuses at both of its first two positions.
+pub fn fuse(ops: &mut [Op]) {
+    for pc in 0..ops.len().saturating_sub(1) {
+        let fused = match (ops[pc], ops[pc + 1]) {
+            (Op::LoadFast(a), Op::LoadFast(b)) => Op::LoadFastLoadFast(a, b),
+            (Op::LoadFast(a), Op::LoadConst(k)) => Op::LoadFastLoadConst(a, k),
+            (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
+            _ => continue,
+        };
+        ops[pc] = fused;
+    }
 }
 
 impl Code {

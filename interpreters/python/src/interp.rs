@@ -78,6 +78,37 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                     f.pc += 1;
                     Step::Next
                 }
+                // Superinstructions (see `bytecode::fuse`); with an unbound local, `instruction`
+                // runs the first half only.
+                Op::LoadFastLoadFast(a, b)
+                    if !is_null(cx, f.slots.local(a as usize)) && !is_null(cx, f.slots.local(b as usize)) =>
+                {
+                    let (x, y) = (f.slots.local(a as usize), f.slots.local(b as usize));
+                    f.push(x);
+                    f.push(y);
+                    f.pc += 2;
+                    Step::Next
+                }
+                Op::LoadFastLoadConst(a, k) if !is_null(cx, f.slots.local(a as usize)) => {
+                    let x = f.slots.local(a as usize);
+                    f.push(x);
+                    let c = cx.const_ref(f.consts[k as usize]);
+                    f.push(c);
+                    f.pc += 2;
+                    Step::Next
+                }
+                Op::StoreFastLoadFast(a, b) => {
+                    let v = f.pop();
+                    f.slots.set_local(a as usize, v);
+                    let y = f.slots.local(b as usize);
+                    if is_null(cx, y) {
+                        f.pc += 1;
+                    } else {
+                        f.push(y);
+                        f.pc += 2;
+                    }
+                    Step::Next
+                }
                 Op::LoadConst(k) => {
                     let c = cx.const_ref(f.consts[k as usize]);
                     f.push(c);
@@ -794,7 +825,8 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let c = cx.const_ref(f.consts[k as usize]);
             f.push(c);
         }
-        Op::LoadFast(i) => {
+        // (A superinstruction comes here only when its second half cannot run: see `run_frame`.)
+        Op::LoadFast(i) | Op::LoadFastLoadFast(i, _) | Op::LoadFastLoadConst(i, _) => {
             let v = f.slots.local(i as usize);
             if is_null(cx, v) {
                 let msg = format!(
@@ -805,7 +837,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             }
             f.push(v);
         }
-        Op::StoreFast(i) => {
+        Op::StoreFast(i) | Op::StoreFastLoadFast(i, _) => {
             let v = f.pop();
             f.slots.set_local(i as usize, v)
         }

@@ -27,6 +27,9 @@ pub(crate) fn effect(op: &Op) -> Effect {
     match *op {
         LoadConst(_) | LoadFast(_) | LoadGlobal(_) | LoadName(_) | LoadDeref(_) | LoadClosure(_) => seq(0, 1),
         StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => seq(1, -1),
+        // (As their first instruction: the second one follows at pc + 1.)
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) => seq(0, 1),
+        StoreFastLoadFast(..) => seq(1, -1),
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) | MakeCell(_) | Nop => seq(0, 0),
         LoadAttr(_) => seq(1, 0),
         LoadMethod(_) => seq(1, 1),
@@ -150,6 +153,12 @@ fn verify_one(code: &Code) -> Result<(), String> {
                 if i >= nslots =>
             {
                 return Err(format!("pc {pc} {op:?}: no such slot"));
+            }
+            Op::LoadFastLoadFast(a, b) | Op::StoreFastLoadFast(a, b) if a.max(b) >= nslots => {
+                return Err(format!("pc {pc} {op:?}: no such slot"));
+            }
+            Op::LoadFastLoadConst(a, k) if a >= nslots || k as usize >= code.consts.len() => {
+                return Err(format!("pc {pc} {op:?}: no such slot or constant"));
             }
             Op::LoadConst(k) | Op::MakeFunction { code: k, .. } | Op::CallKw { names: k, .. }
                 if k as usize >= code.consts.len() =>

@@ -552,12 +552,13 @@ impl<'a> Compiler<'a> {
             sites: crate::sites::Sites::new(0),
         };
         let kwnames = code.consts.iter().map(crate::bytecode::Const::keyword_names).collect();
-        let code = Code { kwnames, sites: crate::sites::Sites::new(code.ops.len()), ..code };
+        let mut code = Code { kwnames, sites: crate::sites::Sites::new(code.ops.len()), ..code };
         if cfg!(debug_assertions) {
             if let Err(m) = flow::verify(&code) {
                 return cerr(format!("internal compiler error: {m}"), r);
             }
         }
+        crate::bytecode::fuse(&mut code.ops);
         Ok(Rc::new(code))
     }
 

@@ -107,6 +107,10 @@ pub static MODULES: &[Frozen] = frozen! {
     "unittest.case" => "unittest/case.py";
     "unittest.runner" => "unittest/runner.py";
     "zlib" => "zlib.py";
+    "pickle" => "pickle.py";
+    "timeit" => "timeit.py";
+    "uuid" => "uuid.py";
+    "difflib" => "difflib.py";
 };
 
 /// The embedded module `name`, if there is one.

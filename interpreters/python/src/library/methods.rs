@@ -8,6 +8,7 @@ rows! {
     "generator.send" => gen_send_m,
     "generator.throw" => gen_throw,
     "generator.close" => gen_close,
+    "__close_iter__" => close_iter,
     "generator.__next__" => gen_next,
     "property.setter" => prop_setter,
     "property.getter" => prop_getter,
@@ -109,6 +110,23 @@ pub(super) fn gen_close<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     close(cx, rt, this(t))?;
+    Ok(rt.none.get())
+}
+
+/// `__close_iter__(it)`: closes `it` if it is a generator (the compiler calls it when a loop
+/// drops an iterator only it referred to: see `pop_iterator` in `compile::stmt`).
+pub(super) fn close_iter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    if let [g] = args[..] {
+        if is(g, &crate::generators::GENERATOR) {
+            close(cx, rt, g)?;
+        }
+    }
     Ok(rt.none.get())
 }
 

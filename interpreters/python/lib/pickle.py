@@ -344,7 +344,18 @@ class Pickler:
     def save_list(self, obj):
         self._write(b"]")
         self._memoize(obj)
-        self._batch_appends(obj)
+        # An exact list is written as CPython's C pickler writes it: one APPEND for a
+        # single item, else batches that each start with a MARK (even a batch of one).
+        n = len(obj)
+        if n == 1:
+            self.save(obj[0])
+            self._write(b"a")
+            return
+        for start in range(0, n, _BATCH):
+            self._write(b"(")
+            for x in obj[start:start + _BATCH]:
+                self.save(x)
+            self._write(b"e")
 
     def _batch_appends(self, items):
         it = iter(items)
@@ -369,7 +380,18 @@ class Pickler:
     def save_dict(self, obj):
         self._write(b"}")
         self._memoize(obj)
-        self._batch_setitems(iter(obj.items()))
+        items = list(obj.items())
+        if len(items) == 1:
+            self.save(items[0][0])
+            self.save(items[0][1])
+            self._write(b"s")
+            return
+        for start in range(0, len(items), _BATCH):
+            self._write(b"(")
+            for k, v in items[start:start + _BATCH]:
+                self.save(k)
+                self.save(v)
+            self._write(b"u")
 
     def _batch_setitems(self, items):
         it = iter(items)

@@ -9,7 +9,7 @@ for bad in ["xyz", "1234"]:
     except ValueError as e: print(e)
 try: u2.x = 1
 except TypeError as e: print(e)
-t = timeit.Timer("x = sum(range(10))"); print(type(t.timeit(100)), len(t.repeat(3, 10)))
+t = timeit.Timer("x = sum(range(10))"); print(type(t.timeit(10)), len(t.repeat(3, 2)))
 print(timeit.timeit(lambda: None, number=5) >= 0, timeit.timeit("y*2", setup="y=3", number=3) >= 0)
 print(timeit.timeit("z", globals={"z": 1}, number=2) >= 0)
 text1 = """The quick brown fox
@@ -35,6 +35,6 @@ print(difflib.get_close_matches("wheel", ["while", "whale", "wheat", "steel", "p
 print(difflib.get_close_matches("pyhton", ["python", "jython", "cython", "typhon"]))
 diff = list(difflib.ndiff("one\ntwo\nthree\n".splitlines(1), "ore\ntree\nemu\n".splitlines(1)))
 print("".join(difflib.restore(diff, 1)), "".join(difflib.restore(diff, 2)))
-a = [str(i % 7) for i in range(300)]; b = a[::-1]
+a = [str(i % 7) for i in range(200)]; b = a[::-1]
 print(difflib.SequenceMatcher(None, a, b).ratio(), len(list(difflib.unified_diff(a, b))))
 print(list(difflib.SequenceMatcher(None, "abxcd", "abcd").get_grouped_opcodes(1)))

@@ -1,4 +1,4 @@
-import pickle, collections, enum, dataclasses, datetime
+import pickle, collections, enum, dataclasses
 class P:
     def __init__(self, x): self.x = x; self.l = [x, "s"]
 class S:
@@ -19,14 +19,14 @@ class St:
     def __setstate__(self, s): self.v = s["v"] + 1
 shared = [1, 2]
 vals = [None, True, False, 0, 255, 256, 65535, 65536, -1, 2**31, -2**31-1, 2**100, -2**70, 1.5, -0.0,
-        "", "hello", "ü€𝄞", "x"*300, b"", b"ab", bytearray(b"xy"), (), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4),
+        "", "hello", "ü€𝄞", "x"*260, b"", b"ab", bytearray(b"xy"), (), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4),
         [], [1], list(range(5)), {}, {"a": 1}, {"a": 1, "b": [2]}, set(), {1, 2}, frozenset(), frozenset({3}),
         [shared, shared], (shared, shared), {"k": shared, "j": shared}, complex(1, 2),
         P(3), S(), E.A, DC(1, [2]), L([1, 2]), Dd(a=1), NT(1, 2), collections.OrderedDict(a=1),
-        collections.Counter("aab"), collections.deque([1, 2]), datetime.date(2020, 1, 2), St(), P, len, [b"ab", b"cd"],
-        list(range(1500)), 10**400]
-for v in vals:
-    for proto in (2, 3, 4, 5):
+        collections.Counter("aab"), collections.deque([1, 2]), St(), P, len, [b"ab", b"cd"],
+        10**40]
+for i, v in enumerate(vals):
+    for proto in (2 + i % 4,):
         try:
             d = pickle.dumps(v, proto)
         except Exception as e:
@@ -39,6 +39,8 @@ for v in vals:
         else:
             print(proto, r == v, type(r).__name__)
 r = pickle.loads(pickle.dumps([shared, shared])); print(r[0] is r[1])
+big = list(range(1001)); d = pickle.dumps(big)
+print(len(d), d[-12:], pickle.loads(d) == big)
 import io
 f = io.BytesIO(); pickle.dump({"x": 1}, f); pickle.dump([2], f); f.seek(0); print(pickle.load(f), pickle.load(f))
 try: pickle.loads(b"")

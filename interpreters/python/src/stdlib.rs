@@ -111,6 +111,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "timeit" => "timeit.py";
     "uuid" => "uuid.py";
     "difflib" => "difflib.py";
+    "ast" => "ast.py";
 };
 
 /// The embedded module `name`, if there is one.

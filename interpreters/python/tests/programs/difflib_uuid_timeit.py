@@ -1,3 +1,4 @@
+# gc-stress: skip (imports large library modules; every allocation would collect them)
 import uuid, timeit, difflib
 u = uuid.uuid4(); print(len(str(u)), str(u)[14], u.version, u.variant, isinstance(u.int, int))
 u2 = uuid.UUID("{12345678-1234-5678-1234-567812345678}"); print(u2, repr(u2), u2.hex, u2.int, u2.fields, u2.urn, u2.bytes, u2.bytes_le, u2.version)

@@ -1,3 +1,4 @@
+# gc-stress: skip (imports large library modules; every allocation would collect them)
 import pickle, collections, enum, dataclasses
 class P:
     def __init__(self, x): self.x = x; self.l = [x, "s"]

@@ -124,7 +124,16 @@ pub(super) fn close_iter<S: Space>(
 ) -> PyResult {
     if let [g] = args[..] {
         if is(g, &crate::generators::GENERATOR) {
-            close(cx, rt, g)?;
+            if let Err(e) = close(cx, rt, g) {
+                // As CPython's collector does: the error is reported, not raised.
+                // SAFETY: a live generator: its code field is its code's number.
+                let code = rt.code(unsafe { read_word(g, &crate::generators::GEN_CODE) } as u32);
+                eprint!(
+                    "Exception ignored in: <generator object {} at {g:#x}>\n{}",
+                    code.qualname,
+                    crate::errors::format_uncaught(rt, e)
+                );
+            }
         }
     }
     Ok(rt.none.get())

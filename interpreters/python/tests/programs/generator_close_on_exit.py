@@ -101,3 +101,15 @@ try:
 except ZeroDivisionError as e:
     print("listcomp", e)
 print({x: y for x in numbers(2) for y in numbers(2) if x})
+
+
+def stubborn():
+    try:
+        yield 1
+    finally:
+        yield 2
+
+
+for x in stubborn():
+    break
+print("an error while closing is reported, not raised")

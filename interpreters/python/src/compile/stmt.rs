@@ -812,9 +812,7 @@ impl<'a> Compiler<'a> {
     /// `finally` blocks run then, as in CPython.
     pub(super) fn pop_iterator(&mut self, fresh: bool) {
         if fresh {
-            self.load_builtin("__close_iter__");
-            self.emit(Op::Rot2);
-            self.emit(Op::Call(1));
+            self.emit(Op::CloseIter);
         }
         self.emit(Op::Pop);
     }

@@ -1394,17 +1394,15 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
     // (Their numbers, found once: comparing numbers is cheaper than comparing names.)
-    static FAST: std::sync::OnceLock<[usize; 3]> = std::sync::OnceLock::new();
-    let [append, len, close_iter] = *FAST.get_or_init(|| {
+    static FAST: std::sync::OnceLock<[usize; 2]> = std::sync::OnceLock::new();
+    let [append, len] = *FAST.get_or_init(|| {
         let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
-        [id("list.append"), id("len"), id("__close_iter__")]
+        [id("list.append"), id("len")]
     });
     let name = if id == append {
         "list.append"
     } else if id == len {
         "len"
-    } else if id == close_iter {
-        "__close_iter__"
     } else {
         return None;
     };
@@ -1424,15 +1422,6 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
                 return None;
             };
             Some(Ok(crate::space::int(cx, n)))
-        }
-        // A loop left early drops its iterator: only a generator has anything to close (so
-        // a trace keeps a `range` iterator virtual).
-        ("__close_iter__", [o]) => {
-            let class = cx.promote_class(*o);
-            if class == crate::generators::GENERATOR.class() {
-                return None;
-            }
-            Some(Ok(cx.const_ref(rt.none.get())))
         }
         _ => None,
     }

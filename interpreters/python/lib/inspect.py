@@ -316,10 +316,8 @@ def getsource(obj):
     return "".join(lines)
 
 
-def currentframe():
-    """The caller's frame, or None where the implementation has no frame objects."""
-    getframe = getattr(_sys, "_getframe", None)
-    return getframe(1) if getframe is not None else None
+# The caller's frame: `sys._getframe` itself, so that the frame it sees is the caller's.
+currentframe = _sys._getframe
 
 
 # ---------------------------------------------------------------------------------------

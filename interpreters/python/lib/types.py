@@ -293,6 +293,20 @@ class mappingproxy:
     def __str__(self):
         return str(self._mapping)
 
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def __class_getitem__(cls, item):
+        return GenericAlias(cls, item)
+
+
+mappingproxy.__module__ = "builtins"
 
 MappingProxyType = mappingproxy
 

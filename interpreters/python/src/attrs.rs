@@ -321,11 +321,15 @@ fn type_special_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name
 pub fn class_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize) -> PyResult {
     let items = rt.types.borrow()[type_id(cls)].dict.borrow().items();
     let d = dict::new_dict(cx.heap_mut());
+    let _ = metatrace::Ctx::root(cx, d);
     for (k, v) in items {
         let k = new_str(cx.heap_mut(), &k);
         dict::set(cx, rt, d, k, v)?;
     }
-    Ok(d)
+    // Read-only, as CPython's: a `types.mappingproxy` over the copy.
+    let types = crate::modules::import_module(cx, rt, "types")?;
+    let proxy = crate::types::getattr(cx, rt, types, "mappingproxy")?;
+    crate::builtins::call_value(cx, rt, proxy, &[d], &[])
 }
 
 /// Sets class attribute `name` of `cls`, with the new versions the traces depending on it need.

@@ -378,6 +378,10 @@ pub enum Op {
     /// `[] -> [builtin]`: the object named by name operand in the builtins module (the
     /// helpers of `match` patterns and `except*`, which a global cannot shadow).
     LoadBuiltin(u32),
+    /// `[iterator] -> [None]`: a loop left early drops an iterator only it referred to
+    /// (see `pop_iterator` in `compile::stmt`); a generator is closed (builtin
+    /// `__close_iter__`), anything else is left alone.
+    CloseIter,
     /// `[mgr] -> [exit, enter_result]`: calls `mgr.__enter__()`; `exit` is `mgr.__exit__`
     /// bound to `mgr`.
     BeforeWith,

@@ -1256,6 +1256,17 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let t = cx.const_ref(rt.builtin_type("AssertionError"));
             f.push(t);
         }
+        Op::CloseIter => {
+            let it = f.pop();
+            if cx.promote_class(it) == crate::generators::GENERATOR.class() {
+                let close = builtins::builtin_object(cx, rt, "__close_iter__");
+                f.phase = CONT;
+                let r = call_object::<S, C>(cx, f, close, smallvec::smallvec![it], None);
+                return after_call(f, r);
+            }
+            let none = cx.const_ref(rt.none.get());
+            f.push(none);
+        }
         Op::LoadBuildClass => {
             let b = builtins::builtin_object(cx, rt, "__build_class__");
             f.push(b);

@@ -326,7 +326,11 @@ pub fn default_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Re
         return Ok(if builtin {
             format!("<class '{name}'>")
         } else {
-            format!("<class '{}.{}'>", module_of(obj), qualname(obj))
+            match module_of(obj) {
+                // As CPython's type repr: no module for a class of `builtins`.
+                m if m == "builtins" => format!("<class '{}'>", qualname(obj)),
+                m => format!("<class '{m}.{}'>", qualname(obj)),
+            }
         });
     }
     if !is(obj, &INSTANCE) {

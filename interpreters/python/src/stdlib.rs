@@ -107,6 +107,11 @@ pub static MODULES: &[Frozen] = frozen! {
     "unittest.case" => "unittest/case.py";
     "unittest.runner" => "unittest/runner.py";
     "zlib" => "zlib.py";
+    "pickle" => "pickle.py";
+    "timeit" => "timeit.py";
+    "uuid" => "uuid.py";
+    "difflib" => "difflib.py";
+    "ast" => "ast.py";
 };
 
 /// The embedded module `name`, if there is one.

@@ -704,15 +704,24 @@ impl<'a> Compiler<'a> {
             self.compile_expr(&g.iter)?;
             self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
         }
+        let with_iter = self.u.b.depth();
         let head = self.u.b.new_label();
         let exit = self.u.b.new_label();
         let cont = self.u.b.new_label();
         let stop = self.u.b.new_label();
+        let close = self.u.b.new_label();
+        // As a `for` statement's: an exception leaving the loop closes a new generator. The
+        // first iterator is also the local `.0`, which a traceback keeps alive in CPython
+        // (so it is closed later), except in a generator expression being closed.
+        let fresh = !g.is_async && super::stmt::fresh_iterable(&g.iter) && (i > 0 || kind == CompKind::Gen);
         self.u.b.bind(head);
         if g.is_async {
             self.async_for_next(stop);
         } else {
             self.emit(Op::ForIter(exit.0));
+        }
+        if fresh {
+            self.u.b.push_handler(close, with_iter);
         }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
@@ -750,6 +759,13 @@ impl<'a> Compiler<'a> {
         }
         self.u.b.bind(cont);
         self.emit(Op::JumpBack(head.0));
+        if fresh {
+            self.u.b.pop_handler();
+            self.u.b.bind(close);
+            self.emit(Op::Rot2);
+            self.pop_iterator(true);
+            self.emit(Op::Reraise);
+        }
         if g.is_async {
             self.u.b.bind(stop);
             self.emit(Op::EndAsyncFor);

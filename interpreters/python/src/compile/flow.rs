@@ -51,6 +51,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         PopJumpIfFalse(t) | PopJumpIfTrue(t) => Effect { needs: 1, fall: Some(-1), jump: Some((t, -1)) },
         JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) => Effect { needs: 1, fall: Some(-1), jump: Some((t, 0)) },
         GetIter => seq(1, 0),
+        CloseIter => seq(1, 0),
         ForIter(t) => Effect { needs: 1, fall: Some(1), jump: Some((t, -1)) },
         Call(n) => seq(n + 1, -(n as i32)),
         CallMethod(n) => seq(n + 2, -(n as i32) - 1),

@@ -275,6 +275,11 @@ pub(crate) enum FBlock<'a> {
     For {
         head: builder::Label,
         exit: builder::Label,
+        /// The loop's iterator is a new object only the loop refers to (the iterable is a
+        /// call or a generator expression): leaving the loop early closes it if it is a
+        /// generator, as CPython's reference counting does when the loop drops it. Such a
+        /// loop's body has a handler that closes the iterator when an exception leaves it.
+        fresh: bool,
     },
     /// The body of `try` that has `except` clauses (owns its handler).
     TryExcept,
@@ -302,6 +307,7 @@ impl FBlock<'_> {
     /// How many active handlers of the builder belong to this block.
     fn handlers(&self) -> usize {
         match self {
+            FBlock::For { fresh: true, .. } => 1,
             FBlock::While { .. } | FBlock::For { .. } | FBlock::PopValue => 0,
             FBlock::ExceptBody { name: Some(_) } => 2,
             _ => 1,

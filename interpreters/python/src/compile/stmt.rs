@@ -596,17 +596,31 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&f.iter)?;
         self.set_line(f.range);
         self.emit(Op::GetIter);
+        let with_iter = self.u.b.depth();
         let head = self.u.b.new_label();
         let orelse = self.u.b.new_label();
         let end = self.u.b.new_label();
         self.u.b.bind(head);
         self.emit(Op::ForIter(orelse.0));
-        self.push_fblock(FBlock::For { head, exit: end }, f.range)?;
+        let fresh = fresh_iterable(&f.iter);
+        let close = self.u.b.new_label();
+        if fresh {
+            self.u.b.push_handler(close, with_iter);
+        }
+        self.push_fblock(FBlock::For { head, exit: end, fresh }, f.range)?;
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
         self.u.fblocks.pop();
         self.set_line(f.range);
         self.emit(Op::JumpBack(head.0));
+        if fresh {
+            // `[iterator, exc]`: an exception leaves the loop; close the iterator, re-raise.
+            self.u.b.pop_handler();
+            self.u.b.bind(close);
+            self.emit(Op::Rot2);
+            self.pop_iterator(true);
+            self.emit(Op::Reraise);
+        }
         self.u.b.bind(orelse);
         self.compile_body(&f.orelse)?;
         self.u.b.bind(end);
@@ -624,7 +638,7 @@ impl<'a> Compiler<'a> {
         let end = self.u.b.new_label();
         self.u.b.bind(head);
         self.async_for_next(stop);
-        self.push_fblock(FBlock::For { head, exit: end }, f.range)?;
+        self.push_fblock(FBlock::For { head, exit: end, fresh: false }, f.range)?;
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
         self.u.fblocks.pop();
@@ -663,10 +677,19 @@ impl<'a> Compiler<'a> {
         let result = match found {
             Ok(Some((head, exit, is_for))) => {
                 if is_break {
-                    if is_for {
-                        self.emit(Op::Pop);
+                    let fresh = is_for && matches!(self.u.fblocks.last(), Some(FBlock::For { fresh: true, .. }));
+                    if fresh {
+                        // Outside the loop's own handler: the iterator is closed, then gone.
+                        let h = self.u.b.pop_handler();
+                        self.pop_iterator(true);
+                        self.emit(Op::Jump(exit.0));
+                        self.u.b.resume_handler(h);
+                    } else {
+                        if is_for {
+                            self.emit(Op::Pop);
+                        }
+                        self.emit(Op::Jump(exit.0));
                     }
-                    self.emit(Op::Jump(exit.0));
                 } else {
                     self.emit(Op::JumpBack(head.0));
                 }
@@ -712,7 +735,7 @@ impl<'a> Compiler<'a> {
                     found = Some((head, exit, false));
                     break;
                 }
-                FBlock::For { head, exit } if to_loop => {
+                FBlock::For { head, exit, .. } if to_loop => {
                     found = Some((head, exit, true));
                     break;
                 }
@@ -745,7 +768,7 @@ impl<'a> Compiler<'a> {
                 if preserve {
                     self.emit(Op::Rot2);
                 }
-                self.emit(Op::Pop);
+                self.pop_iterator(matches!(fb, FBlock::For { fresh: true, .. }));
             }
             FBlock::FinallyTry { body } => {
                 if preserve {
@@ -782,6 +805,16 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `[iterator] -> []` when a loop is left early (`break`, `return`): an iterator only
+    /// the loop refers to is closed if it is a generator (builtin `__close_iter__`), so its
+    /// `finally` blocks run then, as in CPython.
+    pub(super) fn pop_iterator(&mut self, fresh: bool) {
+        if fresh {
+            self.emit(Op::CloseIter);
+        }
+        self.emit(Op::Pop);
     }
 
     /// `[exit] -> []`: `exit(None, None, None)`.
@@ -967,5 +1000,15 @@ impl<'a> Compiler<'a> {
         self.emit_pop_except_and_reraise();
         self.u.b.bind(end);
         Ok(())
+    }
+}
+
+/// Whether a `for` loop's iterable makes a new iterator that only the loop will refer to: a
+/// generator expression, or a call (not of `iter`, which returns its argument's iterator).
+pub(super) fn fresh_iterable(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Generator(_) => true,
+        ast::Expr::Call(c) => !matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "iter"),
+        _ => false,
     }
 }

@@ -201,7 +201,7 @@ fn target<S: Space>(
                 let main = rt.module_cache.borrow().get("__main__").copied().unwrap_or(rt.builtins.get());
                 return Ok(Target { module: main, ns: locals.unwrap_or(0), sync: 0 });
             };
-            let [m, code, ns, _, _] = tuple_items(info)[..] else { unreachable!("frame info") };
+            let [m, code, ns, ..] = tuple_items(info)[..] else { unreachable!("frame info") };
             if let Some(l) = locals {
                 return Ok(Target { module: m, ns: l, sync: 0 });
             }

@@ -377,7 +377,7 @@ pub fn traceback_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, tb: usize, name
     })
 }
 
-fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64) -> PyResult {
+pub(super) fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64) -> PyResult {
     let co = code_object(cx, rt, code_id)?;
     let f = crate::types::call_type(cx, rt, rt.builtin_type("frame"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, f);

@@ -852,8 +852,8 @@ pub const FRAME_KW: &str = "__frame__";
 
 /// What `globals()`, `locals()`, `dir()` and `vars()` called without arguments need of the
 /// calling frame: (module, code number, class namespace or None, tuple of the local slots,
-/// the exception being handled or None; `sys.exc_info()` and `sys.exception()` need that).
-/// `None` for other callables.
+/// the exception being handled or None; `sys.exc_info()` and `sys.exception()` need that;
+/// the frame's pc, from which `sys._getframe()` reads its line). `None` for other callables.
 pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
@@ -869,7 +869,7 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let users = USERS.get_or_init(|| {
         let user = |n: &str| match n {
             "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => 1,
-            "exec" | "eval" => 2,
+            "exec" | "eval" | "sys._getframe" => 2,
             _ => 0,
         };
         crate::library::NAMES.iter().map(|n| user(n)).collect()
@@ -887,7 +887,9 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let ns = if crate::interp::is_null(cx, f.ns) { cx.const_ref(rt.none.get()) } else { f.ns };
     let locals = crate::interp::tuple(cx, f.slots.locals());
     let exc = if crate::interp::is_null(cx, f.exc) { cx.const_ref(rt.none.get()) } else { f.exc };
-    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, exc]))
+    let pc = cx.int(f.pc as i64);
+    let pc = crate::space::int(cx, pc);
+    Some(crate::interp::tuple(cx, &[f.globals, code, ns, locals, exc, pc]))
 }
 
 /// The globals of a module as a new dict.
@@ -915,7 +917,7 @@ pub(super) fn frame_locals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Opti
             None => Ok(dict::new_dict(cx.heap_mut())),
         };
     };
-    let [m, code, ns, slots, _] = tuple_items(info)[..] else { unreachable!("frame info") };
+    let [m, code, ns, slots, ..] = tuple_items(info)[..] else { unreachable!("frame info") };
     if ns != rt.none.get() {
         return Ok(ns);
     }
@@ -973,9 +975,14 @@ pub(super) fn globals<S: Space>(
             None => return Ok(dict::new_dict(cx.heap_mut())),
         },
     };
+    frame_globals(cx, rt, m)
+}
+
+/// The globals of module `m` as `globals()` returns them: a dict whose changes also reach
+/// the module (see `_moduledict`).
+pub(super) fn frame_globals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
     let names = module_dict(cx, rt, m)?;
     let _ = metatrace::Ctx::root(cx, names);
-    // A dict whose changes also reach the module (see `_moduledict`).
     let md = crate::modules::import_module(cx, rt, "_moduledict")?;
     let make = crate::types::getattr(cx, rt, md, "make")?;
     call_value(cx, rt, make, &[m, names], &[])

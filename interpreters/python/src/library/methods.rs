@@ -8,6 +8,7 @@ rows! {
     "generator.send" => gen_send_m,
     "generator.throw" => gen_throw,
     "generator.close" => gen_close,
+    "__close_iter__" => close_iter,
     "generator.__next__" => gen_next,
     "property.setter" => prop_setter,
     "property.getter" => prop_getter,
@@ -109,6 +110,32 @@ pub(super) fn gen_close<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     close(cx, rt, this(t))?;
+    Ok(rt.none.get())
+}
+
+/// `__close_iter__(it)`: closes `it` if it is a generator (the compiler calls it when a loop
+/// drops an iterator only it referred to: see `pop_iterator` in `compile::stmt`).
+pub(super) fn close_iter<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    if let [g] = args[..] {
+        if is(g, &crate::generators::GENERATOR) {
+            if let Err(e) = close(cx, rt, g) {
+                // As CPython's collector does: the error is reported, not raised.
+                // SAFETY: a live generator: its code field is its code's number.
+                let code = rt.code(unsafe { read_word(g, &crate::generators::GEN_CODE) } as u32);
+                eprint!(
+                    "Exception ignored in: <generator object {} at {g:#x}>\n{}",
+                    code.qualname,
+                    crate::errors::format_uncaught(rt, e)
+                );
+            }
+        }
+    }
     Ok(rt.none.get())
 }
 

@@ -12,6 +12,7 @@ rows! {
     "sys.getrecursionlimit" => sys_getrecursionlimit,
     "sys.exc_info" => sys_exc_info,
     "sys.exception" => sys_exception,
+    "sys._getframe" => sys_getframe,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
     "sys.get_int_max_str_digits" => sys_get_int_max_str_digits,
     "sys.set_int_max_str_digits" => sys_set_int_max_str_digits,
@@ -73,6 +74,47 @@ pub(super) fn sys_exc_info<S: Space>(
     let t = crate::builtins::peek_type(rt, e);
     let tb = crate::types::getattr(cx, rt, e, "__traceback__")?;
     Ok(crate::runtime::new_tuple(cx.heap_mut(), &[t, e, tb]))
+}
+
+/// `sys._getframe(depth=0)`: a `frame` object for the caller (the frame comes as the
+/// `__frame__` keyword, see `frame_info`) with `f_code`, `f_lineno`, `f_globals`, `f_locals`
+/// and `f_back`. Limitation: frames do not know their callers in mtpy (compiled code keeps
+/// them virtual), so `f_back` is None and a depth past 0 raises `ValueError`.
+pub(super) fn sys_getframe<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    if args.len() > 1 {
+        return err(cx, rt, "TypeError", &format!("_getframe expected at most 1 argument, got {}", args.len()));
+    }
+    let depth = match args.first() {
+        Some(&d) => match peek_i64(d) {
+            Some(d) => d,
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", crate::builtins::type_name(rt, d));
+                return err(cx, rt, "TypeError", &msg);
+            }
+        },
+        None => 0,
+    };
+    let info = kwarg(kw, super::functions::FRAME_KW);
+    let Some(info) = info.filter(|_| depth <= 0) else {
+        return err(cx, rt, "ValueError", "call stack is not deep enough");
+    };
+    let items = tuple_items(info);
+    let code_id = peek_i64(items[1]).unwrap_or(0) as u32;
+    let pc = peek_i64(items[5]).unwrap_or(0) as usize;
+    let line = rt.code(code_id).line_at(pc) as i64;
+    let f = super::exceptions::make_frame(cx, rt, code_id, line)?;
+    let _ = metatrace::Ctx::root(cx, f);
+    let globals = super::functions::frame_globals(cx, rt, items[0])?;
+    classes::set_slot(cx, rt, f, "f_globals", globals);
+    let locals = super::functions::frame_locals(cx, rt, Some(info))?;
+    classes::set_slot(cx, rt, f, "f_locals", locals);
+    Ok(f)
 }
 
 /// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,

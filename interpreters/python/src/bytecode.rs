@@ -569,6 +569,18 @@ pub fn fuse(ops: &mut [Op]) {
     }
 }
 
+impl Op {
+    /// The first of the instructions a superinstruction stands for (itself for any other):
+    /// what the compiler emitted at its place.
+    pub fn unfused(self) -> Op {
+        match self {
+            Op::LoadFastLoadFast(a, _) | Op::LoadFastLoadConst(a, _) => Op::LoadFast(a),
+            Op::StoreFastLoadFast(a, _) => Op::StoreFast(a),
+            op => op,
+        }
+    }
+}
+
 impl Code {
     /// A call with exactly `n` positional arguments binds them to the first `n` locals and
     /// nothing else: no defaults, `*args`, keyword-only or `**kwargs` parameters, no closure.

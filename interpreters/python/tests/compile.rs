@@ -73,7 +73,9 @@ fn listing(code: &Code, name: &str) -> String {
     let mut out = String::new();
     if name.is_empty() || &*code.qualname == name {
         out.push_str(&format!("{} {:?} stack={}\n", code.qualname, code.kind, code.stacksize));
-        for (pc, op) in code.ops.iter().enumerate() {
+        // (The compiler's instructions, as emitted before superinstructions replace pairs.)
+        for (pc, op) in code.ops.iter().map(|op| op.unfused()).enumerate() {
+            let op = &op;
             let slot = |i: &u32| code.varnames.get(*i as usize).map(|s| s.to_string()).unwrap_or_default();
             let name = |i: &u32| code.names.get(*i as usize).map(|s| s.to_string()).unwrap_or_default();
             let text = match op {
@@ -135,6 +137,31 @@ fn check(src: &str, name: &str, expected: &str) {
     if got_lines != want {
         panic!("listing of {name} differs; got:\n{got}");
     }
+}
+
+/// Superinstructions replace the first of each pair they stand for and leave the second in
+/// place; `unfused` gives back what the compiler emitted.
+#[test]
+fn superinstructions_replace_the_first_of_a_pair() {
+    let code = compile_ok("def f(a, b):\n    c = a + b\n    return c + 1\n");
+    let Const::Code(f) = code.consts.iter().find(|c| matches!(c, Const::Code(_))).unwrap() else { unreachable!() };
+    let ops: Vec<Op> = f.ops.clone();
+    assert_eq!(
+        ops,
+        vec![
+            Op::LoadFastLoadFast(0, 1),
+            Op::LoadFast(1),
+            Op::Binary { op: metatrace_python::bytecode::BinOp::Add, inplace: false },
+            Op::StoreFastLoadFast(2, 2),
+            Op::LoadFastLoadConst(2, 0),
+            Op::LoadConst(0),
+            Op::Binary { op: metatrace_python::bytecode::BinOp::Add, inplace: false },
+            Op::Return,
+        ]
+    );
+    let unfused: Vec<Op> = ops.iter().map(|op| op.unfused()).collect();
+    assert_eq!(&unfused[..2], &[Op::LoadFast(0), Op::LoadFast(1)]);
+    assert_eq!(&unfused[3..5], &[Op::StoreFast(2), Op::LoadFast(2)]);
 }
 
 #[test]

@@ -99,24 +99,28 @@ pub fn bind_exact<S: Space, C: Ctx<Py<S>>>(
     if !code.takes_exactly(args.len()) {
         return None;
     }
+    Some(exact_frame::<S, C>(cx, rt, consts_rt(rt), func, (id, code), args, exc))
+}
+
+/// The frame of a call of `func` (code `(id, code)`) that binds `args` to its first locals,
+/// as [`bind_exact`] and [`bind_stack`] make it; `rt_rc` is the runtime (`rt`) as the frame
+/// holds it, `exc` the caller's handled exception.
+#[inline(always)]
+fn exact_frame<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    rt_rc: Rc<Python>,
+    func: C::Ref,
+    (id, code): (u32, Rc<Code>),
+    args: &[C::Ref],
+    exc: C::Ref,
+) -> Frame<C> {
     let consts = rt.consts.borrow()[id as usize].clone();
     let null = cx.const_ref(0);
     let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
     slots.locals_mut()[..args.len()].copy_from_slice(args);
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    Some(Frame {
-        rt: consts_rt(rt),
-        code,
-        consts,
-        code_id: id,
-        pc: 0,
-        phase: START,
-        globals,
-        exc,
-        ns: null,
-        gen: null,
-        slots,
-    })
+    Frame { rt: rt_rc, code, consts, code_id: id, pc: 0, phase: START, globals, exc, ns: null, gen: null, slots }
 }
 
 /// The code of `func` when it is a plain Python function that a call with `nargs`
@@ -146,30 +150,14 @@ pub fn bind_stack<S: Space, C: Ctx<Py<S>>>(
     rt: &Python,
     f: &mut Frame<C>,
     func: C::Ref,
-    (id, code): (u32, Rc<Code>),
+    target: (u32, Rc<Code>),
     nargs: usize,
     drop: usize,
 ) -> Frame<C> {
-    let consts = rt.consts.borrow()[id as usize].clone();
-    let null = cx.const_ref(0);
-    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
     let depth = f.slots.depth();
-    slots.locals_mut()[..nargs].copy_from_slice(&f.slots.stack()[depth - nargs..]);
+    let callee = exact_frame::<S, C>(cx, rt, f.rt.clone(), func, target, &f.slots.stack()[depth - nargs..], f.exc);
     f.slots.truncate(depth - drop);
-    let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
-    Frame {
-        rt: f.rt.clone(),
-        code,
-        consts,
-        code_id: id,
-        pc: 0,
-        phase: START,
-        globals,
-        exc: f.exc,
-        ns: null,
-        gen: null,
-        slots,
-    }
+    callee
 }
 
 /// The frame for calling function `func` with `args` and keyword arguments (names, values);

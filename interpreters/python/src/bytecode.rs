@@ -208,6 +208,10 @@ pub enum Op {
     LoadFastLoadConst(u32, u32),
     /// `StoreFast(a)`, then the `LoadFast(b)` after it.
     StoreFastLoadFast(u32, u32),
+    /// `LoadFast(a)`, then the `LoadAttr(n)` after it (`self.x`), with that instruction's
+    /// inline cache; only the interpreter runs both (a trace records `LoadFast` alone, then
+    /// the `LoadAttr`), and only when the attribute is there at once.
+    LoadFastLoadAttr(u32, u32),
     /// `[] -> []`, `locals[i] = null`; UnboundLocalError if already empty.
     DeleteFast(u32),
     /// `[] -> [v]`: `names[n]` in the module's globals, then builtins; NameError.
@@ -563,6 +567,7 @@ pub fn fuse(ops: &mut [Op]) {
             (Op::LoadFast(a), Op::LoadFast(b)) => Op::LoadFastLoadFast(a, b),
             (Op::LoadFast(a), Op::LoadConst(k)) => Op::LoadFastLoadConst(a, k),
             (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
+            (Op::LoadFast(a), Op::LoadAttr(n)) => Op::LoadFastLoadAttr(a, n),
             _ => continue,
         };
         ops[pc] = fused;
@@ -574,7 +579,7 @@ impl Op {
     /// what the compiler emitted at its place.
     pub fn unfused(self) -> Op {
         match self {
-            Op::LoadFastLoadFast(a, _) | Op::LoadFastLoadConst(a, _) => Op::LoadFast(a),
+            Op::LoadFastLoadFast(a, _) | Op::LoadFastLoadConst(a, _) | Op::LoadFastLoadAttr(a, _) => Op::LoadFast(a),
             Op::StoreFastLoadFast(a, _) => Op::StoreFast(a),
             op => op,
         }

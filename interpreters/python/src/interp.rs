@@ -97,6 +97,30 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                     f.pc += 2;
                     Step::Next
                 }
+                // (The attribute read only when it is there at once: anything else, and any
+                // trace, runs the `LoadAttr` as itself.)
+                Op::LoadFastLoadAttr(a, n) if !is_null(cx, f.slots.local(a as usize)) => {
+                    let obj = f.slots.local(a as usize);
+                    let out = if cx.we_are_jitted() {
+                        None
+                    } else {
+                        match S::getattr_at(cx, &rt, obj, &name::<C>(&code, n), code.sites.at(f.pc + 1)) {
+                            Outcome::Value(v) => Some(v),
+                            _ => None,
+                        }
+                    };
+                    match out {
+                        Some(v) => {
+                            f.push(v);
+                            f.pc += 2;
+                        }
+                        None => {
+                            f.push(obj);
+                            f.pc += 1;
+                        }
+                    }
+                    Step::Next
+                }
                 Op::StoreFastLoadFast(a, b) => {
                     let v = f.pop();
                     f.slots.set_local(a as usize, v);
@@ -826,7 +850,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(c);
         }
         // (A superinstruction comes here only when its second half cannot run: see `run_frame`.)
-        Op::LoadFast(i) | Op::LoadFastLoadFast(i, _) | Op::LoadFastLoadConst(i, _) => {
+        Op::LoadFast(i) | Op::LoadFastLoadFast(i, _) | Op::LoadFastLoadConst(i, _) | Op::LoadFastLoadAttr(i, _) => {
             let v = f.slots.local(i as usize);
             if is_null(cx, v) {
                 let msg = format!(

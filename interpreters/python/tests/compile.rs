@@ -162,6 +162,9 @@ fn superinstructions_replace_the_first_of_a_pair() {
     let unfused: Vec<Op> = ops.iter().map(|op| op.unfused()).collect();
     assert_eq!(&unfused[..2], &[Op::LoadFast(0), Op::LoadFast(1)]);
     assert_eq!(&unfused[3..5], &[Op::StoreFast(2), Op::LoadFast(2)]);
+    let code = compile_ok("def g(s):\n    return s.x\n");
+    let Const::Code(g) = code.consts.iter().find(|c| matches!(c, Const::Code(_))).unwrap() else { unreachable!() };
+    assert_eq!(g.ops, vec![Op::LoadFastLoadAttr(0, 0), Op::LoadAttr(0), Op::Return]);
 }
 
 #[test]

@@ -38,6 +38,7 @@ pub const REFLECTED: u8 = 8;
 /// A generator's frame as its resumer made it, before the generator is marked running (see
 /// `generators::resume`): the first step marks it, the instruction at the pc runs next.
 pub const GEN_ENTER: u8 = 9;
+// `crate::instantiation::INIT` (10): a plain class's `__init__` is running.
 
 /// What an instruction tells the loop.
 pub(crate) enum Step<C: Reds> {
@@ -531,6 +532,13 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             crate::generators::enter(cx, f.gen);
             Step::Next
         }
+        crate::instantiation::INIT => match crate::instantiation::init_done::<S, C>(cx, rt, f) {
+            Ok(()) => {
+                f.pc += 1;
+                Step::Next
+            }
+            Err(e) => Step::Raise(e),
+        },
         TRUTH => {
             let t = f.pop();
             let truth = S::truth(cx, rt, t).unwrap_or(false);
@@ -784,6 +792,11 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
     }
     if class == TYPE.class() && cx.promote_ref(callable) == rt.known.super_.get() {
         return make_super::<S, C>(cx, &rt, f, &args);
+    }
+    if class == TYPE.class() && f.phase == CONT {
+        if let Some(plain) = crate::instantiation::plain_class::<S, C>(cx, &rt, callable) {
+            return crate::instantiation::instantiate::<S, C>(cx, &rt, f, callable, plain, args, kwargs);
+        }
     }
     if class == BUILTIN.class() && kwargs.is_none() {
         // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame they

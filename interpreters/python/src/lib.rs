@@ -30,6 +30,7 @@ pub mod frame;
 pub mod generators;
 pub mod globals;
 pub mod hashing;
+pub mod instantiation;
 pub mod interp;
 pub mod library;
 pub mod memo;

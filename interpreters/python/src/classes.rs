@@ -1031,6 +1031,7 @@ pub fn make_class_with(
         meta: spec.meta,
         subclasses: Default::default(),
         hooks: Default::default(),
+        plain: Default::default(),
         builtin: spec.builtin,
         slots: spec.slots,
         mro: full,

@@ -60,6 +60,9 @@ pub struct TypeInfo {
     /// MRO defines, as `classes::hooks` computes them once (0: not yet known; forgotten when
     /// an attribute of a class of its MRO changes).
     pub hooks: Cell<u8>,
+    /// What calling this class does if it is plain, as `instantiation::plain_class` found it
+    /// while the class attribute memo was in the epoch given (0: not yet known).
+    pub plain: Cell<(u64, Option<crate::instantiation::PlainClass>)>,
     /// The builtin value type its instances extend (`int` for `class C(int)`, see `boxed`), or
     /// 0.
     pub value_base: usize,

@@ -183,25 +183,6 @@ fn class_of(bytes: usize) -> usize {
     bytes / GRAIN - 1
 }
 
-/// Zeroes the `bytes` bytes at `p` (a multiple of GRAIN): the commonest sizes with fixed-size
-/// stores, as a call to `memset` costs more than the stores themselves.
-///
-/// # Safety
-/// `p` is valid for writes of `bytes` bytes and 8-byte aligned.
-#[inline(always)]
-unsafe fn zero_small(p: usize, bytes: usize) {
-    // SAFETY: as the caller promises.
-    unsafe {
-        match bytes {
-            16 => (p as *mut [u64; 2]).write([0; 2]),
-            32 => (p as *mut [u64; 4]).write([0; 4]),
-            48 => (p as *mut [u64; 6]).write([0; 6]),
-            64 => (p as *mut [u64; 8]).write([0; 8]),
-            _ => std::ptr::write_bytes(p as *mut u8, 0, bytes),
-        }
-    }
-}
-
 /// A run of free slots being built by stress mode's sweep, in the order they are linked.
 #[derive(Clone, Copy)]
 struct Run {
@@ -573,7 +554,10 @@ impl Heap {
     /// [`Heap::try_alloc`]).
     #[inline]
     pub fn alloc(&mut self, layout: &'static Layout) -> usize {
-        self.try_alloc(layout).unwrap_or_else(|e| panic!("{e}"))
+        debug_assert!(layout.items.is_none(), "{} has items: allocate it with alloc_array", layout.name);
+        // (`Layout::bytes(0)` without its overflow check: a fixed size is a u32.)
+        let bytes = (layout.size as usize + GRAIN - 1) & !(GRAIN - 1);
+        self.alloc_bytes(layout, bytes).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Allocates a zeroed fixed-size object; an error if the system has no memory left.
@@ -624,11 +608,12 @@ impl Heap {
             let class = class_of(bytes);
             let p = self.fast.free[class];
             if p != 0 {
-                // SAFETY: `p` is a free slot of `bytes` bytes: word 1 holds the next free slot;
-                // the whole slot is zeroed, then word 0 gets the class.
+                // SAFETY: `p` is a free slot of `bytes` bytes: zero but for word 1, which holds
+                // the next free slot (see the module notes); word 1 is cleared, then word 0 gets
+                // the class.
                 unsafe {
                     self.fast.free[class] = ((p + 8) as *const usize).read();
-                    zero_small(p, bytes);
+                    ((p + 8) as *mut usize).write(0);
                     (p as *mut usize).write(layout.class());
                 }
                 self.note_alloc(bytes);

@@ -212,6 +212,9 @@ pub enum Op {
     /// inline cache; only the interpreter runs both (a trace records `LoadFast` alone, then
     /// the `LoadAttr`), and only when the attribute is there at once.
     LoadFastLoadAttr(u32, u32),
+    /// `Binary { op, inplace }`, then the `StoreFast(local)` after it (`c = a + b`); in place
+    /// (`x += 1`) only on two numbers, and only in the interpreter.
+    BinaryStoreFast { op: BinOp, inplace: bool, local: u32 },
     /// `[] -> []`, `locals[i] = null`; UnboundLocalError if already empty.
     DeleteFast(u32),
     /// `[] -> [v]`: `names[n]` in the module's globals, then builtins; NameError.
@@ -568,6 +571,7 @@ pub fn fuse(ops: &mut [Op]) {
             (Op::LoadFast(a), Op::LoadConst(k)) => Op::LoadFastLoadConst(a, k),
             (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
             (Op::LoadFast(a), Op::LoadAttr(n)) => Op::LoadFastLoadAttr(a, n),
+            (Op::Binary { op, inplace }, Op::StoreFast(local)) => Op::BinaryStoreFast { op, inplace, local },
             _ => continue,
         };
         ops[pc] = fused;
@@ -581,6 +585,7 @@ impl Op {
         match self {
             Op::LoadFastLoadFast(a, _) | Op::LoadFastLoadConst(a, _) | Op::LoadFastLoadAttr(a, _) => Op::LoadFast(a),
             Op::StoreFastLoadFast(a, _) => Op::StoreFast(a),
+            Op::BinaryStoreFast { op, inplace, .. } => Op::Binary { op, inplace },
             op => op,
         }
     }

@@ -179,13 +179,27 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                         out => compare_outcome::<S, C>(cx, f, a, b, out),
                     }
                 }
-                Op::Binary { op, inplace: false } => {
+                // (In place only on two numbers, where it is the same operation: the rest goes
+                // the long way, as do traces.)
+                Op::Binary { op, inplace } if !inplace || numbers::<S, C>(cx, f) => {
                     let b = f.pop();
                     let a = f.pop();
-                    match S::binary(cx, &rt, op, a, b) {
+                    match inplace_binary::<S, C>(cx, &rt, op, a, b, inplace) {
                         Outcome::Value(v) => {
                             f.push(v);
                             f.pc += 1;
+                            Step::Next
+                        }
+                        out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
+                    }
+                }
+                Op::BinaryStoreFast { op, inplace, local } if !inplace || numbers::<S, C>(cx, f) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    match inplace_binary::<S, C>(cx, &rt, op, a, b, inplace) {
+                        Outcome::Value(v) => {
+                            f.slots.set_local(local as usize, v);
+                            f.pc += 2;
                             Step::Next
                         }
                         out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
@@ -447,7 +461,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         REFLECT => {
             let r = f.pop();
-            let Op::Binary { op, .. } = f.code.ops[f.pc as usize] else { unreachable!("REFLECT is a Binary phase") };
+            let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else { unreachable!("REFLECT is a Binary phase") };
             let b = f.pop();
             let a = f.pop();
             let ni = cx.const_ref(rt.notimpl.get());
@@ -457,7 +471,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
                 f.pc += 1;
                 return Step::Next;
             }
-            let Op::Binary { inplace, .. } = f.code.ops[f.pc as usize] else {
+            let Op::Binary { inplace, .. } = f.code.ops[f.pc as usize].unfused() else {
                 unreachable!("REFLECT is a Binary phase")
             };
             let out = crate::classes::reflected(cx, rt, op, a, b, inplace);
@@ -470,7 +484,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         REFLECTED => {
             let r = f.pop();
-            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize] else {
+            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
                 unreachable!("REFLECTED is a Binary phase")
             };
             let b = f.pop();
@@ -581,6 +595,18 @@ fn inplace_binary<S: Space, C: Ctx<Py<S>>>(
         Outcome::Native(NativeOp::Binary(op), args) => Outcome::Native(NativeOp::Inplace(op), args),
         out => out,
     }
+}
+
+/// Whether the interpreter (not a trace) has two numbers (ints or floats, not bools) on top of
+/// `f`'s stack: then `a op= b` is `a op b`.
+#[inline(always)]
+fn numbers<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) -> bool {
+    if cx.we_are_jitted() {
+        return false;
+    }
+    let number = |c: usize| c == INT.class() || c == FLOAT.class();
+    let (a, b) = (f.peek(1), f.peek(0));
+    number(cx.promote_class(a)) && number(cx.promote_class(b))
 }
 
 /// Finishes `a op b` (popped) with the space's outcome `out`. `own_inplace`: `out` calls
@@ -1023,7 +1049,9 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let t = f.pop();
             f.slots.insert_below(3, t);
         }
-        Op::Binary { op, inplace } => {
+        // (A `BinaryStoreFast` comes here when the interpreter cannot run both: the
+        // `StoreFast` runs next.)
+        Op::Binary { op, inplace } | Op::BinaryStoreFast { op, inplace, .. } => {
             let b = f.pop();
             let a = f.pop();
             if inplace

@@ -151,7 +151,7 @@ fn superinstructions_replace_the_first_of_a_pair() {
         vec![
             Op::LoadFastLoadFast(0, 1),
             Op::LoadFast(1),
-            Op::Binary { op: metatrace_python::bytecode::BinOp::Add, inplace: false },
+            Op::BinaryStoreFast { op: metatrace_python::bytecode::BinOp::Add, inplace: false, local: 2 },
             Op::StoreFastLoadFast(2, 2),
             Op::LoadFastLoadConst(2, 0),
             Op::LoadConst(0),
@@ -161,6 +161,7 @@ fn superinstructions_replace_the_first_of_a_pair() {
     );
     let unfused: Vec<Op> = ops.iter().map(|op| op.unfused()).collect();
     assert_eq!(&unfused[..2], &[Op::LoadFast(0), Op::LoadFast(1)]);
+    assert_eq!(unfused[2], Op::Binary { op: metatrace_python::bytecode::BinOp::Add, inplace: false });
     assert_eq!(&unfused[3..5], &[Op::StoreFast(2), Op::LoadFast(2)]);
     let code = compile_ok("def g(s):\n    return s.x\n");
     let Const::Code(g) = code.consts.iter().find(|c| matches!(c, Const::Code(_))).unwrap() else { unreachable!() };

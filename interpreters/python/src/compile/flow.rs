@@ -45,7 +45,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         Rot2 => seq(2, 0),
         Rot3 => seq(3, 0),
         Rot4 => seq(4, 0),
-        Binary { .. } | Compare(_) => seq(2, -1),
+        Binary { .. } | BinaryStoreFast { .. } | Compare(_) => seq(2, -1),
         Unary(_) => seq(1, 0),
         Jump(t) | JumpBack(t) => Effect { needs: 0, fall: None, jump: Some((t, 0)) },
         PopJumpIfFalse(t) | PopJumpIfTrue(t) => Effect { needs: 1, fall: Some(-1), jump: Some((t, -1)) },
@@ -158,7 +158,7 @@ fn verify_one(code: &Code) -> Result<(), String> {
             Op::LoadFastLoadFast(a, b) | Op::StoreFastLoadFast(a, b) if a.max(b) >= nslots => {
                 return Err(format!("pc {pc} {op:?}: no such slot"));
             }
-            Op::LoadFastLoadAttr(a, _) if a >= nslots => {
+            Op::LoadFastLoadAttr(a, _) | Op::BinaryStoreFast { local: a, .. } if a >= nslots => {
                 return Err(format!("pc {pc} {op:?}: no such slot"));
             }
             Op::LoadFastLoadConst(a, k) if a >= nslots || k as usize >= code.consts.len() => {

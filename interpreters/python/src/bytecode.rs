@@ -213,7 +213,7 @@ pub enum Op {
     /// the `LoadAttr`), and only when the attribute is there at once.
     LoadFastLoadAttr(u32, u32),
     /// `Binary { op, inplace }`, then the `StoreFast(local)` after it (`c = a + b`); in place
-    /// (`x += 1`) only on two numbers, and only in the interpreter.
+    /// (`x += 1`) only on numbers (which have no in-place methods).
     BinaryStoreFast { op: BinOp, inplace: bool, local: u32 },
     /// `[] -> []`, `locals[i] = null`; UnboundLocalError if already empty.
     DeleteFast(u32),

@@ -179,12 +179,10 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                         out => compare_outcome::<S, C>(cx, f, a, b, out),
                     }
                 }
-                // (In place only on two numbers, where it is the same operation: the rest goes
-                // the long way, as do traces.)
-                Op::Binary { op, inplace } if !inplace || numbers::<S, C>(cx, f) => {
+                Op::Binary { op, inplace: false } => {
                     let b = f.pop();
                     let a = f.pop();
-                    match inplace_binary::<S, C>(cx, &rt, op, a, b, inplace) {
+                    match S::binary(cx, &rt, op, a, b) {
                         Outcome::Value(v) => {
                             f.push(v);
                             f.pc += 1;
@@ -193,15 +191,22 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                         out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
                     }
                 }
-                Op::BinaryStoreFast { op, inplace, local } if !inplace || numbers::<S, C>(cx, f) => {
+                // (In place only on numbers, as the `Binary` arm below.)
+                Op::BinaryStoreFast { op, inplace, local }
+                    if !inplace || is_number(cx, f.peek(0)) && is_number(cx, f.peek(1)) =>
+                {
                     let b = f.pop();
                     let a = f.pop();
-                    match inplace_binary::<S, C>(cx, &rt, op, a, b, inplace) {
+                    match S::binary(cx, &rt, op, a, b) {
                         Outcome::Value(v) => {
                             f.slots.set_local(local as usize, v);
                             f.pc += 2;
                             Step::Next
                         }
+                        Outcome::Native(NativeOp::Binary(op), args) if inplace => {
+                            finish::<S, C>(cx, f, Outcome::Native(NativeOp::Inplace(op), args))
+                        }
+                        out if inplace => finish::<S, C>(cx, f, out),
                         out => binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false),
                     }
                 }
@@ -595,18 +600,6 @@ fn inplace_binary<S: Space, C: Ctx<Py<S>>>(
         Outcome::Native(NativeOp::Binary(op), args) => Outcome::Native(NativeOp::Inplace(op), args),
         out => out,
     }
-}
-
-/// Whether the interpreter (not a trace) has two numbers (ints or floats, not bools) on top of
-/// `f`'s stack: then `a op= b` is `a op b`.
-#[inline(always)]
-fn numbers<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) -> bool {
-    if cx.we_are_jitted() {
-        return false;
-    }
-    let number = |c: usize| c == INT.class() || c == FLOAT.class();
-    let (a, b) = (f.peek(1), f.peek(0));
-    number(cx.promote_class(a)) && number(cx.promote_class(b))
 }
 
 /// Finishes `a op b` (popped) with the space's outcome `out`. `own_inplace`: `out` calls

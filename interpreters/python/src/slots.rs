@@ -21,9 +21,15 @@ use std::cell::RefCell;
 /// Slot arrays of finished frames, by length, for the next frames of the same length. Only
 /// short arrays are kept, and only so many of each length: what deep recursion frees beyond
 /// that goes back to the system.
-#[derive(Default)]
 pub struct SlotPool {
-    free: RefCell<Vec<Vec<Box<[usize]>>>>,
+    /// By length (0 to `POOLED_LEN`).
+    free: RefCell<[Vec<Box<[usize]>>; POOLED_LEN + 1]>,
+}
+
+impl Default for SlotPool {
+    fn default() -> Self {
+        SlotPool { free: RefCell::new(std::array::from_fn(|_| Vec::new())) }
+    }
 }
 
 /// The longest slot array a pool keeps (in words).
@@ -36,17 +42,11 @@ impl SlotPool {
     fn take(&self, len: usize) -> Option<Box<[usize]>> {
         self.free.borrow_mut().get_mut(len)?.pop()
     }
+    #[inline]
     fn give(&self, items: Box<[usize]>) {
-        let len = items.len();
-        if len == 0 || len > POOLED_LEN {
-            return;
-        }
         let mut free = self.free.borrow_mut();
-        if free.len() <= len {
-            free.resize_with(len + 1, Vec::new);
-        }
-        if free[len].len() < POOLED_PER_LEN {
-            free[len].push(items);
+        if let Some(same) = free.get_mut(items.len()).filter(|same| same.len() < POOLED_PER_LEN) {
+            same.push(items);
         }
     }
 }

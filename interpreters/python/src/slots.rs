@@ -70,14 +70,17 @@ impl<T: Copy + 'static> Slots<T> {
         let mut reused = pool.take(nlocals + stacksize);
         // (Plain words only: for any other `T` the downcast fails, and that is known when
         // this is compiled.)
-        match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
+        let items = match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
             Some(mut items) => {
                 // (The stack's room is written before it is read: only the locals need it.)
                 items[..nlocals].fill(fill);
-                Slots { items, nlocals, top: nlocals }
+                items
             }
-            None => Self::new(nlocals, stacksize, fill),
-        }
+            None => Self::fresh(nlocals + stacksize, fill),
+        };
+        // (Made here from values in registers: a `Slots` returned through memory and copied
+        // into the frame at once is read back wider than it was written, which stalls.)
+        Slots { items, nlocals, top: nlocals }
     }
 
     /// Gives the allocation to `pool` (for words; anything else is freed), leaving these
@@ -95,11 +98,16 @@ impl<T: Copy + 'static> Slots<T> {
 
     /// `nlocals` locals set to `fill`, and an empty stack with room for `stacksize` values.
     pub fn new(nlocals: usize, stacksize: usize, fill: T) -> Self {
+        Slots { items: Self::fresh(nlocals + stacksize, fill), nlocals, top: nlocals }
+    }
+
+    /// A new array of `len` slots set to `fill`.
+    fn fresh(len: usize, fill: T) -> Box<[T]> {
         // Not `vec![fill; n]`: with a zero fill that is `calloc`, which glibc serves without
         // its per-thread cache, several times slower than `malloc` for a frame's few words.
-        let mut items = Vec::with_capacity(nlocals + stacksize);
-        items.resize(nlocals + stacksize, fill);
-        Slots { items: items.into_boxed_slice(), nlocals, top: nlocals }
+        let mut items = Vec::with_capacity(len);
+        items.resize(len, fill);
+        items.into_boxed_slice()
     }
 
     #[inline(always)]

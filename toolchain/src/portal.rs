@@ -165,10 +165,11 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
     let mark = vm.roots.len();
     // (On the stack for the usual few arguments: this runs on every native call of compiled code.)
     let v = if args.len() <= NATIVE_ARGS_INLINE {
-        let cargs: [Red<Concrete<'_, L>>; NATIVE_ARGS_INLINE] = std::array::from_fn(|i| match (args.get(i), n.args.get(i)) {
-            (Some(&w), Some(&ty)) => from_word(ty, w),
-            _ => from_word(Type::Int, 0),
-        });
+        let cargs: [Red<Concrete<'_, L>>; NATIVE_ARGS_INLINE] =
+            std::array::from_fn(|i| match (args.get(i), n.args.get(i)) {
+                (Some(&w), Some(&ty)) => from_word(ty, w),
+                _ => from_word(Type::Int, 0),
+            });
         (n.f)(&mut Concrete::new(vm), &cargs[..args.len().min(n.args.len())])
     } else {
         let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();

@@ -69,8 +69,12 @@ const TRACE_LIMIT: u32 = 2000;
 const COMPILE_SHARE: u32 = 5;
 
 fn main() -> ExitCode {
-    let mut params =
-        JitParams { keep_traces: false, compile_share: COMPILE_SHARE, trace_limit: TRACE_LIMIT, ..JitParams::default() };
+    let mut params = JitParams {
+        keep_traces: false,
+        compile_share: COMPILE_SHARE,
+        trace_limit: TRACE_LIMIT,
+        ..JitParams::default()
+    };
     let mut stats = false;
     let mut interactive = false;
     let mut args = std::env::args().skip(1).peekable();

@@ -130,6 +130,9 @@ fn outcome_word<L: Language>(vm: &mut VmState<L>, ctx: &PortalCtx, v: L::Value<P
     0
 }
 
+/// Arguments of a native call that [`native_entry`] passes in an array on the stack.
+const NATIVE_ARGS_INLINE: usize = 8;
+
 /// The driver's entry point for `call_may_force_*` (the call descr's function): runs native
 /// number `native` on the `n_args` words at `args` and returns its result word (or raises or
 /// forces, see [`outcome_word`]). The last two arguments are unused (the signature is
@@ -158,10 +161,20 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
     if vm.heap.requested() {
         collect(vm, Vec::new());
     }
-    let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
     // Roots the native leaves pushed are dropped when it returns (as `Ctx::call_native` does).
     let mark = vm.roots.len();
-    let v = (n.f)(&mut Concrete::new(vm), &cargs);
+    // (On the stack for the usual few arguments: this runs on every native call of compiled code.)
+    let v = if args.len() <= NATIVE_ARGS_INLINE {
+        let cargs: [Red<Concrete<'_, L>>; NATIVE_ARGS_INLINE] =
+            std::array::from_fn(|i| match (args.get(i), n.args.get(i)) {
+                (Some(&w), Some(&ty)) => from_word(ty, w),
+                _ => from_word(Type::Int, 0),
+            });
+        (n.f)(&mut Concrete::new(vm), &cargs[..args.len().min(n.args.len())])
+    } else {
+        let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
+        (n.f)(&mut Concrete::new(vm), &cargs)
+    };
     let v: L::Value<Plain> = L::map_value(v, &mut Same);
     vm.roots.truncate(mark);
     outcome_word(vm, ctx, v, n.ret)

@@ -53,8 +53,28 @@ enum Plan {
     Repl,
 }
 
+/// The trace limit of mtpy (the library's default is RPython's 6000). A Python bytecode
+/// records several operations, and compiling a trace takes more than linear time in its
+/// length (register allocation over the values its guards keep alive): a 3,700-op loop of
+/// the raytrace benchmark took 150 ms to compile. Past the limit, a trace that inlined calls
+/// is retried calling its largest callee instead. Measured (CPU time, `farm-bench -n 3`):
+/// raytrace 28 % faster at 2000, other benchmarks within noise (exceptions about 1 % slower).
+const TRACE_LIMIT: u32 = 2000;
+
+/// The compile share of mtpy, in percent of the run past the grace (see
+/// `JitParams::compile_share`): on the benchmarks, bridges and traces compiled past the
+/// grace mostly do not pay for themselves where compilation goes on (json_tree 7 % and
+/// nqueens 6 % faster at 5 than at `JitParams::COMPILE_SHARE`'s 10, deltablue and fannkuch
+/// unchanged; at 4 with a 150 ms grace, deltablue got 19 % slower).
+const COMPILE_SHARE: u32 = 5;
+
 fn main() -> ExitCode {
-    let mut params = JitParams { keep_traces: false, compile_share: JitParams::COMPILE_SHARE, ..JitParams::default() };
+    let mut params = JitParams {
+        keep_traces: false,
+        compile_share: COMPILE_SHARE,
+        trace_limit: TRACE_LIMIT,
+        ..JitParams::default()
+    };
     let mut stats = false;
     let mut interactive = false;
     let mut args = std::env::args().skip(1).peekable();

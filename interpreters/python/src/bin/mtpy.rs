@@ -39,7 +39,10 @@ fn help() -> String {
                         jitstats (what the JIT and the heap did, on stderr at exit)\n  \
            -u, -O       accepted (output is flushed at exit; asserts always run)\n  \
            --version    print the version and exit\n  \
-           -h, --help   print this help and exit"
+           -h, --help   print this help and exit\n\n\
+         For -X jit=SPEC, {}\n\
+         (mtpy's own defaults: trace_limit={TRACE_LIMIT}, compile_share={COMPILE_SHARE})",
+        JitParams::spec_help()
     )
 }
 

@@ -35,7 +35,7 @@ fn help() -> String {
            -m mod       run library module as a script\n  \
            -i           inspect interactively after running the program\n  \
            -            program read from stdin (default; interactive mode if a tty)\n  \
-           -X opt       implementation option: jit=off|on|SPEC, jit-threshold=N, jit-bridge=N, jitlog,\n  \
+           -X opt       implementation option: jit=off|on|SPEC, jit-threshold=N, jit-bridge=N, jitlog,\n               \
                         jitstats (what the JIT and the heap did, on stderr at exit)\n  \
            -u, -O       accepted (output is flushed at exit; asserts always run)\n  \
            --version    print the version and exit\n  \

@@ -1394,15 +1394,17 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
     // (Their numbers, found once: comparing numbers is cheaper than comparing names.)
-    static FAST: std::sync::OnceLock<[usize; 2]> = std::sync::OnceLock::new();
-    let [append, len] = *FAST.get_or_init(|| {
+    static FAST: std::sync::OnceLock<[usize; 3]> = std::sync::OnceLock::new();
+    let [append, len, sqrt] = *FAST.get_or_init(|| {
         let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
-        [id("list.append"), id("len")]
+        [id("list.append"), id("len"), id("math.sqrt")]
     });
     let name = if id == append {
         "list.append"
     } else if id == len {
         "len"
+    } else if id == sqrt {
+        "math.sqrt"
     } else {
         return None;
     };
@@ -1422,6 +1424,21 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
                 return None;
             };
             Some(Ok(crate::space::int(cx, n)))
+        }
+        // Of a float that is not negative (the native raises ValueError for the rest, and
+        // converts ints): one instruction, and a trace sees it.
+        ("math.sqrt", [o]) => {
+            if cx.promote_class(*o) != FLOAT.class() {
+                return None;
+            }
+            let x = cx.getfield_float(*o, &FLOAT_VALUE);
+            let zero = cx.float(0.0);
+            let negative = cx.float_lt(x, zero);
+            if cx.is_true(negative) {
+                return None;
+            }
+            let r = cx.float_sqrt(x);
+            Some(Ok(crate::space::float(cx, r)))
         }
         _ => None,
     }

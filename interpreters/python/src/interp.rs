@@ -145,6 +145,30 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                     f.pc += 1;
                     Step::Next
                 }
+                // (The stack shuffles of `a[i] += v` and `a.x += v`.)
+                Op::Dup2 => {
+                    let (a, b) = (f.peek(1), f.peek(0));
+                    f.push(a);
+                    f.push(b);
+                    f.pc += 1;
+                    Step::Next
+                }
+                Op::Rot2 => {
+                    let (b, a) = (f.pop(), f.pop());
+                    f.push(b);
+                    f.push(a);
+                    f.pc += 1;
+                    Step::Next
+                }
+                Op::Rot3 => {
+                    // `[x, y, t] -> [t, x, y]`
+                    let (t, y, x) = (f.pop(), f.pop(), f.pop());
+                    f.push(t);
+                    f.push(x);
+                    f.push(y);
+                    f.pc += 1;
+                    Step::Next
+                }
                 // The space's operation here; only what it does not answer at once goes the
                 // long way (the same handling as in `instruction`).
                 Op::Compare(op) => {

@@ -358,21 +358,22 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
-        let unbound = this == 0 && is_method_name(NAMES[id]) && !crate::library::is_static_name(NAMES[id]);
+        let info = crate::library::method_info()[id];
+        let unbound = this == 0 && info.method && !info.is_static;
         let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
         if !(unbound && args.is_empty()) {
             if let Some(msg) = crate::library::arity_error(id, given) {
                 return err(cx, rt, "TypeError", &msg);
             }
         }
-        if crate::library::is_static_name(NAMES[id]) {
+        if info.is_static {
             // A static or class method of a builtin type: no bound object.
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
         }
-        if this == 0 && is_method_name(NAMES[id]) {
+        if this == 0 && info.method {
             let (prefix, _) = NAMES[id].split_once('.').unwrap_or_default();
             let owner = rt.type_by_name.borrow().get(prefix).copied();
-            if CLASSMETHODS.contains(&NAMES[id]) {
+            if info.classmethod {
                 // A class method read from its class (`dict.fromkeys`): bound to the class.
                 return (crate::library::table::<S>()[id])(cx, rt, owner, args, kw);
             }
@@ -415,6 +416,12 @@ fn call_method_on<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> PyResult {
+    let info = crate::library::method_info()[id];
+    if !is(obj, &INSTANCE) && info.self_kind.admits(obj) && !(info.unboxes && args.iter().any(|&a| is(a, &INSTANCE))) {
+        // The common case, without the checks below (no box: `self` and the arguments are
+        // taken as they are, and the method's result is its result).
+        return (crate::library::table::<S>()[id])(cx, rt, Some(obj), args, kw);
+    }
     let this = crate::boxed::method_self(NAMES[id], obj);
     if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], this) {
         return err(cx, rt, "TypeError", &msg);
@@ -916,7 +923,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             let c = text(seq).get(i..).and_then(|r| r.chars().next());
             c.map(|c| {
                 after = i + c.len_utf8();
-                new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))
+                crate::runtime::char_str(cx.heap_mut(), rt, c)
             })
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::iter_item(cx, seq, i)

@@ -264,6 +264,11 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         rt.immortal(heap, o);
     }
     *rt.small_ints.borrow_mut() = small;
+    let latin1: Vec<usize> = (0..=255u8).map(|b| runtime::new_str(heap, (b as char).encode_utf8(&mut [0; 4]))).collect();
+    for &o in &latin1 {
+        rt.immortal(heap, o);
+    }
+    *rt.latin1.borrow_mut() = latin1;
     // Classes.
     let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);

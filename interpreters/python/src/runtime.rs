@@ -175,6 +175,9 @@ pub struct Python {
     /// returns these instead of allocating; traces keep allocating (virtuals cost nothing),
     /// which is why `is` compares exact ints by value.
     pub small_ints: RefCell<Vec<usize>>,
+    /// The one-character strs of the Latin-1 range, made once (as CPython's): iterating over
+    /// a str, indexing it and `chr` return these instead of allocating.
+    pub latin1: RefCell<Vec<usize>>,
     /// Frames' slot arrays, reused from call to call.
     pub slot_pool: crate::slots::SlotPool,
     pub modules: RefCell<Vec<ModuleInfo>>,
@@ -228,6 +231,7 @@ impl Python {
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
             small_ints: RefCell::new(Vec::new()),
+            latin1: RefCell::new(Vec::new()),
             slot_pool: Default::default(),
             modules: RefCell::new(Vec::new()),
             builtins: Cell::new(0),
@@ -380,6 +384,17 @@ pub fn new_str(heap: &mut Heap, s: &str) -> usize {
     // SAFETY: just allocated with the STR layout and room for `s`.
     unsafe { init_str(o, s) };
     o
+}
+
+/// The str of the single character `c`: the shared one for Latin-1 characters (see
+/// [`Python::latin1`]), else a new one.
+pub fn char_str(heap: &mut Heap, rt: &Python, c: char) -> usize {
+    if (c as u32) < 256 {
+        if let Some(&o) = rt.latin1.borrow().get(c as usize) {
+            return o;
+        }
+    }
+    new_str(heap, c.encode_utf8(&mut [0; 4]))
 }
 
 pub fn new_tuple(heap: &mut Heap, items: &[usize]) -> usize {

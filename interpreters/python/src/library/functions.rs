@@ -752,7 +752,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     }
     let n = peek_i64(v).unwrap_or(-1);
     match u32::try_from(n).ok().and_then(char::from_u32) {
-        Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
+        Some(c) => Ok(crate::runtime::char_str(cx.heap_mut(), rt, c)),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
     }
 }

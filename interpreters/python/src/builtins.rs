@@ -757,6 +757,11 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(o) = quick {
         return boolean(holds(op, o));
     }
+    if is(a, &TUPLE) && is(b, &TUPLE) {
+        if let Some(o) = plain_cmp(a, b) {
+            return boolean(holds(op, o));
+        }
+    }
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
@@ -849,6 +854,36 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
             ),
         ),
     }
+}
+
+/// How `a` and `b` compare when both are exact ints that fit 64 bits, exact strs, or tuples of
+/// those: comparisons that run no user code and cannot fail (sorting keys, `min` of tuples).
+/// Tuples compare as `compare` does: their first items that are not equal (identical ones
+/// are) decide, else their lengths. None for any other operands.
+pub fn plain_cmp(a: usize, b: usize) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if is(a, &INT) && is(b, &INT) {
+        // SAFETY: two live ints.
+        return Some(unsafe { (read_word(a, &INT_VALUE) as i64).cmp(&(read_word(b, &INT_VALUE) as i64)) });
+    }
+    if is(a, &STR) && is(b, &STR) {
+        return Some(text(a).cmp(text(b)));
+    }
+    if is(a, &TUPLE) && is(b, &TUPLE) {
+        let (xs, ys) = (crate::runtime::tuple_slice(a), crate::runtime::tuple_slice(b));
+        for (&x, &y) in xs.iter().zip(ys) {
+            if x == y {
+                // (Items are equal when identical, as `eq` says, whatever their type.)
+                continue;
+            }
+            match plain_cmp(x, y)? {
+                Ordering::Equal => continue,
+                o => return Some(o),
+            }
+        }
+        return Some(xs.len().cmp(&ys.len()));
+    }
+    None
 }
 
 /// Whether comparison `op` (an ordering or equality) holds of operands ordered `o`.

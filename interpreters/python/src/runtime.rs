@@ -435,6 +435,17 @@ pub fn list_items(l: usize) -> Items {
 pub type Items = smallvec::SmallVec<[usize; 8]>;
 
 /// The items of a tuple (outside traces).
+/// The items of the tuple `t`, in place: valid while `t` lives (a tuple's items never
+/// change once it is made, and the heap does not move objects).
+pub fn tuple_slice(t: usize) -> &'static [usize] {
+    // SAFETY: `t` is a live tuple: its length word and items are in bounds; the caller uses
+    // the slice while the tuple lives.
+    unsafe {
+        let n = *((t + TUPLE_ITEMS.len_offset.unwrap() as usize) as *const usize);
+        std::slice::from_raw_parts((t + TUPLE_ITEMS.base as usize) as *const usize, n)
+    }
+}
+
 pub fn tuple_items(t: usize) -> Items {
     // SAFETY: `t` is a live tuple: its length word and items are in bounds.
     unsafe {

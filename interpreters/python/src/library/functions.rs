@@ -422,6 +422,9 @@ pub(super) fn sort_items<S: Space>(
             if error.is_some() {
                 return false;
             }
+            if let Some(o) = b::plain_cmp(a, b2) {
+                return o == std::cmp::Ordering::Less;
+            }
             match b::compare(cx, rt, crate::bytecode::CmpOp::Lt, a, b2).and_then(|r| truth(cx, rt, r)) {
                 Ok(t) => t,
                 Err(e) => {

@@ -153,9 +153,11 @@ struct Page {
 /// A `Vm`'s heap.
 pub struct Heap {
     fast: Box<HeapFast>,
-    /// Small-object pages in address order (the collector looks up every reference it
-    /// follows: a binary search).
+    /// Small-object pages in address order.
     pages: Vec<Page>,
+    /// The index in `pages` of each page, by address: the collector looks up every
+    /// reference it follows, in constant time rather than by a search of `pages`.
+    page_at: FxHashMap<usize, u32>,
     /// Pages marked and not swept yet, by size class; the next to sweep last (the lowest
     /// address).
     queued: Vec<Vec<usize>>,
@@ -348,6 +350,7 @@ impl Heap {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
             pages: Vec::new(),
+            page_at: FxHashMap::default(),
             queued: vec![Vec::new(); CLASSES],
             large: FxHashMap::default(),
             objects: Vec::new(),
@@ -557,6 +560,9 @@ impl Heap {
         }
         let at = self.pages.partition_point(|q| q.addr < page);
         self.pages.insert(at, Page { addr: page, size: size as u32, swept: true });
+        for (i, q) in self.pages.iter().enumerate().skip(at) {
+            self.page_at.insert(q.addr, i as u32);
+        }
         self.note_growth(PAGE);
         let mut head = self.fast.free[class];
         for slot in (0..PAGE / size).rev() {
@@ -698,23 +704,10 @@ impl Heap {
         }
     }
 
-    /// The index in `pages` of `page`, if it is one of our pages (a binary search, written
-    /// out: the collector calls it for every reference it follows).
+    /// The index in `pages` of `page`, if it is one of our pages.
+    #[inline(always)]
     fn page_index(&self, page: usize) -> Option<usize> {
-        let pages = self.pages.as_slice();
-        let (mut lo, mut hi) = (0, pages.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let q = pages[mid].addr;
-            if q < page {
-                lo = mid + 1;
-            } else if q > page {
-                hi = mid;
-            } else {
-                return Some(mid);
-            }
-        }
-        None
+        self.page_at.get(&page).map(|&i| i as usize)
     }
 
     /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet,

@@ -179,6 +179,14 @@ impl<S: Space> Natives<S> {
         args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
         ret: Type::Ref,
     };
+    /// `py_call` without keywords and with at most three positional arguments, given as
+    /// they are rather than in a tuple (the commonest calls of builtins allocate nothing).
+    const CALL_POS: &'static Native<Py<S>> = &Native {
+        name: "py_call_pos",
+        f: call_pos_native_fn::<S>,
+        args: &[Type::Ref, Type::Ref, Type::Int, Type::Ref, Type::Ref, Type::Ref],
+        ret: Type::Ref,
+    };
 }
 
 /// Runs slow path `op` on `args` (at most three) as a native call from frame `f`.
@@ -203,6 +211,13 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
     args: &[C::Ref],
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
 ) -> Result<C::Ref, C::Ref> {
+    if kwargs.is_none() && args.len() <= 3 {
+        let null = cx.const_ref(0);
+        let a = |k: usize| args.get(k).copied().unwrap_or(null);
+        let n = cx.int(args.len() as i64);
+        let reds = [Red::Ref(callable), Red::Ref(f.exc), Red::Int(n), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2))];
+        return cx.call_native(f, Natives::<S>::CALL_POS, &reds);
+    }
     let t = crate::interp::tuple(cx, args);
     let (names, values) = match kwargs {
         Some((names, values)) => {
@@ -242,6 +257,19 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
     // `exc` stays rooted (an argument of this native) while it is current.
     let saved = rt.native_exc.replace(exc);
     let r = call_value(cx, &rt, callable, &args, &kw);
+    rt.native_exc.set(saved);
+    r
+}
+
+fn call_pos_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
+    let [Red::Ref(callable), Red::Ref(exc), Red::Int(n), Red::Ref(a0), Red::Ref(a1), Red::Ref(a2)] = *args else {
+        unreachable!("py_call_pos")
+    };
+    let rt = cx.lang().rt.clone();
+    let all = [a0, a1, a2];
+    // `exc` stays rooted (an argument of this native) while it is current.
+    let saved = rt.native_exc.replace(exc);
+    let r = call_value(cx, &rt, callable, &all[..n as usize], &[]);
     rt.native_exc.set(saved);
     r
 }

@@ -283,31 +283,37 @@ fn map_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref) -> usize {
 
 /// A new instance of class `t` with no attributes.
 pub fn new_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref) -> C::Ref {
+    new_instance_with(cx, t, 4)
+}
+
+/// A new instance of class `t` with room for `cap` slots.
+fn new_instance_with<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref, cap: i64) -> C::Ref {
     let obj = cx.new_object(&INSTANCE);
     cx.setfield_ref(obj, &INST_TYPE, t);
-    let four = cx.int(4);
-    let slots = cx.new_array(&REFS, four);
+    let cap = cx.int(cap);
+    let slots = cx.new_array(&REFS, cap);
     cx.setfield_ref(obj, &INST_SLOTS, slots);
     obj
 }
 
 /// A new exception of class `t` with `args` (a tuple).
 pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, args: C::Ref) -> C::Ref {
-    let e = new_instance(cx, t);
-    set_slot(cx, rt, e, "args", args);
+    // (Room for the slots set here and two more, as a subclass's `__init__` sets: one
+    // allocation, and the slots set in one go.)
+    let e = new_instance_with(cx, t, 8);
     let none = cx.const_ref(rt.none.get());
-    for name in ["__traceback__", "__cause__", "__context__"] {
-        set_slot(cx, rt, e, name, none);
-    }
+    let f = cx.const_ref(rt.false_.get());
+    let mut items: smallvec::SmallVec<[(&str, C::Ref); 6]> =
+        smallvec::smallvec![("args", args), ("__traceback__", none), ("__cause__", none), ("__context__", none)];
     let tv = cx.promote_ref(t);
     // What `__init__` would set: a class raised bare gets them here.
-    if is_subclass(rt, tv, rt.builtin_type("SystemExit")) {
-        set_slot(cx, rt, e, "code", none);
-    } else if is_subclass(rt, tv, rt.builtin_type("StopIteration")) {
-        set_slot(cx, rt, e, "value", none);
+    if is_subclass(rt, tv, rt.known.system_exit.get()) {
+        items.push(("code", none));
+    } else if is_subclass(rt, tv, rt.known.stop_iteration.get()) {
+        items.push(("value", none));
     }
-    let f = cx.const_ref(rt.false_.get());
-    set_slot(cx, rt, e, "__suppress_context__", f);
+    items.push(("__suppress_context__", f));
+    set_slots(cx, rt, e, &items);
     e
 }
 

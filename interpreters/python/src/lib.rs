@@ -293,6 +293,8 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
             "type" => Some(&rt.known.type_),
             "object" => Some(&rt.known.object),
             "super" => Some(&rt.known.super_),
+            "SystemExit" => Some(&rt.known.system_exit),
+            "StopIteration" => Some(&rt.known.stop_iteration),
             _ => None,
         };
         if let Some(k) = known {

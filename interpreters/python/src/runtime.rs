@@ -338,12 +338,16 @@ impl Python {
 }
 
 /// Builtin classes that calls and type checks compare with on every run, so they need no
-/// lookup by name: `type` (the metaclass of plain classes), `object` and `super`.
+/// lookup by name: `type` (the metaclass of plain classes), `object`, `super`, and two
+/// exception classes.
 #[derive(Default)]
 pub struct KnownTypes {
     pub type_: Cell<usize>,
     pub object: Cell<usize>,
     pub super_: Cell<usize>,
+    /// `SystemExit` and `StopIteration`, which every new exception is checked against.
+    pub system_exit: Cell<usize>,
+    pub stop_iteration: Cell<usize>,
 }
 
 /// The ints the interpreter shares rather than allocates (as CPython's -5..=256).

@@ -86,6 +86,10 @@ pub const HOOK_GETATTRIBUTE: u8 = 2;
 pub const HOOK_GETATTR: u8 = 4;
 /// [`hooks`]: the class defines `__setattr__`.
 pub const HOOK_SETATTR: u8 = 8;
+/// [`hooks`]: the class defines `__instancecheck__` (not `type`'s own).
+pub const HOOK_INSTANCECHECK: u8 = 16;
+/// [`hooks`]: the class defines `__subclasscheck__` (not `type`'s own).
+pub const HOOK_SUBCLASSCHECK: u8 = 32;
 
 /// Which attribute hooks class `t` has (`HOOK_*` bits), computed once per class version.
 pub fn hooks(rt: &Python, t: usize) -> u8 {
@@ -94,9 +98,13 @@ pub fn hooks(rt: &Python, t: usize) -> u8 {
         return known;
     }
     let mut h = 1;
-    for (bit, name) in
-        [(HOOK_GETATTRIBUTE, "__getattribute__"), (HOOK_GETATTR, "__getattr__"), (HOOK_SETATTR, "__setattr__")]
-    {
+    for (bit, name) in [
+        (HOOK_GETATTRIBUTE, "__getattribute__"),
+        (HOOK_GETATTR, "__getattr__"),
+        (HOOK_SETATTR, "__setattr__"),
+        (HOOK_INSTANCECHECK, "__instancecheck__"),
+        (HOOK_SUBCLASSCHECK, "__subclasscheck__"),
+    ] {
         if special(rt, t, name).is_some() {
             h |= bit;
         }

@@ -295,6 +295,8 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
             "super" => Some(&rt.known.super_),
             "SystemExit" => Some(&rt.known.system_exit),
             "StopIteration" => Some(&rt.known.stop_iteration),
+            "int" => Some(&rt.known.int),
+            "bool" => Some(&rt.known.bool_),
             _ => None,
         };
         if let Some(k) = known {

@@ -348,6 +348,9 @@ pub struct KnownTypes {
     /// `SystemExit` and `StopIteration`, which every new exception is checked against.
     pub system_exit: Cell<usize>,
     pub stop_iteration: Cell<usize>,
+    /// `int` and `bool` (`isinstance(True, int)`).
+    pub int: Cell<usize>,
+    pub bool_: Cell<usize>,
 }
 
 /// The ints the interpreter shares rather than allocates (as CPython's -5..=256).

@@ -197,11 +197,11 @@ pub(super) fn classinfo_matches<S: Space>(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         ));
     }
-    // bool is an int.
-    if info == rt.builtin_type("int") && t == rt.builtin_type("bool") {
+    if classes::is_subclass(rt, t, info) {
         return Ok(true);
     }
-    Ok(classes::is_subclass(rt, t, info))
+    // bool is an int.
+    Ok(info == rt.known.int.get() && t == rt.known.bool_.get())
 }
 
 pub(super) fn isinstance<S: Space>(
@@ -253,7 +253,8 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
     if is(info, &TYPE) && t == info {
         return Ok(true);
     }
-    if is(info, &TYPE) {
+    let bit = if hook == "__instancecheck__" { classes::HOOK_INSTANCECHECK } else { classes::HOOK_SUBCLASSCHECK };
+    if is(info, &TYPE) && classes::hooks(rt, classes::meta_of(rt, info)) & bit != 0 {
         if let Some(h) = classes::special(rt, classes::meta_of(rt, info), hook) {
             let r = call_value(cx, rt, h, &[info, o], &[])?;
             return truth(cx, rt, r);

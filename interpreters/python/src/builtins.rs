@@ -607,6 +607,9 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
 
 /// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
 pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
+    if op == BinOp::Add && is(a, &STR) && is(b, &STR) {
+        return Ok(crate::runtime::concat_strs(cx.heap_mut(), &[a, b]));
+    }
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
         let r = match op {
@@ -631,10 +634,6 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
         return r;
-    }
-    if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
-        let s = format!("{}{}", text(a), text(b));
-        return Ok(new_str(cx.heap_mut(), &s));
     }
     if op == BinOp::Mod && is(a, &STR) {
         return crate::percent::percent_str(cx, rt, a, b);

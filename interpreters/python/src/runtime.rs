@@ -393,6 +393,48 @@ pub fn new_str(heap: &mut Heap, s: &str) -> usize {
     o
 }
 
+/// A new str of the texts of the strs `parts` one after the other (`a + b`, `sep.join`),
+/// written straight into the new object: no intermediate `String`, and its char count is the
+/// sum of theirs rather than counted again.
+pub fn concat_strs(heap: &mut Heap, parts: &[usize]) -> usize {
+    // SAFETY: the parts are live strs.
+    let (bytes, chars) = parts.iter().fold((0, 0), |(b, c), &p| unsafe { (b + str_text(p).len(), c + str_chars(p)) });
+    let o = heap.alloc_array(&STR, bytes);
+    // SAFETY: just allocated with the STR layout and room for `bytes` bytes: the parts' texts
+    // (valid UTF-8 each, so together) fill it exactly.
+    unsafe {
+        *((o + STR_CHARS.offset as usize) as *mut i64) = chars as i64;
+        *((o + STR_HASH.offset as usize) as *mut i64) = -1;
+        let mut at = (o + STR_BYTES.base as usize) as *mut u8;
+        for &p in parts {
+            let t = str_text(p);
+            std::ptr::copy_nonoverlapping(t.as_ptr(), at, t.len());
+            at = at.add(t.len());
+        }
+    }
+    o
+}
+
+/// A new str of the all-ASCII str `src` with `f` applied to each byte (`lower`, `upper` of
+/// ASCII text), written straight into the new object.
+pub fn map_ascii_str(heap: &mut Heap, src: usize, f: impl Fn(u8) -> u8) -> usize {
+    // SAFETY: `src` is a live str.
+    let t = unsafe { str_text(src) };
+    debug_assert!(t.is_ascii());
+    let o = heap.alloc_array(&STR, t.len());
+    // SAFETY: just allocated with the STR layout and room for `t.len()` bytes; `f` maps
+    // ASCII to ASCII, so the bytes stay UTF-8 with one char each.
+    unsafe {
+        *((o + STR_CHARS.offset as usize) as *mut i64) = t.len() as i64;
+        *((o + STR_HASH.offset as usize) as *mut i64) = -1;
+        let at = (o + STR_BYTES.base as usize) as *mut u8;
+        for (k, &c) in t.as_bytes().iter().enumerate() {
+            *at.add(k) = f(c);
+        }
+    }
+    o
+}
+
 /// The str of the single character `c`: the shared one for Latin-1 characters (see
 /// [`Python::latin1`]), else a new one.
 pub fn char_str(heap: &mut Heap, rt: &Python, c: char) -> usize {

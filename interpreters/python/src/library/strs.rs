@@ -213,16 +213,26 @@ pub(super) fn str_join<S: Space>(
         return err(cx, rt, "TypeError", "can only join an iterable");
     }
     let items = collect(cx, rt, it)?;
-    let mut parts = Vec::with_capacity(items.len());
+    if let [only] = items[..] {
+        if is(only, &STR) {
+            // (One exact str: itself, as CPython returns it.)
+            return Ok(only);
+        }
+    }
+    let sep = this(t);
+    let mut parts = Vec::with_capacity(2 * items.len());
     for (k, i) in items.into_iter().enumerate() {
         let i = crate::boxed::unbox(i);
         if !is(i, &STR) {
             let msg = format!("sequence item {k}: expected str instance, {} found", b::type_name(rt, i));
             return err(cx, rt, "TypeError", &msg);
         }
-        parts.push(text(i));
+        if k > 0 {
+            parts.push(sep);
+        }
+        parts.push(i);
     }
-    s(cx, &parts.join(text(this(t))))
+    Ok(crate::runtime::concat_strs(cx.heap_mut(), &parts))
 }
 
 /// The `sep` and `maxsplit` of `split` / `rsplit`.

@@ -14,7 +14,7 @@ use crate::objects::*;
 pub use crate::reprs::{
     args_render_simply, default_repr, exception_line, repr_str, to_repr, to_str, uncaught_exception_line,
 };
-use crate::runtime::{list_items, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::runtime::{list_items, new_list, new_str, new_tuple, tuple_items};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::{Concrete, Ctx, Effect, Helper, Native, Red, Type};
@@ -1005,7 +1005,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         if (step > 0 && n < stop) || (step < 0 && n > stop) {
             // (A step past 64 bits is past the stop.)
             unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n.checked_add(step).unwrap_or(stop) };
-            return Ok(Some(new_int(cx.heap_mut(), n)));
+            return Ok(Some(crate::runtime::int_obj(cx.heap_mut(), rt, n)));
         }
         return Ok(None);
     }

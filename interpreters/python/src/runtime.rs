@@ -364,6 +364,17 @@ pub fn new_int(heap: &mut Heap, v: i64) -> usize {
     o
 }
 
+/// The int object of value `v`: the shared one for small values (`Python::small_ints`, as
+/// CPython's), else a new one. Natives return their small results this way.
+pub fn int_obj(heap: &mut Heap, rt: &Python, v: i64) -> usize {
+    if SMALL_INTS.contains(&v) {
+        if let Some(&o) = rt.small_ints.borrow().get((v - SMALL_INTS.start()) as usize) {
+            return o;
+        }
+    }
+    new_int(heap, v)
+}
+
 /// A new int object for any value: an `int` if it fits 64 bits, else a bigint.
 pub fn new_bigint(heap: &mut Heap, v: num_bigint::BigInt) -> usize {
     use num_traits::ToPrimitive;

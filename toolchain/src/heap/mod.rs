@@ -711,9 +711,11 @@ impl Heap {
     }
 
     /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet,
-    /// adding its bytes to `live`.
+    /// adding its bytes to `live`. With `leaves`, an object with nothing to scan (no
+    /// references, weak fields or external memory: a str, an int, a float) is only marked,
+    /// not pushed: most objects of a heap are such leaves.
     #[inline(always)]
-    fn grey(&self, q: usize, stack: &mut Vec<usize>, live: &mut usize) {
+    fn grey(&self, q: usize, stack: &mut Vec<usize>, live: &mut usize, leaves: bool) {
         if q == 0 {
             return;
         }
@@ -721,6 +723,17 @@ impl Heap {
             // SAFETY: `q` is a live object of this heap: word 1 holds its mark bit.
             if !unsafe { mark(q) } {
                 *live += bytes;
+                if leaves {
+                    // SAFETY: as above: word 0 is its layout.
+                    let layout = unsafe { &*(*(q as *const usize) as *const Layout) };
+                    let leaf = layout.refs.is_empty()
+                        && !matches!(layout.items, Some(MemKind::Ref))
+                        && layout.weak.is_empty()
+                        && layout.external.is_none();
+                    if leaf {
+                        return;
+                    }
+                }
                 stack.push(q);
             }
         }
@@ -764,6 +777,8 @@ impl Heap {
         weak_holders: &mut Vec<usize>,
         mut scanned: Option<&mut Vec<usize>>,
     ) {
+        // (Leaves need no scan, but every object goes in `scanned`.)
+        let leaves = scanned.is_none();
         while let Some(p) = stack.pop() {
             // SAFETY: `p` is a live object: word 0 is its layout, set at allocation.
             let layout = unsafe { &*(*(p as *const usize) as *const Layout) };
@@ -781,7 +796,7 @@ impl Heap {
             let mut i = 0;
             while i < refs.len() {
                 // SAFETY: `refs[i]` is the offset of a reference field of this layout.
-                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, stack, live);
+                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, stack, live, leaves);
                 i += 1;
             }
             if matches!(layout.items, Some(MemKind::Ref)) {
@@ -792,7 +807,7 @@ impl Heap {
                 let mut i = 0;
                 while i < len {
                     // SAFETY: `i` is in bounds of the items.
-                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, stack, live);
+                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, stack, live, leaves);
                     i += 1;
                 }
             }

@@ -45,7 +45,7 @@ rows! {
 pub(super) fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let o = arg(cx, rt, args, 0, "len")?;
     let n = b::len(cx, rt, o)?;
-    Ok(new_int(cx.heap_mut(), n as i64))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, n as i64))
 }
 
 pub(super) fn repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -772,7 +772,7 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
         return err(cx, rt, "TypeError", &msg);
     };
     match first {
-        Some(c) if n == 1 => Ok(new_int(cx.heap_mut(), c)),
+        Some(c) if n == 1 => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, c)),
         _ => err(cx, rt, "TypeError", &format!("ord() expected a character, but string of length {n} found")),
     }
 }

@@ -100,7 +100,7 @@ pub(super) fn str_find<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let r = search(cx, rt, t, args, kw, "find")?;
-    Ok(new_int(cx.heap_mut(), r.map(|k| k as i64).unwrap_or(-1)))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, r.map(|k| k as i64).unwrap_or(-1)))
 }
 pub(super) fn str_rfind<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -110,7 +110,7 @@ pub(super) fn str_rfind<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let r = search(cx, rt, t, args, kw, "rfind")?;
-    Ok(new_int(cx.heap_mut(), r.map(|k| k as i64).unwrap_or(-1)))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, r.map(|k| k as i64).unwrap_or(-1)))
 }
 pub(super) fn str_index<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -120,7 +120,7 @@ pub(super) fn str_index<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     match search(cx, rt, t, args, kw, "index")? {
-        Some(k) => Ok(new_int(cx.heap_mut(), k as i64)),
+        Some(k) => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, k as i64)),
         None => err(cx, rt, "ValueError", "substring not found"),
     }
 }
@@ -132,7 +132,7 @@ pub(super) fn str_rindex<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     match search(cx, rt, t, args, kw, "rindex")? {
-        Some(k) => Ok(new_int(cx.heap_mut(), k as i64)),
+        Some(k) => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, k as i64)),
         None => err(cx, rt, "ValueError", "substring not found"),
     }
 }
@@ -151,7 +151,7 @@ pub(super) fn str_count<S: Space>(
         Some((w, _)) if sub.is_empty() => w.chars().count() + 1,
         Some((w, _)) => w.matches(sub).count(),
     };
-    Ok(new_int(cx.heap_mut(), n as i64))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, n as i64))
 }
 
 /// `startswith` / `endswith`.

@@ -307,21 +307,46 @@ fn new_instance_with<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref, cap: i64) -
 /// A new exception of class `t` with `args` (a tuple).
 pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, args: C::Ref) -> C::Ref {
     // (Room for the slots set here and two more, as a subclass's `__init__` sets: one
-    // allocation, and the slots set in one go.)
+    // allocation.)
     let e = new_instance_with(cx, t, 8);
     let none = cx.const_ref(rt.none.get());
     let f = cx.const_ref(rt.false_.get());
-    let mut items: smallvec::SmallVec<[(&str, C::Ref); 6]> =
-        smallvec::smallvec![("args", args), ("__traceback__", none), ("__cause__", none), ("__context__", none)];
     let tv = cx.promote_ref(t);
     // What `__init__` would set: a class raised bare gets them here.
-    if is_subclass(rt, tv, rt.known.system_exit.get()) {
-        items.push(("code", none));
+    let (kind, extra) = if is_subclass(rt, tv, rt.known.system_exit.get()) {
+        (1, Some("code"))
     } else if is_subclass(rt, tv, rt.known.stop_iteration.get()) {
-        items.push(("value", none));
+        (2, Some("value"))
+    } else {
+        (0, None)
+    };
+    let mut names: smallvec::SmallVec<[&str; 6]> = smallvec::smallvec!["args", "__traceback__", "__cause__", "__context__"];
+    let mut values: smallvec::SmallVec<[C::Ref; 6]> = smallvec::smallvec![args, none, none, none];
+    if let Some(name) = extra {
+        names.push(name);
+        values.push(none);
     }
-    items.push(("__suppress_context__", f));
-    set_slots(cx, rt, e, &items);
+    names.push("__suppress_context__");
+    values.push(f);
+    // A new instance has the empty map, and each slot set adds the next one: the map the
+    // exception ends with is always the same for these names, found once; its slots are
+    // the names' positions.
+    let mut map = rt.exception_maps[kind].get();
+    if map == 0 {
+        for (k, name) in names.iter().enumerate() {
+            debug_assert!(map_slot(rt, map, name).is_none(), "a new instance has no slots");
+            map = Map::transition(rt, map, name);
+            debug_assert_eq!(map_slot(rt, map, name), Some(k as u32));
+        }
+        rt.exception_maps[kind].set(map);
+    }
+    let slots = cx.getfield_ref(e, &INST_SLOTS);
+    for (k, v) in values.into_iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
+    }
+    let map = cx.int(map as i64);
+    cx.setfield_int(e, &INST_MAP, map);
     e
 }
 

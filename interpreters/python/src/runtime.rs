@@ -215,6 +215,10 @@ pub struct Python {
     /// The exception being handled by the frame that called the running `py_call` native
     /// (0: none): functions the native calls start with it (`builtins::call_value`).
     pub native_exc: Cell<usize>,
+    /// The instance map a new exception ends with (see `classes::new_exception`), by the
+    /// slots it gets: plain, with `code` (SystemExit), with `value` (StopIteration); 0 until
+    /// made.
+    pub exception_maps: [Cell<usize>; 3],
 }
 
 impl Python {
@@ -252,6 +256,7 @@ impl Python {
             map_slots: Default::default(),
             attr_cache: Default::default(),
             native_exc: Cell::new(0),
+            exception_maps: Default::default(),
         }
     }
 

@@ -1324,13 +1324,21 @@ pub(crate) fn run_op<S: Space>(
         | NativeOp::GetANext
         | NativeOp::SendTo => crate::library::coro_op(cx, rt, op, a, b),
         NativeOp::BeforeWith => {
-            // `(mgr.__enter__(), mgr.__exit__)`
-            let exit = crate::types::getattr(cx, rt, a, "__exit__").map_err(|_| {
-                let msg = format!("'{}' object does not support the context manager protocol", type_name(rt, a));
-                crate::errors::new_error(cx, rt, "TypeError", &msg)
-            })?;
+            // `(mgr.__enter__(), mgr.__exit__)`, both special methods: looked up on the class
+            // (the instance's own attributes do not count), `__enter__` first, as CPython.
+            let t = peek_type(rt, a);
+            let special = |cx: &mut Cx<'_, S>, name: &str, missed: &str| match classes::lookup(rt, t, name) {
+                Some(v) => crate::attrs::descr_get(cx, rt, v, Some(a), t),
+                None => {
+                    let msg =
+                        format!("'{}' object does not support the context manager protocol{missed}", type_name(rt, a));
+                    err(cx, rt, "TypeError", &msg)
+                }
+            };
+            let enter = special(cx, "__enter__", "")?;
+            let _ = cx.root(enter);
+            let exit = special(cx, "__exit__", " (missed __exit__ method)")?;
             let _ = cx.root(exit);
-            let enter = crate::types::getattr(cx, rt, a, "__enter__")?;
             let r = call_value(cx, rt, enter, &[], &[])?;
             Ok(new_tuple(cx.heap_mut(), &[r, exit]))
         }

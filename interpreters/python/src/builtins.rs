@@ -14,7 +14,7 @@ use crate::objects::*;
 pub use crate::reprs::{
     args_render_simply, default_repr, exception_line, repr_str, to_repr, to_str, uncaught_exception_line,
 };
-use crate::runtime::{list_items, new_int, new_list, new_str, new_tuple, tuple_items};
+use crate::runtime::{list_items, new_list, new_str, new_tuple, tuple_items};
 use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::{Concrete, Ctx, Effect, Helper, Native, Red, Type};
@@ -179,6 +179,14 @@ impl<S: Space> Natives<S> {
         args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
         ret: Type::Ref,
     };
+    /// `py_call` without keywords and with at most three positional arguments, given as
+    /// they are rather than in a tuple (the commonest calls of builtins allocate nothing).
+    const CALL_POS: &'static Native<Py<S>> = &Native {
+        name: "py_call_pos",
+        f: call_pos_native_fn::<S>,
+        args: &[Type::Ref, Type::Ref, Type::Int, Type::Ref, Type::Ref, Type::Ref],
+        ret: Type::Ref,
+    };
 }
 
 /// Runs slow path `op` on `args` (at most three) as a native call from frame `f`.
@@ -203,6 +211,13 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
     args: &[C::Ref],
     kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
 ) -> Result<C::Ref, C::Ref> {
+    if kwargs.is_none() && args.len() <= 3 {
+        let null = cx.const_ref(0);
+        let a = |k: usize| args.get(k).copied().unwrap_or(null);
+        let n = cx.int(args.len() as i64);
+        let reds = [Red::Ref(callable), Red::Ref(f.exc), Red::Int(n), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2))];
+        return cx.call_native(f, Natives::<S>::CALL_POS, &reds);
+    }
     let t = crate::interp::tuple(cx, args);
     let (names, values) = match kwargs {
         Some((names, values)) => {
@@ -242,6 +257,19 @@ fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> 
     // `exc` stays rooted (an argument of this native) while it is current.
     let saved = rt.native_exc.replace(exc);
     let r = call_value(cx, &rt, callable, &args, &kw);
+    rt.native_exc.set(saved);
+    r
+}
+
+fn call_pos_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
+    let [Red::Ref(callable), Red::Ref(exc), Red::Int(n), Red::Ref(a0), Red::Ref(a1), Red::Ref(a2)] = *args else {
+        unreachable!("py_call_pos")
+    };
+    let rt = cx.lang().rt.clone();
+    let all = [a0, a1, a2];
+    // `exc` stays rooted (an argument of this native) while it is current.
+    let saved = rt.native_exc.replace(exc);
+    let r = call_value(cx, &rt, callable, &all[..n as usize], &[]);
     rt.native_exc.set(saved);
     r
 }
@@ -358,21 +386,22 @@ pub fn call_value<S: Space>(
         // SAFETY: a live builtin.
         let (id, this) =
             unsafe { (read_word(callable, &BUILTIN_ID) as usize, read_word(callable, &BUILTIN_SELF) as usize) };
-        let unbound = this == 0 && is_method_name(NAMES[id]) && !crate::library::is_static_name(NAMES[id]);
+        let info = crate::library::method_info()[id];
+        let unbound = this == 0 && info.method && !info.is_static;
         let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
         if !(unbound && args.is_empty()) {
             if let Some(msg) = crate::library::arity_error(id, given) {
                 return err(cx, rt, "TypeError", &msg);
             }
         }
-        if crate::library::is_static_name(NAMES[id]) {
+        if info.is_static {
             // A static or class method of a builtin type: no bound object.
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
         }
-        if this == 0 && is_method_name(NAMES[id]) {
+        if this == 0 && info.method {
             let (prefix, _) = NAMES[id].split_once('.').unwrap_or_default();
             let owner = rt.type_by_name.borrow().get(prefix).copied();
-            if CLASSMETHODS.contains(&NAMES[id]) {
+            if info.classmethod {
                 // A class method read from its class (`dict.fromkeys`): bound to the class.
                 return (crate::library::table::<S>()[id])(cx, rt, owner, args, kw);
             }
@@ -415,6 +444,12 @@ fn call_method_on<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> PyResult {
+    let info = crate::library::method_info()[id];
+    if !is(obj, &INSTANCE) && info.self_kind.admits(obj) && !(info.unboxes && args.iter().any(|&a| is(a, &INSTANCE))) {
+        // The common case, without the checks below (no box: `self` and the arguments are
+        // taken as they are, and the method's result is its result).
+        return (crate::library::table::<S>()[id])(cx, rt, Some(obj), args, kw);
+    }
     let this = crate::boxed::method_self(NAMES[id], obj);
     if let Some(msg) = crate::library::wrong_self(rt, NAMES[id], this) {
         return err(cx, rt, "TypeError", &msg);
@@ -572,6 +607,9 @@ pub fn binary<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b:
 
 /// `a op b`, or `a op= b` when `inplace` (the same, but errors name `op=`).
 pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize, b: usize, inplace: bool) -> PyResult {
+    if op == BinOp::Add && is(a, &STR) && is(b, &STR) {
+        return Ok(crate::runtime::concat_strs(cx.heap_mut(), &[a, b]));
+    }
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
         let r = match op {
@@ -596,10 +634,6 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     }
     if let Some(r) = crate::complex::binary(cx, rt, op, a, b) {
         return r;
-    }
-    if is(a, &STR) && is(b, &STR) && op == BinOp::Add {
-        let s = format!("{}{}", text(a), text(b));
-        return Ok(new_str(cx.heap_mut(), &s));
     }
     if op == BinOp::Mod && is(a, &STR) {
         return crate::percent::percent_str(cx, rt, a, b);
@@ -750,6 +784,11 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     if let Some(o) = quick {
         return boolean(holds(op, o));
     }
+    if is(a, &TUPLE) && is(b, &TUPLE) {
+        if let Some(o) = plain_cmp(a, b) {
+            return boolean(holds(op, o));
+        }
+    }
     if let Some(r) = crate::complex::compare(op, a, b) {
         return boolean(r);
     }
@@ -844,6 +883,36 @@ pub fn compare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: CmpOp, a: usize, b
     }
 }
 
+/// How `a` and `b` compare when both are exact ints that fit 64 bits, exact strs, or tuples of
+/// those: comparisons that run no user code and cannot fail (sorting keys, `min` of tuples).
+/// Tuples compare as `compare` does: their first items that are not equal (identical ones
+/// are) decide, else their lengths. None for any other operands.
+pub fn plain_cmp(a: usize, b: usize) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if is(a, &INT) && is(b, &INT) {
+        // SAFETY: two live ints.
+        return Some(unsafe { (read_word(a, &INT_VALUE) as i64).cmp(&(read_word(b, &INT_VALUE) as i64)) });
+    }
+    if is(a, &STR) && is(b, &STR) {
+        return Some(text(a).cmp(text(b)));
+    }
+    if is(a, &TUPLE) && is(b, &TUPLE) {
+        let (xs, ys) = (crate::runtime::tuple_slice(a), crate::runtime::tuple_slice(b));
+        for (&x, &y) in xs.iter().zip(ys) {
+            if x == y {
+                // (Items are equal when identical, as `eq` says, whatever their type.)
+                continue;
+            }
+            match plain_cmp(x, y)? {
+                Ordering::Equal => continue,
+                o => return Some(o),
+            }
+        }
+        return Some(xs.len().cmp(&ys.len()));
+    }
+    None
+}
+
 /// Whether comparison `op` (an ordering or equality) holds of operands ordered `o`.
 fn holds(op: CmpOp, o: std::cmp::Ordering) -> bool {
     use std::cmp::Ordering;
@@ -916,7 +985,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             let c = text(seq).get(i..).and_then(|r| r.chars().next());
             c.map(|c| {
                 after = i + c.len_utf8();
-                new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))
+                crate::runtime::char_str(cx.heap_mut(), rt, c)
             })
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::iter_item(cx, seq, i)
@@ -936,7 +1005,7 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
         if (step > 0 && n < stop) || (step < 0 && n > stop) {
             // (A step past 64 bits is past the stop.)
             unsafe { *((it + RITER_NEXT.offset as usize) as *mut i64) = n.checked_add(step).unwrap_or(stop) };
-            return Ok(Some(new_int(cx.heap_mut(), n)));
+            return Ok(Some(crate::runtime::int_obj(cx.heap_mut(), rt, n)));
         }
         return Ok(None);
     }
@@ -1255,13 +1324,21 @@ pub(crate) fn run_op<S: Space>(
         | NativeOp::GetANext
         | NativeOp::SendTo => crate::library::coro_op(cx, rt, op, a, b),
         NativeOp::BeforeWith => {
-            // `(mgr.__enter__(), mgr.__exit__)`
-            let exit = crate::types::getattr(cx, rt, a, "__exit__").map_err(|_| {
-                let msg = format!("'{}' object does not support the context manager protocol", type_name(rt, a));
-                crate::errors::new_error(cx, rt, "TypeError", &msg)
-            })?;
+            // `(mgr.__enter__(), mgr.__exit__)`, both special methods: looked up on the class
+            // (the instance's own attributes do not count), `__enter__` first, as CPython.
+            let t = peek_type(rt, a);
+            let special = |cx: &mut Cx<'_, S>, name: &str, missed: &str| match classes::lookup(rt, t, name) {
+                Some(v) => crate::attrs::descr_get(cx, rt, v, Some(a), t),
+                None => {
+                    let msg =
+                        format!("'{}' object does not support the context manager protocol{missed}", type_name(rt, a));
+                    err(cx, rt, "TypeError", &msg)
+                }
+            };
+            let enter = special(cx, "__enter__", "")?;
+            let _ = cx.root(enter);
+            let exit = special(cx, "__exit__", " (missed __exit__ method)")?;
             let _ = cx.root(exit);
-            let enter = crate::types::getattr(cx, rt, a, "__enter__")?;
             let r = call_value(cx, rt, enter, &[], &[])?;
             Ok(new_tuple(cx.heap_mut(), &[r, exit]))
         }

@@ -86,6 +86,10 @@ pub const HOOK_GETATTRIBUTE: u8 = 2;
 pub const HOOK_GETATTR: u8 = 4;
 /// [`hooks`]: the class defines `__setattr__`.
 pub const HOOK_SETATTR: u8 = 8;
+/// [`hooks`]: the class defines `__instancecheck__` (not `type`'s own).
+pub const HOOK_INSTANCECHECK: u8 = 16;
+/// [`hooks`]: the class defines `__subclasscheck__` (not `type`'s own).
+pub const HOOK_SUBCLASSCHECK: u8 = 32;
 
 /// Which attribute hooks class `t` has (`HOOK_*` bits), computed once per class version.
 pub fn hooks(rt: &Python, t: usize) -> u8 {
@@ -94,9 +98,13 @@ pub fn hooks(rt: &Python, t: usize) -> u8 {
         return known;
     }
     let mut h = 1;
-    for (bit, name) in
-        [(HOOK_GETATTRIBUTE, "__getattribute__"), (HOOK_GETATTR, "__getattr__"), (HOOK_SETATTR, "__setattr__")]
-    {
+    for (bit, name) in [
+        (HOOK_GETATTRIBUTE, "__getattribute__"),
+        (HOOK_GETATTR, "__getattr__"),
+        (HOOK_SETATTR, "__setattr__"),
+        (HOOK_INSTANCECHECK, "__instancecheck__"),
+        (HOOK_SUBCLASSCHECK, "__subclasscheck__"),
+    ] {
         if special(rt, t, name).is_some() {
             h |= bit;
         }
@@ -283,31 +291,62 @@ fn map_of<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref) -> usize {
 
 /// A new instance of class `t` with no attributes.
 pub fn new_instance<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref) -> C::Ref {
+    new_instance_with(cx, t, 4)
+}
+
+/// A new instance of class `t` with room for `cap` slots.
+fn new_instance_with<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref, cap: i64) -> C::Ref {
     let obj = cx.new_object(&INSTANCE);
     cx.setfield_ref(obj, &INST_TYPE, t);
-    let four = cx.int(4);
-    let slots = cx.new_array(&REFS, four);
+    let cap = cx.int(cap);
+    let slots = cx.new_array(&REFS, cap);
     cx.setfield_ref(obj, &INST_SLOTS, slots);
     obj
 }
 
 /// A new exception of class `t` with `args` (a tuple).
 pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, args: C::Ref) -> C::Ref {
-    let e = new_instance(cx, t);
-    set_slot(cx, rt, e, "args", args);
+    // (Room for the slots set here and two more, as a subclass's `__init__` sets: one
+    // allocation.)
+    let e = new_instance_with(cx, t, 8);
     let none = cx.const_ref(rt.none.get());
-    for name in ["__traceback__", "__cause__", "__context__"] {
-        set_slot(cx, rt, e, name, none);
-    }
+    let f = cx.const_ref(rt.false_.get());
     let tv = cx.promote_ref(t);
     // What `__init__` would set: a class raised bare gets them here.
-    if is_subclass(rt, tv, rt.builtin_type("SystemExit")) {
-        set_slot(cx, rt, e, "code", none);
-    } else if is_subclass(rt, tv, rt.builtin_type("StopIteration")) {
-        set_slot(cx, rt, e, "value", none);
+    let (kind, extra) = if is_subclass(rt, tv, rt.known.system_exit.get()) {
+        (1, Some("code"))
+    } else if is_subclass(rt, tv, rt.known.stop_iteration.get()) {
+        (2, Some("value"))
+    } else {
+        (0, None)
+    };
+    let mut names: smallvec::SmallVec<[&str; 6]> = smallvec::smallvec!["args", "__traceback__", "__cause__", "__context__"];
+    let mut values: smallvec::SmallVec<[C::Ref; 6]> = smallvec::smallvec![args, none, none, none];
+    if let Some(name) = extra {
+        names.push(name);
+        values.push(none);
     }
-    let f = cx.const_ref(rt.false_.get());
-    set_slot(cx, rt, e, "__suppress_context__", f);
+    names.push("__suppress_context__");
+    values.push(f);
+    // A new instance has the empty map, and each slot set adds the next one: the map the
+    // exception ends with is always the same for these names, found once; its slots are
+    // the names' positions.
+    let mut map = rt.exception_maps[kind].get();
+    if map == 0 {
+        for (k, name) in names.iter().enumerate() {
+            debug_assert!(map_slot(rt, map, name).is_none(), "a new instance has no slots");
+            map = Map::transition(rt, map, name);
+            debug_assert_eq!(map_slot(rt, map, name), Some(k as u32));
+        }
+        rt.exception_maps[kind].set(map);
+    }
+    let slots = cx.getfield_ref(e, &INST_SLOTS);
+    for (k, v) in values.into_iter().enumerate() {
+        let k = cx.int(k as i64);
+        cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
+    }
+    let map = cx.int(map as i64);
+    cx.setfield_int(e, &INST_MAP, map);
     e
 }
 

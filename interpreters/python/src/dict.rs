@@ -189,32 +189,47 @@ fn find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, h: i64)
         if idx.table.is_empty() {
             return Ok(None);
         }
+        // The index's arrays and the keys, read once: only `==` running user code can change
+        // them, and every change counts in `mutations`, after which the probe starts over.
         let mutations = idx.mutations;
-        for slot in probe(idx.table.len(), h) {
-            let pos = match index(d).table[slot] {
-                EMPTY => return Ok(None),
-                DUMMY => continue,
-                p => p as usize - 1,
-            };
-            if index(d).hashes[pos] != h {
-                continue;
+        let (table, hashes, mask) = (idx.table.as_ptr(), idx.hashes.as_ptr(), idx.table.len() - 1);
+        let keys = word(d, &KEYS);
+        // CPython's probe sequence (as `probe`).
+        let mut perturb = h as u64;
+        let mut slot = h as u64 as usize & mask;
+        loop {
+            // SAFETY: `slot <= mask`, within the table; a table entry other than EMPTY and
+            // DUMMY is a position below `USED`, within `hashes` and the keys.
+            let e = unsafe { *table.add(slot) };
+            if e == EMPTY {
+                return Ok(None);
             }
-            let k = item(word(d, &KEYS), pos);
-            debug_assert!(k != 0, "deleted entries leave the table");
-            if k == key {
-                return Ok(Some(pos));
-            }
-            if builtins::eq(cx, rt, k, key)? {
-                if index(d).mutations != mutations {
-                    continue 'restart;
+            if e != DUMMY {
+                let pos = e as usize - 1;
+                // SAFETY: as above.
+                if unsafe { *hashes.add(pos) } == h {
+                    let k = item(keys, pos);
+                    debug_assert!(k != 0, "deleted entries leave the table");
+                    if k == key {
+                        return Ok(Some(pos));
+                    }
+                    let equal = if is(k, &STR) && is(key, &STR) {
+                        builtins::text(k) == builtins::text(key)
+                    } else {
+                        let equal = builtins::eq(cx, rt, k, key)?;
+                        if index(d).mutations != mutations {
+                            continue 'restart;
+                        }
+                        equal
+                    };
+                    if equal {
+                        return Ok(Some(pos));
+                    }
                 }
-                return Ok(Some(pos));
             }
-            if index(d).mutations != mutations {
-                continue 'restart;
-            }
+            perturb >>= 5;
+            slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
-        unreachable!("the table always has an empty slot");
     }
 }
 

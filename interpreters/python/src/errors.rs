@@ -17,10 +17,9 @@ type Cx<'a, S> = Concrete<'a, Py<S>>;
 /// `KeyError(key)`, as a missing key raises it (outside traces): its `args` is the key itself,
 /// so its message is the key's repr.
 pub fn key_error<S: Space>(cx: &mut metatrace::Concrete<'_, Py<S>>, rt: &Python, key: usize) -> usize {
-    let e = new_error(cx, rt, "KeyError", "");
+    let ty = rt.builtin_type("KeyError");
     let args = crate::interp_tuple1(cx, key);
-    classes::set_slot(cx, rt, e, "args", args);
-    e
+    classes::new_exception(cx, rt, ty, args)
 }
 
 /// A new exception of builtin class `class` with message `msg` (as `class(msg)` would make).

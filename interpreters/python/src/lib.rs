@@ -265,6 +265,11 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         rt.immortal(heap, o);
     }
     *rt.small_ints.borrow_mut() = small;
+    let latin1: Vec<usize> = (0..=255u8).map(|b| runtime::new_str(heap, (b as char).encode_utf8(&mut [0; 4]))).collect();
+    for &o in &latin1 {
+        rt.immortal(heap, o);
+    }
+    *rt.latin1.borrow_mut() = latin1;
     // Classes.
     let make = |vm: &mut Vm<Py<S>>, name: &'static str, base: Option<&str>, methods: &str| {
         let version = vm.quasi_new(0);
@@ -289,6 +294,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
             "type" => Some(&rt.known.type_),
             "object" => Some(&rt.known.object),
             "super" => Some(&rt.known.super_),
+            "SystemExit" => Some(&rt.known.system_exit),
+            "StopIteration" => Some(&rt.known.stop_iteration),
+            "int" => Some(&rt.known.int),
+            "bool" => Some(&rt.known.bool_),
             _ => None,
         };
         if let Some(k) = known {

@@ -178,6 +178,9 @@ pub struct Python {
     /// returns these instead of allocating; traces keep allocating (virtuals cost nothing),
     /// which is why `is` compares exact ints by value.
     pub small_ints: RefCell<Vec<usize>>,
+    /// The one-character strs of the Latin-1 range, made once (as CPython's): iterating over
+    /// a str, indexing it and `chr` return these instead of allocating.
+    pub latin1: RefCell<Vec<usize>>,
     /// Frames' slot arrays, reused from call to call.
     pub slot_pool: crate::slots::SlotPool,
     pub modules: RefCell<Vec<ModuleInfo>>,
@@ -215,6 +218,10 @@ pub struct Python {
     /// The exception being handled by the frame that called the running `py_call` native
     /// (0: none): functions the native calls start with it (`builtins::call_value`).
     pub native_exc: Cell<usize>,
+    /// The instance map a new exception ends with (see `classes::new_exception`), by the
+    /// slots it gets: plain, with `code` (SystemExit), with `value` (StopIteration); 0 until
+    /// made.
+    pub exception_maps: [Cell<usize>; 3],
 }
 
 impl Python {
@@ -231,6 +238,7 @@ impl Python {
             notimpl: Cell::new(0),
             ellipsis: Cell::new(0),
             small_ints: RefCell::new(Vec::new()),
+            latin1: RefCell::new(Vec::new()),
             slot_pool: Default::default(),
             modules: RefCell::new(Vec::new()),
             builtins: Cell::new(0),
@@ -251,6 +259,7 @@ impl Python {
             map_slots: Default::default(),
             attr_cache: Default::default(),
             native_exc: Cell::new(0),
+            exception_maps: Default::default(),
         }
     }
 
@@ -337,12 +346,19 @@ impl Python {
 }
 
 /// Builtin classes that calls and type checks compare with on every run, so they need no
-/// lookup by name: `type` (the metaclass of plain classes), `object` and `super`.
+/// lookup by name: `type` (the metaclass of plain classes), `object`, `super`, and two
+/// exception classes.
 #[derive(Default)]
 pub struct KnownTypes {
     pub type_: Cell<usize>,
     pub object: Cell<usize>,
     pub super_: Cell<usize>,
+    /// `SystemExit` and `StopIteration`, which every new exception is checked against.
+    pub system_exit: Cell<usize>,
+    pub stop_iteration: Cell<usize>,
+    /// `int` and `bool` (`isinstance(True, int)`).
+    pub int: Cell<usize>,
+    pub bool_: Cell<usize>,
 }
 
 /// The ints the interpreter shares rather than allocates (as CPython's -5..=256).
@@ -354,6 +370,17 @@ pub fn new_int(heap: &mut Heap, v: i64) -> usize {
     // SAFETY: just allocated with the INT layout.
     unsafe { *((o + INT_VALUE.offset as usize) as *mut i64) = v };
     o
+}
+
+/// The int object of value `v`: the shared one for small values (`Python::small_ints`, as
+/// CPython's), else a new one. Natives return their small results this way.
+pub fn int_obj(heap: &mut Heap, rt: &Python, v: i64) -> usize {
+    if SMALL_INTS.contains(&v) {
+        if let Some(&o) = rt.small_ints.borrow().get((v - SMALL_INTS.start()) as usize) {
+            return o;
+        }
+    }
+    new_int(heap, v)
 }
 
 /// A new int object for any value: an `int` if it fits 64 bits, else a bigint.
@@ -383,6 +410,59 @@ pub fn new_str(heap: &mut Heap, s: &str) -> usize {
     // SAFETY: just allocated with the STR layout and room for `s`.
     unsafe { init_str(o, s) };
     o
+}
+
+/// A new str of the texts of the strs `parts` one after the other (`a + b`, `sep.join`),
+/// written straight into the new object: no intermediate `String`, and its char count is the
+/// sum of theirs rather than counted again.
+pub fn concat_strs(heap: &mut Heap, parts: &[usize]) -> usize {
+    // SAFETY: the parts are live strs.
+    let (bytes, chars) = parts.iter().fold((0, 0), |(b, c), &p| unsafe { (b + str_text(p).len(), c + str_chars(p)) });
+    let o = heap.alloc_array(&STR, bytes);
+    // SAFETY: just allocated with the STR layout and room for `bytes` bytes: the parts' texts
+    // (valid UTF-8 each, so together) fill it exactly.
+    unsafe {
+        *((o + STR_CHARS.offset as usize) as *mut i64) = chars as i64;
+        *((o + STR_HASH.offset as usize) as *mut i64) = -1;
+        let mut at = (o + STR_BYTES.base as usize) as *mut u8;
+        for &p in parts {
+            let t = str_text(p);
+            std::ptr::copy_nonoverlapping(t.as_ptr(), at, t.len());
+            at = at.add(t.len());
+        }
+    }
+    o
+}
+
+/// A new str of the all-ASCII str `src` with `f` applied to each byte (`lower`, `upper` of
+/// ASCII text), written straight into the new object.
+pub fn map_ascii_str(heap: &mut Heap, src: usize, f: impl Fn(u8) -> u8) -> usize {
+    // SAFETY: `src` is a live str.
+    let t = unsafe { str_text(src) };
+    debug_assert!(t.is_ascii());
+    let o = heap.alloc_array(&STR, t.len());
+    // SAFETY: just allocated with the STR layout and room for `t.len()` bytes; `f` maps
+    // ASCII to ASCII, so the bytes stay UTF-8 with one char each.
+    unsafe {
+        *((o + STR_CHARS.offset as usize) as *mut i64) = t.len() as i64;
+        *((o + STR_HASH.offset as usize) as *mut i64) = -1;
+        let at = (o + STR_BYTES.base as usize) as *mut u8;
+        for (k, &c) in t.as_bytes().iter().enumerate() {
+            *at.add(k) = f(c);
+        }
+    }
+    o
+}
+
+/// The str of the single character `c`: the shared one for Latin-1 characters (see
+/// [`Python::latin1`]), else a new one.
+pub fn char_str(heap: &mut Heap, rt: &Python, c: char) -> usize {
+    if (c as u32) < 256 {
+        if let Some(&o) = rt.latin1.borrow().get(c as usize) {
+            return o;
+        }
+    }
+    new_str(heap, c.encode_utf8(&mut [0; 4]))
 }
 
 pub fn new_tuple(heap: &mut Heap, items: &[usize]) -> usize {
@@ -423,6 +503,17 @@ pub fn list_items(l: usize) -> Items {
 pub type Items = smallvec::SmallVec<[usize; 8]>;
 
 /// The items of a tuple (outside traces).
+/// The items of the tuple `t`, in place: valid while `t` lives (a tuple's items never
+/// change once it is made, and the heap does not move objects).
+pub fn tuple_slice(t: usize) -> &'static [usize] {
+    // SAFETY: `t` is a live tuple: its length word and items are in bounds; the caller uses
+    // the slice while the tuple lives.
+    unsafe {
+        let n = *((t + TUPLE_ITEMS.len_offset.unwrap() as usize) as *const usize);
+        std::slice::from_raw_parts((t + TUPLE_ITEMS.base as usize) as *const usize, n)
+    }
+}
+
 pub fn tuple_items(t: usize) -> Items {
     // SAFETY: `t` is a live tuple: its length word and items are in bounds.
     unsafe {

@@ -125,9 +125,21 @@ fn entries(s: usize) -> Vec<(usize, i64)> {
     (0..t.hashes.len()).filter_map(|i| Some((key_at(s, i), t.hashes[i])).filter(|e| e.0 != 0)).collect()
 }
 
-/// Whether `a` and `b` are the same key without user code (identity, or equal strs).
-fn same_fast(a: usize, b: usize) -> bool {
-    a == b || (is(a, &STR) && is(b, &STR) && builtins::text(a) == builtins::text(b))
+/// Whether `a` and `b` are the same key without user code (identity, or equal strs or
+/// exact ints); `None` when only `==` can tell.
+#[inline]
+fn same_fast(a: usize, b: usize) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if is(a, &INT) && is(b, &INT) {
+        // SAFETY: two live ints.
+        return Some(unsafe { read_word(a, &INT_VALUE) == read_word(b, &INT_VALUE) });
+    }
+    if is(a, &STR) && is(b, &STR) {
+        return Some(builtins::text(a) == builtins::text(b));
+    }
+    None
 }
 
 /// Where a probe found `key`: an active slot, or the first free slot (and the last dummy
@@ -140,25 +152,32 @@ enum Probe {
 /// CPython's probe for `key` of hash `h` (`set_lookkey` / `set_add_entry`); equality may run
 /// user code, after which a changed table restarts the probe.
 fn probe<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, key: usize, h: i64) -> Result<Probe, usize> {
-    probe_with(s, key, h, &mut |a, b| builtins::eq(cx, rt, a, b))
+    probe_with(s, key, h, |a, b| builtins::eq(cx, rt, a, b))
 }
 
-/// `probe` with the equality `eq` (of keys of equal hashes that are not the same object).
+/// `probe` with the equality `eq` (of keys of equal hashes that `same_fast` cannot tell).
+#[inline]
 fn probe_with(
     s: usize,
     key: usize,
     h: i64,
-    eq: &mut dyn FnMut(usize, usize) -> Result<bool, usize>,
+    mut eq: impl FnMut(usize, usize) -> Result<bool, usize>,
 ) -> Result<Probe, usize> {
     'restart: loop {
-        let m = mask(s);
+        // The table's two arrays, read once: only `eq` (user code) can replace them, and the
+        // probe starts over when it has.
+        let arr = keys_arr(s);
+        let (hashes, m) = (table(s).hashes.as_ptr(), mask(s));
+        let keys = (arr + REFS_ITEMS.base as usize) as *const usize;
         let mut perturb = h as u64;
         let mut i = (h as u64 as usize) & m;
         let mut dummy = None;
         loop {
             let probes = if i + LINEAR_PROBES <= m { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
-                let (k, eh) = (key_at(s, j), table(s).hashes[j]);
+                // SAFETY: `j <= m`: a slot of the table, whose arrays have `m + 1` items;
+                // both are the set's current ones (checked after every call of `eq`).
+                let (k, eh) = unsafe { (*keys.add(j), *hashes.add(j)) };
                 if k == 0 {
                     if eh == 0 {
                         return Ok(Probe::Free { unused: j, dummy });
@@ -170,14 +189,16 @@ fn probe_with(
                 if eh != h {
                     continue;
                 }
-                if same_fast(k, key) {
-                    return Ok(Probe::Active(j));
-                }
-                let arr = keys_arr(s);
-                let equal = eq(k, key)?;
-                if keys_arr(s) != arr || key_at(s, j) != k {
-                    continue 'restart;
-                }
+                let equal = match same_fast(k, key) {
+                    Some(same) => same,
+                    None => {
+                        let equal = eq(k, key)?;
+                        if keys_arr(s) != arr || table(s).hashes.as_ptr() != hashes || key_at(s, j) != k {
+                            continue 'restart;
+                        }
+                        equal
+                    }
+                };
                 if equal {
                     return Ok(Probe::Active(j));
                 }
@@ -261,7 +282,7 @@ pub fn from_consts(heap: &mut Heap, items: &[usize]) -> usize {
     let s = new(heap, true);
     for &k in items {
         let h = const_hash(k);
-        let found = probe_with(s, k, h, &mut |a, b| Ok(const_eq(a, b)));
+        let found = probe_with(s, k, h, |a, b| Ok(const_eq(a, b)));
         if let Ok(found) = found {
             place(heap, s, k, h, found);
         }

@@ -583,7 +583,7 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         if builtins::ascii(obj) && !is(key, &SLICE) {
             // One byte per char: index without decoding the whole str.
             let i = index_of(cx, rt, key, t.len(), "string")?;
-            return Ok(new_str(cx.heap_mut(), &t[i..i + 1]));
+            return Ok(crate::runtime::char_str(cx.heap_mut(), rt, t.as_bytes()[i] as char));
         }
         let n = unsafe { str_chars(obj) };
         if is(key, &SLICE) {
@@ -600,7 +600,7 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         }
         let i = index_of(cx, rt, key, n, "string")?;
         let c = t.chars().nth(i).unwrap_or_default();
-        return Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4])));
+        return Ok(crate::runtime::char_str(cx.heap_mut(), rt, c));
     }
     if crate::bytes::is_binary(obj) {
         return crate::bytes::getitem(cx, rt, obj, key);

@@ -39,7 +39,7 @@ impl Heap {
     pub(super) fn mark(&mut self, roots: &[usize]) -> (usize, usize) {
         let (mut live, mut external, mut stack, mut holders) = (0, 0, Vec::new(), Vec::new());
         for &r in roots.iter().chain(&self.finalizable) {
-            self.grey(r, &mut stack, &mut live);
+            self.grey(r, &mut stack, &mut live, true);
         }
         self.drain(&mut stack, (&mut live, &mut external), &mut holders, None);
         self.clear_weak(&holders, |_| false);
@@ -60,7 +60,7 @@ impl Heap {
             } else {
                 self.finalizable.push_back(p);
                 self.stats.finalizable_queued += 1;
-                self.grey(p, &mut stack, live);
+                self.grey(p, &mut stack, live, false);
             }
         }
         self.with_del = kept;

@@ -153,9 +153,11 @@ struct Page {
 /// A `Vm`'s heap.
 pub struct Heap {
     fast: Box<HeapFast>,
-    /// Small-object pages in address order (the collector looks up every reference it
-    /// follows: a binary search).
+    /// Small-object pages in address order.
     pages: Vec<Page>,
+    /// The index in `pages` of each page, by address: the collector looks up every
+    /// reference it follows, in constant time rather than by a search of `pages`.
+    page_at: FxHashMap<usize, u32>,
     /// Pages marked and not swept yet, by size class; the next to sweep last (the lowest
     /// address).
     queued: Vec<Vec<usize>>,
@@ -329,6 +331,7 @@ impl Heap {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
             pages: Vec::new(),
+            page_at: FxHashMap::default(),
             queued: vec![Vec::new(); CLASSES],
             large: FxHashMap::default(),
             objects: Vec::new(),
@@ -538,6 +541,9 @@ impl Heap {
         }
         let at = self.pages.partition_point(|q| q.addr < page);
         self.pages.insert(at, Page { addr: page, size: size as u32, swept: true });
+        for (i, q) in self.pages.iter().enumerate().skip(at) {
+            self.page_at.insert(q.addr, i as u32);
+        }
         self.note_growth(PAGE);
         let mut head = self.fast.free[class];
         for slot in (0..PAGE / size).rev() {
@@ -683,29 +689,18 @@ impl Heap {
         }
     }
 
-    /// The index in `pages` of `page`, if it is one of our pages (a binary search, written
-    /// out: the collector calls it for every reference it follows).
+    /// The index in `pages` of `page`, if it is one of our pages.
+    #[inline(always)]
     fn page_index(&self, page: usize) -> Option<usize> {
-        let pages = self.pages.as_slice();
-        let (mut lo, mut hi) = (0, pages.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let q = pages[mid].addr;
-            if q < page {
-                lo = mid + 1;
-            } else if q > page {
-                hi = mid;
-            } else {
-                return Some(mid);
-            }
-        }
-        None
+        self.page_at.get(&page).map(|&i| i as usize)
     }
 
     /// Marks `q` and pushes it on `stack` if it is an object of this heap not marked yet,
-    /// adding its bytes to `live`.
+    /// adding its bytes to `live`. With `leaves`, an object with nothing to scan (no
+    /// references, weak fields or external memory: a str, an int, a float) is only marked,
+    /// not pushed: most objects of a heap are such leaves.
     #[inline(always)]
-    fn grey(&self, q: usize, stack: &mut Vec<usize>, live: &mut usize) {
+    fn grey(&self, q: usize, stack: &mut Vec<usize>, live: &mut usize, leaves: bool) {
         if q == 0 {
             return;
         }
@@ -713,6 +708,17 @@ impl Heap {
             // SAFETY: `q` is a live object of this heap: word 1 holds its mark bit.
             if !unsafe { mark(q) } {
                 *live += bytes;
+                if leaves {
+                    // SAFETY: as above: word 0 is its layout.
+                    let layout = unsafe { &*(*(q as *const usize) as *const Layout) };
+                    let leaf = layout.refs.is_empty()
+                        && !matches!(layout.items, Some(MemKind::Ref))
+                        && layout.weak.is_empty()
+                        && layout.external.is_none();
+                    if leaf {
+                        return;
+                    }
+                }
                 stack.push(q);
             }
         }
@@ -756,6 +762,8 @@ impl Heap {
         weak_holders: &mut Vec<usize>,
         mut scanned: Option<&mut Vec<usize>>,
     ) {
+        // (Leaves need no scan, but every object goes in `scanned`.)
+        let leaves = scanned.is_none();
         while let Some(p) = stack.pop() {
             // SAFETY: `p` is a live object: word 0 is its layout, set at allocation.
             let layout = unsafe { &*(*(p as *const usize) as *const Layout) };
@@ -773,7 +781,7 @@ impl Heap {
             let mut i = 0;
             while i < refs.len() {
                 // SAFETY: `refs[i]` is the offset of a reference field of this layout.
-                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, stack, live);
+                self.grey(unsafe { *((p + refs[i] as usize) as *const usize) }, stack, live, leaves);
                 i += 1;
             }
             if matches!(layout.items, Some(MemKind::Ref)) {
@@ -784,7 +792,7 @@ impl Heap {
                 let mut i = 0;
                 while i < len {
                     // SAFETY: `i` is in bounds of the items.
-                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, stack, live);
+                    self.grey(unsafe { *((items + 8 * i) as *const usize) }, stack, live, leaves);
                     i += 1;
                 }
             }

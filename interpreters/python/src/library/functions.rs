@@ -45,7 +45,7 @@ rows! {
 pub(super) fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let o = arg(cx, rt, args, 0, "len")?;
     let n = b::len(cx, rt, o)?;
-    Ok(new_int(cx.heap_mut(), n as i64))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, n as i64))
 }
 
 pub(super) fn repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
@@ -197,11 +197,11 @@ pub(super) fn classinfo_matches<S: Space>(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         ));
     }
-    // bool is an int.
-    if info == rt.builtin_type("int") && t == rt.builtin_type("bool") {
+    if classes::is_subclass(rt, t, info) {
         return Ok(true);
     }
-    Ok(classes::is_subclass(rt, t, info))
+    // bool is an int.
+    Ok(info == rt.known.int.get() && t == rt.known.bool_.get())
 }
 
 pub(super) fn isinstance<S: Space>(
@@ -253,7 +253,8 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
     if is(info, &TYPE) && t == info {
         return Ok(true);
     }
-    if is(info, &TYPE) {
+    let bit = if hook == "__instancecheck__" { classes::HOOK_INSTANCECHECK } else { classes::HOOK_SUBCLASSCHECK };
+    if is(info, &TYPE) && classes::hooks(rt, classes::meta_of(rt, info)) & bit != 0 {
         if let Some(h) = classes::special(rt, classes::meta_of(rt, info), hook) {
             let r = call_value(cx, rt, h, &[info, o], &[])?;
             return truth(cx, rt, r);
@@ -421,6 +422,9 @@ pub(super) fn sort_items<S: Space>(
         let lt = |cx: &mut Cx<'_, S>, a: usize, b2: usize, error: &mut Option<usize>| -> bool {
             if error.is_some() {
                 return false;
+            }
+            if let Some(o) = b::plain_cmp(a, b2) {
+                return o == std::cmp::Ordering::Less;
             }
             match b::compare(cx, rt, crate::bytecode::CmpOp::Lt, a, b2).and_then(|r| truth(cx, rt, r)) {
                 Ok(t) => t,
@@ -752,7 +756,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     }
     let n = peek_i64(v).unwrap_or(-1);
     match u32::try_from(n).ok().and_then(char::from_u32) {
-        Some(c) => Ok(new_str(cx.heap_mut(), c.encode_utf8(&mut [0; 4]))),
+        Some(c) => Ok(crate::runtime::char_str(cx.heap_mut(), rt, c)),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
     }
 }
@@ -768,7 +772,7 @@ pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
         return err(cx, rt, "TypeError", &msg);
     };
     match first {
-        Some(c) if n == 1 => Ok(new_int(cx.heap_mut(), c)),
+        Some(c) if n == 1 => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, c)),
         _ => err(cx, rt, "TypeError", &format!("ord() expected a character, but string of length {n} found")),
     }
 }

@@ -69,8 +69,10 @@ mod textargs;
 mod textmods;
 mod timemod;
 mod valuetypes;
+mod methinfo;
 
 pub use arity::arity_error;
+pub use methinfo::{method_info, MethodInfo, SelfKind};
 pub use coro::{is_gen_like, run_op as coro_op};
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
@@ -252,21 +254,7 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
         // (They check their class argument, or unbox it, themselves.)
         return None;
     }
-    let ok = match prefix {
-        "str" => is(this, &STR),
-        "bytes" => is(this, &crate::bytes::BYTES),
-        "bytearray" => is(this, &crate::bytes::BYTEARRAY),
-        "memoryview" => is(this, &crate::memview::MEMVIEW),
-        "memory_iterator" => is(this, &crate::memview::MEM_ITER),
-        "HASH" => hashes::is_hash(this),
-        "list" => is(this, &LIST),
-        "tuple" => is(this, &TUPLE),
-        "dict" => dict::is_dict(this),
-        "set" | "frozenset" => crate::sets::is_any(this),
-        "int" => is(this, &INT) || is(this, &BIGINT) || is(this, &BOOL),
-        "float" => is(this, &FLOAT),
-        _ => true,
-    };
+    let ok = SelfKind::of_prefix(prefix).admits(this);
     (!ok).then(|| {
         // CPython's slot wrappers (most special methods) say it one way, its method
         // descriptors another.

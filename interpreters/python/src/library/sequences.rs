@@ -130,7 +130,7 @@ pub(super) fn seq_index<S: Space>(
     let stop = norm(args.get(2).and_then(|&a| peek_i64(a)), n);
     for (k, x) in items.into_iter().enumerate().take(stop).skip(start) {
         if b::eq(cx, rt, x, v)? {
-            return Ok(new_int(cx.heap_mut(), k as i64));
+            return Ok(crate::runtime::int_obj(cx.heap_mut(), rt, k as i64));
         }
     }
     // CPython 3.11: list.index names the value; tuple.index does not.
@@ -156,7 +156,7 @@ pub(super) fn seq_count<S: Space>(
             n += 1;
         }
     }
-    Ok(new_int(cx.heap_mut(), n))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, n))
 }
 
 pub(super) fn list_sort<S: Space>(

@@ -293,5 +293,5 @@ pub(super) fn set_len<S: Space>(
 ) -> PyResult {
     let s = me(cx, rt, t, "__len__", true)?;
     none_of(cx, rt, s, args, "__len__")?;
-    Ok(new_int(cx.heap_mut(), sets::len(s) as i64))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, sets::len(s) as i64))
 }

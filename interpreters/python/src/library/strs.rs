@@ -100,7 +100,7 @@ pub(super) fn str_find<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let r = search(cx, rt, t, args, kw, "find")?;
-    Ok(new_int(cx.heap_mut(), r.map(|k| k as i64).unwrap_or(-1)))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, r.map(|k| k as i64).unwrap_or(-1)))
 }
 pub(super) fn str_rfind<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -110,7 +110,7 @@ pub(super) fn str_rfind<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let r = search(cx, rt, t, args, kw, "rfind")?;
-    Ok(new_int(cx.heap_mut(), r.map(|k| k as i64).unwrap_or(-1)))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, r.map(|k| k as i64).unwrap_or(-1)))
 }
 pub(super) fn str_index<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -120,7 +120,7 @@ pub(super) fn str_index<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     match search(cx, rt, t, args, kw, "index")? {
-        Some(k) => Ok(new_int(cx.heap_mut(), k as i64)),
+        Some(k) => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, k as i64)),
         None => err(cx, rt, "ValueError", "substring not found"),
     }
 }
@@ -132,7 +132,7 @@ pub(super) fn str_rindex<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     match search(cx, rt, t, args, kw, "rindex")? {
-        Some(k) => Ok(new_int(cx.heap_mut(), k as i64)),
+        Some(k) => Ok(crate::runtime::int_obj(cx.heap_mut(), rt, k as i64)),
         None => err(cx, rt, "ValueError", "substring not found"),
     }
 }
@@ -151,7 +151,7 @@ pub(super) fn str_count<S: Space>(
         Some((w, _)) if sub.is_empty() => w.chars().count() + 1,
         Some((w, _)) => w.matches(sub).count(),
     };
-    Ok(new_int(cx.heap_mut(), n as i64))
+    Ok(crate::runtime::int_obj(cx.heap_mut(), rt, n as i64))
 }
 
 /// `startswith` / `endswith`.
@@ -213,16 +213,26 @@ pub(super) fn str_join<S: Space>(
         return err(cx, rt, "TypeError", "can only join an iterable");
     }
     let items = collect(cx, rt, it)?;
-    let mut parts = Vec::with_capacity(items.len());
+    if let [only] = items[..] {
+        if is(only, &STR) {
+            // (One exact str: itself, as CPython returns it.)
+            return Ok(only);
+        }
+    }
+    let sep = this(t);
+    let mut parts = Vec::with_capacity(2 * items.len());
     for (k, i) in items.into_iter().enumerate() {
         let i = crate::boxed::unbox(i);
         if !is(i, &STR) {
             let msg = format!("sequence item {k}: expected str instance, {} found", b::type_name(rt, i));
             return err(cx, rt, "TypeError", &msg);
         }
-        parts.push(text(i));
+        if k > 0 {
+            parts.push(sep);
+        }
+        parts.push(i);
     }
-    s(cx, &parts.join(text(this(t))))
+    Ok(crate::runtime::concat_strs(cx.heap_mut(), &parts))
 }
 
 /// The `sep` and `maxsplit` of `split` / `rsplit`.

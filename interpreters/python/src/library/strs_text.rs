@@ -52,6 +52,9 @@ pub(super) fn str_upper<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
+    if b::ascii(this(t)) && args.is_empty() && kw.is_empty() {
+        return Ok(crate::runtime::map_ascii_str(cx.heap_mut(), this(t), |c| c.to_ascii_uppercase()));
+    }
     mapped(cx, rt, t, args, kw, "str.upper", str::to_uppercase)
 }
 pub(super) fn str_lower<S: Space>(
@@ -61,6 +64,9 @@ pub(super) fn str_lower<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
+    if b::ascii(this(t)) && args.is_empty() && kw.is_empty() {
+        return Ok(crate::runtime::map_ascii_str(cx.heap_mut(), this(t), |c| c.to_ascii_lowercase()));
+    }
     mapped(cx, rt, t, args, kw, "str.lower", str::to_lowercase)
 }
 pub(super) fn str_casefold<S: Space>(

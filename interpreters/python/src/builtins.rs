@@ -1393,6 +1393,21 @@ pub fn is_method_name(name: &str) -> bool {
     name.split_once('.').is_some_and(|(prefix, _)| !RUST_MODULES.contains(&prefix))
 }
 
+/// Method `name` (number `id`) of builtin object `obj` as its type holds it, not bound, when
+/// calling that with `obj` first is calling `obj.name`: a plain method (not a static or
+/// class method) of an exact builtin type; else 0.
+pub fn unbound_method(rt: &Python, obj: usize, name: &str, id: usize) -> usize {
+    let info = crate::library::method_info()[id];
+    if !info.method || info.is_static || info.classmethod || is(obj, &INSTANCE) || is(obj, &TYPE) {
+        return 0;
+    }
+    match classes::lookup(rt, peek_type(rt, obj), name) {
+        // SAFETY: (below) a live builtin.
+        Some(m) if is(m, &BUILTIN) && unsafe { (read_word(m, &BUILTIN_ID), read_word(m, &BUILTIN_SELF)) } == (id as u64, 0) => m,
+        _ => 0,
+    }
+}
+
 /// The number of method `name` of builtin objects of layout `class`.
 pub fn method_id(class: usize, name: &str) -> Option<usize> {
     let prefix = if class == LIST.class() {
@@ -1488,7 +1503,19 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
     match (name, args) {
         ("list.append", [v]) => {
             let l = cx.getfield_ref(b, &BUILTIN_SELF);
+            if crate::interp::is_null(cx, l) {
+                // `list.append` itself: a list comes first.
+                return None;
+            }
             crate::interp::list_append(cx, l, *v);
+            Some(Ok(cx.const_ref(rt.none.get())))
+        }
+        ("list.append", [l, v]) if cx.promote_class(*l) == LIST.class() => {
+            let unbound = cx.getfield_ref(b, &BUILTIN_SELF);
+            if !crate::interp::is_null(cx, unbound) {
+                return None;
+            }
+            crate::interp::list_append(cx, *l, *v);
             Some(Ok(cx.const_ref(rt.none.get())))
         }
         ("len", [o]) => {

@@ -34,8 +34,10 @@ pub enum Site {
     /// `obj.name = v` for instances of shape `key` in class epoch `epoch`: the value goes to
     /// `slot`; the instance moves to map `next` first when it differs from its own.
     Store { key: u64, epoch: u64, slot: u32, next: u32 },
-    /// `obj.name` is builtin method number `id` for objects of (builtin) class `class`.
-    BuiltinMethod { class: usize, id: u32 },
+    /// `obj.name` is builtin method number `id` for objects of (builtin) class `class`;
+    /// `unbound` is that method as the type holds it (no `self` bound: calling it with the
+    /// object first is calling the bound method), or 0 (static and class methods).
+    BuiltinMethod { class: usize, id: u32, unbound: usize },
     /// A global of module `module` (an address) at slot `slot` of the module itself.
     Global { module: usize, slot: u32 },
     /// A global of module `module` found in the builtins' slot `slot` while the module had

@@ -480,7 +480,7 @@ impl Space for StdSpace {
         }
         // A builtin type's method: its number, remembered per class.
         let hit = crate::sites::Site::peek(site, |s| match *s {
-            crate::sites::Site::BuiltinMethod { class, id } => Some((class, id)),
+            crate::sites::Site::BuiltinMethod { class, id, .. } => Some((class, id)),
             _ => None,
         });
         let id = match hit {
@@ -488,7 +488,8 @@ impl Space for StdSpace {
             _ => {
                 let id = builtins::method_id(class, name);
                 if let Some(id) = id {
-                    site.set(crate::sites::Site::BuiltinMethod { class, id: id as u32 });
+                    let unbound = builtins::unbound_method(rt, C::address(obj), name, id);
+                    site.set(crate::sites::Site::BuiltinMethod { class, id: id as u32, unbound });
                 }
                 id
             }
@@ -506,8 +507,21 @@ impl Space for StdSpace {
         name: &str,
         site: &std::cell::Cell<crate::sites::Site>,
     ) -> Option<C::Ref> {
-        if cx.we_are_jitted() || cx.promote_class(obj) != INSTANCE.class() {
+        if cx.we_are_jitted() {
             return None;
+        }
+        let class = cx.promote_class(obj);
+        if class != INSTANCE.class() {
+            // A builtin type's method, as `getattr_at` left it in the site: the caller passes
+            // the object as its first argument, and no bound method is made.
+            let unbound = crate::sites::Site::peek(site, |s| match *s {
+                crate::sites::Site::BuiltinMethod { class, unbound, .. } => Some((class, unbound)),
+                _ => None,
+            });
+            return match unbound {
+                Some((c, unbound)) if c == class && unbound != 0 => Some(cx.const_ref(unbound)),
+                _ => None,
+            };
         }
         match crate::attrcache::resolve_at(rt, C::address(obj), name, site) {
             crate::attrcache::Resolved::Method(f) => Some(cx.const_ref(f)),

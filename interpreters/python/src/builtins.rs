@@ -1209,7 +1209,7 @@ pub(crate) fn run_op<S: Space>(
             }
             call_value(cx, rt, a, &args, &kw)
         }
-        NativeOp::NsGet => match dict::lookup(cx, rt, a, b)? {
+        NativeOp::NsGet => match ns_lookup(cx, rt, a, b)? {
             Some(v) => Ok(v),
             None => match crate::globals::peek_global(rt, c, text(b)) {
                 Some(v) => Ok(v),
@@ -1465,5 +1465,18 @@ impl<'a, S: Space> crate::call::KwDicts<Cx<'a, S>> for NativeKwDicts {
         let rt = cx.lang().rt.clone();
         let k = new_str(cx.heap_mut(), name);
         dict::lookup(cx, &rt, d, k).ok().flatten()
+    }
+}
+
+/// `ns[name]` for a class body's namespace: a dict, or the mapping a metaclass's
+/// `__prepare__` returned (its `__getitem__` runs; a `KeyError` means "not there").
+fn ns_lookup<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, ns: usize, name: usize) -> Result<Option<usize>, usize> {
+    if dict::is_dict(ns) {
+        return dict::lookup(cx, rt, ns, name);
+    }
+    match crate::types::getitem(cx, rt, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError")) => Ok(None),
+        Err(e) => Err(e),
     }
 }

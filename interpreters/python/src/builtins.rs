@@ -1306,7 +1306,7 @@ pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] =
-    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib"];
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib", "_traceback"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];

@@ -112,6 +112,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "uuid" => "uuid.py";
     "difflib" => "difflib.py";
     "ast" => "ast.py";
+    "configparser" => "configparser.py";
 };
 
 /// The embedded module `name`, if there is one.

@@ -114,6 +114,8 @@ pub static MODULES: &[Frozen] = frozen! {
     "difflib" => "difflib.py";
     "ast" => "ast.py";
     "configparser" => "configparser.py";
+    "colorsys" => "colorsys.py";
+    "getopt" => "getopt.py";
 };
 
 /// The embedded module `name`, if there is one.

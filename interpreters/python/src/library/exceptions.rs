@@ -200,7 +200,10 @@ fn unicode_message(rt: &Python, e: usize) -> Option<String> {
     }
     Some(match single {
         Some(c) => format!("{head}can't {verb} character '{}' in position {start}: {reason}", escaped_char(c)),
-        None => format!("{head}can't {verb} characters in position {start}-{}: {reason}", end - 1),
+        None => {
+            let what = if verb == "decode" { "bytes" } else { "characters" };
+            format!("{head}can't {verb} {what} in position {start}-{}: {reason}", end - 1)
+        }
     })
 }
 

@@ -392,18 +392,20 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
             rt.immortal(cx.heap_mut(), *v);
         }
     }
-    if items.iter().any(|(k, _)| &**k == "__eq__") && !items.iter().any(|(k, _)| &**k == "__hash__") {
-        items.push(("__hash__".into(), rt.none.get()));
-    }
+    // The names `type.__new__` adds come after the namespace's, in CPython's order.
+    let implicit_hash = items.iter().any(|(k, _)| &**k == "__eq__") && !items.iter().any(|(k, _)| &**k == "__hash__");
     if !items.iter().any(|(k, _)| &**k == "__module__") {
         let m = new_str(cx.heap_mut(), "__main__");
         rt.immortal(cx.heap_mut(), m);
-        items.insert(0, ("__module__".into(), m));
+        items.push(("__module__".into(), m));
     }
+    let (slots, members) = slots_of(cx, rt, &name, &bases, &mut items)?;
     if !items.iter().any(|(k, _)| &**k == "__doc__") {
         items.push(("__doc__".into(), rt.none.get()));
     }
-    let (slots, members) = slots_of(cx, rt, &name, &bases, &mut items)?;
+    if implicit_hash {
+        items.push(("__hash__".into(), rt.none.get()));
+    }
     let version = metatrace::QuasiId::from_raw(cx.quasi_new(0));
     let spec = classes::ClassSpec { name: &name, qualname: &qualname, meta, slots, builtin: false };
     let cls = match classes::make_class_with(rt, cx.heap_mut(), version, spec, &bases, items.clone()) {

@@ -83,9 +83,35 @@ def _first_enum_and_member_type(bases):
     return member_type, first_enum
 
 
+class _EnumDict(dict):
+    """The namespace of an enumeration's class body: refuses to bind a member's name twice."""
+
+    def __init__(self, cls_name):
+        super().__init__()
+        self._cls_name = cls_name
+        self._member_names = set()
+        self._ignore = ()
+
+    def __setitem__(self, key, value):
+        if key == "_ignore_":
+            self._ignore = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        elif not (_is_dunder(key) or _is_sunder(key) or _is_private(self._cls_name, key)
+                  or key in self._ignore):
+            is_member = not _is_descriptor(value) or isinstance(value, member)
+            if key in self._member_names or (is_member and key in self):
+                raise TypeError("%r already defined as %r" % (key, self[key]))
+            if is_member:
+                self._member_names.add(key)
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
     """The metaclass of enumerations: makes the members, and lets the class be iterated,
     indexed by name and called with a value."""
+
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        return _EnumDict(cls)
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         member_type, first_enum = _first_enum_and_member_type(bases)

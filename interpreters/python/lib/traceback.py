@@ -1,8 +1,9 @@
 """Extracting, formatting and printing tracebacks, as CPython's `traceback` module does.
 
-A traceback entry has `tb_lineno`, `tb_next` and `tb_frame` (whose `f_code` has
-`co_filename` and `co_name`). mtpy keeps no column positions, so the `^^^^` lines CPython
-3.11 prints under part of a line are never printed. Frames do not link to their callers
+A traceback entry has `tb_lineno`, `tb_lasti`, `tb_next` and `tb_frame` (whose `f_code` has
+`co_filename`, `co_name` and `co_positions()`): the `^^^^` lines CPython 3.11 prints under
+part of a line come from the instruction's columns, and the `~~^~~` anchors of a binary
+operation or subscript from `_traceback.caret_anchors`. Frames do not link to their callers
 (`f_back` is None) and mtpy offers no `sys._getframe` yet, so `extract_stack`,
 `format_stack`, `print_stack` and `walk_stack` without a frame argument see an empty
 stack; given a frame (`tb.tb_frame`), they show that frame alone.
@@ -10,6 +11,7 @@ stack; given a frame (`tb.tb_frame`), they show that frame alone.
 
 import sys
 import linecache
+import _traceback
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception', 'format_exception_only',
            'format_list', 'format_stack', 'format_tb', 'print_exc', 'format_exc',
@@ -110,6 +112,70 @@ def walk_stack(f):
         f = f.f_back
 
 
+def _walk_tb_with_full_positions(tb):
+    # (frame, (line, end line, column, end column)) for each entry of `tb`.
+    while tb is not None:
+        positions = _get_code_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if positions[0] is None:
+            yield tb.tb_frame, (tb.tb_lineno,) + positions[1:]
+        else:
+            yield tb.tb_frame, positions
+        tb = tb.tb_next
+
+
+def _get_code_position(code, instruction_index):
+    if instruction_index < 0:
+        return (None, None, None, None)
+    for i, pos in enumerate(code.co_positions()):
+        if i == instruction_index // 2:
+            return pos
+    return (None, None, None, None)
+
+
+def _byte_offset_to_character_offset(s, offset):
+    return len(s.encode('utf-8')[:offset].decode('utf-8', errors='replace'))
+
+
+# The main blocks of East Asian wide and fullwidth characters (Unicode's
+# East_Asian_Width W and F), which take two columns on a terminal.
+_WIDE = ((0x1100, 0x115F), (0x231A, 0x231B), (0x2329, 0x232A), (0x23E9, 0x23EC),
+         (0x25FD, 0x25FE), (0x2614, 0x2615), (0x2648, 0x2653), (0x26AA, 0x26AB),
+         (0x26BD, 0x26BE), (0x26F2, 0x26F5), (0x2705, 0x2705), (0x270A, 0x270B),
+         (0x2728, 0x2728), (0x274C, 0x274C), (0x2753, 0x2757), (0x2795, 0x2797),
+         (0x2B50, 0x2B55), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0x4DBF),
+         (0x4E00, 0x9FFF), (0xA000, 0xA4CF), (0xA960, 0xA97F), (0xAC00, 0xD7A3),
+         (0xF900, 0xFAFF), (0xFE10, 0xFE19), (0xFE30, 0xFE6F), (0xFF00, 0xFF60),
+         (0xFFE0, 0xFFE6), (0x16FE0, 0x18CFF), (0x1B000, 0x1B2FF), (0x1F004, 0x1F004),
+         (0x1F0CF, 0x1F0CF), (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A), (0x1F200, 0x1F251),
+         (0x1F300, 0x1F320), (0x1F32D, 0x1F335), (0x1F337, 0x1F37C), (0x1F37E, 0x1F393),
+         (0x1F3A0, 0x1F3CA), (0x1F3CF, 0x1F3D3), (0x1F3E0, 0x1F3F0), (0x1F3F4, 0x1F3F4),
+         (0x1F3F8, 0x1F43E), (0x1F440, 0x1F440), (0x1F442, 0x1F4FC), (0x1F4FF, 0x1F53D),
+         (0x1F54B, 0x1F54E), (0x1F550, 0x1F567), (0x1F57A, 0x1F57A), (0x1F595, 0x1F596),
+         (0x1F5A4, 0x1F5A4), (0x1F5FB, 0x1F64F), (0x1F680, 0x1F6C5), (0x1F6CC, 0x1F6CC),
+         (0x1F6D0, 0x1F6D2), (0x1F6D5, 0x1F6D7), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC),
+         (0x1F7E0, 0x1F7EB), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF),
+         (0x1FA70, 0x1FAFF), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD))
+
+
+def _is_wide(ch):
+    c = ord(ch)
+    if c < 0x1100:
+        return False
+    for lo, hi in _WIDE:
+        if c < lo:
+            return False
+        if c <= hi:
+            return True
+    return False
+
+
+def _display_width(line, offset):
+    # Columns `line[:offset]` takes on a terminal: East Asian wide characters take two.
+    if line.isascii():
+        return offset
+    return sum(2 if _is_wide(ch) else 1 for ch in line[:offset])
+
+
 def walk_tb(tb):
     """Yields (frame, lineno) for each entry of traceback `tb`, outermost first."""
     while tb is not None:
@@ -168,7 +234,33 @@ class StackSummary(list):
         row = ['  File "{}", line {}, in {}\n'.format(
             frame_summary.filename, frame_summary.lineno, frame_summary.name)]
         if frame_summary.line:
-            row.append('    {}\n'.format(frame_summary.line.strip()))
+            stripped_line = frame_summary.line.strip()
+            row.append('    {}\n'.format(stripped_line))
+            line = frame_summary._original_line
+            indent = len(line) - len(stripped_line) - 1
+            if frame_summary.colno is not None and frame_summary.end_colno is not None:
+                start = _byte_offset_to_character_offset(line, frame_summary.colno)
+                end = _byte_offset_to_character_offset(line, frame_summary.end_colno)
+                segment = line[start:end]
+                anchors = None
+                if frame_summary.lineno == frame_summary.end_lineno:
+                    try:
+                        anchors = _traceback.caret_anchors(segment)
+                    except Exception:
+                        anchors = None
+                else:
+                    end = len(line.rstrip())
+                if end - start < len(stripped_line) or (anchors and anchors[1] > anchors[0]):
+                    dp_start = _display_width(line, start)
+                    dp_end = _display_width(line, end)
+                    marks = ['    ', ' ' * (dp_start - indent)]
+                    if anchors:
+                        left = _display_width(segment, anchors[0])
+                        right = _display_width(segment, anchors[1])
+                        marks += ['~' * left, '^' * (right - left), '~' * (dp_end - dp_start - right)]
+                    else:
+                        marks.append('^' * (dp_end - dp_start))
+                    row.append(''.join(marks) + '\n')
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append('    {name} = {value}\n'.format(name=name, value=value))
@@ -221,8 +313,8 @@ class TracebackException:
         if _seen is None:
             _seen = set()
         _seen.add(id(exc_value))
-        self.stack = StackSummary.extract(
-            walk_tb(exc_traceback), limit=limit, lookup_lines=lookup_lines,
+        self.stack = StackSummary._extract_from_extended_frame_gen(
+            _walk_tb_with_full_positions(exc_traceback), limit=limit, lookup_lines=lookup_lines,
             capture_locals=capture_locals)
         self.exc_type = exc_type
         self._str = _safe_string(exc_value, 'exception')
@@ -355,7 +447,8 @@ def _format_final_exc_line(etype, value):
 
 def extract_tb(tb, limit=None):
     """The StackSummary of traceback `tb` (at most `limit` entries)."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(
+        _walk_tb_with_full_positions(tb), limit=limit)
 
 
 def extract_stack(f=None, limit=None):

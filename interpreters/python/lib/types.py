@@ -233,7 +233,32 @@ WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.fromkeys)
-GetSetDescriptorType = MemberDescriptorType = type(None)
+MemberDescriptorType = type(None)
+
+
+class getset_descriptor:
+    """The `__dict__` and `__weakref__` entries of a class's namespace (what `vars(C)`
+    shows for the first class of a hierarchy whose instances have them)."""
+
+    __slots__ = ("__name__", "__objclass__")
+
+    def __init__(self, name, objclass):
+        object.__setattr__(self, "__name__", name)
+        object.__setattr__(self, "__objclass__", objclass)
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        if self.__name__ == "__dict__":
+            return obj.__dict__
+        return None
+
+    def __repr__(self):
+        return "<attribute '%s' of '%s' objects>" % (self.__name__, self.__objclass__.__name__)
+
+
+getset_descriptor.__module__ = "builtins"
+GetSetDescriptorType = getset_descriptor
 
 try:
     raise TypeError

@@ -8,6 +8,7 @@ inspected (get_origin, get_args, get_type_hints).
 import collections as _collections
 import collections.abc as _abc
 import functools as _functools
+import types as _types
 
 __all__ = [
     "AbstractSet", "Annotated", "Any", "AnyStr", "AsyncGenerator", "AsyncIterable",
@@ -462,9 +463,18 @@ class Generic:
                 if not isinstance(p, (TypeVar, ParamSpec, TypeVarTuple)):
                     raise TypeError("Parameters to " + cls.__name__ + "[...] must all be type variables "
                                     "or parameter specification variables.")
-            # Used as a base class: the class itself (mtpy has no __mro_entries__ yet).
-            return cls
+            # Used as a base class: the alias's __mro_entries__ gives the class itself.
+            return _GenericAlias(cls, params)
         return _GenericAlias(cls, tuple(_check(p, "") for p in params))
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        params = []
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            for p in getattr(base, "__parameters__", ()):
+                if p not in params:
+                    params.append(p)
+        cls.__parameters__ = tuple(params)
 
 
 _PROTO_SKIP = frozenset({"__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
@@ -605,6 +615,8 @@ def get_origin(tp):
         return tp.__origin__
     if tp is Generic:
         return Generic
+    if isinstance(tp, (_types.GenericAlias, _types.UnionType)):
+        return _types.UnionType if isinstance(tp, _types.UnionType) else tp.__origin__
     return None
 
 
@@ -617,7 +629,7 @@ def get_args(tp):
         if args[0] is ...:
             return args
         return (list(args[:-1]), args[-1])
-    if isinstance(tp, _GenericAlias):
+    if isinstance(tp, (_GenericAlias, _types.GenericAlias, _types.UnionType)):
         return tp.__args__
     return ()
 

@@ -319,7 +319,59 @@ fn type_special_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name
 /// `cls.__dict__`: a dict of the class's own attributes, in definition order (a copy: CPython
 /// gives a read-only view).
 pub fn class_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize) -> PyResult {
-    let items = rt.types.borrow()[type_id(cls)].dict.borrow().items();
+    let mut items = rt.types.borrow()[type_id(cls)].dict.borrow().items();
+    let types = crate::modules::import_module(cx, rt, "types")?;
+    let _ = metatrace::Ctx::root(cx, types);
+    // The first class of a hierarchy whose instances have a `__dict__` (and weak references)
+    // shows the descriptors of both, before its `__doc__`, as CPython's does.
+    if !classes::is_builtin(rt, cls) {
+        let mro = rt.types.borrow()[type_id(cls)].mro.clone();
+        let user_base = mro.iter().skip(1).any(|&b| !classes::is_builtin(rt, b) && has_dict(rt, b));
+        // Exceptions have their `__dict__` from BaseException; instances of the variable-sized
+        // builtins (int, str, bytes, tuple) take no weak references.
+        let exception = classes::is_subclass(rt, cls, rt.builtin_type("BaseException"));
+        let var_sized = crate::boxed::value_base(rt, cls)
+            .is_some_and(|b| matches!(&*classes::type_name(rt, b), "int" | "str" | "bytes" | "tuple"));
+        if !user_base {
+            // After the body's names and slots, before the `__doc__ = None` and
+            // `__hash__ = None` that `type.__new__` adds last.
+            let mut at = items.len();
+            for implicit in ["__hash__", "__doc__"] {
+                if at > 0 && &*items[at - 1].0 == implicit && items[at - 1].1 == rt.none.get() {
+                    at -= 1;
+                }
+            }
+            let make = crate::types::getattr(cx, rt, types, "getset_descriptor")?;
+            let _ = metatrace::Ctx::root(cx, make);
+            let mut names: Vec<&str> = match (exception, var_sized) {
+                (true, _) => vec!["__weakref__"],
+                (false, true) => vec!["__dict__"],
+                (false, false) => vec!["__dict__", "__weakref__"],
+            };
+            // With `__slots__`, only what they name.
+            if let Some(&(_, decl)) = items.iter().find(|(k, _)| &**k == "__slots__") {
+                let declared: Vec<usize> = if is(decl, &STR) {
+                    vec![decl]
+                } else if is(decl, &TUPLE) {
+                    crate::runtime::tuple_items(decl).to_vec()
+                } else if is(decl, &LIST) {
+                    crate::runtime::list_items(decl).to_vec()
+                } else {
+                    Vec::new()
+                };
+                names.retain(|n| declared.iter().any(|&d| is(d, &STR) && text(d) == *n));
+            } else if !has_dict(rt, cls) {
+                names.clear();
+            }
+            for (i, name) in names.into_iter().enumerate() {
+                let n = new_str(cx.heap_mut(), name);
+                let _ = metatrace::Ctx::root(cx, n);
+                let desc = crate::builtins::call_value(cx, rt, make, &[n, cls], &[])?;
+                let _ = metatrace::Ctx::root(cx, desc);
+                items.insert(at + i, (Rc::from(name), desc));
+            }
+        }
+    }
     let d = dict::new_dict(cx.heap_mut());
     let _ = metatrace::Ctx::root(cx, d);
     for (k, v) in items {
@@ -327,7 +379,6 @@ pub fn class_dict<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize) -> PyRe
         dict::set(cx, rt, d, k, v)?;
     }
     // Read-only, as CPython's: a `types.mappingproxy` over the copy.
-    let types = crate::modules::import_module(cx, rt, "types")?;
     let proxy = crate::types::getattr(cx, rt, types, "mappingproxy")?;
     crate::builtins::call_value(cx, rt, proxy, &[d], &[])
 }

@@ -1278,7 +1278,7 @@ pub(crate) fn run_op<S: Space>(
             }
             call_value(cx, rt, a, &args, &kw)
         }
-        NativeOp::NsGet => match dict::lookup(cx, rt, a, b)? {
+        NativeOp::NsGet => match ns_lookup(cx, rt, a, b)? {
             Some(v) => Ok(v),
             None => match crate::globals::peek_global(rt, c, text(b)) {
                 Some(v) => Ok(v),
@@ -1383,7 +1383,7 @@ pub use crate::library::NAMES;
 
 /// The modules written in Rust (their functions are `module.name` in the table).
 pub const RUST_MODULES: &[&str] =
-    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib"];
+    &["math", "sys", "time", "unicodedata", "importlib", "_sre", "_struct", "_binascii", "posix", "_hashlib", "_traceback"];
 
 /// The class methods of builtin types: called on the class, they are bound to it.
 pub const CLASSMETHODS: &[&str] = &["dict.fromkeys", "int.from_bytes", "float.fromhex"];
@@ -1586,5 +1586,18 @@ impl<'a, S: Space> crate::call::KwDicts<Cx<'a, S>> for NativeKwDicts {
         let rt = cx.lang().rt.clone();
         let k = new_str(cx.heap_mut(), name);
         dict::lookup(cx, &rt, d, k).ok().flatten()
+    }
+}
+
+/// `ns[name]` for a class body's namespace: a dict, or the mapping a metaclass's
+/// `__prepare__` returned (its `__getitem__` runs; a `KeyError` means "not there").
+fn ns_lookup<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, ns: usize, name: usize) -> Result<Option<usize>, usize> {
+    if dict::is_dict(ns) {
+        return dict::lookup(cx, rt, ns, name);
+    }
+    match crate::types::getitem(cx, rt, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if classes::is_subclass(rt, peek_type(rt, e), rt.builtin_type("KeyError")) => Ok(None),
+        Err(e) => Err(e),
     }
 }

@@ -523,6 +523,10 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// The source line of each op (1-based).
     pub lines: Vec<u32>,
+    /// Where in the source each op is, after `lines`: its end line and its start and end
+    /// columns (UTF-8 byte offsets in their lines; `u32::MAX` when unknown), as CPython's
+    /// `co_positions()` gives them for tracebacks' `^^^` marks.
+    pub positions: Vec<[u32; 3]>,
     pub consts: Vec<Const>,
     /// Names used by global, name and attribute instructions.
     pub names: Vec<Rc<str>>,
@@ -609,6 +613,15 @@ impl Code {
     /// The source line of instruction `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstline)
+    }
+    /// The position of instruction `pc`: (line, end line, start column, end column), the
+    /// columns as UTF-8 byte offsets, if known.
+    pub fn position_at(&self, pc: usize) -> (u32, Option<(u32, u32, u32)>) {
+        let line = self.line_at(pc);
+        match self.positions.get(pc) {
+            Some(&[end, c0, c1]) if c0 != u32::MAX => (line, Some((end, c0, c1))),
+            _ => (line, None),
+        }
     }
 }
 

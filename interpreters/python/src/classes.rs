@@ -380,8 +380,18 @@ pub enum Descriptor {
 }
 
 /// The builtin methods of `object` and `type` that are class methods.
-const BUILTIN_CLASSMETHODS: &[&str] =
-    &["object.__init_subclass__", "object.__subclasshook__", "type.__prepare__", "dict.fromkeys"];
+const BUILTIN_CLASSMETHODS: &[&str] = &[
+    "object.__init_subclass__",
+    "object.__subclasshook__",
+    "type.__prepare__",
+    "dict.fromkeys",
+    "list.__class_getitem__",
+    "dict.__class_getitem__",
+    "tuple.__class_getitem__",
+    "set.__class_getitem__",
+    "frozenset.__class_getitem__",
+    "enumerate.__class_getitem__",
+];
 
 /// What kind of descriptor the class attribute `v` is.
 pub fn descriptor(rt: &Python, v: usize) -> Descriptor {

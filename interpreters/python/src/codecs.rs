@@ -228,8 +228,10 @@ pub fn encode<S: Space>(
                 } else {
                     format!("characters in position {i}-{}", end - 1)
                 };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({})", c.name(), c.limit());
-                return Err(crate::errors::new_error(cx, rt, "UnicodeEncodeError", &msg));
+                let _ = what;
+                let obj = crate::runtime::new_str(cx.heap_mut(), s);
+                let reason = format!("ordinal not in range({})", c.limit());
+                return Err(unicode_error(cx, rt, "UnicodeEncodeError", c.name(), obj, (i, end), &reason));
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
@@ -256,6 +258,29 @@ fn utf8_start(b: u8) -> bool {
 }
 
 /// `b.decode(encoding, errors)`
+/// A `UnicodeEncodeError` or `UnicodeDecodeError` (`class`) of codec `encoding` for
+/// `object` (the whole str or bytes) at `span`, with its attributes set as CPython's are.
+fn unicode_error<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    class: &str,
+    encoding: &str,
+    object: usize,
+    span: (usize, usize),
+    reason: &str,
+) -> usize {
+    let _ = metatrace::Ctx::root(cx, object);
+    let enc = crate::runtime::new_str(cx.heap_mut(), encoding);
+    let _ = metatrace::Ctx::root(cx, enc);
+    let start = crate::runtime::new_int(cx.heap_mut(), span.0 as i64);
+    let _ = metatrace::Ctx::root(cx, start);
+    let end = crate::runtime::new_int(cx.heap_mut(), span.1 as i64);
+    let _ = metatrace::Ctx::root(cx, end);
+    let why = crate::runtime::new_str(cx.heap_mut(), reason);
+    let _ = metatrace::Ctx::root(cx, why);
+    crate::types::call_type(cx, rt, rt.builtin_type(class), &[enc, object, start, end, why], &[]).unwrap_or_else(|e| e)
+}
+
 pub fn decode<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -321,8 +346,9 @@ pub fn decode<S: Space>(
                 } else {
                     format!("bytes in position {start}-{}", start + n - 1)
                 };
-                let msg = format!("'{}' codec can't decode {what}: {reason}", c.name());
-                return Err(crate::errors::new_error(cx, rt, "UnicodeDecodeError", &msg));
+                let _ = what;
+                let obj = crate::bytes::new_bytes(cx.heap_mut(), b);
+                return Err(unicode_error(cx, rt, "UnicodeDecodeError", c.name(), obj, (start, start + n), reason));
             }
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),

@@ -221,6 +221,29 @@ pub fn make<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw: &[(st
             None => err(cx, rt, "ValueError", "complex() arg is a malformed string"),
         };
     }
+    // Other objects convert through `__complex__` (the first argument only), `__float__`
+    // or `__index__`.
+    for (k, slot) in vals.iter_mut().enumerate() {
+        let Some(o) = *slot else { continue };
+        if !is(o, &INSTANCE) || as_complex(o).is_some() {
+            continue;
+        }
+        for name in ["__complex__", "__float__", "__index__"] {
+            if name == "__complex__" && k == 1 {
+                continue;
+            }
+            if let Some(r) = builtins::call_method(cx, rt, o, name, &[]) {
+                let r = r?;
+                let _ = metatrace::Ctx::root(cx, r);
+                if name == "__complex__" && !is_complex(r) {
+                    let msg = format!("__complex__ returned non-complex (type {})", builtins::type_name(rt, r));
+                    return err(cx, rt, "TypeError", &msg);
+                }
+                *slot = Some(r);
+                break;
+            }
+        }
+    }
     let mut part = |o: Option<usize>, which: &str| -> Result<(f64, f64), usize> {
         match o {
             None => Ok((0.0, 0.0)),

@@ -48,36 +48,53 @@ pub fn new_error<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, class: &str, 
     e
 }
 
-/// Adds the frame running `code` at `line` in front of `e`'s traceback.
-pub fn add_traceback<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, code: u32, line: u32) {
-    if let Some(tb) = traceback_entry(cx, rt, e, code, line) {
+/// Adds the frame running `code` at instruction `pc` in front of `e`'s traceback.
+pub fn add_traceback<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref, code: u32, pc: u32) {
+    if let Some(tb) = traceback_entry(cx, rt, e, code, pc) {
         classes::set_slot(cx, rt, e, "__traceback__", tb);
     }
 }
 
-/// The traceback entry for the frame running `code` at `line` in front of `e`'s traceback
+/// The traceback entry for the frame running `code` at instruction `pc` (whose line and
+/// columns the entry reports) in front of `e`'s traceback
 /// (a new object: nothing is written to `e`), if `e` is an exception instance.
 pub fn traceback_entry<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
     e: C::Ref,
     code: u32,
-    line: u32,
+    pc: u32,
 ) -> Option<C::Ref> {
     if cx.promote_class(e) != INSTANCE.class() {
         return None;
     }
     let prev = classes::get_slot(cx, rt, e, "__traceback__");
+    if hidden_frames(&rt.code(code).filename) {
+        return Some(prev.unwrap_or_else(|| cx.const_ref(rt.none.get())));
+    }
     let tb = cx.new_object(&TRACEBACK);
     let prev = prev.unwrap_or_else(|| cx.const_ref(0));
     let none = cx.const_ref(rt.none.get());
     let is_none = cx.ptr_eq(prev, none);
     let prev = if cx.is_true(is_none) { cx.const_ref(0) } else { prev };
     cx.setfield_ref(tb, &TB_NEXT, prev);
-    let (k, l) = (cx.int(code as i64), cx.int(line as i64));
+    let (k, l) = (cx.int(code as i64), cx.int(pc as i64));
     cx.setfield_int(tb, &TB_CODE, k);
-    cx.setfield_int(tb, &TB_LINE, l);
+    cx.setfield_int(tb, &TB_PC, l);
     Some(tb)
+}
+
+/// Whether the frames of code from `filename` stay out of tracebacks: the library modules
+/// mtpy writes in Python where CPython's are written in C (`open`, `heapq.heappop`,
+/// `functools.reduce`, `Decimal(...)` show no frame of their own in CPython's tracebacks;
+/// the user code they call back does).
+fn hidden_frames(filename: &str) -> bool {
+    const C_MODULES: &[&str] = &[
+        "_io", "io", "_sys", "_time", "_moduledict", "_suggest", "_asyncgen", "itertools", "operator",
+        "heapq", "bisect", "functools", "collections", "array", "struct", "datetime", "decimal", "cmath",
+        "binascii", "zlib", "math", "time", "atexit", "_codecs", "hashlib",
+    ];
+    filename.strip_prefix("<frozen ").and_then(|n| n.strip_suffix('>')).is_some_and(|n| C_MODULES.contains(&n))
 }
 
 /// Whether `e` is an instance of the builtin class named `class`.
@@ -300,9 +317,10 @@ fn format_one(rt: &Python, e: usize, heading: &str) -> Vec<String> {
     }
     while tb != 0 && tb != rt.none.get() && is(tb, &TRACEBACK) {
         // SAFETY: `tb` is a live traceback entry.
-        let (next, code, line) =
-            unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_LINE)) };
+        let (next, code, pc) =
+            unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_PC)) };
         let code = rt.code(code as u32);
+        let line = code.line_at(pc as usize);
         out.push(format!("  File \"{}\", line {}, in {}", code.filename, line, code.name));
         if let Some(src) = rt.sources.borrow().get(&code.filename) {
             if let Some(text) = src.lines().nth(line as usize - 1) {

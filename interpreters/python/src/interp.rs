@@ -416,7 +416,7 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
         // (Every test before the writes to `e`: a guard after a write would have to repeat it.)
         let handled = f.exc;
         let chain = !is_none(cx, rt, handled) && errors::needs_context(cx, rt, e, handled);
-        if let Some(tb) = errors::traceback_entry(cx, rt, e, f.code_id, code.line_at(f.pc as usize)) {
+        if let Some(tb) = errors::traceback_entry(cx, rt, e, f.code_id, f.pc) {
             if chain {
                 crate::classes::set_slots(cx, rt, e, &[("__traceback__", tb), ("__context__", handled)]);
             } else {
@@ -452,7 +452,7 @@ fn unwind<S: Space, C: Ctx<Py<S>>>(
                     let t = cx.const_ref(rt.true_.get());
                     let items = [("__cause__", e), ("__context__", e), ("__suppress_context__", t)];
                     crate::classes::set_slots(cx, rt, r, &items);
-                    errors::add_traceback(cx, rt, r, f.code_id, code.line_at(f.pc as usize));
+                    errors::add_traceback(cx, rt, r, f.code_id, f.pc);
                     return Some(r);
                 }
             }

@@ -151,11 +151,12 @@ pub const SLICE_START: FieldDescr = field("slice.start", 0, MemKind::Ref).immuta
 pub const SLICE_STOP: FieldDescr = field("slice.stop", 1, MemKind::Ref).immutable();
 pub const SLICE_STEP: FieldDescr = field("slice.step", 2, MemKind::Ref).immutable();
 
-/// One entry of a traceback: the next entry (inner frame) or null, the code and the line.
+/// One entry of a traceback: the next entry (inner frame) or null, the code and the
+/// instruction that was running (its line and columns are the code's).
 pub static TRACEBACK: Layout = Layout::object("traceback", 24, &[word(0)]);
 pub const TB_NEXT: FieldDescr = field("traceback.next", 0, MemKind::Ref);
 pub const TB_CODE: FieldDescr = field("traceback.code", 1, MemKind::I64).immutable();
-pub const TB_LINE: FieldDescr = field("traceback.line", 2, MemKind::I64).immutable();
+pub const TB_PC: FieldDescr = field("traceback.pc", 2, MemKind::I64).immutable();
 
 fn free_bigint(obj: usize) {
     // SAFETY: as in `free_str`, for a bigint's `Box<BigInt>`.

@@ -81,7 +81,8 @@ pub static MODULES: &[Frozen] = frozen! {
     "hashlib" => "hashlib.py";
     "heapq" => "heapq.py";
     "hmac" => "hmac.py";
-    "html" => "html.py";
+    "html" => "html/__init__.py", package;
+    "html.parser" => "html/parser.py";
     "io" => "io.py";
     "itertools" => "itertools.py";
     "json" => "json/__init__.py", package;
@@ -112,6 +113,9 @@ pub static MODULES: &[Frozen] = frozen! {
     "uuid" => "uuid.py";
     "difflib" => "difflib.py";
     "ast" => "ast.py";
+    "configparser" => "configparser.py";
+    "colorsys" => "colorsys.py";
+    "getopt" => "getopt.py";
 };
 
 /// The embedded module `name`, if there is one.

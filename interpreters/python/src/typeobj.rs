@@ -273,7 +273,7 @@ fn prepare<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, name: usize, 
     let Some(p) = found else { return Ok(dict::new_dict(cx.heap_mut())) };
     let f = descr_get(cx, rt, p, None, meta)?;
     let ns = call_value(cx, rt, f, &[name, bases], kw)?;
-    if !dict::is_dict(ns) {
+    if !dict::is_dict(ns) && classes::lookup(rt, builtins::peek_type(rt, ns), "__getitem__").is_none() {
         let msg = format!(
             "{}.__prepare__() must return a mapping, not {}",
             classes::type_name(rt, meta),
@@ -324,7 +324,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     for (k, v, what, ok) in [
         (1, name, "str", is(name, &STR)),
         (2, bases_t, "tuple", is(bases_t, &TUPLE)),
-        (3, ns, "dict", dict::is_dict(ns)),
+        (3, ns, "dict", dict::is_dict(crate::boxed::unbox(ns))),
     ] {
         if !ok {
             let msg = format!("type.__new__() argument {k} must be {what}, not {}", builtins::type_name(rt, v));
@@ -364,7 +364,7 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
         bases.push(rt.builtin_type("object"));
     }
     let mut items: Vec<(Rc<str>, usize)> =
-        dict::items(ns).into_iter().filter(|(k, _)| is(*k, &STR)).map(|(k, v)| (Rc::from(text(k)), v)).collect();
+        dict::items(crate::boxed::unbox(ns)).into_iter().filter(|(k, _)| is(*k, &STR)).map(|(k, v)| (Rc::from(text(k)), v)).collect();
     let take = |items: &mut Vec<(Rc<str>, usize)>, n: &str| {
         let k = items.iter().position(|(k, _)| &**k == n)?;
         Some(items.remove(k).1)
@@ -392,18 +392,20 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
             rt.immortal(cx.heap_mut(), *v);
         }
     }
-    if items.iter().any(|(k, _)| &**k == "__eq__") && !items.iter().any(|(k, _)| &**k == "__hash__") {
-        items.push(("__hash__".into(), rt.none.get()));
-    }
+    // The names `type.__new__` adds come after the namespace's, in CPython's order.
+    let implicit_hash = items.iter().any(|(k, _)| &**k == "__eq__") && !items.iter().any(|(k, _)| &**k == "__hash__");
     if !items.iter().any(|(k, _)| &**k == "__module__") {
         let m = new_str(cx.heap_mut(), "__main__");
         rt.immortal(cx.heap_mut(), m);
-        items.insert(0, ("__module__".into(), m));
+        items.push(("__module__".into(), m));
     }
+    let (slots, members) = slots_of(cx, rt, &name, &bases, &mut items)?;
     if !items.iter().any(|(k, _)| &**k == "__doc__") {
         items.push(("__doc__".into(), rt.none.get()));
     }
-    let (slots, members) = slots_of(cx, rt, &name, &bases, &mut items)?;
+    if implicit_hash {
+        items.push(("__hash__".into(), rt.none.get()));
+    }
     let version = metatrace::QuasiId::from_raw(cx.quasi_new(0));
     let spec = classes::ClassSpec { name: &name, qualname: &qualname, meta, slots, builtin: false };
     let cls = match classes::make_class_with(rt, cx.heap_mut(), version, spec, &bases, items.clone()) {

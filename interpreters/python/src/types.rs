@@ -349,6 +349,26 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
     if let Some(n) = crate::library::callable_name(rt, obj, name) {
         return Ok(new_str(cx.heap_mut(), &n));
     }
+    if name == "__self__" && is(obj, &BUILTIN) {
+        // SAFETY: a live builtin's fields.
+        let (id, bound) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
+        if bound != 0 {
+            return Ok(bound);
+        }
+        // A module's function: the module (`builtins` for the builtins).
+        let full = crate::library::NAMES[id];
+        if !builtins::is_method_name(full) {
+            let module = full.rsplit_once('.').map_or("builtins", |(m, _)| m);
+            let found = if module == "builtins" {
+                Some(rt.builtins.get())
+            } else {
+                rt.module_cache.borrow().get(module).copied()
+            };
+            if let Some(m) = found {
+                return Ok(m);
+            }
+        }
+    }
     if is(obj, &SLICE) {
         let field = match name {
             "start" => Some(&SLICE_START),

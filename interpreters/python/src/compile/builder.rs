@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::flow::{effect, map_target};
 use crate::bytecode::{Const, Handler, Op};
+use ruff_text_size::TextRange;
 
 /// A jump target, resolved to an instruction position when the code is finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,8 @@ struct HandlerSpec {
 pub(crate) struct Built {
     pub ops: Vec<Op>,
     pub lines: Vec<u32>,
+    /// The source range of each op (the innermost expression or statement it is for).
+    pub spans: Vec<TextRange>,
     pub consts: Vec<Const>,
     pub names: Vec<Rc<str>>,
     pub handlers: Vec<Handler>,
@@ -40,6 +43,7 @@ pub(crate) struct Built {
 pub(crate) struct CodeBuilder {
     ops: Vec<Op>,
     lines: Vec<u32>,
+    spans: Vec<TextRange>,
     /// The innermost active handler of each op (an index into `specs`).
     op_handler: Vec<Option<usize>>,
     consts: Vec<Const>,
@@ -54,6 +58,8 @@ pub(crate) struct CodeBuilder {
     max_depth: u32,
     /// The line given to the next ops.
     pub line: u32,
+    /// The source range given to the next ops (empty: none).
+    pub span: TextRange,
     /// The first internal inconsistency found (a compiler bug, reported at `finish`).
     bug: Option<String>,
 }
@@ -90,6 +96,7 @@ impl CodeBuilder {
         CodeBuilder {
             ops: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             op_handler: Vec::new(),
             consts: Vec::new(),
             const_index: HashMap::new(),
@@ -101,6 +108,7 @@ impl CodeBuilder {
             depth: Some(0),
             max_depth: 0,
             line,
+            span: TextRange::default(),
             bug: None,
         }
     }
@@ -205,6 +213,7 @@ impl CodeBuilder {
         }
         self.ops.push(op);
         self.lines.push(self.line);
+        self.spans.push(self.span);
         self.op_handler.push(h);
         self.depth = eff.fall.map(|f| (d as i32 + f) as u32);
         if let Some(nd) = self.depth {
@@ -279,6 +288,7 @@ impl CodeBuilder {
         Ok(Built {
             ops: self.ops,
             lines: self.lines,
+            spans: self.spans,
             consts: self.consts,
             names: self.names,
             handlers,

@@ -86,10 +86,10 @@ fn const_truth(c: &Const) -> Option<bool> {
 impl<'a> Compiler<'a> {
     pub fn compile_expr(&mut self, e: &'a Expr) -> CResult<()> {
         self.enter_nested(e.range())?;
-        let saved = self.u.b.line;
+        let saved = (self.u.b.line, self.u.b.span);
         self.set_line(e.range());
         let r = self.compile_expr_inner(e);
-        self.u.b.line = saved;
+        (self.u.b.line, self.u.b.span) = saved;
         self.leave_nested();
         r
     }
@@ -200,7 +200,10 @@ impl<'a> Compiler<'a> {
                 {
                     self.compile_expr(&a.value)?;
                     let n = self.attr_name(&a.attr.id);
+                    // A failing lookup points at `obj.name`, not the whole call.
+                    let span = std::mem::replace(&mut self.u.b.span, a.range);
                     self.emit(Op::LoadMethod(n));
+                    self.u.b.span = span;
                     for arg in c.arguments.args.iter() {
                         self.compile_expr(arg)?;
                     }
@@ -777,10 +780,10 @@ impl<'a> Compiler<'a> {
     /// Stores the value on top of the stack into an assignment target.
     pub fn compile_store(&mut self, t: &'a Expr) -> CResult<()> {
         self.enter_nested(t.range())?;
-        let saved = self.u.b.line;
+        let saved = (self.u.b.line, self.u.b.span);
         self.set_line(t.range());
         let r = self.compile_store_inner(t);
-        self.u.b.line = saved;
+        (self.u.b.line, self.u.b.span) = saved;
         self.leave_nested();
         r
     }

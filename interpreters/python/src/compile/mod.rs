@@ -14,6 +14,7 @@
 //! deep to drop) the AST is deliberately leaked instead of dropped.
 
 mod builder;
+mod carets;
 mod excstar;
 mod expr;
 mod flow;
@@ -34,6 +35,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::bytecode::{Code, CodeKind, Const, Op};
 use builder::CodeBuilder;
+pub use carets::caret_anchors;
 pub use flow::verify;
 use symtable::{mangle, NameScope, ScopeKind, SymTable};
 
@@ -145,6 +147,30 @@ struct Positioner<'a> {
 impl Positioner<'_> {
     fn line_of(&self, offset: TextSize) -> u32 {
         self.index.line_index(offset).get() as u32
+    }
+
+    /// The [`Code::positions`] of ops at `lines` for source ranges `spans`: a range that
+    /// starts on another line than its op's (or is empty) gives no columns.
+    fn positions(&self, lines: &[u32], spans: &[TextRange]) -> Vec<[u32; 3]> {
+        let col = |offset: TextSize| {
+            let line = self.index.line_index(offset);
+            let start = self.index.line_start(line, self.source);
+            (line.get() as u32, (offset - start).to_u32())
+        };
+        lines
+            .iter()
+            .zip(spans)
+            .map(|(&line, span)| {
+                if span.is_empty() {
+                    return [line, u32::MAX, u32::MAX];
+                }
+                let ((l0, c0), (l1, c1)) = (col(span.start()), col(span.end()));
+                if l0 != line {
+                    return [line, u32::MAX, u32::MAX];
+                }
+                [l1, c0, c1]
+            })
+            .collect()
     }
 
     fn error(&self, kind: SyntaxErrorKind, msg: String, range: TextRange) -> SyntaxError {
@@ -395,6 +421,7 @@ impl<'a> Compiler<'a> {
     /// Sets the line of the following ops to the line where `r` starts.
     pub fn set_line(&mut self, r: TextRange) {
         self.u.b.line = self.line_of(r.start());
+        self.u.b.span = r;
     }
 
     pub fn emit(&mut self, op: Op) {
@@ -539,6 +566,7 @@ impl<'a> Compiler<'a> {
             qualname: u.qualname,
             filename: self.filename.clone(),
             ops: built.ops,
+            positions: self.pos.positions(&built.lines, &built.spans),
             lines: built.lines,
             consts: built.consts,
             names: built.names,

@@ -238,7 +238,9 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.u.b.new_label();
                 self.compile_jump_if(&a.test, true, end)?;
-                self.set_line(a.range);
+                // The error points at the test (at the statement for a constant test).
+                let constant = super::constant_of(&a.test).is_some();
+                self.set_line(if constant { a.range } else { a.test.range() });
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
@@ -512,23 +514,28 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(at) => {
                 self.compile_expr(&at.value)?;
+                // Reading and writing the target point at it, the operation at the statement.
+                self.set_line(at.range);
                 self.emit(Op::Dup);
                 let k = self.attr_name(&at.attr.id);
                 self.emit(Op::LoadAttr(k));
                 self.compile_expr(&a.value)?;
                 self.set_line(a.range);
                 self.emit(op);
+                self.set_line(at.range);
                 self.emit(Op::Rot2);
                 self.emit(Op::StoreAttr(k));
             }
             Expr::Subscript(s) => {
                 self.compile_expr(&s.value)?;
                 self.compile_expr(&s.slice)?;
+                self.set_line(s.range);
                 self.emit(Op::Dup2);
                 self.emit(Op::BinarySubscr);
                 self.compile_expr(&a.value)?;
                 self.set_line(a.range);
                 self.emit(op);
+                self.set_line(s.range);
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }

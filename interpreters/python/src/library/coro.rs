@@ -274,7 +274,7 @@ pub fn is_gen_like(o: usize) -> bool {
 }
 
 /// The introspection attributes of generators (`gi_`), coroutines (`cr_`) and async
-/// generators (`ag_`): `*_running`, `*_code`, and what it awaits (`gi_yieldfrom`,
+/// generators (`ag_`): `*_running`, `*_code`, `*_frame`, and what it awaits (`gi_yieldfrom`,
 /// `cr_await`, `ag_await`). None for other names.
 pub fn gen_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, name: &str) -> Option<PyResult> {
     let prefix = if is(g, &COROUTINE) {
@@ -292,6 +292,12 @@ pub fn gen_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize, name: &str)
     match field {
         "running" => Some(Ok(rt.bool_obj(state == crate::generators::RUNNING))),
         "code" => Some(super::code_object(cx, rt, code)),
+        // A frame while the generator may still run (at the instruction it will resume
+        // after), None once it finished.
+        "frame" => Some(match state {
+            crate::generators::FINISHED => Ok(rt.none.get()),
+            s => super::exceptions::make_frame(cx, rt, code, (s.max(1) - 1) as usize),
+        }),
         "yieldfrom" if prefix == "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
         "await" if prefix != "gi_" => Some(Ok(delegate(rt, g).map(|(sub, _)| sub).unwrap_or(rt.none.get()))),
         "suspended" if prefix == "gi_" || prefix == "cr_" => Some(Ok(rt.bool_obj(state > 0))),

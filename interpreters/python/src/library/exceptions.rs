@@ -13,6 +13,8 @@ rows! {
     "BaseException.__setattr__" => exc_setattr,
     "BaseException.with_traceback" => exc_with_traceback,
     "BaseException.add_note" => exc_add_note,
+    "code.co_positions" => code_positions,
+    "_traceback.caret_anchors" => caret_anchors,
 }
 
 /// Whether exception `e` is an instance of builtin class `name`.
@@ -198,7 +200,10 @@ fn unicode_message(rt: &Python, e: usize) -> Option<String> {
     }
     Some(match single {
         Some(c) => format!("{head}can't {verb} character '{}' in position {start}: {reason}", escaped_char(c)),
-        None => format!("{head}can't {verb} characters in position {start}-{}: {reason}", end - 1),
+        None => {
+            let what = if verb == "decode" { "bytes" } else { "characters" };
+            format!("{head}can't {verb} {what} in position {start}-{}: {reason}", end - 1)
+        }
     })
 }
 
@@ -360,32 +365,82 @@ pub(super) fn exc_add_note<S: Space>(
 }
 
 /// The attributes of a traceback entry: `tb_lineno`, `tb_next` (`None` at the innermost
-/// frame), `tb_lasti` and `tb_frame`, a `frame` object made on demand with `f_code` (a
-/// `code` object with `co_name`, `co_qualname`, `co_filename`, `co_firstlineno`),
-/// `f_lineno` and `f_back` (`None`: entries do not keep their callers).
+/// frame), `tb_lasti` (twice the instruction's number, as CPython counts 2-byte units) and
+/// `tb_frame`, a `frame` object made on demand with `f_code` (a `code` object with
+/// `co_name`, `co_qualname`, `co_filename`, `co_firstlineno`, `co_positions()`), `f_lineno`,
+/// `f_lasti` and `f_back` (`None`: entries do not keep their callers).
 pub fn traceback_attr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, tb: usize, name: &str) -> Option<PyResult> {
     // SAFETY: `tb` is a live traceback entry.
-    let (next, code, line) =
-        unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_LINE)) };
-    let line = line as i64;
+    let (next, code, pc) =
+        unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_PC)) };
+    let line = rt.code(code as u32).line_at(pc as usize) as i64;
     Some(match name {
         "tb_lineno" => Ok(new_int(cx.heap_mut(), line)),
-        "tb_lasti" => Ok(new_int(cx.heap_mut(), -1)),
+        "tb_lasti" => Ok(new_int(cx.heap_mut(), 2 * pc as i64)),
         "tb_next" => Ok(if next == 0 { rt.none.get() } else { next }),
-        "tb_frame" => make_frame(cx, rt, code as u32, line),
+        "tb_frame" => make_frame(cx, rt, code as u32, pc as usize),
         _ => return None,
     })
 }
 
-pub(super) fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, line: i64) -> PyResult {
+/// A `frame` object for code number `code_id` stopped at instruction `pc`.
+pub(super) fn make_frame<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32, pc: usize) -> PyResult {
     let co = code_object(cx, rt, code_id)?;
     let f = crate::types::call_type(cx, rt, rt.builtin_type("frame"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, f);
     classes::set_slot(cx, rt, f, "f_code", co);
-    let l = new_int(cx.heap_mut(), line);
+    let l = new_int(cx.heap_mut(), rt.code(code_id).line_at(pc) as i64);
     classes::set_slot(cx, rt, f, "f_lineno", l);
+    let l = new_int(cx.heap_mut(), 2 * pc as i64);
+    classes::set_slot(cx, rt, f, "f_lasti", l);
     classes::set_slot(cx, rt, f, "f_back", rt.none.get());
     Ok(f)
+}
+
+/// `code.co_positions()`: an iterator over (line, end line, start column, end column) of
+/// each instruction (columns as UTF-8 byte offsets; None where unknown). A `code` object
+/// `compile()` made has none.
+fn code_positions<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: Option<usize>, _: &[usize], _: Kw<'_>) -> PyResult {
+    let none = rt.none.get();
+    let id = classes::peek_slot(rt, this(t), "_code_id").and_then(peek_i64);
+    let mut out = Vec::new();
+    if let Some(id) = id {
+        let code = rt.code(id as u32);
+        for pc in 0..code.ops.len() {
+            let (line, pos) = code.position_at(pc);
+            let l = new_int(cx.heap_mut(), line as i64);
+            let _ = metatrace::Ctx::root(cx, l);
+            let item = match pos {
+                Some((end, c0, c1)) => {
+                    let vals = [end, c0, c1].map(|v| new_int(cx.heap_mut(), v as i64));
+                    new_tuple(cx.heap_mut(), &[l, vals[0], vals[1], vals[2]])
+                }
+                None => new_tuple(cx.heap_mut(), &[l, l, none, none]),
+            };
+            let _ = metatrace::Ctx::root(cx, item);
+            out.push(item);
+        }
+    }
+    let list = new_list(cx.heap_mut(), &out);
+    b::iter(cx, rt, list)
+}
+
+/// `_traceback.caret_anchors(segment)`: where a traceback's `~~~^^^~~~` marks change under
+/// the source `segment` an instruction covers, if it is one binary operation or one
+/// subscript: (end of the left `~` part, end of the `^` part) in characters of `segment`,
+/// or None (then the whole segment is marked `^`).
+fn caret_anchors<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
+    let seg = arg(cx, rt, args, 0, "caret_anchors")?;
+    if !is(seg, &STR) {
+        return Ok(rt.none.get());
+    }
+    match crate::compile::caret_anchors(text(seg)) {
+        Some((left, right)) => {
+            let (l, r) = (new_int(cx.heap_mut(), left as i64), new_int(cx.heap_mut(), right as i64));
+            Ok(new_tuple(cx.heap_mut(), &[l, r]))
+        }
+        None => Ok(rt.none.get()),
+    }
 }
 
 /// A `code` object describing compiled code number `code_id` (a traceback frame's `f_code`,
@@ -395,6 +450,8 @@ pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> P
     let code = rt.code(code_id);
     let co = crate::types::call_type(cx, rt, rt.builtin_type("code"), &[], &[])?;
     let _ = metatrace::Ctx::root(cx, co);
+    let id = new_int(cx.heap_mut(), i64::from(code_id));
+    classes::set_slot(cx, rt, co, "_code_id", id);
     for (name, v) in [("co_name", &code.name), ("co_qualname", &code.qualname), ("co_filename", &code.filename)] {
         let s = new_str(cx.heap_mut(), v);
         classes::set_slot(cx, rt, co, name, s);

@@ -227,6 +227,9 @@ pub fn builtin_data_attrs(rt: &Python, t: usize) -> &'static [&'static str] {
     match &*classes::type_name(rt, t) {
         "memoryview" => memview::ATTRS,
         "HASH" => &["block_size", "digest_size", "name"],
+        "int" | "bool" => &["denominator", "imag", "numerator", "real"],
+        "float" | "complex" => &["imag", "real"],
+        "range" | "slice" => &["start", "step", "stop"],
         _ => &[],
     }
 }
@@ -243,6 +246,12 @@ pub fn is_static_name(name: &str) -> bool {
             | "bytearray.fromhex"
             | "int.from_bytes"
             | "dict.fromkeys"
+            | "list.__class_getitem__"
+            | "dict.__class_getitem__"
+            | "tuple.__class_getitem__"
+            | "set.__class_getitem__"
+            | "frozenset.__class_getitem__"
+            | "enumerate.__class_getitem__"
     )
 }
 

@@ -42,6 +42,12 @@ rows! {
     "type.__instancecheck__" => type_instancecheck,
     "type.__subclasscheck__" => type_subclasscheck,
     "function.__call__" => function_call,
+    "list.__class_getitem__" => class_getitem,
+    "dict.__class_getitem__" => class_getitem,
+    "tuple.__class_getitem__" => class_getitem,
+    "set.__class_getitem__" => class_getitem,
+    "frozenset.__class_getitem__" => class_getitem,
+    "enumerate.__class_getitem__" => class_getitem,
 }
 
 fn name_arg<S: Space>(
@@ -392,4 +398,20 @@ pub(super) fn function_call<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     call_value(cx, rt, this(t), args, kw)
+}
+
+/// `list.__class_getitem__(item)` and the other builtin generic classes': `list[int]`, a
+/// `types.GenericAlias` (class methods, given the class first: a subclass gets its own alias).
+pub(super) fn class_getitem<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let cls = arg(cx, rt, args, 0, "__class_getitem__")?;
+    let item = arg(cx, rt, args, 1, "__class_getitem__")?;
+    let types = crate::modules::import_module(cx, rt, "types")?;
+    let alias = crate::types::getattr(cx, rt, types, "GenericAlias")?;
+    call_value(cx, rt, alias, &[cls, item], &[])
 }

@@ -107,8 +107,7 @@ pub(super) fn sys_getframe<S: Space>(
     let items = tuple_items(info);
     let code_id = peek_i64(items[1]).unwrap_or(0) as u32;
     let pc = peek_i64(items[5]).unwrap_or(0) as usize;
-    let line = rt.code(code_id).line_at(pc) as i64;
-    let f = super::exceptions::make_frame(cx, rt, code_id, line)?;
+    let f = super::exceptions::make_frame(cx, rt, code_id, pc)?;
     let _ = metatrace::Ctx::root(cx, f);
     let globals = super::functions::frame_globals(cx, rt, items[0])?;
     classes::set_slot(cx, rt, f, "f_globals", globals);

@@ -1,13 +1,15 @@
-//! Calling Python functions: making function objects and binding a call's arguments to the
+//! Calling Python functions: making function objects, binding a call's arguments to the
 //! parameters of a new frame (positional, keyword, defaults, `*args`, `**kwargs`), with
-//! CPython's error messages.
+//! CPython's error messages, and calling any object from a frame ([`call_object`]).
 //!
 //! Binding is plain Rust on green data (the code object, the argument count and the keyword
 //! names), so a trace of a call is just the moves of the argument values into the callee's
 //! locals.
 
-use crate::bytecode::Code;
-use crate::interp::{is_null, tuple, Frame, START};
+use crate::builtins;
+use crate::bytecode::{Code, CodeKind};
+use crate::frame::Args;
+use crate::interp::{is_null, tuple, Frame, CONT, START};
 use crate::objects::*;
 use crate::slots::Slots;
 use crate::space::Space;
@@ -64,7 +66,7 @@ fn plural(n: usize, what: &str) -> String {
 
 /// What binding needs dicts for (`**kwargs`, keyword-only defaults): natives build them; the
 /// traced call path never needs them (functions with such parameters are called through a
-/// native, see `interp::call_object`).
+/// native, see [`call_object`]).
 pub trait KwDicts<C: metatrace::Reds> {
     /// A dict of the given str keys and values.
     fn make(&mut self, cx: &mut C, items: &[(Rc<str>, C::Ref)]) -> C::Ref;
@@ -128,7 +130,12 @@ fn exact_frame<S: Space, C: Ctx<Py<S>>>(
 /// the native stack has room for the call; else None (the general path handles it, and
 /// raises `RecursionError` if need be).
 #[inline]
-pub fn plain_callee<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, func: C::Ref, nargs: usize) -> Option<(u32, Rc<Code>)> {
+pub fn plain_callee<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    func: C::Ref,
+    nargs: usize,
+) -> Option<(u32, Rc<Code>)> {
     if is_null(cx, func) || cx.promote_class(func) != FUNCTION.class() {
         return None;
     }
@@ -344,4 +351,107 @@ fn consts_rt(rt: &Python) -> Rc<Python> {
 fn promoted_len<S: Space, C: Ctx<Py<S>>>(cx: &mut C, t: C::Ref) -> usize {
     let n = cx.arraylen(t, &TUPLE_ITEMS);
     cx.promote_int(n) as usize
+}
+
+/// Calls `callable(args, **kwargs)` from frame `f` (in its continuation state): a Python
+/// function is run as a frame (inlined by traces), anything else goes through the natives.
+pub fn call_object<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    f: &mut Frame<C>,
+    callable: C::Ref,
+    mut args: Args<C>,
+    kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
+) -> Result<C::Ref, C::Ref> {
+    let rt = f.rt.clone();
+    let mut callable = callable;
+    let mut class = cx.promote_class(callable);
+    if class == METHOD.class() {
+        let this = cx.getfield_ref(callable, &METHOD_SELF);
+        args.insert(0, this);
+        callable = cx.getfield_ref(callable, &METHOD_FUNC);
+        class = cx.promote_class(callable);
+    }
+    if class == FUNCTION.class() {
+        let code = rt.code(crate::call::code_of::<S, C>(cx, callable));
+        if code.varkeywords || code.kwonlyargcount > 0 {
+            // Binding needs dicts (or a generator object): a native does the call.
+            return builtins::call_native::<S, C>(cx, f, callable, &args, kwargs);
+        }
+        if !cx.stack_ok() {
+            return Err(errors::new_error(cx, &rt, "RecursionError", "maximum recursion depth exceeded"));
+        }
+        let exc = f.exc;
+        if code.kind != CodeKind::Generator && kwargs.is_none() {
+            if let Some(callee) = crate::call::bind_exact::<S, C>(cx, &rt, callable, &args, exc) {
+                return cx.call_frame(f, callee);
+            }
+        }
+        let callee = match crate::call::bind::<S, C>(cx, &rt, callable, &args, kwargs, exc, &mut crate::call::NoKwDicts)
+        {
+            Ok(fr) => fr,
+            Err(e) => return Err(e),
+        };
+        if callee.code.kind == CodeKind::Generator {
+            return Ok(crate::generators::make(cx, callee));
+        }
+        return cx.call_frame(f, callee);
+    }
+    if class == TYPE.class() && cx.promote_ref(callable) == rt.known.super_.get() {
+        return make_super::<S, C>(cx, &rt, f, &args);
+    }
+    if class == TYPE.class() && f.phase == CONT {
+        if let Some(plain) = crate::instantiation::plain_class::<S, C>(cx, &rt, callable) {
+            return crate::instantiation::instantiate::<S, C>(cx, &rt, f, callable, plain, args, kwargs);
+        }
+    }
+    if class == BUILTIN.class() && kwargs.is_none() {
+        // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame they
+        // look at.
+        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable, args.len()) {
+            let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
+            return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
+        }
+    }
+    if class == BUILTIN.class() {
+        if let Some(r) = crate::builtin_methods::fast_call::<S, C>(cx, &rt, callable, &args) {
+            return r;
+        }
+    }
+    builtins::call_native::<S, C>(cx, f, callable, &args, kwargs)
+}
+
+/// `super(...)`: with no arguments, the class of the method being run (its `__class__`
+/// cell) and its first argument.
+fn make_super<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+    args: &[C::Ref],
+) -> Result<C::Ref, C::Ref> {
+    let (class, obj) = match args {
+        [c, o] => (*c, *o),
+        [] => {
+            let code = f.code.clone();
+            let cell = code
+                .freevars
+                .iter()
+                .find(|&&slot| &*code.varnames[slot as usize] == "__class__")
+                .map(|&slot| f.slots.local(slot as usize));
+            let (Some(cell), true) = (cell, code.argcount > 0 || code.varargs) else {
+                return Err(errors::new_error(cx, rt, "RuntimeError", "super(): no arguments"));
+            };
+            let class = cx.getfield_ref(cell, &CELL_VALUE);
+            let mut first = f.slots.local(0);
+            let c0 = cx.promote_class(first);
+            if c0 == CELL.class() {
+                first = cx.getfield_ref(first, &CELL_VALUE);
+            }
+            (class, first)
+        }
+        _ => return Err(errors::new_error(cx, rt, "TypeError", "super() takes 0 or 2 arguments")),
+    };
+    let s = cx.new_object(&SUPER);
+    cx.setfield_ref(s, &SUPER_CLASS, class);
+    cx.setfield_ref(s, &SUPER_OBJ, obj);
+    Ok(s)
 }

@@ -320,7 +320,8 @@ pub fn new_exception<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref
     } else {
         (0, None)
     };
-    let mut names: smallvec::SmallVec<[&str; 6]> = smallvec::smallvec!["args", "__traceback__", "__cause__", "__context__"];
+    let mut names: smallvec::SmallVec<[&str; 6]> =
+        smallvec::smallvec!["args", "__traceback__", "__cause__", "__context__"];
     let mut values: smallvec::SmallVec<[C::Ref; 6]> = smallvec::smallvec![args, none, none, none];
     if let Some(name) = extra {
         names.push(name);
@@ -399,7 +400,7 @@ pub fn descriptor(rt: &Python, v: usize) -> Descriptor {
         return Descriptor::Method;
     }
     if is(v, &BUILTIN) {
-        if !crate::builtins::is_unbound_method(v) {
+        if !crate::builtin_methods::is_unbound_method(v) {
             return Descriptor::Plain;
         }
         // SAFETY: a live builtin.

@@ -90,9 +90,31 @@ pub fn traceback_entry<S: Space, C: Ctx<Py<S>>>(
 /// the user code they call back does).
 fn hidden_frames(filename: &str) -> bool {
     const C_MODULES: &[&str] = &[
-        "_io", "io", "_sys", "_time", "_moduledict", "_suggest", "_asyncgen", "itertools", "operator",
-        "heapq", "bisect", "functools", "collections", "array", "struct", "datetime", "decimal", "cmath",
-        "binascii", "zlib", "math", "time", "atexit", "_codecs", "hashlib",
+        "_io",
+        "io",
+        "_sys",
+        "_time",
+        "_moduledict",
+        "_suggest",
+        "_asyncgen",
+        "itertools",
+        "operator",
+        "heapq",
+        "bisect",
+        "functools",
+        "collections",
+        "array",
+        "struct",
+        "datetime",
+        "decimal",
+        "cmath",
+        "binascii",
+        "zlib",
+        "math",
+        "time",
+        "atexit",
+        "_codecs",
+        "hashlib",
     ];
     filename.strip_prefix("<frozen ").and_then(|n| n.strip_suffix('>')).is_some_and(|n| C_MODULES.contains(&n))
 }

@@ -9,13 +9,12 @@
 //! inline calls and guards after them resume exactly.
 
 use crate::builtins::{self, NativeOp};
-use crate::bytecode::{CmpOp, Code, CodeKind, Conversion, Op, UnOp};
+use crate::bytecode::{CmpOp, Code, Conversion, Op, UnOp};
 pub use crate::frame::{name_code, Args, Frame, Key};
 use crate::objects::*;
 use crate::space::{self, Outcome, Space};
 use crate::{errors, Py, Python};
 use metatrace::{Control, Ctx, Flow, Reds};
-use std::rc::Rc;
 
 /// Phases: where in its instruction a frame stands.
 pub const START: u8 = 0;
@@ -490,7 +489,9 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         REFLECT => {
             let r = f.pop();
-            let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else { unreachable!("REFLECT is a Binary phase") };
+            let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else {
+                unreachable!("REFLECT is a Binary phase")
+            };
             let b = f.pop();
             let a = f.pop();
             let ni = cx.const_ref(rt.notimpl.get());
@@ -697,7 +698,7 @@ fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome
         Outcome::Raise(e) => return Step::Raise(e),
         Outcome::Call(callable, args) => {
             f.phase = phase;
-            call_object::<S, C>(cx, f, callable, args.into_iter().collect(), None)
+            crate::call::call_object::<S, C>(cx, f, callable, args.into_iter().collect(), None)
         }
         Outcome::Native(op, args) => {
             f.phase = phase;
@@ -788,109 +789,6 @@ fn branch_on<C: Reds>(f: &mut Frame<C>, truth: bool) {
         }
         other => unreachable!("not a conditional jump: {other:?}"),
     }
-}
-
-/// Calls `callable(args, **kwargs)` from frame `f` (in its continuation state): a Python
-/// function is run as a frame (inlined by traces), anything else goes through the natives.
-pub fn call_object<S: Space, C: Ctx<Py<S>>>(
-    cx: &mut C,
-    f: &mut Frame<C>,
-    callable: C::Ref,
-    mut args: Args<C>,
-    kwargs: Option<(Rc<[Rc<str>]>, Vec<C::Ref>)>,
-) -> Result<C::Ref, C::Ref> {
-    let rt = f.rt.clone();
-    let mut callable = callable;
-    let mut class = cx.promote_class(callable);
-    if class == METHOD.class() {
-        let this = cx.getfield_ref(callable, &METHOD_SELF);
-        args.insert(0, this);
-        callable = cx.getfield_ref(callable, &METHOD_FUNC);
-        class = cx.promote_class(callable);
-    }
-    if class == FUNCTION.class() {
-        let code = rt.code(crate::call::code_of::<S, C>(cx, callable));
-        if code.varkeywords || code.kwonlyargcount > 0 {
-            // Binding needs dicts (or a generator object): a native does the call.
-            return builtins::call_native::<S, C>(cx, f, callable, &args, kwargs);
-        }
-        if !cx.stack_ok() {
-            return Err(errors::new_error(cx, &rt, "RecursionError", "maximum recursion depth exceeded"));
-        }
-        let exc = f.exc;
-        if code.kind != CodeKind::Generator && kwargs.is_none() {
-            if let Some(callee) = crate::call::bind_exact::<S, C>(cx, &rt, callable, &args, exc) {
-                return cx.call_frame(f, callee);
-            }
-        }
-        let callee = match crate::call::bind::<S, C>(cx, &rt, callable, &args, kwargs, exc, &mut crate::call::NoKwDicts)
-        {
-            Ok(fr) => fr,
-            Err(e) => return Err(e),
-        };
-        if callee.code.kind == CodeKind::Generator {
-            return Ok(crate::generators::make(cx, callee));
-        }
-        return cx.call_frame(f, callee);
-    }
-    if class == TYPE.class() && cx.promote_ref(callable) == rt.known.super_.get() {
-        return make_super::<S, C>(cx, &rt, f, &args);
-    }
-    if class == TYPE.class() && f.phase == CONT {
-        if let Some(plain) = crate::instantiation::plain_class::<S, C>(cx, &rt, callable) {
-            return crate::instantiation::instantiate::<S, C>(cx, &rt, f, callable, plain, args, kwargs);
-        }
-    }
-    if class == BUILTIN.class() && kwargs.is_none() {
-        // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame they
-        // look at.
-        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable, args.len()) {
-            let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
-            return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
-        }
-    }
-    if class == BUILTIN.class() {
-        if let Some(r) = builtins::fast_call::<S, C>(cx, &rt, callable, &args) {
-            return r;
-        }
-    }
-    builtins::call_native::<S, C>(cx, f, callable, &args, kwargs)
-}
-
-/// `super(...)`: with no arguments, the class of the method being run (its `__class__`
-/// cell) and its first argument.
-fn make_super<S: Space, C: Ctx<Py<S>>>(
-    cx: &mut C,
-    rt: &Python,
-    f: &mut Frame<C>,
-    args: &[C::Ref],
-) -> Result<C::Ref, C::Ref> {
-    let (class, obj) = match args {
-        [c, o] => (*c, *o),
-        [] => {
-            let code = f.code.clone();
-            let cell = code
-                .freevars
-                .iter()
-                .find(|&&slot| &*code.varnames[slot as usize] == "__class__")
-                .map(|&slot| f.slots.local(slot as usize));
-            let (Some(cell), true) = (cell, code.argcount > 0 || code.varargs) else {
-                return Err(errors::new_error(cx, rt, "RuntimeError", "super(): no arguments"));
-            };
-            let class = cx.getfield_ref(cell, &CELL_VALUE);
-            let mut first = f.slots.local(0);
-            let c0 = cx.promote_class(first);
-            if c0 == CELL.class() {
-                first = cx.getfield_ref(first, &CELL_VALUE);
-            }
-            (class, first)
-        }
-        _ => return Err(errors::new_error(cx, rt, "TypeError", "super() takes 0 or 2 arguments")),
-    };
-    let s = cx.new_object(&SUPER);
-    cx.setfield_ref(s, &SUPER_CLASS, class);
-    cx.setfield_ref(s, &SUPER_OBJ, obj);
-    Ok(s)
 }
 
 fn name<C: Reds>(code: &Code, n: u32) -> &str {
@@ -1136,7 +1034,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let args = f.pop_n(argc as usize);
             let callable = f.pop();
             f.phase = CONT;
-            let r = call_object::<S, C>(cx, f, callable, args, None);
+            let r = crate::call::call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);
         }
         Op::CallMethod(argc) => {
@@ -1151,7 +1049,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             };
             f.pop();
             f.phase = CONT;
-            let r = call_object::<S, C>(cx, f, callable, args, None);
+            let r = crate::call::call_object::<S, C>(cx, f, callable, args, None);
             return after_call(f, r);
         }
         Op::CallKw { argc, names } => {
@@ -1161,7 +1059,7 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             let kwvals = args[args.len() - names.len()..].to_vec();
             args.truncate(args.len() - names.len());
             f.phase = CONT;
-            let r = call_object::<S, C>(cx, f, callable, args, Some((names, kwvals)));
+            let r = crate::call::call_object::<S, C>(cx, f, callable, args, Some((names, kwvals)));
             return after_call(f, r);
         }
         Op::CallEx { kwargs } => {
@@ -1341,20 +1239,20 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
         Op::CloseIter => {
             let it = f.pop();
             if cx.promote_class(it) == crate::generators::GENERATOR.class() {
-                let close = builtins::builtin_object(cx, rt, "__close_iter__");
+                let close = crate::builtin_methods::builtin_object(cx, rt, "__close_iter__");
                 f.phase = CONT;
-                let r = call_object::<S, C>(cx, f, close, smallvec::smallvec![it], None);
+                let r = crate::call::call_object::<S, C>(cx, f, close, smallvec::smallvec![it], None);
                 return after_call(f, r);
             }
             let none = cx.const_ref(rt.none.get());
             f.push(none);
         }
         Op::LoadBuildClass => {
-            let b = builtins::builtin_object(cx, rt, "__build_class__");
+            let b = crate::builtin_methods::builtin_object(cx, rt, "__build_class__");
             f.push(b);
         }
         Op::LoadBuiltin(n) => {
-            let b = builtins::builtin_object(cx, rt, &name::<C>(code, n));
+            let b = crate::builtin_methods::builtin_object(cx, rt, &name::<C>(code, n));
             f.push(b);
         }
         Op::ImportName(n) => {

@@ -12,6 +12,7 @@
 pub mod attrcache;
 pub mod attrs;
 pub mod boxed;
+pub mod builtin_methods;
 pub mod builtins;
 pub mod bytecode;
 pub mod bytes;
@@ -265,7 +266,8 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         rt.immortal(heap, o);
     }
     *rt.small_ints.borrow_mut() = small;
-    let latin1: Vec<usize> = (0..=255u8).map(|b| runtime::new_str(heap, (b as char).encode_utf8(&mut [0; 4]))).collect();
+    let latin1: Vec<usize> =
+        (0..=255u8).map(|b| runtime::new_str(heap, (b as char).encode_utf8(&mut [0; 4]))).collect();
     for &o in &latin1 {
         rt.immortal(heap, o);
     }

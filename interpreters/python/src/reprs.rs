@@ -269,7 +269,7 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
             let name = NAMES[id].rsplit('.').next().unwrap_or("?");
             return Ok(format!("<built-in method {name} of {} object at {this:#x}>", type_name(rt, this)));
         }
-        if is_unbound_method(obj) {
+        if crate::builtin_methods::is_unbound_method(obj) {
             let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
             let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
             return Ok(format!("<{what} '{name}' of '{class}' objects>"));

@@ -11,7 +11,7 @@
 //! Everything else (small-int and float arithmetic, comparisons, list and tuple indexing,
 //! attribute lookups that fold in traces) is written against `Ctx` here, and traced.
 
-use crate::builtins::{self, NativeOp};
+use crate::builtins::NativeOp;
 use crate::bytecode::{BinOp, CmpOp, UnOp};
 use crate::objects::*;
 use crate::{Py, Python};
@@ -444,7 +444,7 @@ impl Space for StdSpace {
         if class == SUPER.class() {
             return crate::classes::super_getattr(cx, rt, obj, name);
         }
-        if let Some(id) = builtins::method_id(class, name) {
+        if let Some(id) = crate::builtin_methods::method_id(class, name) {
             return Outcome::Value(builtin_method(cx, obj, id));
         }
         let n = crate::strings::str_from(cx, name);
@@ -486,9 +486,9 @@ impl Space for StdSpace {
         let id = match hit {
             Some((c, id)) if c == class => Some(id as usize),
             _ => {
-                let id = builtins::method_id(class, name);
+                let id = crate::builtin_methods::method_id(class, name);
                 if let Some(id) = id {
-                    let unbound = builtins::unbound_method(rt, C::address(obj), name, id);
+                    let unbound = crate::builtin_methods::unbound_method(rt, C::address(obj), name, id);
                     site.set(crate::sites::Site::BuiltinMethod { class, id: id as u32, unbound });
                 }
                 id

@@ -363,8 +363,11 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     if bases.is_empty() {
         bases.push(rt.builtin_type("object"));
     }
-    let mut items: Vec<(Rc<str>, usize)> =
-        dict::items(crate::boxed::unbox(ns)).into_iter().filter(|(k, _)| is(*k, &STR)).map(|(k, v)| (Rc::from(text(k)), v)).collect();
+    let mut items: Vec<(Rc<str>, usize)> = dict::items(crate::boxed::unbox(ns))
+        .into_iter()
+        .filter(|(k, _)| is(*k, &STR))
+        .map(|(k, v)| (Rc::from(text(k)), v))
+        .collect();
     let take = |items: &mut Vec<(Rc<str>, usize)>, n: &str| {
         let k = items.iter().position(|(k, _)| &**k == n)?;
         Some(items.remove(k).1)

@@ -125,7 +125,8 @@ impl Backend {
 
     /// The backend for the target `builder` makes builders for (one per register allocator).
     fn finish(builder: impl Fn() -> Result<isa::Builder, CompileError>) -> Result<Backend, CompileError> {
-        let isa = builder()?.finish(shared_flags(false)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
+        let isa =
+            builder()?.finish(shared_flags(false)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
         if isa.pointer_bits() != 64 {
             return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
         }

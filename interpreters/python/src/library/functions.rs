@@ -272,7 +272,7 @@ fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize
 }
 
 pub fn getattr_impl<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, name: &str) -> PyResult {
-    if let Some(id) = b::method_id(layout_of(o), name) {
+    if let Some(id) = crate::builtin_methods::method_id(layout_of(o), name) {
         let m = cx.heap_mut().alloc(&BUILTIN);
         unsafe {
             *((m + BUILTIN_ID.offset as usize) as *mut usize) = id;

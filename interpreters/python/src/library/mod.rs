@@ -51,6 +51,7 @@ mod matching;
 mod math;
 mod mathx;
 mod memview;
+mod methinfo;
 mod methods;
 mod numeric;
 mod objects;
@@ -69,15 +70,14 @@ mod textargs;
 mod textmods;
 mod timemod;
 mod valuetypes;
-mod methinfo;
 
 pub use arity::arity_error;
-pub use methinfo::{method_info, MethodInfo, SelfKind};
 pub use coro::{is_gen_like, run_op as coro_op};
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use iterators::function_get_attr;
+pub use methinfo::{method_info, MethodInfo, SelfKind};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
 pub use objects::{

@@ -553,7 +553,7 @@ impl Codegen<'_> {
             // x < 0, `floor(x / c) = -1 - (-x - 1) / c`. A dividend below 2^63 is divided by a
             // multiply-high with the 64-bit magic of `floor_magic` and one shift (no add-back
             // step, which a full 64-bit dividend may need); the remainder is `x - q * c`
-            // (wrapping, exact in the end). The loop-carried path `x -> x % c` is then xor,
+            // (wrapping, exact in the end). The path `x -> x % c` is then shift, xor,
             // multiply-high, shift, xor, multiply, subtract: shorter than a truncating
             // division's magic sequence plus the sign fix-up of the floor.
             IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {

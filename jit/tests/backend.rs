@@ -631,9 +631,23 @@ fn label_with_repeated_and_constant_arguments() {
 fn floor_division_and_modulo_by_positive_constants() {
     // The specialized code for a constant divisor > 0 against Python's rounding, on both
     // signs, zero, remainders of 0, and the extremes.
-    for c in [1i64, 2, 3, 7, 1000003, i64::MAX] {
+    // Divisors: 1, powers of two, ones whose 64-bit magic needs the add-back step (7, 641),
+    // big and the biggest; dividends: around 0, multiples of c, the extremes, and a
+    // pseudo-random spread of both signs.
+    let mut spread = 0x9e37_79b9_7f4a_7c15u64;
+    let spread: Vec<i64> = (0..200)
+        .map(|_| {
+            spread ^= spread << 13;
+            spread ^= spread >> 7;
+            spread ^= spread << 17;
+            (spread as i64) >> (spread % 60)
+        })
+        .collect();
+    for c in [1i64, 2, 3, 7, 10, 641, 1024, 1000003, 1 << 62, (1 << 62) + 1, i64::MAX - 1, i64::MAX] {
         let code = compile(&format!("inputs(i0)\ni1 = int_mod(i0, {c})\ni2 = int_floordiv(i0, {c})\nfinish(i1, i2)\n"));
-        for x in [0i64, 1, -1, 6, -6, 7, -7, 8, -8, 1000002, -1000003, -1000004, i64::MAX, i64::MIN, i64::MIN + 1] {
+        let near = [0i64, 1, -1, 6, -6, 7, -7, 8, -8, 1000002, -1000003, -1000004, i64::MAX, i64::MIN, i64::MIN + 1];
+        let multiples = [c, -c, c.wrapping_mul(3), c - 1, 1 - c, -c - 1, i64::MIN / c * c, i64::MAX / c * c];
+        for &x in near.iter().chain(&multiples).chain(&spread) {
             let (_, out) = run(&code, &[x as u64]);
             let (m, d) = (x.rem_euclid(c), x.div_euclid(c));
             assert_eq!((out[0] as i64, out[1] as i64), (m, d), "{x} % {c}, {x} // {c}");

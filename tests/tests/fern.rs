@@ -360,3 +360,33 @@ fn main() {
     assert!(!bridge.contains("getarrayitem") && !bridge.contains("getfield_i"), "{bridge}");
     assert!(bridge.contains("{v0 = "), "the bridge's guards describe the virtuals as virtual: {bridge}");
 }
+
+#[test]
+fn a_bridge_that_contradicts_the_loops_entry_conditions_finishes_at_its_top() {
+    // The inner loop is traced while `j <= 200`, so its body assumes `j` stays small at its
+    // label; the bridge for `j > 200` must not enter there (its appended entry check would
+    // always fail, and every failure would grow another bridge until the cap, then run in
+    // the interpreter): it finishes at the loop's top instead.
+    let src = "
+fn main() {
+    let h = 7; let count = 0; let i = 0;
+    while i < 40 {
+        let j = 0;
+        while j < 400 {
+            h = (h * 31 + i * j + 1) % 1000003;
+            if j > 200 and h % 2 == 0 { count = count + 1; }
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(h, count);
+}
+";
+    let spec = "threshold=50,bridge=10";
+    let s = agree(src, &["on", spec, "threshold=1,bridge=1"]);
+    assert!(s.loops >= 1, "{}", s.summary());
+    let s = run_source(src, params(spec)).unwrap().1;
+    assert!(s.bridges_refused == 0 && s.bridges < 60, "no bridge storm: {}", s.summary());
+    let t = traces(src, spec);
+    assert!(!t.contains("guard_true(0)"), "a bridge into the label that always leaves it:\n{t}");
+}

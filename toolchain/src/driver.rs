@@ -10,7 +10,9 @@
 //!   loop) and when its activation returns. A trace that finishes at the header of a loop
 //!   compiled with entry conditions at its label (a short preamble: see
 //!   `metatrace_jit::opt::short`) gets them appended before it is optimized and enters the
-//!   loop at its label (`enter_at_label`), not through the loop's preamble. It is aborted past the trace limit, when its
+//!   loop at its label (`enter_at_label`), not through the loop's preamble, unless the
+//!   conditions contradict what it brings (a check that always fails after optimizing):
+//!   then it enters through the preamble. It is aborted past the trace limit, when its
 //!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
 //!   blacklisted after `max_aborts`.
 //! - Compiled code is entered from `loop_header` and at function entries; it returns the
@@ -485,7 +487,19 @@ fn install<L: Language>(
         None => (None, None),
     };
     let recorded: &Trace = appended.as_ref().unwrap_or(&rec.trace);
-    let mut optimized = metatrace_jit::opt::optimize(recorded);
+    let optimized = metatrace_jit::opt::optimize(recorded);
+    // The loop's entry conditions can contradict what the trace brings to the label: the
+    // loop body assumed `j <= 501` because it was traced while `j <= 500`, and this bridge is
+    // the `j > 500` branch. Every recorded guard passed while recording, so a guard that
+    // always fails comes from the appended conditions: entered at the label, the trace would
+    // leave there every time (and grow a bridge from that guard, then another...). It then
+    // finishes at the loop's top instead, whose preamble checks nothing it assumed.
+    let (label_target, optimized) = if label_target.is_some() && optimized.ops.iter().any(always_fails) {
+        (None, metatrace_jit::opt::optimize(&rec.trace))
+    } else {
+        (label_target, optimized)
+    };
+    let mut optimized = optimized;
     let label_target = label_target.map(|(u, flag)| {
         let last = optimized.ops.last().expect("a trace ends with finish");
         let types = last.args.iter().map(|&a| optimized.operand_type(a)).collect();
@@ -621,6 +635,16 @@ fn install<L: Language>(
                 u.exits[exit].bridge = Some(id);
             }
         }
+    }
+}
+
+/// Whether `op` is a guard on constants that fails every time (`guard_true(0)`, ...).
+fn always_fails(op: &metatrace_jit::ir::Op) -> bool {
+    match (op.opcode, &op.args[..]) {
+        (Opcode::GuardTrue, [Operand::Int(c)]) => *c == 0,
+        (Opcode::GuardFalse, [Operand::Int(c)]) => *c != 0,
+        (Opcode::GuardValue, [a, b]) => a.is_const() && b.is_const() && a != b,
+        _ => false,
     }
 }
 

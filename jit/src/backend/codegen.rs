@@ -547,10 +547,35 @@ impl Codegen<'_> {
                     _ => ins.sshr(x, y),
                 })
             }
-            // Floor division and modulo by a positive constant (the common `% c`): Cranelift
-            // turns the truncating `sdiv`/`srem` by a constant into a multiply-high and shifts;
-            // the floor fix-up is then only on the remainder's sign (the divisor's is known):
-            // `r + ((r >> 63) & c)`, and `q + (r >> 63)` for the quotient.
+            // Floor division and modulo by a constant c >= 2 (the common `% c`), without a
+            // divide and without a fix-up after it. With `s = x >> 63` (0 or -1), `x ^ s` is
+            // `x` or `-x - 1`, in 0..2^63, and `floor(x / c) = (x ^ s) / c ^ s`, since for
+            // x < 0, `floor(x / c) = -1 - (-x - 1) / c`. A dividend below 2^63 is divided by a
+            // multiply-high with the 64-bit magic of `floor_magic` and one shift (no add-back
+            // step, which a full 64-bit dividend may need); the remainder is `x - q * c`
+            // (wrapping, exact in the end). The path `x -> x % c` is then shift, xor,
+            // multiply-high, shift, xor, multiply, subtract: shorter than a truncating
+            // division's magic sequence plus the sign fix-up of the floor.
+            IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {
+                let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
+                let x = a(self, b, 0)?;
+                let s = b.ins().sshr_imm_u(x, 63);
+                let t = b.ins().bxor(x, s);
+                let m = b.ins().iconst(I64, magic as i64);
+                let hi = b.ins().umulhi(t, m);
+                let uq = b.ins().ushr_imm_u(hi, i64::from(shift));
+                let q = b.ins().bxor(uq, s);
+                if op.opcode == IntFloorDiv {
+                    Some(q)
+                } else {
+                    let qc = b.ins().imul_imm_s(q, c);
+                    Some(b.ins().isub(x, qc))
+                }
+            }
+            // Any other positive constant (1): Cranelift turns the truncating `sdiv`/`srem` by
+            // a constant into a multiply-high and shifts; the floor fix-up is then only on the
+            // remainder's sign (the divisor's is known): `r + ((r >> 63) & c)`, and
+            // `q + (r >> 63)` for the quotient.
             IntFloorDiv if positive_const(op.args[1]) => {
                 let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
                 let q = b.ins().sdiv(x, y);
@@ -1240,6 +1265,22 @@ fn is_param_of(b: &FunctionBuilder, v: Value, block: Block) -> bool {
 /// Whether a divisor is a constant greater than 0 (see `IntFloorDiv` and `IntMod`).
 fn positive_const(o: Operand) -> bool {
     matches!(o, Operand::Int(c) if c > 0)
+}
+
+/// For a divisor `Int(c)` with c >= 2: `(c, m, k)` such that `n / c == umulhi(n, m) >> k` for
+/// every n in 0..2^63 (Granlund and Montgomery, "Division by invariant integers using
+/// multiplication", theorem 4.2, with N = 63 bits of dividend and l = ceil(log2 c):
+/// `m = floor(2^(63+l) / c) + 1` satisfies `2^(63+l) <= m*c <= 2^(63+l) + 2^l`, and
+/// `m < 2^64` because `c > 2^(l-1)` or c is a power of two; the quotient is
+/// `(n * m) >> (63 + l)`, i.e. the high word shifted by `l - 1`).
+fn floor_magic(o: Operand) -> Option<(i64, u64, u8)> {
+    let Operand::Int(c) = o else { return None };
+    if c < 2 {
+        return None;
+    }
+    let l = 64 - (c as u64 - 1).leading_zeros();
+    let m = (1u128 << (63 + l)) / c as u128 + 1;
+    Some((c, u64::try_from(m).ok()?, (l - 1) as u8))
 }
 
 /// For floor division: 1 (as an i8 flag) when the truncating remainder `r` is non-zero and

@@ -29,9 +29,9 @@
 //!   becomes `int_rshift(x, k)` (arithmetic) for 1 <= k <= 62: with floor semantics these are
 //!   exact for every `x`, negative ones included (`-7 % 4 == 1 == -7 & 3`, `-7 // 4 == -2 ==
 //!   -7 >> 2`), so no sign fix-up is needed. Like `add_add_const` it rewrites the operation.
-//!   Other constant divisors are left to the backend: Cranelift's mid-end turns `srem`/`sdiv`
-//!   by a constant into a multiply-high and shifts, and the floor fix-up is a compare and a
-//!   select after it;
+//!   Other constant divisors are left to the backend, which divides the dividend's magnitude
+//!   (`x ^ (x >> 63)`) by a multiply-high and a shift and flips the quotient back, with no
+//!   divide and no floor fix-up (see `floor_magic` in `backend/codegen.rs`);
 //! - overflow-checked operations (`int_add_ovf`, ...) followed by `guard_no_overflow`: the
 //!   identities above (which can never overflow) applied to the unchecked twin, and
 //!   `const_fold_ovf`, which folds constant arguments only when the checked result does not

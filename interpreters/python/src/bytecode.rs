@@ -206,6 +206,11 @@ pub enum Op {
     LoadFastLoadFast(u32, u32),
     /// `LoadFast(a)`, then the `LoadConst(k)` after it.
     LoadFastLoadConst(u32, u32),
+    /// `LoadFast(local)`, then the `LoadConst(konst)` and the `Binary { op, inplace: false }`
+    /// after it (`n - 1`): one dispatch for the three when the local is bound; when the
+    /// operation calls user code or raises, the frame stands at the `Binary` as if it had
+    /// run the loads (see `run_frame`).
+    LoadFastConstBinary { local: u32, konst: u32, op: BinOp },
     /// `StoreFast(a)`, then the `LoadFast(b)` after it.
     StoreFastLoadFast(u32, u32),
     /// `LoadFast(a)`, then the `LoadAttr(n)` after it (`self.x`), with that instruction's
@@ -570,7 +575,12 @@ pub struct Code {
 /// three loads fuses at both of its first two positions.
 pub fn fuse(ops: &mut [Op]) {
     for pc in 0..ops.len().saturating_sub(1) {
+        let third = ops.get(pc + 2).copied();
         let fused = match (ops[pc], ops[pc + 1]) {
+            (Op::LoadFast(local), Op::LoadConst(konst)) if matches!(third, Some(Op::Binary { inplace: false, .. })) => {
+                let Some(Op::Binary { op, .. }) = third else { unreachable!("matched above") };
+                Op::LoadFastConstBinary { local, konst, op }
+            }
             (Op::LoadFast(a), Op::LoadFast(b)) => Op::LoadFastLoadFast(a, b),
             (Op::LoadFast(a), Op::LoadConst(k)) => Op::LoadFastLoadConst(a, k),
             (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
@@ -587,7 +597,10 @@ impl Op {
     /// what the compiler emitted at its place.
     pub fn unfused(self) -> Op {
         match self {
-            Op::LoadFastLoadFast(a, _) | Op::LoadFastLoadConst(a, _) | Op::LoadFastLoadAttr(a, _) => Op::LoadFast(a),
+            Op::LoadFastLoadFast(a, _)
+            | Op::LoadFastLoadConst(a, _)
+            | Op::LoadFastLoadAttr(a, _)
+            | Op::LoadFastConstBinary { local: a, .. } => Op::LoadFast(a),
             Op::StoreFastLoadFast(a, _) => Op::StoreFast(a),
             Op::BinaryStoreFast { op, inplace, .. } => Op::Binary { op, inplace },
             op => op,

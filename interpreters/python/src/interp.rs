@@ -89,6 +89,22 @@ pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -
                     f.pc += 2;
                     Step::Next
                 }
+                Op::LoadFastConstBinary { local, konst, op } if !is_null(cx, f.slots.local(local as usize)) => {
+                    let a = f.slots.local(local as usize);
+                    let b = cx.const_ref(f.consts[konst as usize]);
+                    match S::binary(cx, &rt, op, a, b) {
+                        Outcome::Value(v) => {
+                            f.push(v);
+                            f.pc += 3;
+                            Step::Next
+                        }
+                        out => {
+                            // As the `Binary` after the loads would go on from here.
+                            f.pc += 2;
+                            binary_outcome::<S, C>(cx, &rt, f, op, a, b, out, false)
+                        }
+                    }
+                }
                 Op::LoadFastLoadConst(a, k) if !is_null(cx, f.slots.local(a as usize)) => {
                     let x = f.slots.local(a as usize);
                     f.push(x);
@@ -804,7 +820,11 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
             f.push(c);
         }
         // (A superinstruction comes here only when its second half cannot run: see `run_frame`.)
-        Op::LoadFast(i) | Op::LoadFastLoadFast(i, _) | Op::LoadFastLoadConst(i, _) | Op::LoadFastLoadAttr(i, _) => {
+        Op::LoadFast(i)
+        | Op::LoadFastLoadFast(i, _)
+        | Op::LoadFastLoadConst(i, _)
+        | Op::LoadFastLoadAttr(i, _)
+        | Op::LoadFastConstBinary { local: i, .. } => {
             let v = f.slots.local(i as usize);
             if is_null(cx, v) {
                 let msg = format!(

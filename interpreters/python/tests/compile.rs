@@ -153,7 +153,7 @@ fn superinstructions_replace_the_first_of_a_pair() {
             Op::LoadFast(1),
             Op::BinaryStoreFast { op: metatrace_python::bytecode::BinOp::Add, inplace: false, local: 2 },
             Op::StoreFastLoadFast(2, 2),
-            Op::LoadFastLoadConst(2, 0),
+            Op::LoadFastConstBinary { local: 2, konst: 0, op: metatrace_python::bytecode::BinOp::Add },
             Op::LoadConst(0),
             Op::Binary { op: metatrace_python::bytecode::BinOp::Add, inplace: false },
             Op::Return,

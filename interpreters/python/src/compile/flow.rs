@@ -28,7 +28,9 @@ pub(crate) fn effect(op: &Op) -> Effect {
         LoadConst(_) | LoadFast(_) | LoadGlobal(_) | LoadName(_) | LoadDeref(_) | LoadClosure(_) => seq(0, 1),
         StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => seq(1, -1),
         // (As their first instruction: the second one follows at pc + 1.)
-        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadAttr(..) => seq(0, 1),
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadAttr(..) | LoadFastConstBinary { .. } => {
+            seq(0, 1)
+        }
         StoreFastLoadFast(..) => seq(1, -1),
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) | MakeCell(_) | Nop => seq(0, 0),
         LoadAttr(_) => seq(1, 0),
@@ -161,7 +163,9 @@ fn verify_one(code: &Code) -> Result<(), String> {
             Op::LoadFastLoadAttr(a, _) | Op::BinaryStoreFast { local: a, .. } if a >= nslots => {
                 return Err(format!("pc {pc} {op:?}: no such slot"));
             }
-            Op::LoadFastLoadConst(a, k) if a >= nslots || k as usize >= code.consts.len() => {
+            Op::LoadFastLoadConst(a, k) | Op::LoadFastConstBinary { local: a, konst: k, .. }
+                if a >= nslots || k as usize >= code.consts.len() =>
+            {
                 return Err(format!("pc {pc} {op:?}: no such slot or constant"));
             }
             Op::LoadConst(k) | Op::MakeFunction { code: k, .. } | Op::CallKw { names: k, .. }

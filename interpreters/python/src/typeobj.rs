@@ -84,10 +84,17 @@ fn init<S: Space>(
     match classes::lookup(rt, t, "__init__") {
         Some(i) if is_builtin_named(i, "type.__init__") => Ok(()),
         Some(i) if !is_builtin_named(i, "object.__init__") => {
-            let mut all = vec![obj];
-            all.extend_from_slice(args);
-            let f = descr_get(cx, rt, i, None, t)?;
-            let r = call_value(cx, rt, f, &all, kw)?;
+            // `__init__` read through the instance: a function gets it first (without a bound
+            // method made for it); anything else binds as its descriptor says (a classmethod
+            // to the class, a staticmethod or callable object not at all).
+            let r = if is(i, &FUNCTION) {
+                let mut all = vec![obj];
+                all.extend_from_slice(args);
+                call_value(cx, rt, i, &all, kw)?
+            } else {
+                let f = descr_get(cx, rt, i, Some(obj), t)?;
+                call_value(cx, rt, f, args, kw)?
+            };
             if r != rt.none.get() {
                 let msg = format!("__init__() should return None, not '{}'", builtins::type_name(rt, r));
                 return err(cx, rt, "TypeError", &msg).map(|_| ());

@@ -620,6 +620,10 @@ impl Heap {
                 unsafe {
                     self.fast.free[class] = ((p + 8) as *const usize).read();
                     ((p + 8) as *mut usize).write(0);
+                    debug_assert!(
+                        (2..bytes / 8).all(|w| ((p + 8 * w) as *const usize).read() == 0),
+                        "a free slot is zero but for its link word"
+                    );
                     (p as *mut usize).write(layout.class());
                 }
                 self.note_alloc(bytes);

@@ -38,6 +38,9 @@ pub const REFLECTED: u8 = 8;
 /// `generators::resume`): the first step marks it, the instruction at the pc runs next.
 pub const GEN_ENTER: u8 = 9;
 // `crate::instantiation::INIT` (10): a plain class's `__init__` is running.
+/// `Binary` in place: `[a, b, a.__iop__(b)]`: if it is `NotImplemented`, `a op b` as if `a`
+/// had no `__iop__` (its `__op__`, then `b`'s reflection), with the in-place messages.
+pub const IREFLECT: u8 = 11;
 
 /// What an instruction tells the loop.
 pub(crate) enum Step<C: Reds> {
@@ -528,6 +531,23 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             }
             finish::<S, C>(cx, f, out)
         }
+        IREFLECT => {
+            let r = f.pop();
+            let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else {
+                unreachable!("IREFLECT is a Binary phase")
+            };
+            let b = f.pop();
+            let a = f.pop();
+            let ni = cx.const_ref(rt.notimpl.get());
+            let is_ni = cx.ptr_eq(r, ni);
+            if !cx.is_true(is_ni) {
+                f.push(r);
+                f.pc += 1;
+                return Step::Next;
+            }
+            let out = crate::classes::binary_dunder(cx, rt, op, a, b, true);
+            binary_outcome::<S, C>(cx, rt, f, op, a, b, out, false)
+        }
         REFLECTED => {
             let r = f.pop();
             let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
@@ -659,7 +679,13 @@ fn binary_outcome<S: Space, C: Ctx<Py<S>>>(
     if let Outcome::Call(..) = out {
         // A user `__op__`: its result may be NotImplemented (then the reflection); a
         // reflected `__rop__` called at once: NotImplemented is a TypeError.
-        let phase = if own_inplace || crate::classes::has_forward(cx, rt, op, a) { REFLECT } else { REFLECTED };
+        let phase = if own_inplace {
+            IREFLECT
+        } else if crate::classes::has_forward(cx, rt, op, a) {
+            REFLECT
+        } else {
+            REFLECTED
+        };
         f.push(a);
         f.push(b);
         return finish_in::<S, C>(cx, f, out, phase);

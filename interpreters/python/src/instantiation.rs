@@ -124,12 +124,7 @@ pub fn instantiate<S: Space, C: Ctx<Py<S>>>(
         PlainClass::Init { init, exception } => (cx.const_ref(init), exception),
     };
     if !cx.stack_ok() {
-        return Err(errors::new_error(
-            cx,
-            rt,
-            "RecursionError",
-            "maximum recursion depth exceeded while calling a Python object",
-        ));
+        return Err(errors::new_error(cx, rt, "RecursionError", "maximum recursion depth exceeded"));
     }
     let obj = if exception {
         let t = crate::interp::tuple(cx, &args);

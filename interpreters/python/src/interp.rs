@@ -507,20 +507,8 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             }
         }
         REFLECT => {
-            let r = f.pop();
-            let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else {
-                unreachable!("REFLECT is a Binary phase")
-            };
-            let b = f.pop();
-            let a = f.pop();
-            let ni = cx.const_ref(rt.notimpl.get());
-            let is_ni = cx.ptr_eq(r, ni);
-            if !cx.is_true(is_ni) {
-                f.push(r);
-                f.pc += 1;
-                return Step::Next;
-            }
-            let Op::Binary { inplace, .. } = f.code.ops[f.pc as usize].unfused() else {
+            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
+            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
                 unreachable!("REFLECT is a Binary phase")
             };
             let out = crate::classes::reflected(cx, rt, op, a, b, inplace);
@@ -532,51 +520,24 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             finish::<S, C>(cx, f, out)
         }
         IREFLECT => {
-            let r = f.pop();
+            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
             let Op::Binary { op, .. } = f.code.ops[f.pc as usize].unfused() else {
                 unreachable!("IREFLECT is a Binary phase")
             };
-            let b = f.pop();
-            let a = f.pop();
-            let ni = cx.const_ref(rt.notimpl.get());
-            let is_ni = cx.ptr_eq(r, ni);
-            if !cx.is_true(is_ni) {
-                f.push(r);
-                f.pc += 1;
-                return Step::Next;
-            }
             let out = crate::classes::binary_dunder(cx, rt, op, a, b, true);
             binary_outcome::<S, C>(cx, rt, f, op, a, b, out, false)
         }
         REFLECTED => {
-            let r = f.pop();
+            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
             let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
                 unreachable!("REFLECTED is a Binary phase")
             };
-            let b = f.pop();
-            let a = f.pop();
-            let ni = cx.const_ref(rt.notimpl.get());
-            let is_ni = cx.ptr_eq(r, ni);
-            if !cx.is_true(is_ni) {
-                f.push(r);
-                f.pc += 1;
-                return Step::Next;
-            }
             let out = crate::classes::unsupported(cx, rt, op, a, b, inplace);
             finish::<S, C>(cx, f, out)
         }
         CMP_REFLECT => {
-            let r = f.pop();
+            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
             let Op::Compare(op) = f.code.ops[f.pc as usize] else { unreachable!("CMP_REFLECT is a Compare phase") };
-            let b = f.pop();
-            let a = f.pop();
-            let ni = cx.const_ref(rt.notimpl.get());
-            let is_ni = cx.ptr_eq(r, ni);
-            if !cx.is_true(is_ni) {
-                f.push(r);
-                f.pc += 1;
-                return Step::Next;
-            }
             finish::<S, C>(cx, f, Outcome::Native(NativeOp::CompareReflected(op), smallvec::smallvec![a, b]))
         }
         FOR_NEXT => {
@@ -627,6 +588,27 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
         }
         p => unreachable!("unknown phase {p}"),
     }
+}
+
+/// For the phases after a user operator's call (`[.., a, b, r]`, all popped): its operands
+/// when the result `r` is NotImplemented (the protocol goes on); otherwise the instruction
+/// is done, with `r` as its result, and None.
+fn unless_not_implemented<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    f: &mut Frame<C>,
+) -> Option<(C::Ref, C::Ref)> {
+    let r = f.pop();
+    let b = f.pop();
+    let a = f.pop();
+    let ni = cx.const_ref(rt.notimpl.get());
+    let is_ni = cx.ptr_eq(r, ni);
+    if cx.is_true(is_ni) {
+        return Some((a, b));
+    }
+    f.push(r);
+    f.pc += 1;
+    None
 }
 
 /// The `value` of StopIteration `e` (None if it has none).

@@ -28,9 +28,7 @@ pub(crate) fn effect(op: &Op) -> Effect {
         LoadConst(_) | LoadFast(_) | LoadGlobal(_) | LoadName(_) | LoadDeref(_) | LoadClosure(_) => seq(0, 1),
         StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => seq(1, -1),
         // (As their first instruction: the second one follows at pc + 1.)
-        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadAttr(..) | LoadFastConstBinary { .. } => {
-            seq(0, 1)
-        }
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadAttr(..) | LoadFastConstBinary { .. } => seq(0, 1),
         StoreFastLoadFast(..) => seq(1, -1),
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) | MakeCell(_) | Nop => seq(0, 0),
         LoadAttr(_) => seq(1, 0),

@@ -21,15 +21,13 @@
 
 use crate::classes::{self, type_id};
 use crate::frame::Args;
-use crate::interp::{Frame, CONT};
+use crate::interp::{Frame, CONT, INIT};
 use crate::objects::*;
 use crate::space::Space;
+use crate::typeobj::is_builtin_named;
 use crate::{errors, Py, Python};
 use metatrace::Ctx;
 use std::rc::Rc;
-
-/// The phase of a frame whose instruction called a plain class: `[.., obj, __init__ result]`.
-pub const INIT: u8 = 10;
 
 /// What calling a plain class runs after making the instance.
 #[derive(Clone, Copy)]
@@ -95,12 +93,6 @@ fn find(rt: &Python, t: usize) -> Option<PlainClass> {
         return Some(PlainClass::ObjectInit);
     }
     is(init, &FUNCTION).then_some(PlainClass::Init { init, exception })
-}
-
-/// Whether `v` is the builtin named `name`.
-fn is_builtin_named(v: usize, name: &str) -> bool {
-    // SAFETY: a live builtin.
-    is(v, &BUILTIN) && crate::builtins::NAMES[unsafe { read_word(v, &BUILTIN_ID) } as usize] == name
 }
 
 /// Calls plain class `cls` (what [`plain_class`] found) with `args` and keyword arguments, from

@@ -37,7 +37,9 @@ pub const REFLECTED: u8 = 8;
 /// A generator's frame as its resumer made it, before the generator is marked running (see
 /// `generators::resume`): the first step marks it, the instruction at the pc runs next.
 pub const GEN_ENTER: u8 = 9;
-// `crate::instantiation::INIT` (10): a plain class's `__init__` is running.
+/// A plain class was called (see `instantiation`): `[.., obj, __init__ result]`; the result
+/// must be None, and `obj` is the instruction's result.
+pub const INIT: u8 = 10;
 /// `Binary` in place: `[a, b, a.__iop__(b)]`: if it is `NotImplemented`, `a op b` as if `a`
 /// had no `__iop__` (its `__op__`, then `b`'s reflection), with the in-place messages.
 pub const IREFLECT: u8 = 11;
@@ -573,7 +575,7 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
             crate::generators::enter(cx, f.gen);
             Step::Next
         }
-        crate::instantiation::INIT => match crate::instantiation::init_done::<S, C>(cx, rt, f) {
+        INIT => match crate::instantiation::init_done::<S, C>(cx, rt, f) {
             Ok(()) => {
                 f.pc += 1;
                 Step::Next

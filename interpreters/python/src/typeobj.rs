@@ -19,7 +19,7 @@ type Cx<'a, S> = Concrete<'a, Py<S>>;
 type Kw<'b> = &'b [(Rc<str>, usize)];
 
 /// Whether `v` is the builtin named `name` (e.g. `object.__init__`).
-fn is_builtin_named(v: usize, name: &str) -> bool {
+pub(crate) fn is_builtin_named(v: usize, name: &str) -> bool {
     // SAFETY: a live builtin.
     is(v, &BUILTIN) && builtins::NAMES[unsafe { read_word(v, &BUILTIN_ID) } as usize] == name
 }

@@ -763,11 +763,7 @@ impl<'a> Compiler<'a> {
         self.u.b.bind(cont);
         self.emit(Op::JumpBack(head.0));
         if fresh {
-            self.u.b.pop_handler();
-            self.u.b.bind(close);
-            self.emit(Op::Rot2);
-            self.pop_iterator(true);
-            self.emit(Op::Reraise);
+            self.close_on_exception(close);
         }
         if g.is_async {
             self.u.b.bind(stop);

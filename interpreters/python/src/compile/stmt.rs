@@ -621,12 +621,7 @@ impl<'a> Compiler<'a> {
         self.set_line(f.range);
         self.emit(Op::JumpBack(head.0));
         if fresh {
-            // `[iterator, exc]`: an exception leaves the loop; close the iterator, re-raise.
-            self.u.b.pop_handler();
-            self.u.b.bind(close);
-            self.emit(Op::Rot2);
-            self.pop_iterator(true);
-            self.emit(Op::Reraise);
+            self.close_on_exception(close);
         }
         self.u.b.bind(orelse);
         self.compile_body(&f.orelse)?;
@@ -812,6 +807,16 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The handler at `close` of a loop over a new iterator, after the loop's code:
+    /// `[iterator, exc]`: an exception leaves the loop; close the iterator, re-raise.
+    pub(super) fn close_on_exception(&mut self, close: super::builder::Label) {
+        self.u.b.pop_handler();
+        self.u.b.bind(close);
+        self.emit(Op::Rot2);
+        self.pop_iterator(true);
+        self.emit(Op::Reraise);
     }
 
     /// `[iterator] -> []` when a loop is left early (`break`, `return`): an iterator only

@@ -379,15 +379,15 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
-        check_args(n, args);
-        self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
-        let mark = self.vm.roots.len();
-        self.vm.roots.reserve(args.len());
-        for a in args {
-            if let Red::Ref(r) = a {
-                self.vm.roots.push(*r);
-            }
+        // (Checked in debug builds: a native's own destructuring of `args` catches a wrong
+        // type too, and this runs on every call.)
+        if cfg!(debug_assertions) {
+            check_args(n, args);
         }
+        // The arguments are rooted with the caller (see `RootFrame`); what the native roots
+        // itself lasts until it returns.
+        self.vm.shadow.push(RootFrame::calling::<L, Self>(caller, args));
+        let mark = self.vm.roots.len();
         let v = (n.f)(self, args);
         self.vm.roots.truncate(mark);
         self.vm.shadow.pop();

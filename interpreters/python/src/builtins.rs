@@ -399,10 +399,10 @@ pub fn call_value<S: Space>(
             return (crate::library::table::<S>()[id])(cx, rt, None, args, kw);
         }
         if this == 0 && info.method {
-            let (prefix, _) = NAMES[id].split_once('.').unwrap_or_default();
-            let owner = rt.type_by_name.borrow().get(prefix).copied();
             if info.classmethod {
                 // A class method read from its class (`dict.fromkeys`): bound to the class.
+                let (prefix, _) = NAMES[id].split_once('.').unwrap_or_default();
+                let owner = rt.type_by_name.borrow().get(prefix).copied();
                 return (crate::library::table::<S>()[id])(cx, rt, owner, args, kw);
             }
             // An unbound method of a builtin type (`str.upper`): its first argument is self.

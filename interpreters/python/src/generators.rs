@@ -31,26 +31,27 @@ const fn word(k: i32) -> i32 {
 }
 
 /// A generator object.
-pub static GENERATOR: Layout = Layout::object("generator", 64, GEN_REFS);
+pub static GENERATOR: Layout = Layout::object("generator", 56, GEN_REFS);
 /// A coroutine object (a call of an `async def` without `yield`): a generator's fields.
-pub static COROUTINE: Layout = Layout::object("coroutine", 64, GEN_REFS);
+pub static COROUTINE: Layout = Layout::object("coroutine", 56, GEN_REFS);
 /// An async generator's frame (a call of an `async def` with `yield`): a generator's fields.
-pub static ASYNC_GEN: Layout = Layout::object("async_generator", 64, GEN_REFS);
-const GEN_REFS: &[i32] = &[word(2), word(3), word(4), word(6), word(7)];
+pub static ASYNC_GEN: Layout = Layout::object("async_generator", 56, GEN_REFS);
+const GEN_REFS: &[i32] = &[word(2), word(3), word(5), word(6)];
 /// A value an async generator yields to its consumer (see the module doc).
 pub static WRAPPED: Layout = Layout::object("async_generator_wrapped_value", 8, &[word(0)]);
 pub const WRAPPED_VALUE: FieldDescr = FieldDescr::new("wrapped.value", word(0), MemKind::Ref).immutable();
 pub const GEN_CODE: FieldDescr = FieldDescr::new("generator.code", word(0), MemKind::I64).immutable();
 pub const GEN_STATE: FieldDescr = FieldDescr::new("generator.state", word(1), MemKind::I64);
 pub const GEN_GLOBALS: FieldDescr = FieldDescr::new("generator.globals", word(2), MemKind::Ref).immutable();
-pub const GEN_LOCALS: FieldDescr = FieldDescr::new("generator.locals", word(3), MemKind::Ref).immutable();
-pub const GEN_STACK: FieldDescr = FieldDescr::new("generator.stack", word(4), MemKind::Ref).immutable();
-pub const GEN_NSTACK: FieldDescr = FieldDescr::new("generator.nstack", word(5), MemKind::I64);
-pub const GEN_RESULT: FieldDescr = FieldDescr::new("generator.result", word(6), MemKind::Ref);
+/// The frame's slots (a `REFS` array): its locals, then room for its value stack.
+pub const GEN_SLOTS: FieldDescr = FieldDescr::new("generator.slots", word(3), MemKind::Ref).immutable();
+/// How many values the saved stack holds (after the locals in `slots`).
+pub const GEN_NSTACK: FieldDescr = FieldDescr::new("generator.nstack", word(4), MemKind::I64);
+pub const GEN_RESULT: FieldDescr = FieldDescr::new("generator.result", word(5), MemKind::Ref);
 /// The exception the generator's code was handling where it last yielded (at first, its
 /// creator's): what it sees again when resumed. (CPython falls back to the resumer's when
 /// the generator handles none itself; mtpy does not, which keeps the resumption cheap.)
-pub const GEN_EXC: FieldDescr = FieldDescr::new("generator.exc", word(7), MemKind::Ref);
+pub const GEN_EXC: FieldDescr = FieldDescr::new("generator.exc", word(6), MemKind::Ref);
 
 pub const UNSTARTED: i64 = 0;
 pub const FINISHED: i64 = -1;
@@ -68,16 +69,13 @@ pub fn make<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: Frame<C>) -> C::Ref {
     let state = cx.int(UNSTARTED);
     cx.setfield_int(g, &GEN_STATE, state);
     cx.setfield_ref(g, &GEN_GLOBALS, f.globals);
-    let n = cx.int(f.slots.locals().len() as i64);
-    let locals = cx.new_array(&REFS, n);
+    let n = cx.int((f.slots.locals().len() + f.code.stacksize as usize) as i64);
+    let slots = cx.new_array(&REFS, n);
     for (k, &v) in f.slots.locals().iter().enumerate() {
         let k = cx.int(k as i64);
-        cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
+        cx.setarrayitem_ref(slots, k, &REFS_ITEMS, v);
     }
-    cx.setfield_ref(g, &GEN_LOCALS, locals);
-    let depth = cx.int(f.code.stacksize.max(1) as i64);
-    let stack = cx.new_array(&REFS, depth);
-    cx.setfield_ref(g, &GEN_STACK, stack);
+    cx.setfield_ref(g, &GEN_SLOTS, slots);
     let zero = cx.int(0);
     cx.setfield_int(g, &GEN_NSTACK, zero);
     cx.setfield_ref(g, &GEN_EXC, f.exc);
@@ -120,21 +118,26 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     let code_id = cx.promote_int(code_id) as u32;
     let code = rt.code(code_id);
     let consts = rt.consts.borrow()[code_id as usize].clone();
-    let locals_arr = cx.getfield_ref(g, &GEN_LOCALS);
-    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, locals_arr);
-    for k in 0..code.varnames.len() {
-        let i = cx.int(k as i64);
-        let v = cx.getarrayitem_ref(locals_arr, i, &REFS_ITEMS);
-        slots.set_local(k, v);
-    }
-    let stack_arr = cx.getfield_ref(g, &GEN_STACK);
+    let saved = cx.getfield_ref(g, &GEN_SLOTS);
     let n = cx.getfield_int(g, &GEN_NSTACK);
-    let n = cx.promote_int(n);
-    for k in 0..n {
-        let k = cx.int(k);
-        let v = cx.getarrayitem_ref(stack_arr, k, &REFS_ITEMS);
-        slots.push(v);
-    }
+    let n = cx.promote_int(n) as usize;
+    let nlocals = code.varnames.len();
+    let mut slots = match in_place::<S, C>(cx, saved, nlocals, n) {
+        Some(slots) => slots,
+        None => {
+            let mut slots = Slots::new_in(&rt.slot_pool, nlocals, code.stacksize as usize, saved);
+            for k in 0..nlocals + n {
+                let i = cx.int(k as i64);
+                let v = cx.getarrayitem_ref(saved, i, &REFS_ITEMS);
+                if k < nlocals {
+                    slots.set_local(k, v);
+                } else {
+                    slots.push(v);
+                }
+            }
+            slots
+        }
+    };
     let mut phase = START;
     if state != UNSTARTED {
         slots.push(sent);
@@ -177,6 +180,34 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
     }))
 }
 
+/// The slots of a generator frame resumed in the interpreter: its saved array itself, which
+/// the frame then runs in (so neither the resume nor the next yield copies the locals).
+/// None while tracing: a trace reads and writes the saved values one by one, so that they
+/// can stay in registers.
+#[inline(always)]
+fn in_place<S: Space, C: Ctx<Py<S>>>(cx: &mut C, saved: C::Ref, nlocals: usize, depth: usize) -> Option<Slots<C::Ref>> {
+    if cx.we_are_jitted() {
+        return None;
+    }
+    let items = items_at::<C>(saved)?;
+    let len = cx.arraylen(saved, &REFS_ITEMS);
+    let len = cx.promote_int(len) as usize;
+    // SAFETY: `saved` is the generator's slots array: `len` words, live and unmoved while
+    // the frame runs (the frame holds the generator as a red, the generator holds the array,
+    // and the heap does not move objects); nothing else touches it while the generator runs
+    // (a running generator cannot be resumed, and the readers of a suspended one's frame,
+    // `delegate` and the tracer's `resume`, see it only after `suspend`).
+    Some(unsafe { Slots::in_heap(items, len, nlocals, depth) })
+}
+
+/// The first item of heap array `arr` when references are plain addresses (in the
+/// interpreter; a tracer's references are not).
+#[inline(always)]
+fn items_at<C: metatrace::Reds>(arr: C::Ref) -> Option<std::ptr::NonNull<C::Ref>> {
+    let addr = *(&arr as &dyn std::any::Any).downcast_ref::<usize>()?;
+    std::ptr::NonNull::new((addr + REFS_ITEMS.base as usize) as *mut C::Ref)
+}
+
 /// Marks generator `g` running (its frame is about to run).
 pub fn enter<S: Space, C: Ctx<Py<S>>>(cx: &mut C, g: C::Ref) {
     let running = cx.int(RUNNING);
@@ -187,15 +218,14 @@ pub fn enter<S: Space, C: Ctx<Py<S>>>(cx: &mut C, g: C::Ref) {
 /// frame resumes after the yield.
 pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
     let g = f.gen;
-    let locals = cx.getfield_ref(g, &GEN_LOCALS);
-    for (k, &v) in f.slots.locals().iter().enumerate() {
-        let k = cx.int(k as i64);
-        cx.setarrayitem_ref(locals, k, &REFS_ITEMS, v);
-    }
-    let stack = cx.getfield_ref(g, &GEN_STACK);
-    for (k, &v) in f.slots.stack().iter().enumerate() {
-        let k = cx.int(k as i64);
-        cx.setarrayitem_ref(stack, k, &REFS_ITEMS, v);
+    let saved = cx.getfield_ref(g, &GEN_SLOTS);
+    // (Slots that live in the generator's array are saved already.)
+    let here = !cx.we_are_jitted() && items_at::<C>(saved).is_some_and(|items| f.slots.lives_at(items.as_ptr()));
+    if !here {
+        for (k, &v) in f.slots.locals().iter().chain(f.slots.stack()).enumerate() {
+            let k = cx.int(k as i64);
+            cx.setarrayitem_ref(saved, k, &REFS_ITEMS, v);
+        }
     }
     let n = cx.int(f.slots.depth() as i64);
     cx.setfield_int(g, &GEN_NSTACK, n);

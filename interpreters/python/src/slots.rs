@@ -14,9 +14,15 @@
 //! [`SlotPool`] and give it back when they are dropped: a call then costs no `malloc` and
 //! `free`, which were the biggest single cost of a Python call. Frames of other red families
 //! (the tracer's) allocate each time; the choice is by type, made when the code is compiled.
+//!
+//! A generator's frame resumed in the interpreter runs in the generator's own saved array
+//! ([`Slots::in_heap`]): resuming it and yielding then copy nothing. Such slots do not own
+//! their memory (the heap does), and a push past their room moves them to an array of their
+//! own, which the next yield copies back.
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::ptr::NonNull;
 
 /// Slot arrays of finished frames, by length, for the next frames of the same length. Only
 /// short arrays are kept, and only so many of each length: what deep recursion frees beyond
@@ -53,15 +59,38 @@ impl SlotPool {
 
 /// A frame's locals, then its value stack.
 pub struct Slots<T> {
-    items: Box<[T]>,
+    /// The array: `len` items, the frame's own (from a pool or the allocator) when `owned`,
+    /// else a heap array that outlives the frame (see [`Slots::in_heap`]).
+    ptr: NonNull<T>,
+    len: usize,
     /// (Words, not `u32`s: two halves written apart and read as one word stall the CPU
     /// whenever the struct is copied right after it is made.)
     nlocals: usize,
     /// The index the next push writes: `nlocals` plus the values on the stack.
     top: usize,
+    owned: bool,
+}
+
+impl<T> Drop for Slots<T> {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: an owned array came from `Box::into_raw` of `len` items (see `own`),
+            // and nothing else refers to it.
+            drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len)) });
+        }
+    }
 }
 
 impl<T: Copy + 'static> Slots<T> {
+    /// Slots owning `items`.
+    #[inline(always)]
+    fn own(items: Box<[T]>, nlocals: usize, top: usize) -> Self {
+        let len = items.len();
+        // SAFETY: `Box::into_raw` is never null.
+        let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(items) as *mut T) };
+        Slots { ptr, len, nlocals, top, owned: true }
+    }
+
     /// [`Slots::new`], with the allocation from `pool` when it has one. (Inlined, so a frame
     /// gets its slots as values rather than as a struct copied from memory written just
     /// before, which stalls.)
@@ -80,25 +109,65 @@ impl<T: Copy + 'static> Slots<T> {
         };
         // (Made here from values in registers: a `Slots` returned through memory and copied
         // into the frame at once is read back wider than it was written, which stalls.)
-        Slots { items, nlocals, top: nlocals }
+        Self::own(items, nlocals, nlocals)
+    }
+
+    /// Slots that live in `len` items at `items`, memory this value does not own: the
+    /// locals are the first `nlocals`, the stack the `depth` after them. Reads and writes go
+    /// to that memory; dropping the slots leaves it as it is.
+    ///
+    /// # Safety
+    /// The memory holds `len` initialized items, stays allocated and is not moved while the
+    /// slots live, and nothing reads or writes it through a reference while they do (a
+    /// generator's saved frame, which only the frame resuming it touches: see `generators`).
+    #[inline(always)]
+    pub unsafe fn in_heap(items: NonNull<T>, len: usize, nlocals: usize, depth: usize) -> Self {
+        assert!(nlocals + depth <= len, "the saved stack fits its array");
+        Slots { ptr: items, len, nlocals, top: nlocals + depth, owned: false }
+    }
+
+    /// Whether these slots live at `items` (see [`Slots::in_heap`]).
+    #[inline(always)]
+    pub fn lives_at(&self, items: *const T) -> bool {
+        std::ptr::eq(self.ptr.as_ptr(), items)
+    }
+
+    #[inline(always)]
+    fn items(&self) -> &[T] {
+        // SAFETY: `ptr` holds `len` initialized items (owned, or as `in_heap` requires).
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+    #[inline(always)]
+    fn items_mut(&mut self) -> &mut [T] {
+        // SAFETY: as in `items`; `&mut self` makes the access unique.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 
     /// Gives the allocation to `pool` (for words; anything else is freed), leaving these
     /// slots empty.
     #[inline]
     pub fn recycle(&mut self, pool: &SlotPool) {
-        let mut items = Some(std::mem::take(&mut self.items));
-        if let Some(words) = (&mut items as &mut dyn Any).downcast_mut::<Option<Box<[usize]>>>().and_then(Option::take)
-        {
-            pool.give(words);
+        if self.owned {
+            // (Not owned any more: dropping these slots then frees nothing.)
+            self.owned = false;
+            // SAFETY: owned: the array came from `Box::into_raw` (see `own`), and nothing
+            // else refers to it.
+            let items = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len)) };
+            let mut items = Some(items);
+            if let Some(words) =
+                (&mut items as &mut dyn Any).downcast_mut::<Option<Box<[usize]>>>().and_then(Option::take)
+            {
+                pool.give(words);
+            }
         }
+        self.len = 0;
         self.nlocals = 0;
         self.top = 0;
     }
 
     /// `nlocals` locals set to `fill`, and an empty stack with room for `stacksize` values.
     pub fn new(nlocals: usize, stacksize: usize, fill: T) -> Self {
-        Slots { items: Self::fresh(nlocals + stacksize, fill), nlocals, top: nlocals }
+        Self::own(Self::fresh(nlocals + stacksize, fill), nlocals, nlocals)
     }
 
     /// A new array of `len` slots set to `fill`.
@@ -112,33 +181,35 @@ impl<T: Copy + 'static> Slots<T> {
 
     #[inline(always)]
     pub fn locals(&self) -> &[T] {
-        &self.items[..self.nlocals]
+        &self.items()[..self.nlocals]
     }
     #[inline(always)]
     pub fn locals_mut(&mut self) -> &mut [T] {
-        &mut self.items[..self.nlocals]
+        let n = self.nlocals;
+        &mut self.items_mut()[..n]
     }
     #[inline(always)]
     pub fn local(&self, i: usize) -> T {
         // (Indexed in the whole array: one bounds check, not two. The compiler numbers
         // locals below `nlocals`; debug builds check that too.)
         debug_assert!(i < self.nlocals);
-        self.items[i]
+        self.items()[i]
     }
     #[inline(always)]
     pub fn set_local(&mut self, i: usize, v: T) {
         debug_assert!(i < self.nlocals);
-        self.items[i] = v;
+        self.items_mut()[i] = v;
     }
 
     /// The values on the stack, bottom first.
     #[inline(always)]
     pub fn stack(&self) -> &[T] {
-        &self.items[self.nlocals..self.top]
+        &self.items()[self.nlocals..self.top]
     }
     #[inline(always)]
     pub fn stack_mut(&mut self) -> &mut [T] {
-        &mut self.items[self.nlocals..self.top]
+        let (n, top) = (self.nlocals, self.top);
+        &mut self.items_mut()[n..top]
     }
     /// How many values the stack holds.
     #[inline(always)]
@@ -148,7 +219,8 @@ impl<T: Copy + 'static> Slots<T> {
 
     #[inline(always)]
     pub fn push(&mut self, v: T) {
-        match self.items.get_mut(self.top) {
+        let top = self.top;
+        match self.items_mut().get_mut(top) {
             Some(slot) => *slot = v,
             None => self.grow(v),
         }
@@ -160,14 +232,14 @@ impl<T: Copy + 'static> Slots<T> {
         // checked, so a broken invariant can read a wrong slot but never outside the array.)
         debug_assert!(self.top > self.nlocals, "the compiler keeps the stack balanced");
         self.top -= 1;
-        self.items[self.top]
+        self.items()[self.top]
     }
     /// The value `k` places below the top (0: the top), left on the stack.
     #[inline(always)]
     pub fn peek(&self, k: usize) -> T {
         let at = (self.top).wrapping_sub(k + 1);
         debug_assert!(at >= self.nlocals, "the compiler keeps the stack balanced");
-        self.items[at]
+        self.items()[at]
     }
     /// Drops values above the first `depth`.
     #[inline(always)]
@@ -179,17 +251,20 @@ impl<T: Copy + 'static> Slots<T> {
         let at = (self.top).checked_sub(k).filter(|&at| at >= self.nlocals);
         let at = at.expect("the compiler keeps the stack balanced");
         self.push(v);
-        self.items.copy_within(at..self.top - 1, at + 1);
-        self.items[at] = v;
+        let top = self.top;
+        let items = self.items_mut();
+        items.copy_within(at..top - 1, at + 1);
+        items[at] = v;
     }
 
     /// A push past the room: grows the allocation, then writes `v` at `top`.
     #[cold]
     fn grow(&mut self, v: T) {
-        let mut items = std::mem::take(&mut self.items).into_vec();
+        // (Slots in a heap array move to an array of their own: see `Slots::lives_at`.)
+        let mut items = self.items().to_vec();
         items.resize(items.len() * 2 + 4, v);
-        self.items = items.into_boxed_slice();
-        self.items[self.top] = v;
+        items[self.top] = v;
+        *self = Self::own(items.into_boxed_slice(), self.nlocals, self.top);
     }
 }
 

@@ -170,14 +170,15 @@ pub(super) fn close<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, g: usize) -> Resu
 /// JumpBack(Send)`), and the pc of that `Send`.
 pub(super) fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
     use crate::bytecode::Op;
-    use crate::generators::{GEN_CODE, GEN_NSTACK, GEN_STACK, GEN_STATE};
-    // SAFETY: a live generator: its state, code, and saved stack of `nstack` items.
-    let (state, code, n, stack) = unsafe {
+    use crate::generators::{GEN_CODE, GEN_NSTACK, GEN_SLOTS, GEN_STATE};
+    // SAFETY: a live generator: its state, code, and saved slots (locals, then a stack of
+    // `nstack` items).
+    let (state, code, n, slots) = unsafe {
         (
             read_word(g, &GEN_STATE) as i64,
             read_word(g, &GEN_CODE) as u32,
             read_word(g, &GEN_NSTACK) as usize,
-            read_word(g, &GEN_STACK) as usize,
+            read_word(g, &GEN_SLOTS) as usize,
         )
     };
     if state <= 0 || n == 0 {
@@ -188,8 +189,9 @@ pub(super) fn delegate(rt: &Python, g: usize) -> Option<(usize, u32)> {
     if !matches!(code.ops.get(head as usize), Some(Op::Send(_))) {
         return None;
     }
-    // SAFETY: item `n - 1` is within the saved stack.
-    let sub = unsafe { *((stack + REFS_ITEMS.base as usize + 8 * (n - 1)) as *const usize) };
+    // SAFETY: item `n - 1` of the saved stack is within the slots array.
+    let at = code.varnames.len() + n - 1;
+    let sub = unsafe { *((slots + REFS_ITEMS.base as usize + 8 * at) as *const usize) };
     Some((sub, head))
 }
 

@@ -8,7 +8,7 @@ use crate::heap::{Heap, Layout};
 use crate::native::{check_args, Native};
 use crate::quasi::QuasiId;
 use crate::semantics as sem;
-use crate::state::{RootFrame, VmState};
+use crate::state::{NativeCall, RootFrame, VmState};
 
 pub use crate::ctx::Plain;
 
@@ -386,7 +386,8 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         }
         // The arguments are rooted with the caller (see `RootFrame`); what the native roots
         // itself lasts until it returns.
-        self.vm.shadow.push(RootFrame::calling::<L, Self>(caller, args));
+        let call = NativeCall::<L, Self> { frame: caller, args };
+        self.vm.shadow.push(RootFrame::calling(&call));
         let mark = self.vm.roots.len();
         let v = (n.f)(self, args);
         self.vm.roots.truncate(mark);

@@ -231,36 +231,49 @@ pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
 /// in GC stress mode every call collects, and with thousands of frames suspended, reading
 /// each frame's reds afresh at every collection is most of its cost.
 ///
-/// A frame calling a native registers the native's arguments with it: they are on the
-/// caller's native stack for as long as the call runs, so rooting them costs the two words
-/// that say where they are.
+/// A frame calling a native registers the native's arguments with it (a [`NativeCall`]):
+/// they are on the native stack for as long as the call runs, so rooting them costs no
+/// more than saying where they are.
 pub(crate) struct RootFrame {
     ptr: *const (),
-    /// The arguments of the native the frame calls: `nargs` reds at `args` (none: 0).
-    args: *const (),
-    nargs: usize,
-    visit: unsafe fn(*const (), *const (), usize, &mut Vec<usize>),
+    visit: unsafe fn(*const (), &mut Vec<usize>),
     /// The frame's references, read at the first collection that scans it.
     refs: OnceCell<Box<[usize]>>,
 }
 
-/// Lists the references of a frame of type `L::Frame<R>` behind `p`, and of the `n` reds
-/// at `args`.
+/// A frame calling a native with `args` (see [`RootFrame::calling`]).
+pub(crate) struct NativeCall<'c, L: Language, R: Reds> {
+    pub(crate) frame: &'c L::Frame<R>,
+    pub(crate) args: &'c [Red<R>],
+}
+
+/// Lists the references of a frame of type `L::Frame<R>` behind `p`.
 ///
 /// # Safety
-/// `p` points to a live `L::Frame<R>`, `args` to `n` live `Red<R>`s (or `n` is 0).
-unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), args: *const (), n: usize, out: &mut Vec<usize>) {
+/// `p` points to a live `L::Frame<R>`.
+unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
     // SAFETY: forwarded from the caller.
     let f = unsafe { &*(p as *const L::Frame<R>) };
     let mut reds = Vec::new();
     L::reds(f, &mut reds);
-    let args: &[Red<R>] = if n == 0 {
-        &[]
-    } else {
-        // SAFETY: forwarded from the caller.
-        unsafe { std::slice::from_raw_parts(args as *const Red<R>, n) }
-    };
-    for r in reds.iter().chain(args) {
+    refs_of::<R>(&reds, out);
+}
+
+/// Lists the references of the frame and arguments of a [`NativeCall`] behind `p`.
+///
+/// # Safety
+/// `p` points to a live `NativeCall<L, R>`.
+unsafe fn visit_call<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
+    // SAFETY: forwarded from the caller.
+    let call = unsafe { &*(p as *const NativeCall<'_, L, R>) };
+    let mut reds = Vec::new();
+    L::reds(call.frame, &mut reds);
+    refs_of::<R>(&reds, out);
+    refs_of::<R>(call.args, out);
+}
+
+fn refs_of<R: Reds>(reds: &[Red<R>], out: &mut Vec<usize>) {
+    for r in reds {
         if let Red::Ref(x) = *r {
             out.push(R::address(x));
         }
@@ -271,26 +284,24 @@ impl RootFrame {
     /// A root entry for `f`; the caller removes it before `f` moves, changes or dies.
     #[inline(always)]
     pub(crate) fn of<L: Language, R: Reds>(f: &L::Frame<R>) -> RootFrame {
-        Self::calling::<L, R>(f, &[])
+        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R>, refs: OnceCell::new() }
     }
-    /// A root entry for `f` and the arguments `args` of the native it calls; the caller
-    /// removes it before either moves, changes or dies.
+    /// A root entry for a frame calling a native, and the native's arguments; the caller
+    /// removes it before `call`, its frame or its arguments move, change or die.
     #[inline(always)]
-    pub(crate) fn calling<L: Language, R: Reds>(f: &L::Frame<R>, args: &[Red<R>]) -> RootFrame {
+    pub(crate) fn calling<L: Language, R: Reds>(call: &NativeCall<'_, L, R>) -> RootFrame {
         RootFrame {
-            ptr: f as *const L::Frame<R> as *const (),
-            args: args.as_ptr() as *const (),
-            nargs: args.len(),
-            visit: visit_frame::<L, R>,
+            ptr: call as *const NativeCall<'_, L, R> as *const (),
+            visit: visit_call::<L, R>,
             refs: OnceCell::new(),
         }
     }
     pub(crate) fn visit(&self, out: &mut Vec<usize>) {
         let refs = self.refs.get_or_init(|| {
             let mut refs = Vec::new();
-            // SAFETY: entries are removed before their frame or arguments move, change or
-            // die (see `calling`).
-            unsafe { (self.visit)(self.ptr, self.args, self.nargs, &mut refs) };
+            // SAFETY: entries are removed before what they point to moves, changes or dies
+            // (see `of` and `calling`).
+            unsafe { (self.visit)(self.ptr, &mut refs) };
             refs.into_boxed_slice()
         });
         out.extend_from_slice(refs);

@@ -389,7 +389,7 @@ pub fn call_value<S: Space>(
         let info = crate::library::method_info()[id];
         let unbound = this == 0 && info.method && !info.is_static;
         let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
-        if !(unbound && args.is_empty()) {
+        if !(unbound && args.is_empty()) && !info.takes(given) {
             if let Some(msg) = crate::library::arity_error(id, given) {
                 return err(cx, rt, "TypeError", &msg);
             }

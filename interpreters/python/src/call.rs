@@ -119,8 +119,7 @@ fn exact_frame<S: Space, C: Ctx<Py<S>>>(
 ) -> Frame<C> {
     let consts = rt.consts.borrow()[id as usize].clone();
     let null = cx.const_ref(0);
-    let mut slots = Slots::new_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, null);
-    slots.locals_mut()[..args.len()].copy_from_slice(args);
+    let slots = Slots::with_args_in(&rt.slot_pool, code.varnames.len(), code.stacksize as usize, args, null);
     let globals = cx.getfield_ref(func, &FUNC_GLOBALS);
     Frame { rt: rt_rc, code, consts, code_id: id, pc: 0, phase: START, globals, exc, ns: null, gen: null, slots }
 }

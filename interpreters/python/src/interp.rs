@@ -15,6 +15,7 @@ use crate::objects::*;
 use crate::space::{self, Outcome, Space};
 use crate::{errors, Py, Python};
 use metatrace::{Control, Ctx, Flow, Reds};
+use std::rc::Rc;
 
 /// Phases: where in its instruction a frame stands.
 pub const START: u8 = 0;
@@ -59,8 +60,11 @@ pub(crate) enum Step<C: Reds> {
 }
 
 pub(crate) fn run_frame<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<C::Ref, C::Ref>> {
-    let rt = f.rt.clone();
-    let code = f.code.clone();
+    // (Borrowed, not counted: two reference counts fewer per call.)
+    // SAFETY: a frame's `rt` and `code` are set when it is made and never replaced (nothing
+    // assigns those fields or the whole frame while it runs), and `f` is borrowed for this
+    // whole call, so what they point to outlives these references.
+    let (rt, code): (&Python, &Code) = unsafe { (&*Rc::as_ptr(&f.rt), &*Rc::as_ptr(&f.code)) };
     loop {
         if cx.merge_point(f) == Control::Leave {
             return Flow::Leave;

@@ -112,6 +112,30 @@ impl<T: Copy + 'static> Slots<T> {
         Self::own(items, nlocals, nlocals)
     }
 
+    /// [`Slots::new_in`] with the first locals set to `args` (at most `nlocals` of them), the
+    /// rest to `fill`.
+    #[inline(always)]
+    pub fn with_args_in(pool: &SlotPool, nlocals: usize, stacksize: usize, args: &[T], fill: T) -> Self {
+        let mut reused = pool.take(nlocals + stacksize);
+        let items = match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
+            Some(mut items) => {
+                // One pass, not a `memcpy` and a `memset`: a frame has a few locals, and a
+                // call of each costs more than the stores. (The selection keeps the compiler
+                // from making the loop those calls again.)
+                for (i, slot) in items[..nlocals].iter_mut().enumerate() {
+                    *slot = if i < args.len() { args[i] } else { fill };
+                }
+                items
+            }
+            None => {
+                let mut items = Self::fresh(nlocals + stacksize, fill);
+                items[..args.len()].copy_from_slice(args);
+                items
+            }
+        };
+        Self::own(items, nlocals, nlocals)
+    }
+
     /// Slots that live in `len` items at `items`, memory this value does not own: the
     /// locals are the first `nlocals`, the stack the `depth` after them. Reads and writes go
     /// to that memory; dropping the slots leaves it as it is.

@@ -222,6 +222,12 @@ fn by_id() -> &'static Vec<Option<(usize, usize, Style)>> {
     })
 }
 
+/// The positional argument counts builtin number `id` takes (`least..=most`), if the table
+/// knows them.
+pub(super) fn counts(id: usize) -> Option<(usize, usize)> {
+    by_id()[id].map(|(least, most, _)| (least, most))
+}
+
 /// CPython's TypeError message when builtin number `id` is called with `n` positional
 /// arguments it does not take (None: a count it takes, or one this table does not know).
 pub fn arity_error(id: usize, n: usize) -> Option<String> {

@@ -80,12 +80,19 @@ pub struct MethodInfo {
     pub self_kind: SelfKind,
     /// It reads boxed arguments as their values (`boxed::unboxes_args`).
     pub unboxes: bool,
+    /// The positional argument counts it takes, where the arity table knows them (see
+    /// `arity`): `least..=most`.
+    least: usize,
+    most: usize,
 }
 
 impl MethodInfo {
-    fn of(name: &str) -> MethodInfo {
+    fn of(id: usize, name: &str) -> MethodInfo {
         let (prefix, method) = name.split_once('.').unwrap_or(("", name));
+        let (least, most) = super::arity::counts(id).unwrap_or((0, usize::MAX));
         MethodInfo {
+            least,
+            most,
             method: b::is_method_name(name),
             is_static: super::is_static_name(name),
             classmethod: CLASSMETHODS.contains(&name),
@@ -93,10 +100,17 @@ impl MethodInfo {
             unboxes: crate::boxed::unboxes_args(name),
         }
     }
+
+    /// Whether a call with `n` positional arguments may go ahead (else
+    /// `arity::arity_error` has the message).
+    #[inline(always)]
+    pub fn takes(&self, n: usize) -> bool {
+        (self.least..=self.most).contains(&n)
+    }
 }
 
 /// The [`MethodInfo`] of every builtin, by number (derived from the constant `NAMES` once).
 pub fn method_info() -> &'static [MethodInfo] {
     static INFO: OnceLock<Vec<MethodInfo>> = OnceLock::new();
-    INFO.get_or_init(|| super::NAMES.iter().map(|n| MethodInfo::of(n)).collect())
+    INFO.get_or_init(|| super::NAMES.iter().enumerate().map(|(id, n)| MethodInfo::of(id, n)).collect())
 }

@@ -15,6 +15,7 @@ use crate::space::Space;
 use crate::{Py, Python};
 use metatrace::heap::{Heap, Layout};
 use metatrace::{Concrete, Ctx, FieldDescr, MemKind};
+use smallvec::{smallvec, SmallVec};
 
 pub static SET: Layout = Layout::object("set", 16, &[16]).with_finalizer(free_table);
 pub static FROZENSET: Layout = Layout::object("frozenset", 16, &[16]).with_finalizer(free_table);
@@ -31,7 +32,8 @@ type Cx<'a, S> = Concrete<'a, Py<S>>;
 
 /// The Rust side of a set: the hash of each slot, and CPython's counters.
 struct Table {
-    hashes: Vec<i64>,
+    /// (Inline up to `MINSIZE` slots: a small set takes one allocation here, not two.)
+    hashes: SmallVec<[i64; MINSIZE]>,
     /// Active plus dummy slots.
     fill: usize,
     /// Active slots.
@@ -83,18 +85,18 @@ fn mask(s: usize) -> usize {
     table(s).hashes.len() - 1
 }
 
-fn install(heap: &mut Heap, s: usize, size: usize) -> Box<Table> {
+/// Gives set `s` a new keys array of `size` empty slots.
+fn install_keys(heap: &mut Heap, s: usize, size: usize) {
     let keys = heap.alloc_array(&REFS, size);
-    let t = Box::new(Table { hashes: vec![0; size], fill: 0, used: 0, finger: 0 });
     // SAFETY: `s` is a live set.
     unsafe { *((s + KEYS.offset as usize) as *mut usize) = keys };
-    t
 }
 
 /// A new empty set (`frozen`: a frozenset).
 pub fn new(heap: &mut Heap, frozen: bool) -> usize {
     let s = heap.alloc(if frozen { &FROZENSET } else { &SET });
-    let t = install(heap, s, MINSIZE);
+    install_keys(heap, s, MINSIZE);
+    let t = Box::new(Table { hashes: smallvec![0; MINSIZE], fill: 0, used: 0, finger: 0 });
     // SAFETY: just allocated.
     unsafe { *((s + TABLE.offset as usize) as *mut usize) = Box::into_raw(t) as usize };
     s
@@ -121,8 +123,12 @@ pub fn entry_from(s: usize, pos: usize) -> Option<(usize, usize)> {
 
 /// The active entries (key, hash) in table order.
 fn entries(s: usize) -> Vec<(usize, i64)> {
+    entries_iter(s).collect()
+}
+
+fn entries_iter(s: usize) -> impl Iterator<Item = (usize, i64)> {
     let t = table(s);
-    (0..t.hashes.len()).filter_map(|i| Some((key_at(s, i), t.hashes[i])).filter(|e| e.0 != 0)).collect()
+    (0..t.hashes.len()).filter_map(move |i| Some((key_at(s, i), t.hashes[i])).filter(|e| e.0 != 0))
 }
 
 /// Whether `a` and `b` are the same key without user code (identity, or equal strs or
@@ -235,10 +241,11 @@ fn resize(heap: &mut Heap, s: usize, minused: usize) {
     while size <= minused {
         size <<= 1;
     }
-    let old = entries(s);
-    let fresh = install(heap, s, size);
+    // (On the stack for the sizes most sets have.)
+    let old: SmallVec<[(usize, i64); 2 * MINSIZE]> = entries_iter(s).collect();
+    install_keys(heap, s, size);
     let t = table(s);
-    t.hashes = fresh.hashes;
+    t.hashes = smallvec![0; size];
     t.fill = old.len();
     t.used = old.len();
     for (k, h) in old {
@@ -386,9 +393,9 @@ pub fn discard<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, key: usize) 
 
 /// Empties `s` (back to the smallest table).
 pub fn clear(heap: &mut Heap, s: usize) {
-    let fresh = install(heap, s, MINSIZE);
+    install_keys(heap, s, MINSIZE);
     let t = table(s);
-    t.hashes = fresh.hashes;
+    t.hashes = smallvec![0; MINSIZE];
     t.fill = 0;
     t.used = 0;
 }

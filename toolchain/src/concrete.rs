@@ -340,6 +340,9 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         unsafe { load(arr + off as usize, MemKind::I64) as i64 }
     }
 
+    // (Inlined, so that the layout, a constant where the interpreter allocates, folds into
+    // the fast path.)
+    #[inline(always)]
     fn new_object(&mut self, layout: &'static Layout) -> usize {
         self.vm.heap.alloc(layout)
     }

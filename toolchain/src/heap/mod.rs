@@ -444,6 +444,7 @@ impl Heap {
     }
 
     /// Counts an allocation made outside compiled code's fast path.
+    #[inline(always)]
     fn note_alloc(&mut self, bytes: usize) {
         self.stats.objects += 1;
         self.stats.bytes += bytes as u64;
@@ -558,7 +559,7 @@ impl Heap {
 
     /// Allocates a zeroed fixed-size object. Panics if the system has no memory left (see
     /// [`Heap::try_alloc`]).
-    #[inline]
+    #[inline(always)]
     pub fn alloc(&mut self, layout: &'static Layout) -> usize {
         debug_assert!(layout.items.is_none(), "{} has items: allocate it with alloc_array", layout.name);
         // (`Layout::bytes(0)` without its overflow check: a fixed size is a u32.)
@@ -608,7 +609,7 @@ impl Heap {
     /// The allocation every object goes through. Its common case (a small object, a slot on
     /// the free list, no stress mode, no finalizer queue) is inline and touches nothing else;
     /// the rest is [`Heap::alloc_bytes_slow`].
-    #[inline]
+    #[inline(always)]
     fn alloc_bytes(&mut self, layout: &'static Layout, bytes: usize) -> Result<usize, AllocError> {
         if bytes <= MAX_SMALL && !self.stress && !layout.queue_finalize {
             let class = class_of(bytes);

@@ -182,7 +182,8 @@ pub(super) fn classinfo_matches<S: Space>(
     info: usize,
 ) -> Result<bool, usize> {
     if is(info, &TUPLE) {
-        for c in tuple_items(info) {
+        // (In place: `info`, an argument, stays alive, and a tuple's items never change.)
+        for &c in crate::runtime::tuple_slice(info) {
             if classinfo_matches(cx, rt, t, c)? {
                 return Ok(true);
             }
@@ -235,7 +236,8 @@ pub(super) fn issubclass<S: Space>(
 /// (`__subclasscheck__`): a metaclass's hook decides for its classes.
 fn check_hooked<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, info: usize, hook: &str) -> Result<bool, usize> {
     if is(info, &TUPLE) {
-        for c in tuple_items(info) {
+        // (In place: `info`, an argument, stays alive, and a tuple's items never change.)
+        for &c in crate::runtime::tuple_slice(info) {
             if check_hooked(cx, rt, o, c, hook)? {
                 return Ok(true);
             }

@@ -612,7 +612,7 @@ fn install<L: Language>(
     vm.units.push(Some(Unit {
         code,
         exits,
-        trace: Rc::new(optimized),
+        trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
         finish,
         entry: rec.entries_root(),
         finish_unit: Default::default(),
@@ -645,6 +645,16 @@ fn install<L: Language>(
             }
         }
     }
+}
+
+/// The most snapshot words (summed over a trace's guards) of a trace kept for its bridges to
+/// inherit from (`Unit::trace`): past it, as in very wide frames, keeping the trace would cost
+/// memory in proportion to frame width times guards, and its bridges inherit nothing.
+const INHERIT_WORDS: usize = 1 << 14;
+
+/// The words of all the snapshots of `t`.
+fn snapshot_words(t: &Trace) -> usize {
+    t.ops.iter().filter_map(|o| o.snapshot.as_ref()).map(|s| s.operands().count()).sum()
 }
 
 /// Whether `op` is a guard on constants that fails every time (`guard_true(0)`, ...).

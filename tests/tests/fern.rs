@@ -435,5 +435,8 @@ fn main() {
     let counting = bridges.iter().find(|b| b.contains("int_gt") && b.contains("new(")).expect("the counting bridge");
     assert_eq!(counting.matches("guard_class").count(), 1, "only `count` is checked: {counting}");
     assert!(!counting.contains("uint_lt") && !counting.contains("int_le"), "{counting}");
-    insta::assert_snapshot!("fern_bridge_inherits", t);
+    if !stress_env() {
+        // (Under GC stress, safepoint exits grow other traces.)
+        insta::assert_snapshot!("fern_bridge_inherits", t);
+    }
 }

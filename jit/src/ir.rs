@@ -259,6 +259,10 @@ operations! {
     /// interpreter knows it for a reason the trace does not show (RPython's
     /// `record_exact_class`). Emits no code.
     RecordKnownClass "record_known_class" (p, p) -> none [];
+    /// Lets the optimizer know that the integer lies in `[lo, hi]` (the constant second and
+    /// third arguments) without a guard: a bridge inherits what its parent trace knew of the
+    /// values at the failing guard (see `opt::inherit`). Emits no code.
+    RecordKnownRange "record_known_range" (i, i, i) -> none [];
     // ---- memory (through descriptors) --------------------------------------------------
     /// Reads an integer field (sign- or zero-extended per the descr's kind).
     GetfieldI "getfield_i" (p) -> i [DESCR | READ];

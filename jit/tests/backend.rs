@@ -430,12 +430,13 @@ finish({ty}2)
         assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
     }
     // `call_may_force_*` (a native): the same call, always through the driver, with a live
-    // record; `record_known_class` emits nothing.
+    // record; `record_known_class` and `record_known_range` emit nothing.
     for (ty, op) in [("i", "call_may_force_i("), ("f", "call_may_force_f("), ("p", "call_may_force_r(")] {
         let t = portal_trace(&format!(
             "descr portal = call(p, i, f, i) -> {ty} reenter
 inputs(f0, i1, p2)
 record_known_class(p2, ConstPtr(3))
+record_known_range(i1, -5, 5)
 {ty}3 = {op}ConstPtr(0), 3, f0, i1, descr=portal)
 guard_not_forced(ConstPtr(2)) [k: f0, i1]
 finish({ty}3, p2)

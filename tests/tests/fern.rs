@@ -390,3 +390,53 @@ fn main() {
     let t = traces(src, spec);
     assert!(!t.contains("guard_true(0)"), "a bridge into the label that always leaves it:\n{t}");
 }
+
+#[test]
+fn bridges_inherit_what_their_parent_knew() {
+    // The branch on `h % 2` goes either way at random: its bridge finishes into the loop's
+    // label. What the loop knew at the guard holds in the bridge (see
+    // `metatrace_jit::opt::inherit`): `i` is an Int (checked once in the preamble), `j < 1000`
+    // (so `j + 1` cannot overflow, and the label's `j <= 1000` holds), `h` is in
+    // `[0, 1000002]` (the label's range check goes) and the failed condition is 1. A sum that
+    // overflows inside a bridge must fail as interpreted.
+    let src = "
+fn step(h, k) { return (h * 31 + k) % 1000003; }
+fn main() {
+    let h = 7; let count = 0; let i = 0;
+    while i < 30 {
+        let j = 0;
+        while j < 1000 {
+            h = step(h, i * j + 1);
+            if h % 2 == 0 and j > 500 { count = count + 1; }
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(h, count);
+}";
+    let specs = ["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"];
+    agree(src, &specs);
+    let overflows = "
+fn main() {
+    let i = 0; let big = 0;
+    while i < 3000 {
+        if i % 3 == 0 { big = big + 9223372036854776; }
+        i = i + 1;
+    }
+    print(big);
+}";
+    assert!(run_source(overflows, JitParams::off()).is_err());
+    agree(overflows, &specs);
+    let t = traces(src, "threshold=5,bridge=3");
+    let bridges: Vec<&str> = t.split("# ").filter(|t| t.starts_with("bridge")).collect();
+    assert!(bridges.iter().any(|b| b.contains("record_known_range(")), "{t}");
+    // The inner loop's bridge for an even `h` (the one that counts) checks no class of `i`
+    // and no range the loop knew.
+    let counting = bridges.iter().find(|b| b.contains("int_gt") && b.contains("new(")).expect("the counting bridge");
+    assert_eq!(counting.matches("guard_class").count(), 1, "only `count` is checked: {counting}");
+    assert!(!counting.contains("uint_lt") && !counting.contains("int_le"), "{counting}");
+    if !stress_env() {
+        // (Under GC stress, safepoint exits grow other traces.)
+        insta::assert_snapshot!("fern_bridge_inherits", t);
+    }
+}

@@ -480,6 +480,14 @@ fn install<L: Language>(
         return;
     }
     let t0 = Instant::now();
+    if let TraceKind::Bridge { parent, exit } = rec.kind {
+        // What the parent knew at the guard need not be checked again (classes, ranges, the
+        // failed condition).
+        if let Some(Some(p)) = vm.units.get(parent) {
+            let facts = metatrace_jit::opt::inherit::at_guard(&p.trace, exit);
+            metatrace_jit::opt::inherit::prepend(&mut rec.trace, &facts);
+        }
+    }
     let recorded: &Trace = &rec.trace;
     debug_assert_eq!(metatrace_jit::verify(recorded), Ok(()), "recorded trace:\n{recorded}");
     let (label_target, appended) = match finish.as_ref().and_then(|(k, _)| enter_at_label(vm, &mut rec, *k)) {
@@ -604,6 +612,7 @@ fn install<L: Language>(
     vm.units.push(Some(Unit {
         code,
         exits,
+        trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
         finish,
         entry: rec.entries_root(),
         finish_unit: Default::default(),
@@ -636,6 +645,16 @@ fn install<L: Language>(
             }
         }
     }
+}
+
+/// The most snapshot words (summed over a trace's guards) of a trace kept for its bridges to
+/// inherit from (`Unit::trace`): past it, as in very wide frames, keeping the trace would cost
+/// memory in proportion to frame width times guards, and its bridges inherit nothing.
+const INHERIT_WORDS: usize = 1 << 14;
+
+/// The words of all the snapshots of `t`.
+fn snapshot_words(t: &Trace) -> usize {
+    t.ops.iter().filter_map(|o| o.snapshot.as_ref()).map(|s| s.operands().count()).sum()
 }
 
 /// Whether `op` is a guard on constants that fails every time (`guard_true(0)`, ...).

@@ -138,6 +138,10 @@ pub(crate) struct Unit<L: Language> {
     /// no compiled code runs.
     pub(crate) doomed: std::cell::Cell<bool>,
     pub(crate) exits: Vec<ExitInfo<L::Key>>,
+    /// The optimized trace its code was compiled from: what a bridge from one of its guards
+    /// inherits is read from it (see `metatrace_jit::opt::inherit`); empty for a trace with
+    /// more snapshot words than `driver::INHERIT_WORDS`.
+    pub(crate) trace: Rc<metatrace_jit::ir::Trace>,
     /// For traces ending in `finish`: the loop they continue in, and the argument types.
     pub(crate) finish: Option<(L::Key, Vec<Type>)>,
     /// For a function entry or one of its bridges: the function's entry key (such a trace

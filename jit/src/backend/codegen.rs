@@ -770,7 +770,7 @@ impl Codegen<'_> {
                 Some(exc)
             }
             // Only a fact for the optimizer.
-            RecordKnownClass => None,
+            RecordKnownClass | RecordKnownRange => None,
             Label => {
                 let head = b.create_block();
                 let mut args = Vec::with_capacity(op.args.len());

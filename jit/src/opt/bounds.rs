@@ -107,6 +107,7 @@ fn wide(opcode: Opcode, a: Range, b: Range) -> Option<(i128, i128)> {
     }
 }
 
+#[derive(Clone)]
 struct State {
     ranges: HashMap<Value, Range>,
     defs: Defs,
@@ -299,7 +300,17 @@ pub fn run(t: &mut Trace) {
             None => t.label_ranges.push((v, r.lo, r.hi)),
         }
     }
-    walk(t, &assumed);
+    walk(t, &assumed, None);
+}
+
+/// The ranges a bridge from guard number `g` of the compiled trace `t` may assume for the
+/// values in the guard's snapshot (non-full ranges only): what the walk knows at the guard,
+/// plus what its failing says (`guard_true(int_lt(a, b))` failed: `a >= b`). In the loop
+/// body, the label's arguments have the ranges every entry guarantees (`t.label_ranges`:
+/// proven by induction for the preamble, checked by entries at the label).
+pub fn at_failed_guard(t: &Trace, g: usize) -> HashMap<Value, (i64, i64)> {
+    let assumed = t.label_ranges.iter().map(|&(v, lo, hi)| (v, Range::new(lo, hi))).collect();
+    walk(&mut t.clone(), &assumed, Some(g)).at_stop.unwrap_or_default()
 }
 
 /// The ranges known at the label of a peeled loop for values defined before it, as the loop
@@ -307,7 +318,7 @@ pub fn run(t: &mut Trace) {
 pub fn known_at_label(t: &Trace) -> Vec<(Value, i64, i64)> {
     let mut trial = t.clone();
     let assumed = loop_ranges(&trial);
-    let mut known: Vec<(Value, i64, i64)> = walk(&mut trial, &assumed)
+    let mut known: Vec<(Value, i64, i64)> = walk(&mut trial, &assumed, None)
         .known
         .into_iter()
         .filter(|(_, r)| *r != FULL)
@@ -329,7 +340,7 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
     let mut first = true;
     for _round in 0..8 {
         let mut trial = t.clone();
-        let Seen { at_label, at_jump, .. } = walk(&mut trial, &assumed);
+        let Seen { at_label, at_jump, .. } = walk(&mut trial, &assumed, None);
         if first {
             // The preamble's knowledge at the label is where every assumption starts.
             for (k, v) in slots.iter().enumerate() {
@@ -361,23 +372,69 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
 }
 
 /// What a walk saw: the ranges of the label's arguments as the preamble leaves them, and of
-/// the jump's arguments (per position; full where unknown or absent); and every range known
-/// at the label.
+/// the jump's arguments (per position; full where unknown or absent); every range known
+/// at the label; and, when asked to stop at a guard, the ranges of its snapshot's values if
+/// it fails (see [`at_failed_guard`]).
 struct Seen {
     known: HashMap<Value, Range>,
     at_label: Vec<Range>,
     at_jump: Vec<Range>,
+    at_stop: Option<HashMap<Value, (i64, i64)>>,
 }
 
-/// The pass proper, assuming the label's arguments have the `assumed` ranges in the loop body.
-fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
-    let mut seen = Seen { known: HashMap::default(), at_label: Vec::new(), at_jump: Vec::new() };
+/// What is known of the values of `op`'s snapshot when guard `op` fails, from the walk's
+/// state just before it (`prev`: the result of the operation before it).
+fn failed(st: &State, rw: &Rewriter, op: &Op, prev: Option<Value>) -> HashMap<Value, (i64, i64)> {
+    let mut st = st.clone();
+    match op.opcode {
+        Opcode::GuardTrue | Opcode::GuardFalse => {
+            let x = rw.resolve(op.args[0]);
+            let failed_truth = op.opcode == Opcode::GuardFalse;
+            if failed_truth {
+                st.narrow(x, st.get(x).without(0));
+            } else {
+                st.narrow(x, Some(Range::point(0)));
+            }
+            if let Some((opcode, args)) = x.as_value().and_then(|v| st.defs.get(&v)).cloned() {
+                st.learn(opcode, &args, failed_truth);
+            }
+        }
+        Opcode::GuardNoOverflow | Opcode::GuardOverflow => {
+            // The checked result's range held only if the check passed.
+            if let Some(r) = prev {
+                st.ranges.remove(&r);
+            }
+        }
+        _ => {}
+    }
+    let mut out = HashMap::default();
+    for o in op.snapshot.iter().flat_map(|s| s.operands()) {
+        if let Operand::Value(v) = *o {
+            let r = st.get(rw.resolve(*o));
+            if r != FULL {
+                out.insert(v, (r.lo, r.hi));
+            }
+        }
+    }
+    out
+}
+
+/// The pass proper, assuming the label's arguments have the `assumed` ranges in the loop body;
+/// with `stop`, also what is known when guard number `stop` fails (`Seen::at_stop`).
+fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>, stop: Option<usize>) -> Seen {
+    let mut seen = Seen { known: HashMap::default(), at_label: Vec::new(), at_jump: Vec::new(), at_stop: None };
+    let stop_at =
+        stop.and_then(|g| t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(g).map(|(i, _)| i));
     let mut rw = Rewriter::new(t);
     let mut st = State { ranges: HashMap::default(), defs: Defs::default() };
     let old = std::mem::take(&mut t.ops);
-    let mut out = Vec::with_capacity(old.len());
-    let mut ops = old.into_iter().peekable();
-    while let Some(mut op) = ops.next() {
+    let mut out: Vec<Op> = Vec::with_capacity(old.len());
+    let mut ops = old.into_iter().enumerate().peekable();
+    while let Some((i, mut op)) = ops.next() {
+        if Some(i) == stop_at {
+            let prev = out.last().and_then(|o| o.result);
+            seen.at_stop = Some(failed(&st, &rw, &op, prev));
+        }
         if op.opcode == Opcode::Label {
             seen.at_label = op.args.iter().map(|&a| st.get(rw.resolve(a))).collect();
             seen.known = st.ranges.clone();
@@ -413,12 +470,20 @@ fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>) -> Seen {
                     st.narrow(op.args[0], Some(Range::point(c)));
                 }
             }
+            Opcode::RecordKnownRange => {
+                // Kept (it emits nothing) so that the pipeline's second range walk knows it too.
+                if let [x, Operand::Int(lo), Operand::Int(hi)] = op.args[..] {
+                    if lo <= hi {
+                        st.narrow(x, Some(Range::new(lo, hi)));
+                    }
+                }
+            }
             _ => {}
         }
         if let Some(r) = op.result {
             if t.type_of(r) == Type::Int {
                 if let Some(twin) = op.opcode.without_ovf() {
-                    let guarded = ops.peek().is_some_and(|g| g.opcode == Opcode::GuardNoOverflow);
+                    let guarded = ops.peek().is_some_and(|(_, g)| g.opcode == Opcode::GuardNoOverflow);
                     let (lo, hi) = wide(op.opcode, st.get(op.args[0]), st.get(op.args[1])).unwrap();
                     if guarded {
                         if let Some(exact) = Range::from_wide(lo, hi) {
@@ -459,6 +524,19 @@ mod tests {
 
     fn bounds(input: &str, expected: &str) {
         check(run, input, expected);
+    }
+
+    #[test]
+    fn a_recorded_range_is_a_fact_that_stays() {
+        // A bridge's inherited range (see `inherit.rs`): the op stays for the next walk, emits
+        // no code, and decides the comparison and the overflow check; an empty one is ignored.
+        bounds(
+            "inputs(i0, i1)\nrecord_known_range(i0, 0, 999)\nrecord_known_range(i1, 5, 1)\ni2 = int_add_ovf(i0, 1)\n\
+             guard_no_overflow() [k: i0]\ni3 = int_le(i2, 1000)\nguard_true(i3) [k: i2]\ni4 = int_lt(i1, 3)\n\
+             guard_true(i4) [k: i2]\nfinish(i2)\n",
+            "inputs(i0, i1)\nrecord_known_range(i0, 0, 999)\nrecord_known_range(i1, 5, 1)\ni2 = int_add(i0, 1)\n\
+             i4 = int_lt(i1, 3)\nguard_true(i4) [k: i2]\nfinish(i2)\n",
+        );
     }
 
     #[test]

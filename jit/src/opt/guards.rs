@@ -11,7 +11,8 @@
 //! - `guard_nonnull(p)`: `p` is not null; `guard_isnull(p)`: `p` is `NULL` (substituted).
 //! - `guard_class(p, C)`: `p` has class `C` (and so is not null). Classes never change.
 //!   `record_known_class(p, C)` states the same fact without a guard (the interpreter
-//!   vouches for it); it is dropped once used.
+//!   vouches for it); it is dropped once used, except on an input of a trace that ends in
+//!   `finish` (a bridge's inherited fact), where it stays for the trace's own bridges to inherit.
 //! - Any guard: the same guard on the same (rewritten) arguments passes again. For
 //!   `guard_not_invalidated` this only holds until the next operation that may write memory.
 //!
@@ -86,6 +87,12 @@ pub fn run(t: &mut Trace) {
     // calls nothing needs no safepoint either.
     let quiet_once =
         t.label_index().is_none() && t.ops.last().is_some_and(|op| op.opcode == Opcode::Finish) && quiet(&t.ops);
+    // Inputs of a trace that ends in `finish` (a bridge), whose recorded classes stay.
+    let inputs: rustc_hash::FxHashSet<Value> = if t.ops.last().is_some_and(|o| o.opcode == Opcode::Finish) {
+        t.inputs.iter().copied().collect()
+    } else {
+        Default::default()
+    };
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {
@@ -98,10 +105,16 @@ pub fn run(t: &mut Trace) {
             continue;
         }
         if op.opcode == Opcode::RecordKnownClass {
-            // A fact without a guard: the interpreter vouches for it. The op has done its job.
+            // A fact without a guard: the interpreter vouches for it. The op has done its job,
+            // except on an input of a trace that ends in `finish` (a bridge's inherited fact), where
+            // it stays for the bridges of this trace to inherit in turn (it emits no code; see
+            // `inherit.rs`).
             if let [Operand::Value(p), class] = op.args[..] {
                 facts.class.entry(p).or_insert(class);
                 facts.nonnull.insert(p);
+                if inputs.contains(&p) {
+                    out.push(op);
+                }
             }
             continue;
         }
@@ -343,6 +356,18 @@ mod tests {
 
     #[test]
     fn record_known_class_is_a_fact_without_a_guard() {
+        guards(
+            "descr f = field i64 +8\ndescr g = field ref +16\n\
+             inputs(p0)\nrecord_known_class(p0, ConstPtr(0))\nguard_nonnull(p0) [k: p0]\n\
+             guard_class(p0, ConstPtr(0)) [k: p0]\ni1 = getfield_i(p0, descr=f)\n\
+             p2 = getfield_r(p0, descr=g)\nrecord_known_class(p2, ConstPtr(0))\n\
+             guard_class(p2, ConstPtr(0)) [k: p0]\nfinish(i1, p2)\n",
+            // (Kept on an input, for the bridges of this trace to inherit.)
+            "descr f = field i64 +8\ndescr g = field ref +16\n\
+             inputs(p0)\nrecord_known_class(p0, ConstPtr(0))\ni1 = getfield_i(p0, descr=f)\n\
+             p2 = getfield_r(p0, descr=g)\nfinish(i1, p2)\n",
+        );
+        // In a loop it is dropped even on an input.
         guards(
             "inputs(p0)\nrecord_known_class(p0, ConstPtr(0))\nguard_nonnull(p0) [k: p0]\n\
              guard_class(p0, ConstPtr(0)) [k: p0]\njump(p0)\n",

@@ -49,7 +49,8 @@
 //!
 //! Outside the pipeline, [`short`] derives a peeled loop's entry conditions at its label (its
 //! short preamble), which the driver appends to bridges that finish at the loop's header
-//! before optimizing them (see [`peel`]). Not here yet: escape analysis for arrays of
+//! before optimizing them (see [`peel`]), and [`inherit`] states what a bridge may assume of its
+//! parent's exit words (classes, ranges, the failed guard's condition) at its start. Not here yet: escape analysis for arrays of
 //! unknown length.
 
 pub mod bits;
@@ -63,6 +64,7 @@ pub mod fold;
 mod fuzz;
 pub mod guards;
 pub mod heap;
+pub mod inherit;
 pub mod peel;
 pub mod short;
 pub mod sink;

@@ -233,6 +233,48 @@ fn find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, h: i64)
     }
 }
 
+/// The position of `key` (of hash `h`) if finding it needs no user code: `None` when a probe
+/// meets a key of equal hash that only `==` could compare (see `leaf`, which traces call).
+pub fn find_known(d: usize, key: usize, h: i64) -> Option<Option<usize>> {
+    let idx = index(d);
+    if idx.table.is_empty() {
+        return Some(None);
+    }
+    let (table, hashes, mask) = (&idx.table, &idx.hashes, idx.table.len() - 1);
+    let keys = word(d, &KEYS);
+    let mut perturb = h as u64;
+    let mut slot = h as u64 as usize & mask;
+    loop {
+        let e = table[slot];
+        if e == EMPTY {
+            return Some(None);
+        }
+        if e != DUMMY {
+            let pos = e as usize - 1;
+            if hashes[pos] == h {
+                let k = item(keys, pos);
+                if k == key || crate::leaf::same_known(k, key)? {
+                    return Some(Some(pos));
+                }
+            }
+        }
+        perturb >>= 5;
+        slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+    }
+}
+
+/// `d[key]` for a key at position `pos` (from [`find_known`]), read by a trace.
+pub fn trace_value_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref, pos: C::Int) -> C::Ref {
+    let values = cx.getfield_ref(d, &VALUES);
+    cx.getarrayitem_ref(values, pos, &REFS_ITEMS)
+}
+
+/// `d[key] = v` for a key at position `pos` (from [`find_known`]), written by a trace.
+pub fn trace_store_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref, pos: C::Int, v: C::Ref) {
+    let values = cx.getfield_ref(d, &VALUES);
+    cx.setarrayitem_ref(values, pos, &REFS_ITEMS, v);
+}
+
 /// `d.get(key)`.
 pub fn lookup<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize) -> Result<Option<usize>, usize> {
     let h = builtins::hash(cx, rt, key)?;

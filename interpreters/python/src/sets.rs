@@ -353,6 +353,16 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, key: usize)
     contains_entry(cx, rt, s, key, h)
 }
 
+/// Whether `key` (of hash `h`, not a set) is in `s`, if telling needs no user code: `None`
+/// when a probe meets a key of equal hash that only `==` could compare (see `leaf`).
+pub fn contains_known(s: usize, key: usize, h: i64) -> Option<bool> {
+    // (`probe_with` asks `eq` only for keys `same_fast` cannot tell: `Err(0)` gives up.)
+    match probe_with(s, key, h, |_, _| Err(0)) {
+        Ok(p) => Some(matches!(p, Probe::Active(_))),
+        Err(_) => None,
+    }
+}
+
 /// A set used as a key (in `in`, `remove`, `discard`) stands for the frozenset of its items.
 fn frozen_key<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize) -> PyResult {
     if !is_set(key) {

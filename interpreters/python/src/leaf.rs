@@ -1,0 +1,239 @@
+//! Leaf operations for traces: `in`, `[]`, `[]=` and comparisons on exact dicts, sets and
+//! strs whose outcome needs no user code, recorded as plain helper calls and heap accesses
+//! instead of a `py_op` native (which compiled code calls through the driver, followed by
+//! `guard_not_forced` and an exception check, with its operands boxed).
+//!
+//! A helper here never runs Python code, allocates or raises: when it cannot tell (a key
+//! whose equality only a user `__eq__` could decide, a missing key whose `KeyError` the
+//! native makes, a non-ASCII str) it says so, the trace guards against that answer, and the
+//! native runs as before (a bridge if that side gets hot). Only traces take these paths
+//! (`Ctx::we_are_jitted`): the interpreter's own operations are unchanged.
+
+use crate::bytecode::CmpOp;
+use crate::objects::*;
+use crate::{Py, Python, Space};
+use metatrace::{Ctx, Effect, Helper, Red, Type};
+use std::cmp::Ordering;
+
+/// Whether keys `a` and `b` are equal, if that needs no user code: identical objects, two
+/// strs, two exact ints. `None` for anything else (`==` decides, which may run user code).
+#[inline]
+pub fn same_known(a: usize, b: usize) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if is(a, &STR) && is(b, &STR) {
+        return Some(crate::builtins::text(a) == crate::builtins::text(b));
+    }
+    if is(a, &INT) && is(b, &INT) {
+        // SAFETY: two live ints.
+        return Some(unsafe { read_word(a, &INT_VALUE) == read_word(b, &INT_VALUE) });
+    }
+    None
+}
+
+/// The hash of a str or exact int key (a str's is cached as `hashing::hash` caches it);
+/// `None` for other keys.
+fn known_hash(o: usize) -> Option<i64> {
+    if is(o, &STR) {
+        // SAFETY: `o` is a live str; its hash field is -1 until computed.
+        unsafe {
+            let cached = read_word(o, &STR_HASH) as i64;
+            if cached != -1 {
+                return Some(cached);
+            }
+            let h = crate::format::str_hash(str_text(o));
+            *((o + STR_HASH.offset as usize) as *mut i64) = h;
+            return Some(h);
+        }
+    }
+    if is(o, &INT) {
+        // SAFETY: a live int.
+        return Some(crate::format::int_hash_i64(unsafe { read_word(o, &INT_VALUE) } as i64));
+    }
+    None
+}
+
+/// What [`dict_find`] answers when only the native can tell.
+const UNKNOWN_POS: i64 = -2;
+
+/// `(dict, key) -> position`: the entry position of `key`, -1 if absent, [`UNKNOWN_POS`] if
+/// telling needs user code. Reads the dict (and may cache a str key's hash).
+extern "C" fn dict_find(d: u64, key: u64) -> u64 {
+    let Some(h) = known_hash(key as usize) else { return UNKNOWN_POS as u64 };
+    match crate::dict::find_known(d as usize, key as usize, h) {
+        Some(Some(pos)) => pos as u64,
+        Some(None) => -1i64 as u64,
+        None => UNKNOWN_POS as u64,
+    }
+}
+const DICT_FIND: Helper = Helper::new2("dict_find", dict_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+
+/// `(set, key) -> 0 | 1 | 2`: whether `key` is in the set or frozenset, 2 if telling needs
+/// user code.
+extern "C" fn set_find(s: u64, key: u64) -> u64 {
+    let Some(h) = known_hash(key as usize) else { return 2 };
+    match crate::sets::contains_known(s as usize, key as usize, h) {
+        Some(found) => found as u64,
+        None => 2,
+    }
+}
+const SET_FIND: Helper = Helper::new2("set_find", set_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+
+/// `(str, str) -> 0 | 1`: equality of two strs (immutable: a pure function).
+extern "C" fn str_eq(a: u64, b: u64) -> u64 {
+    (a == b || crate::builtins::text(a as usize) == crate::builtins::text(b as usize)) as u64
+}
+const STR_EQ: Helper = Helper::new2("str_eq", str_eq, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Elidable);
+
+/// `(str, str) -> -1 | 0 | 1`: the order of two strs (by code points: UTF-8 byte order).
+extern "C" fn str_cmp(a: u64, b: u64) -> u64 {
+    let o = crate::builtins::text(a as usize).cmp(crate::builtins::text(b as usize));
+    (match o {
+        Ordering::Less => -1i64,
+        Ordering::Equal => 0,
+        Ordering::Greater => 1,
+    }) as u64
+}
+const STR_CMP: Helper = Helper::new2("str_cmp", str_cmp, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Elidable);
+
+/// `(haystack, needle) -> 0 | 1`: `needle in haystack` for two strs.
+extern "C" fn str_contains(hay: u64, needle: u64) -> u64 {
+    crate::builtins::text(hay as usize).contains(crate::builtins::text(needle as usize)) as u64
+}
+const STR_CONTAINS: Helper =
+    Helper::new2("str_contains", str_contains, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Elidable);
+
+/// `(latin-1 table, str, index) -> str | null`: `s[i]` of an ASCII str, the shared
+/// one-char str (as the native returns it); null for a non-ASCII str or an index out of
+/// range (the native then: it decodes, or raises IndexError).
+extern "C" fn str_char_at(table: u64, s: u64, i: u64) -> u64 {
+    let s = s as usize;
+    if !crate::builtins::ascii(s) {
+        return 0;
+    }
+    let bytes = crate::builtins::text(s).as_bytes();
+    let n = bytes.len() as i64;
+    let i = i as i64;
+    let i = if i < 0 { i + n } else { i };
+    if i < 0 || i >= n {
+        return 0;
+    }
+    // SAFETY: the table is the runtime's 256 latin-1 strs (filled once at start-up, never
+    // changed, its objects rooted), and an ASCII byte is below 128.
+    unsafe { *(table as *const u64).add(bytes[i as usize] as usize) }
+}
+const STR_CHAR_AT: Helper =
+    Helper::new3("str_char_at", str_char_at, &[Type::Int, Type::Ref, Type::Int], Some(Type::Ref), Effect::Elidable);
+
+/// Whether a promoted class is one whose keys the helpers hash and compare themselves.
+fn known_key(class: usize) -> bool {
+    class == STR.class() || class == INT.class()
+}
+
+/// `item in container` in a trace (0 or 1), when a leaf can tell; `None` leaves it to the
+/// native.
+pub fn contains<S: Space, C: Ctx<Py<S>>>(cx: &mut C, item: C::Ref, container: C::Ref) -> Option<C::Int> {
+    let cc = cx.promote_class(container);
+    if cc != STR.class() && cc != crate::dict::DICT.class() && !is_set_class(cc) {
+        return None;
+    }
+    let ci = cx.promote_class(item);
+    if cc == STR.class() {
+        if ci != STR.class() {
+            return None;
+        }
+        return Some(call_int(cx, &STR_CONTAINS, &[Red::Ref(container), Red::Ref(item)]));
+    }
+    if !known_key(ci) {
+        return None;
+    }
+    if cc == crate::dict::DICT.class() {
+        let pos = call_int(cx, &DICT_FIND, &[Red::Ref(container), Red::Ref(item)]);
+        let unknown = cx.int(UNKNOWN_POS);
+        let unknown = cx.int_eq(pos, unknown);
+        if cx.is_true(unknown) {
+            return None;
+        }
+        let zero = cx.int(0);
+        return Some(cx.int_ge(pos, zero));
+    }
+    let found = call_int(cx, &SET_FIND, &[Red::Ref(container), Red::Ref(item)]);
+    let two = cx.int(2);
+    let unknown = cx.int_eq(found, two);
+    if cx.is_true(unknown) {
+        return None;
+    }
+    Some(found)
+}
+
+fn is_set_class(c: usize) -> bool {
+    c == crate::sets::SET.class() || c == crate::sets::FROZENSET.class()
+}
+
+/// `obj[key]` in a trace (classes `co` and `ck`, promoted), when a leaf can tell.
+pub fn getitem<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    obj: C::Ref,
+    key: C::Ref,
+    co: usize,
+    ck: usize,
+) -> Option<C::Ref> {
+    if co == STR.class() && ck == INT.class() {
+        let table = cx.int(rt.latin1.borrow().as_ptr() as i64);
+        let i = cx.getfield_int(key, &INT_VALUE);
+        let Some(Red::Ref(c)) = cx.call(&STR_CHAR_AT, &[Red::Int(table), Red::Ref(obj), Red::Int(i)]) else {
+            unreachable!("str_char_at returns a reference")
+        };
+        return if crate::interp::is_null(cx, c) { None } else { Some(c) };
+    }
+    if co == crate::dict::DICT.class() && known_key(ck) {
+        let pos = found_pos(cx, obj, key)?;
+        return Some(crate::dict::trace_value_at(cx, obj, pos));
+    }
+    None
+}
+
+/// `obj[key] = v` in a trace (classes `co` and `ck`, promoted) for a key the dict holds
+/// already; false leaves it to the native.
+pub fn setitem<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref, key: C::Ref, v: C::Ref, co: usize, ck: usize) -> bool {
+    if co != crate::dict::DICT.class() || !known_key(ck) {
+        return false;
+    }
+    let Some(pos) = found_pos(cx, obj, key) else { return false };
+    crate::dict::trace_store_at(cx, obj, pos, v);
+    true
+}
+
+/// The position of `key` in dict `d`, if there and found without user code.
+fn found_pos<S: Space, C: Ctx<Py<S>>>(cx: &mut C, d: C::Ref, key: C::Ref) -> Option<C::Int> {
+    let pos = call_int(cx, &DICT_FIND, &[Red::Ref(d), Red::Ref(key)]);
+    let zero = cx.int(0);
+    let found = cx.int_ge(pos, zero);
+    cx.is_true(found).then_some(pos)
+}
+
+/// `a op b` for two strs (classes promoted) in a trace: 0 or 1.
+pub fn compare_strs<S: Space, C: Ctx<Py<S>>>(cx: &mut C, op: CmpOp, a: C::Ref, b: C::Ref) -> C::Int {
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        let same = call_int(cx, &STR_EQ, &[Red::Ref(a), Red::Ref(b)]);
+        return if op == CmpOp::Eq { same } else { cx.int_is_zero(same) };
+    }
+    let o = call_int(cx, &STR_CMP, &[Red::Ref(a), Red::Ref(b)]);
+    let zero = cx.int(0);
+    match op {
+        CmpOp::Lt => cx.int_lt(o, zero),
+        CmpOp::Le => cx.int_le(o, zero),
+        CmpOp::Gt => cx.int_gt(o, zero),
+        CmpOp::Ge => cx.int_ge(o, zero),
+        _ => unreachable!("an order comparison"),
+    }
+}
+
+fn call_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, h: &Helper, args: &[Red<C>]) -> C::Int {
+    match cx.call(h, args) {
+        Some(Red::Int(v)) => v,
+        _ => unreachable!("helper {} returns an int", h.name),
+    }
+}

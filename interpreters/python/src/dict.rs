@@ -269,6 +269,11 @@ pub fn trace_value_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref,
     cx.getarrayitem_ref(values, pos, &REFS_ITEMS)
 }
 
+/// `len(d)`, read by a trace.
+pub fn trace_len<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref) -> C::Int {
+    cx.getfield_int(d, &LEN)
+}
+
 /// `d[key] = v` for a key at position `pos` (from [`find_known`]), written by a trace.
 pub fn trace_store_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref, pos: C::Int, v: C::Ref) {
     let values = cx.getfield_ref(d, &VALUES);

@@ -1174,6 +1174,10 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 let callable = f.peek(depth as usize + 1);
                 return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v, callable]));
             }
+            if which == NativeOp::SetAdd && cx.we_are_jitted() && crate::leaf::set_add(cx, target, v) {
+                let none = cx.const_ref(f.rt.none.get());
+                return finish_void::<S, C>(cx, f, Outcome::Value(none));
+            }
             return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v]));
         }
         Op::MapAdd(depth) => {

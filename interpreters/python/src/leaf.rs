@@ -8,6 +8,10 @@
 //! native makes, a non-ASCII str) it says so, the trace guards against that answer, and the
 //! native runs as before (a bridge if that side gets hot). Only traces take these paths
 //! (`Ctx::we_are_jitted`): the interpreter's own operations are unchanged.
+//!
+//! Two builtins are answered in the trace too ([`builtin_call`]): `isinstance` of an object
+//! of a builtin layout against builtin classes (the answer follows from the guarded layout,
+//! so it is a constant), and `len` of a str or dict.
 
 use crate::bytecode::CmpOp;
 use crate::objects::*;
@@ -79,6 +83,20 @@ extern "C" fn set_find(s: u64, key: u64) -> u64 {
     }
 }
 const SET_FIND: Helper = Helper::new2("set_find", set_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+
+/// `(set, key) -> 0 | 1`: `s.add(key)`, 1 if done (0: it needs user code or a bigger table,
+/// which the native makes).
+extern "C" fn set_add_helper(s: u64, key: u64) -> u64 {
+    known_hash(key as usize).is_some_and(|h| crate::sets::add_known(s as usize, key as usize, h)) as u64
+}
+const SET_ADD: Helper = Helper::new2("set_add", set_add_helper, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Write);
+
+/// `(set, key) -> 0 | 1`: `s.discard(key)`, 1 if done (0: it needs user code).
+extern "C" fn set_discard_helper(s: u64, key: u64) -> u64 {
+    known_hash(key as usize).is_some_and(|h| crate::sets::discard_known(s as usize, key as usize, h)) as u64
+}
+const SET_DISCARD: Helper =
+    Helper::new2("set_discard", set_discard_helper, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Write);
 
 /// `(str, str) -> 0 | 1`: equality of two strs (immutable: a pure function).
 extern "C" fn str_eq(a: u64, b: u64) -> u64 {
@@ -236,4 +254,86 @@ fn call_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, h: &Helper, args: &[Red<C>]) ->
         Some(Red::Int(v)) => v,
         _ => unreachable!("helper {} returns an int", h.name),
     }
+}
+
+/// A call of builtin number `id` on `args` answered in a trace without the native, if it can
+/// be: `isinstance(o, C)` (`C` a builtin class or a tuple of them, `o` of a builtin layout
+/// whose class the layout decides) and `len` of a str or dict.
+pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    id: usize,
+    b: C::Ref,
+    args: &[C::Ref],
+) -> Option<C::Ref> {
+    // (Their numbers, found once per process: the table of builtins is fixed.)
+    static IDS: std::sync::OnceLock<[usize; 4]> = std::sync::OnceLock::new();
+    let [isinstance, len, add, discard] = *IDS.get_or_init(|| {
+        let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
+        [id("isinstance"), id("len"), id("set.add"), id("set.discard")]
+    });
+    if id == add || id == discard {
+        // Bound to a set.
+        let [key] = *args else { return None };
+        let s = cx.getfield_ref(b, &BUILTIN_SELF);
+        if crate::interp::is_null(cx, s) {
+            return None;
+        }
+        let h = if id == add { &SET_ADD } else { &SET_DISCARD };
+        return set_update(cx, h, s, key).then(|| cx.const_ref(rt.none.get()));
+    }
+    if id == isinstance {
+        let [o, info] = *args else { return None };
+        return isinstance_of_layout(cx, rt, o, info);
+    }
+    if id == len {
+        let [o] = *args else { return None };
+        let class = cx.promote_class(o);
+        let n = if class == STR.class() {
+            cx.getfield_int(o, &STR_CHARS)
+        } else if class == crate::dict::DICT.class() {
+            crate::dict::trace_len(cx, o)
+        } else {
+            return None;
+        };
+        return Some(crate::space::int(cx, n));
+    }
+    None
+}
+
+/// `s.add(key)` in a trace (a set comprehension's step), when a leaf can do it: false
+/// leaves it to the native.
+pub fn set_add<S: Space, C: Ctx<Py<S>>>(cx: &mut C, s: C::Ref, key: C::Ref) -> bool {
+    set_update(cx, &SET_ADD, s, key)
+}
+
+/// Helper `h` (`set_add` or `set_discard`) on `s` and `key`, if `s` is an exact set and `key`
+/// a str or int, and if it could do it (it does nothing otherwise: the native then runs).
+fn set_update<S: Space, C: Ctx<Py<S>>>(cx: &mut C, h: &Helper, s: C::Ref, key: C::Ref) -> bool {
+    if cx.promote_class(s) != crate::sets::SET.class() || !known_key(cx.promote_class(key)) {
+        return false;
+    }
+    let done = call_int(cx, h, &[Red::Ref(s), Red::Ref(key)]);
+    let not_done = cx.int_is_zero(done);
+    !cx.is_true(not_done)
+}
+
+/// `isinstance(o, info)` as a constant of the trace, when `info` is a builtin class or a
+/// tuple of them and `o` has a layout other than an instance's, a class's or an iterator's:
+/// its class is then the layout's (see `builtins::peek_type`), and a builtin class has no
+/// `__instancecheck__` hook and an MRO that never changes.
+fn isinstance_of_layout<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, o: C::Ref, info: C::Ref) -> Option<C::Ref> {
+    let info = cx.promote_ref(info);
+    let classes = if is(info, &TUPLE) { crate::runtime::tuple_slice(info).to_vec() } else { vec![info] };
+    if !classes.iter().all(|&c| is(c, &TYPE) && crate::classes::is_builtin(rt, c)) {
+        return None;
+    }
+    let layout = cx.promote_class(o);
+    if layout == INSTANCE.class() || layout == TYPE.class() || layout == SEQ_ITER.class() {
+        return None;
+    }
+    let t = crate::builtins::peek_type(rt, C::address(o));
+    let (int, bool_) = (rt.known.int.get(), rt.known.bool_.get());
+    let yes = classes.iter().any(|&c| crate::classes::is_subclass(rt, t, c) || (c == int && t == bool_));
+    Some(cx.const_ref(rt.bool_obj(yes)))
 }

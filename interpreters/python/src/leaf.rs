@@ -84,19 +84,33 @@ extern "C" fn set_find(s: u64, key: u64) -> u64 {
 }
 const SET_FIND: Helper = Helper::new2("set_find", set_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
 
-/// `(set, key) -> 0 | 1`: `s.add(key)`, 1 if done (0: it needs user code or a bigger table,
-/// which the native makes).
-extern "C" fn set_add_helper(s: u64, key: u64) -> u64 {
-    known_hash(key as usize).is_some_and(|h| crate::sets::add_known(s as usize, key as usize, h)) as u64
+/// `(set, key) -> 0 | 1`: whether `s.add(key)` needs neither user code nor a bigger table
+/// (so that [`SET_ADD`] can do it).
+extern "C" fn set_add_ok(s: u64, key: u64) -> u64 {
+    known_hash(key as usize).is_some_and(|h| crate::sets::add_known(s as usize, key as usize, h, false)) as u64
 }
-const SET_ADD: Helper = Helper::new2("set_add", set_add_helper, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Write);
+const SET_ADD_OK: Helper =
+    Helper::new2("set_add_ok", set_add_ok, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
 
-/// `(set, key) -> 0 | 1`: `s.discard(key)`, 1 if done (0: it needs user code).
+/// `(set, key)`: `s.add(key)`, once [`SET_ADD_OK`] said it can.
+extern "C" fn set_add_helper(s: u64, key: u64) -> u64 {
+    known_hash(key as usize).is_some_and(|h| crate::sets::add_known(s as usize, key as usize, h, true)) as u64
+}
+const SET_ADD: Helper = Helper::new2("set_add", set_add_helper, &[Type::Ref, Type::Ref], None, Effect::Write);
+
+/// `(set, key) -> 0 | 1`: whether `s.discard(key)` needs no user code.
+extern "C" fn set_discard_ok(s: u64, key: u64) -> u64 {
+    known_hash(key as usize).is_some_and(|h| crate::sets::discard_known(s as usize, key as usize, h, false)) as u64
+}
+const SET_DISCARD_OK: Helper =
+    Helper::new2("set_discard_ok", set_discard_ok, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+
+/// `(set, key)`: `s.discard(key)`, once [`SET_DISCARD_OK`] said it can.
 extern "C" fn set_discard_helper(s: u64, key: u64) -> u64 {
-    known_hash(key as usize).is_some_and(|h| crate::sets::discard_known(s as usize, key as usize, h)) as u64
+    known_hash(key as usize).is_some_and(|h| crate::sets::discard_known(s as usize, key as usize, h, true)) as u64
 }
 const SET_DISCARD: Helper =
-    Helper::new2("set_discard", set_discard_helper, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::Write);
+    Helper::new2("set_discard", set_discard_helper, &[Type::Ref, Type::Ref], None, Effect::Write);
 
 /// `(str, str) -> 0 | 1`: equality of two strs (immutable: a pure function).
 extern "C" fn str_eq(a: u64, b: u64) -> u64 {
@@ -279,8 +293,8 @@ pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
         if crate::interp::is_null(cx, s) {
             return None;
         }
-        let h = if id == add { &SET_ADD } else { &SET_DISCARD };
-        return set_update(cx, h, s, key).then(|| cx.const_ref(rt.none.get()));
+        let hs = if id == add { [&SET_ADD_OK, &SET_ADD] } else { [&SET_DISCARD_OK, &SET_DISCARD] };
+        return set_update(cx, hs, s, key).then(|| cx.const_ref(rt.none.get()));
     }
     if id == isinstance {
         let [o, info] = *args else { return None };
@@ -304,18 +318,24 @@ pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
 /// `s.add(key)` in a trace (a set comprehension's step), when a leaf can do it: false
 /// leaves it to the native.
 pub fn set_add<S: Space, C: Ctx<Py<S>>>(cx: &mut C, s: C::Ref, key: C::Ref) -> bool {
-    set_update(cx, &SET_ADD, s, key)
+    set_update(cx, [&SET_ADD_OK, &SET_ADD], s, key)
 }
 
-/// Helper `h` (`set_add` or `set_discard`) on `s` and `key`, if `s` is an exact set and `key`
-/// a str or int, and if it could do it (it does nothing otherwise: the native then runs).
-fn set_update<S: Space, C: Ctx<Py<S>>>(cx: &mut C, h: &Helper, s: C::Ref, key: C::Ref) -> bool {
+/// `[check, update]` (`set_add_ok` and `set_add`, or the same for `discard`) on `s` and `key`,
+/// if `s` is an exact set and `key` a str or int: the update runs if the check says it can
+/// (false otherwise: the native then runs). The guard on the check comes before the update,
+/// which ends the operation: nothing is left that could fail after the set changed.
+fn set_update<S: Space, C: Ctx<Py<S>>>(cx: &mut C, [check, update]: [&Helper; 2], s: C::Ref, key: C::Ref) -> bool {
     if cx.promote_class(s) != crate::sets::SET.class() || !known_key(cx.promote_class(key)) {
         return false;
     }
-    let done = call_int(cx, h, &[Red::Ref(s), Red::Ref(key)]);
-    let not_done = cx.int_is_zero(done);
-    !cx.is_true(not_done)
+    let ok = call_int(cx, check, &[Red::Ref(s), Red::Ref(key)]);
+    let not_ok = cx.int_is_zero(ok);
+    if cx.is_true(not_ok) {
+        return false;
+    }
+    cx.call(update, &[Red::Ref(s), Red::Ref(key)]);
+    true
 }
 
 /// `isinstance(o, info)` as a constant of the trace, when `info` is a builtin class or a

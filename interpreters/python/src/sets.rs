@@ -364,22 +364,22 @@ pub fn contains_known(s: usize, key: usize, h: i64) -> Option<bool> {
 }
 
 /// `s.add(key)` (`key` of hash `h`, not a set) if that needs neither user code nor a bigger
-/// table; false leaves it to `add` (see `leaf`).
-pub fn add_known(s: usize, key: usize, h: i64) -> bool {
+/// table; false leaves it to `add` (see `leaf`). With `apply` false, only whether it could.
+pub fn add_known(s: usize, key: usize, h: i64, apply: bool) -> bool {
     let Ok(found) = probe_with(s, key, h, |_, _| Err(0)) else { return false };
     // As `place` does, short of growing the table (which allocates).
     let Probe::Free { unused, dummy } = found else { return true };
     let t = table(s);
-    let slot = match dummy {
-        Some(d) => d,
-        None => {
-            if (t.fill + 1) * 5 >= (t.hashes.len() - 1) * 3 {
-                return false;
-            }
-            t.fill += 1;
-            unused
-        }
-    };
+    if dummy.is_none() && (t.fill + 1) * 5 >= (t.hashes.len() - 1) * 3 {
+        return false;
+    }
+    if !apply {
+        return true;
+    }
+    let slot = dummy.unwrap_or_else(|| {
+        t.fill += 1;
+        unused
+    });
     t.used += 1;
     t.hashes[slot] = h;
     set_key_at(s, slot, key);
@@ -387,14 +387,16 @@ pub fn add_known(s: usize, key: usize, h: i64) -> bool {
 }
 
 /// `s.discard(key)` (`key` of hash `h`, not a set) if that needs no user code; false leaves
-/// it to `discard` (see `leaf`).
-pub fn discard_known(s: usize, key: usize, h: i64) -> bool {
+/// it to `discard` (see `leaf`). With `apply` false, only whether it could.
+pub fn discard_known(s: usize, key: usize, h: i64, apply: bool) -> bool {
     match probe_with(s, key, h, |_, _| Err(0)) {
         Ok(Probe::Active(j)) => {
-            set_key_at(s, j, 0);
-            let t = table(s);
-            t.hashes[j] = DUMMY;
-            t.used -= 1;
+            if apply {
+                set_key_at(s, j, 0);
+                let t = table(s);
+                t.hashes[j] = DUMMY;
+                t.used -= 1;
+            }
             true
         }
         Ok(Probe::Free { .. }) => true,

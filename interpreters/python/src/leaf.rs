@@ -220,12 +220,85 @@ pub fn getitem<S: Space, C: Ctx<Py<S>>>(
         };
         return if crate::interp::is_null(cx, c) { None } else { Some(c) };
     }
+    if co == STR.class() && ck == SLICE.class() {
+        return str_slice(cx, obj, key);
+    }
     if co == crate::dict::DICT.class() && known_key(ck) {
         let pos = found_pos(cx, obj, key)?;
         return Some(crate::dict::trace_value_at(cx, obj, pos));
     }
     None
 }
+
+/// `s[a:b]` of an ASCII str (`a` and `b` ints or None, no step) in a trace: a new str the
+/// trace allocates, its bytes copied in by [`STR_COPY`] (as the native makes a new str).
+fn str_slice<S: Space, C: Ctx<Py<S>>>(cx: &mut C, s: C::Ref, slice: C::Ref) -> Option<C::Ref> {
+    let step = cx.getfield_ref(slice, &SLICE_STEP);
+    if cx.promote_class(step) != NONE.class() {
+        return None;
+    }
+    let n = cx.arraylen(s, &STR_BYTES);
+    let chars = cx.getfield_int(s, &STR_CHARS);
+    let ascii = cx.int_eq(n, chars);
+    if !cx.is_true(ascii) {
+        return None;
+    }
+    let start = cx.getfield_ref(slice, &SLICE_START);
+    let a = slice_bound(cx, start, n, false)?;
+    let stop = cx.getfield_ref(slice, &SLICE_STOP);
+    let b = slice_bound(cx, stop, n, true)?;
+    let zero = cx.int(0);
+    let len = cx.int_sub(b, a);
+    let empty = cx.int_lt(len, zero);
+    let len = if cx.is_true(empty) { zero } else { len };
+    let out = cx.new_array(&STR, len);
+    cx.setfield_int(out, &STR_CHARS, len);
+    let unknown = cx.int(-1);
+    cx.setfield_int(out, &STR_HASH, unknown);
+    match cx.call(&STR_COPY, &[Red::Ref(out), Red::Ref(s), Red::Int(a)]) {
+        Some(Red::Ref(filled)) => Some(filled),
+        _ => unreachable!("str_copy returns a reference"),
+    }
+}
+
+/// A slice bound (an int or None; `end`: None stands for `n`) clamped to `0..=n` as
+/// CPython's `PySlice_AdjustIndices` does for a step of 1; `None` for other bounds.
+fn slice_bound<S: Space, C: Ctx<Py<S>>>(cx: &mut C, bound: C::Ref, n: C::Int, end: bool) -> Option<C::Int> {
+    let class = cx.promote_class(bound);
+    if class == NONE.class() {
+        return Some(if end { n } else { cx.int(0) });
+    }
+    if class != INT.class() {
+        return None;
+    }
+    let x = cx.getfield_int(bound, &INT_VALUE);
+    let zero = cx.int(0);
+    let negative = cx.int_lt(x, zero);
+    if cx.is_true(negative) {
+        let x = cx.int_add(x, n);
+        let below = cx.int_lt(x, zero);
+        return Some(if cx.is_true(below) { zero } else { x });
+    }
+    let above = cx.int_gt(x, n);
+    Some(if cx.is_true(above) { n } else { x })
+}
+
+/// `(new str, str, start) -> the new str`: copies as many bytes as the new str holds from
+/// the str's byte `start` on. It writes only the fresh object's bytes, which no trace reads,
+/// so it is declared read-only (as `strings::fill_text` is); returning the object keeps the
+/// call alive exactly as long as the str is used.
+extern "C" fn str_copy(out: u64, s: u64, start: u64) -> u64 {
+    // SAFETY: the trace allocated `out` with room for `len` bytes, and checked that `s` has
+    // `start + len` (see `str_slice`); both are live strs.
+    unsafe {
+        let len = *((out as usize + STR.len_offset() as usize) as *const i64) as usize;
+        let from = (s as usize + STR_BYTES.base as usize + start as usize) as *const u8;
+        std::ptr::copy_nonoverlapping(from, (out as usize + STR_BYTES.base as usize) as *mut u8, len);
+    }
+    out
+}
+const STR_COPY: Helper =
+    Helper::new3("str_copy", str_copy, &[Type::Ref, Type::Ref, Type::Int], Some(Type::Ref), Effect::ReadOnly);
 
 /// `obj[key] = v` in a trace (classes `co` and `ck`, promoted) for a key the dict holds
 /// already; false leaves it to the native.

@@ -143,6 +143,25 @@ def str_index_errors(n):
     return caught, msg
 
 
+def slices(n):
+    texts = ["abcdefgh", "", "x", "caf\u00e9 au lait", "0123456789" * 3]
+    bounds = [None, 0, 1, 3, -1, -3, -100, 100, True]
+    acc = []
+    total = 0
+    for i in range(n):
+        t = texts[i % len(texts)]
+        a = bounds[i % len(bounds)]
+        b = bounds[(i // 3) % len(bounds)]
+        piece = t[a:b]
+        total += len(piece)
+        if i % 97 == 0:
+            acc.append(piece)
+        total += len(t[a:]) + len(t[:b])
+        if i % 5 == 0:
+            total += len(t[a:b:2]) + len(t[::-1])
+    return total, acc
+
+
 def lens_and_types(n):
     things = ["abc", {"a": 1}, (1, 2), [1], 3, 2.5, True, None, "\u00e9t\u00e9", Str("xy"), Key(1)]
     tally = {}
@@ -167,12 +186,12 @@ def lens_and_types(n):
 
 def mutated_during_probe():
     d = {}
-    m = MutatingKey("z", d)
+    m = MutatingKey(7, d)
     d[m] = 1
     results = []
     for i in range(300):
-        d["z"] = i
-        results.append("z" in d)
+        d[7] = i
+        results.append(7 in d)
         d[m] = i
     return results.count(True), len(d)
 
@@ -184,5 +203,6 @@ print(set_growth(200))
 print(frozen(2000))
 print(str_ops(3000))
 print(str_index_errors(2000))
+print(slices(3000))
 print(lens_and_types(3000))
 print(mutated_during_probe())

@@ -293,17 +293,27 @@ pub fn set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, v: u
         set_item(word(d, &VALUES), p, v);
         return Ok(());
     }
-    let used = word(d, &USED);
-    if used == cap(word(d, &KEYS)) {
+    if !has_room(d) {
         grow(cx.heap_mut(), d);
     }
+    append(d, key, h, v);
+    Ok(())
+}
+
+/// Whether the dict's arrays have room for another entry.
+pub fn has_room(d: usize) -> bool {
+    word(d, &USED) < cap(word(d, &KEYS))
+}
+
+/// Adds the entry `key: v` (`key` of hash `h`, not in the dict) at the end, in arrays with
+/// room for it ([`has_room`]).
+pub fn append(d: usize, key: usize, h: i64, v: usize) {
     let used = word(d, &USED);
     set_item(word(d, &KEYS), used, key);
     set_item(word(d, &VALUES), used, v);
     index(d).insert(used, h, word(d, &KEYS));
     set_word(d, &USED, used + 1);
     set_word(d, &LEN, word(d, &LEN) + 1);
-    Ok(())
 }
 
 /// Makes room: compacts tombstones away and doubles the arrays if still full.

@@ -84,6 +84,29 @@ extern "C" fn set_find(s: u64, key: u64) -> u64 {
 }
 const SET_FIND: Helper = Helper::new2("set_find", set_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
 
+/// `(dict, key) -> position`: where `d[key] = v` goes: the entry position of `key`, -1 if
+/// absent and the dict's arrays have room for it (so that [`DICT_INSERT`] can add it),
+/// [`UNKNOWN_POS`] otherwise (user code or a bigger table needed).
+extern "C" fn dict_store_pos(d: u64, key: u64) -> u64 {
+    let pos = dict_find(d, key) as i64;
+    if pos == -1 && !crate::dict::has_room(d as usize) {
+        return UNKNOWN_POS as u64;
+    }
+    pos as u64
+}
+const DICT_STORE_POS: Helper =
+    Helper::new2("dict_store_pos", dict_store_pos, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+
+/// `(dict, key, value)`: adds `key: value`, once [`DICT_STORE_POS`] said it can (-1).
+extern "C" fn dict_insert(d: u64, key: u64, v: u64) -> u64 {
+    if let Some(h) = known_hash(key as usize) {
+        crate::dict::append(d as usize, key as usize, h, v as usize);
+    }
+    0
+}
+const DICT_INSERT: Helper =
+    Helper::new3("dict_insert", dict_insert, &[Type::Ref, Type::Ref, Type::Ref], None, Effect::Write);
+
 /// `(set, key) -> 0 | 1`: whether `s.add(key)` needs neither user code nor a bigger table
 /// (so that [`SET_ADD`] can do it).
 extern "C" fn set_add_ok(s: u64, key: u64) -> u64 {
@@ -300,14 +323,35 @@ extern "C" fn str_copy(out: u64, s: u64, start: u64) -> u64 {
 const STR_COPY: Helper =
     Helper::new3("str_copy", str_copy, &[Type::Ref, Type::Ref, Type::Int], Some(Type::Ref), Effect::ReadOnly);
 
-/// `obj[key] = v` in a trace (classes `co` and `ck`, promoted) for a key the dict holds
-/// already; false leaves it to the native.
+/// `obj[key] = v` in a trace (classes `co` and `ck`, promoted) for an exact dict and a str
+/// or int key; false leaves it to the native.
 pub fn setitem<S: Space, C: Ctx<Py<S>>>(cx: &mut C, obj: C::Ref, key: C::Ref, v: C::Ref, co: usize, ck: usize) -> bool {
     if co != crate::dict::DICT.class() || !known_key(ck) {
         return false;
     }
-    let Some(pos) = found_pos(cx, obj, key) else { return false };
-    crate::dict::trace_store_at(cx, obj, pos, v);
+    dict_store(cx, obj, key, v)
+}
+
+/// `d[key] = v` (`d` an exact dict, `key` a str or int) in a trace, when a leaf can: a
+/// present key's value is replaced by the trace, an absent key is added by [`DICT_INSERT`]
+/// if the dict's arrays have room (a guard before it: the write ends the operation).
+pub fn dict_store<S: Space, C: Ctx<Py<S>>>(cx: &mut C, d: C::Ref, key: C::Ref, v: C::Ref) -> bool {
+    if cx.promote_class(d) != crate::dict::DICT.class() || !known_key(cx.promote_class(key)) {
+        return false;
+    }
+    let pos = call_int(cx, &DICT_STORE_POS, &[Red::Ref(d), Red::Ref(key)]);
+    let zero = cx.int(0);
+    let found = cx.int_ge(pos, zero);
+    if cx.is_true(found) {
+        crate::dict::trace_store_at(cx, d, pos, v);
+        return true;
+    }
+    let absent = cx.int(-1);
+    let absent = cx.int_eq(pos, absent);
+    if !cx.is_true(absent) {
+        return false;
+    }
+    cx.call(&DICT_INSERT, &[Red::Ref(d), Red::Ref(key), Red::Ref(v)]);
     true
 }
 

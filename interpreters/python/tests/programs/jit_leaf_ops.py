@@ -58,6 +58,27 @@ def dict_ops(n):
     return hits, misses, sorted((str(k), v) for k, v in d.items()), Key.calls > 0
 
 
+def dict_build(n):
+    sizes = 0
+    last = None
+    e = {Key("zz"): 0, Key(5): 0}
+    for r in range(n):
+        e["zz"] = r
+        e[5] = r
+        e["new%d" % (r % 4)] = r
+        d = {}
+        for i in range(r % 12):
+            d["k%d" % i] = i
+            d[i * 3] = r
+        if r % 50 == 7:
+            d[Key("k1")] = "user"
+            d[Key(3)] = "user3"
+        comp = {k: v for k, v in d.items() if not isinstance(k, Key)}
+        sizes += len(d) + len(comp)
+        last = d
+    return sizes, list(last.items())[:5], sorted((repr(k), v) for k, v in e.items())
+
+
 def dict_missing(n):
     d = {"x": 1}
     errors = 0
@@ -197,6 +218,7 @@ def mutated_during_probe():
 
 
 print(dict_ops(3000))
+print(dict_build(600))
 print(dict_missing(2000))
 print(set_ops(3000))
 print(set_growth(200))

@@ -71,7 +71,8 @@ extern "C" fn dict_find(d: u64, key: u64) -> u64 {
         None => UNKNOWN_POS as u64,
     }
 }
-const DICT_FIND: Helper = Helper::new2("dict_find", dict_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
+const DICT_FIND: Helper =
+    Helper::new2("dict_find", dict_find, &[Type::Ref, Type::Ref], Some(Type::Int), Effect::ReadOnly);
 
 /// `(set, key) -> 0 | 1 | 2`: whether `key` is in the set or frozenset, 2 if telling needs
 /// user code.

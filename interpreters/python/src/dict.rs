@@ -233,6 +233,53 @@ fn find<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, h: i64)
     }
 }
 
+/// The position of `key` (of hash `h`) if finding it needs no user code: `None` when a probe
+/// meets a key of equal hash that only `==` could compare (see `leaf`, which traces call).
+pub fn find_known(d: usize, key: usize, h: i64) -> Option<Option<usize>> {
+    let idx = index(d);
+    if idx.table.is_empty() {
+        return Some(None);
+    }
+    let (table, hashes, mask) = (&idx.table, &idx.hashes, idx.table.len() - 1);
+    let keys = word(d, &KEYS);
+    let mut perturb = h as u64;
+    let mut slot = h as u64 as usize & mask;
+    loop {
+        let e = table[slot];
+        if e == EMPTY {
+            return Some(None);
+        }
+        if e != DUMMY {
+            let pos = e as usize - 1;
+            if hashes[pos] == h {
+                let k = item(keys, pos);
+                if k == key || crate::leaf::same_known(k, key)? {
+                    return Some(Some(pos));
+                }
+            }
+        }
+        perturb >>= 5;
+        slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+    }
+}
+
+/// `d[key]` for a key at position `pos` (from [`find_known`]), read by a trace.
+pub fn trace_value_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref, pos: C::Int) -> C::Ref {
+    let values = cx.getfield_ref(d, &VALUES);
+    cx.getarrayitem_ref(values, pos, &REFS_ITEMS)
+}
+
+/// `len(d)`, read by a trace.
+pub fn trace_len<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref) -> C::Int {
+    cx.getfield_int(d, &LEN)
+}
+
+/// `d[key] = v` for a key at position `pos` (from [`find_known`]), written by a trace.
+pub fn trace_store_at<S: Space, C: metatrace::Ctx<Py<S>>>(cx: &mut C, d: C::Ref, pos: C::Int, v: C::Ref) {
+    let values = cx.getfield_ref(d, &VALUES);
+    cx.setarrayitem_ref(values, pos, &REFS_ITEMS, v);
+}
+
 /// `d.get(key)`.
 pub fn lookup<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize) -> Result<Option<usize>, usize> {
     let h = builtins::hash(cx, rt, key)?;
@@ -246,17 +293,27 @@ pub fn set<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, d: usize, key: usize, v: u
         set_item(word(d, &VALUES), p, v);
         return Ok(());
     }
-    let used = word(d, &USED);
-    if used == cap(word(d, &KEYS)) {
+    if !has_room(d) {
         grow(cx.heap_mut(), d);
     }
+    append(d, key, h, v);
+    Ok(())
+}
+
+/// Whether the dict's arrays have room for another entry.
+pub fn has_room(d: usize) -> bool {
+    word(d, &USED) < cap(word(d, &KEYS))
+}
+
+/// Adds the entry `key: v` (`key` of hash `h`, not in the dict) at the end, in arrays with
+/// room for it ([`has_room`]).
+pub fn append(d: usize, key: usize, h: i64, v: usize) {
     let used = word(d, &USED);
     set_item(word(d, &KEYS), used, key);
     set_item(word(d, &VALUES), used, v);
     index(d).insert(used, h, word(d, &KEYS));
     set_word(d, &USED, used + 1);
     set_word(d, &LEN, word(d, &LEN) + 1);
-    Ok(())
 }
 
 /// Makes room: compacts tombstones away and doubles the arrays if still full.

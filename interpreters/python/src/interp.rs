@@ -1178,12 +1178,20 @@ fn instruction<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, code: &Code, f:
                 let callable = f.peek(depth as usize + 1);
                 return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v, callable]));
             }
+            if which == NativeOp::SetAdd && cx.we_are_jitted() && crate::leaf::set_add(cx, target, v) {
+                let none = cx.const_ref(f.rt.none.get());
+                return finish_void::<S, C>(cx, f, Outcome::Value(none));
+            }
             return finish_void::<S, C>(cx, f, Outcome::Native(which, smallvec::smallvec![target, v]));
         }
         Op::MapAdd(depth) => {
             let v = f.pop();
             let k = f.pop();
             let d = f.peek(depth as usize - 1);
+            if cx.we_are_jitted() && crate::leaf::dict_store(cx, d, k, v) {
+                let none = cx.const_ref(f.rt.none.get());
+                return finish_void::<S, C>(cx, f, Outcome::Value(none));
+            }
             return finish_void::<S, C>(cx, f, Outcome::Native(NativeOp::SetItem, smallvec::smallvec![d, k, v]));
         }
         Op::FormatValue { conv, spec } => {

@@ -33,6 +33,7 @@ pub mod globals;
 pub mod hashing;
 pub mod instantiation;
 pub mod interp;
+pub mod leaf;
 pub mod library;
 pub mod memo;
 pub mod memview;

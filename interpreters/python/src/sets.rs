@@ -360,6 +360,57 @@ pub fn contains<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: usize, key: usize)
     contains_entry(cx, rt, s, key, h)
 }
 
+/// Whether `key` (of hash `h`, not a set) is in `s`, if telling needs no user code: `None`
+/// when a probe meets a key of equal hash that only `==` could compare (see `leaf`).
+pub fn contains_known(s: usize, key: usize, h: i64) -> Option<bool> {
+    // (`probe_with` asks `eq` only for keys `same_fast` cannot tell: `Err(0)` gives up.)
+    match probe_with(s, key, h, |_, _| Err(0)) {
+        Ok(p) => Some(matches!(p, Probe::Active(_))),
+        Err(_) => None,
+    }
+}
+
+/// `s.add(key)` (`key` of hash `h`, not a set) if that needs neither user code nor a bigger
+/// table; false leaves it to `add` (see `leaf`). With `apply` false, only whether it could.
+pub fn add_known(s: usize, key: usize, h: i64, apply: bool) -> bool {
+    let Ok(found) = probe_with(s, key, h, |_, _| Err(0)) else { return false };
+    // As `place` does, short of growing the table (which allocates).
+    let Probe::Free { unused, dummy } = found else { return true };
+    let t = table(s);
+    if dummy.is_none() && (t.fill + 1) * 5 >= (t.hashes.len() - 1) * 3 {
+        return false;
+    }
+    if !apply {
+        return true;
+    }
+    let slot = dummy.unwrap_or_else(|| {
+        t.fill += 1;
+        unused
+    });
+    t.used += 1;
+    t.hashes[slot] = h;
+    set_key_at(s, slot, key);
+    true
+}
+
+/// `s.discard(key)` (`key` of hash `h`, not a set) if that needs no user code; false leaves
+/// it to `discard` (see `leaf`). With `apply` false, only whether it could.
+pub fn discard_known(s: usize, key: usize, h: i64, apply: bool) -> bool {
+    match probe_with(s, key, h, |_, _| Err(0)) {
+        Ok(Probe::Active(j)) => {
+            if apply {
+                set_key_at(s, j, 0);
+                let t = table(s);
+                t.hashes[j] = DUMMY;
+                t.used -= 1;
+            }
+            true
+        }
+        Ok(Probe::Free { .. }) => true,
+        Err(_) => false,
+    }
+}
+
 /// A set used as a key (in `in`, `remove`, `discard`) stands for the frozenset of its items.
 fn frozen_key<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize) -> PyResult {
     if !is_set(key) {

@@ -360,7 +360,15 @@ impl Space for StdSpace {
                 let same = if op == CmpOp::Is { same } else { cx.int_is_zero(same) };
                 return Outcome::Value(boolean(cx, rt, same));
             }
-            CmpOp::In | CmpOp::NotIn => return Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b]),
+            CmpOp::In | CmpOp::NotIn => {
+                if cx.we_are_jitted() {
+                    if let Some(r) = crate::leaf::contains(cx, a, b) {
+                        let r = if op == CmpOp::In { r } else { cx.int_is_zero(r) };
+                        return Outcome::Value(boolean(cx, rt, r));
+                    }
+                }
+                return Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b]);
+            }
             _ => {}
         }
         let (ca, cb) = (cx.promote_class(a), cx.promote_class(b));
@@ -395,6 +403,10 @@ impl Space for StdSpace {
         }
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
             return crate::classes::compare_dunder(cx, rt, op, a, b);
+        }
+        if ca == STR.class() && cb == STR.class() && cx.we_are_jitted() {
+            let r = crate::leaf::compare_strs(cx, op, a, b);
+            return Outcome::Value(boolean(cx, rt, r));
         }
         Outcome::Native(NativeOp::Compare(op), smallvec::smallvec![a, b])
     }
@@ -574,6 +586,10 @@ impl Space for StdSpace {
             }
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__getitem__", vec![key]);
+        } else if cx.we_are_jitted() {
+            if let Some(v) = crate::leaf::getitem(cx, rt, obj, key, co, ck) {
+                return Outcome::Value(v);
+            }
         }
         Outcome::Native(NativeOp::GetItem, smallvec::smallvec![obj, key])
     }
@@ -594,6 +610,8 @@ impl Space for StdSpace {
             }
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__setitem__", vec![key, v]);
+        } else if cx.we_are_jitted() && crate::leaf::setitem(cx, obj, key, v, co, ck) {
+            return Outcome::Value(cx.const_ref(rt.none.get()));
         }
         Outcome::Native(NativeOp::SetItem, smallvec::smallvec![obj, key, v])
     }

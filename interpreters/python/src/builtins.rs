@@ -1394,6 +1394,7 @@ pub const RUST_MODULES: &[&str] = &[
     "posix",
     "_hashlib",
     "_traceback",
+    "_gc",
 ];
 
 /// The class methods of builtin types: called on the class, they are bound to it.

@@ -235,6 +235,9 @@ pub fn new_instance<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: usize, args: &
     let t = crate::library::exception_class_for(rt, t, args);
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
+    if crate::library::needs_finalizer(rt, t) {
+        cx.heap_mut().register_finalizer(obj);
+    }
     if rt.types.borrow()[classes::type_id(t)].exception {
         let a = new_tuple(cx.heap_mut(), args);
         for (n, v) in [

@@ -46,6 +46,7 @@ mod functions;
 mod hashes;
 mod imports;
 mod iterators;
+mod lifetime;
 mod mappings;
 mod matching;
 mod math;
@@ -77,6 +78,7 @@ pub use exceptions::{class_for as exception_class_for, code_object, exc_str, mes
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use iterators::function_get_attr;
+pub use lifetime::needs_finalizer;
 pub use methinfo::{method_info, MethodInfo, SelfKind};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
@@ -104,7 +106,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching, coro
+    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching, coro, lifetime
 );
 
 const fn total(parts: &[&[&str]]) -> usize {

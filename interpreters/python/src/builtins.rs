@@ -389,6 +389,12 @@ pub fn call_value<S: Space>(
         let info = crate::library::method_info()[id];
         let unbound = this == 0 && info.method && !info.is_static;
         let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
+        // (`globals()` and the like get their caller's frame as a keyword: see `frame_info`.)
+        if !kw.is_empty() && kw.iter().any(|(k, _)| &**k != crate::library::FRAME_KW) {
+            if let Some(msg) = crate::library::keywords_error(id) {
+                return err(cx, rt, "TypeError", &msg);
+            }
+        }
         if !(unbound && args.is_empty()) {
             if let Some(msg) = crate::library::arity_error(id, given) {
                 return err(cx, rt, "TypeError", &msg);

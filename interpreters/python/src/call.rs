@@ -412,7 +412,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
         }
     }
-    if class == BUILTIN.class() {
+    if class == BUILTIN.class() && kwargs.is_none() {
         if let Some(r) = crate::builtin_methods::fast_call::<S, C>(cx, &rt, callable, &args) {
             return r;
         }

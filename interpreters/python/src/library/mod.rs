@@ -197,6 +197,27 @@ pub fn method_id(prefix: &str, name: &str) -> Option<usize> {
     index().methods.get(prefix)?.get(name).copied()
 }
 
+/// The class a builtin class method of builtin type `base` (`int.from_bytes`) was bound to,
+/// when its arguments start with one (a subclass of `base`, or `base`), and the others.
+fn class_first<'a>(rt: &Python, base: &str, args: &'a [usize]) -> (Option<usize>, &'a [usize]) {
+    match args.split_first() {
+        Some((&c, rest)) if is(c, &TYPE) && classes::is_subclass(rt, c, rt.builtin_type(base)) => (Some(c), rest),
+        _ => (None, args),
+    }
+}
+
+/// What a builtin class method of a subclass (`cls`) returns for value `v` its base type
+/// made: `cls(v)`, as CPython's `int.from_bytes` and `float.fromhex` do; `v` for the base.
+fn made_by<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: Option<usize>, v: usize) -> PyResult {
+    match cls {
+        Some(c) if !classes::is_builtin(rt, c) || c == rt.builtin_type("bool") => {
+            let _ = metatrace::Ctx::root(cx, v);
+            call_value(cx, rt, c, &[v], &[])
+        }
+        _ => Ok(v),
+    }
+}
+
 /// Calls builtin method `name` (`type.method`) of `obj` from Rust.
 pub fn call_method_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, name: &str, args: &[usize]) -> PyResult {
     let id = builtin_id(name).expect("a builtin method");

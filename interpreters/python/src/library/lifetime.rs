@@ -30,9 +30,12 @@ rows! {
 pub static WEAKCELL: metatrace::heap::Layout =
     metatrace::heap::Layout::object("weakcell", 8, &[]).with_weak(&[HEADER]);
 
-/// Whether instances of class `t` need their `__del__` run: registered when made.
+/// Whether instances of class `t` need their `__del__` run: registered when made. (The
+/// classes' dicts are read, not the attribute cache: most classes have no `__del__`, and
+/// caching the misses would crowd the cache the attribute paths use.)
 pub fn needs_finalizer(rt: &Python, t: usize) -> bool {
-    classes::lookup(rt, t, "__del__").is_some()
+    let types = rt.types.borrow();
+    types[classes::type_id(t)].mro.iter().any(|&c| types[classes::type_id(c)].dict.borrow().contains_key("__del__"))
 }
 
 /// `_gc.ref(obj)`: a new weak cell referring to `obj`.

@@ -78,6 +78,15 @@ impl<'a, L: Language> Concrete<'a, L> {
         self.vm.stack.set_budget(bytes);
     }
 
+    /// Collects the heap now (Python's `gc.collect()`), from a native: the frames of its
+    /// callers and the Vm's roots are the roots, so references the native holds must be rooted
+    /// ([`Ctx::root`]) as across any call back into the language. A trace being recorded is
+    /// given up first ([`AbortReason::Collected`]): what it saw would stay alive.
+    pub fn collect_now(&mut self) {
+        crate::state::abort(self.vm, crate::stats::AbortReason::Collected);
+        crate::state::collect(self.vm, Vec::new());
+    }
+
     /// The Vm's heap (for natives that build objects in Rust).
     pub fn heap_mut(&mut self) -> &mut Heap {
         &mut self.vm.heap

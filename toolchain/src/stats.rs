@@ -25,11 +25,15 @@ pub enum AbortReason {
     /// A call re-entered a function already inlined into the trace (recursion is not
     /// inlined; a residual call into the driver for it is future work).
     Recursion,
+    /// A native asked for a collection now (Python's `gc.collect()`, see
+    /// `Concrete::collect_now`) while the trace was recorded: the objects the recording
+    /// refers to are roots while it lasts, so it would keep dead objects alive.
+    Collected,
 }
 
 impl AbortReason {
     /// All reasons, in a fixed order.
-    pub const ALL: [AbortReason; 9] = [
+    pub const ALL: [AbortReason; 10] = [
         AbortReason::TooLong,
         AbortReason::LeftFrame,
         AbortReason::GuardAfterEffect,
@@ -39,6 +43,7 @@ impl AbortReason {
         AbortReason::Forced,
         AbortReason::Invalidated,
         AbortReason::Recursion,
+        AbortReason::Collected,
     ];
     fn index(self) -> usize {
         AbortReason::ALL.iter().position(|&r| r == self).unwrap()
@@ -57,7 +62,7 @@ pub struct JitStats {
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
-    pub aborts: [u64; 9],
+    pub aborts: [u64; 10],
     /// Guard failures that went back to the interpreter (not into a bridge).
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.

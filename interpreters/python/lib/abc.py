@@ -93,7 +93,8 @@ class ABCMeta(type):
         return cls
 
     def __call__(cls, *args, **kwargs):
-        if cls.__abstractmethods__:
+        # (A class whose `__abstractmethods__` was deleted is not abstract.)
+        if getattr(cls, "__abstractmethods__", None):
             raise _abstract_error(cls)
         return super().__call__(*args, **kwargs)
 

@@ -82,7 +82,13 @@ def _convert(tc, v):
 class array:
     """array(typecode[, initializer]): a sequence of values of one type."""
 
-    def __init__(self, typecode, initializer=None):
+    # (Made in __new__, as CPython's: a subclass's own __init__ does not undo it.)
+    def __new__(cls, typecode, initializer=None):
+        self = object.__new__(cls)
+        self._init(typecode, initializer)
+        return self
+
+    def _init(self, typecode, initializer):
         if not isinstance(typecode, str) or len(typecode) != 1:
             raise TypeError("array() argument 1 must be a unicode character, not %s"
                             % type(typecode).__name__)

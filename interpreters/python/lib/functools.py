@@ -66,7 +66,8 @@ def reduce(function, iterable, *initial):
 class partial:
     """partial(func, *args, **keywords): func with some arguments filled in."""
 
-    def __init__(self, func, /, *args, **keywords):
+    # (Made in __new__, as CPython's: a subclass's own __init__ does not undo it.)
+    def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
         if isinstance(func, partial):
@@ -75,9 +76,11 @@ class partial:
             merged.update(keywords)
             keywords = merged
             func = func.func
+        self = object.__new__(cls)
         self.func = func
         self.args = args
         self.keywords = keywords
+        return self
 
     def __call__(self, /, *args, **keywords):
         merged = dict(self.keywords)

@@ -3,8 +3,14 @@
 mtpy's heap is collected by the toolchain's tracing collector, which finds cycles like
 everything else; there are no generations to tune and no objects left uncollectable, so
 this module keeps CPython's interface (enable/disable flags, thresholds, counts) for the
-programs that call it, and `collect()` reports that nothing was left unreachable.
+programs that call it. `collect()` collects now, runs the `__del__` methods of the objects
+found dead and the callbacks of the weak references that died (as PyPy does, objects die
+at a collection, not when their last reference goes), and reports that nothing was left
+unreachable.
 """
+
+import _gc
+import sys as _sys
 
 DEBUG_STATS = 1
 DEBUG_COLLECTABLE = 2
@@ -42,6 +48,10 @@ def collect(generation=2):
         raise ValueError("invalid generation")
     for cb in list(callbacks):
         cb("start", {"generation": generation, "collected": 0, "uncollectable": 0})
+    _gc.collect()
+    weakref = _sys.modules.get("weakref")
+    if weakref is not None:
+        weakref._sweep()
     for cb in list(callbacks):
         cb("stop", {"generation": generation, "collected": 0, "uncollectable": 0})
     return 0

@@ -1,14 +1,14 @@
 """Weak references: `ref`, `proxy`, `WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`
 and `finalize`, with CPython's interface.
 
-mtpy's heap has no weak references yet, so every object here holds its referent
-strongly: a referent never dies while a reference exists, `ref()` never returns None,
-callbacks never run, the weak containers never drop entries, and a `finalize` runs only
-when called or at interpreter exit (as CPython runs the ones still alive then). Programs
-that rely on weak references only to avoid keeping objects alive behave the same;
-programs that expect an object to vanish when its last strong reference goes do not.
+A reference holds a weak cell of the heap (`_gc.ref`), which the collector clears when its
+object dies. mtpy's collector is a tracing one, so, as in PyPy, an object dies at a
+collection, not when its last reference goes: `gc.collect()` collects and then runs the
+callbacks of the references that died (`_sweep`), newest first for each object; the weak
+containers drop their dead entries whenever they see a collection happened.
 """
 
+import _gc
 import atexit as _atexit
 import itertools as _itertools
 
@@ -16,7 +16,9 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary"
            "ReferenceType", "ProxyType", "CallableProxyType", "ProxyTypes",
            "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
-_refs = {}        # id(obj) -> [obj, [refs and proxies]]
+_refs = {}        # id(obj) -> [refs and proxies made for obj] (some may be dead)
+_pending = {}     # id(ref) -> ref, for the refs and proxies with a callback not run yet
+_tracked = 0      # refs tracked since `_refs` was last pruned
 
 
 def _check(obj):
@@ -28,57 +30,126 @@ def _check(obj):
         raise TypeError("cannot create weak reference to '%s' object" % t.__name__)
 
 
-def _track(obj, r):
-    entry = _refs.get(id(obj))
-    if entry is None:
-        entry = _refs[id(obj)] = [obj, []]
-    entry[1].append(r)
+def _referent(r):
+    """The object ref or proxy `r` refers to, or None once it died."""
+    return _gc.deref(object.__getattribute__(r, '_cell'))
+
+
+def _live(obj):
+    """The refs and proxies to `obj` (an id may be reused once its object died)."""
+    lst = _refs.get(id(obj))
+    if lst is None:
+        return []
+    live = [r for r in lst if _referent(r) is obj]
+    if len(live) != len(lst):
+        if live:
+            _refs[id(obj)] = live
+        else:
+            del _refs[id(obj)]
+    return live
+
+
+def _prune():
+    global _tracked
+    _tracked = 0
+    for k, lst in list(_refs.items()):
+        live = [r for r in lst if _referent(r) is not None]
+        if not live:
+            del _refs[k]
+        elif len(live) != len(lst):
+            _refs[k] = live
+
+
+def _track(obj, r, callback):
+    global _tracked
+    object.__setattr__(r, '_cell', _gc.ref(obj))
+    object.__setattr__(r, '_callback', callback)
+    object.__setattr__(r, '_oid', id(obj))
+    _refs[id(obj)] = _live(obj) + [r]
+    if callback is not None:
+        _pending[id(r)] = r
+    _tracked += 1
+    if _tracked > 10000:
+        _prune()
+
+
+def _sweep():
+    """Runs the callbacks of the refs and proxies whose object died (after a collection)."""
+    dead = [r for r in _pending.values() if _referent(r) is None]
+    if not dead:
+        _prune()
+        return
+    groups = {}
+    for r in dead:
+        del _pending[id(r)]
+        groups.setdefault(object.__getattribute__(r, '_oid'), []).append(r)
+    _prune()
+    for group in groups.values():
+        for r in reversed(group):
+            cb = object.__getattribute__(r, '_callback')
+            try:
+                cb(r)
+            except Exception:
+                import sys, traceback
+                print("Exception ignored in: %r" % (cb,), file=sys.stderr)
+                traceback.print_exc(file=sys.stderr)
 
 
 class ReferenceType:
-    """`ref(obj[, callback])`: calling it returns obj (always, here: see the module)."""
+    """`ref(obj[, callback])`: calling it returns obj, or None once obj died."""
 
-    __slots__ = ('_obj', '_callback')
+    __slots__ = ('_cell', '_callback', '_oid', '_hash')
 
     def __new__(cls, obj, callback=None):
         _check(obj)
         if callback is None and cls is ReferenceType:
-            entry = _refs.get(id(obj))
-            if entry is not None:
-                for r in entry[1]:
-                    if type(r) is ReferenceType and r._callback is None:
-                        return r
+            for r in _live(obj):
+                if type(r) is ReferenceType and r._callback is None:
+                    return r
         self = object.__new__(cls)
-        self._obj = obj
-        self._callback = callback
-        _track(obj, self)
+        self._hash = None
+        _track(obj, self, callback)
         return self
 
     def __init__(self, obj, callback=None):
         pass
 
     def __call__(self):
-        return self._obj
+        return _gc.deref(self._cell)
 
     @property
     def __callback__(self):
         return self._callback
 
     def __hash__(self):
-        return hash(self._obj)
+        h = self._hash
+        if h is None:
+            o = self()
+            if o is None:
+                raise TypeError("weak object has gone away")
+            h = self._hash = hash(o)
+        return h
 
     def __eq__(self, other):
         if not isinstance(other, ReferenceType):
             return NotImplemented
-        return self._obj == other._obj
+        a, b = self(), other()
+        if a is None or b is None:
+            return self is other
+        return a == b
 
     def __ne__(self, other):
         if not isinstance(other, ReferenceType):
             return NotImplemented
-        return self._obj != other._obj
+        a, b = self(), other()
+        if a is None or b is None:
+            return self is not other
+        return a != b
 
     def __repr__(self):
-        o = self._obj
+        o = self()
+        if o is None:
+            return "<weakref at %#x; dead>" % id(self)
         name = getattr(type(o), '__qualname__', type(o).__name__)
         return "<weakref at %#x; to '%s' at %#x>" % (id(self), name, id(o))
 
@@ -91,9 +162,9 @@ ref = ReferenceType
 
 
 class WeakMethod(ReferenceType):
-    """A weak reference to a bound method (its object and function)."""
+    """A weak reference to a bound method: to its object, keeping its function."""
 
-    __slots__ = ('_meth_type', '_func', '_meth')
+    __slots__ = ('_meth_type', '_func')
 
     def __new__(cls, meth, callback=None):
         try:
@@ -104,46 +175,66 @@ class WeakMethod(ReferenceType):
         self = ReferenceType.__new__(cls, obj, callback)
         self._meth_type = type(meth)
         self._func = func
-        self._meth = meth
         return self
 
     def __call__(self):
-        return self._meth
+        obj = ReferenceType.__call__(self)
+        if obj is None:
+            return None
+        return self._func.__get__(obj, type(obj))
 
     def __eq__(self, other):
         if isinstance(other, WeakMethod):
-            return self._obj is other._obj and self._func == other._func
+            a, b = ReferenceType.__call__(self), ReferenceType.__call__(other)
+            if a is None or b is None:
+                return self is other
+            return a is b and self._func == other._func
         return NotImplemented
 
     def __ne__(self, other):
         if isinstance(other, WeakMethod):
-            return not (self._obj is other._obj and self._func == other._func)
+            return not self.__eq__(other)
         return NotImplemented
 
     def __hash__(self):
-        return hash((id(self._obj), self._func))
+        h = self._hash
+        if h is None:
+            o = ReferenceType.__call__(self)
+            if o is None:
+                raise TypeError("weak object has gone away")
+            h = self._hash = hash((id(o), self._func))
+        return h
+
+
+def _target(p):
+    o = _referent(p)
+    if o is None:
+        raise ReferenceError("weakly-referenced object no longer exists")
+    return o
 
 
 def _unwrap(x):
-    return object.__getattribute__(x, '_obj') if isinstance(x, ProxyType) else x
+    return _target(x) if isinstance(x, ProxyType) else x
 
 
 class ProxyType:
     """`proxy(obj)`: forwards attributes and operations to obj."""
 
-    __slots__ = ('_obj', '_callback')
+    __slots__ = ('_cell', '_callback', '_oid')
 
     def __getattribute__(self, name):
-        return getattr(object.__getattribute__(self, '_obj'), name)
+        return getattr(_target(self), name)
 
     def __setattr__(self, name, value):
-        setattr(object.__getattribute__(self, '_obj'), name, value)
+        setattr(_target(self), name, value)
 
     def __delattr__(self, name):
-        delattr(object.__getattribute__(self, '_obj'), name)
+        delattr(_target(self), name)
 
     def __repr__(self):
-        o = object.__getattribute__(self, '_obj')
+        o = _referent(self)
+        if o is None:
+            return "<weakproxy at %#x; dead>" % id(self)
         return "<weakproxy at %#x; to '%s' at %#x>" % (id(self), type(o).__name__, id(o))
 
     def __str__(self):
@@ -310,22 +401,18 @@ def proxy(obj, callback=None):
     _check(obj)
     cls = CallableProxyType if callable(obj) else ProxyType
     p = object.__new__(cls)
-    object.__setattr__(p, '_obj', obj)
-    object.__setattr__(p, '_callback', callback)
-    _track(obj, p)
+    _track(obj, p, callback)
     return p
 
 
 def getweakrefcount(obj):
     """How many weak references and proxies refer to `obj`."""
-    entry = _refs.get(id(obj))
-    return len(entry[1]) if entry is not None and entry[0] is obj else 0
+    return len(_live(obj))
 
 
 def getweakrefs(obj):
     """The weak references and proxies that refer to `obj`."""
-    entry = _refs.get(id(obj))
-    return list(entry[1]) if entry is not None and entry[0] is obj else []
+    return _live(obj)
 
 
 from collections.abc import MutableMapping as _MutableMapping, MutableSet as _MutableSet
@@ -336,70 +423,86 @@ class WeakValueDictionary(_MutableMapping):
 
     def __init__(self, other=(), /, **kw):
         self.data = {}
+        self._seen = _gc.collections()
         self.update(other, **kw)
 
     def __getitem__(self, key):
-        return self.data[key]()
+        o = self._purge()[key]()
+        if o is None:
+            raise KeyError(key)
+        return o
+
+    def _purge(self):
+        # The dead entries go when a collection happened since the last look.
+        n = _gc.collections()
+        if n != self._seen:
+            self._seen = n
+            self._drop_dead()
+        return self.data
+
+    def _drop_dead(self):
+        for k in [k for k, wr in self.data.items() if wr() is None]:
+            del self.data[k]
 
     def __setitem__(self, key, value):
-        self.data[key] = ref(value)
+        self._purge()[key] = ref(value)
 
     def __delitem__(self, key):
-        del self.data[key]
+        del self._purge()[key]
 
     def __len__(self):
-        return len(self.data)
+        return len(self._purge())
 
     def __contains__(self, key):
-        return key in self.data
+        return key in self._purge()
 
     def __iter__(self):
-        return iter(list(self.data))
+        return iter(list(self._purge()))
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def copy(self):
         new = WeakValueDictionary()
-        for key, wr in self.data.items():
+        for key, wr in self._purge().items():
             new[key] = wr()
         return new
 
     __copy__ = copy
 
     def get(self, key, default=None):
-        wr = self.data.get(key)
+        wr = self._purge().get(key)
         return default if wr is None else wr()
 
     def items(self):
-        return [(k, wr()) for k, wr in list(self.data.items())]
+        return [(k, wr()) for k, wr in list(self._purge().items())]
 
     def keys(self):
-        return list(self.data)
+        return list(self._purge())
 
     def values(self):
-        return [wr() for wr in list(self.data.values())]
+        return [wr() for wr in list(self._purge().values())]
 
     def itervaluerefs(self):
-        yield from list(self.data.values())
+        yield from list(self._purge().values())
 
     def valuerefs(self):
-        return list(self.data.values())
+        return list(self._purge().values())
 
     def pop(self, key, *args):
-        if key in self.data:
-            return self.data.pop(key)()
+        if key in self._purge():
+            return self._purge().pop(key)()
         if args:
             return args[0]
         raise KeyError(key)
 
     def popitem(self):
-        key, wr = self.data.popitem()
+        key, wr = self._purge().popitem()
         return key, wr()
 
     def setdefault(self, key, default=None):
-        if key in self.data:
-            return self.data[key]()
+        if key in self._purge():
+            return self._purge()[key]()
         self[key] = default
         return default
 
@@ -420,66 +523,79 @@ class WeakKeyDictionary(_MutableMapping):
 
     def __init__(self, dict=None):
         self.data = {}
+        self._seen = _gc.collections()
         if dict is not None:
             self.update(dict)
 
     def __getitem__(self, key):
-        return self.data[ref(key)]
+        return self._purge()[ref(key)]
+
+    def _purge(self):
+        # The dead entries go when a collection happened since the last look.
+        n = _gc.collections()
+        if n != self._seen:
+            self._seen = n
+            self._drop_dead()
+        return self.data
+
+    def _drop_dead(self):
+        for wr in [wr for wr in self.data if wr() is None]:
+            del self.data[wr]
 
     def __setitem__(self, key, value):
-        self.data[ref(key)] = value
+        self._purge()[ref(key)] = value
 
     def __delitem__(self, key):
-        del self.data[ref(key)]
+        del self._purge()[ref(key)]
 
     def __len__(self):
-        return len(self.data)
+        return len(self._purge())
 
     def __contains__(self, key):
         try:
             wr = ref(key)
         except TypeError:
             return False
-        return wr in self.data
+        return wr in self._purge()
 
     def __iter__(self):
-        return iter([wr() for wr in list(self.data)])
+        return iter([wr() for wr in list(self._purge())])
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def copy(self):
         new = WeakKeyDictionary()
-        for wr, value in self.data.items():
+        for wr, value in self._purge().items():
             new[wr()] = value
         return new
 
     __copy__ = copy
 
     def get(self, key, default=None):
-        return self.data.get(ref(key), default)
+        return self._purge().get(ref(key), default)
 
     def items(self):
-        return [(wr(), v) for wr, v in list(self.data.items())]
+        return [(wr(), v) for wr, v in list(self._purge().items())]
 
     def keys(self):
-        return [wr() for wr in list(self.data)]
+        return [wr() for wr in list(self._purge())]
 
     def values(self):
-        return list(self.data.values())
+        return list(self._purge().values())
 
     def keyrefs(self):
-        return list(self.data)
+        return list(self._purge())
 
     def pop(self, key, *args):
-        return self.data.pop(ref(key), *args)
+        return self._purge().pop(ref(key), *args)
 
     def popitem(self):
-        wr, value = self.data.popitem()
+        wr, value = self._purge().popitem()
         return wr(), value
 
     def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key), default)
+        return self._purge().setdefault(ref(key), default)
 
 
 class WeakSet(_MutableSet):
@@ -487,34 +603,48 @@ class WeakSet(_MutableSet):
 
     def __init__(self, data=None):
         self.data = set()
+        self._seen = _gc.collections()
         if data is not None:
             self.update(data)
 
     def __iter__(self):
-        for wr in list(self.data):
-            yield wr()
+        for wr in list(self._purge()):
+            o = wr()
+            if o is not None:
+                yield o
+
+    def _purge(self):
+        # The dead entries go when a collection happened since the last look.
+        n = _gc.collections()
+        if n != self._seen:
+            self._seen = n
+            self._drop_dead()
+        return self.data
+
+    def _drop_dead(self):
+        self.data.difference_update([wr for wr in self.data if wr() is None])
 
     def __len__(self):
-        return len(self.data)
+        return len(self._purge())
 
     def __contains__(self, item):
         try:
             wr = ref(item)
         except TypeError:
             return False
-        return wr in self.data
+        return wr in self._purge()
 
     def __reduce__(self):
         return (self.__class__, (list(self),), getattr(self, '__dict__', None))
 
     def __repr__(self):
-        return repr(self.data)
+        return repr(self._purge())
 
     def add(self, item):
-        self.data.add(ref(item))
+        self._purge().add(ref(item))
 
     def clear(self):
-        self.data.clear()
+        self._purge().clear()
 
     def copy(self):
         return self.__class__(self)
@@ -522,16 +652,16 @@ class WeakSet(_MutableSet):
     def pop(self):
         while True:
             try:
-                itemref = self.data.pop()
+                itemref = self._purge().pop()
             except KeyError:
                 raise KeyError('pop from empty WeakSet') from None
             return itemref()
 
     def remove(self, item):
-        self.data.remove(ref(item))
+        self._purge().remove(ref(item))
 
     def discard(self, item):
-        self.data.discard(ref(item))
+        self._purge().discard(ref(item))
 
     def update(self, other):
         for element in other:
@@ -553,9 +683,9 @@ class WeakSet(_MutableSet):
 
     def __isub__(self, other):
         if self is other:
-            self.data.clear()
+            self._purge().clear()
         else:
-            self.data.difference_update(ref(item) for item in other)
+            self._purge().difference_update(ref(item) for item in other)
         return self
 
     def intersection(self, other):
@@ -567,29 +697,29 @@ class WeakSet(_MutableSet):
         self.__iand__(other)
 
     def __iand__(self, other):
-        self.data.intersection_update(ref(item) for item in other)
+        self._purge().intersection_update(ref(item) for item in other)
         return self
 
     def issubset(self, other):
-        return self.data.issubset(ref(item) for item in other)
+        return self._purge().issubset(ref(item) for item in other)
 
     __le__ = issubset
 
     def __lt__(self, other):
-        return self.data < set(map(ref, other))
+        return self._purge() < set(map(ref, other))
 
     def issuperset(self, other):
-        return self.data.issuperset(ref(item) for item in other)
+        return self._purge().issuperset(ref(item) for item in other)
 
     __ge__ = issuperset
 
     def __gt__(self, other):
-        return self.data > set(map(ref, other))
+        return self._purge() > set(map(ref, other))
 
     def __eq__(self, other):
         if not isinstance(other, self.__class__):
             return NotImplemented
-        return self.data == set(map(ref, other))
+        return self._purge() == set(map(ref, other))
 
     def symmetric_difference(self, other):
         newset = self.copy()
@@ -603,9 +733,9 @@ class WeakSet(_MutableSet):
 
     def __ixor__(self, other):
         if self is other:
-            self.data.clear()
+            self._purge().clear()
         else:
-            self.data.symmetric_difference_update(ref(item) for item in other)
+            self._purge().symmetric_difference_update(ref(item) for item in other)
         return self
 
     def union(self, other):
@@ -636,7 +766,7 @@ class finalize:
             _atexit.register(self._exitfunc)
             finalize._registered_with_atexit = True
         info = self._Info()
-        info.weakref = ref(obj)
+        info.weakref = ref(obj, self)
         info.func = func
         info.args = args
         info.kwargs = kwargs or None

@@ -543,9 +543,32 @@ pub fn type_setattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, name:
             let msg = format!("readonly attribute '{name}' of '{}' objects is not writable", "type");
             return err(cx, rt, "AttributeError", &msg).map(|_| ());
         }
+        "__class__" => return set_metaclass(cx, rt, cls, v),
         _ => {}
     }
     set_class_attr(cx, rt, cls, name, v);
+    Ok(())
+}
+
+/// `cls.__class__ = meta`: as CPython, only from one metaclass written in Python to another
+/// (a class whose metaclass is `type` keeps it).
+fn set_metaclass<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, meta: usize) -> Result<(), usize> {
+    if !is(meta, &TYPE) {
+        let msg = format!("__class__ must be set to a class, not '{}' object", builtins::type_name(rt, meta));
+        return err(cx, rt, "TypeError", &msg).map(|_| ());
+    }
+    let old = classes::meta_of(rt, cls);
+    if classes::is_builtin(rt, old) || classes::is_builtin(rt, meta) {
+        let msg = "__class__ assignment only supported for mutable types or ModuleType subclasses";
+        return err(cx, rt, "TypeError", msg).map(|_| ());
+    }
+    let version = {
+        let mut types = rt.types.borrow_mut();
+        let info = &mut types[type_id(cls)];
+        info.meta = meta;
+        info.version
+    };
+    bump_versions(cx, vec![version]);
     Ok(())
 }
 

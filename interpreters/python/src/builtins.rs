@@ -68,6 +68,9 @@ pub enum NativeOp {
     GetANext,
     /// `sub.send(v)` (a `yield from` or `await` sending to a user iterator).
     SendTo,
+    /// Registers new generator `a` to be closed when it is found dead (see
+    /// `library::lifetime`): its code has handlers a `close()` runs.
+    CloseWhenDead,
 }
 
 const BINOPS: [BinOp; 13] = [
@@ -98,7 +101,7 @@ const CMPOPS: [CmpOp; 10] = [
     CmpOp::In,
     CmpOp::NotIn,
 ];
-const SIMPLE: [NativeOp; 35] = [
+const SIMPLE: [NativeOp; 36] = [
     NativeOp::Truth,
     NativeOp::GetAttr,
     NativeOp::SetAttr,
@@ -134,6 +137,7 @@ const SIMPLE: [NativeOp; 35] = [
     NativeOp::GetAIter,
     NativeOp::GetANext,
     NativeOp::SendTo,
+    NativeOp::CloseWhenDead,
 ];
 
 impl NativeOp {
@@ -370,7 +374,12 @@ pub fn call_value<S: Space>(
         };
         let frame = crate::call::bind(cx, rt, callable, args, kwargs, none, &mut NativeKwDicts)?;
         if frame.code.kind == crate::bytecode::CodeKind::Generator {
-            return Ok(crate::generators::make(cx, frame));
+            let closes = frame.code.closes;
+            let g = crate::generators::make(cx, frame);
+            if closes {
+                cx.heap_mut().register_finalizer(g);
+            }
+            return Ok(g);
         }
         return cx.call_function(frame);
     }
@@ -389,6 +398,12 @@ pub fn call_value<S: Space>(
         let info = crate::library::method_info()[id];
         let unbound = this == 0 && info.method && !info.is_static;
         let given = if unbound { args.len().saturating_sub(1) } else { args.len() };
+        // (`globals()` and the like get their caller's frame as a keyword: see `frame_info`.)
+        if !kw.is_empty() && kw.iter().any(|(k, _)| &**k != crate::library::FRAME_KW) {
+            if let Some(msg) = crate::library::keywords_error(id) {
+                return err(cx, rt, "TypeError", &msg);
+            }
+        }
         if !(unbound && args.is_empty()) && !info.takes(given) {
             if let Some(msg) = crate::library::arity_error(id, given) {
                 return err(cx, rt, "TypeError", &msg);
@@ -1323,6 +1338,10 @@ pub(crate) fn run_op<S: Space>(
         | NativeOp::GetAIter
         | NativeOp::GetANext
         | NativeOp::SendTo => crate::library::coro_op(cx, rt, op, a, b),
+        NativeOp::CloseWhenDead => {
+            cx.heap_mut().register_finalizer(a);
+            Ok(a)
+        }
         NativeOp::BeforeWith => {
             // `(mgr.__enter__(), mgr.__exit__)`, both special methods: looked up on the class
             // (the instance's own attributes do not count), `__enter__` first, as CPython.
@@ -1394,6 +1413,7 @@ pub const RUST_MODULES: &[&str] = &[
     "posix",
     "_hashlib",
     "_traceback",
+    "_gc",
 ];
 
 /// The class methods of builtin types: called on the class, they are bound to it.

@@ -568,6 +568,9 @@ pub struct Code {
     pub kwnames: Vec<Rc<[Rc<str>]>>,
     /// The interpreter's inline caches, one per instruction (see `sites`).
     pub sites: crate::sites::Sites,
+    /// For a generator's code: it has an exception handler (`try`, `with`), which `close()`
+    /// runs, so its generators are closed when found dead (see `library::lifetime`).
+    pub closes: bool,
 }
 
 /// Puts superinstructions in place of the pairs of instructions they stand for (see

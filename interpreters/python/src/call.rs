@@ -391,7 +391,13 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             Err(e) => return Err(e),
         };
         if callee.code.kind == CodeKind::Generator {
-            return Ok(crate::generators::make(cx, callee));
+            let closes = callee.code.closes;
+            let g = crate::generators::make(cx, callee);
+            if closes {
+                // (A native call: compiled code cannot remove the generator's allocation.)
+                return builtins::call_op::<S, C>(cx, f, builtins::NativeOp::CloseWhenDead, &[g]);
+            }
+            return Ok(g);
         }
         return cx.call_frame(f, callee);
     }
@@ -411,7 +417,7 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
             return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
         }
     }
-    if class == BUILTIN.class() {
+    if class == BUILTIN.class() && kwargs.is_none() {
         if let Some(r) = crate::builtin_methods::fast_call::<S, C>(cx, &rt, callable, &args) {
             return r;
         }

@@ -386,6 +386,8 @@ const BUILTIN_CLASSMETHODS: &[&str] = &[
     "object.__subclasshook__",
     "type.__prepare__",
     "dict.fromkeys",
+    "int.from_bytes",
+    "float.fromhex",
     "list.__class_getitem__",
     "dict.__class_getitem__",
     "tuple.__class_getitem__",

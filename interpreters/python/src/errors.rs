@@ -330,6 +330,48 @@ fn is_group(rt: &Python, e: usize) -> bool {
         && classes::is_subclass(rt, crate::builtins::peek_type(rt, e), rt.builtin_type("BaseExceptionGroup"))
 }
 
+/// CPython's line for a traceback frame shown `repeats` more times than the three printed.
+fn flush_repeats(out: &mut Vec<String>, repeats: usize) {
+    if repeats > 2 {
+        let n = repeats - 2;
+        out.push(format!("  [Previous line repeated {n} more time{}]", if n == 1 { "" } else { "s" }));
+    }
+}
+
+/// The `^^^` line CPython 3.11 prints under source line `text` (number `line`) for an
+/// instruction from column `c0` of it to column `c1` of line `end` (UTF-8 byte offsets):
+/// `~~^~~` under a binary operation or subscript, nothing when the marks would cover the
+/// whole line.
+fn carets(text: &str, line: u32, end: u32, c0: u32, c1: u32) -> Option<String> {
+    // A byte offset of the line as a character offset.
+    let chars = |b: u32| text.get(..(b as usize).min(text.len())).map(|s| s.chars().count());
+    let start = chars(c0)?;
+    let stripped = text.trim();
+    let indent = text.chars().count() - text.trim_start().chars().count();
+    let (stop, anchors) = if end == line {
+        let stop = chars(c1)?;
+        let segment: String = text.chars().skip(start).take(stop.saturating_sub(start)).collect();
+        (stop, crate::compile::caret_anchors(&segment))
+    } else {
+        (text.trim_end().chars().count(), None)
+    };
+    let anchored = anchors.is_some_and(|(l, r)| r > l);
+    if stop.saturating_sub(start) >= stripped.chars().count() && !anchored {
+        return None;
+    }
+    let mut row = format!("    {}", " ".repeat(start.saturating_sub(indent)));
+    let width = stop.saturating_sub(start);
+    match anchors {
+        Some((l, r)) => {
+            row.push_str(&"~".repeat(l));
+            row.push_str(&"^".repeat(r.saturating_sub(l)));
+            row.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => row.push_str(&"^".repeat(width)),
+    }
+    Some(row)
+}
+
 /// The traceback (under `heading`), the `Type: message` line and the notes of `e`.
 fn format_one(rt: &Python, e: usize, heading: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -337,20 +379,35 @@ fn format_one(rt: &Python, e: usize, heading: &str) -> Vec<String> {
     if tb != 0 && tb != rt.none.get() {
         out.push(heading.to_string());
     }
+    // (CPython prints a frame repeated more than three times in a row once per time up to
+    // three, then how many more times it came.)
+    let (mut last, mut repeats) = (None, 0);
     while tb != 0 && tb != rt.none.get() && is(tb, &TRACEBACK) {
         // SAFETY: `tb` is a live traceback entry.
         let (next, code, pc) =
             unsafe { (read_word(tb, &TB_NEXT) as usize, read_word(tb, &TB_CODE), read_word(tb, &TB_PC)) };
         let code = rt.code(code as u32);
-        let line = code.line_at(pc as usize);
+        let (line, pos) = code.position_at(pc as usize);
+        let key = (code.filename.clone(), line, code.name.clone());
+        if last.as_ref() == Some(&key) {
+            repeats += 1;
+        } else {
+            flush_repeats(&mut out, repeats);
+            (last, repeats) = (Some(key), 0);
+        }
+        tb = next;
+        if repeats >= 3 {
+            continue;
+        }
         out.push(format!("  File \"{}\", line {}, in {}", code.filename, line, code.name));
         if let Some(src) = rt.sources.borrow().get(&code.filename) {
             if let Some(text) = src.lines().nth(line as usize - 1) {
                 out.push(format!("    {}", text.trim()));
+                out.extend(pos.and_then(|(end, c0, c1)| carets(text, line, end, c0, c1)));
             }
         }
-        tb = next;
     }
+    flush_repeats(&mut out, repeats);
     out.extend(crate::builtins::uncaught_exception_line(rt, e).split('\n').map(str::to_string));
     // Notes added with `add_note`, one per line.
     if let Some(notes) = classes::peek_slot(rt, e, "__notes__").filter(|&n| is(n, &LIST)) {

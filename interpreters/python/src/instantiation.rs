@@ -7,7 +7,8 @@
 //! argument tuple and re-enters itself for `__init__`, and a trace cannot see into it. Most
 //! classes a program calls are *plain*: their metaclass is `type`, their `__new__` is
 //! `object.__new__`, they are not abstract or subclasses of a builtin value type, and their
-//! `__init__` is a Python function (or `object.__init__`). User exception classes with an
+//! `__init__` is a Python function (or `object.__init__`), and they have no `__del__` (whose
+//! instances `object.__new__` registers for finalization). User exception classes with an
 //! `__init__` of their own are plain too: `BaseException.__new__` sets `args` from the
 //! positional arguments, as [`classes::new_exception`] does. For those the outcome is
 //! fixed by green data: [`plain_class`] decides it from the promoted class, and the trace
@@ -85,7 +86,7 @@ fn find(rt: &Python, t: usize) -> Option<PlainClass> {
         info.exception
     };
     let new = classes::lookup(rt, t, "__new__")?;
-    if !is_builtin_named(new, "object.__new__") {
+    if !is_builtin_named(new, "object.__new__") || crate::library::needs_finalizer(rt, t) {
         return None;
     }
     let init = classes::lookup(rt, t, "__init__")?;

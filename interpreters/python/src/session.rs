@@ -118,12 +118,19 @@ impl Session {
     }
 
     /// Runs the functions registered with `atexit` (if the program imported it), last
-    /// registered first, as CPython does when a program ends.
+    /// registered first, then `__del__` of the objects still alive that have one (see
+    /// `library::lifetime`), as CPython does when a program ends.
     pub fn at_exit(&mut self) {
-        if !self.rt.module_cache.borrow().contains_key("atexit") {
-            return;
-        }
-        let Ok(code) = crate::compile::compile_module("import atexit\natexit._run_exitfuncs()\n", "<atexit>") else {
+        let atexit = self.rt.module_cache.borrow().contains_key("atexit");
+        let heap = self.vm.heap();
+        let finalizers = heap.registered_len() + heap.finalizable_len() > 0;
+        let source = match (atexit, finalizers) {
+            (false, false) => return,
+            (true, false) => "import atexit\natexit._run_exitfuncs()\n",
+            (false, true) => "import _gc\n_gc.at_exit()\n",
+            (true, true) => "import atexit, _gc\natexit._run_exitfuncs()\n_gc.at_exit()\n",
+        };
+        let Ok(code) = crate::compile::compile_module(source, "<atexit>") else {
             return;
         };
         let scratch = main_module(&mut self.vm, "__atexit__");

@@ -206,26 +206,41 @@ fn construct<S: Space>(
             "property" | "classmethod" | "staticmethod" => {
                 let obj = cx.heap_mut().alloc(&INSTANCE);
                 init_instance(cx, obj, t);
-                let slots: &[&str] =
-                    if name == "property" { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
-                for (k, slot) in slots.iter().enumerate() {
-                    let kwname = if *slot == "__doc__" { "doc" } else { slot };
-                    let mut v = args
-                        .get(k)
-                        .copied()
-                        .or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v))
-                        .unwrap_or(none);
-                    if *slot == "__doc__" && v == none && is(args.first().copied().unwrap_or(0), &FUNCTION) {
-                        // A property's doc is its getter's by default.
-                        v = builtin_getattr(cx, rt, args[0], "__doc__")?;
-                    }
-                    set_slot_raw(cx, rt, obj, slot, v);
-                }
+                init_descriptor(cx, rt, obj, name == "property", args, kw)?;
                 return Ok(obj);
             }
             _ => unreachable!("not a constructed builtin class: {name}"),
         }
     }
+}
+
+/// Sets the accessors of a property (`fget`, `fset`, `fdel`, `__doc__`), or the function of
+/// a class or static method, from the arguments of its constructor: what the constructor
+/// does, and `property.__init__` again for a subclass's `__init__` calling it.
+pub fn init_descriptor<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    obj: usize,
+    property: bool,
+    args: &[usize],
+    kw: &[(Rc<str>, usize)],
+) -> Result<(), usize> {
+    let none = rt.none.get();
+    let slots: &[&str] = if property { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
+    for (k, slot) in slots.iter().enumerate() {
+        let kwname = if *slot == "__doc__" { "doc" } else { slot };
+        let mut v = args
+            .get(k)
+            .copied()
+            .or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v))
+            .unwrap_or(none);
+        if *slot == "__doc__" && v == none && is(args.first().copied().unwrap_or(0), &FUNCTION) {
+            // A property's doc is its getter's by default.
+            v = builtin_getattr(cx, rt, args[0], "__doc__")?;
+        }
+        set_slot_raw(cx, rt, obj, slot, v);
+    }
+    Ok(())
 }
 
 /// A new instance of class `t` (`object.__new__`): an exception's `args` are `args`.
@@ -235,6 +250,9 @@ pub fn new_instance<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, t: usize, args: &
     let t = crate::library::exception_class_for(rt, t, args);
     let obj = cx.heap_mut().alloc(&INSTANCE);
     init_instance(cx, obj, t);
+    if crate::library::needs_finalizer(rt, t) {
+        cx.heap_mut().register_finalizer(obj);
+    }
     if rt.types.borrow()[classes::type_id(t)].exception {
         let a = new_tuple(cx.heap_mut(), args);
         for (n, v) in [

@@ -119,6 +119,42 @@ impl Heap {
         self.finalizable.pop_front()
     }
 
+    /// Registers `p`, an object of this heap of any layout, for interpreter-level
+    /// finalization, as allocation registers the objects of a layout with a finalizer queue:
+    /// the first collection that finds it unreachable queues it (see
+    /// [`Heap::take_finalizable`]) instead of freeing it. For interpreters whose objects need
+    /// a finalizer depending on more than their layout (an instance of a Python class with
+    /// `__del__`); the caller registers an object once. Compiled code must not remove the
+    /// allocation of such an object: registering it through a residual call does so.
+    ///
+    /// ```
+    /// use metatrace::heap::{Heap, Layout};
+    /// static OBJ: Layout = Layout::object("Obj", 8, &[]);
+    /// let mut heap = Heap::new(false);
+    /// let (a, b) = (heap.alloc(&OBJ), heap.alloc(&OBJ));
+    /// heap.register_finalizer(a);
+    /// heap.collect(&[]);
+    /// assert_eq!(heap.take_finalizable(), Some(a)); // queued, and alive until collected again
+    /// assert_eq!((heap.object_size(a), heap.object_size(b)), (Some(32), None));
+    /// ```
+    pub fn register_finalizer(&mut self, p: usize) {
+        self.with_del.push(p);
+    }
+
+    /// Takes every registered object not queued yet (all reachable as of the last
+    /// collection), in allocation order, leaving the registry empty: what an interpreter
+    /// finalizes when the program ends, as CPython runs `__del__` for the objects still
+    /// alive at exit. They are no longer roots: the caller keeps them where the collector sees
+    /// them while it uses them.
+    pub fn take_registered(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.with_del)
+    }
+
+    /// How many objects are registered for finalization and not queued yet.
+    pub fn registered_len(&self) -> usize {
+        self.with_del.len()
+    }
+
     /// How many objects wait for their interpreter-level finalizer.
     pub fn finalizable_len(&self) -> usize {
         self.finalizable.len()

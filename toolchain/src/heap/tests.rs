@@ -506,3 +506,35 @@ fn external_memory_drives_collection_and_is_released_with_its_owner() {
         assert_eq!(h.stats().peak_external_bytes, 7 << 20);
     }
 }
+
+#[test]
+fn objects_registered_one_by_one_are_queued_like_those_of_a_finalizer_queue_layout() {
+    for stress in MODES {
+        let mut h = Heap::new(stress);
+        let keep = h.alloc(&PAIR);
+        let (dies, lives, plain) = (h.alloc(&PAIR), h.alloc(&PAIR), h.alloc(&BOX));
+        let child = h.alloc(&BOX);
+        set(dies, HEADER, child);
+        set(keep, HEADER, lives);
+        h.register_finalizer(dies);
+        h.register_finalizer(lives);
+        let w = h.alloc(&WEAK);
+        set(w, HEADER, dies);
+        set(keep, HEADER + 8, w);
+        h.collect(&[keep]);
+        // The registered dead one is queued with what it reaches; the plain one is freed.
+        assert_eq!(h.take_finalizable(), Some(dies));
+        assert_eq!(h.take_finalizable(), None);
+        assert_eq!([dies, child].map(|p| h.object_size(p).is_some()), [true; 2]);
+        assert_eq!((h.object_size(plain), get(w, HEADER)), (None, 0));
+        // What is left registered (the live one) is handed over at the end, once.
+        assert_eq!(h.registered_len(), 1);
+        assert_eq!(h.take_registered(), vec![lives]);
+        assert!(h.take_registered().is_empty());
+        set(keep, HEADER, 0);
+        h.collect(&[keep]);
+        h.collect(&[keep]);
+        assert_eq!(h.take_finalizable(), None);
+        assert_eq!([dies, child, lives].map(|p| h.object_size(p)), [None; 3]);
+    }
+}

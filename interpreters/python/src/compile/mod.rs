@@ -584,9 +584,13 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             kwnames: Vec::new(),
             sites: crate::sites::Sites::new(0),
+            closes: false,
         };
         let kwnames = code.consts.iter().map(crate::bytecode::Const::keyword_names).collect();
-        let mut code = Code { kwnames, sites: crate::sites::Sites::new(code.ops.len()), ..code };
+        let closes = code.kind == crate::bytecode::CodeKind::Generator
+            && code.flavor == crate::bytecode::GenFlavor::Plain
+            && code.ops.iter().any(|op| matches!(op, crate::bytecode::Op::PushExcInfo));
+        let mut code = Code { kwnames, sites: crate::sites::Sites::new(code.ops.len()), closes, ..code };
         if cfg!(debug_assertions) {
             if let Err(m) = flow::verify(&code) {
                 return cerr(format!("internal compiler error: {m}"), r);

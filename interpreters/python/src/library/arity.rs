@@ -228,6 +228,34 @@ pub(super) fn counts(id: usize) -> Option<(usize, usize)> {
     by_id()[id].map(|(least, most, _)| (least, most))
 }
 
+/// The builtins of the table that take keyword arguments (the others take none).
+const KEYWORDS: &[&str] = &[
+    "sorted",
+    "min",
+    "max",
+    "round",
+    "pow",
+    "enumerate",
+    "list.sort",
+    "dict.update",
+    "str.split",
+    "str.rsplit",
+    "str.splitlines",
+    "str.encode",
+    "str.expandtabs",
+    "int.to_bytes",
+    "bytes.decode",
+];
+
+/// CPython's TypeError message when builtin number `id`, which takes only positional
+/// arguments, is called with keyword arguments (None: it takes some, or this table does not
+/// know it).
+pub fn keywords_error(id: usize) -> Option<String> {
+    by_id()[id]?;
+    let name = super::NAMES[id];
+    (!KEYWORDS.contains(&name)).then(|| format!("{name}() takes no keyword arguments"))
+}
+
 /// CPython's TypeError message when builtin number `id` is called with `n` positional
 /// arguments it does not take (None: a count it takes, or one this table does not know).
 pub fn arity_error(id: usize, n: usize) -> Option<String> {

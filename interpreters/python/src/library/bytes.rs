@@ -1218,6 +1218,8 @@ pub(super) fn int_from_bytes<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
+    // Read through a class or an instance (`I.from_bytes`), the class comes first.
+    let (cls, args) = super::class_first(rt, "int", args);
     let p = params(cx, rt, "from_bytes", args, kw, &["bytes", "byteorder", "signed"], true)?;
     expected(cx, rt, "from_bytes", &p, 1)?;
     let src = p[0].unwrap();
@@ -1238,5 +1240,6 @@ pub(super) fn int_from_bytes<S: Space>(
         v.reverse();
     }
     let n = if signed { BigInt::from_signed_bytes_le(&v) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &v) };
-    Ok(new_bigint(cx.heap_mut(), n))
+    let n = new_bigint(cx.heap_mut(), n);
+    super::made_by(cx, rt, cls, n)
 }

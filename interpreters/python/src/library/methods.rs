@@ -10,6 +10,7 @@ rows! {
     "generator.close" => gen_close,
     "__close_iter__" => close_iter,
     "generator.__next__" => gen_next,
+    "property.__init__" => prop_init,
     "property.setter" => prop_setter,
     "property.getter" => prop_getter,
     "property.deleter" => prop_deleter,
@@ -258,6 +259,18 @@ pub(super) fn prop_with<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, p: usize, slo
     let k = ["fget", "fset", "fdel"].iter().position(|&n| n == slot).unwrap_or(0);
     vals[k] = f;
     crate::types::call_type(cx, rt, rt.builtin_type("property"), &vals, &[])
+}
+/// `property.__init__(self, fget=None, fset=None, fdel=None, doc=None)`: what the constructor
+/// set, set again (for a subclass's `__init__`).
+pub(super) fn prop_init<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    crate::types::init_descriptor(cx, rt, this(t), true, args, kw)?;
+    Ok(rt.none.get())
 }
 pub(super) fn prop_setter<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -46,6 +46,7 @@ mod functions;
 mod hashes;
 mod imports;
 mod iterators;
+mod lifetime;
 mod mappings;
 mod matching;
 mod math;
@@ -71,12 +72,13 @@ mod textmods;
 mod timemod;
 mod valuetypes;
 
-pub use arity::arity_error;
+pub use arity::{arity_error, keywords_error};
 pub use coro::{is_gen_like, run_op as coro_op};
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
 pub use functions::{frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use iterators::function_get_attr;
+pub use lifetime::needs_finalizer;
 pub use methinfo::{method_info, MethodInfo, SelfKind};
 pub use methods::callable_name;
 pub use numeric::{index_value, make_float, make_int, parse_float, parse_int};
@@ -104,7 +106,7 @@ macro_rules! parts {
 parts!(
     functions, streams, sequences, strs, strs_text, bytes, dunders, textmods, mappings, sets, methods, numeric,
     objects, math, mathx, exceptions, evaluation, structseq, structmod, binascii, timemod, system, objmodel, imports,
-    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching, coro
+    posix, re, valuetypes, memview, hashes, exgroups, iterators, matching, coro, lifetime
 );
 
 const fn total(parts: &[&[&str]]) -> usize {
@@ -193,6 +195,27 @@ pub fn builtin_id(name: &str) -> Option<usize> {
 /// Rust module), if there is one.
 pub fn method_id(prefix: &str, name: &str) -> Option<usize> {
     index().methods.get(prefix)?.get(name).copied()
+}
+
+/// The class a builtin class method of builtin type `base` (`int.from_bytes`) was bound to,
+/// when its arguments start with one (a subclass of `base`, or `base`), and the others.
+fn class_first<'a>(rt: &Python, base: &str, args: &'a [usize]) -> (Option<usize>, &'a [usize]) {
+    match args.split_first() {
+        Some((&c, rest)) if is(c, &TYPE) && classes::is_subclass(rt, c, rt.builtin_type(base)) => (Some(c), rest),
+        _ => (None, args),
+    }
+}
+
+/// What a builtin class method of a subclass (`cls`) returns for value `v` its base type
+/// made: `cls(v)`, as CPython's `int.from_bytes` and `float.fromhex` do; `v` for the base.
+fn made_by<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: Option<usize>, v: usize) -> PyResult {
+    match cls {
+        Some(c) if !classes::is_builtin(rt, c) || c == rt.builtin_type("bool") => {
+            let _ = metatrace::Ctx::root(cx, v);
+            call_value(cx, rt, c, &[v], &[])
+        }
+        _ => Ok(v),
+    }
 }
 
 /// Calls builtin method `name` (`type.method`) of `obj` from Rust.

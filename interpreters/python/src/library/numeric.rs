@@ -793,6 +793,8 @@ pub(super) fn float_fromhex<S: Space>(
     args: &[usize],
     _: Kw<'_>,
 ) -> PyResult {
+    // Read through a class or an instance (`F.fromhex`), the class comes first.
+    let (cls, args) = super::class_first(rt, "float", args);
     let [s] = args[..] else {
         return err(cx, rt, "TypeError", &format!("fromhex() takes exactly one argument ({} given)", args.len()));
     };
@@ -800,7 +802,10 @@ pub(super) fn float_fromhex<S: Space>(
         return err(cx, rt, "TypeError", &format!("must be str, not {}", b::type_name(rt, s)));
     }
     match parse_hex_float(text(s)) {
-        Ok(f) => Ok(new_float(cx.heap_mut(), f)),
+        Ok(f) => {
+            let f = new_float(cx.heap_mut(), f);
+            super::made_by(cx, rt, cls, f)
+        }
         Err(msg) if msg.starts_with("invalid") => err(cx, rt, "ValueError", msg),
         Err(msg) => err(cx, rt, "OverflowError", msg),
     }

@@ -64,6 +64,7 @@ pub fn resolve(rt: &Python, obj: usize, name: &str) -> Resolved {
 }
 
 /// As [`resolve`], asking the instruction's inline cache first (see `sites`).
+#[inline]
 pub fn resolve_at(rt: &Python, obj: usize, name: &str, site: &Cell<Site>) -> Resolved {
     let epoch = rt.class_attrs.epoch();
     // SAFETY: a live instance.

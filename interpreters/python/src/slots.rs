@@ -48,7 +48,7 @@ impl SlotPool {
     fn take(&self, len: usize) -> Option<Box<[usize]>> {
         self.free.borrow_mut().get_mut(len)?.pop()
     }
-    #[inline]
+    #[inline(always)]
     fn give(&self, items: Box<[usize]>) {
         let mut free = self.free.borrow_mut();
         if let Some(same) = free.get_mut(items.len()).filter(|same| same.len() < POOLED_PER_LEN) {

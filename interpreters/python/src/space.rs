@@ -103,6 +103,7 @@ pub struct StdSpace;
 
 /// An int object of value `v`: in the interpreter, a shared one for small values (see
 /// `Python::small_ints`); while tracing, a new one (a virtual, unless it escapes).
+#[inline(always)]
 pub fn small_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: C::Int) -> C::Ref {
     if !cx.we_are_jitted() {
         // (Not jitted: the value is concrete, and promoting it costs nothing.)
@@ -116,6 +117,7 @@ pub fn small_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, v: C::Int) ->
 }
 
 /// A new int object.
+#[inline(always)]
 pub fn int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Int) -> C::Ref {
     let o = cx.new_object(&INT);
     cx.setfield_int(o, &INT_VALUE, v);
@@ -139,6 +141,7 @@ pub fn float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, v: C::Float) -> C::Ref {
 }
 
 /// True or False.
+#[inline(always)]
 pub fn boolean<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, b: C::Int) -> C::Ref {
     if cx.is_true(b) {
         cx.const_ref(rt.true_.get())
@@ -148,6 +151,7 @@ pub fn boolean<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, b: C::Int) -> C
 }
 
 /// The value of an int or bool (class known to be one of them).
+#[inline(always)]
 fn small<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> C::Int {
     if class == BOOL.class() {
         cx.getfield_int(r, &BOOL_VALUE)
@@ -156,6 +160,7 @@ fn small<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> C::Int
     }
 }
 
+#[inline(always)]
 fn is_small(class: usize) -> bool {
     class == INT.class() || class == BOOL.class()
 }
@@ -174,6 +179,7 @@ fn as_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Opt
 
 /// A float or small int operand as a float, if the float is exactly its value (ints up to
 /// 2**53 in magnitude).
+#[inline(always)]
 fn exact_float<S: Space, C: Ctx<Py<S>>>(cx: &mut C, class: usize, r: C::Ref) -> Option<C::Float> {
     if is_small(class) {
         let i = small(cx, class, r);
@@ -345,6 +351,7 @@ impl Space for StdSpace {
         Outcome::Native(NativeOp::Unary(op), smallvec::smallvec![a])
     }
 
+    #[inline]
     fn compare<C: Ctx<Py<Self>>>(cx: &mut C, rt: &Python, op: CmpOp, a: C::Ref, b: C::Ref) -> Outcome<C> {
         match op {
             CmpOp::Is | CmpOp::IsNot => {
@@ -463,6 +470,7 @@ impl Space for StdSpace {
         Outcome::Native(NativeOp::GetAttr, smallvec::smallvec![obj, n])
     }
 
+    #[inline]
     fn getattr_at<C: Ctx<Py<Self>>>(
         cx: &mut C,
         rt: &Python,
@@ -512,6 +520,7 @@ impl Space for StdSpace {
         }
     }
 
+    #[inline]
     fn method_at<C: Ctx<Py<Self>>>(
         cx: &mut C,
         rt: &Python,
@@ -541,6 +550,7 @@ impl Space for StdSpace {
         }
     }
 
+    #[inline]
     fn setattr_at<C: Ctx<Py<Self>>>(
         cx: &mut C,
         rt: &Python,

@@ -229,11 +229,8 @@ pub fn init_descriptor<S: Space>(
     let slots: &[&str] = if property { &["fget", "fset", "fdel", "__doc__"] } else { &["__func__"] };
     for (k, slot) in slots.iter().enumerate() {
         let kwname = if *slot == "__doc__" { "doc" } else { slot };
-        let mut v = args
-            .get(k)
-            .copied()
-            .or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v))
-            .unwrap_or(none);
+        let mut v =
+            args.get(k).copied().or_else(|| kw.iter().find(|(n, _)| &**n == kwname).map(|&(_, v)| v)).unwrap_or(none);
         if *slot == "__doc__" && v == none && is(args.first().copied().unwrap_or(0), &FUNCTION) {
             // A property's doc is its getter's by default.
             v = builtin_getattr(cx, rt, args[0], "__doc__")?;

@@ -27,8 +27,7 @@ rows! {
 }
 
 /// A weak reference: one word the collector does not trace and zeroes when its target dies.
-pub static WEAKCELL: metatrace::heap::Layout =
-    metatrace::heap::Layout::object("weakcell", 8, &[]).with_weak(&[HEADER]);
+pub static WEAKCELL: metatrace::heap::Layout = metatrace::heap::Layout::object("weakcell", 8, &[]).with_weak(&[HEADER]);
 
 /// Whether instances of class `t` need their `__del__` run: registered when made. (The
 /// classes' dicts are read, not the attribute cache: most classes have no `__del__`, and

@@ -1,5 +1,5 @@
 # Flag aliases, one-method ABC checks against builtin types, and NormalDist quantiles.
-from enum import Flag, auto
+from enum import Enum, Flag, auto
 from collections.abc import Hashable, Callable
 import statistics
 

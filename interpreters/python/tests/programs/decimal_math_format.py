@@ -2,15 +2,14 @@
 # strings, e/g format specs with exact digits, and str/format of int/float/str subclasses.
 from decimal import Decimal as D, localcontext
 
-for text in ["1", "2", "0.5", "10", "1e-5", "123.456", "-1", "-20.5", "0", "1000"]:
+for text in ["2", "0.5", "1e-5", "-20.5", "0"]:
     d = D(text)
     row = [text, d.exp()]
     if d > 0:
         row += [d.ln(), d.log10()]
     print(*row)
 
-for base, power in [("2", "0.5"), ("4", "0.5"), ("10", "-1.5"), ("2.5", "3.3"), ("1", "0.5"),
-                    ("2.878", "1.0"), ("0.002", "37.0"), ("1.05", "12.5")]:
+for base, power in [("2", "0.5"), ("4", "0.5"), ("1", "0.5"), ("2.878", "1.0"), ("0.002", "37.0")]:
     print(base, "**", power, "=", D(base) ** D(power))
 
 with localcontext() as ctx:
@@ -19,7 +18,7 @@ with localcontext() as ctx:
 
 # Compound interest: principal * (1 + rate) ** years, fractional years.
 principal, rate = D("2500.00"), D("0.045")
-for years in ["1", "2.5", "10", "0.25"]:
+for years in ["1", "2.5"]:
     amount = principal * (1 + rate) ** D(years)
     print(f"{years:>5} years: {amount.quantize(D('0.01')):>10}")
 

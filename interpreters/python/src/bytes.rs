@@ -181,12 +181,7 @@ pub fn byte_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, what: &str) 
 /// The bytes of an iterable of ints (or of a bytes-like object).
 /// (`what` starts the error for an int out of range: CPython says "bytes" for `bytes(...)`,
 /// "byte" for a bytearray's.)
-pub fn bytes_of_iterable<S: Space>(
-    cx: &mut Cx<'_, S>,
-    rt: &Python,
-    o: usize,
-    what: &str,
-) -> Result<Vec<u8>, usize> {
+pub fn bytes_of_iterable<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, what: &str) -> Result<Vec<u8>, usize> {
     if let Some(b) = buffer(o) {
         return Ok(b.to_vec());
     }

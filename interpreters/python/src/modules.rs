@@ -236,11 +236,8 @@ fn run_module<S: Space>(
     if package {
         rt.packages.borrow_mut().insert(name.to_string());
         // `__path__`: where the package's modules are (its folder).
-        let dir = if has_file {
-            std::path::Path::new(filename).parent().map(|d| d.display().to_string())
-        } else {
-            None
-        };
+        let dir =
+            if has_file { std::path::Path::new(filename).parent().map(|d| d.display().to_string()) } else { None };
         let l = match dir {
             Some(d) => {
                 let s = new_str(cx.heap_mut(), &d);

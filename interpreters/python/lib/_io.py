@@ -1263,7 +1263,7 @@ class BytesIO(BufferedIOBase):
 
     def getbuffer(self):
         self._check_open()
-        return self._buf
+        return memoryview(self._buf)
 
     def read(self, size=-1):
         self._check_open()

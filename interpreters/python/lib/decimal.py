@@ -244,6 +244,116 @@ def _parse(text):
     return sign, int(whole + frac), exp - len(frac)
 
 
+def _place_point(digits, point, exp, mark, always_exp):
+    """`digits` with the decimal point after the first `point` of them (zeros added as
+    needed), then `mark` and exponent `exp` (left out when it is 0, unless `always_exp`)."""
+    if point <= 0:
+        text = "0." + "0" * -point + digits
+    elif point >= len(digits):
+        text = digits + "0" * (point - len(digits))
+    else:
+        text = digits[:point] + "." + digits[point:]
+    if exp or always_exp:
+        text += mark + ("+" if exp >= 0 else "-") + str(abs(exp))
+    return text
+
+
+# -- exp, ln and log10 to any precision, in fixed point: an int n stands for n / 10**scale.
+
+def _atanh_fixed(num, den, scale):
+    """atanh(num/den) (|num/den| well below 1) in fixed point."""
+    if num < 0:
+        return -_atanh_fixed(-num, den, scale)
+    one = 10 ** scale
+    z = num * one // den
+    z2 = z * z // one
+    term = z
+    total = z
+    k = 1
+    while term:
+        term = term * z2 // one
+        k += 2
+        total += term // k
+    return total
+
+
+def _ln_fixed(coef, exp, scale):
+    """ln(coef * 10**exp) (coef > 0) in fixed point."""
+    guard = scale + 10
+    one = 10 ** guard
+    length = len(str(coef))
+    # coef * 10**exp = f * 10**(exp + length) with f in [0.1, 1), then f * 2**j in
+    # [0.75, 1.5).
+    f = coef * one // 10 ** length
+    j = 0
+    while f * 4 < one * 3:
+        f *= 2
+        j += 1
+    ln2 = 2 * _atanh_fixed(1, 3, guard)
+    ln10 = 3 * ln2 + 2 * _atanh_fixed(1, 9, guard)
+    result = 2 * _atanh_fixed(f - one, f + one, guard) - j * ln2 + (exp + length) * ln10
+    return result // 10 ** 10
+
+
+def _exp_fixed(num, den, scale):
+    """exp(num/den) (num >= 0) in fixed point, as a pair (n, scale') for n / 10**scale'."""
+    halvings = (num // den + 1).bit_length() + 1
+    guard = scale + halvings + 10
+    one = 10 ** guard
+    y = num * one // (den << halvings)
+    term = one
+    total = one
+    k = 0
+    while term:
+        k += 1
+        term = term * y // (one * k)
+        total += term
+    for _ in range(halvings):
+        total = total * total // one
+    return total, guard
+
+
+def _correctly_rounded(sign, coef, exp, context):
+    rounding = Context(prec=context.prec, rounding=ROUND_HALF_EVEN)
+    return Decimal._make(sign, coef, exp)._round(rounding)
+
+
+def _ln_decimal(value, context, extra=0):
+    """ln(value) of a positive finite Decimal, `context.prec + extra` digits."""
+    digits = context.prec + extra
+    scale = digits + 10
+    while True:
+        n = _ln_fixed(value._int, value._exp, scale)
+        if len(str(abs(n))) >= digits + 6:
+            break
+        # Near ln(1) = 0 the leading digits cancel: more places after the point.
+        scale += digits + 6 - len(str(abs(n)))
+    return Decimal._make(1 if n < 0 else 0, abs(n), -scale)
+
+
+def _exp_decimal(value, context):
+    """exp(value) of a finite Decimal, rounded to the context precision."""
+    num, den = value._value()
+    if num == 0:
+        return Decimal(1)
+    # exp(x) = 10**q * exp(x - q ln 10), with 0 <= x - q ln 10 < ln 10.
+    q = _math.floor(num / den / 2.302585092994046) if abs(num) < den * 10 ** 300 else None
+    if q is None:
+        raise OverflowError("exponent of exp() out of range")
+    scale = context.prec + 10
+    fine = scale + len(str(abs(q))) + 5
+    ln10 = _ln_fixed(10, 0, fine)
+    rest = num * 10 ** fine // den - q * ln10
+    while rest < 0:
+        q -= 1
+        rest += ln10
+    while rest >= ln10:
+        q += 1
+        rest -= ln10
+    n, scale = _exp_fixed(rest, 10 ** fine, scale)
+    return _correctly_rounded(0, n, q - scale, context)
+
+
 class Decimal:
     """A decimal number: (-1)**sign * coefficient * 10**exponent, or a special value."""
 
@@ -306,25 +416,26 @@ class Decimal:
         if self._special == "n":
             return sign + "NaN"
         digits = str(self._int)
-        exp = self._exp
-        adjusted = exp + len(digits) - 1
-        if exp <= 0 and adjusted >= -6:
-            if exp == 0:
-                return sign + digits
-            point = len(digits) + exp
-            if point > 0:
-                return sign + digits[:point] + "." + digits[point:]
-            return sign + "0." + "0" * (-point) + digits
-        text = digits[0]
-        if len(digits) > 1:
-            text += "." + digits[1:]
-        return sign + text + "E" + ("+" if adjusted >= 0 else "-") + str(abs(adjusted))
+        # `point`: how many of the digits come before the decimal point (may be <= 0, or
+        # more than there are digits).
+        before = self._exp + len(digits)
+        if self._exp <= 0 and before > -6:
+            point = before
+        elif not eng:
+            point = 1
+        elif self._int == 0:
+            # Engineering notation keeps the exponent a multiple of three.
+            point = (before + 1) % 3 - 1
+        else:
+            point = (before - 1) % 3 + 1
+        return sign + _place_point(digits, point, before - point, "E", False)
+
 
     def __repr__(self):
         return "Decimal('%s')" % self
 
     def to_eng_string(self, context=None):
-        return str(self)
+        return self.__str__(eng=True)
 
     def __format__(self, spec):
         import re
@@ -347,13 +458,8 @@ class Decimal:
                     value = value.quantize(Decimal((0, (1,), -int(prec))),
                                            rounding=getcontext().rounding)
                 body = abs(value)._plain()
-            elif kind in ("e", "E"):
-                body = format(float(abs(value)), ("." + prec if prec else "") + kind)
-            elif kind in ("g", "G", "n"):
-                if prec is None:
-                    body = str(abs(value))
-                else:
-                    body = format(float(abs(value)), "." + prec + ("g" if kind == "n" else kind))
+            elif kind in ("e", "E", "g", "G", "n"):
+                body = abs(value)._scientific(kind, None if prec is None else int(prec))
             else:
                 if prec is not None:
                     digits = len(str(value._int))
@@ -390,6 +496,32 @@ class Decimal:
         if align == "=":
             return sign + fill * pad + body
         return fill * pad + sign + body
+
+    def _scientific(self, kind, prec):
+        # The digits of a finite, non-negative value in format kind e/E/g/G/n, rounded to
+        # `prec` places after the point (e) or significant digits (g) by the context.
+        rounding = getcontext().rounding
+        value = self
+        if prec is not None:
+            if kind in "eE":
+                value = value._round(Context(prec=prec + 1, rounding=rounding))
+                short = prec + 1 - len(str(value._int))
+                if short > 0 and value._int:
+                    value = Decimal._make(value._sign, value._int * 10 ** short, value._exp - short)
+            else:
+                prec = prec or 1
+                if len(str(value._int)) > prec:
+                    value = value._round(Context(prec=prec, rounding=rounding))
+        digits = str(value._int)
+        before = value._exp + len(digits)
+        if kind in "eE":
+            point = 1 - prec if value._int == 0 and prec is not None else 1
+        elif value._exp <= 0 and before > -6:
+            point = before
+        else:
+            point = 1
+        mark = "E" if kind in "EG" else "e"
+        return _place_point(digits, point, before - point, mark, kind in "eE")
 
     def _plain(self):
         digits = str(self._int)
@@ -593,8 +725,9 @@ class Decimal:
         other = _convert(other)
         if other is NotImplemented:
             return other
-        if other._exp >= 0 and not other._special:
-            n = other._int * 10 ** other._exp * (-1 if other._sign else 1)
+        if not other._special and (other._exp >= 0 or other._int % 10 ** -other._exp == 0):
+            # An integral exponent (1.0 too): the exact power, rounded.
+            n = other._value()[0] // other._value()[1]
             if n >= 0:
                 result = Decimal._make(self._sign if n % 2 else 0, self._int ** n,
                                        self._exp * n)._round()
@@ -604,8 +737,25 @@ class Decimal:
             if modulo is not None:
                 result = result % modulo
             return result
-        value = float(self) ** float(other)
-        return Decimal(repr(value))._round()
+        context = getcontext()
+        if self._special or other._special:
+            value = float(self) ** float(other)
+            return Decimal(repr(value))._round()
+        if self._int == 0:
+            return Decimal("Infinity") if other._sign else Decimal(0)
+        if self._sign:
+            context._raise(InvalidOperation, "[<class 'decimal.InvalidOperation'>]")
+        if self == 1:
+            # (Inexact in general: the full precision's digits.)
+            return Decimal._make(0, 10 ** (context.prec - 1), 1 - context.prec)
+        # x ** y = exp(y * ln x), ln x with enough digits for the product's.
+        extra = 6 + len(str(abs(other._exp + len(str(other._int)))))
+        ln = _ln_decimal(self, context, extra + max(0, other.adjusted()))
+        product = Decimal._make(ln._sign ^ other._sign, ln._int * other._int, ln._exp + other._exp)
+        result = _exp_decimal(product, context)
+        if modulo is not None:
+            result = result % modulo
+        return result
 
     def __rpow__(self, other):
         other = _convert(other)
@@ -856,13 +1006,49 @@ class Decimal:
         return result
 
     def exp(self, context=None):
-        return Decimal(repr(_math.exp(float(self))))._round(context)
+        context = context or getcontext()
+        if self._special == "n":
+            return Decimal(self)
+        if self._special == "F":
+            return Decimal(0) if self._sign else Decimal(self)
+        return _exp_decimal(self, context)
+
+    def _log_domain(self, context):
+        # The special and out-of-domain cases of ln and log10 (None: a positive number).
+        if self._special == "n":
+            return Decimal(self)
+        if self._int == 0 and not self._special:
+            return Decimal("-Infinity")
+        if self._sign:
+            context._raise(InvalidOperation, "[<class 'decimal.InvalidOperation'>]")
+        if self._special == "F":
+            return Decimal(self)
+        return None
 
     def ln(self, context=None):
-        return Decimal(repr(_math.log(float(self))))._round(context)
+        context = context or getcontext()
+        special = self._log_domain(context)
+        if special is not None:
+            return special
+        if self == 1:
+            return Decimal(0)
+        return _ln_decimal(self, context, 3)._round(Context(prec=context.prec))
 
     def log10(self, context=None):
-        return Decimal(repr(_math.log10(float(self))))._round(context)
+        context = context or getcontext()
+        special = self._log_domain(context)
+        if special is not None:
+            return special
+        digits = str(self._int)
+        if digits.rstrip("0") == "1":
+            # An exact power of ten: an exact integer.
+            return Decimal(self._exp + len(digits) - 1)
+        ln = _ln_decimal(self, context, 6)
+        ln10 = _ln_decimal(Decimal(10), context, 6)
+        shift = context.prec + 12
+        num = ln._int * 10 ** shift // ln10._int
+        result = Decimal._make(ln._sign, num, ln._exp - ln10._exp - shift)
+        return result._round(Context(prec=context.prec))
 
     def fma(self, other, third, context=None):
         return (self * other + third)

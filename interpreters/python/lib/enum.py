@@ -86,23 +86,41 @@ def _first_enum_and_member_type(bases):
 class _EnumDict(dict):
     """The namespace of an enumeration's class body: refuses to bind a member's name twice."""
 
-    def __init__(self, cls_name):
+    def __init__(self, cls_name, generate=None):
         super().__init__()
         self._cls_name = cls_name
         self._member_names = set()
         self._ignore = ()
+        # As the body runs, auto() values are made at once (so `ALL = READ | WRITE` sees
+        # the values), by the _generate_next_value_ inherited or defined before them.
+        self._generate = generate
+        self._last_values = []
 
     def __setitem__(self, key, value):
         if key == "_ignore_":
             self._ignore = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        elif key == "_generate_next_value_":
+            self._generate = getattr(value, "__func__", value)
         elif not (_is_dunder(key) or _is_sunder(key) or _is_private(self._cls_name, key)
                   or key in self._ignore):
             is_member = not _is_descriptor(value) or isinstance(value, member)
             if key in self._member_names or (is_member and key in self):
                 raise TypeError("%r already defined as %r" % (key, self[key]))
             if is_member:
+                if self._generate is not None:
+                    if isinstance(value, auto):
+                        value = self._auto_value(key, value)
+                    elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
+                        value = tuple(self._auto_value(key, v) if isinstance(v, auto) else v
+                                      for v in value)
                 self._member_names.add(key)
+                self._last_values.append(value.value if isinstance(value, member) else value)
         super().__setitem__(key, value)
+
+    def _auto_value(self, key, value):
+        if value.value == "_auto_null":
+            value.value = self._generate(key, 1, len(self._member_names), self._last_values[:])
+        return value.value
 
 
 class EnumType(type):
@@ -111,7 +129,9 @@ class EnumType(type):
 
     @classmethod
     def __prepare__(metacls, cls, bases, **kwds):
-        return _EnumDict(cls)
+        first = bases[-1] if bases else None
+        generate = getattr(first, "_generate_next_value_", None) if isinstance(first, EnumType) else None
+        return _EnumDict(cls, generate)
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         member_type, first_enum = _first_enum_and_member_type(bases)
@@ -202,7 +222,9 @@ class EnumType(type):
         obj._name_ = name
         obj.__objclass__ = cls
         obj._sort_order_ = len(cls._member_names_)
-        cls._member_names_.append(name)
+        if Flag is None or not issubclass(cls, Flag) or _power_of_two(value):
+            # A flag's multi-bit (and zero) members are aliases: not iterated, not counted.
+            cls._member_names_.append(name)
         cls._member_map_[name] = obj
         try:
             cls._value2member_map_[value] = obj

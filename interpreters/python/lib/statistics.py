@@ -471,6 +471,41 @@ class NormalDist:
             raise StatisticsError('cdf() not defined when sigma is zero')
         return 0.5 * (1.0 + math.erf((x - self._mu) / (self._sigma * math.sqrt(2.0))))
 
+    def inv_cdf(self, p):
+        if p <= 0.0 or p >= 1.0:
+            raise StatisticsError('p must be in the range 0.0 < p < 1.0')
+        if self._sigma <= 0.0:
+            raise StatisticsError('cdf() not defined when sigma at or below zero')
+        return _normal_quantile(p, self._mu, self._sigma)
+
+    def quantiles(self, n=4):
+        return [self.inv_cdf(i / n) for i in range(1, n)]
+
+    def samples(self, n, *, seed=None):
+        import random
+        gauss = random.gauss if seed is None else random.Random(seed).gauss
+        mu, sigma = self._mu, self._sigma
+        return [gauss(mu, sigma) for _ in range(n)]
+
+    def overlap(self, other):
+        if not isinstance(other, NormalDist):
+            raise TypeError('Expected another NormalDist instance')
+        X, Y = self, other
+        if (Y._sigma, Y._mu) < (X._sigma, X._mu):
+            X, Y = Y, X
+        X_var, Y_var = X.variance, Y.variance
+        if not X_var or not Y_var:
+            raise StatisticsError('overlap() not defined when sigma is zero')
+        dv = Y_var - X_var
+        dm = math.fabs(Y._mu - X._mu)
+        if not dv:
+            return 1.0 - math.erf(dm / (2.0 * X._sigma * math.sqrt(2.0)))
+        a = X._mu * Y_var - Y._mu * X_var
+        b = X._sigma * Y._sigma * math.sqrt(dm * dm + dv * math.log(Y_var / X_var))
+        x1 = (a + b) / dv
+        x2 = (a - b) / dv
+        return 1.0 - (math.fabs(Y.cdf(x1) - X.cdf(x1)) + math.fabs(Y.cdf(x2) - X.cdf(x2)))
+
     def zscore(self, x):
         if not self._sigma:
             raise StatisticsError('zscore() not defined when sigma is zero')
@@ -535,6 +570,55 @@ class NormalDist:
 
     def __repr__(self):
         return f'{type(self).__name__}(mu={self._mu!r}, sigma={self._sigma!r})'
+
+
+def _poly(coeffs, r):
+    # Horner's rule, highest coefficient first.
+    acc = coeffs[0]
+    for c in coeffs[1:]:
+        acc = acc * r + c
+    return acc
+
+
+# Wichura's algorithm AS 241 (Applied Statistics, 1988): rational approximations of the
+# normal quantile in three regions.
+_AS241_A = (2509.0809287301226727, 33430.575583588128105, 67265.770927008700853,
+            45921.953931549871457, 13731.693765509461125, 1971.5909503065514427,
+            133.14166789178437745, 3.387132872796366608)
+_AS241_B = (5226.495278852854561, 28729.085735721942674, 39307.89580009271061,
+            21213.794301586595867, 5394.1960214247511077, 687.1870074920579083,
+            42.313330701600911252, 1.0)
+_AS241_C = (7.7454501427834140764e-4, 0.0227238449892691845833, 0.24178072517745061177,
+            1.27045825245236838258, 3.64784832476320460504, 5.7694972214606914055,
+            4.6303378461565452959, 1.42343711074968357734)
+_AS241_D = (1.05075007164441684324e-9, 5.475938084995344946e-4, 0.0151986665636164571966,
+            0.14810397642748007459, 0.68976733498510000455, 1.6763848301838038494,
+            2.05319162663775882187, 1.0)
+_AS241_E = (2.01033439929228813265e-7, 2.71155556874348757815e-5, 0.0012426609473880784386,
+            0.026532189526576123093, 0.29656057182850489123, 1.7848265399172913358,
+            5.4637849111641143699, 6.6579046435011037772)
+_AS241_F = (2.04426310338993978564e-15, 1.4215117583164458887e-7, 1.8463183175100546818e-5,
+            7.868691311456132591e-4, 0.0148753612908506148525, 0.13692988092273580531,
+            0.59983220655588793769, 1.0)
+
+
+def _normal_quantile(p, mu, sigma):
+    q = p - 0.5
+    if math.fabs(q) <= 0.425:
+        r = 0.180625 - q * q
+        x = _poly(_AS241_A, r) * q / _poly(_AS241_B, r)
+        return mu + x * sigma
+    r = p if q <= 0.0 else 1.0 - p
+    r = math.sqrt(-math.log(r))
+    if r <= 5.0:
+        r = r - 1.6
+        x = _poly(_AS241_C, r) / _poly(_AS241_D, r)
+    else:
+        r = r - 5.0
+        x = _poly(_AS241_E, r) / _poly(_AS241_F, r)
+    if q < 0.0:
+        x = -x
+    return mu + x * sigma
 
 
 def _mean_stdev(data):

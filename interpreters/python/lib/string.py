@@ -148,29 +148,48 @@ class Formatter:
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
+        return self._vformat(format_string, args, kwargs, 2, 0)[0]
+
+    def _vformat(self, format_string, args, kwargs, depth, auto):
+        # `auto`: the next automatic field number, or False once a field is numbered by hand.
+        if depth < 0:
+            raise ValueError("Max string recursion exceeded")
         out = []
         for literal, field, spec, conversion in self.parse(format_string):
             out.append(literal)
             if field is None:
                 continue
+            if field == "":
+                if auto is False:
+                    raise ValueError("cannot switch from manual field specification to "
+                                     "automatic field numbering")
+                field = str(auto)
+                auto += 1
+            elif field.isdigit():
+                if auto:
+                    # (CPython's Formatter gives this message both ways round.)
+                    raise ValueError("cannot switch from manual field specification to "
+                                     "automatic field numbering")
+                auto = False
             obj, _ = self.get_field(field, args, kwargs)
             obj = self.convert_field(obj, conversion)
+            if spec:
+                spec, auto = self._vformat(spec, args, kwargs, depth - 1, auto)
             out.append(self.format_field(obj, spec))
-        return "".join(out)
+        return "".join(out), auto
 
     def parse(self, format_string):
         result = []
         literal = []
         i = 0
         n = len(format_string)
-        auto = 0
         while i < n:
             c = format_string[i]
-            if c == "{" and i + 1 < n and format_string[i + 1] == "{":
-                literal.append("{")
-                i += 2
-            elif c == "}" and i + 1 < n and format_string[i + 1] == "}":
-                literal.append("}")
+            if c in "{}" and i + 1 < n and format_string[i + 1] == c:
+                # An escaped brace ends a literal piece (as CPython's parser splits them).
+                literal.append(c)
+                result.append(("".join(literal), None, None, None))
+                literal = []
                 i += 2
             elif c == "{":
                 depth = 1
@@ -192,9 +211,6 @@ class Formatter:
                 bang = body.find("!")
                 if bang >= 0:
                     body, conversion = body[:bang], body[bang + 1:]
-                if body == "":
-                    body = str(auto)
-                    auto += 1
                 result.append(("".join(literal), body, spec, conversion))
                 literal = []
                 i = j

@@ -333,6 +333,15 @@ class TracebackException:
         self.__context__ = None
         self.__suppress_context__ = exc_value.__suppress_context__ if exc_value is not None else False
         self.exceptions = None
+        self.max_group_width = max_group_width
+        self.max_group_depth = max_group_depth
+        if exc_value is not None and isinstance(exc_value, BaseExceptionGroup):
+            self.exceptions = [
+                TracebackException(type(sub), sub, sub.__traceback__, limit=limit,
+                                   lookup_lines=lookup_lines, capture_locals=capture_locals,
+                                   max_group_width=max_group_width,
+                                   max_group_depth=max_group_depth, _seen=_seen)
+                for sub in exc_value.exceptions]
         if exc_value is not None:
             cause = exc_value.__cause__
             if cause is not None and id(cause) not in _seen:
@@ -407,6 +416,8 @@ class TracebackException:
         yield "{}: {}{}\n".format(stype, msg, filename_suffix)
 
     def format(self, *, chain=True, _ctx=None):
+        if _ctx is None:
+            _ctx = _GroupPrintContext()
         output = []
         exc = self
         if chain:
@@ -423,17 +434,81 @@ class TracebackException:
             output.append((None, exc))
         for msg, exc in reversed(output):
             if msg is not None:
-                yield msg
-            if exc.stack:
-                yield 'Traceback (most recent call last):\n'
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+                yield from _ctx.emit(msg)
+            if exc.exceptions is None:
+                if exc.stack:
+                    yield from _ctx.emit('Traceback (most recent call last):\n')
+                    yield from _ctx.emit(exc.stack.format())
+                yield from _ctx.emit(exc.format_exception_only())
+            elif _ctx.depth > exc.max_group_depth:
+                yield from _ctx.emit(f"... (max_group_depth is {exc.max_group_depth})\n")
+            else:
+                yield from exc._format_group(chain, _ctx)
+
+    def _format_group(self, chain, _ctx):
+        # An exception group: its own traceback and line in a box drawn with `+`, `-` and
+        # `|`, then each sub-exception, numbered, one level further in.
+        outermost = _ctx.depth == 0
+        if outermost:
+            _ctx.depth += 1
+        if self.stack:
+            yield from _ctx.emit('Exception Group Traceback (most recent call last):\n',
+                                 margin='+' if outermost else '|')
+            yield from _ctx.emit(self.stack.format())
+        yield from _ctx.emit(self.format_exception_only())
+        count = len(self.exceptions)
+        width = self.max_group_width
+        shown = count if count <= width else width + 1
+        _ctx.need_close = False
+        for i in range(shown):
+            last = i == shown - 1
+            if last:
+                _ctx.need_close = True
+            truncated = i >= width
+            title = '...' if truncated else str(i + 1)
+            yield (_ctx.indent() + ('+-' if i == 0 else '  ') +
+                   '+---------------- ' + title + ' ----------------\n')
+            _ctx.depth += 1
+            if not truncated:
+                yield from self.exceptions[i].format(chain=chain, _ctx=_ctx)
+            else:
+                rest = count - width
+                yield from _ctx.emit(f"and {rest} more exception{'s' if rest > 1 else ''}\n")
+            if last and _ctx.need_close:
+                yield _ctx.indent() + '+------------------------------------\n'
+                _ctx.need_close = False
+            _ctx.depth -= 1
+        if outermost:
+            _ctx.depth = 0
 
     def print(self, *, file=None, chain=True):
         if file is None:
             file = sys.stderr
         for line in self.format(chain=chain):
             print(line, file=file, end="")
+
+
+class _GroupPrintContext:
+    """How deep in exception groups the formatting is, for the margins it draws."""
+
+    def __init__(self):
+        self.depth = 0
+        self.need_close = False
+
+    def indent(self):
+        return ' ' * (2 * self.depth)
+
+    def emit(self, text_gen, margin='|'):
+        prefix = self.indent()
+        if self.depth:
+            prefix += margin + ' '
+        if isinstance(text_gen, str):
+            text_gen = (text_gen,)
+        for text in text_gen:
+            if not prefix:
+                yield text
+            else:
+                yield ''.join(prefix + line for line in text.splitlines(True))
 
 
 def _format_final_exc_line(etype, value):

@@ -179,12 +179,14 @@ pub fn byte_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, what: &str) 
 }
 
 /// The bytes of an iterable of ints (or of a bytes-like object).
-pub fn bytes_of_iterable<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<Vec<u8>, usize> {
+/// (`what` starts the error for an int out of range: CPython says "bytes" for `bytes(...)`,
+/// "byte" for a bytearray's.)
+pub fn bytes_of_iterable<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, what: &str) -> Result<Vec<u8>, usize> {
     if let Some(b) = buffer(o) {
         return Ok(b.to_vec());
     }
     let items = builtins::collect(cx, rt, o)?;
-    items.into_iter().map(|i| byte_of(cx, rt, i, "bytes")).collect()
+    items.into_iter().map(|i| byte_of(cx, rt, i, what)).collect()
 }
 
 /// `bytes(...)` / `bytearray(...)`: from nothing, a size, a str and an encoding, a bytes-like
@@ -265,7 +267,7 @@ pub fn construct<S: Space>(
         let msg = format!("cannot convert '{}' object to {name}", type_name(rt, src));
         return err(cx, rt, "TypeError", &msg);
     }
-    let v = bytes_of_iterable(cx, rt, src)?;
+    let v = bytes_of_iterable(cx, rt, src, if array { "byte" } else { "bytes" })?;
     Ok(made(cx, v))
 }
 
@@ -317,7 +319,7 @@ pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize, key: usize, 
                 "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
             ));
         } else {
-            bytes_of_iterable(cx, rt, v)?
+            bytes_of_iterable(cx, rt, v, "byte")?
         };
         let d = data_mut(o);
         if c == 1 {

@@ -206,6 +206,13 @@ pub(crate) fn float_general(x: f64, prec: usize, alt: bool) -> String {
 /// `format(v, spec)` for builtin values; instances use `__format__` or `str`.
 pub fn format<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, v: usize, spec: &str) -> Result<String, usize> {
     if is(v, &INSTANCE) {
+        // The builtin `__format__`s (int's, str's, object's, ...) give `str(self)` for the
+        // empty spec: a subclass's own `__str__` or `__repr__`.
+        if spec.is_empty()
+            && crate::classes::lookup(rt, builtins::peek_type(rt, v), "__format__").is_some_and(|f| is(f, &BUILTIN))
+        {
+            return builtins::to_str(cx, rt, v);
+        }
         let __t1 = crate::runtime::new_str(cx.heap_mut(), spec);
         if let Some(r) = builtins::call_method(cx, rt, v, "__format__", &[__t1]) {
             let r = r?;

@@ -179,6 +179,14 @@ pub fn module_getattr<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, module: 
             return Outcome::Call(f, smallvec::smallvec![n]);
         }
     }
+    // `module.__dict__`: its names, as `vars(module)` gives them.
+    if name == "__dict__" {
+        if let Some(vars) = peek_global_of(rt, rt.builtins.get(), "vars") {
+            let f = cx.const_ref(vars);
+            let m = cx.const_ref(addr);
+            return Outcome::Call(f, smallvec::smallvec![m]);
+        }
+    }
     let msg = format!("module '{mname}' has no attribute '{name}'");
     Outcome::Raise(crate::errors::new_error(cx, rt, "AttributeError", &msg))
 }

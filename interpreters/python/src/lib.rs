@@ -289,6 +289,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
                 dict.push((Rc::from(m), b));
             }
         }
+        // The mutable containers' classes say they are unhashable (`dict.__hash__ is None`).
+        if matches!(name, "list" | "dict" | "set" | "bytearray" | "slice") {
+            dict.push((Rc::from("__hash__"), rt.none.get()));
+        }
         let bases: Vec<usize> = base;
         let t =
             classes::make_class(rt, vm.heap_mut(), version, name, &bases, dict).expect("builtin classes have an MRO");

@@ -174,6 +174,30 @@ fn load<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> PyResult {
     run_module(cx, rt, name, &source, &file.display().to_string(), package, true)
 }
 
+/// `importlib.reload(m)`: runs the module's source again in the same module object (its
+/// names stay, the new definitions replace theirs).
+pub fn reload<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
+    let name = rt.modules.borrow()[rt.module_id(m) as usize].name.to_string();
+    let (source, filename) = if let Some(found) = crate::stdlib::find(&name) {
+        (found.source.to_string(), crate::stdlib::filename(&name).to_string())
+    } else if let Some((file, _)) = find(rt, &name) {
+        match std::fs::read_to_string(&file) {
+            Ok(s) => (s, file.display().to_string()),
+            Err(e) => return err(cx, rt, "ImportError", &format!("cannot read {}: {e}", file.display())),
+        }
+    } else {
+        let msg = format!("spec not found for the module '{name}'");
+        return err(cx, rt, "ModuleNotFoundError", &msg);
+    };
+    let code = match crate::compile::compile_module(&source, &filename) {
+        Ok(c) => c,
+        Err(e) => return Err(syntax_error(cx, rt, &e)),
+    };
+    rt.sources.borrow_mut().insert(Rc::from(filename.as_str()), Rc::from(source.as_str()));
+    run_code_in(cx, rt, &code, m, 0)?;
+    Ok(m)
+}
+
 /// What a program put in `sys.modules` under `name` (as `os` does for `os.path`).
 fn sys_modules_entry<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, name: &str) -> Result<Option<usize>, usize> {
     let sys = rt.module_cache.borrow().get("sys").copied();
@@ -211,6 +235,18 @@ fn run_module<S: Space>(
     }
     if package {
         rt.packages.borrow_mut().insert(name.to_string());
+        // `__path__`: where the package's modules are (its folder).
+        let dir =
+            if has_file { std::path::Path::new(filename).parent().map(|d| d.display().to_string()) } else { None };
+        let l = match dir {
+            Some(d) => {
+                let s = new_str(cx.heap_mut(), &d);
+                let _ = cx.root(s);
+                new_list(cx.heap_mut(), &[s])
+            }
+            None => new_list(cx.heap_mut(), &[]),
+        };
+        globals::set_global_raw(rt, cx.heap_mut(), m, "__path__", l);
     }
     // `__package__`: the package itself, or the module's parent ('' at the top).
     let parent = if package { name } else { name.rsplit_once('.').map_or("", |(p, _)| p) };

@@ -116,6 +116,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "configparser" => "configparser.py";
     "colorsys" => "colorsys.py";
     "getopt" => "getopt.py";
+    "sched" => "sched.py";
 };
 
 /// The embedded module `name`, if there is one.

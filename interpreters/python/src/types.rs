@@ -384,6 +384,18 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
             }
         }
     }
+    if name == "__module__" && is(obj, &BUILTIN) {
+        // SAFETY: a live builtin's fields.
+        let (id, bound) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
+        let full = crate::library::NAMES[id];
+        if bound != 0 {
+            return Ok(rt.none.get());
+        }
+        if !builtins::is_method_name(full) {
+            let module = full.rsplit_once('.').map_or("builtins", |(m, _)| m);
+            return Ok(new_str(cx.heap_mut(), module));
+        }
+    }
     if is(obj, &SLICE) {
         let field = match name {
             "start" => Some(&SLICE_START),

@@ -1060,7 +1060,7 @@ pub(super) fn ba_extend<S: Space>(
     if is(v, &STR) {
         return err(cx, rt, "TypeError", "expected iterable of integers; got: 'str'");
     }
-    let more = crate::bytes::bytes_of_iterable(cx, rt, v)?;
+    let more = crate::bytes::bytes_of_iterable(cx, rt, v, "byte")?;
     data_mut(this(t)).extend(more);
     Ok(rt.none.get())
 }
@@ -1229,7 +1229,7 @@ pub(super) fn int_from_bytes<S: Space>(
             let msg = format!("cannot convert '{}' object to bytes", tname(rt, src));
             return err(cx, rt, "TypeError", &msg);
         }
-        None => crate::bytes::bytes_of_iterable(cx, rt, src)?,
+        None => crate::bytes::bytes_of_iterable(cx, rt, src, "bytes")?,
     };
     let big = big_endian(cx, rt, p[1])?;
     let signed = match p[2] {

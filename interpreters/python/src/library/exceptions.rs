@@ -479,7 +479,19 @@ pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> P
     if code.freevars.is_empty() && code.cellvars.is_empty() {
         flags |= 0x40;
     }
-    let local_count = code.varnames.len() - code.freevars.len();
+    // CPython's `co_varnames` are the arguments and the locals that are not cells (a cell
+    // that is not an argument is only in `co_cellvars`).
+    let nargs = code.argcount as usize
+        + code.kwonlyargcount as usize
+        + usize::from(code.varargs)
+        + usize::from(code.varkeywords);
+    let is_free = |k: usize| code.freevars.iter().any(|&i| i as usize == k);
+    let is_cell = |k: usize| code.cellvars.iter().any(|&i| i as usize == k);
+    let local_names: Vec<&str> = (0..code.varnames.len())
+        .filter(|&k| !is_free(k) && (k < nargs || !is_cell(k)))
+        .map(|k| &*code.varnames[k])
+        .collect();
+    let local_count = local_names.len();
     let counts = [
         ("co_firstlineno", code.firstline as i64),
         ("co_argcount", code.argcount as i64),
@@ -493,9 +505,12 @@ pub fn code_object<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, code_id: u32) -> P
         let n = new_int(cx.heap_mut(), v);
         classes::set_slot(cx, rt, co, name, n);
     }
-    let names: Vec<usize> = code.varnames[..local_count].iter().map(|n| new_str(cx.heap_mut(), n)).collect();
+    let names: Vec<usize> = local_names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     let t = crate::runtime::new_tuple(cx.heap_mut(), &names);
     classes::set_slot(cx, rt, co, "co_varnames", t);
+    let cells: Vec<usize> = code.cellvars.iter().map(|&i| new_str(cx.heap_mut(), &code.varnames[i as usize])).collect();
+    let t = crate::runtime::new_tuple(cx.heap_mut(), &cells);
+    classes::set_slot(cx, rt, co, "co_cellvars", t);
     let free: Vec<usize> = code.freevars.iter().map(|&i| new_str(cx.heap_mut(), &code.varnames[i as usize])).collect();
     let t = crate::runtime::new_tuple(cx.heap_mut(), &free);
     classes::set_slot(cx, rt, co, "co_freevars", t);

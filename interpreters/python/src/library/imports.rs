@@ -6,6 +6,7 @@ use super::*;
 rows! {
     "__import__" => builtin_import,
     "importlib.import_module" => importlib_import_module,
+    "importlib.reload" => importlib_reload,
     "module.__new__" => module_new,
 }
 
@@ -113,4 +114,19 @@ pub(super) fn importlib_import_module<S: Space>(
         }
     };
     crate::modules::import_module(cx, rt, &full)
+}
+
+/// `importlib.reload(module)`: the module, its source run again in it.
+pub(super) fn importlib_reload<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let m = super::textargs::one(cx, rt, "reload", args, kw)?;
+    if !is(m, &MODULE) {
+        return err(cx, rt, "TypeError", "reload() argument must be a module");
+    }
+    crate::modules::reload(cx, rt, m)
 }

@@ -42,6 +42,8 @@ rows! {
     "type.__instancecheck__" => type_instancecheck,
     "type.__subclasscheck__" => type_subclasscheck,
     "function.__call__" => function_call,
+    "builtin_function_or_method.__call__" => function_call,
+    "method.__call__" => function_call,
     "list.__class_getitem__" => class_getitem,
     "dict.__class_getitem__" => class_getitem,
     "tuple.__class_getitem__" => class_getitem,

@@ -76,7 +76,77 @@ pub(super) fn str_casefold<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    mapped(cx, rt, t, args, kw, "str.casefold", |st| st.to_lowercase().replace('ß', "ss").replace('ς', "σ"))
+    mapped(cx, rt, t, args, kw, "str.casefold", |st| {
+        let mut out = String::with_capacity(st.len());
+        for c in st.chars() {
+            casefold_char(c, &mut out);
+        }
+        out
+    })
+}
+
+/// The characters whose full case folding differs from their lowercase (Unicode's
+/// CaseFolding.txt, C and F entries, against `char::to_lowercase`).
+const FOLD_UNLIKE_LOWER: &[(u32, u32)] = &[
+    (0xb5, 0xb5),
+    (0xdf, 0xdf),
+    (0x149, 0x149),
+    (0x17f, 0x17f),
+    (0x1f0, 0x1f0),
+    (0x345, 0x345),
+    (0x390, 0x390),
+    (0x3b0, 0x3b0),
+    (0x3c2, 0x3c2),
+    (0x3d0, 0x3d1),
+    (0x3d5, 0x3d6),
+    (0x3f0, 0x3f1),
+    (0x3f5, 0x3f5),
+    (0x587, 0x587),
+    (0x13a0, 0x13f5),
+    (0x13f8, 0x13fd),
+    (0x1c80, 0x1c88),
+    (0x1e96, 0x1e9b),
+    (0x1e9e, 0x1e9e),
+    (0x1f50, 0x1f50),
+    (0x1f52, 0x1f52),
+    (0x1f54, 0x1f54),
+    (0x1f56, 0x1f56),
+    (0x1f80, 0x1faf),
+    (0x1fb2, 0x1fb4),
+    (0x1fb6, 0x1fb7),
+    (0x1fbc, 0x1fbc),
+    (0x1fbe, 0x1fbe),
+    (0x1fc2, 0x1fc4),
+    (0x1fc6, 0x1fc7),
+    (0x1fcc, 0x1fcc),
+    (0x1fd2, 0x1fd3),
+    (0x1fd6, 0x1fd7),
+    (0x1fe2, 0x1fe4),
+    (0x1fe6, 0x1fe7),
+    (0x1ff2, 0x1ff4),
+    (0x1ff6, 0x1ff7),
+    (0x1ffc, 0x1ffc),
+    (0xab70, 0xabbf),
+    (0xfb00, 0xfb06),
+    (0xfb13, 0xfb17),
+];
+
+/// Appends the full case folding of `c`: its lowercase, except for the characters above,
+/// which fold as the lowercase of their uppercase (`ﬁ` to `fi`, `ß` to `ss`, `ς` to `σ`),
+/// Cherokee letters, which fold to their uppercase, and `ẞ`, to `ss`.
+fn casefold_char(c: char, out: &mut String) {
+    let n = c as u32;
+    if n < 0xb5 || !FOLD_UNLIKE_LOWER.iter().any(|&(lo, hi)| (lo..=hi).contains(&n)) {
+        out.extend(c.to_lowercase());
+    } else if matches!(n, 0x13a0..=0x13f5 | 0x13f8..=0x13fd | 0xab70..=0xabbf) {
+        out.extend(c.to_uppercase());
+    } else if n == 0x1e9e {
+        out.push_str("ss");
+    } else {
+        for u in c.to_uppercase() {
+            out.extend(u.to_lowercase());
+        }
+    }
 }
 pub(super) fn str_swapcase<S: Space>(
     cx: &mut Cx<'_, S>,

@@ -1,0 +1,2 @@
+"""A package for import_reload.py."""
+LOADS = []

@@ -189,6 +189,16 @@ class _LiteralAlias(_GenericAlias):
     def __repr__(self):
         return "typing.Literal[" + ", ".join(repr(a) for a in self.__args__) + "]"
 
+    def __eq__(self, other):
+        # The order of the values does not matter (nor does `1` against `True`: CPython
+        # compares the (value, type) pairs).
+        if not isinstance(other, _LiteralAlias):
+            return NotImplemented
+        return set((a, type(a)) for a in self.__args__) == set((a, type(a)) for a in other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset((a, type(a)) for a in self.__args__))
+
 
 class _SpecialAlias(_Final):
     """An unsubscripted generic alias of a class: List, Dict, Deque, Iterable, ..."""
@@ -647,13 +657,33 @@ def _eval_hint(value, globalns, localns):
         import builtins
         if hasattr(builtins, name):
             return getattr(builtins, name)
+        if not name.isidentifier():
+            # An expression (`"List[int]"`, `"Optional[Node]"`): evaluated in the namespaces.
+            return _eval_hint(eval(name, dict(globalns or {}), localns), globalns, localns)
         raise NameError("name '" + name + "' is not defined")
     return value
+
+
+def _default_globals(obj):
+    import sys
+    if isinstance(obj, type):
+        module = sys.modules.get(obj.__module__)
+        return vars(module) if module is not None else None
+    if hasattr(obj, "__globals__"):
+        return obj.__globals__
+    wrapped = getattr(obj, "__wrapped__", None)
+    if wrapped is not None and hasattr(wrapped, "__globals__"):
+        return wrapped.__globals__
+    if type(obj).__name__ == "module":
+        return vars(obj)
+    return None
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     """The annotations of a class (with its bases'), function or module, None as NoneType."""
     hints = {}
+    if globalns is None:
+        globalns = _default_globals(obj)
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
             ann = base.__dict__.get("__annotations__", {}) if hasattr(base, "__dict__") else \

@@ -310,6 +310,11 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
                 let v = unsafe { read_word(obj, d) } as usize;
                 return Ok(if v == 0 { rt.none.get() } else { v });
             }
+            "__globals__" => {
+                // SAFETY: a live function's globals are a module.
+                let m = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;
+                return crate::library::module_globals(cx, rt, m);
+            }
             "__module__" => {
                 // SAFETY: a live function's globals are a module.
                 let m = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;

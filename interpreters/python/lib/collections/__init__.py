@@ -832,6 +832,11 @@ class UserList:
     def __contains__(self, item):
         return item in self.data
 
+    def __reversed__(self):
+        # (Sequence's: a generator over the indices, last first.)
+        for i in reversed(range(len(self))):
+            yield self[i]
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             return type(self)(self.data[i])
@@ -1082,3 +1087,164 @@ def _register_abcs():
 
 _register_abcs()
 del _register_abcs
+
+
+def _user_string_data(x):
+    return x.data if isinstance(x, UserString) else x
+
+
+class UserString:
+    """A str-like class to derive from; its text is in `data`. Methods that make a new
+    string make one of the subclass."""
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __complex__(self):
+        return complex(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    def __eq__(self, other):
+        return self.data == _user_string_data(other)
+
+    def __lt__(self, other):
+        return self.data < _user_string_data(other)
+
+    def __le__(self, other):
+        return self.data <= _user_string_data(other)
+
+    def __gt__(self, other):
+        return self.data > _user_string_data(other)
+
+    def __ge__(self, other):
+        return self.data >= _user_string_data(other)
+
+    def __contains__(self, char):
+        return _user_string_data(char) in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        if isinstance(other, UserString):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, str):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    def count(self, sub, start=0, end=None):
+        return self.data.count(_user_string_data(sub), start, len(self.data) if end is None else end)
+
+    def encode(self, encoding="utf-8", errors="strict"):
+        return self.data.encode(encoding, errors)
+
+    def endswith(self, suffix, start=0, end=None):
+        return self.data.endswith(suffix, start, len(self.data) if end is None else end)
+
+    def startswith(self, prefix, start=0, end=None):
+        return self.data.startswith(prefix, start, len(self.data) if end is None else end)
+
+    def find(self, sub, start=0, end=None):
+        return self.data.find(_user_string_data(sub), start, len(self.data) if end is None else end)
+
+    def rfind(self, sub, start=0, end=None):
+        return self.data.rfind(_user_string_data(sub), start, len(self.data) if end is None else end)
+
+    def index(self, sub, start=0, end=None):
+        return self.data.index(_user_string_data(sub), start, len(self.data) if end is None else end)
+
+    def rindex(self, sub, start=0, end=None):
+        return self.data.rindex(_user_string_data(sub), start, len(self.data) if end is None else end)
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(_user_string_data(old), _user_string_data(new), maxsplit))
+
+    def removeprefix(self, prefix):
+        return self.__class__(self.data.removeprefix(_user_string_data(prefix)))
+
+    def removesuffix(self, suffix):
+        return self.__class__(self.data.removesuffix(_user_string_data(suffix)))
+
+    maketrans = str.maketrans
+
+
+def _user_string_methods():
+    # The str methods whose result is a new string (of the subclass), and those whose
+    # result is passed through as it is.
+    def wrapping(name):
+        method = getattr(str, name)
+
+        def call(self, *args):
+            return self.__class__(method(self.data, *args))
+        call.__name__ = name
+        return call
+
+    def passing(name):
+        method = getattr(str, name)
+
+        def call(self, *args, **kwargs):
+            return method(self.data, *args, **kwargs)
+        call.__name__ = name
+        return call
+
+    for name in ("capitalize", "casefold", "center", "expandtabs", "ljust", "lower", "lstrip",
+                 "rjust", "rstrip", "strip", "swapcase", "title", "translate", "upper", "zfill"):
+        setattr(UserString, name, wrapping(name))
+    for name in ("isalpha", "isalnum", "isascii", "isdecimal", "isdigit", "isidentifier",
+                 "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper",
+                 "partition", "rpartition", "split", "rsplit", "splitlines"):
+        setattr(UserString, name, passing(name))
+
+
+_user_string_methods()
+__all__.append("UserString")

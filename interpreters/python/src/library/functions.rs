@@ -986,7 +986,7 @@ pub(super) fn globals<S: Space>(
 
 /// The globals of module `m` as `globals()` returns them: a dict whose changes also reach
 /// the module (see `_moduledict`).
-pub(super) fn frame_globals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
+pub fn frame_globals<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, m: usize) -> PyResult {
     let names = module_dict(cx, rt, m)?;
     let _ = metatrace::Ctx::root(cx, names);
     let md = crate::modules::import_module(cx, rt, "_moduledict")?;

@@ -300,6 +300,23 @@ fn main() { let i = 0; let t = 0; while i < 3000 { t = t + pick(i); i = i + 1; }
 }
 
 #[test]
+fn guards_inside_inlined_calls_without_bridges_resume_every_frame() {
+    // No bridges (`max_bridges=0`): every failure of the branch inside `pick` (one call deep)
+    // or `deep` (two deep) rebuilds the caller frames from the snapshot and runs the callees
+    // to completion in the driver, which must give what plain interpretation gives, also when
+    // the callee allocates while its caller waits (gc_stress).
+    let src = "
+fn pick(i) { if i % 3 == 0 { return [i * 2, i][0]; } return 1; }
+fn deep(i) { return pick(i) + pick(i + 1); }
+fn main() { let i = 0; let t = 0; while i < 3000 { t = t + pick(i) + deep(i); i = i + 1; } print(t); }
+";
+    let specs = ["threshold=5,max_bridges=0", "threshold=1,max_bridges=0", "threshold=2,max_bridges=0,gc_stress"];
+    let s = agree(src, &specs);
+    assert!(s.nested_exits > 100, "the guards fail inside inlined calls: {}", s.summary());
+    assert_eq!(s.bridges, 0, "{}", s.summary());
+}
+
+#[test]
 fn direct_calls_that_leave_early_do_not_run_twice() {
     // g writes to the array before its loop; with inline_depth=0 every call of g is a direct
     // call of its compiled entry, which jumps into g's loop (the first unit compiled, so its

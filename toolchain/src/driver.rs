@@ -613,7 +613,10 @@ fn install<L: Language>(
         code,
         exits,
         trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
-        finish,
+        finish: finish.map(|(k, types)| {
+            let slots = types.into_iter().map(Slot::Word).collect();
+            (k, Rc::new(Resume::new(vec![(k, slots)], vec![], None)))
+        }),
         entry: rec.entries_root(),
         finish_unit: Default::default(),
         label_target,
@@ -1197,7 +1200,7 @@ pub(crate) fn run_units<'a, L: Language>(
                     continue;
                 }
             }
-            let (target, types) = unit.finish.clone().expect("finish exit of a trace without finish");
+            let (target, resume) = unit.finish.clone().expect("finish exit of a trace without finish");
             match vm.cells.get(&target).map(|c| c.state) {
                 Some(CellState::Compiled(t)) if enterable(vm, t) => {
                     if let Some(u) = vm.units[id].as_ref() {
@@ -1208,8 +1211,7 @@ pub(crate) fn run_units<'a, L: Language>(
                     continue;
                 }
                 _ => {
-                    let slots = types.into_iter().map(Slot::Word).collect();
-                    let resume = Resume::new(vec![(target, slots)], vec![], None);
+                    vm.stats.finish_exits += 1;
                     restore(cx, &resume, f, &mut buf, None);
                     cx.vm.bufs.push(buf);
                     return Exec::Continue;
@@ -1274,6 +1276,7 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.pending = Some(Pending::Bridge { parent: id, exit });
             return Exec::Leave;
         }
+        vm.stats.nested_exits += (resume.frames.len() > 1) as u64;
         restore(cx, &resume, f, &mut buf, None);
         cx.vm.bufs.push(buf);
         if want_bridge {
@@ -1333,6 +1336,26 @@ fn restore<'a, L: Language>(
         if let Some(v) = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced) {
             L::deliver(cx, &mut outer, v);
         }
+        *f = outer;
+        return;
+    }
+    if resume.frames.len() == 2 {
+        // The common nested exit (a guard in a call inlined one deep): as below, without a
+        // list of frames.
+        let mut it = resume.reds_of(0).iter().map(|&s| red(s));
+        let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
+        let mut it = resume.reds_of(1).iter().map(|&s| red(s));
+        let mut inner = lang.rebuild(resume.frames[1].0, &mut it);
+        let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
+        // The caller is a root while its callee runs (and does not move meanwhile).
+        let base = cx.vm.shadow.len();
+        cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(&outer));
+        if let Some(v) = outcome {
+            L::deliver(cx, &mut inner, v);
+        }
+        let result = run_concrete(cx, inner);
+        cx.vm.shadow.truncate(base);
+        L::deliver(cx, &mut outer, result);
         *f = outer;
         return;
     }

@@ -67,6 +67,11 @@ pub struct JitStats {
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.
     pub entries: u64,
+    /// Guard failures back to the interpreter that rebuilt more than one frame (inner frames
+    /// run to completion in the driver).
+    pub nested_exits: u64,
+    /// `finish` exits back to the interpreter (the loop they continue in has no compiled code).
+    pub finish_exits: u64,
     /// Times a compiled loop left at its safepoint because the heap wanted a collection.
     pub safepoint_exits: u64,
     /// Traces thrown away because a quasi-immutable value they depend on changed.
@@ -124,13 +129,15 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} nested_exits={} finish_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1}",
             self.loops,
             self.bridges,
             self.functions,
             self.traces_started,
             aborts.join(" "),
             self.guard_failures,
+            self.nested_exits,
+            self.finish_exits,
             self.entries,
             self.invalidations,
             self.doomed,

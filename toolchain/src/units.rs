@@ -142,8 +142,10 @@ pub(crate) struct Unit<L: Language> {
     /// inherits is read from it (see `metatrace_jit::opt::inherit`); empty for a trace with
     /// more snapshot words than `driver::INHERIT_WORDS`.
     pub(crate) trace: Rc<metatrace_jit::ir::Trace>,
-    /// For traces ending in `finish`: the loop they continue in, and the argument types.
-    pub(crate) finish: Option<(L::Key, Vec<Type>)>,
+    /// For traces ending in `finish`: the loop they continue in, and how to resume there in
+    /// the interpreter when that loop has no compiled code (one frame of the argument words),
+    /// made once rather than at every such exit.
+    pub(crate) finish: Option<(L::Key, Rc<Resume<L::Key>>)>,
     /// For a function entry or one of its bridges: the function's entry key (such a trace
     /// may end by returning from the activation).
     pub(crate) entry: Option<L::Key>,

@@ -490,6 +490,12 @@ fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut Frame<C>) ->
     let phase = std::mem::replace(&mut f.phase, START);
     match phase {
         CONT => {
+            // A call's result delivered to an instruction that has no result of its own (the
+            // call finished after the frame was rebuilt from compiled code): dropped, as
+            // `finish_void` drops it when the call returns here.
+            if discards_result(f.code.ops[f.pc as usize]) {
+                f.pop();
+            }
             f.pc += 1;
             Step::Next
         }
@@ -1405,6 +1411,28 @@ fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outco
         }
     }
     step
+}
+
+/// Whether instruction `op` ends with [`finish_void`]: what a call it makes returns is not
+/// its result.
+fn discards_result(op: Op) -> bool {
+    matches!(
+        op,
+        Op::StoreSubscr
+            | Op::StoreAttr(_)
+            | Op::StoreName(_)
+            | Op::DeleteName(_)
+            | Op::DeleteAttr(_)
+            | Op::DeleteSubscr
+            | Op::SetAdd(_)
+            | Op::MapAdd(_)
+            | Op::ListExtend(_)
+            | Op::SetUpdate(_)
+            | Op::DictUpdate(_)
+            | Op::DictMerge(_)
+            | Op::ImportStar
+            | Op::PrintExpr
+    )
 }
 
 /// As [`finish`], for unpacking: the result is a tuple of the items, pushed in reverse.

@@ -87,6 +87,31 @@ impl<'a, L: Language> Concrete<'a, L> {
         crate::state::collect(self.vm, Vec::new());
     }
 
+    /// Lists the frames of the native's callers, innermost first, to `each` (each frame's
+    /// key and its reds as [`Language::reds`] lists them, as plain values): Python's
+    /// `sys._getframe(n)` and `f_back`. These are the frames suspended in calls on this
+    /// Vm: interpreted ones, and ones rebuilt after a guard failure. Frames inside compiled
+    /// code are virtual and not listed: a trace being recorded is given up
+    /// ([`AbortReason::FramesListed`](crate::stats::AbortReason::FramesListed)), so
+    /// compiled code does not call such a native itself, and the result says whether the
+    /// list is complete (false when compiled code is running below the native, which can
+    /// still happen when compiled code calls a function that is not inlined and lists its
+    /// callers). The references stay alive while the native runs (the frames are roots);
+    /// `each` must not keep them past it without rooting them.
+    ///
+    /// ```ignore
+    /// let mut keys = Vec::new();
+    /// cx.caller_frames(&mut |key, _reds| keys.push(key));
+    /// ```
+    pub fn caller_frames(&mut self, each: &mut dyn FnMut(L::Key, &[Red<Plain>])) -> bool {
+        crate::state::abort(self.vm, crate::stats::AbortReason::FramesListed);
+        for s in self.vm.shadow.iter().rev() {
+            // SAFETY: `s` is on this Vm's shadow stack, whose frames are of language `L`.
+            unsafe { s.describe::<L>(&mut *each) };
+        }
+        self.vm.run_depth == 0
+    }
+
     /// The Vm's heap (for natives that build objects in Rust).
     pub fn heap_mut(&mut self) -> &mut Heap {
         &mut self.vm.heap
@@ -108,6 +133,9 @@ impl<L: Language> Reds for Concrete<'_, L> {
     type Ref = usize;
     fn address(r: usize) -> usize {
         r
+    }
+    fn plain(r: Red<Self>) -> Red<Plain> {
+        from_word(crate::ctx::red_type(&r), to_word(r))
     }
 }
 

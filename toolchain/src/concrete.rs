@@ -26,6 +26,12 @@ pub(crate) trait Drive<L: Language> {
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
     /// `loop_header` with the JIT enabled: counts, and starts a trace or enters compiled code.
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control;
+    /// Before a collection: throws away the traces invalidated since (a version they depend
+    /// on changed) if no compiled code runs and no trace is recorded. They are otherwise
+    /// thrown away only when something tries to enter them, and ones never entered again
+    /// would keep their constants alive for ever (a module's old globals array, say, and
+    /// what it held).
+    fn discard_invalid(vm: &mut VmState<L>);
 }
 
 /// The driver, as [`Drive`] reaches it.
@@ -54,6 +60,7 @@ impl<'a, L: Language> Concrete<'a, L> {
     pub(crate) fn safepoint(&mut self, f: &L::Frame<Self>) {
         // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
         if unsafe { *self.gc_flag } != 0 {
+            <Driver<L> as Drive<L>>::discard_invalid(self.vm);
             crate::state::safepoint::<L, Self>(self.vm, f);
         }
     }
@@ -84,6 +91,7 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// given up first ([`AbortReason::Collected`]): what it saw would stay alive.
     pub fn collect_now(&mut self) {
         crate::state::abort(self.vm, crate::stats::AbortReason::Collected);
+        <Driver<L> as Drive<L>>::discard_invalid(self.vm);
         crate::state::collect(self.vm, Vec::new());
     }
 

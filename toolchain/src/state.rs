@@ -365,12 +365,6 @@ pub(crate) fn safepoint<L: Language, R: Reds>(vm: &mut VmState<L>, f: &L::Frame<
 
 /// Collects the heap with `roots` and the Vm's own roots (see [`safepoint`]).
 pub(crate) fn collect<L: Language>(vm: &mut VmState<L>, mut roots: Vec<usize>) {
-    if vm.run_depth == 0 && vm.recorder.is_none() {
-        // Traces invalidated since (a version they depend on changed) are thrown away when
-        // next entered; ones never entered again would keep their constants alive for ever
-        // (a module's old globals array, say, and what it held), so they go now.
-        crate::driver::discard_invalid(vm);
-    }
     for s in &vm.shadow {
         s.visit(&mut roots);
     }

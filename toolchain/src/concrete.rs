@@ -60,9 +60,16 @@ impl<'a, L: Language> Concrete<'a, L> {
     pub(crate) fn safepoint(&mut self, f: &L::Frame<Self>) {
         // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
         if unsafe { *self.gc_flag } != 0 {
-            <Driver<L> as Drive<L>>::discard_invalid(self.vm);
-            crate::state::safepoint::<L, Self>(self.vm, f);
+            self.collect_at(f);
         }
+    }
+
+    /// The collection of a safepoint (out of line: the check above is the hot part).
+    #[cold]
+    #[inline(never)]
+    fn collect_at(&mut self, f: &L::Frame<Self>) {
+        <Driver<L> as Drive<L>>::discard_invalid(self.vm);
+        crate::state::safepoint::<L, Self>(self.vm, f);
     }
 }
 

@@ -93,6 +93,9 @@ enum Ins {
     FreeVersion(Reg),
     /// d = box(1 if the value of a is a trace constant else 0) + box(we_are_jitted * 10)
     Hints(Reg, Reg),
+    /// d = box(the callers' functions, innermost first, as decimal digits func + 1), or
+    /// box(-1) when the toolchain says the list is incomplete (native: `caller_frames`)
+    Stack(Reg),
     /// calls a helper declared `MayReenter` through `Ctx::call` (rejected)
     BadCall,
     /// return a
@@ -252,8 +255,25 @@ thread_local! {
     static PROG: std::cell::RefCell<Option<Prog>> = const { std::cell::RefCell::new(None) };
 }
 
-fn natives<const CALLS: bool>(
-) -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
+/// Native: the functions of the frames suspended below it, innermost first, as the decimal
+/// digits func + 1 (the frame that called it first), or -1 when the list is incomplete.
+fn stack<'a, const CALLS: bool>(cx: &mut Cx<'a, CALLS>, _: &[Red<Cx<'a, CALLS>>]) -> Out<'a, CALLS> {
+    let mut digits = 0;
+    let complete = cx.caller_frames(&mut |key, reds| {
+        assert_eq!(reds.len(), NREGS, "a frame lists its registers");
+        digits = digits * 10 + key.0 as i64 + 1;
+    });
+    Ok(Red::Ref(boxed(cx, if complete { digits } else { -1 })))
+}
+
+type Natives<const CALLS: bool> = (
+    &'static Native<Lite<CALLS>>,
+    &'static Native<Lite<CALLS>>,
+    &'static Native<Lite<CALLS>>,
+    &'static Native<Lite<CALLS>>,
+);
+
+fn natives<const CALLS: bool>() -> Natives<CALLS> {
     // Statics cannot be generic: leak one set per flavour (tests only).
     let find = Box::leak(Box::new(Native::<Lite<CALLS>> {
         name: "find",
@@ -273,26 +293,27 @@ fn natives<const CALLS: bool>(
         args: &[Type::Ref, Type::Int],
         ret: Type::Ref,
     }));
-    (find, sort, hold)
+    let stack =
+        Box::leak(Box::new(Native::<Lite<CALLS>> { name: "stack", f: stack::<CALLS>, args: &[], ret: Type::Ref }));
+    (find, sort, hold, stack)
 }
 
 thread_local! {
-    static NATIVES_T: std::cell::OnceCell<(usize, usize, usize)> = const { std::cell::OnceCell::new() };
-    static NATIVES_F: std::cell::OnceCell<(usize, usize, usize)> = const { std::cell::OnceCell::new() };
+    static NATIVES_T: std::cell::OnceCell<[usize; 4]> = const { std::cell::OnceCell::new() };
+    static NATIVES_F: std::cell::OnceCell<[usize; 4]> = const { std::cell::OnceCell::new() };
 }
 
 /// The natives of one flavour, made once per thread (the same `&'static` each time).
-fn natives_of<const CALLS: bool>(
-) -> (&'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>, &'static Native<Lite<CALLS>>) {
+fn natives_of<const CALLS: bool>() -> Natives<CALLS> {
     let cell = if CALLS { &NATIVES_T } else { &NATIVES_F };
-    let (a, b, c) = cell.with(|c| {
+    let [a, b, c, d] = cell.with(|c| {
         *c.get_or_init(|| {
-            let (a, b, c) = natives::<CALLS>();
-            (a as *const _ as usize, b as *const _ as usize, c as *const _ as usize)
+            let (a, b, c, d) = natives::<CALLS>();
+            [a as *const _ as usize, b as *const _ as usize, c as *const _ as usize, d as *const _ as usize]
         })
     });
     // SAFETY: the addresses are of leaked natives of this flavour, alive for ever.
-    unsafe { (&*(a as *const _), &*(b as *const _), &*(c as *const _)) }
+    unsafe { (&*(a as *const _), &*(b as *const _), &*(c as *const _), &*(d as *const _)) }
 }
 
 impl<const CALLS: bool> Language for Lite<CALLS> {
@@ -329,7 +350,7 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                 (Some(d), h)
             }
             Ins::Sort(_, _, h) => (None, h),
-            Ins::CallTest(d, ..) | Ins::Hold(d, ..) => (Some(d), usize::MAX),
+            Ins::CallTest(d, ..) | Ins::Hold(d, ..) | Ins::Stack(d) => (Some(d), usize::MAX),
             other => unreachable!("a caller stands after its call, not after {other:?}"),
         };
         match v {
@@ -368,7 +389,7 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
 
     fn run<C: Ctx<Self>>(cx: &mut C, f: &mut Frame<C>) -> Flow<Result<Red<C>, C::Ref>> {
         let prog = f.prog.clone();
-        let (find, sort, hold) = natives_of::<CALLS>();
+        let (find, sort, hold, stack) = natives_of::<CALLS>();
         let code = &prog[f.func];
         loop {
             if cx.merge_point(f) == Control::Leave {
@@ -527,6 +548,10 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                     let Ok(r) = cx.call_native(f, hold, &[Red::Ref(f.regs[a]), Red::Int(func)]) else {
                         panic!("hold's callee does not raise")
                     };
+                    f.regs[d] = as_ref(r);
+                }
+                Ins::Stack(d) => {
+                    let Ok(r) = cx.call_native(f, stack, &[]) else { panic!("stack does not raise") };
                     f.regs[d] = as_ref(r);
                 }
                 Ins::Raise(k) => return Flow::Return(Err(exception(cx, k))),
@@ -1020,6 +1045,52 @@ fn elidable_helpers_that_raise_fold_on_constants() {
             assert!(!t.contains("checked_div"), "{spec}: folded:\n{t}");
         }
     }
+}
+
+/// acc = 0; for i in 0..n: acc += f1(i), where f1 calls f2, which lists its callers (f2,
+/// f1, main: 321), and adds its argument: so compiled code must not keep those frames
+/// virtual. Traces that list frames are given up: every mode gives the interpreter's answer,
+/// or in the modes where a compiled function calls one that is not inlined, says the list is
+/// incomplete (-1) rather than give a wrong one.
+fn stack_prog(n: i64) -> Vec<Vec<Ins>> {
+    use Ins::*;
+    vec![
+        vec![
+            Int(1, 0),           // 0: i
+            Int(2, n),           // 1: n
+            Int(3, 0),           // 2: acc
+            JumpIfGe(1, 2, 9),   // 3: loop
+            Call(4, 1, 1, 1, 0), // 4: r4 = f1(i)
+            Add(3, 3, 4),        // 5
+            Int(4, 1),           // 6
+            Add(1, 1, 4),        // 7: i += 1
+            Loop(3),             // 8
+            Ret(3),              // 9
+        ],
+        vec![Call(2, 2, 0, 0, 0), Ret(2)],
+        vec![Stack(2), Add(2, 2, 0), Ret(2)],
+    ]
+}
+
+#[test]
+fn natives_list_their_callers_frames() {
+    let n = 200;
+    let want = 321 * n + (0..n).sum::<i64>();
+    for spec in SPECS {
+        let (r, vm) = run_in::<true>(&stack_prog(n), spec);
+        if spec.contains("inline_depth=0") {
+            assert!(r == want || r < 321 * n, "jit {spec:?}: {r}: {}", vm.stats().summary());
+        } else {
+            assert_eq!(r, want, "jit {spec:?}: {}", vm.stats().summary());
+        }
+        if spec.contains("threshold=1") {
+            let s = vm.stats();
+            let listed = metatrace::AbortReason::ALL.iter().position(|&a| a == metatrace::AbortReason::FramesListed);
+            assert!(s.aborts[listed.unwrap()] >= 1, "jit {spec:?}: {}", s.summary());
+        }
+    }
+    let (r, _) = run_in::<false>(&stack_prog(n), "threshold=1,bridge=1");
+    assert_eq!(r, want);
 }
 
 #[test]

@@ -26,6 +26,12 @@ pub(crate) trait Drive<L: Language> {
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
     /// `loop_header` with the JIT enabled: counts, and starts a trace or enters compiled code.
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control;
+    /// Before a collection: throws away the traces invalidated since (a version they depend
+    /// on changed) if no compiled code runs and no trace is recorded. They are otherwise
+    /// thrown away only when something tries to enter them, and ones never entered again
+    /// would keep their constants alive for ever (a module's old globals array, say, and
+    /// what it held).
+    fn discard_invalid(vm: &mut VmState<L>);
 }
 
 /// The driver, as [`Drive`] reaches it.
@@ -54,8 +60,16 @@ impl<'a, L: Language> Concrete<'a, L> {
     pub(crate) fn safepoint(&mut self, f: &L::Frame<Self>) {
         // SAFETY: `gc_flag` points into the Vm's boxed heap, alive as long as the Vm.
         if unsafe { *self.gc_flag } != 0 {
-            crate::state::safepoint::<L, Self>(self.vm, f);
+            self.collect_at(f);
         }
+    }
+
+    /// The collection of a safepoint (out of line: the check above is the hot part).
+    #[cold]
+    #[inline(never)]
+    fn collect_at(&mut self, f: &L::Frame<Self>) {
+        <Driver<L> as Drive<L>>::discard_invalid(self.vm);
+        crate::state::safepoint::<L, Self>(self.vm, f);
     }
 }
 
@@ -84,7 +98,33 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// given up first ([`AbortReason::Collected`]): what it saw would stay alive.
     pub fn collect_now(&mut self) {
         crate::state::abort(self.vm, crate::stats::AbortReason::Collected);
+        <Driver<L> as Drive<L>>::discard_invalid(self.vm);
         crate::state::collect(self.vm, Vec::new());
+    }
+
+    /// Lists the frames of the native's callers, innermost first, to `each` (each frame's
+    /// key and its reds as [`Language::reds`] lists them, as plain values): Python's
+    /// `sys._getframe(n)` and `f_back`. These are the frames suspended in calls on this
+    /// Vm: interpreted ones, and ones rebuilt after a guard failure. Frames inside compiled
+    /// code are virtual and not listed: a trace being recorded is given up
+    /// ([`AbortReason::FramesListed`](crate::stats::AbortReason::FramesListed)), so
+    /// compiled code does not call such a native itself, and the result says whether the
+    /// list is complete (false when compiled code is running below the native, which can
+    /// still happen when compiled code calls a function that is not inlined and lists its
+    /// callers). The references stay alive while the native runs (the frames are roots);
+    /// `each` must not keep them past it without rooting them.
+    ///
+    /// ```ignore
+    /// let mut keys = Vec::new();
+    /// cx.caller_frames(&mut |key, _reds| keys.push(key));
+    /// ```
+    pub fn caller_frames(&mut self, each: &mut dyn FnMut(L::Key, &[Red<Plain>])) -> bool {
+        crate::state::abort(self.vm, crate::stats::AbortReason::FramesListed);
+        for s in self.vm.shadow.iter().rev() {
+            // SAFETY: `s` is on this Vm's shadow stack, whose frames are of language `L`.
+            unsafe { s.describe::<L>(&mut *each) };
+        }
+        self.vm.run_depth == 0
     }
 
     /// The Vm's heap (for natives that build objects in Rust).
@@ -108,6 +148,9 @@ impl<L: Language> Reds for Concrete<'_, L> {
     type Ref = usize;
     fn address(r: usize) -> usize {
         r
+    }
+    fn plain(r: Red<Self>) -> Red<Plain> {
+        from_word(crate::ctx::red_type(&r), to_word(r))
     }
 }
 

@@ -27,6 +27,8 @@ pub trait Reds: Sized {
     type Ref: Copy + Debug + 'static;
     /// The address a red reference holds (the collector's view of it).
     fn address(r: Self::Ref) -> usize;
+    /// The plain value a red holds (for a tracing value, the value it has now).
+    fn plain(r: Red<Self>) -> Red<Plain>;
 }
 
 /// One red value of any type, as frames list them for the driver.
@@ -84,6 +86,9 @@ impl Reds for Plain {
     type Float = f64;
     type Ref = usize;
     fn address(r: usize) -> usize {
+        r
+    }
+    fn plain(r: Red<Self>) -> Red<Plain> {
         r
     }
 }

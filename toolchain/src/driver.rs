@@ -81,6 +81,18 @@ impl<L: Language> Drive<L> for VmState<L> {
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
         loop_header(cx, f)
     }
+    fn discard_invalid(vm: &mut VmState<L>) {
+        if vm.run_depth > 0 || vm.recorder.is_some() {
+            return;
+        }
+        let mut i = 0;
+        while i < vm.units.len() {
+            if vm.units[i].as_ref().is_some_and(|u| u.invalid.get() != 0 && !u.doomed.get()) {
+                discard(vm, i);
+            }
+            i += 1;
+        }
+    }
 }
 
 impl<L: Language> Close<L> for VmState<L> {

@@ -236,10 +236,22 @@ pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
 /// more than saying where they are.
 pub(crate) struct RootFrame {
     ptr: *const (),
-    visit: unsafe fn(*const (), &mut Vec<usize>),
+    visit: unsafe fn(*const (), Visit<'_>),
     /// The frame's references, read at the first collection that scans it.
     refs: OnceCell<Box<[usize]>>,
 }
+
+/// What a [`RootFrame`]'s visitor is asked for: the frame's references (for the collector),
+/// or its key and plain reds (for [`Concrete::caller_frames`](crate::Concrete::caller_frames)).
+/// One function answers both, so registering a frame costs no more than before.
+pub(crate) enum Visit<'a> {
+    Refs(&'a mut Vec<usize>),
+    /// Points to a `&mut dyn FnMut(L::Key, &[Red<Plain>])` of the Vm's language `L`.
+    Frame(*mut ()),
+}
+
+/// The callback type behind [`Visit::Frame`].
+pub(crate) type FrameVisitor<'a, L> = &'a mut dyn FnMut(<L as Language>::Key, &[Red<Plain>]);
 
 /// A frame calling a native with `args` (see [`RootFrame::calling`]).
 pub(crate) struct NativeCall<'c, L: Language, R: Reds> {
@@ -247,29 +259,53 @@ pub(crate) struct NativeCall<'c, L: Language, R: Reds> {
     pub(crate) args: &'c [Red<R>],
 }
 
-/// Lists the references of a frame of type `L::Frame<R>` behind `p`.
+/// Answers `v` for the frame `f`.
 ///
 /// # Safety
-/// `p` points to a live `L::Frame<R>`.
-unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
-    // SAFETY: forwarded from the caller.
-    let f = unsafe { &*(p as *const L::Frame<R>) };
-    let mut reds = Vec::new();
-    L::reds(f, &mut reds);
-    refs_of::<R>(&reds, out);
+/// In `Visit::Frame(p)`, `p` points to a live `FrameVisitor<'_, L>`.
+unsafe fn visit_one<'v, L: Language, R: Reds>(f: &L::Frame<R>, v: Visit<'v>) -> Option<&'v mut Vec<usize>> {
+    match v {
+        Visit::Refs(out) => {
+            let mut reds = Vec::new();
+            L::reds(f, &mut reds);
+            refs_of::<R>(&reds, out);
+            Some(out)
+        }
+        Visit::Frame(p) => {
+            let mut reds = Vec::new();
+            L::reds(f, &mut reds);
+            let plain: Vec<Red<Plain>> = reds.into_iter().map(R::plain).collect();
+            // SAFETY: forwarded from the caller.
+            let each = unsafe { &mut *(p as *mut FrameVisitor<'_, L>) };
+            each(L::key(f), &plain);
+            None
+        }
+    }
 }
 
-/// Lists the references of the frame and arguments of a [`NativeCall`] behind `p`.
+/// Answers `v` for a frame of type `L::Frame<R>` behind `p`.
 ///
 /// # Safety
-/// `p` points to a live `NativeCall<L, R>`.
-unsafe fn visit_call<L: Language, R: Reds>(p: *const (), out: &mut Vec<usize>) {
+/// `p` points to a live `L::Frame<R>`; see `visit_one` for `v`.
+unsafe fn visit_frame<L: Language, R: Reds>(p: *const (), v: Visit<'_>) {
+    // SAFETY: forwarded from the caller.
+    let f = unsafe { &*(p as *const L::Frame<R>) };
+    // SAFETY: forwarded from the caller.
+    let _ = unsafe { visit_one::<L, R>(f, v) };
+}
+
+/// Answers `v` for the frame of a [`NativeCall`] behind `p` (and lists the arguments too
+/// when asked for references).
+///
+/// # Safety
+/// `p` points to a live `NativeCall<L, R>`; see `visit_one` for `v`.
+unsafe fn visit_call<L: Language, R: Reds>(p: *const (), v: Visit<'_>) {
     // SAFETY: forwarded from the caller.
     let call = unsafe { &*(p as *const NativeCall<'_, L, R>) };
-    let mut reds = Vec::new();
-    L::reds(call.frame, &mut reds);
-    refs_of::<R>(&reds, out);
-    refs_of::<R>(call.args, out);
+    // SAFETY: forwarded from the caller.
+    if let Some(out) = unsafe { visit_one::<L, R>(call.frame, v) } {
+        refs_of::<R>(call.args, out);
+    }
 }
 
 fn refs_of<R: Reds>(reds: &[Red<R>], out: &mut Vec<usize>) {
@@ -301,10 +337,20 @@ impl RootFrame {
             let mut refs = Vec::new();
             // SAFETY: entries are removed before what they point to moves, changes or dies
             // (see `of` and `calling`).
-            unsafe { (self.visit)(self.ptr, &mut refs) };
+            unsafe { (self.visit)(self.ptr, Visit::Refs(&mut refs)) };
             refs.into_boxed_slice()
         });
         out.extend_from_slice(refs);
+    }
+    /// Gives the frame's key and reds to `each`.
+    ///
+    /// # Safety
+    /// `self` is an entry of the shadow stack of a Vm running language `L`.
+    pub(crate) unsafe fn describe<L: Language>(&self, mut each: FrameVisitor<'_, L>) {
+        let p = &mut each as *mut FrameVisitor<'_, L> as *mut ();
+        // SAFETY: the entry is live (see `visit`), its frame is of language `L` (the caller's
+        // promise), and `p` points to a `FrameVisitor<L>` for the duration of the call.
+        unsafe { (self.visit)(self.ptr, Visit::Frame(p)) };
     }
 }
 

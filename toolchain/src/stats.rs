@@ -29,11 +29,14 @@ pub enum AbortReason {
     /// `Concrete::collect_now`) while the trace was recorded: the objects the recording
     /// refers to are roots while it lasts, so it would keep dead objects alive.
     Collected,
+    /// A native listed its callers' frames (see `Concrete::caller_frames`) while the trace was
+    /// recorded: compiled code keeps frames virtual, so the native would not see them there.
+    FramesListed,
 }
 
 impl AbortReason {
     /// All reasons, in a fixed order.
-    pub const ALL: [AbortReason; 10] = [
+    pub const ALL: [AbortReason; 11] = [
         AbortReason::TooLong,
         AbortReason::LeftFrame,
         AbortReason::GuardAfterEffect,
@@ -44,6 +47,7 @@ impl AbortReason {
         AbortReason::Invalidated,
         AbortReason::Recursion,
         AbortReason::Collected,
+        AbortReason::FramesListed,
     ];
     fn index(self) -> usize {
         AbortReason::ALL.iter().position(|&r| r == self).unwrap()
@@ -62,7 +66,7 @@ pub struct JitStats {
     /// Traces started.
     pub traces_started: u64,
     /// Aborts, indexed like [`AbortReason::ALL`].
-    pub aborts: [u64; 10],
+    pub aborts: [u64; 11],
     /// Guard failures that went back to the interpreter (not into a bridge).
     pub guard_failures: u64,
     /// Times compiled code was entered from the interpreter.

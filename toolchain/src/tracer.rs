@@ -88,6 +88,9 @@ impl<L: Language> Reds for Tracer<'_, L> {
     fn address(r: TRef) -> usize {
         r.v
     }
+    fn plain(r: Red<Self>) -> Red<Plain> {
+        crate::concrete::from_word(red_type(&r), word_of(r))
+    }
 }
 
 /// Maps tracing values to concrete ones (drops the operands).

@@ -16,7 +16,8 @@ __all__ = [
     "ismethod", "ismodule", "isbuiltin", "isroutine", "isgenerator", "isgeneratorfunction",
     "iscoroutinefunction", "iscoroutine", "isabstract", "isdatadescriptor", "getmembers",
     "getmro", "getdoc", "cleandoc", "getsource", "getsourcelines", "getfile", "getmodule",
-    "currentframe", "unwrap", "getfullargspec", "FullArgSpec", "getcallargs",
+    "currentframe", "stack", "getouterframes", "getinnerframes", "getframeinfo",
+    "FrameInfo", "Traceback", "unwrap", "getfullargspec", "FullArgSpec", "getcallargs",
 ]
 
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 1, 2, 4, 8
@@ -318,6 +319,52 @@ def getsource(obj):
 
 # The caller's frame: `sys._getframe` itself, so that the frame it sees is the caller's.
 currentframe = _sys._getframe
+
+Traceback = _namedtuple("Traceback", "filename, lineno, function, code_context, index")
+FrameInfo = _namedtuple("FrameInfo", "frame, filename, lineno, function, code_context, index")
+
+
+def getframeinfo(frame, context=1):
+    """(filename, lineno, function, code_context, index) of a frame or traceback entry: the
+    `context` source lines around the current one, and the current one's index in them."""
+    if hasattr(frame, "tb_frame"):
+        lineno = frame.tb_lineno
+        frame = frame.tb_frame
+    else:
+        lineno = frame.f_lineno
+    code = frame.f_code
+    lines, index = None, None
+    if context > 0:
+        import linecache
+        source = linecache.getlines(code.co_filename)
+        if source:
+            first = max(0, min(lineno - 1 - context // 2, len(source) - context))
+            lines = source[first:first + context]
+            index = lineno - 1 - first
+    return Traceback(code.co_filename, lineno, code.co_name, lines, index)
+
+
+def getouterframes(frame, context=1):
+    """FrameInfo records of `frame` and its callers, innermost first."""
+    out = []
+    while frame is not None:
+        out.append(FrameInfo(frame, *getframeinfo(frame, context)))
+        frame = frame.f_back
+    return out
+
+
+def getinnerframes(tb, context=1):
+    """FrameInfo records of a traceback's entries, outermost first."""
+    out = []
+    while tb is not None:
+        out.append(FrameInfo(tb.tb_frame, *getframeinfo(tb, context)))
+        tb = tb.tb_next
+    return out
+
+
+def stack(context=1):
+    """FrameInfo records of the caller and its callers, innermost first."""
+    return getouterframes(_sys._getframe(1), context)
 
 
 # ---------------------------------------------------------------------------------------

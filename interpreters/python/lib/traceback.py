@@ -3,10 +3,10 @@
 A traceback entry has `tb_lineno`, `tb_lasti`, `tb_next` and `tb_frame` (whose `f_code` has
 `co_filename`, `co_name` and `co_positions()`): the `^^^^` lines CPython 3.11 prints under
 part of a line come from the instruction's columns, and the `~~^~~` anchors of a binary
-operation or subscript from `_traceback.caret_anchors`. Frames do not link to their callers
-(`f_back` is None) and mtpy offers no `sys._getframe` yet, so `extract_stack`,
-`format_stack`, `print_stack` and `walk_stack` without a frame argument see an empty
-stack; given a frame (`tb.tb_frame`), they show that frame alone.
+operation or subscript from `_traceback.caret_anchors`. Frames link to their callers
+(`f_back`, from `sys._getframe`), so `extract_stack`, `format_stack`, `print_stack` and
+`walk_stack` without a frame argument start at their caller; a traceback's `tb_frame` has
+no `f_back` (entries do not keep their callers), so given one, they show that frame alone.
 """
 
 import sys
@@ -106,7 +106,10 @@ class FrameSummary:
 
 
 def walk_stack(f):
-    """Yields (frame, lineno) from frame `f` outwards through `f_back`."""
+    """Yields (frame, lineno) from frame `f` (by default, the frame iterating) outwards
+    through `f_back`."""
+    if f is None:
+        f = sys._getframe(1)
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back
@@ -527,7 +530,10 @@ def extract_tb(tb, limit=None):
 
 
 def extract_stack(f=None, limit=None):
-    """The StackSummary of frame `f` and its callers, outermost first."""
+    """The StackSummary of frame `f` (by default, the caller) and its callers, outermost
+    first."""
+    if f is None:
+        f = sys._getframe(1)
     stack = StackSummary.extract(walk_stack(f), limit=limit)
     stack.reverse()
     return stack
@@ -553,10 +559,14 @@ def print_tb(tb, limit=None, file=None):
 
 
 def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe(1)
     return format_list(extract_stack(f, limit=limit))
 
 
 def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = sys._getframe(1)
     print_list(extract_stack(f, limit=limit), file=file)
 
 

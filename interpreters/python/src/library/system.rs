@@ -77,9 +77,11 @@ pub(super) fn sys_exc_info<S: Space>(
 }
 
 /// `sys._getframe(depth=0)`: a `frame` object for the caller (the frame comes as the
-/// `__frame__` keyword, see `frame_info`) with `f_code`, `f_lineno`, `f_globals`, `f_locals`
-/// and `f_back`. Limitation: frames do not know their callers in mtpy (compiled code keeps
-/// them virtual), so `f_back` is None and a depth past 0 raises `ValueError`.
+/// `__frame__` keyword, see `frame_info`) or, with a depth, for one of its callers, with
+/// `f_code`, `f_lineno`, `f_globals`, `f_locals` and `f_back` linking the callers' frames
+/// (made now: the toolchain lists the frames suspended below the call, see
+/// `Concrete::caller_frames`; a trace that asks is given up, as compiled code keeps its
+/// frames virtual).
 pub(super) fn sys_getframe<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
@@ -92,7 +94,7 @@ pub(super) fn sys_getframe<S: Space>(
     }
     let depth = match args.first() {
         Some(&d) => match peek_i64(d) {
-            Some(d) => d,
+            Some(d) => d.max(0) as usize,
             None => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", crate::builtins::type_name(rt, d));
                 return err(cx, rt, "TypeError", &msg);
@@ -100,20 +102,79 @@ pub(super) fn sys_getframe<S: Space>(
         },
         None => 0,
     };
-    let info = kwarg(kw, super::functions::FRAME_KW);
-    let Some(info) = info.filter(|_| depth <= 0) else {
+    let frames = caller_frames(cx, rt, kwarg(kw, super::functions::FRAME_KW));
+    if depth >= frames.len() {
         return err(cx, rt, "ValueError", "call stack is not deep enough");
-    };
-    let items = tuple_items(info);
-    let code_id = peek_i64(items[1]).unwrap_or(0) as u32;
-    let pc = peek_i64(items[5]).unwrap_or(0) as usize;
-    let f = super::exceptions::make_frame(cx, rt, code_id, pc)?;
-    let _ = metatrace::Ctx::root(cx, f);
-    let globals = super::functions::frame_globals(cx, rt, items[0])?;
-    classes::set_slot(cx, rt, f, "f_globals", globals);
-    let locals = super::functions::frame_locals(cx, rt, Some(info))?;
-    classes::set_slot(cx, rt, f, "f_locals", locals);
-    Ok(f)
+    }
+    // Outermost first, so that each frame's caller exists when it is made.
+    let mut back = rt.none.get();
+    let mut globals: Vec<(usize, usize)> = Vec::new();
+    for info in frames[depth..].iter().rev() {
+        let items = tuple_items(*info);
+        let code_id = peek_i64(items[1]).unwrap_or(0) as u32;
+        let pc = peek_i64(items[5]).unwrap_or(0) as usize;
+        let f = super::exceptions::make_frame(cx, rt, code_id, pc)?;
+        let _ = metatrace::Ctx::root(cx, f);
+        let g = match globals.iter().find(|(m, _)| *m == items[0]) {
+            Some(&(_, g)) => g,
+            None => {
+                let g = super::functions::frame_globals(cx, rt, items[0])?;
+                let _ = metatrace::Ctx::root(cx, g);
+                globals.push((items[0], g));
+                g
+            }
+        };
+        classes::set_slot(cx, rt, f, "f_globals", g);
+        let locals = super::functions::frame_locals(cx, rt, Some(*info))?;
+        classes::set_slot(cx, rt, f, "f_locals", locals);
+        classes::set_slot(cx, rt, f, "f_back", back);
+        back = f;
+    }
+    Ok(back)
+}
+
+/// What `frame_info` tells of each frame from the caller's (`info`, when the interpreter
+/// passed it) outwards, as rooted tuples.
+fn caller_frames<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, info: Option<usize>) -> Vec<usize> {
+    let mut listed: Vec<(crate::frame::Key, Vec<metatrace::Red<metatrace::Plain>>)> = Vec::new();
+    cx.caller_frames(&mut |key, reds| listed.push((key, reds.to_vec())));
+    let mut out = Vec::new();
+    let mut rest = &listed[..];
+    if let Some(info) = info {
+        // The caller itself is the innermost frame listed (unless compiled code called).
+        let items = tuple_items(info);
+        let (code, pc) = (peek_i64(items[1]).unwrap_or(-1), peek_i64(items[5]).unwrap_or(-1));
+        if let Some(((k, _), tail)) = rest.split_first() {
+            if k.code as i64 == code && k.pc as i64 == pc {
+                rest = tail;
+            }
+        }
+        out.push(info);
+    }
+    let none = rt.none.get();
+    for (key, reds) in rest {
+        let refs: Vec<usize> = reds
+            .iter()
+            .map(|r| match *r {
+                metatrace::Red::Ref(r) => r,
+                _ => 0,
+            })
+            .collect();
+        let [globals, exc, ns, _gen, ref slots @ ..] = refs[..] else { continue };
+        let nlocals = rt.code(key.code).varnames.len().min(slots.len());
+        let locals = crate::runtime::new_tuple(cx.heap_mut(), &slots[..nlocals]);
+        let _ = metatrace::Ctx::root(cx, locals);
+        let code = new_int(cx.heap_mut(), key.code as i64);
+        let _ = metatrace::Ctx::root(cx, code);
+        let pc = new_int(cx.heap_mut(), key.pc as i64);
+        let _ = metatrace::Ctx::root(cx, pc);
+        let ns = if ns == 0 { none } else { ns };
+        let exc = if exc == 0 { none } else { exc };
+        let t = crate::runtime::new_tuple(cx.heap_mut(), &[globals, code, ns, locals, exc, pc]);
+        let _ = metatrace::Ctx::root(cx, t);
+        out.push(t);
+    }
+    out
 }
 
 /// `sys.__getattr__(name)`: the standard streams, made on first use (`sys.stdin`,

@@ -62,7 +62,7 @@ pub struct Native<L: Language> {
 /// Checks that a native is called with the argument types it declares (a bug of the
 /// interpreter otherwise).
 pub(crate) fn check_args<L: Language, R: Reds>(n: &Native<L>, args: &[Red<R>]) {
-    // (Every call checks: compared in place, as this runs on every native call.)
+    // (Compared in place: the tracer checks every call, the interpreter in debug builds.)
     let same = args.len() == n.args.len() && args.iter().zip(n.args).all(|(a, &t)| red_type(a) == t);
     if !same {
         let types: Vec<Type> = args.iter().map(red_type).collect();

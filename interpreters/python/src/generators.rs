@@ -183,7 +183,8 @@ pub fn resume<S: Space, C: Ctx<Py<S>>>(
 /// The slots of a generator frame resumed in the interpreter: its saved array itself, which
 /// the frame then runs in (so neither the resume nor the next yield copies the locals).
 /// None while tracing: a trace reads and writes the saved values one by one, so that they
-/// can stay in registers.
+/// can stay in registers. (This relies on the heap not moving objects: a moving collector
+/// would have to pin the array while the frame runs, or this path copy as the tracer's does.)
 #[inline(always)]
 fn in_place<S: Space, C: Ctx<Py<S>>>(cx: &mut C, saved: C::Ref, nlocals: usize, depth: usize) -> Option<Slots<C::Ref>> {
     if cx.we_are_jitted() {
@@ -222,6 +223,10 @@ pub fn suspend<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &Frame<C>) {
     // (Slots that live in the generator's array are saved already.)
     let here = !cx.we_are_jitted() && items_at::<C>(saved).is_some_and(|items| f.slots.lives_at(items.as_ptr()));
     if !here {
+        // (The compiler's stack depth is what the array has room for; the interpreter's
+        // stores do not check bounds.)
+        let room = f.code.varnames.len() + f.code.stacksize as usize;
+        assert!(f.slots.locals().len() + f.slots.depth() <= room, "a generator's stack fits its saved slots");
         for (k, &v) in f.slots.locals().iter().chain(f.slots.stack()).enumerate() {
             let k = cx.int(k as i64);
             cx.setarrayitem_ref(saved, k, &REFS_ITEMS, v);

@@ -23,6 +23,7 @@ pub mod codecs;
 pub mod compare;
 pub mod compile;
 pub mod complex;
+pub mod continuation;
 pub mod dict;
 pub mod errors;
 pub mod fmtspec;

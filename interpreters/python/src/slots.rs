@@ -116,6 +116,7 @@ impl<T: Copy + 'static> Slots<T> {
     /// rest to `fill`.
     #[inline(always)]
     pub fn with_args_in(pool: &SlotPool, nlocals: usize, stacksize: usize, args: &[T], fill: T) -> Self {
+        debug_assert!(args.len() <= nlocals, "the arguments are locals");
         let mut reused = pool.take(nlocals + stacksize);
         let items = match (&mut reused as &mut dyn Any).downcast_mut::<Option<Box<[T]>>>().and_then(Option::take) {
             Some(mut items) => {
@@ -354,6 +355,52 @@ mod tests {
         assert_eq!(s.stack(), &[1, 9]);
         s.truncate(5);
         assert_eq!(s.depth(), 2);
+    }
+
+    #[test]
+    fn slots_in_heap_memory_read_and_write_it_and_leave_it_when_dropped() {
+        let mut memory = vec![1usize, 2, 3, 10, 0, 0];
+        let items = std::ptr::NonNull::new(memory.as_mut_ptr()).unwrap();
+        {
+            // SAFETY: `memory` holds 6 words, outlives the slots and is not touched meanwhile.
+            let mut s = unsafe { Slots::in_heap(items, 6, 3, 1) };
+            assert!(s.lives_at(items.as_ptr()));
+            assert_eq!(s.locals(), &[1, 2, 3]);
+            assert_eq!(s.stack(), &[10]);
+            s.set_local(0, 7);
+            s.push(11);
+            let pool = SlotPool::default();
+            s.recycle(&pool);
+            assert!(pool.take(6).is_none(), "memory that is not the slots' own is not pooled");
+        }
+        assert_eq!(memory, [7, 2, 3, 10, 11, 0]);
+    }
+
+    #[test]
+    fn slots_in_heap_memory_move_out_when_they_grow() {
+        let mut memory = vec![1usize, 5];
+        let items = std::ptr::NonNull::new(memory.as_mut_ptr()).unwrap();
+        // SAFETY: as above.
+        let mut s = unsafe { Slots::in_heap(items, 2, 1, 1) };
+        s.push(6);
+        assert!(!s.lives_at(items.as_ptr()), "grown into an array of its own");
+        assert_eq!(s.locals(), &[1]);
+        assert_eq!(s.stack(), &[5, 6]);
+        drop(s);
+        assert_eq!(memory, [1, 5]);
+    }
+
+    #[test]
+    fn arguments_fill_the_first_locals_from_the_pool_or_afresh() {
+        let pool = SlotPool::default();
+        let mut a = Slots::with_args_in(&pool, 3, 2, &[8usize, 9], 0);
+        assert_eq!(a.locals(), &[8, 9, 0]);
+        a.set_local(2, 4);
+        a.push(5);
+        a.recycle(&pool);
+        let b = Slots::with_args_in(&pool, 4, 1, &[1usize], 0);
+        assert_eq!(b.locals(), &[1, 0, 0, 0], "a reused array gets every local set");
+        assert_eq!(b.depth(), 0);
     }
 
     #[test]

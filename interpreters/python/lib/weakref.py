@@ -418,7 +418,20 @@ def getweakrefs(obj):
 from collections.abc import MutableMapping as _MutableMapping, MutableSet as _MutableSet
 
 
-class WeakValueDictionary(_MutableMapping):
+class _Purging:
+    """What the weak containers share: `data` (their entries, each holding a weak reference)
+    loses the dead ones when a collection happened since the last look (`_drop_dead` of
+    each container says which)."""
+
+    def _purge(self):
+        n = _gc.collections()
+        if n != self._seen:
+            self._seen = n
+            self._drop_dead()
+        return self.data
+
+
+class WeakValueDictionary(_Purging, _MutableMapping):
     """A mapping whose values are held by weak reference (strongly, here)."""
 
     def __init__(self, other=(), /, **kw):
@@ -431,14 +444,6 @@ class WeakValueDictionary(_MutableMapping):
         if o is None:
             raise KeyError(key)
         return o
-
-    def _purge(self):
-        # The dead entries go when a collection happened since the last look.
-        n = _gc.collections()
-        if n != self._seen:
-            self._seen = n
-            self._drop_dead()
-        return self.data
 
     def _drop_dead(self):
         for k in [k for k, wr in self.data.items() if wr() is None]:
@@ -518,7 +523,7 @@ class WeakValueDictionary(_MutableMapping):
         return self
 
 
-class WeakKeyDictionary(_MutableMapping):
+class WeakKeyDictionary(_Purging, _MutableMapping):
     """A mapping whose keys are held by weak reference (strongly, here)."""
 
     def __init__(self, dict=None):
@@ -529,14 +534,6 @@ class WeakKeyDictionary(_MutableMapping):
 
     def __getitem__(self, key):
         return self._purge()[ref(key)]
-
-    def _purge(self):
-        # The dead entries go when a collection happened since the last look.
-        n = _gc.collections()
-        if n != self._seen:
-            self._seen = n
-            self._drop_dead()
-        return self.data
 
     def _drop_dead(self):
         for wr in [wr for wr in self.data if wr() is None]:
@@ -598,7 +595,7 @@ class WeakKeyDictionary(_MutableMapping):
         return self._purge().setdefault(ref(key), default)
 
 
-class WeakSet(_MutableSet):
+class WeakSet(_Purging, _MutableSet):
     """A set whose items are held by weak reference (strongly, here)."""
 
     def __init__(self, data=None):
@@ -612,14 +609,6 @@ class WeakSet(_MutableSet):
             o = wr()
             if o is not None:
                 yield o
-
-    def _purge(self):
-        # The dead entries go when a collection happened since the last look.
-        n = _gc.collections()
-        if n != self._seen:
-            self._seen = n
-            self._drop_dead()
-        return self.data
 
     def _drop_dead(self):
         self.data.difference_update([wr for wr in self.data if wr() is None])

@@ -107,10 +107,8 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
 ) -> Option<Result<C::Ref, C::Ref>> {
     let id = cx.getfield_int(b, &BUILTIN_ID);
     let id = cx.promote_int(id) as usize;
-    if cx.we_are_jitted() {
-        if let Some(r) = crate::leaf::builtin_call(cx, rt, id, b, args) {
-            return Some(Ok(r));
-        }
+    if let Some(r) = crate::leaf::builtin_call(cx, rt, id, b, args) {
+        return Some(Ok(r));
     }
     // (Their numbers, found once: comparing numbers is cheaper than comparing names.)
     static FAST: std::sync::OnceLock<[usize; 3]> = std::sync::OnceLock::new();

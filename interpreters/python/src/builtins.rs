@@ -625,6 +625,13 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
     if op == BinOp::Add && is(a, &STR) && is(b, &STR) {
         return Ok(crate::runtime::concat_strs(cx.heap_mut(), &[a, b]));
     }
+    // (Before the numbers: concatenation is common, and its test cheap.)
+    if op == BinOp::Add && ((is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE))) {
+        let list = is(a, &LIST);
+        let mut items = if list { list_items(a) } else { tuple_items(a) };
+        items.extend(if list { list_items(b) } else { tuple_items(b) });
+        return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
+    }
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());
         let r = match op {
@@ -677,12 +684,6 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
             let all: Vec<usize> = (0..n).flat_map(|_| items.iter().copied()).collect();
             return Ok(if is(seq, &LIST) { new_list(cx.heap_mut(), &all) } else { new_tuple(cx.heap_mut(), &all) });
         }
-    }
-    if op == BinOp::Add && ((is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE))) {
-        let list = is(a, &LIST);
-        let mut items = if list { list_items(a) } else { tuple_items(a) };
-        items.extend(if list { list_items(b) } else { tuple_items(b) });
-        return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
     }
     // Instances, and classes whose metaclass has the operator (`int | str`).
     let hooked = |o: usize| is(o, &INSTANCE) || is(o, &TYPE);

@@ -368,7 +368,7 @@ impl Space for StdSpace {
                 return Outcome::Value(boolean(cx, rt, same));
             }
             CmpOp::In | CmpOp::NotIn => {
-                if cx.we_are_jitted() {
+                {
                     if let Some(r) = crate::leaf::contains(cx, a, b) {
                         let r = if op == CmpOp::In { r } else { cx.int_is_zero(r) };
                         return Outcome::Value(boolean(cx, rt, r));
@@ -411,7 +411,7 @@ impl Space for StdSpace {
         if ca == INSTANCE.class() || cb == INSTANCE.class() {
             return crate::classes::compare_dunder(cx, rt, op, a, b);
         }
-        if ca == STR.class() && cb == STR.class() && cx.we_are_jitted() {
+        if ca == STR.class() && cb == STR.class() {
             let r = crate::leaf::compare_strs(cx, op, a, b);
             return Outcome::Value(boolean(cx, rt, r));
         }
@@ -596,7 +596,7 @@ impl Space for StdSpace {
             }
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__getitem__", vec![key]);
-        } else if cx.we_are_jitted() {
+        } else {
             if let Some(v) = crate::leaf::getitem(cx, rt, obj, key, co, ck) {
                 return Outcome::Value(v);
             }
@@ -620,7 +620,7 @@ impl Space for StdSpace {
             }
         } else if co == INSTANCE.class() {
             return crate::classes::call_dunder(cx, rt, obj, "__setitem__", vec![key, v]);
-        } else if cx.we_are_jitted() && crate::leaf::setitem(cx, obj, key, v, co, ck) {
+        } else if crate::leaf::setitem(cx, obj, key, v, co, ck) {
             return Outcome::Value(cx.const_ref(rt.none.get()));
         }
         Outcome::Native(NativeOp::SetItem, smallvec::smallvec![obj, key, v])
@@ -700,6 +700,16 @@ impl Space for StdSpace {
                 let after = cx.int_add(i, one);
                 cx.setfield_int(it, &SITER_INDEX, after);
                 return Ok(Some(cx.getarrayitem_ref(items, i, &d)));
+            }
+            if cs == STR.class() {
+                if let Some(c) = crate::leaf::str_next(cx, rt, seq, i) {
+                    if c.is_some() {
+                        let one = cx.int(1);
+                        let after = cx.int_add(i, one);
+                        cx.setfield_int(it, &SITER_INDEX, after);
+                    }
+                    return Ok(c);
+                }
             }
         }
         if co == crate::generators::GENERATOR.class() {

@@ -624,7 +624,12 @@ pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         let items = if list { list_items(obj) } else { tuple_items(obj) };
         if is(key, &SLICE) {
             let (a, b, c) = slice_indices(cx, rt, key, items.len())?;
-            let picked: Vec<usize> = slice_positions(a, b, c).into_iter().map(|i| items[i]).collect();
+            let picked: crate::runtime::Items = if c == 1 {
+                // (The commonest slice, without a list of positions.)
+                items[a as usize..b.max(a) as usize].iter().copied().collect()
+            } else {
+                slice_positions(a, b, c).into_iter().map(|i| items[i]).collect()
+            };
             return Ok(if list { new_list(cx.heap_mut(), &picked) } else { new_tuple(cx.heap_mut(), &picked) });
         }
         let i = index_of(cx, rt, key, items.len(), if list { "list" } else { "tuple" })?;

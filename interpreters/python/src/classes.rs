@@ -1091,6 +1091,7 @@ pub fn make_class_with(
         dict: std::cell::RefCell::new(dict.into_iter().collect()),
         version,
         value_base,
+        constructs: crate::types::constructs(spec.builtin, name),
     });
     Ok(t)
 }

@@ -71,19 +71,24 @@ pub fn parts(r: usize) -> (BigInt, BigInt, BigInt) {
 /// A new range (the step is not zero): small when its bounds fit 64 bits.
 pub fn make<S: Space>(cx: &mut Cx<'_, S>, a: BigInt, b: BigInt, c: BigInt) -> usize {
     if let (Some(x), Some(y), Some(z)) = (a.to_i64(), b.to_i64(), c.to_i64()) {
-        let r = cx.heap_mut().alloc(&RANGE);
-        // SAFETY: just allocated with the RANGE layout.
-        unsafe {
-            *((r + RANGE_START.offset as usize) as *mut i64) = x;
-            *((r + RANGE_STOP.offset as usize) as *mut i64) = y;
-            *((r + RANGE_STEP.offset as usize) as *mut i64) = z;
-        }
-        return r;
+        return make_words(cx, x, y, z);
     }
     let items = [new_bigint(cx.heap_mut(), a), new_bigint(cx.heap_mut(), b), new_bigint(cx.heap_mut(), c)];
     let r = cx.heap_mut().alloc(&BIGRANGE);
     for (d, v) in [BR_START, BR_STOP, BR_STEP].iter().zip(items) {
         set_ref(r, d, v);
+    }
+    r
+}
+
+/// `range(a, b, c)` of bounds that fit a word (`c` not 0).
+fn make_words<S: Space>(cx: &mut Cx<'_, S>, a: i64, b: i64, c: i64) -> usize {
+    let r = cx.heap_mut().alloc(&RANGE);
+    // SAFETY: just allocated with the RANGE layout.
+    unsafe {
+        *((r + RANGE_START.offset as usize) as *mut i64) = a;
+        *((r + RANGE_STOP.offset as usize) as *mut i64) = b;
+        *((r + RANGE_STEP.offset as usize) as *mut i64) = c;
     }
     r
 }
@@ -293,6 +298,12 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, it: usize) -> Option<usize> {
 
 /// `range(...)`: the class called with one to three ints.
 pub fn construct<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize]) -> PyResult {
+    // The common case, ints that fit a word, without big ints.
+    if let [stop] = *args {
+        if let Some(n) = peek_i64(stop) {
+            return Ok(make_words(cx, 0, n, 1));
+        }
+    }
     let mut ints = Vec::with_capacity(3);
     for &a in args {
         ints.push(crate::library::index_value(cx, rt, a)?);

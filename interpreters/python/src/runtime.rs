@@ -66,6 +66,9 @@ pub struct TypeInfo {
     /// The builtin value type its instances extend (`int` for `class C(int)`, see `boxed`), or
     /// 0.
     pub value_base: usize,
+    /// For a builtin class that `types::construct_builtin` makes objects of, its name as
+    /// written there (found once, so a call such as `range(n)` compares no names).
+    pub constructs: Option<&'static str>,
 }
 
 /// A class's attributes, in definition order (as `C.__dict__` lists them).

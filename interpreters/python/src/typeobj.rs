@@ -34,7 +34,7 @@ fn overrides(rt: &Python, t: usize, what: &str) -> bool {
 pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
     let meta = meta_of(rt, cls);
     let plain = meta == rt.known.type_.get();
-    if let Some(c) = classes::special(rt, meta, "__call__").filter(|_| !plain) {
+    if let Some(c) = if plain { None } else { classes::special(rt, meta, "__call__") } {
         let mut all = vec![cls];
         all.extend_from_slice(args);
         return call_value(cx, rt, c, &all, kw);

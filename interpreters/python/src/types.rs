@@ -16,12 +16,6 @@ use std::rc::Rc;
 
 type Cx<'a, S> = Concrete<'a, Py<S>>;
 
-fn type_name_of(rt: &Python, t: usize) -> Rc<str> {
-    // SAFETY: `t` is a live class.
-    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
-    rt.types.borrow()[id].name.clone()
-}
-
 /// `t(*args, **kw)` for a class `t` (its metaclass's `__call__`, see `typeobj`).
 pub fn call_type<S: Space>(
     cx: &mut Cx<'_, S>,
@@ -42,11 +36,20 @@ pub fn construct_builtin<S: Space>(
     args: &[usize],
     kw: &[(Rc<str>, usize)],
 ) -> Option<PyResult> {
-    if !classes::is_builtin(rt, t) {
-        return None;
+    // SAFETY: `t` is a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let name = rt.types.borrow()[id].constructs?;
+    if name == "range" && kw.is_empty() && (1..=3).contains(&args.len()) {
+        // (The commonest, first: `construct` finds its case by name.)
+        return Some(crate::ranges::construct(cx, rt, args));
     }
-    let name = type_name_of(rt, t);
-    CONSTRUCTED.contains(&&*name).then(|| construct(cx, rt, t, &name, args, kw))
+    Some(construct(cx, rt, t, name, args, kw))
+}
+
+/// What [`construct_builtin`] knows a class by: for builtin class `name`, the entry of
+/// [`CONSTRUCTED`], if it has one.
+pub fn constructs(builtin: bool, name: &str) -> Option<&'static str> {
+    CONSTRUCTED.iter().copied().find(|&c| builtin && c == name)
 }
 
 /// The builtin classes [`construct_builtin`] makes objects of.

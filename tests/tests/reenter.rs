@@ -100,6 +100,9 @@ enum Ins {
     BadCall,
     /// return a
     Ret(Reg),
+    /// return a's value unboxed (a red int, where other returns give objects: a result
+    /// compiled code that expects an object gets forced back to the driver)
+    RetInt(Reg),
 }
 
 type Prog = Rc<Vec<Vec<Ins>>>;
@@ -135,6 +138,16 @@ fn boxed<C: Ctx<L>, L: Language>(cx: &mut C, v: C::Int) -> C::Ref {
     let b = cx.new_object(&INT);
     cx.setfield_int(b, &INT_VALUE, v);
     b
+}
+
+/// A function's result as an object: functions return objects, or ints unboxed (`RetInt`),
+/// which the caller boxes.
+fn boxed_result<C: Ctx<L>, L: Language>(cx: &mut C, r: Red<C>) -> C::Ref {
+    match r {
+        Red::Ref(r) => r,
+        Red::Int(i) => boxed(cx, i),
+        Red::Float(_) => unreachable!("no float results"),
+    }
 }
 
 /// A result that is a reference (functions and natives return objects).
@@ -356,12 +369,8 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
         match v {
             Ok(r) => {
                 if let Some(d) = dst {
-                    // Helpers return plain ints: box them, as the instruction does.
-                    f.regs[d] = match r {
-                        Red::Ref(r) => r,
-                        Red::Int(i) => boxed(cx, i),
-                        Red::Float(_) => unreachable!("no float results"),
-                    };
+                    // Helpers and `RetInt` return plain ints: box them, as the instruction does.
+                    f.regs[d] = boxed_result(cx, r);
                 }
             }
             Err(e) => {
@@ -476,7 +485,7 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                     let null = cx.const_ref(0);
                     let callee = frame_of(&prog, func, f.regs[a], f.regs[b], null);
                     match cx.call_frame(f, callee) {
-                        Ok(r) => f.regs[d] = as_ref(r),
+                        Ok(r) => f.regs[d] = boxed_result(cx, r),
                         Err(e) => {
                             f.regs[EXC_REG] = e;
                             f.pc = h;
@@ -595,6 +604,10 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
                     cx.call(&h, &[]);
                 }
                 Ins::Ret(a) => return Flow::Return(Ok(Red::Ref(f.regs[a]))),
+                Ins::RetInt(a) => {
+                    let x = unbox(cx, f.regs[a]);
+                    return Flow::Return(Ok(Red::Int(x)));
+                }
             }
         }
     }
@@ -847,6 +860,85 @@ fn exceptions_from_called_functions_are_caught_in_compiled_loops() {
             let s = vm.stats();
             assert!(s.guard_failures < 100, "{spec}: {}", s.summary());
         }
+    }
+}
+
+/// acc = 0; for i in 0..n: acc += f(i, 1), where f(a, b) = f(a, b - 1) + b for b > 0 (a
+/// recursive call: through `call_assembler`), and f(a, 0) = a unboxed (`RetInt`) when a % 3 ==
+/// 0, else box(2a): the call's result is an int one time in three and an object otherwise, so
+/// whichever type the trace expects, the other is forced out of the call.
+fn forced_prog(n: i64) -> Vec<Vec<Ins>> {
+    use Ins::*;
+    vec![
+        vec![
+            Int(1, 0),            // 0: i
+            Int(2, n),            // 1
+            Int(3, 0),            // 2: acc
+            JumpIfGe(1, 2, 10),   // 3: loop
+            Int(4, 1),            // 4
+            Call(4, 1, 1, 4, 10), // 5: r4 = f(i, 1)
+            Add(3, 3, 4),         // 6
+            Int(4, 1),            // 7
+            Add(1, 1, 4),         // 8: i += 1
+            Loop(3),              // 9
+            Ret(3),               // 10
+        ],
+        vec![
+            JumpIfZero(1, 6),    // 0: b == 0: the base case
+            Int(2, -1),          // 1
+            Add(2, 1, 2),        // 2: b - 1
+            Call(3, 1, 0, 2, 5), // 3: r3 = f(a, b - 1)
+            Add(3, 3, 1),        // 4: + b
+            Ret(3),              // 5
+            Mod(2, 0, 3),        // 6
+            JumpIfZero(2, 10),   // 7
+            Add(3, 0, 0),        // 8
+            Ret(3),              // 9: box(2a)
+            RetInt(0),           // 10: a, unboxed
+        ],
+    ]
+}
+
+fn forced_want(n: i64) -> i64 {
+    (0..n).map(|i| if i % 3 == 0 { i + 1 } else { 2 * i + 1 }).sum()
+}
+
+/// The bridges from `guard_not_forced` (the guard after a call whose result compiled code could
+/// not take): the bridge records, and the text of its parent trace.
+fn forced_bridges<const CALLS: bool>(vm: &Vm<Lite<CALLS>>) -> Vec<(&metatrace::TraceRecord, &metatrace::TraceRecord)> {
+    let traces = vm.traces();
+    traces
+        .iter()
+        .filter(|t| t.kind == "bridge")
+        .filter_map(|t| {
+            // "guard E of trace P": unit P is the P-th compiled trace (every one is kept).
+            let mut words = t.name.split(' ');
+            let exit: usize = words.nth(1)?.parse().ok()?;
+            let parent: usize = words.nth(2)?.trim_end_matches(',').parse().ok()?;
+            let p = traces.get(parent)?;
+            let guard = p.optimized.lines().filter(|l| l.starts_with("guard_")).nth(exit)?;
+            guard.starts_with("guard_not_forced(").then_some((t, p))
+        })
+        .collect()
+}
+
+#[test]
+fn results_forced_out_of_call_assembler_get_bridges() {
+    let n = 30_000;
+    for (spec, vm) in check_all(&forced_prog(n), forced_want(n)) {
+        let s = vm.stats();
+        eprintln!("{spec}: {} forced bridges: {}", s.summary(), forced_bridges(&vm).len());
+        if spec == "off" {
+            continue;
+        }
+        assert!(s.loops >= 1, "{spec}: {}", s.summary());
+        // A third or two thirds of the calls give the other type: once their exit has a
+        // bridge, the driver hands the result to it rather than to the interpreter.
+        assert!(s.forced_bridged > n as u64 / 4, "{spec}: {}", s.summary());
+        assert!(!forced_bridges(&vm).is_empty(), "{spec}: {}", s.summary());
+        let bound = if spec.contains("bridge=") { 100 } else { 1000 };
+        assert!(s.forced_exits < bound, "{spec}: {}", s.summary());
+        assert!(s.guard_failures < bound, "{spec}: {}", s.summary());
     }
 }
 

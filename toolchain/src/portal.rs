@@ -242,7 +242,7 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        match driver::enter_bridge(vm, id, exit) {
+        match driver::enter_bridge(vm, id, exit, buf) {
             Some(b) => left = driver::run_unit(vm, b, buf, false),
             None => return Err(Ok((id, exit))),
         }

@@ -155,7 +155,9 @@ impl<L: Language> VmState<L> {
 pub(crate) enum Pending {
     Loop,
     Entry,
-    Bridge { parent: UnitId, exit: usize },
+    /// `forced`: from a `guard_not_forced`, the type of the parked result, which follows the
+    /// exit's words in `bridge_words`.
+    Bridge { parent: UnitId, exit: usize, forced: Option<Type> },
 }
 
 /// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is

@@ -894,10 +894,10 @@ fn forced_prog(n: i64, floats: bool) -> Vec<Vec<Ins>> {
     ];
     let unboxed = if floats {
         vec![
-            Int(4, n / 2),       // 10
-            JumpIfGe(0, 4, 13),  // 11
-            RetInt(0),           // 12: a, an int
-            RetFloat(0),         // 13: a, a float
+            Int(4, n / 2),      // 10
+            JumpIfGe(0, 4, 13), // 11
+            RetInt(0),          // 12: a, an int
+            RetFloat(0),        // 13: a, a float
         ]
     } else {
         vec![RetInt(0)] // 10: a, an int
@@ -1279,5 +1279,3 @@ fn figures() {
         );
     }
 }
-
-

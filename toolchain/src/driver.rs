@@ -26,10 +26,12 @@
 //!   innermost frame (see `start_nested_bridge` for guards inside inlined calls, and for
 //!   snapshots with virtual objects: a bridge takes the exit's words as they are and records
 //!   the allocation of the snapshot's virtuals itself, so they stay virtual in the bridge
-//!   unless they escape there, and the exit jumps to it without building anything), unless its
-//!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
-//!   compile time): then the guard goes back to the interpreter, which costs a deopt per
-//!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
+//!   unless they escape there, and the exit jumps to it without building anything; a bridge
+//!   from a `guard_not_forced` also takes the forced call's parked result, see
+//!   [`enter_bridge`]), unless its loop's tree of bridges spent its budget (`max_bridges`
+//!   bridges or `bridge_budget_ms` of compile time): then the guard goes back to the
+//!   interpreter, which costs a deopt per failure but bounds a bridge storm (data-dependent
+//!   branches, every path its own bridge).
 //! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
@@ -44,9 +46,10 @@
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
 use crate::concrete::{from_word, store, to_word, Concrete, Drive};
-use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
+use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds};
 use crate::descr::Type;
 use crate::heap::Layout;
+use crate::portal::{put_parked, take_forced};
 use crate::recorder::{Recorder, TraceKind};
 use crate::state::{abort, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
@@ -261,7 +264,8 @@ fn start_nested_bridge<'a, L: Language>(
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
-    let (reds, parked) = bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized, forced);
+    let (reds, parked) =
+        bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized, forced);
     rec.forced_input = forced;
     let mut reds = reds.into_iter();
     let (mut frames, outcome) =
@@ -1058,15 +1062,6 @@ pub(crate) fn enter_bridge<L: Language>(
     Some(b)
 }
 
-/// Writes the word of a forced call's parked result after the `n` words of its exit in `buf`,
-/// where a bridge from the exit takes it.
-fn put_parked(buf: &mut Vec<u64>, n: usize, word: u64) {
-    if buf.len() <= n {
-        buf.resize(n + 1, 0);
-    }
-    buf[n] = word;
-}
-
 /// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
 /// the exit writes: a bridge attached to that guard, whose virtuals the exit builds first, or
 /// the loop a `finish` continues in).
@@ -1471,11 +1466,4 @@ fn resume_outcome<L: Language, R: Reds>(
             (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
         }
     })
-}
-
-/// The parked result of a forced call, for the caller in the interpreter.
-pub(crate) fn take_forced<'a, L: Language>(vm: &mut VmState<L>) -> L::Value<Concrete<'a, L>> {
-    vm.portal.forced.set(0);
-    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
-    L::map_value(v, &mut Same)
 }

@@ -5,9 +5,16 @@
 //! [`run_call`] on a frame rebuilt from the call's arguments — which interprets the callee
 //! or runs its compiled function-entry trace, and hands back the result. Compiled code gets
 //! one word; a result that is not one red value of the recorded type (an error, in most
-//! languages) is *forced*: it is parked in the `Vm`, a flag makes the `guard_not_forced` that
-//! follows the call fail, and the driver delivers the parked result to the caller, which is
-//! suspended in the call (the guard's innermost snapshot frame), in the interpreter.
+//! languages) is *forced*: it is parked in the `Vm` (a root while it waits), a flag makes the
+//! `guard_not_forced` that follows the call fail, and the driver delivers the parked result to
+//! the caller, which is suspended in the call (the guard's innermost snapshot frame), in the
+//! interpreter. A hot forced exit gets a bridge like any other if its results are red values
+//! (of another type than the call's: a function that returns an int where it was traced
+//! returning an object): the bridge takes the parked result as one more input after the exit's
+//! words and starts by handing it to the caller. Such exits are never linked: the driver
+//! enters the bridge, moving the parked word into the frame buffer, only when the result has
+//! the type the bridge was recorded with; any other result goes to the interpreter as before
+//! (see `driver::enter_bridge`).
 //!
 //! The fast way needs no Rust at all: each target has a *direct entry* word, which the driver
 //! fills with the callee's compiled function entry once it has one (and clears when that is
@@ -247,4 +254,22 @@ fn settle<L: Language>(
             None => return Err(Ok((id, exit))),
         }
     }
+}
+
+/// Writes the word of a forced call's parked result after the `n` words of its exit in `buf`,
+/// where a bridge from the exit takes it.
+pub(crate) fn put_parked(buf: &mut Vec<u64>, n: usize, word: u64) {
+    if buf.len() <= n {
+        buf.resize(n + 1, 0);
+    }
+    buf[n] = word;
+}
+
+/// The parked result of a forced call, for the caller (in the interpreter, or in a bridge being
+/// recorded). It is no longer a root of the Vm's: the caller holds it, and nothing collects
+/// before the caller does.
+pub(crate) fn take_forced<'a, L: Language>(vm: &mut VmState<L>) -> L::Value<Concrete<'a, L>> {
+    vm.portal.forced.set(0);
+    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
+    L::map_value(v, &mut Same)
 }

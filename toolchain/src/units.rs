@@ -97,8 +97,8 @@ impl<K> Resume<K> {
                 Slot::Word(_) => None,
             })
             .collect();
-        let words = frames.iter().map(|(_, s)| s.len()).sum::<usize>()
-            + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
+        let words =
+            frames.iter().map(|(_, s)| s.len()).sum::<usize>() + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
         Resume { frames, virtuals, deliver, virtual_slots, words }
     }
 }

@@ -46,10 +46,9 @@
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
 use crate::concrete::{from_word, store, to_word, Concrete, Drive};
-use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds};
+use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::Type;
 use crate::heap::Layout;
-use crate::portal::{put_parked, take_forced};
 use crate::recorder::{Recorder, TraceKind};
 use crate::state::{abort, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
@@ -1052,9 +1051,8 @@ pub(crate) fn enter_bridge<L: Language>(
     if e.forced {
         let ty = e.takes?;
         let r = vm.forced.as_ref().and_then(L::result_red).filter(|r| red_type(r) == ty)?;
-        put_parked(buf, e.resume.words, to_word(r));
-        vm.forced = None;
-        vm.portal.forced.set(0);
+        e.resume.put_parked(buf, to_word(r));
+        vm.take_forced();
         vm.stats.forced_bridged += 1;
         return Some(b);
     }
@@ -1291,7 +1289,7 @@ pub(crate) fn run_units<'a, L: Language>(
             && vm.recorder.is_none();
         // A forced call's parked result, for the caller: a bridge can take it as one more
         // input only if it is a red value (see `enter_bridge`).
-        let parked = forced.then(|| take_forced::<L>(vm));
+        let parked: Option<L::Value<Concrete<'a, L>>> = forced.then(|| L::map_value(vm.take_forced(), &mut Same));
         let parked_red = parked.as_ref().and_then(L::result_red);
         want_bridge &= !forced || parked_red.is_some();
         vm.stats.forced_exits += forced as u64;
@@ -1322,7 +1320,7 @@ pub(crate) fn run_units<'a, L: Language>(
             let mut it = resume.reds_of(0).iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
             *f = lang.rebuild(resume.frames[0].0, &mut it);
             if let Some(r) = parked_red {
-                put_parked(&mut buf, resume.words, to_word(r));
+                resume.put_parked(&mut buf, to_word(r));
             }
             vm.bridge_words = buf;
             let forced = parked_red.map(|r| red_type(&r));

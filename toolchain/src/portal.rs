@@ -255,21 +255,3 @@ fn settle<L: Language>(
         }
     }
 }
-
-/// Writes the word of a forced call's parked result after the `n` words of its exit in `buf`,
-/// where a bridge from the exit takes it.
-pub(crate) fn put_parked(buf: &mut Vec<u64>, n: usize, word: u64) {
-    if buf.len() <= n {
-        buf.resize(n + 1, 0);
-    }
-    buf[n] = word;
-}
-
-/// The parked result of a forced call, for the caller (in the interpreter, or in a bridge being
-/// recorded). It is no longer a root of the Vm's: the caller holds it, and nothing collects
-/// before the caller does.
-pub(crate) fn take_forced<'a, L: Language>(vm: &mut VmState<L>) -> L::Value<Concrete<'a, L>> {
-    vm.portal.forced.set(0);
-    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
-    L::map_value(v, &mut Same)
-}

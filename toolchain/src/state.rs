@@ -151,6 +151,16 @@ impl<L: Language> VmState<L> {
     }
 }
 
+impl<L: Language> VmState<L> {
+    /// The parked result of a forced call, for the caller (in the interpreter, or in a bridge
+    /// being recorded). It is no longer a root of the Vm's: the caller holds it, and nothing
+    /// collects before the caller does.
+    pub(crate) fn take_forced(&mut self) -> L::Value<Plain> {
+        self.portal.forced.set(0);
+        self.forced.take().expect("guard_not_forced failed without a parked result")
+    }
+}
+
 /// A trace the driver is about to start when the current activation leaves.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Pending {

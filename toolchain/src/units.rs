@@ -104,6 +104,14 @@ impl<K> Resume<K> {
 }
 
 impl<K> Resume<K> {
+    /// Writes the word of a forced call's parked result after the exit's words in `buf`, where
+    /// a bridge from the exit takes it.
+    pub(crate) fn put_parked(&self, buf: &mut Vec<u64>, word: u64) {
+        if buf.len() <= self.words {
+            buf.resize(self.words + 1, 0);
+        }
+        buf[self.words] = word;
+    }
     /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
     pub(crate) fn reds_of(&self, k: usize) -> &[Slot] {
         let slots = &self.frames[k].1;

@@ -1241,8 +1241,9 @@ fn helpers_declared_may_reenter_are_rejected() {
     run_in::<true>(&[vec![Ins::BadCall, Ins::Ret(0)]], "off");
 }
 
-/// Figures for the issue notes: the raise-and-catch loop and the self-invalidating loop, JIT
-/// off and on. `cargo test --release --test reenter -- --ignored --nocapture figures`
+/// Figures for the issue notes: the raise-and-catch loop, the loop whose calls' results are
+/// forced out of `call_assembler`, and the self-invalidating loop, JIT off and on.
+/// `cargo test --release --test reenter -- --ignored --nocapture figures`
 #[test]
 #[ignore]
 fn figures() {
@@ -1254,6 +1255,13 @@ fn figures() {
         let ms = t0.elapsed().as_secs_f64() * 1e3;
         assert_eq!(r, raise_want(n));
         println!("raise-and-catch {n} iterations, jit {spec:?}: {ms:.1} ms; {}", vm.stats().summary());
+    }
+    for spec in ["off", "", "threshold=1,bridge=1"] {
+        let t0 = std::time::Instant::now();
+        let (r, vm) = run_in::<true>(&forced_prog(n, false), spec);
+        let ms = t0.elapsed().as_secs_f64() * 1e3;
+        assert_eq!(r, forced_want(n));
+        println!("forced results {n} iterations, jit {spec:?}: {ms:.1} ms; {}", vm.stats().summary());
     }
     let prog = vec![vec![
         NewVersion(0, 0),

@@ -94,8 +94,9 @@ pub struct JitStats {
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
-    /// `guard_not_forced` failures that took a forced call's parked result to the caller in
-    /// the interpreter (also counted in `guard_failures`).
+    /// `guard_not_forced` failures that took a forced call's parked result to the caller
+    /// outside compiled code: interpreted, or in a bridge about to be recorded (also counted in
+    /// `guard_failures`).
     pub forced_exits: u64,
     /// Forced calls' parked results the driver carried into a bridge of their exit (such
     /// exits are never linked: each goes through the driver).

@@ -26,10 +26,12 @@
 //!   innermost frame (see `start_nested_bridge` for guards inside inlined calls, and for
 //!   snapshots with virtual objects: a bridge takes the exit's words as they are and records
 //!   the allocation of the snapshot's virtuals itself, so they stay virtual in the bridge
-//!   unless they escape there, and the exit jumps to it without building anything), unless its
-//!   loop's tree of bridges spent its budget (`max_bridges` bridges or `bridge_budget_ms` of
-//!   compile time): then the guard goes back to the interpreter, which costs a deopt per
-//!   failure but bounds a bridge storm (data-dependent branches, every path its own bridge).
+//!   unless they escape there, and the exit jumps to it without building anything; a bridge
+//!   from a `guard_not_forced` also takes the forced call's parked result, see
+//!   [`enter_bridge`]), unless its loop's tree of bridges spent its budget (`max_bridges`
+//!   bridges or `bridge_budget_ms` of compile time): then the guard goes back to the
+//!   interpreter, which costs a deopt per failure but bounds a bridge storm (data-dependent
+//!   branches, every path its own bridge).
 //! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
@@ -184,7 +186,9 @@ fn on_leave<'a, L: Language>(
     let Some(pending) = cx.vm.pending.take() else { return None };
     let lang = cx.vm.lang.clone();
     let (gen, mut tf, outcome) = match pending {
-        Pending::Bridge { parent, exit } if !cx.vm.bridge_words.is_empty() => start_nested_bridge(cx.vm, parent, exit),
+        Pending::Bridge { parent, exit, forced } if !cx.vm.bridge_words.is_empty() => {
+            start_nested_bridge(cx.vm, parent, exit, forced)
+        }
         _ => {
             let (gen, tf) = start_recording(cx.vm, pending, frame);
             (gen, tf, None)
@@ -220,7 +224,7 @@ fn start_recording<'a, 'b, L: Language>(
     let (kind, entry) = match pending {
         Pending::Loop => (TraceKind::Loop(key), None),
         Pending::Entry => (TraceKind::Entry(key), Some(key)),
-        Pending::Bridge { parent, exit } => {
+        Pending::Bridge { parent, exit, .. } => {
             let entry = vm.units.get(parent).and_then(|u| u.as_ref()).and_then(|u| u.entry);
             (TraceKind::Bridge { parent, exit }, entry)
         }
@@ -240,14 +244,16 @@ fn start_recording<'a, 'b, L: Language>(
 /// frame of the guard's snapshot is rebuilt as a tracing frame whose reds are the trace's
 /// inputs (the exit's words, in order); the innermost is handed the outcome of the call it
 /// waits for, if the snapshot delivers one, and runs first; each frame that returns hands its
-/// result to its caller, which goes on being recorded, as the tracer records calls. Returns
-/// the outermost frame and the outcome it is to be handed (by the activation loop's tracer,
-/// which records on).
+/// result to its caller, which goes on being recorded, as the tracer records calls. With
+/// `forced` (a `guard_not_forced` failed), the outcome is the call's parked result, a red value
+/// of that type: the word after the exit's, one more input. Returns the outermost frame and the
+/// outcome it is to be handed (by the activation loop's tracer, which records on).
 #[allow(clippy::type_complexity)]
 fn start_nested_bridge<'a, L: Language>(
     vm: &mut VmState<L>,
     parent: UnitId,
     exit: usize,
+    forced: Option<Type>,
 ) -> (u64, L::Frame<Tracer<'a, L>>, Option<L::Value<Tracer<'a, L>>>) {
     let gen = vm.next_gen;
     vm.next_gen += 1;
@@ -257,10 +263,13 @@ fn start_nested_bridge<'a, L: Language>(
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
-    let reds = bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized);
+    let (reds, parked) =
+        bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized, forced);
+    rec.forced_input = forced;
     let mut reds = reds.into_iter();
     let (mut frames, outcome) =
         rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |_| reds.next().expect("the exit wrote every slot"));
+    let outcome = outcome.or(parked.map(L::result_from_red));
     let mut inner = frames.pop().expect("a snapshot has at least one frame");
     // The callers wait, as roots, for their callees.
     let base = vm.shadow.len();
@@ -320,14 +329,17 @@ fn start_nested_bridge<'a, L: Language>(
 /// virtual objects are not inputs: the bridge starts by recording their allocation and field
 /// writes from the field words, so that its optimizer sees objects it allocated itself and
 /// keeps them virtual unless they escape (the exit that jumps to the bridge builds nothing).
-/// Returns the red value of every frame slot, in order.
+/// With `forced`, one more input of that type follows: a forced call's parked result.
+/// Returns the red value of every frame slot, in order, and that of the parked result.
+#[allow(clippy::type_complexity)]
 fn bridge_inputs<'a, L: Language>(
     trace: &mut Trace,
     resume: &Resume<L::Key>,
     virtuals: Option<&[VirtualDescrs]>,
     words: &[u64],
     objs: &[usize],
-) -> Vec<crate::ctx::Red<Tracer<'a, L>>> {
+    forced: Option<Type>,
+) -> (Vec<Red<Tracer<'a, L>>>, Option<Red<Tracer<'a, L>>>) {
     use metatrace_jit::ir::DescrKind;
     let slots: Vec<Slot> = resume.frames.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
@@ -335,7 +347,8 @@ fn bridge_inputs<'a, L: Language>(
     let mut next = || word.next().expect("the exit wrote every slot");
     let frame_reds: Vec<_> = slots.iter().map(|s| traced_input::<L>(trace, s.ty(), next())).collect();
     let field_inputs: Vec<Operand> = fields.map(|s| operand_of(traced_input::<L>(trace, s.ty(), next()))).collect();
-    let Some(virtuals) = virtuals else { return frame_reds };
+    let parked = forced.map(|ty| traced_input::<L>(trace, ty, next()));
+    let Some(virtuals) = virtuals else { return (frame_reds, parked) };
     debug_assert_eq!(virtuals.len(), resume.virtuals.len());
     let news: Vec<Operand> = virtuals
         .iter()
@@ -367,14 +380,15 @@ fn bridge_inputs<'a, L: Language>(
             trace.ops.last_mut().expect("just pushed").descr = Some(d);
         }
     }
-    slots
+    let reds = slots
         .iter()
         .zip(frame_reds)
         .map(|(s, red)| match *s {
-            Slot::Virtual(k) => crate::ctx::Red::Ref(TRef { v: objs[k as usize], op: news[k as usize] }),
+            Slot::Virtual(k) => Red::Ref(TRef { v: objs[k as usize], op: news[k as usize] }),
             Slot::Word(_) => red,
         })
-        .collect()
+        .collect();
+    (reds, parked)
 }
 
 /// The same tracing values, for a tracer of another lifetime.
@@ -577,6 +591,7 @@ fn install<L: Language>(
             resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,
+            takes: None,
             virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s)),
             fails: 0,
             bridge_aborts: 0,
@@ -657,6 +672,7 @@ fn install<L: Language>(
             vm.stats.bridges += 1;
             if let Some(Some(u)) = vm.units.get_mut(parent) {
                 u.exits[exit].bridge = Some(id);
+                u.exits[exit].takes = rec.forced_input;
             }
         }
     }
@@ -1017,9 +1033,29 @@ pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
 /// one that may be entered: its inputs are the snapshot's words as the exit wrote them (a
 /// bridge builds the snapshot's virtual objects itself, from their field words, if it needs
 /// them at all). From now on the exit jumps to the bridge itself.
-pub(crate) fn enter_bridge<L: Language>(vm: &mut VmState<L>, id: UnitId, exit: usize) -> Option<UnitId> {
+///
+/// A `guard_not_forced` is the exception: the call's parked result, which the bridge was
+/// recorded handing to the caller, is not among the exit's words. Its bridge takes it as one
+/// more input, so the driver enters it only if the result is a red value of the type it was
+/// recorded with, moved from the Vm to the word after the exit's (the bridge's code holds it
+/// from there: the Vm no longer does); the exit is never linked. Any other result goes to
+/// the caller in the interpreter, as without a bridge.
+pub(crate) fn enter_bridge<L: Language>(
+    vm: &mut VmState<L>,
+    id: UnitId,
+    exit: usize,
+    buf: &mut Vec<u64>,
+) -> Option<UnitId> {
     let e = vm.units[id].as_ref()?.exits.get(exit)?;
     let b = e.bridge.filter(|&b| enterable(vm, b))?;
+    if e.forced {
+        let ty = e.takes?;
+        let r = vm.forced.as_ref().and_then(L::result_red).filter(|r| red_type(r) == ty)?;
+        e.resume.put_parked(buf, to_word(r));
+        vm.take_forced();
+        vm.stats.forced_bridged += 1;
+        return Some(b);
+    }
     link(vm, id, exit, b);
     Some(b)
 }
@@ -1230,7 +1266,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
             }
         }
-        if let Some(b) = enter_bridge(vm, id, exit) {
+        if let Some(b) = enter_bridge(vm, id, exit, &mut buf) {
             id = b;
             continue;
         }
@@ -1245,21 +1281,18 @@ pub(crate) fn run_units<'a, L: Language>(
             return Exec::Continue;
         }
         e.fails += 1;
-        if e.forced {
-            // (No bridge: the parked result is not in the frame buffer. Exceptions are, and
-            // the guards on them get bridges.)
-            vm.stats.guard_failures += 1;
-            count_failure(vm, id);
-            let v = take_forced(vm);
-            restore(cx, &resume, f, &mut buf, Some(v));
-            cx.vm.bufs.push(buf);
-            return Exec::Continue;
-        }
+        let forced = e.forced;
         let mut want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
             && e.bridge_aborts < vm.params.max_aborts
             && e.bridge.is_none()
             && !invalid
             && vm.recorder.is_none();
+        // A forced call's parked result, for the caller: a bridge can take it as one more
+        // input only if it is a red value (see `enter_bridge`).
+        let parked: Option<L::Value<Concrete<'a, L>>> = forced.then(|| L::map_value(vm.take_forced(), &mut Same));
+        let parked_red = parked.as_ref().and_then(L::result_red);
+        want_bridge &= !forced || parked_red.is_some();
+        vm.stats.forced_exits += forced as u64;
         if want_bridge && !within_budget(vm, id) {
             // The loop's bridge budget is spent: this exit goes back to the interpreter for
             // good (the failure count starts over, so it is refused once per threshold).
@@ -1276,23 +1309,29 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         vm.stats.guard_failures += 1;
         count_failure(vm, id);
-        if want_bridge && (resume.frames.len() > 1 || resume.deliver.is_some() || !resume.virtuals.is_empty()) {
+        if want_bridge && (forced || resume.frames.len() > 1 || resume.deliver.is_some() || !resume.virtuals.is_empty())
+        {
             // The bridge starts in the innermost frame (see `start_nested_bridge`): `f` only
             // becomes the outermost frame as the snapshot has it, still waiting for its callee
-            // (or for the outcome of its call).
+            // (or for the outcome of its call: a forced call's parked result follows the
+            // exit's words, as the bridge takes it).
             materialize(vm, &resume, &mut buf);
             let lang = vm.lang.clone();
             let mut it = resume.reds_of(0).iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
             *f = lang.rebuild(resume.frames[0].0, &mut it);
+            if let Some(r) = parked_red {
+                resume.put_parked(&mut buf, to_word(r));
+            }
             vm.bridge_words = buf;
-            vm.pending = Some(Pending::Bridge { parent: id, exit });
+            let forced = parked_red.map(|r| red_type(&r));
+            vm.pending = Some(Pending::Bridge { parent: id, exit, forced });
             return Exec::Leave;
         }
         vm.stats.nested_exits += (resume.frames.len() > 1) as u64;
-        restore(cx, &resume, f, &mut buf, None);
+        restore(cx, &resume, f, &mut buf, parked);
         cx.vm.bufs.push(buf);
         if want_bridge {
-            cx.vm.pending = Some(Pending::Bridge { parent: id, exit });
+            cx.vm.pending = Some(Pending::Bridge { parent: id, exit, forced: None });
             return Exec::Leave;
         }
         return Exec::Continue;
@@ -1425,11 +1464,4 @@ fn resume_outcome<L: Language, R: Reds>(
             (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
         }
     })
-}
-
-/// The parked result of a forced call, for the caller in the interpreter.
-pub(crate) fn take_forced<'a, L: Language>(vm: &mut VmState<L>) -> L::Value<Concrete<'a, L>> {
-    vm.portal.forced.set(0);
-    let v: L::Value<Plain> = vm.forced.take().expect("guard_not_forced failed without a parked result");
-    L::map_value(v, &mut Same)
 }

@@ -5,9 +5,16 @@
 //! [`run_call`] on a frame rebuilt from the call's arguments — which interprets the callee
 //! or runs its compiled function-entry trace, and hands back the result. Compiled code gets
 //! one word; a result that is not one red value of the recorded type (an error, in most
-//! languages) is *forced*: it is parked in the `Vm`, a flag makes the `guard_not_forced` that
-//! follows the call fail, and the driver delivers the parked result to the caller, which is
-//! suspended in the call (the guard's innermost snapshot frame), in the interpreter.
+//! languages) is *forced*: it is parked in the `Vm` (a root while it waits), a flag makes the
+//! `guard_not_forced` that follows the call fail, and the driver delivers the parked result to
+//! the caller, which is suspended in the call (the guard's innermost snapshot frame), in the
+//! interpreter. A hot forced exit gets a bridge like any other if its results are red values
+//! (of another type than the call's: a function that returns an int where it was traced
+//! returning an object): the bridge takes the parked result as one more input after the exit's
+//! words and starts by handing it to the caller. Such exits are never linked: the driver
+//! enters the bridge, moving the parked word into the frame buffer, only when the result has
+//! the type the bridge was recorded with; any other result goes to the interpreter as before
+//! (see `driver::enter_bridge`).
 //!
 //! The fast way needs no Rust at all: each target has a *direct entry* word, which the driver
 //! fills with the callee's compiled function entry once it has one (and clears when that is
@@ -242,7 +249,7 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        match driver::enter_bridge(vm, id, exit) {
+        match driver::enter_bridge(vm, id, exit, buf) {
             Some(b) => left = driver::run_unit(vm, b, buf, false),
             None => return Err(Ok((id, exit))),
         }

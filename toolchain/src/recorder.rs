@@ -57,6 +57,9 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) inline_starts: Vec<(L::Key, usize)>,
     /// Operations recorded inside each callee inlined at the trace's own level, in all.
     pub(crate) inline_ops: HashMap<L::Key, usize>,
+    /// A bridge from a `guard_not_forced`: the type of the parked result it takes as its last
+    /// input (see `driver::enter_bridge`).
+    pub(crate) forced_input: Option<crate::descr::Type>,
 }
 
 impl<L: Language> Recorder<L> {
@@ -85,6 +88,7 @@ impl<L: Language> Recorder<L> {
             refs_scanned: 0,
             inline_starts: Vec::new(),
             inline_ops: HashMap::new(),
+            forced_input: None,
         }
     }
 

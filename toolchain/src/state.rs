@@ -42,13 +42,14 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) portal_direct: Vec<Box<std::cell::Cell<u64>>>,
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<PortalCtx>,
-    /// The exit words a bridge from inside inlined calls starts from (see `driver`).
     /// The objects `driver::materialize` is building (kept, so an exit allocates no Vec).
     pub(crate) materialized: Vec<usize>,
+    /// The exit words a bridge from inside inlined calls starts from (see `driver`), and for
+    /// a bridge from a `guard_not_forced`, the parked result's word after them.
     pub(crate) bridge_words: Vec<u64>,
     /// Frame buffers for compiled function entries called from compiled code, for reuse.
     pub(crate) spare_bufs: Vec<Vec<u64>>,
-    /// A forced `call_assembler` result waiting for its caller (see `portal`).
+    /// A forced `call_assembler` result waiting for its caller (see `portal`): a root.
     pub(crate) forced: Option<L::Value<Plain>>,
     pub(crate) units: Vec<Option<Unit<L>>>,
     pub(crate) backend: Option<Backend>,
@@ -150,12 +151,28 @@ impl<L: Language> VmState<L> {
     }
 }
 
+impl<L: Language> VmState<L> {
+    /// The parked result of a forced call, for the caller (in the interpreter, or in a bridge
+    /// being recorded). It is no longer a root of the Vm's: the caller holds it, and nothing
+    /// collects before the caller does.
+    pub(crate) fn take_forced(&mut self) -> L::Value<Plain> {
+        self.portal.forced.set(0);
+        self.forced.take().expect("guard_not_forced failed without a parked result")
+    }
+}
+
 /// A trace the driver is about to start when the current activation leaves.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Pending {
     Loop,
     Entry,
-    Bridge { parent: UnitId, exit: usize },
+    /// `forced`: from a `guard_not_forced`, the type of the parked result, which follows the
+    /// exit's words in `bridge_words`.
+    Bridge {
+        parent: UnitId,
+        exit: usize,
+        forced: Option<Type>,
+    },
 }
 
 /// What compiled code needs to reach the driver: boxed in the `Vm`, so its address is

@@ -94,6 +94,13 @@ pub struct JitStats {
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
+    /// `guard_not_forced` failures that took a forced call's parked result to the caller
+    /// outside compiled code: interpreted, or in a bridge about to be recorded (also counted in
+    /// `guard_failures`).
+    pub forced_exits: u64,
+    /// Forced calls' parked results the driver carried into a bridge of their exit (such
+    /// exits are never linked: each goes through the driver).
+    pub forced_bridged: u64,
     /// Loops and function entries no longer entered from the interpreter because their
     /// compiled code kept failing guards it could get no more bridges for
     /// (`JitParams::unprofitable_percent`).
@@ -133,13 +140,15 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} nested_exits={} finish_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1}",
             self.loops,
             self.bridges,
             self.functions,
             self.traces_started,
             aborts.join(" "),
             self.guard_failures,
+            self.forced_exits,
+            self.forced_bridged,
             self.nested_exits,
             self.finish_exits,
             self.entries,

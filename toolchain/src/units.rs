@@ -77,6 +77,8 @@ pub(crate) struct Resume<K> {
     /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
     /// (position, virtual). Materializing touches these only, not every slot of a wide frame.
     pub(crate) virtual_slots: Vec<(u32, u32)>,
+    /// The words the exit writes: the frames' slots, then the virtuals' fields.
+    pub(crate) words: usize,
 }
 
 impl<K> Resume<K> {
@@ -95,11 +97,21 @@ impl<K> Resume<K> {
                 Slot::Word(_) => None,
             })
             .collect();
-        Resume { frames, virtuals, deliver, virtual_slots }
+        let words =
+            frames.iter().map(|(_, s)| s.len()).sum::<usize>() + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
+        Resume { frames, virtuals, deliver, virtual_slots, words }
     }
 }
 
 impl<K> Resume<K> {
+    /// Writes the word of a forced call's parked result after the exit's words in `buf`, where
+    /// a bridge from the exit takes it.
+    pub(crate) fn put_parked(&self, buf: &mut Vec<u64>, word: u64) {
+        if buf.len() <= self.words {
+            buf.resize(self.words + 1, 0);
+        }
+        buf[self.words] = word;
+    }
     /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
     pub(crate) fn reds_of(&self, k: usize) -> &[Slot] {
         let slots = &self.frames[k].1;
@@ -116,8 +128,12 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) resume: Rc<Resume<K>>,
     /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
     pub(crate) safepoint: bool,
-    /// Follows a `call_assembler`: the caller gets the parked (forced) result; no bridge.
+    /// A `guard_not_forced`: it fails when the call before it parked its result in the Vm
+    /// (`VmState::forced`), which the caller gets (see `driver::enter_bridge`).
     pub(crate) forced: bool,
+    /// For a forced exit with a bridge: the type of the parked result the bridge takes as one
+    /// more input, after the exit's words (it is entered only for a red result of that type).
+    pub(crate) takes: Option<Type>,
     /// The snapshot's virtual objects as trace descriptors, one entry per virtual (none if it
     /// has none): a bridge from this guard starts by recording their allocations, so it takes
     /// them as its field words and the exit never builds them (see `driver::start_nested_bridge`).

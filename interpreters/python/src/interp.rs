@@ -533,13 +533,15 @@ pub(crate) fn finish_in<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, o
             builtins::call_op::<S, C>(cx, f, op, &args)
         }
         Outcome::Resume(g, sent) => {
-            let rt = f.rt.clone();
-            match crate::generators::resume::<S, C>(cx, &rt, g, sent, None) {
+            // (Borrowed, not counted.) SAFETY: the runtime outlives every frame: the language
+            // value holds it for the Vm's life (as in `run_frame`).
+            let rt: &Python = unsafe { &*Rc::as_ptr(&f.rt) };
+            match crate::generators::resume::<S, C>(cx, rt, g, sent, None) {
                 Err(e) => return Step::Raise(e),
                 Ok(None) => {
                     // Finished already: StopIteration (the continuation sees it finished).
                     f.phase = phase;
-                    Err(crate::generators::stop_iteration(cx, &rt, g))
+                    Err(crate::generators::stop_iteration(cx, rt, g))
                 }
                 Ok(Some(frame)) => {
                     f.phase = phase;

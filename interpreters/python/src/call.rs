@@ -410,16 +410,17 @@ pub fn call_object<S: Space, C: Ctx<Py<S>>>(
         }
     }
     if class == BUILTIN.class() && kwargs.is_none() {
-        // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame they
-        // look at.
-        if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, callable, args.len()) {
+        let id = cx.getfield_int(callable, &crate::objects::BUILTIN_ID);
+        let id = cx.promote_int(id) as usize;
+        if crate::library::call_kind(id) == crate::library::CallKind::Fast {
+            if let Some(r) = crate::builtin_methods::fast_call::<S, C>(cx, &rt, id, callable, &args) {
+                return r;
+            }
+        } else if let Some(info) = crate::library::frame_info::<S, C>(cx, &rt, f, id, args.len()) {
+            // `globals()`, `locals()`, `dir()`, `vars()`, `exec`, `eval`: given the frame
+            // they look at.
             let kw = (Rc::from([Rc::from(crate::library::FRAME_KW)]), vec![info]);
             return builtins::call_native::<S, C>(cx, f, callable, &args, Some(kw));
-        }
-    }
-    if class == BUILTIN.class() && kwargs.is_none() {
-        if let Some(r) = crate::builtin_methods::fast_call::<S, C>(cx, &rt, callable, &args) {
-            return r;
         }
     }
     builtins::call_native::<S, C>(cx, f, callable, &args, kwargs)

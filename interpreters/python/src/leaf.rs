@@ -485,7 +485,8 @@ fn set_update<S: Space, C: Ctx<Py<S>>>(cx: &mut C, [check, update]: [&Helper; 2]
 /// `__instancecheck__` hook and an MRO that never changes.
 fn isinstance_of_layout<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, o: C::Ref, info: C::Ref) -> Option<C::Ref> {
     let info = cx.promote_ref(info);
-    let classes = if is(info, &TUPLE) { crate::runtime::tuple_slice(info).to_vec() } else { vec![info] };
+    let one = [info];
+    let classes: &[usize] = if is(info, &TUPLE) { crate::runtime::tuple_slice(info) } else { &one };
     if !classes.iter().all(|&c| is(c, &TYPE) && crate::classes::is_builtin(rt, c)) {
         return None;
     }

@@ -853,6 +853,36 @@ pub(super) fn build_class<S: Space>(
     crate::typeobj::build_class(cx, rt, args, kw)
 }
 
+/// What a call of a builtin needs besides its arguments (see [`call_kind`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CallKind {
+    /// Nothing: the native runs it.
+    Plain,
+    /// The caller's frame when called without arguments ([`frame_info`]: `globals()`, ...).
+    FrameWithoutArgs,
+    /// The caller's frame always (`exec`, `eval`, `sys._getframe`).
+    Frame,
+    /// It may have a fast path (`builtin_methods::fast_call`).
+    Fast,
+}
+
+/// The [`CallKind`] of builtin number `id`, from a table made once: the interpreter asks at
+/// every call of a builtin, so it reads one byte rather than comparing names.
+#[inline]
+pub fn call_kind(id: usize) -> CallKind {
+    static KINDS: std::sync::OnceLock<Vec<CallKind>> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let kind = |n: &str| match n {
+            "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => CallKind::FrameWithoutArgs,
+            "exec" | "eval" | "sys._getframe" => CallKind::Frame,
+            n if crate::builtin_methods::FAST.contains(&n) => CallKind::Fast,
+            _ => CallKind::Plain,
+        };
+        crate::library::NAMES.iter().map(|n| kind(n)).collect()
+    });
+    kinds[id]
+}
+
 /// The keyword argument by which the interpreter passes a frame to `globals()` and friends.
 pub const FRAME_KW: &str = "__frame__";
 
@@ -864,25 +894,12 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
     f: &crate::interp::Frame<C>,
-    b: C::Ref,
+    id: usize,
     nargs: usize,
 ) -> Option<C::Ref> {
-    let id = cx.getfield_int(b, &BUILTIN_ID);
-    let id = cx.promote_int(id) as usize;
-    // Which builtins look at the caller's frame: 1 when called without arguments, 2 always
-    // (by number, found once: this runs at every call of a builtin).
-    static USERS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    let users = USERS.get_or_init(|| {
-        let user = |n: &str| match n {
-            "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => 1,
-            "exec" | "eval" | "sys._getframe" => 2,
-            _ => 0,
-        };
-        crate::library::NAMES.iter().map(|n| user(n)).collect()
-    });
-    let wanted = match users[id] {
-        1 => nargs == 0,
-        2 => true,
+    let wanted = match call_kind(id) {
+        CallKind::FrameWithoutArgs => nargs == 0,
+        CallKind::Frame => true,
         _ => false,
     };
     if !wanted {

@@ -75,7 +75,9 @@ mod valuetypes;
 pub use arity::{arity_error, keywords_error};
 pub use coro::{is_gen_like, run_op as coro_op};
 pub use exceptions::{class_for as exception_class_for, code_object, exc_str, message as exception_message};
-pub use functions::{frame_globals as module_globals, frame_info, getattr_impl, getitem_iter, lazy_next, FRAME_KW};
+pub use functions::{
+    call_kind, frame_globals as module_globals, frame_info, getattr_impl, getitem_iter, lazy_next, CallKind, FRAME_KW,
+};
 pub use hashes::{is_hash, repr as hashes_repr, HASH};
 pub use iterators::function_get_attr;
 pub use lifetime::needs_finalizer;

@@ -152,7 +152,7 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
             } else {
                 return crate::leaf::builtin_call(cx, rt, id, b, args).map(Ok);
             };
-            Some(Ok(crate::space::int(cx, n)))
+            Some(Ok(crate::space::small_int(cx, rt, n)))
         }
         // Of a float that is not negative (the native raises ValueError for the rest, and
         // converts ints): one instruction, and a trace sees it.

@@ -451,7 +451,7 @@ pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
         } else {
             return None;
         };
-        return Some(crate::space::int(cx, n));
+        return Some(crate::space::small_int(cx, rt, n));
     }
     None
 }

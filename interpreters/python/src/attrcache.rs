@@ -24,7 +24,7 @@
 
 use crate::classes::{self, Descriptor, HOOK_GETATTR, HOOK_GETATTRIBUTE};
 use crate::objects::*;
-use crate::sites::Site;
+use crate::sites::{Answer, Site};
 use crate::Python;
 use std::cell::Cell;
 
@@ -70,18 +70,42 @@ pub fn resolve_at(rt: &Python, obj: usize, name: &str, site: &Cell<Site>) -> Res
     // SAFETY: a live instance.
     let (t, map) = unsafe { (read_word(obj, &INST_TYPE) as usize, read_word(obj, &INST_MAP) as usize) };
     let key = (classes::type_id(t) as u64) << 32 | map as u64;
-    let hit = Site::peek(site, |s| match *s {
-        Site::Load { key, epoch, answer } => Some((key, epoch, answer)),
+    // The hit, read in place (commonly one word compared twice).
+    let hit = Site::peek_with(site, (key, epoch), |s, (key, epoch)| match *s {
+        Site::Load { key: k, epoch: e, answer } if k == key && e == epoch => Some(answer),
+        Site::Load2 { epoch: e, key: k, answer, key2, answer2 } if e == epoch => {
+            if k == key {
+                Some(answer)
+            } else if key2 == key {
+                Some(answer2)
+            } else {
+                None
+            }
+        }
         _ => None,
     });
-    if let Some((k, e, answer)) = hit {
-        if k == key && e == epoch {
-            return answer;
-        }
+    match hit {
+        Some(answer) => answer.get(),
+        None => resolve_miss(rt, obj, name, site, key, epoch),
     }
-    let answer = resolve(rt, obj, name);
-    site.set(Site::Load { key, epoch, answer });
-    answer
+}
+
+/// A miss of [`resolve_at`]: the general answer, remembered in the site (with the one it
+/// held, when that was found in the same class epoch).
+#[inline(never)]
+fn resolve_miss(rt: &Python, obj: usize, name: &str, site: &Cell<Site>, key: u64, epoch: u64) -> Resolved {
+    let found = resolve(rt, obj, name);
+    let answer = Answer::of(found);
+    site.set(match site.get() {
+        Site::Load { key: key2, epoch: e, answer: answer2 }
+        | Site::Load2 { epoch: e, key: key2, answer: answer2, .. }
+            if e == epoch && key2 != key =>
+        {
+            Site::Load2 { epoch, key, answer, key2, answer2 }
+        }
+        _ => Site::Load { key, epoch, answer },
+    });
+    found
 }
 
 fn find(rt: &Python, t: usize, map: usize, name: &str) -> Resolved {

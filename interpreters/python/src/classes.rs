@@ -688,12 +688,23 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
         };
         let key = (type_id(t) as u64) << 32 | map as u64;
         let epoch = rt.class_attrs.epoch();
-        let hit = crate::sites::Site::peek(site, |s| match *s {
-            crate::sites::Site::Store { key, epoch, slot, next } => Some((key, epoch, slot, next)),
+        use crate::sites::Site;
+        // The hit, read in place.
+        let hit = Site::peek_with(site, (key, epoch), |s, (key, epoch)| match *s {
+            Site::Store { key: k, epoch: e, slot, next } if k == key && e == epoch => Some((slot, next)),
+            Site::Store2 { epoch: e, key: k, slot, next, key2, slot2, next2 } if e == epoch => {
+                if k == key {
+                    Some((slot, next))
+                } else if key2 == key {
+                    Some((slot2, next2))
+                } else {
+                    None
+                }
+            }
             _ => None,
         });
         match hit {
-            Some((k, e, slot, next)) if k == key && e == epoch => {
+            Some((slot, next)) => {
                 let slots = cx.getfield_ref(obj, &INST_SLOTS);
                 let cap = cx.arraylen(slots, &REFS_ITEMS);
                 if next as usize == map || i64::from(slot) < cx.promote_int(cap) {
@@ -706,9 +717,18 @@ pub fn setattr_at<S: Space, C: Ctx<Py<S>>>(
                     return Outcome::Value(none);
                 }
             }
-            _ => {
+            None => {
                 if let Some((slot, next)) = store_plan(rt, t, map, name) {
-                    site.set(crate::sites::Site::Store { key, epoch, slot, next });
+                    site.set(match site.get() {
+                        // A second shape in the same epoch: both are kept.
+                        Site::Store { key: key2, epoch: e, slot: slot2, next: next2 }
+                        | Site::Store2 { epoch: e, key: key2, slot: slot2, next: next2, .. }
+                            if e == epoch && key2 != key =>
+                        {
+                            Site::Store2 { epoch, key, slot, next, key2, slot2, next2 }
+                        }
+                        _ => Site::Store { key, epoch, slot, next },
+                    });
                 }
             }
         }

@@ -681,6 +681,11 @@ pub struct SizeDescr {
     /// Objects of this kind have a finalizer: the optimizer never removes their allocation
     /// (the finalizer would not run).
     pub finalized: bool,
+    /// Objects of this kind have no identity the language can observe, and every field is
+    /// immutable and written when one is built: an object with the same fields may stand in
+    /// for one (fern's and Python's boxed numbers). If-conversion may then rebuild an object
+    /// from its fields (see `opt::ifconv`). `value` in the text format.
+    pub value: bool,
 }
 
 /// What a descriptor describes.

@@ -64,6 +64,7 @@ pub mod fold;
 mod fuzz;
 pub mod guards;
 pub mod heap;
+pub mod ifconv;
 pub mod inherit;
 pub mod peel;
 pub mod short;

@@ -491,6 +491,14 @@ fn install<L: Language>(
         abort(vm, AbortReason::Invalidated);
         return;
     }
+    // A bridge back to its own loop's header may be merged into the loop instead.
+    let mut converted = None;
+    if let TraceKind::Bridge { parent, exit } = rec.kind {
+        if let Some(n) = if_convert(vm, &mut rec, finish.as_ref().map(|f| f.0), parent, exit) {
+            finish = None;
+            converted = Some((parent, n));
+        }
+    }
     let t0 = Instant::now();
     if let TraceKind::Bridge { parent, exit } = rec.kind {
         // What the parent knew at the guard need not be checked again (classes, ranges, the
@@ -566,6 +574,9 @@ fn install<L: Language>(
             return;
         }
     };
+    if let Some((old, _)) = converted {
+        replace_loop(vm, old);
+    }
     let ns = t0.elapsed().as_nanos() as u64;
     vm.stats.compile_ns.push(ns);
     vm.stats.total_compile_ns += ns;
@@ -589,9 +600,10 @@ fn install<L: Language>(
         TraceKind::Entry(k) => ("entry", format!("{k}"), None, None),
         TraceKind::Bridge { parent, exit } => ("bridge", format!("guard {exit} of trace {parent}"), None, Some(parent)),
     };
-    let name = match &label_target {
-        Some((u, _)) => format!("{name}, into the label of trace {u}"),
-        None => name,
+    let name = match (&label_target, converted) {
+        (Some((u, _)), _) => format!("{name}, into the label of trace {u}"),
+        (_, Some((old, n))) => format!("{name}, if-conversion {n} of trace {old}"),
+        _ => name,
     };
     if vm.params.log {
         eprintln!(
@@ -633,6 +645,9 @@ fn install<L: Language>(
         finish_unit: Default::default(),
         label_target,
         short,
+        recorded: (matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS)
+            .then(|| Rc::new((rec.trace.clone(), rec.keys.clone()))),
+        conversions: converted.map_or(0, |c| c.1),
         links,
         doomed: Cell::new(false),
         invalid: rec.invalid.clone(),
@@ -658,6 +673,67 @@ fn install<L: Language>(
             if let Some(Some(u)) = vm.units.get_mut(parent) {
                 u.exits[exit].bridge = Some(id);
             }
+        }
+    }
+}
+
+/// The most if-conversions that make one loop (each merges one guard's bridge; a bridge
+/// with a hot guard of its own is merged in the next).
+const MAX_CONVERSIONS: u32 = 3;
+
+/// If-conversion (see `metatrace_jit::opt::ifconv`): the bridge being installed, from guard
+/// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
+/// recording; `rec` then holds the merged loop (its keys, the loop's invalidation flag), which
+/// `install` compiles in place of the old loop. Returns how many conversions made it; `None`
+/// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times; that its
+/// work is cheaper done on every iteration than through a bridge on some is this decision's
+/// bet, bounded by `ifconv::MAX_BRIDGE_OPS` and `MAX_CONVERSIONS`.
+fn if_convert<L: Language>(
+    vm: &VmState<L>,
+    rec: &mut Recorder<L>,
+    to: Option<L::Key>,
+    parent: UnitId,
+    exit: usize,
+) -> Option<u32> {
+    use metatrace_jit::opt::ifconv;
+    let p = vm.units.get(parent)?.as_ref()?;
+    let key = p.loop_key?;
+    if to != Some(key) || rec.quasi_guarded || p.conversions >= MAX_CONVERSIONS {
+        return None;
+    }
+    let (lp, keys) = &**p.recorded.as_ref()?;
+    let merged = ifconv::exit_words(lp, &p.trace, exit).and_then(|(g, words)| ifconv::convert(lp, g, &words, &rec.trace));
+    let merged = match merged {
+        Ok(t) => t,
+        Err(why) => {
+            if vm.params.log {
+                eprintln!("# guard {exit} of trace {parent} not if-converted: {why}");
+            }
+            return None;
+        }
+    };
+    let mut all = keys.clone();
+    for name in &merged.keys[keys.len()..] {
+        all.push(rec.keys[rec.trace.keys.iter().position(|n| n == name)?]);
+    }
+    rec.invalid = p.invalid.clone();
+    rec.kind = TraceKind::Loop(key);
+    rec.trace = merged;
+    rec.keys = all;
+    Some(p.conversions + 1)
+}
+
+/// Throws away loop `old` (and its bridges), which an if-converted loop replaces: as
+/// [`discard`], but not counted as an invalidation of the loop's key.
+fn replace_loop<L: Language>(vm: &mut VmState<L>, old: UnitId) {
+    let key = vm.units[old].as_ref().and_then(|u| u.loop_key);
+    let aborts = key.and_then(|k| vm.cells.get(&k)).map(|c| c.aborts);
+    let invalidations = vm.stats.invalidations;
+    discard(vm, old);
+    vm.stats.invalidations = invalidations;
+    if let (Some(k), Some(a)) = (key, aborts) {
+        if let Some(c) = vm.cells.get_mut(&k) {
+            c.aborts = a;
         }
     }
 }

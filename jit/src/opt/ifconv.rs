@@ -28,7 +28,13 @@
 //! - `overflow_checked`: `int_add_ovf(a, b)` and its `guard_no_overflow` become
 //!   `int_add_ovf(a, int_select(arm, b, 0))` and the same guard (`int_sub_ovf` the same,
 //!   `int_mul_ovf` with 1): on the other way, `a + 0` cannot overflow, and the result, unused,
-//!   is `a`. Ranges often remove the check afterwards;
+//!   is `a`. Ranges often remove the check afterwards. An operation that both arms do on the
+//!   same values from before the branch is checked once, at the branch, with the branch's
+//!   snapshot (`common_check`: it overflows whichever way is taken, and the interpreter,
+//!   resumed before the branch, meets the overflow itself), and is unchecked in the arms; one
+//!   already checked before the branch is unchecked (`checked_before`). Both keep the arms'
+//!   results the same where the two ways compute the same thing (`j + 1`), so their selection
+//!   folds away and does not make the loop's next `j` wait for the branch condition;
 //! - `conditional_guard`: `guard_true(x)` becomes `guard_false(int_and(arm, int_is_zero(x)))`
 //!   (`guard_false`, `guard_value` alike), with the arm's own snapshot: it fails exactly when
 //!   its way is taken and the recorded check fails, and then its snapshot's values are the
@@ -206,8 +212,9 @@ pub fn convert(lp: &Trace, g: usize, words: &[Word], bridge: &Trace) -> Result<T
     // The rest of the loop's iteration, then the bridge.
     let mut lmap: HashMap<Value, Operand> = c.before.iter().map(|&v| (v, Operand::Value(v))).collect();
     let rest = &lp.ops[g + 1..lp.ops.len() - 1];
-    let loop_arm = c.arm(lp, rest, &mut lmap, loop_way, &loop_lits, &snap, false)?;
-    let bridge_arm = c.arm(bridge, &bridge.ops[..bridge.ops.len() - 1], &mut bmap, bridge_way, &bridge_lits, &snap, true)?;
+    let mut loop_arm = c.arm(lp, rest, &mut lmap, loop_way, &loop_lits, &snap, false)?;
+    let mut bridge_arm = c.arm(bridge, &bridge.ops[..bridge.ops.len() - 1], &mut bmap, bridge_way, &bridge_lits, &snap, true)?;
+    c.common_checks(&mut loop_arm, &mut bridge_arm, &snap);
     let mut ops = std::mem::take(&mut c.at_branch);
     ops.extend(std::mem::take(&mut c.hoisted));
     ops.extend(std::mem::take(&mut c.conds));
@@ -253,6 +260,14 @@ struct Conv {
     conds: Vec<Op>,
     /// Values that are always 0 or 1.
     booleans: HashSet<Value>,
+    /// Reads of immutable fields of objects older than the branch, moved to it and shared
+    /// by both arms.
+    shared_reads: HashMap<(Value, DescrId), Operand>,
+    /// The overflow-checked operations of each arm: (bridge arm?, position in the arm,
+    /// opcode, arguments before the selection).
+    ovf_sites: Vec<(bool, usize, Opcode, Vec<Operand>)>,
+    /// Overflow-checked operations before the branch that passed their check.
+    checked: HashSet<(Opcode, Vec<Operand>)>,
     /// Definitions of `int_and`, `int_is_zero`, `int_is_true` results (for literals).
     logic: HashMap<Value, (Opcode, Vec<Operand>)>,
 }
@@ -279,8 +294,14 @@ impl Conv {
             conds: Vec::new(),
             booleans: HashSet::default(),
             logic: HashMap::default(),
+            shared_reads: HashMap::default(),
+            ovf_sites: Vec::new(),
+            checked: HashSet::default(),
         };
-        for op in &lp.ops[..g] {
+        for (k, op) in lp.ops[..g].iter().enumerate() {
+            if op.opcode.is_ovf() && lp.ops.get(k + 1).is_some_and(|n| n.opcode == Opcode::GuardNoOverflow) {
+                c.checked.insert((op.opcode, op.args.clone()));
+            }
             c.learn(op);
             c.before.extend(op.result);
             c.out.ops.push(op.clone());
@@ -373,11 +394,17 @@ impl Conv {
         if self.classes.get(&pv) != Some(&Operand::Ref(class)) {
             return Err("a field of an object of unknown class");
         }
+        if let Some(&x) = self.shared_reads.get(&(pv, d)) {
+            return Ok(x);
+        }
         let r = self.out.new_value(ty);
         let mut op = Op::new(Opcode::getfield(ty), vec![p], Some(r));
         op.descr = Some(d);
         self.at_branch.push(op);
         self.before.insert(r);
+        if matches!(&self.out.descr(d).kind, DescrKind::Field(f) if f.immutable) {
+            self.shared_reads.insert((pv, d), Operand::Value(r));
+        }
         Ok(Operand::Value(r))
     }
 
@@ -541,9 +568,17 @@ impl Conv {
                     // Rule `overflow_checked`.
                     let guard = ops.get(k).filter(|n| n.opcode == Opcode::GuardNoOverflow).ok_or("an unchecked _ovf")?;
                     k += 1;
+                    if self.checked.contains(&(o, args.clone())) {
+                        // Rule `checked_before`: the same operation passed its check before
+                        // the branch; this one cannot overflow.
+                        let r = result(self, map);
+                        emit(self, &mut out, o.without_ovf().expect("an _ovf opcode"), args, r, None);
+                        continue;
+                    }
                     let unit = if o == Opcode::IntMulOvf { 1 } else { 0 };
                     let b = self.emit_in(&mut out, Opcode::IntSelect, vec![way, args[1], Operand::Int(unit)]);
                     let r = result(self, map);
+                    self.ovf_sites.push((foreign, out.len(), o, args.clone()));
                     emit(self, &mut out, o, vec![args[0], b], r, None);
                     let s = match &guard.snapshot {
                         Some(s) => Some(self.snapshot(src, s, map, foreign)?),
@@ -571,6 +606,24 @@ impl Conv {
                     if !self.classes.contains_key(&p) {
                         return Err("a read of an object of unknown class");
                     }
+                    let immutable = matches!(&self.out.descr(d).kind, DescrKind::Field(f) if f.immutable);
+                    if immutable && self.before.contains(&p) {
+                        // Rule `shared_read`: read once, at the branch (after the checks
+                        // hoisted so far, which include its class check if no earlier one).
+                        let r = op.result.expect("reads have results");
+                        if let Some(&x) = self.shared_reads.get(&(p, d)) {
+                            map.insert(r, x);
+                            continue;
+                        }
+                        let n = self.out.new_value(src.type_of(r));
+                        let mut read = Op::new(op.opcode, args, Some(n));
+                        read.descr = Some(d);
+                        self.hoisted.push(read);
+                        self.before.insert(n);
+                        self.shared_reads.insert((p, d), Operand::Value(n));
+                        map.insert(r, Operand::Value(n));
+                        continue;
+                    }
                     let r = result(self, map);
                     emit(self, &mut out, op.opcode, args, r, None);
                 }
@@ -585,6 +638,48 @@ impl Conv {
             }
         }
         Ok(out)
+    }
+
+    /// Rule `common_check`: an overflow-checked operation that both arms do on the same
+    /// values from before the branch overflows whichever way is taken, so it is checked once,
+    /// at the branch, with the branch's snapshot (the interpreter then redoes the branch and
+    /// meets the overflow itself); in the arms it becomes unchecked (and the same operation
+    /// in both, so the selection of its results folds away).
+    fn common_checks(&mut self, loop_arm: &mut Vec<Op>, bridge_arm: &mut Vec<Op>, branch: &Snapshot) {
+        let sites = std::mem::take(&mut self.ovf_sites);
+        let mut used = vec![false; sites.len()];
+        let mut drop_guards: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for i in 0..sites.len() {
+            let (arm_i, at_i, op_i, ref args_i) = sites[i];
+            if arm_i || used[i] || !args_i.iter().all(|&a| self.is_before(a)) {
+                continue;
+            }
+            let Some(j) = (0..sites.len()).find(|&j| !used[j] && sites[j].0 && sites[j].2 == op_i && sites[j].3 == *args_i)
+            else {
+                continue;
+            };
+            used[i] = true;
+            used[j] = true;
+            let twin = op_i.without_ovf().expect("an _ovf opcode");
+            for (arm, at) in [(&mut *loop_arm, at_i), (&mut *bridge_arm, sites[j].1)] {
+                arm[at].opcode = twin;
+                arm[at].args = args_i.clone();
+            }
+            drop_guards[0].push(at_i + 1);
+            drop_guards[1].push(sites[j].1 + 1);
+            let r = self.out.new_value(Type::Int);
+            self.hoisted.push(Op::new(op_i, args_i.clone(), Some(r)));
+            let mut guard = Op::new(Opcode::GuardNoOverflow, vec![], None);
+            guard.snapshot = Some(branch.clone());
+            self.hoisted.push(guard);
+        }
+        for (arm, drops) in [(loop_arm, &drop_guards[0]), (bridge_arm, &drop_guards[1])] {
+            let mut k = 0;
+            arm.retain(|_| {
+                k += 1;
+                !drops.contains(&(k - 1))
+            });
+        }
     }
 
     /// Emits a pure integer operation into an arm.
@@ -766,7 +861,8 @@ finish(i5, i1, i4)
     #[test]
     fn both_ways_run_and_the_frame_is_selected() {
         // Rules `conditional_guard` (j > 500, only on the bridge's way), `overflow_checked`
-        // (each `+ 1` adds 0 on the other way), `merged_slot` (h is the same both ways).
+        // (count + 1 adds 0 on the loop's way), `common_check` (both ways compute j + 1: one
+        // check at the branch, with its snapshot), `merged_slot` (h is the same both ways).
         let t = conv(LOOP, 7, &words(&["i0", "i6", "i2"]), BRIDGE).unwrap();
         same(
             &t,
@@ -779,23 +875,23 @@ i5 = int_add(i4, i0)
 i6 = int_mod(i5, 1000003)
 i7 = int_and(i6, 1)
 i8 = int_eq(i7, 0)
-i9 = int_is_zero(i8)
-i10 = int_select(i9, 1, 0)
-i11 = int_add_ovf(i0, i10)
-guard_no_overflow() [k3: i0, i6, i2]
-i12 = int_gt(i0, 500)
-i13 = int_is_zero(i12)
-i14 = int_and(i8, i13)
-guard_false(i14) [k4: i0, i6, i2]
-i15 = int_select(i8, 1, 0)
-i16 = int_add_ovf(i2, i15)
+i9 = int_add_ovf(i0, 1)
+guard_no_overflow() [k2: i0, i6, i2]
+i10 = int_is_zero(i8)
+i11 = int_select(i10, 1, 0)
+i12 = int_add(i0, 1)
+i13 = int_gt(i0, 500)
+i14 = int_is_zero(i13)
+i15 = int_and(i8, i14)
+guard_false(i15) [k4: i0, i6, i2]
+i16 = int_select(i8, 1, 0)
+i17 = int_add_ovf(i2, i16)
 guard_no_overflow() [k5: i0, i6, i2]
-i17 = int_select(i8, 1, 0)
-i18 = int_add_ovf(i0, i17)
-guard_no_overflow() [k3: i0, i6, i16]
-i19 = int_select(i8, i18, i11)
-i20 = int_select(i8, i16, i2)
-jump(i19, i6, i20)
+i18 = int_select(i8, 1, 0)
+i19 = int_add(i0, 1)
+i20 = int_select(i8, i19, i12)
+i21 = int_select(i8, i17, i2)
+jump(i20, i6, i21)
 ",
         );
     }
@@ -803,8 +899,8 @@ jump(i19, i6, i20)
     #[test]
     fn optimized_converted_loop_has_no_branch_left() {
         // After the pipeline: the loop body adds the branch condition to count and selects
-        // the frame; j's overflow checks are gone (j < 1000), count's stays (no bound), and
-        // the `h % 2 == 0` guard is gone.
+        // its sum only; j + 1 is the same both ways (its check is gone: j < 1000); count's
+        // check stays (no bound); the `h % 2 == 0` guard is gone.
         let t = super::super::optimize(&conv(LOOP, 7, &words(&["i0", "i6", "i2"]), BRIDGE).unwrap());
         let out = print(&t);
         let body = &out[out.find("label(").unwrap()..];
@@ -812,7 +908,8 @@ jump(i19, i6, i20)
         // The loop test, the conditional `j > 500` and count's overflow check.
         assert_eq!(body.matches("guard_").count(), 3, "{out}");
         assert_eq!(body.matches("guard_no_overflow").count(), 1, "{out}");
-        // What count gets is the branch condition itself (`select(c, 1, 0)` is `c`).
-        assert!(body.contains("= int_add_ovf(i17, i23)"), "{out}");
+        // One selection (count's); what count gets is the condition (`select(c, 1, 0)` is `c`).
+        assert_eq!(body.matches("int_select").count(), 1, "{out}");
+        assert!(body.contains("= int_add_ovf(i15, i21)"), "{out}");
     }
 }

@@ -538,7 +538,9 @@ fn install<L: Language>(
         TraceKind::Loop(_) => metatrace_jit::opt::short::derive(&optimized).map(Rc::new),
         _ => None,
     };
-    if let (Some(n), TraceKind::Loop(_)) = (vm.params.fail_guard, rec.kind) {
+    // (Not in an if-converted loop: the snapshot of a guard in one of its arms is a state of
+    // the interpreter only on iterations that take that arm.)
+    if let (Some(n), TraceKind::Loop(_), None) = (vm.params.fail_guard, rec.kind, converted) {
         force_guard_failure(&mut optimized, n);
     }
     if vm.backend.is_none() {
@@ -677,17 +679,14 @@ fn install<L: Language>(
     }
 }
 
-/// The most if-conversions that make one loop (each merges one guard's bridge; a bridge
-/// with a hot guard of its own is merged in the next).
-const MAX_CONVERSIONS: u32 = 3;
-
 /// If-conversion (see `metatrace_jit::opt::ifconv`): the bridge being installed, from guard
 /// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
 /// recording; `rec` then holds the merged loop (its keys, the loop's invalidation flag), which
 /// `install` compiles in place of the old loop. Returns how many conversions made it; `None`
 /// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times; that its
 /// work is cheaper done on every iteration than through a bridge on some is this decision's
-/// bet, bounded by `ifconv::MAX_BRIDGE_OPS` and `MAX_CONVERSIONS`.
+/// bet, bounded by `ifconv::MAX_BRIDGE_OPS` and `JitParams::if_conversions` (each merges
+/// one guard's bridge; a bridge with a hot guard of its own is merged in the next).
 fn if_convert<L: Language>(
     vm: &VmState<L>,
     rec: &mut Recorder<L>,
@@ -698,7 +697,7 @@ fn if_convert<L: Language>(
     use metatrace_jit::opt::ifconv;
     let p = vm.units.get(parent)?.as_ref()?;
     let key = p.loop_key?;
-    if to != Some(key) || rec.quasi_guarded || p.conversions >= MAX_CONVERSIONS {
+    if to != Some(key) || rec.quasi_guarded || p.conversions >= vm.params.if_conversions {
         return None;
     }
     let (lp, keys) = &**p.recorded.as_ref()?;

@@ -46,6 +46,9 @@
 //!   interpreter before the branch, which is always correct; such a check fails on the other
 //!   way only if the object's class differs there, which a loop of boxed numbers never sees.
 //!   The check then makes reads of the object's fields safe in either arm;
+//! - `reused`: a pure operation already computed (before the branch, or in the other arm:
+//!   both run) is that value, which lets the bridge's check of the branch condition be seen
+//!   as implied;
 //! - `reads`: a field read from an object of known class (checked before, hoisted, or
 //!   allocated in the trace) is kept; the read of an immutable field of an object the trace
 //!   allocated is replaced by the value written (`forwarded_read`);
@@ -268,6 +271,8 @@ struct Conv {
     ovf_sites: Vec<(bool, usize, Opcode, Vec<Operand>)>,
     /// Overflow-checked operations before the branch that passed their check.
     checked: HashSet<(Opcode, Vec<Operand>)>,
+    /// Pure operations emitted so far, by opcode and arguments (rule `reused`).
+    pure: HashMap<(Opcode, Vec<Operand>), Operand>,
     /// Definitions of `int_and`, `int_is_zero`, `int_is_true` results (for literals).
     logic: HashMap<Value, (Opcode, Vec<Operand>)>,
 }
@@ -297,12 +302,23 @@ impl Conv {
             shared_reads: HashMap::default(),
             ovf_sites: Vec::new(),
             checked: HashSet::default(),
+            pure: HashMap::default(),
         };
         for (k, op) in lp.ops[..g].iter().enumerate() {
             if op.opcode.is_ovf() && lp.ops.get(k + 1).is_some_and(|n| n.opcode == Opcode::GuardNoOverflow) {
                 c.checked.insert((op.opcode, op.args.clone()));
             }
+            if let (Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR, Some(d), Some(r), &[Operand::Value(p)]) =
+                (op.opcode, op.descr, op.result, &op.args[..])
+            {
+                if matches!(&lp.descr(d).kind, DescrKind::Field(f) if f.immutable) {
+                    c.shared_reads.entry((p, d)).or_insert(Operand::Value(r));
+                }
+            }
             c.learn(op);
+            if let (true, Some(r)) = (op.opcode.is_pure(), op.result) {
+                c.pure.entry((op.opcode, op.args.clone())).or_insert(Operand::Value(r));
+            }
             c.before.extend(op.result);
             c.out.ops.push(op.clone());
         }
@@ -631,7 +647,16 @@ impl Conv {
                     return Err("a division that may be by zero the other way");
                 }
                 o if o.is_pure() => {
+                    // Rule `reused`: the same pure operation emitted before (the bridge
+                    // computes the branch condition again) is that value.
+                    if let Some(&x) = self.pure.get(&(o, args.clone())) {
+                        map.insert(op.result.expect("pure operations have results"), x);
+                        continue;
+                    }
                     let r = result(self, map);
+                    if let Some(r) = r {
+                        self.pure.insert((o, args.clone()), Operand::Value(r));
+                    }
                     emit(self, &mut out, o, args, r, None);
                 }
                 _ => return Err("an operation that may not run the other way"),
@@ -778,7 +803,7 @@ impl Conv {
             };
             let field = |c: &mut Conv, side: Operand| -> Operand {
                 let Operand::Value(p) = side else { return Operand::Int(0) };
-                if let Some(&x) = c.fields.get(&(p, f)) {
+                if let Some(&x) = c.fields.get(&(p, f)).or_else(|| c.shared_reads.get(&(p, f))) {
                     return c.resolve(x);
                 }
                 if c.fresh.contains_key(&p) {
@@ -911,5 +936,161 @@ jump(i20, i6, i21)
         // One selection (count's); what count gets is the condition (`select(c, 1, 0)` is `c`).
         assert_eq!(body.matches("int_select").count(), 1, "{out}");
         assert!(body.contains("= int_add_ovf(i15, i21)"), "{out}");
+    }
+
+    const BOXED: &str = "descr Int = size 32 value\ndescr Int.value = field i64 +16 immutable\n";
+
+    /// `while true: if x % 2 == 1: count += 1; x += 1` on value boxes (inputs x, count); the
+    /// guard on `x & 1` is op 3. (Size descrs parsed from text have class 0: `NULL`.)
+    fn boxed_loop() -> String {
+        format!(
+            "{BOXED}inputs(p0, p1)
+guard_class(p0, NULL) [k: p0, p1]
+i2 = getfield_i(p0, descr=Int.value)
+i3 = int_and(i2, 1)
+guard_false(i3) [b: p0, p1]
+i4 = int_add_ovf(i2, 1)
+guard_no_overflow() [c: p0, p1]
+p5 = new(descr=Int)
+setfield(p5, i4, descr=Int.value)
+jump(p5, p1)
+"
+        )
+    }
+
+    /// Its bridge: checks the branch again (implied), checks count's class (hoisted), reads
+    /// it (shared), adds one to it and to x (x + 1 is common to both ways).
+    fn boxed_bridge(extra: &str) -> String {
+        format!(
+            "{BOXED}inputs(p0, p1)
+guard_class(p0, NULL) [b: p0, p1]
+i2 = getfield_i(p0, descr=Int.value)
+i3 = int_and(i2, 1)
+guard_true(i3) [b: p0, p1]
+guard_class(p1, NULL) [d: p0, p1]
+i4 = getfield_i(p1, descr=Int.value)
+i5 = int_add_ovf(i4, 1)
+guard_no_overflow() [d: p0, p1]
+p6 = new(descr=Int)
+setfield(p6, i5, descr=Int.value)
+{extra}i7 = int_add_ovf(i2, 1)
+guard_no_overflow() [c: p0, p6]
+p8 = new(descr=Int)
+setfield(p8, i7, descr=Int.value)
+finish(p8, p6)
+"
+        )
+    }
+
+    #[test]
+    fn boxes_are_merged_and_value_boxes_rebuilt() {
+        // Rules `implied_guard` (the bridge's `guard_true(x & 1)`), `hoisted_guard` (count's
+        // class, with the branch's snapshot), `shared_read` (count's value, read at the
+        // branch), `forwarded_read` (x's value in the bridge is i2), `common_check` (x + 1),
+        // `merged_allocation` (x's new box, both ways) and `reboxed_value` (count: its old
+        // box one way, a new one the other).
+        let t = conv(&boxed_loop(), 3, &words(&["p0", "p1"]), &boxed_bridge("")).unwrap();
+        same(
+            &t,
+            &format!(
+                "{BOXED}inputs(p0, p1)
+guard_class(p0, NULL) [k: p0, p1]
+i2 = getfield_i(p0, descr=Int.value)
+i3 = int_and(i2, 1)
+guard_class(p1, NULL) [b: p0, p1]
+i4 = getfield_i(p1, descr=Int.value)
+i5 = int_add_ovf(i2, 1)
+guard_no_overflow() [b: p0, p1]
+i6 = int_is_true(i3)
+i7 = int_is_zero(i3)
+i8 = int_select(i7, 1, 0)
+i9 = int_add(i2, 1)
+p10 = new(descr=Int)
+setfield(p10, i9, descr=Int.value)
+i11 = int_select(i6, 1, 0)
+i12 = int_add_ovf(i4, i11)
+guard_no_overflow() [d: p0, p1]
+p13 = new(descr=Int)
+setfield(p13, i12, descr=Int.value)
+i14 = int_select(i6, 1, 0)
+i15 = int_add(i2, 1)
+p16 = new(descr=Int)
+setfield(p16, i15, descr=Int.value)
+p17 = new(descr=Int)
+i18 = int_select(i6, i15, i9)
+setfield(p17, i18, descr=Int.value)
+p19 = new(descr=Int)
+i20 = int_select(i6, i12, i4)
+setfield(p19, i20, descr=Int.value)
+jump(p17, p19)
+"
+            ),
+        );
+        // Optimized, the loop body allocates nothing and has no branch on x & 1: count is an
+        // integer in a register, incremented by the condition.
+        let out = print(&super::super::optimize(&t));
+        let body = &out[out.find("label(").unwrap()..];
+        assert!(!body.contains("new("), "{out}");
+        assert!(!body.contains("guard_false"), "{out}");
+        assert!(body.contains("int_select"), "{out}");
+    }
+
+    #[test]
+    fn an_old_box_of_a_class_without_value_semantics_is_selected() {
+        // Without `value`, count's old box must stay itself one way: `ptr_select`.
+        let lp = boxed_loop().replace("size 32 value", "size 32");
+        let bridge = boxed_bridge("").replace("size 32 value", "size 32");
+        let out = print(&conv(&lp, 3, &words(&["p0", "p1"]), &bridge).unwrap());
+        assert!(out.contains("ptr_select(i6, p13, p1)"), "{out}");
+        // x's new box is still merged: neither way's box was seen by anyone.
+        assert_eq!(out.matches("new(").count(), 4, "{out}");
+    }
+
+    #[test]
+    fn a_check_done_before_the_branch_is_not_repeated() {
+        // Rule `checked_before`: the loop checked x + 1 before its branch already.
+        let lp = boxed_loop().replace(
+            "i3 = int_and(i2, 1)\n",
+            "i9 = int_add_ovf(i2, 1)\nguard_no_overflow() [k: p0, p1]\ni3 = int_and(i2, 1)\n",
+        );
+        let out = print(&conv(&lp, 5, &words(&["p0", "p1"]), &boxed_bridge("")).unwrap());
+        assert_eq!(out.matches("int_add_ovf(i2, 1)").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn bridges_that_may_not_run_the_other_way_are_refused() {
+        let lp = boxed_loop();
+        let w = words(&["p0", "p1"]);
+        let refused = |extra: &str| conv(&lp, 3, &w, &boxed_bridge(extra)).unwrap_err();
+        let call = format!("{BOXED}descr w = call(i) -> none write\n");
+        let lp_call = lp.replace(BOXED, &call);
+        let bridge_call = boxed_bridge("call_n(i4, descr=w)\n").replace(BOXED, &call);
+        assert_eq!(conv(&lp_call, 3, &w, &bridge_call).unwrap_err(), "an operation that may not run the other way");
+        assert_eq!(refused("setfield(p1, i4, descr=Int.value)\n"), "a write to an object allocated before");
+        assert_eq!(refused("i20 = int_mod(i2, i4)\n"), "a division that may be by zero the other way");
+        assert_eq!(refused("i20 = int_floordiv(i2, -1)\n"), "a division that may be by zero the other way");
+        // A read of an object whose class nothing checked.
+        let unchecked = boxed_bridge("").replace("guard_class(p1, NULL) [d: p0, p1]\n", "");
+        assert_eq!(conv(&lp, 3, &w, &unchecked).unwrap_err(), "a read of an object of unknown class");
+        // A bridge that ends elsewhere (a frame of another shape).
+        let elsewhere = boxed_bridge("").replace("finish(p8, p6)", "finish(p8)");
+        assert!(conv(&lp, 3, &w, &elsewhere).is_err());
+        // A division by a constant is fine.
+        assert!(conv(&lp, 3, &w, &boxed_bridge("i20 = int_mod(i2, 7)\n")).is_ok());
+    }
+
+    #[test]
+    fn exit_words_of_a_virtual_read_the_recorded_box() {
+        // The optimized loop's guard snapshot holds x unboxed (a virtual); the recorded
+        // loop's has the box p0, so the word is a read of its field.
+        let lp = parse(&boxed_loop()).unwrap();
+        let opt = super::super::optimize(&lp);
+        let guards: Vec<&Op> = opt.ops.iter().filter(|o| o.opcode.is_guard()).collect();
+        let exit = guards
+            .iter()
+            .rposition(|o| o.snapshot.as_ref().is_some_and(|s| opt.keys[s.frames[0].key.0 as usize] == "b"));
+        let (g, w) = exit_words(&lp, &opt, exit.unwrap()).unwrap();
+        assert_eq!(g, 3);
+        assert!(w.iter().any(|w| matches!(w, Word::Field(Operand::Value(Value(0)), _, 0))), "{w:?}");
     }
 }

@@ -66,7 +66,8 @@
 //! and the other a new one, the slot may be rebuilt from the old object's fields only if its
 //! class is a *value* (`SizeDescr::value`: the language never sees identities of its objects)
 //! and the old object's class is known (`reboxed_value`). Any other reference slot is a
-//! `ptr_select`, which keeps both objects real.
+//! `ptr_select` of two older objects; a new object selected against an older one would be
+//! allocated on every iteration, which is refused (`no_forced_allocation`).
 //!
 //! # What it does not do
 //!
@@ -775,6 +776,11 @@ impl Conv {
                 }
             }
         }
+        if ty == Type::Ref && [a, b].iter().any(|o| o.as_value().is_some_and(|v| self.fresh.contains_key(&v))) {
+            // Rule `no_forced_allocation`: selecting a new object would allocate it on every
+            // iteration, which costs more than the bridge saves.
+            return Err("a new object one way, another object the other: it would be allocated every time");
+        }
         let r = self.out.new_value(ty);
         self.out.ops.push(Op::new(Opcode::select(ty), vec![way, b, a], Some(r)));
         Ok(Operand::Value(r))
@@ -1036,14 +1042,20 @@ jump(p17, p19)
     }
 
     #[test]
-    fn an_old_box_of_a_class_without_value_semantics_is_selected() {
-        // Without `value`, count's old box must stay itself one way: `ptr_select`.
+    fn an_old_box_of_a_class_without_value_semantics_is_not_rebuilt() {
+        // Without `value`, count's old box must stay itself one way: a `ptr_select` between
+        // it and a new box, which would allocate on every iteration (rule
+        // `no_forced_allocation`: refused).
         let lp = boxed_loop().replace("size 32 value", "size 32");
         let bridge = boxed_bridge("").replace("size 32 value", "size 32");
-        let out = print(&conv(&lp, 3, &words(&["p0", "p1"]), &bridge).unwrap());
-        assert!(out.contains("ptr_select(i6, p13, p1)"), "{out}");
-        // x's new box is still merged: neither way's box was seen by anyone.
-        assert_eq!(out.matches("new(").count(), 4, "{out}");
+        let err = conv(&lp, 3, &words(&["p0", "p1"]), &bridge).unwrap_err();
+        assert!(err.contains("allocated every time"), "{err}");
+        // Two older objects are selected, allocating nothing: a loop that keeps x and count
+        // and a bridge that swaps them.
+        let keep = lp.replace("jump(p5, p1)", "jump(p0, p1)");
+        let swap = bridge.replace("finish(p8, p6)", "finish(p1, p0)");
+        let out = print(&conv(&keep, 3, &words(&["p0", "p1"]), &swap).unwrap_or_else(|e| panic!("{e}")));
+        assert!(out.contains("ptr_select(i6, p1, p0)") && out.contains("ptr_select(i6, p0, p1)"), "{out}");
     }
 
     #[test]

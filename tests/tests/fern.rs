@@ -460,7 +460,6 @@ fn main() {
     }
 }
 
-
 /// A data-dependent branch in an inner loop (fern's `loops.fern`, smaller).
 const BRANCHY: &str = "
 fn step(h, k) { return (h * 31 + k) % 1000003; }

@@ -494,7 +494,7 @@ fn install<L: Language>(
     // A bridge back to its own loop's header may be merged into the loop instead.
     let mut converted = None;
     if let TraceKind::Bridge { parent, exit } = rec.kind {
-        if let Some(n) = if_convert(vm, &mut rec, finish.as_ref().map(|f| f.0), parent, exit) {
+        if let Some(n) = crate::merge::if_convert(vm, &mut rec, finish.as_ref().map(|f| f.0), parent, exit) {
             finish = None;
             converted = Some((parent, n));
         }
@@ -677,49 +677,6 @@ fn install<L: Language>(
             }
         }
     }
-}
-
-/// If-conversion (see `metatrace_jit::opt::ifconv`): the bridge being installed, from guard
-/// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
-/// recording; `rec` then holds the merged loop (its keys, the loop's invalidation flag), which
-/// `install` compiles in place of the old loop. Returns how many conversions made it; `None`
-/// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times; that its
-/// work is cheaper done on every iteration than through a bridge on some is this decision's
-/// bet, bounded by `ifconv::MAX_BRIDGE_OPS` and `JitParams::if_conversions` (each merges
-/// one guard's bridge; a bridge with a hot guard of its own is merged in the next).
-fn if_convert<L: Language>(
-    vm: &VmState<L>,
-    rec: &mut Recorder<L>,
-    to: Option<L::Key>,
-    parent: UnitId,
-    exit: usize,
-) -> Option<u32> {
-    use metatrace_jit::opt::ifconv;
-    let p = vm.units.get(parent)?.as_ref()?;
-    let key = p.loop_key?;
-    if to != Some(key) || rec.quasi_guarded || p.conversions >= vm.params.if_conversions {
-        return None;
-    }
-    let (lp, keys) = &**p.recorded.as_ref()?;
-    let merged = ifconv::exit_words(lp, &p.trace, exit).and_then(|(g, words)| ifconv::convert(lp, g, &words, &rec.trace));
-    let merged = match merged {
-        Ok(t) => t,
-        Err(why) => {
-            if vm.params.log {
-                eprintln!("# guard {exit} of trace {parent} not if-converted: {why}");
-            }
-            return None;
-        }
-    };
-    let mut all = keys.clone();
-    for name in &merged.keys[keys.len()..] {
-        all.push(rec.keys[rec.trace.keys.iter().position(|n| n == name)?]);
-    }
-    rec.invalid = p.invalid.clone();
-    rec.kind = TraceKind::Loop(key);
-    rec.trace = merged;
-    rec.keys = all;
-    Some(p.conversions + 1)
 }
 
 /// Throws away loop `old` (and its bridges), which an if-converted loop replaces: as

@@ -159,10 +159,10 @@ pub(crate) struct Unit<L: Language> {
     /// (`None`: they enter at the top).
     pub(crate) short: Option<Rc<metatrace_jit::opt::short::ShortPreamble>>,
     /// For a loop: its recording (before optimization) and the keys of its snapshots, which
-    /// if-conversion merges with a bridge's recording (see `driver::if_convert`); `None` past
+    /// if-conversion merges with a bridge's recording (see `merge::if_convert`); `None` past
     /// `driver::INHERIT_WORDS`.
     pub(crate) recorded: Option<Rc<(metatrace_jit::ir::Trace, Vec<L::Key>)>>,
-    /// For a loop: how many if-conversions made it (see `driver::if_convert`).
+    /// For a loop: how many if-conversions made it (see `merge::if_convert`).
     pub(crate) conversions: u32,
     pub(crate) invalid: InvalidFlag,
     /// The loop key (loops) or the parent trace (bridges), to throw descendants away.

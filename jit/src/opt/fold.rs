@@ -472,7 +472,9 @@ fn select_same_arms(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
 /// Rule `select_bool`: `int_select(c, 1, 0) = c` when `c` is a comparison (0 or 1).
 fn select_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
     match (opcode, args) {
-        (Opcode::IntSelect, [c, Operand::Int(1), Operand::Int(0)]) if def_of(defs, c).is_some_and(|d| is_boolean(d.0)) => {
+        (Opcode::IntSelect, [c, Operand::Int(1), Operand::Int(0)])
+            if def_of(defs, c).is_some_and(|d| is_boolean(d.0)) =>
+        {
             Some(*c)
         }
         _ => None,
@@ -744,14 +746,8 @@ mod tests {
         unary("i2 = int_select(-5, i0, i1)", "i0");
         unary("i2 = int_select(0, i0, i1)", "i1");
         unary("i2 = int_select(0, 3, 4)", "4");
-        fold(
-            "inputs(f0, f1)\nf2 = float_select(0, f0, f1)\nfinish(f2)\n",
-            "inputs(f0, f1)\nfinish(f1)\n",
-        );
-        fold(
-            "inputs(p0, p1)\np2 = ptr_select(1, p0, p1)\nfinish(p2)\n",
-            "inputs(p0, p1)\nfinish(p0)\n",
-        );
+        fold("inputs(f0, f1)\nf2 = float_select(0, f0, f1)\nfinish(f2)\n", "inputs(f0, f1)\nfinish(f1)\n");
+        fold("inputs(p0, p1)\np2 = ptr_select(1, p0, p1)\nfinish(p2)\n", "inputs(p0, p1)\nfinish(p0)\n");
     }
 
     #[test]

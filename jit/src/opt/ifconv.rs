@@ -122,9 +122,11 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
         s.frames.iter().map(|f| t.keys.get(f.key.0 as usize).cloned().unwrap_or_default()).collect()
     };
     let want = keys(optimized, os);
-    let mut found = recorded.ops.iter().enumerate().filter(|(_, o)| {
-        o.opcode == og.opcode && o.snapshot.as_ref().is_some_and(|s| keys(recorded, s) == want)
-    });
+    let mut found = recorded
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.opcode == og.opcode && o.snapshot.as_ref().is_some_and(|s| keys(recorded, s) == want));
     let (g, rg) = found.next().ok_or("no recorded guard at the same place")?;
     if found.next().is_some() {
         return Err("several recorded guards at the same place");
@@ -155,9 +157,10 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
         let r = *holder.get(&(k as u32)).ok_or("a virtual object only reachable through another")?;
         let size = optimized.descr(v.descr);
         let DescrKind::Size(sd) = &size.kind else { return Err("a virtual without a size descr") };
-        let other = r.as_value().and_then(|x| defs.get(&x)).is_some_and(|d| {
-            d.opcode == Opcode::New && d.descr.is_none_or(|dd| *recorded.descr(dd) != *size)
-        });
+        let other = r
+            .as_value()
+            .and_then(|x| defs.get(&x))
+            .is_some_and(|d| d.opcode == Opcode::New && d.descr.is_none_or(|dd| *recorded.descr(dd) != *size));
         if other || v.len.is_some() || !matches!(r, Operand::Value(_)) {
             return Err("a virtual object that is not the recorded slot's object");
         }
@@ -217,7 +220,8 @@ pub fn convert(lp: &Trace, g: usize, words: &[Word], bridge: &Trace) -> Result<T
     let mut lmap: HashMap<Value, Operand> = c.before.iter().map(|&v| (v, Operand::Value(v))).collect();
     let rest = &lp.ops[g + 1..lp.ops.len() - 1];
     let mut loop_arm = c.arm(lp, rest, &mut lmap, loop_way, &loop_lits, &snap, false)?;
-    let mut bridge_arm = c.arm(bridge, &bridge.ops[..bridge.ops.len() - 1], &mut bmap, bridge_way, &bridge_lits, &snap, true)?;
+    let mut bridge_arm =
+        c.arm(bridge, &bridge.ops[..bridge.ops.len() - 1], &mut bmap, bridge_way, &bridge_lits, &snap, true)?;
     c.common_checks(&mut loop_arm, &mut bridge_arm, &snap);
     let mut ops = std::mem::take(&mut c.at_branch);
     ops.extend(std::mem::take(&mut c.hoisted));
@@ -518,7 +522,12 @@ impl Conv {
                     n
                 })
             };
-            let emit = |c: &mut Conv, out: &mut Vec<Op>, opcode: Opcode, args: Vec<Operand>, r: Option<Value>, s: Option<Snapshot>| {
+            let emit = |c: &mut Conv,
+                        out: &mut Vec<Op>,
+                        opcode: Opcode,
+                        args: Vec<Operand>,
+                        r: Option<Value>,
+                        s: Option<Snapshot>| {
                 let mut o = Op::new(opcode, args, r);
                 o.descr = descr;
                 o.snapshot = s;
@@ -583,7 +592,8 @@ impl Conv {
                 }
                 o if o.is_ovf() => {
                     // Rule `overflow_checked`.
-                    let guard = ops.get(k).filter(|n| n.opcode == Opcode::GuardNoOverflow).ok_or("an unchecked _ovf")?;
+                    let guard =
+                        ops.get(k).filter(|n| n.opcode == Opcode::GuardNoOverflow).ok_or("an unchecked _ovf")?;
                     k += 1;
                     if self.checked.contains(&(o, args.clone())) {
                         // Rule `checked_before`: the same operation passed its check before
@@ -680,7 +690,8 @@ impl Conv {
             if arm_i || used[i] || !args_i.iter().all(|&a| self.is_before(a)) {
                 continue;
             }
-            let Some(j) = (0..sites.len()).find(|&j| !used[j] && sites[j].0 && sites[j].2 == op_i && sites[j].3 == *args_i)
+            let Some(j) =
+                (0..sites.len()).find(|&j| !used[j] && sites[j].0 && sites[j].2 == op_i && sites[j].3 == *args_i)
             else {
                 continue;
             };
@@ -728,7 +739,13 @@ impl Conv {
     }
 
     /// An arm's snapshot in output terms.
-    fn snapshot(&mut self, src: &Trace, s: &Snapshot, map: &HashMap<Value, Operand>, foreign: bool) -> Result<Snapshot, Refusal> {
+    fn snapshot(
+        &mut self,
+        src: &Trace,
+        s: &Snapshot,
+        map: &HashMap<Value, Operand>,
+        foreign: bool,
+    ) -> Result<Snapshot, Refusal> {
         if !s.virtuals.is_empty() || !s.writes.is_empty() {
             return Err("a recorded snapshot with virtuals or writes");
         }
@@ -746,7 +763,14 @@ impl Conv {
 
     /// Rule `merged_slot`: the header frame's slot that the loop's way leaves as `a` and the
     /// bridge's as `b` (`js`, `fs`: all slots of each, to see objects in two slots).
-    fn merged_slot(&mut self, way: Operand, b: Operand, a: Operand, js: &[Operand], fs: &[Operand]) -> Result<Operand, Refusal> {
+    fn merged_slot(
+        &mut self,
+        way: Operand,
+        b: Operand,
+        a: Operand,
+        js: &[Operand],
+        fs: &[Operand],
+    ) -> Result<Operand, Refusal> {
         if a == b {
             return Ok(a);
         }
@@ -772,7 +796,11 @@ impl Conv {
                 let DescrKind::Size(s) = &self.out.descr(d).kind else { continue };
                 let known = old.as_value().and_then(|v| self.classes.get(&v)).copied();
                 if s.value && known == Some(Operand::Ref(s.class)) && !size(self, old).is_some() {
-                    return Ok(if old_first { self.merged_object(way, d, old, fresh) } else { self.merged_object(way, d, fresh, old) });
+                    return Ok(if old_first {
+                        self.merged_object(way, d, old, fresh)
+                    } else {
+                        self.merged_object(way, d, fresh, old)
+                    });
                 }
             }
         }

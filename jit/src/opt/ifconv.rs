@@ -23,8 +23,9 @@
 //! Each arm now also runs on iterations that took the other way, on values that mean nothing
 //! there. So an arm may only contain operations that are harmless whatever their inputs, and
 //! whatever it decides must only count when its way is taken:
-//! - `pure`: pure operations are kept, except a division or modulo by something other than a
-//!   constant that is neither 0 nor -1 (the IR leaves those undefined; refused);
+//! - `pure`: pure operations are kept, except a division or modulo by anything but a constant
+//!   other than 0 and -1 (the IR leaves those undefined, and the other way may divide by 0:
+//!   refused);
 //! - `overflow_checked`: `int_add_ovf(a, b)` and its `guard_no_overflow` become
 //!   `int_add_ovf(a, int_select(arm, b, 0))` and the same guard (`int_sub_ovf` the same,
 //!   `int_mul_ovf` with 1): on the other way, `a + 0` cannot overflow, and the result, unused,
@@ -51,7 +52,8 @@
 //!   as implied;
 //! - `reads`: a field read from an object of known class (checked before, hoisted, or
 //!   allocated in the trace) is kept; the read of an immutable field of an object the trace
-//!   allocated is replaced by the value written (`forwarded_read`);
+//!   allocated is replaced by the value written (`forwarded_read`), and that of an object
+//!   older than the branch is done once, at the branch, for both arms (`shared_read`);
 //! - `allocations`: `new` and writes to the new object are kept (allocation removal takes
 //!   them away again); no other write, no call, no array access, no other guard;
 //! - facts (`record_known_*`) of the bridge hold only on its way and are dropped; safepoints
@@ -69,6 +71,16 @@
 //! `ptr_select` of two older objects; a new object selected against an older one would be
 //! allocated on every iteration, which is refused (`no_forced_allocation`).
 //!
+//! The snapshot of a guard in an arm is a state of the interpreter only on iterations that
+//! take that arm: nothing may make such a guard fail otherwise (the driver's forced guard
+//! failures for testing skip merged loops).
+//!
+//! Which recorded guard a bridge belongs to ([`exit_words`]): the only recorded guard with the
+//! failing guard's opcode and the same frames in its snapshot (an instruction boundary of the
+//! iteration). Two guards at one boundary describe the same interpreter state, and the bridge
+//! starts by redoing the instruction, checking again the condition that sent it there (which
+//! is then implied, or conditional), so the words the bridge starts from are right for either.
+//!
 //! # What it does not do
 //!
 //! It converts one guard at a time. A bridge with a hot guard of its own (the `and` above:
@@ -77,7 +89,10 @@
 //! convert bridges that end elsewhere than at the loop's own header, that call out, write
 //! memory or index arrays, or whose recording is long ([`MAX_BRIDGE_OPS`]), nor guards in
 //! inlined calls' loops. Whether a guard fails often enough to pay for running both arms
-//! every iteration is the driver's decision; this pass only says whether it is sound.
+//! every iteration is the driver's decision (today: it got a bridge, i.e. it failed
+//! `bridge_threshold` times; the loop does not count its iterations, so the failure ratio is
+//! not known); this pass only says whether merging is sound, and refuses the one case that
+//! is sure to cost (`no_forced_allocation`).
 
 use super::util::is_boolean;
 use crate::ir::*;

@@ -40,7 +40,8 @@
 //!   (`guard_false`, `guard_value` alike), with the arm's own snapshot: it fails exactly when
 //!   its way is taken and the recorded check fails, and then its snapshot's values are the
 //!   right ones. A guard the arm's condition already implies (the bridge's recording checks
-//!   again the condition that sent it there) is dropped (`implied_guard`);
+//!   again the condition that sent it there) is dropped (`implied_guard`). A bridge may make
+//!   at most [`MAX_BRIDGE_CHECKS`] such checks of its own (`few_checks`);
 //! - `hoisted_guard`: a class or non-null check of an object that existed before the branch
 //!   (`guard_class`, `guard_nonnull`), and a check of a quasi-immutable flag, move to the
 //!   branch, unconditional, with the *branch guard's* snapshot: failing there resumes the
@@ -101,6 +102,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// The longest bridge recording (in operations, `finish` excluded) worth running on every
 /// iteration. A boxed-number interpreter records about ten operations per bytecode.
 pub const MAX_BRIDGE_OPS: usize = 120;
+
+/// The most checks of its own (conditional guards, overflow checks aside) a bridge may make:
+/// each is a way the merged loop still leaves by, on iterations that take the bridge's way
+/// but not the path it was recorded along, and a bridge recorded along a rare path (an odd
+/// number divisible by 3, 5 and 7) would make the merged loop leave more often than the
+/// original did.
+pub const MAX_BRIDGE_CHECKS: usize = 1;
 
 /// What one exit word of the guard is, in terms of the recorded loop: the bridge's input of
 /// the same number stands for it.
@@ -293,6 +301,8 @@ struct Conv {
     checked: HashSet<(Opcode, Vec<Operand>)>,
     /// Pure operations emitted so far, by opcode and arguments (rule `reused`).
     pure: HashMap<(Opcode, Vec<Operand>), Operand>,
+    /// Conditional guards made in the bridge's arm (see [`MAX_BRIDGE_CHECKS`]).
+    bridge_checks: usize,
     /// Definitions of `int_and`, `int_is_zero`, `int_is_true` results (for literals).
     logic: HashMap<Value, (Opcode, Vec<Operand>)>,
 }
@@ -323,6 +333,7 @@ impl Conv {
             ovf_sites: Vec::new(),
             checked: HashSet::default(),
             pure: HashMap::default(),
+            bridge_checks: 0,
         };
         for (k, op) in lp.ops[..g].iter().enumerate() {
             if op.opcode.is_ovf() && lp.ops.get(k + 1).is_some_and(|n| n.opcode == Opcode::GuardNoOverflow) {
@@ -591,6 +602,12 @@ impl Conv {
                         return Err("a guard_value on a reference or float");
                     }
                     // Rule `conditional_guard`: fails when the way is taken and the check fails.
+                    if foreign {
+                        self.bridge_checks += 1;
+                        if self.bridge_checks > MAX_BRIDGE_CHECKS {
+                            return Err("the bridge makes more than one check of its own");
+                        }
+                    }
                     let fail = match op.opcode {
                         Opcode::GuardTrue => self.emit_in(&mut out, Opcode::IntIsZero, vec![x]),
                         Opcode::GuardFalse => {
@@ -1130,6 +1147,11 @@ jump(p17, p19)
         // A bridge that ends elsewhere (a frame of another shape).
         let elsewhere = boxed_bridge("").replace("finish(p8, p6)", "finish(p8)");
         assert!(conv(&lp, 3, &w, &elsewhere).is_err());
+        // Rule `few_checks`: a bridge recorded along a path of two more decisions.
+        let two =
+            "i30 = int_lt(i2, 7)\nguard_true(i30) [d: p0, p1]\ni31 = int_gt(i2, 3)\nguard_true(i31) [d: p0, p1]\n";
+        assert_eq!(refused(two), "the bridge makes more than one check of its own");
+        assert!(conv(&lp, 3, &w, &boxed_bridge(&two[..two.find("i31").unwrap()])).is_ok());
         // A division by a constant is fine.
         assert!(conv(&lp, 3, &w, &boxed_bridge("i20 = int_mod(i2, 7)\n")).is_ok());
     }

@@ -126,7 +126,7 @@ impl JitParams {
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
         ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
-        ("ifconv=N", "times a loop may merge a branch's bridge into itself (3, 0 off)"),
+        ("ifconv=N", "times a loop may merge a bridge into itself, 0: never (3)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
         ("perf_map", "name JIT code for `perf report` in /tmp/perf-<pid>.map"),
@@ -216,18 +216,21 @@ mod tests {
             ("max_aborts=N", d.max_aborts),
             ("inline_depth=N", d.inline_depth),
             ("compile_grace_ms=N", d.compile_grace_ms),
+            ("ifconv=N", d.if_conversions),
         ];
         // (The environment may switch flags on: start from them off.)
         let base = JitParams { log: false, gc_stress: false, perf_map: false, ..JitParams::default() };
         for (setting, help) in JitParams::SETTINGS {
             let mut p = base.clone();
-            p.apply(&setting.replace("=N", "=3")).unwrap_or_else(|e| panic!("{setting}: {e}"));
+            // (3 is ifconv's default: 2 changes it.)
+            let n = if setting.starts_with("ifconv") { "=2" } else { "=3" };
+            p.apply(&setting.replace("=N", n)).unwrap_or_else(|e| panic!("{setting}: {e}"));
             assert_ne!(p, base, "{setting} changes nothing");
             if let Some((_, v)) = defaults.iter().find(|(k, _)| k == setting) {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 15);
+        assert_eq!(JitParams::SETTINGS.len(), 16);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

@@ -827,7 +827,7 @@ impl Conv {
                 let Some(d) = size(self, fresh).filter(|_| alone(self, fresh, slots)) else { continue };
                 let DescrKind::Size(s) = &self.out.descr(d).kind else { continue };
                 let known = old.as_value().and_then(|v| self.classes.get(&v)).copied();
-                if s.value && known == Some(Operand::Ref(s.class)) && !size(self, old).is_some() {
+                if s.value && known == Some(Operand::Ref(s.class)) && size(self, old).is_none() {
                     return Ok(if old_first {
                         self.merged_object(way, d, old, fresh)
                     } else {

@@ -47,6 +47,8 @@ const fn case(
 const JIT_OFF_ON: &[(&str, &[&str])] = &[("jit off", &["--jit", "off"]), ("jit on", &[])];
 /// The sized-up (steady-state) cases: interpreted, they would take minutes.
 const JIT_ON: &[(&str, &[&str])] = &[("jit on", &[])];
+/// JIT on, and on without if-conversion (the branch in the loop stays a guard and a bridge).
+const JIT_ON_IFCONV_OFF: &[(&str, &[&str])] = &[("jit on", &[]), ("no ifconv", &["--jit", "ifconv=0"])];
 
 const CASES: &[Case] = &[
     case("bf nested loops", "bf", "interpreters/bf/programs/loops.b", JIT_OFF_ON),
@@ -62,7 +64,7 @@ const CASES: &[Case] = &[
     Case {
         c_twin: Some("interpreters/fern/programs/loops.c"),
         size: Some(("i < 1000", "i < 10000")),
-        ..case("fern nested calls x10", "fern", LOOPS, JIT_ON)
+        ..case("fern nested calls x10", "fern", LOOPS, JIT_ON_IFCONV_OFF)
     },
     case("fern binary trees", "fern", "interpreters/fern/programs/binary_trees.fern", JIT_OFF_ON),
     case("fern wide 32", "fern", "gen:wide 32 300000", JIT_OFF_ON),

@@ -225,6 +225,14 @@ operations! {
     PtrEq "ptr_eq" (p, p) -> i [PURE | COMM];
     /// Reference non-identity.
     PtrNe "ptr_ne" (p, p) -> i [PURE | COMM];
+    // ---- selection (branch-free choice, see `opt::ifconv`) -------------------------------
+    /// The second argument if the first is non-zero, else the third (`c ? a : b`); both
+    /// arms are computed before it, and no branch is taken.
+    IntSelect "int_select" (i, i, i) -> i [PURE];
+    /// As `int_select`, choosing between two floats.
+    FloatSelect "float_select" (i, f, f) -> f [PURE];
+    /// As `int_select`, choosing between two references.
+    PtrSelect "ptr_select" (i, p, p) -> p [PURE];
     // ---- guards ------------------------------------------------------------------------
     /// Leaves the trace unless the argument is non-zero.
     GuardTrue "guard_true" (i) -> none [GUARD];
@@ -389,6 +397,18 @@ impl Opcode {
             Type::Float => Opcode::GetfieldF,
             Type::Ref => Opcode::GetfieldR,
         }
+    }
+    /// The selection between two values of the given type.
+    pub fn select(ty: Type) -> Opcode {
+        match ty {
+            Type::Int => Opcode::IntSelect,
+            Type::Float => Opcode::FloatSelect,
+            Type::Ref => Opcode::PtrSelect,
+        }
+    }
+    /// Is a selection (`int_select`, `float_select`, `ptr_select`).
+    pub fn is_select(self) -> bool {
+        matches!(self, Opcode::IntSelect | Opcode::FloatSelect | Opcode::PtrSelect)
     }
     /// The array item read that returns the given type.
     pub fn getarrayitem(ty: Type) -> Opcode {
@@ -661,6 +681,11 @@ pub struct SizeDescr {
     /// Objects of this kind have a finalizer: the optimizer never removes their allocation
     /// (the finalizer would not run).
     pub finalized: bool,
+    /// Objects of this kind have no identity the language can observe, and every field is
+    /// immutable and written when one is built: an object with the same fields may stand in
+    /// for one (fern's and Python's boxed numbers). If-conversion may then rebuild an object
+    /// from its fields (see `opt::ifconv`). `value` in the text format.
+    pub value: bool,
 }
 
 /// What a descriptor describes.

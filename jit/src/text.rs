@@ -233,10 +233,10 @@ fn descr_body(k: &DescrKind) -> String {
             }
             s
         }
-        DescrKind::Size(s) => match s.items {
-            Some(k) => format!("size {} items={}", s.size, k.name()),
-            None => format!("size {}", s.size),
-        },
+        DescrKind::Size(s) => {
+            let items = s.items.map(|k| format!(" items={}", k.name())).unwrap_or_default();
+            format!("size {}{items}{}", s.size, if s.value { " value" } else { "" })
+        }
         DescrKind::Call(c) => format!(
             "call({}) -> {} {}",
             type_list(&c.args),
@@ -410,6 +410,7 @@ impl Parser {
             Some("size") => {
                 let size = words.get(1).and_then(|s| s.parse().ok());
                 let items = words.get(2).and_then(|s| s.strip_prefix("items=")).and_then(MemKind::from_name);
+                let value = words.last() == Some(&"value");
                 match size {
                     Some(size) => DescrKind::Size(SizeDescr {
                         size,
@@ -422,8 +423,9 @@ impl Parser {
                         exact_len: None,
                         len_offset: 0,
                         finalized: false,
+                        value,
                     }),
-                    None => return Err(self.err("expected 'size BYTES [items=KIND]'")),
+                    None => return Err(self.err("expected 'size BYTES [items=KIND] [value]'")),
                 }
             }
             Some(w) if w.starts_with("call(") => {

@@ -419,18 +419,20 @@ fn bridges_inherit_what_their_parent_knew() {
     let src = "
 fn step(h, k) { return (h * 31 + k) % 1000003; }
 fn main() {
-    let h = 7; let count = 0; let i = 0;
+    let h = 7; let count = 0; let i = 0; let one = 1;
     while i < 30 {
         let j = 0;
         while j < 1000 {
             h = step(h, i * j + 1);
-            if h % 2 == 0 and j > 500 { count = count + 1; }
+            if h % 2 == 0 and j > 500 { count = count + one // one; }
             j = j + 1;
         }
         i = i + 1;
     }
     print(h, count);
 }";
+    // (The division by a variable keeps the bridge a bridge: an if-converted loop would run
+    // it on every iteration, also where the divisor may be 0; see the next tests.)
     let specs = ["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"];
     agree(src, &specs);
     let overflows = "
@@ -450,10 +452,97 @@ fn main() {
     // The inner loop's bridge for an even `h` (the one that counts) checks no class of `i`
     // and no range the loop knew.
     let counting = bridges.iter().find(|b| b.contains("int_gt") && b.contains("new(")).expect("the counting bridge");
-    assert_eq!(counting.matches("guard_class").count(), 1, "only `count` is checked: {counting}");
+    assert_eq!(counting.matches("guard_class").count(), 2, "only `count` and `one` are checked: {counting}");
     assert!(!counting.contains("uint_lt") && !counting.contains("int_le"), "{counting}");
     if !stress_env() {
         // (Under GC stress, safepoint exits grow other traces.)
         insta::assert_snapshot!("fern_bridge_inherits", t);
     }
+}
+
+/// A data-dependent branch in an inner loop (fern's `loops.fern`, smaller).
+const BRANCHY: &str = "
+fn step(h, k) { return (h * 31 + k) % 1000003; }
+fn main() {
+    let h = 7; let count = 0; let i = 0;
+    while i < OUTER {
+        let j = 0;
+        while j < 1000 {
+            h = step(h, i * j + 1);
+            if h % 2 == 0 and j > 500 { count = count + 1; }
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(h, count);
+}";
+
+#[test]
+fn data_dependent_branches_are_if_converted() {
+    // The `h % 2 == 0` guard fails on about half of the iterations into a short bridge back
+    // to the loop's header: the driver merges it into the loop (see
+    // `metatrace_jit::opt::ifconv`), then the `j > 500` bridge of the merged loop. The last
+    // loop's body allocates nothing, selects count and has no guard left on `h % 2`.
+    let src = BRANCHY.replace("OUTER", "20");
+    let specs = ["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"];
+    agree(&src, &specs);
+    let t = traces(&src, "threshold=5,bridge=3");
+    let merged = t.split("# ").filter(|t| t.contains("if-conversion")).last().expect("an if-converted loop");
+    assert!(merged.starts_with("loop at main@12, if-conversion 2"), "{t}");
+    let body = &merged[merged.find("label(").unwrap()..];
+    assert!(body.contains("int_select("), "{merged}");
+    assert!(!body.contains("new("), "{merged}");
+    assert_eq!(body.lines().filter(|l| l.starts_with("guard_false(")).count(), 0, "{merged}");
+    if !stress_env() {
+        insta::assert_snapshot!("fern_if_converted", t);
+    }
+}
+
+#[test]
+fn forced_guard_failures_in_if_converted_loops_resume_exactly() {
+    // Every guard of the first loop fails in turn, with and without bridges: the bridges
+    // grown from the forced failures are merged too (not the merged loops' guards: a guard
+    // in one arm of a merged loop has a snapshot that is a state of the interpreter only on
+    // iterations that take that arm, so the driver does not force those).
+    let src = BRANCHY.replace("OUTER", "3");
+    let (want, _) = run_source(&src, JitParams::off()).unwrap();
+    let (_, t) = run_with_traces(&src, "threshold=5,bridge=3");
+    assert!(t.contains("if-conversion"), "{t}");
+    let most = t.split("# ").map(|t| t.lines().filter(|l| l.starts_with("guard_")).count()).max().unwrap();
+    for g in 0..most {
+        for extra in ["", ",bridge=1"] {
+            let spec = format!("threshold=5,bridge=3,fail_guard={g}{extra}");
+            let (got, stats) = run_source(&src, params(&spec)).unwrap();
+            assert_eq!(got, want, "{spec}: {}", stats.summary());
+        }
+    }
+}
+
+#[test]
+fn overflow_in_an_if_converted_arm_fails_as_interpreted() {
+    // The converted arm's `count + 1` overflows only on the way that takes it (the other way
+    // adds 0), and `big * 2` only where the branch goes: both must fail at the same
+    // iteration as interpreted.
+    let specs = ["on", "threshold=5,bridge=3", "threshold=1,bridge=1"];
+    let counting = "
+fn main() {
+    let i = 0; let count = 9223372036854775000;
+    while i < 3000 { if i % 3 == 0 { count = count + 1; } i = i + 1; }
+    print(count);
+}";
+    assert!(run_source(counting, JitParams::off()).is_err());
+    agree(counting, &specs);
+    let doubling = "
+fn main() {
+    let i = 0; let big = 4611686018427387904; let y = 0;
+    while i < 3000 { if i % 3 == 0 and i > 2000 { y = big * 2; } else { y = i; } i = i + 1; }
+    print(y);
+}";
+    assert!(run_source(doubling, JitParams::off()).is_err());
+    agree(doubling, &specs);
+    // And one that never overflows agrees too, with the branch merged.
+    let fine = counting.replace("9223372036854775000", "0");
+    agree(&fine, &specs);
+    let (_, t) = run_with_traces(&fine, "threshold=5,bridge=3");
+    assert!(t.contains("if-conversion"), "{t}");
 }

@@ -268,13 +268,29 @@ fn jit_matches_interpretation_at_all_thresholds() {
 
 #[test]
 fn branchy_loop_gets_bridges_and_stays_in_compiled_code() {
-    let (r, vm) = run(&branchy_sum(20000), params("threshold=2,bridge=5"), None);
+    // (Without if-conversion, which would merge the bridge into the loop: see the next test.)
+    let (r, vm) = run(&branchy_sum(20000), params("threshold=2,bridge=5,ifconv=0"), None);
     assert_eq!(r, Ok(expected_branchy(20000)));
     let s = vm.stats();
     assert_eq!(s.loops, 1, "{}", s.summary());
     assert!(s.bridges >= 1, "{}", s.summary());
     // Once the bridge exists, the loop no longer falls back to the interpreter.
     assert!(s.guard_failures < 50, "{}", s.summary());
+}
+
+#[test]
+fn branchy_loop_is_if_converted() {
+    // The `i % 3 == 0` branch goes the other way every third iteration: its bridge back to
+    // the header is merged into the loop (see `metatrace_jit::opt::ifconv`), which then runs
+    // without leaving, both ways computed and the sum selected.
+    let (r, vm) = run(&branchy_sum(20000), params("threshold=2,bridge=5"), None);
+    assert_eq!(r, Ok(expected_branchy(20000)));
+    let s = vm.stats();
+    assert_eq!((s.loops, s.bridges), (2, 0), "{}", s.summary());
+    assert!(s.guard_failures < 20, "{}", s.summary());
+    let merged = vm.traces().iter().find(|t| t.name.contains("if-conversion 1 of trace 0")).expect("a merged loop");
+    let body = &merged.optimized[merged.optimized.find("label(").unwrap()..];
+    assert!(body.contains("int_select("), "{}", merged.optimized);
 }
 
 #[test]
@@ -294,7 +310,7 @@ fn bridges_back_to_the_header_enter_the_loop_at_its_label() {
         let (r, vm) = run(&branchy_sum(n), params(spec), None);
         assert_eq!(r, Ok(expected_branchy(n)), "jit {spec:?}: {}", vm.stats().summary());
     }
-    let (r, vm) = run(&branchy_sum(2000), params("threshold=3,bridge=5"), None);
+    let (r, vm) = run(&branchy_sum(2000), params("threshold=3,bridge=5,ifconv=0"), None);
     assert_eq!(r, Ok(expected_branchy(2000)));
     let bridge = vm.traces().iter().find(|t| t.kind == "bridge").expect("a bridge");
     assert!(bridge.name.contains("into the label of trace 0"), "{}", bridge.name);

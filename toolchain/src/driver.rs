@@ -505,6 +505,14 @@ fn install<L: Language>(
         abort(vm, AbortReason::Invalidated);
         return;
     }
+    // A bridge back to its own loop's header may be merged into the loop instead.
+    let mut converted = None;
+    if let TraceKind::Bridge { parent, exit } = rec.kind {
+        if let Some(n) = crate::merge::if_convert(vm, &mut rec, finish.as_ref().map(|f| f.0), parent, exit) {
+            finish = None;
+            converted = Some((parent, n));
+        }
+    }
     let t0 = Instant::now();
     if let TraceKind::Bridge { parent, exit } = rec.kind {
         // What the parent knew at the guard need not be checked again (classes, ranges, the
@@ -544,7 +552,9 @@ fn install<L: Language>(
         TraceKind::Loop(_) => metatrace_jit::opt::short::derive(&optimized).map(Rc::new),
         _ => None,
     };
-    if let (Some(n), TraceKind::Loop(_)) = (vm.params.fail_guard, rec.kind) {
+    // (Not in an if-converted loop: the snapshot of a guard in one of its arms is a state of
+    // the interpreter only on iterations that take that arm.)
+    if let (Some(n), TraceKind::Loop(_), None) = (vm.params.fail_guard, rec.kind, converted) {
         force_guard_failure(&mut optimized, n);
     }
     if vm.backend.is_none() {
@@ -580,6 +590,9 @@ fn install<L: Language>(
             return;
         }
     };
+    if let Some((old, _)) = converted {
+        replace_loop(vm, old);
+    }
     let ns = t0.elapsed().as_nanos() as u64;
     vm.stats.compile_ns.push(ns);
     vm.stats.total_compile_ns += ns;
@@ -604,9 +617,10 @@ fn install<L: Language>(
         TraceKind::Entry(k) => ("entry", format!("{k}"), None, None),
         TraceKind::Bridge { parent, exit } => ("bridge", format!("guard {exit} of trace {parent}"), None, Some(parent)),
     };
-    let name = match &label_target {
-        Some((u, _)) => format!("{name}, into the label of trace {u}"),
-        None => name,
+    let name = match (&label_target, converted) {
+        (Some((u, _)), _) => format!("{name}, into the label of trace {u}"),
+        (_, Some((old, n))) => format!("{name}, if-conversion {n} of trace {old}"),
+        _ => name,
     };
     if vm.params.log {
         eprintln!(
@@ -648,6 +662,9 @@ fn install<L: Language>(
         finish_unit: Default::default(),
         label_target,
         short,
+        recorded: (matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS)
+            .then(|| Rc::new((rec.trace.clone(), rec.keys.clone()))),
+        conversions: converted.map_or(0, |c| c.1),
         links,
         doomed: Cell::new(false),
         invalid: rec.invalid.clone(),
@@ -674,6 +691,21 @@ fn install<L: Language>(
                 u.exits[exit].bridge = Some(id);
                 u.exits[exit].takes = rec.forced_input;
             }
+        }
+    }
+}
+
+/// Throws away loop `old` (and its bridges), which an if-converted loop replaces: as
+/// [`discard`], but not counted as an invalidation of the loop's key.
+fn replace_loop<L: Language>(vm: &mut VmState<L>, old: UnitId) {
+    let key = vm.units[old].as_ref().and_then(|u| u.loop_key);
+    let aborts = key.and_then(|k| vm.cells.get(&k)).map(|c| c.aborts);
+    let invalidations = vm.stats.invalidations;
+    discard(vm, old);
+    vm.stats.invalidations = invalidations;
+    if let (Some(k), Some(a)) = (key, aborts) {
+        if let Some(c) = vm.cells.get_mut(&k) {
+            c.aborts = a;
         }
     }
 }

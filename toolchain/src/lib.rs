@@ -138,6 +138,7 @@ pub mod ctx;
 pub mod descr;
 mod driver;
 pub mod heap;
+mod merge;
 pub mod native;
 pub mod params;
 mod portal;

@@ -64,6 +64,10 @@ pub struct JitParams {
     /// locals) sizes it to them, about its largest frame plus a callee's; fixed when the `Vm`
     /// is made. At least the backend's `LINK_WORDS` (64).
     pub link_words: usize,
+    /// How many times a loop may be replaced by its if-converted self (a guard's bridge back
+    /// to the loop's header merged into it: see `metatrace_jit::opt::ifconv`); 0 turns
+    /// if-conversion off.
+    pub if_conversions: u32,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.
     pub fail_guard: Option<usize>,
@@ -86,6 +90,7 @@ impl Default for JitParams {
             inline_depth: 30,
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
+            if_conversions: 3,
             keep_traces: true,
             link_words: metatrace_jit::backend::LINK_WORDS,
             gc_stress: env_flag("METATRACE_GC_STRESS"),
@@ -121,6 +126,7 @@ impl JitParams {
         ("compile_grace_ms=N", "compile time spent before compile_share applies (250)"),
         ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
+        ("ifconv=N", "times a loop may merge a bridge into itself, 0: never (3)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
         ("perf_map", "name JIT code for `perf report` in /tmp/perf-<pid>.map"),
@@ -142,8 +148,8 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
-    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `unprofitable=N`, `inline_depth=N`, `link_words=N`, `fail_guard=N`
-    /// (testing), `log`, `gc_stress`, `perf_map`.
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `unprofitable=N`, `inline_depth=N`, `link_words=N`, `ifconv=N`,
+    /// `fail_guard=N` (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match item.split_once('=') {
@@ -170,6 +176,7 @@ impl JitParams {
                         "inline_depth" => self.inline_depth = n,
                         "fail_guard" => self.fail_guard = Some(n as usize),
                         "link_words" => self.link_words = n as usize,
+                        "ifconv" => self.if_conversions = n,
                         "unprofitable" => self.unprofitable_percent = n.min(100),
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
                     }
@@ -209,18 +216,21 @@ mod tests {
             ("max_aborts=N", d.max_aborts),
             ("inline_depth=N", d.inline_depth),
             ("compile_grace_ms=N", d.compile_grace_ms),
+            ("ifconv=N", d.if_conversions),
         ];
         // (The environment may switch flags on: start from them off.)
         let base = JitParams { log: false, gc_stress: false, perf_map: false, ..JitParams::default() };
         for (setting, help) in JitParams::SETTINGS {
             let mut p = base.clone();
-            p.apply(&setting.replace("=N", "=3")).unwrap_or_else(|e| panic!("{setting}: {e}"));
+            // (3 is ifconv's default: 2 changes it.)
+            let n = if setting.starts_with("ifconv") { "=2" } else { "=3" };
+            p.apply(&setting.replace("=N", n)).unwrap_or_else(|e| panic!("{setting}: {e}"));
             assert_ne!(p, base, "{setting} changes nothing");
             if let Some((_, v)) = defaults.iter().find(|(k, _)| k == setting) {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 15);
+        assert_eq!(JitParams::SETTINGS.len(), 16);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

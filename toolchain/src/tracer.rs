@@ -349,6 +349,7 @@ fn size_descr(heap: &Heap, layout: &'static Layout) -> metatrace_jit::ir::Descr 
             exact_len: None,
             len_offset: if layout.items.is_some() { layout.len_offset() } else { 0 },
             finalized: layout.finalized(),
+            value: layout.value && !layout.finalized(),
         }),
     }
 }

@@ -174,6 +174,12 @@ pub(crate) struct Unit<L: Language> {
     /// For a loop: its entry conditions at the label, which traces finishing into it append
     /// (`None`: they enter at the top).
     pub(crate) short: Option<Rc<metatrace_jit::opt::short::ShortPreamble>>,
+    /// For a loop: its recording (before optimization) and the keys of its snapshots, which
+    /// if-conversion merges with a bridge's recording (see `merge::if_convert`); `None` past
+    /// `driver::INHERIT_WORDS`.
+    pub(crate) recorded: Option<Rc<(metatrace_jit::ir::Trace, Vec<L::Key>)>>,
+    /// For a loop: how many if-conversions made it (see `merge::if_convert`).
+    pub(crate) conversions: u32,
     pub(crate) invalid: InvalidFlag,
     /// The loop key (loops) or the parent trace (bridges), to throw descendants away.
     pub(crate) loop_key: Option<L::Key>,

@@ -34,7 +34,9 @@ const TOOLCHAIN: &[&str] = &[
     // The DSL's implementations.
     "concrete",
     "tracer",
-    // What moves activations between them, and compiled code's calls back into it.
+    // What moves activations between them (with its if-conversion side, which it calls),
+    // and compiled code's calls back into it.
+    "merge",
     "driver",
     "portal",
     // The embedder's handle.

@@ -11,12 +11,12 @@ use metatrace::{ArrayDescr, FieldDescr, MemKind};
 use std::collections::HashSet;
 use std::fmt;
 
-/// A boxed 64-bit integer.
-pub static INT: Layout = Layout::object("Int", 8, &[]);
+/// A boxed 64-bit integer (a value: no operation of the language sees a box's identity).
+pub static INT: Layout = Layout::object("Int", 8, &[]).with_value_semantics();
 /// The value of an [`INT`] (never written after the box is built).
 pub const INT_VALUE: FieldDescr = Layout::field("Int.value", HEADER, MemKind::I64).immutable();
-/// A boxed 64-bit float.
-pub static FLOAT: Layout = Layout::object("Float", 8, &[]);
+/// A boxed 64-bit float (a value, as ints).
+pub static FLOAT: Layout = Layout::object("Float", 8, &[]).with_value_semantics();
 /// The value of a [`FLOAT`].
 pub const FLOAT_VALUE: FieldDescr = Layout::field("Float.value", HEADER, MemKind::F64).immutable();
 /// The class of `none` (one object per run).

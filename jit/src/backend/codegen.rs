@@ -639,6 +639,11 @@ impl Codegen<'_> {
                 let c = b.ins().icmp(cc, x, y);
                 Some(b.ins().uextend(I64, c))
             }
+            // A conditional move (x86 `cmov`, aarch64 `csel`): no branch to mispredict.
+            IntSelect | FloatSelect | PtrSelect => {
+                let (c, x, y) = (a(self, b, 0)?, a(self, b, 1)?, a(self, b, 2)?);
+                Some(b.ins().select(c, x, y))
+            }
             IntIsZero | IntIsTrue => {
                 let cc = if op.opcode == IntIsZero { IntCC::Equal } else { IntCC::NotEqual };
                 let x = a(self, b, 0)?;

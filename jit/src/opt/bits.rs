@@ -126,6 +126,8 @@ fn arg_demands(t: &Trace, op: &Op, r: u64) -> Vec<u64> {
         IntAnd => (0..2).map(|i| r & constant(1 - i).unwrap_or(ALL)).collect(),
         IntOr => (0..2).map(|i| r & !constant(1 - i).unwrap_or(0)).collect(),
         IntXor | IntInvert => vec![r; args.len()],
+        // The condition is tested for non-zero (all its bits); each arm is the result.
+        IntSelect => vec![ALL, r, r],
         IntLshift => match constant(1) {
             Some(c @ 0..=63) => vec![r >> c, ALL],
             _ => vec![low_closure(r), ALL],

@@ -7,7 +7,8 @@
 //!   `int_neg`, `int_and` with a non-negative side (`[0, that side's hi]`), `int_or`/`int_xor`
 //!   of non-negative values, `int_floordiv` by a positive constant, `int_mod` by a positive
 //!   constant (`[0, c - 1]`), `int_rshift` by a constant, and the checked result of an
-//!   overflow-checked operation that passed its `guard_no_overflow`;
+//!   overflow-checked operation that passed its `guard_no_overflow`; `int_select` (the
+//!   smallest interval holding both arms);
 //! - memory reads of narrow integers (`u8`, `i8`, `u32`, `i32`) and `arraylen` (`>= 0`);
 //! - guards that passed: `guard_true(int_lt(a, b))` means `a.hi <= b.hi - 1` and
 //!   `b.lo >= a.lo + 1`, likewise for `le`, `gt`, `ge`, `eq`, `ne`, `uint_lt` (with a
@@ -270,6 +271,7 @@ impl State {
                 Some(k) if (0..64).contains(&k) => Range::new(arg(0).lo >> k, arg(0).hi >> k),
                 _ => FULL,
             },
+            IntSelect => Range::new(arg(1).lo.min(arg(2).lo), arg(1).hi.max(arg(2).hi)),
             Arraylen => Range::new(0, i64::MAX),
             GetfieldI | GetarrayitemI => {
                 let kind = op.descr.map(|d| match &t.descr(d).kind {
@@ -568,6 +570,20 @@ mod tests {
              i3 = int_sub_ovf(i1, 3)\nguard_no_overflow() [k: i1]\njump(i3)\n",
             "inputs(i0)\ni1 = int_add(0, 5)\nlabel(i1)\ni2 = int_add(i1, 10)\n\
              i3 = int_sub_ovf(i1, 3)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+        );
+    }
+
+    #[test]
+    fn a_selection_lies_between_its_arms() {
+        // count + select(c, 1, 0) with count < 1000 cannot overflow (if-conversion's form of
+        // `if c: count += 1`, see `ifconv.rs`); select(c, i0, MAX) + 1 may overflow (the arm MAX), so it keeps its check.
+        bounds(
+            "inputs(i0, i1)\ni2 = int_lt(i0, 1000)\nguard_true(i2) [k: i0]\ni3 = int_select(i1, 1, 0)\n\
+             i4 = int_add_ovf(i0, i3)\nguard_no_overflow() [k: i0]\ni5 = int_select(i1, i0, 9223372036854775807)\n\
+             i6 = int_add_ovf(i5, 1)\nguard_no_overflow() [k: i0]\nfinish(i4, i6)\n",
+            "inputs(i0, i1)\ni2 = int_lt(i0, 1000)\nguard_true(i2) [k: i0]\ni3 = int_select(i1, 1, 0)\n\
+             i4 = int_add(i0, i3)\ni5 = int_select(i1, i0, 9223372036854775807)\n\
+             i6 = int_add_ovf(i5, 1)\nguard_no_overflow() [k: i0]\nfinish(i4, i6)\n",
         );
     }
 

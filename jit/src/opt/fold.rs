@@ -21,6 +21,11 @@
 //!   `ptr_cmp_self`, `is_true_of_bool` (`int_is_true` of a comparison is the comparison),
 //!   `bits_round_trip` (`float_bits_to_int(int_bits_to_float(x))` is `x`, and the other way
 //!   round: our small language keeps floats as integer bits in frames);
+//! - selections: `select_known_cond` (`int_select(1, a, b)` is `a`, `int_select(0, a, b)` is
+//!   `b`, for each type, whatever the arms), `select_same_arms` (`int_select(c, a, a)` is `a`),
+//!   `select_bool` (`int_select(c, 1, 0)` is `c` when `c` is a comparison, 0 or 1), and
+//!   `select_of_cmp` (`int_select(c, a, b)` whose condition is `int_is_true(x)` or
+//!   `int_ne(x, 0)` selects on `x` itself: it only tests non-zero);
 //! - `add_add_const`: `(x + c1) + c2` becomes `x + (c1 + c2)`, with `int_sub` of a constant
 //!   read as adding its (wrapping) negation. This one rewrites the operation instead of
 //!   replacing its result, so chains of pointer or counter steps collapse onto their first
@@ -73,6 +78,9 @@ pub fn run(t: &mut Trace) {
                     op.opcode = opcode;
                     op.args = args;
                 }
+                if let Some(args) = select_of_cmp(&defs, op.opcode, &op.args) {
+                    op.args = args;
+                }
                 if let Some(with) = simplify(&defs, op.opcode, &op.args) {
                     if rw.replace(r, with) {
                         continue;
@@ -98,6 +106,9 @@ pub fn run(t: &mut Trace) {
 
 /// Tries the rules on a pure operation; `Some(operand)` is what its result equals.
 fn simplify(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    if let Some(arm) = select_known_cond(opcode, args) {
+        return Some(arm);
+    }
     if args.iter().all(|a| a.is_const()) {
         return const_fold_int(opcode, args)
             .or_else(|| const_fold_float(opcode, args))
@@ -140,6 +151,7 @@ fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> 
         shift_of_zero,
         cmp_self,
         ptr_cmp_self,
+        select_same_arms,
     ];
     rules
         .iter()
@@ -148,6 +160,7 @@ fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> 
         .or_else(|| invert_invert(defs, opcode, args))
         .or_else(|| is_true_of_bool(defs, opcode, args))
         .or_else(|| bits_round_trip(defs, opcode, args))
+        .or_else(|| select_bool(defs, opcode, args))
 }
 
 fn int(x: i64) -> Option<Operand> {
@@ -440,6 +453,52 @@ fn is_true_of_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Oper
     }
 }
 
+/// Rule `select_known_cond`: a selection on a constant condition is the arm it picks.
+fn select_known_cond(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode.is_select(), args) {
+        (true, [Operand::Int(c), a, b]) => Some(if *c != 0 { *a } else { *b }),
+        _ => None,
+    }
+}
+
+/// Rule `select_same_arms`: `select(c, a, a) = a`.
+fn select_same_arms(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode.is_select(), args) {
+        (true, [_, a, b]) if a == b => Some(*a),
+        _ => None,
+    }
+}
+
+/// Rule `select_bool`: `int_select(c, 1, 0) = c` when `c` is a comparison (0 or 1).
+fn select_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    match (opcode, args) {
+        (Opcode::IntSelect, [c, Operand::Int(1), Operand::Int(0)])
+            if def_of(defs, c).is_some_and(|d| is_boolean(d.0)) =>
+        {
+            Some(*c)
+        }
+        _ => None,
+    }
+}
+
+/// Rule `select_of_cmp`: a selection whose condition is `int_is_true(x)` or `int_ne(x, 0)`
+/// (either order) selects on `x` itself, which the backend tests for non-zero anyway; it
+/// rewrites the operation's condition (the comparison stays while something else uses it).
+fn select_of_cmp(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Vec<Operand>> {
+    if !opcode.is_select() {
+        return None;
+    }
+    let x = match def_of(defs, args.first()?)? {
+        (Opcode::IntIsTrue, a) => a[0],
+        (Opcode::IntNe, a) if a[1] == Operand::Int(0) => a[0],
+        (Opcode::IntNe, a) if a[0] == Operand::Int(0) => a[1],
+        _ => return None,
+    };
+    let mut out = args.to_vec();
+    out[0] = x;
+    Some(out)
+}
+
 /// Rule `bits_round_trip`: `float_bits_to_int(int_bits_to_float(x)) = x` and
 /// `int_bits_to_float(float_bits_to_int(x)) = x` (both reinterpret bits exactly, NaN payloads
 /// included).
@@ -679,6 +738,53 @@ mod tests {
     #[test]
     fn ptr_cmp_self() {
         fold("inputs(p0)\ni1 = ptr_eq(p0, p0)\ni2 = ptr_ne(p0, p0)\nfinish(i1, i2)\n", "inputs(p0)\nfinish(1, 0)\n");
+    }
+
+    #[test]
+    fn select_known_cond() {
+        unary("i2 = int_select(1, i0, i1)", "i0");
+        unary("i2 = int_select(-5, i0, i1)", "i0");
+        unary("i2 = int_select(0, i0, i1)", "i1");
+        unary("i2 = int_select(0, 3, 4)", "4");
+        fold("inputs(f0, f1)\nf2 = float_select(0, f0, f1)\nfinish(f2)\n", "inputs(f0, f1)\nfinish(f1)\n");
+        fold("inputs(p0, p1)\np2 = ptr_select(1, p0, p1)\nfinish(p2)\n", "inputs(p0, p1)\nfinish(p0)\n");
+    }
+
+    #[test]
+    fn select_same_arms() {
+        unary("i2 = int_select(i0, i1, i1)", "i1");
+        fold("inputs(i0, p1)\np2 = ptr_select(i0, p1, p1)\nfinish(p2)\n", "inputs(i0, p1)\nfinish(p1)\n");
+        let different = "inputs(i0, i1)\ni2 = int_select(i0, i1, i0)\nfinish(i2)\n";
+        fold(different, different);
+    }
+
+    #[test]
+    fn select_bool() {
+        fold(
+            "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_select(i1, 1, 0)\nfinish(i2)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 5)\nfinish(i1)\n",
+        );
+        // Not a comparison: i0 may be 7, and the selection gives 1.
+        let not_bool = "inputs(i0)\ni1 = int_select(i0, 1, 0)\nfinish(i1)\n";
+        fold(not_bool, not_bool);
+        // The other way round is a negation, not the condition.
+        let negated = "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_select(i1, 0, 1)\nfinish(i2)\n";
+        fold(negated, negated);
+    }
+
+    #[test]
+    fn select_of_cmp() {
+        fold(
+            "inputs(i0, i1)\ni2 = int_ne(i0, 0)\ni3 = int_select(i2, i1, 7)\nfinish(i3)\n",
+            "inputs(i0, i1)\ni2 = int_ne(i0, 0)\ni3 = int_select(i0, i1, 7)\nfinish(i3)\n",
+        );
+        fold(
+            "inputs(i0, i1)\ni2 = int_is_true(i0)\ni3 = int_select(i2, i1, 7)\nfinish(i3)\n",
+            "inputs(i0, i1)\ni2 = int_is_true(i0)\ni3 = int_select(i0, i1, 7)\nfinish(i3)\n",
+        );
+        // `x == 0` is not `x`.
+        let eq = "inputs(i0, i1)\ni2 = int_eq(i0, 0)\ni3 = int_select(i2, i1, 7)\nfinish(i3)\n";
+        fold(eq, eq);
     }
 
     #[test]

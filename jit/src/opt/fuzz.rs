@@ -149,6 +149,7 @@ fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
             UintLt => Some(((a(0) as u64) < (a(1) as u64)) as i64),
             IntIsZero => Some((a(0) == 0) as i64),
             IntIsTrue => Some((a(0) != 0) as i64),
+            IntSelect => Some(if a(0) != 0 { a(1) } else { a(2) }),
             IntLshift => Some(a(0).wrapping_shl(a(1) as u32)),
             GetarrayitemI => Some(heap.read((a(0), d, a(1)))),
             GetfieldI => Some(heap.read((a(0), d, 0))),
@@ -306,8 +307,17 @@ fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
                 fresh(&mut src, &mut vals, format!("{name}({x}, {y})"));
             }
             4 => {
-                const UN: [&str; 4] = ["int_neg", "int_invert", "int_is_zero", "int_is_true"];
-                fresh(&mut src, &mut vals, format!("{}({x})", UN[rng.below(4)]));
+                const UN: [&str; 5] = ["int_neg", "int_invert", "int_is_zero", "int_is_true", "int_select"];
+                match UN[rng.below(5)] {
+                    // The condition is often a comparison (the form if-conversion makes).
+                    "int_select" => {
+                        let z = pick(rng, &vals);
+                        fresh(&mut src, &mut vals, format!("int_select({x}, {y}, {z})"));
+                    }
+                    un => {
+                        fresh(&mut src, &mut vals, format!("{un}({x})"));
+                    }
+                }
             }
             5 => {
                 let d: i64 = [1, 2, 3, 7, -2, -5, 4, 8, -4, 1 << 62][rng.below(10)];

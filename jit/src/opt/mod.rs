@@ -50,8 +50,11 @@
 //! Outside the pipeline, [`short`] derives a peeled loop's entry conditions at its label (its
 //! short preamble), which the driver appends to bridges that finish at the loop's header
 //! before optimizing them (see [`peel`]), and [`inherit`] states what a bridge may assume of its
-//! parent's exit words (classes, ranges, the failed guard's condition) at its start. Not here yet: escape analysis for arrays of
-//! unknown length.
+//! parent's exit words (classes, ranges, the failed guard's condition) at its start, and
+//! [`ifconv`] merges a loop's recording with the recording of a bridge from one of its guards
+//! back to its header into one loop that runs both ways and selects (`int_select`, ...) what
+//! the next iteration gets, which the driver then optimizes like any loop (if-conversion).
+//! Not here yet: escape analysis for arrays of unknown length.
 
 pub mod bits;
 pub mod bounds;
@@ -64,6 +67,7 @@ pub mod fold;
 mod fuzz;
 pub mod guards;
 pub mod heap;
+pub mod ifconv;
 pub mod inherit;
 pub mod peel;
 pub mod short;

@@ -179,6 +179,41 @@ jump(i5, i1, i4)
     });
 
     v.push(Case {
+        // If-converted `if h % 2 == 0 and j > 5: count += 1` (see `opt::ifconv`): the
+        // condition selects what is added, with no branch; a float and a second integer
+        // selection take the other arm when the condition is 0.
+        name: "selections",
+        text: "\
+inputs(i0, i1, i2, f3)
+i4 = int_lt(i0, 10)
+guard_true(i4) [loop: i0, i1, i2, f3]
+i5 = int_and(i1, 1)
+i6 = int_eq(i5, 0)
+i7 = int_gt(i0, 5)
+i8 = int_and(i6, i7)
+i9 = int_select(i8, 1, 0)
+i10 = int_add(i2, i9)
+f11 = float_add(f3, 0.5)
+f12 = float_select(i8, f11, f3)
+i13 = int_select(i6, i1, -1)
+i14 = int_mul(i1, 3)
+i15 = int_add(i14, 1)
+i16 = int_select(i6, i15, i13)
+i17 = int_add(i0, 1)
+jump(i17, i16, i10, f12)
+"
+        .into(),
+        runs: vec![
+            // h: 7 (odd) -> -1 (odd) -> -1 ...: never even, count stays.
+            run(vec![I(0), I(7), I(0), F(0.0)], 0, vec![I(10), I(-1), I(0), F(0.0)]),
+            // h: 2 (even) -> 7 -> -1 -> ...: even only at i = 0, where i > 5 is false.
+            run(vec![I(0), I(2), I(0), F(0.0)], 0, vec![I(10), I(-1), I(0), F(0.0)]),
+            // Entered at i = 6 with h = 4: 13, then -1 for good: only i = 6 counts.
+            run(vec![I(6), I(4), I(100), F(1.0)], 0, vec![I(10), I(-1), I(101), F(1.5)]),
+        ],
+    });
+
+    v.push(Case {
         // The guard right before the jump branches back itself, passing the loop values on
         // the branch edge (swapped every iteration, so the edge needs a parallel move).
         name: "guard then jump, swapping loop values",
@@ -461,7 +496,9 @@ i8 = ptr_eq(p0, p3)
 i9 = ptr_ne(p4, NULL)
 i10 = ptr_eq(p0, p0)
 i11 = ptr_ne(p0, p3)
-finish(i1, f2, p0, p3, -1.5, i8, i9, i10, i11)
+p12 = ptr_select(i8, p0, p3)
+p13 = ptr_select(i10, p0, p3)
+finish(i1, f2, p0, p3, -1.5, i8, i9, i10, i11, p12, p13)
 "
         .into(),
         runs: {
@@ -472,7 +509,7 @@ finish(i1, f2, p0, p3, -1.5, i8, i9, i10, i11)
                 v
             };
             vec![
-                run(ok(), 8, vec![I(7), F(2.5), Buf(0), Buf(64), F(-1.5), I(0), I(0), I(1), I(1)]),
+                run(ok(), 8, vec![I(7), F(2.5), Buf(0), Buf(64), F(-1.5), I(0), I(0), I(1), I(1), Buf(64), Buf(0)]),
                 run(with(5, I(0x1008)), 0, vec![I(7), I(100)]),
                 run(with(4, Buf(8)), 2, vec![Buf(8), I(102)]),
                 run(with(1, I(8)), 3, vec![I(8), I(103)]),

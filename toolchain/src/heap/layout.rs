@@ -67,6 +67,8 @@ pub struct Layout {
     /// Offset of an `i64` field counting the bytes of memory outside the heap the object
     /// owns (see [`Layout::with_external`]).
     pub external: Option<i32>,
+    /// Objects have no observable identity (see [`Layout::with_value_semantics`]).
+    pub value: bool,
 }
 
 impl Layout {
@@ -79,6 +81,7 @@ impl Layout {
         weak: &[],
         queue_finalize: false,
         external: None,
+        value: false,
     };
 
     /// A fixed-size object with `fields` bytes of fields after the header; `refs` are the
@@ -97,6 +100,13 @@ impl Layout {
     pub const fn var(name: &'static str, fields: u32, refs: &'static [i32], items: MemKind) -> Layout {
         assert!(fields.is_multiple_of(8), "fixed fields are whole words");
         Layout { name, size: HEADER as u32 + fields + 8, refs, items: Some(items), ..Layout::BASE }
+    }
+    /// The same layout, declared a *value*: the language never observes the identity of its
+    /// objects (no `is` on them) and writes every field once, when it builds one, so an
+    /// object with the same fields may stand in for one. The JIT may then rebuild such an
+    /// object from its fields where that saves work (if-conversion, `metatrace_jit::opt::ifconv`).
+    pub const fn with_value_semantics(self) -> Layout {
+        Layout { value: true, ..self }
     }
     /// The same layout with a finalizer.
     pub const fn with_finalizer(self, f: fn(usize)) -> Layout {

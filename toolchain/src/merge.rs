@@ -1,0 +1,66 @@
+//! The driver's side of if-conversion: when to merge a bridge into its loop, and the merged
+//! loop's recording, keys and invalidation flag (the merging itself is
+//! `metatrace_jit::opt::ifconv`; `driver::install` compiles the result in place of the loop).
+
+use crate::ctx::Language;
+use crate::recorder::{Recorder, TraceKind};
+use crate::state::VmState;
+use crate::units::UnitId;
+
+/// If-conversion (see `metatrace_jit::opt::ifconv`): the bridge being installed, from guard
+/// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
+/// recording; `rec` then holds the merged loop (its keys, the loop's invalidation flag), which
+/// `driver::install` compiles in place of the old loop. Returns how many conversions made it; `None`
+/// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times, and its
+/// guard caused at least half of the loop's exits; that its work is cheaper done on every
+/// iteration than through a bridge on some is this decision's bet, bounded by
+/// `ifconv::MAX_BRIDGE_OPS`, `ifconv::MAX_BRIDGE_CHECKS` and `JitParams::if_conversions`
+/// (each merges one guard's bridge; a bridge with a hot guard of its own is merged in the
+/// next).
+pub(crate) fn if_convert<L: Language>(
+    vm: &VmState<L>,
+    rec: &mut Recorder<L>,
+    to: Option<L::Key>,
+    parent: UnitId,
+    exit: usize,
+) -> Option<u32> {
+    use metatrace_jit::opt::ifconv;
+    let p = vm.units.get(parent)?.as_ref()?;
+    let key = p.loop_key?;
+    if to != Some(key) || rec.quasi_guarded || p.conversions >= vm.params.if_conversions {
+        return None;
+    }
+    // The guard must be the loop's main way out: at least half of the failures its guards
+    // had (each counted until it got a bridge). The loop does not count its iterations, so
+    // this stands in for "fails often": a guard that fails on some iterations while another
+    // fails on more is left to its bridge (merging it would lengthen every iteration and
+    // still leave through the other).
+    let fails: u64 = p.exits.iter().map(|e| u64::from(e.fails)).sum();
+    if u64::from(p.exits.get(exit)?.fails) * 2 < fails {
+        if vm.params.log {
+            eprintln!("# guard {exit} of trace {parent} not if-converted: not the loop's main way out");
+        }
+        return None;
+    }
+    let (lp, keys) = &**p.recorded.as_ref()?;
+    let merged =
+        ifconv::exit_words(lp, &p.trace, exit).and_then(|(g, words)| ifconv::convert(lp, g, &words, &rec.trace));
+    let merged = match merged {
+        Ok(t) => t,
+        Err(why) => {
+            if vm.params.log {
+                eprintln!("# guard {exit} of trace {parent} not if-converted: {why}");
+            }
+            return None;
+        }
+    };
+    let mut all = keys.clone();
+    for name in &merged.keys[keys.len()..] {
+        all.push(rec.keys[rec.trace.keys.iter().position(|n| n == name)?]);
+    }
+    rec.invalid = p.invalid.clone();
+    rec.kind = TraceKind::Loop(key);
+    rec.trace = merged;
+    rec.keys = all;
+    Some(p.conversions + 1)
+}

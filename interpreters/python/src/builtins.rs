@@ -626,11 +626,15 @@ pub fn binary_in<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, op: BinOp, a: usize,
         return Ok(crate::runtime::concat_strs(cx.heap_mut(), &[a, b]));
     }
     // (Before the numbers: concatenation is common, and its test cheap.)
-    if op == BinOp::Add && ((is(a, &LIST) && is(b, &LIST)) || (is(a, &TUPLE) && is(b, &TUPLE))) {
-        let list = is(a, &LIST);
-        let mut items = if list { list_items(a) } else { tuple_items(a) };
-        items.extend(if list { list_items(b) } else { tuple_items(b) });
-        return Ok(if list { new_list(cx.heap_mut(), &items) } else { new_tuple(cx.heap_mut(), &items) });
+    if op == BinOp::Add && is(a, &LIST) && is(b, &LIST) {
+        // SAFETY: two live lists, read while the new one is made (no Python code runs).
+        let parts = unsafe { [crate::runtime::list_slice(a), crate::runtime::list_slice(b)] };
+        return Ok(crate::runtime::new_list_of_parts(cx.heap_mut(), &parts));
+    }
+    if op == BinOp::Add && is(a, &TUPLE) && is(b, &TUPLE) {
+        let mut items = tuple_items(a);
+        items.extend_from_slice(crate::runtime::tuple_slice(b));
+        return Ok(new_tuple(cx.heap_mut(), &items));
     }
     if is(a, &BOOL) && is(b, &BOOL) && op.is_bitwise_logic() {
         let (x, y) = (a == rt.true_.get(), b == rt.true_.get());

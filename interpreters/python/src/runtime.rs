@@ -478,16 +478,39 @@ pub fn new_tuple(heap: &mut Heap, items: &[usize]) -> usize {
 }
 
 pub fn new_list(heap: &mut Heap, items: &[usize]) -> usize {
-    let storage = heap.alloc_array(&REFS, items.len().max(4));
-    for (k, &i) in items.iter().enumerate() {
-        // SAFETY: index k is within the new array.
-        unsafe { *((storage + REFS_ITEMS.base as usize + 8 * k) as *mut usize) = i };
+    new_list_of_parts(heap, &[items])
+}
+
+/// The items of list `l`, in place (outside traces).
+///
+/// # Safety
+/// `l` is a live list, and the slice is used only while the list neither changes (no Python
+/// code runs, nothing stores into it) nor dies; allocating meanwhile is fine (the heap does
+/// not move or free objects when it allocates).
+pub unsafe fn list_slice<'a>(l: usize) -> &'a [usize] {
+    // SAFETY: a live list's storage holds at least `len` items (as the caller promises).
+    unsafe {
+        let n = read_word(l, &LIST_LEN) as usize;
+        let s = read_word(l, &LIST_ITEMS) as usize;
+        std::slice::from_raw_parts((s + REFS_ITEMS.base as usize) as *const usize, n)
+    }
+}
+
+/// A new list of the items of `parts`, one after the other.
+pub fn new_list_of_parts(heap: &mut Heap, parts: &[&[usize]]) -> usize {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    let storage = heap.alloc_array(&REFS, n.max(4));
+    let mut at = storage + REFS_ITEMS.base as usize;
+    for part in parts {
+        // SAFETY: the new array has room for all `n` items; a part is never the new array.
+        unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), at as *mut usize, part.len()) };
+        at += 8 * part.len();
     }
     let l = heap.alloc(&LIST);
     // SAFETY: just allocated with the LIST layout.
     unsafe {
         *((l + LIST_ITEMS.offset as usize) as *mut usize) = storage;
-        *((l + LIST_LEN.offset as usize) as *mut i64) = items.len() as i64;
+        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64;
     }
     l
 }

@@ -622,6 +622,21 @@ fn index_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, wha
 
 /// `obj[key]` for builtin containers.
 pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize) -> PyResult {
+    if is(obj, &LIST) && is(key, &SLICE) {
+        // SAFETY: a live list (its length read before the indices, as CPython does).
+        let n = unsafe { crate::runtime::list_slice(obj) }.len();
+        let (a, b, c) = slice_indices(cx, rt, key, n)?;
+        // SAFETY: a live list, read while the new one is made (the indices' `__index__`
+        // methods have run; it may have shrunk since, so the bounds are clamped again).
+        let items = unsafe { crate::runtime::list_slice(obj) };
+        if c == 1 {
+            let (a, b) = ((a as usize).min(items.len()), (b.max(a) as usize).min(items.len()));
+            return Ok(new_list(cx.heap_mut(), &items[a..b]));
+        }
+        let picked: crate::runtime::Items =
+            slice_positions(a, b, c).into_iter().filter_map(|i| items.get(i).copied()).collect();
+        return Ok(new_list(cx.heap_mut(), &picked));
+    }
     if is(obj, &LIST) || is(obj, &TUPLE) {
         let list = is(obj, &LIST);
         let items = if list { list_items(obj) } else { tuple_items(obj) };

@@ -67,3 +67,20 @@ for i in range(3000):
         total += len(w)
     total += sum(1 for c in w if c == "w")
 print(total)
+
+# Slices and concatenations of lists read the list in place.
+big = list(range(20))
+print(big[3:17], big[-5:], big[:0], big[5:2], big[::5], big[18:3:-4], big[-100:100:7])
+print(len(big + big), (big + [])[-1], ([] + big)[0], big[2:4] + big[6:8] + [None])
+class Shrinking:
+    def __init__(self, l, v):
+        self.l, self.v = l, v
+    def __index__(self):
+        del self.l[5:]
+        return self.v
+victim = list(range(10))
+print(victim[Shrinking(victim, 2):8], victim)
+victim = list(range(10))
+print(victim[1:Shrinking(victim, 9):2], victim)
+t = tuple(range(12))
+print(t[2:9], t[::3], t + (99,), () + t[:2])

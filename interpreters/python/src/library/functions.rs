@@ -875,7 +875,7 @@ pub fn frame_info<S: Space, C: metatrace::Ctx<Py<S>>>(
     let users = USERS.get_or_init(|| {
         let user = |n: &str| match n {
             "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => 1,
-            "exec" | "eval" | "sys._getframe" => 2,
+            "exec" | "eval" | "sys._getframe" | "sys._caller" => 2,
             _ => 0,
         };
         crate::library::NAMES.iter().map(|n| user(n)).collect()

@@ -9,7 +9,7 @@ import math as _math
 from bisect import bisect_right as _bisect
 from itertools import accumulate as _accumulate
 
-__all__ = ["Random", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
+__all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
            "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate",
            "randbytes", "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle",
            "triangular", "uniform", "vonmisesvariate", "weibullvariate"]
@@ -422,6 +422,34 @@ class Random:
     def weibullvariate(self, alpha, beta):
         u = 1.0 - self.random()
         return alpha * (-_math.log(u)) ** (1.0 / beta)
+
+
+class SystemRandom(Random):
+    """Random numbers from the system's randomness (`os.urandom`): no state, no seed."""
+
+    def random(self):
+        from os import urandom
+        return (int.from_bytes(urandom(7), "big") >> 3) * RECIP_BPF
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError("number of bits must be non-negative")
+        from os import urandom
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(urandom(numbytes), "big")
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        from os import urandom
+        return urandom(n)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError("System entropy source does not have state.")
+
+    getstate = setstate = _notimplemented
 
 
 def _index(value):

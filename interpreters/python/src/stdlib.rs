@@ -116,6 +116,10 @@ pub static MODULES: &[Frozen] = frozen! {
     "configparser" => "configparser.py";
     "colorsys" => "colorsys.py";
     "getopt" => "getopt.py";
+    "locale" => "locale.py";
+    "platform" => "platform.py";
+    "secrets" => "secrets.py";
+    "ipaddress" => "ipaddress.py";
     "sched" => "sched.py";
 };
 

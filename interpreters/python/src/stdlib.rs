@@ -120,6 +120,9 @@ pub static MODULES: &[Frozen] = frozen! {
     "platform" => "platform.py";
     "secrets" => "secrets.py";
     "ipaddress" => "ipaddress.py";
+    "xml" => "xml/__init__.py", package;
+    "xml.etree" => "xml/etree/__init__.py", package;
+    "xml.etree.ElementTree" => "xml/etree/ElementTree.py";
     "sched" => "sched.py";
 };
 

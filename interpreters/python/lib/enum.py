@@ -491,7 +491,10 @@ class Flag(Enum):
         if value < 0:
             if cls._keep_unknown_:
                 all_bits = (1 << mask.bit_length()) - 1
-                value = max(all_bits + 1, 1 << value.bit_length()) + value
+                if value < ~all_bits or value & (all_bits ^ mask):
+                    value = max(all_bits + 1, 1 << value.bit_length()) + value
+                if value < 0:
+                    value = all_bits + 1 + value
             else:
                 value = value & mask if value >= -mask - 1 else value
         unknown = value & ~mask

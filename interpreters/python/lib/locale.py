@@ -177,8 +177,6 @@ def _build_localename(localetuple):
 
 def getlocale(category=LC_CTYPE):
     """(language code, encoding) of a category's setting; (None, None) for the C locale."""
-    if category == LC_ALL:
-        raise TypeError("category LC_ALL is not supported")
     localename = setlocale(category)
     if ";" in localename:
         raise TypeError("category LC_ALL is not supported")
@@ -201,12 +199,20 @@ def getdefaultlocale(envvars=("LC_ALL", "LC_CTYPE", "LANG", "LANGUAGE")):
     return _parse_localename(localename)
 
 
+def _codeset(name):
+    return "UTF-8" if name.lower().replace("-", "").endswith(".utf8") else "ANSI_X3.4-1968"
+
+
 def getencoding():
-    return "UTF-8"
+    """The encoding of the current LC_CTYPE setting (the C library's codeset)."""
+    return _codeset(_settings[LC_CTYPE])
 
 
 def getpreferredencoding(do_setlocale=True):
-    return "UTF-8"
+    """The encoding of the user's preferred LC_CTYPE (the environment's)."""
+    if not do_setlocale:
+        return getencoding()
+    return _codeset(_initial_ctype())
 
 
 def _group(s, monetary=False):

@@ -120,6 +120,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "platform" => "platform.py";
     "secrets" => "secrets.py";
     "ipaddress" => "ipaddress.py";
+    "zoneinfo" => "zoneinfo/__init__.py", package;
     "xml" => "xml/__init__.py", package;
     "xml.etree" => "xml/etree/__init__.py", package;
     "xml.etree.ElementTree" => "xml/etree/ElementTree.py";

@@ -121,6 +121,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "secrets" => "secrets.py";
     "ipaddress" => "ipaddress.py";
     "zoneinfo" => "zoneinfo/__init__.py", package;
+    "gzip" => "gzip.py";
     "xml" => "xml/__init__.py", package;
     "xml.etree" => "xml/etree/__init__.py", package;
     "xml.etree.ElementTree" => "xml/etree/ElementTree.py";

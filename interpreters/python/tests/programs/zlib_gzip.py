@@ -5,8 +5,8 @@ for d in [b"", b"a", b"hello", b"hello hello hello hello", b"abcabcabcabcabcabca
     c = zlib.compress(d)
     print(len(d), c.hex() if len(c) < 70 else len(c), zlib.decompress(c) == d)
     print(zlib.compress(d, 0).hex()[:60], zlib.decompress(zlib.compress(d, 0)) == d)
-big = ("line %d of the file\n" % 7).encode() * 12 + bytes(range(256))
-for lvl in (1, 6, 9):
+big = ("line %d of the file\n" % 7).encode() * 5 + bytes(range(256))
+for lvl in (1, 6):
     c = zlib.compress(big, lvl); print(lvl, zlib.decompress(c) == big, c[:2], len(c) < len(big))
 raw = zlib.compress(big, 6, -15); print(zlib.decompress(raw, -15) == big)
 gz = zlib.compress(big, 6, 31); print(gz[:3], zlib.decompress(gz, 31) == big, zlib.decompress(gz, 47) == big, zlib.decompress(zlib.compress(b"x"), 47))

@@ -125,6 +125,8 @@ pub static MODULES: &[Frozen] = frozen! {
     "xml" => "xml/__init__.py", package;
     "xml.etree" => "xml/etree/__init__.py", package;
     "xml.etree.ElementTree" => "xml/etree/ElementTree.py";
+    "xml.dom" => "xml/dom/__init__.py", package;
+    "xml.dom.minidom" => "xml/dom/minidom.py";
     "sched" => "sched.py";
 };
 

@@ -122,6 +122,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "ipaddress" => "ipaddress.py";
     "zoneinfo" => "zoneinfo/__init__.py", package;
     "gzip" => "gzip.py";
+    "fileinput" => "fileinput.py";
     "xml" => "xml/__init__.py", package;
     "xml.etree" => "xml/etree/__init__.py", package;
     "xml.etree.ElementTree" => "xml/etree/ElementTree.py";

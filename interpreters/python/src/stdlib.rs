@@ -123,6 +123,7 @@ pub static MODULES: &[Frozen] = frozen! {
     "zoneinfo" => "zoneinfo/__init__.py", package;
     "gzip" => "gzip.py";
     "fileinput" => "fileinput.py";
+    "zipfile" => "zipfile.py";
     "xml" => "xml/__init__.py", package;
     "xml.etree" => "xml/etree/__init__.py", package;
     "xml.etree.ElementTree" => "xml/etree/ElementTree.py";

@@ -7,6 +7,7 @@ import sys as _sys
 from functools import wraps as _wraps
 
 __all__ = [
+    "chdir",
     "AbstractContextManager", "ContextDecorator", "ExitStack", "closing", "contextmanager",
     "nullcontext", "redirect_stderr", "redirect_stdout", "suppress", "asynccontextmanager", "aclosing",
 ]
@@ -177,6 +178,23 @@ class closing(AbstractContextManager):
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class chdir(AbstractContextManager):
+    """Change the working directory for the `with` block (restored at its end)."""
+
+    def __init__(self, path):
+        self.path = path
+        self._old_cwd = []
+
+    def __enter__(self):
+        import os
+        self._old_cwd.append(os.getcwd())
+        os.chdir(self.path)
+
+    def __exit__(self, *excinfo):
+        import os
+        os.chdir(self._old_cwd.pop())
 
 
 class nullcontext(AbstractContextManager):

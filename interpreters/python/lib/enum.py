@@ -490,8 +490,11 @@ class Flag(Enum):
         mask = cls._flag_mask_
         if value < 0:
             if cls._keep_unknown_:
-                all_bits = (1 << max(mask.bit_length(), (~value).bit_length() + 1)) - 1
-                value = value & all_bits
+                all_bits = (1 << mask.bit_length()) - 1
+                if value < ~all_bits or value & (all_bits ^ mask):
+                    value = max(all_bits + 1, 1 << value.bit_length()) + value
+                if value < 0:
+                    value = all_bits + 1 + value
             else:
                 value = value & mask if value >= -mask - 1 else value
         unknown = value & ~mask

@@ -2,8 +2,8 @@
 NullHandler), formatters with %-, {}- and $-style formats, filters, `basicConfig`, the
 module-level `debug`/`info`/... functions and the `lastResort` handler, as in CPython.
 
-Limitation: mtpy has no `sys._getframe`, so records carry CPython's values for an unknown
-caller: pathname and filename "(unknown file)", lineno 0, funcName "(unknown function)".
+Records name their caller (pathname, lineno, funcName) through `sys._getframe`, skipping
+this module's own frames, as CPython's `findCaller` does.
 Times come from `time.time()` and are shown in UTC (mtpy's `time.localtime` is UTC).
 """
 
@@ -61,6 +61,19 @@ def getLevelName(level):
 def addLevelName(level, levelName):
     _levelToName[level] = levelName
     _nameToLevel[levelName] = level
+
+
+def currentframe():
+    return sys._getframe(1)
+
+
+_srcfile = currentframe.__code__.co_filename
+
+
+def _is_internal_frame(frame):
+    """Whether `frame` runs this module's code (or an import machinery frame)."""
+    filename = frame.f_code.co_filename
+    return filename == _srcfile or ("importlib" in filename and "_bootstrap" in filename)
 
 
 def _checkLevel(level):
@@ -737,7 +750,33 @@ class Logger(Filterer):
             self._log(level, msg, args, **kwargs)
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        return "(unknown file)", 0, "(unknown function)", None
+        if not stack_info:
+            # The same frame as below, without making frame objects.
+            found = sys._caller(_srcfile, stacklevel)
+            if found is None:
+                return "(unknown file)", 0, "(unknown function)", None
+            return found + (None,)
+        f = currentframe()
+        if f is None:
+            return "(unknown file)", 0, "(unknown function)", None
+        while stacklevel > 0:
+            next_f = f.f_back
+            if next_f is None:
+                break
+            f = next_f
+            if not _is_internal_frame(f):
+                stacklevel -= 1
+        co = f.f_code
+        sinfo = None
+        if stack_info:
+            sio = io.StringIO()
+            sio.write("Stack (most recent call last):\n")
+            traceback.print_stack(f, file=sio)
+            sinfo = sio.getvalue()
+            if sinfo[-1] == "\n":
+                sinfo = sinfo[:-1]
+            sio.close()
+        return co.co_filename, f.f_lineno, co.co_name, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None,
                    sinfo=None):

@@ -406,6 +406,37 @@ def get_exec_path(env=None):
     return env.get("PATH", defpath).split(pathsep)
 
 
+class uname_result(tuple):
+    """The result of uname(): (sysname, nodename, release, version, machine), by name too."""
+
+    n_fields = n_sequence_fields = 5
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        return ("posix.uname_result(sysname=%r, nodename=%r, release=%r, version=%r, "
+                "machine=%r)" % tuple(self))
+
+
+confstr_names = {"CS_PATH": 0, "CS_GNU_LIBC_VERSION": 2, "CS_GNU_LIBPTHREAD_VERSION": 3}
+
+
+def confstr(name):
+    if isinstance(name, str):
+        try:
+            name = confstr_names[name]
+        except KeyError:
+            raise ValueError("unrecognized configuration name") from None
+    return posix.confstr(name)
+
+
+def uname():
+    return uname_result(posix.uname())
+
+
 def get_terminal_size(fd=1):
     columns = int(environ.get("COLUMNS", "80"))
     lines = int(environ.get("LINES", "24"))

@@ -257,7 +257,7 @@ class PrettyPrinter:
                 # Break the line at whitespace, keeping the spaces with the word before.
                 parts = re.findall(r'\S*\s*', line)
                 parts.pop()
-                max_width2 = max_width1
+                max_width2 = max_width
                 current = ''
                 for j, part in enumerate(parts):
                     candidate = current + part

@@ -9,7 +9,7 @@ import math as _math
 from bisect import bisect_right as _bisect
 from itertools import accumulate as _accumulate
 
-__all__ = ["Random", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
+__all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
            "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate",
            "randbytes", "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle",
            "triangular", "uniform", "vonmisesvariate", "weibullvariate"]
@@ -105,11 +105,15 @@ class Random:
         if a is None:
             import time
             a = int(time.time() * 1000003) ^ id(self)
+        elif version == 1 and isinstance(a, (str, bytes)):
+            text = a.decode("latin-1") if isinstance(a, bytes) else a
+            x = ord(text[0]) << 7 if text else 0
+            for c in map(ord, text):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(text)
+            a = -2 if x == -1 else x
         elif isinstance(a, str):
-            if version == 2:
-                a = _str_seed(a)
-            else:
-                a = hash(a)
+            a = _str_seed(a)
         elif isinstance(a, (bytes, bytearray)):
             if version == 2:
                 data = list(a)
@@ -199,9 +203,9 @@ class Random:
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _index(stop)
+        istop = _index(stop, "stop")
         width = istop - istart
-        istep = _index(step)
+        istep = _index(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
@@ -424,12 +428,50 @@ class Random:
         return alpha * (-_math.log(u)) ** (1.0 / beta)
 
 
-def _index(value):
+class SystemRandom(Random):
+    """Random numbers from the system's randomness (`os.urandom`): no state, no seed."""
+
+    def random(self):
+        from os import urandom
+        return (int.from_bytes(urandom(7), "big") >> 3) * RECIP_BPF
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError("number of bits must be non-negative")
+        from os import urandom
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(urandom(numbytes), "big")
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        from os import urandom
+        return urandom(n)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError("System entropy source does not have state.")
+
+    getstate = setstate = _notimplemented
+
+
+def _index(value, what="arg 1"):
+    """randrange's argument as an int: an integral float is taken (CPython deprecates it),
+    another number is a ValueError."""
     if isinstance(value, int):
         return value
-    if isinstance(value, float) and value == int(value):
-        return int(value)
-    raise TypeError("'" + type(value).__name__ + "' object cannot be interpreted as an integer")
+    try:
+        return value.__index__()
+    except AttributeError:
+        pass
+    ival = int(value)
+    if ival != value:
+        raise ValueError("non-integer %s for randrange()" % what)
+    import warnings
+    warnings.warn("non-integer arguments to randrange() have been deprecated since Python "
+                  "3.10 and will be removed in a subsequent version", DeprecationWarning, 3)
+    return ival
 
 
 def _str_seed(text):

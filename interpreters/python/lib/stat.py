@@ -91,8 +91,10 @@ _filemode_table = (
 
 def filemode(mode):
     """The mode as a string like '-rwxrwxrwx' (as `ls -l` shows it)."""
-    perm = []
-    for table in _filemode_table:
+    kinds = {S_IFLNK: "l", S_IFSOCK: "s", S_IFREG: "-", S_IFBLK: "b", S_IFDIR: "d",
+             S_IFCHR: "c", S_IFIFO: "p"}
+    perm = [kinds.get(mode & 0o170000, "?")]
+    for table in _filemode_table[1:]:
         for bit, char in table:
             if mode & bit == bit:
                 perm.append(char)

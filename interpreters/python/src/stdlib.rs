@@ -116,6 +116,19 @@ pub static MODULES: &[Frozen] = frozen! {
     "configparser" => "configparser.py";
     "colorsys" => "colorsys.py";
     "getopt" => "getopt.py";
+    "locale" => "locale.py";
+    "platform" => "platform.py";
+    "secrets" => "secrets.py";
+    "ipaddress" => "ipaddress.py";
+    "zoneinfo" => "zoneinfo/__init__.py", package;
+    "gzip" => "gzip.py";
+    "fileinput" => "fileinput.py";
+    "zipfile" => "zipfile.py";
+    "xml" => "xml/__init__.py", package;
+    "xml.etree" => "xml/etree/__init__.py", package;
+    "xml.etree.ElementTree" => "xml/etree/ElementTree.py";
+    "xml.dom" => "xml/dom/__init__.py", package;
+    "xml.dom.minidom" => "xml/dom/minidom.py";
     "sched" => "sched.py";
 };
 

@@ -17,14 +17,69 @@ class _Outcome:
         self.expecting_failure = False
 
 
+_MAX_LENGTH = 80
+_PLACEHOLDER_LEN = 12
+_MIN_BEGIN_LEN = 5
+_MIN_END_LEN = 5
+_MIN_COMMON_LEN = 5
+_MIN_DIFF_LEN = _MAX_LENGTH - (_MIN_BEGIN_LEN + _PLACEHOLDER_LEN + _MIN_COMMON_LEN
+                               + _PLACEHOLDER_LEN + _MIN_END_LEN)
+DIFF_OMITTED = "\nDiff is %s characters long. Set self.maxDiff to None to see it."
+
+
 def _safe_repr(obj, short=False):
     try:
         result = repr(obj)
     except Exception:
         result = object.__repr__(obj)
-    if not short or len(result) < 80:
+    if not short or len(result) < _MAX_LENGTH:
         return result
-    return result[:80] + " [truncated]..."
+    return result[:_MAX_LENGTH] + " [truncated]..."
+
+
+safe_repr = _safe_repr
+
+
+def _shorten(text, keep_front, keep_back):
+    """`text` with its middle replaced by a "[N chars]" count when that saves room."""
+    cut = len(text) - keep_front - keep_back
+    if cut > _PLACEHOLDER_LEN:
+        return "%s[%d chars]%s" % (text[:keep_front], cut, text[len(text) - keep_back:])
+    return text
+
+
+def _common_prefix(texts):
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def _common_shorten_repr(*objs):
+    """The reprs of `objs`, each shortened around their common start when one is too long."""
+    reprs = tuple(_safe_repr(o) for o in objs)
+    longest = max(len(r) for r in reprs)
+    if longest <= _MAX_LENGTH:
+        return reprs
+    prefix = _common_prefix(reprs)
+    n = len(prefix)
+    room = _MAX_LENGTH - (longest - n + _MIN_BEGIN_LEN + _PLACEHOLDER_LEN)
+    if room > _MIN_COMMON_LEN:
+        head = _shorten(prefix, _MIN_BEGIN_LEN, room)
+        return tuple(head + r[n:] for r in reprs)
+    head = _shorten(prefix, _MIN_BEGIN_LEN, _MIN_COMMON_LEN)
+    return tuple(head + _shorten(r[n:], _MIN_DIFF_LEN, _MIN_END_LEN) for r in reprs)
+
+
+def _ndiff_lines(a, b):
+    import difflib
+    return difflib.ndiff(a, b)
+
+
+def _pformat_lines(obj):
+    import pprint
+    return pprint.pformat(obj).splitlines()
 
 
 def skip(reason):
@@ -107,11 +162,33 @@ class _SubTestContext:
         result = self.case._result
         if result is None:
             return False
-        desc = self.case._subtest_description(self.msg, self.params)
         kind = "failures" if issubclass(exc_type, self.case.failureException) else "errors"
-        result._add_problem(kind, self.case, desc, exc_value)
+        result._add_problem(kind, _SubTest(self.case, self.msg, self.params), exc_value,
+                            subtest=True)
         self.case._subtest_failed = True
         return True
+
+
+class _SubTest:
+    """One `subTest` block of a test, as results list it when it fails."""
+
+    def __init__(self, test_case, msg, params):
+        self.test_case = test_case
+        self._message = msg
+        self.params = params
+        self.failureException = test_case.failureException
+
+    def _subDescription(self):
+        return self.test_case._subtest_description(self._message, self.params)
+
+    def id(self):
+        return "%s %s" % (self.test_case.id(), self._subDescription())
+
+    def shortDescription(self):
+        return self.test_case.shortDescription()
+
+    def __str__(self):
+        return "%s %s" % (self.test_case, self._subDescription())
 
 
 class TestCase:
@@ -183,7 +260,7 @@ class TestCase:
             parts.append("[%s]" % msg)
         if params:
             parts.append("(%s)" % ", ".join("%s=%r" % (k, v) for k, v in params.items()))
-        return "%s %s" % (self, " ".join(parts) or "(<subtest>)")
+        return " ".join(parts) or "(<subtest>)"
 
     def __call__(self, result=None):
         return self.run(result)
@@ -276,12 +353,33 @@ class TestCase:
         if expr:
             self.fail(self._formatMessage(msg, "%s is not false" % _safe_repr(expr)))
 
-    def assertEqual(self, first, second, msg=None):
+    _diffThreshold = 2 ** 16
+
+    def _truncateMessage(self, message, diff):
+        if self.maxDiff is None or len(diff) <= self.maxDiff:
+            return message + diff
+        return message + (DIFF_OMITTED % len(diff))
+
+    def addTypeEqualityFunc(self, typeobj, function):
+        self.__dict__.setdefault("_type_equality_funcs", {})[typeobj] = function
+
+    def _getAssertEqualityFunc(self, first, second):
+        if type(first) == type(second):
+            own = self.__dict__.get("_type_equality_funcs")
+            if own is not None and type(first) in own:
+                return own[type(first)]
+            name = _EQUALITY_BY_TYPE.get(type(first))
+            if name is not None:
+                return getattr(self, name)
+        return self._baseAssertEqual
+
+    def _baseAssertEqual(self, first, second, msg=None):
         if not first == second:
-            standard = "%s != %s" % (_safe_repr(first), _safe_repr(second))
-            if isinstance(first, str) and isinstance(second, str) and "\n" in first + second:
-                standard = "%s != %s" % (_safe_repr(first, True), _safe_repr(second, True))
+            standard = "%s != %s" % _common_shorten_repr(first, second)
             self.fail(self._formatMessage(msg, standard))
+
+    def assertEqual(self, first, second, msg=None):
+        self._getAssertEqualityFunc(first, second)(first, second, msg=msg)
 
     assertEquals = assertEqual
 
@@ -383,27 +481,133 @@ class TestCase:
 
     def assertCountEqual(self, first, second, msg=None):
         from collections import Counter
+        items1, items2 = list(first), list(second)
         try:
-            same = Counter(first) == Counter(second)
+            count1, count2 = Counter(items1), Counter(items2)
         except TypeError:
-            a, b = list(first), list(second)
-            same = len(a) == len(b) and all(a.count(x) == b.count(x) for x in a)
-        if not same:
-            from collections import Counter
-            a, b = Counter(first), Counter(second)
-            lines = ["First has %d, Second has %d:  %r" % (a[k], b[k], k)
-                     for k in list(a) + [k for k in b if k not in a] if a[k] != b[k]]
-            self.fail(self._formatMessage(msg, "Element counts were not equal:\n"
-                                          + "\n".join(lines)))
+            differences = _count_differences_slow(items1, items2)
+        else:
+            if count1 == count2:
+                return
+            differences = [(count1[k], count2[k], k) for k in count1 if count1[k] != count2[k]]
+            differences += [(0, count2[k], k) for k in count2 if k not in count1]
+        if differences:
+            lines = ["First has %d, Second has %d:  %r" % d for d in differences]
+            standard = self._truncateMessage("Element counts were not equal:\n",
+                                             "\n".join(lines))
+            self.fail(self._formatMessage(msg, standard))
 
-    def assertListEqual(self, first, second, msg=None):
-        self.assertEqual(first, second, msg)
+    def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
+        if seq_type is not None:
+            kind = seq_type.__name__
+            if not isinstance(seq1, seq_type):
+                self.fail("First sequence is not a %s: %s" % (kind, _safe_repr(seq1)))
+            if not isinstance(seq2, seq_type):
+                self.fail("Second sequence is not a %s: %s" % (kind, _safe_repr(seq2)))
+        else:
+            kind = "sequence"
+        differing = None
+        try:
+            len1 = len(seq1)
+        except (TypeError, NotImplementedError):
+            differing = "First %s has no length.    Non-sequence?" % kind
+        if differing is None:
+            try:
+                len2 = len(seq2)
+            except (TypeError, NotImplementedError):
+                differing = "Second %s has no length.    Non-sequence?" % kind
+        if differing is None:
+            if seq1 == seq2:
+                return
+            differing = "%ss differ: %s != %s\n" % ((kind.capitalize(),)
+                                                    + _common_shorten_repr(seq1, seq2))
+            same = True
+            for i in range(min(len1, len2)):
+                try:
+                    item1 = seq1[i]
+                except (TypeError, IndexError, NotImplementedError):
+                    differing += "\nUnable to index element %d of first %s\n" % (i, kind)
+                    same = False
+                    break
+                try:
+                    item2 = seq2[i]
+                except (TypeError, IndexError, NotImplementedError):
+                    differing += "\nUnable to index element %d of second %s\n" % (i, kind)
+                    same = False
+                    break
+                if item1 != item2:
+                    differing += "\nFirst differing element %d:\n%s\n%s\n" % (
+                        (i,) + _common_shorten_repr(item1, item2))
+                    same = False
+                    break
+            if same and len1 == len2 and seq_type is None and type(seq1) != type(seq2):
+                return
+            if len1 != len2:
+                which, longer, extra = ("First", seq1, len1 - len2) if len1 > len2 else \
+                    ("Second", seq2, len2 - len1)
+                short = min(len1, len2)
+                differing += "\n%s %s contains %d additional elements.\n" % (which, kind, extra)
+                try:
+                    differing += "First extra element %d:\n%s\n" % (short,
+                                                                     _safe_repr(longer[short]))
+                except (TypeError, IndexError, NotImplementedError):
+                    differing += "Unable to index element %d of %s %s\n" % (
+                        short, which.lower(), kind)
+        diff = "\n" + "\n".join(_ndiff_lines(_pformat_lines(seq1), _pformat_lines(seq2)))
+        self.fail(self._formatMessage(msg, self._truncateMessage(differing, diff)))
 
-    assertTupleEqual = assertListEqual
-    assertDictEqual = assertListEqual
-    assertSetEqual = assertListEqual
-    assertSequenceEqual = assertListEqual
-    assertMultiLineEqual = assertListEqual
+    def assertListEqual(self, list1, list2, msg=None):
+        self.assertSequenceEqual(list1, list2, msg, seq_type=list)
+
+    def assertTupleEqual(self, tuple1, tuple2, msg=None):
+        self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
+
+    def assertSetEqual(self, set1, set2, msg=None):
+        try:
+            only1 = set1.difference(set2)
+        except TypeError as e:
+            self.fail("invalid type when attempting set difference: %s" % e)
+        except AttributeError as e:
+            self.fail("first argument does not support set difference: %s" % e)
+        try:
+            only2 = set2.difference(set1)
+        except TypeError as e:
+            self.fail("invalid type when attempting set difference: %s" % e)
+        except AttributeError as e:
+            self.fail("second argument does not support set difference: %s" % e)
+        if not (only1 or only2):
+            return
+        lines = []
+        if only1:
+            lines.append("Items in the first set but not the second:")
+            lines.extend(repr(item) for item in only1)
+        if only2:
+            lines.append("Items in the second set but not the first:")
+            lines.extend(repr(item) for item in only2)
+        self.fail(self._formatMessage(msg, "\n".join(lines)))
+
+    def assertDictEqual(self, d1, d2, msg=None):
+        self.assertIsInstance(d1, dict, "First argument is not a dictionary")
+        self.assertIsInstance(d2, dict, "Second argument is not a dictionary")
+        if d1 != d2:
+            standard = "%s != %s" % _common_shorten_repr(d1, d2)
+            diff = "\n" + "\n".join(_ndiff_lines(_pformat_lines(d1), _pformat_lines(d2)))
+            self.fail(self._formatMessage(msg, self._truncateMessage(standard, diff)))
+
+    def assertMultiLineEqual(self, first, second, msg=None):
+        self.assertIsInstance(first, str, "First argument is not a string")
+        self.assertIsInstance(second, str, "Second argument is not a string")
+        if first != second:
+            if len(first) > self._diffThreshold or len(second) > self._diffThreshold:
+                self._baseAssertEqual(first, second, msg)
+            lines1 = first.splitlines(keepends=True)
+            lines2 = second.splitlines(keepends=True)
+            if len(lines1) == 1 and first.strip("\r\n") == first:
+                lines1 = [first + "\n"]
+                lines2 = [second + "\n"]
+            standard = "%s != %s" % _common_shorten_repr(first, second)
+            diff = "\n" + "".join(_ndiff_lines(lines1, lines2))
+            self.fail(self._formatMessage(msg, self._truncateMessage(standard, diff)))
 
     def assertRegex(self, text, regex, msg=None):
         import re
@@ -461,6 +665,47 @@ class TestCase:
         func, *args = args
         with _Ctx():
             func(*args, **kwargs)
+
+
+def _count_differences_slow(items1, items2):
+    """(count in first, count in second, item) for each item counted differently, by `==`
+    alone (for unhashable items), in order of first appearance."""
+    gone = object()
+    out = []
+    for i, item in enumerate(items1):
+        if item is gone:
+            continue
+        n1 = n2 = 0
+        for j in range(i, len(items1)):
+            if items1[j] == item:
+                n1 += 1
+                items1[j] = gone
+        for j, other in enumerate(items2):
+            if other == item:
+                n2 += 1
+                items2[j] = gone
+        if n1 != n2:
+            out.append((n1, n2, item))
+    for i, item in enumerate(items2):
+        if item is gone:
+            continue
+        n2 = 0
+        for j in range(i, len(items2)):
+            if items2[j] == item:
+                n2 += 1
+                items2[j] = gone
+        out.append((0, n2, item))
+    return out
+
+
+_EQUALITY_BY_TYPE = {
+    dict: "assertDictEqual",
+    list: "assertListEqual",
+    tuple: "assertTupleEqual",
+    set: "assertSetEqual",
+    frozenset: "assertSetEqual",
+    str: "assertMultiLineEqual",
+}
 
 
 class FunctionTestCase(TestCase):

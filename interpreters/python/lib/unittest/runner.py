@@ -75,7 +75,7 @@ def _class_fixture(cls, name, result):
         getattr(cls, name)()
     except Exception as e:
         desc = "%s (%s.%s)" % (name, cls.__module__, cls.__qualname__)
-        result._add_problem("errors", None, desc, e)
+        result._add_problem("errors", _Named(desc), e)
         return False
     return True
 
@@ -187,24 +187,23 @@ class TestResult:
     def stopTestRun(self):
         pass
 
-    def _add_problem(self, kind, test, desc, exc):
-        getattr(self, kind).append((test if test is not None else _Named(desc),
-                                    _format_error(exc)))
-        self._report(kind, test, desc)
+    def _add_problem(self, kind, test, exc, subtest=False):
+        getattr(self, kind).append((test, _format_error(exc)))
+        self._report(kind, test, subtest)
         if self.failfast:
             self.stop()
 
-    def _report(self, kind, test, desc):
+    def _report(self, kind, test, subtest):
         pass
 
     def addSuccess(self, test):
         pass
 
     def addFailure(self, test, err):
-        self._add_problem("failures", test, str(test), err)
+        self._add_problem("failures", test, err)
 
     def addError(self, test, err):
-        self._add_problem("errors", test, str(test), err)
+        self._add_problem("errors", test, err)
 
     def addSkip(self, test, reason):
         self.skipped.append((test, reason))
@@ -229,8 +228,16 @@ class TestResult:
 
 
 class _Named:
+    """A class fixture that failed, as results list it."""
+
     def __init__(self, desc):
         self.desc = desc
+
+    def shortDescription(self):
+        return None
+
+    def id(self):
+        return self.desc
 
     def __str__(self):
         return self.desc
@@ -248,6 +255,7 @@ class TextTestResult(TestResult):
         self.showAll = verbosity > 1
         self.dots = verbosity == 1
         self.descriptions = descriptions
+        self._newline = True
 
     def getDescription(self, test):
         doc = test.shortDescription() if self.descriptions and hasattr(test, "shortDescription") \
@@ -264,35 +272,38 @@ class TextTestResult(TestResult):
         super().startTest(test)
         if self.showAll:
             self._write(self.getDescription(test) + " ... ")
+            self._newline = False
 
-    def _status(self, long, short):
+    def _status(self, long, short, test=None, subtest=False):
         if self.showAll:
+            if subtest or (test is not None and self._newline):
+                if not self._newline:
+                    self._write("\n")
+                self._write(("  " if subtest else "") + self.getDescription(test) + " ... ")
             self._write(long + "\n")
+            self._newline = True
         elif self.dots:
             self._write(short)
 
     def addSuccess(self, test):
         super().addSuccess(test)
-        self._status("ok", ".")
+        self._status("ok", ".", test)
 
-    def _report(self, kind, test, desc):
-        if test is None or desc != str(test):
-            if self.showAll:
-                return
+    def _report(self, kind, test, subtest):
         self._status("FAIL" if kind == "failures" else "ERROR",
-                     "F" if kind == "failures" else "E")
+                     "F" if kind == "failures" else "E", test, subtest)
 
     def addSkip(self, test, reason):
         super().addSkip(test, reason)
-        self._status("skipped {0!r}".format(reason), "s")
+        self._status("skipped {0!r}".format(reason), "s", test)
 
     def addExpectedFailure(self, test, err):
         super().addExpectedFailure(test, err)
-        self._status("expected failure", "x")
+        self._status("expected failure", "x", test)
 
     def addUnexpectedSuccess(self, test):
         super().addUnexpectedSuccess(test)
-        self._status("unexpected success", "u")
+        self._status("unexpected success", "u", test)
 
     def printErrors(self):
         if self.dots or self.showAll:
@@ -300,10 +311,14 @@ class TextTestResult(TestResult):
         for flavour, problems in (("ERROR", self.errors), ("FAIL", self.failures)):
             for test, text in problems:
                 self._write(self.separator1 + "\n")
-                desc = self.getDescription(test) if isinstance(test, TestCase) else str(test)
+                desc = self.getDescription(test)
                 self._write("%s: %s\n" % (flavour, desc))
                 self._write(self.separator2 + "\n")
                 self._write("%s\n" % text)
+        if self.unexpectedSuccesses:
+            self._write(self.separator1 + "\n")
+            for test in self.unexpectedSuccesses:
+                self._write("UNEXPECTED SUCCESS: %s\n" % self.getDescription(test))
 
 
 class TextTestRunner:

@@ -874,7 +874,7 @@ pub fn call_kind(id: usize) -> CallKind {
     let kinds = KINDS.get_or_init(|| {
         let kind = |n: &str| match n {
             "globals" | "locals" | "dir" | "vars" | "sys.exc_info" | "sys.exception" => CallKind::FrameWithoutArgs,
-            "exec" | "eval" | "sys._getframe" => CallKind::Frame,
+            "exec" | "eval" | "sys._getframe" | "sys._caller" => CallKind::Frame,
             n if crate::builtin_methods::FAST.contains(&n) => CallKind::Fast,
             _ => CallKind::Plain,
         };

@@ -39,6 +39,7 @@ mod binascii;
 mod bytes;
 mod coro;
 mod dunders;
+mod eawidth;
 mod evaluation;
 mod exceptions;
 mod exgroups;

@@ -39,6 +39,8 @@ rows! {
     "posix.readlink" => p_readlink,
     "posix.getpid" => p_getpid,
     "posix.getppid" => p_getppid,
+    "posix.uname" => p_uname,
+    "posix.confstr" => p_confstr,
     "posix.urandom" => p_urandom,
     "posix.cpu_count" => p_cpu_count,
     "posix.strerror" => p_strerror,
@@ -680,6 +682,56 @@ pub(super) fn p_getpid<S: Space>(
 ) -> PyResult {
     super::textargs::none(cx, rt, "getpid", args, kw)?;
     Ok(new_int(cx.heap_mut(), std::process::id() as i64))
+}
+
+/// `posix.uname()`: the C library's (sysname, nodename, release, version, machine), as
+/// strings in a tuple (`os.uname` names the fields).
+pub(super) fn p_uname<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    super::textargs::none(cx, rt, "uname", args, kw)?;
+    // SAFETY: `utsname` is plain C data (arrays of chars), valid when zeroed.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: `u` is a live utsname the call fills in.
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return Err(errno_error(cx, rt, std::io::Error::last_os_error().raw_os_error().unwrap_or(0), &[]));
+    }
+    let mut items = Vec::new();
+    for field in [&u.sysname[..], &u.nodename[..], &u.release[..], &u.version[..], &u.machine[..]] {
+        let bytes: Vec<u8> = field.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        let v = new_str(cx.heap_mut(), &String::from_utf8_lossy(&bytes));
+        let _ = metatrace::Ctx::root(cx, v);
+        items.push(v);
+    }
+    Ok(crate::runtime::new_tuple(cx.heap_mut(), &items))
+}
+
+/// `posix.confstr(number)`: the C library's configuration string (None when it has none).
+pub(super) fn p_confstr<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let n = need(cx, rt, args, kw, 0, "name", "confstr")?;
+    let name = int_of(cx, rt, n)? as libc::c_int;
+    let mut buf = vec![0u8; 256];
+    // SAFETY: the buffer is live and its length is passed; confstr writes at most that much.
+    let len = unsafe { libc::confstr(name, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if len == 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if errno != 0 {
+            return Err(errno_error(cx, rt, errno, &[]));
+        }
+        return Ok(rt.none.get());
+    }
+    let end = (len - 1).min(buf.len() - 1);
+    Ok(new_str(cx.heap_mut(), &String::from_utf8_lossy(&buf[..end])))
 }
 
 pub(super) fn p_getppid<S: Space>(

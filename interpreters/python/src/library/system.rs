@@ -13,6 +13,7 @@ rows! {
     "sys.exc_info" => sys_exc_info,
     "sys.exception" => sys_exception,
     "sys._getframe" => sys_getframe,
+    "sys._caller" => sys_caller,
     "sys.setrecursionlimit" => sys_setrecursionlimit,
     "sys.get_int_max_str_digits" => sys_get_int_max_str_digits,
     "sys.set_int_max_str_digits" => sys_set_int_max_str_digits,
@@ -131,6 +132,54 @@ pub(super) fn sys_getframe<S: Space>(
         back = f;
     }
     Ok(back)
+}
+
+/// `sys._caller(skip_file, stacklevel)`: `(co_filename, line, co_name)` of the frame that
+/// logging's `findCaller` names, without making frame objects: from the caller outwards,
+/// the `stacklevel`-th frame whose code is not from `skip_file` (or the outermost frame).
+/// None when there is no caller frame.
+pub(super) fn sys_caller<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let (Some(&skip), Some(level)) = (args.first(), args.get(1).and_then(|&a| peek_i64(a))) else {
+        return err(cx, rt, "TypeError", "_caller expected a file name and a stack level");
+    };
+    let skip = if is(skip, &STR) { text(skip).to_string() } else { String::new() };
+    let mut keys: Vec<(u32, usize)> = Vec::new();
+    if let Some(info) = kwarg(kw, super::functions::FRAME_KW) {
+        let items = tuple_items(info);
+        keys.push((peek_i64(items[1]).unwrap_or(0) as u32, peek_i64(items[5]).unwrap_or(0) as usize));
+    }
+    cx.caller_frames(&mut |key, _| {
+        let k = (key.code, key.pc as usize);
+        if keys.len() != 1 || keys[0] != k {
+            keys.push(k);
+        }
+    });
+    // The caller itself (findCaller) is the start; then outwards as CPython walks f_back.
+    if keys.is_empty() {
+        return Ok(rt.none.get());
+    }
+    let (mut at, mut level) = (0, level);
+    while level > 0 && at + 1 < keys.len() {
+        at += 1;
+        if *rt.code(keys[at].0).filename != *skip {
+            level -= 1;
+        }
+    }
+    let found = keys[at];
+    let code = rt.code(found.0);
+    let (file, line, name) = (code.filename.clone(), code.line_at(found.1), code.name.clone());
+    let file = new_str(cx.heap_mut(), &file);
+    let _ = metatrace::Ctx::root(cx, file);
+    let name = new_str(cx.heap_mut(), &name);
+    let _ = metatrace::Ctx::root(cx, name);
+    let line = new_int(cx.heap_mut(), line as i64);
+    Ok(crate::runtime::new_tuple(cx.heap_mut(), &[file, line, name]))
 }
 
 /// What `frame_info` tells of each frame from the caller's (`info`, when the interpreter

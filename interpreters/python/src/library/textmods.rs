@@ -9,6 +9,7 @@ rows! {
     "unicodedata.name" => ud_name,
     "unicodedata.lookup" => ud_lookup,
     "unicodedata.category" => ud_category,
+    "unicodedata.east_asian_width" => ud_east_asian_width,
     "unicodedata.normalize" => ud_normalize,
     "unicodedata.is_normalized" => ud_is_normalized,
     "unicodedata.decimal" => ud_decimal,
@@ -30,7 +31,12 @@ fn char_arg<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, fname: &str, args: &[usiz
         }
     }
     let what = if is(v, &STR) { "str".into() } else { b::type_name(rt, v) };
-    let msg = format!("{fname}() argument {} must be a unicode character, not {what}", k + 1);
+    // CPython numbers the argument only in the functions that take a second (a default).
+    let which = match fname {
+        "category" | "combining" | "east_asian_width" | "bidirectional" | "mirrored" | "decomposition" => String::new(),
+        _ => format!(" {}", k + 1),
+    };
+    let msg = format!("{fname}() argument{which} must be a unicode character, not {what}");
     Err(crate::errors::new_error(cx, rt, "TypeError", &msg))
 }
 
@@ -80,6 +86,18 @@ pub(super) fn ud_category<S: Space>(
 ) -> PyResult {
     let c = char_arg(cx, rt, "category", args, 0)?;
     s(cx, unicode_general_category::get_general_category(c).abbreviation())
+}
+
+/// `unicodedata.east_asian_width(chr)`: "F", "H", "W", "Na", "A" or "N".
+pub(super) fn ud_east_asian_width<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    _: Option<usize>,
+    args: &[usize],
+    _: Kw<'_>,
+) -> PyResult {
+    let c = char_arg(cx, rt, "east_asian_width", args, 0)?;
+    s(cx, super::eawidth::east_asian_width(c))
 }
 
 /// The normalization form `form` of `st`, or `None` for an unknown form.

@@ -1,0 +1,1 @@
+"""The xml package: only `xml.etree.ElementTree` is here."""

@@ -1,0 +1,1 @@
+"""The xml.dom package: see `xml.dom.minidom`."""

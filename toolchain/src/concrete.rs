@@ -24,6 +24,9 @@ pub(crate) trait Drive<L: Language> {
     /// Runs a concrete activation from where it stands to completion, switching it to tracing
     /// and back as asked.
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
+    /// Runs the rest of an activation that stands at a loop header: the loop's compiled code
+    /// if it has some, else interpretation (counting towards tracing the loop).
+    fn run_from_loop<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
     /// `loop_header` with the JIT enabled: counts, and starts a trace or enters compiled code.
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control;
     /// Before a collection: throws away the traces invalidated since (a version they depend

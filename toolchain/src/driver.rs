@@ -77,6 +77,9 @@ impl<L: Language> Drive<L> for VmState<L> {
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
         run_concrete(cx, frame)
     }
+    fn run_from_loop<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+        run_from_loop(cx, frame)
+    }
     #[inline(always)]
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
         loop_header(cx, f)
@@ -157,6 +160,19 @@ pub(crate) fn run_activation<'a, L: Language>(
             }
         }
     }
+}
+
+/// Runs the rest of an activation that stands at a loop header (a trace stopped inlining it
+/// there and calls it instead, see `Tracer::loop_header`): enters the loop's compiled code if
+/// it has some, as the interpreter's back-edge would, else interprets on (counting towards
+/// tracing the loop).
+pub(crate) fn run_from_loop<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    frame: &mut L::Frame<Concrete<'a, L>>,
+) -> L::Value<Concrete<'a, L>> {
+    cx.safepoint(frame);
+    let leave = cx.vm.params.enabled && loop_header(cx, frame) == Control::Leave;
+    run_activation(cx, frame, leave)
 }
 
 /// What reference constant `a` of a trace is, for the trace log: a class traces guard on,
@@ -289,6 +305,24 @@ fn start_nested_bridge<'a, L: Language>(
     loop {
         let v = match L::run(&mut tcx, &mut inner) {
             Flow::Return(v) => v,
+            Flow::Leave if tcx.rec().is_some_and(|r| std::mem::take(&mut r.call_rest)) => {
+                // Stopped at a loop header (see `Tracer::loop_header`): the caller calls the
+                // rest of this frame, then goes on as below with its result.
+                tcx.vm.shadow.pop();
+                let rec = tcx.rec().expect("recording");
+                rec.frames.pop();
+                rec.entries.pop();
+                let mut caller = frames.pop().expect("the snapshot has more than one frame");
+                let v = tcx.residual_call(&caller, inner, true);
+                if frames.is_empty() {
+                    tcx.vm.shadow.truncate(base);
+                    let outer = convert_frame(&*lang, &caller, &mut Relife);
+                    return (gen, outer, Some(L::map_value(v, &mut Relife)));
+                }
+                tcx.deliver(&mut caller, v);
+                inner = caller;
+                continue;
+            }
             Flow::Leave => {
                 // Recording stopped inside this frame: finish it concretely.
                 let cf = convert_frame(&*lang, &inner, &mut Untrace);

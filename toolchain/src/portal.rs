@@ -90,7 +90,8 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         if vm.heap.requested() {
             collect(vm, Vec::new());
         }
-        match compiled_entry(vm, t.key) {
+        let compiled = if t.at_loop { compiled_loop(vm, t.key) } else { compiled_entry(vm, t.key) };
+        match compiled {
             Some(id) => {
                 // From now on compiled code calls the entry itself.
                 driver::link_direct(vm, target as usize, id);
@@ -107,6 +108,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                     Err(Err(v)) => v,
                 }
             }
+            None if t.at_loop => L::map_value(driver::run_from_loop(&mut Concrete::new(vm), &mut rebuild()), &mut Same),
             None => L::map_value(run_call(&mut Concrete::new(vm), &mut rebuild()), &mut Same),
         }
     };
@@ -206,6 +208,14 @@ fn continue_from<L: Language>(
 /// The function entry compiled for `key`, if any and still valid.
 fn compiled_entry<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
     match vm.entry_cells.get(&key)?.state {
+        CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
+        _ => None,
+    }
+}
+
+/// The loop compiled at loop header `key`, if any and still valid.
+fn compiled_loop<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
+    match vm.cells.get(&key)?.state {
         CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
         _ => None,
     }

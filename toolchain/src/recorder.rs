@@ -57,6 +57,9 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) inline_starts: Vec<(L::Key, usize)>,
     /// Operations recorded inside each callee inlined at the trace's own level, in all.
     pub(crate) inline_ops: HashMap<L::Key, usize>,
+    /// The innermost inlined activation left at a loop header: its caller calls the rest of it
+    /// instead of inlining the loop (see `Tracer::loop_header`).
+    pub(crate) call_rest: bool,
 }
 
 impl<L: Language> Recorder<L> {
@@ -85,6 +88,7 @@ impl<L: Language> Recorder<L> {
             refs_scanned: 0,
             inline_starts: Vec::new(),
             inline_ops: HashMap::new(),
+            call_rest: false,
         }
     }
 

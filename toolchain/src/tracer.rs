@@ -123,7 +123,7 @@ impl<'a, 'b, L: Language> RedMap<Concrete<'b, L>, Tracer<'a, L>> for AsConst {
 
 impl<'a, L: Language> Tracer<'a, L> {
     /// The recorder, if this activation is still recording.
-    fn rec(&mut self) -> Option<&mut Recorder<L>> {
+    pub(crate) fn rec(&mut self) -> Option<&mut Recorder<L>> {
         match &mut self.vm.recorder {
             Some(r) if r.gen == self.gen => Some(r),
             _ => None,
@@ -836,9 +836,19 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
         if !self.recording() || <Driver<L> as Close<L>>::close_at_loop(self, f) {
-            Control::Leave
-        } else {
-            Control::Continue
+            return Control::Leave;
+        }
+        match self.rec() {
+            // An inlined activation reached a loop header: rather than unroll its loop into
+            // the trace (each iteration a path of its own, compiled again in every trace that
+            // inlines it), the trace calls the rest of the activation from here, which runs the
+            // loop's own compiled code (RPython does the same). `call_frame` makes the call
+            // (or, for the inner frames of a bridge's snapshot, `driver::start_nested_bridge`).
+            Some(rec) if L::COMPILED_CALLS && rec.depth() > 0 => {
+                rec.call_rest = true;
+                Control::Leave
+            }
+            _ => Control::Continue,
         }
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
@@ -854,7 +864,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             let recursion = rec.entries.iter().any(|&e| L::function_of(e) == function);
             if (too_deep || recursion || dont) && L::COMPILED_CALLS {
                 // The trace calls the function through the driver instead.
-                return self.residual_call(caller, callee);
+                return self.residual_call(caller, callee, false);
             } else if too_deep {
                 self.abort(AbortReason::TooDeep);
             } else if recursion {
@@ -870,6 +880,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let result = match L::run(self, &mut callee) {
             Flow::Return(v) => v,
+            Flow::Leave if self.rec().is_some_and(|rec| std::mem::take(&mut rec.call_rest)) => {
+                // The callee stopped at a loop header (see `loop_header`): the trace calls the
+                // rest of it.
+                self.vm.shadow.pop();
+                self.end_inlined(pushed);
+                return self.residual_call(caller, callee, true);
+            }
             Flow::Leave => {
                 // Recording stopped inside the callee: finish it concretely.
                 let lang = self.vm.lang.clone();
@@ -879,17 +896,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             }
         };
         self.vm.shadow.pop();
-        if let Some(rec) = self.rec() {
-            if pushed {
-                rec.frames.pop();
-                rec.entries.pop();
-                if let Some((k, start)) = rec.inline_starts.pop() {
-                    if rec.inline_starts.is_empty() {
-                        *rec.inline_ops.entry(k).or_default() += rec.trace.ops.len() - start;
-                    }
-                }
-            }
-        }
+        self.end_inlined(pushed);
         self.after_inlined_call(caller, &result);
         result
     }
@@ -911,6 +918,21 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
 }
 
 impl<'a, L: Language> Tracer<'a, L> {
+    /// An inlined call ended (`pushed`: `call_frame` entered its frame in the recorder).
+    fn end_inlined(&mut self, pushed: bool) {
+        if let Some(rec) = self.rec() {
+            if pushed {
+                rec.frames.pop();
+                rec.entries.pop();
+                if let Some((k, start)) = rec.inline_starts.pop() {
+                    if rec.inline_starts.is_empty() {
+                        *rec.inline_ops.entry(k).or_default() += rec.trace.ops.len() - start;
+                    }
+                }
+            }
+        }
+    }
+
     /// Hands `caller` the outcome of the call it waits for (`Language::deliver`), recording
     /// what that does with the snapshot of the caller waiting for `v` (a bridge starting
     /// inside or after a call).
@@ -938,7 +960,14 @@ impl<'a, L: Language> Tracer<'a, L> {
     /// compiled code will, through the driver) and records a `call_assembler` of it followed
     /// by `guard_not_forced`, whose snapshot is the caller suspended in the call (see
     /// `portal`). A result that is not one red value ends the trace (`AbortReason::Recursion`).
-    fn residual_call(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+    /// With `at_loop`, `callee` stands at a loop header, not at its start: the call runs the
+    /// rest of it (`driver::run_from_loop`).
+    pub(crate) fn residual_call(
+        &mut self,
+        caller: &L::Frame<Self>,
+        callee: L::Frame<Self>,
+        at_loop: bool,
+    ) -> L::Value<Self> {
         // Compiled code goes one native level deeper here: it checks the stack first.
         if !self.guard_stack_for_call() {
             self.abort(AbortReason::TooDeep);
@@ -952,7 +981,11 @@ impl<'a, L: Language> Tracer<'a, L> {
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let v = {
             let mut cf = convert_frame(&*lang, &callee, &mut Untrace);
-            <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), &mut cf)
+            if at_loop {
+                <Driver<L> as Drive<L>>::run_from_loop(&mut Concrete::new(self.vm), &mut cf)
+            } else {
+                <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), &mut cf)
+            }
         };
         // The result as plain words (the concrete run's borrow of the Vm ends here).
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
@@ -964,7 +997,7 @@ impl<'a, L: Language> Tracer<'a, L> {
             return L::map_value(v, &mut AsConst);
         };
         let ret = red_type(&red);
-        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret });
+        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret, at_loop });
         let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
         let direct = &*self.vm.portal_direct[target] as *const std::cell::Cell<u64> as u64;

@@ -45,7 +45,7 @@
 
 use crate::concrete::{from_word, store, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
-use crate::descr::Type;
+use crate::descr::{Effect, Helper, Type};
 use crate::heap::Layout;
 use crate::recorder::{Recorder, TraceKind};
 use crate::state::{abort, Pending, RootFrame, VmState};
@@ -195,7 +195,7 @@ fn on_leave<'a, L: Language>(
     frame: &mut L::Frame<Concrete<'a, L>>,
 ) -> Option<L::Value<Concrete<'a, L>>> {
     if let Some((ty, w)) = cx.vm.returned.take() {
-        return Some(L::result_from_red(from_word(ty, w)));
+        return Some(raised_or(cx.vm, from_word(ty, w)));
     }
     let Some(pending) = cx.vm.pending.take() else { return None };
     let lang = cx.vm.lang.clone();
@@ -488,18 +488,54 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
 
 /// The traced activation returned `v`: the trace (a function entry, a loop or a bridge of
 /// either, all of which run on behalf of the activation they were entered in) ends by
-/// returning it; a result that is not a red value (an exception) aborts it.
+/// returning it. An exception (with `Language::EXCEPTIONS`) is returned as a reference with
+/// the `Vm`'s raise slot holding it: whoever gets a result from compiled code reads the slot
+/// (compiled callers check it after every call, the driver in [`raised_or`]). Any other
+/// result that is not a red value aborts the trace.
 pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tracer<'a, L>>) {
     let rec = vm.recorder.as_ref().expect("close_return while not recording");
-    let red = L::result_red(v);
-    match red {
-        Some(r) if rec.started() && rec.depth() == 0 => {
+    let (red, raised) = (L::result_red(v), L::result_raised(v));
+    let ready = rec.started() && rec.depth() == 0;
+    match (red, raised) {
+        (Some(r), _) if ready => {
             let mut rec = vm.recorder.take().unwrap();
             let ty = red_type(&r);
             rec.trace.push(Opcode::Finish, vec![operand_of(r)]);
             install(vm, rec, None, Some(ty));
         }
+        (None, Some(exc)) if ready && L::EXCEPTIONS => {
+            let slot = vm.raise_slot.as_ptr() as u64;
+            let mut rec = vm.recorder.take().unwrap();
+            let h = Helper::new2("store_raised", store_raised, &[Type::Ref, Type::Ref], None, Effect::Write);
+            rec.trace.push(Opcode::call_returning(None), vec![Operand::Ref(slot), exc.op]);
+            let d = rec.trace.add_descr(h.to_ir());
+            rec.trace.ops.last_mut().expect("just pushed").descr = Some(d);
+            rec.trace.push(Opcode::Finish, vec![exc.op]);
+            install(vm, rec, None, Some(Type::Ref));
+        }
         _ => abort(vm, AbortReason::LeftFrame),
+    }
+}
+
+/// The helper a trace that ends by raising calls: `(slot, exception)` puts the exception in
+/// the `Vm`'s raise slot (see [`close_return`]).
+extern "C" fn store_raised(slot: u64, exc: u64) -> u64 {
+    // SAFETY: `slot` is the address of the raise slot of the Vm whose compiled code calls
+    // this (`VmState::raise_slot`, boxed, so it stays put while the Vm lives); only that Vm's
+    // thread runs its code.
+    unsafe { (*(slot as *const Cell<u64>)).set(exc) };
+    0
+}
+
+/// What compiled code that returned the word `r` gave: an exception if it left one in the raise
+/// slot (a trace that ends by raising, see [`close_return`]), else `r`.
+fn raised_or<'a, L: Language>(vm: &mut VmState<L>, r: Red<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+    match vm.raise_slot.replace(0) {
+        0 => L::result_from_red(r),
+        exc => match from_word::<Concrete<'a, L>>(Type::Ref, exc) {
+            Red::Ref(e) => L::raised_result(e),
+            _ => unreachable!("a reference word makes a reference"),
+        },
     }
 }
 
@@ -886,8 +922,16 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
                 Exec::Leave => Control::Leave,
                 Exec::Return(v) => {
                     // The activation returned (its frame is stale now): `run_activation`
-                    // returns the value as the interpreter leaves.
-                    let r = L::result_red(&v).expect("compiled code returns red values");
+                    // returns the value as the interpreter leaves (an exception goes back
+                    // into the raise slot, as compiled code left it: see `close_return`).
+                    let r = match L::result_raised(&v) {
+                        Some(e) => {
+                            let r = Red::<Concrete<'a, L>>::Ref(e);
+                            cx.vm.raise_slot.set(to_word(r));
+                            r
+                        }
+                        None => L::result_red(&v).expect("compiled code returns red values"),
+                    };
                     cx.vm.returned = Some((red_type(&r), to_word(r)));
                     Control::Leave
                 }
@@ -1219,7 +1263,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 ExitWord::Returned(ty) => {
                     let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
                     vm.bufs.push(buf);
-                    return Exec::Return(L::result_from_red(r));
+                    return Exec::Return(raised_or(vm, r));
                 }
             },
         };

@@ -991,12 +991,14 @@ impl<'a, L: Language> Tracer<'a, L> {
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.shadow.pop();
         let red = L::result_red(&v);
-        let (Some(red), true) = (red, self.recording()) else {
+        // (An exception comes back in the raise slot, with a reference word.)
+        let raised = if L::EXCEPTIONS && red.is_none() { L::result_raised(&v) } else { None };
+        if (red.is_none() && raised.is_none()) || !self.recording() {
             self.abort(AbortReason::Recursion);
             let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut Same);
             return L::map_value(v, &mut AsConst);
-        };
-        let ret = red_type(&red);
+        }
+        let ret = red.as_ref().map_or(Type::Ref, red_type);
         let target = target_number(self.vm, Target { key, args: types.clone().into(), ret, at_loop });
         let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
@@ -1015,15 +1017,17 @@ impl<'a, L: Language> Tracer<'a, L> {
             }),
         };
         let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
-        let word = to_word::<Plain>(red);
+        let word = red.map_or(0, to_word::<Plain>);
         let result = from_word_traced(ret, word, res);
-        if let Some(base) = self.call_snapshot(caller) {
-            self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
-            if L::EXCEPTIONS {
-                self.check_exception(&base, operand_of(result), None);
-            } else {
-                self.continue_after_call(&base, Deliver::Returned, operand_of(result));
+        let base = self.call_snapshot(caller).expect("recording");
+        self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
+        if L::EXCEPTIONS {
+            let exc = self.check_exception(&base, operand_of(result), raised);
+            if raised.is_some() {
+                return L::raised_result(exc);
             }
+        } else {
+            self.continue_after_call(&base, Deliver::Returned, operand_of(result));
         }
         L::result_from_red(result)
     }

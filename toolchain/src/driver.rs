@@ -311,6 +311,7 @@ fn start_nested_bridge<'a, L: Language>(
                 tcx.vm.shadow.pop();
                 let rec = tcx.rec().expect("recording");
                 rec.frames.pop();
+                rec.back_edges.truncate(rec.frames.len() + 1);
                 rec.entries.pop();
                 let mut caller = frames.pop().expect("the snapshot has more than one frame");
                 let v = tcx.residual_call(&caller, inner, true);

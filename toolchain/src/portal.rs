@@ -248,7 +248,13 @@ fn settle<L: Language>(
         let (id, exit) = match left {
             ExitWord::Returned(ty) if ty == ret => return Ok(buf[0]),
             ExitWord::Returned(ty) => {
-                return Err(Err(L::map_value(L::result_from_red(from_word::<Plain>(ty, buf[0])), &mut Same)))
+                // (A trace that ends by raising leaves the exception in the raise slot, see
+                // `driver::close_return`.)
+                let v = match (vm.raise_slot.replace(0), from_word::<Plain>(ty, buf[0])) {
+                    (0, r) => L::result_from_red(r),
+                    (exc, _) => L::raised_result(exc as usize),
+                };
+                return Err(Err(v));
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };

@@ -60,6 +60,8 @@ pub(crate) struct Recorder<L: Language> {
     /// The innermost inlined activation left at a loop header: its caller calls the rest of it
     /// instead of inlining the loop (see `Tracer::loop_header`).
     pub(crate) call_rest: bool,
+    /// Backward jumps taken so far by the activation at each depth of inlining (index: depth).
+    pub(crate) back_edges: Vec<u32>,
 }
 
 impl<L: Language> Recorder<L> {
@@ -89,6 +91,7 @@ impl<L: Language> Recorder<L> {
             inline_starts: Vec::new(),
             inline_ops: HashMap::new(),
             call_rest: false,
+            back_edges: Vec::new(),
         }
     }
 
@@ -121,6 +124,7 @@ impl<L: Language> Recorder<L> {
     /// The traced frame returned to its innermost caller, which resumes mid-instruction.
     pub(crate) fn pop_caller(&mut self) {
         self.frames.pop();
+        self.back_edges.truncate(self.frames.len() + 1);
         self.effect = true;
     }
     /// The function a function entry (or its bridge) starts in.

@@ -845,6 +845,16 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             // loop's own compiled code (RPython does the same). `call_frame` makes the call
             // (or, for the inner frames of a bridge's snapshot, `driver::start_nested_bridge`).
             Some(rec) if L::COMPILED_CALLS && rec.depth() > 0 => {
+                let d = rec.depth();
+                if rec.back_edges.len() <= d {
+                    rec.back_edges.resize(d + 1, 0);
+                }
+                rec.back_edges[d] += 1;
+                // (Only in activations the trace called itself: the inner frames of a
+                // bridge's snapshot stand inside their loops already.)
+                if rec.back_edges[d] == 1 && !rec.inline_starts.is_empty() && L::unroll_one_iteration(f) {
+                    return Control::Continue;
+                }
                 rec.call_rest = true;
                 Control::Leave
             }
@@ -923,6 +933,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         if let Some(rec) = self.rec() {
             if pushed {
                 rec.frames.pop();
+                rec.back_edges.truncate(rec.frames.len() + 1);
                 rec.entries.pop();
                 if let Some((k, start)) = rec.inline_starts.pop() {
                     if rec.inline_starts.is_empty() {

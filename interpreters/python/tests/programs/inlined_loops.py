@@ -84,6 +84,24 @@ def chunks(seq, size):
         yield buf
 
 
+def upto(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+
+def multiples(src, k):
+    for v in src:
+        if v % k == 0:
+            yield v
+
+
+def scaled(src, f):
+    for v in src:
+        yield v * f - 1
+
+
 def main():
     x = 12345
     ok = items_bad = totals_bad = 0
@@ -122,6 +140,12 @@ def main():
         for part in chunks(range(r % 17), 1 + r % 4):
             sizes.append(len(part))
     print("chunks", len(sizes), sum(sizes))
+
+    # a pipeline of generators: each resumes into its own loop, some skip items
+    acc = 0
+    for r in range(40):
+        acc += sum(scaled(multiples(upto(200 + r), 3), r))
+    print("pipeline", acc)
 
     # exceptions that leave a called loop, caught by the caller or two levels up
     caught = 0

@@ -34,6 +34,11 @@
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
 //!   for their compilation costs a bounded share over the interpreter.
+//! - An inlined activation (or an inner frame of a bridge's snapshot) that reaches a loop
+//!   header stops being inlined: the trace calls the rest of it from there (a `call_assembler`
+//!   target at a loop header, [`run_from_loop`]), unless `Language::unroll_one_iteration` lets
+//!   it follow a first iteration. A trace may end by raising out of its activation (see
+//!   [`close_return`]).
 //! - A trace that grows past the trace limit while calls are inlined into it is retried with
 //!   the callee that took the most operations called through `call_assembler` instead
 //!   (`VmState::dont_inline`), rather than counted towards blacklisting its loop.
@@ -43,7 +48,7 @@
 //!   Since code reached through links may be any unit's, a unit thrown away while compiled
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
-use crate::concrete::{from_word, store, to_word, Concrete, Drive};
+use crate::concrete::{from_word, raised_or, store, store_raised, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
 use crate::heap::Layout;
@@ -491,7 +496,7 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
 /// either, all of which run on behalf of the activation they were entered in) ends by
 /// returning it. An exception (with `Language::EXCEPTIONS`) is returned as a reference with
 /// the `Vm`'s raise slot holding it: whoever gets a result from compiled code reads the slot
-/// (compiled callers check it after every call, the driver in [`raised_or`]). Any other
+/// (compiled callers check it after every call, the driver in `raised_or`). Any other
 /// result that is not a red value aborts the trace.
 pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tracer<'a, L>>) {
     let rec = vm.recorder.as_ref().expect("close_return while not recording");
@@ -515,28 +520,6 @@ pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tr
             install(vm, rec, None, Some(Type::Ref));
         }
         _ => abort(vm, AbortReason::LeftFrame),
-    }
-}
-
-/// The helper a trace that ends by raising calls: `(slot, exception)` puts the exception in
-/// the `Vm`'s raise slot (see [`close_return`]).
-extern "C" fn store_raised(slot: u64, exc: u64) -> u64 {
-    // SAFETY: `slot` is the address of the raise slot of the Vm whose compiled code calls
-    // this (`VmState::raise_slot`, boxed, so it stays put while the Vm lives); only that Vm's
-    // thread runs its code.
-    unsafe { (*(slot as *const Cell<u64>)).set(exc) };
-    0
-}
-
-/// What compiled code that returned the word `r` gave: an exception if it left one in the raise
-/// slot (a trace that ends by raising, see [`close_return`]), else `r`.
-fn raised_or<'a, L: Language>(vm: &mut VmState<L>, r: Red<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
-    match vm.raise_slot.replace(0) {
-        0 => L::result_from_red(r),
-        exc => match from_word::<Concrete<'a, L>>(Type::Ref, exc) {
-            Red::Ref(e) => L::raised_result(e),
-            _ => unreachable!("a reference word makes a reference"),
-        },
     }
 }
 

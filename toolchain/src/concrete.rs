@@ -24,6 +24,9 @@ pub(crate) trait Drive<L: Language> {
     /// Runs a concrete activation from where it stands to completion, switching it to tracing
     /// and back as asked.
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
+    /// Runs the rest of an activation that stands at a loop header: the loop's compiled code
+    /// if it has some, else interpretation (counting towards tracing the loop).
+    fn run_from_loop<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>>;
     /// `loop_header` with the JIT enabled: counts, and starts a trace or enters compiled code.
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control;
     /// Before a collection: throws away the traces invalidated since (a version they depend
@@ -523,5 +526,27 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     #[inline(always)]
     fn stack_ok(&mut self) -> bool {
         self.vm.stack.ok()
+    }
+}
+
+/// The helper a trace that ends by raising calls: `(slot, exception)` puts the exception in
+/// the `Vm`'s raise slot (see `driver::close_return`).
+pub(crate) extern "C" fn store_raised(slot: u64, exc: u64) -> u64 {
+    // SAFETY: `slot` is the address of the raise slot of the Vm whose compiled code calls
+    // this (`VmState::raise_slot`, boxed, so it stays put while the Vm lives); only that Vm's
+    // thread runs its code.
+    unsafe { (*(slot as *const std::cell::Cell<u64>)).set(exc) };
+    0
+}
+
+/// What compiled code that returned the word `r` gave: an exception if it left one in the raise
+/// slot (a trace that ends by raising, see `driver::close_return`), else `r`.
+pub(crate) fn raised_or<'a, L: Language>(vm: &mut VmState<L>, r: Red<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+    match vm.raise_slot.replace(0) {
+        0 => L::result_from_red(r),
+        exc => match from_word::<Concrete<'a, L>>(Type::Ref, exc) {
+            Red::Ref(e) => L::raised_result(e),
+            _ => unreachable!("a reference word makes a reference"),
+        },
     }
 }

@@ -201,6 +201,15 @@ pub trait Language: Sized + 'static {
         let _ = addr;
         None
     }
+    /// Whether a trace that inlines activation `f` follows one iteration of a loop `f` reaches
+    /// before it calls the rest of `f` from the loop header instead (RPython's
+    /// `should_unroll_one_iteration`; traces do not unroll the loops of the activations they
+    /// inline). The default is no; a generator resumed by a loop usually gets to its next
+    /// `yield` within one iteration of its own loop, which the trace then inlines whole.
+    fn unroll_one_iteration<R: Reds>(f: &Self::Frame<R>) -> bool {
+        let _ = f;
+        false
+    }
     /// The function an activation starting at `key` runs, as a key: traces that meet a call
     /// of a function already being inlined call it instead (recursion is not unrolled). The
     /// default is `key` itself (an activation's start is its function); a language whose

@@ -36,6 +36,11 @@
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
 //!   for their compilation costs a bounded share over the interpreter.
+//! - An inlined activation (or an inner frame of a bridge's snapshot) that reaches a loop
+//!   header stops being inlined: the trace calls the rest of it from there (a `call_assembler`
+//!   target at a loop header, [`run_from_loop`]), unless `Language::unroll_one_iteration` lets
+//!   it follow a first iteration. A trace may end by raising out of its activation (see
+//!   [`close_return`]).
 //! - A trace that grows past the trace limit while calls are inlined into it is retried with
 //!   the callee that took the most operations called through `call_assembler` instead
 //!   (`VmState::dont_inline`), rather than counted towards blacklisting its loop.
@@ -45,9 +50,9 @@
 //!   Since code reached through links may be any unit's, a unit thrown away while compiled
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
-use crate::concrete::{from_word, store, to_word, Concrete, Drive};
+use crate::concrete::{from_word, raised_or, store, store_raised, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
-use crate::descr::Type;
+use crate::descr::{Effect, Helper, Type};
 use crate::heap::Layout;
 use crate::recorder::{Recorder, TraceKind};
 use crate::state::{abort, Pending, RootFrame, VmState};
@@ -78,6 +83,9 @@ impl<L: Language> Drive<L> for VmState<L> {
     #[inline(always)]
     fn run_concrete<'a>(cx: &mut Concrete<'a, L>, frame: L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
         run_concrete(cx, frame)
+    }
+    fn run_from_loop<'a>(cx: &mut Concrete<'a, L>, frame: &mut L::Frame<Concrete<'a, L>>) -> L::Value<Concrete<'a, L>> {
+        run_from_loop(cx, frame)
     }
     #[inline(always)]
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
@@ -161,6 +169,19 @@ pub(crate) fn run_activation<'a, L: Language>(
     }
 }
 
+/// Runs the rest of an activation that stands at a loop header (a trace stopped inlining it
+/// there and calls it instead, see `Tracer::loop_header`): enters the loop's compiled code if
+/// it has some, as the interpreter's back-edge would, else interprets on (counting towards
+/// tracing the loop).
+pub(crate) fn run_from_loop<'a, L: Language>(
+    cx: &mut Concrete<'a, L>,
+    frame: &mut L::Frame<Concrete<'a, L>>,
+) -> L::Value<Concrete<'a, L>> {
+    cx.safepoint(frame);
+    let leave = cx.vm.params.enabled && loop_header(cx, frame) == Control::Leave;
+    run_activation(cx, frame, leave)
+}
+
 /// What reference constant `a` of a trace is, for the trace log: a class traces guard on,
 /// or a live heap object (as the language describes it, else by its layout's name).
 fn const_name<L: Language>(vm: &VmState<L>, a: u64) -> Option<String> {
@@ -181,7 +202,7 @@ fn on_leave<'a, L: Language>(
     frame: &mut L::Frame<Concrete<'a, L>>,
 ) -> Option<L::Value<Concrete<'a, L>>> {
     if let Some((ty, w)) = cx.vm.returned.take() {
-        return Some(L::result_from_red(from_word(ty, w)));
+        return Some(raised_or(cx.vm, from_word(ty, w)));
     }
     let Some(pending) = cx.vm.pending.take() else { return None };
     let lang = cx.vm.lang.clone();
@@ -298,6 +319,25 @@ fn start_nested_bridge<'a, L: Language>(
     loop {
         let v = match L::run(&mut tcx, &mut inner) {
             Flow::Return(v) => v,
+            Flow::Leave if tcx.rec().is_some_and(|r| std::mem::take(&mut r.call_rest)) => {
+                // Stopped at a loop header (see `Tracer::loop_header`): the caller calls the
+                // rest of this frame, then goes on as below with its result.
+                tcx.vm.shadow.pop();
+                let rec = tcx.rec().expect("recording");
+                rec.frames.pop();
+                rec.back_edges.truncate(rec.frames.len() + 1);
+                rec.entries.pop();
+                let mut caller = frames.pop().expect("the snapshot has more than one frame");
+                let v = tcx.residual_call(&caller, inner, true);
+                if frames.is_empty() {
+                    tcx.vm.shadow.truncate(base);
+                    let outer = convert_frame(&*lang, &caller, &mut Relife);
+                    return (gen, outer, Some(L::map_value(v, &mut Relife)));
+                }
+                tcx.deliver(&mut caller, v);
+                inner = caller;
+                continue;
+            }
             Flow::Leave => {
                 // Recording stopped inside this frame: finish it concretely.
                 let cf = convert_frame(&*lang, &inner, &mut Untrace);
@@ -468,16 +508,30 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
 
 /// The traced activation returned `v`: the trace (a function entry, a loop or a bridge of
 /// either, all of which run on behalf of the activation they were entered in) ends by
-/// returning it; a result that is not a red value (an exception) aborts it.
+/// returning it. An exception (with `Language::EXCEPTIONS`) is returned as a reference with
+/// the `Vm`'s raise slot holding it: whoever gets a result from compiled code reads the slot
+/// (compiled callers check it after every call, the driver in `raised_or`). Any other
+/// result that is not a red value aborts the trace.
 pub(crate) fn close_return<'a, L: Language>(vm: &mut VmState<L>, v: &L::Value<Tracer<'a, L>>) {
     let rec = vm.recorder.as_ref().expect("close_return while not recording");
-    let red = L::result_red(v);
-    match red {
-        Some(r) if rec.started() && rec.depth() == 0 => {
+    let (red, raised) = (L::result_red(v), L::result_raised(v));
+    let ready = rec.started() && rec.depth() == 0;
+    match (red, raised) {
+        (Some(r), _) if ready => {
             let mut rec = vm.recorder.take().unwrap();
             let ty = red_type(&r);
             rec.trace.push(Opcode::Finish, vec![operand_of(r)]);
             install(vm, rec, None, Some(ty));
+        }
+        (None, Some(exc)) if ready && L::EXCEPTIONS => {
+            let slot = vm.raise_slot.as_ptr() as u64;
+            let mut rec = vm.recorder.take().unwrap();
+            let h = Helper::new2("store_raised", store_raised, &[Type::Ref, Type::Ref], None, Effect::Write);
+            rec.trace.push(Opcode::call_returning(None), vec![Operand::Ref(slot), exc.op]);
+            let d = rec.trace.add_descr(h.to_ir());
+            rec.trace.ops.last_mut().expect("just pushed").descr = Some(d);
+            rec.trace.push(Opcode::Finish, vec![exc.op]);
+            install(vm, rec, None, Some(Type::Ref));
         }
         _ => abort(vm, AbortReason::LeftFrame),
     }
@@ -900,8 +954,16 @@ pub(crate) fn loop_header<'a, L: Language>(cx: &mut Concrete<'a, L>, f: &mut L::
                 Exec::Leave => Control::Leave,
                 Exec::Return(v) => {
                     // The activation returned (its frame is stale now): `run_activation`
-                    // returns the value as the interpreter leaves.
-                    let r = L::result_red(&v).expect("compiled code returns red values");
+                    // returns the value as the interpreter leaves (an exception goes back
+                    // into the raise slot, as compiled code left it: see `close_return`).
+                    let r = match L::result_raised(&v) {
+                        Some(e) => {
+                            let r = Red::<Concrete<'a, L>>::Ref(e);
+                            cx.vm.raise_slot.set(to_word(r));
+                            r
+                        }
+                        None => L::result_red(&v).expect("compiled code returns red values"),
+                    };
                     cx.vm.returned = Some((red_type(&r), to_word(r)));
                     Control::Leave
                 }
@@ -1253,7 +1315,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 ExitWord::Returned(ty) => {
                     let r = from_word::<Concrete<'a, L>>(ty, buf[0]);
                     vm.bufs.push(buf);
-                    return Exec::Return(L::result_from_red(r));
+                    return Exec::Return(raised_or(vm, r));
                 }
             },
         };

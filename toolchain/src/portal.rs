@@ -97,7 +97,8 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         if vm.heap.requested() {
             collect(vm, Vec::new());
         }
-        match compiled_entry(vm, t.key) {
+        let compiled = if t.at_loop { compiled_loop(vm, t.key) } else { compiled_entry(vm, t.key) };
+        match compiled {
             Some(id) => {
                 // From now on compiled code calls the entry itself.
                 driver::link_direct(vm, target as usize, id);
@@ -114,6 +115,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                     Err(Err(v)) => v,
                 }
             }
+            None if t.at_loop => L::map_value(driver::run_from_loop(&mut Concrete::new(vm), &mut rebuild()), &mut Same),
             None => L::map_value(run_call(&mut Concrete::new(vm), &mut rebuild()), &mut Same),
         }
     };
@@ -218,6 +220,14 @@ fn compiled_entry<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
     }
 }
 
+/// The loop compiled at loop header `key`, if any and still valid.
+fn compiled_loop<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
+    match vm.cells.get(&key)?.state {
+        CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
+        _ => None,
+    }
+}
+
 /// Runs unit `id` on `buf` (see [`settle`]).
 #[allow(clippy::type_complexity)]
 fn run_compiled<L: Language>(
@@ -245,7 +255,13 @@ fn settle<L: Language>(
         let (id, exit) = match left {
             ExitWord::Returned(ty) if ty == ret => return Ok(buf[0]),
             ExitWord::Returned(ty) => {
-                return Err(Err(L::map_value(L::result_from_red(from_word::<Plain>(ty, buf[0])), &mut Same)))
+                // (A trace that ends by raising leaves the exception in the raise slot, see
+                // `driver::close_return`.)
+                let v = match (vm.raise_slot.replace(0), from_word::<Plain>(ty, buf[0])) {
+                    (0, r) => L::result_from_red(r),
+                    (exc, _) => L::raised_result(exc as usize),
+                };
+                return Err(Err(v));
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };

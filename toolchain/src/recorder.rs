@@ -60,6 +60,11 @@ pub(crate) struct Recorder<L: Language> {
     /// A bridge from a `guard_not_forced`: the type of the parked result it takes as its last
     /// input (see `driver::enter_bridge`).
     pub(crate) forced_input: Option<crate::descr::Type>,
+    /// The innermost inlined activation left at a loop header: its caller calls the rest of it
+    /// instead of inlining the loop (see `Tracer::loop_header`).
+    pub(crate) call_rest: bool,
+    /// Backward jumps taken so far by the activation at each depth of inlining (index: depth).
+    pub(crate) back_edges: Vec<u32>,
 }
 
 impl<L: Language> Recorder<L> {
@@ -89,6 +94,8 @@ impl<L: Language> Recorder<L> {
             inline_starts: Vec::new(),
             inline_ops: HashMap::new(),
             forced_input: None,
+            call_rest: false,
+            back_edges: Vec::new(),
         }
     }
 
@@ -121,6 +128,7 @@ impl<L: Language> Recorder<L> {
     /// The traced frame returned to its innermost caller, which resumes mid-instruction.
     pub(crate) fn pop_caller(&mut self) {
         self.frames.pop();
+        self.back_edges.truncate(self.frames.len() + 1);
         self.effect = true;
     }
     /// The function a function entry (or its bridge) starts in.

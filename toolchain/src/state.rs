@@ -201,6 +201,9 @@ pub(crate) struct Target<K> {
     pub(crate) key: K,
     pub(crate) args: std::rc::Rc<[Type]>,
     pub(crate) ret: Type,
+    /// `key` is a loop header the callee stands at, not its start: the call runs the rest of
+    /// an activation a trace stopped inlining there (`driver::run_from_loop`).
+    pub(crate) at_loop: bool,
 }
 
 /// The number of `target` in the Vm's table (added if new, with an empty direct entry).

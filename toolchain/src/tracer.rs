@@ -123,7 +123,7 @@ impl<'a, 'b, L: Language> RedMap<Concrete<'b, L>, Tracer<'a, L>> for AsConst {
 
 impl<'a, L: Language> Tracer<'a, L> {
     /// The recorder, if this activation is still recording.
-    fn rec(&mut self) -> Option<&mut Recorder<L>> {
+    pub(crate) fn rec(&mut self) -> Option<&mut Recorder<L>> {
         match &mut self.vm.recorder {
             Some(r) if r.gen == self.gen => Some(r),
             _ => None,
@@ -837,9 +837,29 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
         if !self.recording() || <Driver<L> as Close<L>>::close_at_loop(self, f) {
-            Control::Leave
-        } else {
-            Control::Continue
+            return Control::Leave;
+        }
+        match self.rec() {
+            // An inlined activation reached a loop header: rather than unroll its loop into
+            // the trace (each iteration a path of its own, compiled again in every trace that
+            // inlines it), the trace calls the rest of the activation from here, which runs the
+            // loop's own compiled code (RPython does the same). `call_frame` makes the call
+            // (or, for the inner frames of a bridge's snapshot, `driver::start_nested_bridge`).
+            Some(rec) if L::COMPILED_CALLS && rec.depth() > 0 => {
+                let d = rec.depth();
+                if rec.back_edges.len() <= d {
+                    rec.back_edges.resize(d + 1, 0);
+                }
+                rec.back_edges[d] += 1;
+                // (Only in activations the trace called itself: the inner frames of a
+                // bridge's snapshot stand inside their loops already.)
+                if rec.back_edges[d] == 1 && !rec.inline_starts.is_empty() && L::unroll_one_iteration(f) {
+                    return Control::Continue;
+                }
+                rec.call_rest = true;
+                Control::Leave
+            }
+            _ => Control::Continue,
         }
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
@@ -855,7 +875,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             let recursion = rec.entries.iter().any(|&e| L::function_of(e) == function);
             if (too_deep || recursion || dont) && L::COMPILED_CALLS {
                 // The trace calls the function through the driver instead.
-                return self.residual_call(caller, callee);
+                return self.residual_call(caller, callee, false);
             } else if too_deep {
                 self.abort(AbortReason::TooDeep);
             } else if recursion {
@@ -871,6 +891,13 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let result = match L::run(self, &mut callee) {
             Flow::Return(v) => v,
+            Flow::Leave if self.rec().is_some_and(|rec| std::mem::take(&mut rec.call_rest)) => {
+                // The callee stopped at a loop header (see `loop_header`): the trace calls the
+                // rest of it.
+                self.vm.shadow.pop();
+                self.end_inlined(pushed);
+                return self.residual_call(caller, callee, true);
+            }
             Flow::Leave => {
                 // Recording stopped inside the callee: finish it concretely.
                 let lang = self.vm.lang.clone();
@@ -880,17 +907,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             }
         };
         self.vm.shadow.pop();
-        if let Some(rec) = self.rec() {
-            if pushed {
-                rec.frames.pop();
-                rec.entries.pop();
-                if let Some((k, start)) = rec.inline_starts.pop() {
-                    if rec.inline_starts.is_empty() {
-                        *rec.inline_ops.entry(k).or_default() += rec.trace.ops.len() - start;
-                    }
-                }
-            }
-        }
+        self.end_inlined(pushed);
         self.after_inlined_call(caller, &result);
         result
     }
@@ -912,6 +929,22 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
 }
 
 impl<'a, L: Language> Tracer<'a, L> {
+    /// An inlined call ended (`pushed`: `call_frame` entered its frame in the recorder).
+    fn end_inlined(&mut self, pushed: bool) {
+        if let Some(rec) = self.rec() {
+            if pushed {
+                rec.frames.pop();
+                rec.back_edges.truncate(rec.frames.len() + 1);
+                rec.entries.pop();
+                if let Some((k, start)) = rec.inline_starts.pop() {
+                    if rec.inline_starts.is_empty() {
+                        *rec.inline_ops.entry(k).or_default() += rec.trace.ops.len() - start;
+                    }
+                }
+            }
+        }
+    }
+
     /// Hands `caller` the outcome of the call it waits for (`Language::deliver`), recording
     /// what that does with the snapshot of the caller waiting for `v` (a bridge starting
     /// inside or after a call).
@@ -939,7 +972,14 @@ impl<'a, L: Language> Tracer<'a, L> {
     /// compiled code will, through the driver) and records a `call_assembler` of it followed
     /// by `guard_not_forced`, whose snapshot is the caller suspended in the call (see
     /// `portal`). A result that is not one red value ends the trace (`AbortReason::Recursion`).
-    fn residual_call(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self> {
+    /// With `at_loop`, `callee` stands at a loop header, not at its start: the call runs the
+    /// rest of it (`driver::run_from_loop`).
+    pub(crate) fn residual_call(
+        &mut self,
+        caller: &L::Frame<Self>,
+        callee: L::Frame<Self>,
+        at_loop: bool,
+    ) -> L::Value<Self> {
         // Compiled code goes one native level deeper here: it checks the stack first.
         if !self.guard_stack_for_call() {
             self.abort(AbortReason::TooDeep);
@@ -953,19 +993,25 @@ impl<'a, L: Language> Tracer<'a, L> {
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let v = {
             let mut cf = convert_frame(&*lang, &callee, &mut Untrace);
-            <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), &mut cf)
+            if at_loop {
+                <Driver<L> as Drive<L>>::run_from_loop(&mut Concrete::new(self.vm), &mut cf)
+            } else {
+                <Driver<L> as Drive<L>>::run_call(&mut Concrete::new(self.vm), &mut cf)
+            }
         };
         // The result as plain words (the concrete run's borrow of the Vm ends here).
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.shadow.pop();
         let red = L::result_red(&v);
-        let (Some(red), true) = (red, self.recording()) else {
+        // (An exception comes back in the raise slot, with a reference word.)
+        let raised = if L::EXCEPTIONS && red.is_none() { L::result_raised(&v) } else { None };
+        if (red.is_none() && raised.is_none()) || !self.recording() {
             self.abort(AbortReason::Recursion);
             let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut Same);
             return L::map_value(v, &mut AsConst);
-        };
-        let ret = red_type(&red);
-        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret });
+        }
+        let ret = red.as_ref().map_or(Type::Ref, red_type);
+        let target = target_number(self.vm, Target { key, args: types.clone().into(), ret, at_loop });
         let ctx = &*self.vm.portal as *const PortalCtx as u64;
         let flag = self.vm.portal.forced.as_ptr() as u64;
         let direct = &*self.vm.portal_direct[target] as *const std::cell::Cell<u64> as u64;
@@ -983,15 +1029,17 @@ impl<'a, L: Language> Tracer<'a, L> {
             }),
         };
         let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
-        let word = to_word::<Plain>(red);
+        let word = red.map_or(0, to_word::<Plain>);
         let result = from_word_traced(ret, word, res);
-        if let Some(base) = self.call_snapshot(caller) {
-            self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
-            if L::EXCEPTIONS {
-                self.check_exception(&base, operand_of(result), None);
-            } else {
-                self.continue_after_call(&base, Deliver::Returned, operand_of(result));
+        let base = self.call_snapshot(caller).expect("recording");
+        self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
+        if L::EXCEPTIONS {
+            let exc = self.check_exception(&base, operand_of(result), raised);
+            if raised.is_some() {
+                return L::raised_result(exc);
             }
+        } else {
+            self.continue_after_call(&base, Deliver::Returned, operand_of(result));
         }
         L::result_from_red(result)
     }

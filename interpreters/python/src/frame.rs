@@ -115,6 +115,11 @@ impl<S: Space> Language for Py<S> {
     fn key<R: Reds>(f: &Frame<R>) -> Key {
         Key { code: f.code_id, pc: f.pc, phase: f.phase }
     }
+    /// A generator resumed in a loop gets to its next `yield` within an iteration of its own
+    /// loop, most of the time: the trace follows that iteration rather than calling the rest.
+    fn unroll_one_iteration<R: Reds>(f: &Frame<R>) -> bool {
+        f.code.kind == crate::bytecode::CodeKind::Generator
+    }
     /// A code's start: a generator resumed after a yield runs the same function.
     fn function_of(key: Key) -> Key {
         Key { code: key.code, pc: 0, phase: 0 }

@@ -223,6 +223,17 @@ fn recursion_runs_in_compiled_code() {
 }
 
 #[test]
+fn a_trace_that_grows_too_long_at_any_operation_gives_up_cleanly() {
+    // With every limit from 60 operations down to 1, the limit falls on each operation of fib's
+    // traces in turn, among them the `call_assembler` of a recursive call (whose recording
+    // once went on after the abort and failed).
+    let specs: Vec<String> = (1..=60).rev().map(|n| format!("threshold=1,bridge=1,trace_limit={n}")).collect();
+    let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+    let s = agree(FIB, &specs);
+    assert!(s.aborts_for(metatrace::AbortReason::TooLong) > 0, "{}", s.summary());
+}
+
+#[test]
 fn errors_deep_in_compiled_recursion_reach_the_interpreter_callers() {
     // Once r is compiled, the innermost call fails (k == 40): its error is a forced result
     // for every compiled caller, which resumes in the interpreter and passes it on.

@@ -1029,9 +1029,14 @@ impl<'a, L: Language> Tracer<'a, L> {
             }),
         };
         let res = self.emit(Opcode::call_assembler_returning(ret), call_args, Some(descr)).flatten();
+        let Some(base) = self.call_snapshot(caller) else {
+            // The call ended the recording (the trace grew too long): the outcome as a
+            // constant, as above.
+            let v: L::Value<Concrete<'_, L>> = L::map_value(v, &mut Same);
+            return L::map_value(v, &mut AsConst);
+        };
         let word = red.map_or(0, to_word::<Plain>);
         let result = from_word_traced(ret, word, res);
-        let base = self.call_snapshot(caller).expect("recording");
         self.emit_guard(Opcode::GuardNotForced, vec![Operand::Ref(flag)], base.clone());
         if L::EXCEPTIONS {
             let exc = self.check_exception(&base, operand_of(result), raised);

@@ -321,7 +321,44 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         let (kind, seq) = unsafe { (read_word(obj, &SITER_KIND) as i64, read_word(obj, &SITER_SEQ) as usize) };
         return seq_iter_type(rt, kind, layout_of(seq), is(seq, &STR) && text(seq).is_ascii());
     }
+    if layout_of(obj) == BUILTIN.class() {
+        return builtin_type(rt, obj, false);
+    }
+    if layout_of(obj) == METHOD.class() {
+        // SAFETY: a live method's function.
+        let f = unsafe { read_word(obj, &METHOD_FUNC) } as usize;
+        if is(f, &BUILTIN) {
+            return builtin_type(rt, f, true);
+        }
+    }
     rt.layout_types.borrow().get(&layout_of(obj)).copied().unwrap_or_else(|| rt.known.object.get())
+}
+
+/// The type a builtin function or method shows as: CPython's `method_descriptor` for a
+/// builtin type's method read from its class (`str.upper`), `wrapper_descriptor` for its
+/// special methods (`int.__add__`) and `method-wrapper` for those bound (`(1).__add__`);
+/// else `builtin_function_or_method`.
+fn builtin_type(rt: &Python, obj: usize, bound: bool) -> usize {
+    // SAFETY: a live builtin's fields.
+    let (id, own) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
+    let full = crate::library::NAMES[id];
+    let name = match full.split_once('.') {
+        Some((prefix, method))
+            if is_method_name(full)
+                && !crate::library::is_static_name(full)
+                && !matches!(method, "__new__" | "__init_subclass__" | "__subclasshook__" | "__prepare__")
+                && prefix != "builtin_function_or_method" =>
+        {
+            match (bound || own != 0, crate::library::is_slot_wrapper(prefix, method)) {
+                (false, false) => "method_descriptor",
+                (false, true) => "wrapper_descriptor",
+                (true, true) => "method-wrapper",
+                (true, false) => "builtin_function_or_method",
+            }
+        }
+        _ => "builtin_function_or_method",
+    };
+    rt.builtin_type(name)
 }
 
 /// The type a sequence iterator shows as: from its kind, its sequence's layout and, for a

@@ -213,6 +213,9 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
 /// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
 /// types reached only through `type(...)`).
 const HIDDEN_CLASSES: &[&str] = &[
+    "method_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
     "memory_iterator",
     "HASH",
     "coroutine",
@@ -326,6 +329,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     // The types a sequence iterator shows as (one layout, `SEQ_ITER`: see `seq_iter_type`).
     for name in SEQ_ITER_TYPES.into_iter().chain(SITER_REVERSED.map(|(_, n)| n)) {
         make(vm, name, Some("object"), "iterator");
+    }
+    // The types builtin methods show as (one layout, `BUILTIN`: see `builtins::builtin_type`).
+    for name in ["method_descriptor", "wrapper_descriptor", "method-wrapper"] {
+        make(vm, name, Some("object"), "builtin_function_or_method");
     }
     for &(name, base) in EXCEPTIONS {
         make(vm, name, Some(base), name);

@@ -129,6 +129,9 @@ pub fn repr_str(s: &str) -> String {
             }
             c if crate::chars::is_printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if crate::chars::as_surrogate(c).is_some() => {
+                out.push_str(&format!("\\u{:04x}", crate::chars::code_point(c)))
+            }
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }

@@ -42,11 +42,25 @@ pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &
     type_call(cx, rt, cls, args, kw)
 }
 
+/// Whether class `t` is `_moduledict.ModuleDict`, what `globals()` returns.
+fn is_module_dict(rt: &Python, t: usize) -> bool {
+    // SAFETY: `t` is a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let types = rt.types.borrow();
+    &*types[id].tp_name == "ModuleDict"
+        && types[id].dict.borrow().get("__module__").is_some_and(|&m| is(m, &STR) && crate::builtins::text(m) == "_moduledict")
+}
+
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if
 /// it is an instance of `cls`.
 pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
     if cls == rt.known.type_.get() && args.len() == 1 && kw.is_empty() {
-        return Ok(peek_type(rt, args[0]));
+        let t = peek_type(rt, args[0]);
+        if is(args[0], &INSTANCE) && is_module_dict(rt, t) {
+            // `globals()` is a dict in CPython: its subclass here (see `_moduledict`) hides.
+            return Ok(rt.builtin_type("dict"));
+        }
+        return Ok(t);
     }
     if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
         return r;

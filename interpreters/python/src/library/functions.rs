@@ -757,7 +757,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
         return err(cx, rt, "TypeError", &msg);
     }
     let n = peek_i64(v).unwrap_or(-1);
-    match u32::try_from(n).ok().and_then(char::from_u32) {
+    match u32::try_from(n).ok().and_then(crate::chars::from_code_point) {
         Some(c) => Ok(crate::runtime::char_str(cx.heap_mut(), rt, c)),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
     }
@@ -766,7 +766,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let s = arg(cx, rt, args, 0, "ord")?;
     let (first, n) = if is(s, &STR) {
-        (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
+        (text(s).chars().next().map(|c| crate::chars::code_point(c) as i64), unsafe { str_chars(s) })
     } else if let Some(d) = crate::bytes::buffer(s).filter(|_| crate::bytes::is_binary(s)) {
         (d.first().map(|&c| c as i64), d.len())
     } else {

@@ -1,7 +1,8 @@
 //! The iterator protocol as callable methods of the builtin iterator types
 //! (`it.__next__()`, `it.__iter__()`), for code that calls them by name; and a function's
 //! `__get__` (`f.__get__(obj)` binds it), which is not in the function class's dict so
-//! that attribute lookups keep treating functions as the plain descriptors they are.
+//! that attribute lookups keep treating functions as the plain descriptors they are; and
+//! the callable that calls a special method which does not bind (`classes::special`).
 
 use super::textargs::none;
 use super::*;
@@ -21,6 +22,20 @@ rows! {
     "filter.__next__" => it_next, "filter.__iter__" => it_iter,
     "generator.__iter__" => it_iter,
     "function_descr.__get__" => function_get,
+    "special_descr.__call__" => special_call,
+}
+
+/// A class attribute that does not bind (a class, a staticmethod's function) called as a
+/// special method (see `classes::special`): called without the instance, which comes first.
+pub(super) fn special_call<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    this: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let f = this.expect("bound to its callable");
+    call_value(cx, rt, f, args.get(1..).unwrap_or(&[]), kw)
 }
 
 /// `f.__get__` of function `f`: the builtin method bound to it.

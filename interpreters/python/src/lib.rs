@@ -210,9 +210,33 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
     ]
 }
 
-/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
-/// types reached only through `type(...)`).
+/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and the types
+/// reached only through `type(...)` or the `types` module).
 const HIDDEN_CLASSES: &[&str] = &[
+    "NoneType",
+    "NotImplementedType",
+    "builtin_function_or_method",
+    "callable_iterator",
+    "cell",
+    "code",
+    "dict_items",
+    "dict_itemiterator",
+    "dict_keyiterator",
+    "dict_keys",
+    "dict_valueiterator",
+    "dict_values",
+    "ellipsis",
+    "frame",
+    "function",
+    "generator",
+    "longrange_iterator",
+    "member_descriptor",
+    "method",
+    "module",
+    "range_iterator",
+    "set_iterator",
+    "structseq",
+    "traceback",
     "method_descriptor",
     "wrapper_descriptor",
     "method-wrapper",
@@ -367,6 +391,8 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     for (name, v) in [
         ("__name__", builtins_name),
         ("None", none),
+        ("True", rt.true_.get()),
+        ("False", rt.false_.get()),
         ("Ellipsis", ellipsis),
         ("NotImplemented", notimpl),
         ("IOError", os_error),

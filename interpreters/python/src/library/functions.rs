@@ -1057,7 +1057,11 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             let mro = rt.types.borrow()[id].mro.clone();
             for c in mro {
                 let cid = unsafe { read_word(c, &TYPE_ID) } as usize;
-                names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
+                let types = rt.types.borrow();
+                names.extend(types[cid].dict.borrow().keys().cloned());
+                if types[cid].builtin {
+                    names.extend(dir_extras(&types[cid].name).iter().map(|&n| Rc::from(n)));
+                }
             }
         }
     }
@@ -1066,6 +1070,67 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     Ok(new_list(cx.heap_mut(), &objs))
 }
+/// The attributes CPython's `dir` lists for builtin class `name` that are not in its dict
+/// here (answered by the attribute code instead, or not kept).
+fn dir_extras(name: &str) -> &'static [&'static str] {
+    match name {
+        "float" => &["__getformat__"],
+        "bytes" => &["__bytes__"],
+        "bytearray" => &["__alloc__"],
+        "complex" => &["__complex__"],
+        "NoneType" => &["__bool__"],
+        "BaseException" => &["__dict__", "__setstate__"],
+        "list_iterator" | "tuple_iterator" | "str_ascii_iterator" | "str_iterator" | "range_iterator"
+        | "list_reverseiterator" | "bytes_iterator" | "bytearray_iterator" => &["__length_hint__", "__setstate__"],
+        "set_iterator" | "dict_keyiterator" | "dict_valueiterator" | "dict_itemiterator" => &["__length_hint__"],
+        "generator" => &[
+            "__del__",
+            "__name__",
+            "__qualname__",
+            "gi_code",
+            "gi_frame",
+            "gi_running",
+            "gi_suspended",
+            "gi_yieldfrom",
+        ],
+        "function" => &[
+            "__annotations__",
+            "__builtins__",
+            "__closure__",
+            "__code__",
+            "__defaults__",
+            "__dict__",
+            "__get__",
+            "__globals__",
+            "__kwdefaults__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+        ],
+        "type" => &[
+            "__abstractmethods__",
+            "__annotations__",
+            "__base__",
+            "__bases__",
+            "__basicsize__",
+            "__call__",
+            "__dict__",
+            "__dictoffset__",
+            "__flags__",
+            "__itemsize__",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__or__",
+            "__qualname__",
+            "__ror__",
+            "__text_signature__",
+            "__weakrefoffset__",
+        ],
+        _ => &[],
+    }
+}
+
 pub(super) fn vars<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,

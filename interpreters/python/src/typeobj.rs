@@ -48,7 +48,11 @@ fn is_module_dict(rt: &Python, t: usize) -> bool {
     let id = unsafe { read_word(t, &TYPE_ID) } as usize;
     let types = rt.types.borrow();
     &*types[id].tp_name == "ModuleDict"
-        && types[id].dict.borrow().get("__module__").is_some_and(|&m| is(m, &STR) && crate::builtins::text(m) == "_moduledict")
+        && types[id]
+            .dict
+            .borrow()
+            .get("__module__")
+            .is_some_and(|&m| is(m, &STR) && crate::builtins::text(m) == "_moduledict")
 }
 
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if

@@ -1002,6 +1002,14 @@ pub(super) fn locals<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let info = no_args(cx, rt, args, kw, "locals")?;
+    // At module level, `locals()` is `globals()`.
+    if let Some(i) = info {
+        let [m, code, ns, ..] = tuple_items(i)[..] else { unreachable!("frame info") };
+        if ns == rt.none.get() && rt.code(peek_i64(code).unwrap_or(0) as u32).kind == crate::bytecode::CodeKind::Module
+        {
+            return frame_globals(cx, rt, m);
+        }
+    }
     frame_locals(cx, rt, info)
 }
 
@@ -1080,8 +1088,14 @@ fn dir_extras(name: &str) -> &'static [&'static str] {
         "complex" => &["__complex__"],
         "NoneType" => &["__bool__"],
         "BaseException" => &["__dict__", "__setstate__"],
-        "list_iterator" | "tuple_iterator" | "str_ascii_iterator" | "str_iterator" | "range_iterator"
-        | "list_reverseiterator" | "bytes_iterator" | "bytearray_iterator" => &["__length_hint__", "__setstate__"],
+        "list_iterator"
+        | "tuple_iterator"
+        | "str_ascii_iterator"
+        | "str_iterator"
+        | "range_iterator"
+        | "list_reverseiterator"
+        | "bytes_iterator"
+        | "bytearray_iterator" => &["__length_hint__", "__setstate__"],
         "set_iterator" | "dict_keyiterator" | "dict_valueiterator" | "dict_itemiterator" => &["__length_hint__"],
         "generator" => &[
             "__del__",

@@ -78,23 +78,19 @@ pub(crate) fn interp_tuple1<S: Space>(cx: &mut metatrace::Concrete<'_, Py<S>>, v
     runtime::new_tuple(cx.heap_mut(), &[v])
 }
 
-/// The builtin exception classes and their bases, base first.
+/// The builtin exception classes and their bases, base first, in CPython's order (which
+/// `__subclasses__()` shows).
 const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseException", "object"),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
     ("BaseExceptionGroup", "BaseException"),
-    // (and `Exception`: see `setup`)
-    ("ExceptionGroup", "BaseExceptionGroup"),
-    ("StopIteration", "Exception"),
+    ("Exception", "BaseException"),
     ("ArithmeticError", "Exception"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
     ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
     ("AssertionError", "Exception"),
     ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
     ("EOFError", "Exception"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
@@ -121,11 +117,11 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ProcessLookupError", "OSError"),
     ("TimeoutError", "OSError"),
     ("ReferenceError", "Exception"),
-    ("BufferError", "Exception"),
-    ("StopAsyncIteration", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
     ("SyntaxError", "Exception"),
     ("IndentationError", "SyntaxError"),
     ("TabError", "IndentationError"),
@@ -137,17 +133,22 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeEncodeError", "UnicodeError"),
     ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
-    ("PendingDeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-    ("SyntaxWarning", "Warning"),
-    ("UserWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
     ("FutureWarning", "Warning"),
     ("ImportWarning", "Warning"),
-    ("UnicodeWarning", "Warning"),
-    ("BytesWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
     ("ResourceWarning", "Warning"),
-    ("EncodingWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    // (and `Exception`: see `setup`)
+    ("ExceptionGroup", "BaseExceptionGroup"),
 ];
 
 /// The builtin classes that are not exceptions, with the layouts of their objects.

@@ -324,6 +324,11 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
     if layout_of(obj) == BUILTIN.class() {
         return builtin_type(rt, obj, false);
     }
+    // SAFETY: a live lazy iterator's field.
+    if layout_of(obj) == ENUMERATE.class() && unsafe { read_word(obj, &LAZY_B) } == 1 {
+        // The sequence protocol's iterator (see `getitem_iter`).
+        return rt.builtin_type("iterator");
+    }
     if layout_of(obj) == METHOD.class() {
         // SAFETY: a live method's function.
         let f = unsafe { read_word(obj, &METHOD_FUNC) } as usize;
@@ -1010,7 +1015,12 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
-            return r;
+            let it = r?;
+            if !is_iterator(rt, it) {
+                let msg = format!("iter() returned non-iterator of type '{}'", type_name(rt, it));
+                return err(cx, rt, "TypeError", &msg);
+            }
+            return Ok(it);
         }
         if classes::lookup(rt, peek_type(rt, o), "__getitem__").is_some() {
             // The old sequence protocol: o[0], o[1], ... until IndexError (a lazy map over
@@ -1019,6 +1029,23 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not iterable", type_name(rt, o)))
+}
+
+/// Whether `o` is an iterator (what `__iter__` must return): a builtin one, or an object
+/// whose class has `__next__`.
+fn is_iterator(rt: &Python, o: usize) -> bool {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
+        return classes::special(rt, peek_type(rt, o), "__next__").is_some();
+    }
+    is(o, &SEQ_ITER)
+        || is(o, &RANGE_ITER)
+        || is(o, &crate::ranges::LONGRANGE_ITER)
+        || is(o, &crate::generators::GENERATOR)
+        || is_lazy(o)
+        || is(o, &crate::library::CALL_ITER)
+        || crate::views::is_iter(o)
+        || is(o, &crate::memview::MEM_ITER)
+        || classes::special(rt, peek_type(rt, o), "__next__").is_some()
 }
 
 /// Whether `o` is a lazy builtin iterator (`enumerate`, `zip`, `map`, `filter`).

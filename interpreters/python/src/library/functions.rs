@@ -480,7 +480,11 @@ pub(super) fn sorted<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    let __t8 = arg(cx, rt, args, 0, "sorted")?;
+    if args.len() != 1 {
+        return err(cx, rt, "TypeError", &format!("sorted expected 1 argument, got {}", args.len()));
+    }
+    super::sequences::sort_keywords(cx, rt, kw)?;
+    let __t8 = args[0];
     let mut items = collect(cx, rt, __t8)?;
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;

@@ -55,6 +55,46 @@ fn is_module_dict(rt: &Python, t: usize) -> bool {
             .is_some_and(|&m| is(m, &STR) && crate::builtins::text(m) == "_moduledict")
 }
 
+/// The class that fixes the instance layout of class `t` (CPython's "solid base"): the first
+/// class of its MRO that adds `__slots__` members or is a builtin value type, else `object`
+/// (exceptions: `BaseException`).
+fn solid_base(rt: &Python, t: usize) -> usize {
+    let mro = rt.types.borrow()[type_id(t)].mro.clone();
+    for c in mro {
+        let types = rt.types.borrow();
+        let info = &types[type_id(c)];
+        if info.builtin {
+            let layout = info.value_base != 0
+                || matches!(
+                    &*info.name,
+                    "int" | "float" | "complex" | "str" | "bytes" | "bytearray" | "list" | "tuple" | "dict" | "set"
+                        | "frozenset" | "type" | "BaseException"
+                );
+            if layout {
+                return c;
+            }
+            continue;
+        }
+        let slots = info.dict.borrow().get("__slots__").copied();
+        let adds = slots.is_some_and(|s| {
+            let names = if is(s, &crate::objects::STR) {
+                vec![s]
+            } else if is(s, &crate::objects::TUPLE) {
+                tuple_items(s).to_vec()
+            } else if is(s, &crate::objects::LIST) {
+                crate::runtime::list_items(s).to_vec()
+            } else {
+                return false;
+            };
+            names.iter().any(|&n| is(n, &crate::objects::STR) && !matches!(text(n), "__dict__" | "__weakref__"))
+        });
+        if adds {
+            return c;
+        }
+    }
+    rt.known.object.get()
+}
+
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if
 /// it is an instance of `cls`.
 pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
@@ -382,6 +422,13 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
             )
         {
             return err(cx, rt, "TypeError", &format!("type '{bname}' is not an acceptable base type"));
+        }
+    }
+    if bases.len() > 1 {
+        let solids: Vec<usize> = bases.iter().map(|&b| solid_base(rt, b)).collect();
+        let winner = solids.iter().copied().find(|&w| solids.iter().all(|&s| is_subclass(rt, w, s)));
+        if winner.is_none() {
+            return err(cx, rt, "TypeError", "multiple bases have instance lay-out conflict");
         }
     }
     let meta = winner_meta(cx, rt, meta, &bases)?;

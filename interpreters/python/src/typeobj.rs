@@ -285,8 +285,9 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
             continue;
         }
         let Some(m) = classes::special(rt, peek_type(rt, b), "__mro_entries__") else {
-            cx.unroot(m0);
-            return err(cx, rt, "TypeError", "bases must be types");
+            // (Kept: its type is then the metaclass, which is called, as in CPython.)
+            resolved.push(b);
+            continue;
         };
         let r = call_value(cx, rt, m, &[b, orig_t], &[])?;
         if !is(r, &TUPLE) {
@@ -400,8 +401,14 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     let mut bases = tuple_items(bases_t);
     for &b in &bases {
         if !is(b, &TYPE) {
-            let msg = format!("bases must be types, not {}", builtins::type_name(rt, b));
-            return err(cx, rt, "TypeError", &msg);
+            // (CPython finds the metaclass first: the type of `b`, which is not one.)
+            return err(
+                cx,
+                rt,
+                "TypeError",
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+                 metaclasses of all its bases",
+            );
         }
         let bname = classes::type_name(rt, b);
         if classes::is_builtin(rt, b)

@@ -347,6 +347,10 @@ fn builtin_type(rt: &Python, obj: usize, bound: bool) -> usize {
     // SAFETY: a live builtin's fields.
     let (id, own) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
     let full = crate::library::NAMES[id];
+    if !bound && own == 0 && CLASSMETHODS.contains(&full) {
+        // As its class's dict holds it (`dict.__dict__['fromkeys']`).
+        return rt.builtin_type("classmethod_descriptor");
+    }
     let name = match full.split_once('.') {
         Some((prefix, method))
             if is_method_name(full)

@@ -241,6 +241,7 @@ const HIDDEN_CLASSES: &[&str] = &[
     "method_descriptor",
     "wrapper_descriptor",
     "method-wrapper",
+    "classmethod_descriptor",
     "memory_iterator",
     "HASH",
     "coroutine",
@@ -356,7 +357,7 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
         make(vm, name, Some("object"), "iterator");
     }
     // The types builtin methods show as (one layout, `BUILTIN`: see `builtins::builtin_type`).
-    for name in ["method_descriptor", "wrapper_descriptor", "method-wrapper"] {
+    for name in ["method_descriptor", "wrapper_descriptor", "method-wrapper", "classmethod_descriptor"] {
         make(vm, name, Some("object"), "builtin_function_or_method");
     }
     for &(name, base) in EXCEPTIONS {

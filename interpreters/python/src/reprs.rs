@@ -235,6 +235,21 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return r;
     }
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
+        let value = crate::boxed::value_of(obj);
+        if value != 0 && crate::sets::is_any(value) {
+            // A set subclass that keeps the set's repr shows its class: `S({1, 2})`, `S()`.
+            let r = classes::special(rt, peek_type(rt, obj), "__repr__");
+            let named = crate::typeobj::is_builtin_named;
+            if r.is_some_and(|r| named(r, "set.__repr__") || named(r, "frozenset.__repr__")) {
+                let name = classes::type_name(rt, peek_type(rt, obj));
+                let body = crate::sets::repr(cx, rt, value)?;
+                let inner = match body.find('{') {
+                    Some(k) => body[k..].trim_end_matches(')').to_string(),
+                    None => String::new(),
+                };
+                return Ok(format!("{name}({inner})"));
+            }
+        }
         if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
             let s = r?;
             return if is(s, &STR) {

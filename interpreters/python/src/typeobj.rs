@@ -67,8 +67,19 @@ fn solid_base(rt: &Python, t: usize) -> usize {
             let layout = info.value_base != 0
                 || matches!(
                     &*info.name,
-                    "int" | "float" | "complex" | "str" | "bytes" | "bytearray" | "list" | "tuple" | "dict" | "set"
-                        | "frozenset" | "type" | "BaseException"
+                    "int"
+                        | "float"
+                        | "complex"
+                        | "str"
+                        | "bytes"
+                        | "bytearray"
+                        | "list"
+                        | "tuple"
+                        | "dict"
+                        | "set"
+                        | "frozenset"
+                        | "type"
+                        | "BaseException"
                 );
             if layout {
                 return c;

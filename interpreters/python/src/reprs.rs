@@ -289,7 +289,7 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         }
         if crate::builtin_methods::is_unbound_method(obj) {
             let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
-            let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
+            let what = if crate::library::is_slot_wrapper(class, name) { "slot wrapper" } else { "method" };
             return Ok(format!("<{what} '{name}' of '{class}' objects>"));
         }
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));

@@ -1,10 +1,12 @@
 //! Text encodings for `str.encode`, `bytes.decode` and `bytes(s, encoding)`: UTF-8, ASCII,
+//! (`utf-8-sig`, the escape codecs and cp1252 are in `charmaps`),
 //! Latin-1, UTF-16 and UTF-32 (with or without a byte order mark; CPython's names for them), the error handlers `strict`, `ignore`, `replace`,
 //! `backslashreplace`, `xmlcharrefreplace`, `surrogatepass` and `surrogateescape` (see
 //! `chars::SURROGATE_BASE` for how a str holds a lone surrogate), and CPython's Unicode error
 //! messages.
 
 use crate::builtins::{text, type_name};
+use crate::charmaps::{self, Charmap};
 use crate::objects::*;
 use crate::space::Space;
 use crate::{Py, Python};
@@ -45,9 +47,13 @@ impl Codec {
     }
 }
 
+/// An encoding's name as the lookups compare it (lower case, `-` for `_` and spaces).
+fn normalized(name: &str) -> String {
+    name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect()
+}
+
 fn lookup(name: &str) -> Option<Codec> {
-    let n: String =
-        name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
+    let n = normalized(name);
     Some(match n.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
         "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
@@ -229,7 +235,57 @@ pub fn encode<S: Space>(
 ) -> Result<Vec<u8>, usize> {
     let enc = arg_text(cx, rt, encoding, "encoding", "str.encode")?;
     let handler = arg_text(cx, rt, errors, "errors", "str.encode")?.unwrap_or("strict");
+    if let Some(m) = enc.and_then(|e| Charmap::lookup(&normalized(e))) {
+        return encode_charmap(cx, rt, s, m, handler);
+    }
     let c = codec(cx, rt, enc)?;
+    encode_as(cx, rt, s, c, handler)
+}
+
+/// `s.encode(...)` in one of the `charmaps` encodings.
+fn encode_charmap<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    s: &str,
+    m: Charmap,
+    handler: &str,
+) -> Result<Vec<u8>, usize> {
+    match m {
+        Charmap::Utf8Sig => {
+            let mut out = vec![0xEF, 0xBB, 0xBF];
+            out.extend(encode_as(cx, rt, s, Codec::Utf8, handler)?);
+            Ok(out)
+        }
+        Charmap::UnicodeEscape => Ok(charmaps::escape(s, false)),
+        Charmap::RawUnicodeEscape => Ok(charmaps::escape(s, true)),
+        Charmap::Cp1252 => {
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::with_capacity(chars.len());
+            for (i, &ch) in chars.iter().enumerate() {
+                if let Some(b) = charmaps::cp1252_byte(ch) {
+                    out.push(b);
+                    continue;
+                }
+                match handler {
+                    "strict" => {
+                        let obj = crate::runtime::new_str(cx.heap_mut(), s);
+                        let why = "character maps to <undefined>";
+                        return Err(unicode_error(cx, rt, "UnicodeEncodeError", m.name(), obj, (i, i + 1), why));
+                    }
+                    "ignore" => {}
+                    "replace" => out.push(b'?'),
+                    "backslashreplace" => out.extend(escaped(ch).bytes()),
+                    "xmlcharrefreplace" => out.extend(format!("&#{};", crate::chars::code_point(ch)).bytes()),
+                    h => return Err(bad_handler(cx, rt, h)),
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `s.encode(...)` in codec `c` with error handler `handler`.
+fn encode_as<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: &str, c: Codec, handler: &str) -> Result<Vec<u8>, usize> {
     let plain = !crate::chars::may_hold_surrogates(s);
     match c {
         Codec::Utf8 if plain => return Ok(s.as_bytes().to_vec()),
@@ -374,7 +430,58 @@ pub fn decode<S: Space>(
 ) -> Result<String, usize> {
     let enc = arg_text(cx, rt, encoding, "encoding", "decode")?;
     let handler = arg_text(cx, rt, errors, "errors", "decode")?.unwrap_or("strict");
-    let mut c = codec(cx, rt, enc)?;
+    if let Some(m) = enc.and_then(|e| Charmap::lookup(&normalized(e))) {
+        return decode_charmap(cx, rt, b, m, handler);
+    }
+    let c = codec(cx, rt, enc)?;
+    decode_as(cx, rt, b, c, handler)
+}
+
+/// `b.decode(...)` in one of the `charmaps` encodings.
+fn decode_charmap<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    b: &[u8],
+    m: Charmap,
+    handler: &str,
+) -> Result<String, usize> {
+    let failed = |cx: &mut Cx<'_, S>, (start, end, why): (usize, usize, String)| {
+        let obj = crate::bytes::new_bytes(cx.heap_mut(), b);
+        unicode_error(cx, rt, "UnicodeDecodeError", m.name(), obj, (start, end), &why)
+    };
+    match m {
+        Charmap::Utf8Sig => decode_as(cx, rt, b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b), Codec::Utf8, handler),
+        Charmap::UnicodeEscape | Charmap::RawUnicodeEscape => {
+            charmaps::unescape(b, m == Charmap::RawUnicodeEscape).map_err(|e| failed(cx, e))
+        }
+        Charmap::Cp1252 => {
+            let mut out = String::with_capacity(b.len());
+            for (i, &x) in b.iter().enumerate() {
+                match charmaps::cp1252_char(x) {
+                    Some(c) => out.push(c),
+                    None => match handler {
+                        "strict" => return Err(failed(cx, (i, i + 1, "character maps to <undefined>".into()))),
+                        "ignore" => {}
+                        "replace" => out.push('\u{fffd}'),
+                        "backslashreplace" => out.push_str(&format!("\\x{x:02x}")),
+                        "surrogateescape" => out.extend(crate::chars::from_code_point(0xDC00 + x as u32)),
+                        h => return Err(bad_handler(cx, rt, h)),
+                    },
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `b.decode(...)` in codec `c` with error handler `handler`.
+fn decode_as<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    b: &[u8],
+    mut c: Codec,
+    handler: &str,
+) -> Result<String, usize> {
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     // A byte order mark picks the byte order of UTF-16 and UTF-32 (and is dropped).

@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod bytes;
 pub mod call;
+pub mod charmaps;
 pub mod chars;
 pub mod classes;
 pub mod codecs;

@@ -320,7 +320,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(match file {
             Some(f) => format!("<module '{name}' from '{}'>", text(f)),
             None if crate::stdlib::find(&name).is_some() => format!("<module '{name}' (frozen)>"),
-            None => format!("<module '{name}' (built-in)>"),
+            None if name == "builtins" || crate::builtins::RUST_MODULES.contains(&name.as_str()) => {
+                format!("<module '{name}' (built-in)>")
+            }
+            // (One made by `types.ModuleType`.)
+            None => format!("<module '{name}'>"),
         });
     }
     if crate::library::is_gen_like(obj) {

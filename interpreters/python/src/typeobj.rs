@@ -106,6 +106,42 @@ fn solid_base(rt: &Python, t: usize) -> usize {
     rt.known.object.get()
 }
 
+/// CPython's error for calling builtin class `cls` if its instances are made only by the
+/// runtime (builtin functions, generators, iterators, ...).
+fn uninstantiable(rt: &Python, cls: usize) -> Option<String> {
+    let name = classes::type_name(rt, cls);
+    match &*name {
+        "function" => Some("function() missing required argument 'code' (pos 1)".into()),
+        "builtin_function_or_method"
+        | "method_descriptor"
+        | "wrapper_descriptor"
+        | "method-wrapper"
+        | "classmethod_descriptor"
+        | "generator"
+        | "coroutine"
+        | "async_generator"
+        | "iterator"
+        | "list_iterator"
+        | "tuple_iterator"
+        | "str_ascii_iterator"
+        | "str_iterator"
+        | "range_iterator"
+        | "set_iterator"
+        | "dict_keyiterator"
+        | "dict_valueiterator"
+        | "dict_itemiterator"
+        | "dict_keys"
+        | "dict_values"
+        | "dict_items"
+        | "callable_iterator"
+        | "longrange_iterator"
+        | "bytes_iterator"
+        | "bytearray_iterator"
+        | "list_reverseiterator" => Some(format!("cannot create '{name}' instances")),
+        _ => None,
+    }
+}
+
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if
 /// it is an instance of `cls`.
 pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
@@ -119,6 +155,11 @@ pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[
     }
     if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
         return r;
+    }
+    if classes::is_builtin(rt, cls) {
+        if let Some(msg) = uninstantiable(rt, cls) {
+            return err(cx, rt, "TypeError", &msg);
+        }
     }
     let new = classes::lookup(rt, cls, "__new__");
     let obj = match new {

@@ -91,3 +91,16 @@ class Seq:
 it = iter(Seq())
 print(type(it).__name__, list(it), list(Seq()), 20 in Seq())
 print(type(dict.__dict__['fromkeys']).__name__, type(dict.fromkeys).__name__, type(int.__dict__['from_bytes']).__name__)
+
+# Builtin types whose instances only the runtime makes; modules made by types.ModuleType.
+import types
+for make in [lambda: type(len)(), lambda: type(print)('x'), lambda: type(str.upper)(), lambda: type(None)(),
+             lambda: type(NotImplemented)(), lambda: type(...)(), lambda: type(lambda: 0)(),
+             lambda: type((x for x in []))(), lambda: type(iter([]))(), lambda: type({}.keys())()]:
+    try:
+        print(repr(make()))
+    except TypeError as e:
+        print(e)
+m = types.ModuleType('mymod', 'its doc')
+m.v = 3
+print(m.__name__, m.__doc__, m.v, repr(m), types.ModuleType('m'))

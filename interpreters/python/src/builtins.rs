@@ -322,52 +322,20 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         return seq_iter_type(rt, kind, layout_of(seq), is(seq, &STR) && text(seq).is_ascii());
     }
     if layout_of(obj) == BUILTIN.class() {
-        return builtin_type(rt, obj, false);
+        return crate::builtin_methods::builtin_type(rt, obj, false);
     }
-    // SAFETY: a live lazy iterator's field.
+    // SAFETY: a live lazy iterator's field. (1: the sequence protocol's, see `getitem_iter`.)
     if layout_of(obj) == ENUMERATE.class() && unsafe { read_word(obj, &LAZY_B) } == 1 {
-        // The sequence protocol's iterator (see `getitem_iter`).
         return rt.builtin_type("iterator");
     }
     if layout_of(obj) == METHOD.class() {
         // SAFETY: a live method's function.
         let f = unsafe { read_word(obj, &METHOD_FUNC) } as usize;
         if is(f, &BUILTIN) {
-            return builtin_type(rt, f, true);
+            return crate::builtin_methods::builtin_type(rt, f, true);
         }
     }
     rt.layout_types.borrow().get(&layout_of(obj)).copied().unwrap_or_else(|| rt.known.object.get())
-}
-
-/// The type a builtin function or method shows as: CPython's `method_descriptor` for a
-/// builtin type's method read from its class (`str.upper`), `wrapper_descriptor` for its
-/// special methods (`int.__add__`) and `method-wrapper` for those bound (`(1).__add__`);
-/// else `builtin_function_or_method`.
-fn builtin_type(rt: &Python, obj: usize, bound: bool) -> usize {
-    // SAFETY: a live builtin's fields.
-    let (id, own) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
-    let full = crate::library::NAMES[id];
-    if !bound && own == 0 && CLASSMETHODS.contains(&full) {
-        // As its class's dict holds it (`dict.__dict__['fromkeys']`).
-        return rt.builtin_type("classmethod_descriptor");
-    }
-    let name = match full.split_once('.') {
-        Some((prefix, method))
-            if is_method_name(full)
-                && !crate::library::is_static_name(full)
-                && !matches!(method, "__new__" | "__init_subclass__" | "__subclasshook__" | "__prepare__")
-                && prefix != "builtin_function_or_method" =>
-        {
-            match (bound || own != 0, crate::library::is_slot_wrapper(prefix, method)) {
-                (false, false) => "method_descriptor",
-                (false, true) => "wrapper_descriptor",
-                (true, true) => "method-wrapper",
-                (true, false) => "builtin_function_or_method",
-            }
-        }
-        _ => "builtin_function_or_method",
-    };
-    rt.builtin_type(name)
 }
 
 /// The type a sequence iterator shows as: from its kind, its sequence's layout and, for a
@@ -1020,7 +988,7 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
             let it = r?;
-            if !is_iterator(rt, it) {
+            if !crate::builtin_methods::is_iterator(rt, it) {
                 let msg = format!("iter() returned non-iterator of type '{}'", type_name(rt, it));
                 return err(cx, rt, "TypeError", &msg);
             }
@@ -1033,23 +1001,6 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
         }
     }
     err(cx, rt, "TypeError", &format!("'{}' object is not iterable", type_name(rt, o)))
-}
-
-/// Whether `o` is an iterator (what `__iter__` must return): a builtin one, or an object
-/// whose class has `__next__`.
-fn is_iterator(rt: &Python, o: usize) -> bool {
-    if is(o, &INSTANCE) || is(o, &TYPE) {
-        return classes::special(rt, peek_type(rt, o), "__next__").is_some();
-    }
-    is(o, &SEQ_ITER)
-        || is(o, &RANGE_ITER)
-        || is(o, &crate::ranges::LONGRANGE_ITER)
-        || is(o, &crate::generators::GENERATOR)
-        || is_lazy(o)
-        || is(o, &crate::library::CALL_ITER)
-        || crate::views::is_iter(o)
-        || is(o, &crate::memview::MEM_ITER)
-        || classes::special(rt, peek_type(rt, o), "__next__").is_some()
 }
 
 /// Whether `o` is a lazy builtin iterator (`enumerate`, `zip`, `map`, `filter`).

@@ -6,6 +6,8 @@ or delete the module's names, so `globals()[name] = value` defines a global. Rea
 dict, and reads bring it up to date with the module first.
 """
 
+import _gc
+
 
 class ModuleDict(dict):
     # Reads first bring the dict up to date with the module (names it got or lost since,
@@ -103,7 +105,20 @@ class ModuleDict(dict):
 _ABSENT = object()
 
 
+# Each module's ModuleDict while it lives (a weak cell: it holds the module's values, which
+# must die when the module drops them), so that `globals() is globals()` (and `locals()` at
+# module level is the same object).
+_made = {}
+
+
 def make(module, names):
-    d = ModuleDict(names)
-    object.__setattr__(d, "_module", module)
+    cell = _made.get(module)
+    d = None if cell is None else _gc.deref(cell)
+    if d is None:
+        d = ModuleDict(names)
+        object.__setattr__(d, "_module", module)
+        _made[module] = _gc.ref(d)
+    else:
+        dict.clear(d)
+        dict.update(d, names)
     return d

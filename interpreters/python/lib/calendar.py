@@ -1,13 +1,13 @@
 """Calendars: leap years, weekdays, month ranges, month matrices (`Calendar`,
 `monthcalendar`), text calendars (`TextCalendar`, `month`, `prmonth`, `calendar`,
-`prcal`) in English, and `timegm`."""
+`prcal`) in English, HTML ones (`HTMLCalendar`), and `timegm`."""
 
 import datetime
 
 __all__ = ["IllegalMonthError", "IllegalWeekdayError", "setfirstweekday", "firstweekday",
            "isleap", "leapdays", "weekday", "monthrange", "monthcalendar", "prmonth",
            "month", "prcal", "calendar", "timegm", "month_name", "month_abbr", "day_name",
-           "day_abbr", "Calendar", "TextCalendar", "weekheader", "MONDAY", "TUESDAY",
+           "day_abbr", "Calendar", "TextCalendar", "HTMLCalendar", "weekheader", "MONDAY", "TUESDAY",
            "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "error"]
 
 error = ValueError
@@ -252,6 +252,78 @@ class TextCalendar(Calendar):
 
     def pryear(self, theyear, w=0, l=0, c=6, m=3):
         print(self.formatyear(theyear, w, l, c, m), end='')
+
+
+class HTMLCalendar(Calendar):
+    """Formats months and years as HTML tables (CSS classes name the days and parts)."""
+
+    cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    cssclasses_weekday_head = cssclasses
+    cssclass_noday = "noday"
+    cssclass_month_head = "month"
+    cssclass_month = "month"
+    cssclass_year_head = "year"
+    cssclass_year = "year"
+
+    def formatday(self, day, weekday):
+        if day == 0:
+            return f'<td class="{self.cssclass_noday}">&nbsp;</td>'
+        return f'<td class="{self.cssclasses[weekday]}">{day:d}</td>'
+
+    def formatweek(self, theweek):
+        cells = [self.formatday(d, wd) for (d, wd) in theweek]
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    def formatweekday(self, day):
+        return f'<th class="{self.cssclasses_weekday_head[day]}">{day_abbr[day]}</th>'
+
+    def formatweekheader(self):
+        return "<tr>" + "".join(self.formatweekday(i) for i in self.iterweekdays()) + "</tr>"
+
+    def formatmonthname(self, theyear, themonth, withyear=True):
+        title = f"{month_name[themonth]} {theyear}" if withyear else f"{month_name[themonth]}"
+        return f'<tr><th colspan="7" class="{self.cssclass_month_head}">{title}</th></tr>'
+
+    def formatmonth(self, theyear, themonth, withyear=True):
+        rows = [
+            f'<table border="0" cellpadding="0" cellspacing="0" class="{self.cssclass_month}">',
+            self.formatmonthname(theyear, themonth, withyear=withyear),
+            self.formatweekheader(),
+        ]
+        rows.extend(self.formatweek(w) for w in self.monthdays2calendar(theyear, themonth))
+        rows.append("</table>")
+        return "".join(r + "\n" for r in rows)
+
+    def formatyear(self, theyear, width=3):
+        width = max(width, 1)
+        parts = [
+            f'<table border="0" cellpadding="0" cellspacing="0" class="{self.cssclass_year}">\n',
+            f'<tr><th colspan="{width}" class="{self.cssclass_year_head}">{theyear}</th></tr>',
+        ]
+        for first in range(January, January + 12, width):
+            parts.append("<tr>")
+            for m in range(first, min(first + width, 13)):
+                parts.append("<td>" + self.formatmonth(theyear, m, withyear=False) + "</td>")
+            parts.append("</tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    def formatyearpage(self, theyear, width=3, css="calendar.css", encoding=None):
+        if encoding is None:
+            encoding = "utf-8"
+        head = [
+            f'<?xml version="1.0" encoding="{encoding}"?>',
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+            "<html>",
+            "<head>",
+            f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}" />',
+        ]
+        if css is not None:
+            head.append(f'<link rel="stylesheet" type="text/css" href="{css}" />')
+        head += [f"<title>Calendar for {theyear:d}</title>", "</head>", "<body>"]
+        page = "".join(h + "\n" for h in head) + self.formatyear(theyear, width) + "</body>\n</html>\n"
+        return page.encode(encoding, "xmlcharrefreplace")
 
 
 def _formatstring(cols, colwidth=20, spacing=6):

@@ -18,6 +18,7 @@ __all__ = [
     "getmro", "getdoc", "cleandoc", "getsource", "getsourcelines", "getfile", "getmodule",
     "currentframe", "stack", "getouterframes", "getinnerframes", "getframeinfo",
     "FrameInfo", "Traceback", "unwrap", "getfullargspec", "FullArgSpec", "getcallargs",
+    "getgeneratorstate", "getcoroutinestate",
 ]
 
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 1, 2, 4, 8
@@ -91,6 +92,33 @@ def isgenerator(obj):
 
 def iscoroutine(obj):
     return isinstance(obj, _types.CoroutineType)
+
+
+GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED = "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED"
+CORO_CREATED, CORO_RUNNING, CORO_SUSPENDED, CORO_CLOSED = (
+    "CORO_CREATED", "CORO_RUNNING", "CORO_SUSPENDED", "CORO_CLOSED")
+
+
+def getgeneratorstate(generator):
+    """Where a generator is: created (not started), running, suspended at a yield, closed."""
+    if generator.gi_running:
+        return GEN_RUNNING
+    if generator.gi_suspended:
+        return GEN_SUSPENDED
+    if generator.gi_frame is None:
+        return GEN_CLOSED
+    return GEN_CREATED
+
+
+def getcoroutinestate(coroutine):
+    """Where a coroutine is: created (not started), running, suspended at an await, closed."""
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if coroutine.cr_suspended:
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED
 
 
 def isasyncgen(obj):

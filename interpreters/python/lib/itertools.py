@@ -12,6 +12,34 @@ def _type_error_not_iterable(obj):
     return TypeError("'" + type(obj).__name__ + "' object is not iterable")
 
 
+class _Iterator:
+    """The base of the iterator classes made by `_iterator_class`: each instance iterates
+    over the generator its class's function made for it. (`iter` gives that generator, which
+    shares the state, so that a `for` loop over the instance runs at a generator's speed.)"""
+
+    __slots__ = ("_it",)
+
+    def __iter__(self):
+        return self._it
+
+    def __next__(self):
+        return next(self._it)
+
+
+def _iterator_class(function):
+    """A class named like `function` (`itertools.product`, as CPython's types are) whose
+    instances, made with `function`'s arguments, give the items of its generator."""
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self._it = function(*args, **kwargs)
+        return self
+
+    name = function.__name__
+    return type(name, (_Iterator,), {"__new__": __new__, "__slots__": (), "__module__": "itertools",
+                                     "__qualname__": name, "__doc__": function.__doc__})
+
+
 class count:
     """count(start=0, step=1): start, start+step, start+2*step, ..."""
 
@@ -72,6 +100,7 @@ class repeat:
         return "repeat(" + repr(self._object) + ", " + str(self._left) + ")"
 
 
+@_iterator_class
 def cycle(iterable):
     """cycle(iterable): its items, then the same items again, forever."""
     return _cycle(iter(iterable))
@@ -91,6 +120,7 @@ def _add(a, b):
     return a + b
 
 
+@_iterator_class
 def accumulate(iterable, func=None, *, initial=None):
     """accumulate(iterable[, func, *, initial]): the running totals (or `func` results)."""
     return _accumulate(iter(iterable), func, initial)
@@ -137,6 +167,7 @@ class chain:
             self._current = None
 
 
+@_iterator_class
 def compress(data, selectors):
     """compress(data, selectors): the items of data whose selector is true."""
     return _compress(iter(data), iter(selectors))
@@ -148,6 +179,7 @@ def _compress(data, selectors):
             yield item
 
 
+@_iterator_class
 def dropwhile(predicate, iterable):
     """dropwhile(predicate, iterable): the items from the first one predicate rejects on."""
     return _dropwhile(predicate, iter(iterable))
@@ -163,6 +195,7 @@ def _dropwhile(predicate, iterable):
         yield item
 
 
+@_iterator_class
 def takewhile(predicate, iterable):
     """takewhile(predicate, iterable): the items up to the first one predicate rejects."""
     return _takewhile(predicate, iter(iterable))
@@ -175,6 +208,7 @@ def _takewhile(predicate, iterable):
         yield item
 
 
+@_iterator_class
 def filterfalse(predicate, iterable):
     """filterfalse(predicate, iterable): the items for which predicate is false."""
     return _filterfalse(predicate, iter(iterable))
@@ -218,10 +252,11 @@ class groupby:
         while self._key is self._target or (self._target is not _NOTHING and self._key == self._target):
             self._read()
         self._target = self._key
-        return self._key, _group(self, self._target, self._token)
+        return self._key, _grouper(self, self._target, self._token)
 
 
-def _group(parent, target, token):
+@_iterator_class
+def _grouper(parent, target, token):
     while parent._token is token and (parent._key is target or parent._key == target):
         yield parent._value
         try:
@@ -240,6 +275,7 @@ def _islice_arg(value, what):
     raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
 
 
+@_iterator_class
 def islice(iterable, *args):
     """islice(iterable, stop) or islice(iterable, start, stop[, step]): a slice of it."""
     if len(args) == 1:
@@ -279,6 +315,7 @@ def _islice(it, start, stop, step):
         index += 1
 
 
+@_iterator_class
 def starmap(function, iterable):
     """starmap(function, iterable): function(*args) for each args of iterable."""
     return _starmap(function, iter(iterable))
@@ -333,6 +370,7 @@ def tee(iterable, n=2):
     return tuple(_tee(buf, i) for i in range(n))
 
 
+@_iterator_class
 def zip_longest(*iterables, fillvalue=None):
     """zip_longest(*iterables, fillvalue=None): zip, padding the shorter ones."""
     iterators = [iter(it) for it in iterables]
@@ -354,6 +392,7 @@ def zip_longest(*iterables, fillvalue=None):
         yield tuple(values)
 
 
+@_iterator_class
 def product(*iterables, repeat=1):
     """product(*iterables, repeat=1): the cartesian product, as tuples."""
     if not isinstance(repeat, int):
@@ -372,6 +411,7 @@ def _product(pools):
         yield item
 
 
+@_iterator_class
 def permutations(iterable, r=None):
     """permutations(iterable, r=None): the r-length orderings of its items."""
     pool = tuple(iterable)
@@ -406,6 +446,7 @@ def _permutations(pool, n, r):
             return
 
 
+@_iterator_class
 def combinations(iterable, r):
     """combinations(iterable, r): the r-length subsequences of its items, in order."""
     pool = tuple(iterable)
@@ -434,6 +475,7 @@ def _combinations(pool, r):
         yield tuple(pool[i] for i in indices)
 
 
+@_iterator_class
 def combinations_with_replacement(iterable, r):
     """combinations_with_replacement(iterable, r): combinations that may repeat items."""
     pool = tuple(iterable)
@@ -460,6 +502,7 @@ def _combinations_with_replacement(pool, r):
         yield tuple(pool[i] for i in indices)
 
 
+@_iterator_class
 def pairwise(iterable):
     """pairwise(iterable): (a, b), (b, c), ... of successive items."""
     return _pairwise(iter(iterable))

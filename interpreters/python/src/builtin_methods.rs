@@ -172,3 +172,51 @@ pub fn fast_call<S: Space, C: Ctx<Py<S>>>(
         _ => None,
     }
 }
+
+/// The type a builtin function or method shows as: CPython's `method_descriptor` for a
+/// builtin type's method read from its class (`str.upper`), `wrapper_descriptor` for its
+/// special methods (`int.__add__`) and `method-wrapper` for those bound (`(1).__add__`);
+/// else `builtin_function_or_method`.
+pub fn builtin_type(rt: &Python, obj: usize, bound: bool) -> usize {
+    // SAFETY: a live builtin's fields.
+    let (id, own) = unsafe { (read_word(obj, &BUILTIN_ID) as usize, read_word(obj, &BUILTIN_SELF) as usize) };
+    let full = crate::library::NAMES[id];
+    if !bound && own == 0 && crate::builtins::CLASSMETHODS.contains(&full) {
+        // As its class's dict holds it (`dict.__dict__['fromkeys']`).
+        return rt.builtin_type("classmethod_descriptor");
+    }
+    let name = match full.split_once('.') {
+        Some((prefix, method))
+            if crate::builtins::is_method_name(full)
+                && !crate::library::is_static_name(full)
+                && !matches!(method, "__new__" | "__init_subclass__" | "__subclasshook__" | "__prepare__")
+                && prefix != "builtin_function_or_method" =>
+        {
+            match (bound || own != 0, crate::library::is_slot_wrapper(prefix, method)) {
+                (false, false) => "method_descriptor",
+                (false, true) => "wrapper_descriptor",
+                (true, true) => "method-wrapper",
+                (true, false) => "builtin_function_or_method",
+            }
+        }
+        _ => "builtin_function_or_method",
+    };
+    rt.builtin_type(name)
+}
+
+/// Whether `o` is an iterator (what `__iter__` must return): a builtin one, or an object
+/// whose class has `__next__`.
+pub fn is_iterator(rt: &Python, o: usize) -> bool {
+    if is(o, &INSTANCE) || is(o, &TYPE) {
+        return classes::special(rt, crate::builtins::peek_type(rt, o), "__next__").is_some();
+    }
+    is(o, &SEQ_ITER)
+        || is(o, &RANGE_ITER)
+        || is(o, &crate::ranges::LONGRANGE_ITER)
+        || is(o, &crate::generators::GENERATOR)
+        || crate::builtins::is_lazy(o)
+        || is(o, &crate::library::CALL_ITER)
+        || crate::views::is_iter(o)
+        || is(o, &crate::memview::MEM_ITER)
+        || classes::special(rt, crate::builtins::peek_type(rt, o), "__next__").is_some()
+}

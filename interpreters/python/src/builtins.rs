@@ -321,6 +321,20 @@ pub fn peek_type(rt: &Python, obj: usize) -> usize {
         let (kind, seq) = unsafe { (read_word(obj, &SITER_KIND) as i64, read_word(obj, &SITER_SEQ) as usize) };
         return seq_iter_type(rt, kind, layout_of(seq), is(seq, &STR) && text(seq).is_ascii());
     }
+    if layout_of(obj) == BUILTIN.class() {
+        return crate::builtin_methods::builtin_type(rt, obj, false);
+    }
+    // SAFETY: a live lazy iterator's field. (1: the sequence protocol's, see `getitem_iter`.)
+    if layout_of(obj) == ENUMERATE.class() && unsafe { read_word(obj, &LAZY_B) } == 1 {
+        return rt.builtin_type("iterator");
+    }
+    if layout_of(obj) == METHOD.class() {
+        // SAFETY: a live method's function.
+        let f = unsafe { read_word(obj, &METHOD_FUNC) } as usize;
+        if is(f, &BUILTIN) {
+            return crate::builtin_methods::builtin_type(rt, f, true);
+        }
+    }
     rt.layout_types.borrow().get(&layout_of(obj)).copied().unwrap_or_else(|| rt.known.object.get())
 }
 
@@ -978,7 +992,12 @@ pub fn iter<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> PyResult {
     }
     if is(o, &INSTANCE) || is(o, &TYPE) {
         if let Some(r) = call_method(cx, rt, o, "__iter__", &[]) {
-            return r;
+            let it = r?;
+            if !crate::builtin_methods::is_iterator(rt, it) {
+                let msg = format!("iter() returned non-iterator of type '{}'", type_name(rt, it));
+                return err(cx, rt, "TypeError", &msg);
+            }
+            return Ok(it);
         }
         if classes::lookup(rt, peek_type(rt, o), "__getitem__").is_some() {
             // The old sequence protocol: o[0], o[1], ... until IndexError (a lazy map over

@@ -149,3 +149,38 @@ pub fn ascii_escape(s: &str) -> String {
     }
     out
 }
+
+/// A str here is Rust text, which cannot hold a lone surrogate (U+D800..U+DFFF) as CPython's
+/// can (`'\ud800'`, `chr(0xdc80)`, what `surrogateescape` decodes undecodable bytes to). So a
+/// str holds surrogate `u` as the private-use char `SURROGATE_BASE + (u - 0xD800)`, among the
+/// last 2048 code points of plane 16, and the places where a surrogate shows (`ord`, `chr`,
+/// `repr`, the codecs) translate. (Those code points themselves are then not representable.)
+pub const SURROGATE_BASE: u32 = 0x10F800;
+
+/// The char a str holds for code point `u`, a surrogate or not (None: not a code point).
+pub fn from_code_point(u: u32) -> Option<char> {
+    if (0xD800..0xE000).contains(&u) {
+        char::from_u32(SURROGATE_BASE + (u - 0xD800))
+    } else {
+        char::from_u32(u)
+    }
+}
+
+/// The code point char `c` of a str stands for (a surrogate for the chars that hold one).
+pub fn code_point(c: char) -> u32 {
+    match as_surrogate(c) {
+        Some(u) => u,
+        None => c as u32,
+    }
+}
+
+/// The surrogate that char `c` of a str holds, if it holds one.
+pub fn as_surrogate(c: char) -> Option<u32> {
+    let n = c as u32;
+    (n >= SURROGATE_BASE).then(|| n - SURROGATE_BASE + 0xD800)
+}
+
+/// Whether text `s` may hold a surrogate (its UTF-8 has the lead byte of plane 16).
+pub fn may_hold_surrogates(s: &str) -> bool {
+    s.as_bytes().contains(&0xF4)
+}

@@ -77,7 +77,42 @@ pub fn is_default(v: usize) -> bool {
 /// Special method `name` of class `t` if a class of its MRO defines it (not `object`'s or
 /// `type`'s default).
 pub fn special(rt: &Python, t: usize, name: &str) -> Option<usize> {
-    lookup(rt, t, name).filter(|&v| !is_default(v))
+    lookup(rt, t, name).filter(|&v| !is_default(v)).map(|v| unbound_special(rt, v))
+}
+
+/// Special method `v` as the protocols call it, with the instance first: `v` itself, or for a
+/// class attribute that does not bind (a class, a staticmethod) the callable made for it
+/// when it was set, which drops the instance.
+#[inline]
+fn unbound_special(rt: &Python, v: usize) -> usize {
+    if is(v, &TYPE) || is(v, &INSTANCE) {
+        if let Some(&w) = rt.unbound_specials.borrow().get(&v) {
+            return w;
+        }
+    }
+    v
+}
+
+/// Makes the callable [`unbound_special`] gives for class attribute `name` = `v`, if it
+/// needs one (a special method's name, and `v` a class or a staticmethod).
+fn note_unbound_special(rt: &Python, heap: &mut metatrace::heap::Heap, name: &str, v: usize) {
+    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+    if !dunder || name == "__new__" || rt.unbound_specials.borrow().contains_key(&v) {
+        return;
+    }
+    let unbound = is(v, &TYPE) || is(v, &INSTANCE) && descriptor(rt, v) == Descriptor::StaticMethod;
+    let Some(id) = unbound.then(|| crate::library::method_id("special_descr", "__call__")).flatten() else {
+        return;
+    };
+    let target = if is(v, &TYPE) { v } else { wrapped(rt, v, "__func__") };
+    let w = heap.alloc(&BUILTIN);
+    // SAFETY: just allocated with the BUILTIN layout.
+    unsafe {
+        *((w + BUILTIN_ID.offset as usize) as *mut usize) = id;
+        *((w + BUILTIN_SELF.offset as usize) as *mut usize) = target;
+    }
+    rt.immortal(heap, w);
+    rt.unbound_specials.borrow_mut().insert(v, w);
 }
 
 /// [`hooks`]: the class defines `__getattribute__`.
@@ -123,7 +158,7 @@ fn hooks_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref) -> 
 
 /// `special` from traced code.
 pub fn special_traced<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, t: C::Ref, name: &str) -> Option<usize> {
-    lookup_traced(cx, rt, t, name).filter(|&v| !is_default(v))
+    lookup_traced(cx, rt, t, name).filter(|&v| !is_default(v)).map(|v| unbound_special(rt, v))
 }
 
 /// `lookup` from traced code: the class is promoted and the trace depends on its version.
@@ -1077,8 +1112,11 @@ pub fn make_class_with(
         *((t + TYPE_VERSION.offset as usize) as *mut i64) = version.to_raw() as i64;
     }
     rt.immortal(heap, t);
-    for &(_, v) in &dict {
-        rt.immortal(heap, v);
+    for (k, v) in &dict {
+        rt.immortal(heap, *v);
+        if !spec.builtin {
+            note_unbound_special(rt, heap, k, *v);
+        }
     }
     let exception = bases.iter().any(|&b| is_type(b) && rt.types.borrow()[type_id(b)].exception);
     let mut full = vec![t];
@@ -1148,6 +1186,7 @@ pub fn set_class_attr(
     v: usize,
 ) {
     rt.immortal(heap, v);
+    note_unbound_special(rt, heap, name, v);
     let id = type_id(t);
     rt.types.borrow()[id].dict.borrow_mut().insert(name.into(), v);
     rt.class_attrs.forget_all();

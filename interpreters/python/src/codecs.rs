@@ -1,8 +1,12 @@
 //! Text encodings for `str.encode`, `bytes.decode` and `bytes(s, encoding)`: UTF-8, ASCII,
+//! (`utf-8-sig`, the escape codecs and cp1252 are in `charmaps`),
 //! Latin-1, UTF-16 and UTF-32 (with or without a byte order mark; CPython's names for them), the error handlers `strict`, `ignore`, `replace`,
-//! `backslashreplace` and `xmlcharrefreplace`, and CPython's Unicode error messages.
+//! `backslashreplace`, `xmlcharrefreplace`, `surrogatepass` and `surrogateescape` (see
+//! `chars::SURROGATE_BASE` for how a str holds a lone surrogate), and CPython's Unicode error
+//! messages.
 
 use crate::builtins::{text, type_name};
+use crate::charmaps::{self, Charmap};
 use crate::objects::*;
 use crate::space::Space;
 use crate::{Py, Python};
@@ -43,9 +47,13 @@ impl Codec {
     }
 }
 
+/// An encoding's name as the lookups compare it (lower case, `-` for `_` and spaces).
+fn normalized(name: &str) -> String {
+    name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect()
+}
+
 fn lookup(name: &str) -> Option<Codec> {
-    let n: String =
-        name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
+    let n = normalized(name);
     Some(match n.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
         "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
@@ -180,7 +188,7 @@ fn bad_handler<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, h: &str) -> usize {
 
 /// A char as CPython escapes it in Unicode error messages.
 fn escaped(c: char) -> String {
-    let n = c as u32;
+    let n = crate::chars::code_point(c);
     if (0x20..0x7f).contains(&n) {
         c.to_string()
     } else if n < 0x100 {
@@ -190,6 +198,31 @@ fn escaped(c: char) -> String {
     } else {
         format!("\\U{n:08x}")
     }
+}
+
+/// The bytes of char `ch` in codec `c`, which can encode it (no byte order mark).
+fn encode_char(c: Codec, ch: char, out: &mut Vec<u8>) {
+    match c {
+        Codec::Utf8 => out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+        Codec::Ascii | Codec::Latin1 => out.push(ch as u32 as u8),
+        Codec::Utf16(big) => out.extend(encode_wide(ch.encode_utf8(&mut [0; 4]), 2, Some(big == Some(true)))),
+        Codec::Utf32(big) => out.extend(encode_wide(ch.encode_utf8(&mut [0; 4]), 4, Some(big == Some(true)))),
+    }
+}
+
+/// Surrogate `u` in codec `c` as `surrogatepass` writes it (None: the codec has no way).
+fn pass_surrogate(c: Codec, u: u32, out: &mut Vec<u8>) -> bool {
+    let be = |big: Option<bool>| big == Some(true);
+    match c {
+        Codec::Utf8 => out.extend([0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8]),
+        Codec::Utf16(big) => {
+            let b = u as u16;
+            out.extend(if be(big) { b.to_be_bytes() } else { b.to_le_bytes() });
+        }
+        Codec::Utf32(big) => out.extend(if be(big) { u.to_be_bytes() } else { u.to_le_bytes() }),
+        _ => return false,
+    }
+    true
 }
 
 /// `s.encode(encoding, errors)`
@@ -202,47 +235,129 @@ pub fn encode<S: Space>(
 ) -> Result<Vec<u8>, usize> {
     let enc = arg_text(cx, rt, encoding, "encoding", "str.encode")?;
     let handler = arg_text(cx, rt, errors, "errors", "str.encode")?.unwrap_or("strict");
+    if let Some(m) = enc.and_then(|e| Charmap::lookup(&normalized(e))) {
+        return encode_charmap(cx, rt, s, m, handler);
+    }
     let c = codec(cx, rt, enc)?;
+    encode_as(cx, rt, s, c, handler)
+}
+
+/// `s.encode(...)` in one of the `charmaps` encodings.
+fn encode_charmap<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    s: &str,
+    m: Charmap,
+    handler: &str,
+) -> Result<Vec<u8>, usize> {
+    match m {
+        Charmap::Utf8Sig => {
+            let mut out = vec![0xEF, 0xBB, 0xBF];
+            out.extend(encode_as(cx, rt, s, Codec::Utf8, handler)?);
+            Ok(out)
+        }
+        Charmap::UnicodeEscape => Ok(charmaps::escape(s, false)),
+        Charmap::RawUnicodeEscape => Ok(charmaps::escape(s, true)),
+        Charmap::Cp1252 => {
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::with_capacity(chars.len());
+            for (i, &ch) in chars.iter().enumerate() {
+                if let Some(b) = charmaps::cp1252_byte(ch) {
+                    out.push(b);
+                    continue;
+                }
+                match handler {
+                    "strict" => {
+                        let obj = crate::runtime::new_str(cx.heap_mut(), s);
+                        let why = "character maps to <undefined>";
+                        return Err(unicode_error(cx, rt, "UnicodeEncodeError", m.name(), obj, (i, i + 1), why));
+                    }
+                    "ignore" => {}
+                    "replace" => out.push(b'?'),
+                    "backslashreplace" => out.extend(escaped(ch).bytes()),
+                    "xmlcharrefreplace" => out.extend(format!("&#{};", crate::chars::code_point(ch)).bytes()),
+                    h => return Err(bad_handler(cx, rt, h)),
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `s.encode(...)` in codec `c` with error handler `handler`.
+fn encode_as<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, s: &str, c: Codec, handler: &str) -> Result<Vec<u8>, usize> {
+    let plain = !crate::chars::may_hold_surrogates(s);
     match c {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Utf16(big) => return Ok(encode_wide(s, 2, big)),
-        Codec::Utf32(big) => return Ok(encode_wide(s, 4, big)),
+        Codec::Utf8 if plain => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf16(big) if plain => return Ok(encode_wide(s, 2, big)),
+        Codec::Utf32(big) if plain => return Ok(encode_wide(s, 4, big)),
         _ => {}
     }
+    // Whether the codec encodes `ch` (surrogates: only the error handlers may).
+    let encodable =
+        |ch: char| (ch as u32) < c.limit() && (c.limit() < 0x110000 || crate::chars::as_surrogate(ch).is_none());
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
+    match c {
+        Codec::Utf16(None) => out.extend([0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend([0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
     let mut i = 0;
     while i < chars.len() {
         let ch = chars[i];
-        if (ch as u32) < c.limit() {
-            out.push(ch as u32 as u8);
+        if encodable(ch) {
+            encode_char(c, ch, &mut out);
             i += 1;
             continue;
         }
         // A run of chars the codec cannot encode.
-        let end = (i..chars.len()).find(|&k| (chars[k] as u32) < c.limit()).unwrap_or(chars.len());
+        let end = (i..chars.len()).find(|&k| encodable(chars[k])).unwrap_or(chars.len());
+        let failed = |cx: &mut Cx<'_, S>| {
+            let obj = crate::runtime::new_str(cx.heap_mut(), s);
+            let reason = if c.limit() < 0x110000 {
+                format!("ordinal not in range({})", c.limit())
+            } else {
+                "surrogates not allowed".to_string()
+            };
+            unicode_error(cx, rt, "UnicodeEncodeError", c.name(), obj, (i, end), &reason)
+        };
         match handler {
-            "strict" => {
-                let what = if end - i == 1 {
-                    format!("character '{}' in position {i}", escaped(ch))
-                } else {
-                    format!("characters in position {i}-{}", end - 1)
-                };
-                let _ = what;
-                let obj = crate::runtime::new_str(cx.heap_mut(), s);
-                let reason = format!("ordinal not in range({})", c.limit());
-                return Err(unicode_error(cx, rt, "UnicodeEncodeError", c.name(), obj, (i, end), &reason));
-            }
+            "strict" => return Err(failed(cx)),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "replace" => {
+                for _ in i..end {
+                    encode_char(c, '?', &mut out);
+                }
+            }
             "backslashreplace" => {
                 for &x in &chars[i..end] {
-                    out.extend(escaped(x).bytes());
+                    for e in escaped(x).chars() {
+                        encode_char(c, e, &mut out);
+                    }
                 }
             }
             "xmlcharrefreplace" => {
                 for &x in &chars[i..end] {
-                    out.extend(format!("&#{};", x as u32).bytes());
+                    for e in format!("&#{};", crate::chars::code_point(x)).chars() {
+                        encode_char(c, e, &mut out);
+                    }
+                }
+            }
+            "surrogatepass" => {
+                for &x in &chars[i..end] {
+                    let passed = crate::chars::as_surrogate(x).is_some_and(|u| pass_surrogate(c, u, &mut out));
+                    if !passed {
+                        return Err(failed(cx));
+                    }
+                }
+            }
+            "surrogateescape" => {
+                for &x in &chars[i..end] {
+                    match crate::chars::as_surrogate(x) {
+                        Some(u) if (0xDC80..0xDD00).contains(&u) => out.push((u - 0xDC00) as u8),
+                        _ => return Err(failed(cx)),
+                    }
                 }
             }
             h => return Err(bad_handler(cx, rt, h)),
@@ -250,6 +365,31 @@ pub fn encode<S: Space>(
         i = end;
     }
     Ok(out)
+}
+
+/// The surrogate that `surrogatepass` decodes at the start of `b` in codec `c`, and its
+/// length in bytes.
+fn passed_surrogate(c: Codec, b: &[u8]) -> Option<(u32, usize)> {
+    let u = match c {
+        Codec::Utf8 if b.len() >= 3 && b[0] == 0xED && (0xA0..0xC0).contains(&b[1]) && (0x80..0xC0).contains(&b[2]) => {
+            return Some((0xD000 | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F), 3));
+        }
+        Codec::Utf16(big) if b.len() >= 2 => {
+            let p = [b[0], b[1]];
+            (if big == Some(true) { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }) as u32
+        }
+        Codec::Utf32(big) if b.len() >= 4 => {
+            let p = [b[0], b[1], b[2], b[3]];
+            if big == Some(true) {
+                u32::from_be_bytes(p)
+            } else {
+                u32::from_le_bytes(p)
+            }
+        }
+        _ => return None,
+    };
+    let len = if matches!(c, Codec::Utf16(_)) { 2 } else { 4 };
+    (0xD800..0xE000).contains(&u).then_some((u, len))
 }
 
 /// Whether byte `b` may start a UTF-8 sequence.
@@ -290,7 +430,58 @@ pub fn decode<S: Space>(
 ) -> Result<String, usize> {
     let enc = arg_text(cx, rt, encoding, "encoding", "decode")?;
     let handler = arg_text(cx, rt, errors, "errors", "decode")?.unwrap_or("strict");
-    let mut c = codec(cx, rt, enc)?;
+    if let Some(m) = enc.and_then(|e| Charmap::lookup(&normalized(e))) {
+        return decode_charmap(cx, rt, b, m, handler);
+    }
+    let c = codec(cx, rt, enc)?;
+    decode_as(cx, rt, b, c, handler)
+}
+
+/// `b.decode(...)` in one of the `charmaps` encodings.
+fn decode_charmap<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    b: &[u8],
+    m: Charmap,
+    handler: &str,
+) -> Result<String, usize> {
+    let failed = |cx: &mut Cx<'_, S>, (start, end, why): (usize, usize, String)| {
+        let obj = crate::bytes::new_bytes(cx.heap_mut(), b);
+        unicode_error(cx, rt, "UnicodeDecodeError", m.name(), obj, (start, end), &why)
+    };
+    match m {
+        Charmap::Utf8Sig => decode_as(cx, rt, b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b), Codec::Utf8, handler),
+        Charmap::UnicodeEscape | Charmap::RawUnicodeEscape => {
+            charmaps::unescape(b, m == Charmap::RawUnicodeEscape).map_err(|e| failed(cx, e))
+        }
+        Charmap::Cp1252 => {
+            let mut out = String::with_capacity(b.len());
+            for (i, &x) in b.iter().enumerate() {
+                match charmaps::cp1252_char(x) {
+                    Some(c) => out.push(c),
+                    None => match handler {
+                        "strict" => return Err(failed(cx, (i, i + 1, "character maps to <undefined>".into()))),
+                        "ignore" => {}
+                        "replace" => out.push('\u{fffd}'),
+                        "backslashreplace" => out.push_str(&format!("\\x{x:02x}")),
+                        "surrogateescape" => out.extend(crate::chars::from_code_point(0xDC00 + x as u32)),
+                        h => return Err(bad_handler(cx, rt, h)),
+                    },
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `b.decode(...)` in codec `c` with error handler `handler`.
+fn decode_as<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    b: &[u8],
+    mut c: Codec,
+    handler: &str,
+) -> Result<String, usize> {
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     // A byte order mark picks the byte order of UTF-16 and UTF-32 (and is dropped).
@@ -357,6 +548,22 @@ pub fn decode<S: Space>(
                     out.push_str(&format!("\\x{x:02x}"));
                 }
             }
+            "surrogateescape" => {
+                for &x in &b[start..start + n] {
+                    out.extend(crate::chars::from_code_point(0xDC00 + x as u32));
+                }
+            }
+            "surrogatepass" => match passed_surrogate(c, &b[start..]) {
+                Some((u, len)) => {
+                    out.extend(crate::chars::from_code_point(u));
+                    i = start + len;
+                    continue;
+                }
+                None => {
+                    let obj = crate::bytes::new_bytes(cx.heap_mut(), b);
+                    return Err(unicode_error(cx, rt, "UnicodeDecodeError", c.name(), obj, (start, start + n), reason));
+                }
+            },
             h => return Err(bad_handler(cx, rt, h)),
         }
         i = start + n;

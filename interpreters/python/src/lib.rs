@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod bytes;
 pub mod call;
+pub mod charmaps;
 pub mod chars;
 pub mod classes;
 pub mod codecs;
@@ -78,23 +79,19 @@ pub(crate) fn interp_tuple1<S: Space>(cx: &mut metatrace::Concrete<'_, Py<S>>, v
     runtime::new_tuple(cx.heap_mut(), &[v])
 }
 
-/// The builtin exception classes and their bases, base first.
+/// The builtin exception classes and their bases, base first, in CPython's order (which
+/// `__subclasses__()` shows).
 const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseException", "object"),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
     ("BaseExceptionGroup", "BaseException"),
-    // (and `Exception`: see `setup`)
-    ("ExceptionGroup", "BaseExceptionGroup"),
-    ("StopIteration", "Exception"),
+    ("Exception", "BaseException"),
     ("ArithmeticError", "Exception"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
     ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
     ("AssertionError", "Exception"),
     ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
     ("EOFError", "Exception"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
@@ -121,11 +118,11 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ProcessLookupError", "OSError"),
     ("TimeoutError", "OSError"),
     ("ReferenceError", "Exception"),
-    ("BufferError", "Exception"),
-    ("StopAsyncIteration", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
     ("SyntaxError", "Exception"),
     ("IndentationError", "SyntaxError"),
     ("TabError", "IndentationError"),
@@ -137,17 +134,22 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeEncodeError", "UnicodeError"),
     ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
-    ("PendingDeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-    ("SyntaxWarning", "Warning"),
-    ("UserWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
     ("FutureWarning", "Warning"),
     ("ImportWarning", "Warning"),
-    ("UnicodeWarning", "Warning"),
-    ("BytesWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
     ("ResourceWarning", "Warning"),
-    ("EncodingWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    // (and `Exception`: see `setup`)
+    ("ExceptionGroup", "BaseExceptionGroup"),
 ];
 
 /// The builtin classes that are not exceptions, with the layouts of their objects.
@@ -210,9 +212,37 @@ fn builtin_classes() -> Vec<(&'static str, Vec<&'static metatrace::heap::Layout>
     ]
 }
 
-/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and iterator
-/// types reached only through `type(...)`).
+/// Builtin classes whose names are not builtins (CPython's `_hashlib.HASH`, and the types
+/// reached only through `type(...)` or the `types` module).
 const HIDDEN_CLASSES: &[&str] = &[
+    "NoneType",
+    "NotImplementedType",
+    "builtin_function_or_method",
+    "callable_iterator",
+    "cell",
+    "code",
+    "dict_items",
+    "dict_itemiterator",
+    "dict_keyiterator",
+    "dict_keys",
+    "dict_valueiterator",
+    "dict_values",
+    "ellipsis",
+    "frame",
+    "function",
+    "generator",
+    "longrange_iterator",
+    "member_descriptor",
+    "method",
+    "module",
+    "range_iterator",
+    "set_iterator",
+    "structseq",
+    "traceback",
+    "method_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
+    "classmethod_descriptor",
     "memory_iterator",
     "HASH",
     "coroutine",
@@ -327,6 +357,10 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     for name in SEQ_ITER_TYPES.into_iter().chain(SITER_REVERSED.map(|(_, n)| n)) {
         make(vm, name, Some("object"), "iterator");
     }
+    // The types builtin methods show as (one layout, `BUILTIN`: see `builtins::builtin_type`).
+    for name in ["method_descriptor", "wrapper_descriptor", "method-wrapper", "classmethod_descriptor"] {
+        make(vm, name, Some("object"), "builtin_function_or_method");
+    }
     for &(name, base) in EXCEPTIONS {
         make(vm, name, Some(base), name);
     }
@@ -360,6 +394,8 @@ fn setup<S: Space>(vm: &mut Vm<Py<S>>, rt: &Python) {
     for (name, v) in [
         ("__name__", builtins_name),
         ("None", none),
+        ("True", rt.true_.get()),
+        ("False", rt.false_.get()),
         ("Ellipsis", ellipsis),
         ("NotImplemented", notimpl),
         ("IOError", os_error),

@@ -129,6 +129,9 @@ pub fn repr_str(s: &str) -> String {
             }
             c if crate::chars::is_printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if crate::chars::as_surrogate(c).is_some() => {
+                out.push_str(&format!("\\u{:04x}", crate::chars::code_point(c)))
+            }
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
@@ -232,6 +235,21 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return r;
     }
     if is(obj, &INSTANCE) || is(obj, &TYPE) {
+        let value = crate::boxed::value_of(obj);
+        if value != 0 && crate::sets::is_any(value) {
+            // A set subclass that keeps the set's repr shows its class: `S({1, 2})`, `S()`.
+            let r = classes::special(rt, peek_type(rt, obj), "__repr__");
+            let named = crate::typeobj::is_builtin_named;
+            if r.is_some_and(|r| named(r, "set.__repr__") || named(r, "frozenset.__repr__")) {
+                let name = classes::type_name(rt, peek_type(rt, obj));
+                let body = crate::sets::repr(cx, rt, value)?;
+                let inner = match body.find('{') {
+                    Some(k) => body[k..].trim_end_matches(')').to_string(),
+                    None => String::new(),
+                };
+                return Ok(format!("{name}({inner})"));
+            }
+        }
         if let Some(r) = call_method(cx, rt, obj, "__repr__", &[]) {
             let s = r?;
             return if is(s, &STR) {
@@ -271,7 +289,7 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         }
         if crate::builtin_methods::is_unbound_method(obj) {
             let (class, name) = NAMES[id].split_once('.').unwrap_or(("?", NAMES[id]));
-            let what = if name.starts_with("__") && name.ends_with("__") { "slot wrapper" } else { "method" };
+            let what = if crate::library::is_slot_wrapper(class, name) { "slot wrapper" } else { "method" };
             return Ok(format!("<{what} '{name}' of '{class}' objects>"));
         }
         return Ok(format!("<built-in function {}>", NAMES[id].rsplit('.').next().unwrap_or("?")));
@@ -302,7 +320,11 @@ pub fn to_repr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize) -> Result<
         return Ok(match file {
             Some(f) => format!("<module '{name}' from '{}'>", text(f)),
             None if crate::stdlib::find(&name).is_some() => format!("<module '{name}' (frozen)>"),
-            None => format!("<module '{name}' (built-in)>"),
+            None if name == "builtins" || crate::builtins::RUST_MODULES.contains(&name.as_str()) => {
+                format!("<module '{name}' (built-in)>")
+            }
+            // (One made by `types.ModuleType`.)
+            None => format!("<module '{name}'>"),
         });
     }
     if crate::library::is_gen_like(obj) {

@@ -214,6 +214,10 @@ pub struct Python {
     pub packages: RefCell<std::collections::HashSet<String>>,
     /// Class attribute lookups through the MRO (by class number and name): see `memo`.
     pub class_attrs: crate::memo::Memo<Option<usize>>,
+    /// Class attributes that are not descriptors but are called as special methods (a class
+    /// or a staticmethod as `__call__`, `__getitem__`, ...): the callable, made when the
+    /// attribute was set, that calls them without the instance (see `classes::special`).
+    pub unbound_specials: RefCell<HashMap<usize, usize>>,
     /// Instance map slots (by map number and name).
     pub map_slots: crate::memo::Memo<Option<u32>>,
     /// The interpreter's `obj.name` answers for plain instances (see `attrcache`).
@@ -259,6 +263,7 @@ impl Python {
             module_cache: RefCell::new(HashMap::default()),
             packages: RefCell::new(Default::default()),
             class_attrs: Default::default(),
+            unbound_specials: Default::default(),
             map_slots: Default::default(),
             attr_cache: Default::default(),
             native_exc: Cell::new(0),

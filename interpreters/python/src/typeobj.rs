@@ -42,14 +42,124 @@ pub fn call_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &
     type_call(cx, rt, cls, args, kw)
 }
 
+/// Whether class `t` is `_moduledict.ModuleDict`, what `globals()` returns.
+fn is_module_dict(rt: &Python, t: usize) -> bool {
+    // SAFETY: `t` is a live class.
+    let id = unsafe { read_word(t, &TYPE_ID) } as usize;
+    let types = rt.types.borrow();
+    &*types[id].tp_name == "ModuleDict"
+        && types[id]
+            .dict
+            .borrow()
+            .get("__module__")
+            .is_some_and(|&m| is(m, &STR) && crate::builtins::text(m) == "_moduledict")
+}
+
+/// The class that fixes the instance layout of class `t` (CPython's "solid base"): the first
+/// class of its MRO that adds `__slots__` members or is a builtin value type, else `object`
+/// (exceptions: `BaseException`).
+fn solid_base(rt: &Python, t: usize) -> usize {
+    let mro = rt.types.borrow()[type_id(t)].mro.clone();
+    for c in mro {
+        let types = rt.types.borrow();
+        let info = &types[type_id(c)];
+        if info.builtin {
+            let layout = info.value_base != 0
+                || matches!(
+                    &*info.name,
+                    "int"
+                        | "float"
+                        | "complex"
+                        | "str"
+                        | "bytes"
+                        | "bytearray"
+                        | "list"
+                        | "tuple"
+                        | "dict"
+                        | "set"
+                        | "frozenset"
+                        | "type"
+                        | "BaseException"
+                );
+            if layout {
+                return c;
+            }
+            continue;
+        }
+        let slots = info.dict.borrow().get("__slots__").copied();
+        let adds = slots.is_some_and(|s| {
+            let names = if is(s, &crate::objects::STR) {
+                vec![s]
+            } else if is(s, &crate::objects::TUPLE) {
+                tuple_items(s).to_vec()
+            } else if is(s, &crate::objects::LIST) {
+                crate::runtime::list_items(s).to_vec()
+            } else {
+                return false;
+            };
+            names.iter().any(|&n| is(n, &crate::objects::STR) && !matches!(text(n), "__dict__" | "__weakref__"))
+        });
+        if adds {
+            return c;
+        }
+    }
+    rt.known.object.get()
+}
+
+/// CPython's error for calling builtin class `cls` if its instances are made only by the
+/// runtime (builtin functions, generators, iterators, ...).
+fn uninstantiable(rt: &Python, cls: usize) -> Option<String> {
+    let name = classes::type_name(rt, cls);
+    match &*name {
+        "function" => Some("function() missing required argument 'code' (pos 1)".into()),
+        "builtin_function_or_method"
+        | "method_descriptor"
+        | "wrapper_descriptor"
+        | "method-wrapper"
+        | "classmethod_descriptor"
+        | "generator"
+        | "coroutine"
+        | "async_generator"
+        | "iterator"
+        | "list_iterator"
+        | "tuple_iterator"
+        | "str_ascii_iterator"
+        | "str_iterator"
+        | "range_iterator"
+        | "set_iterator"
+        | "dict_keyiterator"
+        | "dict_valueiterator"
+        | "dict_itemiterator"
+        | "dict_keys"
+        | "dict_values"
+        | "dict_items"
+        | "callable_iterator"
+        | "longrange_iterator"
+        | "bytes_iterator"
+        | "bytearray_iterator"
+        | "list_reverseiterator" => Some(format!("cannot create '{name}' instances")),
+        _ => None,
+    }
+}
+
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__(cls, ...)`, then `__init__` on the result if
 /// it is an instance of `cls`.
 pub fn type_call<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, cls: usize, args: &[usize], kw: Kw<'_>) -> PyResult {
     if cls == rt.known.type_.get() && args.len() == 1 && kw.is_empty() {
-        return Ok(peek_type(rt, args[0]));
+        let t = peek_type(rt, args[0]);
+        if is(args[0], &INSTANCE) && is_module_dict(rt, t) {
+            // `globals()` is a dict in CPython: its subclass here (see `_moduledict`) hides.
+            return Ok(rt.builtin_type("dict"));
+        }
+        return Ok(t);
     }
     if let Some(r) = crate::types::construct_builtin(cx, rt, cls, args, kw) {
         return r;
+    }
+    if classes::is_builtin(rt, cls) {
+        if let Some(msg) = uninstantiable(rt, cls) {
+            return err(cx, rt, "TypeError", &msg);
+        }
     }
     let new = classes::lookup(rt, cls, "__new__");
     let obj = match new {
@@ -227,8 +337,9 @@ pub fn build_class<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], kw
             continue;
         }
         let Some(m) = classes::special(rt, peek_type(rt, b), "__mro_entries__") else {
-            cx.unroot(m0);
-            return err(cx, rt, "TypeError", "bases must be types");
+            // (Kept: its type is then the metaclass, which is called, as in CPython.)
+            resolved.push(b);
+            continue;
         };
         let r = call_value(cx, rt, m, &[b, orig_t], &[])?;
         if !is(r, &TUPLE) {
@@ -342,8 +453,14 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
     let mut bases = tuple_items(bases_t);
     for &b in &bases {
         if !is(b, &TYPE) {
-            let msg = format!("bases must be types, not {}", builtins::type_name(rt, b));
-            return err(cx, rt, "TypeError", &msg);
+            // (CPython finds the metaclass first: the type of `b`, which is not one.)
+            return err(
+                cx,
+                rt,
+                "TypeError",
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+                 metaclasses of all its bases",
+            );
         }
         let bname = classes::type_name(rt, b);
         if classes::is_builtin(rt, b)
@@ -364,6 +481,13 @@ pub fn type_new<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, meta: usize, args: &[
             )
         {
             return err(cx, rt, "TypeError", &format!("type '{bname}' is not an acceptable base type"));
+        }
+    }
+    if bases.len() > 1 {
+        let solids: Vec<usize> = bases.iter().map(|&b| solid_base(rt, b)).collect();
+        let winner = solids.iter().copied().find(|&w| solids.iter().all(|&s| is_subclass(rt, w, s)));
+        if winner.is_none() {
+            return err(cx, rt, "TypeError", "multiple bases have instance lay-out conflict");
         }
     }
     let meta = winner_meta(cx, rt, meta, &bases)?;

@@ -319,6 +319,14 @@ pub fn builtin_getattr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, na
                 return crate::library::module_globals(cx, rt, m);
             }
             "__module__" => {
+                // An assigned `f.__module__` (functools.wraps) is in the function's dict.
+                let d = unsafe { read_word(obj, &FUNC_DICT) } as usize;
+                if d != 0 {
+                    let k = new_str(cx.heap_mut(), name);
+                    if let Some(v) = dict::lookup(cx, rt, d, k)? {
+                        return Ok(v);
+                    }
+                }
                 // SAFETY: a live function's globals are a module.
                 let m = unsafe { read_word(obj, &FUNC_GLOBALS) } as usize;
                 return Ok(crate::globals::peek_global_of(rt, m, "__name__").unwrap_or(rt.none.get()));

@@ -21,6 +21,7 @@ mod flow;
 mod messages;
 mod pattern;
 mod stmt;
+mod surrogates;
 mod symtable;
 
 use std::collections::HashMap;
@@ -240,7 +241,10 @@ fn compile_source(source: &str, filename: &str, flavor: Flavor) -> Result<Rc<Cod
             }
         }
     }
-    let tree = parsed.into_syntax();
+    let mut tree = parsed.into_syntax();
+    if first.is_none() && surrogates::may_have(source) {
+        surrogates::fix(&mut tree, source);
+    }
     let result = match first {
         Some(e) => Err(e),
         None => compile_tree(&tree, source, filename, flavor, &pos),

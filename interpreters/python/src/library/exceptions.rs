@@ -167,7 +167,7 @@ fn unicode_error_init<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, e: usize, args:
 
 /// `'\xe9'`, `'\u1234'`: how the Unicode errors show one character.
 fn escaped_char(c: char) -> String {
-    match c as u32 {
+    match crate::chars::code_point(c) {
         n if n <= 0xff => format!("\\x{n:02x}"),
         n if n <= 0xffff => format!("\\u{n:04x}"),
         n => format!("\\U{n:08x}"),

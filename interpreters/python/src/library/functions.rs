@@ -480,7 +480,11 @@ pub(super) fn sorted<S: Space>(
     args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
-    let __t8 = arg(cx, rt, args, 0, "sorted")?;
+    if args.len() != 1 {
+        return err(cx, rt, "TypeError", &format!("sorted expected 1 argument, got {}", args.len()));
+    }
+    super::sequences::sort_keywords(cx, rt, kw)?;
+    let __t8 = args[0];
     let mut items = collect(cx, rt, __t8)?;
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
@@ -757,7 +761,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
         return err(cx, rt, "TypeError", &msg);
     }
     let n = peek_i64(v).unwrap_or(-1);
-    match u32::try_from(n).ok().and_then(char::from_u32) {
+    match u32::try_from(n).ok().and_then(crate::chars::from_code_point) {
         Some(c) => Ok(crate::runtime::char_str(cx.heap_mut(), rt, c)),
         None => err(cx, rt, "ValueError", "chr() arg not in range(0x110000)"),
     }
@@ -766,7 +770,7 @@ pub(super) fn chr<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
 pub(super) fn ord<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, args: &[usize], _: Kw<'_>) -> PyResult {
     let s = arg(cx, rt, args, 0, "ord")?;
     let (first, n) = if is(s, &STR) {
-        (text(s).chars().next().map(|c| c as i64), unsafe { str_chars(s) })
+        (text(s).chars().next().map(|c| crate::chars::code_point(c) as i64), unsafe { str_chars(s) })
     } else if let Some(d) = crate::bytes::buffer(s).filter(|_| crate::bytes::is_binary(s)) {
         (d.first().map(|&c| c as i64), d.len())
     } else {
@@ -1019,6 +1023,14 @@ pub(super) fn locals<S: Space>(
     kw: Kw<'_>,
 ) -> PyResult {
     let info = no_args(cx, rt, args, kw, "locals")?;
+    // At module level, `locals()` is `globals()`.
+    if let Some(i) = info {
+        let [m, code, ns, ..] = tuple_items(i)[..] else { unreachable!("frame info") };
+        if ns == rt.none.get() && rt.code(peek_i64(code).unwrap_or(0) as u32).kind == crate::bytecode::CodeKind::Module
+        {
+            return frame_globals(cx, rt, m);
+        }
+    }
     frame_locals(cx, rt, info)
 }
 
@@ -1074,7 +1086,11 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
             let mro = rt.types.borrow()[id].mro.clone();
             for c in mro {
                 let cid = unsafe { read_word(c, &TYPE_ID) } as usize;
-                names.extend(rt.types.borrow()[cid].dict.borrow().keys().cloned());
+                let types = rt.types.borrow();
+                names.extend(types[cid].dict.borrow().keys().cloned());
+                if types[cid].builtin {
+                    names.extend(dir_extras(&types[cid].name).iter().map(|&n| Rc::from(n)));
+                }
             }
         }
     }
@@ -1083,6 +1099,73 @@ pub(super) fn dir<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, _: Option<usize>, a
     let objs: Vec<usize> = names.iter().map(|n| new_str(cx.heap_mut(), n)).collect();
     Ok(new_list(cx.heap_mut(), &objs))
 }
+/// The attributes CPython's `dir` lists for builtin class `name` that are not in its dict
+/// here (answered by the attribute code instead, or not kept).
+fn dir_extras(name: &str) -> &'static [&'static str] {
+    match name {
+        "float" => &["__getformat__"],
+        "bytes" => &["__bytes__"],
+        "bytearray" => &["__alloc__"],
+        "complex" => &["__complex__"],
+        "NoneType" => &["__bool__"],
+        "BaseException" => &["__dict__", "__setstate__"],
+        "list_iterator"
+        | "tuple_iterator"
+        | "str_ascii_iterator"
+        | "str_iterator"
+        | "range_iterator"
+        | "list_reverseiterator"
+        | "bytes_iterator"
+        | "bytearray_iterator" => &["__length_hint__", "__setstate__"],
+        "set_iterator" | "dict_keyiterator" | "dict_valueiterator" | "dict_itemiterator" => &["__length_hint__"],
+        "generator" => &[
+            "__del__",
+            "__name__",
+            "__qualname__",
+            "gi_code",
+            "gi_frame",
+            "gi_running",
+            "gi_suspended",
+            "gi_yieldfrom",
+        ],
+        "function" => &[
+            "__annotations__",
+            "__builtins__",
+            "__closure__",
+            "__code__",
+            "__defaults__",
+            "__dict__",
+            "__get__",
+            "__globals__",
+            "__kwdefaults__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+        ],
+        "type" => &[
+            "__abstractmethods__",
+            "__annotations__",
+            "__base__",
+            "__bases__",
+            "__basicsize__",
+            "__call__",
+            "__dict__",
+            "__dictoffset__",
+            "__flags__",
+            "__itemsize__",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__or__",
+            "__qualname__",
+            "__ror__",
+            "__text_signature__",
+            "__weakrefoffset__",
+        ],
+        _ => &[],
+    }
+}
+
 pub(super) fn vars<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,

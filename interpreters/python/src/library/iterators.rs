@@ -1,7 +1,8 @@
 //! The iterator protocol as callable methods of the builtin iterator types
 //! (`it.__next__()`, `it.__iter__()`), for code that calls them by name; and a function's
 //! `__get__` (`f.__get__(obj)` binds it), which is not in the function class's dict so
-//! that attribute lookups keep treating functions as the plain descriptors they are.
+//! that attribute lookups keep treating functions as the plain descriptors they are; and
+//! the callable that calls a special method which does not bind (`classes::special`).
 
 use super::textargs::none;
 use super::*;
@@ -21,6 +22,67 @@ rows! {
     "filter.__next__" => it_next, "filter.__iter__" => it_iter,
     "generator.__iter__" => it_iter,
     "function_descr.__get__" => function_get,
+    "special_descr.__call__" => special_call,
+    "iterator.__length_hint__" => it_length_hint,
+    "range_iterator.__length_hint__" => it_length_hint,
+}
+
+/// `it.__length_hint__()` of a sequence or range iterator: how many items are left.
+pub(super) fn it_length_hint<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    t: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let me = this(t);
+    none(cx, rt, &qual(rt, me, "__length_hint__"), args, kw)?;
+    let left = if is(me, &RANGE_ITER) {
+        // SAFETY: a live range iterator's fields.
+        let (n, stop, step) = unsafe {
+            (read_word(me, &RITER_NEXT) as i64, read_word(me, &RITER_STOP) as i64, read_word(me, &RITER_STEP) as i64)
+        };
+        let span = if step > 0 { stop as i128 - n as i128 } else { n as i128 - stop as i128 };
+        Some(if span <= 0 {
+            0
+        } else {
+            ((span + step.unsigned_abs() as i128 - 1) / step.unsigned_abs() as i128) as i64
+        })
+    } else if is(me, &SEQ_ITER) {
+        // SAFETY: a live sequence iterator's fields.
+        let (seq, i) = unsafe { (read_word(me, &SITER_SEQ) as usize, read_word(me, &SITER_INDEX) as usize) };
+        let n = if is(seq, &STR) {
+            Some(text(seq).get(i..).map_or(0, |r| r.chars().count()))
+        } else if crate::bytes::is_binary(seq) {
+            crate::bytes::buffer(seq).map(|d| d.len().saturating_sub(i))
+        } else if is(seq, &LIST) {
+            Some(list_items(seq).len().saturating_sub(i))
+        } else if is(seq, &TUPLE) {
+            Some(tuple_items(seq).len().saturating_sub(i))
+        } else {
+            None
+        };
+        n.map(|n| n as i64)
+    } else {
+        None
+    };
+    Ok(match left {
+        Some(n) => new_int(cx.heap_mut(), n),
+        None => rt.notimpl.get(),
+    })
+}
+
+/// A class attribute that does not bind (a class, a staticmethod's function) called as a
+/// special method (see `classes::special`): called without the instance, which comes first.
+pub(super) fn special_call<S: Space>(
+    cx: &mut Cx<'_, S>,
+    rt: &Python,
+    this: Option<usize>,
+    args: &[usize],
+    kw: Kw<'_>,
+) -> PyResult {
+    let f = this.expect("bound to its callable");
+    call_value(cx, rt, f, args.get(1..).unwrap_or(&[]), kw)
 }
 
 /// `f.__get__` of function `f`: the builtin method bound to it.

@@ -281,6 +281,44 @@ pub fn is_static_name(name: &str) -> bool {
     )
 }
 
+/// Whether method `method` of builtin type `prefix` is one of CPython's slot wrappers (a
+/// `wrapper_descriptor`, most special methods) rather than a `method_descriptor`.
+pub fn is_slot_wrapper(prefix: &str, method: &str) -> bool {
+    let method_descriptor = match method {
+        "__getitem__" => matches!(prefix, "list" | "dict"),
+        "__contains__" => matches!(prefix, "dict" | "set" | "frozenset"),
+        _ => matches!(
+            method,
+            "__reversed__"
+                | "__sizeof__"
+                | "__getnewargs__"
+                | "__format__"
+                | "__round__"
+                | "__trunc__"
+                | "__floor__"
+                | "__ceil__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__dir__"
+                | "__getstate__"
+                | "__length_hint__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+                | "__subclasses__"
+                | "__enter__"
+                | "__exit__"
+                | "__class_getitem__"
+                | "__init_subclass__"
+                | "__subclasshook__"
+                | "__prepare__"
+                | "__new__"
+        ),
+    };
+    method.starts_with("__") && method.ends_with("__") && !method_descriptor
+}
+
 /// CPython's error for method `name` of a builtin type called on an object that does not
 /// hold that type's value (`str.upper(5)`, or an instance of a user subclass).
 pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
@@ -293,22 +331,7 @@ pub fn wrong_self(rt: &Python, name: &str, this: usize) -> Option<String> {
     (!ok).then(|| {
         // CPython's slot wrappers (most special methods) say it one way, its method
         // descriptors another.
-        let method_descriptor = match method {
-            "__getitem__" => matches!(prefix, "list" | "dict"),
-            "__contains__" => matches!(prefix, "dict" | "set" | "frozenset"),
-            _ => matches!(
-                method,
-                "__reversed__"
-                    | "__sizeof__"
-                    | "__getnewargs__"
-                    | "__format__"
-                    | "__round__"
-                    | "__trunc__"
-                    | "__floor__"
-                    | "__ceil__"
-            ),
-        };
-        if method.starts_with("__") && method.ends_with("__") && !method_descriptor {
+        if is_slot_wrapper(prefix, method) {
             format!("descriptor '{method}' requires a '{prefix}' object but received a '{}'", b::type_name(rt, this))
         } else {
             format!(

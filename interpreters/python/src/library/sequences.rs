@@ -163,15 +163,29 @@ pub(super) fn list_sort<S: Space>(
     cx: &mut Cx<'_, S>,
     rt: &Python,
     t: Option<usize>,
-    _: &[usize],
+    args: &[usize],
     kw: Kw<'_>,
 ) -> PyResult {
     let l = this(t);
+    if !args.is_empty() {
+        return err(cx, rt, "TypeError", "sort() takes no positional arguments");
+    }
+    sort_keywords(cx, rt, kw)?;
     let mut items = list_items(l).into_vec();
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r == rt.true_.get() || peek_i64(r).is_some_and(|v| v != 0));
     sort_items(cx, rt, &mut items, kwarg(kw, "key"), reverse)?;
     crate::types::replace_list(cx, l, &items);
     Ok(rt.none.get())
+}
+
+/// The keywords of `list.sort` and `sorted`: only `key` and `reverse`.
+pub(super) fn sort_keywords<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, kw: Kw<'_>) -> Result<(), usize> {
+    match kw.iter().find(|(k, _)| !matches!(&**k, "key" | "reverse")) {
+        Some((k, _)) => {
+            err(cx, rt, "TypeError", &format!("'{k}' is an invalid keyword argument for sort()")).map(|_| ())
+        }
+        None => Ok(()),
+    }
 }
 
 pub(super) fn list_reverse<S: Space>(

@@ -128,6 +128,9 @@ pub(super) fn print<S: Space>(
                 line.push_str(&to_str(cx, rt, a)?);
             }
             line.push_str(&end);
+            if crate::chars::may_hold_surrogates(&line) {
+                return print_surrogates(cx, rt, args, &sep, &end);
+            }
             let mut out = rt.out.borrow_mut();
             let _ = out.write_all(line.as_bytes());
             if flush_it {
@@ -136,6 +139,27 @@ pub(super) fn print<S: Space>(
         }
     }
     Ok(none)
+}
+
+/// `print` to the original stdout of text that holds a lone surrogate: as CPython's UTF-8
+/// stdout, the pieces (args, separators, end) up to the first one holding one are written,
+/// and that one raises UnicodeEncodeError.
+fn print_surrogates<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, args: &[usize], sep: &str, end: &str) -> PyResult {
+    let mut pieces = Vec::new();
+    for (k, &a) in args.iter().enumerate() {
+        if k > 0 {
+            pieces.push(sep.to_string());
+        }
+        pieces.push(to_str(cx, rt, a)?);
+    }
+    pieces.push(end.to_string());
+    for p in pieces {
+        if crate::chars::may_hold_surrogates(&p) {
+            crate::codecs::encode(cx, rt, &p, None, None)?;
+        }
+        let _ = rt.out.borrow_mut().write_all(p.as_bytes());
+    }
+    Ok(rt.none.get())
 }
 
 pub(super) fn input<S: Space>(

@@ -144,6 +144,7 @@ pub mod params;
 mod portal;
 pub mod quasi;
 mod recorder;
+mod resume;
 pub mod semantics;
 pub mod stack;
 mod state;

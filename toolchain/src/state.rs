@@ -42,7 +42,7 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) portal_direct: Vec<Box<std::cell::Cell<u64>>>,
     /// How compiled code reaches this Vm (see `portal`).
     pub(crate) portal: Box<PortalCtx>,
-    /// The objects `driver::materialize` is building (kept, so an exit allocates no Vec).
+    /// The objects `resume::materialize` is building (kept, so an exit allocates no Vec).
     pub(crate) materialized: Vec<usize>,
     /// The exit words a bridge from inside inlined calls starts from (see `driver`), and for
     /// a bridge from a `guard_not_forced`, the parked result's word after them.

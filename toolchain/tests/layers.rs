@@ -34,9 +34,10 @@ const TOOLCHAIN: &[&str] = &[
     // The DSL's implementations.
     "concrete",
     "tracer",
-    // What moves activations between them (with its if-conversion side, which it calls),
-    // and compiled code's calls back into it.
+    // What moves activations between them (with its if-conversion side and the resume
+    // data of guards, which it uses), and compiled code's calls back into it.
     "merge",
+    "resume",
     "driver",
     "portal",
     // The embedder's handle.

@@ -1,0 +1,128 @@
+//! Resume data: what a guard's snapshot becomes once its trace is compiled ([`Resume`], made
+//! by [`resume_info`]), and what a failing guard's exit rebuilds from it and the frame words
+//! compiled code wrote: the snapshot's virtual objects ([`materialize`]), then the interpreter
+//! frames ([`rebuild_frames`]) and the outcome the innermost is handed ([`resume_outcome`]).
+//! The driver runs the rebuilt frames (`driver::restore`); nothing here runs the language.
+
+use crate::concrete::store;
+use crate::ctx::{Language, Red, Reds};
+use crate::heap::Layout;
+use crate::state::VmState;
+use crate::units::{Resume, Slot, VirtualDescrs, VirtualInfo};
+use metatrace_jit::ir::{Deliver, Operand, Trace};
+use std::rc::Rc;
+
+/// The descriptors of a snapshot's virtual objects (none if it has none), for a bridge that
+/// records their allocation (see `driver::start_nested_bridge`).
+pub(crate) fn virtual_descrs(t: &Trace, s: &metatrace_jit::ir::Snapshot) -> Option<Rc<[VirtualDescrs]>> {
+    if s.virtuals.is_empty() {
+        return None;
+    }
+    let v = s.virtuals.iter().map(|v| VirtualDescrs {
+        size: t.descr(v.descr).clone(),
+        len: v.len,
+        fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+    });
+    Some(v.collect())
+}
+
+/// How to rebuild the interpreter state of a guard's snapshot from its frame buffer.
+pub(crate) fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) -> Resume<K> {
+    use metatrace_jit::ir::DescrKind;
+    let slot = |o: Operand| match o {
+        Operand::Virtual(k) => Slot::Virtual(k),
+        o => Slot::Word(t.operand_type(o)),
+    };
+    let frames =
+        s.frames.iter().map(|fr| (keys[fr.key.0 as usize], fr.values.iter().map(|&o| slot(o)).collect())).collect();
+    let virtuals = s
+        .virtuals
+        .iter()
+        .map(|v| {
+            let layout = match &t.descr(v.descr).kind {
+                DescrKind::Size(sd) => sd.class as usize,
+                _ => unreachable!("the verifier checks virtuals have size descrs"),
+            };
+            let fields = v
+                .fields
+                .iter()
+                .map(|f| match &t.descr(f.descr).kind {
+                    DescrKind::Field(fd) => (fd.offset, fd.kind, slot(f.value)),
+                    DescrKind::Array(ad) => (ad.base + (f.index * ad.kind.size()) as i32, ad.kind, slot(f.value)),
+                    _ => unreachable!("the verifier checks virtual fields have memory descrs"),
+                })
+                .collect();
+            VirtualInfo { layout, len: v.len, fields }
+        })
+        .collect();
+    Resume::new(frames, virtuals, s.deliver)
+}
+
+/// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
+/// into the frame words that stand for them. Allocation never collects, so the new objects
+/// are safe until the frames holding them are rebuilt.
+pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
+    if resume.virtuals.is_empty() {
+        return;
+    }
+    // (Into the Vm's own buffer: exits with virtuals can be the hottest path of a program.)
+    let mut objs = std::mem::take(&mut vm.materialized);
+    objs.clear();
+    objs.extend(resume.virtuals.iter().map(|v| {
+        // SAFETY: size descrs carry the address of a `&'static Layout`.
+        let layout = unsafe { &*(v.layout as *const Layout) };
+        match v.len {
+            Some(n) => vm.heap.alloc_array(layout, n as usize),
+            None => vm.heap.alloc(layout),
+        }
+    }));
+    let word = |s: Slot, w: u64| match s {
+        Slot::Virtual(k) => objs[k as usize] as u64,
+        Slot::Word(_) => w,
+    };
+    let mut pos: usize = resume.frames.iter().map(|(_, s)| s.len()).sum();
+    for (v, &obj) in resume.virtuals.iter().zip(&objs) {
+        for &(off, kind, s) in &v.fields {
+            // SAFETY: `obj` was just allocated with this layout; `off` is one of its fields.
+            unsafe { store(obj + off as usize, kind, word(s, words[pos])) };
+            pos += 1;
+        }
+    }
+    for &(pos, k) in &resume.virtual_slots {
+        words[pos as usize] = objs[k as usize] as u64;
+    }
+    vm.materialized = objs;
+}
+
+/// Rebuilds the frames of a snapshot, outermost first, from its slots in order (`red` makes
+/// each slot's red value), and the outcome the innermost frame is to be handed, if any.
+pub(crate) fn rebuild_frames<L: Language, R: Reds>(
+    lang: &L,
+    resume: &Resume<L::Key>,
+    red: &mut dyn FnMut(Slot) -> Red<R>,
+) -> (Vec<L::Frame<R>>, Option<L::Value<R>>) {
+    let frames = (0..resume.frames.len())
+        .map(|k| {
+            let mut it = resume.reds_of(k).iter().map(|&s| red(s));
+            lang.rebuild(resume.frames[k].0, &mut it)
+        })
+        .collect();
+    (frames, resume_outcome::<L, R>(resume, red))
+}
+
+/// The outcome a snapshot hands its innermost frame, if it delivers one: made from its last
+/// slot, which `red` is to make next (the frames' reds come first).
+pub(crate) fn resume_outcome<L: Language, R: Reds>(
+    resume: &Resume<L::Key>,
+    red: &mut dyn FnMut(Slot) -> Red<R>,
+) -> Option<L::Value<R>> {
+    resume.deliver.map(|d| {
+        let slot =
+            *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
+        match (d, red(slot)) {
+            (Deliver::Returned, r) => L::result_from_red(r),
+            (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),
+            (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
+        }
+    })
+}

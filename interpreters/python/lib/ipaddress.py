@@ -665,25 +665,16 @@ class IPv4Address(_BaseV4, _BaseAddress):
         return self in IPv4Network("169.254.0.0/16")
 
 
-class IPv4Interface(IPv4Address):
-    """An IPv4 address on a network ("addr/prefix")."""
-
-    def __init__(self, address):
-        addr, mask = self._split_addr_prefix(address)
-        IPv4Address.__init__(self, addr)
-        self.network = IPv4Network((addr, mask), strict=False)
-        self.netmask = self.network.netmask
-        self._prefixlen = self.network._prefixlen
+class _BaseInterface:
+    """What IPv4Interface and IPv6Interface share: an address (of `_address_type`) that
+    compares, hashes and prints with its network."""
 
     @property
     def hostmask(self):
         return self.network.hostmask
 
-    def __str__(self):
-        return "%s/%d" % (self._string_from_ip_int(self._ip), self._prefixlen)
-
     def __eq__(self, other):
-        address_equal = IPv4Address.__eq__(self, other)
+        address_equal = self._address_type.__eq__(self, other)
         if address_equal is NotImplemented or not address_equal:
             return address_equal
         try:
@@ -692,7 +683,7 @@ class IPv4Interface(IPv4Address):
             return False
 
     def __lt__(self, other):
-        address_less = IPv4Address.__lt__(self, other)
+        address_less = self._address_type.__lt__(self, other)
         if address_less is NotImplemented:
             return NotImplemented
         try:
@@ -708,7 +699,7 @@ class IPv4Interface(IPv4Address):
 
     @property
     def ip(self):
-        return IPv4Address(self._ip)
+        return self._address_type(self._ip)
 
     @property
     def with_prefixlen(self):
@@ -721,6 +712,22 @@ class IPv4Interface(IPv4Address):
     @property
     def with_hostmask(self):
         return "%s/%s" % (self._string_from_ip_int(self._ip), self.hostmask)
+
+
+class IPv4Interface(_BaseInterface, IPv4Address):
+    """An IPv4 address on a network ("addr/prefix")."""
+
+    _address_type = IPv4Address
+
+    def __init__(self, address):
+        addr, mask = self._split_addr_prefix(address)
+        IPv4Address.__init__(self, addr)
+        self.network = IPv4Network((addr, mask), strict=False)
+        self.netmask = self.network.netmask
+        self._prefixlen = self.network._prefixlen
+
+    def __str__(self):
+        return "%s/%d" % (self._string_from_ip_int(self._ip), self._prefixlen)
 
 
 class IPv4Network(_BaseV4, _BaseNetwork):
@@ -998,8 +1005,10 @@ class IPv6Address(_BaseV6, _BaseAddress):
         return IPv4Address((self._ip >> 80) & 0xFFFFFFFF)
 
 
-class IPv6Interface(IPv6Address):
+class IPv6Interface(_BaseInterface, IPv6Address):
     """An IPv6 address on a network ("addr/prefix")."""
+
+    _address_type = IPv6Address
 
     def __init__(self, address):
         addr, mask = self._split_addr_prefix(address)
@@ -1008,52 +1017,8 @@ class IPv6Interface(IPv6Address):
         self.netmask = self.network.netmask
         self._prefixlen = self.network._prefixlen
 
-    @property
-    def hostmask(self):
-        return self.network.hostmask
-
     def __str__(self):
         return "%s/%d" % (super().__str__(), self._prefixlen)
-
-    def __eq__(self, other):
-        address_equal = IPv6Address.__eq__(self, other)
-        if address_equal is NotImplemented or not address_equal:
-            return address_equal
-        try:
-            return self.network == other.network
-        except AttributeError:
-            return False
-
-    def __lt__(self, other):
-        address_less = IPv6Address.__lt__(self, other)
-        if address_less is NotImplemented:
-            return address_less
-        try:
-            return (self.network < other.network
-                    or self.network == other.network and address_less)
-        except AttributeError:
-            return False
-
-    def __hash__(self):
-        return hash((self._ip, self._prefixlen, int(self.network.network_address)))
-
-    __reduce__ = _IPAddressBase.__reduce__
-
-    @property
-    def ip(self):
-        return IPv6Address(self._ip)
-
-    @property
-    def with_prefixlen(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self._prefixlen)
-
-    @property
-    def with_netmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.netmask)
-
-    @property
-    def with_hostmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.hostmask)
 
     @property
     def is_unspecified(self):

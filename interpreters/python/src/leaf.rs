@@ -12,9 +12,9 @@
 //! costs a fraction of a native's entry, rooting and dispatch (`str == str` in a loop: about
 //! 400 instructions through the native, under 150 here).
 //!
-//! Two builtins are answered in the trace too ([`builtin_call`]): `isinstance` of an object
-//! of a builtin layout against builtin classes (the answer follows from the guarded layout,
-//! so it is a constant), and `len` of a str or dict.
+//! Builtins are answered here too ([`builtin_call`]): `isinstance` of an object of a builtin
+//! layout against builtin classes (the answer follows from the guarded layout, so it is a
+//! constant), and `set.add`/`set.discard`.
 
 use crate::bytecode::CmpOp;
 use crate::objects::*;
@@ -413,7 +413,7 @@ fn call_int<S: Space, C: Ctx<Py<S>>>(cx: &mut C, h: &Helper, args: &[Red<C>]) ->
 
 /// A call of builtin number `id` on `args` answered in a trace without the native, if it can
 /// be: `isinstance(o, C)` (`C` a builtin class or a tuple of them, `o` of a builtin layout
-/// whose class the layout decides) and `len` of a str or dict.
+/// whose class the layout decides), and `set.add`/`discard` of a str or int.
 pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
     cx: &mut C,
     rt: &Python,
@@ -422,10 +422,10 @@ pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
     args: &[C::Ref],
 ) -> Option<C::Ref> {
     // (Their numbers, found once per process: the table of builtins is fixed.)
-    static IDS: std::sync::OnceLock<[usize; 4]> = std::sync::OnceLock::new();
-    let [isinstance, len, add, discard] = *IDS.get_or_init(|| {
+    static IDS: std::sync::OnceLock<[usize; 3]> = std::sync::OnceLock::new();
+    let [isinstance, add, discard] = *IDS.get_or_init(|| {
         let id = |n: &str| crate::library::builtin_id(n).expect("a builtin");
-        [id("isinstance"), id("len"), id("set.add"), id("set.discard")]
+        [id("isinstance"), id("set.add"), id("set.discard")]
     });
     if id == add || id == discard {
         // Bound to a set.
@@ -440,18 +440,6 @@ pub fn builtin_call<S: Space, C: Ctx<Py<S>>>(
     if id == isinstance {
         let [o, info] = *args else { return None };
         return isinstance_of_layout(cx, rt, o, info);
-    }
-    if id == len {
-        let [o] = *args else { return None };
-        let class = cx.promote_class(o);
-        let n = if class == STR.class() {
-            cx.getfield_int(o, &STR_CHARS)
-        } else if class == crate::dict::DICT.class() {
-            crate::dict::trace_len(cx, o)
-        } else {
-            return None;
-        };
-        return Some(crate::space::small_int(cx, rt, n));
     }
     None
 }

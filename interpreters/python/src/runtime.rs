@@ -522,18 +522,13 @@ pub fn new_list_of_parts(heap: &mut Heap, parts: &[&[usize]]) -> usize {
 
 /// The items of a list (outside traces).
 pub fn list_items(l: usize) -> Items {
-    // SAFETY: `l` is a live list: its storage holds at least `len` items.
-    unsafe {
-        let n = read_word(l, &LIST_LEN) as usize;
-        let s = read_word(l, &LIST_ITEMS) as usize;
-        (0..n).map(|k| *((s + REFS_ITEMS.base as usize + 8 * k) as *const usize)).collect()
-    }
+    // SAFETY: `l` is a live list, copied at once.
+    unsafe { list_slice(l) }.iter().copied().collect()
 }
 
 /// A copy of a list's or tuple's items: most have a few, which need no memory of their own.
 pub type Items = smallvec::SmallVec<[usize; 8]>;
 
-/// The items of a tuple (outside traces).
 /// The items of the tuple `t`, in place: valid while `t` lives (a tuple's items never
 /// change once it is made, and the heap does not move objects).
 pub fn tuple_slice(t: usize) -> &'static [usize] {
@@ -545,12 +540,9 @@ pub fn tuple_slice(t: usize) -> &'static [usize] {
     }
 }
 
+/// The items of a tuple (outside traces).
 pub fn tuple_items(t: usize) -> Items {
-    // SAFETY: `t` is a live tuple: its length word and items are in bounds.
-    unsafe {
-        let n = *((t + TUPLE_ITEMS.len_offset.unwrap() as usize) as *const usize);
-        (0..n).map(|k| *((t + TUPLE_ITEMS.base as usize + 8 * k) as *const usize)).collect()
-    }
+    tuple_slice(t).iter().copied().collect()
 }
 
 /// Appends to a list (outside traces), growing its storage.

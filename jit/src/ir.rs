@@ -835,6 +835,12 @@ impl Op {
     pub fn new(opcode: Opcode, args: Vec<Operand>, result: Option<Value>) -> Op {
         Op { opcode, args, result, descr: None, snapshot: None }
     }
+
+    /// A copy without the snapshot (cheap: snapshots are most of an op's memory), for
+    /// analyses that never read snapshots.
+    pub fn without_snapshot(&self) -> Op {
+        Op { opcode: self.opcode, args: self.args.clone(), result: self.result, descr: self.descr, snapshot: None }
+    }
 }
 
 /// A trace: its inputs, operations, and the tables its operations refer to.
@@ -860,6 +866,19 @@ impl Trace {
     /// An empty trace.
     pub fn new() -> Trace {
         Trace::default()
+    }
+
+    /// A copy whose operations have no snapshots ([`Op::without_snapshot`]), for trial walks
+    /// of analyses that never read snapshots.
+    pub fn without_snapshots(&self) -> Trace {
+        Trace {
+            inputs: self.inputs.clone(),
+            ops: self.ops.iter().map(Op::without_snapshot).collect(),
+            types: self.types.clone(),
+            descrs: self.descrs.clone(),
+            keys: self.keys.clone(),
+            label_ranges: self.label_ranges.clone(),
+        }
     }
 
     /// Defines a fresh value of the given type.

@@ -119,8 +119,12 @@ pub(crate) fn translate(
         carried: None,
         direct_frame: None,
         at_label: None,
+        tails: None,
     };
     cg.run(&mut b)?;
+    if let Some(tails) = cg.tails {
+        tails.fill(&mut b, cg.frame, trace_sig);
+    }
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
     Ok(func)
@@ -192,6 +196,42 @@ struct Codegen<'a> {
     direct_frame: Option<cranelift_codegen::ir::StackSlot>,
     /// The block of the second entry, at the label (see [`ExitLinks::label_entry`]).
     at_label: Option<Block>,
+    /// The blocks every linked exit ends in, made at the first.
+    tails: Option<ExitTails>,
+}
+
+/// The two cold blocks shared by a linked trace's exits, so that an exit does not repeat the
+/// function's epilogue: `linked(target)` tail-calls the code an exit slot holds, `back(word)`
+/// returns an exit word to the caller. They are filled in after the trace's own blocks
+/// ([`ExitTails::fill`]), since a block being built cannot be left half done.
+#[derive(Clone, Copy)]
+struct ExitTails {
+    linked: Block,
+    back: Block,
+}
+
+impl ExitTails {
+    fn new(b: &mut FunctionBuilder) -> ExitTails {
+        let (linked, back) = (b.create_block(), b.create_block());
+        for block in [linked, back] {
+            b.set_cold_block(block);
+            b.append_block_param(block, I64);
+        }
+        ExitTails { linked, back }
+    }
+
+    fn fill(self, b: &mut FunctionBuilder, frame: Value, trace_sig: SigRef) {
+        b.switch_to_block(self.linked);
+        let target = b.block_params(self.linked)[0];
+        // Bit 0 of the slot selects the target's label entry (a finish into a loop's label).
+        let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
+        let at_label = b.ins().band(target, one);
+        let target = b.ins().band(target, rest);
+        b.ins().return_call_indirect(trace_sig, target, &[frame, at_label]);
+        b.switch_to_block(self.back);
+        let word = b.block_params(self.back)[0];
+        b.ins().return_(&[word]);
+    }
 }
 
 impl Codegen<'_> {
@@ -396,41 +436,42 @@ impl Codegen<'_> {
     /// A guard's exit with virtual objects in its snapshot builds them before it jumps (the
     /// code it jumps to takes them as references), unless the linked code takes them as their
     /// field words ([`ExitLinks::virtual_inputs`]).
+    ///
+    /// Every exit ends in the same two cold blocks (see [`ExitTails`]); an exit's own code is
+    /// its stores, the load of its slot and one branch.
     fn leave(&mut self, b: &mut FunctionBuilder, exit: u32, snapshot: Option<&tir::Snapshot>) -> Result<(), String> {
         let Some(links) = self.links else {
             let word = b.ins().iconst(I64, exit as i64);
             b.ins().return_(&[word]);
             return Ok(());
         };
+        let tails = *self.tails.get_or_insert_with(|| ExitTails::new(b));
         let slot = b.ins().iconst(I64, (links.slots + 8 * exit as u64) as i64);
         // Not `readonly`: the driver links and unlinks slots while the code exists.
         let target = b.ins().load(I64, mem(), slot, 0);
-        let (linked, back) = (b.create_block(), b.create_block());
-        b.ins().brif(target, linked, &[], back, &[]);
+        let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
+        let builds = snapshot.filter(|s| !s.virtuals.is_empty() && !links.virtual_inputs);
+        let Some(s) = builds else {
+            b.ins().brif(target, tails.linked, &[BlockArg::Value(target)], tails.back, &[BlockArg::Value(word)]);
+            return Ok(());
+        };
+        let linked = b.create_block();
+        b.set_cold_block(linked);
+        b.ins().brif(target, linked, &[], tails.back, &[BlockArg::Value(word)]);
         b.seal_block(linked);
-        b.seal_block(back);
         b.switch_to_block(linked);
-        match (snapshot.filter(|s| !s.virtuals.is_empty() && !links.virtual_inputs), links.materialize) {
-            (None, _) => {}
-            (Some(_), Some((f, ctx))) => {
+        match links.materialize {
+            Some((f, ctx)) => {
                 // Built out of line from the words just written (see `Link::materialize`).
                 let mut sig = Signature::new(self.call_conv);
                 sig.params.extend([AbiParam::new(I64), AbiParam::new(I64), AbiParam::new(I64)]);
                 let sigref = b.import_signature(sig);
                 let (f, ctx) = (b.ins().iconst(I64, f as i64), b.ins().iconst(I64, ctx as i64));
-                let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
                 b.ins().call_indirect(sigref, f, &[ctx, self.frame, word]);
             }
-            (Some(s), None) => self.materialize(b, s)?,
+            None => self.materialize(b, s)?,
         }
-        // Bit 0 of the slot selects the target's label entry (a finish into a loop's label).
-        let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
-        let at_label = b.ins().band(target, one);
-        let target = b.ins().band(target, rest);
-        b.ins().return_call_indirect(self.trace_sig, target, &[self.frame, at_label]);
-        b.switch_to_block(back);
-        let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
-        b.ins().return_(&[word]);
+        b.ins().jump(tails.linked, &[BlockArg::Value(target)]);
         Ok(())
     }
 

@@ -312,15 +312,14 @@ pub fn run(t: &mut Trace) {
 /// proven by induction for the preamble, checked by entries at the label).
 pub fn at_failed_guard(t: &Trace, g: usize) -> HashMap<Value, (i64, i64)> {
     let assumed = t.label_ranges.iter().map(|&(v, lo, hi)| (v, Range::new(lo, hi))).collect();
-    walk(&mut t.clone(), &assumed, Some(g)).at_stop.unwrap_or_default()
+    dry_walk(t, &assumed, Some(g)).at_stop.unwrap_or_default()
 }
 
 /// The ranges known at the label of a peeled loop for values defined before it, as the loop
 /// body may rely on them (for an entry at the label: see `short.rs`), in value order.
 pub fn known_at_label(t: &Trace) -> Vec<(Value, i64, i64)> {
-    let mut trial = t.clone();
-    let assumed = loop_ranges(&trial);
-    let mut known: Vec<(Value, i64, i64)> = walk(&mut trial, &assumed, None)
+    let assumed = loop_ranges(t);
+    let mut known: Vec<(Value, i64, i64)> = dry_walk(t, &assumed, None)
         .known
         .into_iter()
         .filter(|(_, r)| *r != FULL)
@@ -341,8 +340,7 @@ fn loop_ranges(t: &Trace) -> HashMap<Value, Range> {
     let mut assumed: HashMap<Value, Range> = HashMap::default();
     let mut first = true;
     for _round in 0..8 {
-        let mut trial = t.clone();
-        let Seen { at_label, at_jump, .. } = walk(&mut trial, &assumed, None);
+        let Seen { at_label, at_jump, .. } = dry_walk(t, &assumed, None);
         if first {
             // The preamble's knowledge at the label is where every assumption starts.
             for (k, v) in slots.iter().enumerate() {
@@ -424,17 +422,45 @@ fn failed(st: &State, rw: &Rewriter, op: &Op, prev: Option<Value>) -> HashMap<Va
 /// The pass proper, assuming the label's arguments have the `assumed` ranges in the loop body;
 /// with `stop`, also what is known when guard number `stop` fails (`Seen::at_stop`).
 fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>, stop: Option<usize>) -> Seen {
-    let mut seen = Seen { known: HashMap::default(), at_label: Vec::new(), at_jump: Vec::new(), at_stop: None };
-    let stop_at =
-        stop.and_then(|g| t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(g).map(|(i, _)| i));
-    let mut rw = Rewriter::new(t);
-    let mut st = State { ranges: HashMap::default(), defs: Defs::default() };
+    let stop_at = guard_index(t, stop);
+    let rw = Rewriter::new(t);
     let old = std::mem::take(&mut t.ops);
     let mut out: Vec<Op> = Vec::with_capacity(old.len());
-    let mut ops = old.into_iter().enumerate().peekable();
+    let seen = walk_ops(t, rw, old.into_iter(), Some(&mut out), assumed, stop_at);
+    t.ops = out;
+    seen
+}
+
+/// A walk that only looks: what [`walk`] would see, without rewriting `t`. The operations it
+/// goes through are copies without snapshots (the walk's facts never come from snapshots),
+/// except the guard it stops at, whose snapshot's values [`failed`] reports on.
+fn dry_walk(t: &Trace, assumed: &HashMap<Value, Range>, stop: Option<usize>) -> Seen {
+    let stop_at = guard_index(t, stop);
+    let bare = |(i, op): (usize, &Op)| if Some(i) == stop_at { op.clone() } else { op.without_snapshot() };
+    walk_ops(t, Rewriter::new(t), t.ops.iter().enumerate().map(bare), None, assumed, stop_at)
+}
+
+/// The index of guard number `g` among `t`'s operations.
+fn guard_index(t: &Trace, g: Option<usize>) -> Option<usize> {
+    g.and_then(|g| t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(g).map(|(i, _)| i))
+}
+
+/// The walk over `ops` (the trace's operations, in order; `t` gives types and descrs), keeping
+/// the rewritten operations in `out` if given.
+fn walk_ops(
+    t: &Trace,
+    mut rw: Rewriter,
+    ops: impl Iterator<Item = Op>,
+    mut out: Option<&mut Vec<Op>>,
+    assumed: &HashMap<Value, Range>,
+    stop_at: Option<usize>,
+) -> Seen {
+    let mut seen = Seen { known: HashMap::default(), at_label: Vec::new(), at_jump: Vec::new(), at_stop: None };
+    let mut st = State { ranges: HashMap::default(), defs: Defs::default() };
+    let mut prev: Option<Value> = None;
+    let mut ops = ops.enumerate().peekable();
     while let Some((i, mut op)) = ops.next() {
         if Some(i) == stop_at {
-            let prev = out.last().and_then(|o| o.result);
             seen.at_stop = Some(failed(&st, &rw, &op, prev));
         }
         if op.opcode == Opcode::Label {
@@ -513,9 +539,11 @@ fn walk(t: &mut Trace, assumed: &HashMap<Value, Range>, stop: Option<usize>) -> 
                 st.defs.insert(r, (op.opcode, op.args.clone()));
             }
         }
-        out.push(op);
+        prev = op.result;
+        if let Some(out) = out.as_deref_mut() {
+            out.push(op);
+        }
     }
-    t.ops = out;
     seen
 }
 

@@ -354,30 +354,32 @@ fn read_op(t: &Trace, loc: Loc, addr: Addr, r: Value) -> Op {
 ///
 /// A peeled loop is walked more than once: first carrying nothing across the label (which
 /// also finds the candidates), then carrying a plan of candidates (see the module docs),
-/// shrinking the plan until the loop body confirms it at the jump.
+/// shrinking the plan until the loop body confirms it at the jump. Those trial walks only
+/// look (on a copy of the operations without their snapshots, which no decision reads); the
+/// trace itself is walked once, with the plan confirmed.
 pub fn run(t: &mut Trace) {
-    let input = t.clone();
-    let first = walk(t, &[]);
     let is_loop = t.label_index().is_some() && t.ops.last().is_some_and(|o| o.opcode == Opcode::Jump);
     if !is_loop {
+        walk(t, &[]);
         return;
     }
+    let first = walk(&mut t.without_snapshots(), &[]);
     let mut plan: Vec<(Loc, Carry)> = first.candidates.iter().map(|&l| (l, Carry::Invariant)).collect();
     // Every round moves at least one location from Invariant to Slot or drops it, so this
     // ends after at most 2n + 1 rounds; the bound only guards against surprises.
     for _ in 0..2 * plan.len() + 2 {
         if plan.is_empty() {
-            return;
+            break;
         }
-        let mut attempt = input.clone();
-        let verdict = walk(&mut attempt, &plan).verdict;
+        let verdict = walk(&mut t.without_snapshots(), &plan).verdict;
         let next: Vec<(Loc, Carry)> = plan.iter().zip(&verdict).filter_map(|(&(l, _), v)| v.map(|c| (l, c))).collect();
         if next == plan {
-            *t = attempt;
+            walk(t, &plan);
             return;
         }
         plan = next;
     }
+    walk(t, &[]);
 }
 
 /// What one walk found out.

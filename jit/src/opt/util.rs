@@ -25,31 +25,48 @@
 //!   preamble's uses.
 
 use crate::ir::*;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// A value substitution map aware of the loop label (see the module docs).
+///
+/// Values are dense indices into the trace's `types`, so the map and the set of label
+/// arguments are tables indexed by value (every pass looks up each operand of each op and
+/// snapshot; hashing them cost more than the passes' own work). Values a pass creates during
+/// the walk, past the end of the tables, simply have no substitution.
 #[derive(Debug, Default)]
 pub struct Rewriter {
-    subst: HashMap<Value, Operand>,
-    label_args: HashSet<Value>,
+    subst: Vec<Option<Operand>>,
+    label_args: Vec<bool>,
+    /// Whether any substitution was ever recorded (most walks of a small trace record none
+    /// for most ops; `rewrite` then has nothing to look up).
+    any: bool,
     past_label: bool,
 }
 
 impl Rewriter {
     /// A rewriter for one forward walk over `t`; collects the label's arguments.
     pub fn new(t: &Trace) -> Rewriter {
-        let mut label_args = HashSet::default();
+        let n = t.types.len();
+        let mut label_args = vec![false; n];
         if let Some(i) = t.label_index() {
-            label_args.extend(t.ops[i].args.iter().filter_map(|a| a.as_value()));
+            for v in t.ops[i].args.iter().filter_map(|a| a.as_value()) {
+                if let Some(slot) = label_args.get_mut(v.0 as usize) {
+                    *slot = true;
+                }
+            }
         }
-        Rewriter { subst: HashMap::default(), label_args, past_label: false }
+        Rewriter { subst: vec![None; n], label_args, any: false, past_label: false }
+    }
+
+    fn get(&self, v: Value) -> Option<Operand> {
+        self.subst.get(v.0 as usize).copied().flatten()
     }
 
     /// The operand `o` currently stands for (follows chains of replacements).
     pub fn resolve(&self, mut o: Operand) -> Operand {
         while let Operand::Value(v) = o {
-            match self.subst.get(&v) {
-                Some(&next) => o = next,
+            match self.get(v) {
+                Some(next) => o = next,
                 None => break,
             }
         }
@@ -62,11 +79,11 @@ impl Rewriter {
         loop {
             match o {
                 Operand::Value(v) => {
-                    if self.label_args.contains(&v) {
+                    if self.is_rebound(v) {
                         return true;
                     }
-                    match self.subst.get(&v) {
-                        Some(&next) => o = next,
+                    match self.get(v) {
+                        Some(next) => o = next,
                         None => return false,
                     }
                 }
@@ -78,6 +95,9 @@ impl Rewriter {
     /// Rewrites an operation's arguments and snapshot operands. The label's arguments are
     /// left alone.
     pub fn rewrite(&self, op: &mut Op) {
+        if !self.any {
+            return;
+        }
         if op.opcode != Opcode::Label {
             for a in &mut op.args {
                 *a = self.resolve(*a);
@@ -98,17 +118,23 @@ impl Rewriter {
         if with == Operand::Value(v) {
             return false;
         }
-        let deletable = self.past_label || !(self.label_args.contains(&v) || self.touches_label_arg(with));
-        self.subst.insert(v, with);
+        let deletable = self.past_label || !(self.is_rebound(v) || self.touches_label_arg(with));
+        let i = v.0 as usize;
+        if i >= self.subst.len() {
+            self.subst.resize(i + 1, None);
+        }
+        self.subst[i] = Some(with);
+        self.any = true;
         deletable
     }
 
     /// Call when the walk reaches the label: forgets substitutions that do not hold after it.
     pub fn enter_label(&mut self) {
-        let drop: Vec<Value> =
-            self.subst.keys().copied().filter(|&k| self.touches_label_arg(Operand::Value(k))).collect();
+        let drop: Vec<usize> = (0..self.subst.len())
+            .filter(|&k| self.subst[k].is_some() && self.touches_label_arg(Operand::Value(Value(k as u32))))
+            .collect();
         for k in drop {
-            self.subst.remove(&k);
+            self.subst[k] = None;
         }
         self.past_label = true;
     }
@@ -120,7 +146,7 @@ impl Rewriter {
 
     /// Whether `v` is a label argument (names a different value after the label).
     pub fn is_rebound(&self, v: Value) -> bool {
-        self.label_args.contains(&v)
+        self.label_args.get(v.0 as usize).copied().unwrap_or(false)
     }
 
     /// Whether `o` is a label argument.

@@ -53,6 +53,20 @@ fn counting_loop_reports_exits_and_frame_size() {
 }
 
 #[test]
+fn an_exit_writes_what_its_failing_guard_proves_of_the_condition() {
+    // guard_true(c) leaves when c is 0, guard_false of a comparison when it is 1: the exits
+    // write those constants (the comparison itself is only a branch). The values are the
+    // same either way; a forced failure of the same guard (driver tests) keeps its own.
+    let code = compile(
+        "inputs(i0)\ni1 = int_lt(i0, 10)\nguard_true(i1) [k: i0, i1]\ni2 = int_eq(i0, 5)\n\
+         guard_false(i2) [k: i2, i0]\nfinish(i0)\n",
+    );
+    assert_eq!(run(&code, &[20]), (0, vec![20, 0]));
+    assert_eq!(run(&code, &[5]), (1, vec![1, 5]));
+    assert_eq!(run(&code, &[3]).0, 2);
+}
+
+#[test]
 fn finish_writes_its_arguments() {
     let code = compile("inputs(i0, f1)\ni2 = int_mul(i0, 6)\nfinish(i2, f1, 42, -0.5, NULL)\n");
     assert_eq!(code.exit_count(), 1);

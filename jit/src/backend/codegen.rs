@@ -120,6 +120,7 @@ pub(crate) fn translate(
         direct_frame: None,
         at_label: None,
         tails: None,
+        booleans: booleans(t),
     };
     cg.run(&mut b)?;
     if let Some(tails) = cg.tails {
@@ -128,6 +129,19 @@ pub(crate) fn translate(
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
     Ok(func)
+}
+
+/// Which values of `t` are results of comparisons.
+fn booleans(t: &Trace) -> Vec<bool> {
+    let mut out = vec![false; t.types.len()];
+    for op in &t.ops {
+        if let (Some(r), true) = (op.result, crate::opt::util::is_boolean(op.opcode)) {
+            if let Some(b) = out.get_mut(r.0 as usize) {
+                *b = true;
+            }
+        }
+    }
+    out
 }
 
 /// Builds the entry function: `extern "C" fn(code, frame) -> exit word`, which calls the
@@ -198,6 +212,8 @@ struct Codegen<'a> {
     at_label: Option<Block>,
     /// The blocks every linked exit ends in, made at the first.
     tails: Option<ExitTails>,
+    /// Which values are results of comparisons (0 or 1; see `known_on_failure`).
+    booleans: Vec<bool>,
 }
 
 /// The two cold blocks shared by a linked trace's exits, so that an exit does not repeat the
@@ -348,7 +364,22 @@ impl Codegen<'_> {
     /// except those the word already holds (see [`Codegen::stable`]) and virtual objects
     /// (the driver, `Link::materialize` or `materialize` fills their words in).
     fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
+        self.write_frame_knowing(b, ops, None)
+    }
+
+    /// As [`write_frame`](Self::write_frame), writing the constant `c` for the value `x` where
+    /// `known` is `Some((x, c))`.
+    fn write_frame_knowing<'o>(
+        &self,
+        b: &mut FunctionBuilder,
+        ops: impl Iterator<Item = &'o Operand>,
+        known: Option<(tir::Value, i64)>,
+    ) -> Result<(), String> {
         for (k, &o) in ops.enumerate() {
+            let o = match known {
+                Some((x, c)) if o == Operand::Value(x) => Operand::Int(c),
+                _ => o,
+            };
             if self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
                 continue;
             }
@@ -423,12 +454,27 @@ impl Codegen<'_> {
             // Stores the optimizer sank out of the loop: memory is made right before leaving.
             self.op(b, w)?;
         }
-        self.write_frame(b, snapshot.operands())?;
+        self.write_frame_knowing(b, snapshot.operands(), self.known_on_failure(op))?;
         self.leave(b, g, Some(snapshot))?;
         if fused.is_none() {
             b.switch_to_block(cont);
         }
         Ok(())
+    }
+
+    /// What a guard's failing says of its condition: `guard_true(x)` fails when `x` is 0, and
+    /// `guard_false(x)` of a comparison when it is 1. The exit writes that constant for `x`, so
+    /// `x` need not stay in a register for the exit (the comparison is then a branch only).
+    /// (Not the optimizer's business: a snapshot stays valid where the guard passes too, which
+    /// the driver's forced guard failures rely on; see `driver::force_guard_failure`.)
+    fn known_on_failure(&self, op: &tir::Op) -> Option<(tir::Value, i64)> {
+        match (op.opcode, op.args.as_slice()) {
+            (Opcode::GuardTrue, &[Operand::Value(x)]) => Some((x, 0)),
+            (Opcode::GuardFalse, &[Operand::Value(x)]) if self.booleans.get(x.0 as usize) == Some(&true) => {
+                Some((x, 1))
+            }
+            _ => None,
+        }
     }
 
     /// Ends an exit whose values are in the frame buffer: tail-calls the code in the exit's

@@ -28,6 +28,11 @@
 //! is position independent: [`Backend::compile`] copies it into pages owned by the returned
 //! [`CompiledTrace`], and [`Backend::emit`] returns the bytes for another target (the
 //! aarch64 cross tests run them under qemu).
+//!
+//! Cranelift's own optimizer (e-graphs: GVN, loop-invariant code motion, rewrites) runs on
+//! loops only ([`Flavor`]): a trace reaches the backend already optimized, and what is left
+//! for Cranelift to find pays off only where code repeats. Bridges and function entries,
+//! which a branchy program has by the hundred, compile without it.
 
 mod code_memory;
 mod codegen;
@@ -41,7 +46,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use target_lexicon::Triple;
 
 /// Why a trace could not be compiled (or a backend not built).
@@ -58,10 +63,11 @@ impl std::error::Error for CompileError {}
 
 /// A Cranelift code generator for one target ISA.
 pub struct Backend {
-    isa: OwnedTargetIsa,
-    /// The same target with the single-pass register allocator, for functions of more than
-    /// [`LARGE_FUNCTION`] instructions (see there).
-    isa_large: OwnedTargetIsa,
+    /// Makes the target's ISA with given flags.
+    builder: isa::Builder,
+    /// The target's ISA for each [`Flavor`], made at its first use (the loop flavor at once:
+    /// traces are translated with it).
+    isas: [OnceLock<OwnedTargetIsa>; 3],
     /// The entry function (host backends only; see the module docs).
     entry: Option<Arc<code_memory::CodeMemory>>,
     /// Compilation contexts kept between compiles so their allocations are reused (taken out
@@ -76,7 +82,7 @@ struct Scratch {
 
 impl std::fmt::Debug for Backend {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Backend({})", self.isa.triple())
+        write!(f, "Backend({})", self.isa().triple())
     }
 }
 
@@ -88,17 +94,29 @@ impl std::fmt::Debug for Backend {
 /// that long spreads over enough work to pay for.
 pub const LARGE_FUNCTION: usize = 12_000;
 
-/// Shared compiler flags: optimize, but keep compile latency low; `large` for functions past
-/// [`LARGE_FUNCTION`].
-fn shared_flags(large: bool) -> Result<settings::Flags, CompileError> {
+/// How a function is compiled, by its shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flavor {
+    /// A trace that loops: Cranelift's optimizer and the backtracking register allocator.
+    Loop = 0,
+    /// Straight-line code (bridges, function entries, the entry function): the backtracking
+    /// allocator without Cranelift's optimizer.
+    Straight = 1,
+    /// Past [`LARGE_FUNCTION`] instructions: the single-pass allocator (see there).
+    Large = 2,
+}
+
+/// The compiler flags of a [`Flavor`].
+fn shared_flags(flavor: Flavor) -> Result<settings::Flags, CompileError> {
     let mut b = settings::builder();
     let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| CompileError(format!("setting {k}={v}: {e}")));
-    // (Measured on mtpy's benchmarks: `single_pass` register allocation compiles about 30 %
-    // faster but made nbody's loops about 20 % slower; `opt_level=none` saves under a fifth
-    // of compile time. Compile time is bounded by the driver's budgets instead, except for
-    // the largest functions.)
-    set("opt_level", "speed")?;
-    set("regalloc_algorithm", if large { "single_pass" } else { "backtracking" })?;
+    // (Measured with callgrind on mtpy's benchmarks and fern's loops, budgets off so that
+    // every flavor compiles the same traces: `opt_level=none` takes a quarter off Cranelift's
+    // time and the code of straight-line traces runs as fast, while loops lose up to a tenth
+    // on spectral_norm without it. `single_pass` allocation compiles about twice as fast but
+    // nbody's loops run 40 % more instructions, spilling.)
+    set("opt_level", if flavor == Flavor::Straight { "none" } else { "speed" })?;
+    set("regalloc_algorithm", if flavor == Flavor::Large { "single_pass" } else { "backtracking" })?;
     // The IR verifier is a debugging aid; it costs compile time in release builds.
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Nobody unwinds through trace code (helpers are `extern "C"` and must not unwind).
@@ -125,14 +143,13 @@ impl Backend {
 
     /// The backend for the target `builder` makes builders for (one per register allocator).
     fn finish(builder: impl Fn() -> Result<isa::Builder, CompileError>) -> Result<Backend, CompileError> {
-        let isa =
-            builder()?.finish(shared_flags(false)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
+        let builder = builder()?;
+        let isa = build_isa(&builder, Flavor::Loop)?;
         if isa.pointer_bits() != 64 {
             return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
         }
-        let isa_large =
-            builder()?.finish(shared_flags(true)?).map_err(|e| CompileError(format!("building the ISA: {e}")))?;
-        let mut backend = Backend { isa, isa_large, entry: None, scratch: Mutex::new(None) };
+        let isas = [OnceLock::from(isa), OnceLock::new(), OnceLock::new()];
+        let mut backend = Backend { builder, isas, entry: None, scratch: Mutex::new(None) };
         if backend.is_host() {
             let code = backend.emit_entry()?;
             backend.entry = Some(Arc::new(code_memory::CodeMemory::new(&code).map_err(CompileError)?));
@@ -142,12 +159,27 @@ impl Backend {
 
     /// The target triple this backend generates code for.
     pub fn triple(&self) -> &Triple {
-        self.isa.triple()
+        self.isa().triple()
+    }
+
+    /// The ISA traces are translated with (the loop flavor's).
+    fn isa(&self) -> &dyn isa::TargetIsa {
+        &**self.isas[Flavor::Loop as usize].get().expect("made by Backend::finish")
+    }
+
+    /// The ISA of `flavor`, made now if it is the first use.
+    fn isa_of(&self, flavor: Flavor) -> Result<&dyn isa::TargetIsa, CompileError> {
+        let slot = &self.isas[flavor as usize];
+        if slot.get().is_none() {
+            // (Another thread may win the race; either ISA is the same.)
+            let _ = slot.set(build_isa(&self.builder, flavor)?);
+        }
+        Ok(&**slot.get().expect("just set"))
     }
 
     /// Whether code from this backend can run on this machine.
     fn is_host(&self) -> bool {
-        let (me, host) = (self.isa.triple(), Triple::host());
+        let (me, host) = (self.triple(), Triple::host());
         me.architecture == host.architecture && me.operating_system == host.operating_system
     }
 
@@ -172,7 +204,7 @@ impl Backend {
         let Some(entry) = &self.entry else {
             return Err(CompileError(format!(
                 "backend targets {}, which is not this machine ({}); use emit()",
-                self.isa.triple(),
+                self.triple(),
                 Triple::host()
             )));
         };
@@ -185,7 +217,7 @@ impl Backend {
             virtual_inputs: l.virtual_inputs,
             label_entry: l.label_entry,
         });
-        let code = self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, links))?;
+        let code = self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         // (A loop with a label entry writes the values its body reads at the label there.)
         let at_label = if link.is_some_and(|l| l.label_entry) { crate::opt::short::entry_words(t).len() } else { 0 };
@@ -201,7 +233,7 @@ impl Backend {
     /// defined before use, operand/result/descriptor types, ending in `jump` or `finish`) and
     /// reports a broken trace as an error.
     pub fn emit(&self, t: &Trace) -> Result<Vec<u8>, CompileError> {
-        self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, None))
+        self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, None))
     }
 
     /// As [`emit`](Self::emit), with exit slots (see [`compile_linked`](Self::compile_linked)):
@@ -220,17 +252,19 @@ impl Backend {
             virtual_inputs: link.virtual_inputs,
             label_entry: link.label_entry,
         };
-        self.emit_function(|isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
+        self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
 
     /// The entry function's position-independent machine code for this backend's target:
     /// `extern "C" fn(code: *const u8, frame: *mut u64) -> u64` runs the trace at `code`.
     pub fn emit_entry(&self) -> Result<Vec<u8>, CompileError> {
-        self.emit_function(|isa, fctx| Ok(codegen::entry_function(isa, fctx)))
+        self.emit_function(false, |isa, fctx| Ok(codegen::entry_function(isa, fctx)))
     }
 
+    /// Builds a function with `build` and compiles it (`looping`: it has a loop).
     fn emit_function(
         &self,
+        looping: bool,
         build: impl FnOnce(
             &dyn isa::TargetIsa,
             &mut FunctionBuilderContext,
@@ -238,7 +272,7 @@ impl Backend {
     ) -> Result<Vec<u8>, CompileError> {
         let taken = self.scratch.lock().ok().and_then(|mut s| s.take());
         let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
-        let result = self.emit_with(build, &mut s);
+        let result = self.emit_with(looping, build, &mut s);
         s.ctx.clear();
         if result.is_err() {
             // A translation that failed half-way leaves the builder context dirty.
@@ -252,17 +286,22 @@ impl Backend {
 
     fn emit_with(
         &self,
+        looping: bool,
         build: impl FnOnce(
             &dyn isa::TargetIsa,
             &mut FunctionBuilderContext,
         ) -> Result<cranelift_codegen::ir::Function, String>,
         s: &mut Scratch,
     ) -> Result<Vec<u8>, CompileError> {
-        s.ctx.func = build(&*self.isa, &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
-        let isa = if s.ctx.func.dfg.num_insts() > LARGE_FUNCTION { &self.isa_large } else { &self.isa };
+        s.ctx.func = build(self.isa(), &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
+        let flavor = match (s.ctx.func.dfg.num_insts() > LARGE_FUNCTION, looping) {
+            (true, _) => Flavor::Large,
+            (false, true) => Flavor::Loop,
+            (false, false) => Flavor::Straight,
+        };
         let compiled = s
             .ctx
-            .compile(&**isa, &mut ControlPlane::default())
+            .compile(self.isa_of(flavor)?, &mut ControlPlane::default())
             .map_err(|e| CompileError(format!("cranelift: {:?}", e.inner)))?;
         let relocs = compiled.buffer.relocs();
         if !relocs.is_empty() {
@@ -270,6 +309,16 @@ impl Backend {
         }
         Ok(compiled.code_buffer().to_vec())
     }
+}
+
+/// Makes the ISA of `flavor` from the target's `builder`.
+fn build_isa(builder: &isa::Builder, flavor: Flavor) -> Result<OwnedTargetIsa, CompileError> {
+    builder.finish(shared_flags(flavor)?).map_err(|e| CompileError(format!("building the ISA: {e}")))
+}
+
+/// Whether a trace loops (ends in `jump`): its code is compiled as [`Flavor::Loop`].
+fn loops(t: &Trace) -> bool {
+    t.ops.last().is_some_and(|op| op.opcode == Opcode::Jump)
 }
 
 /// Words of frame buffer a trace needs: its inputs, its widest snapshot and its `finish`

@@ -171,7 +171,11 @@ pub trait Language: Sized + 'static {
     /// What an activation hands back to its caller.
     type Value<R: Reds>;
     /// A green key: a position in the program (e.g. function and program counter). Its
-    /// `Display` form names the position in traces and must not contain `:`, `;` or `]`.
+    /// `Display` form names the position in traces (`fib@3`; in snapshots, the characters
+    /// `:`, `;`, `[` and `]` of it are shown as `.`). Frames at the same key must hold the same
+    /// number and types of reds ([`Language::reds`]): compiled code entered at a loop header
+    /// takes them as its inputs (checked in debug builds). Green state that varies at a
+    /// position (a stack depth, say) belongs in the key.
     type Key: Copy + Eq + Hash + Debug + Display;
 
     /// Where the frame stands.
@@ -517,17 +521,45 @@ pub trait Ctx<L: Language>: Reds {
     fn record_known_class(&mut self, obj: Self::Ref, class: usize);
 
     /// Marks an instruction boundary (RPython's `jit_merge_point`): call it at the top of
-    /// the interpreter loop, before every instruction, and obey the result.
+    /// the interpreter loop, before every instruction, and obey the result. Traces snapshot
+    /// frames and close their loops here: without it the JIT compiles nothing (in debug
+    /// builds, a trace that reaches a [`Ctx::loop_header`] without passing one panics).
     fn merge_point(&mut self, f: &L::Frame<Self>) -> Control;
     /// Marks a backward jump (RPython's `can_enter_jit`): call it after setting the frame's
     /// position to the jump target, obey the result, then dispatch from the frame's position
-    /// (compiled code may have run and moved the frame anywhere).
+    /// (compiled code may have run and moved the frame anywhere: do not set the position
+    /// after it returns).
+    ///
+    /// ```ignore
+    /// Op::JumpBack(target) => {
+    ///     f.pc = target;
+    ///     if cx.loop_header(f).leave() {
+    ///         return Flow::Leave;
+    ///     }
+    ///     continue; // to the merge point, at wherever `f` stands now
+    /// }
+    /// ```
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control;
     /// Calls a function of the language: runs `callee` to completion through the driver.
     /// `caller` is the calling frame as it should be resumed (position after the call, its
-    /// arguments consumed), see [`Language::deliver`]. The call may collect: references the
-    /// instruction holds in Rust locals across it must be rooted ([`Ctx::root`]) or be in
-    /// `caller` or `callee`.
+    /// arguments consumed), see [`Language::deliver`]: compiled code that leaves in the callee
+    /// or after the call rebuilds the caller from what was passed here, and continues it with
+    /// `deliver` and then the interpreter. So move the position *before* the call; advancing
+    /// it afterwards computes the same in the interpreter but runs the call twice once compiled
+    /// code leaves there (in debug builds, passing the caller at the position of its last
+    /// merge point panics). The call may collect: references the instruction holds in Rust
+    /// locals across it must be rooted ([`Ctx::root`]) or be in `caller` or `callee`.
+    ///
+    /// ```ignore
+    /// Op::Call(func, nargs) => {
+    ///     let args = f.stack.split_off(f.stack.len() - nargs); // consumed by the call
+    ///     let callee = Frame::new(func, args);
+    ///     f.pc += 1; // the caller resumes after the call
+    ///     let v = cx.call_frame(f, callee);
+    ///     f.stack.push(v); // the rest of the instruction: exactly what `deliver` does
+    ///     continue; // the position has moved already
+    /// }
+    /// ```
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self>;
 
     // The objects a full language needs (see the `heap` module): checked sizes, the
@@ -577,8 +609,9 @@ pub trait Ctx<L: Language>: Reds {
     ///         return Flow::Return(Err(MyError::recursion()));
     ///     }
     ///     let callee = Frame::new(target, f.pop_args(nargs));
+    ///     f.pc += 1; // the caller resumes after the call
     ///     let v = cx.call_frame(f, callee);
-    ///     // ...
+    ///     // ... as `deliver` does
     /// }
     /// ```
     fn stack_ok(&mut self) -> bool;

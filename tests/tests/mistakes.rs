@@ -29,6 +29,8 @@ enum Mistake {
     PcAfterCall,
     /// Never calls `merge_point`.
     NoMergePoint,
+    /// `rebuild` takes the locals in the opposite order to the one `reds` lists them in.
+    RebuildReversed,
 }
 
 struct Func {
@@ -78,6 +80,9 @@ impl Language for Stack {
     fn rebuild<R: Reds>(&self, key: Pos, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
         let mut locals: Vec<R::Int> = reds.map(|r| if let Red::Int(v) = r { v } else { unreachable!() }).collect();
         let stack = locals.split_off(self.funcs[key.func].nlocals);
+        if self.mistake == Mistake::RebuildReversed {
+            locals.reverse();
+        }
         Frame { funcs: self.funcs.clone(), mistake: self.mistake, func: key.func, pc: key.pc, locals, stack }
     }
     fn map_value<A: Reds, B: Reds>(v: A::Int, m: &mut dyn RedMap<A, B>) -> B::Int {
@@ -223,4 +228,15 @@ fn advancing_the_position_after_call_frame_is_caught() {
 #[should_panic(expected = "loop_header at f0@4 while tracing, with no merge_point since the trace started")]
 fn forgetting_merge_point_is_caught() {
     run(Mistake::NoMergePoint, "threshold=3", 100);
+}
+
+/// Without the check, the interpreter alone is right, but compiled code gets its inputs, and
+/// gives back the frames it leaves, with the locals swapped.
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(
+    expected = "Language::rebuild is not the inverse of Language::key and Language::reds: the frame at f0@4"
+)]
+fn a_rebuild_that_does_not_undo_reds_is_caught() {
+    run(Mistake::RebuildReversed, "threshold=3", 100);
 }

@@ -124,6 +124,33 @@ pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
     lang.rebuild(L::key(f), &mut it)
 }
 
+/// Debug builds: `rebuild` undoes `key` and `reds` (`g`, rebuilt from `f`'s key and reds,
+/// stands at the same key and lists the same values), which every snapshot and resumption
+/// relies on.
+pub(crate) fn check_rebuild<L: Language, A: Reds, B: Reds>(f: &L::Frame<A>, g: &L::Frame<B>) {
+    fn words<R: Reds>(list: &dyn Fn(&mut Vec<Red<R>>)) -> Vec<Red<Plain>> {
+        let mut reds = Vec::new();
+        list(&mut reds);
+        reds.into_iter().map(R::plain).collect()
+    }
+    let (a, b) = (words::<A>(&|out| L::reds(f, out)), words::<B>(&|out| L::reds(g, out)));
+    let same = |x: &Red<Plain>, y: &Red<Plain>| match (x, y) {
+        (Red::Int(x), Red::Int(y)) => x == y,
+        (Red::Float(x), Red::Float(y)) => x.to_bits() == y.to_bits(),
+        (Red::Ref(x), Red::Ref(y)) => x == y,
+        _ => false,
+    };
+    if L::key(f) != L::key(g) || a.len() != b.len() || !a.iter().zip(&b).all(|(x, y)| same(x, y)) {
+        panic!(
+            "metatrace: Language::rebuild is not the inverse of Language::key and Language::reds: \
+             the frame at {} with reds {a:?} was rebuilt at {} with reds {b:?} (rebuild must \
+             take all the reds, in the order reds lists them; checked in debug builds)",
+            L::key(f),
+            L::key(g)
+        );
+    }
+}
+
 /// A position on the root stack: what [`Ctx::root`] returns and [`Ctx::unroot`] truncates
 /// back to.
 #[must_use = "pass the mark to Ctx::unroot when the references need not stay alive"]

@@ -99,7 +99,8 @@
 //! frames of the language, [`Ctx::call_frame`]), [`heap`] (objects with a [`heap::Layout`],
 //! allocated with [`Ctx::new_object`]) and [`Helper`] (calling Rust functions from
 //! interpreters and traces). `examples/calc.rs` in the repository is a stack machine with
-//! checked arithmetic, `interpreters/fern` a dynamic language with functions, floats and
+//! checked arithmetic, `examples/calls.rs` the same with functions and recursion,
+//! `interpreters/fern` a dynamic language with functions, floats and
 //! heap-allocated arrays; `docs/ARCHITECTURE.md` explains the design. `METATRACE_TRACE_LOG=1`
 //! prints every trace the JIT compiles, its guards numbered and its constant pointers named.
 //!

@@ -106,8 +106,9 @@
 //!
 //! # Mistakes to avoid
 //!
-//! The interpreter alone computes the same whatever the mistake; compiled code does not, as
-//! it resumes the interpreter from what the interpreter told the JIT. Run your tests with the
+//! Most of these go unnoticed with the JIT off: the interpreter alone computes the right
+//! result, and compiled code, which resumes the interpreter from what the interpreter told
+//! the JIT, a wrong one. Run your tests with the
 //! JIT off, on, and at `threshold=1,function_threshold=1,bridge=1` (every loop, function and
 //! guard compiled at once), in debug builds, where the first three mistakes panic with a
 //! message saying what to do:

@@ -1,8 +1,10 @@
 //! Mistakes newcomers make against the DSL, caught with a clear message in debug builds
 //! instead of a silently wrong result or a JIT that silently does nothing: each test runs a
-//! small stack machine with functions that makes one of them (and one that makes none).
+//! small stack machine with functions that makes one of them (and one that makes none), or a
+//! program that breaks a precondition of the heap accesses.
 
-use metatrace::{Ctx, Flow, JitParams, Language, Red, RedMap, Reds, Vm};
+use metatrace::heap::Layout;
+use metatrace::{ArrayDescr, Ctx, FieldDescr, Flow, JitParams, Language, MemKind, Red, RedMap, Reds, Vm};
 use std::fmt;
 use std::rc::Rc;
 
@@ -19,7 +21,15 @@ enum Op {
     /// Calls function `.0` with its arguments on the stack; pushes the result.
     Call(usize),
     Return,
+    /// Allocates an array of `.0` integers and pushes its item `.1`.
+    ArrayItem(i64, i64),
+    /// Pushes a field of the null reference.
+    NullField,
 }
+
+static ARRAY: Layout = Layout::array("Ints", MemKind::I64);
+const ITEMS: ArrayDescr = ARRAY.items_array("Ints.items");
+const FIELD: FieldDescr = FieldDescr::new("Obj.field", 16, MemKind::I64);
 
 /// The mistake the interpreter makes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -155,6 +165,18 @@ impl Language for Stack {
                     }
                 }
                 Op::Return => return Flow::Return(f.stack.pop().unwrap()),
+                Op::ArrayItem(len, i) => {
+                    let len = cx.int(len);
+                    let arr = cx.new_array(&ARRAY, len);
+                    let i = cx.int(i);
+                    let v = cx.getarrayitem_int(arr, i, &ITEMS);
+                    f.stack.push(v);
+                }
+                Op::NullField => {
+                    let null = cx.const_ref(0);
+                    let v = cx.getfield_int(null, &FIELD);
+                    f.stack.push(v);
+                }
             }
             f.pc += 1;
         }
@@ -195,11 +217,16 @@ fn program(n: i64) -> Vec<Func> {
 }
 
 fn run(mistake: Mistake, spec: &str, n: i64) -> i64 {
-    let funcs = Rc::new(program(n));
+    run_program(mistake, spec, program(n))
+}
+
+fn run_program(mistake: Mistake, spec: &str, program: Vec<Func>) -> i64 {
+    let funcs = Rc::new(program);
     let mut params = JitParams::default();
     params.apply(spec).unwrap();
     let mut vm = Vm::with_params(Stack { funcs: funcs.clone(), mistake }, params);
-    vm.run(Frame { funcs, mistake, func: 0, pc: 0, locals: vec![0, 0], stack: vec![] })
+    let locals = vec![0; funcs[0].nlocals];
+    vm.run(Frame { funcs, mistake, func: 0, pc: 0, locals, stack: vec![] })
 }
 
 fn expected(n: i64) -> i64 {
@@ -239,4 +266,28 @@ fn forgetting_merge_point_is_caught() {
 )]
 fn a_rebuild_that_does_not_undo_reds_is_caught() {
     run(Mistake::RebuildReversed, "threshold=3", 100);
+}
+
+/// Heap accesses out of bounds, or of the null reference, read or write arbitrary memory in a
+/// release build: the interpreter checks before it accesses.
+#[test]
+fn heap_accesses_in_bounds_work() {
+    let main = vec![Op::ArrayItem(3, 2), Op::Return];
+    assert_eq!(run_program(Mistake::None, "off", vec![Func { nargs: 0, nlocals: 0, code: main }]), 0);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "index 3 out of bounds of Ints.items of length 3")]
+fn reading_past_the_end_of_an_array_is_caught() {
+    let main = vec![Op::ArrayItem(3, 3), Op::Return];
+    run_program(Mistake::None, "off", vec![Func { nargs: 0, nlocals: 0, code: main }]);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "an access to Obj.field of the null reference")]
+fn reading_a_field_of_null_is_caught() {
+    let main = vec![Op::NullField, Op::Return];
+    run_program(Mistake::None, "off", vec![Func { nargs: 0, nlocals: 0, code: main }]);
 }

@@ -199,6 +199,37 @@ pub(crate) unsafe fn load(addr: usize, kind: MemKind) -> u64 {
     }
 }
 
+/// Debug builds: a `Ctx` heap access (of field or array `what`) is not of the null reference
+/// (the cheap part of the precondition that objects are live).
+#[inline(always)]
+fn check_object(obj: usize, what: &str) {
+    if cfg!(debug_assertions) && obj == 0 {
+        panic!("metatrace: an access to {what} of the null reference (checked in debug builds)");
+    }
+}
+
+/// Debug builds: an array item access is in bounds, if the array has a length word (the
+/// interpreter checks indexes before it reads or writes items: a `Ctx` precondition).
+#[inline(always)]
+fn check_item(arr: usize, i: i64, d: &ArrayDescr) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    check_object(arr, d.name);
+    if let Some(off) = d.len_offset {
+        // SAFETY: `arr` is a live array with a length word at `off` (the precondition the
+        // access itself relies on).
+        let len = unsafe { load(arr + off as usize, MemKind::I64) } as i64;
+        if !(0..len).contains(&i) {
+            panic!(
+                "metatrace: index {i} out of bounds of {} of length {len}: check indexes before \
+                 reading or writing array items (checked in debug builds)",
+                d.name
+            );
+        }
+    }
+}
+
 /// Writes a word to memory of the given kind, truncating.
 ///
 /// # Safety
@@ -365,56 +396,69 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     fn getfield_int(&mut self, obj: usize, d: &FieldDescr) -> i64 {
+        check_object(obj, d.name);
         // SAFETY: the interpreter passes live objects with this field (Ctx precondition).
         unsafe { load(obj + d.offset as usize, d.kind) as i64 }
     }
     fn getfield_float(&mut self, obj: usize, d: &FieldDescr) -> f64 {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         f64::from_bits(unsafe { load(obj + d.offset as usize, d.kind) })
     }
     fn getfield_ref(&mut self, obj: usize, d: &FieldDescr) -> usize {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { load(obj + d.offset as usize, d.kind) as usize }
     }
     fn setfield_int(&mut self, obj: usize, d: &FieldDescr, v: i64) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
     }
     fn setfield_float(&mut self, obj: usize, d: &FieldDescr, v: f64) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v.to_bits()) }
     }
     fn setfield_ref(&mut self, obj: usize, d: &FieldDescr, v: usize) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
     }
     #[inline(always)]
     fn getarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> i64 {
+        check_item(arr, i, d);
         // SAFETY: the index is in bounds of a live array (Ctx precondition).
         unsafe { load(d.item_addr(arr, i), d.kind) as i64 }
     }
     fn getarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> f64 {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         f64::from_bits(unsafe { load(d.item_addr(arr, i), d.kind) })
     }
     fn getarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> usize {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { load(d.item_addr(arr, i), d.kind) as usize }
     }
     #[inline(always)]
     fn setarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: i64) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
     }
     fn setarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: f64) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v.to_bits()) }
     }
     fn setarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: usize) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
     }
     fn arraylen(&mut self, arr: usize, d: &ArrayDescr) -> i64 {
+        check_object(arr, d.name);
         let off = d.len_offset.expect("arraylen on an array descr without a length");
         // SAFETY: the array is live and has a length word (Ctx precondition).
         unsafe { load(arr + off as usize, MemKind::I64) as i64 }

@@ -207,7 +207,9 @@ pub trait Language: Sized + 'static {
 
     /// Where the frame stands.
     fn key<R: Reds>(f: &Self::Frame<R>) -> Self::Key;
-    /// The frame's red values, in a fixed order.
+    /// The frame's red values, in a fixed order: all of them (the locals *and* the value
+    /// stack, say). Frames that leave compiled code, or enter it, are rebuilt from their key
+    /// and these values alone ([`Language::rebuild`]): a value left out is lost.
     fn reds<R: Reds>(f: &Self::Frame<R>, out: &mut Vec<Red<R>>);
     /// Builds a frame at `key` from red values listed as [`Language::reds`] lists them.
     fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Self::Frame<R>;
@@ -304,6 +306,13 @@ macro_rules! binops {
 /// Preconditions that the interpreter checks before it calls (as RPython's do): divisors are
 /// not zero and not (`i64::MIN`, -1); shift counts are in 0..64; memory accesses are in
 /// bounds of live objects; float-to-int casts are of finite, in-range floats.
+///
+/// The memory preconditions are safety conditions, as an `unsafe fn`'s are: the heap
+/// accesses (`getfield_*`, `setarrayitem_*`, ...) read and write the addresses they are given,
+/// in the interpreter as in compiled code, so an access out of bounds or to a dead object is
+/// undefined behaviour. They stay safe methods because every field and array access of an
+/// interpreter goes through them; debug builds check the cheap part (no null reference, an
+/// index within an array that has a length word) and panic with a message.
 pub trait Ctx<L: Language>: Reds {
     /// An integer constant.
     fn int(&mut self, v: i64) -> Self::Int;

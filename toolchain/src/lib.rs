@@ -128,6 +128,10 @@
 //!   for messages only.
 //! - *References in Rust locals across calls.* A call or safepoint may collect: keep heap
 //!   references in the frame, or root them ([`Ctx::root`]).
+//! - *Unchecked heap accesses.* Check indexes (and that a reference is an object) before
+//!   [`Ctx::getarrayitem_int`] and the other heap accesses: they read and write memory
+//!   directly (see [`Ctx`]). Debug builds panic on the null reference and on an index outside
+//!   an array with a length word.
 //!
 //! # Layers
 //!

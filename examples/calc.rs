@@ -153,29 +153,34 @@ impl Language for Calc {
 fn sum_of_squares(n: i64) -> Vec<Op> {
     use Op::*;
     vec![
+        // 0: sum = 0; i = 0; locals[2] = n
         Push(0),
         Store(0),
         Push(0),
         Store(1),
         Push(n),
-        Store(2), // 0: sum = 0; i = 0; locals[2] = n
+        Store(2),
+        // 6: while i < n
         Load(1),
         Load(2),
         Lt,
-        JumpIfFalse(21), // 6: while i < n
+        JumpIfFalse(21),
+        // 10: sum = sum + i * i
         Load(0),
         Load(1),
         Load(1),
         Mul,
         Add,
-        Store(0), // 10:   sum = sum + i * i
+        Store(0),
+        // 16: i = i + 1
         Load(1),
         Push(1),
         Add,
-        Store(1),    // 16:   i = i + 1
-        JumpBack(6), // 20
+        Store(1),
+        JumpBack(6),
+        // 21: return sum
         Load(0),
-        Return, // 21: return sum
+        Return,
     ]
 }
 

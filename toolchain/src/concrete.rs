@@ -49,13 +49,34 @@ pub struct Concrete<'a, L: Language> {
     /// headers and activation entries are, which bounds memory just as well: unbounded
     /// allocation needs a loop or recursion).
     stress: bool,
+    /// Debug builds only: the key of the running activation's last `merge_point`, until it
+    /// calls (see `check_caller`).
+    at: Option<L::Key>,
 }
 
 impl<'a, L: Language> Concrete<'a, L> {
     pub(crate) fn new(vm: &'a mut VmState<L>) -> Self {
         let gc_flag = vm.gc_flag;
         let stress = vm.params.gc_stress;
-        Concrete { vm, gc_flag, stress }
+        Concrete { vm, gc_flag, stress, at: None }
+    }
+
+    /// Debug builds: the common mistake of passing the caller of `call` (`call_frame`,
+    /// `call_native`, `call_may_raise`) positioned at the calling instruction, then advancing it
+    /// after the call. The interpreter alone computes the same, but compiled code that leaves
+    /// in or after the call resumes the caller where it was passed, and runs the call again.
+    fn check_caller(&mut self, caller: &L::Frame<Self>, call: &str) {
+        let key = L::key(caller);
+        if self.at.take() == Some(key) {
+            panic!(
+                "metatrace: {call} was passed the caller at {key}, where its calling instruction \
+                 started (its last merge_point): pass the caller as it should be resumed, \
+                 positioned after the call with the arguments consumed (advance the position \
+                 before the call, not after it; see Ctx::call_frame and Language::deliver), or \
+                 compiled code that leaves during or after the call will run the call again \
+                 (checked in debug builds)"
+            );
+        }
     }
 
     /// Collects if the heap asked for it; `f` is at an instruction boundary.
@@ -81,7 +102,11 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// code) and returns its result: how a native ([`Ctx::call_native`]) calls back into the
     /// language. References the native holds across the call must be rooted ([`Ctx::root`]).
     pub fn call_function(&mut self, mut callee: L::Frame<Self>) -> L::Value<Self> {
-        <Driver<L> as Drive<L>>::run_call(self, &mut callee)
+        let v = <Driver<L> as Drive<L>>::run_call(self, &mut callee);
+        if cfg!(debug_assertions) {
+            self.at = None; // (the callee's merge points set it; see `check_caller`)
+        }
+        v
     }
 
     /// The language instance (for natives that need the interpreter's own state).
@@ -98,7 +123,7 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// Collects the heap now (Python's `gc.collect()`), from a native: the frames of its
     /// callers and the Vm's roots are the roots, so references the native holds must be rooted
     /// ([`Ctx::root`]) as across any call back into the language. A trace being recorded is
-    /// given up first ([`AbortReason::Collected`]): what it saw would stay alive.
+    /// given up first ([`AbortReason::Collected`](crate::stats::AbortReason::Collected)): what it saw would stay alive.
     pub fn collect_now(&mut self) {
         crate::state::abort(self.vm, crate::stats::AbortReason::Collected);
         <Driver<L> as Drive<L>>::discard_invalid(self.vm);
@@ -170,6 +195,37 @@ pub(crate) unsafe fn load(addr: usize, kind: MemKind) -> u64 {
             MemKind::I32 => (addr as *const i32).read_unaligned() as i64 as u64,
             MemKind::U32 => (addr as *const u32).read_unaligned() as u64,
             MemKind::I64 | MemKind::F64 | MemKind::Ref => (addr as *const u64).read_unaligned(),
+        }
+    }
+}
+
+/// Debug builds: a `Ctx` heap access (of field or array `what`) is not of the null reference
+/// (the cheap part of the precondition that objects are live).
+#[inline(always)]
+fn check_object(obj: usize, what: &str) {
+    if cfg!(debug_assertions) && obj == 0 {
+        panic!("metatrace: an access to {what} of the null reference (checked in debug builds)");
+    }
+}
+
+/// Debug builds: an array item access is in bounds, if the array has a length word (the
+/// interpreter checks indexes before it reads or writes items: a `Ctx` precondition).
+#[inline(always)]
+fn check_item(arr: usize, i: i64, d: &ArrayDescr) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    check_object(arr, d.name);
+    if let Some(off) = d.len_offset {
+        // SAFETY: `arr` is a live array with a length word at `off` (the precondition the
+        // access itself relies on).
+        let len = unsafe { load(arr + off as usize, MemKind::I64) } as i64;
+        if !(0..len).contains(&i) {
+            panic!(
+                "metatrace: index {i} out of bounds of {} of length {len}: check indexes before \
+                 reading or writing array items (checked in debug builds)",
+                d.name
+            );
         }
     }
 }
@@ -340,56 +396,69 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     fn getfield_int(&mut self, obj: usize, d: &FieldDescr) -> i64 {
+        check_object(obj, d.name);
         // SAFETY: the interpreter passes live objects with this field (Ctx precondition).
         unsafe { load(obj + d.offset as usize, d.kind) as i64 }
     }
     fn getfield_float(&mut self, obj: usize, d: &FieldDescr) -> f64 {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         f64::from_bits(unsafe { load(obj + d.offset as usize, d.kind) })
     }
     fn getfield_ref(&mut self, obj: usize, d: &FieldDescr) -> usize {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { load(obj + d.offset as usize, d.kind) as usize }
     }
     fn setfield_int(&mut self, obj: usize, d: &FieldDescr, v: i64) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
     }
     fn setfield_float(&mut self, obj: usize, d: &FieldDescr, v: f64) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v.to_bits()) }
     }
     fn setfield_ref(&mut self, obj: usize, d: &FieldDescr, v: usize) {
+        check_object(obj, d.name);
         // SAFETY: as in getfield_int.
         unsafe { store(obj + d.offset as usize, d.kind, v as u64) }
     }
     #[inline(always)]
     fn getarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> i64 {
+        check_item(arr, i, d);
         // SAFETY: the index is in bounds of a live array (Ctx precondition).
         unsafe { load(d.item_addr(arr, i), d.kind) as i64 }
     }
     fn getarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> f64 {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         f64::from_bits(unsafe { load(d.item_addr(arr, i), d.kind) })
     }
     fn getarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr) -> usize {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { load(d.item_addr(arr, i), d.kind) as usize }
     }
     #[inline(always)]
     fn setarrayitem_int(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: i64) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
     }
     fn setarrayitem_float(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: f64) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v.to_bits()) }
     }
     fn setarrayitem_ref(&mut self, arr: usize, i: i64, d: &ArrayDescr, v: usize) {
+        check_item(arr, i, d);
         // SAFETY: as in getarrayitem_int.
         unsafe { store(d.item_addr(arr, i), d.kind, v as u64) }
     }
     fn arraylen(&mut self, arr: usize, d: &ArrayDescr) -> i64 {
+        check_object(arr, d.name);
         let off = d.len_offset.expect("arraylen on an array descr without a length");
         // SAFETY: the array is live and has a length word (Ctx precondition).
         unsafe { load(arr + off as usize, MemKind::I64) as i64 }
@@ -421,7 +490,10 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     }
 
     fn call_may_raise(&mut self, caller: &L::Frame<Self>, h: &Helper, args: &[Red<Self>]) -> Result<Red<Self>, usize> {
-        let _ = caller; // a helper cannot collect: the caller needs no rooting
+        // (A helper cannot collect: the caller needs no rooting.)
+        if cfg!(debug_assertions) {
+            self.check_caller(caller, "call_may_raise");
+        }
         reject_reentrant(h);
         let ret = h.ret.unwrap_or_else(|| panic!("helper {} may raise but returns nothing", h.name));
         let mut words = [0u64; MAX_HELPER_ARGS];
@@ -441,6 +513,7 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         // type too, and this runs on every call.)
         if cfg!(debug_assertions) {
             check_args(n, args);
+            self.check_caller(caller, "call_native");
         }
         // The arguments are rooted with the caller (see `RootFrame`); what the native roots
         // itself lasts until it returns.
@@ -448,6 +521,9 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         self.vm.shadow.push(RootFrame::calling(&call));
         let mark = self.vm.roots.len();
         let v = (n.f)(self, args);
+        if cfg!(debug_assertions) {
+            self.at = None;
+        }
         self.vm.roots.truncate(mark);
         self.vm.shadow.pop();
         v
@@ -494,6 +570,9 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         if self.stress {
             self.safepoint(f);
         }
+        if cfg!(debug_assertions) {
+            self.at = Some(L::key(f));
+        }
         Control::Continue
     }
     #[inline]
@@ -508,9 +587,15 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
     // it runs: moving a just-built frame down the calls costs more than building it.)
     #[inline(always)]
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {
+        if cfg!(debug_assertions) {
+            self.check_caller(caller, "call_frame");
+        }
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
         let v = <Driver<L> as Drive<L>>::run_call(self, &mut callee);
         self.vm.shadow.pop();
+        if cfg!(debug_assertions) {
+            self.at = None;
+        }
         v
     }
 

@@ -124,6 +124,33 @@ pub(crate) fn convert_frame<L: Language, A: Reds, B: Reds>(
     lang.rebuild(L::key(f), &mut it)
 }
 
+/// Debug builds: `rebuild` undoes `key` and `reds` (`g`, rebuilt from `f`'s key and reds,
+/// stands at the same key and lists the same values), which every snapshot and resumption
+/// relies on.
+pub(crate) fn check_rebuild<L: Language, A: Reds, B: Reds>(f: &L::Frame<A>, g: &L::Frame<B>) {
+    fn words<R: Reds>(list: &dyn Fn(&mut Vec<Red<R>>)) -> Vec<Red<Plain>> {
+        let mut reds = Vec::new();
+        list(&mut reds);
+        reds.into_iter().map(R::plain).collect()
+    }
+    let (a, b) = (words::<A>(&|out| L::reds(f, out)), words::<B>(&|out| L::reds(g, out)));
+    let same = |x: &Red<Plain>, y: &Red<Plain>| match (x, y) {
+        (Red::Int(x), Red::Int(y)) => x == y,
+        (Red::Float(x), Red::Float(y)) => x.to_bits() == y.to_bits(),
+        (Red::Ref(x), Red::Ref(y)) => x == y,
+        _ => false,
+    };
+    if L::key(f) != L::key(g) || a.len() != b.len() || !a.iter().zip(&b).all(|(x, y)| same(x, y)) {
+        panic!(
+            "metatrace: Language::rebuild is not the inverse of Language::key and Language::reds: \
+             the frame at {} with reds {a:?} was rebuilt at {} with reds {b:?} (rebuild must \
+             take all the reds, in the order reds lists them; checked in debug builds)",
+            L::key(f),
+            L::key(g)
+        );
+    }
+}
+
 /// A position on the root stack: what [`Ctx::root`] returns and [`Ctx::unroot`] truncates
 /// back to.
 #[must_use = "pass the mark to Ctx::unroot when the references need not stay alive"]
@@ -171,12 +198,18 @@ pub trait Language: Sized + 'static {
     /// What an activation hands back to its caller.
     type Value<R: Reds>;
     /// A green key: a position in the program (e.g. function and program counter). Its
-    /// `Display` form names the position in traces and must not contain `:`, `;` or `]`.
+    /// `Display` form names the position in traces (`fib@3`; in snapshots, the characters
+    /// `:`, `;`, `[` and `]` of it are shown as `.`). Frames at the same key must hold the same
+    /// number and types of reds ([`Language::reds`]): compiled code entered at a loop header
+    /// takes them as its inputs (checked in debug builds). Green state that varies at a
+    /// position (a stack depth, say) belongs in the key.
     type Key: Copy + Eq + Hash + Debug + Display;
 
     /// Where the frame stands.
     fn key<R: Reds>(f: &Self::Frame<R>) -> Self::Key;
-    /// The frame's red values, in a fixed order.
+    /// The frame's red values, in a fixed order: all of them (the locals *and* the value
+    /// stack, say). Frames that leave compiled code, or enter it, are rebuilt from their key
+    /// and these values alone ([`Language::rebuild`]): a value left out is lost.
     fn reds<R: Reds>(f: &Self::Frame<R>, out: &mut Vec<Red<R>>);
     /// Builds a frame at `key` from red values listed as [`Language::reds`] lists them.
     fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Self::Frame<R>;
@@ -273,6 +306,13 @@ macro_rules! binops {
 /// Preconditions that the interpreter checks before it calls (as RPython's do): divisors are
 /// not zero and not (`i64::MIN`, -1); shift counts are in 0..64; memory accesses are in
 /// bounds of live objects; float-to-int casts are of finite, in-range floats.
+///
+/// The memory preconditions are safety conditions, as an `unsafe fn`'s are: the heap
+/// accesses (`getfield_*`, `setarrayitem_*`, ...) read and write the addresses they are given,
+/// in the interpreter as in compiled code, so an access out of bounds or to a dead object is
+/// undefined behaviour. They stay safe methods because every field and array access of an
+/// interpreter goes through them; debug builds check the cheap part (no null reference, an
+/// index within an array that has a length word) and panic with a message.
 pub trait Ctx<L: Language>: Reds {
     /// An integer constant.
     fn int(&mut self, v: i64) -> Self::Int;
@@ -517,17 +557,45 @@ pub trait Ctx<L: Language>: Reds {
     fn record_known_class(&mut self, obj: Self::Ref, class: usize);
 
     /// Marks an instruction boundary (RPython's `jit_merge_point`): call it at the top of
-    /// the interpreter loop, before every instruction, and obey the result.
+    /// the interpreter loop, before every instruction, and obey the result. Traces snapshot
+    /// frames and close their loops here: without it the JIT compiles nothing (in debug
+    /// builds, a trace that reaches a [`Ctx::loop_header`] without passing one panics).
     fn merge_point(&mut self, f: &L::Frame<Self>) -> Control;
     /// Marks a backward jump (RPython's `can_enter_jit`): call it after setting the frame's
     /// position to the jump target, obey the result, then dispatch from the frame's position
-    /// (compiled code may have run and moved the frame anywhere).
+    /// (compiled code may have run and moved the frame anywhere: do not set the position
+    /// after it returns).
+    ///
+    /// ```ignore
+    /// Op::JumpBack(target) => {
+    ///     f.pc = target;
+    ///     if cx.loop_header(f).leave() {
+    ///         return Flow::Leave;
+    ///     }
+    ///     continue; // to the merge point, at wherever `f` stands now
+    /// }
+    /// ```
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control;
     /// Calls a function of the language: runs `callee` to completion through the driver.
     /// `caller` is the calling frame as it should be resumed (position after the call, its
-    /// arguments consumed), see [`Language::deliver`]. The call may collect: references the
-    /// instruction holds in Rust locals across it must be rooted ([`Ctx::root`]) or be in
-    /// `caller` or `callee`.
+    /// arguments consumed), see [`Language::deliver`]: compiled code that leaves in the callee
+    /// or after the call rebuilds the caller from what was passed here, and continues it with
+    /// `deliver` and then the interpreter. So move the position *before* the call; advancing
+    /// it afterwards computes the same in the interpreter but runs the call twice once compiled
+    /// code leaves there (in debug builds, passing the caller at the position of its last
+    /// merge point panics). The call may collect: references the instruction holds in Rust
+    /// locals across it must be rooted ([`Ctx::root`]) or be in `caller` or `callee`.
+    ///
+    /// ```ignore
+    /// Op::Call(func, nargs) => {
+    ///     let args = f.stack.split_off(f.stack.len() - nargs); // consumed by the call
+    ///     let callee = Frame::new(func, args);
+    ///     f.pc += 1; // the caller resumes after the call
+    ///     let v = cx.call_frame(f, callee);
+    ///     f.stack.push(v); // the rest of the instruction: exactly what `deliver` does
+    ///     continue; // the position has moved already
+    /// }
+    /// ```
     fn call_frame(&mut self, caller: &L::Frame<Self>, callee: L::Frame<Self>) -> L::Value<Self>;
 
     // The objects a full language needs (see the `heap` module): checked sizes, the
@@ -577,8 +645,9 @@ pub trait Ctx<L: Language>: Reds {
     ///         return Flow::Return(Err(MyError::recursion()));
     ///     }
     ///     let callee = Frame::new(target, f.pop_args(nargs));
+    ///     f.pc += 1; // the caller resumes after the call
     ///     let v = cx.call_frame(f, callee);
-    ///     // ...
+    ///     // ... as `deliver` does
     /// }
     /// ```
     fn stack_ok(&mut self) -> bool;

@@ -53,10 +53,9 @@
 use crate::concrete::{from_word, raised_or, store_raised, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
-use crate::heap::Layout;
 use crate::recorder::{Recorder, TraceKind};
 use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, virtual_descrs};
-use crate::state::{abort, Pending, RootFrame, VmState};
+use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
 use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs};
@@ -183,18 +182,6 @@ pub(crate) fn run_from_loop<'a, L: Language>(
     run_activation(cx, frame, leave)
 }
 
-/// What reference constant `a` of a trace is, for the trace log: a class traces guard on,
-/// or a live heap object (as the language describes it, else by its layout's name).
-fn const_name<L: Language>(vm: &VmState<L>, a: u64) -> Option<String> {
-    if let Some(n) = vm.class_names.get(&a) {
-        return Some(format!("class {n}"));
-    }
-    vm.heap.object_size(a as usize)?;
-    // SAFETY: `a` is a live object of the heap: word 0 is its class, its layout's address.
-    let layout = unsafe { &*(*(a as *const usize) as *const Layout) };
-    Some(L::describe_const(a as usize).unwrap_or_else(|| format!("{} object", layout.name)))
-}
-
 /// The interpreter left activation `frame`: its result if compiled code returned it or a
 /// trace recorded it to the end; else the frame is where the interpreter goes on.
 #[inline(never)]
@@ -257,6 +244,9 @@ fn start_recording<'a, 'b, L: Language>(
     let trace = &mut rec.trace;
     let mut it = reds.into_iter().map(|r| traced_input(trace, red_type(&r), to_word(r)));
     let tf = vm.lang.rebuild(key, &mut it);
+    if cfg!(debug_assertions) {
+        crate::ctx::check_rebuild::<L, _, _>(frame, &tf);
+    }
     vm.recorder = Some(rec);
     vm.stats.traces_started += 1;
     (gen, tf)
@@ -683,7 +673,7 @@ fn install<L: Language>(
             recorded.ops.len(),
             optimized.ops.len(),
             ns as f64 / 1e6,
-            metatrace_jit::text::print_log(&optimized, &|a| const_name::<L>(vm, a))
+            metatrace_jit::text::print_log(&optimized, &|a| const_name::<L>(vm, rec.invalid.as_ptr() as u64, a))
         );
     }
     if vm.params.perf_map {
@@ -1135,7 +1125,10 @@ fn execute<'a, L: Language>(
         assert_eq!(
             types,
             unit.inputs,
-            "the frame at {} has reds of other types than its compiled code's inputs",
+            "the frame at {} has reds of other types than its compiled code's inputs: every frame \
+             at a key must list the same types in Language::reds (is the frame positioned at the \
+             jump target when it calls loop_header? do frames at this key hold varying numbers of \
+             values?)",
             L::key(f)
         );
     }

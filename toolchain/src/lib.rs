@@ -99,9 +99,39 @@
 //! frames of the language, [`Ctx::call_frame`]), [`heap`] (objects with a [`heap::Layout`],
 //! allocated with [`Ctx::new_object`]) and [`Helper`] (calling Rust functions from
 //! interpreters and traces). `examples/calc.rs` in the repository is a stack machine with
-//! checked arithmetic, `interpreters/fern` a dynamic language with functions, floats and
-//! heap-allocated arrays; `docs/ARCHITECTURE.md` explains the design. `METATRACE_TRACE_LOG=1` prints every
-//! trace the JIT compiles.
+//! checked arithmetic, `examples/calls.rs` the same with functions and recursion,
+//! `interpreters/fern` a dynamic language with functions, floats and
+//! heap-allocated arrays; `docs/ARCHITECTURE.md` explains the design. `METATRACE_TRACE_LOG=1`
+//! prints every trace the JIT compiles, its guards numbered and its constant pointers named.
+//!
+//! # Mistakes to avoid
+//!
+//! Most of these go unnoticed with the JIT off: the interpreter alone computes the right
+//! result, and compiled code, which resumes the interpreter from what the interpreter told
+//! the JIT, a wrong one. Run your tests with the
+//! JIT off, on, and at `threshold=1,function_threshold=1,bridge=1` (every loop, function and
+//! guard compiled at once), in debug builds, where the first three mistakes panic with a
+//! message saying what to do:
+//!
+//! - *The position after a call.* [`Ctx::call_frame`] (and [`Ctx::call_native`],
+//!   [`Ctx::call_may_raise`]) take the caller as it should be resumed: move its position past
+//!   the call and consume the arguments *before* calling, then do what
+//!   [`Language::deliver`] does with the result.
+//! - *No merge point.* Call [`Ctx::merge_point`] before every instruction: traces close
+//!   their loops there.
+//! - *Reds that vary at a key.* [`Language::reds`] lists the same number and types of values
+//!   for every frame at the same key, and [`Language::rebuild`] undoes it exactly.
+//! - *The position after a loop header.* Set the jump target before [`Ctx::loop_header`] and
+//!   dispatch from the frame's position after it: compiled code may have moved the frame.
+//! - *Branching on red data without a guard.* Branch on red values only through
+//!   [`Ctx::is_true`] (or make them green with [`Ctx::promote_int`]); [`Ctx::peek_int`] is
+//!   for messages only.
+//! - *References in Rust locals across calls.* A call or safepoint may collect: keep heap
+//!   references in the frame, or root them ([`Ctx::root`]).
+//! - *Unchecked heap accesses.* Check indexes (and that a reference is an object) before
+//!   [`Ctx::getarrayitem_int`] and the other heap accesses: they read and write memory
+//!   directly (see [`Ctx`]). Debug builds panic on the null reference and on an index outside
+//!   an array with a length word.
 //!
 //! # Layers
 //!

@@ -15,7 +15,7 @@
 //!
 //! The call ends the caller's instruction, as a call of the language does: the caller is
 //! passed in its resumed state, and the outcome reaches it through
-//! [`Language::deliver`](crate::Language::deliver) when compiled code leaves at or after the
+//! [`Language::deliver`] when compiled code leaves at or after the
 //! call. So guards the interpreter records after the call, in the same instruction, are fine:
 //! their snapshot is the caller waiting for the outcome (see `Snapshot::deliver` in the IR).
 //!
@@ -54,7 +54,7 @@ pub struct Native<L: Language> {
     /// The types of its arguments.
     pub args: &'static [Type],
     /// The type of the red value it returns when it returns normally
-    /// ([`Language::result_red`](crate::Language::result_red)); compiled code gets that
+    /// ([`Language::result_red`]); compiled code gets that
     /// value directly, anything else is an exception or forced.
     pub ret: Type,
 }

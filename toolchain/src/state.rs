@@ -7,7 +7,7 @@
 
 use crate::ctx::{Language, Plain, Red, RedMap, Reds};
 use crate::descr::Type;
-use crate::heap::Heap;
+use crate::heap::{Heap, Layout};
 use crate::native::Native;
 use crate::params::JitParams;
 use crate::quasi::QuasiTable;
@@ -502,4 +502,52 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
             }
         }
     }
+}
+
+/// What reference constant `a` of a trace is, for the trace log: a class traces guard on, a
+/// live heap object (as the language describes it, else by its layout's name), or a word of
+/// the `Vm` the toolchain's own operations use (`own`: the trace's invalidation flag).
+pub(crate) fn const_name<L: Language>(vm: &VmState<L>, own: u64, a: u64) -> Option<String> {
+    if let Some(n) = vm.class_names.get(&a) {
+        return Some(format!("class {n}"));
+    }
+    let is = |p: *const u64| p as u64 == a;
+    if let Some(name) = vm_word_name(vm, own, a, is) {
+        return Some(name);
+    }
+    vm.heap.object_size(a as usize)?;
+    // SAFETY: `a` is a live object of the heap: word 0 is its class, its layout's address.
+    let layout = unsafe { &*(*(a as *const usize) as *const Layout) };
+    Some(L::describe_const(a as usize).unwrap_or_else(|| format!("{} object", layout.name)))
+}
+
+/// The name of `a` if it is one of the `Vm`'s own words (see `const_name`); `is` compares
+/// addresses.
+fn vm_word_name<L: Language>(vm: &VmState<L>, own: u64, a: u64, is: impl Fn(*const u64) -> bool) -> Option<String> {
+    let name = if is(vm.heap.requested_addr() as *const u64) {
+        "the heap's collection request".to_string()
+    } else if is(vm.raise_slot.as_ptr()) {
+        "the raise slot".to_string()
+    } else if is(vm.portal.forced.as_ptr()) {
+        "the forced flag".to_string()
+    } else if is(&*vm.portal as *const _ as *const u64) {
+        "the Vm's call context".to_string()
+    } else if is(vm.heap.fast_addr() as *const u64) {
+        "the heap's free lists".to_string()
+    } else if is(&*vm.heap as *const _ as *const u64) {
+        "the heap".to_string()
+    } else if is(std::rc::Rc::as_ptr(&vm.quasi) as *const u64) {
+        "the quasi-immutable table".to_string()
+    } else if is(vm.stack.helper().1 as *const u64) {
+        "the stack limit".to_string()
+    } else if a == own {
+        "this trace's invalidation flag".to_string()
+    } else if let Some(t) = vm.portal_direct.iter().position(|c| is(c.as_ptr())) {
+        format!("the slot of the compiled entry of {}", vm.portals[t].key)
+    } else if let Some(u) = vm.units.iter().position(|u| u.as_ref().is_some_and(|u| is(u.invalid.as_ptr()))) {
+        format!("the invalidation flag of trace {u}")
+    } else {
+        return None;
+    };
+    Some(name)
 }

@@ -836,6 +836,18 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         Control::Continue
     }
     fn loop_header(&mut self, f: &mut L::Frame<Self>) -> Control {
+        // Every activation's `run` passes a merge point before its first instruction, so a
+        // trace meets one before any loop header, unless the interpreter never calls it: then
+        // no trace ever closes its loop (each grows until it is too long), silently.
+        if cfg!(debug_assertions) && self.rec().is_some_and(|rec| !rec.started) {
+            panic!(
+                "metatrace: loop_header at {} while tracing, with no merge_point since the trace \
+                 started: call cx.merge_point(f) at the top of the interpreter loop, before every \
+                 instruction (traces close their loops and snapshot frames there; checked in debug \
+                 builds)",
+                L::key(f)
+            );
+        }
         if !self.recording() || <Driver<L> as Close<L>>::close_at_loop(self, f) {
             return Control::Leave;
         }

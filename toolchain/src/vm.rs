@@ -49,7 +49,9 @@ impl<L: Language> Vm<L> {
     }
 
     /// Runs an activation to completion (interpreting, tracing and running compiled code as
-    /// the JIT decides) and returns its result.
+    /// the JIT decides) and returns its result. The activation is `frame` as
+    /// [`Language::rebuild`] makes it from [`Language::key`] and [`Language::reds`]: what
+    /// else `frame` holds is not used (`rebuild` takes it from the language instance).
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         self.state.stack.init();
         let lang = self.state.lang.clone();

@@ -460,6 +460,11 @@ fn toolchain_modules_only_name_lower_layers() {
 
 #[test]
 fn jit_modules_only_name_lower_layers() {
+    // (The packaged crate, as `cargo package` builds it, has no jit sources beside it.)
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join("../jit/src").exists() {
+        eprintln!("no jit sources beside the toolchain's: skipped");
+        return;
+    }
     check("../jit", JIT, &[]);
 }
 

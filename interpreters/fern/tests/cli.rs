@@ -114,3 +114,38 @@ fn deep_recursion_exits_with_an_error() {
     let (code, _, err) = fern(&["--recursion-limit", "0"], src);
     assert_eq!(code, 2, "{err}");
 }
+
+/// `--jit log` prints each trace with its guards numbered (as bridges name them) and a
+/// comment line naming every constant pointer it uses: the toolchain's own words (the heap's
+/// collection request, the stack limit, the call context) as well as classes and objects.
+#[test]
+fn the_trace_log_numbers_guards_and_names_every_constant_pointer() {
+    let src = "fn fib(n) { if n < 2 { return n; } return fib(n - 1) + fib(n - 2); }\n\
+               fn main() { let i = 0; let s = 0; while i < 300 { s = s + fib(i % 12); i = i + 1; } print(s); }";
+    let (code, out, err) = fern(&["--jit", "threshold=50,function_threshold=50,bridge=5,log"], src);
+    assert_eq!((code, out.as_str()), (0, "5800\n"), "{err}");
+    let mut traces = 0;
+    for trace in err.split("\n\n").filter(|t| t.starts_with("# ")) {
+        traces += 1;
+        let (mut named, mut used) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+        for line in trace.lines() {
+            if let Some(rest) = line.strip_prefix("# ConstPtr(") {
+                let (k, name) = rest.split_once(") = ").expect("a named constant");
+                assert!(!name.is_empty(), "{line}");
+                named.insert(k.to_string());
+            } else if !line.starts_with('#') {
+                for part in line.split("ConstPtr(").skip(1) {
+                    used.insert(part.split(')').next().unwrap().to_string());
+                }
+            }
+        }
+        assert_eq!(used, named, "every constant pointer is named:\n{trace}");
+        let guards = trace.lines().filter(|l| l.starts_with("guard_")).count();
+        for g in 0..guards {
+            assert!(trace.contains(&format!("  # guard {g}\n")), "guard {g} numbered:\n{trace}");
+        }
+    }
+    assert!(traces >= 2, "a loop and fib's entry at least:\n{err}");
+    assert!(err.contains(" = the heap's collection request\n"), "{err}");
+    assert!(err.contains(" = the stack limit\n"), "{err}");
+}

@@ -6,14 +6,14 @@
 //! loop's top and run the whole preamble again: box the loop's state so that the preamble can
 //! unbox it, redo every guard of the first iteration. Entering at the label instead needs the
 //! *entry conditions*: from the header's frame, the values the body reads at the label, and
-//! the checks that make the body's assumptions true. [`derive`] computes them from the
+//! the checks that make the body's assumptions true. [`derive()`] computes them from the
 //! optimized loop as a small trace (the *short preamble*); [`append`] puts it at the end of a
 //! bridge before the bridge is optimized, so that the bridge's optimizer removes what it can
 //! prove (a class check of an object the bridge allocated, the range of a value it computed).
 //! The compiled loop has a second entry at its label that reads [`entry_values`] from the
 //! frame buffer (see the backend's `Link::label_entry`).
 //!
-//! [`derive`] works from the label's *state* (the header's frame as the first iteration
+//! [`derive()`] works from the label's *state* (the header's frame as the first iteration
 //! leaves it, in terms of preamble values and virtual objects, which peeling records on the
 //! label and every pass keeps up to date like a snapshot):
 //! - each slot of the state binds a preamble value to the frame slot (a value in two slots,

@@ -137,7 +137,10 @@ impl Heap {
     /// assert_eq!(heap.take_finalizable(), Some(a)); // queued, and alive until collected again
     /// assert_eq!((heap.object_size(a), heap.object_size(b)), (Some(32), None));
     /// ```
+    ///
+    /// Panics if `p` is not a live object of this heap (collections read its header).
     pub fn register_finalizer(&mut self, p: usize) {
+        assert!(self.object_size(p).is_some(), "register_finalizer: {p:#x} is not a live object of this heap");
         self.with_del.push(p);
     }
 

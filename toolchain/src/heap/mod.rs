@@ -423,10 +423,10 @@ impl Heap {
     /// assert_eq!(heap.stats().external_bytes, 0);
     /// ```
     ///
-    /// Panics if `obj`'s layout has no external field.
+    /// Panics if `obj` is not a live object of this heap, or its layout has no external field.
     pub fn attach_memory_pressure(&mut self, obj: usize, bytes: usize) {
-        // SAFETY: `obj` is a live object of this heap (the caller's contract, as for every
-        // reference the interpreter holds): word 0 is its layout.
+        assert!(self.object_size(obj).is_some(), "attach_memory_pressure: {obj:#x} is not a live object of this heap");
+        // SAFETY: `obj` is a live object of this heap (checked): word 0 is its layout.
         let layout = unsafe { &*(*(obj as *const usize) as *const Layout) };
         let off = layout.external.unwrap_or_else(|| panic!("{} has no external field", layout.name));
         // SAFETY: `off` is the layout's i64 external field.

@@ -538,3 +538,27 @@ fn objects_registered_one_by_one_are_queued_like_those_of_a_finalizer_queue_layo
         assert_eq!([dies, child, lives].map(|p| h.object_size(p)), [None; 3]);
     }
 }
+
+/// The public entry points that read an object's header check that it is one: an address
+/// that is not (a stale reference, an integer) panics instead of reading arbitrary memory.
+#[test]
+#[should_panic(expected = "is not a live object of this heap")]
+fn attach_memory_pressure_rejects_what_is_not_an_object() {
+    static EXT: Layout = Layout::object("Ext", 8, &[]).with_external(HEADER);
+    let mut h = Heap::new(false);
+    let a = h.alloc(&EXT);
+    h.attach_memory_pressure(a, 100);
+    assert_eq!(h.stats().external_bytes, 100);
+    let not_an_object = Box::new([0usize; 4]);
+    h.attach_memory_pressure(not_an_object.as_ptr() as usize, 100);
+}
+
+#[test]
+#[should_panic(expected = "is not a live object of this heap")]
+fn register_finalizer_rejects_a_freed_object() {
+    let mut h = Heap::new(true);
+    let a = h.alloc(&BOX);
+    h.collect(&[]);
+    assert_eq!(h.object_size(a), None);
+    h.register_finalizer(a);
+}

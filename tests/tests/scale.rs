@@ -44,6 +44,21 @@ fn wide_frames_agree_and_link_above_64_words() {
 }
 
 #[test]
+fn wide_frames_keep_resume_data_by_what_changed() {
+    // Every exit of a trace over 1,000 locals would hold a slot per local; they share a
+    // pattern per frame width (the value stack's depth varies: a few) and keep their
+    // differences from it (the locals the trace changed so far).
+    let locals = 1000u64;
+    let stats = agree(&gen::wide(locals as usize, 2_000), &["on", "threshold=1,bridge=1"]);
+    for s in &stats {
+        let traces = s.loops + s.bridges + s.functions;
+        assert!(s.exits > 8 * traces, "many guards per trace: {}", s.summary());
+        assert!(s.resume_slots < 4 * (locals + 8) + 32 * s.exits, "{}", s.summary());
+        assert!(s.resume_slots * 10 < s.exits * locals, "{}", s.summary());
+    }
+}
+
+#[test]
 fn wide_frames_resume_exactly_from_every_guard() {
     let src = gen::wide(150, 300);
     let specs: Vec<String> = (0..40).step_by(3).map(|n| format!("threshold=3,bridge=1000,fail_guard={n}")).collect();

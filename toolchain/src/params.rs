@@ -20,6 +20,8 @@ pub struct JitParams {
     /// a bridge of its own.
     pub max_bridges: u32,
     /// Compile time (milliseconds) a loop's tree of bridges may take in all (see `max_bridges`).
+    /// The budgets count the CPU time of the `Vm`'s thread where the platform has such a clock
+    /// (Linux), so that a busy machine does not spend them early; else wall time.
     pub bridge_budget_ms: u32,
     /// Compile time the whole `Vm` may spend, as a share (percent) of the time it has been
     /// running, past `compile_grace_ms`. When over it, hot loops, function entries and guards

@@ -598,6 +598,15 @@ fn install<L: Language>(
         (label_target, optimized)
     };
     let mut optimized = optimized;
+    // The recorded forms are not needed past here but for the log and the records (and a
+    // small loop's own, see `Unit::recorded`): dropped before compiling, which is when a trace
+    // takes the most memory (a wide frame's snapshots are in each form).
+    let recorded_ops = recorded.ops.len();
+    let recorded_text = vm.params.keep_traces.then(|| recorded.to_string());
+    drop(appended);
+    let keep_recorded = matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS;
+    let recorded_trace = std::mem::take(&mut rec.trace);
+    let recorded_trace = keep_recorded.then_some(recorded_trace);
     let label_target = label_target.map(|(u, flag)| {
         let last = optimized.ops.last().expect("a trace ends with finish");
         let types = last.args.iter().map(|&a| optimized.operand_type(a)).collect();
@@ -695,7 +704,7 @@ fn install<L: Language>(
     if vm.params.log {
         eprintln!(
             "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms ({:.3} ms CPU)\n{}",
-            recorded.ops.len(),
+            recorded_ops,
             optimized.ops.len(),
             ns as f64 / 1e6,
             cpu_ns as f64 / 1e6,
@@ -709,7 +718,7 @@ fn install<L: Language>(
         vm.records.push(TraceRecord {
             kind,
             name,
-            recorded: recorded.to_string(),
+            recorded: recorded_text.unwrap_or_default(),
             optimized: optimized.to_string(),
             compile_ns: ns,
         });
@@ -733,8 +742,7 @@ fn install<L: Language>(
         finish_unit: Default::default(),
         label_target,
         short,
-        recorded: (matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS)
-            .then(|| Rc::new((rec.trace.clone(), rec.keys.clone()))),
+        recorded: recorded_trace.map(|t| Rc::new((t, rec.keys.clone()))),
         conversions: converted.map_or(0, |c| c.1),
         links,
         doomed: Cell::new(false),

@@ -59,6 +59,32 @@ fn wide_frames_keep_resume_data_by_what_changed() {
 }
 
 #[test]
+fn wide_variants_agree_under_every_setting() {
+    // A wide loop calling a wide function (both frames in every inlined guard's snapshot), and
+    // a bridge storm over a wide frame.
+    for src in [gen::wide_calls(150, 120, 400), gen::wide_storm(300, 60)] {
+        agree(
+            &src,
+            &["on", "threshold=1", "threshold=1,bridge=1", "threshold=5,bridge=3", "inline_depth=0", "ifconv=0"],
+        );
+    }
+}
+
+#[test]
+fn a_trace_with_too_many_snapshot_words_retries_without_its_callee() {
+    // Inlined, the callee's guards each hold both frames (1,000 + 150 words): the loop's
+    // recording takes about 1,000 operations, under the limit of 1,200, but far more snapshot
+    // words than a 1,200-operation trace may hold. It is given up as too long and traced again
+    // calling the callee.
+    let src = gen::wide_calls(1000, 150, 300);
+    let stats = agree(&src, &["threshold=7,trace_limit=1200"]);
+    let s = &stats[0];
+    assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
+    assert!(s.dont_inline >= 1, "{}", s.summary());
+    assert!(s.loops >= 1, "{}", s.summary());
+}
+
+#[test]
 fn wide_frames_resume_exactly_from_every_guard() {
     let src = gen::wide(150, 300);
     let specs: Vec<String> = (0..40).step_by(3).map(|n| format!("threshold=3,bridge=1000,fail_guard={n}")).collect();

@@ -1425,11 +1425,18 @@ fn restore<'a, L: Language>(
     materialize(cx.vm, resume, buf);
     let mut words = buf.iter();
     let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
+    // The common exits below read each frame's slots from one slice, spelled out into a
+    // buffer of the Vm's (a copy of the pattern and its few differences), as fast as slots
+    // kept whole.
+    let mut slots = std::mem::take(&mut cx.vm.spare_slots);
     if resume.frames.len() == 1 {
         // The common exit: one frame, nothing to run to completion first, no list of frames.
-        let mut it = resume.reds_of(0).map(|s| red(s));
+        resume.reds_into(0, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
-        if let Some(v) = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced) {
+        let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
+        cx.vm.spare_slots = slots;
+        if let Some(v) = outcome {
             L::deliver(cx, &mut outer, v);
         }
         *f = outer;
@@ -1438,11 +1445,14 @@ fn restore<'a, L: Language>(
     if resume.frames.len() == 2 {
         // The common nested exit (a guard in a call inlined one deep): as below, without a
         // list of frames.
-        let mut it = resume.reds_of(0).map(|s| red(s));
+        resume.reds_into(0, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
-        let mut it = resume.reds_of(1).map(|s| red(s));
+        resume.reds_into(1, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut inner = lang.rebuild(resume.frames[1].0, &mut it);
         let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
+        cx.vm.spare_slots = slots;
         // The caller is a root while its callee runs (and does not move meanwhile).
         let base = cx.vm.shadow.len();
         cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(&outer));
@@ -1455,6 +1465,7 @@ fn restore<'a, L: Language>(
         *f = outer;
         return;
     }
+    cx.vm.spare_slots = slots;
     let (mut rebuilt, outcome) = rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut red);
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();

@@ -63,6 +63,8 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) born_cpu: u64,
     /// The slot patterns the resume data of every exit is kept against (see `units::FrameSlots`).
     pub(crate) slot_patterns: crate::units::SlotPatterns,
+    /// A frame's resume slots spelled out, for `driver::restore` (reused by every exit).
+    pub(crate) spare_slots: Vec<crate::units::Slot>,
     pub(crate) quasi: Rc<QuasiTable>,
     pub(crate) pending: Option<Pending>,
     /// A loop's compiled code returned from the activation that entered it at a loop header
@@ -143,6 +145,7 @@ impl<L: Language> VmState<L> {
             born: std::time::Instant::now(),
             born_cpu: crate::stats::thread_cpu_ns(),
             slot_patterns: Default::default(),
+            spare_slots: Vec::new(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,
             returned: None,

@@ -128,16 +128,34 @@ impl FrameSlots {
         }
     }
 
+    /// Replaces `out` with the first `n` slots.
+    pub(crate) fn first_into(&self, n: usize, out: &mut Vec<Slot>) {
+        out.clear();
+        out.extend_from_slice(&self.base[..n]);
+        for &(p, s) in self.diffs.iter().take_while(|d| (d.0 as usize) < n) {
+            out[p as usize] = s;
+        }
+    }
+
     /// The slots in order.
     pub(crate) fn iter(&self) -> SlotIter<'_> {
-        SlotIter { base: self.base.iter(), pos: 0, diffs: &self.diffs }
+        self.first(self.base.len())
+    }
+
+    /// The first `n` slots in order.
+    pub(crate) fn first(&self, n: usize) -> SlotIter<'_> {
+        let next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
+        SlotIter { base: &self.base[..n], pos: 0, next_diff, diffs: &self.diffs }
     }
 }
 
-/// The slots of a [`FrameSlots`], in order.
+/// The slots of a [`FrameSlots`], in order. (The hot loop of every exit to the interpreter:
+/// one bounds check and one comparison with the next difference's position per slot.)
 pub(crate) struct SlotIter<'a> {
-    base: std::slice::Iter<'a, Slot>,
-    pos: u32,
+    base: &'a [Slot],
+    pos: usize,
+    /// The position of `diffs[0]`, or `usize::MAX`.
+    next_diff: usize,
     diffs: &'a [(u32, Slot)],
 }
 
@@ -145,19 +163,20 @@ impl Iterator for SlotIter<'_> {
     type Item = Slot;
     #[inline]
     fn next(&mut self) -> Option<Slot> {
-        let s = *self.base.next()?;
+        let s = *self.base.get(self.pos)?;
         let pos = self.pos;
         self.pos += 1;
-        match self.diffs.split_first() {
-            Some((&(p, d), rest)) if p == pos => {
-                self.diffs = rest;
-                Some(d)
-            }
-            _ => Some(s),
+        if pos != self.next_diff {
+            return Some(s);
         }
+        let d = self.diffs[0].1;
+        self.diffs = &self.diffs[1..];
+        self.next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
+        Some(d)
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.base.size_hint()
+        let n = self.base.len() - self.pos;
+        (n, Some(n))
     }
 }
 
@@ -220,11 +239,17 @@ impl<K> Resume<K> {
         }
         buf[self.words] = word;
     }
-    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
-    pub(crate) fn reds_of(&self, k: usize) -> std::iter::Take<SlotIter<'_>> {
+    /// As [`Resume::reds_of`], into `out` (replacing what it held).
+    pub(crate) fn reds_into(&self, k: usize, out: &mut Vec<Slot>) {
         let slots = &self.frames[k].1;
         let n = if self.deliver.is_some() && k + 1 == self.frames.len() { slots.len() - 1 } else { slots.len() };
-        slots.iter().take(n)
+        slots.first_into(n, out);
+    }
+    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
+    pub(crate) fn reds_of(&self, k: usize) -> SlotIter<'_> {
+        let slots = &self.frames[k].1;
+        let n = if self.deliver.is_some() && k + 1 == self.frames.len() { slots.len() - 1 } else { slots.len() };
+        slots.first(n)
     }
 }
 

@@ -107,7 +107,7 @@ fn a_bridge_storm_stops_at_the_budget() {
         &src,
         // (A compile-time budget out of reach: debug builds compile slowly, and this counts bridges.)
         &[
-            "threshold=1,bridge=1,bridge_budget_ms=100000",
+            "threshold=1,bridge=1,bridge_budget_ms=100000,bridge_backoff=0",
             "threshold=1,bridge=1,max_bridges=5,bridge_budget_ms=100000",
             "threshold=1,bridge=1,max_bridges=0",
         ],
@@ -120,6 +120,18 @@ fn a_bridge_storm_stops_at_the_budget() {
     let storm = gen::collatz(300);
     let stats = agree(&storm, &["threshold=1,bridge=1,max_bridges=3"]);
     assert!(stats[0].bridges <= 3 * (stats[0].loops + stats[0].functions), "{}", stats[0].summary());
+}
+
+#[test]
+fn a_bridge_storm_backs_off_as_its_tree_grows() {
+    // At threshold 1, bridge 1 every guard of seed 9's loop that fails once gets a bridge; with
+    // the threshold doubling every 4 bridges, paths taken rarely are left to the interpreter.
+    let src = gen::random(9, 20_000);
+    let eager = "threshold=1,bridge=1,bridge_budget_ms=100000";
+    let stats = agree(&src, &[&format!("{eager},bridge_backoff=0"), &format!("{eager},bridge_backoff=4")]);
+    let (flat, backoff) = (&stats[0], &stats[1]);
+    assert!(flat.bridges > 20, "{}", flat.summary());
+    assert!(backoff.bridges * 2 < flat.bridges, "{}\n{}", flat.summary(), backoff.summary());
 }
 
 /// A loop calling a function whose inlined body alone is longer than the trace limit.

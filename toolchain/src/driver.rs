@@ -1323,7 +1323,7 @@ pub(crate) fn run_units<'a, L: Language>(
         // each aborted try at this guard's bridge).
         let grown = match vm.params.bridge_backoff {
             0 => 0,
-            n => vm.units[unit_root(vm, id)].as_ref().map_or(0, |r| r.tree.get().0) / n,
+            n => vm.units[vm.units[id].as_ref().map_or(id, |u| u.root)].as_ref().map_or(0, |r| r.tree.get().0) / n,
         };
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let e = &mut unit.exits[exit];
@@ -1405,11 +1405,6 @@ fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
         vm.born.elapsed().as_nanos() as u64
     };
     spent - grace <= running / 100 * share
-}
-
-/// The root of unit `id`'s tree of bridges (itself for a loop or function entry).
-fn unit_root<L: Language>(vm: &VmState<L>, id: UnitId) -> UnitId {
-    vm.units[id].as_ref().map_or(id, |u| u.root)
 }
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and

@@ -29,9 +29,10 @@
 //!   unless they escape there, and the exit jumps to it without building anything; a bridge
 //!   from a `guard_not_forced` also takes the forced call's parked result, see
 //!   [`enter_bridge`]), unless its loop's tree of bridges spent its budget (`max_bridges`
-//!   bridges or `bridge_budget_ms` of compile time): then the guard goes back to the
-//!   interpreter, which costs a deopt per failure but bounds a bridge storm (data-dependent
-//!   branches, every path its own bridge).
+//!   bridges or `bridge_budget_ms` of compile time; and the threshold doubles with every
+//!   `bridge_backoff` bridges the tree grew): then the guard goes back to the interpreter,
+//!   which costs a deopt per failure but bounds a bridge storm (data-dependent branches,
+//!   every path its own bridge).
 //! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay

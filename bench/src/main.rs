@@ -7,7 +7,8 @@
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
 //! The interpreters are taken from the directory of this executable. Generated programs
-//! (wide frames, a bridge storm) are written by `ferngen` into the system's temp directory.
+//! (wide frames, wide frames calling wide functions, bridge storms) are written by `ferngen`
+//! into the system's temp directory.
 //!
 //! Close to the machine: a case with a C twin (`interpreters/fern/programs/NAME.c`, the same
 //! algorithm printing the same output) also builds it with `gcc -O2` and runs it interleaved
@@ -71,6 +72,9 @@ const CASES: &[Case] = &[
     case("fern wide 200", "fern", "gen:wide 200 300000", JIT_OFF_ON),
     case("fern wide 1000", "fern", "gen:wide 1000 300000", JIT_OFF_ON),
     case("fern collatz", "fern", "gen:collatz 30000", JIT_STORM),
+    case("fern wide calls 200", "fern", "gen:wide_calls 200 200 100000", JIT_OFF_ON),
+    case("fern wide calls 1000", "fern", "gen:wide_calls 1000 1000 30000", JIT_OFF_ON),
+    case("fern wide storm 1000", "fern", "gen:wide_storm 1000 3000", JIT_STORM),
 ];
 
 const FLOATS: &str = "interpreters/fern/programs/floats.fern";

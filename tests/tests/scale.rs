@@ -44,6 +44,47 @@ fn wide_frames_agree_and_link_above_64_words() {
 }
 
 #[test]
+fn wide_frames_keep_resume_data_by_what_changed() {
+    // Every exit of a trace over 1,000 locals would hold a slot per local; they share a
+    // pattern per frame width (the value stack's depth varies: a few) and keep their
+    // differences from it (the locals the trace changed so far).
+    let locals = 1000u64;
+    let stats = agree(&gen::wide(locals as usize, 2_000), &["on", "threshold=1,bridge=1"]);
+    for s in &stats {
+        let traces = s.loops + s.bridges + s.functions;
+        assert!(s.exits > 8 * traces, "many guards per trace: {}", s.summary());
+        assert!(s.resume_slots < 4 * (locals + 8) + 32 * s.exits, "{}", s.summary());
+        assert!(s.resume_slots * 10 < s.exits * locals, "{}", s.summary());
+    }
+}
+
+#[test]
+fn wide_variants_agree_under_every_setting() {
+    // A wide loop calling a wide function (both frames in every inlined guard's snapshot), and
+    // a bridge storm over a wide frame.
+    for src in [gen::wide_calls(150, 120, 400), gen::wide_storm(300, 60)] {
+        agree(
+            &src,
+            &["on", "threshold=1", "threshold=1,bridge=1", "threshold=5,bridge=3", "inline_depth=0", "ifconv=0"],
+        );
+    }
+}
+
+#[test]
+fn a_trace_with_too_many_snapshot_words_retries_without_its_callee() {
+    // Inlined, the callee's guards each hold both frames (1,000 + 150 words): the loop's
+    // recording takes about 1,000 operations, under the limit of 1,200, but far more snapshot
+    // words than a 1,200-operation trace may hold. It is given up as too long and traced again
+    // calling the callee.
+    let src = gen::wide_calls(1000, 150, 300);
+    let stats = agree(&src, &["threshold=7,trace_limit=1200"]);
+    let s = &stats[0];
+    assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
+    assert!(s.dont_inline >= 1, "{}", s.summary());
+    assert!(s.loops >= 1, "{}", s.summary());
+}
+
+#[test]
 fn wide_frames_resume_exactly_from_every_guard() {
     let src = gen::wide(150, 300);
     let specs: Vec<String> = (0..40).step_by(3).map(|n| format!("threshold=3,bridge=1000,fail_guard={n}")).collect();
@@ -66,7 +107,7 @@ fn a_bridge_storm_stops_at_the_budget() {
         &src,
         // (A compile-time budget out of reach: debug builds compile slowly, and this counts bridges.)
         &[
-            "threshold=1,bridge=1,bridge_budget_ms=100000",
+            "threshold=1,bridge=1,bridge_budget_ms=100000,bridge_backoff=0",
             "threshold=1,bridge=1,max_bridges=5,bridge_budget_ms=100000",
             "threshold=1,bridge=1,max_bridges=0",
         ],
@@ -79,6 +120,18 @@ fn a_bridge_storm_stops_at_the_budget() {
     let storm = gen::collatz(300);
     let stats = agree(&storm, &["threshold=1,bridge=1,max_bridges=3"]);
     assert!(stats[0].bridges <= 3 * (stats[0].loops + stats[0].functions), "{}", stats[0].summary());
+}
+
+#[test]
+fn a_bridge_storm_backs_off_as_its_tree_grows() {
+    // At threshold 1, bridge 1 every guard of seed 9's loop that fails once gets a bridge; with
+    // the threshold doubling every 4 bridges, paths taken rarely are left to the interpreter.
+    let src = gen::random(9, 20_000);
+    let eager = "threshold=1,bridge=1,bridge_budget_ms=100000";
+    let stats = agree(&src, &[&format!("{eager},bridge_backoff=0"), &format!("{eager},bridge_backoff=4")]);
+    let (flat, backoff) = (&stats[0], &stats[1]);
+    assert!(flat.bridges > 20, "{}", flat.summary());
+    assert!(backoff.bridges * 2 < flat.bridges, "{}\n{}", flat.summary(), backoff.summary());
 }
 
 /// A loop calling a function whose inlined body alone is longer than the trace limit.

@@ -29,9 +29,10 @@
 //!   unless they escape there, and the exit jumps to it without building anything; a bridge
 //!   from a `guard_not_forced` also takes the forced call's parked result, see
 //!   [`enter_bridge`]), unless its loop's tree of bridges spent its budget (`max_bridges`
-//!   bridges or `bridge_budget_ms` of compile time): then the guard goes back to the
-//!   interpreter, which costs a deopt per failure but bounds a bridge storm (data-dependent
-//!   branches, every path its own bridge).
+//!   bridges or `bridge_budget_ms` of compile time; and the threshold doubles with every
+//!   `bridge_backoff` bridges the tree grew): then the guard goes back to the interpreter,
+//!   which costs a deopt per failure but bounds a bridge storm (data-dependent branches,
+//!   every path its own bridge).
 //! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
 //!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
@@ -54,11 +55,11 @@ use crate::concrete::{from_word, raised_or, store_raised, to_word, Concrete, Dri
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
 use crate::recorder::{Recorder, TraceKind};
-use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, virtual_descrs};
+use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, virtual_descrs, VirtualKinds};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
-use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs};
+use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::cell::Cell;
@@ -366,13 +367,13 @@ fn start_nested_bridge<'a, L: Language>(
 fn bridge_inputs<'a, L: Language>(
     trace: &mut Trace,
     resume: &Resume<L::Key>,
-    virtuals: Option<&[VirtualDescrs]>,
+    virtuals: Option<&[Rc<VirtualDescrs>]>,
     words: &[u64],
     objs: &[usize],
     forced: Option<Type>,
 ) -> (Vec<Red<Tracer<'a, L>>>, Option<Red<Tracer<'a, L>>>) {
     use metatrace_jit::ir::DescrKind;
-    let slots: Vec<Slot> = resume.frames.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let slots: Vec<Slot> = resume.frames.iter().flat_map(|(_, s)| s.iter()).collect();
     let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
     let mut word = words.iter().copied();
     let mut next = || word.next().expect("the exit wrote every slot");
@@ -559,6 +560,7 @@ fn install<L: Language>(
         }
     }
     let t0 = Instant::now();
+    let cpu0 = crate::stats::thread_cpu_ns();
     if let TraceKind::Bridge { parent, exit } = rec.kind {
         // What the parent knew at the guard need not be checked again (classes, ranges, the
         // failed condition).
@@ -587,6 +589,15 @@ fn install<L: Language>(
         (label_target, optimized)
     };
     let mut optimized = optimized;
+    // The recorded forms are not needed past here but for the log and the records (and a
+    // small loop's own, see `Unit::recorded`): dropped before compiling, which is when a trace
+    // takes the most memory (a wide frame's snapshots are in each form).
+    let recorded_ops = recorded.ops.len();
+    let recorded_text = vm.params.keep_traces.then(|| recorded.to_string());
+    drop(appended);
+    let keep_recorded = matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS;
+    let recorded_trace = std::mem::take(&mut rec.trace);
+    let recorded_trace = keep_recorded.then_some(recorded_trace);
     let label_target = label_target.map(|(u, flag)| {
         let last = optimized.ops.last().expect("a trace ends with finish");
         let types = last.args.iter().map(|&a| optimized.operand_type(a)).collect();
@@ -641,21 +652,35 @@ fn install<L: Language>(
     let ns = t0.elapsed().as_nanos() as u64;
     vm.stats.compile_ns.push(ns);
     vm.stats.total_compile_ns += ns;
+    let cpu_ns = crate::stats::thread_cpu_ns().saturating_sub(cpu0);
+    vm.stats.compile_cpu_ns += cpu_ns;
+    vm.stats.compiled_ops += optimized.ops.len() as u64;
+    let mut patterns = std::mem::take(&mut vm.slot_patterns);
+    let held = patterns.held;
+    let mut kinds = VirtualKinds::default();
     let exits = optimized
         .ops
         .iter()
         .filter(|op| op.opcode.is_guard())
         .map(|op| ExitInfo {
-            resume: Rc::new(resume_info(&optimized, op.snapshot.as_ref().expect("guards have snapshots"), &rec.keys)),
+            resume: Rc::new(resume_info(
+                &optimized,
+                op.snapshot.as_ref().expect("guards have snapshots"),
+                &rec.keys,
+                &mut patterns,
+            )),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,
             takes: None,
-            virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s)),
+            virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s, &mut kinds)),
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    vm.stats.exits += exits.len() as u64;
+    vm.stats.resume_slots += (patterns.held - held) as u64;
+    vm.slot_patterns = patterns;
     vm.frame_words = vm.frame_words.max(code.frame_words());
     let (kind, name, loop_key, parent) = match rec.kind {
         TraceKind::Loop(k) => ("loop", format!("{k}"), Some(k), None),
@@ -669,10 +694,11 @@ fn install<L: Language>(
     };
     if vm.params.log {
         eprintln!(
-            "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms\n{}",
-            recorded.ops.len(),
+            "# {kind} {id} at {name}: {} ops recorded, {} compiled, {:.3} ms ({:.3} ms CPU)\n{}",
+            recorded_ops,
             optimized.ops.len(),
             ns as f64 / 1e6,
+            cpu_ns as f64 / 1e6,
             metatrace_jit::text::print_log(&optimized, &|a| const_name::<L>(vm, rec.invalid.as_ptr() as u64, a))
         );
     }
@@ -683,7 +709,7 @@ fn install<L: Language>(
         vm.records.push(TraceRecord {
             kind,
             name,
-            recorded: recorded.to_string(),
+            recorded: recorded_text.unwrap_or_default(),
             optimized: optimized.to_string(),
             compile_ns: ns,
         });
@@ -691,7 +717,7 @@ fn install<L: Language>(
     let root = parent.and_then(|p| vm.units[p].as_ref()).map_or(id, |p| p.root);
     if let Some(Some(r)) = parent.and(vm.units.get(root)) {
         let (n, t) = r.tree.get();
-        r.tree.set((n + 1, t + ns));
+        r.tree.set((n + 1, t + if vm.born_cpu != 0 { cpu_ns } else { ns }));
     }
     let consts = trace_refs(&optimized);
     let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
@@ -700,15 +726,14 @@ fn install<L: Language>(
         exits,
         trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
         finish: finish.map(|(k, types)| {
-            let slots = types.into_iter().map(Slot::Word).collect();
+            let slots = FrameSlots::dense(types.into_iter().map(Slot::Word).collect());
             (k, Rc::new(Resume::new(vec![(k, slots)], vec![], None)))
         }),
         entry: rec.entries_root(),
         finish_unit: Default::default(),
         label_target,
         short,
-        recorded: (matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS)
-            .then(|| Rc::new((rec.trace.clone(), rec.keys.clone()))),
+        recorded: recorded_trace.map(|t| Rc::new((t, rec.keys.clone()))),
         conversions: converted.map_or(0, |c| c.1),
         links,
         doomed: Cell::new(false),
@@ -1288,7 +1313,16 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         e.fails += 1;
         let forced = e.forced;
-        let mut want_bridge = e.fails >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.min(16))
+        // The threshold doubles with each `bridge_backoff` bridges the tree has grown (and with
+        // each aborted try at this guard's bridge).
+        let grown = match vm.params.bridge_backoff {
+            0 => 0,
+            n => vm.units[vm.units[id].as_ref().map_or(id, |u| u.root)].as_ref().map_or(0, |r| r.tree.get().0) / n,
+        };
+        let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
+        let e = &mut unit.exits[exit];
+        let mut want_bridge = e.fails
+            >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.saturating_add(grown).min(16))
             && e.bridge_aborts < vm.params.max_aborts
             && e.bridge.is_none()
             && !invalid
@@ -1323,7 +1357,7 @@ pub(crate) fn run_units<'a, L: Language>(
             // exit's words, as the bridge takes it).
             materialize(vm, &resume, &mut buf);
             let lang = vm.lang.clone();
-            let mut it = resume.reds_of(0).iter().zip(&buf).map(|(&s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
+            let mut it = resume.reds_of(0).zip(&buf).map(|(s, &w)| from_word::<Concrete<'a, L>>(s.ty(), w));
             *f = lang.rebuild(resume.frames[0].0, &mut it);
             if let Some(r) = parked_red {
                 resume.put_parked(&mut buf, to_word(r));
@@ -1345,23 +1379,31 @@ pub(crate) fn run_units<'a, L: Language>(
 }
 
 /// Whether the `Vm` may compile another trace: its compile time so far is within
-/// `compile_grace_ms` plus `compile_share` percent of the time it has been running.
+/// `compile_grace_ms` plus `compile_share` percent of the time it has been running. Both count
+/// the CPU time of the `Vm`'s thread where there is a clock for it (a busy machine slows
+/// compiling and running alike, and the grace stays the same amount of work), else wall time.
 fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     let share = u64::from(vm.params.compile_share);
     if share == 0 {
         return true;
     }
-    let spent = vm.stats.total_compile_ns;
+    let cpu = vm.born_cpu != 0;
+    let spent = if cpu { vm.stats.compile_cpu_ns } else { vm.stats.total_compile_ns };
     let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
     if spent <= grace {
         return true;
     }
-    let running = vm.born.elapsed().as_nanos() as u64;
+    let running = if cpu {
+        crate::stats::thread_cpu_ns().saturating_sub(vm.born_cpu)
+    } else {
+        vm.born.elapsed().as_nanos() as u64
+    };
     spent - grace <= running / 100 * share
 }
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
-/// took less than `bridge_budget_ms` to compile.
+/// took less than `bridge_budget_ms` to compile (CPU time where there is a clock for it, as
+/// `within_compile_share`).
 fn within_budget<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
     let root = vm.units[id].as_ref().map_or(id, |u| u.root);
     let Some(r) = vm.units[root].as_ref() else { return true };
@@ -1386,11 +1428,18 @@ fn restore<'a, L: Language>(
     materialize(cx.vm, resume, buf);
     let mut words = buf.iter();
     let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
+    // The common exits below read each frame's slots from one slice, spelled out into a
+    // buffer of the Vm's (a copy of the pattern and its few differences), as fast as slots
+    // kept whole.
+    let mut slots = std::mem::take(&mut cx.vm.spare_slots);
     if resume.frames.len() == 1 {
         // The common exit: one frame, nothing to run to completion first, no list of frames.
-        let mut it = resume.reds_of(0).iter().map(|&s| red(s));
+        resume.reds_into(0, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
-        if let Some(v) = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced) {
+        let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
+        cx.vm.spare_slots = slots;
+        if let Some(v) = outcome {
             L::deliver(cx, &mut outer, v);
         }
         *f = outer;
@@ -1399,11 +1448,14 @@ fn restore<'a, L: Language>(
     if resume.frames.len() == 2 {
         // The common nested exit (a guard in a call inlined one deep): as below, without a
         // list of frames.
-        let mut it = resume.reds_of(0).iter().map(|&s| red(s));
+        resume.reds_into(0, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
-        let mut it = resume.reds_of(1).iter().map(|&s| red(s));
+        resume.reds_into(1, &mut slots);
+        let mut it = slots.iter().map(|&s| red(s));
         let mut inner = lang.rebuild(resume.frames[1].0, &mut it);
         let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
+        cx.vm.spare_slots = slots;
         // The caller is a root while its callee runs (and does not move meanwhile).
         let base = cx.vm.shadow.len();
         cx.vm.shadow.push(RootFrame::of::<L, Concrete<'a, L>>(&outer));
@@ -1416,6 +1468,7 @@ fn restore<'a, L: Language>(
         *f = outer;
         return;
     }
+    cx.vm.spare_slots = slots;
     let (mut rebuilt, outcome) = rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut red);
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();

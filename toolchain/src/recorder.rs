@@ -21,6 +21,15 @@ pub(crate) enum TraceKind<K> {
     Bridge { parent: UnitId, exit: usize },
 }
 
+/// The snapshot words a trace may record per operation of its length limit (so 768K words,
+/// about 12 MB, at the default limit of 6,000) before it is given up as too long. Each guard's
+/// snapshot holds every frame it would rebuild, so a trace inlining a call between wide
+/// frames (1,000 locals each) takes thousands of words per guard: without this bound such a
+/// recording took over 60 MB before it reached the operation limit, to be thrown away.
+/// Frames of ordinary width never come near it (a 6,000-operation trace would need snapshots
+/// of 500 words at every third operation).
+pub(crate) const SNAPSHOT_WORDS_PER_OP: usize = 128;
+
 /// The trace being recorded and what the tracer needs to know while recording it.
 pub(crate) struct Recorder<L: Language> {
     pub(crate) gen: u64,
@@ -46,6 +55,10 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) invalid: InvalidFlag,
     pub(crate) quasi_guarded: bool,
     pub(crate) limit: usize,
+    /// Words of the guards' snapshots recorded so far (frames' values), and how many the trace
+    /// may hold: [`SNAPSHOT_WORDS_PER_OP`] times `limit`.
+    pub(crate) snap_words: usize,
+    pub(crate) snap_limit: usize,
     /// A function entry or a bridge of one: the trace may end by returning a result.
     pub(crate) may_return: bool,
     /// The distinct reference constants of `trace.ops[..refs_scanned]`: roots while
@@ -87,6 +100,8 @@ impl<L: Language> Recorder<L> {
             invalid: Default::default(),
             quasi_guarded: false,
             limit: limit as usize,
+            snap_words: 0,
+            snap_limit: (limit as usize).saturating_mul(SNAPSHOT_WORDS_PER_OP),
             may_return: entry.is_some(),
             refs: Vec::new(),
             refs_seen: Default::default(),

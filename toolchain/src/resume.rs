@@ -8,33 +8,77 @@ use crate::concrete::store;
 use crate::ctx::{Language, Red, Reds};
 use crate::heap::Layout;
 use crate::state::VmState;
-use crate::units::{Resume, Slot, VirtualDescrs, VirtualInfo};
+use crate::units::{FrameSlots, Resume, Slot, SlotPatterns, VirtualDescrs, VirtualInfo};
 use metatrace_jit::ir::{Deliver, Operand, Trace};
 use std::rc::Rc;
 
+/// The descriptors of the virtual objects of one trace's snapshots, each kept once: by its
+/// size descr, length and written fields (the exits of a trace mostly have the same kinds of
+/// objects; each holds only references to them).
+#[derive(Default)]
+pub(crate) struct VirtualKinds(rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>);
+
 /// The descriptors of a snapshot's virtual objects (none if it has none), for a bridge that
 /// records their allocation (see `driver::start_nested_bridge`).
-pub(crate) fn virtual_descrs(t: &Trace, s: &metatrace_jit::ir::Snapshot) -> Option<Rc<[VirtualDescrs]>> {
+pub(crate) fn virtual_descrs(
+    t: &Trace,
+    s: &metatrace_jit::ir::Snapshot,
+    kinds: &mut VirtualKinds,
+) -> Option<Rc<[Rc<VirtualDescrs>]>> {
     if s.virtuals.is_empty() {
         return None;
     }
-    let v = s.virtuals.iter().map(|v| VirtualDescrs {
-        size: t.descr(v.descr).clone(),
-        len: v.len,
-        fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+    let v = s.virtuals.iter().map(|v| {
+        let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
+        kinds
+            .0
+            .entry(key)
+            .or_insert_with(|| {
+                Rc::new(VirtualDescrs {
+                    size: t.descr(v.descr).clone(),
+                    len: v.len,
+                    fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+                })
+            })
+            .clone()
     });
     Some(v.collect())
 }
 
-/// How to rebuild the interpreter state of a guard's snapshot from its frame buffer.
-pub(crate) fn resume_info<K: Copy>(t: &Trace, s: &metatrace_jit::ir::Snapshot, keys: &[K]) -> Resume<K> {
+/// How to rebuild the interpreter state of a guard's snapshot from its frame buffer. Its
+/// frames' slots are kept against `patterns` (`held` counts the slots this adds).
+pub(crate) fn resume_info<K: Copy>(
+    t: &Trace,
+    s: &metatrace_jit::ir::Snapshot,
+    keys: &[K],
+    patterns: &mut SlotPatterns,
+) -> Resume<K> {
     use metatrace_jit::ir::DescrKind;
     let slot = |o: Operand| match o {
         Operand::Virtual(k) => Slot::Virtual(k),
         o => Slot::Word(t.operand_type(o)),
     };
-    let frames =
-        s.frames.iter().map(|fr| (keys[fr.key.0 as usize], fr.values.iter().map(|&o| slot(o)).collect())).collect();
+    let frames = s
+        .frames
+        .iter()
+        .map(|fr| {
+            let slots = fr.values.iter().map(|&o| slot(o));
+            let slots = match patterns.shared.iter().find(|p| p.len() == fr.values.len()) {
+                Some(p) => {
+                    let f = FrameSlots::against(p, slots);
+                    patterns.held += f.own(p);
+                    f
+                }
+                None => {
+                    let f = FrameSlots::dense(slots.collect());
+                    patterns.shared.push(f.base().clone());
+                    patterns.held += f.len();
+                    f
+                }
+            };
+            (keys[fr.key.0 as usize], slots)
+        })
+        .collect();
     let virtuals = s
         .virtuals
         .iter()
@@ -103,7 +147,7 @@ pub(crate) fn rebuild_frames<L: Language, R: Reds>(
 ) -> (Vec<L::Frame<R>>, Option<L::Value<R>>) {
     let frames = (0..resume.frames.len())
         .map(|k| {
-            let mut it = resume.reds_of(k).iter().map(|&s| red(s));
+            let mut it = resume.reds_of(k).map(|s| red(s));
             lang.rebuild(resume.frames[k].0, &mut it)
         })
         .collect();
@@ -117,8 +161,7 @@ pub(crate) fn resume_outcome<L: Language, R: Reds>(
     red: &mut dyn FnMut(Slot) -> Red<R>,
 ) -> Option<L::Value<R>> {
     resume.deliver.map(|d| {
-        let slot =
-            *resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
+        let slot = resume.frames.last().and_then(|(_, s)| s.last()).expect("a delivering snapshot ends in its outcome");
         match (d, red(slot)) {
             (Deliver::Returned, r) => L::result_from_red(r),
             (Deliver::Raised, Red::Ref(exc)) => L::raised_result(exc),

@@ -58,6 +58,13 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) stats: JitStats,
     /// When this `Vm` was made: the clock `JitParams::compile_share` measures against.
     pub(crate) born: std::time::Instant,
+    /// The CPU time of this `Vm`'s thread when it was made (0: no per-thread clock here), for
+    /// the budgets: with it they count CPU time, which a busy machine does not inflate.
+    pub(crate) born_cpu: u64,
+    /// The slot patterns the resume data of every exit is kept against (see `units::FrameSlots`).
+    pub(crate) slot_patterns: crate::units::SlotPatterns,
+    /// A frame's resume slots spelled out, for `driver::restore` (reused by every exit).
+    pub(crate) spare_slots: Vec<crate::units::Slot>,
     pub(crate) quasi: Rc<QuasiTable>,
     pub(crate) pending: Option<Pending>,
     /// A loop's compiled code returned from the activation that entered it at a loop header
@@ -136,6 +143,9 @@ impl<L: Language> VmState<L> {
             next_gen: 1,
             stats: JitStats::default(),
             born: std::time::Instant::now(),
+            born_cpu: crate::stats::thread_cpu_ns(),
+            slot_patterns: Default::default(),
+            spare_slots: Vec::new(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,
             returned: None,

@@ -148,7 +148,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         descr: Option<metatrace_jit::ir::Descr>,
     ) -> Option<Option<Value>> {
         let rec = self.rec()?;
-        if rec.trace.ops.len() >= rec.limit {
+        if rec.trace.ops.len() >= rec.limit || rec.snap_words > rec.snap_limit {
             self.abort(AbortReason::TooLong);
             return None;
         }
@@ -174,7 +174,9 @@ impl<'a, L: Language> Tracer<'a, L> {
     /// Records a guard with snapshot `snap` (no check for effects: see the callers).
     fn emit_guard(&mut self, opcode: Opcode, args: Vec<Operand>, snap: Snapshot) {
         if self.emit(opcode, args, None).is_some() {
-            self.rec().expect("emit succeeded").trace.ops.last_mut().expect("just emitted").snapshot = Some(snap);
+            let rec = self.rec().expect("emit succeeded");
+            rec.snap_words += snap.frames.iter().map(|f| f.values.len()).sum::<usize>();
+            rec.trace.ops.last_mut().expect("just emitted").snapshot = Some(snap);
         }
     }
 

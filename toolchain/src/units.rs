@@ -29,7 +29,7 @@ pub(crate) enum CellState {
 }
 
 /// What one word of a guard's frame buffer holds.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Slot {
     /// A value of this type.
     Word(Type),
@@ -66,11 +66,138 @@ pub(crate) struct VirtualDescrs {
     pub(crate) fields: Vec<(metatrace_jit::ir::Descr, u32)>,
 }
 
+/// The slots of one frame of a guard's exit. The exits of a trace share one pattern per frame
+/// (the first exit's slots for that frame's key and width) and each keeps only the positions
+/// where it differs, so a wide frame's exits do not hold a slot per local each: resume data
+/// grows with what the trace changes, not with frame width times guards.
+#[derive(Clone)]
+pub(crate) struct FrameSlots {
+    base: Rc<[Slot]>,
+    /// (position, slot) where this frame differs from `base`, by increasing position.
+    diffs: Box<[(u32, Slot)]>,
+}
+
+impl FrameSlots {
+    /// Slots kept as they are (the pattern of their own).
+    pub(crate) fn dense(slots: Vec<Slot>) -> Self {
+        FrameSlots { base: slots.into(), diffs: Box::new([]) }
+    }
+
+    /// `slots` (exactly `base.len()` of them) as their differences from `base`, or as they are
+    /// if most of them differ.
+    pub(crate) fn against(base: &Rc<[Slot]>, slots: impl ExactSizeIterator<Item = Slot> + Clone) -> Self {
+        debug_assert_eq!(slots.len(), base.len());
+        let diffs: Vec<(u32, Slot)> = slots
+            .clone()
+            .zip(base.iter())
+            .enumerate()
+            .filter(|(_, (s, b))| s != *b)
+            .map(|(i, (s, _))| (i as u32, s))
+            .collect();
+        if diffs.len() * 2 > base.len() {
+            return FrameSlots::dense(slots.collect());
+        }
+        FrameSlots { base: base.clone(), diffs: diffs.into() }
+    }
+
+    /// The pattern this frame's slots are kept against.
+    pub(crate) fn base(&self) -> &Rc<[Slot]> {
+        &self.base
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.base.len()
+    }
+
+    /// How many slots this frame holds of its own: its differences from a shared pattern, or
+    /// all of them if it has a pattern of its own (`shared`: `base` is the pattern it was kept
+    /// against).
+    pub(crate) fn own(&self, shared: &Rc<[Slot]>) -> usize {
+        if Rc::ptr_eq(&self.base, shared) {
+            self.diffs.len()
+        } else {
+            self.base.len()
+        }
+    }
+
+    pub(crate) fn last(&self) -> Option<Slot> {
+        let n = self.base.len().checked_sub(1)?;
+        match self.diffs.last() {
+            Some(&(p, s)) if p as usize == n => Some(s),
+            _ => Some(self.base[n]),
+        }
+    }
+
+    /// Replaces `out` with the first `n` slots.
+    pub(crate) fn first_into(&self, n: usize, out: &mut Vec<Slot>) {
+        out.clear();
+        out.extend_from_slice(&self.base[..n]);
+        for &(p, s) in self.diffs.iter().take_while(|d| (d.0 as usize) < n) {
+            out[p as usize] = s;
+        }
+    }
+
+    /// The slots in order.
+    pub(crate) fn iter(&self) -> SlotIter<'_> {
+        self.first(self.base.len())
+    }
+
+    /// The first `n` slots in order.
+    pub(crate) fn first(&self, n: usize) -> SlotIter<'_> {
+        let next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
+        SlotIter { base: &self.base[..n], pos: 0, next_diff, diffs: &self.diffs }
+    }
+}
+
+/// The slots of a [`FrameSlots`], in order. (The hot loop of every exit to the interpreter:
+/// one bounds check and one comparison with the next difference's position per slot.)
+pub(crate) struct SlotIter<'a> {
+    base: &'a [Slot],
+    pos: usize,
+    /// The position of `diffs[0]`, or `usize::MAX`.
+    next_diff: usize,
+    diffs: &'a [(u32, Slot)],
+}
+
+impl Iterator for SlotIter<'_> {
+    type Item = Slot;
+    #[inline]
+    fn next(&mut self) -> Option<Slot> {
+        let s = *self.base.get(self.pos)?;
+        let pos = self.pos;
+        self.pos += 1;
+        if pos != self.next_diff {
+            return Some(s);
+        }
+        let d = self.diffs[0].1;
+        self.diffs = &self.diffs[1..];
+        self.next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
+        Some(d)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.base.len() - self.pos;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for SlotIter<'_> {}
+
+/// The slot patterns exits share, one per frame width (see [`FrameSlots`]): the first exit's
+/// with a frame of that width. (Not per frame key: each guard's frame is at another position,
+/// and a frame's width changes only with its value stack; the bridges of a loop share its
+/// patterns.) A `Vm` keeps one table for all its traces: a pattern is at most a frame wide.
+#[derive(Default)]
+pub(crate) struct SlotPatterns {
+    pub(crate) shared: Vec<Rc<[Slot]>>,
+    /// Slots held so far: the patterns', then each exit's differences from them.
+    pub(crate) held: usize,
+}
+
 /// How to rebuild interpreter frames from a guard's exit: each frame's key and slots,
 /// outermost first, then the virtual objects; the frame buffer holds the frames' words in
 /// this order, followed by the virtuals' field words.
 pub(crate) struct Resume<K> {
-    pub(crate) frames: Vec<(K, Vec<Slot>)>,
+    pub(crate) frames: Vec<(K, FrameSlots)>,
     pub(crate) virtuals: Vec<VirtualInfo>,
     /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
     pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
@@ -84,7 +211,7 @@ pub(crate) struct Resume<K> {
 impl<K> Resume<K> {
     /// A resume description; finds the slots that stand for virtuals.
     pub(crate) fn new(
-        frames: Vec<(K, Vec<Slot>)>,
+        frames: Vec<(K, FrameSlots)>,
         virtuals: Vec<VirtualInfo>,
         deliver: Option<metatrace_jit::ir::Deliver>,
     ) -> Self {
@@ -92,7 +219,7 @@ impl<K> Resume<K> {
             .iter()
             .flat_map(|(_, slots)| slots.iter())
             .enumerate()
-            .filter_map(|(pos, s)| match *s {
+            .filter_map(|(pos, s)| match s {
                 Slot::Virtual(k) => Some((pos as u32, k)),
                 Slot::Word(_) => None,
             })
@@ -112,14 +239,17 @@ impl<K> Resume<K> {
         }
         buf[self.words] = word;
     }
-    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
-    pub(crate) fn reds_of(&self, k: usize) -> &[Slot] {
+    /// As [`Resume::reds_of`], into `out` (replacing what it held).
+    pub(crate) fn reds_into(&self, k: usize, out: &mut Vec<Slot>) {
         let slots = &self.frames[k].1;
-        if self.deliver.is_some() && k + 1 == self.frames.len() {
-            &slots[..slots.len() - 1]
-        } else {
-            slots
-        }
+        let n = if self.deliver.is_some() && k + 1 == self.frames.len() { slots.len() - 1 } else { slots.len() };
+        slots.first_into(n, out);
+    }
+    /// The slots of frame `k` that are its reds (the innermost frame's delivered outcome left out).
+    pub(crate) fn reds_of(&self, k: usize) -> SlotIter<'_> {
+        let slots = &self.frames[k].1;
+        let n = if self.deliver.is_some() && k + 1 == self.frames.len() { slots.len() - 1 } else { slots.len() };
+        slots.first(n)
     }
 }
 
@@ -137,7 +267,7 @@ pub(crate) struct ExitInfo<K> {
     /// The snapshot's virtual objects as trace descriptors, one entry per virtual (none if it
     /// has none): a bridge from this guard starts by recording their allocations, so it takes
     /// them as its field words and the exit never builds them (see `driver::start_nested_bridge`).
-    pub(crate) virtuals: Option<Rc<[VirtualDescrs]>>,
+    pub(crate) virtuals: Option<Rc<[Rc<VirtualDescrs>]>>,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,

@@ -30,7 +30,7 @@
 //! aarch64 cross tests run them under qemu).
 //!
 //! Cranelift's own optimizer (e-graphs: GVN, loop-invariant code motion, rewrites) runs on
-//! loops only ([`Flavor`]): a trace reaches the backend already optimized, and what is left
+//! loops only (see `Flavor`): a trace reaches the backend already optimized, and what is left
 //! for Cranelift to find pays off only where code repeats. Bridges and function entries,
 //! which a branchy program has by the hundred, compile without it.
 

@@ -2,13 +2,15 @@
 //! `w*`, bridge storms `b*`, deep expressions `d*`, float corner cases `f*`, int corner cases
 //! `i*`, heap aliasing `h*`, errors after warm-up `e*`) each run under many JIT settings, from
 //! the default to threshold 1 with forced guard failures, small trace limits, no inlining,
-//! no if-conversion, tiny link limits and bridge budgets (a few programs whose traces take
-//! long to compile in a debug build name fewer settings in a `# test settings:` line). Every run must print what the run
+//! no if-conversion, tiny link limits and bridge budgets. Every run must print what the run
 //! with the JIT off prints and end the same way (the same error, in the same function).
 //!
-//! A program's loops count to `iters()` (its first function); in GC stress mode
+//! A program's loops count to `iters()` (its first function). In GC stress mode
 //! (`METATRACE_GC_STRESS=1`, where every safepoint collects) the harness divides that count
-//! by ten. `FERN_ACCEPT=name` runs only the programs whose file names contain `name`.
+//! by ten and skips the programs that say `# not under gc stress`. A program whose traces
+//! take long to compile in a debug build (wide frames) names the settings it runs under in a
+//! line `# test settings: a; b; ...`. `FERN_ACCEPT=name` runs only the programs whose file
+//! names contain `name`; `FERN_ACCEPT_TIMES=1` prints how long each run took.
 
 use metatrace::JitParams;
 use metatrace_fern::interp::MAX_DEPTH;
@@ -84,6 +86,15 @@ fn outcome(src: &str, p: JitParams) -> (String, Result<(), String>) {
     .unwrap_or_else(|panic| (String::new(), Err(panic)))
 }
 
+/// Where two outcomes part: the first line of output that differs, or how the runs ended.
+fn difference(want: &(String, Result<(), String>), got: &(String, Result<(), String>)) -> String {
+    let (w, g) = (want.0.lines().collect::<Vec<_>>(), got.0.lines().collect::<Vec<_>>());
+    match (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)) {
+        Some(i) => format!("output line {}: off {:?}, jit {:?}", i + 1, w.get(i), g.get(i)),
+        None => format!("off ended {:?}, jit {:?}", want.1, got.1),
+    }
+}
+
 #[test]
 fn every_program_agrees_with_the_interpreter_under_every_setting() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/acceptance");
@@ -121,11 +132,7 @@ fn every_program_agrees_with_the_interpreter_under_every_setting() {
                         eprintln!("{:8.3}s {name} --jit {spec}", start.elapsed().as_secs_f64());
                     }
                     if got != want {
-                        failures.lock().unwrap().push(format!(
-                            "{name} --jit {spec}:\n  off: {:?}\n  got: {:?}",
-                            (want.0.get(..300), &want.1),
-                            (got.0.get(..300), &got.1)
-                        ));
+                        failures.lock().unwrap().push(format!("{name} --jit {spec}: {}", difference(&want, &got)));
                     }
                 }
             });

@@ -99,15 +99,18 @@ pub const STACK_SIZE: usize = 128 << 20;
 /// function of 600 locals recursed 4,690 deep on 128 MiB).
 const STACK_PER_WORD: usize = 64;
 
-/// The largest stack [`stack_size_for`] asks for (address space reserved, not memory).
-const MAX_STACK_SIZE: usize = 4 << 30;
+/// The largest stack [`stack_size_for`] asks for (address space reserved, not memory; as
+/// `mtpy`'s): enough for frames of about 1,600 words at the default limit.
+const MAX_STACK_SIZE: usize = 1 << 30;
 
 /// The thread stack a run of `prog` with recursion limit `limit` needs for the limit to come
 /// before the native stack runs out in every mode of the JIT: [`STACK_SIZE`], or more for a
 /// program with wide frames (a compiled recursive call of a function with hundreds of locals
 /// takes tens of kilobytes of stack, against a few for interpreted calls, whose values live
 /// on the heap). Without it, such a recursion fails with [`interp::STACK_EXHAUSTED`] a few
-/// thousand frames deep with the JIT on and reaches the limit with it off.
+/// thousand frames deep with the JIT on and reaches the limit with it off. Sized for at most
+/// the default limit ([`interp::MAX_DEPTH`]): with a raised one, deep recursion of wide frames
+/// may still meet the end of the native stack first.
 pub fn stack_size_for(prog: &Program, limit: i64) -> usize {
     let widest = prog.funcs.iter().map(|f| 1 + f.nlocals + f.max_stack).max().unwrap_or(0);
     let levels = usize::try_from(limit.clamp(0, interp::MAX_DEPTH)).unwrap_or(0);

@@ -81,14 +81,42 @@ use metatrace::{JitParams, JitStats};
 use std::fmt;
 use std::io::Write;
 
-/// Stack size of the thread Fern programs run on: room for the recursion limit (10,000 Fern
-/// frames) in any mode of the JIT, in debug builds too, twice over. A Fern call takes about
-/// 2.7 KB of native stack interpreted (5.9 KB in a debug build) and 660 bytes in compiled
-/// code. No stack is too small to be safe: calls check the native stack (see
-/// [`interp::STACK_EXHAUSTED`]), so a smaller one only makes deep recursion fail sooner, and
-/// a bigger one (with a raised limit) lets it go deeper. (It was 512 MiB before the check
-/// existed; the memory is only reserved, and committed as the stack grows.)
+/// Stack size of the thread Fern programs run on, at least (see [`stack_size_for`] for wide
+/// frames): room for the recursion limit (10,000 Fern frames of a few locals) in any mode of
+/// the JIT, in debug builds too, twice over. A Fern call takes about 2.7 KB of native stack
+/// interpreted (5.9 KB in a debug build) and 660 bytes in compiled code. No stack is too small
+/// to be safe: calls check the native stack (see [`interp::STACK_EXHAUSTED`]), so a smaller
+/// one only makes deep recursion fail sooner, and a bigger one (with a raised limit) lets it
+/// go deeper. (It was 512 MiB before the check existed; the memory is only reserved, and
+/// committed as the stack grows.)
 pub const STACK_SIZE: usize = 128 << 20;
+
+/// Native stack a compiled recursive call may take per word of the caller's frame (locals
+/// and stack), for [`stack_size_for`]. Compiled code keeps the frame's words on the native
+/// stack several times over at each `call_assembler`: the live references (a GC record), the
+/// arguments, the callee's frame buffer (the `Vm`'s link limit, up to twice the widest
+/// frame) and spilled values. Measured: about 1.3 KB plus 47 bytes per word a level (a
+/// function of 600 locals recursed 4,690 deep on 128 MiB).
+const STACK_PER_WORD: usize = 64;
+
+/// The largest stack [`stack_size_for`] asks for (address space reserved, not memory; as
+/// `mtpy`'s): enough for frames of about 1,600 words at the default limit.
+const MAX_STACK_SIZE: usize = 1 << 30;
+
+/// The thread stack a run of `prog` with recursion limit `limit` needs for the limit to come
+/// before the native stack runs out in every mode of the JIT: [`STACK_SIZE`], or more for a
+/// program with wide frames (a compiled recursive call of a function with hundreds of locals
+/// takes tens of kilobytes of stack, against a few for interpreted calls, whose values live
+/// on the heap). Without it, such a recursion fails with [`interp::STACK_EXHAUSTED`] a few
+/// thousand frames deep with the JIT on and reaches the limit with it off. Sized for at most
+/// the default limit ([`interp::MAX_DEPTH`]): with a raised one, deep recursion of wide frames
+/// may still meet the end of the native stack first.
+pub fn stack_size_for(prog: &Program, limit: i64) -> usize {
+    let widest = prog.funcs.iter().map(|f| 1 + f.nlocals + f.max_stack).max().unwrap_or(0);
+    let levels = usize::try_from(limit.clamp(0, interp::MAX_DEPTH)).unwrap_or(0);
+    let wide = levels.saturating_mul((2 << 10) + STACK_PER_WORD.saturating_mul(widest));
+    wide.clamp(STACK_SIZE, MAX_STACK_SIZE)
+}
 
 /// A lexical, syntax or compile error at a line of the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,9 +180,14 @@ pub fn run_program_with_limit(
 /// Runs `f` on a new thread with a [`STACK_SIZE`] stack and returns its result (`Err` if the
 /// thread could not start or panicked).
 pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    with_stack(STACK_SIZE, f)
+}
+
+/// [`with_big_stack`] with a stack of `size` bytes (see [`stack_size_for`]).
+pub fn with_stack<T: Send + 'static>(size: usize, f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
     let handle = std::thread::Builder::new()
         .name("fern".to_string())
-        .stack_size(STACK_SIZE)
+        .stack_size(size)
         .spawn(f)
         .map_err(|e| format!("cannot start the interpreter thread: {e}"))?;
     handle.join().map_err(|p| {
@@ -177,7 +210,7 @@ pub fn run_source(src: &str, params: JitParams) -> Result<(String, JitStats), St
 /// [`run_source`], returning the heap's statistics too.
 pub fn run_source_with_stats(src: &str, params: JitParams) -> Result<(String, RunStats), String> {
     let prog = compile_source(src).map_err(|e| e.with_file("<source>"))?;
-    let (out, result, stats) = with_big_stack(move || {
+    let (out, result, stats) = with_stack(stack_size_for(&prog, interp::MAX_DEPTH), move || {
         let buf = SharedBuf::default();
         let (result, stats) = run_program(prog, params, Box::new(buf.clone()));
         let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();

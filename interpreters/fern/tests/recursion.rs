@@ -151,3 +151,25 @@ fn deep_nesting_is_a_syntax_error() {
         assert!(err(&index).starts_with("expression too deeply nested"));
     }
 }
+
+#[test]
+fn the_stack_is_sized_to_the_widest_frame() {
+    // Compiled recursion keeps a caller's frame words on the native stack several times over
+    // (GC record, arguments, the callee's frame buffer, spills): a function of 300 locals
+    // recursing to the limit ran out of a fixed 128 MiB stack at ~9,000 frames with the JIT
+    // on and reached the limit with it off (tests/acceptance/w6_wide_deep_recursion.fern
+    // runs it).
+    let wide = |locals: usize| {
+        let lets: String = (0..locals).map(|k| format!("let v{k} = n + {k}; ")).collect();
+        compile_source(&format!("fn f(n) {{ {lets} return n; }} fn main() {{ print(f(1)); }}")).unwrap()
+    };
+    let narrow = metatrace_fern::stack_size_for(&wide(2), MAX_DEPTH);
+    assert_eq!(narrow, metatrace_fern::STACK_SIZE);
+    let w300 = metatrace_fern::stack_size_for(&wide(300), MAX_DEPTH);
+    let w1200 = metatrace_fern::stack_size_for(&wide(1200), MAX_DEPTH);
+    // Measured in a release build: about 1.3 KB plus 47 bytes per frame word a level.
+    assert!(w300 >= MAX_DEPTH as usize * (1300 + 47 * 301), "{w300}");
+    assert!(w1200 >= MAX_DEPTH as usize * (1300 + 47 * 1201), "{w1200}");
+    // A lower limit needs less (but never less than the default).
+    assert!(metatrace_fern::stack_size_for(&wide(1200), 100) == metatrace_fern::STACK_SIZE);
+}

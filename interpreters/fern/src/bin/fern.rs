@@ -9,7 +9,7 @@
 //! Exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage.
 
 use metatrace::JitParams;
-use metatrace_fern::{compile_source, run_program_with_limit, with_big_stack};
+use metatrace_fern::{compile_source, run_program_with_limit, stack_size_for, with_stack};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: fern [--jit SPEC] [--recursion-limit N] [--stats] [--dis] FILE";
@@ -102,7 +102,7 @@ fn main() -> ExitCode {
         print!("{prog}");
         return ExitCode::SUCCESS;
     }
-    let outcome = with_big_stack(move || {
+    let outcome = with_stack(stack_size_for(&prog, limit), move || {
         let (result, run) = run_program_with_limit(prog, params, limit, Box::new(std::io::stdout()));
         if stats {
             let h = &run.heap;

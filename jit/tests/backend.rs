@@ -67,6 +67,25 @@ fn an_exit_writes_what_its_failing_guard_proves_of_the_condition() {
 }
 
 #[test]
+fn exits_that_share_their_common_words_write_whole_frames() {
+    // Three guards whose ten-word snapshots agree but for the last words: one exit group
+    // (see `backend/exits.rs`). Each exit must still leave its whole snapshot in the frame.
+    let frame = |a: &str, b: &str| format!("k: i0, i1, 7, i0, i1, 7, i0, i1, {a}, {b}");
+    let code = compile(&format!(
+        "inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_lt(i2, 10)\nguard_true(i3) [{}]\n\
+         i4 = int_mul(i2, 2)\ni5 = int_lt(i4, 12)\nguard_true(i5) [{}]\ni6 = int_sub(i4, 1)\n\
+         i7 = int_lt(i6, 9)\nguard_true(i7) [{}]\nfinish(i6)\n",
+        frame("i2", "i0"),
+        frame("i2", "i4"),
+        frame("i6", "i4"),
+    ));
+    assert_eq!(run(&code, &[8, 4]), (0, vec![8, 4, 7, 8, 4, 7, 8, 4, 12, 8]));
+    assert_eq!(run(&code, &[5, 2]), (1, vec![5, 2, 7, 5, 2, 7, 5, 2, 7, 14]));
+    assert_eq!(run(&code, &[3, 2]), (2, vec![3, 2, 7, 3, 2, 7, 3, 2, 9, 10]));
+    assert_eq!(run(&code, &[1, 1]).0, 3);
+}
+
+#[test]
 fn finish_writes_its_arguments() {
     let code = compile("inputs(i0, f1)\ni2 = int_mul(i0, 6)\nfinish(i2, f1, 42, -0.5, NULL)\n");
     assert_eq!(code.exit_count(), 1);

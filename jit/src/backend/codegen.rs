@@ -120,8 +120,14 @@ pub(crate) fn translate(
         direct_frame: None,
         at_label: None,
         tails: None,
-        booleans: booleans(t),
+        booleans: Vec::new(),
+        exit_plan: Default::default(),
+        group_blocks: Vec::new(),
     };
+    cg.booleans = super::exits::booleans(t);
+    let builds_virtuals = links.is_some_and(|l| !l.virtual_inputs);
+    cg.exit_plan = super::exits::plan(t, &cg.booleans, builds_virtuals);
+    cg.group_blocks = vec![None; cg.exit_plan.common.len()];
     cg.run(&mut b)?;
     if let Some(tails) = cg.tails {
         tails.fill(&mut b, cg.frame, trace_sig);
@@ -129,19 +135,6 @@ pub(crate) fn translate(
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
     Ok(func)
-}
-
-/// Which values of `t` are results of comparisons.
-fn booleans(t: &Trace) -> Vec<bool> {
-    let mut out = vec![false; t.types.len()];
-    for op in &t.ops {
-        if let (Some(r), true) = (op.result, crate::opt::util::is_boolean(op.opcode)) {
-            if let Some(b) = out.get_mut(r.0 as usize) {
-                *b = true;
-            }
-        }
-    }
-    out
 }
 
 /// Builds the entry function: `extern "C" fn(code, frame) -> exit word`, which calls the
@@ -212,8 +205,12 @@ struct Codegen<'a> {
     at_label: Option<Block>,
     /// The blocks every linked exit ends in, made at the first.
     tails: Option<ExitTails>,
-    /// Which values are results of comparisons (0 or 1; see `known_on_failure`).
+    /// Which values are results of comparisons (0 or 1; see `exits::known_on_failure`).
     booleans: Vec<bool>,
+    /// Which exits share the stores of the words they agree on (see `exits.rs`).
+    exit_plan: super::exits::ExitPlan,
+    /// Each exit group's shared block, made at its first member.
+    group_blocks: Vec<Option<Block>>,
 }
 
 /// The two cold blocks shared by a linked trace's exits, so that an exit does not repeat the
@@ -364,23 +361,20 @@ impl Codegen<'_> {
     /// except those the word already holds (see [`Codegen::stable`]) and virtual objects
     /// (the driver, `Link::materialize` or `materialize` fills their words in).
     fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
-        self.write_frame_knowing(b, ops, None)
+        let words: Vec<Operand> = ops.copied().collect();
+        self.write_exit_words(b, &words, |_| true)
     }
 
-    /// As [`write_frame`](Self::write_frame), writing the constant `c` for the value `x` where
-    /// `known` is `Some((x, c))`.
-    fn write_frame_knowing<'o>(
+    /// Writes `words[k]` to `frame[k]` for the positions `k` that `at` selects (skipping
+    /// virtuals and words that already hold their value, as [`write_frame`](Self::write_frame)).
+    fn write_exit_words(
         &self,
         b: &mut FunctionBuilder,
-        ops: impl Iterator<Item = &'o Operand>,
-        known: Option<(tir::Value, i64)>,
+        words: &[Operand],
+        at: impl Fn(usize) -> bool,
     ) -> Result<(), String> {
-        for (k, &o) in ops.enumerate() {
-            let o = match known {
-                Some((x, c)) if o == Operand::Value(x) => Operand::Int(c),
-                _ => o,
-            };
-            if self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
+        for (k, &o) in words.iter().enumerate() {
+            if !at(k) || self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
                 continue;
             }
             let v = match o {
@@ -454,27 +448,63 @@ impl Codegen<'_> {
             // Stores the optimizer sank out of the loop: memory is made right before leaving.
             self.op(b, w)?;
         }
-        self.write_frame_knowing(b, snapshot.operands(), self.known_on_failure(op))?;
-        self.leave(b, g, Some(snapshot))?;
+        let words = super::exits::written(op, &self.booleans);
+        match self.exit_plan.group_of.get(g as usize).copied().flatten() {
+            None => {
+                self.write_exit_words(b, &words, |_| true)?;
+                self.leave(b, g, Some(snapshot))?;
+            }
+            Some(gi) => {
+                // The words the group does not share, then the group's block (see `exits.rs`).
+                let common = std::mem::take(&mut self.exit_plan.common[gi]);
+                self.write_exit_words(b, &words, |k| common.get(k).is_none_or(|c| c.is_none()))?;
+                let (shared, first) = match self.group_blocks[gi] {
+                    Some(block) => (block, false),
+                    None => {
+                        let block = b.create_block();
+                        b.set_cold_block(block);
+                        b.append_block_param(block, I64);
+                        self.group_blocks[gi] = Some(block);
+                        (block, true)
+                    }
+                };
+                let number = b.ins().iconst(I64, i64::from(g));
+                b.ins().jump(shared, &[BlockArg::Value(number)]);
+                if first {
+                    // The first member fills the shared block, while the values of the common
+                    // words (defined before this guard) are at hand.
+                    b.switch_to_block(shared);
+                    let number = b.block_params(shared)[0];
+                    let words: Vec<Operand> = common.iter().map(|c| c.unwrap_or(Operand::Int(0))).collect();
+                    self.write_exit_words(b, &words, |k| common[k].is_some())?;
+                    self.leave_numbered(b, number)?;
+                }
+                self.exit_plan.common[gi] = common;
+            }
+        }
         if fused.is_none() {
             b.switch_to_block(cont);
         }
         Ok(())
     }
 
-    /// What a guard's failing says of its condition: `guard_true(x)` fails when `x` is 0, and
-    /// `guard_false(x)` of a comparison when it is 1. The exit writes that constant for `x`, so
-    /// `x` need not stay in a register for the exit (the comparison is then a branch only).
-    /// (Not the optimizer's business: a snapshot stays valid where the guard passes too, which
-    /// the driver's forced guard failures rely on; see `driver::force_guard_failure`.)
-    fn known_on_failure(&self, op: &tir::Op) -> Option<(tir::Value, i64)> {
-        match (op.opcode, op.args.as_slice()) {
-            (Opcode::GuardTrue, &[Operand::Value(x)]) => Some((x, 0)),
-            (Opcode::GuardFalse, &[Operand::Value(x)]) if self.booleans.get(x.0 as usize) == Some(&true) => {
-                Some((x, 1))
-            }
-            _ => None,
-        }
+    /// Ends an exit group's shared block: as [`leave`](Self::leave) for an exit whose number
+    /// is the value `number` (members build no virtuals, see `exits.rs`).
+    fn leave_numbered(&mut self, b: &mut FunctionBuilder, number: Value) -> Result<(), String> {
+        let Some(links) = self.links else {
+            b.ins().return_(&[number]);
+            return Ok(());
+        };
+        let tails = *self.tails.get_or_insert_with(|| ExitTails::new(b));
+        let offset = b.ins().ishl_imm_u(number, 3);
+        let slots = b.ins().iconst(I64, links.slots as i64);
+        let slot = b.ins().iadd(slots, offset);
+        // Not `readonly`: the driver links and unlinks slots while the code exists.
+        let target = b.ins().load(I64, mem(), slot, 0);
+        let id = b.ins().iconst(I64, ((links.trace_id as u64) << 32) as i64);
+        let word = b.ins().bor(number, id);
+        b.ins().brif(target, tails.linked, &[BlockArg::Value(target)], tails.back, &[BlockArg::Value(word)]);
+        Ok(())
     }
 
     /// Ends an exit whose values are in the frame buffer: tail-calls the code in the exit's

@@ -36,6 +36,7 @@
 
 mod code_memory;
 mod codegen;
+mod exits;
 
 pub use code_memory::mapped_code_bytes;
 

@@ -157,6 +157,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     materialize: None,
                     virtual_inputs: false,
                     label_entry: false,
+                    bridge: false,
                 },
             )
             .unwrap(),
@@ -170,6 +171,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                     materialize: None,
                     virtual_inputs: false,
                     label_entry: false,
+                    bridge: false,
                 },
             )
             .unwrap(),
@@ -227,6 +229,7 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
                 materialize: None,
                 virtual_inputs: false,
                 label_entry: false,
+                bridge: false,
             },
         )
     }

@@ -430,6 +430,7 @@ finish(f5, p3, p0)
         materialize: None,
         virtual_inputs: false,
         label_entry: false,
+        bridge: false,
     };
     // SAFETY: the slots outlive the code and stay 0.
     let direct = unsafe { backend.compile_linked(&callee, link) }.unwrap();
@@ -779,6 +780,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     materialize: None,
                     virtual_inputs: false,
                     label_entry: false,
+                    bridge: false,
                 },
             )
             .unwrap();
@@ -793,6 +795,7 @@ fn exits_jump_to_the_code_in_their_slots() {
                     materialize: None,
                     virtual_inputs: false,
                     label_entry: false,
+                    bridge: false,
                 },
             )
             .unwrap();
@@ -890,6 +893,7 @@ fn exits_to_code_taking_virtual_inputs_build_nothing() {
         materialize: None,
         virtual_inputs: true,
         label_entry: false,
+        bridge: false,
     };
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
     // inputs are the words A's guard writes and whose frame (3 words) fits the buffer.

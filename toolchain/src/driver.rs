@@ -630,6 +630,7 @@ fn install<L: Language>(
         // Bridges build their parent exit's virtual objects themselves (`start_nested_bridge`).
         virtual_inputs: true,
         label_entry: short.is_some(),
+        bridge: matches!(rec.kind, TraceKind::Bridge { .. }),
     };
     // SAFETY: the slots live in the unit, as long as its code; the driver only stores in them
     // the code of live units of this Vm whose inputs are the exit's words and whose frame

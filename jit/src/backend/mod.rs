@@ -30,9 +30,10 @@
 //! aarch64 cross tests run them under qemu).
 //!
 //! Cranelift's own optimizer (e-graphs: GVN, loop-invariant code motion, rewrites) runs on
-//! loops only (see `Flavor`): a trace reaches the backend already optimized, and what is left
-//! for Cranelift to find pays off only where code repeats. Bridges and function entries,
-//! which a branchy program has by the hundred, compile without it.
+//! root traces only, loops and function entries (see `Flavor`): a trace reaches the backend
+//! already optimized, and what is left for Cranelift to find pays off only in code that runs
+//! hot. Bridges ([`Link::bridge`]), which a branchy program has by the hundred, compile
+//! without it.
 
 mod code_memory;
 mod codegen;
@@ -66,7 +67,7 @@ impl std::error::Error for CompileError {}
 pub struct Backend {
     /// Makes the target's ISA with given flags.
     builder: isa::Builder,
-    /// The target's ISA for each [`Flavor`], made at its first use (the loop flavor at once:
+    /// The target's ISA for each [`Flavor`], made at its first use (the optimized flavor at once:
     /// traces are translated with it).
     isas: [OnceLock<OwnedTargetIsa>; 3],
     /// The entry function (host backends only; see the module docs).
@@ -95,14 +96,15 @@ impl std::fmt::Debug for Backend {
 /// that long spreads over enough work to pay for.
 pub const LARGE_FUNCTION: usize = 12_000;
 
-/// How a function is compiled, by its shape.
+/// How a function is compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Flavor {
-    /// A trace that loops: Cranelift's optimizer and the backtracking register allocator.
-    Loop = 0,
-    /// Straight-line code (bridges, function entries, the entry function): the backtracking
-    /// allocator without Cranelift's optimizer.
-    Straight = 1,
+    /// A root trace (a loop or a function entry): Cranelift's optimizer and the backtracking
+    /// register allocator.
+    Optimized = 0,
+    /// A bridge, or the entry function: the backtracking allocator without Cranelift's
+    /// optimizer.
+    Quick = 1,
     /// Past [`LARGE_FUNCTION`] instructions: the single-pass allocator (see there).
     Large = 2,
 }
@@ -113,10 +115,10 @@ fn shared_flags(flavor: Flavor) -> Result<settings::Flags, CompileError> {
     let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| CompileError(format!("setting {k}={v}: {e}")));
     // (Measured with callgrind on mtpy's benchmarks and fern's loops, budgets off so that
     // every flavor compiles the same traces: `opt_level=none` takes a quarter off Cranelift's
-    // time and the code of straight-line traces runs as fast, while loops lose up to a tenth
-    // on spectral_norm without it. `single_pass` allocation compiles about twice as fast but
+    // time, but loops lose up to a tenth on spectral_norm without it, and function entries 5 %
+    // on mtpy's fib (CPU time). `single_pass` allocation compiles about twice as fast but
     // nbody's loops run 40 % more instructions, spilling.)
-    set("opt_level", if flavor == Flavor::Straight { "none" } else { "speed" })?;
+    set("opt_level", if flavor == Flavor::Quick { "none" } else { "speed" })?;
     set("regalloc_algorithm", if flavor == Flavor::Large { "single_pass" } else { "backtracking" })?;
     // The IR verifier is a debugging aid; it costs compile time in release builds.
     set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
@@ -145,7 +147,7 @@ impl Backend {
     /// The backend for the target `builder` makes builders for (one per register allocator).
     fn finish(builder: impl Fn() -> Result<isa::Builder, CompileError>) -> Result<Backend, CompileError> {
         let builder = builder()?;
-        let isa = build_isa(&builder, Flavor::Loop)?;
+        let isa = build_isa(&builder, Flavor::Optimized)?;
         if isa.pointer_bits() != 64 {
             return Err(CompileError(format!("{}: only 64-bit targets are supported", isa.triple())));
         }
@@ -163,9 +165,9 @@ impl Backend {
         self.isa().triple()
     }
 
-    /// The ISA traces are translated with (the loop flavor's).
+    /// The ISA traces are translated with (the optimized flavor's).
     fn isa(&self) -> &dyn isa::TargetIsa {
-        &**self.isas[Flavor::Loop as usize].get().expect("made by Backend::finish")
+        &**self.isas[Flavor::Optimized as usize].get().expect("made by Backend::finish")
     }
 
     /// The ISA of `flavor`, made now if it is the first use.
@@ -218,7 +220,8 @@ impl Backend {
             virtual_inputs: l.virtual_inputs,
             label_entry: l.label_entry,
         });
-        let code = self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, links))?;
+        let optimize = !link.is_some_and(|l| l.bridge);
+        let code = self.emit_function(optimize, |isa, fctx| codegen::translate(t, isa, fctx, links))?;
         let mem = code_memory::CodeMemory::new(&code).map_err(CompileError)?;
         // (A loop with a label entry writes the values its body reads at the label there.)
         let at_label = if link.is_some_and(|l| l.label_entry) { crate::opt::short::entry_words(t).len() } else { 0 };
@@ -234,7 +237,7 @@ impl Backend {
     /// defined before use, operand/result/descriptor types, ending in `jump` or `finish`) and
     /// reports a broken trace as an error.
     pub fn emit(&self, t: &Trace) -> Result<Vec<u8>, CompileError> {
-        self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, None))
+        self.emit_function(true, |isa, fctx| codegen::translate(t, isa, fctx, None))
     }
 
     /// As [`emit`](Self::emit), with exit slots (see [`compile_linked`](Self::compile_linked)):
@@ -253,7 +256,7 @@ impl Backend {
             virtual_inputs: link.virtual_inputs,
             label_entry: link.label_entry,
         };
-        self.emit_function(loops(t), |isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
+        self.emit_function(!link.bridge, |isa, fctx| codegen::translate(t, isa, fctx, Some(links)))
     }
 
     /// The entry function's position-independent machine code for this backend's target:
@@ -262,10 +265,11 @@ impl Backend {
         self.emit_function(false, |isa, fctx| Ok(codegen::entry_function(isa, fctx)))
     }
 
-    /// Builds a function with `build` and compiles it (`looping`: it has a loop).
+    /// Builds a function with `build` and compiles it (`optimize`: with Cranelift's optimizer,
+    /// see [`Flavor`]).
     fn emit_function(
         &self,
-        looping: bool,
+        optimize: bool,
         build: impl FnOnce(
             &dyn isa::TargetIsa,
             &mut FunctionBuilderContext,
@@ -273,7 +277,7 @@ impl Backend {
     ) -> Result<Vec<u8>, CompileError> {
         let taken = self.scratch.lock().ok().and_then(|mut s| s.take());
         let mut s = taken.unwrap_or_else(|| Scratch { ctx: Context::new(), fctx: FunctionBuilderContext::new() });
-        let result = self.emit_with(looping, build, &mut s);
+        let result = self.emit_with(optimize, build, &mut s);
         s.ctx.clear();
         if result.is_err() {
             // A translation that failed half-way leaves the builder context dirty.
@@ -287,7 +291,7 @@ impl Backend {
 
     fn emit_with(
         &self,
-        looping: bool,
+        optimize: bool,
         build: impl FnOnce(
             &dyn isa::TargetIsa,
             &mut FunctionBuilderContext,
@@ -295,10 +299,10 @@ impl Backend {
         s: &mut Scratch,
     ) -> Result<Vec<u8>, CompileError> {
         s.ctx.func = build(self.isa(), &mut s.fctx).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
-        let flavor = match (s.ctx.func.dfg.num_insts() > LARGE_FUNCTION, looping) {
+        let flavor = match (s.ctx.func.dfg.num_insts() > LARGE_FUNCTION, optimize) {
             (true, _) => Flavor::Large,
-            (false, true) => Flavor::Loop,
-            (false, false) => Flavor::Straight,
+            (false, true) => Flavor::Optimized,
+            (false, false) => Flavor::Quick,
         };
         let compiled = s
             .ctx
@@ -315,11 +319,6 @@ impl Backend {
 /// Makes the ISA of `flavor` from the target's `builder`.
 fn build_isa(builder: &isa::Builder, flavor: Flavor) -> Result<OwnedTargetIsa, CompileError> {
     builder.finish(shared_flags(flavor)?).map_err(|e| CompileError(format!("building the ISA: {e}")))
-}
-
-/// Whether a trace loops (ends in `jump`): its code is compiled as [`Flavor::Loop`].
-fn loops(t: &Trace) -> bool {
-    t.ops.last().is_some_and(|op| op.opcode == Opcode::Jump)
 }
 
 /// Words of frame buffer a trace needs: its inputs, its widest snapshot and its `finish`
@@ -367,6 +366,8 @@ pub struct Link {
     /// The preamble passes them the same way (it writes those that are not inputs to the
     /// frame buffer at the label; the inputs' words still hold them).
     pub label_entry: bool,
+    /// The trace is a bridge: compiled without Cranelift's optimizer (see the module docs).
+    pub bridge: bool,
 }
 
 /// The default link limit: frame-buffer words every run of linked code gets at least. An exit

@@ -80,7 +80,7 @@ impl Language for Calc {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend(f.locals.iter().chain(&f.stack).map(|&v| Red::Int(v)));
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let mut vals: Vec<R::Int> = reds.map(|r| if let Red::Int(v) = r { v } else { unreachable!() }).collect();
         let stack = vals.split_off(NLOCALS); // the stack depth follows from the number of reds
         Frame { code: self.code.clone(), pc: key.0, locals: vals, stack }

@@ -82,7 +82,7 @@ impl Language for Calls {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend(f.locals.iter().chain(&f.stack).map(|&v| Red::Int(v)));
     }
-    fn rebuild<R: Reds>(&self, key: Pos, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pos, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let mut locals: Vec<R::Int> = reds.map(|r| if let Red::Int(v) = r { v } else { unreachable!() }).collect();
         let stack = locals.split_off(self.funcs[key.func].nlocals);
         Frame { funcs: self.funcs.clone(), func: key.func, pc: key.pc, locals, stack }

@@ -83,7 +83,7 @@ impl Language for Boxes {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend(f.regs.iter().map(|&r| Red::Ref(r)));
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let regs = std::array::from_fn(|_| match reds.next() {
             Some(Red::Ref(v)) => v,
             _ => panic!("a frame holds {NREGS} refs"),

@@ -177,7 +177,7 @@ impl Language for Objects {
         out.extend(f.ints.iter().map(|&i| Red::Int(i)));
         out.extend(f.refs.iter().map(|&r| Red::Ref(r)));
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let ints = std::array::from_fn(|_| match reds.next() {
             Some(Red::Int(v)) => v,
             _ => panic!("ints first"),

@@ -364,7 +364,7 @@ impl<const CALLS: bool> Language for Lite<CALLS> {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend(f.regs.iter().map(|&r| Red::Ref(r)));
     }
-    fn rebuild<R: Reds>(&self, key: Pos, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pos, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let regs = std::array::from_fn(|_| match reds.next() {
             Some(Red::Ref(v)) => v,
             _ => panic!("a frame holds {NREGS} refs"),

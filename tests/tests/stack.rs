@@ -64,7 +64,7 @@ impl<const CALLS: bool> Language for Rec<CALLS> {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend([Red::Int(f.a), Red::Int(f.b), Red::Int(f.i)]);
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let mut int = || match reds.next() {
             Some(Red::Int(v)) => v,
             _ => unreachable!("a frame holds three ints"),

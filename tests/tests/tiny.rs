@@ -89,7 +89,7 @@ impl<const CALLS: bool> Language for Tiny<CALLS> {
     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
         out.extend(f.regs.iter().map(|&r| Red::Int(r)));
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let regs = std::array::from_fn(|_| match reds.next() {
             Some(Red::Int(v)) => v,
             _ => panic!("a tiny frame holds {NREGS} ints"),

@@ -212,7 +212,10 @@ pub trait Language: Sized + 'static {
     /// and these values alone ([`Language::rebuild`]): a value left out is lost.
     fn reds<R: Reds>(f: &Self::Frame<R>, out: &mut Vec<Red<R>>);
     /// Builds a frame at `key` from red values listed as [`Language::reds`] lists them.
-    fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Self::Frame<R>;
+    /// (Generic over the iterator, not a `dyn` one: a guard failure rebuilds the frame from
+    /// every word of its snapshot, and a virtual call per value made that path cost several
+    /// times a loop iteration of the interpreter in frames of a thousand values.)
+    fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut impl Iterator<Item = Red<R>>) -> Self::Frame<R>;
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
     /// Resumes a caller suspended in a call with the call's outcome: the rest of the call's

@@ -38,7 +38,7 @@
 //!     fn reds<R: Reds>(f: &Frame<R>, out: &mut Vec<Red<R>>) {
 //!         out.extend([Red::Int(f.acc), Red::Int(f.n)]);
 //!     }
-//!     fn rebuild<R: Reds>(&self, pc: usize, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+//!     fn rebuild<R: Reds>(&self, pc: usize, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
 //!         let mut int = || match reds.next() { Some(Red::Int(v)) => v, _ => unreachable!() };
 //!         Frame { pc, acc: int(), n: int() }
 //!     }

@@ -232,7 +232,7 @@ impl Language for Bf {
         out.push(Red::Int(f.ptr));
         out.push(Red::Ref(f.tape));
     }
-    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Pc, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let (Some(Red::Int(ptr)), Some(Red::Ref(tape))) = (reds.next(), reds.next()) else {
             unreachable!("a bf frame is (int, ref)")
         };

@@ -539,7 +539,7 @@ impl Language for Fern {
         out.extend(f.vals.iter().map(|&v| Red::Ref(v)));
     }
 
-    fn rebuild<R: Reds>(&self, key: Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Key, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let rt = self.runtime();
         let func = key.func as usize;
         let nlocals = rt.prog.funcs.get(func).map_or(0, |f| f.nlocals);

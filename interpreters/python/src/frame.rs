@@ -132,7 +132,7 @@ impl<S: Space> Language for Py<S> {
         out.extend(f.slots.locals().iter().map(|&r| Red::Ref(r)));
         out.extend(f.slots.stack().iter().map(|&r| Red::Ref(r)));
     }
-    fn rebuild<R: Reds>(&self, key: Key, reds: &mut dyn Iterator<Item = Red<R>>) -> Frame<R> {
+    fn rebuild<R: Reds>(&self, key: Key, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let mut next = || match reds.next() {
             Some(Red::Ref(r)) => Some(r),
             Some(_) => panic!("Python frames hold references"),

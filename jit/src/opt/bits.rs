@@ -224,6 +224,15 @@ fn unmask(masks: &Masks, a: &mut Operand, demand: u64) {
 /// Runs the pass: every use that cannot tell a mask's result from its operand uses the
 /// operand; masks left without uses are dropped.
 pub fn run(t: &mut Trace) {
+    // Only a mask with a constant operand can be redundant: without one there is nothing to
+    // do, and the demand walk (which visits every snapshot operand) is skipped.
+    let is_mask = |op: &Op| {
+        matches!(op.opcode, Opcode::IntAnd | Opcode::IntOr | Opcode::IntXor)
+            && op.args.iter().any(|a| matches!(a, Operand::Int(_)))
+    };
+    if !t.ops.iter().any(is_mask) {
+        return;
+    }
     // One entry per jump position: the label's argument there (none for a constant), or
     // the trace's input without a label.
     let loop_slots: Vec<Option<Value>> = match t.label_index() {

@@ -542,14 +542,16 @@ impl Language for Fern {
     fn rebuild<R: Reds>(&self, key: Key, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let rt = self.runtime();
         let func = key.func as usize;
-        let nlocals = rt.prog.funcs.get(func).map_or(0, |f| f.nlocals);
+        let (nlocals, max_stack) = rt.prog.funcs.get(func).map_or((0, 0), |f| (f.nlocals, f.max_stack));
         let Some(Red::Int(depth)) = reds.next() else { unreachable!("a Fern frame starts with its depth") };
-        let vals = reds
-            .map(|r| match r {
-                Red::Ref(v) => v,
-                _ => unreachable!("Fern values are references"),
-            })
-            .collect();
+        // Room for the whole stack, as the call instruction makes a frame: a rebuilt frame
+        // that grew on its first push would copy all its values (a guard failure in a wide
+        // frame rebuilds one each time).
+        let mut vals = Vec::with_capacity(nlocals + max_stack);
+        vals.extend(reds.map(|r| match r {
+            Red::Ref(v) => v,
+            _ => unreachable!("Fern values are references"),
+        }));
         Frame { rt, func, pc: key.pc as usize, depth, nlocals, vals, pending_error: None }
     }
 

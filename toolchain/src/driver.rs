@@ -1412,6 +1412,15 @@ fn within_budget<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
     n < vm.params.max_bridges && ns < u64::from(vm.params.bridge_budget_ms) * 1_000_000
 }
 
+/// The reds of `slots`, read from `words` from index `at` on (a word past the end reads as 0).
+fn reds_at<'s, R: Reds<Int = i64, Float = f64, Ref = usize>>(
+    slots: &'s [Slot],
+    words: &'s [u64],
+    at: usize,
+) -> impl Iterator<Item = Red<R>> + 's {
+    slots.iter().enumerate().map(move |(k, &s)| from_word(s.ty(), words.get(at + k).copied().unwrap_or(0)))
+}
+
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to
 /// completion (innermost first, each caller resumed with its callee's result), the outermost
 /// is `f`. The innermost frame is first handed the outcome of the call it waits for, if the
@@ -1427,17 +1436,18 @@ fn restore<'a, L: Language>(
     let lang = cx.vm.lang.clone();
     // (In place: the caller's buffer is not read again once the frames are rebuilt.)
     materialize(cx.vm, resume, buf);
-    let mut words = buf.iter();
-    let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
     // The common exits below read each frame's slots from one slice, spelled out into a
     // buffer of the Vm's (a copy of the pattern and its few differences), as fast as slots
-    // kept whole.
+    // kept whole, and its words by index (`reds_at`): an iterator over the words that a
+    // closure holds by reference lives in memory, so each value waited on the store of the
+    // one before, and a wide frame's rebuild took several times as long as its copy.
     let mut slots = std::mem::take(&mut cx.vm.spare_slots);
     if resume.frames.len() == 1 {
         // The common exit: one frame, nothing to run to completion first, no list of frames.
         resume.reds_into(0, &mut slots);
-        let mut it = slots.iter().map(|&s| red(s));
-        let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
+        let mut outer = lang.rebuild(resume.frames[0].0, &mut reds_at::<Concrete<'a, L>>(&slots, buf, 0));
+        let mut rest = buf.get(slots.len()..).unwrap_or_default().iter();
+        let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), rest.next().copied().unwrap_or(0));
         let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
         cx.vm.spare_slots = slots;
         if let Some(v) = outcome {
@@ -1450,11 +1460,12 @@ fn restore<'a, L: Language>(
         // The common nested exit (a guard in a call inlined one deep): as below, without a
         // list of frames.
         resume.reds_into(0, &mut slots);
-        let mut it = slots.iter().map(|&s| red(s));
-        let mut outer = lang.rebuild(resume.frames[0].0, &mut it);
+        let mut outer = lang.rebuild(resume.frames[0].0, &mut reds_at::<Concrete<'a, L>>(&slots, buf, 0));
+        let at = slots.len();
         resume.reds_into(1, &mut slots);
-        let mut it = slots.iter().map(|&s| red(s));
-        let mut inner = lang.rebuild(resume.frames[1].0, &mut it);
+        let mut inner = lang.rebuild(resume.frames[1].0, &mut reds_at::<Concrete<'a, L>>(&slots, buf, at));
+        let mut rest = buf.get(at + slots.len()..).unwrap_or_default().iter();
+        let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), rest.next().copied().unwrap_or(0));
         let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
         cx.vm.spare_slots = slots;
         // The caller is a root while its callee runs (and does not move meanwhile).
@@ -1470,6 +1481,8 @@ fn restore<'a, L: Language>(
         return;
     }
     cx.vm.spare_slots = slots;
+    let mut words = buf.iter();
+    let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), words.next().copied().unwrap_or(0));
     let (mut rebuilt, outcome) = rebuild_frames::<L, Concrete<'a, L>>(&lang, resume, &mut red);
     // The frames waiting for their callees are roots while the callees run.
     let base = cx.vm.shadow.len();

@@ -81,15 +81,16 @@ fn stored_bits(kind: MemKind) -> u64 {
     }
 }
 
-/// Demanded bits of every integer value; values absent from the map are not demanded.
+/// Demanded bits of every integer value, indexed by value number (a table, not a map: the
+/// walk adds every snapshot operand on each round, thousands per guard in wide frames).
 struct Demand {
-    bits: HashMap<Value, u64>,
+    bits: Vec<u64>,
     changed: bool,
 }
 
 impl Demand {
     fn of(&self, v: Value) -> u64 {
-        self.bits.get(&v).copied().unwrap_or(0)
+        self.bits.get(v.0 as usize).copied().unwrap_or(0)
     }
 
     fn add(&mut self, o: Operand, mask: u64) {
@@ -97,7 +98,11 @@ impl Demand {
             if mask == 0 {
                 return;
             }
-            let e = self.bits.entry(v).or_insert(0);
+            let k = v.0 as usize;
+            if k >= self.bits.len() {
+                self.bits.resize(k + 1, 0);
+            }
+            let e = &mut self.bits[k];
             if *e | mask != *e {
                 *e |= mask;
                 self.changed = true;
@@ -169,14 +174,16 @@ fn use_demands(t: &Trace, op: &Op, d: &Demand, loop_slots: &[Option<Value>]) -> 
 
 /// Computes the demanded bits of every value (a backward walk, repeated to a fixed point).
 fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
-    let mut d = Demand { bits: HashMap::default(), changed: true };
+    let mut d = Demand { bits: vec![0; t.types.len()], changed: true };
+    let mut first = true;
     while d.changed {
         d.changed = false;
         for op in t.ops.iter().rev() {
             for (&a, m) in op.args.iter().zip(use_demands(t, op, &d, loop_slots)) {
                 d.add(a, m);
             }
-            if let Some(s) = &op.snapshot {
+            // What snapshots demand depends on no other demand: added on the first round.
+            if let Some(s) = op.snapshot.as_ref().filter(|_| first) {
                 for &o in s.operands() {
                     d.add(o, ALL);
                 }
@@ -187,6 +194,7 @@ fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
                 }
             }
         }
+        first = false;
     }
     d
 }
@@ -278,12 +286,18 @@ pub fn run(t: &mut Trace) {
 
 /// Removes the masks no use refers to any more (other dead code is DCE's business).
 fn drop_unused_masks(t: &mut Trace, masks: &Masks) {
-    let mut used: HashSet<Value> = HashSet::default();
+    // (Indexed by value number: every snapshot operand is a use.)
+    let mut used = vec![false; t.types.len()];
     for op in &t.ops {
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        used.extend(op.args.iter().chain(snapshot).filter_map(|o| o.as_value()));
+        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
+            if let Some(u) = used.get_mut(v.0 as usize) {
+                *u = true;
+            }
+        }
     }
-    t.ops.retain(|op| op.result.is_none_or(|r| used.contains(&r) || !masks.contains_key(&r)));
+    let is_used = |r: Value| used.get(r.0 as usize).copied().unwrap_or(false);
+    t.ops.retain(|op| op.result.is_none_or(|r| is_used(r) || !masks.contains_key(&r)));
 }
 
 #[cfg(test)]

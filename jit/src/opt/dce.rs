@@ -31,22 +31,27 @@
 
 use super::util::is_removable;
 use crate::ir::*;
-use rustc_hash::FxHashSet as HashSet;
 
 /// Runs dead code elimination over the trace.
 pub fn run(t: &mut Trace) {
     drop_dead_loop_slots(t);
-    let mut live: HashSet<Value> = HashSet::default();
+    // Indexed by value number (every snapshot operand is a use: thousands per guard in wide
+    // frames).
+    let mut live = vec![false; t.types.len()];
     let ops = std::mem::take(&mut t.ops);
     let mut kept: Vec<Op> = Vec::with_capacity(ops.len());
     for op in ops.into_iter().rev() {
         if let Some(r) = op.result {
-            if !live.contains(&r) && is_removable(t, &op) {
+            if !live.get(r.0 as usize).copied().unwrap_or(false) && is_removable(t, &op) {
                 continue;
             }
         }
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        live.extend(op.args.iter().chain(snapshot).filter_map(|o| o.as_value()));
+        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
+            if let Some(l) = live.get_mut(v.0 as usize) {
+                *l = true;
+            }
+        }
         kept.push(op);
     }
     kept.reverse();
@@ -66,7 +71,7 @@ fn drop_dead_loop_slots(t: &mut Trace) {
         let used = body_uses(t, li, &live_slot);
         let mut changed = false;
         for (k, o) in slots.iter().enumerate() {
-            if !live_slot[k] && o.as_value().is_some_and(|v| used.contains(&v)) {
+            if !live_slot[k] && o.as_value().is_some_and(|v| used.get(v.0 as usize).copied().unwrap_or(false)) {
                 live_slot[k] = true;
                 changed = true;
             }
@@ -90,21 +95,30 @@ fn drop_dead_loop_slots(t: &mut Trace) {
 
 /// The values used by the loop body's operations that DCE would keep, when the jump only uses
 /// its arguments in the positions marked in `live_slot`.
-fn body_uses(t: &Trace, li: usize, live_slot: &[bool]) -> HashSet<Value> {
-    let mut used: HashSet<Value> = HashSet::default();
+fn body_uses(t: &Trace, li: usize, live_slot: &[bool]) -> Vec<bool> {
+    let mut used = vec![false; t.types.len()];
+    let mark = |used: &mut Vec<bool>, v: Value| {
+        if let Some(u) = used.get_mut(v.0 as usize) {
+            *u = true;
+        }
+    };
     for op in t.ops[li + 1..].iter().rev() {
         if op.opcode == Opcode::Jump {
             let live_args = op.args.iter().zip(live_slot).filter(|(_, &l)| l).map(|(a, _)| a);
-            used.extend(live_args.filter_map(|a| a.as_value()));
+            for v in live_args.filter_map(|a| a.as_value()) {
+                mark(&mut used, v);
+            }
             continue;
         }
         if let Some(r) = op.result {
-            if !used.contains(&r) && is_removable(t, op) {
+            if !used.get(r.0 as usize).copied().unwrap_or(false) && is_removable(t, op) {
                 continue;
             }
         }
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        used.extend(op.args.iter().chain(snapshot).filter_map(|o| o.as_value()));
+        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
+            mark(&mut used, v);
+        }
     }
     used
 }

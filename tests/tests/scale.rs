@@ -167,6 +167,18 @@ fn a_trace_too_long_calls_its_biggest_callee_instead_of_giving_up() {
 }
 
 #[test]
+fn a_trace_too_long_by_itself_is_given_up_at_once() {
+    // `big`'s function entry is past the limit with nothing inlined that it could call
+    // instead: every try would record as far as the limit again, so the first is the last
+    // (not `max_aborts` of them). The loop's first try, too long with `big` inlined, retries
+    // calling it and closes.
+    let stats = agree(BIG_CALLEE, &["threshold=5,function_threshold=5,trace_limit=120,max_aborts=5"]);
+    let s = &stats[0];
+    assert_eq!(s.aborts_for(AbortReason::TooLong), 2, "{}", s.summary());
+    assert_eq!((s.dont_inline, s.loops, s.functions), (1, 1, 0), "{}", s.summary());
+}
+
+#[test]
 fn a_vm_over_its_compile_share_stops_tracing() {
     // No grace and a share nobody can meet: after the first compile, nothing more is traced;
     // the program still runs to the same result.

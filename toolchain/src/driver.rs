@@ -14,7 +14,8 @@
 //!   conditions contradict what it brings (a check that always fails after optimizing):
 //!   then it enters through the preamble. It is aborted past the trace limit, when its
 //!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
-//!   blacklisted after `max_aborts`.
+//!   blacklisted after `max_aborts` (at once when it is too long with no inlined callee left
+//!   to call instead: every try would be).
 //! - Compiled code is entered from `loop_header` and at function entries; it returns the
 //!   trace and exit it left through (or a function's result). Finishing exits continue in
 //!   their target loop (or return the activation's result); guard exits with a bridge

@@ -49,7 +49,9 @@ pub struct JitParams {
     /// about 25 % slower (its loops fail guards often and still pay), so a failure rate alone
     /// does not tell an unprofitable loop.
     pub unprofitable_percent: u32,
-    /// Aborts after which a loop header (or guard) is never traced again.
+    /// Aborts after which a loop header (or guard) is never traced again. A trace too long
+    /// by itself (past `trace_limit` with no inlined callee left to call instead, in a
+    /// language with compiled calls) counts as all of them.
     pub max_aborts: u32,
     /// Nesting depth of inlined calls before a trace gives up.
     pub inline_depth: u32,

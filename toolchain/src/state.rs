@@ -493,11 +493,15 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
         }
         return;
     }
+    // Too long with nothing left to call instead: its own body is past the limit, and so
+    // would be every try (each recording as many operations as the limit allows, with a
+    // snapshot per guard): given up at once, as PyPy stops tracing there.
+    let hopeless = retry;
     match rec.kind {
         TraceKind::Loop(key) | TraceKind::Entry(key) => {
             let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };
             if let Some(c) = cells.get_mut(&key) {
-                c.aborts += 1;
+                c.aborts = if hopeless { c.aborts.max(max) } else { c.aborts + 1 };
                 c.counter = 0;
                 if c.aborts >= max {
                     c.state = CellState::Blacklisted;
@@ -507,7 +511,7 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
         TraceKind::Bridge { parent, exit } => {
             if let Some(Some(u)) = vm.units.get_mut(parent) {
                 let e = &mut u.exits[exit];
-                e.bridge_aborts += 1;
+                e.bridge_aborts = if hopeless { e.bridge_aborts.max(max) } else { e.bridge_aborts + 1 };
                 e.fails = 0;
             }
         }

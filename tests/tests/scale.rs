@@ -178,6 +178,36 @@ fn a_trace_too_long_by_itself_is_given_up_at_once() {
     assert_eq!((s.dont_inline, s.loops, s.functions), (1, 1, 0), "{}", s.summary());
 }
 
+/// An outer loop whose first trace unrolls a long run of its inner loop, which is not
+/// compiled yet (it runs only on some iterations).
+const LONG_INNER_RUN: &str = "
+fn main() {
+    let i = 0;
+    let s = 0;
+    while i < 3000 {
+        let n = 0;
+        if i % 40 == 3 { n = 30; }
+        let j = 0;
+        while j < n {
+            s = (s + j * i) % 1009;
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(s);
+}";
+
+#[test]
+fn a_trace_too_long_from_unrolling_a_loop_is_tried_again() {
+    // The outer loop's first try unrolls 30 iterations of the inner loop and is too long;
+    // that is not its own path's fault (other iterations skip the inner loop, and once that
+    // is compiled a trace finishes there), so the loop is tried again and compiled.
+    let stats = agree(LONG_INNER_RUN, &["threshold=3,trace_limit=120"]);
+    let s = &stats[0];
+    assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
+    assert_eq!(s.loops, 2, "both loops compiled: {}", s.summary());
+}
+
 #[test]
 fn a_vm_over_its_compile_share_stops_tracing() {
     // No grace and a share nobody can meet: after the first compile, nothing more is traced;

@@ -66,6 +66,9 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) refs: Vec<usize>,
     pub(crate) refs_seen: rustc_hash::FxHashSet<usize>,
     pub(crate) refs_scanned: usize,
+    /// The trace went on past a loop header of its own activation other than its loop's: it
+    /// unrolled a loop not compiled yet (once that loop is, a new try finishes there).
+    pub(crate) unrolled: bool,
     /// The calls being inlined, outermost first: callee and the trace length at the call.
     pub(crate) inline_starts: Vec<(L::Key, usize)>,
     /// Operations recorded inside each callee inlined at the trace's own level, in all.
@@ -106,6 +109,7 @@ impl<L: Language> Recorder<L> {
             refs: Vec::new(),
             refs_seen: Default::default(),
             refs_scanned: 0,
+            unrolled: false,
             inline_starts: Vec::new(),
             inline_ops: HashMap::new(),
             forced_input: None,

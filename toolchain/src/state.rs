@@ -493,10 +493,11 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
         }
         return;
     }
-    // Too long with nothing left to call instead: its own body is past the limit, and so
-    // would be every try (each recording as many operations as the limit allows, with a
-    // snapshot per guard): given up at once, as PyPy stops tracing there.
-    let hopeless = retry;
+    // Too long with nothing left to call instead, and no loop unrolled that might be compiled
+    // by the next try: its own path is past the limit, and so would be every try (each
+    // recording as many operations as the limit allows, with a snapshot per guard): given up
+    // at once.
+    let hopeless = retry && !rec.unrolled;
     match rec.kind {
         TraceKind::Loop(key) | TraceKind::Entry(key) => {
             let cells = if matches!(rec.kind, TraceKind::Loop(_)) { &mut vm.cells } else { &mut vm.entry_cells };

@@ -853,6 +853,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         if !self.recording() || <Driver<L> as Close<L>>::close_at_loop(self, f) {
             return Control::Leave;
         }
+        let key = L::key(f);
         match self.rec() {
             // An inlined activation reached a loop header: rather than unroll its loop into
             // the trace (each iteration a path of its own, compiled again in every trace that
@@ -873,7 +874,11 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 rec.call_rest = true;
                 Control::Leave
             }
-            _ => Control::Continue,
+            Some(rec) => {
+                rec.unrolled |= !matches!(rec.kind, TraceKind::Loop(k) if k == key);
+                Control::Continue
+            }
+            None => Control::Continue,
         }
     }
     fn call_frame(&mut self, caller: &L::Frame<Self>, mut callee: L::Frame<Self>) -> L::Value<Self> {

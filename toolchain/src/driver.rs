@@ -52,6 +52,7 @@
 //!   Since code reached through links may be any unit's, a unit thrown away while compiled
 //!   code runs is only *doomed* (unlinked, never entered) until no compiled code runs.
 
+use crate::budget::{bridge_threshold, count_failure, unprofitable, within_budget, within_compile_share};
 use crate::concrete::{from_word, raised_or, store_raised, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
@@ -952,40 +953,6 @@ fn function_entry<'a, L: Language>(
     Exec::Leave
 }
 
-/// Entries into a root unit from the interpreter over which `unprofitable` judges it.
-pub(crate) const PROFIT_WINDOW: u32 = 1000;
-
-/// Counts an entry from the interpreter into loop or function entry `id` (a root unit); at the
-/// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
-/// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
-/// (see `JitParams::unprofitable_percent`).
-fn unprofitable<L: Language>(vm: &mut VmState<L>, id: UnitId) -> bool {
-    let percent = vm.params.unprofitable_percent;
-    if percent == 0 {
-        return false;
-    }
-    let Some(u) = vm.units[id].as_ref() else { return false };
-    let (n, fails) = u.profit.get();
-    if n + 1 < PROFIT_WINDOW {
-        u.profit.set((n + 1, fails));
-        return false;
-    }
-    u.profit.set((0, 0));
-    let failing = u64::from(fails) * 100 >= u64::from(PROFIT_WINDOW) * u64::from(percent);
-    let spent = failing && !(within_budget(vm, id) && within_compile_share(vm));
-    vm.stats.unprofitable += spent as u64;
-    spent
-}
-
-/// Counts a guard failure of unit `id` against its root (see [`unprofitable`]).
-fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
-    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
-    if let Some(Some(r)) = vm.units.get(root) {
-        let (n, fails) = r.profit.get();
-        r.profit.set((n, fails.saturating_add(1)));
-    }
-}
-
 /// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
 /// are cleared first; if compiled code is running (it may be theirs), they are only doomed,
 /// and freed once no compiled code runs (see [`reap`]).
@@ -1315,16 +1282,10 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         e.fails += 1;
         let forced = e.forced;
-        // The threshold doubles with each `bridge_backoff` bridges the tree has grown (and with
-        // each aborted try at this guard's bridge).
-        let grown = match vm.params.bridge_backoff {
-            0 => 0,
-            n => vm.units[vm.units[id].as_ref().map_or(id, |u| u.root)].as_ref().map_or(0, |r| r.tree.get().0) / n,
-        };
+        let threshold = bridge_threshold(vm, id, exit);
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let e = &mut unit.exits[exit];
-        let mut want_bridge = e.fails
-            >= vm.params.bridge_threshold.saturating_mul(1 << e.bridge_aborts.saturating_add(grown).min(16))
+        let mut want_bridge = e.fails >= threshold
             && e.bridge_aborts < vm.params.max_aborts
             && e.bridge.is_none()
             && !invalid
@@ -1378,39 +1339,6 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         return Exec::Continue;
     }
-}
-
-/// Whether the `Vm` may compile another trace: its compile time so far is within
-/// `compile_grace_ms` plus `compile_share` percent of the time it has been running. Both count
-/// the CPU time of the `Vm`'s thread where there is a clock for it (a busy machine slows
-/// compiling and running alike, and the grace stays the same amount of work), else wall time.
-fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
-    let share = u64::from(vm.params.compile_share);
-    if share == 0 {
-        return true;
-    }
-    let cpu = vm.born_cpu != 0;
-    let spent = if cpu { vm.stats.compile_cpu_ns } else { vm.stats.total_compile_ns };
-    let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
-    if spent <= grace {
-        return true;
-    }
-    let running = if cpu {
-        crate::stats::thread_cpu_ns().saturating_sub(vm.born_cpu)
-    } else {
-        vm.born.elapsed().as_nanos() as u64
-    };
-    spent - grace <= running / 100 * share
-}
-
-/// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
-/// took less than `bridge_budget_ms` to compile (CPU time where there is a clock for it, as
-/// `within_compile_share`).
-fn within_budget<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
-    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
-    let Some(r) = vm.units[root].as_ref() else { return true };
-    let (n, ns) = r.tree.get();
-    n < vm.params.max_bridges && ns < u64::from(vm.params.bridge_budget_ms) * 1_000_000
 }
 
 /// The reds of `slots`, read from `words` from index `at` on (a word past the end reads as 0).

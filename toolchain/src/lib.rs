@@ -146,7 +146,8 @@
 //! 2. The Vm's state: `units` (hot counters; compiled loops, function entries and bridges, and
 //!    how to resume from their guards), `recorder` (the trace being recorded) and `state`
 //!    (`VmState`, all of one `Vm`'s data, with the operations that only touch it: collecting
-//!    with every root, giving up a recording, numbering portal targets and natives).
+//!    with every root, giving up a recording, numbering portal targets and natives), then
+//!    `budget` (what the JIT may spend: the compile share, bridge budgets and thresholds).
 //! 3. The DSL's two implementations: [`concrete`], then [`tracer`].
 //! 4. The driver: `driver` (hot counters, trace start/close/abort, entering compiled code,
 //!    deopt, bridges), then `portal` (`call_assembler`: compiled code calling functions of the
@@ -162,6 +163,7 @@
 
 #![warn(missing_docs)]
 
+mod budget;
 pub mod capture;
 pub mod concrete;
 pub mod ctx;

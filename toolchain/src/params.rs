@@ -41,7 +41,7 @@ pub struct JitParams {
     pub compile_grace_ms: u32,
     /// A compiled loop (or function entry) whose tree of bridges can grow no more (its bridge
     /// budget spent, or the `Vm` over its compile share) and that left through a failing guard
-    /// on at least this percent of its last `driver::PROFIT_WINDOW` entries is no longer
+    /// on at least this percent of its last `budget::PROFIT_WINDOW` entries is no longer
     /// entered from its loop header (or by the interpreter's calls) (like PyPy's "not
     /// profitable" traces): each such exit costs a deopt. Exits of other traces linked to it
     /// (and compiled code calling the function directly) still jump there. 0 (the default) disables: measured on

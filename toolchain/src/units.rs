@@ -324,7 +324,7 @@ pub(crate) struct Unit<L: Language> {
     /// `JitParams::max_bridges`).
     pub(crate) tree: Cell<(u32, u64)>,
     /// For a root: entries from the interpreter in the current window of
-    /// `driver::PROFIT_WINDOW` entries, and guard failures of its tree meanwhile (see
+    /// `budget::PROFIT_WINDOW` entries, and guard failures of its tree meanwhile (see
     /// `JitParams::unprofitable_percent`).
     pub(crate) profit: Cell<(u32, u32)>,
 }

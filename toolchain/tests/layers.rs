@@ -27,10 +27,12 @@ const TOOLCHAIN: &[&str] = &[
     "stack",
     "ctx",
     "native",
-    // The Vm's state: compiled-code tables, the trace being recorded, the state itself.
+    // The Vm's state: compiled-code tables, the trace being recorded, the state itself, and
+    // what the JIT may spend of it.
     "units",
     "recorder",
     "state",
+    "budget",
     // The DSL's implementations.
     "concrete",
     "tracer",

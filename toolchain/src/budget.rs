@@ -1,0 +1,93 @@
+//! What the JIT may spend, and when compiled code stops paying: the `Vm`'s compile share,
+//! each loop's bridge budget and the backoff of its bridge threshold, and the profit window
+//! over which a spent loop that keeps failing is judged unprofitable.
+//!
+//! The driver asks these before it records anything: a hot loop or function entry is traced
+//! only `within_compile_share`, a failing guard gets a bridge only past its
+//! `bridge_threshold` and `within_budget` (and the share); `unprofitable` is asked on entries
+//! into a root unit and `count_failure` on each guard failure of its tree. Nothing here
+//! records or compiles, and nothing here reads a clock but the `Vm` thread's CPU time (or
+//! wall time where there is no such clock).
+
+use crate::ctx::Language;
+use crate::state::VmState;
+use crate::units::UnitId;
+
+/// The failures after which guard `exit` of unit `id` gets a bridge: the `bridge_threshold`,
+/// doubled with each `bridge_backoff` bridges its tree has grown and with each aborted try at
+/// this guard's bridge (at most 2^16 times).
+pub(crate) fn bridge_threshold<L: Language>(vm: &VmState<L>, id: UnitId, exit: usize) -> u32 {
+    let grown = match vm.params.bridge_backoff {
+        0 => 0,
+        n => vm.units[vm.units[id].as_ref().map_or(id, |u| u.root)].as_ref().map_or(0, |r| r.tree.get().0) / n,
+    };
+    let aborts = vm.units[id].as_ref().map_or(0, |u| u.exits[exit].bridge_aborts);
+    vm.params.bridge_threshold.saturating_mul(1 << aborts.saturating_add(grown).min(16))
+}
+
+/// Whether the `Vm` may compile another trace: its compile time so far is within
+/// `compile_grace_ms` plus `compile_share` percent of the time it has been running. Both count
+/// the CPU time of the `Vm`'s thread where there is a clock for it (a busy machine slows
+/// compiling and running alike, and the grace stays the same amount of work), else wall time.
+pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
+    let share = u64::from(vm.params.compile_share);
+    if share == 0 {
+        return true;
+    }
+    let cpu = vm.born_cpu != 0;
+    let spent = if cpu { vm.stats.compile_cpu_ns } else { vm.stats.total_compile_ns };
+    let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
+    if spent <= grace {
+        return true;
+    }
+    let running = if cpu {
+        crate::stats::thread_cpu_ns().saturating_sub(vm.born_cpu)
+    } else {
+        vm.born.elapsed().as_nanos() as u64
+    };
+    spent - grace <= running / 100 * share
+}
+
+/// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
+/// took less than `bridge_budget_ms` to compile (CPU time where there is a clock for it, as
+/// `within_compile_share`).
+pub(crate) fn within_budget<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    let Some(r) = vm.units[root].as_ref() else { return true };
+    let (n, ns) = r.tree.get();
+    n < vm.params.max_bridges && ns < u64::from(vm.params.bridge_budget_ms) * 1_000_000
+}
+
+/// Entries into a root unit from the interpreter over which `unprofitable` judges it.
+pub(crate) const PROFIT_WINDOW: u32 = 1000;
+
+/// Counts an entry from the interpreter into loop or function entry `id` (a root unit); at the
+/// end of each window of [`PROFIT_WINDOW`] entries, whether it is not worth entering any more:
+/// its tree's guards failed on `unprofitable_percent` of them and it can get no more bridges
+/// (see `JitParams::unprofitable_percent`).
+pub(crate) fn unprofitable<L: Language>(vm: &mut VmState<L>, id: UnitId) -> bool {
+    let percent = vm.params.unprofitable_percent;
+    if percent == 0 {
+        return false;
+    }
+    let Some(u) = vm.units[id].as_ref() else { return false };
+    let (n, fails) = u.profit.get();
+    if n + 1 < PROFIT_WINDOW {
+        u.profit.set((n + 1, fails));
+        return false;
+    }
+    u.profit.set((0, 0));
+    let failing = u64::from(fails) * 100 >= u64::from(PROFIT_WINDOW) * u64::from(percent);
+    let spent = failing && !(within_budget(vm, id) && within_compile_share(vm));
+    vm.stats.unprofitable += spent as u64;
+    spent
+}
+
+/// Counts a guard failure of unit `id` against its root (see [`unprofitable`]).
+pub(crate) fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
+    let root = vm.units[id].as_ref().map_or(id, |u| u.root);
+    if let Some(Some(r)) = vm.units.get(root) {
+        let (n, fails) = r.profit.get();
+        r.profit.set((n, fails.saturating_add(1)));
+    }
+}

@@ -6,6 +6,7 @@
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
+//!     target/release/mtbench [--runs N] --sweep SEEDS   (the bridge-storm bound: `sweep.rs`)
 //! The interpreters are taken from the directory of this executable. Generated programs
 //! (wide frames, wide frames calling wide functions, bridge storms) are written by `ferngen`
 //! into the system's temp directory.
@@ -16,6 +17,8 @@
 //! median wall and CPU time over C's. Without gcc those rows are skipped with a note. A case with a `size` edit runs
 //! a copy of its program (and of the C twin) with a bigger size literal, which shows the
 //! steady-state loop speed apart from start-up (process start, parse, warm-up, compiling).
+
+mod sweep;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -220,14 +223,19 @@ fn rows(case: &Case, root: &Path, bindir: &Path, no_gcc: &mut bool) -> Result<(V
 fn main() {
     let mut runs = 5;
     let mut filter = None;
+    let mut sweep_seeds = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(5).max(1),
+            "--sweep" => sweep_seeds = Some(args.next().and_then(|n| n.parse().ok()).unwrap_or(100)),
             _ => filter = Some(a),
         }
     }
     let bindir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
+    if let Some(seeds) = sweep_seeds {
+        std::process::exit(if sweep::run(&bindir, seeds, runs) { 0 } else { 1 });
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     println!(
         "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8} {:>12}",

@@ -1342,12 +1342,16 @@ pub(crate) fn run_units<'a, L: Language>(
 }
 
 /// The reds of `slots`, read from `words` from index `at` on (a word past the end reads as 0).
+/// (Two slices zipped, so the copy is a loop without bounds checks.)
 fn reds_at<'s, R: Reds<Int = i64, Float = f64, Ref = usize>>(
     slots: &'s [Slot],
     words: &'s [u64],
     at: usize,
 ) -> impl Iterator<Item = Red<R>> + 's {
-    slots.iter().enumerate().map(move |(k, &s)| from_word(s.ty(), words.get(at + k).copied().unwrap_or(0)))
+    let have = words.get(at..).unwrap_or_default();
+    let n = slots.len().min(have.len());
+    let read = slots[..n].iter().zip(&have[..n]).map(|(&s, &w)| from_word(s.ty(), w));
+    read.chain(slots[n..].iter().map(|&s| from_word(s.ty(), 0)))
 }
 
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to

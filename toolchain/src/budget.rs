@@ -25,10 +25,9 @@ pub(crate) fn bridge_threshold<L: Language>(vm: &VmState<L>, id: UnitId, exit: u
     vm.params.bridge_threshold.saturating_mul(1 << aborts.saturating_add(grown).min(16))
 }
 
-/// Whether the `Vm` may compile another trace: its compile time so far is within
-/// `compile_grace_ms` plus `compile_share` percent of the time it has been running. Both count
-/// the CPU time of the `Vm`'s thread where there is a clock for it (a busy machine slows
-/// compiling and running alike, and the grace stays the same amount of work), else wall time.
+/// Whether the `Vm` may compile another trace (see [`may_compile`]), counting the CPU time of
+/// the `Vm`'s thread where there is a clock for it (a busy machine slows compiling and running
+/// alike, and the grace stays the same amount of work), else wall time.
 pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     let share = u64::from(vm.params.compile_share);
     if share == 0 {
@@ -36,16 +35,30 @@ pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     }
     let cpu = vm.born_cpu != 0;
     let spent = if cpu { vm.stats.compile_cpu_ns } else { vm.stats.total_compile_ns };
-    let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
-    if spent <= grace {
-        return true;
-    }
     let running = if cpu {
         crate::stats::thread_cpu_ns().saturating_sub(vm.born_cpu)
     } else {
         vm.born.elapsed().as_nanos() as u64
     };
-    spent - grace <= running / 100 * share
+    may_compile(spent, running, u64::from(vm.params.compile_grace_ms) * 1_000_000, share)
+}
+
+/// How many times the time a program spent on anything but compiling it may spend compiling
+/// within its grace (see [`may_compile`]).
+const GRACE_RATIO: u64 = 2;
+
+/// Whether a `Vm` that has been running for `running` nanoseconds, `spent` of them compiling,
+/// may compile again: `spent` is within its grace plus `share` percent of `running`.
+///
+/// The grace is `grace` nanoseconds, but never more than [`GRACE_RATIO`] times what the rest
+/// of the run took (the ski-rental rule): a program of a few milliseconds, which a grace of
+/// 250 ms let compile for ten times its length (9 ms -> 60 ms at threshold 1, bridge 1),
+/// spends at most twice its own time compiling (and the one compile that crosses the line).
+/// A ratio of 1 costs programs that compile much early and then pay for it (mtpy's
+/// deltablue: 10 % slower); 2 does not.
+fn may_compile(spent: u64, running: u64, grace: u64, share: u64) -> bool {
+    let grace = grace.min(running.saturating_sub(spent).saturating_mul(GRACE_RATIO));
+    spent <= grace || spent - grace <= running / 100 * share
 }
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
@@ -89,5 +102,33 @@ pub(crate) fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
     if let Some(Some(r)) = vm.units.get(root) {
         let (n, fails) = r.profit.get();
         r.profit.set((n, fails.saturating_add(1)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_compile;
+
+    const MS: u64 = 1_000_000;
+
+    #[test]
+    fn compiling_within_the_grace_is_free_once_the_program_ran_long_enough() {
+        // 100 ms compiled of 400 ms: within a 250 ms grace, and the rest took 300 ms.
+        assert!(may_compile(100 * MS, 400 * MS, 250 * MS, 10));
+    }
+
+    #[test]
+    fn a_short_program_compiles_at_most_twice_its_own_time() {
+        // 30 ms compiled of 40 ms: within the 250 ms grace, but the rest took only 10 ms.
+        assert!(!may_compile(30 * MS, 40 * MS, 250 * MS, 10));
+        // 19 ms of 30 ms: the rest took 11 ms, twice that is 22 ms.
+        assert!(may_compile(19 * MS, 30 * MS, 250 * MS, 10));
+    }
+
+    #[test]
+    fn past_the_grace_compiling_takes_its_share() {
+        // 300 ms compiled of 2 s: 50 ms past the grace, within 10 % of 2 s; 500 ms is not.
+        assert!(may_compile(300 * MS, 2000 * MS, 250 * MS, 10));
+        assert!(!may_compile(500 * MS, 2000 * MS, 250 * MS, 10));
     }
 }

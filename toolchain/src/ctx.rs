@@ -216,6 +216,27 @@ pub trait Language: Sized + 'static {
     /// every word of its snapshot, and a virtual call per value made that path cost several
     /// times a loop iteration of the interpreter in frames of a thousand values.)
     fn rebuild<R: Reds>(&self, key: Self::Key, reds: &mut impl Iterator<Item = Red<R>>) -> Self::Frame<R>;
+    /// Moves frame `f` to `key`, another position of the same activation, in place, and
+    /// returns `true`; or returns `false` without touching anything (the default), and the
+    /// driver makes the frame with [`Language::rebuild`] instead.
+    ///
+    /// Afterwards `f` must be the frame `rebuild(key, reds)` would make, where `reds` are the
+    /// `len` reds of the frame at `key`. `changed` yields `(index, red)` in increasing order
+    /// for every index where that red differs from the one `f` lists at the same index, or
+    /// `f` lists none. A language whose reds keep their index across the positions of an
+    /// activation (locals first, then the value stack, say) implements this so that a guard
+    /// failure in a wide frame costs what changed, not the frame's width: the driver calls it
+    /// when compiled code entered from `f` leaves at a position of `f`'s own activation.
+    fn resume_in_place<R: Reds>(
+        &self,
+        f: &mut Self::Frame<R>,
+        key: Self::Key,
+        len: usize,
+        changed: &mut impl Iterator<Item = (usize, Red<R>)>,
+    ) -> bool {
+        let _ = (f, key, len, changed);
+        false
+    }
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
     /// Resumes a caller suspended in a call with the call's outcome: the rest of the call's

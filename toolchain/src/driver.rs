@@ -1130,8 +1130,13 @@ fn execute<'a, L: Language>(
     // compiled code again), given back when the run leaves.
     let mut buf = vm.bufs.pop().unwrap_or_default();
     put_inputs(&mut buf, reds.iter().map(|r| to_word(*r)), reds.len());
+    // The words stay for the run: an exit back into `f`'s activation patches what changed.
+    let mut entry = std::mem::take(&mut vm.spare_entry);
+    entry.clear();
+    entry.extend_from_slice(&buf[..reds.len()]);
     vm.spare_reds = recast_reds(reds);
-    let exec = run_units(cx, id, f, buf, None);
+    let exec = run_units(cx, id, f, buf, None, Some(Entry { unit: id, words: &entry }));
+    cx.vm.spare_entry = entry;
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
         // Units thrown away while this run went on: nothing of theirs runs any more.
         reap(cx.vm);
@@ -1200,13 +1205,16 @@ pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut V
 
 /// The loop of [`execute`]: runs unit `id` (or, with `exited`, starts from the exit it just
 /// took) and follows finishes and bridges until the activation must go on in the
-/// interpreter (`f` is written back) or returns.
+/// interpreter (`f` is written back) or returns. `entry` is what `f` was entered with, if
+/// known: `f` still holds it, and an exit that resumes `f` patches only the reds that
+/// changed (see `Language::resume_in_place`).
 pub(crate) fn run_units<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     mut id: UnitId,
     f: &mut L::Frame<Concrete<'a, L>>,
     mut buf: Vec<u64>,
     mut exited: Option<usize>,
+    entry: Option<Entry<'_>>,
 ) -> Exec<L::Value<Concrete<'a, L>>> {
     let mut at_label = false;
     loop {
@@ -1260,7 +1268,7 @@ pub(crate) fn run_units<'a, L: Language>(
                 }
                 _ => {
                     vm.stats.finish_exits += 1;
-                    restore(cx, &resume, f, &mut buf, None);
+                    restore(cx, &resume, f, &mut buf, None, entry);
                     cx.vm.bufs.push(buf);
                     return Exec::Continue;
                 }
@@ -1276,7 +1284,7 @@ pub(crate) fn run_units<'a, L: Language>(
         let e = &mut unit.exits[exit];
         if e.safepoint {
             vm.stats.safepoint_exits += 1;
-            restore(cx, &resume, f, &mut buf, None);
+            restore(cx, &resume, f, &mut buf, None, entry);
             cx.vm.bufs.push(buf);
             return Exec::Continue;
         }
@@ -1331,7 +1339,7 @@ pub(crate) fn run_units<'a, L: Language>(
             return Exec::Leave;
         }
         vm.stats.nested_exits += (resume.frames.len() > 1) as u64;
-        restore(cx, &resume, f, &mut buf, parked);
+        restore(cx, &resume, f, &mut buf, parked, entry);
         cx.vm.bufs.push(buf);
         if want_bridge {
             cx.vm.pending = Some(Pending::Bridge { parent: id, exit, forced: None });
@@ -1354,6 +1362,69 @@ fn reds_at<'s, R: Reds<Int = i64, Float = f64, Ref = usize>>(
     read.chain(slots[n..].iter().map(|&s| from_word(s.ty(), 0)))
 }
 
+/// What a run of compiled code was entered with from the interpreter's frame (which still
+/// holds it while the code runs): the unit entered and the words of the frame's reds.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry<'e> {
+    unit: UnitId,
+    words: &'e [u64],
+}
+
+/// Whether the slots of `resume`'s outermost frame (`slots`) have the types of the inputs of
+/// the unit entered, as far as both go: then a red whose word did not change did not change
+/// at all. Asked once per exit and entered unit (unit numbers are never reused).
+fn same_types<L: Language>(vm: &VmState<L>, resume: &Resume<L::Key>, entered: UnitId, slots: &[Slot]) -> bool {
+    if let Some((u, same)) = resume.entry_types.get() {
+        if u == entered {
+            return same;
+        }
+    }
+    let Some(unit) = vm.units[entered].as_ref() else { return false };
+    let same = slots.iter().zip(&unit.inputs).all(|(s, &t)| s.ty() == t);
+    resume.entry_types.set(Some((entered, same)));
+    same
+}
+
+/// The reds of `slots` read from `words` (as [`reds_at`] from 0) whose word differs from the
+/// entry's at the same index, or that the entry has none for, with their indices: what
+/// `Language::resume_in_place` patches (the types agree: see [`same_types`]). Eight words are
+/// compared at a time; a red is made only where a word changed.
+struct ChangedReds<'s> {
+    slots: &'s [Slot],
+    words: &'s [u64],
+    entry: &'s [u64],
+    at: usize,
+}
+
+impl<'s> ChangedReds<'s> {
+    fn new(slots: &'s [Slot], words: &'s [u64], entry: &'s [u64]) -> ChangedReds<'s> {
+        ChangedReds { slots, words, entry, at: 0 }
+    }
+    fn next_red<R: Reds<Int = i64, Float = f64, Ref = usize>>(&mut self) -> Option<(usize, Red<R>)> {
+        let n = self.slots.len().min(self.words.len()).min(self.entry.len());
+        let (words, entry) = (&self.words[..n], &self.entry[..n]);
+        let mut i = self.at;
+        while i + 8 <= n {
+            // (Or-ed differences, not a slice comparison: that calls `bcmp` on 64 bytes.)
+            let (w, e) = (&words[i..i + 8], &entry[i..i + 8]);
+            if (0..8).fold(0, |d, k| d | (w[k] ^ e[k])) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while i < n && words[i] == entry[i] {
+            i += 1;
+        }
+        // Past the entry's reds (and past the words: those read as 0), every red is new.
+        let s = *self.slots.get(i)?;
+        self.at = i + 1;
+        Some((i, from_word(s.ty(), self.words.get(i).copied().unwrap_or(0))))
+    }
+    fn reds<R: Reds<Int = i64, Float = f64, Ref = usize>>(mut self) -> impl Iterator<Item = (usize, Red<R>)> + 's {
+        std::iter::from_fn(move || self.next_red())
+    }
+}
+
 /// Rebuilds the frames of a snapshot from the frame buffer `buf`: inner frames run to
 /// completion (innermost first, each caller resumed with its callee's result), the outermost
 /// is `f`. The innermost frame is first handed the outcome of the call it waits for, if the
@@ -1365,6 +1436,7 @@ fn restore<'a, L: Language>(
     f: &mut L::Frame<Concrete<'a, L>>,
     buf: &mut [u64],
     forced: Option<L::Value<Concrete<'a, L>>>,
+    entry: Option<Entry<'_>>,
 ) {
     let lang = cx.vm.lang.clone();
     // (In place: the caller's buffer is not read again once the frames are rebuilt.)
@@ -1377,16 +1449,35 @@ fn restore<'a, L: Language>(
     let mut slots = std::mem::take(&mut cx.vm.spare_slots);
     if resume.frames.len() == 1 {
         // The common exit: one frame, nothing to run to completion first, no list of frames.
+        // `f` is the activation the run entered: patched where its reds changed, if the
+        // language can, else made again.
         resume.reds_into(0, &mut slots);
-        let mut outer = lang.rebuild(resume.frames[0].0, &mut reds_at::<Concrete<'a, L>>(&slots, buf, 0));
+        let key = resume.frames[0].0;
+        let patched = entry.is_some_and(|e| {
+            same_types(cx.vm, resume, e.unit, &slots)
+                && lang.resume_in_place(f, key, slots.len(), &mut ChangedReds::new(&slots, buf, e.words).reds())
+        });
+        if !patched {
+            *f = lang.rebuild(key, &mut reds_at::<Concrete<'a, L>>(&slots, buf, 0));
+        } else if cfg!(debug_assertions) {
+            // The language's patching makes the frame its rebuilding would.
+            let mut have = Vec::new();
+            L::reds(f, &mut have);
+            let have: Vec<(Type, u64)> = have.into_iter().map(|r| (red_type(&r), to_word(r))).collect();
+            let want: Vec<(Type, u64)> =
+                reds_at::<Concrete<'a, L>>(&slots, buf, 0).map(|r| (red_type(&r), to_word(r))).collect();
+            assert!(
+                L::key(f) == key && have == want,
+                "Language::resume_in_place made another frame than rebuild at {key}"
+            );
+        }
         let mut rest = buf.get(slots.len()..).unwrap_or_default().iter();
         let mut red = |s: Slot| from_word::<Concrete<'a, L>>(s.ty(), rest.next().copied().unwrap_or(0));
         let outcome = resume_outcome::<L, Concrete<'a, L>>(resume, &mut red).or(forced);
         cx.vm.spare_slots = slots;
         if let Some(v) = outcome {
-            L::deliver(cx, &mut outer, v);
+            L::deliver(cx, f, v);
         }
-        *f = outer;
         return;
     }
     if resume.frames.len() == 2 {

@@ -204,7 +204,7 @@ fn continue_from<L: Language>(
     let mut reds = args.iter().zip(target.args.iter()).map(|(&w, &ty)| from_word(ty, w));
     let mut frame = lang.rebuild(target.key, &mut reds);
     let mut cx = Concrete::new(vm);
-    let v = match driver::run_units(&mut cx, id, &mut frame, buf, Some(exit)) {
+    let v = match driver::run_units(&mut cx, id, &mut frame, buf, Some(exit), None) {
         Exec::Return(v) => v,
         Exec::Continue => driver::run_activation(&mut cx, &mut frame, false),
         Exec::Leave => driver::run_activation(&mut cx, &mut frame, true),

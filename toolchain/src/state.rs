@@ -75,6 +75,8 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) bufs: Vec<Vec<u64>>,
     /// The allocation `driver::execute` lists a frame's reds in (no Vec per entry).
     pub(crate) spare_reds: Vec<Red<Plain>>,
+    /// The allocation `driver::execute` keeps the words of the reds it entered with in.
+    pub(crate) spare_entry: Vec<u64>,
     pub(crate) frame_words: usize,
     /// Functions no longer inlined into traces (see `abort`).
     pub(crate) dont_inline: rustc_hash::FxHashSet<L::Key>,
@@ -151,6 +153,7 @@ impl<L: Language> VmState<L> {
             returned: None,
             bufs: Vec::new(),
             spare_reds: Vec::new(),
+            spare_entry: Vec::new(),
             frame_words: 0,
             dont_inline: Default::default(),
             link_words: params.link_words.max(metatrace_jit::backend::LINK_WORDS),

@@ -206,6 +206,9 @@ pub(crate) struct Resume<K> {
     pub(crate) virtual_slots: Vec<(u32, u32)>,
     /// The words the exit writes: the frames' slots, then the virtuals' fields.
     pub(crate) words: usize,
+    /// Whether the outermost frame's slots have the types of a unit's inputs (the unit last
+    /// entered before this exit was taken), as far as both go: see `driver::same_types`.
+    pub(crate) entry_types: std::cell::Cell<Option<(UnitId, bool)>>,
 }
 
 impl<K> Resume<K> {
@@ -226,7 +229,7 @@ impl<K> Resume<K> {
             .collect();
         let words =
             frames.iter().map(|(_, s)| s.len()).sum::<usize>() + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
-        Resume { frames, virtuals, deliver, virtual_slots, words }
+        Resume { frames, virtuals, deliver, virtual_slots, words, entry_types: std::cell::Cell::new(None) }
     }
 }
 

@@ -555,6 +555,35 @@ impl Language for Fern {
         Frame { rt, func, pc: key.pc as usize, depth, nlocals, vals, pending_error: None }
     }
 
+    /// A frame's reds keep their index at every position of its function (the depth, the
+    /// locals, then the stack), so a frame that leaves compiled code is patched where it
+    /// changed: a guard failure in a loop over a thousand locals, which changed a few, writes
+    /// a few.
+    fn resume_in_place<R: Reds>(
+        &self,
+        f: &mut Frame<R>,
+        key: Key,
+        len: usize,
+        changed: &mut impl Iterator<Item = (usize, Red<R>)>,
+    ) -> bool {
+        debug_assert_eq!(f.func, key.func as usize, "a frame resumes in its own function");
+        f.pc = key.pc as usize;
+        f.pending_error = None;
+        f.vals.truncate(len.saturating_sub(1));
+        for (i, r) in changed {
+            match (i, r) {
+                (0, Red::Int(depth)) => f.depth = depth,
+                (i @ 1.., Red::Ref(v)) if i <= f.vals.len() => f.vals[i - 1] = v,
+                (i @ 1.., Red::Ref(v)) => {
+                    debug_assert_eq!(i, f.vals.len() + 1, "values past the frame's come in order");
+                    f.vals.push(v);
+                }
+                _ => unreachable!("a Fern frame is its depth, then references"),
+            }
+        }
+        true
+    }
+
     fn map_value<A: Reds, B: Reds>(v: Value<A>, m: &mut dyn RedMap<A, B>) -> Value<B> {
         v.map(|v| m.reference(v))
     }

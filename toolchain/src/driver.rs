@@ -577,8 +577,20 @@ fn install<L: Language>(
         Some((u, flag, t)) => (Some((u, flag)), Some(t)),
         None => (None, None),
     };
+    // The recorded forms are not needed past optimizing but for the log and the records (and
+    // a small loop's own, see `Unit::recorded`): the optimizer takes them over where it can,
+    // and they are dropped before compiling, which is when a trace takes the most memory (a
+    // wide frame's snapshots are in each form).
     let recorded: &Trace = appended.as_ref().unwrap_or(&rec.trace);
-    let optimized = metatrace_jit::opt::optimize(recorded);
+    let recorded_ops = recorded.ops.len();
+    let recorded_text = vm.params.keep_traces.then(|| recorded.to_string());
+    let keep_recorded = matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS;
+    let optimized = match appended {
+        // (The recorded trace stays for the case below.)
+        Some(t) => metatrace_jit::opt::optimize_owned(t),
+        None if keep_recorded => metatrace_jit::opt::optimize(&rec.trace),
+        None => metatrace_jit::opt::optimize_owned(std::mem::take(&mut rec.trace)),
+    };
     // The loop's entry conditions can contradict what the trace brings to the label: the
     // loop body assumed `j <= 501` because it was traced while `j <= 500`, and this bridge is
     // the `j > 500` branch. Every recorded guard passed while recording, so a guard that
@@ -591,13 +603,6 @@ fn install<L: Language>(
         (label_target, optimized)
     };
     let mut optimized = optimized;
-    // The recorded forms are not needed past here but for the log and the records (and a
-    // small loop's own, see `Unit::recorded`): dropped before compiling, which is when a trace
-    // takes the most memory (a wide frame's snapshots are in each form).
-    let recorded_ops = recorded.ops.len();
-    let recorded_text = vm.params.keep_traces.then(|| recorded.to_string());
-    drop(appended);
-    let keep_recorded = matches!(rec.kind, TraceKind::Loop(_)) && snapshot_words(&rec.trace) <= INHERIT_WORDS;
     let recorded_trace = std::mem::take(&mut rec.trace);
     let recorded_trace = keep_recorded.then_some(recorded_trace);
     let label_target = label_target.map(|(u, flag)| {

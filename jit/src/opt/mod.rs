@@ -128,8 +128,13 @@ pub fn is_unpeeled_loop(t: &Trace) -> bool {
 /// Optimizes a trace with the whole pipeline: loops (ending in `jump`, without a `label`) are
 /// peeled first; bridges (ending in `finish`) are not.
 pub fn optimize(t: &Trace) -> Trace {
-    check_input(t);
-    let mut t = t.clone();
+    optimize_owned(t.clone())
+}
+
+/// As [`optimize`], on a trace the caller gives up: no copy is made (on a wide frame, a copy
+/// of every guard's snapshot is most of the memory a compile takes).
+pub fn optimize_owned(mut t: Trace) -> Trace {
+    check_input(&t);
     if is_unpeeled_loop(&t) {
         for &(name, pass) in BEFORE_PEEL {
             run_pass(&mut t, name, pass);

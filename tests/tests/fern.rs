@@ -499,7 +499,7 @@ fn data_dependent_branches_are_if_converted() {
     agree(&src, &specs);
     let t = traces(&src, "threshold=5,bridge=3");
     let merged = t.split("# ").filter(|t| t.contains("if-conversion")).last().expect("an if-converted loop");
-    assert!(merged.starts_with("loop at main@12, if-conversion 2"), "{t}");
+    assert!(merged.starts_with("loop at main@13, if-conversion 2"), "{t}");
     let body = &merged[merged.find("label(").unwrap()..];
     assert!(body.contains("int_select("), "{merged}");
     assert!(!body.contains("new("), "{merged}");

@@ -44,20 +44,26 @@ pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
 }
 
 /// How many times the time a program spent on anything but compiling it may spend compiling
-/// within its grace (see [`may_compile`]).
+/// within its grace, past [`GRACE_FLOOR_NS`] (see [`may_compile`]).
 const GRACE_RATIO: u64 = 2;
+
+/// Compile time any run may spend within its grace, however short it is so far: the first
+/// few traces of a program (fern's nested loops: three loops and a bridge in 4.4 ms, which
+/// the ratio alone put off until the program had run twice as long, 5 % slower).
+const GRACE_FLOOR_NS: u64 = 5_000_000;
 
 /// Whether a `Vm` that has been running for `running` nanoseconds, `spent` of them compiling,
 /// may compile again: `spent` is within its grace plus `share` percent of `running`.
 ///
-/// The grace is `grace` nanoseconds, but never more than [`GRACE_RATIO`] times what the rest
-/// of the run took (the ski-rental rule): a program of a few milliseconds, which a grace of
-/// 250 ms let compile for ten times its length (9 ms -> 60 ms at threshold 1, bridge 1),
-/// spends at most twice its own time compiling (and the one compile that crosses the line).
-/// A ratio of 1 costs programs that compile much early and then pay for it (mtpy's
-/// deltablue: 10 % slower); 2 does not.
+/// The grace is `grace` nanoseconds, but never more than [`GRACE_FLOOR_NS`] plus
+/// [`GRACE_RATIO`] times what the rest of the run took (the ski-rental rule): a program of a
+/// few milliseconds, which a grace of 250 ms let compile for ten times its length (9 ms -> 60
+/// ms at threshold 1, bridge 1), spends at most the floor and twice its own time compiling
+/// (and the one compile that crosses the line). A ratio of 1 costs programs that compile much
+/// early and then pay for it (mtpy's deltablue: 10 % slower); 2 does not.
 fn may_compile(spent: u64, running: u64, grace: u64, share: u64) -> bool {
-    let grace = grace.min(running.saturating_sub(spent).saturating_mul(GRACE_RATIO));
+    let rest = running.saturating_sub(spent);
+    let grace = grace.min(GRACE_FLOOR_NS.saturating_add(rest.saturating_mul(GRACE_RATIO)));
     spent <= grace || spent - grace <= running / 100 * share
 }
 
@@ -118,11 +124,14 @@ mod tests {
     }
 
     #[test]
-    fn a_short_program_compiles_at_most_twice_its_own_time() {
-        // 30 ms compiled of 40 ms: within the 250 ms grace, but the rest took only 10 ms.
+    fn a_short_program_compiles_at_most_twice_its_own_time_past_the_floor() {
+        // 30 ms compiled of 40 ms: within the 250 ms grace, but the rest took only 10 ms, so
+        // the grace is 5 + 2 * 10 = 25 ms, and 10 % of the run does not cover the 5 ms past it.
         assert!(!may_compile(30 * MS, 40 * MS, 250 * MS, 10));
-        // 19 ms of 30 ms: the rest took 11 ms, twice that is 22 ms.
-        assert!(may_compile(19 * MS, 30 * MS, 250 * MS, 10));
+        // 20 ms of 33 ms: the rest took 13 ms, the grace is 31 ms.
+        assert!(may_compile(20 * MS, 33 * MS, 250 * MS, 10));
+        // The first 5 ms are free however short the run so far.
+        assert!(may_compile(5 * MS, 5 * MS, 250 * MS, 10));
     }
 
     #[test]

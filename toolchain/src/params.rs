@@ -38,8 +38,8 @@ pub struct JitParams {
     /// (`mtpy` uses [`JitParams::COMPILE_SHARE`]).
     pub compile_share: u32,
     /// Compile time (milliseconds) spent freely before `compile_share` applies, but never more
-    /// than twice the time the run spent on anything else (a run of a few milliseconds does
-    /// not compile for the whole grace).
+    /// than 5 ms plus twice the time the run spent on anything else (a run of a few
+    /// milliseconds does not compile for the whole grace).
     pub compile_grace_ms: u32,
     /// A compiled loop (or function entry) whose tree of bridges can grow no more (its bridge
     /// budget spent, or the `Vm` over its compile share) and that left through a failing guard

@@ -6,6 +6,12 @@ use std::fmt;
 /// One instruction. Jump targets are instruction indices in the same function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
+    /// The first instruction of every function, and only there: the frame holds the
+    /// arguments; the other locals are set to `none`. (A call hands its callee the arguments
+    /// alone, so a function's entry reds are as many as its parameters, not its locals, and
+    /// compiled code calls a function of a thousand locals with its two arguments. Being an
+    /// instruction of its own, it keeps loop heads off the entry position.)
+    Enter,
     /// Push constant `k` of the function's constant table.
     Const(u32),
     /// Push local `i`.
@@ -139,7 +145,7 @@ impl Op {
             Op::NewArray(n) => (n as usize, 1),
             Op::GetItem => (2, 1),
             Op::SetItem => (3, 0),
-            Op::Jump(_) | Op::Loop(_) => (0, 0),
+            Op::Jump(_) | Op::Loop(_) | Op::Enter => (0, 0),
             Op::Call(_, n) => (n as usize, 1),
             Op::Print(n) => (n as usize, 0),
         }
@@ -147,13 +153,17 @@ impl Op {
 }
 
 impl Function {
-    /// Checks that every instruction's operands are in range and that the operand stack has
-    /// one depth at every reachable instruction (0 at loop heads, which the compiler only
+    /// Checks that the function starts with its only `Enter`, which no jump targets, that
+    /// every instruction's operands are in range and that the operand stack has one depth at
+    /// every reachable instruction (0 at loop heads, which the compiler only
     /// places at statement boundaries); returns the largest depth. `arities` are the
     /// program's functions' parameter counts. Run on every compiled function, so the
     /// interpreter may rely on it.
     pub fn check(&self, arities: &[usize]) -> Result<usize, String> {
         let n = self.code.len();
+        if self.code.first() != Some(&Op::Enter) {
+            return Err(format!("internal compiler error in {}: no enter at 0", self.name));
+        }
         let mut depth: Vec<Option<usize>> = vec![None; n];
         let mut work = vec![(0usize, 0usize)];
         let mut max = 0;
@@ -178,6 +188,8 @@ impl Function {
                 Op::Const(k) if k as usize >= self.consts.len() => return bad(pc, "bad constant"),
                 Op::LoadLocal(i) | Op::StoreLocal(i) if i as usize >= self.nlocals => return bad(pc, "bad local"),
                 Op::Call(f, a) if arities.get(f as usize) != Some(&(a as usize)) => return bad(pc, "bad call"),
+                Op::Enter if pc != 0 => return bad(pc, "enter past the entry"),
+                Op::Jump(0) | Op::Loop(0) | Op::JumpIfFalse(0) => return bad(pc, "jump to the entry"),
                 Op::Return => {
                     if after != 0 {
                         return bad(pc, "return with a non-empty stack");

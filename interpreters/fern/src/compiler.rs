@@ -37,6 +37,7 @@ pub fn compile(fns: &[FnDecl]) -> Result<Program, CompileError> {
         for p in &f.params {
             c.declare(p);
         }
+        c.emit(Op::Enter);
         c.block(&f.body)?;
         let k = c.constant(Const::None);
         c.emit(Op::Const(k));
@@ -354,7 +355,8 @@ mod tests {
     fn compiles_while_to_a_backward_loop() {
         let p = compile_src("fn main() { let i = 0; while i < 3 { i = i + 1; } }").unwrap();
         let code = &p.funcs[p.main].code;
-        assert!(code.contains(&Op::Loop(2)), "{}", p);
+        assert_eq!(code[0], Op::Enter, "{p}");
+        assert!(code.contains(&Op::Loop(3)), "{p}");
         assert_eq!(p.funcs[p.main].max_stack, 2);
     }
 

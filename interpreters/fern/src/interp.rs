@@ -152,7 +152,8 @@ pub struct Frame<R: Reds> {
     /// Number of local variables: the first `nlocals` of `vals` (green).
     pub nlocals: usize,
     /// The local variables (parameters first), then the operand stack: references to
-    /// values, the frame's only hold on them (they are the collector's roots).
+    /// values, the frame's only hold on them (they are the collector's roots). At the
+    /// function's entry, before its `Enter`, the arguments alone.
     pub vals: Vec<R::Ref>,
     /// An error delivered by a callee that was resumed by the driver (see
     /// [`Language::deliver`]); the main loop raises it before anything else.
@@ -265,7 +266,15 @@ impl Fern {
     pub fn start_frame(&self) -> Frame<Plain> {
         let rt = self.runtime();
         let nlocals = rt.prog.funcs.get(rt.prog.main).map_or(0, |f| f.nlocals);
-        Frame { func: rt.prog.main, pc: 0, depth: 1, nlocals, vals: vec![rt.none; nlocals], pending_error: None, rt }
+        Frame {
+            func: rt.prog.main,
+            pc: 0,
+            depth: 1,
+            nlocals,
+            vals: Vec::with_capacity(nlocals),
+            pending_error: None,
+            rt,
+        }
     }
 
     /// Writes out buffered output.
@@ -556,7 +565,7 @@ impl Language for Fern {
     }
 
     /// A frame's reds keep their index at every position of its function (the depth, the
-    /// locals, then the stack), so a frame that leaves compiled code is patched where it
+    /// locals, then the stack; at the entry, the arguments, which are the first locals), so a frame that leaves compiled code is patched where it
     /// changed: a guard failure in a loop over a thousand locals, which changed a few, writes
     /// a few.
     fn resume_in_place<R: Reds>(
@@ -647,6 +656,13 @@ impl Language for Fern {
                 };
             }
             match op {
+                Op::Enter => {
+                    if f.vals.len() > f.nlocals {
+                        return fail(func, "internal error: bad entry");
+                    }
+                    let none = cx.const_ref(rt.none);
+                    f.vals.resize(f.nlocals, none);
+                }
                 Op::Const(k) => {
                     let obj = rt.consts.get(f.func).and_then(|t| t.get(k as usize)).copied().unwrap_or(rt.none);
                     let v = cx.const_ref(obj);
@@ -746,14 +762,11 @@ impl Language for Fern {
                     if !cx.stack_ok() {
                         return fail(func, STACK_EXHAUSTED);
                     }
+                    // The callee gets its arguments; its `Enter` sets its other locals.
                     let mut vals = Vec::with_capacity(target.nlocals.max(n) + target.max_stack);
                     let base = f.vals.len() - n;
                     vals.extend_from_slice(&f.vals[base..]);
                     f.vals.truncate(base);
-                    if target.nlocals > n {
-                        let none = cx.const_ref(rt.none);
-                        vals.resize(target.nlocals, none);
-                    }
                     // The caller is handed over in its resumed state: past the call, its
                     // arguments consumed (they are the callee's now, and reachable from
                     // it); the result is pushed when the callee returns.

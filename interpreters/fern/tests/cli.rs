@@ -90,7 +90,7 @@ fn stats_and_disassembly() {
     assert!(err.contains("\nheap: collections=") && err.contains("peak_bytes="), "{err}");
     let (code, out, _) = fern(&["--dis"], src);
     assert_eq!(code, 0);
-    assert!(out.contains("Loop(2)"), "{out}");
+    assert!(out.contains("   0  Enter\n") && out.contains("Loop(3)"), "{out}");
 }
 
 #[test]

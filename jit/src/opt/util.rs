@@ -155,6 +155,59 @@ impl Rewriter {
     }
 }
 
+/// A map from values to `T` kept as a table indexed by value number, for the facts a pass
+/// looks up for every operand of every op and snapshot (a hash lookup per snapshot operand
+/// was most of `virtualize`'s time on frames of a thousand values). Grows as values are
+/// inserted; a value past the end has no entry.
+#[derive(Clone, Debug)]
+pub struct ValueMap<T> {
+    slots: Vec<Option<T>>,
+}
+
+impl<T> Default for ValueMap<T> {
+    fn default() -> Self {
+        ValueMap { slots: Vec::new() }
+    }
+}
+
+impl<T> ValueMap<T> {
+    /// The entry of `v`, if any.
+    pub fn get(&self, v: &Value) -> Option<&T> {
+        self.slots.get(v.0 as usize).and_then(Option::as_ref)
+    }
+    /// The entry of `v`, if any, to change.
+    pub fn get_mut(&mut self, v: &Value) -> Option<&mut T> {
+        self.slots.get_mut(v.0 as usize).and_then(Option::as_mut)
+    }
+    /// Whether `v` has an entry.
+    pub fn contains_key(&self, v: &Value) -> bool {
+        self.get(v).is_some()
+    }
+    /// Sets the entry of `v`; returns the one it replaces.
+    pub fn insert(&mut self, v: Value, x: T) -> Option<T> {
+        let i = v.0 as usize;
+        if i >= self.slots.len() {
+            self.slots.resize_with(i + 1, || None);
+        }
+        self.slots[i].replace(x)
+    }
+    /// Removes the entry of `v`; returns it.
+    pub fn remove(&mut self, v: &Value) -> Option<T> {
+        self.slots.get_mut(v.0 as usize).and_then(Option::take)
+    }
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.slots.clear();
+    }
+}
+
+impl<T> std::ops::Index<&Value> for ValueMap<T> {
+    type Output = T;
+    fn index(&self, v: &Value) -> &T {
+        self.get(v).expect("a value with no entry")
+    }
+}
+
 /// Whether the opcode's integer result is always 0 or 1 (a comparison).
 pub fn is_boolean(opcode: Opcode) -> bool {
     use Opcode::*;
@@ -225,5 +278,26 @@ pub fn base_offset(o: Operand, defs: &Defs) -> (Option<Value>, i64) {
         Operand::Int(c) => (None, offset.wrapping_add(c)),
         Operand::Value(v) => (Some(v), offset),
         _ => unreachable!("integer operands are values or integer constants"),
+    }
+}
+
+#[cfg(test)]
+mod value_map_tests {
+    use super::ValueMap;
+    use crate::ir::Value;
+
+    #[test]
+    fn a_value_map_keeps_entries_by_value_and_grows_as_values_come() {
+        let mut m = ValueMap::default();
+        assert_eq!(m.get(&Value(7)), None);
+        assert_eq!(m.insert(Value(7), "a"), None);
+        assert_eq!(m.insert(Value(7), "b"), Some("a"));
+        assert!(m.contains_key(&Value(7)) && !m.contains_key(&Value(3)) && !m.contains_key(&Value(99)));
+        assert_eq!(m[&Value(7)], "b");
+        assert_eq!(m.remove(&Value(7)), Some("b"));
+        assert_eq!(m.remove(&Value(7)), None);
+        m.insert(Value(2), "c");
+        m.clear();
+        assert_eq!(m.get(&Value(2)), None);
     }
 }

@@ -89,7 +89,7 @@
 //! nor merge two virtual states that differ (a slot whose shape changes is just not
 //! exploded).
 
-use super::util::is_boolean;
+use super::util::{is_boolean, ValueMap};
 use crate::ir::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -163,9 +163,9 @@ struct Walk<'a> {
     types: Vec<Type>,
     out: Vec<Op>,
     /// Results replaced by what they are known to be.
-    subst: HashMap<Value, Operand>,
+    subst: ValueMap<Operand>,
     /// The virtual objects, by the value that names them.
-    objs: HashMap<Value, VObj>,
+    objs: ValueMap<VObj>,
     /// Preamble values the loop body uses (label arguments first), and as a set.
     pinned: &'a [Value],
     pinned_set: &'a HashSet<Value>,
@@ -185,8 +185,8 @@ pub fn run(t: &mut Trace) {
         descrs: &descrs,
         types: std::mem::take(&mut t.types),
         out: Vec::with_capacity(ops.len()),
-        subst: HashMap::default(),
-        objs: HashMap::default(),
+        subst: ValueMap::default(),
+        objs: ValueMap::default(),
         pinned: &pinned,
         pinned_set: &pinned_set,
         booleans: HashSet::default(),

@@ -35,7 +35,7 @@ use rustc_hash::FxHashMap as HashMap;
 /// the walk, past the end of the tables, simply have no substitution.
 #[derive(Debug, Default)]
 pub struct Rewriter {
-    subst: Vec<Option<Operand>>,
+    subst: ValueMap<Operand>,
     label_args: Vec<bool>,
     /// Whether any substitution was ever recorded (most walks of a small trace record none
     /// for most ops; `rewrite` then has nothing to look up).
@@ -55,11 +55,11 @@ impl Rewriter {
                 }
             }
         }
-        Rewriter { subst: vec![None; n], label_args, any: false, past_label: false }
+        Rewriter { subst: ValueMap::default(), label_args, any: false, past_label: false }
     }
 
     fn get(&self, v: Value) -> Option<Operand> {
-        self.subst.get(v.0 as usize).copied().flatten()
+        self.subst.get(&v).copied()
     }
 
     /// The operand `o` currently stands for (follows chains of replacements).
@@ -119,22 +119,16 @@ impl Rewriter {
             return false;
         }
         let deletable = self.past_label || !(self.is_rebound(v) || self.touches_label_arg(with));
-        let i = v.0 as usize;
-        if i >= self.subst.len() {
-            self.subst.resize(i + 1, None);
-        }
-        self.subst[i] = Some(with);
+        self.subst.insert(v, with);
         self.any = true;
         deletable
     }
 
     /// Call when the walk reaches the label: forgets substitutions that do not hold after it.
     pub fn enter_label(&mut self) {
-        let drop: Vec<usize> = (0..self.subst.len())
-            .filter(|&k| self.subst[k].is_some() && self.touches_label_arg(Operand::Value(Value(k as u32))))
-            .collect();
-        for k in drop {
-            self.subst[k] = None;
+        let drop: Vec<Value> = self.subst.keys().filter(|&v| self.touches_label_arg(Operand::Value(v))).collect();
+        for v in drop {
+            self.subst.remove(&v);
         }
         self.past_label = true;
     }
@@ -194,6 +188,10 @@ impl<T> ValueMap<T> {
     /// Removes the entry of `v`; returns it.
     pub fn remove(&mut self, v: &Value) -> Option<T> {
         self.slots.get_mut(v.0 as usize).and_then(Option::take)
+    }
+    /// The values that have an entry, in value order.
+    pub fn keys(&self) -> impl Iterator<Item = Value> + '_ {
+        self.slots.iter().enumerate().filter(|(_, x)| x.is_some()).map(|(k, _)| Value(k as u32))
     }
     /// Removes every entry.
     pub fn clear(&mut self) {
@@ -297,6 +295,8 @@ mod value_map_tests {
         assert_eq!(m.remove(&Value(7)), Some("b"));
         assert_eq!(m.remove(&Value(7)), None);
         m.insert(Value(2), "c");
+        m.insert(Value(5), "d");
+        assert_eq!(m.keys().collect::<Vec<_>>(), [Value(2), Value(5)]);
         m.clear();
         assert_eq!(m.get(&Value(2)), None);
     }

@@ -330,21 +330,27 @@ mod fake_portal {
     pub static CHAIN: AtomicU64 = AtomicU64::new(0);
     pub static FORCED: AtomicU64 = AtomicU64::new(0);
     pub static DIRECT: AtomicU64 = AtomicU64::new(0);
-    /// Per call: (arguments, live record refs, exit word, frame[0..2]).
-    pub static CALLS: Mutex<Vec<(Vec<u64>, Vec<u64>, u64, Vec<u64>)>> = Mutex::new(Vec::new());
+    /// Per call: (arguments, live record refs, the caller's frame words the record names,
+    /// exit word, frame[0..2]).
+    #[allow(clippy::type_complexity)]
+    pub static CALLS: Mutex<Vec<(Vec<u64>, Vec<u64>, Vec<u64>, u64, Vec<u64>)>> = Mutex::new(Vec::new());
     /// Sums its float and int arguments; forces (sets the flag) when the int is negative.
     pub extern "C" fn driver(ctx: u64, target: u64, args: u64, n_args: u64, frame: u64, exit: u64) -> u64 {
         assert_eq!((target, n_args), (3, 2));
         // SAFETY: the compiled code passes n_args argument words, a frame buffer of at least
-        // 2 words, and a context whose word 0 heads a chain of records [prev, n, refs...].
-        let (w, f, refs) = unsafe {
+        // 2 words, and a context whose word 0 heads a chain of records
+        // [prev, n, frame, held, refs...] whose frame holds `held` words.
+        let (w, f, refs, held) = unsafe {
             let w = std::slice::from_raw_parts(args as *const u64, 2).to_vec();
             let f = std::slice::from_raw_parts(frame as *const u64, 2).to_vec();
             let rec = *(ctx as *const u64) as *const u64;
             assert_eq!(*rec, 0, "one record on the chain");
-            (w, f, std::slice::from_raw_parts(rec.add(2), *rec.add(1) as usize).to_vec())
+            let refs =
+                std::slice::from_raw_parts(rec.add(metatrace_jit::backend::LIVE_HEADER), *rec.add(1) as usize).to_vec();
+            let held = std::slice::from_raw_parts(*rec.add(2) as *const u64, *rec.add(3) as usize).to_vec();
+            (w, f, refs, held)
         };
-        CALLS.lock().unwrap().push((w.clone(), refs, exit, f));
+        CALLS.lock().unwrap().push((w.clone(), refs, held, exit, f));
         let (x, n) = (f64::from_bits(w[0]), w[1] as i64);
         if n < 0 {
             FORCED.store(1, Ordering::SeqCst);
@@ -398,7 +404,8 @@ finish(f5, p3, p0)
         FORCED.store(0, Ordering::SeqCst);
         CALLS.lock().unwrap().clear();
     };
-    // No direct entry: the driver runs the call; the live record holds p0 and p3.
+    // No direct entry: the driver runs the call; p0 and p3 are live across it, in their own
+    // frame words, which the live record names rather than copying them.
     DIRECT.store(0, Ordering::SeqCst);
     reset();
     let (exit, frame) = run(&code, &[0xAA, 1.25f64.to_bits(), 2, 0xBB]);
@@ -406,9 +413,9 @@ finish(f5, p3, p0)
     let calls = CALLS.lock().unwrap().clone();
     assert_eq!(calls.len(), 1);
     assert_eq!(
-        (calls[0].1.clone(), calls[0].2),
-        (vec![0xAA, 0xBB], metatrace_jit::backend::NOT_RUN),
-        "p0 and p3 are live across the call; the callee has not run"
+        (calls[0].1.clone(), calls[0].2.clone(), calls[0].3),
+        (vec![], vec![0xAA, 1.25f64.to_bits(), 2, 0xBB], metatrace_jit::backend::NOT_RUN),
+        "p0 and p3 are live across the call in the frame; the callee has not run"
     );
     assert_eq!(CHAIN.load(Ordering::SeqCst), 0, "the record is popped after the call");
     // Forced: leaves through guard_not_forced.
@@ -445,8 +452,8 @@ finish(f5, p3, p0)
     assert_eq!((exit, f64::from_bits(frame[0])), (1, 2.0));
     let calls = CALLS.lock().unwrap().clone();
     assert_eq!(calls.len(), 1);
-    assert_eq!(calls[0].2, 9 << 32, "exit 0 of trace 9");
-    assert_eq!(calls[0].3, vec![1.5f64.to_bits(), 0], "the guard's snapshot is in the callee's frame");
+    assert_eq!(calls[0].3, 9 << 32, "exit 0 of trace 9");
+    assert_eq!(calls[0].4, vec![1.5f64.to_bits(), 0], "the guard's snapshot is in the callee's frame");
     DIRECT.store(0, Ordering::SeqCst);
     // Integer and reference results come back as the word itself.
     for (ty, op) in [("i", "call_assembler_i("), ("p", "call_assembler_r(")] {
@@ -481,7 +488,11 @@ finish({ty}3, p2)
         let (exit, frame) = run(&code, &[0.5f64.to_bits(), 2, 0xCC]);
         assert_eq!((exit, frame[0]), (1, 2.5f64.to_bits()), "{op}");
         let calls = CALLS.lock().unwrap().clone();
-        assert_eq!((calls.len(), calls[0].1.clone(), calls[0].2), (1, vec![0xCC], metatrace_jit::backend::NOT_RUN));
+        // p2, live across the call, is in its own frame word (the record names words 0..3).
+        assert_eq!(
+            (calls.len(), calls[0].1.clone(), calls[0].2.clone(), calls[0].3),
+            (1, vec![], vec![0.5f64.to_bits(), 2, 0xCC], metatrace_jit::backend::NOT_RUN)
+        );
         reset();
         let (exit, _) = run(&code, &[0.5f64.to_bits(), -2i64 as u64, 0xCC]);
         assert_eq!(exit, 0, "{op}: forced");

@@ -243,16 +243,24 @@ pub(crate) fn native_number<L: Language>(vm: &mut VmState<L>, n: &'static Native
     }
 }
 
-/// Every reference in the live records of compiled code suspended in calls.
+/// Every reference in the live records of compiled code suspended in calls, and the words of
+/// the frame buffers the records name (not all references: the heap ignores roots that are
+/// not its objects, see `Heap::collect`).
 pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
+    use metatrace_jit::backend::LIVE_HEADER;
     let mut rec = ctx.live.get() as *const u64;
     while !rec.is_null() {
-        // SAFETY: compiled code pushes records `[previous, n, refs...]` in its own stack frame
-        // and pops them before that frame ends, so every record on the chain is alive and
-        // links to the next (or to 0).
+        // SAFETY: compiled code pushes records `[previous, n, frame, held, refs...]` in its
+        // own stack frame and pops them before that frame ends, so every record on the chain
+        // is alive and links to the next (or to 0). `frame` is the buffer the suspended code
+        // runs on, which outlives the run (the driver's pool, or a caller's stack slot) and
+        // holds at least `held` words.
         unsafe {
-            let n = *rec.add(1) as usize;
-            out.extend(std::slice::from_raw_parts(rec.add(2), n).iter().map(|&w| w as usize));
+            let (n, frame, held) = (*rec.add(1) as usize, *rec.add(2) as *const u64, *rec.add(3) as usize);
+            out.extend(std::slice::from_raw_parts(rec.add(LIVE_HEADER), n).iter().map(|&w| w as usize));
+            if held > 0 {
+                out.extend(std::slice::from_raw_parts(frame, held).iter().map(|&w| w as usize));
+            }
             rec = *rec as *const u64;
         }
     }

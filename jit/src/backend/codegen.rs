@@ -1133,8 +1133,11 @@ impl Codegen<'_> {
     /// `call_assembler_*(context, target, direct, reds...)`: see the op's doc in `ir.rs`.
     ///
     /// The references live across the call, and the callee's reference arguments, go in a
-    /// *live record* on the stack, `[previous head, n, refs...]`, pushed on the chain whose head
-    /// is word 0 of the context for the duration of the call (the collector scans the chain).
+    /// *live record* on the stack, `[previous head, n, frame, held, refs...]` (see
+    /// [`super::LIVE_HEADER`]), pushed on the chain whose head is word 0 of the context for the
+    /// duration of the call (the collector scans the chain). A live input whose own frame word
+    /// holds it is not copied: the record's `held` first words of the frame buffer are scanned
+    /// instead, so a call in a wide frame costs what it passes, not the frame's width.
     /// The arguments go in a stack array. If the word at `direct` holds the callee's compiled
     /// code, it is called directly on a frame buffer of the Vm's link limit in words (one stack
     /// slot for all the trace's calls; [`super::LINK_WORDS`] without links)
@@ -1159,23 +1162,31 @@ impl Codegen<'_> {
         let ret = op.opcode.result().ok_or("call_assembler without a result")?;
         let (context, target) = (self.arg(b, op, 0)?, self.arg(b, op, 1)?);
         let reds = &op.args[fixed..];
-        // The live record.
+        // The live record. A live input that its own frame word holds stays out of it: the
+        // record names the frame's first `held` words instead, which the collector scans.
         let mut refs: Vec<Value> = Vec::new();
+        let mut held = 0;
         for &r in &self.live_refs {
-            refs.push(self.operand(b, Operand::Value(r))?);
+            match self.t.inputs.iter().position(|&i| i == r).filter(|&k| self.holds(k, Operand::Value(r))) {
+                Some(k) => held = held.max(k + 1),
+                None => refs.push(self.operand(b, Operand::Value(r))?),
+            }
         }
         for &o in reds {
             if self.t.operand_type(o) == tir::Type::Ref {
                 refs.push(self.operand(b, o)?);
             }
         }
-        let record = self.stack_words(b, 2 + refs.len())?;
+        let record = self.stack_words(b, super::LIVE_HEADER + refs.len())?;
         let prev = b.ins().load(I64, mem(), context, 0);
         b.ins().store(mem(), prev, record, 0);
         let n = b.ins().iconst(I64, refs.len() as i64);
         b.ins().store(mem(), n, record, 8);
+        b.ins().store(mem(), self.frame, record, 16);
+        let held = b.ins().iconst(I64, held as i64);
+        b.ins().store(mem(), held, record, 24);
         for (k, &r) in refs.iter().enumerate() {
-            b.ins().store(mem(), r, record, frame_offset(2 + k)?);
+            b.ins().store(mem(), r, record, frame_offset(super::LIVE_HEADER + k)?);
         }
         b.ins().store(mem(), record, context, 0);
         // The arguments.

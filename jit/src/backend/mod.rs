@@ -378,6 +378,15 @@ pub struct Link {
 /// without links uses this one.
 pub const LINK_WORDS: usize = 64;
 
+/// The words of a live record before its references (see the `call_assembler_*` ops): the
+/// previous record (0 at the end of the chain), the number `n` of references that follow,
+/// a frame buffer, and how many of its first words (`held`) the collector must scan as well,
+/// because they hold live inputs of the suspended code. So a record is
+/// `[previous, n, frame, held, refs...]`; the frame's words are scanned conservatively (not
+/// every word is a reference: the collector keeps only those that are objects of its heap,
+/// which is safe because it does not move objects).
+pub const LIVE_HEADER: usize = 4;
+
 /// What compiled code passes to the `call_assembler` helper as the exit word when the callee
 /// has not run (no exit word is this: see [`returned_word`] and [`ExitWord::Left`]).
 pub const NOT_RUN: u64 = u64::MAX;

@@ -237,6 +237,17 @@ pub trait Language: Sized + 'static {
         let _ = (f, key, len, changed);
         false
     }
+    /// Appends the words of frame `f`'s reds to `out` (as [`Language::reds`] lists them: an
+    /// int's bits, a float's bits, a reference's address) and returns `true`; or returns
+    /// `false` without touching `out` (the default), and the driver lists the reds and makes
+    /// their words itself. Entering compiled code copies a frame's reds into its frame buffer
+    /// every time: a language whose frame keeps them as words (a vector of references, say)
+    /// implements this so that entering a wide frame is a copy, not a value-by-value
+    /// conversion. (Checked against `reds` in debug builds.)
+    fn red_words<R: Reds<Int = i64, Float = f64, Ref = usize>>(f: &Self::Frame<R>, out: &mut Vec<u64>) -> bool {
+        let _ = (f, out);
+        false
+    }
     /// Converts a returned value between red families, one red at a time.
     fn map_value<A: Reds, B: Reds>(v: Self::Value<A>, m: &mut dyn RedMap<A, B>) -> Self::Value<B>;
     /// Resumes a caller suspended in a call with the call's outcome: the rest of the call's

@@ -1115,11 +1115,21 @@ fn execute<'a, L: Language>(
         return Exec::Continue;
     }
     vm.stats.entries += 1;
-    let mut reds = recast_reds::<Plain, Concrete<'a, L>>(std::mem::take(&mut vm.spare_reds));
-    reds.reserve(vm.frame_words.max(16));
-    L::reds(f, &mut reds);
+    // The words of the frame's reds, which stay for the run: an exit back into `f`'s
+    // activation patches what changed since.
+    let mut entry = std::mem::take(&mut vm.spare_entry);
+    entry.clear();
+    entry.reserve(vm.frame_words.max(16));
+    if !L::red_words(f, &mut entry) {
+        let mut reds = recast_reds::<Plain, Concrete<'a, L>>(std::mem::take(&mut vm.spare_reds));
+        L::reds(f, &mut reds);
+        entry.extend(reds.iter().map(|r| to_word(*r)));
+        vm.spare_reds = recast_reds(reds);
+    }
     if cfg!(debug_assertions) {
         let unit = vm.units[id].as_ref().expect("enterable");
+        let mut reds = Vec::new();
+        L::reds(f, &mut reds);
         let types: Vec<Type> = reds.iter().map(red_type).collect();
         assert_eq!(
             types,
@@ -1130,16 +1140,13 @@ fn execute<'a, L: Language>(
              values?)",
             L::key(f)
         );
+        let words: Vec<u64> = reds.iter().map(|r| to_word(*r)).collect();
+        assert_eq!(entry, words, "Language::red_words lists other words than Language::reds at {}", L::key(f));
     }
     // A buffer of the pool (runs nest: compiled code calls the interpreter, which enters
     // compiled code again), given back when the run leaves.
     let mut buf = vm.bufs.pop().unwrap_or_default();
-    put_inputs(&mut buf, reds.iter().map(|r| to_word(*r)), reds.len());
-    // The words stay for the run: an exit back into `f`'s activation patches what changed.
-    let mut entry = std::mem::take(&mut vm.spare_entry);
-    entry.clear();
-    entry.extend_from_slice(&buf[..reds.len()]);
-    vm.spare_reds = recast_reds(reds);
+    put_inputs(&mut buf, &entry);
     let exec = run_units(cx, id, f, buf, None, Some(Entry { unit: id, words: &entry }));
     cx.vm.spare_entry = entry;
     if cx.vm.run_depth == 0 && !cx.vm.doomed.is_empty() {
@@ -1149,18 +1156,16 @@ fn execute<'a, L: Language>(
     exec
 }
 
-/// Writes a run's `n` input words at the start of frame buffer `buf` (a buffer of the pool:
+/// Writes a run's input words at the start of frame buffer `buf` (a buffer of the pool:
 /// after its first run it is as long as the largest frame, and the words past the inputs are
 /// left as they are: compiled code writes every word it reads besides its inputs, and the
-/// collector does not read frame buffers), rather than clearing it and filling it with zeros
-/// again up to the largest frame on every entry.
-pub(crate) fn put_inputs(buf: &mut Vec<u64>, words: impl Iterator<Item = u64>, n: usize) {
-    if buf.len() < n {
-        buf.resize(n, 0);
+/// collector reads no more of a frame buffer than the inputs a live record names), rather
+/// than clearing it and filling it with zeros again up to the largest frame on every entry.
+pub(crate) fn put_inputs(buf: &mut Vec<u64>, words: &[u64]) {
+    if buf.len() < words.len() {
+        buf.resize(words.len(), 0);
     }
-    for (slot, w) in buf.iter_mut().zip(words) {
-        *slot = w;
-    }
+    buf[..words.len()].copy_from_slice(words);
 }
 
 /// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation
@@ -1409,13 +1414,16 @@ impl<'s> ChangedReds<'s> {
         let n = self.slots.len().min(self.words.len()).min(self.entry.len());
         let (words, entry) = (&self.words[..n], &self.entry[..n]);
         let mut i = self.at;
-        while i + 8 <= n {
-            // (Or-ed differences, not a slice comparison: that calls `bcmp` on 64 bytes.)
-            let (w, e) = (&words[i..i + 8], &entry[i..i + 8]);
-            if (0..8).fold(0, |d, k| d | (w[k] ^ e[k])) != 0 {
-                break;
+        if i < n {
+            // (Or-ed differences of arrays, which the compiler unrolls and vectorizes; not a
+            // slice comparison: that calls `bcmp` on 64 bytes.)
+            let (ws, es) = (words[i..].as_chunks::<8>().0, entry[i..].as_chunks::<8>().0);
+            for (w, e) in ws.iter().zip(es) {
+                if w.iter().zip(e).fold(0, |d, (a, b)| d | (a ^ b)) != 0 {
+                    break;
+                }
+                i += 8;
             }
-            i += 8;
         }
         while i < n && words[i] == entry[i] {
             i += 1;

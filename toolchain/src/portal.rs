@@ -81,7 +81,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         // SAFETY: see the function's contract.
         let words = unsafe { std::slice::from_raw_parts(frame as *const u64, vm.link_words) };
         let mut buf = vm.spare_bufs.pop().unwrap_or_default();
-        driver::put_inputs(&mut buf, words.iter().copied(), words.len());
+        driver::put_inputs(&mut buf, words);
         // Bridges first.
         match settle(vm, decode_exit(exit), &mut buf, t.ret) {
             Ok(word) => {
@@ -105,7 +105,7 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                 // Run the callee's function entry (and its bridges) on the argument words,
                 // which are its inputs; anything else goes the driver's way.
                 let mut buf = vm.spare_bufs.pop().unwrap_or_default();
-                driver::put_inputs(&mut buf, args.iter().copied(), args.len());
+                driver::put_inputs(&mut buf, args);
                 match run_compiled(vm, id, &mut buf, t.ret) {
                     Ok(word) => {
                         vm.spare_bufs.push(buf);

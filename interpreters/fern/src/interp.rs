@@ -548,6 +548,13 @@ impl Language for Fern {
         out.extend(f.vals.iter().map(|&v| Red::Ref(v)));
     }
 
+    /// The depth, then the values (references) as they are.
+    fn red_words<R: Reds<Int = i64, Float = f64, Ref = usize>>(f: &Frame<R>, out: &mut Vec<u64>) -> bool {
+        out.push(f.depth as u64);
+        out.extend(f.vals.iter().map(|&v| v as u64));
+        true
+    }
+
     fn rebuild<R: Reds>(&self, key: Key, reds: &mut impl Iterator<Item = Red<R>>) -> Frame<R> {
         let rt = self.runtime();
         let func = key.func as usize;

@@ -1542,3 +1542,25 @@ fn restore<'a, L: Language>(
     }
     *f = outer;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Plain;
+
+    /// The changed reds of an exit: words that differ from the entry's, then every red past
+    /// the entry's (the frame grew) and past the buffer's words (read as 0), each once.
+    #[test]
+    fn changed_reds_are_the_differences_then_the_new_reds() {
+        let slots = vec![Slot::Word(Type::Int); 24];
+        let entry: Vec<u64> = (0..19).collect();
+        let mut words: Vec<u64> = (0..22).collect();
+        words[3] = 100;
+        words[17] = 200;
+        let changed: Vec<(usize, u64)> =
+            ChangedReds::new(&slots, &words, &entry).reds::<Plain>().map(|(i, r)| (i, to_word(r))).collect();
+        assert_eq!(changed, [(3, 100), (17, 200), (19, 19), (20, 20), (21, 21), (22, 0), (23, 0)]);
+        let same: Vec<usize> = ChangedReds::new(&slots[..19], &entry, &entry).reds::<Plain>().map(|(i, _)| i).collect();
+        assert!(same.is_empty(), "nothing changed: {same:?}");
+    }
+}

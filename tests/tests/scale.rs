@@ -262,3 +262,19 @@ fn a_spent_loop_that_keeps_failing_stops_being_entered() {
     assert_eq!(bridged.unprofitable, 0, "{}", bridged.summary());
     assert!(bridged.bridges >= 1, "{}", bridged.summary());
 }
+
+#[test]
+fn exits_into_a_wide_frame_patch_it_where_it_changed() {
+    // A guard failure back into the activation that entered compiled code patches that frame
+    // where it changed (fern implements `Language::resume_in_place`) rather than rebuilding
+    // it, at any width. Without bridges, every failure goes back to the interpreter.
+    for locals in [40, 1000] {
+        let stats = agree(&gen::wide(locals, 2_000), &["threshold=7,bridge=100000", "on"]);
+        for s in &stats {
+            assert!(s.guard_failures > 0, "{locals} locals: {}", s.summary());
+            assert!(s.patched_exits > 0, "{locals} locals: {}", s.summary());
+        }
+        let s = &stats[0];
+        assert!(s.patched_exits + s.nested_exits >= s.guard_failures, "{locals} locals: {}", s.summary());
+    }
+}

@@ -1470,6 +1470,7 @@ fn restore<'a, L: Language>(
             same_types(cx.vm, resume, e.unit, &slots)
                 && lang.resume_in_place(f, key, slots.len(), &mut ChangedReds::new(&slots, buf, e.words).reds())
         });
+        cx.vm.stats.patched_exits += patched as u64;
         if !patched {
             *f = lang.rebuild(key, &mut reds_at::<Concrete<'a, L>>(&slots, buf, 0));
         } else if cfg!(debug_assertions) {

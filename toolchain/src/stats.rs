@@ -76,6 +76,9 @@ pub struct JitStats {
     pub nested_exits: u64,
     /// `finish` exits back to the interpreter (the loop they continue in has no compiled code).
     pub finish_exits: u64,
+    /// Exits back to the interpreter that patched the frame compiled code was entered from
+    /// where it changed (`Language::resume_in_place`) rather than rebuilding it.
+    pub patched_exits: u64,
     /// Times a compiled loop left at its safepoint because the heap wanted a collection.
     pub safepoint_exits: u64,
     /// Traces thrown away because a quasi-immutable value they depend on changed.
@@ -166,7 +169,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} patched_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
             self.loops,
             self.bridges,
             self.functions,
@@ -177,6 +180,7 @@ impl JitStats {
             self.forced_bridged,
             self.nested_exits,
             self.finish_exits,
+            self.patched_exits,
             self.entries,
             self.invalidations,
             self.doomed,

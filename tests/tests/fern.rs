@@ -216,6 +216,28 @@ fn snapshot_recursive_function() {
 }
 
 #[test]
+fn a_function_entry_takes_its_arguments_only() {
+    // `r` has 3 parameters and 40 more locals: its entry trace's inputs are the depth and
+    // the arguments (`Enter` sets the other locals), and each call passes those 4 words, not
+    // a word per local.
+    let mut src = String::from("fn r(a, b, d) {\n");
+    for k in 0..40 {
+        src += &format!("    let w{k} = a + {k};\n");
+    }
+    src += "    if d == 0 { return w1 + b; }\n    return r(a, b + w39, d - 1) % 1000;\n}\n";
+    src += "fn main() { let i = 0; let t = 0; while i < 60 { t = t + r(i, 1, 6); i = i + 1; } print(t); }\n";
+    let t = traces(&src, "threshold=5,bridge=5");
+    let entry = t.split("# entry at r@0\n").nth(1).unwrap_or_else(|| panic!("no entry trace of r:\n{t}"));
+    let inputs = entry.lines().find(|l| l.starts_with("inputs(")).unwrap();
+    assert_eq!(inputs.matches(", ").count(), 3, "{inputs}");
+    for line in t.lines().filter(|l| l.contains("call_assembler_")) {
+        let args = line.split("call_assembler_").nth(1).unwrap();
+        // (Context, target, direct entry, the 4 words, the descr.)
+        assert_eq!(args.matches(", ").count(), 3 + 4, "{line}");
+    }
+}
+
+#[test]
 fn recursion_runs_in_compiled_code() {
     let s = agree(FIB, &["on", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2,inline_depth=2"]);
     assert!(s.functions >= 1, "{}", s.summary());

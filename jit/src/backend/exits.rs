@@ -75,14 +75,25 @@ pub(crate) fn known_on_failure(op: &Op, booleans: &[bool]) -> Option<(Value, i64
 /// The words guard `op`'s exit writes to the frame buffer, in order: its snapshot's operands
 /// (see `Snapshot::operands`) with [`known_on_failure`] applied.
 pub(crate) fn written(op: &Op, booleans: &[bool]) -> Vec<Operand> {
-    let known = known_on_failure(op, booleans);
     let Some(s) = &op.snapshot else { return Vec::new() };
-    s.operands()
-        .map(|&o| match known {
-            Some((x, c)) if o == Operand::Value(x) => Operand::Int(c),
-            _ => o,
-        })
-        .collect()
+    // (Sized first and copied a frame at a time: collecting the chained iterator grew the
+    // vector by reallocation, most of the cost on a wide frame.)
+    let n = s.frames.iter().map(|f| f.values.len()).sum::<usize>()
+        + s.virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
+    let mut words = Vec::with_capacity(n);
+    for f in &s.frames {
+        words.extend_from_slice(&f.values);
+    }
+    words.extend(s.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.value)));
+    debug_assert!(words.iter().eq(s.operands()), "the words are the snapshot's operands");
+    if let Some((x, c)) = known_on_failure(op, booleans) {
+        for w in &mut words {
+            if *w == Operand::Value(x) {
+                *w = Operand::Int(c);
+            }
+        }
+    }
+    words
 }
 
 /// Groups the exits of `t` (see the module docs). `builds_virtuals`: exits make the objects
@@ -94,6 +105,7 @@ pub(crate) fn plan(t: &Trace, booleans: &[bool], builds_virtuals: bool) -> ExitP
     let mut plan = ExitPlan::default();
     // The group being built: its number, region, first member's word count, members so far.
     let mut open: Option<(usize, bool, usize, usize)> = None;
+    let mut differ: Vec<usize> = Vec::new();
     for (i, op) in t.ops.iter().enumerate() {
         if !op.opcode.is_guard() {
             continue;
@@ -109,12 +121,28 @@ pub(crate) fn plan(t: &Trace, booleans: &[bool], builds_virtuals: bool) -> ExitP
         let words = written(op, booleans);
         if let Some((gi, region, first_len, members)) = open {
             if region == in_body && members < MAX_MEMBERS {
-                let common = &plan.common[gi];
-                let agree: Vec<Option<Operand>> =
-                    common.iter().enumerate().map(|(k, c)| c.filter(|&c| words.get(k) == Some(&c))).collect();
-                let shared = agree.iter().filter(|c| c.is_some()).count();
+                // One pass over the words: those still common that this member agrees with,
+                // and the positions of those it does not (few: what changed since the group's
+                // first member), which leave the common words if it joins.
+                let common = &mut plan.common[gi];
+                let (mut shared, mut last) = (0, common.len().min(words.len()));
+                differ.clear();
+                for (k, (c, w)) in common.iter().zip(&words).enumerate() {
+                    match c {
+                        Some(c) if c == w => shared += 1,
+                        Some(_) => differ.push(k),
+                        None => {}
+                    }
+                }
                 if shared >= MIN_COMMON && shared * 4 >= first_len * 3 {
-                    plan.common[gi] = agree;
+                    for &k in &differ {
+                        common[k] = None;
+                    }
+                    // (Words past this member's own are not common.)
+                    while last < common.len() {
+                        common[last] = None;
+                        last += 1;
+                    }
                     plan.group_of[g] = Some(gi);
                     open = Some((gi, region, first_len, members + 1));
                     continue;

@@ -866,11 +866,22 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
 /// Every reference constant of a trace (in operations and snapshots).
 fn trace_refs(t: &Trace) -> Vec<usize> {
     let mut out = Vec::new();
-    for op in &t.ops {
-        let snap = op.snapshot.iter().flat_map(|s| s.uses());
-        for o in op.args.iter().chain(snap) {
+    let mut add = |ops: &[Operand]| {
+        for o in ops {
             if let Operand::Ref(a) = o {
                 out.push(*a as usize);
+            }
+        }
+    };
+    // (Slice by slice rather than through `Snapshot::uses`: a wide frame's snapshots are
+    // most of a trace's operands.)
+    for op in &t.ops {
+        add(&op.args);
+        if let Some(s) = &op.snapshot {
+            s.frames.iter().for_each(|f| add(&f.values));
+            s.writes.iter().for_each(|w| add(&w.args));
+            for f in s.virtuals.iter().flat_map(|v| &v.fields) {
+                add(std::slice::from_ref(&f.value));
             }
         }
     }

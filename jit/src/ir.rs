@@ -805,6 +805,11 @@ impl Snapshot {
             .chain(virtuals.iter_mut().flat_map(|v| v.fields.iter_mut().map(|f| &mut f.value)))
             .chain(writes.iter_mut().flat_map(|w| w.args.iter_mut()))
     }
+    /// How many [`operands`](Self::operands) there are (counted by frame, not walked).
+    pub fn operand_count(&self) -> usize {
+        self.frames.iter().map(|f| f.values.len()).sum::<usize>()
+            + self.virtuals.iter().map(|v| v.fields.len()).sum::<usize>()
+    }
     /// The operands the exit writes to the frame buffer: frame values, outermost frame first,
     /// then the fields of each virtual (pending writes go to memory, not to the buffer).
     pub fn operands(&self) -> impl Iterator<Item = &Operand> {

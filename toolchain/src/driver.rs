@@ -795,7 +795,7 @@ const INHERIT_WORDS: usize = 1 << 14;
 
 /// The words of all the snapshots of `t`.
 fn snapshot_words(t: &Trace) -> usize {
-    t.ops.iter().filter_map(|o| o.snapshot.as_ref()).map(|s| s.operands().count()).sum()
+    t.ops.iter().filter_map(|o| o.snapshot.as_ref()).map(|s| s.operand_count()).sum()
 }
 
 /// Whether `op` is a guard on constants that fails every time (`guard_true(0)`, ...).

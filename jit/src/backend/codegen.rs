@@ -1321,9 +1321,7 @@ fn used_inputs(t: &Trace) -> Vec<bool> {
             mark(o, positional.then_some(j));
         }
         if let Some(s) = &op.snapshot {
-            for (j, o) in s.operands().enumerate() {
-                mark(o, Some(j));
-            }
+            s.operands().enumerate().for_each(|(j, o)| mark(o, Some(j)));
             for w in &s.writes {
                 w.args.iter().for_each(|o| mark(o, None));
             }

@@ -78,9 +78,7 @@ pub(crate) fn written(op: &Op, booleans: &[bool]) -> Vec<Operand> {
     let Some(s) = &op.snapshot else { return Vec::new() };
     // (Sized first and copied a frame at a time: collecting the chained iterator grew the
     // vector by reallocation, most of the cost on a wide frame.)
-    let n = s.frames.iter().map(|f| f.values.len()).sum::<usize>()
-        + s.virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
-    let mut words = Vec::with_capacity(n);
+    let mut words = Vec::with_capacity(s.operand_count());
     for f in &s.frames {
         words.extend_from_slice(&f.values);
     }

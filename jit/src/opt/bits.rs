@@ -184,9 +184,7 @@ fn demanded(t: &Trace, loop_slots: &[Option<Value>]) -> Demand {
             }
             // What snapshots demand depends on no other demand: added on the first round.
             if let Some(s) = op.snapshot.as_ref().filter(|_| first) {
-                for &o in s.operands() {
-                    d.add(o, ALL);
-                }
+                s.operands().for_each(|&o| d.add(o, ALL));
                 for w in &s.writes {
                     for (&a, m) in w.args.iter().zip(arg_demands(t, w, 0)) {
                         d.add(a, m);
@@ -290,11 +288,11 @@ fn drop_unused_masks(t: &mut Trace, masks: &Masks) {
     let mut used = vec![false; t.types.len()];
     for op in &t.ops {
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
+        op.args.iter().chain(snapshot).filter_map(|o| o.as_value()).for_each(|v| {
             if let Some(u) = used.get_mut(v.0 as usize) {
                 *u = true;
             }
-        }
+        });
     }
     let is_used = |r: Value| used.get(r.0 as usize).copied().unwrap_or(false);
     t.ops.retain(|op| op.result.is_none_or(|r| is_used(r) || !masks.contains_key(&r)));

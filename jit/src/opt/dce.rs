@@ -46,12 +46,14 @@ pub fn run(t: &mut Trace) {
                 continue;
             }
         }
+        // (Internal iteration: it folds a snapshot slice by slice, where a `for` loop steps
+        // the chained iterator one operand at a time.)
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
+        op.args.iter().chain(snapshot).filter_map(|o| o.as_value()).for_each(|v| {
             if let Some(l) = live.get_mut(v.0 as usize) {
                 *l = true;
             }
-        }
+        });
         kept.push(op);
     }
     kept.reverse();
@@ -116,9 +118,7 @@ fn body_uses(t: &Trace, li: usize, live_slot: &[bool]) -> Vec<bool> {
             }
         }
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
-        for v in op.args.iter().chain(snapshot).filter_map(|o| o.as_value()) {
-            mark(&mut used, v);
-        }
+        op.args.iter().chain(snapshot).filter_map(|o| o.as_value()).for_each(|v| mark(&mut used, v));
     }
     used
 }

@@ -63,20 +63,7 @@ pub struct ShortPreamble {
 /// label.
 pub fn entry_values(t: &Trace) -> Vec<Value> {
     let Some(li) = t.label_index() else { return Vec::new() };
-    let mut before: HashSet<Value> = t.inputs.iter().copied().collect();
-    before.extend(t.ops[..li].iter().filter_map(|o| o.result));
-    let mut seen = HashSet::default();
-    let mut out = Vec::new();
-    let label_args = t.ops[li].args.iter().copied();
-    let uses = t.ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.uses())));
-    for o in label_args.chain(uses.copied()) {
-        if let Operand::Value(v) = o {
-            if before.contains(&v) && seen.insert(v) {
-                out.push(v);
-            }
-        }
-    }
-    out
+    super::util::used_across_label(&t.inputs, &t.ops, li, t.types.len())
 }
 
 /// Where a second entry at the label of `t` finds each of its [`entry_values`] in the frame

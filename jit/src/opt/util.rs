@@ -27,6 +27,37 @@
 use crate::ir::*;
 use rustc_hash::FxHashMap as HashMap;
 
+/// The label's arguments (each once), then the other values defined before the label at
+/// `ops[li]` (or inputs) that the ops after it use, in order of first use: what the loop body
+/// reads of the preamble. (Tables indexed by value, walked slice by slice: the body's
+/// snapshots are most of its operands.)
+pub fn used_across_label(inputs: &[Value], ops: &[Op], li: usize, values: usize) -> Vec<Value> {
+    let mut before = vec![false; values];
+    for v in inputs.iter().copied().chain(ops[..li].iter().filter_map(|o| o.result)) {
+        if let Some(b) = before.get_mut(v.0 as usize) {
+            *b = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut visit = |o: &Operand| {
+        if let Operand::Value(v) = *o {
+            // (`before` doubles as "not seen yet": cleared once the value is listed.)
+            if let Some(b @ true) = before.get_mut(v.0 as usize) {
+                *b = false;
+                out.push(v);
+            }
+        }
+    };
+    ops[li].args.iter().for_each(&mut visit);
+    for o in &ops[li + 1..] {
+        o.args.iter().for_each(&mut visit);
+        if let Some(s) = &o.snapshot {
+            s.uses().for_each(&mut visit);
+        }
+    }
+    out
+}
+
 /// A value substitution map aware of the loop label (see the module docs).
 ///
 /// Values are dense indices into the trace's `types`, so the map and the set of label

@@ -233,20 +233,7 @@ pub fn run(t: &mut Trace) {
 /// The label's arguments and the other values defined before the label that ops after it use.
 fn pinned_values(t: &Trace, ops: &[Op], label: Option<usize>) -> Vec<Value> {
     let Some(li) = label else { return Vec::new() };
-    let mut before: HashSet<Value> = t.inputs.iter().copied().collect();
-    before.extend(ops[..li].iter().filter_map(|o| o.result));
-    let mut seen = HashSet::default();
-    let mut out = Vec::new();
-    let label_args = ops[li].args.iter().copied();
-    let uses = ops[li + 1..].iter().flat_map(|o| o.args.iter().chain(o.snapshot.iter().flat_map(|s| s.uses())));
-    for o in label_args.chain(uses.copied()) {
-        if let Operand::Value(v) = o {
-            if before.contains(&v) && seen.insert(v) {
-                out.push(v);
-            }
-        }
-    }
-    out
+    super::util::used_across_label(&t.inputs, ops, li, t.types.len())
 }
 
 impl<'a> Walk<'a> {

@@ -87,13 +87,14 @@ impl FrameSlots {
     /// if most of them differ.
     pub(crate) fn against(base: &Rc<[Slot]>, slots: impl ExactSizeIterator<Item = Slot> + Clone) -> Self {
         debug_assert_eq!(slots.len(), base.len());
-        let diffs: Vec<(u32, Slot)> = slots
-            .clone()
-            .zip(base.iter())
-            .enumerate()
-            .filter(|(_, (s, b))| s != *b)
-            .map(|(i, (s, _))| (i as u32, s))
-            .collect();
+        // (Internal iteration: a tight loop over both, where `filter` + `collect` stepped
+        // the zipped iterators one slot at a time.)
+        let mut diffs: Vec<(u32, Slot)> = Vec::new();
+        slots.clone().zip(base.iter()).enumerate().for_each(|(i, (s, &b))| {
+            if s != b {
+                diffs.push((i as u32, s));
+            }
+        });
         if diffs.len() * 2 > base.len() {
             return FrameSlots::dense(slots.collect());
         }
@@ -135,6 +136,25 @@ impl FrameSlots {
         for &(p, s) in self.diffs.iter().take_while(|d| (d.0 as usize) < n) {
             out[p as usize] = s;
         }
+    }
+
+    /// Appends `(offset + position, k)` for every slot that is virtual object `k`, by position.
+    pub(crate) fn virtuals_into(&self, offset: usize, out: &mut Vec<(u32, u32)>) {
+        let start = out.len();
+        let overridden = |i: usize| self.diffs.binary_search_by_key(&(i as u32), |d| d.0).is_ok();
+        for (i, &s) in self.base.iter().enumerate() {
+            if let Slot::Virtual(k) = s {
+                if !overridden(i) {
+                    out.push(((offset + i) as u32, k));
+                }
+            }
+        }
+        for &(p, s) in self.diffs.iter() {
+            if let Slot::Virtual(k) = s {
+                out.push(((offset + p as usize) as u32, k));
+            }
+        }
+        out[start..].sort_unstable_by_key(|e| e.0);
     }
 
     /// The slots in order.
@@ -218,15 +238,21 @@ impl<K> Resume<K> {
         virtuals: Vec<VirtualInfo>,
         deliver: Option<metatrace_jit::ir::Deliver>,
     ) -> Self {
-        let virtual_slots = frames
-            .iter()
-            .flat_map(|(_, slots)| slots.iter())
-            .enumerate()
-            .filter_map(|(pos, s)| match s {
-                Slot::Virtual(k) => Some((pos as u32, k)),
-                Slot::Word(_) => None,
-            })
-            .collect();
+        let mut virtual_slots = Vec::new();
+        let mut offset = 0;
+        for (_, slots) in &frames {
+            slots.virtuals_into(offset, &mut virtual_slots);
+            offset += slots.len();
+        }
+        debug_assert!(
+            virtual_slots.iter().copied().eq(frames.iter().flat_map(|(_, s)| s.iter()).enumerate().filter_map(
+                |(pos, s)| match s {
+                    Slot::Virtual(k) => Some((pos as u32, k)),
+                    Slot::Word(_) => None,
+                }
+            )),
+            "the virtual slots in order"
+        );
         let words =
             frames.iter().map(|(_, s)| s.len()).sum::<usize>() + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
         Resume { frames, virtuals, deliver, virtual_slots, words, entry_types: std::cell::Cell::new(None) }

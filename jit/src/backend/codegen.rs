@@ -1166,8 +1166,14 @@ impl Codegen<'_> {
         // record names the frame's first `held` words instead, which the collector scans.
         let mut refs: Vec<Value> = Vec::new();
         let mut held = 0;
+        let inputs = &self.t.inputs;
+        // (Input k is nearly always value k: traces number their inputs first.)
+        let position = |r: tir::Value| match inputs.get(r.0 as usize) {
+            Some(&i) if i == r => Some(r.0 as usize),
+            _ => inputs.iter().position(|&i| i == r),
+        };
         for &r in &self.live_refs {
-            match self.t.inputs.iter().position(|&i| i == r).filter(|&k| self.holds(k, Operand::Value(r))) {
+            match position(r).filter(|&k| self.holds(k, Operand::Value(r))) {
                 Some(k) => held = held.max(k + 1),
                 None => refs.push(self.operand(b, Operand::Value(r))?),
             }

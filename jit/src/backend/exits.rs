@@ -76,14 +76,10 @@ pub(crate) fn known_on_failure(op: &Op, booleans: &[bool]) -> Option<(Value, i64
 /// (see `Snapshot::operands`) with [`known_on_failure`] applied.
 pub(crate) fn written(op: &Op, booleans: &[bool]) -> Vec<Operand> {
     let Some(s) = &op.snapshot else { return Vec::new() };
-    // (Sized first and copied a frame at a time: collecting the chained iterator grew the
+    // (Sized first and filled by internal iteration: collecting the chained iterator grew the
     // vector by reallocation, most of the cost on a wide frame.)
     let mut words = Vec::with_capacity(s.operand_count());
-    for f in &s.frames {
-        words.extend_from_slice(&f.values);
-    }
-    words.extend(s.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.value)));
-    debug_assert!(words.iter().eq(s.operands()), "the words are the snapshot's operands");
+    s.operands().for_each(|&o| words.push(o));
     if let Some((x, c)) = known_on_failure(op, booleans) {
         for w in &mut words {
             if *w == Operand::Value(x) {
@@ -123,7 +119,7 @@ pub(crate) fn plan(t: &Trace, booleans: &[bool], builds_virtuals: bool) -> ExitP
                 // and the positions of those it does not (few: what changed since the group's
                 // first member), which leave the common words if it joins.
                 let common = &mut plan.common[gi];
-                let (mut shared, mut last) = (0, common.len().min(words.len()));
+                let mut shared = 0;
                 differ.clear();
                 for (k, (c, w)) in common.iter().zip(&words).enumerate() {
                     match c {
@@ -137,9 +133,8 @@ pub(crate) fn plan(t: &Trace, booleans: &[bool], builds_virtuals: bool) -> ExitP
                         common[k] = None;
                     }
                     // (Words past this member's own are not common.)
-                    while last < common.len() {
-                        common[last] = None;
-                        last += 1;
+                    if let Some(rest) = common.get_mut(words.len()..) {
+                        rest.fill(None);
                     }
                     plan.group_of[g] = Some(gi);
                     open = Some((gi, region, first_len, members + 1));

@@ -135,24 +135,16 @@ impl Rewriter {
             }
         }
         if let Some(s) = &mut op.snapshot {
-            // (The operands of `Snapshot::uses_mut`, walked slice by slice, and written only
-            // where a substitution applies: a wide frame's snapshots are most of a trace's
-            // operands, and most of them are inputs nothing replaces.)
-            for f in &mut s.frames {
-                for o in &mut f.values {
-                    if let Operand::Value(v) = *o {
-                        if let Some(r) = self.get(v) {
-                            *o = self.resolve(r);
-                        }
+            // (Internal iteration, which folds slice by slice, writing only where a
+            // substitution applies: a wide frame's snapshots are most of a trace's operands,
+            // and most of them are inputs nothing replaces.)
+            s.uses_mut().for_each(|o| {
+                if let Operand::Value(v) = *o {
+                    if let Some(r) = self.get(v) {
+                        *o = self.resolve(r);
                     }
                 }
-            }
-            for f in s.virtuals.iter_mut().flat_map(|v| v.fields.iter_mut()) {
-                f.value = self.resolve(f.value);
-            }
-            for a in s.writes.iter_mut().flat_map(|w| w.args.iter_mut()) {
-                *a = self.resolve(*a);
-            }
+            });
         }
     }
 

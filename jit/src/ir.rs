@@ -71,7 +71,7 @@ pub mod flags {
     pub const EFFECT: u16 = 64;
     /// A call; its effects are described by its [`CallDescr`](super::CallDescr).
     pub const CALL: u16 = 128;
-    /// Ends the trace (`jump`).
+    /// Ends the trace (`jump`, `finish`, `guard_always_fails`).
     pub const FINAL: u16 = 256;
     /// Allocates a heap object: no other side effect; removable when unused.
     pub const ALLOC: u16 = 512;
@@ -263,6 +263,10 @@ operations! {
     /// type nor an exception; the driver then hands that parked result to the caller suspended
     /// in the call (the innermost frame of the snapshot). Never removed or merged.
     GuardNotForced "guard_not_forced" (p) -> none [GUARD];
+    /// Leaves the trace, always: the end of a *segment*. A trace too long to compile in one
+    /// piece is compiled up to its last guard, and this exit (with that guard's snapshot) grows
+    /// the rest as a bridge at its first failure (RPython's `guard_always_fails`).
+    GuardAlwaysFails "guard_always_fails" () -> none [GUARD | FINAL];
     /// Lets the optimizer know the object's class (the constant) without a guard: the
     /// interpreter knows it for a reason the trace does not show (RPython's
     /// `record_exact_class`). Emits no code.
@@ -853,7 +857,8 @@ impl Op {
 pub struct Trace {
     /// The values live on entry, in frame-buffer order.
     pub inputs: Vec<Value>,
-    /// The operations, in execution order. Ends with `jump` or `finish` (not while recording).
+    /// The operations, in execution order. Ends with `jump`, `finish` or `guard_always_fails`
+    /// (not while recording).
     pub ops: Vec<Op>,
     /// The type of every value, indexed by `Value.0`.
     pub types: Vec<Type>,

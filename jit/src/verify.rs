@@ -50,7 +50,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
     let mut labels = 0;
     let n = t.ops.len();
     if n == 0 || !t.ops[n - 1].opcode.has(flags::FINAL) {
-        return err(None, "a trace must end with jump or finish".into());
+        return err(None, "a trace must end with jump, finish or guard_always_fails".into());
     }
     for (i, op) in t.ops.iter().enumerate() {
         let at = Some(i);
@@ -198,7 +198,9 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 }
                 loop_params = arg_types.clone();
             }
-            Opcode::Finish if i != n - 1 => return err(at, "finish before the end of the trace".into()),
+            Opcode::Finish | Opcode::GuardAlwaysFails if i != n - 1 => {
+                return err(at, format!("{name} before the end of the trace"))
+            }
             Opcode::Jump => {
                 if i != n - 1 {
                     return err(at, "jump before the end of the trace".into());

@@ -67,6 +67,21 @@ fn an_exit_writes_what_its_failing_guard_proves_of_the_condition() {
 }
 
 #[test]
+fn a_segment_leaves_through_its_guard_always_fails() {
+    // A segment ends in `guard_always_fails` with the last guard's snapshot: the guards
+    // before it leave only when they fail, and it always does, writing its snapshot.
+    let code = compile(
+        "inputs(i0, i1)\ni2 = int_add_ovf(i0, i1)\nguard_no_overflow() [k: i0, i1]\ni3 = int_lt(i2, 100)\n\
+         guard_true(i3) [k: i2, i1, 7]\n\
+         guard_always_fails() [k: i2, i1, 7]\n",
+    );
+    assert_eq!(code.exit_count(), 4, "two guards, the segment's end and the finish slot");
+    assert_eq!(run(&code, &[40, 2]), (2, vec![42, 2, 7]));
+    assert_eq!(run(&code, &[i64::MAX as u64, 1]).0, 0);
+    assert_eq!(run(&code, &[140, 2]), (1, vec![142, 2, 7]));
+}
+
+#[test]
 fn exits_that_share_their_common_words_write_whole_frames() {
     // Three guards whose ten-word snapshots agree but for the last words: one exit group
     // (see `backend/exits.rs`). Each exit must still leave its whole snapshot in the frame.
@@ -650,6 +665,7 @@ fn rejects_invalid_traces() {
     let bad = [
         ("inputs(i0, i1)\njump(i0)\n", "arguments"),
         ("inputs(i0)\nfinish(i0)\ni1 = int_add(i0, 1)\nfinish(i1)\n", "before the end"),
+        ("inputs(i0)\nguard_always_fails() [k: i0]\nfinish(i0)\n", "before the end"),
         ("inputs(i0)\ni1 = int_add(i0, 1)\n", "must end with"),
         ("inputs(i0)\nguard_no_overflow() [k: i0]\nfinish(i0)\n", "overflow"),
         (

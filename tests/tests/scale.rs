@@ -1,6 +1,7 @@
 //! The toolchain at scale: wide frames (exits write only what changed; links and direct calls
 //! sized to the language), bridge storms (a budget per loop, and a compile-time share per
-//! `Vm`) and long traces (the biggest inlined callee is called instead). Programs come from
+//! `Vm`) and long traces (the biggest inlined callee is called instead, or the trace is
+//! compiled in segments). Programs come from
 //! `metatrace_fern::gen`; every JIT setting must print what the interpreter prints, and the
 //! tests count compilations, bridges and links, never time (the compile-share test sets a
 //! share no run can meet).
@@ -157,7 +158,8 @@ fn a_trace_too_long_calls_its_biggest_callee_instead_of_giving_up() {
     let stats = agree(BIG_CALLEE, &["threshold=5,trace_limit=120", "threshold=1,bridge=1,trace_limit=120"]);
     for s in &stats {
         // The loop's first try is too long; the retry calls `big` through call_assembler and
-        // closes. (`big`'s own function entry is too long as well, and is given up.)
+        // closes. (`big`'s own function entry is too long as well, and is compiled in
+        // segments: see below.)
         assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
         assert_eq!((s.dont_inline, s.loops), (1, 1), "{}", s.summary());
     }
@@ -167,15 +169,53 @@ fn a_trace_too_long_calls_its_biggest_callee_instead_of_giving_up() {
 }
 
 #[test]
-fn a_trace_too_long_by_itself_is_given_up_at_once() {
+fn a_trace_too_long_by_itself_is_given_up_at_once_without_segments() {
     // `big`'s function entry is past the limit with nothing inlined that it could call
     // instead: every try would record as far as the limit again, so the first is the last
     // (not `max_aborts` of them). The loop's first try, too long with `big` inlined, retries
     // calling it and closes.
-    let stats = agree(BIG_CALLEE, &["threshold=5,function_threshold=5,trace_limit=120,max_aborts=5"]);
+    let stats = agree(BIG_CALLEE, &["threshold=5,function_threshold=5,trace_limit=120,max_aborts=5,segments=0"]);
     let s = &stats[0];
     assert_eq!(s.aborts_for(AbortReason::TooLong), 2, "{}", s.summary());
-    assert_eq!((s.dont_inline, s.loops, s.functions), (1, 1, 0), "{}", s.summary());
+    assert_eq!((s.dont_inline, s.loops, s.functions, s.segments), (1, 1, 0, 0), "{}", s.summary());
+}
+
+#[test]
+fn a_function_too_long_by_itself_is_compiled_in_segments() {
+    // `big`'s function entry, past the limit with nothing to call instead, is compiled up to
+    // its last guard at an instruction boundary and ends in `guard_always_fails`, whose exit
+    // grows the rest of `big` as a bridge at its first failure (cut again if need be). The
+    // loop's first try, which inlined `big`, is given up (and at the eager setting, a bridge
+    // with no instruction boundary to cut at).
+    let eager = "threshold=1,bridge=1,function_threshold=1,trace_limit=40";
+    let stats = agree(BIG_CALLEE, &["threshold=5,function_threshold=5,trace_limit=120", eager]);
+    for s in &stats {
+        assert!(s.aborts_for(AbortReason::TooLong) >= 1, "{}", s.summary());
+        assert_eq!((s.dont_inline, s.loops, s.functions), (1, 1, 1), "{}", s.summary());
+        assert!(s.segments >= 1 && s.bridges >= s.segments, "{}", s.summary());
+    }
+    assert!(stats[1].segments > stats[0].segments, "{}", stats[1].summary());
+}
+
+#[test]
+fn a_loop_too_long_by_itself_is_compiled_in_segments() {
+    // The wide loop's body is past the limit: the loop's unit is its first segment, and the
+    // last segment, a bridge, finishes at the loop's header, entering the first again. Guard
+    // failures forced in the first segment resume the interpreter exactly.
+    let src = gen::wide(40, 400);
+    let specs = [
+        "threshold=3,trace_limit=100",
+        "threshold=1,bridge=1,trace_limit=60",
+        "threshold=3,trace_limit=100,fail_guard=3",
+    ];
+    let stats = agree(&src, &specs);
+    for s in &stats[..2] {
+        assert_eq!((s.loops, s.total_aborts()), (1, 0), "{}", s.summary());
+        assert!(s.segments >= 2 && s.bridges >= s.segments, "{}", s.summary());
+    }
+    // The same loop without segments is given up.
+    let s = &agree(&src, &["threshold=3,trace_limit=100,segments=0"])[0];
+    assert_eq!((s.loops, s.segments), (0, 0), "{}", s.summary());
 }
 
 /// An outer loop whose first trace unrolls a long run of its inner loop, which is not

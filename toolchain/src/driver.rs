@@ -117,6 +117,9 @@ impl<L: Language> Close<L> for VmState<L> {
     fn close_at_loop<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool {
         close_at_loop(cx, f)
     }
+    fn segment(vm: &mut VmState<L>) -> bool {
+        segment(vm)
+    }
 }
 
 /// Runs a new activation (a call) to completion: its compiled function entry if it has
@@ -481,6 +484,32 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
     true
 }
 
+/// The trace being recorded grew too long: unless a retry could do better (a callee to call
+/// instead of inlining, see `state::abort`; a loop it unrolled, which may be compiled by then),
+/// the part up to its cut (`Recorder::cut`) is compiled as a *segment*, which ends in a
+/// `guard_always_fails` with the cut guard's snapshot; its exit grows the rest as a bridge at
+/// its first failure, which is cut in turn if it is too long. A function or loop body of any
+/// length is compiled this way, in pieces (RPython does the same for huge functions). Returns
+/// `false` (the caller aborts) when there is no cut or a retry is the way on.
+fn segment<L: Language>(vm: &mut VmState<L>) -> bool {
+    let Some(rec) = vm.recorder.as_ref() else { return false };
+    let Some(cut) = rec.cut else { return false };
+    if !vm.params.segments || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
+        return false;
+    }
+    let mut rec = vm.recorder.take().expect("checked above");
+    rec.trace.ops.truncate(cut + 1);
+    let snapshot = rec.trace.ops[cut].snapshot.clone();
+    rec.trace.push(Opcode::GuardAlwaysFails, vec![]);
+    rec.trace.ops.last_mut().expect("just pushed").snapshot = snapshot;
+    vm.stats.segments += 1;
+    if vm.params.log {
+        eprintln!("# trace too long: compiled up to guard {} as a segment", rec.trace.guard_count() - 2);
+    }
+    install(vm, rec, None, None);
+    true
+}
+
 /// At a loop header while recording: a function-entry trace (or a bridge of one) at the
 /// activation's own level stops here and continues in the loop (compiled or not), rather
 /// than unrolling it. Returns `true` if the trace ended.
@@ -679,6 +708,7 @@ fn install<L: Language>(
             )),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,
+            segment: op.opcode == Opcode::GuardAlwaysFails,
             takes: None,
             virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s, &mut kinds)),
             fails: 0,
@@ -1302,7 +1332,7 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         e.fails += 1;
         let forced = e.forced;
-        let threshold = bridge_threshold(vm, id, exit);
+        let threshold = if e.segment { 1 } else { bridge_threshold(vm, id, exit) };
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let e = &mut unit.exits[exit];
         let mut want_bridge = e.fails >= threshold

@@ -80,6 +80,9 @@ pub struct JitParams {
     /// to the loop's header merged into it: see `metatrace_jit::opt::ifconv`); 0 turns
     /// if-conversion off.
     pub if_conversions: u32,
+    /// Whether a trace too long to compile in one piece, with no callee to call instead of
+    /// inlining, is compiled in segments (see `driver::segment`) rather than given up.
+    pub segments: bool,
     /// Testing knob: make guard number N (in trace order) of every compiled loop fail
     /// always, so tests can check that resuming from each guard's snapshot is exact.
     pub fail_guard: Option<usize>,
@@ -104,6 +107,7 @@ impl Default for JitParams {
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
             if_conversions: 3,
+            segments: true,
             keep_traces: true,
             link_words: metatrace_jit::backend::LINK_WORDS,
             gc_stress: env_flag("METATRACE_GC_STRESS"),
@@ -141,6 +145,7 @@ impl JitParams {
         ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("ifconv=N", "times a loop may merge a bridge into itself, 0: never (3)"),
+        ("segments=N", "compile a trace too long for one piece in segments, 0: never (1)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
         ("perf_map", "name JIT code for `perf report` in /tmp/perf-<pid>.map"),
@@ -192,6 +197,7 @@ impl JitParams {
                         "fail_guard" => self.fail_guard = Some(n as usize),
                         "link_words" => self.link_words = n as usize,
                         "ifconv" => self.if_conversions = n,
+                        "segments" => self.segments = n != 0,
                         "unprofitable" => self.unprofitable_percent = n.min(100),
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
                     }
@@ -238,15 +244,19 @@ mod tests {
         let base = JitParams { log: false, gc_stress: false, perf_map: false, ..JitParams::default() };
         for (setting, help) in JitParams::SETTINGS {
             let mut p = base.clone();
-            // (3 is ifconv's default: 2 changes it.)
-            let n = if setting.starts_with("ifconv") { "=2" } else { "=3" };
+            // (3 is ifconv's default: 2 changes it; segments are on unless 0.)
+            let n = match setting.split('=').next() {
+                Some("ifconv") => "=2",
+                Some("segments") => "=0",
+                _ => "=3",
+            };
             p.apply(&setting.replace("=N", n)).unwrap_or_else(|e| panic!("{setting}: {e}"));
             assert_ne!(p, base, "{setting} changes nothing");
             if let Some((_, v)) = defaults.iter().find(|(k, _)| k == setting) {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 17);
+        assert_eq!(JitParams::SETTINGS.len(), 18);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

@@ -50,8 +50,17 @@ pub(crate) struct Recorder<L: Language> {
     /// Objects allocated since the last instruction boundary (or call): storing into them is
     /// not a side effect.
     pub(crate) fresh: Vec<Value>,
-    /// At least one instruction boundary was passed.
-    pub(crate) started: bool,
+    /// Instruction boundaries passed so far (merge points, in every activation the trace
+    /// records).
+    pub(crate) boundaries: u32,
+    /// The last guard recorded with the state of an instruction boundary past the trace's
+    /// first, where a trace too long to compile in one piece may be cut (see
+    /// `driver::segment`): its snapshot is also the state right after it (a guard made with
+    /// the current state follows no side effect since the boundary it resumes at), and
+    /// resuming there makes progress. (Not a guard whose snapshot delivers a call's outcome:
+    /// a bridge from such an exit, at once, resumed Python's exception handling with a wrong
+    /// value stack; not understood yet.)
+    pub(crate) cut: Option<usize>,
     pub(crate) invalid: InvalidFlag,
     pub(crate) quasi_guarded: bool,
     pub(crate) limit: usize,
@@ -99,7 +108,8 @@ impl<L: Language> Recorder<L> {
             snap: Snapshot::default(),
             effect: false,
             fresh: Vec::new(),
-            started: false,
+            boundaries: 0,
+            cut: None,
             invalid: Default::default(),
             quasi_guarded: false,
             limit: limit as usize,
@@ -160,7 +170,7 @@ impl<L: Language> Recorder<L> {
     }
     /// Whether the recorder passed an instruction boundary yet.
     pub(crate) fn started(&self) -> bool {
-        self.started
+        self.boundaries > 0
     }
     /// Depth of inlined calls.
     pub(crate) fn depth(&self) -> usize {

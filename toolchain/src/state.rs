@@ -481,7 +481,7 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
     }
     let max = vm.params.max_aborts;
     let retry = why == AbortReason::TooLong && L::COMPILED_CALLS;
-    if let Some(callee) = rec.biggest_inlined().filter(|k| retry && !vm.dont_inline.contains(k)) {
+    if let Some(callee) = call_instead(vm, &rec).filter(|_| why == AbortReason::TooLong) {
         // Too long with calls inlined: the next try calls the biggest callee instead (through
         // `call_assembler`), and this one does not count towards blacklisting.
         if vm.params.log {
@@ -528,6 +528,13 @@ pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
             }
         }
     }
+}
+
+/// The callee a trace too long to compile should call rather than inline on its next try
+/// (through `call_assembler`): the one it spent the most operations in, unless that one is
+/// called already (or the language cannot call compiled code).
+pub(crate) fn call_instead<L: Language>(vm: &VmState<L>, rec: &Recorder<L>) -> Option<L::Key> {
+    rec.biggest_inlined().filter(|k| L::COMPILED_CALLS && !vm.dont_inline.contains(k))
 }
 
 /// What reference constant `a` of a trace is, for the trace log: a class traces guard on, a

@@ -97,6 +97,9 @@ pub struct JitStats {
     /// Functions no longer inlined because a trace through them grew too long (they are
     /// called through `call_assembler` instead).
     pub dont_inline: u64,
+    /// Traces too long to compile in one piece that were compiled up to a cut instead, ending
+    /// in `guard_always_fails` (their rest grows as a bridge: see `driver::segment`).
+    pub segments: u64,
     /// `guard_not_forced` failures that took a forced call's parked result to the caller
     /// outside compiled code: interpreted, or in a bridge about to be recorded (also counted in
     /// `guard_failures`).
@@ -169,7 +172,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} patched_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} patched_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} segments={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
             self.loops,
             self.bridges,
             self.functions,
@@ -188,6 +191,7 @@ impl JitStats {
             self.bridges_refused,
             self.over_budget,
             self.dont_inline,
+            self.segments,
             self.unprofitable,
             self.median_compile_ms(),
             self.total_compile_ns as f64 / 1e6,

@@ -76,6 +76,9 @@ pub(crate) trait Close<L: Language> {
     /// activation's own level stops here and continues in the loop. Returns `true` if the
     /// trace ended.
     fn close_at_loop<'a>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tracer<'a, L>>) -> bool;
+    /// The trace being recorded is too long: compiles the part up to its cut as a segment if
+    /// that is the way on. Returns `true` if it did (the trace ended).
+    fn segment(vm: &mut VmState<L>) -> bool;
 }
 
 /// The driver, as [`Close`] (and the concrete interpreter's [`Drive`]) reach it.
@@ -149,7 +152,9 @@ impl<'a, L: Language> Tracer<'a, L> {
     ) -> Option<Option<Value>> {
         let rec = self.rec()?;
         if rec.trace.ops.len() >= rec.limit || rec.snap_words > rec.snap_limit {
-            self.abort(AbortReason::TooLong);
+            if !<Driver<L> as Close<L>>::segment(self.vm) {
+                self.abort(AbortReason::TooLong);
+            }
             return None;
         }
         let before = rec.trace.ops.len();
@@ -169,6 +174,9 @@ impl<'a, L: Language> Tracer<'a, L> {
         }
         let snap = rec.snap.clone();
         self.emit_guard(opcode, args, snap);
+        if let Some(rec) = self.rec().filter(|r| r.boundaries > 1 && r.snap.deliver.is_none()) {
+            rec.cut = Some(rec.trace.ops.len() - 1);
+        }
     }
 
     /// Records a guard with snapshot `snap` (no check for effects: see the callers).
@@ -827,8 +835,8 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         self.snapshot(f);
         let flag = self.vm.heap.requested_addr();
         let Some(rec) = self.rec() else { return Control::Leave };
-        let first = !rec.started;
-        rec.started = true;
+        let first = rec.boundaries == 0;
+        rec.boundaries += 1;
         if first && matches!(rec.kind, TraceKind::Loop(_) | TraceKind::Entry(_)) {
             // Every iteration of a compiled loop passes a safepoint at its top, and every
             // call of a compiled function at its start (compiled code calls function entries
@@ -841,7 +849,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
         // Every activation's `run` passes a merge point before its first instruction, so a
         // trace meets one before any loop header, unless the interpreter never calls it: then
         // no trace ever closes its loop (each grows until it is too long), silently.
-        if cfg!(debug_assertions) && self.rec().is_some_and(|rec| !rec.started) {
+        if cfg!(debug_assertions) && self.rec().is_some_and(|rec| !rec.started()) {
             panic!(
                 "metatrace: loop_header at {} while tracing, with no merge_point since the trace \
                  started: call cx.merge_point(f) at the top of the interpreter loop, before every \

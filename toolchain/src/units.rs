@@ -297,6 +297,9 @@ pub(crate) struct ExitInfo<K> {
     /// has none): a bridge from this guard starts by recording their allocations, so it takes
     /// them as its field words and the exit never builds them (see `driver::start_nested_bridge`).
     pub(crate) virtuals: Option<Rc<[Rc<VirtualDescrs>]>>,
+    /// A segment's `guard_always_fails`: the rest of the trace, grown as a bridge at the first
+    /// failure.
+    pub(crate) segment: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
     pub(crate) bridge: Option<UnitId>,

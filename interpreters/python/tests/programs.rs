@@ -24,6 +24,31 @@ fn programs() -> Vec<PathBuf> {
 }
 
 #[test]
+fn programs_print_what_cpython_prints_with_traces_cut_into_segments() {
+    // A trace limit far below the default: traces past it are compiled in segments (see
+    // `metatrace::driver`), each ending in a `guard_always_fails` that grows the next.
+    if std::env::var_os("METATRACE_GC_STRESS").is_some() {
+        return;
+    }
+    let mode = "jit=threshold=3,bridge=2,trace_limit=60";
+    let mut failures = Vec::new();
+    for p in &programs() {
+        let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
+        let name = p.file_name().unwrap().to_str().unwrap();
+        let out = mtpy(&["-X", mode, name], p.parent().unwrap());
+        let got = String::from_utf8_lossy(&out.stdout);
+        if got != want || !out.status.success() {
+            failures.push(format!(
+                "{name} -X {mode}: exit {:?}\n{}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn programs_print_what_cpython_prints_in_every_jit_mode() {
     let progs = programs();
     assert!(progs.len() >= 7, "the programs are there");

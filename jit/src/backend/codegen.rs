@@ -34,7 +34,7 @@ use cranelift_codegen::ir::immediates::Ieee64;
 use cranelift_codegen::ir::types::{F64, I64, I8};
 use cranelift_codegen::ir::{
     AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, SigRef, Signature, StackSlotData, StackSlotKind,
-    Type, UserFuncName, Value,
+    TrapCode, Type, UserFuncName, Value,
 };
 use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -46,6 +46,9 @@ fn cl_type(t: tir::Type) -> Type {
         tir::Type::Float => F64,
     }
 }
+
+/// The trap after a `guard_always_fails`, whose exit is always taken: never reached.
+const SEGMENT_END_TRAP: u8 = 1;
 
 /// Flags for heap and frame accesses: the trace only touches valid memory (the interpreter
 /// checked before recording, guards protect the rest), so no access traps.
@@ -268,10 +271,10 @@ impl Codegen<'_> {
             b.switch_to_block(top);
             self.at_label = Some(at_label);
         }
-        match t.ops.iter().position(|o| matches!(o.opcode, Opcode::Jump | Opcode::Finish)) {
+        match t.ops.iter().position(|o| o.opcode.has(tir::flags::FINAL)) {
             Some(i) if i == n - 1 => {}
             Some(i) => return Err(format!("op {i}: {} before the end of the trace", t.ops[i].opcode.name())),
-            None => return Err("a trace must end with jump or finish".into()),
+            None => return Err("a trace must end with jump, finish or guard_always_fails".into()),
         }
         let ends_in_jump = t.ops[n - 1].opcode == Opcode::Jump;
         let used = used_inputs(t);
@@ -849,6 +852,13 @@ impl Codegen<'_> {
                 let p = a(self, b, 0)?;
                 let word = b.ins().load(I64, mem(), p, 0);
                 self.guard(b, op, word, true)?;
+                None
+            }
+            GuardAlwaysFails => {
+                let always = b.ins().iconst(I64, 1);
+                self.guard(b, op, always, true)?;
+                // The way on, never taken: the trace ends here.
+                b.ins().trap(TrapCode::unwrap_user(SEGMENT_END_TRAP));
                 None
             }
             GetfieldI | GetfieldF | GetfieldR => {

@@ -84,15 +84,14 @@ pub fn run(t: &mut Trace) {
     let quiet = |ops: &[Op]| !ops.iter().any(|op| op.opcode.has(flags::ALLOC) || op.opcode.is_call());
     let quiet_loop = t.label_index().is_some_and(|li| quiet(&t.ops[li..]));
     // A trace that runs once (ends in `finish`: a function entry) and allocates nothing and
-    // calls nothing needs no safepoint either.
-    let quiet_once =
-        t.label_index().is_none() && t.ops.last().is_some_and(|op| op.opcode == Opcode::Finish) && quiet(&t.ops);
-    // Inputs of a trace that ends in `finish` (a bridge), whose recorded classes stay.
-    let inputs: rustc_hash::FxHashSet<Value> = if t.ops.last().is_some_and(|o| o.opcode == Opcode::Finish) {
-        t.inputs.iter().copied().collect()
-    } else {
-        Default::default()
-    };
+    // calls nothing needs no safepoint either. (Not a segment, which ends in
+    // `guard_always_fails`: the rest of its loop, in bridges, may allocate.)
+    let ends_in_finish = t.label_index().is_none() && t.ops.last().is_some_and(|op| op.opcode == Opcode::Finish);
+    let quiet_once = ends_in_finish && quiet(&t.ops);
+    // Inputs of a trace that runs once (a bridge, or a segment), whose recorded classes stay.
+    let once = t.label_index().is_none() && t.ops.last().is_some_and(|op| op.opcode != Opcode::Jump);
+    let inputs: rustc_hash::FxHashSet<Value> =
+        if once { t.inputs.iter().copied().collect() } else { Default::default() };
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
     for mut op in ops {
@@ -147,10 +146,14 @@ fn guard(t: &Trace, rw: &mut Rewriter, facts: &mut Facts, op: &Op) -> Verdict {
     use Verdict::*;
     let key = (op.opcode, op.args.clone());
     // Overflow guards belong to their operation; safepoints must stay in every iteration.
-    // Exception checks belong to their call, too.
+    // Exception checks belong to their call, too, and a segment's end is its only way out.
     if matches!(
         op.opcode,
-        Opcode::GuardNoOverflow | Opcode::GuardOverflow | Opcode::GuardSafepoint | Opcode::GuardNotForced
+        Opcode::GuardNoOverflow
+            | Opcode::GuardOverflow
+            | Opcode::GuardSafepoint
+            | Opcode::GuardNotForced
+            | Opcode::GuardAlwaysFails
     ) {
         return Keep;
     }

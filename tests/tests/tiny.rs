@@ -480,12 +480,24 @@ fn two_vms_on_two_threads() {
 
 #[test]
 fn too_long_traces_abort_back_off_and_are_blacklisted() {
-    let (r, vm) = run(&branchy_sum(5000), params("threshold=2,trace_limit=4,max_aborts=3"), None);
+    // (Without segments, which compile such traces in pieces instead: see below.)
+    let (r, vm) = run(&branchy_sum(5000), params("threshold=2,trace_limit=4,max_aborts=3,segments=0"), None);
     assert_eq!(r, Ok(expected_branchy(5000)));
     let s = vm.stats();
     assert_eq!(s.aborts_for(metatrace::AbortReason::TooLong), 3, "{}", s.summary());
     assert_eq!(s.traces_started, 3, "blacklisted after max_aborts: {}", s.summary());
     assert_eq!(s.loops, 0);
+}
+
+#[test]
+fn too_long_traces_are_compiled_in_segments() {
+    // Four operations per trace: the loop is its first segment, each later one a bridge from
+    // the `guard_always_fails` ending the one before, the last finishing at the loop header.
+    let (r, vm) = run(&branchy_sum(5000), params("threshold=2,trace_limit=4,max_aborts=3"), None);
+    assert_eq!(r, Ok(expected_branchy(5000)));
+    let s = vm.stats();
+    assert_eq!((s.loops, s.total_aborts()), (1, 0), "{}", s.summary());
+    assert!(s.segments >= 2 && s.bridges >= s.segments, "{}", s.summary());
 }
 
 #[test]

@@ -80,12 +80,12 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     let v: L::Value<Plain> = if exit != NOT_RUN {
         // SAFETY: see the function's contract.
         let words = unsafe { std::slice::from_raw_parts(frame as *const u64, vm.link_words) };
-        let mut buf = vm.spare_bufs.pop().unwrap_or_default();
+        let mut buf = vm.bufs.pop().unwrap_or_default();
         driver::put_inputs(&mut buf, words);
         // Bridges first.
         match settle(vm, decode_exit(exit), &mut buf, t.ret) {
             Ok(word) => {
-                vm.spare_bufs.push(buf);
+                vm.bufs.push(buf);
                 return word;
             }
             Err(Ok((id, exit))) => continue_from::<L>(vm, id, exit, buf, &t, args),
@@ -104,11 +104,11 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
                 driver::link_direct(vm, target as usize, id);
                 // Run the callee's function entry (and its bridges) on the argument words,
                 // which are its inputs; anything else goes the driver's way.
-                let mut buf = vm.spare_bufs.pop().unwrap_or_default();
+                let mut buf = vm.bufs.pop().unwrap_or_default();
                 driver::put_inputs(&mut buf, args);
                 match run_compiled(vm, id, &mut buf, t.ret) {
                     Ok(word) => {
-                        vm.spare_bufs.push(buf);
+                        vm.bufs.push(buf);
                         return word;
                     }
                     Err(Ok((id, exit))) => continue_from::<L>(vm, id, exit, buf, &t, args),

@@ -47,8 +47,6 @@ pub(crate) struct VmState<L: Language> {
     /// The exit words a bridge from inside inlined calls starts from (see `driver`), and for
     /// a bridge from a `guard_not_forced`, the parked result's word after them.
     pub(crate) bridge_words: Vec<u64>,
-    /// Frame buffers for compiled function entries called from compiled code, for reuse.
-    pub(crate) spare_bufs: Vec<Vec<u64>>,
     /// A forced `call_assembler` result waiting for its caller (see `portal`): a root.
     pub(crate) forced: Option<L::Value<Plain>>,
     pub(crate) units: Vec<Option<Unit<L>>>,
@@ -71,7 +69,10 @@ pub(crate) struct VmState<L: Language> {
     /// (a bridge or loop trace that ends by returning): its value's type and word, for the
     /// activation loop to return (see `driver::loop_header`).
     pub(crate) returned: Option<(metatrace_jit::ir::Type, u64)>,
-    /// Frame buffers for runs of compiled code, reused (a run takes one and gives it back).
+    /// Frame buffers for runs of compiled code, reused: a run takes one and gives it back,
+    /// whoever started it (the driver entering from the interpreter, or `portal` for a call
+    /// from compiled code, whose buffer may end up given back by `driver::run_units`). One pool,
+    /// so it holds as many buffers as runs were ever nested at once.
     pub(crate) bufs: Vec<Vec<u64>>,
     /// The allocation `driver::execute` lists a frame's reds in (no Vec per entry).
     pub(crate) spare_reds: Vec<Red<Plain>>,
@@ -136,7 +137,6 @@ impl<L: Language> VmState<L> {
             portal_direct: Vec::new(),
             portal: PortalCtx::new(),
             forced: None,
-            spare_bufs: Vec::new(),
             bridge_words: Vec::new(),
             materialized: Vec::new(),
             units: Vec::new(),

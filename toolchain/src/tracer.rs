@@ -152,7 +152,10 @@ impl<'a, L: Language> Tracer<'a, L> {
     ) -> Option<Option<Value>> {
         let rec = self.rec()?;
         if rec.trace.ops.len() >= rec.limit || rec.snap_words > rec.snap_limit {
-            if !<Driver<L> as Close<L>>::segment(self.vm) {
+            // (Not in segments when its snapshots are what is too long: each segment would
+            // hold as many words, and its compile time and memory grow with them.)
+            let wide = rec.snap_words > rec.snap_limit;
+            if wide || !<Driver<L> as Close<L>>::segment(self.vm) {
                 self.abort(AbortReason::TooLong);
             }
             return None;

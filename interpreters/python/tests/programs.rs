@@ -31,21 +31,24 @@ fn programs_print_what_cpython_prints_with_traces_cut_into_segments() {
         return;
     }
     let mode = "jit=threshold=3,bridge=2,trace_limit=60";
-    let mut failures = Vec::new();
-    for p in &programs() {
-        let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
-        let name = p.file_name().unwrap().to_str().unwrap();
-        let out = mtpy(&["-X", mode, name], p.parent().unwrap());
-        let got = String::from_utf8_lossy(&out.stdout);
-        if got != want || !out.status.success() {
-            failures.push(format!(
-                "{name} -X {mode}: exit {:?}\n{}",
-                out.status.code(),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-    }
+    let failures: Vec<String> = programs().iter().filter_map(|p| mismatch(p, mode)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Runs program `p` with `-X mode`: what went wrong if it did not print its expected output
+/// or exit 0.
+fn mismatch(p: &Path, mode: &str) -> Option<String> {
+    let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
+    let name = p.file_name().unwrap().to_str().unwrap();
+    let out = mtpy(&["-X", mode, name], p.parent().unwrap());
+    let got = String::from_utf8_lossy(&out.stdout);
+    (got != want || !out.status.success()).then(|| {
+        format!(
+            "{name} -X {mode}: exit {:?}\n--- got\n{got}--- want\n{want}--- stderr\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
 }
 
 #[test]
@@ -54,8 +57,6 @@ fn programs_print_what_cpython_prints_in_every_jit_mode() {
     assert!(progs.len() >= 7, "the programs are there");
     let mut failures = Vec::new();
     for p in &progs {
-        let want = std::fs::read_to_string(p.with_extension("out")).unwrap();
-        let name = p.file_name().unwrap().to_str().unwrap();
         let mut modes: Vec<String> = MODES.iter().map(|m| m.to_string()).collect();
         if std::env::var_os("METATRACE_GC_STRESS").is_some() {
             // A program that marks itself so (a long workload whose every allocation would
@@ -67,17 +68,7 @@ fn programs_print_what_cpython_prints_in_every_jit_mode() {
             // JIT at threshold 1 cover both sides at a third of the cost of more modes.
             modes = vec!["jit=off".into(), "jit-threshold=1".into()];
         }
-        for mode in &modes {
-            let out = mtpy(&["-X", mode, name], p.parent().unwrap());
-            let got = String::from_utf8_lossy(&out.stdout);
-            if got != want || !out.status.success() {
-                failures.push(format!(
-                    "{name} -X {mode}: exit {:?}\n--- got\n{got}--- want\n{want}--- stderr\n{}",
-                    out.status.code(),
-                    String::from_utf8_lossy(&out.stderr)
-                ));
-            }
-        }
+        failures.extend(modes.iter().filter_map(|mode| mismatch(p, mode)));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

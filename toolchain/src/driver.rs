@@ -490,11 +490,14 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
 /// `guard_always_fails` with the cut guard's snapshot; its exit grows the rest as a bridge at
 /// its first failure, which is cut in turn if it is too long. A function or loop body of any
 /// length is compiled this way, in pieces (RPython does the same for huge functions). Returns
-/// `false` (the caller aborts) when there is no cut or a retry is the way on.
+/// `false` (the caller aborts) when there is no cut or a retry is the way on, and when it is
+/// the trace's snapshots that are too long (`Recorder::snap_limit`): each segment would hold
+/// as many words, and its compile time and memory grow with them.
 fn segment<L: Language>(vm: &mut VmState<L>) -> bool {
     let Some(rec) = vm.recorder.as_ref() else { return false };
     let Some(cut) = rec.cut else { return false };
-    if !vm.params.segments || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
+    let wide = rec.snap_words > rec.snap_limit;
+    if !vm.params.segments || wide || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
         return false;
     }
     let mut rec = vm.recorder.take().expect("checked above");
@@ -883,7 +886,14 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     let Some(at) = t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_guard()).nth(n).map(|(i, _)| i) else {
         return;
     };
-    if t.ops[at].opcode == Opcode::GuardNotForced {
+    // (Nor a null test whose snapshot delivers a call's outcome: it resumes with the raised
+    // exception, or with the result when none was raised, a state of the interpreter only
+    // when the test really fails.)
+    let op = &t.ops[at];
+    let delivers = op.snapshot.as_ref().is_some_and(|s| s.deliver.is_some());
+    if op.opcode == Opcode::GuardNotForced
+        || delivers && matches!(op.opcode, Opcode::GuardIsNull | Opcode::GuardNonNull)
+    {
         return;
     }
     let snapshot = t.ops[at].snapshot.clone();

@@ -57,9 +57,10 @@ pub(crate) struct Recorder<L: Language> {
     /// first, where a trace too long to compile in one piece may be cut (see
     /// `driver::segment`): its snapshot is also the state right after it (a guard made with
     /// the current state follows no side effect since the boundary it resumes at), and
-    /// resuming there makes progress. (Not a guard whose snapshot delivers a call's outcome:
-    /// a bridge from such an exit, at once, resumed Python's exception handling with a wrong
-    /// value stack; not understood yet.)
+    /// resuming there makes progress. (A guard after a call, in the call's instruction,
+    /// qualifies: its snapshot delivers the call's outcome, and the instruction's rest runs
+    /// again. The null tests that tell a return from a raise do not: their snapshots are
+    /// states only when they fail, and they are not recorded through `Tracer::guard`.)
     pub(crate) cut: Option<usize>,
     pub(crate) invalid: InvalidFlag,
     pub(crate) quasi_guarded: bool,

@@ -152,10 +152,7 @@ impl<'a, L: Language> Tracer<'a, L> {
     ) -> Option<Option<Value>> {
         let rec = self.rec()?;
         if rec.trace.ops.len() >= rec.limit || rec.snap_words > rec.snap_limit {
-            // (Not in segments when its snapshots are what is too long: each segment would
-            // hold as many words, and its compile time and memory grow with them.)
-            let wide = rec.snap_words > rec.snap_limit;
-            if wide || !<Driver<L> as Close<L>>::segment(self.vm) {
+            if !<Driver<L> as Close<L>>::segment(self.vm) {
                 self.abort(AbortReason::TooLong);
             }
             return None;
@@ -177,7 +174,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         }
         let snap = rec.snap.clone();
         self.emit_guard(opcode, args, snap);
-        if let Some(rec) = self.rec().filter(|r| r.boundaries > 1 && r.snap.deliver.is_none()) {
+        if let Some(rec) = self.rec().filter(|r| r.boundaries > 1) {
             rec.cut = Some(rec.trace.ops.len() - 1);
         }
     }

@@ -85,8 +85,12 @@ pub(crate) fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut F
             // A call's result delivered to an instruction that has no result of its own (the
             // call finished after the frame was rebuilt from compiled code): dropped, as
             // `finish_void` drops it when the call returns here.
-            if discards_result(f.code.ops[f.pc as usize]) {
+            let op = f.code.ops[f.pc as usize];
+            if discards_result(op) {
                 f.pop();
+            } else if unpacks_result(op) {
+                // The tuple `finish_unpack` spreads on the stack when the call returns here.
+                push_items(cx, f);
             }
             f.pc += 1;
             Step::Next
@@ -223,6 +227,12 @@ fn unless_not_implemented<S: Space, C: Ctx<Py<S>>>(
 /// The `value` of StopIteration `e` (None if it has none).
 pub(crate) fn stop_value<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, e: C::Ref) -> C::Ref {
     crate::classes::get_slot(cx, rt, e, "value").unwrap_or_else(|| cx.const_ref(rt.none.get()))
+}
+
+/// Whether instruction `op` ends with [`finish_unpack`]: what a call it makes returns is a
+/// tuple whose items are its results.
+pub(crate) fn unpacks_result(op: Op) -> bool {
+    matches!(op, Op::UnpackSequence(_) | Op::UnpackEx { .. } | Op::BeforeWith | Op::BeforeAsyncWith)
 }
 
 /// Whether instruction `op` ends with [`finish_void`]: what a call it makes returns is not

@@ -1212,16 +1212,22 @@ fn finish_void<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outco
 pub(crate) fn finish_unpack<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>, out: Outcome<C>) -> Step<C> {
     let step = finish::<S, C>(cx, f, out);
     if let Step::Next = step {
-        let t = f.pop();
-        let n = cx.arraylen(t, &TUPLE_ITEMS);
-        let n = cx.promote_int(n);
-        for k in (0..n).rev() {
-            let k = cx.int(k);
-            let v = cx.getarrayitem_ref(t, k, &TUPLE_ITEMS);
-            f.push(v);
-        }
+        push_items(cx, f);
     }
     step
+}
+
+/// Replaces the tuple on top of `f`'s stack by its items, the last one deepest (the stack
+/// order of `UNPACK_SEQUENCE`).
+pub(crate) fn push_items<S: Space, C: Ctx<Py<S>>>(cx: &mut C, f: &mut Frame<C>) {
+    let t = f.pop();
+    let n = cx.arraylen(t, &TUPLE_ITEMS);
+    let n = cx.promote_int(n);
+    for k in (0..n).rev() {
+        let k = cx.int(k);
+        let v = cx.getarrayitem_ref(t, k, &TUPLE_ITEMS);
+        f.push(v);
+    }
 }
 
 pub fn is_null<S: Space, C: Ctx<Py<S>>>(cx: &mut C, r: C::Ref) -> bool {

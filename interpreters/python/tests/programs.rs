@@ -35,6 +35,26 @@ fn programs_print_what_cpython_prints_with_traces_cut_into_segments() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn every_guard_of_a_hot_loop_resumes_the_interpreter_exactly() {
+    // `fail_guard=N` makes guard N of every compiled loop fail always (testing knob, see
+    // `metatrace::JitParams::fail_guard`), so the interpreter resumes from that guard's
+    // snapshot on every iteration: from each guard in turn, the state it resumes in must be
+    // the one the interpreter would be in. Programs whose loops call inside instructions
+    // (a guard there resumes the instruction with the call's outcome).
+    if std::env::var_os("METATRACE_GC_STRESS").is_some() {
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut failures = Vec::new();
+    for name in ["unpack_calls.py", "generators.py", "exceptions.py", "closures_decorators.py"] {
+        for n in 0..40 {
+            failures.extend(mismatch(&dir.join(name), &format!("jit=threshold=3,fail_guard={n}")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Runs program `p` with `-X mode`: what went wrong if it did not print its expected output
 /// or exit 0.
 fn mismatch(p: &Path, mode: &str) -> Option<String> {

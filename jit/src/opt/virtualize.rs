@@ -156,8 +156,7 @@ fn is_zero(o: Operand) -> bool {
     matches!(o, Operand::Int(0) | Operand::Float(0) | Operand::Ref(0))
 }
 
-/// The state of the forward walk (cloned at the label to retry the loop body).
-#[derive(Clone)]
+/// The state of the forward walk (see [`Checkpoint`] for retries of the loop body).
 struct Walk<'a> {
     descrs: &'a [Descr],
     types: Vec<Type>,
@@ -206,28 +205,44 @@ pub fn run(t: &mut Trace) {
     let last = ops.last().expect("a trace with a label ends with jump or finish");
     let loops = last.opcode == Opcode::Jump && li + 1 < ops.len();
     let mut plan = Plan { exploded: vec![loops; ops[li].args.len()], slot_leaves: HashSet::default() };
+    let at_label = w.checkpoint();
     let mut attempts = 0;
-    let done = loop {
+    loop {
         attempts += 1;
         if attempts > MAX_ATTEMPTS {
             plan.exploded.iter_mut().for_each(|e| *e = false);
         }
-        let mut a = w.clone();
-        let Ok(trees) = a.enter_label(&ops[li].args, ops[li].snapshot.clone(), &mut plan) else { continue };
+        if attempts > 1 {
+            w.restore(&at_label);
+        }
+        let Ok(trees) = w.enter_label(&ops[li].args, ops[li].snapshot.clone(), &mut plan) else { continue };
         for op in &ops[li + 1..ops.len() - 1] {
-            a.op(op.clone());
+            w.op(op.clone());
         }
         if last.opcode == Opcode::Jump {
-            if a.jump(last.clone(), &trees, &mut plan).is_err() {
+            if w.jump(last.clone(), &trees, &mut plan).is_err() {
                 continue;
             }
         } else {
-            a.op(last.clone());
+            w.op(last.clone());
         }
-        break a;
-    };
-    t.ops = done.out;
-    t.types = done.types;
+        break;
+    }
+    t.ops = w.out;
+    t.types = w.types;
+}
+
+/// The walk's state at the label, which a retry of the loop body starts from again. The
+/// output and the value types so far stay where they are (the walk only appends to them,
+/// so a retry cuts them back; copying the preamble's operations, snapshots and all, for
+/// each attempt is what a wide frame could not afford); the maps are copied.
+struct Checkpoint {
+    out: usize,
+    types: usize,
+    subst: ValueMap<Operand>,
+    objs: ValueMap<VObj>,
+    booleans: HashSet<Value>,
+    past_label: bool,
 }
 
 /// The label's arguments and the other values defined before the label that ops after it use.
@@ -237,6 +252,26 @@ fn pinned_values(t: &Trace, ops: &[Op], label: Option<usize>) -> Vec<Value> {
 }
 
 impl<'a> Walk<'a> {
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            out: self.out.len(),
+            types: self.types.len(),
+            subst: self.subst.clone(),
+            objs: self.objs.clone(),
+            booleans: self.booleans.clone(),
+            past_label: self.past_label,
+        }
+    }
+
+    fn restore(&mut self, c: &Checkpoint) {
+        self.out.truncate(c.out);
+        self.types.truncate(c.types);
+        self.subst.clone_from(&c.subst);
+        self.objs.clone_from(&c.objs);
+        self.booleans.clone_from(&c.booleans);
+        self.past_label = c.past_label;
+    }
+
     fn new_value(&mut self, ty: Type) -> Value {
         self.types.push(ty);
         Value(self.types.len() as u32 - 1)

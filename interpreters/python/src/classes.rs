@@ -895,17 +895,10 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
     b: C::Ref,
     inplace: bool,
 ) -> Outcome<C> {
-    let (fwd, rev) = op.dunders();
-    if cx.promote_class(a) == INSTANCE.class() && cx.promote_class(b) == INSTANCE.class() {
-        // A subclass's own reflection goes first.
-        let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
-        if ta != tb && is_subclass(rt, tb, ta) {
-            let (ra, rb) = (special(rt, ta, rev), special(rt, tb, rev));
-            if let Some(m) = rb.filter(|&m| Some(m) != ra) {
-                let m = cx.const_ref(m);
-                return Outcome::Call(m, smallvec::smallvec![b, a]);
-            }
-        }
+    let fwd = op.dunders().0;
+    if let Some(m) = subclass_reflection(cx, rt, op, a, b) {
+        let m = cx.const_ref(m);
+        return Outcome::Call(m, smallvec::smallvec![b, a]);
     }
     match method_of(cx, rt, a, fwd) {
         Some(m) => {
@@ -915,12 +908,51 @@ pub fn binary_dunder<S: Space, C: Ctx<Py<S>>>(
         None if cx.promote_class(a) != INSTANCE.class() => {
             // A builtin on the left (`"%s" % obj`, `"a" + obj`, `1 + obj`): the builtin's own
             // operation, which tries `obj`'s reflection (and a builtin subclass's value).
-            let _ = rev;
             let native =
                 if inplace { crate::builtins::NativeOp::Inplace(op) } else { crate::builtins::NativeOp::Binary(op) };
             Outcome::Native(native, smallvec::smallvec![a, b])
         }
         None => reflected(cx, rt, op, a, b, inplace),
+    }
+}
+
+/// The reflected method of `op` that goes first in `a op b`: `b`'s when `b`'s class is a
+/// proper subclass of `a`'s that defines its own (`__radd__` for `+`).
+pub fn subclass_reflection<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+) -> Option<usize> {
+    if cx.promote_class(a) != INSTANCE.class() || cx.promote_class(b) != INSTANCE.class() {
+        return None;
+    }
+    let rev = op.dunders().1;
+    let (ta, tb) = (type_of(cx, rt, a), type_of(cx, rt, b));
+    if ta == tb || !is_subclass(rt, tb, ta) {
+        return None;
+    }
+    let (ra, rb) = (special(rt, ta, rev), special(rt, tb, rev));
+    rb.filter(|&m| Some(m) != ra)
+}
+
+/// `a op b` after `b`'s reflection went first and gave NotImplemented ([`subclass_reflection`]):
+/// `a`'s forward method (whose NotImplemented is a TypeError), or the TypeError.
+pub fn after_subclass_reflection<S: Space, C: Ctx<Py<S>>>(
+    cx: &mut C,
+    rt: &Python,
+    op: BinOp,
+    a: C::Ref,
+    b: C::Ref,
+    inplace: bool,
+) -> Outcome<C> {
+    match method_of(cx, rt, a, op.dunders().0) {
+        Some(m) => {
+            let m = cx.const_ref(m);
+            Outcome::Call(m, smallvec::smallvec![a, b])
+        }
+        None => unsupported(cx, rt, op, a, b, inplace),
     }
 }
 

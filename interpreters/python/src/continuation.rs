@@ -143,6 +143,19 @@ pub(crate) fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut F
             let out = crate::classes::unsupported(cx, rt, op, a, b, inplace);
             finish::<S, C>(cx, f, out)
         }
+        SUB_REFLECTED => {
+            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
+            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
+                unreachable!("SUB_REFLECTED is a Binary phase")
+            };
+            let out = crate::classes::after_subclass_reflection(cx, rt, op, a, b, inplace);
+            if let Outcome::Call(..) = out {
+                f.push(a);
+                f.push(b);
+                return finish_in::<S, C>(cx, f, out, REFLECTED);
+            }
+            finish::<S, C>(cx, f, out)
+        }
         CMP_REFLECT => {
             let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
             let Op::Compare(op) = f.code.ops[f.pc as usize] else { unreachable!("CMP_REFLECT is a Compare phase") };

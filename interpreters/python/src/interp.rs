@@ -45,6 +45,9 @@ pub const INIT: u8 = 10;
 /// `Binary` in place: `[a, b, a.__iop__(b)]`: if it is `NotImplemented`, `a op b` as if `a`
 /// had no `__iop__` (its `__op__`, then `b`'s reflection), with the in-place messages.
 pub const IREFLECT: u8 = 11;
+/// `Binary`: `[a, b, b.__rop__(a)]`, `b`'s class a subclass of `a`'s (its reflection goes
+/// first): if it is `NotImplemented`, `a.__op__(b)` (as `REFLECTED`), then TypeError.
+pub const SUB_REFLECTED: u8 = 12;
 
 /// What an instruction tells the loop.
 pub(crate) enum Step<C: Reds> {
@@ -467,6 +470,8 @@ pub(crate) fn binary_outcome<S: Space, C: Ctx<Py<S>>>(
         // reflected `__rop__` called at once: NotImplemented is a TypeError.
         let phase = if own_inplace {
             IREFLECT
+        } else if crate::classes::subclass_reflection(cx, rt, op, a, b).is_some() {
+            SUB_REFLECTED
         } else if crate::classes::has_forward(cx, rt, op, a) {
             REFLECT
         } else {

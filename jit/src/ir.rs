@@ -10,6 +10,8 @@
 //! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
 //! and its predicates (optimizer, backend) are all derived from that table.
 
+use std::rc::Rc;
+
 /// The type of a trace value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -762,8 +764,11 @@ pub struct VirtualObj {
 pub struct Snapshot {
     /// Outermost first; the last one is where the interpreter resumes.
     pub frames: Vec<SnapFrame>,
-    /// Objects referred to as `Operand::Virtual(k)`.
-    pub virtuals: Vec<VirtualObj>,
+    /// Objects referred to as `Operand::Virtual(k)`. A description is shared (`Rc`) between
+    /// the snapshots that describe an object alike (a box that does not change is described
+    /// once for all the guards that see it: on a wide frame these are most of a trace's
+    /// memory); [`Snapshot::rewrite_uses`] copies one only where it changes.
+    pub virtuals: Vec<Rc<VirtualObj>>,
     /// Pending writes (`setfield`/`setarrayitem` ops, no snapshots of their own) that the exit
     /// performs, in order, before it writes the frame buffer: stores the optimizer sank out of
     /// the loop (see `opt::sink`). Their operands are never virtual.
@@ -801,13 +806,40 @@ impl Snapshot {
         self.operands().chain(self.writes.iter().flat_map(|w| w.args.iter()))
     }
     /// Mutable access to every operand the snapshot uses, in the same order as [`uses`](Self::uses).
+    /// (Copies every shared virtual description: a pass that replaces only some operands
+    /// goes through [`rewrite_uses`](Self::rewrite_uses) instead.)
     pub fn uses_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
         let Snapshot { frames, virtuals, writes, .. } = self;
         frames
             .iter_mut()
             .flat_map(|f| f.values.iter_mut())
-            .chain(virtuals.iter_mut().flat_map(|v| v.fields.iter_mut().map(|f| &mut f.value)))
+            .chain(virtuals.iter_mut().flat_map(|v| Rc::make_mut(v).fields.iter_mut().map(|f| &mut f.value)))
             .chain(writes.iter_mut().flat_map(|w| w.args.iter_mut()))
+    }
+    /// Replaces every operand `o` the snapshot uses for which `f(o)` is `Some`, in the order
+    /// of [`uses`](Self::uses); `f` must answer the same for the same operand. A shared
+    /// virtual description is copied only when one of its fields is replaced.
+    pub fn rewrite_uses(&mut self, mut f: impl FnMut(Operand) -> Option<Operand>) {
+        let mut apply = |o: &mut Operand| {
+            if let Some(n) = f(*o) {
+                *o = n;
+            }
+        };
+        // (Internal iteration, slice by slice: a wide frame's snapshots are most of a
+        // trace's operands.)
+        self.frames.iter_mut().for_each(|fr| fr.values.iter_mut().for_each(&mut apply));
+        for v in &mut self.virtuals {
+            // (`apply` on a copy of the field first: an unchanged description stays shared.)
+            let changes = v.fields.iter().any(|x| {
+                let mut o = x.value;
+                apply(&mut o);
+                o != x.value
+            });
+            if changes {
+                Rc::make_mut(v).fields.iter_mut().for_each(|x| apply(&mut x.value));
+            }
+        }
+        self.writes.iter_mut().for_each(|w| w.args.iter_mut().for_each(&mut apply));
     }
     /// How many [`operands`](Self::operands) there are (counted by frame, not walked).
     pub fn operand_count(&self) -> usize {

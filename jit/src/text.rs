@@ -520,7 +520,7 @@ impl Parser {
             if let Some(vs) = virtuals {
                 let vs = vs.strip_suffix('}').ok_or_else(|| self.err("expected '}' after virtuals"))?;
                 for v in vs.split("; ") {
-                    snap.virtuals.push(self.virtual_obj(v)?);
+                    snap.virtuals.push(std::rc::Rc::new(self.virtual_obj(v)?));
                 }
             }
             for w in writes.iter().flat_map(|w| w.split("; ")) {

@@ -681,8 +681,11 @@ fn install<L: Language>(
             if vm.params.log {
                 eprintln!("# compile failed: {e}\n{optimized}");
             }
-            vm.stats.count_abort(AbortReason::CompileFailed);
-            vm.recorder = None;
+            // (Counted as an abort, so that the position backs off and is left alone after
+            // `max_aborts`, as any trace that cannot be compiled: recorded and failed again at
+            // every guard failure, one such bridge made a loop 250 times slower.)
+            vm.recorder = Some(rec);
+            crate::state::abort(vm, AbortReason::CompileFailed);
             return;
         }
     };
@@ -708,6 +711,7 @@ fn install<L: Language>(
                 op.snapshot.as_ref().expect("guards have snapshots"),
                 &rec.keys,
                 &mut patterns,
+                &mut kinds,
             )),
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,

@@ -9,14 +9,22 @@ use crate::ctx::{Language, Red, Reds};
 use crate::heap::Layout;
 use crate::state::VmState;
 use crate::units::{FrameSlots, Resume, Slot, SlotPatterns, VirtualDescrs, VirtualInfo};
-use metatrace_jit::ir::{Deliver, Operand, Trace};
+use metatrace_jit::ir::{Deliver, Operand, Trace, VirtualObj};
 use std::rc::Rc;
 
-/// The descriptors of the virtual objects of one trace's snapshots, each kept once: by its
-/// size descr, length and written fields (the exits of a trace mostly have the same kinds of
-/// objects; each holds only references to them).
+/// What the exits of one trace know of their snapshots' virtual objects, each kept once: the
+/// descriptors by size descr, length and written fields (the exits of a trace mostly have
+/// the same kinds of objects; each holds only references to them), and both descriptors and
+/// resume data by the description a snapshot shares with others (`Snapshot::virtuals`: a
+/// box that does not change is one description for all the guards that see it, so it is
+/// looked at once, not once per exit).
 #[derive(Default)]
-pub(crate) struct VirtualKinds(rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>);
+pub(crate) struct VirtualKinds {
+    by_shape: rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>,
+    // (Keyed by address: the trace holds every description, unchanged, while these live.)
+    descrs: rustc_hash::FxHashMap<*const VirtualObj, Rc<VirtualDescrs>>,
+    infos: rustc_hash::FxHashMap<*const VirtualObj, Rc<VirtualInfo>>,
+}
 
 /// The descriptors of a snapshot's virtual objects (none if it has none), for a bridge that
 /// records their allocation (see `driver::start_nested_bridge`).
@@ -29,18 +37,21 @@ pub(crate) fn virtual_descrs(
         return None;
     }
     let v = s.virtuals.iter().map(|v| {
-        let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
-        kinds
-            .0
-            .entry(key)
-            .or_insert_with(|| {
-                Rc::new(VirtualDescrs {
-                    size: t.descr(v.descr).clone(),
-                    len: v.len,
-                    fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+        let VirtualKinds { by_shape, descrs, .. } = kinds;
+        let d = descrs.entry(Rc::as_ptr(v)).or_insert_with(|| {
+            let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
+            by_shape
+                .entry(key)
+                .or_insert_with(|| {
+                    Rc::new(VirtualDescrs {
+                        size: t.descr(v.descr).clone(),
+                        len: v.len,
+                        fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+                    })
                 })
-            })
-            .clone()
+                .clone()
+        });
+        d.clone()
     });
     Some(v.collect())
 }
@@ -52,6 +63,7 @@ pub(crate) fn resume_info<K: Copy>(
     s: &metatrace_jit::ir::Snapshot,
     keys: &[K],
     patterns: &mut SlotPatterns,
+    kinds: &mut VirtualKinds,
 ) -> Resume<K> {
     use metatrace_jit::ir::DescrKind;
     let slot = |o: Operand| match o {
@@ -83,6 +95,9 @@ pub(crate) fn resume_info<K: Copy>(
         .virtuals
         .iter()
         .map(|v| {
+            if let Some(info) = kinds.infos.get(&Rc::as_ptr(v)) {
+                return info.clone();
+            }
             let layout = match &t.descr(v.descr).kind {
                 DescrKind::Size(sd) => sd.class as usize,
                 _ => unreachable!("the verifier checks virtuals have size descrs"),
@@ -96,7 +111,9 @@ pub(crate) fn resume_info<K: Copy>(
                     _ => unreachable!("the verifier checks virtual fields have memory descrs"),
                 })
                 .collect();
-            VirtualInfo { layout, len: v.len, fields }
+            let info = Rc::new(VirtualInfo { layout, len: v.len, fields });
+            kinds.infos.insert(Rc::as_ptr(v), info.clone());
+            info
         })
         .collect();
     Resume::new(frames, virtuals, s.deliver)

@@ -218,7 +218,7 @@ pub(crate) struct SlotPatterns {
 /// this order, followed by the virtuals' field words.
 pub(crate) struct Resume<K> {
     pub(crate) frames: Vec<(K, FrameSlots)>,
-    pub(crate) virtuals: Vec<VirtualInfo>,
+    pub(crate) virtuals: Vec<Rc<VirtualInfo>>,
     /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
     pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
     /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
@@ -235,7 +235,7 @@ impl<K> Resume<K> {
     /// A resume description; finds the slots that stand for virtuals.
     pub(crate) fn new(
         frames: Vec<(K, FrameSlots)>,
-        virtuals: Vec<VirtualInfo>,
+        virtuals: Vec<Rc<VirtualInfo>>,
         deliver: Option<metatrace_jit::ir::Deliver>,
     ) -> Self {
         let mut virtual_slots = Vec::new();

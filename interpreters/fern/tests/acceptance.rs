@@ -3,7 +3,8 @@
 //! `i*`, heap aliasing `h*`, errors after warm-up `e*`) each run under many JIT settings, from
 //! the default to threshold 1 with forced guard failures, small trace limits, no inlining,
 //! no if-conversion, tiny link limits and bridge budgets. Every run must print what the run
-//! with the JIT off prints and end the same way (the same error, in the same function).
+//! with the JIT off prints and end the same way (the same error, in the same function), and
+//! compile every trace it records (the backend refuses only an invalid one).
 //!
 //! A program's loops count to `iters()` (its first function). In GC stress mode
 //! (`METATRACE_GC_STRESS=1`, where every safepoint collects) the harness divides that count
@@ -12,7 +13,7 @@
 //! line `# test settings: a; b; ...`. `FERN_ACCEPT=name` runs only the programs whose file
 //! names contain `name`; `FERN_ACCEPT_TIMES=1` prints how long each run took.
 
-use metatrace::JitParams;
+use metatrace::{AbortReason, JitParams};
 use metatrace_fern::interp::MAX_DEPTH;
 use metatrace_fern::{compile_source, run_program, stack_size_for, with_stack, SharedBuf};
 use std::path::Path;
@@ -71,19 +72,20 @@ fn source(path: &Path) -> String {
     format!("{}{head}{}{}", &src[..at], (n / 10).max(1), &rest[digits..])
 }
 
-/// What a run printed and how it ended (`Err`: the compile or run-time error).
-fn outcome(src: &str, p: JitParams) -> (String, Result<(), String>) {
+/// What a run printed and how it ended (`Err`: the compile or run-time error), and how many
+/// of its traces the backend refused (an invalid trace: a bug of the optimizer).
+fn outcome(src: &str, p: JitParams) -> ((String, Result<(), String>), u64) {
     let prog = match compile_source(src) {
         Ok(prog) => prog,
-        Err(e) => return (String::new(), Err(e.with_file("<source>"))),
+        Err(e) => return ((String::new(), Err(e.with_file("<source>"))), 0),
     };
     with_stack(stack_size_for(&prog, MAX_DEPTH), move || {
         let buf = SharedBuf::default();
-        let (result, _) = run_program(prog, p, Box::new(buf.clone()));
+        let (result, stats) = run_program(prog, p, Box::new(buf.clone()));
         let out = String::from_utf8_lossy(&buf.0.borrow()).into_owned();
-        (out, result.map_err(|e| e.to_string()))
+        ((out, result.map_err(|e| e.to_string())), stats.jit.aborts_for(AbortReason::CompileFailed))
     })
-    .unwrap_or_else(|panic| (String::new(), Err(panic)))
+    .unwrap_or_else(|panic| ((String::new(), Err(panic)), 0))
 }
 
 /// Where two outcomes part: the first line of output that differs, or how the runs ended.
@@ -124,10 +126,16 @@ fn every_program_agrees_with_the_interpreter_under_every_setting() {
         for _ in 0..workers {
             s.spawn(|| loop {
                 let Some((name, src)) = jobs.lock().unwrap().pop() else { return };
-                let want = outcome(&src, JitParams::off());
+                let (want, _) = outcome(&src, JitParams::off());
                 for spec in settings(&src) {
                     let start = std::time::Instant::now();
-                    let got = outcome(&src, params(&spec));
+                    let (got, refused) = outcome(&src, params(&spec));
+                    if refused > 0 {
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{name} --jit {spec}: {refused} traces failed to compile"));
+                    }
                     if timed {
                         eprintln!("{:8.3}s {name} --jit {spec}", start.elapsed().as_secs_f64());
                     }

@@ -686,7 +686,7 @@ impl Conv {
                     let r = result(self, map);
                     emit(self, &mut out, op.opcode, args, r, None);
                 }
-                Opcode::IntFloorDiv | Opcode::IntMod if !matches!(args[1], Operand::Int(c) if c != 0 && c != -1) => {
+                o if o.is_pure() && !super::util::runs_anywhere(o, &args) => {
                     return Err("a division that may be by zero the other way");
                 }
                 o if o.is_pure() => {

@@ -22,7 +22,10 @@
 //! - walking the preamble in order, every operation whose arguments are all bound (pure
 //!   operations, overflow-checked ones with their guard, and reads) is repeated, binding its
 //!   result, and every guard on bound values is checked again (`record_known_class` becomes a
-//!   class check): the body may rely on any of their facts;
+//!   class check): the body may rely on any of their facts. Not a division by a value
+//!   (`util::runs_anywhere`): the checks that make it safe may be the range checks below,
+//!   which come after, and a bridge may arrive with the divisor 0. An overflow-checked
+//!   result is checked against the frame after its guard, which must follow it directly;
 //! - the ranges `bounds` assumed for the label's arguments ([`Trace::label_ranges`]) are
 //!   checked (a range with two bounds in one unsigned comparison, `x - lo < hi - lo + 1`);
 //! - every value the body reads at the label must then be bound.
@@ -133,6 +136,9 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         }
     }
     let mut last_ovf = false;
+    // An overflow-checked operation's result is bound after its guard, which must follow it
+    // directly (binding may check the result against the frame).
+    let mut after_ovf: Option<(Value, Value)> = None;
     for op in &t.ops[..li] {
         if let Some(r) =
             op.result.filter(|_| op.args.iter().any(|a| matches!(a, Operand::Value(v) if b.tainted.contains(v))))
@@ -151,6 +157,10 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                 if emit {
                     let args = op.args.iter().map(|&a| b.map(a)).collect();
                     b.guard(o, args, &snap);
+                    if let Some((old, new)) = after_ovf.take() {
+                        b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
+                        b.by_op.insert(old);
+                    }
                 } else if !bound && b.tells_of_bound(op) && !b.compares_ints(op) {
                     // (What an integer comparison tells of a bound value is a range, which
                     // is checked below.)
@@ -167,14 +177,20 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
             }
             o if o.is_pure() || o.is_ovf() || o.reads_memory() => {
                 last_ovf = false;
-                if bound {
+                // (Not a division the guards checked below may be all that makes safe: in a
+                // bridge they run after it. Its result stays unbound.)
+                if bound && (!o.is_pure() || super::util::runs_anywhere(o, &op.args)) {
                     let args = op.args.iter().map(|&a| b.map(a)).collect();
                     let r = b.sp.push(o, args);
                     b.sp.ops.last_mut().expect("just pushed").descr = op.descr;
                     if let (Some(old), Some(new)) = (op.result, r) {
-                        // (A result the state binds too must equal what the frame holds.)
-                        b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
-                        b.by_op.insert(old);
+                        if o.is_ovf() {
+                            after_ovf = Some((old, new));
+                        } else {
+                            // (A result the state binds too must equal what the frame holds.)
+                            b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
+                            b.by_op.insert(old);
+                        }
                     }
                     last_ovf = o.is_ovf();
                 }
@@ -518,6 +534,72 @@ jump(p5, i1) [k: p5, i1]
         // An input object (not allocated by the bridge) does not qualify either.
         let mut bridge = parse("inputs(p0, i1)\nfinish(p0, i1)\n").unwrap();
         assert!(!append(&mut bridge, &sp, KeyId(0)));
+    }
+
+    #[test]
+    fn a_division_by_a_checked_value_is_not_repeated() {
+        // Fern's `b = j % 3; if b != 0 { t = t + j % b * 3 }`, as the loop was compiled: b
+        // is carried (i7 at the label), and the body divides by it without a check because
+        // its range at the label is [1, 2]. A bridge reaches the label with b = 0; the short
+        // preamble checks that range after what it repeats, so it must not repeat i9.
+        let src = "\
+descr Int = size 32
+descr Int.value = field i64 +16 immutable
+inputs(i0, p1, p2, p3, p4)
+guard_class(p1, ConstPtr(0)) [k: i0, p1, p2, p3, p4]
+i5 = getfield_i(p1, descr=Int.value)
+i6 = int_lt(i5, 20)
+guard_true(i6) [k: i0, p1, p2, p3, p4]
+i7 = int_mod(i5, 3)
+i8 = int_ne(i7, 0)
+guard_true(i8) [k: i0, p1, p2, p1, v0] {v0 = Int(Int.value=i7)}
+i9 = int_mod(i5, i7)
+i10 = int_mul_ovf(i9, 3)
+guard_no_overflow() [k: i0, p1, p2, p1, v0] {v0 = Int(Int.value=i7)}
+guard_class(p2, ConstPtr(0)) [k: i0, p1, p2, p1, v0] {v0 = Int(Int.value=i7)}
+i11 = getfield_i(p2, descr=Int.value)
+i12 = int_add_ovf(i11, i10)
+guard_no_overflow() [k: i0, p1, p2, p1, v0] {v0 = Int(Int.value=i7)}
+i13 = int_add(i5, 1)
+label(i13, i12, p1, i7) [k: i0, v0, v1, p1, v2] {v0 = Int(Int.value=i13); v1 = Int(Int.value=i12); v2 = Int(Int.value=i7)}
+i14 = int_lt(i13, 20)
+guard_true(i14) [k: i0, v0, v1, p1, v2] {v0 = Int(Int.value=i13); v1 = Int(Int.value=i12); v2 = Int(Int.value=i7)}
+i15 = int_mod(i13, 3)
+i16 = int_ne(i15, 0)
+guard_true(i16) [k: i0, v0, v1, v0, v2] {v0 = Int(Int.value=i13); v1 = Int(Int.value=i12); v2 = Int(Int.value=i15)}
+i17 = int_mod(i13, i15)
+i18 = int_mul_ovf(i17, 3)
+guard_no_overflow() [k: i0, v0, v1, v0, v2] {v0 = Int(Int.value=i13); v1 = Int(Int.value=i12); v2 = Int(Int.value=i15)}
+i19 = int_add_ovf(i12, i18)
+guard_no_overflow() [k: i0, v0, v1, v0, v2] {v0 = Int(Int.value=i13); v1 = Int(Int.value=i12); v2 = Int(Int.value=i15)}
+i20 = int_add(i13, 1)
+p21 = new(descr=Int)
+setfield(p21, i13, descr=Int.value)
+jump(i20, i19, p21, i15)
+";
+        let mut t = parse(src).unwrap();
+        t.label_ranges.push((Value(7), 1, 2));
+        crate::verify::verify(&t).unwrap();
+        let sp = derive(&t).unwrap_or_else(|| panic!("no short preamble"));
+        crate::verify::verify(&sp.trace).unwrap();
+        let text = print(&sp.trace);
+        assert!(text.contains("uint_lt("), "the range of b is checked:\n{text}");
+        for op in &sp.trace.ops {
+            assert!(!op.opcode.is_pure() || super::super::util::runs_anywhere(op.opcode, &op.args), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_checked_result_is_compared_after_its_overflow_guard() {
+        // The state holds t = x + 1 (overflow-checked) as well as the slot it came from: the
+        // short preamble repeats the addition and checks the two agree, after the guard.
+        let src = "inputs(i0, i1, i2)\ni3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i0, i1, i2]\n\
+                   i4 = int_add_ovf(i2, i3)\nguard_no_overflow() [k: i0, i1, i2]\ni5 = int_add(i0, 1)\n\
+                   i6 = int_lt(i5, 100)\nguard_true(i6) [k: i5, i1, i4, i3]\njump(i5, i1, i4) [k: i5, i1, i4, i3]\n";
+        let t = optimize(&parse(src).unwrap());
+        if let Some(sp) = derive(&t) {
+            crate::verify::verify(&sp.trace).unwrap_or_else(|e| panic!("{e}\n{}", print(&sp.trace)));
+        }
     }
 
     #[test]

@@ -28,9 +28,11 @@ use crate::ir::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The label's arguments (each once), then the other values defined before the label at
-/// `ops[li]` (or inputs) that the ops after it use, in order of first use: what the loop body
-/// reads of the preamble. (Tables indexed by value, walked slice by slice: the body's
-/// snapshots are most of its operands.)
+/// `ops[li]` (or inputs) that the ops after it use, in order of definition: what the loop body
+/// reads of the preamble. (Not in order of first use: a guard put in the body later, with
+/// the snapshot of one after it, must not reorder what a second entry at the label reads.
+/// Tables indexed by value, walked slice by slice: the body's snapshots are most of its
+/// operands.)
 pub fn used_across_label(inputs: &[Value], ops: &[Op], li: usize, values: usize) -> Vec<Value> {
     let mut before = vec![false; values];
     for v in inputs.iter().copied().chain(ops[..li].iter().filter_map(|o| o.result)) {
@@ -38,23 +40,27 @@ pub fn used_across_label(inputs: &[Value], ops: &[Op], li: usize, values: usize)
             *b = true;
         }
     }
-    let mut out = Vec::new();
-    let mut visit = |o: &Operand| {
+    // (`before` doubles as "not seen yet": cleared once the value is listed.)
+    let mut take = |o: &Operand, out: &mut Vec<Value>| {
         if let Operand::Value(v) = *o {
-            // (`before` doubles as "not seen yet": cleared once the value is listed.)
             if let Some(b @ true) = before.get_mut(v.0 as usize) {
                 *b = false;
                 out.push(v);
             }
         }
     };
-    ops[li].args.iter().for_each(&mut visit);
+    let mut out = Vec::new();
+    ops[li].args.iter().for_each(|o| take(o, &mut out));
+    let mut rest = Vec::new();
     for o in &ops[li + 1..] {
-        o.args.iter().for_each(&mut visit);
+        o.args.iter().for_each(|a| take(a, &mut rest));
         if let Some(s) = &o.snapshot {
-            s.uses().for_each(&mut visit);
+            s.uses().for_each(|a| take(a, &mut rest));
         }
     }
+    // (Values are numbered in order of definition, inputs first.)
+    rest.sort_unstable_by_key(|v| v.0);
+    out.extend(rest);
     out
 }
 
@@ -135,15 +141,12 @@ impl Rewriter {
             }
         }
         if let Some(s) = &mut op.snapshot {
-            // (Internal iteration, which folds slice by slice, writing only where a
-            // substitution applies: a wide frame's snapshots are most of a trace's operands,
-            // and most of them are inputs nothing replaces.)
-            s.uses_mut().for_each(|o| {
-                if let Operand::Value(v) = *o {
-                    if let Some(r) = self.get(v) {
-                        *o = self.resolve(r);
-                    }
-                }
+            // (Writing only where a substitution applies: a wide frame's snapshots are most
+            // of a trace's operands, most of them inputs nothing replaces, and their virtual
+            // descriptions are shared between guards until one changes.)
+            s.rewrite_uses(|o| match o {
+                Operand::Value(v) => self.get(v).map(|r| self.resolve(r)),
+                _ => None,
             });
         }
     }
@@ -241,6 +244,18 @@ impl<T> std::ops::Index<&Value> for ValueMap<T> {
     type Output = T;
     fn index(&self, v: &Value) -> &T {
         self.get(v).expect("a value with no entry")
+    }
+}
+
+/// Whether `op` may run anywhere its arguments are defined. Every pure operation may but a
+/// division (`int_floordiv`, `int_mod`) by anything other than a constant that is neither 0
+/// nor -1: its preconditions (see the op table) hold only where the guards before it hold,
+/// and run elsewhere it may trap. Passes that move or repeat pure operations (if-conversion,
+/// the short preamble) ask this.
+pub fn runs_anywhere(opcode: Opcode, args: &[Operand]) -> bool {
+    match opcode {
+        Opcode::IntFloorDiv | Opcode::IntMod => matches!(args.get(1), Some(Operand::Int(c)) if *c != 0 && *c != -1),
+        o => o.is_pure(),
     }
 }
 

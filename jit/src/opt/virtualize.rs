@@ -93,6 +93,7 @@ use super::util::{is_boolean, ValueMap};
 use crate::ir::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// `new_array` of at most this many items (a constant) is virtualized.
 const MAX_VIRTUAL_ARRAY: i64 = 16;
@@ -171,6 +172,9 @@ struct Walk<'a> {
     /// Values known to be 0 or 1.
     booleans: HashSet<Value>,
     past_label: bool,
+    /// The last description made of each virtual without virtual fields, which the next
+    /// snapshot that describes the object alike shares (see `Snapshot::virtuals`).
+    shared: HashMap<Value, Rc<VirtualObj>>,
 }
 
 /// Runs allocation removal over the trace.
@@ -190,6 +194,7 @@ pub fn run(t: &mut Trace) {
         pinned_set: &pinned_set,
         booleans: HashSet::default(),
         past_label: false,
+        shared: HashMap::default(),
     };
     let Some(li) = label else {
         for op in ops {
@@ -540,25 +545,36 @@ impl<'a> Walk<'a> {
     }
 
     /// Describes the virtuals a guard's snapshot refers to (as they are now).
-    fn encode(&self, s: &mut Snapshot) {
+    fn encode(&mut self, s: &mut Snapshot) {
         let mut index: HashMap<Value, u32> = HashMap::default();
+        let mut shared = std::mem::take(&mut self.shared);
         let given = s.virtuals.len();
         let mut virtuals = std::mem::take(&mut s.virtuals);
         for f in &mut s.frames {
             for o in &mut f.values {
-                *o = self.encode_operand(*o, &mut virtuals, &mut index);
+                *o = self.encode_operand(*o, &mut virtuals, &mut index, &mut shared);
             }
         }
         for k in 0..given {
             for j in 0..virtuals[k].fields.len() {
                 let o = virtuals[k].fields[j].value;
-                virtuals[k].fields[j].value = self.encode_operand(o, &mut virtuals, &mut index);
+                let e = self.encode_operand(o, &mut virtuals, &mut index, &mut shared);
+                if e != o {
+                    Rc::make_mut(&mut virtuals[k]).fields[j].value = e;
+                }
             }
         }
         s.virtuals = virtuals;
+        self.shared = shared;
     }
 
-    fn encode_operand(&self, o: Operand, virtuals: &mut Vec<VirtualObj>, index: &mut HashMap<Value, u32>) -> Operand {
+    fn encode_operand(
+        &self,
+        o: Operand,
+        virtuals: &mut Vec<Rc<VirtualObj>>,
+        index: &mut HashMap<Value, u32>,
+        shared: &mut HashMap<Value, Rc<VirtualObj>>,
+    ) -> Operand {
         let o = self.resolve(o);
         let Some(v) = self.virt(o) else { return o };
         if let Some(&k) = index.get(&v) {
@@ -567,15 +583,40 @@ impl<'a> Walk<'a> {
         let obj = &self.objs[&v];
         let k = virtuals.len() as u32;
         index.insert(v, k);
-        virtuals.push(VirtualObj { descr: obj.size, len: obj.len, fields: Vec::new() });
-        let mut fields = Vec::new();
-        for (&(d, i), &x) in &obj.fields {
-            if !is_zero(x) {
-                let value = self.encode_operand(x, virtuals, index);
-                fields.push(VirtualField { descr: DescrId(d), index: i, value });
-            }
+        let written = || obj.fields.iter().filter(|(_, &x)| !is_zero(x));
+        if written().all(|(_, &x)| self.virt(self.resolve(x)).is_none()) {
+            // No field is virtual: the description is the object's own, the same in every
+            // snapshot while its fields stay the same (checked field by field).
+            let same = |d: &&Rc<VirtualObj>| {
+                d.descr == obj.size
+                    && d.len == obj.len
+                    && d.fields.len() == written().count()
+                    && d.fields
+                        .iter()
+                        .zip(written())
+                        .all(|(f, (&(fd, fi), &x))| (f.descr, f.index, f.value) == (DescrId(fd), fi, self.resolve(x)))
+            };
+            let d = match shared.get(&v).filter(same) {
+                Some(d) => d.clone(),
+                None => {
+                    let fields = written()
+                        .map(|(&(d, i), &x)| VirtualField { descr: DescrId(d), index: i, value: self.resolve(x) })
+                        .collect();
+                    let d = Rc::new(VirtualObj { descr: obj.size, len: obj.len, fields });
+                    shared.insert(v, d.clone());
+                    d
+                }
+            };
+            virtuals.push(d);
+            return Operand::Virtual(k);
         }
-        virtuals[k as usize].fields = fields;
+        virtuals.push(Rc::new(VirtualObj { descr: obj.size, len: obj.len, fields: Vec::new() }));
+        let mut fields = Vec::new();
+        for (&(d, i), &x) in written() {
+            let value = self.encode_operand(x, virtuals, index, shared);
+            fields.push(VirtualField { descr: DescrId(d), index: i, value });
+        }
+        Rc::get_mut(&mut virtuals[k as usize]).expect("a description made here is not shared yet").fields = fields;
         Operand::Virtual(k)
     }
 
@@ -1043,6 +1084,33 @@ mod tests {
     const CONS: &str = "descr Int = size 32\ndescr Int.value = field i64 +16 immutable\ndescr Cons = size 32\n\
                         descr Cons.head = field ref +16\ndescr Cons.tail = field ref +24\n\
                         descr f = call(p) -> none write\n";
+
+    #[test]
+    fn a_box_that_does_not_change_is_described_once_for_the_guards_that_see_it() {
+        // p1 is the same box at both guards (shared); p2 is rewritten between them (not).
+        let mut t = parse(&format!(
+            "{CONS}inputs(i0, i1)\np1 = new(descr=Int)\nsetfield(p1, i0, descr=Int.value)\n\
+             p2 = new(descr=Cons)\nsetfield(p2, p1, descr=Cons.head)\nguard_true(i1) [k: p1, p2]\n\
+             setfield(p2, NULL, descr=Cons.head)\nguard_false(i0) [k: p1, p2]\nfinish(i0)\n"
+        ))
+        .unwrap();
+        run(&mut t);
+        let snaps: Vec<&Snapshot> = t.ops.iter().filter_map(|o| o.snapshot.as_ref()).collect();
+        let (a, b) = (&snaps[0].virtuals, &snaps[1].virtuals);
+        assert_eq!((a.len(), b.len()), (2, 2));
+        assert!(std::rc::Rc::ptr_eq(&a[0], &b[0]), "the unchanged box is one description");
+        assert!(!std::rc::Rc::ptr_eq(&a[1], &b[1]));
+        assert_eq!(*a[0], *b[0]);
+        // A rewrite that changes a field copies the description; one that changes nothing
+        // keeps it shared.
+        let (mut c, mut d) = (snaps[0].clone(), snaps[1].clone());
+        c.rewrite_uses(|o| (o == Operand::Value(Value(0))).then_some(Operand::Int(7)));
+        d.rewrite_uses(|o| (o == Operand::Value(Value(9))).then_some(Operand::Int(7)));
+        assert!(!std::rc::Rc::ptr_eq(&c.virtuals[0], &a[0]));
+        assert_eq!(c.virtuals[0].fields[0].value, Operand::Int(7));
+        assert_eq!(a[0].fields[0].value, Operand::Value(Value(0)));
+        assert!(std::rc::Rc::ptr_eq(&d.virtuals[0], &a[0]));
+    }
 
     #[test]
     fn snapshots_describe_nested_shared_and_cyclic_virtuals() {

@@ -114,12 +114,18 @@ pub(crate) fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut F
                 _ => Step::Raise(e),
             }
         }
-        REFLECT => {
+        REFLECT | SUB_REFLECTED => {
             let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
             let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
-                unreachable!("REFLECT is a Binary phase")
+                unreachable!("REFLECT and SUB_REFLECTED are Binary phases")
             };
-            let out = crate::classes::reflected(cx, rt, op, a, b, inplace);
+            // After `a.__op__(b)`, the reflection; after a subclass's reflection, which went
+            // first, `a.__op__(b)`. Either one's NotImplemented is a TypeError.
+            let out = if phase == REFLECT {
+                crate::classes::reflected(cx, rt, op, a, b, inplace)
+            } else {
+                crate::classes::after_subclass_reflection(cx, rt, op, a, b, inplace)
+            };
             if let Outcome::Call(..) = out {
                 f.push(a);
                 f.push(b);
@@ -141,19 +147,6 @@ pub(crate) fn resume<S: Space, C: Ctx<Py<S>>>(cx: &mut C, rt: &Python, f: &mut F
                 unreachable!("REFLECTED is a Binary phase")
             };
             let out = crate::classes::unsupported(cx, rt, op, a, b, inplace);
-            finish::<S, C>(cx, f, out)
-        }
-        SUB_REFLECTED => {
-            let Some((a, b)) = unless_not_implemented::<S, C>(cx, rt, f) else { return Step::Next };
-            let Op::Binary { op, inplace } = f.code.ops[f.pc as usize].unfused() else {
-                unreachable!("SUB_REFLECTED is a Binary phase")
-            };
-            let out = crate::classes::after_subclass_reflection(cx, rt, op, a, b, inplace);
-            if let Outcome::Call(..) = out {
-                f.push(a);
-                f.push(b);
-                return finish_in::<S, C>(cx, f, out, REFLECTED);
-            }
             finish::<S, C>(cx, f, out)
         }
         CMP_REFLECT => {

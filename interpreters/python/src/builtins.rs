@@ -174,7 +174,7 @@ impl<S: Space> Natives<S> {
     const OP: &'static Native<Py<S>> = &Native {
         name: "py_op",
         f: op_native::<S>,
-        args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
+        args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
         ret: Type::Ref,
     };
     const CALL: &'static Native<Py<S>> = &Native {
@@ -203,7 +203,9 @@ pub fn call_op<S: Space, C: Ctx<Py<S>>>(
     let code = cx.int(op.code());
     let null = cx.const_ref(0);
     let a = |k: usize| args.get(k).copied().unwrap_or(null);
-    let reds = [Red::Int(code), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2))];
+    // The caller's handled exception goes along, as with `call_native`: a dunder the
+    // operation runs (`__bool__`, `__hash__`, `__enter__`, ...) sees it (`sys.exc_info()`).
+    let reds = [Red::Int(code), Red::Ref(a(0)), Red::Ref(a(1)), Red::Ref(a(2)), Red::Ref(f.exc)];
     cx.call_native(f, Natives::<S>::OP, &reds)
 }
 
@@ -237,9 +239,15 @@ pub fn call_native<S: Space, C: Ctx<Py<S>>>(
 }
 
 fn op_native<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {
-    let [Red::Int(code), Red::Ref(a), Red::Ref(b), Red::Ref(c)] = *args else { unreachable!("py_op(code, a, b, c)") };
+    let [Red::Int(code), Red::Ref(a), Red::Ref(b), Red::Ref(c), Red::Ref(exc)] = *args else {
+        unreachable!("py_op(code, a, b, c, exc)")
+    };
     let rt = cx.lang().rt.clone();
-    run_op(cx, &rt, NativeOp::from_code(code), a, b, c)
+    // `exc` stays rooted (an argument of this native) while it is current.
+    let saved = rt.native_exc.replace(exc);
+    let r = run_op(cx, &rt, NativeOp::from_code(code), a, b, c);
+    rt.native_exc.set(saved);
+    r
 }
 
 fn call_native_fn<'a, S: Space>(cx: &mut Cx<'a, S>, args: &[Red<Cx<'a, S>>]) -> PyResult {

@@ -10,6 +10,8 @@
 //! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
 //! and its predicates (optimizer, backend) are all derived from that table.
 
+mod slots;
+pub use slots::{Slots, SlotsMemo, CHUNK};
 use std::rc::Rc;
 
 /// The type of a trace value.
@@ -730,8 +732,9 @@ pub struct KeyId(pub u32);
 pub struct SnapFrame {
     /// The frame's position (green key).
     pub key: KeyId,
-    /// The frame's red values, in the order the interpreter lists them.
-    pub values: Vec<Operand>,
+    /// The frame's red values, in the order the interpreter lists them (in chunks shared
+    /// between snapshots: see [`Slots`]).
+    pub values: Slots,
 }
 
 /// One field (or array item) of a virtual object.
@@ -805,29 +808,24 @@ impl Snapshot {
     pub fn uses(&self) -> impl Iterator<Item = &Operand> {
         self.operands().chain(self.writes.iter().flat_map(|w| w.args.iter()))
     }
-    /// Mutable access to every operand the snapshot uses, in the same order as [`uses`](Self::uses).
-    /// (Copies every shared virtual description: a pass that replaces only some operands
-    /// goes through [`rewrite_uses`](Self::rewrite_uses) instead.)
-    pub fn uses_mut(&mut self) -> impl Iterator<Item = &mut Operand> {
-        let Snapshot { frames, virtuals, writes, .. } = self;
-        frames
-            .iter_mut()
-            .flat_map(|f| f.values.iter_mut())
-            .chain(virtuals.iter_mut().flat_map(|v| Rc::make_mut(v).fields.iter_mut().map(|f| &mut f.value)))
-            .chain(writes.iter_mut().flat_map(|w| w.args.iter_mut()))
-    }
     /// Replaces every operand `o` the snapshot uses for which `f(o)` is `Some`, in the order
-    /// of [`uses`](Self::uses); `f` must answer the same for the same operand. A shared
-    /// virtual description is copied only when one of its fields is replaced.
-    pub fn rewrite_uses(&mut self, mut f: impl FnMut(Operand) -> Option<Operand>) {
+    /// of [`uses`](Self::uses); `f` must answer the same for the same operand. Shared frame
+    /// chunks and virtual descriptions are copied only where an operand is replaced, and a
+    /// pass that rewrites many snapshots passes one `memo` for all, so that the snapshots that
+    /// shared a chunk share its rewritten copy (see [`Slots::rewrite`]).
+    pub fn rewrite_uses(&mut self, memo: &mut SlotsMemo, mut f: impl FnMut(Operand) -> Option<Operand>) {
         let mut apply = |o: &mut Operand| {
             if let Some(n) = f(*o) {
                 *o = n;
             }
         };
-        // (Internal iteration, slice by slice: a wide frame's snapshots are most of a
-        // trace's operands.)
-        self.frames.iter_mut().for_each(|fr| fr.values.iter_mut().for_each(&mut apply));
+        for fr in &mut self.frames {
+            fr.values.rewrite(memo, |o| {
+                let mut n = o;
+                apply(&mut n);
+                Some(n)
+            });
+        }
         for v in &mut self.virtuals {
             // (`apply` on a copy of the field first: an unchanged description stays shared.)
             let changes = v.fields.iter().any(|x| {

@@ -470,7 +470,7 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
         }
         // The jump's snapshot is the header's frame: peeling makes it the label's state, from
         // which an entry at the label is derived (see `metatrace_jit::opt::short`).
-        let frame = metatrace_jit::ir::SnapFrame { key: rec.key_id(key), values: args.clone() };
+        let frame = metatrace_jit::ir::SnapFrame { key: rec.key_id(key), values: args.as_slice().into() };
         rec.trace.push(Opcode::Jump, args);
         let jump = rec.trace.ops.last_mut().expect("just pushed");
         jump.snapshot = Some(metatrace_jit::ir::Snapshot { frames: vec![frame], ..Default::default() });
@@ -866,7 +866,8 @@ fn enter_at_label<L: Language>(
     let mut t = rec.trace.clone();
     let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
     let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
-    check.snapshot = Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame }], ..Default::default() });
+    check.snapshot =
+        Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.into() }], ..Default::default() });
     let at = t.ops.len() - 1;
     t.ops.insert(at, check);
     metatrace_jit::opt::short::append(&mut t, &short, kid).then_some((u, flag, t))

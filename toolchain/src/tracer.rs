@@ -16,7 +16,7 @@ use crate::recorder::{Recorder, TraceKind};
 use crate::semantics as sem;
 use crate::state::{abort, native_number, safepoint, target_number, PortalCtx, RootFrame, Target, VmState};
 use crate::stats::AbortReason;
-use metatrace_jit::ir::{Deliver, Opcode, Operand, SnapFrame, Snapshot, Trace, Value};
+use metatrace_jit::ir::{Deliver, Opcode, Operand, Slots, SnapFrame, Snapshot, Trace, Value};
 
 mod heap_ops;
 
@@ -1101,11 +1101,17 @@ impl<L: Language> Tracer<'_, L> {
 
 /// The recorder's operations that read tracing frames (the rest is in `recorder`).
 impl<L: Language> Recorder<L> {
-    /// The snapshot frame of `f`: its key and its reds' operands.
+    /// The snapshot frame of `f`, the innermost frame of the activation being recorded: its
+    /// key and its reds' operands. It shares the chunks that hold the same operands as the
+    /// frame at its depth in the last boundary's snapshot (see `Slots`: between two
+    /// boundaries of a wide frame, most slots stay the same).
     pub(crate) fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
         let mut reds = Vec::new();
         L::reds(f, &mut reds);
-        SnapFrame { key: self.key_id(L::key(f)), values: reds.iter().map(|r| operand_of(*r)).collect() }
+        let values: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+        let key = self.key_id(L::key(f));
+        let like = self.snap.frames.get(self.frames.len()).map(|fr| &fr.values);
+        SnapFrame { key, values: Slots::sharing(&values, like) }
     }
     /// Makes `f` the innermost caller of the frame being traced (a bridge that starts inside
     /// inlined calls: its outer frames, as they will be resumed).

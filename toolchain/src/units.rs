@@ -85,8 +85,8 @@ impl FrameSlots {
 
     /// `slots` (exactly `base.len()` of them) as their differences from `base`, or as they are
     /// if most of them differ.
-    pub(crate) fn against(base: &Rc<[Slot]>, slots: impl ExactSizeIterator<Item = Slot> + Clone) -> Self {
-        debug_assert_eq!(slots.len(), base.len());
+    pub(crate) fn against(base: &Rc<[Slot]>, slots: impl Iterator<Item = Slot> + Clone) -> Self {
+        debug_assert_eq!(slots.clone().count(), base.len());
         // (Internal iteration: a tight loop over both, where `filter` + `collect` stepped
         // the zipped iterators one slot at a time.)
         let mut diffs: Vec<(u32, Slot)> = Vec::new();

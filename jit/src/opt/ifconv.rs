@@ -262,7 +262,7 @@ pub fn convert(lp: &Trace, g: usize, words: &[Word], bridge: &Trace) -> Result<T
     let mut op = Op::new(Opcode::Jump, merged.clone(), None);
     op.snapshot = jump.snapshot.clone().map(|mut s| {
         if let Some(fr) = s.frames.first_mut() {
-            fr.values = merged.clone();
+            fr.values = Slots::sharing(&merged, Some(&fr.values));
         }
         s
     });
@@ -786,9 +786,8 @@ impl Conv {
             if foreign {
                 f.key = self.out.key(src.keys.get(f.key.0 as usize).ok_or("a snapshot key out of range")?);
             }
-            for v in &mut f.values {
-                *v = self.arg(map, *v)?;
-            }
+            let values: Vec<Operand> = f.values.iter().map(|&v| self.arg(map, v)).collect::<Result<_, _>>()?;
+            f.values = Slots::sharing(&values, Some(&f.values));
         }
         Ok(out)
     }

@@ -103,6 +103,7 @@ pub fn run(t: &mut Trace) {
             }
         }
     }
+    let mut memo = SlotsMemo::default();
     let mut loop_ops: Vec<Op> = body
         .iter()
         .map(|op| {
@@ -111,9 +112,7 @@ pub fn run(t: &mut Trace) {
                 *a = ren(*a);
             }
             if let Some(s) = &mut c.snapshot {
-                for o in s.uses_mut() {
-                    *o = ren(*o);
-                }
+                s.rewrite_uses(&mut memo, |o| Some(ren(o)));
             }
             c.result = op.result.and_then(|r| ren(Operand::Value(r)).as_value());
             c

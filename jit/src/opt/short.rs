@@ -106,7 +106,10 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
     let slot_type = |o: Operand| if let Operand::Virtual(_) = o { Type::Ref } else { t.operand_type(o) };
     let inputs: Vec<Operand> = frame.values.iter().map(|&o| Operand::Value(b.sp.new_value(slot_type(o)))).collect();
     b.sp.inputs = inputs.iter().filter_map(|o| o.as_value()).collect();
-    let snap = Snapshot { frames: vec![SnapFrame { key: KeyId(0), values: inputs.clone() }], ..Default::default() };
+    let snap = Snapshot {
+        frames: vec![SnapFrame { key: KeyId(0), values: Slots::from(inputs.clone()) }],
+        ..Default::default()
+    };
     let mut virtual_slots = Vec::new();
     for (k, (&o, &x)) in frame.values.iter().zip(&inputs).enumerate() {
         match o {
@@ -381,6 +384,7 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
     for (&i, &a) in sp.trace.inputs.iter().zip(&args) {
         rename.insert(i, a);
     }
+    let mut memo = SlotsMemo::default();
     for op in &sp.trace.ops {
         let mut c = op.clone();
         let ren = |o: Operand| match o {
@@ -391,9 +395,7 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
             *a = ren(*a);
         }
         if let Some(s) = &mut c.snapshot {
-            for o in s.uses_mut() {
-                *o = ren(*o);
-            }
+            s.rewrite_uses(&mut memo, |o| Some(ren(o)));
             for f in &mut s.frames {
                 f.key = key;
             }

@@ -78,6 +78,8 @@ pub struct Rewriter {
     /// for most ops; `rewrite` then has nothing to look up).
     any: bool,
     past_label: bool,
+    /// Snapshot frame chunks rewritten so far (see `Slots::rewrite`).
+    memo: SlotsMemo,
 }
 
 impl Rewriter {
@@ -92,7 +94,7 @@ impl Rewriter {
                 }
             }
         }
-        Rewriter { subst: ValueMap::default(), label_args, any: false, past_label: false }
+        Rewriter { subst: ValueMap::default(), label_args, any: false, past_label: false, memo: SlotsMemo::default() }
     }
 
     fn get(&self, v: Value) -> Option<Operand> {
@@ -131,7 +133,7 @@ impl Rewriter {
 
     /// Rewrites an operation's arguments and snapshot operands. The label's arguments are
     /// left alone.
-    pub fn rewrite(&self, op: &mut Op) {
+    pub fn rewrite(&mut self, op: &mut Op) {
         if !self.any {
             return;
         }
@@ -144,10 +146,12 @@ impl Rewriter {
             // (Writing only where a substitution applies: a wide frame's snapshots are most
             // of a trace's operands, most of them inputs nothing replaces, and their virtual
             // descriptions are shared between guards until one changes.)
-            s.rewrite_uses(|o| match o {
+            let mut memo = std::mem::take(&mut self.memo);
+            s.rewrite_uses(&mut memo, |o| match o {
                 Operand::Value(v) => self.get(v).map(|r| self.resolve(r)),
                 _ => None,
             });
+            self.memo = memo;
         }
     }
 

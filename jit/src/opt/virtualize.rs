@@ -175,6 +175,9 @@ struct Walk<'a> {
     /// The last description made of each virtual without virtual fields, which the next
     /// snapshot that describes the object alike shares (see `Snapshot::virtuals`).
     shared: HashMap<Value, Rc<VirtualObj>>,
+    /// The snapshot frame chunks encoded so far, so guards that shared a chunk share its
+    /// encoding too when it comes out the same (see `Slots::rewrite`).
+    memo: SlotsMemo,
 }
 
 /// Runs allocation removal over the trace.
@@ -195,6 +198,7 @@ pub fn run(t: &mut Trace) {
         booleans: HashSet::default(),
         past_label: false,
         shared: HashMap::default(),
+        memo: SlotsMemo::default(),
     };
     let Some(li) = label else {
         for op in ops {
@@ -550,11 +554,11 @@ impl<'a> Walk<'a> {
         let mut shared = std::mem::take(&mut self.shared);
         let given = s.virtuals.len();
         let mut virtuals = std::mem::take(&mut s.virtuals);
+        let mut memo = std::mem::take(&mut self.memo);
         for f in &mut s.frames {
-            for o in &mut f.values {
-                *o = self.encode_operand(*o, &mut virtuals, &mut index, &mut shared);
-            }
+            f.values.rewrite(&mut memo, |o| Some(self.encode_operand(o, &mut virtuals, &mut index, &mut shared)));
         }
+        self.memo = memo;
         for k in 0..given {
             for j in 0..virtuals[k].fields.len() {
                 let o = virtuals[k].fields[j].value;
@@ -1104,8 +1108,8 @@ mod tests {
         // A rewrite that changes a field copies the description; one that changes nothing
         // keeps it shared.
         let (mut c, mut d) = (snaps[0].clone(), snaps[1].clone());
-        c.rewrite_uses(|o| (o == Operand::Value(Value(0))).then_some(Operand::Int(7)));
-        d.rewrite_uses(|o| (o == Operand::Value(Value(9))).then_some(Operand::Int(7)));
+        c.rewrite_uses(&mut SlotsMemo::default(), |o| (o == Operand::Value(Value(0))).then_some(Operand::Int(7)));
+        d.rewrite_uses(&mut SlotsMemo::default(), |o| (o == Operand::Value(Value(9))).then_some(Operand::Int(7)));
         assert!(!std::rc::Rc::ptr_eq(&c.virtuals[0], &a[0]));
         assert_eq!(c.virtuals[0].fields[0].value, Operand::Int(7));
         assert_eq!(a[0].fields[0].value, Operand::Value(Value(0)));

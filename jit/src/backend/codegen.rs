@@ -933,8 +933,13 @@ impl Codegen<'_> {
                     b.seal_block(at_label);
                     b.switch_to_block(at_label);
                     let mut loaded: std::collections::HashMap<tir::Value, Value> = Default::default();
+                    // (An input the code only uses at its own position, in snapshots, is not
+                    // loaded: its word holds it, so no exit writes it. A wide frame's other
+                    // slots are such inputs: loading them all made each entry at the label
+                    // run a thousand dead loads.)
+                    let used = used_inputs(self.t);
                     for (k, w) in words.iter().enumerate() {
-                        if let Some(v) = *w {
+                        if let Some(v) = w.filter(|_| k >= n || used[k]) {
                             let x = b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?);
                             loaded.insert(v, x);
                             if k < n {
@@ -955,7 +960,7 @@ impl Codegen<'_> {
                         words
                             .iter()
                             .flatten()
-                            .filter(|&&v| !op.args.contains(&Operand::Value(v)))
+                            .filter(|&&v| loaded.contains_key(&v) && !op.args.contains(&Operand::Value(v)))
                             .map(|&v| (v, word(v))),
                     );
                     b.ins().jump(head, &entry_args);

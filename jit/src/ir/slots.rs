@@ -45,9 +45,29 @@ pub struct Slots {
 /// What a pass renamed each input chunk to, so that guards sharing a chunk share its
 /// renamed copy (see [`Slots::rewrite`]). One memo per pass (or per renaming); it keeps the
 /// input chunks alive, so their addresses stay unique while it lives.
+///
+/// A *trusting* memo ([`SlotsMemo::trusting`]) is for a renaming that answers the same for
+/// the same operand until its owner says otherwise ([`SlotsMemo::invalidate`]): a chunk it has
+/// seen since is renamed by a lookup, without a look at its operands (on a wide frame, most
+/// of a pass's time). Other memos are guesses, checked operand by operand.
 #[derive(Debug, Default)]
 pub struct SlotsMemo {
-    renamed: FxHashMap<usize, (Rc<[Operand]>, Rc<[Operand]>)>,
+    /// Input chunk (by address) -> (the chunk, its renamed copy, the epoch it was made in).
+    renamed: FxHashMap<usize, (Rc<[Operand]>, Rc<[Operand]>, u64)>,
+    trusting: bool,
+    epoch: u64,
+}
+
+impl SlotsMemo {
+    /// A memo for a renaming that stays the same until [`invalidate`](Self::invalidate)d.
+    pub fn trusting() -> SlotsMemo {
+        SlotsMemo { trusting: true, ..SlotsMemo::default() }
+    }
+
+    /// The renaming changed: what the memo holds is checked again before it is reused.
+    pub fn invalidate(&mut self) {
+        self.epoch += 1;
+    }
 }
 
 impl Slots {
@@ -129,11 +149,20 @@ impl Slots {
     }
 
     /// Replaces every slot `o` for which `f(o)` is `Some` (in order; `f` must answer the same
-    /// for the same operand within one call). Chunks nothing changes in stay shared; a changed
-    /// chunk reuses the copy `memo` made of the same input chunk when it comes out the same.
+    /// for the same operand within one call, and, for a trusting `memo`, within the memo's
+    /// epoch). Chunks nothing changes in stay shared; a changed chunk reuses the copy `memo`
+    /// made of the same input chunk when it comes out the same (a trusting memo: when it was
+    /// made in this epoch, without a look at the chunk).
     pub fn rewrite(&mut self, memo: &mut SlotsMemo, mut f: impl FnMut(Operand) -> Option<Operand>) {
         let mut buf = [Operand::Int(0); CHUNK];
         for c in &mut self.chunks {
+            let key = Rc::as_ptr(c) as *const Operand as usize;
+            if memo.trusting {
+                if let Some((_, done, _)) = memo.renamed.get(&key).filter(|e| e.2 == memo.epoch) {
+                    *c = done.clone();
+                    continue;
+                }
+            }
             let out = &mut buf[..c.len()];
             let mut changed = false;
             for (o, &x) in out.iter_mut().zip(c.iter()) {
@@ -146,14 +175,19 @@ impl Slots {
                 };
             }
             if !changed {
+                if memo.trusting {
+                    memo.renamed.insert(key, (c.clone(), c.clone(), memo.epoch));
+                }
                 continue;
             }
-            let key = Rc::as_ptr(c) as *const Operand as usize;
-            match memo.renamed.get(&key) {
-                Some((_, done)) if **done == *out => *c = done.clone(),
+            match memo.renamed.get_mut(&key) {
+                Some((_, done, epoch)) if **done == *out => {
+                    *epoch = memo.epoch;
+                    *c = done.clone();
+                }
                 _ => {
                     let done: Rc<[Operand]> = Rc::from(&*out);
-                    memo.renamed.insert(key, (c.clone(), done.clone()));
+                    memo.renamed.insert(key, (c.clone(), done.clone(), memo.epoch));
                     *c = done;
                 }
             }
@@ -261,5 +295,20 @@ mod tests {
         z.rewrite(&mut memo, |o| (o == Operand::Value(Value(3))).then_some(Operand::Int(4)));
         assert_eq!(z[3], Operand::Int(4));
         assert_eq!(x[3], Operand::Int(3));
+    }
+
+    #[test]
+    fn a_trusting_memo_renames_a_chunk_it_has_seen_by_lookup_until_invalidated() {
+        let a = Slots::from(ops(40));
+        let mut memo = SlotsMemo::trusting();
+        let (mut x, mut y, mut z) = (a.clone(), a.clone(), a.clone());
+        x.rewrite(&mut memo, |o| (o == Operand::Value(Value(3))).then_some(Operand::Int(3)));
+        // Within the epoch the renaming is trusted: `f` is not even asked.
+        y.rewrite(&mut memo, |_| panic!("a chunk seen in this epoch is renamed by lookup"));
+        assert_eq!(x, y);
+        assert!(Rc::ptr_eq(&x.chunks()[1], &a.chunks()[1]), "an unchanged chunk stays itself");
+        memo.invalidate();
+        z.rewrite(&mut memo, |o| (o == Operand::Value(Value(35))).then_some(Operand::Int(35)));
+        assert_eq!((z[3], z[35]), (Operand::Value(Value(3)), Operand::Int(35)));
     }
 }

@@ -103,7 +103,7 @@ pub fn run(t: &mut Trace) {
             }
         }
     }
-    let mut memo = SlotsMemo::default();
+    let mut memo = SlotsMemo::trusting();
     let mut loop_ops: Vec<Op> = body
         .iter()
         .map(|op| {

@@ -384,7 +384,7 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
     for (&i, &a) in sp.trace.inputs.iter().zip(&args) {
         rename.insert(i, a);
     }
-    let mut memo = SlotsMemo::default();
+    let mut memo = SlotsMemo::trusting();
     for op in &sp.trace.ops {
         let mut c = op.clone();
         let ren = |o: Operand| match o {

@@ -78,8 +78,11 @@ pub struct Rewriter {
     /// for most ops; `rewrite` then has nothing to look up).
     any: bool,
     past_label: bool,
-    /// Snapshot frame chunks rewritten so far (see `Slots::rewrite`).
+    /// Snapshot frame chunks rewritten so far (see `Slots::rewrite`): trusted until a
+    /// substitution could change what they come out as (see `replace`).
     memo: SlotsMemo,
+    /// The result of the operation `rewrite` saw last.
+    defining: Option<Value>,
 }
 
 impl Rewriter {
@@ -94,7 +97,14 @@ impl Rewriter {
                 }
             }
         }
-        Rewriter { subst: ValueMap::default(), label_args, any: false, past_label: false, memo: SlotsMemo::default() }
+        Rewriter {
+            subst: ValueMap::default(),
+            label_args,
+            any: false,
+            past_label: false,
+            memo: SlotsMemo::trusting(),
+            defining: None,
+        }
     }
 
     fn get(&self, v: Value) -> Option<Operand> {
@@ -134,6 +144,7 @@ impl Rewriter {
     /// Rewrites an operation's arguments and snapshot operands. The label's arguments are
     /// left alone.
     pub fn rewrite(&mut self, op: &mut Op) {
+        self.defining = op.result;
         if !self.any {
             return;
         }
@@ -164,6 +175,11 @@ impl Rewriter {
             return false;
         }
         let deletable = self.past_label || !(self.is_rebound(v) || self.touches_label_arg(with));
+        if Some(v) != self.defining {
+            // A value that earlier snapshots may hold (not the one being defined, which no
+            // snapshot seen so far can): their chunks' renamed copies no longer hold.
+            self.memo.invalidate();
+        }
         self.subst.insert(v, with);
         self.any = true;
         deletable
@@ -175,6 +191,7 @@ impl Rewriter {
         for v in drop {
             self.subst.remove(&v);
         }
+        self.memo.invalidate();
         self.past_label = true;
     }
 

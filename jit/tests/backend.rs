@@ -899,6 +899,49 @@ fn exit_code_grows_with_what_changes_not_with_frame_width() {
 }
 
 #[test]
+fn a_wide_loops_label_entry_loads_only_the_slots_its_body_reads() {
+    // A peeled loop over 8 and over 800 inputs, compiled with its second entry at the label
+    // (`Link::label_entry`). The body reads slot 0; the other slots only sit in snapshots at
+    // their own positions, where their words hold them: no exit writes them and neither
+    // entry loads them, so the wide loop's code is about as large as the narrow one's (it
+    // was one dead load per slot at the label entry, 7 bytes each).
+    let trace = |width: usize| {
+        let ins: Vec<String> = (0..width).map(|k| format!("i{k}")).collect();
+        let (a, b) = (width, width + 1);
+        let mut snap = ins.clone();
+        snap[0] = format!("i{a}");
+        format!(
+            "inputs({})\nlabel(i0)\ni{a} = int_add(i0, 1)\ni{b} = int_lt(i{a}, 1000)\n\
+             guard_true(i{b}) [k: {}]\njump(i{a})\n",
+            ins.join(", "),
+            snap.join(", ")
+        )
+    };
+    let backend = host();
+    let slots: Vec<std::cell::Cell<u64>> = vec![Default::default(), Default::default()];
+    let link = Link {
+        trace_id: 1,
+        slots: slots.as_ptr() as *const u64,
+        returns: None,
+        link_words: 1024,
+        materialize: None,
+        virtual_inputs: false,
+        label_entry: true,
+        bridge: false,
+    };
+    // SAFETY: the slots outlive the code and hold 0: every exit returns its exit word.
+    let (narrow, wide) = unsafe {
+        let narrow = backend.compile_linked(&text::parse(&trace(8)).unwrap(), link).unwrap();
+        (narrow, backend.compile_linked(&text::parse(&trace(800)).unwrap(), link).unwrap())
+    };
+    assert!(wide.code_size() < narrow.code_size() + 256, "{} vs {} bytes", wide.code_size(), narrow.code_size());
+    let mut inputs = vec![0u64; 800];
+    inputs[799] = 799;
+    let (exit, frame) = run(&wide, &inputs);
+    assert_eq!((exit as u64 & 0xffff_ffff, frame[0], frame[799]), (0, 1000, 799));
+}
+
+#[test]
 fn exits_to_code_taking_virtual_inputs_build_nothing() {
     // A's guard describes a virtual object (v0) at frame word 1, with its field in word 2.
     // The code in the guard's slot takes virtual inputs (`Link::virtual_inputs`): the exit

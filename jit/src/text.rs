@@ -513,8 +513,14 @@ impl Parser {
                     continue;
                 }
                 let (key, vals) = frame.rsplit_once(':').ok_or_else(|| self.err("expected 'key: values'"))?;
-                let values = split_args(vals).iter().map(|v| self.operand(v)).collect::<Result<_, _>>()?;
+                let values: Vec<Operand> =
+                    split_args(vals).iter().map(|v| self.operand(v)).collect::<Result<_, _>>()?;
                 let key = self.t.key(key.trim());
+                // Shares the chunks the frame at this depth in the last snapshot had, as the
+                // recorder does (see `Slots`).
+                let depth = snap.frames.len();
+                let like = self.t.ops.iter().rev().find_map(|o| o.snapshot.as_ref()).and_then(|s| s.frames.get(depth));
+                let values = Slots::sharing(&values, like.map(|f| &f.values));
                 snap.frames.push(SnapFrame { key, values });
             }
             if let Some(vs) = virtuals {

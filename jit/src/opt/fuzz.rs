@@ -228,6 +228,12 @@ fn random_trace(rng: &mut Rng, looping: bool, mem: bool) -> String {
         *guards += 1;
         let mut s: Vec<String> = (0..n).map(|k| format!("i{k}")).collect();
         s.push(vals[rng.below(vals.len())].clone());
+        if n == 3 {
+            // A third of the traces have wide frames: inputs again, in chunks that the
+            // guards' snapshots share (see `Slots`), so the passes' renaming of shared chunks
+            // is checked too.
+            s.extend((0..40).map(|k| format!("i{}", k % n)));
+        }
         if mem {
             // The latest values too, so that wrongly forwarded reads are seen.
             s.extend(vals.iter().rev().take(3).cloned());

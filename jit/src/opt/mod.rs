@@ -523,6 +523,50 @@ jump(i10, i9)
     }
 
     #[test]
+    fn the_optimizer_keeps_snapshot_frames_shared_between_guards() {
+        // A loop over a 100-slot frame with ten guards, between which one slot changes. After
+        // every pass (peeling, folding, virtuals, ...), wherever two consecutive guards' frames
+        // hold the same operands in a chunk, they hold the same chunk (see `Slots`).
+        let w = 100;
+        let ins: Vec<String> = (0..w).map(|k| format!("i{k}")).collect();
+        let mut src = format!("inputs({})\n", ins.join(", "));
+        let mut v = w;
+        for g in 0..10 {
+            let mut snap = ins.clone();
+            snap[50] = format!("i{v}");
+            src += &format!("i{v} = int_add(i0, {g})\ni{} = int_lt(i{v}, 1000)\n", v + 1);
+            src += &format!("guard_true(i{}) [k: {}]\n", v + 1, snap.join(", "));
+            v += 2;
+        }
+        let mut jump = ins.clone();
+        jump[0] = format!("i{}", v - 2);
+        src += &format!("jump({})\n", jump.join(", "));
+        let t = optimize(&parse(&src).unwrap());
+        let frames: Vec<&Slots> = t
+            .ops
+            .iter()
+            .filter_map(|o| o.snapshot.as_ref())
+            .filter_map(|s| s.frames.first())
+            .map(|f| &f.values)
+            .collect();
+        assert!(frames.len() >= 10, "{}", print(&t));
+        let (mut shared, mut unshared) = (0, 0);
+        for pair in frames.windows(2) {
+            for (a, b) in pair[0].chunks().iter().zip(pair[1].chunks()) {
+                if **a == **b {
+                    if std::rc::Rc::ptr_eq(a, b) {
+                        shared += 1;
+                    } else {
+                        unshared += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(unshared, 0, "equal chunks not shared ({shared} shared)\n{}", print(&t));
+        assert!(shared >= 2 * (frames.len() - 1), "{shared}");
+    }
+
+    #[test]
     fn every_pass_keeps_a_verified_trace() {
         // `optimize` verifies after every pass in debug builds; drive it over all the pass
         // tests' kind of input at once.

@@ -814,18 +814,14 @@ impl Snapshot {
     /// pass that rewrites many snapshots passes one `memo` for all, so that the snapshots that
     /// shared a chunk share its rewritten copy (see [`Slots::rewrite`]).
     pub fn rewrite_uses(&mut self, memo: &mut SlotsMemo, mut f: impl FnMut(Operand) -> Option<Operand>) {
+        for fr in &mut self.frames {
+            fr.values.rewrite(memo, &mut f);
+        }
         let mut apply = |o: &mut Operand| {
             if let Some(n) = f(*o) {
                 *o = n;
             }
         };
-        for fr in &mut self.frames {
-            fr.values.rewrite(memo, |o| {
-                let mut n = o;
-                apply(&mut n);
-                Some(n)
-            });
-        }
         for v in &mut self.virtuals {
             // (`apply` on a copy of the field first: an unchanged description stays shared.)
             let changes = v.fields.iter().any(|x| {

@@ -119,6 +119,7 @@ pub(crate) fn translate(
         trace_sig,
         call_conv,
         stable: Vec::new(),
+        used: used_inputs(t),
         carried: None,
         direct_frame: None,
         at_label: None,
@@ -198,6 +199,9 @@ struct Codegen<'a> {
     /// without a label). A slot `k` holding input `k` that still maps to it need not be
     /// written by an exit (see `holds`).
     stable: Vec<Option<Value>>,
+    /// `used[k]`: input `k` is read other than at its own position (see `used_inputs`);
+    /// the others are loaded by neither entry.
+    used: Vec<bool>,
     /// For a loop without a label: which inputs are loop-carried (the others are not
     /// parameters of the loop block, and the `jump` does not pass them).
     carried: Option<Vec<bool>>,
@@ -277,11 +281,10 @@ impl Codegen<'_> {
             None => return Err("a trace must end with jump, finish or guard_always_fails".into()),
         }
         let ends_in_jump = t.ops[n - 1].opcode == Opcode::Jump;
-        let used = used_inputs(t);
         let mut loaded = Vec::with_capacity(t.inputs.len());
         for (k, &v) in t.inputs.iter().enumerate() {
             let ty = cl_type(t.type_of(v));
-            loaded.push(if used[k] { Some(b.ins().load(ty, mem(), self.frame, frame_offset(k)?)) } else { None });
+            loaded.push(if self.used[k] { Some(b.ins().load(ty, mem(), self.frame, frame_offset(k)?)) } else { None });
         }
         self.stable = loaded.clone();
         for (&v, &l) in t.inputs.iter().zip(&loaded) {
@@ -937,9 +940,8 @@ impl Codegen<'_> {
                     // loaded: its word holds it, so no exit writes it. A wide frame's other
                     // slots are such inputs: loading them all made each entry at the label
                     // run a thousand dead loads.)
-                    let used = used_inputs(self.t);
                     for (k, w) in words.iter().enumerate() {
-                        if let Some(v) = w.filter(|_| k >= n || used[k]) {
+                        if let Some(v) = w.filter(|_| k >= n || self.used[k]) {
                             let x = b.ins().load(cl_type(self.t.type_of(v)), mem(), self.frame, frame_offset(k)?);
                             loaded.insert(v, x);
                             if k < n {

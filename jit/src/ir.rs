@@ -510,6 +510,14 @@ impl Operand {
     pub fn is_const(self) -> bool {
         matches!(self, Operand::Int(_) | Operand::Float(_) | Operand::Ref(_))
     }
+    /// The 64-bit word of a constant as compiled code stores it (a float as its bits).
+    pub fn const_word(self) -> Option<u64> {
+        match self {
+            Operand::Int(i) => Some(i as u64),
+            Operand::Float(bits) | Operand::Ref(bits) => Some(bits),
+            Operand::Value(_) | Operand::Virtual(_) => None,
+        }
+    }
 }
 
 impl From<Value> for Operand {
@@ -760,6 +768,23 @@ pub struct VirtualObj {
     pub fields: Vec<VirtualField>,
 }
 
+/// Where the field words of a snapshot's virtual objects start in its exit's frame buffer,
+/// given its `frame_words` (the slots of all its frames) and `field_words`: right after the
+/// frames if there are no fields, else at the next multiple of [`FIELDS_ALIGN`], so that a
+/// push or a pop on a value stack between neighbouring guards does not move the fields
+/// (neighbouring exits share the stores of the words they agree on at the same position:
+/// see `backend::exits`). The words in between are unused.
+pub fn fields_at(frame_words: usize, field_words: usize) -> usize {
+    if field_words == 0 {
+        frame_words
+    } else {
+        frame_words.next_multiple_of(FIELDS_ALIGN)
+    }
+}
+
+/// See [`fields_at`].
+pub const FIELDS_ALIGN: usize = 16;
+
 /// The interpreter state to rebuild when a guard fails: frames from outermost to innermost,
 /// the virtual objects they (transitively) refer to, and the memory writes the compiled code
 /// has put off until it leaves.
@@ -840,13 +865,38 @@ impl Snapshot {
         self.frames.iter().map(|f| f.values.len()).sum::<usize>()
             + self.virtuals.iter().map(|v| v.fields.len()).sum::<usize>()
     }
-    /// The operands the exit writes to the frame buffer: frame values, outermost frame first,
-    /// then the fields of each virtual (pending writes go to memory, not to the buffer).
+    /// The operands of the words of the exit's frame buffer: frame values, outermost frame
+    /// first, then the fields of each virtual (pending writes go to memory, not to the buffer).
     pub fn operands(&self) -> impl Iterator<Item = &Operand> {
         self.frames
             .iter()
             .flat_map(|f| f.values.iter())
             .chain(self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value)))
+    }
+    /// The operands of [`operands`](Self::operands) with the position of their word in the
+    /// exit's frame buffer: the frames' values from 0 on, the fields from [`fields_at`].
+    pub fn words(&self) -> impl Iterator<Item = (usize, &Operand)> {
+        let frame_words: usize = self.frames.iter().map(|f| f.values.len()).sum();
+        let fields = self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value));
+        let at = fields_at(frame_words, fields.clone().count());
+        let frames = self.frames.iter().flat_map(|f| f.values.iter()).enumerate();
+        frames.chain(fields.enumerate().map(move |(k, o)| (at + k, o)))
+    }
+    /// The number of words of the exit's frame buffer (see [`words`](Self::words)).
+    pub fn word_count(&self) -> usize {
+        let frame_words: usize = self.frames.iter().map(|f| f.values.len()).sum();
+        let field_words: usize = self.virtuals.iter().map(|v| v.fields.len()).sum();
+        fields_at(frame_words, field_words) + field_words
+    }
+    /// Fills in the words of the snapshot's constants in `words` (its exit's frame buffer):
+    /// a guard's compiled exit leaves them unwritten, since they are known from the snapshot
+    /// (see `backend::exits`), and whoever reads the words it wrote fills them in first.
+    pub fn fill_constants(&self, words: &mut [u64]) {
+        for (k, o) in self.words() {
+            if let (Some(c), Some(w)) = (o.const_word(), words.get_mut(k)) {
+                *w = c;
+            }
+        }
     }
 }
 
@@ -986,6 +1036,11 @@ impl Trace {
     /// Number of guards.
     pub fn guard_count(&self) -> usize {
         self.ops.iter().filter(|o| o.opcode.is_guard()).count()
+    }
+
+    /// Guard number `n` (guards are numbered in op order, as their exits are).
+    pub fn guard(&self, n: usize) -> Option<&Op> {
+        self.ops.iter().filter(|o| o.opcode.is_guard()).nth(n)
     }
 
     /// Position of the `label` operation, if the trace has been peeled.

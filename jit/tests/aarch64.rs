@@ -180,16 +180,21 @@ fn aarch64_exits_jump_through_slots_and_calls_go_direct_under_qemu() {
     let file = dir.join("linked.bin");
     let heap = [(100, SlotInit::Word(slot(128)))];
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &heap)).unwrap();
+    // (The exit's field words start at `ir::fields_at(1, 1)`, word 16.)
+    let words = metatrace_jit::backend::frame_words(&a);
+    assert_eq!(words, 17);
+    let (exit, frame) = run_file(&driver, &file, words, &[4]);
     assert_eq!(
-        run_file(&driver, &file, 2, &[4]),
-        ("trace 3 exit 0".to_string(), vec![4, 10]),
+        (exit.as_str(), frame[0], frame[16]),
+        ("trace 3 exit 0", 4, 10),
         "unlinked: A leaves (the box's word left for the driver to fill in, then its field word)"
     );
     let linked = [(100, SlotInit::Word(slot(128))), (0, SlotInit::Trace(1))];
     std::fs::write(&file, code_file_bytes(&entry, &[&ca, &cb], 0, &linked)).unwrap();
+    let (exit, frame) = run_file(&driver, &file, words, &[4]);
     assert_eq!(
-        run_file(&driver, &file, 2, &[4]),
-        ("trace 5 exit 0".to_string(), vec![20, slot(128)]),
+        (exit.as_str(), &frame[..2]),
+        ("trace 5 exit 0", &[20, slot(128)][..]),
         "linked: A's exit builds the box and jumps to B"
     );
 

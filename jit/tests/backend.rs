@@ -27,6 +27,24 @@ fn run(code: &CompiledTrace, inputs: &[u64]) -> (u32, Vec<u64>) {
     (exit, frame)
 }
 
+/// As [`run`] on `t`'s code, and reads the frame as the driver does: a guard's exit leaves
+/// the words of its snapshot's constants unwritten (see `backend/exits.rs`), its reader fills
+/// them in.
+fn run_read(t: &Trace, code: &CompiledTrace, inputs: &[u64]) -> (u32, Vec<u64>) {
+    let (exit, mut frame) = run(code, inputs);
+    if let Some(s) = t.guard(exit as usize).and_then(|g| g.snapshot.as_ref()) {
+        s.fill_constants(&mut frame);
+    }
+    (exit, frame)
+}
+
+/// Parses and compiles `src` for the host.
+fn parse_and_compile(src: &str) -> (Trace, CompiledTrace) {
+    let t = text::parse(src).unwrap();
+    let code = host().compile(&t).unwrap();
+    (t, code)
+}
+
 #[test]
 fn shared_cases_give_the_expected_results() {
     let backend = host();
@@ -40,7 +58,7 @@ fn shared_cases_give_the_expected_results() {
 
 #[test]
 fn counting_loop_reports_exits_and_frame_size() {
-    let code = compile(
+    let (t, code) = parse_and_compile(
         "inputs(i0, i1)\ni2 = int_lt(i0, i1)\nguard_true(i2) [outer: i1; inner: i0, i1, 3.5, NULL]\n\
          i3 = int_add(i0, 1)\njump(i3, i1)\n",
     );
@@ -49,7 +67,9 @@ fn counting_loop_reports_exits_and_frame_size() {
     assert!(code.code_size() > 0);
     let (exit, frame) = run(&code, &[0, 1000]);
     assert_eq!(exit, 0);
-    assert_eq!(frame, vec![1000, 1000, 1000, 3.5f64.to_bits(), 0]);
+    // The snapshot's constants stay in it: the exit writes the values only.
+    assert_eq!(frame, vec![1000, 1000, 1000, 0, 0]);
+    assert_eq!(run_read(&t, &code, &[0, 1000]), (0, vec![1000, 1000, 1000, 3.5f64.to_bits(), 0]));
 }
 
 #[test]
@@ -70,15 +90,15 @@ fn an_exit_writes_what_its_failing_guard_proves_of_the_condition() {
 fn a_segment_leaves_through_its_guard_always_fails() {
     // A segment ends in `guard_always_fails` with the last guard's snapshot: the guards
     // before it leave only when they fail, and it always does, writing its snapshot.
-    let code = compile(
+    let (t, code) = parse_and_compile(
         "inputs(i0, i1)\ni2 = int_add_ovf(i0, i1)\nguard_no_overflow() [k: i0, i1]\ni3 = int_lt(i2, 100)\n\
          guard_true(i3) [k: i2, i1, 7]\n\
          guard_always_fails() [k: i2, i1, 7]\n",
     );
     assert_eq!(code.exit_count(), 4, "two guards, the segment's end and the finish slot");
-    assert_eq!(run(&code, &[40, 2]), (2, vec![42, 2, 7]));
+    assert_eq!(run_read(&t, &code, &[40, 2]), (2, vec![42, 2, 7]));
     assert_eq!(run(&code, &[i64::MAX as u64, 1]).0, 0);
-    assert_eq!(run(&code, &[140, 2]), (1, vec![142, 2, 7]));
+    assert_eq!(run_read(&t, &code, &[140, 2]), (1, vec![142, 2, 7]));
 }
 
 #[test]
@@ -86,7 +106,7 @@ fn exits_that_share_their_common_words_write_whole_frames() {
     // Three guards whose ten-word snapshots agree but for the last words: one exit group
     // (see `backend/exits.rs`). Each exit must still leave its whole snapshot in the frame.
     let frame = |a: &str, b: &str| format!("k: i0, i1, 7, i0, i1, 7, i0, i1, {a}, {b}");
-    let code = compile(&format!(
+    let (t, code) = parse_and_compile(&format!(
         "inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_lt(i2, 10)\nguard_true(i3) [{}]\n\
          i4 = int_mul(i2, 2)\ni5 = int_lt(i4, 12)\nguard_true(i5) [{}]\ni6 = int_sub(i4, 1)\n\
          i7 = int_lt(i6, 9)\nguard_true(i7) [{}]\nfinish(i6)\n",
@@ -94,10 +114,36 @@ fn exits_that_share_their_common_words_write_whole_frames() {
         frame("i2", "i4"),
         frame("i6", "i4"),
     ));
-    assert_eq!(run(&code, &[8, 4]), (0, vec![8, 4, 7, 8, 4, 7, 8, 4, 12, 8]));
-    assert_eq!(run(&code, &[5, 2]), (1, vec![5, 2, 7, 5, 2, 7, 5, 2, 7, 14]));
-    assert_eq!(run(&code, &[3, 2]), (2, vec![3, 2, 7, 3, 2, 7, 3, 2, 9, 10]));
+    assert_eq!(run_read(&t, &code, &[8, 4]), (0, vec![8, 4, 7, 8, 4, 7, 8, 4, 12, 8]));
+    assert_eq!(run_read(&t, &code, &[5, 2]), (1, vec![5, 2, 7, 5, 2, 7, 5, 2, 7, 14]));
+    assert_eq!(run_read(&t, &code, &[3, 2]), (2, vec![3, 2, 7, 3, 2, 7, 3, 2, 9, 10]));
     assert_eq!(run(&code, &[1, 1]).0, 3);
+}
+
+#[test]
+fn exits_of_a_callee_assigning_its_locals_one_by_one_write_whole_frames() {
+    // Eight guards over a frame of eight common words, then eight locals that are the
+    // constant 99 until assigned (one more before each guard), then the newest value (which
+    // every guard has another of). One exit group: each later member stores the local it
+    // assigned in its delta block, and the newest value itself (see `backend/exits.rs`).
+    // Exit `k` is taken when input 1 is `k`; after its constants are filled in, it must leave
+    // its whole snapshot.
+    let mut src = String::from("inputs(i0, i1)\n");
+    for k in 0..8 {
+        let (v, c) = (2 + 2 * k, 3 + 2 * k);
+        src += &format!("i{v} = int_add(i0, {k})\ni{c} = int_eq(i1, {k})\n");
+        let locals: Vec<String> =
+            (0..8).map(|j| if j <= k { format!("i{}", 2 + 2 * j) } else { "99".into() }).collect();
+        src += &format!("guard_false(i{c}) [k: i0, i0, i0, i0, i0, i0, i0, i0, {}, i{v}]\n", locals.join(", "));
+    }
+    src += "finish(i0)\n";
+    let (t, code) = parse_and_compile(&src);
+    for k in 0..8u64 {
+        let locals = (0..8).map(|j| if j <= k { 1000 + j } else { 99 });
+        let want: Vec<u64> = [1000; 8].into_iter().chain(locals).chain([1000 + k]).collect();
+        assert_eq!(run_read(&t, &code, &[1000, k]), (k as u32, want), "exit {k}");
+    }
+    assert_eq!(run(&code, &[1000, 8]).0, 8);
 }
 
 #[test]
@@ -943,16 +989,18 @@ fn a_wide_loops_label_entry_loads_only_the_slots_its_body_reads() {
 
 #[test]
 fn exits_to_code_taking_virtual_inputs_build_nothing() {
-    // A's guard describes a virtual object (v0) at frame word 1, with its field in word 2.
-    // The code in the guard's slot takes virtual inputs (`Link::virtual_inputs`): the exit
-    // jumps without allocating, so word 1 keeps what it held and B sees the field's value.
+    // A's guard describes a virtual object (v0) at frame word 1, with its field in word 16
+    // (see `ir::fields_at`). The code in the guard's slot takes virtual inputs
+    // (`Link::virtual_inputs`): the exit jumps without allocating, so word 1 keeps what it
+    // held and B sees the field's value.
     let backend = host();
     let a = text::parse(
         "descr Box = size 32\ndescr Box.v = field i64 +16\ninputs(i0, p1)\ni2 = int_add(i0, 1)\n\
          i3 = int_lt(i2, 10)\nguard_true(i3) [k: i2, v0] {v0 = Box(Box.v=i2)}\njump(i2, p1)\n",
     )
     .unwrap();
-    let b = text::parse("inputs(i0, p1, i2)\ni3 = int_mul(i2, 3)\nfinish(i0, p1, i3)\n").unwrap();
+    let unused: String = (2..16).map(|k| format!("i{k}, ")).collect();
+    let b = text::parse(&format!("inputs(i0, p1, {unused}i16)\ni17 = int_mul(i16, 3)\nfinish(i0, p1, i17)\n")).unwrap();
     let slots_a: Vec<std::cell::Cell<u64>> = vec![Default::default(), Default::default()];
     let slots_b: Vec<std::cell::Cell<u64>> = vec![Default::default()];
     let link = |id: u32, slots: &[std::cell::Cell<u64>]| Link {
@@ -966,12 +1014,13 @@ fn exits_to_code_taking_virtual_inputs_build_nothing() {
         bridge: false,
     };
     // SAFETY: the slots outlive the code and only ever hold 0 or the code of `cb`, whose
-    // inputs are the words A's guard writes and whose frame (3 words) fits the buffer.
+    // inputs are the words A's guard writes and whose frame (17 words) fits the buffer.
     let (ca, cb) = unsafe {
         (backend.compile_linked(&a, link(3, &slots_a)).unwrap(), backend.compile_linked(&b, link(5, &slots_b)).unwrap())
     };
     slots_a[0].set(cb.code() as u64);
-    let mut frame = vec![0, 0xdead, 0, 0];
+    let mut frame = vec![0; 17];
+    frame[1] = 0xdead;
     // SAFETY: the frame has room for both traces' words; they touch no other memory (no
     // allocation happens: that is what is tested).
     let word = unsafe { (ca.entry())(ca.code(), frame.as_mut_ptr()) };

@@ -60,7 +60,7 @@ use crate::recorder::{Recorder, TraceKind};
 use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, virtual_descrs, VirtualKinds};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
-use crate::tracer::{operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
+use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
 use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
@@ -248,7 +248,21 @@ fn start_recording<'a, 'b, L: Language>(
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
-    let mut it = reds.into_iter().map(|r| traced_input(trace, red_type(&r), to_word(r)));
+    // A bridge's inputs are its exit's words: those of its constants are not read (see
+    // `exit_input`). (The exit's one frame is `frame`, rebuilt from it.)
+    let mut slots = Vec::new();
+    if let TraceKind::Bridge { parent, exit } = kind {
+        if let Some(e) = vm.units.get(parent).and_then(|u| u.as_ref()).and_then(|u| u.exits.get(exit)) {
+            slots.extend(e.resume.reds_of(0));
+        }
+    }
+    let mut it = reds.into_iter().enumerate().map(|(k, r)| match slots.get(k) {
+        Some(&s) => {
+            debug_assert_eq!(s.ty(), red_type(&r), "the bridge's frame is its exit's");
+            exit_input(trace, s, to_word(r))
+        }
+        None => traced_input(trace, red_type(&r), to_word(r)),
+    });
     let tf = vm.lang.rebuild(key, &mut it);
     if cfg!(debug_assertions) {
         crate::ctx::check_rebuild::<L, _, _>(frame, &tf);
@@ -362,7 +376,8 @@ fn start_nested_bridge<'a, L: Language>(
 
 /// The inputs of a bridge from a guard whose exit wrote `words` (after `materialize`, which
 /// built the snapshot's virtual objects as `objs` for the tracer's concrete side): one input per
-/// word, frames first, then the virtuals' field words, as the exit writes them. The snapshot's
+/// word, frames first, then the virtuals' field words (after unused words: see
+/// `metatrace_jit::ir::fields_at`), as the exit writes them. The snapshot's
 /// virtual objects are not inputs: the bridge starts by recording their allocation and field
 /// writes from the field words, so that its optimizer sees objects it allocated itself and
 /// keeps them virtual unless they escape (the exit that jumps to the bridge builds nothing).
@@ -382,8 +397,13 @@ fn bridge_inputs<'a, L: Language>(
     let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
     let mut word = words.iter().copied();
     let mut next = || word.next().expect("the exit wrote every slot");
-    let frame_reds: Vec<_> = slots.iter().map(|s| traced_input::<L>(trace, s.ty(), next())).collect();
-    let field_inputs: Vec<Operand> = fields.map(|s| operand_of(traced_input::<L>(trace, s.ty(), next()))).collect();
+    let frame_reds: Vec<_> = slots.iter().map(|&s| exit_input::<L>(trace, s, next())).collect();
+    // (The unused words before the fields are inputs too: inputs are the exit's words.)
+    for _ in slots.len()..resume.fields_at {
+        next();
+        trace.add_input(Type::Int);
+    }
+    let field_inputs: Vec<Operand> = fields.map(|s| operand_of(exit_input::<L>(trace, s, next()))).collect();
     let parked = forced.map(|ty| traced_input::<L>(trace, ty, next()));
     let Some(virtuals) = virtuals else { return (frame_reds, parked) };
     debug_assert_eq!(virtuals.len(), resume.virtuals.len());
@@ -406,7 +426,7 @@ fn bridge_inputs<'a, L: Language>(
             let input = field_inputs.next().expect("one word per field");
             let value = match slot {
                 Slot::Virtual(j) => news[j as usize],
-                Slot::Word(_) => input,
+                Slot::Word(_) | Slot::Const(..) => input,
             };
             let (opcode, args) = match descr.kind {
                 DescrKind::Array(_) => (Opcode::Setarrayitem, vec![obj, Operand::Int(i64::from(*index)), value]),
@@ -422,10 +442,22 @@ fn bridge_inputs<'a, L: Language>(
         .zip(frame_reds)
         .map(|(s, red)| match *s {
             Slot::Virtual(k) => Red::Ref(TRef { v: objs[k as usize], op: news[k as usize] }),
-            Slot::Word(_) => red,
+            Slot::Word(_) | Slot::Const(..) => red,
         })
         .collect();
     (reds, parked)
+}
+
+/// A bridge's input for word `w` of its guard's exit, kept in slot `s`: a new input of the
+/// trace (inputs are the exit's words, in order), whose red value is that input, or, for a
+/// constant the exit leaves unwritten ([`Slot::Const`]), the constant itself: the bridge
+/// never reads that input.
+fn exit_input<'a, L: Language>(trace: &mut Trace, s: Slot, w: u64) -> Red<Tracer<'a, L>> {
+    let input = traced_input::<L>(trace, s.ty(), w);
+    match s {
+        Slot::Const(..) => from_word_traced::<L>(s.ty(), w, None),
+        Slot::Word(_) | Slot::Virtual(_) => input,
+    }
 }
 
 /// The same tracing values, for a tracer of another lifetime.

@@ -8,7 +8,7 @@ use crate::concrete::store;
 use crate::ctx::{Language, Red, Reds};
 use crate::heap::Layout;
 use crate::state::VmState;
-use crate::units::{FrameSlots, Resume, Slot, SlotPatterns, VirtualDescrs, VirtualInfo};
+use crate::units::{FrameSlots, Resume, Slot, SlotConsts, SlotPatterns, VirtualDescrs, VirtualInfo};
 use metatrace_jit::ir::{Deliver, Operand, Trace, VirtualObj};
 use std::rc::Rc;
 
@@ -66,23 +66,26 @@ pub(crate) fn resume_info<K: Copy>(
     kinds: &mut VirtualKinds,
 ) -> Resume<K> {
     use metatrace_jit::ir::DescrKind;
-    let slot = |o: Operand| match o {
+    let slot = |consts: &mut SlotConsts, o: Operand| match o {
         Operand::Virtual(k) => Slot::Virtual(k),
-        o => Slot::Word(t.operand_type(o)),
+        Operand::Value(_) => Slot::Word(t.operand_type(o)),
+        c => consts.slot(t.operand_type(c), c.const_word().expect("a constant")),
     };
     let frames = s
         .frames
         .iter()
         .map(|fr| {
-            let slots = fr.values.iter().map(|&o| slot(o));
-            let slots = match patterns.shared.iter().find(|p| p.len() == fr.values.len()) {
+            let SlotPatterns { shared, held, consts, scratch } = &mut *patterns;
+            scratch.clear();
+            scratch.extend(fr.values.iter().map(|&o| slot(consts, o)));
+            let slots = match shared.iter().find(|p| p.len() == fr.values.len()) {
                 Some(p) => {
-                    let f = FrameSlots::against(p, slots);
-                    patterns.held += f.own(p);
+                    let f = FrameSlots::against(p, scratch.iter().copied());
+                    *held += f.own(p);
                     f
                 }
                 None => {
-                    let f = FrameSlots::dense(slots.collect());
+                    let f = FrameSlots::dense(scratch.clone());
                     patterns.shared.push(f.base().clone());
                     patterns.held += f.len();
                     f
@@ -106,8 +109,10 @@ pub(crate) fn resume_info<K: Copy>(
                 .fields
                 .iter()
                 .map(|f| match &t.descr(f.descr).kind {
-                    DescrKind::Field(fd) => (fd.offset, fd.kind, slot(f.value)),
-                    DescrKind::Array(ad) => (ad.base + (f.index * ad.kind.size()) as i32, ad.kind, slot(f.value)),
+                    DescrKind::Field(fd) => (fd.offset, fd.kind, slot(&mut patterns.consts, f.value)),
+                    DescrKind::Array(ad) => {
+                        (ad.base + (f.index * ad.kind.size()) as i32, ad.kind, slot(&mut patterns.consts, f.value))
+                    }
                     _ => unreachable!("the verifier checks virtual fields have memory descrs"),
                 })
                 .collect();
@@ -119,10 +124,12 @@ pub(crate) fn resume_info<K: Copy>(
     Resume::new(frames, virtuals, s.deliver)
 }
 
-/// Builds the virtual objects of a guard's snapshot on the heap and writes their addresses
+/// Completes the words a guard's exit wrote: fills in its constants ([`fill_constants`]),
+/// then builds the virtual objects of its snapshot on the heap and writes their addresses
 /// into the frame words that stand for them. Allocation never collects, so the new objects
 /// are safe until the frames holding them are rebuilt.
 pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::Key>, words: &mut [u64]) {
+    fill_constants(resume, &vm.slot_patterns.consts, words);
     if resume.virtuals.is_empty() {
         return;
     }
@@ -139,9 +146,9 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
     }));
     let word = |s: Slot, w: u64| match s {
         Slot::Virtual(k) => objs[k as usize] as u64,
-        Slot::Word(_) => w,
+        Slot::Word(_) | Slot::Const(..) => w,
     };
-    let mut pos: usize = resume.frames.iter().map(|(_, s)| s.len()).sum();
+    let mut pos = resume.fields_at;
     for (v, &obj) in resume.virtuals.iter().zip(&objs) {
         for &(off, kind, s) in &v.fields {
             // SAFETY: `obj` was just allocated with this layout; `off` is one of its fields.
@@ -153,6 +160,21 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
         words[pos as usize] = objs[k as usize] as u64;
     }
     vm.materialized = objs;
+}
+
+/// Writes the words of the exit's constants ([`Slot::Const`]) into `words`, where compiled
+/// code left them unwritten.
+pub(crate) fn fill_constants<K>(resume: &Resume<K>, consts: &SlotConsts, words: &mut [u64]) {
+    if !resume.has_consts {
+        return;
+    }
+    let frames = resume.frames.iter().flat_map(|(_, s)| s.iter()).enumerate();
+    let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
+    for (pos, s) in frames.chain(fields.enumerate().map(|(k, s)| (resume.fields_at + k, s))) {
+        if let (Slot::Const(_, k), Some(w)) = (s, words.get_mut(pos)) {
+            *w = consts.words[k as usize];
+        }
+    }
 }
 
 /// Rebuilds the frames of a snapshot, outermost first, from its slots in order (`red` makes

@@ -386,7 +386,7 @@ pub(crate) fn traced_input<'a, L: Language>(trace: &mut Trace, ty: Type, w: u64)
 }
 
 /// A tracing red value from a concrete word and its operand (a constant if `None`).
-fn from_word_traced<'a, L: Language>(ty: Type, w: u64, v: Option<Value>) -> Red<Tracer<'a, L>> {
+pub(crate) fn from_word_traced<'a, L: Language>(ty: Type, w: u64, v: Option<Value>) -> Red<Tracer<'a, L>> {
     match ty {
         Type::Int => Red::Int(TInt { v: w as i64, op: v.map(Operand::Value).unwrap_or(Operand::Int(w as i64)) }),
         Type::Float => {

@@ -31,17 +31,21 @@ pub(crate) enum CellState {
 /// What one word of a guard's frame buffer holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Slot {
-    /// A value of this type.
+    /// A value of this type, written by the exit.
     Word(Type),
     /// A placeholder for virtual object `k` of the snapshot, built by the driver.
     Virtual(u32),
+    /// A constant of this type: word `k` of [`SlotConsts::words`]. The exit leaves its
+    /// word unwritten (see `metatrace_jit::backend::exits`): the driver fills it in
+    /// (`resume::materialize`), and a bridge takes the constant, not the word.
+    Const(Type, u32),
 }
 
 impl Slot {
     /// The type of the word the frame gets (a built virtual object is a reference).
     pub(crate) fn ty(self) -> Type {
         match self {
-            Slot::Word(t) => t,
+            Slot::Word(t) | Slot::Const(t, _) => t,
             Slot::Virtual(_) => Type::Ref,
         }
     }
@@ -206,16 +210,50 @@ impl ExactSizeIterator for SlotIter<'_> {}
 /// with a frame of that width. (Not per frame key: each guard's frame is at another position,
 /// and a frame's width changes only with its value stack; the bridges of a loop share its
 /// patterns.) A `Vm` keeps one table for all its traces: a pattern is at most a frame wide.
+/// The constants of slots are kept here too, each once, so that a slot stays one small word
+/// and equal constants compare equal in patterns.
 #[derive(Default)]
 pub(crate) struct SlotPatterns {
     pub(crate) shared: Vec<Rc<[Slot]>>,
     /// Slots held so far: the patterns', then each exit's differences from them.
     pub(crate) held: usize,
+    pub(crate) consts: SlotConsts,
+    /// The slots of the frame being kept (a buffer reused from exit to exit).
+    pub(crate) scratch: Vec<Slot>,
+}
+
+/// The words of [`Slot::Const`]s, each kept once. (A reference among them is alive while a
+/// trace whose snapshot holds it is: traces' constants are roots.)
+#[derive(Default)]
+pub(crate) struct SlotConsts {
+    pub(crate) words: Vec<u64>,
+    ids: rustc_hash::FxHashMap<u64, u32>,
+    /// The last constant looked up and its index (most constant slots of a wide frame are
+    /// one constant: its locals before they are assigned).
+    last: Option<(u64, u32)>,
+}
+
+impl SlotConsts {
+    /// The slot of constant word `w` of type `ty`.
+    pub(crate) fn slot(&mut self, ty: Type, w: u64) -> Slot {
+        if let Some((lw, k)) = self.last {
+            if lw == w {
+                return Slot::Const(ty, k);
+            }
+        }
+        let words = &mut self.words;
+        let k = *self.ids.entry(w).or_insert_with(|| {
+            words.push(w);
+            words.len() as u32 - 1
+        });
+        self.last = Some((w, k));
+        Slot::Const(ty, k)
+    }
 }
 
 /// How to rebuild interpreter frames from a guard's exit: each frame's key and slots,
 /// outermost first, then the virtual objects; the frame buffer holds the frames' words in
-/// this order, followed by the virtuals' field words.
+/// this order, then the virtuals' field words (from `fields_at`).
 pub(crate) struct Resume<K> {
     pub(crate) frames: Vec<(K, FrameSlots)>,
     pub(crate) virtuals: Vec<Rc<VirtualInfo>>,
@@ -224,8 +262,13 @@ pub(crate) struct Resume<K> {
     /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
     /// (position, virtual). Materializing touches these only, not every slot of a wide frame.
     pub(crate) virtual_slots: Vec<(u32, u32)>,
-    /// The words the exit writes: the frames' slots, then the virtuals' fields.
+    /// Where the virtuals' field words start (after the frames' slots and, if there are
+    /// fields, unused words up to `metatrace_jit::ir::fields_at`).
+    pub(crate) fields_at: usize,
+    /// The words of the exit: the frames' slots, then the virtuals' fields.
     pub(crate) words: usize,
+    /// Whether any of them is a constant, which the exit leaves unwritten.
+    pub(crate) has_consts: bool,
     /// Whether the outermost frame's slots have the types of a unit's inputs (the unit last
     /// entered before this exit was taken), as far as both go: see `driver::same_types`.
     pub(crate) entry_types: std::cell::Cell<Option<(UnitId, bool)>>,
@@ -248,14 +291,19 @@ impl<K> Resume<K> {
             virtual_slots.iter().copied().eq(frames.iter().flat_map(|(_, s)| s.iter()).enumerate().filter_map(
                 |(pos, s)| match s {
                     Slot::Virtual(k) => Some((pos as u32, k)),
-                    Slot::Word(_) => None,
+                    Slot::Word(_) | Slot::Const(..) => None,
                 }
             )),
             "the virtual slots in order"
         );
-        let words =
-            frames.iter().map(|(_, s)| s.len()).sum::<usize>() + virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
-        Resume { frames, virtuals, deliver, virtual_slots, words, entry_types: std::cell::Cell::new(None) }
+        let field_words = virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
+        let fields_at = metatrace_jit::ir::fields_at(frames.iter().map(|(_, s)| s.len()).sum(), field_words);
+        let words = fields_at + field_words;
+        let is_const = |s: Slot| matches!(s, Slot::Const(..));
+        let has_consts = frames.iter().any(|(_, s)| s.iter().any(is_const))
+            || virtuals.iter().any(|v| v.fields.iter().any(|f| is_const(f.2)));
+        let entry_types = std::cell::Cell::new(None);
+        Resume { frames, virtuals, deliver, virtual_slots, fields_at, words, has_consts, entry_types }
     }
 }
 

@@ -7,7 +7,8 @@
 //!   and the label's block (parameters: the label's arguments) is the loop head, while the
 //!   other preamble values are used directly in the loop body since the preamble dominates it;
 //! - every guard branches to its own cold exit block, which writes the guard's snapshot to
-//!   `frame[0..]` and leaves with the guard's number;
+//!   `frame[0..]` (but for its constants, and sharing stores with neighbouring exits: see
+//!   `exits.rs`) and leaves with the guard's number;
 //! - `finish` writes its arguments to `frame[0..]` and leaves with the number of guards;
 //! - exits and `finish` skip the words that already hold the value to be written: a trace
 //!   only writes the frame buffer when it leaves, so `frame[k]` holds input `k` for the whole
@@ -126,12 +127,12 @@ pub(crate) fn translate(
         tails: None,
         booleans: Vec::new(),
         exit_plan: Default::default(),
-        group_blocks: Vec::new(),
+        group_entries: Vec::new(),
     };
     cg.booleans = super::exits::booleans(t);
     let builds_virtuals = links.is_some_and(|l| !l.virtual_inputs);
     cg.exit_plan = super::exits::plan(t, &cg.booleans, builds_virtuals);
-    cg.group_blocks = vec![None; cg.exit_plan.common.len()];
+    cg.group_entries = vec![None; cg.exit_plan.groups.len()];
     cg.run(&mut b)?;
     if let Some(tails) = cg.tails {
         tails.fill(&mut b, cg.frame, trace_sig);
@@ -216,8 +217,9 @@ struct Codegen<'a> {
     booleans: Vec<bool>,
     /// Which exits share the stores of the words they agree on (see `exits.rs`).
     exit_plan: super::exits::ExitPlan,
-    /// Each exit group's shared block, made at its first member.
-    group_blocks: Vec<Option<Block>>,
+    /// For each exit group: the block its latest member continued in (its first member's
+    /// block is the group's, see [`Codegen::group_exit`]).
+    group_entries: Vec<Option<Block>>,
 }
 
 /// The two cold blocks shared by a linked trace's exits, so that an exit does not repeat the
@@ -367,19 +369,21 @@ impl Codegen<'_> {
     /// except those the word already holds (see [`Codegen::stable`]) and virtual objects
     /// (the driver, `Link::materialize` or `materialize` fills their words in).
     fn write_frame<'o>(&self, b: &mut FunctionBuilder, ops: impl Iterator<Item = &'o Operand>) -> Result<(), String> {
-        let words: Vec<Operand> = ops.copied().collect();
+        let words: Vec<Option<Operand>> = ops.map(|&o| Some(o)).collect();
         self.write_exit_words(b, &words, |_| true)
     }
 
     /// Writes `words[k]` to `frame[k]` for the positions `k` that `at` selects (skipping
-    /// virtuals and words that already hold their value, as [`write_frame`](Self::write_frame)).
+    /// words left unwritten, virtuals and words that already hold their value, as
+    /// [`write_frame`](Self::write_frame)).
     fn write_exit_words(
         &self,
         b: &mut FunctionBuilder,
-        words: &[Operand],
+        words: &[Option<Operand>],
         at: impl Fn(usize) -> bool,
     ) -> Result<(), String> {
         for (k, &o) in words.iter().enumerate() {
+            let Some(o) = o else { continue };
             if !at(k) || self.holds(k, o) || matches!(o, Operand::Virtual(_)) {
                 continue;
             }
@@ -455,42 +459,60 @@ impl Codegen<'_> {
             self.op(b, w)?;
         }
         let words = super::exits::written(op, &self.booleans);
-        match self.exit_plan.group_of.get(g as usize).copied().flatten() {
+        match self.exit_plan.member_of.get(g as usize).copied().flatten() {
             None => {
                 self.write_exit_words(b, &words, |_| true)?;
                 self.leave(b, g, Some(snapshot))?;
             }
-            Some(gi) => {
-                // The words the group does not share, then the group's block (see `exits.rs`).
-                let common = std::mem::take(&mut self.exit_plan.common[gi]);
-                self.write_exit_words(b, &words, |k| common.get(k).is_none_or(|c| c.is_none()))?;
-                let (shared, first) = match self.group_blocks[gi] {
-                    Some(block) => (block, false),
-                    None => {
-                        let block = b.create_block();
-                        b.set_cold_block(block);
-                        b.append_block_param(block, I64);
-                        self.group_blocks[gi] = Some(block);
-                        (block, true)
-                    }
-                };
-                let number = b.ins().iconst(I64, i64::from(g));
-                b.ins().jump(shared, &[BlockArg::Value(number)]);
-                if first {
-                    // The first member fills the shared block, while the values of the common
-                    // words (defined before this guard) are at hand.
-                    b.switch_to_block(shared);
-                    let number = b.block_params(shared)[0];
-                    let words: Vec<Operand> = common.iter().map(|c| c.unwrap_or(Operand::Int(0))).collect();
-                    self.write_exit_words(b, &words, |k| common[k].is_some())?;
-                    self.leave_numbered(b, number)?;
-                }
-                self.exit_plan.common[gi] = common;
-            }
+            Some((gi, m)) => self.group_exit(b, g, gi, m, &words)?,
         }
         if fused.is_none() {
             b.switch_to_block(cont);
         }
+        Ok(())
+    }
+
+    /// The exit of guard `g`, member `m` of exit group `gi` (see `exits.rs`): it stores its
+    /// own words, then continues in its delta block if it has one, which continues in the
+    /// block the group's previous member continued in, and so on down to the group's block,
+    /// which the first member fills (while its values are at hand) and which leaves.
+    fn group_exit(
+        &mut self,
+        b: &mut FunctionBuilder,
+        g: u32,
+        gi: usize,
+        m: u32,
+        words: &[Option<Operand>],
+    ) -> Result<(), String> {
+        use super::exits::GroupWord;
+        let plan = std::mem::take(&mut self.exit_plan.groups[gi].words);
+        self.write_exit_words(b, words, |k| plan[k] == GroupWord::Own)?;
+        let number = b.ins().iconst(I64, i64::from(g));
+        let stores = |k: usize| match plan[k] {
+            GroupWord::Common(_) => m == 0,
+            GroupWord::Since(_, i) => i == m,
+            GroupWord::Unwritten | GroupWord::Own => false,
+        };
+        let below = self.group_entries[gi];
+        if below.is_some() && !(0..words.len()).any(|k| words[k].is_some() && stores(k)) {
+            b.ins().jump(below.expect("checked"), &[BlockArg::Value(number)]);
+        } else {
+            let block = b.create_block();
+            b.set_cold_block(block);
+            b.append_block_param(block, I64);
+            b.ins().jump(block, &[BlockArg::Value(number)]);
+            b.switch_to_block(block);
+            let number = b.block_params(block)[0];
+            self.write_exit_words(b, words, stores)?;
+            match below {
+                Some(below) => {
+                    b.ins().jump(below, &[BlockArg::Value(number)]);
+                }
+                None => self.leave_numbered(b, number)?,
+            }
+            self.group_entries[gi] = Some(block);
+        }
+        self.exit_plan.groups[gi].words = plan;
         Ok(())
     }
 
@@ -1344,7 +1366,7 @@ fn used_inputs(t: &Trace) -> Vec<bool> {
             mark(o, positional.then_some(j));
         }
         if let Some(s) = &op.snapshot {
-            s.operands().enumerate().for_each(|(j, o)| mark(o, Some(j)));
+            s.words().for_each(|(j, o)| mark(o, Some(j)));
             for w in &s.writes {
                 w.args.iter().for_each(|o| mark(o, None));
             }

@@ -327,7 +327,7 @@ pub fn frame_words(t: &Trace) -> usize {
     let mut n = t.inputs.len().max(1);
     for op in &t.ops {
         if let Some(s) = &op.snapshot {
-            n = n.max(s.operand_count());
+            n = n.max(s.word_count());
         }
         if op.opcode == Opcode::Finish {
             n = n.max(op.args.len());

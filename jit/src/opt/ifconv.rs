@@ -121,7 +121,7 @@ pub enum Word {
     /// snapshot. The object must be an allocation of the loop or of a class checked before.
     Field(Operand, DescrId, u64),
     /// A placeholder word (the slot of a virtual object, which the bridge rebuilds from its
-    /// fields): the bridge must not use it.
+    /// fields, or an unused word before the fields): the bridge must not use it.
     Unused,
 }
 
@@ -176,6 +176,8 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
         }
     }
     let defs: HashMap<Value, &Op> = recorded.ops.iter().filter_map(|o| Some((o.result?, o))).collect();
+    // (The unused words before the fields: see `ir::fields_at`.)
+    words.resize(os.word_count() - os.virtuals.iter().map(|v| v.fields.len()).sum::<usize>(), Word::Unused);
     for (k, v) in os.virtuals.iter().enumerate() {
         let r = *holder.get(&(k as u32)).ok_or("a virtual object only reachable through another")?;
         let size = optimized.descr(v.descr);

@@ -1,7 +1,8 @@
 //! What a bridge inherits from its parent: facts about the values at the guard it starts from.
 //!
 //! A bridge's inputs are its parent's exit words: the operands of the failing guard's snapshot,
-//! frames first, then the virtual objects' fields (see `Snapshot::operands`). Whatever the
+//! frames first, then the virtual objects' fields (see `Snapshot::words`; the words of its
+//! constants are left unwritten, the bridge takes the constants themselves). Whatever the
 //! parent's trace had proven about those values before the guard still holds when it fails,
 //! and the failure itself says something (`guard_false(int_eq(x & 1, 0))` failed: the value is
 //! 1, and `x & 1` is 0). Without this, the bridge's recording checks again what the parent knew:
@@ -46,7 +47,7 @@ pub fn at_guard(t: &Trace, g: usize) -> Inherited {
     let classes = known_classes(t, at);
     let ranges = super::bounds::at_failed_guard(t, g);
     let mut out = Inherited::default();
-    for (k, o) in snapshot.operands().enumerate() {
+    for (k, o) in snapshot.words() {
         match *o {
             Operand::Value(v) => {
                 if let Some(&c) = classes.get(&v) {
@@ -56,7 +57,8 @@ pub fn at_guard(t: &Trace, g: usize) -> Inherited {
                     out.ranges.push((k, lo, hi));
                 }
             }
-            Operand::Int(c) => out.ranges.push((k, c, c)),
+            // (A constant's word is left unwritten by the exit: a bridge takes the constant
+            // itself, not the word; see `backend::exits`.)
             _ => {}
         }
     }
@@ -136,8 +138,9 @@ mod tests {
             finish(p0, i1)";
         let f = facts(parent, 2);
         assert_eq!(f.classes, vec![(0, Operand::Ref(4096))]);
-        // i1 < 1000 passed; i4 failed guard_false: it is 1; the constant word is itself.
-        assert_eq!(f.ranges, vec![(1, i64::MIN, 999), (2, 1, 1), (3, 7, 7)]);
+        // i1 < 1000 passed; i4 failed guard_false: it is 1. (The constant's word is left
+        // unwritten, and the bridge takes the constant: no fact about its word.)
+        assert_eq!(f.ranges, vec![(1, i64::MIN, 999), (2, 1, 1)]);
         // At the first guard nothing is known yet of p0; i1 is unknown.
         assert_eq!(facts(parent, 0), Inherited::default());
     }

@@ -78,10 +78,15 @@ pub(crate) fn resume_info<K: Copy>(
             let SlotPatterns { shared, held, consts, scratch } = &mut *patterns;
             scratch.clear();
             scratch.extend(fr.values.iter().map(|&o| slot(consts, o)));
-            let slots = match shared.iter().find(|p| p.len() == fr.values.len()) {
+            let slots = match shared.iter_mut().find(|p| p.len() == fr.values.len()) {
                 Some(p) => {
                     let f = FrameSlots::against(p, scratch.iter().copied());
                     *held += f.own(p);
+                    if !Rc::ptr_eq(f.base(), p) {
+                        // Most slots differ from the pattern (a wide callee's locals got
+                        // assigned since): this frame is the pattern from now on.
+                        *p = f.base().clone();
+                    }
                     f
                 }
                 None => {
@@ -207,4 +212,46 @@ pub(crate) fn resume_outcome<L: Language, R: Reds>(
             (Deliver::Raised, r) => unreachable!("the verifier checks raised values are references: {r:?}"),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A trace whose guards see a callee's `n` locals, the constant 99 until assigned, one
+    /// more assigned before each guard.
+    fn filling(n: usize) -> Trace {
+        let mut src = String::from("inputs(i0, i1)\n");
+        for k in 0..n {
+            src += &format!("i{} = int_add(i0, {k})\n", k + 2);
+            let locals: Vec<String> =
+                (0..n).map(|j| if j <= k { format!("i{}", j + 2) } else { "99".into() }).collect();
+            src += &format!("guard_true(i1) [f: {}]\n", locals.join(", "));
+        }
+        src += "finish(i0)\n";
+        metatrace_jit::text::parse(&src).unwrap()
+    }
+
+    #[test]
+    fn the_exits_of_a_callee_assigning_its_locals_keep_few_slots_of_their_own() {
+        let t = filling(40);
+        let (mut patterns, mut kinds) = (SlotPatterns::default(), VirtualKinds::default());
+        let resumes: Vec<Resume<u32>> = t
+            .ops
+            .iter()
+            .filter_map(|op| op.snapshot.as_ref())
+            .map(|s| resume_info(&t, s, &[0u32], &mut patterns, &mut kinds))
+            .collect();
+        // Once most locals differ from the pattern, the frame kept whole becomes the pattern:
+        // each exit keeps its differences from the latest one (about 500 slots in all), not
+        // from the first (over 1,000: every exit past the 20th whole).
+        assert!(patterns.held < 600, "{} slots held", patterns.held);
+        // Exit 30 wrote its values (the constants' words are left as they were): filling in
+        // the constants gives its whole frame.
+        let mut words: Vec<u64> = (0..40).map(|j| if j <= 30 { 1000 + j } else { 0 }).collect();
+        fill_constants(&resumes[30], &patterns.consts, &mut words);
+        let want: Vec<u64> = (0..40).map(|j| if j <= 30 { 1000 + j } else { 99 }).collect();
+        assert_eq!(words, want);
+        assert!(resumes[30].frames[0].1.iter().skip(31).all(|s| matches!(s, Slot::Const(crate::descr::Type::Int, _))));
+    }
 }

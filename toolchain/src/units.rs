@@ -207,7 +207,9 @@ impl Iterator for SlotIter<'_> {
 impl ExactSizeIterator for SlotIter<'_> {}
 
 /// The slot patterns exits share, one per frame width (see [`FrameSlots`]): the first exit's
-/// with a frame of that width. (Not per frame key: each guard's frame is at another position,
+/// with a frame of that width, or the latest kept whole because most of its slots differed
+/// from the pattern then (a wide callee's locals, constants until assigned one by one, drift
+/// from the first exit's). (Not per frame key: each guard's frame is at another position,
 /// and a frame's width changes only with its value stack; the bridges of a loop share its
 /// patterns.) A `Vm` keeps one table for all its traces: a pattern is at most a frame wide.
 /// The constants of slots are kept here too, each once, so that a slot stays one small word

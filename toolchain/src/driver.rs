@@ -396,7 +396,7 @@ fn bridge_inputs<'a, L: Language>(
     let slots: Vec<Slot> = resume.frames.iter().flat_map(|(_, s)| s.iter()).collect();
     let fields = resume.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| f.2));
     let mut word = words.iter().copied();
-    let mut next = || word.next().expect("the exit wrote every slot");
+    let mut next = || word.next().expect("the buffer holds every word of the exit");
     let frame_reds: Vec<_> = slots.iter().map(|&s| exit_input::<L>(trace, s, next())).collect();
     // (The unused words before the fields are inputs too: inputs are the exit's words.)
     for _ in slots.len()..resume.fields_at {

@@ -5,8 +5,11 @@
 //! - on entry, input `k` is read from `frame[k]` (ints as i64, floats as their bits, refs as
 //!   addresses);
 //! - when guard number `g` (guards are numbered 0, 1, 2, … in op order) fails, the code writes
-//!   every operand of its snapshot (frames outermost first, constants too) to `frame[0..]`
-//!   and leaves through exit `g`;
+//!   the values of its snapshot to `frame[0..]` (frames outermost first, then the virtual
+//!   objects' fields from `ir::fields_at`: see `Snapshot::words`) and leaves through exit
+//!   `g`. The words of its constants are left unwritten: whoever reads the words takes them
+//!   from the snapshot ([`Snapshot::fill_constants`](crate::ir::Snapshot::fill_constants));
+//!   code linked to the exit (a bridge) uses the constants, never those words;
 //! - `finish(args)` writes `args` to `frame[0..]` and leaves through the last exit (number:
 //!   the number of guards);
 //! - `jump(args)` loops: to the `label` if the trace has one, else back to the top.

@@ -91,8 +91,8 @@ pub(crate) fn resume_info<K: Copy>(
                 }
                 None => {
                     let f = FrameSlots::dense(scratch.clone());
-                    patterns.shared.push(f.base().clone());
-                    patterns.held += f.len();
+                    shared.push(f.base().clone());
+                    *held += f.len();
                     f
                 }
             };

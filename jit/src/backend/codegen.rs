@@ -494,8 +494,9 @@ impl Codegen<'_> {
             GroupWord::Unwritten | GroupWord::Own => false,
         };
         let below = self.group_entries[gi];
-        if below.is_some() && !(0..words.len()).any(|k| words[k].is_some() && stores(k)) {
-            b.ins().jump(below.expect("checked"), &[BlockArg::Value(number)]);
+        let has_block = (0..words.len()).any(|k| words[k].is_some() && stores(k));
+        if let (Some(below), false) = (below, has_block) {
+            b.ins().jump(below, &[BlockArg::Value(number)]);
         } else {
             let block = b.create_block();
             b.set_cold_block(block);

@@ -146,8 +146,8 @@ impl ExitGroup {
         }
     }
 
-    /// Adds the exit writing `words` as the next member if that saves at least half of its
-    /// stores (see the module docs); returns whether it did.
+    /// Adds the exit writing `words` as the next member if that costs little enough (see the
+    /// module docs); returns whether it did.
     fn join(&mut self, words: &[Option<Operand>]) -> bool {
         // What joining costs: the words it stores itself or in its delta block, and those
         // the earlier members must store themselves from now on (a word it disagrees on).

@@ -172,6 +172,10 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
                 holder.entry(k).or_insert(r);
                 words.push(Word::Unused);
             }
+            // A bridge takes the constants of its exit as they are, not as inputs (their words
+            // are not written, see `backend::exits`): one the optimizer derived (a value the
+            // peeled body knows after the first iteration) is not the recorded loop's.
+            _ if o.is_const() && o != r => return Err("the exit has a constant the recorded loop's slot is not"),
             _ => words.push(Word::Same(r)),
         }
     }
@@ -190,6 +194,9 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
             return Err("a virtual object that is not the recorded slot's object");
         }
         for f in &v.fields {
+            if f.value.is_const() {
+                return Err("a virtual object's field is a constant the bridge takes as it is");
+            }
             let d = optimized.descr(f.descr);
             let rd = recorded.descrs.iter().position(|e| e == d).ok_or("a field the recorded loop does not know")?;
             words.push(Word::Field(r, DescrId(rd as u32), sd.class));
@@ -1155,6 +1162,23 @@ jump(p17, p19)
         assert!(conv(&lp, 3, &w, &boxed_bridge(&two[..two.find("i31").unwrap()])).is_ok());
         // A division by a constant is fine.
         assert!(conv(&lp, 3, &w, &boxed_bridge("i20 = int_mod(i2, 7)\n")).is_ok());
+    }
+
+    #[test]
+    fn exit_words_refuse_a_constant_the_recorded_slot_is_not() {
+        // The peeled body knows y is 5 (a constant in its snapshot, which the bridge takes as
+        // it is); the recorded loop's y is the input i1, 0 on the first iteration.
+        let recorded = parse(
+            "inputs(i0, i1)\ni2 = int_lt(i0, 10)\nguard_true(i2) [b: i0, i1]\ni3 = int_add(i0, 1)\njump(i3, 5)\n",
+        );
+        let optimized =
+            |y: &str| parse(&format!("inputs(i0, i1)\ni2 = int_lt(i0, 10)\nguard_true(i2) [b: i0, {y}]\nfinish(i0)\n"));
+        let (recorded, derived, same) = (recorded.unwrap(), optimized("5").unwrap(), optimized("i1").unwrap());
+        assert!(exit_words(&recorded, &derived, 0).is_err());
+        assert_eq!(
+            exit_words(&recorded, &same, 0),
+            Ok((1, vec![Word::Same(Operand::Value(Value(0))), Word::Same(Operand::Value(Value(1)))]))
+        );
     }
 
     #[test]

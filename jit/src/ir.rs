@@ -876,17 +876,23 @@ impl Snapshot {
     /// The operands of [`operands`](Self::operands) with the position of their word in the
     /// exit's frame buffer: the frames' values from 0 on, the fields from [`fields_at`].
     pub fn words(&self) -> impl Iterator<Item = (usize, &Operand)> {
-        let frame_words: usize = self.frames.iter().map(|f| f.values.len()).sum();
-        let fields = self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value));
-        let at = fields_at(frame_words, fields.clone().count());
+        let at = self.fields_at();
         let frames = self.frames.iter().flat_map(|f| f.values.iter()).enumerate();
+        let fields = self.virtuals.iter().flat_map(|v| v.fields.iter().map(|f| &f.value));
         frames.chain(fields.enumerate().map(move |(k, o)| (at + k, o)))
+    }
+    /// Where the virtual objects' field words start in the exit's frame buffer (see
+    /// [`fields_at`]).
+    pub fn fields_at(&self) -> usize {
+        fields_at(self.frames.iter().map(|f| f.values.len()).sum(), self.field_count())
     }
     /// The number of words of the exit's frame buffer (see [`words`](Self::words)).
     pub fn word_count(&self) -> usize {
-        let frame_words: usize = self.frames.iter().map(|f| f.values.len()).sum();
-        let field_words: usize = self.virtuals.iter().map(|v| v.fields.len()).sum();
-        fields_at(frame_words, field_words) + field_words
+        self.fields_at() + self.field_count()
+    }
+    /// The number of the virtual objects' field words.
+    fn field_count(&self) -> usize {
+        self.virtuals.iter().map(|v| v.fields.len()).sum()
     }
     /// Fills in the words of the snapshot's constants in `words` (its exit's frame buffer):
     /// a guard's compiled exit leaves them unwritten, since they are known from the snapshot

@@ -453,11 +453,8 @@ fn bridge_inputs<'a, L: Language>(
 /// constant the exit leaves unwritten ([`Slot::Const`]), the constant itself: the bridge
 /// never reads that input.
 fn exit_input<'a, L: Language>(trace: &mut Trace, s: Slot, w: u64) -> Red<Tracer<'a, L>> {
-    let input = traced_input::<L>(trace, s.ty(), w);
-    match s {
-        Slot::Const(..) => from_word_traced::<L>(s.ty(), w, None),
-        Slot::Word(_) | Slot::Virtual(_) => input,
-    }
+    let input = trace.add_input(s.ty());
+    from_word_traced::<L>(s.ty(), w, (!matches!(s, Slot::Const(..))).then_some(input))
 }
 
 /// The same tracing values, for a tracer of another lifetime.

@@ -136,7 +136,7 @@ pub type Refusal = &'static str;
 /// allocation of the same size descr, or an older object: a box the optimized loop carries
 /// unboxed was the recorded iteration's input).
 pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(usize, Vec<Word>), Refusal> {
-    let og = optimized.ops.iter().filter(|o| o.opcode.is_guard()).nth(exit).ok_or("no such guard")?;
+    let og = optimized.guard(exit).ok_or("no such guard")?;
     let os = og.snapshot.as_ref().ok_or("guard without snapshot")?;
     if !os.writes.is_empty() || os.deliver.is_some() {
         return Err("the exit writes memory or delivers a call's result");
@@ -181,7 +181,7 @@ pub fn exit_words(recorded: &Trace, optimized: &Trace, exit: usize) -> Result<(u
     }
     let defs: HashMap<Value, &Op> = recorded.ops.iter().filter_map(|o| Some((o.result?, o))).collect();
     // (The unused words before the fields: see `ir::fields_at`.)
-    words.resize(os.word_count() - os.virtuals.iter().map(|v| v.fields.len()).sum::<usize>(), Word::Unused);
+    words.resize(os.fields_at(), Word::Unused);
     for (k, v) in os.virtuals.iter().enumerate() {
         let r = *holder.get(&(k as u32)).ok_or("a virtual object only reachable through another")?;
         let size = optimized.descr(v.descr);

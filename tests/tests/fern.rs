@@ -442,6 +442,32 @@ fn main() {
 }
 
 #[test]
+fn an_outer_loop_restarting_its_inner_loop_enters_it_at_the_label() {
+    // The bridge from the inner loop's exit runs the outer loop's step and `let j = 0`: the
+    // inner loop's counter becomes a prebuilt constant Int, not an object the bridge
+    // allocated. Ints are a value class, so the constant may stand in for the loop's unboxed
+    // counter and the bridge enters the loop at its label (see `metatrace_jit::opt::short`)
+    // instead of finishing into its preamble on every outer iteration.
+    let src = "
+fn main() {
+    let total = 0; let i = 0;
+    while i < 60 {
+        let j = 0;
+        while j < 300 {
+            total = total + i * j % 7;
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    print(total);
+}";
+    agree(src, &["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"]);
+    let t = traces(src, "threshold=50,bridge=5");
+    let bridge = t.split("# bridge").nth(1).unwrap_or_else(|| panic!("no bridge in\n{t}"));
+    assert!(bridge.starts_with(" at guard") && bridge.contains(", into the label of trace"), "{t}");
+}
+
+#[test]
 fn bridges_inherit_what_their_parent_knew() {
     // The branch on `h % 2` goes either way at random: its bridge finishes into the loop's
     // label. What the loop knew at the guard holds in the bridge (see

@@ -43,7 +43,10 @@
 //! not let escape: one whose only uses are its own field writes and reads, class and null
 //! checks, snapshots, and that one slot of the `finish`, with no field written that the loop
 //! does not know about. Otherwise the loop would keep unboxed a copy of an object someone
-//! else can see.
+//! else can see. An object of a value class (`SizeDescr::value`: no identity, immutable
+//! fields) is the exception: any reference may stand there, a constant or an object others
+//! hold (an inner loop's counter reset to a literal `0` by the outer loop), since a copy of
+//! it is as good as it; the appended class check and field reads then apply to it.
 
 use crate::ir::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -55,9 +58,20 @@ pub struct ShortPreamble {
     /// From the header's frame (one input per frame slot) to the label: checks, then
     /// `finish` of the loop's [`entry_values`], in that order.
     pub trace: Trace,
-    /// The frame slots the label's state holds as virtual objects, with the field descrs the
-    /// loop knows of each.
-    pub virtual_slots: Vec<(usize, Vec<Descr>)>,
+    /// The frame slots the label's state holds as virtual objects.
+    pub virtual_slots: Vec<VirtualSlot>,
+}
+
+/// A frame slot the label's state holds as a virtual object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VirtualSlot {
+    /// The slot's index in the header's frame.
+    pub slot: usize,
+    /// The field descrs the loop knows of the object.
+    pub fields: Vec<Descr>,
+    /// The object's class is a value class (`SizeDescr::value`): any object of it may stand
+    /// in (see [`append`]).
+    pub value: bool,
 }
 
 /// The values the loop body of `t` reads at its label, in the order a second entry at the
@@ -119,6 +133,10 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                 if obj.len.is_some() {
                     return None;
                 }
+                // (Any reference may stand in for a value class's object, null too.)
+                if size.value {
+                    b.guard(Opcode::GuardNonNull, vec![x], &snap);
+                }
                 b.guard(Opcode::GuardClass, vec![x, Operand::Ref(size.class)], &snap);
                 let mut descrs = Vec::new();
                 for f in &obj.fields {
@@ -133,7 +151,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                     b.bind(f.value, Operand::Value(r), &snap)?;
                     descrs.push(t.descr(f.descr).clone());
                 }
-                virtual_slots.push((k, descrs));
+                virtual_slots.push(VirtualSlot { slot: k, fields: descrs, value: size.value });
             }
             o => b.bind(o, x, &snap)?,
         }
@@ -365,7 +383,7 @@ impl Builder<'_> {
 /// loop header's frame: the conditions' guards resume at that frame (key `key` of the
 /// bridge), and the `finish` then passes the loop's [`entry_values`]. Returns `false`, leaving
 /// the bridge unchanged, when a virtual slot is not an object the bridge allocated and keeps
-/// to itself (see the module docs).
+/// to itself, or any reference for a value class (see the module docs).
 pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
     let Some(finish) = bridge.ops.last().filter(|o| o.opcode == Opcode::Finish) else { return false };
     let args = finish.args.clone();
@@ -374,8 +392,8 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
     {
         return false;
     }
-    for (k, fields) in &sp.virtual_slots {
-        if !keeps_to_itself(bridge, &args, *k, fields) {
+    for v in &sp.virtual_slots {
+        if !(v.value || keeps_to_itself(bridge, &args, v.slot, &v.fields)) {
             return false;
         }
     }
@@ -489,7 +507,7 @@ jump(p5, i1) [k: p5, i1]
         assert!(out.contains("label(i"), "{out}");
         let sp = derive(&t).unwrap_or_else(|| panic!("no short preamble for\n{out}"));
         assert_eq!(sp.virtual_slots.len(), 1);
-        assert_eq!(sp.virtual_slots[0].0, 0);
+        assert_eq!(sp.virtual_slots[0].slot, 0);
         crate::verify::verify(&sp.trace).unwrap();
         let text = print(&sp.trace);
         assert!(text.contains("guard_class(p0, ConstPtr(0))"), "{text}");
@@ -536,6 +554,33 @@ jump(p5, i1) [k: p5, i1]
         // An input object (not allocated by the bridge) does not qualify either.
         let mut bridge = parse("inputs(p0, i1)\nfinish(p0, i1)\n").unwrap();
         assert!(!append(&mut bridge, &sp, KeyId(0)));
+    }
+
+    /// [`BOXED`] with the counter's class a value class.
+    fn boxed_value() -> Trace {
+        optimize(&parse(&BOXED.replacen("descr Int = size 24", "descr Int = size 24 value", 1)).unwrap())
+    }
+
+    #[test]
+    fn any_object_of_a_value_class_may_enter_a_virtual_slot() {
+        let sp = derive(&boxed_value()).unwrap();
+        assert!(sp.virtual_slots[0].value);
+        // A constant box (an outer loop resetting the counter to a literal), and a box the
+        // bridge did not allocate: both enter at the label, after a null and a class check,
+        // and pass the box's field.
+        for src in ["inputs(i0)\nfinish(ConstPtr(80), i0)\n", "inputs(p0, i1)\nfinish(p0, i1)\n"] {
+            let mut bridge = parse(src).unwrap();
+            let arg = bridge.ops[0].args[0];
+            assert!(append(&mut bridge, &sp, KeyId(0)), "{src}");
+            crate::verify::verify(&bridge).unwrap();
+            let t = optimize(&bridge);
+            let out = print(&t);
+            let on_arg = |opcode| t.ops.iter().find(|o| o.opcode == opcode && o.args.first() == Some(&arg));
+            assert!(on_arg(Opcode::GuardClass).is_some(), "{out}");
+            assert_eq!(on_arg(Opcode::GuardNonNull).is_some(), !arg.is_const(), "{out}");
+            let field = on_arg(Opcode::GetfieldI).and_then(|o| o.result).map(Operand::Value);
+            assert_eq!(t.ops.last().unwrap().args.last().copied(), field, "{out}");
+        }
     }
 
     #[test]

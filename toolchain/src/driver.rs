@@ -899,7 +899,67 @@ fn enter_at_label<L: Language>(
         Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.into() }], ..Default::default() });
     let at = t.ops.len() - 1;
     t.ops.insert(at, check);
-    metatrace_jit::opt::short::append(&mut t, &short, kid).then_some((u, flag, t))
+    if !metatrace_jit::opt::short::append(&mut t, &short, kid) {
+        return None;
+    }
+    fold_constant_reads(&mut t, at).then_some((u, flag, t))
+}
+
+/// Folds what the entry conditions appended at `ops[from..]` read of constant objects (an inner
+/// loop's counter reset to a literal, see `metatrace_jit::opt::short`): a class check of one
+/// passes or fails now, and a read of an immutable field is its value (the optimizer, which
+/// sees no memory, cannot tell), so that the range checks on it fold too. Returns `false` when
+/// a class check fails: the bridge cannot enter at the label.
+fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
+    use metatrace_jit::ir::{DescrKind, SlotsMemo};
+    let mut known: Vec<(metatrace_jit::ir::Value, Operand)> = Vec::new();
+    let mut k = from;
+    while k < t.ops.len() {
+        let op = &mut t.ops[k];
+        if !known.is_empty() {
+            let find = |o: Operand| known.iter().find(|(v, _)| Operand::Value(*v) == o).map(|&(_, c)| c);
+            for a in &mut op.args {
+                *a = find(*a).unwrap_or(*a);
+            }
+            if let Some(s) = &mut op.snapshot {
+                s.rewrite_uses(&mut SlotsMemo::trusting(), find);
+            }
+        }
+        let op = &t.ops[k];
+        let (obj, field) = match (op.opcode, op.args.first(), op.descr.map(|d| &t.descr(d).kind)) {
+            (Opcode::GuardClass, Some(&Operand::Ref(a)), _) if a != 0 => {
+                // SAFETY: `a` is a live object (trace constants are roots), whose header word
+                // holds its class.
+                let class = unsafe { crate::concrete::load(a as usize, metatrace_jit::ir::MemKind::I64) };
+                if Some(class) != op.args[1].const_word() {
+                    return false;
+                }
+                t.ops.remove(k);
+                continue;
+            }
+            (
+                Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR,
+                Some(&Operand::Ref(a)),
+                Some(DescrKind::Field(f)),
+            ) if a != 0 && f.immutable => (a, f.clone()),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        // SAFETY: as above; the field is in the object (the class check before this read
+        // passed, and the loop read it from objects of that class).
+        let word = unsafe { crate::concrete::load(obj as usize + field.offset as usize, field.kind) };
+        let r = t.ops[k].result.expect("reads have results");
+        let constant = match t.type_of(r) {
+            Type::Int => Operand::Int(word as i64),
+            Type::Float => Operand::Float(word),
+            Type::Ref => Operand::Ref(word),
+        };
+        known.push((r, constant));
+        t.ops.remove(k);
+    }
+    true
 }
 
 /// Appends a line for `code` to `/tmp/perf-<pid>.map` (perf's format for JIT symbols:

@@ -35,6 +35,15 @@ pub(crate) trait Drive<L: Language> {
     /// would keep their constants alive for ever (a module's old globals array, say, and
     /// what it held).
     fn discard_invalid(vm: &mut VmState<L>);
+    /// Gives `each` the frames of the compiled code suspended in the call whose live record
+    /// is `record` and of the records below it down to `stop` (see `RootFrame::compiled`);
+    /// `false` if some could not be described.
+    fn describe_records(
+        vm: &mut VmState<L>,
+        record: u64,
+        stop: u64,
+        each: &mut dyn FnMut(L::Key, &[Red<Plain>]),
+    ) -> bool;
 }
 
 /// The driver, as [`Drive`] reaches it.
@@ -133,14 +142,17 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// Lists the frames of the native's callers, innermost first, to `each` (each frame's
     /// key and its reds as [`Language::reds`] lists them, as plain values): Python's
     /// `sys._getframe(n)` and `f_back`. These are the frames suspended in calls on this
-    /// Vm: interpreted ones, and ones rebuilt after a guard failure. Frames inside compiled
-    /// code are virtual and not listed: a trace being recorded is given up
+    /// Vm: interpreted ones, ones rebuilt after a guard failure, and those of compiled code
+    /// suspended in a call it did not inline (described from the call's resume data and the
+    /// values compiled code stores with the call; a virtual object of such a frame is listed
+    /// as a copy, see `resume::describe_records`). Frames inside compiled code that is
+    /// running are virtual and not listed: a trace being recorded is given up
     /// ([`AbortReason::FramesListed`](crate::stats::AbortReason::FramesListed)), so
-    /// compiled code does not call such a native itself, and the result says whether the
-    /// list is complete (false when compiled code is running below the native, which can
-    /// still happen when compiled code calls a function that is not inlined and lists its
-    /// callers). The references stay alive while the native runs (the frames are roots);
-    /// `each` must not keep them past it without rooting them.
+    /// compiled code does not call such a native itself. The result says whether the list is
+    /// complete (false when compiled code below the native cannot be described: code compiled
+    /// without links, as in tests of the backend alone). The references stay alive while the
+    /// native runs (the frames are roots); `each` must not keep them past it without rooting
+    /// them.
     ///
     /// ```ignore
     /// let mut keys = Vec::new();
@@ -148,11 +160,18 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// ```
     pub fn caller_frames(&mut self, each: &mut dyn FnMut(L::Key, &[Red<Plain>])) -> bool {
         crate::state::abort(self.vm, crate::stats::AbortReason::FramesListed);
-        for s in self.vm.shadow.iter().rev() {
-            // SAFETY: `s` is on this Vm's shadow stack, whose frames are of language `L`.
-            unsafe { s.describe::<L>(&mut *each) };
+        let mut complete = true;
+        for k in (0..self.vm.shadow.len()).rev() {
+            match self.vm.shadow[k].compiled_records() {
+                Some((record, stop)) if complete => {
+                    complete = <Driver<L> as Drive<L>>::describe_records(self.vm, record, stop, &mut *each);
+                }
+                Some(_) => {}
+                // SAFETY: the entry is on this Vm's shadow stack, whose frames are of language `L`.
+                None => unsafe { self.vm.shadow[k].describe::<L>(&mut *each) },
+            }
         }
-        self.vm.run_depth == 0
+        complete
     }
 
     /// The Vm's heap (for natives that build objects in Rust).

@@ -94,6 +94,14 @@ impl<L: Language> Drive<L> for VmState<L> {
     fn loop_header<'a>(cx: &mut Concrete<'a, L>, f: &mut L::Frame<Concrete<'a, L>>) -> Control {
         loop_header(cx, f)
     }
+    fn describe_records(
+        vm: &mut VmState<L>,
+        record: u64,
+        stop: u64,
+        each: &mut dyn FnMut(L::Key, &[Red<Plain>]),
+    ) -> bool {
+        crate::resume::describe_records(vm, record, stop, each)
+    }
     fn discard_invalid(vm: &mut VmState<L>) {
         if vm.run_depth > 0 || vm.recorder.is_some() {
             return;

@@ -67,6 +67,41 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         let ctx = &*(ctx as *const PortalCtx);
         (ctx, &mut *(ctx.vm.get() as *mut VmState<L>))
     };
+    // SAFETY: forwarded from the function's contract.
+    suspended(ctx, vm, |ctx, vm| unsafe { run_target(ctx, vm, target, args, n_args, frame, exit) })
+}
+
+/// Runs `call` with the compiled code that called the driver (and any compiled code that
+/// called that directly) listed on the shadow stack as suspended in the call: an entry for the
+/// call's live record, which `Concrete::caller_frames` describes from the record's call site
+/// (see `resume::describe_records`).
+fn suspended<L: Language>(
+    ctx: &PortalCtx,
+    vm: &mut VmState<L>,
+    call: impl FnOnce(&PortalCtx, &mut VmState<L>) -> u64,
+) -> u64 {
+    let record = ctx.live.get();
+    vm.shadow.push(crate::state::RootFrame::compiled(record, vm.portal_record));
+    let outer = std::mem::replace(&mut vm.portal_record, record);
+    let word = call(ctx, vm);
+    vm.portal_record = outer;
+    vm.shadow.pop();
+    word
+}
+
+/// [`call_assembler`] once its compiled caller is listed as suspended.
+///
+/// # Safety
+/// As for [`call_assembler`].
+unsafe fn run_target<L: Language>(
+    ctx: &PortalCtx,
+    vm: &mut VmState<L>,
+    target: u64,
+    args: u64,
+    n_args: u64,
+    frame: u64,
+    exit: u64,
+) -> u64 {
     // SAFETY: see the function's contract.
     let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
     let t = vm.portals[target as usize].clone();
@@ -165,6 +200,11 @@ pub(crate) unsafe extern "C" fn native_entry<L: Language>(
     };
     // SAFETY: see the function's contract.
     let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
+    suspended(ctx, vm, |ctx, vm| run_native(ctx, vm, native, args))
+}
+
+/// [`native_entry`] once its compiled caller is listed as suspended.
+fn run_native<L: Language>(ctx: &PortalCtx, vm: &mut VmState<L>, native: u64, args: &[u64]) -> u64 {
     let n = vm.natives[native as usize];
     // The reference arguments are in the call's live record: roots until it returns.
     if vm.heap.requested() {

@@ -4,7 +4,9 @@
 //! frames ([`rebuild_frames`]) and the outcome the innermost is handed ([`resume_outcome`]).
 //! The driver runs the rebuilt frames (`driver::restore`); nothing here runs the language.
 
+use crate::concrete::from_word;
 use crate::concrete::store;
+use crate::ctx::Plain;
 use crate::ctx::{Language, Red, Reds};
 use crate::heap::Layout;
 use crate::state::VmState;
@@ -165,6 +167,70 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
         words[pos as usize] = objs[k as usize] as u64;
     }
     vm.materialized = objs;
+}
+
+/// Gives `each` the frames of compiled code suspended in calls, innermost first: those of the
+/// call site of live record `record` and of each record below it, down to `stop` (exclusive),
+/// read from the words the calls stored with their records (see
+/// `metatrace_jit::backend::LIVE_HEADER`) as their `guard_not_forced` exits would have them.
+/// The frames' virtual objects are built for the listing, and rooted until the native listing
+/// them returns (natives drop the roots they push). They are copies: the suspended code goes on
+/// with its own, unbuilt, so a native that changes one, or compares it with what the code
+/// later lets escape, sees a difference (PyPy *forces* such frames: the code leaves at the
+/// call's `guard_not_forced` and the interpreter goes on with the objects listed; not done
+/// here). For a value class (boxed numbers) a copy is as good as the object. Returns `false`,
+/// having listed the frames it could, at a record it cannot describe: no call site (code
+/// compiled without links), or a unit thrown away.
+pub(crate) fn describe_records<L: Language>(
+    vm: &mut VmState<L>,
+    mut record: u64,
+    stop: u64,
+    each: &mut dyn FnMut(L::Key, &[Red<Plain>]),
+) -> bool {
+    use metatrace_jit::backend::NO_CALL_SITE;
+    while record != 0 && record != stop {
+        // SAFETY: `record` is on the chain of live records, whose calls have not returned (the
+        // compiled code that pushed it waits in a call to the driver below this one): its
+        // `LIVE_HEADER` words are there.
+        let (below, frame, site, words) = unsafe {
+            let r = record as *const u64;
+            (*r, *r.add(2) as *const u64, *r.add(4), *r.add(5) as *const u64)
+        };
+        if site == NO_CALL_SITE || words.is_null() {
+            return false;
+        }
+        let (id, guard) = ((site >> 32) as usize, (site & 0xffff_ffff) as usize);
+        let exit = vm.units.get(id).and_then(|u| u.as_ref()).and_then(|u| u.exits.get(guard));
+        let Some(resume) = exit.map(|e| e.resume.clone()) else { return false };
+        // SAFETY: compiled code stored the exit's words there for the call, on its stack while
+        // the call runs: a bitmap of the words its frame buffer holds (which has at least
+        // those words), then `resume.words` words (the unwritten ones, constants and virtual
+        // objects, are filled in by `materialize`).
+        let mut buf: Vec<u64> = unsafe {
+            let bitmap = resume.words.div_ceil(64);
+            (0..resume.words)
+                .map(|k| match *words.add(k / 64) >> (k % 64) & 1 {
+                    1 => *frame.add(k),
+                    _ => *words.add(bitmap + k),
+                })
+                .collect()
+        };
+        materialize(vm, &resume, &mut buf);
+        vm.roots.extend_from_slice(&vm.materialized);
+        let mut at = 0;
+        let mut frames = Vec::with_capacity(resume.frames.len());
+        for (k, (key, slots)) in resume.frames.iter().enumerate() {
+            let reds: Vec<Red<Plain>> =
+                resume.reds_of(k).enumerate().map(|(i, s)| from_word(s.ty(), buf[at + i])).collect();
+            at += slots.len();
+            frames.push((*key, reds));
+        }
+        for (key, reds) in frames.iter().rev() {
+            each(*key, reds);
+        }
+        record = below;
+    }
+    true
 }
 
 /// Writes the words of the exit's constants ([`Slot::Const`]) into `words`, where compiled

@@ -91,6 +91,10 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) gc_flag: *const u64,
     /// Frames the collector scans besides the current one, innermost last.
     pub(crate) shadow: Vec<RootFrame>,
+    /// The live record of the innermost call from compiled code into the driver (0: none),
+    /// where the records of the compiled code that called it directly end (see
+    /// `RootFrame::compiled`).
+    pub(crate) portal_record: u64,
     /// References held by Rust code (see `Vm::push_root`).
     pub(crate) roots: Vec<usize>,
     /// Where helpers that may raise store what they raise (see `Ctx::call_may_raise`).
@@ -124,6 +128,7 @@ impl<L: Language> VmState<L> {
             class_names: FxHashMap::default(),
             gc_flag,
             shadow: Vec::new(),
+            portal_record: 0,
             roots: Vec::new(),
             raise_slot: Box::new(std::cell::Cell::new(0)),
             natives: Vec::new(),
@@ -280,6 +285,9 @@ pub(crate) struct RootFrame {
     visit: unsafe fn(*const (), Visit<'_>),
     /// The frame's references, read at the first collection that scans it.
     refs: OnceCell<Box<[usize]>>,
+    /// For compiled code suspended in a call to the driver: the live record that ends its
+    /// run's records (see [`RootFrame::compiled`]); `None` for an interpreted frame.
+    stop: Option<u64>,
 }
 
 /// What a [`RootFrame`]'s visitor is asked for: the frame's references (for the collector),
@@ -349,6 +357,10 @@ unsafe fn visit_call<L: Language, R: Reds>(p: *const (), v: Visit<'_>) {
     }
 }
 
+/// The visitor of [`RootFrame::compiled`] entries, which `Concrete::caller_frames` describes
+/// itself.
+unsafe fn visit_nothing(_: *const (), _: Visit<'_>) {}
+
 fn refs_of<R: Reds>(reds: &[Red<R>], out: &mut Vec<usize>) {
     for r in reds {
         if let Red::Ref(x) = *r {
@@ -361,7 +373,12 @@ impl RootFrame {
     /// A root entry for `f`; the caller removes it before `f` moves, changes or dies.
     #[inline(always)]
     pub(crate) fn of<L: Language, R: Reds>(f: &L::Frame<R>) -> RootFrame {
-        RootFrame { ptr: f as *const L::Frame<R> as *const (), visit: visit_frame::<L, R>, refs: OnceCell::new() }
+        RootFrame {
+            ptr: f as *const L::Frame<R> as *const (),
+            visit: visit_frame::<L, R>,
+            refs: OnceCell::new(),
+            stop: None,
+        }
     }
     /// A root entry for a frame calling a native, and the native's arguments; the caller
     /// removes it before `call`, its frame or its arguments move, change or die.
@@ -371,7 +388,25 @@ impl RootFrame {
             ptr: call as *const NativeCall<'_, L, R> as *const (),
             visit: visit_call::<L, R>,
             refs: OnceCell::new(),
+            stop: None,
         }
+    }
+    /// An entry for compiled code suspended in a call to the driver whose live record is
+    /// `record` (the chain's head): the frames of that record's call site and of the records
+    /// below it down to `stop` (exclusive: the record of the previous such entry, or 0), which
+    /// are compiled code that called each other directly. Its references are the records'
+    /// (the collector scans the chain), so it lists none itself.
+    pub(crate) fn compiled(record: u64, stop: u64) -> RootFrame {
+        RootFrame {
+            ptr: record as *const (),
+            visit: visit_nothing,
+            refs: OnceCell::from(Box::default()),
+            stop: Some(stop),
+        }
+    }
+    /// For an entry made by [`RootFrame::compiled`]: its record and stop.
+    pub(crate) fn compiled_records(&self) -> Option<(u64, u64)> {
+        self.stop.map(|stop| (self.ptr as u64, stop))
     }
     pub(crate) fn visit(&self, out: &mut Vec<usize>) {
         let refs = self.refs.get_or_init(|| {

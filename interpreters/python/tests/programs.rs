@@ -36,6 +36,21 @@ fn programs_print_what_cpython_prints_with_traces_cut_into_segments() {
 }
 
 #[test]
+fn callers_compiled_code_suspends_in_a_call_are_listed() {
+    // Functions that list their callers (`sys._getframe`, `f_back`, `inspect.stack`) called
+    // from hot loops without being inlined: the compiled callers' frames are described from
+    // the call's resume data (see `metatrace::Concrete::caller_frames`).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut failures = Vec::new();
+    for name in ["frames_compiled_callers.py", "frames_callers.py", "frame_and_classdict.py"] {
+        for mode in ["jit=threshold=2,inline_depth=0", "jit=threshold=1,bridge=1,inline_depth=0"] {
+            failures.extend(mismatch(&dir.join(name), mode));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn every_guard_of_a_hot_loop_resumes_the_interpreter_exactly() {
     // `fail_guard=N` makes guard N of every compiled loop fail always (testing knob, see
     // `metatrace::JitParams::fail_guard`), so the interpreter resumes from that guard's

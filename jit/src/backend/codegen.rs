@@ -114,6 +114,7 @@ pub(crate) fn translate(
         last_ovf: None,
         next_guard: 0,
         live_refs: Vec::new(),
+        call_site: None,
         then_jump: None,
         jump_fused: false,
         links,
@@ -185,6 +186,9 @@ struct Codegen<'a> {
     next_guard: u32,
     /// At a `call_assembler_*`: the reference values live across it (see `refs_live_across`).
     live_refs: Vec<tir::Value>,
+    /// For the portal call being translated: the guard number and the op of the
+    /// `guard_not_forced` after it, whose snapshot the call's live record describes.
+    call_site: Option<(u32, &'a tir::Op)>,
     /// At a guard right before the loop's `jump`: that jump, which the guard's branch makes
     /// itself (see `guard`).
     then_jump: Option<&'a tir::Op>,
@@ -325,6 +329,9 @@ impl Codegen<'_> {
         for (i, op) in t.ops.iter().enumerate() {
             if let Some(l) = liveness.as_ref().filter(|_| op.opcode.is_portal_call()) {
                 self.live_refs = l.across(i);
+                // (Guards are numbered in op order, so the next one is `next_guard`.)
+                let next = t.ops[i + 1..].iter().find(|o| o.opcode.is_guard());
+                self.call_site = next.filter(|g| g.opcode == Opcode::GuardNotForced).map(|g| (self.next_guard, g));
             }
             if op.opcode == Opcode::Jump && std::mem::take(&mut self.jump_fused) {
                 // Already made by the guard before it.
@@ -1173,7 +1180,7 @@ impl Codegen<'_> {
     /// `call_assembler_*(context, target, direct, reds...)`: see the op's doc in `ir.rs`.
     ///
     /// The references live across the call, and the callee's reference arguments, go in a
-    /// *live record* on the stack, `[previous head, n, frame, held, refs...]` (see
+    /// *live record* on the stack, `[previous head, n, frame, held, site, words, refs...]` (see
     /// [`super::LIVE_HEADER`]), pushed on the chain whose head is word 0 of the context for the
     /// duration of the call (the collector scans the chain). A live input whose own frame word
     /// holds it is not copied: the record's `held` first words of the frame buffer are scanned
@@ -1231,6 +1238,37 @@ impl Codegen<'_> {
         b.ins().store(mem(), self.frame, record, 16);
         let held = b.ins().iconst(I64, held as i64);
         b.ins().store(mem(), held, record, 24);
+        // The call site, and the words of its `guard_not_forced` exit that hold values, for
+        // whoever lists the frames suspended in the call (see `LIVE_HEADER`).
+        let (site, words) = match (self.call_site.take(), self.links) {
+            (Some((g, guard)), Some(l)) => {
+                // (A word the frame buffer holds, an input as loaded, is only marked in the
+                // bitmap in front: a wide frame's call stores what changed, not its width.)
+                let words = super::exits::written(guard, &self.booleans);
+                let bitmap = words.len().div_ceil(64);
+                let area = self.stack_words(b, bitmap + words.len())?;
+                let mut held = vec![0u64; bitmap];
+                for (k, w) in words.iter().enumerate() {
+                    match *w {
+                        Some(o) if self.holds(k, o) => held[k / 64] |= 1 << (k % 64),
+                        Some(o) => {
+                            let v = self.operand(b, o)?;
+                            b.ins().store(mem(), v, area, frame_offset(bitmap + k)?);
+                        }
+                        None => {}
+                    }
+                }
+                for (k, &bits) in held.iter().enumerate() {
+                    let bits = b.ins().iconst(I64, bits as i64);
+                    b.ins().store(mem(), bits, area, frame_offset(k)?);
+                }
+                (super::call_site(l.trace_id, g), area)
+            }
+            _ => (super::NO_CALL_SITE, b.ins().iconst(I64, 0)),
+        };
+        let site = b.ins().iconst(I64, site as i64);
+        b.ins().store(mem(), site, record, 32);
+        b.ins().store(mem(), words, record, 40);
         for (k, &r) in refs.iter().enumerate() {
             b.ins().store(mem(), r, record, frame_offset(super::LIVE_HEADER + k)?);
         }

@@ -383,12 +383,28 @@ pub const LINK_WORDS: usize = 64;
 
 /// The words of a live record before its references (see the `call_assembler_*` ops): the
 /// previous record (0 at the end of the chain), the number `n` of references that follow,
-/// a frame buffer, and how many of its first words (`held`) the collector must scan as well,
-/// because they hold live inputs of the suspended code. So a record is
-/// `[previous, n, frame, held, refs...]`; the frame's words are scanned conservatively (not
-/// every word is a reference: the collector keeps only those that are objects of its heap,
-/// which is safe because it does not move objects).
-pub const LIVE_HEADER: usize = 4;
+/// a frame buffer, how many of its first words (`held`) the collector must scan as well,
+/// because they hold live inputs of the suspended code, the call site ([`call_site`], or
+/// [`NO_CALL_SITE`]) and the address of the words of the site's exit that hold values
+/// (those its `guard_not_forced` would write when it fails; 0 without a site): a bitmap of
+/// `ceil(w / 64)` words for the exit's `w` words, whose bit `k` says that the frame buffer's
+/// word `k` holds exit word `k` (an input as loaded), then the exit's `w` words in order, of
+/// which those holding values and not in the frame buffer are written. So a record is
+/// `[previous, n, frame, held, site, words, refs...]`; the frame's words are scanned conservatively (not every word is a reference:
+/// the collector keeps only those that are objects of its heap, which is safe because it
+/// does not move objects). The site and its words say what the frames suspended in the call
+/// hold, for a language listing its callers (Python's `sys._getframe`): the site's resume
+/// data, read with these words, describes them.
+pub const LIVE_HEADER: usize = 6;
+
+/// A call site of a live record: the `guard_not_forced` after the call, guard number `guard`
+/// of trace number `trace` (`Link::trace_id`).
+pub fn call_site(trace: u32, guard: u32) -> u64 {
+    (u64::from(trace) << 32) | u64::from(guard)
+}
+
+/// The call site of a live record made without links (traces compiled on their own): none.
+pub const NO_CALL_SITE: u64 = u64::MAX;
 
 /// What compiled code passes to the `call_assembler` helper as the exit word when the callee
 /// has not run (no exit word is this: see [`returned_word`] and [`ExitWord::Left`]).

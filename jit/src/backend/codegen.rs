@@ -124,6 +124,7 @@ pub(crate) fn translate(
         used: used_inputs(t),
         carried: None,
         direct_frame: None,
+        call_area: None,
         at_label: None,
         tails: None,
         booleans: Vec::new(),
@@ -213,6 +214,9 @@ struct Codegen<'a> {
     /// The frame buffer of direct `call_assembler` calls: one stack slot shared by every call
     /// site (the calls never overlap), made at the first.
     direct_frame: Option<cranelift_codegen::ir::StackSlot>,
+    /// The words area of the portal calls' live records (one stack slot, of the largest
+    /// call site's size: the calls do not overlap), and its size in words.
+    call_area: Option<(cranelift_codegen::ir::StackSlot, usize)>,
     /// The block of the second entry, at the label (see [`ExitLinks::label_entry`]).
     at_label: Option<Block>,
     /// The blocks every linked exit ends in, made at the first.
@@ -1246,7 +1250,7 @@ impl Codegen<'_> {
                 // bitmap in front: a wide frame's call stores what changed, not its width.)
                 let words = super::exits::written(guard, &self.booleans);
                 let bitmap = words.len().div_ceil(64);
-                let area = self.stack_words(b, bitmap + words.len())?;
+                let area = self.call_area(b, bitmap + words.len())?;
                 let mut held = vec![0u64; bitmap];
                 for (k, w) in words.iter().enumerate() {
                     match *w {
@@ -1335,6 +1339,27 @@ impl Codegen<'_> {
     }
 
     /// The address of a fresh stack array of `n` words (at least 1).
+    /// The address of the portal calls' words area (see `call_area`), of at least `n` words.
+    fn call_area(&mut self, b: &mut FunctionBuilder, n: usize) -> Result<Value, String> {
+        let slot = match self.call_area {
+            Some((slot, size)) if size >= n => slot,
+            _ => {
+                // (Sized for every call site of the trace at once, the first time.)
+                let size =
+                    self.t.ops.iter().enumerate().filter(|(_, o)| o.opcode.is_portal_call()).fold(n, |m, (i, _)| {
+                        let next = self.t.ops[i + 1..].iter().find(|o| o.opcode.is_guard());
+                        let w = next.and_then(|g| g.snapshot.as_ref()).map_or(0, |s| s.word_count());
+                        m.max(w.div_ceil(64) + w)
+                    });
+                let bytes = u32::try_from(size * 8).map_err(|_| "call area too large")?;
+                let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, bytes, 3));
+                self.call_area = Some((slot, size));
+                slot
+            }
+        };
+        Ok(b.ins().stack_addr(I64, slot, 0))
+    }
+
     fn stack_words(&self, b: &mut FunctionBuilder, n: usize) -> Result<Value, String> {
         let size = u32::try_from(n.max(1) * 8).map_err(|_| "stack array too large")?;
         let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));

@@ -915,12 +915,14 @@ fn enter_at_label<L: Language>(
 
 /// Folds what the entry conditions appended at `ops[from..]` read of constant objects (an inner
 /// loop's counter reset to a literal, see `metatrace_jit::opt::short`): a class check of one
-/// passes or fails now, and a read of an immutable field is its value (the optimizer, which
-/// sees no memory, cannot tell), so that the range checks on it fold too. Returns `false` when
-/// a class check fails: the bridge cannot enter at the label.
+/// passes or fails now, and a read of an immutable field of one whose class was checked is its
+/// value (the optimizer, which sees no memory, cannot tell), so that the range checks on it
+/// fold too. Returns `false` when a class check fails: the bridge cannot enter at the label.
 fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
     use metatrace_jit::ir::{DescrKind, SlotsMemo};
     let mut known: Vec<(metatrace_jit::ir::Value, Operand)> = Vec::new();
+    // The constant objects whose class check passed: their class has the fields read next.
+    let mut checked: Vec<u64> = Vec::new();
     let mut k = from;
     while k < t.ops.len() {
         let op = &mut t.ops[k];
@@ -942,6 +944,7 @@ fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
                 if Some(class) != op.args[1].const_word() {
                     return false;
                 }
+                checked.push(a);
                 t.ops.remove(k);
                 continue;
             }
@@ -949,14 +952,14 @@ fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
                 Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR,
                 Some(&Operand::Ref(a)),
                 Some(DescrKind::Field(f)),
-            ) if a != 0 && f.immutable => (a, f.clone()),
+            ) if f.immutable && checked.contains(&a) => (a, f.clone()),
             _ => {
                 k += 1;
                 continue;
             }
         };
-        // SAFETY: as above; the field is in the object (the class check before this read
-        // passed, and the loop read it from objects of that class).
+        // SAFETY: as above; the field is in the object (its class check passed, and the loop
+        // read the field from objects of that class).
         let word = unsafe { crate::concrete::load(obj as usize + field.offset as usize, field.kind) };
         let r = t.ops[k].result.expect("reads have results");
         let constant = match t.type_of(r) {

@@ -149,8 +149,8 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// running are virtual and not listed: a trace being recorded is given up
     /// ([`AbortReason::FramesListed`](crate::stats::AbortReason::FramesListed)), so
     /// compiled code does not call such a native itself. The result says whether the list is
-    /// complete (false when compiled code below the native cannot be described: code compiled
-    /// without links, as in tests of the backend alone). The references stay alive while the
+    /// complete (false when compiled code below the native cannot be described, as code
+    /// compiled without links in tests of the backend alone: the list then ends above it). The references stay alive while the
     /// native runs (the frames are roots); `each` must not keep them past it without rooting
     /// them.
     ///
@@ -160,18 +160,20 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// ```
     pub fn caller_frames(&mut self, each: &mut dyn FnMut(L::Key, &[Red<Plain>])) -> bool {
         crate::state::abort(self.vm, crate::stats::AbortReason::FramesListed);
-        let mut complete = true;
         for k in (0..self.vm.shadow.len()).rev() {
             match self.vm.shadow[k].compiled_records() {
-                Some((record, stop)) if complete => {
-                    complete = <Driver<L> as Drive<L>>::describe_records(self.vm, record, stop, &mut *each);
+                Some((record, stop)) => {
+                    // (The frames below one that cannot be described are not listed either:
+                    // each would be taken for its caller.)
+                    if !<Driver<L> as Drive<L>>::describe_records(self.vm, record, stop, &mut *each) {
+                        return false;
+                    }
                 }
-                Some(_) => {}
                 // SAFETY: the entry is on this Vm's shadow stack, whose frames are of language `L`.
                 None => unsafe { self.vm.shadow[k].describe::<L>(&mut *each) },
             }
         }
-        complete
+        true
     }
 
     /// The Vm's heap (for natives that build objects in Rust).

@@ -904,13 +904,44 @@ fn enter_at_label<L: Language>(
     let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
     let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
     check.snapshot =
-        Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.into() }], ..Default::default() });
+        Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.as_slice().into() }], ..Default::default() });
     let at = t.ops.len() - 1;
     t.ops.insert(at, check);
+    // A constant object standing in for a virtual (see `short::append`) must hold zero wherever
+    // the loop's description of that virtual names no field: the loop takes those for 0.
+    let constants = short.virtual_slots.iter().filter(|v| v.value);
+    if constants.filter_map(|v| frame.get(v.slot).map(|o| (o, v))).any(|(o, v)| match *o {
+        Operand::Ref(a) if a != 0 => !zero_but(a as usize, &v.fields),
+        _ => false,
+    }) {
+        return None;
+    }
     if !metatrace_jit::opt::short::append(&mut t, &short, kid) {
         return None;
     }
     fold_constant_reads(&mut t, at).then_some((u, flag, t))
+}
+
+/// Whether object `obj` holds only zero bytes past its header, but in the fields `fields`.
+fn zero_but(obj: usize, fields: &[metatrace_jit::ir::Descr]) -> bool {
+    use metatrace_jit::ir::DescrKind;
+    // SAFETY: `obj` is a constant of the trace being installed (recording keeps its constants
+    // as roots, and nothing collects while it is installed): a heap object, whose header word
+    // 0 is its layout's address.
+    let class = unsafe { crate::concrete::load(obj, metatrace_jit::ir::MemKind::I64) };
+    // SAFETY: layouts are `&'static` (see `SizeDescr::class`).
+    let layout = unsafe { &*(class as usize as *const crate::heap::Layout) };
+    if layout.items.is_some() {
+        return false;
+    }
+    let named = |b: usize| {
+        fields.iter().any(|d| match &d.kind {
+            DescrKind::Field(f) => (f.offset as usize..f.offset as usize + f.kind.size() as usize).contains(&b),
+            _ => false,
+        })
+    };
+    // SAFETY: as above; the bytes are the object's own, up to its layout's size.
+    (crate::heap::HEADER as usize..layout.size as usize).all(|b| named(b) || unsafe { *((obj + b) as *const u8) } == 0)
 }
 
 /// Folds what the entry conditions appended at `ops[from..]` read of constant objects (an inner
@@ -938,8 +969,9 @@ fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
         let op = &t.ops[k];
         let (obj, field) = match (op.opcode, op.args.first(), op.descr.map(|d| &t.descr(d).kind)) {
             (Opcode::GuardClass, Some(&Operand::Ref(a)), _) if a != 0 => {
-                // SAFETY: `a` is a live object (trace constants are roots), whose header word
-                // holds its class.
+                // SAFETY: `a` is a constant of the trace being installed (recording keeps its
+                // constants as roots, and nothing collects while it is installed): a heap
+                // object, whose header word 0 holds its class.
                 let class = unsafe { crate::concrete::load(a as usize, metatrace_jit::ir::MemKind::I64) };
                 if Some(class) != op.args[1].const_word() {
                     return false;

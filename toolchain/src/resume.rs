@@ -190,8 +190,8 @@ pub(crate) fn describe_records<L: Language>(
     use metatrace_jit::backend::NO_CALL_SITE;
     while record != 0 && record != stop {
         // SAFETY: `record` is on the chain of live records, whose calls have not returned (the
-        // compiled code that pushed it waits in a call to the driver below this one): its
-        // `LIVE_HEADER` words are there.
+        // compiled code that pushed it waits in its call: to the driver below this one, or to
+        // compiled code it called directly): its `LIVE_HEADER` words are there.
         let (below, frame, site, words) = unsafe {
             let r = record as *const u64;
             (*r, *r.add(2) as *const u64, *r.add(4), *r.add(5) as *const u64)
@@ -204,8 +204,9 @@ pub(crate) fn describe_records<L: Language>(
         let Some(resume) = exit.map(|e| e.resume.clone()) else { return false };
         // SAFETY: compiled code stored the exit's words there for the call, on its stack while
         // the call runs: a bitmap of the words its frame buffer holds (which has at least
-        // those words), then `resume.words` words (the unwritten ones, constants and virtual
-        // objects, are filled in by `materialize`).
+        // those words), then `resume.words` words. The words it did not write (constants,
+        // virtual objects, the unused ones before the virtuals' fields) are read as whatever
+        // the stack held, then filled in by `materialize` or never read.
         let mut buf: Vec<u64> = unsafe {
             let bitmap = resume.words.div_ceil(64);
             (0..resume.words)
@@ -216,7 +217,9 @@ pub(crate) fn describe_records<L: Language>(
                 .collect()
         };
         materialize(vm, &resume, &mut buf);
-        vm.roots.extend_from_slice(&vm.materialized);
+        if !resume.virtuals.is_empty() {
+            vm.roots.extend_from_slice(&vm.materialized);
+        }
         let mut at = 0;
         let mut frames = Vec::with_capacity(resume.frames.len());
         for (k, (key, slots)) in resume.frames.iter().enumerate() {

@@ -255,7 +255,8 @@ pub(crate) fn live_records(ctx: &PortalCtx, out: &mut Vec<usize>) {
     use metatrace_jit::backend::LIVE_HEADER;
     let mut rec = ctx.live.get() as *const u64;
     while !rec.is_null() {
-        // SAFETY: compiled code pushes records `[previous, n, frame, held, refs...]` in its
+        // SAFETY: compiled code pushes records `[previous, n, frame, held, site, words,
+        // refs...]` (`LIVE_HEADER` words before the references) in its
         // own stack frame and pops them before that frame ends, so every record on the chain
         // is alive and links to the next (or to 0). `frame` is the buffer the suspended code
         // runs on, which outlives the run (the driver's pool, or a caller's stack slot) and

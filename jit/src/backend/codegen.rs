@@ -333,8 +333,10 @@ impl Codegen<'_> {
         for (i, op) in t.ops.iter().enumerate() {
             if let Some(l) = liveness.as_ref().filter(|_| op.opcode.is_portal_call()) {
                 self.live_refs = l.across(i);
-                // (Guards are numbered in op order, so the next one is `next_guard`.)
-                let next = t.ops[i + 1..].iter().find(|o| o.opcode.is_guard());
+                // (Guards are numbered in op order, so the next one is `next_guard`; a call
+                // without a `guard_not_forced` of its own before the next call has no site.)
+                let next =
+                    t.ops[i + 1..].iter().take_while(|o| !o.opcode.is_portal_call()).find(|o| o.opcode.is_guard());
                 self.call_site = next.filter(|g| g.opcode == Opcode::GuardNotForced).map(|g| (self.next_guard, g));
             }
             if op.opcode == Opcode::Jump && std::mem::take(&mut self.jump_fused) {
@@ -1251,10 +1253,10 @@ impl Codegen<'_> {
                 let words = super::exits::written(guard, &self.booleans);
                 let bitmap = words.len().div_ceil(64);
                 let area = self.call_area(b, bitmap + words.len())?;
-                let mut held = vec![0u64; bitmap];
+                let mut in_frame = vec![0u64; bitmap];
                 for (k, w) in words.iter().enumerate() {
                     match *w {
-                        Some(o) if self.holds(k, o) => held[k / 64] |= 1 << (k % 64),
+                        Some(o) if self.holds(k, o) => in_frame[k / 64] |= 1 << (k % 64),
                         Some(o) => {
                             let v = self.operand(b, o)?;
                             b.ins().store(mem(), v, area, frame_offset(bitmap + k)?);
@@ -1262,7 +1264,7 @@ impl Codegen<'_> {
                         None => {}
                     }
                 }
-                for (k, &bits) in held.iter().enumerate() {
+                for (k, &bits) in in_frame.iter().enumerate() {
                     let bits = b.ins().iconst(I64, bits as i64);
                     b.ins().store(mem(), bits, area, frame_offset(k)?);
                 }
@@ -1338,7 +1340,6 @@ impl Codegen<'_> {
         Ok(Some(if ret == tir::Type::Float { b.ins().bitcast(F64, MemFlagsData::new(), result) } else { result }))
     }
 
-    /// The address of a fresh stack array of `n` words (at least 1).
     /// The address of the portal calls' words area (see `call_area`), of at least `n` words.
     fn call_area(&mut self, b: &mut FunctionBuilder, n: usize) -> Result<Value, String> {
         let slot = match self.call_area {
@@ -1351,7 +1352,7 @@ impl Codegen<'_> {
                         let w = next.and_then(|g| g.snapshot.as_ref()).map_or(0, |s| s.word_count());
                         m.max(w.div_ceil(64) + w)
                     });
-                let bytes = u32::try_from(size * 8).map_err(|_| "call area too large")?;
+                let bytes = u32::try_from(size.max(1) * 8).map_err(|_| "call area too large")?;
                 let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, bytes, 3));
                 self.call_area = Some((slot, size));
                 slot
@@ -1360,6 +1361,7 @@ impl Codegen<'_> {
         Ok(b.ins().stack_addr(I64, slot, 0))
     }
 
+    /// The address of a fresh stack array of `n` words (at least 1).
     fn stack_words(&self, b: &mut FunctionBuilder, n: usize) -> Result<Value, String> {
         let size = u32::try_from(n.max(1) * 8).map_err(|_| "stack array too large")?;
         let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));

@@ -74,7 +74,8 @@ pub struct ShortPreamble {
 pub struct VirtualSlot {
     /// The slot's index in the header's frame.
     pub slot: usize,
-    /// The field descrs the loop knows of the object.
+    /// The field descrs the loop knows of the object: those not zero (a virtual object's
+    /// description leaves out its zero fields, and the loop takes them for 0).
     pub fields: Vec<Descr>,
     /// The object's class is a value class (`SizeDescr::value`): a constant object of it may
     /// stand in (see [`append`]).
@@ -385,8 +386,9 @@ impl Builder<'_> {
 /// Puts the entry conditions `sp` at the end of `bridge`, which ends with `finish` of the
 /// loop header's frame: the conditions' guards resume at that frame (key `key` of the
 /// bridge), and the `finish` then passes the loop's [`entry_values`]. Returns `false`, leaving
-/// the bridge unchanged, when a virtual slot is not an object the bridge allocated and keeps
-/// to itself, or a constant object of a value class (see the module docs).
+/// the bridge unchanged, when a virtual slot is neither an object the bridge allocated and
+/// keeps to itself nor a constant object of a value class (see the module docs; the caller
+/// checks what such a constant holds besides the fields [`VirtualSlot::fields`] names).
 pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
     let Some(finish) = bridge.ops.last().filter(|o| o.opcode == Opcode::Finish) else { return false };
     let args = finish.args.clone();

@@ -150,9 +150,9 @@ impl<'a, L: Language> Concrete<'a, L> {
     /// ([`AbortReason::FramesListed`](crate::stats::AbortReason::FramesListed)), so
     /// compiled code does not call such a native itself. The result says whether the list is
     /// complete (false when compiled code below the native cannot be described, as code
-    /// compiled without links in tests of the backend alone: the list then ends above it). The references stay alive while the
-    /// native runs (the frames are roots); `each` must not keep them past it without rooting
-    /// them.
+    /// compiled without links in tests of the backend alone: the list then ends above it).
+    /// The references stay alive while the native runs (the frames are roots); `each` must
+    /// not keep them past it without rooting them.
     ///
     /// ```ignore
     /// let mut keys = Vec::new();

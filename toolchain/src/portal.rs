@@ -67,8 +67,14 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         let ctx = &*(ctx as *const PortalCtx);
         (ctx, &mut *(ctx.vm.get() as *mut VmState<L>))
     };
-    // SAFETY: forwarded from the function's contract.
-    suspended(ctx, vm, |ctx, vm| unsafe { run_target(ctx, vm, target, args, n_args, frame, exit) })
+    // SAFETY: see the function's contract: `args` holds `n_args` words, and with a run
+    // target, `frame` is a frame buffer of `link_words` words.
+    let (args, ran) = unsafe {
+        let args = std::slice::from_raw_parts(args as *const u64, n_args as usize);
+        let ran = (exit != NOT_RUN).then(|| (std::slice::from_raw_parts(frame as *const u64, vm.link_words), exit));
+        (args, ran)
+    };
+    suspended(ctx, vm, |ctx, vm| run_target(ctx, vm, target, args, ran))
 }
 
 /// Runs `call` with the compiled code that called the driver (and any compiled code that
@@ -89,21 +95,16 @@ fn suspended<L: Language>(
     word
 }
 
-/// [`call_assembler`] once its compiled caller is listed as suspended.
-///
-/// # Safety
-/// As for [`call_assembler`].
-unsafe fn run_target<L: Language>(
+/// [`call_assembler`] once its compiled caller is listed as suspended: runs target number
+/// `target` on `args`, or, if its direct entry `ran` (on this frame buffer, leaving with this
+/// exit word), continues from there.
+fn run_target<L: Language>(
     ctx: &PortalCtx,
     vm: &mut VmState<L>,
     target: u64,
-    args: u64,
-    n_args: u64,
-    frame: u64,
-    exit: u64,
+    args: &[u64],
+    ran: Option<(&[u64], u64)>,
 ) -> u64 {
-    // SAFETY: see the function's contract.
-    let args = unsafe { std::slice::from_raw_parts(args as *const u64, n_args as usize) };
     let t = vm.portals[target as usize].clone();
     let lang = vm.lang.clone();
     let rebuild = || {
@@ -112,9 +113,7 @@ unsafe fn run_target<L: Language>(
     };
     // The callee's reference arguments are in the call's live record: roots until it returns.
     // (The result is mapped to plain words: the run's borrow of the Vm ends with it.)
-    let v: L::Value<Plain> = if exit != NOT_RUN {
-        // SAFETY: see the function's contract.
-        let words = unsafe { std::slice::from_raw_parts(frame as *const u64, vm.link_words) };
+    let v: L::Value<Plain> = if let Some((words, exit)) = ran {
         let mut buf = vm.bufs.pop().unwrap_or_default();
         driver::put_inputs(&mut buf, words);
         // Bridges first.

@@ -86,6 +86,27 @@ fn a_trace_with_too_many_snapshot_words_retries_without_its_callee() {
 }
 
 #[test]
+fn a_wide_function_past_the_snapshot_words_is_compiled_in_segments() {
+    // The callee assigns 600 locals one by one: each assignment is a guard whose snapshot
+    // holds the whole frame (about 600 words) and one more virtual box than the last. Called,
+    // not inlined, its function entry is past the snapshot words a 1,200-operation trace may
+    // hold long before the operations: it is compiled in segments, each within the bound,
+    // rather than given up (it used to be, and ran interpreted: wide calls 1000 was no faster
+    // than the interpreter). Forced failures in the first segment resume exactly.
+    let src = gen::wide_calls(20, 600, 400);
+    let specs = [
+        "threshold=7,function_threshold=7,trace_limit=1200,inline_depth=0",
+        "threshold=1,bridge=1,function_threshold=3,trace_limit=1200,inline_depth=0,fail_guard=5",
+    ];
+    let stats = agree(&src, &specs);
+    for s in &stats {
+        // (The function entry is the first segment; each later one is a bridge.)
+        assert_eq!(s.functions, 1, "{}", s.summary());
+        assert!(s.segments >= 2 && s.bridges + 1 >= s.segments, "{}", s.summary());
+    }
+}
+
+#[test]
 fn wide_frames_resume_exactly_from_every_guard() {
     let src = gen::wide(150, 300);
     let specs: Vec<String> = (0..40).step_by(3).map(|n| format!("threshold=3,bridge=1000,fail_guard={n}")).collect();

@@ -57,11 +57,11 @@ use crate::concrete::{from_word, raised_or, store_raised, to_word, Concrete, Dri
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
 use crate::recorder::{Recorder, TraceKind};
-use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, virtual_descrs, VirtualKinds};
+use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, VirtualKinds};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
-use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId, VirtualDescrs};
+use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId};
 use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::cell::Cell;
@@ -299,12 +299,10 @@ fn start_nested_bridge<'a, L: Language>(
     vm.next_gen += 1;
     let unit = vm.units[parent].as_ref().expect("a bridge's parent is alive");
     let (resume, entry) = (unit.exits[exit].resume.clone(), unit.entry);
-    let virtuals = unit.exits[exit].virtuals.clone();
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
-    let (reds, parked) =
-        bridge_inputs::<L>(&mut rec.trace, &resume, virtuals.as_deref(), &words, &vm.materialized, forced);
+    let (reds, parked) = bridge_inputs::<L>(&mut rec.trace, &resume, &words, &vm.materialized, forced);
     rec.forced_input = forced;
     let mut reds = reds.into_iter();
     let (mut frames, outcome) =
@@ -395,7 +393,6 @@ fn start_nested_bridge<'a, L: Language>(
 fn bridge_inputs<'a, L: Language>(
     trace: &mut Trace,
     resume: &Resume<L::Key>,
-    virtuals: Option<&[Rc<VirtualDescrs>]>,
     words: &[u64],
     objs: &[usize],
     forced: Option<Type>,
@@ -413,11 +410,14 @@ fn bridge_inputs<'a, L: Language>(
     }
     let field_inputs: Vec<Operand> = fields.map(|s| operand_of(exit_input::<L>(trace, s, next()))).collect();
     let parked = forced.map(|ty| traced_input::<L>(trace, ty, next()));
-    let Some(virtuals) = virtuals else { return (frame_reds, parked) };
-    debug_assert_eq!(virtuals.len(), resume.virtuals.len());
-    let news: Vec<Operand> = virtuals
+    if resume.virtuals.is_empty() {
+        return (frame_reds, parked);
+    }
+    let news: Vec<Operand> = resume
+        .virtuals
         .iter()
-        .map(|v| {
+        .map(|info| {
+            let v = &info.descrs;
             let (opcode, args) = match v.len {
                 None => (Opcode::New, vec![]),
                 Some(n) => (Opcode::NewArray, vec![Operand::Int(i64::from(n))]),
@@ -429,8 +429,8 @@ fn bridge_inputs<'a, L: Language>(
         })
         .collect();
     let mut field_inputs = field_inputs.into_iter();
-    for ((v, info), &obj) in virtuals.iter().zip(&resume.virtuals).zip(&news) {
-        for ((descr, index), &(_, _, slot)) in v.fields.iter().zip(&info.fields) {
+    for (info, &obj) in resume.virtuals.iter().zip(&news) {
+        for ((descr, index), &(_, _, slot)) in info.descrs.fields.iter().zip(&info.fields) {
             let input = field_inputs.next().expect("one word per field");
             let value = match slot {
                 Slot::Virtual(j) => news[j as usize],
@@ -526,15 +526,14 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
 /// the part up to its cut (`Recorder::cut`) is compiled as a *segment*, which ends in a
 /// `guard_always_fails` with the cut guard's snapshot; its exit grows the rest as a bridge at
 /// its first failure, which is cut in turn if it is too long. A function or loop body of any
-/// length is compiled this way, in pieces (RPython does the same for huge functions). Returns
-/// `false` (the caller aborts) when there is no cut or a retry is the way on, and when it is
-/// the trace's snapshots that are too long (`Recorder::snap_limit`): each segment would hold
-/// as many words, and its compile time and memory grow with them.
+/// length is compiled this way, in pieces (RPython does the same for huge functions), and so
+/// is one whose snapshots hold too many words (`Recorder::snap_limit`: a wide function; each
+/// segment holds at most that many). Returns `false` (the caller aborts) when there is no cut
+/// or a retry is the way on.
 fn segment<L: Language>(vm: &mut VmState<L>) -> bool {
     let Some(rec) = vm.recorder.as_ref() else { return false };
     let Some(cut) = rec.cut else { return false };
-    let wide = rec.snap_words > rec.snap_limit;
-    if !vm.params.segments || wide || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
+    if !vm.params.segments || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
         return false;
     }
     let mut rec = vm.recorder.take().expect("checked above");
@@ -738,23 +737,22 @@ fn install<L: Language>(
     let mut patterns = std::mem::take(&mut vm.slot_patterns);
     let held = patterns.held;
     let mut kinds = VirtualKinds::default();
+    let mut before: Option<Rc<Resume<L::Key>>> = None;
     let exits = optimized
         .ops
         .iter()
         .filter(|op| op.opcode.is_guard())
         .map(|op| ExitInfo {
-            resume: Rc::new(resume_info(
-                &optimized,
-                op.snapshot.as_ref().expect("guards have snapshots"),
-                &rec.keys,
-                &mut patterns,
-                &mut kinds,
-            )),
+            resume: {
+                let s = op.snapshot.as_ref().expect("guards have snapshots");
+                let r = Rc::new(resume_info(&optimized, s, &rec.keys, &mut patterns, &mut kinds, before.as_deref()));
+                before = Some(r.clone());
+                r
+            },
             safepoint: op.opcode == Opcode::GuardSafepoint,
             forced: op.opcode == Opcode::GuardNotForced,
             segment: op.opcode == Opcode::GuardAlwaysFails,
             takes: None,
-            virtuals: op.snapshot.as_ref().and_then(|s| virtual_descrs(&optimized, s, &mut kinds)),
             fails: 0,
             bridge_aborts: 0,
             bridge: None,
@@ -809,7 +807,7 @@ fn install<L: Language>(
         trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
         finish: finish.map(|(k, types)| {
             let slots = FrameSlots::dense(types.into_iter().map(Slot::Word).collect());
-            (k, Rc::new(Resume::new(vec![(k, slots)], vec![], None)))
+            (k, Rc::new(Resume::new(vec![(k, slots)], vec![], None, None)))
         }),
         entry: rec.entries_root(),
         finish_unit: Default::default(),
@@ -1040,21 +1038,28 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     t.ops.insert(at, g);
 }
 
-/// Every reference constant of a trace (in operations and snapshots).
+/// Every reference constant of a trace (in operations and snapshots), each once, in order.
 fn trace_refs(t: &Trace) -> Vec<usize> {
-    let mut out = Vec::new();
+    // (Into a set, not a list deduplicated at the end: a wide frame's locals that hold one
+    // constant, such as an unassigned callee's, are a million operands over its guards, and
+    // the list's capacity stayed with the unit.)
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut last = None;
     // (Internal iteration, which folds a snapshot slice by slice: a wide frame's snapshots
     // are most of a trace's operands.)
     for op in &t.ops {
         let snapshot = op.snapshot.iter().flat_map(|s| s.uses());
         op.args.iter().chain(snapshot).for_each(|o| {
-            if let Operand::Ref(a) = o {
-                out.push(*a as usize);
+            if let Operand::Ref(a) = *o {
+                if last != Some(a) {
+                    last = Some(a);
+                    seen.insert(a as usize);
+                }
             }
         });
     }
+    let mut out: Vec<usize> = seen.into_iter().collect();
     out.sort_unstable();
-    out.dedup();
     out
 }
 

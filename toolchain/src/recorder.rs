@@ -21,17 +21,21 @@ pub(crate) enum TraceKind<K> {
     Bridge { parent: UnitId, exit: usize },
 }
 
-/// The snapshot words a trace may record per operation of its length limit (so 768K words at
-/// the default limit of 6,000) before it is given up as too long. Each guard's snapshot holds
-/// every frame it would rebuild, so a trace inlining a call between wide frames (1,000 locals
-/// each) takes thousands of words per guard. The recording itself shares unchanged chunks of
-/// frames between guards (see `Slots`: such a recording took over 60 MB before this bound,
-/// 12 MB with it before the sharing, and little now); what the bound still saves is the
-/// backend's work, which grows with the words its exits write and its resume data describe
-/// (at 1,024 words per operation, wide calls 1000's callee compiles: 323 ms and 55 MB peak,
-/// against 14 MB for the whole run without it). Frames of ordinary width never come near it
-/// (a 6,000-operation trace would need snapshots of 500 words at every third operation).
-pub(crate) const SNAPSHOT_WORDS_PER_OP: usize = 128;
+/// The snapshot words a trace may record per operation of its length limit (so 192K words at
+/// the default limit of 6,000) before it is too long, as if it had reached the limit: the
+/// biggest inlined callee is called instead, or the trace is compiled up to there as a segment
+/// (`driver::segment`). Each guard's snapshot holds every frame it would rebuild, so a trace
+/// through a wide frame (a function assigning a thousand locals, or a call between two such
+/// frames) takes a thousand words or more per guard. The recording shares unchanged chunks of
+/// frames between guards (see `Slots`) and so do the exits' resume data (`units::Chunked`,
+/// `FrameSlots`); what the bound still limits is each compile's transient memory and the
+/// backend's work, which grow with the words its exits write and describe. Wide calls 1000's
+/// callee (1,000 guards of 1,000 words) compiles in 10 segments: 60 ms in all, 18 MB peak for
+/// the whole run (9 MB interpreted); at 128 words per operation, in 2 segments, 22 MB; as one
+/// trace, 31 MB. Ordinary frames never come near it (mtpy's benchmarks trace the same at 32
+/// and at 128: a 6,000-operation trace would need snapshots of 96 words at every third
+/// operation).
+pub(crate) const SNAPSHOT_WORDS_PER_OP: usize = 32;
 
 /// The trace being recorded and what the tracer needs to know while recording it.
 pub(crate) struct Recorder<L: Language> {

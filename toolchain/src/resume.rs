@@ -16,56 +16,44 @@ use std::rc::Rc;
 
 /// What the exits of one trace know of their snapshots' virtual objects, each kept once: the
 /// descriptors by size descr, length and written fields (the exits of a trace mostly have
-/// the same kinds of objects; each holds only references to them), and both descriptors and
-/// resume data by the description a snapshot shares with others (`Snapshot::virtuals`: a
-/// box that does not change is one description for all the guards that see it, so it is
-/// looked at once, not once per exit).
+/// the same kinds of objects; each holds only references to them), and the resume data by
+/// the description a snapshot shares with others (`Snapshot::virtuals`: a box that does not
+/// change is one description for all the guards that see it, so it is looked at once, not
+/// once per exit).
 #[derive(Default)]
 pub(crate) struct VirtualKinds {
     by_shape: rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>,
     // (Keyed by address: the trace holds every description, unchanged, while these live.)
-    descrs: rustc_hash::FxHashMap<*const VirtualObj, Rc<VirtualDescrs>>,
     infos: rustc_hash::FxHashMap<*const VirtualObj, Rc<VirtualInfo>>,
 }
 
-/// The descriptors of a snapshot's virtual objects (none if it has none), for a bridge that
-/// records their allocation (see `driver::start_nested_bridge`).
-pub(crate) fn virtual_descrs(
-    t: &Trace,
-    s: &metatrace_jit::ir::Snapshot,
-    kinds: &mut VirtualKinds,
-) -> Option<Rc<[Rc<VirtualDescrs>]>> {
-    if s.virtuals.is_empty() {
-        return None;
-    }
-    let v = s.virtuals.iter().map(|v| {
-        let VirtualKinds { by_shape, descrs, .. } = kinds;
-        let d = descrs.entry(Rc::as_ptr(v)).or_insert_with(|| {
-            let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
-            by_shape
-                .entry(key)
-                .or_insert_with(|| {
-                    Rc::new(VirtualDescrs {
-                        size: t.descr(v.descr).clone(),
-                        len: v.len,
-                        fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
-                    })
-                })
-                .clone()
-        });
-        d.clone()
-    });
-    Some(v.collect())
+/// The descriptors of virtual object `v` of trace `t`, for a bridge that records its
+/// allocation (see `driver::bridge_inputs`).
+fn virtual_descrs(t: &Trace, v: &VirtualObj, kinds: &mut VirtualKinds) -> Rc<VirtualDescrs> {
+    let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
+    kinds
+        .by_shape
+        .entry(key)
+        .or_insert_with(|| {
+            Rc::new(VirtualDescrs {
+                size: t.descr(v.descr).clone(),
+                len: v.len,
+                fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
+            })
+        })
+        .clone()
 }
 
 /// How to rebuild the interpreter state of a guard's snapshot from its frame buffer. Its
-/// frames' slots are kept against `patterns` (`held` counts the slots this adds).
+/// frames' slots are kept against `patterns` (`held` counts the slots this adds), and its
+/// lists share what they have in common with those of `like` (the exit before).
 pub(crate) fn resume_info<K: Copy>(
     t: &Trace,
     s: &metatrace_jit::ir::Snapshot,
     keys: &[K],
     patterns: &mut SlotPatterns,
     kinds: &mut VirtualKinds,
+    like: Option<&Resume<K>>,
 ) -> Resume<K> {
     use metatrace_jit::ir::DescrKind;
     let slot = |consts: &mut SlotConsts, o: Operand| match o {
@@ -85,7 +73,7 @@ pub(crate) fn resume_info<K: Copy>(
                     let f = FrameSlots::against(p, scratch.iter().copied());
                     *held += f.own(p);
                     if !Rc::ptr_eq(f.base(), p) {
-                        // Most slots differ from the pattern (a wide callee's locals got
+                        // Many slots differ from the pattern (a wide callee's locals got
                         // assigned since): this frame is the pattern from now on.
                         *p = f.base().clone();
                     }
@@ -123,12 +111,13 @@ pub(crate) fn resume_info<K: Copy>(
                     _ => unreachable!("the verifier checks virtual fields have memory descrs"),
                 })
                 .collect();
-            let info = Rc::new(VirtualInfo { layout, len: v.len, fields });
+            let descrs = virtual_descrs(t, v, kinds);
+            let info = Rc::new(VirtualInfo { layout, len: v.len, fields, descrs });
             kinds.infos.insert(Rc::as_ptr(v), info.clone());
             info
         })
         .collect();
-    Resume::new(frames, virtuals, s.deliver)
+    Resume::new(frames, virtuals, s.deliver, like)
 }
 
 /// Completes the words a guard's exit wrote: fills in its constants ([`fill_constants`]),
@@ -163,7 +152,7 @@ pub(crate) fn materialize<L: Language>(vm: &mut VmState<L>, resume: &Resume<L::K
             pos += 1;
         }
     }
-    for &(pos, k) in &resume.virtual_slots {
+    for &(pos, k) in resume.virtual_slots.iter() {
         words[pos as usize] = objs[k as usize] as u64;
     }
     vm.materialized = objs;
@@ -309,7 +298,7 @@ mod tests {
             .ops
             .iter()
             .filter_map(|op| op.snapshot.as_ref())
-            .map(|s| resume_info(&t, s, &[0u32], &mut patterns, &mut kinds))
+            .map(|s| resume_info(&t, s, &[0u32], &mut patterns, &mut kinds, None))
             .collect();
         // Once most locals differ from the pattern, the frame kept whole becomes the pattern:
         // each exit keeps its differences from the latest one (about 500 slots in all), not

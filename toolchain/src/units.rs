@@ -3,6 +3,7 @@
 //! ([`Resume`]), and the public [`TraceRecord`]. Plain data that the tracer, the driver and
 //! the portal share; the driver fills them in.
 
+use crate::chunked::Chunked;
 use crate::ctx::Language;
 use crate::descr::Type;
 use crate::quasi::InvalidFlag;
@@ -59,6 +60,9 @@ pub(crate) struct VirtualInfo {
     pub(crate) len: Option<u32>,
     /// Each written field: where it is stored and what the buffer word holds.
     pub(crate) fields: Vec<(i32, crate::descr::MemKind, Slot)>,
+    /// Its descriptors as the trace had them: a bridge from an exit with this object starts by
+    /// recording its allocation (see `driver::bridge_inputs`).
+    pub(crate) descrs: Rc<VirtualDescrs>,
 }
 
 /// The descriptors of one virtual object of a guard's snapshot, as its trace had them: its size
@@ -81,6 +85,14 @@ pub(crate) struct FrameSlots {
     diffs: Box<[(u32, Slot)]>,
 }
 
+/// A frame differing from its pattern in more than one slot in this many is kept whole, and is
+/// the pattern from then on. A wide callee's exits differ from the first one more with every
+/// local it assigns: with a pattern kept until half the slots differed, its exits held a
+/// quarter of its width each on average; renewed sooner, they hold less, for the price of a
+/// whole frame every few exits (wide calls 200: 6,567 slots held instead of 12,862, and
+/// 10,586 instead of 23,251 at threshold 1, bridge 1; the other wide programs the same).
+const DENSE_PAST: usize = 8;
+
 impl FrameSlots {
     /// Slots kept as they are (the pattern of their own).
     pub(crate) fn dense(slots: Vec<Slot>) -> Self {
@@ -88,7 +100,7 @@ impl FrameSlots {
     }
 
     /// `slots` (exactly `base.len()` of them) as their differences from `base`, or as they are
-    /// if most of them differ.
+    /// if more than one in [`DENSE_PAST`] differs.
     pub(crate) fn against(base: &Rc<[Slot]>, slots: impl Iterator<Item = Slot> + Clone) -> Self {
         debug_assert_eq!(slots.clone().count(), base.len());
         // (Internal iteration: a tight loop over both, where `filter` + `collect` stepped
@@ -99,7 +111,7 @@ impl FrameSlots {
                 diffs.push((i as u32, s));
             }
         });
-        if diffs.len() * 2 > base.len() {
+        if diffs.len() * DENSE_PAST > base.len() {
             return FrameSlots::dense(slots.collect());
         }
         FrameSlots { base: base.clone(), diffs: diffs.into() }
@@ -207,7 +219,7 @@ impl Iterator for SlotIter<'_> {
 impl ExactSizeIterator for SlotIter<'_> {}
 
 /// The slot patterns exits share, one per frame width (see [`FrameSlots`]): the first exit's
-/// with a frame of that width, or the latest kept whole because most of its slots differed
+/// with a frame of that width, or the latest kept whole because many of its slots differed
 /// from the pattern then (a wide callee's locals, constants until assigned one by one, drift
 /// from the first exit's). (Not per frame key: each guard's frame is at another position,
 /// and a frame's width changes only with its value stack; the bridges of a loop share its
@@ -258,12 +270,15 @@ impl SlotConsts {
 /// this order, then the virtuals' field words (from `fields_at`).
 pub(crate) struct Resume<K> {
     pub(crate) frames: Vec<(K, FrameSlots)>,
-    pub(crate) virtuals: Vec<Rc<VirtualInfo>>,
+    /// In chunks shared with the exit before (see `Chunked`: a wide callee's `k`-th guard has
+    /// `k` virtual boxes).
+    pub(crate) virtuals: Chunked<Rc<VirtualInfo>>,
     /// The innermost frame waits for a call's outcome: its last slot (see `Snapshot::deliver`).
     pub(crate) deliver: Option<metatrace_jit::ir::Deliver>,
     /// Where the frames' slots (counted across frames, in order) stand for virtual objects:
     /// (position, virtual). Materializing touches these only, not every slot of a wide frame.
-    pub(crate) virtual_slots: Vec<(u32, u32)>,
+    /// (Shared in chunks as `virtuals` are.)
+    pub(crate) virtual_slots: Chunked<(u32, u32)>,
     /// Where the virtuals' field words start (after the frames' slots and, if there are
     /// fields, unused words up to `metatrace_jit::ir::fields_at`).
     pub(crate) fields_at: usize,
@@ -277,11 +292,13 @@ pub(crate) struct Resume<K> {
 }
 
 impl<K> Resume<K> {
-    /// A resume description; finds the slots that stand for virtuals.
+    /// A resume description; finds the slots that stand for virtuals. Its lists share the
+    /// chunks they have in common with `like`'s (the exit before, if any).
     pub(crate) fn new(
         frames: Vec<(K, FrameSlots)>,
         virtuals: Vec<Rc<VirtualInfo>>,
         deliver: Option<metatrace_jit::ir::Deliver>,
+        like: Option<&Resume<K>>,
     ) -> Self {
         let mut virtual_slots = Vec::new();
         let mut offset = 0;
@@ -298,6 +315,7 @@ impl<K> Resume<K> {
             )),
             "the virtual slots in order"
         );
+        let virtual_slots = Chunked::sharing(&virtual_slots, like.map(|r| &r.virtual_slots), |a, b| a == b);
         let field_words = virtuals.iter().map(|v| v.fields.len()).sum::<usize>();
         let fields_at = metatrace_jit::ir::fields_at(frames.iter().map(|(_, s)| s.len()).sum(), field_words);
         let words = fields_at + field_words;
@@ -305,6 +323,7 @@ impl<K> Resume<K> {
         let has_consts = frames.iter().any(|(_, s)| s.iter().any(is_const))
             || virtuals.iter().any(|v| v.fields.iter().any(|f| is_const(f.2)));
         let entry_types = std::cell::Cell::new(None);
+        let virtuals = Chunked::sharing(&virtuals, like.map(|r| &r.virtuals), Rc::ptr_eq);
         Resume { frames, virtuals, deliver, virtual_slots, fields_at, words, has_consts, entry_types }
     }
 }
@@ -343,10 +362,6 @@ pub(crate) struct ExitInfo<K> {
     /// For a forced exit with a bridge: the type of the parked result the bridge takes as one
     /// more input, after the exit's words (it is entered only for a red result of that type).
     pub(crate) takes: Option<Type>,
-    /// The snapshot's virtual objects as trace descriptors, one entry per virtual (none if it
-    /// has none): a bridge from this guard starts by recording their allocations, so it takes
-    /// them as its field words and the exit never builds them (see `driver::start_nested_bridge`).
-    pub(crate) virtuals: Option<Rc<[Rc<VirtualDescrs>]>>,
     /// A segment's `guard_always_fails`: the rest of the trace, grown as a bridge at the first
     /// failure.
     pub(crate) segment: bool,

@@ -27,8 +27,9 @@ const TOOLCHAIN: &[&str] = &[
     "stack",
     "ctx",
     "native",
-    // The Vm's state: compiled-code tables, the trace being recorded, the state itself, and
-    // what the JIT may spend of it.
+    // The Vm's state: compiled-code tables (with the shared lists of their resume data), the
+    // trace being recorded, the state itself, and what the JIT may spend of it.
+    "chunked",
     "units",
     "recorder",
     "state",

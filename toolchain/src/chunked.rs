@@ -22,20 +22,14 @@
 
 use std::rc::Rc;
 
-/// Entries per chunk: a chunk of two-word entries is 512 bytes, and a list of a thousand is
-/// 32 chunk pointers.
-pub(crate) const CHUNK: usize = 32;
+/// Entries per chunk: a chunk of one-word entries (an `Rc`, a pair of `u32`s) is 256 bytes, and a
+/// list of a thousand is 32 chunk pointers.
+const CHUNK: usize = 32;
 
 /// A list in chunks shared between lists (see the module docs).
 pub(crate) struct Chunked<T> {
     chunks: Vec<Rc<[T]>>,
     len: usize,
-}
-
-impl<T> Default for Chunked<T> {
-    fn default() -> Self {
-        Chunked { chunks: Vec::new(), len: 0 }
-    }
 }
 
 impl<T: Clone> Chunked<T> {
@@ -66,7 +60,7 @@ impl<T> Chunked<T> {
 
     /// How many chunks this list shares with `other` (the same allocation).
     #[cfg(test)]
-    fn shared_with(&self, other: &Chunked<T>) -> usize {
+    pub(crate) fn shared_with(&self, other: &Chunked<T>) -> usize {
         self.chunks.iter().zip(&other.chunks).filter(|(a, b)| Rc::ptr_eq(a, b)).count()
     }
 }

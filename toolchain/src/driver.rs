@@ -12,10 +12,12 @@
 //!   `metatrace_jit::opt::short`) gets them appended before it is optimized and enters the
 //!   loop at its label (`enter_at_label`), not through the loop's preamble, unless the
 //!   conditions contradict what it brings (a check that always fails after optimizing):
-//!   then it enters through the preamble. It is aborted past the trace limit, when its
-//!   frame returns otherwise, or on the other [`AbortReason`]s; the key backs off and is
-//!   blacklisted after `max_aborts` (at once when it is too long with no inlined callee left
-//!   to call instead: every try would be).
+//!   then it enters through the preamble. Past the trace limit (operations, or its snapshots'
+//!   words) it is traced again calling its biggest inlined callee instead, or compiled up to
+//!   there as a segment (`segment`), else aborted; it is also aborted when its frame returns
+//!   otherwise, or on the other [`AbortReason`]s; the key backs off and is blacklisted after
+//!   `max_aborts` (at once when it is too long with nothing to call instead and no place to
+//!   cut: every try would be).
 //! - Compiled code is entered from `loop_header` and at function entries; it returns the
 //!   trace and exit it left through (or a function's result). Finishing exits continue in
 //!   their target loop (or return the activation's result); guard exits with a bridge
@@ -303,6 +305,10 @@ fn start_nested_bridge<'a, L: Language>(
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
     let lang = vm.lang.clone();
     let (reds, parked) = bridge_inputs::<L>(&mut rec.trace, &resume, &words, &vm.materialized, forced);
+    // The allocations and field writes of the exit's virtual objects are the bridge's inputs,
+    // not its work: they do not count towards its length (a late segment of a wide function
+    // takes thousands of boxes, which left it no room and gave it up).
+    rec.limit = rec.limit.saturating_add(rec.trace.ops.len());
     rec.forced_input = forced;
     let mut reds = reds.into_iter();
     let (mut frames, outcome) =
@@ -528,8 +534,8 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
 /// its first failure, which is cut in turn if it is too long. A function or loop body of any
 /// length is compiled this way, in pieces (RPython does the same for huge functions), and so
 /// is one whose snapshots hold too many words (`Recorder::snap_limit`: a wide function; each
-/// segment holds at most that many). Returns `false` (the caller aborts) when there is no cut
-/// or a retry is the way on.
+/// segment holds about that many). Returns `false` (the caller aborts) without segments
+/// (`segments=0`), when there is no cut, or when a retry is the way on.
 fn segment<L: Language>(vm: &mut VmState<L>) -> bool {
     let Some(rec) = vm.recorder.as_ref() else { return false };
     let Some(cut) = rec.cut else { return false };
@@ -1038,7 +1044,7 @@ fn force_guard_failure(t: &mut Trace, n: usize) {
     t.ops.insert(at, g);
 }
 
-/// Every reference constant of a trace (in operations and snapshots), each once, in order.
+/// Every reference constant of a trace (in operations and snapshots), each once, sorted.
 fn trace_refs(t: &Trace) -> Vec<usize> {
     // (Into a set, not a list deduplicated at the end: a wide frame's locals that hold one
     // constant, such as an unassigned callee's, are a million operands over its guards, and

@@ -52,6 +52,8 @@ use metatrace_jit::backend::{decode_exit, ExitWord, NOT_RUN};
 /// Called only by compiled code of a `Vm<L>` while that `Vm` runs it: `ctx` is the `Vm`'s
 /// `PortalCtx`, whose `vm` field points to it, `args` holds `n_args` words, and with an
 /// `exit` other than `NOT_RUN`, `frame` is a frame buffer of the Vm's `link_words` words.
+/// Both areas are the compiled caller's, which waits in the call: they stay valid, and nothing
+/// else writes them, until this returns.
 pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
     ctx: u64,
     target: u64,
@@ -67,8 +69,9 @@ pub(crate) unsafe extern "C" fn call_assembler<L: Language>(
         let ctx = &*(ctx as *const PortalCtx);
         (ctx, &mut *(ctx.vm.get() as *mut VmState<L>))
     };
-    // SAFETY: see the function's contract: `args` holds `n_args` words, and with a run
-    // target, `frame` is a frame buffer of `link_words` words.
+    // SAFETY: see the function's contract: `args` holds `n_args` words and, if the direct
+    // entry ran (`exit != NOT_RUN`), `frame` is a frame buffer of `link_words` words; both stay
+    // valid and unwritten by anyone else until this returns, which the slices do not outlive.
     let (args, ran) = unsafe {
         let args = std::slice::from_raw_parts(args as *const u64, n_args as usize);
         let ran = (exit != NOT_RUN).then(|| (std::slice::from_raw_parts(frame as *const u64, vm.link_words), exit));

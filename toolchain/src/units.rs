@@ -74,8 +74,8 @@ pub(crate) struct VirtualDescrs {
     pub(crate) fields: Vec<(metatrace_jit::ir::Descr, u32)>,
 }
 
-/// The slots of one frame of a guard's exit. The exits of a trace share one pattern per frame
-/// (the first exit's slots for that frame's key and width) and each keeps only the positions
+/// The slots of one frame of a guard's exit. Exits share one pattern per frame width (see
+/// [`SlotPatterns`]: renewed when a frame differs from it much) and each keeps only the positions
 /// where it differs, so a wide frame's exits do not hold a slot per local each: resume data
 /// grows with what the trace changes, not with frame width times guards.
 #[derive(Clone)]

@@ -10,7 +10,7 @@
 //!   loop) and when its activation returns. A trace that finishes at the header of a loop
 //!   compiled with entry conditions at its label (a short preamble: see
 //!   `metatrace_jit::opt::short`) gets them appended before it is optimized and enters the
-//!   loop at its label (`enter_at_label`), not through the loop's preamble, unless the
+//!   loop at its label (`label::enter_at_label`), not through the loop's preamble, unless the
 //!   conditions contradict what it brings (a check that always fails after optimizing):
 //!   then it enters through the preamble. Past the trace limit (operations, or its snapshots'
 //!   words) it is traced again calling its biggest inlined callee instead, or compiled up to
@@ -58,13 +58,15 @@ use crate::budget::{bridge_threshold, count_failure, unprofitable, within_budget
 use crate::concrete::{from_word, raised_or, store_raised, to_word, Concrete, Drive};
 use crate::ctx::{convert_frame, red_type, Control, Flow, Language, Plain, Red, RedMap, Reds, Same};
 use crate::descr::{Effect, Helper, Type};
+use crate::label::enter_at_label;
+use crate::links::{discard, enter_bridge, enterable, link, link_label, put_inputs, reap, run_unit};
 use crate::recorder::{Recorder, TraceKind};
 use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, VirtualKinds};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
 use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId};
-use metatrace_jit::backend::{decode_exit, Backend, CompiledTrace, ExitWord, Link};
+use metatrace_jit::backend::{Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -886,129 +888,6 @@ fn always_fails(op: &metatrace_jit::ir::Op) -> bool {
     }
 }
 
-/// For a trace that finishes at loop header `key`: if the loop compiled there has entry
-/// conditions at its label (`Unit::short`), the loop, its invalidation flag, and the recorded
-/// trace with a check of that flag and the conditions put before its `finish`, which then
-/// passes what the loop reads at its label (see `metatrace_jit::opt::short`). `None` keeps
-/// the trace finishing at the loop's top.
-fn enter_at_label<L: Language>(
-    vm: &VmState<L>,
-    rec: &mut Recorder<L>,
-    key: L::Key,
-) -> Option<(UnitId, crate::quasi::InvalidFlag, Trace)> {
-    use metatrace_jit::ir::{Op, SnapFrame, Snapshot};
-    let CellState::Compiled(u) = vm.cells.get(&key)?.state else { return None };
-    if !enterable(vm, u) {
-        return None;
-    }
-    let unit = vm.units[u].as_ref()?;
-    let (short, flag) = (unit.short.clone()?, unit.invalid.clone());
-    let kid = rec.key_id(key);
-    let mut t = rec.trace.clone();
-    let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
-    let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
-    check.snapshot =
-        Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.as_slice().into() }], ..Default::default() });
-    let at = t.ops.len() - 1;
-    t.ops.insert(at, check);
-    // A constant object standing in for a virtual (see `short::append`) must hold zero wherever
-    // the loop's description of that virtual names no field: the loop takes those for 0.
-    let constants = short.virtual_slots.iter().filter(|v| v.value);
-    if constants.filter_map(|v| frame.get(v.slot).map(|o| (o, v))).any(|(o, v)| match *o {
-        Operand::Ref(a) if a != 0 => !zero_but(a as usize, &v.fields),
-        _ => false,
-    }) {
-        return None;
-    }
-    if !metatrace_jit::opt::short::append(&mut t, &short, kid) {
-        return None;
-    }
-    fold_constant_reads(&mut t, at).then_some((u, flag, t))
-}
-
-/// Whether object `obj` holds only zero bytes past its header, but in the fields `fields`.
-fn zero_but(obj: usize, fields: &[metatrace_jit::ir::Descr]) -> bool {
-    use metatrace_jit::ir::DescrKind;
-    // SAFETY: `obj` is a constant of the trace being installed (recording keeps its constants
-    // as roots, and nothing collects while it is installed): a heap object, whose header word
-    // 0 is its layout's address.
-    let class = unsafe { crate::concrete::load(obj, metatrace_jit::ir::MemKind::I64) };
-    // SAFETY: layouts are `&'static` (see `SizeDescr::class`).
-    let layout = unsafe { &*(class as usize as *const crate::heap::Layout) };
-    if layout.items.is_some() {
-        return false;
-    }
-    let named = |b: usize| {
-        fields.iter().any(|d| match &d.kind {
-            DescrKind::Field(f) => (f.offset as usize..f.offset as usize + f.kind.size() as usize).contains(&b),
-            _ => false,
-        })
-    };
-    // SAFETY: as above; the bytes are the object's own, up to its layout's size.
-    (crate::heap::HEADER as usize..layout.size as usize).all(|b| named(b) || unsafe { *((obj + b) as *const u8) } == 0)
-}
-
-/// Folds what the entry conditions appended at `ops[from..]` read of constant objects (an inner
-/// loop's counter reset to a literal, see `metatrace_jit::opt::short`): a class check of one
-/// passes or fails now, and a read of an immutable field of one whose class was checked is its
-/// value (the optimizer, which sees no memory, cannot tell), so that the range checks on it
-/// fold too. Returns `false` when a class check fails: the bridge cannot enter at the label.
-fn fold_constant_reads(t: &mut Trace, from: usize) -> bool {
-    use metatrace_jit::ir::{DescrKind, SlotsMemo};
-    let mut known: Vec<(metatrace_jit::ir::Value, Operand)> = Vec::new();
-    // The constant objects whose class check passed: their class has the fields read next.
-    let mut checked: Vec<u64> = Vec::new();
-    let mut k = from;
-    while k < t.ops.len() {
-        let op = &mut t.ops[k];
-        if !known.is_empty() {
-            let find = |o: Operand| known.iter().find(|(v, _)| Operand::Value(*v) == o).map(|&(_, c)| c);
-            for a in &mut op.args {
-                *a = find(*a).unwrap_or(*a);
-            }
-            if let Some(s) = &mut op.snapshot {
-                s.rewrite_uses(&mut SlotsMemo::trusting(), find);
-            }
-        }
-        let op = &t.ops[k];
-        let (obj, field) = match (op.opcode, op.args.first(), op.descr.map(|d| &t.descr(d).kind)) {
-            (Opcode::GuardClass, Some(&Operand::Ref(a)), _) if a != 0 => {
-                // SAFETY: `a` is a constant of the trace being installed (recording keeps its
-                // constants as roots, and nothing collects while it is installed): a heap
-                // object, whose header word 0 holds its class.
-                let class = unsafe { crate::concrete::load(a as usize, metatrace_jit::ir::MemKind::I64) };
-                if Some(class) != op.args[1].const_word() {
-                    return false;
-                }
-                checked.push(a);
-                t.ops.remove(k);
-                continue;
-            }
-            (
-                Opcode::GetfieldI | Opcode::GetfieldF | Opcode::GetfieldR,
-                Some(&Operand::Ref(a)),
-                Some(DescrKind::Field(f)),
-            ) if f.immutable && checked.contains(&a) => (a, f.clone()),
-            _ => {
-                k += 1;
-                continue;
-            }
-        };
-        // SAFETY: as above; the field is in the object (its class check passed, and the loop
-        // read the field from objects of that class).
-        let word = unsafe { crate::concrete::load(obj as usize + field.offset as usize, field.kind) };
-        let r = t.ops[k].result.expect("reads have results");
-        let constant = match t.type_of(r) {
-            Type::Int => Operand::Int(word as i64),
-            Type::Float => Operand::Float(word),
-            Type::Ref => Operand::Ref(word),
-        };
-        known.push((r, constant));
-        t.ops.remove(k);
-    }
-    true
-}
-
 /// Appends a line for `code` to `/tmp/perf-<pid>.map` (perf's format for JIT symbols:
 /// `start size name`, hexadecimal). Profiling is best effort: a failed write is ignored.
 fn write_perf_map(code: &CompiledTrace, name: &str) {
@@ -1148,143 +1027,6 @@ fn function_entry<'a, L: Language>(
     Exec::Leave
 }
 
-/// Throws away a compiled trace and every bridge hanging off it. Exit slots that jump to them
-/// are cleared first; if compiled code is running (it may be theirs), they are only doomed,
-/// and freed once no compiled code runs (see [`reap`]).
-fn discard<L: Language>(vm: &mut VmState<L>, id: UnitId) {
-    let mut doomed = vec![id];
-    let mut i = 0;
-    while i < doomed.len() {
-        let d = doomed[i];
-        for (j, u) in vm.units.iter().enumerate() {
-            // Its bridges, and the traces that finish into its label (whose `finish` leaves
-            // nothing another trace could take).
-            if matches!(u, Some(u) if u.parent == Some(d) || u.label_target.as_ref().is_some_and(|l| l.0 == d))
-                && !doomed.contains(&j)
-            {
-                doomed.push(j);
-            }
-        }
-        i += 1;
-    }
-    for d in doomed {
-        let Some(u) = vm.units[d].as_ref() else { continue };
-        if u.doomed.get() {
-            continue;
-        }
-        let code = u.code.code() as u64;
-        let direct = vm.portal_direct.iter().map(|d| &**d);
-        for slot in vm.units.iter().flatten().flat_map(|v| v.links.iter()).chain(direct) {
-            if slot.get() & !1 == code {
-                slot.set(0);
-            }
-        }
-        // The key counts again, backing off as after an abort: a trace that keeps being
-        // invalidated (it sets a value it depends on, say) is eventually not traced again.
-        let max = vm.params.max_aborts;
-        let invalidated = |c: &mut JitCell| {
-            c.aborts += 1;
-            c.counter = 0;
-            c.state = if c.aborts >= max { CellState::Blacklisted } else { CellState::Counting };
-        };
-        if let Some(k) = u.loop_key {
-            if let Some(c) = vm.cells.get_mut(&k) {
-                invalidated(c);
-            }
-        }
-        for c in vm.entry_cells.values_mut() {
-            if c.state == CellState::Compiled(d) {
-                invalidated(c);
-            }
-        }
-        if vm.run_depth > 0 {
-            vm.units[d].as_ref().unwrap().doomed.set(true);
-            vm.doomed.push(d);
-            vm.stats.doomed += 1;
-        } else {
-            vm.units[d] = None;
-        }
-    }
-    vm.stats.invalidations += 1;
-}
-
-/// Frees the doomed units (call only when no compiled code runs).
-fn reap<L: Language>(vm: &mut VmState<L>) {
-    debug_assert_eq!(vm.run_depth, 0);
-    for d in std::mem::take(&mut vm.doomed) {
-        vm.units[d] = None;
-    }
-}
-
-/// Whether unit `id` exists and may be entered.
-pub(crate) fn enterable<L: Language>(vm: &VmState<L>, id: UnitId) -> bool {
-    vm.units[id].as_ref().is_some_and(|u| !u.doomed.get() && u.invalid.get() == 0)
-}
-
-/// The bridge to run after unit `id` left through guard `exit` (values in `buf`), if it has
-/// one that may be entered: its inputs are the snapshot's words as the exit wrote them (a
-/// bridge builds the snapshot's virtual objects itself, from their field words, if it needs
-/// them at all). From now on the exit jumps to the bridge itself.
-///
-/// A `guard_not_forced` is the exception: the call's parked result, which the bridge was
-/// recorded handing to the caller, is not among the exit's words. Its bridge takes it as one
-/// more input, so the driver enters it only if the result is a red value of the type it was
-/// recorded with, moved from the Vm to the word after the exit's (the bridge's code holds it
-/// from there: the Vm no longer does); the exit is never linked. Any other result goes to
-/// the caller in the interpreter, as without a bridge.
-pub(crate) fn enter_bridge<L: Language>(
-    vm: &mut VmState<L>,
-    id: UnitId,
-    exit: usize,
-    buf: &mut Vec<u64>,
-) -> Option<UnitId> {
-    let e = vm.units[id].as_ref()?.exits.get(exit)?;
-    let b = e.bridge.filter(|&b| enterable(vm, b))?;
-    if e.forced {
-        let ty = e.takes?;
-        let r = vm.forced.as_ref().and_then(L::result_red).filter(|r| red_type(r) == ty)?;
-        e.resume.put_parked(buf, to_word(r));
-        vm.take_forced();
-        vm.stats.forced_bridged += 1;
-        return Some(b);
-    }
-    link(vm, id, exit, b);
-    Some(b)
-}
-
-/// From now on, exit `exit` of unit `from` jumps straight to unit `to` (whose inputs are what
-/// the exit writes: a bridge attached to that guard, whose virtuals the exit builds first, or
-/// the loop a `finish` continues in).
-pub(crate) fn link<L: Language>(vm: &mut VmState<L>, from: UnitId, exit: usize, to: UnitId) {
-    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to, 0));
-    vm.stats.links += linked as u64;
-}
-
-/// From now on, the `finish` exit `exit` of unit `from` jumps straight to the label of loop
-/// `to` (its `label_target`): the slot holds `to`'s code plus 1.
-fn link_label<L: Language>(vm: &mut VmState<L>, from: UnitId, exit: usize, to: UnitId) {
-    let linked = vm.units[from].as_ref().is_some_and(|f| fill_slot(vm, &f.links[exit], to, 1));
-    vm.stats.links += linked as u64;
-}
-
-/// From now on, compiled code calling target number `target` runs unit `entry` (its compiled
-/// function entry) itself.
-pub(crate) fn link_direct<L: Language>(vm: &mut VmState<L>, target: usize, entry: UnitId) {
-    let linked = fill_slot(vm, &vm.portal_direct[target], entry, 0);
-    vm.stats.links += linked as u64;
-}
-
-/// Puts unit `to`'s code in an empty `slot` if it may be entered and its frame fits every
-/// run's buffer (the Vm's link limit, `link_words`); returns whether it did.
-fn fill_slot<L: Language>(vm: &VmState<L>, slot: &Cell<u64>, to: UnitId, tag: u64) -> bool {
-    let Some(t) = vm.units[to].as_ref() else { return false };
-    let fits = enterable(vm, to) && t.code.frame_words() <= vm.link_words && slot.get() == 0;
-    if fits {
-        slot.set(t.code.code() as u64 | tag);
-    }
-    fits
-}
-
 /// Runs compiled code from the loop header or function entry `f` stands at, then writes the
 /// frame(s) back, or returns the activation's result.
 ///
@@ -1346,18 +1088,6 @@ fn execute<'a, L: Language>(
     exec
 }
 
-/// Writes a run's input words at the start of frame buffer `buf` (a buffer of the pool:
-/// after its first run it is as long as the largest frame, and the words past the inputs are
-/// left as they are: compiled code writes every word it reads besides its inputs, and the
-/// collector reads no more of a frame buffer than the inputs a live record names), rather
-/// than clearing it and filling it with zeros again up to the largest frame on every entry.
-pub(crate) fn put_inputs(buf: &mut Vec<u64>, words: &[u64]) {
-    if buf.len() < words.len() {
-        buf.resize(words.len(), 0);
-    }
-    buf[..words.len()].copy_from_slice(words);
-}
-
 /// An empty Vec of reds of family `B` in the allocation of `v` (cleared), so one allocation
 /// serves every entry into compiled code whatever the lifetime in `Concrete<'a, L>`; a fresh
 /// Vec if the two kinds of red differ in size or alignment (not so for `Plain` and `Concrete`,
@@ -1373,34 +1103,6 @@ fn recast_reds<A: Reds, B: Reds>(mut v: Vec<Red<A>>) -> Vec<Red<B>> {
     // made for `capacity` elements of a type of the same size and alignment as `Red<B>`,
     // which is all `from_raw_parts` asks of the pointer and capacity; `v` is not dropped.
     unsafe { Vec::from_raw_parts(v.as_mut_ptr().cast::<Red<B>>(), 0, v.capacity()) }
-}
-
-/// Runs unit `id`'s code on `buf` and returns how it ended: the unit that left (exits may
-/// jump to other units' code) and the exit it took, or a function's result.
-pub(crate) fn run_unit<L: Language>(vm: &mut VmState<L>, id: UnitId, buf: &mut Vec<u64>, at_label: bool) -> ExitWord {
-    if vm.run_depth == 0 && !vm.doomed.is_empty() {
-        reap(vm);
-    }
-    // Traces compiled by calls out of compiled code may need a larger buffer; linked ones fit
-    // in the link limit.
-    let words = vm.frame_words.max(buf.len()).max(vm.link_words);
-    buf.resize(words, 0);
-    let unit = vm.units[id].as_ref().expect("running a discarded trace");
-    // (Bit 0 of the code address selects its entry at the label: see `Link::label_entry`.)
-    let (enter, code) = (unit.code.entry(), unit.code.code().wrapping_add(at_label as usize));
-    vm.run_depth += 1;
-    let this = vm as *mut VmState<L> as *mut ();
-    vm.portal.vm.set(this);
-    // SAFETY: the buffer holds `frame_words` words (and at least the link limit), at least as many
-    // as any compiled trace of this Vm used when the run starts, or linked later, and starts
-    // with this trace's inputs: the frame's reds (on entry), a guard's snapshot (bridges) or a
-    // finish's arguments (loops) in the trace's order. `portal.vm` points to this Vm, which
-    // is not used until the code returns. The code of every unit stays mapped while any code
-    // runs (`run_depth` > 0: see `discard`). With `at_label`, the buffer holds the values the
-    // loop reads at its label, which its code was compiled to take (`label_target`).
-    let word = unsafe { enter(code, buf.as_mut_ptr()) };
-    vm.run_depth -= 1;
-    decode_exit(word)
 }
 
 /// The loop of [`execute`]: runs unit `id` (or, with `exited`, starts from the exit it just

@@ -150,8 +150,9 @@
 //!    with every root, giving up a recording, numbering portal targets and natives), then
 //!    `budget` (what the JIT may spend: the compile share, bridge budgets and thresholds).
 //! 3. The DSL's two implementations: [`concrete`], then [`tracer`].
-//! 4. The driver: `driver` (hot counters, trace start/close/abort, entering compiled code,
-//!    deopt, bridges), then `portal` (`call_assembler`: compiled code calling functions of the
+//! 4. The driver: `links` (links between compiled units, their runs, units thrown away) and
+//!    `label` (entering a loop at its label), used by `driver` (hot counters, trace
+//!    start/close/abort, entering compiled code, deopt, bridges), then `portal` (`call_assembler`: compiled code calling functions of the
 //!    language through the driver).
 //! 5. The [`Vm`] ([`vm`]), which an embedder holds: it wires the layers together.
 //!
@@ -172,6 +173,8 @@ pub mod ctx;
 pub mod descr;
 mod driver;
 pub mod heap;
+mod label;
+mod links;
 mod merge;
 pub mod native;
 pub mod params;

@@ -11,7 +11,7 @@
 //! live record, and checks afterwards that the result was an ordinary value
 //! (`guard_not_forced`) and whether it raised (`save_exception` and a guard). So the callback
 //! may do anything the interpreter may do: collect, run compiled code, deoptimize, throw traces
-//! away (even the caller's: see `driver::discard`).
+//! away (even the caller's: see `links::discard`).
 //!
 //! The call ends the caller's instruction, as a call of the language does: the caller is
 //! passed in its resumed state, and the outcome reaches it through

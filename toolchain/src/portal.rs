@@ -14,7 +14,7 @@
 //! words and starts by handing it to the caller. Such exits are never linked: the driver
 //! enters the bridge, moving the parked word into the frame buffer, only when the result has
 //! the type the bridge was recorded with; any other result goes to the interpreter as before
-//! (see `driver::enter_bridge`).
+//! (see `links::enter_bridge`).
 //!
 //! The fast way needs no Rust at all: each target has a *direct entry* word, which the driver
 //! fills with the callee's compiled function entry once it has one (and clears when that is
@@ -38,6 +38,7 @@ use crate::concrete::{from_word, to_word, Concrete};
 use crate::ctx::{red_type, Language, Plain, Red, Same};
 use crate::descr::Type;
 use crate::driver::{self, run_call, Exec};
+use crate::links;
 use crate::state::{collect, PortalCtx, Target, VmState};
 use crate::units::{CellState, UnitId};
 use metatrace_jit::backend::{decode_exit, ExitWord, NOT_RUN};
@@ -118,7 +119,7 @@ fn run_target<L: Language>(
     // (The result is mapped to plain words: the run's borrow of the Vm ends with it.)
     let v: L::Value<Plain> = if let Some((words, exit)) = ran {
         let mut buf = vm.bufs.pop().unwrap_or_default();
-        driver::put_inputs(&mut buf, words);
+        links::put_inputs(&mut buf, words);
         // Bridges first.
         match settle(vm, decode_exit(exit), &mut buf, t.ret) {
             Ok(word) => {
@@ -138,11 +139,11 @@ fn run_target<L: Language>(
         match compiled {
             Some(id) => {
                 // From now on compiled code calls the entry itself.
-                driver::link_direct(vm, target as usize, id);
+                links::link_direct(vm, target as usize, id);
                 // Run the callee's function entry (and its bridges) on the argument words,
                 // which are its inputs; anything else goes the driver's way.
                 let mut buf = vm.bufs.pop().unwrap_or_default();
-                driver::put_inputs(&mut buf, args);
+                links::put_inputs(&mut buf, args);
                 match run_compiled(vm, id, &mut buf, t.ret) {
                     Ok(word) => {
                         vm.bufs.push(buf);
@@ -257,7 +258,7 @@ fn continue_from<L: Language>(
 /// The function entry compiled for `key`, if any and still valid.
 fn compiled_entry<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
     match vm.entry_cells.get(&key)?.state {
-        CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
+        CellState::Compiled(id) if links::enterable(vm, id) => Some(id),
         _ => None,
     }
 }
@@ -265,7 +266,7 @@ fn compiled_entry<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
 /// The loop compiled at loop header `key`, if any and still valid.
 fn compiled_loop<L: Language>(vm: &VmState<L>, key: L::Key) -> Option<UnitId> {
     match vm.cells.get(&key)?.state {
-        CellState::Compiled(id) if driver::enterable(vm, id) => Some(id),
+        CellState::Compiled(id) if links::enterable(vm, id) => Some(id),
         _ => None,
     }
 }
@@ -279,7 +280,7 @@ fn run_compiled<L: Language>(
     ret: Type,
 ) -> Result<u64, Result<(UnitId, usize), L::Value<Plain>>> {
     vm.stats.entries += 1;
-    let left = driver::run_unit(vm, id, buf, false);
+    let left = links::run_unit(vm, id, buf, false);
     settle(vm, left, buf, ret)
 }
 
@@ -307,8 +308,8 @@ fn settle<L: Language>(
             }
             ExitWord::Left { trace, exit } => (trace as UnitId, exit as usize),
         };
-        match driver::enter_bridge(vm, id, exit, buf) {
-            Some(b) => left = driver::run_unit(vm, b, buf, false),
+        match links::enter_bridge(vm, id, exit, buf) {
+            Some(b) => left = links::run_unit(vm, b, buf, false),
             None => return Err(Ok((id, exit))),
         }
     }

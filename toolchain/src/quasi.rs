@@ -7,7 +7,7 @@
 //! call that may write (a helper, a native, a call compiled code makes through the driver), so
 //! a value read after a call that changed it is never stale. A trace invalidated while it is
 //! recorded is not compiled, and a key whose traces keep being invalidated backs off like one
-//! whose traces abort (see `driver::discard`).
+//! whose traces abort (see `links::discard`).
 //!
 //! Cells are created by the interpreter as it runs (`Ctx::quasi_new`, giving an id it can
 //! store in an object, such as a class's version tag) and freed when their owner dies

@@ -91,7 +91,7 @@ pub(crate) struct Recorder<L: Language> {
     /// Operations recorded inside each callee inlined at the trace's own level, in all.
     pub(crate) inline_ops: HashMap<L::Key, usize>,
     /// A bridge from a `guard_not_forced`: the type of the parked result it takes as its last
-    /// input (see `driver::enter_bridge`).
+    /// input (see `links::enter_bridge`).
     pub(crate) forced_input: Option<crate::descr::Type>,
     /// The innermost inlined activation left at a loop header: its caller calls the rest of it
     /// instead of inlining the loop (see `Tracer::loop_header`).

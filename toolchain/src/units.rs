@@ -357,7 +357,7 @@ pub(crate) struct ExitInfo<K> {
     /// A loop's safepoint: leaving through it is not a failure and never gets a bridge.
     pub(crate) safepoint: bool,
     /// A `guard_not_forced`: it fails when the call before it parked its result in the Vm
-    /// (`VmState::forced`), which the caller gets (see `driver::enter_bridge`).
+    /// (`VmState::forced`), which the caller gets (see `links::enter_bridge`).
     pub(crate) forced: bool,
     /// For a forced exit with a bridge: the type of the parked result the bridge takes as one
     /// more input, after the exit's words (it is entered only for a red result of that type).
@@ -375,7 +375,7 @@ pub(crate) struct Unit<L: Language> {
     /// Its machine code (never unmapped while compiled code runs: see `VmState::doomed`).
     pub(crate) code: CompiledTrace,
     /// Its exit slots (one per exit: guards, then `finish`), which the code reads: 0, or the
-    /// code of the unit the exit jumps to directly (see `driver::link`).
+    /// code of the unit the exit jumps to directly (see `links::link`).
     pub(crate) links: Box<[std::cell::Cell<u64>]>,
     /// Thrown away while compiled code was running: kept (unlinked, never entered again) until
     /// no compiled code runs.

@@ -37,10 +37,13 @@ const TOOLCHAIN: &[&str] = &[
     // The DSL's implementations.
     "concrete",
     "tracer",
-    // What moves activations between them (with its if-conversion side and the resume
-    // data of guards, which it uses), and compiled code's calls back into it.
+    // What moves activations between them (with its if-conversion side, the resume data of
+    // guards, the links between compiled units and the entry at a loop's label, which it
+    // uses), and compiled code's calls back into it.
     "merge",
     "resume",
+    "links",
+    "label",
     "driver",
     "portal",
     // The embedder's handle.

@@ -32,9 +32,9 @@ pub(crate) enum TraceKind<K> {
 /// backend's work, which grow with the words its exits write and describe. Wide calls 1000's
 /// callee (1,000 guards of 1,000 words) compiles in 10 segments: 60 ms in all, 18 MB peak for
 /// the whole run (9 MB interpreted); at 128 words per operation, in 2 segments, 22 MB; as one
-/// trace, 31 MB. Ordinary frames never come near it (mtpy's benchmarks trace the same at 32
-/// and at 128: a 6,000-operation trace would need snapshots of 96 words at every third
-/// operation).
+/// trace, 31 MB. Ordinary frames rarely reach it (a 6,000-operation trace would need snapshots
+/// of 96 words at every third operation): mtpy's benchmarks and test programs trace the same
+/// at 32 and at 128, but for a few retries at threshold 1, bridge 1.
 pub(crate) const SNAPSHOT_WORDS_PER_OP: usize = 32;
 
 /// The trace being recorded and what the tracer needs to know while recording it.

@@ -11,7 +11,7 @@
 //! and its predicates (optimizer, backend) are all derived from that table.
 
 mod slots;
-pub use slots::{Slots, SlotsMemo, CHUNK};
+pub use slots::{share_chunks, Slots, SlotsMemo, CHUNK};
 use std::rc::Rc;
 
 /// The type of a trace value.

@@ -5,14 +5,14 @@
 //! **The idea.** An inlined callee that assigns its locals one by one, each a boxed number the
 //! optimizer keeps virtual, gives its `k`-th guard `k` virtual objects: a thousand locals make
 //! half a million list entries over the callee's guards, while each guard adds one. The list
-//! is cut in chunks of [`CHUNK`] entries, each behind an `Rc`, and a list built
-//! [`Chunked::sharing`] the previous exit's reuses every chunk that holds the same entries at
-//! the same place. Lists that extend one another (the common case: new virtuals come last)
-//! share all their full chunks. It is `metatrace_jit::ir::Slots`' idea applied to the
-//! toolchain's resume data; those chunks hold operands, these any entry type.
+//! is cut in chunks of `metatrace_jit::ir::CHUNK` (32) entries, each behind an `Rc`, and a list
+//! built [`Chunked::sharing`] the previous exit's reuses every chunk that holds the same
+//! entries at the same place. Lists that extend one another (the common case: new virtuals
+//! come last) share all their full chunks. It is `metatrace_jit::ir::Slots`' idea, and its
+//! code (`share_chunks`), applied to the toolchain's resume data.
 //!
 //! **Invariants.** Chunks are never written once made. Every chunk but the last holds exactly
-//! [`CHUNK`] entries; the last holds 1 to `CHUNK`; an empty list has no chunk. Sharing is a
+//! `CHUNK` entries; the last holds 1 to `CHUNK`; an empty list has no chunk. Sharing is a
 //! matter of memory only: a chunk is reused only when every entry is the same (by the caller's
 //! `same`, identity for `Rc`s), so a list always holds exactly the entries it was made from.
 //!
@@ -21,10 +21,6 @@
 //! cheaper than its length (each exit's list is still compared entry by entry).
 
 use std::rc::Rc;
-
-/// Entries per chunk: a chunk of one-word entries (an `Rc`, a pair of `u32`s) is 256 bytes, and a
-/// list of a thousand is 32 chunk pointers.
-const CHUNK: usize = 32;
 
 /// A list in chunks shared between lists (see the module docs).
 pub(crate) struct Chunked<T> {
@@ -36,14 +32,7 @@ impl<T: Clone> Chunked<T> {
     /// `values`, reusing each chunk of `like` that holds the same entries (by `same`) at the
     /// same place.
     pub(crate) fn sharing(values: &[T], like: Option<&Chunked<T>>, same: impl Fn(&T, &T) -> bool) -> Self {
-        let chunks = values
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(i, c)| match like.and_then(|l| l.chunks.get(i)) {
-                Some(p) if p.len() == c.len() && p.iter().zip(c).all(|(a, b)| same(a, b)) => p.clone(),
-                _ => Rc::from(c),
-            })
-            .collect();
+        let chunks = metatrace_jit::ir::share_chunks(values, like.map_or(&[], |l| &l.chunks[..]), same);
         Chunked { chunks, len: values.len() }
     }
 }

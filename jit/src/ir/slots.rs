@@ -42,6 +42,20 @@ pub struct Slots {
     chunks: Vec<Rc<[Operand]>>,
 }
 
+/// `values` cut in chunks of [`CHUNK`], reusing each chunk of `like` that holds the same
+/// entries (by `same`) at the same place: how [`Slots`] share a frame's unchanged chunks between
+/// snapshots, and how the toolchain's resume data share their lists between exits.
+pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, &T) -> bool) -> Vec<Rc<[T]>> {
+    values
+        .chunks(CHUNK)
+        .enumerate()
+        .map(|(k, c)| match like.get(k) {
+            Some(old) if old.len() == c.len() && old.iter().zip(c).all(|(a, b)| same(a, b)) => old.clone(),
+            _ => Rc::from(c),
+        })
+        .collect()
+}
+
 /// What a pass renamed each input chunk to, so that guards sharing a chunk share its
 /// renamed copy (see [`Slots::rewrite`]). One memo per pass (or per renaming); it keeps the
 /// input chunks alive, so their addresses stay unique while it lives.
@@ -79,15 +93,7 @@ impl Slots {
     /// The slots `values`, sharing the chunks of `like` that hold the same operands at the
     /// same positions (`like`: usually the frame at the same depth in the previous snapshot).
     pub fn sharing(values: &[Operand], like: Option<&Slots>) -> Slots {
-        let chunks = values
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(k, c)| match like.and_then(|l| l.chunks.get(k)) {
-                Some(old) if **old == *c => old.clone(),
-                _ => Rc::from(c),
-            })
-            .collect();
-        Slots { chunks }
+        Slots { chunks: share_chunks(values, like.map_or(&[], |l| &l.chunks[..]), |a, b| a == b) }
     }
 
     /// How many slots there are.

@@ -21,11 +21,12 @@
 //!   for memory an object owns, counted in a field its layout names): it counts towards the
 //!   next collection like allocations, and the live part of it towards the budget.
 //!
-//! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each; free slots
-//! form singly linked lists per class, threaded through header word 1, with word 0 zero. The
-//! free-list heads sit in one array at a stable address, so compiled code allocates by
-//! popping a head (two loads, one store) and only calls `alloc_slow` when a list is empty.
-//! Larger objects are allocated one by one.
+//! Small objects (up to 512 bytes) live in 64 KiB pages of one size class each, taken from
+//! chunks the heap maps itself (see `pages.rs`); free slots form singly linked lists per
+//! class, threaded through header word 1, with word 0 zero. The free-list heads sit in one
+//! array at a stable address, so compiled code allocates by popping a head (two loads, one
+//! store) and only calls `alloc_slow` when a list is empty. Larger objects are allocated one
+//! by one.
 //!
 //! Collection is mark and lazy sweep. A collection only marks (adding up the live bytes as
 //! it goes, so [`HeapStats::live_bytes`] is exact at once), frees the dead large objects,
@@ -80,6 +81,7 @@
 
 mod finalize;
 mod layout;
+mod pages;
 
 use crate::descr::MemKind;
 pub use layout::{AllocError, Layout, ARRAY_ITEMS, ARRAY_LEN, MAX_OBJECT_BYTES};
@@ -155,6 +157,8 @@ pub struct Heap {
     fast: Box<HeapFast>,
     /// Small-object pages in address order.
     pages: Vec<Page>,
+    /// Where they come from (dropped after the heap has finalized what they hold).
+    source: pages::PageSource,
     /// The index in `pages` of each page, by address: the collector looks up every
     /// reference it follows, in constant time rather than by a search of `pages`.
     page_at: FxHashMap<usize, u32>,
@@ -331,6 +335,7 @@ impl Heap {
         Heap {
             fast: Box::new(HeapFast { free: [0; CLASSES], requested: 0 }),
             pages: Vec::new(),
+            source: pages::PageSource::new(),
             page_at: FxHashMap::default(),
             queued: vec![Vec::new(); CLASSES],
             large: FxHashMap::default(),
@@ -535,11 +540,7 @@ impl Heap {
     /// system has no memory for it.
     fn new_page(&mut self, class: usize) -> bool {
         let size = (class + 1) * GRAIN;
-        // SAFETY: PAGE is a non-zero power of two, a valid size and alignment.
-        let page = unsafe { alloc_zeroed(AllocLayout::from_size_align(PAGE, PAGE).unwrap()) } as usize;
-        if page == 0 {
-            return false;
-        }
+        let Some(page) = self.source.take() else { return false };
         let at = self.pages.partition_point(|q| q.addr < page);
         self.pages.insert(at, Page { addr: page, size: size as u32, swept: true });
         for (i, q) in self.pages.iter().enumerate().skip(at) {
@@ -900,7 +901,8 @@ impl Heap {
 
 impl Drop for Heap {
     /// Finalizes every object still in the heap — live ones, and dead ones on pages not
-    /// swept yet, which have not been finalized — and gives the memory back.
+    /// swept yet, which have not been finalized — and gives the large objects' memory back
+    /// (the pages' goes with the page source, dropped after this).
     fn drop(&mut self) {
         for &Page { addr: page, size, .. } in &self.pages {
             let size = size as usize;
@@ -913,9 +915,8 @@ impl Drop for Heap {
                     unsafe { finalize(p, class_word) };
                 }
             }
-            // SAFETY: allocated in new_page with this size and alignment.
-            unsafe { dealloc(page as *mut u8, AllocLayout::from_size_align(PAGE, PAGE).unwrap()) };
         }
+        // (The pages go back to the system with `source`.)
         for (&p, &bytes) in &self.large {
             // SAFETY: `p` is a live large object (dead ones are freed by the collection
             // that finds them): word 0 is its layout; it was allocated in alloc_bytes with

@@ -63,19 +63,44 @@ pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, 
 /// A *trusting* memo ([`SlotsMemo::trusting`]) is for a renaming that answers the same for
 /// the same operand until its owner says otherwise ([`SlotsMemo::invalidate`]): a chunk it has
 /// seen since is renamed by a lookup, without a look at its operands (on a wide frame, most
-/// of a pass's time). Other memos are guesses, checked operand by operand.
+/// of a pass's time). A memo [`trusting_if`](SlotsMemo::trusting_if) trusts only the chunks
+/// whose renamed copy passes a test (for a renaming that is stable for some operands only).
+/// Other memos are guesses, checked operand by operand.
 #[derive(Debug, Default)]
 pub struct SlotsMemo {
-    /// Input chunk (by address) -> (the chunk, its renamed copy, the epoch it was made in).
+    /// Input chunk (by address) -> (the chunk, its renamed copy, the epoch it was made in, or
+    /// [`UNTRUSTED`] for a copy that must be checked).
     renamed: FxHashMap<usize, (Rc<[Operand]>, Rc<[Operand]>, u64)>,
     trusting: bool,
+    /// For a memo trusting some chunks only: which renamed copies it may reuse unseen.
+    trust: Option<fn(&[Operand]) -> bool>,
     epoch: u64,
 }
+
+/// The epoch of a memo entry that is never reused without a look (no epoch reaches it).
+const UNTRUSTED: u64 = u64::MAX;
 
 impl SlotsMemo {
     /// A memo for a renaming that stays the same until [`invalidate`](Self::invalidate)d.
     pub fn trusting() -> SlotsMemo {
         SlotsMemo { trusting: true, ..SlotsMemo::default() }
+    }
+
+    /// A memo for a renaming that stays the same, until [`invalidate`](Self::invalidate)d,
+    /// for the chunks whose renamed copy passes `trust`; the others are checked as a plain
+    /// memo's are. (Allocation removal's encoding of snapshots: a slot naming a virtual object
+    /// becomes its number in the snapshot, which depends on the slots before it; any other
+    /// slot becomes what its value is known to be, which stays so.)
+    pub fn trusting_if(trust: fn(&[Operand]) -> bool) -> SlotsMemo {
+        SlotsMemo { trusting: true, trust: Some(trust), ..SlotsMemo::default() }
+    }
+
+    /// The epoch to record for a renamed copy `done`.
+    fn epoch_of(&self, done: &[Operand]) -> u64 {
+        match self.trust {
+            Some(trust) if !trust(done) => UNTRUSTED,
+            _ => self.epoch,
+        }
     }
 
     /// The renaming changed: what the memo holds is checked again before it is reused.
@@ -186,18 +211,20 @@ impl Slots {
             }
             if !changed {
                 if memo.trusting {
-                    memo.renamed.insert(key, (c.clone(), c.clone(), memo.epoch));
+                    let epoch = memo.epoch_of(c);
+                    memo.renamed.insert(key, (c.clone(), c.clone(), epoch));
                 }
                 continue;
             }
+            let epoch = memo.epoch_of(out);
             match memo.renamed.get_mut(&key) {
-                Some((_, done, epoch)) if **done == *out => {
-                    *epoch = memo.epoch;
+                Some((_, done, e)) if **done == *out => {
+                    *e = epoch;
                     *c = done.clone();
                 }
                 _ => {
                     let done: Rc<[Operand]> = Rc::from(&*out);
-                    memo.renamed.insert(key, (c.clone(), done.clone(), memo.epoch));
+                    memo.renamed.insert(key, (c.clone(), done.clone(), epoch));
                     *c = done;
                 }
             }

@@ -157,6 +157,11 @@ fn is_zero(o: Operand) -> bool {
     matches!(o, Operand::Int(0) | Operand::Float(0) | Operand::Ref(0))
 }
 
+/// Whether an encoded snapshot chunk names no virtual object (see `Walk::memo`).
+fn names_no_virtual(chunk: &[Operand]) -> bool {
+    !chunk.iter().any(|o| matches!(o, Operand::Virtual(_)))
+}
+
 /// The state of the forward walk (see [`Checkpoint`] for retries of the loop body).
 struct Walk<'a> {
     descrs: &'a [Descr],
@@ -176,7 +181,12 @@ struct Walk<'a> {
     /// snapshot that describes the object alike shares (see `Snapshot::virtuals`).
     shared: HashMap<Value, Rc<VirtualObj>>,
     /// The snapshot frame chunks encoded so far, so guards that shared a chunk share its
-    /// encoding too when it comes out the same (see `Slots::rewrite`).
+    /// encoding too (see `Slots::rewrite`). A chunk that names no virtual object is encoded
+    /// once until the label: each of its slots is what its value is known to be, and what a
+    /// value is known to be is set where the value is defined, before any snapshot names it
+    /// (`set_result`), or changed at the label (which invalidates the memo). A slot naming a
+    /// virtual is its number in the snapshot, which depends on the slots before it: chunks
+    /// with one are encoded again, and shared when they come out the same.
     memo: SlotsMemo,
 }
 
@@ -198,7 +208,7 @@ pub fn run(t: &mut Trace) {
         booleans: HashSet::default(),
         past_label: false,
         shared: HashMap::default(),
-        memo: SlotsMemo::default(),
+        memo: SlotsMemo::trusting_if(names_no_virtual),
     };
     let Some(li) = label else {
         for op in ops {
@@ -279,6 +289,8 @@ impl<'a> Walk<'a> {
         self.objs.clone_from(&c.objs);
         self.booleans.clone_from(&c.booleans);
         self.past_label = c.past_label;
+        // (What the retry's values stand for, and the numbers of its new ones, differ.)
+        self.memo.invalidate();
     }
 
     fn new_value(&mut self, ty: Type) -> Value {
@@ -746,6 +758,8 @@ impl<'a> Walk<'a> {
                 self.subst.insert(args[k].as_value().unwrap(), Operand::Value(r));
             }
         }
+        // Values seen before now stand for something else: encodings made so far are stale.
+        self.memo.invalidate();
         Ok(trees)
     }
 

@@ -604,10 +604,11 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         return crate::memview::len(cx, rt, o);
     }
     if is(o, &LIST) {
-        return Ok(list_items(o).len());
+        // SAFETY: `o` is a live list, read at once.
+        return Ok(unsafe { crate::runtime::list_slice(o) }.len());
     }
     if is(o, &TUPLE) {
-        return Ok(tuple_items(o).len());
+        return Ok(crate::runtime::tuple_slice(o).len());
     }
     if dict::is_dict(o) {
         return Ok(dict::len(o));
@@ -1036,9 +1037,12 @@ pub fn next<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, it: usize) -> Result<Opti
             })
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::iter_item(cx, seq, i)
+        } else if is(seq, &LIST) {
+            // (One item read in place: a copy of all of them made `list(iter(l))` quadratic.)
+            // SAFETY: `seq` is a live list, read at once.
+            unsafe { crate::runtime::list_slice(seq) }.get(i).copied()
         } else {
-            let items = if is(seq, &LIST) { list_items(seq) } else { tuple_items(seq) };
-            items.get(i).copied()
+            crate::runtime::tuple_slice(seq).get(i).copied()
         };
         if item.is_some() {
             unsafe { *((it + SITER_INDEX.offset as usize) as *mut u64) = after as u64 };

@@ -56,9 +56,10 @@ pub(super) fn it_length_hint<S: Space>(
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::buffer(seq).map(|d| d.len().saturating_sub(i))
         } else if is(seq, &LIST) {
-            Some(list_items(seq).len().saturating_sub(i))
+            // SAFETY: `seq` is a live list, read at once.
+            Some(unsafe { crate::runtime::list_slice(seq) }.len().saturating_sub(i))
         } else if is(seq, &TUPLE) {
-            Some(tuple_items(seq).len().saturating_sub(i))
+            Some(crate::runtime::tuple_slice(seq).len().saturating_sub(i))
         } else {
             None
         };

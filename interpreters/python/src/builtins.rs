@@ -559,10 +559,11 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
         return Ok(crate::memview::len(cx, rt, o)? > 0);
     }
     if is(o, &LIST) {
-        return Ok(!list_items(o).is_empty());
+        // SAFETY: `o` is a live list, read at once.
+        return Ok(!unsafe { crate::runtime::list_slice(o) }.is_empty());
     }
     if is(o, &TUPLE) {
-        return Ok(!tuple_items(o).is_empty());
+        return Ok(!crate::runtime::tuple_slice(o).is_empty());
     }
     if dict::is_dict(o) {
         return Ok(dict::len(o) > 0);

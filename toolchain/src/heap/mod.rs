@@ -901,8 +901,8 @@ impl Heap {
 
 impl Drop for Heap {
     /// Finalizes every object still in the heap — live ones, and dead ones on pages not
-    /// swept yet, which have not been finalized — and gives the large objects' memory back
-    /// (the pages' goes with the page source, dropped after this).
+    /// swept yet, which have not been finalized — and gives the large objects' memory back.
+    /// The pages' memory goes back with the page source, dropped after this.
     fn drop(&mut self) {
         for &Page { addr: page, size, .. } in &self.pages {
             let size = size as usize;
@@ -916,7 +916,6 @@ impl Drop for Heap {
                 }
             }
         }
-        // (The pages go back to the system with `source`.)
         for (&p, &bytes) in &self.large {
             // SAFETY: `p` is a live large object (dead ones are freed by the collection
             // that finds them): word 0 is its layout; it was allocated in alloc_bytes with

@@ -12,12 +12,15 @@
 //!
 //! So pages come from chunks mapped anonymous and private: the kernel hands out their
 //! memory zeroed on first touch, and a page is resident only once its free list is threaded
-//! (the heap's `new_page`). Chunks double from [`FIRST_CHUNK`] pages up to [`MAX_CHUNK`];
-//! a chunk is mapped with a page's slack so that its pages can be aligned to [`PAGE`] (the
+//! (the heap's `new_page`; where transparent huge pages are on for every mapping, the kernel
+//! may back 2 MiB at a time instead). The first two chunks have [`FIRST_CHUNK`] pages, and
+//! each one after as many as were taken before it, up to [`MAX_CHUNK`]: the chunks double.
+//! A chunk is mapped with a page's slack so that its pages can be aligned to [`PAGE`] (the
 //! collector finds an object's page by masking its address), and the slack is never
-//! touched. Pages are handed out in address order and never given back: the heap keeps
-//! every page it took until it is dropped, and dropping the source unmaps the chunks, one
-//! call each.
+//! touched. A chunk's pages are handed out in address order, and no page is given back:
+//! the heap keeps every page it took until it is dropped, and dropping the source unmaps
+//! the chunks, one call each. When the system refuses a chunk, one page is tried alone, so
+//! that a tight address-space limit fails no sooner than page by page.
 //!
 //! What it does not do: return the memory of empty pages to the system (the heap reuses
 //! them), or work where there is no `mmap` (the toolchain, like its backend's code memory,
@@ -59,10 +62,15 @@ impl PageSource {
         Some(page)
     }
 
-    /// Maps the next chunk (as many pages as were taken so far, within the bounds) and makes
-    /// its aligned pages the ones to hand out.
+    /// Maps the next chunk (as many pages as were taken so far, within the bounds; one page
+    /// if the system refuses that many) and makes its aligned pages the ones to hand out.
     fn map_chunk(&mut self) -> Option<()> {
         let pages = self.taken.clamp(FIRST_CHUNK, MAX_CHUNK);
+        self.map_pages(pages).or_else(|| self.map_pages(1))
+    }
+
+    /// Maps a chunk of `pages` aligned pages and makes them the ones to hand out.
+    fn map_pages(&mut self, pages: usize) -> Option<()> {
         let len = (pages + 1) * PAGE;
         // SAFETY: an anonymous private mapping at an address of the kernel's choosing touches
         // no existing memory; the arguments are valid (a non-zero length, no file).

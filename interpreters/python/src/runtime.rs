@@ -545,6 +545,24 @@ pub fn tuple_items(t: usize) -> Items {
     tuple_slice(t).iter().copied().collect()
 }
 
+/// Removes item `j` of list `l` (outside traces) and returns it, moving the items after it
+/// down in place. `j` is below the list's length.
+pub fn list_remove(l: usize, j: usize) -> usize {
+    // SAFETY: `l` is a live list with more than `j` items, which its storage holds from
+    // `REFS_ITEMS.base` on; no other list shares a storage array.
+    unsafe {
+        let n = read_word(l, &LIST_LEN) as usize;
+        assert!(j < n, "list_remove past the end");
+        let items = (read_word(l, &LIST_ITEMS) as usize + REFS_ITEMS.base as usize) as *mut usize;
+        let v = *items.add(j);
+        std::ptr::copy(items.add(j + 1), items.add(j), n - j - 1);
+        // (The freed slot is cleared: the collector scans the whole storage array.)
+        *items.add(n - 1) = 0;
+        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64 - 1;
+        v
+    }
+}
+
 /// Appends to a list (outside traces), growing its storage.
 pub fn list_push(heap: &mut Heap, l: usize, item: usize) {
     // SAFETY: `l` is a live list; its storage is an array of `cap` refs.

@@ -39,19 +39,18 @@ pub(super) fn list_pop<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let l = this(t);
-    let mut items = list_items(l);
-    if items.is_empty() {
+    // SAFETY: `l` is a live list, read at once.
+    let n = unsafe { crate::runtime::list_slice(l) }.len() as i64;
+    if n == 0 {
         return err(cx, rt, "IndexError", "pop from empty list");
     }
-    let n = items.len() as i64;
     let i = args.first().and_then(|&i| peek_i64(i)).unwrap_or(-1);
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return err(cx, rt, "IndexError", "pop index out of range");
     }
-    let v = items.remove(j as usize);
-    crate::types::replace_list(cx, l, &items);
-    Ok(v)
+    // (In place: a copy of the list per pop made popping a list empty quadratic.)
+    Ok(crate::runtime::list_remove(l, j as usize))
 }
 
 pub(super) fn list_extend<S: Space>(

@@ -796,8 +796,8 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
         };
     }
     if is(obj, &LIST) {
-        let mut items = list_items(obj);
         if is(key, &SLICE) {
+            let items = list_items(obj);
             let (a, b, c) = slice_indices(cx, rt, key, items.len())?;
             let pos: std::collections::HashSet<usize> = slice_positions(a, b, c).into_iter().collect();
             let kept: Vec<usize> =
@@ -805,9 +805,16 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             replace_list(cx, obj, &kept);
             return Ok(());
         }
-        let i = index_of(cx, rt, key, items.len(), "list assignment")?;
-        items.remove(i);
-        replace_list(cx, obj, &items);
+        // SAFETY: `obj` is a live list, read at once.
+        let n = unsafe { crate::runtime::list_slice(obj) }.len();
+        let i = index_of(cx, rt, key, n, "list assignment")?;
+        // In place (a copy per deletion made `del l[-1]` in a loop quadratic). The key's
+        // `__index__` may have run Python code that shortened the list meanwhile.
+        // SAFETY: `obj` is a live list, read at once.
+        if i >= unsafe { crate::runtime::list_slice(obj) }.len() {
+            return Err(crate::errors::new_error(cx, rt, "IndexError", "list assignment index out of range"));
+        }
+        crate::runtime::list_remove(obj, i);
         return Ok(());
     }
     if is(obj, &INSTANCE) {

@@ -39,3 +39,37 @@ for _ in range(100):
     next(it)
 print(operator.length_hint(it), len(list(it)), operator.length_hint(it))
 print(bool([]), bool([0]), bool(()), bool((0,)), len([1, 2, 3]), len(()))
+
+d = list(range(12))
+del d[0]
+del d[-1]
+del d[4]
+del d[::3]
+print(d)
+for key in (20, -20):
+    try:
+        del d[key]
+    except IndexError as e:
+        print("IndexError:", e)
+while d:
+    del d[-1]
+print(d)
+
+
+class Shrinks:
+    """An index whose __index__ empties the list it indexes."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __index__(self):
+        self.target.clear()
+        return 2
+
+
+e = [1, 2, 3, 4]
+try:
+    del e[Shrinks(e)]
+except IndexError as ex:
+    print("IndexError:", ex)
+print(e)

@@ -559,8 +559,7 @@ pub fn truth<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<bool
         return Ok(crate::memview::len(cx, rt, o)? > 0);
     }
     if is(o, &LIST) {
-        // SAFETY: `o` is a live list, read at once.
-        return Ok(!unsafe { crate::runtime::list_slice(o) }.is_empty());
+        return Ok(crate::runtime::list_len(o) != 0);
     }
     if is(o, &TUPLE) {
         return Ok(!crate::runtime::tuple_slice(o).is_empty());
@@ -605,8 +604,7 @@ pub fn len<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, o: usize) -> Result<usize,
         return crate::memview::len(cx, rt, o);
     }
     if is(o, &LIST) {
-        // SAFETY: `o` is a live list, read at once.
-        return Ok(unsafe { crate::runtime::list_slice(o) }.len());
+        return Ok(crate::runtime::list_len(o));
     }
     if is(o, &TUPLE) {
         return Ok(crate::runtime::tuple_slice(o).len());

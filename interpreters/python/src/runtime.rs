@@ -545,6 +545,12 @@ pub fn tuple_items(t: usize) -> Items {
     tuple_slice(t).iter().copied().collect()
 }
 
+/// The length of list `l` (outside traces).
+pub fn list_len(l: usize) -> usize {
+    // SAFETY: `l` is a live list: its length word is in bounds.
+    unsafe { read_word(l, &LIST_LEN) as usize }
+}
+
 /// Removes item `j` of list `l` (outside traces) and returns it, moving the items after it
 /// down in place. `j` is below the list's length.
 pub fn list_remove(l: usize, j: usize) -> usize {

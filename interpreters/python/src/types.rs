@@ -631,8 +631,8 @@ fn index_of<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, key: usize, n: usize, wha
 /// `obj[key]` for builtin containers.
 pub fn getitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize) -> PyResult {
     if is(obj, &LIST) && is(key, &SLICE) {
-        // SAFETY: a live list (its length read before the indices, as CPython does).
-        let n = unsafe { crate::runtime::list_slice(obj) }.len();
+        // (Its length read before the indices, as CPython does.)
+        let n = crate::runtime::list_len(obj);
         let (a, b, c) = slice_indices(cx, rt, key, n)?;
         // SAFETY: a live list, read while the new one is made (the indices' `__index__`
         // methods have run; it may have shrunk since, so the bounds are clamped again).
@@ -805,13 +805,11 @@ pub fn delitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
             replace_list(cx, obj, &kept);
             return Ok(());
         }
-        // SAFETY: `obj` is a live list, read at once.
-        let n = unsafe { crate::runtime::list_slice(obj) }.len();
+        let n = crate::runtime::list_len(obj);
         let i = index_of(cx, rt, key, n, "list assignment")?;
         // In place (a copy per deletion made `del l[-1]` in a loop quadratic). The key's
         // `__index__` may have run Python code that shortened the list meanwhile.
-        // SAFETY: `obj` is a live list, read at once.
-        if i >= unsafe { crate::runtime::list_slice(obj) }.len() {
+        if i >= crate::runtime::list_len(obj) {
             return Err(crate::errors::new_error(cx, rt, "IndexError", "list assignment index out of range"));
         }
         crate::runtime::list_remove(obj, i);

@@ -56,8 +56,7 @@ pub(super) fn it_length_hint<S: Space>(
         } else if crate::bytes::is_binary(seq) {
             crate::bytes::buffer(seq).map(|d| d.len().saturating_sub(i))
         } else if is(seq, &LIST) {
-            // SAFETY: `seq` is a live list, read at once.
-            Some(unsafe { crate::runtime::list_slice(seq) }.len().saturating_sub(i))
+            Some(crate::runtime::list_len(seq).saturating_sub(i))
         } else if is(seq, &TUPLE) {
             Some(crate::runtime::tuple_slice(seq).len().saturating_sub(i))
         } else {

@@ -39,8 +39,7 @@ pub(super) fn list_pop<S: Space>(
     _: Kw<'_>,
 ) -> PyResult {
     let l = this(t);
-    // SAFETY: `l` is a live list, read at once.
-    let n = unsafe { crate::runtime::list_slice(l) }.len() as i64;
+    let n = crate::runtime::list_len(l) as i64;
     if n == 0 {
         return err(cx, rt, "IndexError", "pop from empty list");
     }

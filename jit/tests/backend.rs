@@ -764,6 +764,21 @@ fn floor_division_and_modulo_by_positive_constants() {
 }
 
 #[test]
+fn multiplication_by_constants_near_powers_of_two() {
+    // 2^k + 1 and 2^k - 1 are computed as a shift and an add or subtract: the same wrapping
+    // product as a multiply, whichever side the constant is on, for both signs and the extremes.
+    let cs = [3i64, 5, 7, 9, 15, 17, 31, 33, 63, 1025, (1 << 40) - 1, (1 << 61) + 1, (1 << 62) - 1, -31, 6, 1 << 62];
+    let xs = [0i64, 1, -1, 2, -7, 123_456_789, -987_654_321, i64::MAX, i64::MIN, i64::MIN + 1, 1 << 40, -(1 << 33)];
+    for c in cs {
+        let code = compile(&format!("inputs(i0)\ni1 = int_mul(i0, {c})\ni2 = int_mul({c}, i0)\nfinish(i1, i2)\n"));
+        for x in xs {
+            let (_, out) = run(&code, &[x as u64]);
+            assert_eq!((out[0] as i64, out[1] as i64), (x.wrapping_mul(c), x.wrapping_mul(c)), "{x} * {c}");
+        }
+    }
+}
+
+#[test]
 fn every_opcode_is_exercised() {
     let mut texts: Vec<String> = cases().into_iter().map(|c| c.text).collect();
     texts.push(include_str!("backend.rs").to_string());

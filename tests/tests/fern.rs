@@ -541,7 +541,8 @@ fn data_dependent_branches_are_if_converted() {
     // The `h % 2 == 0` guard fails on about half of the iterations into a short bridge back
     // to the loop's header: the driver merges it into the loop (see
     // `metatrace_jit::opt::ifconv`), then the `j > 500` bridge of the merged loop. The last
-    // loop's body allocates nothing, selects count and has no guard left on `h % 2`.
+    // loop's body allocates nothing, has no guard left on `h % 2` and selects nothing: count
+    // gets count plus the condition (`h % 2 == 0 and j > 500`, 0 or 1).
     let src = BRANCHY.replace("OUTER", "20");
     let specs = ["on", "threshold=5,bridge=3", "threshold=1,bridge=1", "threshold=2,bridge=2,gc_stress"];
     agree(&src, &specs);
@@ -549,7 +550,11 @@ fn data_dependent_branches_are_if_converted() {
     let merged = t.split("# ").filter(|t| t.contains("if-conversion")).last().expect("an if-converted loop");
     assert!(merged.starts_with("loop at main@13, if-conversion 2"), "{t}");
     let body = &merged[merged.find("label(").unwrap()..];
-    assert!(body.contains("int_select("), "{merged}");
+    assert!(!body.contains("int_select("), "{merged}");
+    // (The last `int_and` in the body is the condition, which count's checked sum adds.)
+    let cond = body.lines().filter(|l| l.contains(" = int_and(")).last().and_then(|l| l.split(' ').next());
+    let adds = |l: &str| cond.is_some_and(|c| l.contains("= int_add_ovf(") && l.ends_with(&format!(", {c})")));
+    assert!(body.lines().any(adds), "{merged}");
     assert!(!body.contains("new("), "{merged}");
     assert_eq!(body.lines().filter(|l| l.starts_with("guard_false(")).count(), 0, "{merged}");
     if !stress_env() {

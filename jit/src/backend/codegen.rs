@@ -692,6 +692,15 @@ impl Codegen<'_> {
         let ovf = self.last_ovf.take();
         let a = |s: &Self, b: &mut FunctionBuilder, k: usize| s.arg(b, op, k);
         let result = match op.opcode {
+            // Multiplication by 2^k + 1 or 2^k - 1 (`h * 31` in a hash): a shift and an add or
+            // subtract take two steps on the path through `x` where a multiply takes three (for
+            // 3, 5 and 9, x86 makes the shift and add one `lea`).
+            IntMul if near_power_of_two(&op.args).is_some() => {
+                let (x, k, plus) = near_power_of_two(&op.args).expect("checked by the guard");
+                let x = self.operand(b, x)?;
+                let shifted = b.ins().ishl_imm_u(x, i64::from(k));
+                Some(if plus { b.ins().iadd(shifted, x) } else { b.ins().isub(shifted, x) })
+            }
             IntAdd | IntSub | IntMul | IntAnd | IntOr | IntXor | IntLshift | IntRshift => {
                 let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
                 let ins = b.ins();
@@ -707,23 +716,38 @@ impl Codegen<'_> {
                 })
             }
             // Floor division and modulo by a constant c >= 2 (the common `% c`), without a
-            // divide and without a fix-up after it. With `s = x >> 63` (0 or -1), `x ^ s` is
-            // `x` or `-x - 1`, in 0..2^63, and `floor(x / c) = (x ^ s) / c ^ s`, since for
-            // x < 0, `floor(x / c) = -1 - (-x - 1) / c`. A dividend below 2^63 is divided by a
+            // divide and without a fix-up after it. A dividend below 2^63 is divided by a
             // multiply-high with the 64-bit magic of `floor_magic` and one shift (no add-back
-            // step, which a full 64-bit dividend may need); the remainder is `x - q * c`
-            // (wrapping, exact in the end). The path `x -> x % c` is then shift, xor,
-            // multiply-high, shift, xor, multiply, subtract: shorter than a truncating
-            // division's magic sequence plus the sign fix-up of the floor.
+            // step, which a full 64-bit dividend may need). A negative `x` takes a cold path:
+            // `!x = -x - 1` is in 0..2^63, and `floor(x / c) = !(!x / c)`, since for x < 0,
+            // `floor(x / c) = -1 - (-x - 1) / c`. The remainder is `x - q * c` (wrapping,
+            // exact in the end). Branching on the sign rather than computing it into the
+            // operands (`x ^ (x >> 63)`, the same for both signs) takes two steps off the
+            // path `x -> x % c`, which is often the loop-carried one (`h = (h * 31 + k) % m`),
+            // at the price of a mispredicted branch where signs alternate at random.
             IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {
                 let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
                 let x = a(self, b, 0)?;
-                let s = b.ins().sshr_imm_u(x, 63);
-                let t = b.ins().bxor(x, s);
                 let m = b.ins().iconst(I64, magic as i64);
+                let (nonneg, negative, join) = (b.create_block(), b.create_block(), b.create_block());
+                b.set_cold_block(negative);
+                let q = b.append_block_param(join, I64);
+                let is_negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                b.ins().brif(is_negative, negative, &[], nonneg, &[]);
+                b.seal_block(nonneg);
+                b.seal_block(negative);
+                b.switch_to_block(nonneg);
+                let hi = b.ins().umulhi(x, m);
+                let uq = b.ins().ushr_imm_u(hi, i64::from(shift));
+                b.ins().jump(join, &[BlockArg::Value(uq)]);
+                b.switch_to_block(negative);
+                let t = b.ins().bnot(x);
                 let hi = b.ins().umulhi(t, m);
                 let uq = b.ins().ushr_imm_u(hi, i64::from(shift));
-                let q = b.ins().bxor(uq, s);
+                let nq = b.ins().bnot(uq);
+                b.ins().jump(join, &[BlockArg::Value(nq)]);
+                b.seal_block(join);
+                b.switch_to_block(join);
                 if op.opcode == IntFloorDiv {
                     Some(q)
                 } else {
@@ -1502,6 +1526,24 @@ impl RefLiveness {
 /// Whether `v` is already one of `block`'s parameters.
 fn is_param_of(b: &FunctionBuilder, v: Value, block: Block) -> bool {
     b.func.dfg.block_params(block).contains(&v)
+}
+
+/// For a product of a value `x` and a constant 2^k + 1 (`plus`) or 2^k - 1 from 3 up:
+/// `(x, k, plus)`, to compute it as `(x << k) + x` or `(x << k) - x` (wrapping, like the
+/// product).
+fn near_power_of_two(args: &[Operand]) -> Option<(Operand, u32, bool)> {
+    let (x, c) = match *args {
+        [x @ Operand::Value(_), Operand::Int(c)] | [Operand::Int(c), x @ Operand::Value(_)] => (x, c),
+        _ => return None,
+    };
+    let c = u64::try_from(c).ok().filter(|&c| c >= 3 && c < 1 << 62)?;
+    if (c - 1).is_power_of_two() {
+        Some((x, (c - 1).trailing_zeros(), true))
+    } else if (c + 1).is_power_of_two() {
+        Some((x, (c + 1).trailing_zeros(), false))
+    } else {
+        None
+    }
 }
 
 /// Whether a divisor is a constant greater than 0 (see `IntFloorDiv` and `IntMod`).

@@ -23,9 +23,12 @@
 //!   round: our small language keeps floats as integer bits in frames);
 //! - selections: `select_known_cond` (`int_select(1, a, b)` is `a`, `int_select(0, a, b)` is
 //!   `b`, for each type, whatever the arms), `select_same_arms` (`int_select(c, a, a)` is `a`),
-//!   `select_bool` (`int_select(c, 1, 0)` is `c` when `c` is a comparison, 0 or 1), and
+//!   `select_bool` (`int_select(c, 1, 0)` is `c` when `c` is 0 or 1: a comparison, or `and`,
+//!   `or`, `xor` of comparisons), and
 //!   `select_of_cmp` (`int_select(c, a, b)` whose condition is `int_is_true(x)` or
-//!   `int_ne(x, 0)` selects on `x` itself: it only tests non-zero);
+//!   `int_ne(x, 0)` selects on `x` itself: it only tests non-zero), and `select_implied`
+//!   (`int_select(c, a, b)` is `a` if `a` is `b` wherever `c` is 0, found by evaluating `a`
+//!   a few definitions deep with `c` replaced by 0; and `b` if `b` is `a` wherever `c` is 1);
 //! - `add_add_const`: `(x + c1) + c2` becomes `x + (c1 + c2)`, with `int_sub` of a constant
 //!   read as adding its (wrapping) negation. This one rewrites the operation instead of
 //!   replacing its result, so chains of pointer or counter steps collapse onto their first
@@ -161,6 +164,7 @@ fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> 
         .or_else(|| is_true_of_bool(defs, opcode, args))
         .or_else(|| bits_round_trip(defs, opcode, args))
         .or_else(|| select_bool(defs, opcode, args))
+        .or_else(|| select_implied(defs, opcode, args))
 }
 
 fn int(x: i64) -> Option<Operand> {
@@ -469,16 +473,81 @@ fn select_same_arms(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
     }
 }
 
-/// Rule `select_bool`: `int_select(c, 1, 0) = c` when `c` is a comparison (0 or 1).
+/// Rule `select_bool`: `int_select(c, 1, 0) = c` when `c` is 0 or 1 (a comparison, or `and`,
+/// `or`, `xor` of such: see [`is_flag`]).
 fn select_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
     match (opcode, args) {
-        (Opcode::IntSelect, [c, Operand::Int(1), Operand::Int(0)])
-            if def_of(defs, c).is_some_and(|d| is_boolean(d.0)) =>
-        {
-            Some(*c)
+        (Opcode::IntSelect, &[c @ Operand::Value(_), Operand::Int(1), Operand::Int(0)]) if is_flag(defs, c, 3) => {
+            Some(c)
         }
         _ => None,
     }
+}
+
+/// Rule `select_implied`: `select(c, a, b)` is `a` when `a` equals `b` on every execution
+/// where `c` is 0, and `b` when `b` equals `a` wherever `c` is 1 (for a `c` that is 0 or 1,
+/// see [`is_flag`]). If-conversion nests selections whose arms only differ where the condition
+/// holds: merging `if even and j > 500: count += 1` gives `count + select(.., even, 0)` under
+/// two selections on `even` and `even and not j > 500`, which are both the sum itself.
+/// Which arm is which is decided by [`given`], a bounded evaluation of the arm with the
+/// condition replaced by its value.
+fn select_implied(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+    let (true, &[Operand::Value(c), a, b]) = (opcode.is_select(), args) else { return None };
+    if given(defs, a, c, 0, &mut GIVEN_STEPS.clone()) == Some(b) {
+        return Some(a);
+    }
+    (is_flag(defs, Operand::Value(c), 3) && given(defs, b, c, 1, &mut GIVEN_STEPS.clone()) == Some(a)).then_some(b)
+}
+
+/// Whether `o` is 0 or 1: a comparison, or `and`, `or`, `xor` or a selection of such values,
+/// looking `depth` definitions deep.
+fn is_flag(defs: &Defs, o: Operand, depth: u32) -> bool {
+    match o {
+        Operand::Int(0 | 1) => true,
+        Operand::Value(v) => match defs.get(&v) {
+            Some((opcode, _)) if is_boolean(*opcode) => true,
+            Some((Opcode::IntAnd | Opcode::IntOr | Opcode::IntXor, args)) if depth > 0 => {
+                args.iter().all(|&a| is_flag(defs, a, depth - 1))
+            }
+            Some((Opcode::IntSelect, args)) if depth > 0 => args[1..].iter().all(|&a| is_flag(defs, a, depth - 1)),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Definitions [`given`] may look through for one arm (the nests it is for are a few
+/// operations deep; the bound keeps a wide expression from costing more).
+const GIVEN_STEPS: u32 = 24;
+
+/// What `o` equals on the executions where value `c` is `k`: an operand that exists where
+/// `o` does (a constant, `o` itself or an earlier value), or `None` if that is a value no
+/// operation computes. Pure operations (and checked ones, whose results reaching this point
+/// did not overflow, as their unchecked twins) are evaluated on their arguments' values
+/// under the assumption and simplified by the rules of this pass; anything else, and
+/// anything past `steps` definitions, is itself.
+fn given(defs: &Defs, o: Operand, c: Value, k: i64, steps: &mut u32) -> Option<Operand> {
+    let Operand::Value(v) = o else { return Some(o) };
+    if v == c {
+        return Some(Operand::Int(k));
+    }
+    let Some((opcode, args)) = defs.get(&v).filter(|_| *steps > 0) else { return Some(o) };
+    *steps -= 1;
+    let opcode = opcode.without_ovf().unwrap_or(*opcode);
+    if !opcode.is_pure() {
+        return Some(o);
+    }
+    let mut changed = false;
+    let mut now = Vec::with_capacity(args.len());
+    for &a in args {
+        let g = given(defs, a, c, k, steps)?;
+        changed |= g != a;
+        now.push(g);
+    }
+    if !changed {
+        return Some(o);
+    }
+    simplify(defs, opcode, &now)
 }
 
 /// Rule `select_of_cmp`: a selection whose condition is `int_is_true(x)` or `int_ne(x, 0)`
@@ -759,13 +828,52 @@ mod tests {
     }
 
     #[test]
+    fn select_implied() {
+        // count + (even ? 1 : 0): where even is 0 the sum is count, so the outer select is it.
+        fold(
+            "inputs(i0, i1)\ni2 = int_select(i1, 1, 0)\ni3 = int_add(i0, i2)\ni4 = int_select(i1, i3, i0)\nfinish(i4)\n",
+            "inputs(i0, i1)\ni2 = int_select(i1, 1, 0)\ni3 = int_add(i0, i2)\nfinish(i3)\n",
+        );
+        // The nest if-conversion makes of `if even and j > 500: count += 1` (checked sum).
+        fold(
+            "inputs(i0, i1, i2)\ni3 = int_eq(i1, 0)\ni4 = int_gt(i2, 500)\ni5 = int_is_zero(i4)\n\
+             i6 = int_and(i3, i5)\ni7 = int_is_zero(i6)\ni8 = int_select(i7, i3, 0)\n\
+             i9 = int_add_ovf(i0, i8)\nguard_no_overflow() [k: i0]\ni10 = int_select(i3, i9, i0)\n\
+             i11 = int_select(i6, i0, i10)\nfinish(i11)\n",
+            "inputs(i0, i1, i2)\ni3 = int_eq(i1, 0)\ni4 = int_gt(i2, 500)\ni5 = int_is_zero(i4)\n\
+             i6 = int_and(i3, i5)\ni7 = int_is_zero(i6)\ni8 = int_select(i7, i3, 0)\n\
+             i9 = int_add_ovf(i0, i8)\nguard_no_overflow() [k: i0]\nfinish(i9)\n",
+        );
+        // The true arm, for a comparison: where i2 is 1, i3 = i1 * i2 is i1.
+        fold(
+            "inputs(i0, i1)\ni2 = int_lt(i0, 5)\ni3 = int_mul(i1, i2)\ni4 = int_select(i2, i1, i3)\nfinish(i4)\n",
+            "inputs(i0, i1)\ni2 = int_lt(i0, 5)\ni3 = int_mul(i1, i2)\nfinish(i3)\n",
+        );
+        // Not for a condition that may be 7: i1 * i0 is not i1 there.
+        let not_bool = "inputs(i0, i1)\ni3 = int_mul(i1, i0)\ni4 = int_select(i0, i1, i3)\nfinish(i4)\n";
+        fold(not_bool, not_bool);
+        // Arms that differ where the condition is 0 stay.
+        let differ = "inputs(i0, i1)\ni2 = int_add(i0, 1)\ni3 = int_select(i1, i2, i0)\nfinish(i3)\n";
+        fold(differ, differ);
+    }
+
+    #[test]
     fn select_bool() {
         fold(
             "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_select(i1, 1, 0)\nfinish(i2)\n",
             "inputs(i0)\ni1 = int_lt(i0, 5)\nfinish(i1)\n",
         );
+        // Both comparisons, so their `and` is 0 or 1 too.
+        fold(
+            "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_gt(i0, 1)\ni3 = int_and(i1, i2)\ni4 = int_select(i3, 1, 0)\nfinish(i4)\n",
+            "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_gt(i0, 1)\ni3 = int_and(i1, i2)\nfinish(i3)\n",
+        );
         // Not a comparison: i0 may be 7, and the selection gives 1.
         let not_bool = "inputs(i0)\ni1 = int_select(i0, 1, 0)\nfinish(i1)\n";
+        fold(not_bool, not_bool);
+        // An `and` with something that is not 0 or 1 may be 2.
+        let not_bool =
+            "inputs(i0, i2)\ni1 = int_lt(i0, 5)\ni3 = int_and(i1, i2)\ni4 = int_select(i3, 1, 0)\nfinish(i4)\n";
         fold(not_bool, not_bool);
         // The other way round is a negation, not the condition.
         let negated = "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_select(i1, 0, 1)\nfinish(i2)\n";

@@ -997,19 +997,19 @@ jump(i20, i6, i21)
 
     #[test]
     fn optimized_converted_loop_has_no_branch_left() {
-        // After the pipeline: the loop body adds the branch condition to count and selects
-        // its sum only; j + 1 is the same both ways (its check is gone: j < 1000); count's
-        // check stays (no bound); the `h % 2 == 0` guard is gone.
+        // After the pipeline: the loop body adds the branch condition to count, and that sum
+        // is count's next value (the selection between it and count is the sum itself: where
+        // the condition is 0 it adds 0); j + 1 is the same both ways (its check is gone: j <
+        // 1000); count's check stays (no bound); the `h % 2 == 0` guard is gone.
         let t = super::super::optimize(&conv(LOOP, 7, &words(&["i0", "i6", "i2"]), BRIDGE).unwrap());
         let out = print(&t);
         let body = &out[out.find("label(").unwrap()..];
-        assert!(body.contains("int_select"), "{out}");
         // The loop test, the conditional `j > 500` and count's overflow check.
         assert_eq!(body.matches("guard_").count(), 3, "{out}");
         assert_eq!(body.matches("guard_no_overflow").count(), 1, "{out}");
-        // One selection (count's); what count gets is the condition (`select(c, 1, 0)` is `c`).
-        assert_eq!(body.matches("int_select").count(), 1, "{out}");
-        assert!(body.contains("= int_add_ovf(i15, i21)"), "{out}");
+        assert!(!body.contains("int_select"), "{out}");
+        assert!(body.contains("i25 = int_add_ovf(i13, i20)"), "{out}");
+        assert!(body.contains("jump(i21, i18, i25)"), "{out}");
     }
 
     const BOXED: &str = "descr Int = size 32 value\ndescr Int.value = field i64 +16 immutable\n";

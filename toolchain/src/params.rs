@@ -38,7 +38,7 @@ pub struct JitParams {
     /// (`mtpy` uses [`JitParams::COMPILE_SHARE`]).
     pub compile_share: u32,
     /// Compile time (milliseconds) spent freely before `compile_share` applies, but never more
-    /// than 5 ms plus twice the time the run spent on anything else (a run of a few
+    /// than 2 ms plus the time the run spent on anything else (a run of a few
     /// milliseconds does not compile for the whole grace).
     pub compile_grace_ms: u32,
     /// A compiled loop (or function entry) whose tree of bridges can grow no more (its bridge
@@ -141,7 +141,7 @@ impl JitParams {
         ("bridge_backoff=N", "bridges per doubling of a tree's bridge threshold, 0: none (10)"),
         ("bridge_budget_ms=N", "compile time a loop's bridges may take (300)"),
         ("compile_share=N", "percent of run time compiling may take past the grace (0, none)"),
-        ("compile_grace_ms=N", "compile time before compile_share applies, <= 2x the rest (250)"),
+        ("compile_grace_ms=N", "compile time before compile_share applies, <= 2 ms + rest (250)"),
         ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("ifconv=N", "times a loop may merge a bridge into itself, 0: never (3)"),

@@ -84,7 +84,7 @@ pub fn run(t: &mut Trace) {
                 if let Some(args) = select_of_cmp(&defs, op.opcode, &op.args) {
                     op.args = args;
                 }
-                if let Some(with) = simplify(&defs, op.opcode, &op.args) {
+                if let Some(with) = simplify(&defs, op.opcode, &op.args, true) {
                     if rw.replace(r, with) {
                         continue;
                     }
@@ -108,7 +108,9 @@ pub fn run(t: &mut Trace) {
 }
 
 /// Tries the rules on a pure operation; `Some(operand)` is what its result equals.
-fn simplify(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+/// `implied`: with `select_implied`, which evaluates with these rules but without itself (so
+/// that one selection costs a bounded number of steps however selections nest).
+fn simplify(defs: &Defs, opcode: Opcode, args: &[Operand], implied: bool) -> Option<Operand> {
     if let Some(arm) = select_known_cond(opcode, args) {
         return Some(arm);
     }
@@ -118,7 +120,7 @@ fn simplify(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
             .or_else(|| const_fold_cast(opcode, args))
             .or_else(|| const_fold_ptr(opcode, args));
     }
-    identities(defs, opcode, args)
+    identities(defs, opcode, args, implied)
 }
 
 /// The rules for an overflow-checked operation followed by `guard_no_overflow`.
@@ -126,14 +128,14 @@ fn simplify_ovf(defs: &Defs, opcode: Opcode, twin: Opcode, args: &[Operand]) -> 
     if args.iter().all(|a| a.is_const()) {
         return const_fold_ovf(opcode, args);
     }
-    identities(defs, twin, args)
+    identities(defs, twin, args, true)
 }
 
 /// An algebraic rule that needs no definitions: `Some(operand)` is what the result equals.
 type Rule = fn(Opcode, &[Operand]) -> Option<Operand>;
 
 /// The algebraic identities, in order.
-fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
+fn identities(defs: &Defs, opcode: Opcode, args: &[Operand], implied: bool) -> Option<Operand> {
     let rules: &[Rule] = &[
         add_zero,
         sub_zero,
@@ -164,7 +166,7 @@ fn identities(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> 
         .or_else(|| is_true_of_bool(defs, opcode, args))
         .or_else(|| bits_round_trip(defs, opcode, args))
         .or_else(|| select_bool(defs, opcode, args))
-        .or_else(|| select_implied(defs, opcode, args))
+        .or_else(|| if implied { select_implied(defs, opcode, args) } else { None })
 }
 
 fn int(x: i64) -> Option<Operand> {
@@ -524,8 +526,8 @@ const GIVEN_STEPS: u32 = 24;
 /// `o` does (a constant, `o` itself or an earlier value), or `None` if that is a value no
 /// operation computes. Pure operations (and checked ones, whose results reaching this point
 /// did not overflow, as their unchecked twins) are evaluated on their arguments' values
-/// under the assumption and simplified by the rules of this pass; anything else, and
-/// anything past `steps` definitions, is itself.
+/// under the assumption and simplified by the rules of this pass (but `select_implied`);
+/// anything else, and anything past `steps` definitions, is itself.
 fn given(defs: &Defs, o: Operand, c: Value, k: i64, steps: &mut u32) -> Option<Operand> {
     let Operand::Value(v) = o else { return Some(o) };
     if v == c {
@@ -547,7 +549,7 @@ fn given(defs: &Defs, o: Operand, c: Value, k: i64, steps: &mut u32) -> Option<O
     if !changed {
         return Some(o);
     }
-    simplify(defs, opcode, &now)
+    simplify(defs, opcode, &now, false)
 }
 
 /// Rule `select_of_cmp`: a selection whose condition is `int_is_true(x)` or `int_ne(x, 0)`
@@ -852,6 +854,14 @@ mod tests {
         // Not for a condition that may be 7: i1 * i0 is not i1 there.
         let not_bool = "inputs(i0, i1)\ni3 = int_mul(i1, i0)\ni4 = int_select(i0, i1, i3)\nfinish(i4)\n";
         fold(not_bool, not_bool);
+        // A long chain of selections on one condition, each the true arm of the next, whose
+        // false arm is i0: where i1 is 0 each is i0, so each is the one before it (looking a
+        // bounded way down the chain, not through every selection below).
+        let mut chain = String::from("inputs(i0, i1)\ni2 = int_select(i1, i1, i0)\n");
+        for k in 3..400 {
+            chain += &format!("i{k} = int_select(i1, i{}, i0)\n", k - 1);
+        }
+        fold(&(chain + "finish(i399)\n"), "inputs(i0, i1)\ni2 = int_select(i1, i1, i0)\nfinish(i2)\n");
         // Arms that differ where the condition is 0 stay.
         let differ = "inputs(i0, i1)\ni2 = int_add(i0, 1)\ni3 = int_select(i1, i2, i0)\nfinish(i3)\n";
         fold(differ, differ);

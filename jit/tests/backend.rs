@@ -764,6 +764,25 @@ fn floor_division_and_modulo_by_positive_constants() {
 }
 
 #[test]
+fn floor_modulo_by_a_constant_in_a_loop_crossing_zero() {
+    // The sign test of `%` by a constant branches inside the loop body, with guards before
+    // and after it and the loop-closing guard last: x runs from 40 down past -50 by 3, both
+    // ways of the branch taken in turn, and the sum of x % 7 and x // 7 is checked.
+    let code = compile(
+        "inputs(i0, i1)\nlabel(i0, i1)\ni2 = int_gt(i0, -100)\nguard_true(i2) [k: i0, i1]\n\
+         i3 = int_mod(i0, 7)\ni4 = int_floordiv(i0, 7)\ni5 = int_add(i3, i4)\ni6 = int_add(i1, i5)\n\
+         i7 = int_sub(i0, 3)\ni8 = int_gt(i7, -50)\nguard_true(i8) [k: i7, i6]\njump(i7, i6)\n",
+    );
+    let (mut x, mut sum) = (40i64, 0i64);
+    while x - 3 > -50 {
+        sum += x.rem_euclid(7) + x.div_euclid(7);
+        x -= 3;
+    }
+    sum += x.rem_euclid(7) + x.div_euclid(7);
+    assert_eq!(run(&code, &[40, 0]), (1, vec![(x - 3) as u64, sum as u64]));
+}
+
+#[test]
 fn multiplication_by_constants_near_powers_of_two() {
     // 2^k + 1 and 2^k - 1 are computed as a shift and an add or subtract: the same wrapping
     // product as a multiply, whichever side the constant is on, for both signs and the extremes.

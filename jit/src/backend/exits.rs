@@ -37,7 +37,8 @@
 //! - a word of a delta block or the group's block is the operand of a member no later than
 //!   any member whose exit runs that block, so it is defined before that member's guard,
 //!   which dominates every later member (the trace is a straight line up to the label, and
-//!   again from the label to the jump): the shared blocks may use it;
+//!   again from the label to the jump, but for diamonds that rejoin before the next op, such
+//!   as a division's test of the dividend's sign): the shared blocks may use it;
 //! - a group never crosses the label (the loop body can be entered at the label, where the
 //!   preamble's guards are not on the way);
 //! - members have no pending writes and build no virtual objects at the exit (those exits

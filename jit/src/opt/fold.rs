@@ -26,9 +26,10 @@
 //!   `select_bool` (`int_select(c, 1, 0)` is `c` when `c` is 0 or 1: a comparison, or `and`,
 //!   `or`, `xor` of comparisons), and
 //!   `select_of_cmp` (`int_select(c, a, b)` whose condition is `int_is_true(x)` or
-//!   `int_ne(x, 0)` selects on `x` itself: it only tests non-zero), and `select_implied`
-//!   (`int_select(c, a, b)` is `a` if `a` is `b` wherever `c` is 0, found by evaluating `a`
-//!   a few definitions deep with `c` replaced by 0; and `b` if `b` is `a` wherever `c` is 1);
+//!   `int_ne(x, 0)` selects on `x` itself: it only tests non-zero), and `select_implied` (a
+//!   selection of any type, `select(c, a, b)`, is `a` if `a` is `b` wherever `c` is 0, found
+//!   by evaluating `a` a few definitions deep with `c` replaced by 0; and `b` if `c` is 0 or 1
+//!   and `b` is `a` wherever `c` is 1);
 //! - `add_add_const`: `(x + c1) + c2` becomes `x + (c1 + c2)`, with `int_sub` of a constant
 //!   read as adding its (wrapping) negation. This one rewrites the operation instead of
 //!   replacing its result, so chains of pointer or counter steps collapse onto their first
@@ -37,9 +38,9 @@
 //!   becomes `int_rshift(x, k)` (arithmetic) for 1 <= k <= 62: with floor semantics these are
 //!   exact for every `x`, negative ones included (`-7 % 4 == 1 == -7 & 3`, `-7 // 4 == -2 ==
 //!   -7 >> 2`), so no sign fix-up is needed. Like `add_add_const` it rewrites the operation.
-//!   Other constant divisors are left to the backend, which divides the dividend's magnitude
-//!   (`x ^ (x >> 63)`) by a multiply-high and a shift and flips the quotient back, with no
-//!   divide and no floor fix-up (see `floor_magic` in `backend/codegen.rs`);
+//!   Other constant divisors are left to the backend, which divides a non-negative dividend
+//!   by a multiply-high and a shift, and a negative one (on a cold path) as `!(!x / c)`, with
+//!   no divide and no floor fix-up (see `floor_magic` in `backend/codegen/arith.rs`);
 //! - overflow-checked operations (`int_add_ovf`, ...) followed by `guard_no_overflow`: the
 //!   identities above (which can never overflow) applied to the unchecked twin, and
 //!   `const_fold_ovf`, which folds constant arguments only when the checked result does not
@@ -495,20 +496,22 @@ fn select_bool(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand>
 /// condition replaced by its value.
 fn select_implied(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<Operand> {
     let (true, &[Operand::Value(c), a, b]) = (opcode.is_select(), args) else { return None };
-    if given(defs, a, c, 0, &mut GIVEN_STEPS.clone()) == Some(b) {
+    let (mut steps, mut more_steps) = (GIVEN_STEPS, GIVEN_STEPS);
+    if given(defs, a, c, 0, &mut steps) == b {
         return Some(a);
     }
-    (is_flag(defs, Operand::Value(c), 3) && given(defs, b, c, 1, &mut GIVEN_STEPS.clone()) == Some(a)).then_some(b)
+    (is_flag(defs, Operand::Value(c), 3) && given(defs, b, c, 1, &mut more_steps) == a).then_some(b)
 }
 
-/// Whether `o` is 0 or 1: a comparison, or `and`, `or`, `xor` or a selection of such values,
-/// looking `depth` definitions deep.
+/// Whether `o` is 0 or 1: a comparison, `or`, `xor` or a selection of such values, or an `and`
+/// with one, looking `depth` definitions deep.
 fn is_flag(defs: &Defs, o: Operand, depth: u32) -> bool {
     match o {
         Operand::Int(0 | 1) => true,
         Operand::Value(v) => match defs.get(&v) {
             Some((opcode, _)) if is_boolean(*opcode) => true,
-            Some((Opcode::IntAnd | Opcode::IntOr | Opcode::IntXor, args)) if depth > 0 => {
+            Some((Opcode::IntAnd, args)) if depth > 0 => args.iter().any(|&a| is_flag(defs, a, depth - 1)),
+            Some((Opcode::IntOr | Opcode::IntXor, args)) if depth > 0 => {
                 args.iter().all(|&a| is_flag(defs, a, depth - 1))
             }
             Some((Opcode::IntSelect, args)) if depth > 0 => args[1..].iter().all(|&a| is_flag(defs, a, depth - 1)),
@@ -523,33 +526,27 @@ fn is_flag(defs: &Defs, o: Operand, depth: u32) -> bool {
 const GIVEN_STEPS: u32 = 24;
 
 /// What `o` equals on the executions where value `c` is `k`: an operand that exists where
-/// `o` does (a constant, `o` itself or an earlier value), or `None` if that is a value no
-/// operation computes. Pure operations (and checked ones, whose results reaching this point
-/// did not overflow, as their unchecked twins) are evaluated on their arguments' values
-/// under the assumption and simplified by the rules of this pass (but `select_implied`);
-/// anything else, and anything past `steps` definitions, is itself.
-fn given(defs: &Defs, o: Operand, c: Value, k: i64, steps: &mut u32) -> Option<Operand> {
-    let Operand::Value(v) = o else { return Some(o) };
+/// `o` does (a constant, an earlier value, or `o` itself, which is always right). Pure
+/// operations (and checked ones, whose results reaching this point did not overflow, or
+/// wrapped, as their unchecked twins) are evaluated on their arguments' values under the
+/// assumption and simplified by the rules of this pass (but `select_implied`); anything
+/// else, and anything past `steps` definitions, is itself.
+fn given(defs: &Defs, o: Operand, c: Value, k: i64, steps: &mut u32) -> Operand {
+    let Operand::Value(v) = o else { return o };
     if v == c {
-        return Some(Operand::Int(k));
+        return Operand::Int(k);
     }
-    let Some((opcode, args)) = defs.get(&v).filter(|_| *steps > 0) else { return Some(o) };
+    let Some((opcode, args)) = defs.get(&v).filter(|_| *steps > 0) else { return o };
     *steps -= 1;
     let opcode = opcode.without_ovf().unwrap_or(*opcode);
     if !opcode.is_pure() {
-        return Some(o);
+        return o;
     }
-    let mut changed = false;
-    let mut now = Vec::with_capacity(args.len());
-    for &a in args {
-        let g = given(defs, a, c, k, steps)?;
-        changed |= g != a;
-        now.push(g);
+    let now: Vec<Operand> = args.iter().map(|&a| given(defs, a, c, k, steps)).collect();
+    if now == *args {
+        return o;
     }
-    if !changed {
-        return Some(o);
-    }
-    simplify(defs, opcode, &now, false)
+    simplify(defs, opcode, &now, false).unwrap_or(o)
 }
 
 /// Rule `select_of_cmp`: a selection whose condition is `int_is_true(x)` or `int_ne(x, 0)`
@@ -855,13 +852,21 @@ mod tests {
         let not_bool = "inputs(i0, i1)\ni3 = int_mul(i1, i0)\ni4 = int_select(i0, i1, i3)\nfinish(i4)\n";
         fold(not_bool, not_bool);
         // A long chain of selections on one condition, each the true arm of the next, whose
-        // false arm is i0: where i1 is 0 each is i0, so each is the one before it (looking a
-        // bounded way down the chain, not through every selection below).
+        // false arm is i0: where i1 is 0 each is i0, so each is the one before it.
         let mut chain = String::from("inputs(i0, i1)\ni2 = int_select(i1, i1, i0)\n");
         for k in 3..400 {
             chain += &format!("i{k} = int_select(i1, i{}, i0)\n", k - 1);
         }
         fold(&(chain + "finish(i399)\n"), "inputs(i0, i1)\ni2 = int_select(i1, i1, i0)\nfinish(i2)\n");
+        // Selections nested in each other's arms that do not fold (where i0 is 0, the odd ones
+        // are all i3 and the even ones i2): each looks a bounded way down, not through every
+        // selection below it in turn (which took time exponential in the depth).
+        let mut nest = String::from("inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_sub(i0, i1)\n");
+        for k in 4..400 {
+            nest += &format!("i{k} = int_select(i0, i{}, i{})\n", k - 1, k - 2);
+        }
+        let nest = nest + "finish(i399)\n";
+        fold(&nest, &nest);
         // Arms that differ where the condition is 0 stay.
         let differ = "inputs(i0, i1)\ni2 = int_add(i0, 1)\ni3 = int_select(i1, i2, i0)\nfinish(i3)\n";
         fold(differ, differ);
@@ -878,12 +883,17 @@ mod tests {
             "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_gt(i0, 1)\ni3 = int_and(i1, i2)\ni4 = int_select(i3, 1, 0)\nfinish(i4)\n",
             "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_gt(i0, 1)\ni3 = int_and(i1, i2)\nfinish(i3)\n",
         );
+        // An `and` with one comparison, an `xor` of two, a selection between two.
+        for flag in ["int_and(i1, i0)", "int_xor(i1, i2)", "int_select(i0, i1, i2)"] {
+            let body = format!("inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_gt(i0, 1)\ni3 = {flag}\n");
+            fold(&format!("{body}i4 = int_select(i3, 1, 0)\nfinish(i4)\n"), &format!("{body}finish(i3)\n"));
+        }
         // Not a comparison: i0 may be 7, and the selection gives 1.
         let not_bool = "inputs(i0)\ni1 = int_select(i0, 1, 0)\nfinish(i1)\n";
         fold(not_bool, not_bool);
-        // An `and` with something that is not 0 or 1 may be 2.
+        // An `or` with something that is not 0 or 1 may be 2.
         let not_bool =
-            "inputs(i0, i2)\ni1 = int_lt(i0, 5)\ni3 = int_and(i1, i2)\ni4 = int_select(i3, 1, 0)\nfinish(i4)\n";
+            "inputs(i0, i2)\ni1 = int_lt(i0, 5)\ni3 = int_or(i1, i2)\ni4 = int_select(i3, 1, 0)\nfinish(i4)\n";
         fold(not_bool, not_bool);
         // The other way round is a negation, not the condition.
         let negated = "inputs(i0)\ni1 = int_lt(i0, 5)\ni2 = int_select(i1, 0, 1)\nfinish(i2)\n";

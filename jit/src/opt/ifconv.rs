@@ -28,8 +28,9 @@
 //!   refused);
 //! - `overflow_checked`: `int_add_ovf(a, b)` and its `guard_no_overflow` become
 //!   `int_add_ovf(a, int_select(arm, b, 0))` and the same guard (`int_sub_ovf` the same,
-//!   `int_mul_ovf` with 1): on the other way, `a + 0` cannot overflow, and the result, unused,
-//!   is `a`. Ranges often remove the check afterwards. An operation that both arms do on the
+//!   `int_mul_ovf` with 1): on the other way, `a + 0` cannot overflow and the result is `a`
+//!   (so the selection of the result that follows is often the result itself: fold's
+//!   `select_implied`). Ranges often remove the check afterwards. An operation that both arms do on the
 //!   same values from before the branch is checked once, at the branch, with the branch's
 //!   snapshot (`common_check`: it overflows whichever way is taken, and the interpreter,
 //!   resumed before the branch, meets the overflow itself), and is unchecked in the arms; one
@@ -1101,12 +1102,14 @@ jump(p17, p19)
             ),
         );
         // Optimized, the loop body allocates nothing and has no branch on x & 1: count is an
-        // integer in a register, incremented by the condition.
+        // integer in a register, incremented by the condition (x & 1, which is 0 or 1, so no
+        // selection is left).
         let out = print(&super::super::optimize(&t));
         let body = &out[out.find("label(").unwrap()..];
         assert!(!body.contains("new("), "{out}");
         assert!(!body.contains("guard_false"), "{out}");
-        assert!(body.contains("int_select"), "{out}");
+        assert!(!body.contains("int_select"), "{out}");
+        assert!(body.contains("i8 = int_and(i6, 1)") && body.contains("= int_add_ovf(i7, i8)"), "{out}");
     }
 
     #[test]

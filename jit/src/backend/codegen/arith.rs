@@ -32,7 +32,7 @@ impl Codegen<'_> {
             // `!x = -x - 1` is in 0..2^63, and `floor(x / c) = !(!x / c)`, since for x < 0,
             // `floor(x / c) = -1 - (-x - 1) / c`. The remainder is `x - q * c` (wrapping,
             // exact in the end). Branching on the sign rather than computing it into the
-            // operands (`x ^ (x >> 63)`, the same for both signs) takes two steps off the
+            // operands (`x ^ (x >> 63)`, the same for both signs) takes three steps off the
             // path `x -> x % c`, which is often the loop-carried one (`h = (h * 31 + k) % m`),
             // at the price of a mispredicted branch where signs alternate at random.
             IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {

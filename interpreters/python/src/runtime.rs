@@ -515,7 +515,7 @@ pub fn new_list_of_parts(heap: &mut Heap, parts: &[&[usize]]) -> usize {
     // SAFETY: just allocated with the LIST layout.
     unsafe {
         *((l + LIST_ITEMS.offset as usize) as *mut usize) = storage;
-        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64;
+        set_list_len(l, n);
     }
     l
 }
@@ -551,6 +551,16 @@ pub fn list_len(l: usize) -> usize {
     unsafe { read_word(l, &LIST_LEN) as usize }
 }
 
+/// Sets the length word of list `l` to `n`.
+///
+/// # Safety
+/// `l` is a live list (or one just allocated with the LIST layout) whose storage holds at
+/// least `n` items.
+pub(crate) unsafe fn set_list_len(l: usize, n: usize) {
+    // SAFETY: forwarded; the length word is in bounds of a list.
+    unsafe { *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64 }
+}
+
 /// Removes item `j` of list `l` (outside traces) and returns it, moving the items after it
 /// down in place. `j` is below the list's length.
 pub fn list_remove(l: usize, j: usize) -> usize {
@@ -564,7 +574,7 @@ pub fn list_remove(l: usize, j: usize) -> usize {
         std::ptr::copy(items.add(j + 1), items.add(j), n - j - 1);
         // (The freed slot is cleared: the collector scans the whole storage array.)
         *items.add(n - 1) = 0;
-        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64 - 1;
+        set_list_len(l, n - 1);
         v
     }
 }
@@ -587,6 +597,6 @@ pub fn list_push(heap: &mut Heap, l: usize, item: usize) {
             s = bigger;
         }
         *((s + REFS_ITEMS.base as usize + 8 * n) as *mut usize) = item;
-        *((l + LIST_LEN.offset as usize) as *mut i64) = n as i64 + 1;
+        set_list_len(l, n + 1);
     }
 }

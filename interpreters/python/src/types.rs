@@ -774,9 +774,10 @@ pub fn setitem<S: Space>(cx: &mut Cx<'_, S>, rt: &Python, obj: usize, key: usize
 /// Replaces a list's items.
 pub fn replace_list<S: Space>(cx: &mut Cx<'_, S>, l: usize, items: &[usize]) {
     let fresh = new_list(cx.heap_mut(), items);
+    // SAFETY: `l` is a live list; it takes over the storage of `fresh`, which holds `items`.
     unsafe {
         *((l + LIST_ITEMS.offset as usize) as *mut usize) = read_word(fresh, &LIST_ITEMS) as usize;
-        *((l + LIST_LEN.offset as usize) as *mut usize) = items.len();
+        crate::runtime::set_list_len(l, items.len());
     }
 }
 

@@ -30,8 +30,8 @@
 //!   `int_add_ovf(a, int_select(arm, b, 0))` and the same guard (`int_sub_ovf` the same,
 //!   `int_mul_ovf` with 1): on the other way, `a + 0` cannot overflow and the result is `a`
 //!   (so the selection of the result that follows is often the result itself: fold's
-//!   `select_implied`). Ranges often remove the check afterwards. An operation that both arms do on the
-//!   same values from before the branch is checked once, at the branch, with the branch's
+//!   `select_implied`). Ranges often remove the check afterwards. An operation that both arms
+//!   do on the same values from before the branch is checked once, at the branch, with the branch's
 //!   snapshot (`common_check`: it overflows whichever way is taken, and the interpreter,
 //!   resumed before the branch, meets the overflow itself), and is unchecked in the arms; one
 //!   already checked before the branch is unchecked (`checked_before`). Both keep the arms'

@@ -185,8 +185,8 @@ struct Walk<'a> {
     /// once until the label: each of its slots is what its value is known to be, and what a
     /// value is known to be is set where the value is defined, before any snapshot names it
     /// (`set_result`); a value is virtual from where it is defined (`New`, `NewArray`; at
-    /// the label, `instantiate`) or never, until it is forced (which makes chunks naming it untrusted ones, not stale
-    /// trusted ones). Both change for older values only at the label and when a retry of the
+    /// the label, `instantiate`) or never, until it is forced (which makes chunks naming it
+    /// untrusted ones, not stale trusted ones). Both change for older values only at the label and when a retry of the
     /// loop body restores the walk (`restore`), which invalidate the memo. A slot naming a
     /// virtual is its number in the snapshot, which depends on the slots before it: chunks
     /// with one are encoded again, and shared when they come out the same.

@@ -10,8 +10,10 @@
 //! line; the [`Opcode`] enum, its name lookup (printer and parser), its signature (verifier)
 //! and its predicates (optimizer, backend) are all derived from that table.
 
+mod chunked;
 mod slots;
-pub use slots::{share_chunks, Slots, SlotsMemo, CHUNK};
+pub use chunked::{Chunked, CHUNK};
+pub use slots::{Slots, SlotsMemo};
 use std::rc::Rc;
 
 /// The type of a trace value.
@@ -795,8 +797,10 @@ pub struct Snapshot {
     /// Objects referred to as `Operand::Virtual(k)`. A description is shared (`Rc`) between
     /// the snapshots that describe an object alike (a box that does not change is described
     /// once for all the guards that see it: on a wide frame these are most of a trace's
-    /// memory); [`Snapshot::rewrite_uses`] copies one only where it changes.
-    pub virtuals: Vec<Rc<VirtualObj>>,
+    /// memory); [`Snapshot::rewrite_uses`] copies one only where it changes. The list itself
+    /// is in chunks shared with the snapshot before where they are the same (a wide callee's
+    /// `k`-th guard has `k` virtual boxes, and the next one more).
+    pub virtuals: Chunked<Rc<VirtualObj>>,
     /// Pending writes (`setfield`/`setarrayitem` ops, no snapshots of their own) that the exit
     /// performs, in order, before it writes the frame buffer: stores the optimizer sank out of
     /// the loop (see `opt::sink`). Their operands are never virtual.
@@ -847,17 +851,19 @@ impl Snapshot {
                 *o = n;
             }
         };
-        for v in &mut self.virtuals {
+        self.virtuals.rewrite(|v| {
             // (`apply` on a copy of the field first: an unchanged description stays shared.)
             let changes = v.fields.iter().any(|x| {
                 let mut o = x.value;
                 apply(&mut o);
                 o != x.value
             });
-            if changes {
-                Rc::make_mut(v).fields.iter_mut().for_each(|x| apply(&mut x.value));
-            }
-        }
+            changes.then(|| {
+                let mut v = VirtualObj::clone(v);
+                v.fields.iter_mut().for_each(|x| apply(&mut x.value));
+                Rc::new(v)
+            })
+        });
         self.writes.iter_mut().for_each(|w| w.args.iter_mut().for_each(&mut apply));
     }
     /// How many [`operands`](Self::operands) there are (counted by frame, not walked).

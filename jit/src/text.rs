@@ -525,9 +525,9 @@ impl Parser {
             }
             if let Some(vs) = virtuals {
                 let vs = vs.strip_suffix('}').ok_or_else(|| self.err("expected '}' after virtuals"))?;
-                for v in vs.split("; ") {
-                    snap.virtuals.push(std::rc::Rc::new(self.virtual_obj(v)?));
-                }
+                let vs: Vec<_> =
+                    vs.split("; ").map(|v| self.virtual_obj(v).map(std::rc::Rc::new)).collect::<Result<_, _>>()?;
+                snap.virtuals = vs.into();
             }
             for w in writes.iter().flat_map(|w| w.split("; ")) {
                 let (opcode, args, descr, rest) = self.call(w.trim())?;

@@ -61,7 +61,7 @@ use crate::descr::{Effect, Helper, Type};
 use crate::label::enter_at_label;
 use crate::links::{discard, enter_bridge, enterable, link, link_label, put_inputs, reap, run_unit};
 use crate::recorder::{Recorder, TraceKind};
-use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome, VirtualKinds};
+use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
@@ -744,7 +744,8 @@ fn install<L: Language>(
     vm.stats.compiled_ops += optimized.ops.len() as u64;
     let mut patterns = std::mem::take(&mut vm.slot_patterns);
     let held = patterns.held;
-    let mut kinds = VirtualKinds::default();
+    let mut kinds = std::mem::take(&mut vm.virtual_kinds);
+    kinds.start_trace();
     let mut before: Option<Rc<Resume<L::Key>>> = None;
     let exits = optimized
         .ops
@@ -769,6 +770,7 @@ fn install<L: Language>(
     vm.stats.exits += exits.len() as u64;
     vm.stats.resume_slots += (patterns.held - held) as u64;
     vm.slot_patterns = patterns;
+    vm.virtual_kinds = kinds;
     vm.frame_words = vm.frame_words.max(code.frame_words());
     let (kind, name, loop_key, parent) = match rec.kind {
         TraceKind::Loop(k) => ("loop", format!("{k}"), Some(k), None),

@@ -143,9 +143,8 @@
 //!    safepoints), [`stack`] (native stack checks, `Ctx::stack_ok`), [`ctx`] (`Reds`, `Ctx`,
 //!    `Language`, `Control`, `Flow`, `Plain`, `RootMark`) and [`native`] (natives: Rust code
 //!    that runs the language again).
-//! 2. The Vm's state: `chunked` (lists the exits of a trace share in chunks), `units` (hot
-//!    counters; compiled loops, function entries and bridges, and how to resume from their
-//!    guards), `recorder` (the trace being recorded) and `state`
+//! 2. The Vm's state: `units` (hot counters; compiled loops, function entries and bridges,
+//!    and how to resume from their guards), `recorder` (the trace being recorded) and `state`
 //!    (`VmState`, all of one `Vm`'s data, with the operations that only touch it: collecting
 //!    with every root, giving up a recording, numbering portal targets and natives), then
 //!    `budget` (what the JIT may spend: the compile share, bridge budgets and thresholds).
@@ -167,7 +166,6 @@
 
 mod budget;
 pub mod capture;
-mod chunked;
 pub mod concrete;
 pub mod ctx;
 pub mod descr;

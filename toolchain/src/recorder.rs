@@ -27,7 +27,7 @@ pub(crate) enum TraceKind<K> {
 /// (`driver::segment`). Each guard's snapshot holds every frame it would rebuild, so a trace
 /// through a wide frame (a function assigning a thousand locals, or a call between two such
 /// frames) takes a thousand words or more per guard. The recording shares unchanged chunks of
-/// frames between guards (see `Slots`) and so do the exits' resume data (`chunked::Chunked`,
+/// frames between guards (see `Slots`) and so do the exits' resume data (`Chunked`,
 /// `FrameSlots`); what the bound still limits is each compile's transient memory and the
 /// backend's work, which grow with the words its exits write and describe. Wide calls 1000's
 /// callee (1,000 guards of 1,000 words) compiles in 10 segments: 60 ms in all, 18 MB peak for

@@ -10,36 +10,24 @@ use crate::ctx::Plain;
 use crate::ctx::{Language, Red, Reds};
 use crate::heap::Layout;
 use crate::state::VmState;
-use crate::units::{FrameSlots, Resume, Slot, SlotConsts, SlotPatterns, VirtualDescrs, VirtualInfo};
+use crate::units::{FrameSlots, Resume, Slot, SlotConsts, SlotPatterns, VirtualDescrs, VirtualInfo, VirtualKinds};
 use metatrace_jit::ir::{Deliver, Operand, Trace, VirtualObj};
 use std::rc::Rc;
-
-/// What the exits of one trace know of their snapshots' virtual objects, each kept once: the
-/// descriptors by size descr, length and written fields (the exits of a trace mostly have
-/// the same kinds of objects; each holds only references to them), and the resume data by
-/// the description a snapshot shares with others (`Snapshot::virtuals`: a box that does not
-/// change is one description for all the guards that see it, so it is looked at once, not
-/// once per exit).
-#[derive(Default)]
-pub(crate) struct VirtualKinds {
-    by_shape: rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>,
-    // (Keyed by address: the trace holds every description, unchanged, while these live.)
-    infos: rustc_hash::FxHashMap<*const VirtualObj, Rc<VirtualInfo>>,
-}
 
 /// The descriptors of virtual object `v` of trace `t`, for a bridge that records its
 /// allocation (see `driver::bridge_inputs`).
 fn virtual_descrs(t: &Trace, v: &VirtualObj, kinds: &mut VirtualKinds) -> Rc<VirtualDescrs> {
     let key = (v.descr.0, v.len, v.fields.iter().map(|f| (f.descr.0, f.index)).collect());
-    kinds
-        .by_shape
+    let VirtualKinds { descrs, by_shape, .. } = kinds;
+    by_shape
         .entry(key)
         .or_insert_with(|| {
-            Rc::new(VirtualDescrs {
+            let d = VirtualDescrs {
                 size: t.descr(v.descr).clone(),
                 len: v.len,
                 fields: v.fields.iter().map(|f| (t.descr(f.descr).clone(), f.index)).collect(),
-            })
+            };
+            VirtualKinds::intern(descrs, d)
         })
         .clone()
 }
@@ -93,7 +81,7 @@ pub(crate) fn resume_info<K: Copy>(
         .virtuals
         .iter()
         .map(|v| {
-            if let Some(info) = kinds.infos.get(&Rc::as_ptr(v)) {
+            if let Some(info) = kinds.by_obj.get(&Rc::as_ptr(v)) {
                 return info.clone();
             }
             let layout = match &t.descr(v.descr).kind {
@@ -112,8 +100,8 @@ pub(crate) fn resume_info<K: Copy>(
                 })
                 .collect();
             let descrs = virtual_descrs(t, v, kinds);
-            let info = Rc::new(VirtualInfo { layout, len: v.len, fields, descrs });
-            kinds.infos.insert(Rc::as_ptr(v), info.clone());
+            let info = VirtualKinds::intern(&mut kinds.infos, VirtualInfo { layout, len: v.len, fields, descrs });
+            kinds.by_obj.insert(Rc::as_ptr(v), info.clone());
             info
         })
         .collect();
@@ -333,12 +321,12 @@ mod tests {
         let mut before: Vec<Rc<VirtualObj>> = Vec::new();
         for op in &mut t.ops {
             let Some(s) = op.snapshot.as_mut() else { continue };
-            for (v, b) in s.virtuals.iter_mut().zip(&before) {
-                if v == b {
-                    *v = b.clone();
-                }
-            }
-            before = s.virtuals.clone();
+            let mut k = 0;
+            s.virtuals.rewrite(|v: &Rc<VirtualObj>| {
+                k += 1;
+                before.get(k - 1).filter(|&b| b == v).cloned()
+            });
+            before = s.virtuals.iter().cloned().collect();
         }
         let (mut patterns, mut kinds) = (SlotPatterns::default(), VirtualKinds::default());
         let mut resumes: Vec<Resume<u32>> = Vec::new();

@@ -61,6 +61,8 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) born_cpu: u64,
     /// The slot patterns the resume data of every exit is kept against (see `units::FrameSlots`).
     pub(crate) slot_patterns: crate::units::SlotPatterns,
+    /// The descriptions of virtual objects every exit's resume data refers to, each kept once.
+    pub(crate) virtual_kinds: crate::units::VirtualKinds,
     /// A frame's resume slots spelled out, for `driver::restore` (reused by every exit).
     pub(crate) spare_slots: Vec<crate::units::Slot>,
     pub(crate) quasi: Rc<QuasiTable>,
@@ -152,6 +154,7 @@ impl<L: Language> VmState<L> {
             born: std::time::Instant::now(),
             born_cpu: crate::stats::thread_cpu_ns(),
             slot_patterns: Default::default(),
+            virtual_kinds: Default::default(),
             spare_slots: Vec::new(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,

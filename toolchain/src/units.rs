@@ -3,11 +3,11 @@
 //! ([`Resume`]), and the public [`TraceRecord`]. Plain data that the tracer, the driver and
 //! the portal share; the driver fills them in.
 
-use crate::chunked::Chunked;
 use crate::ctx::Language;
 use crate::descr::Type;
 use crate::quasi::InvalidFlag;
 use metatrace_jit::backend::CompiledTrace;
+use metatrace_jit::ir::Chunked;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -30,7 +30,7 @@ pub(crate) enum CellState {
 }
 
 /// What one word of a guard's frame buffer holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Slot {
     /// A value of this type, written by the exit.
     Word(Type),
@@ -68,10 +68,95 @@ pub(crate) struct VirtualInfo {
 /// The descriptors of one virtual object of a guard's snapshot, as its trace had them: its size
 /// descr and, per written field in snapshot order, the field's descr and (for array items) the
 /// constant index.
+#[derive(PartialEq)]
 pub(crate) struct VirtualDescrs {
     pub(crate) size: metatrace_jit::ir::Descr,
     pub(crate) len: Option<u32>,
     pub(crate) fields: Vec<(metatrace_jit::ir::Descr, u32)>,
+}
+
+// (Descrs hold no floats, so their equality is an equivalence.)
+impl Eq for VirtualDescrs {}
+
+impl std::hash::Hash for VirtualDescrs {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // The names and indices: equal descriptors have equal names.
+        self.size.name.hash(h);
+        self.len.hash(h);
+        for (d, index) in &self.fields {
+            (&d.name, index).hash(h);
+        }
+    }
+}
+
+// Equal when built alike from descriptors kept once (`resume::VirtualKinds`): the descriptors
+// compare by address.
+impl PartialEq for VirtualInfo {
+    fn eq(&self, o: &Self) -> bool {
+        (self.layout, self.len, &self.fields) == (o.layout, o.len, &o.fields) && Rc::ptr_eq(&self.descrs, &o.descrs)
+    }
+}
+
+impl Eq for VirtualInfo {}
+
+impl std::hash::Hash for VirtualInfo {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.layout, self.len, &self.fields, Rc::as_ptr(&self.descrs)).hash(h);
+    }
+}
+
+/// What the exits know of their snapshots' virtual objects, each kept once per `Vm`: the
+/// descriptors and the resume data of each kind of object. A boxed number whose field the
+/// exit writes has the same resume data in every snapshot of every trace, so the exits of a
+/// wide frame, whose snapshots hold a box per local, hold references to one description
+/// instead of one description per box and trace.
+///
+/// Two caches in front, for the trace whose exits are being made ([`VirtualKinds::start_trace`]
+/// empties them): the descriptors by the trace's size descr, length and written fields, and the
+/// resume data by the description a snapshot shares with others (`metatrace_jit::ir::Snapshot::virtuals`: a box
+/// that does not change is one description for all the guards that see it, so it is looked
+/// at once, not once per exit).
+#[derive(Default)]
+pub(crate) struct VirtualKinds {
+    pub(crate) descrs: rustc_hash::FxHashSet<Rc<VirtualDescrs>>,
+    pub(crate) infos: rustc_hash::FxHashSet<Rc<VirtualInfo>>,
+    /// How many entries the sets held after they were last pruned (see [`VirtualKinds::prune`]).
+    pruned_at: usize,
+    pub(crate) by_shape: rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>,
+    // (Keyed by address: the trace holds every description, unchanged, while these live.)
+    pub(crate) by_obj: rustc_hash::FxHashMap<*const metatrace_jit::ir::VirtualObj, Rc<VirtualInfo>>,
+}
+
+impl VirtualKinds {
+    /// Forgets the caches of the trace before (their keys are its descrs and addresses), and
+    /// prunes the sets if they have doubled since they were last pruned.
+    pub(crate) fn start_trace(&mut self) {
+        self.by_shape.clear();
+        self.by_obj.clear();
+        if self.descrs.len() + self.infos.len() > 2 * self.pruned_at.max(64) {
+            self.prune();
+        }
+    }
+
+    /// Drops the descriptions no exit holds any more (of traces that were freed): what the sets
+    /// hold stays proportional to what the live exits use.
+    fn prune(&mut self) {
+        self.infos.retain(|i| Rc::strong_count(i) > 1);
+        self.descrs.retain(|d| Rc::strong_count(d) > 1);
+        self.pruned_at = self.descrs.len() + self.infos.len();
+    }
+
+    /// The one description equal to `d` (`d` itself if it is the first).
+    pub(crate) fn intern<T: Eq + std::hash::Hash>(set: &mut rustc_hash::FxHashSet<Rc<T>>, d: T) -> Rc<T> {
+        match set.get(&d) {
+            Some(d) => d.clone(),
+            None => {
+                let d = Rc::new(d);
+                set.insert(d.clone());
+                d
+            }
+        }
+    }
 }
 
 /// The slots of one frame of a guard's exit. Exits share one pattern per frame width (see

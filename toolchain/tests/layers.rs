@@ -27,9 +27,8 @@ const TOOLCHAIN: &[&str] = &[
     "stack",
     "ctx",
     "native",
-    // The Vm's state: compiled-code tables (with the shared lists of their resume data), the
-    // trace being recorded, the state itself, and what the JIT may spend of it.
-    "chunked",
+    // The Vm's state: compiled-code tables (with their resume data), the trace being
+    // recorded, the state itself, and what the JIT may spend of it.
     "units",
     "recorder",
     "state",

@@ -30,31 +30,15 @@
 //! different widths except by chunk contents, and it does not make the per-guard work of the
 //! backend smaller (an exit still writes every slot): it bounds the optimizer's memory.
 
+use super::chunked::{share_chunks, CHUNK};
 use super::Operand;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
-
-/// Operands per chunk: a chunk is 512 bytes, and a 1,000-slot frame is 32 chunk pointers.
-pub const CHUNK: usize = 32;
 
 /// A snapshot frame's red values, in chunks shared between snapshots (see the module docs).
 #[derive(Clone, Default)]
 pub struct Slots {
     chunks: Vec<Rc<[Operand]>>,
-}
-
-/// `values` cut in chunks of [`CHUNK`], reusing each chunk of `like` that holds the same
-/// entries (by `same`) at the same place: how [`Slots`] share a frame's unchanged chunks between
-/// snapshots, and how the toolchain's resume data share their lists between exits.
-pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, &T) -> bool) -> Vec<Rc<[T]>> {
-    values
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(k, c)| match like.get(k) {
-            Some(old) if old.len() == c.len() && old.iter().zip(c).all(|(a, b)| same(a, b)) => old.clone(),
-            _ => Rc::from(c),
-        })
-        .collect()
 }
 
 /// What a pass renamed each input chunk to, so that guards sharing a chunk share its

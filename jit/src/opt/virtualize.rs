@@ -191,6 +191,10 @@ struct Walk<'a> {
     /// virtual is its number in the snapshot, which depends on the slots before it: chunks
     /// with one are encoded again, and shared when they come out the same.
     memo: SlotsMemo,
+    /// The virtual objects of the snapshot encoded last, whose chunks the next one shares
+    /// where they are the same (see `Chunked`), and the buffer the next one's are listed in.
+    last_virtuals: Chunked<Rc<VirtualObj>>,
+    listed: Vec<Rc<VirtualObj>>,
 }
 
 /// Runs allocation removal over the trace.
@@ -212,6 +216,8 @@ pub fn run(t: &mut Trace) {
         past_label: false,
         shared: HashMap::default(),
         memo: SlotsMemo::trusting_if(names_no_virtual),
+        last_virtuals: Chunked::default(),
+        listed: Vec::new(),
     };
     let Some(li) = label else {
         for op in ops {
@@ -567,8 +573,10 @@ impl<'a> Walk<'a> {
     fn encode(&mut self, s: &mut Snapshot) {
         let mut index: HashMap<Value, u32> = HashMap::default();
         let mut shared = std::mem::take(&mut self.shared);
-        let given = s.virtuals.len();
-        let mut virtuals = std::mem::take(&mut s.virtuals);
+        let mut virtuals = std::mem::take(&mut self.listed);
+        virtuals.clear();
+        virtuals.extend(s.virtuals.iter().cloned());
+        let given = virtuals.len();
         let mut memo = std::mem::take(&mut self.memo);
         for f in &mut s.frames {
             f.values.rewrite(&mut memo, |o| Some(self.encode_operand(o, &mut virtuals, &mut index, &mut shared)));
@@ -583,7 +591,9 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        s.virtuals = virtuals;
+        s.virtuals = Chunked::sharing(&virtuals, Some(&self.last_virtuals), Rc::ptr_eq);
+        self.last_virtuals = s.virtuals.clone();
+        self.listed = virtuals;
         self.shared = shared;
     }
 

@@ -12,7 +12,7 @@
 
 mod chunked;
 mod slots;
-pub use chunked::{Chunked, CHUNK};
+pub use chunked::{Chunked, ChunkedIter, CHUNK};
 pub use slots::{Slots, SlotsMemo};
 use std::rc::Rc;
 

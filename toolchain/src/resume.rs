@@ -52,13 +52,15 @@ pub(crate) fn resume_info<K: Copy>(
     let frames = s
         .frames
         .iter()
-        .map(|fr| {
+        .enumerate()
+        .map(|(depth, fr)| {
             let SlotPatterns { shared, held, consts, scratch } = &mut *patterns;
             scratch.clear();
             scratch.extend(fr.values.iter().map(|&o| slot(consts, o)));
             let slots = match shared.iter_mut().find(|p| p.len() == fr.values.len()) {
                 Some(p) => {
-                    let f = FrameSlots::against(p, scratch.iter().copied());
+                    let before = like.and_then(|l| l.frames.get(depth)).map(|(_, f)| f);
+                    let f = FrameSlots::against(p, scratch.iter().copied(), before);
                     *held += f.own(p);
                     if !Rc::ptr_eq(f.base(), p) {
                         // Many slots differ from the pattern (a wide callee's locals got
@@ -337,6 +339,10 @@ mod tests {
         let (a, b) = (&resumes[n - 2], &resumes[n - 1]);
         // 69 and 70 entries: the first two chunks of 32 are the same allocations.
         assert_eq!((b.virtuals.shared_with(&a.virtuals), b.virtual_slots.shared_with(&a.virtual_slots)), (2, 2));
+        assert!(
+            b.virtuals.shares_full_chunks_with(&a.virtuals)
+                && b.virtual_slots.shares_full_chunks_with(&a.virtual_slots)
+        );
         // And the lists are the exit's own: virtual `j` is the box of local `j`, at slot `j`.
         let slots: Vec<(u32, u32)> = b.virtual_slots.iter().copied().collect();
         assert_eq!(slots, (0..n as u32).map(|j| (j, j)).collect::<Vec<_>>());

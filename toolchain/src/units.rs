@@ -162,12 +162,14 @@ impl VirtualKinds {
 /// The slots of one frame of a guard's exit. Exits share one pattern per frame width (see
 /// [`SlotPatterns`]: renewed when a frame differs from it much) and each keeps only the positions
 /// where it differs, so a wide frame's exits do not hold a slot per local each: resume data
-/// grows with what the trace changes, not with frame width times guards.
+/// grows with what the trace changes, not with frame width times guards. The differences are
+/// in chunks shared with the exit before's (a wide callee's next exit differs from the
+/// pattern where the one before did, and in the local it assigned since).
 #[derive(Clone)]
 pub(crate) struct FrameSlots {
     base: Rc<[Slot]>,
     /// (position, slot) where this frame differs from `base`, by increasing position.
-    diffs: Box<[(u32, Slot)]>,
+    diffs: Chunked<(u32, Slot)>,
 }
 
 /// A frame differing from its pattern in more than one slot in this many is kept whole, and is
@@ -181,12 +183,17 @@ const DENSE_PAST: usize = 8;
 impl FrameSlots {
     /// Slots kept as they are (the pattern of their own).
     pub(crate) fn dense(slots: Vec<Slot>) -> Self {
-        FrameSlots { base: slots.into(), diffs: Box::new([]) }
+        FrameSlots { base: slots.into(), diffs: Chunked::default() }
     }
 
     /// `slots` (exactly `base.len()` of them) as their differences from `base`, or as they are
-    /// if more than one in [`DENSE_PAST`] differs.
-    pub(crate) fn against(base: &Rc<[Slot]>, slots: impl Iterator<Item = Slot> + Clone) -> Self {
+    /// if more than one in [`DENSE_PAST`] differs. The differences share the chunks they have
+    /// in common with those of `like` (the frame at the same depth of the exit before).
+    pub(crate) fn against(
+        base: &Rc<[Slot]>,
+        slots: impl Iterator<Item = Slot> + Clone,
+        like: Option<&FrameSlots>,
+    ) -> Self {
         debug_assert_eq!(slots.clone().count(), base.len());
         // (Internal iteration: a tight loop over both, where `filter` + `collect` stepped
         // the zipped iterators one slot at a time.)
@@ -199,7 +206,8 @@ impl FrameSlots {
         if diffs.len() * DENSE_PAST > base.len() {
             return FrameSlots::dense(slots.collect());
         }
-        FrameSlots { base: base.clone(), diffs: diffs.into() }
+        let like = like.filter(|l| Rc::ptr_eq(&l.base, base)).map(|l| &l.diffs);
+        FrameSlots { base: base.clone(), diffs: Chunked::sharing(&diffs, like, |a, b| a == b) }
     }
 
     /// The pattern this frame's slots are kept against.
@@ -224,7 +232,7 @@ impl FrameSlots {
 
     pub(crate) fn last(&self) -> Option<Slot> {
         let n = self.base.len().checked_sub(1)?;
-        match self.diffs.last() {
+        match self.diffs.iter().next_back() {
             Some(&(p, s)) if p as usize == n => Some(s),
             _ => Some(self.base[n]),
         }
@@ -241,21 +249,11 @@ impl FrameSlots {
 
     /// Appends `(offset + position, k)` for every slot that is virtual object `k`, by position.
     pub(crate) fn virtuals_into(&self, offset: usize, out: &mut Vec<(u32, u32)>) {
-        let start = out.len();
-        let overridden = |i: usize| self.diffs.binary_search_by_key(&(i as u32), |d| d.0).is_ok();
-        for (i, &s) in self.base.iter().enumerate() {
+        for (i, s) in self.iter().enumerate() {
             if let Slot::Virtual(k) = s {
-                if !overridden(i) {
-                    out.push(((offset + i) as u32, k));
-                }
+                out.push(((offset + i) as u32, k));
             }
         }
-        for &(p, s) in self.diffs.iter() {
-            if let Slot::Virtual(k) = s {
-                out.push(((offset + p as usize) as u32, k));
-            }
-        }
-        out[start..].sort_unstable_by_key(|e| e.0);
     }
 
     /// The slots in order.
@@ -265,8 +263,10 @@ impl FrameSlots {
 
     /// The first `n` slots in order.
     pub(crate) fn first(&self, n: usize) -> SlotIter<'_> {
-        let next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
-        SlotIter { base: &self.base[..n], pos: 0, next_diff, diffs: &self.diffs }
+        let mut it =
+            SlotIter { base: &self.base[..n], pos: 0, next_diff: 0, diff: Slot::Virtual(0), diffs: self.diffs.iter() };
+        it.advance();
+        it
     }
 }
 
@@ -275,9 +275,20 @@ impl FrameSlots {
 pub(crate) struct SlotIter<'a> {
     base: &'a [Slot],
     pos: usize,
-    /// The position of `diffs[0]`, or `usize::MAX`.
+    /// The position of the next difference, or `usize::MAX`, and its slot.
     next_diff: usize,
-    diffs: &'a [(u32, Slot)],
+    diff: Slot,
+    diffs: metatrace_jit::ir::ChunkedIter<'a, (u32, Slot)>,
+}
+
+impl SlotIter<'_> {
+    /// Takes the next difference.
+    fn advance(&mut self) {
+        (self.next_diff, self.diff) = match self.diffs.next() {
+            Some(&(p, s)) => (p as usize, s),
+            None => (usize::MAX, self.diff),
+        };
+    }
 }
 
 impl Iterator for SlotIter<'_> {
@@ -290,9 +301,8 @@ impl Iterator for SlotIter<'_> {
         if pos != self.next_diff {
             return Some(s);
         }
-        let d = self.diffs[0].1;
-        self.diffs = &self.diffs[1..];
-        self.next_diff = self.diffs.first().map_or(usize::MAX, |d| d.0 as usize);
+        let d = self.diff;
+        self.advance();
         Some(d)
     }
     fn size_hint(&self) -> (usize, Option<usize>) {

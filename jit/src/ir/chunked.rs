@@ -8,7 +8,9 @@
 //! is cut in chunks of [`CHUNK`] entries, each behind an `Rc`, and a list built
 //! [`Chunked::sharing`] the previous guard's reuses every chunk that holds the same entries at
 //! the same place. Lists that extend one another (the common case: new objects come last)
-//! share all their full chunks. It is [`Slots`](super::Slots)' idea, for lists of any entry.
+//! share all their full chunks, and the list of those chunks too while the last one fills: a
+//! guard that adds one entry to the list of the guard before costs a copy of the last chunk.
+//! It is [`Slots`](super::Slots)' idea, for lists of any entry.
 //!
 //! **Invariants.** Chunks are immutable once shared (a rewrite copies the chunks it changes).
 //! Every chunk but the last holds exactly `CHUNK` entries; the last holds 1 to `CHUNK`; an
@@ -43,36 +45,63 @@ pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, 
 /// A list in chunks shared between lists (see the module docs).
 #[derive(Clone)]
 pub struct Chunked<T> {
-    chunks: Vec<Rc<[T]>>,
+    /// The full chunks. The list of them is shared too, with the list before when it has the
+    /// same ones: a list one longer than the one before shares it while its last chunk fills.
+    full: Rc<[Rc<[T]>]>,
+    /// The last chunk if it is not full (1 to `CHUNK - 1` entries).
+    tail: Option<Rc<[T]>>,
     len: usize,
 }
 
 impl<T> Default for Chunked<T> {
     fn default() -> Self {
-        Chunked { chunks: Vec::new(), len: 0 }
+        Chunked { full: Rc::new([]), tail: None, len: 0 }
     }
 }
 
 impl<T: Clone> Chunked<T> {
     /// `values`, reusing each chunk of `like` that holds the same entries (by `same`) at the
-    /// same place.
+    /// same place, and `like`'s list of full chunks if all of them are reused.
     pub fn sharing(values: &[T], like: Option<&Chunked<T>>, same: impl Fn(&T, &T) -> bool) -> Self {
-        let chunks = share_chunks(values, like.map_or(&[], |l| &l.chunks[..]), same);
-        Chunked { chunks, len: values.len() }
+        let n = values.len() / CHUNK * CHUNK;
+        let like_full = like.map_or(&[][..], |l| &l.full[..]);
+        let full = share_chunks(&values[..n], like_full, &same);
+        let full = match like {
+            Some(l) if l.full.len() == full.len() && l.full.iter().zip(&full).all(|(a, b)| Rc::ptr_eq(a, b)) => {
+                l.full.clone()
+            }
+            _ => full.into(),
+        };
+        let tail = (n < values.len()).then(|| {
+            let rest = &values[n..];
+            match like.and_then(|l| l.tail.as_ref().filter(|_| l.full.len() * CHUNK == n)) {
+                Some(t) if t.len() == rest.len() && t.iter().zip(rest).all(|(a, b)| same(a, b)) => t.clone(),
+                _ => Rc::from(rest),
+            }
+        });
+        Chunked { full, tail, len: values.len() }
     }
 
     /// Replaces every entry `x` for which `f(x)` is `Some`, in order. A chunk nothing in it
     /// changes stays shared; a changed one is copied.
     pub fn rewrite(&mut self, mut f: impl FnMut(&T) -> Option<T>) {
-        for c in &mut self.chunks {
+        let mut renamed = |c: &Rc<[T]>| {
             let mut copy: Option<Vec<T>> = None;
             for (i, x) in c.iter().enumerate() {
                 if let Some(n) = f(x) {
                     copy.get_or_insert_with(|| c.to_vec())[i] = n;
                 }
             }
-            if let Some(copy) = copy {
-                *c = Rc::from(copy);
+            copy.map(Rc::from)
+        };
+        for k in 0..self.full.len() {
+            if let Some(c) = renamed(&self.full[k]) {
+                Rc::make_mut(&mut self.full)[k] = c;
+            }
+        }
+        if let Some(t) = &mut self.tail {
+            if let Some(c) = renamed(t) {
+                *t = c;
             }
         }
     }
@@ -89,20 +118,34 @@ impl<T> Chunked<T> {
         self.len == 0
     }
 
+    /// The chunks in order.
+    fn chunks(&self) -> std::iter::Chain<std::slice::Iter<'_, Rc<[T]>>, std::option::Iter<'_, Rc<[T]>>> {
+        self.full.iter().chain(self.tail.iter())
+    }
+
     /// The entries in order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + Clone {
-        self.chunks.iter().flat_map(|c| c.iter())
+    pub fn iter(&self) -> ChunkedIter<'_, T> {
+        self.into_iter()
     }
 
     /// Entry `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&T> {
-        self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
+        match self.full.get(i / CHUNK) {
+            Some(c) => c.get(i % CHUNK),
+            None if i / CHUNK == self.full.len() => self.tail.as_ref().and_then(|t| t.get(i % CHUNK)),
+            None => None,
+        }
     }
 
     /// How many chunks this list shares with `other` (the same allocation), for tests of
     /// sharing.
     pub fn shared_with(&self, other: &Chunked<T>) -> usize {
-        self.chunks.iter().zip(&other.chunks).filter(|(a, b)| Rc::ptr_eq(a, b)).count()
+        self.chunks().zip(other.chunks()).filter(|(a, b)| Rc::ptr_eq(a, b)).count()
+    }
+
+    /// Whether this list shares its list of full chunks with `other`'s (for tests).
+    pub fn shares_full_chunks_with(&self, other: &Chunked<T>) -> bool {
+        Rc::ptr_eq(&self.full, &other.full)
     }
 }
 
@@ -118,24 +161,31 @@ impl<T: Clone> FromIterator<T> for Chunked<T> {
     }
 }
 
+/// The entries of a [`Chunked`] in order.
+pub type ChunkedIter<'a, T> = std::iter::FlatMap<
+    std::iter::Chain<std::slice::Iter<'a, Rc<[T]>>, std::option::Iter<'a, Rc<[T]>>>,
+    &'a [T],
+    fn(&'a Rc<[T]>) -> &'a [T],
+>;
+
 impl<'a, T> IntoIterator for &'a Chunked<T> {
     type Item = &'a T;
-    type IntoIter = std::iter::FlatMap<std::slice::Iter<'a, Rc<[T]>>, &'a [T], fn(&'a Rc<[T]>) -> &'a [T]>;
+    type IntoIter = ChunkedIter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.chunks.iter().flat_map(|c| &c[..])
+        self.chunks().flat_map(|c| &c[..])
     }
 }
 
 impl<T> std::ops::Index<usize> for Chunked<T> {
     type Output = T;
     fn index(&self, i: usize) -> &T {
-        &self.chunks[i / CHUNK][i % CHUNK]
+        self.get(i).unwrap_or_else(|| panic!("index {i} out of a list of {}", self.len))
     }
 }
 
 impl<T: PartialEq> PartialEq for Chunked<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.chunks.iter().zip(&other.chunks).all(|(a, b)| Rc::ptr_eq(a, b) || **a == **b)
+        self.len == other.len && self.chunks().zip(other.chunks()).all(|(a, b)| Rc::ptr_eq(a, b) || **a == **b)
     }
 }
 
@@ -159,8 +209,9 @@ mod tests {
         let a = Chunked::sharing(&first, None, eq);
         let b = Chunked::sharing(&(0..71).collect::<Vec<_>>(), Some(&a), eq);
         assert_eq!(b.iter().copied().collect::<Vec<_>>(), (0..71).collect::<Vec<_>>());
-        // Chunks 0..32 and 32..64 are the same; the last one grew.
+        // Chunks 0..32 and 32..64 are the same, and so is the list of them; the last one grew.
         assert_eq!(b.shared_with(&a), 2);
+        assert!(b.shares_full_chunks_with(&a));
         assert_eq!((b.len(), b.get(70), b.get(71), b[33]), (71, Some(&70), None, 33));
     }
 
@@ -171,6 +222,7 @@ mod tests {
         changed[40] = 1000;
         let b = Chunked::sharing(&changed, Some(&a), eq);
         assert_eq!(b.shared_with(&a), 1);
+        assert!(!b.shares_full_chunks_with(&a));
         assert_eq!(b.iter().copied().collect::<Vec<_>>(), changed);
         assert_ne!(a, b);
         // A different length in the last chunk is a different chunk.
@@ -188,6 +240,7 @@ mod tests {
         let mut c = b.clone();
         c.rewrite(|&x| (x == 7000).then_some(70));
         assert_eq!(c, a, "equality is by content");
+        assert_eq!((c.get(99), c.get(100), c.iter().rev().next()), (Some(&99), None, Some(&99)));
     }
 
     #[test]

@@ -257,6 +257,7 @@ fn start_recording<'a, 'b, L: Language>(
         }
     };
     let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit, entry);
+    rec.like = last_frames(vm);
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
@@ -284,6 +285,13 @@ fn start_recording<'a, 'b, L: Language>(
     (gen, tf)
 }
 
+/// The frames of the first snapshot of the trace compiled last (see `Recorder::like`).
+fn last_frames<L: Language>(vm: &VmState<L>) -> Vec<metatrace_jit::ir::Slots> {
+    let last = vm.units.iter().rev().flatten().next();
+    let snapshot = last.and_then(|u| u.trace.ops.iter().find_map(|o| o.snapshot.as_ref()));
+    snapshot.map_or_else(Vec::new, |s| s.frames.iter().map(|f| f.values.clone()).collect())
+}
+
 /// Starts a bridge from a guard inside inlined calls or after a call (see `execute`): every
 /// frame of the guard's snapshot is rebuilt as a tracing frame whose reds are the trace's
 /// inputs (the exit's words, in order); the innermost is handed the outcome of the call it
@@ -305,6 +313,7 @@ fn start_nested_bridge<'a, L: Language>(
     let (resume, entry) = (unit.exits[exit].resume.clone(), unit.entry);
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
+    rec.like = last_frames(vm);
     let lang = vm.lang.clone();
     let (reds, parked) = bridge_inputs::<L>(&mut rec.trace, &resume, &words, &vm.materialized, forced);
     // The allocations and field writes of the exit's virtual objects are the bridge's inputs,
@@ -515,7 +524,10 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
         }
         // The jump's snapshot is the header's frame: peeling makes it the label's state, from
         // which an entry at the label is derived (see `metatrace_jit::opt::short`).
-        let frame = metatrace_jit::ir::SnapFrame { key: rec.key_id(key), values: args.as_slice().into() };
+        let kid = rec.key_id(key);
+        let like = rec.trace.ops.iter().rev().find_map(|o| o.snapshot.as_ref()).and_then(|s| s.frames.first());
+        let values = metatrace_jit::ir::Slots::sharing(&args, like.map(|f| &f.values));
+        let frame = metatrace_jit::ir::SnapFrame { key: kid, values };
         rec.trace.push(Opcode::Jump, args);
         let jump = rec.trace.ops.last_mut().expect("just pushed");
         jump.snapshot = Some(metatrace_jit::ir::Snapshot { frames: vec![frame], ..Default::default() });
@@ -816,8 +828,11 @@ fn install<L: Language>(
         exits,
         trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
         finish: finish.map(|(k, types)| {
-            let slots = FrameSlots::dense(types.into_iter().map(Slot::Word).collect());
-            (k, Rc::new(Resume::new(vec![(k, slots)], vec![], None, None)))
+            let resume = vm.finish_resumes.entry((k, types)).or_insert_with_key(|(k, types)| {
+                let slots = FrameSlots::dense(types.iter().map(|&t| Slot::Word(t)).collect());
+                Rc::new(Resume::new(vec![(*k, slots)], vec![], None, None))
+            });
+            (k, resume.clone())
         }),
         entry: rec.entries_root(),
         finish_unit: Default::default(),

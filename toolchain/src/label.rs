@@ -21,7 +21,7 @@ pub(crate) fn enter_at_label<L: Language>(
     rec: &mut Recorder<L>,
     key: L::Key,
 ) -> Option<(UnitId, crate::quasi::InvalidFlag, Trace)> {
-    use metatrace_jit::ir::{Op, SnapFrame, Snapshot};
+    use metatrace_jit::ir::{Op, Slots, SnapFrame, Snapshot};
     let CellState::Compiled(u) = vm.cells.get(&key)?.state else { return None };
     if !enterable(vm, u) {
         return None;
@@ -32,8 +32,11 @@ pub(crate) fn enter_at_label<L: Language>(
     let mut t = rec.trace.clone();
     let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
     let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
-    check.snapshot =
-        Some(Snapshot { frames: vec![SnapFrame { key: kid, values: frame.as_slice().into() }], ..Default::default() });
+    // (Sharing the chunks the outermost frame of the last snapshot has alike: the trace is
+    // kept while its unit lives, see `Unit::trace`.)
+    let like = t.ops.iter().rev().find_map(|o| o.snapshot.as_ref()).and_then(|s| s.frames.first());
+    let values = Slots::sharing(&frame, like.map(|f| &f.values));
+    check.snapshot = Some(Snapshot { frames: vec![SnapFrame { key: kid, values }], ..Default::default() });
     let at = t.ops.len() - 1;
     t.ops.insert(at, check);
     // A constant object standing in for a virtual (see `short::append`) must hold zero wherever

@@ -52,6 +52,11 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) entries: Vec<L::Key>,
     /// The state at the last instruction boundary.
     pub(crate) snap: Snapshot,
+    /// Frames by depth that a boundary's frame with none at its depth in `snap` shares the
+    /// chunks it has alike with (see `Slots`): those of the first snapshot of the trace
+    /// compiled last (in a storm of bridges from one loop, recordings start from frames their
+    /// inputs number alike). Memory only: sharing compares contents.
+    pub(crate) like: Vec<metatrace_jit::ir::Slots>,
     /// A side effect was recorded since the last instruction boundary.
     pub(crate) effect: bool,
     /// Objects allocated since the last instruction boundary (or call): storing into them is
@@ -114,6 +119,7 @@ impl<L: Language> Recorder<L> {
             // The function the trace starts in counts as entered: calling it again is recursion.
             entries: entry.into_iter().collect(),
             snap: Snapshot::default(),
+            like: Vec::new(),
             effect: false,
             fresh: Vec::new(),
             boundaries: 0,

@@ -63,6 +63,9 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) slot_patterns: crate::units::SlotPatterns,
     /// The descriptions of virtual objects every exit's resume data refers to, each kept once.
     pub(crate) virtual_kinds: crate::units::VirtualKinds,
+    /// How to resume at a loop header from the `finish` of a trace, by header and argument
+    /// types, made once for all the traces that finish there alike (see `Unit::finish`).
+    pub(crate) finish_resumes: rustc_hash::FxHashMap<(L::Key, Vec<Type>), Rc<crate::units::Resume<L::Key>>>,
     /// A frame's resume slots spelled out, for `driver::restore` (reused by every exit).
     pub(crate) spare_slots: Vec<crate::units::Slot>,
     pub(crate) quasi: Rc<QuasiTable>,
@@ -155,6 +158,7 @@ impl<L: Language> VmState<L> {
             born_cpu: crate::stats::thread_cpu_ns(),
             slot_patterns: Default::default(),
             virtual_kinds: Default::default(),
+            finish_resumes: Default::default(),
             spare_slots: Vec::new(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,

@@ -1110,7 +1110,8 @@ impl<L: Language> Recorder<L> {
         L::reds(f, &mut reds);
         let values: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
         let key = self.key_id(L::key(f));
-        let like = self.snap.frames.get(self.frames.len()).map(|fr| &fr.values);
+        let depth = self.frames.len();
+        let like = self.snap.frames.get(depth).map(|fr| &fr.values).or_else(|| self.like.get(depth));
         SnapFrame { key, values: Slots::sharing(&values, like) }
     }
     /// Makes `f` the innermost caller of the frame being traced (a bridge that starts inside

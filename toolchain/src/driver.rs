@@ -65,7 +65,7 @@ use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
 use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
-use crate::units::{CellState, ExitInfo, FrameSlots, JitCell, Resume, Slot, TraceRecord, Unit, UnitId};
+use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId};
 use metatrace_jit::backend::{Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
 use std::cell::Cell;
@@ -257,7 +257,7 @@ fn start_recording<'a, 'b, L: Language>(
         }
     };
     let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit, entry);
-    rec.like = last_frames(vm);
+    rec.like = vm.last_frames.clone();
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
     let trace = &mut rec.trace;
@@ -285,13 +285,6 @@ fn start_recording<'a, 'b, L: Language>(
     (gen, tf)
 }
 
-/// The frames of the first snapshot of the trace compiled last (see `Recorder::like`).
-fn last_frames<L: Language>(vm: &VmState<L>) -> Vec<metatrace_jit::ir::Slots> {
-    let last = vm.units.iter().rev().flatten().next();
-    let snapshot = last.and_then(|u| u.trace.ops.iter().find_map(|o| o.snapshot.as_ref()));
-    snapshot.map_or_else(Vec::new, |s| s.frames.iter().map(|f| f.values.clone()).collect())
-}
-
 /// Starts a bridge from a guard inside inlined calls or after a call (see `execute`): every
 /// frame of the guard's snapshot is rebuilt as a tracing frame whose reds are the trace's
 /// inputs (the exit's words, in order); the innermost is handed the outcome of the call it
@@ -313,7 +306,7 @@ fn start_nested_bridge<'a, L: Language>(
     let (resume, entry) = (unit.exits[exit].resume.clone(), unit.entry);
     let words = std::mem::take(&mut vm.bridge_words);
     let mut rec = Recorder::<L>::new(gen, TraceKind::Bridge { parent, exit }, vm.params.trace_limit, entry);
-    rec.like = last_frames(vm);
+    rec.like = vm.last_frames.clone();
     let lang = vm.lang.clone();
     let (reds, parked) = bridge_inputs::<L>(&mut rec.trace, &resume, &words, &vm.materialized, forced);
     // The allocations and field writes of the exit's virtual objects are the bridge's inputs,
@@ -782,6 +775,7 @@ fn install<L: Language>(
     vm.stats.exits += exits.len() as u64;
     vm.stats.resume_slots += (patterns.held - held) as u64;
     vm.slot_patterns = patterns;
+    kinds.end_trace();
     vm.virtual_kinds = kinds;
     vm.frame_words = vm.frame_words.max(code.frame_words());
     let (kind, name, loop_key, parent) = match rec.kind {
@@ -823,17 +817,14 @@ fn install<L: Language>(
     }
     let consts = trace_refs(&optimized);
     let inputs = optimized.inputs.iter().map(|&v| optimized.type_of(v)).collect();
+    if let Some(s) = optimized.ops.iter().find_map(|o| o.snapshot.as_ref()) {
+        vm.last_frames = s.frames.iter().map(|f| f.values.clone()).collect();
+    }
     vm.units.push(Some(Unit {
         code,
         exits,
         trace: Rc::new(if snapshot_words(&optimized) <= INHERIT_WORDS { optimized } else { Trace::new() }),
-        finish: finish.map(|(k, types)| {
-            let resume = vm.finish_resumes.entry((k, types)).or_insert_with_key(|(k, types)| {
-                let slots = FrameSlots::dense(types.iter().map(|&t| Slot::Word(t)).collect());
-                Rc::new(Resume::new(vec![(*k, slots)], vec![], None, None))
-            });
-            (k, resume.clone())
-        }),
+        finish: finish.map(|(k, types)| (k, vm.finish_resumes.get(k, types))),
         entry: rec.entries_root(),
         finish_unit: Default::default(),
         label_target,

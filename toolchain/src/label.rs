@@ -32,8 +32,7 @@ pub(crate) fn enter_at_label<L: Language>(
     let mut t = rec.trace.clone();
     let frame = t.ops.last().filter(|o| o.opcode == Opcode::Finish)?.args.clone();
     let mut check = Op::new(Opcode::GuardNotInvalidated, vec![Operand::Ref(flag.as_ptr() as u64)], None);
-    // (Sharing the chunks the outermost frame of the last snapshot has alike: the trace is
-    // kept while its unit lives, see `Unit::trace`.)
+    // (It shares the chunks the outermost frame of the recording's last snapshot has alike.)
     let like = t.ops.iter().rev().find_map(|o| o.snapshot.as_ref()).and_then(|s| s.frames.first());
     let values = Slots::sharing(&frame, like.map(|f| &f.values));
     check.snapshot = Some(Snapshot { frames: vec![SnapFrame { key: kid, values }], ..Default::default() });

@@ -54,8 +54,8 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) snap: Snapshot,
     /// Frames by depth that a boundary's frame with none at its depth in `snap` shares the
     /// chunks it has alike with (see `Slots`): those of the first snapshot of the trace
-    /// compiled last (in a storm of bridges from one loop, recordings start from frames their
-    /// inputs number alike). Memory only: sharing compares contents.
+    /// compiled last (`VmState::last_frames`; in a storm of bridges from one loop, recordings
+    /// start from frames their inputs number alike). Memory only: sharing compares contents.
     pub(crate) like: Vec<metatrace_jit::ir::Slots>,
     /// A side effect was recorded since the last instruction boundary.
     pub(crate) effect: bool,

@@ -63,9 +63,11 @@ pub(crate) struct VmState<L: Language> {
     pub(crate) slot_patterns: crate::units::SlotPatterns,
     /// The descriptions of virtual objects every exit's resume data refers to, each kept once.
     pub(crate) virtual_kinds: crate::units::VirtualKinds,
-    /// How to resume at a loop header from the `finish` of a trace, by header and argument
-    /// types, made once for all the traces that finish there alike (see `Unit::finish`).
-    pub(crate) finish_resumes: rustc_hash::FxHashMap<(L::Key, Vec<Type>), Rc<crate::units::Resume<L::Key>>>,
+    /// How to resume at a loop header from the `finish` of a trace, made once for all the
+    /// traces that finish there alike (see `Unit::finish`).
+    pub(crate) finish_resumes: crate::units::FinishResumes<L::Key>,
+    /// The frames of the first snapshot of the trace compiled last (see `Recorder::like`).
+    pub(crate) last_frames: Vec<metatrace_jit::ir::Slots>,
     /// A frame's resume slots spelled out, for `driver::restore` (reused by every exit).
     pub(crate) spare_slots: Vec<crate::units::Slot>,
     pub(crate) quasi: Rc<QuasiTable>,
@@ -159,6 +161,7 @@ impl<L: Language> VmState<L> {
             slot_patterns: Default::default(),
             virtual_kinds: Default::default(),
             finish_resumes: Default::default(),
+            last_frames: Vec::new(),
             spare_slots: Vec::new(),
             quasi: Rc::new(QuasiTable::default()),
             pending: None,

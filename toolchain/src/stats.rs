@@ -123,7 +123,8 @@ pub struct JitStats {
     pub exits: u64,
     /// Slots of resume data made for those exits: each trace's shared pattern per frame plus
     /// each exit's differences from it (see `units::FrameSlots`). Without sharing it would be
-    /// about `exits` times the frame's width.
+    /// about `exits` times the frame's width. (A count of slots: the differences of
+    /// consecutive exits share their chunks, so they take less memory than this says.)
     pub resume_slots: u64,
     /// Operations of the optimized traces that were compiled, in all: `compile_cpu_ns` over
     /// this is the compile cost per operation.

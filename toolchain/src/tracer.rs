@@ -1104,7 +1104,8 @@ impl<L: Language> Recorder<L> {
     /// The snapshot frame of `f`, the innermost frame of the activation being recorded: its
     /// key and its reds' operands. It shares the chunks that hold the same operands as the
     /// frame at its depth in the last boundary's snapshot (see `Slots`: between two
-    /// boundaries of a wide frame, most slots stay the same).
+    /// boundaries of a wide frame, most slots stay the same), or at the first boundary, in
+    /// `Recorder::like`.
     pub(crate) fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
         let mut reds = Vec::new();
         L::reds(f, &mut reds);

@@ -89,7 +89,7 @@ impl std::hash::Hash for VirtualDescrs {
     }
 }
 
-// Equal when built alike from descriptors kept once (`resume::VirtualKinds`): the descriptors
+// Equal when built alike from descriptors kept once (see `VirtualKinds`): the descriptors
 // compare by address.
 impl PartialEq for VirtualInfo {
     fn eq(&self, o: &Self) -> bool {
@@ -111,11 +111,11 @@ impl std::hash::Hash for VirtualInfo {
 /// wide frame, whose snapshots hold a box per local, hold references to one description
 /// instead of one description per box and trace.
 ///
-/// Two caches in front, for the trace whose exits are being made ([`VirtualKinds::start_trace`]
-/// empties them): the descriptors by the trace's size descr, length and written fields, and the
-/// resume data by the description a snapshot shares with others (`metatrace_jit::ir::Snapshot::virtuals`: a box
-/// that does not change is one description for all the guards that see it, so it is looked
-/// at once, not once per exit).
+/// Two caches in front, for the trace whose exits are being made (from
+/// [`VirtualKinds::start_trace`] to [`VirtualKinds::end_trace`]): the descriptors by the trace's
+/// size descr, length and written fields, and the resume data by the description a snapshot
+/// shares with others (`Snapshot::virtuals`: a box that does not change is one description for
+/// all the guards that see it, so it is looked at once, not once per exit).
 #[derive(Default)]
 pub(crate) struct VirtualKinds {
     pub(crate) descrs: rustc_hash::FxHashSet<Rc<VirtualDescrs>>,
@@ -123,19 +123,26 @@ pub(crate) struct VirtualKinds {
     /// How many entries the sets held after they were last pruned (see [`VirtualKinds::prune`]).
     pruned_at: usize,
     pub(crate) by_shape: rustc_hash::FxHashMap<(u32, Option<u32>, Vec<(u32, u32)>), Rc<VirtualDescrs>>,
-    // (Keyed by address: the trace holds every description, unchanged, while these live.)
+    // (Keyed by address: the trace holds every description, unchanged, while its exits are
+    // made; `end_trace` empties this before the trace goes.)
     pub(crate) by_obj: rustc_hash::FxHashMap<*const metatrace_jit::ir::VirtualObj, Rc<VirtualInfo>>,
 }
 
 impl VirtualKinds {
-    /// Forgets the caches of the trace before (their keys are its descrs and addresses), and
-    /// prunes the sets if they have doubled since they were last pruned.
+    /// Prunes the sets if they have doubled since they were last pruned, before a trace's
+    /// exits are made.
     pub(crate) fn start_trace(&mut self) {
-        self.by_shape.clear();
-        self.by_obj.clear();
+        self.end_trace();
         if self.descrs.len() + self.infos.len() > 2 * self.pruned_at.max(64) {
             self.prune();
         }
+    }
+
+    /// Forgets the caches of the trace whose exits were made (their keys are its descrs and
+    /// addresses).
+    pub(crate) fn end_trace(&mut self) {
+        self.by_shape.clear();
+        self.by_obj.clear();
     }
 
     /// Drops the descriptions no exit holds any more (of traces that were freed): what the sets
@@ -156,6 +163,35 @@ impl VirtualKinds {
                 d
             }
         }
+    }
+}
+
+/// How to resume at a loop header from the `finish` of a trace (see `Unit::finish`): made
+/// once per header and argument types for all the traces that finish there alike (a frame's
+/// width of slots each), and dropped once no unit holds it (pruned when the table doubles).
+pub(crate) struct FinishResumes<K> {
+    by_frame: rustc_hash::FxHashMap<(K, Vec<Type>), Rc<Resume<K>>>,
+    pruned_at: usize,
+}
+
+impl<K> Default for FinishResumes<K> {
+    fn default() -> Self {
+        FinishResumes { by_frame: Default::default(), pruned_at: 0 }
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash> FinishResumes<K> {
+    /// The resume data of a frame at `key` with slots of `types`, written by the exit.
+    pub(crate) fn get(&mut self, key: K, types: Vec<Type>) -> Rc<Resume<K>> {
+        if self.by_frame.len() > 2 * self.pruned_at.max(16) {
+            self.by_frame.retain(|_, r| Rc::strong_count(r) > 1);
+            self.pruned_at = self.by_frame.len();
+        }
+        let resume = self.by_frame.entry((key, types)).or_insert_with_key(|(k, types)| {
+            let slots = FrameSlots::dense(types.iter().map(|&t| Slot::Word(t)).collect());
+            Rc::new(Resume::new(vec![(*k, slots)], vec![], None, None))
+        });
+        resume.clone()
     }
 }
 

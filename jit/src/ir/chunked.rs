@@ -31,7 +31,7 @@ pub const CHUNK: usize = 32;
 
 /// `values` cut in chunks of [`CHUNK`], reusing each chunk of `like` that holds the same
 /// entries (by `same`) at the same place.
-pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, &T) -> bool) -> Vec<Rc<[T]>> {
+pub(super) fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, &T) -> bool) -> Vec<Rc<[T]>> {
     values
         .chunks(CHUNK)
         .enumerate()
@@ -45,17 +45,17 @@ pub fn share_chunks<T: Clone>(values: &[T], like: &[Rc<[T]>], same: impl Fn(&T, 
 /// A list in chunks shared between lists (see the module docs).
 #[derive(Clone)]
 pub struct Chunked<T> {
-    /// The full chunks. The list of them is shared too, with the list before when it has the
-    /// same ones: a list one longer than the one before shares it while its last chunk fills.
-    full: Rc<[Rc<[T]>]>,
+    /// The full chunks (`None`: none). The list of them is shared too, with the list before
+    /// when it has the same ones: a list one longer than the one before shares it while its
+    /// last chunk fills.
+    full: Option<Rc<[Rc<[T]>]>>,
     /// The last chunk if it is not full (1 to `CHUNK - 1` entries).
     tail: Option<Rc<[T]>>,
-    len: usize,
 }
 
 impl<T> Default for Chunked<T> {
     fn default() -> Self {
-        Chunked { full: Rc::new([]), tail: None, len: 0 }
+        Chunked { full: None, tail: None }
     }
 }
 
@@ -64,22 +64,23 @@ impl<T: Clone> Chunked<T> {
     /// same place, and `like`'s list of full chunks if all of them are reused.
     pub fn sharing(values: &[T], like: Option<&Chunked<T>>, same: impl Fn(&T, &T) -> bool) -> Self {
         let n = values.len() / CHUNK * CHUNK;
-        let like_full = like.map_or(&[][..], |l| &l.full[..]);
+        let like_full = like.map_or(&[][..], |l| l.full());
         let full = share_chunks(&values[..n], like_full, &same);
         let full = match like {
-            Some(l) if l.full.len() == full.len() && l.full.iter().zip(&full).all(|(a, b)| Rc::ptr_eq(a, b)) => {
+            _ if full.is_empty() => None,
+            Some(l) if like_full.len() == full.len() && like_full.iter().zip(&full).all(|(a, b)| Rc::ptr_eq(a, b)) => {
                 l.full.clone()
             }
-            _ => full.into(),
+            _ => Some(full.into()),
         };
         let tail = (n < values.len()).then(|| {
             let rest = &values[n..];
-            match like.and_then(|l| l.tail.as_ref().filter(|_| l.full.len() * CHUNK == n)) {
+            match like.and_then(|l| l.tail.as_ref().filter(|_| l.full().len() * CHUNK == n)) {
                 Some(t) if t.len() == rest.len() && t.iter().zip(rest).all(|(a, b)| same(a, b)) => t.clone(),
                 _ => Rc::from(rest),
             }
         });
-        Chunked { full, tail, len: values.len() }
+        Chunked { full, tail }
     }
 
     /// Replaces every entry `x` for which `f(x)` is `Some`, in order. A chunk nothing in it
@@ -94,9 +95,11 @@ impl<T: Clone> Chunked<T> {
             }
             copy.map(Rc::from)
         };
-        for k in 0..self.full.len() {
-            if let Some(c) = renamed(&self.full[k]) {
-                Rc::make_mut(&mut self.full)[k] = c;
+        if let Some(full) = &mut self.full {
+            for k in 0..full.len() {
+                if let Some(c) = renamed(&full[k]) {
+                    Rc::make_mut(full)[k] = c;
+                }
             }
         }
         if let Some(t) = &mut self.tail {
@@ -110,17 +113,22 @@ impl<T: Clone> Chunked<T> {
 impl<T> Chunked<T> {
     /// How many entries there are.
     pub fn len(&self) -> usize {
-        self.len
+        self.full().len() * CHUNK + self.tail.as_ref().map_or(0, |t| t.len())
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.full.is_none() && self.tail.is_none()
+    }
+
+    /// The full chunks.
+    fn full(&self) -> &[Rc<[T]>] {
+        self.full.as_deref().unwrap_or(&[])
     }
 
     /// The chunks in order.
     fn chunks(&self) -> std::iter::Chain<std::slice::Iter<'_, Rc<[T]>>, std::option::Iter<'_, Rc<[T]>>> {
-        self.full.iter().chain(self.tail.iter())
+        self.full().iter().chain(self.tail.iter())
     }
 
     /// The entries in order.
@@ -130,22 +138,27 @@ impl<T> Chunked<T> {
 
     /// Entry `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&T> {
-        match self.full.get(i / CHUNK) {
+        match self.full().get(i / CHUNK) {
             Some(c) => c.get(i % CHUNK),
-            None if i / CHUNK == self.full.len() => self.tail.as_ref().and_then(|t| t.get(i % CHUNK)),
+            None if i / CHUNK == self.full().len() => self.tail.as_ref().and_then(|t| t.get(i % CHUNK)),
             None => None,
         }
     }
 
     /// How many chunks this list shares with `other` (the same allocation), for tests of
     /// sharing.
+    #[doc(hidden)]
     pub fn shared_with(&self, other: &Chunked<T>) -> usize {
         self.chunks().zip(other.chunks()).filter(|(a, b)| Rc::ptr_eq(a, b)).count()
     }
 
     /// Whether this list shares its list of full chunks with `other`'s (for tests).
+    #[doc(hidden)]
     pub fn shares_full_chunks_with(&self, other: &Chunked<T>) -> bool {
-        Rc::ptr_eq(&self.full, &other.full)
+        match (&self.full, &other.full) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 
@@ -179,13 +192,13 @@ impl<'a, T> IntoIterator for &'a Chunked<T> {
 impl<T> std::ops::Index<usize> for Chunked<T> {
     type Output = T;
     fn index(&self, i: usize) -> &T {
-        self.get(i).unwrap_or_else(|| panic!("index {i} out of a list of {}", self.len))
+        self.get(i).unwrap_or_else(|| panic!("index {i} out of a list of {}", self.len()))
     }
 }
 
 impl<T: PartialEq> PartialEq for Chunked<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.chunks().zip(other.chunks()).all(|(a, b)| Rc::ptr_eq(a, b) || **a == **b)
+        self.len() == other.len() && self.chunks().zip(other.chunks()).all(|(a, b)| Rc::ptr_eq(a, b) || **a == **b)
     }
 }
 

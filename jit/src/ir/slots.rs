@@ -12,6 +12,9 @@
 //! **Where sharing comes from.**
 //! - The recorder builds each boundary's frame with [`Slots::sharing`], against the frame
 //!   the previous snapshot had at that depth: a chunk equal to the previous one is reused.
+//!   A frame built whole outside a boundary (a loop's jump, the check before a trace enters a
+//!   loop at its label) is built against the last snapshot's too, and a recording's first
+//!   boundary against the first snapshot of the trace compiled last (`Recorder::like`).
 //! - Copies of a snapshot ([`Clone`]) share every chunk.
 //! - A pass that renames operands goes through [`Slots::rewrite`] with a [`SlotsMemo`]: a
 //!   chunk nothing in it changes stays as it is, and a changed chunk whose result equals the

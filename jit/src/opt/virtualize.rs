@@ -575,7 +575,8 @@ impl<'a> Walk<'a> {
         let mut shared = std::mem::take(&mut self.shared);
         let mut virtuals = std::mem::take(&mut self.listed);
         virtuals.clear();
-        virtuals.extend(s.virtuals.iter().cloned());
+        // (Taken out first: a description only this snapshot held is then changed in place.)
+        virtuals.extend(std::mem::take(&mut s.virtuals).iter().cloned());
         let given = virtuals.len();
         let mut memo = std::mem::take(&mut self.memo);
         for f in &mut s.frames {

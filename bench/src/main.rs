@@ -1,8 +1,9 @@
 //! `mtbench`: runs each benchmark program under each configuration, side by side in one run,
 //! checks that all configurations print the same output, and reports median wall times and
-//! ratios, the median CPU time (user + system) and its ratio, plus the JIT's median compile
-//! time per trace. Runs of a program's configurations are interleaved (off, on, off, on, ...)
-//! so that a noisy machine slows them alike.
+//! ratios, the median CPU time (user + system) and its ratio, the median peak memory (resident
+//! set) and its ratio, plus the JIT's median compile time per trace. Runs of a program's
+//! configurations are interleaved (off, on, off, on, ...) so that a noisy machine slows them
+//! alike.
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
@@ -141,38 +142,59 @@ struct Row {
 struct Run {
     secs: f64,
     cpu: f64,
+    /// Peak resident set, in megabytes.
+    peak_mb: f64,
     stdout: Vec<u8>,
     compile_ms: Option<f64>,
 }
 
-/// CPU time (user + system, seconds) of this process's children that have been waited for.
-fn children_cpu() -> f64 {
-    // SAFETY: getrusage only writes the struct it is given.
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+/// Runs `row` to its end; its output, whether it exited with 0, and its CPU time (user +
+/// system, seconds) and peak resident set (KB), which `wait4` reports for it alone.
+fn run_child(row: &Row) -> Result<(Vec<u8>, Vec<u8>, bool, f64, u64), String> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(&row.exe)
+        .args(&row.args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", row.exe.display()))?;
+    let mut err_pipe = child.stderr.take().expect("piped");
+    let stderr = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        err_pipe.read_to_end(&mut v).map(|_| v)
+    });
+    let mut stdout = Vec::new();
+    let read = child.stdout.take().expect("piped").read_to_end(&mut stdout);
+    let stderr = stderr.join().map_err(|_| "reading stderr panicked".to_string())?;
+    let (mut status, mut ru): (libc::c_int, libc::rusage) = (0, unsafe { std::mem::zeroed() });
+    // SAFETY: `child` is this process's child, not yet waited for (std's `Child` is dropped
+    // without waiting); wait4 only writes the two values it is given.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
+    if pid < 0 {
+        return Err(format!("waiting for {}: {}", row.exe.display(), std::io::Error::last_os_error()));
+    }
+    let stdout = read.map(|_| stdout).map_err(|e| format!("reading the output: {e}"))?;
+    let stderr = stderr.map_err(|e| format!("reading stderr: {e}"))?;
     let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
-    secs(u.ru_utime) + secs(u.ru_stime)
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    Ok((stdout, stderr, ok, secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss as u64))
 }
 
 fn run_once(row: &Row) -> Result<Run, String> {
-    let cpu0 = children_cpu();
     let start = Instant::now();
-    let out = Command::new(&row.exe)
-        .args(&row.args)
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", row.exe.display()))?;
+    let (stdout, stderr, ok, cpu, peak_kb) = run_child(row)?;
     let secs = start.elapsed().as_secs_f64();
-    let cpu = children_cpu() - cpu0;
-    if !out.status.success() {
-        return Err(format!("{} {:?} failed: {}", row.exe.display(), row.args, String::from_utf8_lossy(&out.stderr)));
+    if !ok {
+        return Err(format!("{} {:?} failed: {}", row.exe.display(), row.args, String::from_utf8_lossy(&stderr)));
     }
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&stderr);
     let compile_ms = stderr
         .split_whitespace()
         .find_map(|w| w.strip_prefix("median_compile_ms="))
         .and_then(|v| v.parse().ok())
         .filter(|&v: &f64| v > 0.0);
-    Ok(Run { secs, cpu, stdout: out.stdout, compile_ms })
+    Ok(Run { secs, cpu, peak_mb: peak_kb as f64 / 1024.0, stdout, compile_ms })
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -238,8 +260,18 @@ fn main() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     println!(
-        "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8} {:>12}",
-        "benchmark", "config", "median s", "speedup", "cpu s", "cpu x", "x C", "cpu x C", "compile ms"
+        "{:<22} {:<10} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8} {:>8} {:>7} {:>12}",
+        "benchmark",
+        "config",
+        "median s",
+        "speedup",
+        "cpu s",
+        "cpu x",
+        "x C",
+        "cpu x C",
+        "peak MB",
+        "mem x",
+        "compile ms"
     );
     let mut failed = false;
     let mut no_gcc = false;
@@ -276,27 +308,28 @@ fn main() {
                 }
             }
         }
-        let medians: Vec<Option<(f64, f64)>> = results
+        let medians: Vec<Option<(f64, f64, f64)>> = results
             .iter()
             .map(|runs| {
                 (!runs.is_empty()).then(|| {
                     let wall = median(&mut runs.iter().map(|r| r.secs).collect::<Vec<_>>());
                     let cpu = median(&mut runs.iter().map(|r| r.cpu).collect::<Vec<_>>());
-                    (wall, cpu)
+                    let peak = median(&mut runs.iter().map(|r| r.peak_mb).collect::<Vec<_>>());
+                    (wall, cpu, peak)
                 })
             })
             .collect();
         let c_times = rows.iter().zip(&medians).find_map(|(row, m)| if row.c { *m } else { None });
         let mut baseline = None;
         for ((row, runs), m) in rows.iter().zip(&results).zip(&medians) {
-            let Some((wall, cpu)) = *m else { continue };
-            let (base_wall, base_cpu) = *baseline.get_or_insert((wall, cpu));
+            let Some((wall, cpu, peak)) = *m else { continue };
+            let (base_wall, base_cpu, base_peak) = *baseline.get_or_insert((wall, cpu, peak));
             let mut compile: Vec<f64> = runs.iter().filter_map(|r| r.compile_ms).collect();
             let c = if compile.is_empty() { "-".to_string() } else { format!("{:.3}", median(&mut compile)) };
             let x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", wall / c.0));
             let cpu_x_c = c_times.map_or("-".to_string(), |c| format!("{:.2}x", cpu / c.1));
             println!(
-                "{:<22} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>8} {:>8} {:>12}",
+                "{:<22} {:<10} {:>10.3} {:>8.1}x {:>10.3} {:>8.1}x {:>8} {:>8} {:>8.1} {:>6.2}x {:>12}",
                 case.name,
                 row.label,
                 wall,
@@ -305,6 +338,8 @@ fn main() {
                 base_cpu / cpu,
                 x_c,
                 cpu_x_c,
+                peak,
+                peak / base_peak,
                 c
             );
         }

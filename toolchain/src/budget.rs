@@ -28,10 +28,18 @@ pub(crate) fn bridge_threshold<L: Language>(vm: &VmState<L>, id: UnitId, exit: u
 /// Whether the `Vm` may compile another trace (see [`may_compile`]), counting the CPU time of
 /// the `Vm`'s thread where there is a clock for it (a busy machine slows compiling and running
 /// alike, and the grace stays the same amount of work), else wall time.
+///
+/// A refusal also says when to ask again ([`earliest_compile`]), on the wall clock, which runs
+/// at least as fast as the thread's CPU time: until then the answer is no without reading the
+/// thread's clock, a system call (a bridge storm over budget asks at every guard failure, and
+/// those calls were 3 to 5 % of a 7 ms run).
 pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     let share = u64::from(vm.params.compile_share);
     if share == 0 {
         return true;
+    }
+    if vm.compile_retry.get().is_some_and(|t| std::time::Instant::now() < t) {
+        return false;
     }
     let cpu = vm.born_cpu != 0;
     let spent = if cpu { vm.stats.compile_cpu_ns } else { vm.stats.total_compile_ns };
@@ -40,7 +48,11 @@ pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     } else {
         vm.born.elapsed().as_nanos() as u64
     };
-    may_compile(spent, running, u64::from(vm.params.compile_grace_ms) * 1_000_000, share)
+    let grace = u64::from(vm.params.compile_grace_ms) * 1_000_000;
+    let yes = may_compile(spent, running, grace, share);
+    let wait = earliest_compile(spent, grace, share).saturating_sub(running);
+    vm.compile_retry.set((!yes).then(|| std::time::Instant::now() + std::time::Duration::from_nanos(wait)));
+    yes
 }
 
 /// How many times the time a program spent on anything but compiling it may spend compiling
@@ -70,6 +82,33 @@ fn may_compile(spent: u64, running: u64, grace: u64, share: u64) -> bool {
     let rest = running.saturating_sub(spent);
     let grace = grace.min(GRACE_FLOOR_NS.saturating_add(rest.saturating_mul(GRACE_RATIO)));
     spent <= grace || spent - grace <= running / 100 * share
+}
+
+/// A lower bound on the running time at which [`may_compile`] allows `spent` nanoseconds of
+/// compiling: its answer turns from no to yes only as the run goes on (the grace grows with the
+/// rest of the run, the share with all of it), and not before either branch can hold.
+fn earliest_compile(spent: u64, grace: u64, share: u64) -> u64 {
+    // `spent <= GRACE_FLOOR_NS + (running - spent) * GRACE_RATIO`, if `spent <= grace`.
+    let by_grace = match spent.checked_sub(GRACE_FLOOR_NS) {
+        _ if spent > grace => u64::MAX,
+        None => spent,
+        Some(over) => spent.saturating_add(over.div_ceil(GRACE_RATIO)),
+    };
+    // `running * share / 100 >= spent - g` with `g = min(grace, GRACE_FLOOR_NS + (running -
+    // spent) * GRACE_RATIO)`: with `g` the second, `running` is at least `(spent * (1 +
+    // GRACE_RATIO) - GRACE_FLOOR_NS) * 100 / (100 * GRACE_RATIO + share)`; with `g` the first
+    // (the smaller), at least `(spent - grace) * 100 / share` and where the second reaches it.
+    let by_share = match share {
+        0 => u64::MAX,
+        _ => {
+            let (spent, grace, share) = (u128::from(spent), u128::from(grace), u128::from(share));
+            let (floor, ratio) = (u128::from(GRACE_FLOOR_NS), u128::from(GRACE_RATIO));
+            let floor_rest = (spent * (1 + ratio)).saturating_sub(floor) * 100 / (100 * ratio + share);
+            let whole = (spent.saturating_sub(grace) * 100 / share).max(spent + grace.saturating_sub(floor) / ratio);
+            u64::try_from(floor_rest.min(whole)).unwrap_or(u64::MAX)
+        }
+    };
+    by_grace.min(by_share)
 }
 
 /// Whether the tree of unit `id` may grow another bridge: it has fewer than `max_bridges` and
@@ -118,7 +157,7 @@ pub(crate) fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
 
 #[cfg(test)]
 mod tests {
-    use super::may_compile;
+    use super::{earliest_compile, may_compile};
 
     const MS: u64 = 1_000_000;
 
@@ -140,6 +179,33 @@ mod tests {
         assert!(!may_compile(20 * MS, 33 * MS, 250 * MS, 10));
         // The first 2 ms are free however short the run so far.
         assert!(may_compile(2 * MS, 2 * MS, 250 * MS, 10));
+    }
+
+    #[test]
+    fn no_run_shorter_than_the_earliest_compile_may_compile() {
+        // Over a grid of compile times and run lengths (in tenths of a millisecond, up to
+        // past the grace), a run may compile only from the earliest time on, and from its
+        // first yes on it always may.
+        for share in [0, 10] {
+            for spent in (0..3000).step_by(7).map(|t| t * MS / 10) {
+                let earliest = earliest_compile(spent, 250 * MS, share);
+                let mut allowed = false;
+                for running in (spent / (MS / 10)..3200).step_by(3).map(|t| t * MS / 10) {
+                    let yes = may_compile(spent, running, 250 * MS, share);
+                    assert!(!yes || running >= earliest, "{spent} ns compiled, {running} ns run");
+                    assert!(yes || !allowed, "the answer went back to no at {running} ns");
+                    allowed |= yes;
+                }
+            }
+        }
+        // Close where the floor and the rest of the run decide: without a share, 5 ms compiled
+        // may go on once 3 ms more ran (2 + 3 >= 5), at 8 ms; with 10 %, a little before.
+        assert_eq!(earliest_compile(5 * MS, 250 * MS, 0), 8 * MS);
+        assert!(may_compile(5 * MS, 8 * MS, 250 * MS, 0) && !may_compile(5 * MS, 8 * MS - 1, 250 * MS, 0));
+        let e = earliest_compile(5 * MS, 250 * MS, 10);
+        assert!(
+            e > 7 * MS && !may_compile(5 * MS, e - 1, 250 * MS, 10) && may_compile(5 * MS, e + MS / 10, 250 * MS, 10)
+        );
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub(crate) struct VmState<L: Language> {
     /// The CPU time of this `Vm`'s thread when it was made (0: no per-thread clock here), for
     /// the budgets: with it they count CPU time, which a busy machine does not inflate.
     pub(crate) born_cpu: u64,
+    /// When `budget::within_compile_share` may say yes again, after a no (wall clock).
+    pub(crate) compile_retry: Cell<Option<std::time::Instant>>,
     /// The slot patterns the resume data of every exit is kept against (see `units::FrameSlots`).
     pub(crate) slot_patterns: crate::units::SlotPatterns,
     /// The descriptions of virtual objects every exit's resume data refers to, each kept once.
@@ -158,6 +160,7 @@ impl<L: Language> VmState<L> {
             stats: JitStats::default(),
             born: std::time::Instant::now(),
             born_cpu: crate::stats::thread_cpu_ns(),
+            compile_retry: Cell::new(None),
             slot_patterns: Default::default(),
             virtual_kinds: Default::default(),
             finish_resumes: Default::default(),

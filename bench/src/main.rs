@@ -148,9 +148,20 @@ struct Run {
     compile_ms: Option<f64>,
 }
 
-/// Runs `row` to its end; its output, whether it exited with 0, and its CPU time (user +
-/// system, seconds) and peak resident set (KB), which `wait4` reports for it alone.
-fn run_child(row: &Row) -> Result<(Vec<u8>, Vec<u8>, bool, f64, u64), String> {
+/// What a finished child printed and what it took.
+struct Ended {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    /// Whether it exited with 0.
+    ok: bool,
+    /// CPU time, user + system, in seconds.
+    cpu: f64,
+    /// Peak resident set, in KB.
+    peak_kb: u64,
+}
+
+/// Runs `row` to its end; `wait4` reports its CPU time and peak resident set for it alone.
+fn run_child(row: &Row) -> Result<Ended, String> {
     use std::io::Read;
     use std::process::Stdio;
     let mut child = Command::new(&row.exe)
@@ -166,8 +177,10 @@ fn run_child(row: &Row) -> Result<(Vec<u8>, Vec<u8>, bool, f64, u64), String> {
     });
     let mut stdout = Vec::new();
     let read = child.stdout.take().expect("piped").read_to_end(&mut stdout);
-    let stderr = stderr.join().map_err(|_| "reading stderr panicked".to_string())?;
-    let (mut status, mut ru): (libc::c_int, libc::rusage) = (0, unsafe { std::mem::zeroed() });
+    let stderr = stderr.join();
+    // SAFETY: `rusage` is integers and `timeval`s of integers, for which all zeros is a value.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let mut status: libc::c_int = 0;
     // SAFETY: `child` is this process's child, not yet waited for (std's `Child` is dropped
     // without waiting); wait4 only writes the two values it is given.
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
@@ -175,15 +188,16 @@ fn run_child(row: &Row) -> Result<(Vec<u8>, Vec<u8>, bool, f64, u64), String> {
         return Err(format!("waiting for {}: {}", row.exe.display(), std::io::Error::last_os_error()));
     }
     let stdout = read.map(|_| stdout).map_err(|e| format!("reading the output: {e}"))?;
+    let stderr = stderr.map_err(|_| "reading stderr panicked".to_string())?;
     let stderr = stderr.map_err(|e| format!("reading stderr: {e}"))?;
     let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    Ok((stdout, stderr, ok, secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss as u64))
+    Ok(Ended { stdout, stderr, ok, cpu: secs(ru.ru_utime) + secs(ru.ru_stime), peak_kb: ru.ru_maxrss as u64 })
 }
 
 fn run_once(row: &Row) -> Result<Run, String> {
     let start = Instant::now();
-    let (stdout, stderr, ok, cpu, peak_kb) = run_child(row)?;
+    let Ended { stdout, stderr, ok, cpu, peak_kb } = run_child(row)?;
     let secs = start.elapsed().as_secs_f64();
     if !ok {
         return Err(format!("{} {:?} failed: {}", row.exe.display(), row.args, String::from_utf8_lossy(&stderr)));

@@ -8,10 +8,33 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mtpy-robustness-{}", std::process::id()));
+/// A file for one test program, removed when the test is done with it (runs share the
+/// directory, each names its files after its process).
+fn scratch(name: &str) -> Scratch {
+    let dir = std::env::temp_dir().join("mtpy-robustness");
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    Scratch(dir.join(format!("{}-{name}", std::process::id())))
+}
+
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// Runs mtpy on `file` (killed after 60 s: a hang fails the test).
@@ -74,13 +97,13 @@ fn run_unstressed(name: &str, src: &[u8]) -> Option<Output> {
     let f = scratch(name);
     std::fs::write(&f, src).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mtpy"));
-    cmd.env_remove("METATRACE_GC_STRESS").args(["-X", "jit=on"]).arg(&f);
+    cmd.env_remove("METATRACE_GC_STRESS").args(["-X", "jit=on"]).arg(&*f);
     if let Some(o) = run_command(&mut cmd, LIMIT) {
         return Some(o);
     }
     let python = cpython().unwrap_or_else(|| panic!("{} hangs (and no CPython to compare with)", f.display()));
     let mut reference = Command::new(python);
-    reference.arg(&f);
+    reference.arg(&*f);
     match run_command(&mut reference, Duration::from_secs(10)) {
         None => None,
         Some(_) => panic!("{} hangs mtpy; CPython finishes it", f.display()),

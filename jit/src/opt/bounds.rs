@@ -23,7 +23,10 @@
 //!   operation and its guard is deleted. One that always overflows, or is followed by
 //!   `guard_overflow`, is left alone;
 //! - `guard_true`/`guard_false` on a value whose interval decides that the guard passes is
-//!   removed (one that would always fail is kept).
+//!   removed (one that would always fail is kept);
+//! - `int_mod(x, c)` and `int_floordiv(x, c)` by a constant `c > 0` whose dividend is known
+//!   to lie in `[0, c - 1]` are `x` and 0 (a value reduced `% c` again, or by a smaller
+//!   modulus first: `x % 10007 % 100003`), and of a dividend known exactly, the constant.
 //!
 //! Facts about values defined before the label (in the preamble) stay true in the loop body.
 //! The label's arguments name new values on every iteration (see `util.rs`), so their ranges
@@ -235,6 +238,25 @@ impl State {
             UintLt if a.lo >= 0 && b.lo >= 0 => lt(a, b),
             _ => None,
         }
+    }
+
+    /// What an `int_mod` or `int_floordiv` by a constant `c > 0` is when its dividend's
+    /// interval says: the dividend itself and 0 for one in `[0, c - 1]`, the folded constant
+    /// for one known exactly.
+    fn within_divisor(&self, op: &Op) -> Option<Operand> {
+        if !matches!(op.opcode, Opcode::IntMod | Opcode::IntFloorDiv) {
+            return None;
+        }
+        let c = op.args[1].as_int().filter(|&c| c > 0)?;
+        let x = self.get(op.args[0]);
+        let (is_mod, point) = (op.opcode == Opcode::IntMod, x.lo == x.hi);
+        Some(match (is_mod, point) {
+            (true, true) => Operand::Int(x.lo.rem_euclid(c)),
+            (false, true) => Operand::Int(x.lo.div_euclid(c)),
+            (true, false) if x.lo >= 0 && x.hi < c => op.args[0],
+            (false, false) if x.lo >= 0 && x.hi < c => Operand::Int(0),
+            _ => return None,
+        })
     }
 
     /// The interval of an operation's result (full if nothing is known).
@@ -529,6 +551,12 @@ fn walk_ops(
                             continue;
                         }
                         st.ranges.insert(r, Range::point(b as i64));
+                    } else if let Some(with) = st.within_divisor(&op) {
+                        let range = st.get(with);
+                        if rw.replace(r, with) {
+                            continue;
+                        }
+                        st.ranges.insert(r, range);
                     } else {
                         let range = st.result_range(t, &op);
                         if range != FULL {
@@ -586,6 +614,20 @@ mod tests {
              i3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\njump(i3)\n",
             "inputs(i0)\ni1 = int_add(0, 0)\nlabel(i1)\ni2 = int_sub(i1, 1)\n\
              i3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\njump(i3)\n",
+        );
+    }
+
+    #[test]
+    fn a_remainder_of_a_dividend_below_the_divisor_is_the_dividend() {
+        // i2 is in [0, 10006], so `% 100003` leaves it as it is and `// 100003` is 0; i4,
+        // reduced by the same modulus again, is i3; a known dividend folds. A dividend that
+        // may be negative (i0) or reach the divisor (i2 % 5000) keeps its operation.
+        bounds(
+            "inputs(i0)\ni2 = int_mod(i0, 10007)\ni3 = int_mod(i2, 100003)\ni4 = int_mod(i3, 100003)\n\
+             i5 = int_floordiv(i2, 100003)\ni6 = int_mod(i2, 5000)\ni7 = int_add(i0, i4)\ni8 = int_add(i7, i5)\n\
+             i9 = int_mod(-7, 3)\ni10 = int_floordiv(-7, 3)\nfinish(i8, i6, i9, i10)\n",
+            "inputs(i0)\ni2 = int_mod(i0, 10007)\ni6 = int_mod(i2, 5000)\ni7 = int_add(i0, i2)\n\
+             i8 = int_add(i7, 0)\nfinish(i8, i6, 2, -3)\n",
         );
     }
 

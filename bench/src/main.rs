@@ -2,8 +2,11 @@
 //! checks that all configurations print the same output, and reports median wall times and
 //! ratios, the median CPU time (user + system) and its ratio, the median peak memory (resident
 //! set) and its ratio, plus the JIT's median compile time per trace. Runs of a program's
-//! configurations are interleaved (off, on, off, on, ...) so that a noisy machine slows them
-//! alike.
+//! configurations are interleaved so that a noisy machine slows them alike, and each round
+//! starts one configuration further on (off, on, C; on, C, off; C, off, on; ...), so that each
+//! runs as often after each other one: a run right after a long interpreted one starts with
+//! cold caches (fern's nested loops, 9.3 ms with the JIT after a JIT run or the C twin, take
+//! 10.4 ms after an interpreted one), and in a fixed order the same row would always pay it.
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
@@ -128,6 +131,12 @@ fn build_c(source: &Path) -> Result<Option<PathBuf>, String> {
         }
         Ok(_) => Ok(Some(exe)),
     }
+}
+
+/// The order of round `round` over `n` configurations: from `round % n` on, round the end (see
+/// the module docs).
+fn rotated(n: usize, round: usize) -> impl Iterator<Item = usize> {
+    (0..n).map(move |k| (k + round) % n)
 }
 
 /// One row of a case's table: a command line run `runs` times.
@@ -300,8 +309,9 @@ fn main() {
         };
         let mut reference: Option<Vec<u8>> = None;
         let mut results: Vec<Vec<Run>> = rows.iter().map(|_| Vec::new()).collect();
-        'runs: for _ in 0..runs {
-            for (row, out) in rows.iter().zip(&mut results) {
+        'runs: for round in 0..runs {
+            for k in rotated(rows.len(), round) {
+                let (row, out) = (&rows[k], &mut results[k]);
                 match run_once(row) {
                     Ok(r) => {
                         match &reference {

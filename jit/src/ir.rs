@@ -152,6 +152,13 @@ operations! {
     IntFloorDiv "int_floordiv" (i, i) -> i [PURE];
     /// Remainder with the sign of the divisor (Python's `%`); same preconditions as floordiv.
     IntMod "int_mod" (i, i) -> i [PURE];
+    /// `int_floordiv` where both operands are known not to be negative (the range analysis
+    /// makes it, see `opt::bounds`): nothing to round for the signs, so it is the unsigned
+    /// quotient. The divisor is never 0.
+    UintFloorDiv "uint_floordiv" (i, i) -> i [PURE];
+    /// `int_mod` where both operands are known not to be negative (see `uint_floordiv`): the
+    /// unsigned remainder.
+    UintMod "uint_mod" (i, i) -> i [PURE];
     /// Bitwise and.
     IntAnd "int_and" (i, i) -> i [PURE | COMM];
     /// Bitwise or.

@@ -764,6 +764,26 @@ fn floor_division_and_modulo_by_positive_constants() {
 }
 
 #[test]
+fn unsigned_division_of_dividends_not_negative() {
+    // `uint_mod`/`uint_floordiv` (what the range analysis makes of `%` and `//` on dividends
+    // it knows are not negative): by constants through the multiply-high alone, by a variable
+    // through the unsigned divide; against the floor forms on 0, multiples, neighbours and the
+    // largest dividend.
+    for c in [2i64, 3, 7, 10, 641, 1000003, (1 << 62) + 1, i64::MAX] {
+        let code = compile(&format!(
+            "inputs(i0, i1)\ni2 = uint_mod(i0, {c})\ni3 = uint_floordiv(i0, {c})\ni4 = uint_mod(i0, i1)\n\
+             i5 = uint_floordiv(i0, i1)\nfinish(i2, i3, i4, i5)\n"
+        ));
+        for x in [0i64, 1, 6, 7, 8, c - 1, c, c.wrapping_add(1).max(0), 1000002, 123_456_789_012, i64::MAX - 1, i64::MAX] {
+            let (_, out) = run(&code, &[x as u64, c as u64]);
+            let want = (x.rem_euclid(c), x.div_euclid(c));
+            assert_eq!((out[0] as i64, out[1] as i64), want, "{x} % {c}, {x} // {c}");
+            assert_eq!((out[2] as i64, out[3] as i64), want, "{x} % {c}, {x} // {c} (by a variable)");
+        }
+    }
+}
+
+#[test]
 fn floor_modulo_by_a_constant_in_a_loop_crossing_zero() {
     // The sign test of `%` by a constant branches inside the loop body, with guards before
     // and after it and the loop-closing guard last: x runs from 40 down past -50 by 3, both

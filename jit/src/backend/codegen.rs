@@ -709,7 +709,7 @@ impl Codegen<'_> {
                     _ => ins.sshr(x, y),
                 })
             }
-            IntFloorDiv | IntMod => self.floor_division(b, op)?,
+            IntFloorDiv | IntMod | UintFloorDiv | UintMod => self.floor_division(b, op)?,
             IntNeg => {
                 let x = a(self, b, 0)?;
                 Some(b.ins().ineg(x))

@@ -153,7 +153,7 @@ fn arg_demands(t: &Trace, op: &Op, r: u64) -> Vec<u64> {
 /// operands are demanded in full even when their result is not.
 fn total(opcode: Opcode) -> bool {
     use Opcode::*;
-    !matches!(opcode, IntFloorDiv | IntMod | CastFloatToInt | IntLshift | IntRshift)
+    !matches!(opcode, IntFloorDiv | IntMod | UintFloorDiv | UintMod | CastFloatToInt | IntLshift | IntRshift)
 }
 
 /// What is demanded of the result of `op` (0 for operations without one).

@@ -26,7 +26,10 @@
 //!   removed (one that would always fail is kept);
 //! - `int_mod(x, c)` and `int_floordiv(x, c)` by a constant `c > 0` whose dividend is known
 //!   to lie in `[0, c - 1]` are `x` and 0 (a value reduced `% c` again, or by a smaller
-//!   modulus first: `x % 10007 % 100003`), and of a dividend known exactly, the constant.
+//!   modulus first: `x % 10007 % 100003`), and of a dividend known exactly, the constant;
+//!   by a constant `c >= 2` of a dividend known not to be negative (a loop counter, a hash
+//!   reduced before), they become `uint_mod` and `uint_floordiv`, whose code has no sign to
+//!   round for (the backend's `int_mod` by a constant branches on the dividend's sign).
 //!
 //! Facts about values defined before the label (in the preamble) stay true in the loop body.
 //! The label's arguments name new values on every iteration (see `util.rs`), so their ranges
@@ -244,12 +247,13 @@ impl State {
     /// interval says: the dividend itself and 0 for one in `[0, c - 1]`, the folded constant
     /// for one known exactly.
     fn within_divisor(&self, op: &Op) -> Option<Operand> {
-        if !matches!(op.opcode, Opcode::IntMod | Opcode::IntFloorDiv) {
+        use Opcode::*;
+        if !matches!(op.opcode, IntMod | IntFloorDiv | UintMod | UintFloorDiv) {
             return None;
         }
         let c = op.args[1].as_int().filter(|&c| c > 0)?;
         let x = self.get(op.args[0]);
-        let (is_mod, point) = (op.opcode == Opcode::IntMod, x.lo == x.hi);
+        let (is_mod, point) = (matches!(op.opcode, IntMod | UintMod), x.lo == x.hi);
         Some(match (is_mod, point) {
             (true, true) => Operand::Int(x.lo.rem_euclid(c)),
             (false, true) => Operand::Int(x.lo.div_euclid(c)),
@@ -257,6 +261,18 @@ impl State {
             (false, false) if x.lo >= 0 && x.hi < c => Operand::Int(0),
             _ => return None,
         })
+    }
+
+    /// The unsigned form of an `int_mod` or `int_floordiv` by a constant `c >= 2` whose
+    /// dividend is known not to be negative.
+    fn unsigned(&self, op: &Op) -> Option<Opcode> {
+        let unsigned = match op.opcode {
+            Opcode::IntMod => Opcode::UintMod,
+            Opcode::IntFloorDiv => Opcode::UintFloorDiv,
+            _ => return None,
+        };
+        let nonneg = op.args[1].as_int().is_some_and(|c| c >= 2) && self.get(op.args[0]).lo >= 0;
+        nonneg.then_some(unsigned)
     }
 
     /// The interval of an operation's result (full if nothing is known).
@@ -281,11 +297,11 @@ impl State {
                 let bits = 64 - m.leading_zeros();
                 Range::new(0, if bits >= 63 { i64::MAX } else { (1i64 << bits) - 1 })
             }
-            IntFloorDiv => match const_arg(1) {
+            IntFloorDiv | UintFloorDiv => match const_arg(1) {
                 Some(c) if c > 0 => Range::new(arg(0).lo.div_euclid(c), arg(0).hi.div_euclid(c)),
                 _ => FULL,
             },
-            IntMod => match const_arg(1) {
+            IntMod | UintMod => match const_arg(1) {
                 Some(c) if c > 0 => Range::new(0, c - 1),
                 _ => FULL,
             },
@@ -558,6 +574,9 @@ fn walk_ops(
                         }
                         st.ranges.insert(r, range);
                     } else {
+                        if let Some(unsigned) = st.unsigned(&op) {
+                            op.opcode = unsigned;
+                        }
                         let range = st.result_range(t, &op);
                         if range != FULL {
                             st.ranges.insert(r, range);
@@ -607,7 +626,7 @@ mod tests {
              i4 = int_add_ovf(i3, 7)\nguard_no_overflow() [k: i2]\ni5 = int_mod(i4, 1000003)\ni6 = int_sub_ovf(0, 1)\n\
              guard_no_overflow() [k: i2]\njump(i5, 0)\n",
             "inputs(i0, i1)\ni2 = int_mod(i0, 1000003)\nlabel(i2, 0)\ni3 = int_mul(i2, 31)\ni4 = int_add(i3, 7)\n\
-             i5 = int_mod(i4, 1000003)\ni6 = int_sub(0, 1)\njump(i5, 0)\n",
+             i5 = uint_mod(i4, 1000003)\ni6 = int_sub(0, 1)\njump(i5, 0)\n",
         );
         bounds(
             "inputs(i0)\ni1 = int_add(0, 0)\nlabel(i1)\ni2 = int_sub_ovf(i1, 1)\nguard_no_overflow() [k: i1]\n\
@@ -621,13 +640,29 @@ mod tests {
     fn a_remainder_of_a_dividend_below_the_divisor_is_the_dividend() {
         // i2 is in [0, 10006], so `% 100003` leaves it as it is and `// 100003` is 0; i4,
         // reduced by the same modulus again, is i3; a known dividend folds. A dividend that
-        // may be negative (i0) or reach the divisor (i2 % 5000) keeps its operation.
+        // may be negative (i0) keeps its operation, one that may reach the divisor (i2 % 5000)
+        // takes its unsigned form.
         bounds(
             "inputs(i0)\ni2 = int_mod(i0, 10007)\ni3 = int_mod(i2, 100003)\ni4 = int_mod(i3, 100003)\n\
              i5 = int_floordiv(i2, 100003)\ni6 = int_mod(i2, 5000)\ni7 = int_add(i0, i4)\ni8 = int_add(i7, i5)\n\
              i9 = int_mod(-7, 3)\ni10 = int_floordiv(-7, 3)\nfinish(i8, i6, i9, i10)\n",
-            "inputs(i0)\ni2 = int_mod(i0, 10007)\ni6 = int_mod(i2, 5000)\ni7 = int_add(i0, i2)\n\
+            "inputs(i0)\ni2 = int_mod(i0, 10007)\ni6 = uint_mod(i2, 5000)\ni7 = int_add(i0, i2)\n\
              i8 = int_add(i7, 0)\nfinish(i8, i6, 2, -3)\n",
+        );
+    }
+
+    #[test]
+    fn a_remainder_of_a_dividend_not_negative_is_unsigned() {
+        // i2 and the loop counter i3 (0 and up, by induction) are not negative: their `%` and
+        // `//` by constants become the unsigned forms; i0's may be negative, and by a
+        // variable divisor the form stays.
+        bounds(
+            "inputs(i0, i1)\ni2 = int_mod(i0, 1000)\ni4 = int_mod(i2, 7)\ni5 = int_floordiv(i2, 7)\n\
+             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\nlabel(0, i2)\ni8 = int_mod(i2, 3)\ni9 = int_add(i8, 1)\n\
+             jump(i9, i2)\n",
+            "inputs(i0, i1)\ni2 = int_mod(i0, 1000)\ni4 = uint_mod(i2, 7)\ni5 = uint_floordiv(i2, 7)\n\
+             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\nlabel(0, i2)\ni8 = uint_mod(i2, 3)\ni9 = int_add(i8, 1)\n\
+             jump(i9, i2)\n",
         );
     }
 

@@ -37,7 +37,8 @@
 //! - `pow2_divisor`: `int_mod(x, 2^k)` becomes `int_and(x, 2^k - 1)` and `int_floordiv(x, 2^k)`
 //!   becomes `int_rshift(x, k)` (arithmetic) for 1 <= k <= 62: with floor semantics these are
 //!   exact for every `x`, negative ones included (`-7 % 4 == 1 == -7 & 3`, `-7 // 4 == -2 ==
-//!   -7 >> 2`), so no sign fix-up is needed. Like `add_add_const` it rewrites the operation.
+//!   -7 >> 2`), so no sign fix-up is needed; likewise `uint_mod` and `uint_floordiv`. Like
+//!   `add_add_const` it rewrites the operation.
 //!   Other constant divisors are left to the backend, which divides a non-negative dividend
 //!   by a multiply-high and a shift, and a negative one (on a cold path) as `!(!x / c)`, with
 //!   no divide and no floor fix-up (see `floor_magic` in `backend/codegen/arith.rs`);
@@ -220,6 +221,9 @@ fn const_fold_int(opcode: Opcode, args: &[Operand]) -> Option<Operand> {
         IntMul => int(a.wrapping_mul(b)),
         IntFloorDiv => int(py_floordiv(a, b)?),
         IntMod => int(py_mod(a, b)?),
+        // (The two agree where the unsigned forms' preconditions hold.)
+        UintFloorDiv if a >= 0 && b > 0 => int(a / b),
+        UintMod if a >= 0 && b > 0 => int(a % b),
         IntAnd => int(a & b),
         IntOr => int(a | b),
         IntXor => int(a ^ b),
@@ -609,8 +613,10 @@ fn add_add_const(defs: &Defs, opcode: Opcode, args: &[Operand]) -> Option<(Opcod
 fn pow2_divisor(opcode: Opcode, args: &[Operand]) -> Option<(Opcode, Vec<Operand>)> {
     let (&[x @ Operand::Value(_), Operand::Int(d)], true) = (args, d_is_pow2(args)) else { return None };
     match opcode {
-        Opcode::IntMod => Some((Opcode::IntAnd, vec![x, Operand::Int(d - 1)])),
-        Opcode::IntFloorDiv => Some((Opcode::IntRshift, vec![x, Operand::Int(d.trailing_zeros() as i64)])),
+        Opcode::IntMod | Opcode::UintMod => Some((Opcode::IntAnd, vec![x, Operand::Int(d - 1)])),
+        Opcode::IntFloorDiv | Opcode::UintFloorDiv => {
+            Some((Opcode::IntRshift, vec![x, Operand::Int(d.trailing_zeros() as i64)]))
+        }
         _ => None,
     }
 }
@@ -663,6 +669,8 @@ mod tests {
         unary("i2 = int_mod(-7, 2)", "1");
         unary("i2 = int_mod(7, -2)", "-1");
         unary("i2 = int_mod(-6, 3)", "0");
+        unary("i2 = uint_floordiv(7, 2)", "3");
+        unary("i2 = uint_mod(7, 2)", "1");
     }
 
     #[test]
@@ -675,6 +683,8 @@ mod tests {
         one("int_mod(i0, 4611686018427387904)", "int_and(i0, 4611686018427387903)");
         one("int_floordiv(i0, 8)", "int_rshift(i0, 3)");
         one("int_floordiv(i0, 4611686018427387904)", "int_rshift(i0, 62)");
+        one("uint_mod(i0, 16)", "int_and(i0, 15)");
+        one("uint_floordiv(i0, 16)", "int_rshift(i0, 4)");
         // Not powers of two, negative, a constant dividend, or a variable divisor: unchanged.
         for body in
             ["int_mod(i0, 6)", "int_mod(i0, -4)", "int_floordiv(i0, -2)", "int_mod(8, i0)", "int_floordiv(i0, i0)"]

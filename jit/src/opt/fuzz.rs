@@ -125,6 +125,8 @@ fn eval(t: &Trace, inputs: &[i64]) -> Outcome {
             IntMul => Some(a(0).wrapping_mul(a(1))),
             IntFloorDiv => Some(super::fold::py_floordiv(a(0), a(1)).unwrap()),
             IntMod => Some(super::fold::py_mod(a(0), a(1)).unwrap()),
+            UintFloorDiv => Some(((a(0) as u64) / (a(1) as u64)) as i64),
+            UintMod => Some(((a(0) as u64) % (a(1) as u64)) as i64),
             IntAnd => Some(a(0) & a(1)),
             IntOr => Some(a(0) | a(1)),
             IntXor => Some(a(0) ^ a(1)),

@@ -20,7 +20,8 @@ impl Codegen<'_> {
         Ok(Some(if plus { b.ins().iadd(shifted, x) } else { b.ins().isub(shifted, x) }))
     }
 
-    /// `op` is an `int_floordiv` or `int_mod` (rounding towards negative infinity, like Python).
+    /// `op` is an `int_floordiv` or `int_mod` (rounding towards negative infinity, like Python),
+    /// or their forms for operands known not to be negative, `uint_floordiv` and `uint_mod`.
     pub(super) fn floor_division(&mut self, b: &mut FunctionBuilder, op: &tir::Op) -> Result<Option<Value>, String> {
         use Opcode::*;
         let a = |s: &Self, b: &mut FunctionBuilder, k: usize| s.arg(b, op, k);
@@ -35,6 +36,28 @@ impl Codegen<'_> {
             // operands (`x ^ (x >> 63)`, the same for both signs) takes three steps off the
             // path `x -> x % c`, which is often the loop-carried one (`h = (h * 31 + k) % m`),
             // at the price of a mispredicted branch where signs alternate at random.
+            // Of a dividend known not to be negative: the first way alone, no branch.
+            UintFloorDiv | UintMod if floor_magic(op.args[1]).is_some() => {
+                let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
+                let x = a(self, b, 0)?;
+                let m = b.ins().iconst(I64, magic as i64);
+                let hi = b.ins().umulhi(x, m);
+                let q = b.ins().ushr_imm_u(hi, i64::from(shift));
+                Some(if op.opcode == UintFloorDiv {
+                    q
+                } else {
+                    let qc = b.ins().imul_imm_s(q, c);
+                    b.ins().isub(x, qc)
+                })
+            }
+            UintFloorDiv => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                Some(b.ins().udiv(x, y))
+            }
+            UintMod => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                Some(b.ins().urem(x, y))
+            }
             IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {
                 let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
                 let x = a(self, b, 0)?;

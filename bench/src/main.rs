@@ -2,11 +2,12 @@
 //! checks that all configurations print the same output, and reports median wall times and
 //! ratios, the median CPU time (user + system) and its ratio, the median peak memory (resident
 //! set) and its ratio, plus the JIT's median compile time per trace. Runs of a program's
-//! configurations are interleaved so that a noisy machine slows them alike, and each round
-//! starts one configuration further on (off, on, C; on, C, off; C, off, on; ...), so that each
-//! runs as often after each other one: a run right after a long interpreted one starts with
-//! cold caches (fern's nested loops, 9.3 ms with the JIT after a JIT run or the C twin, take
-//! 10.4 ms after an interpreted one), and in a fixed order the same row would always pay it.
+//! configurations are interleaved (off, on, off, on, ...) so that a noisy machine slows them
+//! alike, and each measured run comes right after an unmeasured run of the same configuration,
+//! so that each starts from what its own kind of run leaves in the caches: a run right after a
+//! long interpreted one starts colder (fern's nested loops take 10.4 ms with the JIT right
+//! after an interpreted run, 9.3 ms after another JIT run), which in interleaved order one row
+//! would always pay.
 //!
 //! Usage (after `cargo build --release --workspace`):
 //!     target/release/mtbench [--runs N] [FILTER]
@@ -133,10 +134,11 @@ fn build_c(source: &Path) -> Result<Option<PathBuf>, String> {
     }
 }
 
-/// The order of round `round` over `n` configurations: from `round % n` on, round the end (see
-/// the module docs).
-fn rotated(n: usize, round: usize) -> impl Iterator<Item = usize> {
-    (0..n).map(move |k| (k + round) % n)
+/// Runs `row` once unmeasured, then once measured (see the module docs); an error of the
+/// first run shows again in the second.
+fn warm_run(row: &Row) -> Result<Run, String> {
+    let _ = run_once(row);
+    run_once(row)
 }
 
 /// One row of a case's table: a command line run `runs` times.
@@ -309,10 +311,9 @@ fn main() {
         };
         let mut reference: Option<Vec<u8>> = None;
         let mut results: Vec<Vec<Run>> = rows.iter().map(|_| Vec::new()).collect();
-        'runs: for round in 0..runs {
-            for k in rotated(rows.len(), round) {
-                let (row, out) = (&rows[k], &mut results[k]);
-                match run_once(row) {
+        'runs: for _ in 0..runs {
+            for (row, out) in rows.iter().zip(&mut results) {
+                match warm_run(row) {
                     Ok(r) => {
                         match &reference {
                             Some(want) if *want != r.stdout => {

@@ -1,12 +1,12 @@
 //! `mtbench --sweep N`: the bridge-storm bound, measured. Runs `ferngen random SEED` for seeds
 //! 1 to N with the JIT off and under each of [`SETTINGS`], checks every setting prints what
 //! the interpreter prints, and reports per setting the JIT-on / JIT-off ratio of CPU times
-//! (each the median of `--runs` runs, in rounds that start one setting further on each time,
-//! as `mtbench`'s): the worst seeds, the median, and any mismatch. The
+//! (each the median of `--runs` runs, each after an unmeasured run of its own setting, as
+//! `mtbench`'s): the worst seeds, the median, and any mismatch. The
 //! programs are small (milliseconds to tenths of a second), so start-up and compiling weigh
 //! in them as they do in a real program's first moments.
 
-use crate::{median, rotated, run_once, Row};
+use crate::{median, warm_run, Row};
 use std::path::Path;
 use std::process::Command;
 
@@ -52,10 +52,9 @@ pub(crate) fn run(bindir: &Path, seeds: u32, runs: usize) -> bool {
         let rows: Vec<Row> = std::iter::once(row("off")).chain(SETTINGS.iter().map(|s| row(s))).collect();
         let mut cpu: Vec<Vec<f64>> = rows.iter().map(|_| Vec::new()).collect();
         let mut want = None;
-        for round in 0..runs {
-            for k in rotated(rows.len(), round) {
-                let (r, times) = (&rows[k], &mut cpu[k]);
-                match run_once(r) {
+        for _ in 0..runs {
+            for (r, times) in rows.iter().zip(&mut cpu) {
+                match warm_run(r) {
                     Ok(run) => {
                         match &want {
                             None => want = Some(run.stdout.clone()),

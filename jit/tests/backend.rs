@@ -774,7 +774,9 @@ fn unsigned_division_of_dividends_not_negative() {
             "inputs(i0, i1)\ni2 = uint_mod(i0, {c})\ni3 = uint_floordiv(i0, {c})\ni4 = uint_mod(i0, i1)\n\
              i5 = uint_floordiv(i0, i1)\nfinish(i2, i3, i4, i5)\n"
         ));
-        for x in [0i64, 1, 6, 7, 8, c - 1, c, c.wrapping_add(1).max(0), 1000002, 123_456_789_012, i64::MAX - 1, i64::MAX] {
+        for x in
+            [0i64, 1, 6, 7, 8, c - 1, c, c.wrapping_add(1).max(0), 1000002, 123_456_789_012, i64::MAX - 1, i64::MAX]
+        {
             let (_, out) = run(&code, &[x as u64, c as u64]);
             let want = (x.rem_euclid(c), x.div_euclid(c));
             assert_eq!((out[0] as i64, out[1] as i64), want, "{x} % {c}, {x} // {c}");

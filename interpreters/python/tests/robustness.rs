@@ -8,12 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// A file for one test program, removed when the test is done with it (runs share the
-/// directory, each names its files after its process).
+/// A file for one test program, named after the process, removed when the test is done with
+/// it (kept if the test fails, for the failure message names it).
 fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join("mtpy-robustness");
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir.join(format!("{}-{name}", std::process::id())))
+    Scratch(std::env::temp_dir().join(format!("mtpy-robustness-{}-{name}", std::process::id())))
 }
 
 struct Scratch(PathBuf);
@@ -33,7 +31,9 @@ impl AsRef<Path> for Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_file(&self.0);
+        }
     }
 }
 

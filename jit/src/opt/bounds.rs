@@ -1,12 +1,13 @@
-//! Integer range analysis: removes overflow checks and comparisons whose outcome is known.
+//! Integer range analysis: removes overflow checks and comparisons whose outcome is known, and
+//! simplifies divisions by constants by what it knows of their dividends.
 //!
 //! One forward walk that keeps an interval `[lo, hi]` for integer values (absent means the
 //! full 64-bit range). Intervals come from:
 //! - constants (`[c, c]`), comparisons and `int_is_zero`/`int_is_true` (`[0, 1]`);
 //! - arithmetic on intervals: `int_add`/`int_sub`/`int_mul` when no wrap is possible,
 //!   `int_neg`, `int_and` with a non-negative side (`[0, that side's hi]`), `int_or`/`int_xor`
-//!   of non-negative values, `int_floordiv` by a positive constant, `int_mod` by a positive
-//!   constant (`[0, c - 1]`), `int_rshift` by a constant, and the checked result of an
+//!   of non-negative values, `int_floordiv` and `uint_floordiv` by a positive constant,
+//!   `int_mod` and `uint_mod` by a positive constant (`[0, c - 1]`), `int_rshift` by a constant, and the checked result of an
 //!   overflow-checked operation that passed its `guard_no_overflow`; `int_select` (the
 //!   smallest interval holding both arms);
 //! - memory reads of narrow integers (`u8`, `i8`, `u32`, `i32`) and `arraylen` (`>= 0`);
@@ -243,8 +244,8 @@ impl State {
         }
     }
 
-    /// What an `int_mod` or `int_floordiv` by a constant `c > 0` is when its dividend's
-    /// interval says: the dividend itself and 0 for one in `[0, c - 1]`, the folded constant
+    /// What an `int_mod` or `int_floordiv` (or their unsigned forms) by a constant `c > 0` is
+    /// when its dividend's interval says: the dividend itself and 0 for one in `[0, c - 1]`, the folded constant
     /// for one known exactly.
     fn within_divisor(&self, op: &Op) -> Option<Operand> {
         use Opcode::*;
@@ -653,16 +654,16 @@ mod tests {
 
     #[test]
     fn a_remainder_of_a_dividend_not_negative_is_unsigned() {
-        // i2 and the loop counter i3 (0 and up, by induction) are not negative: their `%` and
-        // `//` by constants become the unsigned forms; i0's may be negative, and by a
-        // variable divisor the form stays.
+        // i2 and the loop counter i3 (0 and up, by induction over the label) are not negative:
+        // their `%` and `//` by constants become the unsigned forms; i0's may be negative, and
+        // by a variable divisor the form stays.
         bounds(
             "inputs(i0, i1)\ni2 = int_mod(i0, 1000)\ni4 = int_mod(i2, 7)\ni5 = int_floordiv(i2, 7)\n\
-             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\nlabel(0, i2)\ni8 = int_mod(i2, 3)\ni9 = int_add(i8, 1)\n\
-             jump(i9, i2)\n",
+             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\ni3 = int_add(0, 0)\nlabel(i3, i2)\ni8 = int_mod(i3, 3)\n\
+             i9 = int_add_ovf(i3, 1)\nguard_no_overflow() [k: i3]\njump(i9, i2)\n",
             "inputs(i0, i1)\ni2 = int_mod(i0, 1000)\ni4 = uint_mod(i2, 7)\ni5 = uint_floordiv(i2, 7)\n\
-             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\nlabel(0, i2)\ni8 = uint_mod(i2, 3)\ni9 = int_add(i8, 1)\n\
-             jump(i9, i2)\n",
+             i6 = int_mod(i0, 7)\ni7 = int_mod(i2, i1)\ni3 = int_add(0, 0)\nlabel(i3, i2)\ni8 = uint_mod(i3, 3)\n\
+             i9 = int_add_ovf(i3, 1)\nguard_no_overflow() [k: i3]\njump(i9, i2)\n",
         );
     }
 

@@ -42,14 +42,17 @@ fn rank(o: &Operand) -> (u8, u64) {
 fn key(op: &Op) -> Key {
     use Opcode::*;
     let mut args = op.args.clone();
-    let opcode = match op.opcode {
-        IntGt => IntLt,
-        IntGe => IntLe,
-        FloatGt => FloatLt,
-        FloatGe => FloatLe,
-        o => o,
+    let (opcode, swapped) = match op.opcode {
+        IntGt => (IntLt, true),
+        IntGe => (IntLe, true),
+        FloatGt => (FloatLt, true),
+        FloatGe => (FloatLe, true),
+        // (The unsigned forms are the same values where they are defined: a `%` the range
+        // analysis made unsigned in the body is still the preamble's `%`.)
+        UintMod => (IntMod, false),
+        UintFloorDiv => (IntFloorDiv, false),
+        o => (o, false),
     };
-    let swapped = opcode != op.opcode;
     let unordered = op.opcode.is_commutative() && args.len() == 2 && rank(&args[1]) < rank(&args[0]);
     if swapped || unordered {
         args.swap(0, 1);
@@ -103,6 +106,16 @@ mod tests {
         cse(
             "inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_add(i0, i1)\ni4 = int_mul(i2, i3)\nguard_true(i4) [k: i3]\njump(i3, i4)\n",
             "inputs(i0, i1)\ni2 = int_add(i0, i1)\ni3 = int_mul(i2, i2)\nguard_true(i3) [k: i2]\njump(i2, i3)\n",
+        );
+    }
+
+    #[test]
+    fn an_unsigned_division_is_the_signed_one() {
+        // (Where the unsigned form is defined, its dividend is not negative: the same value.)
+        cse(
+            "inputs(i0)\ni1 = int_mod(i0, 7)\ni2 = uint_mod(i0, 7)\ni3 = uint_floordiv(i0, 7)\n\
+             i4 = int_floordiv(i0, 7)\nfinish(i1, i2, i3, i4)\n",
+            "inputs(i0)\ni1 = int_mod(i0, 7)\ni2 = uint_floordiv(i0, 7)\nfinish(i1, i1, i2, i2)\n",
         );
     }
 

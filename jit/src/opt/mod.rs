@@ -10,7 +10,7 @@
 //! | fold | [`fold`] | constant folding and algebraic rules (`x + 0`, `x - x`, ...) |
 //! | guards | [`guards`] | drops guards that provably pass (known constants, values, classes, repeated guards) |
 //! | virtualize | [`virtualize`] | allocation removal: objects that do not escape are never allocated (their fields live in registers, guards describe them as virtuals, loop-carried boxes travel as their fields) |
-//! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons |
+//! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons; simplifies `%` and `//` by constants |
 //! | floats | [`floats`] | float lower bounds: decides comparisons such as `1.0 + x * x == 0.0` |
 //! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |

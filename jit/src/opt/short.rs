@@ -206,6 +206,14 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                 // bridge they run after it. Its result stays unbound.)
                 if bound && (!o.is_pure() || super::util::runs_anywhere(o, &op.args)) {
                     let args = op.args.iter().map(|&a| b.map(a)).collect();
+                    // (The unsigned forms assume a sign the guards before them showed; the
+                    // short preamble does not repeat those guards: it repeats the signed form,
+                    // which is the same value where they hold, and right where they do not.)
+                    let o = match o {
+                        Opcode::UintMod => Opcode::IntMod,
+                        Opcode::UintFloorDiv => Opcode::IntFloorDiv,
+                        o => o,
+                    };
                     let r = b.sp.push(o, args);
                     b.sp.ops.last_mut().expect("just pushed").descr = op.descr;
                     if let (Some(old), Some(new)) = (op.result, r) {
@@ -525,6 +533,22 @@ jump(p5, i1) [k: p5, i1]
     fn finish_of(text: &str) -> String {
         let line = text.lines().last().unwrap();
         line.trim_start_matches("finish(").trim_end_matches(')').to_string()
+    }
+
+    #[test]
+    fn an_unsigned_remainder_is_repeated_signed() {
+        // The body reads i3, the preamble's `uint_mod` of a value it knew was not negative. A
+        // trace entering at the label has not checked that, so the short preamble computes
+        // the signed form: the same value where the sign is right, and the right one anyway.
+        let t = parse(
+            "inputs(i0, i1)\ni2 = int_mod(i0, 1000)\ni3 = uint_mod(i2, 7)\nlabel(i1) [k: i0, i1]\n\
+             i4 = int_add(i1, i3)\njump(i4)\n",
+        )
+        .unwrap();
+        let sp = derive(&t).expect("a short preamble");
+        crate::verify::verify(&sp.trace).unwrap();
+        let text = print(&sp.trace);
+        assert!(text.contains(" = int_mod(i2, 7)") && !text.contains("uint_mod"), "{text}");
     }
 
     #[test]

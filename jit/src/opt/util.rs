@@ -270,14 +270,15 @@ impl<T> std::ops::Index<&Value> for ValueMap<T> {
 
 /// Whether `op` may run anywhere its arguments are defined. Every pure operation may but a
 /// division (`int_floordiv`, `int_mod`) by anything other than a constant that is neither 0
-/// nor -1 (`uint_floordiv`, `uint_mod`: a positive constant): its preconditions (see the op table) hold only where the guards before it hold,
-/// and run elsewhere it may trap. Passes that move or repeat pure operations (if-conversion,
-/// the short preamble) ask this.
+/// nor -1, or (`uint_floordiv`, `uint_mod`) by anything other than a positive constant: its
+/// preconditions (see the op table) hold only where the guards before it hold, and run
+/// elsewhere it may trap. Passes that move or repeat pure operations (if-conversion, the short
+/// preamble) ask this. (An unsigned form run where its dividend is negative does not trap,
+/// but its value is not the signed form's: a pass that keeps such a value, as the short
+/// preamble does, repeats the signed form.)
 pub fn runs_anywhere(opcode: Opcode, args: &[Operand]) -> bool {
     match opcode {
         Opcode::IntFloorDiv | Opcode::IntMod => matches!(args.get(1), Some(Operand::Int(c)) if *c != 0 && *c != -1),
-        // (Moved above the guards that showed its dividend not negative, it computes a value
-        // nobody uses, and by a constant it does not trap.)
         Opcode::UintFloorDiv | Opcode::UintMod => matches!(args.get(1), Some(Operand::Int(c)) if *c > 0),
         o => o.is_pure(),
     }

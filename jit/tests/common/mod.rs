@@ -314,6 +314,30 @@ finish(i2, i3, i4, i5, i6, i7)
             .collect(),
     });
 
+    // The unsigned forms (of dividends known not to be negative): by a constant through a
+    // multiply-high, by a variable through the unsigned divide.
+    let unsigned: [(i64, i64); 6] =
+        [(0, 7), (6, 7), (7, 7), (1_000_002, 1_000_003), (i64::MAX, 7), (i64::MAX, i64::MAX)];
+    v.push(Case {
+        name: "unsigned division and modulo",
+        text: "\
+inputs(i0, i1)
+i2 = uint_floordiv(i0, i1)
+i3 = uint_mod(i0, i1)
+i4 = uint_floordiv(i0, 7)
+i5 = uint_mod(i0, 1000003)
+finish(i2, i3, i4, i5)
+"
+        .into(),
+        runs: unsigned
+            .iter()
+            .map(|&(a, b)| {
+                let out = vec![I(a / b), I(a % b), I(a / 7), I(a % 1_000_003)];
+                run(vec![I(a), I(b)], 0, out)
+            })
+            .collect(),
+    });
+
     let int_inputs: [(i64, i64); 4] = [(-37, 5), (1 << 40, 63), (0, 0), (i64::MIN, 1)];
     v.push(Case {
         name: "integer operations",

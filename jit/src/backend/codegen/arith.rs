@@ -36,28 +36,6 @@ impl Codegen<'_> {
             // operands (`x ^ (x >> 63)`, the same for both signs) takes three steps off the
             // path `x -> x % c`, which is often the loop-carried one (`h = (h * 31 + k) % m`),
             // at the price of a mispredicted branch where signs alternate at random.
-            // Of a dividend known not to be negative: the first way alone, no branch.
-            UintFloorDiv | UintMod if floor_magic(op.args[1]).is_some() => {
-                let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
-                let x = a(self, b, 0)?;
-                let m = b.ins().iconst(I64, magic as i64);
-                let hi = b.ins().umulhi(x, m);
-                let q = b.ins().ushr_imm_u(hi, i64::from(shift));
-                Some(if op.opcode == UintFloorDiv {
-                    q
-                } else {
-                    let qc = b.ins().imul_imm_s(q, c);
-                    b.ins().isub(x, qc)
-                })
-            }
-            UintFloorDiv => {
-                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
-                Some(b.ins().udiv(x, y))
-            }
-            UintMod => {
-                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
-                Some(b.ins().urem(x, y))
-            }
             IntFloorDiv | IntMod if floor_magic(op.args[1]).is_some() => {
                 let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
                 let x = a(self, b, 0)?;
@@ -70,23 +48,33 @@ impl Codegen<'_> {
                 b.seal_block(nonneg);
                 b.seal_block(negative);
                 b.switch_to_block(nonneg);
-                let hi = b.ins().umulhi(x, m);
-                let uq = b.ins().ushr_imm_u(hi, i64::from(shift));
+                let uq = quotient_below_2_63(b, x, m, shift);
                 b.ins().jump(join, &[BlockArg::Value(uq)]);
                 b.switch_to_block(negative);
                 let t = b.ins().bnot(x);
-                let hi = b.ins().umulhi(t, m);
-                let uq = b.ins().ushr_imm_u(hi, i64::from(shift));
+                let uq = quotient_below_2_63(b, t, m, shift);
                 let nq = b.ins().bnot(uq);
                 b.ins().jump(join, &[BlockArg::Value(nq)]);
                 b.seal_block(join);
                 b.switch_to_block(join);
-                if op.opcode == IntFloorDiv {
-                    Some(q)
-                } else {
-                    let qc = b.ins().imul_imm_s(q, c);
-                    Some(b.ins().isub(x, qc))
-                }
+                Some(if op.opcode == IntFloorDiv { q } else { remainder(b, x, q, c) })
+            }
+            // Of a dividend known not to be negative: the non-negative way alone,
+            // no branch (by a variable: the unsigned divide).
+            UintFloorDiv | UintMod if floor_magic(op.args[1]).is_some() => {
+                let (c, magic, shift) = floor_magic(op.args[1]).expect("checked by the guard");
+                let x = a(self, b, 0)?;
+                let m = b.ins().iconst(I64, magic as i64);
+                let q = quotient_below_2_63(b, x, m, shift);
+                Some(if op.opcode == UintFloorDiv { q } else { remainder(b, x, q, c) })
+            }
+            UintFloorDiv => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                Some(b.ins().udiv(x, y))
+            }
+            UintMod => {
+                let (x, y) = (a(self, b, 0)?, a(self, b, 1)?);
+                Some(b.ins().urem(x, y))
             }
             // Any other positive constant (1): Cranelift turns the truncating `sdiv`/`srem` by
             // a constant into a multiply-high and shifts; the floor fix-up is then only on the
@@ -126,6 +114,18 @@ impl Codegen<'_> {
             _ => return Err(format!("{} is not a floor division", op.opcode.name())),
         })
     }
+}
+
+/// `n / c` for an `n` in 0..2^63, with `c`'s magic `m` and shift (see [`floor_magic`]).
+fn quotient_below_2_63(b: &mut FunctionBuilder, n: Value, m: Value, shift: u8) -> Value {
+    let hi = b.ins().umulhi(n, m);
+    b.ins().ushr_imm_u(hi, i64::from(shift))
+}
+
+/// `x - q * c` (wrapping), the remainder of the floor quotient `q` of `x` by `c`.
+fn remainder(b: &mut FunctionBuilder, x: Value, q: Value, c: i64) -> Value {
+    let qc = b.ins().imul_imm_s(q, c);
+    b.ins().isub(x, qc)
 }
 
 /// For a product of a value `x` and a constant 2^k + 1 (`plus`) or 2^k - 1 from 3 up:

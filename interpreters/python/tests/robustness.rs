@@ -23,12 +23,6 @@ impl std::ops::Deref for Scratch {
     }
 }
 
-impl AsRef<Path> for Scratch {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
 impl Drop for Scratch {
     fn drop(&mut self) {
         if !std::thread::panicking() {
@@ -84,7 +78,7 @@ fn cpython() -> Option<PathBuf> {
 
 fn run_src(name: &str, src: &[u8]) -> Output {
     let f = scratch(name);
-    std::fs::write(&f, src).unwrap();
+    std::fs::write(&*f, src).unwrap();
     run_file(&f, "jit=on")
 }
 
@@ -95,7 +89,7 @@ fn run_src(name: &str, src: &[u8]) -> Output {
 /// 10 s, does not finish it either; a program CPython finishes must not hang mtpy.
 fn run_unstressed(name: &str, src: &[u8]) -> Option<Output> {
     let f = scratch(name);
-    std::fs::write(&f, src).unwrap();
+    std::fs::write(&*f, src).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mtpy"));
     cmd.env_remove("METATRACE_GC_STRESS").args(["-X", "jit=on"]).arg(&*f);
     if let Some(o) = run_command(&mut cmd, LIMIT) {
@@ -212,7 +206,7 @@ fn deep_recursion_is_a_recursion_error() {
 /// The whole of stderr, with the scratch file's path as `FILE`.
 fn report(name: &str, src: &[u8]) -> (Option<i32>, String) {
     let f = scratch(name);
-    std::fs::write(&f, src).unwrap();
+    std::fs::write(&*f, src).unwrap();
     let o = run_file(&f, "jit=on");
     (o.status.code(), String::from_utf8_lossy(&o.stderr).replace(&*f.to_string_lossy(), "FILE"))
 }

@@ -7,9 +7,9 @@
 //! - arithmetic on intervals: `int_add`/`int_sub`/`int_mul` when no wrap is possible,
 //!   `int_neg`, `int_and` with a non-negative side (`[0, that side's hi]`), `int_or`/`int_xor`
 //!   of non-negative values, `int_floordiv` and `uint_floordiv` by a positive constant,
-//!   `int_mod` and `uint_mod` by a positive constant (`[0, c - 1]`), `int_rshift` by a constant, and the checked result of an
-//!   overflow-checked operation that passed its `guard_no_overflow`; `int_select` (the
-//!   smallest interval holding both arms);
+//!   `int_mod` and `uint_mod` by a positive constant (`[0, c - 1]`), `int_rshift` by a
+//!   constant, and the checked result of an overflow-checked operation that passed its
+//!   `guard_no_overflow`; `int_select` (the smallest interval holding both arms);
 //! - memory reads of narrow integers (`u8`, `i8`, `u32`, `i32`) and `arraylen` (`>= 0`);
 //! - guards that passed: `guard_true(int_lt(a, b))` means `a.hi <= b.hi - 1` and
 //!   `b.lo >= a.lo + 1`, likewise for `le`, `gt`, `ge`, `eq`, `ne`, `uint_lt` (with a
@@ -245,8 +245,8 @@ impl State {
     }
 
     /// What an `int_mod` or `int_floordiv` (or their unsigned forms) by a constant `c > 0` is
-    /// when its dividend's interval says: the dividend itself and 0 for one in `[0, c - 1]`, the folded constant
-    /// for one known exactly.
+    /// when its dividend's interval says: the dividend itself and 0 for one in `[0, c - 1]`, the
+    /// folded constant for one known exactly.
     fn within_divisor(&self, op: &Op) -> Option<Operand> {
         use Opcode::*;
         if !matches!(op.opcode, IntMod | IntFloorDiv | UintMod | UintFloorDiv) {

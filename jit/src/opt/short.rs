@@ -122,6 +122,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         label_args: label_args.clone(),
         entry,
         by_op: HashSet::default(),
+        ranged: HashSet::default(),
     };
     b.sp.descrs = t.descrs.clone();
     b.sp.keys = vec![t.keys.get(frame.key.0 as usize)?.clone()];
@@ -186,10 +187,15 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                         b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
                         b.by_op.insert(old);
                     }
-                } else if !bound && b.tells_of_bound(op) && !b.compares_ints(op) {
-                    // (What an integer comparison tells of a bound value is a range, which
-                    // is checked below.)
-                    return None;
+                } else if !bound && b.tells_of_bound(op) {
+                    if !b.compares_ints(op) {
+                        return None;
+                    }
+                    // What an integer comparison with a value that cannot be rebuilt tells of
+                    // a bound value is a range, which is checked below even if the body does
+                    // not read that value: a body guard the range decided may be gone.
+                    let ranged: Vec<Value> = b.compared(op).into_iter().filter(|&w| b.matters(w)).collect();
+                    b.ranged.extend(ranged);
                 }
             }
             Opcode::RecordKnownClass => {
@@ -242,7 +248,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         label_args.iter().filter_map(|&v| t.label_ranges.iter().find(|e| e.0 == v).copied()).collect();
     let defined: HashSet<Value> = t.ops[..li].iter().filter_map(|o| o.result).collect();
     for (v, lo, hi) in super::bounds::known_at_label(t) {
-        if b.entry.contains(&v) && !b.label_args.contains(&v) && t.type_of(v) == Type::Int {
+        if (b.entry.contains(&v) || b.ranged.contains(&v)) && !b.label_args.contains(&v) && t.type_of(v) == Type::Int {
             ranges.push((v, lo, hi));
         }
     }
@@ -308,6 +314,9 @@ struct Builder<'a> {
     entry: HashSet<Value>,
     /// The values bound by repeating their definition.
     by_op: HashSet<Value>,
+    /// Bound values a preamble guard compared with a value that cannot be rebuilt: their
+    /// ranges at the label are checked.
+    ranged: HashSet<Value>,
 }
 
 impl Builder<'_> {
@@ -374,6 +383,13 @@ impl Builder<'_> {
             use Opcode::*;
             matches!(d.opcode, IntLt | IntLe | IntGt | IntGe | IntNe | UintLt)
         })
+    }
+
+    /// The values the comparison that guard `op` tests compares.
+    fn compared(&self, op: &Op) -> Vec<Value> {
+        let Some(Operand::Value(c)) = op.args.first() else { return Vec::new() };
+        let def = self.t.ops.iter().find(|d| d.result == Some(*c));
+        def.map(|d| d.args.iter().filter_map(|a| a.as_value()).collect()).unwrap_or_default()
     }
 
     /// Whether guard `op` may tell the optimizer something that matters about a value (see
@@ -722,5 +738,25 @@ jump(i20, i19, p21, i15)
         // Without a label state (a trace that was not recorded with one), no entry either.
         let plain = "inputs(i0)\ni1 = int_add(i0, 1)\nlabel(i1)\ni2 = int_add(i1, 1)\njump(i2)\n";
         assert_eq!(derive(&parse(plain).unwrap()), None);
+    }
+
+    #[test]
+    fn a_range_the_body_relied_on_is_checked_though_the_body_no_longer_reads_it() {
+        // `while i < 100 { if n - 1 > k % 256 { ... }; k = 0; i = i + 1 }`: the preamble
+        // learns n - 1 > 0 from comparing it with k % 256 (i3, which an entry at the label
+        // cannot rebuild: the state holds k as the constant 0). The body's own test,
+        // `n - 1 > 0`, is decided by that range and goes, and with it the body's last read of
+        // n - 1. An entry at the label with n = 1 must still fail: the range is checked.
+        let src = "inputs(i0, i1, i2)\ni3 = int_and(i2, 255)\ni4 = int_sub(i1, 1)\ni5 = int_gt(i4, i3)\n\
+                   guard_true(i5) [k: i0, i1, i2]\ni6 = int_add(i0, 1)\ni7 = int_lt(i6, 100)\n\
+                   guard_true(i7) [k: i6, i1, i2]\njump(i6, i1, 0) [k: i6, i1, 0]\n";
+        let t = optimize(&parse(src).unwrap());
+        let out = print(&t);
+        let body = &out[out.find("label(").unwrap()..];
+        assert!(!body.contains("int_gt") && !body.contains("i4"), "the body relies on the range:\n{out}");
+        let sp = derive(&t).unwrap_or_else(|| panic!("no short preamble for\n{out}"));
+        crate::verify::verify(&sp.trace).unwrap();
+        let text = print(&sp.trace);
+        assert!(text.contains("int_ge(i4, 1)") || text.contains("int_ge(i3, 1)"), "{text}");
     }
 }

@@ -232,36 +232,51 @@ struct Codegen<'a> {
     group_entries: Vec<Option<Block>>,
 }
 
-/// The two cold blocks shared by a linked trace's exits, so that an exit does not repeat the
-/// function's epilogue: `linked(target)` tail-calls the code an exit slot holds, `back(word)`
-/// returns an exit word to the caller. They are filled in after the trace's own blocks
-/// ([`ExitTails::fill`]), since a block being built cannot be left half done.
+/// The cold blocks shared by a linked trace's exits, so that an exit does not repeat the
+/// function's epilogue. An exit jumps to `dispatch(target, word)` with the code its slot holds
+/// and its exit word; `dispatch` tail-calls `target` if it is not 0, else returns `word` to
+/// the caller. They are filled in after the trace's own blocks ([`ExitTails::fill`]), since a
+/// block being built cannot be left half done.
+///
+/// (A `jump` rather than each exit's own branch to the two ends: a branch with two targets
+/// into blocks with many predecessors makes critical edges, and Cranelift splits each one
+/// into a block of its own. That was two blocks per exit, a third of a loop's blocks, which
+/// register allocation pays for.)
 #[derive(Clone, Copy)]
 struct ExitTails {
-    linked: Block,
-    back: Block,
+    dispatch: Block,
 }
 
 impl ExitTails {
     fn new(b: &mut FunctionBuilder) -> ExitTails {
-        let (linked, back) = (b.create_block(), b.create_block());
-        for block in [linked, back] {
-            b.set_cold_block(block);
-            b.append_block_param(block, I64);
-        }
-        ExitTails { linked, back }
+        let dispatch = b.create_block();
+        b.set_cold_block(dispatch);
+        b.append_block_param(dispatch, I64);
+        b.append_block_param(dispatch, I64);
+        ExitTails { dispatch }
+    }
+
+    /// Ends an exit: continues at `target` (0: returns `word`).
+    fn jump(self, b: &mut FunctionBuilder, target: Value, word: Value) {
+        b.ins().jump(self.dispatch, &[BlockArg::Value(target), BlockArg::Value(word)]);
     }
 
     fn fill(self, b: &mut FunctionBuilder, frame: Value, trace_sig: SigRef) {
-        b.switch_to_block(self.linked);
-        let target = b.block_params(self.linked)[0];
+        let (linked, back) = (b.create_block(), b.create_block());
+        b.set_cold_block(linked);
+        b.set_cold_block(back);
+        b.switch_to_block(self.dispatch);
+        let (target, word) = (b.block_params(self.dispatch)[0], b.block_params(self.dispatch)[1]);
+        b.ins().brif(target, linked, &[], back, &[]);
+        b.seal_block(linked);
+        b.seal_block(back);
+        b.switch_to_block(linked);
         // Bit 0 of the slot selects the target's label entry (a finish into a loop's label).
         let (one, rest) = (b.ins().iconst(I64, 1), b.ins().iconst(I64, !1));
         let at_label = b.ins().band(target, one);
         let target = b.ins().band(target, rest);
         b.ins().return_call_indirect(trace_sig, target, &[frame, at_label]);
-        b.switch_to_block(self.back);
-        let word = b.block_params(self.back)[0];
+        b.switch_to_block(back);
         b.ins().return_(&[word]);
     }
 }
@@ -547,7 +562,7 @@ impl Codegen<'_> {
         let target = b.ins().load(I64, mem(), slot, 0);
         let id = b.ins().iconst(I64, ((links.trace_id as u64) << 32) as i64);
         let word = b.ins().bor(number, id);
-        b.ins().brif(target, tails.linked, &[BlockArg::Value(target)], tails.back, &[BlockArg::Value(word)]);
+        tails.jump(b, target, word);
         Ok(())
     }
 
@@ -557,8 +572,8 @@ impl Codegen<'_> {
     /// code it jumps to takes them as references), unless the linked code takes them as their
     /// field words ([`ExitLinks::virtual_inputs`]).
     ///
-    /// Every exit ends in the same two cold blocks (see [`ExitTails`]); an exit's own code is
-    /// its stores, the load of its slot and one branch.
+    /// Every exit ends in the same cold blocks (see [`ExitTails`]); an exit's own code is its
+    /// stores, the load of its slot and a jump.
     fn leave(&mut self, b: &mut FunctionBuilder, exit: u32, snapshot: Option<&tir::Snapshot>) -> Result<(), String> {
         let Some(links) = self.links else {
             let word = b.ins().iconst(I64, exit as i64);
@@ -572,12 +587,12 @@ impl Codegen<'_> {
         let word = b.ins().iconst(I64, ((links.trace_id as u64) << 32 | exit as u64) as i64);
         let builds = snapshot.filter(|s| !s.virtuals.is_empty() && !links.virtual_inputs);
         let Some(s) = builds else {
-            b.ins().brif(target, tails.linked, &[BlockArg::Value(target)], tails.back, &[BlockArg::Value(word)]);
+            tails.jump(b, target, word);
             return Ok(());
         };
         let linked = b.create_block();
         b.set_cold_block(linked);
-        b.ins().brif(target, linked, &[], tails.back, &[BlockArg::Value(word)]);
+        b.ins().brif(target, linked, &[], tails.dispatch, &[BlockArg::Value(target), BlockArg::Value(word)]);
         b.seal_block(linked);
         b.switch_to_block(linked);
         match links.materialize {
@@ -591,7 +606,7 @@ impl Codegen<'_> {
             }
             None => self.materialize(b, s)?,
         }
-        b.ins().jump(tails.linked, &[BlockArg::Value(target)]);
+        tails.jump(b, target, word);
         Ok(())
     }
 

@@ -353,4 +353,39 @@ mod tests {
         let guard = &t.ops[1];
         assert_eq!(written(guard, &booleans(&t)), vec![Some(Operand::Value(Value(0))), Some(Operand::Int(0))]);
     }
+
+    #[test]
+    fn exits_jump_to_one_dispatch_block_instead_of_branching_to_its_ends() {
+        // A branch with two targets that passes arguments to a block with other predecessors
+        // is a critical edge, which Cranelift splits into a block of its own: two per exit
+        // when every exit branched to the shared tail call and return. Each exit jumps to
+        // one dispatch block instead; the guards' own branches pass nothing.
+        let t = parse(
+            "inputs(i0, i1)\nguard_true(i1) [k: i0, i1]\ni2 = int_add_ovf(i0, 1)\nguard_no_overflow() [k: i2, i1]\n\
+             i3 = int_lt(i2, 100)\nguard_true(i3) [k: i2, i1]\nfinish(i2)\n",
+        )
+        .unwrap();
+        let isa = crate::backend::Backend::for_triple("x86_64-unknown-linux-gnu").unwrap();
+        let links = crate::backend::codegen::ExitLinks {
+            trace_id: 1,
+            slots: 0x1000,
+            returns: None,
+            link_words: 64,
+            materialize: None,
+            virtual_inputs: true,
+            label_entry: false,
+        };
+        let mut fctx = cranelift_frontend::FunctionBuilderContext::new();
+        let f = crate::backend::codegen::translate(&t, isa.isa(), &mut fctx, Some(links)).unwrap();
+        let text = f.display().to_string();
+        let branches: Vec<&str> = text.lines().filter(|l| l.contains("brif ")).collect();
+        assert!(branches.len() >= 4, "{text}");
+        for line in branches {
+            assert!(!line.contains('('), "a branch passes block arguments: {line}\n{text}");
+        }
+        assert!(
+            text.contains("return_call_indirect") && text.lines().filter(|l| l.contains("return ")).count() == 1,
+            "{text}"
+        );
+    }
 }

@@ -168,13 +168,28 @@ pub fn run_program_with_limit(
     limit: i64,
     out: Box<dyn Write>,
 ) -> (Result<(), FernError>, RunStats) {
+    run_program_then(prog, params, limit, out, |result, stats| (result, stats))
+}
+
+/// [`run_program_with_limit`], then `done` with how it ended and what the JIT and the heap
+/// did, while the `Vm` still exists: a process that exits in `done` (`std::process::exit`)
+/// skips taking the heap and the compiled code apart, which the system does faster (on a
+/// program of 10 ms, the `Vm`'s teardown took 2 % of the run).
+pub fn run_program_then<T>(
+    prog: Program,
+    params: JitParams,
+    limit: i64,
+    out: Box<dyn Write>,
+    done: impl FnOnce(Result<(), FernError>, RunStats) -> T,
+) -> T {
     let fern = Fern::new(prog, Io::new(out));
     fern.set_recursion_limit(limit);
     let mut vm = Fern::vm_of(fern, params);
     let frame = vm.lang().start_frame();
     let result = vm.run(frame);
     vm.lang().flush();
-    (result.map(|_| ()), RunStats { jit: vm.stats().clone(), heap: vm.heap_stats().clone() })
+    let stats = RunStats { jit: vm.stats().clone(), heap: vm.heap_stats().clone() };
+    done(result.map(|_| ()), stats)
 }
 
 /// Runs `f` on a new thread with a [`STACK_SIZE`] stack and returns its result (`Err` if the

@@ -9,7 +9,8 @@
 //! Exit status: 0 on success, 1 on a compile or run-time error, 2 on bad usage.
 
 use metatrace::JitParams;
-use metatrace_fern::{compile_source, run_program_with_limit, stack_size_for, with_stack};
+use metatrace_fern::{compile_source, run_program_then, stack_size_for, with_stack};
+use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: fern [--jit SPEC] [--recursion-limit N] [--stats] [--dis] FILE";
@@ -102,33 +103,40 @@ fn main() -> ExitCode {
         print!("{prog}");
         return ExitCode::SUCCESS;
     }
+    // The interpreter's thread ends the process itself once the program is done (see
+    // `run_program_then`): nothing is left to do but give the memory back.
     let outcome = with_stack(stack_size_for(&prog, limit), move || {
-        let (result, run) = run_program_with_limit(prog, params, limit, Box::new(std::io::stdout()));
-        if stats {
-            let h = &run.heap;
-            eprintln!("jit: {}", run.jit.summary());
-            eprintln!(
-                "heap: collections={} gc_time={:.3}s peak_bytes={} objects={} bytes={} freed={} live_bytes={}",
-                h.collections,
-                h.gc_ns as f64 / 1e9,
-                h.peak_bytes,
-                h.objects,
-                h.bytes,
-                h.freed,
-                h.live_bytes
-            );
-        }
-        result
+        run_program_then(prog, params, limit, Box::new(std::io::stdout()), |result, run| -> std::convert::Infallible {
+            if stats {
+                let h = &run.heap;
+                eprintln!("jit: {}", run.jit.summary());
+                eprintln!(
+                    "heap: collections={} gc_time={:.3}s peak_bytes={} objects={} bytes={} freed={} live_bytes={}",
+                    h.collections,
+                    h.gc_ns as f64 / 1e9,
+                    h.peak_bytes,
+                    h.objects,
+                    h.bytes,
+                    h.freed,
+                    h.live_bytes
+                );
+            }
+            let code = match result {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("fern: error: {e}");
+                    1
+                }
+            };
+            // (Output still buffered would be lost: `exit` runs no destructors.)
+            if std::io::stdout().flush().is_err() && code == 0 {
+                std::process::exit(1);
+            }
+            std::process::exit(code)
+        })
     });
-    match outcome {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(e)) => {
-            eprintln!("fern: error: {e}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("fern: {e}");
-            ExitCode::from(1)
-        }
-    }
+    // Only when the thread could not start, or panicked.
+    let Err(e) = outcome;
+    eprintln!("fern: {e}");
+    ExitCode::from(1)
 }

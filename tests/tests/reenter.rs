@@ -305,32 +305,18 @@ type Natives<const CALLS: bool> = (
 
 fn natives<const CALLS: bool>() -> Natives<CALLS> {
     // Statics cannot be generic: leak one set per flavour (tests only).
-    let find = Box::leak(Box::new(Native::<Lite<CALLS>> {
-        name: "find",
-        f: find::<CALLS>,
-        args: &[Type::Ref, Type::Ref, Type::Int],
-        ret: Type::Ref,
-    }));
-    let sort = Box::leak(Box::new(Native::<Lite<CALLS>> {
-        name: "sort",
-        f: sort::<CALLS>,
-        args: &[Type::Ref, Type::Int],
-        ret: Type::Ref,
-    }));
-    let hold = Box::leak(Box::new(Native::<Lite<CALLS>> {
-        name: "hold",
-        f: hold::<CALLS>,
-        args: &[Type::Ref, Type::Int],
-        ret: Type::Ref,
-    }));
-    let stack =
-        Box::leak(Box::new(Native::<Lite<CALLS>> { name: "stack", f: stack::<CALLS>, args: &[], ret: Type::Ref }));
-    let pick = Box::leak(Box::new(Native::<Lite<CALLS>> {
-        name: "pick",
-        f: pick::<CALLS>,
-        args: &[Type::Ref],
-        ret: Type::Ref,
-    }));
+    let find = Box::leak(Box::new(Native::<Lite<CALLS>>::new(
+        "find",
+        find::<CALLS>,
+        &[Type::Ref, Type::Ref, Type::Int],
+        Type::Ref,
+    )));
+    let sort =
+        Box::leak(Box::new(Native::<Lite<CALLS>>::new("sort", sort::<CALLS>, &[Type::Ref, Type::Int], Type::Ref)));
+    let hold =
+        Box::leak(Box::new(Native::<Lite<CALLS>>::new("hold", hold::<CALLS>, &[Type::Ref, Type::Int], Type::Ref)));
+    let stack = Box::leak(Box::new(Native::<Lite<CALLS>>::new("stack", stack::<CALLS>, &[], Type::Ref)));
+    let pick = Box::leak(Box::new(Native::<Lite<CALLS>>::new("pick", pick::<CALLS>, &[Type::Ref], Type::Ref)));
     (find, sort, hold, stack, pick)
 }
 

@@ -2,15 +2,51 @@
 //! interpreter written against `Ctx` becomes a plain interpreter whose only JIT cost is a
 //! counter lookup at `loop_header`.
 
-use crate::ctx::{Control, Ctx, Language, Red, Reds, RootMark};
+use crate::ctx::{red_type, Control, Ctx, Language, Red, Reds, RootMark};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type, MAX_HELPER_ARGS};
 use crate::heap::{Heap, Layout};
-use crate::native::{check_args, Native};
+use crate::native::Native;
 use crate::quasi::QuasiId;
 use crate::semantics as sem;
 use crate::state::{NativeCall, RootFrame, VmState};
 
 pub use crate::ctx::Plain;
+
+/// The function of a [`Native`]: runs on the concrete context with the call's arguments and
+/// returns what the call returns (or raises).
+pub type NativeFn<L> =
+    for<'a, 'b> fn(&'b mut Concrete<'a, L>, &'b [Red<Concrete<'a, L>>]) -> <L as Language>::Value<Concrete<'a, L>>;
+
+impl<L: Language> Native<L> {
+    /// A native named `name` in traces, running `f`, which takes arguments of the types
+    /// `args` and returns a red value of type `ret` when it returns normally.
+    pub const fn new(name: &'static str, f: NativeFn<L>, args: &'static [Type], ret: Type) -> Native<L> {
+        // SAFETY: function pointers of every signature have the same size and representation;
+        // `function` turns it back into this very type before it is called.
+        let code = unsafe { std::mem::transmute::<NativeFn<L>, fn()>(f) };
+        Native { name, code, args, ret, lang: std::marker::PhantomData }
+    }
+
+    /// Its function, as [`Native::new`] was given it.
+    pub(crate) fn function(&self) -> NativeFn<L> {
+        // SAFETY: `code` was made from a `NativeFn<L>` by `new`, the only place that makes it.
+        unsafe { std::mem::transmute::<fn(), NativeFn<L>>(self.code) }
+    }
+
+    /// Checks that it is called with the argument types it declares (a bug of the
+    /// interpreter otherwise).
+    pub(crate) fn check_args<R: Reds>(&self, args: &[Red<R>]) {
+        // (Compared in place: the tracer checks every call, the interpreter in debug builds.)
+        let same = args.len() == self.args.len() && args.iter().zip(self.args).all(|(a, &t)| red_type(a) == t);
+        if !same {
+            let types: Vec<Type> = args.iter().map(red_type).collect();
+            panic!(
+                "native {} called with arguments of the wrong types: {types:?}, declared {:?}",
+                self.name, self.args
+            );
+        }
+    }
+}
 
 /// What the concrete interpreter asks of the JIT driver, the layer above it (see the layer
 /// order in the crate docs): to run a new activation, or one from where it stands, and what to
@@ -533,7 +569,7 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         // (Checked in debug builds: a native's own destructuring of `args` catches a wrong
         // type too, and this runs on every call.)
         if cfg!(debug_assertions) {
-            check_args(n, args);
+            n.check_args(args);
             self.check_caller(caller, "call_native");
         }
         // The arguments are rooted with the caller (see `RootFrame`); what the native roots
@@ -541,7 +577,7 @@ impl<L: Language> Ctx<L> for Concrete<'_, L> {
         let call = NativeCall::<L, Self> { frame: caller, args };
         self.vm.shadow.push(RootFrame::calling(&call));
         let mark = self.vm.roots.len();
-        let v = (n.f)(self, args);
+        let v = (n.function())(self, args);
         if cfg!(debug_assertions) {
             self.at = None;
         }

@@ -140,9 +140,9 @@
 //!
 //! 1. The DSL: [`capture`], [`semantics`], [`params`], [`stats`], [`quasi`], [`descr`] (field,
 //!    array and helper descriptors), [`heap`] (the GC heap: layouts, allocation, mark-sweep at
-//!    safepoints), [`stack`] (native stack checks, `Ctx::stack_ok`), [`ctx`] (`Reds`, `Ctx`,
-//!    `Language`, `Control`, `Flow`, `Plain`, `RootMark`) and [`native`] (natives: Rust code
-//!    that runs the language again).
+//!    safepoints), [`stack`] (native stack checks, `Ctx::stack_ok`), [`native`] (natives:
+//!    Rust code that runs the language again) and [`ctx`] (`Reds`, `Ctx`, `Language`,
+//!    `Control`, `Flow`, `Plain`, `RootMark`).
 //! 2. The Vm's state: `units` (hot counters; compiled loops, function entries and bridges,
 //!    and how to resume from their guards), `recorder` (the trace being recorded) and `state`
 //!    (`VmState`, all of one `Vm`'s data, with the operations that only touch it: collecting
@@ -159,8 +159,9 @@
 //! provides: the concrete interpreter calls the driver through the `concrete::Drive` trait,
 //! the tracer through `tracer::Close` (the driver implements both on `VmState`, statically
 //! dispatched), and the portal's entry points reach the tracer and driver as addresses the
-//! `Vm` puts in its state. The one cycle left is of types in the public API: `Ctx::call_native`
-//! takes a [`Native`], whose function runs on [`Concrete`].
+//! `Vm` puts in its state. A [`Native`], which `Ctx::call_native` takes, keeps its function
+//! without its type (which names [`Concrete`]): [`Native::new`], with the concrete context,
+//! makes it from a [`NativeFn`], and only the concrete context calls it.
 
 #![warn(missing_docs)]
 
@@ -189,10 +190,10 @@ mod units;
 pub mod vm;
 
 pub use capture::SharedBuf;
-pub use concrete::Concrete;
+pub use concrete::{Concrete, NativeFn};
 pub use ctx::{Control, Ctx, Flow, Language, Plain, Red, RedMap, Reds, RootMark};
 pub use descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
-pub use native::{Native, NativeFn};
+pub use native::Native;
 pub use params::JitParams;
 pub use quasi::QuasiId;
 pub use stats::{AbortReason, JitStats};

@@ -15,57 +15,40 @@
 //!
 //! The call ends the caller's instruction, as a call of the language does: the caller is
 //! passed in its resumed state, and the outcome reaches it through
-//! [`Language::deliver`] when compiled code leaves at or after the
+//! [`Language::deliver`](crate::Language::deliver) when compiled code leaves at or after the
 //! call. So guards the interpreter records after the call, in the same instruction, are fine:
 //! their snapshot is the caller waiting for the outcome (see `Snapshot::deliver` in the IR).
 //!
 //! References a native (or any instruction) holds in Rust locals across a call or safepoint
-//! are not seen by the collector unless rooted: [`Ctx::root`](crate::Ctx::root) pushes one and
-//! returns a [`RootMark`]; [`Ctx::unroot`](crate::Ctx::unroot) pops back to it. A native's own
-//! reference arguments are rooted for it.
+//! are not seen by the collector unless rooted: [`Ctx::root`](crate::Ctx::root) pushes one
+//! and returns a [`RootMark`](crate::RootMark); [`Ctx::unroot`](crate::Ctx::unroot) pops back
+//! to it. A native's own reference arguments are rooted for it.
 
-// The one name this module takes from a layer above it: a native *is* a Rust function on the
-// concrete context, so `NativeFn` names `Concrete` (see the layer order in the crate docs).
-use crate::concrete::Concrete;
-use crate::ctx::{red_type, Language, Red, Reds};
 use crate::descr::Type;
-
-pub use crate::ctx::RootMark;
-
-/// The function of a native: runs on the concrete context with the call's arguments and
-/// returns what the call returns (or raises).
-pub type NativeFn<L> =
-    for<'a, 'b> fn(&'b mut Concrete<'a, L>, &'b [Red<Concrete<'a, L>>]) -> <L as Language>::Value<Concrete<'a, L>>;
+use std::marker::PhantomData;
 
 /// Rust code that may run the language again, called with [`Ctx::call_native`](crate::Ctx::call_native).
-/// Declared once, as a `static`.
+/// Declared once, as a `static` or a constant, with [`Native::new`] (defined with the concrete
+/// context, on which its function runs).
 ///
 /// ```ignore
 /// fn probe<'a>(cx: &mut Concrete<'a, Lang>, args: &[Red<Concrete<'a, Lang>>]) -> Value<Concrete<'a, Lang>> {
 ///     // ... cx.call_function(frame_of_user_eq) ... cx.root(r) ...
 /// }
-/// static PROBE: Native<Lang> = Native { name: "dict_probe", f: probe, args: &[Type::Ref, Type::Ref], ret: Type::Int };
+/// static PROBE: Native<Lang> = Native::new("dict_probe", probe, &[Type::Ref, Type::Ref], Type::Int);
 /// ```
-pub struct Native<L: Language> {
+pub struct Native<L> {
     /// Name in traces.
     pub name: &'static str,
-    /// The code.
-    pub f: NativeFn<L>,
+    /// The code: a [`NativeFn<L>`](crate::NativeFn) without its type, which names the concrete
+    /// context, a layer above this one. Only [`Native::new`] makes it, and only the concrete
+    /// context calls it, as that type again.
+    pub(crate) code: fn(),
     /// The types of its arguments.
     pub args: &'static [Type],
     /// The type of the red value it returns when it returns normally
-    /// ([`Language::result_red`]); compiled code gets that
+    /// ([`Language::result_red`](crate::Language::result_red)); compiled code gets that
     /// value directly, anything else is an exception or forced.
     pub ret: Type,
-}
-
-/// Checks that a native is called with the argument types it declares (a bug of the
-/// interpreter otherwise).
-pub(crate) fn check_args<L: Language, R: Reds>(n: &Native<L>, args: &[Red<R>]) {
-    // (Compared in place: the tracer checks every call, the interpreter in debug builds.)
-    let same = args.len() == n.args.len() && args.iter().zip(n.args).all(|(a, &t)| red_type(a) == t);
-    if !same {
-        let types: Vec<Type> = args.iter().map(red_type).collect();
-        panic!("native {} called with arguments of the wrong types: {types:?}, declared {:?}", n.name, n.args);
-    }
+    pub(crate) lang: PhantomData<fn() -> L>,
 }

@@ -222,10 +222,10 @@ fn run_native<L: Language>(ctx: &PortalCtx, vm: &mut VmState<L>, native: u64, ar
                 (Some(&w), Some(&ty)) => from_word(ty, w),
                 _ => from_word(Type::Int, 0),
             });
-        (n.f)(&mut Concrete::new(vm), &cargs[..args.len().min(n.args.len())])
+        (n.function())(&mut Concrete::new(vm), &cargs[..args.len().min(n.args.len())])
     } else {
         let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().zip(n.args).map(|(&w, &ty)| from_word(ty, w)).collect();
-        (n.f)(&mut Concrete::new(vm), &cargs)
+        (n.function())(&mut Concrete::new(vm), &cargs)
     };
     let v: L::Value<Plain> = L::map_value(v, &mut Same);
     vm.roots.truncate(mark);

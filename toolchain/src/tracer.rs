@@ -10,7 +10,7 @@ use crate::concrete::{from_word, load, reject_reentrant, store, to_word, Concret
 use crate::ctx::{convert_frame, red_type, Control, Ctx, Flow, Language, Plain, Red, RedMap, Reds, RootMark, Same};
 use crate::descr::{ArrayDescr, Effect, FieldDescr, Helper, MemKind, Type};
 use crate::heap::{alloc_array_slow, alloc_slow, Heap, Layout};
-use crate::native::{check_args, Native};
+use crate::native::Native;
 use crate::quasi::{quasi_free_helper, quasi_new_helper, quasi_set_helper, QuasiId};
 use crate::recorder::{Recorder, TraceKind};
 use crate::semantics as sem;
@@ -703,7 +703,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
     }
 
     fn call_native(&mut self, caller: &L::Frame<Self>, n: &'static Native<L>, args: &[Red<Self>]) -> L::Value<Self> {
-        check_args(n, args);
+        n.check_args(args);
         // Run it now, as compiled code will, on the concrete context.
         let cargs: Vec<Red<Concrete<'_, L>>> = args.iter().map(|&a| from_word(red_type(&a), word_of(a))).collect();
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
@@ -712,7 +712,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
             Red::Ref(r) => Some(r.v),
             _ => None,
         }));
-        let v = (n.f)(&mut Concrete::new(self.vm), &cargs);
+        let v = (n.function())(&mut Concrete::new(self.vm), &cargs);
         // The result as plain words (the concrete run's borrow of the Vm ends here).
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
         self.vm.roots.truncate(mark);

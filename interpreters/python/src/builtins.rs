@@ -171,26 +171,26 @@ pub type PyResult = Result<usize, usize>;
 struct Natives<S: Space>(std::marker::PhantomData<S>);
 
 impl<S: Space> Natives<S> {
-    const OP: &'static Native<Py<S>> = &Native {
-        name: "py_op",
-        f: op_native::<S>,
-        args: &[Type::Int, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
-        ret: Type::Ref,
-    };
-    const CALL: &'static Native<Py<S>> = &Native {
-        name: "py_call",
-        f: call_native_fn::<S>,
-        args: &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
-        ret: Type::Ref,
-    };
+    const OP: &'static Native<Py<S>> = &Native::<Py<S>>::new(
+        "py_op",
+        op_native::<S>,
+        &[Type::Int, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
+        Type::Ref,
+    );
+    const CALL: &'static Native<Py<S>> = &Native::<Py<S>>::new(
+        "py_call",
+        call_native_fn::<S>,
+        &[Type::Ref, Type::Ref, Type::Ref, Type::Ref, Type::Ref],
+        Type::Ref,
+    );
     /// `py_call` without keywords and with at most three positional arguments, given as
     /// they are rather than in a tuple (the commonest calls of builtins allocate nothing).
-    const CALL_POS: &'static Native<Py<S>> = &Native {
-        name: "py_call_pos",
-        f: call_pos_native_fn::<S>,
-        args: &[Type::Ref, Type::Ref, Type::Int, Type::Ref, Type::Ref, Type::Ref],
-        ret: Type::Ref,
-    };
+    const CALL_POS: &'static Native<Py<S>> = &Native::<Py<S>>::new(
+        "py_call_pos",
+        call_pos_native_fn::<S>,
+        &[Type::Ref, Type::Ref, Type::Int, Type::Ref, Type::Ref, Type::Ref],
+        Type::Ref,
+    );
 }
 
 /// Runs slow path `op` on `args` (at most three) as a native call from frame `f`.

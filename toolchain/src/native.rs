@@ -50,5 +50,6 @@ pub struct Native<L> {
     /// ([`Language::result_red`](crate::Language::result_red)); compiled code gets that
     /// value directly, anything else is an exception or forced.
     pub ret: Type,
-    pub(crate) lang: PhantomData<fn() -> L>,
+    /// (Invariant in `L`, as the typed function it stands for was.)
+    pub(crate) lang: PhantomData<fn(L) -> L>,
 }

@@ -592,6 +592,8 @@ impl Codegen<'_> {
         };
         let linked = b.create_block();
         b.set_cold_block(linked);
+        // (Its own branch into `dispatch`, a critical edge again: only exits that build
+        // objects pay for it.)
         b.ins().brif(target, linked, &[], tails.dispatch, &[BlockArg::Value(target), BlockArg::Value(word)]);
         b.seal_block(linked);
         b.switch_to_block(linked);

@@ -123,6 +123,7 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
         entry,
         by_op: HashSet::default(),
         ranged: HashSet::default(),
+        skipped: HashSet::default(),
     };
     b.sp.descrs = t.descrs.clone();
     b.sp.keys = vec![t.keys.get(frame.key.0 as usize)?.clone()];
@@ -187,6 +188,12 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                         b.bind(Operand::Value(old), Operand::Value(new), &snap)?;
                         b.by_op.insert(old);
                     }
+                } else if !bound && op.args.iter().any(|&a| b.unbuilt_invariant(a)) {
+                    // A condition on values that stay the same from one iteration to the next,
+                    // which the entry could compute but does not (a division it does not
+                    // repeat, see below): the body may test that very condition, find it
+                    // known, and drop its guard.
+                    return None;
                 } else if !bound && b.tells_of_bound(op) {
                     if !b.compares_ints(op) {
                         return None;
@@ -232,6 +239,14 @@ pub fn derive(t: &Trace) -> Option<ShortPreamble> {
                         }
                     }
                     last_ovf = o.is_ovf();
+                } else if let Some(r) = op.result.filter(|&r| !b.is_bound(Operand::Value(r))) {
+                    if op
+                        .args
+                        .iter()
+                        .all(|&a| b.is_bound(a) || matches!(a, Operand::Value(v) if b.skipped.contains(&v)))
+                    {
+                        b.skipped.insert(r);
+                    }
                 }
                 continue;
             }
@@ -317,6 +332,9 @@ struct Builder<'a> {
     /// Bound values a preamble guard compared with a value that cannot be rebuilt: their
     /// ranges at the label are checked.
     ranged: HashSet<Value>,
+    /// Values computed from bound ones that are not computed again (a division by a value:
+    /// see `util::runs_anywhere`), and what is computed from them.
+    skipped: HashSet<Value>,
 }
 
 impl Builder<'_> {
@@ -371,6 +389,13 @@ impl Builder<'_> {
         self.bound.contains_key(&v)
             && !self.label_args.contains(&v)
             && (!self.tainted.contains(&v) || self.entry.contains(&v))
+    }
+
+    /// Whether `o` is a value the short preamble could compute but does not (see
+    /// [`Builder::skipped`]) that does not change from one iteration to the next (not
+    /// computed from a label argument).
+    fn unbuilt_invariant(&self, o: Operand) -> bool {
+        matches!(o, Operand::Value(v) if self.skipped.contains(&v) && !self.tainted.contains(&v))
     }
 
     /// Whether `op` guards on an integer order comparison (what it tells of its operands is
@@ -758,5 +783,22 @@ jump(i20, i19, p21, i15)
         crate::verify::verify(&sp.trace).unwrap();
         let text = print(&sp.trace);
         assert!(text.contains("int_ge(i4, 1)") || text.contains("int_ge(i3, 1)"), "{text}");
+    }
+
+    #[test]
+    fn a_condition_on_invariants_the_entry_does_not_compute_means_no_entry() {
+        // `i3 < i1 // i2` on values the loop does not change: the short preamble does not
+        // repeat the division (it may be what the guard before it made safe), so it cannot
+        // check the condition; and the body tests the very same comparison, finds it known
+        // from the preamble and drops its guard. An entry at the label would skip the test.
+        let src = "inputs(i0, i1, i2, i3)\ni4 = int_ne(i2, 0)\nguard_true(i4) [k: i0, i1, i2, i3]\n\
+                   i5 = int_floordiv(i1, i2)\ni6 = int_lt(i3, i5)\nguard_true(i6) [k: i0, i1, i2, i3]\n\
+                   i7 = int_add(i0, 1)\ni8 = int_lt(i7, 100)\nguard_true(i8) [k: i7, i1, i2, i3]\n\
+                   jump(i7, i1, i2, i3) [k: i7, i1, i2, i3]\n";
+        let t = optimize(&parse(src).unwrap());
+        let out = print(&t);
+        let body = &out[out.find("label(").unwrap()..];
+        assert!(!body.contains("int_floordiv") && body.matches("guard_").count() == 1, "{out}");
+        assert_eq!(derive(&t), None, "{out}");
     }
 }

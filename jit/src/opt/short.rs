@@ -27,7 +27,10 @@
 //!   which come after, and a bridge may arrive with the divisor 0. An overflow-checked
 //!   result is checked against the frame after its guard, which must follow it directly;
 //! - the ranges `bounds` assumed for the label's arguments ([`Trace::label_ranges`]) are
-//!   checked (a range with two bounds in one unsigned comparison, `x - lo < hi - lo + 1`);
+//!   checked (a range with two bounds in one unsigned comparison, `x - lo < hi - lo + 1`),
+//!   and the ranges at the label of the values the body reads, and of those a preamble guard
+//!   compared with a value that cannot be rebuilt (the body's own test, which the range
+//!   decided, may be gone, and with it the body's read of the value);
 //! - every value the body reads at the label must then be bound.
 //!
 //! All checks are guards whose snapshot is the header's frame: when one fails, the
@@ -37,7 +40,9 @@
 //! the body reads cannot be rebuilt (the result of a call, an object allocated in the
 //! preamble, a label argument carried from the heap), when a guard on values that cannot be
 //! rebuilt also tells the optimizer something about values that can (its fact would go
-//! unchecked), or when the state has virtual arrays, nested virtuals or float constants.
+//! unchecked), when a guard tests a condition on loop invariants that are not computed again
+//! (a division, above: the body may test that very comparison and drop its guard as known),
+//! or when the state has virtual arrays, nested virtuals or float constants.
 //!
 //! [`append`] enters a virtual slot only with an object the bridge allocated itself and does
 //! not let escape: one whose only uses are its own field writes and reads, class and null
@@ -398,13 +403,18 @@ impl Builder<'_> {
         matches!(o, Operand::Value(v) if self.skipped.contains(&v) && !self.tainted.contains(&v))
     }
 
+    /// The operation of the trace that defines `v`, if any.
+    fn def_of(&self, v: Value) -> Option<&Op> {
+        self.t.ops.iter().find(|d| d.result == Some(v))
+    }
+
     /// Whether `op` guards on an integer order comparison (what it tells of its operands is
     /// ranges; an equality may also make one operand stand for the other).
     fn compares_ints(&self, op: &Op) -> bool {
         let (Opcode::GuardTrue | Opcode::GuardFalse, Some(Operand::Value(c))) = (op.opcode, op.args.first()) else {
             return false;
         };
-        self.t.ops.iter().find(|d| d.result == Some(*c)).is_some_and(|d| {
+        self.def_of(*c).is_some_and(|d| {
             use Opcode::*;
             matches!(d.opcode, IntLt | IntLe | IntGt | IntGe | IntNe | UintLt)
         })
@@ -413,8 +423,7 @@ impl Builder<'_> {
     /// The values the comparison that guard `op` tests compares.
     fn compared(&self, op: &Op) -> Vec<Value> {
         let Some(Operand::Value(c)) = op.args.first() else { return Vec::new() };
-        let def = self.t.ops.iter().find(|d| d.result == Some(*c));
-        def.map(|d| d.args.iter().filter_map(|a| a.as_value()).collect()).unwrap_or_default()
+        self.def_of(*c).map(|d| d.args.iter().filter_map(|a| a.as_value()).collect()).unwrap_or_default()
     }
 
     /// Whether guard `op` may tell the optimizer something that matters about a value (see
@@ -425,7 +434,7 @@ impl Builder<'_> {
             if self.matters(v) {
                 return true;
             }
-            self.t.ops.iter().find(|d| d.result == Some(v)).is_some_and(|d| {
+            self.def_of(v).is_some_and(|d| {
                 d.opcode.is_pure() && d.args.iter().any(|x| matches!(x, Operand::Value(w) if self.matters(*w)))
             })
         })

@@ -294,6 +294,104 @@ fn branchy_loop_is_if_converted() {
 }
 
 #[test]
+fn the_main_way_out_is_if_converted_before_its_bridge_threshold() {
+    // The loop's only failing guard gets an early try at if-conversion after
+    // `ifconv_threshold` failures, and merges then, long before its bridge threshold.
+    let n = 20000;
+    let (r, vm) = run(&branchy_sum(n), params("threshold=2,bridge=100,ifconv_threshold=4"), None);
+    assert_eq!(r, Ok(expected_branchy(n)));
+    let s = vm.stats();
+    assert_eq!((s.loops, s.bridges), (2, 0), "{}", s.summary());
+    assert!(s.guard_failures < 10, "{}", s.summary());
+    assert!(vm.traces().iter().any(|t| t.name.contains("if-conversion 1 of trace 0")));
+    // Without the early try, the guard fails until its bridge threshold.
+    let (r, vm) = run(&branchy_sum(n), params("threshold=2,bridge=100,ifconv_threshold=0"), None);
+    assert_eq!(r, Ok(expected_branchy(n)));
+    let s = vm.stats();
+    assert_eq!((s.loops, s.bridges), (2, 0), "{}", s.summary());
+    assert!(s.guard_failures >= 100, "{}", s.summary());
+}
+
+/// `branchy_sum` whose `i % 3 == 0` arm adds `i / 2` through a helper call, which an
+/// if-converted arm may not make: that arm stays a bridge.
+fn branchy_div(n: i64) -> Vec<Ins> {
+    use Ins::*;
+    vec![
+        Const(0, 0),       // 0: sum
+        Const(1, 0),       // 1: i
+        Const(3, n),       // 2: n
+        Lt(2, 1, 3),       // 3: loop: r2 = i < n
+        JumpIfZero(2, 16), // 4
+        ModK(2, 1, 3),     // 5: r2 = i % 3
+        JumpIfZero(2, 10), // 6
+        Const(2, 1),       // 7: sum += 1
+        Add(0, 0, 2),      // 8
+        Jump(13),          // 9: skip the else
+        Const(4, 2),       // 10: sum += i / 2
+        Div(2, 1, 4),      // 11
+        Add(0, 0, 2),      // 12
+        Const(2, 1),       // 13
+        Add(1, 1, 2),      // 14: i += 1
+        Loop(3),           // 15
+        Halt,              // 16
+    ]
+}
+
+#[test]
+fn an_early_try_that_does_not_merge_waits_for_the_bridge_threshold() {
+    // The guard's bridge makes a call, so it cannot merge: the early try's recording is
+    // thrown away uncompiled, and the guard gets its bridge at its threshold as usual.
+    let n = 20000;
+    let want: i64 = (0..n).map(|i| if i % 3 == 0 { i / 2 } else { 1 }).sum();
+    for spec in ["off", "threshold=2,bridge=100,ifconv_threshold=4", "threshold=1,bridge=2,ifconv_threshold=1"] {
+        let (r, vm) = run(&branchy_div(n), params(spec), None);
+        assert_eq!(r, Ok(want), "jit {spec:?}: {}", vm.stats().summary());
+    }
+    let (_, vm) = run(&branchy_div(n), params("threshold=2,bridge=100,ifconv_threshold=4"), None);
+    let s = vm.stats();
+    assert_eq!((s.loops, s.bridges), (1, 1), "{}", s.summary());
+    // Traced: the loop, the early try, the bridge.
+    assert_eq!(s.traces_started, 3, "{}", s.summary());
+    assert!(s.guard_failures >= 100, "{}", s.summary());
+}
+
+/// `branchy_sum` whose `i % 3 == 0` arm adds 1 `k` times, one instruction each: a bridge too
+/// long to merge into the loop when `k` is large.
+fn branchy_long(n: i64, k: usize) -> Vec<Ins> {
+    use Ins::*;
+    let mut prog = vec![
+        Const(0, 0),           // 0: sum
+        Const(1, 0),           // 1: i
+        Const(3, n),           // 2: n
+        Lt(2, 1, 3),           // 3: loop: r2 = i < n
+        JumpIfZero(2, 14 + k), // 4
+        ModK(2, 1, 3),         // 5: r2 = i % 3
+        JumpIfZero(2, 10),     // 6
+        Const(2, 1),           // 7: sum += 1
+        Add(0, 0, 2),          // 8
+        Jump(11 + k),          // 9: skip the else
+        Const(2, 1),           // 10: sum += 1, k times
+    ];
+    prog.extend(std::iter::repeat_n(Add(0, 0, 2), k));
+    prog.extend([Const(2, 1), Add(1, 1, 2), Loop(3), Halt]); // i += 1
+    prog
+}
+
+#[test]
+fn an_early_try_too_long_to_merge_leaves_nothing_behind() {
+    // The early try stops as soon as its recording is too long to merge, and is dropped
+    // without counting as an abort: the guard's bridge threshold does not back off, and the
+    // guard gets its bridge (too long to merge as well) at that threshold.
+    let (n, k) = (20000, 100);
+    let want: i64 = (0..n).map(|i| if i % 3 == 0 { k as i64 } else { 1 }).sum();
+    let (r, vm) = run(&branchy_long(n, k), params("threshold=2,bridge=100,ifconv_threshold=4"), None);
+    assert_eq!(r, Ok(want));
+    let s = vm.stats();
+    assert_eq!((s.loops, s.bridges, s.traces_started, s.total_aborts()), (1, 1, 3, 0), "{}", s.summary());
+    assert!((100..150).contains(&s.guard_failures), "{}", s.summary());
+}
+
+#[test]
 fn branchy_loop_trace_snapshot() {
     let (_, vm) = run(&branchy_sum(100), params("threshold=3"), None);
     let t = &vm.traces()[0];

@@ -213,8 +213,8 @@ fn on_leave<'a, L: Language>(
     let Some(pending) = cx.vm.pending.take() else { return None };
     let lang = cx.vm.lang.clone();
     let (gen, mut tf, outcome) = match pending {
-        Pending::Bridge { parent, exit, forced } if !cx.vm.bridge_words.is_empty() => {
-            start_nested_bridge(cx.vm, parent, exit, forced)
+        Pending::Bridge { parent, exit, forced, tentative } if !cx.vm.bridge_words.is_empty() => {
+            start_nested_bridge(cx.vm, parent, exit, forced, tentative)
         }
         _ => {
             let (gen, tf) = start_recording(cx.vm, pending, frame);
@@ -248,15 +248,18 @@ fn start_recording<'a, 'b, L: Language>(
     let gen = vm.next_gen;
     vm.next_gen += 1;
     let key = L::key(frame);
-    let (kind, entry) = match pending {
-        Pending::Loop => (TraceKind::Loop(key), None),
-        Pending::Entry => (TraceKind::Entry(key), Some(key)),
-        Pending::Bridge { parent, exit, .. } => {
+    let (kind, entry, tentative) = match pending {
+        Pending::Loop => (TraceKind::Loop(key), None, false),
+        Pending::Entry => (TraceKind::Entry(key), Some(key), false),
+        Pending::Bridge { parent, exit, tentative, .. } => {
             let entry = vm.units.get(parent).and_then(|u| u.as_ref()).and_then(|u| u.entry);
-            (TraceKind::Bridge { parent, exit }, entry)
+            (TraceKind::Bridge { parent, exit }, entry, tentative)
         }
     };
     let mut rec = Recorder::<L>::new(gen, kind, vm.params.trace_limit, entry);
+    if tentative {
+        rec.try_early();
+    }
     rec.like = vm.last_frames.clone();
     let mut reds = Vec::new();
     L::reds(frame, &mut reds);
@@ -299,6 +302,7 @@ fn start_nested_bridge<'a, L: Language>(
     parent: UnitId,
     exit: usize,
     forced: Option<Type>,
+    tentative: bool,
 ) -> (u64, L::Frame<Tracer<'a, L>>, Option<L::Value<Tracer<'a, L>>>) {
     let gen = vm.next_gen;
     vm.next_gen += 1;
@@ -314,6 +318,9 @@ fn start_nested_bridge<'a, L: Language>(
     // takes thousands of boxes, which left it no room and gave it up).
     rec.limit = rec.limit.saturating_add(rec.trace.ops.len());
     rec.forced_input = forced;
+    if tentative {
+        rec.try_early();
+    }
     let mut reds = reds.into_iter();
     let (mut frames, outcome) =
         rebuild_frames::<L, Tracer<'_, L>>(&lang, &resume, &mut |_| reds.next().expect("the exit wrote every slot"));
@@ -546,7 +553,7 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
 fn segment<L: Language>(vm: &mut VmState<L>) -> bool {
     let Some(rec) = vm.recorder.as_ref() else { return false };
     let Some(cut) = rec.cut else { return false };
-    if !vm.params.segments || rec.unrolled || crate::state::call_instead(vm, rec).is_some() {
+    if !vm.params.segments || rec.unrolled || rec.tentative || crate::state::call_instead(vm, rec).is_some() {
         return false;
     }
     let mut rec = vm.recorder.take().expect("checked above");
@@ -640,6 +647,12 @@ fn install<L: Language>(
         if let Some(n) = crate::merge::if_convert(vm, &mut rec, finish.as_ref().map(|f| f.0), parent, exit) {
             finish = None;
             converted = Some((parent, n));
+        } else if rec.tentative {
+            // An early try that does not merge: the guard waits for its bridge threshold.
+            if vm.params.log {
+                eprintln!("# early bridge at guard {exit} of trace {parent} not merged: thrown away");
+            }
+            return;
         }
     }
     let t0 = Instant::now();
@@ -769,6 +782,7 @@ fn install<L: Language>(
             takes: None,
             fails: 0,
             bridge_aborts: 0,
+            tried_early: false,
             bridge: None,
         })
         .collect::<Vec<_>>();
@@ -1203,11 +1217,14 @@ pub(crate) fn run_units<'a, L: Language>(
         let threshold = if e.segment { 1 } else { bridge_threshold(vm, id, exit) };
         let unit = vm.units[id].as_mut().expect("a running trace is never thrown away");
         let e = &mut unit.exits[exit];
-        let mut want_bridge = e.fails >= threshold
-            && e.bridge_aborts < vm.params.max_aborts
-            && e.bridge.is_none()
-            && !invalid
-            && vm.recorder.is_none();
+        let open = e.bridge_aborts < vm.params.max_aborts && e.bridge.is_none() && !invalid && vm.recorder.is_none();
+        let mut want_bridge = open && e.fails >= threshold;
+        // The loop's main way out may get its bridge sooner, if it merges (see `merge`).
+        let tentative = open && !want_bridge && !forced && crate::merge::tries_early(vm, id, exit);
+        if tentative {
+            vm.units[id].as_mut().expect("running").exits[exit].tried_early = true;
+            want_bridge = true;
+        }
         // A forced call's parked result, for the caller: a bridge can take it as one more
         // input only if it is a red value (see `enter_bridge`).
         let parked: Option<L::Value<Concrete<'a, L>>> = forced.then(|| L::map_value(vm.take_forced(), &mut Same));
@@ -1245,14 +1262,14 @@ pub(crate) fn run_units<'a, L: Language>(
             }
             vm.bridge_words = buf;
             let forced = parked_red.map(|r| red_type(&r));
-            vm.pending = Some(Pending::Bridge { parent: id, exit, forced });
+            vm.pending = Some(Pending::Bridge { parent: id, exit, forced, tentative });
             return Exec::Leave;
         }
         vm.stats.nested_exits += (resume.frames.len() > 1) as u64;
         restore(cx, &resume, f, &mut buf, parked, entry);
         cx.vm.bufs.push(buf);
         if want_bridge {
-            cx.vm.pending = Some(Pending::Bridge { parent: id, exit, forced: None });
+            cx.vm.pending = Some(Pending::Bridge { parent: id, exit, forced: None, tentative });
             return Exec::Leave;
         }
         return Exec::Continue;

@@ -1,11 +1,22 @@
 //! The driver's side of if-conversion: when to merge a bridge into its loop, and the merged
 //! loop's recording, keys and invalidation flag (the merging itself is
 //! `metatrace_jit::opt::ifconv`; `driver::install` compiles the result in place of the loop).
+//!
+//! When to try: a guard that fails `bridge_threshold` times gets a bridge, and a bridge back
+//! to its loop's header from the loop's main way out is merged instead. Until then every
+//! failure resumes the interpreter, which runs the rest of the iteration: in a loop with a
+//! data-dependent branch that is every other iteration, and each merge (one per branch) waits
+//! its own threshold. So the loop's main way out gets an early try, at `ifconv_threshold`
+//! failures ([`tries_early`]): its bridge is recorded then, and compiled only if it merges
+//! (`driver::install` throws a tentative recording away otherwise, and the guard waits for its
+//! bridge threshold like any other). Other bridges are not made any sooner: a bridge compiled
+//! early sees fewer of the paths its guard leads to (a lower bridge threshold for all made
+//! mtpy's raytrace a quarter slower).
 
 use crate::ctx::Language;
 use crate::recorder::{Recorder, TraceKind};
 use crate::state::VmState;
-use crate::units::UnitId;
+use crate::units::{Unit, UnitId};
 
 /// If-conversion (see `metatrace_jit::opt::ifconv`): the bridge being installed, from guard
 /// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
@@ -30,13 +41,7 @@ pub(crate) fn if_convert<L: Language>(
     if to != Some(key) || rec.quasi_guarded || p.conversions >= vm.params.if_conversions {
         return None;
     }
-    // The guard must be the loop's main way out: at least half of the failures its guards
-    // had (each counted until it got a bridge). The loop does not count its iterations, so
-    // this stands in for "fails often": a guard that fails on some iterations while another
-    // fails on more is left to its bridge (merging it would lengthen every iteration and
-    // still leave through the other).
-    let fails: u64 = p.exits.iter().map(|e| u64::from(e.fails)).sum();
-    if u64::from(p.exits.get(exit)?.fails) * 2 < fails {
+    if !main_way_out(p, exit) {
         if vm.params.log {
             eprintln!("# guard {exit} of trace {parent} not if-converted: not the loop's main way out");
         }
@@ -63,4 +68,31 @@ pub(crate) fn if_convert<L: Language>(
     rec.trace = merged;
     rec.keys = all;
     Some(p.conversions + 1)
+}
+
+/// Whether guard `exit` of unit `id`, which has just failed, gets its early try at
+/// if-conversion (see the module docs): it is a guard of a loop that may still merge one, it
+/// has failed `ifconv_threshold` times, fewer than its bridge threshold, and it is the loop's
+/// main way out. Each guard gets one such try.
+pub(crate) fn tries_early<L: Language>(vm: &VmState<L>, id: UnitId, exit: usize) -> bool {
+    let early = vm.params.ifconv_threshold;
+    let Some(Some(u)) = vm.units.get(id) else { return false };
+    let Some(e) = u.exits.get(exit) else { return false };
+    e.fails == early
+        && !e.tried_early
+        && u.loop_key.is_some()
+        && u.recorded.is_some()
+        && u.conversions < vm.params.if_conversions
+        && early < crate::budget::bridge_threshold(vm, id, exit)
+        && main_way_out(u, exit)
+}
+
+/// Whether guard `exit` is `p`'s main way out: it caused at least half of the failures its
+/// guards had (each counted until it got a bridge). The loop does not count its iterations,
+/// so this stands in for "fails often": a guard that fails on some iterations while another
+/// fails on more is left to its bridge (merging it would lengthen every iteration and still
+/// leave through the other).
+fn main_way_out<L: Language>(p: &Unit<L>, exit: usize) -> bool {
+    let fails: u64 = p.exits.iter().map(|e| u64::from(e.fails)).sum();
+    p.exits.get(exit).is_some_and(|e| u64::from(e.fails) * 2 >= fails)
 }

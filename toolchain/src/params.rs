@@ -80,6 +80,11 @@ pub struct JitParams {
     /// to the loop's header merged into it: see `metatrace_jit::opt::ifconv`); 0 turns
     /// if-conversion off.
     pub if_conversions: u32,
+    /// Failures of a loop's guard, less than `bridge_threshold`, after which a guard that is
+    /// the loop's main way out gets an early try at if-conversion: its bridge is recorded,
+    /// and compiled only if it merges into the loop (see `merge::tries_early`); otherwise the
+    /// guard waits for its bridge threshold as any other. 0 turns the early try off.
+    pub ifconv_threshold: u32,
     /// Whether a trace too long to compile in one piece, with no callee to call instead of
     /// inlining, is compiled in segments (see `driver::segment`) rather than given up.
     pub segments: bool,
@@ -107,6 +112,7 @@ impl Default for JitParams {
             log: env_flag("METATRACE_TRACE_LOG"),
             fail_guard: None,
             if_conversions: 3,
+            ifconv_threshold: 50,
             segments: true,
             keep_traces: true,
             link_words: metatrace_jit::backend::LINK_WORDS,
@@ -145,6 +151,7 @@ impl JitParams {
         ("unprofitable=N", "% failed entries that stop entering a spent loop/entry (0, off)"),
         ("link_words=N", "widest frame whose exits link directly (64)"),
         ("ifconv=N", "times a loop may merge a bridge into itself, 0: never (3)"),
+        ("ifconv_threshold=N", "failures before a loop's main exit tries to merge (50)"),
         ("segments=N", "compile a trace too long for one piece in segments, 0: never (1)"),
         ("log", "print every compiled trace to stderr"),
         ("gc_stress", "collect at every safepoint after an allocation"),
@@ -167,7 +174,7 @@ impl JitParams {
 
     /// Applies a comma-separated setting string as the binaries' `--jit` flag takes it:
     /// `off`, `on`, `threshold=N` (loops and functions), `function_threshold=N`,
-    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_backoff=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `unprofitable=N`, `inline_depth=N`, `link_words=N`, `ifconv=N`,
+    /// `trace_limit=N`, `bridge=N`, `max_aborts=N`, `max_bridges=N`, `bridge_backoff=N`, `bridge_budget_ms=N`, `compile_share=N`, `compile_grace_ms=N`, `unprofitable=N`, `inline_depth=N`, `link_words=N`, `ifconv=N`, `ifconv_threshold=N`,
     /// `fail_guard=N` (testing), `log`, `gc_stress`, `perf_map`.
     pub fn apply(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -197,6 +204,7 @@ impl JitParams {
                         "fail_guard" => self.fail_guard = Some(n as usize),
                         "link_words" => self.link_words = n as usize,
                         "ifconv" => self.if_conversions = n,
+                        "ifconv_threshold" => self.ifconv_threshold = n,
                         "segments" => self.segments = n != 0,
                         "unprofitable" => self.unprofitable_percent = n.min(100),
                         _ => return Err(format!("--jit: unknown parameter {k:?}")),
@@ -238,6 +246,7 @@ mod tests {
             ("inline_depth=N", d.inline_depth),
             ("compile_grace_ms=N", d.compile_grace_ms),
             ("ifconv=N", d.if_conversions),
+            ("ifconv_threshold=N", d.ifconv_threshold),
             ("bridge_backoff=N", d.bridge_backoff),
         ];
         // (The environment may switch flags on: start from them off.)
@@ -256,7 +265,7 @@ mod tests {
                 assert!(help.contains(&format!("({v})")), "{setting}: {help}");
             }
         }
-        assert_eq!(JitParams::SETTINGS.len(), 18);
+        assert_eq!(JitParams::SETTINGS.len(), 19);
         assert!(JitParams::spec_help().lines().all(|l| l.len() <= 90), "{}", JitParams::spec_help());
     }
 }

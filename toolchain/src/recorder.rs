@@ -76,6 +76,9 @@ pub(crate) struct Recorder<L: Language> {
     pub(crate) cut: Option<usize>,
     pub(crate) invalid: InvalidFlag,
     pub(crate) quasi_guarded: bool,
+    /// A bridge recorded as an early try at if-conversion: thrown away unless it merges into
+    /// its loop (see `merge::tries_early`).
+    pub(crate) tentative: bool,
     pub(crate) limit: usize,
     /// Words of the guards' snapshots recorded so far (frames' values), and how many the trace
     /// may hold: [`SNAPSHOT_WORDS_PER_OP`] times `limit`.
@@ -108,6 +111,13 @@ pub(crate) struct Recorder<L: Language> {
 impl<L: Language> Recorder<L> {
     /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
     /// starts in, for function entries and their bridges (they may return from it).
+    /// Makes this bridge's recording an early try at if-conversion (see
+    /// `merge::tries_early`): it stops as soon as it is too long to merge.
+    pub(crate) fn try_early(&mut self) {
+        self.tentative = true;
+        self.limit = self.limit.min(self.trace.ops.len() + metatrace_jit::opt::ifconv::MAX_BRIDGE_OPS + 1);
+    }
+
     pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32, entry: Option<L::Key>) -> Self {
         Recorder {
             gen,
@@ -126,6 +136,7 @@ impl<L: Language> Recorder<L> {
             cut: None,
             invalid: Default::default(),
             quasi_guarded: false,
+            tentative: false,
             limit: limit as usize,
             snap_words: 0,
             snap_limit: (limit as usize).saturating_mul(SNAPSHOT_WORDS_PER_OP),

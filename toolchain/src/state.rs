@@ -198,11 +198,13 @@ pub(crate) enum Pending {
     Loop,
     Entry,
     /// `forced`: from a `guard_not_forced`, the type of the parked result, which follows the
-    /// exit's words in `bridge_words`.
+    /// exit's words in `bridge_words`. `tentative`: an early try at if-conversion, compiled
+    /// only if it merges (see `merge::tries_early`).
     Bridge {
         parent: UnitId,
         exit: usize,
         forced: Option<Type>,
+        tentative: bool,
     },
 }
 
@@ -512,6 +514,14 @@ impl RedMap<Plain, Plain> for CollectRefs<'_> {
 /// Gives up the trace being recorded (if any).
 pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
     let Some(rec) = vm.recorder.take() else { return };
+    if rec.tentative {
+        // An early try at if-conversion leaves nothing behind: its guard goes on counting
+        // failures towards its bridge threshold (see `merge::tries_early`).
+        if vm.params.log {
+            eprintln!("# early try at if-conversion dropped: {why:?} after {} ops", rec.trace.ops.len());
+        }
+        return;
+    }
     vm.stats.count_abort(why);
     if vm.params.log {
         let at = rec.position().map_or_else(|| "?".to_string(), |k| k.to_string());

@@ -498,6 +498,8 @@ pub(crate) struct ExitInfo<K> {
     pub(crate) segment: bool,
     pub(crate) fails: u32,
     pub(crate) bridge_aborts: u32,
+    /// Its early try at if-conversion was made (see `merge::tries_early`).
+    pub(crate) tried_early: bool,
     pub(crate) bridge: Option<UnitId>,
 }
 

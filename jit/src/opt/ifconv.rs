@@ -91,10 +91,10 @@
 //! convert bridges that end elsewhere than at the loop's own header, that call out, write
 //! memory or index arrays, or whose recording is long ([`MAX_BRIDGE_OPS`]), nor guards in
 //! inlined calls' loops. Whether a guard fails often enough to pay for running both arms
-//! every iteration is the driver's decision (today: it got a bridge, i.e. it failed
-//! `bridge_threshold` times; the loop does not count its iterations, so the failure ratio is
-//! not known); this pass only says whether merging is sound, and refuses the one case that
-//! is sure to cost (`no_forced_allocation`).
+//! every iteration is the driver's decision (today: it is the loop's main way out and failed
+//! `ifconv_threshold` times, or got a bridge; the loop does not count its iterations, so the
+//! failure ratio is not known); this pass only says whether merging is sound, and refuses the
+//! one case that is sure to cost (`no_forced_allocation`).
 
 use super::util::is_boolean;
 use crate::ir::*;

@@ -1110,3 +1110,67 @@ fn functions_past_the_large_size_compile_with_the_single_pass_allocator_and_run_
     assert_eq!(exit, 7, "the first guard that sees a value of 100 or more");
     assert_eq!(&frame[..3], &[5 + 105, 5 + 91, 5]);
 }
+
+/// On x86-64 the entry calls trace code as a C function (see the backend's module docs): the
+/// trace must give back every register the C convention has the callee preserve, although
+/// Cranelift compiled it in its own tail convention. The trace keeps 32 values alive at its
+/// `finish`, more than there are registers, so it uses the callee-saved ones; the caller
+/// (assembly, since Rust keeps its own values in those registers) checks they hold what it put
+/// there.
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn the_entry_keeps_the_registers_the_c_convention_preserves() {
+    let n = 16;
+    let inputs: Vec<String> = (0..n).map(|k| format!("i{k}")).collect();
+    let mut src = format!("inputs({})\n", inputs.join(", "));
+    let mut results = Vec::new();
+    for k in 0..n {
+        src += &format!("i{} = int_mul(i{k}, i{})\n", n + k, (k + 1) % n);
+        results.push(format!("i{}", n + k));
+    }
+    src += &format!("finish({}, {})\n", results.join(", "), inputs.join(", "));
+    let code = compile(&src);
+    let mut frame = vec![0u64; code.frame_words()];
+    for (k, w) in frame.iter_mut().take(n).enumerate() {
+        *w = k as u64 + 2;
+    }
+    let (entry, trace, words) = (code.entry(), code.code(), frame.as_mut_ptr());
+    let magic = [0x1111_2222_3333_4444u64, 0x5555_6666_7777_8888, 0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 42];
+    let [mut rbx, mut r12, mut r13, mut r14, mut r15] = magic;
+    let exit: u64;
+    // SAFETY: the frame has the trace's words, and the trace touches no other memory. The
+    // assembly keeps rbx (which Rust reserves) and rbp as it found them, calls with the stack
+    // aligned to 16 bytes as the C convention requires, and declares every register that
+    // convention lets a callee change.
+    unsafe {
+        std::arch::asm!(
+            "push rbx",
+            "push rbp",
+            "mov rbp, rsp",
+            "and rsp, -16",
+            "mov rbx, rdx",
+            "call {entry}",
+            "mov rdx, rbx",
+            "mov rsp, rbp",
+            "pop rbp",
+            "pop rbx",
+            entry = in(reg) entry,
+            inout("rdx") rbx,
+            in("rdi") trace,
+            in("rsi") words,
+            inout("r12") r12,
+            inout("r13") r13,
+            inout("r14") r14,
+            inout("r15") r15,
+            lateout("rax") exit,
+            clobber_abi("C"),
+        );
+    }
+    assert_eq!([rbx, r12, r13, r14, r15], magic);
+    // The trace ran: it left through its finish with the products and its inputs.
+    assert_eq!(exit, 0);
+    for k in 0..n {
+        assert_eq!(frame[k], (k as u64 + 2) * ((k + 1) % n + 2) as u64, "word {k}");
+        assert_eq!(frame[n + k], k as u64 + 2, "word {}", n + k);
+    }
+}

@@ -98,6 +98,9 @@ const GRAIN: usize = 16;
 pub(crate) const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRAIN;
 const MIN_BUDGET: usize = 4 << 20;
+/// The budget of a heap's first collection, which doubles at each collection up to
+/// [`MIN_BUDGET`] (see `collect`).
+const FIRST_BUDGET: usize = 512 << 10;
 
 /// What the heap did.
 #[derive(Clone, Debug, Default)]
@@ -180,6 +183,9 @@ pub struct Heap {
     held: usize,
     since_gc: usize,
     budget: usize,
+    /// The least budget the next collection sets: from [`FIRST_BUDGET`], doubling up to
+    /// [`MIN_BUDGET`].
+    floor: usize,
     stress: bool,
     stats: HeapStats,
 }
@@ -346,7 +352,8 @@ impl Heap {
             untied: 0,
             held: 0,
             since_gc: 0,
-            budget: MIN_BUDGET,
+            budget: FIRST_BUDGET,
+            floor: FIRST_BUDGET,
             stress,
             stats: HeapStats::default(),
         }
@@ -753,7 +760,19 @@ impl Heap {
         // collection, so memory stays within about twice the live data; memory outside the
         // heap that live objects own, or that the interpreter holds, counts as live data
         // (not that of dead objects waiting for their page's sweep).
-        self.budget = MIN_BUDGET.max(live.saturating_add(live_external).saturating_add(self.untied));
+        //
+        // The first collections come sooner: after FIRST_BUDGET, then twice that, and so on
+        // up to MIN_BUDGET. Every page the heap takes is fresh memory, which the kernel
+        // faults in one 4 KiB page at a time (1.3 µs each here), while a collection costs
+        // what is live. A short program, or the warm-up of a JIT-compiled one, makes
+        // garbage and little else: fern's nested loops allocate 450 KB before their loops
+        // are compiled, and faulting in the heap's pages was 2 % of the run (3 % faster
+        // with the ramp). A program with more live data pays at most three more collections
+        // early on, each over no more than its budget. (MIN_BUDGET itself made small:
+        // fern's binary trees, 1 to 4 MB live, ran 1.5 times slower, collecting as often
+        // as its live data allowed.)
+        self.floor = (self.floor * 2).min(MIN_BUDGET);
+        self.budget = self.floor.max(live.saturating_add(live_external).saturating_add(self.untied));
         self.since_gc = 0;
         self.fast.requested = 0;
     }

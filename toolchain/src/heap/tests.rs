@@ -103,6 +103,32 @@ fn finalizers_run_once_when_objects_die() {
 }
 
 #[test]
+fn the_first_collections_come_early() {
+    // A fresh heap asks for its first collection after FIRST_BUDGET bytes of garbage, then
+    // after twice as much each time, up to MIN_BUDGET (counted a page's worth of slots at a
+    // time: see the module docs).
+    let mut h = Heap::new(false);
+    let first = h.alloc(&BOX);
+    let size = h.object_size(first).unwrap();
+    let mut allocated = Vec::new();
+    for _ in 0..6 {
+        let mut bytes = 0;
+        while !h.requested() {
+            h.alloc(&BOX);
+            bytes += size;
+        }
+        allocated.push(bytes);
+        h.collect(&[]);
+    }
+    let want = [FIRST_BUDGET, 2 * FIRST_BUDGET, 4 * FIRST_BUDGET, MIN_BUDGET, MIN_BUDGET, MIN_BUDGET];
+    for (got, want) in allocated.iter().zip(want) {
+        assert!(got.abs_diff(want) <= PAGE, "{allocated:?}");
+    }
+    // Its pages are reused: the heap holds about the budget, not what was allocated.
+    assert!(h.stats().peak_bytes <= MIN_BUDGET + 2 * PAGE, "{:?}", h.stats());
+}
+
+#[test]
 fn memory_stays_flat_when_objects_die() {
     for stress in MODES {
         let mut h = Heap::new(stress);

@@ -627,6 +627,11 @@ fn install<L: Language>(
     mut finish: Option<(L::Key, Vec<Type>)>,
     returns: Option<Type>,
 ) {
+    // The recording ends here: its CPU time counts towards the compile budget (an abort below
+    // counts only what follows).
+    let now = crate::stats::thread_cpu_ns();
+    vm.stats.record_cpu_ns += now.saturating_sub(rec.born_cpu);
+    rec.born_cpu = now;
     if let TraceKind::Bridge { parent, .. } = rec.kind {
         if !enterable(vm, parent) {
             // Its trace was thrown away (or will be) while the bridge was recorded: nothing

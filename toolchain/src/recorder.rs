@@ -79,6 +79,8 @@ pub(crate) struct Recorder<L: Language> {
     /// A bridge recorded as an early try at if-conversion: thrown away unless it merges into
     /// its loop (see `merge::tries_early`).
     pub(crate) tentative: bool,
+    /// The recording thread's CPU time when it started (`stats::thread_cpu_ns`).
+    pub(crate) born_cpu: u64,
     pub(crate) limit: usize,
     /// Words of the guards' snapshots recorded so far (frames' values), and how many the trace
     /// may hold: [`SNAPSHOT_WORDS_PER_OP`] times `limit`.
@@ -137,6 +139,7 @@ impl<L: Language> Recorder<L> {
             invalid: Default::default(),
             quasi_guarded: false,
             tentative: false,
+            born_cpu: crate::stats::thread_cpu_ns(),
             limit: limit as usize,
             snap_words: 0,
             snap_limit: (limit as usize).saturating_mul(SNAPSHOT_WORDS_PER_OP),

@@ -514,6 +514,7 @@ impl RedMap<Plain, Plain> for CollectRefs<'_> {
 /// Gives up the trace being recorded (if any).
 pub(crate) fn abort<L: Language>(vm: &mut VmState<L>, why: AbortReason) {
     let Some(rec) = vm.recorder.take() else { return };
+    vm.stats.record_cpu_ns += crate::stats::thread_cpu_ns().saturating_sub(rec.born_cpu);
     if rec.tentative {
         // An early try at if-conversion leaves nothing behind: its guard goes on counting
         // failures towards its bridge threshold (see `merge::tries_early`).

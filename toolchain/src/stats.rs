@@ -119,6 +119,11 @@ pub struct JitStats {
     /// platform has no per-thread clock). Unlike `compile_ns` it does not grow when the machine
     /// is busy with other work, so it is the figure to compare compile costs by.
     pub compile_cpu_ns: u64,
+    /// CPU time of the recording thread spent recording traces, compiled or not (from the
+    /// start of a recording to its `install` or abort; 0 where the platform has no per-thread
+    /// clock). Recording runs the interpreter several times slower than plain interpretation,
+    /// so the compile budget counts it with `compile_cpu_ns` (see `budget::within_compile_share`).
+    pub record_cpu_ns: u64,
     /// Guards of the traces that were compiled (each an exit with resume data), in all.
     pub exits: u64,
     /// Slots of resume data made for those exits: each trace's shared pattern per frame plus
@@ -173,7 +178,7 @@ impl JitStats {
             .map(|r| format!("{r:?}={}", self.aborts_for(*r)))
             .collect();
         format!(
-            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} patched_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} segments={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
+            "loops={} bridges={} functions={} traces_started={} aborts=[{}] guard_failures={} forced_exits={} forced_bridged={} nested_exits={} finish_exits={} patched_exits={} entries={} invalidations={} doomed={} links={} bridges_refused={} over_budget={} dont_inline={} segments={} unprofitable={} median_compile_ms={:.3} total_compile_ms={:.1} compile_cpu_ms={:.1} record_cpu_ms={:.1} compiled_ops={} compile_cpu_us_per_op={:.2} exits={} resume_slots={}",
             self.loops,
             self.bridges,
             self.functions,
@@ -197,6 +202,7 @@ impl JitStats {
             self.median_compile_ms(),
             self.total_compile_ns as f64 / 1e6,
             self.compile_cpu_ns as f64 / 1e6,
+            self.record_cpu_ns as f64 / 1e6,
             self.compiled_ops,
             self.compile_cpu_ns as f64 / 1e3 / self.compiled_ops.max(1) as f64,
             self.exits,

@@ -8,11 +8,16 @@
 //! a fixed order, and `gt`/`ge` are written as `lt`/`le` with swapped arguments (also for
 //! floats: `a > b` and `b < a` agree on NaN).
 //!
-//! What is eligible: operations flagged PURE, and calls whose descriptor's effect is
-//! `Effect::Elidable` (the same descriptor and arguments give the same result). Never guards,
-//! never overflow-checked operations (each carries its own guard), never memory reads or
-//! operations with effects: the heap can change between two reads, and caching reads is a
-//! separate pass's job.
+//! What is eligible: operations flagged PURE, calls whose descriptor's effect is
+//! `Effect::Elidable` (the same descriptor and arguments give the same result), and
+//! overflow-checked operations followed by `guard_no_overflow`: the earlier one's guard
+//! passed on the same arguments, so the later one does not overflow either, and it goes with
+//! its guard (`n - 1` of a loop-invariant `n`, checked in the preamble, is not computed and
+//! checked again on every iteration). Never guards, never memory reads or operations with
+//! effects: the heap can change between two reads, and caching reads is a separate pass's job
+//! (which is why the pipeline runs this pass again after it: the loop body's reads of the
+//! preamble's immutable fields become the preamble's values there, and the work on them the
+//! preamble's work).
 //!
 //! Because it is a straight line, an earlier operation dominates every later one, so reusing
 //! its value is always valid — including across the label, where the preamble's values are
@@ -66,18 +71,23 @@ pub fn run(t: &mut Trace) {
     let mut table: HashMap<Key, Value> = HashMap::default();
     let ops = std::mem::take(&mut t.ops);
     let mut out = Vec::with_capacity(ops.len());
-    for mut op in ops {
+    let mut ops = ops.into_iter().peekable();
+    while let Some(mut op) = ops.next() {
         if op.opcode == Opcode::Label {
             rw.enter_label();
             table.retain(|(_, args, _), v| !rw.is_rebound(*v) && !args.iter().any(|&a| rw.is_rebound_operand(a)));
         }
         rw.rewrite(&mut op);
         if let Some(r) = op.result {
-            if op.opcode.is_pure() || is_elidable_call(t, &op) {
+            let checked = op.opcode.is_ovf() && ops.peek().is_some_and(|g| g.opcode == Opcode::GuardNoOverflow);
+            if op.opcode.is_pure() || checked || is_elidable_call(t, &op) {
                 let k = key(&op);
                 match table.get(&k) {
                     Some(&prev) => {
                         if rw.replace(r, Operand::Value(prev)) {
+                            if checked {
+                                ops.next();
+                            }
                             continue;
                         }
                     }
@@ -150,11 +160,38 @@ mod tests {
     }
 
     #[test]
-    fn never_reads_ovf_or_guards() {
-        let src = "descr f = field i64 +8\ninputs(p0, i1)\ni2 = getfield_i(p0, descr=f)\ni3 = getfield_i(p0, descr=f)\n\
-                   i4 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\ni5 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\n\
-                   guard_true(i1) [k: i1]\nguard_true(i1) [k: i1]\nfinish(i2, i3, i4, i5)\n";
+    fn never_reads_or_guards() {
+        let src =
+            "descr f = field i64 +8\ninputs(p0, i1)\ni2 = getfield_i(p0, descr=f)\ni3 = getfield_i(p0, descr=f)\n\
+                   guard_true(i1) [k: i1]\nguard_true(i1) [k: i1]\nfinish(i2, i3)\n";
         cse(src, src);
+    }
+
+    #[test]
+    fn a_checked_operation_repeated_goes_with_its_guard() {
+        // The second `i1 + 1` cannot overflow where the first did not: it and its check go.
+        // An operation that overflowed on the recorded path (`guard_overflow`) is left alone.
+        cse(
+            "inputs(i0, i1)\ni2 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\ni3 = int_add_ovf(1, i1)\n\
+             guard_no_overflow() [k: i2]\ni4 = int_mul_ovf(i0, i0)\nguard_overflow() [k: i0]\ni5 = int_mul_ovf(i0, i0)\n\
+             guard_overflow() [k: i0]\nfinish(i2, i3)\n",
+            "inputs(i0, i1)\ni2 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\ni4 = int_mul_ovf(i0, i0)\n\
+             guard_overflow() [k: i0]\ni5 = int_mul_ovf(i0, i0)\nguard_overflow() [k: i0]\nfinish(i2, i2)\n",
+        );
+    }
+
+    #[test]
+    fn invariant_checked_work_in_the_loop_reuses_the_preamble() {
+        // `i1 - 1` of the invariant i1 was checked in the preamble: the loop body neither
+        // computes nor checks it again. `i0 + i2` is new each iteration and stays checked.
+        cse(
+            "inputs(i0, i1)\ni2 = int_sub_ovf(i1, 1)\nguard_no_overflow() [k: i0, i1]\ni3 = int_add_ovf(i0, i2)\n\
+             guard_no_overflow() [k: i0, i1]\nlabel(i3)\ni4 = int_sub_ovf(i1, 1)\nguard_no_overflow() [k: i3, i1]\n\
+             i5 = int_add_ovf(i3, i4)\nguard_no_overflow() [k: i3, i1]\njump(i5)\n",
+            "inputs(i0, i1)\ni2 = int_sub_ovf(i1, 1)\nguard_no_overflow() [k: i0, i1]\ni3 = int_add_ovf(i0, i2)\n\
+             guard_no_overflow() [k: i0, i1]\nlabel(i3)\ni5 = int_add_ovf(i3, i2)\nguard_no_overflow() [k: i3, i1]\n\
+             jump(i5)\n",
+        );
     }
 
     #[test]

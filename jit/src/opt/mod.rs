@@ -20,8 +20,8 @@
 //! | dce | [`dce`] | removes side-effect-free operations whose results are unused |
 //!
 //! [`optimize`] runs, for a loop (a trace ending in `jump` without a `label`):
-//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, floats, cse, heap, sink, dse, fold,
-//! guards, bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
+//! `fold, guards, cse, peel, fold, guards, virtualize, bounds, floats, cse, heap, cse, sink, dse,
+//! fold, guards, bounds, bits, dce`; for a bridge or entry trace (ending in `finish`), or a loop that already has a label,
 //! the same from the second `fold` on (no `peel`, and nothing before it). The order matters: the
 //! passes before peeling simplify the recorded iteration so that peeling sees which loop
 //! positions are really invariant (a pointer that moves `+1, +1, -2` is passed back
@@ -32,7 +32,9 @@
 //! the label (before CSE), and hands unboxed integers to the later passes; ranges then remove
 //! overflow checks; CSE merges the loop body's copies of invariant work into the preamble's (which is what
 //! makes peeling hoist invariants); heap caching runs on CSE's merged values (equal indices
-//! are then one value), and the second round of folding and guard elimination cleans up what
+//! are then one value), and CSE runs again on heap caching's (the loop body's reads of the
+//! preamble's fields become the preamble's values, and the work on them, overflow checks
+//! included, the preamble's work); the second round of folding and guard elimination cleans up what
 //! CSE and heap caching exposed (a loop guard on the same comparison value as a preamble
 //! guard, a forwarded value). Demanded bits runs after the last range analysis, because the
 //! masks it drops are what told `bounds` a value was small. DCE runs last and drops everything the other passes made unused,
@@ -93,6 +95,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("floats", floats::run),
     ("cse", cse::run),
     ("heap", heap::run),
+    ("cse", cse::run),
     ("sink", sink::run),
     ("dse", dse::run),
     ("fold", fold::run),
@@ -260,6 +263,31 @@ jump(i6, p1, f2)
              i3 = getfield_i(p1, descr=f)\ni4 = int_lt(i0, i3)\nguard_true(i4) [k: i0, p1, f2]\ni5 = int_add(i0, 1)\n\
              label(i5)\ni6 = int_lt(i5, i3)\nguard_true(i6) [k: i5, p1, f2]\ni7 = int_add(i5, 1)\njump(i7)\n",
         );
+    }
+
+    #[test]
+    fn checked_work_on_an_invariant_field_is_done_once() {
+        // n = p1.f; while i < n - 1: s += n - 1; i += 1 — the loop body reads p1.f again (heap
+        // caching makes it the preamble's read) and computes `n - 1` again, checked: CSE after
+        // heap caching makes it the preamble's, checked once.
+        let out = opt("\
+descr f = field i64 +8 immutable
+inputs(i0, p1, i2)
+guard_class(p1, ConstPtr(0)) [k: i0, p1, i2]
+i3 = getfield_i(p1, descr=f)
+i4 = int_sub_ovf(i3, 1)
+guard_no_overflow() [k: i0, p1, i2]
+i5 = int_lt(i0, i4)
+guard_true(i5) [k: i0, p1, i2]
+i6 = int_add_ovf(i2, i4)
+guard_no_overflow() [k: i0, p1, i2]
+i7 = int_add(i0, 1)
+jump(i7, p1, i6)
+");
+        let body = &out[out.find("label(").unwrap()..];
+        assert_eq!(out.matches("int_sub_ovf").count(), 1, "{out}");
+        assert!(!body.contains("getfield") && !body.contains("int_sub"), "{out}");
+        assert_eq!(body.matches("guard_no_overflow").count(), 1, "{out}");
     }
 
     #[test]

@@ -1137,7 +1137,7 @@ fn the_entry_keeps_the_registers_the_c_convention_preserves() {
     let (entry, trace, words) = (code.entry(), code.code(), frame.as_mut_ptr());
     let magic = [0x1111_2222_3333_4444u64, 0x5555_6666_7777_8888, 0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 42];
     let [mut rbx, mut r12, mut r13, mut r14, mut r15] = magic;
-    let exit: u64;
+    let (exit, unbalanced): (u64, u64);
     // SAFETY: the frame has the trace's words, and the trace touches no other memory. The
     // assembly keeps rbx (which Rust reserves) and rbp as it found them, calls with the stack
     // aligned to 16 bytes as the C convention requires, and declares every register that
@@ -1151,6 +1151,9 @@ fn the_entry_keeps_the_registers_the_c_convention_preserves() {
             "mov rbx, rdx",
             "call {entry}",
             "mov rdx, rbx",
+            "mov rcx, rbp",
+            "and rcx, -16",
+            "sub rcx, rsp",
             "mov rsp, rbp",
             "pop rbp",
             "pop rbx",
@@ -1163,10 +1166,12 @@ fn the_entry_keeps_the_registers_the_c_convention_preserves() {
             inout("r14") r14,
             inout("r15") r15,
             lateout("rax") exit,
+            lateout("rcx") unbalanced,
             clobber_abi("C"),
         );
     }
     assert_eq!([rbx, r12, r13, r14, r15], magic);
+    assert_eq!(unbalanced, 0, "the call left the stack pointer moved");
     // The trace ran: it left through its finish with the products and its inputs.
     assert_eq!(exit, 0);
     for k in 0..n {

@@ -305,12 +305,11 @@ fn a_vm_over_its_compile_share_stops_tracing() {
 #[cfg(target_os = "linux")]
 #[test]
 fn recording_is_counted_with_compiling() {
-    // The compile share counts the CPU time of recording as well as of compiling: recording
-    // a wide frame's snapshots can take as long as compiling them.
+    // Recording is timed (the compile share counts it with compiling: `budget::spent_ns`):
+    // recording a wide frame's snapshots can take as long as compiling them.
     let stats = agree(&gen::wide_storm(200, 300), &["threshold=1,bridge=1"]);
     let s = &stats[0];
     assert!(s.traces_started > 1 && s.record_cpu_ns > 0, "{}", s.summary());
-    assert!(s.summary().contains(" record_cpu_ms="), "{}", s.summary());
 }
 
 /// An inner loop entered thousands of times that runs three iterations per entry and leaves

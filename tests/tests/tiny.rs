@@ -296,7 +296,9 @@ fn branchy_loop_is_if_converted() {
 #[test]
 fn the_main_way_out_is_if_converted_before_its_bridge_threshold() {
     // The loop's only failing guard gets an early try at if-conversion after
-    // `ifconv_threshold` failures, and merges then, long before its bridge threshold.
+    // `ifconv_threshold` failures, and merges then, long before its bridge threshold. (At
+    // threshold 2 the loop is traced from i = 2, through the `else` arm: the guard fails
+    // on every third iteration, when i % 3 == 0.)
     let n = 20000;
     let (r, vm) = run(&branchy_sum(n), params("threshold=2,bridge=100,ifconv_threshold=4"), None);
     assert_eq!(r, Ok(expected_branchy(n)));
@@ -340,7 +342,8 @@ fn branchy_div(n: i64) -> Vec<Ins> {
 #[test]
 fn an_early_try_that_does_not_merge_waits_for_the_bridge_threshold() {
     // The guard's bridge makes a call, so it cannot merge: the early try's recording is
-    // thrown away uncompiled, and the guard gets its bridge at its threshold as usual.
+    // thrown away uncompiled, and the guard gets its bridge at its threshold as usual. (The
+    // loop is traced from i = 2, through the `+ 1` arm; the bridge is the division's arm.)
     let n = 20000;
     let want: i64 = (0..n).map(|i| if i % 3 == 0 { i / 2 } else { 1 }).sum();
     for spec in ["off", "threshold=2,bridge=100,ifconv_threshold=4", "threshold=1,bridge=2,ifconv_threshold=1"] {
@@ -380,7 +383,7 @@ fn branchy_long(n: i64, k: usize) -> Vec<Ins> {
 #[test]
 fn an_early_try_too_long_to_merge_leaves_nothing_behind() {
     // The early try stops as soon as its recording is too long to merge, and is dropped
-    // without counting as an abort: the guard's bridge threshold does not back off, and the
+    // without counting as an abort (the loop is traced from i = 2, through the short arm): the guard's bridge threshold does not back off, and the
     // guard gets its bridge (too long to merge as well) at that threshold.
     let (n, k) = (20000, 100);
     let want: i64 = (0..n).map(|i| if i % 3 == 0 { k as i64 } else { 1 }).sum();

@@ -46,8 +46,7 @@ pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
         return false;
     }
     let cpu = vm.born_cpu != 0;
-    // (Recording counts as compiling where there is a CPU clock to measure it by.)
-    let spent = if cpu { vm.stats.compile_cpu_ns + vm.stats.record_cpu_ns } else { vm.stats.total_compile_ns };
+    let spent = spent_ns(&vm.stats, cpu);
     let running = if cpu {
         crate::stats::thread_cpu_ns().saturating_sub(vm.born_cpu)
     } else {
@@ -58,6 +57,16 @@ pub(crate) fn within_compile_share<L: Language>(vm: &VmState<L>) -> bool {
     let wait = earliest_compile(spent, grace, share).saturating_sub(running);
     vm.compile_retry.set((!yes).then(|| std::time::Instant::now() + std::time::Duration::from_nanos(wait)));
     yes
+}
+
+/// What the compile budget counts as the JIT's own time so far: compiling, and recording too
+/// where there is a CPU clock (`cpu`) to measure it by.
+fn spent_ns(stats: &crate::stats::JitStats, cpu: bool) -> u64 {
+    if cpu {
+        stats.compile_cpu_ns + stats.record_cpu_ns
+    } else {
+        stats.total_compile_ns
+    }
 }
 
 /// How many times the time a program spent on anything but compiling it may spend compiling
@@ -162,7 +171,14 @@ pub(crate) fn count_failure<L: Language>(vm: &VmState<L>, id: UnitId) {
 
 #[cfg(test)]
 mod tests {
-    use super::{earliest_compile, may_compile};
+    use super::{earliest_compile, may_compile, spent_ns};
+
+    #[test]
+    fn recording_counts_as_compiling_by_the_cpu_clock() {
+        let stats =
+            crate::stats::JitStats { total_compile_ns: 5, compile_cpu_ns: 4, record_cpu_ns: 3, ..Default::default() };
+        assert_eq!((spent_ns(&stats, true), spent_ns(&stats, false)), (7, 5));
+    }
 
     const MS: u64 = 1_000_000;
 

@@ -25,7 +25,9 @@
 //!   the exit (writes the target's code into the exit's slot, see [`link`]), and from then on
 //!   the compiled code jumps there itself. Other exits rebuild the interpreter frames from the
 //!   snapshot and resume the innermost, then each caller with the callee's result. A guard
-//!   that fails `bridge_threshold` times gets a bridge traced, starting in the snapshot's
+//!   that fails `bridge_threshold` times (a loop's main way out: `ifconv_threshold` times, an
+//!   early try that is compiled only if it merges into the loop, see `merge`) gets a bridge
+//!   traced, starting in the snapshot's
 //!   innermost frame (see `start_nested_bridge` for guards inside inlined calls, and for
 //!   snapshots with virtual objects: a bridge takes the exit's words as they are and records
 //!   the allocation of the snapshot's virtuals itself, so they stay virtual in the bridge
@@ -36,8 +38,9 @@
 //!   `bridge_backoff` bridges the tree grew): then the guard goes back to the interpreter,
 //!   which costs a deopt per failure but bounds a bridge storm (data-dependent branches,
 //!   every path its own bridge).
-//! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
-//!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
+//! - The whole `Vm` has a compile-time budget too: past a grace, compiling (and recording,
+//!   where there is a CPU clock) may take at most `compile_share` percent of the time the `Vm`
+//!   has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
 //!   for their compilation costs a bounded share over the interpreter.
 //! - An inlined activation (or an inner frame of a bridge's snapshot) that reaches a loop
@@ -1225,11 +1228,7 @@ pub(crate) fn run_units<'a, L: Language>(
         let open = e.bridge_aborts < vm.params.max_aborts && e.bridge.is_none() && !invalid && vm.recorder.is_none();
         let mut want_bridge = open && e.fails >= threshold;
         // The loop's main way out may get its bridge sooner, if it merges (see `merge`).
-        let tentative = open && !want_bridge && !forced && crate::merge::tries_early(vm, id, exit);
-        if tentative {
-            vm.units[id].as_mut().expect("running").exits[exit].tried_early = true;
-            want_bridge = true;
-        }
+        let mut tentative = open && !want_bridge && !forced && crate::merge::tries_early(vm, id, exit);
         // A forced call's parked result, for the caller: a bridge can take it as one more
         // input only if it is a red value (see `enter_bridge`).
         let parked: Option<L::Value<Concrete<'a, L>>> = forced.then(|| L::map_value(vm.take_forced(), &mut Same));
@@ -1249,6 +1248,13 @@ pub(crate) fn run_units<'a, L: Language>(
             vm.units[id].as_mut().expect("running").exits[exit].fails = 0;
             vm.stats.over_budget += 1;
             want_bridge = false;
+        }
+        // An early try the budgets refuse is not made, and leaves nothing behind: the guard
+        // counts on, and may try again at its next failure.
+        tentative &= within_budget(vm, id) && within_compile_share(vm);
+        if tentative {
+            vm.units[id].as_mut().expect("running").exits[exit].tried_early = true;
+            want_bridge = true;
         }
         vm.stats.guard_failures += 1;
         count_failure(vm, id);

@@ -22,8 +22,9 @@ use crate::units::{Unit, UnitId};
 /// `exit` of loop `parent`, finishing at that loop's header (`to`), is merged with the loop's
 /// recording; `rec` then holds the merged loop (its keys, the loop's invalidation flag), which
 /// `driver::install` compiles in place of the old loop. Returns how many conversions made it; `None`
-/// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times, and its
-/// guard caused at least half of the loop's exits; that its work is cheaper done on every
+/// leaves `rec` alone. A bridge that got this far failed `bridge_threshold` times (or
+/// `ifconv_threshold` times, an early try: see [`tries_early`]), and its guard caused at least
+/// half of the loop's exits; that its work is cheaper done on every
 /// iteration than through a bridge on some is this decision's bet, bounded by
 /// `ifconv::MAX_BRIDGE_OPS`, `ifconv::MAX_BRIDGE_CHECKS` and `JitParams::if_conversions`
 /// (each merges one guard's bridge; a bridge with a hot guard of its own is merged in the
@@ -72,13 +73,16 @@ pub(crate) fn if_convert<L: Language>(
 
 /// Whether guard `exit` of unit `id`, which has just failed, gets its early try at
 /// if-conversion (see the module docs): it is a guard of a loop that may still merge one, it
-/// has failed `ifconv_threshold` times, fewer than its bridge threshold, and it is the loop's
-/// main way out. Each guard gets one such try.
+/// has failed at least `ifconv_threshold` times (0: never), fewer than its bridge threshold,
+/// and it is the loop's main way out. Each guard gets one such try. (Asked at every failure
+/// from `ifconv_threshold` on until the try is made: a guard may become the main way out
+/// later, or be refused a try while something else is being recorded.)
 pub(crate) fn tries_early<L: Language>(vm: &VmState<L>, id: UnitId, exit: usize) -> bool {
     let early = vm.params.ifconv_threshold;
     let Some(Some(u)) = vm.units.get(id) else { return false };
     let Some(e) = u.exits.get(exit) else { return false };
-    e.fails == early
+    early > 0
+        && e.fails >= early
         && !e.tried_early
         && u.loop_key.is_some()
         && u.recorded.is_some()

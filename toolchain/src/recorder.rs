@@ -111,15 +111,16 @@ pub(crate) struct Recorder<L: Language> {
 }
 
 impl<L: Language> Recorder<L> {
-    /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
-    /// starts in, for function entries and their bridges (they may return from it).
     /// Makes this bridge's recording an early try at if-conversion (see
-    /// `merge::tries_early`): it stops as soon as it is too long to merge.
+    /// `merge::tries_early`): it stops as soon as it is too long to merge (if-conversion
+    /// counts every operation of the recording, a nested bridge's rebuilt inputs too).
     pub(crate) fn try_early(&mut self) {
         self.tentative = true;
-        self.limit = self.limit.min(self.trace.ops.len() + metatrace_jit::opt::ifconv::MAX_BRIDGE_OPS + 1);
+        self.limit = self.limit.min(metatrace_jit::opt::ifconv::MAX_BRIDGE_OPS + 1);
     }
 
+    /// A recorder for a trace of `kind`; `entry`: the function whose activation the trace
+    /// starts in, for function entries and their bridges (they may return from it).
     pub(crate) fn new(gen: u64, kind: TraceKind<L::Key>, limit: u32, entry: Option<L::Key>) -> Self {
         Recorder {
             gen,

@@ -1018,6 +1018,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         let types: Vec<Type> = reds.iter().map(red_type).collect();
         let lang = self.vm.lang.clone();
         self.vm.shadow.push(RootFrame::of::<L, Self>(caller));
+        let started = crate::stats::thread_cpu_ns();
         let v = {
             let mut cf = convert_frame(&*lang, &callee, &mut Untrace);
             if at_loop {
@@ -1028,6 +1029,10 @@ impl<'a, L: Language> Tracer<'a, L> {
         };
         // The result as plain words (the concrete run's borrow of the Vm ends here).
         let v: L::Value<Plain> = L::map_value(v, &mut Same);
+        // The callee's run is the program's work, not the recording's (`JitStats::record_cpu_ns`).
+        if let Some(rec) = self.vm.recorder.as_mut() {
+            rec.born_cpu += crate::stats::thread_cpu_ns().saturating_sub(started);
+        }
         self.vm.shadow.pop();
         let red = L::result_red(&v);
         // (An exception comes back in the raise slot, with a reference word.)

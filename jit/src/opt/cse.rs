@@ -1,4 +1,5 @@
-//! Common subexpression elimination of pure operations and elidable calls.
+//! Common subexpression elimination of pure operations, elidable calls and overflow-checked
+//! operations (with their guards).
 //!
 //! One forward walk with a table from an operation's *key* — opcode, (rewritten) arguments
 //! and descriptor — to the first value that computed it. When a later operation has the same
@@ -178,6 +179,15 @@ mod tests {
             "inputs(i0, i1)\ni2 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\ni4 = int_mul_ovf(i0, i0)\n\
              guard_overflow() [k: i0]\ni5 = int_mul_ovf(i0, i0)\nguard_overflow() [k: i0]\nfinish(i2, i2)\n",
         );
+    }
+
+    #[test]
+    fn a_checked_label_argument_is_not_the_loops_value() {
+        // i2 is a label argument: after the label it names the loop-carried value, so the
+        // body's `i1 + 1` is computed and checked again.
+        let src = "inputs(i0, i1)\ni2 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i1]\nlabel(i2)\n\
+                   i3 = int_add_ovf(i1, 1)\nguard_no_overflow() [k: i2]\ni4 = int_add(i2, i3)\njump(i4)\n";
+        cse(src, src);
     }
 
     #[test]

@@ -30,8 +30,8 @@
 //! after a bounded straight line, and the request is served at the next safepoint.
 //!
 //! Guards are only removed, never moved or merged, so their order relative to effects is
-//! unchanged. `guard_no_overflow`/`guard_overflow` are left alone (`fold.rs` and `bounds.rs`
-//! remove them together with their operation). At the label, facts about the label's
+//! unchanged. `guard_no_overflow`/`guard_overflow` are left alone (`fold.rs`, `bounds.rs` and
+//! `cse.rs` remove them together with their operation). At the label, facts about the label's
 //! arguments are forgotten: they are different values in the loop body (see `util.rs`).
 //!
 //! Not done here: guards implied by ranges (`bounds.rs`), by equal expressions (run `cse.rs`

@@ -12,7 +12,7 @@
 //! | virtualize | [`virtualize`] | allocation removal: objects that do not escape are never allocated (their fields live in registers, guards describe them as virtuals, loop-carried boxes travel as their fields) |
 //! | bounds | [`bounds`] | integer ranges: removes provable overflow checks and decided comparisons; simplifies `%` and `//` by constants |
 //! | floats | [`floats`] | float lower bounds: decides comparisons such as `1.0 + x * x == 0.0` |
-//! | cse | [`cse`] | reuses earlier identical pure computations and elidable calls |
+//! | cse | [`cse`] | reuses earlier identical pure computations, elidable calls and overflow-checked operations (dropping the repeated check) |
 //! | heap | [`heap`] | heap caching: removes reads of memory whose contents are known (earlier reads, forwarded writes) and writes of what is already there |
 //! | sink | [`sink`] | store sinking: the loop body's writes of loop-invariant locations move to the guards that leave the loop |
 //! | dse | [`dse`] | dead store elimination: drops a write overwritten before anything can observe it |

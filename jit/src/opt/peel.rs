@@ -33,7 +33,7 @@
 //!
 //! Peeling by itself removes nothing; it gives the later passes two copies in which the loop's
 //! copy refers to invariant values by the same names as the preamble. CSE then reuses the
-//! preamble's pure computations on invariant values, and guard elimination drops the loop's
+//! preamble's pure and overflow-checked computations on invariant values, and guard elimination drops the loop's
 //! guards that the preamble's guards on invariant values already proved: both are hoisted
 //! out of the loop.
 //!

@@ -756,7 +756,7 @@ impl Heap {
         self.stats.live_bytes = live;
         self.stats.collections += 1;
         self.stats.gc_ns += t0.elapsed().as_nanos() as u64;
-        // Allocate at most as much as is live (and at least MIN_BUDGET) before the next
+        // Allocate at most as much as is live (and at least the floor) before the next
         // collection, so memory stays within about twice the live data; memory outside the
         // heap that live objects own, or that the interpreter holds, counts as live data
         // (not that of dead objects waiting for their page's sweep).

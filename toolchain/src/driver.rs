@@ -38,9 +38,8 @@
 //!   `bridge_backoff` bridges the tree grew): then the guard goes back to the interpreter,
 //!   which costs a deopt per failure but bounds a bridge storm (data-dependent branches,
 //!   every path its own bridge).
-//! - The whole `Vm` has a compile-time budget too: past a grace, compiling (and recording,
-//!   where there is a CPU clock) may take at most `compile_share` percent of the time the `Vm`
-//!   has run. Over it, hot loops, entries and
+//! - The whole `Vm` has a compile-time budget too: past a grace, compiling may take at most
+//!   `compile_share` percent of the time the `Vm` has run. Over it, hot loops, entries and
 //!   guards are not traced until the run catches up, so a program whose traces never pay
 //!   for their compilation costs a bounded share over the interpreter.
 //! - An inlined activation (or an inner frame of a bridge's snapshot) that reaches a loop

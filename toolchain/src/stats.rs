@@ -121,8 +121,9 @@ pub struct JitStats {
     pub compile_cpu_ns: u64,
     /// CPU time of the recording thread spent recording traces, compiled or not (from the
     /// start of a recording to its `install` or abort; 0 where the platform has no per-thread
-    /// clock). Recording runs the interpreter several times slower than plain interpretation,
-    /// so the compile budget counts it with `compile_cpu_ns` (see `budget::within_compile_share`).
+    /// clock; a residual call's concrete run, the program's work, left out). Recording runs the
+    /// interpreter several times slower than plain interpretation; the compile budget does not
+    /// count it (see `budget::within_compile_share` for why).
     pub record_cpu_ns: u64,
     /// Guards of the traces that were compiled (each an exit with resume data), in all.
     pub exits: u64,

@@ -1250,7 +1250,8 @@ pub(crate) fn run_units<'a, L: Language>(
         }
         // An early try the budgets refuse is not made, and leaves nothing behind: the guard
         // counts on, and may try again at its next failure.
-        tentative &= within_budget(vm, id) && within_compile_share(vm);
+        // (Not `&=`: that would ask the budgets, and read the thread's clock, at every failure.)
+        tentative = tentative && within_budget(vm, id) && within_compile_share(vm);
         if tentative {
             vm.units[id].as_mut().expect("running").exits[exit].tried_early = true;
             want_bridge = true;

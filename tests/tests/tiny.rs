@@ -226,27 +226,32 @@ fn params(spec: &str) -> JitParams {
     p
 }
 
+/// sum = 0; i = 0; while i < n { if i % 3 == 0 { <arm> } else { sum += 1 }; i += 1 }, where
+/// `arm` (its registers: 0 sum, 1 i, 2 and 4 scratch) adds to the sum.
+fn branchy(n: i64, arm: &[Ins]) -> Vec<Ins> {
+    use Ins::*;
+    let k = arm.len();
+    let mut prog = vec![
+        Const(0, 0),           // 0: sum
+        Const(1, 0),           // 1: i
+        Const(3, n),           // 2: n
+        Lt(2, 1, 3),           // 3: loop: r2 = i < n
+        JumpIfZero(2, 13 + k), // 4
+        ModK(2, 1, 3),         // 5: r2 = i % 3
+        JumpIfZero(2, 10),     // 6
+        Const(2, 1),           // 7: sum += 1
+        Add(0, 0, 2),          // 8
+        Jump(10 + k),          // 9: skip the arm
+    ];
+    prog.extend_from_slice(arm); // 10..
+    prog.extend([Const(2, 1), Add(1, 1, 2), Loop(3), Halt]); // i += 1
+    prog
+}
+
 /// sum = 0; i = 0; while i < n { if i % 3 == 0 { sum += i * i } else { sum += 1 }; i += 1 }
 fn branchy_sum(n: i64) -> Vec<Ins> {
     use Ins::*;
-    vec![
-        Const(0, 0),       // 0: sum
-        Const(1, 0),       // 1: i
-        Const(3, n),       // 2: n
-        Lt(2, 1, 3),       // 3: loop: r2 = i < n
-        JumpIfZero(2, 15), // 4
-        ModK(2, 1, 3),     // 5: r2 = i % 3
-        JumpIfZero(2, 10), // 6
-        Const(2, 1),       // 7: sum += 1
-        Add(0, 0, 2),      // 8
-        Jump(12),          // 9: skip the else
-        Mul(2, 1, 1),      // 10: sum += i * i
-        Add(0, 0, 2),      // 11
-        Const(2, 1),       // 12
-        Add(1, 1, 2),      // 13: i += 1
-        Loop(3),           // 14
-        Halt,              // 15
-    ]
+    branchy(n, &[Mul(2, 1, 1), Add(0, 0, 2)])
 }
 
 fn expected_branchy(n: i64) -> i64 {
@@ -318,25 +323,7 @@ fn the_main_way_out_is_if_converted_before_its_bridge_threshold() {
 /// if-converted arm may not make: that arm stays a bridge.
 fn branchy_div(n: i64) -> Vec<Ins> {
     use Ins::*;
-    vec![
-        Const(0, 0),       // 0: sum
-        Const(1, 0),       // 1: i
-        Const(3, n),       // 2: n
-        Lt(2, 1, 3),       // 3: loop: r2 = i < n
-        JumpIfZero(2, 16), // 4
-        ModK(2, 1, 3),     // 5: r2 = i % 3
-        JumpIfZero(2, 10), // 6
-        Const(2, 1),       // 7: sum += 1
-        Add(0, 0, 2),      // 8
-        Jump(13),          // 9: skip the else
-        Const(4, 2),       // 10: sum += i / 2
-        Div(2, 1, 4),      // 11
-        Add(0, 0, 2),      // 12
-        Const(2, 1),       // 13
-        Add(1, 1, 2),      // 14: i += 1
-        Loop(3),           // 15
-        Halt,              // 16
-    ]
+    branchy(n, &[Const(4, 2), Div(2, 1, 4), Add(0, 0, 2)])
 }
 
 #[test]
@@ -362,22 +349,9 @@ fn an_early_try_that_does_not_merge_waits_for_the_bridge_threshold() {
 /// long to merge into the loop when `k` is large.
 fn branchy_long(n: i64, k: usize) -> Vec<Ins> {
     use Ins::*;
-    let mut prog = vec![
-        Const(0, 0),           // 0: sum
-        Const(1, 0),           // 1: i
-        Const(3, n),           // 2: n
-        Lt(2, 1, 3),           // 3: loop: r2 = i < n
-        JumpIfZero(2, 14 + k), // 4
-        ModK(2, 1, 3),         // 5: r2 = i % 3
-        JumpIfZero(2, 10),     // 6
-        Const(2, 1),           // 7: sum += 1
-        Add(0, 0, 2),          // 8
-        Jump(11 + k),          // 9: skip the else
-        Const(2, 1),           // 10: sum += 1, k times
-    ];
-    prog.extend(std::iter::repeat_n(Add(0, 0, 2), k));
-    prog.extend([Const(2, 1), Add(1, 1, 2), Loop(3), Halt]); // i += 1
-    prog
+    let mut arm = vec![Const(2, 1)];
+    arm.extend(std::iter::repeat_n(Add(0, 0, 2), k));
+    branchy(n, &arm)
 }
 
 #[test]

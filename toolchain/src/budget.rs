@@ -32,8 +32,8 @@ pub(crate) fn bridge_threshold<L: Language>(vm: &VmState<L>, id: UnitId, exit: u
 /// Recording is JIT overhead too (`JitStats::record_cpu_ns`), but it is not counted here.
 /// Counted, it bounded fern's wide storm over 1,000 locals at threshold 1, bridge 1 (14 ms
 /// recording, 40 ms compiling, 74 ms in all against 38 ms interpreted; counted, 33 ms), but
-/// mtpy's richards ran 5 to 10 % slower and json_tree up to 7 %: they compile for a quarter of
-/// their run, at the grace's edge, and the recording made them wait there more often.
+/// mtpy's richards ran 5 to 6 % slower: it compiles for a quarter of its run, at the grace's
+/// edge, and the recording made it wait there more often.
 ///
 /// A refusal also says when to ask again ([`earliest_compile`]), on the wall clock, which runs
 /// at least as fast as the thread's CPU time: until then the answer is no without reading the

@@ -6,7 +6,7 @@
 use crate::ctx::Language;
 use crate::quasi::InvalidFlag;
 use crate::units::UnitId;
-use metatrace_jit::ir::{KeyId, SnapFrame, Snapshot, Trace, Value};
+use metatrace_jit::ir::{KeyId, Operand, Slots, SnapFrame, Snapshot, Trace, Value};
 use std::collections::HashMap;
 
 /// What a trace being recorded will become.
@@ -50,8 +50,16 @@ pub(crate) struct Recorder<L: Language> {
     /// The entry keys of the inlined activations, outermost first (to detect recursion); for
     /// a function entry (or its bridge), the function's own key first.
     pub(crate) entries: Vec<L::Key>,
-    /// The state at the last instruction boundary.
+    /// The state at the last instruction boundary, once a guard needed it: read it through
+    /// [`Recorder::snap`], which makes it from `boundary` first.
     pub(crate) snap: Snapshot,
+    /// The innermost frame at the last instruction boundary (its key, and its reds' operands
+    /// in `boundary_values`) while nothing has needed the boundary's snapshot yet. Every
+    /// instruction passes a boundary, and most record no guard: a wide frame's snapshot (its
+    /// slots compared with the last one's, chunk by chunk) is only made for those that do
+    /// (see [`Recorder::settle`]); the others cost a copy of the frame's operands.
+    pub(crate) boundary: Option<KeyId>,
+    pub(crate) boundary_values: Vec<Operand>,
     /// Frames by depth that a boundary's frame with none at its depth in `snap` shares the
     /// chunks it has alike with (see `Slots`): those of the first snapshot of the trace
     /// compiled last (`VmState::last_frames`; in a storm of bridges from one loop, recordings
@@ -132,6 +140,8 @@ impl<L: Language> Recorder<L> {
             // The function the trace starts in counts as entered: calling it again is recursion.
             entries: entry.into_iter().collect(),
             snap: Snapshot::default(),
+            boundary: None,
+            boundary_values: Vec::new(),
             like: Vec::new(),
             effect: false,
             fresh: Vec::new(),
@@ -159,8 +169,37 @@ impl<L: Language> Recorder<L> {
 
     /// Where the recording stands: the innermost frame of the current snapshot (for logs).
     pub(crate) fn position(&self) -> Option<L::Key> {
-        let f = self.snap.frames.last()?;
-        self.keys.get(f.key.0 as usize).copied()
+        let key = self.boundary.or_else(|| self.snap.frames.last().map(|f| f.key))?;
+        self.keys.get(key.0 as usize).copied()
+    }
+
+    /// The state at the last instruction boundary (or the one a call's outcome set since).
+    pub(crate) fn snap(&mut self) -> &Snapshot {
+        self.settle();
+        &self.snap
+    }
+
+    /// Makes the snapshot of the last instruction boundary, if it is still pending: its
+    /// innermost frame shares the chunks it has alike with the frame at its depth in the
+    /// snapshot before (see `Slots`: between two boundaries of a wide frame, most slots stay
+    /// the same), or at the first boundary, with `like`'s. Whatever changes the callers
+    /// (`frames`) settles first, so the pending frame's callers are still those of its
+    /// boundary.
+    pub(crate) fn settle(&mut self) {
+        let Some(key) = self.boundary.take() else { return };
+        let depth = self.frames.len();
+        let like = self.snap.frames.get(depth).map(|fr| &fr.values).or_else(|| self.like.get(depth));
+        let cur = SnapFrame { key, values: Slots::sharing(&self.boundary_values, like) };
+        let mut frames = Vec::with_capacity(depth + 1);
+        frames.extend_from_slice(&self.frames);
+        frames.push(cur);
+        self.snap = Snapshot { frames, ..Snapshot::default() };
+    }
+
+    /// Enters an inlined call: `caller` (its frame as the call leaves it) is resumed after it.
+    pub(crate) fn push_frame(&mut self, caller: SnapFrame) {
+        self.settle();
+        self.frames.push(caller);
     }
 
     pub(crate) fn key_id(&mut self, k: L::Key) -> KeyId {
@@ -185,6 +224,7 @@ impl<L: Language> Recorder<L> {
     }
     /// The traced frame returned to its innermost caller, which resumes mid-instruction.
     pub(crate) fn pop_caller(&mut self) {
+        self.settle();
         self.frames.pop();
         self.back_edges.truncate(self.frames.len() + 1);
         self.effect = true;

@@ -172,7 +172,7 @@ impl<'a, L: Language> Tracer<'a, L> {
             self.abort(AbortReason::GuardAfterEffect);
             return;
         }
-        let snap = rec.snap.clone();
+        let snap = rec.snap().clone();
         self.emit_guard(opcode, args, snap);
         if let Some(rec) = self.rec().filter(|r| r.boundaries > 1) {
             rec.cut = Some(rec.trace.ops.len() - 1);
@@ -294,6 +294,7 @@ impl<'a, L: Language> Tracer<'a, L> {
         let snap = delivering(base, d, v);
         if let Some(rec) = self.rec() {
             rec.snap = snap;
+            rec.boundary = None;
             rec.effect = false;
             rec.fresh.clear();
             rec.quasi_guarded = false;
@@ -321,13 +322,17 @@ impl<'a, L: Language> Tracer<'a, L> {
         TRef { v: exc, op: p }
     }
 
-    /// Called at the first instruction boundary of every traced activation's frame.
+    /// Called at every instruction boundary of every traced activation's frame: keeps the
+    /// frame's key and operands, from which the boundary's snapshot is made if a guard needs
+    /// it (see `Recorder::settle`).
     fn snapshot(&mut self, f: &L::Frame<Self>) {
         let Some(rec) = self.rec() else { return };
-        let cur = rec.snap_frame(f);
-        let mut frames = rec.frames.clone();
-        frames.push(cur);
-        rec.snap = Snapshot { frames, ..Snapshot::default() };
+        let key = rec.key_id(L::key(f));
+        let mut reds = Vec::with_capacity(rec.boundary_values.len());
+        L::reds(f, &mut reds);
+        rec.boundary_values.clear();
+        rec.boundary_values.extend(reds.iter().map(|r| operand_of(*r)));
+        rec.boundary = Some(key);
         rec.effect = false;
         rec.fresh.clear();
     }
@@ -909,7 +914,7 @@ impl<'a, L: Language> Ctx<L> for Tracer<'a, L> {
                 self.abort(AbortReason::Recursion);
             } else {
                 let sf = rec.snap_frame(caller);
-                rec.frames.push(sf);
+                rec.push_frame(sf);
                 rec.entries.push(entry);
                 rec.inline_starts.push((entry, rec.trace.ops.len()));
                 pushed = true;
@@ -960,6 +965,7 @@ impl<'a, L: Language> Tracer<'a, L> {
     fn end_inlined(&mut self, pushed: bool) {
         if let Some(rec) = self.rec() {
             if pushed {
+                rec.settle();
                 rec.frames.pop();
                 rec.back_edges.truncate(rec.frames.len() + 1);
                 rec.entries.pop();
@@ -1124,6 +1130,6 @@ impl<L: Language> Recorder<L> {
     /// inlined calls: its outer frames, as they will be resumed).
     pub(crate) fn push_caller(&mut self, f: &L::Frame<Tracer<'_, L>>) {
         let sf = self.snap_frame(f);
-        self.frames.push(sf);
+        self.push_frame(sf);
     }
 }

@@ -10,8 +10,9 @@
 //! guards inside an inlined call, is shared whole (chunk by chunk).
 //!
 //! **Where sharing comes from.**
-//! - The recorder builds each boundary's frame with [`Slots::sharing`], against the frame
-//!   the previous snapshot had at that depth: a chunk equal to the previous one is reused.
+//! - The recorder builds the frame of each boundary a guard needs with [`Slots::sharing`],
+//!   against the frame the previous snapshot had at that depth: a chunk equal to the
+//!   previous one is reused.
 //!   A frame built whole outside a boundary (a loop's jump, the check before a trace enters a
 //!   loop at its label) is built against the last snapshot's too, and a recording's first
 //!   boundary against the first snapshot of the trace compiled last (`Recorder::like`).

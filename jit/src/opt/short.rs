@@ -462,15 +462,17 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
         }
     }
     bridge.ops.pop();
-    let mut rename: HashMap<Value, Operand> = HashMap::default();
+    // The short preamble's values, numbered densely, as the bridge's operands (a loop over a
+    // wide frame has as many inputs as the frame has words).
+    let mut rename: Vec<Option<Operand>> = vec![None; sp.trace.types.len()];
     for (&i, &a) in sp.trace.inputs.iter().zip(&args) {
-        rename.insert(i, a);
+        rename[i.0 as usize] = Some(a);
     }
     let mut memo = SlotsMemo::trusting();
     for op in &sp.trace.ops {
         let mut c = op.clone();
         let ren = |o: Operand| match o {
-            Operand::Value(v) => rename.get(&v).copied().unwrap_or(o),
+            Operand::Value(v) => rename.get(v.0 as usize).copied().flatten().unwrap_or(o),
             o => o,
         };
         for a in &mut c.args {
@@ -487,7 +489,7 @@ pub fn append(bridge: &mut Trace, sp: &ShortPreamble, key: KeyId) -> bool {
         }
         if let Some(r) = op.result {
             let n = bridge.new_value(sp.trace.type_of(r));
-            rename.insert(r, Operand::Value(n));
+            rename[r.0 as usize] = Some(Operand::Value(n));
             c.result = Some(n);
         }
         bridge.ops.push(c);

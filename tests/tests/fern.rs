@@ -238,6 +238,35 @@ fn a_function_entry_takes_its_arguments_only() {
 }
 
 #[test]
+fn the_first_activation_a_run_starts_does_not_trace_its_entry() {
+    // At threshold 1 everything entered is traced, but `main`'s first activation is the run's:
+    // a trace of its entry would only pay on a second one. Run twice, the second run traces it.
+    let src = "fn sq(x) { return x * x; }\nfn main() { let i = 0; let t = 0; while i < 30 { t = t + sq(i); i = i + 1; } print(t); }\n";
+    let (want, _) = run_source(src, JitParams::off()).unwrap();
+    let prog = compile_source(src).unwrap();
+    let (out, first, second) = with_big_stack(move || {
+        let out = SharedBuf::default();
+        let mut vm = Fern::vm(prog, params("threshold=1"), Io::new(Box::new(out.clone())));
+        let entries = |vm: &metatrace::Vm<Fern>| -> Vec<String> {
+            vm.traces().iter().filter(|t| t.kind == "entry").map(|t| t.name.clone()).collect()
+        };
+        let f = vm.lang().start_frame();
+        vm.run(f).unwrap();
+        let first = entries(&vm);
+        let f = vm.lang().start_frame();
+        vm.run(f).unwrap();
+        vm.lang().flush();
+        let out = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+        (out, first, entries(&vm))
+    })
+    .unwrap();
+    assert_eq!(out, format!("{want}{want}"));
+    assert!(first.iter().any(|n| n.starts_with("sq@")), "{first:?}");
+    assert!(!first.iter().any(|n| n.starts_with("main@")), "{first:?}");
+    assert!(second.iter().any(|n| n.starts_with("main@")), "{second:?}");
+}
+
+#[test]
 fn recursion_runs_in_compiled_code() {
     let s = agree(FIB, &["on", "threshold=1", "threshold=1,bridge=1", "threshold=3,bridge=2,inline_depth=2"]);
     assert!(s.functions >= 1, "{}", s.summary());

@@ -575,6 +575,13 @@ impl JitCell {
         self.counter = 0;
         true
     }
+
+    /// Counts one more pass that may not start a trace: the count stops one short of the
+    /// threshold [`hot`](Self::hot) would reach, so the next pass that may starts one.
+    pub(crate) fn warm(&mut self, threshold: u32) {
+        let hot_at = threshold.saturating_mul(1 << self.aborts.min(16));
+        self.counter = (self.counter + 1).min(hot_at.saturating_sub(1));
+    }
 }
 
 /// A compiled trace as the log and snapshot tests see it.

@@ -52,11 +52,15 @@ impl<L: Language> Vm<L> {
     /// the JIT decides) and returns its result. The activation is `frame` as
     /// [`Language::rebuild`] makes it from [`Language::key`] and [`Language::reds`]: what
     /// else `frame` holds is not used (`rebuild` takes it from the language instance).
+    ///
+    /// With `Language::COMPILED_CALLS`, the first activation of a function that a `run` starts
+    /// does not start tracing the function's entry (it counts towards it): the next one does,
+    /// whether the program or another `run` starts it.
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         self.state.stack.init();
         let lang = self.state.lang.clone();
         let mut f = convert_frame(&*lang, &frame, &mut Same);
-        let v = driver::run_call(&mut Concrete::new(&mut self.state), &mut f);
+        let v = driver::run_root(&mut Concrete::new(&mut self.state), &mut f);
         L::map_value(v, &mut Same)
     }
 

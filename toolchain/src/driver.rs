@@ -383,9 +383,7 @@ fn start_nested_bridge<'a, L: Language>(
                 // rest of this frame, then goes on as below with its result.
                 tcx.vm.shadow.pop();
                 let rec = tcx.rec().expect("recording");
-                rec.settle();
-                rec.frames.pop();
-                rec.back_edges.truncate(rec.frames.len() + 1);
+                rec.pop_frame();
                 rec.entries.pop();
                 let mut caller = frames.pop().expect("the snapshot has more than one frame");
                 let v = tcx.residual_call(&caller, inner, true);

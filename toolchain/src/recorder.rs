@@ -45,7 +45,8 @@ pub(crate) struct Recorder<L: Language> {
     /// The green keys snapshots refer to, indexed like `trace.keys`.
     pub(crate) keys: Vec<L::Key>,
     pub(crate) key_ids: HashMap<L::Key, KeyId>,
-    /// The callers of the frame being traced, outermost first, as they will be resumed.
+    /// The callers of the frame being traced, outermost first, as they will be resumed
+    /// (changed through [`Recorder::push_frame`] and [`Recorder::pop_frame`] only).
     pub(crate) frames: Vec<SnapFrame>,
     /// The entry keys of the inlined activations, outermost first (to detect recursion); for
     /// a function entry (or its bridge), the function's own key first.
@@ -222,11 +223,16 @@ impl<L: Language> Recorder<L> {
         let id = self.key_id(k);
         self.trace.keys[id.0 as usize].clone()
     }
-    /// The traced frame returned to its innermost caller, which resumes mid-instruction.
-    pub(crate) fn pop_caller(&mut self) {
+    /// Leaves an inlined call: its caller is the frame being traced again.
+    pub(crate) fn pop_frame(&mut self) {
         self.settle();
         self.frames.pop();
         self.back_edges.truncate(self.frames.len() + 1);
+    }
+
+    /// The traced frame returned to its innermost caller, which resumes mid-instruction.
+    pub(crate) fn pop_caller(&mut self) {
+        self.pop_frame();
         self.effect = true;
     }
     /// The function a function entry (or its bridge) starts in.

@@ -965,9 +965,7 @@ impl<'a, L: Language> Tracer<'a, L> {
     fn end_inlined(&mut self, pushed: bool) {
         if let Some(rec) = self.rec() {
             if pushed {
-                rec.settle();
-                rec.frames.pop();
-                rec.back_edges.truncate(rec.frames.len() + 1);
+                rec.pop_frame();
                 rec.entries.pop();
                 if let Some((k, start)) = rec.inline_starts.pop() {
                     if rec.inline_starts.is_empty() {

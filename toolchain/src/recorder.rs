@@ -51,15 +51,16 @@ pub(crate) struct Recorder<L: Language> {
     /// The entry keys of the inlined activations, outermost first (to detect recursion); for
     /// a function entry (or its bridge), the function's own key first.
     pub(crate) entries: Vec<L::Key>,
-    /// The state at the last instruction boundary, once a guard needed it: read it through
-    /// [`Recorder::snap`], which makes it from `boundary` first.
+    /// The state at the last instruction boundary, once something needed it: read it after
+    /// [`Recorder::settle`] (as [`Recorder::snap`] does), which makes it from `boundary`.
     pub(crate) snap: Snapshot,
-    /// The innermost frame at the last instruction boundary (its key, and its reds' operands
-    /// in `boundary_values`) while nothing has needed the boundary's snapshot yet. Every
-    /// instruction passes a boundary, and most record no guard: a wide frame's snapshot (its
-    /// slots compared with the last one's, chunk by chunk) is only made for those that do
-    /// (see [`Recorder::settle`]); the others cost a copy of the frame's operands.
+    /// The key of the innermost frame at the last instruction boundary, while nothing has
+    /// needed the boundary's snapshot yet. Every instruction passes a boundary, and most record
+    /// no guard: a wide frame's snapshot (its slots compared with the last one's, chunk by
+    /// chunk) is only made for those that do, or that enter or leave an inlined call (see
+    /// [`Recorder::settle`]); the others cost a copy of the frame's operands.
     pub(crate) boundary: Option<KeyId>,
+    /// The operands of that frame's reds (kept between boundaries for the allocation).
     pub(crate) boundary_values: Vec<Operand>,
     /// Frames by depth that a boundary's frame with none at its depth in `snap` shares the
     /// chunks it has alike with (see `Slots`): those of the first snapshot of the trace

@@ -1112,10 +1112,12 @@ impl<L: Language> Tracer<'_, L> {
 impl<L: Language> Recorder<L> {
     /// The snapshot frame of `f`, the innermost frame of the activation being recorded: its
     /// key and its reds' operands. It shares the chunks that hold the same operands as the
-    /// frame at its depth in the last boundary's snapshot (see `Slots`: between two
+    /// frame at its depth in the last boundary's snapshot (settled first, see
+    /// `Recorder::settle`; the frame usually differs from it by a few slots: between two
     /// boundaries of a wide frame, most slots stay the same), or at the first boundary, in
     /// `Recorder::like`.
     pub(crate) fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
+        self.settle();
         let mut reds = Vec::new();
         L::reds(f, &mut reds);
         let values: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();

@@ -53,9 +53,9 @@ impl<L: Language> Vm<L> {
     /// [`Language::rebuild`] makes it from [`Language::key`] and [`Language::reds`]: what
     /// else `frame` holds is not used (`rebuild` takes it from the language instance).
     ///
-    /// With `Language::COMPILED_CALLS`, the first activation of a function that a `run` starts
-    /// does not start tracing the function's entry (it counts towards it): the next one does,
-    /// whether the program or another `run` starts it.
+    /// With `Language::COMPILED_CALLS`, the first activation of a function, if a `run` starts
+    /// it, counts towards tracing the function's entry but never starts that trace; later
+    /// activations count and start it as calls from the program do, whoever starts them.
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         self.state.stack.init();
         let lang = self.state.lang.clone();

@@ -14,7 +14,8 @@
 //!     target/release/mtbench [--runs N] --sweep SEEDS   (the bridge-storm bound: `sweep.rs`)
 //! The interpreters are taken from the directory of this executable. Generated programs
 //! (wide frames, wide frames calling wide functions, bridge storms) are written by `ferngen`
-//! into the system's temp directory.
+//! into the system's temp directory; mtpy's case (a bridge storm in a function of 300 locals)
+//! is `interpreters/python/examples/wide_storm.py`.
 //!
 //! Close to the machine: a case with a C twin (`interpreters/fern/programs/NAME.c`, the same
 //! algorithm printing the same output) also builds it with `gcc -O2` and runs it interleaved
@@ -83,6 +84,7 @@ const CASES: &[Case] = &[
     case("fern wide calls 200", "fern", "gen:wide_calls 200 200 100000", JIT_OFF_ON),
     case("fern wide calls 1000", "fern", "gen:wide_calls 1000 1000 30000", JIT_OFF_ON),
     case("fern wide storm 1000", "fern", "gen:wide_storm 1000 3000", JIT_STORM),
+    case("mtpy wide storm 300", "mtpy", "interpreters/python/examples/wide_storm.py", MTPY_STORM),
 ];
 
 const FLOATS: &str = "interpreters/fern/programs/floats.fern";
@@ -91,6 +93,10 @@ const LOOPS: &str = "interpreters/fern/programs/loops.fern";
 /// JIT off, on, and at the settings that grow the most bridges.
 const JIT_STORM: &[(&str, &[&str])] =
     &[("jit off", &["--jit", "off"]), ("jit on", &[]), ("t=1 b=1", &["--jit", "threshold=1,bridge=1"])];
+
+/// [`JIT_STORM`] in mtpy's options.
+const MTPY_STORM: &[(&str, &[&str])] =
+    &[("jit off", &["-X", "jit=off"]), ("jit on", &[]), ("t=1 b=1", &["-X", "jit=threshold=1,bridge=1"])];
 
 /// The program file of a case: generated ones are written to the temp directory.
 fn program(root: &Path, bindir: &Path, file: &str) -> Result<PathBuf, String> {
@@ -146,7 +152,7 @@ struct Row {
     label: String,
     exe: PathBuf,
     args: Vec<String>,
-    /// Whether this is the C twin (the `x C` reference; it takes no `--stats`).
+    /// Whether this is the C twin (the `x C` reference; it takes no statistics option).
     c: bool,
 }
 
@@ -206,6 +212,15 @@ fn run_child(row: &Row) -> Result<Ended, String> {
     Ok(Ended { stdout, stderr, ok, cpu: secs(ru.ru_utime) + secs(ru.ru_stime), peak_kb: ru.ru_maxrss as u64 })
 }
 
+/// The options that make interpreter `bin` print what its JIT did (the compile times) to
+/// stderr at exit.
+fn stats_args(bin: &str) -> &'static [&'static str] {
+    match bin {
+        "mtpy" => &["-X", "jitstats"],
+        _ => &["--stats"],
+    }
+}
+
 fn run_once(row: &Row) -> Result<Run, String> {
     let start = Instant::now();
     let Ended { stdout, stderr, ok, cpu, peak_kb } = run_child(row)?;
@@ -245,7 +260,7 @@ fn rows(case: &Case, root: &Path, bindir: &Path, no_gcc: &mut bool) -> Result<(V
         .iter()
         .map(|(label, args)| {
             let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-            args.push("--stats".to_string());
+            args.extend(stats_args(case.bin).iter().map(|a| a.to_string()));
             args.push(file_arg.clone());
             Row { label: label.to_string(), exe: exe.clone(), args, c: false }
         })

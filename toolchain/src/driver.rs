@@ -66,7 +66,9 @@ use crate::recorder::{Recorder, TraceKind};
 use crate::resume::{materialize, rebuild_frames, resume_info, resume_outcome};
 use crate::state::{abort, const_name, Pending, RootFrame, VmState};
 use crate::stats::AbortReason;
-use crate::tracer::{from_word_traced, operand_of, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace};
+use crate::tracer::{
+    from_word_traced, operand_of, red_operands, traced_input, AsConst, Close, TFloat, TInt, TRef, Tracer, Untrace,
+};
 use crate::units::{CellState, ExitInfo, JitCell, Resume, Slot, TraceRecord, Unit, UnitId};
 use metatrace_jit::backend::{Backend, CompiledTrace, ExitWord, Link};
 use metatrace_jit::ir::{Opcode, Operand, Trace};
@@ -148,10 +150,10 @@ pub(crate) fn run_call<'a, L: Language>(
 
 /// Runs the activation the embedder starts ([`crate::Vm::run`]) to completion, as
 /// [`run_call`] does, but for one thing: if its function was never entered before, its start
-/// counts towards tracing the function's entry without starting the trace (see
-/// `JitCell::warm`). A trace of that entry pays only if the function is entered again, and a
-/// program's `main` is entered once: at `function_threshold=1` its entry was traced and never
-/// run (fern's random programs at threshold 1: 0.8 ms of a 3 ms run).
+/// is not counted towards tracing the function's entry (its cell is made, with a count of
+/// 0). A trace of that entry pays only if the function is entered again, and a program's
+/// `main` is entered once: at `function_threshold=1` its entry was traced and never run
+/// (fern's random programs at threshold 1: 0.8 ms of a 3 ms run).
 pub(crate) fn run_root<'a, L: Language>(
     cx: &mut Concrete<'a, L>,
     frame: &mut L::Frame<Concrete<'a, L>>,
@@ -534,9 +536,7 @@ pub(crate) fn try_close<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Frame<Tr
     if !closes_loop && !target_compiled {
         return false;
     }
-    let mut reds = Vec::new();
-    L::reds(f, &mut reds);
-    let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+    let args = red_operands::<L>(f);
     let mut rec = vm.recorder.take().unwrap();
     let finish = if closes_loop {
         let types: Vec<Type> = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
@@ -602,9 +602,7 @@ pub(crate) fn close_at_loop<'a, L: Language>(cx: &mut Tracer<'a, L>, f: &L::Fram
     if !rec.may_return || !rec.started() || rec.depth() > 0 {
         return false;
     }
-    let mut reds = Vec::new();
-    L::reds(f, &mut reds);
-    let args: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+    let args = red_operands::<L>(f);
     let mut rec = vm.recorder.take().unwrap();
     let types = args.iter().map(|&a| rec.trace.operand_type(a)).collect();
     rec.trace.push(Opcode::Finish, args);
@@ -651,8 +649,8 @@ fn install<L: Language>(
     mut finish: Option<(L::Key, Vec<Type>)>,
     returns: Option<Type>,
 ) {
-    // The recording ends here: its CPU time counts towards the compile budget (an abort below
-    // counts only what follows).
+    // The recording ends here: its CPU time goes into `record_cpu_ns` (an abort below counts
+    // only what follows).
     let now = crate::stats::thread_cpu_ns();
     vm.stats.record_cpu_ns += now.saturating_sub(rec.born_cpu);
     rec.born_cpu = now;
@@ -1055,7 +1053,11 @@ fn function_entry<'a, L: Language>(
     let vm = &mut *cx.vm;
     let key = L::key(f);
     let threshold = vm.params.function_threshold;
-    let first = root && !vm.entry_cells.contains_key(&key);
+    if root && !vm.entry_cells.contains_key(&key) {
+        // (See `run_root`.)
+        vm.entry_cells.insert(key, JitCell::new());
+        return Exec::Continue;
+    }
     let cell = vm.entry_cells.entry(key).or_insert_with(JitCell::new);
     match cell.state {
         CellState::Compiled(id) => {
@@ -1068,10 +1070,6 @@ fn function_entry<'a, L: Language>(
         }
         CellState::Blacklisted => return Exec::Continue,
         CellState::Counting => {}
-    }
-    if first {
-        cell.warm(threshold);
-        return Exec::Continue;
     }
     if !cell.hot(threshold, vm.recorder.is_some()) {
         return Exec::Continue;

@@ -30,7 +30,8 @@ pub struct JitParams {
     /// (Linux), so that a busy machine does not spend them early; else wall time.
     pub bridge_budget_ms: u32,
     /// Compile time the whole `Vm` may spend, as a share (percent) of the time it has been
-    /// running, past `compile_grace_ms`. When over it, hot loops, function entries and guards are not traced until the run catches up. Bounds programs whose traces never pay for
+    /// running, past `compile_grace_ms`. When over it, hot loops, function entries and guards
+    /// are not traced until the run catches up. Bounds programs whose traces never pay for
     /// their compilation (many branchy paths, each compiled once and run a little), so the
     /// JIT costs at most about this share over the interpreter. 0 disables the bound: the
     /// library's default, as what gets compiled then depends on timing; binaries set it

@@ -57,6 +57,21 @@ pub(crate) fn operand_of<'a, L: Language>(r: Red<Tracer<'a, L>>) -> Operand {
     }
 }
 
+/// The operands of the reds of tracing frame `f` (`Language::reds`), in `out` (cleared first).
+pub(crate) fn red_operands_into<L: Language>(f: &L::Frame<Tracer<'_, L>>, out: &mut Vec<Operand>) {
+    let mut reds = Vec::with_capacity(out.len().max(8));
+    L::reds(f, &mut reds);
+    out.clear();
+    out.extend(reds.iter().map(|r| operand_of(*r)));
+}
+
+/// The operands of the reds of tracing frame `f` (`Language::reds`).
+pub(crate) fn red_operands<L: Language>(f: &L::Frame<Tracer<'_, L>>) -> Vec<Operand> {
+    let mut out = Vec::new();
+    red_operands_into::<L>(f, &mut out);
+    out
+}
+
 /// The tracing interpreter context.
 pub struct Tracer<'a, L: Language> {
     pub(crate) vm: &'a mut VmState<L>,
@@ -328,10 +343,7 @@ impl<'a, L: Language> Tracer<'a, L> {
     fn snapshot(&mut self, f: &L::Frame<Self>) {
         let Some(rec) = self.rec() else { return };
         let key = rec.key_id(L::key(f));
-        let mut reds = Vec::with_capacity(rec.boundary_values.len());
-        L::reds(f, &mut reds);
-        rec.boundary_values.clear();
-        rec.boundary_values.extend(reds.iter().map(|r| operand_of(*r)));
+        red_operands_into::<L>(f, &mut rec.boundary_values);
         rec.boundary = Some(key);
         rec.effect = false;
         rec.fresh.clear();
@@ -1118,9 +1130,7 @@ impl<L: Language> Recorder<L> {
     /// `Recorder::like`.
     pub(crate) fn snap_frame(&mut self, f: &L::Frame<Tracer<'_, L>>) -> SnapFrame {
         self.settle();
-        let mut reds = Vec::new();
-        L::reds(f, &mut reds);
-        let values: Vec<Operand> = reds.iter().map(|r| operand_of(*r)).collect();
+        let values = red_operands::<L>(f);
         let key = self.key_id(L::key(f));
         let depth = self.frames.len();
         let like = self.snap.frames.get(depth).map(|fr| &fr.values).or_else(|| self.like.get(depth));

@@ -54,8 +54,8 @@ impl<L: Language> Vm<L> {
     /// else `frame` holds is not used (`rebuild` takes it from the language instance).
     ///
     /// With `Language::COMPILED_CALLS`, the first activation of a function, if a `run` starts
-    /// it, counts towards tracing the function's entry but never starts that trace; later
-    /// activations count and start it as calls from the program do, whoever starts them.
+    /// it, does not count towards tracing the function's entry; later activations count and
+    /// start it as calls from the program do, whoever starts them.
     pub fn run(&mut self, frame: L::Frame<Plain>) -> L::Value<Plain> {
         self.state.stack.init();
         let lang = self.state.lang.clone();
